@@ -1,0 +1,16 @@
+/** The registry of every shipped rule. Order is the order of docs and listings. */
+import type { AnyRule } from "../engine/types";
+import { floatingPromise } from "./floating-promise";
+import { unusedSuppression } from "./unused-suppression";
+import { missingSuppressionReason } from "./missing-suppression-reason";
+
+export const allRules: readonly AnyRule[] = [floatingPromise, unusedSuppression, missingSuppressionReason];
+
+export const rulesById: ReadonlyMap<string, AnyRule> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
+
+/** Docs live in the repository; every diagnostic links here. */
+export const DOCS_BASE_URL = "https://github.com/concurrency-lint/concurrency-lint/blob/main/docs/rules/";
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}
