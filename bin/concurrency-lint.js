@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+"use strict";
+// The CLI's entry point: everything lives in the bundle built by `npm run build`.
+const fs = require("node:fs");
+const path = require("node:path");
+
+const bundle = path.join(__dirname, "..", "dist", "cli.js");
+if (!fs.existsSync(bundle)) {
+  process.stderr.write("concurrency-lint: dist/cli.js is missing; run `npm run build` first\n");
+  process.exit(2);
+}
+process.exitCode = require(bundle).run(process.argv.slice(2));

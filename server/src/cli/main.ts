@@ -1,0 +1,281 @@
+/**
+ * The command-line checker: a thin adapter that parses arguments, plans projects, runs the engine
+ * and formats results. Exit codes: 0 clean, 1 error findings or too many warnings, 2 usage,
+ * configuration or internal error.
+ */
+import * as path from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import type * as ts from "typescript";
+import { ConfigError, ConfigResolver, validateRuleOverride } from "../engine/config";
+import { applyEdits, parsesCleanly, pickFixes } from "../engine/fixes";
+import { type FileLintResult, lintProgram } from "../engine/linter";
+import { ProgramBuilder, ProjectError, type ProjectSpec, normalizePath, planProjects } from "../engine/project";
+import type { Finding, InternalError, Severity } from "../engine/types";
+import { allRules } from "../rules";
+import { type FormatName, format } from "./formatters";
+import { writeFileAtomic } from "./writeFileAtomic";
+import { toolVersion } from "./version";
+
+export interface CliIO {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+interface CliOptions {
+  project?: string;
+  format: FormatName;
+  outputFile?: string;
+  fix: boolean;
+  maxWarnings?: string;
+  rule: string[];
+  quiet: boolean;
+  color: boolean;
+  printConfig?: string;
+  debug: boolean;
+}
+
+/** A usage problem: one line on stderr, exit code 2. */
+class UsageError extends Error {}
+
+const MAX_FIX_PASSES = 10;
+
+function buildCommand(io: CliIO): Command {
+  return new Command()
+    .name("concurrency-lint")
+    .description("Find concurrency bugs in TypeScript and JavaScript: floating promises and their relatives.")
+    .version(toolVersion(), "-v, --version")
+    .argument("[paths...]", "files or directories to lint (default: the project of ./tsconfig.json, or .)")
+    .option("-p, --project <tsconfig>", "lint the files of this tsconfig (and the projects it references)")
+    .addOption(
+      new Option("-f, --format <format>", "output format").choices(["stylish", "json", "sarif", "github"]).default("stylish"),
+    )
+    .option("-o, --output-file <file>", "write the report to a file instead of standard output")
+    .option("--fix", "apply safe fixes and write the files", false)
+    .option("--max-warnings <n>", "exit with code 1 when there are more warnings than this")
+    .option(
+      "--rule <id=severity>",
+      "override a rule's severity (off, info, warning, error); repeatable",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option("--quiet", "report errors only (warnings and infos are neither shown nor counted)", false)
+    .option("--no-color", "never colour the output")
+    .option("--print-config <file>", "print the configuration that applies to a file and exit")
+    .option("--debug", "print timings and stack traces to stderr", false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(text.replace(/^error: /, "concurrency-lint: ")),
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Exit codes: 0 no errors (and warnings within --max-warnings), 1 error findings or too many",
+        "warnings, 2 usage, configuration or internal error.",
+        "",
+        `Rules: ${allRules.map((rule) => rule.meta.id).join(", ")}`,
+      ].join("\n"),
+    );
+}
+
+/** Runs the CLI; returns the exit code. Never throws. */
+export function run(argv: readonly string[], io: CliIO = processIO()): number {
+  let debug = argv.includes("--debug");
+  try {
+    const command = buildCommand(io);
+    try {
+      command.parse([...argv], { from: "user" });
+    } catch (error) {
+      if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+      throw error;
+    }
+    const options = command.opts<CliOptions>();
+    debug = options.debug;
+    return execute(command.args, options, io);
+  } catch (error) {
+    const known = error instanceof UsageError || error instanceof ConfigError || error instanceof ProjectError;
+    io.stderr.write(`concurrency-lint: ${known ? "" : "internal error: "}${(error as Error).message ?? String(error)}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    else if (!known) io.stderr.write("Run with --debug for the stack trace.\n");
+    return 2;
+  }
+}
+
+function processIO(): CliIO {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+}
+
+function parseMaxWarnings(value: string | undefined): number {
+  if (value === undefined) return Number.POSITIVE_INFINITY;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number, not "${value}"`);
+  return Number(value);
+}
+
+function execute(paths: string[], options: CliOptions, io: CliIO): number {
+  const started = Date.now();
+  const log = (text: string) => {
+    if (options.debug) io.stderr.write(`[debug +${Date.now() - started}ms] ${text}\n`);
+  };
+  const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  const overrides = new Map<string, Severity>();
+  for (const spec of options.rule) {
+    try {
+      const [id, severity] = validateRuleOverride(spec, allRules);
+      overrides.set(id, severity);
+    } catch (error) {
+      throw new UsageError(`--rule ${spec}: ${(error as Error).message}`);
+    }
+  }
+  const configs = new ConfigResolver(allRules, overrides);
+
+  if (options.printConfig) {
+    const config = configs.configFor(path.resolve(io.cwd, options.printConfig));
+    const rules: Record<string, unknown> = {};
+    for (const [id, setting] of config.rules) rules[id] = [setting.severity, setting.options];
+    const printable = {
+      file: config.file ?? null,
+      include: config.include,
+      exclude: config.exclude,
+      requireSuppressionReason: config.requireSuppressionReason,
+      rules,
+    };
+    io.stdout.write(`${JSON.stringify(printable, null, 2)}\n`);
+    return 0;
+  }
+
+  const specs = planProjects({ paths, project: options.project, cwd: io.cwd });
+  const totalFiles = specs.reduce((sum, spec) => sum + spec.filesToLint.length, 0);
+  log(`${specs.length} project(s), ${totalFiles} file(s) to lint`);
+  if (totalFiles === 0) throw new UsageError("No files to lint: check the paths and the tsconfig's include/files");
+
+  const progress = makeProgress(io, totalFiles);
+  const results: FileLintResult[] = [];
+  for (const spec of specs) {
+    const projectResults = options.fix ? lintWithFixes(spec, configs, log, progress) : lintOnce(spec, configs, log, progress);
+    results.push(...projectResults);
+  }
+  progress.finish();
+
+  let reported = results.map((result) => ({
+    ...result,
+    findings: options.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings,
+  }));
+  reported = reported.sort((a, b) => a.fileName.localeCompare(b.fileName));
+  const internalErrors: InternalError[] = reported.flatMap((result) => result.internalErrors);
+  const findings: Finding[] = reported.flatMap((result) => result.findings);
+
+  const useColor =
+    options.color && !options.outputFile && options.format === "stylish" && io.stdout.isTTY === true && !io.env.NO_COLOR;
+  const output = format(options.format, {
+    cwd: io.cwd,
+    results: reported.filter((result) => result.findings.length > 0 || options.format === "json"),
+    internalErrors,
+    rules: allRules,
+    toolVersion: toolVersion(),
+    color: useColor || (options.color && io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0"),
+  });
+  if (options.outputFile) writeFileAtomic(path.resolve(io.cwd, options.outputFile), output);
+  else if (output.length > 0) io.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
+  log(`done: ${findings.length} finding(s), ${internalErrors.length} internal error(s)`);
+
+  if (internalErrors.length > 0) {
+    for (const error of internalErrors) {
+      io.stderr.write(`concurrency-lint: rule ${error.ruleId} crashed on ${error.fileName}: ${error.message}\n`);
+      if (options.debug && error.stack) io.stderr.write(`${error.stack}\n`);
+    }
+    return 2;
+  }
+  const errors = findings.filter((finding) => finding.severity === "error").length;
+  const warnings = findings.filter((finding) => finding.severity === "warning").length;
+  if (errors > 0) return 1;
+  if (warnings > maxWarnings) {
+    io.stderr.write(`concurrency-lint: too many warnings (${warnings}; maximum: ${maxWarnings})\n`);
+    return 1;
+  }
+  return 0;
+}
+
+interface Progress {
+  fileDone(): void;
+  finish(): void;
+}
+
+function makeProgress(io: CliIO, total: number): Progress {
+  if (!io.stderr.isTTY || total < 2) return { fileDone() {}, finish() {} };
+  let done = 0;
+  let last = 0;
+  return {
+    fileDone() {
+      done++;
+      const now = Date.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      io.stderr.write(`\rLinting: ${done}/${total} files`);
+    },
+    finish() {
+      if (done > 0) io.stderr.write("\r\x1b[K");
+    },
+  };
+}
+
+function lintOnce(spec: ProjectSpec, configs: ConfigResolver, log: (text: string) => void, progress: Progress): FileLintResult[] {
+  const program = new ProgramBuilder(spec).build();
+  log(`program for ${spec.configFile ?? "loose files"}: ${program.getSourceFiles().length} source files`);
+  const results = lintFiles(program, spec.filesToLint, configs, progress);
+  log(`linted ${spec.filesToLint.length} file(s) of ${spec.configFile ?? "loose files"}`);
+  return results;
+}
+
+function lintFiles(program: ts.Program, files: readonly string[], configs: ConfigResolver, progress: Progress): FileLintResult[] {
+  return lintProgram({
+    program,
+    files,
+    rules: allRules,
+    configFor: (fileName) => configs.configFor(fileName),
+    onFileDone: () => progress.fileDone(),
+  });
+}
+
+/**
+ * `--fix`: lint, apply safe fixes, rebuild the program with the new texts, and repeat until
+ * nothing changes. A file is written only if its final text parses; each write is atomic.
+ */
+function lintWithFixes(spec: ProjectSpec, configs: ConfigResolver, log: (text: string) => void, progress: Progress): FileLintResult[] {
+  const builder = new ProgramBuilder(spec);
+  const texts = new Map<string, string>();
+  const original = new Map<string, string>();
+  let results: FileLintResult[] = [];
+  const silent: Progress = { fileDone() {}, finish() {} };
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const program = builder.build(texts);
+    results = lintFiles(program, spec.filesToLint, configs, pass === 0 ? progress : silent);
+    let changed = false;
+    for (const result of results) {
+      const fixes = pickFixes(result.findings, "safe");
+      if (fixes.length === 0) continue;
+      const key = normalizePath(result.fileName);
+      const edits = fixes.flatMap((fix) => fix.edits).filter((edit) => normalizePath(edit.fileName) === key);
+      const next = applyEdits(result.sourceText, edits);
+      if (next === result.sourceText) continue;
+      if (!parsesCleanly(result.fileName, next)) {
+        log(`fixes for ${result.fileName} would not parse; left unapplied`);
+        continue;
+      }
+      if (!original.has(key)) original.set(key, result.sourceText);
+      texts.set(key, next);
+      changed = true;
+    }
+    log(`fix pass ${pass + 1}: ${changed ? "changed files" : "no changes"}`);
+    if (!changed) break;
+  }
+  for (const [fileName, text] of texts) {
+    if (original.get(fileName) !== text) writeFileAtomic(fileName, text);
+  }
+  if (texts.size > 0) log(`wrote ${texts.size} fixed file(s)`);
+  return results;
+}

@@ -1,0 +1,97 @@
+/** Syntax helpers shared by rules. Pure syntax: no type questions here (those live in typeOracle.ts). */
+import * as ts from "typescript";
+
+/** The nearest enclosing function-like node, or undefined at module/script top level. */
+export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return current;
+    if (ts.isClassStaticBlockDeclaration(current)) return undefined;
+    if (ts.isSourceFile(current)) return undefined;
+  }
+  return undefined;
+}
+
+export function isAsyncFunction(node: ts.Node): boolean {
+  return (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
+}
+
+/**
+ * Whether `await` may be written at `node`: inside an async function body, or at the top level
+ * of a module that supports top-level await. Parameters and class field initializers don't count.
+ */
+export function awaitAllowedAt(node: ts.Node, topLevelAwait: (sf: ts.SourceFile) => boolean): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) {
+      const body = (current as ts.FunctionLikeDeclaration).body;
+      return isAsyncFunction(current) && body !== undefined && isAncestorOrSelf(body, node);
+    }
+    if (ts.isClassStaticBlockDeclaration(current) || ts.isPropertyDeclaration(current)) return false;
+    if (ts.isSourceFile(current)) return topLevelAwait(current);
+  }
+  return false;
+}
+
+export function isAncestorOrSelf(ancestor: ts.Node, node: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    if (current === ancestor) return true;
+  }
+  return false;
+}
+
+/** Whether `expr` must be parenthesized to be the operand of a prefix operator (`await`, `void`). */
+export function needsParensAsUnaryOperand(expr: ts.Expression): boolean {
+  switch (expr.kind) {
+    case ts.SyntaxKind.BinaryExpression:
+    case ts.SyntaxKind.ConditionalExpression:
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.YieldExpression:
+    case ts.SyntaxKind.AsExpression:
+    case ts.SyntaxKind.SatisfiesExpression:
+    case ts.SyntaxKind.CommaListExpression:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Whether `expr` must be parenthesized before a member access is appended (`expr.catch(...)`). */
+export function needsParensAsMemberObject(expr: ts.Expression): boolean {
+  switch (expr.kind) {
+    case ts.SyntaxKind.Identifier:
+    case ts.SyntaxKind.ThisKeyword:
+    case ts.SyntaxKind.SuperKeyword:
+    case ts.SyntaxKind.CallExpression:
+    case ts.SyntaxKind.PropertyAccessExpression:
+    case ts.SyntaxKind.ElementAccessExpression:
+    case ts.SyntaxKind.ParenthesizedExpression:
+    case ts.SyntaxKind.NonNullExpression:
+    case ts.SyntaxKind.TaggedTemplateExpression:
+    case ts.SyntaxKind.ArrayLiteralExpression:
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      return false;
+    case ts.SyntaxKind.NewExpression:
+      return (expr as ts.NewExpression).arguments === undefined;
+    default:
+      return true;
+  }
+}
+
+/** True when inserting `(` at the start of `statement` could glue it to the previous line (ASI hazard). */
+export function startsAfterUnterminatedStatement(statement: ts.Statement, sourceFile: ts.SourceFile): boolean {
+  const parent = statement.parent;
+  const siblings: readonly ts.Statement[] | undefined =
+    ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent)
+      ? parent.statements
+      : undefined;
+  if (!siblings) return false;
+  const index = siblings.indexOf(statement);
+  if (index <= 0) return false;
+  const previous = siblings[index - 1]!;
+  const text = sourceFile.text;
+  const lastChar = text[previous.getEnd() - 1];
+  return lastChar !== ";" && lastChar !== "}";
+}
+
+export function isFunctionExpressionLike(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}

@@ -1,0 +1,255 @@
+/**
+ * Project loading for one-shot runs (the CLI): which tsconfig owns which file, which compiler
+ * options loose files get, and how a Program is built. The language server uses a long-lived
+ * LanguageService instead, but the same option and discovery rules.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as ts from "typescript";
+
+/** A problem with the user's input (paths, tsconfig): one clear line, exit code 2. */
+export class ProjectError extends Error {}
+
+export const LINTABLE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] as const;
+
+const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", "out", "dist", "coverage"]);
+
+export function isLintableFile(fileName: string): boolean {
+  const lower = fileName.toLowerCase();
+  if (/\.d\.[cm]?ts$/.test(lower) || /\.d\.[^.]+\.ts$/.test(lower)) return false;
+  if (/[\\/]node_modules[\\/]/.test(fileName)) return false;
+  return LINTABLE_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+
+export function normalizePath(fileName: string): string {
+  return path.resolve(fileName).replace(/\\/g, "/");
+}
+
+export interface ProjectSpec {
+  /** The tsconfig, or undefined for loose files linted with default options. */
+  configFile: string | undefined;
+  options: ts.CompilerOptions;
+  rootNames: readonly string[];
+  projectReferences: readonly ts.ProjectReference[] | undefined;
+  /** Absolute, normalized names of the files to lint in this project. */
+  filesToLint: string[];
+}
+
+/**
+ * Options for files no tsconfig covers: JavaScript allowed but not type-checked, ES2022,
+ * NodeNext, and `@types` from the nearest `node_modules` above the files.
+ */
+export function defaultCompilerOptions(baseDirectory: string): ts.CompilerOptions {
+  const options: ts.CompilerOptions = {
+    allowJs: true,
+    checkJs: false,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    jsx: ts.JsxEmit.Preserve,
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+    maxNodeModuleJsDepth: 0,
+  };
+  for (let dir = baseDirectory; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "node_modules", "@types");
+    if (fs.existsSync(candidate)) {
+      options.typeRoots = [candidate];
+      break;
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  return options;
+}
+
+function flatten(diagnostic: ts.Diagnostic): string {
+  const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, " ");
+  if (diagnostic.file && diagnostic.start !== undefined) {
+    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    return `${diagnostic.file.fileName}:${line + 1}:${character + 1}: ${text}`;
+  }
+  return text;
+}
+
+const NO_INPUTS_FOUND = 18003;
+
+/** Parses a tsconfig (with `extends`); a broken one is a ProjectError with one clear line. */
+export function readTsconfig(configFile: string): ts.ParsedCommandLine {
+  const absolute = path.resolve(configFile);
+  if (!fs.existsSync(absolute)) throw new ProjectError(`Cannot find tsconfig: ${configFile}`);
+  if (fs.statSync(absolute).isDirectory()) return readTsconfig(path.join(absolute, "tsconfig.json"));
+  let fatal: string | undefined;
+  const parsed = ts.getParsedCommandLineOfConfigFile(absolute, { noEmit: true }, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      fatal = flatten(diagnostic);
+    },
+  });
+  if (!parsed || fatal) throw new ProjectError(`Cannot read ${configFile}: ${fatal ?? "unknown error"}`);
+  const errors = parsed.errors.filter((d) => d.category === ts.DiagnosticCategory.Error && d.code !== NO_INPUTS_FOUND);
+  if (errors.length > 0) throw new ProjectError(`Invalid ${configFile}: ${flatten(errors[0]!)}`);
+  return parsed;
+}
+
+/** The tsconfig and every project it references, depth first, each once. */
+function collectProjectTree(configFile: string, seen = new Set<string>()): { configFile: string; parsed: ts.ParsedCommandLine }[] {
+  const key = normalizePath(configFile);
+  if (seen.has(key)) return [];
+  seen.add(key);
+  const parsed = readTsconfig(configFile);
+  const tree = [{ configFile: key, parsed }];
+  for (const reference of parsed.projectReferences ?? []) {
+    tree.push(...collectProjectTree(ts.resolveProjectReferencePath(reference), seen));
+  }
+  return tree;
+}
+
+function walkDirectory(directory: string, into: string[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(directory, { withFileTypes: true });
+  } catch (error) {
+    throw new ProjectError(`Cannot read directory ${directory}: ${(error as Error).message}`);
+  }
+  for (const entry of entries) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith(".")) walkDirectory(full, into);
+    } else if (entry.isFile() && isLintableFile(full)) {
+      into.push(normalizePath(full));
+    }
+  }
+}
+
+/** Expands paths (files or directories) into lintable files. Missing paths are errors. */
+export function expandPaths(paths: readonly string[], cwd: string): string[] {
+  const files: string[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      throw new ProjectError(`No such file or directory: ${given}`);
+    }
+    if (stat.isDirectory()) walkDirectory(absolute, files);
+    else if (isLintableFile(absolute)) files.push(normalizePath(absolute));
+    else throw new ProjectError(`Not a TypeScript or JavaScript source file: ${given}`);
+  }
+  return [...new Set(files)].sort();
+}
+
+export interface PlanInput {
+  paths: readonly string[];
+  project: string | undefined;
+  cwd: string;
+}
+
+/** Decides which programs to build and which of their files to lint. */
+export function planProjects(input: PlanInput): ProjectSpec[] {
+  const { cwd } = input;
+  if (input.project) {
+    const tree = collectProjectTree(path.resolve(cwd, input.project));
+    const wanted = input.paths.length > 0 ? new Set(expandPaths(input.paths, cwd)) : undefined;
+    return tree
+      .map(({ configFile, parsed }) => specFor(configFile, parsed, (file) => !wanted || wanted.has(file)))
+      .filter((spec) => spec.filesToLint.length > 0 || (!wanted && spec.rootNames.length > 0));
+  }
+  if (input.paths.length === 0) {
+    const own = path.join(cwd, "tsconfig.json");
+    if (fs.existsSync(own)) return planProjects({ ...input, project: own });
+  }
+  const files = expandPaths(input.paths.length > 0 ? input.paths : ["."], cwd);
+  const byConfig = new Map<string | undefined, string[]>();
+  const configOfDirectory = new Map<string, string | undefined>();
+  for (const file of files) {
+    const directory = path.dirname(file);
+    let config = configOfDirectory.get(directory);
+    if (!configOfDirectory.has(directory)) {
+      config = ts.findConfigFile(directory, ts.sys.fileExists, "tsconfig.json");
+      config = config ? normalizePath(config) : undefined;
+      configOfDirectory.set(directory, config);
+    }
+    const group = byConfig.get(config) ?? [];
+    group.push(file);
+    byConfig.set(config, group);
+  }
+
+  const specs: ProjectSpec[] = [];
+  const loose: string[] = [...(byConfig.get(undefined) ?? [])];
+  for (const [configFile, group] of byConfig) {
+    if (configFile === undefined) continue;
+    const remaining = new Set(group);
+    for (const { configFile: member, parsed } of collectProjectTree(configFile)) {
+      const spec = specFor(member, parsed, (file) => remaining.has(file));
+      for (const file of spec.filesToLint) remaining.delete(file);
+      if (spec.filesToLint.length > 0) specs.push(spec);
+    }
+    loose.push(...remaining);
+  }
+  if (loose.length > 0) {
+    const options = defaultCompilerOptions(commonDirectory(loose));
+    specs.push({ configFile: undefined, options, rootNames: loose, projectReferences: undefined, filesToLint: loose });
+  }
+  return specs;
+}
+
+function specFor(configFile: string, parsed: ts.ParsedCommandLine, wanted: (file: string) => boolean): ProjectSpec {
+  const filesToLint = parsed.fileNames.map(normalizePath).filter((file) => isLintableFile(file) && wanted(file));
+  return {
+    configFile,
+    options: { ...parsed.options, noEmit: true },
+    rootNames: parsed.fileNames,
+    projectReferences: parsed.projectReferences,
+    filesToLint,
+  };
+}
+
+function commonDirectory(files: readonly string[]): string {
+  let common = path.dirname(files[0]!);
+  for (const file of files) {
+    while (!normalizePath(file).startsWith(`${normalizePath(common)}/`) && path.dirname(common) !== common) {
+      common = path.dirname(common);
+    }
+  }
+  return common;
+}
+
+/**
+ * Builds a Program. `overrides` replaces file contents (used by `--fix` between passes); the
+ * host caches parsed source files so a later pass with `oldProgram` re-parses only what changed.
+ */
+export class ProgramBuilder {
+  private readonly cache = new Map<string, { text: string; sourceFile: ts.SourceFile }>();
+  private program: ts.Program | undefined;
+
+  constructor(private readonly spec: ProjectSpec) {}
+
+  build(overrides: ReadonlyMap<string, string> = new Map()): ts.Program {
+    const host = ts.createCompilerHost(this.spec.options, true);
+    const readFile = host.readFile.bind(host);
+    host.readFile = (fileName) => overrides.get(normalizePath(fileName)) ?? readFile(fileName);
+    host.getSourceFile = (fileName, languageVersionOrOptions, onError) => {
+      const key = normalizePath(fileName);
+      const text = overrides.get(key) ?? readFile(fileName);
+      if (text === undefined) {
+        onError?.(`Cannot read file ${fileName}`);
+        return undefined;
+      }
+      const cached = this.cache.get(key);
+      if (cached && cached.text === text) return cached.sourceFile;
+      const sourceFile = ts.createSourceFile(fileName, text, languageVersionOrOptions, true);
+      this.cache.set(key, { text, sourceFile });
+      return sourceFile;
+    };
+    this.program = ts.createProgram({
+      rootNames: this.spec.rootNames,
+      options: this.spec.options,
+      projectReferences: this.spec.projectReferences,
+      host,
+      oldProgram: this.program,
+    });
+    return this.program;
+  }
+}

@@ -1,0 +1,819 @@
+/**
+ * floating-promise: a promise that nobody awaits, returns or handles.
+ *
+ * Reads top to bottom: options and messages, docs with examples (they run as tests), detection of
+ * floating expression statements, detection of promises parked in local variables and dropped on
+ * some path, then the fixes.
+ */
+import * as ts from "typescript";
+import picomatch from "picomatch";
+import {
+  awaitAllowedAt,
+  isFunctionExpressionLike,
+  isAsyncFunction,
+  needsParensAsMemberObject,
+  needsParensAsUnaryOperand,
+  startsAfterUnterminatedStatement,
+} from "../engine/astUtils";
+import type { DeclarationRef, PromiseQuery, Tri, VariableHandle } from "../engine/typeOracle";
+import { skipParens } from "../engine/typeOracle";
+import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
+
+// ---------------------------------------------------------------------------------------------
+// Options and messages
+
+/** Names a declaration by module (package or ambient module) or by file glob, plus name globs. */
+export interface DeclarationSpecifier {
+  /** Package or ambient module name, e.g. `node:test`, `vscode`, `@acme/jobs`. */
+  module?: string;
+  /** Glob matched against the absolute path of the declaring file, e.g. `**\/src/fire-and-forget.ts`. */
+  file?: string;
+  /** Dotted name(s) inside the module; globs allowed, e.g. `window.show*Message`. */
+  name: string | string[];
+}
+
+export interface FloatingPromiseOptions {
+  ignoreVoid: boolean;
+  ignoreIIFE: boolean;
+  checkThenables: boolean;
+  checkLocalVariables: boolean;
+  allowedCalls: DeclarationSpecifier[];
+  allowedTypes: DeclarationSpecifier[];
+  catchHandler: string;
+}
+
+const specifierSchema = {
+  type: "object",
+  properties: {
+    module: { type: "string", minLength: 1 },
+    file: { type: "string", minLength: 1 },
+    name: {
+      anyOf: [
+        { type: "string", minLength: 1 },
+        { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 },
+      ],
+    },
+  },
+  required: ["name"],
+  oneOf: [{ required: ["module"] }, { required: ["file"] }],
+  additionalProperties: false,
+};
+
+/** Promises that are fine to leave floating, matched by declaration, never by the name at the call. */
+export const BUILTIN_ALLOWED_CALLS: readonly DeclarationSpecifier[] = [
+  {
+    // node:test registers tests and suites; the runner tracks them, awaiting is optional.
+    // Subtests (`t.test(...)`) are not here: they must be awaited or they are cancelled.
+    module: "node:test",
+    name: [
+      "test",
+      "test.{skip,todo,only}",
+      "test.suite",
+      "test.suite.{skip,todo,only}",
+      "{describe,it,suite}",
+      "{describe,it,suite}.{skip,todo,only}",
+    ],
+  },
+  {
+    // VS Code notifications resolve when the user closes them; nobody needs to wait.
+    module: "vscode",
+    name: ["window.show{Information,Warning,Error}Message"],
+  },
+];
+
+const messages = {
+  floating:
+    "Promise is neither awaited nor handled. If it rejects, the error reaches no one (Node.js reports an unhandled rejection and exits), and the code after it does not wait for it to finish. Await it, return it, add a `.catch()` handler, or mark a deliberate fire-and-forget with `void`.",
+  floatingVoid:
+    "Promise is discarded with `void` but has no rejection handler (`ignoreVoid` is off). `void` only tells readers it is deliberate; a rejection still goes unhandled. Await it or add a `.catch()` handler.",
+  floatingIIFE:
+    "The promise of this async IIFE is dropped: an error thrown inside it becomes an unhandled rejection. Await it, add a `.catch()` handler, or allow async IIFEs with the `ignoreIIFE` option.",
+  floatingArray:
+    "Array of promises is dropped: none of them is awaited and their rejections go unhandled. Wrap it in `await Promise.all(...)` (or `Promise.allSettled(...)`) or handle each promise.",
+  thenWithoutHandler:
+    "`.then()` without a rejection handler returns a new promise that no one handles: a rejection of the original promise or of the callback goes unhandled. Add a `.catch()` handler, pass a rejection handler as the second argument, or await the chain.",
+  finallyWithoutHandler:
+    "`.finally()` does not handle rejections; it passes them on to a promise that no one handles. Add a `.catch()` handler to the chain or await it.",
+  catchNonFunction:
+    "`.catch()` is given a value that is not a function, so it handles nothing and the rejection passes through unhandled. Pass a function: `.catch((error) => ...)`.",
+  localDropped:
+    "The promise in `{{name}}` is dropped when {{how}}: nothing awaits it, returns it, passes it on or handles its rejection there, so its errors go unseen and nothing waits for it to finish. Await it (or return it, pass it on, or attach `.catch()`) on every path.",
+} as const;
+
+type MessageId = keyof typeof messages;
+
+// ---------------------------------------------------------------------------------------------
+// The rule
+
+export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
+  meta: {
+    id: "floating-promise",
+    defaultSeverity: "warning",
+    requiresTypes: true,
+    messages,
+    optionsSchema: {
+      type: "object",
+      properties: {
+        ignoreVoid: { type: "boolean", description: "Accept `void promise` as a deliberate fire-and-forget." },
+        ignoreIIFE: { type: "boolean", description: "Accept `(async () => { ... })()` statements." },
+        checkThenables: {
+          type: "boolean",
+          description: "Treat any value with a callable `then` as a promise, not only the built-in `Promise`.",
+        },
+        checkLocalVariables: {
+          type: "boolean",
+          description: "Report promises stored in a local variable and dropped on some path.",
+        },
+        allowedCalls: { type: "array", items: specifierSchema, description: "Calls whose promise may float." },
+        allowedTypes: { type: "array", items: specifierSchema, description: "Promise types that may float." },
+        catchHandler: {
+          type: "string",
+          minLength: 1,
+          description: "The handler expression the `.catch()` suggestion inserts.",
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: {
+      ignoreVoid: true,
+      ignoreIIFE: false,
+      checkThenables: false,
+      checkLocalVariables: true,
+      allowedCalls: [],
+      allowedTypes: [],
+      catchHandler: "(error) => { console.error(error); }",
+    },
+    docs: {
+      description: "Promises must be awaited, returned, or given a rejection handler.",
+      rationale: [
+        "A promise that nobody awaits is the JavaScript form of Python's \"coroutine was never awaited\":",
+        "its work runs detached from the code that started it. If it rejects, the error has no one to",
+        "go to: Node.js reports an unhandled rejection and, by default, exits the process. If it",
+        "succeeds, the code after it has already run without waiting, so ordering bugs appear",
+        "(a response sent before the write finished, a test that passes before its assertion ran).",
+        "",
+        "The rule reports promise-valued expression statements that are not awaited, returned,",
+        "given a rejection handler (`.catch(fn)`, `.then(f, r)`) or explicitly discarded with `void`.",
+        "It looks through `? :`, `&&`, `||`, `??` and comma expressions, arrays of promises",
+        "(`items.map(async ...)`), `.then()` without a rejection handler, `.finally()` with no handler",
+        "upstream, `.catch()` given a non-function, and async IIFEs.",
+        "",
+        "Beyond statements, it follows a promise stored in a local variable (`const p = save()`): if",
+        "on some path through the function the variable is never awaited, returned, passed to a call,",
+        "stored elsewhere or given a handler, the declaration is reported, with the place where the",
+        "promise is dropped as a related location. Exceptional paths (a `throw` between creation and",
+        "`await`) are the job of `unhandled-rejection-window`, not this rule.",
+        "",
+        "Values whose type is `any` or `unknown` are never reported: the rule reports only what the",
+        "types prove. Some promises are fine to leave floating and are recognised by their declaration",
+        "(not by name): `describe`/`it`/`test`/`suite` from `node:test`, and VS Code's",
+        "`window.show*Message`.",
+      ].join("\n"),
+      incorrect: [
+        {
+          title: "A call whose promise is dropped",
+          code: [
+            "declare function save(record: object): Promise<void>;",
+            "",
+            "export function onSubmit(record: object) {",
+            "  save(record);",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "`.then()` without a rejection handler",
+          code: [
+            "declare function load(): Promise<string>;",
+            "",
+            "load().then((text) => console.log(text));",
+          ].join("\n"),
+        },
+        {
+          title: "An array of promises",
+          code: [
+            "declare function send(id: string): Promise<void>;",
+            "",
+            "export async function notifyAll(ids: string[]) {",
+            "  ids.map(async (id) => send(id));",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A promise in a local variable, dropped on one path",
+          code: [
+            "declare function fetchUser(id: string): Promise<{ name: string }>;",
+            "",
+            "export async function greet(id: string, quiet: boolean) {",
+            "  const user = fetchUser(id);",
+            "  if (quiet) return;",
+            "  console.log((await user).name);",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "`.catch()` given something that is not a function",
+          code: [
+            "declare function save(): Promise<void>;",
+            "declare const logger: { error: string };",
+            "",
+            "save().catch(logger.error);",
+          ].join("\n"),
+        },
+      ],
+      correct: [
+        {
+          title: "Awaited, returned, or handled",
+          code: [
+            "declare function save(record: object): Promise<void>;",
+            "",
+            "export async function a(record: object) {",
+            "  await save(record);",
+            "}",
+            "export function b(record: object) {",
+            "  return save(record);",
+            "}",
+            "export function c(record: object) {",
+            "  save(record).catch((error) => console.error(error));",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A deliberate fire-and-forget, made visible with `void`",
+          code: [
+            "declare function warmCache(): Promise<void>;",
+            "",
+            "void warmCache();",
+          ].join("\n"),
+        },
+        {
+          title: "A local promise awaited later, or passed on",
+          code: [
+            "declare function fetchUser(id: string): Promise<{ name: string }>;",
+            "declare function fetchPosts(id: string): Promise<string[]>;",
+            "",
+            "export async function page(id: string) {",
+            "  const user = fetchUser(id);",
+            "  const posts = fetchPosts(id);",
+            "  return Promise.all([user, posts]);",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "Tests registered with node:test",
+          code: [
+            'import { describe, it } from "node:test";',
+            "",
+            'describe("math", () => {',
+            '  it("adds", () => {});',
+            "});",
+          ].join("\n"),
+        },
+        {
+          title: "Types the checker cannot know are not guessed at",
+          code: [
+            "declare const legacy: any;",
+            "",
+            "legacy.start();",
+          ].join("\n"),
+        },
+      ],
+      optionsDoc: {
+        ignoreVoid:
+          "`true` (default): `void promise` is a deliberate fire-and-forget and is not reported. `false`: `void` needs a rejection handler too.",
+        ignoreIIFE: "`false` (default): `(async () => { ... })();` statements are reported. `true`: they are accepted.",
+        checkThenables:
+          "`false` (default): only the built-in `Promise` (and classes or interfaces derived from it) counts. `true`: any value with a callable `then`.",
+        checkLocalVariables:
+          "`true` (default): report a promise stored in a local variable that is dropped on some path. `false`: statements only.",
+        allowedCalls:
+          'Calls whose promise may float, by declaration: `[{ "module": "@acme/jobs", "name": "enqueue" }]` or `[{ "file": "**/src/background.ts", "name": ["start*"] }]`. `module` is a package or ambient module name; `file` a glob on the absolute path of the declaring file; `name` the dotted name inside it (`Queue.push`), globs allowed. The built-in list (node:test, VS Code messages) always applies.',
+        allowedTypes:
+          "Promise types that may float, by the declaration of the type, in the same form as `allowedCalls`.",
+        catchHandler:
+          "The handler the `.catch()` suggestion inserts. Default: `(error) => { console.error(error); }`.",
+      },
+      fixesDoc: [
+        "All fixes are **suggestions** (they change behaviour; an editor offers them, `--fix` never applies them):",
+        "",
+        "- **Add `await`**: offered only inside an async function, or at the top level of an ES module that",
+        "  allows top-level `await`. An array of promises becomes `await Promise.all(...)`.",
+        "- **Add `void`**: marks a deliberate fire-and-forget (only when `ignoreVoid` is on, the default).",
+        "- **Add `.catch(...)`**: appends `.catch(<catchHandler>)`; offered only when every part of the type",
+        "  has a `catch` method, so the result still type-checks.",
+        "",
+        "Parentheses are added where precedence needs them (`await (a ? b() : c())`). Promises in local",
+        "variables get no automatic fix: where to await is a decision about ordering.",
+      ].join("\n"),
+      comparison: [
+        "Compared with typescript-eslint's `no-floating-promises`: the same statement-level defaults",
+        "(`ignoreVoid`, `ignoreIIFE`, `checkThenables`, `allowForKnownSafeCalls` ≈ `allowedCalls`), plus",
+        "promises parked in local variables and dropped on some path, which no peer reports, and",
+        "built-in knowledge of `node:test` and VS Code message promises matched by declaration.",
+      ].join("\n"),
+    },
+  },
+
+  create(context) {
+    const checker = new FloatingChecker(context);
+    const visitor: Partial<Record<ts.SyntaxKind, (node: ts.Node) => void>> = {
+      [ts.SyntaxKind.ExpressionStatement]: (node) => checker.checkStatement(node as ts.ExpressionStatement),
+    };
+    if (context.options.checkLocalVariables) {
+      visitor[ts.SyntaxKind.VariableDeclaration] = (node) => checker.checkLocal(node as ts.VariableDeclaration);
+    }
+    return visitor;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Detection
+
+interface Problem {
+  messageId: MessageId;
+  /** The expression that is a promise (or array of promises) at the top of the statement. */
+  array: boolean;
+}
+
+type Matcher = (ref: DeclarationRef) => boolean;
+
+function compileSpecifiers(specifiers: readonly DeclarationSpecifier[]): Matcher {
+  const compiled = specifiers.map((specifier) => {
+    const names = Array.isArray(specifier.name) ? specifier.name : [specifier.name];
+    const nameMatch = picomatch(names, { dot: true });
+    const fileMatch = specifier.file ? picomatch(specifier.file, { dot: true }) : undefined;
+    const module = specifier.module ? stripNodePrefix(specifier.module) : undefined;
+    return (ref: DeclarationRef) => {
+      if (module !== undefined && (ref.module === undefined || stripNodePrefix(ref.module) !== module)) return false;
+      if (fileMatch && !fileMatch(ref.fileName.replace(/\\/g, "/"))) return false;
+      return nameMatch(ref.qualifiedName);
+    };
+  });
+  return (ref) => compiled.some((match) => match(ref));
+}
+
+function stripNodePrefix(module: string): string {
+  return module.startsWith("node:") ? module.slice(5) : module;
+}
+
+const ASSIGNMENT_OPERATORS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.EqualsToken,
+  ts.SyntaxKind.PlusEqualsToken,
+  ts.SyntaxKind.MinusEqualsToken,
+  ts.SyntaxKind.AsteriskEqualsToken,
+  ts.SyntaxKind.AsteriskAsteriskEqualsToken,
+  ts.SyntaxKind.SlashEqualsToken,
+  ts.SyntaxKind.PercentEqualsToken,
+  ts.SyntaxKind.LessThanLessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanGreaterThanEqualsToken,
+  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken,
+  ts.SyntaxKind.AmpersandEqualsToken,
+  ts.SyntaxKind.BarEqualsToken,
+  ts.SyntaxKind.CaretEqualsToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+]);
+
+const LOGICAL_OPERATORS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.AmpersandAmpersandToken,
+  ts.SyntaxKind.BarBarToken,
+  ts.SyntaxKind.QuestionQuestionToken,
+]);
+
+class FloatingChecker {
+  private readonly query: PromiseQuery;
+  private readonly allowedCall: Matcher;
+  private readonly allowedType: Matcher | undefined;
+
+  constructor(private readonly context: RuleContext<FloatingPromiseOptions>) {
+    const options = context.options;
+    this.query = { thenables: options.checkThenables };
+    this.allowedCall = compileSpecifiers([...BUILTIN_ALLOWED_CALLS, ...options.allowedCalls]);
+    this.allowedType = options.allowedTypes.length > 0 ? compileSpecifiers(options.allowedTypes) : undefined;
+  }
+
+  checkStatement(statement: ts.ExpressionStatement): void {
+    const problem = this.unhandled(statement.expression);
+    if (!problem) return;
+    this.context.report({
+      node: statement.expression,
+      messageId: problem.messageId,
+      fixes: this.fixesFor(statement, problem),
+    });
+  }
+
+  /**
+   * Why the value of `node` is an unhandled promise, or undefined when it is not a promise or is
+   * handled. Mirrors how the value flows: through parentheses, `? :`, logical and comma operators.
+   */
+  private unhandled(expression: ts.Expression): Problem | undefined {
+    const node = skipParens(expression);
+    if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      if (operator === ts.SyntaxKind.CommaToken || LOGICAL_OPERATORS.has(operator)) {
+        return this.unhandled(node.left) ?? this.unhandled(node.right);
+      }
+      return undefined; // assignments store the value; arithmetic and comparisons yield no promise
+    }
+    if (ts.isConditionalExpression(node)) return this.unhandled(node.whenTrue) ?? this.unhandled(node.whenFalse);
+    if (ts.isVoidExpression(node)) {
+      if (this.context.options.ignoreVoid) return undefined;
+      const inner = this.unhandled(node.expression);
+      return inner && { ...inner, messageId: inner.array ? "floatingArray" : "floatingVoid" };
+    }
+    if (
+      ts.isAwaitExpression(node) ||
+      ts.isPrefixUnaryExpression(node) ||
+      ts.isPostfixUnaryExpression(node) ||
+      ts.isDeleteExpression(node) ||
+      ts.isTypeOfExpression(node) ||
+      ts.isYieldExpression(node) ||
+      ts.isLiteralExpression(node) ||
+      ts.isTemplateExpression(node) ||
+      ts.isFunctionLike(node) ||
+      ts.isClassExpression(node) ||
+      ts.isObjectLiteralExpression(node) ||
+      node.kind === ts.SyntaxKind.ThisKeyword ||
+      node.kind === ts.SyntaxKind.SuperKeyword
+    ) {
+      return undefined;
+    }
+    if (ts.isArrayLiteralExpression(node)) return this.arrayProblem(node);
+    if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node)) {
+      return this.unhandled(node.expression);
+    }
+
+    const status = this.status(node);
+    if (status !== "always") return status === "never" ? this.arrayProblem(node) : undefined;
+    if (this.isAllowed(node)) return undefined;
+
+    if (ts.isCallExpression(node)) {
+      const callee = skipParens(node.expression);
+      if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
+        const method = memberName(callee);
+        if (method === "catch") {
+          const handler = node.arguments[0];
+          if (!handler) return { messageId: "floating", array: false };
+          return this.context.types.functionStatus(handler) === "never"
+            ? { messageId: "catchNonFunction", array: false }
+            : undefined;
+        }
+        if (method === "then") {
+          const onRejected = node.arguments[1];
+          if (!onRejected || isUndefinedLiteral(onRejected)) return { messageId: "thenWithoutHandler", array: false };
+          return this.context.types.functionStatus(onRejected) === "never"
+            ? { messageId: "thenWithoutHandler", array: false }
+            : undefined;
+        }
+        if (method === "finally") {
+          const upstream = this.unhandled(callee.expression);
+          return upstream ? { messageId: "finallyWithoutHandler", array: false } : undefined;
+        }
+      }
+      if (isFunctionExpressionLike(callee) && isAsyncFunction(callee)) {
+        return this.context.options.ignoreIIFE ? undefined : { messageId: "floatingIIFE", array: false };
+      }
+    }
+    return { messageId: "floating", array: false };
+  }
+
+  private status(node: ts.Expression): Tri {
+    // Only value-producing forms that can be promises are worth a type query.
+    if (
+      ts.isCallExpression(node) ||
+      ts.isNewExpression(node) ||
+      ts.isIdentifier(node) ||
+      ts.isPropertyAccessExpression(node) ||
+      ts.isElementAccessExpression(node) ||
+      ts.isTaggedTemplateExpression(node)
+    ) {
+      return this.context.types.promiseStatus(node, this.query);
+    }
+    return "never";
+  }
+
+  private arrayProblem(node: ts.Expression): Problem | undefined {
+    if (!(ts.isCallExpression(node) || ts.isArrayLiteralExpression(node) || ts.isIdentifier(node))) return undefined;
+    if (ts.isArrayLiteralExpression(node) && node.elements.length === 0) return undefined;
+    return this.context.types.promiseArrayStatus(node, this.query) === "always"
+      ? { messageId: "floatingArray", array: true }
+      : undefined;
+  }
+
+  private isAllowed(node: ts.Expression): boolean {
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const callee = this.context.types.calleeDeclaration(node);
+      if (callee && this.allowedCall(callee)) return true;
+    }
+    if (this.allowedType) {
+      const matcher = this.allowedType;
+      return this.context.types.typeDeclarations(node).some((ref) => matcher(ref));
+    }
+    return false;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Promises in local variables
+
+  checkLocal(declaration: ts.VariableDeclaration): void {
+    const initializer = declaration.initializer;
+    if (!initializer || !ts.isIdentifier(declaration.name) || declaration.exclamationToken) return;
+    const list = declaration.parent;
+    if (!ts.isVariableDeclarationList(list) || !ts.isVariableStatement(list.parent)) return;
+    const binding = list.flags & ts.NodeFlags.BlockScoped; // AwaitUsing shares the Const bit
+    if (binding === ts.NodeFlags.Using || binding === ts.NodeFlags.AwaitUsing) return;
+    const statement = list.parent;
+    const block = statement.parent;
+    if (!(ts.isBlock(block) || ts.isCaseClause(block) || ts.isDefaultClause(block))) return;
+    if (!isInsideFunctionBody(block)) return;
+    // Cheap syntactic gate before any type question: only values that can be promises.
+    const init = skipParens(initializer);
+    if (!(ts.isCallExpression(init) || ts.isNewExpression(init) || ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) || ts.isConditionalExpression(init) || ts.isBinaryExpression(init))) {
+      return;
+    }
+    const problem = this.unhandled(initializer);
+    if (!problem || problem.array) return;
+
+    const variable = this.context.types.variableOf(declaration.name);
+    if (!variable) return;
+    const analysis = analyseUses(declaration.name, variable, block, statement, this.context);
+    if (!analysis) return;
+    const leak = findLeak(analysis, block, statement);
+    if (!leak) return;
+    const name = declaration.name.text;
+    this.context.report({
+      node: declaration.name,
+      messageId: "localDropped",
+      data: { name, how: leak.how },
+      related: [{ node: leak.node, message: `\`${name}\` is dropped here: ${leak.how}.` }],
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Fixes
+
+  private fixesFor(statement: ts.ExpressionStatement, problem: Problem): Fix[] {
+    const { sourceFile, types, options } = this.context;
+    const fileName = sourceFile.fileName;
+    const whole = statement.expression;
+    // For `void p()` (ignoreVoid off) the fixes work on the operand.
+    const isVoided = ts.isVoidExpression(whole);
+    const target = isVoided ? whole.expression : whole;
+    const targetStart = target.getStart(sourceFile);
+    const fixes: Fix[] = [];
+    const hazard = startsAfterUnterminatedStatement(statement, sourceFile) ? ";" : "";
+    const edit = (start: number, end: number, newText: string): TextEdit => ({ fileName, start, end, newText });
+
+    if (awaitAllowedAt(statement, (sf) => types.supportsTopLevelAwait(sf))) {
+      const prefixEnd = isVoided ? targetStart : whole.getStart(sourceFile);
+      if (problem.array) {
+        fixes.push({
+          kind: "suggestion",
+          title: "Await all with `Promise.all(...)`",
+          edits: [edit(whole.getStart(sourceFile), prefixEnd, "await Promise.all("), edit(target.getEnd(), target.getEnd(), ")")],
+        });
+      } else {
+        const parens = needsParensAsUnaryOperand(target);
+        fixes.push({
+          kind: "suggestion",
+          title: "Add `await`",
+          edits: parens
+            ? [edit(whole.getStart(sourceFile), prefixEnd, "await ("), edit(target.getEnd(), target.getEnd(), ")")]
+            : [edit(whole.getStart(sourceFile), prefixEnd, "await ")],
+        });
+      }
+    }
+    if (options.ignoreVoid && !isVoided) {
+      const parens = needsParensAsUnaryOperand(target);
+      fixes.push({
+        kind: "suggestion",
+        title: "Add `void` to mark a deliberate fire-and-forget",
+        edits: parens
+          ? [edit(targetStart, targetStart, "void ("), edit(target.getEnd(), target.getEnd(), ")")]
+          : [edit(targetStart, targetStart, "void ")],
+      });
+    }
+    if (!problem.array && types.everyPartHasCatch(target)) {
+      const handler = `.catch(${options.catchHandler})`;
+      const parens = needsParensAsMemberObject(target);
+      fixes.push({
+        kind: "suggestion",
+        title: "Add a `.catch()` handler",
+        edits: parens
+          ? [edit(targetStart, targetStart, `${isVoided ? "" : hazard}(`), edit(target.getEnd(), target.getEnd(), `)${handler}`)]
+          : [edit(target.getEnd(), target.getEnd(), handler)],
+      });
+    }
+    return fixes;
+  }
+}
+
+function memberName(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+  if (ts.isPropertyAccessExpression(node)) return ts.isIdentifier(node.name) ? node.name.text : undefined;
+  const argument = node.argumentExpression;
+  return ts.isStringLiteralLike(argument) ? argument.text : undefined;
+}
+
+function isUndefinedLiteral(node: ts.Expression): boolean {
+  return (ts.isIdentifier(node) && node.text === "undefined") || node.kind === ts.SyntaxKind.NullKeyword;
+}
+
+function isInsideFunctionBody(node: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return true;
+    if (ts.isSourceFile(current) || ts.isClassStaticBlockDeclaration(current)) return false;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Path analysis for promises in local variables.
+//
+// A use "consumes" the promise unless it is one of a few forms that leave it floating (a
+// comparison, `typeof`, a condition, a property read other than then/catch/finally). Consuming
+// uses inside loops, switches and nested functions are taken as consuming on every path: the
+// analysis only reports what it can show, so it errs towards silence.
+
+interface UseAnalysis {
+  /** Every node on the way from a consuming use up to (not including) the declaring block. */
+  consumingPath: Set<ts.Node>;
+}
+
+function analyseUses(
+  name: ts.Identifier,
+  variable: VariableHandle,
+  block: ts.Node,
+  declarationStatement: ts.Statement,
+  context: RuleContext<FloatingPromiseOptions>,
+): UseAnalysis | undefined {
+  const consumingPath = new Set<ts.Node>();
+  let giveUp = false;
+  const text = name.text;
+  const visit = (node: ts.Node): void => {
+    if (giveUp) return;
+    if (ts.isIdentifier(node) && node.text === text && node !== name) {
+      if (context.types.variableOf(node) === variable) {
+        const use = classifyUse(node, block);
+        if (use === "write" || use === "escape") {
+          giveUp = true;
+          return;
+        }
+        if (use === "consume") {
+          for (let current: ts.Node = node; current !== block; current = current.parent) consumingPath.add(current);
+        }
+      }
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  const statements = (block as ts.Block | ts.CaseClause | ts.DefaultClause).statements;
+  for (let index = statements.indexOf(declarationStatement); index < statements.length; index++) {
+    visit(statements[index]!);
+  }
+  return giveUp ? undefined : { consumingPath };
+}
+
+type UseKind = "consume" | "inert" | "write" | "escape";
+
+function classifyUse(identifier: ts.Identifier, block: ts.Node): UseKind {
+  // A use inside a nested function or class may run at any time: the promise escapes the analysis.
+  for (let current = identifier.parent; current !== block; current = current.parent) {
+    if (ts.isFunctionLike(current) || ts.isClassLike(current)) return "escape";
+  }
+
+  let node: ts.Node = identifier;
+  let parent = node.parent;
+  while (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent)) {
+    node = parent;
+    parent = parent.parent;
+  }
+  if (ts.isBinaryExpression(parent)) {
+    if (parent.left === node && ASSIGNMENT_OPERATORS.has(parent.operatorToken.kind)) return "write";
+    const operator = parent.operatorToken.kind;
+    if (
+      operator === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+      operator === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+      operator === ts.SyntaxKind.EqualsEqualsToken ||
+      operator === ts.SyntaxKind.ExclamationEqualsToken ||
+      operator === ts.SyntaxKind.InstanceOfKeyword ||
+      operator === ts.SyntaxKind.InKeyword
+    ) {
+      return "inert";
+    }
+    return "consume";
+  }
+  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
+    return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken ? "write" : "inert";
+  }
+  if (ts.isTypeOfExpression(parent)) return "inert";
+  if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === node) return "inert";
+  if (ts.isConditionalExpression(parent) && parent.condition === node) return "inert";
+  if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) {
+    const method = memberName(parent);
+    const isCall = ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
+    return isCall && (method === "then" || method === "catch" || method === "finally") ? "consume" : "inert";
+  }
+  if (ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent)) return "consume";
+  if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return parent.initializer === node ? "write" : "consume";
+  if (ts.isArrayBindingPattern(parent) || ts.isObjectBindingPattern(parent)) return "write";
+  // awaited, returned, yielded, passed as an argument, assigned elsewhere, `void`-ed, a bare `p;`
+  // statement (reported on its own by the statement check): all of these take the promise over.
+  return "consume";
+}
+
+interface Leak {
+  node: ts.Node;
+  how: string;
+}
+
+/** Walks the statements after the declaration; returns the first path end where the promise is dropped. */
+function findLeak(analysis: UseAnalysis, block: ts.Node, declaration: ts.Statement): Leak | undefined {
+  const consumes = (node: ts.Node) => analysis.consumingPath.has(node);
+  const statements = (block as ts.Block | ts.CaseClause | ts.DefaultClause).statements;
+
+  // Result: whether the promise is consumed on every path that completes normally, or "exits"
+  // when no path completes normally; plus the first leaking exit found.
+  type Flow = { consumed: boolean | "exits"; leak?: Leak };
+
+  const exitLeak = (node: ts.Node): Leak | undefined => {
+    // Returns (and loop jumps that leave the declaring block) inside `node`, outside nested functions.
+    let found: Leak | undefined;
+    const visit = (current: ts.Node): void => {
+      if (found || ts.isFunctionLike(current) || ts.isClassLike(current)) return;
+      if (ts.isReturnStatement(current)) {
+        found = { node: current, how: "the function returns" };
+        return;
+      }
+      if ((ts.isBreakStatement(current) || ts.isContinueStatement(current)) && jumpLeaves(current, block)) {
+        found = { node: current, how: `\`${current.getFirstToken()?.getText() ?? "break"}\` leaves the block` };
+        return;
+      }
+      ts.forEachChild(current, visit);
+    };
+    visit(node);
+    return found;
+  };
+
+  const flowList = (list: readonly ts.Statement[], from: number): Flow => {
+    for (let index = from; index < list.length; index++) {
+      const result = flowStatement(list[index]!);
+      if (result.leak) return result;
+      if (result.consumed === true) return { consumed: true };
+      if (result.consumed === "exits") return result;
+    }
+    return { consumed: false };
+  };
+
+  const flowStatement = (statement: ts.Statement): Flow => {
+    if (!consumes(statement)) {
+      const leak = exitLeak(statement);
+      if (leak) return { consumed: false, leak };
+      if (ts.isThrowStatement(statement)) return { consumed: "exits" };
+      return { consumed: false };
+    }
+    if (ts.isBlock(statement)) return flowList(statement.statements, 0);
+    if (ts.isIfStatement(statement)) {
+      if (consumes(statement.expression)) return { consumed: true };
+      const whenTrue = flowStatement(statement.thenStatement);
+      if (whenTrue.leak) return whenTrue;
+      const whenFalse: Flow = statement.elseStatement ? flowStatement(statement.elseStatement) : { consumed: false };
+      if (whenFalse.leak) return whenFalse;
+      if (whenTrue.consumed === "exits") return whenFalse;
+      if (whenFalse.consumed === "exits") return whenTrue;
+      return { consumed: whenTrue.consumed && whenFalse.consumed };
+    }
+    if (ts.isLabeledStatement(statement)) return flowStatement(statement.statement);
+    if (ts.isTryStatement(statement)) {
+      // The catch clause runs only on an exceptional path, which is not this rule's concern.
+      const body = flowList(statement.tryBlock.statements, 0);
+      if (body.leak || body.consumed === true) return body;
+      if (statement.finallyBlock && consumes(statement.finallyBlock)) return { consumed: true };
+      return body;
+    }
+    if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return { consumed: true };
+    // Expression statements, declarations, loops and switches containing a consuming use: taken
+    // as consuming (a loop body may run zero times, but reporting that would be a guess).
+    return { consumed: true };
+  };
+
+  const result = flowList(statements, statements.indexOf(declaration) + 1);
+  if (result.leak) return result.leak;
+  if (result.consumed !== false) return undefined;
+  // Fell off the end of the declaring block.
+  const closing = block.getLastToken();
+  if (ts.isBlock(block) && ts.isFunctionLike(block.parent)) {
+    return { node: closing ?? block, how: "the function ends" };
+  }
+  return { node: closing ?? block, how: "the block ends" };
+}
+
+function jumpLeaves(jump: ts.BreakStatement | ts.ContinueStatement, block: ts.Node): boolean {
+  for (let current: ts.Node = jump.parent; current !== block; current = current.parent) {
+    if (jump.label) {
+      if (ts.isLabeledStatement(current) && current.label.text === jump.label.text) return false;
+    } else if (ts.isIterationStatement(current, false) || (ts.isBreakStatement(jump) && ts.isSwitchStatement(current))) {
+      return false;
+    }
+  }
+  return true;
+}
