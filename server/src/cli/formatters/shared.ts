@@ -1,0 +1,138 @@
+/** Helpers every output format needs: positions, paths, ordering and the totals. */
+import * as path from "node:path";
+import type { Finding, FixKind, Position } from "../../engine/types";
+import type { FileResult } from "./index";
+
+/**
+ * Line starts of a text, with the same line terminators as TypeScript's scanner
+ * (CR LF, LF, CR, U+2028, U+2029), so positions computed here agree with `Finding.range`.
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0x0d && text.charCodeAt(i + 1) === 0x0a) {
+        i++;
+        this.starts.push(i + 1);
+      } else if (ch === 0x0a || ch === 0x0d || ch === 0x2028 || ch === 0x2029) {
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  /** The 0-based line and UTF-16 character of an offset (clamped to the text). */
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.starts[low] };
+  }
+
+  /** The text of a 0-based line without its terminator; "" past the end. */
+  lineText(line: number): string {
+    if (line < 0 || line >= this.starts.length) return "";
+    const start = this.starts[line];
+    let end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    while (end > start && isLineTerminator(this.text.charCodeAt(end - 1))) end--;
+    return this.text.slice(start, end);
+  }
+}
+
+function isLineTerminator(ch: number): boolean {
+  return ch === 0x0a || ch === 0x0d || ch === 0x2028 || ch === 0x2029;
+}
+
+/** Line indexes of the files of a run, built on first use (only edits and frames need them). */
+export class SourceIndex {
+  private readonly texts = new Map<string, string>();
+  private readonly indexes = new Map<string, LineIndex>();
+
+  constructor(results: readonly FileResult[]) {
+    for (const result of results) this.texts.set(result.fileName, result.sourceText);
+  }
+
+  get(fileName: string): LineIndex | undefined {
+    let index = this.indexes.get(fileName);
+    if (index === undefined) {
+      const text = this.texts.get(fileName);
+      if (text === undefined) return undefined;
+      index = new LineIndex(text);
+      this.indexes.set(fileName, index);
+    }
+    return index;
+  }
+}
+
+/** A file's path relative to `cwd` with the platform's separators, for people to read. */
+export function displayPath(cwd: string, fileName: string): string {
+  const relative = path.relative(cwd, fileName);
+  return relative === "" ? fileName : relative;
+}
+
+/** A file's path relative to `cwd` with `/` separators, for machines (GitHub, fingerprints). */
+export function portablePath(cwd: string, fileName: string): string {
+  return displayPath(cwd, fileName).split(path.sep).join("/");
+}
+
+export function isInside(cwd: string, fileName: string): boolean {
+  const relative = path.relative(cwd, fileName);
+  return relative !== "" && !path.isAbsolute(relative) && relative !== ".." && !relative.startsWith(`..${path.sep}`);
+}
+
+/**
+ * Findings in reading order. Formats must not depend on the order the rules happened to
+ * report in: SARIF occurrence indexes and exact-output tests rely on it.
+ */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      a.start - b.start || a.end - b.end || compareStrings(a.ruleId, b.ruleId) || compareStrings(a.message, b.message),
+  );
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function hasFixOfKind(finding: Finding, kind: FixKind): boolean {
+  return finding.fixes.some((fix) => fix.kind === kind && fix.edits.length > 0);
+}
+
+export interface Totals {
+  files: number;
+  problems: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Findings with at least one safe fix (what `--fix` would change). */
+  fixable: number;
+  /** Findings with at least one suggestion. */
+  suggestions: number;
+}
+
+export function computeTotals(results: readonly FileResult[]): Totals {
+  const totals: Totals = { files: results.length, problems: 0, errors: 0, warnings: 0, infos: 0, fixable: 0, suggestions: 0 };
+  for (const result of results) {
+    for (const finding of result.findings) {
+      totals.problems++;
+      if (finding.severity === "error") totals.errors++;
+      else if (finding.severity === "warning") totals.warnings++;
+      else totals.infos++;
+      if (hasFixOfKind(finding, "safe")) totals.fixable++;
+      if (hasFixOfKind(finding, "suggestion")) totals.suggestions++;
+    }
+  }
+  return totals;
+}
+
+/** Messages and error texts on one line: line-oriented formats and problem matchers need it. */
+export function singleLine(text: string): string {
+  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ").trim();
+}

@@ -1,0 +1,446 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { parsesCleanly } from "../../server/src/engine/fixes";
+import { applyFix, createVirtualProgram, lintCode, positionOf, typeErrors, type RunOptions } from "../helpers/ruleTester";
+
+const RULE = "floating-promise";
+/** Line 1 of most cases: the declarations they use. */
+const D = "declare function save(): Promise<void>; declare function maybe(): Promise<void> | undefined; declare const c: boolean;";
+
+interface ExpectedFinding {
+  messageId: string;
+  line: number;
+  column: number;
+  /** Exact title and exact file text after applying each offered fix, in order. */
+  fixes?: [title: string, output: string][];
+}
+
+interface InvalidCase extends RunOptions {
+  name: string;
+  code: string;
+  errors: ExpectedFinding[];
+}
+
+interface ValidCase extends RunOptions {
+  name: string;
+  code: string;
+}
+
+const AWAIT = "Add `await`";
+const VOID = "Add `void` to mark a deliberate fire-and-forget";
+const CATCH = "Add a `.catch()` handler";
+const ALL = "Await all with `Promise.all(...)`";
+const H = ".catch((error) => { console.error(error); })";
+
+const invalid: InvalidCase[] = [
+  {
+    name: "call in an async function: await, void and catch offered",
+    code: `${D}\nasync function f() {\n  save();\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        fixes: [
+          [AWAIT, `${D}\nasync function f() {\n  await save();\n}`],
+          [VOID, `${D}\nasync function f() {\n  void save();\n}`],
+          [CATCH, `${D}\nasync function f() {\n  save()${H};\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "call in a sync function: no await offered",
+    code: `${D}\nfunction f() {\n  save();\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        fixes: [
+          [VOID, `${D}\nfunction f() {\n  void save();\n}`],
+          [CATCH, `${D}\nfunction f() {\n  save()${H};\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "sync callback inside an async function: no await offered",
+    code: `${D}\nasync function f(xs: number[]) {\n  xs.forEach(() => { save(); });\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 22,
+        fixes: [
+          [VOID, `${D}\nasync function f(xs: number[]) {\n  xs.forEach(() => { void save(); });\n}`],
+          [CATCH, `${D}\nasync function f(xs: number[]) {\n  xs.forEach(() => { save()${H}; });\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "top level of a CommonJS script: no top-level await",
+    code: `${D}\nsave();`,
+    fileName: "script.cts",
+    errors: [
+      {
+        messageId: "floating",
+        line: 2,
+        column: 1,
+        fixes: [
+          [VOID, `${D}\nvoid save();`],
+          [CATCH, `${D}\nsave()${H};`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "top level of an ES module: top-level await offered",
+    code: `${D}\nsave();\nexport {};`,
+    fileName: "module.mts",
+    errors: [
+      {
+        messageId: "floating",
+        line: 2,
+        column: 1,
+        fixes: [
+          [AWAIT, `${D}\nawait save();\nexport {};`],
+          [VOID, `${D}\nvoid save();\nexport {};`],
+          [CATCH, `${D}\nsave()${H};\nexport {};`],
+        ],
+      },
+    ],
+  },
+  {
+    name: ".then() without a rejection handler",
+    code: `${D}\nfunction f() {\n  save().then(() => 1);\n}`,
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 3,
+        column: 3,
+        fixes: [
+          [VOID, `${D}\nfunction f() {\n  void save().then(() => 1);\n}`],
+          [CATCH, `${D}\nfunction f() {\n  save().then(() => 1)${H};\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: ".then(f, undefined)",
+    code: `${D}\nfunction f() {\n  save().then(() => 1, undefined);\n}`,
+    errors: [{ messageId: "thenWithoutHandler", line: 3, column: 3 }],
+  },
+  {
+    name: ".finally() with no handler upstream",
+    code: `${D}\nfunction f() {\n  save().finally(() => {});\n}`,
+    errors: [{ messageId: "finallyWithoutHandler", line: 3, column: 3 }],
+  },
+  {
+    name: ".catch() without arguments",
+    code: `${D}\nfunction f() {\n  save().catch();\n}`,
+    errors: [{ messageId: "floating", line: 3, column: 3 }],
+  },
+  {
+    name: ".catch() given a non-function",
+    code: `${D}\ndeclare const logger: { error: string };\nsave().catch(logger.error);`,
+    fileName: "script.cts",
+    errors: [{ messageId: "catchNonFunction", line: 3, column: 1 }],
+  },
+  {
+    name: "union with undefined: no .catch offered (it would not type-check)",
+    code: `${D}\nasync function f() {\n  maybe();\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        fixes: [
+          [AWAIT, `${D}\nasync function f() {\n  await maybe();\n}`],
+          [VOID, `${D}\nasync function f() {\n  void maybe();\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "conditional: parentheses where precedence needs them",
+    code: `${D}\nasync function f() {\n  c ? save() : save();\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        fixes: [
+          [AWAIT, `${D}\nasync function f() {\n  await (c ? save() : save());\n}`],
+          [VOID, `${D}\nasync function f() {\n  void (c ? save() : save());\n}`],
+          [CATCH, `${D}\nasync function f() {\n  (c ? save() : save())${H};\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "conditional with one promise branch",
+    code: `${D}\nfunction f() {\n  c ? save() : null;\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        fixes: [[VOID, `${D}\nfunction f() {\n  void (c ? save() : null);\n}`]],
+      },
+    ],
+  },
+  {
+    name: "&& operand",
+    code: `${D}\nfunction f() {\n  c && save();\n}`,
+    errors: [{ messageId: "floating", line: 3, column: 3 }],
+  },
+  {
+    name: "?? operand",
+    code: `${D}\nfunction f() {\n  maybe() ?? save();\n}`,
+    errors: [{ messageId: "floating", line: 3, column: 3 }],
+  },
+  {
+    name: "comma expression element",
+    code: `${D}\nfunction f() {\n  (console.log("x"), save());\n}`,
+    errors: [{ messageId: "floating", line: 3, column: 3 }],
+  },
+  {
+    name: "array of promises from map(async ...)",
+    code: `${D}\nasync function f(ids: string[]) {\n  ids.map(async () => save());\n}`,
+    errors: [
+      {
+        messageId: "floatingArray",
+        line: 3,
+        column: 3,
+        fixes: [
+          [ALL, `${D}\nasync function f(ids: string[]) {\n  await Promise.all(ids.map(async () => save()));\n}`],
+          [VOID, `${D}\nasync function f(ids: string[]) {\n  void ids.map(async () => save());\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "array literal of promises",
+    code: `${D}\nfunction f() {\n  [save(), save()];\n}`,
+    errors: [{ messageId: "floatingArray", line: 3, column: 3 }],
+  },
+  {
+    name: "async IIFE",
+    code: `(async () => {\n  await Promise.resolve();\n})();`,
+    fileName: "script.cts",
+    errors: [{ messageId: "floatingIIFE", line: 1, column: 1 }],
+  },
+  {
+    name: "void with ignoreVoid off: await and catch replace it",
+    code: `${D}\nasync function f() {\n  void save();\n}`,
+    options: { ignoreVoid: false },
+    errors: [
+      {
+        messageId: "floatingVoid",
+        line: 3,
+        column: 3,
+        fixes: [
+          [AWAIT, `${D}\nasync function f() {\n  await save();\n}`],
+          [CATCH, `${D}\nasync function f() {\n  void save()${H};\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "new Promise as a statement",
+    code: `function f() {\n  new Promise<void>((resolve) => resolve());\n}`,
+    errors: [{ messageId: "floating", line: 2, column: 3 }],
+  },
+  {
+    name: "a promise-typed identifier as a statement",
+    code: `function f(p: Promise<number>) {\n  p;\n}`,
+    errors: [{ messageId: "floating", line: 2, column: 3 }],
+  },
+  {
+    name: "method call on an object",
+    code: `declare const db: { close(): Promise<void> };\nfunction f() {\n  db.close();\n}`,
+    errors: [{ messageId: "floating", line: 3, column: 3 }],
+  },
+  {
+    name: "subclass of Promise",
+    code: `declare class Task<T> extends Promise<T> {}\ndeclare function run(): Task<void>;\nfunction f() {\n  run();\n}`,
+    errors: [{ messageId: "floating", line: 4, column: 3 }],
+  },
+  {
+    name: "generic call instantiated to a promise",
+    code: `${D}\ndeclare function id<T>(value: T): T;\nfunction f() {\n  id(save());\n}`,
+    errors: [{ messageId: "floating", line: 4, column: 3 }],
+  },
+  {
+    name: "custom thenable with checkThenables",
+    code: `declare function job(): { then(ok: () => void): void };\nfunction f() {\n  job();\n}`,
+    options: { checkThenables: true },
+    errors: [{ messageId: "floating", line: 3, column: 3, fixes: [[VOID, `declare function job(): { then(ok: () => void): void };\nfunction f() {\n  void job();\n}`]] }],
+  },
+  {
+    name: "JavaScript with JSDoc types",
+    code: `/** @returns {Promise<void>} */\nfunction save() { return Promise.resolve(); }\nfunction f() {\n  save();\n}`,
+    fileName: "file.js",
+    errors: [{ messageId: "floating", line: 4, column: 3 }],
+  },
+  {
+    name: "TSX file",
+    code: `${D}\nexport function Button() {\n  save();\n  return <button />;\n}`,
+    fileName: "button.tsx",
+    errors: [{ messageId: "floating", line: 3, column: 3 }],
+  },
+  {
+    name: "ASI hazard: a `;` guards the added parenthesis",
+    code: `${D}\nfunction f() {\n  console.log("x")\n  c ? save() : save()\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 4,
+        column: 3,
+        fixes: [
+          [VOID, `${D}\nfunction f() {\n  console.log("x")\n  void (c ? save() : save())\n}`],
+          [CATCH, `${D}\nfunction f() {\n  console.log("x")\n  ;(c ? save() : save())${H}\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "local promise dropped on an early return",
+    code: `${D}\nasync function f() {\n  const p = save();\n  if (c) return;\n  await p;\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, fixes: [] }],
+  },
+  {
+    name: "local promise never used",
+    code: `${D}\nfunction f() {\n  const p = save();\n  console.log("started");\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9 }],
+  },
+  {
+    name: "local promise only tested as a condition",
+    code: `${D}\nfunction f() {\n  const p = maybe();\n  if (p) console.log("pending");\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9 }],
+  },
+  {
+    name: "local promise awaited on one branch only",
+    code: `${D}\nasync function f() {\n  const p = save();\n  if (c) {\n    await p;\n  } else {\n    console.log("skipped");\n  }\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9 }],
+  },
+  {
+    name: "local promise in a loop body, dropped by continue",
+    code: `${D}\nasync function f(xs: number[]) {\n  for (const x of xs) {\n    const p = save();\n    if (x > 1) continue;\n    await p;\n  }\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 11 }],
+  },
+];
+
+const valid: ValidCase[] = [
+  { name: "awaited", code: `${D}\nasync function f() {\n  await save();\n}` },
+  { name: "returned", code: `${D}\nfunction f() {\n  return save();\n}` },
+  { name: "caught", code: `${D}\nfunction f() {\n  save().catch(() => {});\n}` },
+  { name: "then with a rejection handler", code: `${D}\nfunction f() {\n  save().then(() => {}, () => {});\n}` },
+  { name: "then with a handler variable", code: `${D}\ndeclare const onError: (e: unknown) => void;\nsave().then(() => {}, onError);`, fileName: "script.cts" },
+  { name: "void with ignoreVoid on (default)", code: `${D}\nfunction f() {\n  void save();\n}` },
+  { name: "catch then finally", code: `${D}\nfunction f() {\n  save().catch(() => {}).finally(() => {});\n}` },
+  { name: "any-typed call is never guessed at", code: `declare const legacy: any;\nlegacy.start();`, fileName: "script.cts" },
+  { name: "unknown-typed value", code: `declare const value: unknown;\nvalue;`, fileName: "script.cts" },
+  { name: "unconstrained type parameter", code: `function f<T>(value: T) {\n  value;\n}` },
+  { name: "a call returning void", code: `console.log("hello");`, fileName: "script.cts" },
+  { name: "assignment stores the promise", code: `${D}\nlet pending: Promise<void>;\nfunction f() {\n  pending = save();\n}` },
+  { name: "catch handler of type any", code: `${D}\ndeclare const handler: any;\nsave().catch(handler);`, fileName: "script.cts" },
+  {
+    name: "node:test describe/it/test are registered, not floating",
+    code: `import { describe, it, test } from "node:test";\ndescribe("suite", () => {\n  it("works", () => {});\n});\ntest("top", () => {});\ndescribe.skip("later", () => {});`,
+  },
+  {
+    name: "a Thenable without checkThenables",
+    code: `declare function job(): { then(ok: () => void): void };\nfunction f() {\n  job();\n}`,
+  },
+  { name: "async IIFE with ignoreIIFE", code: `(async () => {\n  await Promise.resolve();\n})();`, fileName: "script.cts", options: { ignoreIIFE: true } },
+  {
+    name: "allowedCalls by module",
+    code: `import { enqueue } from "jobs";\nfunction f() {\n  enqueue();\n}`,
+    extraFiles: { "jobs.d.ts": `declare module "jobs" {\n  export function enqueue(): Promise<void>;\n}` },
+    options: { allowedCalls: [{ module: "jobs", name: "enqueue" }] },
+  },
+  {
+    name: "allowedTypes by file",
+    code: `import { start } from "./background";\nfunction f() {\n  start();\n}`,
+    extraFiles: { "background.ts": `export interface Detached extends Promise<void> {}\nexport declare function start(): Detached;` },
+    options: { allowedTypes: [{ file: "**/background.ts", name: "Detached" }] },
+  },
+  { name: "arrow function statement is not a call", code: `async () => {};`, fileName: "script.cts" },
+  { name: "local awaited after other work", code: `${D}\nasync function f() {\n  const p = save();\n  console.log("meanwhile");\n  await p;\n}` },
+  { name: "local passed on", code: `${D}\ndeclare function track(p: Promise<void>): void;\nfunction f() {\n  const p = save();\n  track(p);\n}` },
+  { name: "local returned", code: `${D}\nfunction f() {\n  const p = save();\n  return p;\n}` },
+  { name: "locals combined with Promise.all", code: `${D}\nasync function f() {\n  const a = save();\n  const b = save();\n  await Promise.all([a, b]);\n}` },
+  { name: "local awaited on both branches", code: `${D}\nasync function f() {\n  const p = save();\n  if (c) {\n    await p;\n  } else {\n    await p;\n  }\n}` },
+  { name: "local handled inside a closure", code: `${D}\nfunction f() {\n  const p = save();\n  setTimeout(() => p.catch(() => {}), 10);\n}` },
+  { name: "local reassigned: not analysed", code: `${D}\nasync function f() {\n  let p = save();\n  if (c) p = save();\n  await p;\n}` },
+  { name: "local handled at creation", code: `${D}\nfunction f() {\n  const p = save().catch(() => {});\n  console.log(p);\n}` },
+  { name: "local with a throw before its await (exceptional path)", code: `${D}\nasync function f() {\n  const p = save();\n  if (c) throw new Error("no");\n  await p;\n}` },
+  { name: "local stored in an object", code: `${D}\nfunction f() {\n  const p = save();\n  return { p };\n}` },
+  { name: "module-level variable is not a local", code: `${D}\nexport const ready = save();` },
+  { name: "local awaited inside a loop", code: `${D}\nasync function f(xs: number[]) {\n  const p = save();\n  for (const x of xs) {\n    console.log(x);\n    await p;\n  }\n}` },
+  { name: "local awaited in try, catch path ignored", code: `${D}\nasync function f() {\n  const p = save();\n  try {\n    await p;\n  } catch {\n    return;\n  }\n}` },
+  { name: "optional call of a void callback", code: `declare const done: (() => void) | undefined;\ndone?.();`, fileName: "script.cts" },
+  { name: "awaited inside a logical expression", code: `${D}\nasync function f() {\n  c && (await save());\n}` },
+  { name: "a plain JavaScript function returning nothing", code: `function log() {}\nlog();`, fileName: "file.js" },
+  { name: "local chained with then", code: `${D}\nfunction f() {\n  const p = save();\n  return p.then(() => 1);\n}` },
+];
+
+function check(code: string, output: string, run: RunOptions): void {
+  const fileName = run.fileName ?? "file.ts";
+  assert.ok(parsesCleanly(fileName, output), `fix output does not parse:\n${output}`);
+  const before = createVirtualProgram({ ...run.extraFiles, [fileName]: code }, fileName);
+  if (typeErrors(before.program, before.sourceFile).length === 0) {
+    const after = createVirtualProgram({ ...run.extraFiles, [fileName]: output }, fileName);
+    assert.deepEqual(typeErrors(after.program, after.sourceFile), [], `fix output does not type-check:\n${output}`);
+  }
+}
+
+describe(RULE, () => {
+  it("has at least as many must-not-flag cases as must-flag cases", () => {
+    assert.ok(valid.length >= invalid.length, `${valid.length} valid < ${invalid.length} invalid`);
+  });
+
+  for (const testCase of invalid) {
+    it(`flags: ${testCase.name}`, () => {
+      const { findings } = lintCode(RULE, testCase.code, testCase);
+      assert.deepEqual(
+        findings.map((finding) => ({ ruleId: finding.ruleId, messageId: finding.messageId, ...positionOf(finding) })),
+        testCase.errors.map(({ messageId, line, column }) => ({ ruleId: RULE, messageId, line, column })),
+      );
+      testCase.errors.forEach((expected, index) => {
+        const finding = findings[index]!;
+        if (!expected.fixes) return;
+        assert.deepEqual(
+          finding.fixes.map((fix, fixIndex) => [fix.title, applyFix(testCase.code, finding, fixIndex)]),
+          expected.fixes,
+        );
+        assert.ok(finding.fixes.every((fix) => fix.kind === "suggestion"), "floating-promise fixes are suggestions");
+        for (const [, output] of expected.fixes) check(testCase.code, output, testCase);
+      });
+    });
+  }
+
+  for (const testCase of valid) {
+    it(`accepts: ${testCase.name}`, () => {
+      const { findings } = lintCode(RULE, testCase.code, testCase);
+      assert.deepEqual(findings.map((finding) => `${finding.messageId}@${positionOf(finding).line}`), []);
+    });
+  }
+
+  it("reports the place where a local promise is dropped as a related location", () => {
+    const code = `${D}\nasync function f() {\n  const p = save();\n  if (c) return;\n  await p;\n}`;
+    const [finding] = lintCode(RULE, code).findings;
+    assert.ok(finding);
+    assert.deepEqual(
+      finding.related.map((related) => ({ line: related.range.start.line + 1, column: related.range.start.character + 1, message: related.message })),
+      [{ line: 4, column: 10, message: "`p` is dropped here: the function returns." }],
+    );
+    assert.equal(
+      finding.message,
+      "The promise in `p` is dropped when the function returns: nothing awaits it, returns it, passes it on or handles its rejection there, so its errors go unseen and nothing waits for it to finish. Await it (or return it, pass it on, or attach `.catch()`) on every path.",
+    );
+  });
+});
