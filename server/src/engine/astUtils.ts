@@ -86,7 +86,7 @@ export function startsAfterUnterminatedStatement(statement: ts.Statement, source
   if (!siblings) return false;
   const index = siblings.indexOf(statement);
   if (index <= 0) return false;
-  const previous = siblings[index - 1]!;
+  const previous = siblings[index - 1];
   const text = sourceFile.text;
   const lastChar = text[previous.getEnd() - 1];
   return lastChar !== ";" && lastChar !== "}";

@@ -88,7 +88,7 @@ export function readTsconfig(configFile: string): ts.ParsedCommandLine {
   });
   if (!parsed || fatal) throw new ProjectError(`Cannot read ${configFile}: ${fatal ?? "unknown error"}`);
   const errors = parsed.errors.filter((d) => d.category === ts.DiagnosticCategory.Error && d.code !== NO_INPUTS_FOUND);
-  if (errors.length > 0) throw new ProjectError(`Invalid ${configFile}: ${flatten(errors[0]!)}`);
+  if (errors.length > 0) throw new ProjectError(`Invalid ${configFile}: ${flatten(errors[0])}`);
   return parsed;
 }
 
@@ -207,7 +207,7 @@ function specFor(configFile: string, parsed: ts.ParsedCommandLine, wanted: (file
 }
 
 function commonDirectory(files: readonly string[]): string {
-  let common = path.dirname(files[0]!);
+  let common = path.dirname(files[0]);
   for (const file of files) {
     while (!normalizePath(file).startsWith(`${normalizePath(common)}/`) && path.dirname(common) !== common) {
       common = path.dirname(common);

@@ -128,6 +128,10 @@ export class TypeOracle {
 
   /** The variable an identifier refers to, as an opaque handle. */
   variableOf(identifier: ts.Identifier): VariableHandle | undefined {
+    // In `{ p }` the name resolves to the new property; the value read is the variable.
+    if (ts.isShorthandPropertyAssignment(identifier.parent) && identifier.parent.name === identifier) {
+      return this.checker.getShorthandAssignmentValueSymbol(identifier.parent);
+    }
     return this.checker.getSymbolAtLocation(identifier);
   }
 
@@ -206,7 +210,7 @@ export class TypeOracle {
     } else {
       const target = (type as ts.TypeReference).target ?? type;
       if (target.flags & ts.TypeFlags.Object && (target as ts.ObjectType).objectFlags & ts.ObjectFlags.ClassOrInterface) {
-        result = this.checker.getBaseTypes(target as ts.InterfaceType).some((base) => this.isBuiltinPromiseType(base));
+        result = this.checker.getBaseTypes(target).some((base) => this.isBuiltinPromiseType(base));
       }
     }
     this.builtinPromiseCache.set(symbol, result);

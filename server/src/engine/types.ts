@@ -110,6 +110,8 @@ export interface RuleDocs {
   fixesDoc: string;
   /** Markdown: how this rule differs from the peers' nearest rule. */
   comparison?: string;
+  /** Top-level configuration the examples assume (they run as tests with it). */
+  exampleSettings?: { requireSuppressionReason?: boolean };
 }
 
 export interface RuleMeta<O> {

@@ -520,7 +520,7 @@ class FloatingChecker {
     if (!initializer || !ts.isIdentifier(declaration.name) || declaration.exclamationToken) return;
     const list = declaration.parent;
     if (!ts.isVariableDeclarationList(list) || !ts.isVariableStatement(list.parent)) return;
-    const binding = list.flags & ts.NodeFlags.BlockScoped; // AwaitUsing shares the Const bit
+    const binding: ts.NodeFlags = list.flags & ts.NodeFlags.BlockScoped; // AwaitUsing shares the Const bit
     if (binding === ts.NodeFlags.Using || binding === ts.NodeFlags.AwaitUsing) return;
     const statement = list.parent;
     const block = statement.parent;
@@ -668,7 +668,7 @@ function analyseUses(
   };
   const statements = (block as ts.Block | ts.CaseClause | ts.DefaultClause).statements;
   for (let index = statements.indexOf(declarationStatement); index < statements.length; index++) {
-    visit(statements[index]!);
+    visit(statements[index]);
   }
   return giveUp ? undefined : { consumingPath };
 }
@@ -756,7 +756,7 @@ function findLeak(analysis: UseAnalysis, block: ts.Node, declaration: ts.Stateme
 
   const flowList = (list: readonly ts.Statement[], from: number): Flow => {
     for (let index = from; index < list.length; index++) {
-      const result = flowStatement(list[index]!);
+      const result = flowStatement(list[index]);
       if (result.leak) return result;
       if (result.consumed === true) return { consumed: true };
       if (result.consumed === "exits") return result;

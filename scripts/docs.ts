@@ -1,0 +1,72 @@
+/**
+ * Renders docs/rules/<id>.md from a rule's own metadata: the rule file is the single source of
+ * its documentation. `npm run generate` writes the pages; a test checks they are up to date.
+ */
+import type { AnyRule, RuleDocExample } from "../server/src/engine/types";
+
+function fence(example: RuleDocExample): string {
+  const language = /\.(?:[cm]?js|jsx)$/.test(example.fileName ?? "") ? "js" : /\.tsx$/.test(example.fileName ?? "") ? "tsx" : "ts";
+  const lines: string[] = [];
+  if (example.title) lines.push(`#### ${example.title}`, "");
+  if (example.options) lines.push(`With options \`${JSON.stringify(example.options)}\`:`, "");
+  lines.push(`\`\`\`${language}`, example.code, "```", "");
+  return lines.join("\n");
+}
+
+export function renderRuleDoc(rule: AnyRule): string {
+  const { meta } = rule;
+  const { docs } = meta;
+  const fixKinds = docs.fixesDoc.toLowerCase();
+  const out: string[] = [
+    `<!-- Generated from server/src/rules/${meta.id}.ts by \`npm run generate\`. Do not edit by hand. -->`,
+    `# ${meta.id}`,
+    "",
+    `> ${docs.description}`,
+    "",
+    `- Default severity: \`${meta.defaultSeverity}\``,
+    `- Needs type information: ${meta.requiresTypes ? "yes" : "no"}`,
+    `- Fixes: ${fixKinds.startsWith("none") ? "none" : "see [Fixes](#fixes)"}`,
+    "",
+    "## Why this is a bug",
+    "",
+    docs.rationale,
+    "",
+    "## Examples",
+    "",
+    "Each incorrect example produces exactly one finding of this rule; each correct one none. These",
+    "examples run as tests.",
+    "",
+    "### ❌ Incorrect",
+    "",
+    ...docs.incorrect.map(fence),
+    "### ✅ Correct",
+    "",
+    ...docs.correct.map(fence),
+    "## Options",
+    "",
+  ];
+  const optionNames = Object.keys(docs.optionsDoc);
+  if (optionNames.length === 0) {
+    out.push("None.", "");
+  } else {
+    out.push("Defaults, as written in `concurrency-lint.json`:", "", "```json");
+    out.push(JSON.stringify({ rules: { [meta.id]: [meta.defaultSeverity, meta.defaultOptions] } }, null, 2), "```", "");
+    for (const name of optionNames) out.push(`- \`${name}\`: ${docs.optionsDoc[name]}`);
+    out.push("");
+  }
+  out.push("## Fixes", "", docs.fixesDoc, "");
+  if (docs.comparison) out.push("## Compared with other tools", "", docs.comparison, "");
+  out.push(
+    "## Turning it off",
+    "",
+    "For one line, with a reason:",
+    "",
+    "```ts",
+    `// concurrency-lint-disable-next-line ${meta.id} -- why this is fine here`,
+    "```",
+    "",
+    `For a project: \`"rules": { "${meta.id}": "off" }\` in \`concurrency-lint.json\`.`,
+    "",
+  );
+  return out.join("\n");
+}
