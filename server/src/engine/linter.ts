@@ -44,10 +44,12 @@ export function lintSourceFile(
     types: () => types.get(),
     cancellation,
   });
+  const crashed = new Set(internalErrors.map((error) => error.ruleId));
   let kept = findings;
   try {
     const suppression = applySuppressions(sourceFile, findings, parseDirectives(sourceFile), {
-      severityOf: (ruleId) => settingOf(ruleId).severity,
+      // A rule that crashed is treated as off: whether a suppression of it is needed is unknown.
+      severityOf: (ruleId) => (crashed.has(ruleId) ? "off" : settingOf(ruleId).severity),
       requireSuppressionReason: config.requireSuppressionReason,
       knownRuleIds: new Set(rules.map((rule) => rule.meta.id)),
     });
@@ -76,6 +78,8 @@ export interface LintProgramInput {
 /** Lints the given files of a Program (files not in it, or excluded by config, are skipped). */
 export function lintProgram(input: LintProgramInput): FileLintResult[] {
   const types = new ProgramTypes(input.program);
+  // Creating the checker binds every file, which also sets the parent pointers rules rely on.
+  input.program.getTypeChecker();
   const results: FileLintResult[] = [];
   let done = 0;
   for (const fileName of input.files) {

@@ -87,8 +87,12 @@ export function readTsconfig(configFile: string): ts.ParsedCommandLine {
     },
   });
   if (!parsed || fatal) throw new ProjectError(`Cannot read ${configFile}: ${fatal ?? "unknown error"}`);
-  const errors = parsed.errors.filter((d) => d.category === ts.DiagnosticCategory.Error && d.code !== NO_INPUTS_FOUND);
-  if (errors.length > 0) throw new ProjectError(`Invalid ${configFile}: ${flatten(errors[0])}`);
+  // JSON syntax errors are not in `parsed.errors` but in the config file's parse diagnostics.
+  const errors = ts
+    .getConfigFileParsingDiagnostics(parsed)
+    .filter((d) => d.category === ts.DiagnosticCategory.Error && d.code !== NO_INPUTS_FOUND);
+  const [first] = errors;
+  if (first) throw new ProjectError(`Invalid tsconfig ${first.file ? flatten(first) : `${configFile}: ${flatten(first)}`}`);
   return parsed;
 }
 
@@ -152,9 +156,19 @@ export function planProjects(input: PlanInput): ProjectSpec[] {
   if (input.project) {
     const tree = collectProjectTree(path.resolve(cwd, input.project));
     const wanted = input.paths.length > 0 ? new Set(expandPaths(input.paths, cwd)) : undefined;
-    return tree
+    const specs = tree
       .map(({ configFile, parsed }) => specFor(configFile, parsed, (file) => !wanted || wanted.has(file)))
-      .filter((spec) => spec.filesToLint.length > 0 || (!wanted && spec.rootNames.length > 0));
+      .filter((spec) => spec.filesToLint.length > 0);
+    // A file named on the command line that the project does not contain would be skipped
+    // silently; say so instead (files found by walking a directory are filtered quietly).
+    const linted = new Set(specs.flatMap((spec) => spec.filesToLint));
+    for (const given of input.paths) {
+      const file = normalizePath(path.resolve(cwd, given));
+      if (!fs.statSync(file).isDirectory() && !linted.has(file)) {
+        throw new ProjectError(`${given} is not part of the project ${input.project} (see its files, include and exclude)`);
+      }
+    }
+    return specs;
   }
   if (input.paths.length === 0) {
     const own = path.join(cwd, "tsconfig.json");
@@ -227,7 +241,9 @@ export class ProgramBuilder {
   constructor(private readonly spec: ProjectSpec) {}
 
   build(overrides: ReadonlyMap<string, string> = new Map()): ts.Program {
-    const host = ts.createCompilerHost(this.spec.options, true);
+    // No parent-setting walk: the binder sets parents, and every lint pass creates the checker
+    // (which binds all files) before it walks a file.
+    const host = ts.createCompilerHost(this.spec.options, false);
     const readFile = host.readFile.bind(host);
     host.readFile = (fileName) => overrides.get(normalizePath(fileName)) ?? readFile(fileName);
     host.getSourceFile = (fileName, languageVersionOrOptions, onError) => {
@@ -239,7 +255,11 @@ export class ProgramBuilder {
       }
       const cached = this.cache.get(key);
       if (cached && cached.text === text) return cached.sourceFile;
-      const sourceFile = ts.createSourceFile(fileName, text, languageVersionOrOptions, true);
+      // Like tsc: JSDoc is parsed where types can come from it (JavaScript), skipped in TypeScript.
+      const options: ts.CreateSourceFileOptions =
+        typeof languageVersionOrOptions === "object" ? { ...languageVersionOrOptions } : { languageVersion: languageVersionOrOptions };
+      options.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+      const sourceFile = ts.createSourceFile(fileName, text, options, false);
       this.cache.set(key, { text, sourceFile });
       return sourceFile;
     };

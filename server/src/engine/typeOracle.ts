@@ -40,6 +40,20 @@ function combine(parts: Iterable<Tri>): Tri {
 
 const UNKNOWNISH = ts.TypeFlags.Any | ts.TypeFlags.Unknown;
 
+/**
+ * Over a set of alternative types (overloads): `always` only when every alternative is a promise,
+ * `never` only when none can be, `may` otherwise.
+ */
+function combineAll(types: readonly ts.Type[], status: (type: ts.Type) => Tri): Tri {
+  let result: Tri | undefined;
+  for (const type of types) {
+    const current = status(type);
+    if (result !== undefined && result !== current) return "may";
+    result = current;
+  }
+  return result ?? "never";
+}
+
 export class TypeOracle {
   private readonly checker: ts.TypeChecker;
   private readonly builtinPromiseCache = new Map<ts.Symbol, boolean>();
@@ -53,30 +67,78 @@ export class TypeOracle {
    * `never` when no part can be; `may` when the type is unknown.
    */
   promiseStatus(expr: ts.Expression, query: PromiseQuery): Tri {
-    const callLike = skipParens(expr);
-    if (ts.isCallExpression(callLike) || ts.isNewExpression(callLike)) {
-      // Cheap path: the callee's declared return types often settle the question without
-      // resolving the call (which checks every argument, callbacks included).
-      const quick = this.quickCallStatus(callLike, query);
-      if (quick !== undefined) return quick;
-    }
-    return this.typeStatus(this.checker.getTypeAtLocation(expr), query);
+    return this.statusOf(expr, (type) => this.typeStatus(type, query));
   }
 
   /** Is `expr` an array or tuple holding promises (`items.map(async (x) => ...)`)? */
   promiseArrayStatus(expr: ts.Expression, query: PromiseQuery): Tri {
-    const type = this.checker.getTypeAtLocation(expr);
-    const parts = type.isUnion() ? type.types : [type];
-    return combine(
-      parts.map((part): Tri => {
-        if (part.flags & UNKNOWNISH) return "may";
-        if (this.checker.isArrayType(part) || this.checker.isTupleType(part)) {
-          const elements = this.checker.getTypeArguments(part as ts.TypeReference);
-          return combine(elements.map((element) => this.typeStatus(element, query)));
+    return this.statusOf(expr, (type) => {
+      const parts = type.isUnion() ? type.types : [type];
+      return combine(
+        parts.map((part): Tri => {
+          if (part.flags & UNKNOWNISH) return "may";
+          if (this.checker.isArrayType(part) || this.checker.isTupleType(part)) {
+            const elements = this.checker.getTypeArguments(part as ts.TypeReference);
+            return combine(elements.map((element) => this.typeStatus(element, query)));
+          }
+          return "never";
+        }),
+      );
+    });
+  }
+
+  /**
+   * Asks `status` about the declared types first; when they leave it open (a type parameter deep
+   * inside, as in `map`'s `U[]`), about the type of this very call.
+   */
+  private statusOf(expr: ts.Expression, status: (type: ts.Type) => Tri): Tri {
+    const declared = combineAll(this.valueTypes(expr), status);
+    if (declared !== "may" || !isCallLike(expr)) return declared;
+    return status(this.checker.getTypeAtLocation(expr));
+  }
+
+  /**
+   * The possible types of a value. For a call, the declared return types of the callee's
+   * signatures when none depends on type arguments: that avoids resolving the call, which checks
+   * every argument (callbacks included) and is most of the cost of a type query.
+   */
+  private valueTypes(expr: ts.Expression): readonly ts.Type[] {
+    const node = skipParens(expr);
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const declared = this.declaredReturnTypes(node);
+      if (declared) return declared;
+    }
+    return [this.checker.getTypeAtLocation(expr)];
+  }
+
+  private readonly declaredReturnCache = new WeakMap<ts.Node, readonly ts.Type[] | undefined>();
+
+  private declaredReturnTypes(call: ts.CallExpression | ts.NewExpression): readonly ts.Type[] | undefined {
+    if (this.declaredReturnCache.has(call)) return this.declaredReturnCache.get(call);
+    let result: readonly ts.Type[] | undefined;
+    if (ts.isCallExpression(call) && call.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      result = undefined;
+    } else {
+      const calleeType = this.checker.getTypeAtLocation(call.expression);
+      if (calleeType.flags & UNKNOWNISH) {
+        result = [calleeType];
+      } else {
+        const kind = ts.isNewExpression(call) ? ts.SignatureKind.Construct : ts.SignatureKind.Call;
+        const signatures = this.checker.getSignaturesOfType(this.checker.getApparentType(calleeType), kind);
+        const types: ts.Type[] = [];
+        for (const signature of signatures) {
+          const returnType = this.checker.getReturnTypeOfSignature(signature);
+          if (this.mentionsTypeParameter(returnType)) {
+            types.length = 0;
+            break;
+          }
+          types.push(returnType);
         }
-        return "never";
-      }),
-    );
+        result = types.length > 0 ? types : undefined;
+      }
+    }
+    this.declaredReturnCache.set(call, result);
+    return result;
   }
 
   /** Does every part of the value's type have a callable `catch` (so `.catch(h)` type-checks)? */
@@ -155,24 +217,6 @@ export class TypeOracle {
     const symbol = this.checker.getSymbolAtLocation(node);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) return this.checker.getAliasedSymbol(symbol);
     return symbol;
-  }
-
-  private quickCallStatus(call: ts.CallExpression | ts.NewExpression, query: PromiseQuery): Tri | undefined {
-    if (ts.isCallExpression(call) && call.expression.kind === ts.SyntaxKind.ImportKeyword) return "always";
-    const calleeType = this.checker.getTypeAtLocation(call.expression);
-    if (calleeType.flags & UNKNOWNISH) return "may";
-    const kind = ts.isNewExpression(call) ? ts.SignatureKind.Construct : ts.SignatureKind.Call;
-    const signatures = this.checker.getSignaturesOfType(this.checker.getApparentType(calleeType), kind);
-    if (signatures.length === 0) return undefined;
-    let result: Tri | undefined;
-    for (const signature of signatures) {
-      const returnType = this.checker.getReturnTypeOfSignature(signature);
-      if (this.mentionsTypeParameter(returnType)) return undefined;
-      const status = this.typeStatus(returnType, query);
-      if (result !== undefined && result !== status) return undefined;
-      result = status;
-    }
-    return result;
   }
 
   /** Whether a return type still depends on how the call is instantiated. */
@@ -258,6 +302,11 @@ export class TypeOracle {
     module ??= packageNameOf(sourceFile.fileName);
     return { module, fileName: sourceFile.fileName, qualifiedName: names.join("."), isDefaultLib };
   }
+}
+
+function isCallLike(expr: ts.Expression): boolean {
+  const node = skipParens(expr);
+  return ts.isCallExpression(node) || ts.isNewExpression(node);
 }
 
 export function skipParens(expr: ts.Expression): ts.Expression {

@@ -531,6 +531,10 @@ class FloatingChecker {
     if (!(ts.isCallExpression(init) || ts.isNewExpression(init) || ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) || ts.isConditionalExpression(init) || ts.isBinaryExpression(init))) {
       return;
     }
+    // Syntax first: most locals are used on every path, and then no type question is needed.
+    const byName = analyseUses(declaration.name, undefined, block, statement, this.context);
+    if (!byName || !findLeak(byName, block, statement)) return;
+
     const problem = this.unhandled(initializer);
     if (!problem || problem.array) return;
 
@@ -639,9 +643,10 @@ interface UseAnalysis {
   consumingPath: Set<ts.Node>;
 }
 
+/** With `variable` undefined, uses are matched by name alone (a cheap pre-pass without types). */
 function analyseUses(
   name: ts.Identifier,
-  variable: VariableHandle,
+  variable: VariableHandle | undefined,
   block: ts.Node,
   declarationStatement: ts.Statement,
   context: RuleContext<FloatingPromiseOptions>,
@@ -652,7 +657,7 @@ function analyseUses(
   const visit = (node: ts.Node): void => {
     if (giveUp) return;
     if (ts.isIdentifier(node) && node.text === text && node !== name) {
-      if (context.types.variableOf(node) === variable) {
+      if (variable === undefined ? isValueReference(node) : context.types.variableOf(node) === variable) {
         const use = classifyUse(node, block);
         if (use === "write" || use === "escape") {
           giveUp = true;
@@ -671,6 +676,18 @@ function analyseUses(
     visit(statements[index]);
   }
   return giveUp ? undefined : { consumingPath };
+}
+
+/** Whether an identifier can refer to a variable (not a property name, label or type name). */
+function isValueReference(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
+  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent)) && parent.name === node) {
+    return false;
+  }
+  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
+  if (ts.isTypeReferenceNode(parent) || ts.isQualifiedName(parent)) return false;
+  return true;
 }
 
 type UseKind = "consume" | "inert" | "write" | "escape";
