@@ -5,8 +5,12 @@ import * as esbuild from "esbuild";
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
 
-/** Entry points by output name. The language server and the VS Code client join in later. */
-const entries = [{ in: "server/src/cli/main.ts", out: "cli" }];
+/** Entry points by output name: the CLI, the language server, and the VS Code client. */
+const entries = [
+  { in: "server/src/cli/main.ts", out: "cli" },
+  { in: "server/src/lsp/main.ts", out: "server" },
+  { in: "client/src/extension.ts", out: "client" },
+];
 
 const options = {
   entryPoints: entries,

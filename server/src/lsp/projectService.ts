@@ -1,0 +1,234 @@
+/**
+ * Long-lived TypeScript LanguageServices for the editor: one per tsconfig project, all sharing one
+ * DocumentRegistry, plus one inferred project for files no tsconfig covers. Open documents are
+ * read from the editor (their versions are the script versions); everything else from disk.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as ts from "typescript";
+import { defaultCompilerOptions, isLintableFile, normalizePath, readTsconfig } from "../engine/project";
+
+export interface OpenDocuments {
+  /** Text and version of an open document, by normalized file name. */
+  get(fileName: string): { text: string; version: number } | undefined;
+  fileNames(): string[];
+}
+
+export interface Project {
+  readonly configFile: string | undefined;
+  readonly service: ts.LanguageService;
+  /** Files of the project (tsconfig files, or the loose open files of the inferred project). */
+  containsFile(fileName: string): boolean;
+}
+
+/** Raised when a project cannot be loaded; the server shows it and keeps running. */
+export class ProjectLoadError extends Error {
+  constructor(
+    message: string,
+    readonly configFile: string,
+  ) {
+    super(message);
+  }
+}
+
+class ManagedProject implements Project {
+  readonly service: ts.LanguageService;
+  private rootFiles: Set<string>;
+  private version = 0;
+
+  constructor(
+    readonly configFile: string | undefined,
+    private options: ts.CompilerOptions,
+    rootFiles: readonly string[],
+    private readonly projectReferences: readonly ts.ProjectReference[] | undefined,
+    private readonly owner: ProjectService,
+    registry: ts.DocumentRegistry,
+  ) {
+    this.rootFiles = new Set(rootFiles.map(normalizePath));
+    const host: ts.LanguageServiceHost = {
+      getProjectVersion: () => `${this.owner.generation}:${this.version}`,
+      getScriptFileNames: () => [...this.rootFiles],
+      getScriptVersion: (fileName) => this.owner.versionOf(fileName),
+      getScriptSnapshot: (fileName) => {
+        const text = this.owner.textOf(fileName);
+        return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+      },
+      getCompilationSettings: () => this.options,
+      getProjectReferences: () => this.projectReferences,
+      getCurrentDirectory: () => (this.configFile ? path.dirname(this.configFile) : process.cwd()),
+      getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
+      fileExists: (fileName) => this.owner.documents.get(normalizePath(fileName)) !== undefined || ts.sys.fileExists(fileName),
+      readFile: (fileName) => this.owner.textOf(fileName),
+      readDirectory: ts.sys.readDirectory,
+      directoryExists: ts.sys.directoryExists,
+      getDirectories: ts.sys.getDirectories,
+      realpath: ts.sys.realpath,
+      useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames,
+      // Like tsc: JSDoc is parsed only where types come from it (JavaScript).
+      jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors,
+    };
+    this.service = ts.createLanguageService(host, registry);
+  }
+
+  containsFile(fileName: string): boolean {
+    return this.rootFiles.has(normalizePath(fileName));
+  }
+
+  addRoot(fileName: string): void {
+    const key = normalizePath(fileName);
+    if (this.rootFiles.has(key)) return;
+    this.rootFiles.add(key);
+    this.version++;
+  }
+
+  removeRoot(fileName: string): void {
+    if (this.rootFiles.delete(normalizePath(fileName))) this.version++;
+  }
+
+  get rootCount(): number {
+    return this.rootFiles.size;
+  }
+
+  dispose(): void {
+    this.service.dispose();
+  }
+}
+
+export class ProjectService {
+  // The registry's JSDoc mode must equal every host's (TypeScript asserts it).
+  private readonly registry = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames, "", ts.JSDocParsingMode.ParseForTypeErrors);
+  private readonly projects = new Map<string, ManagedProject>();
+  private inferred: ManagedProject | undefined;
+  private readonly configOfDirectory = new Map<string, string | undefined>();
+  private readonly diskVersions = new Map<string, number>();
+  private readonly diskTexts = new Map<string, string | undefined>();
+  /** Bumped on every change that may affect any project (edits, files on disk). */
+  generation = 0;
+
+  constructor(readonly documents: OpenDocuments) {}
+
+  /** The project a file belongs to: its tsconfig's if that includes it, else the inferred one. */
+  projectFor(fileName: string): Project {
+    const key = normalizePath(fileName);
+    const configFile = this.configFileFor(key);
+    if (configFile) {
+      const project = this.loadConfigured(configFile);
+      if (project.containsFile(key)) return project;
+    }
+    return this.inferredFor(key);
+  }
+
+  /** Every loaded project (for cross-file refresh decisions). */
+  loadedProjects(): Project[] {
+    return [...this.projects.values(), ...(this.inferred ? [this.inferred] : [])];
+  }
+
+  /** An open document changed. */
+  documentChanged(): void {
+    this.generation++;
+  }
+
+  /** A document closed: loose files leave the inferred project. */
+  documentClosed(fileName: string): void {
+    this.generation++;
+    this.inferred?.removeRoot(fileName);
+  }
+
+  /** Files changed on disk (watched-file events): forget cached texts; reload tsconfigs. */
+  filesChangedOnDisk(fileNames: readonly string[]): void {
+    this.generation++;
+    for (const fileName of fileNames) {
+      const key = normalizePath(fileName);
+      this.diskTexts.delete(key);
+      this.diskVersions.set(key, (this.diskVersions.get(key) ?? 0) + 1);
+      const base = path.basename(key);
+      if (/^(?:ts|js)config.*\.json$/.test(base)) this.reloadProjects();
+      if (isLintableFile(key)) this.configOfDirectory.clear();
+    }
+  }
+
+  /** Drops every project (tsconfig changes, restart); the next request builds them anew. */
+  reloadProjects(): void {
+    for (const project of this.projects.values()) project.dispose();
+    this.projects.clear();
+    this.inferred?.dispose();
+    this.inferred = undefined;
+    this.configOfDirectory.clear();
+    this.generation++;
+  }
+
+  dispose(): void {
+    this.reloadProjects();
+  }
+
+  // Host plumbing ------------------------------------------------------------------------------
+
+  versionOf(fileName: string): string {
+    const key = normalizePath(fileName);
+    const open = this.documents.get(key);
+    if (open) return `open:${open.version}`;
+    return `disk:${this.diskVersions.get(key) ?? 0}`;
+  }
+
+  textOf(fileName: string): string | undefined {
+    const key = normalizePath(fileName);
+    const open = this.documents.get(key);
+    if (open) return open.text;
+    if (this.diskTexts.has(key)) return this.diskTexts.get(key);
+    let text: string | undefined;
+    try {
+      text = fs.readFileSync(fileName, "utf8");
+    } catch {
+      text = undefined;
+    }
+    // Library and node_modules files never change under us in practice; project files are
+    // invalidated by watched-file events.
+    this.diskTexts.set(key, text);
+    return text;
+  }
+
+  private configFileFor(fileName: string): string | undefined {
+    const directory = path.dirname(fileName);
+    if (this.configOfDirectory.has(directory)) return this.configOfDirectory.get(directory);
+    const found = ts.findConfigFile(directory, ts.sys.fileExists, "tsconfig.json");
+    const configFile = found ? normalizePath(found) : undefined;
+    this.configOfDirectory.set(directory, configFile);
+    return configFile;
+  }
+
+  private loadConfigured(configFile: string): ManagedProject {
+    const existing = this.projects.get(configFile);
+    if (existing) return existing;
+    let parsed: ts.ParsedCommandLine;
+    try {
+      parsed = readTsconfig(configFile);
+    } catch (error) {
+      throw new ProjectLoadError((error as Error).message, configFile);
+    }
+    const project = new ManagedProject(
+      configFile,
+      { ...parsed.options, noEmit: true },
+      parsed.fileNames,
+      parsed.projectReferences,
+      this,
+      this.registry,
+    );
+    this.projects.set(configFile, project);
+    return project;
+  }
+
+  private inferredFor(fileName: string): ManagedProject {
+    if (!this.inferred) {
+      this.inferred = new ManagedProject(
+        undefined,
+        defaultCompilerOptions(path.dirname(fileName)),
+        [],
+        undefined,
+        this,
+        this.registry,
+      );
+    }
+    this.inferred.addRoot(fileName);
+    return this.inferred;
+  }
+}

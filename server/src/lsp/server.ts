@@ -1,0 +1,668 @@
+/**
+ * The language server as a class that knows no transport: `connection.ts` binds it to a JSON-RPC
+ * connection, tests drive it directly. It adapts the engine to LSP: diagnostics (pull, or push
+ * for clients without pull), code actions, settings, cancellation and cross-file freshness.
+ */
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type * as ts from "typescript";
+import {
+  type CancellationToken,
+  type CodeAction,
+  CodeActionKind,
+  type CodeActionParams,
+  type Diagnostic,
+  DiagnosticSeverity,
+  type DocumentDiagnosticReport,
+  DocumentDiagnosticReportKind,
+  type InitializeParams,
+  type InitializeResult,
+  LSPErrorCodes,
+  ResponseError,
+  type TextEdit as LspTextEdit,
+  TextDocumentSyncKind,
+  type WorkspaceEdit,
+} from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { ConfigError, ConfigResolver, isFileIncluded, type ResolvedConfig } from "../engine/config";
+import { pickFixes } from "../engine/fixes";
+import { type FileLintResult, lintSourceFile, ProgramTypes } from "../engine/linter";
+import { expandPaths, isLintableFile, normalizePath } from "../engine/project";
+import { CancelledError } from "../engine/runner";
+import type { Finding, Fix, RuleSetting } from "../engine/types";
+import {
+  DEFAULT_SETTINGS,
+  FIX_ALL_KIND,
+  type LintWorkspaceResult,
+  type RuleSeverity,
+  type Settings,
+  SHOW_DOCUMENTATION_COMMAND,
+  type StatusParams,
+} from "../protocol";
+import { allRules, docsUrl, rulesById } from "../rules";
+import { ProjectLoadError, ProjectService } from "./projectService";
+
+export interface DocumentStore {
+  get(uri: string): TextDocument | undefined;
+  all(): TextDocument[];
+}
+
+export interface ProgressReporter {
+  report(done: number, total: number): void;
+  done(): void;
+}
+
+/** What the server needs from its environment; the wiring implements it over a connection. */
+export interface ServerHost {
+  /** `workspace/configuration` for section `concurrencyLint`, scoped to a document. */
+  getSettings(uri: string): Promise<Partial<Settings> | undefined>;
+  publishDiagnostics(uri: string, diagnostics: Diagnostic[], version?: number): void;
+  /** `workspace/diagnostic/refresh`: the client pulls every open document again. */
+  refreshDiagnostics(): void;
+  showDocument(url: string): Promise<void>;
+  status(params: StatusParams): void;
+  log(level: "info" | "warn" | "error", message: string): void;
+  /** A message the user should see once (a broken config file, a project that fails to load). */
+  showError(message: string): void;
+  progress(title: string): Promise<ProgressReporter>;
+}
+
+interface LintState {
+  version: number;
+  resultId: string;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+}
+
+const SEVERITY: Record<Finding["severity"], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** Rules whose findings are about suppression comments themselves: they cannot be suppressed. */
+const UNSUPPRESSIBLE = new Set(["unused-suppression", "missing-suppression-reason"]);
+
+const PUSH_DELAY_MS = 150;
+const REFRESH_DELAY_MS = 250;
+
+export function uriToFileName(uri: string): string | undefined {
+  if (!uri.startsWith("file:")) return undefined;
+  return normalizePath(fileURLToPath(uri));
+}
+
+export function fileNameToUri(fileName: string): string {
+  return pathToFileURL(fileName).href;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class ConcurrencyLintServer {
+  private readonly projects: ProjectService;
+  private readonly configs = new ConfigResolver(allRules);
+  private readonly settingsCache = new Map<string, Promise<Settings>>();
+  private readonly states = new Map<string, LintState>();
+  private readonly types = new WeakMap<ts.Program, ProgramTypes>();
+  private readonly pushTimers = new Map<string, NodeJS.Timeout>();
+  private readonly savedVersions = new Map<string, number>();
+  private readonly shownErrors = new Set<string>();
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private pullMode = true;
+  private resultCounter = 0;
+  private disposed = false;
+
+  constructor(
+    private readonly host: ServerHost,
+    private readonly documents: DocumentStore,
+  ) {
+    this.projects = new ProjectService({
+      get: (fileName) => {
+        const document = this.documentByFileName(fileName);
+        return document ? { text: document.getText(), version: document.version } : undefined;
+      },
+      fileNames: () => this.documents.all().flatMap((document) => uriToFileName(document.uri) ?? []),
+    });
+  }
+
+  initialize(params: InitializeParams): InitializeResult {
+    this.pullMode = params.capabilities.textDocument?.diagnostic !== undefined;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        diagnosticProvider: this.pullMode
+          ? { identifier: "concurrency-lint", interFileDependencies: true, workspaceDiagnostics: false }
+          : undefined,
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND],
+          resolveProvider: false,
+        },
+        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
+      },
+      serverInfo: { name: "concurrency-lint" },
+    };
+  }
+
+  get usesPullDiagnostics(): boolean {
+    return this.pullMode;
+  }
+
+  // Document events ------------------------------------------------------------------------------
+
+  didOpen(document: TextDocument): void {
+    this.projects.documentChanged();
+    if (!this.pullMode) this.schedulePush(document.uri, true);
+  }
+
+  didChange(document: TextDocument): void {
+    this.projects.documentChanged();
+    if (this.pullMode) this.scheduleRefreshIfDependents(document.uri);
+    else this.schedulePush(document.uri, true);
+  }
+
+  didSave(document: TextDocument): void {
+    this.savedVersions.set(document.uri, document.version);
+    if (this.pullMode) this.scheduleRefresh();
+    else this.schedulePush(document.uri, true);
+  }
+
+  didClose(document: TextDocument): void {
+    const fileName = uriToFileName(document.uri);
+    this.states.delete(document.uri);
+    this.savedVersions.delete(document.uri);
+    if (fileName) this.projects.documentClosed(fileName);
+    if (!this.pullMode) this.host.publishDiagnostics(document.uri, []);
+  }
+
+  /** `workspace/didChangeConfiguration`: settings are pulled again, everything re-lints. */
+  didChangeConfiguration(): void {
+    this.settingsCache.clear();
+    this.relintAll();
+  }
+
+  /** `workspace/didChangeWatchedFiles`: config files, tsconfigs, or sources changed on disk. */
+  didChangeWatchedFiles(uris: readonly string[]): void {
+    const fileNames = uris.flatMap((uri) => uriToFileName(uri) ?? []);
+    if (fileNames.some((fileName) => fileName.endsWith("/concurrency-lint.json"))) this.configs.clear();
+    this.projects.filesChangedOnDisk(fileNames);
+    if (fileNames.some((fileName) => isLintableFile(fileName) && !this.documentByFileName(fileName))) {
+      // A created or deleted source file changes which files a tsconfig includes.
+      this.projects.reloadProjects();
+    }
+    this.relintAll();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const timer of this.pushTimers.values()) clearTimeout(timer);
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.projects.dispose();
+  }
+
+  // Diagnostics ----------------------------------------------------------------------------------
+
+  /** `textDocument/diagnostic`. */
+  async pullDiagnostics(uri: string, previousResultId: string | undefined, token?: CancellationToken): Promise<DocumentDiagnosticReport> {
+    const document = this.documents.get(uri);
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const settings = await this.settingsFor(uri);
+    const previous = this.states.get(uri);
+    if (settings.run === "onSave" && previous && previous.version !== document.version && !this.savedSince(uri, previous.version)) {
+      // Run on save: keep showing what the last analysis found until the next save.
+      return previous.resultId === previousResultId
+        ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: previous.resultId }
+        : { kind: DocumentDiagnosticReportKind.Full, resultId: previous.resultId, items: previous.diagnostics };
+    }
+    const state = await this.lint(uri, settings, token);
+    if (!state) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (previousResultId !== undefined && previousResultId === state.resultId) {
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: state.resultId };
+    }
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: state.resultId, items: state.diagnostics };
+  }
+
+  /** Lints the current text of an open document; undefined when there is nothing to show. */
+  private async lint(uri: string, settings: Settings, token?: CancellationToken): Promise<LintState | undefined> {
+    const document = this.documents.get(uri);
+    const fileName = uriToFileName(uri);
+    if (!document || !fileName || !settings.enable) {
+      this.states.delete(uri);
+      return undefined;
+    }
+    const version = document.version;
+    const checkpoint = () => {
+      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
+      const current = this.documents.get(uri);
+      if (this.disposed || !current || current.version !== version) {
+        // A newer edit made this work pointless: the client should ask again.
+        throw new ResponseError(LSPErrorCodes.ServerCancelled, "the document changed", { retriggerRequest: true });
+      }
+    };
+    await yieldToEventLoop();
+    checkpoint();
+    const started = Date.now();
+    this.host.status({ state: "running", text: "analysing…" });
+    let result: FileLintResult;
+    try {
+      const config = this.effectiveConfig(fileName, settings);
+      if (!isFileIncluded(config, fileName)) return this.store(uri, version, []);
+      const project = this.projects.projectFor(fileName);
+      const program = project.service.getProgram();
+      const sourceFile = program?.getSourceFile(fileName);
+      if (!program || !sourceFile) return this.store(uri, version, []);
+      await yieldToEventLoop();
+      checkpoint();
+      result = lintSourceFile(sourceFile, this.typesFor(program), config, allRules, {
+        isCancellationRequested: () => token?.isCancellationRequested === true,
+      });
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      if (error instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
+      this.reportFailure(error);
+      // Never leave stale diagnostics behind a failure.
+      return this.store(uri, version, []);
+    }
+    for (const internal of result.internalErrors) {
+      this.host.log("error", `rule ${internal.ruleId} crashed on ${internal.fileName}: ${internal.stack ?? internal.message}`);
+    }
+    const elapsed = Date.now() - started;
+    if (result.internalErrors.length > 0) {
+      const first = result.internalErrors[0]!;
+      this.host.status({
+        state: "error",
+        text: `rule ${first.ruleId} crashed`,
+        detail: `${first.ruleId} on ${first.fileName}: ${first.message} (other rules still ran; see the output channel)`,
+        lastAnalysisMs: elapsed,
+        problems: result.findings.length,
+      });
+    } else {
+      this.host.status({
+        state: "ok",
+        text: `${result.findings.length} problem${result.findings.length === 1 ? "" : "s"} · ${elapsed} ms`,
+        lastAnalysisMs: elapsed,
+        problems: result.findings.length,
+      });
+    }
+    return this.store(uri, version, result.findings);
+  }
+
+  private store(uri: string, version: number, findings: Finding[]): LintState {
+    const diagnostics = findings.map((finding, index) => toDiagnostic(finding, index, version));
+    const previous = this.states.get(uri);
+    const signature = JSON.stringify(diagnostics.map((d) => [d.range, d.message, d.severity, d.code]));
+    const resultId =
+      previous && previous.version === version && previous.resultId.endsWith(`#${hash(signature)}`)
+        ? previous.resultId
+        : `${++this.resultCounter}#${hash(signature)}`;
+    const state: LintState = { version, resultId, findings, diagnostics };
+    this.states.set(uri, state);
+    return state;
+  }
+
+  private reportFailure(error: unknown): void {
+    const message =
+      error instanceof ConfigError
+        ? `Invalid configuration: ${error.message}`
+        : error instanceof ProjectLoadError
+          ? `Cannot load the TypeScript project: ${error.message}`
+          : `Internal error: ${(error as Error).message ?? String(error)}`;
+    this.host.log("error", error instanceof Error && !(error instanceof ConfigError) ? `${message}\n${error.stack ?? ""}` : message);
+    this.host.status({ state: "error", text: "concurrency-lint: error", detail: message });
+    if (!this.shownErrors.has(message)) {
+      this.shownErrors.add(message);
+      this.host.showError(message);
+    }
+  }
+
+  private effectiveConfig(fileName: string, settings: Settings): ResolvedConfig {
+    const config = this.configs.configFor(fileName);
+    const overrides = Object.entries(settings.rules).filter(([id]) => rulesById.has(id));
+    if (overrides.length === 0) return config;
+    const rules = new Map<string, RuleSetting>(config.rules);
+    for (const [id, severity] of overrides) {
+      const current = rules.get(id);
+      if (current) rules.set(id, { ...current, severity });
+    }
+    return { ...config, rules };
+  }
+
+  private typesFor(program: ts.Program): ProgramTypes {
+    let types = this.types.get(program);
+    if (!types) {
+      types = new ProgramTypes(program);
+      this.types.set(program, types);
+    }
+    return types;
+  }
+
+  private savedSince(uri: string, version: number): boolean {
+    const saved = this.savedVersions.get(uri);
+    return saved !== undefined && saved > version;
+  }
+
+  async settingsFor(uri: string): Promise<Settings> {
+    let cached = this.settingsCache.get(uri);
+    if (!cached) {
+      cached = this.host.getSettings(uri).then(
+        (value) => normalizeSettings(value),
+        (error: unknown) => {
+          this.host.log("warn", `could not read settings for ${uri}: ${(error as Error).message}`);
+          return DEFAULT_SETTINGS;
+        },
+      );
+      this.settingsCache.set(uri, cached);
+    }
+    return cached;
+  }
+
+  // Freshness ------------------------------------------------------------------------------------
+
+  private relintAll(): void {
+    if (this.pullMode) {
+      this.scheduleRefresh();
+    } else {
+      for (const document of this.documents.all()) this.schedulePush(document.uri, false);
+    }
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      if (!this.disposed) this.host.refreshDiagnostics();
+    }, REFRESH_DELAY_MS);
+  }
+
+  /** After an edit, other open files of the same project may see different types: refresh them. */
+  private scheduleRefreshIfDependents(uri: string): void {
+    if (this.otherOpenDocumentsInProject(uri).length > 0) this.scheduleRefresh();
+  }
+
+  private otherOpenDocumentsInProject(uri: string): TextDocument[] {
+    const fileName = uriToFileName(uri);
+    if (!fileName) return [];
+    const others = this.documents.all().filter((document) => document.uri !== uri && uriToFileName(document.uri));
+    if (others.length === 0) return [];
+    return others.filter((document) => {
+      const otherFile = uriToFileName(document.uri)!;
+      return this.projects.loadedProjects().some((project) => project.containsFile(otherFile) && project.containsFile(fileName));
+    });
+  }
+
+  private schedulePush(uri: string, withDependents: boolean): void {
+    const existing = this.pushTimers.get(uri);
+    if (existing) clearTimeout(existing);
+    this.pushTimers.set(
+      uri,
+      setTimeout(() => {
+        this.pushTimers.delete(uri);
+        void this.push(uri, withDependents).catch((error: unknown) => this.reportFailure(error));
+      }, PUSH_DELAY_MS),
+    );
+  }
+
+  private async push(uri: string, withDependents: boolean): Promise<void> {
+    if (this.disposed) return;
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const settings = await this.settingsFor(uri);
+    if (settings.run === "onSave" && this.states.has(uri) && !this.savedSince(uri, this.states.get(uri)!.version)) return;
+    let state: LintState | undefined;
+    try {
+      state = await this.lint(uri, settings);
+    } catch (error) {
+      if (error instanceof ResponseError) return; // superseded by a newer edit, which scheduled its own push
+      throw error;
+    }
+    this.host.publishDiagnostics(uri, state?.diagnostics ?? [], document.version);
+    if (withDependents) {
+      for (const other of this.otherOpenDocumentsInProject(uri)) this.schedulePush(other.uri, false);
+    }
+  }
+
+  // Code actions ---------------------------------------------------------------------------------
+
+  /** `textDocument/codeAction`. */
+  async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
+    const uri = params.textDocument.uri;
+    const document = this.documents.get(uri);
+    if (!document) return [];
+    const state = await this.freshState(uri);
+    if (!state) return [];
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+    const actions: CodeAction[] = [];
+
+    if (wants(FIX_ALL_KIND) && only) {
+      const fixes = pickFixes(state.findings, "safe");
+      if (fixes.length > 0) {
+        actions.push({
+          title: "Fix all auto-fixable concurrency-lint problems",
+          kind: FIX_ALL_KIND,
+          edit: this.workspaceEdit(document, fixes),
+        });
+      }
+    }
+    if (!wants(CodeActionKind.QuickFix)) return actions;
+
+    const start = document.offsetAt(params.range.start);
+    const end = document.offsetAt(params.range.end);
+    const seenRules = new Set<string>();
+    state.findings.forEach((finding, index) => {
+      if (finding.end < start || finding.start > end) return;
+      const diagnostic = state.diagnostics[index]!;
+      for (const fix of finding.fixes) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.kind === "safe",
+          edit: this.workspaceEdit(document, [fix]),
+        });
+      }
+      if (seenRules.has(finding.ruleId)) return;
+      seenRules.add(finding.ruleId);
+      const safeOfRule = pickFixes(
+        state.findings.filter((other) => other.ruleId === finding.ruleId),
+        "safe",
+      );
+      if (safeOfRule.length > 0) {
+        actions.push({
+          title: `Fix all ${finding.ruleId} problems in this file`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: this.workspaceEdit(document, safeOfRule),
+        });
+      }
+      if (!UNSUPPRESSIBLE.has(finding.ruleId)) {
+        actions.push(this.disableForLine(document, finding, diagnostic), this.disableForFile(document, finding, diagnostic));
+      }
+      actions.push({
+        title: `Show documentation for ${finding.ruleId}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title: `Show documentation for ${finding.ruleId}`, command: SHOW_DOCUMENTATION_COMMAND, arguments: [docsUrl(finding.ruleId)] },
+      });
+    });
+    return actions;
+  }
+
+  /** `workspace/executeCommand`. */
+  async executeCommand(command: string, args: readonly unknown[] | undefined): Promise<void> {
+    if (command === SHOW_DOCUMENTATION_COMMAND && typeof args?.[0] === "string") {
+      await this.host.showDocument(args[0]);
+    }
+  }
+
+  /** The lint state for the document's current version, linting now if it is stale. */
+  private async freshState(uri: string): Promise<LintState | undefined> {
+    const document = this.documents.get(uri);
+    const state = this.states.get(uri);
+    if (!document) return undefined;
+    if (state && state.version === document.version) return state;
+    try {
+      return await this.lint(uri, await this.settingsFor(uri));
+    } catch (error) {
+      if (error instanceof ResponseError) return undefined;
+      throw error;
+    }
+  }
+
+  private workspaceEdit(document: TextDocument, fixes: readonly Fix[]): WorkspaceEdit {
+    const edits: LspTextEdit[] = fixes
+      .flatMap((fix) => fix.edits)
+      .sort((a, b) => a.start - b.start)
+      .map((edit) => ({
+        range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) },
+        newText: edit.newText,
+      }));
+    // Versioned: a client applies it only to the text it was computed for.
+    return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
+  }
+
+  private disableForLine(document: TextDocument, finding: Finding, diagnostic: Diagnostic): CodeAction {
+    const line = finding.range.start.line;
+    const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    const indent = /^[ \t]*/.exec(lineText)?.[0] ?? "";
+    const eol = lineText.endsWith("\r\n") ? "\r\n" : "\n";
+    return {
+      title: `Disable ${finding.ruleId} for this line`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: {
+        documentChanges: [
+          {
+            textDocument: { uri: document.uri, version: document.version },
+            edits: [
+              {
+                range: { start: { line, character: 0 }, end: { line, character: 0 } },
+                newText: `${indent}// concurrency-lint-disable-next-line ${finding.ruleId} -- ${eol}`,
+              },
+            ],
+          },
+        ],
+      },
+    };
+  }
+
+  private disableForFile(document: TextDocument, finding: Finding, diagnostic: Diagnostic): CodeAction {
+    const text = document.getText();
+    // After a shebang line, which must stay first.
+    const line = text.startsWith("#!") ? 1 : 0;
+    const eol = text.includes("\r\n") ? "\r\n" : "\n";
+    return {
+      title: `Disable ${finding.ruleId} for the entire file`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: {
+        documentChanges: [
+          {
+            textDocument: { uri: document.uri, version: document.version },
+            edits: [
+              {
+                range: { start: { line, character: 0 }, end: { line, character: 0 } },
+                newText: `/* concurrency-lint-disable ${finding.ruleId} -- */${eol}`,
+              },
+            ],
+          },
+        ],
+      },
+    };
+  }
+
+  // Whole workspace -------------------------------------------------------------------------------
+
+  /**
+   * Lints every project under the given folders. Open documents keep their pulled diagnostics;
+   * the others are published, so the Problems panel shows the whole workspace.
+   */
+  async lintWorkspace(folderUris: readonly string[], token?: CancellationToken): Promise<LintWorkspaceResult> {
+    const started = Date.now();
+    const files = folderUris.flatMap((uri) => {
+      const folder = uriToFileName(uri);
+      if (!folder) return [];
+      try {
+        return expandPaths([folder], folder);
+      } catch (error) {
+        this.reportFailure(error);
+        return [];
+      }
+    });
+    const progress = await this.host.progress("concurrency-lint: linting the workspace");
+    let problems = 0;
+    try {
+      for (let index = 0; index < files.length; index++) {
+        if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
+        const fileName = files[index]!;
+        const uri = fileNameToUri(fileName);
+        progress.report(index, files.length);
+        await yieldToEventLoop();
+        if (this.documents.get(uri)) continue;
+        const findings = this.lintClosedFile(fileName, await this.settingsFor(uri));
+        problems += findings.length;
+        this.host.publishDiagnostics(uri, findings.map((finding, i) => toDiagnostic(finding, i, 0)));
+      }
+    } finally {
+      progress.done();
+    }
+    const result = { files: files.length, problems, durationMs: Date.now() - started };
+    this.host.log("info", `linted the workspace: ${result.files} files, ${result.problems} problems, ${result.durationMs} ms`);
+    return result;
+  }
+
+  private lintClosedFile(fileName: string, settings: Settings): Finding[] {
+    if (!settings.enable) return [];
+    try {
+      const config = this.effectiveConfig(fileName, settings);
+      if (!isFileIncluded(config, fileName)) return [];
+      const program = this.projects.projectFor(fileName).service.getProgram();
+      const sourceFile = program?.getSourceFile(fileName);
+      if (!program || !sourceFile) return [];
+      const result = lintSourceFile(sourceFile, this.typesFor(program), config, allRules);
+      for (const internal of result.internalErrors) this.host.log("error", `rule ${internal.ruleId} crashed on ${fileName}: ${internal.message}`);
+      return result.findings;
+    } catch (error) {
+      this.reportFailure(error);
+      return [];
+    }
+  }
+
+  private documentByFileName(fileName: string): TextDocument | undefined {
+    return this.documents.get(fileNameToUri(fileName));
+  }
+}
+
+export function toDiagnostic(finding: Finding, index: number, version: number): Diagnostic {
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    source: "concurrency-lint",
+    code: finding.ruleId,
+    codeDescription: { href: docsUrl(finding.ruleId) },
+    message: finding.message,
+    relatedInformation: finding.related.map((related) => ({
+      location: { uri: fileNameToUri(related.fileName), range: related.range },
+      message: related.message,
+    })),
+    data: { version, index },
+  };
+}
+
+function normalizeSettings(value: Partial<Settings> | undefined | null): Settings {
+  const rules: Record<string, RuleSeverity> = {};
+  const severities = new Set(["off", "info", "warning", "error"]);
+  if (value?.rules && typeof value.rules === "object") {
+    for (const [id, severity] of Object.entries(value.rules)) {
+      if (typeof severity === "string" && severities.has(severity)) rules[id] = severity;
+    }
+  }
+  return {
+    enable: typeof value?.enable === "boolean" ? value.enable : DEFAULT_SETTINGS.enable,
+    run: value?.run === "onSave" ? "onSave" : "onType",
+    rules,
+  };
+}
+
+function hash(text: string): string {
+  let value = 5381;
+  for (let index = 0; index < text.length; index++) value = ((value << 5) + value + text.charCodeAt(index)) | 0;
+  return (value >>> 0).toString(36);
+}
