@@ -3,6 +3,7 @@
  * and formats results. Exit codes: 0 clean, 1 error findings or too many warnings, 2 usage,
  * configuration or internal error.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import type * as ts from "typescript";
@@ -124,12 +125,9 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const overrides = new Map<string, Severity>();
   for (const spec of options.rule) {
-    try {
-      const [id, severity] = validateRuleOverride(spec, allRules);
-      overrides.set(id, severity);
-    } catch (error) {
-      throw new UsageError(`--rule ${spec}: ${(error as Error).message}`);
-    }
+    // Its ConfigError reads "--rule: <what is wrong in spec>" already.
+    const [id, severity] = validateRuleOverride(spec, allRules);
+    overrides.set(id, severity);
   }
   const configs = new ConfigResolver(allRules, overrides);
 
@@ -152,6 +150,9 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   const totalFiles = specs.reduce((sum, spec) => sum + spec.filesToLint.length, 0);
   log(`${specs.length} project(s), ${totalFiles} file(s) to lint`);
   if (totalFiles === 0) throw new UsageError("No files to lint: check the paths and the tsconfig's include/files");
+  // Read every config file that applies before building any program, so a broken one fails in
+  // milliseconds rather than after type-checking the project (lookups are cached per folder).
+  for (const spec of specs) for (const file of spec.filesToLint) configs.configFor(file);
 
   const progress = makeProgress(io, totalFiles);
   const results: FileLintResult[] = [];
@@ -179,7 +180,7 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
     toolVersion: toolVersion(),
     color: useColor || (options.color && io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0"),
   });
-  if (options.outputFile) writeFileAtomic(path.resolve(io.cwd, options.outputFile), output);
+  if (options.outputFile) writeReport(path.resolve(io.cwd, options.outputFile), output);
   else if (output.length > 0) io.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
   log(`done: ${findings.length} finding(s), ${internalErrors.length} internal error(s)`);
 
@@ -198,6 +199,16 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
     return 1;
   }
   return 0;
+}
+
+/** Like ESLint: missing folders of `--output-file` are created; a failure is one clear line. */
+function writeReport(fileName: string, text: string): void {
+  try {
+    fs.mkdirSync(path.dirname(fileName), { recursive: true });
+    writeFileAtomic(fileName, text);
+  } catch (error) {
+    throw new UsageError(`Cannot write the report to ${fileName}: ${(error as Error).message}`);
+  }
 }
 
 interface Progress {
@@ -251,9 +262,11 @@ function lintWithFixes(spec: ProjectSpec, configs: ConfigResolver, log: (text: s
   const original = new Map<string, string>();
   let results: FileLintResult[] = [];
   const silent: Progress = { fileDone() {}, finish() {} };
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+  for (let pass = 0; ; pass++) {
     const program = builder.build(texts);
     results = lintFiles(program, spec.filesToLint, configs, pass === 0 ? progress : silent);
+    // The last pass only lints, so the findings reported describe the text that is written.
+    if (pass === MAX_FIX_PASSES) break;
     let changed = false;
     for (const result of results) {
       const fixes = pickFixes(result.findings, "safe");

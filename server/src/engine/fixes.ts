@@ -46,12 +46,25 @@ interface WithParseDiagnostics {
 
 /** Whether `text` parses without syntax errors as the kind of file `fileName` names. */
 export function parsesCleanly(fileName: string, text: string): boolean {
-  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindOf(fileName));
+  const kind = scriptKindOf(fileName);
+  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, kind);
   const diagnostics = (sourceFile as unknown as WithParseDiagnostics).parseDiagnostics;
-  if (diagnostics) return diagnostics.length === 0;
+  if (diagnostics && diagnostics.length > 0) return false;
+  // The parser accepts TypeScript syntax in JavaScript (`let x: T`); a program reports it.
+  if (kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX) return javaScriptSyntaxIsClean(sourceFile);
+  if (diagnostics) return true;
   // The parse diagnostics moved: fall back to the public (slower) route.
   const output = ts.transpileModule(text, { fileName, reportDiagnostics: true, compilerOptions: { allowJs: true } });
   return (output.diagnostics ?? []).every((diagnostic) => diagnostic.category !== ts.DiagnosticCategory.Error);
+}
+
+function javaScriptSyntaxIsClean(sourceFile: ts.SourceFile): boolean {
+  const options: ts.CompilerOptions = { allowJs: true, noLib: true, noResolve: true, types: [], noEmit: true };
+  const host = ts.createCompilerHost(options);
+  // The one root is the only file such a program asks for.
+  host.getSourceFile = () => sourceFile;
+  const program = ts.createProgram({ rootNames: [sourceFile.fileName], options, host });
+  return program.getSyntacticDiagnostics(sourceFile).length === 0;
 }
 
 export function scriptKindOf(fileName: string): ts.ScriptKind {

@@ -98,7 +98,9 @@ export function readTsconfig(configFile: string): ts.ParsedCommandLine {
 
 /** The tsconfig and every project it references, depth first, each once. */
 function collectProjectTree(configFile: string, seen = new Set<string>()): { configFile: string; parsed: ts.ParsedCommandLine }[] {
-  const key = normalizePath(configFile);
+  // `-p some/folder` names the folder's tsconfig.json, which is what the spec must name too.
+  const isFolder = fs.existsSync(configFile) && fs.statSync(configFile).isDirectory();
+  const key = normalizePath(isFolder ? path.join(configFile, "tsconfig.json") : configFile);
   if (seen.has(key)) return [];
   seen.add(key);
   const parsed = readTsconfig(configFile);

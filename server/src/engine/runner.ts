@@ -54,6 +54,8 @@ export function formatMessage(template: string, data: Record<string, string | nu
 
 export function runRules(input: RunRulesInput): RunRulesResult {
   const { sourceFile } = input;
+  // Checked per file as well as per 2,048 nodes: a project of small files must stop too.
+  if (input.cancellation?.isCancellationRequested()) throw new CancelledError();
   const findings: Finding[] = [];
   const internalErrors: InternalError[] = [];
   const failed = new Set<string>();
@@ -95,6 +97,7 @@ export function runRules(input: RunRulesInput): RunRulesResult {
         list.push({ ruleId, handler });
       }
     } catch (error) {
+      if (error instanceof CancelledError) throw error;
       fail(ruleId, error);
     }
   }
@@ -121,8 +124,11 @@ export function runRules(input: RunRulesInput): RunRulesResult {
     visit(sourceFile);
   }
 
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings, internalErrors };
+  // A rule that threw may have reported from a broken state: its findings for this file are
+  // dropped, as the internal error (and the JSON report's contract) says.
+  const kept = failed.size > 0 ? findings.filter((finding) => !failed.has(finding.ruleId)) : findings;
+  kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings: kept, internalErrors };
 }
 
 export function rangeOf(sourceFile: ts.SourceFile, start: number, end: number) {

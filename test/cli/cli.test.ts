@@ -1,0 +1,570 @@
+/**
+ * The bundled CLI (dist/cli.js) on fixture projects copied into temporary folders. Needs
+ * `npm run build` first (`npm test` does it).
+ *
+ * A process costs about a second here (Node.js, then TypeScript, load before any work), so the
+ * cases about the process itself (exit status, standard streams, the bin script, `--fix` writing
+ * files) spawn `bin/concurrency-lint.js`; the rest call the same bundle's `run(argv, io)` in this
+ * process, which is everything the bin script does besides setting `process.exitCode`.
+ * The self-check (`-p tsconfig.json --max-warnings 0` on this repository, ~5 s) is not repeated
+ * here: `npm test` runs it as its own step.
+ */
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import * as os from "node:os";
+import * as path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { JsonReport } from "../../server/src/cli/formatters/index";
+import { writeFileAtomic } from "../../server/src/cli/writeFileAtomic";
+
+const REPO = path.resolve(__dirname, "..", "..");
+const BIN = path.join(REPO, "bin", "concurrency-lint.js");
+const BUNDLE = path.join(REPO, "dist", "cli.js");
+const FIXTURES = path.join(REPO, "test", "fixtures", "cli");
+const VERSION = (JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as { version: string }).version;
+
+/** Spawned CLIs at a time: most of a run is type-checking, and the machine may have 2 cores. */
+const CONCURRENCY = Math.max(2, Math.min(4, os.availableParallelism()));
+const STACK_LINE = /^\s+at /m;
+
+interface Outcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `bin/concurrency-lint.js` in a child process. */
+function spawnCli(cwd: string, args: readonly string[]): Promise<Outcome> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+  delete env.FORCE_COLOR;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"], timeout: 60_000 });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+interface Bundle {
+  run(argv: readonly string[], io: { stdout: Writable; stderr: Writable; cwd: string; env: Record<string, string | undefined> }): number;
+}
+interface Writable {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+const loadModule = createRequire(__filename);
+let bundle: Bundle | undefined;
+
+/** Calls the bundle's `run` in this process, with captured streams. */
+function runCli(cwd: string, args: readonly string[]): Outcome {
+  bundle ??= loadModule(BUNDLE) as Bundle;
+  let stdout = "";
+  let stderr = "";
+  const io = {
+    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    stderr: { write: (text: string) => (stderr += text), isTTY: false },
+    cwd,
+    env: { NO_COLOR: "1" },
+  };
+  const code = bundle.run(args, io);
+  return { code, stdout, stderr };
+}
+
+let tempRoot = "";
+
+/** A fresh copy of a fixture project (or an empty folder), with its real path. */
+function copyFixture(name: string | undefined): string {
+  const dir = fs.mkdtempSync(path.join(tempRoot, `${name ?? "empty"}-`));
+  if (name) fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+}
+
+/** Every file below `dir`, relative, sorted. */
+function listFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).replace(/\\/g, "/"))
+    .sort();
+}
+
+/** Stylish finding rows as `file line:column severity rule`, in output order. */
+function stylishRows(stdout: string): string[] {
+  const rows: string[] = [];
+  let file = "";
+  for (const line of stdout.split("\n")) {
+    if (/^\S/.test(line) && !line.startsWith("✖")) file = line;
+    // The code-frame header (`  4:3  rule`) has no severity column and does not match.
+    const row = /^ {2}(\d+:\d+)\s+(error|warning|info)\s+.*?\s{2}([a-z-]+)$/.exec(line);
+    if (row) rows.push(`${file} ${row[1]} ${row[2]} ${row[3]}`);
+  }
+  return rows;
+}
+
+function summaryLine(stdout: string): string | undefined {
+  return stdout.split("\n").find((line) => line.startsWith("✖"));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/** Exit code 2, nothing on stdout, exactly one line on stderr, no stack trace. */
+function assertFailsWith(outcome: Outcome, message: string | RegExp): void {
+  assert.equal(outcome.stdout, "");
+  assert.equal(outcome.code, 2, `stderr: ${outcome.stderr}`);
+  assert.doesNotMatch(outcome.stderr, STACK_LINE);
+  assert.match(outcome.stderr, /^concurrency-lint: [^\n]*\n$/);
+  const line = outcome.stderr.slice(0, -1);
+  if (typeof message === "string") assert.equal(line, message);
+  else assert.match(line, message);
+}
+
+before(() => {
+  assert.ok(fs.existsSync(BUNDLE), `${BUNDLE} is missing: run \`npm run build\` first (npm test does)`);
+  tempRoot = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "cl-cli-")));
+});
+
+after(() => {
+  if (tempRoot) fs.rmSync(tempRoot, { recursive: true, force: true });
+});
+
+const BASIC_ROWS = [
+  "src/floating.ts 4:3 warning floating-promise",
+  "src/stale.ts 4:3 warning unused-suppression",
+  "src/stale.ts 6:17 warning unused-suppression",
+];
+
+describe("CLI: the process (spawned)", { concurrency: CONCURRENCY }, () => {
+  it("--help", async () => {
+    const outcome = await spawnCli(tempRoot, ["--help"]);
+    assert.equal(outcome.code, 0);
+    assert.equal(outcome.stderr, "");
+    assert.ok(outcome.stdout.startsWith("Usage: concurrency-lint [options] [paths...]\n"), outcome.stdout);
+    const options = ["--project <tsconfig>", "--format <format>", "--output-file <file>", "--fix", "--max-warnings <n>"];
+    options.push("--rule <id=severity>", "--quiet", "--print-config <file>", "--debug");
+    for (const option of options) {
+      assert.ok(outcome.stdout.includes(option), `--help lists ${option}`);
+    }
+    assert.ok(outcome.stdout.includes("\nExit codes: 0 no errors"));
+    assert.ok(outcome.stdout.endsWith("\nRules: floating-promise, unused-suppression, missing-suppression-reason\n"));
+  });
+
+  for (const flag of ["--version", "-v"]) {
+    it(flag, async () => {
+      assert.deepEqual(await spawnCli(tempRoot, [flag]), { code: 0, stdout: `${VERSION}\n`, stderr: "" });
+    });
+  }
+
+  it("a usage error: one line and no stack trace; --debug adds the stack trace", async () => {
+    const [plain, debug] = await Promise.all([
+      spawnCli(tempRoot, ["--max-warnings", "abc"]),
+      spawnCli(tempRoot, ["--max-warnings", "abc", "--debug"]),
+    ]);
+    assertFailsWith(plain, 'concurrency-lint: --max-warnings takes a whole number, not "abc"');
+    assert.equal(debug.code, 2);
+    assert.equal(debug.stderr.split("\n")[0], 'concurrency-lint: --max-warnings takes a whole number, not "abc"');
+    assert.match(debug.stderr, STACK_LINE);
+  });
+
+  it("a clean project: exit 0, no output", async () => {
+    assert.deepEqual(await spawnCli(copyFixture("clean"), []), { code: 0, stdout: "", stderr: "" });
+  });
+
+  it("warnings only: exit 0, stylish report", async () => {
+    const outcome = await spawnCli(copyFixture("basic"), []);
+    assert.equal(outcome.code, 0);
+    assert.equal(outcome.stderr, "");
+    assert.deepEqual(stylishRows(outcome.stdout), BASIC_ROWS);
+    assert.equal(summaryLine(outcome.stdout), "✖ 3 problems (0 errors, 3 warnings, 0 infos)");
+    assert.ok(outcome.stdout.endsWith("✖ 3 problems (0 errors, 3 warnings, 0 infos)\n  2 are fixable with --fix\n  1 has suggestions\n"));
+  });
+
+  it("--max-warnings 0 with warnings: exit 1 and says why", async () => {
+    const outcome = await spawnCli(copyFixture("basic"), ["--max-warnings", "0"]);
+    assert.equal(outcome.code, 1);
+    assert.deepEqual(stylishRows(outcome.stdout), BASIC_ROWS);
+    assert.equal(outcome.stderr, "concurrency-lint: too many warnings (3; maximum: 0)\n");
+  });
+
+  it("--rule floating-promise=error: exit 1; --format json has the documented shape", async () => {
+    const dir = copyFixture("basic");
+    const outcome = await spawnCli(dir, ["--rule", "floating-promise=error", "--format", "json"]);
+    assert.equal(outcome.code, 1);
+    assert.equal(outcome.stderr, "");
+    const report = JSON.parse(outcome.stdout) as JsonReport;
+    assert.deepEqual(Object.keys(report), ["schemaVersion", "tool", "results", "internalErrors", "summary"]);
+    assert.equal(report.schemaVersion, 1);
+    assert.deepEqual(report.tool, { name: "concurrency-lint", version: VERSION });
+    // Every linted file is listed, with or without findings.
+    assert.deepEqual(
+      report.results.map((result) => [
+        path.relative(dir, result.filePath),
+        result.findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.messageId}`),
+      ]),
+      [
+        [path.join("src", "clean.ts"), []],
+        [path.join("src", "floating.ts"), ["4:3 error floating-promise floating"]],
+        [path.join("src", "stale.ts"), ["4:3 warning unused-suppression unused", "6:17 warning unused-suppression unused"]],
+      ],
+    );
+    const [floating] = report.results[1]?.findings ?? [];
+    assert.deepEqual(Object.keys(floating ?? {}), ["ruleId", "messageId", "severity", "message", "line", "column", "endLine", "endColumn", "related", "fixes"]);
+    assert.deepEqual(report.internalErrors, []);
+    assert.deepEqual(report.summary, { files: 3, errors: 1, warnings: 2, infos: 0, fixable: 2, suggestions: 1 });
+  });
+});
+
+describe("CLI: usage, configuration and project errors exit 2 with one line", () => {
+  const BAD_TSCONFIG = '{\n  "compilerOptions": { "strict": true }\n  "include": ["src"]\n}\n';
+  const cases: {
+    name: string;
+    args: string[];
+    files?: Record<string, string>;
+    /** `{dir}` stands for the project folder. */
+    message: string | RegExp;
+  }[] = [
+    { name: "an unknown option", args: ["--bogus"], message: "concurrency-lint: unknown option '--bogus'" },
+    {
+      name: "an unknown --format",
+      args: ["--format", "xml"],
+      message:
+        "concurrency-lint: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, json, sarif, github.",
+    },
+    {
+      name: "--max-warnings that is not a number",
+      args: ["--max-warnings", "abc"],
+      message: 'concurrency-lint: --max-warnings takes a whole number, not "abc"',
+    },
+    {
+      name: "--rule with an unknown rule id",
+      args: ["--rule", "nope=error"],
+      message: 'concurrency-lint: --rule: unknown rule id "nope" in "nope=error"',
+    },
+    {
+      name: "--rule with a misspelt rule id",
+      args: ["--rule", "floating-promises=error"],
+      message: 'concurrency-lint: --rule: unknown rule id "floating-promises" in "floating-promises=error" (did you mean "floating-promise"?)',
+    },
+    {
+      name: "--rule with an unknown severity",
+      args: ["--rule", "floating-promise=loud"],
+      message:
+        'concurrency-lint: --rule: severity must be "off", "info", "warning" or "error" (got "loud" in "floating-promise=loud")',
+    },
+    {
+      name: "--rule without a severity",
+      args: ["--rule", "floating-promise"],
+      message: 'concurrency-lint: --rule: expected id=severity, got "floating-promise"',
+    },
+    { name: "a missing path", args: ["src/missing.ts"], message: "concurrency-lint: No such file or directory: src/missing.ts" },
+    { name: "a missing -p tsconfig", args: ["-p", "nope.json"], message: "concurrency-lint: Cannot find tsconfig: {dir}/nope.json" },
+    {
+      name: "a tsconfig with a JSON syntax error",
+      args: [],
+      files: { "tsconfig.json": BAD_TSCONFIG },
+      message: "concurrency-lint: Invalid tsconfig {dir}/tsconfig.json:3:3: ',' expected.",
+    },
+    {
+      name: "a -p tsconfig with a JSON syntax error",
+      args: ["-p", "other.json"],
+      files: { "other.json": BAD_TSCONFIG },
+      message: "concurrency-lint: Invalid tsconfig {dir}/other.json:3:3: ',' expected.",
+    },
+    {
+      name: "a file named with -p that the project does not contain",
+      args: ["-p", "tsconfig.json", "scripts/tool.ts"],
+      files: { "scripts/tool.ts": "export {};\n" },
+      message: "concurrency-lint: scripts/tool.ts is not part of the project tsconfig.json (see its files, include and exclude)",
+    },
+    {
+      name: "a tsconfig that matches no files",
+      args: ["-p", "empty.json"],
+      files: { "empty.json": '{ "include": ["nothing"] }\n' },
+      message: "concurrency-lint: No files to lint: check the paths and the tsconfig's include/files",
+    },
+    // The wording of configuration errors belongs to config.ts and its tests; here: where and which.
+    {
+      name: "concurrency-lint.json with an unknown key",
+      args: [],
+      files: { "concurrency-lint.json": '{ "rulez": {} }\n' },
+      message: /^concurrency-lint: \{dir\}\/concurrency-lint\.json:1:3: .*"rulez"/,
+    },
+    {
+      name: "concurrency-lint.json with an unknown rule id",
+      args: [],
+      files: { "concurrency-lint.json": '{ "rules": { "nope": "error" } }\n' },
+      message: /^concurrency-lint: \{dir\}\/concurrency-lint\.json:1:14: .*"nope"/,
+    },
+    {
+      name: "concurrency-lint.json with an option of the wrong type",
+      args: [],
+      files: { "concurrency-lint.json": '{ "rules": { "floating-promise": ["error", { "ignoreVoid": "yes" }] } }\n' },
+      message: /^concurrency-lint: \{dir\}\/concurrency-lint\.json:1:60: .*ignoreVoid.*boolean/,
+    },
+    {
+      name: "concurrency-lint.json that is not JSON",
+      args: [],
+      files: { "concurrency-lint.json": '{ "rules": \n' },
+      message: /^concurrency-lint: \{dir\}\/concurrency-lint\.json:2:1: invalid JSON/,
+    },
+  ];
+  for (const { name, args, files, message } of cases) {
+    it(name, () => {
+      const dir = copyFixture("basic");
+      writeFiles(dir, files ?? {});
+      const expected =
+        typeof message === "string"
+          ? message.replaceAll("{dir}", dir)
+          : new RegExp(message.source.replaceAll("\\{dir\\}", escapeRegExp(dir)));
+      assertFailsWith(runCli(dir, args), expected);
+    });
+  }
+
+});
+
+describe("CLI: options, formats and kinds of project", () => {
+  it("--max-warnings at the count: exit 0; --format github: one annotation per finding", () => {
+    const outcome = runCli(copyFixture("basic"), ["--max-warnings", "3", "--format", "github"]);
+    assert.equal(outcome.code, 0);
+    assert.equal(outcome.stderr, "");
+    assert.deepEqual(
+      outcome.stdout.split("\n").map((line) => line.replace(/^(::\S+ [^:]*::).*$/, "$1")),
+      [
+        "::warning file=src/floating.ts,line=4,col=3,endLine=4,endColumn=9,title=floating-promise::",
+        "::warning file=src/stale.ts,line=4,col=3,endLine=4,endColumn=57,title=unused-suppression::",
+        "::warning file=src/stale.ts,line=6,col=17,endLine=6,endColumn=66,title=unused-suppression::",
+        "",
+      ],
+    );
+  });
+
+  it("--format sarif --output-file: the report goes to the file (folders created), stdout stays empty", () => {
+    const dir = copyFixture("basic");
+    const outcome = runCli(dir, ["--format", "sarif", "--output-file", "reports/lint.sarif"]);
+    assert.deepEqual(outcome, { code: 0, stdout: "", stderr: "" });
+    const sarif = JSON.parse(fs.readFileSync(path.join(dir, "reports", "lint.sarif"), "utf8")) as {
+      version: string;
+      runs: { tool: { driver: { name: string } }; results: { ruleId: string; level: string }[] }[];
+    };
+    assert.equal(sarif.version, "2.1.0");
+    assert.equal(sarif.runs[0]?.tool.driver.name, "concurrency-lint");
+    assert.deepEqual(
+      sarif.runs[0]?.results.map((result) => `${result.level} ${result.ruleId}`),
+      ["warning floating-promise", "warning unused-suppression", "warning unused-suppression"],
+    );
+  });
+
+  it("--output-file that cannot be written: exit 2, one line", () => {
+    const dir = copyFixture("basic");
+    fs.mkdirSync(path.join(dir, "taken"));
+    const outcome = runCli(dir, ["--output-file", "taken"]);
+    assertFailsWith(outcome, new RegExp(`^concurrency-lint: Cannot write the report to ${escapeRegExp(dir)}/taken: EISDIR`));
+    assert.deepEqual(listFiles(dir).filter((file) => file.endsWith(".tmp")), []);
+  });
+
+  it("--quiet: warnings are neither shown nor counted", () => {
+    assert.deepEqual(runCli(copyFixture("basic"), ["--quiet", "--max-warnings", "0"]), { code: 0, stdout: "", stderr: "" });
+  });
+
+  it("--quiet shows errors", () => {
+    const outcome = runCli(copyFixture("basic"), ["--quiet", "--rule", "floating-promise=error"]);
+    assert.equal(outcome.code, 1);
+    assert.deepEqual(stylishRows(outcome.stdout), ["src/floating.ts 4:3 error floating-promise"]);
+    assert.equal(summaryLine(outcome.stdout), "✖ 1 problem (1 error, 0 warnings, 0 infos)");
+  });
+
+  it("a path restricts a -p project to that file", () => {
+    const outcome = runCli(copyFixture("basic"), ["-p", "tsconfig.json", "src/stale.ts"]);
+    assert.equal(outcome.code, 0);
+    assert.deepEqual(stylishRows(outcome.stdout), BASIC_ROWS.slice(1));
+  });
+
+  it("--print-config: the resolved configuration of a file, as JSON", () => {
+    const dir = copyFixture("basic");
+    writeFiles(dir, {
+      "concurrency-lint.json": JSON.stringify({
+        exclude: ["src/generated"],
+        requireSuppressionReason: true,
+        rules: { "floating-promise": ["error", { ignoreVoid: false }], "unused-suppression": "off" },
+      }),
+    });
+    const outcome = runCli(dir, ["--print-config", "src/floating.ts", "--rule", "missing-suppression-reason=info"]);
+    assert.equal(outcome.code, 0);
+    assert.equal(outcome.stderr, "");
+    const printed = JSON.parse(outcome.stdout) as {
+      file: string;
+      include: string[];
+      exclude: string[];
+      requireSuppressionReason: boolean;
+      rules: Record<string, [string, Record<string, unknown>]>;
+    };
+    assert.equal(printed.file, path.join(dir, "concurrency-lint.json"));
+    assert.deepEqual(printed.include, ["**"]);
+    assert.deepEqual(printed.exclude, ["src/generated"]);
+    assert.equal(printed.requireSuppressionReason, true);
+    assert.deepEqual(Object.keys(printed.rules), ["floating-promise", "unused-suppression", "missing-suppression-reason"]);
+    assert.equal(printed.rules["floating-promise"]?.[0], "error");
+    assert.equal(printed.rules["floating-promise"]?.[1].ignoreVoid, false);
+    assert.deepEqual(printed.rules["unused-suppression"], ["off", {}]);
+    assert.deepEqual(printed.rules["missing-suppression-reason"], ["info", {}]);
+  });
+
+  it("JavaScript: a .js file of an allowJs project, typed by JSDoc", () => {
+    const outcome = runCli(copyFixture("js"), ["--format", "github"]);
+    assert.equal(outcome.code, 0);
+    assert.deepEqual(
+      outcome.stdout.split("\n").map((line) => line.replace(/^(::\S+ [^:]*::).*$/, "$1")),
+      [
+        "::warning file=src/load.js,line=10,col=3,endLine=10,endColumn=12,title=floating-promise::",
+        "::warning file=src/load.js,line=15,col=3,endLine=15,endColumn=9,title=floating-promise::",
+        "",
+      ],
+    );
+  });
+
+  it("loose files without any tsconfig are linted with the default options", () => {
+    const dir = copyFixture(undefined);
+    writeFiles(dir, {
+      "a.ts": "async function work(): Promise<void> {}\n\nwork();\n",
+      "b.mjs": "export async function later() {}\n\nlater();\n",
+    });
+    const outcome = runCli(dir, []);
+    assert.equal(outcome.code, 0);
+    assert.equal(outcome.stderr, "");
+    assert.deepEqual(stylishRows(outcome.stdout), ["a.ts 3:1 warning floating-promise", "b.mjs 3:1 warning floating-promise"]);
+  });
+});
+
+describe("CLI: --fix (spawned)", () => {
+  const STALE_FIXED = [
+    "declare function save(): Promise<void>;",
+    "",
+    "export async function onClick(): Promise<void> {",
+    "  await save();",
+    "  await save();",
+    "}",
+    "",
+  ].join("\n");
+  const CRLF = [
+    "declare function save(): Promise<void>;",
+    "/* concurrency-lint-disable floating-promise */",
+    "export async function f(): Promise<void> {",
+    "  // concurrency-lint-disable-next-line floating-promise, unused-suppression",
+    "  await save();",
+    "}",
+    "",
+  ].join("\r\n");
+  const CRLF_FIXED = ["declare function save(): Promise<void>;", "export async function f(): Promise<void> {", "  await save();", "}", ""].join(
+    "\r\n",
+  );
+
+  let dir = "";
+  let outcome: Outcome = { code: null, stdout: "", stderr: "" };
+  let snapshot = new Map<string, { text: string; mtimeMs: number }>();
+  let filesBefore: string[] = [];
+  const untouched = ["src/floating.ts", "src/clean.ts"];
+
+  before(async () => {
+    dir = copyFixture("basic");
+    writeFiles(dir, { "src/crlf.ts": CRLF });
+    // Far in the past, so a rewrite (same text or not) would show in the mtime.
+    const past = new Date("2020-01-01T00:00:00Z");
+    for (const file of untouched) fs.utimesSync(path.join(dir, file), past, past);
+    snapshot = new Map(
+      untouched.map((file) => {
+        const full = path.join(dir, file);
+        return [file, { text: fs.readFileSync(full, "utf8"), mtimeMs: fs.statSync(full).mtimeMs }];
+      }),
+    );
+    filesBefore = listFiles(dir);
+    outcome = await spawnCli(dir, ["--fix"]);
+  });
+
+  it("exits 0 (the finding left is a warning)", () => {
+    assert.equal(outcome.code, 0, outcome.stderr);
+    assert.equal(outcome.stderr, "");
+  });
+
+  it("applies the safe fixes: stale suppressions removed, exact text", () => {
+    assert.equal(fs.readFileSync(path.join(dir, "src", "stale.ts"), "utf8"), STALE_FIXED);
+    assert.equal(fs.readFileSync(path.join(dir, "src", "crlf.ts"), "utf8"), CRLF_FIXED);
+  });
+
+  it("does not apply suggestions, and leaves files without fixes untouched", () => {
+    for (const [file, { text, mtimeMs }] of snapshot) {
+      const full = path.join(dir, file);
+      assert.equal(fs.readFileSync(full, "utf8"), text, file);
+      assert.equal(fs.statSync(full).mtimeMs, mtimeMs, `${file} was rewritten`);
+    }
+  });
+
+  it("converges: the report describes the fixed files, with nothing left to fix", () => {
+    assert.deepEqual(stylishRows(outcome.stdout), ["src/floating.ts 4:3 warning floating-promise"]);
+    assert.ok(outcome.stdout.endsWith("✖ 1 problem (0 errors, 1 warning, 0 infos)\n  1 has suggestions\n"), outcome.stdout);
+  });
+
+  it("leaves no temporary files behind", () => {
+    assert.deepEqual(listFiles(dir), filesBefore);
+  });
+});
+
+describe("writeFileAtomic", () => {
+  let dir = "";
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "cl-atomic-"));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("creates a new file", () => {
+    const file = path.join(dir, "new.txt");
+    writeFileAtomic(file, "hello\n");
+    assert.equal(fs.readFileSync(file, "utf8"), "hello\n");
+    assert.deepEqual(fs.readdirSync(dir), ["new.txt"]);
+    fs.rmSync(file);
+  });
+
+  // 0o666 and 0o604 differ from what a usual umask (0o022, 0o077) leaves of a new file's mode.
+  for (const mode of [0o755, 0o640, 0o666, 0o604]) {
+    it(`replaces the content and keeps mode ${mode.toString(8)}`, () => {
+      const sub = fs.mkdtempSync(path.join(dir, "mode-"));
+      const file = path.join(sub, "script.sh");
+      fs.writeFileSync(file, "old\n");
+      fs.chmodSync(file, mode);
+      writeFileAtomic(file, "new\n");
+      assert.equal(fs.readFileSync(file, "utf8"), "new\n");
+      assert.equal(fs.statSync(file).mode & 0o777, mode);
+      assert.deepEqual(fs.readdirSync(sub), ["script.sh"]);
+    });
+  }
+
+  it("writes through a symbolic link instead of replacing it", () => {
+    const sub = fs.mkdtempSync(path.join(dir, "link-"));
+    fs.writeFileSync(path.join(sub, "target.ts"), "old\n");
+    fs.symlinkSync("target.ts", path.join(sub, "link.ts"));
+    writeFileAtomic(path.join(sub, "link.ts"), "new\n");
+    assert.ok(fs.lstatSync(path.join(sub, "link.ts")).isSymbolicLink());
+    assert.equal(fs.readFileSync(path.join(sub, "target.ts"), "utf8"), "new\n");
+    assert.deepEqual(fs.readdirSync(sub).sort(), ["link.ts", "target.ts"]);
+  });
+
+  it("throws when the target cannot be replaced, and removes its temporary file", () => {
+    const sub = fs.mkdtempSync(path.join(dir, "fail-"));
+    fs.mkdirSync(path.join(sub, "folder"));
+    assert.throws(() => writeFileAtomic(path.join(sub, "folder"), "text"), { code: "EISDIR" });
+    assert.deepEqual(fs.readdirSync(sub), ["folder"]);
+  });
+});

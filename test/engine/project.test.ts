@@ -1,0 +1,277 @@
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { after, before, describe, it } from "node:test";
+import * as ts from "typescript";
+import {
+  isLintableFile,
+  planProjects,
+  ProgramBuilder,
+  ProjectError,
+  readTsconfig,
+  type PlanInput,
+  type ProjectSpec,
+} from "../../server/src/engine/project";
+
+const FIXTURES = path.resolve(__dirname, "..", "fixtures", "projects").replace(/\\/g, "/");
+
+/** A plan as fixture-relative names: the tsconfig (or null for loose files) and its files to lint. */
+function describePlan(specs: ProjectSpec[], root = FIXTURES): [string | null, string[]][] {
+  const relative = (file: string) => path.relative(root, file).replace(/\\/g, "/");
+  return specs.map((spec) => [spec.configFile === undefined ? null : relative(spec.configFile), spec.filesToLint.map(relative)]);
+}
+
+function plan(input: Partial<PlanInput>): ProjectSpec[] {
+  return planProjects({ paths: [], project: undefined, cwd: FIXTURES, ...input });
+}
+
+describe("planProjects: which tsconfig owns which file", () => {
+  const cases: { name: string; input: Partial<PlanInput>; expected: [string | null, string[]][] }[] = [
+    {
+      name: "each file goes to its nearest tsconfig, even one an outer tsconfig also includes",
+      input: { paths: ["nested"] },
+      expected: [
+        ["nested/tsconfig.json", ["nested/a.ts"]],
+        ["nested/inner/tsconfig.json", ["nested/inner/b.ts"]],
+      ],
+    },
+    {
+      name: "files outside the tsconfig's files/include, or in its exclude, are linted as loose files",
+      input: { paths: ["filtering"] },
+      expected: [
+        ["filtering/tsconfig.json", ["filtering/extra/entry.ts", "filtering/src/a.ts"]],
+        [null, ["filtering/extra/other.ts", "filtering/scripts/tool.ts", "filtering/src/generated/gen.ts"]],
+      ],
+    },
+    {
+      name: "-p: exactly the project's files (files, include, exclude), declaration files skipped",
+      input: { project: "filtering/tsconfig.json" },
+      expected: [["filtering/tsconfig.json", ["filtering/extra/entry.ts", "filtering/src/a.ts"]]],
+    },
+    {
+      name: "-p with a folder: the project's files under it; files the project excludes are dropped quietly",
+      input: { project: "filtering/tsconfig.json", paths: ["filtering/src"] },
+      expected: [["filtering/tsconfig.json", ["filtering/src/a.ts"]]],
+    },
+    {
+      name: "-p with a file: that file alone",
+      input: { project: "filtering/tsconfig.json", paths: ["filtering/extra/entry.ts"] },
+      expected: [["filtering/tsconfig.json", ["filtering/extra/entry.ts"]]],
+    },
+    {
+      name: "-p with a folder: its tsconfig.json",
+      input: { project: "filtering" },
+      expected: [["filtering/tsconfig.json", ["filtering/extra/entry.ts", "filtering/src/a.ts"]]],
+    },
+    {
+      name: "extends: include and options come from the base, allowJs from the extending file",
+      input: { project: "extends/tsconfig.json" },
+      expected: [["extends/tsconfig.json", ["extends/src/a.ts", "extends/src/b.js"]]],
+    },
+    {
+      name: "a solution tsconfig (files: [] and references): each referenced project once, the empty root dropped",
+      input: { project: "solution/tsconfig.json" },
+      expected: [
+        ["solution/pkg-a/tsconfig.json", ["solution/pkg-a/src/a.ts"]],
+        ["solution/pkg-b/tsconfig.json", ["solution/pkg-b/src/b.ts"]],
+      ],
+    },
+    {
+      name: "no paths and no -p: the tsconfig.json of the working folder, with its references",
+      input: { cwd: `${FIXTURES}/solution` },
+      expected: [
+        ["solution/pkg-a/tsconfig.json", ["solution/pkg-a/src/a.ts"]],
+        ["solution/pkg-b/tsconfig.json", ["solution/pkg-b/src/b.ts"]],
+      ],
+    },
+    {
+      name: "a folder of a solution: each package's files to its own tsconfig",
+      input: { paths: ["solution"] },
+      expected: [
+        ["solution/pkg-a/tsconfig.json", ["solution/pkg-a/src/a.ts"]],
+        ["solution/pkg-b/tsconfig.json", ["solution/pkg-b/src/b.ts"]],
+      ],
+    },
+  ];
+  for (const { name, input, expected } of cases) {
+    it(name, () => assert.deepEqual(describePlan(plan(input)), expected));
+  }
+
+  it("keeps options from the extended base config, and never emits", () => {
+    const [spec] = plan({ project: "extends/tsconfig.json" });
+    assert.ok(spec);
+    assert.equal(spec.options.target, ts.ScriptTarget.ES2020);
+    assert.equal(spec.options.noImplicitAny, true);
+    assert.equal(spec.options.strict, false);
+    assert.equal(spec.options.allowJs, true);
+    assert.equal(spec.options.noEmit, true);
+  });
+
+  it("passes project references on to the program", () => {
+    const specs = plan({ project: "solution/tsconfig.json" });
+    assert.deepEqual(
+      specs.map((spec) => (spec.projectReferences ?? []).map((reference) => path.relative(FIXTURES, reference.path).replace(/\\/g, "/"))),
+      [[], ["solution/pkg-a"]],
+    );
+  });
+});
+
+describe("planProjects: loose files and skipped files (temporary folder, no tsconfig)", () => {
+  let root = "";
+  before(() => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "cl-project-")));
+    const files = [
+      "a.ts",
+      "c.js",
+      "sub/d.tsx",
+      "sub/e.mts",
+      "types.d.ts",
+      "sub/more.d.mts",
+      "node_modules/dep/index.ts",
+      "dist/out.js",
+      ".hidden/x.ts",
+      "README.md",
+      "data.json",
+    ];
+    for (const file of files) {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), "export {};\n");
+    }
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it("walks the folder, skipping declaration files, node_modules, dist, hidden folders and non-sources", () => {
+    const specs = planProjects({ paths: ["."], project: undefined, cwd: root });
+    assert.deepEqual(describePlan(specs, root), [[null, ["a.ts", "c.js", "sub/d.tsx", "sub/e.mts"]]]);
+    const [spec] = specs;
+    assert.ok(spec);
+    assert.equal(spec.options.allowJs, true);
+    assert.equal(spec.options.noEmit, true);
+    assert.deepEqual(spec.rootNames, spec.filesToLint);
+  });
+
+  const errors: { name: string; input: Partial<PlanInput>; message: string | ((root: string) => string) }[] = [
+    { name: "a missing path", input: { paths: ["nope.ts"] }, message: "No such file or directory: nope.ts" },
+    {
+      name: "a declaration file named explicitly",
+      input: { paths: ["types.d.ts"] },
+      message: "Not a TypeScript or JavaScript source file: types.d.ts",
+    },
+    { name: "a file that is not a source", input: { paths: ["README.md"] }, message: "Not a TypeScript or JavaScript source file: README.md" },
+    { name: "a missing -p tsconfig", input: { project: "nope/tsconfig.json" }, message: (at) => `Cannot find tsconfig: ${at}/nope/tsconfig.json` },
+  ];
+  for (const { name, input, message } of errors) {
+    it(`ProjectError for ${name}`, () => {
+      const expected = typeof message === "string" ? message : message(root);
+      assert.throws(() => planProjects({ paths: [], project: undefined, cwd: root, ...input }), (error: unknown) => {
+        assert.ok(error instanceof ProjectError);
+        assert.equal(error.message, expected);
+        return true;
+      });
+    });
+  }
+});
+
+describe("planProjects: errors in the fixture projects", () => {
+  it("a file named with -p that the project does not contain", () => {
+    assert.throws(
+      () => plan({ project: "filtering/tsconfig.json", paths: ["filtering/src/generated/gen.ts"] }),
+      (error: unknown) => {
+        assert.ok(error instanceof ProjectError);
+        assert.equal(
+          error.message,
+          "filtering/src/generated/gen.ts is not part of the project filtering/tsconfig.json (see its files, include and exclude)",
+        );
+        return true;
+      },
+    );
+  });
+});
+
+describe("readTsconfig: broken files are one clear ProjectError", () => {
+  let root = "";
+  before(() => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "cl-tsconfig-")));
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const cases: { name: string; files: Record<string, string>; message: string }[] = [
+    {
+      name: "a JSON syntax error",
+      files: { "tsconfig.json": '{\n  "compilerOptions": { "strict": true }\n  "include": ["src"]\n}\n' },
+      message: "Invalid tsconfig {root}/tsconfig.json:3:3: ',' expected.",
+    },
+    {
+      name: "a JSON syntax error in the extended base",
+      files: { "tsconfig.json": '{ "extends": "./base.json" }\n', "base.json": '{ "compilerOptions": { "strict": true, } ]\n' },
+      message: "Invalid tsconfig {root}/base.json:1:42: ',' expected.",
+    },
+    {
+      name: "an option of the wrong type",
+      files: { "tsconfig.json": '{ "compilerOptions": { "strict": "yes" } }\n' },
+      message: "Invalid tsconfig {root}/tsconfig.json:1:34: Compiler option 'strict' requires a value of type boolean.",
+    },
+    {
+      name: "a missing base config",
+      files: { "tsconfig.json": '{ "extends": "./missing.json" }\n' },
+      message: "Invalid tsconfig {root}/tsconfig.json: Cannot read file '{root}/missing.json'.",
+    },
+  ];
+  for (const { name, files, message } of cases) {
+    it(name, () => {
+      const dir = fs.mkdtempSync(path.join(root, "case-"));
+      for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);
+      assert.throws(() => readTsconfig(path.join(dir, "tsconfig.json")), (error: unknown) => {
+        assert.ok(error instanceof ProjectError);
+        assert.equal(error.message, message.replaceAll("{root}", dir));
+        return true;
+      });
+    });
+  }
+});
+
+describe("isLintableFile", () => {
+  const cases: [string, boolean][] = [
+    ["/p/a.ts", true],
+    ["/p/a.tsx", true],
+    ["/p/a.mts", true],
+    ["/p/a.cts", true],
+    ["/p/a.js", true],
+    ["/p/a.jsx", true],
+    ["/p/a.mjs", true],
+    ["/p/a.cjs", true],
+    ["/p/A.TS", true],
+    ["/p/a.d.ts", false],
+    ["/p/a.d.mts", false],
+    ["/p/a.d.cts", false],
+    ["/p/styles.d.css.ts", false],
+    ["/p/node_modules/x/a.ts", false],
+    ["/p/a.json", false],
+    ["/p/a.vue", false],
+  ];
+  for (const [fileName, expected] of cases) {
+    it(`${fileName} -> ${expected}`, () => assert.equal(isLintableFile(fileName), expected));
+  }
+});
+
+describe("ProgramBuilder", () => {
+  it("uses overridden texts and reuses the parsed files that did not change", () => {
+    const a = `${FIXTURES}/nested/a.ts`;
+    const b = `${FIXTURES}/nested/inner/b.ts`;
+    const spec: ProjectSpec = {
+      configFile: undefined,
+      options: { noLib: true, types: [], noEmit: true },
+      rootNames: [a, b],
+      projectReferences: undefined,
+      filesToLint: [a, b],
+    };
+    const builder = new ProgramBuilder(spec);
+    const first = builder.build();
+    const second = builder.build(new Map([[a, "export const a = 2;\n"]]));
+    assert.equal(second.getSourceFile(a)?.text, "export const a = 2;\n");
+    assert.notEqual(second.getSourceFile(a), first.getSourceFile(a));
+    assert.equal(second.getSourceFile(b), first.getSourceFile(b));
+    assert.equal(second.getSourceFile(b)?.text, fs.readFileSync(b, "utf8"));
+  });
+});
