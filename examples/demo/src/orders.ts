@@ -45,3 +45,24 @@ export async function orderSummary(id: string): Promise<string> {
   const order = await pending;
   return order ? `${order.id}: ${order.total}` : "unknown order";
 }
+
+export async function refundAll(ids: string[]): Promise<void> {
+  // Bug (misused-promise): forEach does not wait; the refunds race and failures are unhandled.
+  ids.forEach(async (id) => {
+    await deleteOrder(id);
+  });
+}
+
+export async function isLarge(id: string): Promise<boolean> {
+  const order = await findOrder(id);
+  return (order?.total ?? 0) > 1000;
+}
+
+export async function flagLargeOrders(ids: string[]): Promise<string[]> {
+  const flagged: string[] = [];
+  for (const id of ids) {
+    // Clean: the promise is awaited before it is tested.
+    if (await isLarge(id)) flagged.push(id);
+  }
+  return flagged;
+}

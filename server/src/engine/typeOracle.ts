@@ -67,6 +67,7 @@ export class TypeOracle {
    * `never` when no part can be; `may` when the type is unknown.
    */
   promiseStatus(expr: ts.Expression, query: PromiseQuery): Tri {
+    if (this.declaredTypeSays(expr, (type) => this.typeStatus(type, query)) === "never") return "never";
     return this.statusOf(expr, (type) => this.typeStatus(type, query));
   }
 
@@ -211,6 +212,157 @@ export class TypeOracle {
     return false;
   }
 
+  // --- questions for misused-promise ---
+
+  /**
+   * Does calling this function value return a promise? For a function expression, its return
+   * type; for a reference (`handler`, `this.onData`), every call signature of its type.
+   */
+  functionReturnsPromise(expr: ts.Expression, query: PromiseQuery): Tri {
+    const returnsPromise = (type: ts.Type): Tri => {
+      if (type.flags & UNKNOWNISH) return "may";
+      const signatures = this.callSignaturesOf(type);
+      if (signatures.length === 0) return "never";
+      return combineAll(signatures.map((s) => this.checker.getReturnTypeOfSignature(s)), (r) => this.typeStatus(r, query));
+    };
+    if (this.declaredTypeSays(expr, returnsPromise) === "never") return "never";
+    const type = this.checker.getTypeAtLocation(expr);
+    if (type.flags & UNKNOWNISH) return "may";
+    const signatures = this.callSignaturesOf(type);
+    if (signatures.length === 0) return "never";
+    return combineAll(
+      signatures.map((signature) => this.checker.getReturnTypeOfSignature(signature)),
+      (returnType) => this.typeStatus(returnType, query),
+    );
+  }
+
+  /**
+   * Is `expr` in a place whose expected type is a function returning `void` (a callback
+   * parameter like `forEach`'s, a listener, a JSX event attribute, a property typed `() => void`)?
+   * `always` only when every expected signature returns `void`.
+   */
+  expectsVoidFunction(expr: ts.Expression): Tri {
+    const contextual = this.checker.getContextualType(expr);
+    if (!contextual) return "never";
+    if (contextual.flags & UNKNOWNISH) return "may";
+    const signatures = this.callSignaturesOf(contextual);
+    if (signatures.length === 0) return "never";
+    const returnsVoid = signatures.every((signature) => this.checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Void);
+    return returnsVoid ? "always" : "never";
+  }
+
+  /**
+   * Is every part of the value's type a promise? For tests of truthiness: `Promise<T> | undefined`
+   * in a condition is a legitimate presence check, a bare `Promise<T>` is always truthy.
+   */
+  everyPartIsPromise(expr: ts.Expression, query: PromiseQuery): Tri {
+    // Narrowing only removes parts: a declared type with no promise in it settles the question.
+    if (this.declaredTypeSays(expr, (type) => this.typeStatus(type, query)) === "never") return "never";
+    return this.statusOf(expr, (type) => {
+      const parts = type.isUnion() ? type.types : [type];
+      let sawMay = false;
+      for (const part of parts) {
+        const status = this.typeStatus(part, query);
+        if (status === "never") return "never";
+        if (status === "may") sawMay = true;
+      }
+      return sawMay ? "may" : "always";
+    });
+  }
+
+  /**
+   * Names that can hold promises, judged by syntax alone across the program's files: functions
+   * and methods that are async or have a written return type mentioning Promise/PromiseLike/
+   * Thenable (`functions`), and variables, properties and parameters with such a written type,
+   * an async function value, or an initializer calling one of those functions (`values`). Rules
+   * use it as a cheap gate: a reference whose name is in neither set is not worth a type query.
+   * Per-file results are cached by SourceFile, which editors reuse across programs.
+   */
+  promiseNames(): { functions: ReadonlySet<string>; values: ReadonlySet<string> } {
+    if (this.promiseNameSets) return this.promiseNameSets;
+    const functions = new Set<string>();
+    const values = new Set<string>();
+    const pending: [name: string, callee: string][] = [];
+    for (const sourceFile of this.program.getSourceFiles()) {
+      const scan = scanPromiseNames(sourceFile);
+      for (const name of scan.functions) functions.add(name);
+      for (const name of scan.values) values.add(name);
+      pending.push(...scan.callInitializers);
+    }
+    for (const [name, callee] of pending) if (functions.has(callee)) values.add(name);
+    this.promiseNameSets = { functions, values };
+    return this.promiseNameSets;
+  }
+
+  private promiseNameSets: { functions: ReadonlySet<string>; values: ReadonlySet<string> } | undefined;
+
+  /** `expectsVoidFunction` for a method written in an object literal: the type of the property it fills. */
+  expectsVoidFunctionForMember(member: ts.MethodDeclaration): Tri {
+    const literal = member.parent;
+    if (!ts.isObjectLiteralExpression(literal)) return "never";
+    const contextual = this.checker.getContextualType(literal);
+    if (!contextual || contextual.flags & UNKNOWNISH) return "never";
+    const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined;
+    if (name === undefined) return "never";
+    const property = this.checker.getApparentType(contextual).getProperty(name);
+    if (!property) return "never";
+    const signatures = this.callSignaturesOf(this.checker.getTypeOfSymbol(property));
+    if (signatures.length === 0) return "never";
+    return signatures.every((signature) => this.checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Void) ? "always" : "never";
+  }
+
+  /**
+   * For a reference (`x`, `this.x`, `obj.x`), asks `status` about the type written in its
+   * declaration (a parameter's or property's annotation, a declared function's signature) without
+   * checking the expression itself: no flow narrowing, no contextual typing, no call resolution.
+   * Undefined when the declaration has no written type.
+   */
+  private declaredTypeSays(expr: ts.Expression, status: (type: ts.Type) => Tri): Tri | undefined {
+    const node = skipParens(expr);
+    let name: ts.Node;
+    if (ts.isIdentifier(node)) name = node;
+    else if (ts.isPropertyAccessExpression(node)) name = node.name;
+    else return undefined;
+    const symbol = this.symbolOf(name);
+    const declaration = symbol?.valueDeclaration;
+    if (!symbol || !declaration) return undefined;
+    const cached = this.declaredTypeCache.get(declaration);
+    let type = cached;
+    if (cached === undefined && !this.declaredTypeCache.has(declaration)) {
+      type = this.writtenType(symbol, declaration);
+      this.declaredTypeCache.set(declaration, type);
+    }
+    return type ? status(type) : undefined;
+  }
+
+  private readonly declaredTypeCache = new Map<ts.Declaration, ts.Type | undefined>();
+
+  private writtenType(symbol: ts.Symbol, declaration: ts.Declaration): ts.Type | undefined {
+    if (
+      (ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isVariableDeclaration(declaration)) &&
+      declaration.type
+    ) {
+      return this.checker.getTypeFromTypeNode(declaration.type);
+    }
+    if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration)) {
+      // A declared function's type comes from its signature; only unannotated, non-async bodies
+      // would need inference, and those are left to the full query.
+      const annotated = declaration.type !== undefined || (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Async) !== 0;
+      return annotated ? this.checker.getTypeOfSymbol(symbol) : undefined;
+    }
+    if (ts.isClassDeclaration(declaration) || ts.isEnumDeclaration(declaration) || ts.isModuleDeclaration(declaration)) {
+      return this.checker.getTypeOfSymbol(symbol);
+    }
+    return undefined;
+  }
+
+  private callSignaturesOf(type: ts.Type): readonly ts.Signature[] {
+    const parts = type.isUnion() ? type.types : [type];
+    return parts.flatMap((part) =>
+      part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null) ? [] : this.checker.getApparentType(part).getCallSignatures(),
+    );
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private symbolOf(node: ts.Node): ts.Symbol | undefined {
@@ -302,6 +454,158 @@ export class TypeOracle {
     module ??= packageNameOf(sourceFile.fileName);
     return { module, fileName: sourceFile.fileName, qualifiedName: names.join("."), isDefaultLib };
   }
+
+  // --- questions for blocking-call-in-async ---
+
+  private readonly memoTable = new WeakMap<object, unknown>();
+  private projectFilesMemo: readonly ts.SourceFile[] | undefined;
+
+  /**
+   * A value computed once for this Program under `key` (compare by identity). For whole-program
+   * facts a rule derives from syntax and type questions, such as an index of functions that block.
+   */
+  memo<T>(key: object, compute: () => T): T {
+    if (this.memoTable.has(key)) return this.memoTable.get(key) as T;
+    const value = compute();
+    this.memoTable.set(key, value);
+    return value;
+  }
+
+  /** The project's own source files: no declaration files, default libs or files under node_modules. */
+  projectSourceFiles(): readonly ts.SourceFile[] {
+    this.projectFilesMemo ??= this.program.getSourceFiles().filter((file) => this.isProjectSourceFile(file));
+    return this.projectFilesMemo;
+  }
+
+  isProjectSourceFile(sourceFile: ts.SourceFile): boolean {
+    return (
+      !sourceFile.isDeclarationFile &&
+      !this.program.isSourceFileDefaultLibrary(sourceFile) &&
+      !this.program.isSourceFileFromExternalLibrary(sourceFile) &&
+      !sourceFile.fileName.includes("/node_modules/")
+    );
+  }
+
+  /**
+   * What the callee of a call or `new` names, found through its symbol: imports, re-exports,
+   * `const` copies (`const read = fs.readFileSync`) and destructuring (`const { readFileSync } =
+   * fs`, `require("fs")` in JavaScript) are followed. Unlike `calleeDeclaration` it picks no
+   * overload, so the arguments are never checked. Undefined for an `any`-typed or unresolved callee.
+   */
+  calleeTarget(call: ts.CallExpression | ts.NewExpression): { ref: DeclarationRef; declarations: readonly ts.Declaration[] } | undefined {
+    const symbol = this.followCallee(call.expression, 0);
+    const declarations = symbol?.declarations;
+    if (!declarations || declarations.length === 0) return undefined;
+    return { ref: this.describeDeclaration(declarations[0]), declarations };
+  }
+
+  /** Can the value be a number (a file descriptor where a path is expected)? */
+  numberStatus(expr: ts.Expression): Tri {
+    const status = (type: ts.Type): Tri => {
+      if (type.flags & UNKNOWNISH) return "may";
+      if (type.isUnionOrIntersection()) return combine(type.types.map(status));
+      if (type.flags & ts.TypeFlags.TypeParameter) {
+        const constraint = this.checker.getBaseConstraintOfType(type);
+        return constraint ? status(constraint) : "may";
+      }
+      return type.flags & ts.TypeFlags.NumberLike ? "always" : "never";
+    };
+    return status(this.checker.getTypeAtLocation(expr));
+  }
+
+  /** Does the value's (apparent) type have a property `name`? E.g. `Atomics.waitAsync` under the configured libs. */
+  hasProperty(expr: ts.Expression, name: string): boolean {
+    return this.checker.getApparentType(this.checker.getTypeAtLocation(expr)).getProperty(name) !== undefined;
+  }
+
+  private followCallee(expr: ts.Expression, depth: number): ts.Symbol | undefined {
+    let node = skipParens(expr);
+    while (ts.isNonNullExpression(node)) node = skipParens(node.expression);
+    let name: ts.Node;
+    if (ts.isIdentifier(node)) name = node;
+    else if (ts.isPropertyAccessExpression(node)) name = node.name;
+    else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) name = node.argumentExpression;
+    else return undefined;
+    const symbol = this.symbolOf(name);
+    const declaration = symbol?.valueDeclaration;
+    if (!symbol || !declaration || depth >= 4) return symbol;
+    if (ts.isVariableDeclaration(declaration) && this.isConstDeclaration(declaration) && declaration.initializer) {
+      const initializer = skipParens(declaration.initializer);
+      if (ts.isIdentifier(initializer) || ts.isPropertyAccessExpression(initializer)) {
+        return this.followCallee(initializer, depth + 1) ?? symbol;
+      }
+      return symbol;
+    }
+    if (ts.isBindingElement(declaration) && !declaration.dotDotDotToken && ts.isObjectBindingPattern(declaration.parent)) {
+      const variable = declaration.parent.parent;
+      const key = declaration.propertyName ?? declaration.name;
+      if (!ts.isVariableDeclaration(variable) || !this.isConstDeclaration(variable) || !variable.initializer) return symbol;
+      if (!(ts.isIdentifier(key) || ts.isStringLiteral(key))) return symbol;
+      const source = this.checker.getApparentType(this.checker.getTypeAtLocation(variable.initializer));
+      return source.getProperty(key.text) ?? symbol;
+    }
+    return symbol;
+  }
+
+  private isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
+    return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+  }
+}
+
+interface PromiseNameScan {
+  functions: string[];
+  values: string[];
+  callInitializers: [name: string, callee: string][];
+}
+
+const promiseNameScans = new WeakMap<ts.SourceFile, PromiseNameScan>();
+const PROMISE_TYPE_TEXT = /\b(?:Promise|PromiseLike|Thenable)\b/;
+
+function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
+  const cached = promiseNameScans.get(sourceFile);
+  if (cached) return cached;
+  const scan: PromiseNameScan = { functions: [], values: [], callInitializers: [] };
+  const text = sourceFile.text;
+  const writtenPromise = (type: ts.TypeNode | undefined) =>
+    type !== undefined && PROMISE_TYPE_TEXT.test(text.slice(type.pos, type.end));
+  const isAsync = (node: ts.Node) => (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
+  const visit = (node: ts.Node): void => {
+    const name = (node as ts.NamedDeclaration).name;
+    const nameText = name && (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name)) ? name.text : undefined;
+    if (nameText !== undefined) {
+      if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isMethodSignature(node)) {
+        if (isAsync(node) || writtenPromise(node.type)) scan.functions.push(nameText);
+      } else if (
+        ts.isVariableDeclaration(node) ||
+        ts.isPropertyDeclaration(node) ||
+        ts.isPropertySignature(node) ||
+        ts.isPropertyAssignment(node) ||
+        ts.isParameter(node)
+      ) {
+        const type = ts.isPropertyAssignment(node) ? undefined : node.type;
+        const initializer = ts.isPropertySignature(node) ? undefined : node.initializer;
+        if (writtenPromise(type)) {
+          // A property typed as a promise-returning function, or as a promise.
+          scan.functions.push(nameText);
+          scan.values.push(nameText);
+        } else if (initializer) {
+          const value = skipParens(initializer);
+          if ((ts.isArrowFunction(value) || ts.isFunctionExpression(value)) && isAsync(value)) {
+            scan.functions.push(nameText);
+          } else if (ts.isCallExpression(value) || ts.isNewExpression(value)) {
+            const callee = skipParens(value.expression);
+            const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+            if (calleeName === "Promise") scan.values.push(nameText);
+            else if (calleeName !== undefined) scan.callInitializers.push([nameText, calleeName]);
+          }
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  promiseNameScans.set(sourceFile, scan);
+  return scan;
 }
 
 function isCallLike(expr: ts.Expression): boolean {

@@ -1,10 +1,11 @@
 /** The registry of every shipped rule. Order is the order of docs and listings. */
 import type { AnyRule } from "../engine/types";
 import { floatingPromise } from "./floating-promise";
+import { misusedPromise } from "./misused-promise";
 import { unusedSuppression } from "./unused-suppression";
 import { missingSuppressionReason } from "./missing-suppression-reason";
 
-export const allRules: readonly AnyRule[] = [floatingPromise, unusedSuppression, missingSuppressionReason];
+export const allRules: readonly AnyRule[] = [floatingPromise, misusedPromise, unusedSuppression, missingSuppressionReason];
 
 export const rulesById: ReadonlyMap<string, AnyRule> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
 

@@ -1,0 +1,670 @@
+/**
+ * misused-promise: promises and async functions in places that ignore or misread them.
+ *
+ * Reads top to bottom: options and messages, docs with examples (they run as tests), the visitor,
+ * detection for each place (callbacks expecting `void`, conditions, predicates, spreads, Promise
+ * executors), then the fixes.
+ */
+import * as ts from "typescript";
+import { awaitAllowedAt, isAsyncFunction, needsParensAsUnaryOperand } from "../engine/astUtils";
+import type { PromiseQuery, Tri } from "../engine/typeOracle";
+import { skipParens } from "../engine/typeOracle";
+import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
+
+// ---------------------------------------------------------------------------------------------
+// Options and messages
+
+export interface MisusedPromiseOptions {
+  checksVoidReturn: boolean;
+  checksConditionals: boolean;
+  checksPredicates: boolean;
+  checksSpreads: boolean;
+  checksExecutors: boolean;
+  checkThenables: boolean;
+  catchHandler: string;
+}
+
+const messages = {
+  voidReturnArgument:
+    "Promise-returning function passed where a function returning `void` is expected: `{{callee}}` ignores the promise, so a rejection is unhandled (Node.js exits on it) and nothing waits for the work to finish. Handle errors inside and start it with `void`, or use an API that awaits callbacks.",
+  forEach:
+    "`forEach` does not wait for async callbacks: the iterations run concurrently, the loop returns before they finish, and a rejection is unhandled. Use `for...of` with `await`, or `await Promise.all(items.map(...))`.",
+  forEachCaught:
+    "`forEach` does not wait for async callbacks: the iterations run concurrently and the loop returns before they finish. (This callback catches its own errors, so rejections are handled, but order and completion are still lost.) Use `for...of` with `await`, or `await Promise.all(items.map(...))`.",
+  listener:
+    "Async function used as an event listener: the emitter ignores the promise it returns, so a rejection becomes an unhandled rejection (Node.js exits on it). Catch errors inside the listener, or wrap it in a sync listener that calls it with `void` and `.catch()`.",
+  voidReturnAttribute:
+    "Promise-returning function passed to the JSX attribute `{{name}}`, which expects a function returning `void`: the component ignores the promise, so a rejection is unhandled. Handle errors inside and start the work with `void`.",
+  voidReturnProperty:
+    "Promise-returning function assigned to `{{name}}`, which is typed to return `void`: whoever calls it ignores the promise, so a rejection is unhandled. Handle errors inside, or change the type to return a promise.",
+  voidReturnVariable:
+    "Promise-returning function assigned to `{{name}}`, whose type returns `void`: callers ignore the promise, so a rejection is unhandled. Handle errors inside, or change the type to return a promise.",
+  conditional:
+    "Promise used as a condition: a promise object is always truthy, so this test never looks at the value it resolves to. Did you forget `await`?",
+  predicate:
+    "Async predicate passed to `{{method}}`: it returns a promise, which is always truthy, so `{{method}}` never sees the real answer. Resolve the answers first (`const keep = await Promise.all(items.map(test))`), then filter on them.",
+  spread:
+    "Spreading a promise copies none of the value it resolves to (a promise has no own enumerable properties). Did you forget `await`?",
+  asyncExecutor:
+    "Async function used as a Promise executor: an error thrown after its first `await` does not reject this promise; it becomes an unhandled rejection and the promise never settles. Make the executor synchronous, or drop `new Promise` and write an async function.",
+} as const;
+
+/** Lib-declared array methods that call their callback right away and ignore its result type. */
+const FOR_EACH_METHODS = new Set(["forEach"]);
+const PREDICATE_METHODS = new Set(["filter", "some", "every", "find", "findIndex", "findLast", "findLastIndex"]);
+const ARRAY_HOLDERS = new Set(["Array", "ReadonlyArray", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "Set", "ReadonlySet", "Map", "ReadonlyMap"]);
+/** Listener registrations, matched by declaration: EventEmitter in @types/node, EventTarget in lib.dom. */
+const LISTENER_METHODS = new Set(["on", "once", "addListener", "prependListener", "prependOnceListener", "addEventListener"]);
+const TIMER_FUNCTIONS = new Set(["setTimeout", "setInterval", "setImmediate", "queueMicrotask", "nextTick"]);
+
+// ---------------------------------------------------------------------------------------------
+// The rule
+
+export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
+  meta: {
+    id: "misused-promise",
+    defaultSeverity: "warning",
+    requiresTypes: true,
+    messages,
+    optionsSchema: {
+      type: "object",
+      properties: {
+        checksVoidReturn: {
+          type: "boolean",
+          description: "Report promise-returning functions where a function returning `void` is expected.",
+        },
+        checksConditionals: { type: "boolean", description: "Report promises used as conditions." },
+        checksPredicates: { type: "boolean", description: "Report async predicates passed to `filter`, `some`, `every`, `find`…" },
+        checksSpreads: { type: "boolean", description: "Report spreading a promise into an object." },
+        checksExecutors: { type: "boolean", description: "Report `new Promise(async (resolve, reject) => ...)`." },
+        checkThenables: { type: "boolean", description: "Treat any value with a callable `then` as a promise." },
+        catchHandler: { type: "string", minLength: 1, description: "The handler the listener fix inserts." },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: {
+      checksVoidReturn: true,
+      checksConditionals: true,
+      checksPredicates: true,
+      checksSpreads: true,
+      checksExecutors: true,
+      checkThenables: false,
+      catchHandler: "(error) => { console.error(error); }",
+    },
+    docs: {
+      description: "Promises and async functions must not be used where they are ignored or always truthy.",
+      rationale: [
+        "Some places take a function and ignore what it returns: `forEach`, event listeners, timers,",
+        "JSX event attributes, properties typed `() => void`. An async function there still runs, but",
+        "its promise goes nowhere: nothing waits for it, and a rejection becomes an unhandled",
+        "rejection, which kills a Node.js process. `items.forEach(async (item) => save(item))` is the",
+        "classic: the loop returns at once, the saves race each other, and a failed save crashes the",
+        "process later, far from its cause.",
+        "",
+        "Other places read a promise as a plain value: a promise object is always truthy, so",
+        "`if (user.isAdmin())` with an async `isAdmin` always takes the branch, and",
+        "`items.filter(async (item) => check(item))` keeps every item. Spreading a promise copies",
+        "nothing. And an async Promise executor (`new Promise(async (resolve, reject) => ...)`) loses",
+        "errors thrown after its first `await`.",
+        "",
+        "Types decide, not names: a callback is reported only when the parameter it is passed to is",
+        "typed to return `void` (so `Array#map`, `.then` and `Promise.all` are fine), and a value only",
+        "when its type is a promise (values typed `any` or `unknown` are never reported).",
+      ].join("\n"),
+      incorrect: [
+        {
+          title: "An async callback to `forEach`",
+          code: [
+            "declare function save(id: string): Promise<void>;",
+            "",
+            "export async function saveAll(ids: string[]) {",
+            "  ids.forEach(async (id) => {",
+            "    await save(id);",
+            "  });",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "An async event listener",
+          code: [
+            'import { EventEmitter } from "node:events";',
+            "declare function handle(message: string): Promise<void>;",
+            "",
+            "const bus = new EventEmitter();",
+            'bus.on("message", async (message: string) => {',
+            "  await handle(message);",
+            "});",
+          ].join("\n"),
+        },
+        {
+          title: "A promise as a condition",
+          code: [
+            "declare function isAdmin(user: string): Promise<boolean>;",
+            "",
+            "export function check(user: string) {",
+            "  if (isAdmin(user)) {",
+            '    console.log("admin");',
+            "  }",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "An async predicate",
+          code: [
+            "declare function exists(path: string): Promise<boolean>;",
+            "",
+            "export function present(paths: string[]) {",
+            "  return paths.filter(async (path) => exists(path));",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "An async Promise executor",
+          code: [
+            "declare function load(): Promise<string>;",
+            "",
+            "export const text = new Promise<string>(async (resolve) => {",
+            "  resolve(await load());",
+            "});",
+          ].join("\n"),
+        },
+      ],
+      correct: [
+        {
+          title: "Awaiting each item, or all of them",
+          code: [
+            "declare function save(id: string): Promise<void>;",
+            "",
+            "export async function saveAll(ids: string[]) {",
+            "  for (const id of ids) {",
+            "    await save(id);",
+            "  }",
+            "  await Promise.all(ids.map(async (id) => save(id)));",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A sync listener that handles the promise",
+          code: [
+            'import { EventEmitter } from "node:events";',
+            "declare function handle(message: string): Promise<void>;",
+            "",
+            "const bus = new EventEmitter();",
+            'bus.on("message", (message: string) => {',
+            "  void handle(message).catch((error) => console.error(error));",
+            "});",
+          ].join("\n"),
+        },
+        {
+          title: "Awaiting before testing",
+          code: [
+            "declare function isAdmin(user: string): Promise<boolean>;",
+            "",
+            "export async function check(user: string) {",
+            "  if (await isAdmin(user)) {",
+            '    console.log("admin");',
+            "  }",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "Callbacks whose promise is used",
+          code: [
+            "declare function load(id: string): Promise<string>;",
+            "",
+            "export function loadAll(ids: string[]) {",
+            "  return Promise.all(ids.map(async (id) => load(id))).then(async (texts) => texts.join());",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A synchronous executor",
+          code: [
+            "export const tick = new Promise<void>((resolve) => {",
+            "  setTimeout(resolve, 10);",
+            "});",
+          ].join("\n"),
+        },
+      ],
+      optionsDoc: {
+        checksVoidReturn:
+          "`true` (default): report promise-returning functions passed as arguments, JSX attributes, object properties or typed variables whose expected type returns `void`.",
+        checksConditionals: "`true` (default): report promises in `if`, `while`, `do`, `for`, `? :`, `!` and `&&`/`||` operands of a condition.",
+        checksPredicates: "`true` (default): report async predicates passed to `filter`, `some`, `every`, `find`, `findIndex`, `findLast`, `findLastIndex`.",
+        checksSpreads: "`true` (default): report `{ ...promise }`.",
+        checksExecutors: "`true` (default): report `new Promise(async (resolve, reject) => ...)`.",
+        checkThenables: "`false` (default): only the built-in `Promise` counts. `true`: any value with a callable `then`.",
+        catchHandler: "The handler the listener fix inserts. Default: `(error) => { console.error(error); }`.",
+      },
+      fixesDoc: [
+        "All fixes are **suggestions** (they change behaviour):",
+        "",
+        "- `items.forEach(async (x) => { ... })` as a statement inside an async function:",
+        "  **Replace with a `for...of` loop** (`for (const x of items) { ... }`, awaits kept; the items then",
+        "  run one after another), offered when the callback is an arrow with one parameter and no `return`;",
+        "  or **Await all with `Promise.all(items.map(...))`** (the items still run concurrently).",
+        "- `if (p)` and other conditions inside async code: **Add `await`** (`if (await p)`).",
+        "- An async arrow passed where `void` is expected (a listener, a timer): **Wrap in a sync",
+        "  function** that starts it with `void` and a `.catch()` handler:",
+        "  `(e) => { void (async () => { ... })().catch(<catchHandler>); }`.",
+      ].join("\n"),
+      comparison: [
+        "Follows typescript-eslint's `no-misused-promises` defaults (`checksConditionals`,",
+        "`checksVoidReturn`, `checksSpreads`) and differs where we think it is sounder:",
+        "",
+        "- Async predicates to `filter`/`some`/`every`/`find…` are reported (their parameter returns",
+        "  `unknown`, so `no-misused-promises` lets them through, yet the answer is always truthy).",
+        "- `forEach`, listeners and Promise executors get their own messages, and a `forEach` callback",
+        "  that catches its own errors is still reported (order and completion are lost) with a message",
+        "  that says its rejections are handled.",
+        "- Inherited methods and return statements (`checksVoidReturn.inheritedMethods` / `.returns`)",
+        "  are not checked yet.",
+      ].join("\n"),
+    },
+  },
+
+  create(context) {
+    const checker = new MisuseChecker(context);
+    const options = context.options;
+    const visitor: Partial<Record<ts.SyntaxKind, (node: ts.Node) => void>> = {};
+    if (options.checksVoidReturn || options.checksPredicates || options.checksExecutors) {
+      visitor[ts.SyntaxKind.CallExpression] = (node) => checker.checkCall(node as ts.CallExpression);
+      visitor[ts.SyntaxKind.NewExpression] = (node) => checker.checkCall(node as ts.NewExpression);
+    }
+    if (options.checksVoidReturn) {
+      visitor[ts.SyntaxKind.JsxAttribute] = (node) => checker.checkJsxAttribute(node as ts.JsxAttribute);
+      visitor[ts.SyntaxKind.PropertyAssignment] = (node) => checker.checkProperty(node as ts.PropertyAssignment);
+      visitor[ts.SyntaxKind.MethodDeclaration] = (node) => checker.checkObjectMethod(node as ts.MethodDeclaration);
+      visitor[ts.SyntaxKind.VariableDeclaration] = (node) => checker.checkVariable(node as ts.VariableDeclaration);
+    }
+    if (options.checksConditionals) {
+      const condition = (node: ts.Node) => checker.checkCondition(node);
+      visitor[ts.SyntaxKind.IfStatement] = condition;
+      visitor[ts.SyntaxKind.WhileStatement] = condition;
+      visitor[ts.SyntaxKind.DoStatement] = condition;
+      visitor[ts.SyntaxKind.ForStatement] = condition;
+      visitor[ts.SyntaxKind.ConditionalExpression] = condition;
+      visitor[ts.SyntaxKind.PrefixUnaryExpression] = condition;
+    }
+    if (options.checksSpreads) {
+      visitor[ts.SyntaxKind.SpreadAssignment] = (node) => checker.checkSpread(node as ts.SpreadAssignment);
+    }
+    return visitor;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Detection
+
+type FunctionLikeExpression = ts.ArrowFunction | ts.FunctionExpression;
+
+function isFunctionExpression(node: ts.Node): node is FunctionLikeExpression {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}
+
+class MisuseChecker {
+  private readonly query: PromiseQuery;
+
+  constructor(private readonly context: RuleContext<MisusedPromiseOptions>) {
+    this.query = { thenables: context.options.checkThenables };
+  }
+
+  /**
+   * Does this function value return a promise? Async functions answer without a type query. For
+   * references and `x => call()` arrows the type is asked only when the name involved belongs to a
+   * promise-returning function of the project (a syntactic gate; see `promiseFunctionNames`), or
+   * when `forceTypes` says the place is known to matter.
+   */
+  private returnsPromise(node: ts.Expression, forceTypes = false): Tri {
+    const value = skipParens(node);
+    const names = () => this.context.types.promiseNames().functions;
+    if (isFunctionExpression(value)) {
+      if (isAsyncFunction(value)) return value.asteriskToken ? "never" : "always";
+      // A block body's return type needs the whole body checked: only expression bodies are asked.
+      if (ts.isArrowFunction(value) && !ts.isBlock(value.body)) {
+        const body = skipParens(value.body);
+        if (!ts.isCallExpression(body) && !ts.isNewExpression(body)) return "never";
+        if (!forceTypes && !names().has(lastName(body.expression) ?? "")) return "never";
+        return this.context.types.promiseStatus(body, this.query);
+      }
+      return "never";
+    }
+    if (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value)) {
+      if (!forceTypes && !names().has(lastName(value) ?? "")) return "never";
+      return this.context.types.functionReturnsPromise(value, this.query);
+    }
+    return "never";
+  }
+
+  checkCall(call: ts.CallExpression | ts.NewExpression): void {
+    const args = call.arguments;
+    if (!args || args.length === 0) return;
+    const { options, types } = this.context;
+    const callee = skipParens(call.expression);
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+
+    // `new Promise(async (resolve, reject) => ...)`
+    if (ts.isNewExpression(call)) {
+      const first = skipParens(args[0]!);
+      if (options.checksExecutors && method === "Promise" && isFunctionExpression(first) && isAsyncFunction(first)) {
+        const declaration = types.calleeDeclaration(call);
+        if (declaration?.isDefaultLib) {
+          this.context.report({ node: first, messageId: "asyncExecutor" });
+          return;
+        }
+      }
+    }
+
+    // Async predicates: `filter(async ...)`, `some(async ...)`...
+    if (options.checksPredicates && ts.isCallExpression(call) && method && PREDICATE_METHODS.has(method)) {
+      const first = args[0]!;
+      if (this.isCandidate(first) && this.returnsPromise(first, true) === "always" && this.isLibArrayMethod(call)) {
+        this.context.report({ node: first, messageId: "predicate", data: { method } });
+        return;
+      }
+    }
+
+    if (!options.checksVoidReturn) return;
+    // Well-known places that ignore a callback's result are worth a type question for any callback.
+    const known = method !== undefined && (FOR_EACH_METHODS.has(method) || LISTENER_METHODS.has(method) || TIMER_FUNCTIONS.has(method));
+    for (const argument of args) {
+      if (!this.isCandidate(argument)) continue;
+      if (this.returnsPromise(argument, known) !== "always") continue;
+      if (types.expectsVoidFunction(argument) !== "always") continue;
+      this.reportVoidArgument(call, argument, method);
+    }
+  }
+
+  /**
+   * Cheap syntactic gate for values: a call of a promise-returning function, or a reference to a
+   * name that can hold a promise (see `TypeOracle.promiseNames`). Nothing else is worth a type query.
+   */
+  private mayHoldPromise(node: ts.Expression): boolean {
+    const names = this.context.types.promiseNames();
+    if (ts.isCallExpression(node)) return names.functions.has(lastName(node.expression) ?? "");
+    if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) return names.values.has(lastName(node) ?? "");
+    if (ts.isElementAccessExpression(node)) return true;
+    return false;
+  }
+
+  /** Cheap syntactic gate: only function expressions and references can be functions. */
+  private isCandidate(node: ts.Expression): boolean {
+    const value = skipParens(node);
+    return isFunctionExpression(value) || ts.isIdentifier(value) || ts.isPropertyAccessExpression(value);
+  }
+
+  private isLibArrayMethod(call: ts.CallExpression): boolean {
+    const declaration = this.context.types.calleeDeclaration(call);
+    if (!declaration?.isDefaultLib) return false;
+    const holder = declaration.qualifiedName.split(".")[0] ?? "";
+    return ARRAY_HOLDERS.has(holder);
+  }
+
+  private reportVoidArgument(call: ts.CallExpression | ts.NewExpression, argument: ts.Expression, method: string | undefined): void {
+    const value = skipParens(argument);
+    const calleeText = calleeName(call);
+    if (ts.isCallExpression(call) && method && FOR_EACH_METHODS.has(method) && this.isLibArrayMethod(call)) {
+      const caught = isFunctionExpression(value) && catchesOwnErrors(value);
+      this.context.report({
+        node: argument,
+        messageId: caught ? "forEachCaught" : "forEach",
+        fixes: this.forEachFixes(call, value),
+      });
+      return;
+    }
+    const isListener = method !== undefined && LISTENER_METHODS.has(method) && this.isKnownListenerApi(call);
+    this.context.report({
+      node: argument,
+      messageId: isListener ? "listener" : "voidReturnArgument",
+      data: { callee: calleeText },
+      fixes: this.wrapFixes(value),
+    });
+  }
+
+  private isKnownListenerApi(call: ts.CallExpression | ts.NewExpression): boolean {
+    if (!ts.isCallExpression(call)) return false;
+    const declaration = this.context.types.calleeDeclaration(call);
+    if (!declaration) return false;
+    const holder = declaration.qualifiedName.split(".").slice(-2, -1)[0] ?? "";
+    return (
+      (declaration.module !== undefined && /^(?:node:)?events$/.test(declaration.module)) ||
+      (declaration.isDefaultLib && /EventTarget|Element|Window|Document|Node$/.test(holder)) ||
+      /EventEmitter/.test(holder)
+    );
+  }
+
+  checkJsxAttribute(attribute: ts.JsxAttribute): void {
+    const initializer = attribute.initializer;
+    if (!initializer || !ts.isJsxExpression(initializer) || !initializer.expression) return;
+    const value = initializer.expression;
+    if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
+    if (this.context.types.expectsVoidFunction(value) !== "always") return;
+    this.context.report({
+      node: value,
+      messageId: "voidReturnAttribute",
+      data: { name: attribute.name.getText(this.context.sourceFile) },
+      fixes: this.wrapFixes(skipParens(value)),
+    });
+  }
+
+  checkProperty(property: ts.PropertyAssignment): void {
+    if (!ts.isObjectLiteralExpression(property.parent)) return;
+    const value = property.initializer;
+    if (!isFunctionExpression(skipParens(value)) || this.returnsPromise(value) !== "always") return;
+    if (this.context.types.expectsVoidFunction(value) !== "always") return;
+    this.context.report({
+      node: value,
+      messageId: "voidReturnProperty",
+      data: { name: property.name.getText(this.context.sourceFile) },
+      fixes: this.wrapFixes(skipParens(value)),
+    });
+  }
+
+  checkObjectMethod(method: ts.MethodDeclaration): void {
+    if (!ts.isObjectLiteralExpression(method.parent) || !isAsyncFunction(method) || method.asteriskToken) return;
+    // A method's expected type is that of the property it fills.
+    const expected = this.context.types.expectsVoidFunctionForMember(method);
+    if (expected !== "always") return;
+    this.context.report({ node: method.name, messageId: "voidReturnProperty", data: { name: method.name.getText(this.context.sourceFile) } });
+  }
+
+  checkVariable(declaration: ts.VariableDeclaration): void {
+    if (!declaration.type || !declaration.initializer) return;
+    const value = declaration.initializer;
+    if (!isFunctionExpression(skipParens(value)) || this.returnsPromise(value) !== "always") return;
+    if (this.context.types.expectsVoidFunction(value) !== "always") return;
+    this.context.report({
+      node: value,
+      messageId: "voidReturnVariable",
+      data: { name: declaration.name.getText(this.context.sourceFile) },
+      fixes: this.wrapFixes(skipParens(value)),
+    });
+  }
+
+  checkCondition(node: ts.Node): void {
+    let condition: ts.Expression | undefined;
+    if (ts.isIfStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node)) condition = node.expression;
+    else if (ts.isForStatement(node)) condition = node.condition;
+    else if (ts.isConditionalExpression(node)) condition = node.condition;
+    else if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+      // `!p` is handled here unless it is itself part of a condition checked above.
+      if (isInConditionPosition(node)) return;
+      condition = node.operand;
+    }
+    if (condition) this.checkConditionExpression(condition);
+  }
+
+  private checkConditionExpression(expression: ts.Expression): void {
+    const node = skipParens(expression);
+    if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+        this.checkConditionExpression(node.left);
+        this.checkConditionExpression(node.right);
+      }
+      return;
+    }
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+      this.checkConditionExpression(node.operand);
+      return;
+    }
+    if (!this.mayHoldPromise(node)) return;
+    if (this.context.types.everyPartIsPromise(node, this.query) !== "always") return;
+    this.context.report({ node, messageId: "conditional", fixes: this.awaitFixes(node) });
+  }
+
+  checkSpread(spread: ts.SpreadAssignment): void {
+    const value = skipParens(spread.expression);
+    if (!this.mayHoldPromise(value)) return;
+    if (this.context.types.everyPartIsPromise(value, this.query) !== "always") return;
+    this.context.report({ node: spread.expression, messageId: "spread", fixes: this.awaitFixes(spread.expression) });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Fixes
+
+  private edit(start: number, end: number, newText: string): TextEdit {
+    return { fileName: this.context.sourceFile.fileName, start, end, newText };
+  }
+
+  private awaitFixes(node: ts.Expression): Fix[] {
+    const { sourceFile, types } = this.context;
+    if (!awaitAllowedAt(node, (file) => types.supportsTopLevelAwait(file))) return [];
+    const start = node.getStart(sourceFile);
+    const parens = needsParensAsUnaryOperand(node);
+    return [
+      {
+        kind: "suggestion",
+        title: "Add `await`",
+        // `await` binds tighter than `!`, `&&`, `? :` and spread, so no outer parentheses are needed.
+        edits: parens
+          ? [this.edit(start, start, "await ("), this.edit(node.getEnd(), node.getEnd(), ")")]
+          : [this.edit(start, start, "await ")],
+      },
+    ];
+  }
+
+  /** `async (e) => BODY` → `(e) => { void (async () => BODY)().catch(handler); }`. */
+  private wrapFixes(value: ts.Expression): Fix[] {
+    if (!ts.isArrowFunction(value) || !isAsyncFunction(value)) return [];
+    const { sourceFile, options } = this.context;
+    const asyncKeyword = value.modifiers?.find((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword);
+    if (!asyncKeyword) return [];
+    const body = value.body;
+    const bodyText = sourceFile.text.slice(body.getStart(sourceFile), body.getEnd());
+    const inner = ts.isBlock(body) ? `async () => ${bodyText}` : `async () => ${needsParensAsArrowBody(body) ? `(${bodyText})` : bodyText}`;
+    // Remove `async ` (and the space after it); replace the body.
+    const afterAsync = skipWhitespace(sourceFile.text, asyncKeyword.getEnd());
+    return [
+      {
+        kind: "suggestion",
+        title: "Wrap in a sync function that handles the promise",
+        edits: [
+          this.edit(asyncKeyword.getStart(sourceFile), afterAsync, ""),
+          this.edit(body.getStart(sourceFile), body.getEnd(), `{ void (${inner})().catch(${options.catchHandler}); }`),
+        ],
+      },
+    ];
+  }
+
+  private forEachFixes(call: ts.CallExpression, callback: ts.Expression): Fix[] {
+    const { sourceFile, types } = this.context;
+    const statement = call.parent;
+    if (!ts.isExpressionStatement(statement) || statement.expression !== call) return [];
+    if (!awaitAllowedAt(statement, (file) => types.supportsTopLevelAwait(file))) return [];
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee) || call.arguments.length !== 1) return [];
+    const fixes: Fix[] = [];
+    const receiver = callee.expression;
+    const receiverText = sourceFile.text.slice(receiver.getStart(sourceFile), receiver.getEnd());
+
+    // for...of: an arrow with one parameter and no `return` (a `return` would mean `continue`).
+    if (ts.isArrowFunction(callback) && callback.parameters.length === 1 && !containsReturn(callback.body)) {
+      const parameter = callback.parameters[0]!;
+      if (!parameter.type && !parameter.initializer && !parameter.dotDotDotToken) {
+        const binding = sourceFile.text.slice(parameter.name.getStart(sourceFile), parameter.name.getEnd());
+        const body = callback.body;
+        const bodyText = ts.isBlock(body)
+          ? sourceFile.text.slice(body.getStart(sourceFile), body.getEnd())
+          : `{ await ${sourceFile.text.slice(body.getStart(sourceFile), body.getEnd())}; }`;
+        fixes.push({
+          kind: "suggestion",
+          title: "Replace with a `for...of` loop",
+          edits: [this.edit(statement.getStart(sourceFile), statement.getEnd(), `for (const ${binding} of ${receiverText}) ${bodyText}`)],
+        });
+      }
+    }
+    // await Promise.all(items.map(callback))
+    fixes.push({
+      kind: "suggestion",
+      title: "Await all with `Promise.all(items.map(...))`",
+      edits: [
+        this.edit(call.getStart(sourceFile), call.getStart(sourceFile), "await Promise.all("),
+        this.edit(callee.name.getStart(sourceFile), callee.name.getEnd(), "map"),
+        this.edit(call.getEnd(), call.getEnd(), ")"),
+      ],
+    });
+    return fixes;
+  }
+}
+
+/** The last name in `a.b.c` / `c`. */
+function lastName(node: ts.Expression): string | undefined {
+  const value = skipParens(node);
+  if (ts.isIdentifier(value)) return value.text;
+  if (ts.isPropertyAccessExpression(value)) return value.name.text;
+  return undefined;
+}
+
+function calleeName(call: ts.CallExpression | ts.NewExpression): string {
+  const callee = skipParens(call.expression);
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  if (ts.isIdentifier(callee)) return callee.text;
+  return "the callee";
+}
+
+function isInConditionPosition(node: ts.Node): boolean {
+  let current: ts.Node = node;
+  let parent = node.parent;
+  while (ts.isParenthesizedExpression(parent) || (ts.isBinaryExpression(parent) && (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)) || (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken)) {
+    current = parent;
+    parent = parent.parent;
+  }
+  return (
+    ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === current) ||
+    (ts.isForStatement(parent) && parent.condition === current) ||
+    (ts.isConditionalExpression(parent) && parent.condition === current)
+  );
+}
+
+/** A callback whose whole body is one `try` with a `catch`: it handles its own rejections. */
+function catchesOwnErrors(callback: FunctionLikeExpression): boolean {
+  const body = callback.body;
+  if (!ts.isBlock(body) || body.statements.length !== 1) return false;
+  const only = body.statements[0]!;
+  return ts.isTryStatement(only) && only.catchClause !== undefined;
+}
+
+function containsReturn(body: ts.Node): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node)) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (ts.isBlock(body)) ts.forEachChild(body, visit);
+  return found;
+}
+
+function needsParensAsArrowBody(body: ts.Expression): boolean {
+  return ts.isObjectLiteralExpression(body);
+}
+
+function skipWhitespace(text: string, position: number): number {
+  let index = position;
+  while (index < text.length && (text[index] === " " || text[index] === "\t")) index++;
+  return index;
+}

@@ -1,0 +1,253 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { parsesCleanly } from "../../server/src/engine/fixes";
+import { applyFix, createVirtualProgram, lintCode, positionOf, typeErrors, type RunOptions } from "../helpers/ruleTester";
+
+const RULE = "misused-promise";
+/** Line 1 of most cases. */
+const D = "declare function save(id: string): Promise<void>; declare function isAdmin(u: string): Promise<boolean>; declare const ids: string[];";
+const H = "(error) => { console.error(error); }";
+
+interface ExpectedFinding {
+  messageId: string;
+  line: number;
+  column: number;
+  fixes?: [title: string, output: string][];
+}
+interface InvalidCase extends RunOptions {
+  name: string;
+  code: string;
+  errors: ExpectedFinding[];
+}
+interface ValidCase extends RunOptions {
+  name: string;
+  code: string;
+}
+
+const FOR_OF = "Replace with a `for...of` loop";
+const ALL = "Await all with `Promise.all(items.map(...))`";
+const AWAIT = "Add `await`";
+const WRAP = "Wrap in a sync function that handles the promise";
+
+const JSX_PRELUDE = "declare global { namespace JSX { interface Element {} interface IntrinsicElements { button: { onClick?: () => void } } } }";
+
+const invalid: InvalidCase[] = [
+  {
+    name: "forEach with an async block callback: for...of and Promise.all offered",
+    code: `${D}\nasync function f() {\n  ids.forEach(async (id) => {\n    await save(id);\n  });\n}`,
+    errors: [
+      {
+        messageId: "forEach",
+        line: 3,
+        column: 15,
+        fixes: [
+          [FOR_OF, `${D}\nasync function f() {\n  for (const id of ids) {\n    await save(id);\n  }\n}`],
+          [ALL, `${D}\nasync function f() {\n  await Promise.all(ids.map(async (id) => {\n    await save(id);\n  }));\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "forEach with an expression body",
+    code: `${D}\nasync function f() {\n  ids.forEach(async (id) => save(id));\n}`,
+    errors: [
+      {
+        messageId: "forEach",
+        line: 3,
+        column: 15,
+        fixes: [
+          [FOR_OF, `${D}\nasync function f() {\n  for (const id of ids) { await save(id); }\n}`],
+          [ALL, `${D}\nasync function f() {\n  await Promise.all(ids.map(async (id) => save(id)));\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "forEach with a sync arrow returning a promise",
+    code: `${D}\nfunction f() {\n  ids.forEach((id) => save(id));\n}`,
+    errors: [{ messageId: "forEach", line: 3, column: 15, fixes: [] }],
+  },
+  {
+    name: "forEach callback that catches its own errors: still reported, message says so",
+    code: `${D}\nfunction f() {\n  ids.forEach(async (id) => {\n    try {\n      await save(id);\n    } catch {}\n  });\n}`,
+    errors: [{ messageId: "forEachCaught", line: 3, column: 15 }],
+  },
+  {
+    name: "forEach with a reference to an async function",
+    code: `${D}\nasync function handle(id: string) { await save(id); }\nasync function f() {\n  ids.forEach(handle);\n}`,
+    errors: [{ messageId: "forEach", line: 4, column: 15, fixes: [[ALL, `${D}\nasync function handle(id: string) { await save(id); }\nasync function f() {\n  await Promise.all(ids.map(handle));\n}`]] }],
+  },
+  {
+    name: "forEach with a return in the callback: no for...of (return would mean continue)",
+    code: `${D}\nasync function f() {\n  ids.forEach(async (id) => {\n    if (!id) return;\n    await save(id);\n  });\n}`,
+    errors: [{ messageId: "forEach", line: 3, column: 15, fixes: [[ALL, `${D}\nasync function f() {\n  await Promise.all(ids.map(async (id) => {\n    if (!id) return;\n    await save(id);\n  }));\n}`]] }],
+  },
+  {
+    name: "async EventEmitter listener",
+    code: `import { EventEmitter } from "node:events";\n${D}\nconst bus = new EventEmitter();\nbus.on("message", async (id: string) => {\n  await save(id);\n});`,
+    errors: [
+      {
+        messageId: "listener",
+        line: 4,
+        column: 19,
+        fixes: [[WRAP, `import { EventEmitter } from "node:events";\n${D}\nconst bus = new EventEmitter();\nbus.on("message", (id: string) => { void (async () => {\n  await save(id);\n})().catch(${H}); });`]],
+      },
+    ],
+  },
+  {
+    name: "async setTimeout callback",
+    code: `${D}\nsetTimeout(async () => save("x"), 10);`,
+    fileName: "script.cts",
+    errors: [{ messageId: "voidReturnArgument", line: 2, column: 12, fixes: [[WRAP, `${D}\nsetTimeout(() => { void (async () => save("x"))().catch(${H}); }, 10);`]] }],
+  },
+  {
+    name: "a parameter typed to return void",
+    code: `${D}\ndeclare function onDone(callback: () => void): void;\nonDone(async () => {\n  await save("x");\n});`,
+    fileName: "script.cts",
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 8 }],
+  },
+  {
+    name: "JSX event attribute",
+    code: `${JSX_PRELUDE}\n${D}\nexport const view = <button onClick={async () => save("x")} />;`,
+    fileName: "view.tsx",
+    errors: [{ messageId: "voidReturnAttribute", line: 3, column: 38 }],
+  },
+  {
+    name: "object property typed to return void",
+    code: `${D}\nexport const hooks: { run: () => void } = {\n  run: async () => save("x"),\n};`,
+    errors: [{ messageId: "voidReturnProperty", line: 3, column: 8 }],
+  },
+  {
+    name: "async method in an object literal typed to return void",
+    code: `${D}\nexport const hooks: { run(): void } = {\n  async run() {\n    await save("x");\n  },\n};`,
+    errors: [{ messageId: "voidReturnProperty", line: 3, column: 9 }],
+  },
+  {
+    name: "typed variable",
+    code: `${D}\nexport const handler: () => void = async () => save("x");`,
+    errors: [{ messageId: "voidReturnVariable", line: 2, column: 36 }],
+  },
+  {
+    name: "promise as an if condition in a sync function: no fix",
+    code: `${D}\nfunction f(u: string) {\n  if (isAdmin(u)) console.log(u);\n}`,
+    errors: [{ messageId: "conditional", line: 3, column: 7, fixes: [] }],
+  },
+  {
+    name: "promise as an if condition in an async function: await offered",
+    code: `${D}\nasync function f(u: string) {\n  if (isAdmin(u)) console.log(u);\n}`,
+    errors: [{ messageId: "conditional", line: 3, column: 7, fixes: [[AWAIT, `${D}\nasync function f(u: string) {\n  if (await isAdmin(u)) console.log(u);\n}`]] }],
+  },
+  {
+    name: "while condition",
+    code: `${D}\nfunction f() {\n  while (isAdmin("x")) break;\n}`,
+    errors: [{ messageId: "conditional", line: 3, column: 10 }],
+  },
+  {
+    name: "negation outside a condition",
+    code: `${D}\nasync function f() {\n  return !isAdmin("x");\n}`,
+    errors: [{ messageId: "conditional", line: 3, column: 11, fixes: [[AWAIT, `${D}\nasync function f() {\n  return !await isAdmin("x");\n}`]] }],
+  },
+  {
+    name: "ternary condition",
+    code: `${D}\nfunction f() {\n  return isAdmin("x") ? 1 : 2;\n}`,
+    errors: [{ messageId: "conditional", line: 3, column: 10 }],
+  },
+  {
+    name: "operand of && in a condition",
+    code: `${D}\nfunction f(ready: boolean) {\n  if (ready && isAdmin("x")) return 1;\n  return 0;\n}`,
+    errors: [{ messageId: "conditional", line: 3, column: 16 }],
+  },
+  {
+    name: "async predicate to filter",
+    code: `${D}\nexport function f() {\n  return ids.filter(async (id) => isAdmin(id));\n}`,
+    errors: [{ messageId: "predicate", line: 3, column: 21 }],
+  },
+  {
+    name: "async predicate to some, by reference",
+    code: `${D}\nexport function f() {\n  return ids.some(isAdmin);\n}`,
+    errors: [{ messageId: "predicate", line: 3, column: 19 }],
+  },
+  {
+    name: "spreading a promise",
+    code: `declare function load(): Promise<{ a: number }>;\nasync function f() {\n  return { ...load() };\n}`,
+    errors: [{ messageId: "spread", line: 3, column: 15, fixes: [[AWAIT, `declare function load(): Promise<{ a: number }>;\nasync function f() {\n  return { ...await load() };\n}`]] }],
+  },
+  {
+    name: "async Promise executor",
+    code: `${D}\nexport const p = new Promise<void>(async (resolve) => {\n  await save("x");\n  resolve();\n});`,
+    errors: [{ messageId: "asyncExecutor", line: 2, column: 36 }],
+  },
+];
+
+const valid: ValidCase[] = [
+  { name: "for...of with await", code: `${D}\nasync function f() {\n  for (const id of ids) await save(id);\n}` },
+  { name: "Promise.all over map(async)", code: `${D}\nasync function f() {\n  await Promise.all(ids.map(async (id) => save(id)));\n}` },
+  { name: "map expects a value, not void", code: `${D}\nfunction f() {\n  return ids.map(async (id) => save(id));\n}` },
+  { name: "then with an async callback", code: `${D}\nfunction f() {\n  return save("x").then(async () => save("y"));\n}` },
+  { name: "sync listener handling the promise", code: `import { EventEmitter } from "node:events";\n${D}\nconst bus = new EventEmitter();\nbus.on("message", (id: string) => {\n  void save(id).catch(() => {});\n});` },
+  { name: "awaited condition", code: `${D}\nasync function f() {\n  if (await isAdmin("x")) return 1;\n  return 0;\n}` },
+  { name: "optional promise tested for presence", code: `declare const pending: Promise<void> | undefined;\nexport function f() {\n  if (pending) return 1;\n  return 0;\n}` },
+  { name: "any-typed condition", code: `declare const value: any;\nexport function f() {\n  return value ? 1 : 2;\n}` },
+  { name: "sync predicate", code: `${D}\nexport function f() {\n  return ids.filter((id) => id.length > 0);\n}` },
+  { name: "sync forEach callback", code: `${D}\nexport function f() {\n  ids.forEach((id) => console.log(id));\n}` },
+  { name: "sync setTimeout callback", code: `setTimeout(() => console.log("tick"), 10);`, fileName: "script.cts" },
+  { name: "sync Promise executor", code: `export const p = new Promise<void>((resolve) => setTimeout(resolve, 1));` },
+  { name: "spreading an object", code: `declare const base: { a: number };\nexport const copy = { ...base };` },
+  { name: "spreading an awaited value", code: `declare function load(): Promise<{ a: number }>;\nexport async function f() {\n  return { ...(await load()) };\n}` },
+  { name: "parameter typed to return a promise", code: `${D}\ndeclare function retry(task: () => Promise<void>): void;\nretry(async () => save("x"));`, fileName: "script.cts" },
+  { name: "parameter returning void or a promise", code: `${D}\ndeclare function hook(task: () => void | Promise<void>): void;\nhook(async () => save("x"));`, fileName: "script.cts" },
+  { name: "async generator is not a promise", code: `declare function each(callback: () => void): void;\neach(async function* () {\n  yield 1;\n});`, fileName: "script.cts" },
+  { name: "async arrow in an untyped variable", code: `${D}\nexport const handler = async () => save("x");` },
+  { name: "sync JSX handler", code: `${JSX_PRELUDE}\nexport const view = <button onClick={() => console.log("x")} />;`, fileName: "view.tsx" },
+  { name: "property typed to return a promise", code: `${D}\nexport const hooks: { run: () => Promise<void> } = {\n  run: async () => save("x"),\n};` },
+  { name: "negated boolean", code: `declare const ready: boolean;\nexport const notReady = !ready;` },
+  { name: "awaited loop condition", code: `${D}\nasync function f() {\n  while (await isAdmin("x")) break;\n}` },
+  { name: "a thenable in a condition without checkThenables", code: `declare const job: { then(ok: () => void): void };\nexport const x = job ? 1 : 2;` },
+  { name: "forEach(async) with checksVoidReturn off", code: `${D}\nasync function f() {\n  ids.forEach(async (id) => save(id));\n}`, options: { checksVoidReturn: false } },
+  { name: "promise condition with checksConditionals off", code: `${D}\nfunction f() {\n  return isAdmin("x") ? 1 : 2;\n}`, options: { checksConditionals: false } },
+  { name: "async predicate with checksPredicates off", code: `${D}\nexport function f() {\n  return ids.filter(async (id) => isAdmin(id));\n}`, options: { checksPredicates: false } },
+  { name: "a user's own filter that awaits predicates", code: `${D}\ndeclare const store: { filter(test: (id: string) => Promise<boolean>): Promise<string[]> };\nexport function f() {\n  return store.filter(async (id) => isAdmin(id));\n}` },
+];
+
+function check(code: string, output: string, run: RunOptions): void {
+  const fileName = run.fileName ?? "file.ts";
+  assert.ok(parsesCleanly(fileName, output), `fix output does not parse:\n${output}`);
+  const before = createVirtualProgram({ ...run.extraFiles, [fileName]: code }, fileName);
+  if (typeErrors(before.program, before.sourceFile).length === 0) {
+    const after = createVirtualProgram({ ...run.extraFiles, [fileName]: output }, fileName);
+    assert.deepEqual(typeErrors(after.program, after.sourceFile), [], `fix output does not type-check:\n${output}`);
+  }
+}
+
+describe(RULE, () => {
+  it("has at least as many must-not-flag cases as must-flag cases", () => {
+    assert.ok(valid.length >= invalid.length, `${valid.length} valid < ${invalid.length} invalid`);
+  });
+
+  for (const testCase of invalid) {
+    it(`flags: ${testCase.name}`, () => {
+      const { findings } = lintCode(RULE, testCase.code, testCase);
+      assert.deepEqual(
+        findings.map((finding) => ({ ruleId: finding.ruleId, messageId: finding.messageId, ...positionOf(finding) })),
+        testCase.errors.map(({ messageId, line, column }) => ({ ruleId: RULE, messageId, line, column })),
+      );
+      testCase.errors.forEach((expected, index) => {
+        const finding = findings[index]!;
+        if (!expected.fixes) return;
+        assert.deepEqual(
+          finding.fixes.map((fix, fixIndex) => [fix.title, applyFix(testCase.code, finding, fixIndex)]),
+          expected.fixes,
+        );
+        assert.ok(finding.fixes.every((fix) => fix.kind === "suggestion"), "misused-promise fixes are suggestions");
+        for (const [, output] of expected.fixes) check(testCase.code, output, testCase);
+      });
+    });
+  }
+
+  for (const testCase of valid) {
+    it(`accepts: ${testCase.name}`, () => {
+      const { findings } = lintCode(RULE, testCase.code, testCase);
+      assert.deepEqual(findings.map((finding) => `${finding.messageId}@${positionOf(finding).line}:${positionOf(finding).column}`), []);
+    });
+  }
+});
