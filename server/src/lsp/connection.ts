@@ -3,6 +3,7 @@
  * handler is guarded so that a failure is logged and answered, never a dead server.
  */
 import {
+  type CancellationToken,
   type Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -113,7 +114,7 @@ export function startServer(connection: Connection): void {
   );
   connection.onRequest(
     LINT_WORKSPACE_REQUEST,
-    async (params: { folders: string[] }, token): Promise<LintWorkspaceResult> =>
+    async (params: { folders: string[] }, token: CancellationToken): Promise<LintWorkspaceResult> =>
       server ? server.lintWorkspace(params.folders, token) : { files: 0, problems: 0, durationMs: 0 },
   );
   connection.onShutdown(() => server?.dispose());

@@ -182,6 +182,8 @@ export class ConcurrencyLintServer {
   didChangeWatchedFiles(uris: readonly string[]): void {
     const fileNames = uris.flatMap((uri) => uriToFileName(uri) ?? []);
     if (fileNames.some((fileName) => fileName.endsWith("/concurrency-lint.json"))) this.configs.clear();
+    // A config file was edited: if it is (still, or again) broken, say so again.
+    if (fileNames.some((fileName) => /\/(?:concurrency-lint|[tj]sconfig[^/]*)\.json$/.test(fileName))) this.shownErrors.clear();
     this.projects.filesChangedOnDisk(fileNames);
     if (fileNames.some((fileName) => isLintableFile(fileName) && !this.documentByFileName(fileName))) {
       // A created or deleted source file changes which files a tsconfig includes.
@@ -203,15 +205,17 @@ export class ConcurrencyLintServer {
   async pullDiagnostics(uri: string, previousResultId: string | undefined, token?: CancellationToken): Promise<DocumentDiagnosticReport> {
     const document = this.documents.get(uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    // The request is about the text it was sent for: an edit before the answer makes it stale.
+    const version = document.version;
     const settings = await this.settingsFor(uri);
     const previous = this.states.get(uri);
-    if (settings.run === "onSave" && previous && previous.version !== document.version && !this.savedSince(uri, previous.version)) {
+    if (settings.run === "onSave" && previous && previous.version !== version && !this.savedSince(uri, previous.version)) {
       // Run on save: keep showing what the last analysis found until the next save.
       return previous.resultId === previousResultId
         ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: previous.resultId }
         : { kind: DocumentDiagnosticReportKind.Full, resultId: previous.resultId, items: previous.diagnostics };
     }
-    const state = await this.lint(uri, settings, token);
+    const state = await this.lint(uri, settings, token, { version });
     if (!state) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (previousResultId !== undefined && previousResultId === state.resultId) {
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: state.resultId };
@@ -219,15 +223,26 @@ export class ConcurrencyLintServer {
     return { kind: DocumentDiagnosticReportKind.Full, resultId: state.resultId, items: state.diagnostics };
   }
 
-  /** Lints the current text of an open document; undefined when there is nothing to show. */
-  private async lint(uri: string, settings: Settings, token?: CancellationToken): Promise<LintState | undefined> {
+  /**
+   * Lints the current text of an open document; undefined when there is nothing to show.
+   * `version`: the version the caller's request was for (ServerCancelled if the text moved on).
+   * `remember: false` (code actions): the result is not what the editor shows, so it must not
+   * replace the stored state (with `run: onSave` that would publish unsaved findings).
+   */
+  private async lint(
+    uri: string,
+    settings: Settings,
+    token?: CancellationToken,
+    { version: expectedVersion, remember = true }: { version?: number; remember?: boolean } = {},
+  ): Promise<LintState | undefined> {
     const document = this.documents.get(uri);
     const fileName = uriToFileName(uri);
     if (!document || !fileName || !settings.enable) {
-      this.states.delete(uri);
+      if (remember) this.states.delete(uri);
       return undefined;
     }
-    const version = document.version;
+    const version = expectedVersion ?? document.version;
+    const store = (findings: Finding[]) => this.store(uri, version, findings, remember);
     const checkpoint = () => {
       if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
       const current = this.documents.get(uri);
@@ -243,11 +258,12 @@ export class ConcurrencyLintServer {
     let result: FileLintResult;
     try {
       const config = this.effectiveConfig(fileName, settings);
-      if (!isFileIncluded(config, fileName)) return this.store(uri, version, []);
+      if (!isFileIncluded(config, fileName)) return store([]);
+      // concurrency-lint-disable-next-line blocking-call-in-async -- TypeScript loads projects synchronously; the checkpoints around it keep requests flowing
       const project = this.projects.projectFor(fileName);
       const program = project.service.getProgram();
       const sourceFile = program?.getSourceFile(fileName);
-      if (!program || !sourceFile) return this.store(uri, version, []);
+      if (!program || !sourceFile) return store([]);
       await yieldToEventLoop();
       checkpoint();
       result = lintSourceFile(sourceFile, this.typesFor(program), config, allRules, {
@@ -258,14 +274,14 @@ export class ConcurrencyLintServer {
       if (error instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
       this.reportFailure(error);
       // Never leave stale diagnostics behind a failure.
-      return this.store(uri, version, []);
+      return store([]);
     }
     for (const internal of result.internalErrors) {
       this.host.log("error", `rule ${internal.ruleId} crashed on ${internal.fileName}: ${internal.stack ?? internal.message}`);
     }
     const elapsed = Date.now() - started;
     if (result.internalErrors.length > 0) {
-      const first = result.internalErrors[0]!;
+      const first = result.internalErrors[0];
       this.host.status({
         state: "error",
         text: `rule ${first.ruleId} crashed`,
@@ -281,10 +297,10 @@ export class ConcurrencyLintServer {
         problems: result.findings.length,
       });
     }
-    return this.store(uri, version, result.findings);
+    return store(result.findings);
   }
 
-  private store(uri: string, version: number, findings: Finding[]): LintState {
+  private store(uri: string, version: number, findings: Finding[], remember: boolean): LintState {
     const diagnostics = findings.map((finding, index) => toDiagnostic(finding, index, version));
     const previous = this.states.get(uri);
     const signature = JSON.stringify(diagnostics.map((d) => [d.range, d.message, d.severity, d.code]));
@@ -293,7 +309,7 @@ export class ConcurrencyLintServer {
         ? previous.resultId
         : `${++this.resultCounter}#${hash(signature)}`;
     const state: LintState = { version, resultId, findings, diagnostics };
-    this.states.set(uri, state);
+    if (remember) this.states.set(uri, state);
     return state;
   }
 
@@ -448,7 +464,7 @@ export class ConcurrencyLintServer {
     const seenRules = new Set<string>();
     state.findings.forEach((finding, index) => {
       if (finding.end < start || finding.start > end) return;
-      const diagnostic = state.diagnostics[index]!;
+      const diagnostic = state.diagnostics[index];
       for (const fix of finding.fixes) {
         actions.push({
           title: fix.title,
@@ -499,7 +515,7 @@ export class ConcurrencyLintServer {
     if (!document) return undefined;
     if (state && state.version === document.version) return state;
     try {
-      return await this.lint(uri, await this.settingsFor(uri));
+      return await this.lint(uri, await this.settingsFor(uri), undefined, { remember: false });
     } catch (error) {
       if (error instanceof ResponseError) return undefined;
       throw error;
@@ -580,6 +596,7 @@ export class ConcurrencyLintServer {
       const folder = uriToFileName(uri);
       if (!folder) return [];
       try {
+        // concurrency-lint-disable-next-line blocking-call-in-async -- one directory walk, the same one the CLI does; the lint loop below yields per file
         return expandPaths([folder], folder);
       } catch (error) {
         this.reportFailure(error);
@@ -591,11 +608,12 @@ export class ConcurrencyLintServer {
     try {
       for (let index = 0; index < files.length; index++) {
         if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
-        const fileName = files[index]!;
+        const fileName = files[index];
         const uri = fileNameToUri(fileName);
         progress.report(index, files.length);
         await yieldToEventLoop();
         if (this.documents.get(uri)) continue;
+        // concurrency-lint-disable-next-line blocking-call-in-async -- the TypeScript API is synchronous; the loop yields to the event loop between files
         const findings = this.lintClosedFile(fileName, await this.settingsFor(uri));
         problems += findings.length;
         this.host.publishDiagnostics(uri, findings.map((finding, i) => toDiagnostic(finding, i, 0)));

@@ -1,0 +1,830 @@
+/**
+ * The language server class in-process, with no transport: a fake ServerHost records what the
+ * server sends, a Map of TextDocuments stands in for the editor. Every case builds its own small
+ * project in a temporary folder, so what is on disk is exactly what the case says.
+ *
+ * The server debounces pushes (150 ms) and refreshes (250 ms); the tests wait for the recorded
+ * host call itself, with a timeout, never for a fixed time.
+ */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { after, before, describe, it, type TestContext } from "node:test";
+import { pathToFileURL } from "node:url";
+import * as ts from "typescript";
+import {
+  CancellationTokenSource,
+  type CodeAction,
+  type Diagnostic,
+  DiagnosticSeverity,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+  LSPErrorCodes,
+  type Range,
+  ResponseError,
+  type TextDocumentEdit,
+  type TextDocumentContentChangeEvent,
+} from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { ConcurrencyLintServer, type DocumentStore, type ProgressReporter, type ServerHost } from "../../server/src/lsp/server";
+import { FIX_ALL_KIND, type Settings, SHOW_DOCUMENTATION_COMMAND, type StatusParams } from "../../server/src/protocol";
+import { allRules, docsUrl } from "../../server/src/rules";
+import type { AnyRule } from "../../server/src/engine/types";
+import { floatingPromise } from "../../server/src/rules/floating-promise";
+import { unusedSuppression } from "../../server/src/rules/unused-suppression";
+
+const WAIT_MS = 10_000;
+
+// ---------------------------------------------------------------------------------------------
+// Harness
+
+type HostCall =
+  | { kind: "publish"; uri: string; diagnostics: Diagnostic[]; version: number | undefined }
+  | { kind: "refresh" }
+  | { kind: "showDocument"; url: string }
+  | { kind: "status"; params: StatusParams }
+  | { kind: "log"; level: "info" | "warn" | "error"; message: string }
+  | { kind: "showError"; message: string }
+  | { kind: "progress"; title: string };
+
+type CallOf<K extends HostCall["kind"]> = Extract<HostCall, { kind: K }>;
+
+/** Records every call; `next` resolves on the first matching call made after it was asked for. */
+class FakeHost implements ServerHost {
+  readonly calls: HostCall[] = [];
+  readonly settingsRequests: string[] = [];
+  settings: (uri: string) => Partial<Settings> | undefined = () => undefined;
+  private readonly waiters = new Set<{ from: number; match: (call: HostCall) => boolean; resolve: (call: HostCall) => void }>();
+
+  getSettings(uri: string): Promise<Partial<Settings> | undefined> {
+    this.settingsRequests.push(uri);
+    return Promise.resolve(this.settings(uri));
+  }
+  publishDiagnostics(uri: string, diagnostics: Diagnostic[], version?: number): void {
+    this.record({ kind: "publish", uri, diagnostics, version });
+  }
+  refreshDiagnostics(): void {
+    this.record({ kind: "refresh" });
+  }
+  showDocument(url: string): Promise<void> {
+    this.record({ kind: "showDocument", url });
+    return Promise.resolve();
+  }
+  status(params: StatusParams): void {
+    this.record({ kind: "status", params });
+  }
+  log(level: "info" | "warn" | "error", message: string): void {
+    this.record({ kind: "log", level, message });
+  }
+  showError(message: string): void {
+    this.record({ kind: "showError", message });
+  }
+  progress(title: string): Promise<ProgressReporter> {
+    this.record({ kind: "progress", title });
+    return Promise.resolve({ report() {}, done() {} });
+  }
+
+  of<K extends HostCall["kind"]>(kind: K): CallOf<K>[] {
+    return this.calls.filter((call): call is CallOf<K> => call.kind === kind);
+  }
+
+  /** The first call of `kind` matching `predicate` recorded from now on; rejects after a timeout. */
+  next<K extends HostCall["kind"]>(kind: K, predicate: (call: CallOf<K>) => boolean = () => true): Promise<CallOf<K>> {
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        from: this.calls.length,
+        match: (call: HostCall) => call.kind === kind && predicate(call as CallOf<K>),
+        resolve: (call: HostCall) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(call as CallOf<K>);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`no ${kind} call within ${WAIT_MS} ms; calls: ${JSON.stringify(this.calls.map((c) => c.kind))}`));
+      }, WAIT_MS);
+      this.waiters.add(waiter);
+    });
+  }
+
+  private record(call: HostCall): void {
+    this.calls.push(call);
+    for (const waiter of [...this.waiters]) if (waiter.match(call)) waiter.resolve(call);
+  }
+}
+
+class MapDocumentStore implements DocumentStore {
+  readonly map = new Map<string, TextDocument>();
+  get(uri: string): TextDocument | undefined {
+    return this.map.get(uri);
+  }
+  all(): TextDocument[] {
+    return [...this.map.values()];
+  }
+}
+
+let tempRoot = "";
+
+before(() => {
+  // realpath: on some systems the temp folder is a symlink, and TypeScript reports real paths.
+  tempRoot = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "cl-lsp-server-")));
+});
+after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));
+
+const TSCONFIG = JSON.stringify({
+  compilerOptions: {
+    target: "ES2022",
+    module: "NodeNext",
+    moduleResolution: "NodeNext",
+    lib: ["es2022"],
+    types: [],
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+  },
+  include: ["src/**/*.ts"],
+});
+
+let projectCount = 0;
+
+/** A project folder with these files (and a tsconfig unless one is given). */
+async function makeProject(files: Record<string, string>): Promise<string> {
+  const root = path.join(tempRoot, `p${++projectCount}`);
+  for (const [relative, text] of Object.entries({ "tsconfig.json": TSCONFIG, ...files })) {
+    await fs.promises.mkdir(path.dirname(path.join(root, relative)), { recursive: true });
+    await fs.promises.writeFile(path.join(root, relative), text);
+  }
+  return root;
+}
+
+interface SessionOptions {
+  /** Whether the client declares pull diagnostics (default true). */
+  pull?: boolean;
+  settings?: (uri: string) => Partial<Settings> | undefined;
+}
+
+/** One server over one project, driven the way the connection would drive it. */
+class Session {
+  readonly host = new FakeHost();
+  readonly documents = new MapDocumentStore();
+  readonly server: ConcurrencyLintServer;
+  readonly initializeResult: InitializeResult;
+
+  constructor(
+    readonly root: string,
+    /** The files the project was created with, by relative path. */
+    private readonly files: Record<string, string>,
+    options: SessionOptions = {},
+  ) {
+    if (options.settings) this.host.settings = options.settings;
+    this.server = new ConcurrencyLintServer(this.host, this.documents);
+    const pull = options.pull ?? true;
+    this.initializeResult = this.server.initialize({
+      processId: null,
+      rootUri: pathToFileURL(root).href,
+      workspaceFolders: null,
+      capabilities: {
+        workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+        ...(pull ? { textDocument: { diagnostic: { dynamicRegistration: false } } } : {}),
+      },
+    });
+  }
+
+  uri(relative: string): string {
+    return pathToFileURL(path.join(this.root, relative)).href;
+  }
+
+  /** Opens a file with the given text, or the text it was created with. Returns its URI. */
+  open(relative: string, text?: string): string {
+    const uri = this.uri(relative);
+    const content = text ?? this.files[relative];
+    assert.ok(content !== undefined, `${relative} is not a file of this project`);
+    const document = TextDocument.create(uri, "typescript", 1, content);
+    this.documents.map.set(uri, document);
+    this.server.didOpen(document);
+    return uri;
+  }
+
+  /** Applies incremental changes as the editor would, bumping the version. */
+  edit(uri: string, changes: TextDocumentContentChangeEvent[]): TextDocument {
+    const document = this.documents.map.get(uri);
+    assert.ok(document, `${uri} is not open`);
+    const updated = TextDocument.update(document, changes, document.version + 1);
+    this.documents.map.set(uri, updated);
+    this.server.didChange(updated);
+    return updated;
+  }
+
+  /** Replaces the first occurrence of `search` (an incremental change of just that range). */
+  replace(uri: string, search: string, replacement: string): TextDocument {
+    const document = this.documents.map.get(uri)!;
+    const offset = document.getText().indexOf(search);
+    assert.ok(offset >= 0, `"${search}" not found in ${uri}`);
+    const range = { start: document.positionAt(offset), end: document.positionAt(offset + search.length) };
+    return this.edit(uri, [{ range, text: replacement }]);
+  }
+
+  text(uri: string): string {
+    return this.documents.map.get(uri)!.getText();
+  }
+
+  save(uri: string): void {
+    this.server.didSave(this.documents.map.get(uri)!);
+  }
+
+  close(uri: string): void {
+    const document = this.documents.map.get(uri)!;
+    this.documents.map.delete(uri);
+    this.server.didClose(document);
+  }
+
+  pull(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
+    return this.server.pullDiagnostics(uri, previousResultId);
+  }
+
+  /** The items of a full report (fails on an unchanged one). */
+  async diagnostics(uri: string): Promise<Diagnostic[]> {
+    const report = await this.pull(uri);
+    assert.equal(report.kind, "full");
+    return report.kind === "full" ? report.items : [];
+  }
+
+  /** `line:col code` (1-based), for the cases that are about which findings, not their shape. */
+  async summary(uri: string): Promise<string[]> {
+    return (await this.diagnostics(uri)).map(brief);
+  }
+
+  codeActions(uri: string, range: Range, only?: string[]): Promise<CodeAction[]> {
+    return this.server.codeActions({
+      textDocument: { uri },
+      range,
+      context: { diagnostics: [], ...(only ? { only } : {}) },
+    });
+  }
+
+  dispose(): void {
+    this.server.dispose();
+  }
+}
+
+async function startSession(t: TestContext, files: Record<string, string>, options?: SessionOptions): Promise<Session> {
+  const session = new Session(await makeProject(files), files, options);
+  t.after(() => session.dispose());
+  return session;
+}
+
+function brief(diagnostic: Diagnostic): string {
+  return `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${String(diagnostic.code)}`;
+}
+
+function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
+  return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
+}
+
+/** The text after applying a code action's single versioned document edit. */
+function applyAction(document: TextDocument, action: CodeAction | undefined): string {
+  assert.ok(action, "code action not offered");
+  const changes = action.edit?.documentChanges;
+  assert.ok(changes && changes.length === 1, "expected one document change");
+  const change = changes[0] as TextDocumentEdit;
+  assert.equal(change.textDocument.uri, document.uri);
+  assert.equal(change.textDocument.version, document.version, "edit computed for another version");
+  const edits = change.edits.map((edit) => {
+    assert.ok("newText" in edit, "a snippet edit where a text edit was expected");
+    return { range: edit.range, newText: edit.newText };
+  });
+  return TextDocument.applyEdits(document, edits);
+}
+
+async function rejectsWith(promise: Promise<unknown>, code: number, data?: unknown): Promise<void> {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof ResponseError, `expected a ResponseError, got ${String(error)}`);
+    assert.equal(error.code, code);
+    if (data !== undefined) assert.deepEqual(error.data, data);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures. The line comments are 0-based lines (LSP ranges); `brief` strings are 1-based, like
+// the CLI's output.
+
+const JOBS = [
+  "export async function send(id: string): Promise<void> {", // 0
+  '  if (id === "") throw new Error("empty id");', // 1
+  "}", // 2
+  "", // 3
+  "export async function run(id: string): Promise<void> {", // 4
+  "  send(id);", // 5
+  "}", // 6
+  "", // 7
+  "export async function later(id: string, skip: boolean): Promise<void> {", // 8
+  "  const pending = send(id);", // 9
+  "  if (skip) return;", // 10
+  "  await pending;", // 11
+  "}", // 12
+  "",
+].join("\n");
+
+const FLOATING_MESSAGE = floatingPromise.meta.messages.floating;
+const LOCAL_DROPPED_MESSAGE = floatingPromise.meta.messages.localDropped
+  .replace("{{name}}", "pending")
+  .replace("{{how}}", "the function returns");
+const FLOATING_DOCS = docsUrl("floating-promise");
+
+/** b.ts uses a function of a.ts as a statement: a finding exactly when `load` returns a promise. */
+const CROSS_FILE = {
+  "src/a.ts": "export function load(): number {\n  return 1;\n}\n",
+  "src/b.ts": 'import { load } from "./a.js";\n\nexport async function main(): Promise<void> {\n  load();\n}\n',
+};
+
+const STALE = [
+  "export async function save(): Promise<void> {}", // 0
+  "", // 1
+  "export async function onClick(): Promise<void> {", // 2
+  "  // concurrency-lint-disable-next-line floating-promise -- save() used to float", // 3
+  "  await save();", // 4
+  "  await save(); // concurrency-lint-disable-line floating-promise -- same", // 5
+  "  save();", // 6
+  "}", // 7
+  "",
+].join("\n");
+
+// ---------------------------------------------------------------------------------------------
+
+describe("initialize", () => {
+  it("offers pull diagnostics when the client declares them", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS });
+    assert.deepEqual(session.initializeResult, {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: 2, save: { includeText: false } },
+        diagnosticProvider: { identifier: "concurrency-lint", interFileDependencies: true, workspaceDiagnostics: false },
+        codeActionProvider: { codeActionKinds: ["quickfix", FIX_ALL_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
+      },
+      serverInfo: { name: "concurrency-lint" },
+    });
+    assert.equal(session.server.usesPullDiagnostics, true);
+  });
+
+  it("offers no diagnosticProvider when the client cannot pull", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS }, { pull: false });
+    assert.equal(session.initializeResult.capabilities.diagnosticProvider, undefined);
+    assert.equal(session.server.usesPullDiagnostics, false);
+  });
+});
+
+describe("pull diagnostics", () => {
+  it("reports every finding with code, range, severity, source, docs link and related locations", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS });
+    const uri = session.open("src/jobs.ts");
+    const report = await session.pull(uri);
+    assert.equal(report.kind, "full");
+    assert.ok(report.kind === "full" && typeof report.resultId === "string");
+    assert.deepEqual(report.items, [
+      {
+        range: range(5, 2, 5, 10),
+        severity: DiagnosticSeverity.Warning,
+        source: "concurrency-lint",
+        code: "floating-promise",
+        codeDescription: { href: FLOATING_DOCS },
+        message: FLOATING_MESSAGE,
+        relatedInformation: [],
+        data: { version: 1, index: 0 },
+      },
+      {
+        range: range(9, 8, 9, 15),
+        severity: DiagnosticSeverity.Warning,
+        source: "concurrency-lint",
+        code: "floating-promise",
+        codeDescription: { href: FLOATING_DOCS },
+        message: LOCAL_DROPPED_MESSAGE,
+        relatedInformation: [{ location: { uri, range: range(10, 12, 10, 19) }, message: "`pending` is dropped here: the function returns." }],
+        data: { version: 1, index: 1 },
+      },
+    ]);
+    const status = session.host.of("status").at(-1)?.params;
+    assert.equal(status?.state, "ok");
+    assert.equal(status?.problems, 2);
+  });
+
+  it("follows incremental changes and answers `unchanged` when nothing changed", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS });
+    const uri = session.open("src/jobs.ts");
+    const first = await session.pull(uri);
+    assert.ok(first.kind === "full" && first.resultId);
+
+    const again = await session.pull(uri, first.resultId);
+    assert.deepEqual(again, { kind: "unchanged", resultId: first.resultId });
+
+    session.edit(uri, [{ range: range(5, 2, 5, 2), text: "await " }]);
+    assert.equal(session.text(uri).split("\n")[5], "  await send(id);");
+    const fixed = await session.pull(uri, first.resultId);
+    assert.equal(fixed.kind, "full");
+    assert.deepEqual(fixed.kind === "full" ? fixed.items.map(brief) : [], ["10:9 floating-promise"]);
+
+    session.edit(uri, [{ range: range(5, 2, 5, 8), text: "" }]);
+    assert.deepEqual(await session.summary(uri), ["6:3 floating-promise", "10:9 floating-promise"]);
+  });
+
+  it("analyses the editor's unsaved text, not the file on disk", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS });
+    const uri = session.open("src/jobs.ts", JOBS.replace("  send(id);", "  await send(id);").replace("if (skip) return;", "if (skip) return pending;"));
+    assert.deepEqual(await session.summary(uri), []);
+
+    const onDisk = JOBS.replace("  send(id);", "  await send(id);");
+    await fs.promises.writeFile(path.join(session.root, "src/jobs.ts"), onDisk);
+    session.replace(uri, "await send(id);", "send(id);");
+    assert.deepEqual(await session.summary(uri), ["6:3 floating-promise"]);
+  });
+
+  it("returns no diagnostics for a document that is not open", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS });
+    assert.deepEqual(await session.pull(session.uri("src/jobs.ts")), { kind: "full", items: [] });
+  });
+});
+
+describe("cross-file freshness", () => {
+  it("pull: an edit of a.ts requests a refresh, and b.ts then shows the new finding", async (t) => {
+    const session = await startSession(t, CROSS_FILE);
+    const a = session.open("src/a.ts");
+    const b = session.open("src/b.ts");
+    assert.deepEqual(await session.summary(a), []);
+    assert.deepEqual(await session.summary(b), []);
+
+    const refreshed = session.host.next("refresh");
+    session.replace(a, "export function load(): number {", "export async function load(): Promise<number> {");
+    await refreshed;
+    assert.deepEqual(await session.summary(b), ["4:3 floating-promise"]);
+  });
+
+  it("push: an edit of a.ts re-publishes b.ts, which was not edited", async (t) => {
+    const session = await startSession(t, CROSS_FILE, { pull: false });
+    const a = session.open("src/a.ts");
+    const firstB = session.host.next("publish", (call) => call.uri === session.uri("src/b.ts"));
+    const b = session.open("src/b.ts");
+    assert.deepEqual((await firstB).diagnostics, []);
+
+    const republished = session.host.next("publish", (call) => call.uri === b);
+    session.replace(a, "export function load(): number {", "export async function load(): Promise<number> {");
+    const call = await republished;
+    assert.deepEqual(call.diagnostics.map(brief), ["4:3 floating-promise"]);
+    assert.equal(call.version, 1, "b.ts keeps its version: only a.ts was edited");
+  });
+});
+
+describe("push diagnostics (clients without pull)", () => {
+  it("publishes after open with the document version, and clears on close", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS }, { pull: false });
+    const published = session.host.next("publish");
+    const uri = session.open("src/jobs.ts");
+    const call = await published;
+    assert.equal(call.uri, uri);
+    assert.equal(call.version, 1);
+    assert.deepEqual(call.diagnostics.map(brief), ["6:3 floating-promise", "10:9 floating-promise"]);
+
+    const afterEdit = session.host.next("publish", (c) => c.uri === uri);
+    session.replace(uri, "  send(id);", "  await send(id);");
+    const edited = await afterEdit;
+    assert.equal(edited.version, 2);
+    assert.deepEqual(edited.diagnostics.map(brief), ["10:9 floating-promise"]);
+
+    session.close(uri);
+    assert.deepEqual(session.host.of("publish").at(-1), { kind: "publish", uri, diagnostics: [], version: undefined });
+  });
+});
+
+describe("cancellation", () => {
+  it("answers RequestCancelled when the token is already cancelled", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS });
+    const uri = session.open("src/jobs.ts");
+    const source = new CancellationTokenSource();
+    source.cancel();
+    await rejectsWith(session.server.pullDiagnostics(uri, undefined, source.token), LSPErrorCodes.RequestCancelled);
+    // The server is still fine afterwards.
+    assert.deepEqual(await session.summary(uri), ["6:3 floating-promise", "10:9 floating-promise"]);
+  });
+
+  it("answers ServerCancelled with retriggerRequest when the document changes during a pull", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS });
+    const uri = session.open("src/jobs.ts");
+    const pending = session.pull(uri);
+    session.replace(uri, "  send(id);", "  await send(id);");
+    await rejectsWith(pending, LSPErrorCodes.ServerCancelled, { retriggerRequest: true });
+    assert.deepEqual(await session.summary(uri), ["10:9 floating-promise"]);
+  });
+});
+
+describe("code actions", () => {
+  it("offers the quick fixes of a floating promise, in order, and `Add await` gives the exact text", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS });
+    const uri = session.open("src/jobs.ts");
+    const [floating] = await session.diagnostics(uri);
+    const actions = await session.codeActions(uri, floating.range);
+    assert.deepEqual(
+      actions.map((action) => [action.title, action.kind]),
+      [
+        ["Add `await`", "quickfix"],
+        ["Add `void` to mark a deliberate fire-and-forget", "quickfix"],
+        ["Add a `.catch()` handler", "quickfix"],
+        ["Disable floating-promise for this line", "quickfix"],
+        ["Disable floating-promise for the entire file", "quickfix"],
+        ["Show documentation for floating-promise", "quickfix"],
+      ],
+    );
+    // Adding `await` changes behaviour: a suggestion, never the preferred (auto-applicable) fix.
+    assert.equal(actions[0].isPreferred, false);
+    assert.deepEqual(actions[0].diagnostics, [floating]);
+
+    const document = session.documents.get(uri)!;
+    const lines = (action: CodeAction | undefined) => applyAction(document, action).split("\n");
+    assert.deepEqual(lines(actions[0]).slice(4, 7), ["export async function run(id: string): Promise<void> {", "  await send(id);", "}"]);
+    assert.equal(lines(actions[1])[5], "  void send(id);");
+    assert.equal(lines(actions[2])[5], "  send(id).catch((error) => { console.error(error); });");
+    assert.deepEqual(lines(actions[3]).slice(5, 7), ["  // concurrency-lint-disable-next-line floating-promise -- ", "  send(id);"]);
+    assert.deepEqual(lines(actions[4]).slice(0, 2), ["/* concurrency-lint-disable floating-promise -- */", JOBS.split("\n")[0]]);
+
+    assert.deepEqual(actions[5].command, {
+      title: "Show documentation for floating-promise",
+      command: SHOW_DOCUMENTATION_COMMAND,
+      arguments: [FLOATING_DOCS],
+    });
+    await session.server.executeCommand(SHOW_DOCUMENTATION_COMMAND, [FLOATING_DOCS]);
+    assert.deepEqual(session.host.of("showDocument"), [{ kind: "showDocument", url: FLOATING_DOCS }]);
+  });
+
+  it("carries the version the actions were computed for", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS });
+    const uri = session.open("src/jobs.ts");
+    const versionOf = (action: CodeAction | undefined) => (action?.edit?.documentChanges?.[0] as TextDocumentEdit).textDocument.version;
+
+    const atOne = await session.codeActions(uri, range(5, 2, 5, 2));
+    assert.equal(versionOf(atOne[0]), 1);
+
+    session.edit(uri, [{ range: range(3, 0, 3, 0), text: "// a comment\n" }]);
+    const atTwo = await session.codeActions(uri, range(6, 2, 6, 2));
+    assert.equal(atTwo[0].title, "Add `await`");
+    assert.equal(versionOf(atTwo[0]), 2);
+    assert.equal(applyAction(session.documents.get(uri)!, atTwo[0]).split("\n")[6], "  await send(id);");
+  });
+
+  it("`Fix all unused-suppression problems` removes the stale suppressions and nothing else", async (t) => {
+    const session = await startSession(t, { "src/stale.ts": STALE });
+    const uri = session.open("src/stale.ts");
+    const diagnostics = await session.diagnostics(uri);
+    assert.deepEqual(diagnostics.map(brief), ["4:3 unused-suppression", "6:17 unused-suppression", "7:3 floating-promise"]);
+
+    const actions = await session.codeActions(uri, diagnostics[0].range);
+    assert.deepEqual(
+      actions.map((action) => [action.title, action.isPreferred]),
+      [
+        ["Remove the unused suppression", true],
+        ["Fix all unused-suppression problems in this file", undefined],
+        ["Show documentation for unused-suppression", undefined],
+      ],
+    );
+    const expected = [
+      "export async function save(): Promise<void> {}",
+      "",
+      "export async function onClick(): Promise<void> {",
+      "  await save();",
+      "  await save();",
+      "  save();",
+      "}",
+      "",
+    ].join("\n");
+    const document = session.documents.get(uri)!;
+    assert.equal(applyAction(document, actions[1]), expected);
+    assert.equal(applyAction(document, actions[0]), STALE.replace("  // concurrency-lint-disable-next-line floating-promise -- save() used to float\n", ""));
+    assert.equal(actions[2].command?.arguments?.[0], docsUrl(unusedSuppression.meta.id));
+  });
+
+  it("source.fixAll.concurrencyLint applies only safe fixes (never adds `await`)", async (t) => {
+    const session = await startSession(t, { "src/stale.ts": STALE });
+    const uri = session.open("src/stale.ts");
+    const whole = range(0, 0, 8, 0);
+    const expected = STALE.replace("  // concurrency-lint-disable-next-line floating-promise -- save() used to float\n", "").replace(
+      " // concurrency-lint-disable-line floating-promise -- same",
+      "",
+    );
+    for (const only of [[FIX_ALL_KIND], ["source.fixAll"], ["source"]]) {
+      const actions = await session.codeActions(uri, whole, only);
+      assert.deepEqual(
+        actions.map((action) => [action.title, action.kind]),
+        [["Fix all auto-fixable concurrency-lint problems", FIX_ALL_KIND]],
+        `only: ${only.join()}`,
+      );
+      assert.equal(applyAction(session.documents.get(uri)!, actions[0]), expected);
+    }
+    // Asked for quick fixes only, no fix-all source action comes back.
+    const quickFixes = await session.codeActions(uri, range(6, 2, 6, 2), ["quickfix"]);
+    assert.ok(quickFixes.length > 0 && quickFixes.every((action) => action.kind === "quickfix"));
+  });
+
+  it("offers no source.fixAll action when there is nothing safe to fix", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS });
+    const uri = session.open("src/jobs.ts");
+    assert.deepEqual(await session.codeActions(uri, range(0, 0, 13, 0), [FIX_ALL_KIND]), []);
+  });
+});
+
+describe("settings", () => {
+  it("applies per-rule severity overrides from the client", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS }, { settings: () => ({ rules: { "floating-promise": "error" } }) });
+    const uri = session.open("src/jobs.ts");
+    const diagnostics = await session.diagnostics(uri);
+    assert.deepEqual(
+      diagnostics.map((d) => d.severity),
+      [DiagnosticSeverity.Error, DiagnosticSeverity.Error],
+    );
+    assert.deepEqual(session.host.settingsRequests, [uri], "settings are fetched once per document and cached");
+  });
+
+  it("re-fetches settings and requests a refresh on didChangeConfiguration", async (t) => {
+    let settings: Partial<Settings> = {};
+    const session = await startSession(t, { "src/jobs.ts": JOBS }, { settings: () => settings });
+    const uri = session.open("src/jobs.ts");
+    assert.deepEqual((await session.diagnostics(uri)).map((d) => d.severity), [DiagnosticSeverity.Warning, DiagnosticSeverity.Warning]);
+    await session.pull(uri);
+    assert.equal(session.host.settingsRequests.length, 1);
+
+    settings = { rules: { "floating-promise": "info" } };
+    const refreshed = session.host.next("refresh");
+    session.server.didChangeConfiguration();
+    await refreshed;
+    assert.deepEqual((await session.diagnostics(uri)).map((d) => d.severity), [DiagnosticSeverity.Information, DiagnosticSeverity.Information]);
+    assert.equal(session.host.settingsRequests.length, 2);
+  });
+
+  it("reports nothing when disabled", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS }, { settings: () => ({ enable: false }) });
+    const uri = session.open("src/jobs.ts");
+    assert.deepEqual(await session.pull(uri), { kind: "full", items: [] });
+    assert.deepEqual(await session.codeActions(uri, range(5, 2, 5, 2)), []);
+  });
+
+  it("with run: onSave, edits change nothing until the document is saved", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS }, { settings: () => ({ run: "onSave" }) });
+    const uri = session.open("src/jobs.ts");
+    const first = await session.pull(uri);
+    assert.deepEqual(first.kind === "full" ? first.items.map(brief) : [], ["6:3 floating-promise", "10:9 floating-promise"]);
+
+    session.replace(uri, "  send(id);", "  await send(id);");
+    assert.ok(first.kind === "full");
+    assert.deepEqual(await session.pull(uri, first.resultId), { kind: "unchanged", resultId: first.resultId });
+    // Editors ask for code actions on every cursor move; that must not publish the unsaved analysis.
+    await session.codeActions(uri, range(9, 8, 9, 8));
+    assert.deepEqual(await session.summary(uri), ["6:3 floating-promise", "10:9 floating-promise"]);
+
+    const refreshed = session.host.next("refresh");
+    session.save(uri);
+    await refreshed;
+    assert.deepEqual(await session.summary(uri), ["10:9 floating-promise"]);
+  });
+
+  it("with run: onSave in push mode, publishes again only after a save", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS }, { pull: false, settings: () => ({ run: "onSave" }) });
+    const opened = session.host.next("publish");
+    const uri = session.open("src/jobs.ts");
+    assert.deepEqual((await opened).diagnostics.map(brief), ["6:3 floating-promise", "10:9 floating-promise"]);
+
+    session.replace(uri, "  send(id);", "  await send(id);");
+    session.replace(uri, "if (skip) return;", "if (skip) return pending;");
+    const saved = session.host.next("publish");
+    session.save(uri);
+    const call = await saved;
+    assert.deepEqual(call.diagnostics, []);
+    // Exactly two publishes: on open and on save; the two edits published nothing.
+    assert.equal(session.host.of("publish").length, 2);
+  });
+});
+
+describe("configuration errors", () => {
+  it("a broken concurrency-lint.json clears the diagnostics, says why once, and recovers when fixed", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS, "concurrency-lint.json": '{ "rules": {} }' });
+    const uri = session.open("src/jobs.ts");
+    assert.deepEqual(await session.summary(uri), ["6:3 floating-promise", "10:9 floating-promise"]);
+
+    const configFile = path.join(session.root, "concurrency-lint.json");
+    await fs.promises.writeFile(configFile, '{ "rulez": {} }');
+    const refreshed = session.host.next("refresh");
+    session.server.didChangeWatchedFiles([pathToFileURL(configFile).href]);
+    await refreshed;
+    assert.deepEqual(await session.summary(uri), [], "no stale diagnostics behind a broken config");
+    assert.deepEqual(await session.summary(uri), []);
+
+    const errors = session.host.of("showError");
+    assert.equal(errors.length, 1, "shown once, however often the file is analysed");
+    assert.match(errors[0].message, /^Invalid configuration: .*concurrency-lint\.json:1:3: .*"rulez"/);
+    assert.deepEqual(session.host.of("status").at(-1)?.params, { state: "error", text: "concurrency-lint: error", detail: errors[0].message });
+    assert.ok(session.host.of("log").some((call) => call.level === "error" && call.message === errors[0].message));
+
+    // Edits of other files do not repeat the message.
+    session.server.didChangeWatchedFiles([session.uri("src/other.ts")]);
+    assert.deepEqual(await session.summary(uri), []);
+    assert.equal(session.host.of("showError").length, 1);
+
+    await fs.promises.writeFile(configFile, '{ "rules": { "floating-promise": "error" } }');
+    session.server.didChangeWatchedFiles([pathToFileURL(configFile).href]);
+    const diagnostics = await session.diagnostics(uri);
+    assert.deepEqual(diagnostics.map(brief), ["6:3 floating-promise", "10:9 floating-promise"]);
+    assert.equal(diagnostics[0].severity, DiagnosticSeverity.Error);
+    assert.equal(session.host.of("status").at(-1)?.params.state, "ok");
+
+    // Broken again the same way: the user is told again.
+    await fs.promises.writeFile(configFile, '{ "rulez": {} }');
+    session.server.didChangeWatchedFiles([pathToFileURL(configFile).href]);
+    assert.deepEqual(await session.summary(uri), []);
+    assert.deepEqual(
+      session.host.of("showError").map((call) => call.message),
+      [errors[0].message, errors[0].message],
+    );
+  });
+
+  it("a broken tsconfig is reported clearly; other projects keep working; fixing it brings diagnostics back", async (t) => {
+    const session = await startSession(t, {
+      "broken/tsconfig.json": '{ "compilerOptions": { "strictt": true }, "include": ["src"] }',
+      "broken/src/jobs.ts": JOBS,
+      "good/tsconfig.json": TSCONFIG,
+      "good/src/jobs.ts": JOBS,
+    });
+    const broken = session.open("broken/src/jobs.ts");
+    assert.deepEqual(await session.summary(broken), []);
+    const errors = session.host.of("showError");
+    assert.equal(errors.length, 1);
+    const tsconfig = path.join(session.root, "broken/tsconfig.json");
+    assert.match(errors[0].message, /^Cannot load the TypeScript project: Invalid tsconfig .*broken\/tsconfig\.json:1:24: Unknown compiler option 'strictt'/);
+    assert.equal(session.host.of("status").at(-1)?.params.state, "error");
+    assert.ok(session.host.of("log").some((call) => call.level === "error" && call.message.startsWith(errors[0].message)));
+
+    const good = session.open("good/src/jobs.ts");
+    assert.deepEqual(await session.summary(good), ["6:3 floating-promise", "10:9 floating-promise"]);
+    assert.deepEqual(await session.summary(broken), []);
+    assert.equal(session.host.of("showError").length, 1);
+
+    await fs.promises.writeFile(tsconfig, TSCONFIG);
+    session.server.didChangeWatchedFiles([pathToFileURL(tsconfig).href]);
+    assert.deepEqual(await session.summary(broken), ["6:3 floating-promise", "10:9 floating-promise"]);
+  });
+});
+
+describe("lintWorkspace", () => {
+  it("publishes diagnostics for the files that are not open", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS, ...CROSS_FILE, "src/stale.ts": STALE });
+    const open = session.open("src/jobs.ts");
+    const result = await session.server.lintWorkspace([pathToFileURL(session.root).href]);
+    assert.equal(result.files, 4);
+    assert.equal(result.problems, 3, "stale.ts: 3; a.ts, b.ts: none; jobs.ts is open and left to the pull");
+    const published = new Map(session.host.of("publish").map((call) => [call.uri, call.diagnostics.map(brief)]));
+    assert.deepEqual(
+      [...published.entries()].sort(),
+      [
+        [session.uri("src/a.ts"), []],
+        [session.uri("src/b.ts"), []],
+        [session.uri("src/stale.ts"), ["4:3 unused-suppression", "6:17 unused-suppression", "7:3 floating-promise"]],
+      ],
+    );
+    assert.ok(!published.has(open));
+    assert.deepEqual(session.host.of("progress"), [{ kind: "progress", title: "concurrency-lint: linting the workspace" }]);
+  });
+});
+
+describe("a rule that throws", () => {
+  // There is no way to register a rule from outside, so the test adds one to the registry array
+  // for this case only (each test file runs in its own process) and takes it out again.
+  const crashing: AnyRule = {
+    meta: {
+      id: "test-crashing-rule",
+      defaultSeverity: "warning",
+      messages: {},
+      optionsSchema: { type: "object", properties: {}, additionalProperties: false },
+      defaultOptions: {},
+      docs: { description: "crashes", rationale: "", incorrect: [], correct: [], optionsDoc: {}, fixesDoc: "" },
+      requiresTypes: false,
+    },
+    create: () => ({
+      [ts.SyntaxKind.ExpressionStatement]: () => {
+        throw new Error("injected failure");
+      },
+    }),
+  };
+
+  it("is logged and shown in the status; the other rules still report", async (t) => {
+    const registry = allRules as AnyRule[];
+    registry.push(crashing);
+    t.after(() => registry.splice(registry.indexOf(crashing), 1));
+    const session = await startSession(t, { "src/jobs.ts": JOBS });
+    const uri = session.open("src/jobs.ts");
+    assert.deepEqual(await session.summary(uri), ["6:3 floating-promise", "10:9 floating-promise"]);
+    const status = session.host.of("status").at(-1)?.params;
+    assert.equal(status?.state, "error");
+    assert.equal(status?.text, "rule test-crashing-rule crashed");
+    assert.ok(session.host.of("log").some((call) => call.level === "error" && call.message.includes("injected failure")));
+    // And the next request is served normally.
+    session.replace(uri, "  send(id);", "  await send(id);");
+    assert.deepEqual(await session.summary(uri), ["10:9 floating-promise"]);
+  });
+});
+
