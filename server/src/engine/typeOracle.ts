@@ -363,6 +363,34 @@ export class TypeOracle {
     );
   }
 
+  // --- questions for shared-state-across-await ---
+
+  /**
+   * Where the variable an identifier refers to is declared: `inside` the given function (a local
+   * or parameter of this call), `outside` it (module scope or an enclosing function: shared by
+   * concurrent calls), or undefined when it cannot be resolved.
+   */
+  variableScope(identifier: ts.Identifier, fn: ts.Node): { scope: "inside" | "outside"; isParameter: boolean; isConst: boolean } | undefined {
+    const symbol = this.checker.getSymbolAtLocation(identifier);
+    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (!symbol || !declaration) return undefined;
+    if (!(symbol.flags & (ts.SymbolFlags.Variable | ts.SymbolFlags.Property))) return undefined;
+    if (declaration.getSourceFile() !== identifier.getSourceFile()) {
+      // Imported bindings are read-only here; their objects are module state of another file.
+      return { scope: "outside", isParameter: false, isConst: true };
+    }
+    let inside = false;
+    for (let node: ts.Node | undefined = declaration; node; node = node.parent) {
+      if (node === fn) {
+        inside = true;
+        break;
+      }
+    }
+    const list = ts.isVariableDeclaration(declaration) ? declaration.parent : undefined;
+    const isConst = list !== undefined && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+    return { scope: inside ? "inside" : "outside", isParameter: ts.isParameter(declaration), isConst };
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private symbolOf(node: ts.Node): ts.Symbol | undefined {

@@ -1,0 +1,978 @@
+/**
+ * shared-state-across-await: shared state read before an `await` and written after it with the
+ * stale value (lost updates, check-then-act races).
+ *
+ * Reads top to bottom: options and messages, docs with examples (they run as tests), the visitor,
+ * locations (what is shared), the three detectors (read-modify-write in one expression, stale
+ * snapshot in a local, check-then-act), critical sections, then fixes.
+ */
+import * as ts from "typescript";
+import picomatch from "picomatch";
+import { isAsyncFunction } from "../engine/astUtils";
+import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
+
+// ---------------------------------------------------------------------------------------------
+// Options and messages
+
+export interface SharedStateOptions {
+  /** Callees whose async callback runs exclusively (a mutex, a lock, a queue of concurrency 1). */
+  criticalSections: string[];
+  /** `await x.acquire()`-style calls after which the rest of the function holds a lock. */
+  lockAcquisitions: string[];
+  checkParameters: boolean;
+}
+
+const messages = {
+  readModifyWrite:
+    "`{{target}}` is read before the `await` and written after it with a value computed from that read. Another call can update `{{target}}` while this one waits, and this write then overwrites that update with a stale result (a lost update: both calls read 1, both write 2). Await first and read `{{target}}` after the `await`, or serialize the updates.",
+  staleSnapshot:
+    "`{{target}}` is written from `{{local}}`, a copy read before the `await`. Another call can change `{{target}}` while this one waits, and this write overwrites that change with a stale value (a lost update). Read `{{target}}` again after the `await`, or serialize the updates.",
+  checkThenAct:
+    "`{{target}}` is checked before the `await` and set after it. Two concurrent calls can both pass the check while the first one waits, so the work runs twice and the second write overwrites the first (double initialization). Store the in-flight promise before awaiting it, or guard the section with a lock.",
+  checkThenActCollection:
+    "`{{target}}` is checked for `{{key}}` before the `await` and updated after it. Two concurrent calls can both miss, both do the work, and the second update overwrites the first. Cache the promise instead of the value (store it before awaiting it), or guard the section with a lock.",
+  lazyInit:
+    "`{{target}} {{operator}} await ...` checks `{{target}}` before the `await` and assigns it after: two concurrent calls both see it unset and both run the initializer. Store the in-flight promise instead, so the second call awaits the first one's work.",
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// The rule
+
+export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
+  meta: {
+    id: "shared-state-across-await",
+    defaultSeverity: "warning",
+    requiresTypes: true,
+    messages,
+    optionsSchema: {
+      type: "object",
+      properties: {
+        criticalSections: {
+          type: "array",
+          items: { type: "string", minLength: 1 },
+          description: "Callee patterns (matched against the callee's text, e.g. `*.runExclusive`) whose async callback runs exclusively.",
+        },
+        lockAcquisitions: {
+          type: "array",
+          items: { type: "string", minLength: 1 },
+          description: "Awaited calls (e.g. `*.acquire`) after which the rest of the function holds a lock.",
+        },
+        checkParameters: {
+          type: "boolean",
+          description: "Report properties of parameters (`ctx.count = ctx.count + await f()`): the object may be shared by concurrent calls.",
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: {
+      criticalSections: ["*.runExclusive", "*.locks.request", "locks.request", "*.acquire", "*.withLock", "*.exclusive", "*.synchronized"],
+      lockAcquisitions: ["*.acquire", "*.lock", "*.acquireLock"],
+      checkParameters: true,
+    },
+    docs: {
+      description: "Shared state must not be updated from a value read before an `await`.",
+      rationale: [
+        "Between two `await`s an async function runs alone; at an `await`, any other task may run.",
+        "A value read before an `await` and used after it to write shared state is stale: if another",
+        "call of the same function (or any other code) updated that state meanwhile, the write",
+        "overwrites the update. `total += await price()` reads `total`, waits, then writes",
+        "`old total + price`: two concurrent calls both read 0 and the final total counts one price.",
+        "It is the async form of `counter += 1` across threads, atomic only when no `await` sits",
+        "between the read and the write.",
+        "",
+        "The rule reports, at the write, three shapes, with the stale read and the `await` as related",
+        "locations:",
+        "",
+        "- **read-modify-write**: `total += await price()`, `x = x + await f()`, `this.n = this.n + (await g())`,",
+        "  `map.set(k, (map.get(k) ?? 0) + await f())`;",
+        "- **stale snapshot**: `const v = this.count; await save(); this.count = v + 1`;",
+        "- **check-then-act**: `if (!this.conn) { this.conn = await connect(); }`,",
+        "  `if (!cache.has(k)) { cache.set(k, await load(k)); }`, `this.conn ??= await connect()`, a guard",
+        "  flag read before an `await` and set after it. Mutations through `Map`/`Set`/array methods",
+        "  (`set`, `add`, `push`, `delete`) count as writes.",
+        "",
+        "Shared means reachable by concurrent calls: module-level and outer-scope variables, instance",
+        "and static fields through `this`, properties of module-level objects, and collections held",
+        "by those. Locals of the same call and objects created in it are not shared. A parameter's",
+        "object (Koa's `ctx`) is reported only when the same property is read before and written",
+        "after the `await`.",
+        "",
+        "Not reported: a value read again after the `await` (`await f(); x = x + 1`); a write that does",
+        "not depend on the stale read (`process.exitCode = 1` after an `await`); a location the",
+        "function itself wrote between the read and the `await` (`if (busy) return; busy = true; await",
+        "work(); busy = false` is a correct guard); code inside common critical sections",
+        "(`mutex.runExclusive(async () => ...)`, after `await mutex.acquire()`,",
+        "`navigator.locks.request(name, async () => ...)`; extend the list with `criticalSections` and",
+        "`lockAcquisitions`).",
+      ].join("\n"),
+      incorrect: [
+        {
+          title: "Read-modify-write across an await",
+          code: [
+            "declare function price(item: string): Promise<number>;",
+            "let total = 0;",
+            "",
+            "export async function add(item: string) {",
+            "  total += await price(item);",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A stale snapshot",
+          code: [
+            "declare function save(n: number): Promise<void>;",
+            "",
+            "export class Counter {",
+            "  count = 0;",
+            "  async increment() {",
+            "    const current = this.count;",
+            "    await save(current + 1);",
+            "    this.count = current + 1;",
+            "  }",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "Check-then-act lazy initialization",
+          code: [
+            "interface Connection { query(sql: string): Promise<unknown> }",
+            "declare function connect(): Promise<Connection>;",
+            "",
+            "export class Db {",
+            "  private conn: Connection | undefined;",
+            "  async get() {",
+            "    if (!this.conn) {",
+            "      this.conn = await connect();",
+            "    }",
+            "    return this.conn;",
+            "  }",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A cache that loads twice",
+          code: [
+            "declare function load(key: string): Promise<string>;",
+            "const cache = new Map<string, string>();",
+            "",
+            "export async function get(key: string) {",
+            "  if (!cache.has(key)) {",
+            "    cache.set(key, await load(key));",
+            "  }",
+            "  return cache.get(key);",
+            "}",
+          ].join("\n"),
+        },
+      ],
+      correct: [
+        {
+          title: "Await first, then update from a fresh read",
+          code: [
+            "declare function price(item: string): Promise<number>;",
+            "let total = 0;",
+            "",
+            "export async function add(item: string) {",
+            "  const amount = await price(item);",
+            "  total += amount;",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "Memoize the in-flight promise",
+          code: [
+            "interface Connection { query(sql: string): Promise<unknown> }",
+            "declare function connect(): Promise<Connection>;",
+            "",
+            "export class Db {",
+            "  private connecting: Promise<Connection> | undefined;",
+            "  async get() {",
+            "    this.connecting ??= connect();",
+            "    return this.connecting;",
+            "  }",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A write that does not depend on what was read",
+          code: [
+            "declare function run(): Promise<number>;",
+            "",
+            "export async function main() {",
+            "  const code = await run();",
+            "  process.exitCode = code;",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A guard set before the await",
+          code: [
+            "declare function sync(): Promise<void>;",
+            "let syncing = false;",
+            "",
+            "export async function syncOnce() {",
+            "  if (syncing) return;",
+            "  syncing = true;",
+            "  await sync();",
+            "  syncing = false;",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "Locals of the call are not shared",
+          code: [
+            "declare function price(item: string): Promise<number>;",
+            "",
+            "export async function sum(items: string[]) {",
+            "  let total = 0;",
+            "  for (const item of items) total += await price(item);",
+            "  return total;",
+            "}",
+          ].join("\n"),
+        },
+      ],
+      optionsDoc: {
+        criticalSections:
+          "Callee patterns whose async callback runs exclusively, matched against the callee's text with `*` wildcards. Default: `*.runExclusive`, `*.locks.request`, `locks.request`, `*.acquire`, `*.withLock`, `*.exclusive`, `*.synchronized` (async-mutex, Web Locks, async-lock and similar). Add your own serializing queue, e.g. `serialQueue.add`.",
+        lockAcquisitions:
+          "Awaited calls after which the rest of the function holds a lock (`const release = await mutex.acquire()`). Default: `*.acquire`, `*.lock`, `*.acquireLock`.",
+        checkParameters:
+          "`true` (default): report when the same property of a parameter is read before and written after an `await` (the object may be shared by concurrent calls). Writes to a parameter's properties that do not depend on an earlier read (Koa's `ctx.body = await render()`) are never reported.",
+      },
+      fixesDoc: [
+        "Fixes are **suggestions** (they change when things happen):",
+        "",
+        "- `x += await f()` and `x = x + await f()` as statements: **Await first, then update**",
+        "  (`const awaited = await f(); x += awaited;`), so the read happens after the `await`.",
+        "- Lazy initialization of a field or module variable with a written type",
+        "  (`if (!this.conn) { this.conn = await connect(); }`): **Memoize the in-flight promise**:",
+        "  adds `private connPending?: Promise<Connection>;` and writes",
+        "  `this.conn = await (this.connPending ??= connect());`, so concurrent callers share one",
+        "  connection attempt. (A rejected attempt stays memoized: reset the field in a `catch` if",
+        "  retries are wanted.)",
+        "",
+        "A cache of values (`if (!cache.has(k)) cache.set(k, await load(k))`) has no automatic fix: the",
+        "fix is to cache the promise (`Map<K, Promise<V>>`: `cache.set(k, load(k))` before awaiting),",
+        "which changes the map's type and every reader.",
+      ].join("\n"),
+      comparison: [
+        "ESLint's `require-atomic-updates` works without types and was taken out of ESLint's",
+        "recommended set for its false alarms. Each class reported against it is a must-not-flag test",
+        "here:",
+        "",
+        "- a read after the `await` (`result = await x + result`, `const t = await x; result += t`) —",
+        "  eslint/eslint#11899;",
+        "- locals, including ones captured by closures (`let records = await get(); g(() => records)`) —",
+        "  #11194, #11899;",
+        "- a write that does not depend on an earlier read (`process.exitCode = code` after an",
+        "  `await`, Koa's `ctx.body = await render()`) — #15076, and the reason many projects turned the",
+        "  rule off;",
+        "- a write before the `await` (`this.foo = null; await doElse()`) — #11687;",
+        "- a guard set before the `await` and released after it (`if (window.isSyncing) return;",
+        "  window.isSyncing = true; await sync(); window.isSyncing = false`) — #12353.",
+        "",
+        "One class we deliberately report: `if (!flag) { await g(); flag = true; }` (#11740). Two",
+        "concurrent calls both pass the check and both run `g()`: a real double initialization.",
+        "Set the flag (or store the promise) before the `await`.",
+      ].join("\n"),
+    },
+  },
+
+  create(context) {
+    const analyzer = new Analyzer(context);
+    const visit = (node: ts.Node) => analyzer.analyzeFunction(node as ts.FunctionLikeDeclaration);
+    return {
+      [ts.SyntaxKind.FunctionDeclaration]: visit,
+      [ts.SyntaxKind.FunctionExpression]: visit,
+      [ts.SyntaxKind.ArrowFunction]: visit,
+      [ts.SyntaxKind.MethodDeclaration]: visit,
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Locations: what a read or a write refers to, and whether concurrent calls share it
+
+interface Location {
+  /** Normalized text, e.g. `this.conn`, `total`, `cache`. */
+  key: string;
+}
+
+const COLLECTION_READS = new Set(["has", "get", "includes", "indexOf"]);
+const COLLECTION_WRITES = new Set(["set", "add", "push", "unshift", "delete"]);
+const ASSIGNMENTS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.EqualsToken,
+  ts.SyntaxKind.PlusEqualsToken,
+  ts.SyntaxKind.MinusEqualsToken,
+  ts.SyntaxKind.AsteriskEqualsToken,
+  ts.SyntaxKind.AsteriskAsteriskEqualsToken,
+  ts.SyntaxKind.SlashEqualsToken,
+  ts.SyntaxKind.PercentEqualsToken,
+  ts.SyntaxKind.LessThanLessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanGreaterThanEqualsToken,
+  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken,
+  ts.SyntaxKind.AmpersandEqualsToken,
+  ts.SyntaxKind.BarEqualsToken,
+  ts.SyntaxKind.CaretEqualsToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+]);
+const LOGICAL_ASSIGNMENTS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+]);
+
+function isAssignment(node: ts.Node): node is ts.BinaryExpression {
+  return ts.isBinaryExpression(node) && ASSIGNMENTS.has(node.operatorToken.kind);
+}
+
+/** A collection method call `C.m(K, ...)` with its collection expression and key text. */
+function collectionCall(node: ts.Node, methods: ReadonlySet<string>): { collection: ts.Expression; key: string; method: string } | undefined {
+  if (!ts.isCallExpression(node)) return undefined;
+  const callee = node.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !methods.has(callee.name.text)) return undefined;
+  const first = node.arguments[0];
+  if (!first) return undefined;
+  return { collection: callee.expression, key: normalize(first.getText()), method: callee.name.text };
+}
+
+function normalize(text: string): string {
+  return text.replace(/\s+/g, "").replace(/\?\./g, ".");
+}
+
+function skipOuter(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current)) current = current.expression;
+  return current;
+}
+
+/** Visits `root` in evaluation order, not entering nested functions or classes. */
+function forEachInFunction(root: ts.Node, visit: (node: ts.Node) => boolean | void): void {
+  const walk = (node: ts.Node): void => {
+    if (visit(node) === false) return;
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    ts.forEachChild(node, walk);
+  };
+  ts.forEachChild(root, walk);
+}
+
+function isSuspension(node: ts.Node): boolean {
+  return ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined) || ts.isYieldExpression(node);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detection
+
+interface Read {
+  node: ts.Node;
+  key: string;
+}
+
+class Analyzer {
+  private readonly criticalSection: (text: string) => boolean;
+  private readonly lockAcquisition: (text: string) => boolean;
+
+  constructor(private readonly context: RuleContext<SharedStateOptions>) {
+    this.criticalSection = picomatch(context.options.criticalSections, { dot: true });
+    this.lockAcquisition = picomatch(context.options.lockAcquisitions, { dot: true });
+  }
+
+  analyzeFunction(fn: ts.FunctionLikeDeclaration): void {
+    if (!fn.body || !isAsyncFunction(fn)) return;
+    // Syntax first: no suspension point, no race.
+    let suspends = false;
+    forEachInFunction(fn.body, (node) => {
+      if (isSuspension(node)) suspends = true;
+      return !suspends;
+    });
+    if (!suspends || this.isCriticalSectionCallback(fn) || isSerializedByCallers(fn)) return;
+    const state = new FunctionState(fn, this.context, this.lockStart(fn));
+    this.detectReadModifyWrite(state);
+    this.detectSnapshots(state);
+    this.detectCheckThenAct(state);
+  }
+
+  private isCriticalSectionCallback(fn: ts.FunctionLikeDeclaration): boolean {
+    const call = fn.parent;
+    if (!(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.includes(fn as ts.Expression)) return false;
+    return this.criticalSection(normalize(call.expression.getText()));
+  }
+
+  /** The position after which the function holds a lock (`await mutex.acquire()`), if any. */
+  private lockStart(fn: ts.FunctionLikeDeclaration): number {
+    let start = Number.POSITIVE_INFINITY;
+    forEachInFunction(fn.body!, (node) => {
+      if (ts.isAwaitExpression(node) && ts.isCallExpression(node.expression) && this.lockAcquisition(normalize(node.expression.expression.getText()))) {
+        start = Math.min(start, node.getEnd());
+      }
+    });
+    return start;
+  }
+
+  // A. `x += await f()`, `x = x + await f()`, `x ??= await f()`, `m.set(k, m.get(k) + await f())`
+  private detectReadModifyWrite(state: FunctionState): void {
+    forEachInFunction(state.fn.body!, (node) => {
+      if (isAssignment(node)) {
+        const target = state.locationOf(node.left);
+        if (!target) return;
+        const operator = node.operatorToken.kind;
+        const firstAwait = state.firstSuspension(node.right);
+        if (!firstAwait) return;
+        if (LOGICAL_ASSIGNMENTS.has(operator)) {
+          state.report(node, "lazyInit", { target: target.key, operator: node.operatorToken.getText() }, node.left, firstAwait);
+          return;
+        }
+        if (operator !== ts.SyntaxKind.EqualsToken) {
+          state.report(node, "readModifyWrite", { target: target.key }, node.left, firstAwait, this.hoistFix(state, node));
+          return;
+        }
+        const read = state.readBefore(node.right, target.key, firstAwait);
+        if (read) state.report(node, "readModifyWrite", { target: target.key }, read, firstAwait, this.hoistFix(state, node));
+        return;
+      }
+      const write = collectionCall(node, new Set(["set"]));
+      if (write) {
+        const collection = state.collectionOf(write.collection);
+        const value = (node as ts.CallExpression).arguments[1];
+        if (!collection || !value) return;
+        const firstAwait = state.firstSuspension(value);
+        if (!firstAwait) return;
+        const read = state.collectionReadBefore(value, collection.key, write.key, firstAwait);
+        if (read) state.report(node, "readModifyWrite", { target: `${collection.key}.get(${write.key})` }, read, firstAwait);
+      }
+    });
+  }
+
+  // B. `const v = this.count; await x; this.count = v + 1`
+  private detectSnapshots(state: FunctionState): void {
+    forEachInFunction(state.fn.body!, (node) => {
+      if (!ts.isVariableDeclaration(node) || !node.initializer || !ts.isIdentifier(node.name)) return;
+      const local = node.name;
+      const reads = state.sharedReadsIn(node.initializer);
+      if (reads.length === 0) return;
+      const variable = this.context.types.variableOf(local);
+      if (!variable) return;
+      for (const read of reads) {
+        const write = state.findWriteUsing(read, local, variable);
+        if (write) {
+          state.report(write.node, "staleSnapshot", { target: read.key, local: local.text }, read.node, write.suspension);
+          return;
+        }
+      }
+    });
+  }
+
+  // C. `if (!this.conn) { this.conn = await connect() }`, `if (x) return; ...; await; x = ...`,
+  //    `if (!cache.has(k)) cache.set(k, await load(k))`
+  private detectCheckThenAct(state: FunctionState): void {
+    forEachInFunction(state.fn.body!, (node) => {
+      if (!ts.isIfStatement(node)) return;
+      const checks = state.checksIn(node.expression);
+      if (checks.length === 0) return;
+      // Each region is a separate path: an await in an exiting branch does not precede the rest.
+      const regions: ts.Node[][] = [[node.thenStatement]];
+      if (node.elseStatement) regions.push([node.elseStatement]);
+      if (exits(node.thenStatement) && !node.elseStatement) {
+        // `if (cached) return cached;` guards the rest of the block.
+        const parent = node.parent;
+        if (ts.isBlock(parent) || ts.isSourceFile(parent)) regions.push(parent.statements.slice(parent.statements.indexOf(node) + 1));
+      }
+      for (const check of checks) {
+        // A parameter's object is usually the caller's per-call state: only data dependencies
+        // (read-modify-write, snapshots) are reported for it, not control dependencies.
+        if (check.parameterRooted) continue;
+        let found: ReturnType<FunctionState["findCheckedWrite"]>;
+        for (const region of regions) found ??= state.findCheckedWrite(check, region);
+        if (found) {
+          const isCollection = check.collectionKey !== undefined;
+          state.report(
+            found.write,
+            isCollection ? "checkThenActCollection" : "checkThenAct",
+            isCollection ? { target: check.key, key: check.collectionKey ?? "" } : { target: check.key },
+            check.node,
+            found.suspension,
+            isCollection ? [] : this.memoizeFix(state, found.write, check.key),
+          );
+          return;
+        }
+      }
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Fixes
+
+  /** `x += await f();` → `const awaited = await f(); x += awaited;` (statements only). */
+  private hoistFix(state: FunctionState, assignment: ts.BinaryExpression): Fix[] {
+    const statement = assignment.parent;
+    if (!ts.isExpressionStatement(statement) || !(ts.isBlock(statement.parent) || ts.isSourceFile(statement.parent))) return [];
+    const right = skipOuter(assignment.right);
+    let awaitNode: ts.AwaitExpression | undefined;
+    if (ts.isAwaitExpression(right) && assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) {
+      awaitNode = right;
+    } else if (ts.isBinaryExpression(right) && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const operand = skipOuter(right.right);
+      if (ts.isAwaitExpression(operand) && isSideEffectFree(right.left) && !containsSuspension(right.left)) awaitNode = operand;
+    }
+    if (!awaitNode || containsSuspension(awaitNode.expression)) return [];
+    const sourceFile = this.context.sourceFile;
+    const name = state.freshName("awaited");
+    const indent = /[ \t]*$/.exec(sourceFile.text.slice(0, statement.getStart(sourceFile)))?.[0] ?? "";
+    const start = statement.getStart(sourceFile);
+    const edit = (from: number, to: number, newText: string): TextEdit => ({ fileName: sourceFile.fileName, start: from, end: to, newText });
+    const awaitStart = awaitNode.getStart(sourceFile);
+    // Replace the await (with the parentheses around it, if any) by the new name.
+    let replaced: ts.Node = awaitNode;
+    while (ts.isParenthesizedExpression(replaced.parent)) replaced = replaced.parent;
+    return [
+      {
+        kind: "suggestion",
+        title: "Await first, then update",
+        edits: [
+          edit(start, start, `const ${name} = ${sourceFile.text.slice(awaitStart, awaitNode.getEnd())};\n${indent}`),
+          edit(replaced.getStart(sourceFile), replaced.getEnd(), name),
+        ],
+      },
+    ];
+  }
+
+  /**
+   * `this.conn = await connect()` guarded by a check of `this.conn` → memoize the in-flight
+   * promise in a new field or variable declared next to the original, with the original's type.
+   */
+  private memoizeFix(state: FunctionState, write: ts.Node, key: string): Fix[] {
+    if (!isAssignment(write) || write.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return [];
+    const right = skipOuter(write.right);
+    if (!ts.isAwaitExpression(right) || containsSuspension(right.expression)) return [];
+    const declaration = state.declarationOf(write.left);
+    if (!declaration) return [];
+    const written = declaration.type;
+    if (!written) return [];
+    const sourceFile = this.context.sourceFile;
+    const valueType = stripNullish(written, sourceFile);
+    if (!valueType) return [];
+    const baseName = (declaration.name as ts.Identifier).text;
+    const pendingName = `${baseName}Pending`;
+    const edit = (from: number, to: number, newText: string): TextEdit => ({ fileName: sourceFile.fileName, start: from, end: to, newText });
+    const isField = ts.isPropertyDeclaration(declaration);
+    const anchor = isField ? declaration : declaration.parent.parent; // the variable statement
+    const indent = /[ \t]*$/.exec(sourceFile.text.slice(0, anchor.getStart(sourceFile)))?.[0] ?? "";
+    const modifiers = isField ? "private " : "let ";
+    const declarationText = isField ? `${modifiers}${pendingName}?: Promise<${valueType}>;` : `${modifiers}${pendingName}: Promise<${valueType}> | undefined;`;
+    const target = key.startsWith("this.") ? `this.${pendingName}` : pendingName;
+    const inner = sourceFile.text.slice(right.expression.getStart(sourceFile), right.expression.getEnd());
+    return [
+      {
+        kind: "suggestion",
+        title: "Memoize the in-flight promise",
+        edits: [
+          edit(anchor.getEnd(), anchor.getEnd(), `\n${indent}${declarationText}`),
+          edit(right.getStart(sourceFile), right.getEnd(), `await (${target} ??= ${inner})`),
+        ],
+      },
+    ];
+  }
+}
+
+function isClearingValue(node: ts.Expression): boolean {
+  const value = skipOuter(node);
+  return (
+    value.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isIdentifier(value) && value.text === "undefined") ||
+    (ts.isVoidExpression(value) && ts.isLiteralExpression(value.expression))
+  );
+}
+
+/**
+ * A private method whose every call in its class stores the returned promise in a field
+ * (`this.connecting = this._connect()`): its callers memoize it, so it never runs concurrently
+ * with itself. (The caller's own check-then-act, if any, is reported there.)
+ */
+function isSerializedByCallers(fn: ts.FunctionLikeDeclaration): boolean {
+  if (!ts.isMethodDeclaration(fn) || !fn.name) return false;
+  const isPrivate = ts.isPrivateIdentifier(fn.name) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Private) !== 0;
+  if (!isPrivate || !ts.isClassLike(fn.parent)) return false;
+  const name = fn.name.getText();
+  let calls = 0;
+  let memoized = 0;
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword && node.expression.name.getText() === name) {
+      calls++;
+      const parent = node.parent;
+      if (isAssignment(parent) && parent.right === node && ts.isPropertyAccessExpression(skipOuter(parent.left))) memoized++;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.parent);
+  return calls > 0 && calls === memoized;
+}
+
+function exits(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  if (ts.isBlock(statement)) {
+    const last = statement.statements[statement.statements.length - 1];
+    return last !== undefined && exits(last);
+  }
+  return false;
+}
+
+function containsSuspension(node: ts.Node): boolean {
+  if (isSuspension(node)) return true;
+  let found = false;
+  forEachInFunction(node, (child) => {
+    if (isSuspension(child)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+function isSideEffectFree(node: ts.Expression): boolean {
+  const value = skipOuter(node);
+  if (ts.isIdentifier(value) || value.kind === ts.SyntaxKind.ThisKeyword || ts.isLiteralExpression(value)) return true;
+  if (ts.isPropertyAccessExpression(value)) return isSideEffectFree(value.expression);
+  if (ts.isBinaryExpression(value)) return !ASSIGNMENTS.has(value.operatorToken.kind) && isSideEffectFree(value.left) && isSideEffectFree(value.right);
+  return false;
+}
+
+function stripNullish(type: ts.TypeNode, sourceFile: ts.SourceFile): string | undefined {
+  const parts = ts.isUnionTypeNode(type) ? [...type.types] : [type];
+  const kept = parts.filter(
+    (part) =>
+      part.kind !== ts.SyntaxKind.UndefinedKeyword &&
+      !(ts.isLiteralTypeNode(part) && part.literal.kind === ts.SyntaxKind.NullKeyword),
+  );
+  if (kept.length === 0) return undefined;
+  return kept.map((part) => sourceFile.text.slice(part.getStart(sourceFile), part.getEnd())).join(" | ");
+}
+
+interface Check {
+  node: ts.Node;
+  key: string;
+  parameterRooted: boolean;
+  /** For `C.has(K)`-style checks: the key text. */
+  collectionKey?: string;
+}
+
+/** What is known about one async function while its detectors run. */
+class FunctionState {
+  private readonly reported = new Set<ts.Node>();
+  private readonly scopeCache = new Map<ts.Node, ReturnType<RuleContext<SharedStateOptions>["types"]["variableScope"]>>();
+
+  constructor(
+    readonly fn: ts.FunctionLikeDeclaration,
+    private readonly context: RuleContext<SharedStateOptions>,
+    private readonly lockedFrom: number,
+  ) {}
+
+  report(
+    write: ts.Node,
+    messageId: keyof typeof messages,
+    data: Record<string, string>,
+    read: ts.Node,
+    suspension: ts.Node,
+    fixes: Fix[] = [],
+  ): void {
+    if (this.reported.has(write) || read.getStart() >= this.lockedFrom) return;
+    this.reported.add(write);
+    this.context.report({
+      node: write,
+      messageId,
+      data,
+      related: [
+        { node: read, message: "The value is read here, before the `await`." },
+        { node: suspension, message: "Other calls can run here, while this one waits." },
+      ],
+      fixes,
+    });
+  }
+
+  /**
+   * The shared location an expression denotes, or undefined for locals and anything else.
+   * Shared: outer-scope `let`/`var` variables, `this.*`, properties of outer-scope objects, and
+   * properties of parameters (the same property must then be read and written to be reported).
+   */
+  locationOf(expression: ts.Expression): Location | undefined {
+    const node = skipOuter(expression);
+    if (ts.isIdentifier(node)) {
+      const scope = this.scopeOf(node);
+      return scope && scope.scope === "outside" && !scope.isConst ? { key: node.text } : undefined;
+    }
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      let root: ts.Expression = node;
+      while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuter(root.expression);
+      if (ts.isElementAccessExpression(node) && !isSimpleKey(node.argumentExpression)) return undefined;
+      const key = normalize(node.getText());
+      if (root.kind === ts.SyntaxKind.ThisKeyword) return { key };
+      if (!ts.isIdentifier(root)) return undefined;
+      const scope = this.scopeOf(root);
+      if (!scope) return undefined;
+      if (scope.scope === "outside") return { key };
+      if (scope.isParameter && this.context.options.checkParameters) return { key };
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** Whether an access path starts at a parameter of this function (`ctx.state.x`). */
+  isParameterRooted(expression: ts.Expression): boolean {
+    let root = skipOuter(expression);
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuter(root.expression);
+    if (!ts.isIdentifier(root)) return false;
+    const scope = this.scopeOf(root);
+    return scope !== undefined && scope.scope === "inside" && scope.isParameter;
+  }
+
+  /** A shared collection: like `locationOf`, but a `const` binding's object is still mutable. */
+  collectionOf(expression: ts.Expression): Location | undefined {
+    const node = skipOuter(expression);
+    if (ts.isIdentifier(node)) {
+      const scope = this.scopeOf(node);
+      return scope && scope.scope === "outside" ? { key: node.text } : undefined;
+    }
+    return this.locationOf(node);
+  }
+
+  private scopeOf(identifier: ts.Identifier) {
+    if (!this.scopeCache.has(identifier)) this.scopeCache.set(identifier, this.context.types.variableScope(identifier, this.fn));
+    return this.scopeCache.get(identifier);
+  }
+
+  /** The first suspension point inside `node` (in evaluation order), outside nested functions. */
+  firstSuspension(node: ts.Node): ts.Node | undefined {
+    let found: ts.Node | undefined;
+    const walk = (current: ts.Node): void => {
+      if (found || ts.isFunctionLike(current) || ts.isClassLike(current)) return;
+      ts.forEachChild(current, walk);
+      // An await's operand is evaluated before the function suspends.
+      if (!found && isSuspension(current)) found = current;
+    };
+    walk(node);
+    return found;
+  }
+
+  /** A read of the location `key` inside `node` that is evaluated before `suspension`. */
+  readBefore(node: ts.Node, key: string, suspension: ts.Node): ts.Node | undefined {
+    let found: ts.Node | undefined;
+    // `await E` suspends after evaluating E: reads inside E happen before, reads after it later.
+    const end = suspension.getEnd();
+    const walk = (current: ts.Node): void => {
+      if (found || ts.isFunctionLike(current) || ts.isClassLike(current)) return;
+      if (current.getStart() >= end && !isAncestor(current, suspension)) return;
+      if ((ts.isIdentifier(current) || ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) && current.getEnd() <= end) {
+        if (normalize(current.getText()) === key && this.locationOf(current as ts.Expression)) {
+          found = current;
+          return;
+        }
+      }
+      ts.forEachChild(current, walk);
+    };
+    walk(node);
+    return found;
+  }
+
+  /** `C.get(K)` (or `has`) of the given collection and key evaluated before `suspension`. */
+  collectionReadBefore(node: ts.Node, collection: string, key: string, suspension: ts.Node): ts.Node | undefined {
+    let found: ts.Node | undefined;
+    const end = suspension.getEnd();
+    forEachInFunction(node, (current) => {
+      if (found || current.getStart() >= end) return false;
+      const read = collectionCall(current, COLLECTION_READS);
+      if (read && read.key === key && normalize(read.collection.getText()) === collection) found = current;
+      return !found;
+    });
+    const direct = collectionCall(node, COLLECTION_READS);
+    if (!found && direct && direct.key === key && normalize(direct.collection.getText()) === collection && node.getEnd() <= end) found = node;
+    return found;
+  }
+
+  /** Reads of shared locations inside an initializer (`const v = this.count`). */
+  sharedReadsIn(node: ts.Node): Read[] {
+    const reads: Read[] = [];
+    const value = skipOuter(node as ts.Expression);
+    const consider = (current: ts.Node) => {
+      if (ts.isIdentifier(current) || ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
+        // Only the outermost access: `this.a.b` is one read of `this.a.b`.
+        const parent = current.parent;
+        if ((ts.isPropertyAccessExpression(parent) && parent.expression === current) || (ts.isElementAccessExpression(parent) && parent.expression === current)) return;
+        if (ts.isCallExpression(parent) && parent.expression === current) return;
+        if (ts.isPropertyAccessExpression(parent) && parent.name === current) return;
+        const location = this.locationOf(current as ts.Expression);
+        if (location) reads.push({ node: current, key: location.key });
+      }
+    };
+    if (ts.isAwaitExpression(value)) return reads; // `const v = await x`: a fresh value
+    consider(value);
+    forEachInFunction(value, (current) => {
+      if (isSuspension(current)) return false;
+      consider(current);
+      return true;
+    });
+    return reads;
+  }
+
+  /** After `read`: an await, then a write to `read.key` whose value uses `local`; no own write between. */
+  findWriteUsing(read: Read, local: ts.Identifier, variable: object): { node: ts.Node; suspension: ts.Node } | undefined {
+    let suspension: ts.Node | undefined;
+    let result: { node: ts.Node; suspension: ts.Node } | undefined;
+    let ownWriteBeforeSuspension = false;
+    const readEnd = read.node.getEnd();
+    forEachInFunction(this.fn.body!, (node) => {
+      if (result || ownWriteBeforeSuspension) return false;
+      if (node.getEnd() <= readEnd) return false;
+      if (isSuspension(node) && node.getStart() >= readEnd) suspension ??= node;
+      const writtenKey = this.writtenKey(node);
+      if (writtenKey === read.key && node.getStart() > readEnd) {
+        // The await may sit in the write itself: `this.count = v + await f()`.
+        const waited = suspension ?? (isAssignment(node) ? this.firstSuspension(node.right) : undefined);
+        if (!waited) {
+          ownWriteBeforeSuspension = true;
+          return false;
+        }
+        if (this.valueUses(node, local, variable)) result = { node, suspension: waited };
+        return true;
+      }
+      // The local itself reassigned: the copy is no longer the snapshot.
+      if (isAssignment(node) && ts.isIdentifier(skipOuter(node.left)) && (skipOuter(node.left) as ts.Identifier).text === local.text) ownWriteBeforeSuspension = true;
+      return true;
+    });
+    return result;
+  }
+
+  /** The key written by an assignment or a collection mutation. */
+  private writtenKey(node: ts.Node): string | undefined {
+    if (isAssignment(node)) return this.locationOf(node.left)?.key;
+    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+      return this.locationOf(node.operand)?.key;
+    }
+    return undefined;
+  }
+
+  private valueUses(write: ts.Node, local: ts.Identifier, variable: object): boolean {
+    const value = isAssignment(write) ? write.right : undefined;
+    if (!value) return false;
+    let uses = false;
+    const check = (node: ts.Node) => {
+      if (ts.isIdentifier(node) && node.text === local.text && this.context.types.variableOf(node) === variable) uses = true;
+    };
+    check(value);
+    forEachInFunction(value, (node) => {
+      check(node);
+      return !uses;
+    });
+    return uses;
+  }
+
+  /** Locations a condition tests: `!this.conn`, `x === undefined`, `flag`, `cache.has(k)`. */
+  checksIn(condition: ts.Expression): Check[] {
+    const checks: Check[] = [];
+    const visit = (expression: ts.Expression): void => {
+      const node = skipOuter(expression);
+      if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return visit(node.operand);
+      if (ts.isBinaryExpression(node)) {
+        const operator = node.operatorToken.kind;
+        if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+          visit(node.left);
+          visit(node.right);
+          return;
+        }
+        if (
+          operator === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+          operator === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+          operator === ts.SyntaxKind.EqualsEqualsToken ||
+          operator === ts.SyntaxKind.ExclamationEqualsToken
+        ) {
+          visit(node.left);
+          visit(node.right);
+        }
+        return;
+      }
+      const read = collectionCall(node, COLLECTION_READS);
+      if (read) {
+        const collection = this.collectionOf(read.collection);
+        if (collection) checks.push({ node, key: collection.key, collectionKey: read.key, parameterRooted: this.isParameterRooted(read.collection) });
+        return;
+      }
+      if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+        const location = this.locationOf(node);
+        if (location) checks.push({ node, key: location.key, parameterRooted: this.isParameterRooted(node) });
+      }
+    };
+    visit(condition);
+    return checks;
+  }
+
+  /** In the guarded statements: a suspension, then a write to the checked location; no own write before the suspension. */
+  findCheckedWrite(check: Check, guarded: readonly ts.Node[]): { write: ts.Node; suspension: ts.Node } | undefined {
+    let suspension: ts.Node | undefined;
+    let result: { write: ts.Node; suspension: ts.Node } | undefined;
+    let ownWrite = false;
+    const writesChecked = (node: ts.Node): boolean => {
+      if (check.collectionKey !== undefined) {
+        const write = collectionCall(node, COLLECTION_WRITES);
+        return write !== undefined && write.key === check.collectionKey && this.collectionOf(write.collection)?.key === check.key;
+      }
+      // Clearing (`= undefined`, `= null`) resets state; it does not act on the check.
+      return this.writtenKey(node) === check.key && !(isAssignment(node) && isClearingValue(node.right));
+    };
+    const visit = (node: ts.Node): void => {
+      if (result || ownWrite) return;
+      if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+      // Children first for writes: in `cache.set(k, await load(k))` the await runs before the set.
+      const isWrite = writesChecked(node);
+      ts.forEachChild(node, visit);
+      if (result || ownWrite) return;
+      if (isSuspension(node)) suspension ??= node;
+      if (isWrite) {
+        if (suspension && suspension.getStart() >= check.node.getEnd()) result = { write: node, suspension };
+        else ownWrite = true;
+      }
+    };
+    for (const statement of guarded) visit(statement);
+    return result;
+  }
+
+  /** The written declaration (field or module variable) an assignment target refers to. */
+  declarationOf(target: ts.Expression): (ts.PropertyDeclaration | ts.VariableDeclaration) & { type?: ts.TypeNode } | undefined {
+    const node = skipOuter(target);
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = this.enclosingClass();
+      const member = cls?.members.find((candidate) => ts.isPropertyDeclaration(candidate) && ts.isIdentifier(candidate.name) && candidate.name.text === node.name.text);
+      return member && ts.isPropertyDeclaration(member) ? member : undefined;
+    }
+    if (ts.isIdentifier(node)) {
+      const sourceFile = this.context.sourceFile;
+      for (const statement of sourceFile.statements) {
+        if (!ts.isVariableStatement(statement)) continue;
+        for (const declaration of statement.declarationList.declarations) {
+          if (ts.isIdentifier(declaration.name) && declaration.name.text === node.text) return declaration;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private enclosingClass(): ts.ClassLikeDeclaration | undefined {
+    for (let node: ts.Node | undefined = this.fn.parent; node; node = node.parent) {
+      if (ts.isClassLike(node)) return node;
+    }
+    return undefined;
+  }
+
+  /** A name not used anywhere in the function. */
+  freshName(base: string): string {
+    const text = this.fn.getText();
+    let name = base;
+    for (let index = 2; new RegExp(`\\b${name}\\b`).test(text); index++) name = `${base}${index}`;
+    return name;
+  }
+}
+
+function isSimpleKey(node: ts.Expression): boolean {
+  return ts.isIdentifier(node) || ts.isStringLiteral(node) || ts.isNumericLiteral(node) || ts.isPropertyAccessExpression(node);
+}
+
+function isAncestor(ancestor: ts.Node, node: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
+  return false;
+}

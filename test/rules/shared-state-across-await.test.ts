@@ -1,0 +1,230 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { parsesCleanly } from "../../server/src/engine/fixes";
+import { applyFix, createVirtualProgram, lintCode, positionOf, typeErrors, type RunOptions } from "../helpers/ruleTester";
+
+const RULE = "shared-state-across-await";
+/** Line 1 of most cases. */
+const D = "declare function price(): Promise<number>; declare function save(n: number): Promise<void>; declare function tick(): Promise<void>;";
+const CONN = "interface Conn { q(): void } declare function connect(): Promise<Conn>;";
+
+interface ExpectedFinding {
+  messageId: string;
+  line: number;
+  column: number;
+  /** Lines (1-based) of the related locations: the stale read, then the await. */
+  related?: [read: number, suspension: number];
+  fixes?: [title: string, output: string][];
+}
+interface InvalidCase extends RunOptions {
+  name: string;
+  code: string;
+  errors: ExpectedFinding[];
+}
+interface ValidCase extends RunOptions {
+  name: string;
+  code: string;
+}
+
+const HOIST = "Await first, then update";
+const MEMO = "Memoize the in-flight promise";
+
+const invalid: InvalidCase[] = [
+  {
+    name: "compound assignment of a module variable",
+    code: `${D}\nlet total = 0;\nexport async function add() {\n  total += await price();\n}`,
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 4,
+        column: 3,
+        related: [4, 4],
+        fixes: [[HOIST, `${D}\nlet total = 0;\nexport async function add() {\n  const awaited = await price();\n  total += awaited;\n}`]],
+      },
+    ],
+  },
+  {
+    name: "x = x + await f()",
+    code: `${D}\nlet total = 0;\nexport async function add() {\n  total = total + await price();\n}`,
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 4,
+        column: 3,
+        fixes: [[HOIST, `${D}\nlet total = 0;\nexport async function add() {\n  const awaited = await price();\n  total = total + awaited;\n}`]],
+      },
+    ],
+  },
+  {
+    name: "this.n = this.n + (await g())",
+    code: `${D}\nexport class Meter {\n  n = 0;\n  async add() {\n    this.n = this.n + (await price());\n  }\n}`,
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 5,
+        column: 5,
+        fixes: [[HOIST, `${D}\nexport class Meter {\n  n = 0;\n  async add() {\n    const awaited = await price();\n    this.n = this.n + awaited;\n  }\n}`]],
+      },
+    ],
+  },
+  {
+    name: "the stale value passed into the awaited call",
+    code: `${D}\ndeclare function next(n: number): Promise<number>;\nlet state = 0;\nexport async function step() {\n  state = await next(state);\n}`,
+    errors: [{ messageId: "readModifyWrite", line: 5, column: 3, fixes: [] }],
+  },
+  {
+    name: "map entry read-modify-write",
+    code: `${D}\nconst counts = new Map<string, number>();\nexport async function bump(k: string) {\n  counts.set(k, (counts.get(k) ?? 0) + await price());\n}`,
+    errors: [{ messageId: "readModifyWrite", line: 4, column: 3 }],
+  },
+  {
+    name: "stale snapshot through a local",
+    code: `${D}\nexport class Counter {\n  count = 0;\n  async increment() {\n    const current = this.count;\n    await save(current);\n    this.count = current + 1;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 7, column: 5, related: [5, 6] }],
+  },
+  {
+    name: "stale snapshot of an outer-scope variable",
+    code: `${D}\nlet version = 0;\nexport async function bump() {\n  const v = version;\n  await tick();\n  version = v + 1;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 6, column: 3 }],
+  },
+  {
+    name: "check-then-act lazy initialization of a field, with the memoize fix",
+    code: `${CONN}\nexport class Db {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      this.conn = await connect();\n    }\n    return this.conn;\n  }\n}`,
+    errors: [
+      {
+        messageId: "checkThenAct",
+        line: 6,
+        column: 7,
+        related: [5, 6],
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\nexport class Db {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (!this.conn) {\n      this.conn = await (this.connPending ??= connect());\n    }\n    return this.conn;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "check-then-act with an early return, module variable, memoize fix",
+    code: `${CONN}\nlet conn: Conn | undefined;\nexport async function get() {\n  if (conn) return conn;\n  conn = await connect();\n  return conn;\n}`,
+    errors: [
+      {
+        messageId: "checkThenAct",
+        line: 5,
+        column: 3,
+        fixes: [[MEMO, `${CONN}\nlet conn: Conn | undefined;\nlet connPending: Promise<Conn> | undefined;\nexport async function get() {\n  if (conn) return conn;\n  conn = await (connPending ??= connect());\n  return conn;\n}`]],
+      },
+    ],
+  },
+  {
+    name: "a guard flag checked before the await and set after it (eslint#11740: a real double run)",
+    code: `${D}\nlet initialized = false;\nexport async function init() {\n  if (!initialized) {\n    await tick();\n    initialized = true;\n  }\n}`,
+    errors: [{ messageId: "checkThenAct", line: 6, column: 5 }],
+  },
+  {
+    name: "cache check-then-act on a Map",
+    code: `${D}\ndeclare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    cache.set(k, await load(k));\n  }\n  return cache.get(k);\n}`,
+    errors: [{ messageId: "checkThenActCollection", line: 6, column: 5, related: [5, 6], fixes: [] }],
+  },
+  {
+    name: "Set membership then add after an await",
+    code: `${D}\nexport class Seen {\n  private ids = new Set<string>();\n  async visit(id: string) {\n    if (this.ids.has(id)) return;\n    await tick();\n    this.ids.add(id);\n  }\n}`,
+    errors: [{ messageId: "checkThenActCollection", line: 7, column: 5 }],
+  },
+  {
+    name: "??= with an await",
+    code: `${CONN}\nlet conn: Conn | undefined;\nexport async function get() {\n  conn ??= await connect();\n  return conn;\n}`,
+    errors: [{ messageId: "lazyInit", line: 4, column: 3 }],
+  },
+  {
+    name: "the same property of a parameter read before and written after",
+    code: `${D}\ninterface Ctx { count: number }\nexport async function handle(ctx: Ctx) {\n  ctx.count = ctx.count + await price();\n}`,
+    errors: [{ messageId: "readModifyWrite", line: 4, column: 3 }],
+  },
+  {
+    name: "an async arrow in a method updating this",
+    code: `${D}\nexport class Stats {\n  hits = 0;\n  handler = async () => {\n    this.hits += await price();\n  };\n}`,
+    errors: [{ messageId: "readModifyWrite", line: 5, column: 5 }],
+  },
+];
+
+const valid: ValidCase[] = [
+  { name: "the value re-read after the await", code: `${D}\nlet total = 0;\nexport async function add() {\n  const amount = await price();\n  total = total + amount;\n}` },
+  { name: "eslint#11899: the read comes after the await", code: `${D}\nlet result = 0;\nexport async function f() {\n  result = await price() + result;\n}` },
+  { name: "eslint#11899: awaited into a temporary first", code: `${D}\nlet result = 0;\nexport async function f() {\n  const tmp = await price();\n  result += tmp;\n}` },
+  { name: "eslint#11899: a local variable", code: `${D}\nexport async function f() {\n  let local = 0;\n  local += await price();\n  return local;\n}` },
+  { name: "eslint#11194: a local captured by a closure", code: `${D}\ndeclare function g(cb: () => void): void;\nexport async function f() {\n  let records;\n  records = await price();\n  g(() => { console.log(records); });\n}` },
+  { name: "eslint#15076: a write that does not depend on an earlier read", code: `${D}\nconst opts: { spec?: string } = {};\nexport async function main() {\n  opts.spec = "x";\n  const code = await price();\n  process.exitCode = code;\n}` },
+  { name: "Koa: ctx.body = await render()", code: `${D}\ndeclare function render(): Promise<string>;\nexport async function handle(ctx: { body: string }) {\n  ctx.body = await render();\n}` },
+  { name: "eslint#11687: a write before the await", code: `${D}\nexport class A {\n  foo: number | null = 0;\n  async f() {\n    try {\n      this.foo = 1;\n    } catch {\n      this.foo = null;\n      await tick();\n    }\n  }\n}` },
+  { name: "eslint#12353: a guard set before the await and released after it", code: `${D}\nconst state = { isSyncing: false };\nexport async function sync() {\n  if (state.isSyncing) return;\n  state.isSyncing = true;\n  await tick();\n  state.isSyncing = false;\n}` },
+  { name: "objects created in the call", code: `${D}\nexport async function f() {\n  const o = { n: 0 };\n  o.n = o.n + await price();\n  return o;\n}` },
+  { name: "a parameter's property written without an earlier read", code: `${D}\nexport async function f(options: { total: number }) {\n  options.total = await price();\n}` },
+  { name: "inside mutex.runExclusive", code: `${D}\ndeclare const mutex: { runExclusive<T>(fn: () => Promise<T>): Promise<T> };\nlet total = 0;\nexport function add() {\n  return mutex.runExclusive(async () => {\n    total += await price();\n  });\n}` },
+  { name: "after await mutex.acquire()", code: `${D}\ndeclare const mutex: { acquire(): Promise<() => void> };\nlet total = 0;\nexport async function add() {\n  const release = await mutex.acquire();\n  try {\n    total += await price();\n  } finally {\n    release();\n  }\n}` },
+  { name: "inside navigator.locks.request", code: `${D}\ndeclare const navigator: { locks: { request(name: string, fn: () => Promise<void>): Promise<void> } };\nlet total = 0;\nexport function add() {\n  return navigator.locks.request("total", async () => {\n    total += await price();\n  });\n}` },
+  { name: "a user-listed serial queue", code: `${D}\ndeclare const serialQueue: { add(fn: () => Promise<void>): void };\nlet total = 0;\nserialQueue.add(async () => {\n  total += await price();\n});`, options: { criticalSections: ["serialQueue.add"] } },
+  { name: "memoized in-flight promise", code: `${CONN}\nexport class Db {\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    this.connecting ??= connect();\n    return this.connecting;\n  }\n}` },
+  { name: "a snapshot written back before the await", code: `${D}\nlet version = 0;\nexport async function bump() {\n  const v = version;\n  version = v + 1;\n  await save(v);\n}` },
+  { name: "a snapshot not used by the write", code: `${D}\nexport class C {\n  data: number[] = [];\n  async flush() {\n    const pending = this.data;\n    await save(pending.length);\n    this.data = [];\n  }\n}` },
+  { name: "a sync function", code: `let total = 0;\nexport function add(n: number) {\n  total += n;\n}` },
+  { name: "an async function without await", code: `let total = 0;\nexport async function add(n: number) {\n  total += n;\n}` },
+  { name: "check and set before the await", code: `${CONN}\nlet conn: Conn | undefined;\nlet pending: Promise<Conn> | undefined;\nexport async function get() {\n  if (!pending) pending = connect();\n  conn = await pending;\n  return conn;\n}` },
+  { name: "cache of promises", code: `declare function load(k: string): Promise<string>;\nconst cache = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) cache.set(k, load(k));\n  return cache.get(k);\n}` },
+  { name: "a checked flag written only before the await", code: `${D}\nlet started = false;\nexport async function start() {\n  if (started) return;\n  started = true;\n  await tick();\n}` },
+  { name: "a write inside a nested sync callback is not this function's", code: `${D}\nlet last = 0;\nexport async function f(xs: number[]) {\n  const v = last;\n  await tick();\n  xs.forEach((x) => { console.log(x + v); });\n}` },
+  { name: "a const module object replaced: cannot be reassigned", code: `${D}\nconst limits = { max: 1 };\nexport async function f() {\n  const m = limits.max;\n  await tick();\n  console.log(m);\n}` },
+  { name: "a parameter's property checked and cleared (the caller's per-call object)", code: `${D}\nexport async function run(op: { batches: number[] }) {\n  if (op.batches.length === 0) return;\n  await tick();\n  op.batches.length = 0;\n}` },
+  { name: "a check-then-act that clears the state", code: `${CONN}\nexport class Client {\n  conn: Conn | undefined;\n  async close() {\n    if (this.conn == null) return;\n    await tick();\n    this.conn = undefined;\n  }\n}\ndeclare function tick(): Promise<void>;` },
+  { name: "a private method serialized by its callers' memoized promise", code: `${CONN}\nexport class Client {\n  conn: Conn | undefined;\n  private connecting: Promise<void> | undefined;\n  async connect() {\n    this.connecting ??= this._connect();\n    await this.connecting;\n  }\n  private async _connect() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}`, options: {} },
+  { name: "a property written from a fresh awaited value", code: `${D}\nexport class A {\n  n = 0;\n  async f() {\n    this.n = await price();\n  }\n}` },
+];
+
+function check(code: string, output: string, run: RunOptions): void {
+  const fileName = run.fileName ?? "file.ts";
+  assert.ok(parsesCleanly(fileName, output), `fix output does not parse:\n${output}`);
+  const before = createVirtualProgram({ ...run.extraFiles, [fileName]: code }, fileName);
+  if (typeErrors(before.program, before.sourceFile).length === 0) {
+    const after = createVirtualProgram({ ...run.extraFiles, [fileName]: output }, fileName);
+    assert.deepEqual(typeErrors(after.program, after.sourceFile), [], `fix output does not type-check:\n${output}`);
+  }
+}
+
+describe(RULE, () => {
+  it("has at least as many must-not-flag cases as must-flag cases", () => {
+    assert.ok(valid.length >= invalid.length, `${valid.length} valid < ${invalid.length} invalid`);
+  });
+
+  for (const testCase of invalid) {
+    it(`flags: ${testCase.name}`, () => {
+      const { findings } = lintCode(RULE, testCase.code, testCase);
+      assert.deepEqual(
+        findings.map((finding) => ({ ruleId: finding.ruleId, messageId: finding.messageId, ...positionOf(finding) })),
+        testCase.errors.map(({ messageId, line, column }) => ({ ruleId: RULE, messageId, line, column })),
+      );
+      testCase.errors.forEach((expected, index) => {
+        const finding = findings[index]!;
+        if (expected.related) {
+          assert.deepEqual(
+            finding.related.map((related) => related.range.start.line + 1),
+            expected.related,
+          );
+        }
+        if (!expected.fixes) return;
+        assert.deepEqual(
+          finding.fixes.map((fix, fixIndex) => [fix.title, applyFix(testCase.code, finding, fixIndex)]),
+          expected.fixes,
+        );
+        for (const [, output] of expected.fixes) check(testCase.code, output, testCase);
+      });
+    });
+  }
+
+  for (const testCase of valid) {
+    it(`accepts: ${testCase.name}`, () => {
+      const { findings } = lintCode(RULE, testCase.code, testCase);
+      assert.deepEqual(findings.map((finding) => `${finding.messageId}@${positionOf(finding).line}:${positionOf(finding).column}`), []);
+    });
+  }
+});
