@@ -59,6 +59,9 @@ export function createVirtualProgram(
   host.fileExists = (fileName) => virtual.has(fileName) || realFileExists(fileName);
   host.readFile = (fileName) => virtual.get(fileName) ?? realReadFile(fileName);
   host.getCurrentDirectory = () => VIRTUAL_ROOT;
+  // The virtual folder exists only here: relative imports between virtual files must resolve.
+  const realDirectoryExists = host.directoryExists?.bind(host);
+  host.directoryExists = (directory) => directory === VIRTUAL_ROOT || (realDirectoryExists ? realDirectoryExists(directory) : false);
   const rootNames = [...virtual.keys()].filter((name) => /\.[cm]?[jt]sx?$/.test(name));
   const program = ts.createProgram({ rootNames, options, host });
   const sourceFile = program.getSourceFile(path.posix.join(VIRTUAL_ROOT, mainFile));

@@ -146,6 +146,7 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
     return 0;
   }
 
+  ruleTimings = options.debug ? new Map() : undefined;
   const specs = planProjects({ paths, project: options.project, cwd: io.cwd });
   const totalFiles = specs.reduce((sum, spec) => sum + spec.filesToLint.length, 0);
   log(`${specs.length} project(s), ${totalFiles} file(s) to lint`);
@@ -183,6 +184,11 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   if (options.outputFile) writeReport(path.resolve(io.cwd, options.outputFile), output);
   else if (output.length > 0) io.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
   log(`done: ${findings.length} finding(s), ${internalErrors.length} internal error(s)`);
+  if (ruleTimings) {
+    // The checker answers lazily: a rule that asks first also pays for work later rules reuse.
+    const rows = [...ruleTimings].sort((a, b) => b[1] - a[1]).map(([id, ms]) => `${id} ${ms.toFixed(0)} ms`);
+    log(`rule handler time: ${rows.join(", ") || "none"}`);
+  }
 
   if (internalErrors.length > 0) {
     for (const error of internalErrors) {
@@ -242,12 +248,16 @@ function lintOnce(spec: ProjectSpec, configs: ConfigResolver, log: (text: string
   return results;
 }
 
+/** Per-rule handler time, collected with --debug (like ESLint's TIMING). */
+let ruleTimings: Map<string, number> | undefined;
+
 function lintFiles(program: ts.Program, files: readonly string[], configs: ConfigResolver, progress: Progress): FileLintResult[] {
   return lintProgram({
     program,
     files,
     rules: allRules,
     configFor: (fileName) => configs.configFor(fileName),
+    timings: ruleTimings,
     onFileDone: () => progress.fileDone(),
   });
 }

@@ -35,6 +35,7 @@ export function lintSourceFile(
   config: ResolvedConfig,
   rules: readonly AnyRule[],
   cancellation?: CancellationSignal,
+  timings?: Map<string, number>,
 ): FileLintResult {
   const settingOf = (ruleId: string) => config.rules.get(ruleId) ?? OFF;
   const { findings, internalErrors } = runRules({
@@ -43,6 +44,7 @@ export function lintSourceFile(
     settingOf,
     types: () => types.get(),
     cancellation,
+    timings,
   });
   const crashed = new Set(internalErrors.map((error) => error.ruleId));
   let kept = findings;
@@ -72,6 +74,8 @@ export interface LintProgramInput {
   rules: readonly AnyRule[];
   configFor(fileName: string): ResolvedConfig;
   cancellation?: CancellationSignal;
+  /** Per-rule handler time in milliseconds, filled when given. */
+  timings?: Map<string, number>;
   onFileDone?(done: number, total: number): void;
 }
 
@@ -86,7 +90,7 @@ export function lintProgram(input: LintProgramInput): FileLintResult[] {
     const sourceFile = input.program.getSourceFile(fileName);
     const config = input.configFor(fileName);
     if (sourceFile && isFileIncluded(config, fileName)) {
-      results.push(lintSourceFile(sourceFile, types, config, input.rules, input.cancellation));
+      results.push(lintSourceFile(sourceFile, types, config, input.rules, input.cancellation, input.timings));
     }
     input.onFileDone?.(++done, input.files.length);
   }

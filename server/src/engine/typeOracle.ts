@@ -242,6 +242,8 @@ export class TypeOracle {
    * `always` only when every expected signature returns `void`.
    */
   expectsVoidFunction(expr: ts.Expression): Tri {
+    const declared = this.declaredParameterExpectsVoid(expr);
+    if (declared !== undefined) return declared;
     const contextual = this.checker.getContextualType(expr);
     if (!contextual) return "never";
     if (contextual.flags & UNKNOWNISH) return "may";
@@ -295,6 +297,49 @@ export class TypeOracle {
   }
 
   private promiseNameSets: { functions: ReadonlySet<string>; values: ReadonlySet<string> } | undefined;
+
+  /**
+   * For a call argument: the callee's declared parameter types, without resolving the call (which
+   * would type-check every argument, callback bodies included). Undefined when overloads disagree
+   * or a parameter's type depends on type arguments.
+   */
+  private declaredParameterExpectsVoid(expr: ts.Expression): Tri | undefined {
+    let argument: ts.Node = expr;
+    while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+    const call = argument.parent;
+    if (!(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments) return undefined;
+    const index = call.arguments.indexOf(argument as ts.Expression);
+    if (index < 0 || call.arguments.some((arg) => ts.isSpreadElement(arg))) return undefined;
+    const calleeType = this.checker.getTypeAtLocation(call.expression);
+    if (calleeType.flags & UNKNOWNISH) return "may";
+    const kind = ts.isNewExpression(call) ? ts.SignatureKind.Construct : ts.SignatureKind.Call;
+    const signatures = this.checker.getSignaturesOfType(this.checker.getApparentType(calleeType), kind);
+    if (signatures.length === 0) return undefined;
+    let result: Tri | undefined;
+    for (const signature of signatures) {
+      const parameters = signature.getParameters();
+      let parameter = parameters[index];
+      let parameterType: ts.Type | undefined;
+      const last = parameters[parameters.length - 1];
+      const lastDeclaration = last?.valueDeclaration;
+      if (!parameter && last && lastDeclaration && ts.isParameter(lastDeclaration) && lastDeclaration.dotDotDotToken) {
+        parameter = last;
+        const restType = this.checker.getTypeOfSymbol(last);
+        parameterType = this.checker.isArrayType(restType) ? this.checker.getTypeArguments(restType as ts.TypeReference)[0] : undefined;
+      }
+      if (!parameter) continue; // this overload takes fewer arguments
+      parameterType ??= this.checker.getTypeOfSymbol(parameter);
+      if (!parameterType || parameterType.flags & (ts.TypeFlags.TypeParameter | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
+      const parts = parameterType.isUnion() ? parameterType.types : [parameterType];
+      if (parts.some((part) => part.flags & ts.TypeFlags.TypeParameter)) return undefined;
+      const callSignatures = this.callSignaturesOf(parameterType);
+      const status: Tri =
+        callSignatures.length > 0 && callSignatures.every((sig) => this.checker.getReturnTypeOfSignature(sig).flags & ts.TypeFlags.Void) ? "always" : "never";
+      if (result !== undefined && result !== status) return undefined;
+      result = status;
+    }
+    return result;
+  }
 
   /** `expectsVoidFunction` for a method written in an object literal: the type of the property it fills. */
   expectsVoidFunctionForMember(member: ts.MethodDeclaration): Tri {

@@ -1,11 +1,13 @@
 /** The registry of every shipped rule. Order is the order of docs and listings. */
 import type { AnyRule } from "../engine/types";
 import { floatingPromise } from "./floating-promise";
+import { blockingCallInAsync } from "./blocking-call-in-async";
 import { misusedPromise } from "./misused-promise";
+import { sharedStateAcrossAwait } from "./shared-state-across-await";
 import { unusedSuppression } from "./unused-suppression";
 import { missingSuppressionReason } from "./missing-suppression-reason";
 
-export const allRules: readonly AnyRule[] = [floatingPromise, misusedPromise, unusedSuppression, missingSuppressionReason];
+export const allRules: readonly AnyRule[] = [floatingPromise, blockingCallInAsync, misusedPromise, sharedStateAcrossAwait, unusedSuppression, missingSuppressionReason];
 
 export const rulesById: ReadonlyMap<string, AnyRule> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
 

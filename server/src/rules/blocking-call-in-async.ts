@@ -1,0 +1,1395 @@
+/**
+ * blocking-call-in-async: a synchronous call that blocks the event loop while an async function runs.
+ *
+ * Reads top to bottom: options and messages, the catalogue of blocking APIs, docs with examples
+ * (they run as tests), `create`, where async code runs (async functions and the callbacks they
+ * run right away), the per-program index of project functions that block, busy-wait loops, fixes.
+ */
+import * as ts from "typescript";
+import picomatch from "picomatch";
+import { awaitAllowedAt, isAsyncFunction, startsAfterUnterminatedStatement } from "../engine/astUtils";
+import type { DeclarationRef, TypeOracle } from "../engine/typeOracle";
+import { skipParens } from "../engine/typeOracle";
+import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
+
+// ---------------------------------------------------------------------------------------------
+// Options and messages
+
+/** An API that blocks, by declaration: the module it is declared in and its dotted name there. */
+export interface BlockingCallSpecifier {
+  /** Package or ambient module name, e.g. `better-sqlite3`, `@acme/db`. */
+  module: string;
+  /** Dotted name(s) inside the module; globs allowed, e.g. `Statement.{run,get,all}`. */
+  name: string | string[];
+  /** What to use instead, shown in the message, e.g. "`await db.query(...)`". */
+  replacement?: string;
+}
+
+/** A built-in catalogue entry not to report, e.g. `{ module: "fs", name: "existsSync" }`. */
+export interface IgnoredCallSpecifier {
+  module: string;
+  name: string | string[];
+}
+
+/** Code where blocking is accepted: a file glob, function name globs, or both. */
+export interface AllowEntry {
+  /** Glob on the absolute path of the file, e.g. `**\/src/cli/**`. */
+  file?: string;
+  /** Name(s) of an enclosing function (`main`, `Server.start`); globs allowed. */
+  function?: string | string[];
+}
+
+export interface BlockingCallInAsyncOptions {
+  blockingCalls: BlockingCallSpecifier[];
+  ignoreCalls: IgnoredCallSpecifier[];
+  allow: AllowEntry[];
+  transitive: boolean;
+  maxDepth: number;
+}
+
+const nameSchema = {
+  anyOf: [
+    { type: "string", minLength: 1 },
+    { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 },
+  ],
+};
+
+const messages = {
+  blockingCall:
+    "`{{name}}` blocks the event loop inside {{context}}: while it {{activity}}, no other request, timer or callback on this process runs. Use {{replacement}} instead.",
+  blockingChain:
+    "`{{name}}` blocks the event loop inside {{context}}: it calls {{chain}}, which {{activity}}; until that returns, no other request, timer or callback on this process runs. Use {{replacement}} at the end of that chain and make the functions on it async, or call `{{name}}` outside async code.",
+  busyWait:
+    "This loop waits for the clock by spinning inside {{context}}: it keeps the thread busy until the time is up, and meanwhile no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` instead.",
+  syncXhr:
+    "Synchronous `XMLHttpRequest` (`open(..., false)`) inside {{context}} blocks the thread until the response arrives: meanwhile no other event, timer or callback on this page or worker runs. Use `await fetch(...)`, or pass `true` and wait for the `load` event.",
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// The catalogue: what blocks, matched by declaration (module + dotted name), never by the name at
+// the call. A user's own `readFileSync` is not Node's.
+
+/** Why a call blocks and what to use instead; `fix` says which automatic replacement applies. */
+interface Blocker {
+  /** As shown in messages: `readFileSync`, `Atomics.wait`. */
+  name: string;
+  /** Completes "while it ...". */
+  activity: string;
+  /** Completes "Use ... instead". */
+  replacement: string;
+  fix?: FixRecipe;
+}
+
+type FixRecipe =
+  /** `await <member>(...)` from `node:fs/promises`. */
+  | { kind: "fs"; member: string; pathOrDescriptor: boolean; singleArgument: boolean }
+  /** `await promisify(<member>)(...)` with `member` from `module`. */
+  | { kind: "promisify"; module: string; member: string; execOptions: boolean }
+  /** `await Atomics.waitAsync(...).value`. */
+  | { kind: "atomics" };
+
+const FS_ACTIVITY = "waits for the file system";
+const CHILD_ACTIVITY = "waits for the child process to exit";
+const CRYPTO_ACTIVITY = "runs a CPU-heavy computation on the main thread";
+const ZLIB_ACTIVITY = "compresses or decompresses the whole buffer on the main thread";
+
+/** `fs` functions whose `node:fs/promises` namesake takes the same arguments and returns the same value. */
+const FS_PROMISES: ReadonlyMap<string, string> = new Map(
+  [
+    "access", "appendFile", "chmod", "chown", "copyFile", "cp", "lchown", "link", "lstat", "lutimes", "mkdir",
+    "mkdtemp", "opendir", "readFile", "readdir", "readlink", "realpath", "rename", "rm", "rmdir", "stat", "symlink",
+    "truncate", "unlink", "utimes", "writeFile",
+  ].map((member) => [`${member}Sync`, member]),
+);
+/** These accept a file descriptor where `node:fs/promises` takes a path or `FileHandle`. */
+const FS_PATH_OR_DESCRIPTOR = new Set(["readFileSync", "writeFileSync", "appendFileSync"]);
+/** `statSync(path, { throwIfNoEntry: false })` may return `undefined`; the promise version has no such option. */
+const FS_SINGLE_ARGUMENT = new Set(["statSync", "lstatSync"]);
+const FS_DESCRIPTOR_CALLS = new Set([
+  "closeSync", "fchmodSync", "fchownSync", "fdatasyncSync", "fstatSync", "fsyncSync", "ftruncateSync", "futimesSync",
+  "openSync", "readSync", "readvSync", "writeSync", "writevSync",
+]);
+const PROMISIFIED_CRYPTO = new Set(["pbkdf2Sync", "generateKeyPairSync", "generateKeySync", "generatePrimeSync", "checkPrimeSync", "randomFillSync"]);
+const CRYPTO_BLOCKING = new Set([...PROMISIFIED_CRYPTO, "scryptSync"]);
+const ZLIB_PROMISIFIABLE = new Set([
+  "gzipSync", "gunzipSync", "deflateSync", "inflateSync", "deflateRawSync", "inflateRawSync", "unzipSync",
+  "brotliCompressSync", "brotliDecompressSync",
+]);
+/** `execSync` options that mean the same to the promisified `exec` (no `stdio`, no `input`). */
+const EXEC_COMPATIBLE_OPTIONS = new Set(["cwd", "env", "timeout", "maxBuffer", "killSignal", "uid", "gid", "shell", "windowsHide", "encoding"]);
+
+const ATOMICS_WAIT: Blocker = {
+  name: "Atomics.wait",
+  activity: "parks the thread until another thread notifies it or the timeout passes",
+  replacement: "`await Atomics.waitAsync(...).value`",
+  fix: { kind: "atomics" },
+};
+
+function classifyBuiltin(ref: DeclarationRef): Blocker | undefined {
+  if (ref.isDefaultLib) return ref.qualifiedName === "Atomics.wait" ? ATOMICS_WAIT : undefined;
+  const name = ref.qualifiedName;
+  switch (stripNodePrefix(ref.module ?? "")) {
+    case "fs":
+      return /^(?:Dir\.)?[A-Za-z]+Sync$/.test(name) || name === "realpathSync.native" ? fsBlocker(name) : undefined;
+    case "child_process":
+      if (name === "execSync" || name === "execFileSync") {
+        const member = name.slice(0, -4);
+        return {
+          name,
+          activity: CHILD_ACTIVITY,
+          replacement: `\`await promisify(${member})(...)\` (\`${member}\` from \`node:child_process\`, \`promisify\` from \`node:util\`)`,
+          // The promisified execFile resolves to `{ stdout, stderr }`, and its arguments differ: no fix.
+          fix: name === "execSync" ? { kind: "promisify", module: "child_process", member, execOptions: true } : undefined,
+        };
+      }
+      if (name === "spawnSync") {
+        return { name, activity: CHILD_ACTIVITY, replacement: '`spawn(...)` and `await once(child, "close")` (from `node:events`)' };
+      }
+      return undefined;
+    case "crypto":
+      if (!CRYPTO_BLOCKING.has(name)) return undefined;
+      return {
+        name,
+        activity: CRYPTO_ACTIVITY,
+        replacement:
+          name === "scryptSync"
+            ? "the callback form `scrypt(...)` wrapped in a promise (it runs on the libuv thread pool)"
+            : `\`await promisify(${name.slice(0, -4)})(...)\` (it runs on the libuv thread pool)`,
+        // Only pbkdf2 promisifies to the same result type; the others resolve to `unknown` or
+        // take different arguments, so their replacement would not type-check.
+        fix: name === "pbkdf2Sync" ? { kind: "promisify", module: "crypto", member: "pbkdf2", execOptions: false } : undefined,
+      };
+    case "zlib":
+      if (!/^[A-Za-z]+Sync$/.test(name)) return undefined;
+      return {
+        name,
+        activity: ZLIB_ACTIVITY,
+        replacement: `\`await promisify(${name.slice(0, -4)})(...)\` (it runs on the libuv thread pool)`,
+        fix: ZLIB_PROMISIFIABLE.has(name) ? { kind: "promisify", module: "zlib", member: name.slice(0, -4), execOptions: false } : undefined,
+      };
+    default:
+      return undefined;
+  }
+}
+
+function fsBlocker(name: string): Blocker {
+  const member = FS_PROMISES.get(name);
+  if (member) {
+    return {
+      name,
+      activity: FS_ACTIVITY,
+      replacement: `\`await ${member}(...)\` from \`node:fs/promises\``,
+      fix: { kind: "fs", member, pathOrDescriptor: FS_PATH_OR_DESCRIPTOR.has(name), singleArgument: FS_SINGLE_ARGUMENT.has(name) },
+    };
+  }
+  let replacement: string;
+  if (name === "existsSync") replacement = "`await access(...)` from `node:fs/promises` (it rejects when the path is missing)";
+  else if (name === "realpathSync.native") replacement = "`await realpath(...)` from `node:fs/promises`";
+  else if (name.startsWith("Dir.")) replacement = `\`await dir.${name.slice(4, -4)}()\``;
+  else if (FS_DESCRIPTOR_CALLS.has(name)) replacement = "a `FileHandle` from `await open(...)` in `node:fs/promises`";
+  else replacement = `the asynchronous \`${name.slice(0, -4)}\` from \`node:fs/promises\``;
+  return { name, activity: FS_ACTIVITY, replacement };
+}
+
+function stripNodePrefix(module: string): string {
+  return module.startsWith("node:") ? module.slice(5) : module;
+}
+
+/** Names at a call site worth resolving for the built-in catalogue (the declaration decides). */
+function isBuiltinCandidateName(name: string): boolean {
+  return name.endsWith("Sync") || name === "wait" || name === "native";
+}
+
+/** Files that may contain a seed: a catalogue call, a loop header that reads the clock, an XHR `open(`. */
+const SEED_TEXT = /Sync\b|Atomics\b|\b(?:while|for)\s*\([^)]*(?:\.now\s*\(|hrtime|new\s+Date\b)|\.open\s*\(/;
+
+/** The catalogue as the docs show it. */
+const CATALOGUE_TABLE: readonly [module: string, names: string, why: string, replacement: string][] = [
+  [
+    "`fs` (`node:fs`)",
+    "every `*Sync` function: `readFileSync`, `writeFileSync`, `appendFileSync`, `readdirSync`, `statSync`, `lstatSync`, `existsSync`, `mkdirSync`, `rmSync`, `copyFileSync`, `openSync`, `readSync`, … and `realpathSync.native`, `Dir.readSync`, `Dir.closeSync`",
+    "waits for the disk (or a network file system) on the main thread",
+    "the `node:fs/promises` function of the same name without `Sync` (`await readFile(...)`); `existsSync` → `await access(...)`; descriptor calls → a `FileHandle`",
+  ],
+  [
+    "`child_process`",
+    "`execSync`, `execFileSync`, `spawnSync`",
+    "waits until the child process exits",
+    "`await promisify(exec)(...)`, `await promisify(execFile)(...)`, `spawn(...)` + `await once(child, \"close\")`",
+  ],
+  [
+    "`crypto`",
+    "`pbkdf2Sync`, `scryptSync`, `generateKeyPairSync`, `generateKeySync`, `generatePrimeSync`, `checkPrimeSync`, `randomFillSync`",
+    "CPU-heavy work (key derivation, key and prime generation) on the main thread",
+    "the callback form, which runs on the libuv thread pool: `await promisify(pbkdf2)(...)`, …",
+  ],
+  [
+    "`zlib`",
+    "every `*Sync` function: `gzipSync`, `gunzipSync`, `deflateSync`, `inflateSync`, `brotliCompressSync`, …",
+    "compresses the whole buffer on the main thread",
+    "`await promisify(gzip)(...)`, … (thread pool)",
+  ],
+  ["global `Atomics`", "`wait`", "parks the thread until notified or timed out", "`await Atomics.waitAsync(...).value`"],
+  ["DOM `XMLHttpRequest`", "`open(method, url, false)`", "a synchronous request waits for the response", "`await fetch(...)`, or an asynchronous XHR"],
+  [
+    "(syntax)",
+    "busy-wait loops: `while (Date.now() < end) {}`, also with `performance.now()`, `process.hrtime()` or `new Date()`",
+    "spins the CPU until the time is up",
+    "`await setTimeout(ms)` from `node:timers/promises`",
+  ],
+];
+
+// ---------------------------------------------------------------------------------------------
+// The rule
+
+/** How far the index follows project functions, and how much work it may do per program. */
+const DEFAULT_MAX_DEPTH = 5;
+const WORK_LIMIT = 10_000;
+
+export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
+  meta: {
+    id: "blocking-call-in-async",
+    defaultSeverity: "warning",
+    requiresTypes: true,
+    messages,
+    optionsSchema: {
+      type: "object",
+      properties: {
+        blockingCalls: {
+          type: "array",
+          description: "More APIs that block, by declaration: module and dotted name (globs), with a suggested replacement.",
+          items: {
+            type: "object",
+            properties: {
+              module: { type: "string", minLength: 1 },
+              name: nameSchema,
+              replacement: { type: "string", minLength: 1 },
+            },
+            required: ["module", "name"],
+            additionalProperties: false,
+          },
+        },
+        ignoreCalls: {
+          type: "array",
+          description: "Built-in catalogue entries not to report, by module and dotted name (globs).",
+          items: {
+            type: "object",
+            properties: { module: { type: "string", minLength: 1 }, name: nameSchema },
+            required: ["module", "name"],
+            additionalProperties: false,
+          },
+        },
+        allow: {
+          type: "array",
+          description: "Code where blocking is accepted: a file glob, enclosing function name globs, or both.",
+          items: {
+            type: "object",
+            properties: { file: { type: "string", minLength: 1 }, function: nameSchema },
+            anyOf: [{ required: ["file"] }, { required: ["function"] }],
+            additionalProperties: false,
+          },
+        },
+        transitive: {
+          type: "boolean",
+          description: "Report calls to project functions that block (directly or through other project functions).",
+        },
+        maxDepth: {
+          type: "integer",
+          minimum: 1,
+          maximum: 10,
+          description: "How many project functions deep a chain to a blocking call is followed.",
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: {
+      blockingCalls: [],
+      ignoreCalls: [],
+      allow: [],
+      transitive: true,
+      maxDepth: DEFAULT_MAX_DEPTH,
+    },
+    docs: {
+      description: "Async code must not make synchronous calls that block the event loop.",
+      rationale: [
+        "An async function runs on the one thread that serves every request, timer and callback of the",
+        "process. A synchronous file read, child process, key derivation or busy-wait inside it stops all",
+        "of them until it returns: one slow disk or one `execSync` turns a server with a thousand open",
+        "requests into a server that answers none. It is the JavaScript form of calling `requests.get`",
+        "or `time.sleep` inside Python's `async def`.",
+        "",
+        "The rule reports, inside async functions, methods, arrows and generators (and the synchronous",
+        "callbacks they run right away: `paths.map((p) => statSync(p))`, a `new Promise` executor), calls",
+        "that resolve by declaration to a blocking API, however they are imported (`import * as fs`,",
+        '`import { readFileSync as read }`, `const { readFileSync } = fs`, `require("fs")` in JavaScript,',
+        "re-exports). Callbacks that run later (`setTimeout`, event handlers, anything not known to run",
+        "right away) and top-level module code are not async code and are not reported.",
+        "",
+        "It also follows the project's own functions: a synchronous function that makes a blocking call,",
+        "directly or through other project functions, is reported where async code calls it, with the",
+        "chain (`loadConfig` → `readConfigFile` → `readFileSync`) as related locations. The chain is found",
+        "once per program from the blocking calls up, at most `maxDepth` functions deep (default 5) and",
+        `with at most ${String(WORK_LIMIT).replace(/\B(?=(\d{3})+$)/g, ",")} call sites resolved; beyond those limits it is not reported. Only project`,
+        "source files are followed (not `.d.ts` files, not `node_modules`), and only calls through the",
+        "function's own name or a renamed import or re-export of it; functions passed by reference",
+        "(`paths.map(load)`), getters and setters, and calls on `any`-typed values are not followed.",
+        "",
+        "Node's APIs are recognised by their declarations in `@types/node`: without those types (a",
+        "JavaScript project that has none installed) `require(\"fs\")` is `any` and nothing is reported.",
+        "",
+        "### The catalogue",
+        "",
+        "| Module | Names | Why it blocks | Suggested replacement |",
+        "| --- | --- | --- | --- |",
+        ...CATALOGUE_TABLE.map((row) => `| ${row.join(" | ")} |`),
+        "",
+        "`existsSync` is included: it is a file-system call like `statSync`, fast on a local disk but as",
+        "slow as the disk or network file system behind it. Turn it off with",
+        '`"ignoreCalls": [{ "module": "fs", "name": "existsSync" }]`.',
+        "",
+        "A busy-wait loop is a loop whose condition reads the clock and whose body neither awaits nor",
+        "calls anything but the clock. A loop that does work until a deadline is time-boxed work, not a",
+        "wait, and is not reported.",
+      ].join("\n"),
+      incorrect: [
+        {
+          title: "A synchronous file read in an async function",
+          code: [
+            'import { readFileSync } from "node:fs";',
+            "",
+            "export async function load(path: string) {",
+            '  return JSON.parse(readFileSync(path, "utf8")) as unknown;',
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A project function that blocks, two calls down",
+          code: [
+            'import * as fs from "node:fs";',
+            "",
+            "function readConfigFile(path: string) {",
+            '  return fs.readFileSync(path, "utf8");',
+            "}",
+            "function loadConfig() {",
+            '  return JSON.parse(readConfigFile("config.json")) as { port: number };',
+            "}",
+            "export async function start() {",
+            "  const config = loadConfig();",
+            "  return config.port;",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A callback run right away is part of the async function",
+          code: [
+            'import { statSync } from "node:fs";',
+            "",
+            "export async function sizes(paths: string[]) {",
+            "  return paths.map((path) => statSync(path).size);",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A child process, under a renamed import",
+          code: [
+            'import { execSync as run } from "node:child_process";',
+            "",
+            "export class Builder {",
+            "  async build() {",
+            '    run("npm run build");',
+            "  }",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A busy-wait",
+          code: [
+            "export async function retry(task: () => Promise<void>) {",
+            "  const until = Date.now() + 100;",
+            "  while (Date.now() < until) {}",
+            "  await task();",
+            "}",
+          ].join("\n"),
+        },
+      ],
+      correct: [
+        {
+          title: "The asynchronous API, awaited",
+          code: [
+            'import { readFile } from "node:fs/promises";',
+            "",
+            "export async function load(path: string) {",
+            '  return JSON.parse(await readFile(path, "utf8")) as unknown;',
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "Start-up code at the top level of a module, before anything is served",
+          code: ['import { readFileSync } from "node:fs";', "", 'export const config = JSON.parse(readFileSync("config.json", "utf8")) as unknown;'].join("\n"),
+        },
+        {
+          title: "A synchronous function that no async code calls",
+          code: [
+            'import { readFileSync } from "node:fs";',
+            "",
+            "export function readVersion() {",
+            '  return readFileSync("VERSION", "utf8").trim();',
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A function of your own that happens to end in `Sync`",
+          code: [
+            "const cache = new Map<string, string>();",
+            "function readFileSync(key: string) {",
+            '  return cache.get(key) ?? "";',
+            "}",
+            "",
+            "export async function lookup(key: string) {",
+            "  return readFileSync(key);",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "Blocking accepted where you say so",
+          options: { allow: [{ function: "main" }] },
+          code: [
+            'import { readFileSync } from "node:fs";',
+            "",
+            "export async function main() {",
+            '  const config = readFileSync("config.json", "utf8");',
+            "  return config.length;",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "Waiting without blocking",
+          code: [
+            'import { setTimeout } from "node:timers/promises";',
+            "",
+            "export async function retry(task: () => Promise<void>) {",
+            "  await setTimeout(100);",
+            "  await task();",
+            "}",
+          ].join("\n"),
+        },
+      ],
+      optionsDoc: {
+        blockingCalls:
+          'More APIs that block, by declaration: `[{ "module": "better-sqlite3", "name": "Statement.{run,get,all}", "replacement": "a query on a worker thread" }]`. `module` is a package or ambient module name; `name` the dotted name inside it (globs allowed); `replacement` completes "Use ... instead" in the message.',
+        ignoreCalls:
+          'Built-in catalogue entries not to report, in the same form: `[{ "module": "fs", "name": "existsSync" }]`.',
+        allow:
+          'Code where blocking is accepted, e.g. command-line start-up: `[{ "file": "**/src/cli/**" }, { "function": ["main", "Server.start"] }]`. `file` is a glob on the absolute path; `function` matches the name of any enclosing function (`name` or `Class.name`). Blocking calls in allowed code are neither reported nor followed through the functions that contain them.',
+        transitive:
+          "`true` (default): report calls from async code to project functions that block, directly or through other project functions. `false`: only calls to the catalogue itself.",
+        maxDepth: "How many project functions deep a chain is followed (1–10, default 5).",
+      },
+      fixesDoc: [
+        "All fixes are **suggestions** (they change behaviour; an editor offers them, `--fix` never applies them).",
+        "They are offered only where `await` is allowed (directly in the async function, not in a callback)",
+        "and only where the result still type-checks:",
+        "",
+        "- **`fs`**: `readFileSync(p)` → `await readFile(p)` from `node:fs/promises` for `readFile`,",
+        "  `writeFile`, `appendFile`, `readdir`, `mkdir`, `stat`, `lstat`, `unlink`, `rm`, `rmdir`, `rename`,",
+        "  `copyFile`, `access`, `realpath`, `readlink`, `mkdtemp`, `cp` and a few more. Not when a file",
+        "  descriptor may be passed where the promise API wants a path, and `stat`/`lstat` only with a single",
+        "  argument (`throwIfNoEntry` has no promise equivalent).",
+        "- **`execSync`** → `await promisify(exec)(...)`, only when its value is unused (`exec` resolves to",
+        "  `{ stdout, stderr }`, not to the output) and its options mean the same to `exec` (no `stdio`, no `input`).",
+        "- **`pbkdf2Sync`** → `await promisify(pbkdf2)(...)`; **`zlib`** `gzipSync` and its siblings →",
+        "  `await promisify(gzip)(...)`. `scryptSync` and the other `crypto` calls get no fix:",
+        "  `promisify` types their result as `unknown`.",
+        "- **`Atomics.wait(...)`** → `await Atomics.waitAsync(...).value`, when the configured libs declare `waitAsync`.",
+        "",
+        "Imports are added or reused: an existing import of `node:fs/promises` or `fs/promises`",
+        "(namespace or named), `node:util`/`util`, and the module itself; a new one goes after the last",
+        "import. If the name is already taken in the file, `readFile` is imported as `readFileAsync`.",
+        "In a CommonJS JavaScript file (no `import` statements) the fix uses `require` instead:",
+        '`const { readFile } = require("node:fs/promises");`, or an existing `require` of the module.',
+        "Calls of project functions that block get no fix: making them async is a change along the whole chain.",
+      ].join("\n"),
+      comparison: [
+        "eslint-plugin-n's `no-sync` reports every call whose name ends in `Sync`, anywhere, by name:",
+        "a user's own `runSync` is reported, `execSync` renamed on import is not, and start-up code needs",
+        "`allowAtRootLevel`. This rule resolves declarations, reports only async code, knows the",
+        "non-`Sync` blockers (`Atomics.wait`, synchronous XHR, busy-waits), and follows project",
+        "functions to the blocking call, which no peer does. Python's flake8-async (`ASYNC210`,",
+        "`ASYNC220`, `ASYNC230`, `ASYNC251`) is the model: real names inside `async def`.",
+      ].join("\n"),
+    },
+  },
+
+  create(context) {
+    const checker = new BlockingChecker(context);
+    const visitor: Partial<Record<ts.SyntaxKind, (node: ts.Node) => void>> = {
+      [ts.SyntaxKind.CallExpression]: (node) => checker.checkCall(node as ts.CallExpression),
+      [ts.SyntaxKind.WhileStatement]: (node) => checker.checkLoop(node as ts.WhileStatement),
+      [ts.SyntaxKind.DoStatement]: (node) => checker.checkLoop(node as ts.DoStatement),
+      [ts.SyntaxKind.ForStatement]: (node) => checker.checkLoop(node as ts.ForStatement),
+    };
+    if (context.options.transitive) {
+      visitor[ts.SyntaxKind.NewExpression] = (node) => checker.checkNew(node as ts.NewExpression);
+    }
+    return visitor;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Settings: options compiled once per options object
+
+type NameMatcher = (name: string) => boolean;
+
+interface Settings {
+  options: BlockingCallInAsyncOptions;
+  /** The catalogue plus `blockingCalls`, minus `ignoreCalls`. */
+  classify(ref: DeclarationRef): Blocker | undefined;
+  /** Call-site names worth resolving for `blockingCalls` (the last segment of each pattern). */
+  userName: NameMatcher;
+  /** Whether a file's text may hold a seed. */
+  seedText(text: string): boolean;
+  allowed(node: ts.Node): boolean;
+  /** Identity of the per-program index for these options. */
+  indexKey: object;
+}
+
+const settingsCache = new WeakMap<object, Settings>();
+const indexKeys = new Map<string, object>();
+
+function settingsOf(options: BlockingCallInAsyncOptions): Settings {
+  let settings = settingsCache.get(options);
+  if (!settings) {
+    settings = compileSettings(options);
+    settingsCache.set(options, settings);
+  }
+  return settings;
+}
+
+function compileSettings(options: BlockingCallInAsyncOptions): Settings {
+  const list = (name: string | string[]) => (Array.isArray(name) ? name : [name]);
+  const declarationMatcher = (module: string, name: string | string[]) => {
+    const matchName = picomatch(list(name), { dot: true });
+    const wanted = stripNodePrefix(module);
+    return (ref: DeclarationRef) => ref.module !== undefined && stripNodePrefix(ref.module) === wanted && matchName(ref.qualifiedName);
+  };
+  const user = options.blockingCalls.map((entry) => ({
+    matches: declarationMatcher(entry.module, entry.name),
+    replacement: entry.replacement ?? "an asynchronous alternative",
+  }));
+  const ignored = options.ignoreCalls.map((entry) => declarationMatcher(entry.module, entry.name));
+
+  // Call sites name only the last segment (`stmt.run()` for `Statement.run`); a pattern whose last
+  // segment cannot be split off (braces around dots) lets every name through.
+  const lastSegments = options.blockingCalls.flatMap((entry) => list(entry.name)).map((pattern) => {
+    if (/\{[^}]*\.[^}]*\}/.test(pattern)) return "*";
+    return pattern.slice(pattern.lastIndexOf(".") + 1);
+  });
+  const userName: NameMatcher = lastSegments.length > 0 ? picomatch(lastSegments, { dot: true }) : () => false;
+  const plainSegments = lastSegments.every((segment) => /^[\w$]+$/.test(segment));
+  const userText = plainSegments && lastSegments.length > 0 ? new RegExp(`\\b(?:${lastSegments.join("|")})\\b`) : undefined;
+  const seedText =
+    lastSegments.length === 0
+      ? (text: string) => SEED_TEXT.test(text)
+      : userText
+        ? (text: string) => SEED_TEXT.test(text) || userText.test(text)
+        : () => true;
+
+  const allowEntries = options.allow.map((entry) => ({
+    file: entry.file ? picomatch(entry.file, { dot: true }) : undefined,
+    fn: entry.function ? picomatch(list(entry.function), { dot: true }) : undefined,
+  }));
+  const allowed = (node: ts.Node): boolean => {
+    if (allowEntries.length === 0) return false;
+    const fileName = node.getSourceFile().fileName.replace(/\\/g, "/");
+    return allowEntries.some((entry) => {
+      if (entry.file && !entry.file(fileName)) return false;
+      const fn = entry.fn;
+      if (!fn) return true;
+      for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+        if (!ts.isFunctionLike(current)) continue;
+        const name = functionName(current);
+        if (name !== undefined && (fn(name) || fn(qualifiedFunctionName(current, name)))) return true;
+      }
+      return false;
+    });
+  };
+
+  const keyText = JSON.stringify([options.blockingCalls, options.ignoreCalls, options.allow, options.transitive, options.maxDepth]);
+  let indexKey = indexKeys.get(keyText);
+  if (!indexKey) indexKeys.set(keyText, (indexKey = {}));
+
+  return {
+    options,
+    classify(ref) {
+      if (ignored.some((match) => match(ref))) return undefined;
+      const builtin = classifyBuiltin(ref);
+      if (builtin) return builtin;
+      const entry = user.find((candidate) => candidate.matches(ref));
+      if (!entry) return undefined;
+      return { name: ref.qualifiedName, activity: "runs", replacement: entry.replacement };
+    },
+    userName,
+    seedText,
+    allowed,
+    indexKey,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detection at the linted file
+
+class BlockingChecker {
+  private readonly settings: Settings;
+  private indexMemo: BlockingIndex | undefined;
+
+  constructor(private readonly context: RuleContext<BlockingCallInAsyncOptions>) {
+    this.settings = settingsOf(context.options);
+  }
+
+  private get index(): BlockingIndex {
+    this.indexMemo ??= this.context.types.memo(this.settings.indexKey, () => new BlockingIndex(this.settings, this.context.types));
+    return this.indexMemo;
+  }
+
+  checkCall(call: ts.CallExpression): void {
+    const name = calleeName(call.expression);
+    if (name === undefined) return;
+    if (name === "open" && isSyncXhrShape(call)) {
+      this.checkXhr(call);
+      return;
+    }
+    if (!isBuiltinCandidateName(name) && !this.settings.userName(name) && !this.index.names.has(name)) return;
+    const where = asyncContextOf(call);
+    if (!where || this.settings.allowed(call)) return;
+    const { types } = this.context;
+    const target = types.calleeTarget(call);
+    if (!target) return;
+    const blocker = this.settings.classify(target.ref);
+    if (blocker) {
+      if (!this.index.callbacksRunNow(where.callbacks)) return;
+      this.context.report({
+        node: call,
+        messageId: "blockingCall",
+        data: { name: blocker.name, context: describeContext(where), activity: blocker.activity, replacement: blocker.replacement },
+        fixes: this.fixesFor(call, blocker),
+      });
+      return;
+    }
+    if (this.settings.options.transitive) this.reportChain(call, target.declarations, where);
+  }
+
+  checkNew(expression: ts.NewExpression): void {
+    const name = calleeName(expression.expression);
+    if (name === undefined || !this.index.names.has(name)) return;
+    const where = asyncContextOf(expression);
+    if (!where || this.settings.allowed(expression)) return;
+    const target = this.context.types.calleeTarget(expression);
+    if (target) this.reportChain(expression, target.declarations, where);
+  }
+
+  checkLoop(loop: ts.WhileStatement | ts.DoStatement | ts.ForStatement): void {
+    if (!isBusyWait(loop)) return;
+    const where = asyncContextOf(loop);
+    if (!where || this.settings.allowed(loop) || !this.index.callbacksRunNow(where.callbacks)) return;
+    const sourceFile = this.context.sourceFile;
+    const condition = ts.isForStatement(loop) ? loop.condition : loop.expression;
+    const end = ts.isDoStatement(loop) || !condition ? loop.getEnd() : condition.getEnd();
+    this.context.report({ start: loop.getStart(sourceFile), end, messageId: "busyWait", data: { context: describeContext(where) } });
+  }
+
+  private checkXhr(call: ts.CallExpression): void {
+    const where = asyncContextOf(call);
+    if (!where || this.settings.allowed(call)) return;
+    if (!isSyncXhr(call, this.context.types) || !this.index.callbacksRunNow(where.callbacks)) return;
+    this.context.report({ node: call, messageId: "syncXhr", data: { context: describeContext(where) } });
+  }
+
+  private reportChain(call: ts.CallExpression | ts.NewExpression, declarations: readonly ts.Declaration[], where: FunctionContext): void {
+    const blocking = this.index.blockingTarget(declarations);
+    if (!blocking || !this.index.callbacksRunNow(where.callbacks)) return;
+    const steps: BlockingFunction[] = [];
+    for (let step: BlockingFunction | undefined = blocking; step; step = step.next) steps.push(step);
+    const last = steps[steps.length - 1];
+    const end = seedDescription(last.seed);
+    const chain = [...steps.slice(1).map((step) => `\`${step.label}\``), end.label].join(" → ");
+    this.context.report({
+      node: call,
+      messageId: "blockingChain",
+      data: { name: blocking.label, context: describeContext(where), chain, activity: end.activity, replacement: end.replacement },
+      related: steps.map((step, index) => ({
+        node: step.site,
+        message:
+          index + 1 < steps.length
+            ? `\`${step.label}\` calls \`${steps[index + 1].label}\` here.`
+            : `\`${step.label}\` ${end.here}.`,
+      })),
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Fixes
+
+  private fixesFor(call: ts.CallExpression, blocker: Blocker): Fix[] {
+    const recipe = blocker.fix;
+    const { sourceFile, types } = this.context;
+    if (!recipe || call.questionDotToken || ts.isOptionalChain(call)) return [];
+    if (!awaitAllowedAt(call, (file) => types.supportsTopLevelAwait(file))) return [];
+    const imports = new ImportPlanner(sourceFile, this.context.isJavaScript);
+    let callee: string | undefined;
+    let suffix = "";
+    let title: string;
+    switch (recipe.kind) {
+      case "fs": {
+        if (recipe.singleArgument && call.arguments.length !== 1) return [];
+        if (recipe.pathOrDescriptor) {
+          const path = call.arguments[0];
+          if (!path || (!ts.isStringLiteralLike(path) && types.numberStatus(path) !== "never")) return [];
+        }
+        callee = imports.reference("fs/promises", recipe.member, true);
+        title = `Use \`await ${recipe.member}(...)\` from \`node:fs/promises\``;
+        break;
+      }
+      case "promisify": {
+        // `exec` resolves to `{ stdout, stderr }`: only a call whose value is unused keeps its meaning.
+        if (recipe.execOptions && !(ts.isExpressionStatement(call.parent) && execOptionsCarryOver(call))) return [];
+        const promisify = imports.reference("util", "promisify", false);
+        const member = imports.reference(recipe.module, recipe.member, false);
+        if (promisify !== undefined && member !== undefined) callee = `${promisify}(${member})`;
+        title = `Use \`await promisify(${recipe.member})(...)\``;
+        break;
+      }
+      case "atomics": {
+        const target = skipParens(call.expression);
+        if (!ts.isPropertyAccessExpression(target) || !types.hasProperty(target.expression, "waitAsync")) return [];
+        callee = `${target.expression.getText(sourceFile)}.waitAsync`;
+        suffix = ".value";
+        title = "Use `await Atomics.waitAsync(...).value`";
+        break;
+      }
+    }
+    if (callee === undefined) return [];
+    const fileName = sourceFile.fileName;
+    const parens = needsParensAroundAwait(call);
+    const hazard = parens && startsStatementAfterUnterminatedLine(call, sourceFile) ? ";" : "";
+    const edits: TextEdit[] = [
+      ...imports.edits(),
+      { fileName, start: call.getStart(sourceFile), end: call.expression.getEnd(), newText: `${hazard}${parens ? "(" : ""}await ${callee}` },
+    ];
+    if (suffix || parens) edits.push({ fileName, start: call.getEnd(), end: call.getEnd(), newText: `${suffix}${parens ? ")" : ""}` });
+    return [{ kind: "suggestion", title, edits }];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where async code runs
+
+/**
+ * The function a node runs in, looking through callbacks that run right away: `callbacks` are
+ * the calls they are passed to (innermost first), to be confirmed by declaration.
+ */
+interface FunctionContext {
+  fn: ts.SignatureDeclaration;
+  callbacks: (ts.CallExpression | ts.NewExpression)[];
+}
+
+/** Array and collection methods that call their callback before returning. */
+const IMMEDIATE_METHODS = new Set([
+  "every", "filter", "find", "findIndex", "findLast", "findLastIndex", "flatMap", "forEach", "from", "map",
+  "reduce", "reduceRight", "some", "sort", "toSorted",
+]);
+
+function functionContextOf(node: ts.Node): FunctionContext | undefined {
+  const callbacks: (ts.CallExpression | ts.NewExpression)[] = [];
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) {
+      const call = immediateCallOf(current);
+      if (call) {
+        callbacks.push(call);
+        continue;
+      }
+      return { fn: current, callbacks };
+    }
+    // Static blocks and field initializers run when the class or instance is created.
+    if (ts.isClassStaticBlockDeclaration(current) || ts.isPropertyDeclaration(current) || ts.isSourceFile(current)) return undefined;
+  }
+  return undefined;
+}
+
+function asyncContextOf(node: ts.Node): FunctionContext | undefined {
+  const where = functionContextOf(node);
+  return where && isAsyncFunction(where.fn) ? where : undefined;
+}
+
+/** The call a synchronous callback is passed to, when its shape says it runs right away. */
+function immediateCallOf(fn: ts.SignatureDeclaration): ts.CallExpression | ts.NewExpression | undefined {
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || isAsyncFunction(fn) || fn.asteriskToken) return undefined;
+  const parent = fn.parent;
+  if (ts.isCallExpression(parent) && parent.arguments.includes(fn)) {
+    const callee = skipParens(parent.expression);
+    return ts.isPropertyAccessExpression(callee) && IMMEDIATE_METHODS.has(callee.name.text) ? parent : undefined;
+  }
+  if (ts.isNewExpression(parent) && parent.arguments?.[0] === fn) {
+    const callee = skipParens(parent.expression);
+    return ts.isIdentifier(callee) && callee.text === "Promise" ? parent : undefined;
+  }
+  return undefined;
+}
+
+/** Confirms, by declaration, that a callback's call is a default-lib array method or `new Promise`. */
+function runsCallbackNow(call: ts.CallExpression | ts.NewExpression, types: TypeOracle): boolean {
+  const ref = types.calleeTarget(call)?.ref;
+  if (!ref?.isDefaultLib) return false;
+  if (ts.isNewExpression(call)) return ref.qualifiedName === "Promise" || ref.qualifiedName === "PromiseConstructor";
+  const dot = ref.qualifiedName.lastIndexOf(".");
+  const owner = ref.qualifiedName.slice(0, dot);
+  const method = ref.qualifiedName.slice(dot + 1);
+  return IMMEDIATE_METHODS.has(method) && /^(?:(?:Readonly)?(?:Array|Map|Set)|\w*Array(?:Constructor)?)$/.test(owner);
+}
+
+function describeContext(where: FunctionContext): string {
+  const base = describeAsyncFunction(where.fn);
+  const inner = where.callbacks[0];
+  if (!inner) return base;
+  if (ts.isNewExpression(inner)) return `the \`new Promise\` executor in ${base}`;
+  return `the \`${calleeName(inner.expression) ?? "callback"}\` callback in ${base}`;
+}
+
+function describeAsyncFunction(fn: ts.SignatureDeclaration): string {
+  const name = functionName(fn);
+  if (ts.isMethodDeclaration(fn)) {
+    const kind = fn.asteriskToken ? "async generator method" : "async method";
+    return name === undefined ? `an ${kind}` : `${kind} \`${qualifiedFunctionName(fn, name)}\``;
+  }
+  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.asteriskToken) {
+    return name === undefined ? "an async generator" : `async generator \`${name}\``;
+  }
+  const passedTo = name === undefined && ts.isCallExpression(fn.parent) ? calleeName(fn.parent.expression) : undefined;
+  const anonymous = passedTo === undefined ? "" : ` passed to \`${passedTo}\``;
+  if (ts.isArrowFunction(fn)) return name === undefined ? `an async arrow function${anonymous}` : `async arrow function \`${name}\``;
+  return name === undefined ? `an async function${anonymous}` : `async function \`${name}\``;
+}
+
+/** The name a function is called by: its own, its variable's or property's, or its class's for a constructor. */
+function functionName(fn: ts.SignatureDeclaration): string | undefined {
+  if (ts.isConstructorDeclaration(fn)) return fn.parent.name?.text ?? variableNameOf(fn.parent);
+  const own = fn.name;
+  if (own && (ts.isIdentifier(own) || ts.isStringLiteral(own) || ts.isPrivateIdentifier(own))) return own.text;
+  if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) return variableNameOf(fn);
+  return undefined;
+}
+
+function variableNameOf(node: ts.Node): string | undefined {
+  const parent = node.parent;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === node) {
+    return ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name) || ts.isPrivateIdentifier(parent.name) ? parent.name.text : undefined;
+  }
+  if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const left = parent.left;
+    if (ts.isIdentifier(left)) return left.text;
+    if (ts.isPropertyAccessExpression(left)) return left.name.text;
+  }
+  return undefined;
+}
+
+function functionLabel(fn: ts.SignatureDeclaration, name: string): string {
+  return ts.isConstructorDeclaration(fn) ? `new ${name}` : qualifiedFunctionName(fn, name);
+}
+
+function qualifiedFunctionName(fn: ts.SignatureDeclaration, name: string): string {
+  // A method, or a function stored in a class field (`#onExit = () => ...`).
+  const member = ts.isMethodDeclaration(fn) ? fn : ts.isPropertyDeclaration(fn.parent) && fn.parent.initializer === fn ? fn.parent : undefined;
+  const owner = member?.parent;
+  return owner && ts.isClassLike(owner) && owner.name ? `${owner.name.text}.${name}` : name;
+}
+
+/** The name at a call site: `f`, `obj.f`, `obj["f"]`, `this.#f`. */
+function calleeName(expression: ts.Expression): string | undefined {
+  let node = skipParens(expression);
+  while (ts.isNonNullExpression(node)) node = skipParens(node.expression);
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) return node.argumentExpression.text;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Busy-wait loops and synchronous XMLHttpRequest: syntax (and, for XHR, the declaration)
+
+function isBusyWait(loop: ts.WhileStatement | ts.DoStatement | ts.ForStatement): boolean {
+  const condition = ts.isForStatement(loop) ? loop.condition : loop.expression;
+  return condition !== undefined && readsClock(condition) && onlySpins(loop.statement);
+}
+
+function isClockRead(node: ts.Node): boolean {
+  if (ts.isNewExpression(node)) {
+    return ts.isIdentifier(node.expression) && node.expression.text === "Date" && (node.arguments?.length ?? 0) === 0;
+  }
+  if (!ts.isCallExpression(node)) return false;
+  const text = dottedName(node.expression);
+  return text === "Date.now" || text === "performance.now" || text === "process.hrtime" || text === "process.hrtime.bigint";
+}
+
+function dottedName(node: ts.Expression): string | undefined {
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) {
+    const left = dottedName(node.expression);
+    return left === undefined ? undefined : `${left}.${node.name.text}`;
+  }
+  return undefined;
+}
+
+function readsClock(condition: ts.Expression): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (isClockRead(node)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(condition);
+  return found;
+}
+
+/** A body that neither awaits nor yields nor calls anything but the clock: it only burns time. */
+function onlySpins(body: ts.Statement): boolean {
+  let works = false;
+  const visit = (node: ts.Node): void => {
+    if (works || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isAwaitExpression(node) || ts.isYieldExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) {
+      works = true;
+      return;
+    }
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node)) && !isClockRead(node)) {
+      works = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return !works;
+}
+
+function isSyncXhrShape(call: ts.CallExpression): boolean {
+  const async = call.arguments[2];
+  return async !== undefined && async.kind === ts.SyntaxKind.FalseKeyword && ts.isPropertyAccessExpression(skipParens(call.expression));
+}
+
+function isSyncXhr(call: ts.CallExpression, types: TypeOracle): boolean {
+  const ref = types.calleeTarget(call)?.ref;
+  return ref !== undefined && ref.isDefaultLib && ref.qualifiedName === "XMLHttpRequest.open";
+}
+
+// ---------------------------------------------------------------------------------------------
+// The index of project functions that block, built once per program from the blocking calls up.
+//
+// Seeds are blocking calls (and busy-waits, synchronous XHR) inside synchronous named functions of
+// the project's own source files. Each round then looks, by name, for calls of the functions found
+// in the previous round, resolves only those, and adds the synchronous function each sits in. Text
+// searches pick the files; only call sites whose name matches are resolved. Cycles end because a
+// function is added once; `maxDepth` rounds and `WORK_LIMIT` resolutions bound the rest.
+
+type Seed =
+  | { kind: "call"; blocker: Blocker }
+  | { kind: "loop" }
+  | { kind: "xhr" };
+
+interface BlockingFunction {
+  fn: ts.SignatureDeclaration;
+  /** The name calls use. */
+  name: string;
+  /** As messages show it: `Store.load`, `new Config`. */
+  label: string;
+  depth: number;
+  /** The call (or loop) inside `fn` that blocks. */
+  site: ts.Node;
+  next?: BlockingFunction;
+  seed: Seed;
+}
+
+function seedDescription(seed: Seed): { label: string; activity: string; replacement: string; here: string } {
+  switch (seed.kind) {
+    case "call":
+      return {
+        label: `\`${seed.blocker.name}\``,
+        activity: seed.blocker.activity,
+        replacement: seed.blocker.replacement,
+        here: `calls \`${seed.blocker.name}\` here, which ${seed.blocker.activity}`,
+      };
+    case "loop":
+      return {
+        label: "a busy-wait loop",
+        activity: "spins on the clock",
+        replacement: "`await setTimeout(ms)` from `node:timers/promises`",
+        here: "spins on the clock here",
+      };
+    case "xhr":
+      return {
+        label: "a synchronous `XMLHttpRequest`",
+        activity: "waits for the HTTP response",
+        replacement: "`await fetch(...)`",
+        here: "sends a synchronous `XMLHttpRequest` here",
+      };
+  }
+}
+
+interface Candidate {
+  node: ts.CallExpression | ts.NewExpression | ts.IterationStatement;
+  name: string | undefined;
+}
+
+class BlockingIndex {
+  /** Call-site names that may reach something blocking: renamed built-ins and blocking project functions. */
+  readonly names = new Set<string>();
+  private readonly functions = new Map<ts.Node, BlockingFunction>();
+  private readonly runsNow = new Map<ts.Node, boolean>();
+  private work = 0;
+
+  constructor(
+    private readonly settings: Settings,
+    private readonly types: TypeOracle,
+  ) {
+    this.build();
+  }
+
+  /** Whether every callback on the way is confirmed, by declaration, to run right away. */
+  callbacksRunNow(calls: readonly (ts.CallExpression | ts.NewExpression)[]): boolean {
+    return calls.every((call) => {
+      let known = this.runsNow.get(call);
+      if (known === undefined) this.runsNow.set(call, (known = runsCallbackNow(call, this.types)));
+      return known;
+    });
+  }
+
+  /** The blocking project function a callee's declarations name, when all of its bodies block. */
+  blockingTarget(declarations: readonly ts.Declaration[]): BlockingFunction | undefined {
+    let found: BlockingFunction | undefined;
+    for (const declaration of declarations) {
+      const body = implementationOf(declaration);
+      if (body === "overload") continue;
+      const blocking = body && this.functions.get(body);
+      if (!blocking) return undefined;
+      found ??= blocking;
+    }
+    return found;
+  }
+
+  private build(): void {
+    const files = this.types.projectSourceFiles();
+    const { settings } = this;
+    // Seeds: built-in calls (under any local name), busy-waits and synchronous XHR in synchronous functions.
+    const builtinName = (name: string) => isBuiltinCandidateName(name) || settings.userName(name);
+    const seedFiles = files.filter((file) => settings.seedText(file.text));
+    let frontier = this.scanRound(seedFiles, builtinName, true, (candidate) => this.seedOf(candidate));
+    if (!settings.options.transitive) return;
+    for (let depth = 2; depth <= settings.options.maxDepth && frontier.length > 0 && this.work < WORK_LIMIT; depth++) {
+      const wanted = new Set(frontier.map((blocking) => blocking.name));
+      for (const name of wanted) this.names.add(name);
+      const pattern = new RegExp(`(?:^|[^\\w$])(?:${[...wanted].map(escapeRegExp).join("|")})(?![\\w$])`);
+      frontier = this.scanRound(
+        files.filter((file) => pattern.test(file.text)),
+        (name) => wanted.has(name),
+        false,
+        (candidate) => {
+          const target = ts.isCallExpression(candidate.node) || ts.isNewExpression(candidate.node) ? this.types.calleeTarget(candidate.node) : undefined;
+          const callee = target && this.blockingTarget(target.declarations);
+          return callee ? { next: callee, seed: callee.seed } : undefined;
+        },
+      );
+    }
+    for (const blocking of frontier) this.names.add(blocking.name);
+  }
+
+  /**
+   * One pass over `files`: collects the call sites whose name `isName` accepts (or a local rename
+   * of such a name), finds the synchronous function each runs in, and asks `blockerOf` whether
+   * the site blocks. Adds and returns the functions found.
+   */
+  private scanRound(
+    files: readonly ts.SourceFile[],
+    isName: NameMatcher,
+    seeding: boolean,
+    blockerOf: (candidate: Candidate) => { next?: BlockingFunction; seed: Seed } | undefined,
+  ): BlockingFunction[] {
+    const added: BlockingFunction[] = [];
+    for (const file of files) {
+      const renames = new Set<string>();
+      const candidates: Candidate[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node) || (!seeding && ts.isNewExpression(node))) {
+          candidates.push({ node, name: calleeName(node.expression) });
+        } else if (seeding && (ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForStatement(node))) {
+          if (isBusyWait(node)) candidates.push({ node, name: undefined });
+        } else {
+          const renamed = renamedFrom(node, isName);
+          if (renamed !== undefined) renames.add(renamed);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+      for (const rename of renames) this.names.add(rename);
+      for (const candidate of candidates) {
+        const { node, name } = candidate;
+        if (name !== undefined && !isName(name) && !renames.has(name) && !(seeding && name === "open" && isSyncXhrShape(node as ts.CallExpression))) {
+          continue;
+        }
+        const where = functionContextOf(node);
+        const owner = where && blockingOwner(where.fn);
+        if (!owner || this.functions.has(owner.fn) || this.settings.allowed(node)) continue;
+        if (++this.work > WORK_LIMIT) return added;
+        const found = blockerOf(candidate);
+        if (!found || !this.callbacksRunNow(where.callbacks)) continue;
+        const depth = found.next ? found.next.depth + 1 : 1;
+        const blocking: BlockingFunction = { fn: owner.fn, name: owner.name, label: functionLabel(owner.fn, owner.name), depth, site: node, next: found.next, seed: found.seed };
+        this.functions.set(owner.fn, blocking);
+        added.push(blocking);
+      }
+    }
+    return added;
+  }
+
+  private seedOf(candidate: Candidate): { seed: Seed } | undefined {
+    const { node, name } = candidate;
+    if (!ts.isCallExpression(node)) return ts.isNewExpression(node) ? undefined : { seed: { kind: "loop" } };
+    if (name === "open" && isSyncXhrShape(node)) return isSyncXhr(node, this.types) ? { seed: { kind: "xhr" } } : undefined;
+    const target = this.types.calleeTarget(node);
+    const blocker = target && this.settings.classify(target.ref);
+    return blocker ? { seed: { kind: "call", blocker } } : undefined;
+  }
+}
+
+/** A function that can own a blocking site for the index: synchronous, not a generator, named. */
+function blockingOwner(fn: ts.SignatureDeclaration): { fn: ts.SignatureDeclaration; name: string } | undefined {
+  if (isAsyncFunction(fn) || (fn as ts.FunctionLikeDeclaration).asteriskToken || !(fn as ts.FunctionLikeDeclaration).body) return undefined;
+  if (ts.isGetAccessor(fn) || ts.isSetAccessor(fn)) return undefined;
+  const name = functionName(fn);
+  return name === undefined ? undefined : { fn, name };
+}
+
+/** The local name a declaration gives to something named `isName` (a renamed import, re-export, destructuring or copy). */
+function renamedFrom(node: ts.Node, isName: NameMatcher): string | undefined {
+  if ((ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) && node.propertyName && ts.isIdentifier(node.propertyName)) {
+    return isName(node.propertyName.text) && !node.isTypeOnly ? node.name.text : undefined;
+  }
+  if (ts.isBindingElement(node) && node.propertyName && ts.isIdentifier(node.name)) {
+    const key = node.propertyName;
+    return (ts.isIdentifier(key) || ts.isStringLiteral(key)) && isName(key.text) ? node.name.text : undefined;
+  }
+  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+    const source = skipParens(node.initializer);
+    const name = ts.isIdentifier(source) || ts.isPropertyAccessExpression(source) ? calleeName(source) : undefined;
+    return name !== undefined && name !== node.name.text && isName(name) ? node.name.text : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The node that holds a declaration's body: the function itself, the function a variable or
+ * property is initialized with, a class's constructor. "overload" for a signature without a body
+ * that sits next to its implementation; undefined when there is no body to follow.
+ */
+function implementationOf(declaration: ts.Declaration): ts.Node | "overload" | undefined {
+  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isConstructorDeclaration(declaration)) {
+    return declaration.body ? declaration : "overload";
+  }
+  if (ts.isClassLike(declaration)) {
+    return declaration.members.find((member) => ts.isConstructorDeclaration(member) && member.body !== undefined);
+  }
+  if ((ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer) {
+    const value = skipParens(declaration.initializer);
+    return ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? value : undefined;
+  }
+  if (ts.isFunctionExpression(declaration) || ts.isArrowFunction(declaration)) return declaration;
+  if (ts.isPropertyAccessExpression(declaration) && ts.isBinaryExpression(declaration.parent)) {
+    const value = skipParens(declaration.parent.right);
+    return ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? value : undefined;
+  }
+  return undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixes: imports to add or reuse, and where `await` needs parentheses
+
+function execOptionsCarryOver(call: ts.CallExpression): boolean {
+  if (call.arguments.length === 1) return true;
+  const options = call.arguments[1];
+  if (call.arguments.length !== 2 || !ts.isObjectLiteralExpression(options)) return false;
+  return options.properties.every(
+    (property) =>
+      (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) &&
+      (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) &&
+      EXEC_COMPATIBLE_OPTIONS.has(property.name.text),
+  );
+}
+
+/** Whether `await call` must be parenthesized where `call` stands. */
+function needsParensAroundAwait(call: ts.CallExpression): boolean {
+  const parent = call.parent;
+  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === call) return true;
+  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === call) return true;
+  if (ts.isTaggedTemplateExpression(parent) && parent.tag === call) return true;
+  if (ts.isNonNullExpression(parent)) return true;
+  return ts.isBinaryExpression(parent) && parent.left === call && parent.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken;
+}
+
+function startsStatementAfterUnterminatedLine(call: ts.CallExpression, sourceFile: ts.SourceFile): boolean {
+  const start = call.getStart(sourceFile);
+  for (let current: ts.Node = call.parent; !ts.isSourceFile(current); current = current.parent) {
+    if (current.getStart(sourceFile) !== start) return false;
+    if (ts.isExpressionStatement(current)) return startsAfterUnterminatedStatement(current, sourceFile);
+  }
+  return false;
+}
+
+/**
+ * Finds or adds the import of one member of a Node module for a fix. In ES modules (and every
+ * TypeScript file) it reuses a namespace or named `import` of the module, with or without the
+ * `node:` prefix, adds the name to an existing named import, or adds an `import` after the last
+ * one. In a CommonJS JavaScript file it does the same with `require`.
+ */
+class ImportPlanner {
+  private readonly commonJs: boolean;
+  private readonly insertions = new Map<number, string[]>();
+  private readonly replacements: TextEdit[] = [];
+  private readonly quote: string;
+  private readonly semicolon: string;
+
+  constructor(
+    private readonly sourceFile: ts.SourceFile,
+    isJavaScript: boolean,
+  ) {
+    this.commonJs = isJavaScript && isCommonJsScript(sourceFile);
+    const first = sourceFile.statements.find((statement) => moduleOf(statement, this.commonJs) !== undefined);
+    const specifier = first && moduleSpecifierOf(first, this.commonJs);
+    this.quote = specifier?.getText(sourceFile).startsWith("'") ? "'" : '"';
+    this.semicolon = first && !first.getText(sourceFile).endsWith(";") ? "" : ";";
+  }
+
+  /** The expression that names `member` of `module` here (`readFile`, `fsp.readFile`), or undefined when taken. */
+  reference(module: string, member: string, allowAlias: boolean): string | undefined {
+    const wanted = new Set([module, `node:${module}`]);
+    let extend: ts.NamedImports | ts.ObjectBindingPattern | undefined;
+    let last: ts.Statement | undefined;
+    for (const statement of this.sourceFile.statements) {
+      const from = moduleOf(statement, this.commonJs);
+      if (from === undefined) continue;
+      last = statement;
+      if (!wanted.has(from)) continue;
+      const binding = bindingOf(statement);
+      if (binding === undefined) continue;
+      if (ts.isIdentifier(binding)) return `${binding.text}.${member}`;
+      for (const element of binding.elements) {
+        if (ts.isImportSpecifier(element)) {
+          if (!element.isTypeOnly && (element.propertyName ?? element.name).text === member) return element.name.text;
+        } else if (!element.dotDotDotToken && ts.isIdentifier(element.name)) {
+          const key = element.propertyName ?? element.name;
+          if ((ts.isIdentifier(key) || ts.isStringLiteral(key)) && key.text === member) return element.name.text;
+        }
+      }
+      extend ??= binding;
+    }
+    const local = this.freeName(member, allowAlias);
+    if (local === undefined) return undefined;
+    const specifier = local === member ? member : this.commonJs ? `${member}: ${local}` : `${member} as ${local}`;
+    if (extend) {
+      const elements: ts.NodeArray<ts.Node> = extend.elements;
+      const previous = elements[elements.length - 1];
+      if (previous) {
+        this.insertAt(previous.getEnd(), `, ${specifier}`);
+      } else {
+        this.replacements.push({ fileName: this.sourceFile.fileName, start: extend.getStart(this.sourceFile), end: extend.getEnd(), newText: `{ ${specifier} }` });
+      }
+      return local;
+    }
+    const q = this.quote;
+    const text = this.commonJs
+      ? `const { ${specifier} } = require(${q}node:${module}${q})${this.semicolon}`
+      : `import { ${specifier} } from ${q}node:${module}${q}${this.semicolon}`;
+    if (last) {
+      this.insertAt(last.getEnd(), `\n${text}`);
+    } else {
+      const first = this.sourceFile.statements.find((statement) => !isPrologueDirective(statement)) ?? this.sourceFile.statements[0];
+      this.insertAt(first.getStart(this.sourceFile), `${text}\n`);
+    }
+    return local;
+  }
+
+  edits(): TextEdit[] {
+    const fileName = this.sourceFile.fileName;
+    return [
+      ...[...this.insertions].map(([position, texts]): TextEdit => ({ fileName, start: position, end: position, newText: texts.join("") })),
+      ...this.replacements,
+    ];
+  }
+
+  private insertAt(position: number, text: string): void {
+    const list = this.insertions.get(position);
+    if (list) list.push(text);
+    else this.insertions.set(position, [text]);
+  }
+
+  /** `member` when the file never uses that word, else `<member>Async` when allowed and free. */
+  private freeName(member: string, allowAlias: boolean): string | undefined {
+    const used = (name: string) => new RegExp(`(?:^|[^\\w$])${escapeRegExp(name)}(?![\\w$])`).test(this.sourceFile.text);
+    if (!used(member)) return member;
+    const alias = `${member}Async`;
+    return allowAlias && !used(alias) ? alias : undefined;
+  }
+}
+
+function isCommonJsScript(sourceFile: ts.SourceFile): boolean {
+  if (/\.mjs$/i.test(sourceFile.fileName)) return false;
+  if (/\.cjs$/i.test(sourceFile.fileName)) return true;
+  return !sourceFile.statements.some(
+    (statement) => ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement),
+  );
+}
+
+function isPrologueDirective(statement: ts.Statement): boolean {
+  return ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression);
+}
+
+/** The module a top-level `import`, `import x = require()` or (CommonJS) `const x = require()` names. */
+function moduleOf(statement: ts.Statement, commonJs: boolean): string | undefined {
+  const specifier = moduleSpecifierOf(statement, commonJs);
+  return specifier && ts.isStringLiteralLike(specifier) ? specifier.text : undefined;
+}
+
+function moduleSpecifierOf(statement: ts.Statement, commonJs: boolean): ts.Expression | undefined {
+  if (ts.isImportDeclaration(statement)) return statement.moduleSpecifier;
+  if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
+    return statement.moduleReference.expression;
+  }
+  if (commonJs && ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1) {
+    const initializer = statement.declarationList.declarations[0].initializer;
+    if (
+      initializer &&
+      ts.isCallExpression(initializer) &&
+      ts.isIdentifier(initializer.expression) &&
+      initializer.expression.text === "require" &&
+      initializer.arguments.length === 1
+    ) {
+      return initializer.arguments[0];
+    }
+  }
+  return undefined;
+}
+
+/** What an import statement binds that a fix can use: a namespace name, or a list of names to read or extend. */
+function bindingOf(statement: ts.Statement): ts.Identifier | ts.NamedImports | ts.ObjectBindingPattern | undefined {
+  if (ts.isImportDeclaration(statement)) {
+    const clause = statement.importClause;
+    if (!clause || clause.phaseModifier !== undefined) return undefined;
+    const bindings = clause.namedBindings;
+    if (!bindings) return undefined;
+    return ts.isNamespaceImport(bindings) ? bindings.name : bindings;
+  }
+  if (ts.isImportEqualsDeclaration(statement)) return statement.isTypeOnly ? undefined : statement.name;
+  if (ts.isVariableStatement(statement)) {
+    const name = statement.declarationList.declarations[0].name;
+    return ts.isIdentifier(name) || ts.isObjectBindingPattern(name) ? name : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,1105 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import * as ts from "typescript";
+import { parsesCleanly } from "../../server/src/engine/fixes";
+import { applyFix, createVirtualProgram, lintCode, positionOf, TEST_COMPILER_OPTIONS, typeErrors, type RunOptions } from "../helpers/ruleTester";
+
+
+const RULE = "blocking-call-in-async";
+
+interface ExpectedFinding {
+  messageId: string;
+  line: number;
+  column: number;
+  /** Exact title and exact file text after applying each offered fix, in order. */
+  fixes?: [title: string, output: string][];
+}
+
+interface InvalidCase extends RunOptions {
+  name: string;
+  code: string;
+  errors: ExpectedFinding[];
+}
+
+interface ValidCase extends RunOptions {
+  name: string;
+  code: string;
+}
+
+const lines = (...parts: string[]) => parts.join("\n");
+
+const READ_FILE = "Use `await readFile(...)` from `node:fs/promises`";
+const WRITE_FILE = "Use `await writeFile(...)` from `node:fs/promises`";
+const STAT = "Use `await stat(...)` from `node:fs/promises`";
+const EXEC = "Use `await promisify(exec)(...)`";
+const PBKDF2 = "Use `await promisify(pbkdf2)(...)`";
+const GZIP = "Use `await promisify(gzip)(...)`";
+const WAIT_ASYNC = "Use `await Atomics.waitAsync(...).value`";
+const FS = 'import * as fs from "node:fs";';
+const ES2024: ts.CompilerOptions = { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2024.d.ts"] };
+const DOM: ts.CompilerOptions = { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] };
+
+const invalid: InvalidCase[] = [
+  // --- fs, however it is imported, and the fs/promises fix ------------------------------------
+  {
+    name: "named import: readFile imported from node:fs/promises",
+    code: lines('import { readFileSync } from "node:fs";', "async function load(p: string) {", '  return readFileSync(p, "utf8");', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              'import { readFileSync } from "node:fs";',
+              'import { readFile } from "node:fs/promises";',
+              "async function load(p: string) {",
+              '  return await readFile(p, "utf8");',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "namespace import, value assigned",
+    code: lines(FS, "export async function load(p: string) {", '  const text = fs.readFileSync(p, "utf8");', "  return text.length;", "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 16,
+        fixes: [
+          [
+            READ_FILE,
+            lines(FS, 'import { readFile } from "node:fs/promises";', "export async function load(p: string) {", '  const text = await readFile(p, "utf8");', "  return text.length;", "}"),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "default import of fs",
+    code: lines('import fs from "fs";', "export async function f() {", '  fs.mkdirSync("out", { recursive: true });', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        fixes: [
+          [
+            "Use `await mkdir(...)` from `node:fs/promises`",
+            lines('import fs from "fs";', 'import { mkdir } from "node:fs/promises";', "export async function f() {", '  await mkdir("out", { recursive: true });', "}"),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "renamed import: the local name is replaced",
+    code: lines('import { readFileSync as read } from "fs";', "export async function f() {", '  return read("a.txt");', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        fixes: [
+          [
+            READ_FILE,
+            lines('import { readFileSync as read } from "fs";', 'import { readFile } from "node:fs/promises";', "export async function f() {", '  return await readFile("a.txt");', "}"),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "destructured from the module object",
+    code: lines(FS, "const { writeFileSync } = fs;", "export async function f(data: string) {", '  writeFileSync("out.txt", data);', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 3,
+        fixes: [
+          [
+            WRITE_FILE,
+            lines(
+              FS,
+              'import { writeFile } from "node:fs/promises";',
+              "const { writeFileSync } = fs;",
+              "export async function f(data: string) {",
+              '  await writeFile("out.txt", data);',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "element access with a string literal",
+    code: lines(FS, "export async function f() {", '  fs["unlinkSync"]("x");', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        fixes: [["Use `await unlink(...)` from `node:fs/promises`", lines(FS, 'import { unlink } from "node:fs/promises";', "export async function f() {", '  await unlink("x");', "}")]],
+      },
+    ],
+  },
+  {
+    name: "re-exported under another name by a project file",
+    code: lines('import { readText } from "./io";', "export async function f() {", '  return readText("a.txt", "utf8");', "}"),
+    extraFiles: { "io.ts": 'export { readFileSync as readText } from "node:fs";' },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        fixes: [
+          [
+            READ_FILE,
+            lines('import { readText } from "./io";', 'import { readFile } from "node:fs/promises";', "export async function f() {", '  return await readFile("a.txt", "utf8");', "}"),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "an existing named import of node:fs/promises is extended",
+    code: lines(FS, 'import { writeFile } from "node:fs/promises";', "export async function copy() {", '  await writeFile("b", fs.readFileSync("a"));', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 24,
+        fixes: [
+          [
+            READ_FILE,
+            lines(FS, 'import { writeFile, readFile } from "node:fs/promises";', "export async function copy() {", '  await writeFile("b", await readFile("a"));', "}"),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "an existing namespace import of fs/promises is reused",
+    code: lines(FS, 'import * as fsp from "fs/promises";', "export async function f() {", '  await fsp.mkdir("d");', '  return fs.readdirSync("d");', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 10,
+        fixes: [
+          [
+            "Use `await readdir(...)` from `node:fs/promises`",
+            lines(FS, 'import * as fsp from "fs/promises";', "export async function f() {", '  await fsp.mkdir("d");', '  return await fsp.readdir("d");', "}"),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "the name readFile is taken: imported as readFileAsync",
+    code: lines(FS, "function readFile() { return 1; }", "export async function f() {", '  return fs.readFileSync("a") ?? readFile();', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 10,
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile as readFileAsync } from "node:fs/promises";',
+              "function readFile() { return 1; }",
+              "export async function f() {",
+              '  return await readFileAsync("a") ?? readFile();',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "result used as an object: parenthesized",
+    code: lines(FS, "export async function f() {", '  return fs.readFileSync("a").toString("hex");', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        fixes: [[READ_FILE, lines(FS, 'import { readFile } from "node:fs/promises";', "export async function f() {", '  return (await readFile("a")).toString("hex");', "}")]],
+      },
+    ],
+  },
+  {
+    name: "parenthesized at the start of a line after an unterminated one: leading semicolon",
+    code: lines(FS, "export async function f() {", '  console.log("reading")', '  fs.readFileSync("a").length', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 3,
+        fixes: [
+          [
+            READ_FILE,
+            lines(FS, 'import { readFile } from "node:fs/promises";', "export async function f() {", '  console.log("reading")', '  ;(await readFile("a")).length', "}"),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a file descriptor where fs/promises wants a path: no fix",
+    code: lines(FS, "export async function f(fd: number) {", "  return fs.readFileSync(fd);", "}"),
+    errors: [{ messageId: "blockingCall", line: 3, column: 10, fixes: [] }],
+  },
+  {
+    name: "statSync with options: no fix (throwIfNoEntry has no promise equivalent)",
+    code: lines(FS, "export async function f(p: string) {", "  return fs.statSync(p, { throwIfNoEntry: false })?.size;", "}"),
+    errors: [{ messageId: "blockingCall", line: 3, column: 10, fixes: [] }],
+  },
+  {
+    name: "statSync with one argument",
+    code: lines(FS, "export async function f(p: string) {", "  return fs.statSync(p).size;", "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        fixes: [[STAT, lines(FS, 'import { stat } from "node:fs/promises";', "export async function f(p: string) {", "  return (await stat(p)).size;", "}")]],
+      },
+    ],
+  },
+  {
+    name: "existsSync is a blocking file-system call too (no fix)",
+    code: lines(FS, "export async function f(p: string) {", "  if (fs.existsSync(p)) return 1;", "  return 0;", "}"),
+    errors: [{ messageId: "blockingCall", line: 3, column: 7, fixes: [] }],
+  },
+  {
+    name: "CommonJS JavaScript: a require is added after the last one",
+    code: lines('"use strict";', 'const fs = require("fs");', "async function list(dir) {", "  return fs.readdirSync(dir);", "}", "module.exports = { list };"),
+    fileName: "list.js",
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 10,
+        fixes: [
+          [
+            "Use `await readdir(...)` from `node:fs/promises`",
+            lines(
+              '"use strict";',
+              'const fs = require("fs");',
+              'const { readdir } = require("node:fs/promises");',
+              "async function list(dir) {",
+              "  return await readdir(dir);",
+              "}",
+              "module.exports = { list };",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "JavaScript: a path of unknown type may be a file descriptor: no fix",
+    code: lines('const fs = require("fs");', "async function load(p) {", '  return fs.readFileSync(p, "utf8");', "}", "module.exports = { load };"),
+    fileName: "load.js",
+    errors: [{ messageId: "blockingCall", line: 3, column: 10, fixes: [] }],
+  },
+  {
+    name: "CommonJS JavaScript: destructured require, and an existing require of fs/promises reused",
+    code: lines("const { statSync } = require('node:fs');", "const fsp = require('fs/promises');", "async function size(p) {", "  return statSync(p).size;", "}", "module.exports = { size, fsp };"),
+    fileName: "size.js",
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 10,
+        fixes: [
+          [
+            STAT,
+            lines("const { statSync } = require('node:fs');", "const fsp = require('fs/promises');", "async function size(p) {", "  return (await fsp.stat(p)).size;", "}", "module.exports = { size, fsp };"),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "ES module JavaScript: an import is added",
+    code: lines("import { readFileSync } from 'node:fs'", "export async function f() {", "  return readFileSync('a')", "}"),
+    fileName: "f.mjs",
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        fixes: [
+          [
+            READ_FILE,
+            lines("import { readFileSync } from 'node:fs'", "import { readFile } from 'node:fs/promises'", "export async function f() {", "  return await readFile('a')", "}"),
+          ],
+        ],
+      },
+    ],
+  },
+
+  // --- child_process, crypto, zlib, Atomics, XHR -----------------------------------------------
+  {
+    name: "execSync whose value is unused: promisified exec",
+    code: lines('import { execSync } from "node:child_process";', "export class Builder {", "  async build() {", '    execSync("npm run build", { cwd: "app" });', "  }", "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 5,
+        fixes: [
+          [
+            EXEC,
+            lines(
+              'import { execSync, exec } from "node:child_process";',
+              'import { promisify } from "node:util";',
+              "export class Builder {",
+              "  async build() {",
+              '    await promisify(exec)("npm run build", { cwd: "app" });',
+              "  }",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "execSync whose value is used: no fix (exec resolves to { stdout, stderr })",
+    code: lines('import { execSync } from "node:child_process";', "export async function f() {", '  return execSync("git rev-parse HEAD").toString();', "}"),
+    errors: [{ messageId: "blockingCall", line: 3, column: 10, fixes: [] }],
+  },
+  {
+    name: "execSync with stdio: no fix (exec has no stdio)",
+    code: lines('import * as cp from "node:child_process";', "export async function f() {", '  cp.execSync("make", { stdio: "inherit" });', "}"),
+    errors: [{ messageId: "blockingCall", line: 3, column: 3, fixes: [] }],
+  },
+  {
+    name: "spawnSync and execFileSync",
+    code: lines('import { spawnSync, execFileSync } from "child_process";', "export async function f() {", '  spawnSync("ls");', '  execFileSync("ls");', "}"),
+    errors: [
+      { messageId: "blockingCall", line: 3, column: 3, fixes: [] },
+      { messageId: "blockingCall", line: 4, column: 3, fixes: [] },
+    ],
+  },
+  {
+    name: "pbkdf2Sync: promisified pbkdf2, util and crypto imports reused or added",
+    code: lines(
+      'import * as crypto from "node:crypto";',
+      "export async function hash(password: string, salt: Buffer): Promise<Buffer> {",
+      '  const key = crypto.pbkdf2Sync(password, salt, 100000, 64, "sha512");',
+      "  return key;",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 15,
+        fixes: [
+          [
+            PBKDF2,
+            lines(
+              'import * as crypto from "node:crypto";',
+              'import { promisify } from "node:util";',
+              "export async function hash(password: string, salt: Buffer): Promise<Buffer> {",
+              '  const key = await promisify(crypto.pbkdf2)(password, salt, 100000, 64, "sha512");',
+              "  return key;",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "pbkdf2Sync with promisify already imported from util",
+    code: lines(
+      'import { promisify } from "util";',
+      'import { pbkdf2Sync } from "crypto";',
+      "export const sleep = promisify(setTimeout);",
+      "export async function hash(password: string) {",
+      '  return pbkdf2Sync(password, "salt", 1000, 32, "sha256");',
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 10,
+        fixes: [
+          [
+            PBKDF2,
+            lines(
+              'import { promisify } from "util";',
+              'import { pbkdf2Sync, pbkdf2 } from "crypto";',
+              "export const sleep = promisify(setTimeout);",
+              "export async function hash(password: string) {",
+              '  return await promisify(pbkdf2)(password, "salt", 1000, 32, "sha256");',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "scryptSync: reported, no fix (promisify types its result as unknown)",
+    code: lines('import { scryptSync } from "node:crypto";', "export async function derive(password: string) {", '  return scryptSync(password, "salt", 64);', "}"),
+    errors: [{ messageId: "blockingCall", line: 3, column: 10, fixes: [] }],
+  },
+  {
+    name: "generateKeyPairSync",
+    code: lines('import { generateKeyPairSync } from "node:crypto";', "export const keys = async () => generateKeyPairSync(\"ed25519\");"),
+    errors: [{ messageId: "blockingCall", line: 2, column: 33, fixes: [] }],
+  },
+  {
+    name: "zlib gzipSync: promisified gzip",
+    code: lines('import * as zlib from "node:zlib";', "export async function pack(data: Buffer) {", "  return zlib.gzipSync(data, { level: 9 });", "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        fixes: [
+          [
+            GZIP,
+            lines(
+              'import * as zlib from "node:zlib";',
+              'import { promisify } from "node:util";',
+              "export async function pack(data: Buffer) {",
+              "  return await promisify(zlib.gzip)(data, { level: 9 });",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "Atomics.wait with waitAsync in the libs",
+    code: lines("export async function park(cell: Int32Array) {", "  return Atomics.wait(cell, 0, 0, 100);", "}"),
+    compilerOptions: ES2024,
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 2,
+        column: 10,
+        fixes: [[WAIT_ASYNC, lines("export async function park(cell: Int32Array) {", "  return await Atomics.waitAsync(cell, 0, 0, 100).value;", "}")]],
+      },
+    ],
+  },
+  {
+    name: "Atomics.wait without waitAsync in the libs: no fix",
+    code: lines("export async function park(cell: Int32Array) {", '  if (Atomics.wait(cell, 0, 0) === "ok") return 1;', "  return 0;", "}"),
+    errors: [{ messageId: "blockingCall", line: 2, column: 7, fixes: [] }],
+  },
+  {
+    name: "synchronous XMLHttpRequest",
+    code: lines("export async function get(url: string) {", "  const xhr = new XMLHttpRequest();", '  xhr.open("GET", url, false);', "  xhr.send();", "  return xhr.responseText;", "}"),
+    compilerOptions: DOM,
+    errors: [{ messageId: "syncXhr", line: 3, column: 3, fixes: [] }],
+  },
+
+  // --- busy-waits -------------------------------------------------------------------------------
+  {
+    name: "busy-wait on Date.now()",
+    code: lines("export async function pause(ms: number) {", "  const end = Date.now() + ms;", "  while (Date.now() < end) {}", "}"),
+    errors: [{ messageId: "busyWait", line: 3, column: 3 }],
+  },
+  {
+    name: "busy-wait on performance.now() in a do-while, counting",
+    code: lines("export async function pause(ms: number) {", "  const start = performance.now();", "  let spins = 0;", "  do { spins++; } while (performance.now() - start < ms);", "  return spins;", "}"),
+    errors: [{ messageId: "busyWait", line: 4, column: 3 }],
+  },
+  {
+    name: "busy-wait in a for loop on new Date()",
+    code: lines("export const pause = async (ms: number) => {", "  for (const end = Date.now() + ms; new Date().getTime() < end; ) { /* spin */ }", "};"),
+    errors: [{ messageId: "busyWait", line: 2, column: 3 }],
+  },
+
+  // --- async contexts -----------------------------------------------------------------------------
+  {
+    name: "a map callback runs right away: reported, no await fix there",
+    code: lines(FS, "export async function sizes(paths: string[]) {", "  return paths.map((p) => fs.statSync(p).size);", "}"),
+    errors: [{ messageId: "blockingCall", line: 3, column: 27, fixes: [] }],
+  },
+  {
+    name: "forEach, reduce and Array.from callbacks",
+    code: lines(
+      FS,
+      "export async function f(paths: readonly string[]) {",
+      "  paths.forEach((p) => fs.unlinkSync(p));",
+      "  const total = paths.reduce((sum, p) => sum + fs.statSync(p).size, 0);",
+      "  return Array.from(paths, (p) => fs.realpathSync(p)).length + total;",
+      "}",
+    ),
+    errors: [
+      { messageId: "blockingCall", line: 3, column: 24 },
+      { messageId: "blockingCall", line: 4, column: 48 },
+      { messageId: "blockingCall", line: 5, column: 35 },
+    ],
+  },
+  {
+    name: "a new Promise executor runs right away",
+    code: lines(FS, "export async function f() {", "  return new Promise<string>((resolve) => resolve(fs.readFileSync(\"a\", \"utf8\")));", "}"),
+    errors: [{ messageId: "blockingCall", line: 3, column: 51 }],
+  },
+  {
+    name: "an async IIFE, an async generator and an async object method",
+    code: lines(
+      FS,
+      "void (async () => {",
+      '  fs.rmSync("tmp", { recursive: true });',
+      "})();",
+      "export async function* lines() {",
+      '  yield fs.readFileSync("a", "utf8");',
+      "}",
+      "export const api = {",
+      "  async load() {",
+      '    return fs.readdirSync(".");',
+      "  },",
+      "};",
+    ),
+    errors: [
+      { messageId: "blockingCall", line: 3, column: 3 },
+      { messageId: "blockingCall", line: 6, column: 9 },
+      { messageId: "blockingCall", line: 10, column: 12 },
+    ],
+  },
+  {
+    name: "JavaScript with require, destructured",
+    code: lines('const { copyFileSync } = require("fs");', "exports.copy = async function copy(a, b) {", "  copyFileSync(a, b);", "};"),
+    fileName: "copy.js",
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        fixes: [
+          [
+            "Use `await copyFile(...)` from `node:fs/promises`",
+            lines('const { copyFileSync } = require("fs");', 'const { copyFile } = require("node:fs/promises");', "exports.copy = async function copy(a, b) {", "  await copyFile(a, b);", "};"),
+          ],
+        ],
+      },
+    ],
+  },
+
+  // --- through project functions ----------------------------------------------------------------
+  {
+    name: "two project functions down to readFileSync",
+    code: lines(
+      FS,
+      "function readConfigFile(path: string) {",
+      '  return fs.readFileSync(path, "utf8");',
+      "}",
+      "function loadConfig() {",
+      '  return JSON.parse(readConfigFile("config.json")) as object;',
+      "}",
+      "export async function start() {",
+      "  return loadConfig();",
+      "}",
+    ),
+    errors: [{ messageId: "blockingChain", line: 9, column: 10, fixes: [] }],
+  },
+  {
+    name: "a method through this",
+    code: lines(
+      FS,
+      "export class Store {",
+      "  private load() {",
+      '    return fs.readFileSync("db.json");',
+      "  }",
+      "  async get() {",
+      "    return this.load();",
+      "  }",
+      "}",
+    ),
+    errors: [{ messageId: "blockingChain", line: 7, column: 12 }],
+  },
+  {
+    name: "a constructor, through new",
+    code: lines(
+      FS,
+      "class Config {",
+      "  readonly text: string;",
+      "  constructor(path: string) {",
+      '    this.text = fs.readFileSync(path, "utf8");',
+      "  }",
+      "}",
+      "export async function start() {",
+      '  return new Config("a.json").text;',
+      "}",
+    ),
+    errors: [{ messageId: "blockingChain", line: 9, column: 10 }],
+  },
+  {
+    name: "a synchronous helper declared inside the async function and called there",
+    code: lines(FS, "export async function f(paths: string[]) {", "  const exists = (p: string) => fs.existsSync(p);", "  return paths.filter(exists).length > 0 && exists(\"x\");", "}"),
+    errors: [{ messageId: "blockingChain", line: 4, column: 45 }],
+  },
+  {
+    name: "a busy-wait helper",
+    code: lines("function sleepSync(ms: number) {", "  const end = Date.now() + ms;", "  while (Date.now() < end) {}", "}", "export async function retry() {", "  sleepSync(50);", "}"),
+    errors: [{ messageId: "blockingChain", line: 6, column: 3 }],
+  },
+  {
+    name: "a project function in another file, imported under another name",
+    code: lines('import { loadConfig as config } from "./config";', "export async function start() {", "  return config().port;", "}"),
+    extraFiles: {
+      "config.ts": lines('import { readFileSync } from "node:fs";', "export function loadConfig() {", '  return JSON.parse(readFileSync("c.json", "utf8")) as { port: number };', "}"),
+    },
+    errors: [{ messageId: "blockingChain", line: 3, column: 10 }],
+  },
+  {
+    name: "a chain of five functions (the default maxDepth)",
+    code: lines(
+      FS,
+      'function a() { return fs.readFileSync("x"); }',
+      "function b() { return a(); }",
+      "function c() { return b(); }",
+      "function d() { return c(); }",
+      "function e() { return d(); }",
+      "export async function f() { return e(); }",
+    ),
+    errors: [{ messageId: "blockingChain", line: 7, column: 36 }],
+  },
+  {
+    name: "mutual recursion with a blocking call: found once, no endless loop",
+    code: lines(
+      FS,
+      "function walk(dir: string): string[] {",
+      "  return fs.readdirSync(dir).flatMap((name) => visit(dir + '/' + name));",
+      "}",
+      "function visit(path: string): string[] {",
+      "  return path.endsWith('.ts') ? [path] : walk(path);",
+      "}",
+      "export async function list() {",
+      "  return walk('src');",
+      "}",
+    ),
+    errors: [{ messageId: "blockingChain", line: 9, column: 10 }],
+  },
+
+  // --- options ----------------------------------------------------------------------------------
+  {
+    name: "blockingCalls: an extra API by module and name, with a replacement",
+    code: lines('import Database from "better-sqlite3";', "declare const db: Database;", "export async function count() {", '  return db.prepare("select 1").get();', "}"),
+    extraFiles: {
+      "sqlite.d.ts": lines(
+        'declare module "better-sqlite3" {',
+        "  interface Statement { get(): unknown; }",
+        "  class Database { prepare(sql: string): Statement; }",
+        "  export = Database;",
+        "}",
+      ),
+    },
+    options: { blockingCalls: [{ module: "better-sqlite3", name: "Statement.{get,all,run}", replacement: "a query on a worker thread" }] },
+    errors: [{ messageId: "blockingCall", line: 4, column: 10, fixes: [] }],
+  },
+  {
+    name: "ignoreCalls turns off one entry, not its neighbours",
+    code: lines(FS, "export async function f(p: string) {", "  return fs.existsSync(p) ? fs.readFileSync(p) : undefined;", "}"),
+    options: { ignoreCalls: [{ module: "node:fs", name: "existsSync" }] },
+    errors: [{ messageId: "blockingCall", line: 3, column: 29 }],
+  },
+  {
+    name: "allow by function covers only that function",
+    code: lines(FS, "export async function main() {", '  fs.readFileSync("a");', "}", "export async function serve() {", '  fs.readFileSync("b");', "}"),
+    options: { allow: [{ function: "main" }] },
+    errors: [{ messageId: "blockingCall", line: 6, column: 3 }],
+  },
+];
+
+const valid: ValidCase[] = [
+  { name: "a synchronous function no async code calls", code: lines(FS, "export function version() {", '  return fs.readFileSync("VERSION", "utf8");', "}") },
+  { name: "top-level module code", code: lines(FS, 'export const config = fs.readFileSync("config.json", "utf8");') },
+  {
+    name: "a setTimeout callback inside an async function runs later",
+    code: lines(FS, "export async function f() {", '  setTimeout(() => fs.writeFileSync("log", "x"), 10);', "}"),
+  },
+  {
+    name: "an event handler inside an async function runs later",
+    code: lines(FS, 'import { EventEmitter } from "node:events";', "export async function f(emitter: EventEmitter) {", '  emitter.on("data", () => fs.appendFileSync("log", "x"));', "}"),
+  },
+  {
+    name: "a then callback runs later",
+    code: lines(FS, "export async function f(ready: Promise<void>) {", '  void ready.then(() => fs.rmSync("tmp"));', "}"),
+  },
+  {
+    name: "a user's own readFileSync",
+    code: lines("const cache = new Map<string, string>();", "function readFileSync(key: string) {", '  return cache.get(key) ?? "";', "}", "export async function f() {", '  return readFileSync("a");', "}"),
+  },
+  {
+    name: "a user's own runSync and execSync methods",
+    code: lines("class Jobs {", "  runSync() { return 1; }", "  execSync(command: string) { return command.length; }", "}", "export async function f(jobs: Jobs) {", '  return jobs.runSync() + jobs.execSync("x");', "}"),
+  },
+  { name: "fs.promises.readFile, awaited", code: lines(FS, "export async function f() {", '  return fs.promises.readFile("a", "utf8");', "}") },
+  {
+    name: "node:fs/promises and the callback API",
+    code: lines('import { readFile } from "node:fs/promises";', 'import { stat } from "node:fs";', "export async function f() {", '  stat("a", () => {});', '  return readFile("a");', "}"),
+  },
+  {
+    name: "an allowlisted function",
+    code: lines(FS, "export class Cli {", "  async start() {", '    return fs.readFileSync("config.json");', "  }", "}"),
+    options: { allow: [{ function: "Cli.start" }] },
+  },
+  {
+    name: "an allowlisted file",
+    code: lines(FS, "export async function main() {", '  return fs.readFileSync("config.json");', "}"),
+    fileName: "src/cli/main.ts",
+    options: { allow: [{ file: "**/src/cli/**" }] },
+  },
+  {
+    name: "an allowlisted helper is not followed",
+    code: lines(FS, "function readStartupConfig() {", '  return fs.readFileSync("config.json");', "}", "export async function main() {", "  return readStartupConfig();", "}"),
+    options: { allow: [{ function: "readStartupConfig" }] },
+  },
+  { name: "an any-typed callee", code: lines("declare const fs: any;", "export async function f() {", '  return fs.readFileSync("a");', "}") },
+  {
+    name: "a blocking helper declared inside an async function but not called there",
+    code: lines(FS, "export async function f() {", "  function later() {", '    return fs.readFileSync("a");', "  }", "  return later;", "}"),
+  },
+  {
+    name: "ignoreCalls: existsSync",
+    code: lines(FS, "export async function f(p: string) {", "  return fs.existsSync(p);", "}"),
+    options: { ignoreCalls: [{ module: "fs", name: "existsSync" }] },
+  },
+  {
+    name: "transitive off: project functions are not followed",
+    code: lines(FS, 'function load() { return fs.readFileSync("a"); }', "export async function f() {", "  return load();", "}"),
+    options: { transitive: false },
+  },
+  {
+    name: "a chain longer than maxDepth",
+    code: lines(FS, 'function a() { return fs.readFileSync("x"); }', "function b() { return a(); }", "export async function f() { return b(); }"),
+    options: { maxDepth: 1 },
+  },
+  {
+    name: "an async project function that blocks is reported inside, not where it is awaited",
+    code: lines('import { load } from "./store";', "export async function f() {", "  return await load();", "}"),
+    extraFiles: { "store.ts": lines(FS, "export async function load() {", '  return fs.readFileSync("db");', "}") },
+  },
+  {
+    name: "a map method that is not Array's",
+    code: lines(FS, "class Lazy { map(f: (x: string) => unknown) { return () => f(\"a\"); } }", "export async function f(lazy: Lazy) {", "  return lazy.map((p) => fs.statSync(p));", "}"),
+  },
+  {
+    name: "a loop bounded by the clock that does work",
+    code: lines("declare const queue: (() => void)[];", "export async function drain(budget: number) {", "  const end = Date.now() + budget;", "  while (Date.now() < end && queue.length > 0) queue.shift()?.();", "}"),
+  },
+  {
+    name: "a loop on the clock that awaits",
+    code: lines('import { setTimeout } from "node:timers/promises";', "export async function poll(until: number) {", "  while (Date.now() < until) {", "    await setTimeout(10);", "  }", "}"),
+  },
+  {
+    name: "an asynchronous XMLHttpRequest, and a user's own open(..., false)",
+    code: lines(
+      "declare const door: { open(a: string, b: string, locked: boolean): void };",
+      "export async function get(url: string) {",
+      "  const xhr = new XMLHttpRequest();",
+      '  xhr.open("GET", url, true);',
+      '  door.open("front", "back", false);',
+      "}",
+    ),
+    compilerOptions: DOM,
+  },
+  {
+    name: "Atomics.waitAsync",
+    code: lines("export async function park(cell: Int32Array) {", "  return await Atomics.waitAsync(cell, 0, 0).value;", "}"),
+    compilerOptions: ES2024,
+  },
+  {
+    name: "the callback forms of crypto, zlib and child_process",
+    code: lines(
+      'import { randomBytes, pbkdf2 } from "node:crypto";',
+      'import { gzip } from "node:zlib";',
+      'import { spawn } from "node:child_process";',
+      "export async function f() {",
+      '  pbkdf2("pw", "salt", 1, 32, "sha256", () => {});',
+      '  gzip("data", () => {});',
+      '  spawn("ls");',
+      "  return randomBytes(16);",
+      "}",
+    ),
+  },
+  {
+    name: "a sync generator is not run by calling it",
+    code: lines(FS, "function* files() {", '  yield fs.readFileSync("a");', "}", "export async function f() {", "  return files();", "}"),
+  },
+  {
+    name: "mutually recursive functions that do not block",
+    code: lines("function even(n: number): boolean { return n === 0 || odd(n - 1); }", "function odd(n: number): boolean { return n !== 0 && even(n - 1); }", "export async function f() {", "  return even(10);", "}"),
+  },
+  {
+    name: "a blocking function of the same name elsewhere: resolved, not matched by name",
+    code: lines('import { load } from "./fast";', "export async function f() {", "  return load();", "}"),
+    extraFiles: {
+      "fast.ts": "export function load() { return 1; }",
+      "slow.ts": lines(FS, 'export function load() { return fs.readFileSync("x"); }'),
+    },
+  },
+  {
+    name: "a blocking function referenced, not called",
+    code: lines(FS, 'function load() { return fs.readFileSync("x"); }', "export async function f() {", "  return { load };", "}"),
+  },
+  {
+    name: "a union of methods where only one blocks",
+    code: lines(
+      FS,
+      'class Disk { read() { return fs.readFileSync("x"); } }',
+      "class Memory { read() { return Buffer.alloc(0); } }",
+      "export async function f(source: Disk | Memory) {",
+      "  return source.read();",
+      "}",
+    ),
+  },
+  {
+    name: "a class field initializer and a static block",
+    code: lines(FS, "export async function f() {", "  return class {", '    data = fs.readFileSync("a");', '    static { fs.readFileSync("b"); }', "  };", "}"),
+  },
+  {
+    name: "a destructured object of the user's",
+    code: lines("const io = { readFileSync: (p: string) => p };", "const { readFileSync } = io;", "export async function f() {", '  return readFileSync("a");', "}"),
+  },
+  {
+    name: "createReadStream and watch are not blocking",
+    code: lines(FS, "export async function f() {", '  fs.watch("a");', '  return fs.createReadStream("a");', "}"),
+  },
+  {
+    name: "JavaScript top-level require and reads",
+    code: lines('const fs = require("fs");', 'const text = fs.readFileSync("a", "utf8");', "module.exports = async () => text;"),
+    fileName: "top.js",
+  },
+  {
+    name: "an async callback awaits the promise API",
+    code: lines(FS, "export async function sizes(paths: string[]) {", "  return Promise.all(paths.map(async (p) => (await fs.promises.stat(p)).size));", "}"),
+  },
+  {
+    name: "a callback given to a function of unknown timing",
+    code: lines(FS, "declare function withRetry<T>(task: () => T): Promise<T>;", "export async function f() {", '  return withRetry(() => fs.readFileSync("a"));', "}"),
+  },
+  {
+    name: "queueMicrotask, process.nextTick and finally callbacks run later",
+    code: lines(
+      FS,
+      "export async function f(ready: Promise<void>) {",
+      '  queueMicrotask(() => fs.rmSync("a"));',
+      '  process.nextTick(() => fs.rmSync("b"));',
+      '  await ready.finally(() => fs.rmSync("c"));',
+      "}",
+    ),
+  },
+  {
+    name: "a new Promise executor in a synchronous function",
+    code: lines(FS, "export function f() {", '  return new Promise((resolve) => resolve(fs.readFileSync("a")));', "}"),
+  },
+  {
+    name: "an array callback in a synchronous function",
+    code: lines(FS, "export function sizes(paths: string[]) {", "  return paths.map((p) => fs.statSync(p).size);", "}"),
+  },
+  {
+    name: "a map on an any-typed value: not known to run right away",
+    code: lines(FS, "declare const items: any;", "export async function f() {", "  return items.map((p: string) => fs.statSync(p));", "}"),
+  },
+  {
+    name: "a wait method of the user's, not Atomics.wait",
+    code: lines("declare const locks: { wait(id: number): void };", "export async function f() {", "  locks.wait(1);", "}"),
+  },
+  {
+    name: "a declared function without a body is not followed",
+    code: lines("declare function loadConfig(): object;", "export async function f() {", "  return loadConfig();", "}"),
+  },
+  {
+    name: "a function of a declared module is not followed",
+    code: lines('import { load } from "config-lib";', "export async function f() {", "  return load();", "}"),
+    extraFiles: { "config-lib.d.ts": 'declare module "config-lib" { export function load(): object; }' },
+  },
+  {
+    name: "a blocking project function called on an any-typed object",
+    code: lines(FS, 'export function load() { return fs.readFileSync("a"); }', "declare const service: any;", "export async function f() {", "  return service.load();", "}"),
+  },
+  {
+    name: "a synchronous function that blocks only in a timer callback",
+    code: lines(FS, "function schedule() {", '  setTimeout(() => fs.readFileSync("a"), 10);', "}", "export async function f() {", "  schedule();", "}"),
+  },
+  {
+    name: "a function that returns readFileSync without calling it",
+    code: lines(FS, "function pick() { return fs.readFileSync; }", "export async function f() {", "  return pick();", "}"),
+  },
+  {
+    name: "a readFileSync of another module than fs",
+    code: lines('import { readFileSync } from "my-fs";', "export async function f() {", "  return readFileSync();", "}"),
+    extraFiles: { "my-fs.d.ts": 'declare module "my-fs" { export function readFileSync(): string; }' },
+  },
+  {
+    name: "CPU work the catalogue does not list",
+    code: lines('import { createHash } from "node:crypto";', "export async function f(data: string) {", '  return createHash("sha256").update(data).digest("hex");', "}"),
+  },
+  {
+    name: "execSync taken as a value, not called",
+    code: lines('import { execSync } from "node:child_process";', "export async function f() {", "  const run = execSync;", "  return run.name;", "}"),
+  },
+  {
+    name: "a request handler given to createServer runs later: not async code",
+    code: lines(FS, 'import { createServer } from "node:http";', "export async function start() {", '  createServer((req, res) => res.end(fs.readFileSync("index.html"))).listen(8080);', "}"),
+  },
+  {
+    name: "allow by file and function together",
+    code: lines(FS, "export async function main() {", '  return fs.readFileSync("config.json");', "}"),
+    fileName: "bin/cli.ts",
+    options: { allow: [{ file: "**/bin/*.ts", function: "main" }] },
+  },
+  {
+    name: "a counting loop is not a busy-wait",
+    code: lines("export async function f(n: number) {", "  let i = 0;", "  while (i < n) i++;", "  return i;", "}"),
+  },
+];
+
+function check(code: string, output: string, run: RunOptions): void {
+  const fileName = run.fileName ?? "file.ts";
+  assert.ok(parsesCleanly(fileName, output), `fix output does not parse:\n${output}`);
+  const before = createVirtualProgram({ ...run.extraFiles, [fileName]: code }, fileName, run.compilerOptions);
+  if (typeErrors(before.program, before.sourceFile).length === 0) {
+    const after = createVirtualProgram({ ...run.extraFiles, [fileName]: output }, fileName, run.compilerOptions);
+    assert.deepEqual(typeErrors(after.program, after.sourceFile), [], `fix output does not type-check:\n${output}`);
+  }
+}
+
+describe(RULE, () => {
+  it("has at least as many must-not-flag cases as must-flag cases", () => {
+    assert.ok(valid.length >= invalid.length, `${valid.length} valid < ${invalid.length} invalid`);
+  });
+
+  for (const testCase of invalid) {
+    it(`flags: ${testCase.name}`, () => {
+      const { findings } = lintCode(RULE, testCase.code, testCase);
+      assert.deepEqual(
+        findings.map((finding) => ({ ruleId: finding.ruleId, messageId: finding.messageId, ...positionOf(finding) })),
+        testCase.errors.map(({ messageId, line, column }) => ({ ruleId: RULE, messageId, line, column })),
+      );
+      testCase.errors.forEach((expected, index) => {
+        const finding = findings[index];
+        if (!expected.fixes) return;
+        assert.deepEqual(
+          finding.fixes.map((fix, fixIndex) => [fix.title, applyFix(testCase.code, finding, fixIndex)]),
+          expected.fixes,
+        );
+        assert.ok(finding.fixes.every((fix) => fix.kind === "suggestion"), "blocking-call-in-async fixes are suggestions");
+        for (const [, output] of expected.fixes) check(testCase.code, output, testCase);
+      });
+    });
+  }
+
+  for (const testCase of valid) {
+    it(`accepts: ${testCase.name}`, () => {
+      const { findings } = lintCode(RULE, testCase.code, testCase);
+      assert.deepEqual(findings.map((finding) => `${finding.messageId}@${positionOf(finding).line}`), []);
+    });
+  }
+
+  it("inputs of the fix cases type-check, so the fix outputs are checked too", () => {
+    for (const testCase of invalid) {
+      if (!testCase.errors.some((error) => error.fixes && error.fixes.length > 0) || testCase.fileName?.endsWith("js")) continue;
+      const fileName = testCase.fileName ?? "file.ts";
+      const { program, sourceFile } = createVirtualProgram({ ...testCase.extraFiles, [fileName]: testCase.code }, fileName, testCase.compilerOptions);
+      assert.deepEqual(typeErrors(program, sourceFile), [], testCase.name);
+    }
+  });
+
+  it("says what blocks, where, and what to use instead", () => {
+    const code = lines('import { readFileSync } from "node:fs";', "async function load(p: string) {", "  return readFileSync(p);", "}");
+    const [finding] = lintCode(RULE, code).findings;
+    assert.equal(
+      finding?.message,
+      "`readFileSync` blocks the event loop inside async function `load`: while it waits for the file system, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` instead.",
+    );
+  });
+
+  it("names the callback and the method it runs in", () => {
+    const code = lines(FS, "export class Scanner {", "  async sizes(paths: string[]) {", "    return paths.map((p) => fs.statSync(p).size);", "  }", "}");
+    const [finding] = lintCode(RULE, code).findings;
+    assert.match(finding?.message ?? "", /^`statSync` blocks the event loop inside the `map` callback in async method `Scanner\.sizes`: /);
+  });
+
+  it("reports the chain to the blocking call as related locations", () => {
+    const code = lines(
+      FS,
+      "function readConfigFile(path: string) {",
+      '  return fs.readFileSync(path, "utf8");',
+      "}",
+      "function loadConfig() {",
+      '  return JSON.parse(readConfigFile("config.json")) as object;',
+      "}",
+      "export async function start() {",
+      "  return loadConfig();",
+      "}",
+    );
+    const [finding] = lintCode(RULE, code).findings;
+    assert.ok(finding);
+    assert.equal(
+      finding.message,
+      "`loadConfig` blocks the event loop inside async function `start`: it calls `readConfigFile` → `readFileSync`, which waits for the file system; until that returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` at the end of that chain and make the functions on it async, or call `loadConfig` outside async code.",
+    );
+    assert.deepEqual(
+      finding.related.map((related) => ({ line: related.range.start.line + 1, column: related.range.start.character + 1, message: related.message })),
+      [
+        { line: 6, column: 21, message: "`loadConfig` calls `readConfigFile` here." },
+        { line: 3, column: 10, message: "`readConfigFile` calls `readFileSync` here, which waits for the file system." },
+      ],
+    );
+  });
+
+  it("names methods by class and constructors by new", () => {
+    const code = lines(
+      FS,
+      "class Config {",
+      "  constructor() {",
+      '    this.load("a.json");',
+      "  }",
+      "  load(path: string) {",
+      "    return fs.readFileSync(path);",
+      "  }",
+      "}",
+      "export async function start() {",
+      "  return new Config();",
+      "}",
+    );
+    const [finding] = lintCode(RULE, code).findings;
+    assert.equal(
+      finding?.message,
+      "`new Config` blocks the event loop inside async function `start`: it calls `Config.load` → `readFileSync`, which waits for the file system; until that returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` at the end of that chain and make the functions on it async, or call `new Config` outside async code.",
+    );
+    assert.deepEqual(
+      finding?.related.map((related) => related.message),
+      ["`new Config` calls `Config.load` here.", "`Config.load` calls `readFileSync` here, which waits for the file system."],
+    );
+  });
+
+  it("uses the replacement given for an extra blocking API", () => {
+    const code = lines('import { query } from "legacy-db";', "export async function f() {", '  return query("select 1");', "}");
+    const [finding] = lintCode(RULE, code, {
+      extraFiles: { "db.d.ts": 'declare module "legacy-db" { export function query(sql: string): unknown[]; }' },
+      options: { blockingCalls: [{ module: "legacy-db", name: "query", replacement: "`await pool.query(...)`" }] },
+    }).findings;
+    assert.equal(
+      finding?.message,
+      "`query` blocks the event loop inside async function `f`: while it runs, no other request, timer or callback on this process runs. Use `await pool.query(...)` instead.",
+    );
+  });
+});
