@@ -68,6 +68,8 @@ export interface ServerHost {
 
 interface LintState {
   version: number;
+  /** What the result depended on besides the text: other files, settings and configs. */
+  inputs: string;
   resultId: string;
   findings: Finding[];
   diagnostics: Diagnostic[];
@@ -83,7 +85,8 @@ const SEVERITY: Record<Finding["severity"], DiagnosticSeverity> = {
 const UNSUPPRESSIBLE = new Set(["unused-suppression", "missing-suppression-reason"]);
 
 const PUSH_DELAY_MS = 150;
-const REFRESH_DELAY_MS = 250;
+/** Coalesces bursts of typing into one refresh of the other open files. */
+const REFRESH_DELAY_MS = 100;
 
 export function uriToFileName(uri: string): string | undefined {
   if (!uri.startsWith("file:")) return undefined;
@@ -106,6 +109,8 @@ export class ConcurrencyLintServer {
   private readonly savedVersions = new Map<string, number>();
   private readonly shownErrors = new Set<string>();
   private refreshTimer: NodeJS.Timeout | undefined;
+  /** Bumped when settings or concurrency-lint.json files change. */
+  private configEpoch = 0;
   private pullMode = true;
   private resultCounter = 0;
   private disposed = false;
@@ -175,13 +180,17 @@ export class ConcurrencyLintServer {
   /** `workspace/didChangeConfiguration`: settings are pulled again, everything re-lints. */
   didChangeConfiguration(): void {
     this.settingsCache.clear();
+    this.configEpoch++;
     this.relintAll();
   }
 
   /** `workspace/didChangeWatchedFiles`: config files, tsconfigs, or sources changed on disk. */
   didChangeWatchedFiles(uris: readonly string[]): void {
     const fileNames = uris.flatMap((uri) => uriToFileName(uri) ?? []);
-    if (fileNames.some((fileName) => fileName.endsWith("/concurrency-lint.json"))) this.configs.clear();
+    if (fileNames.some((fileName) => fileName.endsWith("/concurrency-lint.json"))) {
+      this.configs.clear();
+      this.configEpoch++;
+    }
     // A config file was edited: if it is (still, or again) broken, say so again.
     if (fileNames.some((fileName) => /\/(?:concurrency-lint|[tj]sconfig[^/]*)\.json$/.test(fileName))) this.shownErrors.clear();
     this.projects.filesChangedOnDisk(fileNames);
@@ -215,7 +224,9 @@ export class ConcurrencyLintServer {
         ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: previous.resultId }
         : { kind: DocumentDiagnosticReportKind.Full, resultId: previous.resultId, items: previous.diagnostics };
     }
-    const state = await this.lint(uri, settings, token, { version });
+    // Nothing this file's result depends on changed since the last analysis: answer from it.
+    const fresh = previous && previous.version === version && previous.inputs === this.inputs() ? previous : undefined;
+    const state = fresh ?? (await this.lint(uri, settings, token, { version }));
     if (!state) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (previousResultId !== undefined && previousResultId === state.resultId) {
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: state.resultId };
@@ -242,7 +253,9 @@ export class ConcurrencyLintServer {
       return undefined;
     }
     const version = expectedVersion ?? document.version;
-    const store = (findings: Finding[]) => this.store(uri, version, findings, remember);
+    // Captured before any work: an edit elsewhere during the analysis makes the result stale.
+    const inputs = this.inputs();
+    const store = (findings: Finding[]) => this.store(uri, version, findings, remember, inputs);
     const checkpoint = () => {
       if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
       const current = this.documents.get(uri);
@@ -300,7 +313,12 @@ export class ConcurrencyLintServer {
     return store(result.findings);
   }
 
-  private store(uri: string, version: number, findings: Finding[], remember: boolean): LintState {
+  /** Everything besides a document's own text that its findings depend on. */
+  private inputs(): string {
+    return `${this.projects.generation}:${this.configEpoch}`;
+  }
+
+  private store(uri: string, version: number, findings: Finding[], remember: boolean, inputs = this.inputs()): LintState {
     const diagnostics = findings.map((finding, index) => toDiagnostic(finding, index, version));
     const previous = this.states.get(uri);
     const signature = JSON.stringify(diagnostics.map((d) => [d.range, d.message, d.severity, d.code]));
@@ -308,7 +326,7 @@ export class ConcurrencyLintServer {
       previous && previous.version === version && previous.resultId.endsWith(`#${hash(signature)}`)
         ? previous.resultId
         : `${++this.resultCounter}#${hash(signature)}`;
-    const state: LintState = { version, resultId, findings, diagnostics };
+    const state: LintState = { version, inputs, resultId, findings, diagnostics };
     if (remember) this.states.set(uri, state);
     return state;
   }
