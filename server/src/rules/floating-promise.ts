@@ -162,7 +162,10 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "on some path through the function the variable is never awaited, returned, passed to a call,",
         "stored elsewhere or given a handler, the declaration is reported, with the place where the",
         "promise is dropped as a related location. Exceptional paths (a `throw` between creation and",
-        "`await`) are the job of `unhandled-rejection-window`, not this rule.",
+        "`await`) are the job of `unhandled-rejection-window`, not this rule. To stay fast, this part",
+        "looks only at values from async functions, functions with a written `Promise` return type,",
+        "`new Promise`, promise chains and names declared as promises; a promise returned by an",
+        "unannotated, non-async helper is followed by the statement check only.",
         "",
         "Values whose type is `any` or `unknown` are never reported: the rule reports only what the",
         "types prove. Some promises are fine to leave floating and are recognised by their declaration",
@@ -535,6 +538,10 @@ class FloatingChecker {
     const byName = analyseUses(declaration.name, undefined, block, statement, this.context);
     if (!byName || !findLeak(byName, block, statement)) return;
 
+    // A second syntactic gate: the value must come from something that can produce a promise
+    // (an async function, a function with a written Promise return type, `new Promise`, or a
+    // name that holds one). Misses a promise from an unannotated, non-async helper: see the docs.
+    if (!this.mayProducePromise(init)) return;
     const problem = this.unhandled(initializer);
     if (!problem || problem.array) return;
 
@@ -551,6 +558,22 @@ class FloatingChecker {
       data: { name, how: leak.how },
       related: [{ node: leak.node, message: `\`${name}\` is dropped here: ${leak.how}.` }],
     });
+  }
+
+  private mayProducePromise(init: ts.Expression): boolean {
+    const names = this.context.types.promiseNames();
+    const lastName = (node: ts.Expression): string | undefined => {
+      const value = skipParens(node);
+      if (ts.isIdentifier(value)) return value.text;
+      if (ts.isPropertyAccessExpression(value)) return value.name.text;
+      return undefined;
+    };
+    if (ts.isCallExpression(init) || ts.isNewExpression(init)) {
+      const callee = lastName(init.expression);
+      return callee === undefined || callee === "Promise" || callee === "then" || callee === "catch" || callee === "finally" || names.functions.has(callee);
+    }
+    if (ts.isIdentifier(init) || ts.isPropertyAccessExpression(init)) return names.values.has(lastName(init) ?? "");
+    return true;
   }
 
   // -------------------------------------------------------------------------------------------
