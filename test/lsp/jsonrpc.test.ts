@@ -424,13 +424,11 @@ describe("over JSON-RPC, pull mode", () => {
     assert.equal(server.of("workspace/configuration").length, 1);
 
     server.settings = { rules: { "floating-promise": "error" } };
-    const refresh = server.next("workspace/diagnostic/refresh");
-    await server.notify("workspace/didChangeConfiguration", { settings: null });
-    await refresh;
+    // Waiters first, then the trigger, awaited together: a timed-out waiter is never unhandled.
+    await Promise.all([server.next("workspace/diagnostic/refresh"), server.notify("workspace/didChangeConfiguration", { settings: null })]);
     // The client answers the refresh by pulling again; only then are the settings fetched.
-    const configuration = server.next<ConfigurationParams>("workspace/configuration");
-    const diagnostics = await server.diagnostics(uri);
-    assert.deepEqual((await configuration).items, [{ scopeUri: uri, section: "concurrencyLint" }]);
+    const [configuration, diagnostics] = await Promise.all([server.next<ConfigurationParams>("workspace/configuration"), server.diagnostics(uri)]);
+    assert.deepEqual(configuration.items, [{ scopeUri: uri, section: "concurrencyLint" }]);
     assert.deepEqual(
       diagnostics.map((d) => [d.code, d.severity]),
       expected.map((d) => [d.code, d.code === "floating-promise" ? 1 : d.severity]),
@@ -446,13 +444,14 @@ describe("over JSON-RPC, pull mode", () => {
     assert.deepEqual((await server.diagnostics(mailer)).map(brief), expectedBriefs("src/mailer.ts"));
 
     // sendReceipt stops returning a promise: orders.ts, which was not edited, loses a finding.
-    const refresh = server.next("workspace/diagnostic/refresh");
     const text = server.document(mailer).getText();
     const start = text.indexOf("export async function sendReceipt");
     const end = text.indexOf("}\n", start) + 1;
     const document = server.document(mailer);
-    await server.change(mailer, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: SYNC_SEND_RECEIPT }]);
-    await refresh;
+    await Promise.all([
+      server.next("workspace/diagnostic/refresh"),
+      server.change(mailer, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: SYNC_SEND_RECEIPT }]),
+    ]);
     assert.deepEqual((await server.diagnostics(orders)).map(brief), expectedBriefs("src/orders.ts", [line]));
   });
 
@@ -486,14 +485,15 @@ describe("over JSON-RPC, pull mode", () => {
   it("lints the workspace with progress, publishing the files that are not open", CASE_TIMEOUT, async (t) => {
     const server = await ServerProcess.start(t, PULL_CAPABILITIES);
     await server.open("src/orders.ts");
-    const serverTs = server.next<PublishDiagnosticsParams>("textDocument/publishDiagnostics", (p) => p.uri === server.uri("src/server.ts"));
-    const progressEnd = server.next<{ value: { kind: string } }>("$/progress", (p) => p.value.kind === "end");
-    const result = await server.request<{ files: number; problems: number }>("concurrencyLint/lintWorkspace", { folders: [pathToFileURL(demo).href] });
+    const [serverTs, , result] = await Promise.all([
+      server.next<PublishDiagnosticsParams>("textDocument/publishDiagnostics", (p) => p.uri === server.uri("src/server.ts")),
+      server.next<{ value: { kind: string } }>("$/progress", (p) => p.value.kind === "end"),
+      server.request<{ files: number; problems: number }>("concurrencyLint/lintWorkspace", { folders: [pathToFileURL(demo).href] }),
+    ]);
     const closed = cli.results.filter((entry) => entry.filePath !== path.join(demo, "src", "orders.ts"));
     assert.equal(result.files, cli.results.length);
     assert.equal(result.problems, closed.reduce((sum, entry) => sum + entry.findings.length, 0), "the open file is left to the pull");
-    assert.deepEqual((await serverTs).diagnostics.map(brief), expectedBriefs("src/server.ts"));
-    await progressEnd;
+    assert.deepEqual(serverTs.diagnostics.map(brief), expectedBriefs("src/server.ts"));
     assert.equal(server.of("window/workDoneProgress/create").length, 1);
     const progress = server.of("$/progress").map((event) => (event.params as { value: { kind: string; title?: string } }).value);
     assert.deepEqual(progress[0], { kind: "begin", title: "concurrency-lint: linting the workspace", cancellable: false, percentage: 0 });
@@ -516,16 +516,19 @@ describe("over JSON-RPC, push mode", () => {
     const server = await ServerProcess.start(t, PUSH_CAPABILITIES);
     assert.equal(server.initializeResult?.capabilities.diagnosticProvider, undefined);
     const uri = server.uri("src/orders.ts");
-    const opened = server.next<PublishDiagnosticsParams>("textDocument/publishDiagnostics", (p) => p.uri === uri);
-    await server.open("src/orders.ts");
-    const published = await opened;
+    const [published] = await Promise.all([
+      server.next<PublishDiagnosticsParams>("textDocument/publishDiagnostics", (p) => p.uri === uri),
+      server.open("src/orders.ts"),
+    ]);
     assert.equal(published.version, 1);
     assert.deepEqual(published.diagnostics.map(brief), expectedBriefs("src/orders.ts"));
 
     const line = lineOf(server.document(uri).getText(), SEND_RECEIPT);
-    const changed = server.next<PublishDiagnosticsParams>("textDocument/publishDiagnostics", (p) => p.uri === uri && p.version === 2);
-    await server.replace(uri, SEND_RECEIPT, "  await sendReceipt(order);");
-    assert.deepEqual((await changed).diagnostics.map(brief), expectedBriefs("src/orders.ts", [line]));
+    const [changed] = await Promise.all([
+      server.next<PublishDiagnosticsParams>("textDocument/publishDiagnostics", (p) => p.uri === uri && p.version === 2),
+      server.replace(uri, SEND_RECEIPT, "  await sendReceipt(order);"),
+    ]);
+    assert.deepEqual(changed.diagnostics.map(brief), expectedBriefs("src/orders.ts", [line]));
     assert.equal(server.of("client/registerCapability").length, 0, "nothing to register without dynamic registration");
   });
 });

@@ -4,10 +4,11 @@ import { floatingPromise } from "./floating-promise";
 import { blockingCallInAsync } from "./blocking-call-in-async";
 import { misusedPromise } from "./misused-promise";
 import { sharedStateAcrossAwait } from "./shared-state-across-await";
+import { unhandledRejectionWindow } from "./unhandled-rejection-window";
 import { unusedSuppression } from "./unused-suppression";
 import { missingSuppressionReason } from "./missing-suppression-reason";
 
-export const allRules: readonly AnyRule[] = [floatingPromise, blockingCallInAsync, misusedPromise, sharedStateAcrossAwait, unusedSuppression, missingSuppressionReason];
+export const allRules: readonly AnyRule[] = [floatingPromise, blockingCallInAsync, misusedPromise, sharedStateAcrossAwait, unhandledRejectionWindow, unusedSuppression, missingSuppressionReason];
 
 export const rulesById: ReadonlyMap<string, AnyRule> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
 

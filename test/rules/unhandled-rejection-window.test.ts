@@ -1,0 +1,418 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { parsesCleanly } from "../../server/src/engine/fixes";
+import { applyFix, createVirtualProgram, lintCode, positionOf, typeErrors, type RunOptions } from "../helpers/ruleTester";
+
+const RULE = "unhandled-rejection-window";
+/** Line 1 of most cases: the declarations they use. */
+const D =
+  "declare function f(): Promise<number>; declare function g(): Promise<string>; declare function track(p: Promise<unknown>): void; declare const c: boolean;";
+
+interface ExpectedFinding {
+  messageId: string;
+  line: number;
+  column: number;
+  /** Exact title and exact file text after applying each offered fix, in order. */
+  fixes?: [title: string, output: string][];
+}
+
+interface InvalidCase extends RunOptions {
+  name: string;
+  code: string;
+  errors: ExpectedFinding[];
+}
+
+interface ValidCase extends RunOptions {
+  name: string;
+  code: string;
+}
+
+const ALL = (a: string, b: string) => `Await \`${a}\` and \`${b}\` together with \`Promise.all\``;
+const CATCH = (a: string) => `Attach a rejection handler where \`${a}\` is created`;
+const NOTE = " // marks it handled now; awaiting it later still throws the rejection";
+const H = (a: string) => `${a}.catch(() => undefined);${NOTE}`;
+
+const invalid: InvalidCase[] = [
+  {
+    name: "the issue's example: started, another await, awaited late",
+    code: `${D}\nasync function page() {\n  const user = f();\n  const posts = await g();\n  return [await user, posts];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        fixes: [
+          [ALL("user", "posts"), `${D}\nasync function page() {\n  const [user, posts] = await Promise.all([f(), g()]);\n  return [user, posts];\n}`],
+          [CATCH("user"), `${D}\nasync function page() {\n  const user = f();\n  ${H("user")}\n  const posts = await g();\n  return [await user, posts];\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "two started, awaited one by one: the second waits while the first is awaited",
+    code: `${D}\nasync function both() {\n  const a = f();\n  const b = g();\n  await a;\n  await b;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 4,
+        column: 9,
+        fixes: [[CATCH("b"), `${D}\nasync function both() {\n  const a = f();\n  const b = g();\n  ${H("b")}\n  await a;\n  await b;\n}`]],
+      },
+    ],
+  },
+  {
+    name: "Promise.all fix: every later `await a` becomes `a`",
+    code: `${D}\nasync function twice() {\n  const a = f();\n  const b = await g();\n  console.log(await a, b);\n  return (await a) + 1;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        fixes: [
+          [ALL("a", "b"), `${D}\nasync function twice() {\n  const [a, b] = await Promise.all([f(), g()]);\n  console.log(a, b);\n  return (a) + 1;\n}`],
+          [CATCH("a"), `${D}\nasync function twice() {\n  const a = f();\n  ${H("a")}\n  const b = await g();\n  console.log(await a, b);\n  return (await a) + 1;\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "no Promise.all fix when `a` is used other than by `await a`",
+    code: `${D}\nasync function other() {\n  const a = f();\n  const b = await g();\n  return [b, a];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        fixes: [[CATCH("a"), `${D}\nasync function other() {\n  const a = f();\n  ${H("a")}\n  const b = await g();\n  return [b, a];\n}`]],
+      },
+    ],
+  },
+  {
+    name: "no Promise.all fix with a type annotation; the handler goes after a trailing comment",
+    code: `${D}\nasync function typed() {\n  const a: Promise<number> = f(); // started early\n  const b = await g();\n  return [await a, b];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        fixes: [
+          [CATCH("a"), `${D}\nasync function typed() {\n  const a: Promise<number> = f(); // started early\n  ${H("a")}\n  const b = await g();\n  return [await a, b];\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "code after the declaration on the same line: the handler is inserted without a comment",
+    code: `${D}\nasync function inline() {\n  const a = f(); const n = 1;\n  await g();\n  return (await a) + n;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        fixes: [[CATCH("a"), `${D}\nasync function inline() {\n  const a = f();\n  a.catch(() => undefined); const n = 1;\n  await g();\n  return (await a) + n;\n}`]],
+      },
+    ],
+  },
+  {
+    name: "a conditional await opens the window on its path",
+    code: `${D}\nasync function maybe() {\n  const p = f();\n  if (c) await g();\n  return await p;\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "an await in a loop body between creation and handling",
+    code: `${D}\nasync function loop(ids: string[]) {\n  const p = f();\n  for (const id of ids) console.log(id, await g());\n  return p;\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "a promise created in a loop body, awaited after another await",
+    code: `${D}\nasync function each(ids: string[]) {\n  for (const id of ids) {\n    const p = f();\n    const s = await g();\n    console.log(id, s, await p);\n  }\n}`,
+    errors: [{ messageId: "window", line: 4, column: 11 }],
+  },
+  {
+    name: "handled only in a later iteration of the loop",
+    code: `${D}\nasync function poll() {\n  const p = f();\n  while (c) {\n    if (Math.random() > 0.5) {\n      await p;\n      break;\n    }\n    await g();\n  }\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "a do-while body runs before the handling",
+    code: `${D}\nasync function retry() {\n  const p = f();\n  do {\n    await g();\n  } while (c);\n  await p;\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "a `for await` loop is a wait",
+    code: `${D}\nasync function stream(items: AsyncIterable<string>) {\n  const p = f();\n  for await (const item of items) console.log(item);\n  await p;\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "`yield` in an async generator is a wait: the consumer decides when it resumes",
+    code: `${D}\nasync function* pages() {\n  const next = f();\n  yield 1;\n  yield await next;\n}`,
+    errors: [{ messageId: "windowYield", line: 3, column: 9 }],
+  },
+  {
+    name: "returned after another await",
+    code: `${D}\nasync function late() {\n  const p = f();\n  await g();\n  return p;\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "passed to a call only after another await",
+    code: `${D}\nasync function tracked() {\n  const p = f();\n  await g();\n  track(p);\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "a closure that refers to it is created only after another await",
+    code: `${D}\nasync function closure() {\n  const p = f();\n  await g();\n  return () => p;\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "a `let` that is never reassigned",
+    code: `${D}\nasync function withLet() {\n  let p = f();\n  await g();\n  return await p;\n}`,
+    errors: [{ messageId: "window", line: 3, column: 7 }],
+  },
+  {
+    name: "a promise derived with `.then(f)` still rejects",
+    code: `${D}\nasync function derived() {\n  const q = f().then((n) => n + 1);\n  await g();\n  return await q;\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "an await in one branch of a conditional expression",
+    code: `${D}\nasync function ternary() {\n  const p = f();\n  const s = c ? await g() : "";\n  return [s, await p];\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "an await on the right of `&&`",
+    code: `${D}\nasync function logical() {\n  const p = f();\n  const s = c && (await g());\n  return [s, await p];\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "an await in a later declarator of the same statement: no handler fix",
+    code: `${D}\nasync function same() {\n  const p = f(), s = await g();\n  return [s, await p];\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9, fixes: [] }],
+  },
+  {
+    name: "an await in a switch case",
+    code: `${D}\nasync function pick(k: number) {\n  const p = f();\n  switch (k) {\n    case 1:\n      await g();\n      break;\n    default:\n      break;\n  }\n  return await p;\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "an await in a catch block entered by a throw",
+    code: `${D}\nasync function recover() {\n  const p = f();\n  try {\n    if (c) throw new Error("bad");\n  } catch {\n    await g();\n  }\n  return await p;\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "`new Promise` whose executor can reject",
+    code: `${D}\nasync function executor() {\n  const p = new Promise<number>((resolve, reject) => (c ? resolve(1) : reject(new Error("no"))));\n  await g();\n  return await p;\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "a class derived from Promise, with `checkThenables` (which also lifts the name gate)",
+    code: `${D}\nclass Task<T> extends Promise<T> {}\ndeclare function run(): Task<number>;\nasync function sub() {\n  const t = run();\n  await g();\n  return await t;\n}`,
+    options: { checkThenables: true },
+    errors: [{ messageId: "window", line: 5, column: 9 }],
+  },
+  {
+    name: "module top level with top-level await",
+    code: `${D}\nconst p = f();\nawait g();\nconsole.log(await p);\nexport {};`,
+    fileName: "module.mts",
+    errors: [{ messageId: "window", line: 2, column: 7 }],
+  },
+  {
+    name: "JavaScript with JSDoc types",
+    code: `/** @returns {Promise<number>} */\nasync function f() { return 1; }\nasync function g() { return ""; }\nexport async function page() {\n  const a = f();\n  const b = await g();\n  return [await a, b];\n}`,
+    fileName: "file.mjs",
+    errors: [
+      {
+        messageId: "window",
+        line: 5,
+        column: 9,
+        fixes: [
+          [ALL("a", "b"), `/** @returns {Promise<number>} */\nasync function f() { return 1; }\nasync function g() { return ""; }\nexport async function page() {\n  const [a, b] = await Promise.all([f(), g()]);\n  return [a, b];\n}`],
+          [CATCH("a"), `/** @returns {Promise<number>} */\nasync function f() { return 1; }\nasync function g() { return ""; }\nexport async function page() {\n  const a = f();\n  ${H("a")}\n  const b = await g();\n  return [await a, b];\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a custom thenable with `checkThenables`: no handler fix without a `catch` method",
+    code: `interface Job<T> { then<R>(done: (value: T) => R): Job<R> }\ndeclare function start(): Job<number>;\ndeclare function g(): Promise<string>;\nasync function job() {\n  const j = start();\n  await g();\n  return await j;\n}`,
+    options: { checkThenables: true },
+    errors: [{ messageId: "window", line: 5, column: 9, fixes: [] }],
+  },
+  {
+    name: "`void p` and `typeof p` attach no handler",
+    code: `${D}\nasync function looks() {\n  const p = f();\n  void p;\n  console.log(typeof p);\n  await g();\n  return p;\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "handled only in a `finally` after another await",
+    code: `${D}\nasync function cleanup() {\n  const p = f();\n  try {\n    await g();\n  } finally {\n    await p;\n  }\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "an inner variable of the same name is not the promise",
+    code: `${D}\nasync function shadow() {\n  const p = f();\n  {\n    const p = 1;\n    await g();\n    console.log(p);\n  }\n  return await p;\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "an async method and an async arrow function",
+    code: `${D}\nclass Service {\n  async run() {\n    const p = this.load();\n    await g();\n    return p;\n  }\n  load(): Promise<number> {\n    return f();\n  }\n}\nexport const later = async () => {\n  const q = f();\n  await g();\n  return q;\n};\nexport { Service };`,
+    errors: [
+      { messageId: "window", line: 4, column: 11 },
+      { messageId: "window", line: 13, column: 9 },
+    ],
+  },
+  {
+    name: "evaluation order: an await earlier in the same argument list",
+    code: `${D}\nasync function args() {\n  const p = f();\n  console.log(await g(), await p);\n}`,
+    errors: [{ messageId: "window", line: 3, column: 9 }],
+  },
+  {
+    name: "a declaration in a case clause; `while (true)` leaves only through `break`",
+    code: `${D}\nasync function pick(k: number) {\n  switch (k) {\n    case 1:\n      const p = f();\n      while (true) {\n        if (c) break;\n        await g();\n      }\n      return await p;\n    default:\n      return 0;\n  }\n}`,
+    errors: [{ messageId: "window", line: 5, column: 13 }],
+  },
+  {
+    name: "a `throw` before the promise is handled",
+    code: `${D}\nasync function guard(name: string) {\n  const p = f();\n  if (name === "") throw new Error("no name");\n  return await p;\n}`,
+    errors: [
+      {
+        messageId: "throwWindow",
+        line: 3,
+        column: 9,
+        fixes: [[CATCH("p"), `${D}\nasync function guard(name: string) {\n  const p = f();\n  ${H("p")}\n  if (name === "") throw new Error("no name");\n  return await p;\n}`]],
+      },
+    ],
+  },
+  {
+    name: "a `throw` in a sync function that returns the promise",
+    code: `${D}\nfunction start(name: string) {\n  const p = f();\n  if (name === "") throw new Error("no name");\n  return p;\n}`,
+    errors: [{ messageId: "throwWindow", line: 3, column: 9 }],
+  },
+  {
+    name: "a `throw` that leaves the declaring block inside a try",
+    code: `${D}\nasync function inner() {\n  try {\n    const p = f();\n    if (c) throw new Error("stop");\n    await p;\n  } catch {\n    return 0;\n  }\n  return 1;\n}`,
+    errors: [{ messageId: "throwWindow", line: 4, column: 11 }],
+  },
+];
+
+const valid: ValidCase[] = [
+  { name: "started together, awaited together", code: `${D}\nasync function ok() {\n  const [a, b] = await Promise.all([f(), g()]);\n  return [a, b];\n}` },
+  { name: "combined at the await", code: `${D}\nasync function ok() {\n  const a = f();\n  const b = g();\n  return await Promise.all([a, b]);\n}` },
+  { name: "a handler attached before the other await", code: `${D}\nasync function ok() {\n  const a = f();\n  a.catch(() => undefined);\n  await g();\n  return await a;\n}` },
+  { name: "`.then(f, r)` before the other await", code: `${D}\nasync function ok() {\n  const a = f();\n  a.then(() => 1, () => 2);\n  await g();\n  return await a;\n}` },
+  { name: "passed to a call before the other await", code: `${D}\nasync function ok() {\n  const a = f();\n  track(a);\n  await g();\n  return await a;\n}` },
+  { name: "`Promise.allSettled` before the other await", code: `${D}\nasync function ok() {\n  const a = f();\n  const settled = Promise.allSettled([a]);\n  await g();\n  await settled;\n  return await a;\n}` },
+  { name: "the other await is a race including it", code: `${D}\nasync function ok() {\n  const a = f();\n  const b = g();\n  const first = await Promise.race([a, b]);\n  return [first, await a, await b];\n}` },
+  { name: "stored in an object before the other await", code: `${D}\nasync function ok() {\n  const a = f();\n  const box = { a };\n  await g();\n  return await box.a;\n}` },
+  { name: "an await in a nested function does not count", code: `${D}\nasync function ok(items: string[]) {\n  const a = f();\n  items.forEach(async () => { await g(); });\n  return await a;\n}` },
+  { name: "an await on a value that is not a promise", code: `${D}\nasync function ok(n: number) {\n  const a = f();\n  await n;\n  await null;\n  return await a;\n}` },
+  { name: "`await Promise.resolve()` only yields to the microtask queue", code: `${D}\nasync function ok() {\n  const a = f();\n  await Promise.resolve();\n  return await a;\n}` },
+  { name: "a branch that handles it before its own await", code: `${D}\nasync function ok() {\n  const a = f();\n  if (c) {\n    await a;\n    await g();\n  }\n  return await a;\n}` },
+  { name: "handled in the first iteration before the loop's await", code: `${D}\nasync function ok(ids: string[]) {\n  const a = f();\n  for (const id of ids) {\n    console.log(id, await a);\n    await g();\n  }\n}` },
+  { name: "never handled after the await: floating-promise's case", code: `${D}\nasync function ok() {\n  const a = f();\n  await g();\n}` },
+  { name: "the windowed path returns without handling: floating-promise's case", code: `${D}\nasync function ok() {\n  const a = f();\n  if (c) {\n    await g();\n    return 0;\n  }\n  return await a;\n}` },
+  { name: "typed any", code: `declare const api: any;\ndeclare function g(): Promise<string>;\nasync function ok() {\n  const a = api.load();\n  await g();\n  return await a;\n}` },
+  { name: "typed unknown", code: `declare function load(): unknown;\ndeclare function g(): Promise<string>;\nasync function ok() {\n  const a = load();\n  await g();\n  return a;\n}` },
+  { name: "not a promise", code: `declare function f(): number;\ndeclare function g(): Promise<string>;\nasync function ok() {\n  const a = f();\n  await g();\n  return a;\n}` },
+  { name: "a thenable without `checkThenables`", code: `interface Job<T> { then<R>(done: (value: T) => R): Job<R> }\ndeclare function start(): Job<number>;\ndeclare function g(): Promise<string>;\nasync function ok() {\n  const j = start();\n  await g();\n  return await j;\n}` },
+  { name: "a reassigned `let` is not followed", code: `${D}\nasync function ok() {\n  let a = f();\n  await a;\n  a = f();\n  await g();\n  return await a;\n}` },
+  { name: "used by a hoisted function declaration", code: `${D}\nasync function ok() {\n  const a = f();\n  handle();\n  await g();\n  return await a;\n  function handle() { a.catch(() => 0); }\n}` },
+  { name: "created with `.catch()`: already handled", code: `${D}\nasync function ok() {\n  const a = f().catch(() => 0);\n  await g();\n  return await a;\n}` },
+  { name: "`Promise.allSettled` never rejects", code: `${D}\nasync function ok() {\n  const a = Promise.allSettled([f()]);\n  await g();\n  return await a;\n}` },
+  { name: "`new Promise` without a reject parameter", code: `${D}\nasync function ok() {\n  const delay = new Promise<void>((resolve) => setTimeout(resolve, 10));\n  await g();\n  await delay;\n}` },
+  { name: "a throw caught in the same scope", code: `${D}\nasync function ok() {\n  const a = f();\n  try {\n    if (c) throw new Error("x");\n  } catch {\n    console.log("recovered");\n  }\n  return await a;\n}` },
+  { name: "a throw passing through a finally is left alone", code: `${D}\nasync function ok() {\n  const a = f();\n  try {\n    if (c) throw new Error("x");\n  } finally {\n    console.log("done");\n  }\n  return await a;\n}` },
+  { name: "a throw with `checkThrows` off", code: `${D}\nasync function ok() {\n  const a = f();\n  if (c) throw new Error("x");\n  return await a;\n}`, options: { checkThrows: false } },
+  { name: "a throw after the promise is handled", code: `${D}\nfunction ok() {\n  const a = f();\n  track(a);\n  if (c) throw new Error("x");\n  return a;\n}` },
+  { name: "a throw at module top level", code: `${D}\nconst a = f();\nif (c) throw new Error("x");\nawait a;\nexport {};`, fileName: "module.mts" },
+  { name: "`yield` in a sync generator", code: `${D}\nfunction* gen() {\n  const a = f();\n  yield 1;\n  return a;\n}` },
+  { name: "an exported top-level promise may be handled by importers", code: `${D}\nexport const a = f();\nawait g();\nawait a;`, fileName: "module.mts" },
+  { name: "the other await passes it on", code: `${D}\ndeclare function both(a: Promise<number>): Promise<void>;\nasync function ok() {\n  const a = f();\n  await both(a);\n  return await a;\n}` },
+  { name: "a `finally` await after the handling", code: `${D}\nasync function ok() {\n  const a = f();\n  try {\n    return await a;\n  } finally {\n    await g();\n  }\n}` },
+  { name: "a closure that refers to it is created before the await", code: `${D}\nasync function ok() {\n  const a = f();\n  const later = () => a;\n  await g();\n  return later();\n}` },
+  { name: "a destructuring swap is a reassignment: not followed", code: `${D}\nasync function ok() {\n  let p = f();\n  let q = f();\n  await g();\n  [p, q] = [q, p];\n  return [await p, await q];\n}` },
+  { name: "a default in a destructuring assignment is a reassignment", code: `${D}\nasync function ok(xs: Promise<number>[]) {\n  let p = f();\n  await g();\n  [p = f()] = xs;\n  return await p;\n}` },
+  { name: "a windowed path that leaves through a labeled break is never handled: floating-promise's case", code: `${D}\nasync function ok(rows: number[][]) {\n  const p = f();\n  outer: for (const row of rows) {\n    for (const x of row) {\n      if (x) {\n        await p;\n        break outer;\n      }\n    }\n  }\n  await g();\n}` },
+  { name: "a `continue` that leaves the declaring loop body drops it: floating-promise's case", code: `${D}\nasync function ok(ids: string[]) {\n  for (const id of ids) {\n    const p = f();\n    if (id === "") continue;\n    await p;\n    await g();\n  }\n}` },
+  { name: "evaluation order: awaited first in the same argument list", code: `${D}\nasync function ok() {\n  const p = f();\n  console.log(await p, await g());\n}` },
+  { name: "an endless loop that handles it before its await", code: `${D}\nasync function ok() {\n  const p = f();\n  while (true) {\n    await p;\n    if (c) break;\n    await g();\n  }\n}` },
+  { name: "an object literal method that refers to it, created before the await", code: `${D}\nasync function ok() {\n  const p = f();\n  const o = { m() { return p; } };\n  await g();\n  return o;\n}` },
+  {
+    name: "documented limit of the name gate: a Promise subclass from a function whose written type does not say Promise",
+    code: `${D}\nclass Task<T> extends Promise<T> {}\ndeclare function run(): Task<number>;\nasync function sub() {\n  const t = run();\n  await g();\n  return await t;\n}`,
+  },
+  { name: "a comparison does not handle, but nothing waits before the await", code: `${D}\nasync function ok(old: Promise<number>) {\n  const a = f();\n  if (a === old) return 0;\n  return await a;\n}` },
+];
+
+function check(code: string, output: string, run: RunOptions): void {
+  const fileName = run.fileName ?? "file.ts";
+  assert.ok(parsesCleanly(fileName, output), `fix output does not parse:\n${output}`);
+  const before = createVirtualProgram({ ...run.extraFiles, [fileName]: code }, fileName);
+  if (typeErrors(before.program, before.sourceFile).length === 0) {
+    const after = createVirtualProgram({ ...run.extraFiles, [fileName]: output }, fileName);
+    assert.deepEqual(typeErrors(after.program, after.sourceFile), [], `fix output does not type-check:\n${output}`);
+  }
+}
+
+describe(RULE, () => {
+  it("has at least as many must-not-flag cases as must-flag cases", () => {
+    assert.ok(valid.length >= invalid.length, `${valid.length} valid < ${invalid.length} invalid`);
+  });
+
+  for (const testCase of invalid) {
+    it(`flags: ${testCase.name}`, () => {
+      const { findings } = lintCode(RULE, testCase.code, testCase);
+      assert.deepEqual(
+        findings.map((finding) => ({ ruleId: finding.ruleId, messageId: finding.messageId, ...positionOf(finding) })),
+        testCase.errors.map(({ messageId, line, column }) => ({ ruleId: RULE, messageId, line, column })),
+      );
+      testCase.errors.forEach((expected, index) => {
+        const finding = findings[index];
+        if (!expected.fixes) return;
+        assert.deepEqual(
+          finding.fixes.map((fix, fixIndex) => [fix.title, applyFix(testCase.code, finding, fixIndex)]),
+          expected.fixes,
+        );
+        assert.ok(finding.fixes.every((fix) => fix.kind === "suggestion"), "unhandled-rejection-window fixes are suggestions");
+        for (const [, output] of expected.fixes) check(testCase.code, output, testCase);
+      });
+    });
+  }
+
+  for (const testCase of valid) {
+    it(`accepts: ${testCase.name}`, () => {
+      const { findings } = lintCode(RULE, testCase.code, testCase);
+      assert.deepEqual(findings.map((finding) => `${finding.messageId}@${positionOf(finding).line}`), []);
+    });
+  }
+
+  it("names the other await in the message and as related locations", () => {
+    const code = `${D}\nasync function page() {\n  const user = f();\n  const posts = await g();\n  return [await user, posts];\n}`;
+    const [finding] = lintCode(RULE, code).findings;
+    assert.ok(finding);
+    assert.deepEqual(
+      finding.related.map((related) => ({ line: related.range.start.line + 1, column: related.range.start.character + 1, message: related.message })),
+      [
+        { line: 4, column: 17, message: "`user` is not handled yet while this await waits" },
+        { line: 5, column: 17, message: "`user` gets its first handler only here" },
+      ],
+    );
+    assert.equal(
+      finding.message,
+      "The promise in `user` has no rejection handler while the function waits at another `await` (line 4): if it rejects meanwhile, Node.js reports an unhandled rejection and, by default, exits. Start both and await them together with `Promise.all`, or attach a handler when it is created.",
+    );
+  });
+
+  it("names the throw in the message and as a related location", () => {
+    const code = `${D}\nfunction start(name: string) {\n  const p = f();\n  if (name === "") throw new Error("no name");\n  return p;\n}`;
+    const [finding] = lintCode(RULE, code).findings;
+    assert.ok(finding);
+    assert.deepEqual(
+      finding.related.map((related) => ({ line: related.range.start.line + 1, column: related.range.start.character + 1, message: related.message })),
+      [{ line: 4, column: 20, message: "`p` is not handled yet when this `throw` leaves the function" }],
+    );
+    assert.equal(
+      finding.message,
+      "The promise in `p` has no rejection handler when the `throw` at line 4 leaves the function: nothing can handle it after that, so if it rejects, Node.js reports an unhandled rejection and, by default, exits. Await or handle it before throwing, or attach a handler when it is created.",
+    );
+  });
+});
