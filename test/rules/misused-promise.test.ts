@@ -232,7 +232,7 @@ describe(RULE, () => {
         testCase.errors.map(({ messageId, line, column }) => ({ ruleId: RULE, messageId, line, column })),
       );
       testCase.errors.forEach((expected, index) => {
-        const finding = findings[index]!;
+        const finding = findings[index];
         if (!expected.fixes) return;
         assert.deepEqual(
           finding.fixes.map((fix, fixIndex) => [fix.title, applyFix(testCase.code, finding, fixIndex)]),

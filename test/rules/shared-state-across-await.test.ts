@@ -204,7 +204,7 @@ describe(RULE, () => {
         testCase.errors.map(({ messageId, line, column }) => ({ ruleId: RULE, messageId, line, column })),
       );
       testCase.errors.forEach((expected, index) => {
-        const finding = findings[index]!;
+        const finding = findings[index];
         if (expected.related) {
           assert.deepEqual(
             finding.related.map((related) => related.range.start.line + 1),

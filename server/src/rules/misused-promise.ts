@@ -345,7 +345,7 @@ class MisuseChecker {
 
     // `new Promise(async (resolve, reject) => ...)`
     if (ts.isNewExpression(call)) {
-      const first = skipParens(args[0]!);
+      const first = skipParens(args[0]);
       if (options.checksExecutors && method === "Promise" && isFunctionExpression(first) && isAsyncFunction(first)) {
         const declaration = types.calleeDeclaration(call);
         if (declaration?.isDefaultLib) {
@@ -357,7 +357,7 @@ class MisuseChecker {
 
     // Async predicates: `filter(async ...)`, `some(async ...)`...
     if (options.checksPredicates && ts.isCallExpression(call) && method && PREDICATE_METHODS.has(method)) {
-      const first = args[0]!;
+      const first = args[0];
       if (this.isCandidate(first) && this.returnsPromise(first, true) === "always" && this.isLibArrayMethod(call)) {
         this.context.report({ node: first, messageId: "predicate", data: { method } });
         return;
@@ -580,7 +580,7 @@ class MisuseChecker {
 
     // for...of: an arrow with one parameter and no `return` (a `return` would mean `continue`).
     if (ts.isArrowFunction(callback) && callback.parameters.length === 1 && !containsReturn(callback.body)) {
-      const parameter = callback.parameters[0]!;
+      const parameter = callback.parameters[0];
       if (!parameter.type && !parameter.initializer && !parameter.dotDotDotToken) {
         const binding = sourceFile.text.slice(parameter.name.getStart(sourceFile), parameter.name.getEnd());
         const body = callback.body;
@@ -641,7 +641,7 @@ function isInConditionPosition(node: ts.Node): boolean {
 function catchesOwnErrors(callback: FunctionLikeExpression): boolean {
   const body = callback.body;
   if (!ts.isBlock(body) || body.statements.length !== 1) return false;
-  const only = body.statements[0]!;
+  const only = body.statements[0];
   return ts.isTryStatement(only) && only.catchClause !== undefined;
 }
 

@@ -760,7 +760,7 @@ class FunctionState {
       if (found || ts.isFunctionLike(current) || ts.isClassLike(current)) return;
       if (current.getStart() >= end && !isAncestor(current, suspension)) return;
       if ((ts.isIdentifier(current) || ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) && current.getEnd() <= end) {
-        if (normalize(current.getText()) === key && this.locationOf(current as ts.Expression)) {
+        if (normalize(current.getText()) === key && this.locationOf(current)) {
           found = current;
           return;
         }
@@ -797,7 +797,7 @@ class FunctionState {
         if ((ts.isPropertyAccessExpression(parent) && parent.expression === current) || (ts.isElementAccessExpression(parent) && parent.expression === current)) return;
         if (ts.isCallExpression(parent) && parent.expression === current) return;
         if (ts.isPropertyAccessExpression(parent) && parent.name === current) return;
-        const location = this.locationOf(current as ts.Expression);
+        const location = this.locationOf(current);
         if (location) reads.push({ node: current, key: location.key });
       }
     };
