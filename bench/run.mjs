@@ -1,0 +1,519 @@
+#!/usr/bin/env node
+// `npm run bench`: times concurrency-lint against typescript-eslint and tsc on pinned npm
+// corpora, compares findings, prints a Markdown report (and with --write updates BENCHMARKS.md).
+// Plain Node ESM, no dependencies. Method and targets: BENCHMARKS.md. Tools/corpora: config.mjs.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, realpathSync,
+  renameSync, rmSync, writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { COMPARISONS, CORPORA, OURS_RULES, RATIOS, REPO, TOOLS } from './config.mjs';
+
+const BENCH = import.meta.dirname;
+const WORK = path.join(BENCH, '.work');
+const LOCKS = path.join(BENCH, 'locks');
+const BENCHMARKS_MD = path.join(REPO, 'BENCHMARKS.md');
+const TIME_BIN = '/usr/bin/time';
+const MARK_START = '<!-- bench:results -->';
+const MARK_END = '<!-- /bench:results -->';
+
+class BenchError extends Error {}
+const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
+const rel = (p) => path.relative(REPO, p) || '.';
+
+// ------------------------------------------------------------------------------------ arguments
+const USAGE = `usage: node bench/run.mjs [options]
+  --runs N          counted runs per tool and corpus after one warm-up (default 5)
+  --corpus NAME     ${CORPORA.map((c) => c.name).join('|')}; repeatable (default: all)
+  --tools LIST      comma-separated tool ids, repeatable (default: ${TOOLS.map((t) => t.id).join(',')})
+  --write           update the results section of BENCHMARKS.md
+  --skip-setup      do not (re)check the corpora downloads and installs
+  --update-locks    re-resolve the corpora dependencies and rewrite bench/locks/*.json
+  --timeout SEC     kill a tool run after SEC seconds (default 900)
+  -h, --help        this text`;
+
+function parseArgs(argv) {
+  const o = { runs: 5, corpora: [], tools: [], write: false, skipSetup: false, updateLocks: false, timeout: 900 };
+  const need = (i, flag) => {
+    if (i + 1 >= argv.length) throw new BenchError(`${flag} needs a value`);
+    return argv[i + 1];
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const val = () => (inline !== undefined ? inline : need(i++, flag));
+    switch (flag) {
+      case '--runs': {
+        const v = val();
+        if (!/^\d+$/.test(v) || Number(v) < 1) throw new BenchError(`--runs expects a positive integer, got "${v}"`);
+        o.runs = Number(v);
+        break;
+      }
+      case '--corpus': {
+        const v = val();
+        if (!CORPORA.some((c) => c.name === v)) throw new BenchError(`unknown corpus "${v}" (known: ${CORPORA.map((c) => c.name).join(', ')})`);
+        if (!o.corpora.includes(v)) o.corpora.push(v);
+        break;
+      }
+      case '--tools': case '--tool': {
+        for (const v of val().split(',').map((s) => s.trim()).filter(Boolean)) {
+          if (!TOOLS.some((t) => t.id === v)) throw new BenchError(`unknown tool "${v}" (known: ${TOOLS.map((t) => t.id).join(', ')})`);
+          if (!o.tools.includes(v)) o.tools.push(v);
+        }
+        break;
+      }
+      case '--timeout': {
+        const v = val();
+        if (!/^\d+$/.test(v) || Number(v) < 1) throw new BenchError(`--timeout expects seconds, got "${v}"`);
+        o.timeout = Number(v);
+        break;
+      }
+      case '--write': o.write = true; break;
+      case '--skip-setup': o.skipSetup = true; break;
+      case '--update-locks': o.updateLocks = true; break;
+      case '-h': case '--help': process.stdout.write(USAGE + '\n'); process.exit(0); break;
+      default: throw new BenchError(`unknown argument "${a}" (see --help)`);
+    }
+  }
+  if (o.updateLocks && o.skipSetup) throw new BenchError('--update-locks and --skip-setup exclude each other');
+  o.corpora = o.corpora.length ? CORPORA.filter((c) => o.corpora.includes(c.name)) : CORPORA;
+  // Keep the configured order (it is the interleaving order).
+  o.tools = o.tools.length ? TOOLS.filter((t) => o.tools.includes(t.id)) : TOOLS;
+  return o;
+}
+
+// ---------------------------------------------------------------------------------- environment
+// Child processes get the user's environment minus what `npm run` injects about *this* package
+// and anything that changes how node behaves.
+function childEnv() {
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) {
+    if (/^npm_(package|lifecycle|command|config_local_prefix|config_prefix|config_global)/i.test(k) ||
+        k === 'INIT_CWD' || k === 'NODE_OPTIONS' || k === 'ESLINT_USE_FLAT_CONFIG' || k === 'TIMING') {
+      delete env[k];
+    }
+  }
+  return env;
+}
+
+function checkTime() {
+  const r = existsSync(TIME_BIN) ? spawnSync(TIME_BIN, ['-f', '%e', 'true'], { encoding: 'utf8' }) : null;
+  if (!r || r.status !== 0 || !/^\d/.test(r.stderr.trim())) {
+    throw new BenchError(`${TIME_BIN} (GNU time) is required: apt-get install -y time`);
+  }
+  const d = spawnSync('dpkg-query', ['-W', '-f', '${Version}', 'time'], { encoding: 'utf8' });
+  if (d.status === 0 && d.stdout.trim()) return `GNU time ${d.stdout.trim()}`;
+  const v = spawnSync(TIME_BIN, ['--version'], { encoding: 'utf8' });
+  return ((v.stdout || v.stderr || '').split('\n')[0] || 'GNU time').trim();
+}
+
+// Runs a setup command (npm, tar), output captured; throws a one-line error on failure.
+function runSetup(file, args, cwd, what) {
+  const r = spawnSync(file, args, { cwd, env: childEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) throw new BenchError(`${what}: ${r.error.code === 'ENOENT' ? `${file} not found` : r.error.message}`);
+  if (r.status !== 0) {
+    const lines = `${r.stderr}\n${r.stdout}`.split('\n').map((s) => s.trim())
+      .filter((s) => s && !/Unknown (user|env|project) config/.test(s));
+    const err = lines.find((s) => /ERR|error/i.test(s)) ?? lines[0] ?? `exit ${r.status}`;
+    throw new BenchError(`${what} failed: ${err}`);
+  }
+  return r.stdout;
+}
+
+// ---------------------------------------------------------------------------------------- setup
+function corpusRoot(c) { return path.join(WORK, 'corpora', c.name); }
+
+function wrapperPackageJson(c) {
+  return JSON.stringify({
+    name: `bench-corpus-${c.name}`,
+    version: '0.0.0',
+    private: true,
+    description: `dependencies for the ${c.spec} benchmark corpus (written by bench/run.mjs)`,
+    dependencies: c.dependencies,
+  }, null, 2) + '\n';
+}
+
+function lockFile(c) { return path.join(LOCKS, `${c.name}.package-lock.json`); }
+
+function setupStamp(c) {
+  const lock = existsSync(lockFile(c)) ? readFileSync(lockFile(c)) : '';
+  return createHash('sha256').update(JSON.stringify({ v: 1, spec: c.spec, deps: c.dependencies }))
+    .update(lock).digest('hex');
+}
+
+// Downloads, unpacks and installs a corpus into bench/.work/corpora/<name>/ unless the stamp
+// says it is already there. Works in a temporary folder and renames it at the end, so an
+// interrupted setup never leaves a half-made corpus behind.
+function ensureCorpus(c, { updateLocks }) {
+  const root = corpusRoot(c);
+  const stampFile = path.join(root, '.bench-setup');
+  const stamp = setupStamp(c);
+  const pkgDir = path.join(root, 'package');
+  if (!updateLocks && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === stamp &&
+      existsSync(path.join(pkgDir, 'package.json')) && existsSync(path.join(root, 'node_modules'))) {
+    log(`${c.name}: corpus ready (cached in ${rel(root)})`);
+    return;
+  }
+  mkdirSync(path.join(WORK, 'corpora'), { recursive: true });
+  const tmp = `${root}.tmp-${process.pid}`;
+  // Leftovers of interrupted setups.
+  for (const f of readdirSync(path.join(WORK, 'corpora'))) {
+    if (f.startsWith(`${c.name}.tmp-`)) rmSync(path.join(WORK, 'corpora', f), { recursive: true, force: true });
+  }
+  mkdirSync(path.join(tmp, '.pack'), { recursive: true });
+  try {
+    log(`${c.name}: npm pack ${c.spec}`);
+    const packed = JSON.parse(runSetup('npm', ['pack', c.spec, '--json', '--pack-destination', path.join(tmp, '.pack')],
+      path.join(tmp, '.pack'), `npm pack ${c.spec}`));
+    const tgz = path.join(tmp, '.pack', packed[0].filename);
+    log(`${c.name}: unpacking ${path.basename(tgz)}`);
+    runSetup('tar', ['xzf', tgz, '-C', tmp], tmp, `unpacking ${path.basename(tgz)}`);
+    if (!existsSync(path.join(tmp, 'package', 'package.json'))) throw new BenchError(`${c.spec}: tarball has no package/ folder`);
+    rmSync(path.join(tmp, '.pack'), { recursive: true, force: true });
+    writeFileSync(path.join(tmp, 'package.json'), wrapperPackageJson(c));
+    const deps = Object.entries(c.dependencies).map(([n, v]) => `${n}@${v}`);
+    if (updateLocks) {
+      log(`${c.name}: resolving ${deps.join(' ')} into ${rel(lockFile(c))}`);
+      runSetup('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], tmp, `npm install (lock) for ${c.name}`);
+      mkdirSync(LOCKS, { recursive: true });
+      copyFileSync(path.join(tmp, 'package-lock.json'), lockFile(c));
+    } else if (existsSync(lockFile(c))) {
+      copyFileSync(lockFile(c), path.join(tmp, 'package-lock.json'));
+    } else {
+      log(`${c.name}: warning: no ${rel(lockFile(c))}; transitive versions are not pinned (run with --update-locks)`);
+    }
+    log(`${c.name}: npm install --no-save --ignore-scripts (package.json + lock beside the package: ${deps.join(' ')})`);
+    runSetup('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+      tmp, `npm install for ${c.name}`);
+    for (const d of Object.keys(c.dependencies)) {
+      if (!existsSync(path.join(tmp, 'node_modules', d, 'package.json'))) throw new BenchError(`npm install for ${c.name}: ${d} is missing afterwards`);
+    }
+    // After --update-locks the lock (part of the stamp) may have changed.
+    writeFileSync(path.join(tmp, '.bench-setup'), setupStamp(c) + '\n');
+    rmSync(root, { recursive: true, force: true });
+    renameSync(tmp, root);
+    log(`${c.name}: corpus ready in ${rel(root)}`);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+// Per-run config files: the recipe's tsconfig and every selected tool's config.
+function prepareCorpus(c, tools) {
+  const dir = path.join(corpusRoot(c), 'package');
+  if (!existsSync(path.join(dir, 'package.json')) || !existsSync(path.join(corpusRoot(c), 'node_modules'))) {
+    throw new BenchError(`corpus ${c.name} is not set up in ${rel(corpusRoot(c))} (run without --skip-setup)`);
+  }
+  const ctx = { ...c, dir: realpathSync(dir) };
+  writeFileSync(path.join(ctx.dir, 'tsconfig.json'), JSON.stringify(c.tsconfig, null, 2) + '\n');
+  for (const t of tools) t.prepare(ctx);
+  return ctx;
+}
+
+// -------------------------------------------------------------------------------------- timing
+let currentChild = null;
+process.on('SIGINT', () => {
+  if (currentChild) { try { process.kill(-currentChild.pid, 'SIGKILL'); } catch { /* gone */ } }
+  process.stderr.write('\nbench: interrupted\n');
+  process.exit(130);
+});
+
+// One timed run of a whole tool process under GNU time: {wall, cpu, rss (KiB), code}.
+function timedRun(cmd, files, timeoutSec) {
+  return new Promise((resolve, reject) => {
+    const out = openSync(files.stdout, 'w');
+    const err = openSync(files.stderr, 'w');
+    const child = spawn(TIME_BIN, ['-f', 'BENCHTIME %e %U %S %M', '-o', files.time, cmd.file, ...cmd.args], {
+      cwd: cmd.cwd, env: childEnv(), stdio: ['ignore', out, err], detached: true,
+    });
+    currentChild = child;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    }, timeoutSec * 1000);
+    child.on('error', (e) => { clearTimeout(timer); closeSync(out); closeSync(err); reject(e); });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      currentChild = null;
+      closeSync(out);
+      closeSync(err);
+      if (timedOut) return resolve({ failure: `timed out after ${timeoutSec}s` });
+      const text = existsSync(files.time) ? readFileSync(files.time, 'utf8') : '';
+      const sig = text.match(/Command terminated by signal (\d+)/);
+      if (sig || signal) return resolve({ failure: `killed by signal ${sig ? sig[1] : signal}` });
+      const m = text.match(/BENCHTIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/);
+      if (!m) return resolve({ failure: `${TIME_BIN} produced no measurement (exit ${code})` });
+      resolve({ code, wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rss: Number(m[4]) });
+    });
+  });
+}
+
+function firstErrorLine(file) {
+  if (!existsSync(file)) return '';
+  const lines = readFileSync(file, 'utf8').split('\n').map((s) => s.trim()).filter(Boolean);
+  return lines.find((s) => /error/i.test(s) && !/^\s*at /.test(s)) ?? lines[0] ?? '';
+}
+
+async function runTool(tool, ctx, timeoutSec) {
+  const logs = path.join(WORK, 'logs');
+  const outDir = path.join(WORK, 'out');
+  mkdirSync(logs, { recursive: true });
+  mkdirSync(outDir, { recursive: true });
+  const base = `${ctx.name}-${tool.id.replace(/[^a-z0-9-]/gi, '_')}`;
+  const files = {
+    stdout: path.join(logs, `${base}.stdout`),
+    stderr: path.join(logs, `${base}.stderr`),
+    time: path.join(logs, `${base}.time`),
+    output: path.join(outDir, `${base}.json`),
+  };
+  rmSync(files.output, { force: true });
+  rmSync(files.time, { force: true });
+  const cmd = tool.command(ctx, files.output);
+  let r;
+  try {
+    r = await timedRun(cmd, files, timeoutSec);
+  } catch (e) {
+    throw new BenchError(`${tool.id} on ${ctx.name} could not start: ${e.message}`);
+  }
+  const where = `full log: ${rel(files.stderr)}`;
+  if (r.failure) throw new BenchError(`${tool.id} failed on ${ctx.name} (${r.failure}); ${where}`);
+  if (!tool.exitOk(r.code)) {
+    const line = firstErrorLine(files.stderr) || firstErrorLine(files.stdout);
+    throw new BenchError(`${tool.id} failed on ${ctx.name} (exit ${r.code})${line ? `: ${line.slice(0, 200)}` : ''}; ${where}`);
+  }
+  let found;
+  try {
+    found = tool.findings(ctx, files.output, files.stdout);
+  } catch (e) {
+    const line = firstErrorLine(files.stderr);
+    throw new BenchError(`${tool.id} failed on ${ctx.name} (exit ${r.code}): ${e.message}${line ? ` — ${line.slice(0, 160)}` : ''}; ${where}`);
+  }
+  return { ...r, found, files };
+}
+
+// ------------------------------------------------------------------------------------ statistics
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function summarize(runs) {
+  const walls = runs.map((r) => r.wall);
+  return {
+    n: runs.length,
+    wall: median(walls), wallMin: Math.min(...walls), wallMax: Math.max(...walls),
+    cpu: median(runs.map((r) => r.cpu)),
+    rss: median(runs.map((r) => r.rss)),
+  };
+}
+
+// --------------------------------------------------------------------------------------- findings
+function normFindings(ctx, found) {
+  return found.findings.map((f) => {
+    let file = f.file;
+    try { file = realpathSync(file); } catch { /* keep */ }
+    return { ...f, rel: path.relative(ctx.dir, file).split(path.sep).join('/') };
+  }).sort((a, b) => a.rel.localeCompare(b.rel) || a.line - b.line || a.column - b.column);
+}
+
+function relFiles(ctx, files) {
+  return new Set((files ?? []).map((f) => {
+    try { f = realpathSync(f); } catch { /* keep */ }
+    return path.relative(ctx.dir, f).split(path.sep).join('/');
+  }));
+}
+
+function countOf(found) { return found.total ?? found.findings.length; }
+
+function compareFindings(ctx, results) {
+  const lines = [`# findings on ${ctx.name} (${ctx.spec}), written by bench/run.mjs`, `# corpus folder: ${ctx.dir}`, ''];
+  const summary = [];
+  const fmt = (f) => `${f.rel}:${f.line}:${f.column}  ${f.ruleId}  ${String(f.message).split('\n')[0]}`;
+  for (const [a, b] of COMPARISONS) {
+    if (!results[a] || !results[b]) continue;
+    const fa = normFindings(ctx, results[a].found);
+    const fb = normFindings(ctx, results[b].found);
+    const key = (f) => `${f.rel}:${f.line}`;
+    const ka = new Set(fa.map(key));
+    const kb = new Set(fb.map(key));
+    const onlyA = fa.filter((f) => !kb.has(key(f)));
+    const onlyB = fb.filter((f) => !ka.has(key(f)));
+    const both = fa.filter((f) => kb.has(key(f)));
+    summary.push({ a, b, onlyA: onlyA.length, onlyB: onlyB.length, both: both.length });
+    lines.push(`## ${a} vs ${b} (matched by file:line)`, '');
+    if (results[a].found.files && results[b].found.files) {
+      const sa = relFiles(ctx, results[a].found.files);
+      const sb = relFiles(ctx, results[b].found.files);
+      const filesOnlyA = [...sa].filter((f) => !sb.has(f)).sort();
+      const filesOnlyB = [...sb].filter((f) => !sa.has(f)).sort();
+      lines.push(`files linted: ${a} ${sa.size}, ${b} ${sb.size}`,
+        `### files linted only by ${a} (${filesOnlyA.length})`, ...filesOnlyA, '',
+        `### files linted only by ${b} (${filesOnlyB.length})`, ...filesOnlyB, '');
+      summary.at(-1).filesOnlyA = filesOnlyA.length;
+      summary.at(-1).filesOnlyB = filesOnlyB.length;
+    }
+    lines.push(
+      `### only ${a} (${onlyA.length})`, ...onlyA.map(fmt), '',
+      `### only ${b} (${onlyB.length})`, ...onlyB.map(fmt), '',
+      `### both (${both.length}, as reported by ${a})`, ...both.map(fmt), '');
+  }
+  for (const [id, r] of Object.entries(results)) {
+    if (r.tool.kind !== 'linter') continue;
+    const fs = normFindings(ctx, r.found);
+    lines.push(`## all ${id} findings (${fs.length})`, ...fs.map(fmt), '');
+  }
+  const file = path.join(WORK, `findings-${ctx.name}.txt`);
+  writeFileSync(file, lines.join('\n'));
+  return { file, summary };
+}
+
+// ---------------------------------------------------------------------------------------- report
+const s2 = (x) => x.toFixed(2);
+const mib = (kib) => (kib / 1024).toFixed(0);
+
+function ratioValue(stats, r) {
+  const n = stats[r.num];
+  const d = stats[r.den];
+  if (!n || !d) return null;
+  return n[r.metric] / d[r.metric];
+}
+
+function corpusTable(ctx, stats, results, toolsRun, cmp) {
+  const out = [];
+  out.push(`### ${ctx.name} — \`${ctx.spec}\``, '', `${ctx.description}; lint files: \`${ctx.lintFiles.join(' ')}\`.`, '');
+  out.push('| tool | wall s, median (min–max) | CPU s (user+sys), median | CPU / wall | peak RSS MiB, median | findings |',
+    '|---|--:|--:|--:|--:|---|');
+  for (const t of TOOLS) {
+    const s = stats[t.id];
+    if (!s) {
+      out.push(`| ${t.id} | pending | pending | | pending | ${toolsRun.includes(t) ? '' : 'not run'} |`);
+      continue;
+    }
+    const found = results[t.id].found;
+    const extra = Object.entries(found.counts ?? {}).filter(([k]) => k !== 'files linted').map(([k, v]) => `${v} ${k}`);
+    const lintedFiles = found.counts?.['files linted'];
+    const cell = `${countOf(found)} ${t.countLabel}${lintedFiles !== undefined ? ` (${lintedFiles} files)` : ""}${extra.length ? `; ${extra.join("; ")}` : ""}`;
+    out.push(`| ${t.id} | ${s2(s.wall)} (${s2(s.wallMin)}–${s2(s.wallMax)}) | ${s2(s.cpu)} | ${(s.cpu / s.wall).toFixed(2)} | ${mib(s.rss)} | ${cell} |`);
+  }
+  out.push('', '| ratio | value | target | |', '|---|--:|---|---|');
+  for (const r of RATIOS) {
+    const v = ratioValue(stats, r);
+    const label = `${r.num} ${r.metric} / ${r.den} ${r.metric}`;
+    const hasTarget = r.target && (!r.target.corpora || r.target.corpora.includes(ctx.name));
+    const target = hasTarget ? `${r.target.op === '>=' ? '≥' : '≤'} ${r.target.value}×` : '—';
+    let verdict = '';
+    if (v !== null && hasTarget) {
+      verdict = (r.target.op === '>=' ? v >= r.target.value : v <= r.target.value) ? 'met' : 'NOT met';
+    }
+    out.push(`| ${label} | ${v === null ? 'pending' : `${v.toFixed(2)}×`} | ${target} | ${v === null ? '' : verdict} |`);
+  }
+  if (cmp.summary.length) {
+    out.push('');
+    for (const c of cmp.summary) {
+      const files = c.filesOnlyA || c.filesOnlyB ? ` Files linted by only one of them: ${c.filesOnlyA} only ${c.a}, ${c.filesOnlyB} only ${c.b}.` : '';
+      out.push(`Findings ${c.a} vs ${c.b} (by file:line): ${c.both} in both, ${c.onlyA} only ${c.a}, ${c.onlyB} only ${c.b} — list in \`${rel(cmp.file)}\`.${files}`);
+    }
+  }
+  out.push('');
+  return out;
+}
+
+function machineInfo(timeVersion, toolsRun, loadBefore) {
+  const versions = {};
+  for (const t of toolsRun) Object.assign(versions, t.versions());
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    nproc: os.availableParallelism ? os.availableParallelism() : cpus.length,
+    cpu: cpus[0]?.model?.trim() ?? 'unknown',
+    mem: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    time: timeVersion,
+    loadBefore,
+    load: os.loadavg().map((x) => x.toFixed(2)).join(' '),
+    versions,
+  };
+}
+
+function report(opts, machine, perCorpus) {
+  const out = [];
+  out.push(`Measured ${machine.date} with \`node bench/run.mjs --runs ${opts.runs}${opts.corpora.length < CORPORA.length ? opts.corpora.map((c) => ` --corpus ${c.name}`).join('') : ''}${opts.tools.length < TOOLS.length ? ` --tools ${opts.tools.map((t) => t.id).join(',')}` : ''}\`: ` +
+    `1 warm-up + ${opts.runs} counted run${opts.runs > 1 ? 's' : ''} per tool, interleaved.`, '');
+  out.push(`Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.mem} RAM, ${machine.os}; Node ${machine.node}; ${machine.time}. ` +
+    `Load average (1/5/15 min) before: ${machine.loadBefore}, after: ${machine.load} — other work on the machine inflates wall times (CPU / wall below 1 means the tool waited for a core).`, '');
+  out.push(`Versions: ${Object.entries(machine.versions).map(([k, v]) => `${k} ${v}`).join(', ')}; our rules: \`${JSON.stringify(OURS_RULES)}\`.`, '');
+  for (const p of perCorpus) out.push(...corpusTable(p.ctx, p.stats, p.results, opts.tools, p.cmp));
+  return out.join('\n');
+}
+
+function writeBenchmarksMd(section) {
+  const block = `${MARK_START}\n${section.trim()}\n${MARK_END}`;
+  let text = existsSync(BENCHMARKS_MD) ? readFileSync(BENCHMARKS_MD, 'utf8') : '# Benchmarks\n';
+  const i = text.indexOf(MARK_START);
+  const j = text.indexOf(MARK_END);
+  if (i >= 0 && j > i) text = text.slice(0, i) + block + text.slice(j + MARK_END.length);
+  else text = `${text.trimEnd()}\n\n## Results\n\n${block}\n`;
+  writeFileSync(BENCHMARKS_MD, text);
+  log(`results written to ${rel(BENCHMARKS_MD)}`);
+}
+
+// ------------------------------------------------------------------------------------------ main
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const timeVersion = checkTime();
+  const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  for (const t of opts.tools) {
+    try { t.preflight(); } catch (e) { throw new BenchError(`${t.id}: ${e.message}`); }
+  }
+  mkdirSync(WORK, { recursive: true });
+  for (const c of opts.corpora) {
+    if (!opts.skipSetup) ensureCorpus(c, opts);
+  }
+  const perCorpus = [];
+  for (const c of opts.corpora) {
+    const ctx = prepareCorpus(c, opts.tools);
+    const runs = Object.fromEntries(opts.tools.map((t) => [t.id, []]));
+    const results = {};
+    for (let round = 0; round <= opts.runs; round++) {
+      for (const t of opts.tools) {
+        const r = await runTool(t, ctx, opts.timeout);
+        const label = round === 0 ? 'warm-up' : `run ${round}/${opts.runs}`;
+        log(`${c.name} ${label}: ${t.id.padEnd(18)} wall ${s2(r.wall)}s  cpu ${s2(r.cpu)}s  rss ${mib(r.rss)} MiB  exit ${r.code}  ${countOf(r.found)} ${t.countLabel}`);
+        if (results[t.id] && countOf(results[t.id].found) !== countOf(r.found)) {
+          log(`${c.name}: warning: ${t.id} reported ${countOf(r.found)} ${t.countLabel}, earlier ${countOf(results[t.id].found)}`);
+        }
+        const stray = r.found.counts?.['findings of rules not enabled'];
+        if (stray && round === 0) {
+          log(`${c.name}: warning: ${t.id} reported ${stray} findings of rules the benchmark does not enable; list them as "off" in OURS_RULES (bench/config.mjs)`);
+        }
+        results[t.id] = { ...r, tool: t };
+        if (round > 0) runs[t.id].push(r);
+      }
+    }
+    const stats = Object.fromEntries(Object.entries(runs).map(([id, rs]) => [id, summarize(rs)]));
+    const cmp = compareFindings(ctx, results);
+    const counts = opts.tools.map((t) => `${t.id} ${countOf(results[t.id].found)} ${t.countLabel}`).join(', ');
+    log(`${c.name}: ${counts}; findings lists in ${rel(cmp.file)}`);
+    for (const s of cmp.summary) log(`${c.name}: ${s.a} vs ${s.b}: ${s.both} in both, ${s.onlyA} only ${s.a}, ${s.onlyB} only ${s.b}`);
+    perCorpus.push({ ctx, stats, results, cmp });
+  }
+  const md = report(opts, machineInfo(timeVersion, opts.tools, loadBefore), perCorpus);
+  process.stdout.write(md + '\n');
+  if (opts.write) writeBenchmarksMd(md);
+}
+
+main().catch((e) => {
+  if (e instanceof BenchError) {
+    process.stderr.write(`bench: ${e.message}\n`);
+  } else {
+    process.stderr.write(`bench: internal error: ${e?.message ?? e}\n`);
+  }
+  process.exit(2);
+});
