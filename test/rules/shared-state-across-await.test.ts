@@ -125,7 +125,37 @@ const invalid: InvalidCase[] = [
   {
     name: "cache check-then-act on a Map",
     code: `${D}\ndeclare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    cache.set(k, await load(k));\n  }\n  return cache.get(k);\n}`,
-    errors: [{ messageId: "checkThenActCollection", line: 6, column: 5, related: [5, 6], fixes: [] }],
+    errors: [
+      {
+        messageId: "checkThenActCollection",
+        line: 6,
+        column: 5,
+        related: [5, 6],
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `${D}\ndeclare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = cachePending.get(k);\n    if (!pending) {\n      pending = load(k);\n      cachePending.set(k, pending);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a Map cache field: the in-flight promise is cached beside it",
+    code: `${D}\ndeclare function load(k: string): Promise<number>;\nexport class Prices {\n  private cache: Map<string, number> = new Map();\n  async get(k: string) {\n    if (this.cache.has(k)) return this.cache.get(k);\n    this.cache.set(k, await load(k));\n    return this.cache.get(k);\n  }\n}`,
+    errors: [
+      {
+        messageId: "checkThenActCollection",
+        line: 7,
+        column: 5,
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `${D}\ndeclare function load(k: string): Promise<number>;\nexport class Prices {\n  private cache: Map<string, number> = new Map();\n  private readonly cachePending = new Map<string, Promise<number>>();\n  async get(k: string) {\n    if (this.cache.has(k)) return this.cache.get(k);\n    let pending = this.cachePending.get(k);\n    if (!pending) {\n      pending = load(k);\n      this.cachePending.set(k, pending);\n    }\n    this.cache.set(k, await pending);\n    return this.cache.get(k);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "Set membership then add after an await",

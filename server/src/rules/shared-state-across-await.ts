@@ -250,9 +250,11 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  connection attempt. (A rejected attempt stays memoized: reset the field in a `catch` if",
         "  retries are wanted.)",
         "",
-        "A cache of values (`if (!cache.has(k)) cache.set(k, await load(k))`) has no automatic fix: the",
-        "fix is to cache the promise (`Map<K, Promise<V>>`: `cache.set(k, load(k))` before awaiting),",
-        "which changes the map's type and every reader.",
+        "- A cache of values (`if (!cache.has(k)) { cache.set(k, await load(k)); }`) on a `Map` with written",
+        "  type arguments: **Cache the in-flight promise** in a map beside it, so concurrent misses share",
+        "  one load while the cache's type and its readers stay as they are:",
+        "  `let pending = cachePending.get(k); if (!pending) { pending = load(k); cachePending.set(k, pending); }`",
+        "  `cache.set(k, await pending);`.",
       ].join("\n"),
       comparison: [
         "ESLint's `require-atomic-updates` works without types and was taken out of ESLint's",
@@ -492,7 +494,7 @@ class Analyzer {
             isCollection ? { target: check.key, key: check.collectionKey ?? "" } : { target: check.key },
             check.node,
             found.suspension,
-            isCollection ? [] : this.memoizeFix(state, found.write, check.key),
+            isCollection ? this.cachePromiseFix(state, found.write) : this.memoizeFix(state, found.write, check.key),
           );
           return;
         }
@@ -538,6 +540,62 @@ class Analyzer {
   }
 
   /**
+   * `if (!cache.has(k)) { cache.set(k, await load(k)); }` → cache the in-flight promise in a map
+   * beside the cache (so the cache's type and its readers stay as they are):
+   * `let pending = cachePending.get(k); if (!pending) { pending = load(k); cachePending.set(k, pending); }
+   * cache.set(k, await pending);`. Offered for a `Map` with written type arguments.
+   */
+  private cachePromiseFix(state: FunctionState, write: ts.Node): Fix[] {
+    const statement = write.parent;
+    if (!ts.isCallExpression(write) || !ts.isExpressionStatement(statement) || !ts.isBlock(statement.parent)) return [];
+    const callee = write.expression;
+    const [keyArgument, valueArgument] = write.arguments;
+    if (!ts.isPropertyAccessExpression(callee) || !keyArgument || !valueArgument || write.arguments.length !== 2) return [];
+    const value = skipOuter(valueArgument);
+    if (!ts.isAwaitExpression(value) || containsSuspension(value.expression)) return [];
+    const declaration = state.declarationOf(callee.expression);
+    if (!declaration || !ts.isIdentifier(declaration.name)) return [];
+    const typeArguments = mapTypeArguments(declaration);
+    if (!typeArguments) return [];
+    const sourceFile = this.context.sourceFile;
+    const text = (node: ts.Node) => sourceFile.text.slice(node.getStart(sourceFile), node.getEnd());
+    const [keyType, valueType] = typeArguments.map(text) as [string, string];
+    const isField = ts.isPropertyDeclaration(declaration);
+    const anchor = isField ? declaration : declaration.parent.parent;
+    const anchorIndent = /[ \t]*$/.exec(sourceFile.text.slice(0, anchor.getStart(sourceFile)))?.[0] ?? "";
+    const pendingMap = `${declaration.name.text}Pending`;
+    const pendingRef = isField ? `this.${pendingMap}` : pendingMap;
+    const local = state.freshName("pending");
+    const indent = /[ \t]*$/.exec(sourceFile.text.slice(0, statement.getStart(sourceFile)))?.[0] ?? "";
+    const key = text(keyArgument);
+    const edit = (from: number, to: number, newText: string): TextEdit => ({ fileName: sourceFile.fileName, start: from, end: to, newText });
+    const mapDeclaration = isField
+      ? `private readonly ${pendingMap} = new Map<${keyType}, Promise<${valueType}>>();`
+      : `const ${pendingMap} = new Map<${keyType}, Promise<${valueType}>>();`;
+    return [
+      {
+        kind: "suggestion",
+        title: "Cache the in-flight promise",
+        edits: [
+          edit(anchor.getEnd(), anchor.getEnd(), `\n${anchorIndent}${mapDeclaration}`),
+          edit(
+            statement.getStart(sourceFile),
+            statement.getEnd(),
+            [
+              `let ${local} = ${pendingRef}.get(${key});`,
+              `${indent}if (!${local}) {`,
+              `${indent}  ${local} = ${text(value.expression)};`,
+              `${indent}  ${pendingRef}.set(${key}, ${local});`,
+              `${indent}}`,
+              `${indent}${text(callee)}(${key}, await ${local});`,
+            ].join("\n"),
+          ),
+        ],
+      },
+    ];
+  }
+
+  /**
    * `this.conn = await connect()` guarded by a check of `this.conn` → memoize the in-flight
    * promise in a new field or variable declared next to the original, with the original's type.
    */
@@ -573,6 +631,19 @@ class Analyzer {
       },
     ];
   }
+}
+
+/** `Map<K, V>` written on a declaration or on its `new Map<K, V>()` initializer. */
+function mapTypeArguments(declaration: ts.PropertyDeclaration | ts.VariableDeclaration): readonly [ts.TypeNode, ts.TypeNode] | undefined {
+  const written = declaration.type;
+  if (written && ts.isTypeReferenceNode(written) && ts.isIdentifier(written.typeName) && written.typeName.text === "Map" && written.typeArguments?.length === 2) {
+    return [written.typeArguments[0]!, written.typeArguments[1]!];
+  }
+  const initializer = declaration.initializer && skipOuter(declaration.initializer);
+  if (!written && initializer && ts.isNewExpression(initializer) && ts.isIdentifier(initializer.expression) && initializer.expression.text === "Map" && initializer.typeArguments?.length === 2) {
+    return [initializer.typeArguments[0]!, initializer.typeArguments[1]!];
+  }
+  return undefined;
 }
 
 function isClearingValue(node: ts.Expression): boolean {
