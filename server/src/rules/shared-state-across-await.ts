@@ -637,11 +637,11 @@ class Analyzer {
 function mapTypeArguments(declaration: ts.PropertyDeclaration | ts.VariableDeclaration): readonly [ts.TypeNode, ts.TypeNode] | undefined {
   const written = declaration.type;
   if (written && ts.isTypeReferenceNode(written) && ts.isIdentifier(written.typeName) && written.typeName.text === "Map" && written.typeArguments?.length === 2) {
-    return [written.typeArguments[0]!, written.typeArguments[1]!];
+    return [written.typeArguments[0], written.typeArguments[1]];
   }
   const initializer = declaration.initializer && skipOuter(declaration.initializer);
   if (!written && initializer && ts.isNewExpression(initializer) && ts.isIdentifier(initializer.expression) && initializer.expression.text === "Map" && initializer.typeArguments?.length === 2) {
-    return [initializer.typeArguments[0]!, initializer.typeArguments[1]!];
+    return [initializer.typeArguments[0], initializer.typeArguments[1]];
   }
   return undefined;
 }
