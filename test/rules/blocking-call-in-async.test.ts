@@ -1,30 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import * as ts from "typescript";
-import { parsesCleanly } from "../../server/src/engine/fixes";
-import { applyFix, createVirtualProgram, lintCode, positionOf, TEST_COMPILER_OPTIONS, typeErrors, type RunOptions } from "../helpers/ruleTester";
+import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleTable";
+import { createVirtualProgram, lintCode, TEST_COMPILER_OPTIONS, typeErrors } from "../helpers/ruleTester";
 
 
 const RULE = "blocking-call-in-async";
 
-interface ExpectedFinding {
-  messageId: string;
-  line: number;
-  column: number;
-  /** Exact title and exact file text after applying each offered fix, in order. */
-  fixes?: [title: string, output: string][];
-}
 
-interface InvalidCase extends RunOptions {
-  name: string;
-  code: string;
-  errors: ExpectedFinding[];
-}
 
-interface ValidCase extends RunOptions {
-  name: string;
-  code: string;
-}
 
 const lines = (...parts: string[]) => parts.join("\n");
 
@@ -971,47 +955,9 @@ const valid: ValidCase[] = [
   },
 ];
 
-function check(code: string, output: string, run: RunOptions): void {
-  const fileName = run.fileName ?? "file.ts";
-  assert.ok(parsesCleanly(fileName, output), `fix output does not parse:\n${output}`);
-  const before = createVirtualProgram({ ...run.extraFiles, [fileName]: code }, fileName, run.compilerOptions);
-  if (typeErrors(before.program, before.sourceFile).length === 0) {
-    const after = createVirtualProgram({ ...run.extraFiles, [fileName]: output }, fileName, run.compilerOptions);
-    assert.deepEqual(typeErrors(after.program, after.sourceFile), [], `fix output does not type-check:\n${output}`);
-  }
-}
 
 describe(RULE, () => {
-  it("has at least as many must-not-flag cases as must-flag cases", () => {
-    assert.ok(valid.length >= invalid.length, `${valid.length} valid < ${invalid.length} invalid`);
-  });
-
-  for (const testCase of invalid) {
-    it(`flags: ${testCase.name}`, () => {
-      const { findings } = lintCode(RULE, testCase.code, testCase);
-      assert.deepEqual(
-        findings.map((finding) => ({ ruleId: finding.ruleId, messageId: finding.messageId, ...positionOf(finding) })),
-        testCase.errors.map(({ messageId, line, column }) => ({ ruleId: RULE, messageId, line, column })),
-      );
-      testCase.errors.forEach((expected, index) => {
-        const finding = findings[index];
-        if (!expected.fixes) return;
-        assert.deepEqual(
-          finding.fixes.map((fix, fixIndex) => [fix.title, applyFix(testCase.code, finding, fixIndex)]),
-          expected.fixes,
-        );
-        assert.ok(finding.fixes.every((fix) => fix.kind === "suggestion"), "blocking-call-in-async fixes are suggestions");
-        for (const [, output] of expected.fixes) check(testCase.code, output, testCase);
-      });
-    });
-  }
-
-  for (const testCase of valid) {
-    it(`accepts: ${testCase.name}`, () => {
-      const { findings } = lintCode(RULE, testCase.code, testCase);
-      assert.deepEqual(findings.map((finding) => `${finding.messageId}@${positionOf(finding).line}`), []);
-    });
-  }
+  runRuleTable(RULE, { valid, invalid });
 
   it("inputs of the fix cases type-check, so the fix outputs are checked too", () => {
     for (const testCase of invalid) {

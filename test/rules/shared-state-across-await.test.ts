@@ -1,30 +1,11 @@
-import assert from "node:assert/strict";
-import { describe, it } from "node:test";
-import { parsesCleanly } from "../../server/src/engine/fixes";
-import { applyFix, createVirtualProgram, lintCode, positionOf, typeErrors, type RunOptions } from "../helpers/ruleTester";
+import { describe } from "node:test";
+import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleTable";
 
 const RULE = "shared-state-across-await";
 /** Line 1 of most cases. */
 const D = "declare function price(): Promise<number>; declare function save(n: number): Promise<void>; declare function tick(): Promise<void>;";
 const CONN = "interface Conn { q(): void } declare function connect(): Promise<Conn>;";
 
-interface ExpectedFinding {
-  messageId: string;
-  line: number;
-  column: number;
-  /** Lines (1-based) of the related locations: the stale read, then the await. */
-  related?: [read: number, suspension: number];
-  fixes?: [title: string, output: string][];
-}
-interface InvalidCase extends RunOptions {
-  name: string;
-  code: string;
-  errors: ExpectedFinding[];
-}
-interface ValidCase extends RunOptions {
-  name: string;
-  code: string;
-}
 
 const HOIST = "Await first, then update";
 const MEMO = "Memoize the in-flight promise";
@@ -211,50 +192,7 @@ const valid: ValidCase[] = [
   { name: "a property written from a fresh awaited value", code: `${D}\nexport class A {\n  n = 0;\n  async f() {\n    this.n = await price();\n  }\n}` },
 ];
 
-function check(code: string, output: string, run: RunOptions): void {
-  const fileName = run.fileName ?? "file.ts";
-  assert.ok(parsesCleanly(fileName, output), `fix output does not parse:\n${output}`);
-  const before = createVirtualProgram({ ...run.extraFiles, [fileName]: code }, fileName);
-  if (typeErrors(before.program, before.sourceFile).length === 0) {
-    const after = createVirtualProgram({ ...run.extraFiles, [fileName]: output }, fileName);
-    assert.deepEqual(typeErrors(after.program, after.sourceFile), [], `fix output does not type-check:\n${output}`);
-  }
-}
 
 describe(RULE, () => {
-  it("has at least as many must-not-flag cases as must-flag cases", () => {
-    assert.ok(valid.length >= invalid.length, `${valid.length} valid < ${invalid.length} invalid`);
-  });
-
-  for (const testCase of invalid) {
-    it(`flags: ${testCase.name}`, () => {
-      const { findings } = lintCode(RULE, testCase.code, testCase);
-      assert.deepEqual(
-        findings.map((finding) => ({ ruleId: finding.ruleId, messageId: finding.messageId, ...positionOf(finding) })),
-        testCase.errors.map(({ messageId, line, column }) => ({ ruleId: RULE, messageId, line, column })),
-      );
-      testCase.errors.forEach((expected, index) => {
-        const finding = findings[index];
-        if (expected.related) {
-          assert.deepEqual(
-            finding.related.map((related) => related.range.start.line + 1),
-            expected.related,
-          );
-        }
-        if (!expected.fixes) return;
-        assert.deepEqual(
-          finding.fixes.map((fix, fixIndex) => [fix.title, applyFix(testCase.code, finding, fixIndex)]),
-          expected.fixes,
-        );
-        for (const [, output] of expected.fixes) check(testCase.code, output, testCase);
-      });
-    });
-  }
-
-  for (const testCase of valid) {
-    it(`accepts: ${testCase.name}`, () => {
-      const { findings } = lintCode(RULE, testCase.code, testCase);
-      assert.deepEqual(findings.map((finding) => `${finding.messageId}@${positionOf(finding).line}:${positionOf(finding).column}`), []);
-    });
-  }
+  runRuleTable(RULE, { valid, invalid });
 });

@@ -1,31 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parsesCleanly } from "../../server/src/engine/fixes";
-import { applyFix, createVirtualProgram, lintCode, positionOf, typeErrors, type RunOptions } from "../helpers/ruleTester";
+import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleTable";
+import { lintCode } from "../helpers/ruleTester";
 
 const RULE = "unhandled-rejection-window";
 /** Line 1 of most cases: the declarations they use. */
 const D =
   "declare function f(): Promise<number>; declare function g(): Promise<string>; declare function track(p: Promise<unknown>): void; declare const c: boolean;";
 
-interface ExpectedFinding {
-  messageId: string;
-  line: number;
-  column: number;
-  /** Exact title and exact file text after applying each offered fix, in order. */
-  fixes?: [title: string, output: string][];
-}
 
-interface InvalidCase extends RunOptions {
-  name: string;
-  code: string;
-  errors: ExpectedFinding[];
-}
 
-interface ValidCase extends RunOptions {
-  name: string;
-  code: string;
-}
 
 const ALL = (a: string, b: string) => `Await \`${a}\` and \`${b}\` together with \`Promise.all\``;
 const CATCH = (a: string) => `Attach a rejection handler where \`${a}\` is created`;
@@ -343,47 +327,9 @@ const valid: ValidCase[] = [
   { name: "a comparison does not handle, but nothing waits before the await", code: `${D}\nasync function ok(old: Promise<number>) {\n  const a = f();\n  if (a === old) return 0;\n  return await a;\n}` },
 ];
 
-function check(code: string, output: string, run: RunOptions): void {
-  const fileName = run.fileName ?? "file.ts";
-  assert.ok(parsesCleanly(fileName, output), `fix output does not parse:\n${output}`);
-  const before = createVirtualProgram({ ...run.extraFiles, [fileName]: code }, fileName);
-  if (typeErrors(before.program, before.sourceFile).length === 0) {
-    const after = createVirtualProgram({ ...run.extraFiles, [fileName]: output }, fileName);
-    assert.deepEqual(typeErrors(after.program, after.sourceFile), [], `fix output does not type-check:\n${output}`);
-  }
-}
 
 describe(RULE, () => {
-  it("has at least as many must-not-flag cases as must-flag cases", () => {
-    assert.ok(valid.length >= invalid.length, `${valid.length} valid < ${invalid.length} invalid`);
-  });
-
-  for (const testCase of invalid) {
-    it(`flags: ${testCase.name}`, () => {
-      const { findings } = lintCode(RULE, testCase.code, testCase);
-      assert.deepEqual(
-        findings.map((finding) => ({ ruleId: finding.ruleId, messageId: finding.messageId, ...positionOf(finding) })),
-        testCase.errors.map(({ messageId, line, column }) => ({ ruleId: RULE, messageId, line, column })),
-      );
-      testCase.errors.forEach((expected, index) => {
-        const finding = findings[index];
-        if (!expected.fixes) return;
-        assert.deepEqual(
-          finding.fixes.map((fix, fixIndex) => [fix.title, applyFix(testCase.code, finding, fixIndex)]),
-          expected.fixes,
-        );
-        assert.ok(finding.fixes.every((fix) => fix.kind === "suggestion"), "unhandled-rejection-window fixes are suggestions");
-        for (const [, output] of expected.fixes) check(testCase.code, output, testCase);
-      });
-    });
-  }
-
-  for (const testCase of valid) {
-    it(`accepts: ${testCase.name}`, () => {
-      const { findings } = lintCode(RULE, testCase.code, testCase);
-      assert.deepEqual(findings.map((finding) => `${finding.messageId}@${positionOf(finding).line}`), []);
-    });
-  }
+  runRuleTable(RULE, { valid, invalid });
 
   it("names the other await in the message and as related locations", () => {
     const code = `${D}\nasync function page() {\n  const user = f();\n  const posts = await g();\n  return [await user, posts];\n}`;

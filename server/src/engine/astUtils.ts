@@ -95,3 +95,12 @@ export function startsAfterUnterminatedStatement(statement: ts.Statement, source
 export function isFunctionExpressionLike(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
   return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
 }
+
+/** `=`, `+=`, …, `??=`: TypeScript numbers the assignment operators as one range. */
+export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
+export function isAssignment(node: ts.Node): node is ts.BinaryExpression {
+  return ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind);
+}

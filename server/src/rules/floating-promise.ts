@@ -11,6 +11,7 @@ import {
   awaitAllowedAt,
   isFunctionExpressionLike,
   isAsyncFunction,
+  isAssignmentOperator,
   needsParensAsMemberObject,
   needsParensAsUnaryOperand,
   startsAfterUnterminatedStatement,
@@ -358,24 +359,6 @@ function stripNodePrefix(module: string): string {
   return module.startsWith("node:") ? module.slice(5) : module;
 }
 
-const ASSIGNMENT_OPERATORS = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.EqualsToken,
-  ts.SyntaxKind.PlusEqualsToken,
-  ts.SyntaxKind.MinusEqualsToken,
-  ts.SyntaxKind.AsteriskEqualsToken,
-  ts.SyntaxKind.AsteriskAsteriskEqualsToken,
-  ts.SyntaxKind.SlashEqualsToken,
-  ts.SyntaxKind.PercentEqualsToken,
-  ts.SyntaxKind.LessThanLessThanEqualsToken,
-  ts.SyntaxKind.GreaterThanGreaterThanEqualsToken,
-  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken,
-  ts.SyntaxKind.AmpersandEqualsToken,
-  ts.SyntaxKind.BarEqualsToken,
-  ts.SyntaxKind.CaretEqualsToken,
-  ts.SyntaxKind.BarBarEqualsToken,
-  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
-  ts.SyntaxKind.QuestionQuestionEqualsToken,
-]);
 
 const LOGICAL_OPERATORS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.AmpersandAmpersandToken,
@@ -728,7 +711,7 @@ function classifyUse(identifier: ts.Identifier, block: ts.Node): UseKind {
     parent = parent.parent;
   }
   if (ts.isBinaryExpression(parent)) {
-    if (parent.left === node && ASSIGNMENT_OPERATORS.has(parent.operatorToken.kind)) return "write";
+    if (parent.left === node && isAssignmentOperator(parent.operatorToken.kind)) return "write";
     const operator = parent.operatorToken.kind;
     if (
       operator === ts.SyntaxKind.EqualsEqualsEqualsToken ||

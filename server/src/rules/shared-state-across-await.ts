@@ -8,7 +8,7 @@
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
-import { isAsyncFunction } from "../engine/astUtils";
+import { isAssignment, isAssignmentOperator, isAsyncFunction } from "../engine/astUtils";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
 // ---------------------------------------------------------------------------------------------
@@ -301,33 +301,12 @@ interface Location {
 
 const COLLECTION_READS = new Set(["has", "get", "includes", "indexOf"]);
 const COLLECTION_WRITES = new Set(["set", "add", "push", "unshift", "delete"]);
-const ASSIGNMENTS = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.EqualsToken,
-  ts.SyntaxKind.PlusEqualsToken,
-  ts.SyntaxKind.MinusEqualsToken,
-  ts.SyntaxKind.AsteriskEqualsToken,
-  ts.SyntaxKind.AsteriskAsteriskEqualsToken,
-  ts.SyntaxKind.SlashEqualsToken,
-  ts.SyntaxKind.PercentEqualsToken,
-  ts.SyntaxKind.LessThanLessThanEqualsToken,
-  ts.SyntaxKind.GreaterThanGreaterThanEqualsToken,
-  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken,
-  ts.SyntaxKind.AmpersandEqualsToken,
-  ts.SyntaxKind.BarEqualsToken,
-  ts.SyntaxKind.CaretEqualsToken,
-  ts.SyntaxKind.BarBarEqualsToken,
-  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
-  ts.SyntaxKind.QuestionQuestionEqualsToken,
-]);
 const LOGICAL_ASSIGNMENTS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.BarBarEqualsToken,
   ts.SyntaxKind.AmpersandAmpersandEqualsToken,
   ts.SyntaxKind.QuestionQuestionEqualsToken,
 ]);
 
-function isAssignment(node: ts.Node): node is ts.BinaryExpression {
-  return ts.isBinaryExpression(node) && ASSIGNMENTS.has(node.operatorToken.kind);
-}
 
 /** A collection method call `C.m(K, ...)` with its collection expression and key text. */
 function collectionCall(node: ts.Node, methods: ReadonlySet<string>): { collection: ts.Expression; key: string; method: string } | undefined {
@@ -702,7 +681,7 @@ function isSideEffectFree(node: ts.Expression): boolean {
   const value = skipOuter(node);
   if (ts.isIdentifier(value) || value.kind === ts.SyntaxKind.ThisKeyword || ts.isLiteralExpression(value)) return true;
   if (ts.isPropertyAccessExpression(value)) return isSideEffectFree(value.expression);
-  if (ts.isBinaryExpression(value)) return !ASSIGNMENTS.has(value.operatorToken.kind) && isSideEffectFree(value.left) && isSideEffectFree(value.right);
+  if (ts.isBinaryExpression(value)) return !isAssignmentOperator(value.operatorToken.kind) && isSideEffectFree(value.left) && isSideEffectFree(value.right);
   return false;
 }
 

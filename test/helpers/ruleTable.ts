@@ -1,0 +1,88 @@
+/**
+ * The standard rule table: must-flag cases with their exact findings (rule, message id, line,
+ * column, optionally the lines of the related locations) and the exact text after each fix, and
+ * must-not-flag cases. Every fix output must parse, and must type-check where the input did.
+ * Call inside the rule's `describe`.
+ */
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { parsesCleanly } from "../../server/src/engine/fixes";
+import type { FixKind } from "../../server/src/engine/types";
+import { applyFix, createVirtualProgram, lintCode, positionOf, typeErrors, type RunOptions } from "./ruleTester";
+
+export interface ExpectedFinding {
+  messageId: string;
+  line: number;
+  column: number;
+  /** Lines (1-based) of the related locations, in order. */
+  related?: number[];
+  /** Exact title and exact file text after applying each offered fix, in order. */
+  fixes?: [title: string, output: string][];
+}
+
+export interface InvalidCase extends RunOptions {
+  name: string;
+  code: string;
+  errors: ExpectedFinding[];
+}
+
+export interface ValidCase extends RunOptions {
+  name: string;
+  code: string;
+}
+
+/** Asserts a fix output parses and, where the input type-checked, still type-checks. */
+export function assertFixIsSound(code: string, output: string, run: RunOptions): void {
+  const fileName = run.fileName ?? "file.ts";
+  assert.ok(parsesCleanly(fileName, output), `fix output does not parse:\n${output}`);
+  const before = createVirtualProgram({ ...run.extraFiles, [fileName]: code }, fileName, run.compilerOptions);
+  if (typeErrors(before.program, before.sourceFile).length === 0) {
+    const after = createVirtualProgram({ ...run.extraFiles, [fileName]: output }, fileName, run.compilerOptions);
+    assert.deepEqual(typeErrors(after.program, after.sourceFile), [], `fix output does not type-check:\n${output}`);
+  }
+}
+
+export function runRuleTable(
+  ruleId: string,
+  table: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[]; fixKind?: FixKind },
+): void {
+  const { valid, invalid } = table;
+  const fixKind = table.fixKind ?? "suggestion";
+
+  it("has at least as many must-not-flag cases as must-flag cases", () => {
+    assert.ok(valid.length >= invalid.length, `${valid.length} valid < ${invalid.length} invalid`);
+  });
+
+  for (const testCase of invalid) {
+    it(`flags: ${testCase.name}`, () => {
+      const { findings } = lintCode(ruleId, testCase.code, testCase);
+      assert.deepEqual(
+        findings.map((finding) => ({ ruleId: finding.ruleId, messageId: finding.messageId, ...positionOf(finding) })),
+        testCase.errors.map(({ messageId, line, column }) => ({ ruleId, messageId, line, column })),
+      );
+      testCase.errors.forEach((expected, index) => {
+        const finding = findings[index];
+        if (expected.related) {
+          assert.deepEqual(
+            finding.related.map((related) => related.range.start.line + 1),
+            expected.related,
+          );
+        }
+        if (!expected.fixes) return;
+        assert.deepEqual(
+          finding.fixes.map((fix, fixIndex) => [fix.title, applyFix(testCase.code, finding, fixIndex)]),
+          expected.fixes,
+        );
+        assert.ok(finding.fixes.every((fix) => fix.kind === fixKind), `${ruleId} fixes are ${fixKind} fixes`);
+        for (const [, output] of expected.fixes) assertFixIsSound(testCase.code, output, testCase);
+      });
+    });
+  }
+
+  for (const testCase of valid) {
+    it(`accepts: ${testCase.name}`, () => {
+      const { findings } = lintCode(ruleId, testCase.code, testCase);
+      assert.deepEqual(findings.map((finding) => `${finding.messageId}@${positionOf(finding).line}:${positionOf(finding).column}`), []);
+    });
+  }
+}
