@@ -1,9 +1,11 @@
-// Benchmark configuration: corpora, tools and the ratios reported by `npm run bench`.
+// Benchmark configuration: corpora, tools, suites (which tools are compared, how their rules map
+// onto each other, and the ratios reported) for `npm run bench`.
 //
 // To benchmark another tool, add one object to TOOLS (for an ESLint variant, one more
-// `eslintTool({...})` call). To change which of our rules run, edit OURS_RULES.
-// See BENCHMARKS.md for the method.
+// `eslintTool({...})` call; for another set of our rules, one more `oursTool({...})` call), then
+// use it in a suite of SUITES. See BENCHMARKS.md for the method.
 
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -13,18 +15,18 @@ export const REPO = path.resolve(import.meta.dirname, '..');
 const repoRequire = createRequire(path.join(REPO, 'package.json'));
 
 // ---------------------------------------------------------------------------------------------
-// Our rule set: the ONE place that decides which concurrency-lint rules the benchmark runs.
-// Written to `<corpus>/concurrency-lint.json` as {"rules": OURS_RULES}. Rules added later are
-// listed here as "off" until the benchmark is meant to cover them.
-export const OURS_RULES = {
-  'floating-promise': 'warning',
-  'blocking-call-in-async': 'off',
-  'misused-promise': 'off',
-  'shared-state-across-await': 'off',
-  'unhandled-rejection-window': 'off',
-  'unused-suppression': 'off',
-  'missing-suppression-reason': 'off',
-};
+// Our rules. Every shipped rule id; each ours-variant passes ALL of them to the CLI as
+// `--rule id=severity` (the ones it does not enable as `off`), so what runs never depends on a
+// config file. `warning` is every rule's default severity (README.md, docs/rules/*.md).
+export const RULE_IDS = [
+  'floating-promise',
+  'blocking-call-in-async',
+  'misused-promise',
+  'shared-state-across-await',
+  'unhandled-rejection-window',
+  'unused-suppression',
+  'missing-suppression-reason',
+];
 
 // ---------------------------------------------------------------------------------------------
 // Corpora: pinned npm packages plus the dependencies that make them type-check in place.
@@ -84,6 +86,7 @@ export const CORPORA = [
 //   id           short name used in tables, --tools and file names
 //   description  one line for the report
 //   kind         'linter' (findings are compared) or 'compiler' (diagnostics are counted)
+//   rules        (linters) the rule ids it runs, in report order
 //   versions()   {name: version} of what it runs, for the report
 //   preflight()  throws Error(message) when the tool cannot run at all
 //   prepare(c)   writes the tool's config files into the corpus folder c.dir (every run)
@@ -112,73 +115,103 @@ function readJson(file, what) {
   }
 }
 
-// concurrency-lint, the tool under test.
+// The corpus folder's concurrency-lint.json. The CLI applies the nearest one above a file,
+// alone; without one in the corpus folder that would be the repository's own
+// (requireSuppressionReason, allow lists). So the harness writes this one: no options, i.e.
+// every rule option at its default. Its severities do not matter to `npm run bench` (every
+// rule's severity is on the command line); they are what the language server sees in
+// `npm run bench:lsp` on this corpus, unchanged from the single-suite harness: floating-promise
+// on, the rest off.
+const CORPUS_CONFIG = JSON.stringify({
+  rules: Object.fromEntries(RULE_IDS.map((r) => [r, r === 'floating-promise' ? 'warning' : 'off'])),
+}, null, 2) + '\n';
+
+// concurrency-lint, the tool under test. `rules` maps rule ids to severities; every id of
+// RULE_IDS not in it is passed as `off`.
 const OURS_BIN = path.join(REPO, 'bin', 'concurrency-lint.js');
-const oursTool = {
-  id: 'ours',
-  description: `concurrency-lint (rules: ${Object.entries(OURS_RULES).filter(([, s]) => s !== 'off').map(([r]) => r).join(', ')})`,
-  kind: 'linter',
-  countLabel: 'findings',
-  versions: () => ({
-    'concurrency-lint': JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version,
-    typescript: pkgVersion('typescript'),
-  }),
-  preflight() {
-    if (!existsSync(OURS_BIN)) {
-      throw new Error(`${path.relative(process.cwd(), OURS_BIN) || OURS_BIN} is missing (the CLI is not built yet); ` +
-        'run with --tools typescript-eslint,tsc to benchmark the other tools only');
-    }
-  },
-  prepare(c) {
-    writeFileSync(path.join(c.dir, 'concurrency-lint.json'), JSON.stringify({ rules: OURS_RULES }, null, 2) + '\n');
-  },
-  command: (c, outFile) => ({
-    file: nodeBin,
-    args: [OURS_BIN, '-p', path.join(c.dir, 'tsconfig.json'), '--format', 'json', '--output-file', outFile],
-    cwd: c.dir,
-  }),
-  exitOk: (code) => code === 0 || code === 1,
-  findings(c, outFile) {
-    const out = readJson(outFile, 'concurrency-lint');
-    if (out.schemaVersion !== 1 || !Array.isArray(out.results)) {
-      throw new Error('concurrency-lint output has an unexpected shape (schemaVersion 1 with results[] expected)');
-    }
-    const on = new Set(Object.entries(OURS_RULES).filter(([, s]) => s !== 'off').map(([r]) => r));
-    const findings = [];
-    let otherRules = 0;
-    for (const r of out.results) {
-      for (const f of r.findings ?? []) {
-        if (!on.has(f.ruleId)) { otherRules++; continue; }
-        findings.push({ file: r.filePath, line: f.line, column: f.column, ruleId: f.ruleId, message: f.message });
+let oursKnownRules = null; // the rule ids the built CLI reports in --help (checked once)
+export function oursTool({ id, rules, description }) {
+  for (const r of Object.keys(rules)) {
+    if (!RULE_IDS.includes(r)) throw new Error(`bench/config.mjs: ${id}: unknown rule "${r}" (add it to RULE_IDS)`);
+  }
+  const severities = Object.fromEntries(RULE_IDS.map((r) => [r, rules[r] ?? 'off']));
+  const on = RULE_IDS.filter((r) => severities[r] !== 'off');
+  const ruleArgs = RULE_IDS.flatMap((r) => ['--rule', `${r}=${severities[r]}`]);
+  return {
+    id,
+    description: description ?? `concurrency-lint with ${on.join(', ')} (every other rule off)`,
+    kind: 'linter',
+    countLabel: 'findings',
+    rules: on,
+    versions: () => ({
+      'concurrency-lint': JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version,
+      typescript: pkgVersion('typescript'),
+    }),
+    preflight() {
+      if (!existsSync(OURS_BIN)) {
+        throw new Error(`${path.relative(process.cwd(), OURS_BIN) || OURS_BIN} is missing (the CLI is not built yet: npm run build); ` +
+          'run with --tools to benchmark the other tools only');
       }
-    }
-    const counts = {};
-    if (Array.isArray(out.internalErrors) && out.internalErrors.length) counts['internal errors'] = out.internalErrors.length;
-    if (otherRules) counts['findings of rules not enabled'] = otherRules;
-    counts['files linted'] = out.results.length;
-    return { findings, counts, files: out.results.map((r) => r.filePath) };
-  },
-};
+      if (!oursKnownRules) {
+        const r = spawnSync(nodeBin, [OURS_BIN, '--help'], { encoding: 'utf8' });
+        const m = /^Rules: (.*)$/m.exec(r.stdout ?? '');
+        if (r.status !== 0 || !m) throw new Error(`node ${path.relative(REPO, OURS_BIN)} --help failed (is dist/ built? npm run build)`);
+        oursKnownRules = m[1].split(',').map((s) => s.trim()).filter(Boolean);
+      }
+      const missing = RULE_IDS.filter((r) => !oursKnownRules.includes(r));
+      if (missing.length) throw new Error(`the built CLI does not know rule(s) ${missing.join(', ')} (rebuild: npm run build)`);
+      const unlisted = oursKnownRules.filter((r) => !RULE_IDS.includes(r));
+      if (unlisted.length) throw new Error(`the CLI has rule(s) ${unlisted.join(', ')} that RULE_IDS in bench/config.mjs does not list`);
+    },
+    prepare(c) {
+      writeFileSync(path.join(c.dir, 'concurrency-lint.json'), CORPUS_CONFIG);
+    },
+    command: (c, outFile) => ({
+      file: nodeBin,
+      args: [OURS_BIN, '-p', path.join(c.dir, 'tsconfig.json'), '--format', 'json', '--output-file', outFile, ...ruleArgs],
+      cwd: c.dir,
+    }),
+    exitOk: (code) => code === 0 || code === 1,
+    findings(c, outFile) {
+      const out = readJson(outFile, 'concurrency-lint');
+      if (out.schemaVersion !== 1 || !Array.isArray(out.results)) {
+        throw new Error('concurrency-lint output has an unexpected shape (schemaVersion 1 with results[] expected)');
+      }
+      const onSet = new Set(on);
+      const findings = [];
+      let otherRules = 0;
+      for (const r of out.results) {
+        for (const f of r.findings ?? []) {
+          if (!onSet.has(f.ruleId)) { otherRules++; continue; }
+          findings.push({ file: r.filePath, line: f.line, column: f.column, ruleId: f.ruleId, message: f.message,
+            related: f.related });
+        }
+      }
+      const counts = {};
+      if (Array.isArray(out.internalErrors) && out.internalErrors.length) counts['internal errors'] = out.internalErrors.length;
+      if (otherRules) counts['findings of rules not enabled'] = otherRules;
+      counts['files linted'] = out.results.length;
+      return { findings, counts, files: out.results.map((r) => r.filePath) };
+    },
+  };
+}
 
 // ESLint variants. `rules` maps rule ids to ESLint severities; `plugins` maps a rule prefix to
 // {pkg, member} (member: the export holding the plugin, or omitted for the default export).
-// Every variant parses with the typescript-eslint parser; `typeAware` adds projectService.
-// Example for a later issue:
-//   eslintTool({ id: 'eslint-misused+no-sync', typeAware: true,
-//     rules: { '@typescript-eslint/no-misused-promises': 'warn', 'n/no-sync': 'warn' },
-//     plugins: { '@typescript-eslint': { pkg: 'typescript-eslint', member: 'plugin' },
-//                'n': { pkg: 'eslint-plugin-n' } } })
-//   eslintTool({ id: 'eslint-atomic-updates', typeAware: false,
-//     rules: { 'require-atomic-updates': 'warn' }, plugins: {} })
+// `typeAware: true` parses every file with the typescript-eslint parser and projectService;
+// `typeAware: false` uses the typescript-eslint parser (no project) for TypeScript files only
+// and ESLint's default parser (espree) for JavaScript.
 export function eslintTool({ id, description, rules, plugins = {}, typeAware = true, versionsOf = [] }) {
   const eslintBin = () => binOf('eslint', 'bin/eslint.js');
   const configName = `eslint.bench.${id.replace(/[^a-z0-9-]/gi, '_')}.config.mjs`;
-  const onRules = new Set(Object.entries(rules).filter(([, s]) => s !== 'off' && s !== 0).map(([r]) => r));
+  const onRules = Object.entries(rules).filter(([, s]) => s !== 'off' && s !== 0).map(([r]) => r);
+  const onSet = new Set(onRules);
   return {
     id,
-    description: description ?? `ESLint with ${[...onRules].join(', ')}${typeAware ? ' (typed, projectService)' : ''}`,
+    description: description ?? `ESLint with ${onRules.join(', ')}${typeAware ? ' (typed, projectService)' : ''}`,
     kind: 'linter',
     countLabel: 'findings',
+    rules: onRules,
     versions: () => Object.fromEntries(['eslint', 'typescript-eslint', 'typescript', ...versionsOf,
       ...Object.values(plugins).map((p) => p.pkg)].map((p) => [p, pkgVersion(p)])),
     preflight() {
@@ -200,14 +233,16 @@ export function eslintTool({ id, description, rules, plugins = {}, typeAware = t
         lines.push(`import plugin${i} from ${imp(p.pkg)};`);
         pluginEntries.push(`${JSON.stringify(prefix)}: plugin${i}${p.member ? `.${p.member}` : ''}`);
       });
-      const parserOptions = typeAware ? '{ projectService: true, tsconfigRootDir: import.meta.dirname }' : '{}';
+      const languageOptions = typeAware
+        ? ['      parser: tseslint.parser,',
+          '      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },']
+        : [];
       lines.push(
         'export default [',
         '  {',
         `    files: ${JSON.stringify(c.lintFiles)},`,
         '    languageOptions: {',
-        '      parser: tseslint.parser,',
-        `      parserOptions: ${parserOptions},`,
+        ...languageOptions,
         '      ecmaVersion: "latest",',
         `      sourceType: ${JSON.stringify(c.jsSourceType)},`,
         '    },',
@@ -215,9 +250,14 @@ export function eslintTool({ id, description, rules, plugins = {}, typeAware = t
         `    plugins: { ${pluginEntries.join(', ')} },`,
         `    rules: ${JSON.stringify(rules)},`,
         '  },',
-        '];',
-        '',
       );
+      if (!typeAware) {
+        lines.push(
+          '  // Syntactic rules only: TypeScript syntax needs the typescript-eslint parser, no project.',
+          '  { files: ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts"], languageOptions: { parser: tseslint.parser } },',
+        );
+      }
+      lines.push('];', '');
       writeFileSync(path.join(c.dir, configName), lines.join('\n'));
     },
     command: (c, outFile) => ({
@@ -238,7 +278,7 @@ export function eslintTool({ id, description, rules, plugins = {}, typeAware = t
       for (const r of out) {
         for (const m of r.messages) {
           if (m.fatal) { bump('parse errors'); continue; }
-          if (onRules.has(m.ruleId)) {
+          if (onSet.has(m.ruleId)) {
             findings.push({ file: r.filePath, line: m.line, column: m.column, ruleId: m.ruleId, message: m.message });
           } else if (/^Definition for rule .* was not found/.test(m.message)) {
             bump('"rule not found" errors from the corpus\'s own eslint-disable comments');
@@ -275,33 +315,98 @@ const tscTool = {
   findings(c, outFile, stdoutFile) {
     const text = readFileSync(stdoutFile, 'utf8');
     const n = (text.match(/: error TS\d+:/g) ?? []).length;
-    const findings = [];
-    return { findings, counts: {}, total: n };
+    return { findings: [], counts: {}, total: n };
   },
 };
 
+const TSESLINT_PLUGIN = { '@typescript-eslint': { pkg: 'typescript-eslint', member: 'plugin' } };
+
+// Every tool, in interleaving order. A run measures each selected tool once per round, however
+// many suites use it (tsc is shared by all of them).
 export const TOOLS = [
-  oursTool,
+  oursTool({ id: 'ours-floating', rules: { 'floating-promise': 'warning' } }),
   eslintTool({
-    id: 'typescript-eslint',
-    description: 'ESLint + typescript-eslint @typescript-eslint/no-floating-promises (defaults, projectService)',
+    id: 'tseslint-floating',
+    description: 'ESLint + typescript-eslint: @typescript-eslint/no-floating-promises (defaults, projectService)',
     typeAware: true,
     rules: { '@typescript-eslint/no-floating-promises': 'warn' },
-    plugins: { '@typescript-eslint': { pkg: 'typescript-eslint', member: 'plugin' } },
+    plugins: TSESLINT_PLUGIN,
+  }),
+  oursTool({
+    id: 'ours-all',
+    description: 'concurrency-lint with every shipped rule at its default severity and options',
+    rules: Object.fromEntries(RULE_IDS.map((r) => [r, 'warning'])),
+  }),
+  eslintTool({
+    id: 'eslint-all',
+    description: 'ESLint + typescript-eslint + eslint-plugin-n: @typescript-eslint/no-floating-promises, @typescript-eslint/no-misused-promises, n/no-sync (all defaults, projectService)',
+    typeAware: true,
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'warn',
+      '@typescript-eslint/no-misused-promises': 'warn',
+      'n/no-sync': 'warn',
+    },
+    plugins: { ...TSESLINT_PLUGIN, 'n': { pkg: 'eslint-plugin-n' } },
+  }),
+  oursTool({ id: 'ours-shared', rules: { 'shared-state-across-await': 'warning' } }),
+  eslintTool({
+    id: 'eslint-atomic',
+    description: 'ESLint core require-atomic-updates (defaults; no type information: typescript-eslint parser for .ts, espree for .js)',
+    typeAware: false,
+    rules: { 'require-atomic-updates': 'warn' },
   }),
   tscTool,
 ];
 
-// Findings of these tool pairs are compared by file:line (written to bench/.work/findings-<corpus>.txt).
-export const COMPARISONS = [['ours', 'typescript-eslint']];
-
-// Ratios reported per corpus. metric: wall | cpu | rss (medians). `corpora` limits the target
-// to some corpora (the ratio is still shown elsewhere, without a target).
-export const RATIOS = [
-  { num: 'typescript-eslint', den: 'ours', metric: 'wall', target: { op: '>=', value: 4 } },
-  { num: 'ours', den: 'tsc', metric: 'wall', target: { op: '<=', value: 1.0, corpora: ['mongodb'] } },
-  { num: 'ours', den: 'tsc', metric: 'rss', target: { op: '<=', value: 1.25 } },
+// Ratio targets shared by the suites that compare a type-aware ESLint set with ours.
+const speedRatios = (theirs, ours) => [
+  { num: theirs, den: ours, metric: 'wall', target: { op: '>=', value: 4 } },
+  { num: ours, den: 'tsc', metric: 'wall', target: { op: '<=', value: 1.0, corpora: ['mongodb'] } },
+  { num: ours, den: 'tsc', metric: 'rss', target: { op: '<=', value: 1.25 } },
   // CPU-time ratios, no target: less sensitive than wall time to other load on the machine.
-  { num: 'typescript-eslint', den: 'ours', metric: 'cpu' },
-  { num: 'ours', den: 'tsc', metric: 'cpu' },
+  { num: theirs, den: ours, metric: 'cpu' },
+  { num: ours, den: 'tsc', metric: 'cpu' },
+];
+
+// Suites: what `--suite` selects. Each compares `ours` with `theirs` (findings matched by
+// file:line within each pair of `ruleMap`: our rule -> their rule(s)) and reports `ratios`
+// (medians; metric wall | cpu | rss; `corpora` limits a target to some corpora).
+export const SUITES = [
+  {
+    id: 'floating',
+    title: '`floating-promise` vs `@typescript-eslint/no-floating-promises`',
+    ours: 'ours-floating',
+    theirs: 'tseslint-floating',
+    tools: ['ours-floating', 'tseslint-floating', 'tsc'],
+    ruleMap: { 'floating-promise': ['@typescript-eslint/no-floating-promises'] },
+    ratios: speedRatios('tseslint-floating', 'ours-floating'),
+  },
+  {
+    id: 'all',
+    title: 'all shipped rules vs typescript-eslint + eslint-plugin-n',
+    ours: 'ours-all',
+    theirs: 'eslint-all',
+    tools: ['ours-all', 'eslint-all', 'tsc'],
+    ruleMap: {
+      'floating-promise': ['@typescript-eslint/no-floating-promises'],
+      'misused-promise': ['@typescript-eslint/no-misused-promises'],
+      'blocking-call-in-async': ['n/no-sync'],
+    },
+    ratios: speedRatios('eslint-all', 'ours-all'),
+  },
+  {
+    id: 'shared',
+    title: '`shared-state-across-await` vs ESLint core `require-atomic-updates`',
+    ours: 'ours-shared',
+    theirs: 'eslint-atomic',
+    tools: ['ours-shared', 'eslint-atomic', 'tsc'],
+    ruleMap: { 'shared-state-across-await': ['require-atomic-updates'] },
+    // No speed target for this pair: require-atomic-updates needs no type information.
+    ratios: [
+      { num: 'eslint-atomic', den: 'ours-shared', metric: 'wall' },
+      { num: 'ours-shared', den: 'tsc', metric: 'wall' },
+      { num: 'ours-shared', den: 'tsc', metric: 'rss' },
+      { num: 'eslint-atomic', den: 'ours-shared', metric: 'cpu' },
+    ],
+  },
 ];

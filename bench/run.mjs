@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// `npm run bench`: times concurrency-lint against typescript-eslint and tsc on pinned npm
-// corpora, compares findings, prints a Markdown report (and with --write updates BENCHMARKS.md).
-// Plain Node ESM, no dependencies. Method and targets: BENCHMARKS.md. Tools/corpora: config.mjs.
+// `npm run bench`: times concurrency-lint against ESLint rule sets (typescript-eslint,
+// eslint-plugin-n, ESLint core) and tsc on pinned npm corpora, in suites (one comparison each),
+// compares findings rule by rule, prints a Markdown report (with --write: into BENCHMARKS.md).
+// Plain Node ESM, no dependencies. Method and targets: BENCHMARKS.md. Tools, suites, corpora:
+// config.mjs.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -11,7 +13,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { COMPARISONS, CORPORA, OURS_RULES, RATIOS, REPO, TOOLS } from './config.mjs';
+import { CORPORA, REPO, SUITES, TOOLS } from './config.mjs';
 
 const BENCH = import.meta.dirname;
 const WORK = path.join(BENCH, '.work');
@@ -26,18 +28,24 @@ const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
 const rel = (p) => path.relative(REPO, p) || '.';
 
 // ------------------------------------------------------------------------------------ arguments
-const USAGE = `usage: node bench/run.mjs [options]
+const USAGE = `usage: node bench/run.mjs [options]   (npm run bench -- [options])
+  --suite NAME      which comparison(s) to run; repeatable or comma-separated (default: all):
+${SUITES.map((x) => `                      ${x.id.padEnd(9)} ${x.title.replace(/`/g, '')}\n                                (tools: ${x.tools.join(', ')})`).join('\n')}
   --runs N          counted runs per tool and corpus after one warm-up (default 5)
   --corpus NAME     ${CORPORA.map((c) => c.name).join('|')}; repeatable (default: all)
-  --tools LIST      comma-separated tool ids, repeatable (default: ${TOOLS.map((t) => t.id).join(',')})
+  --tools LIST      comma-separated tool ids, repeatable: run only these of the selected suites'
+                    tools (known: ${TOOLS.map((t) => t.id).join(', ')})
   --write           update the results section of BENCHMARKS.md
   --skip-setup      do not (re)check the corpora downloads and installs
   --update-locks    re-resolve the corpora dependencies and rewrite bench/locks/*.json
   --timeout SEC     kill a tool run after SEC seconds (default 900)
-  -h, --help        this text`;
+  -h, --help        this text
+Each tool runs once per round however many selected suites use it (tsc is shared); tools run
+interleaved within a corpus. Findings lists: bench/.work/findings-<suite>-<corpus>.txt.
+Exit status: 0 when every tool ran on every corpus, 2 (one-line message) otherwise.`;
 
 function parseArgs(argv) {
-  const o = { runs: 5, corpora: [], tools: [], write: false, skipSetup: false, updateLocks: false, timeout: 900 };
+  const o = { runs: 5, corpora: [], tools: [], suites: [], write: false, skipSetup: false, updateLocks: false, timeout: 900 };
   const need = (i, flag) => {
     if (i + 1 >= argv.length) throw new BenchError(`${flag} needs a value`);
     return argv[i + 1];
@@ -51,6 +59,13 @@ function parseArgs(argv) {
         const v = val();
         if (!/^\d+$/.test(v) || Number(v) < 1) throw new BenchError(`--runs expects a positive integer, got "${v}"`);
         o.runs = Number(v);
+        break;
+      }
+      case '--suite': case '--suites': {
+        for (const v of val().split(',').map((s) => s.trim()).filter(Boolean)) {
+          if (!SUITES.some((x) => x.id === v)) throw new BenchError(`unknown suite "${v}" (known: ${SUITES.map((x) => x.id).join(', ')})`);
+          if (!o.suites.includes(v)) o.suites.push(v);
+        }
         break;
       }
       case '--corpus': {
@@ -81,8 +96,13 @@ function parseArgs(argv) {
   }
   if (o.updateLocks && o.skipSetup) throw new BenchError('--update-locks and --skip-setup exclude each other');
   o.corpora = o.corpora.length ? CORPORA.filter((c) => o.corpora.includes(c.name)) : CORPORA;
-  // Keep the configured order (it is the interleaving order).
-  o.tools = o.tools.length ? TOOLS.filter((t) => o.tools.includes(t.id)) : TOOLS;
+  o.suites = o.suites.length ? SUITES.filter((x) => o.suites.includes(x.id)) : SUITES;
+  // The selected suites' tools, once each, in the configured order (the interleaving order).
+  const wanted = new Set(o.suites.flatMap((x) => x.tools));
+  const extra = o.tools.filter((t) => !wanted.has(t));
+  if (extra.length) throw new BenchError(`--tools ${extra.join(',')}: not a tool of the selected suite(s) ${o.suites.map((x) => x.id).join(', ')}`);
+  o.toolsGiven = o.tools.length > 0;
+  o.tools = TOOLS.filter((t) => wanted.has(t.id) && (!o.toolsGiven || o.tools.includes(t.id)));
   return o;
 }
 
@@ -211,6 +231,10 @@ function prepareCorpus(c, tools) {
   }
   const ctx = { ...c, dir: realpathSync(dir) };
   writeFileSync(path.join(ctx.dir, 'tsconfig.json'), JSON.stringify(c.tsconfig, null, 2) + '\n');
+  // ESLint configs of earlier runs (tools renamed or not selected now) are written by us too.
+  for (const f of readdirSync(ctx.dir)) {
+    if (/^eslint\.bench\..*\.config\.mjs$/.test(f)) rmSync(path.join(ctx.dir, f), { force: true });
+  }
   for (const t of tools) t.prepare(ctx);
   return ctx;
 }
@@ -314,63 +338,81 @@ function summarize(runs) {
 }
 
 // --------------------------------------------------------------------------------------- findings
-function normFindings(ctx, found) {
-  return found.findings.map((f) => {
-    let file = f.file;
-    try { file = realpathSync(file); } catch { /* keep */ }
-    return { ...f, rel: path.relative(ctx.dir, file).split(path.sep).join('/') };
-  }).sort((a, b) => a.rel.localeCompare(b.rel) || a.line - b.line || a.column - b.column);
+function relPath(ctx, file) {
+  try { file = realpathSync(file); } catch { /* keep */ }
+  return path.relative(ctx.dir, file).split(path.sep).join('/');
 }
 
-function relFiles(ctx, files) {
-  return new Set((files ?? []).map((f) => {
-    try { f = realpathSync(f); } catch { /* keep */ }
-    return path.relative(ctx.dir, f).split(path.sep).join('/');
-  }));
+function normFindings(ctx, found) {
+  return found.findings.map((f) => ({ ...f, rel: relPath(ctx, f.file) }))
+    .sort((a, b) => a.rel.localeCompare(b.rel) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }
 
 function countOf(found) { return found.total ?? found.findings.length; }
 
-function compareFindings(ctx, results) {
-  const lines = [`# findings on ${ctx.name} (${ctx.spec}), written by bench/run.mjs`, `# corpus folder: ${ctx.dir}`, ''];
-  const summary = [];
+// Findings of one suite on one corpus, rule pair by rule pair (ruleMap: our rule -> their
+// rules), matched by file:line. Writes bench/.work/findings-<suite>-<corpus>.txt and returns
+// {file, rows: [{ours, theirs, nOurs, nTheirs, both, onlyOurs, onlyTheirs}], filesOnly}.
+function compareFindings(suite, ctx, results) {
+  const A = results[suite.ours];
+  const B = results[suite.theirs];
+  const file = path.join(WORK, `findings-${suite.id}-${ctx.name}.txt`);
+  if (!A || !B) {
+    rmSync(file, { force: true });
+    return null;
+  }
+  const fa = normFindings(ctx, A.found);
+  const fb = normFindings(ctx, B.found);
   const fmt = (f) => `${f.rel}:${f.line}:${f.column}  ${f.ruleId}  ${String(f.message).split('\n')[0]}`;
-  for (const [a, b] of COMPARISONS) {
-    if (!results[a] || !results[b]) continue;
-    const fa = normFindings(ctx, results[a].found);
-    const fb = normFindings(ctx, results[b].found);
-    const key = (f) => `${f.rel}:${f.line}`;
-    const ka = new Set(fa.map(key));
-    const kb = new Set(fb.map(key));
-    const onlyA = fa.filter((f) => !kb.has(key(f)));
-    const onlyB = fb.filter((f) => !ka.has(key(f)));
-    const both = fa.filter((f) => kb.has(key(f)));
-    summary.push({ a, b, onlyA: onlyA.length, onlyB: onlyB.length, both: both.length });
-    lines.push(`## ${a} vs ${b} (matched by file:line)`, '');
-    if (results[a].found.files && results[b].found.files) {
-      const sa = relFiles(ctx, results[a].found.files);
-      const sb = relFiles(ctx, results[b].found.files);
-      const filesOnlyA = [...sa].filter((f) => !sb.has(f)).sort();
-      const filesOnlyB = [...sb].filter((f) => !sa.has(f)).sort();
-      lines.push(`files linted: ${a} ${sa.size}, ${b} ${sb.size}`,
-        `### files linted only by ${a} (${filesOnlyA.length})`, ...filesOnlyA, '',
-        `### files linted only by ${b} (${filesOnlyB.length})`, ...filesOnlyB, '');
-      summary.at(-1).filesOnlyA = filesOnlyA.length;
-      summary.at(-1).filesOnlyB = filesOnlyB.length;
+  const fmtOurs = (f) => [fmt(f), ...(f.related ?? []).map((r) =>
+    `      related: ${relPath(ctx, r.filePath ?? f.file)}:${r.line}:${r.column}  ${String(r.message ?? '').split('\n')[0]}`)];
+  const lines = [
+    `# ${suite.id}: ${suite.title.replace(/`/g, '')} on ${ctx.name} (${ctx.spec}); written by bench/run.mjs`,
+    `# ${suite.ours} vs ${suite.theirs}; corpus folder: ${ctx.dir}`,
+    '# findings are matched by file:line within each rule pair', '',
+  ];
+  let filesOnly = null;
+  if (A.found.files && B.found.files) {
+    const sa = new Set(A.found.files.map((f) => relPath(ctx, f)));
+    const sb = new Set(B.found.files.map((f) => relPath(ctx, f)));
+    const onlyA = [...sa].filter((f) => !sb.has(f)).sort();
+    const onlyB = [...sb].filter((f) => !sa.has(f)).sort();
+    filesOnly = { a: onlyA.length, b: onlyB.length };
+    lines.push(`files linted: ${suite.ours} ${sa.size}, ${suite.theirs} ${sb.size}`,
+      `## files linted only by ${suite.ours} (${onlyA.length})`, ...onlyA, '',
+      `## files linted only by ${suite.theirs} (${onlyB.length})`, ...onlyB, '');
+  }
+  const rows = [];
+  const key = (f) => `${f.rel}:${f.line}`;
+  const mappedTheirs = new Set();
+  for (const ours of A.tool.rules) {
+    const theirs = suite.ruleMap[ours] ?? [];
+    theirs.forEach((r) => mappedTheirs.add(r));
+    const ra = fa.filter((f) => f.ruleId === ours);
+    if (!theirs.length) {
+      rows.push({ ours, theirs: null, nOurs: ra.length });
+      lines.push(`## ${ours}: no counterpart in ${suite.theirs} (${ra.length})`, ...ra.flatMap(fmtOurs), '');
+      continue;
     }
-    lines.push(
-      `### only ${a} (${onlyA.length})`, ...onlyA.map(fmt), '',
-      `### only ${b} (${onlyB.length})`, ...onlyB.map(fmt), '',
-      `### both (${both.length}, as reported by ${a})`, ...both.map(fmt), '');
+    const rb = fb.filter((f) => theirs.includes(f.ruleId));
+    const ka = new Set(ra.map(key));
+    const kb = new Set(rb.map(key));
+    const onlyA = ra.filter((f) => !kb.has(key(f)));
+    const onlyB = rb.filter((f) => !ka.has(key(f)));
+    const both = ra.filter((f) => kb.has(key(f)));
+    rows.push({ ours, theirs: theirs.join(', '), nOurs: ra.length, nTheirs: rb.length, both: both.length, onlyOurs: onlyA.length, onlyTheirs: onlyB.length });
+    lines.push(`## ${ours} vs ${theirs.join(', ')}: ${ra.length} vs ${rb.length}`, '',
+      `### only ${suite.ours} (${onlyA.length})`, ...onlyA.flatMap(fmtOurs), '',
+      `### only ${suite.theirs} (${onlyB.length})`, ...onlyB.map(fmt), '',
+      `### both (${both.length}, as reported by ${suite.ours})`, ...both.flatMap(fmtOurs), '');
   }
-  for (const [id, r] of Object.entries(results)) {
-    if (r.tool.kind !== 'linter') continue;
-    const fs = normFindings(ctx, r.found);
-    lines.push(`## all ${id} findings (${fs.length})`, ...fs.map(fmt), '');
+  for (const r of B.tool.rules.filter((x) => !mappedTheirs.has(x))) {
+    const rb = fb.filter((f) => f.ruleId === r);
+    rows.push({ ours: null, theirs: r, nTheirs: rb.length });
+    lines.push(`## ${r}: no counterpart in ${suite.ours} (${rb.length})`, ...rb.map(fmt), '');
   }
-  const file = path.join(WORK, `findings-${ctx.name}.txt`);
   writeFileSync(file, lines.join('\n'));
-  return { file, summary };
+  return { file, rows, filesOnly };
 }
 
 // ---------------------------------------------------------------------------------------- report
@@ -384,41 +426,53 @@ function ratioValue(stats, r) {
   return n[r.metric] / d[r.metric];
 }
 
-function corpusTable(ctx, stats, results, toolsRun, cmp) {
-  const out = [];
-  out.push(`### ${ctx.name} — \`${ctx.spec}\``, '', `${ctx.description}; lint files: \`${ctx.lintFiles.join(' ')}\`.`, '');
+function findingsCell(t, found) {
+  const extra = Object.entries(found.counts ?? {}).filter(([k]) => k !== 'files linted').map(([k, v]) => `${v} ${k}`);
+  const lintedFiles = found.counts?.['files linted'];
+  let perRule = '';
+  if (t.kind === 'linter' && t.rules.length > 1) {
+    perRule = ` — ${t.rules.map((r) => `${r} ${found.findings.filter((f) => f.ruleId === r).length}`).join(', ')}`;
+  }
+  return `${countOf(found)} ${t.countLabel}${lintedFiles !== undefined ? ` (${lintedFiles} files)` : ''}${perRule}${extra.length ? `; ${extra.join('; ')}` : ''}`;
+}
+
+function suiteCorpusSection(suite, p, opts) {
+  const { ctx, stats, results } = p;
+  const tools = suite.tools.map((id) => TOOLS.find((t) => t.id === id));
+  const out = [`#### ${suite.id} on ${ctx.name}`, ''];
   out.push('| tool | wall s, median (min–max) | CPU s (user+sys), median | CPU / wall | peak RSS MiB, median | findings |',
     '|---|--:|--:|--:|--:|---|');
-  for (const t of TOOLS) {
+  for (const t of tools) {
     const s = stats[t.id];
     if (!s) {
-      out.push(`| ${t.id} | pending | pending | | pending | ${toolsRun.includes(t) ? '' : 'not run'} |`);
+      out.push(`| ${t.id} | not run | | | | |`);
       continue;
     }
-    const found = results[t.id].found;
-    const extra = Object.entries(found.counts ?? {}).filter(([k]) => k !== 'files linted').map(([k, v]) => `${v} ${k}`);
-    const lintedFiles = found.counts?.['files linted'];
-    const cell = `${countOf(found)} ${t.countLabel}${lintedFiles !== undefined ? ` (${lintedFiles} files)` : ""}${extra.length ? `; ${extra.join("; ")}` : ""}`;
-    out.push(`| ${t.id} | ${s2(s.wall)} (${s2(s.wallMin)}–${s2(s.wallMax)}) | ${s2(s.cpu)} | ${(s.cpu / s.wall).toFixed(2)} | ${mib(s.rss)} | ${cell} |`);
+    out.push(`| ${t.id} | ${s2(s.wall)} (${s2(s.wallMin)}–${s2(s.wallMax)}) | ${s2(s.cpu)} | ${(s.cpu / s.wall).toFixed(2)} | ${mib(s.rss)} | ${findingsCell(t, results[t.id].found)} |`);
   }
   out.push('', '| ratio | value | target | |', '|---|--:|---|---|');
-  for (const r of RATIOS) {
+  for (const r of suite.ratios) {
     const v = ratioValue(stats, r);
     const label = `${r.num} ${r.metric} / ${r.den} ${r.metric}`;
     const hasTarget = r.target && (!r.target.corpora || r.target.corpora.includes(ctx.name));
-    const target = hasTarget ? `${r.target.op === '>=' ? '≥' : '≤'} ${r.target.value}×` : '—';
+    const target = hasTarget ? `${r.target.op === '>=' ? '≥' : '≤'} ${r.target.value.toFixed(2)}×` : '—';
     let verdict = '';
     if (v !== null && hasTarget) {
-      verdict = (r.target.op === '>=' ? v >= r.target.value : v <= r.target.value) ? 'met' : 'NOT met';
+      verdict = (r.target.op === '>=' ? v >= r.target.value : v <= r.target.value) ? 'PASS' : 'MISS';
     }
-    out.push(`| ${label} | ${v === null ? 'pending' : `${v.toFixed(2)}×`} | ${target} | ${v === null ? '' : verdict} |`);
+    out.push(`| ${label} | ${v === null ? 'not run' : `${v.toFixed(2)}×`} | ${target} | ${verdict} |`);
   }
-  if (cmp.summary.length) {
-    out.push('');
-    for (const c of cmp.summary) {
-      const files = c.filesOnlyA || c.filesOnlyB ? ` Files linted by only one of them: ${c.filesOnlyA} only ${c.a}, ${c.filesOnlyB} only ${c.b}.` : '';
-      out.push(`Findings ${c.a} vs ${c.b} (by file:line): ${c.both} in both, ${c.onlyA} only ${c.a}, ${c.onlyB} only ${c.b} — list in \`${rel(cmp.file)}\`.${files}`);
+  const cmp = p.cmp[suite.id];
+  if (cmp) {
+    out.push('', `| our rule | their rule | ours | theirs | same file:line | only ours | only theirs |`, '|---|---|--:|--:|--:|--:|--:|');
+    for (const r of cmp.rows) {
+      if (!r.theirs) out.push(`| \`${r.ours}\` | — (none) | ${r.nOurs} | — | — | — | — |`);
+      else if (!r.ours) out.push(`| — (none) | \`${r.theirs}\` | — | ${r.nTheirs} | — | — | — |`);
+      else out.push(`| \`${r.ours}\` | \`${r.theirs}\` | ${r.nOurs} | ${r.nTheirs} | ${r.both} | ${r.onlyOurs} | ${r.onlyTheirs} |`);
     }
+    const files = cmp.filesOnly && (cmp.filesOnly.a || cmp.filesOnly.b)
+      ? ` Files linted by only one tool: ${cmp.filesOnly.a} only ${suite.ours}, ${cmp.filesOnly.b} only ${suite.theirs}.` : '';
+    out.push('', `Lists: \`${rel(cmp.file)}\`.${files}`);
   }
   out.push('');
   return out;
@@ -442,14 +496,29 @@ function machineInfo(timeVersion, toolsRun, loadBefore) {
   };
 }
 
+function commandLine(opts) {
+  const parts = ['node bench/run.mjs', `--runs ${opts.runs}`];
+  if (opts.suites.length < SUITES.length) parts.push(...opts.suites.map((x) => `--suite ${x.id}`));
+  if (opts.corpora.length < CORPORA.length) parts.push(...opts.corpora.map((c) => `--corpus ${c.name}`));
+  if (opts.toolsGiven) parts.push(`--tools ${opts.tools.map((t) => t.id).join(',')}`);
+  return parts.join(' ');
+}
+
 function report(opts, machine, perCorpus) {
   const out = [];
-  out.push(`Measured ${machine.date} with \`node bench/run.mjs --runs ${opts.runs}${opts.corpora.length < CORPORA.length ? opts.corpora.map((c) => ` --corpus ${c.name}`).join('') : ''}${opts.tools.length < TOOLS.length ? ` --tools ${opts.tools.map((t) => t.id).join(',')}` : ''}\`: ` +
-    `1 warm-up + ${opts.runs} counted run${opts.runs > 1 ? 's' : ''} per tool, interleaved.`, '');
+  out.push(`Measured ${machine.date} with \`${commandLine(opts)}\`: 1 warm-up + ${opts.runs} counted run${opts.runs > 1 ? 's' : ''} ` +
+    `per tool, all ${opts.tools.length} tools interleaved within each corpus (${opts.tools.map((t) => t.id).join(', ')}); ` +
+    'each tool ran once per round and its numbers are shared by every suite that uses it.', '');
   out.push(`Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.mem} RAM, ${machine.os}; Node ${machine.node}; ${machine.time}. ` +
     `Load average (1/5/15 min) before: ${machine.loadBefore}, after: ${machine.load} — other work on the machine inflates wall times (CPU / wall below 1 means the tool waited for a core).`, '');
-  out.push(`Versions: ${Object.entries(machine.versions).map(([k, v]) => `${k} ${v}`).join(', ')}; our rules: \`${JSON.stringify(OURS_RULES)}\`.`, '');
-  for (const p of perCorpus) out.push(...corpusTable(p.ctx, p.stats, p.results, opts.tools, p.cmp));
+  out.push(`Versions: ${Object.entries(machine.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
+  out.push('Tools:', '');
+  for (const t of opts.tools) out.push(`- \`${t.id}\`: ${t.description}`);
+  out.push('');
+  for (const suite of opts.suites) {
+    out.push(`### Suite \`${suite.id}\`: ${suite.title}`, '');
+    for (const p of perCorpus) out.push(...suiteCorpusSection(suite, p, opts));
+  }
   return out.join('\n');
 }
 
@@ -475,7 +544,10 @@ async function main() {
   mkdirSync(WORK, { recursive: true });
   for (const c of opts.corpora) {
     if (!opts.skipSetup) ensureCorpus(c, opts);
+    // Lists of the single-comparison harness (findings-<corpus>.txt), replaced by per-suite ones.
+    rmSync(path.join(WORK, `findings-${c.name}.txt`), { force: true });
   }
+  log(`suites ${opts.suites.map((x) => x.id).join(', ')}; tools per round: ${opts.tools.map((t) => t.id).join(', ')}`);
   const perCorpus = [];
   for (const c of opts.corpora) {
     const ctx = prepareCorpus(c, opts.tools);
@@ -491,17 +563,21 @@ async function main() {
         }
         const stray = r.found.counts?.['findings of rules not enabled'];
         if (stray && round === 0) {
-          log(`${c.name}: warning: ${t.id} reported ${stray} findings of rules the benchmark does not enable; list them as "off" in OURS_RULES (bench/config.mjs)`);
+          log(`${c.name}: warning: ${t.id} reported ${stray} findings of rules it passes as "off" (is RULE_IDS in bench/config.mjs complete?)`);
         }
         results[t.id] = { ...r, tool: t };
         if (round > 0) runs[t.id].push(r);
       }
     }
     const stats = Object.fromEntries(Object.entries(runs).map(([id, rs]) => [id, summarize(rs)]));
-    const cmp = compareFindings(ctx, results);
-    const counts = opts.tools.map((t) => `${t.id} ${countOf(results[t.id].found)} ${t.countLabel}`).join(', ');
-    log(`${c.name}: ${counts}; findings lists in ${rel(cmp.file)}`);
-    for (const s of cmp.summary) log(`${c.name}: ${s.a} vs ${s.b}: ${s.both} in both, ${s.onlyA} only ${s.a}, ${s.onlyB} only ${s.b}`);
+    const cmp = {};
+    for (const suite of opts.suites) {
+      cmp[suite.id] = compareFindings(suite, ctx, results);
+      if (!cmp[suite.id]) continue;
+      const pairs = cmp[suite.id].rows.filter((r) => r.ours && r.theirs)
+        .map((r) => `${r.ours}/${r.theirs} ${r.nOurs} vs ${r.nTheirs} (${r.both} same line)`);
+      log(`${c.name} ${suite.id}: ${pairs.join('; ')}; lists in ${rel(cmp[suite.id].file)}`);
+    }
     perCorpus.push({ ctx, stats, results, cmp });
   }
   const md = report(opts, machineInfo(timeVersion, opts.tools, loadBefore), perCorpus);
