@@ -557,24 +557,8 @@ export class ConcurrencyLintServer {
     const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
     const indent = /^[ \t]*/.exec(lineText)?.[0] ?? "";
     const eol = lineText.endsWith("\r\n") ? "\r\n" : "\n";
-    return {
-      title: `Disable ${finding.ruleId} for this line`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      edit: {
-        documentChanges: [
-          {
-            textDocument: { uri: document.uri, version: document.version },
-            edits: [
-              {
-                range: { start: { line, character: 0 }, end: { line, character: 0 } },
-                newText: `${indent}// concurrency-lint-disable-next-line ${finding.ruleId} -- ${eol}`,
-              },
-            ],
-          },
-        ],
-      },
-    };
+    const comment = `${indent}// concurrency-lint-disable-next-line ${finding.ruleId} -- ${eol}`;
+    return insertLineAction(`Disable ${finding.ruleId} for this line`, document, line, comment, diagnostic);
   }
 
   private disableForFile(document: TextDocument, finding: Finding, diagnostic: Diagnostic): CodeAction {
@@ -582,24 +566,8 @@ export class ConcurrencyLintServer {
     // After a shebang line, which must stay first.
     const line = text.startsWith("#!") ? 1 : 0;
     const eol = text.includes("\r\n") ? "\r\n" : "\n";
-    return {
-      title: `Disable ${finding.ruleId} for the entire file`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      edit: {
-        documentChanges: [
-          {
-            textDocument: { uri: document.uri, version: document.version },
-            edits: [
-              {
-                range: { start: { line, character: 0 }, end: { line, character: 0 } },
-                newText: `/* concurrency-lint-disable ${finding.ruleId} -- */${eol}`,
-              },
-            ],
-          },
-        ],
-      },
-    };
+    const comment = `/* concurrency-lint-disable ${finding.ruleId} -- */${eol}`;
+    return insertLineAction(`Disable ${finding.ruleId} for the entire file`, document, line, comment, diagnostic);
   }
 
   // Whole workspace -------------------------------------------------------------------------------
@@ -664,6 +632,19 @@ export class ConcurrencyLintServer {
   private documentByFileName(fileName: string): TextDocument | undefined {
     return this.documents.get(fileNameToUri(fileName));
   }
+}
+
+/** A quick fix that inserts text at the start of a line, versioned to the document it was made for. */
+function insertLineAction(title: string, document: TextDocument, line: number, newText: string, diagnostic: Diagnostic): CodeAction {
+  const position = { line, character: 0 };
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: {
+      documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [{ range: { start: position, end: position }, newText }] }],
+    },
+  };
 }
 
 export function toDiagnostic(finding: Finding, index: number, version: number): Diagnostic {
