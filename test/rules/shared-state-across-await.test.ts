@@ -149,8 +149,9 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "lazyInit", line: 4, column: 3 }],
   },
   {
-    name: "the same property of a parameter read before and written after",
+    name: "with checkParameters: the same property of a parameter read before and written after",
     code: `${D}\ninterface Ctx { count: number }\nexport async function handle(ctx: Ctx) {\n  ctx.count = ctx.count + await price();\n}`,
+    options: { checkParameters: true },
     errors: [{ messageId: "readModifyWrite", line: 4, column: 3 }],
   },
   {
@@ -171,6 +172,7 @@ const valid: ValidCase[] = [
   { name: "eslint#11687: a write before the await", code: `${D}\nexport class A {\n  foo: number | null = 0;\n  async f() {\n    try {\n      this.foo = 1;\n    } catch {\n      this.foo = null;\n      await tick();\n    }\n  }\n}` },
   { name: "eslint#12353: a guard set before the await and released after it", code: `${D}\nconst state = { isSyncing: false };\nexport async function sync() {\n  if (state.isSyncing) return;\n  state.isSyncing = true;\n  await tick();\n  state.isSyncing = false;\n}` },
   { name: "objects created in the call", code: `${D}\nexport async function f() {\n  const o = { n: 0 };\n  o.n = o.n + await price();\n  return o;\n}` },
+  { name: "by default, a parameter's property read before and written after (the caller's per-call object)", code: `${D}\ninterface Ctx { count: number }\nexport async function handle(ctx: Ctx) {\n  ctx.count = ctx.count + await price();\n}` },
   { name: "a parameter's property written without an earlier read", code: `${D}\nexport async function f(options: { total: number }) {\n  options.total = await price();\n}` },
   { name: "inside mutex.runExclusive", code: `${D}\ndeclare const mutex: { runExclusive<T>(fn: () => Promise<T>): Promise<T> };\nlet total = 0;\nexport function add() {\n  return mutex.runExclusive(async () => {\n    total += await price();\n  });\n}` },
   { name: "after await mutex.acquire()", code: `${D}\ndeclare const mutex: { acquire(): Promise<() => void> };\nlet total = 0;\nexport async function add() {\n  const release = await mutex.acquire();\n  try {\n    total += await price();\n  } finally {\n    release();\n  }\n}` },
@@ -189,6 +191,8 @@ const valid: ValidCase[] = [
   { name: "a parameter's property checked and cleared (the caller's per-call object)", code: `${D}\nexport async function run(op: { batches: number[] }) {\n  if (op.batches.length === 0) return;\n  await tick();\n  op.batches.length = 0;\n}` },
   { name: "a check-then-act that clears the state", code: `${CONN}\nexport class Client {\n  conn: Conn | undefined;\n  async close() {\n    if (this.conn == null) return;\n    await tick();\n    this.conn = undefined;\n  }\n}\ndeclare function tick(): Promise<void>;` },
   { name: "a private method serialized by its callers' memoized promise", code: `${CONN}\nexport class Client {\n  conn: Conn | undefined;\n  private connecting: Promise<void> | undefined;\n  async connect() {\n    this.connecting ??= this._connect();\n    await this.connecting;\n  }\n  private async _connect() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}`, options: {} },
+  { name: "a guard that throws asserts a precondition, it does not check-then-act", code: `${CONN}\nexport class Client {\n  conn: Conn | undefined;\n  async reconnect() {\n    if (!this.conn) throw new Error("not connected");\n    await tick();\n    this.conn = await connect();\n  }\n}\ndeclare function tick(): Promise<void>;` },
+  { name: "a busy flag checked and set before any await serializes the rest", code: `${CONN}\nexport class Client {\n  conn: Conn | undefined;\n  private reconnecting = false;\n  async reconnect() {\n    if (this.reconnecting || !this.conn) return;\n    this.reconnecting = true;\n    await tick();\n    this.conn = await connect();\n    this.reconnecting = false;\n  }\n}\ndeclare function tick(): Promise<void>;` },
   { name: "a property written from a fresh awaited value", code: `${D}\nexport class A {\n  n = 0;\n  async f() {\n    this.n = await price();\n  }\n}` },
 ];
 

@@ -67,7 +67,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
     defaultOptions: {
       criticalSections: ["*.runExclusive", "*.locks.request", "locks.request", "*.acquire", "*.withLock", "*.exclusive", "*.synchronized"],
       lockAcquisitions: ["*.acquire", "*.lock", "*.acquireLock"],
-      checkParameters: true,
+      checkParameters: false,
     },
     docs: {
       description: "Shared state must not be updated from a value read before an `await`.",
@@ -93,17 +93,19 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "",
         "Shared means reachable by concurrent calls: module-level and outer-scope variables, instance",
         "and static fields through `this`, properties of module-level objects, and collections held",
-        "by those. Locals of the same call and objects created in it are not shared. A parameter's",
-        "object (Koa's `ctx`) is reported only when the same property is read before and written",
-        "after the `await`.",
+        "by those. Locals of the same call and objects created in it are not shared, and neither, by",
+        "default, is a parameter's object (Koa's `ctx`): with `checkParameters` on, it is reported when",
+        "the same property is read before and written after the `await`.",
         "",
         "Not reported: a value read again after the `await` (`await f(); x = x + 1`); a write that does",
         "not depend on the stale read (`process.exitCode = 1` after an `await`); a location the",
         "function itself wrote between the read and the `await` (`if (busy) return; busy = true; await",
         "work(); busy = false` is a correct guard); code inside common critical sections",
         "(`mutex.runExclusive(async () => ...)`, after `await mutex.acquire()`,",
-        "`navigator.locks.request(name, async () => ...)`; extend the list with `criticalSections` and",
-        "`lockAcquisitions`).",
+        "`navigator.locks.request(name, async () => ...)`, after a busy flag checked and set before any",
+        "`await` (`if (this.busy) return; this.busy = true;`); extend the list with `criticalSections`",
+        "and `lockAcquisitions`). A guard that throws (`if (!this.socket) throw ...`) asserts a",
+        "precondition and is not a check-then-act.",
       ].join("\n"),
       incorrect: [
         {
@@ -236,7 +238,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         lockAcquisitions:
           "Awaited calls after which the rest of the function holds a lock (`const release = await mutex.acquire()`). Default: `*.acquire`, `*.lock`, `*.acquireLock`.",
         checkParameters:
-          "`true` (default): report when the same property of a parameter is read before and written after an `await` (the object may be shared by concurrent calls). Writes to a parameter's properties that do not depend on an earlier read (Koa's `ctx.body = await render()`) are never reported.",
+          "`false` (default): properties of parameters are the caller's per-call state and are not reported. `true`: report when the same property of a parameter is read before and written after an `await` (`ctx.count = ctx.count + await f()`), for code that shares such objects between concurrent calls. Off by default because on the benchmark corpora every such finding was a per-request object with no second writer (mongodb's `authContext.credentials`, openai's run ledger). Writes that do not depend on an earlier read (Koa's `ctx.body = await render()`) are never reported.",
       },
       fixesDoc: [
         "Fixes are **suggestions** (they change when things happen):",
@@ -382,7 +384,7 @@ class Analyzer {
 
   /** The position after which the function holds a lock (`await mutex.acquire()`), if any. */
   private lockStart(fn: ts.FunctionLikeDeclaration): number {
-    let start = Number.POSITIVE_INFINITY;
+    let start = busyFlagLockStart(fn.body!);
     forEachInFunction(fn.body!, (node) => {
       if (ts.isAwaitExpression(node) && ts.isCallExpression(node.expression) && this.lockAcquisition(normalize(node.expression.expression.getText()))) {
         start = Math.min(start, node.getEnd());
@@ -454,8 +456,9 @@ class Analyzer {
       // Each region is a separate path: an await in an exiting branch does not precede the rest.
       const regions: ts.Node[][] = [[node.thenStatement]];
       if (node.elseStatement) regions.push([node.elseStatement]);
-      if (exits(node.thenStatement) && !node.elseStatement) {
-        // `if (cached) return cached;` guards the rest of the block.
+      if (exits(node.thenStatement, false) && !node.elseStatement) {
+        // `if (cached) return cached;` guards the rest of the block. A guard that throws
+        // (`if (!this.socket) throw ...`) asserts a precondition: later writes replace, not initialize.
         const parent = node.parent;
         if (ts.isBlock(parent) || ts.isSourceFile(parent)) regions.push(parent.statements.slice(parent.statements.indexOf(node) + 1));
       }
@@ -658,13 +661,48 @@ function isSerializedByCallers(fn: ts.FunctionLikeDeclaration): boolean {
   return calls > 0 && calls === memoized;
 }
 
-function exits(statement: ts.Statement): boolean {
-  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+function exits(statement: ts.Statement, orThrows = true): boolean {
+  if (ts.isReturnStatement(statement) || (orThrows && ts.isThrowStatement(statement))) return true;
   if (ts.isBlock(statement)) {
     const last = statement.statements[statement.statements.length - 1];
-    return last !== undefined && exits(last);
+    return last !== undefined && exits(last, orThrows);
   }
   return false;
+}
+
+/**
+ * A busy flag used as a lock: `if (this.busy) return; this.busy = true;` before any suspension.
+ * Returns where the lock is held from (the guard's start), or +∞.
+ */
+function busyFlagLockStart(body: ts.ConciseBody): number {
+  if (!ts.isBlock(body)) return Number.POSITIVE_INFINITY;
+  const statements = body.statements;
+  for (let index = 0; index < statements.length; index++) {
+    const guard = statements[index];
+    if (containsSuspension(guard)) break;
+    if (!ts.isIfStatement(guard) || guard.elseStatement || !exits(guard.thenStatement)) continue;
+    const tested = new Set<string>();
+    const collect = (expression: ts.Expression): void => {
+      const node = skipOuter(expression);
+      if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) {
+        collect(node.left);
+        collect(node.right);
+      } else if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
+        tested.add(normalize(node.getText()));
+      }
+    };
+    collect(guard.expression);
+    for (let next = index + 1; next < statements.length; next++) {
+      const statement = statements[next];
+      if (containsSuspension(statement)) break;
+      if (ts.isExpressionStatement(statement) && isAssignment(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const target = normalize(statement.expression.left.getText());
+        // Check and set run with no suspension between them: the guard itself is inside the lock.
+        if (tested.has(target) && statement.expression.right.kind === ts.SyntaxKind.TrueKeyword) return guard.getStart();
+      }
+    }
+  }
+  return Number.POSITIVE_INFINITY;
 }
 
 function containsSuspension(node: ts.Node): boolean {
