@@ -369,6 +369,8 @@ const valid: ValidCase[] = [
   { name: "optional call of a void callback", code: `declare const done: (() => void) | undefined;\ndone?.();`, fileName: "script.cts" },
   { name: "awaited inside a logical expression", code: `${D}\nasync function f() {\n  c && (await save());\n}` },
   { name: "a plain JavaScript function returning nothing", code: `function log() {}\nlog();`, fileName: "file.js" },
+  { name: "local tested for presence: the falsy path holds no promise", code: `${D}\nexport function f() {\n  const cached = maybe();\n  if (cached) {\n    return cached;\n  }\n  console.log("miss");\n}` },
+  { name: "local returned on one path, chained through its own method on the other", code: `declare class Api<T> extends Promise<T> { unwrap(): Promise<T> }\ndeclare function get(): Api<number>;\nexport function f(raw: boolean) {\n  const response = get();\n  if (raw) return response;\n  return response.unwrap();\n}` },
   { name: "local chained with then", code: `${D}\nfunction f() {\n  const p = save();\n  return p.then(() => 1);\n}` },
 ];
 

@@ -519,7 +519,7 @@ class FloatingChecker {
     }
     // Syntax first: most locals are used on every path, and then no type question is needed.
     const byName = analyseUses(declaration.name, undefined, block, statement, this.context);
-    if (!byName || !findLeak(byName, block, statement)) return;
+    if (!byName || !findLeak(byName, block, statement, declaration.name.text)) return;
 
     // A second syntactic gate: the value must come from something that can produce a promise
     // (an async function, a function with a written Promise return type, `new Promise`, or a
@@ -532,7 +532,7 @@ class FloatingChecker {
     if (!variable) return;
     const analysis = analyseUses(declaration.name, variable, block, statement, this.context);
     if (!analysis) return;
-    const leak = findLeak(analysis, block, statement);
+    const leak = findLeak(analysis, block, statement, declaration.name.text);
     if (!leak) return;
     const name = declaration.name.text;
     this.context.report({
@@ -733,8 +733,10 @@ function classifyUse(identifier: ts.Identifier, block: ts.Node): UseKind {
   if (ts.isConditionalExpression(parent) && parent.condition === node) return "inert";
   if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) {
     const method = memberName(parent);
+    // Calling a method passes the promise on (`then`, `catch`, or a subclass's own chaining
+    // method such as `_thenUnwrap`); only a plain property read leaves it floating.
     const isCall = ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
-    return isCall && (method === "then" || method === "catch" || method === "finally") ? "consume" : "inert";
+    return isCall && method !== undefined ? "consume" : "inert";
   }
   if (ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent)) return "consume";
   if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return parent.initializer === node ? "write" : "consume";
@@ -750,7 +752,7 @@ interface Leak {
 }
 
 /** Walks the statements after the declaration; returns the first path end where the promise is dropped. */
-function findLeak(analysis: UseAnalysis, block: ts.Node, declaration: ts.Statement): Leak | undefined {
+function findLeak(analysis: UseAnalysis, block: ts.Node, declaration: ts.Statement, name: string): Leak | undefined {
   const consumes = (node: ts.Node) => analysis.consumingPath.has(node);
   const statements = (block as ts.Block | ts.CaseClause | ts.DefaultClause).statements;
 
@@ -788,6 +790,21 @@ function findLeak(analysis: UseAnalysis, block: ts.Node, declaration: ts.Stateme
   };
 
   const flowStatement = (statement: ts.Statement): Flow => {
+    // A promise is always truthy: where the variable tested falsy it holds no promise, and
+    // leaving that path drops nothing (`if (cached) return cached;` ... `if (!p) return;`).
+    if (ts.isIfStatement(statement) && !consumes(statement.expression)) {
+      const falsy = falsyBranchOf(statement.expression, name);
+      if (falsy) {
+        const settled: Flow = { consumed: true };
+        const whenTrue = falsy === "then" ? settled : flowStatement(statement.thenStatement);
+        if (whenTrue.leak) return whenTrue;
+        const whenFalse = falsy === "else" ? settled : statement.elseStatement ? flowStatement(statement.elseStatement) : { consumed: false };
+        if (whenFalse.leak) return whenFalse;
+        if (whenTrue.consumed === "exits") return whenFalse;
+        if (whenFalse.consumed === "exits") return whenTrue;
+        return { consumed: whenTrue.consumed && whenFalse.consumed };
+      }
+    }
     if (!consumes(statement)) {
       const leak = exitLeak(statement);
       if (leak) return { consumed: false, leak };
@@ -828,6 +845,26 @@ function findLeak(analysis: UseAnalysis, block: ts.Node, declaration: ts.Stateme
     return { node: closing ?? block, how: "the function ends" };
   }
   return { node: closing ?? block, how: "the block ends" };
+}
+
+/** Which branch of `if (cond)` sees the variable falsy: `x`, `!x`, `x == null`, `x !== undefined`... */
+function falsyBranchOf(condition: ts.Expression, name: string): "then" | "else" | undefined {
+  const node = skipParens(condition);
+  const isName = (expression: ts.Expression) => {
+    const value = skipParens(expression);
+    return ts.isIdentifier(value) && value.text === name;
+  };
+  if (isName(node)) return "else";
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken && isName(node.operand)) return "then";
+  if (ts.isBinaryExpression(node)) {
+    const other = isName(node.left) ? node.right : isName(node.right) ? node.left : undefined;
+    const nullish = other !== undefined && (other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === "undefined"));
+    if (!nullish) return undefined;
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.EqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsEqualsToken) return "then";
+    if (operator === ts.SyntaxKind.ExclamationEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsEqualsToken) return "else";
+  }
+  return undefined;
 }
 
 function jumpLeaves(jump: ts.BreakStatement | ts.ContinueStatement, block: ts.Node): boolean {
