@@ -301,9 +301,9 @@ export class TypeOracle {
   /**
    * For a call argument: the callee's declared parameter types, without resolving the call (which
    * would type-check every argument, callback bodies included). Undefined when overloads disagree
-   * or a parameter's type depends on type arguments.
+   * or a parameter's type depends on type arguments. Cheap enough to ask before anything else.
    */
-  private declaredParameterExpectsVoid(expr: ts.Expression): Tri | undefined {
+  declaredParameterExpectsVoid(expr: ts.Expression): Tri | undefined {
     let argument: ts.Node = expr;
     while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
     const call = argument.parent;

@@ -369,6 +369,10 @@ class MisuseChecker {
     const known = method !== undefined && (FOR_EACH_METHODS.has(method) || LISTENER_METHODS.has(method) || TIMER_FUNCTIONS.has(method));
     for (const argument of args) {
       if (!this.isCandidate(argument)) continue;
+      const value = skipParens(argument);
+      // Cheapest first: an async function expression needs no type question to return a promise;
+      // for anything else, the callee's declared parameter type usually settles the case.
+      if (!(isFunctionExpression(value) && isAsyncFunction(value)) && types.declaredParameterExpectsVoid(argument) === "never") continue;
       if (this.returnsPromise(argument, known) !== "always") continue;
       if (types.expectsVoidFunction(argument) !== "always") continue;
       this.reportVoidArgument(call, argument, method);
