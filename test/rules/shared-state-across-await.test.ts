@@ -155,6 +155,11 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "readModifyWrite", line: 4, column: 3 }],
   },
   {
+    name: "a write through a local alias of a field",
+    code: `${D}\nexport class Client {\n  options: { retries: number } = { retries: 0 };\n  async retry() {\n    const options = this.options;\n    options.retries = options.retries + await price();\n  }\n}`,
+    errors: [{ messageId: "readModifyWrite", line: 6, column: 5 }],
+  },
+  {
     name: "an async arrow in a method updating this",
     code: `${D}\nexport class Stats {\n  hits = 0;\n  handler = async () => {\n    this.hits += await price();\n  };\n}`,
     errors: [{ messageId: "readModifyWrite", line: 5, column: 5 }],
@@ -193,6 +198,7 @@ const valid: ValidCase[] = [
   { name: "a private method serialized by its callers' memoized promise", code: `${CONN}\nexport class Client {\n  conn: Conn | undefined;\n  private connecting: Promise<void> | undefined;\n  async connect() {\n    this.connecting ??= this._connect();\n    await this.connecting;\n  }\n  private async _connect() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}`, options: {} },
   { name: "a guard that throws asserts a precondition, it does not check-then-act", code: `${CONN}\nexport class Client {\n  conn: Conn | undefined;\n  async reconnect() {\n    if (!this.conn) throw new Error("not connected");\n    await tick();\n    this.conn = await connect();\n  }\n}\ndeclare function tick(): Promise<void>;` },
   { name: "a busy flag checked and set before any await serializes the rest", code: `${CONN}\nexport class Client {\n  conn: Conn | undefined;\n  private reconnecting = false;\n  async reconnect() {\n    if (this.reconnecting || !this.conn) return;\n    this.reconnecting = true;\n    await tick();\n    this.conn = await connect();\n    this.reconnecting = false;\n  }\n}\ndeclare function tick(): Promise<void>;` },
+  { name: "a local copy of a field is not an alias", code: `${D}\nexport class Client {\n  options = { retries: 0 };\n  async retry() {\n    const options = { ...this.options };\n    options.retries = options.retries + await price();\n    return options;\n  }\n}` },
   { name: "a property written from a fresh awaited value", code: `${D}\nexport class A {\n  n = 0;\n  async f() {\n    this.n = await price();\n  }\n}` },
 ];
 

@@ -410,6 +410,12 @@ export class TypeOracle {
 
   // --- questions for shared-state-across-await ---
 
+  /** The `const`/`let` declaration an identifier refers to, when it is a plain variable. */
+  variableDeclarationOf(identifier: ts.Identifier): ts.VariableDeclaration | undefined {
+    const declaration = this.checker.getSymbolAtLocation(identifier)?.valueDeclaration;
+    return declaration && ts.isVariableDeclaration(declaration) ? declaration : undefined;
+  }
+
   /**
    * Where the variable an identifier refers to is declared: `inside` the given function (a local
    * or parameter of this call), `outside` it (module scope or an enclosing function: shared by

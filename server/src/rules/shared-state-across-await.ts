@@ -93,7 +93,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "",
         "Shared means reachable by concurrent calls: module-level and outer-scope variables, instance",
         "and static fields through `this`, properties of module-level objects, and collections held",
-        "by those. Locals of the same call and objects created in it are not shared, and neither, by",
+        "by those, also when reached through a local `const` alias (`const options = this.options;`",
+        "`options.retries = options.retries + await f()`). Locals of the same call and objects created",
+        "in it (including copies such as `{ ...this.options }`) are not shared, and neither, by",
         "default, is a parameter's object (Koa's `ctx`): with `checkParameters` on, it is reported when",
         "the same property is read before and written after the `await`.",
         "",
@@ -797,9 +799,31 @@ class FunctionState {
       if (!scope) return undefined;
       if (scope.scope === "outside") return { key };
       if (scope.isParameter && this.context.options.checkParameters) return { key };
+      if (scope.isConst) {
+        // A local alias of shared state (`const options = this.options; options.ca = ...`) writes
+        // the shared object: the location is the aliased path.
+        const aliased = this.aliasOf(root);
+        if (aliased) return { key: aliased + key.slice(root.text.length) };
+      }
       return undefined;
     }
     return undefined;
+  }
+
+  private readonly aliasing = new Set<ts.Node>();
+
+  /** For `const local = <shared object path>`: that path's key. */
+  private aliasOf(identifier: ts.Identifier): string | undefined {
+    const declaration = this.context.types.variableDeclarationOf(identifier);
+    const initializer = declaration?.initializer && skipOuter(declaration.initializer);
+    if (!declaration || !initializer || this.aliasing.has(declaration)) return undefined;
+    if (!(ts.isPropertyAccessExpression(initializer) || ts.isIdentifier(initializer))) return undefined;
+    this.aliasing.add(declaration);
+    try {
+      return this.collectionOf(initializer)?.key;
+    } finally {
+      this.aliasing.delete(declaration);
+    }
   }
 
   /** Whether an access path starts at a parameter of this function (`ctx.state.x`). */
@@ -848,7 +872,8 @@ class FunctionState {
       if (found || ts.isFunctionLike(current) || ts.isClassLike(current)) return;
       if (current.getStart() >= end && !isAncestor(current, suspension)) return;
       if ((ts.isIdentifier(current) || ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) && current.getEnd() <= end) {
-        if (normalize(current.getText()) === key && this.locationOf(current)) {
+        // Compare locations, not text: an alias (`options.x` for `this.options.x`) reads the same state.
+        if (this.locationOf(current)?.key === key) {
           found = current;
           return;
         }
