@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -410,3 +411,21 @@ export const SUITES = [
     ],
   },
 ];
+
+/** Load average (1/5/15 min) as printed in reports. */
+export function loadAverage() {
+  return os.loadavg().map((x) => x.toFixed(2)).join(' ');
+}
+
+/** The machine facts every report starts with (both `npm run bench` and `npm run bench:lsp`). */
+export function machineFacts() {
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    nproc: os.availableParallelism ? os.availableParallelism() : cpus.length,
+    cpu: cpus[0]?.model?.trim() ?? 'unknown',
+    mem: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+  };
+}

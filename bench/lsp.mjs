@@ -12,11 +12,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { CORPORA, REPO } from './config.mjs';
+import { CORPORA, REPO, loadAverage, machineFacts } from './config.mjs';
 
 const BENCH = import.meta.dirname;
 const SERVER = path.join(REPO, 'dist', 'server.js');
@@ -473,17 +472,7 @@ function report(opts, corpus, runs, machine) {
 }
 
 function machineInfo(loadBefore) {
-  const cpus = os.cpus();
-  return {
-    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    nproc: os.availableParallelism ? os.availableParallelism() : cpus.length,
-    cpu: cpus[0]?.model?.trim() ?? 'unknown',
-    mem: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-    loadBefore,
-    loadAfter: os.loadavg().map((x) => x.toFixed(2)).join(' '),
-  };
+  return { ...machineFacts(), loadBefore, loadAfter: loadAverage() };
 }
 
 // Replaces only the text between the bench:lsp markers (appends the section when missing).
@@ -526,7 +515,7 @@ async function main() {
   corpus.mainLines = readFileSync(path.join(corpus.dir, MAIN_FILE), 'utf8').split('\n').length;
   corpus.dependentLines = readFileSync(path.join(corpus.dir, DEPENDENT_FILE), 'utf8').split('\n').length;
   const rpc = loadRpc();
-  const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  const loadBefore = loadAverage();
   log(`corpus ${corpus.spec} in ${rel(corpus.dir)}; editing ${MAIN_FILE}, importer ${DEPENDENT_FILE}`);
   const runs = [];
   for (let i = 1; i <= opts.runs; i++) runs.push(await measureRun(rpc, corpus, opts, i));

@@ -11,9 +11,8 @@ import {
   copyFileSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, realpathSync,
   renameSync, rmSync, writeFileSync,
 } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { CORPORA, REPO, SUITES, TOOLS } from './config.mjs';
+import { CORPORA, REPO, SUITES, TOOLS, loadAverage, machineFacts } from './config.mjs';
 
 const BENCH = import.meta.dirname;
 const WORK = path.join(BENCH, '.work');
@@ -481,19 +480,7 @@ function suiteCorpusSection(suite, p, opts) {
 function machineInfo(timeVersion, toolsRun, loadBefore) {
   const versions = {};
   for (const t of toolsRun) Object.assign(versions, t.versions());
-  const cpus = os.cpus();
-  return {
-    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    nproc: os.availableParallelism ? os.availableParallelism() : cpus.length,
-    cpu: cpus[0]?.model?.trim() ?? 'unknown',
-    mem: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-    time: timeVersion,
-    loadBefore,
-    load: os.loadavg().map((x) => x.toFixed(2)).join(' '),
-    versions,
-  };
+  return { ...machineFacts(), time: timeVersion, loadBefore, load: loadAverage(), versions };
 }
 
 function commandLine(opts) {
@@ -537,7 +524,7 @@ function writeBenchmarksMd(section) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const timeVersion = checkTime();
-  const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  const loadBefore = loadAverage();
   for (const t of opts.tools) {
     try { t.preflight(); } catch (e) { throw new BenchError(`${t.id}: ${e.message}`); }
   }
