@@ -424,6 +424,30 @@ describe("CLI: options, formats and kinds of project", () => {
     assert.deepEqual(printed.rules["missing-suppression-reason"], ["info", {}]);
   });
 
+  it("@types: --print-config and --debug say which packages the program includes and why", () => {
+    // Outside this repository, whose own TypeScript (6) would be found above the fixture.
+    const dir = copyFixture(undefined);
+    fs.cpSync(path.join(REPO, "test", "fixtures", "projects", "types", "ts5"), dir, { recursive: true });
+    const printed = runCli(dir, ["--print-config", "src/read.ts"]);
+    assert.equal(printed.code, 0);
+    assert.deepEqual((JSON.parse(printed.stdout) as { types: unknown }).types, {
+      tsconfig: path.join(dir, "tsconfig.json"),
+      typescript: { version: "5.9.3", source: path.join(dir, "node_modules", "typescript", "package.json") },
+      packages: ["fake-node"],
+      reason: `TypeScript 5.9.3 (${dir}/node_modules/typescript/package.json) includes every package under node_modules/@types by default`,
+    });
+    assert.equal((JSON.parse(runCli(dir, ["--print-config", "README.md"]).stdout) as { types: unknown }).types, null);
+
+    const linted = runCli(dir, ["--debug", "--format", "github"]);
+    assert.equal(linted.code, 0);
+    assert.match(linted.stdout, /^::warning file=src\/read\.ts,line=4,col=3,[^:]*title=floating-promise::/);
+    const typesLine = linted.stderr.split("\n").find((line) => line.includes("@types for"));
+    assert.equal(
+      typesLine?.replace(/^\[debug \+\d+ms\] /, ""),
+      `@types for ${dir}/tsconfig.json: fake-node (TypeScript 5.9.3 (${dir}/node_modules/typescript/package.json) includes every package under node_modules/@types by default)`,
+    );
+  });
+
   it("JavaScript: a .js file of an allowJs project, typed by JSDoc", () => {
     const outcome = runCli(copyFixture("js"), ["--format", "github"]);
     assert.equal(outcome.code, 0);

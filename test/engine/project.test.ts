@@ -4,6 +4,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as ts from "typescript";
+import { defaultConfig } from "../../server/src/engine/config";
+import { lintProgram } from "../../server/src/engine/linter";
 import {
   isLintableFile,
   planProjects,
@@ -13,6 +15,7 @@ import {
   type PlanInput,
   type ProjectSpec,
 } from "../../server/src/engine/project";
+import { allRules } from "../../server/src/rules";
 
 const FIXTURES = path.resolve(__dirname, "..", "fixtures", "projects").replace(/\\/g, "/");
 
@@ -265,6 +268,7 @@ describe("ProgramBuilder", () => {
       rootNames: [a, b],
       projectReferences: undefined,
       filesToLint: [a, b],
+      types: { packages: [], reason: 'the "types" of the tsconfig', typescript: undefined },
     };
     const builder = new ProgramBuilder(spec);
     const first = builder.build();
@@ -274,4 +278,119 @@ describe("ProgramBuilder", () => {
     assert.equal(second.getSourceFile(b), first.getSourceFile(b));
     assert.equal(second.getSourceFile(b)?.text, fs.readFileSync(b, "utf8"));
   });
+});
+
+describe("withAutomaticTypes: the @types packages the project's own TypeScript would include", () => {
+  const TYPES = `${FIXTURES}/types`;
+  let root = "";
+  before(() => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "cl-types-")));
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  /**
+   * A copy of a fixture outside this repository, changed by `edit`: in place, the repository's own
+   * TypeScript (6) and @types packages would be found above it.
+   */
+  function copyOutside(fixture: string, edit: (dir: string) => void = () => {}): string {
+    const dir = fs.mkdtempSync(path.join(root, "case-"));
+    fs.cpSync(`${TYPES}/${fixture}`, dir, { recursive: true });
+    edit(dir);
+    return dir;
+  }
+
+  /** The floating-promise findings of each linted file, as `file:line`. */
+  function floatingPromises(spec: ProjectSpec): string[] {
+    const program = new ProgramBuilder(spec).build();
+    return lintProgram({ program, files: spec.filesToLint, rules: allRules, configFor: (file) => defaultConfig(path.dirname(file), allRules) })
+      .flatMap((result) => result.findings.filter((finding) => finding.ruleId === "floating-promise"))
+      .map((finding) => `${path.basename(finding.fileName)}:${finding.range.start.line + 1}`);
+  }
+
+  const cases: { name: string; dir: () => string; packages: string[]; reason: string; typescript: string | undefined; findings: string[] }[] = [
+    {
+      name: "TypeScript 5 installed, no types in the tsconfig: every @types package",
+      dir: () => copyOutside("ts5"),
+      packages: ["fake-node"],
+      reason: "TypeScript 5.9.3 ({dir}/node_modules/typescript/package.json) includes every package under node_modules/@types by default",
+      typescript: "5.9.3",
+      findings: ["read.ts:4"],
+    },
+    {
+      name: "TypeScript 6 installed, no types in the tsconfig: none",
+      dir: () => copyOutside("ts6"),
+      packages: [],
+      reason: 'TypeScript 6.0.2 ({dir}/node_modules/typescript/package.json) includes no @types package by default; list the ones you need in "types"',
+      typescript: "6.0.2",
+      findings: [],
+    },
+    {
+      name: 'TypeScript 5 installed, "types": [] in the tsconfig: what the tsconfig says',
+      dir: () => copyOutside("explicit"),
+      packages: [],
+      reason: 'the "types" of the tsconfig',
+      typescript: "5.9.3",
+      findings: [],
+    },
+    {
+      name: "no TypeScript installed nor declared: the default before TypeScript 6",
+      dir: () => copyOutside("ts5", (dir) => fs.rmSync(path.join(dir, "node_modules", "typescript"), { recursive: true })),
+      packages: ["fake-node"],
+      reason: "no TypeScript found for this project; before version 6 TypeScript included every package under node_modules/@types by default",
+      typescript: undefined,
+      findings: ["read.ts:4"],
+    },
+    {
+      name: "not installed, package.json declares ^6.0.0: none",
+      dir: () =>
+        copyOutside("ts5", (dir) => {
+          fs.rmSync(path.join(dir, "node_modules", "typescript"), { recursive: true });
+          fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ devDependencies: { typescript: "^6.0.0" } }));
+        }),
+      packages: [],
+      reason: 'TypeScript ^6.0.0 ({dir}/package.json) includes no @types package by default; list the ones you need in "types"',
+      typescript: "^6.0.0",
+      findings: [],
+    },
+    {
+      name: "not installed, package.json declares ~5.8.2: every @types package",
+      dir: () =>
+        copyOutside("ts5", (dir) => {
+          fs.rmSync(path.join(dir, "node_modules", "typescript"), { recursive: true });
+          fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ dependencies: { typescript: "~5.8.2" } }));
+        }),
+      packages: ["fake-node"],
+      reason: "TypeScript ~5.8.2 ({dir}/package.json) includes every package under node_modules/@types by default",
+      typescript: "~5.8.2",
+      findings: ["read.ts:4"],
+    },
+    {
+      name: "the installed version wins over a declared range",
+      dir: () => copyOutside("ts5", (dir) => fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ devDependencies: { typescript: "^6.0.0" } }))),
+      packages: ["fake-node"],
+      reason: "TypeScript 5.9.3 ({dir}/node_modules/typescript/package.json) includes every package under node_modules/@types by default",
+      typescript: "5.9.3",
+      findings: ["read.ts:4"],
+    },
+    {
+      name: "loose files (no tsconfig) with TypeScript 5: every @types package above them",
+      dir: () => copyOutside("ts5", (dir) => fs.rmSync(path.join(dir, "tsconfig.json"))),
+      packages: ["fake-node"],
+      reason: "TypeScript 5.9.3 ({dir}/node_modules/typescript/package.json) includes every package under node_modules/@types by default",
+      typescript: "5.9.3",
+      findings: ["read.ts:4"],
+    },
+  ];
+  for (const { name, dir: makeDir, packages, reason, typescript, findings } of cases) {
+    it(name, () => {
+      const dir = makeDir();
+      const [spec, ...others] = planProjects({ paths: ["src"], project: undefined, cwd: dir });
+      assert.ok(spec);
+      assert.equal(others.length, 0);
+      assert.deepEqual(spec.types.packages, packages);
+      assert.equal(spec.types.reason, reason.replaceAll("{dir}", dir));
+      assert.equal(spec.types.typescript?.version, typescript);
+      assert.deepEqual(floatingPromises(spec), findings);
+    });
+  }
 });

@@ -446,6 +446,32 @@ describe("pull diagnostics", () => {
   });
 });
 
+describe("@types: those the project's own TypeScript would include, as in the CLI", () => {
+  const fixture = (typescriptVersion: string): Record<string, string> => {
+    const dir = path.resolve(__dirname, "..", "fixtures", "projects", "types", "ts5");
+    const read = (relative: string) => fs.readFileSync(path.join(dir, relative), "utf8");
+    return {
+      "tsconfig.json": read("tsconfig.json"),
+      "src/read.ts": read("src/read.ts"),
+      "node_modules/@types/fake-node/index.d.ts": read("node_modules/@types/fake-node/index.d.ts"),
+      "node_modules/@types/fake-node/package.json": read("node_modules/@types/fake-node/package.json"),
+      "node_modules/typescript/package.json": JSON.stringify({ name: "typescript", version: typescriptVersion }),
+    };
+  };
+  for (const [version, expected, packages] of [
+    ["5.9.3", ["4:3 floating-promise"], "fake-node"],
+    ["6.0.2", [], "none"],
+  ] as const) {
+    it(`TypeScript ${version} installed, no types in the tsconfig: ${packages}`, async (t) => {
+      const session = await startSession(t, fixture(version));
+      const uri = session.open("src/read.ts");
+      assert.deepEqual(await session.summary(uri), expected);
+      const logged = session.host.of("log").find((call) => call.message.startsWith("@types for"));
+      assert.equal(logged?.message.startsWith(`@types for ${session.root}/tsconfig.json: ${packages} (TypeScript ${version} (`), true, logged?.message);
+    });
+  }
+});
+
 describe("cross-file freshness", () => {
   it("pull: an edit of a.ts requests a refresh, and b.ts then shows the new finding", async (t) => {
     const session = await startSession(t, CROSS_FILE);

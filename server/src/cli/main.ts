@@ -10,7 +10,7 @@ import type * as ts from "typescript";
 import { ConfigError, ConfigResolver, validateRuleOverride } from "../engine/config";
 import { applyEdits, parsesCleanly, pickFixes } from "../engine/fixes";
 import { type FileLintResult, lintProgram } from "../engine/linter";
-import { ProgramBuilder, ProjectError, type ProjectSpec, normalizePath, planProjects } from "../engine/project";
+import { describeTypes, ProgramBuilder, ProjectError, type ProjectSpec, normalizePath, planProjects } from "../engine/project";
 import type { Finding, InternalError, Severity } from "../engine/types";
 import { allRules } from "../rules";
 import { type FormatName, format } from "./formatters";
@@ -141,6 +141,7 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
       exclude: config.exclude,
       requireSuppressionReason: config.requireSuppressionReason,
       rules,
+      types: typesFor(options.printConfig, options.project, io.cwd),
     };
     io.stdout.write(`${JSON.stringify(printable, null, 2)}\n`);
     return 0;
@@ -150,6 +151,7 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   const specs = planProjects({ paths, project: options.project, cwd: io.cwd });
   const totalFiles = specs.reduce((sum, spec) => sum + spec.filesToLint.length, 0);
   log(`${specs.length} project(s), ${totalFiles} file(s) to lint`);
+  for (const spec of specs) log(`@types for ${spec.configFile ?? "loose files"}: ${describeTypes(spec.types)}`);
   if (totalFiles === 0) throw new UsageError("No files to lint: check the paths and the tsconfig's include/files");
   // Read every config file that applies before building any program, so a broken one fails in
   // milliseconds rather than after type-checking the project (lookups are cached per folder).
@@ -205,6 +207,28 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
     return 1;
   }
   return 0;
+}
+
+/**
+ * `--print-config`: the tsconfig that owns the file and the `@types` packages its program
+ * includes, and why; null for a path that is not a lintable source file.
+ */
+function typesFor(file: string, project: string | undefined, cwd: string) {
+  let specs: ProjectSpec[];
+  try {
+    specs = planProjects({ paths: [file], project, cwd });
+  } catch (error) {
+    if (error instanceof ProjectError) return null;
+    throw error;
+  }
+  const spec = specs.find((candidate) => candidate.filesToLint.includes(normalizePath(path.resolve(cwd, file))));
+  if (!spec) return null;
+  return {
+    tsconfig: spec.configFile ?? null,
+    typescript: spec.types.typescript ? { version: spec.types.typescript.version, source: spec.types.typescript.source } : null,
+    packages: spec.types.packages,
+    reason: spec.types.reason,
+  };
 }
 
 /** Like ESLint: missing folders of `--output-file` are created; a failure is one clear line. */

@@ -33,11 +33,14 @@ export interface ProjectSpec {
   projectReferences: readonly ts.ProjectReference[] | undefined;
   /** Absolute, normalized names of the files to lint in this project. */
   filesToLint: string[];
+  /** Which `@types` packages the program includes without an import, and why. */
+  types: AutomaticTypes;
 }
 
 /**
  * Options for files no tsconfig covers: JavaScript allowed but not type-checked, ES2022,
- * NodeNext, and `@types` from the nearest `node_modules` above the files.
+ * NodeNext, and the `node_modules/@types` folders above the files as type roots (which of their
+ * packages are included is `withAutomaticTypes`' decision, as for a tsconfig without `types`).
  */
 export function defaultCompilerOptions(baseDirectory: string): ts.CompilerOptions {
   const options: ts.CompilerOptions = {
@@ -52,15 +55,113 @@ export function defaultCompilerOptions(baseDirectory: string): ts.CompilerOption
     noEmit: true,
     maxNodeModuleJsDepth: 0,
   };
-  for (let dir = baseDirectory; ; dir = path.dirname(dir)) {
+  // Explicit, because the host's current directory is the process's, not the files' folder.
+  const typeRoots: string[] = [];
+  for (let dir = path.resolve(baseDirectory); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, "node_modules", "@types");
-    if (fs.existsSync(candidate)) {
-      options.typeRoots = [candidate];
-      break;
-    }
+    if (fs.existsSync(candidate)) typeRoots.push(candidate);
     if (path.dirname(dir) === dir) break;
   }
+  if (typeRoots.length > 0) options.typeRoots = typeRoots;
   return options;
+}
+
+/** The project's own TypeScript, as far as its files say (it is read as data, never loaded). */
+export interface ProjectTypeScript {
+  /** The installed version, or the range a package.json declares. */
+  version: string;
+  /** The major version, when the text has one (`latest` has none). */
+  major: number | undefined;
+  /** The file the version was read from. */
+  source: string;
+}
+
+/** Which `@types` packages a program includes without an import, and why (`--debug`, `--print-config`). */
+export interface AutomaticTypes {
+  /** Package names under `node_modules/@types` (or the tsconfig's `types` entries) included. */
+  packages: string[];
+  /** One sentence: where the decision came from. */
+  reason: string;
+  typescript: ProjectTypeScript | undefined;
+}
+
+/** `node, express (TypeScript 5.9.3 (…) includes every package …)`, for logs. */
+export function describeTypes(types: AutomaticTypes): string {
+  return `${types.packages.join(", ") || "none"} (${types.reason})`;
+}
+
+const DEPENDENCY_FIELDS = ["devDependencies", "dependencies", "peerDependencies", "optionalDependencies"] as const;
+
+function readJsonObject(file: string): Record<string, unknown> | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function majorOf(version: string): number | undefined {
+  const match = /^\s*(?:npm:typescript@)?[\^~>=v\s]*(\d+)/.exec(version);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * The TypeScript a project compiles with: the nearest `node_modules/typescript/package.json` above
+ * `directory` (what `tsc` resolves to), else the range the nearest package.json that names
+ * `typescript` declares. Undefined when neither exists.
+ */
+export function findProjectTypeScript(directory: string): ProjectTypeScript | undefined {
+  let declared: ProjectTypeScript | undefined;
+  for (let dir = path.resolve(directory); ; dir = path.dirname(dir)) {
+    const installedFile = path.join(dir, "node_modules", "typescript", "package.json");
+    const installed = readJsonObject(installedFile)?.version;
+    if (typeof installed === "string") return { version: installed, major: majorOf(installed), source: normalizePath(installedFile) };
+    if (!declared) {
+      const manifestFile = path.join(dir, "package.json");
+      const manifest = readJsonObject(manifestFile);
+      for (const field of DEPENDENCY_FIELDS) {
+        const range = (manifest?.[field] as Record<string, unknown> | undefined)?.typescript;
+        if (typeof range === "string") {
+          declared = { version: range, major: majorOf(range), source: normalizePath(manifestFile) };
+          break;
+        }
+      }
+    }
+    if (path.dirname(dir) === dir) return declared;
+  }
+}
+
+/**
+ * The `@types` packages the project's own compiler would include. TypeScript 6 changed the
+ * default of `types` from "every package under node_modules/@types" to none; we run TypeScript 6,
+ * but most projects compile with 5.x. So when the options set no `types` and the project's
+ * TypeScript is older than 6 (or cannot be found), `types: ["*"]` (TypeScript 6's spelling of the
+ * old default) is set. `directory`: the tsconfig's folder, or the loose files' common folder.
+ */
+export function withAutomaticTypes(options: ts.CompilerOptions, directory: string): { options: ts.CompilerOptions; types: AutomaticTypes } {
+  const typescript = findProjectTypeScript(directory);
+  const wildcardPackages = (withWildcard: ts.CompilerOptions) => ts.getAutomaticTypeDirectiveNames(withWildcard, ts.sys).sort();
+  if (options.types !== undefined) {
+    const packages = options.types.includes("*") ? wildcardPackages(options) : [...options.types];
+    return { options, types: { packages, reason: 'the "types" of the tsconfig', typescript } };
+  }
+  const found = typescript ? `TypeScript ${typescript.version} (${typescript.source})` : undefined;
+  if (typescript?.major !== undefined && typescript.major >= 6) {
+    const reason = `${found} includes no @types package by default; list the ones you need in "types"`;
+    return { options, types: { packages: [], reason, typescript } };
+  }
+  const withWildcard = { ...options, types: ["*"] };
+  const reason = found
+    ? `${found} includes every package under node_modules/@types by default`
+    : "no TypeScript found for this project; before version 6 TypeScript included every package under node_modules/@types by default";
+  return { options: withWildcard, types: { packages: wildcardPackages(withWildcard), reason, typescript } };
 }
 
 function flatten(diagnostic: ts.Diagnostic): string {
@@ -205,20 +306,23 @@ export function planProjects(input: PlanInput): ProjectSpec[] {
     loose.push(...remaining);
   }
   if (loose.length > 0) {
-    const options = defaultCompilerOptions(commonDirectory(loose));
-    specs.push({ configFile: undefined, options, rootNames: loose, projectReferences: undefined, filesToLint: loose });
+    const directory = commonDirectory(loose);
+    const { options, types } = withAutomaticTypes(defaultCompilerOptions(directory), directory);
+    specs.push({ configFile: undefined, options, rootNames: loose, projectReferences: undefined, filesToLint: loose, types });
   }
   return specs;
 }
 
 function specFor(configFile: string, parsed: ts.ParsedCommandLine, wanted: (file: string) => boolean): ProjectSpec {
   const filesToLint = parsed.fileNames.map(normalizePath).filter((file) => isLintableFile(file) && wanted(file));
+  const { options, types } = withAutomaticTypes({ ...parsed.options, noEmit: true }, path.dirname(configFile));
   return {
     configFile,
-    options: { ...parsed.options, noEmit: true },
+    options,
     rootNames: parsed.fileNames,
     projectReferences: parsed.projectReferences,
     filesToLint,
+    types,
   };
 }
 

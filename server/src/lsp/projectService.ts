@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
-import { defaultCompilerOptions, isLintableFile, normalizePath, readTsconfig } from "../engine/project";
+import { type AutomaticTypes, defaultCompilerOptions, isLintableFile, normalizePath, readTsconfig, withAutomaticTypes } from "../engine/project";
 
 export interface OpenDocuments {
   /** Text and version of an open document, by normalized file name. */
@@ -105,7 +105,11 @@ export class ProjectService {
   /** Bumped on every change that may affect any project (edits, files on disk). */
   generation = 0;
 
-  constructor(readonly documents: OpenDocuments) {}
+  constructor(
+    readonly documents: OpenDocuments,
+    /** Told which `@types` packages each project includes, and why, when it is loaded. */
+    private readonly onTypes: (project: string, types: AutomaticTypes) => void = () => {},
+  ) {}
 
   /** The project a file belongs to: its tsconfig's if that includes it, else the inferred one. */
   projectFor(fileName: string): Project {
@@ -205,9 +209,12 @@ export class ProjectService {
     } catch (error) {
       throw new ProjectLoadError((error as Error).message, configFile);
     }
+    // The same `@types` as the CLI: those the project's own TypeScript version would include.
+    const { options, types } = withAutomaticTypes({ ...parsed.options, noEmit: true }, path.dirname(configFile));
+    this.onTypes(configFile, types);
     const project = new ManagedProject(
       configFile,
-      { ...parsed.options, noEmit: true },
+      options,
       parsed.fileNames,
       parsed.projectReferences,
       this,
@@ -219,9 +226,12 @@ export class ProjectService {
 
   private inferredFor(fileName: string): ManagedProject {
     if (!this.inferred) {
+      const directory = path.dirname(fileName);
+      const { options, types } = withAutomaticTypes(defaultCompilerOptions(directory), directory);
+      this.onTypes("the files no tsconfig includes", types);
       this.inferred = new ManagedProject(
         undefined,
-        defaultCompilerOptions(path.dirname(fileName)),
+        options,
         [],
         undefined,
         this,

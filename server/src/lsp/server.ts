@@ -26,7 +26,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { ConfigError, ConfigResolver, isFileIncluded, type ResolvedConfig } from "../engine/config";
 import { pickFixes } from "../engine/fixes";
 import { type FileLintResult, lintSourceFile, ProgramTypes } from "../engine/linter";
-import { expandPaths, isLintableFile, normalizePath } from "../engine/project";
+import { describeTypes, expandPaths, isLintableFile, normalizePath } from "../engine/project";
 import { CancelledError } from "../engine/runner";
 import type { Finding, Fix, RuleSetting } from "../engine/types";
 import {
@@ -125,7 +125,7 @@ export class ConcurrencyLintServer {
         return document ? { text: document.getText(), version: document.version } : undefined;
       },
       fileNames: () => this.documents.all().flatMap((document) => uriToFileName(document.uri) ?? []),
-    });
+    }, (project, types) => this.host.log("info", `@types for ${project}: ${describeTypes(types)}`));
   }
 
   initialize(params: InitializeParams): InitializeResult {
