@@ -12,6 +12,28 @@ const ALL = "Await all with `Promise.all(items.map(...))`";
 const AWAIT = "Add `await`";
 const WRAP = "Wrap in a sync function that handles the promise";
 
+/** Shaped like @types/mocha: every test and hook function declares a done-callback and an async overload. */
+const MOCHA = [
+  "interface Context { timeout(ms: number): this }",
+  "type Done = (err?: any) => void;",
+  "type Func = (this: Context, done: Done) => void;",
+  "type AsyncFunc = (this: Context) => PromiseLike<any>;",
+  "interface Test { title: string }",
+  "interface TestFunction { (fn: Func): Test; (fn: AsyncFunc): Test; (title: string, fn?: Func): Test; (title: string, fn?: AsyncFunc): Test; only: TestFunction; skip: TestFunction }",
+  "interface HookFunction { (fn: Func): void; (fn: AsyncFunc): void; (name: string, fn?: Func): void; (name: string, fn?: AsyncFunc): void }",
+  "interface SuiteFunction { (title: string, fn: (this: Context) => void): void }",
+  "declare var it: TestFunction; declare var test: TestFunction; declare var describe: SuiteFunction;",
+  "declare var beforeEach: HookFunction; declare var after: HookFunction;",
+  "declare function before(fn?: Func): void; declare function before(fn?: AsyncFunc): void;",
+].join(" ");
+/** Shaped like @types/jasmine: one parameter whose type is a union of a done-callback and an async form. */
+const JASMINE = [
+  "type DoneFn = { (): void; fail(message?: string): void };",
+  "type ImplementationCallback = ((done: DoneFn) => void) | (() => Promise<void>);",
+  "declare function it(expectation: string, assertion?: ImplementationCallback, timeout?: number): void;",
+  "declare function beforeEach(action: ImplementationCallback, timeout?: number): void;",
+].join(" ");
+
 const JSX_PRELUDE = "declare global { namespace JSX { interface Element {} interface IntrinsicElements { button: { onClick?: () => void } } } }";
 
 const invalid: InvalidCase[] = [
@@ -160,6 +182,18 @@ const invalid: InvalidCase[] = [
     code: `${D}\nexport const p = new Promise<void>(async (resolve) => {\n  await save("x");\n  resolve();\n});`,
     errors: [{ messageId: "asyncExecutor", line: 2, column: 36 }],
   },
+  {
+    name: "mocha describe: no overload accepts an async callback (suites are collected synchronously)",
+    code: `${MOCHA}\n${D}\ndescribe("store", async function () {\n  await save("x");\n});`,
+    fileName: "store.test.cts",
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 19 }],
+  },
+  {
+    name: "overloads that all take a void-returning callback",
+    code: `${D}\ndeclare function onIdle(callback: () => void): void;\ndeclare function onIdle(timeout: number, callback: () => void): void;\nonIdle(async () => save("x"));`,
+    fileName: "script.cts",
+    errors: [{ messageId: "voidReturnArgument", line: 4, column: 8 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -190,6 +224,20 @@ const valid: ValidCase[] = [
   { name: "promise condition with checksConditionals off", code: `${D}\nfunction f() {\n  return isAdmin("x") ? 1 : 2;\n}`, options: { checksConditionals: false } },
   { name: "async predicate with checksPredicates off", code: `${D}\nexport function f() {\n  return ids.filter(async (id) => isAdmin(id));\n}`, options: { checksPredicates: false } },
   { name: "a user's own filter that awaits predicates", code: `${D}\ndeclare const store: { filter(test: (id: string) => Promise<boolean>): Promise<string[]> };\nexport function f() {\n  return store.filter(async (id) => isAdmin(id));\n}` },
+  // Overloads: any overload accepting a promise-returning function in that position settles it.
+  {
+    name: "mocha it with an async function (the async overload comes second)",
+    code: `${MOCHA}\n${D}\ndescribe("store", function () {\n  it("saves", async function () {\n    this.timeout(5000);\n    await save("x");\n  });\n});`,
+    fileName: "store.test.cts",
+  },
+  { name: "mocha test with an async arrow", code: `${MOCHA}\n${D}\ntest("saves", async () => {\n  await save("x");\n});`, fileName: "store.test.cts" },
+  { name: "mocha it.only with an async arrow", code: `${MOCHA}\n${D}\nit.only("saves", async () => {\n  await save("x");\n});`, fileName: "store.test.cts" },
+  { name: "mocha before (overloaded function declarations) with an async arrow", code: `${MOCHA}\n${D}\nbefore(async () => {\n  await save("fixture");\n});`, fileName: "store.test.cts" },
+  { name: "mocha beforeEach with a name and an async function", code: `${MOCHA}\n${D}\nbeforeEach("seed", async function () {\n  await save("seed");\n});`, fileName: "store.test.cts" },
+  { name: "mocha after with a reference to an async function", code: `${MOCHA}\n${D}\nasync function cleanUp() {\n  await save("cleanup");\n}\nafter(cleanUp);`, fileName: "store.test.cts" },
+  { name: "mocha it with a done callback", code: `${MOCHA}\nit("ticks", function (done) {\n  setTimeout(done, 1);\n});`, fileName: "store.test.cts" },
+  { name: "jasmine it with an async arrow", code: `${JASMINE}\n${D}\nit("saves", async () => {\n  await save("x");\n});`, fileName: "store.spec.cts" },
+  { name: "jasmine beforeEach with an async arrow", code: `${JASMINE}\n${D}\nbeforeEach(async () => {\n  await save("seed");\n});`, fileName: "store.spec.cts" },
 ];
 
 

@@ -300,8 +300,21 @@ export class TypeOracle {
 
   /**
    * For a call argument: the callee's declared parameter types, without resolving the call (which
-   * would type-check every argument, callback bodies included). Undefined when overloads disagree
-   * or a parameter's type depends on type arguments. Cheap enough to ask before anything else.
+   * would type-check every argument, callback bodies included). Cheap enough to ask before
+   * anything else.
+   *
+   * The whole overload set decides, not the overload the checker would pick: when ANY overload
+   * accepts a function returning a promise or thenable in this position, the answer is `never`.
+   * Test frameworks declare a done-callback form before an async form (mocha's
+   * `(title: string, fn?: Func): Test; (title: string, fn?: AsyncFunc): Test;`), and the checker
+   * resolves an async callback to the first, `void`-returning one.
+   * Otherwise undefined when overloads disagree or a parameter's type depends on type arguments.
+   *
+   * @example
+   * // declare function before(fn: (done: () => void) => void): void;
+   * // declare function before(fn: () => PromiseLike<unknown>): void;
+   * before(async () => {});   // never
+   * ["a"].forEach(async () => {}); // always
    */
   declaredParameterExpectsVoid(expr: ts.Expression): Tri | undefined {
     let argument: ts.Node = expr;
@@ -316,6 +329,7 @@ export class TypeOracle {
     const signatures = this.checker.getSignaturesOfType(this.checker.getApparentType(calleeType), kind);
     if (signatures.length === 0) return undefined;
     let result: Tri | undefined;
+    let open = false;
     for (const signature of signatures) {
       const parameters = signature.getParameters();
       let parameter = parameters[index];
@@ -329,16 +343,24 @@ export class TypeOracle {
       }
       if (!parameter) continue; // this overload takes fewer arguments
       parameterType ??= this.checker.getTypeOfSymbol(parameter);
-      if (!parameterType || parameterType.flags & (ts.TypeFlags.TypeParameter | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
+      if (!parameterType || parameterType.flags & (ts.TypeFlags.TypeParameter | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
+        open = true;
+        continue;
+      }
       const parts = parameterType.isUnion() ? parameterType.types : [parameterType];
-      if (parts.some((part) => part.flags & ts.TypeFlags.TypeParameter)) return undefined;
+      if (parts.some((part) => part.flags & ts.TypeFlags.TypeParameter)) {
+        open = true;
+        continue;
+      }
       const callSignatures = this.callSignaturesOf(parameterType);
-      const status: Tri =
-        callSignatures.length > 0 && callSignatures.every((sig) => this.checker.getReturnTypeOfSignature(sig).flags & ts.TypeFlags.Void) ? "always" : "never";
-      if (result !== undefined && result !== status) return undefined;
+      const returnTypes = callSignatures.map((sig) => this.checker.getReturnTypeOfSignature(sig));
+      // One overload (or one union member) taking a promise-returning function settles it.
+      if (returnTypes.some((type) => this.typeStatus(type, { thenables: true }) === "always")) return "never";
+      const status: Tri = returnTypes.length > 0 && returnTypes.every((type) => type.flags & ts.TypeFlags.Void) ? "always" : "never";
+      if (result !== undefined && result !== status) open = true;
       result = status;
     }
-    return result;
+    return open ? undefined : result;
   }
 
   /** `expectsVoidFunction` for a method written in an object literal: the type of the property it fills. */

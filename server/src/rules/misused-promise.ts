@@ -110,6 +110,15 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "Types decide, not names: a callback is reported only when the parameter it is passed to is",
         "typed to return `void` (so `Array#map`, `.then` and `Promise.all` are fine), and a value only",
         "when its type is a promise (values typed `any` or `unknown` are never reported).",
+        "",
+        "Not reported, deliberately:",
+        "",
+        "- An async callback where any overload of the callee accepts a function returning a promise",
+        "  (or any thenable) in that position. Test frameworks declare a done-callback form next to an",
+        "  async one (mocha's `it`, `test`, `before`, `beforeEach`, `after`; jasmine's union",
+        "  `((done) => void) | (() => Promise<void>)`), and they await the async form. The overload set",
+        "  decides, not the one overload the checker resolves (it picks the first, `void`-returning",
+        "  one). A callee with no such overload, like mocha's `describe`, is still reported.",
       ].join("\n"),
       incorrect: [
         {
