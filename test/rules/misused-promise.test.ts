@@ -1,5 +1,6 @@
 import { describe } from "node:test";
 import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleTable";
+import { TEST_COMPILER_OPTIONS } from "../helpers/ruleTester";
 
 const RULE = "misused-promise";
 /** Line 1 of most cases. */
@@ -33,6 +34,9 @@ const JASMINE = [
   "declare function it(expectation: string, assertion?: ImplementationCallback, timeout?: number): void;",
   "declare function beforeEach(action: ImplementationCallback, timeout?: number): void;",
 ].join(" ");
+
+/** A project compiled without `strictNullChecks` (`strict: false`): `Promise<T> | undefined` has the type `Promise<T>`. */
+const LOOSE = { compilerOptions: { ...TEST_COMPILER_OPTIONS, strict: false } };
 
 const JSX_PRELUDE = "declare global { namespace JSX { interface Element {} interface IntrinsicElements { button: { onClick?: () => void } } } }";
 
@@ -194,6 +198,23 @@ const invalid: InvalidCase[] = [
     fileName: "script.cts",
     errors: [{ messageId: "voidReturnArgument", line: 4, column: 8 }],
   },
+  {
+    name: "strictNullChecks off: a promise returned by a call is still a promise condition",
+    code: `${D}\nexport async function guard(user: string) {\n  if (!isAdmin(user)) throw new Error("forbidden");\n}`,
+    ...LOOSE,
+    errors: [{ messageId: "conditional", line: 3, column: 8, fixes: [[AWAIT, `${D}\nexport async function guard(user: string) {\n  if (!await isAdmin(user)) throw new Error("forbidden");\n}`]] }],
+  },
+  {
+    name: "strictNullChecks off: a field declared as a plain promise, tested for presence: reported, no await offered",
+    code: `export class Client {\n  private ready: Promise<void>;\n  connect() {\n    if (!this.ready) this.ready = this.open();\n    return this.ready;\n  }\n  private async open() {}\n}`,
+    ...LOOSE,
+    errors: [{ messageId: "conditionalStored", line: 4, column: 10, fixes: [] }],
+  },
+  {
+    name: "a let variable holding a promise used as a condition: no await offered",
+    code: `${D}\nexport async function f() {\n  let pending = save("x");\n  if (pending) pending = save("y");\n  await pending;\n}`,
+    errors: [{ messageId: "conditionalStored", line: 4, column: 7, fixes: [] }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -238,6 +259,60 @@ const valid: ValidCase[] = [
   { name: "mocha it with a done callback", code: `${MOCHA}\nit("ticks", function (done) {\n  setTimeout(done, 1);\n});`, fileName: "store.test.cts" },
   { name: "jasmine it with an async arrow", code: `${JASMINE}\n${D}\nit("saves", async () => {\n  await save("x");\n});`, fileName: "store.spec.cts" },
   { name: "jasmine beforeEach with an async arrow", code: `${JASMINE}\n${D}\nbeforeEach(async () => {\n  await save("seed");\n});`, fileName: "store.spec.cts" },
+  // strictNullChecks off: the declaration says "may be absent", the type cannot.
+  {
+    name: "strictNullChecks off: `closing: Promise<void> | undefined` tested for presence",
+    code: `export class Pool {\n  private closing: Promise<void> | undefined;\n  close(): Promise<void> {\n    if (!this.closing) {\n      this.closing = this.drain();\n    }\n    return this.closing;\n  }\n  private async drain() {}\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: an optional promise property",
+    code: `export class Connection {\n  private opening?: Promise<void>;\n  async ensureOpen() {\n    if (this.opening) return this.opening;\n    this.opening = this.handshake();\n    await this.opening;\n  }\n  private async handshake() {}\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: the result of Map#get, through a local",
+    code: `export class Loader {\n  private readonly inFlight = new Map<string, Promise<string>>();\n  get(key: string): Promise<string> {\n    const pending = this.inFlight.get(key);\n    if (pending) return pending;\n    const started = this.fetch(key);\n    this.inFlight.set(key, started);\n    return started;\n  }\n  private async fetch(key: string) { return key; }\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: Map#get tested directly",
+    code: `declare const locks: Map<string, Promise<void>>;\ndeclare const http: { get(url: string): Promise<string> };\nexport function isLocked(name: string) {\n  return locks.get(name) ? true : false;\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: the result of Array#find",
+    code: `declare const uploads: Promise<void>[];\ndeclare function isCurrent(upload: Promise<void>): boolean;\nexport function current() {\n  const upload = uploads.find(isCurrent);\n  if (upload) return upload;\n  return Promise.resolve();\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: a property read through an optional chain",
+    code: `interface Job { id: string; done: Promise<void> }\ndeclare const jobs: Job[];\nexport function waitFor(id: string) {\n  const done = jobs.find((job) => job.id === id)?.done;\n  if (!done) throw new Error("no such job");\n  return done;\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: `let current: Promise<void> | null`",
+    code: `${D}\nlet current: Promise<void> | null = null;\nexport function flush() {\n  if (current) return current;\n  current = save("all").finally(() => {\n    current = null;\n  });\n  return current;\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: an optional parameter",
+    code: `export function whenReady(ready?: Promise<void>) {\n  return ready ? ready : Promise.resolve();\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: a type alias that adds undefined",
+    code: `type Maybe<T> = T | undefined;\nexport class Cache {\n  private warming: Maybe<Promise<void>>;\n  warm() {\n    if (!this.warming) this.warming = this.load();\n  }\n  private async load() {}\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "an index signature promises no entry",
+    code: `const cache: Record<string, Promise<string>> = {};\ndeclare function fetchText(url: string): Promise<string>;\nexport function get(url: string) {\n  if (!cache[url]) cache[url] = fetchText(url);\n  return cache[url];\n}`,
+  },
+  {
+    name: "presence re-checked after an await (narrowing kept the type)",
+    code: `export class Pool {\n  private closing: Promise<void> | undefined;\n  async close() {\n    if (this.closing) {\n      await this.closing;\n      if (this.closing) this.closing = undefined;\n    }\n  }\n}`,
+  },
 ];
 
 

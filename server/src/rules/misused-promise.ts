@@ -41,6 +41,8 @@ const messages = {
     "Promise-returning function assigned to `{{name}}`, whose type returns `void`: callers ignore the promise, so a rejection is unhandled. Handle errors inside, or change the type to return a promise.",
   conditional:
     "Promise used as a condition: a promise object is always truthy, so this test never looks at the value it resolves to. Did you forget `await`?",
+  conditionalStored:
+    "Promise stored in `{{name}}` used as a condition: a promise object is always truthy, so this test neither looks at the value it resolves to nor, as declared, tells whether the work was started. If it checks for a started operation, declare the variable or property as `Promise<T> | undefined` (or optional); if it needs the result, await the promise first.",
   predicate:
     "Async predicate passed to `{{method}}`: it returns a promise, which is always truthy, so `{{method}}` never sees the real answer. Resolve the answers first (`const keep = await Promise.all(items.map(test))`), then filter on them.",
   spread:
@@ -119,6 +121,17 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  `((done) => void) | (() => Promise<void>)`), and they await the async form. The overload set",
         "  decides, not the one overload the checker resolves (it picks the first, `void`-returning",
         "  one). A callee with no such overload, like mocha's `describe`, is still reported.",
+        "- A condition on a value the code declares as possibly absent, read from the declaration",
+        "  rather than the type: an optional property or parameter (`closing?: Promise<void>`), a",
+        "  written type naming `undefined`, `null` or `void` (also through a type alias), the result of",
+        "  a call whose declared return type does (`Map#get`, `Array#find`), a computed element",
+        "  (`cache[key]`), an optional chain (`jobs.find(isMine)?.done`), or a local initialized from",
+        "  one of these. With `strictNullChecks` off, `Promise<void> | undefined` has the type",
+        "  `Promise<void>`, so the type alone would turn every presence check",
+        "  (`if (!this.closing) this.closing = this.drain();`) into a \"promise used as a condition\".",
+        "  A promise kept in a property or a `let` variable and declared as always present is still",
+        "  reported (the test always passes), but with no `await` fix: awaiting a close before",
+        "  deciding whether to start one would start a second one.",
       ].join("\n"),
       incorrect: [
         {
@@ -252,7 +265,8 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  **Replace with a `for...of` loop** (`for (const x of items) { ... }`, awaits kept; the items then",
         "  run one after another), offered when the callback is an arrow with one parameter and no `return`;",
         "  or **Await all with `Promise.all(items.map(...))`** (the items still run concurrently).",
-        "- `if (p)` and other conditions inside async code: **Add `await`** (`if (await p)`).",
+        "- `if (p)` and other conditions inside async code: **Add `await`** (`if (await p)`); not for a",
+        "  promise kept in a property, element or `let` variable (usually a presence check).",
         "- An async arrow passed where `void` is expected (a listener, a timer): **Wrap in a sync",
         "  function** that starts it with `void` and a `.catch()` handler:",
         "  `(e) => { void (async () => { ... })().catch(<catchHandler>); }`.",
@@ -523,7 +537,22 @@ class MisuseChecker {
     }
     if (!this.mayHoldPromise(node)) return;
     if (this.context.types.everyPartIsPromise(node, this.query) !== "always") return;
+    // A promise kept in a property or a reassignable variable is usually tested for presence (a
+    // close or load started earlier); `await` there would wait for it and then run the branch
+    // meant for "not started", so no fix is offered.
+    if (this.isStoredPromise(node)) {
+      this.context.report({ node, messageId: "conditionalStored", data: { name: this.context.sourceFile.text.slice(node.getStart(this.context.sourceFile), node.getEnd()) } });
+      return;
+    }
     this.context.report({ node, messageId: "conditional", fixes: this.awaitFixes(node) });
+  }
+
+  /** A property, an element, or a `let`/`var` variable: storage that code elsewhere may fill later. */
+  private isStoredPromise(node: ts.Expression): boolean {
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return true;
+    if (!ts.isIdentifier(node)) return false;
+    const declaration = this.context.types.variableDeclarationOf(node);
+    return declaration !== undefined && ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) === 0;
   }
 
   checkSpread(spread: ts.SpreadAssignment): void {
