@@ -38,6 +38,32 @@ const JASMINE = [
 /** A project compiled without `strictNullChecks` (`strict: false`): `Promise<T> | undefined` has the type `Promise<T>`. */
 const LOOSE = { compilerOptions: { ...TEST_COMPILER_OPTIONS, strict: false } };
 
+/** An application's event bus whose `on` wraps every listener in an async function that awaits it and logs errors. */
+const BUS = [
+  "type Listener = (...args: any[]) => void;",
+  "class EventBus {",
+  "  private readonly listeners = new Map<string, Listener[]>();",
+  "  constructor(private readonly log: (error: unknown) => void) {}",
+  "  on(event: string, listener: (...args: any[]) => void): void {",
+  '    if (typeof listener !== "function") throw new TypeError("listener must be a function");',
+  "    const list = this.listeners.get(event) ?? [];",
+  "    list.push(async (...a: any[]) => {",
+  "      try {",
+  "        await listener(...a);",
+  "      } catch (e) {",
+  "        this.log(e);",
+  "      }",
+  "    });",
+  "    this.listeners.set(event, list);",
+  "  }",
+  "  emit(event: string, ...args: any[]): void {",
+  "    for (const listener of this.listeners.get(event) ?? []) listener(...args);",
+  "  }",
+  "}",
+  "const bus = new EventBus((e) => console.error(e));",
+].join("\n");
+const BUS_LINES = BUS.split("\n").length;
+
 const JSX_PRELUDE = "declare global { namespace JSX { interface Element {} interface IntrinsicElements { button: { onClick?: () => void } } } }";
 
 const invalid: InvalidCase[] = [
@@ -215,6 +241,33 @@ const invalid: InvalidCase[] = [
     code: `${D}\nexport async function f() {\n  let pending = save("x");\n  if (pending) pending = save("y");\n  await pending;\n}`,
     errors: [{ messageId: "conditionalStored", line: 4, column: 7, fixes: [] }],
   },
+  {
+    name: "a project receiver that calls the callback later without awaiting it",
+    code: `${D}\nfunction defer(task: () => void): void {\n  setTimeout(() => task(), 0);\n}\ndefer(async () => {\n  await save("x");\n});`,
+    fileName: "script.cts",
+    errors: [{ messageId: "voidReturnArgument", line: 5, column: 7 }],
+  },
+  {
+    name: "an event bus whose wrapper awaits the listener without a catch: the wrapper's promise is dropped by emit",
+    code: `${BUS.replace("      try {\n        await listener(...a);\n      } catch (e) {\n        this.log(e);\n      }", "      await listener(...a);")}\n${D}\nbus.on("saved", async (id: string) => {\n  await save(id);\n});`,
+    fileName: "bus.cts",
+    errors: [{ messageId: "voidReturnArgument", line: BUS_LINES - 2, column: 17 }],
+  },
+  {
+    name: "a receiver that calls the callback inside try/catch without awaiting it (the catch sees no rejection)",
+    code: `${D}\nfunction runQuietly(task: () => void): void {\n  try {\n    task();\n  } catch (error) {\n    console.error(error);\n  }\n}\nrunQuietly(async () => save("x"));`,
+    fileName: "script.cts",
+    errors: [{ messageId: "voidReturnArgument", line: 9, column: 12 }],
+  },
+  {
+    name: "a wrapper whose catch rethrows (the wrapper, itself an async timer callback, is reported too)",
+    code: `${D}\nfunction later(task: () => void): void {\n  setTimeout(async () => {\n    try {\n      await task();\n    } catch (error) {\n      console.error(error);\n      throw error;\n    }\n  }, 0);\n}\nlater(async () => save("x"));`,
+    fileName: "script.cts",
+    errors: [
+      { messageId: "voidReturnArgument", line: 3, column: 14 },
+      { messageId: "voidReturnArgument", line: 12, column: 7 },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -312,6 +365,48 @@ const valid: ValidCase[] = [
   {
     name: "presence re-checked after an await (narrowing kept the type)",
     code: `export class Pool {\n  private closing: Promise<void> | undefined;\n  async close() {\n    if (this.closing) {\n      await this.closing;\n      if (this.closing) this.closing = undefined;\n    }\n  }\n}`,
+  },
+  // A project receiver whose body awaits the callback and handles its rejection.
+  {
+    name: "an event bus that wraps every listener in an async try/catch",
+    code: `${BUS}\n${D}\nbus.on("saved", async (id: string) => {\n  await save(id);\n});`,
+    fileName: "bus.cts",
+  },
+  {
+    name: "an event bus listener given by reference to an async method",
+    code: `${BUS}\n${D}\nclass Indexer {\n  async reindex(id: string) {\n    await save(id);\n  }\n  start() {\n    bus.on("saved", (id: string) => this.reindex(id));\n  }\n}\nnew Indexer().start();`,
+    fileName: "bus.cts",
+  },
+  {
+    name: "runSafely awaits the task inside try/catch",
+    code: `${D}\nasync function runSafely(task: () => void): Promise<void> {\n  try {\n    await task();\n  } catch (error) {\n    console.error("task failed", error);\n  }\n}\nvoid runSafely(async () => {\n  await save("x");\n});`,
+    fileName: "script.cts",
+  },
+  {
+    name: "a const arrow receiver that awaits the task through .call inside try/catch",
+    code: `${D}\nconst runSafely = async (task: () => void) => {\n  try {\n    await task.call(undefined);\n  } catch (error) {\n    console.error(error);\n  }\n};\nvoid runSafely(async () => save("x"));`,
+    fileName: "script.cts",
+  },
+  {
+    name: "a receiver that awaits the callback itself: the rejection rejects the receiver's promise, which the caller awaits",
+    code: `${D}\nasync function timed(label: string, work: () => void): Promise<void> {\n  const start = Date.now();\n  await work();\n  console.log(label, Date.now() - start);\n}\nexport async function main() {\n  await timed("save", async () => save("x"));\n}`,
+  },
+  {
+    name: "a listener handed on to a wrapper that awaits it in try/catch",
+    code: `import { EventEmitter } from "node:events";\n${D}\nfunction guarded(fn: (...a: any[]) => unknown) {\n  return async (...a: any[]) => {\n    try {\n      await fn(...a);\n    } catch (e) {\n      console.error(e);\n    }\n  };\n}\nclass Hub {\n  private readonly emitter = new EventEmitter();\n  subscribe(event: string, listener: (...args: any[]) => void) {\n    this.emitter.on(event, guarded(listener));\n  }\n}\nnew Hub().subscribe("saved", async (id: string) => save(id));`,
+  },
+  {
+    name: "an overloaded receiver whose implementation wraps the listener",
+    code: `${D}\nclass Events {\n  private readonly handlers: ((...a: any[]) => Promise<void>)[] = [];\n  on(event: "saved", listener: (id: string) => void): void;\n  on(event: string, listener: (...a: any[]) => void): void;\n  on(event: string, listener: (...a: any[]) => void): void {\n    this.handlers.push(async (...a) => {\n      try {\n        await listener(...a);\n      } catch (e) {\n        console.error(event, e);\n      }\n    });\n  }\n}\nnew Events().on("saved", async (id) => save(id));`,
+  },
+  {
+    name: "a receiver that checks the callback before wrapping it (optional call)",
+    code: `${D}\nconst shutdownHooks: (() => Promise<void>)[] = [];\nfunction onShutdown(hook?: () => void) {\n  if (!hook) return;\n  shutdownHooks.push(async () => {\n    try {\n      await hook?.();\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}\nonShutdown(async () => save("final"));`,
+    fileName: "script.cts",
+  },
+  {
+    name: "a receiver that compares the callback before awaiting it in try/catch",
+    code: `${D}\nexport class Scheduler {\n  private readonly queue: (() => Promise<void>)[] = [];\n  schedule(job: () => void) {\n    if (job === undefined || job === null) throw new TypeError("job");\n    if (job) this.queue.push(async () => {\n      try {\n        await job();\n      } catch (error) {\n        console.error("job failed", error);\n      }\n    });\n  }\n}\nnew Scheduler().schedule(async () => save("x"));`,
   },
 ];
 
