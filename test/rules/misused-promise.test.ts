@@ -1,5 +1,6 @@
 import { describe } from "node:test";
 import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleTable";
+import { TEST_COMPILER_OPTIONS } from "../helpers/ruleTester";
 
 const RULE = "misused-promise";
 /** Line 1 of most cases. */
@@ -11,6 +12,57 @@ const FOR_OF = "Replace with a `for...of` loop";
 const ALL = "Await all with `Promise.all(items.map(...))`";
 const AWAIT = "Add `await`";
 const WRAP = "Wrap in a sync function that handles the promise";
+
+/** Shaped like @types/mocha: every test and hook function declares a done-callback and an async overload. */
+const MOCHA = [
+  "interface Context { timeout(ms: number): this }",
+  "type Done = (err?: any) => void;",
+  "type Func = (this: Context, done: Done) => void;",
+  "type AsyncFunc = (this: Context) => PromiseLike<any>;",
+  "interface Test { title: string }",
+  "interface TestFunction { (fn: Func): Test; (fn: AsyncFunc): Test; (title: string, fn?: Func): Test; (title: string, fn?: AsyncFunc): Test; only: TestFunction; skip: TestFunction }",
+  "interface HookFunction { (fn: Func): void; (fn: AsyncFunc): void; (name: string, fn?: Func): void; (name: string, fn?: AsyncFunc): void }",
+  "interface SuiteFunction { (title: string, fn: (this: Context) => void): void }",
+  "declare var it: TestFunction; declare var test: TestFunction; declare var describe: SuiteFunction;",
+  "declare var beforeEach: HookFunction; declare var after: HookFunction;",
+  "declare function before(fn?: Func): void; declare function before(fn?: AsyncFunc): void;",
+].join(" ");
+/** Shaped like @types/jasmine: one parameter whose type is a union of a done-callback and an async form. */
+const JASMINE = [
+  "type DoneFn = { (): void; fail(message?: string): void };",
+  "type ImplementationCallback = ((done: DoneFn) => void) | (() => Promise<void>);",
+  "declare function it(expectation: string, assertion?: ImplementationCallback, timeout?: number): void;",
+  "declare function beforeEach(action: ImplementationCallback, timeout?: number): void;",
+].join(" ");
+
+/** A project compiled without `strictNullChecks` (`strict: false`): `Promise<T> | undefined` has the type `Promise<T>`. */
+const LOOSE = { compilerOptions: { ...TEST_COMPILER_OPTIONS, strict: false } };
+
+/** An application's event bus whose `on` wraps every listener in an async function that awaits it and logs errors. */
+const BUS = [
+  "type Listener = (...args: any[]) => void;",
+  "class EventBus {",
+  "  private readonly listeners = new Map<string, Listener[]>();",
+  "  constructor(private readonly log: (error: unknown) => void) {}",
+  "  on(event: string, listener: (...args: any[]) => void): void {",
+  '    if (typeof listener !== "function") throw new TypeError("listener must be a function");',
+  "    const list = this.listeners.get(event) ?? [];",
+  "    list.push(async (...a: any[]) => {",
+  "      try {",
+  "        await listener(...a);",
+  "      } catch (e) {",
+  "        this.log(e);",
+  "      }",
+  "    });",
+  "    this.listeners.set(event, list);",
+  "  }",
+  "  emit(event: string, ...args: any[]): void {",
+  "    for (const listener of this.listeners.get(event) ?? []) listener(...args);",
+  "  }",
+  "}",
+  "const bus = new EventBus((e) => console.error(e));",
+].join("\n");
+const BUS_LINES = BUS.split("\n").length;
 
 const JSX_PRELUDE = "declare global { namespace JSX { interface Element {} interface IntrinsicElements { button: { onClick?: () => void } } } }";
 
@@ -160,6 +212,62 @@ const invalid: InvalidCase[] = [
     code: `${D}\nexport const p = new Promise<void>(async (resolve) => {\n  await save("x");\n  resolve();\n});`,
     errors: [{ messageId: "asyncExecutor", line: 2, column: 36 }],
   },
+  {
+    name: "mocha describe: no overload accepts an async callback (suites are collected synchronously)",
+    code: `${MOCHA}\n${D}\ndescribe("store", async function () {\n  await save("x");\n});`,
+    fileName: "store.test.cts",
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 19 }],
+  },
+  {
+    name: "overloads that all take a void-returning callback",
+    code: `${D}\ndeclare function onIdle(callback: () => void): void;\ndeclare function onIdle(timeout: number, callback: () => void): void;\nonIdle(async () => save("x"));`,
+    fileName: "script.cts",
+    errors: [{ messageId: "voidReturnArgument", line: 4, column: 8 }],
+  },
+  {
+    name: "strictNullChecks off: a promise returned by a call is still a promise condition",
+    code: `${D}\nexport async function guard(user: string) {\n  if (!isAdmin(user)) throw new Error("forbidden");\n}`,
+    ...LOOSE,
+    errors: [{ messageId: "conditional", line: 3, column: 8, fixes: [[AWAIT, `${D}\nexport async function guard(user: string) {\n  if (!await isAdmin(user)) throw new Error("forbidden");\n}`]] }],
+  },
+  {
+    name: "strictNullChecks off: a field declared as a plain promise, tested for presence: reported, no await offered",
+    code: `export class Client {\n  private ready: Promise<void>;\n  connect() {\n    if (!this.ready) this.ready = this.open();\n    return this.ready;\n  }\n  private async open() {}\n}`,
+    ...LOOSE,
+    errors: [{ messageId: "conditionalStored", line: 4, column: 10, fixes: [] }],
+  },
+  {
+    name: "a let variable holding a promise used as a condition: no await offered",
+    code: `${D}\nexport async function f() {\n  let pending = save("x");\n  if (pending) pending = save("y");\n  await pending;\n}`,
+    errors: [{ messageId: "conditionalStored", line: 4, column: 7, fixes: [] }],
+  },
+  {
+    name: "a project receiver that calls the callback later without awaiting it",
+    code: `${D}\nfunction defer(task: () => void): void {\n  setTimeout(() => task(), 0);\n}\ndefer(async () => {\n  await save("x");\n});`,
+    fileName: "script.cts",
+    errors: [{ messageId: "voidReturnArgument", line: 5, column: 7 }],
+  },
+  {
+    name: "an event bus whose wrapper awaits the listener without a catch: the wrapper's promise is dropped by emit",
+    code: `${BUS.replace("      try {\n        await listener(...a);\n      } catch (e) {\n        this.log(e);\n      }", "      await listener(...a);")}\n${D}\nbus.on("saved", async (id: string) => {\n  await save(id);\n});`,
+    fileName: "bus.cts",
+    errors: [{ messageId: "voidReturnArgument", line: BUS_LINES - 2, column: 17 }],
+  },
+  {
+    name: "a receiver that calls the callback inside try/catch without awaiting it (the catch sees no rejection)",
+    code: `${D}\nfunction runQuietly(task: () => void): void {\n  try {\n    task();\n  } catch (error) {\n    console.error(error);\n  }\n}\nrunQuietly(async () => save("x"));`,
+    fileName: "script.cts",
+    errors: [{ messageId: "voidReturnArgument", line: 9, column: 12 }],
+  },
+  {
+    name: "a wrapper whose catch rethrows (the wrapper, itself an async timer callback, is reported too)",
+    code: `${D}\nfunction later(task: () => void): void {\n  setTimeout(async () => {\n    try {\n      await task();\n    } catch (error) {\n      console.error(error);\n      throw error;\n    }\n  }, 0);\n}\nlater(async () => save("x"));`,
+    fileName: "script.cts",
+    errors: [
+      { messageId: "voidReturnArgument", line: 3, column: 14 },
+      { messageId: "voidReturnArgument", line: 12, column: 7 },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -190,6 +298,116 @@ const valid: ValidCase[] = [
   { name: "promise condition with checksConditionals off", code: `${D}\nfunction f() {\n  return isAdmin("x") ? 1 : 2;\n}`, options: { checksConditionals: false } },
   { name: "async predicate with checksPredicates off", code: `${D}\nexport function f() {\n  return ids.filter(async (id) => isAdmin(id));\n}`, options: { checksPredicates: false } },
   { name: "a user's own filter that awaits predicates", code: `${D}\ndeclare const store: { filter(test: (id: string) => Promise<boolean>): Promise<string[]> };\nexport function f() {\n  return store.filter(async (id) => isAdmin(id));\n}` },
+  // Overloads: any overload accepting a promise-returning function in that position settles it.
+  {
+    name: "mocha it with an async function (the async overload comes second)",
+    code: `${MOCHA}\n${D}\ndescribe("store", function () {\n  it("saves", async function () {\n    this.timeout(5000);\n    await save("x");\n  });\n});`,
+    fileName: "store.test.cts",
+  },
+  { name: "mocha test with an async arrow", code: `${MOCHA}\n${D}\ntest("saves", async () => {\n  await save("x");\n});`, fileName: "store.test.cts" },
+  { name: "mocha it.only with an async arrow", code: `${MOCHA}\n${D}\nit.only("saves", async () => {\n  await save("x");\n});`, fileName: "store.test.cts" },
+  { name: "mocha before (overloaded function declarations) with an async arrow", code: `${MOCHA}\n${D}\nbefore(async () => {\n  await save("fixture");\n});`, fileName: "store.test.cts" },
+  { name: "mocha beforeEach with a name and an async function", code: `${MOCHA}\n${D}\nbeforeEach("seed", async function () {\n  await save("seed");\n});`, fileName: "store.test.cts" },
+  { name: "mocha after with a reference to an async function", code: `${MOCHA}\n${D}\nasync function cleanUp() {\n  await save("cleanup");\n}\nafter(cleanUp);`, fileName: "store.test.cts" },
+  { name: "mocha it with a done callback", code: `${MOCHA}\nit("ticks", function (done) {\n  setTimeout(done, 1);\n});`, fileName: "store.test.cts" },
+  { name: "jasmine it with an async arrow", code: `${JASMINE}\n${D}\nit("saves", async () => {\n  await save("x");\n});`, fileName: "store.spec.cts" },
+  { name: "jasmine beforeEach with an async arrow", code: `${JASMINE}\n${D}\nbeforeEach(async () => {\n  await save("seed");\n});`, fileName: "store.spec.cts" },
+  // strictNullChecks off: the declaration says "may be absent", the type cannot.
+  {
+    name: "strictNullChecks off: `closing: Promise<void> | undefined` tested for presence",
+    code: `export class Pool {\n  private closing: Promise<void> | undefined;\n  close(): Promise<void> {\n    if (!this.closing) {\n      this.closing = this.drain();\n    }\n    return this.closing;\n  }\n  private async drain() {}\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: an optional promise property",
+    code: `export class Connection {\n  private opening?: Promise<void>;\n  async ensureOpen() {\n    if (this.opening) return this.opening;\n    this.opening = this.handshake();\n    await this.opening;\n  }\n  private async handshake() {}\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: the result of Map#get, through a local",
+    code: `export class Loader {\n  private readonly inFlight = new Map<string, Promise<string>>();\n  get(key: string): Promise<string> {\n    const pending = this.inFlight.get(key);\n    if (pending) return pending;\n    const started = this.fetch(key);\n    this.inFlight.set(key, started);\n    return started;\n  }\n  private async fetch(key: string) { return key; }\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: Map#get tested directly",
+    code: `declare const locks: Map<string, Promise<void>>;\ndeclare const http: { get(url: string): Promise<string> };\nexport function isLocked(name: string) {\n  return locks.get(name) ? true : false;\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: the result of Array#find",
+    code: `declare const uploads: Promise<void>[];\ndeclare function isCurrent(upload: Promise<void>): boolean;\nexport function current() {\n  const upload = uploads.find(isCurrent);\n  if (upload) return upload;\n  return Promise.resolve();\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: a property read through an optional chain",
+    code: `interface Job { id: string; done: Promise<void> }\ndeclare const jobs: Job[];\nexport function waitFor(id: string) {\n  const done = jobs.find((job) => job.id === id)?.done;\n  if (!done) throw new Error("no such job");\n  return done;\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: `let current: Promise<void> | null`",
+    code: `${D}\nlet current: Promise<void> | null = null;\nexport function flush() {\n  if (current) return current;\n  current = save("all").finally(() => {\n    current = null;\n  });\n  return current;\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: an optional parameter",
+    code: `export function whenReady(ready?: Promise<void>) {\n  return ready ? ready : Promise.resolve();\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: a type alias that adds undefined",
+    code: `type Maybe<T> = T | undefined;\nexport class Cache {\n  private warming: Maybe<Promise<void>>;\n  warm() {\n    if (!this.warming) this.warming = this.load();\n  }\n  private async load() {}\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "an index signature promises no entry",
+    code: `const cache: Record<string, Promise<string>> = {};\ndeclare function fetchText(url: string): Promise<string>;\nexport function get(url: string) {\n  if (!cache[url]) cache[url] = fetchText(url);\n  return cache[url];\n}`,
+  },
+  {
+    name: "presence re-checked after an await (narrowing kept the type)",
+    code: `export class Pool {\n  private closing: Promise<void> | undefined;\n  async close() {\n    if (this.closing) {\n      await this.closing;\n      if (this.closing) this.closing = undefined;\n    }\n  }\n}`,
+  },
+  // A project receiver whose body awaits the callback and handles its rejection.
+  {
+    name: "an event bus that wraps every listener in an async try/catch",
+    code: `${BUS}\n${D}\nbus.on("saved", async (id: string) => {\n  await save(id);\n});`,
+    fileName: "bus.cts",
+  },
+  {
+    name: "an event bus listener given by reference to an async method",
+    code: `${BUS}\n${D}\nclass Indexer {\n  async reindex(id: string) {\n    await save(id);\n  }\n  start() {\n    bus.on("saved", (id: string) => this.reindex(id));\n  }\n}\nnew Indexer().start();`,
+    fileName: "bus.cts",
+  },
+  {
+    name: "runSafely awaits the task inside try/catch",
+    code: `${D}\nasync function runSafely(task: () => void): Promise<void> {\n  try {\n    await task();\n  } catch (error) {\n    console.error("task failed", error);\n  }\n}\nvoid runSafely(async () => {\n  await save("x");\n});`,
+    fileName: "script.cts",
+  },
+  {
+    name: "a const arrow receiver that awaits the task through .call inside try/catch",
+    code: `${D}\nconst runSafely = async (task: () => void) => {\n  try {\n    await task.call(undefined);\n  } catch (error) {\n    console.error(error);\n  }\n};\nvoid runSafely(async () => save("x"));`,
+    fileName: "script.cts",
+  },
+  {
+    name: "a receiver that awaits the callback itself: the rejection rejects the receiver's promise, which the caller awaits",
+    code: `${D}\nasync function timed(label: string, work: () => void): Promise<void> {\n  const start = Date.now();\n  await work();\n  console.log(label, Date.now() - start);\n}\nexport async function main() {\n  await timed("save", async () => save("x"));\n}`,
+  },
+  {
+    name: "a listener handed on to a wrapper that awaits it in try/catch",
+    code: `import { EventEmitter } from "node:events";\n${D}\nfunction guarded(fn: (...a: any[]) => unknown) {\n  return async (...a: any[]) => {\n    try {\n      await fn(...a);\n    } catch (e) {\n      console.error(e);\n    }\n  };\n}\nclass Hub {\n  private readonly emitter = new EventEmitter();\n  subscribe(event: string, listener: (...args: any[]) => void) {\n    this.emitter.on(event, guarded(listener));\n  }\n}\nnew Hub().subscribe("saved", async (id: string) => save(id));`,
+  },
+  {
+    name: "an overloaded receiver whose implementation wraps the listener",
+    code: `${D}\nclass Events {\n  private readonly handlers: ((...a: any[]) => Promise<void>)[] = [];\n  on(event: "saved", listener: (id: string) => void): void;\n  on(event: string, listener: (...a: any[]) => void): void;\n  on(event: string, listener: (...a: any[]) => void): void {\n    this.handlers.push(async (...a) => {\n      try {\n        await listener(...a);\n      } catch (e) {\n        console.error(event, e);\n      }\n    });\n  }\n}\nnew Events().on("saved", async (id) => save(id));`,
+  },
+  {
+    name: "a receiver that checks the callback before wrapping it (optional call)",
+    code: `${D}\nconst shutdownHooks: (() => Promise<void>)[] = [];\nfunction onShutdown(hook?: () => void) {\n  if (!hook) return;\n  shutdownHooks.push(async () => {\n    try {\n      await hook?.();\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}\nonShutdown(async () => save("final"));`,
+    fileName: "script.cts",
+  },
+  {
+    name: "a receiver that compares the callback before awaiting it in try/catch",
+    code: `${D}\nexport class Scheduler {\n  private readonly queue: (() => Promise<void>)[] = [];\n  schedule(job: () => void) {\n    if (job === undefined || job === null) throw new TypeError("job");\n    if (job) this.queue.push(async () => {\n      try {\n        await job();\n      } catch (error) {\n        console.error("job failed", error);\n      }\n    });\n  }\n}\nnew Scheduler().schedule(async () => save("x"));`,
+  },
 ];
 
 

@@ -255,11 +255,14 @@ export class TypeOracle {
 
   /**
    * Is every part of the value's type a promise? For tests of truthiness: `Promise<T> | undefined`
-   * in a condition is a legitimate presence check, a bare `Promise<T>` is always truthy.
+   * in a condition is a legitimate presence check, a bare `Promise<T>` is always truthy. A value
+   * whose declaration says it may be absent (see `declaredMayBeAbsent`) is `never`, whatever its
+   * (possibly narrowed, or null-check-free) type says.
    */
   everyPartIsPromise(expr: ts.Expression, query: PromiseQuery): Tri {
     // Narrowing only removes parts: a declared type with no promise in it settles the question.
     if (this.declaredTypeSays(expr, (type) => this.typeStatus(type, query)) === "never") return "never";
+    if (this.declaredMayBeAbsent(expr)) return "never";
     return this.statusOf(expr, (type) => {
       const parts = type.isUnion() ? type.types : [type];
       let sawMay = false;
@@ -296,12 +299,94 @@ export class TypeOracle {
     return this.promiseNameSets;
   }
 
+  /**
+   * Does the code say this value may be absent, by syntax rather than by its type? With
+   * `strictNullChecks` off, `closing: Promise<void> | undefined` has the type `Promise<void>`,
+   * so the type cannot tell a presence check from a forgotten `await`; the declaration still can.
+   * True when the value is:
+   * - a reference whose declaration is optional (`closing?: Promise<void>`, `p?: Promise<T>`) or
+   *   has a written type naming `undefined`, `null` or `void` (through type aliases, up to 3 deep);
+   * - a call whose callee has a signature whose written return type names one of those
+   *   (`Map#get`'s `V | undefined`, `Array#find`'s `T | undefined`), resolved without checking
+   *   the call;
+   * - an element access with a computed key (`cache[key]`: an index signature promises nothing),
+   *   or a property read through an optional chain (`jobs.find(isMine)?.done`);
+   * - an unannotated variable or property initialized with one of the above (up to 3 deep).
+   * Asked regardless of `strictNullChecks`: with it on, it also keeps a presence check after
+   * narrowing (`if (this.closing) { await x; if (this.closing) ... }`) from reading as a promise.
+   *
+   * @example
+   * // private closing?: Promise<void>;   const inFlight = this.pending.get(key);
+   * declaredMayBeAbsent(this.closing) // true
+   * declaredMayBeAbsent(inFlight)     // true
+   * declaredMayBeAbsent(load())       // false for `declare function load(): Promise<void>`
+   */
+  declaredMayBeAbsent(expr: ts.Expression, depth = 0): boolean {
+    const node = skipParens(expr);
+    if (depth > 3) return false;
+    if (ts.isElementAccessExpression(node)) {
+      const key = skipParens(node.argumentExpression);
+      return !ts.isStringLiteralLike(key) && !ts.isNumericLiteral(key);
+    }
+    if (ts.isCallExpression(node)) {
+      if (node.expression.kind === ts.SyntaxKind.ImportKeyword) return false;
+      const calleeType = this.checker.getTypeAtLocation(node.expression);
+      return this.checker.getSignaturesOfType(this.checker.getApparentType(calleeType), ts.SignatureKind.Call).some((signature) => {
+        const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+        return declaration?.type !== undefined && this.typeNodeNamesAbsence(declaration.type, 0);
+      });
+    }
+    let name: ts.Node;
+    if (ts.isIdentifier(node)) name = node;
+    else if (ts.isPropertyAccessExpression(node)) name = node.name;
+    else return false;
+    // `jobs.find(...)?.done`: the chain may stop before the property.
+    if (ts.isOptionalChain(node)) return true;
+    const declaration = this.symbolOf(name)?.valueDeclaration;
+    if (!declaration) return false;
+    if ((ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration)) && declaration.questionToken) {
+      return true;
+    }
+    if (ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isVariableDeclaration(declaration)) {
+      if (declaration.type) return this.typeNodeNamesAbsence(declaration.type, 0);
+      const initializer = ts.isPropertySignature(declaration) ? undefined : declaration.initializer;
+      return initializer !== undefined && this.declaredMayBeAbsent(initializer, depth + 1);
+    }
+    return false;
+  }
+
+  /** Does a written type name `undefined`, `null` or `void` at its top level (unions, parentheses, aliases)? */
+  private typeNodeNamesAbsence(type: ts.TypeNode, depth: number): boolean {
+    if (ts.isParenthesizedTypeNode(type)) return this.typeNodeNamesAbsence(type.type, depth);
+    if (ts.isUnionTypeNode(type)) return type.types.some((part) => this.typeNodeNamesAbsence(part, depth));
+    if (type.kind === ts.SyntaxKind.UndefinedKeyword || type.kind === ts.SyntaxKind.VoidKeyword) return true;
+    if (ts.isLiteralTypeNode(type)) return type.literal.kind === ts.SyntaxKind.NullKeyword;
+    if (ts.isTypeReferenceNode(type) && depth < 3) {
+      const alias = this.symbolOf(type.typeName)?.declarations?.find(ts.isTypeAliasDeclaration);
+      return alias !== undefined && this.typeNodeNamesAbsence(alias.type, depth + 1);
+    }
+    return false;
+  }
+
   private promiseNameSets: { functions: ReadonlySet<string>; values: ReadonlySet<string> } | undefined;
 
   /**
    * For a call argument: the callee's declared parameter types, without resolving the call (which
-   * would type-check every argument, callback bodies included). Undefined when overloads disagree
-   * or a parameter's type depends on type arguments. Cheap enough to ask before anything else.
+   * would type-check every argument, callback bodies included). Cheap enough to ask before
+   * anything else.
+   *
+   * The whole overload set decides, not the overload the checker would pick: when ANY overload
+   * accepts a function returning a promise or thenable in this position, the answer is `never`.
+   * Test frameworks declare a done-callback form before an async form (mocha's
+   * `(title: string, fn?: Func): Test; (title: string, fn?: AsyncFunc): Test;`), and the checker
+   * resolves an async callback to the first, `void`-returning one.
+   * Otherwise undefined when overloads disagree or a parameter's type depends on type arguments.
+   *
+   * @example
+   * // declare function before(fn: (done: () => void) => void): void;
+   * // declare function before(fn: () => PromiseLike<unknown>): void;
+   * before(async () => {});   // never
+   * ["a"].forEach(async () => {}); // always
    */
   declaredParameterExpectsVoid(expr: ts.Expression): Tri | undefined {
     let argument: ts.Node = expr;
@@ -316,6 +401,7 @@ export class TypeOracle {
     const signatures = this.checker.getSignaturesOfType(this.checker.getApparentType(calleeType), kind);
     if (signatures.length === 0) return undefined;
     let result: Tri | undefined;
+    let open = false;
     for (const signature of signatures) {
       const parameters = signature.getParameters();
       let parameter = parameters[index];
@@ -329,16 +415,24 @@ export class TypeOracle {
       }
       if (!parameter) continue; // this overload takes fewer arguments
       parameterType ??= this.checker.getTypeOfSymbol(parameter);
-      if (!parameterType || parameterType.flags & (ts.TypeFlags.TypeParameter | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
+      if (!parameterType || parameterType.flags & (ts.TypeFlags.TypeParameter | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
+        open = true;
+        continue;
+      }
       const parts = parameterType.isUnion() ? parameterType.types : [parameterType];
-      if (parts.some((part) => part.flags & ts.TypeFlags.TypeParameter)) return undefined;
+      if (parts.some((part) => part.flags & ts.TypeFlags.TypeParameter)) {
+        open = true;
+        continue;
+      }
       const callSignatures = this.callSignaturesOf(parameterType);
-      const status: Tri =
-        callSignatures.length > 0 && callSignatures.every((sig) => this.checker.getReturnTypeOfSignature(sig).flags & ts.TypeFlags.Void) ? "always" : "never";
-      if (result !== undefined && result !== status) return undefined;
+      const returnTypes = callSignatures.map((sig) => this.checker.getReturnTypeOfSignature(sig));
+      // One overload (or one union member) taking a promise-returning function settles it.
+      if (returnTypes.some((type) => this.typeStatus(type, { thenables: true }) === "always")) return "never";
+      const status: Tri = returnTypes.length > 0 && returnTypes.every((type) => type.flags & ts.TypeFlags.Void) ? "always" : "never";
+      if (result !== undefined && result !== status) open = true;
       result = status;
     }
-    return result;
+    return open ? undefined : result;
   }
 
   /** `expectsVoidFunction` for a method written in an object literal: the type of the property it fills. */

@@ -6,8 +6,8 @@
  * executors), then the fixes.
  */
 import * as ts from "typescript";
-import { awaitAllowedAt, isAsyncFunction, needsParensAsUnaryOperand } from "../engine/astUtils";
-import type { PromiseQuery, Tri } from "../engine/typeOracle";
+import { awaitAllowedAt, enclosingFunction, isAsyncFunction, needsParensAsUnaryOperand } from "../engine/astUtils";
+import type { PromiseQuery, Tri, TypeOracle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
@@ -41,6 +41,8 @@ const messages = {
     "Promise-returning function assigned to `{{name}}`, whose type returns `void`: callers ignore the promise, so a rejection is unhandled. Handle errors inside, or change the type to return a promise.",
   conditional:
     "Promise used as a condition: a promise object is always truthy, so this test never looks at the value it resolves to. Did you forget `await`?",
+  conditionalStored:
+    "Promise stored in `{{name}}` used as a condition: a promise object is always truthy, so this test neither looks at the value it resolves to nor, as declared, tells whether the work was started. If it checks for a started operation, declare the variable or property as `Promise<T> | undefined` (or optional); if it needs the result, await the promise first.",
   predicate:
     "Async predicate passed to `{{method}}`: it returns a promise, which is always truthy, so `{{method}}` never sees the real answer. Resolve the answers first (`const keep = await Promise.all(items.map(test))`), then filter on them.",
   spread:
@@ -110,6 +112,35 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "Types decide, not names: a callback is reported only when the parameter it is passed to is",
         "typed to return `void` (so `Array#map`, `.then` and `Promise.all` are fine), and a value only",
         "when its type is a promise (values typed `any` or `unknown` are never reported).",
+        "",
+        "Not reported, deliberately:",
+        "",
+        "- An async callback where any overload of the callee accepts a function returning a promise",
+        "  (or any thenable) in that position. Test frameworks declare a done-callback form next to an",
+        "  async one (mocha's `it`, `test`, `before`, `beforeEach`, `after`; jasmine's union",
+        "  `((done) => void) | (() => Promise<void>)`), and they await the async form. The overload set",
+        "  decides, not the one overload the checker resolves (it picks the first, `void`-returning",
+        "  one). A callee with no such overload, like mocha's `describe`, is still reported.",
+        "- A condition on a value the code declares as possibly absent, read from the declaration",
+        "  rather than the type: an optional property or parameter (`closing?: Promise<void>`), a",
+        "  written type naming `undefined`, `null` or `void` (also through a type alias), the result of",
+        "  a call whose declared return type does (`Map#get`, `Array#find`), a computed element",
+        "  (`cache[key]`), an optional chain (`jobs.find(isMine)?.done`), or a local initialized from",
+        "  one of these. With `strictNullChecks` off, `Promise<void> | undefined` has the type",
+        "  `Promise<void>`, so the type alone would turn every presence check",
+        "  (`if (!this.closing) this.closing = this.drain();`) into a \"promise used as a condition\".",
+        "  A promise kept in a property or a `let` variable and declared as always present is still",
+        "  reported (the test always passes), but with no `await` fix: awaiting a close before",
+        "  deciding whether to start one would start a second one.",
+        "- A callback handed to a function of the project (not a library: those are judged by their",
+        "  types) whose parameter is typed `() => void` but whose body handles the promise: every use",
+        "  of the parameter is a call awaited inside a `try` whose `catch` does not rethrow (an event",
+        "  bus that stores `async (...a) => { try { await listener(...a); } catch (e) { log(e); } }`),",
+        "  a call awaited directly in that async function (the rejection then rejects its own promise,",
+        "  which the caller holds and `floating-promise` checks), or a hand-over to another project",
+        "  function that does one of these (followed up to 3 functions deep). Calling the callback",
+        "  without `await`, even inside `try`/`catch`, or awaiting it in a nested function without a",
+        "  `catch`, or storing it anywhere else is still reported.",
       ].join("\n"),
       incorrect: [
         {
@@ -243,7 +274,8 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  **Replace with a `for...of` loop** (`for (const x of items) { ... }`, awaits kept; the items then",
         "  run one after another), offered when the callback is an arrow with one parameter and no `return`;",
         "  or **Await all with `Promise.all(items.map(...))`** (the items still run concurrently).",
-        "- `if (p)` and other conditions inside async code: **Add `await`** (`if (await p)`).",
+        "- `if (p)` and other conditions inside async code: **Add `await`** (`if (await p)`); not for a",
+        "  promise kept in a property, element or `let` variable (usually a presence check).",
         "- An async arrow passed where `void` is expected (a listener, a timer): **Wrap in a sync",
         "  function** that starts it with `void` and a `.catch()` handler:",
         "  `(e) => { void (async () => { ... })().catch(<catchHandler>); }`.",
@@ -336,6 +368,14 @@ class MisuseChecker {
     return "never";
   }
 
+  private receiversMemo: CallbackReceivers | undefined;
+
+  private receivers(): CallbackReceivers {
+    const { types } = this.context;
+    this.receiversMemo ??= types.memo(RECEIVER_KEY, () => new CallbackReceivers(types));
+    return this.receiversMemo;
+  }
+
   checkCall(call: ts.CallExpression | ts.NewExpression): void {
     const args = call.arguments;
     if (!args || args.length === 0) return;
@@ -375,6 +415,7 @@ class MisuseChecker {
       if (!(isFunctionExpression(value) && isAsyncFunction(value)) && types.declaredParameterExpectsVoid(argument) === "never") continue;
       if (this.returnsPromise(argument, known) !== "always") continue;
       if (types.expectsVoidFunction(argument) !== "always") continue;
+      if (this.receivers().handles(call, args.indexOf(argument))) continue;
       this.reportVoidArgument(call, argument, method);
     }
   }
@@ -514,7 +555,22 @@ class MisuseChecker {
     }
     if (!this.mayHoldPromise(node)) return;
     if (this.context.types.everyPartIsPromise(node, this.query) !== "always") return;
+    // A promise kept in a property or a reassignable variable is usually tested for presence (a
+    // close or load started earlier); `await` there would wait for it and then run the branch
+    // meant for "not started", so no fix is offered.
+    if (this.isStoredPromise(node)) {
+      this.context.report({ node, messageId: "conditionalStored", data: { name: this.context.sourceFile.text.slice(node.getStart(this.context.sourceFile), node.getEnd()) } });
+      return;
+    }
     this.context.report({ node, messageId: "conditional", fixes: this.awaitFixes(node) });
+  }
+
+  /** A property, an element, or a `let`/`var` variable: storage that code elsewhere may fill later. */
+  private isStoredPromise(node: ts.Expression): boolean {
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return true;
+    if (!ts.isIdentifier(node)) return false;
+    const declaration = this.context.types.variableDeclarationOf(node);
+    return declaration !== undefined && ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) === 0;
   }
 
   checkSpread(spread: ts.SpreadAssignment): void {
@@ -610,6 +666,158 @@ class MisuseChecker {
     });
     return fixes;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Receivers in the project that handle the promise of the callback they are given
+
+/** How many functions deep a callback is followed (the receiver, then wrappers it hands it to). */
+const RECEIVER_DEPTH = 3;
+const RECEIVER_KEY = {};
+
+/**
+ * Does a project function handle the promise of the callback it receives in one parameter, even
+ * though the parameter is typed `() => void`? Decided from its body: every use of the parameter
+ * must be a call whose result is awaited inside a `try` whose `catch` does not rethrow, awaited in
+ * the receiving function itself (the rejection then rejects that function's own promise, which
+ * its caller holds); or a hand-over to another project function that handles it (up to `RECEIVER_DEPTH` functions deep, cycles answer no). Tests of the
+ * parameter (`typeof`, comparisons, conditions) are neutral; any other use (stored, returned,
+ * called without handling) answers no. Declarations without a body (libraries) answer no, so they
+ * are judged by their types as before. One instance per program; answers are memoized.
+ */
+class CallbackReceivers {
+  private readonly answers = new Map<ts.Node, Map<number, boolean>>();
+  private readonly visiting = new Set<string>();
+  private readonly ids = new Map<ts.Node, number>();
+
+  constructor(private readonly types: TypeOracle) {}
+
+  /** Does the callee of `call` handle the promise of its argument at `index`? */
+  handles(call: ts.CallExpression | ts.NewExpression, index: number): boolean {
+    return this.calleeHandles(call, index, 0);
+  }
+
+  private calleeHandles(call: ts.CallExpression | ts.NewExpression, index: number, depth: number): boolean {
+    if (depth >= RECEIVER_DEPTH || !call.arguments) return false;
+    if (call.arguments.slice(0, index + 1).some((argument) => ts.isSpreadElement(argument))) return false;
+    const target = this.types.calleeTarget(call);
+    if (!target) return false;
+    let receiver: ts.FunctionLikeDeclaration | undefined;
+    for (const declaration of target.declarations) {
+      if (!this.types.isProjectSourceFile(declaration.getSourceFile())) return false;
+      const implementation = implementationOf(declaration);
+      if (implementation === "overload") continue;
+      if (!implementation || (receiver && receiver !== implementation)) return false;
+      receiver = implementation;
+    }
+    return receiver !== undefined && this.parameterHandled(receiver, index, depth);
+  }
+
+  private parameterHandled(fn: ts.FunctionLikeDeclaration, index: number, depth: number): boolean {
+    const known = this.answers.get(fn)?.get(index);
+    if (known !== undefined) return known;
+    let id = this.ids.get(fn);
+    if (id === undefined) this.ids.set(fn, (id = this.ids.size));
+    const key = `${id}:${index}`;
+    if (this.visiting.has(key)) return false;
+    this.visiting.add(key);
+    const answer = this.computeParameterHandled(fn, index, depth);
+    this.visiting.delete(key);
+    let byIndex = this.answers.get(fn);
+    if (!byIndex) this.answers.set(fn, (byIndex = new Map<number, boolean>()));
+    byIndex.set(index, answer);
+    return answer;
+  }
+
+  private computeParameterHandled(fn: ts.FunctionLikeDeclaration, index: number, depth: number): boolean {
+    const parameter = fn.parameters[index] as ts.ParameterDeclaration | undefined;
+    if (!parameter || parameter.dotDotDotToken || !ts.isIdentifier(parameter.name) || !fn.body) return false;
+    const handle = this.types.variableOf(parameter.name);
+    const name = parameter.name.text;
+    if (!handle) return false;
+    let calls = 0;
+    let handled = true;
+    const visit = (node: ts.Node): void => {
+      if (!handled) return;
+      if (ts.isIdentifier(node) && node.text === name && node !== parameter.name && this.types.variableOf(node) === handle) {
+        const use = this.classify(node, fn, depth);
+        if (use === "unhandled") handled = false;
+        else if (use === "handled") calls++;
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(fn.body);
+    return handled && calls > 0;
+  }
+
+  private classify(reference: ts.Identifier, fn: ts.FunctionLikeDeclaration, depth: number): "handled" | "neutral" | "unhandled" {
+    let use: ts.Node = reference;
+    while (ts.isParenthesizedExpression(use.parent)) use = use.parent;
+    const parent = use.parent;
+    if (ts.isTypeOfExpression(parent) || (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken)) return "neutral";
+    if (ts.isBinaryExpression(parent) && EQUALITY.has(parent.operatorToken.kind)) return "neutral";
+    if (ts.isIfStatement(parent) && parent.expression === use) return "neutral";
+    let call: ts.CallExpression | undefined;
+    if (ts.isCallExpression(parent) && parent.expression === use) call = parent;
+    else if (ts.isPropertyAccessExpression(parent) && (parent.name.text === "call" || parent.name.text === "apply") && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+      call = parent.parent;
+    }
+    if (call) return this.resultHandled(call, fn) ? "handled" : "unhandled";
+    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments) {
+      const index = parent.arguments.indexOf(use as ts.Expression);
+      if (index >= 0) return this.calleeHandles(parent, index, depth + 1) ? "handled" : "unhandled";
+    }
+    return "unhandled";
+  }
+
+  /** Is the promise a call of the callback returns awaited in a catching `try`, or in the receiver itself? */
+  private resultHandled(call: ts.CallExpression, fn: ts.FunctionLikeDeclaration): boolean {
+    let node: ts.Node = call;
+    while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+    const parent = node.parent;
+    return ts.isAwaitExpression(parent) && (insideCatchingTry(parent) || enclosingFunction(parent) === fn);
+  }
+}
+
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/** Is `node` in the `try` block of a `try` with a `catch` that does not rethrow, within its function? */
+function insideCatchingTry(node: ts.Node): boolean {
+  for (let current: ts.Node = node; !ts.isSourceFile(current) && !ts.isFunctionLike(current); current = current.parent) {
+    const parent = current.parent;
+    if (ts.isTryStatement(parent) && parent.tryBlock === current && parent.catchClause && !containsThrow(parent.catchClause.block)) return true;
+  }
+  return false;
+}
+
+function containsThrow(block: ts.Block): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isThrowStatement(node)) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(block, visit);
+  return found;
+}
+
+/** The function body a callee declaration runs: `"overload"` for a bodiless overload signature. */
+function implementationOf(declaration: ts.Declaration): ts.FunctionLikeDeclaration | "overload" | undefined {
+  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isConstructorDeclaration(declaration)) {
+    return declaration.body ? declaration : "overload";
+  }
+  if (ts.isClassLike(declaration)) {
+    return declaration.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined);
+  }
+  if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer) {
+    const value = skipParens(declaration.initializer);
+    return isFunctionExpression(value) ? value : undefined;
+  }
+  return undefined;
 }
 
 /** The last name in `a.b.c` / `c`. */
