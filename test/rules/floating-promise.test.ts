@@ -6,6 +6,9 @@ import { lintCode } from "../helpers/ruleTester";
 const RULE = "floating-promise";
 /** Line 1 of most cases: the declarations they use. */
 const D = "declare function save(): Promise<void>; declare function maybe(): Promise<void> | undefined; declare const c: boolean;";
+/** Line 1 of the narrowing cases: optional hooks that may return a promise, as in event subscribers. */
+const SUB =
+  "interface Subscriber { beforeInsert?(entity: object): Promise<any> | void; afterLoad?(entity: object): Promise<void> | undefined } interface Result { count: number; promises: Promise<any>[] }";
 
 
 
@@ -315,6 +318,16 @@ const invalid: InvalidCase[] = [
     code: `${D}\nasync function f(xs: number[]) {\n  for (const x of xs) {\n    const p = save();\n    if (x > 1) continue;\n    await p;\n  }\n}`,
     errors: [{ messageId: "localDropped", line: 4, column: 11 }],
   },
+  {
+    name: "narrowing: the branch where the value is a promise drops it",
+    code: `${SUB}\nexport function broadcast(subscriber: Subscriber) {\n  const result = subscriber.beforeInsert?.({ id: 1 });\n  if (result instanceof Promise) console.log("pending");\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5] }],
+  },
+  {
+    name: "narrowing: returns where `then` is callable",
+    code: `${SUB}\nexport async function broadcast(subscriber: Subscriber) {\n  const result = subscriber.afterLoad?.({ id: 1 });\n  if (typeof result?.then === "function") return;\n  await result;\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [4] }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -372,6 +385,46 @@ const valid: ValidCase[] = [
   { name: "local tested for presence: the falsy path holds no promise", code: `${D}\nexport function f() {\n  const cached = maybe();\n  if (cached) {\n    return cached;\n  }\n  console.log("miss");\n}` },
   { name: "local returned on one path, chained through its own method on the other", code: `declare class Api<T> extends Promise<T> { unwrap(): Promise<T> }\ndeclare function get(): Api<number>;\nexport function f(raw: boolean) {\n  const response = get();\n  if (raw) return response;\n  return response.unwrap();\n}` },
   { name: "local chained with then", code: `${D}\nfunction f() {\n  const p = save();\n  return p.then(() => 1);\n}` },
+  {
+    name: "narrowing: an optional hook's promise collected after `instanceof Promise` (event broadcaster)",
+    code: `${SUB}\nexport function broadcastBeforeInsert(result: Result, subscribers: Subscriber[], entity: object) {\n  subscribers.forEach((subscriber) => {\n    const executionResult = subscriber.beforeInsert?.(entity);\n    if (executionResult instanceof Promise) result.promises.push(executionResult);\n    result.count++;\n  });\n}`,
+  },
+  {
+    name: "narrowing: the hook checked for presence, then `instanceof Promise` in a block",
+    code: `${SUB}\nexport function broadcastBeforeInsert(result: Result, subscriber: Subscriber, entity: object) {\n  if (subscriber.beforeInsert) {\n    const executionResult = subscriber.beforeInsert(entity);\n    if (executionResult instanceof Promise) {\n      result.promises.push(executionResult);\n    }\n    result.count++;\n  }\n}`,
+  },
+  {
+    name: "narrowing: early return on the non-promise branch of `instanceof`",
+    code: `${SUB}\nexport async function runHook(subscriber: Subscriber, entity: object) {\n  const maybePromise = subscriber.beforeInsert?.(entity);\n  if (!(maybePromise instanceof Promise)) return;\n  await maybePromise;\n}`,
+  },
+  {
+    name: "narrowing: a user type guard",
+    code: `${SUB}\nfunction isPromise(value: unknown): value is Promise<unknown> {\n  return value instanceof Promise;\n}\nexport function runHook(pending: Promise<unknown>[], subscriber: Subscriber, entity: object) {\n  const outcome = subscriber.beforeInsert?.(entity);\n  if (isPromise(outcome)) {\n    pending.push(outcome);\n  }\n}`,
+  },
+  {
+    name: "narrowing: Node's util.types.isPromise guard",
+    code: `import { types } from "node:util";\n${SUB}\nexport async function runHook(subscriber: Subscriber, entity: object) {\n  const outcome = subscriber.beforeInsert?.(entity);\n  if (types.isPromise(outcome)) await outcome;\n}`,
+  },
+  {
+    name: "narrowing: `typeof result?.then !== \"function\"` returns early",
+    code: `${SUB}\nexport async function runHook(subscriber: Subscriber) {\n  const result = subscriber.afterLoad?.({ id: 1 });\n  if (typeof result?.then !== "function") return;\n  await result;\n}`,
+  },
+  {
+    name: "narrowing: a presence test and `typeof result.then` combined with &&",
+    code: `${SUB}\nexport function runHook(pending: Promise<void>[], subscriber: Subscriber) {\n  const result = subscriber.afterLoad?.({ id: 1 });\n  if (result && typeof result.then === "function") {\n    pending.push(result);\n  }\n  console.log("hook ran");\n}`,
+  },
+  {
+    name: "narrowing: `typeof result?.then === \"function\"` collects, the other path goes on",
+    code: `${SUB}\nexport function runHooks(pending: Promise<void>[], subscribers: Subscriber[]) {\n  for (const subscriber of subscribers) {\n    const result = subscriber.afterLoad?.({ id: 1 });\n    if (typeof result?.then === "function") pending.push(result);\n  }\n}`,
+  },
+  {
+    name: "narrowing: awaited in the `instanceof` branch, logged in the else branch",
+    code: `${SUB}\nexport async function runHook(subscriber: Subscriber, entity: object) {\n  const result = subscriber.beforeInsert?.(entity);\n  if (result instanceof Promise) {\n    await result;\n  } else {\n    console.log("synchronous hook");\n  }\n}`,
+  },
+  {
+    name: "narrowing: `!result || !(result instanceof Promise)` returns early",
+    code: `${SUB}\nexport async function runHook(subscriber: Subscriber, entity: object) {\n  const result = subscriber.beforeInsert?.(entity);\n  if (!result || !(result instanceof Promise)) {\n    return;\n  }\n  await result;\n}`,
+  },
 ];
 
 

@@ -212,6 +212,111 @@ export class TypeOracle {
     return false;
   }
 
+  /**
+   * Can `variable` hold a promise on the branch where `condition` evaluates to `outcome`?
+   *
+   * The checker gives flow-narrowed types only at references, and a path that leaves a branch has
+   * none, so this starts from the checker's type of the variable at its reference in the condition
+   * and keeps the union parts the condition lets through on that branch, each decided by the
+   * checker: `x instanceof C` (assignability to `C`'s instance type), a type guard `isX(x)` (the
+   * call's resolved type predicate), `typeof x.then === "function"` (or `x?.then`), truthiness and
+   * `== null` tests, combined with `!`, `&&` and `||`. Parts kept are asked as in `promiseStatus`.
+   * `may` when the condition does not mention the variable; `never` when no promise part is left.
+   *
+   * @example
+   * // const r = subscriber.beforeInsert?.(event);   // Promise<any> | void
+   * // if (r instanceof Promise) pending.push(r);
+   * promiseStatusWhen(condition, r, false, query); // "never": on the else path `r` is void
+   */
+  promiseStatusWhen(condition: ts.Expression, variable: VariableHandle, outcome: boolean, query: PromiseQuery): Tri {
+    let reference: ts.Identifier | undefined;
+    const find = (node: ts.Node): void => {
+      if (reference || ts.isFunctionLike(node)) return;
+      if (ts.isIdentifier(node) && this.variableOf(node) === variable) reference = node;
+      else ts.forEachChild(node, find);
+    };
+    find(condition);
+    if (!reference) return "may";
+    const type = this.checker.getTypeAtLocation(reference);
+    const keep = this.narrowing(condition, variable, outcome);
+    const parts = (type.isUnion() ? type.types : [type]).filter((part) => !keep || keep(part));
+    return combine(parts.map((part) => this.typeStatus(part, query)));
+  }
+
+  /** Which union parts of the variable survive where `condition` is `outcome`; undefined: all of them. */
+  private narrowing(condition: ts.Expression, variable: VariableHandle, outcome: boolean): ((part: ts.Type) => boolean) | undefined {
+    type Keep = ((part: ts.Type) => boolean) | undefined;
+    const both = (a: Keep, b: Keep): Keep => (a && b ? (part) => a(part) && b(part) : (a ?? b));
+    const either = (a: Keep, b: Keep): Keep => (a && b ? (part) => a(part) || b(part) : undefined);
+    const isVariable = (expr: ts.Expression): boolean => {
+      const value = skipParens(expr);
+      return ts.isIdentifier(value) && this.variableOf(value) === variable;
+    };
+    const nullish = (part: ts.Type) => (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | UNKNOWNISH)) !== 0;
+    const assignable = (part: ts.Type, target: ts.Type) =>
+      (part.flags & UNKNOWNISH) !== 0 || this.checker.isTypeAssignableTo(part, target) || this.checker.isTypeAssignableTo(target, part);
+    const guard = (targets: readonly ts.Type[], when: boolean): Keep => {
+      if (targets.length === 0 || targets.some((target) => target.flags & UNKNOWNISH)) return undefined;
+      return when
+        ? (part) => targets.some((target) => assignable(part, target))
+        : (part) => (part.flags & UNKNOWNISH) !== 0 || !targets.some((target) => this.checker.isTypeAssignableTo(part, target));
+    };
+
+    const node = skipParens(condition);
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+      return this.narrowing(node.operand, variable, !outcome);
+    }
+    if (isVariable(node)) {
+      // Promises are objects, so always truthy.
+      return outcome ? undefined : (part) => (part.flags & ts.TypeFlags.Object) === 0 || (part.flags & UNKNOWNISH) !== 0;
+    }
+    if (ts.isCallExpression(node)) {
+      const signature = this.checker.getResolvedSignature(node);
+      const predicate = signature && this.checker.getTypePredicateOfSignature(signature);
+      if (predicate?.kind !== ts.TypePredicateKind.Identifier) return undefined;
+      const argument = node.arguments[predicate.parameterIndex];
+      return argument && isVariable(argument) ? guard([predicate.type], outcome) : undefined;
+    }
+    if (!ts.isBinaryExpression(node)) return undefined;
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+      const left = this.narrowing(node.left, variable, outcome);
+      const right = this.narrowing(node.right, variable, outcome);
+      return (operator === ts.SyntaxKind.AmpersandAmpersandToken) === outcome ? both(left, right) : either(left, right);
+    }
+    if (operator === ts.SyntaxKind.InstanceOfKeyword && isVariable(node.left)) {
+      const constructor = this.checker.getTypeAtLocation(node.right);
+      const prototype = constructor.getProperty("prototype");
+      const instances = prototype
+        ? [this.checker.getTypeOfSymbol(prototype)]
+        : constructor.getConstructSignatures().map((signature) => this.checker.getReturnTypeOfSignature(signature));
+      return guard(instances, outcome);
+    }
+    const equality =
+      operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken
+        ? outcome
+        : operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken
+          ? !outcome
+          : undefined;
+    if (equality === undefined) return undefined;
+    const [left, right] = [skipParens(node.left), skipParens(node.right)];
+    // `x == null`, `x === undefined`: the equal side holds no object, so no promise.
+    const isNullish = (expr: ts.Expression) => expr.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(expr) && expr.text === "undefined");
+    if ((isVariable(left) && isNullish(right)) || (isVariable(right) && isNullish(left))) {
+      return equality ? nullish : undefined;
+    }
+    // `typeof x.then === "function"` / `typeof x?.then !== "function"`.
+    const typeofThen = (expr: ts.Expression, other: ts.Expression) => {
+      if (!ts.isTypeOfExpression(expr) || !ts.isStringLiteral(other) || other.text !== "function") return false;
+      const operand = skipParens(expr.expression);
+      return ts.isPropertyAccessExpression(operand) && operand.name.text === "then" && isVariable(operand.expression);
+    };
+    if (typeofThen(left, right) || typeofThen(right, left)) {
+      return (part) => (part.flags & UNKNOWNISH) !== 0 || this.hasCallableProperty(part, "then") === equality;
+    }
+    return undefined;
+  }
+
   // --- questions for misused-promise ---
 
   /**

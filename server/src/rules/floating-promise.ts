@@ -168,6 +168,13 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "`new Promise`, promise chains and names declared as promises; a promise returned by an",
         "unannotated, non-async helper is followed by the statement check only.",
         "",
+        "A path on which the variable was narrowed to a non-promise drops nothing and is not reported:",
+        "the branch of `if (r instanceof Promise)` where it is not one, the false branch of a type guard,",
+        "`typeof r?.then !== \"function\"`, or a falsy test, also combined with `!`, `&&` and `||`.",
+        "Event systems collect optional promises this way (`const r = subscriber.beforeInsert?.(e);",
+        "if (r instanceof Promise) pending.push(r);`). The type on each branch comes from the checker's",
+        "type of `r` in the condition, split into its union parts.",
+        "",
         "Values whose type is `any` or `unknown` are never reported: the rule reports only what the",
         "types prove. Some promises are fine to leave floating and are recognised by their declaration",
         "(not by name): `describe`/`it`/`test`/`suite` from `node:test`, and VS Code's",
@@ -259,6 +266,21 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
             "  const user = fetchUser(id);",
             "  const posts = fetchPosts(id);",
             "  return Promise.all([user, posts]);",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "An optional promise collected where it is one",
+          code: [
+            "interface Subscriber {",
+            "  beforeInsert?(entity: object): Promise<void> | void;",
+            "}",
+            "",
+            "export function broadcast(subscribers: Subscriber[], entity: object, pending: Promise<void>[]) {",
+            "  for (const subscriber of subscribers) {",
+            "    const result = subscriber.beforeInsert?.(entity);",
+            "    if (result instanceof Promise) pending.push(result);",
+            "  }",
             "}",
           ].join("\n"),
         },
@@ -532,7 +554,9 @@ class FloatingChecker {
     if (!variable) return;
     const analysis = analyseUses(declaration.name, variable, block, statement, this.context);
     if (!analysis) return;
-    const leak = findLeak(analysis, block, statement, declaration.name.text);
+    const holdsNoPromise: HoldsNoPromise = (condition, outcome) =>
+      this.context.types.promiseStatusWhen(condition, variable, outcome, this.query) === "never";
+    const leak = findLeak(analysis, block, statement, declaration.name.text, holdsNoPromise);
     if (!leak) return;
     const name = declaration.name.text;
     this.context.report({
@@ -751,8 +775,14 @@ interface Leak {
   how: string;
 }
 
+/**
+ * Tells whether the variable holds no promise on the branch where `condition` is `outcome` (the
+ * typed pass asks the type oracle; the syntax-only pre-pass knows only the falsy tests).
+ */
+type HoldsNoPromise = (condition: ts.Expression, outcome: boolean) => boolean;
+
 /** Walks the statements after the declaration; returns the first path end where the promise is dropped. */
-function findLeak(analysis: UseAnalysis, block: ts.Node, declaration: ts.Statement, name: string): Leak | undefined {
+function findLeak(analysis: UseAnalysis, block: ts.Node, declaration: ts.Statement, name: string, holdsNoPromise?: HoldsNoPromise): Leak | undefined {
   const consumes = (node: ts.Node) => analysis.consumingPath.has(node);
   const statements = (block as ts.Block | ts.CaseClause | ts.DefaultClause).statements;
 
@@ -791,14 +821,18 @@ function findLeak(analysis: UseAnalysis, block: ts.Node, declaration: ts.Stateme
 
   const flowStatement = (statement: ts.Statement): Flow => {
     // A promise is always truthy: where the variable tested falsy it holds no promise, and
-    // leaving that path drops nothing (`if (cached) return cached;` ... `if (!p) return;`).
+    // leaving that path drops nothing (`if (cached) return cached;` ... `if (!p) return;`). The
+    // same holds where the condition narrows it to a non-promise (`if (r instanceof Promise)`,
+    // a type guard, `typeof r?.then !== "function"`): the typed pass asks the oracle.
     if (ts.isIfStatement(statement) && !consumes(statement.expression)) {
       const falsy = falsyBranchOf(statement.expression, name);
-      if (falsy) {
+      const thenSettled = falsy === "then" || (holdsNoPromise?.(statement.expression, true) ?? false);
+      const elseSettled = falsy === "else" || (holdsNoPromise?.(statement.expression, false) ?? false);
+      if (thenSettled || elseSettled) {
         const settled: Flow = { consumed: true };
-        const whenTrue = falsy === "then" ? settled : flowStatement(statement.thenStatement);
+        const whenTrue = thenSettled ? settled : flowStatement(statement.thenStatement);
         if (whenTrue.leak) return whenTrue;
-        const whenFalse = falsy === "else" ? settled : statement.elseStatement ? flowStatement(statement.elseStatement) : { consumed: false };
+        const whenFalse = elseSettled ? settled : statement.elseStatement ? flowStatement(statement.elseStatement) : { consumed: false };
         if (whenFalse.leak) return whenFalse;
         if (whenTrue.consumed === "exits") return whenFalse;
         if (whenFalse.consumed === "exits") return whenTrue;
