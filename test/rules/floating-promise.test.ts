@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleTable";
-import { lintCode } from "../helpers/ruleTester";
+import { lintCode, TEST_COMPILER_OPTIONS } from "../helpers/ruleTester";
 
 const RULE = "floating-promise";
 /** Line 1 of most cases: the declarations they use. */
@@ -430,6 +430,21 @@ const valid: ValidCase[] = [
 
 describe(RULE, () => {
   runRuleTable(RULE, { valid, invalid });
+
+  it("says Node.js exits where the program is typed for Node.js, and not in code typed for the DOM only", () => {
+    const code = `${D}\nexport function onClick() {\n  save();\n}`;
+    const [onNode] = lintCode(RULE, code).findings;
+    assert.equal(
+      onNode?.message,
+      "Promise is neither awaited nor handled. If it rejects, the error reaches no one (Node.js reports an unhandled rejection and exits), and the code after it does not wait for it to finish. Await it, return it, add a `.catch()` handler, or mark a deliberate fire-and-forget with `void`.",
+    );
+    const dom = { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [] };
+    const [inBrowser] = lintCode(RULE, code, { compilerOptions: dom }).findings;
+    assert.equal(
+      inBrowser?.message,
+      "Promise is neither awaited nor handled. If it rejects, the error reaches no one (it only shows up as an unhandled rejection, in a browser an `Uncaught (in promise)` console error), and the code after it does not wait for it to finish. Await it, return it, add a `.catch()` handler, or mark a deliberate fire-and-forget with `void`.",
+    );
+  });
 
   it("reports the place where a local promise is dropped as a related location", () => {
     const code = `${D}\nasync function f() {\n  const p = save();\n  if (c) return;\n  await p;\n}`;

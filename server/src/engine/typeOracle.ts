@@ -317,6 +317,23 @@ export class TypeOracle {
     return undefined;
   }
 
+  private runsOnNode: boolean | undefined;
+
+  /**
+   * Does the program's code run under Node.js, judged by the globals it is typed with: the global
+   * `NodeJS` namespace, which `@types/node` (and runtimes that reuse it, such as Bun's types)
+   * declares. A program typed for the DOM only has none. Messages use it to say what an unhandled
+   * rejection does: Node.js exits by default, a browser only logs it.
+   *
+   * @example
+   * // tsconfig "types": ["node"]                 → true
+   * // tsconfig "lib": ["dom", "es2022"], "types": [] → false
+   */
+  programRunsOnNode(): boolean {
+    this.runsOnNode ??= this.checker.resolveName("NodeJS", undefined, ts.SymbolFlags.Namespace, false) !== undefined;
+    return this.runsOnNode;
+  }
+
   // --- questions for misused-promise ---
 
   /**

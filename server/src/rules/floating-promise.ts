@@ -82,9 +82,16 @@ export const BUILTIN_ALLOWED_CALLS: readonly DeclarationSpecifier[] = [
   },
 ];
 
+/** `{{rejection}}`: what an unhandled rejection does where the program runs (Node.js exits, a browser logs it). */
+function rejectionOutcome(runsOnNode: boolean): string {
+  return runsOnNode
+    ? "Node.js reports an unhandled rejection and exits"
+    : "it only shows up as an unhandled rejection, in a browser an `Uncaught (in promise)` console error";
+}
+
 const messages = {
   floating:
-    "Promise is neither awaited nor handled. If it rejects, the error reaches no one (Node.js reports an unhandled rejection and exits), and the code after it does not wait for it to finish. Await it, return it, add a `.catch()` handler, or mark a deliberate fire-and-forget with `void`.",
+    "Promise is neither awaited nor handled. If it rejects, the error reaches no one ({{rejection}}), and the code after it does not wait for it to finish. Await it, return it, add a `.catch()` handler, or mark a deliberate fire-and-forget with `void`.",
   floatingVoid:
     "Promise is discarded with `void` but has no rejection handler (`ignoreVoid` is off). `void` only tells readers it is deliberate; a rejection still goes unhandled. Await it or add a `.catch()` handler.",
   floatingIIFE:
@@ -152,6 +159,8 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "go to: Node.js reports an unhandled rejection and, by default, exits the process. If it",
         "succeeds, the code after it has already run without waiting, so ordering bugs appear",
         "(a response sent before the write finished, a test that passes before its assertion ran).",
+        "The message says that Node.js exits only where the program is typed for Node.js (`@types/node`",
+        "declares the `NodeJS` namespace); in code typed for the DOM only, a browser logs the rejection.",
         "",
         "The rule reports promise-valued expression statements that are not awaited, returned,",
         "given a rejection handler (`.catch(fn)`, `.then(f, r)`) or explicitly discarded with `void`.",
@@ -406,6 +415,7 @@ class FloatingChecker {
     this.context.report({
       node: statement.expression,
       messageId: problem.messageId,
+      data: { rejection: rejectionOutcome(this.context.types.programRunsOnNode()) },
       fixes: this.fixesFor(statement, problem),
     });
   }
