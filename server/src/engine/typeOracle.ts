@@ -700,6 +700,43 @@ export class TypeOracle {
     return { ref: this.describeDeclaration(declarations[0]), declarations };
   }
 
+  /**
+   * The function a call runs, when it is written in the project (not a declaration file, not under
+   * node_modules) and has a body: a function or method declaration, a function or arrow assigned
+   * to a `const`, a property or class field, or (JavaScript) to `x.y = function ...`. Undefined
+   * when the callee is unknown, declared only, or has more than one body (overloads aside).
+   * For interprocedural analyses, which must stay within what the project shows.
+   *
+   * @example
+   * // async function flush() { ... }   flush();  → the `flush` declaration
+   * // import { readFile } from "fs";   readFile(); → undefined (a declaration file)
+   */
+  projectFunctionOf(call: ts.CallExpression | ts.NewExpression): ts.FunctionLikeDeclaration | undefined {
+    const target = this.calleeTarget(call);
+    if (!target) return undefined;
+    const bodies = new Set<ts.FunctionLikeDeclaration>();
+    for (const declaration of target.declarations) {
+      if (!this.isProjectSourceFile(declaration.getSourceFile())) return undefined;
+      const fn = functionOfDeclaration(declaration);
+      if (fn?.body) bodies.add(fn);
+    }
+    return bodies.size === 1 ? [...bodies][0] : undefined;
+  }
+
+  /** Can the value be `null` or `undefined`? `may` for `any`, `unknown` and type parameters. */
+  nullishStatus(expr: ts.Expression): Tri {
+    const status = (type: ts.Type): Tri => {
+      if (type.flags & UNKNOWNISH) return "may";
+      if (type.isUnion()) return combine(type.types.map(status));
+      if (type.flags & ts.TypeFlags.TypeParameter) {
+        const constraint = this.checker.getBaseConstraintOfType(type);
+        return constraint ? status(constraint) : "may";
+      }
+      return type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void) ? "always" : "never";
+    };
+    return status(this.checker.getTypeAtLocation(expr));
+  }
+
   /** Can the value be a number (a file descriptor where a path is expected)? */
   numberStatus(expr: ts.Expression): Tri {
     const status = (type: ts.Type): Tri => {
@@ -807,6 +844,24 @@ function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
   visit(sourceFile);
   promiseNameScans.set(sourceFile, scan);
   return scan;
+}
+
+/** The function-like node a declaration names, looking through `const f = () => ...` and the like. */
+function functionOfDeclaration(declaration: ts.Declaration): ts.FunctionLikeDeclaration | undefined {
+  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isFunctionExpression(declaration) || ts.isArrowFunction(declaration)) {
+    return declaration;
+  }
+  let value: ts.Expression | undefined;
+  if (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) {
+    value = declaration.initializer;
+  } else if (ts.isBinaryExpression(declaration)) {
+    value = declaration.right;
+  } else if (ts.isPropertyAccessExpression(declaration) && ts.isBinaryExpression(declaration.parent) && declaration.parent.left === declaration) {
+    value = declaration.parent.right;
+  }
+  if (!value) return undefined;
+  const fn = skipParens(value);
+  return ts.isFunctionExpression(fn) || ts.isArrowFunction(fn) ? fn : undefined;
 }
 
 function isCallLike(expr: ts.Expression): boolean {
