@@ -1,11 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleTable";
-import { lintCode } from "../helpers/ruleTester";
+import { lintCode, TEST_COMPILER_OPTIONS } from "../helpers/ruleTester";
 
 const RULE = "floating-promise";
 /** Line 1 of most cases: the declarations they use. */
 const D = "declare function save(): Promise<void>; declare function maybe(): Promise<void> | undefined; declare const c: boolean;";
+/** Line 1 of the self-handled cases: a request that may reject. */
+const F = "declare function post(url: string, body: object): Promise<object>;";
+/** Line 1 of the narrowing cases: optional hooks that may return a promise, as in event subscribers. */
+const SUB =
+  "interface Subscriber { beforeInsert?(entity: object): Promise<any> | void; afterLoad?(entity: object): Promise<void> | undefined } interface Result { count: number; promises: Promise<any>[] }";
 
 
 
@@ -315,6 +320,42 @@ const invalid: InvalidCase[] = [
     code: `${D}\nasync function f(xs: number[]) {\n  for (const x of xs) {\n    const p = save();\n    if (x > 1) continue;\n    await p;\n  }\n}`,
     errors: [{ messageId: "localDropped", line: 4, column: 11 }],
   },
+  {
+    name: "narrowing: the branch where the value is a promise drops it",
+    code: `${SUB}\nexport function broadcast(subscriber: Subscriber) {\n  const result = subscriber.beforeInsert?.({ id: 1 });\n  if (result instanceof Promise) console.log("pending");\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5] }],
+  },
+  {
+    name: "narrowing: returns where `then` is callable",
+    code: `${SUB}\nexport async function broadcast(subscriber: Subscriber) {\n  const result = subscriber.afterLoad?.({ id: 1 });\n  if (typeof result?.then === "function") return;\n  await result;\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [4] }],
+  },
+  {
+    name: "self-handled: the catch rethrows",
+    code: `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error("metrics failed", error);\n    throw error;\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
+    errors: [{ messageId: "floating", line: 11, column: 3 }],
+  },
+  {
+    name: "self-handled: an await before the try can reject",
+    code: `${F}\nasync function sync(id: string) {\n  const record = await post("/load", { id });\n  try {\n    await post("/sync", { record });\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onChange(id: string) {\n  sync(id);\n}`,
+    errors: [{ messageId: "floating", line: 11, column: 3 }],
+  },
+  {
+    name: "self-handled: the catch calls a library logger, which may throw",
+    code: `${F}\ndeclare const logger: { error(message: string, error: unknown): void };\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    logger.error("metrics failed", error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
+    errors: [{ messageId: "floating", line: 11, column: 3 }],
+  },
+  {
+    name: "self-handled: a parameter default that can throw",
+    code: `${F}\ndeclare function loadConfig(): object;\nasync function sendMetrics(payload: object = loadConfig()) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onRequest() {\n  sendMetrics();\n}`,
+    errors: [{ messageId: "floating", line: 11, column: 3 }],
+  },
+  {
+    name: "self-handled: reported anyway with checkSelfHandled",
+    code: `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error("metrics failed", error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
+    options: { checkSelfHandled: true },
+    errors: [{ messageId: "floating", line: 10, column: 3 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -372,11 +413,105 @@ const valid: ValidCase[] = [
   { name: "local tested for presence: the falsy path holds no promise", code: `${D}\nexport function f() {\n  const cached = maybe();\n  if (cached) {\n    return cached;\n  }\n  console.log("miss");\n}` },
   { name: "local returned on one path, chained through its own method on the other", code: `declare class Api<T> extends Promise<T> { unwrap(): Promise<T> }\ndeclare function get(): Api<number>;\nexport function f(raw: boolean) {\n  const response = get();\n  if (raw) return response;\n  return response.unwrap();\n}` },
   { name: "local chained with then", code: `${D}\nfunction f() {\n  const p = save();\n  return p.then(() => 1);\n}` },
+  {
+    name: "self-handled: every path of the callee inside a try whose catch logs",
+    code: `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error("metrics failed", error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
+  },
+  {
+    name: "self-handled: a method whose catch calls a project logger that cannot throw",
+    code: `${F}\nexport class Cache {\n  private entries: object = {};\n  constructor() {\n    this.refresh();\n  }\n  private async refresh(): Promise<void> {\n    try {\n      this.entries = await post("/entries", {});\n    } catch (error) {\n      this.logError("refresh failed", error);\n    }\n  }\n  private logError(message: string, error: unknown): void {\n    console.warn(\`[cache] \${message}\`, error);\n  }\n}`,
+  },
+  {
+    name: "self-handled: safe statements before the try",
+    code: `${F}\nexport class Batcher {\n  private queue: object[] = [];\n  private flushing = false;\n  add(item: object) {\n    this.queue.push(item);\n    this.flush();\n  }\n  private async flush() {\n    const batch = this.queue;\n    this.queue = [];\n    this.flushing = true;\n    try {\n      await post("/batch", batch);\n    } catch (error) {\n      console.error("batch lost", batch.length, error);\n    } finally {\n      this.flushing = false;\n    }\n  }\n}`,
+  },
+  {
+    name: "self-handled: a script's main ends the process in finally",
+    code: `${F}\nasync function main() {\n  try {\n    await post("/migrate", {});\n  } finally {\n    process.exit(0);\n  }\n}\nmain();`,
+    fileName: "script.cts",
+  },
+  {
+    name: "self-handled: an async IIFE whose body is one try/catch",
+    code: `${F}\n(async () => {\n  try {\n    await post("/start", {});\n  } catch (error) {\n    console.error(error);\n    process.exitCode = 1;\n  }\n})();`,
+    fileName: "script.cts",
+  },
+  {
+    name: "self-handled: a callee that only awaits callees that cannot reject",
+    code: `${F}\nasync function syncUsers() {\n  try {\n    await post("/users", {});\n  } catch (error) {\n    console.error(error);\n  }\n}\nasync function syncOrders() {\n  try {\n    await post("/orders", {});\n  } catch (error) {\n    console.error(error);\n  }\n}\nasync function syncAll() {\n  await syncUsers();\n  await syncOrders();\n}\nexport function onTimer() {\n  syncAll();\n}`,
+  },
+  {
+    name: "self-handled: a non-async function returning `.catch(handler)`",
+    code: `${F}\nfunction warmUp(): Promise<void> {\n  return post("/warm", {}).then(() => undefined).catch((error) => {\n    console.warn("warm-up failed", error);\n  });\n}\nexport function start() {\n  warmUp();\n}`,
+  },
+  {
+    name: "self-handled: JavaScript with an empty catch",
+    code: `async function report(error) {\n  try {\n    await fetch("https://errors.example.com", { method: "POST", body: String(error) });\n  } catch {}\n}\nexport function onError(error) {\n  report(error);\n}`,
+    fileName: "file.js",
+  },
+  {
+    name: "self-handled: a local holding the promise of a callee that cannot reject",
+    code: `${F}\nasync function prefetch(url: string) {\n  try {\n    await post(url, {});\n  } catch {\n    // a cache miss later is fine\n  }\n}\nexport function hover(url: string, enabled: boolean) {\n  const pending = prefetch(url);\n  if (!enabled) return;\n  console.log("prefetching", pending);\n}`,
+  },
+  {
+    name: "narrowing: an optional hook's promise collected after `instanceof Promise` (event broadcaster)",
+    code: `${SUB}\nexport function broadcastBeforeInsert(result: Result, subscribers: Subscriber[], entity: object) {\n  subscribers.forEach((subscriber) => {\n    const executionResult = subscriber.beforeInsert?.(entity);\n    if (executionResult instanceof Promise) result.promises.push(executionResult);\n    result.count++;\n  });\n}`,
+  },
+  {
+    name: "narrowing: the hook checked for presence, then `instanceof Promise` in a block",
+    code: `${SUB}\nexport function broadcastBeforeInsert(result: Result, subscriber: Subscriber, entity: object) {\n  if (subscriber.beforeInsert) {\n    const executionResult = subscriber.beforeInsert(entity);\n    if (executionResult instanceof Promise) {\n      result.promises.push(executionResult);\n    }\n    result.count++;\n  }\n}`,
+  },
+  {
+    name: "narrowing: early return on the non-promise branch of `instanceof`",
+    code: `${SUB}\nexport async function runHook(subscriber: Subscriber, entity: object) {\n  const maybePromise = subscriber.beforeInsert?.(entity);\n  if (!(maybePromise instanceof Promise)) return;\n  await maybePromise;\n}`,
+  },
+  {
+    name: "narrowing: a user type guard",
+    code: `${SUB}\nfunction isPromise(value: unknown): value is Promise<unknown> {\n  return value instanceof Promise;\n}\nexport function runHook(pending: Promise<unknown>[], subscriber: Subscriber, entity: object) {\n  const outcome = subscriber.beforeInsert?.(entity);\n  if (isPromise(outcome)) {\n    pending.push(outcome);\n  }\n}`,
+  },
+  {
+    name: "narrowing: Node's util.types.isPromise guard",
+    code: `import { types } from "node:util";\n${SUB}\nexport async function runHook(subscriber: Subscriber, entity: object) {\n  const outcome = subscriber.beforeInsert?.(entity);\n  if (types.isPromise(outcome)) await outcome;\n}`,
+  },
+  {
+    name: "narrowing: `typeof result?.then !== \"function\"` returns early",
+    code: `${SUB}\nexport async function runHook(subscriber: Subscriber) {\n  const result = subscriber.afterLoad?.({ id: 1 });\n  if (typeof result?.then !== "function") return;\n  await result;\n}`,
+  },
+  {
+    name: "narrowing: a presence test and `typeof result.then` combined with &&",
+    code: `${SUB}\nexport function runHook(pending: Promise<void>[], subscriber: Subscriber) {\n  const result = subscriber.afterLoad?.({ id: 1 });\n  if (result && typeof result.then === "function") {\n    pending.push(result);\n  }\n  console.log("hook ran");\n}`,
+  },
+  {
+    name: "narrowing: `typeof result?.then === \"function\"` collects, the other path goes on",
+    code: `${SUB}\nexport function runHooks(pending: Promise<void>[], subscribers: Subscriber[]) {\n  for (const subscriber of subscribers) {\n    const result = subscriber.afterLoad?.({ id: 1 });\n    if (typeof result?.then === "function") pending.push(result);\n  }\n}`,
+  },
+  {
+    name: "narrowing: awaited in the `instanceof` branch, logged in the else branch",
+    code: `${SUB}\nexport async function runHook(subscriber: Subscriber, entity: object) {\n  const result = subscriber.beforeInsert?.(entity);\n  if (result instanceof Promise) {\n    await result;\n  } else {\n    console.log("synchronous hook");\n  }\n}`,
+  },
+  {
+    name: "narrowing: `!result || !(result instanceof Promise)` returns early",
+    code: `${SUB}\nexport async function runHook(subscriber: Subscriber, entity: object) {\n  const result = subscriber.beforeInsert?.(entity);\n  if (!result || !(result instanceof Promise)) {\n    return;\n  }\n  await result;\n}`,
+  },
 ];
 
 
 describe(RULE, () => {
   runRuleTable(RULE, { valid, invalid });
+
+  it("says Node.js exits where the program is typed for Node.js, and not in code typed for the DOM only", () => {
+    const code = `${D}\nexport function onClick() {\n  save();\n}`;
+    const [onNode] = lintCode(RULE, code).findings;
+    assert.equal(
+      onNode?.message,
+      "Promise is neither awaited nor handled. If it rejects, the error reaches no one (Node.js reports an unhandled rejection and exits), and the code after it does not wait for it to finish. Await it, return it, add a `.catch()` handler, or mark a deliberate fire-and-forget with `void`.",
+    );
+    const dom = { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [] };
+    const [inBrowser] = lintCode(RULE, code, { compilerOptions: dom }).findings;
+    assert.equal(
+      inBrowser?.message,
+      "Promise is neither awaited nor handled. If it rejects, the error reaches no one (it only shows up as an unhandled rejection, in a browser an `Uncaught (in promise)` console error), and the code after it does not wait for it to finish. Await it, return it, add a `.catch()` handler, or mark a deliberate fire-and-forget with `void`.",
+    );
+  });
 
   it("reports the place where a local promise is dropped as a related location", () => {
     const code = `${D}\nasync function f() {\n  const p = save();\n  if (c) return;\n  await p;\n}`;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleTable";
-import { lintCode } from "../helpers/ruleTester";
+import { lintCode, TEST_COMPILER_OPTIONS } from "../helpers/ruleTester";
 
 const RULE = "unhandled-rejection-window";
 /** Line 1 of most cases: the declarations they use. */
@@ -359,6 +359,16 @@ describe(RULE, () => {
     assert.equal(
       finding.message,
       "The promise in `p` has no rejection handler when the `throw` at line 4 leaves the function: nothing can handle it after that, so if it rejects, Node.js reports an unhandled rejection and, by default, exits. Await or handle it before throwing, or attach a handler when it is created.",
+    );
+  });
+
+  it("does not say Node.js exits in code typed for the DOM only", () => {
+    const code = `${D}\nasync function page() {\n  const user = f();\n  const posts = await g();\n  return [await user, posts];\n}`;
+    const [finding] = lintCode(RULE, code, { compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [] } }).findings;
+    assert.ok(finding);
+    assert.equal(
+      finding.message,
+      "The promise in `user` has no rejection handler while the function waits at another `await` (line 4): if it rejects meanwhile, it is reported as an unhandled rejection (in a browser, an `Uncaught (in promise)` console error and an `unhandledrejection` event). Start both and await them together with `Promise.all`, or attach a handler when it is created.",
     );
   });
 });

@@ -212,6 +212,128 @@ export class TypeOracle {
     return false;
   }
 
+  /**
+   * Can `variable` hold a promise on the branch where `condition` evaluates to `outcome`?
+   *
+   * The checker gives flow-narrowed types only at references, and a path that leaves a branch has
+   * none, so this starts from the checker's type of the variable at its reference in the condition
+   * and keeps the union parts the condition lets through on that branch, each decided by the
+   * checker: `x instanceof C` (assignability to `C`'s instance type), a type guard `isX(x)` (the
+   * call's resolved type predicate), `typeof x.then === "function"` (or `x?.then`), truthiness and
+   * `== null` tests, combined with `!`, `&&` and `||`. Parts kept are asked as in `promiseStatus`.
+   * `may` when the condition does not mention the variable; `never` when no promise part is left.
+   *
+   * @example
+   * // const r = subscriber.beforeInsert?.(event);   // Promise<any> | void
+   * // if (r instanceof Promise) pending.push(r);
+   * promiseStatusWhen(condition, r, false, query); // "never": on the else path `r` is void
+   */
+  promiseStatusWhen(condition: ts.Expression, variable: VariableHandle, outcome: boolean, query: PromiseQuery): Tri {
+    let reference: ts.Identifier | undefined;
+    const find = (node: ts.Node): void => {
+      if (reference || ts.isFunctionLike(node)) return;
+      if (ts.isIdentifier(node) && this.variableOf(node) === variable) reference = node;
+      else ts.forEachChild(node, find);
+    };
+    find(condition);
+    if (!reference) return "may";
+    const type = this.checker.getTypeAtLocation(reference);
+    const keep = this.narrowing(condition, variable, outcome);
+    const parts = (type.isUnion() ? type.types : [type]).filter((part) => !keep || keep(part));
+    return combine(parts.map((part) => this.typeStatus(part, query)));
+  }
+
+  /** Which union parts of the variable survive where `condition` is `outcome`; undefined: all of them. */
+  private narrowing(condition: ts.Expression, variable: VariableHandle, outcome: boolean): ((part: ts.Type) => boolean) | undefined {
+    type Keep = ((part: ts.Type) => boolean) | undefined;
+    const both = (a: Keep, b: Keep): Keep => (a && b ? (part) => a(part) && b(part) : (a ?? b));
+    const either = (a: Keep, b: Keep): Keep => (a && b ? (part) => a(part) || b(part) : undefined);
+    const isVariable = (expr: ts.Expression): boolean => {
+      const value = skipParens(expr);
+      return ts.isIdentifier(value) && this.variableOf(value) === variable;
+    };
+    const nullish = (part: ts.Type) => (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | UNKNOWNISH)) !== 0;
+    const assignable = (part: ts.Type, target: ts.Type) =>
+      (part.flags & UNKNOWNISH) !== 0 || this.checker.isTypeAssignableTo(part, target) || this.checker.isTypeAssignableTo(target, part);
+    const guard = (targets: readonly ts.Type[], when: boolean): Keep => {
+      if (targets.length === 0 || targets.some((target) => target.flags & UNKNOWNISH)) return undefined;
+      return when
+        ? (part) => targets.some((target) => assignable(part, target))
+        : (part) => (part.flags & UNKNOWNISH) !== 0 || !targets.some((target) => this.checker.isTypeAssignableTo(part, target));
+    };
+
+    const node = skipParens(condition);
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+      return this.narrowing(node.operand, variable, !outcome);
+    }
+    if (isVariable(node)) {
+      // Promises are objects, so always truthy.
+      return outcome ? undefined : (part) => (part.flags & ts.TypeFlags.Object) === 0 || (part.flags & UNKNOWNISH) !== 0;
+    }
+    if (ts.isCallExpression(node)) {
+      const signature = this.checker.getResolvedSignature(node);
+      const predicate = signature && this.checker.getTypePredicateOfSignature(signature);
+      if (predicate?.kind !== ts.TypePredicateKind.Identifier) return undefined;
+      const argument = node.arguments[predicate.parameterIndex];
+      return argument && isVariable(argument) ? guard([predicate.type], outcome) : undefined;
+    }
+    if (!ts.isBinaryExpression(node)) return undefined;
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+      const left = this.narrowing(node.left, variable, outcome);
+      const right = this.narrowing(node.right, variable, outcome);
+      return (operator === ts.SyntaxKind.AmpersandAmpersandToken) === outcome ? both(left, right) : either(left, right);
+    }
+    if (operator === ts.SyntaxKind.InstanceOfKeyword && isVariable(node.left)) {
+      const constructor = this.checker.getTypeAtLocation(node.right);
+      const prototype = constructor.getProperty("prototype");
+      const instances = prototype
+        ? [this.checker.getTypeOfSymbol(prototype)]
+        : constructor.getConstructSignatures().map((signature) => this.checker.getReturnTypeOfSignature(signature));
+      return guard(instances, outcome);
+    }
+    const equality =
+      operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken
+        ? outcome
+        : operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken
+          ? !outcome
+          : undefined;
+    if (equality === undefined) return undefined;
+    const [left, right] = [skipParens(node.left), skipParens(node.right)];
+    // `x == null`, `x === undefined`: the equal side holds no object, so no promise.
+    const isNullish = (expr: ts.Expression) => expr.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(expr) && expr.text === "undefined");
+    if ((isVariable(left) && isNullish(right)) || (isVariable(right) && isNullish(left))) {
+      return equality ? nullish : undefined;
+    }
+    // `typeof x.then === "function"` / `typeof x?.then !== "function"`.
+    const typeofThen = (expr: ts.Expression, other: ts.Expression) => {
+      if (!ts.isTypeOfExpression(expr) || !ts.isStringLiteral(other) || other.text !== "function") return false;
+      const operand = skipParens(expr.expression);
+      return ts.isPropertyAccessExpression(operand) && operand.name.text === "then" && isVariable(operand.expression);
+    };
+    if (typeofThen(left, right) || typeofThen(right, left)) {
+      return (part) => (part.flags & UNKNOWNISH) !== 0 || this.hasCallableProperty(part, "then") === equality;
+    }
+    return undefined;
+  }
+
+  private runsOnNode: boolean | undefined;
+
+  /**
+   * Does the program's code run under Node.js, judged by the globals it is typed with: the global
+   * `NodeJS` namespace, which `@types/node` (and runtimes that reuse it, such as Bun's types)
+   * declares. A program typed for the DOM only has none. Messages use it to say what an unhandled
+   * rejection does: Node.js exits by default, a browser only logs it.
+   *
+   * @example
+   * // tsconfig "types": ["node"]                 → true
+   * // tsconfig "lib": ["dom", "es2022"], "types": [] → false
+   */
+  programRunsOnNode(): boolean {
+    this.runsOnNode ??= this.checker.resolveName("NodeJS", undefined, ts.SymbolFlags.Namespace, false) !== undefined;
+    return this.runsOnNode;
+  }
+
   // --- questions for misused-promise ---
 
   /**
@@ -672,6 +794,43 @@ export class TypeOracle {
     return { ref: this.describeDeclaration(declarations[0]), declarations };
   }
 
+  /**
+   * The function a call runs, when it is written in the project (not a declaration file, not under
+   * node_modules) and has a body: a function or method declaration, a function or arrow assigned
+   * to a `const`, a property or class field, or (JavaScript) to `x.y = function ...`. Undefined
+   * when the callee is unknown, declared only, or has more than one body (overloads aside).
+   * For interprocedural analyses, which must stay within what the project shows.
+   *
+   * @example
+   * // async function flush() { ... }   flush();  → the `flush` declaration
+   * // import { readFile } from "fs";   readFile(); → undefined (a declaration file)
+   */
+  projectFunctionOf(call: ts.CallExpression | ts.NewExpression): ts.FunctionLikeDeclaration | undefined {
+    const target = this.calleeTarget(call);
+    if (!target) return undefined;
+    const bodies = new Set<ts.FunctionLikeDeclaration>();
+    for (const declaration of target.declarations) {
+      if (!this.isProjectSourceFile(declaration.getSourceFile())) return undefined;
+      const fn = functionOfDeclaration(declaration);
+      if (fn?.body) bodies.add(fn);
+    }
+    return bodies.size === 1 ? [...bodies][0] : undefined;
+  }
+
+  /** Can the value be `null` or `undefined`? `may` for `any`, `unknown` and type parameters. */
+  nullishStatus(expr: ts.Expression): Tri {
+    const status = (type: ts.Type): Tri => {
+      if (type.flags & UNKNOWNISH) return "may";
+      if (type.isUnion()) return combine(type.types.map(status));
+      if (type.flags & ts.TypeFlags.TypeParameter) {
+        const constraint = this.checker.getBaseConstraintOfType(type);
+        return constraint ? status(constraint) : "may";
+      }
+      return type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void) ? "always" : "never";
+    };
+    return status(this.checker.getTypeAtLocation(expr));
+  }
+
   /** Can the value be a number (a file descriptor where a path is expected)? */
   numberStatus(expr: ts.Expression): Tri {
     const status = (type: ts.Type): Tri => {
@@ -779,6 +938,24 @@ function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
   visit(sourceFile);
   promiseNameScans.set(sourceFile, scan);
   return scan;
+}
+
+/** The function-like node a declaration names, looking through `const f = () => ...` and the like. */
+function functionOfDeclaration(declaration: ts.Declaration): ts.FunctionLikeDeclaration | undefined {
+  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isFunctionExpression(declaration) || ts.isArrowFunction(declaration)) {
+    return declaration;
+  }
+  let value: ts.Expression | undefined;
+  if (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) {
+    value = declaration.initializer;
+  } else if (ts.isBinaryExpression(declaration)) {
+    value = declaration.right;
+  } else if (ts.isPropertyAccessExpression(declaration) && ts.isBinaryExpression(declaration.parent) && declaration.parent.left === declaration) {
+    value = declaration.parent.right;
+  }
+  if (!value) return undefined;
+  const fn = skipParens(value);
+  return ts.isFunctionExpression(fn) || ts.isArrowFunction(fn) ? fn : undefined;
 }
 
 function isCallLike(expr: ts.Expression): boolean {

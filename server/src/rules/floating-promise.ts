@@ -16,7 +16,7 @@ import {
   needsParensAsUnaryOperand,
   startsAfterUnterminatedStatement,
 } from "../engine/astUtils";
-import type { DeclarationRef, PromiseQuery, Tri, VariableHandle } from "../engine/typeOracle";
+import type { DeclarationRef, PromiseQuery, Tri, TypeOracle, VariableHandle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
@@ -38,6 +38,7 @@ export interface FloatingPromiseOptions {
   ignoreIIFE: boolean;
   checkThenables: boolean;
   checkLocalVariables: boolean;
+  checkSelfHandled: boolean;
   allowedCalls: DeclarationSpecifier[];
   allowedTypes: DeclarationSpecifier[];
   catchHandler: string;
@@ -82,9 +83,16 @@ export const BUILTIN_ALLOWED_CALLS: readonly DeclarationSpecifier[] = [
   },
 ];
 
+/** `{{rejection}}`: what an unhandled rejection does where the program runs (Node.js exits, a browser logs it). */
+function rejectionOutcome(runsOnNode: boolean): string {
+  return runsOnNode
+    ? "Node.js reports an unhandled rejection and exits"
+    : "it only shows up as an unhandled rejection, in a browser an `Uncaught (in promise)` console error";
+}
+
 const messages = {
   floating:
-    "Promise is neither awaited nor handled. If it rejects, the error reaches no one (Node.js reports an unhandled rejection and exits), and the code after it does not wait for it to finish. Await it, return it, add a `.catch()` handler, or mark a deliberate fire-and-forget with `void`.",
+    "Promise is neither awaited nor handled. If it rejects, the error reaches no one ({{rejection}}), and the code after it does not wait for it to finish. Await it, return it, add a `.catch()` handler, or mark a deliberate fire-and-forget with `void`.",
   floatingVoid:
     "Promise is discarded with `void` but has no rejection handler (`ignoreVoid` is off). `void` only tells readers it is deliberate; a rejection still goes unhandled. Await it or add a `.catch()` handler.",
   floatingIIFE:
@@ -125,6 +133,10 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
           type: "boolean",
           description: "Report promises stored in a local variable and dropped on some path.",
         },
+        checkSelfHandled: {
+          type: "boolean",
+          description: "Also report calls of project functions that handle all their own errors and so cannot reject.",
+        },
         allowedCalls: { type: "array", items: specifierSchema, description: "Calls whose promise may float." },
         allowedTypes: { type: "array", items: specifierSchema, description: "Promise types that may float." },
         catchHandler: {
@@ -140,6 +152,7 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
       ignoreIIFE: false,
       checkThenables: false,
       checkLocalVariables: true,
+      checkSelfHandled: false,
       allowedCalls: [],
       allowedTypes: [],
       catchHandler: "(error) => { console.error(error); }",
@@ -152,6 +165,8 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "go to: Node.js reports an unhandled rejection and, by default, exits the process. If it",
         "succeeds, the code after it has already run without waiting, so ordering bugs appear",
         "(a response sent before the write finished, a test that passes before its assertion ran).",
+        "The message says that Node.js exits only where the program is typed for Node.js (`@types/node`",
+        "declares the `NodeJS` namespace); in code typed for the DOM only, a browser logs the rejection.",
         "",
         "The rule reports promise-valued expression statements that are not awaited, returned,",
         "given a rejection handler (`.catch(fn)`, `.then(f, r)`) or explicitly discarded with `void`.",
@@ -167,6 +182,26 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "looks only at values from async functions, functions with a written `Promise` return type,",
         "`new Promise`, promise chains and names declared as promises; a promise returned by an",
         "unannotated, non-async helper is followed by the statement check only.",
+        "",
+        "A path on which the variable was narrowed to a non-promise drops nothing and is not reported:",
+        "the branch of `if (r instanceof Promise)` where it is not one, the false branch of a type guard,",
+        "`typeof r?.then !== \"function\"`, or a falsy test, also combined with `!`, `&&` and `||`.",
+        "Event systems collect optional promises this way (`const r = subscriber.beforeInsert?.(e);",
+        "if (r instanceof Promise) pending.push(r);`). The type on each branch comes from the checker's",
+        "type of `r` in the condition, split into its union parts.",
+        "",
+        "A call of a project function whose promise cannot reject is not reported (option",
+        "`checkSelfHandled`): every path of its body runs inside a `try` whose `catch` does not rethrow,",
+        "or its `try` ends in `finally { process.exit() }`, or it only awaits such functions, or (not",
+        "async) it returns `promise.catch(handler)`; an async IIFE of that shape too. This is the idiom of a",
+        "deliberate, self-handled fire-and-forget. Cannot reject means nothing can throw outside the",
+        "protected `try`: parameter defaults, code before the `try`, the `catch` and `finally` blocks are",
+        "held to \"cannot throw\": literals, names, operators, assignments, property reads on values that",
+        "cannot be `null` or `undefined`, `console` methods, `process.exit()`, and calls and awaits of",
+        "project functions that cannot throw or reject by the same analysis (four calls deep at most). A",
+        "call to a library (a logger from a package, `emit`) or to anything declared only counts as",
+        "throwing, so such a callee is still reported. The callee is the declaration the call resolves",
+        "to: a subclass overriding the method is not considered.",
         "",
         "Values whose type is `any` or `unknown` are never reported: the rule reports only what the",
         "types prove. Some promises are fine to leave floating and are recognised by their declaration",
@@ -263,6 +298,39 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
           ].join("\n"),
         },
         {
+          title: "A self-handled fire-and-forget: the callee cannot reject",
+          code: [
+            "declare function post(url: string, body: object): Promise<object>;",
+            "",
+            "async function sendMetrics(payload: object) {",
+            "  try {",
+            '    await post("/metrics", payload);',
+            "  } catch (error) {",
+            '    console.error("metrics failed", error);',
+            "  }",
+            "}",
+            "",
+            "export function onRequest(payload: object) {",
+            "  sendMetrics(payload);",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "An optional promise collected where it is one",
+          code: [
+            "interface Subscriber {",
+            "  beforeInsert?(entity: object): Promise<void> | void;",
+            "}",
+            "",
+            "export function broadcast(subscribers: Subscriber[], entity: object, pending: Promise<void>[]) {",
+            "  for (const subscriber of subscribers) {",
+            "    const result = subscriber.beforeInsert?.(entity);",
+            "    if (result instanceof Promise) pending.push(result);",
+            "  }",
+            "}",
+          ].join("\n"),
+        },
+        {
           title: "Tests registered with node:test",
           code: [
             'import { describe, it } from "node:test";',
@@ -289,6 +357,8 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
           "`false` (default): only the built-in `Promise` (and classes or interfaces derived from it) counts. `true`: any value with a callable `then`.",
         checkLocalVariables:
           "`true` (default): report a promise stored in a local variable that is dropped on some path. `false`: statements only.",
+        checkSelfHandled:
+          "`false` (default): a call of a project function that handles all its own errors (it cannot reject, see above) is a deliberate fire-and-forget and is not reported. `true`: report it like any other promise.",
         allowedCalls:
           'Calls whose promise may float, by declaration: `[{ "module": "@acme/jobs", "name": "enqueue" }]` or `[{ "file": "**/src/background.ts", "name": ["start*"] }]`. `module` is a package or ambient module name; `file` a glob on the absolute path of the declaring file; `name` the dotted name inside it (`Queue.push`), globs allowed. The built-in list (node:test, VS Code messages) always applies.',
         allowedTypes:
@@ -384,6 +454,7 @@ class FloatingChecker {
     this.context.report({
       node: statement.expression,
       messageId: problem.messageId,
+      data: { rejection: rejectionOutcome(this.context.types.programRunsOnNode()) },
       fixes: this.fixesFor(statement, problem),
     });
   }
@@ -457,10 +528,22 @@ class FloatingChecker {
         }
       }
       if (isFunctionExpressionLike(callee) && isAsyncFunction(callee)) {
-        return this.context.options.ignoreIIFE ? undefined : { messageId: "floatingIIFE", array: false };
+        if (this.context.options.ignoreIIFE || this.selfHandled(callee)) return undefined;
+        return { messageId: "floatingIIFE", array: false };
       }
+      const fn = this.context.options.checkSelfHandled ? undefined : this.context.types.projectFunctionOf(node);
+      if (fn && this.selfHandled(fn)) return undefined;
     }
     return { messageId: "floating", array: false };
+  }
+
+  private calleeFacts: CalleeFacts | undefined;
+
+  /** A project function whose promise cannot reject: a deliberate, self-handled fire-and-forget. */
+  private selfHandled(fn: ts.FunctionLikeDeclaration): boolean {
+    if (this.context.options.checkSelfHandled) return false;
+    this.calleeFacts ??= this.context.types.memo(CALLEE_FACTS_KEY, () => new CalleeFacts(this.context.types));
+    return this.calleeFacts.cannotReject(fn);
   }
 
   private status(node: ts.Expression): Tri {
@@ -532,7 +615,9 @@ class FloatingChecker {
     if (!variable) return;
     const analysis = analyseUses(declaration.name, variable, block, statement, this.context);
     if (!analysis) return;
-    const leak = findLeak(analysis, block, statement, declaration.name.text);
+    const holdsNoPromise: HoldsNoPromise = (condition, outcome) =>
+      this.context.types.promiseStatusWhen(condition, variable, outcome, this.query) === "never";
+    const leak = findLeak(analysis, block, statement, declaration.name.text, holdsNoPromise);
     if (!leak) return;
     const name = declaration.name.text;
     this.context.report({
@@ -634,6 +719,255 @@ function isInsideFunctionBody(node: ts.Node): boolean {
     if (ts.isSourceFile(current) || ts.isClassStaticBlockDeclaration(current)) return false;
   }
   return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a project callee does: whether its promise can reject at all.
+//
+// An async function rejects when something throws outside a `try` whose `catch` swallows it.
+// "Cannot throw" is decided from syntax and the project's own declarations: literals, names,
+// `this`, property reads on values that cannot be nullish, operators, assignments, function
+// expressions, calls of console methods and of project functions that cannot throw themselves
+// (an async project function's call never throws: it returns its promise), `await` of project
+// calls that cannot reject, and `process.exit()`. Anything else (a library call, `new`, `throw`)
+// may throw. Interprocedural, bounded by depth and work, cycle-safe; only results that no bound
+// cut short are kept, so the answer never depends on the order of questions.
+
+const CALLEE_FACTS_KEY = {};
+const MAX_CALL_DEPTH = 4;
+const WORK_BUDGET = 5_000;
+
+/** Calls that cannot throw (logging to the console) or that end the process, by declaration. */
+const isNodeConsoleCall = compileSpecifiers([{ module: "console", name: "global.Console.*" }]);
+const isConsoleCall: Matcher = (ref) => isNodeConsoleCall(ref) || (ref.isDefaultLib && /^Console\.[^.]+$/.test(ref.qualifiedName));
+const isProcessExit = compileSpecifiers([{ module: "process", name: ["global.NodeJS.Process.exit", "global.NodeJS.Process.abort"] }]);
+
+class CalleeFacts {
+  private readonly rejectMemo = new Map<ts.Node, boolean>();
+  private readonly throwMemo = new Map<ts.Node, boolean>();
+  private readonly exitMemo = new Map<ts.Node, boolean>();
+  private readonly active = new Set<ts.Node>();
+  private depth = 0;
+  private work = 0;
+  private truncated = false;
+
+  constructor(private readonly types: TypeOracle) {}
+
+  /** Calling `fn` yields a promise that never rejects (async, or returning `x.catch(handler)`). */
+  cannotReject(fn: ts.FunctionLikeDeclaration): boolean {
+    return this.fact(this.rejectMemo, fn, () => {
+      const body = fn.body;
+      if (!body || fn.asteriskToken || !fn.parameters.every((parameter) => this.parameterSafe(parameter))) return false;
+      if (isAsyncFunction(fn)) return ts.isBlock(body) ? this.statementsSafe(body.statements) : this.expressionSafe(body);
+      const returned = ts.isBlock(body) ? returnedExpressions(body) : [body];
+      return returned.length > 0 && returned.every((expr) => expr !== undefined && this.settledPromise(expr));
+    });
+  }
+
+  /** Calling the (non-async) `fn` never throws. */
+  private cannotThrow(fn: ts.FunctionLikeDeclaration): boolean {
+    return this.fact(this.throwMemo, fn, () => {
+      const body = fn.body;
+      if (!body || fn.asteriskToken || !fn.parameters.every((parameter) => this.parameterSafe(parameter))) return false;
+      if (isAsyncFunction(fn)) return true; // a throw inside becomes its promise's rejection
+      return ts.isBlock(body) ? this.statementsSafe(body.statements) : this.expressionSafe(body);
+    });
+  }
+
+  /** Calling `fn` ends the process: its body ends with such a call and nothing before it throws. */
+  private exits(fn: ts.FunctionLikeDeclaration): boolean {
+    return this.fact(this.exitMemo, fn, () => {
+      const body = fn.body;
+      if (!body || !ts.isBlock(body) || isAsyncFunction(fn) || fn.asteriskToken) return false;
+      return this.blockExits(body.statements);
+    });
+  }
+
+  private fact(memo: Map<ts.Node, boolean>, fn: ts.Node, compute: () => boolean): boolean {
+    const known = memo.get(fn);
+    if (known !== undefined) return known;
+    if (this.depth === 0) this.work = 0;
+    if (this.active.has(fn) || this.depth >= MAX_CALL_DEPTH || this.work > WORK_BUDGET) {
+      this.truncated = true;
+      return false;
+    }
+    const outer = this.truncated;
+    this.truncated = false;
+    this.active.add(fn);
+    this.depth++;
+    let result = false;
+    try {
+      result = compute();
+    } finally {
+      this.active.delete(fn);
+      this.depth--;
+    }
+    if (!this.truncated) memo.set(fn, result);
+    this.truncated ||= outer;
+    return result;
+  }
+
+  private parameterSafe(parameter: ts.ParameterDeclaration): boolean {
+    if (parameter.initializer && !this.expressionSafe(parameter.initializer)) return false;
+    let safe = true;
+    const visit = (node: ts.Node): void => {
+      if (ts.isBindingElement(node) && node.initializer && !this.expressionSafe(node.initializer)) safe = false;
+      if (safe) ts.forEachChild(node, visit);
+    };
+    visit(parameter.name);
+    return safe;
+  }
+
+  /** A block that ends the process: statements that cannot throw, then an exiting call. */
+  private blockExits(statements: readonly ts.Statement[]): boolean {
+    const last = statements[statements.length - 1];
+    if (!last || !ts.isExpressionStatement(last)) return false;
+    const call = skipParens(last.expression);
+    return ts.isCallExpression(call) && this.callExits(call) && this.statementsSafe(statements.slice(0, -1));
+  }
+
+  private callExits(call: ts.CallExpression): boolean {
+    const target = this.types.calleeTarget(call);
+    if (target && isProcessExit(target.ref)) return true;
+    const fn = this.types.projectFunctionOf(call);
+    return fn !== undefined && this.exits(fn);
+  }
+
+  private statementsSafe(statements: readonly ts.Statement[]): boolean {
+    return statements.every((statement) => this.statementSafe(statement));
+  }
+
+  private statementSafe(statement: ts.Statement): boolean {
+    this.work++;
+    if (ts.isBlock(statement)) return this.statementsSafe(statement.statements);
+    if (ts.isExpressionStatement(statement)) return this.expressionSafe(statement.expression);
+    if (ts.isVariableStatement(statement)) {
+      return statement.declarationList.declarations.every(
+        (declaration) => ts.isIdentifier(declaration.name) && (!declaration.initializer || this.expressionSafe(declaration.initializer)),
+      );
+    }
+    if (ts.isReturnStatement(statement)) return !statement.expression || this.expressionSafe(statement.expression);
+    if (ts.isIfStatement(statement)) {
+      return this.expressionSafe(statement.expression) && this.statementSafe(statement.thenStatement) && (!statement.elseStatement || this.statementSafe(statement.elseStatement));
+    }
+    if (ts.isTryStatement(statement)) {
+      const { tryBlock, catchClause, finallyBlock } = statement;
+      if (finallyBlock && this.blockExits(finallyBlock.statements)) return true; // `finally { process.exit() }`
+      if (finallyBlock && !this.statementsSafe(finallyBlock.statements)) return false;
+      if (!catchClause) return this.statementsSafe(tryBlock.statements);
+      const binding = catchClause.variableDeclaration?.name;
+      return (binding === undefined || ts.isIdentifier(binding)) && this.statementsSafe(catchClause.block.statements);
+    }
+    if (ts.isWhileStatement(statement) || ts.isDoStatement(statement)) return this.expressionSafe(statement.expression) && this.statementSafe(statement.statement);
+    if (ts.isForStatement(statement)) {
+      const initializer = statement.initializer;
+      const initSafe = !initializer || (ts.isVariableDeclarationList(initializer)
+        ? initializer.declarations.every((declaration) => ts.isIdentifier(declaration.name) && (!declaration.initializer || this.expressionSafe(declaration.initializer)))
+        : this.expressionSafe(initializer));
+      return initSafe && (!statement.condition || this.expressionSafe(statement.condition)) && (!statement.incrementor || this.expressionSafe(statement.incrementor)) && this.statementSafe(statement.statement);
+    }
+    if (ts.isLabeledStatement(statement)) return this.statementSafe(statement.statement);
+    return (
+      ts.isEmptyStatement(statement) ||
+      ts.isBreakOrContinueStatement(statement) ||
+      ts.isFunctionDeclaration(statement) ||
+      ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement)
+    );
+  }
+
+  private expressionSafe(expression: ts.Expression): boolean {
+    this.work++;
+    const node = skipParens(expression);
+    if (ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) {
+      return this.expressionSafe(node.expression);
+    }
+    if (
+      ts.isLiteralExpression(node) ||
+      ts.isIdentifier(node) ||
+      ts.isFunctionExpression(node) ||
+      ts.isArrowFunction(node) ||
+      node.kind === ts.SyntaxKind.ThisKeyword ||
+      node.kind === ts.SyntaxKind.TrueKeyword ||
+      node.kind === ts.SyntaxKind.FalseKeyword ||
+      node.kind === ts.SyntaxKind.NullKeyword
+    ) {
+      return true;
+    }
+    if (ts.isTemplateExpression(node)) return node.templateSpans.every((span) => this.expressionSafe(span.expression));
+    if (ts.isArrayLiteralExpression(node)) return node.elements.every((element) => this.expressionSafe(ts.isSpreadElement(element) ? element.expression : element));
+    if (ts.isObjectLiteralExpression(node)) {
+      return node.properties.every((property) => {
+        if (property.name && ts.isComputedPropertyName(property.name)) return false;
+        if (ts.isPropertyAssignment(property)) return this.expressionSafe(property.initializer);
+        if (ts.isSpreadAssignment(property)) return this.expressionSafe(property.expression);
+        return ts.isShorthandPropertyAssignment(property) || ts.isMethodDeclaration(property);
+      });
+    }
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      if (ts.isElementAccessExpression(node) && !this.expressionSafe(node.argumentExpression)) return false;
+      const object = skipParens(node.expression);
+      const objectSafe = node.questionDotToken !== undefined || object.kind === ts.SyntaxKind.ThisKeyword || this.types.nullishStatus(object) === "never";
+      return objectSafe && this.expressionSafe(object);
+    }
+    if (ts.isPrefixUnaryExpression(node)) return this.expressionSafe(node.operand);
+    if (ts.isPostfixUnaryExpression(node)) return this.expressionSafe(node.operand);
+    if (ts.isTypeOfExpression(node) || ts.isVoidExpression(node)) return this.expressionSafe(node.expression);
+    if (ts.isConditionalExpression(node)) return this.expressionSafe(node.condition) && this.expressionSafe(node.whenTrue) && this.expressionSafe(node.whenFalse);
+    if (ts.isBinaryExpression(node)) return this.expressionSafe(node.left) && this.expressionSafe(node.right);
+    if (ts.isAwaitExpression(node)) {
+      const operand = skipParens(node.expression);
+      if (!ts.isCallExpression(operand) || !this.callSafe(operand)) return false;
+      const fn = this.types.projectFunctionOf(operand);
+      return fn !== undefined && this.cannotReject(fn);
+    }
+    if (ts.isCallExpression(node)) return this.callSafe(node);
+    return false;
+  }
+
+  /** Evaluating the call does not throw synchronously. */
+  private callSafe(call: ts.CallExpression): boolean {
+    const callee = skipParens(call.expression);
+    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
+      if (!this.expressionSafe(callee)) return false;
+    } else if (!ts.isIdentifier(callee)) {
+      return false;
+    }
+    if (!call.arguments.every((argument) => this.expressionSafe(ts.isSpreadElement(argument) ? argument.expression : argument))) return false;
+    const target = this.types.calleeTarget(call);
+    if (target && (isConsoleCall(target.ref) || isProcessExit(target.ref))) return true;
+    const fn = this.types.projectFunctionOf(call);
+    return fn !== undefined && this.cannotThrow(fn);
+  }
+
+  /** A returned promise that cannot reject: `x.catch(handler)`, `x.then(f, handler)`, a call that cannot reject. */
+  private settledPromise(expression: ts.Expression): boolean {
+    const node = skipParens(expression);
+    if (!ts.isCallExpression(node)) return false;
+    const callee = skipParens(node.expression);
+    if (ts.isPropertyAccessExpression(callee) && (callee.name.text === "catch" || callee.name.text === "then")) {
+      const handlers = callee.name.text === "catch" ? node.arguments.slice(0, 1) : node.arguments.slice(0, 2);
+      if (handlers.length !== (callee.name.text === "catch" ? 1 : 2)) return false;
+      return handlers.every((handler) => {
+        const fn = skipParens(handler);
+        return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (isAsyncFunction(fn) ? this.cannotReject(fn) : this.cannotThrow(fn));
+      });
+    }
+    const fn = this.types.projectFunctionOf(node);
+    return fn !== undefined && this.callSafe(node) && this.cannotReject(fn);
+  }
+}
+
+/** The expressions of the `return` statements of a function body (undefined for a bare `return`). */
+function returnedExpressions(body: ts.Block): (ts.Expression | undefined)[] {
+  const found: (ts.Expression | undefined)[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node)) found.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -751,8 +1085,14 @@ interface Leak {
   how: string;
 }
 
+/**
+ * Tells whether the variable holds no promise on the branch where `condition` is `outcome` (the
+ * typed pass asks the type oracle; the syntax-only pre-pass knows only the falsy tests).
+ */
+type HoldsNoPromise = (condition: ts.Expression, outcome: boolean) => boolean;
+
 /** Walks the statements after the declaration; returns the first path end where the promise is dropped. */
-function findLeak(analysis: UseAnalysis, block: ts.Node, declaration: ts.Statement, name: string): Leak | undefined {
+function findLeak(analysis: UseAnalysis, block: ts.Node, declaration: ts.Statement, name: string, holdsNoPromise?: HoldsNoPromise): Leak | undefined {
   const consumes = (node: ts.Node) => analysis.consumingPath.has(node);
   const statements = (block as ts.Block | ts.CaseClause | ts.DefaultClause).statements;
 
@@ -791,14 +1131,18 @@ function findLeak(analysis: UseAnalysis, block: ts.Node, declaration: ts.Stateme
 
   const flowStatement = (statement: ts.Statement): Flow => {
     // A promise is always truthy: where the variable tested falsy it holds no promise, and
-    // leaving that path drops nothing (`if (cached) return cached;` ... `if (!p) return;`).
+    // leaving that path drops nothing (`if (cached) return cached;` ... `if (!p) return;`). The
+    // same holds where the condition narrows it to a non-promise (`if (r instanceof Promise)`,
+    // a type guard, `typeof r?.then !== "function"`): the typed pass asks the oracle.
     if (ts.isIfStatement(statement) && !consumes(statement.expression)) {
       const falsy = falsyBranchOf(statement.expression, name);
-      if (falsy) {
+      const thenSettled = falsy === "then" || (holdsNoPromise?.(statement.expression, true) ?? false);
+      const elseSettled = falsy === "else" || (holdsNoPromise?.(statement.expression, false) ?? false);
+      if (thenSettled || elseSettled) {
         const settled: Flow = { consumed: true };
-        const whenTrue = falsy === "then" ? settled : flowStatement(statement.thenStatement);
+        const whenTrue = thenSettled ? settled : flowStatement(statement.thenStatement);
         if (whenTrue.leak) return whenTrue;
-        const whenFalse = falsy === "else" ? settled : statement.elseStatement ? flowStatement(statement.elseStatement) : { consumed: false };
+        const whenFalse = elseSettled ? settled : statement.elseStatement ? flowStatement(statement.elseStatement) : { consumed: false };
         if (whenFalse.leak) return whenFalse;
         if (whenTrue.consumed === "exits") return whenFalse;
         if (whenFalse.consumed === "exits") return whenTrue;

@@ -22,14 +22,21 @@ export interface UnhandledRejectionWindowOptions {
 
 const messages = {
   window:
-    "The promise in `{{name}}` has no rejection handler while the function waits at {{wait}} (line {{line}}): if it rejects meanwhile, Node.js reports an unhandled rejection and, by default, exits. Start both and await them together with `Promise.all`, or attach a handler when it is created.",
+    "The promise in `{{name}}` has no rejection handler while the function waits at {{wait}} (line {{line}}): if it rejects meanwhile, {{rejection}}. Start both and await them together with `Promise.all`, or attach a handler when it is created.",
   windowYield:
-    "The promise in `{{name}}` has no rejection handler while the async generator is paused at `yield` (line {{line}}): the consumer decides when it resumes, and if the promise rejects meanwhile, Node.js reports an unhandled rejection and, by default, exits. Await or handle it before the `yield`, or attach a handler when it is created.",
+    "The promise in `{{name}}` has no rejection handler while the async generator is paused at `yield` (line {{line}}): the consumer decides when it resumes, and if the promise rejects meanwhile, {{rejection}}. Await or handle it before the `yield`, or attach a handler when it is created.",
   throwWindow:
-    "The promise in `{{name}}` has no rejection handler when the `throw` at line {{line}} leaves {{scope}}: nothing can handle it after that, so if it rejects, Node.js reports an unhandled rejection and, by default, exits. Await or handle it before throwing, or attach a handler when it is created.",
+    "The promise in `{{name}}` has no rejection handler when the `throw` at line {{line}} leaves {{scope}}: nothing can handle it after that, so if it rejects, {{rejection}}. Await or handle it before throwing, or attach a handler when it is created.",
 } as const;
 
 type MessageId = keyof typeof messages;
+
+/** `{{rejection}}`: what an unhandled rejection does where the program runs (Node.js exits, a browser logs it). */
+function rejectionOutcome(runsOnNode: boolean): string {
+  return runsOnNode
+    ? "Node.js reports an unhandled rejection and, by default, exits"
+    : "it is reported as an unhandled rejection (in a browser, an `Uncaught (in promise)` console error and an `unhandledrejection` event)";
+}
 
 // ---------------------------------------------------------------------------------------------
 // The rule
@@ -64,7 +71,9 @@ export const unhandledRejectionWindow: RuleModule<UnhandledRejectionWindowOption
         "time the microtask queue drains, so if the second promise rejects before the function reaches",
         "its `await`, Node.js reports an unhandled rejection and, by default, exits the process. The",
         "later `await` comes too late to help. If the first `await` throws, the second promise is never",
-        "handled at all.",
+        "handled at all. (Messages say that Node.js exits only where the program is typed for Node.js,",
+        "that is where `@types/node` declares the `NodeJS` namespace; in code typed for the DOM only,",
+        "a browser logs the rejection and fires `unhandledrejection`.)",
         "",
         "The rule follows each `const` or `let` variable initialized with a call that returns a",
         "built-in `Promise`, path by path, from its creation to the point where a handler is attached:",
@@ -375,7 +384,7 @@ class WindowChecker {
       this.context.report({
         node: name,
         messageId: "throwWindow",
-        data: { name: text, line: lineOf(found.at), scope },
+        data: { name: text, line: lineOf(found.at), scope, rejection: rejectionOutcome(this.context.types.programRunsOnNode()) },
         related: [{ node: found.at, message: `\`${text}\` is not handled yet when this \`throw\` leaves ${scope}` }],
         fixes: this.fixes(declaration, name, statement, found, variable),
       });
@@ -389,7 +398,7 @@ class WindowChecker {
     this.context.report({
       node: name,
       messageId,
-      data: { name: text, line: lineOf(suspension), wait },
+      data: { name: text, line: lineOf(suspension), wait, rejection: rejectionOutcome(this.context.types.programRunsOnNode()) },
       related: [
         { node: suspension, message: `\`${text}\` is not handled yet while this ${waitWord} waits` },
         { node: found.handledAt, message: `\`${text}\` gets its first handler only here` },
