@@ -5,6 +5,8 @@ const RULE = "shared-state-across-await";
 /** Line 1 of most cases. */
 const D = "declare function price(): Promise<number>; declare function save(n: number): Promise<void>; declare function tick(): Promise<void>;";
 const CONN = "interface Conn { q(): void } declare function connect(): Promise<Conn>;";
+/** Lines 1-5: a class with a value field and the field holding its in-flight promise. */
+const RAW = "interface Raw { n: number }\nexport class Doc {\n  private raw: Raw | undefined;\n  private rawPromise: Promise<Raw> | undefined;\n  private async load(): Promise<Raw> { return { n: 1 }; }";
 
 
 const HOIST = "Await first, then update";
@@ -164,6 +166,32 @@ const invalid: InvalidCase[] = [
     code: `${D}\nexport class Stats {\n  hits = 0;\n  handler = async () => {\n    this.hits += await price();\n  };\n}`,
     errors: [{ messageId: "readModifyWrite", line: 5, column: 5 }],
   },
+  // A memoized promise awaited into a field: only when every racer really awaits the same promise.
+  {
+    name: "a promise field replaced on every call is not memoized",
+    code: `${RAW}\n  async get() {\n    if (!this.raw) {\n      this.rawPromise = this.load();\n      this.raw = await this.rawPromise;\n    }\n    return this.raw;\n  }\n}`,
+    errors: [{ messageId: "checkThenAct", line: 9, column: 7 }],
+  },
+  {
+    name: "a getter that starts new work on every read is not memoized",
+    code: `${CONN}\nexport class Client {\n  private connection: Conn | undefined;\n  private get connecting() {\n    return connect();\n  }\n  async get() {\n    if (!this.connection) this.connection = await this.connecting;\n    return this.connection;\n  }\n}`,
+    errors: [{ messageId: "checkThenAct", line: 8, column: 27 }],
+  },
+  {
+    name: "a value derived from a memoized promise: each call builds its own",
+    code: `${CONN}\nclass Pool { constructor(readonly conn: Conn) {} }\nexport class Client {\n  private pool: Pool | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.pool) this.pool = new Pool(await (this.connecting ??= connect()));\n    return this.pool;\n  }\n}`,
+    errors: [{ messageId: "checkThenAct", line: 7, column: 21 }],
+  },
+  {
+    name: "a call named get is not a cache unless the function memoizes into it",
+    code: `interface User { id: string }\ninterface Api { get(path: string): Promise<User> }\nexport class Session {\n  private user: User | undefined;\n  constructor(private readonly api: Api) {}\n  async me() {\n    if (!this.user) this.user = await this.api.get("/me");\n    return this.user;\n  }\n}`,
+    errors: [{ messageId: "checkThenAct", line: 7, column: 21 }],
+  },
+  {
+    name: "read-modify-write stays a lost update even with a memoized promise",
+    code: `${RAW}\n  total = 0;\n  async add() {\n    if (!this.rawPromise) this.rawPromise = this.load();\n    this.total = this.total + (await this.rawPromise).n;\n  }\n}`,
+    errors: [{ messageId: "readModifyWrite", line: 9, column: 5 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -200,6 +228,19 @@ const valid: ValidCase[] = [
   { name: "a busy flag checked and set before any await serializes the rest", code: `${CONN}\nexport class Client {\n  conn: Conn | undefined;\n  private reconnecting = false;\n  async reconnect() {\n    if (this.reconnecting || !this.conn) return;\n    this.reconnecting = true;\n    await tick();\n    this.conn = await connect();\n    this.reconnecting = false;\n  }\n}\ndeclare function tick(): Promise<void>;` },
   { name: "a local copy of a field is not an alias", code: `${D}\nexport class Client {\n  options = { retries: 0 };\n  async retry() {\n    const options = { ...this.options };\n    options.retries = options.retries + await price();\n    return options;\n  }\n}` },
   { name: "a property written from a fresh awaited value", code: `${D}\nexport class A {\n  n = 0;\n  async f() {\n    this.n = await price();\n  }\n}` },
+  // Awaiting an in-flight promise that is already memoized: every racer writes the same value.
+  { name: "memoized promise field awaited into the value field", code: `${RAW}\n  async get() {\n    if (!this.raw) {\n      if (!this.rawPromise) this.rawPromise = this.load();\n      this.raw = await this.rawPromise;\n    }\n    return this.raw;\n  }\n}` },
+  { name: "memoized with ??= inline, after an early return", code: `${CONN}\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (this.connection) return this.connection;\n    this.connection = await (this.connecting ??= connect());\n    return this.connection;\n  }\n}` },
+  { name: "the rule's own memoize fix output", code: `${CONN}\nexport class Db {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (!this.conn) {\n      this.conn = await (this.connPending ??= connect());\n    }\n    return this.conn;\n  }\n}` },
+  { name: "the rule's own cache fix output", code: `declare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = cachePending.get(k);\n    if (!pending) {\n      pending = load(k);\n      cachePending.set(k, pending);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}` },
+  { name: "a getter that memoizes with ??=", code: `${CONN}\nexport class Client {\n  private connection: Conn | undefined;\n  private _connecting: Promise<Conn> | undefined;\n  private get connecting() {\n    return (this._connecting ??= connect());\n  }\n  async get() {\n    if (!this.connection) this.connection = await this.connecting;\n    return this.connection;\n  }\n}` },
+  { name: "a getter that memoizes behind an early return", code: `${RAW}\n  private get ready() {\n    if (this.rawPromise) return this.rawPromise;\n    this.rawPromise = this.load();\n    return this.rawPromise;\n  }\n  async get() {\n    if (this.raw === undefined) this.raw = await this.ready;\n    return this.raw;\n  }\n}` },
+  { name: "a method that memoizes, awaited in a lazy init", code: `${RAW}\n  private ensureLoaded(): Promise<Raw> {\n    if (!this.rawPromise) {\n      this.rawPromise = this.load();\n    }\n    return this.rawPromise;\n  }\n  async get() {\n    if (!this.raw) this.raw = await this.ensureLoaded();\n    return this.raw;\n  }\n}` },
+  { name: "a module function that memoizes the client", code: `${CONN}\nlet connecting: Promise<Conn> | undefined;\nfunction getConnection() {\n  return (connecting ??= connect());\n}\nlet conn: Conn | undefined;\nexport async function query() {\n  if (!conn) conn = await getConnection();\n  conn.q();\n}` },
+  { name: "the memoized result through a const", code: `${RAW}\n  async get() {\n    if (!this.raw) {\n      this.rawPromise ??= this.load();\n      const raw = await this.rawPromise;\n      this.raw = raw;\n    }\n    return this.raw;\n  }\n}` },
+  { name: "??= of a memoized result", code: `${CONN}\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    this.connection ??= await (this.connecting ??= connect());\n    return this.connection;\n  }\n}` },
+  { name: "a memoized promise cleared after a failure so the next call retries", code: `${CONN}\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) {\n      try {\n        this.connection = await (this.connecting ??= connect());\n      } catch (error) {\n        this.connecting = undefined;\n        throw error;\n      }\n    }\n    return this.connection;\n  }\n}` },
+  { name: "a per-key in-flight map memoized with has/set", code: `declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Map<string, Promise<string>>();\n  async name(id: string) {\n    if (!this.names.has(id)) {\n      if (!this.inflight.has(id)) this.inflight.set(id, fetchUser(id));\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}` },
 ];
 
 

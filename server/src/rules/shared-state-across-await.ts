@@ -108,6 +108,16 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "`await` (`if (this.busy) return; this.busy = true;`); extend the list with `criticalSections`",
         "and `lockAcquisitions`). A guard that throws (`if (!this.socket) throw ...`) asserts a",
         "precondition and is not a check-then-act.",
+        "",
+        "Not reported either: a write that stores the awaited result of a memoized in-flight promise,",
+        "which is the fix this rule suggests (`if (!this.rawPromise) this.rawPromise = this.load();",
+        "this.raw = await this.rawPromise;`, `this.conn = await (this.connecting ??= this.connect());`,",
+        "the in-flight map of the cache fix). Every concurrent call awaits the same promise, so the work",
+        "runs once and every call writes the same value. The promise counts as memoized when this function",
+        "only sets it while it is unset (`??=`, `||=`, `if (!p) p = ...`, after `if (p) return p;`) or clears",
+        "it, and when it comes from a getter, a method or a project function whose every `return` is such",
+        "a promise (one call deep). A value built from it (`new Pool(await this.connecting)`) is still",
+        "reported: each call builds its own.",
       ].join("\n"),
       incorrect: [
         {
@@ -305,6 +315,18 @@ interface Location {
 
 const COLLECTION_READS = new Set(["has", "get", "includes", "indexOf"]);
 const COLLECTION_WRITES = new Set(["set", "add", "push", "unshift", "delete"]);
+const ENTRY_READS = new Set(["get"]);
+
+/** Where a value can be memoized: a shared location, or one entry of a shared collection. */
+interface Slot {
+  key: string;
+  /** For `C.get(K)`: the key text. */
+  entry?: string;
+}
+
+function sameSlot(a: Slot, b: Slot): boolean {
+  return a.key === b.key && a.entry === b.entry;
+}
 const LOGICAL_ASSIGNMENTS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.BarBarEqualsToken,
   ts.SyntaxKind.AmpersandAmpersandEqualsToken,
@@ -405,6 +427,7 @@ class Analyzer {
         const firstAwait = state.firstSuspension(node.right);
         if (!firstAwait) return;
         if (LOGICAL_ASSIGNMENTS.has(operator)) {
+          if (this.storesMemoizedResult(state, node, firstAwait)) return;
           state.report(node, "lazyInit", { target: target.key, operator: node.operatorToken.getText() }, node.left, firstAwait);
           return;
         }
@@ -470,6 +493,7 @@ class Analyzer {
         if (check.parameterRooted) continue;
         let found: ReturnType<FunctionState["findCheckedWrite"]>;
         for (const region of regions) found ??= state.findCheckedWrite(check, region);
+        if (found && this.storesMemoizedResult(state, found.write, found.suspension)) continue;
         if (found) {
           const isCollection = check.collectionKey !== undefined;
           state.report(
@@ -484,6 +508,32 @@ class Analyzer {
         }
       }
     });
+  }
+
+  /**
+   * A write whose value is the awaited result of a memoized promise, awaited at `suspension`
+   * (`this.raw = await this.rawPromise` after `if (!this.rawPromise) this.rawPromise = this.load();`,
+   * `this.conn = await (this.connecting ??= this.connect())`): concurrent calls await the same
+   * promise and store the same value, and the work ran once. This is the fix the rule suggests.
+   */
+  private storesMemoizedResult(state: FunctionState, write: ts.Node, suspension: ts.Node): boolean {
+    let value: ts.Expression | undefined;
+    if (isAssignment(write)) {
+      const operator = write.operatorToken.kind;
+      if (operator === ts.SyntaxKind.EqualsToken || LOGICAL_ASSIGNMENTS.has(operator)) value = write.right;
+    } else if (collectionCall(write, new Set(["set"]))) {
+      value = (write as ts.CallExpression).arguments[1];
+    }
+    if (!value) return false;
+    let awaited = skipOuter(value);
+    if (ts.isIdentifier(awaited)) {
+      // `const raw = await this.rawPromise; this.raw = raw;`
+      const declaration = this.context.types.variableDeclarationOf(awaited);
+      const list = declaration?.parent;
+      if (!declaration?.initializer || !list || !ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return false;
+      awaited = skipOuter(declaration.initializer);
+    }
+    return ts.isAwaitExpression(awaited) && awaited === suspension && state.isMemoizedPromise(awaited.expression);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1070,6 +1120,254 @@ class FunctionState {
       if (ts.isClassLike(node)) return node;
     }
     return undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Memoized promises: an awaited value that every concurrent call shares
+
+  /**
+   * Whether awaiting `expression` gives every concurrent call of this function the same value
+   * because the promise is memoized: `this.p ??= load()` (or `||=`, `this.p ?? (this.p = load())`);
+   * a shared slot (`this.p`, `pending.get(k)`) that this function sets only while it is unset
+   * (`if (!this.p) this.p = load();`); a local holding such a slot's value; or a getter, a method
+   * or a project function whose every return is one of those (one call level deep).
+   */
+  isMemoizedPromise(expression: ts.Expression, depth = 0): boolean {
+    const node = skipOuter(expression);
+    const assigned = this.memoAssignmentSlot(node);
+    if (assigned) return this.slotIsMemoized(assigned);
+    const entry = collectionCall(node, ENTRY_READS) && this.slotRead(node);
+    if (entry) return this.slotIsMemoized(entry);
+    const callee = this.memoCallee(node);
+    if (callee) return depth === 0 && callee.returns.length > 0 && callee.returns.every((value) => callee.state.isMemoizedPromise(value, depth + 1));
+    const slot = this.slotRead(node);
+    if (slot) return this.slotIsMemoized(slot);
+    if (ts.isIdentifier(node)) return this.localIsMemoized(node, depth);
+    return false;
+  }
+
+  /** `S ??= E`, `S ||= E`, `S ?? (S = E)`, `S || (S = E)`: the slot S. */
+  private memoAssignmentSlot(node: ts.Expression): Slot | undefined {
+    if (!ts.isBinaryExpression(node)) return undefined;
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.QuestionQuestionEqualsToken || operator === ts.SyntaxKind.BarBarEqualsToken) return this.slotRead(node.left);
+    if (operator !== ts.SyntaxKind.QuestionQuestionToken && operator !== ts.SyntaxKind.BarBarToken) return undefined;
+    const slot = this.slotRead(node.left);
+    const right = skipOuter(node.right);
+    if (!slot || !isAssignment(right) || right.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+    const written = this.slotRead(right.left);
+    return written && sameSlot(written, slot) ? slot : undefined;
+  }
+
+  /** A read of a shared location (`this.p`) or of a shared collection's entry (`pending.get(k)`). */
+  private slotRead(expression: ts.Expression): Slot | undefined {
+    const node = skipOuter(expression);
+    const entry = collectionCall(node, ENTRY_READS);
+    if (entry) {
+      const collection = this.collectionOf(entry.collection);
+      return collection && { key: collection.key, entry: entry.key };
+    }
+    const location = ts.isCallExpression(node) ? undefined : this.locationOf(node);
+    return location && { key: location.key };
+  }
+
+  /** Whether `node` writes the slot: an assignment or update of the location, `C.set(K, ...)` of the entry. */
+  private slotWrite(node: ts.Node, slot: Slot): ts.Expression | "other" | undefined {
+    if (slot.entry === undefined) {
+      if (this.writtenKey(node) !== slot.key) return undefined;
+      return isAssignment(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? node.right : "other";
+    }
+    const write = collectionCall(node, COLLECTION_WRITES);
+    if (!write || write.key !== slot.entry || this.collectionOf(write.collection)?.key !== slot.key) return undefined;
+    return write.method === "set" ? ((node as ts.CallExpression).arguments[1] ?? "other") : "other";
+  }
+
+  /**
+   * Every write of the slot in this function sets it only while it is unset, or clears it. A
+   * collection entry must also be set here: `api.get(url)` is a call, not a cache, unless this
+   * function memoizes into it.
+   */
+  private slotIsMemoized(slot: Slot): boolean {
+    let memoized = true;
+    let sets = false;
+    forEachInFunction(this.fn.body!, (node) => {
+      if (!memoized) return false;
+      const value = this.slotWrite(node, slot);
+      if (value === undefined) return true;
+      sets = true;
+      if (isAssignment(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken || node.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken)) return true;
+      // Clearing (a reset after a failure) lets the next call start over; it never races a set.
+      if (value !== "other" && isClearingValue(value)) return true;
+      if (ts.isCallExpression(node) && collectionCall(node, new Set(["delete"]))) return true;
+      if (value === "other" || !this.isGuardedByAbsence(node, slot)) memoized = false;
+      return true;
+    });
+    return memoized && (sets || slot.entry === undefined);
+  }
+
+  /**
+   * Whether `write` runs only while the slot is unset, with no suspension since the test:
+   * inside `if (!S) { ... }` (or `S == null`, `!C.has(K)`, `!v` for a local `v` just read from S),
+   * or after `if (S) return ...;` in the same block.
+   */
+  private isGuardedByAbsence(write: ts.Node, slot: Slot): boolean {
+    for (let child: ts.Node = write, node = write.parent; node && node !== this.fn; child = node, node = node.parent) {
+      if (ts.isFunctionLike(node)) return false;
+      if (ts.isIfStatement(node) && node.thenStatement === child) {
+        return this.testsSlot(node.expression, slot, "absent", node) && !this.suspendsBetween(node.thenStatement, write);
+      }
+      if (ts.isBlock(node) || ts.isSourceFile(node)) {
+        const statements = node.statements;
+        for (let index = statements.indexOf(child as ts.Statement) - 1; index >= 0; index--) {
+          const statement = statements[index];
+          if (ts.isIfStatement(statement) && !statement.elseStatement && exits(statement.thenStatement) && this.testsSlot(statement.expression, slot, "present", statement)) {
+            return !statements.slice(index + 1, statements.indexOf(child as ts.Statement)).some(containsSuspension) && !this.suspendsBetween(child, write);
+          }
+          if (containsSuspension(statement)) return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether a suspension inside `container` is evaluated before `node`. */
+  private suspendsBetween(container: ts.Node, node: ts.Node): boolean {
+    const suspension = this.firstSuspension(container);
+    return suspension !== undefined && suspension.getStart() < node.getStart();
+  }
+
+  /** `!S` / `S == null` / `!C.has(K)` (absent), `S` / `S != null` / `C.has(K)` (present), on the slot or on a fresh copy of it. */
+  private testsSlot(condition: ts.Expression, slot: Slot, expected: "absent" | "present", guard: ts.IfStatement): boolean {
+    let node = skipOuter(condition);
+    let negated = false;
+    while (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+      negated = !negated;
+      node = skipOuter(node.operand);
+    }
+    if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      const equality = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+      const inequality = operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
+      if (!equality && !inequality) return false;
+      const tested = isClearingValue(node.right) ? node.left : isClearingValue(node.left) ? node.right : undefined;
+      if (!tested) return false;
+      node = skipOuter(tested);
+      if (equality) negated = !negated;
+    }
+    if ((negated ? "absent" : "present") !== expected) return false;
+    const has = collectionCall(node, new Set(["has"]));
+    if (has && slot.entry !== undefined) return has.key === slot.entry && this.collectionOf(has.collection)?.key === slot.key;
+    const read = this.slotRead(node);
+    if (read) return sameSlot(read, slot);
+    return ts.isIdentifier(node) && this.isFreshCopy(node, slot, guard);
+  }
+
+  /** `const v = S;` (or `let`) declared in the block of `guard`, with no suspension or reassignment of `v` before it. */
+  private isFreshCopy(identifier: ts.Identifier, slot: Slot, guard: ts.IfStatement): boolean {
+    const declaration = this.context.types.variableDeclarationOf(identifier);
+    const statement = declaration?.parent.parent;
+    if (!declaration?.initializer || !statement || !ts.isVariableStatement(statement) || statement.parent !== guard.parent) return false;
+    const read = this.slotRead(declaration.initializer);
+    if (!read || !sameSlot(read, slot) || containsSuspension(declaration.initializer)) return false;
+    const block = guard.parent as ts.Block;
+    const between = block.statements.slice(block.statements.indexOf(statement) + 1, block.statements.indexOf(guard));
+    if (block.statements.indexOf(statement) >= block.statements.indexOf(guard) || between.some(containsSuspension) || containsSuspension(guard.expression)) return false;
+    return !between.some((node) => this.assigns(node, identifier));
+  }
+
+  /** Whether `root` assigns the variable `identifier` refers to. */
+  private assigns(root: ts.Node, identifier: ts.Identifier): boolean {
+    const variable = this.context.types.variableOf(identifier);
+    let found = false;
+    const check = (node: ts.Node) => {
+      if (isAssignment(node) && ts.isIdentifier(skipOuter(node.left)) && this.context.types.variableOf(skipOuter(node.left) as ts.Identifier) === variable) found = true;
+    };
+    check(root);
+    forEachInFunction(root, (node) => {
+      check(node);
+      return !found;
+    });
+    return found;
+  }
+
+  /**
+   * A local of this function that holds a memoized promise: a `const` initialized with one, or
+   * the in-flight-cache shape `let p = S; if (!p) { p = load(); S = p; }` (S memoized).
+   */
+  private localIsMemoized(identifier: ts.Identifier, depth: number): boolean {
+    const declaration = this.context.types.variableDeclarationOf(identifier);
+    if (!declaration?.initializer || !isAncestor(this.fn, declaration)) return false;
+    const list = declaration.parent;
+    if (ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0) return this.isMemoizedPromise(declaration.initializer, depth);
+    const slot = this.slotRead(declaration.initializer);
+    if (!slot || !this.slotIsMemoized(slot)) return false;
+    const variable = this.context.types.variableOf(identifier);
+    let memoized = true;
+    forEachInFunction(this.fn.body!, (node) => {
+      if (!memoized || !isAssignment(node)) return memoized;
+      const target = skipOuter(node.left);
+      if (!ts.isIdentifier(target) || this.context.types.variableOf(target) !== variable) return true;
+      // `p = load();` inside `if (!p)`, then stored in the slot before any suspension.
+      const guard = node.parent.parent?.parent;
+      const block = node.parent.parent;
+      const stored =
+        ts.isExpressionStatement(node.parent) &&
+        ts.isBlock(block) &&
+        guard !== undefined &&
+        ts.isIfStatement(guard) &&
+        guard.thenStatement === block &&
+        this.testsSlot(guard.expression, slot, "absent", guard) &&
+        this.storesLocal(block.statements.slice(block.statements.indexOf(node.parent) + 1), slot, variable);
+      if (!stored) memoized = false;
+      return true;
+    });
+    return memoized;
+  }
+
+  /** `S = v` or `C.set(K, v)` among `statements`, before any suspension. */
+  private storesLocal(statements: readonly ts.Statement[], slot: Slot, variable: ReturnType<RuleContext<SharedStateOptions>["types"]["variableOf"]>): boolean {
+    for (const statement of statements) {
+      if (ts.isExpressionStatement(statement)) {
+        const value = this.slotWrite(statement.expression, slot);
+        if (value !== undefined && value !== "other") {
+          const stored = skipOuter(value);
+          if (ts.isIdentifier(stored) && this.context.types.variableOf(stored) === variable) return true;
+        }
+      }
+      if (containsSuspension(statement)) return false;
+    }
+    return false;
+  }
+
+  /** A getter of the enclosing class (`this.connecting`) or a project function or method called without a wait. */
+  private memoCallee(node: ts.Expression): { state: FunctionState; returns: ts.Expression[] } | undefined {
+    let target: ts.FunctionLikeDeclaration | undefined;
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const getter = this.enclosingClass()?.members.find(
+        (member): member is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(member) && member.name.getText() === node.name.text,
+      );
+      if (!getter) return undefined;
+      target = getter;
+    } else if (ts.isCallExpression(node)) {
+      const declaration = this.context.types.calleeTarget(node)?.declarations.find(
+        (candidate) => (ts.isFunctionDeclaration(candidate) || ts.isMethodDeclaration(candidate)) && candidate.body !== undefined,
+      ) as ts.FunctionDeclaration | ts.MethodDeclaration | undefined;
+      if (!declaration || !this.context.types.isProjectSourceFile(declaration.getSourceFile())) return { state: this, returns: [] };
+      target = declaration;
+    } else {
+      return undefined;
+    }
+    if (!target.body) return { state: this, returns: [] };
+    const returns: ts.Expression[] = [];
+    let bare = false;
+    forEachInFunction(target.body, (current) => {
+      if (ts.isReturnStatement(current)) {
+        if (current.expression) returns.push(current.expression);
+        else bare = true;
+      }
+      return true;
+    });
+    return { state: new FunctionState(target, this.context, Number.POSITIVE_INFINITY), returns: bare ? [] : returns };
   }
 
   /** A name not used anywhere in the function. */
