@@ -28,11 +28,15 @@ const messages = {
   staleSnapshot:
     "`{{target}}` is written from `{{local}}`, a copy read before the `await`. Another call can change `{{target}}` while this one waits, and this write overwrites that change with a stale value (a lost update). Read `{{target}}` again after the `await`, or serialize the updates.",
   checkThenAct:
-    "`{{target}}` is checked before the `await` and set after it. Two concurrent calls can both pass the check while the first one waits, so the work runs twice and the second write overwrites the first (double initialization). Store the in-flight promise before awaiting it, or guard the section with a lock.",
+    "`{{target}}` is checked before the `await` and written after it. Another call can pass the same check, or change `{{target}}`, while this one waits, so this write acts on a check that no longer holds: both calls act on the same state, and the later write overwrites the other call's change. Check and write `{{target}}` with no `await` between them (set it before the `await`, or check it again after), or guard the section with a lock.",
   checkThenActCollection:
-    "`{{target}}` is checked for `{{key}}` before the `await` and updated after it. Two concurrent calls can both miss, both do the work, and the second update overwrites the first. Cache the promise instead of the value (store it before awaiting it), or guard the section with a lock.",
+    "`{{target}}` is checked for `{{key}}` before the `await` and updated after it. Another call can pass the same check, or change that entry, while this one waits, so this update acts on a check that no longer holds: the entry can be added twice, or the other call's update overwritten. Update `{{target}}` with no `await` since the check (reserve the entry before the `await`), or guard the section with a lock.",
+  duplicateInit:
+    "`{{target}}` is checked before the `await` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work (and a replaced connection or handle is never closed), but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.",
+  duplicateInitCollection:
+    "`{{target}}` is checked for `{{key}}` before the `await` and filled after it. Calls that arrive while the first one waits also miss, so the work for `{{key}}` runs once per call and the last result wins: duplicate work (a cache stampede), but no lost update, since each call stores a complete, fresh value. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one run.",
   lazyInit:
-    "`{{target}} {{operator}} await ...` checks `{{target}}` before the `await` and assigns it after: two concurrent calls both see it unset and both run the initializer. Store the in-flight promise instead, so the second call awaits the first one's work.",
+    "`{{target}} {{operator}} await ...` checks `{{target}}` before the `await` and assigns it after. Calls that arrive while the first one waits also see it unset, so the initializer runs once per call and the last result wins: duplicate work (and a replaced connection or handle is never closed), but no lost update. Store the in-flight promise instead (`{{target}}Pending ??= init()`, then await it), so concurrent calls share one run.",
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -44,6 +48,8 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
     defaultSeverity: "warning",
     requiresTypes: true,
     messages,
+    // Duplicate work, not a wrong result: one level below the rule's severity.
+    lowerSeverityMessages: ["duplicateInit", "duplicateInitCollection", "lazyInit"],
     optionsSchema: {
       type: "object",
       properties: {
@@ -80,16 +86,27 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "It is the async form of `counter += 1` across threads, atomic only when no `await` sits",
         "between the read and the write.",
         "",
-        "The rule reports, at the write, three shapes, with the stale read and the `await` as related",
-        "locations:",
+        "The rule reports, at the write, these shapes, with the stale read and the `await` as related",
+        "locations. Lost updates, at the rule's severity:",
         "",
         "- **read-modify-write**: `total += await price()`, `x = x + await f()`, `this.n = this.n + (await g())`,",
         "  `map.set(k, (map.get(k) ?? 0) + await f())`;",
         "- **stale snapshot**: `const v = this.count; await save(); this.count = v + 1`;",
-        "- **check-then-act**: `if (!this.conn) { this.conn = await connect(); }`,",
-        "  `if (!cache.has(k)) { cache.set(k, await load(k)); }`, `this.conn ??= await connect()`, a guard",
-        "  flag read before an `await` and set after it. Mutations through `Map`/`Set`/array methods",
-        "  (`set`, `add`, `push`, `delete`) count as writes.",
+        "- **check-then-act**: a condition compares the state with a value (`if (this.state === \"idle\")`)",
+        "  or the write depends on it (`retries++`, `jobs.push(job)` after `jobs.includes(job)`), and the",
+        "  write after the `await` acts on a check that no longer holds.",
+        "",
+        "Duplicate initialization, one level below the rule's severity (`info` when the rule is at",
+        "`warning`, `warning` when it is at `error`; `off` turns both off): a presence check",
+        "(`if (!this.conn)`, `if (conn === undefined)`, `if (!cache.has(k))`, a guard flag) followed,",
+        "after an `await`, by a write of a fresh value that does not read the checked state",
+        "(`this.conn = await connect()`, `cache.set(k, await load(k))`, `initialized = true`,",
+        "`this.conn ??= await connect()`). Concurrent calls all find the state unset and all do the",
+        "work; the last result wins. That is duplicate work (a connection it replaces is never",
+        "closed), not a wrong value, and the fix is the same memoization either way. To see these at",
+        "the lost updates' level, raise the rule to `error`.",
+        "",
+        "Mutations through `Map`/`Set`/array methods (`set`, `add`, `push`, `delete`) count as writes.",
         "",
         "Shared means reachable by concurrent calls: module-level and outer-scope variables, instance",
         "and static fields through `this`, properties of module-level objects, and collections held",
@@ -107,7 +124,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "`navigator.locks.request(name, async () => ...)`, after a busy flag checked and set before any",
         "`await` (`if (this.busy) return; this.busy = true;`); extend the list with `criticalSections`",
         "and `lockAcquisitions`). A guard that throws (`if (!this.socket) throw ...`) asserts a",
-        "precondition and is not a check-then-act.",
+        "precondition and is not a check-then-act. A write made only after checking the state again",
+        "after the `await` (`const conn = await connect(); if (!this.conn) this.conn = conn; else",
+        "conn.close();`) keeps the first result and overwrites nothing.",
         "",
         "Not reported either: a write that stores the awaited result of a memoized in-flight promise,",
         "which is the fix this rule suggests (`if (!this.rawPromise) this.rawPromise = this.load();",
@@ -147,7 +166,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
           ].join("\n"),
         },
         {
-          title: "Check-then-act lazy initialization",
+          title: "Check-then-act lazy initialization (duplicate initialization, one level lower)",
           code: [
             "interface Connection { query(sql: string): Promise<unknown> }",
             "declare function connect(): Promise<Connection>;",
@@ -159,6 +178,22 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
             "      this.conn = await connect();",
             "    }",
             "    return this.conn;",
+            "  }",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A state change that acts on a stale check",
+          code: [
+            "declare function warmUp(): Promise<void>;",
+            "",
+            "export class Worker {",
+            "  private state: \"idle\" | \"running\" = \"idle\";",
+            "  async start() {",
+            "    if (this.state === \"idle\") {",
+            "      await warmUp();",
+            "      this.state = \"running\";",
+            "    }",
             "  }",
             "}",
           ].join("\n"),
@@ -426,6 +461,10 @@ class Analyzer {
         const operator = node.operatorToken.kind;
         const firstAwait = state.firstSuspension(node.right);
         if (!firstAwait) return;
+        if (operator === ts.SyntaxKind.AmpersandAmpersandEqualsToken) {
+          state.report(node, "checkThenAct", { target: target.key }, node.left, firstAwait);
+          return;
+        }
         if (LOGICAL_ASSIGNMENTS.has(operator)) {
           if (this.storesMemoizedResult(state, node, firstAwait)) return;
           state.report(node, "lazyInit", { target: target.key, operator: node.operatorToken.getText() }, node.left, firstAwait);
@@ -495,15 +534,16 @@ class Analyzer {
         for (const region of regions) found ??= state.findCheckedWrite(check, region);
         if (found && this.storesMemoizedResult(state, found.write, found.suspension)) continue;
         if (found) {
-          const isCollection = check.collectionKey !== undefined;
-          state.report(
-            found.write,
-            isCollection ? "checkThenActCollection" : "checkThenAct",
-            isCollection ? { target: check.key, key: check.collectionKey ?? "" } : { target: check.key },
-            check.node,
-            found.suspension,
-            isCollection ? this.cachePromiseFix(state, found.write) : this.memoizeFix(state, found.write, check.key),
-          );
+          const duplicateInit = check.presence && state.isFreshInitialization(found.write, check);
+          if (check.collectionKey !== undefined) {
+            const data = { target: check.key, key: check.collectionKey };
+            if (duplicateInit) state.report(found.write, "duplicateInitCollection", data, check.node, found.suspension, this.cachePromiseFix(state, found.write));
+            else state.report(found.write, "checkThenActCollection", data, check.node, found.suspension);
+          } else if (duplicateInit) {
+            state.report(found.write, "duplicateInit", { target: check.key }, check.node, found.suspension, this.memoizeFix(state, found.write, check.key));
+          } else {
+            state.report(found.write, "checkThenAct", { target: check.key }, check.node, found.suspension);
+          }
           return;
         }
       }
@@ -790,6 +830,8 @@ interface Check {
   node: ts.Node;
   key: string;
   parameterRooted: boolean;
+  /** Only tested for being there (`!this.conn`, `x === undefined`, `cache.has(k)`), not compared to a value. */
+  presence: boolean;
   /** For `C.has(K)`-style checks: the key text. */
   collectionKey?: string;
 }
@@ -1029,14 +1071,15 @@ class FunctionState {
   /** Locations a condition tests: `!this.conn`, `x === undefined`, `flag`, `cache.has(k)`. */
   checksIn(condition: ts.Expression): Check[] {
     const checks: Check[] = [];
-    const visit = (expression: ts.Expression): void => {
+    // `presence`: the value is only tested for being there (truthiness, `== null`, `=== undefined`).
+    const visit = (expression: ts.Expression, presence: boolean): void => {
       const node = skipOuter(expression);
-      if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return visit(node.operand);
+      if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return visit(node.operand, presence);
       if (ts.isBinaryExpression(node)) {
         const operator = node.operatorToken.kind;
         if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
-          visit(node.left);
-          visit(node.right);
+          visit(node.left, presence);
+          visit(node.right, presence);
           return;
         }
         if (
@@ -1045,24 +1088,60 @@ class FunctionState {
           operator === ts.SyntaxKind.EqualsEqualsToken ||
           operator === ts.SyntaxKind.ExclamationEqualsToken
         ) {
-          visit(node.left);
-          visit(node.right);
+          const nullish = isClearingValue(node.left) || isClearingValue(node.right);
+          visit(node.left, presence && nullish);
+          visit(node.right, presence && nullish);
         }
         return;
       }
       const read = collectionCall(node, COLLECTION_READS);
       if (read) {
         const collection = this.collectionOf(read.collection);
-        if (collection) checks.push({ node, key: collection.key, collectionKey: read.key, parameterRooted: this.isParameterRooted(read.collection) });
+        const tested = presence && read.method !== "indexOf";
+        if (collection) checks.push({ node, key: collection.key, collectionKey: read.key, parameterRooted: this.isParameterRooted(read.collection), presence: tested });
         return;
       }
       if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
         const location = this.locationOf(node);
-        if (location) checks.push({ node, key: location.key, parameterRooted: this.isParameterRooted(node) });
+        if (location) checks.push({ node, key: location.key, parameterRooted: this.isParameterRooted(node), presence });
       }
     };
-    visit(condition);
+    visit(condition, true);
     return checks;
+  }
+
+  /**
+   * Whether a write after a presence check stores a fresh value every call computes on its own:
+   * `this.x = await load()`, `initialized = true`, `cache.set(k, await fetch(k))`, `seen.add(id)`
+   * (not `++`, `+=`, `push`, or a value that reads the checked location again).
+   */
+  isFreshInitialization(write: ts.Node, check: Check): boolean {
+    let value: ts.Expression | undefined;
+    if (check.collectionKey === undefined) {
+      if (!isAssignment(write) || write.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+      value = write.right;
+    } else {
+      const call = collectionCall(write, new Set(["set", "add"]));
+      if (!call) return false;
+      value = call.method === "set" ? (write as ts.CallExpression).arguments[1] : undefined;
+      if (call.method === "set" && !value) return false;
+    }
+    if (!value) return true;
+    let reads = false;
+    const consider = (node: ts.Node) => {
+      if (check.collectionKey !== undefined) {
+        const read = collectionCall(node, COLLECTION_READS);
+        if (read && this.collectionOf(read.collection)?.key === check.key) reads = true;
+      } else if ((ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && this.locationOf(node)?.key === check.key) {
+        reads = true;
+      }
+    };
+    consider(value);
+    forEachInFunction(value, (node) => {
+      consider(node);
+      return !reads;
+    });
+    return !reads;
   }
 
   /** In the guarded statements: a suspension, then a write to the checked location; no own write before the suspension. */
@@ -1087,12 +1166,39 @@ class FunctionState {
       if (result || ownWrite) return;
       if (isSuspension(node)) suspension ??= node;
       if (isWrite) {
-        if (suspension && suspension.getStart() >= check.node.getEnd()) result = { write: node, suspension };
-        else ownWrite = true;
+        if (!suspension || suspension.getStart() < check.node.getEnd()) ownWrite = true;
+        else if (!this.isRechecked(node, check, suspension)) result = { write: node, suspension };
       }
     };
     for (const statement of guarded) visit(statement);
     return result;
+  }
+
+  /**
+   * Whether `write` runs only after a fresh check of the same state, made after `suspension` with
+   * no suspension since: inside `if (!this.conn) this.conn = conn;`, or after
+   * `if (conn) { created.close(); return conn; }`. The first result wins; nothing is overwritten.
+   */
+  private isRechecked(write: ts.Node, check: Check, suspension: ts.Node): boolean {
+    const after = suspension.getEnd();
+    const checksSame = (condition: ts.Expression) =>
+      this.checksIn(condition).some((fresh) => fresh.key === check.key && fresh.collectionKey === check.collectionKey);
+    for (let child: ts.Node = write, node = write.parent; node && node !== this.fn && node.getStart() >= 0; child = node, node = node.parent) {
+      if (node.getEnd() <= after || ts.isFunctionLike(node)) return false;
+      if (ts.isIfStatement(node) && node.getStart() >= after && child !== node.expression && checksSame(node.expression)) {
+        const again = this.firstSuspension(node);
+        return !again || again.getStart() > write.getEnd();
+      }
+      if (ts.isBlock(node) || ts.isSourceFile(node)) {
+        const statements = node.statements;
+        for (let index = statements.indexOf(child as ts.Statement) - 1; index >= 0 && statements[index].getStart() >= after; index--) {
+          const statement = statements[index];
+          if (containsSuspension(statement)) return false;
+          if (ts.isIfStatement(statement) && !statement.elseStatement && exits(statement.thenStatement) && checksSame(statement.expression)) return !this.suspendsBetween(child, write);
+        }
+      }
+    }
+    return false;
   }
 
   /** The written declaration (field or module variable) an assignment target refers to. */
