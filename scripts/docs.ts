@@ -13,6 +13,13 @@ function fence(example: RuleDocExample): string {
   return lines.join("\n");
 }
 
+/** Message ids reported one level below the rule's severity, named on the docs page. */
+function lowerSeverityNote(messageIds: readonly string[] | undefined): string {
+  if (!messageIds || messageIds.length === 0) return "";
+  const names = messageIds.map((id) => `\`${id}\``).join(", ");
+  return ` (${names}: one level lower, so \`info\` at \`warning\` and \`warning\` at \`error\`)`;
+}
+
 export function renderRuleDoc(rule: AnyRule): string {
   const { meta } = rule;
   const { docs } = meta;
@@ -23,7 +30,7 @@ export function renderRuleDoc(rule: AnyRule): string {
     "",
     `> ${docs.description}`,
     "",
-    `- Default severity: \`${meta.defaultSeverity}\``,
+    `- Default severity: \`${meta.defaultSeverity}\`${lowerSeverityNote(meta.lowerSeverityMessages)}`,
     `- Needs type information: ${meta.requiresTypes ? "yes" : "no"}`,
     `- Fixes: ${fixKinds.startsWith("none") ? "none" : "see [Fixes](#fixes)"}`,
     "",

@@ -193,6 +193,33 @@ describe("lintSourceFile: a crashed rule", () => {
   });
 });
 
+describe("runRules: message ids reported one level lower", () => {
+  const lowered: AnyRule = fakeRule("lowered", (context) => ({
+    [ts.SyntaxKind.SourceFile]: () => {
+      context.report({ start: 0, end: 3, messageId: "plain" });
+      context.report({ start: 7, end: 10, messageId: "call", data: { callee: "bar" } });
+    },
+  }));
+  lowered.meta.lowerSeverityMessages = ["plain"];
+  const severities = (severity: RuleSetting["severity"]) =>
+    runRules({ sourceFile: parse("foo();\nbar(1);\n"), rules: [lowered], settingOf: () => ({ severity, options: {} }), types: noTypes }).findings.map(
+      (finding) => `${finding.messageId}:${finding.severity}`,
+    );
+
+  it("error: the listed message is a warning, the others errors", () => {
+    assert.deepEqual(severities("error"), ["plain:warning", "call:error"]);
+  });
+
+  it("warning: the listed message is info", () => {
+    assert.deepEqual(severities("warning"), ["plain:info", "call:warning"]);
+  });
+
+  it("info: info is the lowest level, and off is off for every message", () => {
+    assert.deepEqual(severities("info"), ["plain:info", "call:info"]);
+    assert.deepEqual(severities("off"), []);
+  });
+});
+
 describe("formatMessage", () => {
   const cases: { template: string; data?: Record<string, string | number>; expected: string }[] = [
     { template: "Call of {{callee}}.", data: { callee: "save" }, expected: "Call of save." },

@@ -7,13 +7,17 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { parsesCleanly } from "../../server/src/engine/fixes";
-import type { FixKind } from "../../server/src/engine/types";
+import type { FixKind, ReportSeverity } from "../../server/src/engine/types";
 import { applyFix, createVirtualProgram, lintCode, positionOf, typeErrors, type RunOptions } from "./ruleTester";
 
 export interface ExpectedFinding {
   messageId: string;
   line: number;
   column: number;
+  /** The exact rendered message. */
+  message?: string;
+  /** The finding's severity (under the rule's default severity unless the case says otherwise). */
+  severity?: ReportSeverity;
   /** Lines (1-based) of the related locations, in order. */
   related?: number[];
   /** Exact title and exact file text after applying each offered fix, in order. */
@@ -62,6 +66,8 @@ export function runRuleTable(
       );
       testCase.errors.forEach((expected, index) => {
         const finding = findings[index];
+        if (expected.message !== undefined) assert.equal(finding.message, expected.message);
+        if (expected.severity !== undefined) assert.equal(finding.severity, expected.severity);
         if (expected.related) {
           assert.deepEqual(
             finding.related.map((related) => related.range.start.line + 1),

@@ -5,7 +5,19 @@ const RULE = "shared-state-across-await";
 /** Line 1 of most cases. */
 const D = "declare function price(): Promise<number>; declare function save(n: number): Promise<void>; declare function tick(): Promise<void>;";
 const CONN = "interface Conn { q(): void } declare function connect(): Promise<Conn>;";
+/** Lines 1-5: a class with a value field and the field holding its in-flight promise. */
+const RAW = "interface Raw { n: number }\nexport class Doc {\n  private raw: Raw | undefined;\n  private rawPromise: Promise<Raw> | undefined;\n  private async load(): Promise<Raw> { return { n: 1 }; }";
 
+
+/** The exact messages, written out so that a change of wording is a visible change here. */
+const duplicateInit = (target: string) =>
+  `\`${target}\` is checked before the \`await\` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work (and a replaced connection or handle is never closed), but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.`;
+const duplicateInitCollection = (target: string, key: string) =>
+  `\`${target}\` is checked for \`${key}\` before the \`await\` and filled after it. Calls that arrive while the first one waits also miss, so the work for \`${key}\` runs once per call and the last result wins: duplicate work (a cache stampede), but no lost update, since each call stores a complete, fresh value. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one run.`;
+const checkThenAct = (target: string) =>
+  `\`${target}\` is checked before the \`await\` and written after it. Another call can pass the same check, or change \`${target}\`, while this one waits, so this write acts on a check that no longer holds: both calls act on the same state, and the later write overwrites the other call's change. Check and write \`${target}\` with no \`await\` between them (set it before the \`await\`, or check it again after), or guard the section with a lock.`;
+const checkThenActCollection = (target: string, key: string) =>
+  `\`${target}\` is checked for \`${key}\` before the \`await\` and updated after it. Another call can pass the same check, or change that entry, while this one waits, so this update acts on a check that no longer holds: the entry can be added twice, or the other call's update overwritten. Update \`${target}\` with no \`await\` since the check (reserve the entry before the \`await\`), or guard the section with a lock.`;
 
 const HOIST = "Await first, then update";
 const MEMO = "Memoize the in-flight promise";
@@ -73,7 +85,7 @@ const invalid: InvalidCase[] = [
     code: `${CONN}\nexport class Db {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      this.conn = await connect();\n    }\n    return this.conn;\n  }\n}`,
     errors: [
       {
-        messageId: "checkThenAct",
+        messageId: "duplicateInit", message: duplicateInit("this.conn"), severity: "info",
         line: 6,
         column: 7,
         related: [5, 6],
@@ -91,7 +103,7 @@ const invalid: InvalidCase[] = [
     code: `${CONN}\nlet conn: Conn | undefined;\nexport async function get() {\n  if (conn) return conn;\n  conn = await connect();\n  return conn;\n}`,
     errors: [
       {
-        messageId: "checkThenAct",
+        messageId: "duplicateInit", message: duplicateInit("conn"), severity: "info",
         line: 5,
         column: 3,
         fixes: [[MEMO, `${CONN}\nlet conn: Conn | undefined;\nlet connPending: Promise<Conn> | undefined;\nexport async function get() {\n  if (conn) return conn;\n  conn = await (connPending ??= connect());\n  return conn;\n}`]],
@@ -101,14 +113,14 @@ const invalid: InvalidCase[] = [
   {
     name: "a guard flag checked before the await and set after it (eslint#11740: a real double run)",
     code: `${D}\nlet initialized = false;\nexport async function init() {\n  if (!initialized) {\n    await tick();\n    initialized = true;\n  }\n}`,
-    errors: [{ messageId: "checkThenAct", line: 6, column: 5 }],
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("initialized"), severity: "info", line: 6, column: 5 }],
   },
   {
     name: "cache check-then-act on a Map",
     code: `${D}\ndeclare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    cache.set(k, await load(k));\n  }\n  return cache.get(k);\n}`,
     errors: [
       {
-        messageId: "checkThenActCollection",
+        messageId: "duplicateInitCollection", message: duplicateInitCollection("cache", "k"), severity: "info",
         line: 6,
         column: 5,
         related: [5, 6],
@@ -126,7 +138,7 @@ const invalid: InvalidCase[] = [
     code: `${D}\ndeclare function load(k: string): Promise<number>;\nexport class Prices {\n  private cache: Map<string, number> = new Map();\n  async get(k: string) {\n    if (this.cache.has(k)) return this.cache.get(k);\n    this.cache.set(k, await load(k));\n    return this.cache.get(k);\n  }\n}`,
     errors: [
       {
-        messageId: "checkThenActCollection",
+        messageId: "duplicateInitCollection", message: duplicateInitCollection("this.cache", "k"), severity: "info",
         line: 7,
         column: 5,
         fixes: [
@@ -141,12 +153,21 @@ const invalid: InvalidCase[] = [
   {
     name: "Set membership then add after an await",
     code: `${D}\nexport class Seen {\n  private ids = new Set<string>();\n  async visit(id: string) {\n    if (this.ids.has(id)) return;\n    await tick();\n    this.ids.add(id);\n  }\n}`,
-    errors: [{ messageId: "checkThenActCollection", line: 7, column: 5 }],
+    errors: [{ messageId: "duplicateInitCollection", message: duplicateInitCollection("this.ids", "id"), severity: "info", line: 7, column: 5 }],
   },
   {
     name: "??= with an await",
     code: `${CONN}\nlet conn: Conn | undefined;\nexport async function get() {\n  conn ??= await connect();\n  return conn;\n}`,
-    errors: [{ messageId: "lazyInit", line: 4, column: 3 }],
+    errors: [
+      {
+        messageId: "lazyInit",
+        message:
+          "`conn ??= await ...` checks `conn` before the `await` and assigns it after. Calls that arrive while the first one waits also see it unset, so the initializer runs once per call and the last result wins: duplicate work (and a replaced connection or handle is never closed), but no lost update. Store the in-flight promise instead (`connPending ??= init()`, then await it), so concurrent calls share one run.",
+        severity: "info",
+        line: 4,
+        column: 3,
+      },
+    ],
   },
   {
     name: "with checkParameters: the same property of a parameter read before and written after",
@@ -163,6 +184,53 @@ const invalid: InvalidCase[] = [
     name: "an async arrow in a method updating this",
     code: `${D}\nexport class Stats {\n  hits = 0;\n  handler = async () => {\n    this.hits += await price();\n  };\n}`,
     errors: [{ messageId: "readModifyWrite", line: 5, column: 5 }],
+  },
+  // A memoized promise awaited into a field: only when every racer really awaits the same promise.
+  {
+    name: "a promise field replaced on every call is not memoized",
+    code: `${RAW}\n  async get() {\n    if (!this.raw) {\n      this.rawPromise = this.load();\n      this.raw = await this.rawPromise;\n    }\n    return this.raw;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.raw"), severity: "info", line: 9, column: 7 }],
+  },
+  {
+    name: "a getter that starts new work on every read is not memoized",
+    code: `${CONN}\nexport class Client {\n  private connection: Conn | undefined;\n  private get connecting() {\n    return connect();\n  }\n  async get() {\n    if (!this.connection) this.connection = await this.connecting;\n    return this.connection;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.connection"), severity: "info", line: 8, column: 27 }],
+  },
+  {
+    name: "a value derived from a memoized promise: each call builds its own",
+    code: `${CONN}\nclass Pool { constructor(readonly conn: Conn) {} }\nexport class Client {\n  private pool: Pool | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.pool) this.pool = new Pool(await (this.connecting ??= connect()));\n    return this.pool;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.pool"), severity: "info", line: 7, column: 21 }],
+  },
+  {
+    name: "a call named get is not a cache unless the function memoizes into it",
+    code: `interface User { id: string }\ninterface Api { get(path: string): Promise<User> }\nexport class Session {\n  private user: User | undefined;\n  constructor(private readonly api: Api) {}\n  async me() {\n    if (!this.user) this.user = await this.api.get("/me");\n    return this.user;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.user"), severity: "info", line: 7, column: 21 }],
+  },
+  {
+    name: "read-modify-write stays a lost update even with a memoized promise",
+    code: `${RAW}\n  total = 0;\n  async add() {\n    if (!this.rawPromise) this.rawPromise = this.load();\n    this.total = this.total + (await this.rawPromise).n;\n  }\n}`,
+    errors: [{ messageId: "readModifyWrite", line: 9, column: 5 }],
+  },
+  // Check-then-act that is not an idempotent initialization: a lost update, at the rule's severity.
+  {
+    name: "a state compared to a value, then changed after an await",
+    code: `export class Worker {\n  private state: "idle" | "running" = "idle";\n  private async warmUp() {}\n  async start() {\n    if (this.state === "idle") {\n      await this.warmUp();\n      this.state = "running";\n    }\n  }\n}`,
+    errors: [{ messageId: "checkThenAct", message: checkThenAct("this.state"), severity: "warning", line: 7, column: 7, fixes: [] }],
+  },
+  {
+    name: "a membership check, then push after an await (the job is queued twice)",
+    code: `declare function validate(job: string): Promise<void>;\nexport class Queue {\n  private jobs: string[] = [];\n  async enqueue(job: string) {\n    if (this.jobs.includes(job)) return;\n    await validate(job);\n    this.jobs.push(job);\n  }\n}`,
+    errors: [{ messageId: "checkThenActCollection", message: checkThenActCollection("this.jobs", "job"), severity: "warning", line: 7, column: 5, fixes: [] }],
+  },
+  {
+    name: "&&= with an await acts on a truthiness checked before it",
+    code: `declare function fetchToken(): Promise<string>;\nlet token: string | undefined;\nexport async function refresh() {\n  token &&= await fetchToken();\n}`,
+    errors: [{ messageId: "checkThenAct", message: checkThenAct("token"), severity: "warning", line: 4, column: 3 }],
+  },
+  {
+    name: "a presence check, then a counter bumped after an await",
+    code: `${D}\nlet retries = 0;\nexport async function retry() {\n  if (!retries) {\n    await tick();\n    retries++;\n  }\n}`,
+    errors: [{ messageId: "checkThenAct", message: checkThenAct("retries"), severity: "warning", line: 6, column: 5 }],
   },
 ];
 
@@ -200,6 +268,24 @@ const valid: ValidCase[] = [
   { name: "a busy flag checked and set before any await serializes the rest", code: `${CONN}\nexport class Client {\n  conn: Conn | undefined;\n  private reconnecting = false;\n  async reconnect() {\n    if (this.reconnecting || !this.conn) return;\n    this.reconnecting = true;\n    await tick();\n    this.conn = await connect();\n    this.reconnecting = false;\n  }\n}\ndeclare function tick(): Promise<void>;` },
   { name: "a local copy of a field is not an alias", code: `${D}\nexport class Client {\n  options = { retries: 0 };\n  async retry() {\n    const options = { ...this.options };\n    options.retries = options.retries + await price();\n    return options;\n  }\n}` },
   { name: "a property written from a fresh awaited value", code: `${D}\nexport class A {\n  n = 0;\n  async f() {\n    this.n = await price();\n  }\n}` },
+  // Awaiting an in-flight promise that is already memoized: every racer writes the same value.
+  { name: "memoized promise field awaited into the value field", code: `${RAW}\n  async get() {\n    if (!this.raw) {\n      if (!this.rawPromise) this.rawPromise = this.load();\n      this.raw = await this.rawPromise;\n    }\n    return this.raw;\n  }\n}` },
+  { name: "memoized with ??= inline, after an early return", code: `${CONN}\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (this.connection) return this.connection;\n    this.connection = await (this.connecting ??= connect());\n    return this.connection;\n  }\n}` },
+  { name: "the rule's own memoize fix output", code: `${CONN}\nexport class Db {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (!this.conn) {\n      this.conn = await (this.connPending ??= connect());\n    }\n    return this.conn;\n  }\n}` },
+  { name: "the rule's own cache fix output", code: `declare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = cachePending.get(k);\n    if (!pending) {\n      pending = load(k);\n      cachePending.set(k, pending);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}` },
+  { name: "a getter that memoizes with ??=", code: `${CONN}\nexport class Client {\n  private connection: Conn | undefined;\n  private _connecting: Promise<Conn> | undefined;\n  private get connecting() {\n    return (this._connecting ??= connect());\n  }\n  async get() {\n    if (!this.connection) this.connection = await this.connecting;\n    return this.connection;\n  }\n}` },
+  { name: "a getter that memoizes behind an early return", code: `${RAW}\n  private get ready() {\n    if (this.rawPromise) return this.rawPromise;\n    this.rawPromise = this.load();\n    return this.rawPromise;\n  }\n  async get() {\n    if (this.raw === undefined) this.raw = await this.ready;\n    return this.raw;\n  }\n}` },
+  { name: "a method that memoizes, awaited in a lazy init", code: `${RAW}\n  private ensureLoaded(): Promise<Raw> {\n    if (!this.rawPromise) {\n      this.rawPromise = this.load();\n    }\n    return this.rawPromise;\n  }\n  async get() {\n    if (!this.raw) this.raw = await this.ensureLoaded();\n    return this.raw;\n  }\n}` },
+  { name: "a module function that memoizes the client", code: `${CONN}\nlet connecting: Promise<Conn> | undefined;\nfunction getConnection() {\n  return (connecting ??= connect());\n}\nlet conn: Conn | undefined;\nexport async function query() {\n  if (!conn) conn = await getConnection();\n  conn.q();\n}` },
+  { name: "the memoized result through a const", code: `${RAW}\n  async get() {\n    if (!this.raw) {\n      this.rawPromise ??= this.load();\n      const raw = await this.rawPromise;\n      this.raw = raw;\n    }\n    return this.raw;\n  }\n}` },
+  { name: "??= of a memoized result", code: `${CONN}\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    this.connection ??= await (this.connecting ??= connect());\n    return this.connection;\n  }\n}` },
+  { name: "a memoized promise cleared after a failure so the next call retries", code: `${CONN}\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) {\n      try {\n        this.connection = await (this.connecting ??= connect());\n      } catch (error) {\n        this.connecting = undefined;\n        throw error;\n      }\n    }\n    return this.connection;\n  }\n}` },
+  { name: "a per-key in-flight map memoized with has/set", code: `declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Map<string, Promise<string>>();\n  async name(id: string) {\n    if (!this.names.has(id)) {\n      if (!this.inflight.has(id)) this.inflight.set(id, fetchUser(id));\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}` },
+  // Checked again after the await: the first result wins, nothing is overwritten.
+  { name: "double-checked: the connection re-checked after the await, the loser closed", code: `interface Conn { q(): void; close(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (!this.conn) this.conn = conn;\n      else conn.close();\n    }\n    return this.conn;\n  }\n}` },
+  { name: "double-checked with an early return after the await", code: `interface Conn { q(): void; close(): void } declare function connect(): Promise<Conn>;\nlet conn: Conn | undefined;\nexport async function get() {\n  if (conn) return conn;\n  const created = await connect();\n  if (conn) {\n    created.close();\n    return conn;\n  }\n  conn = created;\n  return conn;\n}` },
+  { name: "a cache entry re-checked after the load", code: `declare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    const value = await load(k);\n    if (!cache.has(k)) cache.set(k, value);\n  }\n  return cache.get(k);\n}` },
+  { name: "a state re-checked after the await before the transition", code: `export class Worker {\n  private state: "idle" | "starting" | "running" = "idle";\n  private async warmUp() {}\n  async start() {\n    if (this.state !== "idle") return;\n    await this.warmUp();\n    if (this.state === "idle") this.state = "running";\n  }\n}` },
 ];
 
 

@@ -3,8 +3,8 @@ import { findOrder, type Order } from "./db.js";
 const orderCache = new Map<string, Order>();
 
 export async function cachedOrder(id: string): Promise<Order | undefined> {
-  // Bug (shared-state-across-await): two concurrent calls both miss the cache while the first
-  // one waits, both load the order, and the second write overwrites the first.
+  // Bug (shared-state-across-await, duplicate initialization): concurrent calls all miss the
+  // cache while the first one waits, and each loads the order again; the last write wins.
   if (!orderCache.has(id)) {
     const order = await findOrder(id);
     if (order) orderCache.set(id, order);

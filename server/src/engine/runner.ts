@@ -147,6 +147,11 @@ export function rangeOf(sourceFile: ts.SourceFile, start: number, end: number) {
   };
 }
 
+/** One level below: `error` → `warning` → `info`, which is the lowest reported level. */
+export function lowerSeverity(severity: ReportSeverity): ReportSeverity {
+  return severity === "error" ? "warning" : "info";
+}
+
 export function toFinding(
   sourceFile: ts.SourceFile,
   rule: AnyRule,
@@ -176,7 +181,7 @@ export function toFinding(
   return {
     ruleId: rule.meta.id,
     messageId: descriptor.messageId,
-    severity,
+    severity: rule.meta.lowerSeverityMessages?.includes(descriptor.messageId) ? lowerSeverity(severity) : severity,
     message: formatMessage(template, descriptor.data),
     fileName: sourceFile.fileName,
     start,

@@ -119,6 +119,12 @@ export interface RuleMeta<O> {
   defaultSeverity: ReportSeverity;
   /** Message templates by id; `{{name}}` is replaced from the report's data. */
   messages: Record<string, string>;
+  /**
+   * Message ids reported one level below the severity the rule runs at (`error` → `warning`,
+   * `warning` → `info`; `info` stays `info`, `off` turns them off with the rest): findings whose
+   * consequence is smaller than the rule's main case (duplicate work rather than a wrong result).
+   */
+  lowerSeverityMessages?: readonly string[];
   /** JSON schema of the options object; every property must have a default in `defaultOptions`. */
   optionsSchema: JsonSchema;
   defaultOptions: O;

@@ -28,11 +28,15 @@ const messages = {
   staleSnapshot:
     "`{{target}}` is written from `{{local}}`, a copy read before the `await`. Another call can change `{{target}}` while this one waits, and this write overwrites that change with a stale value (a lost update). Read `{{target}}` again after the `await`, or serialize the updates.",
   checkThenAct:
-    "`{{target}}` is checked before the `await` and set after it. Two concurrent calls can both pass the check while the first one waits, so the work runs twice and the second write overwrites the first (double initialization). Store the in-flight promise before awaiting it, or guard the section with a lock.",
+    "`{{target}}` is checked before the `await` and written after it. Another call can pass the same check, or change `{{target}}`, while this one waits, so this write acts on a check that no longer holds: both calls act on the same state, and the later write overwrites the other call's change. Check and write `{{target}}` with no `await` between them (set it before the `await`, or check it again after), or guard the section with a lock.",
   checkThenActCollection:
-    "`{{target}}` is checked for `{{key}}` before the `await` and updated after it. Two concurrent calls can both miss, both do the work, and the second update overwrites the first. Cache the promise instead of the value (store it before awaiting it), or guard the section with a lock.",
+    "`{{target}}` is checked for `{{key}}` before the `await` and updated after it. Another call can pass the same check, or change that entry, while this one waits, so this update acts on a check that no longer holds: the entry can be added twice, or the other call's update overwritten. Update `{{target}}` with no `await` since the check (reserve the entry before the `await`), or guard the section with a lock.",
+  duplicateInit:
+    "`{{target}}` is checked before the `await` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work (and a replaced connection or handle is never closed), but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.",
+  duplicateInitCollection:
+    "`{{target}}` is checked for `{{key}}` before the `await` and filled after it. Calls that arrive while the first one waits also miss, so the work for `{{key}}` runs once per call and the last result wins: duplicate work (a cache stampede), but no lost update, since each call stores a complete, fresh value. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one run.",
   lazyInit:
-    "`{{target}} {{operator}} await ...` checks `{{target}}` before the `await` and assigns it after: two concurrent calls both see it unset and both run the initializer. Store the in-flight promise instead, so the second call awaits the first one's work.",
+    "`{{target}} {{operator}} await ...` checks `{{target}}` before the `await` and assigns it after. Calls that arrive while the first one waits also see it unset, so the initializer runs once per call and the last result wins: duplicate work (and a replaced connection or handle is never closed), but no lost update. Store the in-flight promise instead (`{{target}}Pending ??= init()`, then await it), so concurrent calls share one run.",
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -44,6 +48,8 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
     defaultSeverity: "warning",
     requiresTypes: true,
     messages,
+    // Duplicate work, not a wrong result: one level below the rule's severity.
+    lowerSeverityMessages: ["duplicateInit", "duplicateInitCollection", "lazyInit"],
     optionsSchema: {
       type: "object",
       properties: {
@@ -80,16 +86,27 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "It is the async form of `counter += 1` across threads, atomic only when no `await` sits",
         "between the read and the write.",
         "",
-        "The rule reports, at the write, three shapes, with the stale read and the `await` as related",
-        "locations:",
+        "The rule reports, at the write, these shapes, with the stale read and the `await` as related",
+        "locations. Lost updates, at the rule's severity:",
         "",
         "- **read-modify-write**: `total += await price()`, `x = x + await f()`, `this.n = this.n + (await g())`,",
         "  `map.set(k, (map.get(k) ?? 0) + await f())`;",
         "- **stale snapshot**: `const v = this.count; await save(); this.count = v + 1`;",
-        "- **check-then-act**: `if (!this.conn) { this.conn = await connect(); }`,",
-        "  `if (!cache.has(k)) { cache.set(k, await load(k)); }`, `this.conn ??= await connect()`, a guard",
-        "  flag read before an `await` and set after it. Mutations through `Map`/`Set`/array methods",
-        "  (`set`, `add`, `push`, `delete`) count as writes.",
+        "- **check-then-act**: a condition compares the state with a value (`if (this.state === \"idle\")`)",
+        "  or the write depends on it (`retries++`, `jobs.push(job)` after `jobs.includes(job)`), and the",
+        "  write after the `await` acts on a check that no longer holds.",
+        "",
+        "Duplicate initialization, one level below the rule's severity (`info` when the rule is at",
+        "`warning`, `warning` when it is at `error`; `off` turns both off): a presence check",
+        "(`if (!this.conn)`, `if (conn === undefined)`, `if (!cache.has(k))`, a guard flag) followed,",
+        "after an `await`, by a write of a fresh value that does not read the checked state",
+        "(`this.conn = await connect()`, `cache.set(k, await load(k))`, `initialized = true`,",
+        "`this.conn ??= await connect()`). Concurrent calls all find the state unset and all do the",
+        "work; the last result wins. That is duplicate work (a connection it replaces is never",
+        "closed), not a wrong value, and the fix is the same memoization either way. To see these at",
+        "the lost updates' level, raise the rule to `error`.",
+        "",
+        "Mutations through `Map`/`Set`/array methods (`set`, `add`, `push`, `delete`) count as writes.",
         "",
         "Shared means reachable by concurrent calls: module-level and outer-scope variables, instance",
         "and static fields through `this`, properties of module-level objects, and collections held",
@@ -107,7 +124,19 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "`navigator.locks.request(name, async () => ...)`, after a busy flag checked and set before any",
         "`await` (`if (this.busy) return; this.busy = true;`); extend the list with `criticalSections`",
         "and `lockAcquisitions`). A guard that throws (`if (!this.socket) throw ...`) asserts a",
-        "precondition and is not a check-then-act.",
+        "precondition and is not a check-then-act. A write made only after checking the state again",
+        "after the `await` (`const conn = await connect(); if (!this.conn) this.conn = conn; else",
+        "conn.close();`) keeps the first result and overwrites nothing.",
+        "",
+        "Not reported either: a write that stores the awaited result of a memoized in-flight promise,",
+        "which is the fix this rule suggests (`if (!this.rawPromise) this.rawPromise = this.load();",
+        "this.raw = await this.rawPromise;`, `this.conn = await (this.connecting ??= this.connect());`,",
+        "the in-flight map of the cache fix). Every concurrent call awaits the same promise, so the work",
+        "runs once and every call writes the same value. The promise counts as memoized when this function",
+        "only sets it while it is unset (`??=`, `||=`, `if (!p) p = ...`, after `if (p) return p;`) or clears",
+        "it, and when it comes from a getter, a method or a project function whose every `return` is such",
+        "a promise (one call deep). A value built from it (`new Pool(await this.connecting)`) is still",
+        "reported: each call builds its own.",
       ].join("\n"),
       incorrect: [
         {
@@ -137,7 +166,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
           ].join("\n"),
         },
         {
-          title: "Check-then-act lazy initialization",
+          title: "Check-then-act lazy initialization (duplicate initialization, one level lower)",
           code: [
             "interface Connection { query(sql: string): Promise<unknown> }",
             "declare function connect(): Promise<Connection>;",
@@ -149,6 +178,22 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
             "      this.conn = await connect();",
             "    }",
             "    return this.conn;",
+            "  }",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A state change that acts on a stale check",
+          code: [
+            "declare function warmUp(): Promise<void>;",
+            "",
+            "export class Worker {",
+            "  private state: \"idle\" | \"running\" = \"idle\";",
+            "  async start() {",
+            "    if (this.state === \"idle\") {",
+            "      await warmUp();",
+            "      this.state = \"running\";",
+            "    }",
             "  }",
             "}",
           ].join("\n"),
@@ -305,6 +350,18 @@ interface Location {
 
 const COLLECTION_READS = new Set(["has", "get", "includes", "indexOf"]);
 const COLLECTION_WRITES = new Set(["set", "add", "push", "unshift", "delete"]);
+const ENTRY_READS = new Set(["get"]);
+
+/** Where a value can be memoized: a shared location, or one entry of a shared collection. */
+interface Slot {
+  key: string;
+  /** For `C.get(K)`: the key text. */
+  entry?: string;
+}
+
+function sameSlot(a: Slot, b: Slot): boolean {
+  return a.key === b.key && a.entry === b.entry;
+}
 const LOGICAL_ASSIGNMENTS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.BarBarEqualsToken,
   ts.SyntaxKind.AmpersandAmpersandEqualsToken,
@@ -404,7 +461,12 @@ class Analyzer {
         const operator = node.operatorToken.kind;
         const firstAwait = state.firstSuspension(node.right);
         if (!firstAwait) return;
+        if (operator === ts.SyntaxKind.AmpersandAmpersandEqualsToken) {
+          state.report(node, "checkThenAct", { target: target.key }, node.left, firstAwait);
+          return;
+        }
         if (LOGICAL_ASSIGNMENTS.has(operator)) {
+          if (this.storesMemoizedResult(state, node, firstAwait)) return;
           state.report(node, "lazyInit", { target: target.key, operator: node.operatorToken.getText() }, node.left, firstAwait);
           return;
         }
@@ -470,20 +532,48 @@ class Analyzer {
         if (check.parameterRooted) continue;
         let found: ReturnType<FunctionState["findCheckedWrite"]>;
         for (const region of regions) found ??= state.findCheckedWrite(check, region);
+        if (found && this.storesMemoizedResult(state, found.write, found.suspension)) continue;
         if (found) {
-          const isCollection = check.collectionKey !== undefined;
-          state.report(
-            found.write,
-            isCollection ? "checkThenActCollection" : "checkThenAct",
-            isCollection ? { target: check.key, key: check.collectionKey ?? "" } : { target: check.key },
-            check.node,
-            found.suspension,
-            isCollection ? this.cachePromiseFix(state, found.write) : this.memoizeFix(state, found.write, check.key),
-          );
+          const duplicateInit = check.presence && state.isFreshInitialization(found.write, check);
+          if (check.collectionKey !== undefined) {
+            const data = { target: check.key, key: check.collectionKey };
+            if (duplicateInit) state.report(found.write, "duplicateInitCollection", data, check.node, found.suspension, this.cachePromiseFix(state, found.write));
+            else state.report(found.write, "checkThenActCollection", data, check.node, found.suspension);
+          } else if (duplicateInit) {
+            state.report(found.write, "duplicateInit", { target: check.key }, check.node, found.suspension, this.memoizeFix(state, found.write, check.key));
+          } else {
+            state.report(found.write, "checkThenAct", { target: check.key }, check.node, found.suspension);
+          }
           return;
         }
       }
     });
+  }
+
+  /**
+   * A write whose value is the awaited result of a memoized promise, awaited at `suspension`
+   * (`this.raw = await this.rawPromise` after `if (!this.rawPromise) this.rawPromise = this.load();`,
+   * `this.conn = await (this.connecting ??= this.connect())`): concurrent calls await the same
+   * promise and store the same value, and the work ran once. This is the fix the rule suggests.
+   */
+  private storesMemoizedResult(state: FunctionState, write: ts.Node, suspension: ts.Node): boolean {
+    let value: ts.Expression | undefined;
+    if (isAssignment(write)) {
+      const operator = write.operatorToken.kind;
+      if (operator === ts.SyntaxKind.EqualsToken || LOGICAL_ASSIGNMENTS.has(operator)) value = write.right;
+    } else if (collectionCall(write, new Set(["set"]))) {
+      value = (write as ts.CallExpression).arguments[1];
+    }
+    if (!value) return false;
+    let awaited = skipOuter(value);
+    if (ts.isIdentifier(awaited)) {
+      // `const raw = await this.rawPromise; this.raw = raw;`
+      const declaration = this.context.types.variableDeclarationOf(awaited);
+      const list = declaration?.parent;
+      if (!declaration?.initializer || !list || !ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return false;
+      awaited = skipOuter(declaration.initializer);
+    }
+    return ts.isAwaitExpression(awaited) && awaited === suspension && state.isMemoizedPromise(awaited.expression);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -740,6 +830,8 @@ interface Check {
   node: ts.Node;
   key: string;
   parameterRooted: boolean;
+  /** Only tested for being there (`!this.conn`, `x === undefined`, `cache.has(k)`), not compared to a value. */
+  presence: boolean;
   /** For `C.has(K)`-style checks: the key text. */
   collectionKey?: string;
 }
@@ -979,14 +1071,15 @@ class FunctionState {
   /** Locations a condition tests: `!this.conn`, `x === undefined`, `flag`, `cache.has(k)`. */
   checksIn(condition: ts.Expression): Check[] {
     const checks: Check[] = [];
-    const visit = (expression: ts.Expression): void => {
+    // `presence`: the value is only tested for being there (truthiness, `== null`, `=== undefined`).
+    const visit = (expression: ts.Expression, presence: boolean): void => {
       const node = skipOuter(expression);
-      if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return visit(node.operand);
+      if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return visit(node.operand, presence);
       if (ts.isBinaryExpression(node)) {
         const operator = node.operatorToken.kind;
         if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
-          visit(node.left);
-          visit(node.right);
+          visit(node.left, presence);
+          visit(node.right, presence);
           return;
         }
         if (
@@ -995,24 +1088,60 @@ class FunctionState {
           operator === ts.SyntaxKind.EqualsEqualsToken ||
           operator === ts.SyntaxKind.ExclamationEqualsToken
         ) {
-          visit(node.left);
-          visit(node.right);
+          const nullish = isClearingValue(node.left) || isClearingValue(node.right);
+          visit(node.left, presence && nullish);
+          visit(node.right, presence && nullish);
         }
         return;
       }
       const read = collectionCall(node, COLLECTION_READS);
       if (read) {
         const collection = this.collectionOf(read.collection);
-        if (collection) checks.push({ node, key: collection.key, collectionKey: read.key, parameterRooted: this.isParameterRooted(read.collection) });
+        const tested = presence && read.method !== "indexOf";
+        if (collection) checks.push({ node, key: collection.key, collectionKey: read.key, parameterRooted: this.isParameterRooted(read.collection), presence: tested });
         return;
       }
       if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
         const location = this.locationOf(node);
-        if (location) checks.push({ node, key: location.key, parameterRooted: this.isParameterRooted(node) });
+        if (location) checks.push({ node, key: location.key, parameterRooted: this.isParameterRooted(node), presence });
       }
     };
-    visit(condition);
+    visit(condition, true);
     return checks;
+  }
+
+  /**
+   * Whether a write after a presence check stores a fresh value every call computes on its own:
+   * `this.x = await load()`, `initialized = true`, `cache.set(k, await fetch(k))`, `seen.add(id)`
+   * (not `++`, `+=`, `push`, or a value that reads the checked location again).
+   */
+  isFreshInitialization(write: ts.Node, check: Check): boolean {
+    let value: ts.Expression | undefined;
+    if (check.collectionKey === undefined) {
+      if (!isAssignment(write) || write.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+      value = write.right;
+    } else {
+      const call = collectionCall(write, new Set(["set", "add"]));
+      if (!call) return false;
+      value = call.method === "set" ? (write as ts.CallExpression).arguments[1] : undefined;
+      if (call.method === "set" && !value) return false;
+    }
+    if (!value) return true;
+    let reads = false;
+    const consider = (node: ts.Node) => {
+      if (check.collectionKey !== undefined) {
+        const read = collectionCall(node, COLLECTION_READS);
+        if (read && this.collectionOf(read.collection)?.key === check.key) reads = true;
+      } else if ((ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && this.locationOf(node)?.key === check.key) {
+        reads = true;
+      }
+    };
+    consider(value);
+    forEachInFunction(value, (node) => {
+      consider(node);
+      return !reads;
+    });
+    return !reads;
   }
 
   /** In the guarded statements: a suspension, then a write to the checked location; no own write before the suspension. */
@@ -1037,12 +1166,39 @@ class FunctionState {
       if (result || ownWrite) return;
       if (isSuspension(node)) suspension ??= node;
       if (isWrite) {
-        if (suspension && suspension.getStart() >= check.node.getEnd()) result = { write: node, suspension };
-        else ownWrite = true;
+        if (!suspension || suspension.getStart() < check.node.getEnd()) ownWrite = true;
+        else if (!this.isRechecked(node, check, suspension)) result = { write: node, suspension };
       }
     };
     for (const statement of guarded) visit(statement);
     return result;
+  }
+
+  /**
+   * Whether `write` runs only after a fresh check of the same state, made after `suspension` with
+   * no suspension since: inside `if (!this.conn) this.conn = conn;`, or after
+   * `if (conn) { created.close(); return conn; }`. The first result wins; nothing is overwritten.
+   */
+  private isRechecked(write: ts.Node, check: Check, suspension: ts.Node): boolean {
+    const after = suspension.getEnd();
+    const checksSame = (condition: ts.Expression) =>
+      this.checksIn(condition).some((fresh) => fresh.key === check.key && fresh.collectionKey === check.collectionKey);
+    for (let child: ts.Node = write, node = write.parent; node && node !== this.fn && node.getStart() >= 0; child = node, node = node.parent) {
+      if (node.getEnd() <= after || ts.isFunctionLike(node)) return false;
+      if (ts.isIfStatement(node) && node.getStart() >= after && child !== node.expression && checksSame(node.expression)) {
+        const again = this.firstSuspension(node);
+        return !again || again.getStart() > write.getEnd();
+      }
+      if (ts.isBlock(node) || ts.isSourceFile(node)) {
+        const statements = node.statements;
+        for (let index = statements.indexOf(child as ts.Statement) - 1; index >= 0 && statements[index].getStart() >= after; index--) {
+          const statement = statements[index];
+          if (containsSuspension(statement)) return false;
+          if (ts.isIfStatement(statement) && !statement.elseStatement && exits(statement.thenStatement) && checksSame(statement.expression)) return !this.suspendsBetween(child, write);
+        }
+      }
+    }
+    return false;
   }
 
   /** The written declaration (field or module variable) an assignment target refers to. */
@@ -1070,6 +1226,254 @@ class FunctionState {
       if (ts.isClassLike(node)) return node;
     }
     return undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Memoized promises: an awaited value that every concurrent call shares
+
+  /**
+   * Whether awaiting `expression` gives every concurrent call of this function the same value
+   * because the promise is memoized: `this.p ??= load()` (or `||=`, `this.p ?? (this.p = load())`);
+   * a shared slot (`this.p`, `pending.get(k)`) that this function sets only while it is unset
+   * (`if (!this.p) this.p = load();`); a local holding such a slot's value; or a getter, a method
+   * or a project function whose every return is one of those (one call level deep).
+   */
+  isMemoizedPromise(expression: ts.Expression, depth = 0): boolean {
+    const node = skipOuter(expression);
+    const assigned = this.memoAssignmentSlot(node);
+    if (assigned) return this.slotIsMemoized(assigned);
+    const entry = collectionCall(node, ENTRY_READS) && this.slotRead(node);
+    if (entry) return this.slotIsMemoized(entry);
+    const callee = this.memoCallee(node);
+    if (callee) return depth === 0 && callee.returns.length > 0 && callee.returns.every((value) => callee.state.isMemoizedPromise(value, depth + 1));
+    const slot = this.slotRead(node);
+    if (slot) return this.slotIsMemoized(slot);
+    if (ts.isIdentifier(node)) return this.localIsMemoized(node, depth);
+    return false;
+  }
+
+  /** `S ??= E`, `S ||= E`, `S ?? (S = E)`, `S || (S = E)`: the slot S. */
+  private memoAssignmentSlot(node: ts.Expression): Slot | undefined {
+    if (!ts.isBinaryExpression(node)) return undefined;
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.QuestionQuestionEqualsToken || operator === ts.SyntaxKind.BarBarEqualsToken) return this.slotRead(node.left);
+    if (operator !== ts.SyntaxKind.QuestionQuestionToken && operator !== ts.SyntaxKind.BarBarToken) return undefined;
+    const slot = this.slotRead(node.left);
+    const right = skipOuter(node.right);
+    if (!slot || !isAssignment(right) || right.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+    const written = this.slotRead(right.left);
+    return written && sameSlot(written, slot) ? slot : undefined;
+  }
+
+  /** A read of a shared location (`this.p`) or of a shared collection's entry (`pending.get(k)`). */
+  private slotRead(expression: ts.Expression): Slot | undefined {
+    const node = skipOuter(expression);
+    const entry = collectionCall(node, ENTRY_READS);
+    if (entry) {
+      const collection = this.collectionOf(entry.collection);
+      return collection && { key: collection.key, entry: entry.key };
+    }
+    const location = ts.isCallExpression(node) ? undefined : this.locationOf(node);
+    return location && { key: location.key };
+  }
+
+  /** Whether `node` writes the slot: an assignment or update of the location, `C.set(K, ...)` of the entry. */
+  private slotWrite(node: ts.Node, slot: Slot): ts.Expression | "other" | undefined {
+    if (slot.entry === undefined) {
+      if (this.writtenKey(node) !== slot.key) return undefined;
+      return isAssignment(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? node.right : "other";
+    }
+    const write = collectionCall(node, COLLECTION_WRITES);
+    if (!write || write.key !== slot.entry || this.collectionOf(write.collection)?.key !== slot.key) return undefined;
+    return write.method === "set" ? ((node as ts.CallExpression).arguments[1] ?? "other") : "other";
+  }
+
+  /**
+   * Every write of the slot in this function sets it only while it is unset, or clears it. A
+   * collection entry must also be set here: `api.get(url)` is a call, not a cache, unless this
+   * function memoizes into it.
+   */
+  private slotIsMemoized(slot: Slot): boolean {
+    let memoized = true;
+    let sets = false;
+    forEachInFunction(this.fn.body!, (node) => {
+      if (!memoized) return false;
+      const value = this.slotWrite(node, slot);
+      if (value === undefined) return true;
+      sets = true;
+      if (isAssignment(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken || node.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken)) return true;
+      // Clearing (a reset after a failure) lets the next call start over; it never races a set.
+      if (value !== "other" && isClearingValue(value)) return true;
+      if (ts.isCallExpression(node) && collectionCall(node, new Set(["delete"]))) return true;
+      if (value === "other" || !this.isGuardedByAbsence(node, slot)) memoized = false;
+      return true;
+    });
+    return memoized && (sets || slot.entry === undefined);
+  }
+
+  /**
+   * Whether `write` runs only while the slot is unset, with no suspension since the test:
+   * inside `if (!S) { ... }` (or `S == null`, `!C.has(K)`, `!v` for a local `v` just read from S),
+   * or after `if (S) return ...;` in the same block.
+   */
+  private isGuardedByAbsence(write: ts.Node, slot: Slot): boolean {
+    for (let child: ts.Node = write, node = write.parent; node && node !== this.fn; child = node, node = node.parent) {
+      if (ts.isFunctionLike(node)) return false;
+      if (ts.isIfStatement(node) && node.thenStatement === child) {
+        return this.testsSlot(node.expression, slot, "absent", node) && !this.suspendsBetween(node.thenStatement, write);
+      }
+      if (ts.isBlock(node) || ts.isSourceFile(node)) {
+        const statements = node.statements;
+        for (let index = statements.indexOf(child as ts.Statement) - 1; index >= 0; index--) {
+          const statement = statements[index];
+          if (ts.isIfStatement(statement) && !statement.elseStatement && exits(statement.thenStatement) && this.testsSlot(statement.expression, slot, "present", statement)) {
+            return !statements.slice(index + 1, statements.indexOf(child as ts.Statement)).some(containsSuspension) && !this.suspendsBetween(child, write);
+          }
+          if (containsSuspension(statement)) return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether a suspension inside `container` is evaluated before `node`. */
+  private suspendsBetween(container: ts.Node, node: ts.Node): boolean {
+    const suspension = this.firstSuspension(container);
+    return suspension !== undefined && suspension.getStart() < node.getStart();
+  }
+
+  /** `!S` / `S == null` / `!C.has(K)` (absent), `S` / `S != null` / `C.has(K)` (present), on the slot or on a fresh copy of it. */
+  private testsSlot(condition: ts.Expression, slot: Slot, expected: "absent" | "present", guard: ts.IfStatement): boolean {
+    let node = skipOuter(condition);
+    let negated = false;
+    while (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+      negated = !negated;
+      node = skipOuter(node.operand);
+    }
+    if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      const equality = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+      const inequality = operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
+      if (!equality && !inequality) return false;
+      const tested = isClearingValue(node.right) ? node.left : isClearingValue(node.left) ? node.right : undefined;
+      if (!tested) return false;
+      node = skipOuter(tested);
+      if (equality) negated = !negated;
+    }
+    if ((negated ? "absent" : "present") !== expected) return false;
+    const has = collectionCall(node, new Set(["has"]));
+    if (has && slot.entry !== undefined) return has.key === slot.entry && this.collectionOf(has.collection)?.key === slot.key;
+    const read = this.slotRead(node);
+    if (read) return sameSlot(read, slot);
+    return ts.isIdentifier(node) && this.isFreshCopy(node, slot, guard);
+  }
+
+  /** `const v = S;` (or `let`) declared in the block of `guard`, with no suspension or reassignment of `v` before it. */
+  private isFreshCopy(identifier: ts.Identifier, slot: Slot, guard: ts.IfStatement): boolean {
+    const declaration = this.context.types.variableDeclarationOf(identifier);
+    const statement = declaration?.parent.parent;
+    if (!declaration?.initializer || !statement || !ts.isVariableStatement(statement) || statement.parent !== guard.parent) return false;
+    const read = this.slotRead(declaration.initializer);
+    if (!read || !sameSlot(read, slot) || containsSuspension(declaration.initializer)) return false;
+    const block = guard.parent as ts.Block;
+    const between = block.statements.slice(block.statements.indexOf(statement) + 1, block.statements.indexOf(guard));
+    if (block.statements.indexOf(statement) >= block.statements.indexOf(guard) || between.some(containsSuspension) || containsSuspension(guard.expression)) return false;
+    return !between.some((node) => this.assigns(node, identifier));
+  }
+
+  /** Whether `root` assigns the variable `identifier` refers to. */
+  private assigns(root: ts.Node, identifier: ts.Identifier): boolean {
+    const variable = this.context.types.variableOf(identifier);
+    let found = false;
+    const check = (node: ts.Node) => {
+      if (isAssignment(node) && ts.isIdentifier(skipOuter(node.left)) && this.context.types.variableOf(skipOuter(node.left) as ts.Identifier) === variable) found = true;
+    };
+    check(root);
+    forEachInFunction(root, (node) => {
+      check(node);
+      return !found;
+    });
+    return found;
+  }
+
+  /**
+   * A local of this function that holds a memoized promise: a `const` initialized with one, or
+   * the in-flight-cache shape `let p = S; if (!p) { p = load(); S = p; }` (S memoized).
+   */
+  private localIsMemoized(identifier: ts.Identifier, depth: number): boolean {
+    const declaration = this.context.types.variableDeclarationOf(identifier);
+    if (!declaration?.initializer || !isAncestor(this.fn, declaration)) return false;
+    const list = declaration.parent;
+    if (ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0) return this.isMemoizedPromise(declaration.initializer, depth);
+    const slot = this.slotRead(declaration.initializer);
+    if (!slot || !this.slotIsMemoized(slot)) return false;
+    const variable = this.context.types.variableOf(identifier);
+    let memoized = true;
+    forEachInFunction(this.fn.body!, (node) => {
+      if (!memoized || !isAssignment(node)) return memoized;
+      const target = skipOuter(node.left);
+      if (!ts.isIdentifier(target) || this.context.types.variableOf(target) !== variable) return true;
+      // `p = load();` inside `if (!p)`, then stored in the slot before any suspension.
+      const guard = node.parent.parent?.parent;
+      const block = node.parent.parent;
+      const stored =
+        ts.isExpressionStatement(node.parent) &&
+        ts.isBlock(block) &&
+        guard !== undefined &&
+        ts.isIfStatement(guard) &&
+        guard.thenStatement === block &&
+        this.testsSlot(guard.expression, slot, "absent", guard) &&
+        this.storesLocal(block.statements.slice(block.statements.indexOf(node.parent) + 1), slot, variable);
+      if (!stored) memoized = false;
+      return true;
+    });
+    return memoized;
+  }
+
+  /** `S = v` or `C.set(K, v)` among `statements`, before any suspension. */
+  private storesLocal(statements: readonly ts.Statement[], slot: Slot, variable: ReturnType<RuleContext<SharedStateOptions>["types"]["variableOf"]>): boolean {
+    for (const statement of statements) {
+      if (ts.isExpressionStatement(statement)) {
+        const value = this.slotWrite(statement.expression, slot);
+        if (value !== undefined && value !== "other") {
+          const stored = skipOuter(value);
+          if (ts.isIdentifier(stored) && this.context.types.variableOf(stored) === variable) return true;
+        }
+      }
+      if (containsSuspension(statement)) return false;
+    }
+    return false;
+  }
+
+  /** A getter of the enclosing class (`this.connecting`) or a project function or method called without a wait. */
+  private memoCallee(node: ts.Expression): { state: FunctionState; returns: ts.Expression[] } | undefined {
+    let target: ts.FunctionLikeDeclaration | undefined;
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const getter = this.enclosingClass()?.members.find(
+        (member): member is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(member) && member.name.getText() === node.name.text,
+      );
+      if (!getter) return undefined;
+      target = getter;
+    } else if (ts.isCallExpression(node)) {
+      const declaration = this.context.types.calleeTarget(node)?.declarations.find(
+        (candidate) => (ts.isFunctionDeclaration(candidate) || ts.isMethodDeclaration(candidate)) && candidate.body !== undefined,
+      ) as ts.FunctionDeclaration | ts.MethodDeclaration | undefined;
+      if (!declaration || !this.context.types.isProjectSourceFile(declaration.getSourceFile())) return { state: this, returns: [] };
+      target = declaration;
+    } else {
+      return undefined;
+    }
+    if (!target.body) return { state: this, returns: [] };
+    const returns: ts.Expression[] = [];
+    let bare = false;
+    forEachInFunction(target.body, (current) => {
+      if (ts.isReturnStatement(current)) {
+        if (current.expression) returns.push(current.expression);
+        else bare = true;
+      }
+      return true;
+    });
+    return { state: new FunctionState(target, this.context, Number.POSITIVE_INFINITY), returns: bare ? [] : returns };
   }
 
   /** A name not used anywhere in the function. */
