@@ -2,7 +2,12 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import * as ts from "typescript";
 import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleTable";
-import { createVirtualProgram, lintCode, TEST_COMPILER_OPTIONS, typeErrors } from "../helpers/ruleTester";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { lintSourceFile, ProgramTypes } from "../../server/src/engine/linter";
+import { allRules } from "../../server/src/rules";
+import { configFor, createVirtualProgram, lintCode, TEST_COMPILER_OPTIONS, typeErrors } from "../helpers/ruleTester";
 
 
 const RULE = "blocking-call-in-async";
@@ -20,6 +25,41 @@ const PBKDF2 = "Use `await promisify(pbkdf2)(...)`";
 const GZIP = "Use `await promisify(gzip)(...)`";
 const WAIT_ASYNC = "Use `await Atomics.waitAsync(...).value`";
 const FS = 'import * as fs from "node:fs";';
+
+// A memoized settings reader, as found on a real service: read once, reached from every handler.
+const SETTINGS = lines(
+  'import { readFileSync } from "node:fs";',
+  "",
+  "interface Settings { dbUrl: string; pageSize: number }",
+  "let cached: Settings | undefined;",
+  "",
+  "export function getSettings(): Settings {",
+  '  cached ??= JSON.parse(readFileSync(process.env.SETTINGS_FILE ?? "settings.json", "utf8")) as Settings;',
+  "  return cached;",
+  "}",
+);
+const USER_ROUTES = lines(
+  'import { getSettings } from "./settings";',
+  "export async function listUsers(page: number) {",
+  "  const { pageSize } = getSettings();",
+  "  return { page, pageSize };",
+  "}",
+  "export async function getUser(id: string) {",
+  "  return { id, db: getSettings().dbUrl };",
+  "}",
+);
+const ORDER_ROUTES = lines(
+  'import { getSettings } from "./settings";',
+  "export function pageSizeFor(limit?: number) {",
+  "  return limit ?? getSettings().pageSize;",
+  "}",
+  "export const listOrders = async (limit?: number) => ({ limit: pageSizeFor(limit) });",
+  "export async function countOrders() {",
+  "  return getSettings().pageSize;",
+  "}",
+);
+// The virtual test project is one folder: settings.ts, orders.ts and users.ts side by side.
+const ROUTES = { "users.ts": USER_ROUTES, "orders.ts": ORDER_ROUTES };
 const ES2024: ts.CompilerOptions = { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2024.d.ts"] };
 const DOM: ts.CompilerOptions = { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] };
 
@@ -599,7 +639,7 @@ const invalid: InvalidCase[] = [
       "  return loadConfig();",
       "}",
     ),
-    errors: [{ messageId: "blockingChain", line: 9, column: 10, fixes: [] }],
+    errors: [{ messageId: "blockingSink", line: 3, column: 10, related: [9], fixes: [] }],
   },
   {
     name: "a method through this",
@@ -614,7 +654,7 @@ const invalid: InvalidCase[] = [
       "  }",
       "}",
     ),
-    errors: [{ messageId: "blockingChain", line: 7, column: 12 }],
+    errors: [{ messageId: "blockingSink", line: 4, column: 12, related: [7] }],
   },
   {
     name: "a constructor, through new",
@@ -630,25 +670,24 @@ const invalid: InvalidCase[] = [
       '  return new Config("a.json").text;',
       "}",
     ),
-    errors: [{ messageId: "blockingChain", line: 9, column: 10 }],
+    errors: [{ messageId: "blockingSink", line: 5, column: 17, related: [9] }],
   },
   {
     name: "a synchronous helper declared inside the async function and called there",
     code: lines(FS, "export async function f(paths: string[]) {", "  const exists = (p: string) => fs.existsSync(p);", "  return paths.filter(exists).length > 0 && exists(\"x\");", "}"),
-    errors: [{ messageId: "blockingChain", line: 4, column: 45 }],
+    errors: [{ messageId: "blockingSink", line: 3, column: 33, related: [4] }],
   },
   {
     name: "a busy-wait helper",
     code: lines("function sleepSync(ms: number) {", "  const end = Date.now() + ms;", "  while (Date.now() < end) {}", "}", "export async function retry() {", "  sleepSync(50);", "}"),
-    errors: [{ messageId: "blockingChain", line: 6, column: 3 }],
+    errors: [{ messageId: "blockingSink", line: 3, column: 3, related: [6] }],
   },
   {
-    name: "a project function in another file, imported under another name",
-    code: lines('import { loadConfig as config } from "./config";', "export async function start() {", "  return config().port;", "}"),
-    extraFiles: {
-      "config.ts": lines('import { readFileSync } from "node:fs";', "export function loadConfig() {", '  return JSON.parse(readFileSync("c.json", "utf8")) as { port: number };', "}"),
-    },
-    errors: [{ messageId: "blockingChain", line: 3, column: 10 }],
+    name: "a project function in another file, imported under another name: reported in the function's file",
+    code: lines('import { readFileSync } from "node:fs";', "export function loadConfig() {", '  return JSON.parse(readFileSync("c.json", "utf8")) as { port: number };', "}"),
+    fileName: "config.ts",
+    extraFiles: { "server.ts": lines('import { loadConfig as config } from "./config";', "export async function start() {", "  return config().port;", "}") },
+    errors: [{ messageId: "blockingSink", line: 3, column: 21, related: [3] }],
   },
   {
     name: "a chain of five functions (the default maxDepth)",
@@ -661,7 +700,7 @@ const invalid: InvalidCase[] = [
       "function e() { return d(); }",
       "export async function f() { return e(); }",
     ),
-    errors: [{ messageId: "blockingChain", line: 7, column: 36 }],
+    errors: [{ messageId: "blockingSink", line: 2, column: 23, related: [7] }],
   },
   {
     name: "mutual recursion with a blocking call: found once, no endless loop",
@@ -677,7 +716,32 @@ const invalid: InvalidCase[] = [
       "  return walk('src');",
       "}",
     ),
-    errors: [{ messageId: "blockingChain", line: 9, column: 10 }],
+    errors: [{ messageId: "blockingSink", line: 3, column: 10, related: [9] }],
+  },
+
+  // --- one root cause, one finding: at the blocking call, with the async calls as related locations
+  {
+    name: "a memoized helper reached from handlers in other files: one finding at the blocking call",
+    code: SETTINGS,
+    fileName: "settings.ts",
+    extraFiles: ROUTES,
+    // orders.ts 5 and 7, then users.ts 3 and 7 (sorted by file); the synchronous pageSizeFor is not async code.
+    errors: [{ messageId: "blockingSink", line: 7, column: 25, related: [5, 7, 3, 7], fixes: [] }],
+  },
+  {
+    name: "a direct blocking call stays where it is written; the helper's is reported in the helper",
+    code: lines(
+      FS,
+      'function readTemplate(name: string) { return fs.readFileSync(`templates/${name}.html`, "utf8"); }',
+      "export async function render(name: string) {",
+      '  const layout = fs.readFileSync("templates/layout.html", "utf8");',
+      '  return layout.replace("{{body}}", readTemplate(name));',
+      "}",
+    ),
+    errors: [
+      { messageId: "blockingSink", line: 2, column: 46, related: [5] },
+      { messageId: "blockingCall", line: 4, column: 18 },
+    ],
   },
 
   // --- options ----------------------------------------------------------------------------------
@@ -711,6 +775,46 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: ValidCase[] = [
+  // --- one root cause, one finding: nothing at the callers, one suppression or allow entry at the sink
+  { name: "the handlers' file: the helper's blocking call is reported in the helper, not at each call", code: USER_ROUTES, fileName: "users.ts", extraFiles: { "settings.ts": SETTINGS, "orders.ts": ORDER_ROUTES } },
+  {
+    name: "one suppression at the blocking call silences every async caller (and is used)",
+    code: SETTINGS.replace("  cached ??=", "  // concurrency-lint-disable-next-line blocking-call-in-async -- read once; every later call hits the cache\n  cached ??="),
+    fileName: "settings.ts",
+    extraFiles: ROUTES,
+    alsoEnable: ["unused-suppression"],
+  },
+  { name: "one allow entry naming the helper silences every async caller", code: SETTINGS, fileName: "settings.ts", extraFiles: ROUTES, options: { allow: [{ function: "getSettings" }] } },
+  { name: "one allow entry for the helper's file", code: SETTINGS, fileName: "settings.ts", extraFiles: ROUTES, options: { allow: [{ file: "**/settings.ts" }] } },
+  {
+    name: "a helper reached only from allowed start-up code",
+    code: lines(
+      'import { readFileSync } from "node:fs";',
+      'import { createServer } from "node:https";',
+      "function loadTls() {",
+      '  return { key: readFileSync("tls/key.pem"), cert: readFileSync("tls/cert.pem") };',
+      "}",
+      "export class Server {",
+      "  async start(port: number) {",
+      "    const server = createServer(loadTls());",
+      "    await new Promise<void>((resolve) => server.listen(port, resolve));",
+      "  }",
+      "}",
+    ),
+    options: { allow: [{ function: "Server.start" }] },
+  },
+  {
+    name: "a helper reached from async code only through a timer callback",
+    code: lines(
+      SETTINGS,
+      "export async function boot() {",
+      "  setInterval(() => getSettings(), 60_000).unref();",
+      "}",
+      "export function pageSize() {",
+      "  return getSettings().pageSize;",
+      "}",
+    ),
+  },
   { name: "a synchronous function no async code calls", code: lines(FS, "export function version() {", '  return fs.readFileSync("VERSION", "utf8");', "}") },
   { name: "top-level module code", code: lines(FS, 'export const config = fs.readFileSync("config.json", "utf8");') },
   {
@@ -983,7 +1087,7 @@ describe(RULE, () => {
     assert.match(finding?.message ?? "", /^`statSync` blocks the event loop inside the `map` callback in async method `Scanner\.sizes`: /);
   });
 
-  it("reports the chain to the blocking call as related locations", () => {
+  it("reports the blocking call in the helper once, with the chain from each async call as a related location", () => {
     const code = lines(
       FS,
       "function readConfigFile(path: string) {",
@@ -1000,14 +1104,11 @@ describe(RULE, () => {
     assert.ok(finding);
     assert.equal(
       finding.message,
-      "`loadConfig` blocks the event loop inside async function `start`: it calls `readConfigFile` → `readFileSync`, which waits for the file system; until that returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` at the end of that chain and make the functions on it async, or call `loadConfig` outside async code.",
+      "`readConfigFile` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `start`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readConfigFile` only outside async code.",
     );
     assert.deepEqual(
       finding.related.map((related) => ({ line: related.range.start.line + 1, column: related.range.start.character + 1, message: related.message })),
-      [
-        { line: 6, column: 21, message: "`loadConfig` calls `readConfigFile` here." },
-        { line: 3, column: 10, message: "`readConfigFile` calls `readFileSync` here, which waits for the file system." },
-      ],
+      [{ line: 9, column: 10, message: "Called here from async function `start`: `loadConfig` → `readConfigFile` → `readFileSync`." }],
     );
   });
 
@@ -1029,12 +1130,71 @@ describe(RULE, () => {
     const [finding] = lintCode(RULE, code).findings;
     assert.equal(
       finding?.message,
-      "`new Config` blocks the event loop inside async function `start`: it calls `Config.load` → `readFileSync`, which waits for the file system; until that returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` at the end of that chain and make the functions on it async, or call `new Config` outside async code.",
+      "`Config.load` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `start`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `Config.load` only outside async code.",
+    );
+    assert.deepEqual(finding?.related.map((related) => related.message), ["Called here from async function `start`: `new Config` → `Config.load` → `readFileSync`."]);
+  });
+
+  it("counts the async functions that reach a helper and lists every call, in other files too", () => {
+    const [finding, ...rest] = lintCode(RULE, SETTINGS, { fileName: "settings.ts", extraFiles: ROUTES }).findings;
+    assert.deepEqual(rest, []);
+    assert.match(
+      finding?.message ?? "",
+      /^`getSettings` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from 4 async functions \(`listOrders`, `countOrders`, `listUsers`, …\), and each of those calls is a related location\./,
     );
     assert.deepEqual(
-      finding?.related.map((related) => related.message),
-      ["`new Config` calls `Config.load` here.", "`Config.load` calls `readFileSync` here, which waits for the file system."],
+      finding?.related.map((related) => `${related.fileName.slice("/virtual/".length)}:${related.range.start.line + 1}: ${related.message}`),
+      [
+        "orders.ts:5: Called here from async arrow function `listOrders`: `pageSizeFor` → `getSettings` → `readFileSync`.",
+        "orders.ts:7: Called here from async function `countOrders`: `getSettings` → `readFileSync`.",
+        "users.ts:3: Called here from async function `listUsers`: `getSettings` → `readFileSync`.",
+        "users.ts:7: Called here from async function `getUser`: `getSettings` → `readFileSync`.",
+      ],
     );
+  });
+
+  it("reports the same finding at the helper whichever files were linted before it, and none at the callers", () => {
+    const files = { ...ROUTES, "settings.ts": SETTINGS };
+    const { program } = createVirtualProgram(files, "settings.ts");
+    const config = configFor(RULE, {});
+    const lint = (names: string[]) => {
+      const types = new ProgramTypes(program);
+      program.getTypeChecker();
+      return names.map((name) => {
+        const sourceFile = program.getSourceFile(`/virtual/${name}`);
+        assert.ok(sourceFile);
+        return lintSourceFile(sourceFile, types, config, allRules).findings.map((finding) => [finding.fileName, finding.start, finding.message, finding.related.map((r) => `${r.fileName}:${r.start}`)]);
+      });
+    };
+    const alone = lint(["settings.ts"])[0];
+    assert.equal(alone.length, 1);
+    assert.deepEqual(lint(["users.ts", "orders.ts", "settings.ts"]), [[], [], alone]);
+    assert.deepEqual(lint(["orders.ts", "settings.ts", "users.ts"]), [[], alone, []]);
+  });
+
+  it("reports at each async caller, with the chain, when the blocking call is in a file the program only imports", () => {
+    // loaded.ts is not a root of this program (as a file outside a tsconfig's `include` that a
+    // linted file imports): it is never linted with it, so a finding there would not be seen.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "blocking-"));
+    try {
+      fs.writeFileSync(path.join(dir, "settings.ts"), SETTINGS);
+      fs.writeFileSync(path.join(dir, "users.ts"), USER_ROUTES);
+      const program = ts.createProgram({ rootNames: [path.join(dir, "users.ts")], options: TEST_COMPILER_OPTIONS });
+      program.getTypeChecker();
+      const types = new ProgramTypes(program);
+      const lint = (name: string) => {
+        const sourceFile = program.getSourceFile(path.join(dir, name));
+        assert.ok(sourceFile, name);
+        return lintSourceFile(sourceFile, types, configFor(RULE, {}), allRules).findings;
+      };
+      assert.deepEqual(
+        lint("users.ts").map((finding) => `${finding.messageId}@${finding.range.start.line + 1}: ${finding.related.map((related) => related.range.start.line + 1).join(",")}`),
+        ["blockingChain@3: 7", "blockingChain@7: 7"],
+      );
+      assert.deepEqual(lint("settings.ts"), []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("uses the replacement given for an extra blocking API", () => {

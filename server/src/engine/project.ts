@@ -178,6 +178,7 @@ const NO_INPUTS_FOUND = 18003;
 /** Parses a tsconfig (with `extends`); a broken one is a ProjectError with one clear line. */
 export function readTsconfig(configFile: string): ts.ParsedCommandLine {
   const absolute = path.resolve(configFile);
+  // concurrency-lint-disable-next-line blocking-call-in-async -- TypeScript reads tsconfigs and loads projects synchronously; the language server yields to the event loop around each project load
   if (!fs.existsSync(absolute)) throw new ProjectError(`Cannot find tsconfig: ${configFile}`);
   if (fs.statSync(absolute).isDirectory()) return readTsconfig(path.join(absolute, "tsconfig.json"));
   let fatal: string | undefined;
@@ -236,6 +237,7 @@ export function expandPaths(paths: readonly string[], cwd: string): string[] {
     const absolute = path.resolve(cwd, given);
     let stat: fs.Stats;
     try {
+      // concurrency-lint-disable-next-line blocking-call-in-async -- one directory walk before linting a workspace; the language server's lint loop yields per file
       stat = fs.statSync(absolute);
     } catch {
       throw new ProjectError(`No such file or directory: ${given}`);

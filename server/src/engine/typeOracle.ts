@@ -754,6 +754,7 @@ export class TypeOracle {
 
   private readonly memoTable = new WeakMap<object, unknown>();
   private projectFilesMemo: readonly ts.SourceFile[] | undefined;
+  private rootFilesMemo: ReadonlySet<ts.SourceFile> | undefined;
 
   /**
    * A value computed once for this Program under `key` (compare by identity). For whole-program
@@ -770,6 +771,21 @@ export class TypeOracle {
   projectSourceFiles(): readonly ts.SourceFile[] {
     this.projectFilesMemo ??= this.program.getSourceFiles().filter((file) => this.isProjectSourceFile(file));
     return this.projectFilesMemo;
+  }
+
+  /**
+   * Whether `sourceFile` is one of the Program's root files (a tsconfig's `files`/`include`, or the
+   * loose files given). The CLI and the language server lint only root files: a file the Program
+   * holds only because a root file imports it is type-checked but never linted with it.
+   */
+  isRootFile(sourceFile: ts.SourceFile): boolean {
+    this.rootFilesMemo ??= new Set(
+      this.program.getRootFileNames().flatMap((name) => {
+        const file = this.program.getSourceFile(name);
+        return file ? [file] : [];
+      }),
+    );
+    return this.rootFilesMemo.has(sourceFile);
   }
 
   isProjectSourceFile(sourceFile: ts.SourceFile): boolean {

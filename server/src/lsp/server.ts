@@ -272,7 +272,6 @@ export class ConcurrencyLintServer {
     try {
       const config = this.effectiveConfig(fileName, settings);
       if (!isFileIncluded(config, fileName)) return store([]);
-      // concurrency-lint-disable-next-line blocking-call-in-async -- TypeScript loads projects synchronously; the checkpoints around it keep requests flowing
       const project = this.projects.projectFor(fileName);
       const program = project.service.getProgram();
       const sourceFile = program?.getSourceFile(fileName);
@@ -582,7 +581,6 @@ export class ConcurrencyLintServer {
       const folder = uriToFileName(uri);
       if (!folder) return [];
       try {
-        // concurrency-lint-disable-next-line blocking-call-in-async -- one directory walk, the same one the CLI does; the lint loop below yields per file
         return expandPaths([folder], folder);
       } catch (error) {
         this.reportFailure(error);
@@ -599,7 +597,6 @@ export class ConcurrencyLintServer {
         progress.report(index, files.length);
         await yieldToEventLoop();
         if (this.documents.get(uri)) continue;
-        // concurrency-lint-disable-next-line blocking-call-in-async -- the TypeScript API is synchronous; the loop yields to the event loop between files
         const findings = this.lintClosedFile(fileName, await this.settingsFor(uri));
         problems += findings.length;
         this.host.publishDiagnostics(uri, findings.map((finding, i) => toDiagnostic(finding, i, 0)));

@@ -59,6 +59,8 @@ const messages = {
     "`{{name}}` blocks the event loop inside {{context}}: while it {{activity}}, no other request, timer or callback on this process runs. Use {{replacement}} instead.",
   blockingChain:
     "`{{name}}` blocks the event loop inside {{context}}: it calls {{chain}}, which {{activity}}; until that returns, no other request, timer or callback on this process runs. Use {{replacement}} at the end of that chain and make the functions on it async, or call `{{name}}` outside async code.",
+  blockingSink:
+    "`{{owner}}` {{here}}, and async code runs it: it is reached from {{callers}}, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use {{replacement}} here and make the functions between here and the async code async, or call `{{owner}}` only outside async code.",
   busyWait:
     "This loop waits for the clock by spinning inside {{context}}: it keeps the thread busy until the time is up, and meanwhile no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` instead.",
   syncXhr:
@@ -325,9 +327,27 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "re-exports). Callbacks that run later (`setTimeout`, event handlers, anything not known to run",
         "right away) and top-level module code are not async code and are not reported.",
         "",
-        "It also follows the project's own functions: a synchronous function that makes a blocking call,",
-        "directly or through other project functions, is reported where async code calls it, with the",
-        "chain (`loadConfig` → `readConfigFile` → `readFileSync`) as related locations. The chain is found",
+        "It also follows the project's own functions: when async code calls a synchronous function that",
+        "makes a blocking call, directly or through other project functions, the blocking call itself is",
+        "reported, once, in the function that makes it, with every async call that reaches it as a related",
+        "location (\"Called here from async function `start`: `loadConfig` → `readConfigFile` →",
+        "`readFileSync`\") and the message counts the async functions. A memoized helper that 84 handlers",
+        "reach is one finding, not 84: one root cause, one place to fix it, and one suppression comment",
+        "on that line (or one `allow` entry naming the helper or its file) accepts it for every caller.",
+        "A blocking call written in the async function's own body is reported where it is written. The",
+        "finding is computed from the whole program's callers, so it is the same whichever file is linted",
+        "first, and in an editor it appears in the helper's file; the callers' files show nothing for it.",
+        "",
+        "The one exception: when the blocking call is in a file the program holds only because a linted",
+        "file imports it (a file outside the tsconfig's `include`, a sibling package's sources), that",
+        "file is never linted with this program and a finding there would never be seen, so each async",
+        "call is reported instead, with the chain as related locations. Code under `node_modules` and",
+        "`.d.ts` files are not followed at all. Conversely, a helper file you leave out with",
+        "`exclude`, or turn the rule off for, is still in the program: its blocking call is reported",
+        "there, so it is not shown; async calls in excluded files still count as callers (use an `allow`",
+        "entry with a `file` glob to stop counting, say, test code).",
+        "",
+        "The chain is found",
         "once per program from the blocking calls up, at most `maxDepth` functions deep (default 5) and",
         `with at most ${String(WORK_LIMIT).replace(/\B(?=(\d{3})+$)/g, ",")} call sites resolved; beyond those limits it is not reported. Only project`,
         "source files are followed (not `.d.ts` files, not `node_modules`), and only calls through the",
@@ -451,6 +471,25 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
           ].join("\n"),
         },
         {
+          title: "A memoized read accepted once, at the blocking call, for every async caller",
+          code: [
+            'import { readFileSync } from "node:fs";',
+            "",
+            "let cached: { port: number; pageSize: number } | undefined;",
+            "function settings() {",
+            "  // concurrency-lint-disable-next-line blocking-call-in-async -- read once, then served from memory",
+            '  cached ??= JSON.parse(readFileSync("settings.json", "utf8")) as { port: number; pageSize: number };',
+            "  return cached;",
+            "}",
+            "export async function listUsers() {",
+            "  return settings().pageSize;",
+            "}",
+            "export async function listOrders() {",
+            "  return settings().pageSize * 2;",
+            "}",
+          ].join("\n"),
+        },
+        {
           title: "Blocking accepted where you say so",
           options: { allow: [{ function: "main" }] },
           code: [
@@ -480,7 +519,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         ignoreCalls:
           'Built-in catalogue entries not to report, in the same form: `[{ "module": "fs", "name": "existsSync" }]`.',
         allow:
-          'Code where blocking is accepted, e.g. command-line start-up: `[{ "file": "**/src/cli/**" }, { "function": ["main", "Server.start"] }]`. `file` is a glob on the absolute path; `function` matches the name of any enclosing function (`name` or `Class.name`). Blocking calls in allowed code are neither reported nor followed through the functions that contain them.',
+          'Code where blocking is accepted, e.g. command-line start-up: `[{ "file": "**/src/cli/**" }, { "function": ["main", "Server.start"] }]`. `file` is a glob on the absolute path; `function` matches the name of any enclosing function (`name` or `Class.name`). Blocking calls in allowed code are neither reported nor followed through the functions that contain them, and calls from allowed async code do not count as callers of a helper that blocks: a helper whose every async caller is allowed is not reported. An entry naming the helper that makes the blocking call (or its file) accepts it for all of its callers.',
         transitive:
           "`true` (default): report calls from async code to project functions that block, directly or through other project functions. `false`: only calls to the catalogue itself.",
         maxDepth: "How many project functions deep a chain is followed (1–10, default 5).",
@@ -530,6 +569,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
     };
     if (context.options.transitive) {
       visitor[ts.SyntaxKind.NewExpression] = (node) => checker.checkNew(node as ts.NewExpression);
+      visitor[ts.SyntaxKind.SourceFile] = () => checker.reportSinks();
     }
     return visitor;
   },
@@ -678,6 +718,27 @@ class BlockingChecker {
     if (this.settings.options.transitive) this.reportChain(call, target.declarations, where);
   }
 
+  /**
+   * One finding per blocking call that async code reaches through project functions, at that call
+   * (the sink), with every async call site that reaches it as a related location. Computed from the
+   * whole program's callers, so it is the same whichever file is linted first.
+   */
+  reportSinks(): void {
+    const { types, sourceFile } = this.context;
+    if (!types.isRootFile(sourceFile)) return;
+    for (const { sink, callers } of this.index.sinksIn(sourceFile)) {
+      const end = seedDescription(sink.seed);
+      const site = sink.site;
+      const span = ts.isCallExpression(site) || ts.isNewExpression(site) ? { node: site } : loopSpan(site as ts.IterationStatement, sourceFile);
+      this.context.report({
+        ...span,
+        messageId: "blockingSink",
+        data: { owner: sink.label, here: end.here, callers: describeCallers(callers), replacement: end.replacement },
+        related: callers.map((caller) => ({ node: caller.node, message: describeCaller(caller) })),
+      });
+    }
+  }
+
   checkNew(expression: ts.NewExpression): void {
     const name = calleeName(expression.expression);
     if (name === undefined || !this.index.names.has(name)) return;
@@ -691,10 +752,7 @@ class BlockingChecker {
     if (!isBusyWait(loop)) return;
     const where = asyncContextOf(loop);
     if (!where || this.settings.allowed(loop) || !this.index.callbacksRunNow(where.callbacks)) return;
-    const sourceFile = this.context.sourceFile;
-    const condition = ts.isForStatement(loop) ? loop.condition : loop.expression;
-    const end = ts.isDoStatement(loop) || !condition ? loop.getEnd() : condition.getEnd();
-    this.context.report({ start: loop.getStart(sourceFile), end, messageId: "busyWait", data: { context: describeContext(where) } });
+    this.context.report({ ...loopSpan(loop, this.context.sourceFile), messageId: "busyWait", data: { context: describeContext(where) } });
   }
 
   private checkXhr(call: ts.CallExpression): void {
@@ -704,9 +762,15 @@ class BlockingChecker {
     this.context.report({ node: call, messageId: "syncXhr", data: { context: describeContext(where) } });
   }
 
+  /**
+   * A call from async code to a project function that blocks is reported here, with the chain, only
+   * when the blocking call sits in a file that is not linted with this program (one the program
+   * holds only because a linted file imports it); otherwise the sink's finding covers it.
+   */
   private reportChain(call: ts.CallExpression | ts.NewExpression, declarations: readonly ts.Declaration[], where: FunctionContext): void {
     const blocking = this.index.blockingTarget(declarations);
     if (!blocking || !this.index.callbacksRunNow(where.callbacks)) return;
+    if (this.context.types.isRootFile(sinkOf(blocking).site.getSourceFile())) return;
     const steps: BlockingFunction[] = [];
     for (let step: BlockingFunction | undefined = blocking; step; step = step.next) steps.push(step);
     const last = steps[steps.length - 1];
@@ -920,6 +984,13 @@ function isBusyWait(loop: ts.WhileStatement | ts.DoStatement | ts.ForStatement):
   return condition !== undefined && readsClock(condition) && onlySpins(loop.statement);
 }
 
+/** Where a busy-wait is reported: from `while` to the end of its condition (the whole loop for `do`). */
+function loopSpan(loop: ts.IterationStatement, sourceFile: ts.SourceFile): { start: number; end: number } {
+  const condition = ts.isForStatement(loop) ? loop.condition : ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? loop.expression : undefined;
+  const end = ts.isDoStatement(loop) || !condition ? loop.getEnd() : condition.getEnd();
+  return { start: loop.getStart(sourceFile), end };
+}
+
 function isClockRead(node: ts.Node): boolean {
   if (ts.isNewExpression(node)) {
     return ts.isIdentifier(node.expression) && node.expression.text === "Date" && (node.arguments?.length ?? 0) === 0;
@@ -1031,6 +1102,44 @@ function seedDescription(seed: Seed): { label: string; activity: string; replace
   }
 }
 
+/** The function at the end of a chain: the one whose own body holds the blocking call. */
+function sinkOf(blocking: BlockingFunction): BlockingFunction {
+  let step = blocking;
+  while (step.next) step = step.next;
+  return step;
+}
+
+/** A call from async code to a project function that blocks. */
+interface AsyncCaller {
+  node: ts.CallExpression | ts.NewExpression;
+  where: FunctionContext;
+  /** The function called. */
+  entry: BlockingFunction;
+}
+
+/** "async function `start`", or "3 async functions (`a`, `b`, `c`)" when several reach a sink. */
+function describeCallers(callers: readonly AsyncCaller[]): string {
+  const functions = [...new Set(callers.map((caller) => caller.where.fn))];
+  if (functions.length === 1) return describeAsyncFunction(functions[0]);
+  const names = [...new Set(functions.flatMap((fn) => {
+    const name = functionName(fn);
+    return name === undefined ? [] : [`\`${qualifiedFunctionName(fn, name)}\``];
+  }))];
+  const shown = names.slice(0, 3);
+  const list = shown.length === 0 ? "" : ` (${shown.join(", ")}${names.length > shown.length || functions.length > names.length ? ", …" : ""})`;
+  return `${functions.length} async functions${list}`;
+}
+
+function describeCaller(caller: AsyncCaller): string {
+  const steps: string[] = [];
+  let step: BlockingFunction | undefined = caller.entry;
+  for (; step; step = step.next) {
+    steps.push(`\`${step.label}\``);
+    if (!step.next) steps.push(seedDescription(step.seed).label);
+  }
+  return `Called here from ${describeContext(caller.where)}: ${steps.join(" → ")}.`;
+}
+
 interface Candidate {
   node: ts.CallExpression | ts.NewExpression | ts.IterationStatement;
   name: string | undefined;
@@ -1042,6 +1151,9 @@ class BlockingIndex {
   private readonly functions = new Map<ts.Node, BlockingFunction>();
   private readonly runsNow = new Map<ts.Node, boolean>();
   private work = 0;
+  private sinksMemo: Map<ts.SourceFile, { sink: BlockingFunction; callers: AsyncCaller[] }[]> | undefined;
+  /** Files with a blocking call inside a synchronous project function. */
+  private readonly seedFiles = new Set<ts.SourceFile>();
 
   constructor(
     private readonly settings: Settings,
@@ -1070,6 +1182,66 @@ class BlockingIndex {
       found ??= blocking;
     }
     return found;
+  }
+
+  /** The sinks in `file` that async code reaches through project functions, with those calls, in source order. */
+  sinksIn(file: ts.SourceFile): readonly { sink: BlockingFunction; callers: readonly AsyncCaller[] }[] {
+    // Editing a file without a blocking call (most edits) does not scan the program for callers.
+    if (!this.seedFiles.has(file)) return [];
+    this.sinksMemo ??= this.findAsyncCallers();
+    return this.sinksMemo.get(file) ?? [];
+  }
+
+  /**
+   * Every call from async code to a blocking project function in the program, grouped by the
+   * sink it reaches and by the sink's file. Callers are sorted by file name and position, so the
+   * result does not depend on which file asked first.
+   */
+  private findAsyncCallers(): Map<ts.SourceFile, { sink: BlockingFunction; callers: AsyncCaller[] }[]> {
+    const bySink = new Map<BlockingFunction, AsyncCaller[]>();
+    const names = [...this.names];
+    if (names.length > 0) {
+      const pattern = new RegExp(`(?:^|[^\\w$])(?:${names.map(escapeRegExp).join("|")})(?![\\w$])`);
+      for (const file of this.types.projectSourceFiles()) {
+        if (!pattern.test(file.text)) continue;
+        const visit = (node: ts.Node): void => {
+          if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+            const caller = this.asyncCallerAt(node);
+            if (caller) {
+              const sink = sinkOf(caller.entry);
+              const list = bySink.get(sink);
+              if (list) list.push(caller);
+              else bySink.set(sink, [caller]);
+            }
+          }
+          ts.forEachChild(node, visit);
+        };
+        visit(file);
+      }
+    }
+    const byFile = new Map<ts.SourceFile, { sink: BlockingFunction; callers: AsyncCaller[] }[]>();
+    for (const [sink, callers] of bySink) {
+      callers.sort((a, b) => compareText(a.node.getSourceFile().fileName, b.node.getSourceFile().fileName) || a.node.pos - b.node.pos);
+      const file = sink.site.getSourceFile();
+      const list = byFile.get(file);
+      if (list) list.push({ sink, callers });
+      else byFile.set(file, [{ sink, callers }]);
+    }
+    for (const list of byFile.values()) list.sort((a, b) => a.sink.site.pos - b.sink.site.pos);
+    return byFile;
+  }
+
+  /** A call or `new` in async code (not allowed) of a project function that blocks; catalogue calls are not. */
+  private asyncCallerAt(node: ts.CallExpression | ts.NewExpression): AsyncCaller | undefined {
+    const name = calleeName(node.expression);
+    if (name === undefined || !this.names.has(name)) return undefined;
+    if (ts.isCallExpression(node) && name === "open" && isSyncXhrShape(node)) return undefined;
+    const where = asyncContextOf(node);
+    if (!where || this.settings.allowed(node)) return undefined;
+    const target = this.types.calleeTarget(node);
+    if (!target || (ts.isCallExpression(node) && this.settings.classify(target.ref))) return undefined;
+    const entry = this.blockingTarget(target.declarations);
+    return entry && this.callbacksRunNow(where.callbacks) ? { node, where, entry } : undefined;
   }
 
   private build(): void {
@@ -1140,6 +1312,7 @@ class BlockingIndex {
         const depth = found.next ? found.next.depth + 1 : 1;
         const blocking: BlockingFunction = { fn: owner.fn, name: owner.name, label: functionLabel(owner.fn, owner.name), depth, site: node, next: found.next, seed: found.seed };
         this.functions.set(owner.fn, blocking);
+        if (seeding) this.seedFiles.add(file);
         added.push(blocking);
       }
     }
@@ -1203,6 +1376,10 @@ function implementationOf(declaration: ts.Declaration): ts.Node | "overload" | u
     return ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? value : undefined;
   }
   return undefined;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function escapeRegExp(text: string): string {
