@@ -180,6 +180,31 @@ export const REVIEW_CORPORA = [
     jsSourceType: 'commonjs',
   },
   {
+    name: 'bullmq',
+    spec: 'bullmq@6.7.6',
+    description: 'the BullMQ job queue on Redis: its npm package ships compiled ES-module JavaScript (dist/esm/, with .d.ts beside)',
+    dependencies: {
+      'cron-parser': '5.10.4',
+      'ioredis': '5.9.2',
+      'msgpackr': '2.1.4',
+      'node-abort-controller': '3.1.1',
+      'semver': '7.8.6',
+      'tslib': '2.9.1',
+      '@types/semver': '7.8.0',
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: {
+        allowJs: true, checkJs: false, strict: false, target: 'ES2022',
+        module: 'node16', moduleResolution: 'node16', skipLibCheck: true, lib: ['es2023'],
+        types: ['node'], noEmit: true,
+      },
+      include: ['dist/esm/**/*.js'],
+    },
+    lintFiles: ['dist/esm/**/*.js'],
+    jsSourceType: 'module',
+  },
+  {
     name: 'knex',
     spec: 'knex@3.3.0',
     description: 'the knex SQL query builder (pools, transactions, migrations): async CommonJS JavaScript',
