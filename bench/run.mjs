@@ -6,25 +6,17 @@
 // config.mjs.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
-  copyFileSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, realpathSync,
-  renameSync, rmSync, writeFileSync,
+  existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
 import { CORPORA, REPO, SUITES, TOOLS, loadAverage, machineFacts } from './config.mjs';
+import { BenchError, WORK, childEnv, corpusContext, ensureCorpus, log, rel } from './corpora.mjs';
 
-const BENCH = import.meta.dirname;
-const WORK = path.join(BENCH, '.work');
-const LOCKS = path.join(BENCH, 'locks');
 const BENCHMARKS_MD = path.join(REPO, 'BENCHMARKS.md');
 const TIME_BIN = '/usr/bin/time';
 const MARK_START = '<!-- bench:results -->';
 const MARK_END = '<!-- /bench:results -->';
-
-class BenchError extends Error {}
-const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
-const rel = (p) => path.relative(REPO, p) || '.';
 
 // ------------------------------------------------------------------------------------ arguments
 const USAGE = `usage: node bench/run.mjs [options]   (npm run bench -- [options])
@@ -106,19 +98,6 @@ function parseArgs(argv) {
 }
 
 // ---------------------------------------------------------------------------------- environment
-// Child processes get the user's environment minus what `npm run` injects about *this* package
-// and anything that changes how node behaves.
-function childEnv() {
-  const env = { ...process.env };
-  for (const k of Object.keys(env)) {
-    if (/^npm_(package|lifecycle|command|config_local_prefix|config_prefix|config_global)/i.test(k) ||
-        k === 'INIT_CWD' || k === 'NODE_OPTIONS' || k === 'ESLINT_USE_FLAT_CONFIG' || k === 'TIMING') {
-      delete env[k];
-    }
-  }
-  return env;
-}
-
 function checkTime() {
   const r = existsSync(TIME_BIN) ? spawnSync(TIME_BIN, ['-f', '%e', 'true'], { encoding: 'utf8' }) : null;
   if (!r || r.status !== 0 || !/^\d/.test(r.stderr.trim())) {
@@ -130,106 +109,10 @@ function checkTime() {
   return ((v.stdout || v.stderr || '').split('\n')[0] || 'GNU time').trim();
 }
 
-// Runs a setup command (npm, tar), output captured; throws a one-line error on failure.
-function runSetup(file, args, cwd, what) {
-  const r = spawnSync(file, args, { cwd, env: childEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.error) throw new BenchError(`${what}: ${r.error.code === 'ENOENT' ? `${file} not found` : r.error.message}`);
-  if (r.status !== 0) {
-    const lines = `${r.stderr}\n${r.stdout}`.split('\n').map((s) => s.trim())
-      .filter((s) => s && !/Unknown (user|env|project) config/.test(s));
-    const err = lines.find((s) => /ERR|error/i.test(s)) ?? lines[0] ?? `exit ${r.status}`;
-    throw new BenchError(`${what} failed: ${err}`);
-  }
-  return r.stdout;
-}
-
 // ---------------------------------------------------------------------------------------- setup
-function corpusRoot(c) { return path.join(WORK, 'corpora', c.name); }
-
-function wrapperPackageJson(c) {
-  return JSON.stringify({
-    name: `bench-corpus-${c.name}`,
-    version: '0.0.0',
-    private: true,
-    description: `dependencies for the ${c.spec} benchmark corpus (written by bench/run.mjs)`,
-    dependencies: c.dependencies,
-  }, null, 2) + '\n';
-}
-
-function lockFile(c) { return path.join(LOCKS, `${c.name}.package-lock.json`); }
-
-function setupStamp(c) {
-  const lock = existsSync(lockFile(c)) ? readFileSync(lockFile(c)) : '';
-  return createHash('sha256').update(JSON.stringify({ v: 1, spec: c.spec, deps: c.dependencies }))
-    .update(lock).digest('hex');
-}
-
-// Downloads, unpacks and installs a corpus into bench/.work/corpora/<name>/ unless the stamp
-// says it is already there. Works in a temporary folder and renames it at the end, so an
-// interrupted setup never leaves a half-made corpus behind.
-function ensureCorpus(c, { updateLocks }) {
-  const root = corpusRoot(c);
-  const stampFile = path.join(root, '.bench-setup');
-  const stamp = setupStamp(c);
-  const pkgDir = path.join(root, 'package');
-  if (!updateLocks && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === stamp &&
-      existsSync(path.join(pkgDir, 'package.json')) && existsSync(path.join(root, 'node_modules'))) {
-    log(`${c.name}: corpus ready (cached in ${rel(root)})`);
-    return;
-  }
-  mkdirSync(path.join(WORK, 'corpora'), { recursive: true });
-  const tmp = `${root}.tmp-${process.pid}`;
-  // Leftovers of interrupted setups.
-  for (const f of readdirSync(path.join(WORK, 'corpora'))) {
-    if (f.startsWith(`${c.name}.tmp-`)) rmSync(path.join(WORK, 'corpora', f), { recursive: true, force: true });
-  }
-  mkdirSync(path.join(tmp, '.pack'), { recursive: true });
-  try {
-    log(`${c.name}: npm pack ${c.spec}`);
-    const packed = JSON.parse(runSetup('npm', ['pack', c.spec, '--json', '--pack-destination', path.join(tmp, '.pack')],
-      path.join(tmp, '.pack'), `npm pack ${c.spec}`));
-    const tgz = path.join(tmp, '.pack', packed[0].filename);
-    log(`${c.name}: unpacking ${path.basename(tgz)}`);
-    runSetup('tar', ['xzf', tgz, '-C', tmp], tmp, `unpacking ${path.basename(tgz)}`);
-    if (!existsSync(path.join(tmp, 'package', 'package.json'))) throw new BenchError(`${c.spec}: tarball has no package/ folder`);
-    rmSync(path.join(tmp, '.pack'), { recursive: true, force: true });
-    writeFileSync(path.join(tmp, 'package.json'), wrapperPackageJson(c));
-    const deps = Object.entries(c.dependencies).map(([n, v]) => `${n}@${v}`);
-    if (updateLocks) {
-      log(`${c.name}: resolving ${deps.join(' ')} into ${rel(lockFile(c))}`);
-      runSetup('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], tmp, `npm install (lock) for ${c.name}`);
-      mkdirSync(LOCKS, { recursive: true });
-      copyFileSync(path.join(tmp, 'package-lock.json'), lockFile(c));
-    } else if (existsSync(lockFile(c))) {
-      copyFileSync(lockFile(c), path.join(tmp, 'package-lock.json'));
-    } else {
-      log(`${c.name}: warning: no ${rel(lockFile(c))}; transitive versions are not pinned (run with --update-locks)`);
-    }
-    log(`${c.name}: npm install --no-save --ignore-scripts (package.json + lock beside the package: ${deps.join(' ')})`);
-    runSetup('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
-      tmp, `npm install for ${c.name}`);
-    for (const d of Object.keys(c.dependencies)) {
-      if (!existsSync(path.join(tmp, 'node_modules', d, 'package.json'))) throw new BenchError(`npm install for ${c.name}: ${d} is missing afterwards`);
-    }
-    // After --update-locks the lock (part of the stamp) may have changed.
-    writeFileSync(path.join(tmp, '.bench-setup'), setupStamp(c) + '\n');
-    rmSync(root, { recursive: true, force: true });
-    renameSync(tmp, root);
-    log(`${c.name}: corpus ready in ${rel(root)}`);
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw e;
-  }
-}
-
 // Per-run config files: the recipe's tsconfig and every selected tool's config.
 function prepareCorpus(c, tools) {
-  const dir = path.join(corpusRoot(c), 'package');
-  if (!existsSync(path.join(dir, 'package.json')) || !existsSync(path.join(corpusRoot(c), 'node_modules'))) {
-    throw new BenchError(`corpus ${c.name} is not set up in ${rel(corpusRoot(c))} (run without --skip-setup)`);
-  }
-  const ctx = { ...c, dir: realpathSync(dir) };
-  writeFileSync(path.join(ctx.dir, 'tsconfig.json'), JSON.stringify(c.tsconfig, null, 2) + '\n');
+  const ctx = corpusContext(c);
   // ESLint configs of earlier runs (tools renamed or not selected now) are written by us too.
   for (const f of readdirSync(ctx.dir)) {
     if (/^eslint\.bench\..*\.config\.mjs$/.test(f)) rmSync(path.join(ctx.dir, f), { force: true });

@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// `npm run bench:review`: lints the review corpora (REVIEW_CORPORA in bench/config.mjs: pinned
+// npm packages, async-heavy code the rules were never tuned on) once each with every rule at its
+// defaults, as a new user would, and writes the findings to bench/.work/review-<corpus>.txt, one
+// line per finding (stable order, diff-friendly):
+//   file:line:col rule messageId | first 100 characters of the source line
+// plus a per-rule count summary on stderr. Nothing is timed. The classification of the findings
+// (real bug / real risk / false alarm) is in BENCHMARKS.md, "Review corpora". Plain Node ESM.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { REPO, REVIEW_CORPORA, RULE_IDS } from './config.mjs';
+import { BenchError, WORK, childEnv, corpusContext, ensureCorpus, log, rel } from './corpora.mjs';
+
+const USAGE = `usage: node bench/review.mjs [options]   (npm run bench:review -- [options])
+  --corpus NAME     ${REVIEW_CORPORA.map((c) => c.name).join('|')}; repeatable (default: all)
+  --skip-setup      do not (re)check the corpora downloads and installs
+  --update-locks    re-resolve the corpora dependencies and rewrite bench/locks/*.json
+  --tsc             also count tsc's type errors on each corpus (slower)
+  -h, --help        this text
+Findings: bench/.work/review-<corpus>.txt ("file:line:col rule messageId | source line").
+Exit status: 0 when the CLI ran on every corpus, 2 (one-line message) otherwise.`;
+
+const OURS_BIN = path.join(REPO, 'bin', 'concurrency-lint.js');
+
+function parseArgs(argv) {
+  const o = { corpora: [], skipSetup: false, updateLocks: false, tsc: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    switch (a) {
+      case '--corpus': {
+        const v = argv[++i];
+        if (!REVIEW_CORPORA.some((c) => c.name === v)) {
+          throw new BenchError(`unknown corpus "${v}" (known: ${REVIEW_CORPORA.map((c) => c.name).join(', ')})`);
+        }
+        if (!o.corpora.includes(v)) o.corpora.push(v);
+        break;
+      }
+      case '--skip-setup': o.skipSetup = true; break;
+      case '--update-locks': o.updateLocks = true; break;
+      case '--tsc': o.tsc = true; break;
+      case '-h': case '--help': process.stdout.write(USAGE + '\n'); process.exit(0); break;
+      default: throw new BenchError(`unknown argument "${a}" (see --help)`);
+    }
+  }
+  if (o.updateLocks && o.skipSetup) throw new BenchError('--update-locks and --skip-setup exclude each other');
+  o.corpora = o.corpora.length ? REVIEW_CORPORA.filter((c) => o.corpora.includes(c.name)) : REVIEW_CORPORA;
+  return o;
+}
+
+// No concurrency-lint.json in the corpus folder: the CLI would otherwise use the nearest one
+// above it (this repository's own). An empty config = every rule at its default.
+const CORPUS_CONFIG = '{}\n';
+
+function lint(ctx) {
+  writeFileSync(path.join(ctx.dir, 'concurrency-lint.json'), CORPUS_CONFIG);
+  const outFile = path.join(WORK, 'out', `review-${ctx.name}.json`);
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  rmSync(outFile, { force: true });
+  const r = spawnSync(process.execPath, [OURS_BIN, '-p', path.join(ctx.dir, 'tsconfig.json'), '--format', 'json',
+    '--output-file', outFile], { cwd: ctx.dir, env: childEnv(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) throw new BenchError(`concurrency-lint on ${ctx.name} could not start: ${r.error.message}`);
+  if ((r.status !== 0 && r.status !== 1) || !existsSync(outFile)) {
+    const line = `${r.stderr}`.split('\n').find((s) => s.trim()) ?? '';
+    throw new BenchError(`concurrency-lint failed on ${ctx.name} (exit ${r.status ?? r.signal}): ${line.slice(0, 200)}`);
+  }
+  const out = JSON.parse(readFileSync(outFile, 'utf8'));
+  if (out.schemaVersion !== 1 || !Array.isArray(out.results)) throw new BenchError('concurrency-lint output has an unexpected shape');
+  return out;
+}
+
+function relPath(ctx, file) {
+  try { file = realpathSync(file); } catch { /* keep */ }
+  return path.relative(ctx.dir, file).split(path.sep).join('/');
+}
+
+function findingLines(ctx, out) {
+  const rows = [];
+  const sources = new Map();
+  for (const r of out.results) {
+    const rp = relPath(ctx, r.filePath);
+    for (const f of r.findings ?? []) {
+      if (!sources.has(r.filePath)) {
+        sources.set(r.filePath, existsSync(r.filePath) ? readFileSync(r.filePath, 'utf8').split(/\r?\n/) : []);
+      }
+      const src = (sources.get(r.filePath)[f.line - 1] ?? '').trim().slice(0, 100);
+      rows.push({ rel: rp, line: f.line, column: f.column, ruleId: f.ruleId, messageId: f.messageId, src });
+    }
+  }
+  rows.sort((a, b) => a.rel.localeCompare(b.rel) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return rows;
+}
+
+function tscErrors(ctx) {
+  const tsc = path.join(path.dirname(createRequire(path.join(REPO, 'package.json')).resolve('typescript/package.json')), 'bin', 'tsc');
+  const r = spawnSync(process.execPath, [tsc, '--noEmit', '-p', path.join(ctx.dir, 'tsconfig.json')],
+    { cwd: ctx.dir, env: childEnv(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return (r.stdout.match(/: error TS\d+:/g) ?? []).length + (r.stdout.match(/^error TS\d+:/gm) ?? []).length;
+}
+
+function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (!existsSync(OURS_BIN)) throw new BenchError(`${rel(OURS_BIN)} is missing (the CLI is not built yet: npm run build)`);
+  mkdirSync(WORK, { recursive: true });
+  for (const c of opts.corpora) if (!opts.skipSetup) ensureCorpus(c, opts);
+  const summary = [];
+  for (const c of opts.corpora) {
+    const ctx = corpusContext(c);
+    log(`${c.name}: linting with every rule at its defaults`);
+    const t0 = Date.now();
+    const out = lint(ctx);
+    const secs = ((Date.now() - t0) / 1000).toFixed(1);
+    const rows = findingLines(ctx, out);
+    const file = path.join(WORK, `review-${c.name}.txt`);
+    writeFileSync(file, rows.map((f) => `${f.rel}:${f.line}:${f.column} ${f.ruleId} ${f.messageId} | ${f.src}`).join('\n') + (rows.length ? '\n' : ''));
+    const perRule = Object.fromEntries(RULE_IDS.map((r) => [r, rows.filter((f) => f.ruleId === r).length]).filter(([, n]) => n));
+    const internal = Array.isArray(out.internalErrors) ? out.internalErrors.length : 0;
+    const tsc = opts.tsc ? tscErrors(ctx) : undefined;
+    summary.push({ c, files: out.results.length, rows, perRule, internal, tsc, secs });
+    log(`${c.name}: ${out.results.length} files, ${rows.length} findings (${Object.entries(perRule).map(([r, n]) => `${r} ${n}`).join(', ') || 'none'})` +
+      `${internal ? `, ${internal} internal errors` : ''}${tsc !== undefined ? `, tsc ${tsc} type errors` : ''}, ${secs}s; list in ${rel(file)}`);
+  }
+  // A Markdown table for BENCHMARKS.md.
+  const lines = ['| corpus | spec | files linted | findings | per rule | tsc errors |', '|---|---|--:|--:|---|--:|'];
+  for (const s of summary) {
+    lines.push(`| ${s.c.name} | \`${s.c.spec}\` | ${s.files} | ${s.rows.length} | ${Object.entries(s.perRule).map(([r, n]) => `${r} ${n}`).join(', ') || '—'} | ${s.tsc ?? 'not counted'} |`);
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+try {
+  main();
+} catch (e) {
+  process.stderr.write(`bench: ${e instanceof BenchError ? e.message : `internal error: ${e?.stack ?? e}`}\n`);
+  process.exit(2);
+}
