@@ -13,12 +13,12 @@ import { type FileLintResult, lintProgram } from "../engine/linter";
 import { ProgramBuilder, ProjectError, type ProjectSpec, normalizePath, planProjects } from "../engine/project";
 import type { Finding, InternalError, Severity } from "../engine/types";
 import { allRules } from "../rules";
-import { type FormatName, format } from "./formatters";
+import { type FormatName, format, formatNames } from "./formatters";
 import { writeFileAtomic } from "./writeFileAtomic";
 import { toolVersion } from "./version";
 
 export interface CliIO {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   cwd: string;
   env: Record<string, string | undefined>;
@@ -50,7 +50,7 @@ function buildCommand(io: CliIO): Command {
     .argument("[paths...]", "files or directories to lint (default: the project of ./tsconfig.json, or .)")
     .option("-p, --project <tsconfig>", "lint the files of this tsconfig (and the projects it references)")
     .addOption(
-      new Option("-f, --format <format>", "output format").choices(["stylish", "json", "sarif", "github"]).default("stylish"),
+      new Option("-f, --format <format>", "output format").choices([...formatNames]).default("stylish"),
     )
     .option("-o, --output-file <file>", "write the report to a file instead of standard output")
     .option("--fix", "apply safe fixes and write the files", false)
@@ -171,8 +171,9 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   const internalErrors: InternalError[] = reported.flatMap((result) => result.internalErrors);
   const findings: Finding[] = reported.flatMap((result) => result.findings);
 
-  const useColor =
-    options.color && !options.outputFile && options.format === "stylish" && io.stdout.isTTY === true && !io.env.NO_COLOR;
+  const toTerminal = !options.outputFile && io.stdout.isTTY === true;
+  const forPeople = options.format === "stylish" || options.format === "codeframe";
+  const useColor = options.color && toTerminal && forPeople && !io.env.NO_COLOR;
   const output = format(options.format, {
     cwd: io.cwd,
     results: reported.filter((result) => result.findings.length > 0 || options.format === "json"),
@@ -180,6 +181,7 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
     rules: allRules,
     toolVersion: toolVersion(),
     color: useColor || (options.color && io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0"),
+    width: toTerminal && io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : undefined,
   });
   if (options.outputFile) writeReport(path.resolve(io.cwd, options.outputFile), output);
   else if (output.length > 0) io.stdout.write(output.endsWith("\n") ? output : `${output}\n`);

@@ -53,7 +53,13 @@ export interface Finding {
   /** The id of the message template in the rule's `messages`. */
   messageId: string;
   severity: ReportSeverity;
+  /** The full message: what is wrong, why it matters, what to do. */
   message: string;
+  /**
+   * One line saying what is wrong, for output that gives a finding one line (`stylish`). Absent:
+   * the first clause of `message` (`summaryOf` in summary.ts).
+   */
+  summary?: string;
   fileName: string;
   start: number;
   end: number;
@@ -119,6 +125,12 @@ export interface RuleMeta<O> {
   defaultSeverity: ReportSeverity;
   /** Message templates by id; `{{name}}` is replaced from the report's data. */
   messages: Record<string, string>;
+  /**
+   * Optional one-line summaries by message id, with the same `{{name}}` placeholders, for output
+   * that gives a finding one line. A message without one is summarized by its first sentence or
+   * clause (`summarize` in summary.ts); give one when that is not short enough (under ~70 characters).
+   */
+  summaries?: Record<string, string>;
   /** JSON schema of the options object; every property must have a default in `defaultOptions`. */
   optionsSchema: JsonSchema;
   defaultOptions: O;
