@@ -175,9 +175,9 @@ describe("CLI: the process (spawned)", { concurrency: CONCURRENCY }, () => {
       spawnCli(tempRoot, ["--max-warnings", "abc"]),
       spawnCli(tempRoot, ["--max-warnings", "abc", "--debug"]),
     ]);
-    assertFailsWith(plain, 'concurrency-lint: --max-warnings takes a whole number, not "abc"');
+    assertFailsWith(plain, 'concurrency-lint: --max-warnings takes a whole number or -1 (no limit), not "abc"');
     assert.equal(debug.code, 2);
-    assert.equal(debug.stderr.split("\n")[0], 'concurrency-lint: --max-warnings takes a whole number, not "abc"');
+    assert.equal(debug.stderr.split("\n")[0], 'concurrency-lint: --max-warnings takes a whole number or -1 (no limit), not "abc"');
     assert.match(debug.stderr, STACK_LINE);
   });
 
@@ -243,12 +243,17 @@ describe("CLI: usage, configuration and project errors exit 2 with one line", ()
       name: "an unknown --format",
       args: ["--format", "xml"],
       message:
-        "concurrency-lint: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, json, sarif, github.",
+        "concurrency-lint: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, codeframe, json, sarif, github.",
     },
     {
       name: "--max-warnings that is not a number",
       args: ["--max-warnings", "abc"],
-      message: 'concurrency-lint: --max-warnings takes a whole number, not "abc"',
+      message: 'concurrency-lint: --max-warnings takes a whole number or -1 (no limit), not "abc"',
+    },
+    {
+      name: "--max-warnings below -1",
+      args: ["--max-warnings", "-2"],
+      message: 'concurrency-lint: --max-warnings takes a whole number or -1 (no limit), not "-2"',
     },
     {
       name: "--rule with an unknown rule id",
@@ -369,12 +374,67 @@ describe("CLI: options, formats and kinds of project", () => {
     );
   });
 
-  it("--output-file that cannot be written: exit 2, one line", () => {
+  it("--max-warnings -1: no limit, as in ESLint", () => {
+    const outcome = runCli(copyFixture("basic"), ["--max-warnings", "-1"]);
+    assert.equal(outcome.code, 0);
+    assert.equal(outcome.stderr, "");
+    assert.deepEqual(stylishRows(outcome.stdout), BASIC_ROWS);
+  });
+
+  it("--fix with nothing to fix says so", () => {
+    assert.deepEqual(runCli(copyFixture("clean"), ["--fix"]), { code: 0, stdout: "", stderr: "fixed 0 problems in 0 files\n" });
+  });
+
+  it("--output-file creates missing folders inside the working directory, several levels deep", () => {
     const dir = copyFixture("basic");
-    fs.mkdirSync(path.join(dir, "taken"));
-    const outcome = runCli(dir, ["--output-file", "taken"]);
-    assertFailsWith(outcome, new RegExp(`^concurrency-lint: Cannot write the report to ${escapeRegExp(dir)}/taken: EISDIR`));
-    assert.deepEqual(listFiles(dir).filter((file) => file.endsWith(".tmp")), []);
+    assert.deepEqual(runCli(dir, ["--format", "json", "-o", "out/ci/lint.json"]), { code: 0, stdout: "", stderr: "" });
+    assert.equal((JSON.parse(fs.readFileSync(path.join(dir, "out", "ci", "lint.json"), "utf8")) as JsonReport).schemaVersion, 1);
+  });
+
+  it("--output-file into an existing folder outside the working directory", () => {
+    const dir = copyFixture("basic");
+    const elsewhere = copyFixture(undefined);
+    assert.deepEqual(runCli(dir, ["-o", path.join(elsewhere, "lint.txt")]), { code: 0, stdout: "", stderr: "" });
+    assert.ok(fs.readFileSync(path.join(elsewhere, "lint.txt"), "utf8").startsWith("src/floating.ts\n"));
+  });
+
+  it("--output-file /dev/null: written to, not replaced", { skip: !fs.existsSync("/dev/null") }, () => {
+    assert.deepEqual(runCli(copyFixture("basic"), ["-o", "/dev/null"]), { code: 0, stdout: "", stderr: "" });
+    assert.ok(fs.statSync("/dev/null").isCharacterDevice());
+  });
+
+  describe("--output-file that cannot be written: exit 2, one line, nothing left behind", () => {
+    const cases: { name: string; target: (dir: string, elsewhere: string) => string; reason: (dir: string, elsewhere: string) => string }[] = [
+      { name: "a folder", target: (dir) => path.join(dir, "src"), reason: () => "it is a folder" },
+      {
+        name: "below a file",
+        target: (dir) => path.join(dir, "src", "clean.ts", "lint.txt"),
+        reason: () => "a part of the path is not a folder",
+      },
+      {
+        name: "a missing folder outside the working directory",
+        target: (_, elsewhere) => path.join(elsewhere, "missing", "deeper", "lint.txt"),
+        reason: (_, elsewhere) =>
+          `the folder ${path.join(elsewhere, "missing", "deeper")} does not exist (missing folders are created only inside the working directory)`,
+      },
+      {
+        // Node's recursive mkdir used to loop here forever at full CPU.
+        name: "a missing folder under /proc",
+        target: () => "/proc/no-such-process/lint.txt",
+        reason: () => "the folder /proc/no-such-process does not exist (missing folders are created only inside the working directory)",
+      },
+    ];
+    for (const { name, target, reason } of cases) {
+      it(name, { skip: name.includes("/proc") && !fs.existsSync("/proc/self") }, () => {
+        const dir = copyFixture("basic");
+        const elsewhere = copyFixture(undefined);
+        const before = listFiles(dir);
+        const file = target(dir, elsewhere);
+        assertFailsWith(runCli(dir, ["--output-file", file]), `concurrency-lint: Cannot write the report to ${file}: ${reason(dir, elsewhere)}`);
+        assert.deepEqual(listFiles(dir), before);
+        assert.deepEqual(fs.readdirSync(elsewhere), []);
+      });
+    }
   });
 
   it("--quiet: warnings are neither shown nor counted", () => {
@@ -519,9 +579,10 @@ describe("CLI: --fix (spawned)", () => {
     outcome = await spawnCli(dir, ["--fix"]);
   });
 
-  it("exits 0 (the finding left is a warning)", () => {
+  it("exits 0 (the finding left is a warning) and says what it fixed", () => {
     assert.equal(outcome.code, 0, outcome.stderr);
-    assert.equal(outcome.stderr, "");
+    // Two stale suppressions in each of stale.ts and crlf.ts.
+    assert.equal(outcome.stderr, "fixed 4 problems in 2 files\n");
   });
 
   it("applies the safe fixes: stale suppressions removed, exact text", () => {

@@ -7,6 +7,7 @@ import type * as Sarif from "sarif";
 import type { AnyRule, Finding, Fix, InternalError, ReportSeverity } from "../../server/src/engine/types";
 import { format, type FileResult, type FormatInput, type JsonReport } from "../../server/src/cli/formatters/index";
 import { problemMatcherPatterns } from "../../server/src/cli/formatters/stylish";
+import { summaryOf } from "../../server/src/engine/summary";
 import { FINGERPRINT_KEY } from "../../server/src/cli/formatters/sarif";
 import { docsUrl } from "../../server/src/rules/index";
 
@@ -213,30 +214,13 @@ function emptyInput(results: FileResult[] = []): FormatInput {
 describe("stylish", () => {
   const expected = [
     "src/app.ts",
-    "  3:1  info     This suppression comment matches no finding of `floating-promise`; remove it.                                                         unused-suppression",
-    "  7:3  warning  Promise returned by `load()` is neither awaited nor handled: a rejection goes unnoticed. Add `await`, or `void` if that is intended.  floating-promise",
-    "",
-    "  3:1  unused-suppression",
-    "    > 3 | // concurrency-lint-disable-next-line floating-promise -- warm the cache",
-    `        | ^${"~".repeat(71)}`,
-    "  7:3  floating-promise",
-    "      6 | async function main() {",
-    "    > 7 |   load();",
-    "        |   ^~~~~~",
-    "    ↳ src/lib.ts:1:23 `load` is declared here",
+    "  3:1  info     This suppression comment matches no finding of `floating-promise`  unused-suppression",
+    "  7:3  warning  Promise returned by `load()` is neither awaited nor handled        floating-promise",
+    "                ↳ src/lib.ts:1:23  `load` is declared here",
     "",
     "src/lib.ts",
-    "  2:3  error    Suppression of `floating-promise` gives no reason: add one after ` -- ` so reviewers know why it is safe.  missing-suppression-reason",
-    "  4:3  warning  Promise returned by `then()` is neither awaited nor handled.                                               floating-promise",
-    "",
-    "  2:3  missing-suppression-reason",
-    "      1 | export async function load(): Promise<void> {",
-    "    > 2 |   // concurrency-lint-disable-next-line floating-promise",
-    `        |   ^${"~".repeat(53)}`,
-    "  4:3  floating-promise",
-    "      3 |   refresh();",
-    '    > 4 |   fetch("https://example.com/data")',
-    `        |   ^${"~".repeat(32)}`,
+    "  2:3  error    Suppression of `floating-promise` gives no reason            missing-suppression-reason",
+    "  4:3  warning  Promise returned by `then()` is neither awaited nor handled  floating-promise",
     "",
     "Internal error in rule floating-promise while linting src/broken.ts: Cannot read properties of undefined (reading 'kind')",
     "",
@@ -246,7 +230,7 @@ describe("stylish", () => {
     "",
   ].join("\n");
 
-  it("prints per file the aligned findings, then a code frame per finding, then errors and the summary", () => {
+  it("prints per file one aligned line per finding with its summary, related locations under it, then errors and the summary", () => {
     assert.equal(format("stylish", fixtureInput()), expected);
   });
 
@@ -255,6 +239,35 @@ describe("stylish", () => {
     assert.match(coloured, /\u001b\[\d+m/);
     assert.equal(stripAnsi(coloured), expected);
     assert.doesNotMatch(format("stylish", fixtureInput()), /\u001b/);
+  });
+
+  it("prints a finding's own summary rather than the first clause of its message", () => {
+    const own: Finding = { ...libFindings[1], summary: "Unhandled `then()` chain" };
+    const output = format("stylish", emptyInput([{ fileName: LIB, sourceText: LIB_TEXT, findings: [own] }]));
+    assert.equal(output.split("\n")[1], "  4:3  warning  Unhandled `then()` chain  floating-promise");
+  });
+
+  it("cuts summaries and related messages to the width, keeping the rule id", () => {
+    const lines = format("stylish", fixtureInput({ width: 60, internalErrors: [] })).split("\n");
+    assert.deepEqual(lines.slice(0, 8), [
+      "src/app.ts",
+      "  3:1  info     This suppression commen…  unused-suppression",
+      "  7:3  warning  Promise returned by `lo…  floating-promise",
+      "                ↳ src/lib.ts:1:23  `load` is declared here",
+      "",
+      "src/lib.ts",
+      // A message is never cut below 20 characters: this line is 66 wide.
+      "  2:3  error    Suppression of `flo…  missing-suppression-reason",
+      "  4:3  warning  Promise returned by…  floating-promise",
+    ]);
+    const related = format("stylish", fixtureInput({ width: 56, internalErrors: [] })).split("\n")[3];
+    assert.equal(related, "                ↳ src/lib.ts:1:23  `load` is declared h…");
+  });
+
+  it("leaves lines whole without a width, however long", () => {
+    const long: Finding = { ...libFindings[1], message: `${"word ".repeat(40)}end.` };
+    const output = format("stylish", emptyInput([{ fileName: LIB, sourceText: LIB_TEXT, findings: [long] }]));
+    assert.equal(output.split("\n")[1], `  4:3  warning  ${"word ".repeat(40)}end  floating-promise`);
   });
 
   it("prints nothing for a clean run, even with files that have no findings", () => {
@@ -276,6 +289,42 @@ describe("stylish", () => {
     const lines = format("stylish", input).split("\n");
     assert.deepEqual(lines.slice(-3), ["✖ 1 problem (0 errors, 0 warnings, 1 info)", "  1 is fixable with --fix", ""]);
   });
+});
+
+describe("codeframe", () => {
+  it("prints each finding with its full message, the source around it and its related locations", () => {
+    assert.equal(
+      format("codeframe", fixtureInput()),
+      [
+        "info: This suppression comment matches no finding of `floating-promise`; remove it. (unused-suppression) at src/app.ts:3:1:",
+        "  > 3 | // concurrency-lint-disable-next-line floating-promise -- warm the cache",
+        `      | ^${"~".repeat(71)}`,
+        "",
+        "warning: Promise returned by `load()` is neither awaited nor handled: a rejection goes unnoticed. Add `await`, or `void` if that is intended. (floating-promise) at src/app.ts:7:3:",
+        "    6 | async function main() {",
+        "  > 7 |   load();",
+        "      |   ^~~~~~",
+        "  ↳ src/lib.ts:1:23 `load` is declared here",
+        "",
+        "error: Suppression of `floating-promise` gives no reason: add one after ` -- ` so reviewers know why it is safe. (missing-suppression-reason) at src/lib.ts:2:3:",
+        "    1 | export async function load(): Promise<void> {",
+        "  > 2 |   // concurrency-lint-disable-next-line floating-promise",
+        `      |   ^${"~".repeat(53)}`,
+        "",
+        "warning: Promise returned by `then()` is neither awaited nor handled. (floating-promise) at src/lib.ts:4:3:",
+        "    3 |   refresh();",
+        '  > 4 |   fetch("https://example.com/data")',
+        `      |   ^${"~".repeat(32)}`,
+        "",
+        "Internal error in rule floating-promise while linting src/broken.ts: Cannot read properties of undefined (reading 'kind')",
+        "",
+        "✖ 4 problems (1 error, 2 warnings, 1 info)",
+        "  2 are fixable with --fix",
+        "  2 have suggestions",
+        "",
+      ].join("\n"),
+    );
+  });
 
   it("keeps tabs under the marker, shows a window of long lines and marks multi-line ranges to the line end", () => {
     const text = `function f() {\n\t\tload(); ${"x".repeat(200)}\n}\n`;
@@ -292,16 +341,20 @@ describe("stylish", () => {
         findings: [finding("/repo/long.ts", long, { ruleId: "floating-promise", severity: "error", message: "M.", at: `load();${"z".repeat(150)}\n` })],
       },
     ]);
-    const frames = format("stylish", input)
+    const frames = format("codeframe", input)
       .split("\n")
-      .filter((line) => /^ {4}[> ] /.test(line));
+      .filter((line) => /^ {2}[> ] /.test(line));
     assert.deepEqual(frames, [
-      "      1 | function f() {",
-      `    > 2 | \t\tload(); ${"x".repeat(110)}…`,
-      "        | \t\t^~~~~~~",
-      `    > 1 | …${"y".repeat(40)}load();${"z".repeat(73)}…`,
-      `        |  ${" ".repeat(40)}^${"~".repeat(79)}`,
+      "    1 | function f() {",
+      `  > 2 | \t\tload(); ${"x".repeat(110)}…`,
+      "      | \t\t^~~~~~~",
+      `  > 1 | …${"y".repeat(40)}load();${"z".repeat(73)}…`,
+      `      |  ${" ".repeat(40)}^${"~".repeat(79)}`,
     ]);
+  });
+
+  it("prints nothing for a clean run", () => {
+    assert.equal(format("codeframe", emptyInput([{ fileName: APP, sourceText: APP_TEXT, findings: [] }])), "");
   });
 });
 
@@ -344,19 +397,22 @@ describe("stylish and the VS Code problem matcher", () => {
       line: f.range.start.line + 1,
       column: f.range.start.character + 1,
       severity: f.severity,
-      message: f.message,
+      message: summaryOf(f),
       code: f.ruleId,
     }));
     expected.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
     assert.deepEqual(runProblemMatcher(format("stylish", fixtureInput())), expected);
   });
 
-  it("does not take code frames, related lines or the summary for findings", () => {
+  it("does not take related lines, internal errors or the summary for findings or files", () => {
     const output = format("stylish", fixtureInput());
     const findingLines = output.split("\n").filter((line) => problemMatcherPatterns.finding.test(line));
     assert.equal(findingLines.length, 4);
     for (const line of output.split("\n")) {
-      if (/^\s+[>|↳]|^\s+\d+ \|/.test(line)) assert.doesNotMatch(line, problemMatcherPatterns.finding);
+      if (/^\s+↳/.test(line)) {
+        assert.doesNotMatch(line, problemMatcherPatterns.finding);
+        assert.doesNotMatch(line, problemMatcherPatterns.file);
+      }
     }
   });
 });

@@ -13,12 +13,12 @@ import { type FileLintResult, lintProgram } from "../engine/linter";
 import { describeTypes, ProgramBuilder, ProjectError, type ProjectSpec, normalizePath, planProjects } from "../engine/project";
 import type { Finding, InternalError, Severity } from "../engine/types";
 import { allRules } from "../rules";
-import { type FormatName, format } from "./formatters";
+import { type FormatName, format, formatNames } from "./formatters";
 import { writeFileAtomic } from "./writeFileAtomic";
 import { toolVersion } from "./version";
 
 export interface CliIO {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   cwd: string;
   env: Record<string, string | undefined>;
@@ -50,11 +50,11 @@ function buildCommand(io: CliIO): Command {
     .argument("[paths...]", "files or directories to lint (default: the project of ./tsconfig.json, or .)")
     .option("-p, --project <tsconfig>", "lint the files of this tsconfig (and the projects it references)")
     .addOption(
-      new Option("-f, --format <format>", "output format").choices(["stylish", "json", "sarif", "github"]).default("stylish"),
+      new Option("-f, --format <format>", "output format").choices([...formatNames]).default("stylish"),
     )
     .option("-o, --output-file <file>", "write the report to a file instead of standard output")
     .option("--fix", "apply safe fixes and write the files", false)
-    .option("--max-warnings <n>", "exit with code 1 when there are more warnings than this")
+    .option("--max-warnings <n>", "exit with code 1 when there are more warnings than this (-1: no limit)")
     .option(
       "--rule <id=severity>",
       "override a rule's severity (off, info, warning, error); repeatable",
@@ -111,9 +111,10 @@ function processIO(): CliIO {
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
 }
 
+/** Like ESLint: a whole number, or -1 for no limit (the default). */
 function parseMaxWarnings(value: string | undefined): number {
-  if (value === undefined) return Number.POSITIVE_INFINITY;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number, not "${value}"`);
+  if (value === undefined || value.trim() === "-1") return Number.POSITIVE_INFINITY;
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--max-warnings takes a whole number or -1 (no limit), not "${value}"`);
   return Number(value);
 }
 
@@ -159,11 +160,13 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
 
   const progress = makeProgress(io, totalFiles);
   const results: FileLintResult[] = [];
+  const fixed = { problems: 0, files: 0 };
   for (const spec of specs) {
-    const projectResults = options.fix ? lintWithFixes(spec, configs, log, progress) : lintOnce(spec, configs, log, progress);
+    const projectResults = options.fix ? lintWithFixes(spec, configs, log, progress, fixed) : lintOnce(spec, configs, log, progress);
     results.push(...projectResults);
   }
   progress.finish();
+  if (options.fix) io.stderr.write(`fixed ${plural(fixed.problems, "problem")} in ${plural(fixed.files, "file")}\n`);
 
   let reported = results.map((result) => ({
     ...result,
@@ -173,8 +176,9 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   const internalErrors: InternalError[] = reported.flatMap((result) => result.internalErrors);
   const findings: Finding[] = reported.flatMap((result) => result.findings);
 
-  const useColor =
-    options.color && !options.outputFile && options.format === "stylish" && io.stdout.isTTY === true && !io.env.NO_COLOR;
+  const toTerminal = !options.outputFile && io.stdout.isTTY === true;
+  const forPeople = options.format === "stylish" || options.format === "codeframe";
+  const useColor = options.color && toTerminal && forPeople && !io.env.NO_COLOR;
   const output = format(options.format, {
     cwd: io.cwd,
     results: reported.filter((result) => result.findings.length > 0 || options.format === "json"),
@@ -182,8 +186,9 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
     rules: allRules,
     toolVersion: toolVersion(),
     color: useColor || (options.color && io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0"),
+    width: toTerminal && io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : undefined,
   });
-  if (options.outputFile) writeReport(path.resolve(io.cwd, options.outputFile), output);
+  if (options.outputFile) writeReport(path.resolve(io.cwd, options.outputFile), output, io.cwd);
   else if (output.length > 0) io.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
   log(`done: ${findings.length} finding(s), ${internalErrors.length} internal error(s)`);
   if (ruleTimings) {
@@ -231,14 +236,84 @@ function typesFor(file: string, project: string | undefined, cwd: string) {
   };
 }
 
-/** Like ESLint: missing folders of `--output-file` are created; a failure is one clear line. */
-function writeReport(fileName: string, text: string): void {
+/**
+ * `--output-file`: missing folders are created, like ESLint does, but only inside the working
+ * directory (a typo elsewhere must not leave folders behind, at `/` or in `/proc`), one at a
+ * time (Node's recursive mkdir loops forever on some paths under `/proc`). A regular file is
+ * replaced atomically; anything else that exists (`/dev/null`, a pipe) is written to. Every
+ * failure is one line.
+ */
+function writeReport(fileName: string, text: string, cwd: string): void {
+  const fail = (reason: string): never => {
+    throw new UsageError(`Cannot write the report to ${fileName}: ${reason}`);
+  };
   try {
-    fs.mkdirSync(path.dirname(fileName), { recursive: true });
+    const existing = statOrUndefined(fileName);
+    if (existing?.isDirectory()) fail("it is a folder");
+    if (existing && !existing.isFile()) {
+      fs.writeFileSync(fileName, text, "utf8");
+      return;
+    }
+    const missing: string[] = [];
+    let folder = path.dirname(fileName);
+    for (let stat = statOrUndefined(folder); stat === undefined; stat = statOrUndefined(folder)) {
+      const parent = path.dirname(folder);
+      if (parent === folder) fail(`the folder ${folder} does not exist`);
+      missing.unshift(folder);
+      folder = parent;
+    }
+    if (!fs.statSync(folder).isDirectory()) fail(`${folder} is not a folder`);
+    const [outermost] = missing;
+    if (outermost !== undefined && !isWithin(cwd, outermost)) {
+      fail(`the folder ${path.dirname(fileName)} does not exist (missing folders are created only inside the working directory)`);
+    }
+    for (const dir of missing) fs.mkdirSync(dir);
     writeFileAtomic(fileName, text);
   } catch (error) {
-    throw new UsageError(`Cannot write the report to ${fileName}: ${(error as Error).message}`);
+    if (error instanceof UsageError) throw error;
+    fail(describeFileError(error));
   }
+}
+
+function statOrUndefined(fileName: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(fileName);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+function isWithin(folder: string, fileName: string): boolean {
+  const relative = path.relative(folder, fileName);
+  return relative !== "" && relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/** A file system error in words, without the errno code and syscall Node puts first. */
+function describeFileError(error: unknown): string {
+  const reasons: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    EISDIR: "it is a folder",
+    ENOTDIR: "a part of the path is not a folder",
+    ENOENT: "no such file or folder",
+    EROFS: "the file system is read-only",
+    ENOSPC: "no space left on the device",
+    EDQUOT: "disk quota exceeded",
+    ENAMETOOLONG: "the name is too long",
+    ELOOP: "too many symbolic links",
+  };
+  const { code, message } = error as NodeJS.ErrnoException;
+  return (code !== undefined ? reasons[code] : undefined) ?? singleLineMessage(message ?? String(error));
+}
+
+function singleLineMessage(text: string): string {
+  return text.split(/\r?\n/)[0] ?? text;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 interface Progress {
@@ -290,7 +365,13 @@ function lintFiles(program: ts.Program, files: readonly string[], configs: Confi
  * `--fix`: lint, apply safe fixes, rebuild the program with the new texts, and repeat until
  * nothing changes. A file is written only if its final text parses; each write is atomic.
  */
-function lintWithFixes(spec: ProjectSpec, configs: ConfigResolver, log: (text: string) => void, progress: Progress): FileLintResult[] {
+function lintWithFixes(
+  spec: ProjectSpec,
+  configs: ConfigResolver,
+  log: (text: string) => void,
+  progress: Progress,
+  fixed: { problems: number; files: number },
+): FileLintResult[] {
   const builder = new ProgramBuilder(spec);
   const texts = new Map<string, string>();
   const original = new Map<string, string>();
@@ -315,13 +396,20 @@ function lintWithFixes(spec: ProjectSpec, configs: ConfigResolver, log: (text: s
       }
       if (!original.has(key)) original.set(key, result.sourceText);
       texts.set(key, next);
+      fixed.problems += fixes.length;
       changed = true;
     }
     log(`fix pass ${pass + 1}: ${changed ? "changed files" : "no changes"}`);
     if (!changed) break;
   }
   for (const [fileName, text] of texts) {
-    if (original.get(fileName) !== text) writeFileAtomic(fileName, text);
+    if (original.get(fileName) === text) continue;
+    try {
+      writeFileAtomic(fileName, text);
+    } catch (error) {
+      throw new UsageError(`Cannot write the fixed file ${fileName}: ${describeFileError(error)}`);
+    }
+    fixed.files++;
   }
   if (texts.size > 0) log(`wrote ${texts.size} fixed file(s)`);
   return results;

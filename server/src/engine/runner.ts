@@ -14,6 +14,7 @@ import type {
   RuleContext,
   RuleSetting,
 } from "./types";
+import { summarize } from "./summary";
 import type { TypeOracle } from "./typeOracle";
 
 export interface CancellationSignal {
@@ -52,6 +53,17 @@ export function formatMessage(template: string, data: Record<string, string | nu
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
     data && key in data ? String(data[key]) : whole,
   );
+}
+
+/** The rule's own summary of a message, else the message's first clause. */
+export function summaryFor(
+  rule: AnyRule,
+  messageId: string,
+  message: string,
+  data: Record<string, string | number> | undefined,
+): string {
+  const template = rule.meta.summaries?.[messageId];
+  return template === undefined ? summarize(message) : formatMessage(template, data);
 }
 
 export function runRules(input: RunRulesInput): RunRulesResult {
@@ -178,11 +190,13 @@ export function toFinding(
       message,
     };
   });
+  const message = formatMessage(template, descriptor.data);
   return {
     ruleId: rule.meta.id,
     messageId: descriptor.messageId,
     severity: rule.meta.lowerSeverityMessages?.includes(descriptor.messageId) ? lowerSeverity(severity) : severity,
-    message: formatMessage(template, descriptor.data),
+    message,
+    summary: summaryFor(rule, descriptor.messageId, message, descriptor.data),
     fileName: sourceFile.fileName,
     start,
     end,

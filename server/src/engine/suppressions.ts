@@ -9,7 +9,7 @@
  */
 import * as ts from "typescript";
 import { closestMatch } from "./config";
-import { formatMessage } from "./runner";
+import { formatMessage, summaryFor } from "./runner";
 import type { Finding, Fix, ReportSeverity, Severity, TextEdit } from "./types";
 import { missingSuppressionReason } from "../rules/missing-suppression-reason";
 import { unusedSuppression } from "../rules/unused-suppression";
@@ -181,14 +181,17 @@ export function applySuppressions(
   const extra: Finding[] = [];
   const report = (ruleId: string, messageId: string, data: Record<string, string>, start: number, end: number, fixes: Fix[] = []) => {
     const severity = settings.severityOf(ruleId) as ReportSeverity;
-    const template = (ruleId === UNUSED ? unusedSuppression : missingSuppressionReason).meta.messages[messageId] ?? messageId;
+    const rule = ruleId === UNUSED ? unusedSuppression : missingSuppressionReason;
+    const template = rule.meta.messages[messageId] ?? messageId;
+    const message = formatMessage(template, data);
     const startPosition = sourceFile.getLineAndCharacterOfPosition(start);
     const endPosition = sourceFile.getLineAndCharacterOfPosition(end);
     extra.push({
       ruleId,
       messageId,
       severity,
-      message: formatMessage(template, data),
+      message,
+      summary: summaryFor(rule, messageId, message, data),
       fileName: sourceFile.fileName,
       start,
       end,

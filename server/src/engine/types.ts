@@ -53,7 +53,13 @@ export interface Finding {
   /** The id of the message template in the rule's `messages`. */
   messageId: string;
   severity: ReportSeverity;
+  /** The full message: what is wrong, why it matters, what to do. */
   message: string;
+  /**
+   * One line saying what is wrong, for output that gives a finding one line (`stylish`). Absent:
+   * the first clause of `message` (`summaryOf` in summary.ts).
+   */
+  summary?: string;
   fileName: string;
   start: number;
   end: number;
@@ -125,6 +131,12 @@ export interface RuleMeta<O> {
    * consequence is smaller than the rule's main case (duplicate work rather than a wrong result).
    */
   lowerSeverityMessages?: readonly string[];
+  /**
+   * Optional one-line summaries by message id, with the same `{{name}}` placeholders, for output
+   * that gives a finding one line. A message without one is summarized by its first sentence or
+   * clause (`summarize` in summary.ts); give one when that is not short enough (under ~70 characters).
+   */
+  summaries?: Record<string, string>;
   /** JSON schema of the options object; every property must have a default in `defaultOptions`. */
   optionsSchema: JsonSchema;
   defaultOptions: O;

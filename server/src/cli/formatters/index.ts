@@ -4,6 +4,7 @@
  * on a clean run). Files appear in the order given; findings within a file in reading order.
  */
 import type { AnyRule, Finding, InternalError } from "../../engine/types";
+import { formatCodeframe } from "./codeframe";
 import { formatGithub } from "./github";
 import { formatJson } from "./json";
 import { formatSarif } from "./sarif";
@@ -26,11 +27,13 @@ export interface FormatInput {
   /** Every rule of the run, in registry order: SARIF's `tool.driver.rules` and `ruleIndex`. */
   rules: readonly AnyRule[];
   toolVersion: string;
-  /** ANSI colours in `stylish`; the other formats ignore it. */
+  /** ANSI colours in `stylish` and `codeframe`; the other formats ignore it. */
   color: boolean;
+  /** `stylish`: the terminal's width, to cut summaries to; undefined: lines are never cut. */
+  width?: number;
 }
 
-export const formatNames = ["stylish", "json", "sarif", "github"] as const;
+export const formatNames = ["stylish", "codeframe", "json", "sarif", "github"] as const;
 
 export type FormatName = (typeof formatNames)[number];
 
@@ -42,6 +45,8 @@ export function format(name: FormatName, input: FormatInput): string {
   switch (name) {
     case "stylish":
       return formatStylish(input);
+    case "codeframe":
+      return formatCodeframe(input);
     case "json":
       return formatJson(input);
     case "sarif":

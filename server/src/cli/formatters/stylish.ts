@@ -1,5 +1,10 @@
 /**
- * The default, human-readable format.
+ * The default, human-readable format: ESLint's stylish shape, one line per finding
+ * (`line:col  severity  summary  rule-id`) under a file header, then the totals. The line carries
+ * the finding's one-line summary; the full explanation is in `json`, SARIF, the editor and the
+ * docs, and `--format codeframe` shows it with the source. Related locations follow their
+ * finding, indented. With a width (a terminal), summaries and related messages are cut with `…`
+ * so that every line fits.
  *
  * The VS Code extension contributes a problem matcher for this output (colour off):
  *
@@ -12,33 +17,40 @@
  * i.e. `file: ^([^\s].*)$` and `finding: ^\s+(\d+):(\d+)\s+(error|warning|info)\s+(.*?)\s\s+([a-z-]+)$`
  * (exported below as `problemMatcherPatterns`; the tests run them over this output).
  * VS Code ends a `loop` at the first line the pattern does not match and only starts again at a
- * file line directly followed by a finding line. So the finding lines of a file stay one
- * unbroken block under its header, and the code frames come after that block, not between
- * the finding lines. Every other line starts with whitespace, or is not followed by a finding
- * line, so it can never be taken for a file.
+ * file line directly followed by a finding line. A related-location line ends the loop, so the
+ * matcher takes a file's findings up to the first one with related locations; the
+ * related lines start with whitespace, so they are never taken for a file or a finding.
  */
 import pc from "picocolors";
-import type { Finding, ReportSeverity } from "../../engine/types";
+import type { ReportSeverity } from "../../engine/types";
+import { summaryOf } from "../../engine/summary";
 import type { FileResult, FormatInput } from "./index";
-import { computeTotals, displayPath, LineIndex, singleLine, sortFindings, type Totals } from "./shared";
+import { computeTotals, displayPath, singleLine, sortFindings, type Totals } from "./shared";
 
-type Colors = ReturnType<typeof pc.createColors>;
+export type Colors = ReturnType<typeof pc.createColors>;
 
 export const problemMatcherPatterns = {
   file: /^([^\s].*)$/,
   finding: /^\s+(\d+):(\d+)\s+(error|warning|info)\s+(.*?)\s\s+([a-z-]+)$/,
 } as const;
 
-/** Longer source lines are shown as a window around the finding. */
-const MAX_FRAME_WIDTH = 120;
-const WINDOW_LEAD = 40;
+/** Below this, a summary is not cut further even if the line then overflows the width. */
+const MIN_MESSAGE_WIDTH = 20;
 
 export function formatStylish(input: FormatInput): string {
   const c = pc.createColors(input.color);
   const sections: string[] = [];
   for (const result of input.results) {
-    if (result.findings.length > 0) sections.push(fileSection(result, input.cwd, c));
+    if (result.findings.length > 0) sections.push(fileSection(result, input.cwd, c, input.width));
   }
+  const tail = footer(input, c);
+  if (tail !== "") sections.push(tail);
+  return sections.length === 0 ? "" : `${sections.join("\n\n")}\n`;
+}
+
+/** Internal errors and the totals: the end of `stylish` and `codeframe`. */
+export function footer(input: FormatInput, c: Colors): string {
+  const sections: string[] = [];
   if (input.internalErrors.length > 0) {
     sections.push(
       input.internalErrors
@@ -52,22 +64,27 @@ export function formatStylish(input: FormatInput): string {
   }
   const totals = computeTotals(input.results);
   if (totals.problems > 0) sections.push(summary(totals, c));
-  return sections.length === 0 ? "" : `${sections.join("\n\n")}\n`;
+  return sections.join("\n\n");
 }
 
-function fileSection(result: FileResult, cwd: string, c: Colors): string {
+function fileSection(result: FileResult, cwd: string, c: Colors, width: number | undefined): string {
   const findings = sortFindings(result.findings);
-  const lines = new LineIndex(result.sourceText);
   const rows = findings.map((finding) => ({
+    finding,
     position: `${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
     severity: finding.severity,
-    message: singleLine(finding.message),
+    message: singleLine(summaryOf(finding)),
     ruleId: finding.ruleId,
   }));
-  const width = (pick: (row: (typeof rows)[number]) => string) => Math.max(...rows.map((row) => pick(row).length));
-  const positionWidth = width((row) => row.position);
-  const severityWidth = width((row) => row.severity);
-  const messageWidth = width((row) => row.message);
+  const widest = (pick: (row: (typeof rows)[number]) => string) => Math.max(...rows.map((row) => pick(row).length));
+  const positionWidth = widest((row) => row.position);
+  const severityWidth = widest((row) => row.severity);
+  const ruleWidth = widest((row) => row.ruleId);
+  // "  " position "  " severity "  ": where messages and related lines start.
+  const indent = 2 + positionWidth + 2 + severityWidth + 2;
+  const room = width === undefined ? Number.POSITIVE_INFINITY : Math.max(MIN_MESSAGE_WIDTH, width - indent - 2 - ruleWidth);
+  for (const row of rows) row.message = truncate(row.message, room);
+  const messageWidth = widest((row) => row.message);
 
   const out = [c.underline(displayPath(cwd, result.fileName))];
   for (const row of rows) {
@@ -76,50 +93,22 @@ function fileSection(result: FileResult, cwd: string, c: Colors): string {
         `${paint(c, row.severity)(row.severity)}${pad(row.severity, severityWidth)}  ` +
         `${row.message}${pad(row.message, messageWidth)}  ${c.dim(row.ruleId)}`,
     );
+    for (const related of row.finding.related) {
+      const { line, character } = related.range.start;
+      const where = related.fileName === result.fileName ? "" : `${displayPath(cwd, related.fileName)}:`;
+      const location = `${where}${line + 1}:${character + 1}`;
+      const lead = `${" ".repeat(indent)}↳ ${location}  `;
+      const text = truncate(singleLine(related.message), width === undefined ? Number.POSITIVE_INFINITY : Math.max(MIN_MESSAGE_WIDTH, width - lead.length));
+      out.push(`${" ".repeat(indent)}${c.cyan("↳")} ${c.dim(location)}  ${text}`);
+    }
   }
-  out.push("");
-  for (const finding of findings) out.push(...frame(finding, lines, cwd, c));
   return out.join("\n");
 }
 
-function frame(finding: Finding, lines: LineIndex, cwd: string, c: Colors): string[] {
-  const { start, end } = finding.range;
-  const color = paint(c, finding.severity);
-  const out = [`  ${c.dim(`${start.line + 1}:${start.character + 1}`)}  ${c.dim(finding.ruleId)}`];
-
-  const source = lines.lineText(start.line);
-  let from = Math.min(start.character, source.length);
-  // A range running onto later lines is marked to the end of its first line.
-  let to = end.line === start.line ? Math.min(end.character, source.length) : source.trimEnd().length;
-  let shown = source;
-  if (source.length > MAX_FRAME_WIDTH) {
-    const windowStart = Math.max(0, Math.min(from - WINDOW_LEAD, source.length - MAX_FRAME_WIDTH));
-    const windowEnd = windowStart + MAX_FRAME_WIDTH;
-    const lead = windowStart > 0 ? "…" : "";
-    shown = lead + source.slice(windowStart, windowEnd) + (windowEnd < source.length ? "…" : "");
-    from = from - windowStart + lead.length;
-    to = Math.min(to, windowEnd) - windowStart + lead.length;
-  }
-  const markerLength = Math.max(1, to - from);
-
-  const lineNumber = String(start.line + 1);
-  const gutter = (mark: string, number: string, text: string) =>
-    `    ${mark} ${c.dim(`${number.padStart(lineNumber.length)} |`)}${text === "" ? "" : ` ${text}`}`;
-
-  const previous = start.line > 0 ? lines.lineText(start.line - 1) : "";
-  if (previous.trim() !== "" && previous.length <= MAX_FRAME_WIDTH) {
-    out.push(gutter(" ", String(start.line), previous));
-  }
-  out.push(gutter(color(">"), lineNumber, shown));
-  // Tabs are kept so the marker lines up with the text above it.
-  const indent = shown.slice(0, from).replace(/[^\t]/g, " ");
-  out.push(gutter(" ", "", indent + color(`^${"~".repeat(markerLength - 1)}`)));
-
-  for (const related of finding.related) {
-    const location = `${displayPath(cwd, related.fileName)}:${related.range.start.line + 1}:${related.range.start.character + 1}`;
-    out.push(`    ↳ ${c.cyan(location)} ${singleLine(related.message)}`);
-  }
-  return out;
+/** `text` cut to `width` characters, the last one an ellipsis when something was cut. */
+export function truncate(text: string, width: number): string {
+  if (text.length <= width) return text;
+  return `${text.slice(0, Math.max(0, width - 1)).trimEnd()}…`;
 }
 
 function summary(totals: Totals, c: Colors): string {
@@ -141,7 +130,7 @@ function summary(totals: Totals, c: Colors): string {
   return lines.join("\n");
 }
 
-function paint(c: Colors, severity: ReportSeverity): (text: string) => string {
+export function paint(c: Colors, severity: ReportSeverity): (text: string) => string {
   return severity === "error" ? c.red : severity === "warning" ? c.yellow : c.blue;
 }
 
