@@ -64,6 +64,9 @@ const BUS = [
 ].join("\n");
 const BUS_LINES = BUS.split("\n").length;
 
+/** Shaped like an RPC SDK's transport: callbacks the transport calls and ignores. */
+const TRANSPORT = "interface Message { id: number } interface Transport { onmessage?: (message: Message) => void; onclose?: () => void; start(): Promise<void> } declare const transport: Transport;";
+
 const JSX_PRELUDE = "declare global { namespace JSX { interface Element {} interface IntrinsicElements { button: { onClick?: () => void } } } }";
 
 const invalid: InvalidCase[] = [
@@ -268,6 +271,44 @@ const invalid: InvalidCase[] = [
       { messageId: "voidReturnArgument", line: 12, column: 7 },
     ],
   },
+  {
+    name: "an async method bound with .bind(this) as an EventEmitter listener",
+    code: `import { EventEmitter } from "node:events";\n${D}\nexport class Worker {\n  constructor(private readonly events: EventEmitter) {\n    this.events.on("job", this.onJob.bind(this));\n  }\n  private async onJob(id: string) {\n    await save(id);\n  }\n}`,
+    errors: [{ messageId: "listener", line: 5, column: 27, fixes: [] }],
+  },
+  {
+    name: "an async method bound with .bind(this) assigned to a callback property typed to return void",
+    code: `${TRANSPORT}\n${D}\nexport class Client {\n  connect() {\n    transport.onmessage = this.onMessage.bind(this);\n  }\n  private async onMessage(message: Message) {\n    await save(String(message.id));\n  }\n}`,
+    errors: [{ messageId: "voidReturnProperty", line: 5, column: 27, fixes: [] }],
+  },
+  {
+    name: "strictBindCallApply off: .bind(this) is still the bound method",
+    code: `import { EventEmitter } from "node:events";\n${D}\nexport class Worker {\n  constructor(private readonly events: EventEmitter) {\n    this.events.on("job", this.onJob.bind(this));\n  }\n  private async onJob(id: string) {\n    await save(id);\n  }\n}`,
+    ...LOOSE,
+    errors: [{ messageId: "listener", line: 5, column: 27, fixes: [] }],
+  },
+  {
+    name: "an async method bound with .bind(this) in an object literal property typed to return void",
+    code: `${TRANSPORT}\n${D}\ndeclare function connect(handlers: { onmessage: (message: Message) => void }): void;\nexport class Client {\n  start() {\n    connect({ onmessage: this.onMessage.bind(this) });\n  }\n  private async onMessage(message: Message) {\n    await save(String(message.id));\n  }\n}`,
+    errors: [{ messageId: "voidReturnProperty", line: 6, column: 26, fixes: [] }],
+  },
+  {
+    name: "an async arrow assigned to a callback property typed to return void",
+    code: `${TRANSPORT}\n${D}\ntransport.onclose = async () => {\n  await save("closed");\n};`,
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 3,
+        column: 21,
+        fixes: [[WRAP, `${TRANSPORT}\n${D}\ntransport.onclose = () => { void (async () => {\n  await save("closed");\n})().catch(${H}); };`]],
+      },
+    ],
+  },
+  {
+    name: "an async method called through handler.bind(this)(...) from a sync arrow",
+    code: `${D}\ndeclare function onIdle(callback: () => void): void;\nexport class Writer {\n  constructor() {\n    onIdle(() => this.flush.bind(this)());\n  }\n  private async flush() {\n    await save("buffer");\n  }\n}`,
+    errors: [{ messageId: "voidReturnArgument", line: 5, column: 12, fixes: [] }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -407,6 +448,47 @@ const valid: ValidCase[] = [
   {
     name: "a receiver that compares the callback before awaiting it in try/catch",
     code: `${D}\nexport class Scheduler {\n  private readonly queue: (() => Promise<void>)[] = [];\n  schedule(job: () => void) {\n    if (job === undefined || job === null) throw new TypeError("job");\n    if (job) this.queue.push(async () => {\n      try {\n        await job();\n      } catch (error) {\n        console.error("job failed", error);\n      }\n    });\n  }\n}\nnew Scheduler().schedule(async () => save("x"));`,
+  },
+  // `.bind(this)` and assignments.
+  {
+    name: "a sync method bound with .bind(this) as a listener",
+    code: `import { EventEmitter } from "node:events";\nexport class Worker {\n  constructor(events: EventEmitter) {\n    events.on("job", this.onJob.bind(this));\n  }\n  private onJob(id: string) {\n    console.log(id);\n  }\n}`,
+  },
+  {
+    name: "an async method bound with .bind(this) where a promise-returning function is expected",
+    code: `${D}\ndeclare function retry(task: () => Promise<void>): Promise<void>;\nexport class Sync {\n  run() {\n    return retry(this.push.bind(this));\n  }\n  private async push() {\n    await save("x");\n  }\n}`,
+  },
+  {
+    name: "an async method bound with .bind(this) to map",
+    code: `${D}\nexport class Sync {\n  all(ids: string[]) {\n    return Promise.all(ids.map(this.push.bind(this)));\n  }\n  private async push(id: string) {\n    await save(id);\n  }\n}`,
+  },
+  {
+    name: "a sync method bound with .bind(this) assigned to a transport callback",
+    code: `${TRANSPORT}\nexport class Client {\n  connect() {\n    transport.onmessage = this.onMessage.bind(this);\n  }\n  private onMessage(message: Message) {\n    console.log(message.id);\n  }\n}`,
+  },
+  {
+    name: "a sync function reference in a typed variable and an object property",
+    code: `${TRANSPORT}\nfunction log(message: Message) {\n  console.log(message.id);\n}\nexport const onMessage: (message: Message) => void = log;\nexport const handlers: { onmessage: (message: Message) => void } = { onmessage: log };`,
+  },
+  {
+    name: "an async arrow assigned to a property typed to return a promise",
+    code: `${D}\ndeclare const hooks: { beforeSave: () => Promise<void> };\nhooks.beforeSave = async () => save("audit");`,
+  },
+  {
+    name: "an async arrow assigned to a property typed to return void or a promise",
+    code: `${D}\ndeclare const job: { onDone: () => void | Promise<void> };\njob.onDone = async () => save("done");`,
+  },
+  {
+    name: "an async arrow assigned to an any-typed target",
+    code: `${D}\ndeclare const globals: any;\nglobals.onReady = async () => save("ready");`,
+  },
+  {
+    name: "a user-defined bind that is not Function#bind",
+    code: `import { EventEmitter } from "node:events";\ninterface Route { (request: string): Promise<void>; bind(path: string): (request: string) => void }\ndeclare const route: Route;\ndeclare const events: EventEmitter;\nevents.on("request", route.bind("/save"));`,
+  },
+  {
+    name: "a sync method called through handler.bind(this)(...)",
+    code: `import { EventEmitter } from "node:events";\nexport class Reader {\n  constructor(events: EventEmitter) {\n    events.on("data", (chunk: string) => this.handleData.bind(this)(chunk));\n  }\n  private handleData(chunk: string) {\n    console.log(chunk);\n  }\n}`,
   },
 ];
 

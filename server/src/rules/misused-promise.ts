@@ -111,7 +111,11 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "",
         "Types decide, not names: a callback is reported only when the parameter it is passed to is",
         "typed to return `void` (so `Array#map`, `.then` and `Promise.all` are fine), and a value only",
-        "when its type is a promise (values typed `any` or `unknown` are never reported).",
+        "when its type is a promise (values typed `any` or `unknown` are never reported). A method",
+        "handed on with `.bind(this)` counts as the method itself, in every place: an argument",
+        "(`emitter.on(\"job\", this.onJob.bind(this))`), an assignment to a property or variable typed",
+        "to return `void` (`transport.onmessage = this.onMessage.bind(this)`), or the callee of a",
+        "sync arrow's body (`() => this.flush.bind(this)()`).",
         "",
         "Not reported, deliberately:",
         "",
@@ -259,7 +263,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
       ],
       optionsDoc: {
         checksVoidReturn:
-          "`true` (default): report promise-returning functions passed as arguments, JSX attributes, object properties or typed variables whose expected type returns `void`.",
+          "`true` (default): report promise-returning functions passed as arguments or JSX attributes, or assigned to object properties, typed variables or (with `=`) properties and variables, whose expected type returns `void`.",
         checksConditionals: "`true` (default): report promises in `if`, `while`, `do`, `for`, `? :`, `!` and `&&`/`||` operands of a condition.",
         checksPredicates: "`true` (default): report async predicates passed to `filter`, `some`, `every`, `find`, `findIndex`, `findLast`, `findLastIndex`.",
         checksSpreads: "`true` (default): report `{ ...promise }`.",
@@ -308,6 +312,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
       visitor[ts.SyntaxKind.PropertyAssignment] = (node) => checker.checkProperty(node as ts.PropertyAssignment);
       visitor[ts.SyntaxKind.MethodDeclaration] = (node) => checker.checkObjectMethod(node as ts.MethodDeclaration);
       visitor[ts.SyntaxKind.VariableDeclaration] = (node) => checker.checkVariable(node as ts.VariableDeclaration);
+      visitor[ts.SyntaxKind.BinaryExpression] = (node) => checker.checkAssignment(node as ts.BinaryExpression);
     }
     if (options.checksConditionals) {
       const condition = (node: ts.Node) => checker.checkCondition(node);
@@ -350,6 +355,13 @@ class MisuseChecker {
   private returnsPromise(node: ts.Expression, forceTypes = false): Tri {
     const value = skipParens(node);
     const names = () => this.context.types.promiseNames().functions;
+    if (isBindCall(value)) {
+      // `this.onMessage.bind(this)` returns what `this.onMessage` returns (lib `Function#bind` only).
+      const target = value.expression.expression;
+      if (!forceTypes && !names().has(lastName(target) ?? "")) return "never";
+      if (!this.isLibBind(value)) return "may";
+      return this.context.types.functionReturnsPromise(target, this.query);
+    }
     if (isFunctionExpression(value)) {
       if (isAsyncFunction(value)) return value.asteriskToken ? "never" : "always";
       // A block body's return type needs the whole body checked: only expression bodies are asked.
@@ -432,10 +444,16 @@ class MisuseChecker {
     return false;
   }
 
-  /** Cheap syntactic gate: only function expressions and references can be functions. */
+  /** Cheap syntactic gate: only function expressions, references and `f.bind(...)` can be functions. */
   private isCandidate(node: ts.Expression): boolean {
     const value = skipParens(node);
-    return isFunctionExpression(value) || ts.isIdentifier(value) || ts.isPropertyAccessExpression(value);
+    return isFunctionExpression(value) || ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) || isBindCall(value);
+  }
+
+  /** Is this `.bind` the default lib's `Function#bind` (found through its symbol, without resolving the call)? */
+  private isLibBind(call: ts.CallExpression): boolean {
+    const ref = this.context.types.calleeTarget(call)?.ref;
+    return ref !== undefined && ref.isDefaultLib && /^(?:CallableFunction|NewableFunction|Function)\.bind$/.test(ref.qualifiedName);
   }
 
   private isLibArrayMethod(call: ts.CallExpression): boolean {
@@ -495,7 +513,7 @@ class MisuseChecker {
   checkProperty(property: ts.PropertyAssignment): void {
     if (!ts.isObjectLiteralExpression(property.parent)) return;
     const value = property.initializer;
-    if (!isFunctionExpression(skipParens(value)) || this.returnsPromise(value) !== "always") return;
+    if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
     if (this.context.types.expectsVoidFunction(value) !== "always") return;
     this.context.report({
       node: value,
@@ -516,12 +534,28 @@ class MisuseChecker {
   checkVariable(declaration: ts.VariableDeclaration): void {
     if (!declaration.type || !declaration.initializer) return;
     const value = declaration.initializer;
-    if (!isFunctionExpression(skipParens(value)) || this.returnsPromise(value) !== "always") return;
+    if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
     if (this.context.types.expectsVoidFunction(value) !== "always") return;
     this.context.report({
       node: value,
       messageId: "voidReturnVariable",
       data: { name: declaration.name.getText(this.context.sourceFile) },
+      fixes: this.wrapFixes(skipParens(value)),
+    });
+  }
+
+  /** `transport.onmessage = this.onMessage.bind(this)`, `handler = async () => ...`: the target's declared type decides. */
+  checkAssignment(assignment: ts.BinaryExpression): void {
+    if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    const target = skipParens(assignment.left);
+    if (!ts.isIdentifier(target) && !ts.isPropertyAccessExpression(target)) return;
+    const value = assignment.right;
+    if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
+    if (this.context.types.expectsVoidFunction(value) !== "always") return;
+    this.context.report({
+      node: value,
+      messageId: ts.isIdentifier(target) ? "voidReturnVariable" : "voidReturnProperty",
+      data: { name: ts.isIdentifier(target) ? target.text : target.name.text },
       fixes: this.wrapFixes(skipParens(value)),
     });
   }
@@ -820,9 +854,17 @@ function implementationOf(declaration: ts.Declaration): ts.FunctionLikeDeclarati
   return undefined;
 }
 
-/** The last name in `a.b.c` / `c`. */
+/** `f.bind(...)` / `this.f.bind(...)`, by syntax. */
+function isBindCall(node: ts.Node): node is ts.CallExpression & { expression: ts.PropertyAccessExpression } {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== "bind") return false;
+  const target = skipParens(node.expression.expression);
+  return ts.isIdentifier(target) || ts.isPropertyAccessExpression(target);
+}
+
+/** The last name in `a.b.c` / `c`; for `a.b.bind(x)`, that of `a.b`. */
 function lastName(node: ts.Expression): string | undefined {
   const value = skipParens(node);
+  if (isBindCall(value)) return lastName(value.expression.expression);
   if (ts.isIdentifier(value)) return value.text;
   if (ts.isPropertyAccessExpression(value)) return value.name.text;
   return undefined;
