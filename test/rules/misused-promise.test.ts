@@ -1,6 +1,7 @@
-import { describe } from "node:test";
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
 import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleTable";
-import { TEST_COMPILER_OPTIONS } from "../helpers/ruleTester";
+import { lintCode, TEST_COMPILER_OPTIONS } from "../helpers/ruleTester";
 
 const RULE = "misused-promise";
 /** Line 1 of most cases. */
@@ -493,6 +494,40 @@ const valid: ValidCase[] = [
 ];
 
 
+/** Code typed for the browser only: DOM lib, no @types/node. */
+const DOM_ONLY = { compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [] } };
+
 describe(RULE, () => {
   runRuleTable(RULE, { valid, invalid });
+
+  describe("rendered messages", () => {
+    const messagesOf = (code: string, run = {}) => lintCode(RULE, code, { fileName: "script.cts", ...run }).findings.map((finding) => finding.message);
+    const timer = `${D}\nsetTimeout(async () => save("x"), 10);`;
+
+    it("says Node.js ends the process for an async EventEmitter listener", () => {
+      const code = `import { EventEmitter } from "node:events";\n${D}\nnew EventEmitter().on("job", async (id: string) => save(id));`;
+      assert.deepEqual(messagesOf(code, { fileName: "file.ts" }), [
+        "Async function used as an event listener: the emitter ignores the promise it returns, so a rejection becomes an unhandled rejection, which ends the Node.js process. Catch errors inside the listener, or wrap it in a sync listener that calls it with `void` and `.catch()`.",
+      ]);
+    });
+
+    it("says Node.js ends the process where @types/node is loaded", () => {
+      assert.deepEqual(messagesOf(timer), [
+        "Promise-returning function passed where a function returning `void` is expected: `setTimeout` ignores the promise, so a rejection becomes an unhandled rejection, which ends the Node.js process, and nothing waits for the work to finish. Handle errors inside and start it with `void`, or use an API that awaits callbacks.",
+      ]);
+    });
+
+    it("does not mention Node.js in code typed for the DOM only", () => {
+      const code = `declare function save(id: string): Promise<void>;\ndeclare function onIdle(callback: () => void): void;\ndeclare const button: HTMLButtonElement;\nonIdle(async () => {\n  button.disabled = true;\n  await save("x");\n});`;
+      assert.deepEqual(messagesOf(code, DOM_ONLY), [
+        "Promise-returning function passed where a function returning `void` is expected: `onIdle` ignores the promise, so a rejection becomes an unhandled rejection, which only a global `unhandledrejection` handler or the console sees, and nothing waits for the work to finish. Handle errors inside and start it with `void`, or use an API that awaits callbacks.",
+      ]);
+    });
+
+    it("says an async executor loses every throw, not only those after its first await", () => {
+      assert.deepEqual(messagesOf(`export const p = new Promise<void>(async (resolve) => {\n  JSON.parse("{");\n  resolve();\n});`), [
+        "Async function used as a Promise executor: any error thrown in it, before or after its first `await`, rejects the promise the async function returns (which nothing handles) instead of this one, so this promise never settles and the error becomes an unhandled rejection. Make the executor synchronous, or drop `new Promise` and write an async function.",
+      ]);
+    });
+  });
 });

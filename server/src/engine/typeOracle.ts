@@ -212,6 +212,27 @@ export class TypeOracle {
     return false;
   }
 
+  /**
+   * Does this program's code run under Node.js, as far as its types tell? True when the global
+   * `process` is declared by `@types/node` (loaded through `types`, a `/// <reference>` or an
+   * import of a `node:` module). Messages use it to say what an unhandled rejection does: Node.js
+   * ends the process by default; a browser only logs it. A program typed for both (a web app's
+   * server and tests, a bundler config) counts as Node. Computed once per program.
+   *
+   * @example
+   * // tsconfig: { "types": ["node"] }         → true
+   * // tsconfig: { "lib": ["dom"], "types": [] } → false
+   */
+  programRunsOnNode(): boolean {
+    if (this.runsOnNode === undefined) {
+      const process = this.checker.resolveName("process", undefined, ts.SymbolFlags.Value, false);
+      this.runsOnNode = (process?.declarations ?? []).some((declaration) => packageNameOf(declaration.getSourceFile().fileName) === "node");
+    }
+    return this.runsOnNode;
+  }
+
+  private runsOnNode: boolean | undefined;
+
   // --- questions for misused-promise ---
 
   /**

@@ -26,13 +26,13 @@ export interface MisusedPromiseOptions {
 
 const messages = {
   voidReturnArgument:
-    "Promise-returning function passed where a function returning `void` is expected: `{{callee}}` ignores the promise, so a rejection is unhandled (Node.js exits on it) and nothing waits for the work to finish. Handle errors inside and start it with `void`, or use an API that awaits callbacks.",
+    "Promise-returning function passed where a function returning `void` is expected: `{{callee}}` ignores the promise, so {{rejection}}, and nothing waits for the work to finish. Handle errors inside and start it with `void`, or use an API that awaits callbacks.",
   forEach:
     "`forEach` does not wait for async callbacks: the iterations run concurrently, the loop returns before they finish, and a rejection is unhandled. Use `for...of` with `await`, or `await Promise.all(items.map(...))`.",
   forEachCaught:
     "`forEach` does not wait for async callbacks: the iterations run concurrently and the loop returns before they finish. (This callback catches its own errors, so rejections are handled, but order and completion are still lost.) Use `for...of` with `await`, or `await Promise.all(items.map(...))`.",
   listener:
-    "Async function used as an event listener: the emitter ignores the promise it returns, so a rejection becomes an unhandled rejection (Node.js exits on it). Catch errors inside the listener, or wrap it in a sync listener that calls it with `void` and `.catch()`.",
+    "Async function used as an event listener: the emitter ignores the promise it returns, so {{rejection}}. Catch errors inside the listener, or wrap it in a sync listener that calls it with `void` and `.catch()`.",
   voidReturnAttribute:
     "Promise-returning function passed to the JSX attribute `{{name}}`, which expects a function returning `void`: the component ignores the promise, so a rejection is unhandled. Handle errors inside and start the work with `void`.",
   voidReturnProperty:
@@ -48,10 +48,14 @@ const messages = {
   spread:
     "Spreading a promise copies none of the value it resolves to (a promise has no own enumerable properties). Did you forget `await`?",
   asyncExecutor:
-    "Async function used as a Promise executor: an error thrown after its first `await` does not reject this promise; it becomes an unhandled rejection and the promise never settles. Make the executor synchronous, or drop `new Promise` and write an async function.",
+    "Async function used as a Promise executor: any error thrown in it, before or after its first `await`, rejects the promise the async function returns (which nothing handles) instead of this one, so this promise never settles and the error becomes an unhandled rejection. Make the executor synchronous, or drop `new Promise` and write an async function.",
 } as const;
 
 /** Lib-declared array methods that call their callback right away and ignore its result type. */
+/** What an unhandled rejection does, for `{{rejection}}`: it depends on where the program runs. */
+const REJECTION_ON_NODE = "a rejection becomes an unhandled rejection, which ends the Node.js process";
+const REJECTION_ELSEWHERE = "a rejection becomes an unhandled rejection, which only a global `unhandledrejection` handler or the console sees";
+
 const FOR_EACH_METHODS = new Set(["forEach"]);
 const PREDICATE_METHODS = new Set(["filter", "some", "every", "find", "findIndex", "findLast", "findLastIndex"]);
 const ARRAY_HOLDERS = new Set(["Array", "ReadonlyArray", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "Set", "ReadonlySet", "Map", "ReadonlyMap"]);
@@ -99,15 +103,19 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "Some places take a function and ignore what it returns: `forEach`, event listeners, timers,",
         "JSX event attributes, properties typed `() => void`. An async function there still runs, but",
         "its promise goes nowhere: nothing waits for it, and a rejection becomes an unhandled",
-        "rejection, which kills a Node.js process. `items.forEach(async (item) => save(item))` is the",
+        "rejection, which ends a Node.js process. `items.forEach(async (item) => save(item))` is the",
         "classic: the loop returns at once, the saves race each other, and a failed save crashes the",
-        "process later, far from its cause.",
+        "process later, far from its cause. (Messages say \"ends the Node.js process\" only where the",
+        "program runs under Node.js, that is where `@types/node` declares `process`; in code typed for",
+        "the DOM only, an unhandled rejection reaches just a global `unhandledrejection` handler and",
+        "the console.)",
         "",
         "Other places read a promise as a plain value: a promise object is always truthy, so",
         "`if (user.isAdmin())` with an async `isAdmin` always takes the branch, and",
         "`items.filter(async (item) => check(item))` keeps every item. Spreading a promise copies",
         "nothing. And an async Promise executor (`new Promise(async (resolve, reject) => ...)`) loses",
-        "errors thrown after its first `await`.",
+        "every error thrown in it, also before its first `await`: an async function turns a throw",
+        "into a rejection of its own promise, so the Promise constructor never sees it.",
         "",
         "Types decide, not names: a callback is reported only when the parameter it is passed to is",
         "typed to return `void` (so `Array#map`, `.then` and `Promise.all` are fine), and a value only",
@@ -479,7 +487,7 @@ class MisuseChecker {
     this.context.report({
       node: argument,
       messageId: isListener ? "listener" : "voidReturnArgument",
-      data: { callee: calleeText },
+      data: { callee: calleeText, rejection: this.context.types.programRunsOnNode() ? REJECTION_ON_NODE : REJECTION_ELSEWHERE },
       fixes: this.wrapFixes(value),
     });
   }
