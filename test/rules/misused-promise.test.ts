@@ -294,6 +294,11 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "voidReturnProperty", line: 6, column: 26, fixes: [] }],
   },
   {
+    name: "an async arrow assigned to a variable typed to return void",
+    code: `${D}\nlet onDone: () => void = () => {};\nexport function configure() {\n  onDone = async () => save("done");\n  onDone();\n}`,
+    errors: [{ messageId: "voidReturnVariable", line: 4, column: 12 }],
+  },
+  {
     name: "an async arrow assigned to a callback property typed to return void",
     code: `${TRANSPORT}\n${D}\ntransport.onclose = async () => {\n  await save("closed");\n};`,
     errors: [
@@ -470,6 +475,10 @@ const valid: ValidCase[] = [
   {
     name: "a sync function reference in a typed variable and an object property",
     code: `${TRANSPORT}\nfunction log(message: Message) {\n  console.log(message.id);\n}\nexport const onMessage: (message: Message) => void = log;\nexport const handlers: { onmessage: (message: Message) => void } = { onmessage: log };`,
+  },
+  {
+    name: "an async arrow assigned to a variable typed to return a promise",
+    code: `${D}\nlet flush: () => Promise<void> = async () => {};\nexport function configure() {\n  flush = async () => save("buffer");\n}`,
   },
   {
     name: "an async arrow assigned to a property typed to return a promise",
