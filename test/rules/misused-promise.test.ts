@@ -235,10 +235,25 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "conditional", line: 3, column: 8, fixes: [[AWAIT, `${D}\nexport async function guard(user: string) {\n  if (!await isAdmin(user)) throw new Error("forbidden");\n}`]] }],
   },
   {
-    name: "strictNullChecks off: a field declared as a plain promise, tested for presence: reported, no await offered",
-    code: `export class Client {\n  private ready: Promise<void>;\n  connect() {\n    if (!this.ready) this.ready = this.open();\n    return this.ready;\n  }\n  private async open() {}\n}`,
+    name: "strictNullChecks off: a field the constructor assigns a promise, tested as a condition: reported, no await offered",
+    code: `export class Client {\n  private ready: Promise<void>;\n  constructor() {\n    this.ready = this.open();\n  }\n  async send(text: string) {\n    if (!this.ready) throw new Error("not connected");\n    console.log(text);\n  }\n  private async open() {}\n}`,
     ...LOOSE,
-    errors: [{ messageId: "conditionalStored", line: 4, column: 10, fixes: [] }],
+    errors: [{ messageId: "conditionalStored", line: 7, column: 10, fixes: [] }],
+  },
+  {
+    name: "a field initialized with a promise, tested as a condition",
+    code: `export class Client {\n  private readonly ready = this.open();\n  async send(text: string) {\n    if (this.ready) console.log(text);\n  }\n  private async open() {}\n}`,
+    errors: [{ messageId: "conditionalStored", line: 4, column: 9, fixes: [] }],
+  },
+  {
+    name: "a loop variable over promises is always present",
+    code: `interface Probe { name: string; healthy: Promise<boolean> }\nexport async function countHealthy(probes: Probe[]) {\n  let count = 0;\n  for (const healthy of probes.map((probe) => probe.healthy)) {\n    if (healthy) count++;\n  }\n  return count;\n}`,
+    errors: [{ messageId: "conditional", line: 5, column: 9, fixes: [[AWAIT, `interface Probe { name: string; healthy: Promise<boolean> }\nexport async function countHealthy(probes: Probe[]) {\n  let count = 0;\n  for (const healthy of probes.map((probe) => probe.healthy)) {\n    if (await healthy) count++;\n  }\n  return count;\n}`]] }],
+  },
+  {
+    name: "a Promise<void> as a condition: reported, but `await` would test nothing, so no fix",
+    code: `${D}\nexport async function store(id: string) {\n  const saved = save(id);\n  if (saved) console.log("saved", id);\n  await saved;\n}`,
+    errors: [{ messageId: "conditional", line: 4, column: 7, fixes: [] }],
   },
   {
     name: "a let variable holding a promise used as a condition: no await offered",
@@ -404,6 +419,20 @@ const valid: ValidCase[] = [
     name: "strictNullChecks off: a type alias that adds undefined",
     code: `type Maybe<T> = T | undefined;\nexport class Cache {\n  private warming: Maybe<Promise<void>>;\n  warm() {\n    if (!this.warming) this.warming = this.load();\n  }\n  private async load() {}\n}`,
     ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: a field with no initializer, assigned lazily",
+    code: `export class Client {\n  private ready: Promise<void>;\n  connect() {\n    if (!this.ready) this.ready = this.open();\n    return this.ready;\n  }\n  private async open() {}\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: a field initialized with null",
+    code: `export class Server {\n  private closing: Promise<void> = null;\n  close() {\n    if (this.closing) return this.closing;\n    this.closing = this.stop().finally(() => {\n      this.closing = null;\n    });\n    return this.closing;\n  }\n  private async stop() {}\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "a module variable declared without initializer and started lazily",
+    code: `${D}\nlet flushing: Promise<void>;\nexport function flush() {\n  if (!flushing) flushing = save("all");\n  return flushing;\n}`,
   },
   {
     name: "an index signature promises no entry",

@@ -321,6 +321,22 @@ export class TypeOracle {
   }
 
   /**
+   * Does the promise resolve to nothing (`Promise<void>`, `Promise<undefined>`)? Then `await p` in
+   * a condition tests nothing either (and does not type-check), so no `await` fix is offered.
+   *
+   * @example
+   * // declare function save(): Promise<void>;  declare function isAdmin(): Promise<boolean>;
+   * resolvesToNothing(save())    // true
+   * resolvesToNothing(isAdmin()) // false
+   */
+  resolvesToNothing(expr: ts.Expression): boolean {
+    const awaited = this.checker.getAwaitedType(this.checker.getTypeAtLocation(expr));
+    if (!awaited) return false;
+    const parts = awaited.isUnion() ? awaited.types : [awaited];
+    return parts.every((part) => part.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined));
+  }
+
+  /**
    * Does the code say this value may be absent, by syntax rather than by its type? With
    * `strictNullChecks` off, `closing: Promise<void> | undefined` has the type `Promise<void>`,
    * so the type cannot tell a presence check from a forgotten `await`; the declaration still can.
@@ -368,12 +384,45 @@ export class TypeOracle {
     if ((ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration)) && declaration.questionToken) {
       return true;
     }
+    if (ts.isPropertyDeclaration(declaration) && this.fieldStartsUnassigned(declaration)) return true;
+    if (ts.isVariableDeclaration(declaration) && variableStartsUnassigned(declaration)) return true;
     if (ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isVariableDeclaration(declaration)) {
-      if (declaration.type) return this.typeNodeNamesAbsence(declaration.type, 0);
       const initializer = ts.isPropertySignature(declaration) ? undefined : declaration.initializer;
+      if (initializer && isNullish(initializer)) return true;
+      if (declaration.type) return this.typeNodeNamesAbsence(declaration.type, 0);
       return initializer !== undefined && this.declaredMayBeAbsent(initializer, depth + 1);
     }
     return false;
+  }
+
+  /**
+   * A class field that holds `undefined` until some method assigns it: no initializer, no `!`,
+   * not `declare`/`abstract`, and no `this.x = ...` among the constructor's top-level statements.
+   * Only where the compiler does not check field initialization itself (`strictPropertyInitialization`
+   * off, as it is whenever `strictNullChecks` is): there the type would say `T | undefined`.
+   */
+  private fieldStartsUnassigned(field: ts.PropertyDeclaration): boolean {
+    const options = this.program.getCompilerOptions();
+    const strictNullChecks = options.strictNullChecks ?? options.strict ?? false;
+    if (strictNullChecks && (options.strictPropertyInitialization ?? options.strict ?? false)) return false;
+    if (field.initializer || field.exclamationToken || !ts.isIdentifier(field.name)) return false;
+    const modifiers = ts.getCombinedModifierFlags(field);
+    if (modifiers & (ts.ModifierFlags.Ambient | ts.ModifierFlags.Abstract)) return false;
+    const name = field.name.text;
+    const constructor = ts.isClassLike(field.parent)
+      ? field.parent.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined)
+      : undefined;
+    const assignsInConstructor = (constructor?.body?.statements ?? []).some((statement) => {
+      if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) return false;
+      const { left, operatorToken } = statement.expression;
+      return (
+        operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(left) &&
+        left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+        left.name.text === name
+      );
+    });
+    return !assignsInConstructor;
   }
 
   /** Does a written type name `undefined`, `null` or `void` at its top level (unions, parentheses, aliases)? */
@@ -800,6 +849,22 @@ function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
   visit(sourceFile);
   promiseNameScans.set(sourceFile, scan);
   return scan;
+}
+
+/** `let current: Promise<void>;`: a plain variable statement without initializer (not ambient, not a loop or catch variable). */
+function variableStartsUnassigned(declaration: ts.VariableDeclaration): boolean {
+  if (declaration.initializer || declaration.exclamationToken || declaration.getSourceFile().isDeclarationFile) return false;
+  if (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Ambient) return false;
+  for (let node: ts.Node = declaration; !ts.isSourceFile(node); node = node.parent) {
+    if (ts.isModuleDeclaration(node) && ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Ambient) return false;
+  }
+  const list = declaration.parent;
+  return ts.isVariableDeclarationList(list) && ts.isVariableStatement(list.parent);
+}
+
+function isNullish(expr: ts.Expression): boolean {
+  const node = skipParens(expr);
+  return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === "undefined");
 }
 
 function isCallLike(expr: ts.Expression): boolean {

@@ -135,7 +135,10 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  one). A callee with no such overload, like mocha's `describe`, is still reported.",
         "- A condition on a value the code declares as possibly absent, read from the declaration",
         "  rather than the type: an optional property or parameter (`closing?: Promise<void>`), a",
-        "  written type naming `undefined`, `null` or `void` (also through a type alias), the result of",
+        "  written type naming `undefined`, `null` or `void` (also through a type alias), an",
+        "  initializer `null`/`undefined`, a `let` declared without initializer, a class field that",
+        "  starts unassigned where the compiler does not check field initialization (no initializer,",
+        "  no `!`, not assigned by the constructor's own statements), the result of",
         "  a call whose declared return type does (`Map#get`, `Array#find`), a computed element",
         "  (`cache[key]`), an optional chain (`jobs.find(isMine)?.done`), or a local initialized from",
         "  one of these. With `strictNullChecks` off, `Promise<void> | undefined` has the type",
@@ -287,7 +290,8 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  run one after another), offered when the callback is an arrow with one parameter and no `return`;",
         "  or **Await all with `Promise.all(items.map(...))`** (the items still run concurrently).",
         "- `if (p)` and other conditions inside async code: **Add `await`** (`if (await p)`); not for a",
-        "  promise kept in a property, element or `let` variable (usually a presence check).",
+        "  promise kept in a property, element or `let` variable (usually a presence check), nor for a",
+        "  promise of nothing (`Promise<void>`: `await` would test `undefined`).",
         "- An async arrow passed where `void` is expected (a listener, a timer): **Wrap in a sync",
         "  function** that starts it with `void` and a `.catch()` handler:",
         "  `(e) => { void (async () => { ... })().catch(<catchHandler>); }`.",
@@ -604,7 +608,8 @@ class MisuseChecker {
       this.context.report({ node, messageId: "conditionalStored", data: { name: this.context.sourceFile.text.slice(node.getStart(this.context.sourceFile), node.getEnd()) } });
       return;
     }
-    this.context.report({ node, messageId: "conditional", fixes: this.awaitFixes(node) });
+    // `if (await p)` on a `Promise<void>` tests nothing (and does not compile): no fix then.
+    this.context.report({ node, messageId: "conditional", fixes: this.context.types.resolvesToNothing(node) ? [] : this.awaitFixes(node) });
   }
 
   /** A property, an element, or a `let`/`var` variable: storage that code elsewhere may fill later. */
