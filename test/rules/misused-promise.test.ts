@@ -241,6 +241,12 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "conditionalStored", line: 7, column: 10, fixes: [] }],
   },
   {
+    name: "strictNullChecks off: a field of a declared (library) class is present, not unassigned",
+    code: `declare class Connection {\n  readonly authenticated: Promise<boolean>;\n}\nexport function describeConnection(connection: Connection) {\n  return connection.authenticated ? "authenticated" : "anonymous";\n}`,
+    ...LOOSE,
+    errors: [{ messageId: "conditionalStored", line: 5, column: 10, fixes: [] }],
+  },
+  {
     name: "a field initialized with a promise, tested as a condition",
     code: `export class Client {\n  private readonly ready = this.open();\n  async send(text: string) {\n    if (this.ready) console.log(text);\n  }\n  private async open() {}\n}`,
     errors: [{ messageId: "conditionalStored", line: 4, column: 9, fixes: [] }],

@@ -348,6 +348,9 @@ export class TypeOracle {
    *   the call;
    * - an element access with a computed key (`cache[key]`: an index signature promises nothing),
    *   or a property read through an optional chain (`jobs.find(isMine)?.done`);
+   * - a variable or field that starts out absent: initialized with `null`/`undefined`, a `let`
+   *   without initializer, or (where the compiler does not check field initialization) a class
+   *   field with neither initializer nor `!` that the constructor does not assign;
    * - an unannotated variable or property initialized with one of the above (up to 3 deep).
    * Asked regardless of `strictNullChecks`: with it on, it also keeps a presence check after
    * narrowing (`if (this.closing) { await x; if (this.closing) ... }`) from reading as a promise.
@@ -405,9 +408,8 @@ export class TypeOracle {
     const options = this.program.getCompilerOptions();
     const strictNullChecks = options.strictNullChecks ?? options.strict ?? false;
     if (strictNullChecks && (options.strictPropertyInitialization ?? options.strict ?? false)) return false;
-    if (field.initializer || field.exclamationToken || !ts.isIdentifier(field.name)) return false;
-    const modifiers = ts.getCombinedModifierFlags(field);
-    if (modifiers & (ts.ModifierFlags.Ambient | ts.ModifierFlags.Abstract)) return false;
+    if (field.initializer || field.exclamationToken || !ts.isIdentifier(field.name) || isAmbient(field)) return false;
+    if (ts.getCombinedModifierFlags(field) & ts.ModifierFlags.Abstract) return false;
     const name = field.name.text;
     const constructor = ts.isClassLike(field.parent)
       ? field.parent.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined)
@@ -853,13 +855,18 @@ function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
 
 /** `let current: Promise<void>;`: a plain variable statement without initializer (not ambient, not a loop or catch variable). */
 function variableStartsUnassigned(declaration: ts.VariableDeclaration): boolean {
-  if (declaration.initializer || declaration.exclamationToken || declaration.getSourceFile().isDeclarationFile) return false;
-  if (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Ambient) return false;
-  for (let node: ts.Node = declaration; !ts.isSourceFile(node); node = node.parent) {
-    if (ts.isModuleDeclaration(node) && ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Ambient) return false;
-  }
+  if (declaration.initializer || declaration.exclamationToken || isAmbient(declaration)) return false;
   const list = declaration.parent;
   return ts.isVariableDeclarationList(list) && ts.isVariableStatement(list.parent);
+}
+
+/** In a declaration file, or under a `declare` (variable, class, module, `global`): declared, never run. */
+function isAmbient(declaration: ts.Node): boolean {
+  if (declaration.getSourceFile().isDeclarationFile) return true;
+  for (let node: ts.Node = declaration; !ts.isSourceFile(node); node = node.parent) {
+    if ((ts.isVariableDeclaration(node) || ts.isClassLike(node) || ts.isModuleDeclaration(node)) && ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Ambient) return true;
+  }
+  return false;
 }
 
 function isNullish(expr: ts.Expression): boolean {
