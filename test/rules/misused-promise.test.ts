@@ -285,6 +285,12 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "voidReturnArgument", line: 9, column: 12 }],
   },
   {
+    name: "a hand-over chain longer than 3 functions is not followed: judged by the parameter type",
+    code: `${D}\nconst tasks: (() => Promise<void>)[] = [];\nfunction guard(fn: () => unknown) {\n  tasks.push(async () => {\n    try {\n      await fn();\n    } catch (e) {\n      console.error(e);\n    }\n  });\n}\nfunction third(fn: () => void) { guard(fn); }\nfunction second(fn: () => void) { third(fn); }\nfunction first(fn: () => void) { second(fn); }\nfirst(async () => save("x"));\nsecond(async () => save("y"));`,
+    fileName: "script.cts",
+    errors: [{ messageId: "voidReturnArgument", line: 15, column: 7 }],
+  },
+  {
     name: "a wrapper whose catch rethrows (the wrapper, itself an async timer callback, is reported too)",
     code: `${D}\nfunction later(task: () => void): void {\n  setTimeout(async () => {\n    try {\n      await task();\n    } catch (error) {\n      console.error(error);\n      throw error;\n    }\n  }, 0);\n}\nlater(async () => save("x"));`,
     fileName: "script.cts",

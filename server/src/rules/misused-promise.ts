@@ -727,13 +727,14 @@ const RECEIVER_KEY = {};
  * though the parameter is typed `() => void`? Decided from its body: every use of the parameter
  * must be a call whose result is awaited inside a `try` whose `catch` does not rethrow, awaited in
  * the receiving function itself (the rejection then rejects that function's own promise, which
- * its caller holds); or a hand-over to another project function that handles it (up to `RECEIVER_DEPTH` functions deep, cycles answer no). Tests of the
- * parameter (`typeof`, comparisons, conditions) are neutral; any other use (stored, returned,
- * called without handling) answers no. Declarations without a body (libraries) answer no, so they
- * are judged by their types as before. One instance per program; answers are memoized.
+ * its caller holds); or a hand-over to another project function that handles it (up to
+ * `RECEIVER_DEPTH` functions deep; a cycle answers no). Tests of the parameter (`typeof`,
+ * comparisons, `if`) are neutral; any other use (stored, returned, called without handling)
+ * answers no. Declarations without a body (libraries) answer no, so they are judged by their types
+ * as before. One instance per program; answers are memoized per function, parameter and depth.
  */
 class CallbackReceivers {
-  private readonly answers = new Map<ts.Node, Map<number, boolean>>();
+  private readonly answers = new Map<string, boolean>();
   private readonly visiting = new Set<string>();
   private readonly ids = new Map<ts.Node, number>();
 
@@ -761,18 +762,17 @@ class CallbackReceivers {
   }
 
   private parameterHandled(fn: ts.FunctionLikeDeclaration, index: number, depth: number): boolean {
-    const known = this.answers.get(fn)?.get(index);
-    if (known !== undefined) return known;
     let id = this.ids.get(fn);
     if (id === undefined) this.ids.set(fn, (id = this.ids.size));
-    const key = `${id}:${index}`;
-    if (this.visiting.has(key)) return false;
-    this.visiting.add(key);
+    // The depth is part of the key, so an answer never depends on which call site asked first.
+    const key = `${id}:${index}:${depth}`;
+    const known = this.answers.get(key);
+    if (known !== undefined) return known;
+    if (this.visiting.has(`${id}:${index}`)) return false;
+    this.visiting.add(`${id}:${index}`);
     const answer = this.computeParameterHandled(fn, index, depth);
-    this.visiting.delete(key);
-    let byIndex = this.answers.get(fn);
-    if (!byIndex) this.answers.set(fn, (byIndex = new Map<number, boolean>()));
-    byIndex.set(index, answer);
+    this.visiting.delete(`${id}:${index}`);
+    this.answers.set(key, answer);
     return answer;
   }
 
