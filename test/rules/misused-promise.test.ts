@@ -403,6 +403,11 @@ const valid: ValidCase[] = [
     ...LOOSE,
   },
   {
+    name: "strictNullChecks off: an annotated local initialized from Map#get",
+    code: `export class Sessions {\n  private readonly refreshing = new Map<string, Promise<string>>();\n  get(user: string): Promise<string> {\n    const running: Promise<string> = this.refreshing.get(user);\n    if (running) return running;\n    return this.refresh(user);\n  }\n  private async refresh(user: string) { return user; }\n}`,
+    ...LOOSE,
+  },
+  {
     name: "strictNullChecks off: Map#get tested directly",
     code: `declare const locks: Map<string, Promise<void>>;\ndeclare const http: { get(url: string): Promise<string> };\nexport function isLocked(name: string) {\n  return locks.get(name) ? true : false;\n}`,
     ...LOOSE,

@@ -351,7 +351,7 @@ export class TypeOracle {
    * - a variable or field that starts out absent: initialized with `null`/`undefined`, a `let`
    *   without initializer, or (where the compiler does not check field initialization) a class
    *   field with neither initializer nor `!` that the constructor does not assign;
-   * - an unannotated variable or property initialized with one of the above (up to 3 deep).
+   * - a variable or property initialized with one of the above (up to 3 deep).
    * Asked regardless of `strictNullChecks`: with it on, it also keeps a presence check after
    * narrowing (`if (this.closing) { await x; if (this.closing) ... }`) from reading as a promise.
    *
@@ -392,7 +392,8 @@ export class TypeOracle {
     if (ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isVariableDeclaration(declaration)) {
       const initializer = ts.isPropertySignature(declaration) ? undefined : declaration.initializer;
       if (initializer && isNullish(initializer)) return true;
-      if (declaration.type) return this.typeNodeNamesAbsence(declaration.type, 0);
+      if (declaration.type && this.typeNodeNamesAbsence(declaration.type, 0)) return true;
+      // Without strictNullChecks, `const p: Promise<void> = pending.get(key)` compiles: the initializer still tells.
       return initializer !== undefined && this.declaredMayBeAbsent(initializer, depth + 1);
     }
     return false;
