@@ -1,6 +1,7 @@
-import { describe } from "node:test";
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
 import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleTable";
-import { TEST_COMPILER_OPTIONS } from "../helpers/ruleTester";
+import { lintCode, TEST_COMPILER_OPTIONS } from "../helpers/ruleTester";
 
 const RULE = "misused-promise";
 /** Line 1 of most cases. */
@@ -63,6 +64,9 @@ const BUS = [
   "const bus = new EventBus((e) => console.error(e));",
 ].join("\n");
 const BUS_LINES = BUS.split("\n").length;
+
+/** Shaped like an RPC SDK's transport: callbacks the transport calls and ignores. */
+const TRANSPORT = "interface Message { id: number } interface Transport { onmessage?: (message: Message) => void; onclose?: () => void; start(): Promise<void> } declare const transport: Transport;";
 
 const JSX_PRELUDE = "declare global { namespace JSX { interface Element {} interface IntrinsicElements { button: { onClick?: () => void } } } }";
 
@@ -231,10 +235,31 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "conditional", line: 3, column: 8, fixes: [[AWAIT, `${D}\nexport async function guard(user: string) {\n  if (!await isAdmin(user)) throw new Error("forbidden");\n}`]] }],
   },
   {
-    name: "strictNullChecks off: a field declared as a plain promise, tested for presence: reported, no await offered",
-    code: `export class Client {\n  private ready: Promise<void>;\n  connect() {\n    if (!this.ready) this.ready = this.open();\n    return this.ready;\n  }\n  private async open() {}\n}`,
+    name: "strictNullChecks off: a field the constructor assigns a promise, tested as a condition: reported, no await offered",
+    code: `export class Client {\n  private ready: Promise<void>;\n  constructor() {\n    this.ready = this.open();\n  }\n  async send(text: string) {\n    if (!this.ready) throw new Error("not connected");\n    console.log(text);\n  }\n  private async open() {}\n}`,
     ...LOOSE,
-    errors: [{ messageId: "conditionalStored", line: 4, column: 10, fixes: [] }],
+    errors: [{ messageId: "conditionalStored", line: 7, column: 10, fixes: [] }],
+  },
+  {
+    name: "strictNullChecks off: a field of a declared (library) class is present, not unassigned",
+    code: `declare class Connection {\n  readonly authenticated: Promise<boolean>;\n}\nexport function describeConnection(connection: Connection) {\n  return connection.authenticated ? "authenticated" : "anonymous";\n}`,
+    ...LOOSE,
+    errors: [{ messageId: "conditionalStored", line: 5, column: 10, fixes: [] }],
+  },
+  {
+    name: "a field initialized with a promise, tested as a condition",
+    code: `export class Client {\n  private readonly ready = this.open();\n  async send(text: string) {\n    if (this.ready) console.log(text);\n  }\n  private async open() {}\n}`,
+    errors: [{ messageId: "conditionalStored", line: 4, column: 9, fixes: [] }],
+  },
+  {
+    name: "a loop variable over promises is always present",
+    code: `interface Probe { name: string; healthy: Promise<boolean> }\nexport async function countHealthy(probes: Probe[]) {\n  let count = 0;\n  for (const healthy of probes.map((probe) => probe.healthy)) {\n    if (healthy) count++;\n  }\n  return count;\n}`,
+    errors: [{ messageId: "conditional", line: 5, column: 9, fixes: [[AWAIT, `interface Probe { name: string; healthy: Promise<boolean> }\nexport async function countHealthy(probes: Probe[]) {\n  let count = 0;\n  for (const healthy of probes.map((probe) => probe.healthy)) {\n    if (await healthy) count++;\n  }\n  return count;\n}`]] }],
+  },
+  {
+    name: "a Promise<void> as a condition: reported, but `await` would test nothing, so no fix",
+    code: `${D}\nexport async function store(id: string) {\n  const saved = save(id);\n  if (saved) console.log("saved", id);\n  await saved;\n}`,
+    errors: [{ messageId: "conditional", line: 4, column: 7, fixes: [] }],
   },
   {
     name: "a let variable holding a promise used as a condition: no await offered",
@@ -260,6 +285,12 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "voidReturnArgument", line: 9, column: 12 }],
   },
   {
+    name: "a hand-over chain longer than 3 functions is not followed: judged by the parameter type",
+    code: `${D}\nconst tasks: (() => Promise<void>)[] = [];\nfunction guard(fn: () => unknown) {\n  tasks.push(async () => {\n    try {\n      await fn();\n    } catch (e) {\n      console.error(e);\n    }\n  });\n}\nfunction third(fn: () => void) { guard(fn); }\nfunction second(fn: () => void) { third(fn); }\nfunction first(fn: () => void) { second(fn); }\nfirst(async () => save("x"));\nsecond(async () => save("y"));`,
+    fileName: "script.cts",
+    errors: [{ messageId: "voidReturnArgument", line: 15, column: 7 }],
+  },
+  {
     name: "a wrapper whose catch rethrows (the wrapper, itself an async timer callback, is reported too)",
     code: `${D}\nfunction later(task: () => void): void {\n  setTimeout(async () => {\n    try {\n      await task();\n    } catch (error) {\n      console.error(error);\n      throw error;\n    }\n  }, 0);\n}\nlater(async () => save("x"));`,
     fileName: "script.cts",
@@ -267,6 +298,49 @@ const invalid: InvalidCase[] = [
       { messageId: "voidReturnArgument", line: 3, column: 14 },
       { messageId: "voidReturnArgument", line: 12, column: 7 },
     ],
+  },
+  {
+    name: "an async method bound with .bind(this) as an EventEmitter listener",
+    code: `import { EventEmitter } from "node:events";\n${D}\nexport class Worker {\n  constructor(private readonly events: EventEmitter) {\n    this.events.on("job", this.onJob.bind(this));\n  }\n  private async onJob(id: string) {\n    await save(id);\n  }\n}`,
+    errors: [{ messageId: "listener", line: 5, column: 27, fixes: [] }],
+  },
+  {
+    name: "an async method bound with .bind(this) assigned to a callback property typed to return void",
+    code: `${TRANSPORT}\n${D}\nexport class Client {\n  connect() {\n    transport.onmessage = this.onMessage.bind(this);\n  }\n  private async onMessage(message: Message) {\n    await save(String(message.id));\n  }\n}`,
+    errors: [{ messageId: "voidReturnProperty", line: 5, column: 27, fixes: [] }],
+  },
+  {
+    name: "strictBindCallApply off: .bind(this) is still the bound method",
+    code: `import { EventEmitter } from "node:events";\n${D}\nexport class Worker {\n  constructor(private readonly events: EventEmitter) {\n    this.events.on("job", this.onJob.bind(this));\n  }\n  private async onJob(id: string) {\n    await save(id);\n  }\n}`,
+    ...LOOSE,
+    errors: [{ messageId: "listener", line: 5, column: 27, fixes: [] }],
+  },
+  {
+    name: "an async method bound with .bind(this) in an object literal property typed to return void",
+    code: `${TRANSPORT}\n${D}\ndeclare function connect(handlers: { onmessage: (message: Message) => void }): void;\nexport class Client {\n  start() {\n    connect({ onmessage: this.onMessage.bind(this) });\n  }\n  private async onMessage(message: Message) {\n    await save(String(message.id));\n  }\n}`,
+    errors: [{ messageId: "voidReturnProperty", line: 6, column: 26, fixes: [] }],
+  },
+  {
+    name: "an async arrow assigned to a variable typed to return void",
+    code: `${D}\nlet onDone: () => void = () => {};\nexport function configure() {\n  onDone = async () => save("done");\n  onDone();\n}`,
+    errors: [{ messageId: "voidReturnVariable", line: 4, column: 12 }],
+  },
+  {
+    name: "an async arrow assigned to a callback property typed to return void",
+    code: `${TRANSPORT}\n${D}\ntransport.onclose = async () => {\n  await save("closed");\n};`,
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 3,
+        column: 21,
+        fixes: [[WRAP, `${TRANSPORT}\n${D}\ntransport.onclose = () => { void (async () => {\n  await save("closed");\n})().catch(${H}); };`]],
+      },
+    ],
+  },
+  {
+    name: "an async method called through handler.bind(this)(...) from a sync arrow",
+    code: `${D}\ndeclare function onIdle(callback: () => void): void;\nexport class Writer {\n  constructor() {\n    onIdle(() => this.flush.bind(this)());\n  }\n  private async flush() {\n    await save("buffer");\n  }\n}`,
+    errors: [{ messageId: "voidReturnArgument", line: 5, column: 12, fixes: [] }],
   },
 ];
 
@@ -329,6 +403,11 @@ const valid: ValidCase[] = [
     ...LOOSE,
   },
   {
+    name: "strictNullChecks off: an annotated local initialized from Map#get",
+    code: `export class Sessions {\n  private readonly refreshing = new Map<string, Promise<string>>();\n  get(user: string): Promise<string> {\n    const running: Promise<string> = this.refreshing.get(user);\n    if (running) return running;\n    return this.refresh(user);\n  }\n  private async refresh(user: string) { return user; }\n}`,
+    ...LOOSE,
+  },
+  {
     name: "strictNullChecks off: Map#get tested directly",
     code: `declare const locks: Map<string, Promise<void>>;\ndeclare const http: { get(url: string): Promise<string> };\nexport function isLocked(name: string) {\n  return locks.get(name) ? true : false;\n}`,
     ...LOOSE,
@@ -357,6 +436,20 @@ const valid: ValidCase[] = [
     name: "strictNullChecks off: a type alias that adds undefined",
     code: `type Maybe<T> = T | undefined;\nexport class Cache {\n  private warming: Maybe<Promise<void>>;\n  warm() {\n    if (!this.warming) this.warming = this.load();\n  }\n  private async load() {}\n}`,
     ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: a field with no initializer, assigned lazily",
+    code: `export class Client {\n  private ready: Promise<void>;\n  connect() {\n    if (!this.ready) this.ready = this.open();\n    return this.ready;\n  }\n  private async open() {}\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "strictNullChecks off: a field initialized with null",
+    code: `export class Server {\n  private closing: Promise<void> = null;\n  close() {\n    if (this.closing) return this.closing;\n    this.closing = this.stop().finally(() => {\n      this.closing = null;\n    });\n    return this.closing;\n  }\n  private async stop() {}\n}`,
+    ...LOOSE,
+  },
+  {
+    name: "a module variable declared without initializer and started lazily",
+    code: `${D}\nlet flushing: Promise<void>;\nexport function flush() {\n  if (!flushing) flushing = save("all");\n  return flushing;\n}`,
   },
   {
     name: "an index signature promises no entry",
@@ -408,9 +501,88 @@ const valid: ValidCase[] = [
     name: "a receiver that compares the callback before awaiting it in try/catch",
     code: `${D}\nexport class Scheduler {\n  private readonly queue: (() => Promise<void>)[] = [];\n  schedule(job: () => void) {\n    if (job === undefined || job === null) throw new TypeError("job");\n    if (job) this.queue.push(async () => {\n      try {\n        await job();\n      } catch (error) {\n        console.error("job failed", error);\n      }\n    });\n  }\n}\nnew Scheduler().schedule(async () => save("x"));`,
   },
+  // `.bind(this)` and assignments.
+  {
+    name: "a sync method bound with .bind(this) as a listener",
+    code: `import { EventEmitter } from "node:events";\nexport class Worker {\n  constructor(events: EventEmitter) {\n    events.on("job", this.onJob.bind(this));\n  }\n  private onJob(id: string) {\n    console.log(id);\n  }\n}`,
+  },
+  {
+    name: "an async method bound with .bind(this) where a promise-returning function is expected",
+    code: `${D}\ndeclare function retry(task: () => Promise<void>): Promise<void>;\nexport class Sync {\n  run() {\n    return retry(this.push.bind(this));\n  }\n  private async push() {\n    await save("x");\n  }\n}`,
+  },
+  {
+    name: "an async method bound with .bind(this) to map",
+    code: `${D}\nexport class Sync {\n  all(ids: string[]) {\n    return Promise.all(ids.map(this.push.bind(this)));\n  }\n  private async push(id: string) {\n    await save(id);\n  }\n}`,
+  },
+  {
+    name: "a sync method bound with .bind(this) assigned to a transport callback",
+    code: `${TRANSPORT}\nexport class Client {\n  connect() {\n    transport.onmessage = this.onMessage.bind(this);\n  }\n  private onMessage(message: Message) {\n    console.log(message.id);\n  }\n}`,
+  },
+  {
+    name: "a sync function reference in a typed variable and an object property",
+    code: `${TRANSPORT}\nfunction log(message: Message) {\n  console.log(message.id);\n}\nexport const onMessage: (message: Message) => void = log;\nexport const handlers: { onmessage: (message: Message) => void } = { onmessage: log };`,
+  },
+  {
+    name: "an async arrow assigned to a variable typed to return a promise",
+    code: `${D}\nlet flush: () => Promise<void> = async () => {};\nexport function configure() {\n  flush = async () => save("buffer");\n}`,
+  },
+  {
+    name: "an async arrow assigned to a property typed to return a promise",
+    code: `${D}\ndeclare const hooks: { beforeSave: () => Promise<void> };\nhooks.beforeSave = async () => save("audit");`,
+  },
+  {
+    name: "an async arrow assigned to a property typed to return void or a promise",
+    code: `${D}\ndeclare const job: { onDone: () => void | Promise<void> };\njob.onDone = async () => save("done");`,
+  },
+  {
+    name: "an async arrow assigned to an any-typed target",
+    code: `${D}\ndeclare const globals: any;\nglobals.onReady = async () => save("ready");`,
+  },
+  {
+    name: "a user-defined bind that is not Function#bind",
+    code: `import { EventEmitter } from "node:events";\ninterface Route { (request: string): Promise<void>; bind(path: string): (request: string) => void }\ndeclare const route: Route;\ndeclare const events: EventEmitter;\nevents.on("request", route.bind("/save"));`,
+  },
+  {
+    name: "a sync method called through handler.bind(this)(...)",
+    code: `import { EventEmitter } from "node:events";\nexport class Reader {\n  constructor(events: EventEmitter) {\n    events.on("data", (chunk: string) => this.handleData.bind(this)(chunk));\n  }\n  private handleData(chunk: string) {\n    console.log(chunk);\n  }\n}`,
+  },
 ];
 
 
+/** Code typed for the browser only: DOM lib, no @types/node. */
+const DOM_ONLY = { compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [] } };
+
 describe(RULE, () => {
   runRuleTable(RULE, { valid, invalid });
+
+  describe("rendered messages", () => {
+    const messagesOf = (code: string, run = {}) => lintCode(RULE, code, { fileName: "script.cts", ...run }).findings.map((finding) => finding.message);
+    const timer = `${D}\nsetTimeout(async () => save("x"), 10);`;
+
+    it("says Node.js ends the process for an async EventEmitter listener", () => {
+      const code = `import { EventEmitter } from "node:events";\n${D}\nnew EventEmitter().on("job", async (id: string) => save(id));`;
+      assert.deepEqual(messagesOf(code, { fileName: "file.ts" }), [
+        "Async function used as an event listener: the emitter ignores the promise it returns, so a rejection becomes an unhandled rejection, which ends the Node.js process. Catch errors inside the listener, or wrap it in a sync listener that calls it with `void` and `.catch()`.",
+      ]);
+    });
+
+    it("says Node.js ends the process where @types/node is loaded", () => {
+      assert.deepEqual(messagesOf(timer), [
+        "Promise-returning function passed where a function returning `void` is expected: `setTimeout` ignores the promise, so a rejection becomes an unhandled rejection, which ends the Node.js process, and nothing waits for the work to finish. Handle errors inside and start it with `void`, or use an API that awaits callbacks.",
+      ]);
+    });
+
+    it("does not mention Node.js in code typed for the DOM only", () => {
+      const code = `declare function save(id: string): Promise<void>;\ndeclare function onIdle(callback: () => void): void;\ndeclare const button: HTMLButtonElement;\nonIdle(async () => {\n  button.disabled = true;\n  await save("x");\n});`;
+      assert.deepEqual(messagesOf(code, DOM_ONLY), [
+        "Promise-returning function passed where a function returning `void` is expected: `onIdle` ignores the promise, so a rejection becomes an unhandled rejection, which only a global `unhandledrejection` handler or the console sees, and nothing waits for the work to finish. Handle errors inside and start it with `void`, or use an API that awaits callbacks.",
+      ]);
+    });
+
+    it("says an async executor loses every throw, not only those after its first await", () => {
+      assert.deepEqual(messagesOf(`export const p = new Promise<void>(async (resolve) => {\n  JSON.parse("{");\n  resolve();\n});`), [
+        "Async function used as a Promise executor: any error thrown in it, before or after its first `await`, rejects the promise the async function returns (which nothing handles) instead of this one, so this promise never settles and the error becomes an unhandled rejection. Make the executor synchronous, or drop `new Promise` and write an async function.",
+      ]);
+    });
+  });
 });

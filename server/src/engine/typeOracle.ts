@@ -422,6 +422,22 @@ export class TypeOracle {
   }
 
   /**
+   * Does the promise resolve to nothing (`Promise<void>`, `Promise<undefined>`)? Then `await p` in
+   * a condition tests nothing either (and does not type-check), so no `await` fix is offered.
+   *
+   * @example
+   * // declare function save(): Promise<void>;  declare function isAdmin(): Promise<boolean>;
+   * resolvesToNothing(save())    // true
+   * resolvesToNothing(isAdmin()) // false
+   */
+  resolvesToNothing(expr: ts.Expression): boolean {
+    const awaited = this.checker.getAwaitedType(this.checker.getTypeAtLocation(expr));
+    if (!awaited) return false;
+    const parts = awaited.isUnion() ? awaited.types : [awaited];
+    return parts.every((part) => part.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined));
+  }
+
+  /**
    * Does the code say this value may be absent, by syntax rather than by its type? With
    * `strictNullChecks` off, `closing: Promise<void> | undefined` has the type `Promise<void>`,
    * so the type cannot tell a presence check from a forgotten `await`; the declaration still can.
@@ -433,7 +449,10 @@ export class TypeOracle {
    *   the call;
    * - an element access with a computed key (`cache[key]`: an index signature promises nothing),
    *   or a property read through an optional chain (`jobs.find(isMine)?.done`);
-   * - an unannotated variable or property initialized with one of the above (up to 3 deep).
+   * - a variable or field that starts out absent: initialized with `null`/`undefined`, a `let`
+   *   without initializer, or (where the compiler does not check field initialization) a class
+   *   field with neither initializer nor `!` that the constructor does not assign;
+   * - a variable or property initialized with one of the above (up to 3 deep).
    * Asked regardless of `strictNullChecks`: with it on, it also keeps a presence check after
    * narrowing (`if (this.closing) { await x; if (this.closing) ... }`) from reading as a promise.
    *
@@ -469,12 +488,45 @@ export class TypeOracle {
     if ((ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration)) && declaration.questionToken) {
       return true;
     }
+    if (ts.isPropertyDeclaration(declaration) && this.fieldStartsUnassigned(declaration)) return true;
+    if (ts.isVariableDeclaration(declaration) && variableStartsUnassigned(declaration)) return true;
     if (ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isVariableDeclaration(declaration)) {
-      if (declaration.type) return this.typeNodeNamesAbsence(declaration.type, 0);
       const initializer = ts.isPropertySignature(declaration) ? undefined : declaration.initializer;
+      if (initializer && isNullish(initializer)) return true;
+      if (declaration.type && this.typeNodeNamesAbsence(declaration.type, 0)) return true;
+      // Without strictNullChecks, `const p: Promise<void> = pending.get(key)` compiles: the initializer still tells.
       return initializer !== undefined && this.declaredMayBeAbsent(initializer, depth + 1);
     }
     return false;
+  }
+
+  /**
+   * A class field that holds `undefined` until some method assigns it: no initializer, no `!`,
+   * not `declare`/`abstract`, and no `this.x = ...` among the constructor's top-level statements.
+   * Only where the compiler does not check field initialization itself (`strictPropertyInitialization`
+   * off, as it is whenever `strictNullChecks` is): there the type would say `T | undefined`.
+   */
+  private fieldStartsUnassigned(field: ts.PropertyDeclaration): boolean {
+    const options = this.program.getCompilerOptions();
+    const strictNullChecks = options.strictNullChecks ?? options.strict ?? false;
+    if (strictNullChecks && (options.strictPropertyInitialization ?? options.strict ?? false)) return false;
+    if (field.initializer || field.exclamationToken || !ts.isIdentifier(field.name) || isAmbient(field)) return false;
+    if (ts.getCombinedModifierFlags(field) & ts.ModifierFlags.Abstract) return false;
+    const name = field.name.text;
+    const constructor = ts.isClassLike(field.parent)
+      ? field.parent.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined)
+      : undefined;
+    const assignsInConstructor = (constructor?.body?.statements ?? []).some((statement) => {
+      if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) return false;
+      const { left, operatorToken } = statement.expression;
+      return (
+        operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(left) &&
+        left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+        left.name.text === name
+      );
+    });
+    return !assignsInConstructor;
   }
 
   /** Does a written type name `undefined`, `null` or `void` at its top level (unions, parentheses, aliases)? */
@@ -972,6 +1024,27 @@ function functionOfDeclaration(declaration: ts.Declaration): ts.FunctionLikeDecl
   if (!value) return undefined;
   const fn = skipParens(value);
   return ts.isFunctionExpression(fn) || ts.isArrowFunction(fn) ? fn : undefined;
+}
+
+/** `let current: Promise<void>;`: a plain variable statement without initializer (not ambient, not a loop or catch variable). */
+function variableStartsUnassigned(declaration: ts.VariableDeclaration): boolean {
+  if (declaration.initializer || declaration.exclamationToken || isAmbient(declaration)) return false;
+  const list = declaration.parent;
+  return ts.isVariableDeclarationList(list) && ts.isVariableStatement(list.parent);
+}
+
+/** In a declaration file, or under a `declare` (variable, class, module, `global`): declared, never run. */
+function isAmbient(declaration: ts.Node): boolean {
+  if (declaration.getSourceFile().isDeclarationFile) return true;
+  for (let node: ts.Node = declaration; !ts.isSourceFile(node); node = node.parent) {
+    if ((ts.isVariableDeclaration(node) || ts.isClassLike(node) || ts.isModuleDeclaration(node)) && ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Ambient) return true;
+  }
+  return false;
+}
+
+function isNullish(expr: ts.Expression): boolean {
+  const node = skipParens(expr);
+  return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === "undefined");
 }
 
 function isCallLike(expr: ts.Expression): boolean {

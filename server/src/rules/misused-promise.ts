@@ -26,13 +26,13 @@ export interface MisusedPromiseOptions {
 
 const messages = {
   voidReturnArgument:
-    "Promise-returning function passed where a function returning `void` is expected: `{{callee}}` ignores the promise, so a rejection is unhandled (Node.js exits on it) and nothing waits for the work to finish. Handle errors inside and start it with `void`, or use an API that awaits callbacks.",
+    "Promise-returning function passed where a function returning `void` is expected: `{{callee}}` ignores the promise, so {{rejection}}, and nothing waits for the work to finish. Handle errors inside and start it with `void`, or use an API that awaits callbacks.",
   forEach:
     "`forEach` does not wait for async callbacks: the iterations run concurrently, the loop returns before they finish, and a rejection is unhandled. Use `for...of` with `await`, or `await Promise.all(items.map(...))`.",
   forEachCaught:
     "`forEach` does not wait for async callbacks: the iterations run concurrently and the loop returns before they finish. (This callback catches its own errors, so rejections are handled, but order and completion are still lost.) Use `for...of` with `await`, or `await Promise.all(items.map(...))`.",
   listener:
-    "Async function used as an event listener: the emitter ignores the promise it returns, so a rejection becomes an unhandled rejection (Node.js exits on it). Catch errors inside the listener, or wrap it in a sync listener that calls it with `void` and `.catch()`.",
+    "Async function used as an event listener: the emitter ignores the promise it returns, so {{rejection}}. Catch errors inside the listener, or wrap it in a sync listener that calls it with `void` and `.catch()`.",
   voidReturnAttribute:
     "Promise-returning function passed to the JSX attribute `{{name}}`, which expects a function returning `void`: the component ignores the promise, so a rejection is unhandled. Handle errors inside and start the work with `void`.",
   voidReturnProperty:
@@ -48,10 +48,14 @@ const messages = {
   spread:
     "Spreading a promise copies none of the value it resolves to (a promise has no own enumerable properties). Did you forget `await`?",
   asyncExecutor:
-    "Async function used as a Promise executor: an error thrown after its first `await` does not reject this promise; it becomes an unhandled rejection and the promise never settles. Make the executor synchronous, or drop `new Promise` and write an async function.",
+    "Async function used as a Promise executor: any error thrown in it, before or after its first `await`, rejects the promise the async function returns (which nothing handles) instead of this one, so this promise never settles and the error becomes an unhandled rejection. Make the executor synchronous, or drop `new Promise` and write an async function.",
 } as const;
 
 /** Lib-declared array methods that call their callback right away and ignore its result type. */
+/** What an unhandled rejection does, for `{{rejection}}`: it depends on where the program runs. */
+const REJECTION_ON_NODE = "a rejection becomes an unhandled rejection, which ends the Node.js process";
+const REJECTION_ELSEWHERE = "a rejection becomes an unhandled rejection, which only a global `unhandledrejection` handler or the console sees";
+
 const FOR_EACH_METHODS = new Set(["forEach"]);
 const PREDICATE_METHODS = new Set(["filter", "some", "every", "find", "findIndex", "findLast", "findLastIndex"]);
 const ARRAY_HOLDERS = new Set(["Array", "ReadonlyArray", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "Set", "ReadonlySet", "Map", "ReadonlyMap"]);
@@ -99,19 +103,27 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "Some places take a function and ignore what it returns: `forEach`, event listeners, timers,",
         "JSX event attributes, properties typed `() => void`. An async function there still runs, but",
         "its promise goes nowhere: nothing waits for it, and a rejection becomes an unhandled",
-        "rejection, which kills a Node.js process. `items.forEach(async (item) => save(item))` is the",
+        "rejection, which ends a Node.js process. `items.forEach(async (item) => save(item))` is the",
         "classic: the loop returns at once, the saves race each other, and a failed save crashes the",
-        "process later, far from its cause.",
+        "process later, far from its cause. (Messages say \"ends the Node.js process\" only where the",
+        "program runs under Node.js, that is where `@types/node` declares `process`; in code typed for",
+        "the DOM only, an unhandled rejection reaches just a global `unhandledrejection` handler and",
+        "the console.)",
         "",
         "Other places read a promise as a plain value: a promise object is always truthy, so",
         "`if (user.isAdmin())` with an async `isAdmin` always takes the branch, and",
         "`items.filter(async (item) => check(item))` keeps every item. Spreading a promise copies",
         "nothing. And an async Promise executor (`new Promise(async (resolve, reject) => ...)`) loses",
-        "errors thrown after its first `await`.",
+        "every error thrown in it, also before its first `await`: an async function turns a throw",
+        "into a rejection of its own promise, so the Promise constructor never sees it.",
         "",
         "Types decide, not names: a callback is reported only when the parameter it is passed to is",
         "typed to return `void` (so `Array#map`, `.then` and `Promise.all` are fine), and a value only",
-        "when its type is a promise (values typed `any` or `unknown` are never reported).",
+        "when its type is a promise (values typed `any` or `unknown` are never reported). A method",
+        "handed on with `.bind(this)` counts as the method itself, in every place: an argument",
+        "(`emitter.on(\"job\", this.onJob.bind(this))`), an assignment to a property or variable typed",
+        "to return `void` (`transport.onmessage = this.onMessage.bind(this)`), or the callee of a",
+        "sync arrow's body (`() => this.flush.bind(this)()`).",
         "",
         "Not reported, deliberately:",
         "",
@@ -123,14 +135,17 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  one). A callee with no such overload, like mocha's `describe`, is still reported.",
         "- A condition on a value the code declares as possibly absent, read from the declaration",
         "  rather than the type: an optional property or parameter (`closing?: Promise<void>`), a",
-        "  written type naming `undefined`, `null` or `void` (also through a type alias), the result of",
+        "  written type naming `undefined`, `null` or `void` (also through a type alias), an",
+        "  initializer `null`/`undefined`, a `let` declared without initializer, a class field that",
+        "  starts unassigned where the compiler does not check field initialization (no initializer,",
+        "  no `!`, not assigned by the constructor's own statements), the result of",
         "  a call whose declared return type does (`Map#get`, `Array#find`), a computed element",
-        "  (`cache[key]`), an optional chain (`jobs.find(isMine)?.done`), or a local initialized from",
-        "  one of these. With `strictNullChecks` off, `Promise<void> | undefined` has the type",
+        "  (`cache[key]`), an optional chain (`jobs.find(isMine)?.done`), or a variable or property",
+        "  initialized from one of these. With `strictNullChecks` off, `Promise<void> | undefined` has the type",
         "  `Promise<void>`, so the type alone would turn every presence check",
         "  (`if (!this.closing) this.closing = this.drain();`) into a \"promise used as a condition\".",
         "  A promise kept in a property or a `let` variable and declared as always present is still",
-        "  reported (the test always passes), but with no `await` fix: awaiting a close before",
+        "  reported (the test always gives the same answer), but with no `await` fix: awaiting a close before",
         "  deciding whether to start one would start a second one.",
         "- A callback handed to a function of the project (not a library: those are judged by their",
         "  types) whose parameter is typed `() => void` but whose body handles the promise: every use",
@@ -259,7 +274,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
       ],
       optionsDoc: {
         checksVoidReturn:
-          "`true` (default): report promise-returning functions passed as arguments, JSX attributes, object properties or typed variables whose expected type returns `void`.",
+          "`true` (default): report promise-returning functions passed as arguments or JSX attributes, or assigned to object properties, typed variables or (with `=`) properties and variables, whose expected type returns `void`.",
         checksConditionals: "`true` (default): report promises in `if`, `while`, `do`, `for`, `? :`, `!` and `&&`/`||` operands of a condition.",
         checksPredicates: "`true` (default): report async predicates passed to `filter`, `some`, `every`, `find`, `findIndex`, `findLast`, `findLastIndex`.",
         checksSpreads: "`true` (default): report `{ ...promise }`.",
@@ -275,7 +290,8 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  run one after another), offered when the callback is an arrow with one parameter and no `return`;",
         "  or **Await all with `Promise.all(items.map(...))`** (the items still run concurrently).",
         "- `if (p)` and other conditions inside async code: **Add `await`** (`if (await p)`); not for a",
-        "  promise kept in a property, element or `let` variable (usually a presence check).",
+        "  promise kept in a property, element or `let` variable (usually a presence check), nor for a",
+        "  promise of nothing (`Promise<void>`: `await` would test `undefined`).",
         "- An async arrow passed where `void` is expected (a listener, a timer): **Wrap in a sync",
         "  function** that starts it with `void` and a `.catch()` handler:",
         "  `(e) => { void (async () => { ... })().catch(<catchHandler>); }`.",
@@ -289,6 +305,10 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "- `forEach`, listeners and Promise executors get their own messages, and a `forEach` callback",
         "  that catches its own errors is still reported (order and completion are lost) with a message",
         "  that says its rejections are handled.",
+        "- Like `no-misused-promises`, an argument is fine when any overload of the callee accepts a",
+        "  promise-returning function there. Unlike it, a project function that awaits the callback",
+        "  inside `try`/`catch` is read from its body, and presence checks are read from declarations",
+        "  (which matters with `strictNullChecks` off, where `no-misused-promises` reports them).",
         "- Inherited methods and return statements (`checksVoidReturn.inheritedMethods` / `.returns`)",
         "  are not checked yet.",
       ].join("\n"),
@@ -308,6 +328,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
       visitor[ts.SyntaxKind.PropertyAssignment] = (node) => checker.checkProperty(node as ts.PropertyAssignment);
       visitor[ts.SyntaxKind.MethodDeclaration] = (node) => checker.checkObjectMethod(node as ts.MethodDeclaration);
       visitor[ts.SyntaxKind.VariableDeclaration] = (node) => checker.checkVariable(node as ts.VariableDeclaration);
+      visitor[ts.SyntaxKind.BinaryExpression] = (node) => checker.checkAssignment(node as ts.BinaryExpression);
     }
     if (options.checksConditionals) {
       const condition = (node: ts.Node) => checker.checkCondition(node);
@@ -350,6 +371,13 @@ class MisuseChecker {
   private returnsPromise(node: ts.Expression, forceTypes = false): Tri {
     const value = skipParens(node);
     const names = () => this.context.types.promiseNames().functions;
+    if (isBindCall(value)) {
+      // `this.onMessage.bind(this)` returns what `this.onMessage` returns (lib `Function#bind` only).
+      const target = value.expression.expression;
+      if (!forceTypes && !names().has(lastName(target) ?? "")) return "never";
+      if (!this.isLibBind(value)) return "may";
+      return this.context.types.functionReturnsPromise(target, this.query);
+    }
     if (isFunctionExpression(value)) {
       if (isAsyncFunction(value)) return value.asteriskToken ? "never" : "always";
       // A block body's return type needs the whole body checked: only expression bodies are asked.
@@ -432,10 +460,16 @@ class MisuseChecker {
     return false;
   }
 
-  /** Cheap syntactic gate: only function expressions and references can be functions. */
+  /** Cheap syntactic gate: only function expressions, references and `f.bind(...)` can be functions. */
   private isCandidate(node: ts.Expression): boolean {
     const value = skipParens(node);
-    return isFunctionExpression(value) || ts.isIdentifier(value) || ts.isPropertyAccessExpression(value);
+    return isFunctionExpression(value) || ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) || isBindCall(value);
+  }
+
+  /** Is this `.bind` the default lib's `Function#bind` (found through its symbol, without resolving the call)? */
+  private isLibBind(call: ts.CallExpression): boolean {
+    const ref = this.context.types.calleeTarget(call)?.ref;
+    return ref !== undefined && ref.isDefaultLib && /^(?:CallableFunction|NewableFunction|Function)\.bind$/.test(ref.qualifiedName);
   }
 
   private isLibArrayMethod(call: ts.CallExpression): boolean {
@@ -461,7 +495,7 @@ class MisuseChecker {
     this.context.report({
       node: argument,
       messageId: isListener ? "listener" : "voidReturnArgument",
-      data: { callee: calleeText },
+      data: { callee: calleeText, rejection: this.context.types.programRunsOnNode() ? REJECTION_ON_NODE : REJECTION_ELSEWHERE },
       fixes: this.wrapFixes(value),
     });
   }
@@ -495,7 +529,7 @@ class MisuseChecker {
   checkProperty(property: ts.PropertyAssignment): void {
     if (!ts.isObjectLiteralExpression(property.parent)) return;
     const value = property.initializer;
-    if (!isFunctionExpression(skipParens(value)) || this.returnsPromise(value) !== "always") return;
+    if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
     if (this.context.types.expectsVoidFunction(value) !== "always") return;
     this.context.report({
       node: value,
@@ -516,12 +550,28 @@ class MisuseChecker {
   checkVariable(declaration: ts.VariableDeclaration): void {
     if (!declaration.type || !declaration.initializer) return;
     const value = declaration.initializer;
-    if (!isFunctionExpression(skipParens(value)) || this.returnsPromise(value) !== "always") return;
+    if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
     if (this.context.types.expectsVoidFunction(value) !== "always") return;
     this.context.report({
       node: value,
       messageId: "voidReturnVariable",
       data: { name: declaration.name.getText(this.context.sourceFile) },
+      fixes: this.wrapFixes(skipParens(value)),
+    });
+  }
+
+  /** `transport.onmessage = this.onMessage.bind(this)`, `handler = async () => ...`: the target's declared type decides. */
+  checkAssignment(assignment: ts.BinaryExpression): void {
+    if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    const target = skipParens(assignment.left);
+    if (!ts.isIdentifier(target) && !ts.isPropertyAccessExpression(target)) return;
+    const value = assignment.right;
+    if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
+    if (this.context.types.expectsVoidFunction(value) !== "always") return;
+    this.context.report({
+      node: value,
+      messageId: ts.isIdentifier(target) ? "voidReturnVariable" : "voidReturnProperty",
+      data: { name: ts.isIdentifier(target) ? target.text : target.name.text },
       fixes: this.wrapFixes(skipParens(value)),
     });
   }
@@ -562,7 +612,8 @@ class MisuseChecker {
       this.context.report({ node, messageId: "conditionalStored", data: { name: this.context.sourceFile.text.slice(node.getStart(this.context.sourceFile), node.getEnd()) } });
       return;
     }
-    this.context.report({ node, messageId: "conditional", fixes: this.awaitFixes(node) });
+    // `if (await p)` on a `Promise<void>` tests nothing (and does not compile): no fix then.
+    this.context.report({ node, messageId: "conditional", fixes: this.context.types.resolvesToNothing(node) ? [] : this.awaitFixes(node) });
   }
 
   /** A property, an element, or a `let`/`var` variable: storage that code elsewhere may fill later. */
@@ -680,13 +731,14 @@ const RECEIVER_KEY = {};
  * though the parameter is typed `() => void`? Decided from its body: every use of the parameter
  * must be a call whose result is awaited inside a `try` whose `catch` does not rethrow, awaited in
  * the receiving function itself (the rejection then rejects that function's own promise, which
- * its caller holds); or a hand-over to another project function that handles it (up to `RECEIVER_DEPTH` functions deep, cycles answer no). Tests of the
- * parameter (`typeof`, comparisons, conditions) are neutral; any other use (stored, returned,
- * called without handling) answers no. Declarations without a body (libraries) answer no, so they
- * are judged by their types as before. One instance per program; answers are memoized.
+ * its caller holds); or a hand-over to another project function that handles it (up to
+ * `RECEIVER_DEPTH` functions deep; a cycle answers no). Tests of the parameter (`typeof`,
+ * comparisons, `if`) are neutral; any other use (stored, returned, called without handling)
+ * answers no. Declarations without a body (libraries) answer no, so they are judged by their types
+ * as before. One instance per program; answers are memoized per function, parameter and depth.
  */
 class CallbackReceivers {
-  private readonly answers = new Map<ts.Node, Map<number, boolean>>();
+  private readonly answers = new Map<string, boolean>();
   private readonly visiting = new Set<string>();
   private readonly ids = new Map<ts.Node, number>();
 
@@ -714,18 +766,17 @@ class CallbackReceivers {
   }
 
   private parameterHandled(fn: ts.FunctionLikeDeclaration, index: number, depth: number): boolean {
-    const known = this.answers.get(fn)?.get(index);
-    if (known !== undefined) return known;
     let id = this.ids.get(fn);
     if (id === undefined) this.ids.set(fn, (id = this.ids.size));
-    const key = `${id}:${index}`;
-    if (this.visiting.has(key)) return false;
-    this.visiting.add(key);
+    // The depth is part of the key, so an answer never depends on which call site asked first.
+    const key = `${id}:${index}:${depth}`;
+    const known = this.answers.get(key);
+    if (known !== undefined) return known;
+    if (this.visiting.has(`${id}:${index}`)) return false;
+    this.visiting.add(`${id}:${index}`);
     const answer = this.computeParameterHandled(fn, index, depth);
-    this.visiting.delete(key);
-    let byIndex = this.answers.get(fn);
-    if (!byIndex) this.answers.set(fn, (byIndex = new Map<number, boolean>()));
-    byIndex.set(index, answer);
+    this.visiting.delete(`${id}:${index}`);
+    this.answers.set(key, answer);
     return answer;
   }
 
@@ -820,9 +871,17 @@ function implementationOf(declaration: ts.Declaration): ts.FunctionLikeDeclarati
   return undefined;
 }
 
-/** The last name in `a.b.c` / `c`. */
+/** `f.bind(...)` / `this.f.bind(...)`, by syntax. */
+function isBindCall(node: ts.Node): node is ts.CallExpression & { expression: ts.PropertyAccessExpression } {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== "bind") return false;
+  const target = skipParens(node.expression.expression);
+  return ts.isIdentifier(target) || ts.isPropertyAccessExpression(target);
+}
+
+/** The last name in `a.b.c` / `c`; for `a.b.bind(x)`, that of `a.b`. */
 function lastName(node: ts.Expression): string | undefined {
   const value = skipParens(node);
+  if (isBindCall(value)) return lastName(value.expression.expression);
   if (ts.isIdentifier(value)) return value.text;
   if (ts.isPropertyAccessExpression(value)) return value.name.text;
   return undefined;
