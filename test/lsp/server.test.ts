@@ -486,6 +486,28 @@ describe("cross-file freshness", () => {
     assert.deepEqual(await session.summary(b), ["4:3 floating-promise"]);
   });
 
+  it("pull: b.ts answers a full report when only its related locations in a.ts moved", async (t) => {
+    // blocking-call-in-async reports the busy-wait once, in b.ts, with the async call in a.ts as a
+    // related location: inserting a line above that call changes b.ts's diagnostic, not its message.
+    const session = await startSession(t, {
+      "src/b.ts": ["export function sleepSync(ms: number) {", "  const end = Date.now() + ms;", "  while (Date.now() < end) {}", "}"].join("\n"),
+      "src/a.ts": ['import { sleepSync } from "./b.js";', "export async function handle() {", "  sleepSync(5);", "}"].join("\n"),
+    });
+    const a = session.open("src/a.ts");
+    const b = session.open("src/b.ts");
+    assert.deepEqual(await session.summary(a), []);
+    const first = await session.pull(b);
+    assert.ok(first.kind === "full" && first.resultId);
+    assert.deepEqual(first.items.map((d) => [brief(d), d.relatedInformation?.map((r) => r.location.range.start.line + 1)]), [["3:3 blocking-call-in-async", [3]]]);
+
+    const refreshed = session.host.next("refresh");
+    session.replace(a, "export async function handle() {", "// handlers\nexport async function handle() {");
+    await refreshed;
+    const second = await session.pull(b, first.resultId);
+    assert.ok(second.kind === "full", "b.ts's related location moved: the old report is stale");
+    assert.deepEqual(second.items.map((d) => d.relatedInformation?.map((r) => r.location.range.start.line + 1)), [[4]]);
+  });
+
   it("push: an edit of a.ts re-publishes b.ts, which was not edited", async (t) => {
     const session = await startSession(t, CROSS_FILE, { pull: false });
     const a = session.open("src/a.ts");

@@ -60,6 +60,34 @@ const ORDER_ROUTES = lines(
 );
 // The virtual test project is one folder: settings.ts, orders.ts and users.ts side by side.
 const ROUTES = { "users.ts": USER_ROUTES, "orders.ts": ORDER_ROUTES };
+
+// A service that reads its config and TLS files in start(), before anything is served, and
+// removes its pid file in stop(); the one-line allow entry the docs recommend for it.
+const STARTUP_ALLOW = { allow: [{ function: ["main", "start", "stop"] }] };
+const SERVICE = (handler: string[]) =>
+  lines(
+    'import { readFileSync, unlinkSync, writeFileSync } from "node:fs";',
+    'import { createServer, type Server } from "node:https";',
+    'import { once } from "node:events";',
+    "interface Config { port: number; keyFile: string; certFile: string; pidFile: string }",
+    "export class Service {",
+    "  private server?: Server;",
+    "  private config?: Config;",
+    "  async start(configPath: string) {",
+    '    const config: Config = JSON.parse(readFileSync(configPath, "utf8"));',
+    "    this.config = config;",
+    "    const tls = { key: readFileSync(config.keyFile), cert: readFileSync(config.certFile) };",
+    ...handler,
+    "    this.server.listen(config.port);",
+    '    await once(this.server, "listening");',
+    "    writeFileSync(config.pidFile, String(process.pid));",
+    "  }",
+    "  async stop() {",
+    "    await new Promise((resolve) => this.server?.close(resolve));",
+    "    if (this.config) unlinkSync(this.config.pidFile);",
+    "  }",
+    "}",
+  );
 const ES2024: ts.CompilerOptions = { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2024.d.ts"] };
 const DOM: ts.CompilerOptions = { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] };
 
@@ -744,6 +772,54 @@ const invalid: InvalidCase[] = [
     ],
   },
 
+  // --- start-up and shutdown: the allow entry covers the code that runs in start(), not what it installs
+  {
+    name: "allow start: a request handler defined inside start() still runs while serving",
+    code: SERVICE([
+      "    this.server = createServer(tls, async (req, res) => {",
+      '      res.end(readFileSync(`pages${req.url ?? "/index"}.html`));',
+      "    });",
+    ]),
+    options: STARTUP_ALLOW,
+    errors: [{ messageId: "blockingCall", line: 13, column: 15 }],
+  },
+  {
+    name: "allow start: a timer started in start() runs later",
+    code: lines(
+      'import { readFileSync } from "node:fs";',
+      "export class CertWatcher {",
+      "  cert = Buffer.alloc(0);",
+      "  async start() {",
+      '    this.cert = readFileSync("tls/cert.pem");',
+      "    setInterval(async () => {",
+      '      this.cert = readFileSync("tls/cert.pem");',
+      "    }, 3_600_000).unref();",
+      "  }",
+      "}",
+    ),
+    options: STARTUP_ALLOW,
+    errors: [{ messageId: "blockingCall", line: 7, column: 19 }],
+  },
+  {
+    name: "allow start: a helper that start() and a request handler both call counts only the handler",
+    code: lines(
+      'import { readFileSync } from "node:fs";',
+      'import { createServer } from "node:http";',
+      "function template(name: string) {",
+      '  return readFileSync(`templates/${name}.html`, "utf8");',
+      "}",
+      "async function render(page: string) {",
+      "  return template(page);",
+      "}",
+      "export async function start() {",
+      '  template("layout");',
+      "  createServer(async (req, res) => res.end(await render(req.url ?? \"index\"))).listen(8080);",
+      "}",
+    ),
+    options: STARTUP_ALLOW,
+    errors: [{ messageId: "blockingSink", line: 4, column: 10, related: [7] }],
+  },
+
   // --- options ----------------------------------------------------------------------------------
   {
     name: "blockingCalls: an extra API by module and name, with a replacement",
@@ -775,6 +851,90 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: ValidCase[] = [
+  // --- start-up and shutdown, accepted by one allow entry
+  {
+    name: "allow start/stop: config and TLS files read in start() before serving, the pid file removed in stop()",
+    code: SERVICE(["    this.server = createServer(tls, (req, res) => res.end());"]),
+    options: STARTUP_ALLOW,
+  },
+  {
+    name: "allow start: start-up helpers in another file reached only from start()",
+    code: lines(
+      'import { loadConfig, loadTls } from "./startup";',
+      'import { createServer } from "node:https";',
+      "export class Gateway {",
+      "  async start() {",
+      "    const config = loadConfig();",
+      "    createServer(loadTls(config)).listen(config.port);",
+      "  }",
+      "}",
+    ),
+    fileName: "gateway.ts",
+    extraFiles: {
+      "startup.ts": lines(
+        'import { readFileSync } from "node:fs";',
+        "export function loadConfig() {",
+        '  return JSON.parse(readFileSync("config.json", "utf8")) as { port: number; tls: string };',
+        "}",
+        "export function loadTls(config: { tls: string }) {",
+        "  return { key: readFileSync(`${config.tls}/key.pem`), cert: readFileSync(`${config.tls}/cert.pem`) };",
+        "}",
+      ),
+    },
+    options: STARTUP_ALLOW,
+  },
+  {
+    name: "allow start: the helpers' own file shows nothing either",
+    code: lines(
+      'import { readFileSync } from "node:fs";',
+      "export function loadConfig() {",
+      '  return JSON.parse(readFileSync("config.json", "utf8")) as { port: number };',
+      "}",
+    ),
+    fileName: "startup.ts",
+    extraFiles: { "gateway.ts": lines('import { loadConfig } from "./startup";', "export class Gateway {", "  async start() {", "    return loadConfig().port;", "  }", "}") },
+    options: STARTUP_ALLOW,
+  },
+  {
+    name: "allow start: certificates read in parallel by async callbacks start() runs right away",
+    code: lines(
+      'import { readFileSync } from "node:fs";',
+      "export async function start(certFiles: string[]) {",
+      "  const certs = await Promise.all(certFiles.map(async (file) => readFileSync(file)));",
+      "  return new Promise<Buffer[]>((resolve) => resolve(certs.map((cert) => Buffer.concat([cert, readFileSync(\"ca.pem\")]))));",
+      "}",
+    ),
+    options: STARTUP_ALLOW,
+  },
+  {
+    name: "allow main: a command-line entry point and the helper it calls",
+    code: lines(
+      'import { readFileSync } from "node:fs";',
+      'import { execSync } from "node:child_process";',
+      "function gitRevision() {",
+      '  return execSync("git rev-parse HEAD", { encoding: "utf8" }).trim();',
+      "}",
+      "async function main() {",
+      '  const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };',
+      "  console.log(pkg.version, gitRevision());",
+      "}",
+      "void main();",
+    ),
+    options: STARTUP_ALLOW,
+  },
+  {
+    name: "allow stop: shutdown writes a final state file",
+    code: lines(
+      'import { writeFileSync } from "node:fs";',
+      "export class Queue {",
+      "  private pending: string[] = [];",
+      "  async stop() {",
+      '    writeFileSync("queue.json", JSON.stringify(this.pending));',
+      "  }",
+      "}",
+    ),
+    options: STARTUP_ALLOW,
+  },
   // --- one root cause, one finding: nothing at the callers, one suppression or allow entry at the sink
   { name: "the handlers' file: the helper's blocking call is reported in the helper, not at each call", code: USER_ROUTES, fileName: "users.ts", extraFiles: { "settings.ts": SETTINGS, "orders.ts": ORDER_ROUTES } },
   {

@@ -320,7 +320,8 @@ export class ConcurrencyLintServer {
   private store(uri: string, version: number, findings: Finding[], remember: boolean, inputs = this.inputs()): LintState {
     const diagnostics = findings.map((finding, index) => toDiagnostic(finding, index, version));
     const previous = this.states.get(uri);
-    const signature = JSON.stringify(diagnostics.map((d) => [d.range, d.message, d.severity, d.code]));
+    // Related locations count: they can be in other files and move when only those files change.
+    const signature = JSON.stringify(diagnostics.map((d) => [d.range, d.message, d.severity, d.code, d.relatedInformation]));
     const resultId =
       previous && previous.version === version && previous.resultId.endsWith(`#${hash(signature)}`)
         ? previous.resultId

@@ -345,7 +345,9 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "`.d.ts` files are not followed at all. Conversely, a helper file you leave out with",
         "`exclude`, or turn the rule off for, is still in the program: its blocking call is reported",
         "there, so it is not shown; async calls in excluded files still count as callers (use an `allow`",
-        "entry with a `file` glob to stop counting, say, test code).",
+        "entry with a `file` glob to stop counting, say, test code). Likewise, linting only some files",
+        "(`concurrency-lint src/routes/users.ts`, a pre-commit hook on changed files) shows a helper's",
+        "finding only when the helper's file is among them: lint the whole project in CI.",
         "",
         "The chain is found",
         "once per program from the blocking calls up, at most `maxDepth` functions deep (default 5) and",
@@ -370,6 +372,30 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "A busy-wait loop is a loop whose condition reads the clock and whose body neither awaits nor",
         "calls anything but the clock. A loop that does work until a deadline is time-boxed work, not a",
         "wait, and is not reported.",
+        "",
+        "### Start-up and shutdown code",
+        "",
+        "Blocking reads that run only while a process starts or stops (the config and TLS files read in",
+        "`start()` before anything is served, a pid file removed in `stop()`) are real blocking calls that",
+        "cost little, since nothing else is waiting yet. The rule does not try to recognise them by itself,",
+        "because it cannot do so soundly: \"runs only before anything is served\" needs every caller of",
+        "`start()` to be top-level code (never a signal handler, an admin route or a retry), no `await` on",
+        "the way during which other top-level code or an imported module's side effects (a metrics timer,",
+        "a library's worker, in `node_modules` too) start serving, and a catalogue of every call in every",
+        "library that starts a server, listener or timer. A guess would also hide the `reload()` that a",
+        "signal handler runs while serving: the same code at the worst time. Say it instead, once, in",
+        "`concurrency-lint.json`:",
+        "",
+        "```jsonc",
+        '"blocking-call-in-async": ["warning", { "allow": [{ "function": ["main", "start", "stop"] }] }]',
+        "```",
+        "",
+        "`function` matches functions and methods by name (`start` matches `Service.start`; write",
+        "`Service.start` for that one only). The entry covers the code that runs inside those functions,",
+        "including the callbacks they run right away (`map`, `new Promise`) and project helpers that only",
+        "they reach. It does not cover what they install to run later: a request handler, event listener",
+        "or timer callback defined inside `start()` is still checked, and a helper that both `start()` and",
+        "a request handler call is still reported, counting only the handler.",
       ].join("\n"),
       incorrect: [
         {
@@ -383,7 +409,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
           ].join("\n"),
         },
         {
-          title: "A project function that blocks, two calls down",
+          title: "A project function that blocks, two calls down: reported at the blocking call, once for all async callers",
           code: [
             'import * as fs from "node:fs";',
             "",
@@ -418,6 +444,20 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
             "  async build() {",
             '    run("npm run build");',
             "  }",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A route handler installed by an allowed `start()` runs while serving",
+          options: { allow: [{ function: ["main", "start", "stop"] }] },
+          code: [
+            'import { readFileSync } from "node:fs";',
+            "",
+            "export const routes = new Map<string, () => Promise<string>>();",
+            "",
+            "export async function start() {",
+            '  const layout = readFileSync("templates/layout.html", "utf8");',
+            '  routes.set("/", async () => layout.replace("{{body}}", readFileSync("pages/index.html", "utf8")));',
             "}",
           ].join("\n"),
         },
@@ -502,6 +542,26 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
           ].join("\n"),
         },
         {
+          title: "Start-up and shutdown accepted with one allow entry",
+          options: { allow: [{ function: ["main", "start", "stop"] }] },
+          code: [
+            'import { readFileSync, unlinkSync } from "node:fs";',
+            'import { createServer, type Server } from "node:https";',
+            "",
+            "export class Service {",
+            "  private server?: Server;",
+            "  async start(port: number) {",
+            '    const tls = { key: readFileSync("tls/key.pem"), cert: readFileSync("tls/cert.pem") };',
+            "    this.server = createServer(tls, (req, res) => res.end()).listen(port);",
+            "  }",
+            "  async stop() {",
+            "    await new Promise((resolve) => this.server?.close(resolve));",
+            '    unlinkSync("service.pid");',
+            "  }",
+            "}",
+          ].join("\n"),
+        },
+        {
           title: "Waiting without blocking",
           code: [
             'import { setTimeout } from "node:timers/promises";',
@@ -519,7 +579,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         ignoreCalls:
           'Built-in catalogue entries not to report, in the same form: `[{ "module": "fs", "name": "existsSync" }]`.',
         allow:
-          'Code where blocking is accepted, e.g. command-line start-up: `[{ "file": "**/src/cli/**" }, { "function": ["main", "Server.start"] }]`. `file` is a glob on the absolute path; `function` matches the name of any enclosing function (`name` or `Class.name`). Blocking calls in allowed code are neither reported nor followed through the functions that contain them, and calls from allowed async code do not count as callers of a helper that blocks: a helper whose every async caller is allowed is not reported. An entry naming the helper that makes the blocking call (or its file) accepts it for all of its callers.',
+          'Code where blocking is accepted, e.g. command-line start-up: `[{ "file": "**/src/cli/**" }, { "function": ["main", "Server.start"] }]`. `file` is a glob on the absolute path; `function` matches the name (`name` or `Class.name`) of the function the code runs in, or of a function it runs inside of through callbacks that run right away (`map`, `forEach`, `new Promise`, … by the shape of the call); a function defined inside that runs later (a request handler, a timer callback, a nested function) is not covered. Blocking calls in allowed code are neither reported nor followed through the functions that contain them, and calls from allowed async code do not count as callers of a helper that blocks: a helper whose every async caller is allowed is not reported. An entry naming the helper that makes the blocking call (or its file) accepts it for all of its callers.',
         transitive:
           "`true` (default): report calls from async code to project functions that block, directly or through other project functions. `false`: only calls to the catalogue itself.",
         maxDepth: "How many project functions deep a chain is followed (1–10, default 5).",
@@ -645,10 +705,14 @@ function compileSettings(options: BlockingCallInAsyncOptions): Settings {
       if (entry.file && !entry.file(fileName)) return false;
       const fn = entry.fn;
       if (!fn) return true;
+      // The function the code runs in, and those it runs inside of through callbacks that run right
+      // away; a function defined inside that runs later (a request handler, a timer callback) is
+      // its own code, or `allow: start` would hide the handlers a server's `start()` installs.
       for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
         if (!ts.isFunctionLike(current)) continue;
         const name = functionName(current);
         if (name !== undefined && (fn(name) || fn(qualifiedFunctionName(current, name)))) return true;
+        if (!immediateShapeCallOf(current)) return false;
       }
       return false;
     });
@@ -886,7 +950,13 @@ function asyncContextOf(node: ts.Node): FunctionContext | undefined {
 
 /** The call a synchronous callback is passed to, when its shape says it runs right away. */
 function immediateCallOf(fn: ts.SignatureDeclaration): ts.CallExpression | ts.NewExpression | undefined {
-  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || isAsyncFunction(fn) || fn.asteriskToken) return undefined;
+  if (isAsyncFunction(fn) || (fn as ts.FunctionLikeDeclaration).asteriskToken) return undefined;
+  return immediateShapeCallOf(fn);
+}
+
+/** The call a callback (async or not) is passed to, when the call's shape says it starts it right away. */
+function immediateShapeCallOf(fn: ts.SignatureDeclaration): ts.CallExpression | ts.NewExpression | undefined {
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
   const parent = fn.parent;
   if (ts.isCallExpression(parent) && parent.arguments.includes(fn)) {
     const callee = skipParens(parent.expression);
