@@ -2,7 +2,8 @@
  * The rule runner: one walk per file, each rule called only for the node kinds it asked for, and
  * every rule call isolated so that a throwing rule costs one internal-error report, not the run.
  */
-import * as ts from "typescript";
+import type * as ts from "typescript";
+import { walkTree } from "./astUtils";
 import type {
   AnyRule,
   Finding,
@@ -107,7 +108,7 @@ export function runRules(input: RunRulesInput): RunRulesResult {
   const timings = input.timings;
   if (dispatch.size > 0) {
     let visited = 0;
-    const visit = (node: ts.Node): void => {
+    walkTree(sourceFile, (node) => {
       const handlers = dispatch.get(node.kind);
       if (handlers) {
         for (const { ruleId, handler } of handlers) {
@@ -128,9 +129,7 @@ export function runRules(input: RunRulesInput): RunRulesResult {
       }
       // Checking a token per node would cost more than it saves; every 2,048 nodes is plenty.
       if ((++visited & 2047) === 0 && input.cancellation?.isCancellationRequested()) throw new CancelledError();
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
+    });
   }
 
   // A rule that threw may have reported from a broken state: its findings for this file are

@@ -62,8 +62,9 @@ export function parseDirectives(sourceFile: ts.SourceFile): Directive[] {
   const containsOccurrence = (pos: number, end: number): boolean =>
     occurrences.some((offset) => offset >= pos && offset < end);
   // Only descend into nodes whose text holds a marker: files are walked to the tokens near
-  // directives, not token by token.
-  const visit = (node: ts.Node): void => {
+  // directives, not token by token. An explicit stack: nesting may be thousands of levels deep.
+  const pending: ts.Node[] = [sourceFile];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
     for (const child of node.getChildren(sourceFile)) {
       if (child.kind >= ts.SyntaxKind.FirstJSDocNode && child.kind <= ts.SyntaxKind.LastJSDocNode) continue;
       if (!containsOccurrence(child.pos, child.end) && child.kind !== ts.SyntaxKind.EndOfFileToken) continue;
@@ -71,11 +72,10 @@ export function parseDirectives(sourceFile: ts.SourceFile): Directive[] {
         // JSX text is not trivia: "// x" inside it is text, not a comment.
         if (child.kind !== ts.SyntaxKind.JsxText) collectAt(child.pos);
       } else {
-        visit(child);
+        pending.push(child);
       }
     }
-  };
-  visit(sourceFile);
+  }
 
   const directives: Directive[] = [];
   for (const comment of [...comments.values()].sort((a, b) => a.pos - b.pos)) {
