@@ -448,6 +448,21 @@ describe("CLI: options, formats and kinds of project", () => {
     );
   });
 
+  it("U+2028 and U+2029 in a string do not shift the lines after them (json, sarif, github)", () => {
+    const dir = copyFixture("basic");
+    // The floating promise is on line 4 for an editor; TypeScript's own line map says 5.
+    writeFiles(dir, {
+      "src/floating.ts": 'declare function save(): Promise<void>;\nexport const separators = "\u2028\u2029";\nexport function onClick(): void {\n  save();\n}\n',
+    });
+    const github = runCli(dir, ["--format", "github", "src/floating.ts"]);
+    assert.match(github.stdout, /^::warning file=src\/floating\.ts,line=4,col=3,endLine=4,endColumn=9,title=floating-promise::/);
+    const json = JSON.parse(runCli(dir, ["--format", "json", "src/floating.ts"]).stdout) as JsonReport;
+    const finding = json.results[0]?.findings[0];
+    assert.deepEqual([finding?.line, finding?.column, finding?.fixes[0]?.edits[0]?.line], [4, 3, 4]);
+    const sarif = JSON.parse(runCli(dir, ["--format", "sarif", "src/floating.ts"]).stdout) as { runs: { results: SarifResult[] }[] };
+    assert.equal(sarif.runs[0]?.results[0]?.locations[0]?.physicalLocation.region.startLine, 4);
+  });
+
   it("JavaScript: a .js file of an allowJs project, typed by JSDoc", () => {
     const outcome = runCli(copyFixture("js"), ["--format", "github"]);
     assert.equal(outcome.code, 0);

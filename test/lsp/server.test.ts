@@ -817,6 +817,22 @@ describe("lintWorkspace", () => {
   });
 });
 
+describe("lines as the editor counts them", () => {
+  it("U+2028 in a string: the diagnostic is on the editor's line, and `Disable … for this line` lands above it", async (t) => {
+    const text = 'export const separators = "\u2028\u2029";\nexport async function save(): Promise<void> {}\nexport function onClick(): void {\n  save();\n}\n';
+    const session = await startSession(t, { "src/sep.ts": text });
+    const uri = session.open("src/sep.ts");
+    const diagnostics = await session.diagnostics(uri);
+    assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.range), [range(3, 2, 3, 8)]);
+    const actions = await session.codeActions(uri, range(3, 2, 3, 2));
+    const disable = actions.find((action) => action.title === "Disable floating-promise for this line");
+    assert.equal(
+      applyAction(session.documents.map.get(uri)!, disable),
+      text.replace("  save();", "  // concurrency-lint-disable-next-line floating-promise -- \n  save();"),
+    );
+  });
+});
+
 describe("files that do not parse (parse-error)", () => {
   it("an edit that breaks the syntax: one parse-error diagnostic and no rule's; fixing it brings them back", async (t) => {
     const session = await startSession(t, { "src/jobs.ts": JOBS });

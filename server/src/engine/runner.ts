@@ -4,6 +4,7 @@
  */
 import type * as ts from "typescript";
 import { walkTree } from "./astUtils";
+import { rangeOf } from "./lines";
 import type {
   AnyRule,
   Finding,
@@ -139,12 +140,7 @@ export function runRules(input: RunRulesInput): RunRulesResult {
   return { findings: kept, internalErrors };
 }
 
-export function rangeOf(sourceFile: ts.SourceFile, start: number, end: number) {
-  return {
-    start: sourceFile.getLineAndCharacterOfPosition(start),
-    end: sourceFile.getLineAndCharacterOfPosition(end),
-  };
-}
+export { rangeOf } from "./lines";
 
 export function toFinding(
   sourceFile: ts.SourceFile,

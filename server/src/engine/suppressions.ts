@@ -9,6 +9,7 @@
  */
 import * as ts from "typescript";
 import { closestMatch } from "./config";
+import { positionOf, rangeOf } from "./lines";
 import { formatMessage } from "./runner";
 import type { Finding, Fix, ReportSeverity, Severity, TextEdit } from "./types";
 import { missingSuppressionReason } from "../rules/missing-suppression-reason";
@@ -120,8 +121,8 @@ function parseComment(sourceFile: ts.SourceFile, comment: ts.CommentRange): Dire
     restStart += part.length + 1;
   }
 
-  const line = sourceFile.getLineAndCharacterOfPosition(comment.pos).line;
-  const endLine = sourceFile.getLineAndCharacterOfPosition(comment.end).line;
+  const line = positionOf(sourceFile, comment.pos).line;
+  const endLine = positionOf(sourceFile, comment.end).line;
   const directive: Directive = { kind, ruleIds, ruleIdSpans, reason, start: comment.pos, end: comment.end, line };
   if (kind === "next-line") directive.targetLine = endLine + 1;
   else if (kind === "line") directive.targetLine = line;
@@ -182,8 +183,6 @@ export function applySuppressions(
   const report = (ruleId: string, messageId: string, data: Record<string, string>, start: number, end: number, fixes: Fix[] = []) => {
     const severity = settings.severityOf(ruleId) as ReportSeverity;
     const template = (ruleId === UNUSED ? unusedSuppression : missingSuppressionReason).meta.messages[messageId] ?? messageId;
-    const startPosition = sourceFile.getLineAndCharacterOfPosition(start);
-    const endPosition = sourceFile.getLineAndCharacterOfPosition(end);
     extra.push({
       ruleId,
       messageId,
@@ -192,7 +191,7 @@ export function applySuppressions(
       fileName: sourceFile.fileName,
       start,
       end,
-      range: { start: startPosition, end: endPosition },
+      range: rangeOf(sourceFile, start, end),
       related: [],
       fixes,
     });
