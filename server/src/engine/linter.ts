@@ -1,5 +1,6 @@
 /**
- * Lints source files of a Program: rules (runner.ts), then inline suppressions. The CLI and the
+ * Lints source files of a Program: a file that does not parse gets its `parse-error` finding and
+ * nothing else; the others get the rules (runner.ts), then inline suppressions. The CLI and the
  * language server both call `lintSourceFile`; neither knows how rules run.
  */
 import * as ts from "typescript";
