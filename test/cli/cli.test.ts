@@ -493,12 +493,14 @@ describe("CLI: files that do not parse (parse-error)", () => {
   const BROKEN = 'export async function save(body: string): Promise<void> {\n  await fetch("/save", { method: "POST", body };\n}\n';
   const SYNTAX = "')' expected. This file does not parse, so no concurrency-lint rule ran on it";
   /**
-   * basic, plus a file with a syntax error, one nested too deeply for TypeScript's parser, and a
-   * 2,000-term `a + a + …` chain (which tsc compiles, and which once overflowed the rule walk).
+   * basic, plus a file with a syntax error, one nested too deeply for TypeScript's parser, one
+   * too deep for its binder, and a 2,000-term `a + a + …` chain (which tsc compiles, and which
+   * once overflowed the rule walk).
    */
   function brokenProject(): string {
     const dir = copyFixture("basic");
     writeFiles(dir, {
+      "src/blocks.ts": `${"{".repeat(1800)}${"}".repeat(1800)}\n`,
       "src/broken.ts": BROKEN,
       "src/chain.ts": `declare const a: number;\nexport const total = ${Array.from({ length: 2000 }, () => "a").join(" + ")};\n`,
       "src/deep.ts": `export const deep = ${"(".repeat(5000)}1${")".repeat(5000)};\n`,
@@ -511,6 +513,7 @@ describe("CLI: files that do not parse (parse-error)", () => {
     assert.equal(outcome.code, 1, outcome.stderr);
     assert.equal(outcome.stderr, "");
     assert.deepEqual(stylishRows(outcome.stdout), [
+      "src/blocks.ts 1:1 error parse-error",
       "src/broken.ts 2:48 error parse-error",
       "src/deep.ts 1:1 error parse-error",
       ...BASIC_ROWS,
@@ -529,7 +532,7 @@ describe("CLI: files that do not parse (parse-error)", () => {
     assert.ok(broken?.[0]?.message.startsWith(SYNTAX));
     assert.equal(report.results.find((result) => result.filePath.endsWith("/src/deep.ts"))?.findings[0]?.messageId, "tooDeep");
     assert.deepEqual(report.internalErrors, []);
-    assert.equal(report.summary.errors, 2);
+    assert.equal(report.summary.errors, 3);
   });
 
   it("sarif: error-level results of the parse-error rule, which the driver lists", () => {
@@ -541,6 +544,7 @@ describe("CLI: files that do not parse (parse-error)", () => {
     assert.deepEqual(
       results.map((result) => [result.level, result.locations[0]?.physicalLocation.artifactLocation.uri, result.locations[0]?.physicalLocation.region.startLine]),
       [
+        ["error", "src/blocks.ts", 1],
         ["error", "src/broken.ts", 2],
         ["error", "src/deep.ts", 1],
       ],
@@ -563,7 +567,7 @@ describe("CLI: files that do not parse (parse-error)", () => {
 
   it("a file excluded in concurrency-lint.json is not reported", () => {
     const dir = brokenProject();
-    writeFiles(dir, { "concurrency-lint.json": JSON.stringify({ exclude: ["src/broken.ts", "src/deep.ts"] }) });
+    writeFiles(dir, { "concurrency-lint.json": JSON.stringify({ exclude: ["src/blocks.ts", "src/broken.ts", "src/deep.ts"] }) });
     const outcome = runCli(dir, []);
     assert.equal(outcome.code, 0);
     assert.deepEqual(stylishRows(outcome.stdout), BASIC_ROWS);

@@ -871,6 +871,20 @@ describe("files that do not parse (parse-error)", () => {
     session.replace(jobs, "  send(id);", "  await send(id);");
     assert.deepEqual(await session.summary(jobs), ["10:9 floating-promise"]);
   });
+
+  it("a file nested too deeply for TypeScript's binder: still known after an edit elsewhere (the program reuses it)", async (t) => {
+    const blocks = `${"{".repeat(1800)}${"}".repeat(1800)}\n`;
+    const session = await startSession(t, { "src/jobs.ts": JOBS, "src/blocks.ts": blocks });
+    const jobs = session.open("src/jobs.ts");
+    const deep = session.open("src/blocks.ts");
+    assert.deepEqual(await session.summary(deep), ["1:1 parse-error"]);
+    assert.deepEqual(await session.summary(jobs), ["6:3 floating-promise", "10:9 floating-promise"]);
+    session.replace(jobs, "  send(id);", "  await send(id);");
+    assert.deepEqual(await session.summary(jobs), ["10:9 floating-promise"]);
+    const diagnostics = await session.diagnostics(deep);
+    assert.deepEqual(diagnostics.map(brief), ["1:1 parse-error"]);
+    assert.match(diagnostics[0]?.message as string, /^TypeScript ran out of stack while binding this file/);
+  });
 });
 
 describe("a rule that throws", () => {

@@ -56,12 +56,22 @@ export function standInText(sourceFile: ts.SourceFile): string | undefined {
 
 type Binder = (file: ts.SourceFile, options: ts.CompilerOptions) => void;
 
+/**
+ * Whether a binder ran out of stack on this file (TypeScript's LanguageService creates the
+ * checker itself, so the overflow may have happened before `bindEachFile`): the binder sets
+ * `locals` when it starts and `classifiableNames` when it finishes. Internal fields again.
+ */
+function wasInterrupted(sourceFile: ts.SourceFile): boolean {
+  const state = sourceFile as unknown as { locals?: unknown; classifiableNames?: unknown };
+  return state.locals !== undefined && state.classifiableNames === undefined;
+}
+
 /** Source files whose binding overflowed: a later program that reuses one must not bind it again. */
 const unbindable = new WeakSet<ts.SourceFile>();
 
 /**
  * Binds every file of the program one by one, as creating the checker would, and returns the
- * files whose binding overflowed the stack. A file that failed keeps what was bound of it, so
+ * files whose binding overflowed the stack (here or before). A file that failed keeps what was bound of it, so
  * the checker skips it instead of failing again. `bindSourceFile` is internal to TypeScript:
  * without it, the checker binds as usual (and an overflow fails the whole program, as before).
  */
@@ -77,8 +87,10 @@ export function bindEachFile(program: ts.Program): Set<ts.SourceFile> {
       if (!isStackOverflow(error)) throw error;
       unbindable.add(sourceFile);
     }
-    // Binding is skipped for a file bound before (in an earlier program): one that failed then
-    // is known by its object, which the editor and `--fix` reuse while its text is unchanged.
+    // Binding is skipped for a file bound before (in an earlier program, or by a checker that
+    // failed): one that failed then is known by its object, which the editor and `--fix` reuse
+    // while its text is unchanged, or by its half-bound state.
+    if (wasInterrupted(sourceFile)) unbindable.add(sourceFile);
     if (unbindable.has(sourceFile)) failed.add(sourceFile);
   }
   return failed;

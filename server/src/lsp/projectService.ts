@@ -20,6 +20,8 @@ export interface Project {
   readonly service: ts.LanguageService;
   /** Files of the project (tsconfig files, or the loose open files of the inferred project). */
   containsFile(fileName: string): boolean;
+  /** The current program (`service.getProgram()`), even when a file overflowed the binder. */
+  program(): ts.Program | undefined;
 }
 
 /** Raised when a project cannot be loaded; the server shows it and keeps running. */
@@ -73,6 +75,18 @@ class ManagedProject implements Project {
 
   containsFile(fileName: string): boolean {
     return this.rootFiles.has(normalizePath(fileName));
+  }
+
+  program(): ts.Program | undefined {
+    try {
+      return this.service.getProgram();
+    } catch (error) {
+      // The service binds every file when it builds a program; a file nested too deeply
+      // overflows the binder after the program is made. Asked again, the service returns that
+      // program, and the linter reports the half-bound file (engine/parsing.ts).
+      if (!isStackOverflow(error)) throw error;
+      return this.service.getProgram();
+    }
   }
 
   addRoot(fileName: string): void {

@@ -277,7 +277,7 @@ export class ConcurrencyLintServer {
       if (!isFileIncluded(config, fileName)) return store([]);
       // concurrency-lint-disable-next-line blocking-call-in-async -- TypeScript loads projects synchronously; the checkpoints around it keep requests flowing
       const project = this.projects.projectFor(fileName);
-      const program = project.service.getProgram();
+      const program = project.program();
       const sourceFile = program?.getSourceFile(fileName);
       if (!program || !sourceFile) return store([]);
       await yieldToEventLoop();
@@ -621,7 +621,7 @@ export class ConcurrencyLintServer {
     try {
       const config = this.effectiveConfig(fileName, settings);
       if (!isFileIncluded(config, fileName)) return [];
-      const program = this.projects.projectFor(fileName).service.getProgram();
+      const program = this.projects.projectFor(fileName).program();
       const sourceFile = program?.getSourceFile(fileName);
       if (!program || !sourceFile) return [];
       const result = lintSourceFile(sourceFile, this.typesFor(program), config, allRules);
