@@ -30,7 +30,9 @@ export function renderRuleDoc(rule: AnyRule): string {
     "",
     `> ${docs.description}`,
     "",
-    `- Default severity: \`${meta.defaultSeverity}\`${lowerSeverityNote(meta.lowerSeverityMessages)}`,
+    meta.alwaysOn
+      ? `- Severity: \`${meta.defaultSeverity}\` (always)`
+      : `- Default severity: \`${meta.defaultSeverity}\`${lowerSeverityNote(meta.lowerSeverityMessages)}`,
     `- Needs type information: ${meta.requiresTypes ? "yes" : "no"}`,
     `- Fixes: ${fixKinds.startsWith("none") ? "none" : "see [Fixes](#fixes)"}`,
     "",
@@ -63,6 +65,16 @@ export function renderRuleDoc(rule: AnyRule): string {
   }
   out.push("## Fixes", "", docs.fixesDoc, "");
   if (docs.comparison) out.push("## Compared with other tools", "", docs.comparison, "");
+  if (meta.alwaysOn) {
+    out.push(
+      "## Turning it off",
+      "",
+      `It cannot be turned off, nor suppressed by a comment: its severity is always \`${meta.defaultSeverity}\`. To skip a file on`,
+      'purpose, list it in `"exclude"` in `concurrency-lint.json`.',
+      "",
+    );
+    return out.join("\n");
+  }
   out.push(
     "## Turning it off",
     "",

@@ -508,6 +508,21 @@ describe("CLI: options, formats and kinds of project", () => {
     );
   });
 
+  it("U+2028 and U+2029 in a string do not shift the lines after them (json, sarif, github)", () => {
+    const dir = copyFixture("basic");
+    // The floating promise is on line 4 for an editor; TypeScript's own line map says 5.
+    writeFiles(dir, {
+      "src/floating.ts": 'declare function save(): Promise<void>;\nexport const separators = "\u2028\u2029";\nexport function onClick(): void {\n  save();\n}\n',
+    });
+    const github = runCli(dir, ["--format", "github", "src/floating.ts"]);
+    assert.match(github.stdout, /^::warning file=src\/floating\.ts,line=4,col=3,endLine=4,endColumn=9,title=floating-promise::/);
+    const json = JSON.parse(runCli(dir, ["--format", "json", "src/floating.ts"]).stdout) as JsonReport;
+    const finding = json.results[0]?.findings[0];
+    assert.deepEqual([finding?.line, finding?.column, finding?.fixes[0]?.edits[0]?.line], [4, 3, 4]);
+    const sarif = JSON.parse(runCli(dir, ["--format", "sarif", "src/floating.ts"]).stdout) as { runs: { results: SarifResult[] }[] };
+    assert.equal(sarif.runs[0]?.results[0]?.locations[0]?.physicalLocation.region.startLine, 4);
+  });
+
   it("JavaScript: a .js file of an allowJs project, typed by JSDoc", () => {
     const outcome = runCli(copyFixture("js"), ["--format", "github"]);
     assert.equal(outcome.code, 0);
@@ -533,6 +548,97 @@ describe("CLI: options, formats and kinds of project", () => {
     assert.deepEqual(stylishRows(outcome.stdout), ["a.ts 3:1 warning floating-promise", "b.mjs 3:1 warning floating-promise"]);
   });
 });
+
+describe("CLI: files that do not parse (parse-error)", () => {
+  const BROKEN = 'export async function save(body: string): Promise<void> {\n  await fetch("/save", { method: "POST", body };\n}\n';
+  const SYNTAX = "')' expected. This file does not parse, so no concurrency-lint rule ran on it";
+  /**
+   * basic, plus a file with a syntax error, one nested too deeply for TypeScript's parser, one
+   * too deep for its binder, and a 2,000-term `a + a + …` chain (which tsc compiles, and which
+   * once overflowed the rule walk).
+   */
+  function brokenProject(): string {
+    const dir = copyFixture("basic");
+    writeFiles(dir, {
+      "src/blocks.ts": `${"{".repeat(1800)}${"}".repeat(1800)}\n`,
+      "src/broken.ts": BROKEN,
+      "src/chain.ts": `declare const a: number;\nexport const total = ${Array.from({ length: 2000 }, () => "a").join(" + ")};\n`,
+      "src/deep.ts": `export const deep = ${"(".repeat(5000)}1${")".repeat(5000)};\n`,
+    });
+    return dir;
+  }
+
+  it("stylish: exit 1, one error per such file, every other file still reported", () => {
+    const outcome = runCli(brokenProject(), []);
+    assert.equal(outcome.code, 1, outcome.stderr);
+    assert.equal(outcome.stderr, "");
+    assert.deepEqual(stylishRows(outcome.stdout), [
+      "src/blocks.ts 1:1 error parse-error",
+      "src/broken.ts 2:48 error parse-error",
+      "src/deep.ts 1:1 error parse-error",
+      ...BASIC_ROWS,
+    ]);
+  });
+
+  it("json: the compiler's message and position; counted as errors", () => {
+    const outcome = runCli(brokenProject(), ["--format", "json"]);
+    assert.equal(outcome.code, 1);
+    const report = JSON.parse(outcome.stdout) as JsonReport;
+    const broken = report.results.find((result) => result.filePath.endsWith("/src/broken.ts"))?.findings;
+    assert.deepEqual(
+      broken?.map(({ ruleId, messageId, severity, line, column, endLine, endColumn }) => ({ ruleId, messageId, severity, line, column, endLine, endColumn })),
+      [{ ruleId: "parse-error", messageId: "syntaxError", severity: "error", line: 2, column: 48, endLine: 2, endColumn: 49 }],
+    );
+    assert.ok(broken?.[0]?.message.startsWith(SYNTAX));
+    assert.equal(report.results.find((result) => result.filePath.endsWith("/src/deep.ts"))?.findings[0]?.messageId, "tooDeep");
+    assert.deepEqual(report.internalErrors, []);
+    assert.equal(report.summary.errors, 3);
+  });
+
+  it("sarif: error-level results of the parse-error rule, which the driver lists", () => {
+    const outcome = runCli(brokenProject(), ["--format", "sarif"]);
+    assert.equal(outcome.code, 1);
+    const run = (JSON.parse(outcome.stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: SarifResult[] }[] }).runs[0];
+    assert.ok(run?.tool.driver.rules.some((rule) => rule.id === "parse-error"));
+    const results = run?.results.filter((result) => result.ruleId === "parse-error") ?? [];
+    assert.deepEqual(
+      results.map((result) => [result.level, result.locations[0]?.physicalLocation.artifactLocation.uri, result.locations[0]?.physicalLocation.region.startLine]),
+      [
+        ["error", "src/blocks.ts", 1],
+        ["error", "src/broken.ts", 2],
+        ["error", "src/deep.ts", 1],
+      ],
+    );
+  });
+
+  it("github: an error annotation", () => {
+    const outcome = runCli(brokenProject(), ["--format", "github"]);
+    assert.equal(outcome.code, 1);
+    assert.match(outcome.stdout, /^::error file=src\/broken\.ts,line=2,col=48,endLine=2,endColumn=49,title=parse-error::/m);
+    assert.match(outcome.stdout, /^::error file=src\/deep\.ts,line=1,col=1,endLine=1,endColumn=1,title=parse-error::/m);
+  });
+
+  it("cannot be turned off: --rule parse-error=off is a usage error", () => {
+    assertFailsWith(
+      runCli(brokenProject(), ["--rule", "parse-error=off"]),
+      'concurrency-lint: --rule: parse-error is always "error" and cannot be turned off or changed: the files it reports are never linted; exclude such a file with "exclude" instead (got "parse-error=off")',
+    );
+  });
+
+  it("a file excluded in concurrency-lint.json is not reported", () => {
+    const dir = brokenProject();
+    writeFiles(dir, { "concurrency-lint.json": JSON.stringify({ exclude: ["src/blocks.ts", "src/broken.ts", "src/deep.ts"] }) });
+    const outcome = runCli(dir, []);
+    assert.equal(outcome.code, 0);
+    assert.deepEqual(stylishRows(outcome.stdout), BASIC_ROWS);
+  });
+});
+
+interface SarifResult {
+  ruleId: string;
+  level: string;
+  locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+}
 
 describe("CLI: --fix (spawned)", () => {
   const STALE_FIXED = [

@@ -450,3 +450,24 @@ it("validateRuleOverride: id=severity", () => {
     assert.throws(() => validateRuleOverride(spec, rules), { name: "ConfigError", message }, spec);
   }
 });
+
+it("an always-on rule (parse-error): named only with its own severity, in files and in --rule", () => {
+  const fixed = 'parse-error is always "error" and cannot be turned off or changed: the files it reports are never linted; exclude such a file with "exclude" instead';
+  for (const text of ['{ "rules": { "parse-error": "error" } }', '{ "rules": { "parse-error": ["error", {}] } }', "{}"]) {
+    assert.equal(parseConfig(text, FILE, allRules).rules.get("parse-error")?.severity, "error", text);
+  }
+  const errors: { text: string; message: string; key: string }[] = [
+    { text: '{ "rules": { "parse-error": "off" } }', message: `${FILE}:1:29: ${fixed} (got "off")`, key: "rules.parse-error" },
+    { text: '{ "rules": { "parse-error": ["warning"] } }', message: `${FILE}:1:30: ${fixed} (got "warning")`, key: "rules.parse-error[0]" },
+  ];
+  for (const { text, message, key } of errors) {
+    assert.throws(() => parseConfig(text, FILE, allRules), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.equal(error.message, message);
+      assert.equal(error.key, key);
+      return true;
+    });
+  }
+  assert.deepEqual(validateRuleOverride("parse-error=error", allRules), ["parse-error", "error"]);
+  assert.throws(() => validateRuleOverride("parse-error=off", allRules), { name: "ConfigError", message: `--rule: ${fixed} (got "parse-error=off")` });
+});

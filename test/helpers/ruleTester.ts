@@ -8,7 +8,7 @@ import { parseConfig, type ResolvedConfig } from "../../server/src/engine/config
 import { applyEdits } from "../../server/src/engine/fixes";
 import { lintSourceFile, ProgramTypes } from "../../server/src/engine/linter";
 import type { AnyRule, Finding } from "../../server/src/engine/types";
-import { allRules } from "../../server/src/rules";
+import { allRules, rulesById } from "../../server/src/rules";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const VIRTUAL_ROOT = "/virtual";
@@ -83,9 +83,10 @@ export interface RunOptions {
 
 export function configFor(ruleId: string, run: RunOptions): ResolvedConfig {
   const rules: Record<string, unknown> = {};
-  for (const rule of allRules) rules[rule.meta.id] = "off";
-  rules[ruleId] = run.options ? ["warning", run.options] : "warning";
-  for (const id of run.alsoEnable ?? []) rules[id] = "warning";
+  // parse-error cannot be turned off (nor named with any other severity than its own).
+  for (const rule of allRules) if (!rule.meta.alwaysOn) rules[rule.meta.id] = "off";
+  if (!rulesById.get(ruleId)?.meta.alwaysOn) rules[ruleId] = run.options ? ["warning", run.options] : "warning";
+  for (const id of run.alsoEnable ?? []) if (!rulesById.get(id)?.meta.alwaysOn) rules[id] = "warning";
   const text = JSON.stringify({ rules, requireSuppressionReason: run.requireSuppressionReason ?? false });
   return parseConfig(text, path.join(VIRTUAL_ROOT, "concurrency-lint.json"), allRules);
 }

@@ -839,6 +839,76 @@ describe("lintWorkspace", () => {
   });
 });
 
+describe("lines as the editor counts them", () => {
+  it("U+2028 in a string: the diagnostic is on the editor's line, and `Disable … for this line` lands above it", async (t) => {
+    const text = 'export const separators = "\u2028\u2029";\nexport async function save(): Promise<void> {}\nexport function onClick(): void {\n  save();\n}\n';
+    const session = await startSession(t, { "src/sep.ts": text });
+    const uri = session.open("src/sep.ts");
+    const diagnostics = await session.diagnostics(uri);
+    assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.range), [range(3, 2, 3, 8)]);
+    const actions = await session.codeActions(uri, range(3, 2, 3, 2));
+    const disable = actions.find((action) => action.title === "Disable floating-promise for this line");
+    assert.equal(
+      applyAction(session.documents.map.get(uri)!, disable),
+      text.replace("  save();", "  // concurrency-lint-disable-next-line floating-promise -- \n  save();"),
+    );
+  });
+});
+
+describe("files that do not parse (parse-error)", () => {
+  it("an edit that breaks the syntax: one parse-error diagnostic and no rule's; fixing it brings them back", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS });
+    const uri = session.open("src/jobs.ts");
+    assert.deepEqual(await session.summary(uri), ["6:3 floating-promise", "10:9 floating-promise"]);
+    session.replace(uri, "send(id);", "send(id;");
+    const diagnostics = await session.diagnostics(uri);
+    assert.deepEqual(diagnostics.map(brief), ["6:10 parse-error"]);
+    assert.equal(diagnostics[0]?.severity, DiagnosticSeverity.Error);
+    assert.equal(diagnostics[0]?.codeDescription?.href, docsUrl("parse-error"));
+    assert.match(diagnostics[0]?.message as string, /^'\)' expected\. This file does not parse/);
+    // Never suppressible by a comment: no "Disable parse-error" actions.
+    const titles = (await session.codeActions(uri, range(5, 9, 5, 9))).map((action) => action.title);
+    assert.deepEqual(titles, ["Show documentation for parse-error"]);
+    session.replace(uri, "send(id;", "send(id);");
+    assert.deepEqual(await session.summary(uri), ["6:3 floating-promise", "10:9 floating-promise"]);
+  });
+
+  it("cannot be turned off from the editor's settings", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": "export const broken = {;\n" }, { settings: () => ({ rules: { "parse-error": "off" } }) });
+    assert.deepEqual(await session.summary(session.open("src/jobs.ts")), ["1:24 parse-error"]);
+  });
+
+  it("a file nested too deeply for TypeScript's parser: one finding for it, the project's other files still analysed", async (t) => {
+    const deep = `export const deep = ${"(".repeat(5000)}1${")".repeat(5000)};\n`;
+    const session = await startSession(t, { "src/jobs.ts": JOBS, "src/deep.ts": deep });
+    const jobs = session.open("src/jobs.ts");
+    assert.deepEqual(await session.summary(jobs), ["6:3 floating-promise", "10:9 floating-promise"]);
+    const deepUri = session.open("src/deep.ts");
+    const diagnostics = await session.diagnostics(deepUri);
+    assert.deepEqual(diagnostics.map(brief), ["1:1 parse-error"]);
+    assert.match(diagnostics[0]?.message as string, /^TypeScript ran out of stack while parsing this file/);
+    // An edit of the deep file re-parses it (still too deep), and the other file is unaffected.
+    session.replace(deepUri, "deep =", "deeper =");
+    assert.deepEqual(await session.summary(deepUri), ["1:1 parse-error"]);
+    session.replace(jobs, "  send(id);", "  await send(id);");
+    assert.deepEqual(await session.summary(jobs), ["10:9 floating-promise"]);
+  });
+
+  it("a file nested too deeply for TypeScript's binder: still known after an edit elsewhere (the program reuses it)", async (t) => {
+    const blocks = `${"{".repeat(1800)}${"}".repeat(1800)}\n`;
+    const session = await startSession(t, { "src/jobs.ts": JOBS, "src/blocks.ts": blocks });
+    const jobs = session.open("src/jobs.ts");
+    const deep = session.open("src/blocks.ts");
+    assert.deepEqual(await session.summary(deep), ["1:1 parse-error"]);
+    assert.deepEqual(await session.summary(jobs), ["6:3 floating-promise", "10:9 floating-promise"]);
+    session.replace(jobs, "  send(id);", "  await send(id);");
+    assert.deepEqual(await session.summary(jobs), ["10:9 floating-promise"]);
+    const diagnostics = await session.diagnostics(deep);
+    assert.deepEqual(diagnostics.map(brief), ["1:1 parse-error"]);
+    assert.match(diagnostics[0]?.message as string, /^TypeScript ran out of stack while binding this file/);
+  });
+});
+
 describe("a rule that throws", () => {
   // There is no way to register a rule from outside, so the test adds one to the registry array
   // for this case only (each test file runs in its own process) and takes it out again.

@@ -1,6 +1,27 @@
 /** Syntax helpers shared by rules. Pure syntax: no type questions here (those live in typeOracle.ts). */
 import * as ts from "typescript";
 
+/**
+ * Calls `enter` for `root` and every node below it, parents before children, children in source
+ * order (the order of recursive `ts.forEachChild`), with an explicit stack: a file nested
+ * thousands of levels deep (a long `a + b + …` chain, which TypeScript compiles) must not
+ * overflow the call stack. `enter` returning `false` skips the node's children.
+ */
+export function walkTree(root: ts.Node, enter: (node: ts.Node) => boolean | void): void {
+  const stack: ts.Node[] = [root];
+  const children: ts.Node[] = [];
+  const collect = (child: ts.Node): undefined => {
+    children.push(child);
+    return undefined;
+  };
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (enter(node) === false) continue;
+    children.length = 0;
+    ts.forEachChild(node, collect);
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
+  }
+}
+
 /** The nearest enclosing function-like node, or undefined at module/script top level. */
 export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
   for (let current = node.parent; current; current = current.parent) {

@@ -76,11 +76,11 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
       description: docs.description,
       default: defaultSeverity,
       anyOf: [
-        severitySchema(),
+        severitySchema(rule),
         {
           type: "array",
           description: "[severity] or [severity, options]",
-          items: [severitySchema(), options],
+          items: [severitySchema(rule), options],
           minItems: 1,
           maxItems: 2,
         },
@@ -126,7 +126,14 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
 
 // Inlined rather than a `$ref` to a definition: ajv reports errors under a `$ref` with the
 // definition's schema path, which would hide which `anyOf` branch they came from.
-function severitySchema(): JsonSchema {
+function severitySchema(rule: AnyRule): JsonSchema {
+  if (rule.meta.alwaysOn) {
+    return {
+      type: "string",
+      enum: [rule.meta.defaultSeverity],
+      description: `Always "${rule.meta.defaultSeverity}": this report cannot be turned off or changed (exclude a file instead).`,
+    };
+  }
   return {
     type: "string",
     enum: [...SEVERITIES],
@@ -137,6 +144,8 @@ function severitySchema(): JsonSchema {
 interface CompiledRuleSet {
   validate: ValidateFunction;
   ruleIds: string[];
+  /** Rules whose severity cannot change, with that severity. */
+  fixed: ReadonlyMap<string, Severity>;
 }
 
 // Keyed by the rule array itself: the registry is one frozen array, so this compiles once.
@@ -148,7 +157,7 @@ function compileRuleSet(rules: readonly AnyRule[]): CompiledRuleSet {
     // strictTuples: `[severity, options]` with `minItems: 1` is a deliberate open tuple.
     // strictTypes: rule option schemas may omit `type` beside `properties`; that is not our bug.
     const ajv = new Ajv({ allErrors: false, verbose: true, strictTuples: false, strictTypes: false });
-    entry = { validate: ajv.compile(buildConfigSchema(rules)), ruleIds: rules.map((rule) => rule.meta.id) };
+    entry = { validate: ajv.compile(buildConfigSchema(rules)), ruleIds: rules.map((rule) => rule.meta.id), fixed: fixedSeverities(rules) };
     compiled.set(rules, entry);
   }
   return entry;
@@ -178,9 +187,9 @@ export function parseConfig(text: string, file: string, rules: readonly AnyRule[
   }
 
   const data: unknown = getNodeValue(root);
-  const { validate, ruleIds } = compileRuleSet(rules);
+  const { validate, ruleIds, fixed } = compileRuleSet(rules);
   if (!validate(data)) {
-    const problem = describeError(validate.errors ?? [], ruleIds, data);
+    const problem = describeError(validate.errors ?? [], ruleIds, data, fixed);
     const node = nodeOf(root, problem.path, problem.property);
     const keyPath = problem.property === undefined ? problem.path : [...problem.path, problem.property];
     fail(problem.message, node?.offset ?? root.offset, formatPath(keyPath) || undefined);
@@ -245,7 +254,12 @@ const SEVERITY_LIST = '"off", "info", "warning" or "error"';
  * except that an `anyOf` collects one failure per branch before its own; of those we follow the
  * branch whose type matched the data (the string branch for "erro", the array branch for a tuple).
  */
-function describeError(errors: readonly ErrorObject[], ruleIds: readonly string[], data: unknown): Problem {
+function describeError(
+  errors: readonly ErrorObject[],
+  ruleIds: readonly string[],
+  data: unknown,
+  fixed: ReadonlyMap<string, Severity>,
+): Problem {
   const last = errors[errors.length - 1];
   if (!last) return { message: "is not valid", path: [] };
   const error = followAnyOf(last, errors);
@@ -296,6 +310,10 @@ function describeError(errors: readonly ErrorObject[], ruleIds: readonly string[
       return { message: `${where} ${error.message ?? "is not valid"}`, path: dataPath };
     case "enum":
     case "type":
+      if (isSeverity && fixed.has(String(dataPath[1]))) {
+        const id = String(dataPath[1]);
+        return { message: `${fixedSeverityMessage(id, fixed.get(id) ?? "error")} (got ${preview(error.data)})`, path: dataPath };
+      }
       if (isSeverity) {
         return { message: `${where} must be ${SEVERITY_LIST} (got ${preview(error.data)})`, path: dataPath };
       }
@@ -311,6 +329,14 @@ function describeError(errors: readonly ErrorObject[], ruleIds: readonly string[
     default:
       return { message: `${where} ${error.message ?? "is not valid"}`, path: dataPath };
   }
+}
+
+function fixedSeverities(rules: readonly AnyRule[]): Map<string, Severity> {
+  return new Map(rules.filter((rule) => rule.meta.alwaysOn).map((rule) => [rule.meta.id, rule.meta.defaultSeverity]));
+}
+
+function fixedSeverityMessage(id: string, severity: Severity): string {
+  return `${id} is always "${severity}" and cannot be turned off or changed: the files it reports are never linted; exclude such a file with "exclude" instead`;
 }
 
 function followAnyOf(error: ErrorObject, errors: readonly ErrorObject[]): ErrorObject {
@@ -653,6 +679,10 @@ export function validateRuleOverride(spec: string, rules: readonly AnyRule[]): [
   }
   if (!(SEVERITIES as readonly string[]).includes(severity)) {
     throw new ConfigError(`severity must be ${SEVERITY_LIST} (got "${severity}" in "${spec}")`, "--rule", id);
+  }
+  const fixed = fixedSeverities(rules).get(id);
+  if (fixed !== undefined && severity !== fixed) {
+    throw new ConfigError(`${fixedSeverityMessage(id, fixed)} (got "${spec}")`, "--rule", id);
   }
   return [id, severity as Severity];
 }

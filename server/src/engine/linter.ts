@@ -1,14 +1,17 @@
 /**
- * Lints source files of a Program: rules (runner.ts), then inline suppressions. The CLI and the
+ * Lints source files of a Program: a file that does not parse gets its `parse-error` finding and
+ * nothing else; the others get the rules (runner.ts), then inline suppressions. The CLI and the
  * language server both call `lintSourceFile`; neither knows how rules run.
  */
-import type * as ts from "typescript";
+import * as ts from "typescript";
 import type { ResolvedConfig } from "./config";
 import { isFileIncluded } from "./config";
-import { type CancellationSignal, runRules } from "./runner";
+import { bindEachFile, standInText } from "./parsing";
+import { type CancellationSignal, runRules, toFinding } from "./runner";
 import { applySuppressions, parseDirectives } from "./suppressions";
 import { TypeOracle } from "./typeOracle";
-import type { AnyRule, Finding, InternalError, RuleSetting } from "./types";
+import type { AnyRule, Finding, InternalError, ReportDescriptor, RuleSetting } from "./types";
+import { parseError } from "../rules/parse-error";
 
 export interface FileLintResult {
   fileName: string;
@@ -22,11 +25,44 @@ const OFF: RuleSetting = { severity: "off", options: {} };
 /** One TypeOracle per Program, created on first use and never kept across programs. */
 export class ProgramTypes {
   private oracle: TypeOracle | undefined;
-  constructor(private readonly program: ts.Program) {}
+  private unbound: ReadonlySet<ts.SourceFile> | undefined;
+  constructor(readonly program: ts.Program) {}
+
+  /**
+   * Binds every file (which also sets the parent pointers rules rely on); returns those that
+   * overflowed the binder's stack. Done once, before the checker, which would bind them all.
+   */
+  bind(): ReadonlySet<ts.SourceFile> {
+    this.unbound ??= bindEachFile(this.program);
+    return this.unbound;
+  }
+
   get(): TypeOracle {
+    this.bind();
     this.oracle ??= new TypeOracle(this.program);
     return this.oracle;
   }
+}
+
+/**
+ * The `parse-error` finding of a file no rule may run on: one TypeScript could not parse or bind
+ * (stack overflow), or one with syntax errors (the first is reported, the others counted).
+ */
+function parseErrorOf(sourceFile: ts.SourceFile, types: ProgramTypes): Finding | undefined {
+  const report = (descriptor: ReportDescriptor) => toFinding(sourceFile, parseError, parseError.meta.defaultSeverity, descriptor);
+  if (standInText(sourceFile) !== undefined) return report({ start: 0, end: 0, messageId: "tooDeep", data: { stage: "parsing" } });
+  if (types.bind().has(sourceFile)) return report({ start: 0, end: 0, messageId: "tooDeep", data: { stage: "binding" } });
+  const errors = types.program
+    .getSyntacticDiagnostics(sourceFile)
+    .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error && diagnostic.start !== undefined);
+  const [first] = errors;
+  if (!first || first.start === undefined) return undefined;
+  const start = Math.min(first.start, sourceFile.text.length);
+  const end = Math.min(start + (first.length ?? 0), sourceFile.text.length);
+  const others = errors.length - 1;
+  const more = others === 0 ? "" : ` (${others} more syntax error${others === 1 ? "" : "s"} after this one)`;
+  const message = ts.flattenDiagnosticMessageText(first.messageText, " ");
+  return report({ start, end, messageId: "syntaxError", data: { message, more } });
 }
 
 export function lintSourceFile(
@@ -37,6 +73,12 @@ export function lintSourceFile(
   cancellation?: CancellationSignal,
   timings?: Map<string, number>,
 ): FileLintResult {
+  // A rule never runs on a file it cannot trust; suppressions in it are not read either.
+  const unusable = parseErrorOf(sourceFile, types);
+  if (unusable) {
+    const sourceText = standInText(sourceFile) ?? sourceFile.text;
+    return { fileName: sourceFile.fileName, sourceText, findings: [unusable], internalErrors: [] };
+  }
   const settingOf = (ruleId: string) => config.rules.get(ruleId) ?? OFF;
   const { findings, internalErrors } = runRules({
     sourceFile,
@@ -82,8 +124,7 @@ export interface LintProgramInput {
 /** Lints the given files of a Program (files not in it, or excluded by config, are skipped). */
 export function lintProgram(input: LintProgramInput): FileLintResult[] {
   const types = new ProgramTypes(input.program);
-  // Creating the checker binds every file, which also sets the parent pointers rules rely on.
-  input.program.getTypeChecker();
+  types.bind();
   const results: FileLintResult[] = [];
   let done = 0;
   for (const fileName of input.files) {

@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
+import { createSourceFileSafely } from "./parsing";
 
 /** A problem with the user's input (paths, tsconfig): one clear line, exit code 2. */
 export class ProjectError extends Error {}
@@ -367,7 +368,7 @@ export class ProgramBuilder {
       const options: ts.CreateSourceFileOptions =
         typeof languageVersionOrOptions === "object" ? { ...languageVersionOrOptions } : { languageVersion: languageVersionOrOptions };
       options.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
-      const sourceFile = ts.createSourceFile(fileName, text, options, false);
+      const sourceFile = createSourceFileSafely(fileName, text, options, false);
       this.cache.set(key, { text, sourceFile });
       return sourceFile;
     };

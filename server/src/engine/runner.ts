@@ -2,7 +2,9 @@
  * The rule runner: one walk per file, each rule called only for the node kinds it asked for, and
  * every rule call isolated so that a throwing rule costs one internal-error report, not the run.
  */
-import * as ts from "typescript";
+import type * as ts from "typescript";
+import { walkTree } from "./astUtils";
+import { rangeOf } from "./lines";
 import type {
   AnyRule,
   Finding,
@@ -119,7 +121,7 @@ export function runRules(input: RunRulesInput): RunRulesResult {
   const timings = input.timings;
   if (dispatch.size > 0) {
     let visited = 0;
-    const visit = (node: ts.Node): void => {
+    walkTree(sourceFile, (node) => {
       const handlers = dispatch.get(node.kind);
       if (handlers) {
         for (const { ruleId, handler } of handlers) {
@@ -140,9 +142,7 @@ export function runRules(input: RunRulesInput): RunRulesResult {
       }
       // Checking a token per node would cost more than it saves; every 2,048 nodes is plenty.
       if ((++visited & 2047) === 0 && input.cancellation?.isCancellationRequested()) throw new CancelledError();
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
+    });
   }
 
   // A rule that threw may have reported from a broken state: its findings for this file are
@@ -152,12 +152,7 @@ export function runRules(input: RunRulesInput): RunRulesResult {
   return { findings: kept, internalErrors };
 }
 
-export function rangeOf(sourceFile: ts.SourceFile, start: number, end: number) {
-  return {
-    start: sourceFile.getLineAndCharacterOfPosition(start),
-    end: sourceFile.getLineAndCharacterOfPosition(end),
-  };
-}
+export { rangeOf } from "./lines";
 
 /** One level below: `error` → `warning` → `info`, which is the lowest reported level. */
 export function lowerSeverity(severity: ReportSeverity): ReportSeverity {

@@ -9,6 +9,7 @@
  */
 import * as ts from "typescript";
 import { closestMatch } from "./config";
+import { positionOf, rangeOf } from "./lines";
 import { formatMessage, summaryFor } from "./runner";
 import type { Finding, Fix, ReportSeverity, Severity, TextEdit } from "./types";
 import { missingSuppressionReason } from "../rules/missing-suppression-reason";
@@ -62,8 +63,9 @@ export function parseDirectives(sourceFile: ts.SourceFile): Directive[] {
   const containsOccurrence = (pos: number, end: number): boolean =>
     occurrences.some((offset) => offset >= pos && offset < end);
   // Only descend into nodes whose text holds a marker: files are walked to the tokens near
-  // directives, not token by token.
-  const visit = (node: ts.Node): void => {
+  // directives, not token by token. An explicit stack: nesting may be thousands of levels deep.
+  const pending: ts.Node[] = [sourceFile];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
     for (const child of node.getChildren(sourceFile)) {
       if (child.kind >= ts.SyntaxKind.FirstJSDocNode && child.kind <= ts.SyntaxKind.LastJSDocNode) continue;
       if (!containsOccurrence(child.pos, child.end) && child.kind !== ts.SyntaxKind.EndOfFileToken) continue;
@@ -71,11 +73,10 @@ export function parseDirectives(sourceFile: ts.SourceFile): Directive[] {
         // JSX text is not trivia: "// x" inside it is text, not a comment.
         if (child.kind !== ts.SyntaxKind.JsxText) collectAt(child.pos);
       } else {
-        visit(child);
+        pending.push(child);
       }
     }
-  };
-  visit(sourceFile);
+  }
 
   const directives: Directive[] = [];
   for (const comment of [...comments.values()].sort((a, b) => a.pos - b.pos)) {
@@ -120,8 +121,8 @@ function parseComment(sourceFile: ts.SourceFile, comment: ts.CommentRange): Dire
     restStart += part.length + 1;
   }
 
-  const line = sourceFile.getLineAndCharacterOfPosition(comment.pos).line;
-  const endLine = sourceFile.getLineAndCharacterOfPosition(comment.end).line;
+  const line = positionOf(sourceFile, comment.pos).line;
+  const endLine = positionOf(sourceFile, comment.end).line;
   const directive: Directive = { kind, ruleIds, ruleIdSpans, reason, start: comment.pos, end: comment.end, line };
   if (kind === "next-line") directive.targetLine = endLine + 1;
   else if (kind === "line") directive.targetLine = line;
@@ -184,8 +185,6 @@ export function applySuppressions(
     const rule = ruleId === UNUSED ? unusedSuppression : missingSuppressionReason;
     const template = rule.meta.messages[messageId] ?? messageId;
     const message = formatMessage(template, data);
-    const startPosition = sourceFile.getLineAndCharacterOfPosition(start);
-    const endPosition = sourceFile.getLineAndCharacterOfPosition(end);
     extra.push({
       ruleId,
       messageId,
@@ -195,7 +194,7 @@ export function applySuppressions(
       fileName: sourceFile.fileName,
       start,
       end,
-      range: { start: startPosition, end: endPosition },
+      range: rangeOf(sourceFile, start, end),
       related: [],
       fixes,
     });

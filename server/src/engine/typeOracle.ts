@@ -7,6 +7,7 @@
  * unconstrained type parameter, an unresolved import): rules never report on `may`.
  */
 import * as ts from "typescript";
+import { walkTree } from "./astUtils";
 
 export type Tri = "always" | "never" | "may";
 
@@ -969,7 +970,7 @@ function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
   const writtenPromise = (type: ts.TypeNode | undefined) =>
     type !== undefined && PROMISE_TYPE_TEXT.test(text.slice(type.pos, type.end));
   const isAsync = (node: ts.Node) => (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
-  const visit = (node: ts.Node): void => {
+  walkTree(sourceFile, (node) => {
     const name = (node as ts.NamedDeclaration).name;
     const nameText = name && (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name)) ? name.text : undefined;
     if (nameText !== undefined) {
@@ -1001,9 +1002,7 @@ function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
         }
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  });
   promiseNameScans.set(sourceFile, scan);
   return scan;
 }

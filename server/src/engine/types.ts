@@ -143,6 +143,12 @@ export interface RuleMeta<O> {
   docs: RuleDocs;
   /** Whether the rule needs type information (all of ours do, today). */
   requiresTypes: boolean;
+  /**
+   * Reported by the engine itself and never hidden (`parse-error`): its severity is always
+   * `defaultSeverity`, configurations may name it only with that severity, and suppression
+   * comments do not apply to it.
+   */
+  alwaysOn?: boolean;
 }
 
 export interface RuleContext<O> {

@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
+import { isStackOverflow, markStandIn } from "../engine/parsing";
 import { type AutomaticTypes, defaultCompilerOptions, isLintableFile, normalizePath, readTsconfig, withAutomaticTypes } from "../engine/project";
 
 export interface OpenDocuments {
@@ -19,6 +20,8 @@ export interface Project {
   readonly service: ts.LanguageService;
   /** Files of the project (tsconfig files, or the loose open files of the inferred project). */
   containsFile(fileName: string): boolean;
+  /** The current program (`service.getProgram()`), even when a file overflowed the binder. */
+  program(): ts.Program | undefined;
 }
 
 /** Raised when a project cannot be loaded; the server shows it and keeps running. */
@@ -74,6 +77,18 @@ class ManagedProject implements Project {
     return this.rootFiles.has(normalizePath(fileName));
   }
 
+  program(): ts.Program | undefined {
+    try {
+      return this.service.getProgram();
+    } catch (error) {
+      // The service binds every file when it builds a program; a file nested too deeply
+      // overflows the binder after the program is made. Asked again, the service returns that
+      // program, and the linter reports the half-bound file (engine/parsing.ts).
+      if (!isStackOverflow(error)) throw error;
+      return this.service.getProgram();
+    }
+  }
+
   addRoot(fileName: string): void {
     const key = normalizePath(fileName);
     if (this.rootFiles.has(key)) return;
@@ -96,7 +111,9 @@ class ManagedProject implements Project {
 
 export class ProjectService {
   // The registry's JSDoc mode must equal every host's (TypeScript asserts it).
-  private readonly registry = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames, "", ts.JSDocParsingMode.ParseForTypeErrors);
+  private readonly registry = surviveDeepFiles(
+    ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames, "", ts.JSDocParsingMode.ParseForTypeErrors),
+  );
   private readonly projects = new Map<string, ManagedProject>();
   private inferred: ManagedProject | undefined;
   private readonly configOfDirectory = new Map<string, string | undefined>();
@@ -241,4 +258,33 @@ export class ProjectService {
     this.inferred.addRoot(fileName);
     return this.inferred;
   }
+}
+
+/**
+ * A registry whose parse of a file that overflows the parser's stack (thousands of nested
+ * parentheses) yields an empty stand-in, as the CLI's does (engine/parsing.ts): that file gets
+ * one `parse-error` finding and the project's other files are still analysed.
+ */
+function surviveDeepFiles(registry: ts.DocumentRegistry): ts.DocumentRegistry {
+  const retry = <A extends unknown[]>(parse: (...args: A) => ts.SourceFile, snapshotIndex: number) =>
+    (...args: A): ts.SourceFile => {
+      try {
+        return parse(...args);
+      } catch (error) {
+        if (!isStackOverflow(error)) throw error;
+        const snapshot = args[snapshotIndex] as ts.IScriptSnapshot;
+        const empty = [...args] as A;
+        empty[snapshotIndex] = ts.ScriptSnapshot.fromString("");
+        const standIn = parse(...empty);
+        markStandIn(standIn, snapshot.getText(0, snapshot.getLength()));
+        return standIn;
+      }
+    };
+  return {
+    ...registry,
+    acquireDocument: retry(registry.acquireDocument.bind(registry), 2),
+    acquireDocumentWithKey: retry(registry.acquireDocumentWithKey.bind(registry), 4),
+    updateDocument: retry(registry.updateDocument.bind(registry), 2),
+    updateDocumentWithKey: retry(registry.updateDocumentWithKey.bind(registry), 4),
+  };
 }

@@ -81,8 +81,11 @@ const SEVERITY: Record<Finding["severity"], DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** Rules whose findings are about suppression comments themselves: they cannot be suppressed. */
-const UNSUPPRESSIBLE = new Set(["unused-suppression", "missing-suppression-reason"]);
+/**
+ * Rules whose findings comments cannot suppress: those about suppression comments themselves,
+ * and `parse-error` (always on).
+ */
+const UNSUPPRESSIBLE = new Set(["unused-suppression", "missing-suppression-reason", ...allRules.filter((rule) => rule.meta.alwaysOn).map((rule) => rule.meta.id)]);
 
 const PUSH_DELAY_MS = 150;
 /** Coalesces bursts of typing into one refresh of the other open files. */
@@ -273,7 +276,7 @@ export class ConcurrencyLintServer {
       const config = this.effectiveConfig(fileName, settings);
       if (!isFileIncluded(config, fileName)) return store([]);
       const project = this.projects.projectFor(fileName);
-      const program = project.service.getProgram();
+      const program = project.program();
       const sourceFile = program?.getSourceFile(fileName);
       if (!program || !sourceFile) return store([]);
       await yieldToEventLoop();
@@ -348,7 +351,8 @@ export class ConcurrencyLintServer {
 
   private effectiveConfig(fileName: string, settings: Settings): ResolvedConfig {
     const config = this.configs.configFor(fileName);
-    const overrides = Object.entries(settings.rules).filter(([id]) => rulesById.has(id));
+    // A rule that is always on keeps its severity, whatever the editor's settings say.
+    const overrides = Object.entries(settings.rules).filter(([id]) => rulesById.has(id) && !rulesById.get(id)?.meta.alwaysOn);
     if (overrides.length === 0) return config;
     const rules = new Map<string, RuleSetting>(config.rules);
     for (const [id, severity] of overrides) {
@@ -615,7 +619,7 @@ export class ConcurrencyLintServer {
     try {
       const config = this.effectiveConfig(fileName, settings);
       if (!isFileIncluded(config, fileName)) return [];
-      const program = this.projects.projectFor(fileName).service.getProgram();
+      const program = this.projects.projectFor(fileName).program();
       const sourceFile = program?.getSourceFile(fileName);
       if (!program || !sourceFile) return [];
       const result = lintSourceFile(sourceFile, this.typesFor(program), config, allRules);

@@ -7,8 +7,9 @@ import { sharedStateAcrossAwait } from "./shared-state-across-await";
 import { unhandledRejectionWindow } from "./unhandled-rejection-window";
 import { unusedSuppression } from "./unused-suppression";
 import { missingSuppressionReason } from "./missing-suppression-reason";
+import { parseError } from "./parse-error";
 
-export const allRules: readonly AnyRule[] = [floatingPromise, blockingCallInAsync, misusedPromise, sharedStateAcrossAwait, unhandledRejectionWindow, unusedSuppression, missingSuppressionReason];
+export const allRules: readonly AnyRule[] = [floatingPromise, blockingCallInAsync, misusedPromise, sharedStateAcrossAwait, unhandledRejectionWindow, unusedSuppression, missingSuppressionReason, parseError];
 
 export const rulesById: ReadonlyMap<string, AnyRule> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
 

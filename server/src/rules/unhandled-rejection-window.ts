@@ -8,6 +8,7 @@
  */
 import * as ts from "typescript";
 import { isAsyncFunction } from "../engine/astUtils";
+import { positionOf } from "../engine/lines";
 import type { PromiseQuery, VariableHandle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule } from "../engine/types";
@@ -378,7 +379,8 @@ class WindowChecker {
   private report(declaration: ts.VariableDeclaration, name: ts.Identifier, statement: ts.VariableStatement, found: Found, variable: VariableHandle): void {
     const { sourceFile } = this.context;
     const text = name.text;
-    const lineOf = (node: ts.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+    // Lines as the editor and the reports count them (engine/lines.ts), not as TypeScript does.
+    const lineOf = (node: ts.Node) => positionOf(sourceFile, node.getStart(sourceFile)).line + 1;
     if (found.kind === "throw") {
       const scope = caughtInFunction(found.at) ? "the block that declares it" : "the function";
       this.context.report({

@@ -1,53 +1,11 @@
 /** Helpers every output format needs: positions, paths, ordering and the totals. */
 import * as path from "node:path";
-import type { Finding, FixKind, Position } from "../../engine/types";
+import { LineIndex } from "../../engine/lines";
+import type { Finding, FixKind } from "../../engine/types";
 import type { FileResult } from "./index";
 
-/**
- * Line starts of a text, with the same line terminators as TypeScript's scanner
- * (CR LF, LF, CR, U+2028, U+2029), so positions computed here agree with `Finding.range`.
- */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 0x0d && text.charCodeAt(i + 1) === 0x0a) {
-        i++;
-        this.starts.push(i + 1);
-      } else if (ch === 0x0a || ch === 0x0d || ch === 0x2028 || ch === 0x2029) {
-        this.starts.push(i + 1);
-      }
-    }
-  }
-
-  /** The 0-based line and UTF-16 character of an offset (clamped to the text). */
-  positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.starts[low] };
-  }
-
-  /** The text of a 0-based line without its terminator; "" past the end. */
-  lineText(line: number): string {
-    if (line < 0 || line >= this.starts.length) return "";
-    const start = this.starts[line];
-    let end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
-    while (end > start && isLineTerminator(this.text.charCodeAt(end - 1))) end--;
-    return this.text.slice(start, end);
-  }
-}
-
-function isLineTerminator(ch: number): boolean {
-  return ch === 0x0a || ch === 0x0d || ch === 0x2028 || ch === 0x2029;
-}
+/** Lines as editors count them (CR LF, LF, CR), the same as `Finding.range`. */
+export { LineIndex } from "../../engine/lines";
 
 /** Line indexes of the files of a run, built on first use (only edits and frames need them). */
 export class SourceIndex {
