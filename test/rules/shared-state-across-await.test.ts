@@ -16,6 +16,8 @@ const duplicateInitCollection = (target: string, key: string) =>
   `\`${target}\` is checked for \`${key}\` before the \`await\` and filled after it. Calls that arrive while the first one waits also miss, so the work for \`${key}\` runs once per call and the last result wins: duplicate work (a cache stampede), but no lost update, since each call stores a complete, fresh value. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one run.`;
 const checkThenAct = (target: string) =>
   `\`${target}\` is checked before the \`await\` and written after it. Another call can pass the same check, or change \`${target}\`, while this one waits, so this write acts on a check that no longer holds: both calls act on the same state, and the later write overwrites the other call's change. Check and write \`${target}\` with no \`await\` between them (set it before the \`await\`, or check it again after), or guard the section with a lock.`;
+const readModifyWriteCall = (target: string, callee: string) =>
+  `\`${target}\` is an input of the awaited call \`${callee}(...)\`, and the call's result is written back to \`${target}\`. Another call can update \`${target}\` while this one waits, and this write then replaces that update with a result computed from the old value (a lost update: both calls start from the same value and only the last one's change survives). Serialize the updates (chain each call on the previous one's promise, or use a lock), so that each starts from the latest value.`;
 const checkThenActCollection = (target: string, key: string) =>
   `\`${target}\` is checked for \`${key}\` before the \`await\` and updated after it. Another call can pass the same check, or change that entry, while this one waits, so this update acts on a check that no longer holds: the entry can be added twice, or the other call's update overwritten. Update \`${target}\` with no \`await\` since the check (reserve the entry before the \`await\`), or guard the section with a lock.`;
 
@@ -29,6 +31,9 @@ const invalid: InvalidCase[] = [
     errors: [
       {
         messageId: "readModifyWrite",
+        message:
+          "`total` is read before the `await` and written after it with a value computed from that read. Another call can update `total` while this one waits, and this write then overwrites that update with a stale result (a lost update: both calls read 1, both write 2). Await first and read `total` after the `await`, or serialize the updates.",
+        severity: "warning",
         line: 4,
         column: 3,
         related: [4, 4],
@@ -63,7 +68,7 @@ const invalid: InvalidCase[] = [
   {
     name: "the stale value passed into the awaited call",
     code: `${D}\ndeclare function next(n: number): Promise<number>;\nlet state = 0;\nexport async function step() {\n  state = await next(state);\n}`,
-    errors: [{ messageId: "readModifyWrite", line: 5, column: 3, fixes: [] }],
+    errors: [{ messageId: "readModifyWriteCall", message: readModifyWriteCall("state", "next"), severity: "warning", line: 5, column: 3, related: [5, 5], fixes: [] }],
   },
   {
     name: "map entry read-modify-write",
@@ -73,7 +78,16 @@ const invalid: InvalidCase[] = [
   {
     name: "stale snapshot through a local",
     code: `${D}\nexport class Counter {\n  count = 0;\n  async increment() {\n    const current = this.count;\n    await save(current);\n    this.count = current + 1;\n  }\n}`,
-    errors: [{ messageId: "staleSnapshot", line: 7, column: 5, related: [5, 6] }],
+    errors: [
+      {
+        messageId: "staleSnapshot",
+        message:
+          "`this.count` is written from `current`, a copy read before the `await`. Another call can change `this.count` while this one waits, and this write overwrites that change with a stale value (a lost update). Read `this.count` again after the `await`, or serialize the updates.",
+        line: 7,
+        column: 5,
+        related: [5, 6],
+      },
+    ],
   },
   {
     name: "stale snapshot of an outer-scope variable",
@@ -232,6 +246,27 @@ const invalid: InvalidCase[] = [
     code: `${D}\nlet retries = 0;\nexport async function retry() {\n  if (!retries) {\n    await tick();\n    retries++;\n  }\n}`,
     errors: [{ messageId: "checkThenAct", message: checkThenAct("retries"), severity: "warning", line: 6, column: 5 }],
   },
+  // The stale read is an input of the awaited call: it cannot be moved after the await.
+  {
+    name: "a store's state passed to an async reducer and written back",
+    code: `interface State { items: string[] }\ninterface Action { type: string }\ndeclare function reduce(state: State, action: Action): Promise<State>;\nexport class Store {\n  private state: State = { items: [] };\n  async dispatch(action: Action) {\n    this.state = await reduce(this.state, action);\n  }\n}`,
+    errors: [{ messageId: "readModifyWriteCall", message: readModifyWriteCall("this.state", "reduce"), line: 7, column: 5, related: [7, 7], fixes: [] }],
+  },
+  {
+    name: "a running total passed to an async adder",
+    code: `declare function add(total: number, amount: number): Promise<number>;\nlet total = 0;\nexport async function record(amount: number) {\n  total = await add(total, amount);\n}`,
+    errors: [{ messageId: "readModifyWriteCall", message: readModifyWriteCall("total", "add"), line: 4, column: 3, fixes: [] }],
+  },
+  {
+    name: "a map entry passed to an async merge and set back",
+    code: `interface Stats { hits: number }\ndeclare function merge(previous: Stats | undefined, hits: number): Promise<Stats>;\nconst stats = new Map<string, Stats>();\nexport async function hit(route: string) {\n  stats.set(route, await merge(stats.get(route), 1));\n}`,
+    errors: [{ messageId: "readModifyWriteCall", message: readModifyWriteCall("stats.get(route)", "merge"), line: 5, column: 3 }],
+  },
+  {
+    name: "a session renewed through its own method and written back",
+    code: `interface Session { renew(): Promise<Session> }\nexport class Client {\n  constructor(private session: Session) {}\n  async refresh() {\n    this.session = await this.session.renew();\n  }\n}`,
+    errors: [{ messageId: "readModifyWriteCall", message: readModifyWriteCall("this.session", "this.session.renew"), line: 5, column: 5 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -286,6 +321,12 @@ const valid: ValidCase[] = [
   { name: "double-checked with an early return after the await", code: `interface Conn { q(): void; close(): void } declare function connect(): Promise<Conn>;\nlet conn: Conn | undefined;\nexport async function get() {\n  if (conn) return conn;\n  const created = await connect();\n  if (conn) {\n    created.close();\n    return conn;\n  }\n  conn = created;\n  return conn;\n}` },
   { name: "a cache entry re-checked after the load", code: `declare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    const value = await load(k);\n    if (!cache.has(k)) cache.set(k, value);\n  }\n  return cache.get(k);\n}` },
   { name: "a state re-checked after the await before the transition", code: `export class Worker {\n  private state: "idle" | "starting" | "running" = "idle";\n  private async warmUp() {}\n  async start() {\n    if (this.state !== "idle") return;\n    await this.warmUp();\n    if (this.state === "idle") this.state = "running";\n  }\n}` },
+  // Inputs of an awaited call that are not the written state.
+  { name: "a reducer started from another field", code: `interface State { items: string[] }\ndeclare function reduce(state: State, action: string): Promise<State>;\nexport class Store {\n  private readonly initial: State = { items: [] };\n  private state: State = { items: [] };\n  async reset(action: string) {\n    this.state = await reduce(this.initial, action);\n  }\n}` },
+  { name: "a local state threaded through awaited calls", code: `declare function next(n: number): Promise<number>;\nexport async function run(steps: number) {\n  let state = 0;\n  for (let i = 0; i < steps; i++) state = await next(state);\n  return state;\n}` },
+  { name: "by default, a parameter's state passed to an awaited call (the caller's per-call object)", code: `interface Ctx { state: number }\ndeclare function next(n: number): Promise<number>;\nexport async function handle(ctx: Ctx) {\n  ctx.state = await next(ctx.state);\n}` },
+  { name: "an awaited reducer inside a critical section", code: `interface State { items: string[] }\ndeclare function reduce(state: State, action: string): Promise<State>;\ndeclare const mutex: { runExclusive<T>(fn: () => Promise<T>): Promise<T> };\nexport class Store {\n  private state: State = { items: [] };\n  dispatch(action: string) {\n    return mutex.runExclusive(async () => {\n      this.state = await reduce(this.state, action);\n    });\n  }\n}` },
+  { name: "an object created in the call passed to an awaited call", code: `declare function add(total: number, amount: number): Promise<number>;\nexport async function sum(amounts: number[]) {\n  const draft = { total: 0 };\n  for (const amount of amounts) draft.total = await add(draft.total, amount);\n  return draft.total;\n}` },
 ];
 
 

@@ -25,6 +25,8 @@ export interface SharedStateOptions {
 const messages = {
   readModifyWrite:
     "`{{target}}` is read before the `await` and written after it with a value computed from that read. Another call can update `{{target}}` while this one waits, and this write then overwrites that update with a stale result (a lost update: both calls read 1, both write 2). Await first and read `{{target}}` after the `await`, or serialize the updates.",
+  readModifyWriteCall:
+    "`{{target}}` is an input of the awaited call `{{callee}}(...)`, and the call's result is written back to `{{target}}`. Another call can update `{{target}}` while this one waits, and this write then replaces that update with a result computed from the old value (a lost update: both calls start from the same value and only the last one's change survives). Serialize the updates (chain each call on the previous one's promise, or use a lock), so that each starts from the latest value.",
   staleSnapshot:
     "`{{target}}` is written from `{{local}}`, a copy read before the `await`. Another call can change `{{target}}` while this one waits, and this write overwrites that change with a stale value (a lost update). Read `{{target}}` again after the `await`, or serialize the updates.",
   checkThenAct:
@@ -90,7 +92,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "locations. Lost updates, at the rule's severity:",
         "",
         "- **read-modify-write**: `total += await price()`, `x = x + await f()`, `this.n = this.n + (await g())`,",
-        "  `map.set(k, (map.get(k) ?? 0) + await f())`;",
+        "  `map.set(k, (map.get(k) ?? 0) + await f())`; and, with its own message, a read that is an input of",
+        "  the awaited call (`this.state = await reduce(this.state, action)`, `total = await add(total, x)`):",
+        "  that read cannot move after the `await`, so the message asks to serialize the updates;",
         "- **stale snapshot**: `const v = this.count; await save(); this.count = v + 1`;",
         "- **check-then-act**: a condition compares the state with a value (`if (this.state === \"idle\")`)",
         "  or the write depends on it (`retries++`, `jobs.push(job)` after `jobs.includes(job)`), and the",
@@ -291,7 +295,8 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "Fixes are **suggestions** (they change when things happen):",
         "",
         "- `x += await f()` and `x = x + await f()` as statements: **Await first, then update**",
-        "  (`const awaited = await f(); x += awaited;`), so the read happens after the `await`.",
+        "  (`const awaited = await f(); x += awaited;`), so the read happens after the `await`. Not offered",
+        "  when the read is an input of the awaited call (`x = await next(x)`): serializing is a design choice.",
         "- Lazy initialization of a field or module variable with a written type",
         "  (`if (!this.conn) { this.conn = await connect(); }`): **Memoize the in-flight promise**:",
         "  adds `private connPending?: Promise<Connection>;` and writes",
@@ -475,7 +480,7 @@ class Analyzer {
           return;
         }
         const read = state.readBefore(node.right, target.key, firstAwait);
-        if (read) state.report(node, "readModifyWrite", { target: target.key }, read, firstAwait, this.hoistFix(state, node));
+        if (read) this.reportReadModifyWrite(state, node, target.key, read, firstAwait, this.hoistFix(state, node));
         return;
       }
       const write = collectionCall(node, new Set(["set"]));
@@ -486,9 +491,21 @@ class Analyzer {
         const firstAwait = state.firstSuspension(value);
         if (!firstAwait) return;
         const read = state.collectionReadBefore(value, collection.key, write.key, firstAwait);
-        if (read) state.report(node, "readModifyWrite", { target: `${collection.key}.get(${write.key})` }, read, firstAwait);
+        if (read) this.reportReadModifyWrite(state, node, `${collection.key}.get(${write.key})`, read, firstAwait, []);
       }
     });
+  }
+
+  /**
+   * A read-modify-write. When the read is an input of the awaited call itself
+   * (`this.state = await reduce(this.state, action)`), it cannot be moved after the `await`: the
+   * message says so, and no hoist is offered.
+   */
+  private reportReadModifyWrite(state: FunctionState, write: ts.Node, target: string, read: ts.Node, suspension: ts.Node, fixes: Fix[]): void {
+    const call = inputCall(read, suspension);
+    const callee = call && normalize(call.expression.getText());
+    if (callee && callee.length <= 60) state.report(write, "readModifyWriteCall", { target, callee }, read, suspension);
+    else state.report(write, "readModifyWrite", { target }, read, suspension, fixes);
   }
 
   // B. `const v = this.count; await x; this.count = v + 1`
@@ -1483,6 +1500,16 @@ class FunctionState {
     for (let index = 2; new RegExp(`\\b${name}\\b`).test(text); index++) name = `${base}${index}`;
     return name;
   }
+}
+
+/** The innermost call inside an awaited operand that takes `read` as an argument or receiver. */
+function inputCall(read: ts.Node, suspension: ts.Node): ts.CallExpression | ts.NewExpression | undefined {
+  if (!ts.isAwaitExpression(suspension) || !isAncestor(suspension, read)) return undefined;
+  for (let child: ts.Node = read, node = read.parent; node !== suspension; child = node, node = node.parent) {
+    if (ts.isFunctionLike(node)) return undefined;
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && (node.arguments?.includes(child as ts.Expression) || node.expression === child)) return node;
+  }
+  return undefined;
 }
 
 function isSimpleKey(node: ts.Expression): boolean {
