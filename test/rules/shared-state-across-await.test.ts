@@ -4,6 +4,8 @@ import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleT
 const RULE = "shared-state-across-await";
 /** Line 1 of most cases. */
 const D = "declare function price(): Promise<number>; declare function save(n: number): Promise<void>; declare function tick(): Promise<void>;";
+/** Lines 1-2 (no trailing declarations): a stream event and an async flush. */
+const EV = "interface StreamEvent { type: string; id: string }\ndeclare function flush(): Promise<void>;\n";
 const CONN = "interface Conn { q(): void } declare function connect(): Promise<Conn>;";
 /** Lines 1-5: a class with a value field and the field holding its in-flight promise. */
 const RAW = "interface Raw { n: number }\nexport class Doc {\n  private raw: Raw | undefined;\n  private rawPromise: Promise<Raw> | undefined;\n  private async load(): Promise<Raw> { return { n: 1 }; }";
@@ -267,6 +269,22 @@ const invalid: InvalidCase[] = [
     code: `interface Session { renew(): Promise<Session> }\nexport class Client {\n  constructor(private session: Session) {}\n  async refresh() {\n    this.session = await this.session.renew();\n  }\n}`,
     errors: [{ messageId: "readModifyWriteCall", message: readModifyWriteCall("this.session", "this.session.renew"), line: 5, column: 5 }],
   },
+  // A closure run one call at a time by its owner: only when every call is awaited in turn.
+  {
+    name: "a closure's flag when its calls run together under Promise.all",
+    code: `${EV}export async function run(events: StreamEvent[]) {\n  let deferred = false;\n  const onDone = async () => {\n    if (deferred) return;\n    await flush();\n    deferred = true;\n  };\n  await Promise.all(events.map(() => onDone()));\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("deferred"), line: 8, column: 5 }],
+  },
+  {
+    name: "a callback whose consumer starts each call without awaiting it",
+    code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) void onEvent(event);\n}\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  let deferred = false;\n  await consume(events, async () => {\n    if (deferred) return;\n    await flush();\n    deferred = true;\n  });\n}`,
+    errors: [{ messageId: "duplicateInit", line: 11, column: 5 }],
+  },
+  {
+    name: "module state written by a closure that is awaited in turn (the owner itself can run concurrently)",
+    code: `${EV}let flushed = false;\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  const onDone = async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  };\n  for await (const event of events) if (event.type === "done") await onDone();\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("flushed"), line: 8, column: 5 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -327,6 +345,12 @@ const valid: ValidCase[] = [
   { name: "by default, a parameter's state passed to an awaited call (the caller's per-call object)", code: `interface Ctx { state: number }\ndeclare function next(n: number): Promise<number>;\nexport async function handle(ctx: Ctx) {\n  ctx.state = await next(ctx.state);\n}` },
   { name: "an awaited reducer inside a critical section", code: `interface State { items: string[] }\ndeclare function reduce(state: State, action: string): Promise<State>;\ndeclare const mutex: { runExclusive<T>(fn: () => Promise<T>): Promise<T> };\nexport class Store {\n  private state: State = { items: [] };\n  dispatch(action: string) {\n    return mutex.runExclusive(async () => {\n      this.state = await reduce(this.state, action);\n    });\n  }\n}` },
   { name: "an object created in the call passed to an awaited call", code: `declare function add(total: number, amount: number): Promise<number>;\nexport async function sum(amounts: number[]) {\n  const draft = { total: 0 };\n  for (const amount of amounts) draft.total = await add(draft.total, amount);\n  return draft.total;\n}` },
+  // A closure whose only caller awaits each call in turn: its owner's locals are not shared.
+  { name: "a closure flag whose only caller awaits each call in a stream loop", code: `${EV}export async function run(events: AsyncIterable<StreamEvent>) {\n  let deferred = false;\n  const onDone = async (event: StreamEvent) => {\n    if (deferred) return;\n    await flush();\n    deferred = true;\n    console.log(event.id);\n  };\n  for await (const event of events) {\n    if (event.type === "done") await onDone(event);\n  }\n}` },
+  { name: "an inline callback awaited one event at a time by a project consumer", code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) await onEvent(event);\n}\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  let deferred = false;\n  await consume(events, async () => {\n    if (deferred) return;\n    await flush();\n    deferred = true;\n  });\n}` },
+  { name: "a callback const passed once to a consumer that awaits it, returned", code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) await onEvent(event);\n}\nexport function run(events: AsyncIterable<StreamEvent>) {\n  let deferred = false;\n  const onDone = async () => {\n    if (deferred) return;\n    await flush();\n    deferred = true;\n  };\n  return consume(events, onDone);\n}` },
+  { name: "a closure's Set of seen ids, the closure awaited per event", code: `${EV}export async function run(events: AsyncIterable<StreamEvent>) {\n  const seen = new Set<string>();\n  const handle = async (event: StreamEvent) => {\n    if (seen.has(event.id)) return;\n    await flush();\n    seen.add(event.id);\n  };\n  for await (const event of events) await handle(event);\n}` },
+  { name: "a nested function declaration awaited in turn", code: `${EV}export async function sync(batches: string[][]) {\n  let synced = 0;\n  async function syncOne(batch: string[]) {\n    const before = synced;\n    await flush();\n    synced = before + batch.length;\n  }\n  for (const batch of batches) await syncOne(batch);\n  return synced;\n}` },
 ];
 
 

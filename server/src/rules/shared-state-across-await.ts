@@ -130,7 +130,13 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "and `lockAcquisitions`). A guard that throws (`if (!this.socket) throw ...`) asserts a",
         "precondition and is not a check-then-act. A write made only after checking the state again",
         "after the `await` (`const conn = await connect(); if (!this.conn) this.conn = conn; else",
-        "conn.close();`) keeps the first result and overwrites nothing.",
+        "conn.close();`) keeps the first result and overwrites nothing. The locals of a function that",
+        "runs a closure one call at a time are not shared between those calls: a `let` flag or a",
+        "`new Set()` of the function that declares `const onDone = async () => ...` and only ever calls it",
+        "as `await onDone(...)` in its own body (a stream loop), or that passes the callback, in an awaited",
+        "or returned call, to a project function that only calls that parameter as `await onEvent(...)`.",
+        "The same closure run under `Promise.all`, or started without `await`, is still reported, and so is",
+        "module or `this` state it touches (the owner itself can run concurrently).",
         "",
         "Not reported either: a write that stores the awaited result of a memoized in-flight promise,",
         "which is the fix this rule suggests (`if (!this.rawPromise) this.rawPromise = this.load();",
@@ -434,10 +440,63 @@ class Analyzer {
       return !suspends;
     });
     if (!suspends || this.isCriticalSectionCallback(fn) || isSerializedByCallers(fn)) return;
-    const state = new FunctionState(fn, this.context, this.lockStart(fn));
+    const state = new FunctionState(fn, this.context, this.lockStart(fn), this.serializedOwner(fn));
     this.detectReadModifyWrite(state);
     this.detectSnapshots(state);
     this.detectCheckThenAct(state);
+  }
+
+  /**
+   * The function whose locals `fn` closes over, when that function runs `fn` one call at a time:
+   * `const onDone = async () => ...` (or a nested function declaration) only ever called as
+   * `await onDone(...)` in the declaring function's own body; or a callback (inline, or a `const`
+   * used once) passed, in an awaited or returned call, to a project function that only ever calls
+   * that parameter as `await param(...)` in its own body. Runs of `fn` then never overlap within
+   * one run of the owner, so the owner's locals are not shared between them.
+   */
+  private serializedOwner(fn: ts.FunctionLikeDeclaration): ts.FunctionLikeDeclaration | undefined {
+    const owner = enclosingFunction(fn);
+    if (!owner) return undefined;
+    let name: ts.Identifier | undefined;
+    const parent = fn.parent;
+    if (ts.isFunctionDeclaration(fn)) name = fn.name;
+    else if (ts.isVariableDeclaration(parent) && parent.initializer === fn && ts.isIdentifier(parent.name) && isConstDeclaration(parent)) name = parent.name;
+    else if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) return this.isSerializedArgument(fn, owner) ? owner : undefined;
+    if (!name) return undefined;
+    const references = this.referencesOf(name, owner);
+    if (references.length > 0 && references.every((reference) => isAwaitedCall(reference, owner))) return owner;
+    return references.length === 1 && this.isSerializedArgument(references[0], owner) ? owner : undefined;
+  }
+
+  /** Every identifier inside `root` that refers to the variable `name` declares, except the declaration's own name. */
+  private referencesOf(name: ts.Identifier, root: ts.Node): ts.Identifier[] {
+    const variable = this.context.types.variableOf(name);
+    const references: ts.Identifier[] = [];
+    if (!variable) return references;
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && node !== name && node.text === name.text && this.context.types.variableOf(node) === variable) references.push(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(root);
+    return references;
+  }
+
+  /** `await consume(stream, callback)` (or `return consume(...)`) where `consume` only awaits its callback parameter, one call at a time. */
+  private isSerializedArgument(callback: ts.Expression, owner: ts.FunctionLikeDeclaration): boolean {
+    const call = callback.parent;
+    if (!ts.isCallExpression(call) || !call.arguments.includes(callback)) return false;
+    let outer: ts.Node = call;
+    while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+    const consumer = outer.parent;
+    if (!(ts.isAwaitExpression(consumer) || ts.isReturnStatement(consumer)) || enclosingFunction(consumer) !== owner) return false;
+    const target = this.context.types.calleeTarget(call)?.declarations.find(
+      (declaration): declaration is ts.FunctionLikeDeclaration => ts.isFunctionLike(declaration) && (declaration as ts.FunctionLikeDeclaration).body !== undefined,
+    );
+    if (!target || !this.context.types.isProjectSourceFile(target.getSourceFile())) return false;
+    const parameter = target.parameters[call.arguments.indexOf(callback)];
+    if (!parameter || parameter.dotDotDotToken || !ts.isIdentifier(parameter.name)) return false;
+    const references = this.referencesOf(parameter.name, target);
+    return references.length > 0 && references.every((reference) => isAwaitedCall(reference, target));
   }
 
   private isCriticalSectionCallback(fn: ts.FunctionLikeDeclaration): boolean {
@@ -862,6 +921,8 @@ class FunctionState {
     readonly fn: ts.FunctionLikeDeclaration,
     private readonly context: RuleContext<SharedStateOptions>,
     private readonly lockedFrom: number,
+    /** A function that runs this one a call at a time: its locals are not shared between those calls. */
+    private readonly serializedOwner?: ts.FunctionLikeDeclaration,
   ) {}
 
   report(
@@ -895,7 +956,7 @@ class FunctionState {
     const node = skipOuter(expression);
     if (ts.isIdentifier(node)) {
       const scope = this.scopeOf(node);
-      return scope && scope.scope === "outside" && !scope.isConst ? { key: node.text } : undefined;
+      return scope && scope.scope === "outside" && !scope.isConst && !this.isLocalOfSerializedOwner(node, false) ? { key: node.text } : undefined;
     }
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       let root: ts.Expression = node;
@@ -906,7 +967,7 @@ class FunctionState {
       if (!ts.isIdentifier(root)) return undefined;
       const scope = this.scopeOf(root);
       if (!scope) return undefined;
-      if (scope.scope === "outside") return { key };
+      if (scope.scope === "outside") return this.isLocalOfSerializedOwner(root, true) ? undefined : { key };
       if (scope.isParameter && this.context.options.checkParameters) return { key };
       if (scope.isConst) {
         // A local alias of shared state (`const options = this.options; options.ca = ...`) writes
@@ -949,9 +1010,27 @@ class FunctionState {
     const node = skipOuter(expression);
     if (ts.isIdentifier(node)) {
       const scope = this.scopeOf(node);
-      return scope && scope.scope === "outside" ? { key: node.text } : undefined;
+      return scope && scope.scope === "outside" && !this.isLocalOfSerializedOwner(node, true) ? { key: node.text } : undefined;
     }
     return this.locationOf(node);
+  }
+
+  /**
+   * A variable declared in the function that runs this one a call at a time (a `let` flag; with
+   * `fresh`, only a `const` holding an object created there: `new Set()`, `{ ... }`, `[]`).
+   */
+  private isLocalOfSerializedOwner(identifier: ts.Identifier, fresh: boolean): boolean {
+    const owner = this.serializedOwner;
+    if (!owner) return false;
+    const declaration = this.context.types.variableDeclarationOf(identifier);
+    if (!declaration || !isAncestor(owner, declaration) || isAncestor(this.fn, declaration)) return false;
+    if (!fresh) return true;
+    const initializer = declaration.initializer && skipOuter(declaration.initializer);
+    return (
+      isConstDeclaration(declaration) &&
+      initializer !== undefined &&
+      (ts.isObjectLiteralExpression(initializer) || ts.isArrayLiteralExpression(initializer) || ts.isNewExpression(initializer))
+    );
   }
 
   private scopeOf(identifier: ts.Identifier) {
@@ -1510,6 +1589,27 @@ function inputCall(read: ts.Node, suspension: ts.Node): ts.CallExpression | ts.N
     if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && (node.arguments?.includes(child as ts.Expression) || node.expression === child)) return node;
   }
   return undefined;
+}
+
+/** The nearest function around `node` (not `node` itself). */
+function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return current as ts.FunctionLikeDeclaration;
+  }
+  return undefined;
+}
+
+/** `await reference(...)`, with the `await` in `owner`'s own body (not in a function nested in it). */
+function isAwaitedCall(reference: ts.Identifier, owner: ts.Node): boolean {
+  const call = reference.parent;
+  if (!ts.isCallExpression(call) || call.expression !== reference) return false;
+  let outer: ts.Node = call;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  return ts.isAwaitExpression(outer.parent) && enclosingFunction(outer.parent) === owner;
+}
+
+function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
 function isSimpleKey(node: ts.Expression): boolean {
