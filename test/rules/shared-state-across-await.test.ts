@@ -21,7 +21,7 @@ const checkThenAct = (target: string) =>
 const readModifyWriteCall = (target: string, callee: string) =>
   `\`${target}\` is an input of the awaited call \`${callee}(...)\`, and the call's result is written back to \`${target}\`. Another call can update \`${target}\` while this one waits, and this write then replaces that update with a result computed from the old value (a lost update: both calls start from the same value and only the last one's change survives). Serialize the updates (chain each call on the previous one's promise, or use a lock), so that each starts from the latest value.`;
 const checkThenActCollection = (target: string, key: string) =>
-  `\`${target}\` is checked for \`${key}\` before the \`await\` and updated after it. Another call can pass the same check, or change that entry, while this one waits, so this update acts on a check that no longer holds: the entry can be added twice, or the other call's update overwritten. Update \`${target}\` with no \`await\` since the check (reserve the entry before the \`await\`), or guard the section with a lock.`;
+  `\`${target}\` is checked for \`${key}\` before the \`await\` and updated after it. Another call can pass the same check, or change that entry, while this one waits, so this update acts on a check that no longer holds: both calls do the work for \`${key}\`, and the entry can be added twice or the other call's change overwritten. Update \`${target}\` with no \`await\` since the check (reserve the entry before the \`await\`), or guard the section with a lock.`;
 
 const HOIST = "Await first, then update";
 const MEMO = "Memoize the in-flight promise";
@@ -285,6 +285,17 @@ const invalid: InvalidCase[] = [
     code: `${EV}let flushed = false;\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  const onDone = async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  };\n  for await (const event of events) if (event.type === "done") await onDone();\n}`,
     errors: [{ messageId: "duplicateInit", message: duplicateInit("flushed"), line: 8, column: 5 }],
   },
+  // Which way the check went: a write after finding the state present replaces it (a lost update).
+  {
+    name: "a connection found present, ended, and replaced after the await",
+    code: `interface Conn { closed: boolean; end(): Promise<void> } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  async reconnect() {\n    if (this.conn) {\n      await this.conn.end();\n      this.conn = await connect();\n    }\n  }\n}`,
+    errors: [{ messageId: "checkThenAct", message: checkThenAct("this.conn"), severity: "warning", line: 7, column: 7, fixes: [] }],
+  },
+  {
+    name: "missing or closed: an initialization either way",
+    code: `interface Conn { closed: boolean; end(): Promise<void> } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (this.conn && !this.conn.closed) return this.conn;\n    this.conn = await connect();\n    return this.conn;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.conn"), severity: "info", line: 6, column: 5 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -351,6 +362,10 @@ const valid: ValidCase[] = [
   { name: "a callback const passed once to a consumer that awaits it, returned", code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) await onEvent(event);\n}\nexport function run(events: AsyncIterable<StreamEvent>) {\n  let deferred = false;\n  const onDone = async () => {\n    if (deferred) return;\n    await flush();\n    deferred = true;\n  };\n  return consume(events, onDone);\n}` },
   { name: "a closure's Set of seen ids, the closure awaited per event", code: `${EV}export async function run(events: AsyncIterable<StreamEvent>) {\n  const seen = new Set<string>();\n  const handle = async (event: StreamEvent) => {\n    if (seen.has(event.id)) return;\n    await flush();\n    seen.add(event.id);\n  };\n  for await (const event of events) await handle(event);\n}` },
   { name: "a nested function declaration awaited in turn", code: `${EV}export async function sync(batches: string[][]) {\n  let synced = 0;\n  async function syncOne(batch: string[]) {\n    const before = synced;\n    await flush();\n    synced = before + batch.length;\n  }\n  for (const batch of batches) await syncOne(batch);\n  return synced;\n}` },
+  // Removing an entry resets it, like clearing a field: it does not act on the check.
+  { name: "a socket closed and removed from its map after the await", code: `declare function close(id: string): Promise<void>;\nexport class Sockets {\n  private open = new Map<string, number>();\n  async close(id: string) {\n    if (this.open.has(id)) {\n      await close(id);\n      this.open.delete(id);\n    }\n  }\n}` },
+  { name: "a timer cancelled after an early return for unknown ids", code: `declare function cancel(id: string): Promise<void>;\nconst timers = new Map<string, number>();\nexport async function stop(id: string) {\n  if (!timers.has(id)) return;\n  await cancel(id);\n  timers.delete(id);\n}` },
+  { name: "a subscription removed from a Set after unsubscribing", code: `declare function unsubscribe(topic: string): Promise<void>;\nexport class Bus {\n  private topics = new Set<string>();\n  async leave(topic: string) {\n    if (!this.topics.has(topic)) return;\n    await unsubscribe(topic);\n    this.topics.delete(topic);\n  }\n}` },
 ];
 
 

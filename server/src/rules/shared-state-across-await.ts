@@ -32,7 +32,7 @@ const messages = {
   checkThenAct:
     "`{{target}}` is checked before the `await` and written after it. Another call can pass the same check, or change `{{target}}`, while this one waits, so this write acts on a check that no longer holds: both calls act on the same state, and the later write overwrites the other call's change. Check and write `{{target}}` with no `await` between them (set it before the `await`, or check it again after), or guard the section with a lock.",
   checkThenActCollection:
-    "`{{target}}` is checked for `{{key}}` before the `await` and updated after it. Another call can pass the same check, or change that entry, while this one waits, so this update acts on a check that no longer holds: the entry can be added twice, or the other call's update overwritten. Update `{{target}}` with no `await` since the check (reserve the entry before the `await`), or guard the section with a lock.",
+    "`{{target}}` is checked for `{{key}}` before the `await` and updated after it. Another call can pass the same check, or change that entry, while this one waits, so this update acts on a check that no longer holds: both calls do the work for `{{key}}`, and the entry can be added twice or the other call's change overwritten. Update `{{target}}` with no `await` since the check (reserve the entry before the `await`), or guard the section with a lock.",
   duplicateInit:
     "`{{target}}` is checked before the `await` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work (and a replaced connection or handle is never closed), but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.",
   duplicateInitCollection:
@@ -96,21 +96,23 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  the awaited call (`this.state = await reduce(this.state, action)`, `total = await add(total, x)`):",
         "  that read cannot move after the `await`, so the message asks to serialize the updates;",
         "- **stale snapshot**: `const v = this.count; await save(); this.count = v + 1`;",
-        "- **check-then-act**: a condition compares the state with a value (`if (this.state === \"idle\")`)",
-        "  or the write depends on it (`retries++`, `jobs.push(job)` after `jobs.includes(job)`), and the",
+        "- **check-then-act**: a condition compares the state with a value (`if (this.state === \"idle\")`),",
+        "  finds it present (`if (this.conn) { await this.conn.end(); this.conn = await connect(); }`), or",
+        "  the write depends on it (`retries++`, `jobs.push(job)` after `jobs.includes(job)`), and the",
         "  write after the `await` acts on a check that no longer holds.",
         "",
         "Duplicate initialization, one level below the rule's severity (`info` when the rule is at",
-        "`warning`, `warning` when it is at `error`; `off` turns both off): a presence check",
-        "(`if (!this.conn)`, `if (conn === undefined)`, `if (!cache.has(k))`, a guard flag) followed,",
-        "after an `await`, by a write of a fresh value that does not read the checked state",
+        "`warning`, `warning` when it is at `error`; `off` turns both off): a presence check that found",
+        "the state absent (`if (!this.conn)`, `if (conn === undefined)`, `if (!cache.has(k))`, a guard",
+        "flag, `if (this.conn) return this.conn;`) followed, after an `await`, by a write of a fresh",
+        "value that does not read the checked state",
         "(`this.conn = await connect()`, `cache.set(k, await load(k))`, `initialized = true`,",
         "`this.conn ??= await connect()`). Concurrent calls all find the state unset and all do the",
         "work; the last result wins. That is duplicate work (a connection it replaces is never",
         "closed), not a wrong value, and the fix is the same memoization either way. To see these at",
         "the lost updates' level, raise the rule to `error`.",
         "",
-        "Mutations through `Map`/`Set`/array methods (`set`, `add`, `push`, `delete`) count as writes.",
+        "Mutations through `Map`/`Set`/array methods (`set`, `add`, `push`, `unshift`) count as writes.",
         "",
         "Shared means reachable by concurrent calls: module-level and outer-scope variables, instance",
         "and static fields through `this`, properties of module-level objects, and collections held",
@@ -130,7 +132,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "and `lockAcquisitions`). A guard that throws (`if (!this.socket) throw ...`) asserts a",
         "precondition and is not a check-then-act. A write made only after checking the state again",
         "after the `await` (`const conn = await connect(); if (!this.conn) this.conn = conn; else",
-        "conn.close();`) keeps the first result and overwrites nothing. The locals of a function that",
+        "conn.close();`) keeps the first result and overwrites nothing. Clearing the checked state after",
+        "the `await` (`this.conn = undefined`, `sockets.delete(id)`) resets it and does not act on the",
+        "check. The locals of a function that",
         "runs a closure one call at a time are not shared between those calls: a `let` flag or a",
         "`new Set()` of the function that declares `const onDone = async () => ...` and only ever calls it",
         "as `await onDone(...)` in its own body (a stream loop), or that passes the callback, in an awaited",
@@ -594,23 +598,31 @@ class Analyzer {
       const checks = state.checksIn(node.expression);
       if (checks.length === 0) return;
       // Each region is a separate path: an await in an exiting branch does not precede the rest.
-      const regions: ts.Node[][] = [[node.thenStatement]];
-      if (node.elseStatement) regions.push([node.elseStatement]);
+      // `whenTrue`: the region runs when the condition held.
+      const regions: { nodes: readonly ts.Node[]; whenTrue: boolean }[] = [{ nodes: [node.thenStatement], whenTrue: true }];
+      if (node.elseStatement) regions.push({ nodes: [node.elseStatement], whenTrue: false });
       if (exits(node.thenStatement, false) && !node.elseStatement) {
         // `if (cached) return cached;` guards the rest of the block. A guard that throws
         // (`if (!this.socket) throw ...`) asserts a precondition: later writes replace, not initialize.
         const parent = node.parent;
-        if (ts.isBlock(parent) || ts.isSourceFile(parent)) regions.push(parent.statements.slice(parent.statements.indexOf(node) + 1));
+        if (ts.isBlock(parent) || ts.isSourceFile(parent)) regions.push({ nodes: parent.statements.slice(parent.statements.indexOf(node) + 1), whenTrue: false });
       }
       for (const check of checks) {
         // A parameter's object is usually the caller's per-call state: only data dependencies
         // (read-modify-write, snapshots) are reported for it, not control dependencies.
         if (check.parameterRooted) continue;
         let found: ReturnType<FunctionState["findCheckedWrite"]>;
-        for (const region of regions) found ??= state.findCheckedWrite(check, region);
+        let whenTrue = true;
+        for (const region of regions) {
+          if (found) break;
+          found = state.findCheckedWrite(check, region.nodes);
+          whenTrue = region.whenTrue;
+        }
         if (found && this.storesMemoizedResult(state, found.write, found.suspension)) continue;
         if (found) {
-          const duplicateInit = check.presence && state.isFreshInitialization(found.write, check);
+          // An initialization: the write runs when the check found the state absent, and stores a fresh value.
+          const foundAbsent = check.absentWhenTrue === whenTrue;
+          const duplicateInit = check.presence && foundAbsent && state.isFreshInitialization(found.write, check);
           if (check.collectionKey !== undefined) {
             const data = { target: check.key, key: check.collectionKey };
             if (duplicateInit) state.report(found.write, "duplicateInitCollection", data, check.node, found.suspension, this.cachePromiseFix(state, found.write));
@@ -908,6 +920,8 @@ interface Check {
   parameterRooted: boolean;
   /** Only tested for being there (`!this.conn`, `x === undefined`, `cache.has(k)`), not compared to a value. */
   presence: boolean;
+  /** The condition holding means the value is absent (`!this.conn`, `x === undefined`, `!cache.has(k)`). */
+  absentWhenTrue: boolean;
   /** For `C.has(K)`-style checks: the key text. */
   collectionKey?: string;
 }
@@ -1168,14 +1182,15 @@ class FunctionState {
   checksIn(condition: ts.Expression): Check[] {
     const checks: Check[] = [];
     // `presence`: the value is only tested for being there (truthiness, `== null`, `=== undefined`).
-    const visit = (expression: ts.Expression, presence: boolean): void => {
+    // `negated`: the condition holds when the value is absent (`!x`, `x === undefined`).
+    const visit = (expression: ts.Expression, presence: boolean, negated = false): void => {
       const node = skipOuter(expression);
-      if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return visit(node.operand, presence);
+      if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return visit(node.operand, presence, !negated);
       if (ts.isBinaryExpression(node)) {
         const operator = node.operatorToken.kind;
         if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
-          visit(node.left, presence);
-          visit(node.right, presence);
+          visit(node.left, presence, negated);
+          visit(node.right, presence, negated);
           return;
         }
         if (
@@ -1185,8 +1200,9 @@ class FunctionState {
           operator === ts.SyntaxKind.ExclamationEqualsToken
         ) {
           const nullish = isClearingValue(node.left) || isClearingValue(node.right);
-          visit(node.left, presence && nullish);
-          visit(node.right, presence && nullish);
+          const equal = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+          visit(node.left, presence && nullish, equal !== negated);
+          visit(node.right, presence && nullish, equal !== negated);
         }
         return;
       }
@@ -1194,12 +1210,12 @@ class FunctionState {
       if (read) {
         const collection = this.collectionOf(read.collection);
         const tested = presence && read.method !== "indexOf";
-        if (collection) checks.push({ node, key: collection.key, collectionKey: read.key, parameterRooted: this.isParameterRooted(read.collection), presence: tested });
+        if (collection) checks.push({ node, key: collection.key, collectionKey: read.key, parameterRooted: this.isParameterRooted(read.collection), presence: tested, absentWhenTrue: negated });
         return;
       }
       if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
         const location = this.locationOf(node);
-        if (location) checks.push({ node, key: location.key, parameterRooted: this.isParameterRooted(node), presence });
+        if (location) checks.push({ node, key: location.key, parameterRooted: this.isParameterRooted(node), presence, absentWhenTrue: negated });
       }
     };
     visit(condition, true);
@@ -1248,7 +1264,8 @@ class FunctionState {
     const writesChecked = (node: ts.Node): boolean => {
       if (check.collectionKey !== undefined) {
         const write = collectionCall(node, COLLECTION_WRITES);
-        return write !== undefined && write.key === check.collectionKey && this.collectionOf(write.collection)?.key === check.key;
+        // Like clearing a field, `delete` resets the entry; it does not act on the check.
+        return write !== undefined && write.method !== "delete" && write.key === check.collectionKey && this.collectionOf(write.collection)?.key === check.key;
       }
       // Clearing (`= undefined`, `= null`) resets state; it does not act on the check.
       return this.writtenKey(node) === check.key && !(isAssignment(node) && isClearingValue(node.right));
@@ -1279,7 +1296,7 @@ class FunctionState {
     const after = suspension.getEnd();
     const checksSame = (condition: ts.Expression) =>
       this.checksIn(condition).some((fresh) => fresh.key === check.key && fresh.collectionKey === check.collectionKey);
-    for (let child: ts.Node = write, node = write.parent; node && node !== this.fn && node.getStart() >= 0; child = node, node = node.parent) {
+    for (let child: ts.Node = write, node = write.parent; node && node !== this.fn; child = node, node = node.parent) {
       if (node.getEnd() <= after || ts.isFunctionLike(node)) return false;
       if (ts.isIfStatement(node) && node.getStart() >= after && child !== node.expression && checksSame(node.expression)) {
         const again = this.firstSuspension(node);
