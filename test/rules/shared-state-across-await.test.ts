@@ -296,6 +296,17 @@ const invalid: InvalidCase[] = [
     code: `interface Conn { closed: boolean; end(): Promise<void> } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (this.conn && !this.conn.closed) return this.conn;\n    this.conn = await connect();\n    return this.conn;\n  }\n}`,
     errors: [{ messageId: "duplicateInit", message: duplicateInit("this.conn"), severity: "info", line: 6, column: 5 }],
   },
+  // Private methods that run once per instance or behind their callers' memoized promise: only then.
+  {
+    name: "a private init called from the constructor and again from a public method",
+    code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  constructor() {\n    this.init().catch((error: unknown) => console.error(error));\n  }\n  async reconnect() {\n    await this.init();\n  }\n  private async init() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.conn"), line: 12, column: 5 }],
+  },
+  {
+    name: "a private loader started in a constructor loop, one run per url at once",
+    code: `declare function fetchText(url: string): Promise<string>;\nexport class Prefetcher {\n  private pages = new Map<string, string>();\n  constructor(urls: string[]) {\n    for (const url of urls) void this.load(url);\n  }\n  private async load(url: string) {\n    if (this.pages.has(url)) return;\n    this.pages.set(url, await fetchText(url));\n  }\n}`,
+    errors: [{ messageId: "duplicateInitCollection", message: duplicateInitCollection("this.pages", "url"), line: 9, column: 5 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -366,6 +377,10 @@ const valid: ValidCase[] = [
   { name: "a socket closed and removed from its map after the await", code: `declare function close(id: string): Promise<void>;\nexport class Sockets {\n  private open = new Map<string, number>();\n  async close(id: string) {\n    if (this.open.has(id)) {\n      await close(id);\n      this.open.delete(id);\n    }\n  }\n}` },
   { name: "a timer cancelled after an early return for unknown ids", code: `declare function cancel(id: string): Promise<void>;\nconst timers = new Map<string, number>();\nexport async function stop(id: string) {\n  if (!timers.has(id)) return;\n  await cancel(id);\n  timers.delete(id);\n}` },
   { name: "a subscription removed from a Set after unsubscribing", code: `declare function unsubscribe(topic: string): Promise<void>;\nexport class Bus {\n  private topics = new Set<string>();\n  async leave(topic: string) {\n    if (!this.topics.has(topic)) return;\n    await unsubscribe(topic);\n    this.topics.delete(topic);\n  }\n}` },
+  { name: "a private method memoized by its caller through .finally (reset when settled)", code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connecting: Promise<void> | undefined;\n  async connect() {\n    this.connecting ??= this._connect().finally(() => {\n      this.connecting = undefined;\n    });\n    await this.connecting;\n  }\n  private async _connect() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}` },
+  { name: "a private method memoized by its caller through .then", code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<Conn> | undefined;\n  get() {\n    this.ready ??= this.open().then(() => this.conn!);\n    return this.ready;\n  }\n  private async open() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}` },
+  { name: "a private init started once from the constructor, errors logged", code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  constructor() {\n    this.init().catch((error: unknown) => console.error(error));\n  }\n  private async init() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}` },
+  { name: "a private warm-up voided once from the constructor", code: `declare function readConfig(): Promise<Record<string, string>>;\nexport class Settings {\n  private values: Record<string, string> | undefined;\n  constructor() {\n    void this.warmUp();\n  }\n  private async warmUp() {\n    if (!this.values) this.values = await readConfig();\n  }\n}` },
 ];
 
 

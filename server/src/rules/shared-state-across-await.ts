@@ -141,6 +141,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "or returned call, to a project function that only calls that parameter as `await onEvent(...)`.",
         "The same closure run under `Promise.all`, or started without `await`, is still reported, and so is",
         "module or `this` state it touches (the owner itself can run concurrently).",
+        "A private method whose every call in its class memoizes the returned promise in a field",
+        "(`this.connecting ??= this._connect().finally(...)`) or sits in the constructor (outside loops)",
+        "never runs concurrently with itself, and is not reported either.",
         "",
         "Not reported either: a write that stores the awaited result of a memoized in-flight promise,",
         "which is the fix this rule suggests (`if (!this.rawPromise) this.rawPromise = this.load();",
@@ -818,9 +821,11 @@ function isClearingValue(node: ts.Expression): boolean {
 }
 
 /**
- * A private method whose every call in its class stores the returned promise in a field
- * (`this.connecting = this._connect()`): its callers memoize it, so it never runs concurrently
- * with itself. (The caller's own check-then-act, if any, is reported there.)
+ * A private method whose every call in its class either stores the returned promise in a field
+ * (`this.connecting = this._connect()`, also through `.then`/`.catch`/`.finally`: its callers
+ * memoize it) or sits in the constructor, outside loops and nested functions (it runs once per
+ * instance): it never runs concurrently with itself. (The caller's own check-then-act, if any, is
+ * reported there.)
  */
 function isSerializedByCallers(fn: ts.FunctionLikeDeclaration): boolean {
   if (!ts.isMethodDeclaration(fn) || !fn.name) return false;
@@ -832,13 +837,34 @@ function isSerializedByCallers(fn: ts.FunctionLikeDeclaration): boolean {
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword && node.expression.name.getText() === name) {
       calls++;
-      const parent = node.parent;
-      if (isAssignment(parent) && parent.right === node && ts.isPropertyAccessExpression(skipOuter(parent.left))) memoized++;
+      // `this._connect().finally(() => ...)` is still the same run's promise.
+      let promise: ts.Expression = node;
+      while (
+        ts.isPropertyAccessExpression(promise.parent) &&
+        PROMISE_CHAIN.has(promise.parent.name.text) &&
+        ts.isCallExpression(promise.parent.parent) &&
+        promise.parent.parent.expression === promise.parent
+      ) {
+        promise = promise.parent.parent;
+      }
+      const parent = promise.parent;
+      if ((isAssignment(parent) && parent.right === promise && ts.isPropertyAccessExpression(skipOuter(parent.left))) || runsOncePerInstance(node)) memoized++;
     }
     ts.forEachChild(node, visit);
   };
   visit(fn.parent);
   return calls > 0 && calls === memoized;
+}
+
+const PROMISE_CHAIN = new Set(["then", "catch", "finally"]);
+
+/** A call in a constructor's own body, outside loops and nested functions. */
+function runsOncePerInstance(call: ts.Node): boolean {
+  for (let node = call.parent; node; node = node.parent) {
+    if (ts.isConstructorDeclaration(node)) return true;
+    if (ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isIterationStatement(node, false)) return false;
+  }
+  return false;
 }
 
 function exits(statement: ts.Statement, orThrows = true): boolean {
