@@ -307,6 +307,11 @@ const invalid: InvalidCase[] = [
     code: `declare function fetchText(url: string): Promise<string>;\nexport class Prefetcher {\n  private pages = new Map<string, string>();\n  constructor(urls: string[]) {\n    for (const url of urls) void this.load(url);\n  }\n  private async load(url: string) {\n    if (this.pages.has(url)) return;\n    this.pages.set(url, await fetchText(url));\n  }\n}`,
     errors: [{ messageId: "duplicateInitCollection", message: duplicateInitCollection("this.pages", "url"), line: 9, column: 5 }],
   },
+  {
+    name: "consts that refer to each other are no memoized promise (and the analysis ends)",
+    code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const a: Promise<Conn> = b;\n      const b: Promise<Conn> = a;\n      this.conn = await a;\n    }\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 8, column: 7 }],
+  },
 ];
 
 const valid: ValidCase[] = [

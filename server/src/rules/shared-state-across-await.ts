@@ -1535,6 +1535,8 @@ class FunctionState {
     return found;
   }
 
+  private readonly resolving = new Set<ts.Node>();
+
   /**
    * A local of this function that holds a memoized promise: a `const` initialized with one, or
    * the in-flight-cache shape `let p = S; if (!p) { p = load(); S = p; }` (S memoized).
@@ -1542,8 +1544,16 @@ class FunctionState {
   private localIsMemoized(identifier: ts.Identifier, depth: number): boolean {
     const declaration = this.context.types.variableDeclarationOf(identifier);
     if (!declaration?.initializer || !isAncestor(this.fn, declaration)) return false;
-    const list = declaration.parent;
-    if (ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0) return this.isMemoizedPromise(declaration.initializer, depth);
+    if (isConstDeclaration(declaration)) {
+      // `const a = b; const b = a;` does not run, but must not loop here either.
+      if (this.resolving.has(declaration)) return false;
+      this.resolving.add(declaration);
+      try {
+        return this.isMemoizedPromise(declaration.initializer, depth);
+      } finally {
+        this.resolving.delete(declaration);
+      }
+    }
     const slot = this.slotRead(declaration.initializer);
     if (!slot || !this.slotIsMemoized(slot)) return false;
     const variable = this.context.types.variableOf(identifier);
