@@ -4,6 +4,8 @@ import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleT
 const RULE = "shared-state-across-await";
 /** Line 1 of most cases. */
 const D = "declare function price(): Promise<number>; declare function save(n: number): Promise<void>; declare function tick(): Promise<void>;";
+/** Lines 1-4, open class body: a log whose writes go through a promise queue. */
+const LOG = "declare function appendLine(line: string): Promise<number>;\nexport class Log {\n  private queue: Promise<void> = Promise.resolve();\n  private size = 0;\n";
 /** Lines 1-2 (no trailing declarations): a stream event and an async flush. */
 const EV = "interface StreamEvent { type: string; id: string }\ndeclare function flush(): Promise<void>;\n";
 const CONN = "interface Conn { q(): void } declare function connect(): Promise<Conn>;";
@@ -312,6 +314,22 @@ const invalid: InvalidCase[] = [
     code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const a: Promise<Conn> = b;\n      const b: Promise<Conn> = a;\n      this.conn = await a;\n    }\n  }\n}`,
     errors: [{ messageId: "duplicateInit", line: 8, column: 7 }],
   },
+  // A private method run through a promise chain stored back in one field runs one call at a time.
+  {
+    name: "a chained callback that does not return the run (the chain does not wait for it)",
+    code: `${LOG}  append(line: string) {\n    this.queue = this.queue.then(() => {\n      void this.write(line);\n    });\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}`,
+    errors: [{ messageId: "readModifyWrite", line: 11, column: 5 }],
+  },
+  {
+    name: "a chain started from one field but stored in another",
+    code: `${LOG}  private last: Promise<void> | undefined;\n  append(line: string) {\n    this.last = this.queue.then(() => this.write(line));\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}`,
+    errors: [{ messageId: "readModifyWrite", line: 10, column: 5 }],
+  },
+  {
+    name: "a private init both started from the constructor and memoized by a method (two runs can overlap)",
+    code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<void> | undefined;\n  constructor() {\n    void this.init();\n  }\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await connect();\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 12, column: 21 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -386,6 +404,10 @@ const valid: ValidCase[] = [
   { name: "a private method memoized by its caller through .then", code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<Conn> | undefined;\n  get() {\n    this.ready ??= this.open().then(() => this.conn!);\n    return this.ready;\n  }\n  private async open() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}` },
   { name: "a private init started once from the constructor, errors logged", code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  constructor() {\n    this.init().catch((error: unknown) => console.error(error));\n  }\n  private async init() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}` },
   { name: "a private warm-up voided once from the constructor", code: `declare function readConfig(): Promise<Record<string, string>>;\nexport class Settings {\n  private values: Record<string, string> | undefined;\n  constructor() {\n    void this.warmUp();\n  }\n  private async warmUp() {\n    if (!this.values) this.values = await readConfig();\n  }\n}` },
+  { name: "a serial write queue: each append chained onto the previous one", code: `${LOG}  append(line: string) {\n    this.queue = this.queue.then(() => this.write(line)).catch((error: unknown) => console.error(error));\n    return this.queue;\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}` },
+  { name: "a serial queue with a block callback that returns the run", code: `${LOG}  append(line: string) {\n    this.queue = this.queue.then(() => {\n      return this.write(line);\n    });\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}` },
+  { name: "a serial queue that recovers from the previous failure first", code: `${LOG}  append(line: string) {\n    this.queue = this.queue.catch(() => undefined).then(() => this.write(line));\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}` },
+  { name: "a sync chained with finally so it runs after every earlier one", code: `declare function upload(): Promise<number>;\nexport class Sync {\n  private tail: Promise<unknown> = Promise.resolve();\n  private version = 0;\n  schedule() {\n    this.tail = this.tail.finally(() => this.sync());\n  }\n  private async sync() {\n    const base = this.version;\n    await upload();\n    this.version = base + 1;\n  }\n}` },
 ];
 
 

@@ -146,9 +146,12 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  and when it comes from a getter, a method or a project function whose every `return` is such a",
         "  promise (one call deep). A value built from it (`new Pool(await this.connecting)`) is still",
         "  reported: each call builds its own;",
-        "- a private method whose every call in its class memoizes the returned promise in a field",
-        "  (`this.connecting ??= this._connect().finally(...)`) or sits in the constructor (outside",
-        "  loops): it never runs concurrently with itself;",
+        "- a private method whose calls in its class all do one and the same of: memoize the returned",
+        "  promise in one field (`this.connecting ??= this._connect().finally(...)`); chain it onto one",
+        "  field's promise and store the chain there (`this.queue = this.queue.then(() => this.write(line))`,",
+        "  a serial queue); or start it once from the constructor (outside loops). It never runs",
+        "  concurrently with itself. A mix of these (started from the constructor and memoized",
+        "  elsewhere) can overlap and is reported;",
         "- the locals of a function that runs a closure one call at a time: a `let` flag or a",
         "  `new Set()` of the function that declares `const onDone = async () => ...` and only ever calls",
         "  it as `await onDone(...)` in its own body (a stream loop), or passes it, in an awaited or",
@@ -822,39 +825,81 @@ function isClearingValue(node: ts.Expression): boolean {
 }
 
 /**
- * A private method whose every call in its class either stores the returned promise in a field
- * (`this.connecting = this._connect()`, also through `.then`/`.catch`/`.finally`: its callers
- * memoize it) or sits in the constructor, outside loops and nested functions (it runs once per
- * instance): it never runs concurrently with itself. (The caller's own check-then-act, if any, is
- * reported there.)
+ * A private method that never runs concurrently with itself, because every call in its class
+ * does one and the same of:
+ * - stores the returned promise in one field (`this.connecting ??= this._connect()`, also through
+ *   `.then`/`.catch`/`.finally`): its callers memoize it;
+ * - chains it onto one field's promise and stores the chain there
+ *   (`this.queue = this.queue.then(() => this._flush())`): each run starts after the previous one;
+ * - sits in the constructor, outside loops and nested functions, once: it runs once per instance.
+ * (The caller's own check-then-act, if any, is reported there.)
  */
 function isSerializedByCallers(fn: ts.FunctionLikeDeclaration): boolean {
   if (!ts.isMethodDeclaration(fn) || !fn.name) return false;
   const isPrivate = ts.isPrivateIdentifier(fn.name) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Private) !== 0;
   if (!isPrivate || !ts.isClassLike(fn.parent)) return false;
   const name = fn.name.getText();
+  const ways = new Set<string>();
   let calls = 0;
-  let memoized = 0;
+  let serialized = true;
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword && node.expression.name.getText() === name) {
       calls++;
-      // `this._connect().finally(() => ...)` is still the same run's promise.
-      let promise: ts.Expression = node;
-      while (
-        ts.isPropertyAccessExpression(promise.parent) &&
-        PROMISE_CHAIN.has(promise.parent.name.text) &&
-        ts.isCallExpression(promise.parent.parent) &&
-        promise.parent.parent.expression === promise.parent
-      ) {
-        promise = promise.parent.parent;
-      }
-      const parent = promise.parent;
-      if ((isAssignment(parent) && parent.right === promise && ts.isPropertyAccessExpression(skipOuter(parent.left))) || runsOncePerInstance(node)) memoized++;
+      const memo = storedIn(promiseChainEnd(node));
+      const chain = memo === undefined ? chainedOnto(node) : undefined;
+      if (memo !== undefined) ways.add(`memoized in ${memo}`);
+      else if (chain !== undefined) ways.add(`chained on ${chain}`);
+      else if (runsOncePerInstance(node)) ways.add(`constructor call ${calls}`);
+      else serialized = false;
     }
     ts.forEachChild(node, visit);
   };
   visit(fn.parent);
-  return calls > 0 && calls === memoized;
+  return serialized && calls > 0 && ways.size === 1;
+}
+
+/** The end of `p.then(...).catch(...).finally(...)` chained onto `promise`: still the same run's promise. */
+function promiseChainEnd(promise: ts.Expression): ts.Expression {
+  let end = promise;
+  while (ts.isPropertyAccessExpression(end.parent) && PROMISE_CHAIN.has(end.parent.name.text) && ts.isCallExpression(end.parent.parent) && end.parent.parent.expression === end.parent) {
+    end = end.parent.parent;
+  }
+  return end;
+}
+
+/** `this.f = value` or `this.f ??= value`: the field's text. */
+function storedIn(value: ts.Expression): string | undefined {
+  const parent = value.parent;
+  if (!isAssignment(parent) || parent.right !== value) return undefined;
+  const field = skipOuter(parent.left);
+  return ts.isPropertyAccessExpression(field) && field.expression.kind === ts.SyntaxKind.ThisKeyword ? normalize(field.getText()) : undefined;
+}
+
+/**
+ * For a call returned by a callback of `this.f.then(...)` (or `.catch`, `.finally`, also after
+ * other links) whose chain is stored back in `this.f`: the field's text.
+ */
+function chainedOnto(call: ts.CallExpression): string | undefined {
+  let callback: ts.Node = call;
+  while (ts.isParenthesizedExpression(callback.parent)) callback = callback.parent;
+  if (ts.isReturnStatement(callback.parent)) {
+    const block = callback.parent.parent;
+    if (!ts.isBlock(block) || block.statements.length !== 1) return undefined;
+    callback = block.parent;
+  } else {
+    callback = callback.parent;
+  }
+  if (!(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return undefined;
+  const link = callback.parent;
+  if (!ts.isCallExpression(link) || !link.arguments.includes(callback) || !ts.isPropertyAccessExpression(link.expression) || !PROMISE_CHAIN.has(link.expression.name.text)) return undefined;
+  // Down the receiver to the field the link starts from.
+  let receiver = skipOuter(link.expression.expression);
+  while (ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression) && PROMISE_CHAIN.has(receiver.expression.name.text)) {
+    receiver = skipOuter(receiver.expression.expression);
+  }
+  if (!ts.isPropertyAccessExpression(receiver) || receiver.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  const field = normalize(receiver.getText());
+  return storedIn(promiseChainEnd(link)) === field ? field : undefined;
 }
 
 const PROMISE_CHAIN = new Set(["then", "catch", "finally"]);
