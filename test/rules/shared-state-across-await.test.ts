@@ -330,6 +330,11 @@ const invalid: InvalidCase[] = [
     code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<void> | undefined;\n  constructor() {\n    void this.init();\n  }\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await connect();\n  }\n}`,
     errors: [{ messageId: "duplicateInit", line: 12, column: 21 }],
   },
+  {
+    name: "a private method whose caller replaces the stored promise on every call (runs overlap)",
+    code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connecting: Promise<void> | undefined;\n  async connect() {\n    this.connecting = this._connect();\n    await this.connecting;\n  }\n  private async _connect() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 11, column: 5 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -408,6 +413,7 @@ const valid: ValidCase[] = [
   { name: "a serial queue with a block callback that returns the run", code: `${LOG}  append(line: string) {\n    this.queue = this.queue.then(() => {\n      return this.write(line);\n    });\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}` },
   { name: "a serial queue that recovers from the previous failure first", code: `${LOG}  append(line: string) {\n    this.queue = this.queue.catch(() => undefined).then(() => this.write(line));\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}` },
   { name: "a sync chained with finally so it runs after every earlier one", code: `declare function upload(): Promise<number>;\nexport class Sync {\n  private tail: Promise<unknown> = Promise.resolve();\n  private version = 0;\n  schedule() {\n    this.tail = this.tail.finally(() => this.sync());\n  }\n  private async sync() {\n    const base = this.version;\n    await upload();\n    this.version = base + 1;\n  }\n}` },
+  { name: "a private method behind its caller's lock: early return while one runs, cleared in finally", code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connectionLock?: Promise<void>;\n  async connect() {\n    if (this.connectionLock) {\n      return await this.connectionLock;\n    }\n    try {\n      this.connectionLock = this._connect();\n      await this.connectionLock;\n    } finally {\n      this.connectionLock = undefined;\n    }\n  }\n  private async _connect() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}` },
 ];
 
 

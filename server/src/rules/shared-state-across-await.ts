@@ -147,7 +147,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  promise (one call deep). A value built from it (`new Pool(await this.connecting)`) is still",
         "  reported: each call builds its own;",
         "- a private method whose calls in its class all do one and the same of: memoize the returned",
-        "  promise in one field (`this.connecting ??= this._connect().finally(...)`); chain it onto one",
+        "  promise in one field that the caller sets only while it is unset",
+        "  (`this.connecting ??= this._connect().finally(...)`, or `this.lock = this._connect()` after",
+        "  `if (this.lock) return await this.lock;`); chain it onto one",
         "  field's promise and store the chain there (`this.queue = this.queue.then(() => this.write(line))`,",
         "  a serial queue); or start it once from the constructor (outside loops). It never runs",
         "  concurrently with itself. A mix of these (started from the constructor and memoized",
@@ -450,7 +452,7 @@ class Analyzer {
       if (isSuspension(node)) suspends = true;
       return !suspends;
     });
-    if (!suspends || this.isCriticalSectionCallback(fn) || isSerializedByCallers(fn)) return;
+    if (!suspends || this.isCriticalSectionCallback(fn) || isSerializedByCallers(fn, (store) => this.isMemoizingStore(store))) return;
     const state = new FunctionState(fn, this.context, this.lockStart(fn), this.serializedOwner(fn));
     this.detectReadModifyWrite(state);
     this.detectSnapshots(state);
@@ -508,6 +510,18 @@ class Analyzer {
     if (!parameter || parameter.dotDotDotToken || !ts.isIdentifier(parameter.name)) return false;
     const references = this.referencesOf(parameter.name, target);
     return references.length > 0 && references.every((reference) => isAwaitedCall(reference, target));
+  }
+
+  /**
+   * `this.f ??= p` or `this.f = p` where the function holding it sets `this.f` only while it is
+   * unset (`if (this.f) return this.f;` before it) or clears it: one promise in flight at a time.
+   */
+  private isMemoizingStore(store: ts.BinaryExpression): boolean {
+    const owner = enclosingFunction(store);
+    if (!owner?.body) return false;
+    const state = new FunctionState(owner, this.context, Number.POSITIVE_INFINITY);
+    const field = state.locationOf(store.left);
+    return field !== undefined && state.slotIsMemoized({ key: field.key });
   }
 
   private isCriticalSectionCallback(fn: ts.FunctionLikeDeclaration): boolean {
@@ -827,14 +841,15 @@ function isClearingValue(node: ts.Expression): boolean {
 /**
  * A private method that never runs concurrently with itself, because every call in its class
  * does one and the same of:
- * - stores the returned promise in one field (`this.connecting ??= this._connect()`, also through
- *   `.then`/`.catch`/`.finally`): its callers memoize it;
+ * - stores the returned promise in one field that its caller sets only while it is unset
+ *   (`this.connecting ??= this._connect()`, also through `.then`/`.catch`/`.finally`): its callers
+ *   memoize it;
  * - chains it onto one field's promise and stores the chain there
  *   (`this.queue = this.queue.then(() => this._flush())`): each run starts after the previous one;
  * - sits in the constructor, outside loops and nested functions, once: it runs once per instance.
  * (The caller's own check-then-act, if any, is reported there.)
  */
-function isSerializedByCallers(fn: ts.FunctionLikeDeclaration): boolean {
+function isSerializedByCallers(fn: ts.FunctionLikeDeclaration, isMemoizingStore: (store: ts.BinaryExpression) => boolean): boolean {
   if (!ts.isMethodDeclaration(fn) || !fn.name) return false;
   const isPrivate = ts.isPrivateIdentifier(fn.name) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Private) !== 0;
   if (!isPrivate || !ts.isClassLike(fn.parent)) return false;
@@ -845,7 +860,8 @@ function isSerializedByCallers(fn: ts.FunctionLikeDeclaration): boolean {
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword && node.expression.name.getText() === name) {
       calls++;
-      const memo = storedIn(promiseChainEnd(node));
+      const end = promiseChainEnd(node);
+      const memo = storedIn(end) !== undefined && isMemoizingStore(end.parent as ts.BinaryExpression) ? storedIn(end) : undefined;
       const chain = memo === undefined ? chainedOnto(node) : undefined;
       if (memo !== undefined) ways.add(`memoized in ${memo}`);
       else if (chain !== undefined) ways.add(`chained on ${chain}`);
@@ -1478,7 +1494,7 @@ class FunctionState {
    * collection entry must also be set here: `api.get(url)` is a call, not a cache, unless this
    * function memoizes into it.
    */
-  private slotIsMemoized(slot: Slot): boolean {
+  slotIsMemoized(slot: Slot): boolean {
     let memoized = true;
     let sets = false;
     forEachInFunction(this.fn.body!, (node) => {
