@@ -257,6 +257,11 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "readModifyWriteCall", message: readModifyWriteCall("this.state", "reduce"), line: 7, column: 5, related: [7, 7], fixes: [] }],
   },
   {
+    name: "the state copied into the awaited call's argument: the message names the awaited call",
+    code: `interface State { items: string[] }\ninterface Action { type: string }\ndeclare function reduce(state: State, action: Action): Promise<State>;\nexport class Store {\n  private state: State = { items: [] };\n  async dispatch(action: Action) {\n    this.state = await reduce(structuredClone(this.state), action);\n  }\n}`,
+    errors: [{ messageId: "readModifyWriteCall", message: readModifyWriteCall("this.state", "reduce"), line: 7, column: 5 }],
+  },
+  {
     name: "a running total passed to an async adder",
     code: `declare function add(total: number, amount: number): Promise<number>;\nlet total = 0;\nexport async function record(amount: number) {\n  total = await add(total, amount);\n}`,
     errors: [{ messageId: "readModifyWriteCall", message: readModifyWriteCall("total", "add"), line: 4, column: 3, fixes: [] }],
@@ -391,6 +396,7 @@ const valid: ValidCase[] = [
   { name: "a state re-checked after the await before the transition", code: `export class Worker {\n  private state: "idle" | "starting" | "running" = "idle";\n  private async warmUp() {}\n  async start() {\n    if (this.state !== "idle") return;\n    await this.warmUp();\n    if (this.state === "idle") this.state = "running";\n  }\n}` },
   // Inputs of an awaited call that are not the written state.
   { name: "a reducer started from another field", code: `interface State { items: string[] }\ndeclare function reduce(state: State, action: string): Promise<State>;\nexport class Store {\n  private readonly initial: State = { items: [] };\n  private state: State = { items: [] };\n  async reset(action: string) {\n    this.state = await reduce(this.initial, action);\n  }\n}` },
+  { name: "the state merged in after the awaited fetch (read after the await)", code: `interface State { items: string[] }\ndeclare function fetchRemote(): Promise<State>;\ndeclare function merge(remote: State, local: State): State;\nexport class Store {\n  private state: State = { items: [] };\n  async pull() {\n    this.state = merge(await fetchRemote(), this.state);\n  }\n}` },
   { name: "a local state threaded through awaited calls", code: `declare function next(n: number): Promise<number>;\nexport async function run(steps: number) {\n  let state = 0;\n  for (let i = 0; i < steps; i++) state = await next(state);\n  return state;\n}` },
   { name: "by default, a parameter's state passed to an awaited call (the caller's per-call object)", code: `interface Ctx { state: number }\ndeclare function next(n: number): Promise<number>;\nexport async function handle(ctx: Ctx) {\n  ctx.state = await next(ctx.state);\n}` },
   { name: "an awaited reducer inside a critical section", code: `interface State { items: string[] }\ndeclare function reduce(state: State, action: string): Promise<State>;\ndeclare const mutex: { runExclusive<T>(fn: () => Promise<T>): Promise<T> };\nexport class Store {\n  private state: State = { items: [] };\n  dispatch(action: string) {\n    return mutex.runExclusive(async () => {\n      this.state = await reduce(this.state, action);\n    });\n  }\n}` },

@@ -1696,14 +1696,13 @@ class FunctionState {
   }
 }
 
-/** The innermost call inside an awaited operand that takes `read` as an argument or receiver. */
+/** The awaited call (`await reduce(this.state, action)`) when `read` is one of its inputs: an argument or the receiver. */
 function inputCall(read: ts.Node, suspension: ts.Node): ts.CallExpression | ts.NewExpression | undefined {
-  if (!ts.isAwaitExpression(suspension) || !isAncestor(suspension, read)) return undefined;
-  for (let child: ts.Node = read, node = read.parent; node !== suspension; child = node, node = node.parent) {
-    if (ts.isFunctionLike(node)) return undefined;
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && (node.arguments?.includes(child as ts.Expression) || node.expression === child)) return node;
-  }
-  return undefined;
+  if (!ts.isAwaitExpression(suspension)) return undefined;
+  const operand = skipOuter(suspension.expression);
+  if (!(ts.isCallExpression(operand) || ts.isNewExpression(operand)) || !isAncestor(operand, read)) return undefined;
+  for (let node = read.parent; node !== operand; node = node.parent) if (ts.isFunctionLike(node)) return undefined;
+  return operand;
 }
 
 /** The nearest function around `node` (not `node` itself). */
