@@ -4,6 +4,10 @@ import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleT
 const RULE = "shared-state-across-await";
 /** Line 1 of most cases. */
 const D = "declare function price(): Promise<number>; declare function save(n: number): Promise<void>; declare function tick(): Promise<void>;";
+/** Lines 1-4, open class body: a log whose writes go through a promise queue. */
+const LOG = "declare function appendLine(line: string): Promise<number>;\nexport class Log {\n  private queue: Promise<void> = Promise.resolve();\n  private size = 0;\n";
+/** Lines 1-2 (no trailing declarations): a stream event and an async flush. */
+const EV = "interface StreamEvent { type: string; id: string }\ndeclare function flush(): Promise<void>;\n";
 const CONN = "interface Conn { q(): void } declare function connect(): Promise<Conn>;";
 /** Lines 1-5: a class with a value field and the field holding its in-flight promise. */
 const RAW = "interface Raw { n: number }\nexport class Doc {\n  private raw: Raw | undefined;\n  private rawPromise: Promise<Raw> | undefined;\n  private async load(): Promise<Raw> { return { n: 1 }; }";
@@ -16,8 +20,10 @@ const duplicateInitCollection = (target: string, key: string) =>
   `\`${target}\` is checked for \`${key}\` before the \`await\` and filled after it. Calls that arrive while the first one waits also miss, so the work for \`${key}\` runs once per call and the last result wins: duplicate work (a cache stampede), but no lost update, since each call stores a complete, fresh value. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one run.`;
 const checkThenAct = (target: string) =>
   `\`${target}\` is checked before the \`await\` and written after it. Another call can pass the same check, or change \`${target}\`, while this one waits, so this write acts on a check that no longer holds: both calls act on the same state, and the later write overwrites the other call's change. Check and write \`${target}\` with no \`await\` between them (set it before the \`await\`, or check it again after), or guard the section with a lock.`;
+const readModifyWriteCall = (target: string, callee: string) =>
+  `\`${target}\` is an input of the awaited call \`${callee}(...)\`, and the call's result is written back to \`${target}\`. Another call can update \`${target}\` while this one waits, and this write then replaces that update with a result computed from the old value (a lost update: both calls start from the same value and only the last one's change survives). Serialize the updates (chain each call on the previous one's promise, or use a lock), so that each starts from the latest value.`;
 const checkThenActCollection = (target: string, key: string) =>
-  `\`${target}\` is checked for \`${key}\` before the \`await\` and updated after it. Another call can pass the same check, or change that entry, while this one waits, so this update acts on a check that no longer holds: the entry can be added twice, or the other call's update overwritten. Update \`${target}\` with no \`await\` since the check (reserve the entry before the \`await\`), or guard the section with a lock.`;
+  `\`${target}\` is checked for \`${key}\` before the \`await\` and updated after it. Another call can pass the same check, or change that entry, while this one waits, so this update acts on a check that no longer holds: both calls do the work for \`${key}\`, and the entry can be added twice or the other call's change overwritten. Update \`${target}\` with no \`await\` since the check (reserve the entry before the \`await\`), or guard the section with a lock.`;
 
 const HOIST = "Await first, then update";
 const MEMO = "Memoize the in-flight promise";
@@ -29,6 +35,9 @@ const invalid: InvalidCase[] = [
     errors: [
       {
         messageId: "readModifyWrite",
+        message:
+          "`total` is read before the `await` and written after it with a value computed from that read. Another call can update `total` while this one waits, and this write then overwrites that update with a stale result (a lost update: both calls read 1, both write 2). Await first and read `total` after the `await`, or serialize the updates.",
+        severity: "warning",
         line: 4,
         column: 3,
         related: [4, 4],
@@ -63,7 +72,7 @@ const invalid: InvalidCase[] = [
   {
     name: "the stale value passed into the awaited call",
     code: `${D}\ndeclare function next(n: number): Promise<number>;\nlet state = 0;\nexport async function step() {\n  state = await next(state);\n}`,
-    errors: [{ messageId: "readModifyWrite", line: 5, column: 3, fixes: [] }],
+    errors: [{ messageId: "readModifyWriteCall", message: readModifyWriteCall("state", "next"), severity: "warning", line: 5, column: 3, related: [5, 5], fixes: [] }],
   },
   {
     name: "map entry read-modify-write",
@@ -73,7 +82,16 @@ const invalid: InvalidCase[] = [
   {
     name: "stale snapshot through a local",
     code: `${D}\nexport class Counter {\n  count = 0;\n  async increment() {\n    const current = this.count;\n    await save(current);\n    this.count = current + 1;\n  }\n}`,
-    errors: [{ messageId: "staleSnapshot", line: 7, column: 5, related: [5, 6] }],
+    errors: [
+      {
+        messageId: "staleSnapshot",
+        message:
+          "`this.count` is written from `current`, a copy read before the `await`. Another call can change `this.count` while this one waits, and this write overwrites that change with a stale value (a lost update). Read `this.count` again after the `await`, or serialize the updates.",
+        line: 7,
+        column: 5,
+        related: [5, 6],
+      },
+    ],
   },
   {
     name: "stale snapshot of an outer-scope variable",
@@ -232,6 +250,96 @@ const invalid: InvalidCase[] = [
     code: `${D}\nlet retries = 0;\nexport async function retry() {\n  if (!retries) {\n    await tick();\n    retries++;\n  }\n}`,
     errors: [{ messageId: "checkThenAct", message: checkThenAct("retries"), severity: "warning", line: 6, column: 5 }],
   },
+  // The stale read is an input of the awaited call: it cannot be moved after the await.
+  {
+    name: "a store's state passed to an async reducer and written back",
+    code: `interface State { items: string[] }\ninterface Action { type: string }\ndeclare function reduce(state: State, action: Action): Promise<State>;\nexport class Store {\n  private state: State = { items: [] };\n  async dispatch(action: Action) {\n    this.state = await reduce(this.state, action);\n  }\n}`,
+    errors: [{ messageId: "readModifyWriteCall", message: readModifyWriteCall("this.state", "reduce"), line: 7, column: 5, related: [7, 7], fixes: [] }],
+  },
+  {
+    name: "the state copied into the awaited call's argument: the message names the awaited call",
+    code: `interface State { items: string[] }\ninterface Action { type: string }\ndeclare function reduce(state: State, action: Action): Promise<State>;\nexport class Store {\n  private state: State = { items: [] };\n  async dispatch(action: Action) {\n    this.state = await reduce(structuredClone(this.state), action);\n  }\n}`,
+    errors: [{ messageId: "readModifyWriteCall", message: readModifyWriteCall("this.state", "reduce"), line: 7, column: 5 }],
+  },
+  {
+    name: "a running total passed to an async adder",
+    code: `declare function add(total: number, amount: number): Promise<number>;\nlet total = 0;\nexport async function record(amount: number) {\n  total = await add(total, amount);\n}`,
+    errors: [{ messageId: "readModifyWriteCall", message: readModifyWriteCall("total", "add"), line: 4, column: 3, fixes: [] }],
+  },
+  {
+    name: "a map entry passed to an async merge and set back",
+    code: `interface Stats { hits: number }\ndeclare function merge(previous: Stats | undefined, hits: number): Promise<Stats>;\nconst stats = new Map<string, Stats>();\nexport async function hit(route: string) {\n  stats.set(route, await merge(stats.get(route), 1));\n}`,
+    errors: [{ messageId: "readModifyWriteCall", message: readModifyWriteCall("stats.get(route)", "merge"), line: 5, column: 3 }],
+  },
+  {
+    name: "a session renewed through its own method and written back",
+    code: `interface Session { renew(): Promise<Session> }\nexport class Client {\n  constructor(private session: Session) {}\n  async refresh() {\n    this.session = await this.session.renew();\n  }\n}`,
+    errors: [{ messageId: "readModifyWriteCall", message: readModifyWriteCall("this.session", "this.session.renew"), line: 5, column: 5 }],
+  },
+  // A closure run one call at a time by its owner: only when every call is awaited in turn.
+  {
+    name: "a closure's flag when its calls run together under Promise.all",
+    code: `${EV}export async function run(events: StreamEvent[]) {\n  let deferred = false;\n  const onDone = async () => {\n    if (deferred) return;\n    await flush();\n    deferred = true;\n  };\n  await Promise.all(events.map(() => onDone()));\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("deferred"), line: 8, column: 5 }],
+  },
+  {
+    name: "a callback whose consumer starts each call without awaiting it",
+    code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) void onEvent(event);\n}\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  let deferred = false;\n  await consume(events, async () => {\n    if (deferred) return;\n    await flush();\n    deferred = true;\n  });\n}`,
+    errors: [{ messageId: "duplicateInit", line: 11, column: 5 }],
+  },
+  {
+    name: "module state written by a closure that is awaited in turn (the owner itself can run concurrently)",
+    code: `${EV}let flushed = false;\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  const onDone = async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  };\n  for await (const event of events) if (event.type === "done") await onDone();\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("flushed"), line: 8, column: 5 }],
+  },
+  // Which way the check went: a write after finding the state present replaces it (a lost update).
+  {
+    name: "a connection found present, ended, and replaced after the await",
+    code: `interface Conn { closed: boolean; end(): Promise<void> } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  async reconnect() {\n    if (this.conn) {\n      await this.conn.end();\n      this.conn = await connect();\n    }\n  }\n}`,
+    errors: [{ messageId: "checkThenAct", message: checkThenAct("this.conn"), severity: "warning", line: 7, column: 7, fixes: [] }],
+  },
+  {
+    name: "missing or closed: an initialization either way",
+    code: `interface Conn { closed: boolean; end(): Promise<void> } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (this.conn && !this.conn.closed) return this.conn;\n    this.conn = await connect();\n    return this.conn;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.conn"), severity: "info", line: 6, column: 5 }],
+  },
+  // Private methods that run once per instance or behind their callers' memoized promise: only then.
+  {
+    name: "a private init called from the constructor and again from a public method",
+    code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  constructor() {\n    this.init().catch((error: unknown) => console.error(error));\n  }\n  async reconnect() {\n    await this.init();\n  }\n  private async init() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.conn"), line: 12, column: 5 }],
+  },
+  {
+    name: "a private loader started in a constructor loop, one run per url at once",
+    code: `declare function fetchText(url: string): Promise<string>;\nexport class Prefetcher {\n  private pages = new Map<string, string>();\n  constructor(urls: string[]) {\n    for (const url of urls) void this.load(url);\n  }\n  private async load(url: string) {\n    if (this.pages.has(url)) return;\n    this.pages.set(url, await fetchText(url));\n  }\n}`,
+    errors: [{ messageId: "duplicateInitCollection", message: duplicateInitCollection("this.pages", "url"), line: 9, column: 5 }],
+  },
+  {
+    name: "consts that refer to each other are no memoized promise (and the analysis ends)",
+    code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const a: Promise<Conn> = b;\n      const b: Promise<Conn> = a;\n      this.conn = await a;\n    }\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 8, column: 7 }],
+  },
+  // A private method run through a promise chain stored back in one field runs one call at a time.
+  {
+    name: "a chained callback that does not return the run (the chain does not wait for it)",
+    code: `${LOG}  append(line: string) {\n    this.queue = this.queue.then(() => {\n      void this.write(line);\n    });\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}`,
+    errors: [{ messageId: "readModifyWrite", line: 11, column: 5 }],
+  },
+  {
+    name: "a chain started from one field but stored in another",
+    code: `${LOG}  private last: Promise<void> | undefined;\n  append(line: string) {\n    this.last = this.queue.then(() => this.write(line));\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}`,
+    errors: [{ messageId: "readModifyWrite", line: 10, column: 5 }],
+  },
+  {
+    name: "a private init both started from the constructor and memoized by a method (two runs can overlap)",
+    code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<void> | undefined;\n  constructor() {\n    void this.init();\n  }\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await connect();\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 12, column: 21 }],
+  },
+  {
+    name: "a private method whose caller replaces the stored promise on every call (runs overlap)",
+    code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connecting: Promise<void> | undefined;\n  async connect() {\n    this.connecting = this._connect();\n    await this.connecting;\n  }\n  private async _connect() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 11, column: 5 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -286,6 +394,32 @@ const valid: ValidCase[] = [
   { name: "double-checked with an early return after the await", code: `interface Conn { q(): void; close(): void } declare function connect(): Promise<Conn>;\nlet conn: Conn | undefined;\nexport async function get() {\n  if (conn) return conn;\n  const created = await connect();\n  if (conn) {\n    created.close();\n    return conn;\n  }\n  conn = created;\n  return conn;\n}` },
   { name: "a cache entry re-checked after the load", code: `declare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    const value = await load(k);\n    if (!cache.has(k)) cache.set(k, value);\n  }\n  return cache.get(k);\n}` },
   { name: "a state re-checked after the await before the transition", code: `export class Worker {\n  private state: "idle" | "starting" | "running" = "idle";\n  private async warmUp() {}\n  async start() {\n    if (this.state !== "idle") return;\n    await this.warmUp();\n    if (this.state === "idle") this.state = "running";\n  }\n}` },
+  // Inputs of an awaited call that are not the written state.
+  { name: "a reducer started from another field", code: `interface State { items: string[] }\ndeclare function reduce(state: State, action: string): Promise<State>;\nexport class Store {\n  private readonly initial: State = { items: [] };\n  private state: State = { items: [] };\n  async reset(action: string) {\n    this.state = await reduce(this.initial, action);\n  }\n}` },
+  { name: "the state merged in after the awaited fetch (read after the await)", code: `interface State { items: string[] }\ndeclare function fetchRemote(): Promise<State>;\ndeclare function merge(remote: State, local: State): State;\nexport class Store {\n  private state: State = { items: [] };\n  async pull() {\n    this.state = merge(await fetchRemote(), this.state);\n  }\n}` },
+  { name: "a local state threaded through awaited calls", code: `declare function next(n: number): Promise<number>;\nexport async function run(steps: number) {\n  let state = 0;\n  for (let i = 0; i < steps; i++) state = await next(state);\n  return state;\n}` },
+  { name: "by default, a parameter's state passed to an awaited call (the caller's per-call object)", code: `interface Ctx { state: number }\ndeclare function next(n: number): Promise<number>;\nexport async function handle(ctx: Ctx) {\n  ctx.state = await next(ctx.state);\n}` },
+  { name: "an awaited reducer inside a critical section", code: `interface State { items: string[] }\ndeclare function reduce(state: State, action: string): Promise<State>;\ndeclare const mutex: { runExclusive<T>(fn: () => Promise<T>): Promise<T> };\nexport class Store {\n  private state: State = { items: [] };\n  dispatch(action: string) {\n    return mutex.runExclusive(async () => {\n      this.state = await reduce(this.state, action);\n    });\n  }\n}` },
+  { name: "an object created in the call passed to an awaited call", code: `declare function add(total: number, amount: number): Promise<number>;\nexport async function sum(amounts: number[]) {\n  const draft = { total: 0 };\n  for (const amount of amounts) draft.total = await add(draft.total, amount);\n  return draft.total;\n}` },
+  // A closure whose only caller awaits each call in turn: its owner's locals are not shared.
+  { name: "a closure flag whose only caller awaits each call in a stream loop", code: `${EV}export async function run(events: AsyncIterable<StreamEvent>) {\n  let deferred = false;\n  const onDone = async (event: StreamEvent) => {\n    if (deferred) return;\n    await flush();\n    deferred = true;\n    console.log(event.id);\n  };\n  for await (const event of events) {\n    if (event.type === "done") await onDone(event);\n  }\n}` },
+  { name: "an inline callback awaited one event at a time by a project consumer", code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) await onEvent(event);\n}\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  let deferred = false;\n  await consume(events, async () => {\n    if (deferred) return;\n    await flush();\n    deferred = true;\n  });\n}` },
+  { name: "a callback const passed once to a consumer that awaits it, returned", code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) await onEvent(event);\n}\nexport function run(events: AsyncIterable<StreamEvent>) {\n  let deferred = false;\n  const onDone = async () => {\n    if (deferred) return;\n    await flush();\n    deferred = true;\n  };\n  return consume(events, onDone);\n}` },
+  { name: "a closure's Set of seen ids, the closure awaited per event", code: `${EV}export async function run(events: AsyncIterable<StreamEvent>) {\n  const seen = new Set<string>();\n  const handle = async (event: StreamEvent) => {\n    if (seen.has(event.id)) return;\n    await flush();\n    seen.add(event.id);\n  };\n  for await (const event of events) await handle(event);\n}` },
+  { name: "a nested function declaration awaited in turn", code: `${EV}export async function sync(batches: string[][]) {\n  let synced = 0;\n  async function syncOne(batch: string[]) {\n    const before = synced;\n    await flush();\n    synced = before + batch.length;\n  }\n  for (const batch of batches) await syncOne(batch);\n  return synced;\n}` },
+  // Removing an entry resets it, like clearing a field: it does not act on the check.
+  { name: "a socket closed and removed from its map after the await", code: `declare function close(id: string): Promise<void>;\nexport class Sockets {\n  private open = new Map<string, number>();\n  async close(id: string) {\n    if (this.open.has(id)) {\n      await close(id);\n      this.open.delete(id);\n    }\n  }\n}` },
+  { name: "a timer cancelled after an early return for unknown ids", code: `declare function cancel(id: string): Promise<void>;\nconst timers = new Map<string, number>();\nexport async function stop(id: string) {\n  if (!timers.has(id)) return;\n  await cancel(id);\n  timers.delete(id);\n}` },
+  { name: "a subscription removed from a Set after unsubscribing", code: `declare function unsubscribe(topic: string): Promise<void>;\nexport class Bus {\n  private topics = new Set<string>();\n  async leave(topic: string) {\n    if (!this.topics.has(topic)) return;\n    await unsubscribe(topic);\n    this.topics.delete(topic);\n  }\n}` },
+  { name: "a private method memoized by its caller through .finally (reset when settled)", code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connecting: Promise<void> | undefined;\n  async connect() {\n    this.connecting ??= this._connect().finally(() => {\n      this.connecting = undefined;\n    });\n    await this.connecting;\n  }\n  private async _connect() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}` },
+  { name: "a private method memoized by its caller through .then", code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<Conn> | undefined;\n  get() {\n    this.ready ??= this.open().then(() => this.conn!);\n    return this.ready;\n  }\n  private async open() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}` },
+  { name: "a private init started once from the constructor, errors logged", code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  constructor() {\n    this.init().catch((error: unknown) => console.error(error));\n  }\n  private async init() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}` },
+  { name: "a private warm-up voided once from the constructor", code: `declare function readConfig(): Promise<Record<string, string>>;\nexport class Settings {\n  private values: Record<string, string> | undefined;\n  constructor() {\n    void this.warmUp();\n  }\n  private async warmUp() {\n    if (!this.values) this.values = await readConfig();\n  }\n}` },
+  { name: "a serial write queue: each append chained onto the previous one", code: `${LOG}  append(line: string) {\n    this.queue = this.queue.then(() => this.write(line)).catch((error: unknown) => console.error(error));\n    return this.queue;\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}` },
+  { name: "a serial queue with a block callback that returns the run", code: `${LOG}  append(line: string) {\n    this.queue = this.queue.then(() => {\n      return this.write(line);\n    });\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}` },
+  { name: "a serial queue that recovers from the previous failure first", code: `${LOG}  append(line: string) {\n    this.queue = this.queue.catch(() => undefined).then(() => this.write(line));\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}` },
+  { name: "a sync chained with finally so it runs after every earlier one", code: `declare function upload(): Promise<number>;\nexport class Sync {\n  private tail: Promise<unknown> = Promise.resolve();\n  private version = 0;\n  schedule() {\n    this.tail = this.tail.finally(() => this.sync());\n  }\n  private async sync() {\n    const base = this.version;\n    await upload();\n    this.version = base + 1;\n  }\n}` },
+  { name: "a private method behind its caller's lock: early return while one runs, cleared in finally", code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connectionLock?: Promise<void>;\n  async connect() {\n    if (this.connectionLock) {\n      return await this.connectionLock;\n    }\n    try {\n      this.connectionLock = this._connect();\n      await this.connectionLock;\n    } finally {\n      this.connectionLock = undefined;\n    }\n  }\n  private async _connect() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}` },
 ];
 
 

@@ -25,12 +25,14 @@ export interface SharedStateOptions {
 const messages = {
   readModifyWrite:
     "`{{target}}` is read before the `await` and written after it with a value computed from that read. Another call can update `{{target}}` while this one waits, and this write then overwrites that update with a stale result (a lost update: both calls read 1, both write 2). Await first and read `{{target}}` after the `await`, or serialize the updates.",
+  readModifyWriteCall:
+    "`{{target}}` is an input of the awaited call `{{callee}}(...)`, and the call's result is written back to `{{target}}`. Another call can update `{{target}}` while this one waits, and this write then replaces that update with a result computed from the old value (a lost update: both calls start from the same value and only the last one's change survives). Serialize the updates (chain each call on the previous one's promise, or use a lock), so that each starts from the latest value.",
   staleSnapshot:
     "`{{target}}` is written from `{{local}}`, a copy read before the `await`. Another call can change `{{target}}` while this one waits, and this write overwrites that change with a stale value (a lost update). Read `{{target}}` again after the `await`, or serialize the updates.",
   checkThenAct:
     "`{{target}}` is checked before the `await` and written after it. Another call can pass the same check, or change `{{target}}`, while this one waits, so this write acts on a check that no longer holds: both calls act on the same state, and the later write overwrites the other call's change. Check and write `{{target}}` with no `await` between them (set it before the `await`, or check it again after), or guard the section with a lock.",
   checkThenActCollection:
-    "`{{target}}` is checked for `{{key}}` before the `await` and updated after it. Another call can pass the same check, or change that entry, while this one waits, so this update acts on a check that no longer holds: the entry can be added twice, or the other call's update overwritten. Update `{{target}}` with no `await` since the check (reserve the entry before the `await`), or guard the section with a lock.",
+    "`{{target}}` is checked for `{{key}}` before the `await` and updated after it. Another call can pass the same check, or change that entry, while this one waits, so this update acts on a check that no longer holds: both calls do the work for `{{key}}`, and the entry can be added twice or the other call's change overwritten. Update `{{target}}` with no `await` since the check (reserve the entry before the `await`), or guard the section with a lock.",
   duplicateInit:
     "`{{target}}` is checked before the `await` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work (and a replaced connection or handle is never closed), but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.",
   duplicateInitCollection:
@@ -90,23 +92,27 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "locations. Lost updates, at the rule's severity:",
         "",
         "- **read-modify-write**: `total += await price()`, `x = x + await f()`, `this.n = this.n + (await g())`,",
-        "  `map.set(k, (map.get(k) ?? 0) + await f())`;",
+        "  `map.set(k, (map.get(k) ?? 0) + await f())`; and, with its own message, a read that is an input of",
+        "  the awaited call (`this.state = await reduce(this.state, action)`, `total = await add(total, x)`):",
+        "  that read cannot move after the `await`, so the message asks to serialize the updates;",
         "- **stale snapshot**: `const v = this.count; await save(); this.count = v + 1`;",
-        "- **check-then-act**: a condition compares the state with a value (`if (this.state === \"idle\")`)",
-        "  or the write depends on it (`retries++`, `jobs.push(job)` after `jobs.includes(job)`), and the",
+        "- **check-then-act**: a condition compares the state with a value (`if (this.state === \"idle\")`),",
+        "  finds it present (`if (this.conn) { await this.conn.end(); this.conn = await connect(); }`), or",
+        "  the write depends on it (`retries++`, `jobs.push(job)` after `jobs.includes(job)`), and the",
         "  write after the `await` acts on a check that no longer holds.",
         "",
         "Duplicate initialization, one level below the rule's severity (`info` when the rule is at",
-        "`warning`, `warning` when it is at `error`; `off` turns both off): a presence check",
-        "(`if (!this.conn)`, `if (conn === undefined)`, `if (!cache.has(k))`, a guard flag) followed,",
-        "after an `await`, by a write of a fresh value that does not read the checked state",
+        "`warning`, `warning` when it is at `error`; `off` turns both off): a presence check that found",
+        "the state absent (`if (!this.conn)`, `if (conn === undefined)`, `if (!cache.has(k))`, a guard",
+        "flag, `if (this.conn) return this.conn;`) followed, after an `await`, by a write of a fresh",
+        "value that does not read the checked state",
         "(`this.conn = await connect()`, `cache.set(k, await load(k))`, `initialized = true`,",
         "`this.conn ??= await connect()`). Concurrent calls all find the state unset and all do the",
         "work; the last result wins. That is duplicate work (a connection it replaces is never",
         "closed), not a wrong value, and the fix is the same memoization either way. To see these at",
         "the lost updates' level, raise the rule to `error`.",
         "",
-        "Mutations through `Map`/`Set`/array methods (`set`, `add`, `push`, `delete`) count as writes.",
+        "Mutations through `Map`/`Set`/array methods (`set`, `add`, `push`, `unshift`) count as writes.",
         "",
         "Shared means reachable by concurrent calls: module-level and outer-scope variables, instance",
         "and static fields through `this`, properties of module-level objects, and collections held",
@@ -116,27 +122,44 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "default, is a parameter's object (Koa's `ctx`): with `checkParameters` on, it is reported when",
         "the same property is read before and written after the `await`.",
         "",
-        "Not reported: a value read again after the `await` (`await f(); x = x + 1`); a write that does",
-        "not depend on the stale read (`process.exitCode = 1` after an `await`); a location the",
-        "function itself wrote between the read and the `await` (`if (busy) return; busy = true; await",
-        "work(); busy = false` is a correct guard); code inside common critical sections",
-        "(`mutex.runExclusive(async () => ...)`, after `await mutex.acquire()`,",
-        "`navigator.locks.request(name, async () => ...)`, after a busy flag checked and set before any",
-        "`await` (`if (this.busy) return; this.busy = true;`); extend the list with `criticalSections`",
-        "and `lockAcquisitions`). A guard that throws (`if (!this.socket) throw ...`) asserts a",
-        "precondition and is not a check-then-act. A write made only after checking the state again",
-        "after the `await` (`const conn = await connect(); if (!this.conn) this.conn = conn; else",
-        "conn.close();`) keeps the first result and overwrites nothing.",
+        "Not reported:",
         "",
-        "Not reported either: a write that stores the awaited result of a memoized in-flight promise,",
-        "which is the fix this rule suggests (`if (!this.rawPromise) this.rawPromise = this.load();",
-        "this.raw = await this.rawPromise;`, `this.conn = await (this.connecting ??= this.connect());`,",
-        "the in-flight map of the cache fix). Every concurrent call awaits the same promise, so the work",
-        "runs once and every call writes the same value. The promise counts as memoized when this function",
-        "only sets it while it is unset (`??=`, `||=`, `if (!p) p = ...`, after `if (p) return p;`) or clears",
-        "it, and when it comes from a getter, a method or a project function whose every `return` is such",
-        "a promise (one call deep). A value built from it (`new Pool(await this.connecting)`) is still",
-        "reported: each call builds its own.",
+        "- a value read again after the `await` (`await f(); x = x + 1`), and a write that does not",
+        "  depend on the stale read (`process.exitCode = 1` after an `await`);",
+        "- a location the function itself wrote between the read and the `await` (`if (busy) return;",
+        "  busy = true; await work(); busy = false` is a correct guard);",
+        "- code inside common critical sections (`mutex.runExclusive(async () => ...)`, after",
+        "  `await mutex.acquire()`, `navigator.locks.request(name, async () => ...)`, after a busy flag",
+        "  checked and set before any `await`: `if (this.busy) return; this.busy = true;`); extend the",
+        "  list with `criticalSections` and `lockAcquisitions`;",
+        "- a guard that throws (`if (!this.socket) throw ...`): it asserts a precondition;",
+        "- a write made only after checking the state again after the `await` (`const conn = await",
+        "  connect(); if (!this.conn) this.conn = conn; else conn.close();`): the first result is kept",
+        "  and nothing is overwritten; and clearing the checked state after the `await`",
+        "  (`this.conn = undefined`, `sockets.delete(id)`), which resets it rather than acting on the check;",
+        "- a write that stores the awaited result of a memoized in-flight promise, which is the fix",
+        "  this rule suggests (`if (!this.rawPromise) this.rawPromise = this.load(); this.raw = await",
+        "  this.rawPromise;`, `this.conn = await (this.connecting ??= this.connect());`, the in-flight map",
+        "  of the cache fix): every concurrent call awaits the same promise, so the work runs once and",
+        "  every call writes the same value. The promise counts as memoized when this function only sets",
+        "  it while it is unset (`??=`, `||=`, `if (!p) p = ...`, after `if (p) return p;`) or clears it,",
+        "  and when it comes from a getter, a method or a project function whose every `return` is such a",
+        "  promise (one call deep). A value built from it (`new Pool(await this.connecting)`) is still",
+        "  reported: each call builds its own;",
+        "- a private method whose calls in its class all do one and the same of: memoize the returned",
+        "  promise in one field that the caller sets only while it is unset",
+        "  (`this.connecting ??= this._connect().finally(...)`, or `this.lock = this._connect()` after",
+        "  `if (this.lock) return await this.lock;`); chain it onto one",
+        "  field's promise and store the chain there (`this.queue = this.queue.then(() => this.write(line))`,",
+        "  a serial queue); or start it once from the constructor (outside loops). It never runs",
+        "  concurrently with itself. A mix of these (started from the constructor and memoized",
+        "  elsewhere) can overlap and is reported;",
+        "- the locals of a function that runs a closure one call at a time: a `let` flag or a",
+        "  `new Set()` of the function that declares `const onDone = async () => ...` and only ever calls",
+        "  it as `await onDone(...)` in its own body (a stream loop), or passes it, in an awaited or",
+        "  returned call, to a project function that only calls that parameter as `await onEvent(...)`.",
+        "  The same closure run under `Promise.all`, or started without `await`, is still reported, and",
+        "  so is module or `this` state it touches (the owner itself can run concurrently).",
       ].join("\n"),
       incorrect: [
         {
@@ -291,7 +314,8 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "Fixes are **suggestions** (they change when things happen):",
         "",
         "- `x += await f()` and `x = x + await f()` as statements: **Await first, then update**",
-        "  (`const awaited = await f(); x += awaited;`), so the read happens after the `await`.",
+        "  (`const awaited = await f(); x += awaited;`), so the read happens after the `await`. Not offered",
+        "  when the read is an input of the awaited call (`x = await next(x)`): serializing is a design choice.",
         "- Lazy initialization of a field or module variable with a written type",
         "  (`if (!this.conn) { this.conn = await connect(); }`): **Memoize the in-flight promise**:",
         "  adds `private connPending?: Promise<Connection>;` and writes",
@@ -428,11 +452,76 @@ class Analyzer {
       if (isSuspension(node)) suspends = true;
       return !suspends;
     });
-    if (!suspends || this.isCriticalSectionCallback(fn) || isSerializedByCallers(fn)) return;
-    const state = new FunctionState(fn, this.context, this.lockStart(fn));
+    if (!suspends || this.isCriticalSectionCallback(fn) || isSerializedByCallers(fn, (store) => this.isMemoizingStore(store))) return;
+    const state = new FunctionState(fn, this.context, this.lockStart(fn), this.serializedOwner(fn));
     this.detectReadModifyWrite(state);
     this.detectSnapshots(state);
     this.detectCheckThenAct(state);
+  }
+
+  /**
+   * The function whose locals `fn` closes over, when that function runs `fn` one call at a time:
+   * `const onDone = async () => ...` (or a nested function declaration) only ever called as
+   * `await onDone(...)` in the declaring function's own body; or a callback (inline, or a `const`
+   * used once) passed, in an awaited or returned call, to a project function that only ever calls
+   * that parameter as `await param(...)` in its own body. Runs of `fn` then never overlap within
+   * one run of the owner, so the owner's locals are not shared between them.
+   */
+  private serializedOwner(fn: ts.FunctionLikeDeclaration): ts.FunctionLikeDeclaration | undefined {
+    const owner = enclosingFunction(fn);
+    if (!owner) return undefined;
+    let name: ts.Identifier | undefined;
+    const parent = fn.parent;
+    if (ts.isFunctionDeclaration(fn)) name = fn.name;
+    else if (ts.isVariableDeclaration(parent) && parent.initializer === fn && ts.isIdentifier(parent.name) && isConstDeclaration(parent)) name = parent.name;
+    else if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) return this.isSerializedArgument(fn, owner) ? owner : undefined;
+    if (!name) return undefined;
+    const references = this.referencesOf(name, owner);
+    if (references.length > 0 && references.every((reference) => isAwaitedCall(reference, owner))) return owner;
+    return references.length === 1 && this.isSerializedArgument(references[0], owner) ? owner : undefined;
+  }
+
+  /** Every identifier inside `root` that refers to the variable `name` declares, except the declaration's own name. */
+  private referencesOf(name: ts.Identifier, root: ts.Node): ts.Identifier[] {
+    const variable = this.context.types.variableOf(name);
+    const references: ts.Identifier[] = [];
+    if (!variable) return references;
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && node !== name && node.text === name.text && this.context.types.variableOf(node) === variable) references.push(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(root);
+    return references;
+  }
+
+  /** `await consume(stream, callback)` (or `return consume(...)`) where `consume` only awaits its callback parameter, one call at a time. */
+  private isSerializedArgument(callback: ts.Expression, owner: ts.FunctionLikeDeclaration): boolean {
+    const call = callback.parent;
+    if (!ts.isCallExpression(call) || !call.arguments.includes(callback)) return false;
+    let outer: ts.Node = call;
+    while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+    const consumer = outer.parent;
+    if (!(ts.isAwaitExpression(consumer) || ts.isReturnStatement(consumer)) || enclosingFunction(consumer) !== owner) return false;
+    const target = this.context.types.calleeTarget(call)?.declarations.find(
+      (declaration): declaration is ts.FunctionLikeDeclaration => ts.isFunctionLike(declaration) && (declaration as ts.FunctionLikeDeclaration).body !== undefined,
+    );
+    if (!target || !this.context.types.isProjectSourceFile(target.getSourceFile())) return false;
+    const parameter = target.parameters[call.arguments.indexOf(callback)];
+    if (!parameter || parameter.dotDotDotToken || !ts.isIdentifier(parameter.name)) return false;
+    const references = this.referencesOf(parameter.name, target);
+    return references.length > 0 && references.every((reference) => isAwaitedCall(reference, target));
+  }
+
+  /**
+   * `this.f ??= p` or `this.f = p` where the function holding it sets `this.f` only while it is
+   * unset (`if (this.f) return this.f;` before it) or clears it: one promise in flight at a time.
+   */
+  private isMemoizingStore(store: ts.BinaryExpression): boolean {
+    const owner = enclosingFunction(store);
+    if (!owner?.body) return false;
+    const state = new FunctionState(owner, this.context, Number.POSITIVE_INFINITY);
+    const field = state.locationOf(store.left);
+    return field !== undefined && state.slotIsMemoized({ key: field.key });
   }
 
   private isCriticalSectionCallback(fn: ts.FunctionLikeDeclaration): boolean {
@@ -475,7 +564,7 @@ class Analyzer {
           return;
         }
         const read = state.readBefore(node.right, target.key, firstAwait);
-        if (read) state.report(node, "readModifyWrite", { target: target.key }, read, firstAwait, this.hoistFix(state, node));
+        if (read) this.reportReadModifyWrite(state, node, target.key, read, firstAwait, this.hoistFix(state, node));
         return;
       }
       const write = collectionCall(node, new Set(["set"]));
@@ -486,9 +575,21 @@ class Analyzer {
         const firstAwait = state.firstSuspension(value);
         if (!firstAwait) return;
         const read = state.collectionReadBefore(value, collection.key, write.key, firstAwait);
-        if (read) state.report(node, "readModifyWrite", { target: `${collection.key}.get(${write.key})` }, read, firstAwait);
+        if (read) this.reportReadModifyWrite(state, node, `${collection.key}.get(${write.key})`, read, firstAwait, []);
       }
     });
+  }
+
+  /**
+   * A read-modify-write. When the read is an input of the awaited call itself
+   * (`this.state = await reduce(this.state, action)`), it cannot be moved after the `await`: the
+   * message says so, and no hoist is offered.
+   */
+  private reportReadModifyWrite(state: FunctionState, write: ts.Node, target: string, read: ts.Node, suspension: ts.Node, fixes: Fix[]): void {
+    const call = inputCall(read, suspension);
+    const callee = call && normalize(call.expression.getText());
+    if (callee && callee.length <= 60) state.report(write, "readModifyWriteCall", { target, callee }, read, suspension);
+    else state.report(write, "readModifyWrite", { target }, read, suspension, fixes);
   }
 
   // B. `const v = this.count; await x; this.count = v + 1`
@@ -518,23 +619,31 @@ class Analyzer {
       const checks = state.checksIn(node.expression);
       if (checks.length === 0) return;
       // Each region is a separate path: an await in an exiting branch does not precede the rest.
-      const regions: ts.Node[][] = [[node.thenStatement]];
-      if (node.elseStatement) regions.push([node.elseStatement]);
+      // `whenTrue`: the region runs when the condition held.
+      const regions: { nodes: readonly ts.Node[]; whenTrue: boolean }[] = [{ nodes: [node.thenStatement], whenTrue: true }];
+      if (node.elseStatement) regions.push({ nodes: [node.elseStatement], whenTrue: false });
       if (exits(node.thenStatement, false) && !node.elseStatement) {
         // `if (cached) return cached;` guards the rest of the block. A guard that throws
         // (`if (!this.socket) throw ...`) asserts a precondition: later writes replace, not initialize.
         const parent = node.parent;
-        if (ts.isBlock(parent) || ts.isSourceFile(parent)) regions.push(parent.statements.slice(parent.statements.indexOf(node) + 1));
+        if (ts.isBlock(parent) || ts.isSourceFile(parent)) regions.push({ nodes: parent.statements.slice(parent.statements.indexOf(node) + 1), whenTrue: false });
       }
       for (const check of checks) {
         // A parameter's object is usually the caller's per-call state: only data dependencies
         // (read-modify-write, snapshots) are reported for it, not control dependencies.
         if (check.parameterRooted) continue;
         let found: ReturnType<FunctionState["findCheckedWrite"]>;
-        for (const region of regions) found ??= state.findCheckedWrite(check, region);
+        let whenTrue = true;
+        for (const region of regions) {
+          if (found) break;
+          found = state.findCheckedWrite(check, region.nodes);
+          whenTrue = region.whenTrue;
+        }
         if (found && this.storesMemoizedResult(state, found.write, found.suspension)) continue;
         if (found) {
-          const duplicateInit = check.presence && state.isFreshInitialization(found.write, check);
+          // An initialization: the write runs when the check found the state absent, and stores a fresh value.
+          const foundAbsent = check.absentWhenTrue === whenTrue;
+          const duplicateInit = check.presence && foundAbsent && state.isFreshInitialization(found.write, check);
           if (check.collectionKey !== undefined) {
             const data = { target: check.key, key: check.collectionKey };
             if (duplicateInit) state.report(found.write, "duplicateInitCollection", data, check.node, found.suspension, this.cachePromiseFix(state, found.write));
@@ -730,27 +839,94 @@ function isClearingValue(node: ts.Expression): boolean {
 }
 
 /**
- * A private method whose every call in its class stores the returned promise in a field
- * (`this.connecting = this._connect()`): its callers memoize it, so it never runs concurrently
- * with itself. (The caller's own check-then-act, if any, is reported there.)
+ * A private method that never runs concurrently with itself, because every call in its class
+ * does one and the same of:
+ * - stores the returned promise in one field that its caller sets only while it is unset
+ *   (`this.connecting ??= this._connect()`, also through `.then`/`.catch`/`.finally`): its callers
+ *   memoize it;
+ * - chains it onto one field's promise and stores the chain there
+ *   (`this.queue = this.queue.then(() => this._flush())`): each run starts after the previous one;
+ * - sits in the constructor, outside loops and nested functions, once: it runs once per instance.
+ * (The caller's own check-then-act, if any, is reported there.)
  */
-function isSerializedByCallers(fn: ts.FunctionLikeDeclaration): boolean {
+function isSerializedByCallers(fn: ts.FunctionLikeDeclaration, isMemoizingStore: (store: ts.BinaryExpression) => boolean): boolean {
   if (!ts.isMethodDeclaration(fn) || !fn.name) return false;
   const isPrivate = ts.isPrivateIdentifier(fn.name) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Private) !== 0;
   if (!isPrivate || !ts.isClassLike(fn.parent)) return false;
   const name = fn.name.getText();
+  const ways = new Set<string>();
   let calls = 0;
-  let memoized = 0;
+  let serialized = true;
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword && node.expression.name.getText() === name) {
       calls++;
-      const parent = node.parent;
-      if (isAssignment(parent) && parent.right === node && ts.isPropertyAccessExpression(skipOuter(parent.left))) memoized++;
+      const end = promiseChainEnd(node);
+      const memo = storedIn(end) !== undefined && isMemoizingStore(end.parent as ts.BinaryExpression) ? storedIn(end) : undefined;
+      const chain = memo === undefined ? chainedOnto(node) : undefined;
+      if (memo !== undefined) ways.add(`memoized in ${memo}`);
+      else if (chain !== undefined) ways.add(`chained on ${chain}`);
+      else if (runsOncePerInstance(node)) ways.add(`constructor call ${calls}`);
+      else serialized = false;
     }
     ts.forEachChild(node, visit);
   };
   visit(fn.parent);
-  return calls > 0 && calls === memoized;
+  return serialized && calls > 0 && ways.size === 1;
+}
+
+/** The end of `p.then(...).catch(...).finally(...)` chained onto `promise`: still the same run's promise. */
+function promiseChainEnd(promise: ts.Expression): ts.Expression {
+  let end = promise;
+  while (ts.isPropertyAccessExpression(end.parent) && PROMISE_CHAIN.has(end.parent.name.text) && ts.isCallExpression(end.parent.parent) && end.parent.parent.expression === end.parent) {
+    end = end.parent.parent;
+  }
+  return end;
+}
+
+/** `this.f = value` or `this.f ??= value`: the field's text. */
+function storedIn(value: ts.Expression): string | undefined {
+  const parent = value.parent;
+  if (!isAssignment(parent) || parent.right !== value) return undefined;
+  const field = skipOuter(parent.left);
+  return ts.isPropertyAccessExpression(field) && field.expression.kind === ts.SyntaxKind.ThisKeyword ? normalize(field.getText()) : undefined;
+}
+
+/**
+ * For a call returned by a callback of `this.f.then(...)` (or `.catch`, `.finally`, also after
+ * other links) whose chain is stored back in `this.f`: the field's text.
+ */
+function chainedOnto(call: ts.CallExpression): string | undefined {
+  let callback: ts.Node = call;
+  while (ts.isParenthesizedExpression(callback.parent)) callback = callback.parent;
+  if (ts.isReturnStatement(callback.parent)) {
+    const block = callback.parent.parent;
+    if (!ts.isBlock(block) || block.statements.length !== 1) return undefined;
+    callback = block.parent;
+  } else {
+    callback = callback.parent;
+  }
+  if (!(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return undefined;
+  const link = callback.parent;
+  if (!ts.isCallExpression(link) || !link.arguments.includes(callback) || !ts.isPropertyAccessExpression(link.expression) || !PROMISE_CHAIN.has(link.expression.name.text)) return undefined;
+  // Down the receiver to the field the link starts from.
+  let receiver = skipOuter(link.expression.expression);
+  while (ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression) && PROMISE_CHAIN.has(receiver.expression.name.text)) {
+    receiver = skipOuter(receiver.expression.expression);
+  }
+  if (!ts.isPropertyAccessExpression(receiver) || receiver.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  const field = normalize(receiver.getText());
+  return storedIn(promiseChainEnd(link)) === field ? field : undefined;
+}
+
+const PROMISE_CHAIN = new Set(["then", "catch", "finally"]);
+
+/** A call in a constructor's own body, outside loops and nested functions. */
+function runsOncePerInstance(call: ts.Node): boolean {
+  for (let node = call.parent; node; node = node.parent) {
+    if (ts.isConstructorDeclaration(node)) return true;
+    if (ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isIterationStatement(node, false)) return false;
+  }
+  return false;
 }
 
 function exits(statement: ts.Statement, orThrows = true): boolean {
@@ -832,6 +1008,8 @@ interface Check {
   parameterRooted: boolean;
   /** Only tested for being there (`!this.conn`, `x === undefined`, `cache.has(k)`), not compared to a value. */
   presence: boolean;
+  /** The condition holding means the value is absent (`!this.conn`, `x === undefined`, `!cache.has(k)`). */
+  absentWhenTrue: boolean;
   /** For `C.has(K)`-style checks: the key text. */
   collectionKey?: string;
 }
@@ -845,6 +1023,8 @@ class FunctionState {
     readonly fn: ts.FunctionLikeDeclaration,
     private readonly context: RuleContext<SharedStateOptions>,
     private readonly lockedFrom: number,
+    /** A function that runs this one a call at a time: its locals are not shared between those calls. */
+    private readonly serializedOwner?: ts.FunctionLikeDeclaration,
   ) {}
 
   report(
@@ -878,7 +1058,7 @@ class FunctionState {
     const node = skipOuter(expression);
     if (ts.isIdentifier(node)) {
       const scope = this.scopeOf(node);
-      return scope && scope.scope === "outside" && !scope.isConst ? { key: node.text } : undefined;
+      return scope && scope.scope === "outside" && !scope.isConst && !this.isLocalOfSerializedOwner(node, false) ? { key: node.text } : undefined;
     }
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       let root: ts.Expression = node;
@@ -889,7 +1069,7 @@ class FunctionState {
       if (!ts.isIdentifier(root)) return undefined;
       const scope = this.scopeOf(root);
       if (!scope) return undefined;
-      if (scope.scope === "outside") return { key };
+      if (scope.scope === "outside") return this.isLocalOfSerializedOwner(root, true) ? undefined : { key };
       if (scope.isParameter && this.context.options.checkParameters) return { key };
       if (scope.isConst) {
         // A local alias of shared state (`const options = this.options; options.ca = ...`) writes
@@ -932,9 +1112,27 @@ class FunctionState {
     const node = skipOuter(expression);
     if (ts.isIdentifier(node)) {
       const scope = this.scopeOf(node);
-      return scope && scope.scope === "outside" ? { key: node.text } : undefined;
+      return scope && scope.scope === "outside" && !this.isLocalOfSerializedOwner(node, true) ? { key: node.text } : undefined;
     }
     return this.locationOf(node);
+  }
+
+  /**
+   * A variable declared in the function that runs this one a call at a time (a `let` flag; with
+   * `fresh`, only a `const` holding an object created there: `new Set()`, `{ ... }`, `[]`).
+   */
+  private isLocalOfSerializedOwner(identifier: ts.Identifier, fresh: boolean): boolean {
+    const owner = this.serializedOwner;
+    if (!owner) return false;
+    const declaration = this.context.types.variableDeclarationOf(identifier);
+    if (!declaration || !isAncestor(owner, declaration) || isAncestor(this.fn, declaration)) return false;
+    if (!fresh) return true;
+    const initializer = declaration.initializer && skipOuter(declaration.initializer);
+    return (
+      isConstDeclaration(declaration) &&
+      initializer !== undefined &&
+      (ts.isObjectLiteralExpression(initializer) || ts.isArrayLiteralExpression(initializer) || ts.isNewExpression(initializer))
+    );
   }
 
   private scopeOf(identifier: ts.Identifier) {
@@ -1072,14 +1270,15 @@ class FunctionState {
   checksIn(condition: ts.Expression): Check[] {
     const checks: Check[] = [];
     // `presence`: the value is only tested for being there (truthiness, `== null`, `=== undefined`).
-    const visit = (expression: ts.Expression, presence: boolean): void => {
+    // `negated`: the condition holds when the value is absent (`!x`, `x === undefined`).
+    const visit = (expression: ts.Expression, presence: boolean, negated = false): void => {
       const node = skipOuter(expression);
-      if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return visit(node.operand, presence);
+      if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return visit(node.operand, presence, !negated);
       if (ts.isBinaryExpression(node)) {
         const operator = node.operatorToken.kind;
         if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
-          visit(node.left, presence);
-          visit(node.right, presence);
+          visit(node.left, presence, negated);
+          visit(node.right, presence, negated);
           return;
         }
         if (
@@ -1089,8 +1288,9 @@ class FunctionState {
           operator === ts.SyntaxKind.ExclamationEqualsToken
         ) {
           const nullish = isClearingValue(node.left) || isClearingValue(node.right);
-          visit(node.left, presence && nullish);
-          visit(node.right, presence && nullish);
+          const equal = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+          visit(node.left, presence && nullish, equal !== negated);
+          visit(node.right, presence && nullish, equal !== negated);
         }
         return;
       }
@@ -1098,12 +1298,12 @@ class FunctionState {
       if (read) {
         const collection = this.collectionOf(read.collection);
         const tested = presence && read.method !== "indexOf";
-        if (collection) checks.push({ node, key: collection.key, collectionKey: read.key, parameterRooted: this.isParameterRooted(read.collection), presence: tested });
+        if (collection) checks.push({ node, key: collection.key, collectionKey: read.key, parameterRooted: this.isParameterRooted(read.collection), presence: tested, absentWhenTrue: negated });
         return;
       }
       if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
         const location = this.locationOf(node);
-        if (location) checks.push({ node, key: location.key, parameterRooted: this.isParameterRooted(node), presence });
+        if (location) checks.push({ node, key: location.key, parameterRooted: this.isParameterRooted(node), presence, absentWhenTrue: negated });
       }
     };
     visit(condition, true);
@@ -1152,7 +1352,8 @@ class FunctionState {
     const writesChecked = (node: ts.Node): boolean => {
       if (check.collectionKey !== undefined) {
         const write = collectionCall(node, COLLECTION_WRITES);
-        return write !== undefined && write.key === check.collectionKey && this.collectionOf(write.collection)?.key === check.key;
+        // Like clearing a field, `delete` resets the entry; it does not act on the check.
+        return write !== undefined && write.method !== "delete" && write.key === check.collectionKey && this.collectionOf(write.collection)?.key === check.key;
       }
       // Clearing (`= undefined`, `= null`) resets state; it does not act on the check.
       return this.writtenKey(node) === check.key && !(isAssignment(node) && isClearingValue(node.right));
@@ -1183,7 +1384,7 @@ class FunctionState {
     const after = suspension.getEnd();
     const checksSame = (condition: ts.Expression) =>
       this.checksIn(condition).some((fresh) => fresh.key === check.key && fresh.collectionKey === check.collectionKey);
-    for (let child: ts.Node = write, node = write.parent; node && node !== this.fn && node.getStart() >= 0; child = node, node = node.parent) {
+    for (let child: ts.Node = write, node = write.parent; node && node !== this.fn; child = node, node = node.parent) {
       if (node.getEnd() <= after || ts.isFunctionLike(node)) return false;
       if (ts.isIfStatement(node) && node.getStart() >= after && child !== node.expression && checksSame(node.expression)) {
         const again = this.firstSuspension(node);
@@ -1293,7 +1494,7 @@ class FunctionState {
    * collection entry must also be set here: `api.get(url)` is a call, not a cache, unless this
    * function memoizes into it.
    */
-  private slotIsMemoized(slot: Slot): boolean {
+  slotIsMemoized(slot: Slot): boolean {
     let memoized = true;
     let sets = false;
     forEachInFunction(this.fn.body!, (node) => {
@@ -1396,6 +1597,8 @@ class FunctionState {
     return found;
   }
 
+  private readonly resolving = new Set<ts.Node>();
+
   /**
    * A local of this function that holds a memoized promise: a `const` initialized with one, or
    * the in-flight-cache shape `let p = S; if (!p) { p = load(); S = p; }` (S memoized).
@@ -1403,8 +1606,16 @@ class FunctionState {
   private localIsMemoized(identifier: ts.Identifier, depth: number): boolean {
     const declaration = this.context.types.variableDeclarationOf(identifier);
     if (!declaration?.initializer || !isAncestor(this.fn, declaration)) return false;
-    const list = declaration.parent;
-    if (ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0) return this.isMemoizedPromise(declaration.initializer, depth);
+    if (isConstDeclaration(declaration)) {
+      // `const a = b; const b = a;` does not run, but must not loop here either.
+      if (this.resolving.has(declaration)) return false;
+      this.resolving.add(declaration);
+      try {
+        return this.isMemoizedPromise(declaration.initializer, depth);
+      } finally {
+        this.resolving.delete(declaration);
+      }
+    }
     const slot = this.slotRead(declaration.initializer);
     if (!slot || !this.slotIsMemoized(slot)) return false;
     const variable = this.context.types.variableOf(identifier);
@@ -1483,6 +1694,36 @@ class FunctionState {
     for (let index = 2; new RegExp(`\\b${name}\\b`).test(text); index++) name = `${base}${index}`;
     return name;
   }
+}
+
+/** The awaited call (`await reduce(this.state, action)`) when `read` is one of its inputs: an argument or the receiver. */
+function inputCall(read: ts.Node, suspension: ts.Node): ts.CallExpression | ts.NewExpression | undefined {
+  if (!ts.isAwaitExpression(suspension)) return undefined;
+  const operand = skipOuter(suspension.expression);
+  if (!(ts.isCallExpression(operand) || ts.isNewExpression(operand)) || !isAncestor(operand, read)) return undefined;
+  for (let node = read.parent; node !== operand; node = node.parent) if (ts.isFunctionLike(node)) return undefined;
+  return operand;
+}
+
+/** The nearest function around `node` (not `node` itself). */
+function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return current as ts.FunctionLikeDeclaration;
+  }
+  return undefined;
+}
+
+/** `await reference(...)`, with the `await` in `owner`'s own body (not in a function nested in it). */
+function isAwaitedCall(reference: ts.Identifier, owner: ts.Node): boolean {
+  const call = reference.parent;
+  if (!ts.isCallExpression(call) || call.expression !== reference) return false;
+  let outer: ts.Node = call;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  return ts.isAwaitExpression(outer.parent) && enclosingFunction(outer.parent) === owner;
+}
+
+function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
 function isSimpleKey(node: ts.Expression): boolean {
