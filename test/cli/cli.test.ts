@@ -325,7 +325,25 @@ describe("CLI: usage, configuration and project errors exit 2 with one line", ()
       name: "concurrency-lint.json that is not JSON",
       args: [],
       files: { "concurrency-lint.json": '{ "rules": \n' },
-      message: /^concurrency-lint: \{dir\}\/concurrency-lint\.json:2:1: invalid JSON/,
+      message: "concurrency-lint: {dir}/concurrency-lint.json:2:1: invalid JSON: expected a value",
+    },
+    {
+      name: "concurrency-lint.json with one huge glob",
+      args: [],
+      files: { "concurrency-lint.json": `{ "exclude": ["${"*".repeat(70_000)}"] }` },
+      message: "concurrency-lint: {dir}/concurrency-lint.json:1:15: exclude[0] is 70,000 characters long; a glob may have at most 4,096",
+    },
+    {
+      name: "concurrency-lint.json with arrays nested 3,000 deep",
+      args: [],
+      files: { "concurrency-lint.json": `{ "include": ${"[".repeat(3000)}${"]".repeat(3000)} }` },
+      message: "concurrency-lint: {dir}/concurrency-lint.json:1:45: the value of include is nested more than 32 levels deep",
+    },
+    {
+      name: "concurrency-lint.json over 1 MB",
+      args: [],
+      files: { "concurrency-lint.json": `{ "exclude": [${Array.from({ length: 120_000 }, (_, i) => `"g/${i}"`).join(",")}] }` },
+      message: "concurrency-lint: {dir}/concurrency-lint.json: the file is 1.2 MB; a configuration file may have at most 1 MB",
     },
   ];
   for (const { name, args, files, message } of cases) {
@@ -340,6 +358,24 @@ describe("CLI: usage, configuration and project errors exit 2 with one line", ()
     });
   }
 
+});
+
+describe("CLI: a configuration file with several problems", () => {
+  it("reports every one, a line each, in the order of the file, exit 2", () => {
+    const dir = copyFixture("basic");
+    writeFiles(dir, { "concurrency-lint.json": '{\n  "rules": { "floating-promise": "erro" },\n  "rulez": {},\n  "include": "src"\n}\n' });
+    const file = path.join(dir, "concurrency-lint.json");
+    assert.deepEqual(runCli(dir, []), {
+      code: 2,
+      stdout: "",
+      stderr: [
+        `concurrency-lint: ${file}:2:34: rules.floating-promise must be "off", "info", "warning" or "error" (got "erro")`,
+        `concurrency-lint: ${file}:3:3: unknown key "rulez" (allowed: $schema, include, exclude, requireSuppressionReason, rules)`,
+        `concurrency-lint: ${file}:4:14: include must be array`,
+        "",
+      ].join("\n"),
+    });
+  });
 });
 
 describe("CLI: options, formats and kinds of project", () => {

@@ -100,7 +100,10 @@ export function run(argv: readonly string[], io: CliIO = processIO()): number {
     return execute(command.args, options, io);
   } catch (error) {
     const known = error instanceof UsageError || error instanceof ConfigError || error instanceof ProjectError;
-    io.stderr.write(`concurrency-lint: ${known ? "" : "internal error: "}${(error as Error).message ?? String(error)}\n`);
+    const message = (error as Error).message ?? String(error);
+    // A configuration error has one line per problem in the file.
+    const lines = error instanceof ConfigError ? message.split("\n") : [message];
+    for (const line of lines) io.stderr.write(`concurrency-lint: ${known ? "" : "internal error: "}${line}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     else if (!known) io.stderr.write("Run with --debug for the stack trace.\n");
     return 2;
