@@ -434,9 +434,12 @@ describe("CLI: options, formats and kinds of project", () => {
     assert.ok(fs.readFileSync(path.join(elsewhere, "lint.txt"), "utf8").startsWith("src/floating.ts\n"));
   });
 
-  it("--output-file /dev/null: written to, not replaced", { skip: !fs.existsSync("/dev/null") }, () => {
-    assert.deepEqual(runCli(copyFixture("basic"), ["-o", "/dev/null"]), { code: 0, stdout: "", stderr: "" });
-    assert.ok(fs.statSync("/dev/null").isCharacterDevice());
+  // /dev/full rather than /dev/null: writing to it fails (ENOSPC), which shows that the device was
+  // written to rather than replaced by a renamed file, and the test can never break /dev/null.
+  const isCharacterDevice = (file: string) => fs.existsSync(file) && fs.statSync(file).isCharacterDevice();
+  it("--output-file naming a device: written to, never replaced", { skip: !isCharacterDevice("/dev/full") }, () => {
+    assertFailsWith(runCli(copyFixture("basic"), ["-o", "/dev/full"]), "concurrency-lint: Cannot write the report to /dev/full: no space left on the device");
+    assert.ok(isCharacterDevice("/dev/full"));
   });
 
   describe("--output-file that cannot be written: exit 2, one line, nothing left behind", () => {
@@ -543,6 +546,43 @@ describe("CLI: options, formats and kinds of project", () => {
     assert.equal(outcome.code, 0);
     assert.equal(outcome.stderr, "");
     assert.deepEqual(stylishRows(outcome.stdout), ["a.ts 3:1 warning floating-promise", "b.mjs 3:1 warning floating-promise"]);
+  });
+});
+
+describe("CLI: file names with a line feed, a carriage return or a backslash", () => {
+  const FLOATING = "async function work(): Promise<void> {}\n\nwork();\n";
+
+  it("names with a line feed or a carriage return are linted, and shown escaped on one line", () => {
+    const dir = copyFixture(undefined);
+    writeFiles(dir, { "new\nline.ts": FLOATING, "car\rriage.ts": FLOATING, "tab\t.ts": FLOATING });
+    const outcome = runCli(dir, []);
+    assert.equal(outcome.code, 0, outcome.stderr);
+    assert.deepEqual(stylishRows(outcome.stdout), [
+      "car\\rriage.ts 3:1 warning floating-promise",
+      "new\\nline.ts 3:1 warning floating-promise",
+      "tab\\t.ts 3:1 warning floating-promise",
+    ]);
+  });
+
+  it("a name with a backslash, which TypeScript reads as a folder separator, is reported: exit 2", () => {
+    const dir = copyFixture(undefined);
+    writeFiles(dir, { "back\\slash.ts": FLOATING, "ok.ts": FLOATING });
+    const outcome = runCli(dir, []);
+    assert.equal(outcome.code, 2);
+    assert.deepEqual(stylishRows(outcome.stdout), ["ok.ts 3:1 warning floating-promise"]);
+    assert.equal(
+      outcome.stderr,
+      `concurrency-lint: cannot lint ${path.join("back", "slash.ts")}: TypeScript did not read it (it reads a backslash in a file name ` +
+        "as a folder separator); rename it, or exclude it in concurrency-lint.json\n",
+    );
+  });
+
+  it("a name with a backslash that the configuration excludes is not reported", () => {
+    const dir = copyFixture(undefined);
+    writeFiles(dir, { "back\\slash.ts": FLOATING, "ok.ts": FLOATING, "concurrency-lint.json": '{ "exclude": ["back"] }' });
+    const outcome = runCli(dir, []);
+    assert.equal(outcome.code, 0);
+    assert.equal(outcome.stderr, "");
   });
 });
 

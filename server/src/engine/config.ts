@@ -759,7 +759,8 @@ function compileGlobs(globs: readonly string[]): (relative: string) => boolean {
     const clean = glob.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/$/, "");
     return [clean, `${clean}/**`];
   });
-  return picomatch(patterns, { dot: true });
+  // `s`: a `*` or `**` also matches a line feed or carriage return, which file names may contain.
+  return picomatch(patterns, { dot: true, flags: "s" });
 }
 
 function matchersOf(config: ResolvedConfig): Matchers {
