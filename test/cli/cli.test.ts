@@ -57,18 +57,19 @@ interface Bundle {
 interface Writable {
   write(text: string): unknown;
   isTTY?: boolean;
+  columns?: number;
 }
 
 const loadModule = createRequire(__filename);
 let bundle: Bundle | undefined;
 
 /** Calls the bundle's `run` in this process, with captured streams. */
-function runCli(cwd: string, args: readonly string[]): Outcome {
+function runCli(cwd: string, args: readonly string[], terminalColumns?: number): Outcome {
   bundle ??= loadModule(BUNDLE) as Bundle;
   let stdout = "";
   let stderr = "";
   const io = {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    stdout: { write: (text: string) => (stdout += text), isTTY: terminalColumns !== undefined, columns: terminalColumns },
     stderr: { write: (text: string) => (stderr += text), isTTY: false },
     cwd,
     env: { NO_COLOR: "1" },
@@ -408,6 +409,19 @@ describe("CLI: options, formats and kinds of project", () => {
       sarif.runs[0]?.results.map((result) => `${result.level} ${result.ruleId}`),
       ["warning floating-promise", "warning unused-suppression", "warning unused-suppression"],
     );
+  });
+
+  it("stylish on a terminal: every line fits its width; in a file or a pipe, lines are whole", () => {
+    const dir = copyFixture("basic");
+    const terminal = runCli(dir, [], 60);
+    assert.equal(terminal.code, 0);
+    assert.deepEqual(stylishRows(terminal.stdout), BASIC_ROWS);
+    assert.deepEqual(
+      terminal.stdout.split("\n").filter((line) => line.length > 60),
+      [],
+    );
+    assert.match(terminal.stdout, /…/);
+    assert.doesNotMatch(runCli(dir, []).stdout, /…/);
   });
 
   it("--max-warnings -1: no limit, as in ESLint", () => {
