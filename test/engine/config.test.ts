@@ -487,6 +487,22 @@ it("parseConfig: every problem of a file at once, in the order of the file, in w
   }
 });
 
+it("parseConfig: the first 20 problems of a file, then how many more", () => {
+  const keys = Array.from({ length: 23 }, (_, i) => `"key${String(i).padStart(2, "0")}": 1`);
+  assert.throws(
+    () => parseConfig(`{\n${keys.join(",\n")}\n}`, FILE, rules),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      const lines = error.message.split("\n");
+      assert.equal(lines.length, 21);
+      assert.equal(lines[0], `${FILE}:2:1: unknown key "key00" (allowed: $schema, include, exclude, requireSuppressionReason, rules)`);
+      assert.equal(lines[19], `${FILE}:21:1: unknown key "key19" (allowed: $schema, include, exclude, requireSuppressionReason, rules)`);
+      assert.equal(lines[20], `${FILE}: and 3 more problems`);
+      return true;
+    },
+  );
+});
+
 it("parseConfig: size, depth and glob bounds give a configuration error naming the key", () => {
   const nested = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
   const cases: { name: string; text: string; message: string; key?: string }[] = [

@@ -193,8 +193,9 @@ function compileRuleSet(rules: readonly AnyRule[]): CompiledRuleSet {
  */
 export const CONFIG_LIMITS = { bytes: 1024 * 1024, depth: 32, globs: 10_000, globLength: 4096 } as const;
 
-/** Problems reported per file: the rest are usually consequences of the first ones. */
+/** Problems shown per file (the rest are counted); problems looked for per file. */
 const MAX_PROBLEMS = 20;
+const MAX_PROBLEMS_FOUND = 500;
 
 export function parseConfig(text: string, file: string, rules: readonly AnyRule[]): ResolvedConfig {
   if (text.length > CONFIG_LIMITS.bytes) {
@@ -205,12 +206,15 @@ export function parseConfig(text: string, file: string, rules: readonly AnyRule[
   const add = (message: string, offset: number, key?: string) => {
     const { line, column } = lineColumn(lines, offset);
     const repeated = problems.some((problem) => problem.message === message && problem.line === line && problem.column === column);
-    if (!repeated && problems.length < MAX_PROBLEMS) problems.push({ message, key, line, column });
+    if (!repeated && problems.length < MAX_PROBLEMS_FOUND) problems.push({ message, key, line, column });
   };
   const stopIfAny = () => {
     if (problems.length === 0) return;
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    throw new ConfigError(problems, file);
+    const more = problems.length - MAX_PROBLEMS;
+    const count = `${more}${problems.length >= MAX_PROBLEMS_FOUND ? "+" : ""}`;
+    const shown = more > 0 ? [...problems.slice(0, MAX_PROBLEMS), { message: `and ${count} more problem${more === 1 ? "" : "s"}` }] : problems;
+    throw new ConfigError(shown, file);
   };
 
   const deep = findTooDeep(text);
@@ -226,11 +230,13 @@ export function parseConfig(text: string, file: string, rules: readonly AnyRule[
   // by one "expected a closing brace" per open object, all consequences of the first.
   const placed = new Set<number>();
   for (const error of parseErrors) {
+    if (problems.length >= MAX_PROBLEMS_FOUND) break;
     if (!placed.has(error.offset)) add(`invalid JSON: ${parseErrorInWords(error.error)}`, error.offset);
     placed.add(error.offset);
   }
   if (!root && problems.length === 0) add("invalid JSON: expected a value", 0);
-  if (!root || problems.length > 0) throw new ConfigError(problems, file);
+  stopIfAny();
+  if (!root) throw new ConfigError(problems, file);
 
   for (const badKey of findBadKeys(root)) {
     const where = badKey.path.length ? ` in ${formatPath(badKey.path)}` : "";
@@ -244,7 +250,7 @@ export function parseConfig(text: string, file: string, rules: readonly AnyRule[
   // ajv stops at the first failure (its messages are built around one); to report them all, the
   // value at fault is set aside and the rest validated again.
   const remaining = structuredClone(data);
-  for (let round = 0; round < MAX_PROBLEMS && !validate(remaining); round++) {
+  for (let round = 0; round < MAX_PROBLEMS_FOUND && !validate(remaining); round++) {
     const problem = describeError(validate.errors ?? [], ruleIds, remaining);
     const node = nodeOf(root, problem.path, problem.property);
     const keyPath = problem.property === undefined ? problem.path : [...problem.path, problem.property];
