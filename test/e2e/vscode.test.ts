@@ -5,7 +5,8 @@
  * suite test/e2e/vscode/suite.ts in its extension host, the Problems panel read from the workbench.
  *
  * A missing prerequisite (chromium, the code-server install, the build) fails this test; it never skips.
- * First run on a fresh machine: ~2 minutes (apt + code-server install); later runs: ~30 s.
+ * First run on a fresh machine: ~5 minutes (apt, code-server's 800 MB, native builds; the setup's
+ * progress is printed as it goes); later runs: ~30 s.
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -23,14 +24,22 @@ interface StepResult {
   seconds: number;
 }
 
-/** Runs a step in its own process group (so a timeout ends all of it); resolves when it exits. */
-function step(command: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = {}): Promise<StepResult> {
+/**
+ * Runs a step in its own process group (so a timeout ends all of it); resolves when it exits.
+ * `live`: also copy its output to stderr as it comes, which the test runner shows at once (the
+ * first code-server setup takes minutes, and a silent test looks hung).
+ */
+function step(command: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = {}, live = false): Promise<StepResult> {
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
     let output = "";
-    child.stdout.on("data", (data: Buffer) => (output += data.toString()));
-    child.stderr.on("data", (data: Buffer) => (output += data.toString()));
+    const collect = (data: Buffer) => {
+      output += data.toString();
+      if (live) process.stderr.write(data);
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
     const timer = setTimeout(() => {
       output += `\n[vscode.test] timed out after ${timeoutMs} ms: killing ${command} ${args.join(" ")}\n`;
       try {
@@ -69,7 +78,7 @@ test("the packaged extension works in the real VS Code (code-server + chromium)"
     // Independent: package while the VS Code install is checked (or, the first time, made).
     const [packaged, setup] = await Promise.all([
       step(process.execPath, [join(ROOT, "scripts", "package-vsix.mjs"), "--out", vsix], 5 * 60_000),
-      step("bash", [join(ROOT, "test", "e2e", "setup-code-server.sh")], 15 * 60_000),
+      step("bash", [join(ROOT, "test", "e2e", "setup-code-server.sh")], 15 * 60_000, {}, true),
     ]);
     t.diagnostic(`package: ${packaged.seconds.toFixed(1)} s; code-server setup: ${setup.seconds.toFixed(1)} s`);
     assert.equal(packaged.code, 0, `scripts/package-vsix.mjs failed:\n${tail(packaged.output)}`);

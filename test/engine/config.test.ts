@@ -196,9 +196,9 @@ it("parseConfig: invalid files throw one positioned ConfigError", () => {
       key: "requireSuppressionReason",
     },
     { text: "[]", message: `${FILE}:1:1: the configuration must be a JSON object` },
-    { text: '{\n  "rules": {\n    "floating-promise": "error"\n  ', message: `${FILE}:4:3: invalid JSON: CloseBraceExpected` },
-    { text: '{ "rules": { "floating-promise" "error" } }', message: `${FILE}:1:33: invalid JSON: ColonExpected` },
-    { text: "", message: `${FILE}:1:1: invalid JSON: ValueExpected` },
+    { text: '{\n  "rules": {\n    "floating-promise": "error"\n  ', message: `${FILE}:4:3: invalid JSON: expected a closing brace "}"` },
+    { text: '{ "rules": { "floating-promise" "error" } }', message: `${FILE}:1:33: invalid JSON: expected a colon` },
+    { text: "", message: `${FILE}:1:1: invalid JSON: expected a value` },
     {
       text: '{ "rules": {\r\n  "floating-promise": "off",\r\n  "floating-promise": "error" } }',
       message: `${FILE}:3:3: duplicate key "floating-promise" in rules`,
@@ -470,4 +470,104 @@ it("an always-on rule (parse-error): named only with its own severity, in files 
   }
   assert.deepEqual(validateRuleOverride("parse-error=error", allRules), ["parse-error", "error"]);
   assert.throws(() => validateRuleOverride("parse-error=off", allRules), { name: "ConfigError", message: `--rule: ${fixed} (got "parse-error=off")` });
+});
+
+it("parseConfig: every problem of a file at once, in the order of the file, in words", () => {
+  const cases: { name: string; text: string; lines: string[] }[] = [
+    {
+      name: "syntax errors",
+      text: '{\n  "include": ["src" "lib"],\n  "exclude": ["a",, "b"]\n}',
+      lines: [`${FILE}:2:21: invalid JSON: expected a comma`, `${FILE}:3:19: invalid JSON: expected a value`],
+    },
+    {
+      name: "schema errors in several keys, an array item among them",
+      text: '{\n  "rules": { "floating-promise": "erro", "nope": "off" },\n  "exclude": ["ok", 3],\n  "rulez": {}\n}',
+      lines: [
+        `${FILE}:2:34: rules.floating-promise must be "off", "info", "warning" or "error" (got "erro")`,
+        `${FILE}:2:42: unknown rule id "nope" in rules`,
+        `${FILE}:3:21: exclude[1] must be string`,
+        `${FILE}:4:3: unknown key "rulez" (allowed: $schema, include, exclude, requireSuppressionReason, rules)`,
+      ],
+    },
+    {
+      name: "duplicate keys",
+      text: '{ "include": [], "include": [], "rules": { "unused-suppression": "off", "unused-suppression": "info" } }',
+      lines: [`${FILE}:1:18: duplicate key "include"`, `${FILE}:1:73: duplicate key "unused-suppression" in rules`],
+    },
+  ];
+  for (const testCase of cases) {
+    assert.throws(
+      () => parseConfig(testCase.text, FILE, rules),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError, testCase.name);
+        assert.equal(error.message, testCase.lines.join("\n"), testCase.name);
+        assert.equal(error.problems.length, testCase.lines.length, testCase.name);
+        return true;
+      },
+    );
+  }
+});
+
+it("parseConfig: the first 20 problems of a file, then how many more", () => {
+  const keys = Array.from({ length: 23 }, (_, i) => `"key${String(i).padStart(2, "0")}": 1`);
+  assert.throws(
+    () => parseConfig(`{\n${keys.join(",\n")}\n}`, FILE, rules),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      const lines = error.message.split("\n");
+      assert.equal(lines.length, 21);
+      assert.equal(lines[0], `${FILE}:2:1: unknown key "key00" (allowed: $schema, include, exclude, requireSuppressionReason, rules)`);
+      assert.equal(lines[19], `${FILE}:21:1: unknown key "key19" (allowed: $schema, include, exclude, requireSuppressionReason, rules)`);
+      assert.equal(lines[20], `${FILE}: and 3 more problems`);
+      return true;
+    },
+  );
+});
+
+it("parseConfig: size, depth and glob bounds give a configuration error naming the key", () => {
+  const nested = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
+  const cases: { name: string; text: string; message: string; key?: string }[] = [
+    {
+      name: "a file over 1 MB",
+      text: `{ "$schema": "${"x".repeat(1.5 * 1024 * 1024)}" }`,
+      message: `${FILE}: the file is 1.5 MB; a configuration file may have at most 1 MB`,
+    },
+    {
+      name: "arrays nested 3,000 deep",
+      text: `{ "include": ${nested(3000)} }`,
+      message: `${FILE}:1:45: the value of include is nested more than 32 levels deep`,
+      key: "include",
+    },
+    {
+      name: "nesting in an object, after a string with brackets",
+      text: `{ "$schema": "[[[{", "rules": { "floating-promise": ["error", { "allowed": ${nested(40)} }] } }`,
+      message: `${FILE}:1:104: the value of rules is nested more than 32 levels deep`,
+      key: "rules",
+    },
+    {
+      name: "a glob longer than any path",
+      text: `{ "include": ["src", "${"a".repeat(100_000)}"] }`,
+      message: `${FILE}:1:22: include[1] is 100,000 characters long; a glob may have at most 4,096`,
+      key: "include[1]",
+    },
+    {
+      name: "too many globs",
+      text: `{ "include": [${Array.from({ length: 10_001 }, () => '"a"').join(",")}] }`,
+      message: `${FILE}:1:14: include has 10,001 globs; at most 10,000 are allowed`,
+      key: "include",
+    },
+  ];
+  for (const testCase of cases) {
+    assert.throws(
+      () => parseConfig(testCase.text, FILE, rules),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError, testCase.name);
+        assert.equal(error.message, testCase.message, testCase.name);
+        assert.equal(error.key, testCase.key, testCase.name);
+        return true;
+      },
+    );
+  }
+  // At the limit: 31 levels inside the root object are fine.
+  assert.throws(() => parseConfig(`{ "include": ${nested(31)} }`, FILE, rules), /include\[0\] must be string/);
 });

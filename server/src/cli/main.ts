@@ -7,13 +7,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import type * as ts from "typescript";
-import { ConfigError, ConfigResolver, validateRuleOverride } from "../engine/config";
+import { ConfigError, ConfigResolver, isFileIncluded, validateRuleOverride } from "../engine/config";
 import { applyEdits, parsesCleanly, pickFixes } from "../engine/fixes";
 import { type FileLintResult, lintProgram } from "../engine/linter";
 import { describeTypes, ProgramBuilder, ProjectError, type ProjectSpec, normalizePath, planProjects } from "../engine/project";
 import type { Finding, InternalError, Severity } from "../engine/types";
 import { allRules } from "../rules";
 import { type FormatName, format, formatNames } from "./formatters";
+import { displayPath } from "./formatters/shared";
 import { writeFileAtomic } from "./writeFileAtomic";
 import { toolVersion } from "./version";
 
@@ -100,7 +101,10 @@ export function run(argv: readonly string[], io: CliIO = processIO()): number {
     return execute(command.args, options, io);
   } catch (error) {
     const known = error instanceof UsageError || error instanceof ConfigError || error instanceof ProjectError;
-    io.stderr.write(`concurrency-lint: ${known ? "" : "internal error: "}${(error as Error).message ?? String(error)}\n`);
+    const message = (error as Error).message ?? String(error);
+    // A configuration error has one line per problem in the file.
+    const lines = error instanceof ConfigError ? message.split("\n") : [message];
+    for (const line of lines) io.stderr.write(`concurrency-lint: ${known ? "" : "internal error: "}${line}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     else if (!known) io.stderr.write("Run with --debug for the stack trace.\n");
     return 2;
@@ -161,8 +165,11 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   const progress = makeProgress(io, totalFiles);
   const results: FileLintResult[] = [];
   const fixed = { problems: 0, files: 0 };
+  const unread: string[] = [];
   for (const spec of specs) {
-    const projectResults = options.fix ? lintWithFixes(spec, configs, log, progress, fixed) : lintOnce(spec, configs, log, progress);
+    const projectResults = options.fix
+      ? lintWithFixes(spec, configs, log, progress, fixed, unread)
+      : lintOnce(spec, configs, log, progress, unread);
     results.push(...projectResults);
   }
   progress.finish();
@@ -197,6 +204,13 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
     log(`rule handler time: ${rows.join(", ") || "none"}`);
   }
 
+  for (const fileName of unread) {
+    io.stderr.write(
+      `concurrency-lint: cannot lint ${displayPath(io.cwd, fileName)}: TypeScript did not read it ` +
+        "(it reads a backslash in a file name as a folder separator); rename it, or exclude it in concurrency-lint.json\n",
+    );
+  }
+  if (unread.length > 0) return 2;
   if (internalErrors.length > 0) {
     for (const error of internalErrors) {
       io.stderr.write(`concurrency-lint: rule ${error.ruleId} crashed on ${error.fileName}: ${error.message}\n`);
@@ -339,12 +353,27 @@ function makeProgress(io: CliIO, total: number): Progress {
   };
 }
 
-function lintOnce(spec: ProjectSpec, configs: ConfigResolver, log: (text: string) => void, progress: Progress): FileLintResult[] {
+function lintOnce(
+  spec: ProjectSpec,
+  configs: ConfigResolver,
+  log: (text: string) => void,
+  progress: Progress,
+  unread: string[],
+): FileLintResult[] {
   const program = new ProgramBuilder(spec).build();
+  unread.push(...unreadFiles(program, spec, configs));
   log(`program for ${spec.configFile ?? "loose files"}: ${program.getSourceFiles().length} source files`);
   const results = lintFiles(program, spec.filesToLint, configs, progress);
   log(`linted ${spec.filesToLint.length} file(s) of ${spec.configFile ?? "loose files"}`);
   return results;
+}
+
+/**
+ * Files the run was asked to lint (and the configuration includes) that are not in the program:
+ * the engine skips them, so the CLI must say so rather than pass them as clean.
+ */
+function unreadFiles(program: ts.Program, spec: ProjectSpec, configs: ConfigResolver): string[] {
+  return spec.filesToLint.filter((file) => program.getSourceFile(file) === undefined && isFileIncluded(configs.configFor(file), file));
 }
 
 /** Per-rule handler time, collected with --debug (like ESLint's TIMING). */
@@ -371,6 +400,7 @@ function lintWithFixes(
   log: (text: string) => void,
   progress: Progress,
   fixed: { problems: number; files: number },
+  unread: string[],
 ): FileLintResult[] {
   const builder = new ProgramBuilder(spec);
   const texts = new Map<string, string>();
@@ -379,6 +409,7 @@ function lintWithFixes(
   const silent: Progress = { fileDone() {}, finish() {} };
   for (let pass = 0; ; pass++) {
     const program = builder.build(texts);
+    if (pass === 0) unread.push(...unreadFiles(program, spec, configs));
     results = lintFiles(program, spec.filesToLint, configs, pass === 0 ? progress : silent);
     // The last pass only lints, so the findings reported describe the text that is written.
     if (pass === MAX_FIX_PASSES) break;

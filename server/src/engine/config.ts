@@ -10,6 +10,7 @@ import * as nodeFs from "node:fs";
 import * as path from "node:path";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import {
+  createScanner,
   findNodeAtLocation,
   getNodeValue,
   parseTree,
@@ -26,24 +27,52 @@ export const SEVERITIES: readonly Severity[] = ["off", "info", "warning", "error
 
 const TOP_LEVEL_KEYS = ["$schema", "include", "exclude", "requireSuppressionReason", "rules"] as const;
 
+/** One thing wrong in a configuration file. `line`/`column` are 1-based. */
+export interface ConfigProblem {
+  message: string;
+  /** The key it is about, as `rules.floating-promise[1].ignoreVoid`. */
+  key?: string;
+  line?: number;
+  column?: number;
+}
+
 /**
- * A configuration problem. `message` is the problem alone; the error's own `message` is prefixed
- * with `file:line:column: ` (or `file: ` when there is no position) so it can be printed as is.
+ * What is wrong in a configuration file: every problem found, in the order of the file. The
+ * error's `message` has one line per problem, each `file:line:column: problem` (or `file: problem`
+ * when there is no position), so it can be printed as is; `detail`, `key`, `line` and `column`
+ * describe the first problem.
  */
 export class ConfigError extends Error {
   readonly detail: string;
+  readonly key?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly problems: readonly ConfigProblem[];
 
+  constructor(message: string, file: string, key?: string, line?: number, column?: number);
+  constructor(problems: readonly ConfigProblem[], file: string);
   constructor(
-    message: string,
+    messageOrProblems: string | readonly ConfigProblem[],
     readonly file: string,
-    readonly key?: string,
-    readonly line?: number,
-    readonly column?: number,
+    key?: string,
+    line?: number,
+    column?: number,
   ) {
-    super(line === undefined ? `${file}: ${message}` : `${file}:${line}:${column ?? 1}: ${message}`);
+    const problems =
+      typeof messageOrProblems === "string" ? [{ message: messageOrProblems, key, line, column }] : messageOrProblems;
+    super(problems.map((problem) => problemLine(file, problem)).join("\n"));
     this.name = "ConfigError";
-    this.detail = message;
+    this.problems = problems;
+    const [first] = problems;
+    this.detail = first?.message ?? "";
+    this.key = first?.key;
+    this.line = first?.line;
+    this.column = first?.line === undefined ? undefined : (first.column ?? 1);
   }
+}
+
+function problemLine(file: string, problem: ConfigProblem): string {
+  return problem.line === undefined ? `${file}: ${problem.message}` : `${file}:${problem.line}:${problem.column ?? 1}: ${problem.message}`;
 }
 
 export interface ResolvedConfig {
@@ -166,34 +195,78 @@ function compileRuleSet(rules: readonly AnyRule[]): CompiledRuleSet {
 // ---------------------------------------------------------------------------------------------
 // Parsing and validation
 
+/**
+ * Bounds that keep a broken or hostile file from taking minutes and gigabytes (a 50 MB file of
+ * 1.9 million globs did) or the stack (arrays nested 3,000 deep): a real configuration is a few
+ * kilobytes, at most 7 levels deep, with globs shorter than a path.
+ */
+export const CONFIG_LIMITS = { bytes: 1024 * 1024, depth: 32, globs: 10_000, globLength: 4096 } as const;
+
+/** Problems shown per file (the rest are counted); problems looked for per file. */
+const MAX_PROBLEMS = 20;
+const MAX_PROBLEMS_FOUND = 500;
+
 export function parseConfig(text: string, file: string, rules: readonly AnyRule[]): ResolvedConfig {
+  if (text.length > CONFIG_LIMITS.bytes) {
+    throw new ConfigError(`the file is ${megabytes(text.length)}; a configuration file may have at most 1 MB`, file);
+  }
   const lines = lineStarts(text);
-  const fail = (message: string, offset: number, key?: string): never => {
+  const problems: ConfigProblem[] = [];
+  const add = (message: string, offset: number, key?: string) => {
     const { line, column } = lineColumn(lines, offset);
-    throw new ConfigError(message, file, key, line, column);
+    const repeated = problems.some((problem) => problem.message === message && problem.line === line && problem.column === column);
+    if (!repeated && problems.length < MAX_PROBLEMS_FOUND) problems.push({ message, key, line, column });
   };
+  const stopIfAny = () => {
+    if (problems.length === 0) return;
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    const more = problems.length - MAX_PROBLEMS;
+    const count = `${more}${problems.length >= MAX_PROBLEMS_FOUND ? "+" : ""}`;
+    const shown = more > 0 ? [...problems.slice(0, MAX_PROBLEMS), { message: `and ${count} more problem${more === 1 ? "" : "s"}` }] : problems;
+    throw new ConfigError(shown, file);
+  };
+
+  const deep = findTooDeep(text);
+  if (deep) {
+    const where = deep.path.length > 0 ? `the value of ${String(deep.path[0])}` : "the configuration";
+    add(`${where} is nested more than ${CONFIG_LIMITS.depth} levels deep`, deep.offset, deep.path.length > 0 ? String(deep.path[0]) : undefined);
+  }
+  stopIfAny();
 
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
-  const [firstError] = parseErrors;
-  if (firstError) fail(`invalid JSON: ${printParseErrorCode(firstError.error)}`, firstError.offset);
-  if (!root) return fail("invalid JSON: ValueExpected", 0);
+  // One syntax error per place: at the end of a cut-off file, "expected a value" is followed there
+  // by one "expected a closing brace" per open object, all consequences of the first.
+  const placed = new Set<number>();
+  for (const error of parseErrors) {
+    if (problems.length >= MAX_PROBLEMS_FOUND) break;
+    if (!placed.has(error.offset)) add(`invalid JSON: ${parseErrorInWords(error.error)}`, error.offset);
+    placed.add(error.offset);
+  }
+  if (!root && problems.length === 0) add("invalid JSON: expected a value", 0);
+  stopIfAny();
+  if (!root) throw new ConfigError(problems, file);
 
-  const badKey = findBadKey(root);
-  if (badKey) {
+  for (const badKey of findBadKeys(root)) {
     const where = badKey.path.length ? ` in ${formatPath(badKey.path)}` : "";
     const what = badKey.key === "__proto__" ? "key not allowed" : "duplicate key";
-    fail(`${what} "${badKey.key}"${where}`, badKey.node.offset, formatPath([...badKey.path, badKey.key]));
+    add(`${what} "${badKey.key}"${where}`, badKey.node.offset, formatPath([...badKey.path, badKey.key]));
   }
+  stopIfAny();
 
   const data: unknown = getNodeValue(root);
   const { validate, ruleIds, fixed } = compileRuleSet(rules);
-  if (!validate(data)) {
-    const problem = describeError(validate.errors ?? [], ruleIds, data, fixed);
+  // ajv stops at the first failure (its messages are built around one); to report them all, the
+  // value at fault is set aside and the rest validated again.
+  const remaining = structuredClone(data);
+  for (let round = 0; round < MAX_PROBLEMS_FOUND && !validate(remaining); round++) {
+    const problem = describeError(validate.errors ?? [], ruleIds, remaining, fixed);
     const node = nodeOf(root, problem.path, problem.property);
     const keyPath = problem.property === undefined ? problem.path : [...problem.path, problem.property];
-    fail(problem.message, node?.offset ?? root.offset, formatPath(keyPath) || undefined);
+    add(problem.message, node?.offset ?? root.offset, formatPath(keyPath) || undefined);
+    if (!setAside(remaining, problem)) break;
   }
+  stopIfAny();
 
   const config = data as {
     include?: string[];
@@ -201,6 +274,21 @@ export function parseConfig(text: string, file: string, rules: readonly AnyRule[
     requireSuppressionReason?: boolean;
     rules?: Record<string, unknown>;
   };
+  for (const key of ["include", "exclude"] as const) {
+    const globs = config[key] ?? [];
+    if (globs.length > CONFIG_LIMITS.globs) {
+      add(`${key} has ${globs.length.toLocaleString("en")} globs; at most ${CONFIG_LIMITS.globs.toLocaleString("en")} are allowed`, findNodeAtLocation(root, [key])?.offset ?? 0, key);
+      continue;
+    }
+    globs.forEach((glob, index) => {
+      if (glob.length > CONFIG_LIMITS.globLength) {
+        const node = findNodeAtLocation(root, [key, index]);
+        add(`${key}[${index}] is ${glob.length.toLocaleString("en")} characters long; a glob may have at most ${CONFIG_LIMITS.globLength.toLocaleString("en")}`, node?.offset ?? 0, `${key}[${index}]`);
+      }
+    });
+  }
+  stopIfAny();
+
   return {
     file,
     dir: path.dirname(file),
@@ -209,6 +297,84 @@ export function parseConfig(text: string, file: string, rules: readonly AnyRule[
     include: config.include ?? [...DEFAULT_INCLUDE],
     exclude: config.exclude ?? [],
   };
+}
+
+function megabytes(characters: number): string {
+  return `${(characters / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+const PARSE_ERRORS_IN_WORDS: Record<string, string> = {
+  InvalidSymbol: "unexpected character",
+  InvalidNumberFormat: "invalid number",
+  PropertyNameExpected: "expected a key in double quotes",
+  ValueExpected: "expected a value",
+  ColonExpected: "expected a colon",
+  CommaExpected: "expected a comma",
+  CloseBraceExpected: 'expected a closing brace "}"',
+  CloseBracketExpected: 'expected a closing bracket "]"',
+  EndOfFileExpected: "expected the end of the file",
+  InvalidCommentToken: "invalid comment",
+  UnexpectedEndOfComment: "a comment is not closed",
+  UnexpectedEndOfString: "a string is not closed",
+  UnexpectedEndOfNumber: "a number is cut short",
+  InvalidUnicode: "invalid \\u escape",
+  InvalidEscapeCharacter: "invalid escape character",
+  InvalidCharacter: "invalid character in a string",
+};
+
+function parseErrorInWords(code: ParseError["error"]): string {
+  const name = printParseErrorCode(code);
+  return PARSE_ERRORS_IN_WORDS[name] ?? name;
+}
+
+// jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read.
+const TOKEN = { openBrace: 1, closeBrace: 2, openBracket: 3, closeBracket: 4, comma: 5, string: 10, eof: 17 } as const;
+
+/**
+ * The first object or array nested deeper than the limit, found with the scanner (no recursion),
+ * with the keys and indexes that lead to it.
+ */
+function findTooDeep(text: string): { offset: number; path: JsonPath } | undefined {
+  const scanner = createScanner(text, true);
+  const stack: { array: boolean; key: string | number; expectKey: boolean }[] = [];
+  // Read as plain numbers: the const enum cannot be imported.
+  for (let token: number = scanner.scan(); token !== TOKEN.eof; token = scanner.scan()) {
+    const top = stack[stack.length - 1];
+    if (token === TOKEN.openBrace || token === TOKEN.openBracket) {
+      if (stack.length >= CONFIG_LIMITS.depth) return { offset: scanner.getTokenOffset(), path: stack.map((entry) => entry.key) };
+      if (top && !top.array) top.expectKey = false;
+      stack.push({ array: token === TOKEN.openBracket, key: token === TOKEN.openBracket ? 0 : "", expectKey: true });
+    } else if (token === TOKEN.closeBrace || token === TOKEN.closeBracket) {
+      stack.pop();
+    } else if (token === TOKEN.comma && top) {
+      if (top.array && typeof top.key === "number") top.key++;
+      else top.expectKey = true;
+    } else if (token === TOKEN.string && top && !top.array && top.expectKey) {
+      top.key = scanner.getTokenValue();
+      top.expectKey = false;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Removes the value a problem is about from `data`, so that validating again finds the next one:
+ * the unexpected property itself, else the object property that holds the faulty value (an array
+ * item is not spliced out, which would renumber its siblings). False when nothing can be removed.
+ */
+function setAside(data: unknown, problem: Problem): boolean {
+  const target = problem.property === undefined ? problem.path : [...problem.path, problem.property];
+  for (let end = target.length; end > 0; end--) {
+    const key = target[end - 1];
+    if (typeof key !== "string") continue;
+    let parent: unknown = data;
+    for (const segment of target.slice(0, end - 1)) parent = (parent as Record<string | number, unknown>)[segment];
+    if (parent !== null && typeof parent === "object" && !Array.isArray(parent) && key in parent) {
+      delete (parent as Record<string, unknown>)[key];
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The configuration that applies where no config file exists. */
@@ -427,28 +593,24 @@ function nodeOf(root: JsonNode, jsonPath: JsonPath, property: string | undefined
 }
 
 /**
- * A key JSON allows but our data would lose: a repeated key (the last would silently win) or
+ * Keys JSON allows but our data would lose: a repeated key (the last would silently win) or
  * `__proto__` (it would set the parsed object's prototype instead of adding a key).
  */
-function findBadKey(node: JsonNode, at: JsonPath = []): { key: string; node: JsonNode; path: JsonPath } | undefined {
+function findBadKeys(node: JsonNode, at: JsonPath = [], found: { key: string; node: JsonNode; path: JsonPath }[] = []) {
   if (node.type === "object") {
     const seen = new Set<string>();
     for (const property of node.children ?? []) {
       const [keyNode, valueNode] = property.children ?? [];
       if (!keyNode) continue;
       const key = String(keyNode.value);
-      if (seen.has(key) || key === "__proto__") return { key, node: keyNode, path: at };
+      if (seen.has(key) || key === "__proto__") found.push({ key, node: keyNode, path: at });
       seen.add(key);
-      const inner = valueNode && findBadKey(valueNode, [...at, key]);
-      if (inner) return inner;
+      if (valueNode) findBadKeys(valueNode, [...at, key], found);
     }
   } else if (node.type === "array") {
-    for (const [index, item] of (node.children ?? []).entries()) {
-      const inner = findBadKey(item, [...at, index]);
-      if (inner) return inner;
-    }
+    for (const [index, item] of (node.children ?? []).entries()) findBadKeys(item, [...at, index], found);
   }
-  return undefined;
+  return found;
 }
 
 function lineStarts(text: string): number[] {
@@ -629,7 +791,8 @@ function compileGlobs(globs: readonly string[]): (relative: string) => boolean {
     const clean = glob.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/$/, "");
     return [clean, `${clean}/**`];
   });
-  return picomatch(patterns, { dot: true });
+  // `s`: a `*` or `**` also matches a line feed or carriage return, which file names may contain.
+  return picomatch(patterns, { dot: true, flags: "s" });
 }
 
 function matchersOf(config: ResolvedConfig): Matchers {

@@ -28,15 +28,30 @@ export class SourceIndex {
   }
 }
 
-/** A file's path relative to `cwd` with the platform's separators, for people to read. */
-export function displayPath(cwd: string, fileName: string): string {
+function relativePath(cwd: string, fileName: string): string {
   const relative = path.relative(cwd, fileName);
   return relative === "" ? fileName : relative;
 }
 
+/**
+ * A file's path relative to `cwd` with the platform's separators, for people to read. Control
+ * characters (a file name may hold a line feed or a carriage return) are escaped as in JSON, so
+ * a path stays on its line.
+ */
+export function displayPath(cwd: string, fileName: string): string {
+  return escapeControlCharacters(relativePath(cwd, fileName));
+}
+
+function escapeControlCharacters(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => {
+    const named: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+    return named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+}
+
 /** A file's path relative to `cwd` with `/` separators, for machines (GitHub, fingerprints). */
 export function portablePath(cwd: string, fileName: string): string {
-  return displayPath(cwd, fileName).split(path.sep).join("/");
+  return relativePath(cwd, fileName).split(path.sep).join("/");
 }
 
 export function isInside(cwd: string, fileName: string): boolean {
