@@ -229,6 +229,11 @@ const invalid: InvalidCase[] = [
     code: `${RAW}\n  total = 0;\n  async add() {\n    if (!this.rawPromise) this.rawPromise = this.load();\n    this.total = this.total + (await this.rawPromise).n;\n  }\n}`,
     errors: [{ messageId: "readModifyWrite", line: 9, column: 5 }],
   },
+  {
+    name: "consts that refer to each other are no memoized promise (and the analysis ends)",
+    code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const a: Promise<Conn> = b;\n      const b: Promise<Conn> = a;\n      this.conn = await a;\n    }\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 8, column: 7 }],
+  },
   // Check-then-act that is not an idempotent initialization: a lost update, at the rule's severity.
   {
     name: "a state compared to a value, then changed after an await",
@@ -303,7 +308,7 @@ const invalid: InvalidCase[] = [
     code: `interface Conn { closed: boolean; end(): Promise<void> } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (this.conn && !this.conn.closed) return this.conn;\n    this.conn = await connect();\n    return this.conn;\n  }\n}`,
     errors: [{ messageId: "duplicateInit", message: duplicateInit("this.conn"), severity: "info", line: 6, column: 5 }],
   },
-  // Private methods that run once per instance or behind their callers' memoized promise: only then.
+  // Private methods run once per instance or behind their callers' memoized promise: only when all callers do the same.
   {
     name: "a private init called from the constructor and again from a public method",
     code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  constructor() {\n    this.init().catch((error: unknown) => console.error(error));\n  }\n  async reconnect() {\n    await this.init();\n  }\n  private async init() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}`,
@@ -315,9 +320,14 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "duplicateInitCollection", message: duplicateInitCollection("this.pages", "url"), line: 9, column: 5 }],
   },
   {
-    name: "consts that refer to each other are no memoized promise (and the analysis ends)",
-    code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const a: Promise<Conn> = b;\n      const b: Promise<Conn> = a;\n      this.conn = await a;\n    }\n  }\n}`,
-    errors: [{ messageId: "duplicateInit", line: 8, column: 7 }],
+    name: "a private init both started from the constructor and memoized by a method (two runs can overlap)",
+    code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<void> | undefined;\n  constructor() {\n    void this.init();\n  }\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await connect();\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 12, column: 21 }],
+  },
+  {
+    name: "a private method whose caller replaces the stored promise on every call (runs overlap)",
+    code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connecting: Promise<void> | undefined;\n  async connect() {\n    this.connecting = this._connect();\n    await this.connecting;\n  }\n  private async _connect() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 11, column: 5 }],
   },
   // A private method run through a promise chain stored back in one field runs one call at a time.
   {
@@ -329,16 +339,6 @@ const invalid: InvalidCase[] = [
     name: "a chain started from one field but stored in another",
     code: `${LOG}  private last: Promise<void> | undefined;\n  append(line: string) {\n    this.last = this.queue.then(() => this.write(line));\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}`,
     errors: [{ messageId: "readModifyWrite", line: 10, column: 5 }],
-  },
-  {
-    name: "a private init both started from the constructor and memoized by a method (two runs can overlap)",
-    code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<void> | undefined;\n  constructor() {\n    void this.init();\n  }\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await connect();\n  }\n}`,
-    errors: [{ messageId: "duplicateInit", line: 12, column: 21 }],
-  },
-  {
-    name: "a private method whose caller replaces the stored promise on every call (runs overlap)",
-    code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connecting: Promise<void> | undefined;\n  async connect() {\n    this.connecting = this._connect();\n    await this.connecting;\n  }\n  private async _connect() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}`,
-    errors: [{ messageId: "duplicateInit", line: 11, column: 5 }],
   },
 ];
 
@@ -411,6 +411,7 @@ const valid: ValidCase[] = [
   { name: "a socket closed and removed from its map after the await", code: `declare function close(id: string): Promise<void>;\nexport class Sockets {\n  private open = new Map<string, number>();\n  async close(id: string) {\n    if (this.open.has(id)) {\n      await close(id);\n      this.open.delete(id);\n    }\n  }\n}` },
   { name: "a timer cancelled after an early return for unknown ids", code: `declare function cancel(id: string): Promise<void>;\nconst timers = new Map<string, number>();\nexport async function stop(id: string) {\n  if (!timers.has(id)) return;\n  await cancel(id);\n  timers.delete(id);\n}` },
   { name: "a subscription removed from a Set after unsubscribing", code: `declare function unsubscribe(topic: string): Promise<void>;\nexport class Bus {\n  private topics = new Set<string>();\n  async leave(topic: string) {\n    if (!this.topics.has(topic)) return;\n    await unsubscribe(topic);\n    this.topics.delete(topic);\n  }\n}` },
+  // Private methods serialized by their callers: a memoized promise, a promise queue, one constructor call.
   { name: "a private method memoized by its caller through .finally (reset when settled)", code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connecting: Promise<void> | undefined;\n  async connect() {\n    this.connecting ??= this._connect().finally(() => {\n      this.connecting = undefined;\n    });\n    await this.connecting;\n  }\n  private async _connect() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}` },
   { name: "a private method memoized by its caller through .then", code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<Conn> | undefined;\n  get() {\n    this.ready ??= this.open().then(() => this.conn!);\n    return this.ready;\n  }\n  private async open() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}` },
   { name: "a private init started once from the constructor, errors logged", code: `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  constructor() {\n    this.init().catch((error: unknown) => console.error(error));\n  }\n  private async init() {\n    if (this.conn) return;\n    this.conn = await connect();\n  }\n}` },
