@@ -10,7 +10,7 @@
  * here: `npm test` runs it as its own step.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as os from "node:os";
@@ -135,8 +135,26 @@ function assertFailsWith(outcome: Outcome, message: string | RegExp): void {
   else assert.match(line, message);
 }
 
+/** The newest modification time of the files below `dir`. */
+function newestMtime(dir: string): { file: string; mtimeMs: number } {
+  let newest = { file: dir, mtimeMs: 0 };
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const { mtimeMs } = fs.statSync(file);
+    if (mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
+  }
+  return newest;
+}
+
 before(() => {
   assert.ok(fs.existsSync(BUNDLE), `${BUNDLE} is missing: run \`npm run build\` first (npm test does)`);
+  // A stale bundle tests old code: after a merge that can mean an old bug, such as an endless loop.
+  const source = newestMtime(path.join(REPO, "server", "src"));
+  assert.ok(
+    fs.statSync(BUNDLE).mtimeMs >= source.mtimeMs,
+    `${BUNDLE} is older than ${path.relative(REPO, source.file)}: run \`npm run build\` first (npm test does)`,
+  );
   tempRoot = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "cl-cli-")));
 });
 
@@ -448,12 +466,21 @@ describe("CLI: options, formats and kinds of project", () => {
     assert.ok(fs.readFileSync(path.join(elsewhere, "lint.txt"), "utf8").startsWith("src/floating.ts\n"));
   });
 
-  // /dev/full rather than /dev/null: writing to it fails (ENOSPC), which shows that the device was
-  // written to rather than replaced by a renamed file, and the test can never break /dev/null.
-  const isCharacterDevice = (file: string) => fs.existsSync(file) && fs.statSync(file).isCharacterDevice();
-  it("--output-file naming a device: written to, never replaced", { skip: !isCharacterDevice("/dev/full") }, () => {
-    assertFailsWith(runCli(copyFixture("basic"), ["-o", "/dev/full"]), "concurrency-lint: Cannot write the report to /dev/full: no space left on the device");
-    assert.ok(isCharacterDevice("/dev/full"));
+  // A named pipe in a temporary folder stands for /dev/null and other special files: a test must
+  // never write to a real device (a CLI that renamed its report over it would break the machine).
+  it("--output-file naming a pipe: written to, never replaced", { skip: process.platform === "win32" }, async () => {
+    const dir = copyFixture("basic");
+    const fifo = path.join(dir, "report.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const reader = spawn("cat", [fifo], { stdio: ["ignore", "pipe", "ignore"], timeout: 30_000 });
+    let received = "";
+    reader.stdout.setEncoding("utf8").on("data", (chunk: string) => (received += chunk));
+    const closed = new Promise((resolve) => reader.on("close", resolve));
+    const outcome = runCli(dir, ["-o", fifo]);
+    await closed;
+    assert.deepEqual(outcome, { code: 0, stdout: "", stderr: "" });
+    assert.ok(fs.lstatSync(fifo).isFIFO(), "the pipe was replaced");
+    assert.ok(received.startsWith("src/floating.ts\n"), received);
   });
 
   describe("--output-file that cannot be written: exit 2, one line, nothing left behind", () => {
@@ -478,12 +505,16 @@ describe("CLI: options, formats and kinds of project", () => {
       },
     ];
     for (const { name, target, reason } of cases) {
-      it(name, { skip: name.includes("/proc") && !fs.existsSync("/proc/self") }, () => {
+      const underProc = name.includes("/proc");
+      it(name, { skip: underProc && !fs.existsSync("/proc/self") }, async () => {
         const dir = copyFixture("basic");
         const elsewhere = copyFixture(undefined);
         const before = listFiles(dir);
         const file = target(dir, elsewhere);
-        assertFailsWith(runCli(dir, ["--output-file", file]), `concurrency-lint: Cannot write the report to ${file}: ${reason(dir, elsewhere)}`);
+        // Spawned (with a time limit) where the old bug was an endless loop, which would hang this process.
+        const args = ["--output-file", file];
+        const outcome = underProc ? await spawnCli(dir, args) : runCli(dir, args);
+        assertFailsWith(outcome, `concurrency-lint: Cannot write the report to ${file}: ${reason(dir, elsewhere)}`);
         assert.deepEqual(listFiles(dir), before);
         assert.deepEqual(fs.readdirSync(elsewhere), []);
       });
