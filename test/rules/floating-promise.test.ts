@@ -8,6 +8,20 @@ const RULE = "floating-promise";
 const D = "declare function save(): Promise<void>; declare function maybe(): Promise<void> | undefined; declare const c: boolean;";
 /** Line 1 of the self-handled cases: a request that may reject. */
 const F = "declare function post(url: string, body: object): Promise<object>;";
+/** Lines 1-11 of the callback-style cases: a request function as callback-style Node libraries write it. */
+const REQ = [
+  'import * as http from "node:http";',
+  "export function request(options, callback) {",
+  '  if (typeof callback !== "function") {',
+  "    return new Promise((resolve, reject) => {",
+  "      request(options, (error, response) => (error ? reject(error) : resolve(response)));",
+  "    });",
+  "  }",
+  "  const req = http.request(options, (response) => callback(null, response));",
+  '  req.on("error", callback);',
+  "  req.end();",
+  "}",
+].join("\n");
 /** Line 1 of the narrowing cases: optional hooks that may return a promise, as in event subscribers. */
 const SUB =
   "interface Subscriber { beforeInsert?(entity: object): Promise<any> | void; afterLoad?(entity: object): Promise<void> | undefined } interface Result { count: number; promises: Promise<any>[] }";
@@ -356,6 +370,18 @@ const invalid: InvalidCase[] = [
     options: { checkSelfHandled: true },
     errors: [{ messageId: "floating", line: 10, column: 3 }],
   },
+  {
+    name: "callback-style API: called without the callback, the promise is dropped",
+    code: `${REQ}\nexport function ping(options) {\n  request(options);\n}`,
+    fileName: "client.js",
+    errors: [{ messageId: "floating", line: 13, column: 3 }],
+  },
+  {
+    name: "callback-style API: the promise does not depend on the callback",
+    code: `function query(sql, callback) {\n  if (sql.length > 100) {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  callback(null, []);\n}\nexport function list() {\n  query("select 1", (error, rows) => console.log(error, rows));\n}`,
+    fileName: "db.js",
+    errors: [{ messageId: "floating", line: 8, column: 3 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -413,6 +439,35 @@ const valid: ValidCase[] = [
   { name: "local tested for presence: the falsy path holds no promise", code: `${D}\nexport function f() {\n  const cached = maybe();\n  if (cached) {\n    return cached;\n  }\n  console.log("miss");\n}` },
   { name: "local returned on one path, chained through its own method on the other", code: `declare class Api<T> extends Promise<T> { unwrap(): Promise<T> }\ndeclare function get(): Api<number>;\nexport function f(raw: boolean) {\n  const response = get();\n  if (raw) return response;\n  return response.unwrap();\n}` },
   { name: "local chained with then", code: `${D}\nfunction f() {\n  const p = save();\n  return p.then(() => 1);\n}` },
+  {
+    name: "callback-style API: `typeof callback !== \"function\"` returns the promise, the call passes a callback",
+    code: `${REQ}\nexport function ping(options) {\n  request(options, (error, response) => {\n    if (error) console.error(error);\n    else console.log(response.statusCode);\n  });\n}`,
+    fileName: "client.js",
+  },
+  {
+    name: "callback-style API: a named function passed as the callback",
+    code: `${REQ}\nfunction onResponse(error, response) {\n  console.log(error, response);\n}\nexport function ping(options) {\n  request(options, onResponse);\n}`,
+    fileName: "client.js",
+  },
+  {
+    name: "callback-style API: `if (!callback) return promisified(...)`",
+    code: `import { promisify } from "node:util";\nimport { readFile } from "node:fs";\nconst readFileAsync = promisify(readFile);\nexport function loadConfig(path, callback) {\n  if (!callback) return readFileAsync(path, "utf8");\n  readFile(path, "utf8", callback);\n}\nexport function boot() {\n  loadConfig("app.json", (error, text) => console.log(error, text));\n}`,
+    fileName: "config.js",
+  },
+  {
+    name: "callback-style API: a guard clause for the callback path, the promise after it",
+    code: `export function get(store, key, callback) {\n  if (typeof callback === "function") {\n    store.get(key, callback);\n    return;\n  }\n  return new Promise((resolve, reject) => {\n    store.get(key, (error, value) => (error ? reject(error) : resolve(value)));\n  });\n}\nexport function show(store) {\n  get(store, "user", (error, value) => console.log(error, value));\n}`,
+    fileName: "cache.js",
+  },
+  {
+    name: "callback-style API: a class method, `callback === undefined`",
+    code: `export class Client {\n  query(sql, callback) {\n    if (callback === undefined) {\n      return new Promise((resolve, reject) => {\n        this.query(sql, (error, rows) => (error ? reject(error) : resolve(rows)));\n      });\n    }\n    this.send(sql, callback);\n  }\n  send(sql, callback) {\n    callback(null, [sql]);\n  }\n}\nexport function list(client) {\n  client.query("select 1", (error, rows) => console.log(error, rows));\n}`,
+    fileName: "client.js",
+  },
+  {
+    name: "callback-style API in TypeScript: an optional callback, `Promise<void> | void`",
+    code: `export function connect(url: string, callback?: (error?: Error) => void): Promise<void> | void {\n  if (!callback) {\n    return new Promise((resolve, reject) => connect(url, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(), 10);\n}\nexport function start() {\n  connect("db://local", (error) => console.log(error));\n}`,
+  },
   {
     name: "self-handled: every path of the callee inside a try whose catch logs",
     code: `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error("metrics failed", error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,

@@ -203,6 +203,15 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "throwing, so such a callee is still reported. The callee is the declaration the call resolves",
         "to: a subclass overriding the method is not considered.",
         "",
+        "Callback-style APIs that return a promise only when no callback is given (`function request(opts,",
+        "cb) { if (typeof cb !== \"function\") return new Promise(...); ... }`, common in JavaScript, where",
+        "the inferred return type is `Promise<...> | undefined`): a call that passes a function in that",
+        "position returns nothing to handle and is not reported; a call without it still is. This is",
+        "read from the callee's body in the project: every `return` that may yield a promise must sit",
+        "where a condition showed that parameter is not a function (`typeof cb !== \"function\"`, `!cb`,",
+        "`cb === undefined`, `cb == null`, in an enclosing `if` or after a guard clause that always",
+        "exits). A parameter reassigned in the body (`callback = options`) is not followed.",
+        "",
         "Values whose type is `any` or `unknown` are never reported: the rule reports only what the",
         "types prove. Some promises are fine to leave floating and are recognised by their declaration",
         "(not by name): `describe`/`it`/`test`/`suite` from `node:test`, and VS Code's",
@@ -531,8 +540,9 @@ class FloatingChecker {
         if (this.context.options.ignoreIIFE || this.selfHandled(callee)) return undefined;
         return { messageId: "floatingIIFE", array: false };
       }
-      const fn = this.context.options.checkSelfHandled ? undefined : this.context.types.projectFunctionOf(node);
+      const fn = this.context.types.projectFunctionOf(node);
       if (fn && this.selfHandled(fn)) return undefined;
+      if (fn && this.callbackGiven(node, fn)) return undefined;
     }
     return { messageId: "floating", array: false };
   }
@@ -544,6 +554,22 @@ class FloatingChecker {
     if (this.context.options.checkSelfHandled) return false;
     this.calleeFacts ??= this.context.types.memo(CALLEE_FACTS_KEY, () => new CalleeFacts(this.context.types));
     return this.calleeFacts.cannotReject(fn);
+  }
+
+  private readonly callbackMemo = new Map<ts.Node, number[]>();
+
+  /** The call passes a function where the callee returns a promise only without one. */
+  private callbackGiven(call: ts.CallExpression, fn: ts.FunctionLikeDeclaration): boolean {
+    let indices = this.callbackMemo.get(fn);
+    if (!indices) {
+      indices = callbackParameters(fn, this.context.types, this.query);
+      this.callbackMemo.set(fn, indices);
+    }
+    const spread = call.arguments.findIndex((argument) => ts.isSpreadElement(argument));
+    return indices.some((index) => {
+      const argument = call.arguments[index];
+      return argument !== undefined && (spread < 0 || spread > index) && this.context.types.functionStatus(argument) === "always";
+    });
   }
 
   private status(node: ts.Expression): Tri {
@@ -956,6 +982,121 @@ class CalleeFacts {
     const fn = this.types.projectFunctionOf(node);
     return fn !== undefined && this.callSafe(node) && this.cannotReject(fn);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Callback-style APIs that return a promise only when no callback is given:
+// `function request(options, callback) { if (typeof callback !== "function") return new Promise(...); ... }`.
+
+/**
+ * The parameters (by index) whose being a function rules out every `return` that may yield a
+ * promise: each such `return` sits on a path where a condition showed the parameter is not a
+ * function (`typeof cb !== "function"`, `!cb`, `cb === undefined`, `cb == null`, an enclosing
+ * `if` branch or an earlier guard clause that always exits). Returns that call the parameter itself
+ * (`return callback(error)`) give it back to the caller. A parameter assigned anywhere in the body
+ * is not followed. Empty when the function is async or nothing is conditioned that way.
+ */
+function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, query: PromiseQuery): number[] {
+  const body = fn.body;
+  if (!body || !ts.isBlock(body) || isAsyncFunction(fn) || fn.asteriskToken) return [];
+  const parameters = fn.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? types.variableOf(parameter.name) : undefined));
+  const parameterIndex = (expr: ts.Expression): number => {
+    const value = skipParens(expr);
+    if (!ts.isIdentifier(value)) return -1;
+    const variable = types.variableOf(value);
+    return variable === undefined ? -1 : parameters.indexOf(variable);
+  };
+
+  // Which parameters the condition shows are not functions where it evaluates to `outcome`.
+  const notFunctions = (condition: ts.Expression, outcome: boolean): Set<number> => {
+    const node = skipParens(condition);
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return notFunctions(node.operand, !outcome);
+    const index = parameterIndex(node);
+    if (index >= 0) return outcome ? new Set() : new Set([index]); // falsy: no function
+    if (!ts.isBinaryExpression(node)) return new Set();
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+      const left = notFunctions(node.left, outcome);
+      const right = notFunctions(node.right, outcome);
+      const union = (operator === ts.SyntaxKind.AmpersandAmpersandToken) === outcome;
+      return union ? new Set([...left, ...right]) : new Set([...left].filter((item) => right.has(item)));
+    }
+    const equal =
+      operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken
+        ? outcome
+        : operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken
+          ? !outcome
+          : undefined;
+    if (equal === undefined) return new Set();
+    for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
+      const value = skipParens(side);
+      const otherValue = skipParens(other);
+      if (ts.isTypeOfExpression(value) && ts.isStringLiteral(otherValue)) {
+        const typed = parameterIndex(value.expression);
+        if (typed < 0) continue;
+        // `typeof cb === "function"` is false, or `typeof cb` equals another type name.
+        return (otherValue.text === "function") !== equal ? new Set([typed]) : new Set();
+      }
+      const index = parameterIndex(value);
+      const nullish = otherValue.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(otherValue) && otherValue.text === "undefined") || ts.isVoidExpression(otherValue);
+      if (index >= 0 && nullish) return equal ? new Set([index]) : new Set();
+    }
+    return new Set();
+  };
+
+  // Writes to a parameter (`callback = options`), even in a closure, make the conditions unreliable.
+  let assigned = false;
+  const scan = (node: ts.Node): void => {
+    if (assigned) return;
+    if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && parameterIndex(node.left) >= 0) assigned = true;
+    ts.forEachChild(node, scan);
+  };
+  scan(body);
+  if (assigned) return [];
+
+  const returns: { expression: ts.Expression; notFunction: Set<number> }[] = [];
+  const alwaysExits = (statement: ts.Statement): boolean => {
+    if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+    if (ts.isBlock(statement)) return statement.statements.length > 0 && alwaysExits(statement.statements[statement.statements.length - 1]);
+    if (ts.isIfStatement(statement)) return statement.elseStatement !== undefined && alwaysExits(statement.thenStatement) && alwaysExits(statement.elseStatement);
+    return false;
+  };
+  const walkList = (statements: readonly ts.Statement[], known: Set<number>): void => {
+    let current = known;
+    for (const statement of statements) {
+      if (ts.isIfStatement(statement)) {
+        const whenTrue = new Set([...current, ...notFunctions(statement.expression, true)]);
+        const whenFalse = new Set([...current, ...notFunctions(statement.expression, false)]);
+        walk(statement.thenStatement, whenTrue);
+        if (statement.elseStatement) walk(statement.elseStatement, whenFalse);
+        if (alwaysExits(statement.thenStatement)) current = whenFalse;
+        else if (statement.elseStatement && alwaysExits(statement.elseStatement)) current = whenTrue;
+      } else {
+        walk(statement, current);
+      }
+    }
+  };
+  // Other statements add no knowledge; returns inside them (a loop, a `try`, a `catch`) keep what is known.
+  const walk = (node: ts.Node, known: Set<number>): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isBlock(node)) return walkList(node.statements, known);
+    if (ts.isIfStatement(node)) return walkList([node], known);
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) returns.push({ expression: node.expression, notFunction: known });
+      return;
+    }
+    ts.forEachChild(node, (child) => walk(child, known));
+  };
+  walkList(body.statements, new Set());
+
+  let candidates: Set<number> | undefined;
+  for (const { expression, notFunction } of returns) {
+    const value = skipParens(ts.isVoidExpression(skipParens(expression)) ? (skipParens(expression) as ts.VoidExpression).expression : expression);
+    if (ts.isCallExpression(value) && parameterIndex(value.expression) >= 0) continue; // `return callback(error)`
+    if (types.promiseStatus(expression, query) === "never") continue;
+    candidates = new Set([...(candidates ?? notFunction)].filter((index) => notFunction.has(index)));
+  }
+  return candidates ? [...candidates] : [];
 }
 
 /** The expressions of the `return` statements of a function body (undefined for a bare `return`). */
