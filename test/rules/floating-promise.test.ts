@@ -22,6 +22,19 @@ const REQ = [
   "  req.end();",
   "}",
 ].join("\n");
+/** Lines 1-10 of the long-running-loop cases: a poller whose loop only a flag ends. */
+const POLL = [
+  "declare function fetchJobs(): Promise<string[]>;",
+  "export class Poller {",
+  "  private stopped = false;",
+  "  private async run() {",
+  "    while (!this.stopped) {",
+  "      const jobs = await fetchJobs();",
+  "      console.log(jobs.length);",
+  "    }",
+  "  }",
+  "  stop() { this.stopped = true; }",
+].join("\n");
 /** Line 1 of the narrowing cases: optional hooks that may return a promise, as in event subscribers. */
 const SUB =
   "interface Subscriber { beforeInsert?(entity: object): Promise<any> | void; afterLoad?(entity: object): Promise<void> | undefined } interface Result { count: number; promises: Promise<any>[] }";
@@ -33,11 +46,12 @@ const AWAIT = "Add `await`";
 const VOID = "Add `void` to mark a deliberate fire-and-forget";
 const CATCH = "Add a `.catch()` handler";
 const ALL = "Await all with `Promise.all(...)`";
+const RESOLVE = "Handle rejections with `Promise.resolve(...).catch()`";
 const H = ".catch((error) => { console.error(error); })";
 
 const invalid: InvalidCase[] = [
   {
-    name: "call in an async function: await, void and catch offered",
+    name: "call in an async function: await, then catch, then void",
     code: `${D}\nasync function f() {\n  save();\n}`,
     errors: [
       {
@@ -46,14 +60,14 @@ const invalid: InvalidCase[] = [
         column: 3,
         fixes: [
           [AWAIT, `${D}\nasync function f() {\n  await save();\n}`],
-          [VOID, `${D}\nasync function f() {\n  void save();\n}`],
           [CATCH, `${D}\nasync function f() {\n  save()${H};\n}`],
+          [VOID, `${D}\nasync function f() {\n  void save();\n}`],
         ],
       },
     ],
   },
   {
-    name: "call in a sync function: no await offered",
+    name: "call in a sync function: no await offered, catch before void",
     code: `${D}\nfunction f() {\n  save();\n}`,
     errors: [
       {
@@ -61,8 +75,8 @@ const invalid: InvalidCase[] = [
         line: 3,
         column: 3,
         fixes: [
-          [VOID, `${D}\nfunction f() {\n  void save();\n}`],
           [CATCH, `${D}\nfunction f() {\n  save()${H};\n}`],
+          [VOID, `${D}\nfunction f() {\n  void save();\n}`],
         ],
       },
     ],
@@ -76,8 +90,8 @@ const invalid: InvalidCase[] = [
         line: 3,
         column: 22,
         fixes: [
-          [VOID, `${D}\nasync function f(xs: number[]) {\n  xs.forEach(() => { void save(); });\n}`],
           [CATCH, `${D}\nasync function f(xs: number[]) {\n  xs.forEach(() => { save()${H}; });\n}`],
+          [VOID, `${D}\nasync function f(xs: number[]) {\n  xs.forEach(() => { void save(); });\n}`],
         ],
       },
     ],
@@ -92,8 +106,8 @@ const invalid: InvalidCase[] = [
         line: 2,
         column: 1,
         fixes: [
-          [VOID, `${D}\nvoid save();`],
           [CATCH, `${D}\nsave()${H};`],
+          [VOID, `${D}\nvoid save();`],
         ],
       },
     ],
@@ -109,8 +123,8 @@ const invalid: InvalidCase[] = [
         column: 1,
         fixes: [
           [AWAIT, `${D}\nawait save();\nexport {};`],
-          [VOID, `${D}\nvoid save();\nexport {};`],
           [CATCH, `${D}\nsave()${H};\nexport {};`],
+          [VOID, `${D}\nvoid save();\nexport {};`],
         ],
       },
     ],
@@ -124,8 +138,8 @@ const invalid: InvalidCase[] = [
         line: 3,
         column: 3,
         fixes: [
-          [VOID, `${D}\nfunction f() {\n  void save().then(() => 1);\n}`],
           [CATCH, `${D}\nfunction f() {\n  save().then(() => 1)${H};\n}`],
+          [VOID, `${D}\nfunction f() {\n  void save().then(() => 1);\n}`],
         ],
       },
     ],
@@ -152,7 +166,7 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "catchNonFunction", line: 3, column: 1 }],
   },
   {
-    name: "union with undefined: no .catch offered (it would not type-check)",
+    name: "union with undefined: Promise.resolve(...).catch() handles it (a plain .catch would not type-check)",
     code: `${D}\nasync function f() {\n  maybe();\n}`,
     errors: [
       {
@@ -161,6 +175,7 @@ const invalid: InvalidCase[] = [
         column: 3,
         fixes: [
           [AWAIT, `${D}\nasync function f() {\n  await maybe();\n}`],
+          [RESOLVE, `${D}\nasync function f() {\n  Promise.resolve(maybe())${H};\n}`],
           [VOID, `${D}\nasync function f() {\n  void maybe();\n}`],
         ],
       },
@@ -176,8 +191,8 @@ const invalid: InvalidCase[] = [
         column: 3,
         fixes: [
           [AWAIT, `${D}\nasync function f() {\n  await (c ? save() : save());\n}`],
-          [VOID, `${D}\nasync function f() {\n  void (c ? save() : save());\n}`],
           [CATCH, `${D}\nasync function f() {\n  (c ? save() : save())${H};\n}`],
+          [VOID, `${D}\nasync function f() {\n  void (c ? save() : save());\n}`],
         ],
       },
     ],
@@ -190,7 +205,10 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 3,
         column: 3,
-        fixes: [[VOID, `${D}\nfunction f() {\n  void (c ? save() : null);\n}`]],
+        fixes: [
+          [RESOLVE, `${D}\nfunction f() {\n  Promise.resolve(c ? save() : null)${H};\n}`],
+          [VOID, `${D}\nfunction f() {\n  void (c ? save() : null);\n}`],
+        ],
       },
     ],
   },
@@ -280,7 +298,17 @@ const invalid: InvalidCase[] = [
     name: "custom thenable with checkThenables",
     code: `declare function job(): { then(ok: () => void): void };\nfunction f() {\n  job();\n}`,
     options: { checkThenables: true },
-    errors: [{ messageId: "floating", line: 3, column: 3, fixes: [[VOID, `declare function job(): { then(ok: () => void): void };\nfunction f() {\n  void job();\n}`]] }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        fixes: [
+          [RESOLVE, `declare function job(): { then(ok: () => void): void };\nfunction f() {\n  Promise.resolve(job())${H};\n}`],
+          [VOID, `declare function job(): { then(ok: () => void): void };\nfunction f() {\n  void job();\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "JavaScript with JSDoc types",
@@ -303,8 +331,8 @@ const invalid: InvalidCase[] = [
         line: 4,
         column: 3,
         fixes: [
-          [VOID, `${D}\nfunction f() {\n  console.log("x")\n  void (c ? save() : save())\n}`],
           [CATCH, `${D}\nfunction f() {\n  console.log("x")\n  ;(c ? save() : save())${H}\n}`],
+          [VOID, `${D}\nfunction f() {\n  console.log("x")\n  void (c ? save() : save())\n}`],
         ],
       },
     ],
@@ -381,6 +409,98 @@ const invalid: InvalidCase[] = [
     code: `function query(sql, callback) {\n  if (sql.length > 100) {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  callback(null, []);\n}\nexport function list() {\n  query("select 1", (error, rows) => console.log(error, rows));\n}`,
     fileName: "db.js",
     errors: [{ messageId: "floating", line: 8, column: 3 }],
+  },
+  {
+    name: "fix order: a dropped call in a non-async method that starts a polling loop: catch, then void",
+    code: `${POLL}\n  start() {\n    this.run();\n  }\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 12,
+        column: 5,
+        fixes: [
+          [CATCH, `${POLL}\n  start() {\n    this.run()${H};\n  }\n}`],
+          [VOID, `${POLL}\n  start() {\n    void this.run();\n  }\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "fix order: no await for a call that starts a long-running loop, even in an async method",
+    code: `${POLL}\n  async init() {\n    this.run();\n  }\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 12,
+        column: 5,
+        fixes: [
+          [CATCH, `${POLL}\n  async init() {\n    this.run()${H};\n  }\n}`],
+          [VOID, `${POLL}\n  async init() {\n    void this.run();\n  }\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "fix order: the loop is found through an awaited project call",
+    code: `${POLL}\n  async serve() {\n    await this.run();\n  }\n  async init() {\n    this.serve();\n  }\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 15,
+        column: 5,
+        fixes: [
+          [CATCH, `${POLL}\n  async serve() {\n    await this.run();\n  }\n  async init() {\n    this.serve()${H};\n  }\n}`],
+          [VOID, `${POLL}\n  async serve() {\n    await this.run();\n  }\n  async init() {\n    void this.serve();\n  }\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "fix order: an async IIFE with `while (true)` at the top level of an ES module: no top-level await",
+    code: `${D}\n(async () => {\n  while (true) {\n    await save();\n  }\n})();\nexport {};`,
+    fileName: "worker.mts",
+    errors: [
+      {
+        messageId: "floatingIIFE",
+        line: 2,
+        column: 1,
+        fixes: [
+          [CATCH, `${D}\n(async () => {\n  while (true) {\n    await save();\n  }\n})()${H};\nexport {};`],
+          [VOID, `${D}\nvoid (async () => {\n  while (true) {\n    await save();\n  }\n})();\nexport {};`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "fix order: a loop over data (not a flag) is not long-running: await stays first",
+    code: `${D}\nasync function drain(queue: string[]) {\n  while (queue.length > 0) {\n    queue.pop();\n    await save();\n  }\n}\nasync function f(queue: string[]) {\n  drain(queue);\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 9,
+        column: 3,
+        fixes: [
+          [AWAIT, `${D}\nasync function drain(queue: string[]) {\n  while (queue.length > 0) {\n    queue.pop();\n    await save();\n  }\n}\nasync function f(queue: string[]) {\n  await drain(queue);\n}`],
+          [CATCH, `${D}\nasync function drain(queue: string[]) {\n  while (queue.length > 0) {\n    queue.pop();\n    await save();\n  }\n}\nasync function f(queue: string[]) {\n  drain(queue)${H};\n}`],
+          [VOID, `${D}\nasync function drain(queue: string[]) {\n  while (queue.length > 0) {\n    queue.pop();\n    await save();\n  }\n}\nasync function f(queue: string[]) {\n  void drain(queue);\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "fix order: `void | Promise<T>` from an optional hook gets Promise.resolve(...).catch() before void",
+    code: `${SUB}\nexport function notify(subscriber: Subscriber) {\n  subscriber.beforeInsert?.({});\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        fixes: [
+          [RESOLVE, `${SUB}\nexport function notify(subscriber: Subscriber) {\n  Promise.resolve(subscriber.beforeInsert?.({}))${H};\n}`],
+          [VOID, `${SUB}\nexport function notify(subscriber: Subscriber) {\n  void subscriber.beforeInsert?.({});\n}`],
+        ],
+      },
+    ],
   },
 ];
 

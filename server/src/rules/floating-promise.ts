@@ -9,6 +9,7 @@ import * as ts from "typescript";
 import picomatch from "picomatch";
 import {
   awaitAllowedAt,
+  isAncestorOrSelf,
   isFunctionExpressionLike,
   isAsyncFunction,
   isAssignmentOperator,
@@ -376,16 +377,23 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
           "The handler the `.catch()` suggestion inserts. Default: `(error) => { console.error(error); }`.",
       },
       fixesDoc: [
-        "All fixes are **suggestions** (they change behaviour; an editor offers them, `--fix` never applies them):",
+        "All fixes are **suggestions** (they change behaviour; an editor offers them, `--fix` never applies them),",
+        "offered safest first:",
         "",
-        "- **Add `await`**: offered only inside an async function, or at the top level of an ES module that",
-        "  allows top-level `await`. An array of promises becomes `await Promise.all(...)`.",
-        "- **Add `void`**: marks a deliberate fire-and-forget (only when `ignoreVoid` is on, the default).",
-        "- **Add `.catch(...)`**: appends `.catch(<catchHandler>)`; offered only when every part of the type",
-        "  has a `catch` method, so the result still type-checks.",
+        "1. **Add `await`**: offered only inside an async function, or at the top level of an ES module that",
+        "   allows top-level `await`. An array of promises becomes `await Promise.all(...)`. Not offered for a",
+        "   call that starts a long-running loop (its function, or a project function it awaits or returns,",
+        "   four calls deep at most, runs `while (true)`, `for (;;)` or a loop on a flag such as",
+        "   `while (!this.stopped)` with an `await` inside): awaiting it would block there forever.",
+        "2. **Add `.catch(...)`**: appends `.catch(<catchHandler>)` when every part of the type has a `catch`",
+        "   method. When only some do (`void | Promise<T>`, `Promise<T> | undefined`), **Handle rejections",
+        "   with `Promise.resolve(...).catch()`** wraps the value instead, so the result still type-checks.",
+        "3. **Add `void`**: marks a deliberate fire-and-forget (only when `ignoreVoid` is on, the default). It",
+        "   comes last: a rejection still goes unhandled, so a crash stays a crash.",
         "",
-        "Parentheses are added where precedence needs them (`await (a ? b() : c())`). Promises in local",
-        "variables get no automatic fix: where to await is a decision about ordering.",
+        "So in a non-async function, or for a call that starts a long-running loop, the first suggestion",
+        "is the handler. Parentheses are added where precedence needs them (`await (a ? b() : c())`).",
+        "Promises in local variables get no automatic fix: where to await is a decision about ordering.",
       ].join("\n"),
       comparison: [
         "Compared with typescript-eslint's `no-floating-promises`: the same statement-level defaults",
@@ -551,9 +559,21 @@ class FloatingChecker {
 
   /** A project function whose promise cannot reject: a deliberate, self-handled fire-and-forget. */
   private selfHandled(fn: ts.FunctionLikeDeclaration): boolean {
-    if (this.context.options.checkSelfHandled) return false;
+    return !this.context.options.checkSelfHandled && this.facts().cannotReject(fn);
+  }
+
+  /** A call (or async IIFE) whose function runs a loop that only a flag ends, or never. */
+  private startsLongRunningLoop(expression: ts.Expression): boolean {
+    const node = skipParens(expression);
+    if (!ts.isCallExpression(node)) return false;
+    const callee = skipParens(node.expression);
+    const fn = isFunctionExpressionLike(callee) ? callee : this.context.types.projectFunctionOf(node);
+    return fn !== undefined && this.facts().startsLongRunningLoop(fn);
+  }
+
+  private facts(): CalleeFacts {
     this.calleeFacts ??= this.context.types.memo(CALLEE_FACTS_KEY, () => new CalleeFacts(this.context.types));
-    return this.calleeFacts.cannotReject(fn);
+    return this.calleeFacts;
   }
 
   private readonly callbackMemo = new Map<ts.Node, number[]>();
@@ -685,7 +705,9 @@ class FloatingChecker {
     const hazard = startsAfterUnterminatedStatement(statement, sourceFile) ? ";" : "";
     const edit = (start: number, end: number, newText: string): TextEdit => ({ fileName, start, end, newText });
 
-    if (awaitAllowedAt(statement, (sf) => types.supportsTopLevelAwait(sf))) {
+    // The safest fix first: `await` where the code can wait (never for a call that starts a
+    // long-running loop: it would block there forever), then a handler (`void` keeps the crash).
+    if (awaitAllowedAt(statement, (sf) => types.supportsTopLevelAwait(sf)) && !this.startsLongRunningLoop(target)) {
       const prefixEnd = isVoided ? targetStart : whole.getStart(sourceFile);
       if (problem.array) {
         fixes.push({
@@ -704,6 +726,26 @@ class FloatingChecker {
         });
       }
     }
+    if (!problem.array) {
+      const handler = `.catch(${options.catchHandler})`;
+      if (types.everyPartHasCatch(target)) {
+        const parens = needsParensAsMemberObject(target);
+        fixes.push({
+          kind: "suggestion",
+          title: "Add a `.catch()` handler",
+          edits: parens
+            ? [edit(targetStart, targetStart, `${isVoided ? "" : hazard}(`), edit(target.getEnd(), target.getEnd(), `)${handler}`)]
+            : [edit(target.getEnd(), target.getEnd(), handler)],
+        });
+      } else {
+        // `void | Promise<T>`, `Promise<T> | undefined`: only some values have a `catch` method.
+        fixes.push({
+          kind: "suggestion",
+          title: "Handle rejections with `Promise.resolve(...).catch()`",
+          edits: [edit(targetStart, targetStart, "Promise.resolve("), edit(target.getEnd(), target.getEnd(), `)${handler}`)],
+        });
+      }
+    }
     if (options.ignoreVoid && !isVoided) {
       const parens = needsParensAsUnaryOperand(target);
       fixes.push({
@@ -712,17 +754,6 @@ class FloatingChecker {
         edits: parens
           ? [edit(targetStart, targetStart, "void ("), edit(target.getEnd(), target.getEnd(), ")")]
           : [edit(targetStart, targetStart, "void ")],
-      });
-    }
-    if (!problem.array && types.everyPartHasCatch(target)) {
-      const handler = `.catch(${options.catchHandler})`;
-      const parens = needsParensAsMemberObject(target);
-      fixes.push({
-        kind: "suggestion",
-        title: "Add a `.catch()` handler",
-        edits: parens
-          ? [edit(targetStart, targetStart, `${isVoided ? "" : hazard}(`), edit(target.getEnd(), target.getEnd(), `)${handler}`)]
-          : [edit(target.getEnd(), target.getEnd(), handler)],
       });
     }
     return fixes;
@@ -772,6 +803,7 @@ class CalleeFacts {
   private readonly rejectMemo = new Map<ts.Node, boolean>();
   private readonly throwMemo = new Map<ts.Node, boolean>();
   private readonly exitMemo = new Map<ts.Node, boolean>();
+  private readonly loopMemo = new Map<ts.Node, boolean>();
   private readonly active = new Set<ts.Node>();
   private depth = 0;
   private work = 0;
@@ -788,6 +820,60 @@ class CalleeFacts {
       const returned = ts.isBlock(body) ? returnedExpressions(body) : [body];
       return returned.length > 0 && returned.every((expr) => expr !== undefined && this.settledPromise(expr));
     });
+  }
+
+  /**
+   * `fn` runs a loop that only a flag ends, or nothing (`while (true)`, `for (;;)`, `while
+   * (!this.stopped)`, `while (running)` on an outer variable) and that awaits inside, or it awaits
+   * or returns a call of a project function that does: its promise may never settle.
+   */
+  startsLongRunningLoop(fn: ts.FunctionLikeDeclaration): boolean {
+    return this.fact(this.loopMemo, fn, () => {
+      const body = fn.body;
+      if (!body) return false;
+      let found = false;
+      const visit = (node: ts.Node): void => {
+        if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+        this.work++;
+        const loopCondition = ts.isForStatement(node) ? { condition: node.condition } : ts.isWhileStatement(node) || ts.isDoStatement(node) ? { condition: node.expression } : undefined;
+        if (loopCondition && this.flagOnly(loopCondition.condition, fn) && containsAwait((node as ts.IterationStatement).statement)) {
+          found = true;
+          return;
+        }
+        if ((ts.isAwaitExpression(node) || ts.isReturnStatement(node)) && node.expression) {
+          const value = skipParens(node.expression);
+          const callee = ts.isCallExpression(value) ? this.types.projectFunctionOf(value) : undefined;
+          if (callee && this.startsLongRunningLoop(callee)) {
+            found = true;
+            return;
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(body);
+      return found;
+    });
+  }
+
+  /** A loop condition that no iteration's data ends: absent, `true`, or a flag on `this` or outside `fn`. */
+  private flagOnly(condition: ts.Expression | undefined, fn: ts.Node): boolean {
+    if (!condition) return true;
+    const node = skipParens(condition);
+    if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return this.flagOnly(node.operand, fn);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+      return this.flagOnly(node.left, fn) && this.flagOnly(node.right, fn);
+    }
+    if (ts.isPropertyAccessExpression(node)) {
+      let object: ts.Expression = node.expression;
+      while (ts.isPropertyAccessExpression(object)) object = object.expression;
+      return object.kind === ts.SyntaxKind.ThisKeyword;
+    }
+    if (ts.isIdentifier(node)) {
+      const declaration = this.types.variableDeclarationOf(node);
+      return declaration !== undefined && !isAncestorOrSelf(fn, declaration);
+    }
+    return false;
   }
 
   /** Calling the (non-async) `fn` never throws. */
@@ -1097,6 +1183,13 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
     candidates = new Set([...(candidates ?? notFunction)].filter((index) => notFunction.has(index)));
   }
   return candidates ? [...candidates] : [];
+}
+
+/** An `await` (or `for await`) in `node`, outside nested functions. */
+function containsAwait(node: ts.Node): boolean {
+  if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+  if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) return true;
+  return ts.forEachChild(node, containsAwait) ?? false;
 }
 
 /** The expressions of the `return` statements of a function body (undefined for a bare `return`). */
