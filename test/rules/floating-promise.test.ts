@@ -35,6 +35,31 @@ const POLL = [
   "  }",
   "  stop() { this.stopped = true; }",
 ].join("\n");
+/** Lines 1-22 of a job worker whose run() awaits a main loop that flags end (as in queue libraries). */
+const WORKER = [
+  "declare function fetchNextJob(): Promise<string | undefined>;",
+  "export class Worker {",
+  "  private closing = false;",
+  "  private paused = false;",
+  "  private running = false;",
+  "  private mainLoopRunning: Promise<void> | undefined;",
+  "  async run() {",
+  "    try {",
+  "      this.running = true;",
+  "      this.mainLoopRunning = this.mainLoop();",
+  "      await this.mainLoopRunning;",
+  "    } finally {",
+  "      this.running = false;",
+  "    }",
+  "  }",
+  "  private async mainLoop() {",
+  "    const queue: string[] = [];",
+  "    while ((!this.closing && !this.paused) || queue.length > 0) {",
+  "      const job = await fetchNextJob();",
+  "      if (job) queue.push(job);",
+  "    }",
+  "  }",
+].join("\n");
 /** Line 1 of the narrowing cases: optional hooks that may return a promise, as in event subscribers. */
 const SUB =
   "interface Subscriber { beforeInsert?(entity: object): Promise<any> | void; afterLoad?(entity: object): Promise<void> | undefined } interface Result { count: number; promises: Promise<any>[] }";
@@ -483,6 +508,21 @@ const invalid: InvalidCase[] = [
           [AWAIT, `${D}\nasync function drain(queue: string[]) {\n  while (queue.length > 0) {\n    queue.pop();\n    await save();\n  }\n}\nasync function f(queue: string[]) {\n  await drain(queue);\n}`],
           [CATCH, `${D}\nasync function drain(queue: string[]) {\n  while (queue.length > 0) {\n    queue.pop();\n    await save();\n  }\n}\nasync function f(queue: string[]) {\n  drain(queue)${H};\n}`],
           [VOID, `${D}\nasync function drain(queue: string[]) {\n  while (queue.length > 0) {\n    queue.pop();\n    await save();\n  }\n}\nasync function f(queue: string[]) {\n  void drain(queue);\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "fix order: a worker's run() stores its main loop's promise and awaits it: no await offered",
+    code: `${WORKER}\n  async resume() {\n    this.paused = false;\n    if (!this.running) this.run();\n  }\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 25,
+        column: 24,
+        fixes: [
+          [CATCH, `${WORKER}\n  async resume() {\n    this.paused = false;\n    if (!this.running) this.run()${H};\n  }\n}`],
+          [VOID, `${WORKER}\n  async resume() {\n    this.paused = false;\n    if (!this.running) void this.run();\n  }\n}`],
         ],
       },
     ],

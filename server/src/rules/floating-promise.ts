@@ -831,6 +831,18 @@ class CalleeFacts {
     return this.fact(this.loopMemo, fn, () => {
       const body = fn.body;
       if (!body) return false;
+      // `this.loop = this.mainLoop(); ... await this.loop;`: a promise stored, then awaited.
+      const stored = new Map<string, ts.CallExpression>();
+      const collect = (node: ts.Node): void => {
+        if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isCallExpression(skipParens(node.right))) {
+          stored.set(node.left.getText(), skipParens(node.right) as ts.CallExpression);
+        } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(skipParens(node.initializer))) {
+          stored.set(node.name.text, skipParens(node.initializer) as ts.CallExpression);
+        }
+        ts.forEachChild(node, collect);
+      };
+      collect(body);
       let found = false;
       const visit = (node: ts.Node): void => {
         if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
@@ -842,7 +854,8 @@ class CalleeFacts {
         }
         if ((ts.isAwaitExpression(node) || ts.isReturnStatement(node)) && node.expression) {
           const value = skipParens(node.expression);
-          const callee = ts.isCallExpression(value) ? this.types.projectFunctionOf(value) : undefined;
+          const call = ts.isCallExpression(value) ? value : stored.get(value.getText());
+          const callee = call ? this.types.projectFunctionOf(call) : undefined;
           if (callee && this.startsLongRunningLoop(callee)) {
             found = true;
             return;
@@ -861,8 +874,12 @@ class CalleeFacts {
     const node = skipParens(condition);
     if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
     if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return this.flagOnly(node.operand, fn);
+    // `a && b` runs while both hold: a data test can end it. `a || b` runs at least while either holds.
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
       return this.flagOnly(node.left, fn) && this.flagOnly(node.right, fn);
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
+      return this.flagOnly(node.left, fn) || this.flagOnly(node.right, fn);
     }
     if (ts.isPropertyAccessExpression(node)) {
       let object: ts.Expression = node.expression;
