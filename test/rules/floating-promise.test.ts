@@ -418,6 +418,16 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "floating", line: 11, column: 3 }],
   },
   {
+    name: "self-handled: the catch emits 'error' on an EventEmitter, which throws without a listener",
+    code: `import { EventEmitter } from "node:events";\n${F}\nexport class Uploader extends EventEmitter {\n  start(file: object) {\n    this.upload(file);\n  }\n  private async upload(file: object) {\n    try {\n      await post("/upload", file);\n    } catch (error) {\n      this.emit("error", error);\n    }\n  }\n}`,
+    errors: [{ messageId: "floating", line: 5, column: 5 }],
+  },
+  {
+    name: "self-handled: a retry that calls itself in the catch is not followed round the cycle",
+    code: `${F}\nasync function deliver(payload: object): Promise<void> {\n  try {\n    await post("/deliver", payload);\n  } catch {\n    await deliver(payload);\n  }\n}\nexport function send(payload: object) {\n  deliver(payload);\n}`,
+    errors: [{ messageId: "floating", line: 10, column: 3 }],
+  },
+  {
     name: "self-handled: reported anyway with checkSelfHandled",
     code: `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error("metrics failed", error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
     options: { checkSelfHandled: true },
@@ -649,6 +659,14 @@ const valid: ValidCase[] = [
     name: "self-handled: an async IIFE whose body is one try/catch",
     code: `${F}\n(async () => {\n  try {\n    await post("/start", {});\n  } catch (error) {\n    console.error(error);\n    process.exitCode = 1;\n  }\n})();`,
     fileName: "script.cts",
+  },
+  {
+    name: "self-handled: the catch filters with instanceof and returns early",
+    code: `${F}\nclass AbortError extends Error {}\nasync function prefetch(url: string) {\n  try {\n    await post(url, {});\n  } catch (error) {\n    if (error instanceof AbortError) return;\n    console.warn("prefetch failed", url, error);\n  }\n}\nexport function onHover(url: string) {\n  prefetch(url);\n}`,
+  },
+  {
+    name: "self-handled: an async arrow in a class field",
+    code: `${F}\nexport class Dashboard {\n  private stats: object = {};\n  private readonly refresh = async () => {\n    try {\n      this.stats = await post("/stats", {});\n    } catch (error) {\n      console.warn("stats unavailable", error);\n    }\n  };\n  show() {\n    this.refresh();\n    return this.stats;\n  }\n}`,
   },
   {
     name: "self-handled: a callee that only awaits callees that cannot reject",
