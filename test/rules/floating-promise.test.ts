@@ -428,6 +428,11 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "floating", line: 10, column: 3 }],
   },
   {
+    name: "self-handled: JSON.parse before the try can throw",
+    code: `${F}\nasync function sync(raw: string) {\n  const body = JSON.parse(raw) as object;\n  try {\n    await post("/sync", body);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onMessage(raw: string) {\n  sync(raw);\n}`,
+    errors: [{ messageId: "floating", line: 11, column: 3 }],
+  },
+  {
     name: "self-handled: reported anyway with checkSelfHandled",
     code: `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error("metrics failed", error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
     options: { checkSelfHandled: true },
@@ -667,6 +672,10 @@ const valid: ValidCase[] = [
   {
     name: "self-handled: an async arrow in a class field",
     code: `${F}\nexport class Dashboard {\n  private stats: object = {};\n  private readonly refresh = async () => {\n    try {\n      this.stats = await post("/stats", {});\n    } catch (error) {\n      console.warn("stats unavailable", error);\n    }\n  };\n  show() {\n    this.refresh();\n    return this.stats;\n  }\n}`,
+  },
+  {
+    name: "self-handled: bookkeeping with Date.now(), Map and array calls before the try",
+    code: `${F}\nexport class Sessions {\n  private readonly lastSeen = new Map<string, number>();\n  private readonly pending: string[] = [];\n  touch(id: string) {\n    this.persist(id);\n  }\n  private async persist(id: string) {\n    const now = Date.now();\n    this.lastSeen.set(id, now);\n    this.pending.push(id);\n    try {\n      await post("/sessions", { id, now });\n    } catch (error) {\n      console.warn("session not saved", id, Math.round(now / 1000), error);\n    } finally {\n      this.pending.splice(this.pending.indexOf(id), 1);\n    }\n  }\n}`,
   },
   {
     name: "self-handled: a callee that only awaits callees that cannot reject",

@@ -198,8 +198,10 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "deliberate, self-handled fire-and-forget. Cannot reject means nothing can throw outside the",
         "protected `try`: parameter defaults, code before the `try`, the `catch` and `finally` blocks are",
         "held to \"cannot throw\": literals, names, operators, assignments, property reads on values that",
-        "cannot be `null` or `undefined`, `console` methods, `process.exit()`, and calls and awaits of",
-        "project functions that cannot throw or reject by the same analysis (four calls deep at most). A",
+        "cannot be `null` or `undefined`, `console` methods, `process.exit()`, a few lib calls that take",
+        "no callback (`Math.*`, `Date.now()`, `push`/`get`/`set`/`has`/`add`/`delete` on arrays, maps",
+        "and sets, string basics), and calls and awaits of project functions that cannot throw or",
+        "reject by the same analysis (four calls deep at most). A",
         "call to a library (a logger from a package, `emit`) or to anything declared only counts as",
         "throwing, so such a callee is still reported. The callee is the declaration the call resolves",
         "to: a subclass overriding the method is not considered.",
@@ -794,9 +796,23 @@ const CALLEE_FACTS_KEY = {};
 const MAX_CALL_DEPTH = 4;
 const WORK_BUDGET = 5_000;
 
-/** Calls that cannot throw (logging to the console) or that end the process, by declaration. */
+/**
+ * Calls that do not throw on the values their types allow and take no callback, by declaration:
+ * Node's console, and in TypeScript's lib files the console, `Math`, `Date.now` and the basics of
+ * arrays, maps, sets and strings. Plus the calls that end the process.
+ */
 const isNodeConsoleCall = compileSpecifiers([{ module: "console", name: "global.Console.*" }]);
-const isConsoleCall: Matcher = (ref) => isNodeConsoleCall(ref) || (ref.isDefaultLib && /^Console\.[^.]+$/.test(ref.qualifiedName));
+const isNonThrowingLibName = picomatch([
+  "Console.*",
+  "Math.*",
+  "DateConstructor.now",
+  "ArrayConstructor.isArray",
+  "{Array,ReadonlyArray}.{push,pop,shift,unshift,splice,includes,indexOf,lastIndexOf,slice,at}",
+  "{Map,ReadonlyMap,WeakMap}.{get,set,has,delete,clear}",
+  "{Set,ReadonlySet,WeakSet}.{add,has,delete,clear}",
+  "String.{trim,toLowerCase,toUpperCase,includes,startsWith,endsWith,slice,indexOf}",
+]);
+const isNonThrowingCall: Matcher = (ref) => isNodeConsoleCall(ref) || (ref.isDefaultLib && isNonThrowingLibName(ref.qualifiedName));
 const isProcessExit = compileSpecifiers([{ module: "process", name: ["global.NodeJS.Process.exit", "global.NodeJS.Process.abort"] }]);
 
 class CalleeFacts {
@@ -1064,7 +1080,7 @@ class CalleeFacts {
     }
     if (!call.arguments.every((argument) => this.expressionSafe(ts.isSpreadElement(argument) ? argument.expression : argument))) return false;
     const target = this.types.calleeTarget(call);
-    if (target && (isConsoleCall(target.ref) || isProcessExit(target.ref))) return true;
+    if (target && (isNonThrowingCall(target.ref) || isProcessExit(target.ref))) return true;
     const fn = this.types.projectFunctionOf(call);
     return fn !== undefined && this.cannotThrow(fn);
   }
