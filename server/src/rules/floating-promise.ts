@@ -781,16 +781,17 @@ function isInsideFunctionBody(node: ts.Node): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// What a project callee does: whether its promise can reject at all.
+// What a project callee does: whether its promise can reject at all, and whether it settles.
 //
 // An async function rejects when something throws outside a `try` whose `catch` swallows it.
 // "Cannot throw" is decided from syntax and the project's own declarations: literals, names,
 // `this`, property reads on values that cannot be nullish, operators, assignments, function
-// expressions, calls of console methods and of project functions that cannot throw themselves
-// (an async project function's call never throws: it returns its promise), `await` of project
-// calls that cannot reject, and `process.exit()`. Anything else (a library call, `new`, `throw`)
-// may throw. Interprocedural, bounded by depth and work, cycle-safe; only results that no bound
-// cut short are kept, so the answer never depends on the order of questions.
+// expressions, calls in the catalogue below (console, `Math`, collection basics, ending the
+// process) and of project functions that cannot throw themselves (an async project function's
+// call never throws: it returns its promise), and `await` of project calls that cannot reject.
+// Anything else (a library call, `new`, `throw`) may throw. Interprocedural, bounded by depth and
+// work, cycle-safe; only results that no bound cut short are kept, so the answer never depends on
+// the order of questions.
 
 const CALLEE_FACTS_KEY = {};
 const MAX_CALL_DEPTH = 4;
