@@ -635,6 +635,11 @@ const valid: ValidCase[] = [
     fileName: "cache.js",
   },
   {
+    name: "callback-style API: `return callback ? undefined : promise`, the callback given a .then",
+    code: `import { promises } from "node:fs";\nexport function readConfig(path, callback) {\n  const pending = promises.readFile(path, "utf8");\n  if (callback) pending.then((text) => callback(null, text), callback);\n  return callback ? undefined : pending;\n}\nexport function boot() {\n  readConfig("app.json", (error, text) => console.log(error, text));\n}`,
+    fileName: "config.js",
+  },
+  {
     name: "callback-style API: a class method, `callback === undefined`",
     code: `export class Client {\n  query(sql, callback) {\n    if (callback === undefined) {\n      return new Promise((resolve, reject) => {\n        this.query(sql, (error, rows) => (error ? reject(error) : resolve(rows)));\n      });\n    }\n    this.send(sql, callback);\n  }\n  send(sql, callback) {\n    callback(null, [sql]);\n  }\n}\nexport function list(client) {\n  client.query("select 1", (error, rows) => console.log(error, rows));\n}`,
     fileName: "client.js",

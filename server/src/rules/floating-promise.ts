@@ -212,8 +212,9 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "position returns nothing to handle and is not reported; a call without it still is. This is",
         "read from the callee's body in the project: every `return` that may yield a promise must sit",
         "where a condition showed that parameter is not a function (`typeof cb !== \"function\"`, `!cb`,",
-        "`cb === undefined`, `cb == null`, in an enclosing `if` or after a guard clause that always",
-        "exits). A parameter reassigned in the body (`callback = options`) is not followed.",
+        "`cb === undefined`, `cb == null`, in an enclosing `if`, after a guard clause that always exits,",
+        "or in `return cb ? undefined : promise`). A parameter reassigned in the body (`callback =",
+        "options`) is not followed.",
         "",
         "Values whose type is `any` or `unknown` are never reported: the rule reports only what the",
         "types prove. Some promises are fine to leave floating and are recognised by their declaration",
@@ -1175,6 +1176,16 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
   if (assigned) return [];
 
   const returns: { expression: ts.Expression; notFunction: Set<number> }[] = [];
+  // `return callback ? undefined : promise`: each branch under what its condition shows.
+  const addReturn = (expression: ts.Expression, known: Set<number>): void => {
+    const value = skipParens(expression);
+    if (ts.isConditionalExpression(value)) {
+      addReturn(value.whenTrue, new Set([...known, ...notFunctions(value.condition, true)]));
+      addReturn(value.whenFalse, new Set([...known, ...notFunctions(value.condition, false)]));
+    } else {
+      returns.push({ expression, notFunction: known });
+    }
+  };
   const alwaysExits = (statement: ts.Statement): boolean => {
     if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
     if (ts.isBlock(statement)) return statement.statements.length > 0 && alwaysExits(statement.statements[statement.statements.length - 1]);
@@ -1202,7 +1213,7 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
     if (ts.isBlock(node)) return walkList(node.statements, known);
     if (ts.isIfStatement(node)) return walkList([node], known);
     if (ts.isReturnStatement(node)) {
-      if (node.expression) returns.push({ expression: node.expression, notFunction: known });
+      if (node.expression) addReturn(node.expression, known);
       return;
     }
     ts.forEachChild(node, (child) => walk(child, known));
