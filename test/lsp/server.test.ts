@@ -331,7 +331,7 @@ const JOBS = [
 // The test projects are typed without @types/node, so the message does not say that Node.js exits.
 const FLOATING_MESSAGE = floatingPromise.meta.messages.floating.replace(
   "{{rejection}}",
-  "it only shows up as an unhandled rejection, in a browser an `Uncaught (in promise)` console error",
+  "it is reported as an unhandled rejection, in a browser as an `Uncaught (in promise)` console error",
 );
 const LOCAL_DROPPED_MESSAGE = floatingPromise.meta.messages.localDropped
   .replace("{{name}}", "pending")

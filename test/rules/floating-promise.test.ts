@@ -756,7 +756,7 @@ describe(RULE, () => {
     const [inBrowser] = lintCode(RULE, code, { compilerOptions: dom }).findings;
     assert.equal(
       inBrowser?.message,
-      "Promise is neither awaited nor handled. If it rejects, the error reaches no one (it only shows up as an unhandled rejection, in a browser an `Uncaught (in promise)` console error), and the code after it does not wait for it to finish. Await it, return it, add a `.catch()` handler, or mark a deliberate fire-and-forget with `void`.",
+      "Promise is neither awaited nor handled. If it rejects, the error reaches no one (it is reported as an unhandled rejection, in a browser as an `Uncaught (in promise)` console error), and the code after it does not wait for it to finish. Await it, return it, add a `.catch()` handler, or mark a deliberate fire-and-forget with `void`.",
     );
   });
 

@@ -88,7 +88,7 @@ export const BUILTIN_ALLOWED_CALLS: readonly DeclarationSpecifier[] = [
 function rejectionOutcome(runsOnNode: boolean): string {
   return runsOnNode
     ? "Node.js reports an unhandled rejection and exits"
-    : "it only shows up as an unhandled rejection, in a browser an `Uncaught (in promise)` console error";
+    : "it is reported as an unhandled rejection, in a browser as an `Uncaught (in promise)` console error";
 }
 
 const messages = {
