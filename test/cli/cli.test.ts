@@ -623,8 +623,9 @@ describe("CLI: options, formats and kinds of project", () => {
   it("loose files without any tsconfig are linted with the default options", () => {
     const dir = copyFixture(undefined);
     writeFiles(dir, {
-      "a.ts": "async function work(): Promise<void> {}\n\nwork();\n",
-      "b.mjs": "export async function later() {}\n\nlater();\n",
+      // Bodies that can reject: an empty async function cannot, and is not reported.
+      "a.ts": "async function work(): Promise<void> { throw new Error(\"x\"); }\n\nwork();\n",
+      "b.mjs": "export async function later() { throw new Error(\"x\"); }\n\nlater();\n",
     });
     const outcome = runCli(dir, []);
     assert.equal(outcome.code, 0);

@@ -397,8 +397,8 @@ describe("over JSON-RPC, pull mode", () => {
       actions.map((action) => action.title),
       [
         "Add `await`",
-        "Add `void` to mark a deliberate fire-and-forget",
         "Add a `.catch()` handler",
+        "Add `void` to mark a deliberate fire-and-forget",
         "Disable floating-promise for this line",
         "Disable floating-promise for the entire file",
         "Show documentation for floating-promise",

@@ -328,7 +328,11 @@ const JOBS = [
   "",
 ].join("\n");
 
-const FLOATING_MESSAGE = floatingPromise.meta.messages.floating;
+// The test projects are typed without @types/node, so the message does not say that Node.js exits.
+const FLOATING_MESSAGE = floatingPromise.meta.messages.floating.replace(
+  "{{rejection}}",
+  "it is reported as an unhandled rejection, in a browser as an `Uncaught (in promise)` console error",
+);
 const LOCAL_DROPPED_MESSAGE = floatingPromise.meta.messages.localDropped
   .replace("{{name}}", "pending")
   .replace("{{how}}", "the function returns");
@@ -336,12 +340,13 @@ const FLOATING_DOCS = docsUrl("floating-promise");
 
 /** b.ts uses a function of a.ts as a statement: a finding exactly when `load` returns a promise. */
 const CROSS_FILE = {
-  "src/a.ts": "export function load(): number {\n  return 1;\n}\n",
+  // `JSON.parse` can throw: once `load` is async its promise can reject (a body that cannot is not reported).
+  "src/a.ts": 'export function load(): number {\n  return JSON.parse("1");\n}\n',
   "src/b.ts": 'import { load } from "./a.js";\n\nexport async function main(): Promise<void> {\n  load();\n}\n',
 };
 
 const STALE = [
-  "export async function save(): Promise<void> {}", // 0
+  "export async function save(): Promise<void> { throw new Error(\"offline\"); }", // 0 (it can reject: an empty body could not)
   "", // 1
   "export async function onClick(): Promise<void> {", // 2
   "  // concurrency-lint-disable-next-line floating-promise -- save() used to float", // 3
@@ -575,8 +580,8 @@ describe("code actions", () => {
       actions.map((action) => [action.title, action.kind]),
       [
         ["Add `await`", "quickfix"],
-        ["Add `void` to mark a deliberate fire-and-forget", "quickfix"],
         ["Add a `.catch()` handler", "quickfix"],
+        ["Add `void` to mark a deliberate fire-and-forget", "quickfix"],
         ["Disable floating-promise for this line", "quickfix"],
         ["Disable floating-promise for the entire file", "quickfix"],
         ["Show documentation for floating-promise", "quickfix"],
@@ -589,8 +594,8 @@ describe("code actions", () => {
     const document = session.documents.get(uri)!;
     const lines = (action: CodeAction | undefined) => applyAction(document, action).split("\n");
     assert.deepEqual(lines(actions[0]).slice(4, 7), ["export async function run(id: string): Promise<void> {", "  await send(id);", "}"]);
-    assert.equal(lines(actions[1])[5], "  void send(id);");
-    assert.equal(lines(actions[2])[5], "  send(id).catch((error) => { console.error(error); });");
+    assert.equal(lines(actions[1])[5], "  send(id).catch((error) => { console.error(error); });");
+    assert.equal(lines(actions[2])[5], "  void send(id);");
     assert.deepEqual(lines(actions[3]).slice(5, 7), ["  // concurrency-lint-disable-next-line floating-promise -- ", "  send(id);"]);
     assert.deepEqual(lines(actions[4]).slice(0, 2), ["/* concurrency-lint-disable floating-promise -- */", JOBS.split("\n")[0]]);
 
@@ -634,7 +639,7 @@ describe("code actions", () => {
       ],
     );
     const expected = [
-      "export async function save(): Promise<void> {}",
+      "export async function save(): Promise<void> { throw new Error(\"offline\"); }",
       "",
       "export async function onClick(): Promise<void> {",
       "  await save();",

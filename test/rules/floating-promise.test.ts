@@ -8,6 +8,58 @@ const RULE = "floating-promise";
 const D = "declare function save(): Promise<void>; declare function maybe(): Promise<void> | undefined; declare const c: boolean;";
 /** Line 1 of the self-handled cases: a request that may reject. */
 const F = "declare function post(url: string, body: object): Promise<object>;";
+/** Lines 1-11 of the callback-style cases: a request function as callback-style Node libraries write it. */
+const REQ = [
+  'import * as http from "node:http";',
+  "export function request(options, callback) {",
+  '  if (typeof callback !== "function") {',
+  "    return new Promise((resolve, reject) => {",
+  "      request(options, (error, response) => (error ? reject(error) : resolve(response)));",
+  "    });",
+  "  }",
+  "  const req = http.request(options, (response) => callback(null, response));",
+  '  req.on("error", callback);',
+  "  req.end();",
+  "}",
+].join("\n");
+/** Lines 1-10 of the long-running-loop cases: a poller whose loop only a flag ends. */
+const POLL = [
+  "declare function fetchJobs(): Promise<string[]>;",
+  "export class Poller {",
+  "  private stopped = false;",
+  "  private async run() {",
+  "    while (!this.stopped) {",
+  "      const jobs = await fetchJobs();",
+  "      console.log(jobs.length);",
+  "    }",
+  "  }",
+  "  stop() { this.stopped = true; }",
+].join("\n");
+/** Lines 1-22 of a job worker whose run() awaits a main loop that flags end (as in queue libraries). */
+const WORKER = [
+  "declare function fetchNextJob(): Promise<string | undefined>;",
+  "export class Worker {",
+  "  private closing = false;",
+  "  private paused = false;",
+  "  private running = false;",
+  "  private mainLoopRunning: Promise<void> | undefined;",
+  "  async run() {",
+  "    try {",
+  "      this.running = true;",
+  "      this.mainLoopRunning = this.mainLoop();",
+  "      await this.mainLoopRunning;",
+  "    } finally {",
+  "      this.running = false;",
+  "    }",
+  "  }",
+  "  private async mainLoop() {",
+  "    const queue: string[] = [];",
+  "    while ((!this.closing && !this.paused) || queue.length > 0) {",
+  "      const job = await fetchNextJob();",
+  "      if (job) queue.push(job);",
+  "    }",
+  "  }",
+].join("\n");
 /** Line 1 of the narrowing cases: optional hooks that may return a promise, as in event subscribers. */
 const SUB =
   "interface Subscriber { beforeInsert?(entity: object): Promise<any> | void; afterLoad?(entity: object): Promise<void> | undefined } interface Result { count: number; promises: Promise<any>[] }";
@@ -19,11 +71,12 @@ const AWAIT = "Add `await`";
 const VOID = "Add `void` to mark a deliberate fire-and-forget";
 const CATCH = "Add a `.catch()` handler";
 const ALL = "Await all with `Promise.all(...)`";
+const RESOLVE = "Handle rejections with `Promise.resolve(...).catch()`";
 const H = ".catch((error) => { console.error(error); })";
 
 const invalid: InvalidCase[] = [
   {
-    name: "call in an async function: await, void and catch offered",
+    name: "call in an async function: await, then catch, then void",
     code: `${D}\nasync function f() {\n  save();\n}`,
     errors: [
       {
@@ -32,14 +85,14 @@ const invalid: InvalidCase[] = [
         column: 3,
         fixes: [
           [AWAIT, `${D}\nasync function f() {\n  await save();\n}`],
-          [VOID, `${D}\nasync function f() {\n  void save();\n}`],
           [CATCH, `${D}\nasync function f() {\n  save()${H};\n}`],
+          [VOID, `${D}\nasync function f() {\n  void save();\n}`],
         ],
       },
     ],
   },
   {
-    name: "call in a sync function: no await offered",
+    name: "call in a sync function: no await offered, catch before void",
     code: `${D}\nfunction f() {\n  save();\n}`,
     errors: [
       {
@@ -47,8 +100,8 @@ const invalid: InvalidCase[] = [
         line: 3,
         column: 3,
         fixes: [
-          [VOID, `${D}\nfunction f() {\n  void save();\n}`],
           [CATCH, `${D}\nfunction f() {\n  save()${H};\n}`],
+          [VOID, `${D}\nfunction f() {\n  void save();\n}`],
         ],
       },
     ],
@@ -62,8 +115,8 @@ const invalid: InvalidCase[] = [
         line: 3,
         column: 22,
         fixes: [
-          [VOID, `${D}\nasync function f(xs: number[]) {\n  xs.forEach(() => { void save(); });\n}`],
           [CATCH, `${D}\nasync function f(xs: number[]) {\n  xs.forEach(() => { save()${H}; });\n}`],
+          [VOID, `${D}\nasync function f(xs: number[]) {\n  xs.forEach(() => { void save(); });\n}`],
         ],
       },
     ],
@@ -78,8 +131,8 @@ const invalid: InvalidCase[] = [
         line: 2,
         column: 1,
         fixes: [
-          [VOID, `${D}\nvoid save();`],
           [CATCH, `${D}\nsave()${H};`],
+          [VOID, `${D}\nvoid save();`],
         ],
       },
     ],
@@ -95,8 +148,8 @@ const invalid: InvalidCase[] = [
         column: 1,
         fixes: [
           [AWAIT, `${D}\nawait save();\nexport {};`],
-          [VOID, `${D}\nvoid save();\nexport {};`],
           [CATCH, `${D}\nsave()${H};\nexport {};`],
+          [VOID, `${D}\nvoid save();\nexport {};`],
         ],
       },
     ],
@@ -110,8 +163,8 @@ const invalid: InvalidCase[] = [
         line: 3,
         column: 3,
         fixes: [
-          [VOID, `${D}\nfunction f() {\n  void save().then(() => 1);\n}`],
           [CATCH, `${D}\nfunction f() {\n  save().then(() => 1)${H};\n}`],
+          [VOID, `${D}\nfunction f() {\n  void save().then(() => 1);\n}`],
         ],
       },
     ],
@@ -138,7 +191,7 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "catchNonFunction", line: 3, column: 1 }],
   },
   {
-    name: "union with undefined: no .catch offered (it would not type-check)",
+    name: "union with undefined: Promise.resolve(...).catch() handles it (a plain .catch would not type-check)",
     code: `${D}\nasync function f() {\n  maybe();\n}`,
     errors: [
       {
@@ -147,6 +200,7 @@ const invalid: InvalidCase[] = [
         column: 3,
         fixes: [
           [AWAIT, `${D}\nasync function f() {\n  await maybe();\n}`],
+          [RESOLVE, `${D}\nasync function f() {\n  Promise.resolve(maybe())${H};\n}`],
           [VOID, `${D}\nasync function f() {\n  void maybe();\n}`],
         ],
       },
@@ -162,8 +216,8 @@ const invalid: InvalidCase[] = [
         column: 3,
         fixes: [
           [AWAIT, `${D}\nasync function f() {\n  await (c ? save() : save());\n}`],
-          [VOID, `${D}\nasync function f() {\n  void (c ? save() : save());\n}`],
           [CATCH, `${D}\nasync function f() {\n  (c ? save() : save())${H};\n}`],
+          [VOID, `${D}\nasync function f() {\n  void (c ? save() : save());\n}`],
         ],
       },
     ],
@@ -176,7 +230,10 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 3,
         column: 3,
-        fixes: [[VOID, `${D}\nfunction f() {\n  void (c ? save() : null);\n}`]],
+        fixes: [
+          [RESOLVE, `${D}\nfunction f() {\n  Promise.resolve(c ? save() : null)${H};\n}`],
+          [VOID, `${D}\nfunction f() {\n  void (c ? save() : null);\n}`],
+        ],
       },
     ],
   },
@@ -266,7 +323,17 @@ const invalid: InvalidCase[] = [
     name: "custom thenable with checkThenables",
     code: `declare function job(): { then(ok: () => void): void };\nfunction f() {\n  job();\n}`,
     options: { checkThenables: true },
-    errors: [{ messageId: "floating", line: 3, column: 3, fixes: [[VOID, `declare function job(): { then(ok: () => void): void };\nfunction f() {\n  void job();\n}`]] }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        fixes: [
+          [RESOLVE, `declare function job(): { then(ok: () => void): void };\nfunction f() {\n  Promise.resolve(job())${H};\n}`],
+          [VOID, `declare function job(): { then(ok: () => void): void };\nfunction f() {\n  void job();\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "JavaScript with JSDoc types",
@@ -289,8 +356,8 @@ const invalid: InvalidCase[] = [
         line: 4,
         column: 3,
         fixes: [
-          [VOID, `${D}\nfunction f() {\n  console.log("x")\n  void (c ? save() : save())\n}`],
           [CATCH, `${D}\nfunction f() {\n  console.log("x")\n  ;(c ? save() : save())${H}\n}`],
+          [VOID, `${D}\nfunction f() {\n  console.log("x")\n  void (c ? save() : save())\n}`],
         ],
       },
     ],
@@ -351,10 +418,144 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "floating", line: 11, column: 3 }],
   },
   {
+    name: "self-handled: the catch emits 'error' on an EventEmitter, which throws without a listener",
+    code: `import { EventEmitter } from "node:events";\n${F}\nexport class Uploader extends EventEmitter {\n  start(file: object) {\n    this.upload(file);\n  }\n  private async upload(file: object) {\n    try {\n      await post("/upload", file);\n    } catch (error) {\n      this.emit("error", error);\n    }\n  }\n}`,
+    errors: [{ messageId: "floating", line: 5, column: 5 }],
+  },
+  {
+    name: "self-handled: a retry that calls itself in the catch is not followed round the cycle",
+    code: `${F}\nasync function deliver(payload: object): Promise<void> {\n  try {\n    await post("/deliver", payload);\n  } catch {\n    await deliver(payload);\n  }\n}\nexport function send(payload: object) {\n  deliver(payload);\n}`,
+    errors: [{ messageId: "floating", line: 10, column: 3 }],
+  },
+  {
+    name: "self-handled: JSON.parse before the try can throw",
+    code: `${F}\nasync function sync(raw: string) {\n  const body = JSON.parse(raw) as object;\n  try {\n    await post("/sync", body);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onMessage(raw: string) {\n  sync(raw);\n}`,
+    errors: [{ messageId: "floating", line: 11, column: 3 }],
+  },
+  {
     name: "self-handled: reported anyway with checkSelfHandled",
     code: `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error("metrics failed", error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
     options: { checkSelfHandled: true },
     errors: [{ messageId: "floating", line: 10, column: 3 }],
+  },
+  {
+    name: "callback-style API: called without the callback, the promise is dropped",
+    code: `${REQ}\nexport function ping(options) {\n  request(options);\n}`,
+    fileName: "client.js",
+    errors: [{ messageId: "floating", line: 13, column: 3 }],
+  },
+  {
+    name: "callback-style API: the promise does not depend on the callback",
+    code: `function query(sql, callback) {\n  if (sql.length > 100) {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  callback(null, []);\n}\nexport function list() {\n  query("select 1", (error, rows) => console.log(error, rows));\n}`,
+    fileName: "db.js",
+    errors: [{ messageId: "floating", line: 8, column: 3 }],
+  },
+  {
+    name: "fix order: a dropped call in a non-async method that starts a polling loop: catch, then void",
+    code: `${POLL}\n  start() {\n    this.run();\n  }\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 12,
+        column: 5,
+        fixes: [
+          [CATCH, `${POLL}\n  start() {\n    this.run()${H};\n  }\n}`],
+          [VOID, `${POLL}\n  start() {\n    void this.run();\n  }\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "fix order: no await for a call that starts a long-running loop, even in an async method",
+    code: `${POLL}\n  async init() {\n    this.run();\n  }\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 12,
+        column: 5,
+        fixes: [
+          [CATCH, `${POLL}\n  async init() {\n    this.run()${H};\n  }\n}`],
+          [VOID, `${POLL}\n  async init() {\n    void this.run();\n  }\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "fix order: the loop is found through an awaited project call",
+    code: `${POLL}\n  async serve() {\n    await this.run();\n  }\n  async init() {\n    this.serve();\n  }\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 15,
+        column: 5,
+        fixes: [
+          [CATCH, `${POLL}\n  async serve() {\n    await this.run();\n  }\n  async init() {\n    this.serve()${H};\n  }\n}`],
+          [VOID, `${POLL}\n  async serve() {\n    await this.run();\n  }\n  async init() {\n    void this.serve();\n  }\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "fix order: an async IIFE with `while (true)` at the top level of an ES module: no top-level await",
+    code: `${D}\n(async () => {\n  while (true) {\n    await save();\n  }\n})();\nexport {};`,
+    fileName: "worker.mts",
+    errors: [
+      {
+        messageId: "floatingIIFE",
+        line: 2,
+        column: 1,
+        fixes: [
+          [CATCH, `${D}\n(async () => {\n  while (true) {\n    await save();\n  }\n})()${H};\nexport {};`],
+          [VOID, `${D}\nvoid (async () => {\n  while (true) {\n    await save();\n  }\n})();\nexport {};`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "fix order: a loop over data (not a flag) is not long-running: await stays first",
+    code: `${D}\nasync function drain(queue: string[]) {\n  while (queue.length > 0) {\n    queue.pop();\n    await save();\n  }\n}\nasync function f(queue: string[]) {\n  drain(queue);\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 9,
+        column: 3,
+        fixes: [
+          [AWAIT, `${D}\nasync function drain(queue: string[]) {\n  while (queue.length > 0) {\n    queue.pop();\n    await save();\n  }\n}\nasync function f(queue: string[]) {\n  await drain(queue);\n}`],
+          [CATCH, `${D}\nasync function drain(queue: string[]) {\n  while (queue.length > 0) {\n    queue.pop();\n    await save();\n  }\n}\nasync function f(queue: string[]) {\n  drain(queue)${H};\n}`],
+          [VOID, `${D}\nasync function drain(queue: string[]) {\n  while (queue.length > 0) {\n    queue.pop();\n    await save();\n  }\n}\nasync function f(queue: string[]) {\n  void drain(queue);\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "fix order: a worker's run() stores its main loop's promise and awaits it: no await offered",
+    code: `${WORKER}\n  async resume() {\n    this.paused = false;\n    if (!this.running) this.run();\n  }\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 25,
+        column: 24,
+        fixes: [
+          [CATCH, `${WORKER}\n  async resume() {\n    this.paused = false;\n    if (!this.running) this.run()${H};\n  }\n}`],
+          [VOID, `${WORKER}\n  async resume() {\n    this.paused = false;\n    if (!this.running) void this.run();\n  }\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "fix order: `void | Promise<T>` from an optional hook gets Promise.resolve(...).catch() before void",
+    code: `${SUB}\nexport function notify(subscriber: Subscriber) {\n  subscriber.beforeInsert?.({});\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        fixes: [
+          [RESOLVE, `${SUB}\nexport function notify(subscriber: Subscriber) {\n  Promise.resolve(subscriber.beforeInsert?.({}))${H};\n}`],
+          [VOID, `${SUB}\nexport function notify(subscriber: Subscriber) {\n  void subscriber.beforeInsert?.({});\n}`],
+        ],
+      },
+    ],
   },
 ];
 
@@ -414,6 +615,40 @@ const valid: ValidCase[] = [
   { name: "local returned on one path, chained through its own method on the other", code: `declare class Api<T> extends Promise<T> { unwrap(): Promise<T> }\ndeclare function get(): Api<number>;\nexport function f(raw: boolean) {\n  const response = get();\n  if (raw) return response;\n  return response.unwrap();\n}` },
   { name: "local chained with then", code: `${D}\nfunction f() {\n  const p = save();\n  return p.then(() => 1);\n}` },
   {
+    name: "callback-style API: `typeof callback !== \"function\"` returns the promise, the call passes a callback",
+    code: `${REQ}\nexport function ping(options) {\n  request(options, (error, response) => {\n    if (error) console.error(error);\n    else console.log(response.statusCode);\n  });\n}`,
+    fileName: "client.js",
+  },
+  {
+    name: "callback-style API: a named function passed as the callback",
+    code: `${REQ}\nfunction onResponse(error, response) {\n  console.log(error, response);\n}\nexport function ping(options) {\n  request(options, onResponse);\n}`,
+    fileName: "client.js",
+  },
+  {
+    name: "callback-style API: `if (!callback) return promisified(...)`",
+    code: `import { promisify } from "node:util";\nimport { readFile } from "node:fs";\nconst readFileAsync = promisify(readFile);\nexport function loadConfig(path, callback) {\n  if (!callback) return readFileAsync(path, "utf8");\n  readFile(path, "utf8", callback);\n}\nexport function boot() {\n  loadConfig("app.json", (error, text) => console.log(error, text));\n}`,
+    fileName: "config.js",
+  },
+  {
+    name: "callback-style API: a guard clause for the callback path, the promise after it",
+    code: `export function get(store, key, callback) {\n  if (typeof callback === "function") {\n    store.get(key, callback);\n    return;\n  }\n  return new Promise((resolve, reject) => {\n    store.get(key, (error, value) => (error ? reject(error) : resolve(value)));\n  });\n}\nexport function show(store) {\n  get(store, "user", (error, value) => console.log(error, value));\n}`,
+    fileName: "cache.js",
+  },
+  {
+    name: "callback-style API: `return callback ? undefined : promise`, the callback given a .then",
+    code: `import { promises } from "node:fs";\nexport function readConfig(path, callback) {\n  const pending = promises.readFile(path, "utf8");\n  if (callback) pending.then((text) => callback(null, text), callback);\n  return callback ? undefined : pending;\n}\nexport function boot() {\n  readConfig("app.json", (error, text) => console.log(error, text));\n}`,
+    fileName: "config.js",
+  },
+  {
+    name: "callback-style API: a class method, `callback === undefined`",
+    code: `export class Client {\n  query(sql, callback) {\n    if (callback === undefined) {\n      return new Promise((resolve, reject) => {\n        this.query(sql, (error, rows) => (error ? reject(error) : resolve(rows)));\n      });\n    }\n    this.send(sql, callback);\n  }\n  send(sql, callback) {\n    callback(null, [sql]);\n  }\n}\nexport function list(client) {\n  client.query("select 1", (error, rows) => console.log(error, rows));\n}`,
+    fileName: "client.js",
+  },
+  {
+    name: "callback-style API in TypeScript: an optional callback, `Promise<void> | void`",
+    code: `export function connect(url: string, callback?: (error?: Error) => void): Promise<void> | void {\n  if (!callback) {\n    return new Promise((resolve, reject) => connect(url, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(), 10);\n}\nexport function start() {\n  connect("db://local", (error) => console.log(error));\n}`,
+  },
+  {
     name: "self-handled: every path of the callee inside a try whose catch logs",
     code: `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error("metrics failed", error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
   },
@@ -434,6 +669,18 @@ const valid: ValidCase[] = [
     name: "self-handled: an async IIFE whose body is one try/catch",
     code: `${F}\n(async () => {\n  try {\n    await post("/start", {});\n  } catch (error) {\n    console.error(error);\n    process.exitCode = 1;\n  }\n})();`,
     fileName: "script.cts",
+  },
+  {
+    name: "self-handled: the catch filters with instanceof and returns early",
+    code: `${F}\nclass AbortError extends Error {}\nasync function prefetch(url: string) {\n  try {\n    await post(url, {});\n  } catch (error) {\n    if (error instanceof AbortError) return;\n    console.warn("prefetch failed", url, error);\n  }\n}\nexport function onHover(url: string) {\n  prefetch(url);\n}`,
+  },
+  {
+    name: "self-handled: an async arrow in a class field",
+    code: `${F}\nexport class Dashboard {\n  private stats: object = {};\n  private readonly refresh = async () => {\n    try {\n      this.stats = await post("/stats", {});\n    } catch (error) {\n      console.warn("stats unavailable", error);\n    }\n  };\n  show() {\n    this.refresh();\n    return this.stats;\n  }\n}`,
+  },
+  {
+    name: "self-handled: bookkeeping with Date.now(), Map and array calls before the try",
+    code: `${F}\nexport class Sessions {\n  private readonly lastSeen = new Map<string, number>();\n  private readonly pending: string[] = [];\n  touch(id: string) {\n    this.persist(id);\n  }\n  private async persist(id: string) {\n    const now = Date.now();\n    this.lastSeen.set(id, now);\n    this.pending.push(id);\n    try {\n      await post("/sessions", { id, now });\n    } catch (error) {\n      console.warn("session not saved", id, Math.round(now / 1000), error);\n    } finally {\n      this.pending.splice(this.pending.indexOf(id), 1);\n    }\n  }\n}`,
   },
   {
     name: "self-handled: a callee that only awaits callees that cannot reject",
@@ -509,7 +756,7 @@ describe(RULE, () => {
     const [inBrowser] = lintCode(RULE, code, { compilerOptions: dom }).findings;
     assert.equal(
       inBrowser?.message,
-      "Promise is neither awaited nor handled. If it rejects, the error reaches no one (it only shows up as an unhandled rejection, in a browser an `Uncaught (in promise)` console error), and the code after it does not wait for it to finish. Await it, return it, add a `.catch()` handler, or mark a deliberate fire-and-forget with `void`.",
+      "Promise is neither awaited nor handled. If it rejects, the error reaches no one (it is reported as an unhandled rejection, in a browser as an `Uncaught (in promise)` console error), and the code after it does not wait for it to finish. Await it, return it, add a `.catch()` handler, or mark a deliberate fire-and-forget with `void`.",
     );
   });
 

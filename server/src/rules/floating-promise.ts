@@ -9,6 +9,7 @@ import * as ts from "typescript";
 import picomatch from "picomatch";
 import {
   awaitAllowedAt,
+  isAncestorOrSelf,
   isFunctionExpressionLike,
   isAsyncFunction,
   isAssignmentOperator,
@@ -87,7 +88,7 @@ export const BUILTIN_ALLOWED_CALLS: readonly DeclarationSpecifier[] = [
 function rejectionOutcome(runsOnNode: boolean): string {
   return runsOnNode
     ? "Node.js reports an unhandled rejection and exits"
-    : "it only shows up as an unhandled rejection, in a browser an `Uncaught (in promise)` console error";
+    : "it is reported as an unhandled rejection, in a browser as an `Uncaught (in promise)` console error";
 }
 
 const messages = {
@@ -197,11 +198,23 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "deliberate, self-handled fire-and-forget. Cannot reject means nothing can throw outside the",
         "protected `try`: parameter defaults, code before the `try`, the `catch` and `finally` blocks are",
         "held to \"cannot throw\": literals, names, operators, assignments, property reads on values that",
-        "cannot be `null` or `undefined`, `console` methods, `process.exit()`, and calls and awaits of",
-        "project functions that cannot throw or reject by the same analysis (four calls deep at most). A",
-        "call to a library (a logger from a package, `emit`) or to anything declared only counts as",
-        "throwing, so such a callee is still reported. The callee is the declaration the call resolves",
-        "to: a subclass overriding the method is not considered.",
+        "cannot be `null` or `undefined`, `console` methods, `process.exit()`, a few lib calls that take",
+        "no callback (`Math.*`, `Date.now()`, `push`/`get`/`set`/`has`/`add`/`delete` on arrays, maps",
+        "and sets, string basics), and calls and awaits of project functions that cannot throw or",
+        "reject by the same analysis (four calls deep at most). Any other call to a library (a logger",
+        "from a package, `emit`) or to anything only declared counts as throwing, so such a callee is",
+        "still reported. The callee is the declaration the call resolves to: a subclass overriding the",
+        "method is not considered.",
+        "",
+        "Callback-style APIs that return a promise only when no callback is given (`function request(opts,",
+        "cb) { if (typeof cb !== \"function\") return new Promise(...); ... }`, common in JavaScript, where",
+        "the inferred return type is `Promise<...> | undefined`): a call that passes a function in that",
+        "position returns nothing to handle and is not reported; a call without it still is. This is",
+        "read from the callee's body in the project: every `return` that may yield a promise must sit",
+        "where a condition showed that parameter is not a function (`typeof cb !== \"function\"`, `!cb`,",
+        "`cb === undefined`, `cb == null`, in an enclosing `if`, after a guard clause that always exits,",
+        "or in `return cb ? undefined : promise`). A parameter reassigned in the body (`callback =",
+        "options`) is not followed.",
         "",
         "Values whose type is `any` or `unknown` are never reported: the rule reports only what the",
         "types prove. Some promises are fine to leave floating and are recognised by their declaration",
@@ -367,16 +380,23 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
           "The handler the `.catch()` suggestion inserts. Default: `(error) => { console.error(error); }`.",
       },
       fixesDoc: [
-        "All fixes are **suggestions** (they change behaviour; an editor offers them, `--fix` never applies them):",
+        "All fixes are **suggestions** (they change behaviour; an editor offers them, `--fix` never applies them),",
+        "offered safest first:",
         "",
-        "- **Add `await`**: offered only inside an async function, or at the top level of an ES module that",
-        "  allows top-level `await`. An array of promises becomes `await Promise.all(...)`.",
-        "- **Add `void`**: marks a deliberate fire-and-forget (only when `ignoreVoid` is on, the default).",
-        "- **Add `.catch(...)`**: appends `.catch(<catchHandler>)`; offered only when every part of the type",
-        "  has a `catch` method, so the result still type-checks.",
+        "1. **Add `await`**: offered only inside an async function, or at the top level of an ES module that",
+        "   allows top-level `await`. An array of promises becomes `await Promise.all(...)`. Not offered for a",
+        "   call that starts a long-running loop (its function, or a project function it awaits or returns,",
+        "   four calls deep at most, runs `while (true)`, `for (;;)` or a loop on a flag such as",
+        "   `while (!this.stopped)` with an `await` inside): awaiting it would block there forever.",
+        "2. **Add `.catch(...)`**: appends `.catch(<catchHandler>)` when every part of the type has a `catch`",
+        "   method. When only some do (`void | Promise<T>`, `Promise<T> | undefined`), **Handle rejections",
+        "   with `Promise.resolve(...).catch()`** wraps the value instead, so the result still type-checks.",
+        "3. **Add `void`**: marks a deliberate fire-and-forget (only when `ignoreVoid` is on, the default). It",
+        "   comes last: a rejection still goes unhandled, so a crash stays a crash.",
         "",
-        "Parentheses are added where precedence needs them (`await (a ? b() : c())`). Promises in local",
-        "variables get no automatic fix: where to await is a decision about ordering.",
+        "So in a non-async function, or for a call that starts a long-running loop, the first suggestion",
+        "is the handler. Parentheses are added where precedence needs them (`await (a ? b() : c())`).",
+        "Promises in local variables get no automatic fix: where to await is a decision about ordering.",
       ].join("\n"),
       comparison: [
         "Compared with typescript-eslint's `no-floating-promises`: the same statement-level defaults",
@@ -531,8 +551,9 @@ class FloatingChecker {
         if (this.context.options.ignoreIIFE || this.selfHandled(callee)) return undefined;
         return { messageId: "floatingIIFE", array: false };
       }
-      const fn = this.context.options.checkSelfHandled ? undefined : this.context.types.projectFunctionOf(node);
+      const fn = this.context.types.projectFunctionOf(node);
       if (fn && this.selfHandled(fn)) return undefined;
+      if (fn && this.callbackGiven(node, fn)) return undefined;
     }
     return { messageId: "floating", array: false };
   }
@@ -541,9 +562,37 @@ class FloatingChecker {
 
   /** A project function whose promise cannot reject: a deliberate, self-handled fire-and-forget. */
   private selfHandled(fn: ts.FunctionLikeDeclaration): boolean {
-    if (this.context.options.checkSelfHandled) return false;
+    return !this.context.options.checkSelfHandled && this.facts().cannotReject(fn);
+  }
+
+  /** A call (or async IIFE) whose function runs a loop that only a flag ends, or never. */
+  private startsLongRunningLoop(expression: ts.Expression): boolean {
+    const node = skipParens(expression);
+    if (!ts.isCallExpression(node)) return false;
+    const callee = skipParens(node.expression);
+    const fn = isFunctionExpressionLike(callee) ? callee : this.context.types.projectFunctionOf(node);
+    return fn !== undefined && this.facts().startsLongRunningLoop(fn);
+  }
+
+  private facts(): CalleeFacts {
     this.calleeFacts ??= this.context.types.memo(CALLEE_FACTS_KEY, () => new CalleeFacts(this.context.types));
-    return this.calleeFacts.cannotReject(fn);
+    return this.calleeFacts;
+  }
+
+  private readonly callbackMemo = new Map<ts.Node, number[]>();
+
+  /** The call passes a function where the callee returns a promise only without one. */
+  private callbackGiven(call: ts.CallExpression, fn: ts.FunctionLikeDeclaration): boolean {
+    let indices = this.callbackMemo.get(fn);
+    if (!indices) {
+      indices = callbackParameters(fn, this.context.types, this.query);
+      this.callbackMemo.set(fn, indices);
+    }
+    const spread = call.arguments.findIndex((argument) => ts.isSpreadElement(argument));
+    return indices.some((index) => {
+      const argument = call.arguments[index];
+      return argument !== undefined && (spread < 0 || spread > index) && this.context.types.functionStatus(argument) === "always";
+    });
   }
 
   private status(node: ts.Expression): Tri {
@@ -659,7 +708,9 @@ class FloatingChecker {
     const hazard = startsAfterUnterminatedStatement(statement, sourceFile) ? ";" : "";
     const edit = (start: number, end: number, newText: string): TextEdit => ({ fileName, start, end, newText });
 
-    if (awaitAllowedAt(statement, (sf) => types.supportsTopLevelAwait(sf))) {
+    // The safest fix first: `await` where the code can wait (never for a call that starts a
+    // long-running loop: it would block there forever), then a handler (`void` keeps the crash).
+    if (awaitAllowedAt(statement, (sf) => types.supportsTopLevelAwait(sf)) && !this.startsLongRunningLoop(target)) {
       const prefixEnd = isVoided ? targetStart : whole.getStart(sourceFile);
       if (problem.array) {
         fixes.push({
@@ -678,6 +729,26 @@ class FloatingChecker {
         });
       }
     }
+    if (!problem.array) {
+      const handler = `.catch(${options.catchHandler})`;
+      if (types.everyPartHasCatch(target)) {
+        const parens = needsParensAsMemberObject(target);
+        fixes.push({
+          kind: "suggestion",
+          title: "Add a `.catch()` handler",
+          edits: parens
+            ? [edit(targetStart, targetStart, `${isVoided ? "" : hazard}(`), edit(target.getEnd(), target.getEnd(), `)${handler}`)]
+            : [edit(target.getEnd(), target.getEnd(), handler)],
+        });
+      } else {
+        // `void | Promise<T>`, `Promise<T> | undefined`: only some values have a `catch` method.
+        fixes.push({
+          kind: "suggestion",
+          title: "Handle rejections with `Promise.resolve(...).catch()`",
+          edits: [edit(targetStart, targetStart, "Promise.resolve("), edit(target.getEnd(), target.getEnd(), `)${handler}`)],
+        });
+      }
+    }
     if (options.ignoreVoid && !isVoided) {
       const parens = needsParensAsUnaryOperand(target);
       fixes.push({
@@ -686,17 +757,6 @@ class FloatingChecker {
         edits: parens
           ? [edit(targetStart, targetStart, "void ("), edit(target.getEnd(), target.getEnd(), ")")]
           : [edit(targetStart, targetStart, "void ")],
-      });
-    }
-    if (!problem.array && types.everyPartHasCatch(target)) {
-      const handler = `.catch(${options.catchHandler})`;
-      const parens = needsParensAsMemberObject(target);
-      fixes.push({
-        kind: "suggestion",
-        title: "Add a `.catch()` handler",
-        edits: parens
-          ? [edit(targetStart, targetStart, `${isVoided ? "" : hazard}(`), edit(target.getEnd(), target.getEnd(), `)${handler}`)]
-          : [edit(target.getEnd(), target.getEnd(), handler)],
       });
     }
     return fixes;
@@ -722,30 +782,46 @@ function isInsideFunctionBody(node: ts.Node): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// What a project callee does: whether its promise can reject at all.
+// What a project callee does: whether its promise can reject at all, and whether it settles.
 //
 // An async function rejects when something throws outside a `try` whose `catch` swallows it.
 // "Cannot throw" is decided from syntax and the project's own declarations: literals, names,
 // `this`, property reads on values that cannot be nullish, operators, assignments, function
-// expressions, calls of console methods and of project functions that cannot throw themselves
-// (an async project function's call never throws: it returns its promise), `await` of project
-// calls that cannot reject, and `process.exit()`. Anything else (a library call, `new`, `throw`)
-// may throw. Interprocedural, bounded by depth and work, cycle-safe; only results that no bound
-// cut short are kept, so the answer never depends on the order of questions.
+// expressions, calls in the catalogue below (console, `Math`, collection basics, ending the
+// process) and of project functions that cannot throw themselves (an async project function's
+// call never throws: it returns its promise), and `await` of project calls that cannot reject.
+// Anything else (a library call, `new`, `throw`) may throw. Interprocedural, bounded by depth and
+// work, cycle-safe; only results that no bound cut short are kept, so the answer never depends on
+// the order of questions.
 
 const CALLEE_FACTS_KEY = {};
 const MAX_CALL_DEPTH = 4;
 const WORK_BUDGET = 5_000;
 
-/** Calls that cannot throw (logging to the console) or that end the process, by declaration. */
+/**
+ * Calls that do not throw on the values their types allow and take no callback, by declaration:
+ * Node's console, and in TypeScript's lib files the console, `Math`, `Date.now` and the basics of
+ * arrays, maps, sets and strings. Plus the calls that end the process.
+ */
 const isNodeConsoleCall = compileSpecifiers([{ module: "console", name: "global.Console.*" }]);
-const isConsoleCall: Matcher = (ref) => isNodeConsoleCall(ref) || (ref.isDefaultLib && /^Console\.[^.]+$/.test(ref.qualifiedName));
+const isNonThrowingLibName = picomatch([
+  "Console.*",
+  "Math.*",
+  "DateConstructor.now",
+  "ArrayConstructor.isArray",
+  "{Array,ReadonlyArray}.{push,pop,shift,unshift,splice,includes,indexOf,lastIndexOf,slice,at}",
+  "{Map,ReadonlyMap,WeakMap}.{get,set,has,delete,clear}",
+  "{Set,ReadonlySet,WeakSet}.{add,has,delete,clear}",
+  "String.{trim,toLowerCase,toUpperCase,includes,startsWith,endsWith,slice,indexOf}",
+]);
+const isNonThrowingCall: Matcher = (ref) => isNodeConsoleCall(ref) || (ref.isDefaultLib && isNonThrowingLibName(ref.qualifiedName));
 const isProcessExit = compileSpecifiers([{ module: "process", name: ["global.NodeJS.Process.exit", "global.NodeJS.Process.abort"] }]);
 
 class CalleeFacts {
   private readonly rejectMemo = new Map<ts.Node, boolean>();
   private readonly throwMemo = new Map<ts.Node, boolean>();
   private readonly exitMemo = new Map<ts.Node, boolean>();
+  private readonly loopMemo = new Map<ts.Node, boolean>();
   private readonly active = new Set<ts.Node>();
   private depth = 0;
   private work = 0;
@@ -762,6 +838,77 @@ class CalleeFacts {
       const returned = ts.isBlock(body) ? returnedExpressions(body) : [body];
       return returned.length > 0 && returned.every((expr) => expr !== undefined && this.settledPromise(expr));
     });
+  }
+
+  /**
+   * `fn` runs a loop that only a flag ends, or nothing (`while (true)`, `for (;;)`, `while
+   * (!this.stopped)`, `while (running)` on an outer variable) and that awaits inside, or it awaits
+   * or returns a call of a project function that does: its promise may never settle.
+   */
+  startsLongRunningLoop(fn: ts.FunctionLikeDeclaration): boolean {
+    return this.fact(this.loopMemo, fn, () => {
+      const body = fn.body;
+      if (!body) return false;
+      // `this.loop = this.mainLoop(); ... await this.loop;`: a promise stored, then awaited.
+      const stored = new Map<string, ts.CallExpression>();
+      const collect = (node: ts.Node): void => {
+        if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isCallExpression(skipParens(node.right))) {
+          stored.set(node.left.getText(), skipParens(node.right) as ts.CallExpression);
+        } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(skipParens(node.initializer))) {
+          stored.set(node.name.text, skipParens(node.initializer) as ts.CallExpression);
+        }
+        ts.forEachChild(node, collect);
+      };
+      collect(body);
+      let found = false;
+      const visit = (node: ts.Node): void => {
+        if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+        this.work++;
+        const loopCondition = ts.isForStatement(node) ? { condition: node.condition } : ts.isWhileStatement(node) || ts.isDoStatement(node) ? { condition: node.expression } : undefined;
+        if (loopCondition && this.flagOnly(loopCondition.condition, fn) && containsAwait((node as ts.IterationStatement).statement)) {
+          found = true;
+          return;
+        }
+        if ((ts.isAwaitExpression(node) || ts.isReturnStatement(node)) && node.expression) {
+          const value = skipParens(node.expression);
+          const call = ts.isCallExpression(value) ? value : stored.get(value.getText());
+          const callee = call ? this.types.projectFunctionOf(call) : undefined;
+          if (callee && this.startsLongRunningLoop(callee)) {
+            found = true;
+            return;
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(body);
+      return found;
+    });
+  }
+
+  /** A loop condition that no iteration's data ends: absent, `true`, or a flag on `this` or outside `fn`. */
+  private flagOnly(condition: ts.Expression | undefined, fn: ts.Node): boolean {
+    if (!condition) return true;
+    const node = skipParens(condition);
+    if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return this.flagOnly(node.operand, fn);
+    // `a && b` runs while both hold: a data test can end it. `a || b` runs at least while either holds.
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+      return this.flagOnly(node.left, fn) && this.flagOnly(node.right, fn);
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
+      return this.flagOnly(node.left, fn) || this.flagOnly(node.right, fn);
+    }
+    if (ts.isPropertyAccessExpression(node)) {
+      let object: ts.Expression = node.expression;
+      while (ts.isPropertyAccessExpression(object)) object = object.expression;
+      return object.kind === ts.SyntaxKind.ThisKeyword;
+    }
+    if (ts.isIdentifier(node)) {
+      const declaration = this.types.variableDeclarationOf(node);
+      return declaration !== undefined && !isAncestorOrSelf(fn, declaration);
+    }
+    return false;
   }
 
   /** Calling the (non-async) `fn` never throws. */
@@ -935,7 +1082,7 @@ class CalleeFacts {
     }
     if (!call.arguments.every((argument) => this.expressionSafe(ts.isSpreadElement(argument) ? argument.expression : argument))) return false;
     const target = this.types.calleeTarget(call);
-    if (target && (isConsoleCall(target.ref) || isProcessExit(target.ref))) return true;
+    if (target && (isNonThrowingCall(target.ref) || isProcessExit(target.ref))) return true;
     const fn = this.types.projectFunctionOf(call);
     return fn !== undefined && this.cannotThrow(fn);
   }
@@ -956,6 +1103,138 @@ class CalleeFacts {
     const fn = this.types.projectFunctionOf(node);
     return fn !== undefined && this.callSafe(node) && this.cannotReject(fn);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Callback-style APIs that return a promise only when no callback is given:
+// `function request(options, callback) { if (typeof callback !== "function") return new Promise(...); ... }`.
+
+/**
+ * The parameters (by index) whose being a function rules out every `return` that may yield a
+ * promise: each such `return` sits on a path where a condition showed the parameter is not a
+ * function (`typeof cb !== "function"`, `!cb`, `cb === undefined`, `cb == null`, an enclosing
+ * `if` branch or an earlier guard clause that always exits). Returns that call the parameter itself
+ * (`return callback(error)`) give it back to the caller. A parameter assigned anywhere in the body
+ * is not followed. Empty when the function is async or nothing is conditioned that way.
+ */
+function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, query: PromiseQuery): number[] {
+  const body = fn.body;
+  if (!body || !ts.isBlock(body) || isAsyncFunction(fn) || fn.asteriskToken) return [];
+  const parameters = fn.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? types.variableOf(parameter.name) : undefined));
+  const parameterIndex = (expr: ts.Expression): number => {
+    const value = skipParens(expr);
+    if (!ts.isIdentifier(value)) return -1;
+    const variable = types.variableOf(value);
+    return variable === undefined ? -1 : parameters.indexOf(variable);
+  };
+
+  // Which parameters the condition shows are not functions where it evaluates to `outcome`.
+  const notFunctions = (condition: ts.Expression, outcome: boolean): Set<number> => {
+    const node = skipParens(condition);
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return notFunctions(node.operand, !outcome);
+    const index = parameterIndex(node);
+    if (index >= 0) return outcome ? new Set() : new Set([index]); // falsy: no function
+    if (!ts.isBinaryExpression(node)) return new Set();
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+      const left = notFunctions(node.left, outcome);
+      const right = notFunctions(node.right, outcome);
+      const union = (operator === ts.SyntaxKind.AmpersandAmpersandToken) === outcome;
+      return union ? new Set([...left, ...right]) : new Set([...left].filter((item) => right.has(item)));
+    }
+    const equal =
+      operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken
+        ? outcome
+        : operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken
+          ? !outcome
+          : undefined;
+    if (equal === undefined) return new Set();
+    for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
+      const value = skipParens(side);
+      const otherValue = skipParens(other);
+      if (ts.isTypeOfExpression(value) && ts.isStringLiteral(otherValue)) {
+        const typed = parameterIndex(value.expression);
+        if (typed < 0) continue;
+        // `typeof cb === "function"` is false, or `typeof cb` equals another type name.
+        return (otherValue.text === "function") !== equal ? new Set([typed]) : new Set();
+      }
+      const index = parameterIndex(value);
+      const nullish = otherValue.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(otherValue) && otherValue.text === "undefined") || ts.isVoidExpression(otherValue);
+      if (index >= 0 && nullish) return equal ? new Set([index]) : new Set();
+    }
+    return new Set();
+  };
+
+  // Writes to a parameter (`callback = options`), even in a closure, make the conditions unreliable.
+  let assigned = false;
+  const scan = (node: ts.Node): void => {
+    if (assigned) return;
+    if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && parameterIndex(node.left) >= 0) assigned = true;
+    ts.forEachChild(node, scan);
+  };
+  scan(body);
+  if (assigned) return [];
+
+  const returns: { expression: ts.Expression; notFunction: Set<number> }[] = [];
+  // `return callback ? undefined : promise`: each branch under what its condition shows.
+  const addReturn = (expression: ts.Expression, known: Set<number>): void => {
+    const value = skipParens(expression);
+    if (ts.isConditionalExpression(value)) {
+      addReturn(value.whenTrue, new Set([...known, ...notFunctions(value.condition, true)]));
+      addReturn(value.whenFalse, new Set([...known, ...notFunctions(value.condition, false)]));
+    } else {
+      returns.push({ expression, notFunction: known });
+    }
+  };
+  const alwaysExits = (statement: ts.Statement): boolean => {
+    if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+    if (ts.isBlock(statement)) return statement.statements.length > 0 && alwaysExits(statement.statements[statement.statements.length - 1]);
+    if (ts.isIfStatement(statement)) return statement.elseStatement !== undefined && alwaysExits(statement.thenStatement) && alwaysExits(statement.elseStatement);
+    return false;
+  };
+  const walkList = (statements: readonly ts.Statement[], known: Set<number>): void => {
+    let current = known;
+    for (const statement of statements) {
+      if (ts.isIfStatement(statement)) {
+        const whenTrue = new Set([...current, ...notFunctions(statement.expression, true)]);
+        const whenFalse = new Set([...current, ...notFunctions(statement.expression, false)]);
+        walk(statement.thenStatement, whenTrue);
+        if (statement.elseStatement) walk(statement.elseStatement, whenFalse);
+        if (alwaysExits(statement.thenStatement)) current = whenFalse;
+        else if (statement.elseStatement && alwaysExits(statement.elseStatement)) current = whenTrue;
+      } else {
+        walk(statement, current);
+      }
+    }
+  };
+  // Other statements add no knowledge; returns inside them (a loop, a `try`, a `catch`) keep what is known.
+  const walk = (node: ts.Node, known: Set<number>): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isBlock(node)) return walkList(node.statements, known);
+    if (ts.isIfStatement(node)) return walkList([node], known);
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) addReturn(node.expression, known);
+      return;
+    }
+    ts.forEachChild(node, (child) => walk(child, known));
+  };
+  walkList(body.statements, new Set());
+
+  let candidates: Set<number> | undefined;
+  for (const { expression, notFunction } of returns) {
+    const value = skipParens(ts.isVoidExpression(skipParens(expression)) ? (skipParens(expression) as ts.VoidExpression).expression : expression);
+    if (ts.isCallExpression(value) && parameterIndex(value.expression) >= 0) continue; // `return callback(error)`
+    if (types.promiseStatus(expression, query) === "never") continue;
+    candidates = new Set([...(candidates ?? notFunction)].filter((index) => notFunction.has(index)));
+  }
+  return candidates ? [...candidates] : [];
+}
+
+/** An `await` (or `for await`) in `node`, outside nested functions. */
+function containsAwait(node: ts.Node): boolean {
+  if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+  if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) return true;
+  return ts.forEachChild(node, containsAwait) ?? false;
 }
 
 /** The expressions of the `return` statements of a function body (undefined for a bare `return`). */

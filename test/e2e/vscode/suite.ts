@@ -36,8 +36,8 @@ const SUPPRESSION_RULES = ["unused-suppression", "missing-suppression-reason"];
 
 const QUICK_FIX_TITLES = [
   "Add `await`",
-  "Add `void` to mark a deliberate fire-and-forget",
   "Add a `.catch()` handler",
+  "Add `void` to mark a deliberate fire-and-forget",
   "Disable floating-promise for this line",
   "Disable floating-promise for the entire file",
   "Show documentation for floating-promise",
