@@ -846,7 +846,7 @@ describe("lintWorkspace", () => {
 
 describe("lines as the editor counts them", () => {
   it("U+2028 in a string: the diagnostic is on the editor's line, and `Disable … for this line` lands above it", async (t) => {
-    const text = 'export const separators = "\u2028\u2029";\nexport async function save(): Promise<void> {}\nexport function onClick(): void {\n  save();\n}\n';
+    const text = 'export const separators = "\u2028\u2029";\nexport declare function save(): Promise<void>;\nexport function onClick(): void {\n  save();\n}\n';
     const session = await startSession(t, { "src/sep.ts": text });
     const uri = session.open("src/sep.ts");
     const diagnostics = await session.diagnostics(uri);

@@ -67,6 +67,12 @@ const messages = {
     "Synchronous `XMLHttpRequest` (`open(..., false)`) inside {{context}} blocks the thread until the response arrives: meanwhile no other event, timer or callback on this page or worker runs. Use `await fetch(...)`, or pass `true` and wait for the `load` event.",
 } as const;
 
+/** One-line summaries for output that gives a finding one line (stylish); the others' first clause is short. */
+const summaries: Partial<Record<keyof typeof messages, string>> = {
+  blockingSink: "`{{owner}}` {{here}}, and async code runs it",
+  syncXhr: "Synchronous `XMLHttpRequest` blocks the thread inside {{context}}",
+};
+
 // ---------------------------------------------------------------------------------------------
 // The catalogue: what blocks, matched by declaration (module + dotted name), never by the name at
 // the call. A user's own `readFileSync` is not Node's.
@@ -254,6 +260,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
     defaultSeverity: "warning",
     requiresTypes: true,
     messages,
+    summaries,
     optionsSchema: {
       type: "object",
       properties: {

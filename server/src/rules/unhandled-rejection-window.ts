@@ -32,6 +32,13 @@ const messages = {
 
 type MessageId = keyof typeof messages;
 
+/** One-line summaries for output that gives a finding one line (stylish). */
+const summaries: Record<MessageId, string> = {
+  window: "`{{name}}` has no rejection handler while the function awaits (line {{line}})",
+  windowYield: "`{{name}}` has no rejection handler while paused at `yield` (line {{line}})",
+  throwWindow: "`{{name}}` has no rejection handler when the `throw` at line {{line}} leaves",
+};
+
 /** `{{rejection}}`: what an unhandled rejection does where the program runs (Node.js exits, a browser logs it). */
 function rejectionOutcome(runsOnNode: boolean): string {
   return runsOnNode
@@ -48,6 +55,7 @@ export const unhandledRejectionWindow: RuleModule<UnhandledRejectionWindowOption
     defaultSeverity: "warning",
     requiresTypes: true,
     messages,
+    summaries,
     optionsSchema: {
       type: "object",
       properties: {
