@@ -1,27 +1,34 @@
 #!/usr/bin/env node
 // `npm run bench:review`: lints the review corpora (REVIEW_CORPORA in bench/config.mjs: pinned
-// npm packages, async-heavy code the rules were never tuned on) once each with every rule at its
-// defaults, as a new user would, and writes the findings to bench/.work/review-<corpus>.txt, one
+// npm packages, async-heavy code the rules were never tuned on) and the timed corpora of
+// `npm run bench` (CORPORA: mongodb, npm) once each with every rule at its defaults, as a new
+// user would, and writes the findings to bench/.work/review-<corpus>.txt, one
 // line per finding (stable order, diff-friendly):
-//   file:line:col rule messageId | first 100 characters of the source line
-// plus a per-rule count summary on stderr. Nothing is timed. The classification of the findings
+//   file:line:col rule messageId severity | first 100 characters of the source line
+// plus a per-rule count summary on stderr. Not benchmarked: the time of the one run is printed
+// for information only. The classification of the findings
 // (real bug / real risk / false alarm) is in BENCHMARKS.md, "Review corpora". Plain Node ESM.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { REPO, REVIEW_CORPORA, RULE_IDS } from './config.mjs';
+import { CORPORA, REPO, REVIEW_CORPORA, RULE_IDS } from './config.mjs';
 import { BenchError, WORK, childEnv, corpusContext, ensureCorpus, log, rel } from './corpora.mjs';
 
+// Every corpus reviewed: the timed ones first (their findings are also reviewed in BENCHMARKS.md,
+// "Findings review"), then the review-only ones.
+const ALL = [...CORPORA, ...REVIEW_CORPORA];
+
 const USAGE = `usage: node bench/review.mjs [options]   (npm run bench:review -- [options])
-  --corpus NAME     ${REVIEW_CORPORA.map((c) => c.name).join('|')}; repeatable (default: all)
+  --corpus NAME     ${ALL.map((c) => c.name).join('|')}; repeatable (default: all)
   --skip-setup      do not (re)check the corpora downloads and installs
   --update-locks    re-resolve the corpora dependencies and rewrite bench/locks/*.json
   --tsc             also count tsc's type errors on each corpus (slower)
   -h, --help        this text
-Findings: bench/.work/review-<corpus>.txt ("file:line:col rule messageId | source line").
-Exit status: 0 when the CLI ran on every corpus, 2 (one-line message) otherwise.`;
+Findings: bench/.work/review-<corpus>.txt ("file:line:col rule messageId severity | source line").
+Exit status: 0 when the CLI ran on every corpus without internal errors, 2 otherwise (a corpus
+whose run fails is reported and the others still run).`;
 
 const OURS_BIN = path.join(REPO, 'bin', 'concurrency-lint.js');
 
@@ -32,8 +39,8 @@ function parseArgs(argv) {
     switch (a) {
       case '--corpus': {
         const v = argv[++i];
-        if (!REVIEW_CORPORA.some((c) => c.name === v)) {
-          throw new BenchError(`unknown corpus "${v}" (known: ${REVIEW_CORPORA.map((c) => c.name).join(', ')})`);
+        if (!ALL.some((c) => c.name === v)) {
+          throw new BenchError(`unknown corpus "${v}" (known: ${ALL.map((c) => c.name).join(', ')})`);
         }
         if (!o.corpora.includes(v)) o.corpora.push(v);
         break;
@@ -46,7 +53,7 @@ function parseArgs(argv) {
     }
   }
   if (o.updateLocks && o.skipSetup) throw new BenchError('--update-locks and --skip-setup exclude each other');
-  o.corpora = o.corpora.length ? REVIEW_CORPORA.filter((c) => o.corpora.includes(c.name)) : REVIEW_CORPORA;
+  o.corpora = o.corpora.length ? ALL.filter((c) => o.corpora.includes(c.name)) : ALL;
   return o;
 }
 
@@ -66,6 +73,7 @@ function lint(ctx) {
     const line = `${r.stderr}`.split('\n').find((s) => s.trim()) ?? '';
     throw new BenchError(`concurrency-lint failed on ${ctx.name} (exit ${r.status ?? r.signal}): ${line.slice(0, 200)}`);
   }
+  for (const l of `${r.stderr}`.split('\n').filter((x) => /internal error|parse error/i.test(x))) log(`${ctx.name}: stderr: ${l.slice(0, 300)}`);
   const out = JSON.parse(readFileSync(outFile, 'utf8'));
   if (out.schemaVersion !== 1 || !Array.isArray(out.results)) throw new BenchError('concurrency-lint output has an unexpected shape');
   return out;
@@ -86,7 +94,7 @@ function findingLines(ctx, out) {
         sources.set(r.filePath, existsSync(r.filePath) ? readFileSync(r.filePath, 'utf8').split(/\r?\n/) : []);
       }
       const src = (sources.get(r.filePath)[f.line - 1] ?? '').trim().slice(0, 100);
-      rows.push({ rel: rp, line: f.line, column: f.column, ruleId: f.ruleId, messageId: f.messageId, src });
+      rows.push({ rel: rp, line: f.line, column: f.column, ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, src });
     }
   }
   rows.sort((a, b) => a.rel.localeCompare(b.rel) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
@@ -106,28 +114,47 @@ function main() {
   mkdirSync(WORK, { recursive: true });
   for (const c of opts.corpora) if (!opts.skipSetup) ensureCorpus(c, opts);
   const summary = [];
+  const failed = [];
   for (const c of opts.corpora) {
     const ctx = corpusContext(c);
     log(`${c.name}: linting with every rule at its defaults`);
     const t0 = Date.now();
-    const out = lint(ctx);
+    let out;
+    try {
+      out = lint(ctx);
+    } catch (e) {
+      if (!(e instanceof BenchError)) throw e;
+      // One corpus failing (a crash, exit 2) must not hide the others' findings.
+      log(`${c.name}: FAILED: ${e.message}`);
+      failed.push(c.name);
+      summary.push({ c, failed: e.message });
+      continue;
+    }
     const secs = ((Date.now() - t0) / 1000).toFixed(1);
     const rows = findingLines(ctx, out);
     const file = path.join(WORK, `review-${c.name}.txt`);
-    writeFileSync(file, rows.map((f) => `${f.rel}:${f.line}:${f.column} ${f.ruleId} ${f.messageId} | ${f.src}`).join('\n') + (rows.length ? '\n' : ''));
+    writeFileSync(file, rows.map((f) => `${f.rel}:${f.line}:${f.column} ${f.ruleId} ${f.messageId} ${f.severity} | ${f.src}`).join('\n') + (rows.length ? '\n' : ''));
     const perRule = Object.fromEntries(RULE_IDS.map((r) => [r, rows.filter((f) => f.ruleId === r).length]).filter(([, n]) => n));
-    const internal = Array.isArray(out.internalErrors) ? out.internalErrors.length : 0;
+    const internalErrors = Array.isArray(out.internalErrors) ? out.internalErrors : [];
+    const internal = internalErrors.length;
+    for (const ie of internalErrors) log(`${c.name}: INTERNAL ERROR: ${JSON.stringify(ie).slice(0, 300)}`);
+    if (internal) failed.push(c.name);
     const tsc = opts.tsc ? tscErrors(ctx) : undefined;
     summary.push({ c, files: out.results.length, rows, perRule, internal, tsc, secs });
     log(`${c.name}: ${out.results.length} files, ${rows.length} findings (${Object.entries(perRule).map(([r, n]) => `${r} ${n}`).join(', ') || 'none'})` +
       `${internal ? `, ${internal} internal errors` : ''}${tsc !== undefined ? `, tsc ${tsc} type errors` : ''}, ${secs}s; list in ${rel(file)}`);
   }
   // A Markdown table for BENCHMARKS.md.
-  const lines = ['| corpus | spec | files linted | findings | per rule | tsc errors |', '|---|---|--:|--:|---|--:|'];
+  const lines = ['| corpus | spec | files linted | findings | per rule | internal errors | tsc errors | time |', '|---|---|--:|--:|---|--:|--:|--:|'];
   for (const s of summary) {
-    lines.push(`| ${s.c.name} | \`${s.c.spec}\` | ${s.files} | ${s.rows.length} | ${Object.entries(s.perRule).map(([r, n]) => `${r} ${n}`).join(', ') || '—'} | ${s.tsc ?? 'not counted'} |`);
+    if (s.failed) {
+      lines.push(`| ${s.c.name} | \`${s.c.spec}\` | — | — | **failed**: ${s.failed.replace(/\|/g, '\\|')} | — | — | — |`);
+      continue;
+    }
+    lines.push(`| ${s.c.name} | \`${s.c.spec}\` | ${s.files} | ${s.rows.length} | ${Object.entries(s.perRule).map(([r, n]) => `${r} ${n}`).join(', ') || '—'} | ${s.internal} | ${s.tsc ?? 'not counted'} | ${s.secs} s |`);
   }
   process.stdout.write(lines.join('\n') + '\n');
+  if (failed.length) throw new BenchError(`failed or internal errors on: ${failed.join(', ')}`);
 }
 
 try {
