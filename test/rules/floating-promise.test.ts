@@ -557,6 +557,16 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "deliberate rejection: a user's own `Promise` class is not the global one",
+    code: `class Promise<T> {\n  static reject(reason: unknown): globalThis.Promise<never> {\n    return globalThis.Promise.reject(reason);\n  }\n  constructor(readonly value: T) {}\n}\nexport function fail(error: Error) {\n  Promise.reject(error);\n}`,
+    errors: [{ messageId: "floating", line: 8, column: 3 }],
+  },
+  {
+    name: "deliberate rejection: only the bare statement; a chain on it drops a new promise",
+    code: `declare function cleanup(): void;\nexport function fail(error: Error) {\n  Promise.reject(error).finally(cleanup);\n}`,
+    errors: [{ messageId: "finallyWithoutHandler", line: 3, column: 3 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -738,6 +748,23 @@ const valid: ValidCase[] = [
   {
     name: "narrowing: `!result || !(result instanceof Promise)` returns early",
     code: `${SUB}\nexport async function runHook(subscriber: Subscriber, entity: object) {\n  const result = subscriber.beforeInsert?.(entity);\n  if (!result || !(result instanceof Promise)) {\n    return;\n  }\n  await result;\n}`,
+  },
+  {
+    name: "deliberate rejection: an event emitter surfaces an unlistened 'error' event as an unhandled rejection",
+    code: `import { EventEmitter } from "node:events";\nexport class MessageStream extends EventEmitter {\n  _emit(event: string, ...args: unknown[]) {\n    const error = args[0];\n    if (event === "error" && !this.listenerCount("error")) {\n      // surface as an unhandled rejection, as an error event with no listener would throw\n      Promise.reject(error);\n    }\n    this.emit(event, ...args);\n  }\n}`,
+  },
+  {
+    name: "deliberate rejection: the same in JavaScript",
+    code: `export class Stream {\n  constructor() {\n    this.listeners = {};\n  }\n  _emit(event, error) {\n    const handlers = this.listeners[event];\n    if (event === "error" && !handlers) {\n      Promise.reject(error);\n      return;\n    }\n    for (const handler of handlers ?? []) handler(error);\n  }\n}`,
+    fileName: "stream.js",
+  },
+  {
+    name: "deliberate rejection: through globalThis",
+    code: `export function surface(error: Error) {\n  globalThis.Promise.reject(error);\n}`,
+  },
+  {
+    name: "deliberate rejection: in a timer callback, to escape a caller's try/catch",
+    code: `export function report(error: unknown) {\n  setTimeout(() => {\n    Promise.reject(error);\n  }, 0);\n}`,
   },
 ];
 

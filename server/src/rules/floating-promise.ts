@@ -216,6 +216,12 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "or in `return cb ? undefined : promise`). A parameter reassigned in the body (`callback =",
         "options`) is not followed.",
         "",
+        "`Promise.reject(error);` as a statement of its own is not reported: it has no purpose but to",
+        "raise an unhandled rejection on purpose (an event emitter surfacing an `error` event that no one",
+        "listens to, as SDK streams do). Only the global `Promise` counts, recognised by its declaration",
+        "in TypeScript's lib files; a class of your own named `Promise` does not, and a chain on it",
+        "(`Promise.reject(e).finally(f)`) or a local holding it is checked as usual.",
+        "",
         "Values whose type is `any` or `unknown` are never reported: the rule reports only what the",
         "types prove. Some promises are fine to leave floating and are recognised by their declaration",
         "(not by name): `describe`/`it`/`test`/`suite` from `node:test`, and VS Code's",
@@ -469,6 +475,7 @@ class FloatingChecker {
   }
 
   checkStatement(statement: ts.ExpressionStatement): void {
+    if (this.isDeliberateRejection(statement.expression)) return;
     const problem = this.unhandled(statement.expression);
     if (!problem) return;
     this.context.report({
@@ -477,6 +484,20 @@ class FloatingChecker {
       data: { rejection: rejectionOutcome(this.context.types.programRunsOnNode()) },
       fixes: this.fixesFor(statement, problem),
     });
+  }
+
+  /**
+   * `Promise.reject(error);` as a statement of its own, where `Promise` is the global one (by its
+   * declaration in TypeScript's lib files, not by name): it has no purpose but to raise an
+   * unhandled rejection on purpose (an event emitter surfacing an `error` event no one listens to).
+   */
+  private isDeliberateRejection(expression: ts.Expression): boolean {
+    const node = skipParens(expression);
+    if (!ts.isCallExpression(node)) return false;
+    const callee = skipParens(node.expression);
+    if (!(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) || memberName(callee) !== "reject") return false;
+    const declaration = this.context.types.calleeDeclaration(node);
+    return declaration !== undefined && declaration.isDefaultLib && declaration.qualifiedName === "PromiseConstructor.reject";
   }
 
   /**
