@@ -64,6 +64,20 @@ const WORKER = [
 const SUB =
   "interface Subscriber { beforeInsert?(entity: object): Promise<any> | void; afterLoad?(entity: object): Promise<void> | undefined } interface Result { count: number; promises: Promise<any>[] }";
 
+/** Lines 1-10 of the `void`-marked local: a request finalized, reported on one branch only (as in a browser-automation network manager). */
+const PUP = [
+  "declare class HTTPRequest { finalizeInterceptions(): Promise<void>; }",
+  "export class NetworkManager {",
+  "  #emitLoadingFailed(event: object): void { console.log(event); }",
+  "  onLoadingFailed(request: HTTPRequest, event: object, loadingFailed: boolean) {",
+  "    const done = request.finalizeInterceptions();",
+  "    if (loadingFailed) {",
+  "      void done.finally(() => this.#emitLoadingFailed(event));",
+  "    }",
+  "  }",
+  "}",
+].join("\n");
+
 
 
 
@@ -567,6 +581,20 @@ const invalid: InvalidCase[] = [
     code: `declare function cleanup(): void;\nexport function fail(error: Error) {\n  Promise.reject(error).finally(cleanup);\n}`,
     errors: [{ messageId: "finallyWithoutHandler", line: 3, column: 3 }],
   },
+  {
+    name: "void-marked local: with ignoreVoid off, `void` marks nothing and the other path still drops it",
+    code: PUP,
+    options: { ignoreVoid: false },
+    errors: [
+      { messageId: "localDropped", line: 5, column: 11, related: [9] },
+      { messageId: "floatingVoid", line: 7, column: 7 },
+    ],
+  },
+  {
+    name: "void-marked local: a `void` on another promise does not mark this one",
+    code: `${D}\nasync function f() {\n  const p = save();\n  void save();\n  if (c) return;\n  await p;\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5] }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -765,6 +793,19 @@ const valid: ValidCase[] = [
   {
     name: "deliberate rejection: in a timer callback, to escape a caller's try/catch",
     code: `export function report(error: unknown) {\n  setTimeout(() => {\n    Promise.reject(error);\n  }, 0);\n}`,
+  },
+  { name: "void-marked local: `void done.finally(...)` on one branch, nothing on the other (network manager)", code: PUP },
+  {
+    name: "void-marked local: `void loading.then(...)` when eager, an early return otherwise",
+    code: `declare class Cache { load(): Promise<number>; }\nexport function warm(cache: Cache, eager: boolean, verbose: boolean) {\n  const loading = cache.load();\n  if (!verbose) return;\n  if (eager) void loading.then((count) => console.log("cache warm", count));\n}`,
+  },
+  {
+    name: "void-marked local: `void (task as Promise<void>)` in one case of a switch",
+    code: `declare function flush(): Promise<void>;\nexport function onEvent(kind: "save" | "close" | "ping") {\n  const task = flush();\n  if (kind === "ping") return;\n  switch (kind) {\n    case "save":\n      void (task as Promise<void>);\n      break;\n  }\n}`,
+  },
+  {
+    name: "void-marked local: a `then`/`catch` chain under `void`",
+    code: `declare function connect(): Promise<{ id: number }>;\nexport function open(log: boolean) {\n  const connecting = connect();\n  if (log) {\n    void connecting.then((socket) => console.log("connected", socket.id)).catch(() => {});\n  }\n}`,
   },
 ];
 

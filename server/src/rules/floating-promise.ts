@@ -184,6 +184,13 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "`new Promise`, promise chains and names declared as promises; a promise returned by an",
         "unannotated, non-async helper is followed by the statement check only.",
         "",
+        "A local that the code discards with `void` on some path (`void p`, or a chain on it:",
+        "`void p.then(...)`, `void p.finally(...)`) is a deliberate fire-and-forget and is not reported as",
+        "dropped on its other paths: `const done = request.finalize(); if (failed) void done.finally(report);`",
+        "says the author does not wait for `done` on purpose, on either branch. This follows `ignoreVoid`:",
+        "with it off, `void` marks nothing and the local is checked as usual. A `void` on some other",
+        "promise does not mark the local.",
+        "",
         "A path on which the variable was narrowed to a non-promise drops nothing and is not reported:",
         "the branch of `if (r instanceof Promise)` where it is not one, the false branch of a type guard,",
         "`typeof r?.then !== \"function\"`, or a falsy test, also combined with `!`, `&&` and `||`.",
@@ -672,7 +679,7 @@ class FloatingChecker {
     }
     // Syntax first: most locals are used on every path, and then no type question is needed.
     const byName = analyseUses(declaration.name, undefined, block, statement, this.context);
-    if (!byName || !findLeak(byName, block, statement, declaration.name.text)) return;
+    if (!byName || this.voidedOnPurpose(byName) || !findLeak(byName, block, statement, declaration.name.text)) return;
 
     // A second syntactic gate: the value must come from something that can produce a promise
     // (an async function, a function with a written Promise return type, `new Promise`, or a
@@ -684,7 +691,7 @@ class FloatingChecker {
     const variable = this.context.types.variableOf(declaration.name);
     if (!variable) return;
     const analysis = analyseUses(declaration.name, variable, block, statement, this.context);
-    if (!analysis) return;
+    if (!analysis || this.voidedOnPurpose(analysis)) return;
     const holdsNoPromise: HoldsNoPromise = (condition, outcome) =>
       this.context.types.promiseStatusWhen(condition, variable, outcome, this.query) === "never";
     const leak = findLeak(analysis, block, statement, declaration.name.text, holdsNoPromise);
@@ -696,6 +703,15 @@ class FloatingChecker {
       data: { name, how: leak.how },
       related: [{ node: leak.node, message: `\`${name}\` is dropped here: ${leak.how}.` }],
     });
+  }
+
+  /**
+   * A local the code discards with `void` somewhere (`if (failed) void done.finally(report);`) is a
+   * deliberate fire-and-forget, like `void call()`: its other paths drop it on purpose too. Only
+   * while `ignoreVoid` is on; with it off, `void` marks nothing.
+   */
+  private voidedOnPurpose(analysis: UseAnalysis): boolean {
+    return analysis.voided && this.context.options.ignoreVoid;
   }
 
   private mayProducePromise(init: ts.Expression): boolean {
@@ -1281,6 +1297,8 @@ function returnedExpressions(body: ts.Block): (ts.Expression | undefined)[] {
 interface UseAnalysis {
   /** Every node on the way from a consuming use up to (not including) the declaring block. */
   consumingPath: Set<ts.Node>;
+  /** A use is discarded with `void` (`void p`, `void p.finally(...)`): a deliberate fire-and-forget. */
+  voided: boolean;
 }
 
 /** With `variable` undefined, uses are matched by name alone (a cheap pre-pass without types). */
@@ -1293,6 +1311,7 @@ function analyseUses(
 ): UseAnalysis | undefined {
   const consumingPath = new Set<ts.Node>();
   let giveUp = false;
+  let voided = false;
   const text = name.text;
   const visit = (node: ts.Node): void => {
     if (giveUp) return;
@@ -1306,6 +1325,7 @@ function analyseUses(
         if (use === "consume") {
           for (let current: ts.Node = node; current !== block; current = current.parent) consumingPath.add(current);
         }
+        voided ||= isVoidedChain(node);
       }
       return;
     }
@@ -1315,7 +1335,28 @@ function analyseUses(
   for (let index = statements.indexOf(declarationStatement); index < statements.length; index++) {
     visit(statements[index]);
   }
-  return giveUp ? undefined : { consumingPath };
+  return giveUp ? undefined : { consumingPath, voided };
+}
+
+/**
+ * The promise itself, or a `then`/`catch`/`finally` chain on it, is the operand of `void`:
+ * `void p`, `void (p as Promise<void>)`, `void p.finally(() => ...)`, `void p.then(f).catch(g)`.
+ */
+function isVoidedChain(identifier: ts.Identifier): boolean {
+  let node: ts.Node = identifier;
+  for (;;) {
+    const parent = node.parent;
+    if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent)) {
+      node = parent;
+    } else if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) {
+      const method = memberName(parent);
+      const call = parent.parent;
+      if (!(method === "then" || method === "catch" || method === "finally") || !ts.isCallExpression(call) || call.expression !== parent) return false;
+      node = call;
+    } else {
+      return ts.isVoidExpression(parent);
+    }
+  }
 }
 
 /** Whether an identifier can refer to a variable (not a property name, label or type name). */
