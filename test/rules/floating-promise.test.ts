@@ -78,6 +78,18 @@ const PUP = [
   "}",
 ].join("\n");
 
+/** An entry script as servers and CLIs write it (the shebang is line 1; lines 1-8). */
+const ENTRY = [
+  "#!/usr/bin/env node",
+  "declare class Process { registerProcessSignals(): void; start(): Promise<void>; }",
+  "",
+  "async function main() {",
+  "  const app = new Process();",
+  "  app.registerProcessSignals();",
+  "  await app.start();",
+  "}",
+].join("\n");
+
 
 
 
@@ -595,6 +607,39 @@ const invalid: InvalidCase[] = [
     code: `${D}\nasync function f() {\n  const p = save();\n  void save();\n  if (c) return;\n  await p;\n}`,
     errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5] }],
   },
+  {
+    name: "entry script: the same call inside a function is not the script's last act",
+    code: `${ENTRY}\nexport function restart() {\n  main();\n}`,
+    errors: [{ messageId: "floating", line: 10, column: 3 }],
+  },
+  {
+    name: "entry script: without a shebang the file is a module others may import",
+    code: `${ENTRY.replace("#!/usr/bin/env node", "// start the app")}\nmain();`,
+    fileName: "server.cts",
+    errors: [{ messageId: "floating", line: 9, column: 1 }],
+  },
+  {
+    name: "entry script: a top-level call that code after it does not wait for (ES module: top-level await offered)",
+    code: `${ENTRY}\ndeclare function migrate(): Promise<void>;\nmigrate();\nmain();`,
+    fileName: "server.mts",
+    errors: [
+      {
+        messageId: "floating",
+        line: 10,
+        column: 1,
+        fixes: [
+          [AWAIT, `${ENTRY}\ndeclare function migrate(): Promise<void>;\nawait migrate();\nmain();`],
+          [CATCH, `${ENTRY}\ndeclare function migrate(): Promise<void>;\nmigrate()${H};\nmain();`],
+          [VOID, `${ENTRY}\ndeclare function migrate(): Promise<void>;\nvoid migrate();\nmain();`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "entry script: `.catch()` given a non-function is still a mistake",
+    code: `${ENTRY}\ndeclare const logger: { error: string };\nmain().catch(logger.error);`,
+    errors: [{ messageId: "catchNonFunction", line: 10, column: 1 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -806,6 +851,33 @@ const valid: ValidCase[] = [
   {
     name: "void-marked local: a `then`/`catch` chain under `void`",
     code: `declare function connect(): Promise<{ id: number }>;\nexport function open(log: boolean) {\n  const connecting = connect();\n  if (log) {\n    void connecting.then((socket) => console.log("connected", socket.id)).catch(() => {});\n  }\n}`,
+  },
+  { name: "entry script: `main();` as its last statement (server start script)", code: `${ENTRY}\nmain();`, fileName: "server.ts" },
+  {
+    name: "entry script: a JavaScript bin",
+    code: `#!/usr/bin/env node\nconst { globalPrefix } = require("./global-prefix.js");\n\nasync function main () {\n  console.log(await globalPrefix());\n}\nmain()`,
+    fileName: "npm-prefix.js",
+    extraFiles: { "global-prefix.js": `exports.globalPrefix = async () => "/usr/local";` },
+  },
+  {
+    name: "entry script: `main().then(() => process.exit(0))` at the end",
+    code: `${ENTRY}\nmain().then(() => process.exit(0));`,
+    fileName: "cli.cts",
+  },
+  {
+    name: "entry script: an async IIFE as the script's body",
+    code: `#!/usr/bin/env node\ndeclare function build(dir: string): Promise<number>;\n(async () => {\n  const count = await build(process.argv[2] ?? ".");\n  console.log(\`built \${count} files\`);\n})();`,
+    fileName: "build.cts",
+  },
+  {
+    name: "entry script: called before its hoisted declaration, types and exports after it",
+    code: `#!/usr/bin/env node\ndeclare function serve(port: number): Promise<void>;\nmain();\nasync function main() {\n  await serve(Number(process.env.PORT ?? 3000));\n}\ninterface Options { port: number }\nexport type { Options };`,
+    fileName: "bin.mts",
+  },
+  {
+    name: "entry script: an ES module entry may keep `main();` (`await main();` says the same)",
+    code: `${ENTRY}\nmain();\nexport {};`,
+    fileName: "server.mts",
   },
 ];
 

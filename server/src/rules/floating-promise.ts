@@ -223,6 +223,19 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "or in `return cb ? undefined : promise`). A parameter reassigned in the body (`callback =",
         "options`) is not followed.",
         "",
+        "The last call of an entry script is not reported: a statement at the top level (in no function",
+        "or class) of a file that starts with a shebang (`#!/usr/bin/env node`), with nothing after it",
+        "that runs (only function declarations, which are hoisted, types, imports and exports). There an",
+        "unhandled rejection ends the process with the error printed and exit code 1, as a synchronous",
+        "throw would, and no later code can depend on it having finished: `main();` says what it means.",
+        "It is silent rather than reported at a lower severity because there is nothing to change; in an ES",
+        "module, `await main();` says the same and stays accepted. The entry is found by the shebang alone:",
+        "a file named by a package.json `bin` must start with one to run on Unix (and in TypeScript `bin`",
+        "names the compiled output, not the source), while `main` is not an entry: a library's `main` is",
+        "imported by other code, whose process its rejection would end. Still reported: the same call inside",
+        "a function, a top-level call with code after it (`migrate(); main();`), any file without a shebang,",
+        "and a `.catch()` given a non-function.",
+        "",
         "`Promise.reject(error);` as a statement of its own is not reported: it has no purpose but to",
         "raise an unhandled rejection on purpose (an event emitter surfacing an `error` event that no one",
         "listens to, as SDK streams do). Only the global `Promise` counts, recognised by its declaration",
@@ -367,6 +380,20 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
           ].join("\n"),
         },
         {
+          title: "The last call of an entry script: a rejection ends the process with the error printed",
+          code: [
+            "#!/usr/bin/env node",
+            "declare function startServer(port: number): Promise<void>;",
+            "",
+            "async function main() {",
+            "  await startServer(Number(process.env.PORT ?? 3000));",
+            "}",
+            "",
+            "main();",
+          ].join("\n"),
+          fileName: "server.cts",
+        },
+        {
           title: "Types the checker cannot know are not guessed at",
           code: [
             "declare const legacy: any;",
@@ -485,6 +512,7 @@ class FloatingChecker {
     if (this.isDeliberateRejection(statement.expression)) return;
     const problem = this.unhandled(statement.expression);
     if (!problem) return;
+    if (problem.messageId !== "catchNonFunction" && isEntryCall(statement)) return;
     this.context.report({
       node: statement.expression,
       messageId: problem.messageId,
@@ -798,6 +826,30 @@ class FloatingChecker {
     }
     return fixes;
   }
+}
+
+/**
+ * The last thing an entry script runs: a statement at the top level (inside no function or class)
+ * of a file that starts with a shebang (`#!/usr/bin/env node`), after which only declarations that
+ * run nothing follow (functions, which are hoisted, types, imports and exports). There an unhandled rejection
+ * ends the process with the error printed and exit code 1, as a synchronous throw would, and no
+ * code after it waits for it. A file named by a package.json `bin` needs the shebang to run on Unix,
+ * so it has one; `main` is not an entry (a library's `main` is imported by other code).
+ */
+function isEntryCall(statement: ts.ExpressionStatement): boolean {
+  const file = statement.parent;
+  if (!ts.isSourceFile(file) || !/^\uFEFF?#!/.test(file.text)) return false;
+  const later = file.statements.slice(file.statements.indexOf(statement) + 1);
+  return later.every(
+    (next) =>
+      ts.isFunctionDeclaration(next) ||
+      ts.isInterfaceDeclaration(next) ||
+      ts.isTypeAliasDeclaration(next) ||
+      ts.isImportDeclaration(next) ||
+      ts.isExportDeclaration(next) ||
+      ts.isEmptyStatement(next) ||
+      (ts.canHaveModifiers(next) && (ts.getModifiers(next) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)),
+  );
 }
 
 function memberName(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
