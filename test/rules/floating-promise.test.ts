@@ -64,6 +64,32 @@ const WORKER = [
 const SUB =
   "interface Subscriber { beforeInsert?(entity: object): Promise<any> | void; afterLoad?(entity: object): Promise<void> | undefined } interface Result { count: number; promises: Promise<any>[] }";
 
+/** Lines 1-10 of the `void`-marked local: a request finalized, reported on one branch only (as in a browser-automation network manager). */
+const PUP = [
+  "declare class HTTPRequest { finalizeInterceptions(): Promise<void>; }",
+  "export class NetworkManager {",
+  "  #emitLoadingFailed(event: object): void { console.log(event); }",
+  "  onLoadingFailed(request: HTTPRequest, event: object, loadingFailed: boolean) {",
+  "    const done = request.finalizeInterceptions();",
+  "    if (loadingFailed) {",
+  "      void done.finally(() => this.#emitLoadingFailed(event));",
+  "    }",
+  "  }",
+  "}",
+].join("\n");
+
+/** An entry script as servers and CLIs write it (the shebang is line 1; lines 1-8). */
+const ENTRY = [
+  "#!/usr/bin/env node",
+  "declare class Process { registerProcessSignals(): void; start(): Promise<void>; }",
+  "",
+  "async function main() {",
+  "  const app = new Process();",
+  "  app.registerProcessSignals();",
+  "  await app.start();",
+  "}",
+].join("\n");
+
 
 
 
@@ -557,6 +583,63 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "deliberate rejection: a user's own `Promise` class is not the global one",
+    code: `class Promise<T> {\n  static reject(reason: unknown): globalThis.Promise<never> {\n    return globalThis.Promise.reject(reason);\n  }\n  constructor(readonly value: T) {}\n}\nexport function fail(error: Error) {\n  Promise.reject(error);\n}`,
+    errors: [{ messageId: "floating", line: 8, column: 3 }],
+  },
+  {
+    name: "deliberate rejection: only the bare statement; a chain on it drops a new promise",
+    code: `declare function cleanup(): void;\nexport function fail(error: Error) {\n  Promise.reject(error).finally(cleanup);\n}`,
+    errors: [{ messageId: "finallyWithoutHandler", line: 3, column: 3 }],
+  },
+  {
+    name: "void-marked local: with ignoreVoid off, `void` marks nothing and the other path still drops it",
+    code: PUP,
+    options: { ignoreVoid: false },
+    errors: [
+      { messageId: "localDropped", line: 5, column: 11, related: [9] },
+      { messageId: "floatingVoid", line: 7, column: 7 },
+    ],
+  },
+  {
+    name: "void-marked local: a `void` on another promise does not mark this one",
+    code: `${D}\nasync function f() {\n  const p = save();\n  void save();\n  if (c) return;\n  await p;\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5] }],
+  },
+  {
+    name: "entry script: the same call inside a function is not the script's last act",
+    code: `${ENTRY}\nexport function restart() {\n  main();\n}`,
+    errors: [{ messageId: "floating", line: 10, column: 3 }],
+  },
+  {
+    name: "entry script: without a shebang the file is a module others may import",
+    code: `${ENTRY.replace("#!/usr/bin/env node", "// start the app")}\nmain();`,
+    fileName: "server.cts",
+    errors: [{ messageId: "floating", line: 9, column: 1 }],
+  },
+  {
+    name: "entry script: a top-level call that code after it does not wait for (ES module: top-level await offered)",
+    code: `${ENTRY}\ndeclare function migrate(): Promise<void>;\nmigrate();\nmain();`,
+    fileName: "server.mts",
+    errors: [
+      {
+        messageId: "floating",
+        line: 10,
+        column: 1,
+        fixes: [
+          [AWAIT, `${ENTRY}\ndeclare function migrate(): Promise<void>;\nawait migrate();\nmain();`],
+          [CATCH, `${ENTRY}\ndeclare function migrate(): Promise<void>;\nmigrate()${H};\nmain();`],
+          [VOID, `${ENTRY}\ndeclare function migrate(): Promise<void>;\nvoid migrate();\nmain();`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "entry script: `.catch()` given a non-function is still a mistake",
+    code: `${ENTRY}\ndeclare const logger: { error: string };\nmain().catch(logger.error);`,
+    errors: [{ messageId: "catchNonFunction", line: 10, column: 1 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -738,6 +821,63 @@ const valid: ValidCase[] = [
   {
     name: "narrowing: `!result || !(result instanceof Promise)` returns early",
     code: `${SUB}\nexport async function runHook(subscriber: Subscriber, entity: object) {\n  const result = subscriber.beforeInsert?.(entity);\n  if (!result || !(result instanceof Promise)) {\n    return;\n  }\n  await result;\n}`,
+  },
+  {
+    name: "deliberate rejection: an event emitter surfaces an unlistened 'error' event as an unhandled rejection",
+    code: `import { EventEmitter } from "node:events";\nexport class MessageStream extends EventEmitter {\n  _emit(event: string, ...args: unknown[]) {\n    const error = args[0];\n    if (event === "error" && !this.listenerCount("error")) {\n      // surface as an unhandled rejection, as an error event with no listener would throw\n      Promise.reject(error);\n    }\n    this.emit(event, ...args);\n  }\n}`,
+  },
+  {
+    name: "deliberate rejection: the same in JavaScript",
+    code: `export class Stream {\n  constructor() {\n    this.listeners = {};\n  }\n  _emit(event, error) {\n    const handlers = this.listeners[event];\n    if (event === "error" && !handlers) {\n      Promise.reject(error);\n      return;\n    }\n    for (const handler of handlers ?? []) handler(error);\n  }\n}`,
+    fileName: "stream.js",
+  },
+  {
+    name: "deliberate rejection: through globalThis",
+    code: `export function surface(error: Error) {\n  globalThis.Promise.reject(error);\n}`,
+  },
+  {
+    name: "deliberate rejection: in a timer callback, to escape a caller's try/catch",
+    code: `export function report(error: unknown) {\n  setTimeout(() => {\n    Promise.reject(error);\n  }, 0);\n}`,
+  },
+  { name: "void-marked local: `void done.finally(...)` on one branch, nothing on the other (network manager)", code: PUP },
+  {
+    name: "void-marked local: `void loading.then(...)` when eager, an early return otherwise",
+    code: `declare class Cache { load(): Promise<number>; }\nexport function warm(cache: Cache, eager: boolean, verbose: boolean) {\n  const loading = cache.load();\n  if (!verbose) return;\n  if (eager) void loading.then((count) => console.log("cache warm", count));\n}`,
+  },
+  {
+    name: "void-marked local: `void (task as Promise<void>)` in one case of a switch",
+    code: `declare function flush(): Promise<void>;\nexport function onEvent(kind: "save" | "close" | "ping") {\n  const task = flush();\n  if (kind === "ping") return;\n  switch (kind) {\n    case "save":\n      void (task as Promise<void>);\n      break;\n  }\n}`,
+  },
+  {
+    name: "void-marked local: a `then`/`catch` chain under `void`",
+    code: `declare function connect(): Promise<{ id: number }>;\nexport function open(log: boolean) {\n  const connecting = connect();\n  if (log) {\n    void connecting.then((socket) => console.log("connected", socket.id)).catch(() => {});\n  }\n}`,
+  },
+  { name: "entry script: `main();` as its last statement (server start script)", code: `${ENTRY}\nmain();`, fileName: "server.ts" },
+  {
+    name: "entry script: a JavaScript bin",
+    code: `#!/usr/bin/env node\nconst { globalPrefix } = require("./global-prefix.js");\n\nasync function main () {\n  console.log(await globalPrefix());\n}\nmain()`,
+    fileName: "npm-prefix.js",
+    extraFiles: { "global-prefix.js": `exports.globalPrefix = async () => "/usr/local";` },
+  },
+  {
+    name: "entry script: `main().then(() => process.exit(0))` at the end",
+    code: `${ENTRY}\nmain().then(() => process.exit(0));`,
+    fileName: "cli.cts",
+  },
+  {
+    name: "entry script: an async IIFE as the script's body",
+    code: `#!/usr/bin/env node\ndeclare function build(dir: string): Promise<number>;\n(async () => {\n  const count = await build(process.argv[2] ?? ".");\n  console.log(\`built \${count} files\`);\n})();`,
+    fileName: "build.cts",
+  },
+  {
+    name: "entry script: called before its hoisted declaration, types and exports after it",
+    code: `#!/usr/bin/env node\ndeclare function serve(port: number): Promise<void>;\nmain();\nasync function main() {\n  await serve(Number(process.env.PORT ?? 3000));\n}\ninterface Options { port: number }\nexport type { Options };`,
+    fileName: "bin.mts",
+  },
+  {
+    name: "entry script: an ES module entry may keep `main();` (`await main();` says the same)",
+    code: `${ENTRY}\nmain();\nexport {};`,
+    fileName: "server.mts",
   },
 ];
 

@@ -184,6 +184,13 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "`new Promise`, promise chains and names declared as promises; a promise returned by an",
         "unannotated, non-async helper is followed by the statement check only.",
         "",
+        "A local that the code discards with `void` on some path (`void p`, or a chain on it:",
+        "`void p.then(...)`, `void p.finally(...)`) is a deliberate fire-and-forget and is not reported as",
+        "dropped on its other paths: `const done = request.finalize(); if (failed) void done.finally(report);`",
+        "says the author does not wait for `done` on purpose, on either branch. This follows `ignoreVoid`:",
+        "with it off, `void` marks nothing and the local is checked as usual. A `void` on some other",
+        "promise does not mark the local.",
+        "",
         "A path on which the variable was narrowed to a non-promise drops nothing and is not reported:",
         "the branch of `if (r instanceof Promise)` where it is not one, the false branch of a type guard,",
         "`typeof r?.then !== \"function\"`, or a falsy test, also combined with `!`, `&&` and `||`.",
@@ -215,6 +222,25 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "`cb === undefined`, `cb == null`, in an enclosing `if`, after a guard clause that always exits,",
         "or in `return cb ? undefined : promise`). A parameter reassigned in the body (`callback =",
         "options`) is not followed.",
+        "",
+        "The last call of an entry script is not reported: a statement at the top level (in no function",
+        "or class) of a file that starts with a shebang (`#!/usr/bin/env node`), with nothing after it",
+        "that runs (only function declarations, which are hoisted, types, imports and exports). There an",
+        "unhandled rejection ends the process with the error printed and exit code 1, as a synchronous",
+        "throw would, and no later code can depend on it having finished: `main();` says what it means.",
+        "It is silent rather than reported at a lower severity because there is nothing to change; in an ES",
+        "module, `await main();` says the same and stays accepted. The entry is found by the shebang alone:",
+        "a file named by a package.json `bin` must start with one to run on Unix (and in TypeScript `bin`",
+        "names the compiled output, not the source), while `main` is not an entry: a library's `main` is",
+        "imported by other code, whose process its rejection would end. Still reported: the same call inside",
+        "a function, a top-level call with code after it (`migrate(); main();`), any file without a shebang,",
+        "and a `.catch()` given a non-function.",
+        "",
+        "`Promise.reject(error);` as a statement of its own is not reported: it has no purpose but to",
+        "raise an unhandled rejection on purpose (an event emitter surfacing an `error` event that no one",
+        "listens to, as SDK streams do). Only the global `Promise` counts, recognised by its declaration",
+        "in TypeScript's lib files; a class of your own named `Promise` does not, and a chain on it",
+        "(`Promise.reject(e).finally(f)`) or a local holding it is checked as usual.",
         "",
         "Values whose type is `any` or `unknown` are never reported: the rule reports only what the",
         "types prove. Some promises are fine to leave floating and are recognised by their declaration",
@@ -354,6 +380,20 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
           ].join("\n"),
         },
         {
+          title: "The last call of an entry script: a rejection ends the process with the error printed",
+          code: [
+            "#!/usr/bin/env node",
+            "declare function startServer(port: number): Promise<void>;",
+            "",
+            "async function main() {",
+            "  await startServer(Number(process.env.PORT ?? 3000));",
+            "}",
+            "",
+            "main();",
+          ].join("\n"),
+          fileName: "server.cts",
+        },
+        {
           title: "Types the checker cannot know are not guessed at",
           code: [
             "declare const legacy: any;",
@@ -469,14 +509,30 @@ class FloatingChecker {
   }
 
   checkStatement(statement: ts.ExpressionStatement): void {
+    if (this.isDeliberateRejection(statement.expression)) return;
     const problem = this.unhandled(statement.expression);
     if (!problem) return;
+    if (problem.messageId !== "catchNonFunction" && isEntryCall(statement)) return;
     this.context.report({
       node: statement.expression,
       messageId: problem.messageId,
       data: { rejection: rejectionOutcome(this.context.types.programRunsOnNode()) },
       fixes: this.fixesFor(statement, problem),
     });
+  }
+
+  /**
+   * `Promise.reject(error);` as a statement of its own, where `Promise` is the global one (by its
+   * declaration in TypeScript's lib files, not by name): it has no purpose but to raise an
+   * unhandled rejection on purpose (an event emitter surfacing an `error` event no one listens to).
+   */
+  private isDeliberateRejection(expression: ts.Expression): boolean {
+    const node = skipParens(expression);
+    if (!ts.isCallExpression(node)) return false;
+    const callee = skipParens(node.expression);
+    if (!(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) || memberName(callee) !== "reject") return false;
+    const declaration = this.context.types.calleeDeclaration(node);
+    return declaration !== undefined && declaration.isDefaultLib && declaration.qualifiedName === "PromiseConstructor.reject";
   }
 
   /**
@@ -651,7 +707,7 @@ class FloatingChecker {
     }
     // Syntax first: most locals are used on every path, and then no type question is needed.
     const byName = analyseUses(declaration.name, undefined, block, statement, this.context);
-    if (!byName || !findLeak(byName, block, statement, declaration.name.text)) return;
+    if (!byName || this.voidedOnPurpose(byName) || !findLeak(byName, block, statement, declaration.name.text)) return;
 
     // A second syntactic gate: the value must come from something that can produce a promise
     // (an async function, a function with a written Promise return type, `new Promise`, or a
@@ -663,7 +719,7 @@ class FloatingChecker {
     const variable = this.context.types.variableOf(declaration.name);
     if (!variable) return;
     const analysis = analyseUses(declaration.name, variable, block, statement, this.context);
-    if (!analysis) return;
+    if (!analysis || this.voidedOnPurpose(analysis)) return;
     const holdsNoPromise: HoldsNoPromise = (condition, outcome) =>
       this.context.types.promiseStatusWhen(condition, variable, outcome, this.query) === "never";
     const leak = findLeak(analysis, block, statement, declaration.name.text, holdsNoPromise);
@@ -675,6 +731,15 @@ class FloatingChecker {
       data: { name, how: leak.how },
       related: [{ node: leak.node, message: `\`${name}\` is dropped here: ${leak.how}.` }],
     });
+  }
+
+  /**
+   * A local the code discards with `void` somewhere (`if (failed) void done.finally(report);`) is a
+   * deliberate fire-and-forget, like `void call()`: its other paths drop it on purpose too. Only
+   * while `ignoreVoid` is on; with it off, `void` marks nothing.
+   */
+  private voidedOnPurpose(analysis: UseAnalysis): boolean {
+    return analysis.voided && this.context.options.ignoreVoid;
   }
 
   private mayProducePromise(init: ts.Expression): boolean {
@@ -761,6 +826,30 @@ class FloatingChecker {
     }
     return fixes;
   }
+}
+
+/**
+ * The last thing an entry script runs: a statement at the top level (inside no function or class)
+ * of a file that starts with a shebang (`#!/usr/bin/env node`), after which only declarations that
+ * run nothing follow (functions, which are hoisted, types, imports and exports). There an unhandled rejection
+ * ends the process with the error printed and exit code 1, as a synchronous throw would, and no
+ * code after it waits for it. A file named by a package.json `bin` needs the shebang to run on Unix,
+ * so it has one; `main` is not an entry (a library's `main` is imported by other code).
+ */
+function isEntryCall(statement: ts.ExpressionStatement): boolean {
+  const file = statement.parent;
+  if (!ts.isSourceFile(file) || !/^\uFEFF?#!/.test(file.text)) return false;
+  const later = file.statements.slice(file.statements.indexOf(statement) + 1);
+  return later.every(
+    (next) =>
+      ts.isFunctionDeclaration(next) ||
+      ts.isInterfaceDeclaration(next) ||
+      ts.isTypeAliasDeclaration(next) ||
+      ts.isImportDeclaration(next) ||
+      ts.isExportDeclaration(next) ||
+      ts.isEmptyStatement(next) ||
+      (ts.canHaveModifiers(next) && (ts.getModifiers(next) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)),
+  );
 }
 
 function memberName(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
@@ -1260,6 +1349,8 @@ function returnedExpressions(body: ts.Block): (ts.Expression | undefined)[] {
 interface UseAnalysis {
   /** Every node on the way from a consuming use up to (not including) the declaring block. */
   consumingPath: Set<ts.Node>;
+  /** A use is discarded with `void` (`void p`, `void p.finally(...)`): a deliberate fire-and-forget. */
+  voided: boolean;
 }
 
 /** With `variable` undefined, uses are matched by name alone (a cheap pre-pass without types). */
@@ -1272,6 +1363,7 @@ function analyseUses(
 ): UseAnalysis | undefined {
   const consumingPath = new Set<ts.Node>();
   let giveUp = false;
+  let voided = false;
   const text = name.text;
   const visit = (node: ts.Node): void => {
     if (giveUp) return;
@@ -1285,6 +1377,7 @@ function analyseUses(
         if (use === "consume") {
           for (let current: ts.Node = node; current !== block; current = current.parent) consumingPath.add(current);
         }
+        voided ||= isVoidedChain(node);
       }
       return;
     }
@@ -1294,7 +1387,28 @@ function analyseUses(
   for (let index = statements.indexOf(declarationStatement); index < statements.length; index++) {
     visit(statements[index]);
   }
-  return giveUp ? undefined : { consumingPath };
+  return giveUp ? undefined : { consumingPath, voided };
+}
+
+/**
+ * The promise itself, or a `then`/`catch`/`finally` chain on it, is the operand of `void`:
+ * `void p`, `void (p as Promise<void>)`, `void p.finally(() => ...)`, `void p.then(f).catch(g)`.
+ */
+function isVoidedChain(identifier: ts.Identifier): boolean {
+  let node: ts.Node = identifier;
+  for (;;) {
+    const parent = node.parent;
+    if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent)) {
+      node = parent;
+    } else if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) {
+      const method = memberName(parent);
+      const call = parent.parent;
+      if (!(method === "then" || method === "catch" || method === "finally") || !ts.isCallExpression(call) || call.expression !== parent) return false;
+      node = call;
+    } else {
+      return ts.isVoidExpression(parent);
+    }
+  }
 }
 
 /** Whether an identifier can refer to a variable (not a property name, label or type name). */
