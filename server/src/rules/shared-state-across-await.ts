@@ -137,6 +137,23 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  connect(); if (!this.conn) this.conn = conn; else conn.close();`): the first result is kept",
         "  and nothing is overwritten; and clearing the checked state after the `await`",
         "  (`this.conn = undefined`, `sockets.delete(id)`), which resets it rather than acting on the check;",
+        "- a write made only after checking, after the last `await`, that this call still holds a token it",
+        "  claimed before the `await` (`const generation = ++this.gen; const prev = this.checker; await",
+        "  trace(); if (this.closing || generation !== this.gen) return; this.checker = next(prev);`, or",
+        "  `if (token !== this.currentToken) throw ...`, or the write inside `if (generation === this.gen)`).",
+        "  Claiming means storing a value no other call holds: `++this.gen`, `this.gen += 1`, `this.gen++;",
+        "  const generation = this.gen;`, or a `new AbortController()`, `{}`, `Symbol()` or `++counter` kept",
+        "  in a `const` and assigned to the field. Of the calls whose claim-to-write windows overlap, only the",
+        "  latest passes its check, so nothing it read is overwritten in between. Also a compare-and-set:",
+        "  `const version = this.version` before the `await`, then `if (this.version !== version) return;`",
+        "  and the field bumped (`this.version++`) before the next `await`: the first call to get there",
+        "  bumps it and every other one fails the check. The token must be claimed (or read) before the",
+        "  stale read, or after it with no `await` between. Still reported: a version read but never",
+        "  bumped (two calls both pass the check), an abort check (`if (signal.aborted) return`: nothing",
+        "  proves the other call aborted this one; compare the stored controller instead,",
+        "  `if (this.controller !== controller) return`), a check joined with `&&`, and an `await` between",
+        "  the check and the write. Writers that never claim the token (a `close()` that sets the field",
+        "  without bumping it) are not seen by the check, and not by this rule either;",
         "- a write that stores the awaited result of a memoized in-flight promise, which is the fix",
         "  this rule suggests (`if (!this.rawPromise) this.rawPromise = this.load(); this.raw = await",
         "  this.rawPromise;`, `this.conn = await (this.connecting ??= this.connect());`, the in-flight map",
@@ -1232,7 +1249,7 @@ class FunctionState {
           ownWriteBeforeSuspension = true;
           return false;
         }
-        if (this.valueUses(node, local, variable)) result = { node, suspension: waited };
+        if (this.valueUses(node, local, variable) && !this.isTokenValidated(node, read.node, waited)) result = { node, suspension: waited };
         return true;
       }
       // The local itself reassigned: the copy is no longer the snapshot.
@@ -1368,7 +1385,7 @@ class FunctionState {
       if (isSuspension(node)) suspension ??= node;
       if (isWrite) {
         if (!suspension || suspension.getStart() < check.node.getEnd()) ownWrite = true;
-        else if (!this.isRechecked(node, check, suspension)) result = { write: node, suspension };
+        else if (!this.isRechecked(node, check, suspension) && !this.isTokenValidated(node, check.node, suspension)) result = { write: node, suspension };
       }
     };
     for (const statement of guarded) visit(statement);
@@ -1400,6 +1417,145 @@ class FunctionState {
       }
     }
     return false;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Tokens: `const generation = ++this.gen; ...; await x; if (generation !== this.gen) return;`
+
+  /**
+   * Whether `write` runs only after a token check made after `suspension`, with no suspension
+   * since, that proves no other claimant of the token ran between `raceStart` (the stale read or
+   * the check) and the write: `if (token !== this.f) return;` (or `throw`, or a `||` of such exits,
+   * or `if (token === this.f) { ... }` around the write), where the `const` `token` was claimed
+   * before the `await` (see `isClaimedToken`). Every concurrent claimant stores a value no other
+   * call holds, so of the calls whose claim-to-write windows overlap, only the latest passes.
+   */
+  isTokenValidated(write: ts.Node, raceStart: ts.Node, suspension: ts.Node): boolean {
+    const after = suspension.getEnd();
+    const validates = (condition: ts.Expression, when: boolean, guard: ts.IfStatement) =>
+      !this.suspendsWithin(guard.getStart(), write.getEnd()) &&
+      tokenPairs(condition, when).some(([local, field]) => this.isClaimedToken(local, field, raceStart, suspension, guard, write));
+    for (let child: ts.Node = write, node = write.parent; node && node !== this.fn; child = node, node = node.parent) {
+      if (node.getEnd() <= after || ts.isFunctionLike(node)) return false;
+      if (ts.isIfStatement(node) && node.getStart() >= after && child !== node.expression) {
+        if (validates(node.expression, child === node.thenStatement, node)) return true;
+      }
+      if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
+        const statements = node.statements;
+        for (let index = statements.indexOf(child as ts.Statement) - 1; index >= 0 && statements[index].getStart() >= after; index--) {
+          const statement = statements[index];
+          if (containsSuspension(statement)) return false;
+          if (ts.isIfStatement(statement) && !statement.elseStatement && exits(statement.thenStatement) && validates(statement.expression, false, statement)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether `local` (a `const` of this function) is a token of `field` that the guard can trust:
+   * - claimed before `suspension`: `const token = ++this.gen` (or `this.gen += 1`, `this.gen =
+   *   new Token()`); `const token = {}` (`new AbortController()`, `Symbol()`, `++counter`) stored
+   *   as `this.current = token`; or `this.gen++;` then `const token = this.gen;` with no
+   *   suspension between. The latest claimant holds the field, every earlier one fails the check.
+   * - or read before `suspension` (`const version = this.version`) and bumped right after the
+   *   guard, with no suspension between (`this.version++`): a compare-and-set, the first call
+   *   to get there bumps the field and every other one fails the check.
+   * The claim (or read) must be before the stale read or check, or follow it with no suspension
+   * between: a token taken after another call could already have written leaves that write unseen.
+   */
+  private isClaimedToken(local: ts.Identifier, field: ts.Expression, raceStart: ts.Node, suspension: ts.Node, guard: ts.IfStatement, write: ts.Node): boolean {
+    const key = this.locationOf(field)?.key;
+    const declaration = this.context.types.variableDeclarationOf(local);
+    if (!key || !declaration?.initializer || !isConstDeclaration(declaration) || !isAncestor(this.fn.body!, declaration)) return false;
+    const variable = this.context.types.variableOf(local);
+    const initializer = skipOuter(declaration.initializer);
+    const claims: ts.Node[] = [];
+    if (this.isFreshTokenWrite(initializer, key)) claims.push(declaration);
+    else if (isFreshValue(initializer)) {
+      // `const controller = new AbortController(); this.controller = controller;`
+      forEachInFunction(this.fn.body!, (node) => {
+        if (isAssignment(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && this.locationOf(node.left)?.key === key) {
+          const value = skipOuter(node.right);
+          if (ts.isIdentifier(value) && this.context.types.variableOf(value) === variable) claims.push(node);
+        }
+      });
+    } else if (this.locationOf(initializer)?.key === key) {
+      // `this.gen++; const generation = this.gen;` in one block, nothing suspending between.
+      const statement = declaration.parent.parent;
+      const block = statement.parent;
+      if (ts.isVariableStatement(statement) && (ts.isBlock(block) || ts.isSourceFile(block))) {
+        const at = block.statements.indexOf(statement);
+        for (let index = at - 1; index >= 0 && !containsSuspension(block.statements[index]); index--) {
+          const previous = block.statements[index];
+          if (ts.isExpressionStatement(previous) && this.isFreshTokenWrite(previous.expression, key)) {
+            claims.push(declaration);
+            break;
+          }
+        }
+      }
+      // A compare-and-set: the field bumped after the guard, before any suspension, on the write's path.
+      if (claims.length === 0 && this.bumpsAfter(guard, write, key)) claims.push(declaration);
+    }
+    const start = raceStart.getStart();
+    return claims.some(
+      (claim) => claim.getEnd() <= suspension.getStart() && (claim.getEnd() <= start || !this.suspendsWithin(start, claim.getStart())),
+    );
+  }
+
+  /**
+   * A statement of a block around `write`, after the guard's condition with no suspension since,
+   * that bumps the field `key` (`this.version++`), and no exit between the write and it.
+   */
+  private bumpsAfter(guard: ts.IfStatement, write: ts.Node, key: string): boolean {
+    const from = guard.expression.getEnd();
+    for (let node: ts.Node = write.parent; node !== this.fn; node = node.parent) {
+      if (ts.isBlock(node) || ts.isSourceFile(node)) {
+        for (const statement of node.statements) {
+          if (statement.getStart() < from) continue;
+          if (this.suspendsWithin(from, statement.getEnd())) return false;
+          if (ts.isExpressionStatement(statement) && this.isFreshTokenWrite(statement.expression, key)) return true;
+          if (statement.getStart() >= write.getEnd() && exits(statement)) return false;
+        }
+      }
+      if (node === guard.parent) break;
+    }
+    return false;
+  }
+
+  /** `++F`, `F++`, `F += n`, `F = F + 1`, `F = <fresh value>`, for the location `key`. */
+  private isFreshTokenWrite(node: ts.Node, key: string): boolean {
+    const expression = ts.isExpression(node) ? skipOuter(node) : node;
+    if ((ts.isPrefixUnaryExpression(expression) || ts.isPostfixUnaryExpression(expression)) && (expression.operator === ts.SyntaxKind.PlusPlusToken || expression.operator === ts.SyntaxKind.MinusMinusToken)) {
+      // `const t = this.gen++` holds the value before the bump: never equal to the field.
+      return this.locationOf(expression.operand)?.key === key && (ts.isPrefixUnaryExpression(expression) || ts.isExpressionStatement(node.parent));
+    }
+    if (!isAssignment(expression) || this.locationOf(expression.left)?.key !== key) return false;
+    const operator = expression.operatorToken.kind;
+    if (operator === ts.SyntaxKind.PlusEqualsToken || operator === ts.SyntaxKind.MinusEqualsToken) return true;
+    if (operator !== ts.SyntaxKind.EqualsToken) return false;
+    const value = skipOuter(expression.right);
+    if (isFreshValue(value)) return true;
+    return (
+      ts.isBinaryExpression(value) &&
+      (value.operatorToken.kind === ts.SyntaxKind.PlusToken || value.operatorToken.kind === ts.SyntaxKind.MinusToken) &&
+      ts.isNumericLiteral(skipOuter(value.right)) &&
+      this.locationOf(value.left)?.key === key
+    );
+  }
+
+  private suspensionStarts: number[] | undefined;
+
+  /** Whether a suspension of this function starts in [from, to). */
+  private suspendsWithin(from: number, to: number): boolean {
+    if (!this.suspensionStarts) {
+      const starts: number[] = [];
+      forEachInFunction(this.fn.body!, (node) => {
+        if (isSuspension(node)) starts.push(node.getStart());
+      });
+      this.suspensionStarts = starts;
+    }
+    return this.suspensionStarts.some((start) => start >= from && start < to);
   }
 
   /** The written declaration (field or module variable) an assignment target refers to. */
@@ -1694,6 +1850,37 @@ class FunctionState {
     for (let index = 2; new RegExp(`\\b${name}\\b`).test(text); index++) name = `${base}${index}`;
     return name;
   }
+}
+
+/**
+ * The (local, field) pairs a condition proves equal when it evaluates to `when`: `t === F` when
+ * true, `t !== F` when false, through `!`, `&&` (when true) and `||` (when false). Which side is
+ * the local and which the field is decided by the caller.
+ */
+function tokenPairs(condition: ts.Expression, when: boolean): [ts.Identifier, ts.Expression][] {
+  const node = skipOuter(condition);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return tokenPairs(node.operand, !when);
+  if (!ts.isBinaryExpression(node)) return [];
+  const operator = node.operatorToken.kind;
+  if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return when ? [...tokenPairs(node.left, true), ...tokenPairs(node.right, true)] : [];
+  if (operator === ts.SyntaxKind.BarBarToken) return when ? [] : [...tokenPairs(node.left, false), ...tokenPairs(node.right, false)];
+  const equal = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+  const unequal = operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
+  if (!(equal && when) && !(unequal && !when)) return [];
+  const left = skipOuter(node.left);
+  const right = skipOuter(node.right);
+  const pairs: [ts.Identifier, ts.Expression][] = [];
+  if (ts.isIdentifier(left)) pairs.push([left, right]);
+  if (ts.isIdentifier(right)) pairs.push([right, left]);
+  return pairs;
+}
+
+/** A value no other evaluation produces: `new X()`, `{}`, `[]`, `Symbol()`, `++counter`. */
+function isFreshValue(node: ts.Expression): boolean {
+  const value = skipOuter(node);
+  if (ts.isNewExpression(value) || ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value)) return true;
+  if (ts.isCallExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === "Symbol") return true;
+  return ts.isPrefixUnaryExpression(value) && (value.operator === ts.SyntaxKind.PlusPlusToken || value.operator === ts.SyntaxKind.MinusMinusToken);
 }
 
 /** The awaited call (`await reduce(this.state, action)`) when `read` is one of its inputs: an argument or the receiver. */
