@@ -41,6 +41,9 @@ const messages = {
     "`{{target}} {{operator}} await ...` checks `{{target}}` before the `await` and assigns it after. Calls that arrive while the first one waits also see it unset, so the initializer runs once per call and the last result wins: duplicate work (and a replaced connection or handle is never closed), but no lost update. Store the in-flight promise instead (`{{target}}Pending ??= init()`, then await it), so concurrent calls share one run.",
 } as const;
 
+/** Duplicate work, not a wrong result: reported one level below the rule's severity. */
+const LOWER_SEVERITY: readonly (keyof typeof messages)[] = ["duplicateInit", "duplicateInitCollection", "lazyInit"];
+
 // ---------------------------------------------------------------------------------------------
 // The rule
 
@@ -50,8 +53,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
     defaultSeverity: "warning",
     requiresTypes: true,
     messages,
-    // Duplicate work, not a wrong result: one level below the rule's severity.
-    lowerSeverityMessages: ["duplicateInit", "duplicateInitCollection", "lazyInit"],
+    lowerSeverityMessages: [...LOWER_SEVERITY],
     optionsSchema: {
       type: "object",
       properties: {
@@ -114,6 +116,14 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "",
         "Mutations through `Map`/`Set`/array methods (`set`, `add`, `push`, `unshift`) count as writes.",
         "",
+        "One race, one finding: the writes made after one `await` under one check (`if (!this.raw) {",
+        "const c = await create(); this.raw = c; this.rawReady = true; }`, two early returns before one",
+        "`await`, or a read-modify-write inside the checked block) are entered together by the calls that",
+        "pass the check, and are reported once: at the first write that loses an update, or at the first",
+        "write when all of them only duplicate an initialization. The other writes are related",
+        "locations, and the fix offered is the reported write's own (memoizing the first one's promise",
+        "covers the rest: after it, a constant written after the shared `await` is not reported).",
+        "",
         "Shared means reachable by concurrent calls: module-level and outer-scope variables, instance",
         "and static fields through `this`, properties of module-level objects, and collections held",
         "by those, also when reached through a local `const` alias (`const options = this.options;`",
@@ -162,7 +172,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  it while it is unset (`??=`, `||=`, `if (!p) p = ...`, after `if (p) return p;`) or clears it,",
         "  and when it comes from a getter, a method or a project function whose every `return` is such a",
         "  promise (one call deep). A value built from it (`new Pool(await this.connecting)`) is still",
-        "  reported: each call builds its own;",
+        "  reported: each call builds its own. A constant written after awaiting such a promise under the",
+        "  same kind of check (`this.rawReady = true`, `seen.add(id)`) is not reported either: every call",
+        "  that passed the check writes the same value;",
         "- a private method whose calls in its class all do one and the same of: memoize the returned",
         "  promise in one field that the caller sets only while it is unset",
         "  (`this.connecting ??= this._connect().finally(...)`, or `this.lock = this._connect()` after",
@@ -474,6 +486,7 @@ class Analyzer {
     this.detectReadModifyWrite(state);
     this.detectSnapshots(state);
     this.detectCheckThenAct(state);
+    state.flush();
   }
 
   /**
@@ -651,24 +664,28 @@ class Analyzer {
         if (check.parameterRooted) continue;
         let found: ReturnType<FunctionState["findCheckedWrite"]>;
         let whenTrue = true;
+        let guarded: readonly ts.Node[] = [];
         for (const region of regions) {
           if (found) break;
           found = state.findCheckedWrite(check, region.nodes);
           whenTrue = region.whenTrue;
+          guarded = region.nodes;
         }
         if (found && this.storesMemoizedResult(state, found.write, found.suspension)) continue;
         if (found) {
           // An initialization: the write runs when the check found the state absent, and stores a fresh value.
           const foundAbsent = check.absentWhenTrue === whenTrue;
           const duplicateInit = check.presence && foundAbsent && state.isFreshInitialization(found.write, check);
+          // `this.raw = await (this.rawPending ??= create()); this.rawReady = true;`: the work ran once.
+          if (duplicateInit && this.setsConstantAfterSharedRun(state, found.write, found.suspension)) continue;
           if (check.collectionKey !== undefined) {
             const data = { target: check.key, key: check.collectionKey };
-            if (duplicateInit) state.report(found.write, "duplicateInitCollection", data, check.node, found.suspension, this.cachePromiseFix(state, found.write));
-            else state.report(found.write, "checkThenActCollection", data, check.node, found.suspension);
+            if (duplicateInit) state.report(found.write, "duplicateInitCollection", data, check.node, found.suspension, this.cachePromiseFix(state, found.write), guarded);
+            else state.report(found.write, "checkThenActCollection", data, check.node, found.suspension, [], guarded);
           } else if (duplicateInit) {
-            state.report(found.write, "duplicateInit", { target: check.key }, check.node, found.suspension, this.memoizeFix(state, found.write, check.key));
+            state.report(found.write, "duplicateInit", { target: check.key }, check.node, found.suspension, this.memoizeFix(state, found.write, check.key), guarded);
           } else {
-            state.report(found.write, "checkThenAct", { target: check.key }, check.node, found.suspension);
+            state.report(found.write, "checkThenAct", { target: check.key }, check.node, found.suspension, [], guarded);
           }
           return;
         }
@@ -700,6 +717,20 @@ class Analyzer {
       awaited = skipOuter(declaration.initializer);
     }
     return ts.isAwaitExpression(awaited) && awaited === suspension && state.isMemoizedPromise(awaited.expression);
+  }
+
+  /**
+   * An initialization that writes a constant (`ready = true`, `seen.add(id)`, `flags.set(k, 1)`)
+   * after awaiting a memoized promise: every concurrent call waits for the same single run, and
+   * the calls that pass the check all write the same value, so the duplicate write changes nothing.
+   */
+  private setsConstantAfterSharedRun(state: FunctionState, write: ts.Node, suspension: ts.Node): boolean {
+    if (!ts.isAwaitExpression(suspension) || !state.isMemoizedPromise(suspension.expression)) return false;
+    if (isAssignment(write)) return write.operatorToken.kind === ts.SyntaxKind.EqualsToken && isConstantValue(write.right);
+    const call = collectionCall(write, new Set(["add", "set"]));
+    if (!call) return false;
+    const value = (write as ts.CallExpression).arguments[1];
+    return call.method === "add" || (value !== undefined && isConstantValue(value));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -844,6 +875,19 @@ function mapTypeArguments(declaration: ts.PropertyDeclaration | ts.VariableDecla
     return [initializer.typeArguments[0], initializer.typeArguments[1]];
   }
   return undefined;
+}
+
+/** `true`, `false`, `null`, a number or a string without substitutions: the same value on every call. */
+function isConstantValue(node: ts.Expression): boolean {
+  const value = skipOuter(node);
+  return (
+    value.kind === ts.SyntaxKind.TrueKeyword ||
+    value.kind === ts.SyntaxKind.FalseKeyword ||
+    value.kind === ts.SyntaxKind.NullKeyword ||
+    ts.isNumericLiteral(value) ||
+    ts.isStringLiteral(value) ||
+    ts.isNoSubstitutionTemplateLiteral(value)
+  );
 }
 
 function isClearingValue(node: ts.Expression): boolean {
@@ -1031,6 +1075,17 @@ interface Check {
   collectionKey?: string;
 }
 
+/** A finding recorded by a detector, reported by `FunctionState.flush`. */
+interface Pending {
+  write: ts.Node;
+  messageId: keyof typeof messages;
+  data: Record<string, string>;
+  read: ts.Node;
+  suspension: ts.Node;
+  fixes: Fix[];
+  guarded: readonly ts.Node[];
+}
+
 /** What is known about one async function while its detectors run. */
 class FunctionState {
   private readonly reported = new Set<ts.Node>();
@@ -1044,6 +1099,12 @@ class FunctionState {
     private readonly serializedOwner?: ts.FunctionLikeDeclaration,
   ) {}
 
+  private readonly pending: Pending[] = [];
+
+  /**
+   * Records a finding at `write`. `guarded`: for a check-then-act, the statements the check
+   * guards; other findings after the same suspension inside them are the same race (`flush`).
+   */
   report(
     write: ts.Node,
     messageId: keyof typeof messages,
@@ -1051,19 +1112,55 @@ class FunctionState {
     read: ts.Node,
     suspension: ts.Node,
     fixes: Fix[] = [],
+    guarded: readonly ts.Node[] = [],
   ): void {
     if (this.reported.has(write) || read.getStart() >= this.lockedFrom) return;
     this.reported.add(write);
-    this.context.report({
-      node: write,
-      messageId,
-      data,
-      related: [
-        { node: read, message: "The value is read here, before the `await`." },
-        { node: suspension, message: "Other calls can run here, while this one waits." },
-      ],
-      fixes,
+    this.pending.push({ write, messageId, data, read, suspension, fixes, guarded });
+  }
+
+  /**
+   * Reports the recorded findings, one per race: the writes after one `await` under one check
+   * (`if (!this.raw) { const c = await create(); this.raw = c; this.rawReady = true; }`, or a
+   * read-modify-write under a check that another write after the same `await` acts on) are one
+   * race that concurrent calls enter together. It is reported once, at its first lost update, or
+   * at its first write when all only duplicate an initialization, with the fixes of that write
+   * and the other writes as related locations.
+   */
+  flush(): void {
+    const grouped = new Set<Pending>();
+    const groups: Pending[][] = [];
+    for (const finding of this.pending) {
+      if (finding.guarded.length === 0 || grouped.has(finding)) continue;
+      const group = this.pending.filter(
+        (other) => other === finding || (!grouped.has(other) && other.suspension === finding.suspension && finding.guarded.some((node) => isAncestor(node, other.write))),
+      );
+      for (const member of group) grouped.add(member);
+      groups.push(group);
+    }
+    for (const finding of this.pending) if (!grouped.has(finding)) groups.push([finding]);
+    const byPosition = (a: Pending, b: Pending) => a.write.getStart() - b.write.getStart();
+    const leaders = groups.map((group) => {
+      const sorted = [...group].sort(byPosition);
+      const leader = sorted.find((finding) => !LOWER_SEVERITY.includes(finding.messageId)) ?? sorted[0];
+      return { leader, others: sorted.filter((finding) => finding !== leader) };
     });
+    for (const { leader, others } of leaders.sort((a, b) => byPosition(a.leader, b.leader))) {
+      this.context.report({
+        node: leader.write,
+        messageId: leader.messageId,
+        data: leader.data,
+        related: [
+          { node: leader.read, message: "The value is read here, before the `await`." },
+          { node: leader.suspension, message: "Other calls can run here, while this one waits." },
+          ...others.map((other) => ({
+            node: other.write,
+            message: `\`${other.data.target}\` is also written here, after the same \`await\` and check: the same race, reported once.`,
+          })),
+        ],
+        fixes: leader.fixes,
+      });
+    }
   }
 
   /**
