@@ -387,6 +387,11 @@ const invalid: InvalidCase[] = [
     code: `interface Conn { q(): void }\ndeclare function connect(): Promise<Conn>;\nlet client: Conn | undefined;\nlet subscriber: Conn | undefined;\nexport async function init() {\n  if (client) return;\n  if (subscriber) return;\n  const [c, s] = await Promise.all([connect(), connect()]);\n  client = c;\n  subscriber = s;\n}`,
     errors: [{ messageId: "duplicateInit", message: duplicateInit("client"), severity: "info", line: 9, column: 3, related: [6, 8, 10] }],
   },
+  {
+    name: "a flag set after a memoized lookup and then a LISTEN each call runs again (bullmq relay backend)",
+    code: `interface Client { query(sql: string): Promise<unknown> }\ninterface Identity { database: string }\ndeclare function lookup(): Promise<Identity>;\nexport class RelayBackend {\n  private listening = false;\n  private identity: Promise<Identity> | undefined;\n  constructor(private readonly client: Client) {}\n  private getIdentity() {\n    if (!this.identity) this.identity = lookup();\n    return this.identity;\n  }\n  async ensureListening() {\n    if (!this.listening) {\n      const { database } = await this.getIdentity();\n      await this.client.query(\`LISTEN relay_\${database}\`);\n      this.listening = true;\n    }\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.listening"), severity: "info", line: 16, column: 7, related: [13, 14] }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -484,6 +489,7 @@ const valid: ValidCase[] = [
   { name: "an id added to a Set after awaiting the memoized load", code: `declare function fetchAll(): Promise<Map<string, string>>;\nexport class Registry {\n  private loading: Promise<Map<string, string>> | undefined;\n  private announced = new Set<string>();\n  async announce(id: string) {\n    if (this.announced.has(id)) return;\n    const all = await (this.loading ??= fetchAll());\n    this.announced.add(id);\n    return all.get(id);\n  }\n}` },
   { name: "the raw client replaced inside the one run its caller memoizes (bullmq connect, fixed)", code: `interface Raw { url: string; connect(): Promise<void> }\nexport class BunRedisAdapter {\n  private raw: Raw;\n  private connecting: Promise<void> | undefined;\n  private hasConnected = false;\n  constructor(raw: Raw) { this.raw = raw; }\n  private async duplicateRaw(raw: Raw): Promise<Raw> { return { ...raw }; }\n  private setupCallbacks() {}\n  async connect(replaceRaw: boolean) {\n    this.connecting ??= this.open(replaceRaw).finally(() => {\n      this.connecting = undefined;\n    });\n    await this.connecting;\n  }\n  private async open(replaceRaw: boolean) {\n    if (replaceRaw) {\n      this.raw = await this.duplicateRaw(this.raw);\n      this.setupCallbacks();\n    }\n    await this.raw.connect();\n    this.hasConnected = true;\n  }\n}` },
   { name: "two clients initialized together inside one memoized promise", code: `interface Conn { q(): void }\ndeclare function connect(): Promise<Conn>;\nlet client: Conn | undefined;\nlet subscriber: Conn | undefined;\nlet initializing: Promise<void> | undefined;\nexport function init() {\n  initializing ??= (async () => {\n    const [c, s] = await Promise.all([connect(), connect()]);\n    client = c;\n    subscriber = s;\n  })();\n  return initializing;\n}` },
+  { name: "a ready flag set after two awaits of memoized promises", code: `interface Identity { database: string }\ndeclare function lookup(): Promise<Identity>;\ndeclare function loadSchema(): Promise<string>;\nexport class RelayBackend {\n  private ready = false;\n  private identity: Promise<Identity> | undefined;\n  private schema: Promise<string> | undefined;\n  private getIdentity() {\n    if (!this.identity) this.identity = lookup();\n    return this.identity;\n  }\n  async ensureReady() {\n    if (this.ready) return;\n    await this.getIdentity();\n    await (this.schema ??= loadSchema());\n    this.ready = true;\n  }\n}` },
 ];
 
 

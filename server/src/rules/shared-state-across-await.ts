@@ -172,9 +172,10 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  it while it is unset (`??=`, `||=`, `if (!p) p = ...`, after `if (p) return p;`) or clears it,",
         "  and when it comes from a getter, a method or a project function whose every `return` is such a",
         "  promise (one call deep). A value built from it (`new Pool(await this.connecting)`) is still",
-        "  reported: each call builds its own. A constant written after awaiting such a promise under the",
-        "  same kind of check (`this.rawReady = true`, `seen.add(id)`) is not reported either: every call",
-        "  that passed the check writes the same value;",
+        "  reported: each call builds its own. A constant written after a check when every `await` since",
+        "  the check awaits such a promise (`this.rawReady = true`, `seen.add(id)`) is not reported either:",
+        "  every call that passed the check writes the same value. One other `await` between them is work",
+        "  each call does again (`await client.query(\"LISTEN ...\")`), and is reported;",
         "- a private method whose calls in its class all do one and the same of: memoize the returned",
         "  promise in one field that the caller sets only while it is unset",
         "  (`this.connecting ??= this._connect().finally(...)`, or `this.lock = this._connect()` after",
@@ -677,7 +678,7 @@ class Analyzer {
           const foundAbsent = check.absentWhenTrue === whenTrue;
           const duplicateInit = check.presence && foundAbsent && state.isFreshInitialization(found.write, check);
           // `this.raw = await (this.rawPending ??= create()); this.rawReady = true;`: the work ran once.
-          if (duplicateInit && this.setsConstantAfterSharedRun(state, found.write, found.suspension)) continue;
+          if (duplicateInit && this.setsConstantAfterSharedRun(state, found.write, check.node)) continue;
           if (check.collectionKey !== undefined) {
             const data = { target: check.key, key: check.collectionKey };
             if (duplicateInit) state.report(found.write, "duplicateInitCollection", data, check.node, found.suspension, this.cachePromiseFix(state, found.write), guarded);
@@ -721,11 +722,14 @@ class Analyzer {
 
   /**
    * An initialization that writes a constant (`ready = true`, `seen.add(id)`, `flags.set(k, 1)`)
-   * after awaiting a memoized promise: every concurrent call waits for the same single run, and
-   * the calls that pass the check all write the same value, so the duplicate write changes nothing.
+   * when every suspension between the check and the write awaits a memoized promise: every
+   * concurrent call waits for the same single run, and the calls that pass the check all write
+   * the same value, so the duplicate write changes nothing. (One other `await` between them is
+   * work each call does again, and the finding stays.)
    */
-  private setsConstantAfterSharedRun(state: FunctionState, write: ts.Node, suspension: ts.Node): boolean {
-    if (!ts.isAwaitExpression(suspension) || !state.isMemoizedPromise(suspension.expression)) return false;
+  private setsConstantAfterSharedRun(state: FunctionState, write: ts.Node, check: ts.Node): boolean {
+    const suspensions = state.suspensionsWithin(check.getEnd(), write.getStart());
+    if (suspensions.length === 0 || !suspensions.every((node) => ts.isAwaitExpression(node) && state.isMemoizedPromise(node.expression))) return false;
     if (isAssignment(write)) return write.operatorToken.kind === ts.SyntaxKind.EqualsToken && isConstantValue(write.right);
     const call = collectionCall(write, new Set(["add", "set"]));
     if (!call) return false;
@@ -1641,18 +1645,23 @@ class FunctionState {
     );
   }
 
-  private suspensionStarts: number[] | undefined;
+  private suspensions: ts.Node[] | undefined;
+
+  /** The suspensions of this function (outside nested functions) that start in [from, to). */
+  suspensionsWithin(from: number, to: number): ts.Node[] {
+    if (!this.suspensions) {
+      const found: ts.Node[] = [];
+      forEachInFunction(this.fn.body!, (node) => {
+        if (isSuspension(node)) found.push(node);
+      });
+      this.suspensions = found;
+    }
+    return this.suspensions.filter((node) => node.getStart() >= from && node.getStart() < to);
+  }
 
   /** Whether a suspension of this function starts in [from, to). */
   private suspendsWithin(from: number, to: number): boolean {
-    if (!this.suspensionStarts) {
-      const starts: number[] = [];
-      forEachInFunction(this.fn.body!, (node) => {
-        if (isSuspension(node)) starts.push(node.getStart());
-      });
-      this.suspensionStarts = starts;
-    }
-    return this.suspensionStarts.some((start) => start >= from && start < to);
+    return this.suspensionsWithin(from, to).length > 0;
   }
 
   /** The written declaration (field or module variable) an assignment target refers to. */
