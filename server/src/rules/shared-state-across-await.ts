@@ -994,6 +994,16 @@ function runsOncePerInstance(call: ts.Node): boolean {
   return false;
 }
 
+/** Whether a `return` or `throw` sits anywhere in `statement` (outside nested functions). */
+function mayExit(statement: ts.Statement): boolean {
+  let found = ts.isReturnStatement(statement) || ts.isThrowStatement(statement);
+  forEachInFunction(statement, (node) => {
+    if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) found = true;
+    return !found;
+  });
+  return found;
+}
+
 function exits(statement: ts.Statement, orThrows = true): boolean {
   if (ts.isReturnStatement(statement) || (orThrows && ts.isThrowStatement(statement))) return true;
   if (ts.isBlock(statement)) {
@@ -1606,7 +1616,7 @@ class FunctionState {
 
   /**
    * A statement of a block around `write`, after the guard's condition with no suspension since,
-   * that bumps the field `key` (`this.version++`), and no exit between the write and it.
+   * that bumps the field `key` (`this.version++`), and no `return` or `throw` between the write and it.
    */
   private bumpsAfter(guard: ts.IfStatement, write: ts.Node, key: string): boolean {
     const from = guard.expression.getEnd();
@@ -1616,7 +1626,7 @@ class FunctionState {
           if (statement.getStart() < from) continue;
           if (this.suspendsWithin(from, statement.getEnd())) return false;
           if (ts.isExpressionStatement(statement) && this.isFreshTokenWrite(statement.expression, key)) return true;
-          if (statement.getStart() >= write.getEnd() && exits(statement)) return false;
+          if (statement.getStart() >= write.getEnd() && mayExit(statement)) return false;
         }
       }
       if (node === guard.parent) break;
