@@ -190,6 +190,14 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  returned call, to a project function that only calls that parameter as `await onEvent(...)`.",
         "  The same closure run under `Promise.all`, or started without `await`, is still reported, and",
         "  so is module or `this` state it touches (the owner itself can run concurrently).",
+        "",
+        "Known false alarm: an object made for one operation (knex's `Runner`, built by",
+        "`client.runner(builder)` for each query, whose `ensureConnection` checks `this.connection`,",
+        "awaits `acquireConnection()` and sets it) is reported like any shared instance. That no two",
+        "calls share an instance cannot be shown from the code: the class is exported (other code may",
+        "construct and share one), and the method hands `this` to a callback (`cb(this)`) that may call",
+        "it again. Suppress such a finding with a reason",
+        "(`// concurrency-lint-disable-next-line shared-state-across-await -- one Runner per query`).",
       ].join("\n"),
       incorrect: [
         {
