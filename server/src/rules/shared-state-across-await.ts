@@ -4,7 +4,10 @@
  *
  * Reads top to bottom: options and messages, docs with examples (they run as tests), the visitor,
  * locations (what is shared), the three detectors (read-modify-write in one expression, stale
- * snapshot in a local, check-then-act), critical sections, then fixes.
+ * snapshot in a local, check-then-act), critical sections, then fixes. `FunctionState` holds what
+ * the detectors of one function share: locations, checks made again after an `await` (the same
+ * state, or a token the call claimed before it), memoized promises, and the findings, reported
+ * once per race by `flush`.
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
