@@ -4,7 +4,10 @@
  *
  * Reads top to bottom: options and messages, docs with examples (they run as tests), the visitor,
  * locations (what is shared), the three detectors (read-modify-write in one expression, stale
- * snapshot in a local, check-then-act), critical sections, then fixes.
+ * snapshot in a local, check-then-act), critical sections, then fixes. `FunctionState` holds what
+ * the detectors of one function share: locations, checks made again after an `await` (the same
+ * state, or a token the call claimed before it), memoized promises, and the findings, reported
+ * once per race by `flush`.
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
@@ -41,6 +44,9 @@ const messages = {
     "`{{target}} {{operator}} await ...` checks `{{target}}` before the `await` and assigns it after. Calls that arrive while the first one waits also see it unset, so the initializer runs once per call and the last result wins: duplicate work (and a replaced connection or handle is never closed), but no lost update. Store the in-flight promise instead (`{{target}}Pending ??= init()`, then await it), so concurrent calls share one run.",
 } as const;
 
+/** Duplicate work, not a wrong result: reported one level below the rule's severity. */
+const LOWER_SEVERITY: readonly (keyof typeof messages)[] = ["duplicateInit", "duplicateInitCollection", "lazyInit"];
+
 // ---------------------------------------------------------------------------------------------
 // The rule
 
@@ -50,8 +56,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
     defaultSeverity: "warning",
     requiresTypes: true,
     messages,
-    // Duplicate work, not a wrong result: one level below the rule's severity.
-    lowerSeverityMessages: ["duplicateInit", "duplicateInitCollection", "lazyInit"],
+    lowerSeverityMessages: [...LOWER_SEVERITY],
     optionsSchema: {
       type: "object",
       properties: {
@@ -114,6 +119,14 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "",
         "Mutations through `Map`/`Set`/array methods (`set`, `add`, `push`, `unshift`) count as writes.",
         "",
+        "One race, one finding: the writes made after one `await` under one check (`if (!this.raw) {",
+        "const c = await create(); this.raw = c; this.rawReady = true; }`, two early returns before one",
+        "`await`, or a read-modify-write inside the checked block) are entered together by the calls that",
+        "pass the check, and are reported once: at the first write that loses an update, or at the first",
+        "write when all of them only duplicate an initialization. The other writes are related",
+        "locations, and the fix offered is the reported write's own (memoizing the first one's promise",
+        "covers the rest: after it, a constant written after the shared `await` is not reported).",
+        "",
         "Shared means reachable by concurrent calls: module-level and outer-scope variables, instance",
         "and static fields through `this`, properties of module-level objects, and collections held",
         "by those, also when reached through a local `const` alias (`const options = this.options;`",
@@ -137,6 +150,23 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  connect(); if (!this.conn) this.conn = conn; else conn.close();`): the first result is kept",
         "  and nothing is overwritten; and clearing the checked state after the `await`",
         "  (`this.conn = undefined`, `sockets.delete(id)`), which resets it rather than acting on the check;",
+        "- a write made only after checking, after the last `await`, that this call still holds a token it",
+        "  claimed before the `await` (`const generation = ++this.gen; const prev = this.checker; await",
+        "  trace(); if (this.closing || generation !== this.gen) return; this.checker = next(prev);`, or",
+        "  `if (token !== this.currentToken) throw ...`, or the write inside `if (generation === this.gen)`).",
+        "  Claiming means storing a value no other call holds: `++this.gen`, `this.gen += 1`, `this.gen++;",
+        "  const generation = this.gen;`, or a `new AbortController()`, `{}`, `Symbol()` or `++counter` kept",
+        "  in a `const` and assigned to the field. Of the calls whose claim-to-write windows overlap, only the",
+        "  latest passes its check, so nothing it read is overwritten in between. Also a compare-and-set:",
+        "  `const version = this.version` before the `await`, then `if (this.version !== version) return;`",
+        "  and the field bumped (`this.version++`) before the next `await`: the first call to get there",
+        "  bumps it and every other one fails the check. The token must be claimed (or read) before the",
+        "  stale read, or after it with no `await` between. Still reported: a version read but never",
+        "  bumped (two calls both pass the check), an abort check (`if (signal.aborted) return`: nothing",
+        "  proves the other call aborted this one; compare the stored controller instead,",
+        "  `if (this.controller !== controller) return`), a check joined with `&&`, and an `await` between",
+        "  the check and the write. Writers that never claim the token (a `close()` that sets the field",
+        "  without bumping it) are not seen by the check, and not by this rule either;",
         "- a write that stores the awaited result of a memoized in-flight promise, which is the fix",
         "  this rule suggests (`if (!this.rawPromise) this.rawPromise = this.load(); this.raw = await",
         "  this.rawPromise;`, `this.conn = await (this.connecting ??= this.connect());`, the in-flight map",
@@ -145,7 +175,10 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  it while it is unset (`??=`, `||=`, `if (!p) p = ...`, after `if (p) return p;`) or clears it,",
         "  and when it comes from a getter, a method or a project function whose every `return` is such a",
         "  promise (one call deep). A value built from it (`new Pool(await this.connecting)`) is still",
-        "  reported: each call builds its own;",
+        "  reported: each call builds its own. A constant written after a check when every `await` since",
+        "  the check awaits such a promise (`this.rawReady = true`, `seen.add(id)`) is not reported either:",
+        "  every call that passed the check writes the same value. One other `await` between them is work",
+        "  each call does again (`await client.query(\"LISTEN ...\")`), and is reported;",
         "- a private method whose calls in its class all do one and the same of: memoize the returned",
         "  promise in one field that the caller sets only while it is unset",
         "  (`this.connecting ??= this._connect().finally(...)`, or `this.lock = this._connect()` after",
@@ -160,6 +193,14 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  returned call, to a project function that only calls that parameter as `await onEvent(...)`.",
         "  The same closure run under `Promise.all`, or started without `await`, is still reported, and",
         "  so is module or `this` state it touches (the owner itself can run concurrently).",
+        "",
+        "Known false alarm: an object made for one operation (knex's `Runner`, built by",
+        "`client.runner(builder)` for each query, whose `ensureConnection` checks `this.connection`,",
+        "awaits `acquireConnection()` and sets it) is reported like any shared instance. That no two",
+        "calls share an instance cannot be shown from the code: the class is exported (other code may",
+        "construct and share one), and the method hands `this` to a callback (`cb(this)`) that may call",
+        "it again. Suppress such a finding with a reason",
+        "(`// concurrency-lint-disable-next-line shared-state-across-await -- one Runner per query`).",
       ].join("\n"),
       incorrect: [
         {
@@ -457,6 +498,7 @@ class Analyzer {
     this.detectReadModifyWrite(state);
     this.detectSnapshots(state);
     this.detectCheckThenAct(state);
+    state.flush();
   }
 
   /**
@@ -634,24 +676,28 @@ class Analyzer {
         if (check.parameterRooted) continue;
         let found: ReturnType<FunctionState["findCheckedWrite"]>;
         let whenTrue = true;
+        let guarded: readonly ts.Node[] = [];
         for (const region of regions) {
           if (found) break;
           found = state.findCheckedWrite(check, region.nodes);
           whenTrue = region.whenTrue;
+          guarded = region.nodes;
         }
         if (found && this.storesMemoizedResult(state, found.write, found.suspension)) continue;
         if (found) {
           // An initialization: the write runs when the check found the state absent, and stores a fresh value.
           const foundAbsent = check.absentWhenTrue === whenTrue;
           const duplicateInit = check.presence && foundAbsent && state.isFreshInitialization(found.write, check);
+          // `this.raw = await (this.rawPending ??= create()); this.rawReady = true;`: the work ran once.
+          if (duplicateInit && this.setsConstantAfterSharedRun(state, found.write, check.node)) continue;
           if (check.collectionKey !== undefined) {
             const data = { target: check.key, key: check.collectionKey };
-            if (duplicateInit) state.report(found.write, "duplicateInitCollection", data, check.node, found.suspension, this.cachePromiseFix(state, found.write));
-            else state.report(found.write, "checkThenActCollection", data, check.node, found.suspension);
+            if (duplicateInit) state.report(found.write, "duplicateInitCollection", data, check.node, found.suspension, this.cachePromiseFix(state, found.write), guarded);
+            else state.report(found.write, "checkThenActCollection", data, check.node, found.suspension, [], guarded);
           } else if (duplicateInit) {
-            state.report(found.write, "duplicateInit", { target: check.key }, check.node, found.suspension, this.memoizeFix(state, found.write, check.key));
+            state.report(found.write, "duplicateInit", { target: check.key }, check.node, found.suspension, this.memoizeFix(state, found.write, check.key), guarded);
           } else {
-            state.report(found.write, "checkThenAct", { target: check.key }, check.node, found.suspension);
+            state.report(found.write, "checkThenAct", { target: check.key }, check.node, found.suspension, [], guarded);
           }
           return;
         }
@@ -683,6 +729,23 @@ class Analyzer {
       awaited = skipOuter(declaration.initializer);
     }
     return ts.isAwaitExpression(awaited) && awaited === suspension && state.isMemoizedPromise(awaited.expression);
+  }
+
+  /**
+   * An initialization that writes a constant (`ready = true`, `seen.add(id)`, `flags.set(k, 1)`)
+   * when every suspension between the check and the write awaits a memoized promise: every
+   * concurrent call waits for the same single run, and the calls that pass the check all write
+   * the same value, so the duplicate write changes nothing. (One other `await` between them is
+   * work each call does again, and the finding stays.)
+   */
+  private setsConstantAfterSharedRun(state: FunctionState, write: ts.Node, check: ts.Node): boolean {
+    const suspensions = state.suspensionsWithin(check.getEnd(), write.getStart());
+    if (suspensions.length === 0 || !suspensions.every((node) => ts.isAwaitExpression(node) && state.isMemoizedPromise(node.expression))) return false;
+    if (isAssignment(write)) return write.operatorToken.kind === ts.SyntaxKind.EqualsToken && isConstantValue(write.right);
+    const call = collectionCall(write, new Set(["add", "set"]));
+    if (!call) return false;
+    const value = (write as ts.CallExpression).arguments[1];
+    return call.method === "add" || (value !== undefined && isConstantValue(value));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -829,6 +892,19 @@ function mapTypeArguments(declaration: ts.PropertyDeclaration | ts.VariableDecla
   return undefined;
 }
 
+/** `true`, `false`, `null`, a number or a string without substitutions: the same value on every call. */
+function isConstantValue(node: ts.Expression): boolean {
+  const value = skipOuter(node);
+  return (
+    value.kind === ts.SyntaxKind.TrueKeyword ||
+    value.kind === ts.SyntaxKind.FalseKeyword ||
+    value.kind === ts.SyntaxKind.NullKeyword ||
+    ts.isNumericLiteral(value) ||
+    ts.isStringLiteral(value) ||
+    ts.isNoSubstitutionTemplateLiteral(value)
+  );
+}
+
 function isClearingValue(node: ts.Expression): boolean {
   const value = skipOuter(node);
   return (
@@ -929,6 +1005,16 @@ function runsOncePerInstance(call: ts.Node): boolean {
   return false;
 }
 
+/** Whether a `return` or `throw` sits anywhere in `statement` (outside nested functions). */
+function mayExit(statement: ts.Statement): boolean {
+  let found = ts.isReturnStatement(statement) || ts.isThrowStatement(statement);
+  forEachInFunction(statement, (node) => {
+    if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) found = true;
+    return !found;
+  });
+  return found;
+}
+
 function exits(statement: ts.Statement, orThrows = true): boolean {
   if (ts.isReturnStatement(statement) || (orThrows && ts.isThrowStatement(statement))) return true;
   if (ts.isBlock(statement)) {
@@ -1014,6 +1100,17 @@ interface Check {
   collectionKey?: string;
 }
 
+/** A finding recorded by a detector, reported by `FunctionState.flush`. */
+interface Pending {
+  write: ts.Node;
+  messageId: keyof typeof messages;
+  data: Record<string, string>;
+  read: ts.Node;
+  suspension: ts.Node;
+  fixes: Fix[];
+  guarded: readonly ts.Node[];
+}
+
 /** What is known about one async function while its detectors run. */
 class FunctionState {
   private readonly reported = new Set<ts.Node>();
@@ -1027,6 +1124,12 @@ class FunctionState {
     private readonly serializedOwner?: ts.FunctionLikeDeclaration,
   ) {}
 
+  private readonly pending: Pending[] = [];
+
+  /**
+   * Records a finding at `write`. `guarded`: for a check-then-act, the statements the check
+   * guards; other findings after the same suspension inside them are the same race (`flush`).
+   */
   report(
     write: ts.Node,
     messageId: keyof typeof messages,
@@ -1034,19 +1137,55 @@ class FunctionState {
     read: ts.Node,
     suspension: ts.Node,
     fixes: Fix[] = [],
+    guarded: readonly ts.Node[] = [],
   ): void {
     if (this.reported.has(write) || read.getStart() >= this.lockedFrom) return;
     this.reported.add(write);
-    this.context.report({
-      node: write,
-      messageId,
-      data,
-      related: [
-        { node: read, message: "The value is read here, before the `await`." },
-        { node: suspension, message: "Other calls can run here, while this one waits." },
-      ],
-      fixes,
+    this.pending.push({ write, messageId, data, read, suspension, fixes, guarded });
+  }
+
+  /**
+   * Reports the recorded findings, one per race: the writes after one `await` under one check
+   * (`if (!this.raw) { const c = await create(); this.raw = c; this.rawReady = true; }`, or a
+   * read-modify-write under a check that another write after the same `await` acts on) are one
+   * race that concurrent calls enter together. It is reported once, at its first lost update, or
+   * at its first write when all only duplicate an initialization, with the fixes of that write
+   * and the other writes as related locations.
+   */
+  flush(): void {
+    const grouped = new Set<Pending>();
+    const groups: Pending[][] = [];
+    for (const finding of this.pending) {
+      if (finding.guarded.length === 0 || grouped.has(finding)) continue;
+      const group = this.pending.filter(
+        (other) => other === finding || (!grouped.has(other) && other.suspension === finding.suspension && finding.guarded.some((node) => isAncestor(node, other.write))),
+      );
+      for (const member of group) grouped.add(member);
+      groups.push(group);
+    }
+    for (const finding of this.pending) if (!grouped.has(finding)) groups.push([finding]);
+    const byPosition = (a: Pending, b: Pending) => a.write.getStart() - b.write.getStart();
+    const leaders = groups.map((group) => {
+      const sorted = [...group].sort(byPosition);
+      const leader = sorted.find((finding) => !LOWER_SEVERITY.includes(finding.messageId)) ?? sorted[0];
+      return { leader, others: sorted.filter((finding) => finding !== leader) };
     });
+    for (const { leader, others } of leaders.sort((a, b) => byPosition(a.leader, b.leader))) {
+      this.context.report({
+        node: leader.write,
+        messageId: leader.messageId,
+        data: leader.data,
+        related: [
+          { node: leader.read, message: "The value is read here, before the `await`." },
+          { node: leader.suspension, message: "Other calls can run here, while this one waits." },
+          ...others.map((other) => ({
+            node: other.write,
+            message: `\`${other.data.target}\` is also written here, after the same \`await\` and check: the same race, reported once.`,
+          })),
+        ],
+        fixes: leader.fixes,
+      });
+    }
   }
 
   /**
@@ -1232,7 +1371,7 @@ class FunctionState {
           ownWriteBeforeSuspension = true;
           return false;
         }
-        if (this.valueUses(node, local, variable)) result = { node, suspension: waited };
+        if (this.valueUses(node, local, variable) && !this.isTokenValidated(node, read.node, waited)) result = { node, suspension: waited };
         return true;
       }
       // The local itself reassigned: the copy is no longer the snapshot.
@@ -1368,7 +1507,7 @@ class FunctionState {
       if (isSuspension(node)) suspension ??= node;
       if (isWrite) {
         if (!suspension || suspension.getStart() < check.node.getEnd()) ownWrite = true;
-        else if (!this.isRechecked(node, check, suspension)) result = { write: node, suspension };
+        else if (!this.isRechecked(node, check, suspension) && !this.isTokenValidated(node, check.node, suspension)) result = { write: node, suspension };
       }
     };
     for (const statement of guarded) visit(statement);
@@ -1400,6 +1539,150 @@ class FunctionState {
       }
     }
     return false;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Tokens: `const generation = ++this.gen; ...; await x; if (generation !== this.gen) return;`
+
+  /**
+   * Whether `write` runs only after a token check made after `suspension`, with no suspension
+   * since, that proves no other claimant of the token ran between `raceStart` (the stale read or
+   * the check) and the write: `if (token !== this.f) return;` (or `throw`, or a `||` of such exits,
+   * or `if (token === this.f) { ... }` around the write), where the `const` `token` was claimed
+   * before the `await` (see `isClaimedToken`). Every concurrent claimant stores a value no other
+   * call holds, so of the calls whose claim-to-write windows overlap, only the latest passes.
+   */
+  isTokenValidated(write: ts.Node, raceStart: ts.Node, suspension: ts.Node): boolean {
+    const after = suspension.getEnd();
+    const validates = (condition: ts.Expression, when: boolean, guard: ts.IfStatement) =>
+      !this.suspendsWithin(guard.getStart(), write.getEnd()) &&
+      tokenPairs(condition, when).some(([local, field]) => this.isClaimedToken(local, field, raceStart, suspension, guard, write));
+    for (let child: ts.Node = write, node = write.parent; node && node !== this.fn; child = node, node = node.parent) {
+      if (node.getEnd() <= after || ts.isFunctionLike(node)) return false;
+      if (ts.isIfStatement(node) && node.getStart() >= after && child !== node.expression) {
+        if (validates(node.expression, child === node.thenStatement, node)) return true;
+      }
+      if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
+        const statements = node.statements;
+        for (let index = statements.indexOf(child as ts.Statement) - 1; index >= 0 && statements[index].getStart() >= after; index--) {
+          const statement = statements[index];
+          if (containsSuspension(statement)) return false;
+          if (ts.isIfStatement(statement) && !statement.elseStatement && exits(statement.thenStatement) && validates(statement.expression, false, statement)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether `local` (a `const` of this function) is a token of `field` that the guard can trust:
+   * - claimed before `suspension`: `const token = ++this.gen` (or `this.gen += 1`, `this.gen =
+   *   new Token()`); `const token = {}` (`new AbortController()`, `Symbol()`, `++counter`) stored
+   *   as `this.current = token`; or `this.gen++;` then `const token = this.gen;` with no
+   *   suspension between. The latest claimant holds the field, every earlier one fails the check.
+   * - or read before `suspension` (`const version = this.version`) and bumped right after the
+   *   guard, with no suspension between (`this.version++`): a compare-and-set, the first call
+   *   to get there bumps the field and every other one fails the check.
+   * The claim (or read) must be before the stale read or check, or follow it with no suspension
+   * between: a token taken after another call could already have written leaves that write unseen.
+   */
+  private isClaimedToken(local: ts.Identifier, field: ts.Expression, raceStart: ts.Node, suspension: ts.Node, guard: ts.IfStatement, write: ts.Node): boolean {
+    const key = this.locationOf(field)?.key;
+    const declaration = this.context.types.variableDeclarationOf(local);
+    if (!key || !declaration?.initializer || !isConstDeclaration(declaration) || !isAncestor(this.fn.body!, declaration)) return false;
+    const variable = this.context.types.variableOf(local);
+    const initializer = skipOuter(declaration.initializer);
+    const claims: ts.Node[] = [];
+    if (this.isFreshTokenWrite(initializer, key)) claims.push(declaration);
+    else if (isFreshValue(initializer)) {
+      // `const controller = new AbortController(); this.controller = controller;`
+      forEachInFunction(this.fn.body!, (node) => {
+        if (isAssignment(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && this.locationOf(node.left)?.key === key) {
+          const value = skipOuter(node.right);
+          if (ts.isIdentifier(value) && this.context.types.variableOf(value) === variable) claims.push(node);
+        }
+      });
+    } else if (this.locationOf(initializer)?.key === key) {
+      // `this.gen++; const generation = this.gen;` in one block, nothing suspending between.
+      const statement = declaration.parent.parent;
+      const block = statement.parent;
+      if (ts.isVariableStatement(statement) && (ts.isBlock(block) || ts.isSourceFile(block))) {
+        const at = block.statements.indexOf(statement);
+        for (let index = at - 1; index >= 0 && !containsSuspension(block.statements[index]); index--) {
+          const previous = block.statements[index];
+          if (ts.isExpressionStatement(previous) && this.isFreshTokenWrite(previous.expression, key)) {
+            claims.push(declaration);
+            break;
+          }
+        }
+      }
+      // A compare-and-set: the field bumped after the guard, before any suspension, on the write's path.
+      if (claims.length === 0 && this.bumpsAfter(guard, write, key)) claims.push(declaration);
+    }
+    const start = raceStart.getStart();
+    return claims.some(
+      (claim) => claim.getEnd() <= suspension.getStart() && (claim.getEnd() <= start || !this.suspendsWithin(start, claim.getStart())),
+    );
+  }
+
+  /**
+   * A statement of a block around `write`, after the guard's condition with no suspension since,
+   * that bumps the field `key` (`this.version++`), and no `return` or `throw` between the write and it.
+   */
+  private bumpsAfter(guard: ts.IfStatement, write: ts.Node, key: string): boolean {
+    const from = guard.expression.getEnd();
+    for (let node: ts.Node = write.parent; node !== this.fn; node = node.parent) {
+      if (ts.isBlock(node) || ts.isSourceFile(node)) {
+        for (const statement of node.statements) {
+          if (statement.getStart() < from) continue;
+          if (this.suspendsWithin(from, statement.getEnd())) return false;
+          if (ts.isExpressionStatement(statement) && this.isFreshTokenWrite(statement.expression, key)) return true;
+          if (statement.getStart() >= write.getEnd() && mayExit(statement)) return false;
+        }
+      }
+      if (node === guard.parent) break;
+    }
+    return false;
+  }
+
+  /** `++F`, `F++`, `F += n`, `F = F + 1`, `F = <fresh value>`, for the location `key`. */
+  private isFreshTokenWrite(node: ts.Node, key: string): boolean {
+    const expression = ts.isExpression(node) ? skipOuter(node) : node;
+    if ((ts.isPrefixUnaryExpression(expression) || ts.isPostfixUnaryExpression(expression)) && (expression.operator === ts.SyntaxKind.PlusPlusToken || expression.operator === ts.SyntaxKind.MinusMinusToken)) {
+      // `const t = this.gen++` holds the value before the bump: never equal to the field.
+      return this.locationOf(expression.operand)?.key === key && (ts.isPrefixUnaryExpression(expression) || ts.isExpressionStatement(node.parent));
+    }
+    if (!isAssignment(expression) || this.locationOf(expression.left)?.key !== key) return false;
+    const operator = expression.operatorToken.kind;
+    if (operator === ts.SyntaxKind.PlusEqualsToken || operator === ts.SyntaxKind.MinusEqualsToken) return true;
+    if (operator !== ts.SyntaxKind.EqualsToken) return false;
+    const value = skipOuter(expression.right);
+    if (isFreshValue(value)) return true;
+    return (
+      ts.isBinaryExpression(value) &&
+      (value.operatorToken.kind === ts.SyntaxKind.PlusToken || value.operatorToken.kind === ts.SyntaxKind.MinusToken) &&
+      ts.isNumericLiteral(skipOuter(value.right)) &&
+      this.locationOf(value.left)?.key === key
+    );
+  }
+
+  private suspensions: ts.Node[] | undefined;
+
+  /** The suspensions of this function (outside nested functions) that start in [from, to). */
+  suspensionsWithin(from: number, to: number): ts.Node[] {
+    if (!this.suspensions) {
+      const found: ts.Node[] = [];
+      forEachInFunction(this.fn.body!, (node) => {
+        if (isSuspension(node)) found.push(node);
+      });
+      this.suspensions = found;
+    }
+    return this.suspensions.filter((node) => node.getStart() >= from && node.getStart() < to);
+  }
+
+  /** Whether a suspension of this function starts in [from, to). */
+  private suspendsWithin(from: number, to: number): boolean {
+    return this.suspensionsWithin(from, to).length > 0;
   }
 
   /** The written declaration (field or module variable) an assignment target refers to. */
@@ -1694,6 +1977,37 @@ class FunctionState {
     for (let index = 2; new RegExp(`\\b${name}\\b`).test(text); index++) name = `${base}${index}`;
     return name;
   }
+}
+
+/**
+ * The (local, field) pairs a condition proves equal when it evaluates to `when`: `t === F` when
+ * true, `t !== F` when false, through `!`, `&&` (when true) and `||` (when false). Which side is
+ * the local and which the field is decided by the caller.
+ */
+function tokenPairs(condition: ts.Expression, when: boolean): [ts.Identifier, ts.Expression][] {
+  const node = skipOuter(condition);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return tokenPairs(node.operand, !when);
+  if (!ts.isBinaryExpression(node)) return [];
+  const operator = node.operatorToken.kind;
+  if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return when ? [...tokenPairs(node.left, true), ...tokenPairs(node.right, true)] : [];
+  if (operator === ts.SyntaxKind.BarBarToken) return when ? [] : [...tokenPairs(node.left, false), ...tokenPairs(node.right, false)];
+  const equal = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+  const unequal = operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
+  if (!(equal && when) && !(unequal && !when)) return [];
+  const left = skipOuter(node.left);
+  const right = skipOuter(node.right);
+  const pairs: [ts.Identifier, ts.Expression][] = [];
+  if (ts.isIdentifier(left)) pairs.push([left, right]);
+  if (ts.isIdentifier(right)) pairs.push([right, left]);
+  return pairs;
+}
+
+/** A value no other evaluation produces: `new X()`, `{}`, `[]`, `Symbol()`, `++counter`. */
+function isFreshValue(node: ts.Expression): boolean {
+  const value = skipOuter(node);
+  if (ts.isNewExpression(value) || ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value)) return true;
+  if (ts.isCallExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === "Symbol") return true;
+  return ts.isPrefixUnaryExpression(value) && (value.operator === ts.SyntaxKind.PlusPlusToken || value.operator === ts.SyntaxKind.MinusMinusToken);
 }
 
 /** The awaited call (`await reduce(this.state, action)`) when `read` is one of its inputs: an argument or the receiver. */
