@@ -389,7 +389,7 @@ describe("CLI: a configuration file with several problems", () => {
       stdout: "",
       stderr: [
         `concurrency-lint: ${file}:2:34: rules.floating-promise must be "off", "info", "warning" or "error" (got "erro")`,
-        `concurrency-lint: ${file}:3:3: unknown key "rulez" (allowed: $schema, include, exclude, requireSuppressionReason, rules)`,
+        `concurrency-lint: ${file}:3:3: unknown key "rulez" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, rules)`,
         `concurrency-lint: ${file}:4:14: include must be array`,
         "",
       ].join("\n"),
@@ -544,6 +544,7 @@ describe("CLI: options, formats and kinds of project", () => {
       "concurrency-lint.json": JSON.stringify({
         exclude: ["src/generated"],
         requireSuppressionReason: true,
+        honorPeerSuppressions: false,
         rules: { "floating-promise": ["error", { ignoreVoid: false }], "unused-suppression": "off" },
       }),
     });
@@ -555,12 +556,14 @@ describe("CLI: options, formats and kinds of project", () => {
       include: string[];
       exclude: string[];
       requireSuppressionReason: boolean;
+      honorPeerSuppressions: boolean;
       rules: Record<string, [string, Record<string, unknown>]>;
     };
     assert.equal(printed.file, path.join(dir, "concurrency-lint.json"));
     assert.deepEqual(printed.include, ["**"]);
     assert.deepEqual(printed.exclude, ["src/generated"]);
     assert.equal(printed.requireSuppressionReason, true);
+    assert.equal(printed.honorPeerSuppressions, false);
     assert.deepEqual(Object.keys(printed.rules), allRules.map((rule) => rule.meta.id));
     assert.equal(printed.rules["floating-promise"]?.[0], "error");
     assert.equal(printed.rules["floating-promise"]?.[1].ignoreVoid, false);

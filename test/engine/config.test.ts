@@ -61,6 +61,7 @@ it("parseConfig: valid files resolve every rule, defaults filled in", () => {
     text: string;
     rules: Record<string, RuleSetting>;
     requireSuppressionReason?: boolean;
+    honorPeerSuppressions?: boolean;
     include?: string[];
     exclude?: string[];
   }[] = [
@@ -92,6 +93,7 @@ it("parseConfig: valid files resolve every rule, defaults filled in", () => {
         '  "include": ["src/**"],',
         '  "exclude": ["**/*.test.ts"], /* tests float on purpose */',
         '  "requireSuppressionReason": true,',
+        '  "honorPeerSuppressions": false,',
         '  "rules": { "floating-promise": ["error", { "allowed": ["x"] }], },',
         "}",
       ].join("\n"),
@@ -100,6 +102,7 @@ it("parseConfig: valid files resolve every rule, defaults filled in", () => {
         "unused-suppression": DEFAULT_UNUSED,
       },
       requireSuppressionReason: true,
+      honorPeerSuppressions: false,
       include: ["src/**"],
       exclude: ["**/*.test.ts"],
     },
@@ -108,11 +111,19 @@ it("parseConfig: valid files resolve every rule, defaults filled in", () => {
     const config = parseConfig(testCase.text, FILE, rules);
     assert.deepEqual(settings(config), testCase.rules, testCase.name);
     assert.deepEqual(
-      { file: config.file, dir: config.dir, requireSuppressionReason: config.requireSuppressionReason, include: config.include, exclude: config.exclude },
+      {
+        file: config.file,
+        dir: config.dir,
+        requireSuppressionReason: config.requireSuppressionReason,
+        honorPeerSuppressions: config.honorPeerSuppressions,
+        include: config.include,
+        exclude: config.exclude,
+      },
       {
         file: FILE,
         dir: "/abs",
         requireSuppressionReason: testCase.requireSuppressionReason ?? false,
+        honorPeerSuppressions: testCase.honorPeerSuppressions ?? true,
         include: testCase.include ?? ["**"],
         exclude: testCase.exclude ?? [],
       },
@@ -125,7 +136,7 @@ it("parseConfig: invalid files throw one positioned ConfigError", () => {
   const cases: { text: string; message: string; key?: string }[] = [
     {
       text: '{\n  "rule": {}\n}',
-      message: `${FILE}:2:3: unknown key "rule" (allowed: $schema, include, exclude, requireSuppressionReason, rules)`,
+      message: `${FILE}:2:3: unknown key "rule" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, rules)`,
       key: "rule",
     },
     {
@@ -194,6 +205,11 @@ it("parseConfig: invalid files throw one positioned ConfigError", () => {
       text: '{ "requireSuppressionReason": "yes" }',
       message: `${FILE}:1:31: requireSuppressionReason must be boolean`,
       key: "requireSuppressionReason",
+    },
+    {
+      text: '{ "honorPeerSuppressions": 0 }',
+      message: `${FILE}:1:28: honorPeerSuppressions must be boolean`,
+      key: "honorPeerSuppressions",
     },
     { text: "[]", message: `${FILE}:1:1: the configuration must be a JSON object` },
     { text: '{\n  "rules": {\n    "floating-promise": "error"\n  ', message: `${FILE}:4:3: invalid JSON: expected a closing brace "}"` },
@@ -347,7 +363,7 @@ it("ConfigResolver: defaults when no config exists above the file", () => {
 it("ConfigResolver: a broken config fails every file below it, read once", () => {
   const memory = memoryFs({ "/repo/concurrency-lint.json": '{ "rulez": {} }' });
   const resolver = new ConfigResolver(rules, undefined, memory);
-  const expected = '/repo/concurrency-lint.json:1:3: unknown key "rulez" (allowed: $schema, include, exclude, requireSuppressionReason, rules)';
+  const expected = '/repo/concurrency-lint.json:1:3: unknown key "rulez" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, rules)';
   assert.throws(() => resolver.configFor("/repo/src/a.ts"), { name: "ConfigError", message: expected });
   assert.throws(() => resolver.configFor("/repo/src/b.ts"), { name: "ConfigError", message: expected });
   assert.deepEqual(memory.reads, ["/repo/concurrency-lint.json"]);
@@ -486,7 +502,7 @@ it("parseConfig: every problem of a file at once, in the order of the file, in w
         `${FILE}:2:34: rules.floating-promise must be "off", "info", "warning" or "error" (got "erro")`,
         `${FILE}:2:42: unknown rule id "nope" in rules`,
         `${FILE}:3:21: exclude[1] must be string`,
-        `${FILE}:4:3: unknown key "rulez" (allowed: $schema, include, exclude, requireSuppressionReason, rules)`,
+        `${FILE}:4:3: unknown key "rulez" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, rules)`,
       ],
     },
     {
@@ -516,8 +532,8 @@ it("parseConfig: the first 20 problems of a file, then how many more", () => {
       assert.ok(error instanceof ConfigError);
       const lines = error.message.split("\n");
       assert.equal(lines.length, 21);
-      assert.equal(lines[0], `${FILE}:2:1: unknown key "key00" (allowed: $schema, include, exclude, requireSuppressionReason, rules)`);
-      assert.equal(lines[19], `${FILE}:21:1: unknown key "key19" (allowed: $schema, include, exclude, requireSuppressionReason, rules)`);
+      assert.equal(lines[0], `${FILE}:2:1: unknown key "key00" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, rules)`);
+      assert.equal(lines[19], `${FILE}:21:1: unknown key "key19" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, rules)`);
       assert.equal(lines[20], `${FILE}: and 3 more problems`);
       return true;
     },

@@ -1,8 +1,9 @@
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import * as ts from "typescript";
-import { applySuppressions, parseDirectives, type Directive } from "../../server/src/engine/suppressions";
+import { applySuppressions, parseDirectives, parsePeerSuppressions, type Directive } from "../../server/src/engine/suppressions";
 import type { Finding, Severity, TextEdit } from "../../server/src/engine/types";
+import { lintCode } from "../helpers/ruleTester";
 
 const KNOWN = new Set(["floating-promise", "other-rule", "third-rule", "unused-suppression", "missing-suppression-reason"]);
 
@@ -47,6 +48,8 @@ interface Case {
   findings: string[];
   off?: string[];
   requireSuppressionReason?: boolean;
+  /** `honorPeerSuppressions`; default true, as in the configuration. */
+  honorPeers?: boolean;
   kept?: string[];
   suppressed?: string[];
   /** "rule:messageId@line:col-line:col". */
@@ -67,7 +70,7 @@ function run(testCase: Case) {
     severityOf: (ruleId): Severity => (off.has(ruleId) ? "off" : "warning"),
     requireSuppressionReason: testCase.requireSuppressionReason ?? false,
     knownRuleIds: KNOWN,
-  });
+  }, testCase.honorPeers === false ? [] : parsePeerSuppressions(sourceFile));
 }
 
 const brief = (finding: Finding) => `${finding.ruleId}@${finding.range.start.line}:${finding.range.start.character}`;
@@ -345,8 +348,228 @@ const cases: Case[] = [
   },
 ];
 
+const TS_FLOATING = "@typescript-eslint/no-floating-promises";
+
+// Peers' comments for the same bug classes: they suppress the mapped rule, and are never reported.
+const peerCases: Case[] = [
+  {
+    name: "eslint-disable-next-line with a description suppresses the mapped rule on the next line only",
+    code: `save();\n// eslint-disable-next-line ${TS_FLOATING} -- the queue logs errors\nsave();\nsave();\n`,
+    findings: ["floating-promise@0:0", "floating-promise@2:0", "floating-promise@3:0", "other-rule@2:0"],
+    kept: ["floating-promise@0:0", "floating-promise@3:0", "other-rule@2:0"],
+    suppressed: ["floating-promise@2:0"],
+  },
+  {
+    name: "eslint-disable-line after code; a block comment of the same form",
+    code: `save(); // eslint-disable-line ${TS_FLOATING}\nsave(); /* eslint-disable-line ${TS_FLOATING} */\nsave();\n`,
+    findings: ["floating-promise@0:0", "floating-promise@1:0", "floating-promise@2:0"],
+    kept: ["floating-promise@2:0"],
+    suppressed: ["floating-promise@0:0", "floating-promise@1:0"],
+  },
+  {
+    name: "eslint-disable / eslint-enable block: from the comment to the enable",
+    code: [
+      "save();",
+      `save(); /* eslint-disable ${TS_FLOATING} -- legacy module */`,
+      "save();",
+      "/* eslint-enable no-misused-promises */",
+      "save();",
+      `/* eslint-enable ${TS_FLOATING} */`,
+      "save();",
+      "",
+    ].join("\n"),
+    findings: ["floating-promise@0:0", "floating-promise@1:0", "floating-promise@2:0", "floating-promise@4:0", "floating-promise@6:0"],
+    // The finding before the comment on its own line is outside the block, as in ESLint.
+    kept: ["floating-promise@0:0", "floating-promise@1:0", "floating-promise@6:0"],
+    suppressed: ["floating-promise@2:0", "floating-promise@4:0"],
+  },
+  {
+    name: "a bare eslint-enable ends every block; a disable without enable runs to the end of the file",
+    code: [
+      "/* eslint-disable no-floating-promises, require-atomic-updates */",
+      "save();",
+      "/* eslint-enable */",
+      "save();",
+      "/* eslint-disable require-atomic-updates */",
+      "save();",
+      "",
+    ].join("\n"),
+    findings: ["floating-promise@1:0", "shared-state-across-await@1:0", "floating-promise@3:0", "shared-state-across-await@3:0", "shared-state-across-await@5:0"],
+    kept: ["floating-promise@3:0", "shared-state-across-await@3:0"],
+    suppressed: ["floating-promise@1:0", "shared-state-across-await@1:0", "shared-state-across-await@5:0"],
+  },
+  {
+    name: "oxlint forms and plugin names: typescript/, typescript-eslint/, bare, line-comment blocks",
+    code: [
+      "// oxlint-disable-next-line typescript/no-floating-promises",
+      "save();",
+      "save(); // oxlint-disable-line no-floating-promises",
+      "// oxlint-disable typescript-eslint/no-misused-promises",
+      "items.forEach(async () => save());",
+      "// oxlint-enable typescript-eslint/no-misused-promises",
+      "items.forEach(async () => save());",
+      "// eslint-disable-next-line eslint/no-async-promise-executor",
+      "new Promise(async () => save());",
+      "",
+    ].join("\n"),
+    findings: ["floating-promise@1:0", "floating-promise@2:0", "misused-promise@4:14", "misused-promise@6:14", "misused-promise@8:12"],
+    kept: ["misused-promise@6:14"],
+    suppressed: ["floating-promise@1:0", "floating-promise@2:0", "misused-promise@4:14", "misused-promise@8:12"],
+  },
+  {
+    name: "a rule list: only the mapped names suppress, each its own rule",
+    code: `// eslint-disable-next-line no-console, ${TS_FLOATING}, require-atomic-updates\nlog(save(), count += await next());\n`,
+    findings: ["floating-promise@1:4", "shared-state-across-await@1:12", "other-rule@1:0", "misused-promise@1:0"],
+    kept: ["other-rule@1:0", "misused-promise@1:0"],
+    suppressed: ["floating-promise@1:4", "shared-state-across-await@1:12"],
+  },
+  {
+    name: "no-sync of eslint-plugin-n, eslint-plugin-node and ESLint core",
+    code: [
+      "const a = readFileSync(p); // eslint-disable-line n/no-sync",
+      "const b = readFileSync(p); // eslint-disable-line node/no-sync",
+      "const c = readFileSync(p); // eslint-disable-line no-sync",
+      "const d = readFileSync(p); // eslint-disable-line unicorn/no-sync",
+      "",
+    ].join("\n"),
+    findings: ["blocking-call-in-async@0:10", "blocking-call-in-async@1:10", "blocking-call-in-async@2:10", "blocking-call-in-async@3:10"],
+    kept: ["blocking-call-in-async@3:10"],
+    suppressed: ["blocking-call-in-async@0:10", "blocking-call-in-async@1:10", "blocking-call-in-async@2:10"],
+  },
+  {
+    name: "biome-ignore with a reason: the next line, whatever the group; several categories",
+    code: [
+      "// biome-ignore lint/nursery/noFloatingPromises: the queue logs errors",
+      "save();",
+      "save();",
+      "// biome-ignore lint/suspicious/noFloatingPromises: moved out of nursery",
+      "save();",
+      "// biome-ignore lint/style/useConst lint/nursery/noMisusedPromises: handled by the emitter",
+      "emitter.on('x', async () => save());",
+      "/* biome-ignore lint/nursery/noSyncMethods: startup only */",
+      "readFileSync(p);",
+      "",
+    ].join("\n"),
+    findings: ["floating-promise@1:0", "floating-promise@2:0", "floating-promise@4:0", "misused-promise@6:16", "blocking-call-in-async@8:0"],
+    kept: ["floating-promise@2:0"],
+    suppressed: ["floating-promise@1:0", "floating-promise@4:0", "misused-promise@6:16", "blocking-call-in-async@8:0"],
+  },
+  {
+    name: "biome-ignore-all at the top of the file covers it",
+    code: "// biome-ignore-all lint/nursery/noFloatingPromises: a fire-and-forget script\nimport { save } from './save';\nsave();\n",
+    findings: ["floating-promise@2:0", "other-rule@2:0"],
+    kept: ["other-rule@2:0"],
+    suppressed: ["floating-promise@2:0"],
+  },
+  {
+    name: "biome-ignore-start / -end: the range between them",
+    code: [
+      "save();",
+      "// biome-ignore-start lint/nursery/noFloatingPromises: legacy",
+      "save();",
+      "// biome-ignore-end lint/nursery/noMisusedPromises: other rule",
+      "save();",
+      "// biome-ignore-end lint/nursery/noFloatingPromises: legacy",
+      "save();",
+      "",
+    ].join("\n"),
+    findings: ["floating-promise@0:0", "floating-promise@2:0", "floating-promise@4:0", "floating-promise@6:0"],
+    kept: ["floating-promise@0:0", "floating-promise@6:0"],
+    suppressed: ["floating-promise@2:0", "floating-promise@4:0"],
+  },
+  {
+    name: "must not suppress: another rule, a wrong plugin, a longer name, or only in the description",
+    code: [
+      "// eslint-disable-next-line no-console",
+      "save();",
+      "// eslint-disable-next-line promise/no-floating-promises",
+      "save();",
+      "// eslint-disable-next-line @typescript-eslint/no-floating-promises-extra",
+      "save();",
+      `// eslint-disable-next-line no-console -- unlike ${TS_FLOATING}`,
+      "save();",
+      "// biome-ignore lint/nursery/noFloatingPromise: singular",
+      "save();",
+      "",
+    ].join("\n"),
+    findings: ["floating-promise@1:0", "floating-promise@3:0", "floating-promise@5:0", "floating-promise@7:0", "floating-promise@9:0"],
+    kept: ["floating-promise@1:0", "floating-promise@3:0", "floating-promise@5:0", "floating-promise@7:0", "floating-promise@9:0"],
+  },
+  {
+    name: "must not suppress: a different line",
+    code: `// eslint-disable-next-line ${TS_FLOATING}\n\nsave();\nsave();\nsave(); /* eslint-disable-line ${TS_FLOATING}\n  spanning lines */\n`,
+    findings: ["floating-promise@2:0", "floating-promise@3:0", "floating-promise@4:0", "floating-promise@5:0"],
+    kept: ["floating-promise@2:0", "floating-promise@3:0", "floating-promise@4:0", "floating-promise@5:0"],
+  },
+  {
+    name: "must not suppress: disable-all comments, ESLint's and Biome's, and a Biome group",
+    code: [
+      "/* eslint-disable */",
+      "save(); // eslint-disable-line",
+      "// oxlint-disable-next-line -- legacy",
+      "save();",
+      "// biome-ignore lint: legacy",
+      "save();",
+      "// biome-ignore lint/nursery: legacy",
+      "save();",
+      "",
+    ].join("\n"),
+    findings: ["floating-promise@1:0", "floating-promise@3:0", "floating-promise@5:0", "floating-promise@7:0"],
+    kept: ["floating-promise@1:0", "floating-promise@3:0", "floating-promise@5:0", "floating-promise@7:0"],
+  },
+  {
+    name: "must not suppress: biome-ignore-all after code (Biome ignores it there)",
+    code: "save();\n// biome-ignore-all lint/nursery/noFloatingPromises: too late\nsave();\n",
+    findings: ["floating-promise@0:0", "floating-promise@2:0"],
+    kept: ["floating-promise@0:0", "floating-promise@2:0"],
+  },
+  {
+    name: "must not suppress: directive-looking text in strings, and prose that mentions a directive",
+    code: [
+      `const a = "// eslint-disable-line ${TS_FLOATING}"; save();`,
+      `save(); // see eslint-disable-line ${TS_FLOATING}`,
+      `const b = \`/* eslint-disable ${TS_FLOATING} */\`;`,
+      "save();",
+      "",
+    ].join("\n"),
+    findings: ["floating-promise@0:0", "floating-promise@1:0", "floating-promise@3:0"],
+    kept: ["floating-promise@0:0", "floating-promise@1:0", "floating-promise@3:0"],
+  },
+  {
+    name: "must not suppress: honorPeerSuppressions off",
+    code: `// eslint-disable-next-line ${TS_FLOATING} -- logged\nsave();\n// biome-ignore lint/nursery/noFloatingPromises: logged\nsave();\n`,
+    findings: ["floating-promise@1:0", "floating-promise@3:0"],
+    honorPeers: false,
+    kept: ["floating-promise@1:0", "floating-promise@3:0"],
+  },
+  {
+    name: "peer comments are never reported: unused, unknown ids, no reason",
+    code: [
+      `// eslint-disable-next-line ${TS_FLOATING}`,
+      "await save();",
+      "// eslint-disable-next-line @typescript-eslint/no-floatin-promises",
+      "save();",
+      "// eslint-disable-next-line",
+      "// biome-ignore lint/nursery/noFloatingPromises",
+      "await save();",
+      "",
+    ].join("\n"),
+    findings: ["floating-promise@3:0"],
+    requireSuppressionReason: true,
+    kept: ["floating-promise@3:0"],
+  },
+  {
+    name: "our directive and a peer comment on one finding: ours is used, so not reported",
+    code: `// eslint-disable-next-line ${TS_FLOATING}\n${NEXT} floating-promise -- logged\nsave();\n// eslint-disable-next-line ${TS_FLOATING}\n${NEXT} floating-promise -- stale\nawait save();\n`,
+    findings: ["floating-promise@2:0"],
+    suppressed: ["floating-promise@2:0"],
+    extra: ["unused-suppression:unused@4:0-4:63"],
+    fixed: `// eslint-disable-next-line ${TS_FLOATING}\n${NEXT} floating-promise -- logged\nsave();\n// eslint-disable-next-line ${TS_FLOATING}\nawait save();\n`,
+  },
+];
+
 it("applySuppressions: kept, suppressed and extra findings, and the safe fixes", () => {
-  for (const testCase of cases) {
+  for (const testCase of [...cases, ...peerCases]) {
     const result = run(testCase);
     assert.deepEqual(
       { kept: result.kept.map(brief), suppressed: result.suppressed.map(brief), extra: result.extra.map(extraBrief) },
@@ -481,4 +704,22 @@ it("parseDirectives: kinds, rule ids, reasons and lines", () => {
 
 it("parseDirectives: a file without the marker is not walked", () => {
   assert.deepEqual(parseDirectives(sourceOf("// eslint-disable-next-line\nsave();\n")), []);
+});
+
+it("linting a file: peers' comments suppress by default; honorPeerSuppressions: false turns them off", () => {
+  const code = [
+    "declare function save(): Promise<void>;",
+    "// eslint-disable-next-line @typescript-eslint/no-floating-promises -- save() logs its errors",
+    "save();",
+    "// biome-ignore lint/nursery/noFloatingPromises: save() logs its errors",
+    "save();",
+    "",
+  ].join("\n");
+  const at = (run: { honorPeerSuppressions?: boolean }) =>
+    lintCode("floating-promise", code, { ...run, alsoEnable: ["unused-suppression"] }).findings.map(
+      (finding) => `${finding.ruleId}@${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
+    );
+  assert.deepEqual(at({}), []);
+  assert.deepEqual(at({ honorPeerSuppressions: true }), []);
+  assert.deepEqual(at({ honorPeerSuppressions: false }), ["floating-promise@3:1", "floating-promise@5:1"]);
 });

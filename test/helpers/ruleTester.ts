@@ -78,6 +78,8 @@ export interface RunOptions {
   /** Rule ids to turn on besides the one under test (default: only that rule). */
   alsoEnable?: string[];
   requireSuppressionReason?: boolean;
+  /** Default: the configuration's default (true). */
+  honorPeerSuppressions?: boolean;
   compilerOptions?: ts.CompilerOptions;
 }
 
@@ -87,7 +89,11 @@ export function configFor(ruleId: string, run: RunOptions): ResolvedConfig {
   for (const rule of allRules) if (!rule.meta.alwaysOn) rules[rule.meta.id] = "off";
   if (!rulesById.get(ruleId)?.meta.alwaysOn) rules[ruleId] = run.options ? ["warning", run.options] : "warning";
   for (const id of run.alsoEnable ?? []) if (!rulesById.get(id)?.meta.alwaysOn) rules[id] = "warning";
-  const text = JSON.stringify({ rules, requireSuppressionReason: run.requireSuppressionReason ?? false });
+  const text = JSON.stringify({
+    rules,
+    requireSuppressionReason: run.requireSuppressionReason ?? false,
+    honorPeerSuppressions: run.honorPeerSuppressions,
+  });
   return parseConfig(text, path.join(VIRTUAL_ROOT, "concurrency-lint.json"), allRules);
 }
 

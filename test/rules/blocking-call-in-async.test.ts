@@ -25,6 +25,8 @@ const PBKDF2 = "Use `await promisify(pbkdf2)(...)`";
 const GZIP = "Use `await promisify(gzip)(...)`";
 const WAIT_ASYNC = "Use `await Atomics.waitAsync(...).value`";
 const FS = 'import * as fs from "node:fs";';
+const INDIRECT_MESSAGE =
+  "`readFileSync` blocks the event loop inside async function `load`: while it waits for the file system, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` instead.";
 
 // A memoized settings reader, as found on a real service: read once, reached from every handler.
 const SETTINGS = lines(
@@ -92,6 +94,43 @@ const ES2024: ts.CompilerOptions = { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2024
 const DOM: ts.CompilerOptions = { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] };
 
 const invalid: InvalidCase[] = [
+  // --- through Function.prototype.call / apply and Reflect.apply: reported, no fix -------------
+  {
+    name: "fs.readFileSync.call in an async function",
+    code: lines(FS, "export async function load(p: string) {", '  return fs.readFileSync.call(fs, p, "utf8");', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        message: INDIRECT_MESSAGE,
+        fixes: [],
+      },
+    ],
+  },
+  {
+    name: "a named import run with .apply",
+    code: lines('import { readFileSync } from "node:fs";', "export async function load(p: string) {", "  return readFileSync.apply(null, [p]);", "}"),
+    errors: [{ messageId: "blockingCall", line: 3, column: 10, fixes: [] }],
+  },
+  {
+    name: "Reflect.apply of execSync",
+    code: lines('import { execSync } from "child_process";', "export async function build() {", '  Reflect.apply(execSync, undefined, ["npm run build"]);', "}"),
+    errors: [{ messageId: "blockingCall", line: 3, column: 3, fixes: [] }],
+  },
+  {
+    name: "a synchronous helper that blocks through .call, reached from async code",
+    code: lines(
+      FS,
+      "function readConfig(path: string): string {",
+      '  return fs.readFileSync.call(fs, path, "utf8");',
+      "}",
+      "export async function start() {",
+      '  return JSON.parse(readConfig("config.json")) as object;',
+      "}",
+    ),
+    errors: [{ messageId: "blockingSink", line: 3, column: 10, related: [6], fixes: [] }],
+  },
   // --- fs, however it is imported, and the fs/promises fix ------------------------------------
   {
     name: "named import: readFile imported from node:fs/promises",
@@ -851,6 +890,64 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: ValidCase[] = [
+  // --- .call / .apply / Reflect.apply that run nothing from the catalogue ---------------------
+  {
+    name: "the project's own readFileSync, run with .call",
+    code: lines(
+      "const cache = new Map<string, string>();",
+      "function readFileSync(this: unknown, key: string): string {",
+      '  return cache.get(key) ?? "";',
+      "}",
+      "export async function lookup(key: string) {",
+      "  return readFileSync.call(undefined, key);",
+      "}",
+    ),
+  },
+  {
+    name: "fs.promises.readFile run with .call",
+    code: lines(FS, "export async function load(p: string) {", '  return await fs.promises.readFile.call(fs.promises, p, "utf8");', "}"),
+  },
+  {
+    name: "Reflect.apply of the promise version",
+    code: lines('import { readFile } from "node:fs/promises";', "export async function load(p: string) {", "  return await Reflect.apply(readFile, undefined, [p]);", "}"),
+  },
+  {
+    name: ".bind without a call: the bound function is returned, not run",
+    code: lines(FS, "export async function reader(p: string) {", '  return fs.readFileSync.bind(fs, p, "utf8");', "}"),
+  },
+  {
+    name: "an object of the project named like a blocking API, with its own call method",
+    code: lines(
+      "const existsSync = { call: (path: string) => path.length > 0 };",
+      "export async function check(path: string) {",
+      "  return existsSync.call(path);",
+      "}",
+    ),
+  },
+  {
+    name: "a project's own apply() that registers the function for later",
+    code: lines(
+      FS,
+      "const hooks = new Map<string, (path: string) => unknown>();",
+      "const registry = { apply(name: string, fn: (path: string) => unknown) { hooks.set(name, fn); } };",
+      "export async function setup() {",
+      '  registry.apply("read", (path) => fs.readFileSync.call(fs, path));',
+      "}",
+    ),
+  },
+  {
+    name: ".call in a timer callback: it runs later, outside the async function",
+    code: lines(FS, "export async function scheduleCleanup(dir: string) {", "  setTimeout(() => fs.rmSync.call(fs, dir, { recursive: true }), 1000);", "}"),
+  },
+  {
+    name: ".call in an allowed start-up function",
+    code: lines(FS, "export async function main() {", '  return fs.readFileSync.call(fs, "config.json", "utf8");', "}"),
+    options: STARTUP_ALLOW,
+  },
+  {
+    name: "a synchronous function with .call that no async code reaches",
+    code: lines(FS, "export function readVersion() {", '  return fs.readFileSync.call(fs, "VERSION", "utf8");', "}"),
+  },
   // --- start-up and shutdown, accepted by one allow entry
   {
     name: "allow start/stop: config and TLS files read in start() before serving, the pid file removed in stop()",

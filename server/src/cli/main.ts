@@ -145,6 +145,7 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
       include: config.include,
       exclude: config.exclude,
       requireSuppressionReason: config.requireSuppressionReason,
+      honorPeerSuppressions: config.honorPeerSuppressions,
       rules,
       types: typesFor(options.printConfig, options.project, io.cwd),
     };

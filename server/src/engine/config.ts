@@ -25,7 +25,7 @@ export const CONFIG_FILE_NAME = "concurrency-lint.json";
 
 export const SEVERITIES: readonly Severity[] = ["off", "info", "warning", "error"];
 
-const TOP_LEVEL_KEYS = ["$schema", "include", "exclude", "requireSuppressionReason", "rules"] as const;
+const TOP_LEVEL_KEYS = ["$schema", "include", "exclude", "requireSuppressionReason", "honorPeerSuppressions", "rules"] as const;
 
 /** One thing wrong in a configuration file. `line`/`column` are 1-based. */
 export interface ConfigProblem {
@@ -81,6 +81,8 @@ export interface ResolvedConfig {
   /** Base folder for `include`/`exclude`. */
   dir: string;
   requireSuppressionReason: boolean;
+  /** Whether ESLint, oxlint and Biome comments for the mapped peer rules suppress ours. */
+  honorPeerSuppressions: boolean;
   /** Every registered rule, with severity and options filled in from its defaults. */
   rules: ReadonlyMap<string, RuleSetting>;
   include: string[];
@@ -141,6 +143,12 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
         default: false,
         description:
           'Require every concurrency-lint-disable comment to give a reason after " -- " (reported by missing-suppression-reason).',
+      },
+      honorPeerSuppressions: {
+        type: "boolean",
+        default: true,
+        description:
+          "Let eslint-disable, oxlint-disable and biome-ignore comments for the same bug classes (no-floating-promises, noFloatingPromises, no-misused-promises, require-atomic-updates, n/no-sync, ...) suppress the matching concurrency-lint rule. Comments that name no rule never do.",
       },
       rules: {
         type: "object",
@@ -272,6 +280,7 @@ export function parseConfig(text: string, file: string, rules: readonly AnyRule[
     include?: string[];
     exclude?: string[];
     requireSuppressionReason?: boolean;
+    honorPeerSuppressions?: boolean;
     rules?: Record<string, unknown>;
   };
   for (const key of ["include", "exclude"] as const) {
@@ -293,6 +302,7 @@ export function parseConfig(text: string, file: string, rules: readonly AnyRule[
     file,
     dir: path.dirname(file),
     requireSuppressionReason: config.requireSuppressionReason ?? false,
+    honorPeerSuppressions: config.honorPeerSuppressions ?? true,
     rules: ruleSettings(rules, config.rules ?? {}),
     include: config.include ?? [...DEFAULT_INCLUDE],
     exclude: config.exclude ?? [],
@@ -383,6 +393,7 @@ export function defaultConfig(dir: string, rules: readonly AnyRule[]): ResolvedC
     file: undefined,
     dir,
     requireSuppressionReason: false,
+    honorPeerSuppressions: true,
     rules: ruleSettings(rules, {}),
     include: [...DEFAULT_INCLUDE],
     exclude: [],

@@ -8,7 +8,7 @@ import type { ResolvedConfig } from "./config";
 import { isFileIncluded } from "./config";
 import { bindEachFile, standInText } from "./parsing";
 import { type CancellationSignal, runRules, toFinding } from "./runner";
-import { applySuppressions, parseDirectives } from "./suppressions";
+import { applySuppressions, parseDirectives, parsePeerSuppressions } from "./suppressions";
 import { TypeOracle } from "./typeOracle";
 import type { AnyRule, Finding, InternalError, ReportDescriptor, RuleSetting } from "./types";
 import { parseError } from "../rules/parse-error";
@@ -96,7 +96,7 @@ export function lintSourceFile(
       severityOf: (ruleId) => (crashed.has(ruleId) ? "off" : settingOf(ruleId).severity),
       requireSuppressionReason: config.requireSuppressionReason,
       knownRuleIds: new Set(rules.map((rule) => rule.meta.id)),
-    });
+    }, config.honorPeerSuppressions ? parsePeerSuppressions(sourceFile) : []);
     kept = [...suppression.kept, ...suppression.extra].sort((a, b) => a.start - b.start || a.end - b.end);
   } catch (error) {
     // Suppressions failing must not lose the findings: report the failure and keep them all.

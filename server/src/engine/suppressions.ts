@@ -1,7 +1,8 @@
 /**
  * Inline suppressions: `concurrency-lint-disable-next-line`, `-disable-line` and file-wide
  * `-disable` directives in comments, which findings they suppress, and the findings about the
- * directives themselves (`unused-suppression`, `missing-suppression-reason`).
+ * directives themselves (`unused-suppression`, `missing-suppression-reason`); and the ESLint,
+ * oxlint and Biome comments for the same bug classes, which suppress too but are never reported.
  *
  * Findings of those two rules are never suppressed by directives: a directive that could hide the
  * report that it is unused or unexplained would make both rules pointless (and deciding whether it
@@ -42,11 +43,7 @@ const KEYWORDS: readonly [string, DirectiveKind][] = [
   [MARKER, "file"],
 ];
 
-/**
- * Every directive in real comments of the file. Comments come from the token stream the parser
- * produced, so text in strings, templates, regular expressions and JSX that merely looks like a
- * comment is never read as one.
- */
+/** Every directive in real comments of the file (`commentsAt`). */
 export function parseDirectives(sourceFile: ts.SourceFile): Directive[] {
   const text = sourceFile.text;
   const occurrences: number[] = [];
@@ -55,6 +52,21 @@ export function parseDirectives(sourceFile: ts.SourceFile): Directive[] {
   }
   if (occurrences.length === 0) return [];
 
+  const directives: Directive[] = [];
+  for (const comment of commentsAt(sourceFile, occurrences)) {
+    const directive = parseComment(sourceFile, comment);
+    if (directive) directives.push(directive);
+  }
+  return directives;
+}
+
+/**
+ * The real comments of the file that contain one of the offsets, in file order. Comments come from
+ * the token stream the parser produced, so text in strings, templates, regular expressions and JSX
+ * that merely looks like a comment is never read as one.
+ */
+function commentsAt(sourceFile: ts.SourceFile, occurrences: readonly number[]): ts.CommentRange[] {
+  const text = sourceFile.text;
   const comments = new Map<number, ts.CommentRange>();
   const collectAt = (pos: number): void => {
     for (const range of ts.getLeadingCommentRanges(text, pos) ?? []) comments.set(range.pos, range);
@@ -78,13 +90,146 @@ export function parseDirectives(sourceFile: ts.SourceFile): Directive[] {
     }
   }
 
-  const directives: Directive[] = [];
-  for (const comment of [...comments.values()].sort((a, b) => a.pos - b.pos)) {
-    const directive = parseComment(sourceFile, comment);
-    if (directive) directives.push(directive);
-  }
-  return directives;
+  return [...comments.values()]
+    .filter((comment) => containsOccurrence(comment.pos, comment.end))
+    .sort((a, b) => a.pos - b.pos);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Peers' suppressions: ESLint, oxlint and Biome comments for the same bug classes
+
+/**
+ * A peer's rule that finds the bug class of one of ours, so that its suppression comments are
+ * deliberate exceptions for our rule too. ESLint and oxlint name a rule `plugin/name` (core rules
+ * without a plugin); `plugins` are the prefixes that mean this rule ("" = written bare). Biome
+ * names `lint/<group>/<name>`; the group is not compared, since rules move out of `nursery`.
+ */
+export interface PeerRule {
+  tool: "eslint" | "biome";
+  name: string;
+  plugins: readonly string[];
+  ruleId: string;
+}
+
+// `typescript` is oxlint's name for the typescript-eslint plugin.
+const TYPESCRIPT_ESLINT = ["@typescript-eslint", "typescript-eslint", "typescript", ""];
+const ESLINT_CORE = ["", "eslint"];
+
+export const PEER_RULES: readonly PeerRule[] = [
+  { tool: "eslint", name: "no-floating-promises", plugins: TYPESCRIPT_ESLINT, ruleId: "floating-promise" },
+  { tool: "eslint", name: "no-misused-promises", plugins: TYPESCRIPT_ESLINT, ruleId: "misused-promise" },
+  { tool: "eslint", name: "no-async-promise-executor", plugins: ESLINT_CORE, ruleId: "misused-promise" },
+  { tool: "eslint", name: "require-atomic-updates", plugins: ESLINT_CORE, ruleId: "shared-state-across-await" },
+  // eslint-plugin-n (`n/`), its predecessor eslint-plugin-node (`node/`), ESLint's removed core rule.
+  { tool: "eslint", name: "no-sync", plugins: ["n", "node", ""], ruleId: "blocking-call-in-async" },
+  { tool: "biome", name: "noFloatingPromises", plugins: [], ruleId: "floating-promise" },
+  { tool: "biome", name: "noMisusedPromises", plugins: [], ruleId: "misused-promise" },
+  { tool: "biome", name: "noAsyncPromiseExecutor", plugins: [], ruleId: "misused-promise" },
+  { tool: "biome", name: "noSyncMethods", plugins: [], ruleId: "blocking-call-in-async" },
+];
+
+/** Which findings a peer's comment suppresses: by line like ours, or by offset for ranges. */
+export interface PeerSuppression {
+  /** Our rule ids. */
+  ruleIds: string[];
+  /** The comment's range (for a range: the comment that opens it). */
+  start: number;
+  end: number;
+  /** 0-based line covered by a `-line`, `-next-line` or `biome-ignore` comment. */
+  targetLine?: number;
+  /** Findings starting in [from, to) for `-disable`/`-enable` and Biome's ranges and `-all`. */
+  from?: number;
+  to?: number;
+}
+
+const PEER_KEYWORD = /(?:es|ox)lint-(?:dis|en)able|biome-ignore/g;
+const ESLINT_DIRECTIVE = /^(?:es|ox)lint-(disable-next-line|disable-line|disable|enable)(?=\s|$)/;
+const BIOME_DIRECTIVE = /^biome-ignore(-all|-start|-end)?(?=\s|$)/;
+// ESLint ends the rule list at two or more dashes with a blank on each side.
+const ESLINT_DESCRIPTION = /\s-{2,}(?:\s|$)/;
+
+/** The peer rule behind `name` as written in a comment of `tool`, as `tool:name`. */
+function peerKey(tool: PeerRule["tool"], written: string): { key: string; ruleId: string } | undefined {
+  let plugin = "";
+  let name = written;
+  if (tool === "eslint") {
+    const slash = written.lastIndexOf("/");
+    if (slash >= 0) [plugin, name] = [written.slice(0, slash), written.slice(slash + 1)];
+  } else {
+    // lint/<group>/<rule>, optionally with a value: lint/<group>/<rule>(value).
+    const match = /^lint\/[A-Za-z]+\/([A-Za-z]+)(?:\(.*\))?$/.exec(written);
+    if (!match) return undefined;
+    name = match[1];
+  }
+  const rule = PEER_RULES.find((candidate) => candidate.tool === tool && candidate.name === name);
+  if (!rule || (tool === "eslint" && !rule.plugins.includes(plugin))) return undefined;
+  return { key: `${tool}:${name}`, ruleId: rule.ruleId };
+}
+
+/**
+ * The ESLint, oxlint and Biome suppressions of the peer rules in `PEER_RULES`. A comment that names
+ * no rule (`eslint-disable`, `biome-ignore lint: …`) or only a group is not honoured: such comments
+ * are usually about style rules and would otherwise silence every concurrency finding below them.
+ */
+export function parsePeerSuppressions(sourceFile: ts.SourceFile): PeerSuppression[] {
+  const text = sourceFile.text;
+  // Nothing to honour without the name of a mapped rule somewhere in the file.
+  if (!PEER_RULES.some((rule) => text.includes(rule.name))) return [];
+  const occurrences = [...text.matchAll(PEER_KEYWORD)].map((match) => match.index);
+  if (occurrences.length === 0) return [];
+
+  const suppressions: PeerSuppression[] = [];
+  // Open ranges by peer key: where they start and the comment that opened them.
+  const open = new Map<string, { ruleId: string; comment: ts.CommentRange }>();
+  const close = (key: string, to: number): void => {
+    const range = open.get(key);
+    if (!range) return;
+    open.delete(key);
+    suppressions.push({ ruleIds: [range.ruleId], start: range.comment.pos, end: range.comment.end, from: range.comment.end, to });
+  };
+  const firstTokenStart = sourceFile.statements[0]?.getStart(sourceFile) ?? sourceFile.endOfFileToken.getStart(sourceFile);
+
+  for (const comment of commentsAt(sourceFile, occurrences)) {
+    const isBlock = comment.kind === ts.SyntaxKind.MultiLineCommentTrivia;
+    const body = text.slice(comment.pos + 2, isBlock ? comment.end - 2 : comment.end).trim();
+    const line = positionOf(sourceFile, comment.pos).line;
+    const endLine = positionOf(sourceFile, comment.end).line;
+    const eslint = ESLINT_DIRECTIVE.exec(body);
+    const biome = eslint ? null : BIOME_DIRECTIVE.exec(body);
+    if (!eslint && !biome) continue;
+
+    const names = eslint
+      ? body.slice(eslint[0].length).split(ESLINT_DESCRIPTION)[0].split(",")
+      : body.slice(biome![0].length).split(":")[0].split(/\s+/);
+    const rules = names
+      .map((name) => peerKey(eslint ? "eslint" : "biome", name.trim()))
+      .filter((rule) => rule !== undefined);
+    const form = eslint ? eslint[1] : (biome![1] ?? "");
+    const ruleIds = [...new Set(rules.map((rule) => rule.ruleId))];
+
+    if (form === "enable" || form === "-end") {
+      // A bare `eslint-enable` re-enables every rule; Biome's end names what it ends.
+      const keys = form === "enable" && names.every((name) => name.trim() === "") ? [...open.keys()] : rules.map((rule) => rule.key);
+      for (const key of keys) close(key, comment.pos);
+    } else if (ruleIds.length === 0) {
+      continue;
+    } else if (form === "disable" || form === "-start") {
+      for (const rule of rules) if (!open.has(rule.key)) open.set(rule.key, { ruleId: rule.ruleId, comment });
+    } else if (form === "-all") {
+      // Biome honours it only at the top of the file, before any code.
+      if (comment.end <= firstTokenStart) suppressions.push({ ruleIds, start: comment.pos, end: comment.end, from: 0, to: text.length });
+    } else if (form === "disable-line") {
+      // ESLint rejects a `-line` comment that spans lines.
+      if (endLine === line) suppressions.push({ ruleIds, start: comment.pos, end: comment.end, targetLine: line });
+    } else {
+      // `disable-next-line` and `biome-ignore`: the line after the comment's end.
+      suppressions.push({ ruleIds, start: comment.pos, end: comment.end, targetLine: endLine + 1 });
+    }
+  }
+  for (const key of [...open.keys()]) close(key, text.length);
+  return suppressions.sort((a, b) => a.start - b.start);
+}
+
 
 function parseComment(sourceFile: ts.SourceFile, comment: ts.CommentRange): Directive | undefined {
   const text = sourceFile.text;
@@ -150,12 +295,17 @@ export interface SuppressionResult {
 const UNUSED = unusedSuppression.meta.id;
 const MISSING_REASON = missingSuppressionReason.meta.id;
 
-/** Splits findings into kept and suppressed, and reports the directives themselves. */
+/**
+ * Splits findings into kept and suppressed, and reports our directives themselves. Peers'
+ * suppressions (`parsePeerSuppressions`) hide findings of the rules they map to, and are never
+ * reported: whether another tool's comment is still needed is that tool's business.
+ */
 export function applySuppressions(
   sourceFile: ts.SourceFile,
   findings: Finding[],
   directives: Directive[],
   settings: SuppressionSettings,
+  peerSuppressions: readonly PeerSuppression[] = [],
 ): SuppressionResult {
   const kept: Finding[] = [];
   const suppressed: Finding[] = [];
@@ -175,6 +325,8 @@ export function applySuppressions(
           hidden = true;
         });
       });
+      // Peers' comments are never reported by our rules, so whether they were used is not kept.
+      hidden ||= peerSuppressions.some((peer) => peer.ruleIds.includes(finding.ruleId) && covers(peer, finding));
     }
     (hidden ? suppressed : kept).push(finding);
   }
@@ -212,6 +364,11 @@ export function applySuppressions(
   });
   extra.sort((a, b) => a.start - b.start || a.end - b.end);
   return { kept, suppressed, extra };
+}
+
+function covers(peer: PeerSuppression, finding: Finding): boolean {
+  if (peer.targetLine !== undefined) return peer.targetLine === finding.range.start.line;
+  return peer.from !== undefined && peer.to !== undefined && finding.start >= peer.from && finding.start < peer.to;
 }
 
 type Reporter = (

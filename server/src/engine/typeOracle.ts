@@ -27,6 +27,9 @@ export interface PromiseQuery {
   thenables: boolean;
 }
 
+/** The default lib's members that run the function they are called on. */
+const INVOKERS: ReadonlySet<string> = new Set(["Function.call", "Function.apply", "CallableFunction.call", "CallableFunction.apply"]);
+
 /** An opaque handle for a variable; compare handles with `===`. */
 export type VariableHandle = object;
 
@@ -859,6 +862,39 @@ export class TypeOracle {
   calleeTarget(call: ts.CallExpression | ts.NewExpression): { ref: DeclarationRef; declarations: readonly ts.Declaration[] } | undefined {
     const symbol = this.followCallee(call.expression, 0);
     const declarations = symbol?.declarations;
+    if (!declarations || declarations.length === 0) return undefined;
+    return { ref: this.describeDeclaration(declarations[0]), declarations };
+  }
+
+  /**
+   * What a call runs through the default lib's invokers, as `calleeTarget` gives it for a direct
+   * call: `f` in `f.call(thisArg, ...)` and `f.apply(thisArg, args)` (`Function`'s and
+   * `CallableFunction`'s members) and in `Reflect.apply(f, thisArg, args)`. The invoker is matched
+   * by its declaration in a lib file, so a project's own `call` method or `Reflect` object is not
+   * one. Undefined when the call is not such an invocation, or `f` is not resolved.
+   *
+   * @example
+   * // import { readFileSync } from "fs";
+   * // readFileSync.call(null, p);          → `readFileSync` of "fs"
+   * // Reflect.apply(readFileSync, null, [p]); → `readFileSync` of "fs"
+   * // readFileSync.bind(null)(p);          → undefined (not followed)
+   */
+  indirectCalleeTarget(call: ts.CallExpression): { ref: DeclarationRef; declarations: readonly ts.Declaration[] } | undefined {
+    let callee = skipParens(call.expression);
+    while (ts.isNonNullExpression(callee)) callee = skipParens(callee.expression);
+    let member: ts.Node;
+    if (ts.isPropertyAccessExpression(callee)) member = callee.name;
+    else if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) member = callee.argumentExpression;
+    else return undefined;
+    const invoker = this.symbolOf(member)?.declarations?.[0];
+    if (!invoker) return undefined;
+    const ref = this.describeDeclaration(invoker);
+    if (!ref.isDefaultLib) return undefined;
+    let invoked: ts.Expression | undefined;
+    if (INVOKERS.has(ref.qualifiedName)) invoked = callee.expression;
+    else if (ref.qualifiedName === "Reflect.apply" && call.arguments.length > 0 && !ts.isSpreadElement(call.arguments[0])) invoked = call.arguments[0];
+    if (!invoked) return undefined;
+    const declarations = this.followCallee(invoked, 0)?.declarations;
     if (!declarations || declarations.length === 0) return undefined;
     return { ref: this.describeDeclaration(declarations[0]), declarations };
   }

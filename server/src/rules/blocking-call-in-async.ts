@@ -331,8 +331,14 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "callbacks they run right away: `paths.map((p) => statSync(p))`, a `new Promise` executor), calls",
         "that resolve by declaration to a blocking API, however they are imported (`import * as fs`,",
         '`import { readFileSync as read }`, `const { readFileSync } = fs`, `require("fs")` in JavaScript,',
-        "re-exports). Callbacks that run later (`setTimeout`, event handlers, anything not known to run",
-        "right away) and top-level module code are not async code and are not reported.",
+        "re-exports), and the same APIs run through the standard invokers: `fs.readFileSync.call(fs, p)`,",
+        "`readFileSync.apply(null, [p])`, `Reflect.apply(readFileSync, undefined, [p])` (the invoker is",
+        "matched by its declaration in the lib, so a project's own `call` or `apply` method is not one;",
+        "these get no fix, which would have to undo the invocation). A function of the project named like",
+        "a blocking API, the promise versions (`fs.promises.readFile.call(...)`) and `.bind` (it creates",
+        "a function and runs nothing) are not reported. Callbacks that run later (`setTimeout`, event",
+        "handlers, anything not known to run right away) and top-level module code are not async code",
+        "and are not reported.",
         "",
         "It also follows the project's own functions: when async code calls a synchronous function that",
         "makes a blocking call, directly or through other project functions, the blocking call itself is",
@@ -769,6 +775,7 @@ class BlockingChecker {
       this.checkXhr(call);
       return;
     }
+    if ((name === "call" || name === "apply") && this.checkIndirectCall(call)) return;
     if (!isBuiltinCandidateName(name) && !this.settings.userName(name) && !this.index.names.has(name)) return;
     const where = asyncContextOf(call);
     if (!where || this.settings.allowed(call)) return;
@@ -787,6 +794,26 @@ class BlockingChecker {
       return;
     }
     if (this.settings.options.transitive) this.reportChain(call, target.declarations, where);
+  }
+
+  /**
+   * A catalogue API run through the lib's invokers (`readFileSync.call(fs, p)`, `.apply`,
+   * `Reflect.apply(readFileSync, fs, [p])`), reported like a direct call but without a fix (the
+   * rewrite would have to undo the invocation). True when reported.
+   */
+  private checkIndirectCall(call: ts.CallExpression): boolean {
+    if (!indirectCalleeNames(call).some((name) => isBuiltinCandidateName(name) || this.settings.userName(name))) return false;
+    const where = asyncContextOf(call);
+    if (!where || this.settings.allowed(call)) return false;
+    const target = this.context.types.indirectCalleeTarget(call);
+    const blocker = target && this.settings.classify(target.ref);
+    if (!blocker || !this.index.callbacksRunNow(where.callbacks)) return false;
+    this.context.report({
+      node: call,
+      messageId: "blockingCall",
+      data: { name: blocker.name, context: describeContext(where), activity: blocker.activity, replacement: blocker.replacement },
+    });
+    return true;
   }
 
   /**
@@ -1044,6 +1071,20 @@ function qualifiedFunctionName(fn: ts.SignatureDeclaration, name: string): strin
 }
 
 /** The name at a call site: `f`, `obj.f`, `obj["f"]`, `this.#f`. */
+/**
+ * The names of what a `.call`/`.apply` call may run (syntax only; `TypeOracle.indirectCalleeTarget`
+ * decides): `f` in `f.call(...)`, `f.apply(...)` and `Reflect.apply(f, ...)`.
+ */
+function indirectCalleeNames(call: ts.CallExpression): string[] {
+  let callee = skipParens(call.expression);
+  while (ts.isNonNullExpression(callee)) callee = skipParens(callee.expression);
+  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return [];
+  const names = [calleeName(callee.expression)];
+  const [first] = call.arguments;
+  if (calleeName(callee) === "apply" && first && !ts.isSpreadElement(first)) names.push(calleeName(first));
+  return names.filter((name) => name !== undefined);
+}
+
 function calleeName(expression: ts.Expression): string | undefined {
   let node = skipParens(expression);
   while (ts.isNonNullExpression(node)) node = skipParens(node.expression);
@@ -1377,7 +1418,13 @@ class BlockingIndex {
       for (const rename of renames) this.names.add(rename);
       for (const candidate of candidates) {
         const { node, name } = candidate;
-        if (name !== undefined && !isName(name) && !renames.has(name) && !(seeding && name === "open" && isSyncXhrShape(node as ts.CallExpression))) {
+        if (
+          name !== undefined &&
+          !isName(name) &&
+          !renames.has(name) &&
+          !(seeding && name === "open" && isSyncXhrShape(node as ts.CallExpression)) &&
+          !(seeding && (name === "call" || name === "apply") && indirectCalleeNames(node as ts.CallExpression).some((invoked) => isName(invoked) || renames.has(invoked)))
+        ) {
           continue;
         }
         const where = functionContextOf(node);
@@ -1400,9 +1447,16 @@ class BlockingIndex {
     const { node, name } = candidate;
     if (!ts.isCallExpression(node)) return ts.isNewExpression(node) ? undefined : { seed: { kind: "loop" } };
     if (name === "open" && isSyncXhrShape(node)) return isSyncXhr(node, this.types) ? { seed: { kind: "xhr" } } : undefined;
-    const target = this.types.calleeTarget(node);
-    const blocker = target && this.settings.classify(target.ref);
+    const direct = this.types.calleeTarget(node);
+    const blocker =
+      (direct && this.settings.classify(direct.ref)) ??
+      (name === "call" || name === "apply" ? this.indirectBlocker(node) : undefined);
     return blocker ? { seed: { kind: "call", blocker } } : undefined;
+  }
+
+  private indirectBlocker(call: ts.CallExpression): Blocker | undefined {
+    const target = this.types.indirectCalleeTarget(call);
+    return target && this.settings.classify(target.ref);
   }
 }
 

@@ -35,6 +35,8 @@ export const missingSuppressionReason: RuleModule<Record<string, never>> = {
         "The rule only reports when `\"requireSuppressionReason\": true` is set at the top level of",
         "`concurrency-lint.json`; its examples assume that setting. Its findings cannot be suppressed",
         "by comments (that would be circular); turn the rule off in the configuration instead.",
+        "Suppressions written for ESLint, oxlint or Biome, which also suppress the matching rules",
+        "(see `honorPeerSuppressions`), are not checked: their reasons follow their own tool's rules.",
       ].join("\n"),
       incorrect: [
         {

@@ -51,6 +51,12 @@ export const unusedSuppression: RuleModule<Record<string, never>> = {
         "Findings of `unused-suppression` and `missing-suppression-reason` cannot be suppressed by",
         "comments (a comment that hides the report about itself would be circular); turn them off in",
         "`concurrency-lint.json` instead. A suppression naming one of them is always reported unused.",
+        "",
+        "Suppressions written for ESLint, oxlint or Biome that name a rule of the same bug class",
+        "(`@typescript-eslint/no-floating-promises`, `lint/nursery/noFloatingPromises`, `n/no-sync`, ...;",
+        "the README lists the mapping) suppress the matching rule unless `\"honorPeerSuppressions\": false`",
+        "is set. This rule never reports them, used or not: whether another tool's comment is still",
+        "needed is for that tool to say.",
       ].join("\n"),
       incorrect: [
         {
