@@ -7,7 +7,7 @@ import * as ts from "typescript";
 import { parseConfig, type ResolvedConfig } from "../../server/src/engine/config";
 import { applyEdits } from "../../server/src/engine/fixes";
 import { lintSourceFile, ProgramTypes } from "../../server/src/engine/linter";
-import type { AnyRule, Finding } from "../../server/src/engine/types";
+import type { AnyRule, Finding, ReportSeverity } from "../../server/src/engine/types";
 import { allRules, rulesById } from "../../server/src/rules";
 
 const REPO = path.resolve(__dirname, "..", "..");
@@ -59,9 +59,10 @@ export function createVirtualProgram(
   host.fileExists = (fileName) => virtual.has(fileName) || realFileExists(fileName);
   host.readFile = (fileName) => virtual.get(fileName) ?? realReadFile(fileName);
   host.getCurrentDirectory = () => VIRTUAL_ROOT;
-  // The virtual folder exists only here: relative imports between virtual files must resolve.
+  // The virtual folders exist only here: relative imports between virtual files must resolve.
   const realDirectoryExists = host.directoryExists?.bind(host);
-  host.directoryExists = (directory) => directory === VIRTUAL_ROOT || (realDirectoryExists ? realDirectoryExists(directory) : false);
+  const isVirtualFolder = (directory: string) => directory === VIRTUAL_ROOT || [...virtual.keys()].some((name) => name.startsWith(`${directory}/`));
+  host.directoryExists = (directory) => isVirtualFolder(directory) || (realDirectoryExists ? realDirectoryExists(directory) : false);
   const rootNames = [...virtual.keys()].filter((name) => /\.[cm]?[jt]sx?$/.test(name));
   const program = ts.createProgram({ rootNames, options, host });
   const sourceFile = program.getSourceFile(path.posix.join(VIRTUAL_ROOT, mainFile));
@@ -75,6 +76,8 @@ export interface RunOptions {
   options?: Record<string, unknown>;
   /** Other files of the virtual project, e.g. a module the code imports. */
   extraFiles?: Record<string, string>;
+  /** The severity the rule under test runs at (default `warning`). */
+  severity?: ReportSeverity;
   /** Rule ids to turn on besides the one under test (default: only that rule). */
   alsoEnable?: string[];
   requireSuppressionReason?: boolean;
@@ -87,7 +90,8 @@ export function configFor(ruleId: string, run: RunOptions): ResolvedConfig {
   const rules: Record<string, unknown> = {};
   // parse-error cannot be turned off (nor named with any other severity than its own).
   for (const rule of allRules) if (!rule.meta.alwaysOn) rules[rule.meta.id] = "off";
-  if (!rulesById.get(ruleId)?.meta.alwaysOn) rules[ruleId] = run.options ? ["warning", run.options] : "warning";
+  const severity = run.severity ?? "warning";
+  if (!rulesById.get(ruleId)?.meta.alwaysOn) rules[ruleId] = run.options ? [severity, run.options] : severity;
   for (const id of run.alsoEnable ?? []) if (!rulesById.get(id)?.meta.alwaysOn) rules[id] = "warning";
   const text = JSON.stringify({
     rules,

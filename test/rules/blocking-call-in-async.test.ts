@@ -90,6 +90,64 @@ const SERVICE = (handler: string[]) =>
     "  }",
     "}",
   );
+// A browser launcher as found in a real library: one existence check per launch, and a helper
+// that checks the profile directory once.
+const LAUNCHER = lines(
+  'import { accessSync, constants, existsSync } from "node:fs";',
+  'import { spawn, type ChildProcess } from "node:child_process";',
+  "function isWritableDirectory(directory: string): boolean {",
+  "  try {",
+  "    accessSync(directory, constants.W_OK);",
+  "    return true;",
+  "  } catch {",
+  "    return !existsSync(directory);",
+  "  }",
+  "}",
+  "export class BrowserLauncher {",
+  "  async launch(executablePath: string, userDataDir: string): Promise<ChildProcess> {",
+  "    if (!existsSync(executablePath)) {",
+  "      throw new Error(`Browser was not found at the configured executablePath (${executablePath})`);",
+  "    }",
+  "    if (!isWritableDirectory(userDataDir)) throw new Error(`${userDataDir} is not writable`);",
+  "    return spawn(executablePath, [`--user-data-dir=${userDataDir}`]);",
+  "  }",
+  "}",
+);
+// A server's shutdown as found in a real framework: the pid file checked, then removed.
+const PID_STOP = lines(
+  'import * as fs from "node:fs";',
+  "export class ServerProcess {",
+  "  constructor(private readonly pidFile: string) {}",
+  "  async stop() {",
+  "    if (fs.existsSync(this.pidFile)) fs.unlinkSync(this.pidFile);",
+  "  }",
+  "}",
+);
+// A CLI's `generate` command: reads a template, writes a file, through helpers that check first.
+const FILE_UTILS = lines(
+  'import * as fs from "node:fs";',
+  'import * as path from "node:path";',
+  "export function fileExists(file: string): boolean {",
+  "  return fs.existsSync(file) && fs.statSync(file).isFile();",
+  "}",
+  "export function createFileSafely(file: string, data: string): string {",
+  "  if (fileExists(file)) throw new Error(`file '${path.normalize(file)}' already exists`);",
+  "  fs.writeFileSync(path.normalize(file), data);",
+  "  return `wrote file '${path.normalize(file)}'`;",
+  "}",
+);
+const GENERATE_ACTION = lines(
+  'import * as fs from "node:fs";',
+  'import { createFileSafely } from "../../../modules/utils/fileUtils";',
+  "export class GenerateAction {",
+  "  name = \"generate-action\";",
+  "  async run({ name }: { name: string }) {",
+  '    const template = fs.readFileSync("templates/action.ts.template", "utf8");',
+  "    return createFileSafely(`src/actions/${name}.ts`, template.replace(/%%name%%/g, name));",
+  "  }",
+  "}",
+);
+const METADATA_CALLS = ["existsSync", "accessSync", "statSync", "lstatSync", "fstatSync", "statfsSync", "realpathSync", "realpathSync.native", "readlinkSync"];
 const ES2024: ts.CompilerOptions = { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2024.d.ts"] };
 const DOM: ts.CompilerOptions = { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] };
 
@@ -355,14 +413,14 @@ const invalid: InvalidCase[] = [
   {
     name: "statSync with options: no fix (throwIfNoEntry has no promise equivalent)",
     code: lines(FS, "export async function f(p: string) {", "  return fs.statSync(p, { throwIfNoEntry: false })?.size;", "}"),
-    errors: [{ messageId: "blockingCall", line: 3, column: 10, fixes: [] }],
+    errors: [{ messageId: "blockingMetadata", line: 3, column: 10, fixes: [] }],
   },
   {
     name: "statSync with one argument",
     code: lines(FS, "export async function f(p: string) {", "  return fs.statSync(p).size;", "}"),
     errors: [
       {
-        messageId: "blockingCall",
+        messageId: "blockingMetadata",
         line: 3,
         column: 10,
         fixes: [[STAT, lines(FS, 'import { stat } from "node:fs/promises";', "export async function f(p: string) {", "  return (await stat(p)).size;", "}")]],
@@ -370,9 +428,9 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
-    name: "existsSync is a blocking file-system call too (no fix)",
+    name: "existsSync is a blocking file-system call too (no fix), one level lower",
     code: lines(FS, "export async function f(p: string) {", "  if (fs.existsSync(p)) return 1;", "  return 0;", "}"),
-    errors: [{ messageId: "blockingCall", line: 3, column: 7, fixes: [] }],
+    errors: [{ messageId: "blockingMetadata", line: 3, column: 7, severity: "info", fixes: [] }],
   },
   {
     name: "CommonJS JavaScript: a require is added after the last one",
@@ -412,7 +470,7 @@ const invalid: InvalidCase[] = [
     fileName: "size.js",
     errors: [
       {
-        messageId: "blockingCall",
+        messageId: "blockingMetadata",
         line: 4,
         column: 10,
         fixes: [
@@ -627,7 +685,7 @@ const invalid: InvalidCase[] = [
   {
     name: "a map callback runs right away: reported, no await fix there",
     code: lines(FS, "export async function sizes(paths: string[]) {", "  return paths.map((p) => fs.statSync(p).size);", "}"),
-    errors: [{ messageId: "blockingCall", line: 3, column: 27, fixes: [] }],
+    errors: [{ messageId: "blockingMetadata", line: 3, column: 27, fixes: [] }],
   },
   {
     name: "forEach, reduce and Array.from callbacks",
@@ -641,8 +699,8 @@ const invalid: InvalidCase[] = [
     ),
     errors: [
       { messageId: "blockingCall", line: 3, column: 24 },
-      { messageId: "blockingCall", line: 4, column: 48 },
-      { messageId: "blockingCall", line: 5, column: 35 },
+      { messageId: "blockingMetadata", line: 4, column: 48 },
+      { messageId: "blockingMetadata", line: 5, column: 35 },
     ],
   },
   {
@@ -742,7 +800,7 @@ const invalid: InvalidCase[] = [
   {
     name: "a synchronous helper declared inside the async function and called there",
     code: lines(FS, "export async function f(paths: string[]) {", "  const exists = (p: string) => fs.existsSync(p);", "  return paths.filter(exists).length > 0 && exists(\"x\");", "}"),
-    errors: [{ messageId: "blockingSink", line: 3, column: 33, related: [4] }],
+    errors: [{ messageId: "blockingMetadataSink", line: 3, column: 33, related: [4] }],
   },
   {
     name: "a busy-wait helper",
@@ -859,6 +917,145 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "blockingSink", line: 4, column: 10, related: [7] }],
   },
 
+  // --- cost classes: one metadata call is reported one level lower than work that takes as long as it takes
+  {
+    name: "one existence check per launch, and a helper that checks a directory: metadata, one level lower",
+    code: LAUNCHER,
+    errors: [
+      {
+        messageId: "blockingMetadataSink",
+        line: 5,
+        column: 5,
+        severity: "info",
+        related: [16],
+        message:
+          "`isWritableDirectory` calls `accessSync` here, one file-system metadata call, and async code runs it: it is reached from async method `BrowserLauncher.launch`, and each of those calls is a related location. That is cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use `await access(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `isWritableDirectory` only outside async code.",
+      },
+      {
+        messageId: "blockingMetadata",
+        line: 13,
+        column: 10,
+        severity: "info",
+        message:
+          "`existsSync` blocks the event loop inside async method `BrowserLauncher.launch` for one file-system metadata call: cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use `await access(...)` from `node:fs/promises` (it rejects when the path is missing) instead.",
+        fixes: [],
+      },
+    ],
+  },
+  {
+    name: "the rule at error: metadata calls are warnings",
+    code: LAUNCHER,
+    severity: "error",
+    errors: [
+      { messageId: "blockingMetadataSink", line: 5, column: 5, severity: "warning" },
+      { messageId: "blockingMetadata", line: 13, column: 10, severity: "warning" },
+    ],
+  },
+  {
+    name: "a pid file checked, then removed: the check is metadata, the removal is not",
+    code: PID_STOP,
+    errors: [
+      { messageId: "blockingMetadata", line: 5, column: 9, severity: "info" },
+      { messageId: "blockingCall", line: 5, column: 38, severity: "warning" },
+    ],
+  },
+  {
+    name: "the rule at error: the removal is an error, the check a warning",
+    code: PID_STOP,
+    severity: "error",
+    errors: [
+      { messageId: "blockingMetadata", line: 5, column: 9, severity: "warning" },
+      { messageId: "blockingCall", line: 5, column: 38, severity: "error" },
+    ],
+  },
+  {
+    name: "every metadata call of the catalogue; calls that change metadata are not metadata calls",
+    code: lines(
+      FS,
+      "export async function inspect(p: string, fd: number) {",
+      "  fs.accessSync(p);",
+      "  fs.lstatSync(p);",
+      "  fs.fstatSync(fd);",
+      "  fs.statfsSync(p);",
+      "  fs.readlinkSync(p);",
+      "  fs.realpathSync.native(p);",
+      "  fs.mkdirSync(p);",
+      "  fs.chmodSync(p, 0o644);",
+      "}",
+    ),
+    errors: [
+      { messageId: "blockingMetadata", line: 3, column: 3, severity: "info" },
+      { messageId: "blockingMetadata", line: 4, column: 3, severity: "info" },
+      { messageId: "blockingMetadata", line: 5, column: 3, severity: "info" },
+      { messageId: "blockingMetadata", line: 6, column: 3, severity: "info" },
+      { messageId: "blockingMetadata", line: 7, column: 3, severity: "info" },
+      { messageId: "blockingMetadata", line: 8, column: 3, severity: "info" },
+      { messageId: "blockingCall", line: 9, column: 3, severity: "warning" },
+      { messageId: "blockingCall", line: 10, column: 3, severity: "warning" },
+    ],
+  },
+  {
+    name: "a helper that checks, then reads: reported for the read, at the rule's severity",
+    code: lines(
+      'import { existsSync, readFileSync } from "node:fs";',
+      "function readPackageVersion(file: string): string {",
+      '  if (!existsSync(file)) return "0.0.0";',
+      '  return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;',
+      "}",
+      "export async function start(log: (line: string) => void) {",
+      '  log(`v${readPackageVersion("package.json")}`);',
+      "}",
+    ),
+    errors: [{ messageId: "blockingSink", line: 4, column: 22, severity: "warning", related: [7] }],
+  },
+  {
+    name: "a helper that checks, then calls a helper that reads: reported for the read",
+    code: lines(
+      FS,
+      'import * as path from "node:path";',
+      "export function readPackageJSON(file: string) {",
+      "  return JSON.parse(fs.readFileSync(file).toString()) as { version: string };",
+      "}",
+      "export function getVersion(projectRoot: string): string {",
+      '  const parentPackageJSON = path.join(projectRoot, "package.json");',
+      "  if (fs.existsSync(parentPackageJSON)) {",
+      "    return readPackageJSON(parentPackageJSON).version;",
+      "  }",
+      '  return readPackageJSON(path.join(import.meta.dirname, "..", "package.json")).version;',
+      "}",
+      "export async function version(projectRoot: string) {",
+      "  console.log(getVersion(projectRoot));",
+      "}",
+    ),
+    errors: [{ messageId: "blockingSink", line: 4, column: 21, severity: "warning", related: [14] }],
+  },
+  {
+    name: "checks found before the read, several helpers up: the callers recorded for a check are reported for the read",
+    code: lines(
+      FS,
+      "function exists(p: string) {",
+      "  return fs.existsSync(p);",
+      "}",
+      "function settingsFor(env: string) {",
+      "  if (!exists(`config/${env}`)) return {};",
+      "  return loadConfig(`config/${env}/settings.json`);",
+      "}",
+      "function loadConfig(p: string) {",
+      "  if (!exists(p)) return {};",
+      "  return readJson(p);",
+      "}",
+      "function readJson(p: string) {",
+      "  return JSON.parse(readText(p)) as object;",
+      "}",
+      "function readText(p: string) {",
+      '  return fs.readFileSync(p, "utf8");',
+      "}",
+      "export async function start(env: string) {",
+      "  return settingsFor(env);",
+      "}",
+    ),
+    errors: [{ messageId: "blockingSink", line: 17, column: 10, severity: "warning", related: [20] }],
+  },
   // --- options ----------------------------------------------------------------------------------
   {
     name: "blockingCalls: an extra API by module and name, with a replacement",
@@ -1031,6 +1228,97 @@ const valid: ValidCase[] = [
       "}",
     ),
     options: STARTUP_ALLOW,
+  },
+  // --- cost classes: metadata calls accepted where start-up, shutdown and CLI code is accepted
+  {
+    name: "a launcher's existence checks accepted by the start-up allow entry",
+    code: LAUNCHER,
+    options: { allow: [{ function: ["main", "start", "stop", "launch"] }] },
+  },
+  {
+    name: "a pid file checked and removed in stop(), accepted by the start-up allow entry",
+    code: PID_STOP,
+    options: STARTUP_ALLOW,
+  },
+  {
+    name: "ignoreCalls with every metadata call: none reported, directly or through a helper",
+    code: LAUNCHER,
+    options: { ignoreCalls: [{ module: "fs", name: METADATA_CALLS }] },
+  },
+  {
+    name: "ignoreCalls existsSync: a helper whose only blocking call is existsSync is not reported either",
+    code: lines(FS, "function hasLockfile(dir: string) {", '  return fs.existsSync(`${dir}/lockfile`);', "}", "export async function launch(dir: string) {", "  if (hasLockfile(dir)) throw new Error(`${dir} is in use`);", "}"),
+    options: { ignoreCalls: [{ module: "fs", name: "existsSync" }] },
+  },
+  {
+    name: "the metadata calls of node:fs/promises, awaited",
+    code: lines(
+      'import { access, constants, lstat, readlink, realpath, stat } from "node:fs/promises";',
+      "export async function inspect(p: string) {",
+      "  await access(p, constants.W_OK);",
+      "  const [info, link] = await Promise.all([lstat(p), lstat(p).then((s) => (s.isSymbolicLink() ? readlink(p) : undefined))]);",
+      "  return { info, link, real: await realpath(p), size: (await stat(p)).size };",
+      "}",
+    ),
+  },
+  {
+    name: "a pid file removed by an exit handler that start() installs: it runs later, synchronously, at exit",
+    code: lines(
+      FS,
+      "export async function start(pidFile: string) {",
+      "  fs.writeFileSync(pidFile, String(process.pid));",
+      "  process.on(\"exit\", () => {",
+      "    if (fs.existsSync(pidFile)) fs.unlinkSync(pidFile);",
+      "  });",
+      "}",
+    ),
+    options: STARTUP_ALLOW,
+  },
+  {
+    name: "an existence check at the top level of a module, before anything is served",
+    code: lines(FS, 'const candidates = ["/usr/bin/chromium", "/usr/bin/google-chrome"];', "export const defaultExecutable = candidates.find((p) => fs.existsSync(p));"),
+  },
+  {
+    name: "realpathSync.native taken as a value, not called",
+    code: lines(FS, "export async function resolver(native: boolean) {", "  return native ? fs.realpathSync.native : fs.realpathSync;", "}"),
+  },
+  {
+    name: "an in-memory file system of the project's own with existsSync and statSync methods",
+    code: lines(
+      "export class MemoryFs {",
+      "  private readonly files = new Map<string, string>();",
+      "  existsSync(p: string) {",
+      "    return this.files.has(p);",
+      "  }",
+      "  statSync(p: string) {",
+      "    return { size: this.files.get(p)?.length ?? 0 };",
+      "  }",
+      "}",
+      "export async function size(vfs: MemoryFs, p: string) {",
+      "  return vfs.existsSync(p) ? vfs.statSync(p).size : 0;",
+      "}",
+    ),
+  },
+  {
+    name: "a CLI generate command accepted by file: its own reads and writes",
+    code: GENERATE_ACTION,
+    fileName: "src/bin/methods/generate/action.ts",
+    extraFiles: { "src/modules/utils/fileUtils.ts": FILE_UTILS },
+    options: { allow: [{ file: "**/src/bin/**" }] },
+  },
+  {
+    name: "a CLI generate command accepted by file: the helpers only it reaches show nothing in their own file",
+    code: FILE_UTILS,
+    fileName: "src/modules/utils/fileUtils.ts",
+    extraFiles: { "src/bin/methods/generate/action.ts": GENERATE_ACTION },
+    options: { allow: [{ file: "**/src/bin/**" }] },
+  },
+  {
+    name: "a CLI generate command accepted by file and method name, the narrower entry the docs suggest",
+    code: GENERATE_ACTION,
+    fileName: "src/bin/methods/generate/action.ts",
+    extraFiles: { "src/modules/utils/fileUtils.ts": FILE_UTILS },
+    options: { allow: [{ file: "**/src/bin/**", function: "*.run" }] },
   },
   // --- one root cause, one finding: nothing at the callers, one suppression or allow entry at the sink
   { name: "the handlers' file: the helper's blocking call is reported in the helper, not at each call", code: USER_ROUTES, fileName: "users.ts", extraFiles: { "settings.ts": SETTINGS, "orders.ts": ORDER_ROUTES } },
@@ -1341,7 +1629,7 @@ describe(RULE, () => {
   it("names the callback and the method it runs in", () => {
     const code = lines(FS, "export class Scanner {", "  async sizes(paths: string[]) {", "    return paths.map((p) => fs.statSync(p).size);", "  }", "}");
     const [finding] = lintCode(RULE, code).findings;
-    assert.match(finding?.message ?? "", /^`statSync` blocks the event loop inside the `map` callback in async method `Scanner\.sizes`: /);
+    assert.match(finding?.message ?? "", /^`statSync` blocks the event loop inside the `map` callback in async method `Scanner\.sizes` for one file-system metadata call: /);
   });
 
   it("reports the blocking call in the helper once, with the chain from each async call as a related location", () => {
@@ -1452,6 +1740,43 @@ describe(RULE, () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("reports a metadata call in a file the program only imports at each async caller, one level lower", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "blocking-"));
+    try {
+      fs.writeFileSync(path.join(dir, "lock.ts"), lines(FS, "export function hasLockfile(dir: string) {", '  return fs.existsSync(`${dir}/lockfile`);', "}"));
+      fs.writeFileSync(path.join(dir, "launch.ts"), lines('import { hasLockfile } from "./lock";', "export async function launch(dir: string) {", "  if (hasLockfile(dir)) throw new Error(`${dir} is in use`);", "}"));
+      const program = ts.createProgram({ rootNames: [path.join(dir, "launch.ts")], options: TEST_COMPILER_OPTIONS });
+      program.getTypeChecker();
+      const sourceFile = program.getSourceFile(path.join(dir, "launch.ts"));
+      assert.ok(sourceFile);
+      const findings = lintSourceFile(sourceFile, new ProgramTypes(program), configFor(RULE, {}), allRules).findings;
+      assert.deepEqual(
+        findings.map((finding) => [finding.messageId, finding.severity, finding.range.start.line + 1, finding.message]),
+        [
+          [
+            "blockingMetadataChain",
+            "info",
+            3,
+            "`hasLockfile` blocks the event loop inside async function `launch` for one file-system metadata call: it calls `existsSync`. That is cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use `await access(...)` from `node:fs/promises` (it rejects when the path is missing) at the end of that chain and make the functions on it async, or call `hasLockfile` outside async code.",
+          ],
+        ],
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("gives metadata findings a one-line summary", () => {
+    const { findings } = lintCode(RULE, LAUNCHER);
+    assert.deepEqual(
+      findings.map((finding) => finding.summary ?? ""),
+      [
+        "`isWritableDirectory` calls `accessSync` here, one file-system metadata call, and async code runs it",
+        "`existsSync` makes one file-system metadata call inside async method `BrowserLauncher.launch`",
+      ],
+    );
   });
 
   it("uses the replacement given for an extra blocking API", () => {

@@ -61,6 +61,12 @@ const messages = {
     "`{{name}}` blocks the event loop inside {{context}}: it calls {{chain}}, which {{activity}}; until that returns, no other request, timer or callback on this process runs. Use {{replacement}} at the end of that chain and make the functions on it async, or call `{{name}}` outside async code.",
   blockingSink:
     "`{{owner}}` {{here}}, and async code runs it: it is reached from {{callers}}, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use {{replacement}} here and make the functions between here and the async code async, or call `{{owner}}` only outside async code.",
+  blockingMetadata:
+    "`{{name}}` blocks the event loop inside {{context}} for one file-system metadata call: cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use {{replacement}} instead.",
+  blockingMetadataChain:
+    "`{{name}}` blocks the event loop inside {{context}} for one file-system metadata call: it calls {{chain}}. That is cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use {{replacement}} at the end of that chain and make the functions on it async, or call `{{name}}` outside async code.",
+  blockingMetadataSink:
+    "`{{owner}}` calls {{label}} here, one file-system metadata call, and async code runs it: it is reached from {{callers}}, and each of those calls is a related location. That is cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use {{replacement}} here and make the functions between here and the async code async, or call `{{owner}}` only outside async code.",
   busyWait:
     "This loop waits for the clock by spinning inside {{context}}: it keeps the thread busy until the time is up, and meanwhile no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` instead.",
   syncXhr:
@@ -70,6 +76,9 @@ const messages = {
 /** One-line summaries for output that gives a finding one line (stylish); the others' first clause is short. */
 const summaries: Partial<Record<keyof typeof messages, string>> = {
   blockingSink: "`{{owner}}` {{here}}, and async code runs it",
+  blockingMetadata: "`{{name}}` makes one file-system metadata call inside {{context}}",
+  blockingMetadataChain: "`{{name}}` makes one file-system metadata call inside {{context}}",
+  blockingMetadataSink: "`{{owner}}` calls {{label}} here, one file-system metadata call, and async code runs it",
   syncXhr: "Synchronous `XMLHttpRequest` blocks the thread inside {{context}}",
 };
 
@@ -77,10 +86,19 @@ const summaries: Partial<Record<keyof typeof messages, string>> = {
 // The catalogue: what blocks, matched by declaration (module + dotted name), never by the name at
 // the call. A user's own `readFileSync` is not Node's.
 
+/**
+ * How long a blocking call holds the thread. `metadata`: one file-system metadata query
+ * (`existsSync`, `statSync`, ...), microseconds on a local disk, as long as the server takes on a
+ * network drive; reported one level lower. `work`: as long as the work takes (a whole file, a
+ * directory walk, a child process, a key derivation, a buffer to compress, a wait).
+ */
+type BlockingCost = "metadata" | "work";
+
 /** Why a call blocks and what to use instead; `fix` says which automatic replacement applies. */
 interface Blocker {
   /** As shown in messages: `readFileSync`, `Atomics.wait`. */
   name: string;
+  cost: BlockingCost;
   /** Completes "while it ...". */
   activity: string;
   /** Completes "Use ... instead". */
@@ -97,6 +115,17 @@ type FixRecipe =
   | { kind: "atomics" };
 
 const FS_ACTIVITY = "waits for the file system";
+/**
+ * The `fs` calls that read the metadata of one path or descriptor and change nothing: one system
+ * call (a few, one per path component, for `realpathSync`), no file data, answered from the
+ * kernel's caches on a local disk. Calls that change metadata (`unlinkSync`, `renameSync`,
+ * `mkdirSync`, `chmodSync`, `utimesSync`, ...) are not here: a network file system commits each to
+ * the server's disk before it answers, and removing or replacing a file frees its blocks, which
+ * takes longer the larger the file.
+ */
+const FS_METADATA = new Set([
+  "existsSync", "accessSync", "statSync", "lstatSync", "fstatSync", "statfsSync", "realpathSync", "realpathSync.native", "readlinkSync",
+]);
 const CHILD_ACTIVITY = "waits for the child process to exit";
 const CRYPTO_ACTIVITY = "runs a CPU-heavy computation on the main thread";
 const ZLIB_ACTIVITY = "compresses or decompresses the whole buffer on the main thread";
@@ -128,6 +157,7 @@ const EXEC_COMPATIBLE_OPTIONS = new Set(["cwd", "env", "timeout", "maxBuffer", "
 
 const ATOMICS_WAIT: Blocker = {
   name: "Atomics.wait",
+  cost: "work",
   activity: "parks the thread until another thread notifies it or the timeout passes",
   replacement: "`await Atomics.waitAsync(...).value`",
   fix: { kind: "atomics" },
@@ -144,6 +174,7 @@ function classifyBuiltin(ref: DeclarationRef): Blocker | undefined {
         const member = name.slice(0, -4);
         return {
           name,
+          cost: "work",
           activity: CHILD_ACTIVITY,
           replacement: `\`await promisify(${member})(...)\` (\`${member}\` from \`node:child_process\`, \`promisify\` from \`node:util\`)`,
           // The promisified execFile resolves to `{ stdout, stderr }`, and its arguments differ: no fix.
@@ -151,13 +182,14 @@ function classifyBuiltin(ref: DeclarationRef): Blocker | undefined {
         };
       }
       if (name === "spawnSync") {
-        return { name, activity: CHILD_ACTIVITY, replacement: '`spawn(...)` and `await once(child, "close")` (from `node:events`)' };
+        return { name, cost: "work", activity: CHILD_ACTIVITY, replacement: '`spawn(...)` and `await once(child, "close")` (from `node:events`)' };
       }
       return undefined;
     case "crypto":
       if (!CRYPTO_BLOCKING.has(name)) return undefined;
       return {
         name,
+        cost: "work",
         activity: CRYPTO_ACTIVITY,
         replacement:
           name === "scryptSync"
@@ -171,6 +203,7 @@ function classifyBuiltin(ref: DeclarationRef): Blocker | undefined {
       if (!/^[A-Za-z]+Sync$/.test(name)) return undefined;
       return {
         name,
+        cost: "work",
         activity: ZLIB_ACTIVITY,
         replacement: `\`await promisify(${name.slice(0, -4)})(...)\` (it runs on the libuv thread pool)`,
         fix: ZLIB_PROMISIFIABLE.has(name) ? { kind: "promisify", module: "zlib", member: name.slice(0, -4), execOptions: false } : undefined,
@@ -181,10 +214,12 @@ function classifyBuiltin(ref: DeclarationRef): Blocker | undefined {
 }
 
 function fsBlocker(name: string): Blocker {
+  const cost: BlockingCost = FS_METADATA.has(name) ? "metadata" : "work";
   const member = FS_PROMISES.get(name);
   if (member) {
     return {
       name,
+      cost,
       activity: FS_ACTIVITY,
       replacement: `\`await ${member}(...)\` from \`node:fs/promises\``,
       fix: { kind: "fs", member, pathOrDescriptor: FS_PATH_OR_DESCRIPTOR.has(name), singleArgument: FS_SINGLE_ARGUMENT.has(name) },
@@ -196,7 +231,7 @@ function fsBlocker(name: string): Blocker {
   else if (name.startsWith("Dir.")) replacement = `\`await dir.${name.slice(4, -4)}()\``;
   else if (FS_DESCRIPTOR_CALLS.has(name)) replacement = "a `FileHandle` from `await open(...)` in `node:fs/promises`";
   else replacement = `the asynchronous \`${name.slice(0, -4)}\` from \`node:fs/promises\``;
-  return { name, activity: FS_ACTIVITY, replacement };
+  return { name, cost, activity: FS_ACTIVITY, replacement };
 }
 
 function stripNodePrefix(module: string): string {
@@ -214,10 +249,16 @@ const SEED_TEXT = /Sync\b|Atomics\b|\b(?:while|for)\s*\([^)]*(?:\.now\s*\(|hrtim
 /** The catalogue as the docs show it. */
 const CATALOGUE_TABLE: readonly [module: string, names: string, why: string, replacement: string][] = [
   [
+    "`fs` (`node:fs`), metadata calls: one level lower",
+    "`existsSync`, `accessSync`, `statSync`, `lstatSync`, `fstatSync`, `statfsSync`, `readlinkSync`, `realpathSync`, `realpathSync.native`",
+    "one metadata call: microseconds on a local disk, as long as the server takes on a network drive",
+    "`await access(...)`, `await stat(...)`, … from `node:fs/promises`; `existsSync` → `await access(...)`",
+  ],
+  [
     "`fs` (`node:fs`)",
-    "every `*Sync` function: `readFileSync`, `writeFileSync`, `appendFileSync`, `readdirSync`, `statSync`, `lstatSync`, `existsSync`, `mkdirSync`, `rmSync`, `copyFileSync`, `openSync`, `readSync`, … and `realpathSync.native`, `Dir.readSync`, `Dir.closeSync`",
+    "every other `*Sync` function: `readFileSync`, `writeFileSync`, `appendFileSync`, `readdirSync`, `mkdirSync`, `rmSync`, `unlinkSync`, `renameSync`, `copyFileSync`, `openSync`, `readSync`, … and `Dir.readSync`, `Dir.closeSync`",
     "waits for the disk (or a network file system) on the main thread",
-    "the `node:fs/promises` function of the same name without `Sync` (`await readFile(...)`); `existsSync` → `await access(...)`; descriptor calls → a `FileHandle`",
+    "the `node:fs/promises` function of the same name without `Sync` (`await readFile(...)`); descriptor calls → a `FileHandle`",
   ],
   [
     "`child_process`",
@@ -260,6 +301,9 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
     defaultSeverity: "warning",
     requiresTypes: true,
     messages,
+    // One metadata query blocks for microseconds on a local disk: below the findings that block
+    // for as long as the work takes, so those are what users see first.
+    lowerSeverityMessages: ["blockingMetadata", "blockingMetadataChain", "blockingMetadataSink"],
     summaries,
     optionsSchema: {
       type: "object",
@@ -378,19 +422,57 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "| --- | --- | --- | --- |",
         ...CATALOGUE_TABLE.map((row) => `| ${row.join(" | ")} |`),
         "",
-        "`existsSync` is included: it is a file-system call like `statSync`, fast on a local disk but as",
-        "slow as the disk or network file system behind it. Turn it off with",
-        '`"ignoreCalls": [{ "module": "fs", "name": "existsSync" }]`.',
-        "",
         "A busy-wait loop is a loop whose condition reads the clock and whose body neither awaits nor",
         "calls anything but the clock. A loop that does work until a deadline is time-boxed work, not a",
         "wait, and is not reported.",
+        "",
+        "### Metadata calls: one level lower",
+        "",
+        "Most blocking calls hold the thread for as long as their work takes: a whole file read or written,",
+        "a directory listed or removed, a child process run to its exit, a key derived, a buffer",
+        "compressed, a wait. The file-system metadata calls hold it for one system call that reads a few",
+        "fields of one file's metadata and changes nothing:",
+        "",
+        "- `existsSync(path)`: one `access` call (any error is `false`); `accessSync(path, mode)`: the same call;",
+        "- `statSync(path)`, `lstatSync(path)`: one `stat` or `lstat` call; `fstatSync(fd)`: one `fstat` on a",
+        "  descriptor already open, no path to look up; `statfsSync(path)`: one `statfs` call (the size and",
+        "  free space of the file system, not of a file);",
+        "- `readlinkSync(path)`: one `readlink` call, the target of a link, not the file's contents;",
+        "- `realpathSync(path)`: one `lstat` per component of the path and two more calls per symbolic link",
+        "  on the way, a handful of lookups bounded by the path's depth; `realpathSync.native(path)`: the",
+        "  same lookups in one `realpath(3)` call.",
+        "",
+        "On a local disk the kernel answers them from its caches in microseconds. On a network file system",
+        "(NFS, SMB, a FUSE mount) each is a round trip to the server, and a server that does not answer",
+        "holds the thread until the mount gives up (on a hard NFS mount, until it comes back). So they are",
+        "reported, under their own messages (`blockingMetadata`; `blockingMetadataSink` and",
+        "`blockingMetadataChain` when the blocking call a helper makes is one of them), one level below the",
+        "rule's severity: `info` at the default `warning`, `warning` at `error`. An existence check per",
+        "browser launch or a pid-file check in `stop()` no longer comes before the reads and writes.",
+        "",
+        "Not metadata calls, and reported at the rule's severity: the calls that change metadata",
+        "(`unlinkSync`, `renameSync`, `mkdirSync`, `rmdirSync`, `chmodSync`, `chownSync`, `utimesSync`,",
+        "`linkSync`, `symlinkSync`, …), because a network file system commits each to the server's disk",
+        "before it answers, removing or replacing a file frees its blocks, which takes longer the larger",
+        "the file, and `recursive` turns `mkdirSync` and `rmSync` into walks; and `opendirSync`,",
+        "`readdirSync`, which read a directory of any size.",
+        "",
+        "A helper is reported for the costliest blocking call it reaches: one that checks with `existsSync`",
+        "and then reads the file, in its own body or through another helper, is reported at the read, at",
+        "the rule's severity, not at the check.",
+        "",
+        "To see metadata calls at the level of the rest, set the rule to `error`: they become warnings and",
+        "the rest errors, so a CI run that fails on warnings fails on them as before. To stop reporting",
+        "them, list them in `ignoreCalls`: `\"ignoreCalls\": [{ \"module\": \"fs\", \"name\": [\"existsSync\", \"statSync\"] }]`.",
         "",
         "### Start-up and shutdown code",
         "",
         "Blocking reads that run only while a process starts or stops (the config and TLS files read in",
         "`start()` before anything is served, a pid file removed in `stop()`) are real blocking calls that",
-        "cost little, since nothing else is waiting yet. The rule does not try to recognise them by itself,",
+        "cost little, since nothing else is waiting yet. A single metadata check there",
+        "(`if (!existsSync(executablePath)) throw ...` per launch, `if (existsSync(pidFile))` in `stop()`)",
+        "is already reported one level lower (see above); the reads, writes and removals are not, and the",
+        "rule does not try to recognise start-up code by itself,",
         "because it cannot do so soundly: \"runs only before anything is served\" needs every caller of",
         "`start()` to be top-level code (never a signal handler, an admin route or a retry), no `await` on",
         "the way during which other top-level code or an imported module's side effects (a metrics timer,",
@@ -409,6 +491,25 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "they reach. It does not cover what they install to run later: a request handler, event listener",
         "or timer callback defined inside `start()` is still checked, and a helper that both `start()` and",
         "a request handler call is still reported, counting only the handler.",
+        "",
+        "### One-shot command-line commands",
+        "",
+        "A command-line command whose async `run()` reads templates and writes files (a `generate`",
+        "command that scaffolds a project) blocks an event loop with nothing else to run: there the",
+        "blocking costs nothing. The rule cannot know that a command is one-shot: that is a property of",
+        "how the process is started, not of the code, and the same program often starts the server too",
+        "(`app generate action` and `app start` are one bin, one event loop once the server runs). Say it",
+        "by file, once:",
+        "",
+        "```jsonc",
+        '"blocking-call-in-async": ["warning", { "allow": [{ "file": "**/src/bin/**" }] }]',
+        "```",
+        "",
+        "The entry covers the commands' own code and the helpers only they reach (a `createFileSafely`",
+        "in a utilities module is not reported when nothing else calls it). Code outside those files is",
+        "still checked: the server that a `start` command launches runs in its own modules, and a helper",
+        "that a request handler also calls is still reported for the handler. If the commands live next",
+        "to server code, narrow the entry, e.g. `{ \"file\": \"**/src/bin/**\", \"function\": \"*.run\" }`.",
       ].join("\n"),
       incorrect: [
         {
@@ -471,6 +572,20 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
             "export async function start() {",
             '  const layout = readFileSync("templates/layout.html", "utf8");',
             '  routes.set("/", async () => layout.replace("{{body}}", readFileSync("pages/index.html", "utf8")));',
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "An existence check per launch: one metadata call, reported one level lower (`info` at the default `warning`)",
+          code: [
+            'import { existsSync } from "node:fs";',
+            'import { spawn } from "node:child_process";',
+            "",
+            "export class Launcher {",
+            "  async launch(executablePath: string) {",
+            "    if (!existsSync(executablePath)) throw new Error(`Browser was not found at ${executablePath}`);",
+            "    return spawn(executablePath, []);",
+            "  }",
             "}",
           ].join("\n"),
         },
@@ -575,6 +690,21 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
           ].join("\n"),
         },
         {
+          title: "A command-line tool's one-shot commands accepted by file",
+          fileName: "src/bin/generate.ts",
+          options: { allow: [{ file: "**/src/bin/**" }] },
+          code: [
+            'import { readFileSync, writeFileSync } from "node:fs";',
+            "",
+            "export class GenerateAction {",
+            "  async run({ name }: { name: string }) {",
+            '    const template = readFileSync("templates/action.ts.template", "utf8");',
+            "    writeFileSync(`src/actions/${name}.ts`, template.replaceAll(\"%%name%%\", name));",
+            "  }",
+            "}",
+          ].join("\n"),
+        },
+        {
           title: "Waiting without blocking",
           code: [
             'import { setTimeout } from "node:timers/promises";',
@@ -590,9 +720,9 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         blockingCalls:
           'More APIs that block, by declaration: `[{ "module": "better-sqlite3", "name": "Statement.{run,get,all}", "replacement": "a query on a worker thread" }]`. `module` is a package or ambient module name; `name` the dotted name inside it (globs allowed); `replacement` completes "Use ... instead" in the message.',
         ignoreCalls:
-          'Built-in catalogue entries not to report, in the same form: `[{ "module": "fs", "name": "existsSync" }]`.',
+          'Built-in catalogue entries not to report, in the same form: `[{ "module": "fs", "name": "existsSync" }]`. The metadata calls, reported one level lower, are `existsSync`, `accessSync`, `statSync`, `lstatSync`, `fstatSync`, `statfsSync`, `readlinkSync`, `realpathSync` and `realpathSync.native`.',
         allow:
-          'Code where blocking is accepted, e.g. command-line start-up: `[{ "file": "**/src/cli/**" }, { "function": ["main", "Server.start"] }]`. `file` is a glob on the absolute path; `function` matches the name (`name` or `Class.name`) of the function the code runs in, or of a function it runs inside of through callbacks that run right away (`map`, `forEach`, `new Promise`, … by the shape of the call); a function defined inside that runs later (a request handler, a timer callback, a nested function) is not covered. Blocking calls in allowed code are neither reported nor followed through the functions that contain them, and calls from allowed async code do not count as callers of a helper that blocks: a helper whose every async caller is allowed is not reported. An entry naming the helper that makes the blocking call (or its file) accepts it for all of its callers.',
+          'Code where blocking is accepted, e.g. one-shot command-line commands and start-up: `[{ "file": "**/src/bin/**" }, { "function": ["main", "Server.start"] }]`. `file` is a glob on the absolute path; `function` matches the name (`name` or `Class.name`) of the function the code runs in, or of a function it runs inside of through callbacks that run right away (`map`, `forEach`, `new Promise`, … by the shape of the call); a function defined inside that runs later (a request handler, a timer callback, a nested function) is not covered. Blocking calls in allowed code are neither reported nor followed through the functions that contain them, and calls from allowed async code do not count as callers of a helper that blocks: a helper whose every async caller is allowed is not reported. An entry naming the helper that makes the blocking call (or its file) accepts it for all of its callers.',
         transitive:
           "`true` (default): report calls from async code to project functions that block, directly or through other project functions. `false`: only calls to the catalogue itself.",
         maxDepth: "How many project functions deep a chain is followed (1–10, default 5).",
@@ -743,7 +873,7 @@ function compileSettings(options: BlockingCallInAsyncOptions): Settings {
       if (builtin) return builtin;
       const entry = user.find((candidate) => candidate.matches(ref));
       if (!entry) return undefined;
-      return { name: ref.qualifiedName, activity: "runs", replacement: entry.replacement };
+      return { name: ref.qualifiedName, cost: "work", activity: "runs", replacement: entry.replacement };
     },
     userName,
     seedText,
@@ -787,7 +917,7 @@ class BlockingChecker {
       if (!this.index.callbacksRunNow(where.callbacks)) return;
       this.context.report({
         node: call,
-        messageId: "blockingCall",
+        messageId: blocker.cost === "metadata" ? "blockingMetadata" : "blockingCall",
         data: { name: blocker.name, context: describeContext(where), activity: blocker.activity, replacement: blocker.replacement },
         fixes: this.fixesFor(call, blocker),
       });
@@ -830,8 +960,8 @@ class BlockingChecker {
       const span = ts.isCallExpression(site) || ts.isNewExpression(site) ? { node: site } : loopSpan(site as ts.IterationStatement, sourceFile);
       this.context.report({
         ...span,
-        messageId: "blockingSink",
-        data: { owner: sink.label, here: end.here, callers: describeCallers(callers), replacement: end.replacement },
+        messageId: end.metadata ? "blockingMetadataSink" : "blockingSink",
+        data: { owner: sink.label, here: end.here, label: end.label, callers: describeCallers(callers), replacement: end.replacement },
         related: callers.map((caller) => ({ node: caller.node, message: describeCaller(caller) })),
       });
     }
@@ -876,7 +1006,7 @@ class BlockingChecker {
     const chain = [...steps.slice(1).map((step) => `\`${step.label}\``), end.label].join(" → ");
     this.context.report({
       node: call,
-      messageId: "blockingChain",
+      messageId: end.metadata ? "blockingMetadataChain" : "blockingChain",
       data: { name: blocking.label, context: describeContext(where), chain, activity: end.activity, replacement: end.replacement },
       related: steps.map((step, index) => ({
         node: step.site,
@@ -1191,13 +1321,26 @@ interface BlockingFunction {
   /** The call (or loop) inside `fn` that blocks. */
   site: ts.Node;
   next?: BlockingFunction;
+  /** What blocks at the end of the chain; read it at the sink (`sinkOf`), a caller's copy may be older. */
   seed: Seed;
 }
 
-function seedDescription(seed: Seed): { label: string; activity: string; replacement: string; here: string } {
+/**
+ * Whether the chain from `blocking` ends in a metadata call. A function is recorded for the first
+ * blocking site found in it, unless that site is a metadata call and a later one blocks for work:
+ * then the work site replaces it (see `scanRound`), so `if (existsSync(p)) return readText(p)` is
+ * reported for the read, not hidden behind the cheaper check.
+ */
+function endsInMetadata(blocking: BlockingFunction): boolean {
+  const seed = sinkOf(blocking).seed;
+  return seed.kind === "call" && seed.blocker.cost === "metadata";
+}
+
+function seedDescription(seed: Seed): { label: string; activity: string; replacement: string; here: string; metadata: boolean } {
   switch (seed.kind) {
     case "call":
       return {
+        metadata: seed.blocker.cost === "metadata",
         label: `\`${seed.blocker.name}\``,
         activity: seed.blocker.activity,
         replacement: seed.blocker.replacement,
@@ -1205,6 +1348,7 @@ function seedDescription(seed: Seed): { label: string; activity: string; replace
       };
     case "loop":
       return {
+        metadata: false,
         label: "a busy-wait loop",
         activity: "spins on the clock",
         replacement: "`await setTimeout(ms)` from `node:timers/promises`",
@@ -1212,6 +1356,7 @@ function seedDescription(seed: Seed): { label: string; activity: string; replace
       };
     case "xhr":
       return {
+        metadata: false,
         label: "a synchronous `XMLHttpRequest`",
         activity: "waits for the HTTP response",
         replacement: "`await fetch(...)`",
@@ -1429,11 +1574,25 @@ class BlockingIndex {
         }
         const where = functionContextOf(node);
         const owner = where && blockingOwner(where.fn);
-        if (!owner || this.functions.has(owner.fn) || this.settings.allowed(node)) continue;
+        if (!owner) continue;
+        // A function found for a metadata call is still searched for work that blocks longer.
+        const known = this.functions.get(owner.fn);
+        if ((known && !endsInMetadata(known)) || this.settings.allowed(node)) continue;
         if (++this.work > WORK_LIMIT) return added;
         const found = blockerOf(candidate);
         if (!found || !this.callbacksRunNow(where.callbacks)) continue;
         const depth = found.next ? found.next.depth + 1 : 1;
+        if (known) {
+          const metadata = found.next ? endsInMetadata(found.next) : found.seed.kind === "call" && found.seed.blocker.cost === "metadata";
+          if (metadata || depth > this.settings.options.maxDepth) continue;
+          // In place: the functions found calling it reach the work now too. Each function changes
+          // at most once (metadata to work), and a chain that ends in work cannot pass through a
+          // function whose chain ended in metadata, so no cycle forms. Its callers are searched
+          // again next round, for those recorded for a metadata call of their own.
+          Object.assign(known, { depth, site: node, next: found.next, seed: found.seed });
+          if (!added.includes(known)) added.push(known);
+          continue;
+        }
         const blocking: BlockingFunction = { fn: owner.fn, name: owner.name, label: functionLabel(owner.fn, owner.name), depth, site: node, next: found.next, seed: found.seed };
         this.functions.set(owner.fn, blocking);
         if (seeding) this.seedFiles.add(file);
