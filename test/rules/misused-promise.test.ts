@@ -39,6 +39,9 @@ const JASMINE = [
 /** A project compiled without `strictNullChecks` (`strict: false`): `Promise<T> | undefined` has the type `Promise<T>`. */
 const LOOSE = { compilerOptions: { ...TEST_COMPILER_OPTIONS, strict: false } };
 
+/** A JavaScript file of a project with `allowJs`, `checkJs` off and `strict: false` (as for bullmq, which ships compiled JavaScript). */
+const LOOSE_JS = { fileName: "worker.js", compilerOptions: { ...TEST_COMPILER_OPTIONS, strict: false, allowJs: true, checkJs: false } };
+
 /** An application's event bus whose `on` wraps every listener in an async function that awaits it and logs errors. */
 const BUS = [
   "type Listener = (...args: any[]) => void;",
@@ -239,6 +242,19 @@ const invalid: InvalidCase[] = [
     code: `export class Client {\n  private ready: Promise<void>;\n  constructor() {\n    this.ready = this.open();\n  }\n  async send(text: string) {\n    if (!this.ready) throw new Error("not connected");\n    console.log(text);\n  }\n  private async open() {}\n}`,
     ...LOOSE,
     errors: [{ messageId: "conditionalStored", line: 7, column: 10, fixes: [] }],
+  },
+  // JavaScript classes: a property the constructor assigns a promise is present; testing it is still a misuse.
+  {
+    name: "JavaScript, strictNullChecks off: a property the constructor assigns a promise, tested as a condition",
+    code: `export class Client {\n  constructor(url) {\n    this.url = url;\n    this.ready = this.open();\n  }\n  async send(text) {\n    if (!this.ready) throw new Error('not connected');\n    console.log(this.url, text);\n  }\n  async open() {}\n}`,
+    ...LOOSE_JS,
+    errors: [{ messageId: "conditionalStored", line: 7, column: 10, fixes: [] }],
+  },
+  {
+    name: "JavaScript, strictNullChecks off: a promise assigned in the constructor and renewed later, tested from another object",
+    code: `export class Session {\n  constructor() {\n    this.refreshed = this.refresh();\n  }\n  renew() {\n    this.refreshed = this.refresh();\n  }\n  async refresh() {}\n}\n/** @param {Session} session */\nexport function describeSession(session) {\n  return session.refreshed ? 'refreshing' : 'idle';\n}`,
+    ...LOOSE_JS,
+    errors: [{ messageId: "conditionalStored", line: 12, column: 10, fixes: [] }],
   },
   {
     name: "strictNullChecks off: a field of a declared (library) class is present, not unassigned",
@@ -458,6 +474,49 @@ const valid: ValidCase[] = [
   {
     name: "presence re-checked after an await (narrowing kept the type)",
     code: `export class Pool {\n  private closing: Promise<void> | undefined;\n  async close() {\n    if (this.closing) {\n      await this.closing;\n      if (this.closing) this.closing = undefined;\n    }\n  }\n}`,
+  },
+  // JavaScript classes (bullmq's dist/esm): a property created by `this.x = ...` in a method is absent until assigned.
+  {
+    name: "JavaScript, strictNullChecks off: `closing` only assigned in close(), `mainLoopRunning = null` in the constructor (bullmq's Worker)",
+    code: `export class Worker {\n  constructor(opts) {\n    this.opts = opts;\n    this.running = false;\n    this.mainLoopRunning = null;\n  }\n  close() {\n    if (!this.closing) {\n      this.closing = this.stop();\n    }\n    return this.closing;\n  }\n  run() {\n    if (this.mainLoopRunning) throw new Error('Worker is already running.');\n    this.mainLoopRunning = this.mainLoop();\n    return this.mainLoopRunning;\n  }\n  async mainLoop() {\n    while (!this.closing) {\n      await this.opts.process();\n    }\n  }\n  async stop() {\n    this.running = false;\n  }\n}`,
+    ...LOOSE_JS,
+  },
+  {
+    name: "JavaScript, strictNullChecks off: a promise memoized by an async IIFE, tested in other methods",
+    code: `export class Backend {\n  constructor(connection) {\n    this.connection = connection;\n  }\n  close() {\n    if (!this.closing) {\n      this.closing = (async () => {\n        await this.connection.quit();\n      })();\n    }\n    return this.closing;\n  }\n  async poll(timedOut) {\n    if (timedOut && !this.closing) {\n      await this.connection.ping();\n    }\n  }\n}`,
+    ...LOOSE_JS,
+  },
+  {
+    name: "JavaScript, strictNullChecks off: compiled TypeScript's `this.x = void 0` in the constructor",
+    code: `export class Pool {\n  constructor(size) {\n    this.size = size;\n    this.draining = void 0;\n  }\n  drain() {\n    if (this.draining) return this.draining;\n    this.draining = this.release();\n    return this.draining;\n  }\n  async release() {\n    this.size = 0;\n  }\n}`,
+    ...LOOSE_JS,
+  },
+  {
+    name: "JavaScript, strictNullChecks off: a getter that forwards a property assigned only in close()",
+    code: `export class QueueBackend {\n  constructor(client, keys) {\n    const self = this;\n    this.client = client;\n    this.queue = {\n      keys,\n      get closing() {\n        return self.closing;\n      },\n    };\n  }\n  close() {\n    if (!this.closing) this.closing = this.disconnect();\n    return this.closing;\n  }\n  async disconnect() {\n    await this.client.quit();\n  }\n  moveToFinishedArgs(fetchNext) {\n    return [this.queue.keys.wait, !fetchNext || this.queue.closing ? 0 : 1];\n  }\n}`,
+    ...LOOSE_JS,
+  },
+  {
+    name: "JavaScript, strictNullChecks off: a property tested through another object",
+    code: `export class Connection {\n  constructor(client) {\n    this.client = client;\n  }\n  close() {\n    if (!this.closing) this.closing = this.end();\n    return this.closing;\n  }\n  async end() {}\n}\n/** @param {Connection} connection */\nexport function canQuery(connection) {\n  return !connection.closing;\n}`,
+    ...LOOSE_JS,
+  },
+  {
+    name: "JavaScript, strictNullChecks off: a promise created in connect(), with a .d.ts beside that declares it `Promise<void>`",
+    code: `export class RedisClient {\n  constructor(options) {\n    this.options = options;\n    this.status = 'wait';\n  }\n  connect() {\n    if (this.connecting) return this.connecting;\n    this.connecting = new Promise((resolve, reject) => {\n      this.options.socket.once('ready', resolve);\n      this.options.socket.once('error', reject);\n    });\n    return this.connecting;\n  }\n}`,
+    ...LOOSE_JS,
+    fileName: "redis-client.js",
+    extraFiles: { "redis-client.d.ts": "export declare class RedisClient {\n  protected connecting: Promise<void>;\n  constructor(options: { socket: NodeJS.EventEmitter });\n  connect(): Promise<void>;\n}" },
+  },
+  {
+    name: "JavaScript, strictNullChecks off: a property only assigned in an arrow function inside a method",
+    code: `export class Scheduler {\n  constructor(queue) {\n    this.queue = queue;\n  }\n  start() {\n    this.queue.on('drained', () => {\n      if (!this.flushing) this.flushing = this.flush();\n    });\n  }\n  async flush() {\n    await this.queue.drain();\n  }\n}`,
+    ...LOOSE_JS,
+  },
+  {
+    name: "strictNullChecks off: a TypeScript field the constructor sets to null",
+    code: `export class Server {\n  private closing: Promise<void>;\n  constructor(private readonly port: number) {\n    this.closing = null;\n  }\n  close() {\n    if (this.closing) return this.closing;\n    this.closing = this.stop();\n    return this.closing;\n  }\n  private async stop() {\n    console.log(this.port);\n  }\n}`,
+    ...LOOSE,
   },
   // A project receiver whose body awaits the callback and handles its rejection.
   {

@@ -405,7 +405,9 @@ export class TypeOracle {
    * Names that can hold promises, judged by syntax alone across the program's files: functions
    * and methods that are async or have a written return type mentioning Promise/PromiseLike/
    * Thenable (`functions`), and variables, properties and parameters with such a written type,
-   * an async function value, or an initializer calling one of those functions (`values`). Rules
+   * an async function value, or an initializer calling one of those functions or an async
+   * function expression (`values`); in JavaScript, a class's `this.x = ...` assignments count as
+   * initializers of `x` (they are its declarations there). Rules
    * use it as a cheap gate: a reference whose name is in neither set is not worth a type query.
    * Per-file results are cached by SourceFile, which editors reuse across programs.
    */
@@ -487,13 +489,26 @@ export class TypeOracle {
     else return false;
     // `jobs.find(...)?.done`: the chain may stop before the property.
     if (ts.isOptionalChain(node)) return true;
-    const declaration = this.symbolOf(name)?.valueDeclaration;
+    const symbol = this.symbolOf(name);
+    return symbol !== undefined && this.symbolMayBeAbsent(symbol, depth);
+  }
+
+  /** `declaredMayBeAbsent` for the declarations of a symbol (a variable, parameter, field or property). */
+  private symbolMayBeAbsent(symbol: ts.Symbol, depth: number): boolean {
+    const declaration = symbol.valueDeclaration;
     if (!declaration) return false;
     if ((ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration)) && declaration.questionToken) {
       return true;
     }
-    if (ts.isPropertyDeclaration(declaration) && this.fieldStartsUnassigned(declaration)) return true;
+    if (ts.isPropertyDeclaration(declaration) && this.fieldStartsUnassigned(declaration, depth)) return true;
     if (ts.isVariableDeclaration(declaration) && variableStartsUnassigned(declaration)) return true;
+    // JavaScript: a class's "fields" are the `this.x = ...` assignments in its methods.
+    if (thisPropertyAssignment(declaration)) return this.thisPropertyStartsAbsent(symbol, depth);
+    // `get closing() { return self.closing; }`: the getter forwards whatever it returns.
+    if (ts.isGetAccessorDeclaration(declaration)) {
+      const returned = soleReturnedExpression(declaration);
+      return returned !== undefined && this.declaredMayBeAbsent(returned, depth + 1);
+    }
     if (ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isVariableDeclaration(declaration)) {
       const initializer = ts.isPropertySignature(declaration) ? undefined : declaration.initializer;
       if (initializer && isNullish(initializer)) return true;
@@ -506,31 +521,58 @@ export class TypeOracle {
 
   /**
    * A class field that holds `undefined` until some method assigns it: no initializer, no `!`,
-   * not `declare`/`abstract`, and no `this.x = ...` among the constructor's top-level statements.
+   * not `declare`/`abstract`, and no `this.x = <value>` among the constructor's top-level
+   * statements (`this.x = null` there is a null initializer, see `constructorStartsAbsent`).
    * Only where the compiler does not check field initialization itself (`strictPropertyInitialization`
    * off, as it is whenever `strictNullChecks` is): there the type would say `T | undefined`.
    */
-  private fieldStartsUnassigned(field: ts.PropertyDeclaration): boolean {
+  private fieldStartsUnassigned(field: ts.PropertyDeclaration, depth: number): boolean {
     const options = this.program.getCompilerOptions();
     const strictNullChecks = options.strictNullChecks ?? options.strict ?? false;
     if (strictNullChecks && (options.strictPropertyInitialization ?? options.strict ?? false)) return false;
     if (field.initializer || field.exclamationToken || !ts.isIdentifier(field.name) || isAmbient(field)) return false;
     if (ts.getCombinedModifierFlags(field) & ts.ModifierFlags.Abstract) return false;
-    const name = field.name.text;
-    const constructor = ts.isClassLike(field.parent)
-      ? field.parent.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined)
-      : undefined;
-    const assignsInConstructor = (constructor?.body?.statements ?? []).some((statement) => {
-      if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) return false;
-      const { left, operatorToken } = statement.expression;
-      return (
-        operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-        ts.isPropertyAccessExpression(left) &&
-        left.expression.kind === ts.SyntaxKind.ThisKeyword &&
-        left.name.text === name
-      );
-    });
-    return !assignsInConstructor;
+    return ts.isClassLike(field.parent) && this.constructorStartsAbsent(field.parent, field.name.text, depth) !== false;
+  }
+
+  /**
+   * A JavaScript property created by `this.x = ...` assignments in a class's methods (no field
+   * declaration): absent until assigned, unless the constructor assigns it a value first (see
+   * `constructorStartsAbsent`). (An assignment to a property a base class declares is not a
+   * declaration: the base's decides.) Not for `this` of a function-style constructor, an object
+   * literal or a static method: false (unknown), as before.
+   *
+   * @example
+   * // class Worker { constructor() { this.running = null; } close() { if (!this.closing) this.closing = this.stop(); } }
+   * thisPropertyStartsAbsent(closing)  // true: only assigned in close()
+   * thisPropertyStartsAbsent(running)  // true: null initializer
+   */
+  private thisPropertyStartsAbsent(symbol: ts.Symbol, depth: number): boolean {
+    let owner: ts.ClassLikeDeclaration | undefined;
+    for (const declaration of symbol.declarations ?? []) {
+      const assignment = thisPropertyAssignment(declaration);
+      const method = assignment && thisContainer(assignment);
+      if (!method || !ts.isClassLike(method.parent) || (owner && owner !== method.parent)) return false;
+      if (!ts.isConstructorDeclaration(method) && ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Static) return false;
+      owner = method.parent;
+    }
+    return owner !== undefined && this.constructorStartsAbsent(owner, symbol.name, depth) !== false;
+  }
+
+  /**
+   * The first `this.x = value` among a constructor's top-level statements: true when the value is
+   * `null`, `undefined`, `void 0` or itself may be absent, false for any other value, undefined
+   * when the constructor (if any) does not assign `x` at its top level.
+   */
+  private constructorStartsAbsent(owner: ts.ClassLikeDeclaration, name: string, depth: number): boolean | undefined {
+    const constructor = owner.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined);
+    for (const statement of constructor?.body?.statements ?? []) {
+      if (!ts.isExpressionStatement(statement)) continue;
+      const assignment = thisPropertyAssignment(statement.expression);
+      if (assignment?.left.name.text !== name) continue;
+      return isNullish(assignment.right) || this.declaredMayBeAbsent(assignment.right, depth + 1);
+    }
+    return undefined;
   }
 
   /** Does a written type name `undefined`, `null` or `void` at its top level (unions, parentheses, aliases)? */
@@ -1006,6 +1048,20 @@ function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
   const writtenPromise = (type: ts.TypeNode | undefined) =>
     type !== undefined && PROMISE_TYPE_TEXT.test(text.slice(type.pos, type.end));
   const isAsync = (node: ts.Node) => (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
+  const isAsyncFunction = (node: ts.Node) => (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && isAsync(node);
+  const isJavaScript = (sourceFile.flags & ts.NodeFlags.JavaScriptFile) !== 0;
+  const noteInitializer = (nameText: string, initializer: ts.Expression) => {
+    const value = skipParens(initializer);
+    if (isAsyncFunction(value)) {
+      scan.functions.push(nameText);
+    } else if (ts.isCallExpression(value) || ts.isNewExpression(value)) {
+      const callee = skipParens(value.expression);
+      const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      // `(async () => { ... })()`: an async function called on the spot.
+      if (calleeName === "Promise" || isAsyncFunction(callee)) scan.values.push(nameText);
+      else if (calleeName !== undefined) scan.callInitializers.push([nameText, calleeName]);
+    }
+  };
   walkTree(sourceFile, (node) => {
     const name = (node as ts.NamedDeclaration).name;
     const nameText = name && (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name)) ? name.text : undefined;
@@ -1026,17 +1082,12 @@ function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
           scan.functions.push(nameText);
           scan.values.push(nameText);
         } else if (initializer) {
-          const value = skipParens(initializer);
-          if ((ts.isArrowFunction(value) || ts.isFunctionExpression(value)) && isAsync(value)) {
-            scan.functions.push(nameText);
-          } else if (ts.isCallExpression(value) || ts.isNewExpression(value)) {
-            const callee = skipParens(value.expression);
-            const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-            if (calleeName === "Promise") scan.values.push(nameText);
-            else if (calleeName !== undefined) scan.callInitializers.push([nameText, calleeName]);
-          }
+          noteInitializer(nameText, initializer);
         }
       }
+    } else if (isJavaScript) {
+      const assignment = thisPropertyAssignment(node);
+      if (assignment) noteInitializer(assignment.left.name.text, assignment.right);
     }
   });
   promiseNameScans.set(sourceFile, scan);
@@ -1077,9 +1128,38 @@ function isAmbient(declaration: ts.Node): boolean {
   return false;
 }
 
+/** `null`, `undefined` or `void 0` (as compilers write `undefined`). */
 function isNullish(expr: ts.Expression): boolean {
   const node = skipParens(expr);
-  return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === "undefined");
+  return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === "undefined") || ts.isVoidExpression(node);
+}
+
+type ThisPropertyAssignment = ts.BinaryExpression & { left: ts.PropertyAccessExpression & { name: ts.Identifier } };
+
+/** `this.x = value` (the declaration of a JavaScript class's property `x`). */
+function thisPropertyAssignment(node: ts.Node): ThisPropertyAssignment | undefined {
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  const { left } = node;
+  if (!ts.isPropertyAccessExpression(left) || left.expression.kind !== ts.SyntaxKind.ThisKeyword || !ts.isIdentifier(left.name)) return undefined;
+  return node as ThisPropertyAssignment;
+}
+
+/** The method, accessor or constructor whose `this` a node sees (arrow functions see through). */
+function thisContainer(node: ts.Node): ts.MethodDeclaration | ts.ConstructorDeclaration | ts.AccessorDeclaration | undefined {
+  for (let current = node.parent; !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isArrowFunction(current)) continue;
+    if (ts.isMethodDeclaration(current) || ts.isConstructorDeclaration(current) || ts.isAccessor(current)) return current;
+    if (ts.isFunctionLike(current) || ts.isClassLike(current) || ts.isClassStaticBlockDeclaration(current)) return undefined;
+  }
+  return undefined;
+}
+
+/** A getter whose body is a single `return value;`: the value. */
+function soleReturnedExpression(getter: ts.GetAccessorDeclaration): ts.Expression | undefined {
+  const statements = getter.body?.statements;
+  if (statements?.length !== 1) return undefined;
+  const [statement] = statements;
+  return ts.isReturnStatement(statement) ? statement.expression : undefined;
 }
 
 function isCallLike(expr: ts.Expression): boolean {
