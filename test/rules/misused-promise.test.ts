@@ -70,6 +70,59 @@ const TRANSPORT = "interface Message { id: number } interface Transport { onmess
 
 const JSX_PRELUDE = "declare global { namespace JSX { interface Element {} interface IntrinsicElements { button: { onClick?: () => void } } } }";
 
+/** Shaped like bullmq's RedisConnection: a reconnect timer whose async callback catches everything. */
+const RECONNECT = [
+  'import { EventEmitter } from "node:events";',
+  "interface Client { connect(): Promise<void> }",
+  "export class RedisConnection extends EventEmitter {",
+  "  private timer: NodeJS.Timeout | undefined;",
+  "  private attempts = 0;",
+  "  constructor(private readonly duplicateRaw: () => Promise<Client>) { super(); }",
+  "  private scheduleReconnect(): void {",
+  "    this.attempts++;",
+  "    console.warn(`reconnect attempt ${this.attempts}`);",
+  "  }",
+  "  reconnect(delay: number): void {",
+  "    this.timer = setTimeout(async () => {",
+  "      try {",
+  "        const raw = await this.duplicateRaw();",
+  "        await raw.connect();",
+  "      } catch {",
+  "        this.scheduleReconnect();",
+  "      }",
+  "    }, delay);",
+  "  }",
+  "}",
+].join("\n");
+/** Shaped like puppeteer's network manager: an auth listener whose only await has a `.catch(handler)`. */
+const AUTH = [
+  'import { EventEmitter } from "node:events";',
+  "interface Credentials { username: string; password: string }",
+  "interface HTTPRequest { continueWithAuth(credentials: Credentials): Promise<void> }",
+  "function log(error: unknown): void {",
+  "  console.error(error);",
+  "}",
+  "export function handleAuth(emitter: EventEmitter, request: HTTPRequest, credentials: Credentials) {",
+  '  emitter.on("authRequired", async () => {',
+  "    await request.continueWithAuth(credentials).catch((error) => log(error));",
+  "  });",
+  "}",
+].join("\n");
+/** Shaped like actionhero's process: a signal handler whose `stop()` can reject. */
+const SIGNALS = [
+  "declare function closeServers(): Promise<void>;",
+  "export class Process {",
+  "  async stop(): Promise<void> {",
+  "    await closeServers();",
+  "  }",
+  "  listen(): void {",
+  '    process.on("SIGINT", async () => {',
+  "      await this.stop();",
+  "    });",
+  "  }",
+  "}",
+].join("\n");
+
 const invalid: InvalidCase[] = [
   {
     name: "forEach with an async block callback: for...of and Promise.all offered",
@@ -342,6 +395,41 @@ const invalid: InvalidCase[] = [
     code: `${D}\ndeclare function onIdle(callback: () => void): void;\nexport class Writer {\n  constructor() {\n    onIdle(() => this.flush.bind(this)());\n  }\n  private async flush() {\n    await save("buffer");\n  }\n}`,
     errors: [{ messageId: "voidReturnArgument", line: 5, column: 12, fixes: [] }],
   },
+  {
+    name: "self-handled callbacks, N1: a signal handler awaiting a method that can reject (actionhero) stays reported",
+    code: SIGNALS,
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 7,
+        column: 26,
+        message:
+          "Promise-returning function passed where a function returning `void` is expected: `on` ignores the promise, so a rejection becomes an unhandled rejection, which ends the Node.js process, and nothing waits for the work to finish. Handle errors inside and start it with `void`, or use an API that awaits callbacks.",
+        fixes: [[WRAP, SIGNALS.replace('process.on("SIGINT", async () => {\n      await this.stop();\n    });', `process.on("SIGINT", () => { void (async () => {\n      await this.stop();\n    })().catch(${H}); });`)]],
+      },
+    ],
+  },
+  {
+    name: "self-handled callbacks, N1: reported anyway with checkSelfHandled",
+    code: RECONNECT,
+    options: { checkSelfHandled: true },
+    errors: [{ messageId: "voidReturnArgument", line: 12, column: 29 }],
+  },
+  {
+    name: "self-handled callbacks, N1: a catch that calls a library logger may throw, so the timer callback may reject",
+    code: `${D}\ndeclare const logger: { error(message: unknown): void };\nsetInterval(async () => {\n  try {\n    await save("tick");\n  } catch (error) {\n    logger.error(error);\n  }\n}, 1000);`,
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 13 }],
+  },
+  {
+    name: "self-handled callbacks, N1: code before the try can throw (a library call), so the listener may reject",
+    code: `import { EventEmitter } from "node:events";\n${D}\ndeclare function parse(text: string): string;\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (text: string) => {\n    const id = parse(text);\n    try {\n      await save(id);\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}`,
+    errors: [{ messageId: "listener", line: 5, column: 21 }],
+  },
+  {
+    name: "self-handled callbacks, N1: forEach with a callback that cannot reject is still reported (order and completion are lost), with the caught wording",
+    code: `${D}\nexport async function saveAll() {\n  ids.forEach(async (id) => {\n    await save(id).catch((error) => console.error(error));\n  });\n}`,
+    errors: [{ messageId: "forEachCaught", line: 3, column: 15 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -545,6 +633,34 @@ const valid: ValidCase[] = [
   {
     name: "a sync method called through handler.bind(this)(...)",
     code: `import { EventEmitter } from "node:events";\nexport class Reader {\n  constructor(events: EventEmitter) {\n    events.on("data", (chunk: string) => this.handleData.bind(this)(chunk));\n  }\n  private handleData(chunk: string) {\n    console.log(chunk);\n  }\n}`,
+  },
+  {
+    name: "self-handled callbacks, N1: a reconnect timer whose async callback catches everything (bullmq)",
+    code: RECONNECT,
+  },
+  {
+    name: "self-handled callbacks, N1: an auth listener whose only await has a .catch(handler) (puppeteer)",
+    code: AUTH,
+  },
+  {
+    name: "self-handled callbacks, N1: a signal handler whose try ends in finally { process.exit() }",
+    code: `declare function closeServers(): Promise<void>;\nprocess.on("SIGTERM", async () => {\n  try {\n    await closeServers();\n  } finally {\n    process.exit(0);\n  }\n});`,
+  },
+  {
+    name: "self-handled callbacks, N1: an interval awaiting a project function that cannot reject",
+    code: `${D}\nasync function refresh(): Promise<void> {\n  try {\n    await save("cache");\n  } catch (error) {\n    console.error(error);\n  }\n}\nsetInterval(async () => {\n  await refresh();\n}, 60_000);`,
+  },
+  {
+    name: "self-handled callbacks, N1: an async arrow assigned to a property typed to return void, catching its errors",
+    code: `${D}\ndeclare const socket: { onclose: (() => void) | null };\nsocket.onclose = async () => {\n  try {\n    await save("session");\n  } catch (error) {\n    console.error("could not save the session", error);\n  }\n};`,
+  },
+  {
+    name: "self-handled callbacks, N1: an object property and an object method typed to return void, both self-handled",
+    code: `${D}\ninterface Hooks { onExit(): void; onIdle: () => void }\nexport const hooks: Hooks = {\n  async onExit() {\n    try {\n      await save("exit");\n    } catch {\n      console.warn("not saved");\n    }\n  },\n  onIdle: async () => {\n    await save("idle").catch((error) => console.error(error));\n  },\n};`,
+  },
+  {
+    name: "self-handled callbacks, N1: a typed variable holding a self-handled async arrow",
+    code: `${D}\nexport const onTick: () => void = async () => {\n  await save("tick").then(() => console.log("saved"), (error) => console.error(error));\n};`,
   },
 ];
 

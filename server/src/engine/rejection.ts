@@ -301,44 +301,69 @@ export class RejectionFacts {
     if (ts.isTypeOfExpression(node) || ts.isVoidExpression(node)) return this.expressionSafe(node.expression);
     if (ts.isConditionalExpression(node)) return this.expressionSafe(node.condition) && this.expressionSafe(node.whenTrue) && this.expressionSafe(node.whenFalse);
     if (ts.isBinaryExpression(node)) return this.expressionSafe(node.left) && this.expressionSafe(node.right);
-    if (ts.isAwaitExpression(node)) {
-      const operand = skipParens(node.expression);
-      if (!ts.isCallExpression(operand) || !this.callSafe(operand)) return false;
-      const fn = this.types.projectFunctionOf(operand);
-      return fn !== undefined && this.cannotReject(fn);
-    }
+    if (ts.isAwaitExpression(node)) return this.awaitSafe(node.expression);
     if (ts.isCallExpression(node)) return this.callSafe(node);
     return false;
   }
 
-  /** Evaluating the call does not throw synchronously. */
-  private callSafe(call: ts.CallExpression): boolean {
+  /** Evaluating the callee and the arguments does not throw (the call itself still may). */
+  private calleeAndArgumentsSafe(call: ts.CallExpression): boolean {
     const callee = skipParens(call.expression);
     if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
       if (!this.expressionSafe(callee)) return false;
     } else if (!ts.isIdentifier(callee)) {
       return false;
     }
-    if (!call.arguments.every((argument) => this.expressionSafe(ts.isSpreadElement(argument) ? argument.expression : argument))) return false;
+    return call.arguments.every((argument) => this.expressionSafe(ts.isSpreadElement(argument) ? argument.expression : argument));
+  }
+
+  /** Evaluating the call does not throw synchronously. */
+  private callSafe(call: ts.CallExpression): boolean {
+    if (!this.calleeAndArgumentsSafe(call)) return false;
     const target = this.types.calleeTarget(call);
     if (target && (isNonThrowingCall(target.ref) || isProcessExit(target.ref))) return true;
     const fn = this.types.projectFunctionOf(call);
     return fn !== undefined && this.cannotThrow(fn);
   }
 
+  /**
+   * Awaiting `expression` inside an async function cannot throw there: an await of a project call
+   * that cannot reject, or of `x.catch(handler)` / `x.then(f, handler)` whose handlers cannot throw
+   * and whose `x` is evaluated without throwing. A call typed to return a promise counts as such an
+   * `x` when its callee and arguments are: promise-returning APIs report failure through the
+   * promise, which the handler takes (`await req.continueWithAuth(opts).catch((e) => log(e))`).
+   */
+  private awaitSafe(expression: ts.Expression): boolean {
+    const operand = skipParens(expression);
+    if (!ts.isCallExpression(operand)) return false;
+    const callee = skipParens(operand.expression);
+    if (isHandlerCall(operand)) {
+      if (!this.handlersSafe(operand)) return false;
+      const receiver = skipParens((callee as ts.PropertyAccessExpression).expression);
+      if (this.expressionSafe(receiver) || this.awaitSafe(receiver)) return true;
+      return ts.isCallExpression(receiver) && this.calleeAndArgumentsSafe(receiver) && this.types.promiseStatus(receiver, { thenables: false }) === "always";
+    }
+    if (!this.callSafe(operand)) return false;
+    const fn = this.types.projectFunctionOf(operand);
+    return fn !== undefined && this.cannotReject(fn);
+  }
+
+  /** The handlers of `x.catch(h)` / `x.then(f, h)` are function expressions that cannot throw (or, async, reject). */
+  private handlersSafe(call: ts.CallExpression): boolean {
+    const name = (skipParens(call.expression) as ts.PropertyAccessExpression).name.text;
+    const handlers = name === "catch" ? call.arguments.slice(0, 1) : call.arguments.slice(0, 2);
+    if (handlers.length !== (name === "catch" ? 1 : 2)) return false;
+    return handlers.every((handler) => {
+      const fn = skipParens(handler);
+      return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (isAsyncFunction(fn) ? this.cannotReject(fn) : this.cannotThrow(fn));
+    });
+  }
+
   /** A returned promise that cannot reject: `x.catch(handler)`, `x.then(f, handler)`, a call that cannot reject. */
   private settledPromise(expression: ts.Expression): boolean {
     const node = skipParens(expression);
     if (!ts.isCallExpression(node)) return false;
-    const callee = skipParens(node.expression);
-    if (ts.isPropertyAccessExpression(callee) && (callee.name.text === "catch" || callee.name.text === "then")) {
-      const handlers = callee.name.text === "catch" ? node.arguments.slice(0, 1) : node.arguments.slice(0, 2);
-      if (handlers.length !== (callee.name.text === "catch" ? 1 : 2)) return false;
-      return handlers.every((handler) => {
-        const fn = skipParens(handler);
-        return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (isAsyncFunction(fn) ? this.cannotReject(fn) : this.cannotThrow(fn));
-      });
-    }
+    if (isHandlerCall(node)) return this.handlersSafe(node);
     const fn = this.types.projectFunctionOf(node);
     return fn !== undefined && this.callSafe(node) && this.cannotReject(fn);
   }
@@ -362,4 +387,10 @@ function returnedExpressions(body: ts.Block): (ts.Expression | undefined)[] {
   };
   visit(body);
   return found;
+}
+
+/** `x.catch(...)` or `x.then(...)`, by syntax. */
+function isHandlerCall(call: ts.CallExpression): boolean {
+  const callee = skipParens(call.expression);
+  return ts.isPropertyAccessExpression(callee) && (callee.name.text === "catch" || callee.name.text === "then");
 }
