@@ -123,6 +123,23 @@ const SIGNALS = [
   "}",
 ].join("\n");
 
+/** Shaped like puppeteer's ExecutionContext: an async listener with no `await`. */
+const CLEARED = [
+  'import { EventEmitter } from "node:events";',
+  'const disposeSymbol: unique symbol = Symbol("dispose");',
+  "export class IsolatedWorld {",
+  "  private context: object | undefined;",
+  "  constructor(clientEmitter: EventEmitter) {",
+  '    clientEmitter.on("Runtime.executionContextsCleared", async () => {',
+  "      this[disposeSymbol]();",
+  "    });",
+  "  }",
+  "  [disposeSymbol](): void {",
+  "    this.context = undefined;",
+  "  }",
+  "}",
+].join("\n");
+
 const invalid: InvalidCase[] = [
   {
     name: "forEach with an async block callback: for...of and Promise.all offered",
@@ -430,6 +447,22 @@ const invalid: InvalidCase[] = [
     code: `${D}\nexport async function saveAll() {\n  ids.forEach(async (id) => {\n    await save(id).catch((error) => console.error(error));\n  });\n}`,
     errors: [{ messageId: "forEachCaught", line: 3, column: 15 }],
   },
+  {
+    name: "never-suspending callbacks, N2: reported anyway with checkSelfHandled",
+    code: CLEARED,
+    options: { checkSelfHandled: true },
+    errors: [{ messageId: "listener", line: 6, column: 58 }],
+  },
+  {
+    name: "never-suspending callbacks, N2: a listener with a throw statement rejects where the emitter cannot see it",
+    code: `import { EventEmitter } from "node:events";\ndeclare function handle(message: string): void;\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (message: string) => {\n    if (!message) throw new Error("empty message");\n    handle(message);\n  });\n}`,
+    errors: [{ messageId: "listener", line: 4, column: 21 }],
+  },
+  {
+    name: "never-suspending callbacks, N2: a listener without await that returns a promise adopts its rejection later",
+    code: `import { EventEmitter } from "node:events";\n${D}\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (id: string) => {\n    return save(id);\n  });\n}`,
+    errors: [{ messageId: "listener", line: 4, column: 21 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -661,6 +694,26 @@ const valid: ValidCase[] = [
   {
     name: "self-handled callbacks, N1: a typed variable holding a self-handled async arrow",
     code: `${D}\nexport const onTick: () => void = async () => {\n  await save("tick").then(() => console.log("saved"), (error) => console.error(error));\n};`,
+  },
+  {
+    name: "never-suspending callbacks, N2: an async listener with no await (puppeteer)",
+    code: CLEARED,
+  },
+  {
+    name: "never-suspending callbacks, N2: an async arrow whose body is a sync call",
+    code: `import { EventEmitter } from "node:events";\nexport class Session {\n  private open = true;\n  constructor(emitter: EventEmitter) {\n    emitter.on("close", async () => this.cleanup());\n  }\n  private cleanup(): void {\n    this.open = false;\n  }\n}`,
+  },
+  {
+    name: "never-suspending callbacks, N2: forEach with an async callback that never suspends runs each call to the end in order",
+    code: `${D}\nexport function mark(seen: Set<string>) {\n  ids.forEach(async (id) => {\n    seen.add(id);\n  });\n}`,
+  },
+  {
+    name: "never-suspending callbacks, N2: a timer callback marked async that only logs",
+    code: `setTimeout(async () => {\n  console.log("tick");\n}, 10);`,
+  },
+  {
+    name: "never-suspending callbacks, N2: an async arrow assigned to a void-typed property that only sets state",
+    code: `declare const socket: { onclose: (() => void) | null };\nexport class Link {\n  connected = true;\n  watch(): void {\n    socket.onclose = async () => {\n      this.connected = false;\n    };\n  }\n}`,
   },
 ];
 

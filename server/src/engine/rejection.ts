@@ -61,6 +61,7 @@ export class RejectionFacts {
   private readonly throwMemo = new Map<ts.Node, boolean>();
   private readonly exitMemo = new Map<ts.Node, boolean>();
   private readonly loopMemo = new Map<ts.Node, boolean>();
+  private readonly suspendMemo = new Map<ts.Node, boolean>();
   private readonly active = new Set<ts.Node>();
   private depth = 0;
   private work = 0;
@@ -77,6 +78,33 @@ export class RejectionFacts {
       const returned = ts.isBlock(body) ? returnedExpressions(body) : [body];
       return returned.length > 0 && returned.every((expr) => expr !== undefined && this.settledPromise(expr));
     });
+  }
+
+  /**
+   * `fn` is async but never suspends: no `await`, `for await` or `yield` outside nested functions,
+   * no `throw` statement, and nothing it returns can be a promise or thenable (its type says so).
+   * Its promise is settled before the call returns, and rejects only where the same body written
+   * as a sync function would throw synchronously (a call inside throws). This is its own category,
+   * not "cannot reject": the promise can reject, but dropping it loses no ordering or completion,
+   * and the only error it carries is one a sync function would throw at its caller.
+   *
+   * @example
+   * // async sendMessage(c, m) { this.cleanHeaders(c); this.send(c, String(m)); }   → true
+   * // async stop() { await this.server.close(); }                                  → false (awaits)
+   * // async start() { if (!this.port) throw new Error("no port"); this.listen(); } → false (throw)
+   * // async load() { return this.fetch(); }                        → false (returns a promise)
+   */
+  neverSuspends(fn: ts.FunctionLikeDeclaration): boolean {
+    const known = this.suspendMemo.get(fn);
+    if (known !== undefined) return known;
+    const body = fn.body;
+    let result = body !== undefined && isAsyncFunction(fn) && !fn.asteriskToken && !suspendsOrThrows(body);
+    if (result && body) {
+      const returned = ts.isBlock(body) ? returnedExpressions(body) : [body];
+      result = returned.every((expr) => expr === undefined || this.types.promiseStatus(expr, { thenables: true }) === "never");
+    }
+    this.suspendMemo.set(fn, result);
+    return result;
   }
 
   /**
@@ -393,4 +421,11 @@ function returnedExpressions(body: ts.Block): (ts.Expression | undefined)[] {
 function isHandlerCall(call: ts.CallExpression): boolean {
   const callee = skipParens(call.expression);
   return ts.isPropertyAccessExpression(callee) && (callee.name.text === "catch" || callee.name.text === "then");
+}
+
+/** An `await`, `for await`, `yield` or `throw` statement in `node`, outside nested functions. */
+function suspendsOrThrows(node: ts.Node): boolean {
+  if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+  if (ts.isAwaitExpression(node) || ts.isYieldExpression(node) || ts.isThrowStatement(node) || (ts.isForOfStatement(node) && node.awaitModifier)) return true;
+  return ts.forEachChild(node, suspendsOrThrows) ?? false;
 }

@@ -88,7 +88,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         checkThenables: { type: "boolean", description: "Treat any value with a callable `then` as a promise." },
         checkSelfHandled: {
           type: "boolean",
-          description: "Also report async callbacks whose promise cannot reject (every `await` handled inside), where the only loss is the rejection.",
+          description: "Also report async callbacks whose promise cannot reject (every `await` handled inside) or that never suspend (no `await`, no `throw`).",
         },
         catchHandler: { type: "string", minLength: 1, description: "The handler the listener fix inserts." },
       },
@@ -175,6 +175,13 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  reported (a signal handler `async () => { await this.stop(); }` whose `stop` can reject).",
         "  `forEach` is reported either way: its callbacks lose order and completion too (the message",
         "  then says the rejections are handled).",
+        "- An async callback that never suspends: no `await`, `for await` or `yield`, no `throw`",
+        "  statement, and nothing returned that can be a promise (`emitter.on(\"cleared\", async () => {",
+        "  this.dispose(); })`). It runs to its end before the call that invokes it returns, so no",
+        "  order or completion is lost (also in `forEach`), and it rejects only where the same body as",
+        "  a sync function would throw. This is its own category, not \"cannot reject\" (the promise",
+        "  can reject), decided by `engine/rejection.ts` as for `floating-promise`; `checkSelfHandled`",
+        "  reports these too.",
       ].join("\n"),
       incorrect: [
         {
@@ -300,7 +307,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         checksExecutors: "`true` (default): report `new Promise(async (resolve, reject) => ...)`.",
         checkThenables: "`false` (default): only the built-in `Promise` counts. `true`: any value with a callable `then`.",
         checkSelfHandled:
-          "`false` (default): an async callback whose promise cannot reject is not reported where its only loss is the rejection (listeners, timers, `void` properties, attributes and variables). `true`: report it too. `forEach` callbacks are reported either way.",
+          "`false` (default): an async callback whose promise cannot reject is not reported where its only loss is the rejection (listeners, timers, `void` properties, attributes and variables; `forEach` callbacks are reported either way), nor one that never suspends (anywhere). `true`: report both.",
         catchHandler: "The handler the listener fix inserts. Default: `(error) => { console.error(error); }`.",
       },
       fixesDoc: [
@@ -465,7 +472,7 @@ class MisuseChecker {
       if (this.returnsPromise(argument, known) !== "always") continue;
       if (types.expectsVoidFunction(argument) !== "always") continue;
       if (this.receivers().handles(call, args.indexOf(argument))) continue;
-      if (!this.isForEach(call, method) && this.selfHandled(value)) continue;
+      if (this.neverSuspends(value) || (!this.isForEach(call, method) && this.selfHandled(value))) continue;
       this.reportVoidArgument(call, argument, method);
     }
   }
@@ -538,6 +545,17 @@ class MisuseChecker {
     return rejectionFacts(this.context.types).cannotReject(value);
   }
 
+  /**
+   * An async function expression (or object method) that never suspends and has no `throw`
+   * statement (see `RejectionFacts.neverSuspends`): it runs to the end before the call returns, and
+   * rejects only where a sync function would throw. Nothing is lost that a sync callback would keep.
+   */
+  private neverSuspends(value: ts.Node): boolean {
+    if (this.context.options.checkSelfHandled) return false;
+    if (!(isFunctionExpression(value) || ts.isMethodDeclaration(value))) return false;
+    return rejectionFacts(this.context.types).neverSuspends(value);
+  }
+
   private isKnownListenerApi(call: ts.CallExpression | ts.NewExpression): boolean {
     if (!ts.isCallExpression(call)) return false;
     const declaration = this.context.types.calleeDeclaration(call);
@@ -555,7 +573,7 @@ class MisuseChecker {
     if (!initializer || !ts.isJsxExpression(initializer) || !initializer.expression) return;
     const value = initializer.expression;
     if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value))) return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value)) || this.neverSuspends(skipParens(value))) return;
     this.context.report({
       node: value,
       messageId: "voidReturnAttribute",
@@ -568,7 +586,7 @@ class MisuseChecker {
     if (!ts.isObjectLiteralExpression(property.parent)) return;
     const value = property.initializer;
     if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value))) return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value)) || this.neverSuspends(skipParens(value))) return;
     this.context.report({
       node: value,
       messageId: "voidReturnProperty",
@@ -581,7 +599,7 @@ class MisuseChecker {
     if (!ts.isObjectLiteralExpression(method.parent) || !isAsyncFunction(method) || method.asteriskToken) return;
     // A method's expected type is that of the property it fills.
     const expected = this.context.types.expectsVoidFunctionForMember(method);
-    if (expected !== "always" || this.selfHandled(method)) return;
+    if (expected !== "always" || this.selfHandled(method) || this.neverSuspends(method)) return;
     this.context.report({ node: method.name, messageId: "voidReturnProperty", data: { name: method.name.getText(this.context.sourceFile) } });
   }
 
@@ -589,7 +607,7 @@ class MisuseChecker {
     if (!declaration.type || !declaration.initializer) return;
     const value = declaration.initializer;
     if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value))) return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value)) || this.neverSuspends(skipParens(value))) return;
     this.context.report({
       node: value,
       messageId: "voidReturnVariable",
@@ -605,7 +623,7 @@ class MisuseChecker {
     if (!ts.isIdentifier(target) && !ts.isPropertyAccessExpression(target)) return;
     const value = assignment.right;
     if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value))) return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value)) || this.neverSuspends(skipParens(value))) return;
     this.context.report({
       node: value,
       messageId: ts.isIdentifier(target) ? "voidReturnVariable" : "voidReturnProperty",
