@@ -74,6 +74,30 @@ const ALL = "Await all with `Promise.all(...)`";
 const RESOLVE = "Handle rejections with `Promise.resolve(...).catch()`";
 const H = ".catch((error) => { console.error(error); })";
 
+/** Shaped like actionhero's servers: an abstract `sendMessage`, implemented by an async method with no `await`. */
+const SERVERS = [
+  "interface Connection { id: string; rawConnection: { headers: Record<string, string> } }",
+  "declare function write(connection: Connection, text: string): void;",
+  "export abstract class Server {",
+  "  abstract sendMessage(connection: Connection, message: string): Promise<void>;",
+  "  respond(connection: Connection, response: object) {",
+  "    this.sendMessage(connection, JSON.stringify(response));",
+  "  }",
+  "}",
+  "export class WebServer extends Server {",
+  "  async sendMessage(connection: Connection, message: string) {",
+  "    this.cleanHeaders(connection);",
+  "    write(connection, String(message));",
+  "  }",
+  "  private cleanHeaders(connection: Connection): void {",
+  "    connection.rawConnection.headers = {};",
+  "  }",
+  "  complete(connection: Connection, stringResponse: string) {",
+  "    this.sendMessage(connection, stringResponse);",
+  "  }",
+  "}",
+].join("\n");
+
 const invalid: InvalidCase[] = [
   {
     name: "call in an async function: await, then catch, then void",
@@ -557,6 +581,42 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "never-suspending callees, N5: a validation throw in an async function without await escapes the caller's try (actionhero bin)",
+    code: `declare function run(method: string): void;\nasync function handleMethod(method: string | undefined) {\n  if (!method) throw new Error("no method given");\n  run(method);\n}\nexport function main(method?: string) {\n  try {\n    handleMethod(method);\n  } catch (error) {\n    console.error(error);\n  }\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 8,
+        column: 5,
+        message:
+          "Promise is neither awaited nor handled. If it rejects, the error reaches no one (Node.js reports an unhandled rejection and exits), and the code after it does not wait for it to finish. Await it, return it, add a `.catch()` handler, or mark a deliberate fire-and-forget with `void`.",
+        fixes: [
+          [CATCH, `declare function run(method: string): void;\nasync function handleMethod(method: string | undefined) {\n  if (!method) throw new Error("no method given");\n  run(method);\n}\nexport function main(method?: string) {\n  try {\n    handleMethod(method)${H};\n  } catch (error) {\n    console.error(error);\n  }\n}`],
+          [VOID, `declare function run(method: string): void;\nasync function handleMethod(method: string | undefined) {\n  if (!method) throw new Error("no method given");\n  run(method);\n}\nexport function main(method?: string) {\n  try {\n    void handleMethod(method);\n  } catch (error) {\n    console.error(error);\n  }\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "never-suspending callees, N5: one subclass's override awaits, so the abstract method's promise may reject later",
+    code: `${SERVERS}\ndeclare function flush(connection: Connection): Promise<void>;\nexport class SocketServer extends Server {\n  async sendMessage(connection: Connection, message: string) {\n    await flush(connection);\n    write(connection, message);\n  }\n}`,
+    errors: [{ messageId: "floating", line: 6, column: 5 }],
+  },
+  {
+    name: "never-suspending callees, N5: an interface member is not followed (object literals anywhere may implement it)",
+    code: `interface Sender { send(message: string): Promise<void> }\nexport class Relay implements Sender {\n  async send(message: string) {\n    console.log(message);\n  }\n}\nexport function relay(sender: Sender) {\n  sender.send("hello");\n}`,
+    errors: [{ messageId: "floating", line: 8, column: 3 }],
+  },
+  {
+    name: "never-suspending callees, N5: reported anyway with checkSelfHandled",
+    code: SERVERS,
+    options: { checkSelfHandled: true },
+    errors: [
+      { messageId: "floating", line: 6, column: 5 },
+      { messageId: "floating", line: 18, column: 5 },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -738,6 +798,26 @@ const valid: ValidCase[] = [
   {
     name: "narrowing: `!result || !(result instanceof Promise)` returns early",
     code: `${SUB}\nexport async function runHook(subscriber: Subscriber, entity: object) {\n  const result = subscriber.beforeInsert?.(entity);\n  if (!result || !(result instanceof Promise)) {\n    return;\n  }\n  await result;\n}`,
+  },
+  {
+    name: "never-suspending callees, N5: an abstract method whose only implementation has no await (actionhero), called in base and subclass",
+    code: SERVERS,
+  },
+  {
+    name: "never-suspending callees, N5: every subclass's override of a concrete method never suspends",
+    code: `declare function log(line: string): void;\nexport class Reporter {\n  async report(line: string): Promise<void> {\n    log(line);\n  }\n  done() {\n    this.report("done");\n  }\n}\nexport class JsonReporter extends Reporter {\n  async report(line: string) {\n    log(JSON.stringify({ line }));\n  }\n}`,
+  },
+  {
+    name: "never-suspending callees, N5: an async function that only emits",
+    code: `import { EventEmitter } from "node:events";\nconst events = new EventEmitter();\nasync function notify(name: string) {\n  events.emit("changed", name);\n}\nexport function rename(name: string) {\n  notify(name);\n}`,
+  },
+  {
+    name: "never-suspending callees, N5: an async IIFE without await",
+    code: `declare function startServer(port: number): void;\n(async () => {\n  startServer(8080);\n})();`,
+  },
+  {
+    name: "never-suspending callees, N5: an async arrow class field without await",
+    code: `export class Buffer {\n  private items: string[] = [];\n  private reset = async () => {\n    this.items = [];\n  };\n  close() {\n    this.reset();\n  }\n}`,
   },
 ];
 

@@ -108,6 +108,16 @@ export class RejectionFacts {
   }
 
   /**
+   * Every body the call may run never suspends (`neverSuspends`): for a method, the member it
+   * resolves to and every override in the project's subclasses (`TypeOracle.projectImplementationsOf`);
+   * false when any is unknown (a declaration file, an interface member).
+   */
+  callNeverSuspends(call: ts.CallExpression): boolean {
+    const bodies = this.types.projectImplementationsOf(call);
+    return bodies !== undefined && bodies.every((fn) => this.neverSuspends(fn));
+  }
+
+  /**
    * `fn` runs a loop that only a flag ends, or nothing (`while (true)`, `for (;;)`, `while
    * (!this.stopped)`, `while (running)` on an outer variable) and that awaits inside, or it awaits
    * or returns a call of a project function that does: its promise may never settle.

@@ -136,7 +136,7 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         },
         checkSelfHandled: {
           type: "boolean",
-          description: "Also report calls of project functions that handle all their own errors and so cannot reject.",
+          description: "Also report calls of project functions that handle all their own errors and so cannot reject, or that never suspend (async, no `await`, no `throw`).",
         },
         allowedCalls: { type: "array", items: specifierSchema, description: "Calls whose promise may float." },
         allowedTypes: { type: "array", items: specifierSchema, description: "Promise types that may float." },
@@ -207,6 +207,18 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "from a package, `emit`) or to anything only declared counts as throwing, so such a callee is",
         "still reported. The callee is the declaration the call resolves to: a subclass overriding the",
         "method is not considered.",
+        "",
+        "A call of a project async function that never suspends is not reported either (same option):",
+        "no `await`, `for await` or `yield`, no `throw` statement, and nothing returned that can be a",
+        "promise (actionhero's `async sendMessage(c, m) { this.cleanHeaders(c); this.send(c, m); }`).",
+        "Its promise is settled before the call returns, and it rejects only where the same body as a",
+        "sync function would throw at the caller: nothing is lost that a sync function would keep.",
+        "This is its own category, not \"cannot reject\". For a method, every body the call may run",
+        "must qualify: the member it resolves to (skipped when abstract) and every override in the",
+        "project's classes that extend its class (at most 64 classes). A member of an interface",
+        "(object literals anywhere may implement it) or of a library stays reported, and so does a",
+        "body with a `throw` (`if (!method) throw new Error(...)`: outside the caller's `try`, as a",
+        "rejection nobody handles).",
         "",
         "Callback-style APIs that return a promise only when no callback is given (`function request(opts,",
         "cb) { if (typeof cb !== \"function\") return new Promise(...); ... }`, common in JavaScript, where",
@@ -373,7 +385,7 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         checkLocalVariables:
           "`true` (default): report a promise stored in a local variable that is dropped on some path. `false`: statements only.",
         checkSelfHandled:
-          "`false` (default): a call of a project function that handles all its own errors (it cannot reject, see above) is a deliberate fire-and-forget and is not reported. `true`: report it like any other promise.",
+          "`false` (default): a call of a project function that handles all its own errors (it cannot reject, see above), or of one that never suspends (see above), is not reported. `true`: report it like any other promise.",
         allowedCalls:
           'Calls whose promise may float, by declaration: `[{ "module": "@acme/jobs", "name": "enqueue" }]` or `[{ "file": "**/src/background.ts", "name": ["start*"] }]`. `module` is a package or ambient module name; `file` a glob on the absolute path of the declaring file; `name` the dotted name inside it (`Queue.push`), globs allowed. The built-in list (node:test, VS Code messages) always applies.',
         allowedTypes:
@@ -550,11 +562,12 @@ class FloatingChecker {
         }
       }
       if (isFunctionExpressionLike(callee) && isAsyncFunction(callee)) {
-        if (this.context.options.ignoreIIFE || this.selfHandled(callee)) return undefined;
+        if (this.context.options.ignoreIIFE || this.selfHandled(callee) || this.neverSuspends(callee)) return undefined;
         return { messageId: "floatingIIFE", array: false };
       }
       const fn = this.context.types.projectFunctionOf(node);
       if (fn && this.selfHandled(fn)) return undefined;
+      if (!this.context.options.checkSelfHandled && this.facts().callNeverSuspends(node)) return undefined;
       if (fn && this.callbackGiven(node, fn)) return undefined;
     }
     return { messageId: "floating", array: false };
@@ -565,6 +578,11 @@ class FloatingChecker {
   /** A project function whose promise cannot reject: a deliberate, self-handled fire-and-forget. */
   private selfHandled(fn: ts.FunctionLikeDeclaration): boolean {
     return !this.context.options.checkSelfHandled && this.facts().cannotReject(fn);
+  }
+
+  /** An async function that never suspends: settled when the call returns, rejecting only where a sync function would throw. */
+  private neverSuspends(fn: ts.FunctionLikeDeclaration): boolean {
+    return !this.context.options.checkSelfHandled && this.facts().neverSuspends(fn);
   }
 
   /** A call (or async IIFE) whose function runs a loop that only a flag ends, or never. */
