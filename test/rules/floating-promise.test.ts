@@ -98,6 +98,31 @@ const SERVERS = [
   "}",
 ].join("\n");
 
+/** Shaped like axios's CancelToken: a promise resolved from outside, whose executor takes only `resolve`. */
+const CANCEL_TOKEN = [
+  "export class Cancel {",
+  "  constructor(readonly message: string) {}",
+  "}",
+  "export class CancelToken {",
+  "  promise: Promise<Cancel>;",
+  "  reason: Cancel | undefined;",
+  "  constructor(executor: (cancel: (message: string) => void) => void) {",
+  "    let resolvePromise: ((value: Cancel) => void) | undefined;",
+  "    this.promise = new Promise<Cancel>(function promiseExecutor(resolve) {",
+  "      resolvePromise = resolve;",
+  "    });",
+  "    this.promise.then((cancel) => {",
+  "      this.reason = cancel;",
+  "    });",
+  "    executor((message) => {",
+  "      if (this.reason) return;",
+  "      this.reason = new Cancel(message);",
+  "      resolvePromise?.(this.reason);",
+  "    });",
+  "  }",
+  "}",
+].join("\n");
+
 const invalid: InvalidCase[] = [
   {
     name: "call in an async function: await, then catch, then void",
@@ -320,7 +345,7 @@ const invalid: InvalidCase[] = [
   },
   {
     name: "new Promise as a statement",
-    code: `function f() {\n  new Promise<void>((resolve) => resolve());\n}`,
+    code: `function f() {\n  new Promise<void>((resolve, reject) => reject(new Error("later")));\n}`,
     errors: [{ messageId: "floating", line: 2, column: 3 }],
   },
   {
@@ -617,6 +642,44 @@ const invalid: InvalidCase[] = [
       { messageId: "floating", line: 18, column: 5 },
     ],
   },
+  {
+    name: "never-rejecting promises, N3: an executor that takes reject may reject",
+    code: `export function later(ms: number) {\n  const done = new Promise<void>((resolve, reject) => {\n    setTimeout(ms > 0 ? resolve : () => reject(new Error("negative delay")), ms);\n  });\n  done.then(() => console.log("done"));\n}`,
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 5,
+        column: 3,
+        message:
+          "`.then()` without a rejection handler returns a new promise that no one handles: a rejection of the original promise or of the callback goes unhandled. Add a `.catch()` handler, pass a rejection handler as the second argument, or await the chain.",
+        fixes: [
+          [CATCH, `export function later(ms: number) {\n  const done = new Promise<void>((resolve, reject) => {\n    setTimeout(ms > 0 ? resolve : () => reject(new Error("negative delay")), ms);\n  });\n  done.then(() => console.log("done"))${H};\n}`],
+          [VOID, `export function later(ms: number) {\n  const done = new Promise<void>((resolve, reject) => {\n    setTimeout(ms > 0 ? resolve : () => reject(new Error("negative delay")), ms);\n  });\n  void done.then(() => console.log("done"));\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "never-rejecting promises, N3: a then callback that can throw rejects the chain",
+    code: `export function readLater(text: string) {\n  const ready = new Promise<string>((resolve) => setTimeout(() => resolve(text), 10));\n  ready.then((raw) => JSON.parse(raw) as object);\n}`,
+    errors: [{ messageId: "thenWithoutHandler", line: 3, column: 3 }],
+  },
+  {
+    name: "never-rejecting promises, N3: a field also assigned from a call that may reject",
+    code: `${D}\nexport class Loader {\n  private ready = new Promise<void>((resolve) => setImmediate(resolve));\n  reset() {\n    this.ready = save();\n  }\n  start() {\n    this.ready.then(() => console.log("ready"));\n  }\n}`,
+    errors: [{ messageId: "thenWithoutHandler", line: 8, column: 5 }],
+  },
+  {
+    name: "never-rejecting promises, N3: resolve given a promise adopts its rejection",
+    code: `${D}\nexport function start() {\n  const saved = new Promise<void>((resolve) => resolve(save()));\n  saved.then(() => console.log("saved"));\n}`,
+    errors: [{ messageId: "thenWithoutHandler", line: 4, column: 3 }],
+  },
+  {
+    name: "never-rejecting promises, N3: reported anyway with checkSelfHandled (axios)",
+    code: CANCEL_TOKEN,
+    options: { checkSelfHandled: true },
+    errors: [{ messageId: "thenWithoutHandler", line: 12, column: 5 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -818,6 +881,30 @@ const valid: ValidCase[] = [
   {
     name: "never-suspending callees, N5: an async arrow class field without await",
     code: `export class Buffer {\n  private items: string[] = [];\n  private reset = async () => {\n    this.items = [];\n  };\n  close() {\n    this.reset();\n  }\n}`,
+  },
+  {
+    name: "never-rejecting promises, N3: a field set only from new Promise((resolve) => ...), then(cb) that cannot throw (axios CancelToken)",
+    code: CANCEL_TOKEN,
+  },
+  {
+    name: "never-rejecting promises, N3: a local const from a timer promise, chained twice",
+    code: `export function announce() {\n  const timer = new Promise<number>((resolve) => setTimeout(() => resolve(42), 10));\n  timer.then((n) => console.log(n)).then(() => console.log("done"));\n}`,
+  },
+  {
+    name: "never-rejecting promises, N3: awaiting a never-rejecting field makes the async callee self-handled",
+    code: `export class Server {\n  private markStarted: () => void = () => {};\n  private started = new Promise<void>((resolve) => {\n    this.markStarted = resolve;\n  });\n  private async announce() {\n    await this.started;\n    console.log("listening");\n  }\n  listen() {\n    this.announce();\n    this.markStarted();\n  }\n}`,
+  },
+  {
+    name: "never-rejecting promises, N3: awaiting a never-rejecting local in a floated async function",
+    code: `async function waitReady() {\n  const ready = new Promise<void>((resolve) => setImmediate(resolve));\n  await ready;\n  console.log("ready");\n}\nwaitReady();`,
+  },
+  {
+    name: "never-rejecting promises, N3: a local delay dropped on an early return",
+    code: `export async function pause(skip: boolean) {\n  const delay = new Promise<void>((resolve) => setTimeout(resolve, 5));\n  if (skip) return;\n  await delay;\n}`,
+  },
+  {
+    name: "never-rejecting promises, N3: new Promise as a statement whose executor only resolves",
+    code: `function f() {\n  new Promise<void>((resolve) => resolve());\n}`,
   },
 ];
 

@@ -6,10 +6,15 @@
  * An async function rejects when something throws outside a `try` whose `catch` swallows it.
  * "Cannot throw" is decided from syntax and the project's own declarations: literals, names,
  * `this`, property reads on values that cannot be nullish, operators, assignments, function
- * expressions, calls in the catalogue below (console, `Math`, collection basics, ending the
- * process) and of project functions that cannot throw themselves (an async project function's
- * call never throws: it returns its promise), and `await` of project calls that cannot reject.
- * Anything else (a library call, `new`, `throw`) may throw. Interprocedural, bounded by depth and
+ * expressions, calls in the catalogue below (console, timers, `Math`, collection basics, ending
+ * the process) and of project functions that cannot throw themselves (an async project
+ * function's call never throws: it returns its promise), `new Promise((resolve) => ...)` whose
+ * executor cannot throw, and `await` of what cannot reject (a project call, `x.catch(handler)`,
+ * a promise that never rejects). Anything else (a library call, other `new`, `throw`) may throw.
+ *
+ * Two more questions share the machinery: `neverSuspends` (an async function with no `await` and
+ * no `throw`: settled when the call returns) and `neverRejects` (a promise value that cannot
+ * reject, such as a field set only from `new Promise((resolve) => ...)`). Interprocedural, bounded by depth and
  * work, cycle-safe; only results that no bound cut short are kept, so the answer never depends on
  * the order of questions. One instance per Program (`rejectionFacts`).
  *
@@ -32,12 +37,16 @@ const MAX_CALL_DEPTH = 4;
 const WORK_BUDGET = 5_000;
 
 /**
- * Calls that do not throw on the values their types allow and take no callback, by declaration:
- * Node's console, and in TypeScript's lib files the console, `Math`, `Date.now` and the basics of
- * arrays, maps, sets and strings. Plus the calls that end the process.
+ * Calls that do not throw on the values their types allow and call no callback before they
+ * return, by declaration: Node's console and timers, and in TypeScript's lib files the console,
+ * the timers, `Math`, `Date.now` and the basics of arrays, maps, sets and strings. Plus the calls
+ * that end the process.
  */
 const isNodeConsoleCall = (ref: DeclarationRef): boolean => ref.module !== undefined && /^(?:node:)?console$/.test(ref.module) && /^global\.Console\.[^.]+$/.test(ref.qualifiedName);
+const TIMERS = "{setTimeout,setInterval,setImmediate,clearTimeout,clearInterval,clearImmediate,queueMicrotask}";
+const isNodeTimerCall = (ref: DeclarationRef): boolean => ref.module !== undefined && /^(?:node:)?timers$/.test(ref.module) && picomatch.isMatch(ref.qualifiedName, `global.${TIMERS}`);
 const isNonThrowingLibName = picomatch([
+  TIMERS,
   "Console.*",
   "Math.*",
   "DateConstructor.now",
@@ -47,7 +56,7 @@ const isNonThrowingLibName = picomatch([
   "{Set,ReadonlySet,WeakSet}.{add,has,delete,clear}",
   "String.{trim,toLowerCase,toUpperCase,includes,startsWith,endsWith,slice,indexOf}",
 ]);
-const isNonThrowingCall = (ref: DeclarationRef): boolean => isNodeConsoleCall(ref) || (ref.isDefaultLib && isNonThrowingLibName(ref.qualifiedName));
+const isNonThrowingCall = (ref: DeclarationRef): boolean => isNodeConsoleCall(ref) || isNodeTimerCall(ref) || (ref.isDefaultLib && isNonThrowingLibName(ref.qualifiedName));
 const isProcessExit = (ref: DeclarationRef): boolean =>
   ref.module !== undefined && /^(?:node:)?process$/.test(ref.module) && (ref.qualifiedName === "global.NodeJS.Process.exit" || ref.qualifiedName === "global.NodeJS.Process.abort");
 
@@ -62,7 +71,8 @@ export class RejectionFacts {
   private readonly exitMemo = new Map<ts.Node, boolean>();
   private readonly loopMemo = new Map<ts.Node, boolean>();
   private readonly suspendMemo = new Map<ts.Node, boolean>();
-  private readonly active = new Set<ts.Node>();
+  private readonly settledMemo = new Map<object, boolean>();
+  private readonly active = new Set<object>();
   private depth = 0;
   private work = 0;
   private truncated = false;
@@ -115,6 +125,72 @@ export class RejectionFacts {
   callNeverSuspends(call: ts.CallExpression): boolean {
     const bodies = this.types.projectImplementationsOf(call);
     return bodies !== undefined && bodies.every((fn) => this.neverSuspends(fn));
+  }
+
+  /**
+   * The promise `expression` evaluates to never rejects:
+   * - `new Promise(executor)` (the lib's `Promise`) whose executor is a sync function expression
+   *   taking only `resolve` and whose body cannot throw; calling `resolve` with a value that is
+   *   not a promise or thenable counts as not throwing (it is never rejected by it);
+   * - a `const` initialized from one, or `this.x` where every assignment to `x` in its class (the
+   *   field's initializer included, nested functions too) is one;
+   * - `p.then(f)` on one, where `f` cannot throw (or, async, reject); `p.catch(h)` and
+   *   `p.then(f, h)` whose handlers cannot throw; a call of a project function that cannot reject.
+   * Anything else is unknown (false). A `resolve` handed out and called elsewhere with a promise
+   * that rejects is not followed.
+   *
+   * @example
+   * // this.promise = new Promise((resolve) => { resolvePromise = resolve; });
+   * // this.promise.then((reason) => { this.reason = reason; })   → true
+   * // new Promise((resolve, reject) => ...)                        → false (it may call reject)
+   */
+  neverRejects(expression: ts.Expression): boolean {
+    const node = skipParens(expression);
+    if (ts.isNewExpression(node)) return this.fact(this.settledMemo, node, () => this.neverRejectingConstruction(node));
+    if (ts.isIdentifier(node)) {
+      const declaration = this.types.variableDeclarationOf(node);
+      const list = declaration?.parent;
+      if (!declaration?.initializer || !list || !ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return false;
+      const initializer = declaration.initializer;
+      return this.fact(this.settledMemo, declaration, () => this.neverRejects(initializer));
+    }
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const owner = enclosingClass(node);
+      if (!owner) return false;
+      const name = node.name.text;
+      return this.fact(this.settledMemo, this.fieldKey(owner, name), () => {
+        const values = fieldValues(owner, name);
+        return values !== undefined && values.length > 0 && values.every((value) => this.neverRejects(value));
+      });
+    }
+    if (ts.isCallExpression(node) && isHandlerCall(node)) {
+      if (this.handlersSafe(node)) return true;
+      const callee = skipParens(node.expression) as ts.PropertyAccessExpression;
+      const onFulfilled = node.arguments[0];
+      if (callee.name.text !== "then" || node.arguments.length !== 1 || !onFulfilled) return false;
+      const fn = skipParens(onFulfilled);
+      return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (isAsyncFunction(fn) ? this.cannotReject(fn) : this.cannotThrow(fn)) && this.neverRejects(callee.expression);
+    }
+    return ts.isCallExpression(node) && this.settledPromise(node);
+  }
+
+  private readonly fieldKeys = new Map<ts.ClassLikeDeclaration, Map<string, object>>();
+
+  /** One key per field of a class, for the memo and the cycle check. */
+  private fieldKey(owner: ts.ClassLikeDeclaration, name: string): object {
+    let keys = this.fieldKeys.get(owner);
+    if (!keys) this.fieldKeys.set(owner, (keys = new Map<string, object>()));
+    let key = keys.get(name);
+    if (!key) keys.set(name, (key = {}));
+    return key;
+  }
+
+  /** `new Promise((resolve) => { ... })` whose executor cannot throw. */
+  private neverRejectingConstruction(node: ts.NewExpression): boolean {
+    const executor = node.arguments?.[0] && skipParens(node.arguments[0]);
+    if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) || isAsyncFunction(executor) || executor.asteriskToken) return false;
+    if (executor.parameters.length > 1 || !isLibPromiseConstruction(node, this.types)) return false;
+    return this.cannotThrow(executor);
   }
 
   /**
@@ -207,7 +283,7 @@ export class RejectionFacts {
     });
   }
 
-  private fact(memo: Map<ts.Node, boolean>, fn: ts.Node, compute: () => boolean): boolean {
+  private fact(memo: Map<object, boolean>, fn: object, compute: () => boolean): boolean {
     const known = memo.get(fn);
     if (known !== undefined) return known;
     if (this.depth === 0) this.work = 0;
@@ -341,6 +417,8 @@ export class RejectionFacts {
     if (ts.isBinaryExpression(node)) return this.expressionSafe(node.left) && this.expressionSafe(node.right);
     if (ts.isAwaitExpression(node)) return this.awaitSafe(node.expression);
     if (ts.isCallExpression(node)) return this.callSafe(node);
+    // `new Promise((resolve) => ...)` whose executor cannot throw: constructing it does not throw either.
+    if (ts.isNewExpression(node)) return this.neverRejects(node);
     return false;
   }
 
@@ -360,6 +438,7 @@ export class RejectionFacts {
     if (!this.calleeAndArgumentsSafe(call)) return false;
     const target = this.types.calleeTarget(call);
     if (target && (isNonThrowingCall(target.ref) || isProcessExit(target.ref))) return true;
+    if (target && this.isResolveCall(call, target.declarations)) return true;
     const fn = this.types.projectFunctionOf(call);
     return fn !== undefined && this.cannotThrow(fn);
   }
@@ -373,7 +452,7 @@ export class RejectionFacts {
    */
   private awaitSafe(expression: ts.Expression): boolean {
     const operand = skipParens(expression);
-    if (!ts.isCallExpression(operand)) return false;
+    if (!ts.isCallExpression(operand)) return (ts.isIdentifier(operand) || ts.isPropertyAccessExpression(operand) || ts.isNewExpression(operand)) && this.expressionSafe(operand) && this.neverRejects(operand);
     const callee = skipParens(operand.expression);
     if (isHandlerCall(operand)) {
       if (!this.handlersSafe(operand)) return false;
@@ -397,11 +476,25 @@ export class RejectionFacts {
     });
   }
 
+  /**
+   * `resolve(value)` inside a `new Promise((resolve) => ...)`, with a value that cannot be a promise
+   * or thenable: resolving never throws, and never rejects with such a value.
+   */
+  private isResolveCall(call: ts.CallExpression, declarations: readonly ts.Declaration[]): boolean {
+    const parameter = declarations[0];
+    if (declarations.length !== 1 || !ts.isParameter(parameter)) return false;
+    const executor = parameter.parent;
+    const construction = executor.parent;
+    if (!(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) || executor.parameters[0] !== parameter) return false;
+    if (!ts.isNewExpression(construction) || construction.arguments?.[0] !== executor || !isLibPromiseConstruction(construction, this.types)) return false;
+    return call.arguments.every((argument) => !ts.isSpreadElement(argument) && this.types.promiseStatus(argument, { thenables: true }) === "never");
+  }
+
   /** A returned promise that cannot reject: `x.catch(handler)`, `x.then(f, handler)`, a call that cannot reject. */
   private settledPromise(expression: ts.Expression): boolean {
     const node = skipParens(expression);
     if (!ts.isCallExpression(node)) return false;
-    if (isHandlerCall(node)) return this.handlersSafe(node);
+    if (isHandlerCall(node)) return this.handlersSafe(node) || this.neverRejects(node);
     const fn = this.types.projectFunctionOf(node);
     return fn !== undefined && this.callSafe(node) && this.cannotReject(fn);
   }
@@ -438,4 +531,55 @@ function suspendsOrThrows(node: ts.Node): boolean {
   if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
   if (ts.isAwaitExpression(node) || ts.isYieldExpression(node) || ts.isThrowStatement(node) || (ts.isForOfStatement(node) && node.awaitModifier)) return true;
   return ts.forEachChild(node, suspendsOrThrows) ?? false;
+}
+
+/** `new Promise(...)` of the lib's `Promise`. */
+function isLibPromiseConstruction(node: ts.NewExpression, types: TypeOracle): boolean {
+  const callee = skipParens(node.expression);
+  if (!ts.isIdentifier(callee) || callee.text !== "Promise") return false;
+  const ref = types.calleeTarget(node)?.ref;
+  return ref !== undefined && ref.isDefaultLib && ref.qualifiedName === "Promise";
+}
+
+function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isClassLike(current)) return current;
+    // `this` in a plain function is not the class instance.
+    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Every value assigned to `this.<name>` in the class (its field initializer, `this.name = v`
+ * anywhere in its members, nested arrows included), or undefined when it is written any other
+ * way (`+=`, `??=`, destructuring, `delete`, a `static` field, an accessor, a parameter property).
+ */
+function fieldValues(owner: ts.ClassLikeDeclaration, name: string): ts.Expression[] | undefined {
+  const values: ts.Expression[] = [];
+  let other = false;
+  for (const member of owner.members) {
+    if (member.name && ts.isIdentifier(member.name) && member.name.text === name && !ts.isPropertyDeclaration(member)) other = true;
+    if (ts.isPropertyDeclaration(member) && member.name && ts.isIdentifier(member.name) && member.name.text === name) {
+      if (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) other = true;
+      if (member.initializer) values.push(member.initializer);
+    }
+    if (ts.isConstructorDeclaration(member) && member.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name && ts.getModifiers(parameter)?.length)) other = true;
+  }
+  const visit = (node: ts.Node): void => {
+    if (other) return;
+    if (ts.isClassLike(node) && node !== owner) return;
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && node.name.text === name) {
+      const parent = node.parent;
+      if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+        if (parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) values.push(parent.right);
+        else other = true;
+      } else if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent) || ts.isDeleteExpression(parent)) || ts.isArrayLiteralExpression(parent) || ts.isShorthandPropertyAssignment(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === node && ts.isObjectLiteralExpression(parent.parent) && ts.isBinaryExpression(parent.parent.parent))) {
+        other = true;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  owner.members.forEach(visit);
+  return other ? undefined : values;
 }

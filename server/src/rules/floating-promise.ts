@@ -198,9 +198,9 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "deliberate, self-handled fire-and-forget. Cannot reject means nothing can throw outside the",
         "protected `try`: parameter defaults, code before the `try`, the `catch` and `finally` blocks are",
         "held to \"cannot throw\": literals, names, operators, assignments, property reads on values that",
-        "cannot be `null` or `undefined`, `console` methods, `process.exit()`, a few lib calls that take",
-        "no callback (`Math.*`, `Date.now()`, `push`/`get`/`set`/`has`/`add`/`delete` on arrays, maps",
-        "and sets, string basics), awaits of a promise given a handler that cannot throw (`await",
+        "cannot be `null` or `undefined`, `console` methods, `process.exit()`, a few lib calls that call",
+        "no callback before they return (`Math.*`, `Date.now()`, `push`/`get`/`set`/`has`/`add`/`delete`",
+        "on arrays, maps and sets, string basics, `setTimeout` and the other timers), awaits of a promise given a handler that cannot throw (`await",
         "request.send(body).catch((e) => log(e))`; a call typed to return a promise is taken to report",
         "failure through it), and calls and awaits of project functions that cannot throw or",
         "reject by the same analysis (four calls deep at most). Any other call to a library (a logger",
@@ -219,6 +219,16 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "(object literals anywhere may implement it) or of a library stays reported, and so does a",
         "body with a `throw` (`if (!method) throw new Error(...)`: outside the caller's `try`, as a",
         "rejection nobody handles).",
+        "",
+        "A promise that never rejects is not reported either (same option): `new Promise((resolve) =>",
+        "...)` whose executor takes only `resolve` and cannot throw (by the analysis above; calling",
+        "`resolve` with a value that is not a promise counts as not throwing, and timers as not",
+        "throwing), a `const` initialized from one, a field that every assignment in its class sets",
+        "to one (axios's `this.promise = new Promise(function (resolve) { resolvePromise = resolve; })`),",
+        "and `.then(f)` on one where `f` cannot throw (`this.promise.then((c) => { this.reason = c; })`).",
+        "Awaiting one counts as not throwing. A `resolve` handed out and later called with a promise",
+        "that rejects is not followed; an executor taking `reject`, a field also assigned from",
+        "anything else, or a `let` stays reported.",
         "",
         "Callback-style APIs that return a promise only when no callback is given (`function request(opts,",
         "cb) { if (typeof cb !== \"function\") return new Promise(...); ... }`, common in JavaScript, where",
@@ -551,7 +561,7 @@ class FloatingChecker {
         }
         if (method === "then") {
           const onRejected = node.arguments[1];
-          if (!onRejected || isUndefinedLiteral(onRejected)) return { messageId: "thenWithoutHandler", array: false };
+          if (!onRejected || isUndefinedLiteral(onRejected)) return this.neverRejects(node) ? undefined : { messageId: "thenWithoutHandler", array: false };
           return this.context.types.functionStatus(onRejected) === "never"
             ? { messageId: "thenWithoutHandler", array: false }
             : undefined;
@@ -569,6 +579,8 @@ class FloatingChecker {
       if (fn && this.selfHandled(fn)) return undefined;
       if (!this.context.options.checkSelfHandled && this.facts().callNeverSuspends(node)) return undefined;
       if (fn && this.callbackGiven(node, fn)) return undefined;
+    } else if (this.neverRejects(node)) {
+      return undefined;
     }
     return { messageId: "floating", array: false };
   }
@@ -578,6 +590,11 @@ class FloatingChecker {
   /** A project function whose promise cannot reject: a deliberate, self-handled fire-and-forget. */
   private selfHandled(fn: ts.FunctionLikeDeclaration): boolean {
     return !this.context.options.checkSelfHandled && this.facts().cannotReject(fn);
+  }
+
+  /** A promise that never rejects: `new Promise((resolve) => ...)` that cannot throw, a field or `const` holding one, `.then(f)` on one. */
+  private neverRejects(node: ts.Expression): boolean {
+    return !this.context.options.checkSelfHandled && this.facts().neverRejects(node);
   }
 
   /** An async function that never suspends: settled when the call returns, rejecting only where a sync function would throw. */
