@@ -675,6 +675,11 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "thenWithoutHandler", line: 4, column: 3 }],
   },
   {
+    name: "never-rejecting promises, N3: a subclass assigns the field from a call that may reject",
+    code: `${CANCEL_TOKEN}\ndeclare function fetchReason(): Promise<Cancel>;\nexport class RemoteToken extends CancelToken {\n  refresh() {\n    this.promise = fetchReason();\n  }\n}`,
+    errors: [{ messageId: "thenWithoutHandler", line: 12, column: 5 }],
+  },
+  {
     name: "never-rejecting promises, N3: reported anyway with checkSelfHandled (axios)",
     code: CANCEL_TOKEN,
     options: { checkSelfHandled: true },
@@ -885,6 +890,10 @@ const valid: ValidCase[] = [
   {
     name: "never-rejecting promises, N3: a field set only from new Promise((resolve) => ...), then(cb) that cannot throw (axios CancelToken)",
     code: CANCEL_TOKEN,
+  },
+  {
+    name: "never-rejecting promises, N3: a subclass that leaves the field alone",
+    code: `${CANCEL_TOKEN}\nexport class TimedToken extends CancelToken {\n  constructor(ms: number) {\n    super((cancel) => setTimeout(() => cancel("timeout"), ms));\n  }\n}`,
   },
   {
     name: "never-rejecting promises, N3: a local const from a timer promise, chained twice",

@@ -159,8 +159,12 @@ export class RejectionFacts {
       if (!owner) return false;
       const name = node.name.text;
       return this.fact(this.settledMemo, this.fieldKey(owner, name), () => {
-        const values = fieldValues(owner, name);
-        return values !== undefined && values.length > 0 && values.every((value) => this.neverRejects(value));
+        // Subclasses may assign the field too.
+        const classes = this.types.projectSubclassesOf(owner);
+        const values = classes && [owner, ...classes].map((cls) => fieldValues(cls, name));
+        if (!values || values.some((list) => list === undefined)) return false;
+        const all = values.flat() as ts.Expression[];
+        return all.length > 0 && all.every((value) => this.neverRejects(value));
       });
     }
     if (ts.isCallExpression(node) && isHandlerCall(node)) {

@@ -926,17 +926,33 @@ export class TypeOracle {
       if (declaration.parent !== owner || !this.isProjectSourceFile(declaration.getSourceFile())) return undefined;
     }
     if (!this.isProjectSourceFile(owner.getSourceFile()) || !collect(owner.members)) return undefined;
-    const subclasses = this.subclassIndex();
+    const subclasses = this.projectSubclassesOf(owner);
+    if (!subclasses || !subclasses.every((subclass) => collect(subclass.members))) return undefined;
+    return bodies.length > 0 ? bodies : undefined;
+  }
+
+  /**
+   * The project's classes that extend `owner`, directly or not, or undefined when there are more
+   * than `MAX_SUBCLASSES`. Read from `extends` clauses in the project's source files (an index
+   * built once per Program).
+   *
+   * @example
+   * // class A {}  class B extends A {}  class C extends B {}   A → [B, C]
+   */
+  projectSubclassesOf(owner: ts.ClassLikeDeclaration): readonly ts.ClassLikeDeclaration[] | undefined {
+    const index = this.subclassIndex();
     const seen = new Set<ts.ClassLikeDeclaration>([owner]);
-    const queue = [...(subclasses.get(owner) ?? [])];
+    const found: ts.ClassLikeDeclaration[] = [];
+    const queue = [...(index.get(owner) ?? [])];
     while (queue.length > 0) {
       const next = queue.shift() as ts.ClassLikeDeclaration;
       if (seen.has(next)) continue;
       seen.add(next);
-      if (seen.size > MAX_SUBCLASSES || !collect(next.members)) return undefined;
-      queue.push(...(subclasses.get(next) ?? []));
+      found.push(next);
+      if (found.length > MAX_SUBCLASSES) return undefined;
+      queue.push(...(index.get(next) ?? []));
     }
-    return bodies.length > 0 ? bodies : undefined;
+    return found;
   }
 
   private subclassMemo: Map<ts.ClassLikeDeclaration, ts.ClassLikeDeclaration[]> | undefined;
