@@ -100,6 +100,55 @@ const ALL = "Await all with `Promise.all(...)`";
 const RESOLVE = "Handle rejections with `Promise.resolve(...).catch()`";
 const H = ".catch((error) => { console.error(error); })";
 
+/** Shaped like actionhero's servers: an abstract `sendMessage`, implemented by an async method with no `await`. */
+const SERVERS = [
+  "interface Connection { id: string; rawConnection: { headers: Record<string, string> } }",
+  "declare function write(connection: Connection, text: string): void;",
+  "export abstract class Server {",
+  "  abstract sendMessage(connection: Connection, message: string): Promise<void>;",
+  "  respond(connection: Connection, response: object) {",
+  "    this.sendMessage(connection, JSON.stringify(response));",
+  "  }",
+  "}",
+  "export class WebServer extends Server {",
+  "  async sendMessage(connection: Connection, message: string) {",
+  "    this.cleanHeaders(connection);",
+  "    write(connection, String(message));",
+  "  }",
+  "  private cleanHeaders(connection: Connection): void {",
+  "    connection.rawConnection.headers = {};",
+  "  }",
+  "  complete(connection: Connection, stringResponse: string) {",
+  "    this.sendMessage(connection, stringResponse);",
+  "  }",
+  "}",
+].join("\n");
+
+/** Shaped like axios's CancelToken: a promise resolved from outside, whose executor takes only `resolve`. */
+const CANCEL_TOKEN = [
+  "export class Cancel {",
+  "  constructor(readonly message: string) {}",
+  "}",
+  "export class CancelToken {",
+  "  promise: Promise<Cancel>;",
+  "  reason: Cancel | undefined;",
+  "  constructor(executor: (cancel: (message: string) => void) => void) {",
+  "    let resolvePromise: ((value: Cancel) => void) | undefined;",
+  "    this.promise = new Promise<Cancel>(function promiseExecutor(resolve) {",
+  "      resolvePromise = resolve;",
+  "    });",
+  "    this.promise.then((cancel) => {",
+  "      this.reason = cancel;",
+  "    });",
+  "    executor((message) => {",
+  "      if (this.reason) return;",
+  "      this.reason = new Cancel(message);",
+  "      resolvePromise?.(this.reason);",
+  "    });",
+  "  }",
+  "}",
+].join("\n");
+
 const invalid: InvalidCase[] = [
   {
     name: "call in an async function: await, then catch, then void",
@@ -322,7 +371,7 @@ const invalid: InvalidCase[] = [
   },
   {
     name: "new Promise as a statement",
-    code: `function f() {\n  new Promise<void>((resolve) => resolve());\n}`,
+    code: `function f() {\n  new Promise<void>((resolve, reject) => reject(new Error("later")));\n}`,
     errors: [{ messageId: "floating", line: 2, column: 3 }],
   },
   {
@@ -584,6 +633,59 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: "never-suspending callees, N5: a validation throw in an async function without await escapes the caller's try (actionhero bin)",
+    code: `declare function run(method: string): void;\nasync function handleMethod(method: string | undefined) {\n  if (!method) throw new Error("no method given");\n  run(method);\n}\nexport function main(method?: string) {\n  try {\n    handleMethod(method);\n  } catch (error) {\n    console.error(error);\n  }\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 8,
+        column: 5,
+        message:
+          "Promise is neither awaited nor handled. If it rejects, the error reaches no one (Node.js reports an unhandled rejection and exits), and the code after it does not wait for it to finish. Await it, return it, add a `.catch()` handler, or mark a deliberate fire-and-forget with `void`.",
+        fixes: [
+          [CATCH, `declare function run(method: string): void;\nasync function handleMethod(method: string | undefined) {\n  if (!method) throw new Error("no method given");\n  run(method);\n}\nexport function main(method?: string) {\n  try {\n    handleMethod(method)${H};\n  } catch (error) {\n    console.error(error);\n  }\n}`],
+          [VOID, `declare function run(method: string): void;\nasync function handleMethod(method: string | undefined) {\n  if (!method) throw new Error("no method given");\n  run(method);\n}\nexport function main(method?: string) {\n  try {\n    void handleMethod(method);\n  } catch (error) {\n    console.error(error);\n  }\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "never-suspending callees, N5: one subclass's override awaits, so the abstract method's promise may reject later",
+    code: `${SERVERS}\ndeclare function flush(connection: Connection): Promise<void>;\nexport class SocketServer extends Server {\n  async sendMessage(connection: Connection, message: string) {\n    await flush(connection);\n    write(connection, message);\n  }\n}`,
+    errors: [{ messageId: "floating", line: 6, column: 5 }],
+  },
+  {
+    name: "never-suspending callees, N5: an interface member is not followed (object literals anywhere may implement it)",
+    code: `interface Sender { send(message: string): Promise<void> }\nexport class Relay implements Sender {\n  async send(message: string) {\n    console.log(message);\n  }\n}\nexport function relay(sender: Sender) {\n  sender.send("hello");\n}`,
+    errors: [{ messageId: "floating", line: 8, column: 3 }],
+  },
+  {
+    name: "never-suspending callees, N5: reported anyway with checkSelfHandled",
+    code: SERVERS,
+    options: { checkSelfHandled: true },
+    errors: [
+      { messageId: "floating", line: 6, column: 5 },
+      { messageId: "floating", line: 18, column: 5 },
+    ],
+  },
+  {
+    name: "never-rejecting promises, N3: an executor that takes reject may reject",
+    code: `export function later(ms: number) {\n  const done = new Promise<void>((resolve, reject) => {\n    setTimeout(ms > 0 ? resolve : () => reject(new Error("negative delay")), ms);\n  });\n  done.then(() => console.log("done"));\n}`,
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 5,
+        column: 3,
+        message:
+          "`.then()` without a rejection handler returns a new promise that no one handles: a rejection of the original promise or of the callback goes unhandled. Add a `.catch()` handler, pass a rejection handler as the second argument, or await the chain.",
+        fixes: [
+          [CATCH, `export function later(ms: number) {\n  const done = new Promise<void>((resolve, reject) => {\n    setTimeout(ms > 0 ? resolve : () => reject(new Error("negative delay")), ms);\n  });\n  done.then(() => console.log("done"))${H};\n}`],
+          [VOID, `export function later(ms: number) {\n  const done = new Promise<void>((resolve, reject) => {\n    setTimeout(ms > 0 ? resolve : () => reject(new Error("negative delay")), ms);\n  });\n  void done.then(() => console.log("done"));\n}`],
+        ],
+      },
+    ],
+  },
+  {
     name: "deliberate rejection: a user's own `Promise` class is not the global one",
     code: `class Promise<T> {\n  static reject(reason: unknown): globalThis.Promise<never> {\n    return globalThis.Promise.reject(reason);\n  }\n  constructor(readonly value: T) {}\n}\nexport function fail(error: Error) {\n  Promise.reject(error);\n}`,
     errors: [{ messageId: "floating", line: 8, column: 3 }],
@@ -634,6 +736,32 @@ const invalid: InvalidCase[] = [
         ],
       },
     ],
+  },
+  {
+    name: "never-rejecting promises, N3: a then callback that can throw rejects the chain",
+    code: `export function readLater(text: string) {\n  const ready = new Promise<string>((resolve) => setTimeout(() => resolve(text), 10));\n  ready.then((raw) => JSON.parse(raw) as object);\n}`,
+    errors: [{ messageId: "thenWithoutHandler", line: 3, column: 3 }],
+  },
+  {
+    name: "never-rejecting promises, N3: a field also assigned from a call that may reject",
+    code: `${D}\nexport class Loader {\n  private ready = new Promise<void>((resolve) => setImmediate(resolve));\n  reset() {\n    this.ready = save();\n  }\n  start() {\n    this.ready.then(() => console.log("ready"));\n  }\n}`,
+    errors: [{ messageId: "thenWithoutHandler", line: 8, column: 5 }],
+  },
+  {
+    name: "never-rejecting promises, N3: resolve given a promise adopts its rejection",
+    code: `${D}\nexport function start() {\n  const saved = new Promise<void>((resolve) => resolve(save()));\n  saved.then(() => console.log("saved"));\n}`,
+    errors: [{ messageId: "thenWithoutHandler", line: 4, column: 3 }],
+  },
+  {
+    name: "never-rejecting promises, N3: a subclass assigns the field from a call that may reject",
+    code: `${CANCEL_TOKEN}\ndeclare function fetchReason(): Promise<Cancel>;\nexport class RemoteToken extends CancelToken {\n  refresh() {\n    this.promise = fetchReason();\n  }\n}`,
+    errors: [{ messageId: "thenWithoutHandler", line: 12, column: 5 }],
+  },
+  {
+    name: "never-rejecting promises, N3: reported anyway with checkSelfHandled (axios)",
+    code: CANCEL_TOKEN,
+    options: { checkSelfHandled: true },
+    errors: [{ messageId: "thenWithoutHandler", line: 12, column: 5 }],
   },
   {
     name: "entry script: `.catch()` given a non-function is still a mistake",
@@ -821,6 +949,54 @@ const valid: ValidCase[] = [
   {
     name: "narrowing: `!result || !(result instanceof Promise)` returns early",
     code: `${SUB}\nexport async function runHook(subscriber: Subscriber, entity: object) {\n  const result = subscriber.beforeInsert?.(entity);\n  if (!result || !(result instanceof Promise)) {\n    return;\n  }\n  await result;\n}`,
+  },
+  {
+    name: "never-suspending callees, N5: an abstract method whose only implementation has no await (actionhero), called in base and subclass",
+    code: SERVERS,
+  },
+  {
+    name: "never-suspending callees, N5: every subclass's override of a concrete method never suspends",
+    code: `declare function log(line: string): void;\nexport class Reporter {\n  async report(line: string): Promise<void> {\n    log(line);\n  }\n  done() {\n    this.report("done");\n  }\n}\nexport class JsonReporter extends Reporter {\n  async report(line: string) {\n    log(JSON.stringify({ line }));\n  }\n}`,
+  },
+  {
+    name: "never-suspending callees, N5: an async function that only emits",
+    code: `import { EventEmitter } from "node:events";\nconst events = new EventEmitter();\nasync function notify(name: string) {\n  events.emit("changed", name);\n}\nexport function rename(name: string) {\n  notify(name);\n}`,
+  },
+  {
+    name: "never-suspending callees, N5: an async IIFE without await",
+    code: `declare function startServer(port: number): void;\n(async () => {\n  startServer(8080);\n})();`,
+  },
+  {
+    name: "never-suspending callees, N5: an async arrow class field without await",
+    code: `export class Buffer {\n  private items: string[] = [];\n  private reset = async () => {\n    this.items = [];\n  };\n  close() {\n    this.reset();\n  }\n}`,
+  },
+  {
+    name: "never-rejecting promises, N3: a field set only from new Promise((resolve) => ...), then(cb) that cannot throw (axios CancelToken)",
+    code: CANCEL_TOKEN,
+  },
+  {
+    name: "never-rejecting promises, N3: a subclass that leaves the field alone",
+    code: `${CANCEL_TOKEN}\nexport class TimedToken extends CancelToken {\n  constructor(ms: number) {\n    super((cancel) => setTimeout(() => cancel("timeout"), ms));\n  }\n}`,
+  },
+  {
+    name: "never-rejecting promises, N3: a local const from a timer promise, chained twice",
+    code: `export function announce() {\n  const timer = new Promise<number>((resolve) => setTimeout(() => resolve(42), 10));\n  timer.then((n) => console.log(n)).then(() => console.log("done"));\n}`,
+  },
+  {
+    name: "never-rejecting promises, N3: awaiting a never-rejecting field makes the async callee self-handled",
+    code: `export class Server {\n  private markStarted: () => void = () => {};\n  private started = new Promise<void>((resolve) => {\n    this.markStarted = resolve;\n  });\n  private async announce() {\n    await this.started;\n    console.log("listening");\n  }\n  listen() {\n    this.announce();\n    this.markStarted();\n  }\n}`,
+  },
+  {
+    name: "never-rejecting promises, N3: awaiting a never-rejecting local in a floated async function",
+    code: `async function waitReady() {\n  const ready = new Promise<void>((resolve) => setImmediate(resolve));\n  await ready;\n  console.log("ready");\n}\nwaitReady();`,
+  },
+  {
+    name: "never-rejecting promises, N3: a local delay dropped on an early return",
+    code: `export async function pause(skip: boolean) {\n  const delay = new Promise<void>((resolve) => setTimeout(resolve, 5));\n  if (skip) return;\n  await delay;\n}`,
+  },
+  {
+    name: "never-rejecting promises, N3: new Promise as a statement whose executor only resolves",
+    code: `function f() {\n  new Promise<void>((resolve) => resolve());\n}`,
   },
   {
     name: "deliberate rejection: an event emitter surfaces an unlistened 'error' event as an unhandled rejection",

@@ -73,6 +73,76 @@ const TRANSPORT = "interface Message { id: number } interface Transport { onmess
 
 const JSX_PRELUDE = "declare global { namespace JSX { interface Element {} interface IntrinsicElements { button: { onClick?: () => void } } } }";
 
+/** Shaped like bullmq's RedisConnection: a reconnect timer whose async callback catches everything. */
+const RECONNECT = [
+  'import { EventEmitter } from "node:events";',
+  "interface Client { connect(): Promise<void> }",
+  "export class RedisConnection extends EventEmitter {",
+  "  private timer: NodeJS.Timeout | undefined;",
+  "  private attempts = 0;",
+  "  constructor(private readonly duplicateRaw: () => Promise<Client>) { super(); }",
+  "  private scheduleReconnect(): void {",
+  "    this.attempts++;",
+  "    console.warn(`reconnect attempt ${this.attempts}`);",
+  "  }",
+  "  reconnect(delay: number): void {",
+  "    this.timer = setTimeout(async () => {",
+  "      try {",
+  "        const raw = await this.duplicateRaw();",
+  "        await raw.connect();",
+  "      } catch {",
+  "        this.scheduleReconnect();",
+  "      }",
+  "    }, delay);",
+  "  }",
+  "}",
+].join("\n");
+/** Shaped like puppeteer's network manager: an auth listener whose only await has a `.catch(handler)`. */
+const AUTH = [
+  'import { EventEmitter } from "node:events";',
+  "interface Credentials { username: string; password: string }",
+  "interface HTTPRequest { continueWithAuth(credentials: Credentials): Promise<void> }",
+  "function log(error: unknown): void {",
+  "  console.error(error);",
+  "}",
+  "export function handleAuth(emitter: EventEmitter, request: HTTPRequest, credentials: Credentials) {",
+  '  emitter.on("authRequired", async () => {',
+  "    await request.continueWithAuth(credentials).catch((error) => log(error));",
+  "  });",
+  "}",
+].join("\n");
+/** Shaped like actionhero's process: a signal handler whose `stop()` can reject. */
+const SIGNALS = [
+  "declare function closeServers(): Promise<void>;",
+  "export class Process {",
+  "  async stop(): Promise<void> {",
+  "    await closeServers();",
+  "  }",
+  "  listen(): void {",
+  '    process.on("SIGINT", async () => {',
+  "      await this.stop();",
+  "    });",
+  "  }",
+  "}",
+].join("\n");
+
+/** Shaped like puppeteer's ExecutionContext: an async listener with no `await`. */
+const CLEARED = [
+  'import { EventEmitter } from "node:events";',
+  'const disposeSymbol: unique symbol = Symbol("dispose");',
+  "export class IsolatedWorld {",
+  "  private context: object | undefined;",
+  "  constructor(clientEmitter: EventEmitter) {",
+  '    clientEmitter.on("Runtime.executionContextsCleared", async () => {',
+  "      this[disposeSymbol]();",
+  "    });",
+  "  }",
+  "  [disposeSymbol](): void {",
+  "    this.context = undefined;",
+  "  }",
+  "}",
+].join("\n");
+
 const invalid: InvalidCase[] = [
   {
     name: "forEach with an async block callback: for...of and Promise.all offered",
@@ -358,6 +428,57 @@ const invalid: InvalidCase[] = [
     code: `${D}\ndeclare function onIdle(callback: () => void): void;\nexport class Writer {\n  constructor() {\n    onIdle(() => this.flush.bind(this)());\n  }\n  private async flush() {\n    await save("buffer");\n  }\n}`,
     errors: [{ messageId: "voidReturnArgument", line: 5, column: 12, fixes: [] }],
   },
+  {
+    name: "self-handled callbacks, N1: a signal handler awaiting a method that can reject (actionhero) stays reported",
+    code: SIGNALS,
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 7,
+        column: 26,
+        message:
+          "Promise-returning function passed where a function returning `void` is expected: `on` ignores the promise, so a rejection becomes an unhandled rejection, which ends the Node.js process, and nothing waits for the work to finish. Handle errors inside and start it with `void`, or use an API that awaits callbacks.",
+        fixes: [[WRAP, SIGNALS.replace('process.on("SIGINT", async () => {\n      await this.stop();\n    });', `process.on("SIGINT", () => { void (async () => {\n      await this.stop();\n    })().catch(${H}); });`)]],
+      },
+    ],
+  },
+  {
+    name: "self-handled callbacks, N1: reported anyway with checkSelfHandled",
+    code: RECONNECT,
+    options: { checkSelfHandled: true },
+    errors: [{ messageId: "voidReturnArgument", line: 12, column: 29 }],
+  },
+  {
+    name: "self-handled callbacks, N1: a catch that calls a library logger may throw, so the timer callback may reject",
+    code: `${D}\ndeclare const logger: { error(message: unknown): void };\nsetInterval(async () => {\n  try {\n    await save("tick");\n  } catch (error) {\n    logger.error(error);\n  }\n}, 1000);`,
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 13 }],
+  },
+  {
+    name: "self-handled callbacks, N1: code before the try can throw (a library call), so the listener may reject",
+    code: `import { EventEmitter } from "node:events";\n${D}\ndeclare function parse(text: string): string;\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (text: string) => {\n    const id = parse(text);\n    try {\n      await save(id);\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}`,
+    errors: [{ messageId: "listener", line: 5, column: 21 }],
+  },
+  {
+    name: "self-handled callbacks, N1: forEach with a callback that cannot reject is still reported (order and completion are lost), with the caught wording",
+    code: `${D}\nexport async function saveAll() {\n  ids.forEach(async (id) => {\n    await save(id).catch((error) => console.error(error));\n  });\n}`,
+    errors: [{ messageId: "forEachCaught", line: 3, column: 15 }],
+  },
+  {
+    name: "never-suspending callbacks, N2: reported anyway with checkSelfHandled",
+    code: CLEARED,
+    options: { checkSelfHandled: true },
+    errors: [{ messageId: "listener", line: 6, column: 58 }],
+  },
+  {
+    name: "never-suspending callbacks, N2: a listener with a throw statement rejects where the emitter cannot see it",
+    code: `import { EventEmitter } from "node:events";\ndeclare function handle(message: string): void;\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (message: string) => {\n    if (!message) throw new Error("empty message");\n    handle(message);\n  });\n}`,
+    errors: [{ messageId: "listener", line: 4, column: 21 }],
+  },
+  {
+    name: "never-suspending callbacks, N2: a listener without await that returns a promise adopts its rejection later",
+    code: `import { EventEmitter } from "node:events";\n${D}\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (id: string) => {\n    return save(id);\n  });\n}`,
+    errors: [{ messageId: "listener", line: 4, column: 21 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -604,6 +725,54 @@ const valid: ValidCase[] = [
   {
     name: "a sync method called through handler.bind(this)(...)",
     code: `import { EventEmitter } from "node:events";\nexport class Reader {\n  constructor(events: EventEmitter) {\n    events.on("data", (chunk: string) => this.handleData.bind(this)(chunk));\n  }\n  private handleData(chunk: string) {\n    console.log(chunk);\n  }\n}`,
+  },
+  {
+    name: "self-handled callbacks, N1: a reconnect timer whose async callback catches everything (bullmq)",
+    code: RECONNECT,
+  },
+  {
+    name: "self-handled callbacks, N1: an auth listener whose only await has a .catch(handler) (puppeteer)",
+    code: AUTH,
+  },
+  {
+    name: "self-handled callbacks, N1: a signal handler whose try ends in finally { process.exit() }",
+    code: `declare function closeServers(): Promise<void>;\nprocess.on("SIGTERM", async () => {\n  try {\n    await closeServers();\n  } finally {\n    process.exit(0);\n  }\n});`,
+  },
+  {
+    name: "self-handled callbacks, N1: an interval awaiting a project function that cannot reject",
+    code: `${D}\nasync function refresh(): Promise<void> {\n  try {\n    await save("cache");\n  } catch (error) {\n    console.error(error);\n  }\n}\nsetInterval(async () => {\n  await refresh();\n}, 60_000);`,
+  },
+  {
+    name: "self-handled callbacks, N1: an async arrow assigned to a property typed to return void, catching its errors",
+    code: `${D}\ndeclare const socket: { onclose: (() => void) | null };\nsocket.onclose = async () => {\n  try {\n    await save("session");\n  } catch (error) {\n    console.error("could not save the session", error);\n  }\n};`,
+  },
+  {
+    name: "self-handled callbacks, N1: an object property and an object method typed to return void, both self-handled",
+    code: `${D}\ninterface Hooks { onExit(): void; onIdle: () => void }\nexport const hooks: Hooks = {\n  async onExit() {\n    try {\n      await save("exit");\n    } catch {\n      console.warn("not saved");\n    }\n  },\n  onIdle: async () => {\n    await save("idle").catch((error) => console.error(error));\n  },\n};`,
+  },
+  {
+    name: "self-handled callbacks, N1: a typed variable holding a self-handled async arrow",
+    code: `${D}\nexport const onTick: () => void = async () => {\n  await save("tick").then(() => console.log("saved"), (error) => console.error(error));\n};`,
+  },
+  {
+    name: "never-suspending callbacks, N2: an async listener with no await (puppeteer)",
+    code: CLEARED,
+  },
+  {
+    name: "never-suspending callbacks, N2: an async arrow whose body is a sync call",
+    code: `import { EventEmitter } from "node:events";\nexport class Session {\n  private open = true;\n  constructor(emitter: EventEmitter) {\n    emitter.on("close", async () => this.cleanup());\n  }\n  private cleanup(): void {\n    this.open = false;\n  }\n}`,
+  },
+  {
+    name: "never-suspending callbacks, N2: forEach with an async callback that never suspends runs each call to the end in order",
+    code: `${D}\nexport function mark(seen: Set<string>) {\n  ids.forEach(async (id) => {\n    seen.add(id);\n  });\n}`,
+  },
+  {
+    name: "never-suspending callbacks, N2: a timer callback marked async that only logs",
+    code: `setTimeout(async () => {\n  console.log("tick");\n}, 10);`,
+  },
+  {
+    name: "never-suspending callbacks, N2: an async arrow assigned to a void-typed property that only sets state",
+    code: `declare const socket: { onclose: (() => void) | null };\nexport class Link {\n  connected = true;\n  watch(): void {\n    socket.onclose = async () => {\n      this.connected = false;\n    };\n  }\n}`,
   },
 ];
 

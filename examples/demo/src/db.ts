@@ -6,18 +6,29 @@ export interface Order {
 }
 
 const orders = new Map<string, Order>();
+let connected = true;
+
+export function disconnect(): void {
+  connected = false;
+}
+
+/** The table, or an error once disconnected: like a real driver, every call can fail. */
+function table(): Map<string, Order> {
+  if (!connected) throw new Error("database disconnected");
+  return orders;
+}
 
 export async function saveOrder(order: Order): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
-  orders.set(order.id, order);
+  table().set(order.id, order);
 }
 
 export async function findOrder(id: string): Promise<Order | undefined> {
   await new Promise<void>((resolve) => setImmediate(resolve));
-  return orders.get(id);
+  return table().get(id);
 }
 
 export async function deleteOrder(id: string): Promise<boolean> {
   await new Promise<void>((resolve) => setImmediate(resolve));
-  return orders.delete(id);
+  return table().delete(id);
 }

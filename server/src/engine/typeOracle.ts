@@ -964,6 +964,100 @@ export class TypeOracle {
     return bodies.size === 1 ? [...bodies][0] : undefined;
   }
 
+  /**
+   * Every function body a call may run, when all are written in the project: for a method of a
+   * class, the member the call resolves to (unless abstract) and every member of the same name
+   * (and staticness) in the project's classes that extend that class, directly or not (at most
+   * `MAX_SUBCLASSES` classes). Undefined when any is unknown: declared in a declaration file or
+   * under node_modules, a member of an interface or type literal (object literals anywhere may
+   * implement it), a computed name, an override that is not a function with a body (a getter, a
+   * property holding something else), or no body at all. Other callees: `projectFunctionOf`.
+   *
+   * @example
+   * // abstract class Server { abstract send(m: string): Promise<void>; reply() { this.send("ok"); } }
+   * // class WebServer extends Server { async send(m: string) { ... } }
+   * // this.send("ok") → [WebServer#send]
+   */
+  projectImplementationsOf(call: ts.CallExpression | ts.NewExpression): readonly ts.FunctionLikeDeclaration[] | undefined {
+    const target = this.calleeTarget(call);
+    if (!target) return undefined;
+    const owner = target.declarations[0].parent;
+    if (!ts.isClassLike(owner)) {
+      const fn = this.projectFunctionOf(call);
+      return fn ? [fn] : undefined;
+    }
+    const first = target.declarations[0] as ts.ClassElement;
+    const name = first.name && memberNameText(first.name);
+    if (name === undefined) return undefined;
+    const isStatic = hasStaticModifier(first);
+    const bodies: ts.FunctionLikeDeclaration[] = [];
+    const collect = (members: readonly ts.ClassElement[]): boolean =>
+      members.every((member) => {
+        if (!member.name || memberNameText(member.name) !== name || hasStaticModifier(member) !== isStatic) return true;
+        if (ts.isMethodDeclaration(member) && !member.body) return true; // abstract, or an overload signature
+        const fn = functionOfDeclaration(member);
+        if (!fn?.body) return ts.isPropertyDeclaration(member) && !member.initializer && hasAbstractModifier(member);
+        bodies.push(fn);
+        return true;
+      });
+    for (const declaration of target.declarations) {
+      if (declaration.parent !== owner || !this.isProjectSourceFile(declaration.getSourceFile())) return undefined;
+    }
+    if (!this.isProjectSourceFile(owner.getSourceFile()) || !collect(owner.members)) return undefined;
+    const subclasses = this.projectSubclassesOf(owner);
+    if (!subclasses || !subclasses.every((subclass) => collect(subclass.members))) return undefined;
+    return bodies.length > 0 ? bodies : undefined;
+  }
+
+  /**
+   * The project's classes that extend `owner`, directly or not, or undefined when there are more
+   * than `MAX_SUBCLASSES`. Read from `extends` clauses in the project's source files (an index
+   * built once per Program).
+   *
+   * @example
+   * // class A {}  class B extends A {}  class C extends B {}   A → [B, C]
+   */
+  projectSubclassesOf(owner: ts.ClassLikeDeclaration): readonly ts.ClassLikeDeclaration[] | undefined {
+    const index = this.subclassIndex();
+    const seen = new Set<ts.ClassLikeDeclaration>([owner]);
+    const found: ts.ClassLikeDeclaration[] = [];
+    const queue = [...(index.get(owner) ?? [])];
+    while (queue.length > 0) {
+      const next = queue.shift() as ts.ClassLikeDeclaration;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      found.push(next);
+      if (found.length > MAX_SUBCLASSES) return undefined;
+      queue.push(...(index.get(next) ?? []));
+    }
+    return found;
+  }
+
+  private subclassMemo: Map<ts.ClassLikeDeclaration, ts.ClassLikeDeclaration[]> | undefined;
+
+  /** The project's classes by the class they extend (`class B extends A`: A → [B]), built once. */
+  private subclassIndex(): Map<ts.ClassLikeDeclaration, ts.ClassLikeDeclaration[]> {
+    if (this.subclassMemo) return this.subclassMemo;
+    const index = new Map<ts.ClassLikeDeclaration, ts.ClassLikeDeclaration[]>();
+    for (const file of this.projectSourceFiles()) {
+      walkTree(file, (node) => {
+        if (!ts.isClassLike(node)) return;
+        const heritage = node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+        if (!heritage) return;
+        let symbol = this.checker.getSymbolAtLocation(heritage.expression);
+        if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+        for (const base of symbol?.declarations ?? []) {
+          if (!ts.isClassLike(base)) continue;
+          const list = index.get(base) ?? [];
+          list.push(node);
+          index.set(base, list);
+        }
+      });
+    }
+    this.subclassMemo = index;
+    return index;
+  }
+
   /** Can the value be `null` or `undefined`? `may` for `any`, `unknown` and type parameters. */
   nullishStatus(expr: ts.Expression): Tri {
     const status = (type: ts.Type): Tri => {
@@ -1095,6 +1189,22 @@ function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
 }
 
 /** The function-like node a declaration names, looking through `const f = () => ...` and the like. */
+/** How many classes `projectImplementationsOf` looks at below the declaring one. */
+const MAX_SUBCLASSES = 64;
+
+function memberNameText(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  return undefined;
+}
+
+function hasStaticModifier(member: ts.Node): boolean {
+  return ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+}
+
+function hasAbstractModifier(member: ts.Node): boolean {
+  return ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.AbstractKeyword) ?? false);
+}
+
 function functionOfDeclaration(declaration: ts.Declaration): ts.FunctionLikeDeclaration | undefined {
   if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isFunctionExpression(declaration) || ts.isArrowFunction(declaration)) {
     return declaration;

@@ -9,7 +9,6 @@ import * as ts from "typescript";
 import picomatch from "picomatch";
 import {
   awaitAllowedAt,
-  isAncestorOrSelf,
   isFunctionExpressionLike,
   isAsyncFunction,
   isAssignmentOperator,
@@ -17,6 +16,7 @@ import {
   needsParensAsUnaryOperand,
   startsAfterUnterminatedStatement,
 } from "../engine/astUtils";
+import { rejectionFacts, type RejectionFacts } from "../engine/rejection";
 import type { DeclarationRef, PromiseQuery, Tri, TypeOracle, VariableHandle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
@@ -136,7 +136,7 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         },
         checkSelfHandled: {
           type: "boolean",
-          description: "Also report calls of project functions that handle all their own errors and so cannot reject.",
+          description: "Also report calls of project functions that handle all their own errors and so cannot reject, or that never suspend (async, no `await`, no `throw`).",
         },
         allowedCalls: { type: "array", items: specifierSchema, description: "Calls whose promise may float." },
         allowedTypes: { type: "array", items: specifierSchema, description: "Promise types that may float." },
@@ -205,13 +205,37 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "deliberate, self-handled fire-and-forget. Cannot reject means nothing can throw outside the",
         "protected `try`: parameter defaults, code before the `try`, the `catch` and `finally` blocks are",
         "held to \"cannot throw\": literals, names, operators, assignments, property reads on values that",
-        "cannot be `null` or `undefined`, `console` methods, `process.exit()`, a few lib calls that take",
-        "no callback (`Math.*`, `Date.now()`, `push`/`get`/`set`/`has`/`add`/`delete` on arrays, maps",
-        "and sets, string basics), and calls and awaits of project functions that cannot throw or",
+        "cannot be `null` or `undefined`, `console` methods, `process.exit()`, a few lib calls that call",
+        "no callback before they return (`Math.*`, `Date.now()`, `push`/`get`/`set`/`has`/`add`/`delete`",
+        "on arrays, maps and sets, string basics, `setTimeout` and the other timers), awaits of a promise given a handler that cannot throw (`await",
+        "request.send(body).catch((e) => log(e))`; a call typed to return a promise is taken to report",
+        "failure through it), and calls and awaits of project functions that cannot throw or",
         "reject by the same analysis (four calls deep at most). Any other call to a library (a logger",
         "from a package, `emit`) or to anything only declared counts as throwing, so such a callee is",
         "still reported. The callee is the declaration the call resolves to: a subclass overriding the",
         "method is not considered.",
+        "",
+        "A call of a project async function that never suspends is not reported either (same option):",
+        "no `await`, `for await` or `yield`, no `throw` statement, and nothing returned that can be a",
+        "promise (actionhero's `async sendMessage(c, m) { this.cleanHeaders(c); this.send(c, m); }`).",
+        "Its promise is settled before the call returns, and it rejects only where the same body as a",
+        "sync function would throw at the caller: nothing is lost that a sync function would keep.",
+        "This is its own category, not \"cannot reject\". For a method, every body the call may run",
+        "must qualify: the member it resolves to (skipped when abstract) and every override in the",
+        "project's classes that extend its class (at most 64 classes). A member of an interface",
+        "(object literals anywhere may implement it) or of a library stays reported, and so does a",
+        "body with a `throw` (`if (!method) throw new Error(...)`: outside the caller's `try`, as a",
+        "rejection nobody handles).",
+        "",
+        "A promise that never rejects is not reported either (same option): `new Promise((resolve) =>",
+        "...)` whose executor takes only `resolve` and cannot throw (by the analysis above; calling",
+        "`resolve` with a value that is not a promise counts as not throwing, and timers as not",
+        "throwing), a `const` initialized from one, a field that every assignment in its class and its",
+        "subclasses sets to one (axios's `this.promise = new Promise(function (resolve) { resolvePromise = resolve; })`),",
+        "and `.then(f)` on one where `f` cannot throw (`this.promise.then((c) => { this.reason = c; })`).",
+        "Awaiting one counts as not throwing. A `resolve` handed out and later called with a promise",
+        "that rejects is not followed; an executor taking `reject`, a field also assigned from",
+        "anything else, or a `let` stays reported.",
         "",
         "Callback-style APIs that return a promise only when no callback is given (`function request(opts,",
         "cb) { if (typeof cb !== \"function\") return new Promise(...); ... }`, common in JavaScript, where",
@@ -411,7 +435,7 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         checkLocalVariables:
           "`true` (default): report a promise stored in a local variable that is dropped on some path. `false`: statements only.",
         checkSelfHandled:
-          "`false` (default): a call of a project function that handles all its own errors (it cannot reject, see above) is a deliberate fire-and-forget and is not reported. `true`: report it like any other promise.",
+          "`false` (default): a call of a project function that handles all its own errors (it cannot reject, see above), or of one that never suspends (see above), is not reported. `true`: report it like any other promise.",
         allowedCalls:
           'Calls whose promise may float, by declaration: `[{ "module": "@acme/jobs", "name": "enqueue" }]` or `[{ "file": "**/src/background.ts", "name": ["start*"] }]`. `module` is a package or ambient module name; `file` a glob on the absolute path of the declaring file; `name` the dotted name inside it (`Queue.push`), globs allowed. The built-in list (node:test, VS Code messages) always applies.',
         allowedTypes:
@@ -593,7 +617,7 @@ class FloatingChecker {
         }
         if (method === "then") {
           const onRejected = node.arguments[1];
-          if (!onRejected || isUndefinedLiteral(onRejected)) return { messageId: "thenWithoutHandler", array: false };
+          if (!onRejected || isUndefinedLiteral(onRejected)) return this.neverRejects(node) ? undefined : { messageId: "thenWithoutHandler", array: false };
           return this.context.types.functionStatus(onRejected) === "never"
             ? { messageId: "thenWithoutHandler", array: false }
             : undefined;
@@ -604,21 +628,34 @@ class FloatingChecker {
         }
       }
       if (isFunctionExpressionLike(callee) && isAsyncFunction(callee)) {
-        if (this.context.options.ignoreIIFE || this.selfHandled(callee)) return undefined;
+        if (this.context.options.ignoreIIFE || this.selfHandled(callee) || this.neverSuspends(callee)) return undefined;
         return { messageId: "floatingIIFE", array: false };
       }
       const fn = this.context.types.projectFunctionOf(node);
       if (fn && this.selfHandled(fn)) return undefined;
+      if (!this.context.options.checkSelfHandled && this.facts().callNeverSuspends(node)) return undefined;
       if (fn && this.callbackGiven(node, fn)) return undefined;
+    } else if (this.neverRejects(node)) {
+      return undefined;
     }
     return { messageId: "floating", array: false };
   }
 
-  private calleeFacts: CalleeFacts | undefined;
+  private calleeFacts: RejectionFacts | undefined;
 
   /** A project function whose promise cannot reject: a deliberate, self-handled fire-and-forget. */
   private selfHandled(fn: ts.FunctionLikeDeclaration): boolean {
     return !this.context.options.checkSelfHandled && this.facts().cannotReject(fn);
+  }
+
+  /** A promise that never rejects: `new Promise((resolve) => ...)` that cannot throw, a field or `const` holding one, `.then(f)` on one. */
+  private neverRejects(node: ts.Expression): boolean {
+    return !this.context.options.checkSelfHandled && this.facts().neverRejects(node);
+  }
+
+  /** An async function that never suspends: settled when the call returns, rejecting only where a sync function would throw. */
+  private neverSuspends(fn: ts.FunctionLikeDeclaration): boolean {
+    return !this.context.options.checkSelfHandled && this.facts().neverSuspends(fn);
   }
 
   /** A call (or async IIFE) whose function runs a loop that only a flag ends, or never. */
@@ -630,8 +667,8 @@ class FloatingChecker {
     return fn !== undefined && this.facts().startsLongRunningLoop(fn);
   }
 
-  private facts(): CalleeFacts {
-    this.calleeFacts ??= this.context.types.memo(CALLEE_FACTS_KEY, () => new CalleeFacts(this.context.types));
+  private facts(): RejectionFacts {
+    this.calleeFacts ??= rejectionFacts(this.context.types);
     return this.calleeFacts;
   }
 
@@ -871,330 +908,6 @@ function isInsideFunctionBody(node: ts.Node): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// What a project callee does: whether its promise can reject at all, and whether it settles.
-//
-// An async function rejects when something throws outside a `try` whose `catch` swallows it.
-// "Cannot throw" is decided from syntax and the project's own declarations: literals, names,
-// `this`, property reads on values that cannot be nullish, operators, assignments, function
-// expressions, calls in the catalogue below (console, `Math`, collection basics, ending the
-// process) and of project functions that cannot throw themselves (an async project function's
-// call never throws: it returns its promise), and `await` of project calls that cannot reject.
-// Anything else (a library call, `new`, `throw`) may throw. Interprocedural, bounded by depth and
-// work, cycle-safe; only results that no bound cut short are kept, so the answer never depends on
-// the order of questions.
-
-const CALLEE_FACTS_KEY = {};
-const MAX_CALL_DEPTH = 4;
-const WORK_BUDGET = 5_000;
-
-/**
- * Calls that do not throw on the values their types allow and take no callback, by declaration:
- * Node's console, and in TypeScript's lib files the console, `Math`, `Date.now` and the basics of
- * arrays, maps, sets and strings. Plus the calls that end the process.
- */
-const isNodeConsoleCall = compileSpecifiers([{ module: "console", name: "global.Console.*" }]);
-const isNonThrowingLibName = picomatch([
-  "Console.*",
-  "Math.*",
-  "DateConstructor.now",
-  "ArrayConstructor.isArray",
-  "{Array,ReadonlyArray}.{push,pop,shift,unshift,splice,includes,indexOf,lastIndexOf,slice,at}",
-  "{Map,ReadonlyMap,WeakMap}.{get,set,has,delete,clear}",
-  "{Set,ReadonlySet,WeakSet}.{add,has,delete,clear}",
-  "String.{trim,toLowerCase,toUpperCase,includes,startsWith,endsWith,slice,indexOf}",
-]);
-const isNonThrowingCall: Matcher = (ref) => isNodeConsoleCall(ref) || (ref.isDefaultLib && isNonThrowingLibName(ref.qualifiedName));
-const isProcessExit = compileSpecifiers([{ module: "process", name: ["global.NodeJS.Process.exit", "global.NodeJS.Process.abort"] }]);
-
-class CalleeFacts {
-  private readonly rejectMemo = new Map<ts.Node, boolean>();
-  private readonly throwMemo = new Map<ts.Node, boolean>();
-  private readonly exitMemo = new Map<ts.Node, boolean>();
-  private readonly loopMemo = new Map<ts.Node, boolean>();
-  private readonly active = new Set<ts.Node>();
-  private depth = 0;
-  private work = 0;
-  private truncated = false;
-
-  constructor(private readonly types: TypeOracle) {}
-
-  /** Calling `fn` yields a promise that never rejects (async, or returning `x.catch(handler)`). */
-  cannotReject(fn: ts.FunctionLikeDeclaration): boolean {
-    return this.fact(this.rejectMemo, fn, () => {
-      const body = fn.body;
-      if (!body || fn.asteriskToken || !fn.parameters.every((parameter) => this.parameterSafe(parameter))) return false;
-      if (isAsyncFunction(fn)) return ts.isBlock(body) ? this.statementsSafe(body.statements) : this.expressionSafe(body);
-      const returned = ts.isBlock(body) ? returnedExpressions(body) : [body];
-      return returned.length > 0 && returned.every((expr) => expr !== undefined && this.settledPromise(expr));
-    });
-  }
-
-  /**
-   * `fn` runs a loop that only a flag ends, or nothing (`while (true)`, `for (;;)`, `while
-   * (!this.stopped)`, `while (running)` on an outer variable) and that awaits inside, or it awaits
-   * or returns a call of a project function that does: its promise may never settle.
-   */
-  startsLongRunningLoop(fn: ts.FunctionLikeDeclaration): boolean {
-    return this.fact(this.loopMemo, fn, () => {
-      const body = fn.body;
-      if (!body) return false;
-      // `this.loop = this.mainLoop(); ... await this.loop;`: a promise stored, then awaited.
-      const stored = new Map<string, ts.CallExpression>();
-      const collect = (node: ts.Node): void => {
-        if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isCallExpression(skipParens(node.right))) {
-          stored.set(node.left.getText(), skipParens(node.right) as ts.CallExpression);
-        } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(skipParens(node.initializer))) {
-          stored.set(node.name.text, skipParens(node.initializer) as ts.CallExpression);
-        }
-        ts.forEachChild(node, collect);
-      };
-      collect(body);
-      let found = false;
-      const visit = (node: ts.Node): void => {
-        if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-        this.work++;
-        const loopCondition = ts.isForStatement(node) ? { condition: node.condition } : ts.isWhileStatement(node) || ts.isDoStatement(node) ? { condition: node.expression } : undefined;
-        if (loopCondition && this.flagOnly(loopCondition.condition, fn) && containsAwait((node as ts.IterationStatement).statement)) {
-          found = true;
-          return;
-        }
-        if ((ts.isAwaitExpression(node) || ts.isReturnStatement(node)) && node.expression) {
-          const value = skipParens(node.expression);
-          const call = ts.isCallExpression(value) ? value : stored.get(value.getText());
-          const callee = call ? this.types.projectFunctionOf(call) : undefined;
-          if (callee && this.startsLongRunningLoop(callee)) {
-            found = true;
-            return;
-          }
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(body);
-      return found;
-    });
-  }
-
-  /** A loop condition that no iteration's data ends: absent, `true`, or a flag on `this` or outside `fn`. */
-  private flagOnly(condition: ts.Expression | undefined, fn: ts.Node): boolean {
-    if (!condition) return true;
-    const node = skipParens(condition);
-    if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
-    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return this.flagOnly(node.operand, fn);
-    // `a && b` runs while both hold: a data test can end it. `a || b` runs at least while either holds.
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
-      return this.flagOnly(node.left, fn) && this.flagOnly(node.right, fn);
-    }
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
-      return this.flagOnly(node.left, fn) || this.flagOnly(node.right, fn);
-    }
-    if (ts.isPropertyAccessExpression(node)) {
-      let object: ts.Expression = node.expression;
-      while (ts.isPropertyAccessExpression(object)) object = object.expression;
-      return object.kind === ts.SyntaxKind.ThisKeyword;
-    }
-    if (ts.isIdentifier(node)) {
-      const declaration = this.types.variableDeclarationOf(node);
-      return declaration !== undefined && !isAncestorOrSelf(fn, declaration);
-    }
-    return false;
-  }
-
-  /** Calling the (non-async) `fn` never throws. */
-  private cannotThrow(fn: ts.FunctionLikeDeclaration): boolean {
-    return this.fact(this.throwMemo, fn, () => {
-      const body = fn.body;
-      if (!body || fn.asteriskToken || !fn.parameters.every((parameter) => this.parameterSafe(parameter))) return false;
-      if (isAsyncFunction(fn)) return true; // a throw inside becomes its promise's rejection
-      return ts.isBlock(body) ? this.statementsSafe(body.statements) : this.expressionSafe(body);
-    });
-  }
-
-  /** Calling `fn` ends the process: its body ends with such a call and nothing before it throws. */
-  private exits(fn: ts.FunctionLikeDeclaration): boolean {
-    return this.fact(this.exitMemo, fn, () => {
-      const body = fn.body;
-      if (!body || !ts.isBlock(body) || isAsyncFunction(fn) || fn.asteriskToken) return false;
-      return this.blockExits(body.statements);
-    });
-  }
-
-  private fact(memo: Map<ts.Node, boolean>, fn: ts.Node, compute: () => boolean): boolean {
-    const known = memo.get(fn);
-    if (known !== undefined) return known;
-    if (this.depth === 0) this.work = 0;
-    if (this.active.has(fn) || this.depth >= MAX_CALL_DEPTH || this.work > WORK_BUDGET) {
-      this.truncated = true;
-      return false;
-    }
-    const outer = this.truncated;
-    this.truncated = false;
-    this.active.add(fn);
-    this.depth++;
-    let result = false;
-    try {
-      result = compute();
-    } finally {
-      this.active.delete(fn);
-      this.depth--;
-    }
-    if (!this.truncated) memo.set(fn, result);
-    this.truncated ||= outer;
-    return result;
-  }
-
-  private parameterSafe(parameter: ts.ParameterDeclaration): boolean {
-    if (parameter.initializer && !this.expressionSafe(parameter.initializer)) return false;
-    let safe = true;
-    const visit = (node: ts.Node): void => {
-      if (ts.isBindingElement(node) && node.initializer && !this.expressionSafe(node.initializer)) safe = false;
-      if (safe) ts.forEachChild(node, visit);
-    };
-    visit(parameter.name);
-    return safe;
-  }
-
-  /** A block that ends the process: statements that cannot throw, then an exiting call. */
-  private blockExits(statements: readonly ts.Statement[]): boolean {
-    const last = statements[statements.length - 1];
-    if (!last || !ts.isExpressionStatement(last)) return false;
-    const call = skipParens(last.expression);
-    return ts.isCallExpression(call) && this.callExits(call) && this.statementsSafe(statements.slice(0, -1));
-  }
-
-  private callExits(call: ts.CallExpression): boolean {
-    const target = this.types.calleeTarget(call);
-    if (target && isProcessExit(target.ref)) return true;
-    const fn = this.types.projectFunctionOf(call);
-    return fn !== undefined && this.exits(fn);
-  }
-
-  private statementsSafe(statements: readonly ts.Statement[]): boolean {
-    return statements.every((statement) => this.statementSafe(statement));
-  }
-
-  private statementSafe(statement: ts.Statement): boolean {
-    this.work++;
-    if (ts.isBlock(statement)) return this.statementsSafe(statement.statements);
-    if (ts.isExpressionStatement(statement)) return this.expressionSafe(statement.expression);
-    if (ts.isVariableStatement(statement)) {
-      return statement.declarationList.declarations.every(
-        (declaration) => ts.isIdentifier(declaration.name) && (!declaration.initializer || this.expressionSafe(declaration.initializer)),
-      );
-    }
-    if (ts.isReturnStatement(statement)) return !statement.expression || this.expressionSafe(statement.expression);
-    if (ts.isIfStatement(statement)) {
-      return this.expressionSafe(statement.expression) && this.statementSafe(statement.thenStatement) && (!statement.elseStatement || this.statementSafe(statement.elseStatement));
-    }
-    if (ts.isTryStatement(statement)) {
-      const { tryBlock, catchClause, finallyBlock } = statement;
-      if (finallyBlock && this.blockExits(finallyBlock.statements)) return true; // `finally { process.exit() }`
-      if (finallyBlock && !this.statementsSafe(finallyBlock.statements)) return false;
-      if (!catchClause) return this.statementsSafe(tryBlock.statements);
-      const binding = catchClause.variableDeclaration?.name;
-      return (binding === undefined || ts.isIdentifier(binding)) && this.statementsSafe(catchClause.block.statements);
-    }
-    if (ts.isWhileStatement(statement) || ts.isDoStatement(statement)) return this.expressionSafe(statement.expression) && this.statementSafe(statement.statement);
-    if (ts.isForStatement(statement)) {
-      const initializer = statement.initializer;
-      const initSafe = !initializer || (ts.isVariableDeclarationList(initializer)
-        ? initializer.declarations.every((declaration) => ts.isIdentifier(declaration.name) && (!declaration.initializer || this.expressionSafe(declaration.initializer)))
-        : this.expressionSafe(initializer));
-      return initSafe && (!statement.condition || this.expressionSafe(statement.condition)) && (!statement.incrementor || this.expressionSafe(statement.incrementor)) && this.statementSafe(statement.statement);
-    }
-    if (ts.isLabeledStatement(statement)) return this.statementSafe(statement.statement);
-    return (
-      ts.isEmptyStatement(statement) ||
-      ts.isBreakOrContinueStatement(statement) ||
-      ts.isFunctionDeclaration(statement) ||
-      ts.isInterfaceDeclaration(statement) ||
-      ts.isTypeAliasDeclaration(statement)
-    );
-  }
-
-  private expressionSafe(expression: ts.Expression): boolean {
-    this.work++;
-    const node = skipParens(expression);
-    if (ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) {
-      return this.expressionSafe(node.expression);
-    }
-    if (
-      ts.isLiteralExpression(node) ||
-      ts.isIdentifier(node) ||
-      ts.isFunctionExpression(node) ||
-      ts.isArrowFunction(node) ||
-      node.kind === ts.SyntaxKind.ThisKeyword ||
-      node.kind === ts.SyntaxKind.TrueKeyword ||
-      node.kind === ts.SyntaxKind.FalseKeyword ||
-      node.kind === ts.SyntaxKind.NullKeyword
-    ) {
-      return true;
-    }
-    if (ts.isTemplateExpression(node)) return node.templateSpans.every((span) => this.expressionSafe(span.expression));
-    if (ts.isArrayLiteralExpression(node)) return node.elements.every((element) => this.expressionSafe(ts.isSpreadElement(element) ? element.expression : element));
-    if (ts.isObjectLiteralExpression(node)) {
-      return node.properties.every((property) => {
-        if (property.name && ts.isComputedPropertyName(property.name)) return false;
-        if (ts.isPropertyAssignment(property)) return this.expressionSafe(property.initializer);
-        if (ts.isSpreadAssignment(property)) return this.expressionSafe(property.expression);
-        return ts.isShorthandPropertyAssignment(property) || ts.isMethodDeclaration(property);
-      });
-    }
-    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-      if (ts.isElementAccessExpression(node) && !this.expressionSafe(node.argumentExpression)) return false;
-      const object = skipParens(node.expression);
-      const objectSafe = node.questionDotToken !== undefined || object.kind === ts.SyntaxKind.ThisKeyword || this.types.nullishStatus(object) === "never";
-      return objectSafe && this.expressionSafe(object);
-    }
-    if (ts.isPrefixUnaryExpression(node)) return this.expressionSafe(node.operand);
-    if (ts.isPostfixUnaryExpression(node)) return this.expressionSafe(node.operand);
-    if (ts.isTypeOfExpression(node) || ts.isVoidExpression(node)) return this.expressionSafe(node.expression);
-    if (ts.isConditionalExpression(node)) return this.expressionSafe(node.condition) && this.expressionSafe(node.whenTrue) && this.expressionSafe(node.whenFalse);
-    if (ts.isBinaryExpression(node)) return this.expressionSafe(node.left) && this.expressionSafe(node.right);
-    if (ts.isAwaitExpression(node)) {
-      const operand = skipParens(node.expression);
-      if (!ts.isCallExpression(operand) || !this.callSafe(operand)) return false;
-      const fn = this.types.projectFunctionOf(operand);
-      return fn !== undefined && this.cannotReject(fn);
-    }
-    if (ts.isCallExpression(node)) return this.callSafe(node);
-    return false;
-  }
-
-  /** Evaluating the call does not throw synchronously. */
-  private callSafe(call: ts.CallExpression): boolean {
-    const callee = skipParens(call.expression);
-    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
-      if (!this.expressionSafe(callee)) return false;
-    } else if (!ts.isIdentifier(callee)) {
-      return false;
-    }
-    if (!call.arguments.every((argument) => this.expressionSafe(ts.isSpreadElement(argument) ? argument.expression : argument))) return false;
-    const target = this.types.calleeTarget(call);
-    if (target && (isNonThrowingCall(target.ref) || isProcessExit(target.ref))) return true;
-    const fn = this.types.projectFunctionOf(call);
-    return fn !== undefined && this.cannotThrow(fn);
-  }
-
-  /** A returned promise that cannot reject: `x.catch(handler)`, `x.then(f, handler)`, a call that cannot reject. */
-  private settledPromise(expression: ts.Expression): boolean {
-    const node = skipParens(expression);
-    if (!ts.isCallExpression(node)) return false;
-    const callee = skipParens(node.expression);
-    if (ts.isPropertyAccessExpression(callee) && (callee.name.text === "catch" || callee.name.text === "then")) {
-      const handlers = callee.name.text === "catch" ? node.arguments.slice(0, 1) : node.arguments.slice(0, 2);
-      if (handlers.length !== (callee.name.text === "catch" ? 1 : 2)) return false;
-      return handlers.every((handler) => {
-        const fn = skipParens(handler);
-        return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (isAsyncFunction(fn) ? this.cannotReject(fn) : this.cannotThrow(fn));
-      });
-    }
-    const fn = this.types.projectFunctionOf(node);
-    return fn !== undefined && this.callSafe(node) && this.cannotReject(fn);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Callback-style APIs that return a promise only when no callback is given:
 // `function request(options, callback) { if (typeof callback !== "function") return new Promise(...); ... }`.
 
@@ -1317,25 +1030,6 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
     candidates = new Set([...(candidates ?? notFunction)].filter((index) => notFunction.has(index)));
   }
   return candidates ? [...candidates] : [];
-}
-
-/** An `await` (or `for await`) in `node`, outside nested functions. */
-function containsAwait(node: ts.Node): boolean {
-  if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
-  if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) return true;
-  return ts.forEachChild(node, containsAwait) ?? false;
-}
-
-/** The expressions of the `return` statements of a function body (undefined for a bare `return`). */
-function returnedExpressions(body: ts.Block): (ts.Expression | undefined)[] {
-  const found: (ts.Expression | undefined)[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isReturnStatement(node)) found.push(node.expression);
-    ts.forEachChild(node, visit);
-  };
-  visit(body);
-  return found;
 }
 
 // ---------------------------------------------------------------------------------------------

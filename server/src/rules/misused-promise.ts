@@ -9,6 +9,7 @@ import * as ts from "typescript";
 import { awaitAllowedAt, enclosingFunction, isAsyncFunction, needsParensAsUnaryOperand } from "../engine/astUtils";
 import type { PromiseQuery, Tri, TypeOracle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
+import { rejectionFacts } from "../engine/rejection";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
 // ---------------------------------------------------------------------------------------------
@@ -21,6 +22,7 @@ export interface MisusedPromiseOptions {
   checksSpreads: boolean;
   checksExecutors: boolean;
   checkThenables: boolean;
+  checkSelfHandled: boolean;
   catchHandler: string;
 }
 
@@ -84,6 +86,10 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         checksSpreads: { type: "boolean", description: "Report spreading a promise into an object." },
         checksExecutors: { type: "boolean", description: "Report `new Promise(async (resolve, reject) => ...)`." },
         checkThenables: { type: "boolean", description: "Treat any value with a callable `then` as a promise." },
+        checkSelfHandled: {
+          type: "boolean",
+          description: "Also report async callbacks whose promise cannot reject (every `await` handled inside) or that never suspend (no `await`, no `throw`).",
+        },
         catchHandler: { type: "string", minLength: 1, description: "The handler the listener fix inserts." },
       },
       additionalProperties: false,
@@ -95,6 +101,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
       checksSpreads: true,
       checksExecutors: true,
       checkThenables: false,
+      checkSelfHandled: false,
       catchHandler: "(error) => { console.error(error); }",
     },
     docs: {
@@ -161,6 +168,25 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  function that does one of these (followed up to 3 functions deep). Calling the callback",
         "  without `await`, even inside `try`/`catch`, or awaiting it in a nested function without a",
         "  `catch`, or storing it anywhere else is still reported.",
+        "- An async callback whose promise cannot reject, where the only loss is the rejection: a",
+        "  listener, a timer, a property, variable or JSX attribute typed to return `void` (option",
+        "  `checkSelfHandled`). Every path of its body runs inside a `try` whose `catch` cannot throw",
+        "  (`setTimeout(async () => { try { await raw.connect(); } catch { this.scheduleReconnect(); } })`),",
+        "  or its `try` ends in `finally { process.exit() }`, or each `await` is of a promise given a",
+        "  handler (`await request.continueWithAuth(c).catch((e) => log(e))`: a call typed to return a",
+        "  promise is taken to report failure through it) or of a project function that cannot reject.",
+        "  The same analysis as `floating-promise`'s self-handled callees (`engine/rejection.ts`): a",
+        "  library call or a `throw` outside the protected `try` can throw, so such a callback is still",
+        "  reported (a signal handler `async () => { await this.stop(); }` whose `stop` can reject).",
+        "  `forEach` is reported either way: its callbacks lose order and completion too (the message",
+        "  then says the rejections are handled).",
+        "- An async callback that never suspends: no `await`, `for await` or `yield`, no `throw`",
+        "  statement, and nothing returned that can be a promise (`emitter.on(\"cleared\", async () => {",
+        "  this.dispose(); })`). It runs to its end before the call that invokes it returns, so no",
+        "  order or completion is lost (also in `forEach`), and it rejects only where the same body as",
+        "  a sync function would throw. This is its own category, not \"cannot reject\" (the promise",
+        "  can reject), decided by `engine/rejection.ts` as for `floating-promise`; `checkSelfHandled`",
+        "  reports these too.",
       ].join("\n"),
       incorrect: [
         {
@@ -285,6 +311,8 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         checksSpreads: "`true` (default): report `{ ...promise }`.",
         checksExecutors: "`true` (default): report `new Promise(async (resolve, reject) => ...)`.",
         checkThenables: "`false` (default): only the built-in `Promise` counts. `true`: any value with a callable `then`.",
+        checkSelfHandled:
+          "`false` (default): an async callback whose promise cannot reject is not reported where its only loss is the rejection (listeners, timers, `void` properties, attributes and variables; `forEach` callbacks are reported either way), nor one that never suspends (anywhere). `true`: report both.",
         catchHandler: "The handler the listener fix inserts. Default: `(error) => { console.error(error); }`.",
       },
       fixesDoc: [
@@ -449,6 +477,7 @@ class MisuseChecker {
       if (this.returnsPromise(argument, known) !== "always") continue;
       if (types.expectsVoidFunction(argument) !== "always") continue;
       if (this.receivers().handles(call, args.indexOf(argument))) continue;
+      if (this.neverSuspends(value) || (!this.isForEach(call, method) && this.selfHandled(value))) continue;
       this.reportVoidArgument(call, argument, method);
     }
   }
@@ -487,8 +516,8 @@ class MisuseChecker {
   private reportVoidArgument(call: ts.CallExpression | ts.NewExpression, argument: ts.Expression, method: string | undefined): void {
     const value = skipParens(argument);
     const calleeText = calleeName(call);
-    if (ts.isCallExpression(call) && method && FOR_EACH_METHODS.has(method) && this.isLibArrayMethod(call)) {
-      const caught = isFunctionExpression(value) && catchesOwnErrors(value);
+    if (this.isForEach(call, method)) {
+      const caught = isFunctionExpression(value) && (catchesOwnErrors(value) || this.selfHandled(value, true));
       this.context.report({
         node: argument,
         messageId: caught ? "forEachCaught" : "forEach",
@@ -503,6 +532,33 @@ class MisuseChecker {
       data: { callee: calleeText, rejection: this.context.types.programRunsOnNode() ? REJECTION_ON_NODE : REJECTION_ELSEWHERE },
       fixes: this.wrapFixes(value),
     });
+  }
+
+  private isForEach(call: ts.CallExpression | ts.NewExpression, method: string | undefined): call is ts.CallExpression {
+    return ts.isCallExpression(call) && method !== undefined && FOR_EACH_METHODS.has(method) && this.isLibArrayMethod(call);
+  }
+
+  /**
+   * An async function expression (or object method) whose promise cannot reject: every `await` is
+   * handled inside (see `engine/rejection.ts`). In a place whose only loss is the rejection, such
+   * a callback loses nothing. `always` asks regardless of `checkSelfHandled` (for the wording of
+   * `forEachCaught`).
+   */
+  private selfHandled(value: ts.Node, always = false): boolean {
+    if (this.context.options.checkSelfHandled && !always) return false;
+    if (!(isFunctionExpression(value) || ts.isMethodDeclaration(value)) || !isAsyncFunction(value) || value.asteriskToken) return false;
+    return rejectionFacts(this.context.types).cannotReject(value);
+  }
+
+  /**
+   * An async function expression (or object method) that never suspends and has no `throw`
+   * statement (see `RejectionFacts.neverSuspends`): it runs to the end before the call returns, and
+   * rejects only where a sync function would throw. Nothing is lost that a sync callback would keep.
+   */
+  private neverSuspends(value: ts.Node): boolean {
+    if (this.context.options.checkSelfHandled) return false;
+    if (!(isFunctionExpression(value) || ts.isMethodDeclaration(value))) return false;
+    return rejectionFacts(this.context.types).neverSuspends(value);
   }
 
   private isKnownListenerApi(call: ts.CallExpression | ts.NewExpression): boolean {
@@ -522,7 +578,7 @@ class MisuseChecker {
     if (!initializer || !ts.isJsxExpression(initializer) || !initializer.expression) return;
     const value = initializer.expression;
     if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always") return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value)) || this.neverSuspends(skipParens(value))) return;
     this.context.report({
       node: value,
       messageId: "voidReturnAttribute",
@@ -535,7 +591,7 @@ class MisuseChecker {
     if (!ts.isObjectLiteralExpression(property.parent)) return;
     const value = property.initializer;
     if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always") return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value)) || this.neverSuspends(skipParens(value))) return;
     this.context.report({
       node: value,
       messageId: "voidReturnProperty",
@@ -548,7 +604,7 @@ class MisuseChecker {
     if (!ts.isObjectLiteralExpression(method.parent) || !isAsyncFunction(method) || method.asteriskToken) return;
     // A method's expected type is that of the property it fills.
     const expected = this.context.types.expectsVoidFunctionForMember(method);
-    if (expected !== "always") return;
+    if (expected !== "always" || this.selfHandled(method) || this.neverSuspends(method)) return;
     this.context.report({ node: method.name, messageId: "voidReturnProperty", data: { name: method.name.getText(this.context.sourceFile) } });
   }
 
@@ -556,7 +612,7 @@ class MisuseChecker {
     if (!declaration.type || !declaration.initializer) return;
     const value = declaration.initializer;
     if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always") return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value)) || this.neverSuspends(skipParens(value))) return;
     this.context.report({
       node: value,
       messageId: "voidReturnVariable",
@@ -572,7 +628,7 @@ class MisuseChecker {
     if (!ts.isIdentifier(target) && !ts.isPropertyAccessExpression(target)) return;
     const value = assignment.right;
     if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always") return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value)) || this.neverSuspends(skipParens(value))) return;
     this.context.report({
       node: value,
       messageId: ts.isIdentifier(target) ? "voidReturnVariable" : "voidReturnProperty",

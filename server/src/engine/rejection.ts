@@ -1,0 +1,589 @@
+/**
+ * Can a function's promise reject? Can calling it throw? A shared, interprocedural analysis of the
+ * project's own functions, from syntax and `TypeOracle` questions only (no rule knowledge): rules
+ * ask it to tell a deliberate, self-handled fire-and-forget from a dropped failure.
+ *
+ * An async function rejects when something throws outside a `try` whose `catch` swallows it.
+ * "Cannot throw" is decided from syntax and the project's own declarations: literals, names,
+ * `this`, property reads on values that cannot be nullish, operators, assignments, function
+ * expressions, calls in the catalogue below (console, timers, `Math`, collection basics, ending
+ * the process) and of project functions that cannot throw themselves (an async project
+ * function's call never throws: it returns its promise), `new Promise((resolve) => ...)` whose
+ * executor cannot throw, and `await` of what cannot reject (a project call, `x.catch(handler)`,
+ * a promise that never rejects). Anything else (a library call, other `new`, `throw`) may throw.
+ *
+ * Two more questions share the machinery: `neverSuspends` (an async function with no `await` and
+ * no `throw`: settled when the call returns) and `neverRejects` (a promise value that cannot
+ * reject, such as a field set only from `new Promise((resolve) => ...)`). Interprocedural, bounded by depth and
+ * work, cycle-safe; only results that no bound cut short are kept, so the answer never depends on
+ * the order of questions. One instance per Program (`rejectionFacts`).
+ *
+ * @example
+ * // async function refresh() { try { await load(); } catch (e) { console.error(e); } }
+ * rejectionFacts(types).cannotReject(refresh);   // true: every path is inside the `try`
+ * // async function save() { await write(); }
+ * rejectionFacts(types).cannotReject(save);      // false: `write()` may reject
+ * // function stop() { console.log("bye"); process.exit(0); }
+ * rejectionFacts(types).cannotThrow(stop);        // true
+ */
+import * as ts from "typescript";
+import picomatch from "picomatch";
+import { isAncestorOrSelf, isAsyncFunction } from "./astUtils";
+import type { DeclarationRef, TypeOracle } from "./typeOracle";
+import { skipParens } from "./typeOracle";
+
+const FACTS_KEY = {};
+const MAX_CALL_DEPTH = 4;
+const WORK_BUDGET = 5_000;
+
+/**
+ * Calls that do not throw on the values their types allow and call no callback before they
+ * return, by declaration: Node's console and timers, and in TypeScript's lib files the console,
+ * the timers, `Math`, `Date.now` and the basics of arrays, maps, sets and strings. Plus the calls
+ * that end the process.
+ */
+const isNodeConsoleCall = (ref: DeclarationRef): boolean => ref.module !== undefined && /^(?:node:)?console$/.test(ref.module) && /^global\.Console\.[^.]+$/.test(ref.qualifiedName);
+const TIMERS = "{setTimeout,setInterval,setImmediate,clearTimeout,clearInterval,clearImmediate,queueMicrotask}";
+const isNodeTimerCall = (ref: DeclarationRef): boolean => ref.module !== undefined && /^(?:node:)?timers$/.test(ref.module) && picomatch.isMatch(ref.qualifiedName, `global.${TIMERS}`);
+const isNonThrowingLibName = picomatch([
+  TIMERS,
+  "Console.*",
+  "Math.*",
+  "DateConstructor.now",
+  "ArrayConstructor.isArray",
+  "{Array,ReadonlyArray}.{push,pop,shift,unshift,splice,includes,indexOf,lastIndexOf,slice,at}",
+  "{Map,ReadonlyMap,WeakMap}.{get,set,has,delete,clear}",
+  "{Set,ReadonlySet,WeakSet}.{add,has,delete,clear}",
+  "String.{trim,toLowerCase,toUpperCase,includes,startsWith,endsWith,slice,indexOf}",
+]);
+const isNonThrowingCall = (ref: DeclarationRef): boolean => isNodeConsoleCall(ref) || isNodeTimerCall(ref) || (ref.isDefaultLib && isNonThrowingLibName(ref.qualifiedName));
+const isProcessExit = (ref: DeclarationRef): boolean =>
+  ref.module !== undefined && /^(?:node:)?process$/.test(ref.module) && (ref.qualifiedName === "global.NodeJS.Process.exit" || ref.qualifiedName === "global.NodeJS.Process.abort");
+
+/** The facts for the Program `types` answers about, computed lazily and kept for its lifetime. */
+export function rejectionFacts(types: TypeOracle): RejectionFacts {
+  return types.memo(FACTS_KEY, () => new RejectionFacts(types));
+}
+
+export class RejectionFacts {
+  private readonly rejectMemo = new Map<ts.Node, boolean>();
+  private readonly throwMemo = new Map<ts.Node, boolean>();
+  private readonly exitMemo = new Map<ts.Node, boolean>();
+  private readonly loopMemo = new Map<ts.Node, boolean>();
+  private readonly suspendMemo = new Map<ts.Node, boolean>();
+  private readonly settledMemo = new Map<object, boolean>();
+  private readonly active = new Set<object>();
+  private depth = 0;
+  private work = 0;
+  private truncated = false;
+
+  constructor(private readonly types: TypeOracle) {}
+
+  /** Calling `fn` yields a promise that never rejects (async, or returning `x.catch(handler)`). */
+  cannotReject(fn: ts.FunctionLikeDeclaration): boolean {
+    return this.fact(this.rejectMemo, fn, () => {
+      const body = fn.body;
+      if (!body || fn.asteriskToken || !fn.parameters.every((parameter) => this.parameterSafe(parameter))) return false;
+      if (isAsyncFunction(fn)) return ts.isBlock(body) ? this.statementsSafe(body.statements) : this.expressionSafe(body);
+      const returned = ts.isBlock(body) ? returnedExpressions(body) : [body];
+      return returned.length > 0 && returned.every((expr) => expr !== undefined && this.settledPromise(expr));
+    });
+  }
+
+  /**
+   * `fn` is async but never suspends: no `await`, `for await` or `yield` outside nested functions,
+   * no `throw` statement, and nothing it returns can be a promise or thenable (its type says so).
+   * Its promise is settled before the call returns, and rejects only where the same body written
+   * as a sync function would throw synchronously (a call inside throws). This is its own category,
+   * not "cannot reject": the promise can reject, but dropping it loses no ordering or completion,
+   * and the only error it carries is one a sync function would throw at its caller.
+   *
+   * @example
+   * // async sendMessage(c, m) { this.cleanHeaders(c); this.send(c, String(m)); }   → true
+   * // async stop() { await this.server.close(); }                                  → false (awaits)
+   * // async start() { if (!this.port) throw new Error("no port"); this.listen(); } → false (throw)
+   * // async load() { return this.fetch(); }                        → false (returns a promise)
+   */
+  neverSuspends(fn: ts.FunctionLikeDeclaration): boolean {
+    const known = this.suspendMemo.get(fn);
+    if (known !== undefined) return known;
+    const body = fn.body;
+    let result = body !== undefined && isAsyncFunction(fn) && !fn.asteriskToken && !suspendsOrThrows(body);
+    if (result && body) {
+      const returned = ts.isBlock(body) ? returnedExpressions(body) : [body];
+      result = returned.every((expr) => expr === undefined || this.types.promiseStatus(expr, { thenables: true }) === "never");
+    }
+    this.suspendMemo.set(fn, result);
+    return result;
+  }
+
+  /**
+   * Every body the call may run never suspends (`neverSuspends`): for a method, the member it
+   * resolves to and every override in the project's subclasses (`TypeOracle.projectImplementationsOf`);
+   * false when any is unknown (a declaration file, an interface member).
+   */
+  callNeverSuspends(call: ts.CallExpression): boolean {
+    const bodies = this.types.projectImplementationsOf(call);
+    return bodies !== undefined && bodies.every((fn) => this.neverSuspends(fn));
+  }
+
+  /**
+   * The promise `expression` evaluates to never rejects:
+   * - `new Promise(executor)` (the lib's `Promise`) whose executor is a sync function expression
+   *   taking only `resolve` and whose body cannot throw; calling `resolve` with a value that is
+   *   not a promise or thenable counts as not throwing (it is never rejected by it);
+   * - a `const` initialized from one, or `this.x` where every assignment to `x` in its class (the
+   *   field's initializer included, nested functions too) is one;
+   * - `p.then(f)` on one, where `f` cannot throw (or, async, reject); `p.catch(h)` and
+   *   `p.then(f, h)` whose handlers cannot throw; a call of a project function that cannot reject.
+   * Anything else is unknown (false). A `resolve` handed out and called elsewhere with a promise
+   * that rejects is not followed.
+   *
+   * @example
+   * // this.promise = new Promise((resolve) => { resolvePromise = resolve; });
+   * // this.promise.then((reason) => { this.reason = reason; })   → true
+   * // new Promise((resolve, reject) => ...)                        → false (it may call reject)
+   */
+  neverRejects(expression: ts.Expression): boolean {
+    const node = skipParens(expression);
+    if (ts.isNewExpression(node)) return this.fact(this.settledMemo, node, () => this.neverRejectingConstruction(node));
+    if (ts.isIdentifier(node)) {
+      const declaration = this.types.variableDeclarationOf(node);
+      const list = declaration?.parent;
+      if (!declaration?.initializer || !list || !ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return false;
+      const initializer = declaration.initializer;
+      return this.fact(this.settledMemo, declaration, () => this.neverRejects(initializer));
+    }
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const owner = enclosingClass(node);
+      if (!owner) return false;
+      const name = node.name.text;
+      return this.fact(this.settledMemo, this.fieldKey(owner, name), () => {
+        // Subclasses may assign the field too.
+        const classes = this.types.projectSubclassesOf(owner);
+        const values = classes && [owner, ...classes].map((cls) => fieldValues(cls, name));
+        if (!values || values.some((list) => list === undefined)) return false;
+        const all = values.flat() as ts.Expression[];
+        return all.length > 0 && all.every((value) => this.neverRejects(value));
+      });
+    }
+    if (ts.isCallExpression(node) && isHandlerCall(node)) {
+      if (this.handlersSafe(node)) return true;
+      const callee = skipParens(node.expression) as ts.PropertyAccessExpression;
+      const onFulfilled = node.arguments[0];
+      if (callee.name.text !== "then" || node.arguments.length !== 1 || !onFulfilled) return false;
+      const fn = skipParens(onFulfilled);
+      return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (isAsyncFunction(fn) ? this.cannotReject(fn) : this.cannotThrow(fn)) && this.neverRejects(callee.expression);
+    }
+    return ts.isCallExpression(node) && this.settledPromise(node);
+  }
+
+  private readonly fieldKeys = new Map<ts.ClassLikeDeclaration, Map<string, object>>();
+
+  /** One key per field of a class, for the memo and the cycle check. */
+  private fieldKey(owner: ts.ClassLikeDeclaration, name: string): object {
+    let keys = this.fieldKeys.get(owner);
+    if (!keys) this.fieldKeys.set(owner, (keys = new Map<string, object>()));
+    let key = keys.get(name);
+    if (!key) keys.set(name, (key = {}));
+    return key;
+  }
+
+  /** `new Promise((resolve) => { ... })` whose executor cannot throw. */
+  private neverRejectingConstruction(node: ts.NewExpression): boolean {
+    const executor = node.arguments?.[0] && skipParens(node.arguments[0]);
+    if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) || isAsyncFunction(executor) || executor.asteriskToken) return false;
+    if (executor.parameters.length > 1 || !isLibPromiseConstruction(node, this.types)) return false;
+    return this.cannotThrow(executor);
+  }
+
+  /**
+   * `fn` runs a loop that only a flag ends, or nothing (`while (true)`, `for (;;)`, `while
+   * (!this.stopped)`, `while (running)` on an outer variable) and that awaits inside, or it awaits
+   * or returns a call of a project function that does: its promise may never settle.
+   */
+  startsLongRunningLoop(fn: ts.FunctionLikeDeclaration): boolean {
+    return this.fact(this.loopMemo, fn, () => {
+      const body = fn.body;
+      if (!body) return false;
+      // `this.loop = this.mainLoop(); ... await this.loop;`: a promise stored, then awaited.
+      const stored = new Map<string, ts.CallExpression>();
+      const collect = (node: ts.Node): void => {
+        if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isCallExpression(skipParens(node.right))) {
+          stored.set(node.left.getText(), skipParens(node.right) as ts.CallExpression);
+        } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(skipParens(node.initializer))) {
+          stored.set(node.name.text, skipParens(node.initializer) as ts.CallExpression);
+        }
+        ts.forEachChild(node, collect);
+      };
+      collect(body);
+      let found = false;
+      const visit = (node: ts.Node): void => {
+        if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+        this.work++;
+        const loopCondition = ts.isForStatement(node) ? { condition: node.condition } : ts.isWhileStatement(node) || ts.isDoStatement(node) ? { condition: node.expression } : undefined;
+        if (loopCondition && this.flagOnly(loopCondition.condition, fn) && containsAwait((node as ts.IterationStatement).statement)) {
+          found = true;
+          return;
+        }
+        if ((ts.isAwaitExpression(node) || ts.isReturnStatement(node)) && node.expression) {
+          const value = skipParens(node.expression);
+          const call = ts.isCallExpression(value) ? value : stored.get(value.getText());
+          const callee = call ? this.types.projectFunctionOf(call) : undefined;
+          if (callee && this.startsLongRunningLoop(callee)) {
+            found = true;
+            return;
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(body);
+      return found;
+    });
+  }
+
+  /** A loop condition that no iteration's data ends: absent, `true`, or a flag on `this` or outside `fn`. */
+  private flagOnly(condition: ts.Expression | undefined, fn: ts.Node): boolean {
+    if (!condition) return true;
+    const node = skipParens(condition);
+    if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return this.flagOnly(node.operand, fn);
+    // `a && b` runs while both hold: a data test can end it. `a || b` runs at least while either holds.
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+      return this.flagOnly(node.left, fn) && this.flagOnly(node.right, fn);
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
+      return this.flagOnly(node.left, fn) || this.flagOnly(node.right, fn);
+    }
+    if (ts.isPropertyAccessExpression(node)) {
+      let object: ts.Expression = node.expression;
+      while (ts.isPropertyAccessExpression(object)) object = object.expression;
+      return object.kind === ts.SyntaxKind.ThisKeyword;
+    }
+    if (ts.isIdentifier(node)) {
+      const declaration = this.types.variableDeclarationOf(node);
+      return declaration !== undefined && !isAncestorOrSelf(fn, declaration);
+    }
+    return false;
+  }
+
+  /** Calling `fn` never throws (an async function never does: a throw inside becomes its promise's rejection). */
+  cannotThrow(fn: ts.FunctionLikeDeclaration): boolean {
+    return this.fact(this.throwMemo, fn, () => {
+      const body = fn.body;
+      if (!body || fn.asteriskToken || !fn.parameters.every((parameter) => this.parameterSafe(parameter))) return false;
+      if (isAsyncFunction(fn)) return true; // a throw inside becomes its promise's rejection
+      return ts.isBlock(body) ? this.statementsSafe(body.statements) : this.expressionSafe(body);
+    });
+  }
+
+  /** Calling `fn` ends the process: its body ends with such a call and nothing before it throws. */
+  private exits(fn: ts.FunctionLikeDeclaration): boolean {
+    return this.fact(this.exitMemo, fn, () => {
+      const body = fn.body;
+      if (!body || !ts.isBlock(body) || isAsyncFunction(fn) || fn.asteriskToken) return false;
+      return this.blockExits(body.statements);
+    });
+  }
+
+  private fact(memo: Map<object, boolean>, fn: object, compute: () => boolean): boolean {
+    const known = memo.get(fn);
+    if (known !== undefined) return known;
+    if (this.depth === 0) this.work = 0;
+    if (this.active.has(fn) || this.depth >= MAX_CALL_DEPTH || this.work > WORK_BUDGET) {
+      this.truncated = true;
+      return false;
+    }
+    const outer = this.truncated;
+    this.truncated = false;
+    this.active.add(fn);
+    this.depth++;
+    let result = false;
+    try {
+      result = compute();
+    } finally {
+      this.active.delete(fn);
+      this.depth--;
+    }
+    if (!this.truncated) memo.set(fn, result);
+    this.truncated ||= outer;
+    return result;
+  }
+
+  private parameterSafe(parameter: ts.ParameterDeclaration): boolean {
+    if (parameter.initializer && !this.expressionSafe(parameter.initializer)) return false;
+    let safe = true;
+    const visit = (node: ts.Node): void => {
+      if (ts.isBindingElement(node) && node.initializer && !this.expressionSafe(node.initializer)) safe = false;
+      if (safe) ts.forEachChild(node, visit);
+    };
+    visit(parameter.name);
+    return safe;
+  }
+
+  /** A block that ends the process: statements that cannot throw, then an exiting call. */
+  private blockExits(statements: readonly ts.Statement[]): boolean {
+    const last = statements[statements.length - 1];
+    if (!last || !ts.isExpressionStatement(last)) return false;
+    const call = skipParens(last.expression);
+    return ts.isCallExpression(call) && this.callExits(call) && this.statementsSafe(statements.slice(0, -1));
+  }
+
+  private callExits(call: ts.CallExpression): boolean {
+    const target = this.types.calleeTarget(call);
+    if (target && isProcessExit(target.ref)) return true;
+    const fn = this.types.projectFunctionOf(call);
+    return fn !== undefined && this.exits(fn);
+  }
+
+  private statementsSafe(statements: readonly ts.Statement[]): boolean {
+    return statements.every((statement) => this.statementSafe(statement));
+  }
+
+  private statementSafe(statement: ts.Statement): boolean {
+    this.work++;
+    if (ts.isBlock(statement)) return this.statementsSafe(statement.statements);
+    if (ts.isExpressionStatement(statement)) return this.expressionSafe(statement.expression);
+    if (ts.isVariableStatement(statement)) {
+      return statement.declarationList.declarations.every(
+        (declaration) => ts.isIdentifier(declaration.name) && (!declaration.initializer || this.expressionSafe(declaration.initializer)),
+      );
+    }
+    if (ts.isReturnStatement(statement)) return !statement.expression || this.expressionSafe(statement.expression);
+    if (ts.isIfStatement(statement)) {
+      return this.expressionSafe(statement.expression) && this.statementSafe(statement.thenStatement) && (!statement.elseStatement || this.statementSafe(statement.elseStatement));
+    }
+    if (ts.isTryStatement(statement)) {
+      const { tryBlock, catchClause, finallyBlock } = statement;
+      if (finallyBlock && this.blockExits(finallyBlock.statements)) return true; // `finally { process.exit() }`
+      if (finallyBlock && !this.statementsSafe(finallyBlock.statements)) return false;
+      if (!catchClause) return this.statementsSafe(tryBlock.statements);
+      const binding = catchClause.variableDeclaration?.name;
+      return (binding === undefined || ts.isIdentifier(binding)) && this.statementsSafe(catchClause.block.statements);
+    }
+    if (ts.isWhileStatement(statement) || ts.isDoStatement(statement)) return this.expressionSafe(statement.expression) && this.statementSafe(statement.statement);
+    if (ts.isForStatement(statement)) {
+      const initializer = statement.initializer;
+      const initSafe = !initializer || (ts.isVariableDeclarationList(initializer)
+        ? initializer.declarations.every((declaration) => ts.isIdentifier(declaration.name) && (!declaration.initializer || this.expressionSafe(declaration.initializer)))
+        : this.expressionSafe(initializer));
+      return initSafe && (!statement.condition || this.expressionSafe(statement.condition)) && (!statement.incrementor || this.expressionSafe(statement.incrementor)) && this.statementSafe(statement.statement);
+    }
+    if (ts.isLabeledStatement(statement)) return this.statementSafe(statement.statement);
+    return (
+      ts.isEmptyStatement(statement) ||
+      ts.isBreakOrContinueStatement(statement) ||
+      ts.isFunctionDeclaration(statement) ||
+      ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement)
+    );
+  }
+
+  private expressionSafe(expression: ts.Expression): boolean {
+    this.work++;
+    const node = skipParens(expression);
+    if (ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) {
+      return this.expressionSafe(node.expression);
+    }
+    if (
+      ts.isLiteralExpression(node) ||
+      ts.isIdentifier(node) ||
+      ts.isFunctionExpression(node) ||
+      ts.isArrowFunction(node) ||
+      node.kind === ts.SyntaxKind.ThisKeyword ||
+      node.kind === ts.SyntaxKind.TrueKeyword ||
+      node.kind === ts.SyntaxKind.FalseKeyword ||
+      node.kind === ts.SyntaxKind.NullKeyword
+    ) {
+      return true;
+    }
+    if (ts.isTemplateExpression(node)) return node.templateSpans.every((span) => this.expressionSafe(span.expression));
+    if (ts.isArrayLiteralExpression(node)) return node.elements.every((element) => this.expressionSafe(ts.isSpreadElement(element) ? element.expression : element));
+    if (ts.isObjectLiteralExpression(node)) {
+      return node.properties.every((property) => {
+        if (property.name && ts.isComputedPropertyName(property.name)) return false;
+        if (ts.isPropertyAssignment(property)) return this.expressionSafe(property.initializer);
+        if (ts.isSpreadAssignment(property)) return this.expressionSafe(property.expression);
+        return ts.isShorthandPropertyAssignment(property) || ts.isMethodDeclaration(property);
+      });
+    }
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      if (ts.isElementAccessExpression(node) && !this.expressionSafe(node.argumentExpression)) return false;
+      const object = skipParens(node.expression);
+      const objectSafe = node.questionDotToken !== undefined || object.kind === ts.SyntaxKind.ThisKeyword || this.types.nullishStatus(object) === "never";
+      return objectSafe && this.expressionSafe(object);
+    }
+    if (ts.isPrefixUnaryExpression(node)) return this.expressionSafe(node.operand);
+    if (ts.isPostfixUnaryExpression(node)) return this.expressionSafe(node.operand);
+    if (ts.isTypeOfExpression(node) || ts.isVoidExpression(node)) return this.expressionSafe(node.expression);
+    if (ts.isConditionalExpression(node)) return this.expressionSafe(node.condition) && this.expressionSafe(node.whenTrue) && this.expressionSafe(node.whenFalse);
+    if (ts.isBinaryExpression(node)) return this.expressionSafe(node.left) && this.expressionSafe(node.right);
+    if (ts.isAwaitExpression(node)) return this.awaitSafe(node.expression);
+    if (ts.isCallExpression(node)) return this.callSafe(node);
+    // `new Promise((resolve) => ...)` whose executor cannot throw: constructing it does not throw either.
+    if (ts.isNewExpression(node)) return this.neverRejects(node);
+    return false;
+  }
+
+  /** Evaluating the callee and the arguments does not throw (the call itself still may). */
+  private calleeAndArgumentsSafe(call: ts.CallExpression): boolean {
+    const callee = skipParens(call.expression);
+    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
+      if (!this.expressionSafe(callee)) return false;
+    } else if (!ts.isIdentifier(callee)) {
+      return false;
+    }
+    return call.arguments.every((argument) => this.expressionSafe(ts.isSpreadElement(argument) ? argument.expression : argument));
+  }
+
+  /** Evaluating the call does not throw synchronously. */
+  private callSafe(call: ts.CallExpression): boolean {
+    if (!this.calleeAndArgumentsSafe(call)) return false;
+    const target = this.types.calleeTarget(call);
+    if (target && (isNonThrowingCall(target.ref) || isProcessExit(target.ref))) return true;
+    if (target && this.isResolveCall(call, target.declarations)) return true;
+    const fn = this.types.projectFunctionOf(call);
+    return fn !== undefined && this.cannotThrow(fn);
+  }
+
+  /**
+   * Awaiting `expression` inside an async function cannot throw there: an await of a project call
+   * that cannot reject, or of `x.catch(handler)` / `x.then(f, handler)` whose handlers cannot throw
+   * and whose `x` is evaluated without throwing. A call typed to return a promise counts as such an
+   * `x` when its callee and arguments are: promise-returning APIs report failure through the
+   * promise, which the handler takes (`await req.continueWithAuth(opts).catch((e) => log(e))`).
+   */
+  private awaitSafe(expression: ts.Expression): boolean {
+    const operand = skipParens(expression);
+    if (!ts.isCallExpression(operand)) return (ts.isIdentifier(operand) || ts.isPropertyAccessExpression(operand) || ts.isNewExpression(operand)) && this.expressionSafe(operand) && this.neverRejects(operand);
+    const callee = skipParens(operand.expression);
+    if (isHandlerCall(operand)) {
+      if (!this.handlersSafe(operand)) return false;
+      const receiver = skipParens((callee as ts.PropertyAccessExpression).expression);
+      if (this.expressionSafe(receiver) || this.awaitSafe(receiver)) return true;
+      return ts.isCallExpression(receiver) && this.calleeAndArgumentsSafe(receiver) && this.types.promiseStatus(receiver, { thenables: false }) === "always";
+    }
+    if (!this.callSafe(operand)) return false;
+    const fn = this.types.projectFunctionOf(operand);
+    return fn !== undefined && this.cannotReject(fn);
+  }
+
+  /** The handlers of `x.catch(h)` / `x.then(f, h)` are function expressions that cannot throw (or, async, reject). */
+  private handlersSafe(call: ts.CallExpression): boolean {
+    const name = (skipParens(call.expression) as ts.PropertyAccessExpression).name.text;
+    const handlers = name === "catch" ? call.arguments.slice(0, 1) : call.arguments.slice(0, 2);
+    if (handlers.length !== (name === "catch" ? 1 : 2)) return false;
+    return handlers.every((handler) => {
+      const fn = skipParens(handler);
+      return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (isAsyncFunction(fn) ? this.cannotReject(fn) : this.cannotThrow(fn));
+    });
+  }
+
+  /**
+   * `resolve(value)` inside a `new Promise((resolve) => ...)`, with a value that cannot be a promise
+   * or thenable: resolving never throws, and never rejects with such a value.
+   */
+  private isResolveCall(call: ts.CallExpression, declarations: readonly ts.Declaration[]): boolean {
+    const parameter = declarations[0];
+    if (declarations.length !== 1 || !ts.isParameter(parameter)) return false;
+    const executor = parameter.parent;
+    const construction = executor.parent;
+    if (!(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) || executor.parameters[0] !== parameter) return false;
+    if (!ts.isNewExpression(construction) || construction.arguments?.[0] !== executor || !isLibPromiseConstruction(construction, this.types)) return false;
+    return call.arguments.every((argument) => !ts.isSpreadElement(argument) && this.types.promiseStatus(argument, { thenables: true }) === "never");
+  }
+
+  /** A returned promise that cannot reject: `x.catch(handler)`, `x.then(f, handler)`, a call that cannot reject. */
+  private settledPromise(expression: ts.Expression): boolean {
+    const node = skipParens(expression);
+    if (!ts.isCallExpression(node)) return false;
+    if (isHandlerCall(node)) return this.handlersSafe(node) || this.neverRejects(node);
+    const fn = this.types.projectFunctionOf(node);
+    return fn !== undefined && this.callSafe(node) && this.cannotReject(fn);
+  }
+}
+
+
+/** An `await` (or `for await`) in `node`, outside nested functions. */
+function containsAwait(node: ts.Node): boolean {
+  if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+  if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) return true;
+  return ts.forEachChild(node, containsAwait) ?? false;
+}
+
+/** The expressions of the `return` statements of a function body (undefined for a bare `return`). */
+function returnedExpressions(body: ts.Block): (ts.Expression | undefined)[] {
+  const found: (ts.Expression | undefined)[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node)) found.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
+
+/** `x.catch(...)` or `x.then(...)`, by syntax. */
+function isHandlerCall(call: ts.CallExpression): boolean {
+  const callee = skipParens(call.expression);
+  return ts.isPropertyAccessExpression(callee) && (callee.name.text === "catch" || callee.name.text === "then");
+}
+
+/** An `await`, `for await`, `yield` or `throw` statement in `node`, outside nested functions. */
+function suspendsOrThrows(node: ts.Node): boolean {
+  if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+  if (ts.isAwaitExpression(node) || ts.isYieldExpression(node) || ts.isThrowStatement(node) || (ts.isForOfStatement(node) && node.awaitModifier)) return true;
+  return ts.forEachChild(node, suspendsOrThrows) ?? false;
+}
+
+/** `new Promise(...)` of the lib's `Promise`. */
+function isLibPromiseConstruction(node: ts.NewExpression, types: TypeOracle): boolean {
+  const callee = skipParens(node.expression);
+  if (!ts.isIdentifier(callee) || callee.text !== "Promise") return false;
+  const ref = types.calleeTarget(node)?.ref;
+  return ref !== undefined && ref.isDefaultLib && ref.qualifiedName === "Promise";
+}
+
+function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isClassLike(current)) return current;
+    // `this` in a plain function is not the class instance.
+    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Every value assigned to `this.<name>` in the class (its field initializer, `this.name = v`
+ * anywhere in its members, nested arrows included), or undefined when it is written any other
+ * way (`+=`, `??=`, destructuring, `delete`, a `static` field, an accessor, a parameter property).
+ */
+function fieldValues(owner: ts.ClassLikeDeclaration, name: string): ts.Expression[] | undefined {
+  const values: ts.Expression[] = [];
+  let other = false;
+  for (const member of owner.members) {
+    if (member.name && ts.isIdentifier(member.name) && member.name.text === name && !ts.isPropertyDeclaration(member)) other = true;
+    if (ts.isPropertyDeclaration(member) && member.name && ts.isIdentifier(member.name) && member.name.text === name) {
+      if (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) other = true;
+      if (member.initializer) values.push(member.initializer);
+    }
+    if (ts.isConstructorDeclaration(member) && member.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name && ts.getModifiers(parameter)?.length)) other = true;
+  }
+  const visit = (node: ts.Node): void => {
+    if (other) return;
+    if (ts.isClassLike(node) && node !== owner) return;
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && node.name.text === name) {
+      const parent = node.parent;
+      if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+        if (parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) values.push(parent.right);
+        else other = true;
+      } else if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent) || ts.isDeleteExpression(parent)) || ts.isArrayLiteralExpression(parent) || ts.isShorthandPropertyAssignment(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === node && ts.isObjectLiteralExpression(parent.parent) && ts.isBinaryExpression(parent.parent.parent))) {
+        other = true;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  owner.members.forEach(visit);
+  return other ? undefined : values;
+}
