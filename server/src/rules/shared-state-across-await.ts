@@ -37,12 +37,26 @@ const messages = {
   checkThenActCollection:
     "`{{target}}` is checked for `{{key}}` before the `await` and updated after it. Another call can pass the same check, or change that entry, while this one waits, so this update acts on a check that no longer holds: both calls do the work for `{{key}}`, and the entry can be added twice or the other call's change overwritten. Update `{{target}}` with no `await` since the check (reserve the entry before the `await`), or guard the section with a lock.",
   duplicateInit:
-    "`{{target}}` is checked before the `await` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work (and a replaced connection or handle is never closed), but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.",
+    "`{{target}}` is checked before the `await` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work, but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.",
   duplicateInitCollection:
     "`{{target}}` is checked for `{{key}}` before the `await` and filled after it. Calls that arrive while the first one waits also miss, so the work for `{{key}}` runs once per call and the last result wins: duplicate work (a cache stampede), but no lost update, since each call stores a complete, fresh value. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one run.",
   lazyInit:
-    "`{{target}} {{operator}} await ...` checks `{{target}}` before the `await` and assigns it after. Calls that arrive while the first one waits also see it unset, so the initializer runs once per call and the last result wins: duplicate work (and a replaced connection or handle is never closed), but no lost update. Store the in-flight promise instead (`{{target}}Pending ??= init()`, then await it), so concurrent calls share one run.",
+    "`{{target}} {{operator}} await ...` checks `{{target}}` before the `await` and assigns it after. Calls that arrive while the first one waits also see it unset, so the initializer runs once per call and the last result wins: duplicate work, but no lost update. Store the in-flight promise instead (`{{target}}Pending ??= init()`, then await it), so concurrent calls share one run.",
+  duplicateResource:
+    "`{{target}}` is checked before the `await` and set after it to a resource that must be released (it has `{{method}}()`). Calls that arrive while the first one waits also find it unset, so each racer creates one, and each write replaces the previous one: the one overwritten is never closed (its `{{method}}()` is never called), a leaked handle or connection. Cache the in-flight promise (store it before awaiting it), so concurrent calls share one resource.",
+  duplicateResourceCollection:
+    "`{{target}}` is checked for `{{key}}` before the `await` and filled after it with a resource that must be released (it has `{{method}}()`). Calls that arrive while the first one waits also miss, so each racer creates one for `{{key}}`, and the last one wins: the ones overwritten are never closed (their `{{method}}()` is never called), leaked handles or connections. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one resource.",
 } as const;
+
+/**
+ * Methods that release what a value holds: a duplicate initialization that stores such a value
+ * leaks the one it overwrites (`duplicateResource`, at the rule's severity). Names of the common
+ * handle, connection, stream, worker and pool APIs (`FileHandle.close`, redis `quit`,
+ * `disconnect`, pg `end`/`release`, stream `destroy`/`end`, `Worker.terminate`, puppeteer's
+ * `dispose`) and the explicit resource management symbols. Not `abort` (an `AbortController`
+ * holds nothing), `unsubscribe` or `kill`.
+ */
+const RELEASE_METHODS: readonly string[] = ["close", "dispose", "destroy", "quit", "disconnect", "release", "end", "terminate", "Symbol.dispose", "Symbol.asyncDispose"];
 
 /** Duplicate work, not a wrong result: reported one level below the rule's severity. */
 const LOWER_SEVERITY: readonly (keyof typeof messages)[] = ["duplicateInit", "duplicateInitCollection", "lazyInit"];
@@ -113,9 +127,24 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "value that does not read the checked state",
         "(`this.conn = await connect()`, `cache.set(k, await load(k))`, `initialized = true`,",
         "`this.conn ??= await connect()`). Concurrent calls all find the state unset and all do the",
-        "work; the last result wins. That is duplicate work (a connection it replaces is never",
-        "closed), not a wrong value, and the fix is the same memoization either way. To see these at",
-        "the lost updates' level, raise the rule to `error`.",
+        "work; the last result wins. That is duplicate work, not a wrong value, and the fix is the",
+        "same memoization either way. To see these at the lost updates' level, raise the rule to `error`.",
+        "",
+        "A duplicate initialization that stores a **resource** is a leak, and is reported at the rule's",
+        "severity (`duplicateResource`, `duplicateResourceCollection`), with the same memoize fix: each",
+        "racer creates one (`this.#handle = await frame.adoptHandle(h)`, `this.raw = await",
+        "createClient()`, `this.file = await open(path)`), and the one overwritten is never closed. A",
+        "resource is a value whose type, in every non-nullish part of a union, has a callable,",
+        "non-optional `close`, `dispose`, `destroy`, `quit`, `disconnect`, `release`, `end`, `terminate`,",
+        "`[Symbol.dispose]` or `[Symbol.asyncDispose]`: the release methods of file handles, sockets,",
+        "servers, streams (`destroy`, and `end` for writables), database and Redis clients (`end`,",
+        "`quit`, `disconnect`), pooled connections (`release`), workers (`terminate`), timers and",
+        "explicit resource management. Strings, numbers, arrays, `Map`s, plain objects, promises and",
+        "`AbortController`s have none of these and stay duplicate initializations (an `abort` or an",
+        "`unsubscribe` is not a release of something held). Also not a resource: a property named",
+        "`close` or `end` that is not a method (`quote.close`), an optional `close?()`, a union where",
+        "only some parts have one, `any`, and the `[Symbol.dispose]` the lib gives every iterator and",
+        "generator (it only runs `return()`: a second `map.keys()` holds nothing).",
         "",
         "Mutations through `Map`/`Set`/array methods (`set`, `add`, `push`, `unshift`) count as writes.",
         "",
@@ -242,6 +271,23 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
             "      this.conn = await connect();",
             "    }",
             "    return this.conn;",
+            "  }",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A handle created by each racer: the overwritten one leaks",
+          code: [
+            "interface Client { quit(): Promise<void>; get(key: string): Promise<string | null> }",
+            "declare function createClient(): Promise<Client>;",
+            "",
+            "export class Cache {",
+            "  private client: Client | undefined;",
+            "  async get(key: string) {",
+            "    if (!this.client) {",
+            "      this.client = await createClient();",
+            "    }",
+            "    return this.client.get(key);",
             "  }",
             "}",
           ].join("\n"),
@@ -598,7 +644,9 @@ class Analyzer {
         }
         if (LOGICAL_ASSIGNMENTS.has(operator)) {
           if (this.storesMemoizedResult(state, node, firstAwait)) return;
-          state.report(node, "lazyInit", { target: target.key, operator: node.operatorToken.getText() }, node.left, firstAwait);
+          const method = this.releaseMethodOf(node.right);
+          if (method) state.report(node, "duplicateResource", { target: target.key, method }, node.left, firstAwait);
+          else state.report(node, "lazyInit", { target: target.key, operator: node.operatorToken.getText() }, node.left, firstAwait);
           return;
         }
         if (operator !== ts.SyntaxKind.EqualsToken) {
@@ -690,12 +738,16 @@ class Analyzer {
           const duplicateInit = check.presence && foundAbsent && state.isFreshInitialization(found.write, check);
           // `this.raw = await (this.rawPending ??= create()); this.rawReady = true;`: the work ran once.
           if (duplicateInit && this.setsConstantAfterSharedRun(state, found.write, check.node)) continue;
+          // A fresh resource overwrites (and leaks) the one another call stored: the rule's severity.
+          const method = duplicateInit ? this.releaseMethodOf(writtenValue(found.write)) : undefined;
           if (check.collectionKey !== undefined) {
             const data = { target: check.key, key: check.collectionKey };
-            if (duplicateInit) state.report(found.write, "duplicateInitCollection", data, check.node, found.suspension, this.cachePromiseFix(state, found.write), guarded);
+            const messageId = method ? "duplicateResourceCollection" : "duplicateInitCollection";
+            if (duplicateInit) state.report(found.write, messageId, method ? { ...data, method } : data, check.node, found.suspension, this.cachePromiseFix(state, found.write), guarded);
             else state.report(found.write, "checkThenActCollection", data, check.node, found.suspension, [], guarded);
           } else if (duplicateInit) {
-            state.report(found.write, "duplicateInit", { target: check.key }, check.node, found.suspension, this.memoizeFix(state, found.write, check.key), guarded);
+            const messageId = method ? "duplicateResource" : "duplicateInit";
+            state.report(found.write, messageId, method ? { target: check.key, method } : { target: check.key }, check.node, found.suspension, this.memoizeFix(state, found.write, check.key), guarded);
           } else {
             state.report(found.write, "checkThenAct", { target: check.key }, check.node, found.suspension, [], guarded);
           }
@@ -703,6 +755,16 @@ class Analyzer {
         }
       }
     });
+  }
+
+  /**
+   * The release method (`close`, `[Symbol.asyncDispose]`, ...) of a value that always has one, or
+   * undefined (no value, no such method, or a type that cannot be known).
+   */
+  private releaseMethodOf(value: ts.Expression | undefined): string | undefined {
+    if (!value) return undefined;
+    const answer = this.context.types.releaseMethod(value, RELEASE_METHODS);
+    return answer.status === "always" ? answer.method : undefined;
   }
 
   /**
@@ -856,13 +918,14 @@ class Analyzer {
     const sourceFile = this.context.sourceFile;
     const valueType = stripNullish(written, sourceFile);
     if (!valueType) return [];
-    const baseName = (declaration.name as ts.Identifier).text;
+    const baseName = (declaration.name as ts.Identifier | ts.PrivateIdentifier).text;
     const pendingName = `${baseName}Pending`;
     const edit = (from: number, to: number, newText: string): TextEdit => ({ fileName: sourceFile.fileName, start: from, end: to, newText });
     const isField = ts.isPropertyDeclaration(declaration);
     const anchor = isField ? declaration : declaration.parent.parent; // the variable statement
     const indent = /[ \t]*$/.exec(sourceFile.text.slice(0, anchor.getStart(sourceFile)))?.[0] ?? "";
-    const modifiers = isField ? "private " : "let ";
+    // `#handle` is private by its name: `#handlePending` takes no modifier.
+    const modifiers = isField ? (ts.isPrivateIdentifier(declaration.name) ? "" : "private ") : "let ";
     const declarationText = isField ? `${modifiers}${pendingName}?: Promise<${valueType}>;` : `${modifiers}${pendingName}: Promise<${valueType}> | undefined;`;
     const target = key.startsWith("this.") ? `this.${pendingName}` : pendingName;
     const inner = sourceFile.text.slice(right.expression.getStart(sourceFile), right.expression.getEnd());
@@ -890,6 +953,12 @@ function mapTypeArguments(declaration: ts.PropertyDeclaration | ts.VariableDecla
     return [initializer.typeArguments[0], initializer.typeArguments[1]];
   }
   return undefined;
+}
+
+/** The value a write stores: the right side of `x = v`, the value of `m.set(k, v)`. */
+function writtenValue(write: ts.Node): ts.Expression | undefined {
+  if (isAssignment(write)) return write.right;
+  return collectionCall(write, new Set(["set"])) ? (write as ts.CallExpression).arguments[1] : undefined;
 }
 
 /** `true`, `false`, `null`, a number or a string without substitutions: the same value on every call. */
@@ -1690,7 +1759,7 @@ class FunctionState {
     const node = skipOuter(target);
     if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
       const cls = this.enclosingClass();
-      const member = cls?.members.find((candidate) => ts.isPropertyDeclaration(candidate) && ts.isIdentifier(candidate.name) && candidate.name.text === node.name.text);
+      const member = cls?.members.find((candidate) => ts.isPropertyDeclaration(candidate) && (ts.isIdentifier(candidate.name) || ts.isPrivateIdentifier(candidate.name)) && candidate.name.text === node.name.text);
       return member && ts.isPropertyDeclaration(member) ? member : undefined;
     }
     if (ts.isIdentifier(node)) {
