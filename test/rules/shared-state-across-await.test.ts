@@ -429,22 +429,26 @@ const invalid: InvalidCase[] = [
   {
     name: "bullmq bun-redis-client: a Redis client created by each racer, the overwritten one never quit",
     code: `interface RedisClient { quit(): Promise<void>; get(key: string): Promise<string | null> }\ndeclare function createClient(url: string): Promise<RedisClient>;\nexport class BunRedisClient {\n  private raw: RedisClient | undefined;\n  constructor(private readonly url: string) {}\n  async connect() {\n    if (!this.raw) {\n      const client = await createClient(this.url);\n      this.raw = client;\n    }\n    return this.raw;\n  }\n}`,
-    errors: [{ messageId: "duplicateResource", message: duplicateResource("this.raw", "quit"), severity: "warning", line: 9, column: 7, related: [7, 8] }],
+    errors: [{ messageId: "duplicateResource", message: duplicateResource("this.raw", "quit"), severity: "warning", line: 9, column: 7, related: [7, 8], fixes: [] }],
   },
   {
     name: "openai filesystem.ts: a FileHandle opened twice, the overwritten one never closed",
     code: `import { open, type FileHandle } from "node:fs/promises";\nexport class FileSource {\n  private handle: FileHandle | undefined;\n  constructor(private readonly path: string) {}\n  async read() {\n    if (this.handle === undefined) this.handle = await open(this.path, "r");\n    return this.handle.read();\n  }\n}`,
-    errors: [{ messageId: "duplicateResource", message: duplicateResource("this.handle", "close"), severity: "warning", line: 6, column: 36 }],
+    errors: [{ messageId: "duplicateResource", message: duplicateResource("this.handle", "close"), severity: "warning", line: 6, column: 36,
+        fixes: [[MEMO, `import { open, type FileHandle } from "node:fs/promises";\nexport class FileSource {\n  private handle: FileHandle | undefined;\n  private handlePending?: Promise<FileHandle>;\n  constructor(private readonly path: string) {}\n  async read() {\n    if (this.handle === undefined) this.handle = await (this.handlePending ??= open(this.path, "r"));\n    return this.handle.read();\n  }\n}`]],
+      }],
   },
   {
     name: "a cache of sessions that only have Symbol.asyncDispose",
-    code: `interface Session { [Symbol.asyncDispose](): Promise<void>; id: string }\ndeclare function openSession(user: string): Promise<Session>;\nconst sessions = new Map<string, Session>();\nexport async function sessionFor(user: string) {\n  if (!sessions.has(user)) sessions.set(user, await openSession(user));\n  return sessions.get(user);\n}`,
-    errors: [{ messageId: "duplicateResourceCollection", message: duplicateResourceCollection("sessions", "user", "[Symbol.asyncDispose]"), severity: "warning", line: 5, column: 28 }],
+    code: `interface Session { [Symbol.asyncDispose](): Promise<void>; id: string }\ndeclare function openSession(user: string): Promise<Session>;\nconst sessions = new Map<string, Session>();\nexport async function sessionFor(user: string) {\n  if (!sessions.has(user)) {\n    sessions.set(user, await openSession(user));\n  }\n  return sessions.get(user);\n}`,
+    errors: [{ messageId: "duplicateResourceCollection", message: duplicateResourceCollection("sessions", "user", "[Symbol.asyncDispose]"), severity: "warning", line: 6, column: 5,
+        fixes: [["Cache the in-flight promise", `interface Session { [Symbol.asyncDispose](): Promise<void>; id: string }\ndeclare function openSession(user: string): Promise<Session>;\nconst sessions = new Map<string, Session>();\nconst sessionsPending = new Map<string, Promise<Session>>();\nexport async function sessionFor(user: string) {\n  if (!sessions.has(user)) {\n    let pending = sessionsPending.get(user);\n    if (!pending) {\n      pending = openSession(user);\n      sessionsPending.set(user, pending);\n    }\n    sessions.set(user, await pending);\n  }\n  return sessions.get(user);\n}`]],
+      }],
   },
   {
     name: "??= of a client with disconnect",
     code: `interface Client { disconnect(): Promise<void> } declare function createClient(): Promise<Client>;\nlet client: Client | undefined;\nexport async function get() {\n  client ??= await createClient();\n  return client;\n}`,
-    errors: [{ messageId: "duplicateResource", message: duplicateResource("client", "disconnect"), severity: "warning", line: 4, column: 3 }],
+    errors: [{ messageId: "duplicateResource", message: duplicateResource("client", "disconnect"), severity: "warning", line: 4, column: 3, fixes: [] }],
   },
   // No release method on the stored value (or none that is known): duplicate work only, one level lower.
   {
