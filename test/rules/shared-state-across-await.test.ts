@@ -427,6 +427,21 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: "puppeteer bindIsolatedHandle: a chained write of a handle typed by a type parameter",
+    code: `interface Realm { adoptHandle<T extends ElementHandle>(handle: T): Promise<T> }\nexport class ElementHandle {\n  isolatedHandle: ElementHandle | undefined;\n  constructor(readonly realm: Realm) {}\n  dispose(): Promise<void> { return Promise.resolve(); }\n}\nexport function bindIsolatedHandle<This extends ElementHandle>(target: (this: This) => Promise<unknown>) {\n  return async function (this: This) {\n    let adoptedThis: This;\n    if (this['isolatedHandle']) {\n      adoptedThis = this['isolatedHandle'] as This;\n    } else {\n      this['isolatedHandle'] = adoptedThis = await this.realm.adoptHandle(this);\n    }\n    return await target.call(adoptedThis);\n  };\n}`,
+    errors: [{ messageId: "duplicateResource", message: duplicateResource("this['isolatedHandle']", "dispose"), severity: "warning", line: 13, column: 7 }],
+  },
+  {
+    name: "openai filesystem.ts: a file handle opened into a local, checked, then stored in the closure's variable",
+    code: `import { open, type FileHandle } from "node:fs/promises";\nexport function artifactWriter(path: string) {\n  let handle: FileHandle | undefined;\n  const file = async () => {\n    if (handle) return handle;\n    const opened = await open(path, "wx");\n    try {\n      await opened.truncate(0);\n      handle = opened;\n      return handle;\n    } catch (error) {\n      await opened.close();\n      throw error;\n    }\n  };\n  return file;\n}`,
+    errors: [{ messageId: "duplicateResource", message: duplicateResource("handle", "close"), severity: "warning", line: 9, column: 7 }],
+  },
+  {
+    name: "puppeteer cdp ElementHandle: a backend node id (a number) stays a duplicate initialization",
+    code: `interface DomNode { backendNodeId: number }\ndeclare function describeNode(id: string): Promise<DomNode>;\nexport class CdpElementHandle {\n  #backendNodeId: number | undefined;\n  constructor(private readonly id: string) {}\n  async backendNodeId() {\n    if (this.#backendNodeId) return this.#backendNodeId;\n    const node = await describeNode(this.id);\n    this.#backendNodeId = node.backendNodeId;\n    return this.#backendNodeId;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.#backendNodeId"), severity: "info", line: 9, column: 5 }],
+  },
+  {
     name: "bullmq bun-redis-client: a Redis client created by each racer, the overwritten one never quit",
     code: `interface RedisClient { quit(): Promise<void>; get(key: string): Promise<string | null> }\ndeclare function createClient(url: string): Promise<RedisClient>;\nexport class BunRedisClient {\n  private raw: RedisClient | undefined;\n  constructor(private readonly url: string) {}\n  async connect() {\n    if (!this.raw) {\n      const client = await createClient(this.url);\n      this.raw = client;\n    }\n    return this.raw;\n  }\n}`,
     errors: [{ messageId: "duplicateResource", message: duplicateResource("this.raw", "quit"), severity: "warning", line: 9, column: 7, related: [7, 8], fixes: [] }],
