@@ -14,6 +14,11 @@ const CONN = "interface Conn { q(): void } declare function connect(): Promise<C
 const RAW = "interface Raw { n: number }\nexport class Doc {\n  private raw: Raw | undefined;\n  private rawPromise: Promise<Raw> | undefined;\n  private async load(): Promise<Raw> { return { n: 1 }; }";
 
 
+/** Lines 1-5, open class body: a player whose private playNext checks a generation passed in by its callers. */
+const PLAYER = "declare function seek(position: number): Promise<void>;\nexport class Player {\n  private generation = 0;\n  private position = 0;\n  private controller: AbortController | undefined;\n";
+/** Lines after PLAYER's: playNext(generation) snapshots the position, awaits, checks the generation, writes. */
+const PLAY_NEXT = "  private async playNext(generation: number) {\n    const position = this.position;\n    await seek(position);\n    if (generation !== this.generation) return;\n    this.position = position + 1;\n  }\n}";
+
 /** The exact messages, written out so that a change of wording is a visible change here. */
 const duplicateInit = (target: string) =>
   `\`${target}\` is checked before the \`await\` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work, but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.`;
@@ -512,9 +517,42 @@ const invalid: InvalidCase[] = [
     compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.esnext.d.ts"] },
     errors: [{ messageId: "duplicateInit", message: duplicateInit("names"), severity: "info", line: 4, column: 15 }],
   },
+  // A generation passed in as a parameter: trusted only when every caller claimed it for that one call.
+  {
+    name: "a caller passes the current generation without claiming it",
+    code: `${PLAYER}  resume() {\n    void this.playNext(this.generation);\n  }\n${PLAY_NEXT}`,
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 5 }],
+  },
+  {
+    name: "playNext starts itself again with its own generation",
+    code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n  }\n  private async playNext(generation: number) {\n    const position = this.position;\n    await seek(position);\n    if (generation !== this.generation) return;\n    this.position = position + 1;\n    void this.playNext(generation);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 14, column: 5 }],
+  },
+  {
+    name: "a public playNext: callers outside the class may pass any value",
+    code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n  }\n  async playNext(generation: number) {\n    const position = this.position;\n    await seek(position);\n    if (generation !== this.generation) return;\n    this.position = position + 1;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 14, column: 5 }],
+  },
+  {
+    name: "one claimed generation passed to two runs",
+    code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n    void this.playNext(generation);\n  }\n${PLAY_NEXT}`,
+    errors: [{ messageId: "staleSnapshot", line: 15, column: 5 }],
+  },
+  {
+    name: "a claimed generation passed to runs started in a loop",
+    code: `${PLAYER}  playAll(count: number) {\n    const generation = ++this.generation;\n    for (let i = 0; i < count; i++) void this.playNext(generation);\n  }\n${PLAY_NEXT}`,
+    errors: [{ messageId: "staleSnapshot", line: 14, column: 5 }],
+  },
 ];
 
 const valid: ValidCase[] = [
+  // A generation passed in as a parameter, claimed by every caller for that one call.
+  { name: "playNext(generation) compared with this.generation after the await, claimed by its caller", code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n  }\n${PLAY_NEXT}` },
+  { name: "two callers, each claiming its own generation", code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n  }\n  skip() {\n    this.generation += 1;\n    const generation = this.generation;\n    return this.playNext(generation);\n  }\n${PLAY_NEXT}` },
+  { name: "the generation awaited by an async caller, as the second argument", code: `${PLAYER}  async play(from: number) {\n    const generation = ++this.generation;\n    try {\n      await this.playFrom(from, generation);\n    } finally {\n      this.controller = undefined;\n    }\n  }\n  private async playFrom(from: number, generation: number) {\n    const position = this.position;\n    await seek(from);\n    if (generation !== this.generation) return;\n    this.position = position + from;\n  }\n}` },
+  { name: "a #private method checked inside if (generation === this.generation)", code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.#playNext(generation);\n  }\n  async #playNext(generation: number) {\n    const position = this.position;\n    await seek(position);\n    if (generation === this.generation) {\n      this.position = position + 1;\n    }\n  }\n}` },
+  { name: "an AbortController claimed by the caller and compared by identity in the callee", code: `${PLAYER}  play() {\n    const controller = new AbortController();\n    this.controller = controller;\n    void this.load(controller);\n  }\n  private async load(controller: AbortController) {\n    const position = this.position;\n    await seek(position);\n    if (controller !== this.controller) return;\n    this.position = position + 1;\n  }\n}` },
+  { name: "a generation claimed with this.generation++ right before the call", code: `${PLAYER}  play() {\n    this.generation++;\n    const generation = this.generation;\n    void this.playNext(generation);\n  }\n${PLAY_NEXT}` },
   // Resources: created once, or a duplicate released.
   { name: "a client kept only when still unset after the await, the duplicate quit", code: `interface RedisClient { quit(): Promise<void> } declare function createClient(): Promise<RedisClient>;\nexport class Pool {\n  private client: RedisClient | undefined;\n  async get() {\n    if (!this.client) {\n      const client = await createClient();\n      if (!this.client) this.client = client;\n      else await client.quit();\n    }\n    return this.client;\n  }\n}` },
   { name: "a handle adopted through a memoized promise", code: `interface Handle { dispose(): Promise<void> } declare function adopt(): Promise<Handle>;\nexport class Element {\n  private handle: Handle | undefined;\n  private adopting?: Promise<Handle>;\n  async isolated() {\n    if (!this.handle) this.handle = await (this.adopting ??= adopt());\n    return this.handle;\n  }\n}` },

@@ -185,7 +185,12 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  `if (token !== this.currentToken) throw ...`, or the write inside `if (generation === this.gen)`).",
         "  Claiming means storing a value no other call holds: `++this.gen`, `this.gen += 1`, `this.gen++;",
         "  const generation = this.gen;`, or a `new AbortController()`, `{}`, `Symbol()` or `++counter` kept",
-        "  in a `const` and assigned to the field. Of the calls whose claim-to-write windows overlap, only the",
+        "  in a `const` and assigned to the field; or a parameter of a private method (`private` or `#name`)",
+        "  that every call in the class passes a `const` claimed by the calling function, once and outside",
+        "  loops (`const generation = ++this.generation; void this.playNext(generation);`, then",
+        "  `if (generation !== this.generation) return;` in `playNext`). A method that starts itself again",
+        "  with its own parameter, or a caller passing an unclaimed value (`this.playNext(this.generation)`),",
+        "  lets two runs share a token, and is still reported. Of the calls whose claim-to-write windows overlap, only the",
         "  latest passes its check, so nothing it read is overwritten in between. Also a compare-and-set:",
         "  `const version = this.version` before the `await`, then `if (this.version !== version) return;`",
         "  and the field bumped (`this.version++`) before the next `await`: the first call to get there",
@@ -1654,12 +1659,100 @@ class FunctionState {
    *   to get there bumps the field and every other one fails the check.
    * The claim (or read) must be before the stale read or check, or follow it with no suspension
    * between: a token taken after another call could already have written leaves that write unseen.
+   * - or a parameter that every caller claimed before the call (`isClaimedParameter`).
    */
   private isClaimedToken(local: ts.Identifier, field: ts.Expression, raceStart: ts.Node, suspension: ts.Node, guard: ts.IfStatement, write: ts.Node): boolean {
     const key = this.locationOf(field)?.key;
+    if (!key) return false;
+    // A parameter claimed by every caller, before the call: claimed before this function's stale read.
+    if (this.isClaimedParameter(local, key)) return true;
     const declaration = this.context.types.variableDeclarationOf(local);
-    if (!key || !declaration?.initializer || !isConstDeclaration(declaration) || !isAncestor(this.fn.body!, declaration)) return false;
+    if (!declaration?.initializer || !isConstDeclaration(declaration) || !isAncestor(this.fn.body!, declaration)) return false;
+    const claims = this.claimsOf(declaration, key);
+    if (claims.length === 0 && this.locationOf(skipOuter(declaration.initializer))?.key === key && this.bumpsAfter(guard, write, key)) {
+      // A compare-and-set: the field bumped after the guard, before any suspension, on the write's path.
+      claims.push(declaration);
+    }
+    const start = raceStart.getStart();
+    return claims.some(
+      (claim) => claim.getEnd() <= suspension.getStart() && (claim.getEnd() <= start || !this.suspendsWithin(start, claim.getStart())),
+    );
+  }
+
+  /**
+   * Whether the parameter `local` of this function holds a token of `key` that each call claimed
+   * for itself (`const generation = ++this.gen; void this.playNext(generation);`). Only a private
+   * method (TypeScript `private` or `#name`), so that every call is in its class, where each is
+   * `this.m(...)` passing, at that position, a `const` of the calling function claimed there
+   * (see `claimsOf`), once, outside loops; the parameter has no default and is never assigned.
+   * Two runs then never share a token. A run started again with the same token (the method calls
+   * itself with its parameter), a caller passing a field or an unclaimed value, and any other
+   * reference to the method (a callback, `other.m(...)`) keep the finding.
+   */
+  private isClaimedParameter(local: ts.Identifier, key: string): boolean {
+    const fn = this.fn;
+    if (!ts.isMethodDeclaration(fn) || !fn.body || !ts.isClassLike(fn.parent)) return false;
+    if (!(ts.isPrivateIdentifier(fn.name) || (ts.isIdentifier(fn.name) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Private) !== 0))) return false;
     const variable = this.context.types.variableOf(local);
+    const index = fn.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && this.context.types.variableOf(parameter.name) === variable);
+    const parameter = fn.parameters[index];
+    if (!parameter || parameter.initializer || parameter.dotDotDotToken || this.assigns(fn.body, local)) return false;
+    let updated = false;
+    forEachInFunction(fn.body, (node) => {
+      if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(skipOuter(node.operand)) && this.context.types.variableOf(skipOuter(node.operand) as ts.Identifier) === variable) updated = true;
+      return !updated;
+    });
+    if (updated) return false;
+    const name = fn.name.text;
+    let calls = 0;
+    let trusted = true;
+    const passed = new Map<object, number>();
+    const visit = (node: ts.Node): void => {
+      if (!trusted) return;
+      const named =
+        (ts.isPropertyAccessExpression(node) && node.name.text === name) ||
+        (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && node.argumentExpression.text === name);
+      if (named) {
+        const call = node.parent;
+        const isCall = ts.isCallExpression(call) && call.expression === node && !call.arguments.slice(0, index + 1).some(ts.isSpreadElement);
+        const argument = isCall ? call.arguments[index] : undefined;
+        const caller = enclosingFunction(node);
+        const token = argument && skipOuter(argument);
+        const tokenVariable = token && ts.isIdentifier(token) ? this.context.types.variableOf(token) : undefined;
+        const declaration = token && ts.isIdentifier(token) ? this.context.types.variableDeclarationOf(token) : undefined;
+        if (
+          !argument ||
+          !caller?.body ||
+          !tokenVariable ||
+          node.expression.kind !== ts.SyntaxKind.ThisKeyword ||
+          !declaration ||
+          !isConstDeclaration(declaration) ||
+          enclosingFunction(declaration) !== caller ||
+          insideLoop(call, caller) ||
+          (passed.get(tokenVariable) ?? 0) > 0 ||
+          !new FunctionState(caller, this.context, Number.POSITIVE_INFINITY).claimsOf(declaration, key).some((claim) => claim.getEnd() <= call.getStart())
+        ) {
+          trusted = false;
+          return;
+        }
+        passed.set(tokenVariable, 1);
+        calls++;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(fn.parent);
+    return trusted && calls > 0;
+  }
+
+  /**
+   * Where this function claims the token `const` `declaration` for the field `key`: `const token =
+   * ++this.gen` (or `this.gen += 1`, `this.gen = new Token()`); `const token = {}` (`new
+   * AbortController()`, `Symbol()`, `++counter`) stored as `this.current = token`; or `this.gen++;`
+   * then `const token = this.gen;` with no suspension between.
+   */
+  claimsOf(declaration: ts.VariableDeclaration, key: string): ts.Node[] {
+    if (!declaration.initializer || !ts.isIdentifier(declaration.name)) return [];
+    const variable = this.context.types.variableOf(declaration.name);
     const initializer = skipOuter(declaration.initializer);
     const claims: ts.Node[] = [];
     if (this.isFreshTokenWrite(initializer, key)) claims.push(declaration);
@@ -1685,13 +1778,8 @@ class FunctionState {
           }
         }
       }
-      // A compare-and-set: the field bumped after the guard, before any suspension, on the write's path.
-      if (claims.length === 0 && this.bumpsAfter(guard, write, key)) claims.push(declaration);
     }
-    const start = raceStart.getStart();
-    return claims.some(
-      (claim) => claim.getEnd() <= suspension.getStart() && (claim.getEnd() <= start || !this.suspendsWithin(start, claim.getStart())),
-    );
+    return claims;
   }
 
   /**
@@ -2103,6 +2191,14 @@ function isAwaitedCall(reference: ts.Identifier, owner: ts.Node): boolean {
   let outer: ts.Node = call;
   while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
   return ts.isAwaitExpression(outer.parent) && enclosingFunction(outer.parent) === owner;
+}
+
+/** Whether `node` sits in a loop of `fn` (not counting loops around `fn`). */
+function insideLoop(node: ts.Node, fn: ts.Node): boolean {
+  for (let current = node.parent; current !== fn; current = current.parent) {
+    if (ts.isIterationStatement(current, false)) return true;
+  }
+  return false;
 }
 
 function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
