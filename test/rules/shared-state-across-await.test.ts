@@ -1,5 +1,6 @@
 import { describe } from "node:test";
 import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleTable";
+import { TEST_COMPILER_OPTIONS } from "../helpers/ruleTester";
 
 const RULE = "shared-state-across-await";
 /** Line 1 of most cases. */
@@ -13,11 +14,20 @@ const CONN = "interface Conn { q(): void } declare function connect(): Promise<C
 const RAW = "interface Raw { n: number }\nexport class Doc {\n  private raw: Raw | undefined;\n  private rawPromise: Promise<Raw> | undefined;\n  private async load(): Promise<Raw> { return { n: 1 }; }";
 
 
+/** Lines 1-5, open class body: a player whose private playNext checks a generation passed in by its callers. */
+const PLAYER = "declare function seek(position: number): Promise<void>;\nexport class Player {\n  private generation = 0;\n  private position = 0;\n  private controller: AbortController | undefined;\n";
+/** Lines after PLAYER's: playNext(generation) snapshots the position, awaits, checks the generation, writes. */
+const PLAY_NEXT = "  private async playNext(generation: number) {\n    const position = this.position;\n    await seek(position);\n    if (generation !== this.generation) return;\n    this.position = position + 1;\n  }\n}";
+
 /** The exact messages, written out so that a change of wording is a visible change here. */
 const duplicateInit = (target: string) =>
-  `\`${target}\` is checked before the \`await\` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work (and a replaced connection or handle is never closed), but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.`;
+  `\`${target}\` is checked before the \`await\` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work, but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.`;
 const duplicateInitCollection = (target: string, key: string) =>
   `\`${target}\` is checked for \`${key}\` before the \`await\` and filled after it. Calls that arrive while the first one waits also miss, so the work for \`${key}\` runs once per call and the last result wins: duplicate work (a cache stampede), but no lost update, since each call stores a complete, fresh value. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one run.`;
+const duplicateResource = (target: string, method: string) =>
+  `\`${target}\` is checked before the \`await\` and set after it to a resource that must be released (it has \`${method}()\`). Calls that arrive while the first one waits also find it unset, so each racer creates one, and each write replaces the previous one: the one overwritten is never closed (its \`${method}()\` is never called), a leaked handle or connection. Cache the in-flight promise (store it before awaiting it), so concurrent calls share one resource.`;
+const duplicateResourceCollection = (target: string, key: string, method: string) =>
+  `\`${target}\` is checked for \`${key}\` before the \`await\` and filled after it with a resource that must be released (it has \`${method}()\`). Calls that arrive while the first one waits also miss, so each racer creates one for \`${key}\`, and the last one wins: the ones overwritten are never closed (their \`${method}()\` is never called), leaked handles or connections. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one resource.`;
 const checkThenAct = (target: string) =>
   `\`${target}\` is checked before the \`await\` and written after it. Another call can pass the same check, or change \`${target}\`, while this one waits, so this write acts on a check that no longer holds: both calls act on the same state, and the later write overwrites the other call's change. Check and write \`${target}\` with no \`await\` between them (set it before the \`await\`, or check it again after), or guard the section with a lock.`;
 const readModifyWriteCall = (target: string, callee: string) =>
@@ -180,7 +190,7 @@ const invalid: InvalidCase[] = [
       {
         messageId: "lazyInit",
         message:
-          "`conn ??= await ...` checks `conn` before the `await` and assigns it after. Calls that arrive while the first one waits also see it unset, so the initializer runs once per call and the last result wins: duplicate work (and a replaced connection or handle is never closed), but no lost update. Store the in-flight promise instead (`connPending ??= init()`, then await it), so concurrent calls share one run.",
+          "`conn ??= await ...` checks `conn` before the `await` and assigns it after. Calls that arrive while the first one waits also see it unset, so the initializer runs once per call and the last result wins: duplicate work, but no lost update. Store the in-flight promise instead (`connPending ??= init()`, then await it), so concurrent calls share one run.",
         severity: "info",
         line: 4,
         column: 3,
@@ -306,6 +316,11 @@ const invalid: InvalidCase[] = [
   {
     name: "missing or closed: an initialization either way",
     code: `interface Conn { closed: boolean; end(): Promise<void> } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (this.conn && !this.conn.closed) return this.conn;\n    this.conn = await connect();\n    return this.conn;\n  }\n}`,
+    errors: [{ messageId: "duplicateResource", message: duplicateResource("this.conn", "end"), severity: "warning", line: 6, column: 5 }],
+  },
+  {
+    name: "missing or closed, a connection without a release method: an initialization either way",
+    code: `interface Conn { closed: boolean; query(sql: string): Promise<void> } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (this.conn && !this.conn.closed) return this.conn;\n    this.conn = await connect();\n    return this.conn;\n  }\n}`,
     errors: [{ messageId: "duplicateInit", message: duplicateInit("this.conn"), severity: "info", line: 6, column: 5 }],
   },
   // Private methods run once per instance or behind their callers' memoized promise: only when all callers do the same.
@@ -397,9 +412,153 @@ const invalid: InvalidCase[] = [
     code: `interface Client { query(sql: string): Promise<unknown> }\ninterface Identity { database: string }\ndeclare function lookup(): Promise<Identity>;\nexport class RelayBackend {\n  private listening = false;\n  private identity: Promise<Identity> | undefined;\n  constructor(private readonly client: Client) {}\n  private getIdentity() {\n    if (!this.identity) this.identity = lookup();\n    return this.identity;\n  }\n  async ensureListening() {\n    if (!this.listening) {\n      const { database } = await this.getIdentity();\n      await this.client.query(\`LISTEN relay_\${database}\`);\n      this.listening = true;\n    }\n  }\n}`,
     errors: [{ messageId: "duplicateInit", message: duplicateInit("this.listening"), severity: "info", line: 16, column: 7, related: [13, 14] }],
   },
+  // A duplicate initialization that stores a resource leaks the one it overwrites: the rule's severity.
+  {
+    name: "puppeteer ElementHandle.ts: a handle adopted by each racer, the overwritten one never disposed",
+    code: `interface Frame { adoptHandle(handle: ElementHandle): Promise<ElementHandle> }\nexport class ElementHandle {\n  #handle: ElementHandle | undefined;\n  dispose(): Promise<void> { return Promise.resolve(); }\n  async [Symbol.asyncDispose](): Promise<void> { await this.dispose(); }\n  async isolated(frame: Frame) {\n    if (!this.#handle) {\n      this.#handle = await frame.adoptHandle(this);\n    }\n    return this.#handle;\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateResource", message: duplicateResource("this.#handle", "dispose"), severity: "warning",
+        line: 8,
+        column: 7,
+        related: [7, 8],
+        fixes: [
+          [
+            MEMO,
+            `interface Frame { adoptHandle(handle: ElementHandle): Promise<ElementHandle> }\nexport class ElementHandle {\n  #handle: ElementHandle | undefined;\n  #handlePending?: Promise<ElementHandle>;\n  dispose(): Promise<void> { return Promise.resolve(); }\n  async [Symbol.asyncDispose](): Promise<void> { await this.dispose(); }\n  async isolated(frame: Frame) {\n    if (!this.#handle) {\n      this.#handle = await (this.#handlePending ??= frame.adoptHandle(this));\n    }\n    return this.#handle;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "puppeteer bindIsolatedHandle: a chained write of a handle typed by a type parameter",
+    code: `interface Realm { adoptHandle<T extends ElementHandle>(handle: T): Promise<T> }\nexport class ElementHandle {\n  isolatedHandle: ElementHandle | undefined;\n  constructor(readonly realm: Realm) {}\n  dispose(): Promise<void> { return Promise.resolve(); }\n}\nexport function bindIsolatedHandle<This extends ElementHandle>(target: (this: This) => Promise<unknown>) {\n  return async function (this: This) {\n    let adoptedThis: This;\n    if (this['isolatedHandle']) {\n      adoptedThis = this['isolatedHandle'] as This;\n    } else {\n      this['isolatedHandle'] = adoptedThis = await this.realm.adoptHandle(this);\n    }\n    return await target.call(adoptedThis);\n  };\n}`,
+    errors: [{ messageId: "duplicateResource", message: duplicateResource("this['isolatedHandle']", "dispose"), severity: "warning", line: 13, column: 7 }],
+  },
+  {
+    name: "openai filesystem.ts: a file handle opened into a local, checked, then stored in the closure's variable",
+    code: `import { open, type FileHandle } from "node:fs/promises";\nexport function artifactWriter(path: string) {\n  let handle: FileHandle | undefined;\n  const file = async () => {\n    if (handle) return handle;\n    const opened = await open(path, "wx");\n    try {\n      await opened.truncate(0);\n      handle = opened;\n      return handle;\n    } catch (error) {\n      await opened.close();\n      throw error;\n    }\n  };\n  return file;\n}`,
+    errors: [{ messageId: "duplicateResource", message: duplicateResource("handle", "close"), severity: "warning", line: 9, column: 7 }],
+  },
+  {
+    name: "puppeteer cdp ElementHandle: a backend node id (a number) stays a duplicate initialization",
+    code: `interface DomNode { backendNodeId: number }\ndeclare function describeNode(id: string): Promise<DomNode>;\nexport class CdpElementHandle {\n  #backendNodeId: number | undefined;\n  constructor(private readonly id: string) {}\n  async backendNodeId() {\n    if (this.#backendNodeId) return this.#backendNodeId;\n    const node = await describeNode(this.id);\n    this.#backendNodeId = node.backendNodeId;\n    return this.#backendNodeId;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.#backendNodeId"), severity: "info", line: 9, column: 5 }],
+  },
+  {
+    name: "bullmq bun-redis-client: a Redis client created by each racer, the overwritten one never quit",
+    code: `interface RedisClient { quit(): Promise<void>; get(key: string): Promise<string | null> }\ndeclare function createClient(url: string): Promise<RedisClient>;\nexport class BunRedisClient {\n  private raw: RedisClient | undefined;\n  constructor(private readonly url: string) {}\n  async connect() {\n    if (!this.raw) {\n      const client = await createClient(this.url);\n      this.raw = client;\n    }\n    return this.raw;\n  }\n}`,
+    errors: [{ messageId: "duplicateResource", message: duplicateResource("this.raw", "quit"), severity: "warning", line: 9, column: 7, related: [7, 8], fixes: [] }],
+  },
+  {
+    name: "openai filesystem.ts: a FileHandle opened twice, the overwritten one never closed",
+    code: `import { open, type FileHandle } from "node:fs/promises";\nexport class FileSource {\n  private handle: FileHandle | undefined;\n  constructor(private readonly path: string) {}\n  async read() {\n    if (this.handle === undefined) this.handle = await open(this.path, "r");\n    return this.handle.read();\n  }\n}`,
+    errors: [{ messageId: "duplicateResource", message: duplicateResource("this.handle", "close"), severity: "warning", line: 6, column: 36,
+        fixes: [[MEMO, `import { open, type FileHandle } from "node:fs/promises";\nexport class FileSource {\n  private handle: FileHandle | undefined;\n  private handlePending?: Promise<FileHandle>;\n  constructor(private readonly path: string) {}\n  async read() {\n    if (this.handle === undefined) this.handle = await (this.handlePending ??= open(this.path, "r"));\n    return this.handle.read();\n  }\n}`]],
+      }],
+  },
+  {
+    name: "a cache of sessions that only have Symbol.asyncDispose",
+    code: `interface Session { [Symbol.asyncDispose](): Promise<void>; id: string }\ndeclare function openSession(user: string): Promise<Session>;\nconst sessions = new Map<string, Session>();\nexport async function sessionFor(user: string) {\n  if (!sessions.has(user)) {\n    sessions.set(user, await openSession(user));\n  }\n  return sessions.get(user);\n}`,
+    errors: [{ messageId: "duplicateResourceCollection", message: duplicateResourceCollection("sessions", "user", "[Symbol.asyncDispose]"), severity: "warning", line: 6, column: 5,
+        fixes: [["Cache the in-flight promise", `interface Session { [Symbol.asyncDispose](): Promise<void>; id: string }\ndeclare function openSession(user: string): Promise<Session>;\nconst sessions = new Map<string, Session>();\nconst sessionsPending = new Map<string, Promise<Session>>();\nexport async function sessionFor(user: string) {\n  if (!sessions.has(user)) {\n    let pending = sessionsPending.get(user);\n    if (!pending) {\n      pending = openSession(user);\n      sessionsPending.set(user, pending);\n    }\n    sessions.set(user, await pending);\n  }\n  return sessions.get(user);\n}`]],
+      }],
+  },
+  {
+    name: "??= of a client with disconnect",
+    code: `interface Client { disconnect(): Promise<void> } declare function createClient(): Promise<Client>;\nlet client: Client | undefined;\nexport async function get() {\n  client ??= await createClient();\n  return client;\n}`,
+    errors: [{ messageId: "duplicateResource", message: duplicateResource("client", "disconnect"), severity: "warning", line: 4, column: 3, fixes: [] }],
+  },
+  // No release method on the stored value (or none that is known): duplicate work only, one level lower.
+  {
+    name: "mongodb azure.ts: a token string fetched twice stays a duplicate initialization",
+    code: `declare function fetchAzureToken(resource: string): Promise<string>;\nlet cachedToken: string | undefined;\nexport async function getToken(resource: string) {\n  if (!cachedToken) {\n    cachedToken = await fetchAzureToken(resource);\n  }\n  return cachedToken;\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("cachedToken"), severity: "info", line: 5, column: 5 }],
+  },
+  {
+    name: "mongodb scram.ts: cached derived keys (a plain object) stay a duplicate initialization",
+    code: `interface ScramKeys { clientKey: Uint8Array; serverKey: Uint8Array; iterations: number }\ndeclare function deriveKeys(password: string, salt: string): Promise<ScramKeys>;\nconst keyCache = new Map<string, ScramKeys>();\nexport async function keysFor(password: string, salt: string) {\n  const key = password + salt;\n  if (!keyCache.has(key)) keyCache.set(key, await deriveKeys(password, salt));\n  return keyCache.get(key);\n}`,
+    errors: [{ messageId: "duplicateInitCollection", message: duplicateInitCollection("keyCache", "key"), severity: "info", line: 6, column: 27 }],
+  },
+  {
+    name: "a numeric id stays a duplicate initialization",
+    code: `declare function allocateId(): Promise<number>;\nexport class Node {\n  private id: number | undefined;\n  async getId() {\n    if (this.id === undefined) this.id = await allocateId();\n    return this.id;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.id"), severity: "info", line: 5, column: 32 }],
+  },
+  {
+    name: "an array of strings stays a duplicate initialization",
+    code: `declare function listTopics(): Promise<string[]>;\nlet topics: string[] | undefined;\nexport async function getTopics() {\n  if (topics) return topics;\n  topics = await listTopics();\n  return topics;\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("topics"), severity: "info", line: 5, column: 3 }],
+  },
+  {
+    name: "members named close and end that are not methods stay a duplicate initialization",
+    code: `interface Quote { close: number; end: Date; open: number }\ndeclare function fetchQuote(symbol: string): Promise<Quote>;\nexport class Ticker {\n  private quote: Quote | undefined;\n  async latest(symbol: string) {\n    if (!this.quote) this.quote = await fetchQuote(symbol);\n    return this.quote;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.quote"), severity: "info", line: 6, column: 22 }],
+  },
+  {
+    name: "an optional close() is not known to be there: a duplicate initialization",
+    code: `interface Plugin { name: string; close?(): void }\ndeclare function loadPlugin(): Promise<Plugin>;\nlet plugin: Plugin | undefined;\nexport async function getPlugin() {\n  if (!plugin) plugin = await loadPlugin();\n  return plugin;\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("plugin"), severity: "info", line: 5, column: 16 }],
+  },
+  {
+    name: "a union where only one part has a release method: a duplicate initialization",
+    code: `interface Socket { close(): void } declare function resolveTarget(): Promise<Socket | string>;\nlet target: Socket | string | undefined;\nexport async function getTarget() {\n  if (!target) target = await resolveTarget();\n  return target;\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("target"), severity: "info", line: 4, column: 16 }],
+  },
+  {
+    name: "an any value: a duplicate initialization",
+    code: `declare function loadConfig(): Promise<any>;\nlet config: any;\nexport async function getConfig() {\n  if (!config) config = await loadConfig();\n  return config;\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("config"), severity: "info", line: 4, column: 16 }],
+  },
+  {
+    name: "an iterator (the lib's Symbol.dispose only runs return()): a duplicate initialization",
+    code: `declare function loadNames(): Promise<Map<string, number>>;\nlet names: MapIterator<string> | undefined;\nexport async function nextName() {\n  if (!names) names = (await loadNames()).keys();\n  return names.next();\n}`,
+    compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.esnext.d.ts"] },
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("names"), severity: "info", line: 4, column: 15 }],
+  },
+  // A generation passed in as a parameter: trusted only when every caller claimed it for that one call.
+  {
+    name: "a caller passes the current generation without claiming it",
+    code: `${PLAYER}  resume() {\n    void this.playNext(this.generation);\n  }\n${PLAY_NEXT}`,
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 5 }],
+  },
+  {
+    name: "playNext starts itself again with its own generation",
+    code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n  }\n  private async playNext(generation: number) {\n    const position = this.position;\n    await seek(position);\n    if (generation !== this.generation) return;\n    this.position = position + 1;\n    void this.playNext(generation);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 14, column: 5 }],
+  },
+  {
+    name: "a public playNext: callers outside the class may pass any value",
+    code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n  }\n  async playNext(generation: number) {\n    const position = this.position;\n    await seek(position);\n    if (generation !== this.generation) return;\n    this.position = position + 1;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 14, column: 5 }],
+  },
+  {
+    name: "one claimed generation passed to two runs",
+    code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n    void this.playNext(generation);\n  }\n${PLAY_NEXT}`,
+    errors: [{ messageId: "staleSnapshot", line: 15, column: 5 }],
+  },
+  {
+    name: "a claimed generation passed to runs started in a loop",
+    code: `${PLAYER}  playAll(count: number) {\n    const generation = ++this.generation;\n    for (let i = 0; i < count; i++) void this.playNext(generation);\n  }\n${PLAY_NEXT}`,
+    errors: [{ messageId: "staleSnapshot", line: 14, column: 5 }],
+  },
 ];
 
 const valid: ValidCase[] = [
+  // A generation passed in as a parameter, claimed by every caller for that one call.
+  { name: "playNext(generation) compared with this.generation after the await, claimed by its caller", code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n  }\n${PLAY_NEXT}` },
+  { name: "two callers, each claiming its own generation", code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n  }\n  skip() {\n    this.generation += 1;\n    const generation = this.generation;\n    return this.playNext(generation);\n  }\n${PLAY_NEXT}` },
+  { name: "the generation awaited by an async caller, as the second argument", code: `${PLAYER}  async play(from: number) {\n    const generation = ++this.generation;\n    try {\n      await this.playFrom(from, generation);\n    } finally {\n      this.controller = undefined;\n    }\n  }\n  private async playFrom(from: number, generation: number) {\n    const position = this.position;\n    await seek(from);\n    if (generation !== this.generation) return;\n    this.position = position + from;\n  }\n}` },
+  { name: "a #private method checked inside if (generation === this.generation)", code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.#playNext(generation);\n  }\n  async #playNext(generation: number) {\n    const position = this.position;\n    await seek(position);\n    if (generation === this.generation) {\n      this.position = position + 1;\n    }\n  }\n}` },
+  { name: "an AbortController claimed by the caller and compared by identity in the callee", code: `${PLAYER}  play() {\n    const controller = new AbortController();\n    this.controller = controller;\n    void this.load(controller);\n  }\n  private async load(controller: AbortController) {\n    const position = this.position;\n    await seek(position);\n    if (controller !== this.controller) return;\n    this.position = position + 1;\n  }\n}` },
+  { name: "a generation claimed with this.generation++ right before the call", code: `${PLAYER}  play() {\n    this.generation++;\n    const generation = this.generation;\n    void this.playNext(generation);\n  }\n${PLAY_NEXT}` },
+  // Resources: created once, or a duplicate released.
+  { name: "a client kept only when still unset after the await, the duplicate quit", code: `interface RedisClient { quit(): Promise<void> } declare function createClient(): Promise<RedisClient>;\nexport class Pool {\n  private client: RedisClient | undefined;\n  async get() {\n    if (!this.client) {\n      const client = await createClient();\n      if (!this.client) this.client = client;\n      else await client.quit();\n    }\n    return this.client;\n  }\n}` },
+  { name: "a handle adopted through a memoized promise", code: `interface Handle { dispose(): Promise<void> } declare function adopt(): Promise<Handle>;\nexport class Element {\n  private handle: Handle | undefined;\n  private adopting?: Promise<Handle>;\n  async isolated() {\n    if (!this.handle) this.handle = await (this.adopting ??= adopt());\n    return this.handle;\n  }\n}` },
+  { name: "a file opened per call into a local", code: `import { open } from "node:fs/promises";\nexport async function firstByte(path: string) {\n  const handle = await open(path, "r");\n  try {\n    return (await handle.read()).bytesRead;\n  } finally {\n    await handle.close();\n  }\n}` },
+  { name: "a resource created before any await", code: `interface Socket { close(): void } declare function openSocket(): Socket; declare function tick(): Promise<void>;\nlet socket: Socket | undefined;\nexport async function ensure() {\n  if (!socket) socket = openSocket();\n  await tick();\n  return socket;\n}` },
+  { name: "a resource cleared after awaiting its close", code: `interface Socket { close(): Promise<void> }\nlet socket: Socket | undefined;\nexport async function shutdown() {\n  if (socket) {\n    await socket.close();\n    socket = undefined;\n  }\n}` },
   { name: "the value re-read after the await", code: `${D}\nlet total = 0;\nexport async function add() {\n  const amount = await price();\n  total = total + amount;\n}` },
   { name: "eslint#11899: the read comes after the await", code: `${D}\nlet result = 0;\nexport async function f() {\n  result = await price() + result;\n}` },
   { name: "eslint#11899: awaited into a temporary first", code: `${D}\nlet result = 0;\nexport async function f() {\n  const tmp = await price();\n  result += tmp;\n}` },

@@ -1091,6 +1091,61 @@ export class TypeOracle {
     return this.checker.getApparentType(this.checker.getTypeAtLocation(expr)).getProperty(name) !== undefined;
   }
 
+  /**
+   * Does the value hold something that must be released: a method named in `names` (`close`,
+   * `quit`, ...; `Symbol.dispose` and `Symbol.asyncDispose` for the well-known symbols) that is
+   * callable and not optional? The answer is over the non-nullish parts of a union: `always` (with
+   * the first such method's name, `[Symbol.dispose]` for a symbol) when every part has one,
+   * `never` when none has, `may` otherwise, and for `any`, `unknown`, unconstrained type parameters
+   * and optional methods. The `[Symbol.dispose]`/`[Symbol.asyncDispose]` the default lib gives
+   * every iterator and generator (a type with `next`; it only runs `return()`) does not count: a
+   * duplicate `map.keys()` holds nothing.
+   */
+  releaseMethod(expr: ts.Expression, names: readonly string[]): { status: Tri; method?: string } {
+    const wanted = (property: ts.Symbol): string | undefined => {
+      const symbolKey = /^__@(dispose|asyncDispose)@\d+$/.exec(property.escapedName as string);
+      const name = symbolKey ? `Symbol.${symbolKey[1]}` : property.name;
+      if (!names.includes(name)) return undefined;
+      return symbolKey ? `[${name}]` : name;
+    };
+    // The lib gives every built-in iterator and generator a `[Symbol.dispose]` (it runs `return()`),
+    // inherited from the ambient `Disposable` (declared by the lib, and by @types/node as a polyfill).
+    const libDisposerOfIterator = (type: ts.Type, property: ts.Symbol): boolean =>
+      /^__@/.test(property.escapedName as string) &&
+      type.getProperty("next") !== undefined &&
+      (property.declarations ?? []).every(
+        (declaration) =>
+          declaration.getSourceFile().isDeclarationFile &&
+          ts.isInterfaceDeclaration(declaration.parent) &&
+          /^(Async)?Disposable$/.test(declaration.parent.name.text),
+      );
+    const status = (type: ts.Type): { status: Tri; method?: string } => {
+      if (type.flags & UNKNOWNISH) return { status: "may" };
+      if (type.flags & ts.TypeFlags.TypeParameter) {
+        const constraint = this.checker.getBaseConstraintOfType(type);
+        return constraint && constraint !== type ? status(constraint) : { status: "may" };
+      }
+      if (type.isUnion()) {
+        const parts = type.types.filter((part) => !(part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)));
+        if (parts.length === 0) return { status: "never" };
+        const answers = parts.map(status);
+        if (answers.every((answer) => answer.status === "always")) return answers[0];
+        return { status: answers.every((answer) => answer.status === "never") ? "never" : "may" };
+      }
+      let uncertain = false;
+      const apparent = this.checker.getApparentType(type);
+      for (const property of this.checker.getPropertiesOfType(apparent)) {
+        const method = wanted(property);
+        if (method === undefined || libDisposerOfIterator(apparent, property)) continue;
+        const propertyType = this.checker.getNonNullableType(this.checker.getTypeOfSymbolAtLocation(property, expr));
+        if (propertyType.flags & UNKNOWNISH || property.flags & ts.SymbolFlags.Optional) uncertain = true;
+        else if (propertyType.getCallSignatures().length > 0) return { status: "always", method };
+      }
+      return { status: uncertain ? "may" : "never" };
+    };
+    return status(this.checker.getTypeAtLocation(expr));
+  }
+
   private followCallee(expr: ts.Expression, depth: number): ts.Symbol | undefined {
     let node = skipParens(expr);
     while (ts.isNonNullExpression(node)) node = skipParens(node.expression);

@@ -37,12 +37,26 @@ const messages = {
   checkThenActCollection:
     "`{{target}}` is checked for `{{key}}` before the `await` and updated after it. Another call can pass the same check, or change that entry, while this one waits, so this update acts on a check that no longer holds: both calls do the work for `{{key}}`, and the entry can be added twice or the other call's change overwritten. Update `{{target}}` with no `await` since the check (reserve the entry before the `await`), or guard the section with a lock.",
   duplicateInit:
-    "`{{target}}` is checked before the `await` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work (and a replaced connection or handle is never closed), but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.",
+    "`{{target}}` is checked before the `await` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work, but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.",
   duplicateInitCollection:
     "`{{target}}` is checked for `{{key}}` before the `await` and filled after it. Calls that arrive while the first one waits also miss, so the work for `{{key}}` runs once per call and the last result wins: duplicate work (a cache stampede), but no lost update, since each call stores a complete, fresh value. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one run.",
   lazyInit:
-    "`{{target}} {{operator}} await ...` checks `{{target}}` before the `await` and assigns it after. Calls that arrive while the first one waits also see it unset, so the initializer runs once per call and the last result wins: duplicate work (and a replaced connection or handle is never closed), but no lost update. Store the in-flight promise instead (`{{target}}Pending ??= init()`, then await it), so concurrent calls share one run.",
+    "`{{target}} {{operator}} await ...` checks `{{target}}` before the `await` and assigns it after. Calls that arrive while the first one waits also see it unset, so the initializer runs once per call and the last result wins: duplicate work, but no lost update. Store the in-flight promise instead (`{{target}}Pending ??= init()`, then await it), so concurrent calls share one run.",
+  duplicateResource:
+    "`{{target}}` is checked before the `await` and set after it to a resource that must be released (it has `{{method}}()`). Calls that arrive while the first one waits also find it unset, so each racer creates one, and each write replaces the previous one: the one overwritten is never closed (its `{{method}}()` is never called), a leaked handle or connection. Cache the in-flight promise (store it before awaiting it), so concurrent calls share one resource.",
+  duplicateResourceCollection:
+    "`{{target}}` is checked for `{{key}}` before the `await` and filled after it with a resource that must be released (it has `{{method}}()`). Calls that arrive while the first one waits also miss, so each racer creates one for `{{key}}`, and the last one wins: the ones overwritten are never closed (their `{{method}}()` is never called), leaked handles or connections. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one resource.",
 } as const;
+
+/**
+ * Methods that release what a value holds: a duplicate initialization that stores such a value
+ * leaks the one it overwrites (`duplicateResource`, at the rule's severity). Names of the common
+ * handle, connection, stream, worker and pool APIs (`FileHandle.close`, redis `quit`,
+ * `disconnect`, pg `end`/`release`, stream `destroy`/`end`, `Worker.terminate`, puppeteer's
+ * `dispose`) and the explicit resource management symbols. Not `abort` (an `AbortController`
+ * holds nothing), `unsubscribe` or `kill`.
+ */
+const RELEASE_METHODS: readonly string[] = ["close", "dispose", "destroy", "quit", "disconnect", "release", "end", "terminate", "Symbol.dispose", "Symbol.asyncDispose"];
 
 /** Duplicate work, not a wrong result: reported one level below the rule's severity. */
 const LOWER_SEVERITY: readonly (keyof typeof messages)[] = ["duplicateInit", "duplicateInitCollection", "lazyInit"];
@@ -113,9 +127,24 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "value that does not read the checked state",
         "(`this.conn = await connect()`, `cache.set(k, await load(k))`, `initialized = true`,",
         "`this.conn ??= await connect()`). Concurrent calls all find the state unset and all do the",
-        "work; the last result wins. That is duplicate work (a connection it replaces is never",
-        "closed), not a wrong value, and the fix is the same memoization either way. To see these at",
-        "the lost updates' level, raise the rule to `error`.",
+        "work; the last result wins. That is duplicate work, not a wrong value, and the fix is the",
+        "same memoization either way. To see these at the lost updates' level, raise the rule to `error`.",
+        "",
+        "A duplicate initialization that stores a **resource** is a leak, and is reported at the rule's",
+        "severity (`duplicateResource`, `duplicateResourceCollection`), with the same memoize fix: each",
+        "racer creates one (`this.#handle = await frame.adoptHandle(h)`, `this.raw = await",
+        "createClient()`, `this.file = await open(path)`), and the one overwritten is never closed. A",
+        "resource is a value whose type, in every non-nullish part of a union, has a callable,",
+        "non-optional `close`, `dispose`, `destroy`, `quit`, `disconnect`, `release`, `end`, `terminate`,",
+        "`[Symbol.dispose]` or `[Symbol.asyncDispose]`: the release methods of file handles, sockets,",
+        "servers, streams (`destroy`, and `end` for writables), database and Redis clients (`end`,",
+        "`quit`, `disconnect`), pooled connections (`release`), workers (`terminate`), timers and",
+        "explicit resource management. Strings, numbers, arrays, `Map`s, plain objects, promises and",
+        "`AbortController`s have none of these and stay duplicate initializations (an `abort` or an",
+        "`unsubscribe` is not a release of something held). Also not a resource: a property named",
+        "`close` or `end` that is not a method (`quote.close`), an optional `close?()`, a union where",
+        "only some parts have one, `any`, and the `[Symbol.dispose]` the lib gives every iterator and",
+        "generator (it only runs `return()`: a second `map.keys()` holds nothing).",
         "",
         "Mutations through `Map`/`Set`/array methods (`set`, `add`, `push`, `unshift`) count as writes.",
         "",
@@ -156,7 +185,12 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  `if (token !== this.currentToken) throw ...`, or the write inside `if (generation === this.gen)`).",
         "  Claiming means storing a value no other call holds: `++this.gen`, `this.gen += 1`, `this.gen++;",
         "  const generation = this.gen;`, or a `new AbortController()`, `{}`, `Symbol()` or `++counter` kept",
-        "  in a `const` and assigned to the field. Of the calls whose claim-to-write windows overlap, only the",
+        "  in a `const` and assigned to the field; or a parameter of a private method (`private` or `#name`)",
+        "  that every call in the class passes a `const` claimed by the calling function, once and outside",
+        "  loops (`const generation = ++this.generation; void this.playNext(generation);`, then",
+        "  `if (generation !== this.generation) return;` in `playNext`). A method that starts itself again",
+        "  with its own parameter, or a caller passing an unclaimed value (`this.playNext(this.generation)`),",
+        "  lets two runs share a token, and is still reported. Of the calls whose claim-to-write windows overlap, only the",
         "  latest passes its check, so nothing it read is overwritten in between. Also a compare-and-set:",
         "  `const version = this.version` before the `await`, then `if (this.version !== version) return;`",
         "  and the field bumped (`this.version++`) before the next `await`: the first call to get there",
@@ -242,6 +276,23 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
             "      this.conn = await connect();",
             "    }",
             "    return this.conn;",
+            "  }",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A handle created by each racer: the overwritten one leaks",
+          code: [
+            "interface Client { quit(): Promise<void>; get(key: string): Promise<string | null> }",
+            "declare function createClient(): Promise<Client>;",
+            "",
+            "export class Cache {",
+            "  private client: Client | undefined;",
+            "  async get(key: string) {",
+            "    if (!this.client) {",
+            "      this.client = await createClient();",
+            "    }",
+            "    return this.client.get(key);",
             "  }",
             "}",
           ].join("\n"),
@@ -598,7 +649,9 @@ class Analyzer {
         }
         if (LOGICAL_ASSIGNMENTS.has(operator)) {
           if (this.storesMemoizedResult(state, node, firstAwait)) return;
-          state.report(node, "lazyInit", { target: target.key, operator: node.operatorToken.getText() }, node.left, firstAwait);
+          const method = this.releaseMethodOf(node.right);
+          if (method) state.report(node, "duplicateResource", { target: target.key, method }, node.left, firstAwait);
+          else state.report(node, "lazyInit", { target: target.key, operator: node.operatorToken.getText() }, node.left, firstAwait);
           return;
         }
         if (operator !== ts.SyntaxKind.EqualsToken) {
@@ -690,12 +743,16 @@ class Analyzer {
           const duplicateInit = check.presence && foundAbsent && state.isFreshInitialization(found.write, check);
           // `this.raw = await (this.rawPending ??= create()); this.rawReady = true;`: the work ran once.
           if (duplicateInit && this.setsConstantAfterSharedRun(state, found.write, check.node)) continue;
+          // A fresh resource overwrites (and leaks) the one another call stored: the rule's severity.
+          const method = duplicateInit ? this.releaseMethodOf(writtenValue(found.write)) : undefined;
           if (check.collectionKey !== undefined) {
             const data = { target: check.key, key: check.collectionKey };
-            if (duplicateInit) state.report(found.write, "duplicateInitCollection", data, check.node, found.suspension, this.cachePromiseFix(state, found.write), guarded);
+            const messageId = method ? "duplicateResourceCollection" : "duplicateInitCollection";
+            if (duplicateInit) state.report(found.write, messageId, method ? { ...data, method } : data, check.node, found.suspension, this.cachePromiseFix(state, found.write), guarded);
             else state.report(found.write, "checkThenActCollection", data, check.node, found.suspension, [], guarded);
           } else if (duplicateInit) {
-            state.report(found.write, "duplicateInit", { target: check.key }, check.node, found.suspension, this.memoizeFix(state, found.write, check.key), guarded);
+            const messageId = method ? "duplicateResource" : "duplicateInit";
+            state.report(found.write, messageId, method ? { target: check.key, method } : { target: check.key }, check.node, found.suspension, this.memoizeFix(state, found.write, check.key), guarded);
           } else {
             state.report(found.write, "checkThenAct", { target: check.key }, check.node, found.suspension, [], guarded);
           }
@@ -703,6 +760,16 @@ class Analyzer {
         }
       }
     });
+  }
+
+  /**
+   * The release method (`close`, `[Symbol.asyncDispose]`, ...) of a value that always has one, or
+   * undefined (no value, no such method, or a type that cannot be known).
+   */
+  private releaseMethodOf(value: ts.Expression | undefined): string | undefined {
+    if (!value) return undefined;
+    const answer = this.context.types.releaseMethod(value, RELEASE_METHODS);
+    return answer.status === "always" ? answer.method : undefined;
   }
 
   /**
@@ -856,13 +923,14 @@ class Analyzer {
     const sourceFile = this.context.sourceFile;
     const valueType = stripNullish(written, sourceFile);
     if (!valueType) return [];
-    const baseName = (declaration.name as ts.Identifier).text;
+    const baseName = (declaration.name as ts.Identifier | ts.PrivateIdentifier).text;
     const pendingName = `${baseName}Pending`;
     const edit = (from: number, to: number, newText: string): TextEdit => ({ fileName: sourceFile.fileName, start: from, end: to, newText });
     const isField = ts.isPropertyDeclaration(declaration);
     const anchor = isField ? declaration : declaration.parent.parent; // the variable statement
     const indent = /[ \t]*$/.exec(sourceFile.text.slice(0, anchor.getStart(sourceFile)))?.[0] ?? "";
-    const modifiers = isField ? "private " : "let ";
+    // `#handle` is private by its name: `#handlePending` takes no modifier.
+    const modifiers = isField ? (ts.isPrivateIdentifier(declaration.name) ? "" : "private ") : "let ";
     const declarationText = isField ? `${modifiers}${pendingName}?: Promise<${valueType}>;` : `${modifiers}${pendingName}: Promise<${valueType}> | undefined;`;
     const target = key.startsWith("this.") ? `this.${pendingName}` : pendingName;
     const inner = sourceFile.text.slice(right.expression.getStart(sourceFile), right.expression.getEnd());
@@ -890,6 +958,12 @@ function mapTypeArguments(declaration: ts.PropertyDeclaration | ts.VariableDecla
     return [initializer.typeArguments[0], initializer.typeArguments[1]];
   }
   return undefined;
+}
+
+/** The value a write stores: the right side of `x = v`, the value of `m.set(k, v)`. */
+function writtenValue(write: ts.Node): ts.Expression | undefined {
+  if (isAssignment(write)) return write.right;
+  return collectionCall(write, new Set(["set"])) ? (write as ts.CallExpression).arguments[1] : undefined;
 }
 
 /** `true`, `false`, `null`, a number or a string without substitutions: the same value on every call. */
@@ -1585,12 +1659,100 @@ class FunctionState {
    *   to get there bumps the field and every other one fails the check.
    * The claim (or read) must be before the stale read or check, or follow it with no suspension
    * between: a token taken after another call could already have written leaves that write unseen.
+   * - or a parameter that every caller claimed before the call (`isClaimedParameter`).
    */
   private isClaimedToken(local: ts.Identifier, field: ts.Expression, raceStart: ts.Node, suspension: ts.Node, guard: ts.IfStatement, write: ts.Node): boolean {
     const key = this.locationOf(field)?.key;
+    if (!key) return false;
+    // A parameter claimed by every caller, before the call: claimed before this function's stale read.
+    if (this.isClaimedParameter(local, key)) return true;
     const declaration = this.context.types.variableDeclarationOf(local);
-    if (!key || !declaration?.initializer || !isConstDeclaration(declaration) || !isAncestor(this.fn.body!, declaration)) return false;
+    if (!declaration?.initializer || !isConstDeclaration(declaration) || !isAncestor(this.fn.body!, declaration)) return false;
+    const claims = this.claimsOf(declaration, key);
+    if (claims.length === 0 && this.locationOf(skipOuter(declaration.initializer))?.key === key && this.bumpsAfter(guard, write, key)) {
+      // A compare-and-set: the field bumped after the guard, before any suspension, on the write's path.
+      claims.push(declaration);
+    }
+    const start = raceStart.getStart();
+    return claims.some(
+      (claim) => claim.getEnd() <= suspension.getStart() && (claim.getEnd() <= start || !this.suspendsWithin(start, claim.getStart())),
+    );
+  }
+
+  /**
+   * Whether the parameter `local` of this function holds a token of `key` that each call claimed
+   * for itself (`const generation = ++this.gen; void this.playNext(generation);`). Only a private
+   * method (TypeScript `private` or `#name`), so that every call is in its class, where each is
+   * `this.m(...)` passing, at that position, a `const` of the calling function claimed there
+   * (see `claimsOf`), once, outside loops; the parameter has no default and is never assigned.
+   * Two runs then never share a token. A run started again with the same token (the method calls
+   * itself with its parameter), a caller passing a field or an unclaimed value, and any other
+   * reference to the method (a callback, `other.m(...)`) keep the finding.
+   */
+  private isClaimedParameter(local: ts.Identifier, key: string): boolean {
+    const fn = this.fn;
+    if (!ts.isMethodDeclaration(fn) || !fn.body || !ts.isClassLike(fn.parent)) return false;
+    if (!(ts.isPrivateIdentifier(fn.name) || (ts.isIdentifier(fn.name) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Private) !== 0))) return false;
     const variable = this.context.types.variableOf(local);
+    const index = fn.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && this.context.types.variableOf(parameter.name) === variable);
+    const parameter = fn.parameters[index];
+    if (!parameter || parameter.initializer || parameter.dotDotDotToken || this.assigns(fn.body, local)) return false;
+    let updated = false;
+    forEachInFunction(fn.body, (node) => {
+      if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(skipOuter(node.operand)) && this.context.types.variableOf(skipOuter(node.operand) as ts.Identifier) === variable) updated = true;
+      return !updated;
+    });
+    if (updated) return false;
+    const name = fn.name.text;
+    let calls = 0;
+    let trusted = true;
+    const passed = new Map<object, number>();
+    const visit = (node: ts.Node): void => {
+      if (!trusted) return;
+      const named =
+        (ts.isPropertyAccessExpression(node) && node.name.text === name) ||
+        (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && node.argumentExpression.text === name);
+      if (named) {
+        const call = node.parent;
+        const isCall = ts.isCallExpression(call) && call.expression === node && !call.arguments.slice(0, index + 1).some(ts.isSpreadElement);
+        const argument = isCall ? call.arguments[index] : undefined;
+        const caller = enclosingFunction(node);
+        const token = argument && skipOuter(argument);
+        const tokenVariable = token && ts.isIdentifier(token) ? this.context.types.variableOf(token) : undefined;
+        const declaration = token && ts.isIdentifier(token) ? this.context.types.variableDeclarationOf(token) : undefined;
+        if (
+          !argument ||
+          !caller?.body ||
+          !tokenVariable ||
+          node.expression.kind !== ts.SyntaxKind.ThisKeyword ||
+          !declaration ||
+          !isConstDeclaration(declaration) ||
+          enclosingFunction(declaration) !== caller ||
+          insideLoop(call, caller) ||
+          (passed.get(tokenVariable) ?? 0) > 0 ||
+          !new FunctionState(caller, this.context, Number.POSITIVE_INFINITY).claimsOf(declaration, key).some((claim) => claim.getEnd() <= call.getStart())
+        ) {
+          trusted = false;
+          return;
+        }
+        passed.set(tokenVariable, 1);
+        calls++;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(fn.parent);
+    return trusted && calls > 0;
+  }
+
+  /**
+   * Where this function claims the token `const` `declaration` for the field `key`: `const token =
+   * ++this.gen` (or `this.gen += 1`, `this.gen = new Token()`); `const token = {}` (`new
+   * AbortController()`, `Symbol()`, `++counter`) stored as `this.current = token`; or `this.gen++;`
+   * then `const token = this.gen;` with no suspension between.
+   */
+  claimsOf(declaration: ts.VariableDeclaration, key: string): ts.Node[] {
+    if (!declaration.initializer || !ts.isIdentifier(declaration.name)) return [];
+    const variable = this.context.types.variableOf(declaration.name);
     const initializer = skipOuter(declaration.initializer);
     const claims: ts.Node[] = [];
     if (this.isFreshTokenWrite(initializer, key)) claims.push(declaration);
@@ -1616,13 +1778,8 @@ class FunctionState {
           }
         }
       }
-      // A compare-and-set: the field bumped after the guard, before any suspension, on the write's path.
-      if (claims.length === 0 && this.bumpsAfter(guard, write, key)) claims.push(declaration);
     }
-    const start = raceStart.getStart();
-    return claims.some(
-      (claim) => claim.getEnd() <= suspension.getStart() && (claim.getEnd() <= start || !this.suspendsWithin(start, claim.getStart())),
-    );
+    return claims;
   }
 
   /**
@@ -1690,7 +1847,7 @@ class FunctionState {
     const node = skipOuter(target);
     if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
       const cls = this.enclosingClass();
-      const member = cls?.members.find((candidate) => ts.isPropertyDeclaration(candidate) && ts.isIdentifier(candidate.name) && candidate.name.text === node.name.text);
+      const member = cls?.members.find((candidate) => ts.isPropertyDeclaration(candidate) && (ts.isIdentifier(candidate.name) || ts.isPrivateIdentifier(candidate.name)) && candidate.name.text === node.name.text);
       return member && ts.isPropertyDeclaration(member) ? member : undefined;
     }
     if (ts.isIdentifier(node)) {
@@ -2034,6 +2191,14 @@ function isAwaitedCall(reference: ts.Identifier, owner: ts.Node): boolean {
   let outer: ts.Node = call;
   while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
   return ts.isAwaitExpression(outer.parent) && enclosingFunction(outer.parent) === owner;
+}
+
+/** Whether `node` sits in a loop of `fn` (not counting loops around `fn`). */
+function insideLoop(node: ts.Node, fn: ts.Node): boolean {
+  for (let current = node.parent; current !== fn; current = current.parent) {
+    if (ts.isIterationStatement(current, false)) return true;
+  }
+  return false;
 }
 
 function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
