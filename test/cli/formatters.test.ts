@@ -560,6 +560,59 @@ describe("json", () => {
 
 // ---------------------------------------------------------------------------------------------
 
+describe("compact", () => {
+  /** The `$concurrency-lint-compact` problem matcher exactly as the extension contributes it. */
+  function compactMatcher(): { regexp: RegExp; groups: Record<string, number> } {
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as {
+      contributes: { problemMatchers: { name: string; pattern: Record<string, string | number> }[] };
+    };
+    const matcher = manifest.contributes.problemMatchers.find((candidate) => candidate.name === "concurrency-lint-compact");
+    assert.ok(matcher, "package.json contributes concurrency-lint-compact");
+    const { regexp, ...groups } = matcher.pattern;
+    return { regexp: new RegExp(String(regexp)), groups: groups as Record<string, number> };
+  }
+
+  it("prints one line per finding with its file (ESLint's compact shape), then the count", () => {
+    const output = format("compact", fixtureInput());
+    const severity = { error: "Error", warning: "Warning", info: "Info" } as const;
+    const findingLines = [...appFindings, ...libFindings]
+      .sort((a, b) => a.fileName.localeCompare(b.fileName) || a.start - b.start)
+      .map((f) => `${path.relative(CWD, f.fileName)}: line ${f.range.start.line + 1}, col ${f.range.start.character + 1}, ${severity[f.severity]} - ${f.message.replace(/\s*\n\s*/g, " ")} (${f.ruleId})`);
+    const lines = output.split("\n");
+    assert.equal(findingLines.length, 4);
+    assert.deepEqual(lines.slice(0, 4), findingLines);
+    assert.match(lines[0], /^src\/app\.ts: line \d+, col \d+, (Error|Warning|Info) - [^\n]+ \([a-z-]+\)$/);
+    assert.equal(lines[4], "src/broken.ts: Internal error in rule floating-promise: Cannot read properties of undefined (reading 'kind')");
+    assert.deepEqual(lines.slice(5), ["", "4 problems", ""]);
+  });
+
+  it("the contributed problem matcher takes every finding, and nothing else", () => {
+    const { regexp, groups } = compactMatcher();
+    const problems = format("compact", fixtureInput())
+      .split("\n")
+      .flatMap((line) => {
+        const match = regexp.exec(line);
+        return match ? [{ file: match[groups.file], line: Number(match[groups.line]), column: Number(match[groups.column]), severity: match[groups.severity], code: match[groups.code] }] : [];
+      });
+    const expected = [...appFindings, ...libFindings]
+      .map((f) => ({
+        file: path.relative(CWD, f.fileName),
+        line: f.range.start.line + 1,
+        column: f.range.start.character + 1,
+        severity: { error: "Error", warning: "Warning", info: "Info" }[f.severity],
+        code: f.ruleId,
+      }))
+      .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    assert.deepEqual(problems, expected);
+  });
+
+  it("prints nothing for a clean run", () => {
+    assert.equal(format("compact", emptyInput()), "");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
 describe("github", () => {
   it("prints one workflow command per finding and per internal error", () => {
     assert.equal(

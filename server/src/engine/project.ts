@@ -96,6 +96,7 @@ const DEPENDENCY_FIELDS = ["devDependencies", "dependencies", "peerDependencies"
 function readJsonObject(file: string): Record<string, unknown> | undefined {
   let text: string;
   try {
+    // concurrency-lint-disable-next-line blocking-call-in-async -- one small package.json read per project load, like TypeScript's own synchronous tsconfig reads; the language server yields to the event loop around each project load
     text = fs.readFileSync(file, "utf8");
   } catch {
     return undefined;
@@ -179,7 +180,6 @@ const NO_INPUTS_FOUND = 18003;
 /** Parses a tsconfig (with `extends`); a broken one is a ProjectError with one clear line. */
 export function readTsconfig(configFile: string): ts.ParsedCommandLine {
   const absolute = path.resolve(configFile);
-  // concurrency-lint-disable-next-line blocking-call-in-async -- TypeScript reads tsconfigs and loads projects synchronously; the language server yields to the event loop around each project load
   if (!fs.existsSync(absolute)) throw new ProjectError(`Cannot find tsconfig: ${configFile}`);
   if (fs.statSync(absolute).isDirectory()) return readTsconfig(path.join(absolute, "tsconfig.json"));
   let fatal: string | undefined;
@@ -217,6 +217,7 @@ function collectProjectTree(configFile: string, seen = new Set<string>()): { con
 function walkDirectory(directory: string, into: string[]): void {
   let entries: fs.Dirent[];
   try {
+    // concurrency-lint-disable-next-line blocking-call-in-async -- one directory walk before linting a workspace; the language server's lint loop yields per file
     entries = fs.readdirSync(directory, { withFileTypes: true });
   } catch (error) {
     throw new ProjectError(`Cannot read directory ${directory}: ${(error as Error).message}`);
@@ -238,7 +239,6 @@ export function expandPaths(paths: readonly string[], cwd: string): string[] {
     const absolute = path.resolve(cwd, given);
     let stat: fs.Stats;
     try {
-      // concurrency-lint-disable-next-line blocking-call-in-async -- one directory walk before linting a workspace; the language server's lint loop yields per file
       stat = fs.statSync(absolute);
     } catch {
       throw new ProjectError(`No such file or directory: ${given}`);

@@ -1,10 +1,11 @@
 /**
  * The CLI's output formats. Each turns the outcome of a run into the complete text to print:
- * it ends with a newline, or is empty when the format has nothing to say (stylish and github
- * on a clean run). Files appear in the order given; findings within a file in reading order.
+ * it ends with a newline, or is empty when the format has nothing to say (stylish, compact and
+ * github on a clean run). Files appear in the order given; findings within a file in reading order.
  */
 import type { AnyRule, Finding, InternalError } from "../../engine/types";
 import { formatCodeframe } from "./codeframe";
+import { formatCompact } from "./compact";
 import { formatGithub } from "./github";
 import { formatJson } from "./json";
 import { formatSarif } from "./sarif";
@@ -33,7 +34,7 @@ export interface FormatInput {
   width?: number;
 }
 
-export const formatNames = ["stylish", "codeframe", "json", "sarif", "github"] as const;
+export const formatNames = ["stylish", "codeframe", "compact", "json", "sarif", "github"] as const;
 
 export type FormatName = (typeof formatNames)[number];
 
@@ -47,6 +48,8 @@ export function format(name: FormatName, input: FormatInput): string {
       return formatStylish(input);
     case "codeframe":
       return formatCodeframe(input);
+    case "compact":
+      return formatCompact(input);
     case "json":
       return formatJson(input);
     case "sarif":
