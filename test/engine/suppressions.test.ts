@@ -399,7 +399,7 @@ const peerCases: Case[] = [
     suppressed: ["floating-promise@1:0", "shared-state-across-await@1:0", "shared-state-across-await@5:0"],
   },
   {
-    name: "oxlint forms and plugin names: typescript/, typescript-eslint/, bare, line-comment blocks",
+    name: "oxlint forms and plugin names: typescript/, typescript-eslint/, bare, line-comment blocks; promise/catch-or-return (only with its plugin)",
     code: [
       "// oxlint-disable-next-line typescript/no-floating-promises",
       "save();",
@@ -410,11 +410,15 @@ const peerCases: Case[] = [
       "items.forEach(async () => save());",
       "// eslint-disable-next-line eslint/no-async-promise-executor",
       "new Promise(async () => save());",
+      "// oxlint-disable-next-line promise/no-promise-in-callback, promise/catch-or-return -- surface it as an unhandled rejection",
+      "save().then(() => log());",
+      "// eslint-disable-next-line catch-or-return",
+      "save();",
       "",
     ].join("\n"),
-    findings: ["floating-promise@1:0", "floating-promise@2:0", "misused-promise@4:14", "misused-promise@6:14", "misused-promise@8:12"],
-    kept: ["misused-promise@6:14"],
-    suppressed: ["floating-promise@1:0", "floating-promise@2:0", "misused-promise@4:14", "misused-promise@8:12"],
+    findings: ["floating-promise@1:0", "floating-promise@2:0", "misused-promise@4:14", "misused-promise@6:14", "misused-promise@8:12", "floating-promise@10:0", "floating-promise@12:0"],
+    kept: ["misused-promise@6:14", "floating-promise@12:0"],
+    suppressed: ["floating-promise@1:0", "floating-promise@2:0", "misused-promise@4:14", "misused-promise@8:12", "floating-promise@10:0"],
   },
   {
     name: "a rule list: only the mapped names suppress, each its own rule",

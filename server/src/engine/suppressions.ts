@@ -117,6 +117,8 @@ const ESLINT_CORE = ["", "eslint"];
 
 export const PEER_RULES: readonly PeerRule[] = [
   { tool: "eslint", name: "no-floating-promises", plugins: TYPESCRIPT_ESLINT, ruleId: "floating-promise" },
+  // eslint-plugin-promise's (and oxlint's `promise/`) "catch or return every promise".
+  { tool: "eslint", name: "catch-or-return", plugins: ["promise"], ruleId: "floating-promise" },
   { tool: "eslint", name: "no-misused-promises", plugins: TYPESCRIPT_ESLINT, ruleId: "misused-promise" },
   { tool: "eslint", name: "no-async-promise-executor", plugins: ESLINT_CORE, ruleId: "misused-promise" },
   { tool: "eslint", name: "require-atomic-updates", plugins: ESLINT_CORE, ruleId: "shared-state-across-await" },
