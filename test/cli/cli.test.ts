@@ -262,7 +262,7 @@ describe("CLI: usage, configuration and project errors exit 2 with one line", ()
       name: "an unknown --format",
       args: ["--format", "xml"],
       message:
-        "concurrency-lint: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, codeframe, json, sarif, github.",
+        "concurrency-lint: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, codeframe, compact, json, sarif, github.",
     },
     {
       name: "--max-warnings that is not a number",
