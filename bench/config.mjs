@@ -34,6 +34,14 @@ export const RULE_IDS = [
 // The package is unpacked to bench/.work/corpora/<name>/package/ (the "corpus folder": the
 // tools run there); the dependencies go to bench/.work/corpora/<name>/node_modules/, found by
 // normal node_modules lookup from the corpus folder. Lock files live in bench/locks/.
+// The compiler options of a JavaScript corpus run on Node.js, as a user's JS project would have
+// them: JavaScript read for types, not checked; bundled dependencies untyped.
+const NODE_JS_OPTIONS = {
+  allowJs: true, checkJs: false, strict: false, target: 'ES2022',
+  module: 'node16', moduleResolution: 'node16', skipLibCheck: true, lib: ['es2023'],
+  types: ['node'], noEmit: true,
+};
+
 export const CORPORA = [
   {
     name: 'mongodb',
@@ -70,11 +78,7 @@ export const CORPORA = [
       '@types/node': '22.20.5',
     },
     tsconfig: {
-      compilerOptions: {
-        allowJs: true, checkJs: false, strict: false, target: 'ES2022',
-        module: 'node16', moduleResolution: 'node16', skipLibCheck: true, lib: ['es2023'],
-        types: ['node'], noEmit: true,
-      },
+      compilerOptions: NODE_JS_OPTIONS,
       include: ['lib/**/*.js', 'index.js', 'bin/*.js'],
     },
     lintFiles: ['lib/**/*.js', 'index.js', 'bin/*.js'],
@@ -136,9 +140,7 @@ export const REVIEW_CORPORA = [
     },
     tsconfig: {
       compilerOptions: {
-        allowJs: true, checkJs: false, strict: false, target: 'ES2022',
-        module: 'node16', moduleResolution: 'node16', skipLibCheck: true, lib: ['es2023', 'DOM', 'DOM.Iterable'],
-        types: ['node'], noEmit: true,
+        ...NODE_JS_OPTIONS, lib: ['es2023', 'DOM', 'DOM.Iterable'],
       },
       include: ['lib/**/*.js', 'index.js'],
     },
@@ -194,11 +196,7 @@ export const REVIEW_CORPORA = [
       '@types/node': '22.20.5',
     },
     tsconfig: {
-      compilerOptions: {
-        allowJs: true, checkJs: false, strict: false, target: 'ES2022',
-        module: 'node16', moduleResolution: 'node16', skipLibCheck: true, lib: ['es2023'],
-        types: ['node'], noEmit: true,
-      },
+      compilerOptions: NODE_JS_OPTIONS,
       include: ['dist/esm/**/*.js'],
     },
     lintFiles: ['dist/esm/**/*.js'],
@@ -228,11 +226,7 @@ export const REVIEW_CORPORA = [
       '@types/node': '22.20.5',
     },
     tsconfig: {
-      compilerOptions: {
-        allowJs: true, checkJs: false, strict: false, target: 'ES2022',
-        module: 'node16', moduleResolution: 'node16', skipLibCheck: true, lib: ['es2023'],
-        types: ['node'], noEmit: true,
-      },
+      compilerOptions: NODE_JS_OPTIONS,
       include: ['lib/**/*.js', 'knex.js', 'bin/**/*.js'],
     },
     lintFiles: ['lib/**/*.js', 'knex.js', 'bin/**/*.js'],
