@@ -143,6 +143,42 @@ const CLEARED = [
   "}",
 ].join("\n");
 
+/** Shaped like puppeteer's TargetManager: listeners handed on by reference (a field arrow, a bound method, a module const). */
+const TARGETS = [
+  'import { EventEmitter } from "node:events";',
+  "interface TargetEvent { id: string }",
+  "class Target { constructor(readonly id: string) {} }",
+  "function debugError(error: unknown): void {",
+  "  console.error(error);",
+  "}",
+  "declare function detach(id: string): Promise<void>;",
+  "export class TargetManager {",
+  "  #targets = new Map<string, Target>();",
+  "  constructor(connection: EventEmitter, session: EventEmitter) {",
+  '    connection.on("Target.targetCreated", this.#onTargetCreated);',
+  '    connection.on("Target.detachedFromTarget", this.#onDetached.bind(this));',
+  '    session.on("Target.targetInfoChanged", handle);',
+  "  }",
+  "  #onTargetCreated = async (event: TargetEvent) => {",
+  "    this.#targets.set(event.id, new Target(event.id));",
+  "  };",
+  "  async #onDetached(event: TargetEvent) {",
+  "    try {",
+  "      await this.#cleanup(event);",
+  "    } catch (error) {",
+  "      debugError(error);",
+  "    }",
+  "  }",
+  "  async #cleanup(event: TargetEvent) {",
+  "    this.#targets.delete(event.id);",
+  "    await detach(event.id);",
+  "  }",
+  "}",
+  "const handle = async (event: TargetEvent) => {",
+  '  console.log("changed", event.id);',
+  "};",
+].join("\n");
+
 const invalid: InvalidCase[] = [
   {
     name: "forEach with an async block callback: for...of and Promise.all offered",
@@ -479,9 +515,53 @@ const invalid: InvalidCase[] = [
     code: `import { EventEmitter } from "node:events";\n${D}\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (id: string) => {\n    return save(id);\n  });\n}`,
     errors: [{ messageId: "listener", line: 4, column: 21 }],
   },
+  {
+    name: "callbacks by reference, R1: a bound method that can reject (its await is outside any try) stays reported",
+    code: TARGETS.replace("this.#onDetached.bind(this)", "this.#cleanup.bind(this)"),
+    errors: [{ messageId: "listener", line: 12, column: 48, message: "Async function used as an event listener: the emitter ignores the promise it returns, so a rejection becomes an unhandled rejection, which ends the Node.js process. Catch errors inside the listener, or wrap it in a sync listener that calls it with `void` and `.catch()`." }],
+  },
+  {
+    name: "callbacks by reference, R1: a field arrow that awaits a call that may reject stays reported",
+    code: TARGETS.replace("    this.#targets.set(event.id, new Target(event.id));", "    await detach(event.id);"),
+    errors: [{ messageId: "listener", line: 11, column: 43 }],
+  },
+  {
+    name: "callbacks by reference, R1: a let variable may hold another function by the time it is used, so it is not followed",
+    code: 'import { EventEmitter } from "node:events";\nexport function wire(bus: EventEmitter) {\n  let onReady = async () => {\n    console.log("ready");\n  };\n  bus.on("ready", onReady);\n  return (next: () => Promise<void>) => { onReady = next; };\n}',
+    errors: [{ messageId: "listener", line: 6, column: 19 }],
+  },
+  {
+    name: "callbacks by reference, R1: a method whose override in a subclass can reject stays reported",
+    code: `${D}\nexport class Poller {\n  start(): void {\n    setInterval(this.tick.bind(this), 1000);\n  }\n  protected async tick(): Promise<void> {\n    console.log("tick");\n  }\n}\nexport class SavingPoller extends Poller {\n  protected override async tick(): Promise<void> {\n    await save("tick");\n  }\n}`,
+    errors: [{ messageId: "voidReturnArgument", line: 4, column: 17 }],
+  },
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "callbacks by reference, R1: a field arrow that never suspends, a bound method that cannot reject and a module const listener (puppeteer)",
+    code: TARGETS,
+  },
+  {
+    name: "callbacks by reference, R1: a function declaration handed to setInterval that catches everything",
+    code: `${D}\nasync function refresh(): Promise<void> {\n  try {\n    await save("cache");\n  } catch (error) {\n    console.error(error);\n  }\n}\nsetInterval(refresh, 60_000);`,
+  },
+  {
+    name: "callbacks by reference, R1: a const copy of a function that cannot reject",
+    code: `${D}\nconst refresh = async () => {\n  await save("cache").catch((error) => console.error(error));\n};\nconst onTick = refresh;\nsetInterval(onTick, 60_000);`,
+  },
+  {
+    name: "callbacks by reference, R1: a bound method assigned to a property typed to return void, never suspending",
+    code: `${TRANSPORT}\nexport class Client {\n  closed = false;\n  connect(): void {\n    transport.onclose = this.onClose.bind(this);\n  }\n  private async onClose(): Promise<void> {\n    this.closed = true;\n  }\n}`,
+  },
+  {
+    name: "callbacks by reference, R1: a method whose override in a subclass cannot reject either",
+    code: `${D}\nexport class Poller {\n  start(): void {\n    setInterval(this.tick.bind(this), 1000);\n  }\n  protected async tick(): Promise<void> {\n    console.log("tick");\n  }\n}\nexport class SavingPoller extends Poller {\n  protected override async tick(): Promise<void> {\n    await save("tick").catch((error) => console.error(error));\n  }\n}`,
+  },
+  {
+    name: "callbacks by reference, R1: an object property typed to return void holding a const that never suspends",
+    code: `interface Hooks { onIdle: () => void }\nconst seen = new Set<string>();\nconst markIdle = async () => {\n  seen.add("idle");\n};\nexport const hooks: Hooks = { onIdle: markIdle };`,
+  },
   { name: "for...of with await", code: `${D}\nasync function f() {\n  for (const id of ids) await save(id);\n}` },
   { name: "Promise.all over map(async)", code: `${D}\nasync function f() {\n  await Promise.all(ids.map(async (id) => save(id)));\n}` },
   { name: "map expects a value, not void", code: `${D}\nfunction f() {\n  return ids.map(async (id) => save(id));\n}` },

@@ -187,6 +187,13 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  a sync function would throw. This is its own category, not \"cannot reject\" (the promise",
         "  can reject), decided by `engine/rejection.ts` as for `floating-promise`; `checkSelfHandled`",
         "  reports these too.",
+        "- The two cases above also for a callback handed on by reference: a function declaration, a",
+        "  `const` holding a function expression (`session.on(\"changed\", handle)`), a method or a class",
+        "  field holding an arrow (`conn.on(\"created\", this.#onCreated)`), or one of these bound",
+        "  with `.bind(this)`. The project's declaration is read: for a method, every override in the",
+        "  project's subclasses must qualify too; a field assigned anywhere in its class, a `let`",
+        "  variable, a parameter or a library function may hold another function, so such a",
+        "  reference is still reported.",
       ].join("\n"),
       incorrect: [
         {
@@ -551,8 +558,8 @@ class MisuseChecker {
    */
   private selfHandled(value: ts.Node, always = false): boolean {
     if (this.context.options.checkSelfHandled && !always) return false;
-    if (!(isFunctionExpression(value) || ts.isMethodDeclaration(value)) || !isAsyncFunction(value) || value.asteriskToken) return false;
-    return rejectionFacts(this.context.types).cannotReject(value);
+    const facts = rejectionFacts(this.context.types);
+    return this.everyBody(value, (fn) => isAsyncFunction(fn) && !fn.asteriskToken && facts.cannotReject(fn));
   }
 
   /**
@@ -562,8 +569,28 @@ class MisuseChecker {
    */
   private neverSuspends(value: ts.Node): boolean {
     if (this.context.options.checkSelfHandled) return false;
-    if (!(isFunctionExpression(value) || ts.isMethodDeclaration(value))) return false;
-    return rejectionFacts(this.context.types).neverSuspends(value);
+    const facts = rejectionFacts(this.context.types);
+    return this.everyBody(value, (fn) => facts.neverSuspends(fn));
+  }
+
+  /**
+   * `test` holds for every function body the callback value may run: a function expression or
+   * object method itself; for a reference (`handle`, `this.onEvent`, `this.#onEvent`) or a lib
+   * `f.bind(...)` of one, the project's declarations it resolves to (a method and its overrides, a
+   * function declaration, a `const` or class field initialized with a function expression: see
+   * `TypeOracle.projectImplementationsOfValue`). False when any body is unknown (a library, a
+   * parameter, a `let`).
+   */
+  private everyBody(value: ts.Node, test: (fn: ts.FunctionLikeDeclaration) => boolean): boolean {
+    if (isFunctionExpression(value) || ts.isMethodDeclaration(value)) return test(value);
+    if (!ts.isExpression(value)) return false;
+    let reference: ts.Expression = value;
+    if (isBindCall(value)) {
+      if (!this.isLibBind(value)) return false;
+      reference = value.expression.expression;
+    }
+    const bodies = this.context.types.projectImplementationsOfValue(reference);
+    return bodies !== undefined && bodies.every(test);
   }
 
   private isKnownListenerApi(call: ts.CallExpression | ts.NewExpression): boolean {
