@@ -179,6 +179,19 @@ const TARGETS = [
   "};",
 ].join("\n");
 
+/** Shaped like puppeteer's WebSocket transport: a listener that waits for a delay, then dispatches. */
+const DELAYED = [
+  'import { EventEmitter } from "node:events";',
+  "export class DelayedTransport {",
+  "  constructor(private readonly ws: EventEmitter, private readonly delay: number, private readonly dispatch: (message: unknown) => void) {",
+  '    ws.on("message", async (message: string) => {',
+  "      await new Promise((resolve) => setTimeout(resolve, this.delay));",
+  "      this.dispatch(JSON.parse(message));",
+  "    });",
+  "  }",
+  "}",
+].join("\n");
+
 const invalid: InvalidCase[] = [
   {
     name: "forEach with an async block callback: for...of and Promise.all offered",
@@ -535,9 +548,49 @@ const invalid: InvalidCase[] = [
     code: `${D}\nexport class Poller {\n  start(): void {\n    setInterval(this.tick.bind(this), 1000);\n  }\n  protected async tick(): Promise<void> {\n    console.log("tick");\n  }\n}\nexport class SavingPoller extends Poller {\n  protected override async tick(): Promise<void> {\n    await save("tick");\n  }\n}`,
     errors: [{ messageId: "voidReturnArgument", line: 4, column: 17 }],
   },
+  {
+    name: "delays only, R2: awaiting a fetch before JSON.parse: the fetch may reject, so the listener stays reported",
+    code: DELAYED.replace("await new Promise((resolve) => setTimeout(resolve, this.delay));", "await fetchText(message);").replace('import { EventEmitter } from "node:events";', 'import { EventEmitter } from "node:events";\ndeclare function fetchText(url: string): Promise<string>;'),
+    errors: [{ messageId: "listener", line: 5, column: 22, message: "Async function used as an event listener: the emitter ignores the promise it returns, so a rejection becomes an unhandled rejection, which ends the Node.js process. Catch errors inside the listener, or wrap it in a sync listener that calls it with `void` and `.catch()`." }],
+  },
+  {
+    name: "delays only, R2: a delay promise whose executor takes reject may reject",
+    code: DELAYED.replace("new Promise((resolve) => setTimeout(resolve, this.delay))", "new Promise((resolve, reject) => setTimeout(reject, this.delay))"),
+    errors: [{ messageId: "listener", line: 4, column: 22 }],
+  },
+  {
+    name: "delays only, R2: a throw statement after the delay rejects where no sync listener would throw",
+    code: DELAYED.replace("      this.dispatch(JSON.parse(message));", '      if (!message) throw new Error("empty message");\n      this.dispatch(message);'),
+    errors: [{ messageId: "listener", line: 4, column: 22 }],
+  },
+  {
+    name: "delays only, R2: forEach with a callback that waits for a delay loses order and completion, still reported (cannot reject: the caught wording)",
+    code: `export function later(ids: string[], seen: Set<string>) {\n  ids.forEach(async (id) => {\n    await new Promise((resolve) => setTimeout(resolve, 10));\n    seen.add(id);\n  });\n}`,
+    errors: [{ messageId: "forEachCaught", line: 2, column: 15 }],
+  },
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "delays only, R2: a listener that awaits a timer promise, then dispatches (puppeteer)",
+    code: DELAYED,
+  },
+  {
+    name: "delays only, R2: a signal handler that waits for the logs to flush, then exits (actionhero)",
+    code: `declare const server: { close(): void };\nprocess.on("SIGTERM", async () => {\n  console.log("stopping");\n  await new Promise<void>((resolve) => setTimeout(resolve, 100));\n  server.close();\n  process.exit(0);\n});`,
+  },
+  {
+    name: "delays only, R2: a listener awaiting a field set only from a promise that never rejects",
+    code: 'import { EventEmitter } from "node:events";\nexport class Frame {\n  #ready: Promise<void>;\n  #markReady: () => void = () => {};\n  #events: unknown[] = [];\n  constructor(session: EventEmitter) {\n    this.#ready = new Promise<void>((resolve) => {\n      this.#markReady = resolve;\n    });\n    session.on("loaded", () => this.#markReady());\n    session.on("event", async (name: string) => {\n      await this.#ready;\n      this.#events.push(JSON.parse(name));\n    });\n  }\n}',
+  },
+  {
+    name: "delays only, R2: a timer callback that yields to the event loop with setImmediate, then logs",
+    code: `setTimeout(async () => {\n  await new Promise((resolve) => setImmediate(resolve));\n  process.stdout.write("after the pending I/O\\n");\n}, 10);`,
+  },
+  {
+    name: "delays only, R2: a bound method (R1) that waits before counting",
+    code: `declare function sample(): number;\nexport class Poller {\n  count = 0;\n  start(): void {\n    setInterval(this.poll.bind(this), 1000);\n  }\n  private async poll(): Promise<void> {\n    await new Promise((resolve) => setTimeout(resolve, 10));\n    this.count += sample();\n  }\n}`,
+  },
   {
     name: "callbacks by reference, R1: a field arrow that never suspends, a bound method that cannot reject and a module const listener (puppeteer)",
     code: TARGETS,

@@ -187,7 +187,18 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  a sync function would throw. This is its own category, not \"cannot reject\" (the promise",
         "  can reject), decided by `engine/rejection.ts` as for `floating-promise`; `checkSelfHandled`",
         "  reports these too.",
-        "- The two cases above also for a callback handed on by reference: a function declaration, a",
+        "- An async callback whose only `await`s are of promises that never reject, with no `throw`",
+        "  statement and nothing returned that can be a promise, in a listener, a timer or a place",
+        "  typed to return `void` (`ws.on(\"message\", async (m) => { await new Promise((r) =>",
+        "  setTimeout(r, this.delay)); this.dispatch(JSON.parse(m)); })`). Waiting for a timer or for",
+        "  a promise that only resolves adds a delay, not a way to fail: the callback rejects only where",
+        "  the same body as a sync function would throw (every throw in an async function becomes a",
+        "  rejection). Which promises never reject is decided by `engine/rejection.ts` as for",
+        "  `floating-promise` (`new Promise((resolve) => ...)` whose executor cannot throw, a `const` or",
+        "  field set only from one); awaiting anything else (`await fetch(url)`) is a way to fail, and",
+        "  such a callback is still reported. `forEach` is reported either way (the work after the",
+        "  `await` runs after the loop), and so is every case with `checkSelfHandled`.",
+        "- The cases above also for a callback handed on by reference: a function declaration, a",
         "  `const` holding a function expression (`session.on(\"changed\", handle)`), a method or a class",
         "  field holding an arrow (`conn.on(\"created\", this.#onCreated)`), or one of these bound",
         "  with `.bind(this)`. The project's declaration is read: for a method, every override in the",
@@ -489,7 +500,7 @@ class MisuseChecker {
       if (this.returnsPromise(argument, known) !== "always") continue;
       if (types.expectsVoidFunction(argument) !== "always") continue;
       if (this.receivers().handles(call, args.indexOf(argument))) continue;
-      if (this.neverSuspends(value) || (!this.isForEach(call, method) && this.selfHandled(value))) continue;
+      if (this.neverSuspends(value) || (!this.isForEach(call, method) && (this.selfHandled(value) || this.onlyDelays(value)))) continue;
       this.reportVoidArgument(call, argument, method);
     }
   }
@@ -574,6 +585,23 @@ class MisuseChecker {
   }
 
   /**
+   * An async callback whose only awaits are of promises that never reject, with no `throw`
+   * statement (see `RejectionFacts.awaitsOnlyNeverRejecting`): `await new Promise((r) =>
+   * setTimeout(r, ms))` delays the rest, but adds no way to fail, so the callback rejects only
+   * where a sync one would throw. Order and completion are lost, so not for `forEach`.
+   */
+  private onlyDelays(value: ts.Node): boolean {
+    if (this.context.options.checkSelfHandled) return false;
+    const facts = rejectionFacts(this.context.types);
+    return this.everyBody(value, (fn) => facts.awaitsOnlyNeverRejecting(fn));
+  }
+
+  /** In a place whose only loss is the rejection (not `forEach`): a callback that loses nothing there. */
+  private dropsNothing(value: ts.Node): boolean {
+    return this.selfHandled(value) || this.neverSuspends(value) || this.onlyDelays(value);
+  }
+
+  /**
    * `test` holds for every function body the callback value may run: a function expression or
    * object method itself; for a reference (`handle`, `this.onEvent`, `this.#onEvent`) or a lib
    * `f.bind(...)` of one, the project's declarations it resolves to (a method and its overrides, a
@@ -610,7 +638,7 @@ class MisuseChecker {
     if (!initializer || !ts.isJsxExpression(initializer) || !initializer.expression) return;
     const value = initializer.expression;
     if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value)) || this.neverSuspends(skipParens(value))) return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.dropsNothing(skipParens(value))) return;
     this.context.report({
       node: value,
       messageId: "voidReturnAttribute",
@@ -623,7 +651,7 @@ class MisuseChecker {
     if (!ts.isObjectLiteralExpression(property.parent)) return;
     const value = property.initializer;
     if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value)) || this.neverSuspends(skipParens(value))) return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.dropsNothing(skipParens(value))) return;
     this.context.report({
       node: value,
       messageId: "voidReturnProperty",
@@ -636,7 +664,7 @@ class MisuseChecker {
     if (!ts.isObjectLiteralExpression(method.parent) || !isAsyncFunction(method) || method.asteriskToken) return;
     // A method's expected type is that of the property it fills.
     const expected = this.context.types.expectsVoidFunctionForMember(method);
-    if (expected !== "always" || this.selfHandled(method) || this.neverSuspends(method)) return;
+    if (expected !== "always" || this.dropsNothing(method)) return;
     this.context.report({ node: method.name, messageId: "voidReturnProperty", data: { name: method.name.getText(this.context.sourceFile) } });
   }
 
@@ -644,7 +672,7 @@ class MisuseChecker {
     if (!declaration.type || !declaration.initializer) return;
     const value = declaration.initializer;
     if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value)) || this.neverSuspends(skipParens(value))) return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.dropsNothing(skipParens(value))) return;
     this.context.report({
       node: value,
       messageId: "voidReturnVariable",
@@ -660,7 +688,7 @@ class MisuseChecker {
     if (!ts.isIdentifier(target) && !ts.isPropertyAccessExpression(target)) return;
     const value = assignment.right;
     if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value)) || this.neverSuspends(skipParens(value))) return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.dropsNothing(skipParens(value))) return;
     this.context.report({
       node: value,
       messageId: ts.isIdentifier(target) ? "voidReturnVariable" : "voidReturnProperty",
