@@ -192,6 +192,29 @@ const DELAYED = [
   "}",
 ].join("\n");
 
+/** Shaped like bullmq's child process: a signal handler, a sync arrow, calling a method that cannot reject. */
+const CHILD = [
+  "declare function runJob(): Promise<void>;",
+  "class ChildProcessor {",
+  "  status = \"idle\";",
+  "  currentJobPromise: Promise<void> | undefined;",
+  "  start(): void {",
+  "    this.currentJobPromise = runJob();",
+  "  }",
+  "  async waitForCurrentJobAndExit(): Promise<void> {",
+  "    this.status = \"terminating\";",
+  "    try {",
+  "      await this.currentJobPromise;",
+  "    } finally {",
+  "      process.exit(process.exitCode || 0);",
+  "    }",
+  "  }",
+  "}",
+  "const childProcessor = new ChildProcessor();",
+  "process.on(\"SIGTERM\", () => childProcessor.waitForCurrentJobAndExit());",
+  "process.on(\"SIGINT\", () => childProcessor.waitForCurrentJobAndExit());",
+].join("\n");
+
 const invalid: InvalidCase[] = [
   {
     name: "forEach with an async block callback: for...of and Promise.all offered",
@@ -568,9 +591,38 @@ const invalid: InvalidCase[] = [
     code: `export function later(ids: string[], seen: Set<string>) {\n  ids.forEach(async (id) => {\n    await new Promise((resolve) => setTimeout(resolve, 10));\n    seen.add(id);\n  });\n}`,
     errors: [{ messageId: "forEachCaught", line: 2, column: 15 }],
   },
+  {
+    name: "sync arrows, R3: a signal handler calling a method that can reject (its await is outside any try) stays reported",
+    code: CHILD.replace("    try {\n      await this.currentJobPromise;\n    } finally {\n      process.exit(process.exitCode || 0);\n    }", "    await this.currentJobPromise;\n    process.exit(process.exitCode || 0);"),
+    errors: [
+      { messageId: "voidReturnArgument", line: 15, column: 23 },
+      { messageId: "voidReturnArgument", line: 16, column: 22 },
+    ],
+  },
+  {
+    name: "sync arrows, R3: forEach with a sync arrow calling a function that cannot reject is still reported, with the caught wording",
+    code: `${D}\nasync function refresh(id: string): Promise<void> {\n  await save(id).catch((error) => console.error(error));\n}\nexport function refreshAll() {\n  ids.forEach((id) => refresh(id));\n}`,
+    errors: [{ messageId: "forEachCaught", line: 6, column: 15 }],
+  },
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "sync arrows, R3: signal handlers calling a method whose try ends in finally { process.exit() } (bullmq)",
+    code: CHILD,
+  },
+  {
+    name: "sync arrows, R3: an interval calling a method that catches everything",
+    code: `${D}\nexport class Cache {\n  start(): void {\n    setInterval(() => this.refresh(), 60_000);\n  }\n  private async refresh(): Promise<void> {\n    try {\n      await save("cache");\n    } catch (error) {\n      console.error(error);\n    }\n  }\n}`,
+  },
+  {
+    name: "sync arrows, R3: a listener returning the call with a .catch(handler)",
+    code: `import { EventEmitter } from "node:events";\n${D}\nexport class Writer {\n  constructor(events: EventEmitter) {\n    events.on("idle", () => this.flush().catch((error) => console.error(error)));\n  }\n  private async flush(): Promise<void> {\n    await save("buffer");\n  }\n}`,
+  },
+  {
+    name: "sync arrows, R3: an arrow assigned to a property typed to return void, calling a function that cannot reject",
+    code: `${TRANSPORT}\n${D}\nasync function persist(): Promise<void> {\n  await save("session").catch((error) => console.error(error));\n}\ntransport.onclose = () => persist();`,
+  },
   {
     name: "delays only, R2: a listener that awaits a timer promise, then dispatches (puppeteer)",
     code: DELAYED,

@@ -178,6 +178,9 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  The same analysis as `floating-promise`'s self-handled callees (`engine/rejection.ts`): a",
         "  library call or a `throw` outside the protected `try` can throw, so such a callback is still",
         "  reported (a signal handler `async () => { await this.stop(); }` whose `stop` can reject).",
+        "  A sync arrow that returns a promise which cannot reject by the same analysis counts the same",
+        "  way (`process.on(\"SIGTERM\", () => child.waitForCurrentJobAndExit())` where that project",
+        "  method's `try` ends in `finally { process.exit() }`, or `() => this.flush().catch(log)`).",
         "  `forEach` is reported either way: its callbacks lose order and completion too (the message",
         "  then says the rejections are handled).",
         "- An async callback that never suspends: no `await`, `for await` or `yield`, no `throw`",
@@ -562,15 +565,16 @@ class MisuseChecker {
   }
 
   /**
-   * An async function expression (or object method) whose promise cannot reject: every `await` is
-   * handled inside (see `engine/rejection.ts`). In a place whose only loss is the rejection, such
+   * A function expression (or object method) whose promise cannot reject: async, with every
+   * `await` handled inside, or sync, returning only promises that cannot reject (`() =>
+   * child.waitForCurrentJobAndExit()` of a project method that cannot reject; see `engine/rejection.ts`). In a place whose only loss is the rejection, such
    * a callback loses nothing. `always` asks regardless of `checkSelfHandled` (for the wording of
    * `forEachCaught`).
    */
   private selfHandled(value: ts.Node, always = false): boolean {
     if (this.context.options.checkSelfHandled && !always) return false;
     const facts = rejectionFacts(this.context.types);
-    return this.everyBody(value, (fn) => isAsyncFunction(fn) && !fn.asteriskToken && facts.cannotReject(fn));
+    return this.everyBody(value, (fn) => !fn.asteriskToken && facts.cannotReject(fn));
   }
 
   /**
