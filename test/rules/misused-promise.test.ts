@@ -143,6 +143,78 @@ const CLEARED = [
   "}",
 ].join("\n");
 
+/** Shaped like puppeteer's TargetManager: listeners handed on by reference (a field arrow, a bound method, a module const). */
+const TARGETS = [
+  'import { EventEmitter } from "node:events";',
+  "interface TargetEvent { id: string }",
+  "class Target { constructor(readonly id: string) {} }",
+  "function debugError(error: unknown): void {",
+  "  console.error(error);",
+  "}",
+  "declare function detach(id: string): Promise<void>;",
+  "export class TargetManager {",
+  "  #targets = new Map<string, Target>();",
+  "  constructor(connection: EventEmitter, session: EventEmitter) {",
+  '    connection.on("Target.targetCreated", this.#onTargetCreated);',
+  '    connection.on("Target.detachedFromTarget", this.#onDetached.bind(this));',
+  '    session.on("Target.targetInfoChanged", handle);',
+  "  }",
+  "  #onTargetCreated = async (event: TargetEvent) => {",
+  "    this.#targets.set(event.id, new Target(event.id));",
+  "  };",
+  "  async #onDetached(event: TargetEvent) {",
+  "    try {",
+  "      await this.#cleanup(event);",
+  "    } catch (error) {",
+  "      debugError(error);",
+  "    }",
+  "  }",
+  "  async #cleanup(event: TargetEvent) {",
+  "    this.#targets.delete(event.id);",
+  "    await detach(event.id);",
+  "  }",
+  "}",
+  "const handle = async (event: TargetEvent) => {",
+  '  console.log("changed", event.id);',
+  "};",
+].join("\n");
+
+/** Shaped like puppeteer's WebSocket transport: a listener that waits for a delay, then dispatches. */
+const DELAYED = [
+  'import { EventEmitter } from "node:events";',
+  "export class DelayedTransport {",
+  "  constructor(private readonly ws: EventEmitter, private readonly delay: number, private readonly dispatch: (message: unknown) => void) {",
+  '    ws.on("message", async (message: string) => {',
+  "      await new Promise((resolve) => setTimeout(resolve, this.delay));",
+  "      this.dispatch(JSON.parse(message));",
+  "    });",
+  "  }",
+  "}",
+].join("\n");
+
+/** Shaped like bullmq's child process: a signal handler, a sync arrow, calling a method that cannot reject. */
+const CHILD = [
+  "declare function runJob(): Promise<void>;",
+  "class ChildProcessor {",
+  "  status = \"idle\";",
+  "  currentJobPromise: Promise<void> | undefined;",
+  "  start(): void {",
+  "    this.currentJobPromise = runJob();",
+  "  }",
+  "  async waitForCurrentJobAndExit(): Promise<void> {",
+  "    this.status = \"terminating\";",
+  "    try {",
+  "      await this.currentJobPromise;",
+  "    } finally {",
+  "      process.exit(process.exitCode || 0);",
+  "    }",
+  "  }",
+  "}",
+  "const childProcessor = new ChildProcessor();",
+  "process.on(\"SIGTERM\", () => childProcessor.waitForCurrentJobAndExit());",
+  "process.on(\"SIGINT\", () => childProcessor.waitForCurrentJobAndExit());",
+].join("\n");
+
 const invalid: InvalidCase[] = [
   {
     name: "forEach with an async block callback: for...of and Promise.all offered",
@@ -479,9 +551,122 @@ const invalid: InvalidCase[] = [
     code: `import { EventEmitter } from "node:events";\n${D}\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (id: string) => {\n    return save(id);\n  });\n}`,
     errors: [{ messageId: "listener", line: 4, column: 21 }],
   },
+  {
+    name: "callbacks by reference, R1: a bound method that can reject (its await is outside any try) stays reported",
+    code: TARGETS.replace("this.#onDetached.bind(this)", "this.#cleanup.bind(this)"),
+    errors: [{ messageId: "listener", line: 12, column: 48, message: "Async function used as an event listener: the emitter ignores the promise it returns, so a rejection becomes an unhandled rejection, which ends the Node.js process. Catch errors inside the listener, or wrap it in a sync listener that calls it with `void` and `.catch()`." }],
+  },
+  {
+    name: "callbacks by reference, R1: a field arrow that awaits a call that may reject stays reported",
+    code: TARGETS.replace("    this.#targets.set(event.id, new Target(event.id));", "    await detach(event.id);"),
+    errors: [{ messageId: "listener", line: 11, column: 43 }],
+  },
+  {
+    name: "callbacks by reference, R1: a let variable may hold another function by the time it is used, so it is not followed",
+    code: 'import { EventEmitter } from "node:events";\nexport function wire(bus: EventEmitter) {\n  let onReady = async () => {\n    console.log("ready");\n  };\n  bus.on("ready", onReady);\n  return (next: () => Promise<void>) => { onReady = next; };\n}',
+    errors: [{ messageId: "listener", line: 6, column: 19 }],
+  },
+  {
+    name: "callbacks by reference, R1: a method whose override in a subclass can reject stays reported",
+    code: `${D}\nexport class Poller {\n  start(): void {\n    setInterval(this.tick.bind(this), 1000);\n  }\n  protected async tick(): Promise<void> {\n    console.log("tick");\n  }\n}\nexport class SavingPoller extends Poller {\n  protected override async tick(): Promise<void> {\n    await save("tick");\n  }\n}`,
+    errors: [{ messageId: "voidReturnArgument", line: 4, column: 17 }],
+  },
+  {
+    name: "delays only, R2: awaiting a fetch before JSON.parse: the fetch may reject, so the listener stays reported",
+    code: DELAYED.replace("await new Promise((resolve) => setTimeout(resolve, this.delay));", "await fetchText(message);").replace('import { EventEmitter } from "node:events";', 'import { EventEmitter } from "node:events";\ndeclare function fetchText(url: string): Promise<string>;'),
+    errors: [{ messageId: "listener", line: 5, column: 22, message: "Async function used as an event listener: the emitter ignores the promise it returns, so a rejection becomes an unhandled rejection, which ends the Node.js process. Catch errors inside the listener, or wrap it in a sync listener that calls it with `void` and `.catch()`." }],
+  },
+  {
+    name: "delays only, R2: a delay promise whose executor takes reject may reject",
+    code: DELAYED.replace("new Promise((resolve) => setTimeout(resolve, this.delay))", "new Promise((resolve, reject) => setTimeout(reject, this.delay))"),
+    errors: [{ messageId: "listener", line: 4, column: 22 }],
+  },
+  {
+    name: "delays only, R2: a throw statement after the delay rejects where no sync listener would throw",
+    code: DELAYED.replace("      this.dispatch(JSON.parse(message));", '      if (!message) throw new Error("empty message");\n      this.dispatch(message);'),
+    errors: [{ messageId: "listener", line: 4, column: 22 }],
+  },
+  {
+    name: "delays only, R2: forEach with a callback that waits for a delay loses order and completion, still reported (cannot reject: the caught wording)",
+    code: `export function later(ids: string[], seen: Set<string>) {\n  ids.forEach(async (id) => {\n    await new Promise((resolve) => setTimeout(resolve, 10));\n    seen.add(id);\n  });\n}`,
+    errors: [{ messageId: "forEachCaught", line: 2, column: 15 }],
+  },
+  {
+    name: "sync arrows, R3: a signal handler calling a method that can reject (its await is outside any try) stays reported",
+    code: CHILD.replace("    try {\n      await this.currentJobPromise;\n    } finally {\n      process.exit(process.exitCode || 0);\n    }", "    await this.currentJobPromise;\n    process.exit(process.exitCode || 0);"),
+    errors: [
+      { messageId: "voidReturnArgument", line: 15, column: 23 },
+      { messageId: "voidReturnArgument", line: 16, column: 22 },
+    ],
+  },
+  {
+    name: "sync arrows, R3: forEach with a sync arrow calling a function that cannot reject is still reported, with the caught wording",
+    code: `${D}\nasync function refresh(id: string): Promise<void> {\n  await save(id).catch((error) => console.error(error));\n}\nexport function refreshAll() {\n  ids.forEach((id) => refresh(id));\n}`,
+    errors: [{ messageId: "forEachCaught", line: 6, column: 15 }],
+  },
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "sync arrows, R3: signal handlers calling a method whose try ends in finally { process.exit() } (bullmq)",
+    code: CHILD,
+  },
+  {
+    name: "sync arrows, R3: an interval calling a method that catches everything",
+    code: `${D}\nexport class Cache {\n  start(): void {\n    setInterval(() => this.refresh(), 60_000);\n  }\n  private async refresh(): Promise<void> {\n    try {\n      await save("cache");\n    } catch (error) {\n      console.error(error);\n    }\n  }\n}`,
+  },
+  {
+    name: "sync arrows, R3: a listener returning the call with a .catch(handler)",
+    code: `import { EventEmitter } from "node:events";\n${D}\nexport class Writer {\n  constructor(events: EventEmitter) {\n    events.on("idle", () => this.flush().catch((error) => console.error(error)));\n  }\n  private async flush(): Promise<void> {\n    await save("buffer");\n  }\n}`,
+  },
+  {
+    name: "sync arrows, R3: an arrow assigned to a property typed to return void, calling a function that cannot reject",
+    code: `${TRANSPORT}\n${D}\nasync function persist(): Promise<void> {\n  await save("session").catch((error) => console.error(error));\n}\ntransport.onclose = () => persist();`,
+  },
+  {
+    name: "delays only, R2: a listener that awaits a timer promise, then dispatches (puppeteer)",
+    code: DELAYED,
+  },
+  {
+    name: "delays only, R2: a signal handler that waits for the logs to flush, then exits (actionhero)",
+    code: `declare const server: { close(): void };\nprocess.on("SIGTERM", async () => {\n  console.log("stopping");\n  await new Promise<void>((resolve) => setTimeout(resolve, 100));\n  server.close();\n  process.exit(0);\n});`,
+  },
+  {
+    name: "delays only, R2: a listener awaiting a field set only from a promise that never rejects",
+    code: 'import { EventEmitter } from "node:events";\nexport class Frame {\n  #ready: Promise<void>;\n  #markReady: () => void = () => {};\n  #events: unknown[] = [];\n  constructor(session: EventEmitter) {\n    this.#ready = new Promise<void>((resolve) => {\n      this.#markReady = resolve;\n    });\n    session.on("loaded", () => this.#markReady());\n    session.on("event", async (name: string) => {\n      await this.#ready;\n      this.#events.push(JSON.parse(name));\n    });\n  }\n}',
+  },
+  {
+    name: "delays only, R2: a timer callback that yields to the event loop with setImmediate, then logs",
+    code: `setTimeout(async () => {\n  await new Promise((resolve) => setImmediate(resolve));\n  process.stdout.write("after the pending I/O\\n");\n}, 10);`,
+  },
+  {
+    name: "delays only, R2: a bound method (R1) that waits before counting",
+    code: `declare function sample(): number;\nexport class Poller {\n  count = 0;\n  start(): void {\n    setInterval(this.poll.bind(this), 1000);\n  }\n  private async poll(): Promise<void> {\n    await new Promise((resolve) => setTimeout(resolve, 10));\n    this.count += sample();\n  }\n}`,
+  },
+  {
+    name: "callbacks by reference, R1: a field arrow that never suspends, a bound method that cannot reject and a module const listener (puppeteer)",
+    code: TARGETS,
+  },
+  {
+    name: "callbacks by reference, R1: a function declaration handed to setInterval that catches everything",
+    code: `${D}\nasync function refresh(): Promise<void> {\n  try {\n    await save("cache");\n  } catch (error) {\n    console.error(error);\n  }\n}\nsetInterval(refresh, 60_000);`,
+  },
+  {
+    name: "callbacks by reference, R1: a const copy of a function that cannot reject",
+    code: `${D}\nconst refresh = async () => {\n  await save("cache").catch((error) => console.error(error));\n};\nconst onTick = refresh;\nsetInterval(onTick, 60_000);`,
+  },
+  {
+    name: "callbacks by reference, R1: a bound method assigned to a property typed to return void, never suspending",
+    code: `${TRANSPORT}\nexport class Client {\n  closed = false;\n  connect(): void {\n    transport.onclose = this.onClose.bind(this);\n  }\n  private async onClose(): Promise<void> {\n    this.closed = true;\n  }\n}`,
+  },
+  {
+    name: "callbacks by reference, R1: a method whose override in a subclass cannot reject either",
+    code: `${D}\nexport class Poller {\n  start(): void {\n    setInterval(this.tick.bind(this), 1000);\n  }\n  protected async tick(): Promise<void> {\n    console.log("tick");\n  }\n}\nexport class SavingPoller extends Poller {\n  protected override async tick(): Promise<void> {\n    await save("tick").catch((error) => console.error(error));\n  }\n}`,
+  },
+  {
+    name: "callbacks by reference, R1: an object property typed to return void holding a const that never suspends",
+    code: `interface Hooks { onIdle: () => void }\nconst seen = new Set<string>();\nconst markIdle = async () => {\n  seen.add("idle");\n};\nexport const hooks: Hooks = { onIdle: markIdle };`,
+  },
   { name: "for...of with await", code: `${D}\nasync function f() {\n  for (const id of ids) await save(id);\n}` },
   { name: "Promise.all over map(async)", code: `${D}\nasync function f() {\n  await Promise.all(ids.map(async (id) => save(id)));\n}` },
   { name: "map expects a value, not void", code: `${D}\nfunction f() {\n  return ids.map(async (id) => save(id));\n}` },

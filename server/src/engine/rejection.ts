@@ -127,6 +127,42 @@ export class RejectionFacts {
     return bodies !== undefined && bodies.every((fn) => this.neverSuspends(fn));
   }
 
+  private readonly delayMemo = new Map<ts.Node, boolean>();
+
+  /**
+   * `fn` is async and waits only for promises that never reject: every `await` outside nested
+   * functions is of a promise `neverRejects` accepts (`await new Promise((r) => setTimeout(r, ms))`,
+   * a field set only from such a promise), no `for await` or `yield`, no `throw` statement, and
+   * nothing it returns can be a promise or thenable. Its promise rejects only where the same body
+   * written as a sync function would throw (a call inside throws): an await of such a promise adds
+   * a delay, not a way to fail. Unlike `neverSuspends` (which implies it), the code after an await
+   * runs after the call returned, so a caller that needs the work finished in order (`forEach`)
+   * loses something; one that only drops the promise (a listener, a timer) does not.
+   *
+   * @example
+   * // async (m) => { await new Promise((r) => setTimeout(r, this.delay)); this.dispatch(m); } → true
+   * // async (m) => { await fetch(url); this.dispatch(m); }              → false (fetch may reject)
+   */
+  awaitsOnlyNeverRejecting(fn: ts.FunctionLikeDeclaration): boolean {
+    const known = this.delayMemo.get(fn);
+    if (known !== undefined) return known;
+    const body = fn.body;
+    let result = body !== undefined && isAsyncFunction(fn) && !fn.asteriskToken;
+    const visit = (node: ts.Node): void => {
+      if (!result || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+      if (ts.isYieldExpression(node) || ts.isThrowStatement(node) || (ts.isForOfStatement(node) && node.awaitModifier)) result = false;
+      else if (ts.isAwaitExpression(node) && !this.neverRejects(node.expression)) result = false;
+      else ts.forEachChild(node, visit);
+    };
+    if (result && body) {
+      visit(body);
+      const returned = ts.isBlock(body) ? returnedExpressions(body) : [body];
+      result &&= returned.every((expr) => expr === undefined || this.types.promiseStatus(expr, { thenables: true }) === "never");
+    }
+    this.delayMemo.set(fn, result);
+    return result;
+  }
+
   /**
    * The promise `expression` evaluates to never rejects:
    * - `new Promise(executor)` (the lib's `Promise`) whose executor is a sync function expression

@@ -953,10 +953,13 @@ export class TypeOracle {
    * // import { readFile } from "fs";   readFile(); → undefined (a declaration file)
    */
   projectFunctionOf(call: ts.CallExpression | ts.NewExpression): ts.FunctionLikeDeclaration | undefined {
-    const target = this.calleeTarget(call);
-    if (!target) return undefined;
+    return this.projectFunctionOfDeclarations(this.calleeTarget(call)?.declarations);
+  }
+
+  private projectFunctionOfDeclarations(declarations: readonly ts.Declaration[] | undefined): ts.FunctionLikeDeclaration | undefined {
+    if (!declarations) return undefined;
     const bodies = new Set<ts.FunctionLikeDeclaration>();
-    for (const declaration of target.declarations) {
+    for (const declaration of declarations) {
       if (!this.isProjectSourceFile(declaration.getSourceFile())) return undefined;
       const fn = functionOfDeclaration(declaration);
       if (fn?.body) bodies.add(fn);
@@ -979,14 +982,43 @@ export class TypeOracle {
    * // this.send("ok") → [WebServer#send]
    */
   projectImplementationsOf(call: ts.CallExpression | ts.NewExpression): readonly ts.FunctionLikeDeclaration[] | undefined {
-    const target = this.calleeTarget(call);
-    if (!target) return undefined;
-    const owner = target.declarations[0].parent;
+    const declarations = this.calleeTarget(call)?.declarations;
+    return declarations && this.implementationsOfDeclarations(declarations);
+  }
+
+  /**
+   * Every function body a reference to a function may be, when all are written in the project, as
+   * `projectImplementationsOf` gives them for a call of it: `handle` (a function declaration, or a
+   * `const` holding a function expression, `const` copies followed), `this.onEvent` / `this.#onEvent`
+   * (a method and its overrides, or a class field initialized with a function expression and never
+   * assigned with `this.x = ...` in its class), `emitter.onEvent`. Undefined for anything else: a
+   * `let` variable or a parameter (it may hold another function), a declaration file, a library.
+   * For analyses of callbacks handed on by reference (`bus.on("x", this.#onX)`).
+   *
+   * @example
+   * // class Manager { #onCreated = async (e: E) => { this.#targets.set(e.id, e); }; }
+   * // conn.on("created", this.#onCreated)  → [the arrow of #onCreated]
+   * // function wire(handler: () => void) { bus.on("x", handler); }  → undefined (a parameter)
+   */
+  projectImplementationsOfValue(expr: ts.Expression): readonly ts.FunctionLikeDeclaration[] | undefined {
+    const node = skipParens(expr);
+    if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return undefined;
+    const declarations = this.followCallee(node, 0)?.declarations;
+    if (!declarations || declarations.length === 0) return undefined;
+    for (const declaration of declarations) {
+      if (ts.isVariableDeclaration(declaration) && !this.isConstDeclaration(declaration)) return undefined;
+      if (ts.isPropertyDeclaration(declaration) && assignedInClass(declaration)) return undefined;
+    }
+    return this.implementationsOfDeclarations(declarations);
+  }
+
+  private implementationsOfDeclarations(declarations: readonly ts.Declaration[]): readonly ts.FunctionLikeDeclaration[] | undefined {
+    const owner = declarations[0].parent;
     if (!ts.isClassLike(owner)) {
-      const fn = this.projectFunctionOf(call);
+      const fn = this.projectFunctionOfDeclarations(declarations);
       return fn ? [fn] : undefined;
     }
-    const first = target.declarations[0] as ts.ClassElement;
+    const first = declarations[0] as ts.ClassElement;
     const name = first.name && memberNameText(first.name);
     if (name === undefined) return undefined;
     const isStatic = hasStaticModifier(first);
@@ -1000,7 +1032,7 @@ export class TypeOracle {
         bodies.push(fn);
         return true;
       });
-    for (const declaration of target.declarations) {
+    for (const declaration of declarations) {
       if (declaration.parent !== owner || !this.isProjectSourceFile(declaration.getSourceFile())) return undefined;
     }
     if (!this.isProjectSourceFile(owner.getSourceFile()) || !collect(owner.members)) return undefined;
@@ -1258,6 +1290,23 @@ function hasStaticModifier(member: ts.Node): boolean {
 
 function hasAbstractModifier(member: ts.Node): boolean {
   return ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.AbstractKeyword) ?? false);
+}
+
+/** A class field that some code of its class assigns (`this.x = ...`, `this.#x ??= ...`): its initializer may not be its value. */
+function assignedInClass(field: ts.PropertyDeclaration): boolean {
+  const name = field.name;
+  if (!ts.isIdentifier(name) && !ts.isPrivateIdentifier(name)) return true;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      const target = skipParens(node.left);
+      if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword && target.name.text === name.text) found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  field.parent.members.forEach(visit);
+  return found;
 }
 
 function functionOfDeclaration(declaration: ts.Declaration): ts.FunctionLikeDeclaration | undefined {

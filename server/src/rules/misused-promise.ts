@@ -178,6 +178,9 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  The same analysis as `floating-promise`'s self-handled callees (`engine/rejection.ts`): a",
         "  library call or a `throw` outside the protected `try` can throw, so such a callback is still",
         "  reported (a signal handler `async () => { await this.stop(); }` whose `stop` can reject).",
+        "  A sync arrow that returns a promise which cannot reject by the same analysis counts the same",
+        "  way (`process.on(\"SIGTERM\", () => child.waitForCurrentJobAndExit())` where that project",
+        "  method's `try` ends in `finally { process.exit() }`, or `() => this.flush().catch(log)`).",
         "  `forEach` is reported either way: its callbacks lose order and completion too (the message",
         "  then says the rejections are handled).",
         "- An async callback that never suspends: no `await`, `for await` or `yield`, no `throw`",
@@ -187,6 +190,24 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  a sync function would throw. This is its own category, not \"cannot reject\" (the promise",
         "  can reject), decided by `engine/rejection.ts` as for `floating-promise`; `checkSelfHandled`",
         "  reports these too.",
+        "- An async callback whose only `await`s are of promises that never reject, with no `throw`",
+        "  statement and nothing returned that can be a promise, in a listener, a timer or a place",
+        "  typed to return `void` (`ws.on(\"message\", async (m) => { await new Promise((r) =>",
+        "  setTimeout(r, this.delay)); this.dispatch(JSON.parse(m)); })`). Waiting for a timer or for",
+        "  a promise that only resolves adds a delay, not a way to fail: the callback rejects only where",
+        "  the same body as a sync function would throw (every throw in an async function becomes a",
+        "  rejection). Which promises never reject is decided by `engine/rejection.ts` as for",
+        "  `floating-promise` (`new Promise((resolve) => ...)` whose executor cannot throw, a `const` or",
+        "  field set only from one); awaiting anything else (`await fetch(url)`) is a way to fail, and",
+        "  such a callback is still reported. `forEach` is reported either way (the work after the",
+        "  `await` runs after the loop), and so is every case with `checkSelfHandled`.",
+        "- The cases above also for a callback handed on by reference: a function declaration, a",
+        "  `const` holding a function expression (`session.on(\"changed\", handle)`), a method or a class",
+        "  field holding an arrow (`conn.on(\"created\", this.#onCreated)`), or one of these bound",
+        "  with `.bind(this)`. The project's declaration is read: for a method, every override in the",
+        "  project's subclasses must qualify too; a field assigned anywhere in its class, a `let`",
+        "  variable, a parameter or a library function may hold another function, so such a",
+        "  reference is still reported.",
       ].join("\n"),
       incorrect: [
         {
@@ -482,7 +503,7 @@ class MisuseChecker {
       if (this.returnsPromise(argument, known) !== "always") continue;
       if (types.expectsVoidFunction(argument) !== "always") continue;
       if (this.receivers().handles(call, args.indexOf(argument))) continue;
-      if (this.neverSuspends(value) || (!this.isForEach(call, method) && this.selfHandled(value))) continue;
+      if (this.neverSuspends(value) || (!this.isForEach(call, method) && (this.selfHandled(value) || this.onlyDelays(value)))) continue;
       this.reportVoidArgument(call, argument, method);
     }
   }
@@ -544,15 +565,16 @@ class MisuseChecker {
   }
 
   /**
-   * An async function expression (or object method) whose promise cannot reject: every `await` is
-   * handled inside (see `engine/rejection.ts`). In a place whose only loss is the rejection, such
+   * A function expression (or object method) whose promise cannot reject: async, with every
+   * `await` handled inside, or sync, returning only promises that cannot reject (`() =>
+   * child.waitForCurrentJobAndExit()` of a project method that cannot reject; see `engine/rejection.ts`). In a place whose only loss is the rejection, such
    * a callback loses nothing. `always` asks regardless of `checkSelfHandled` (for the wording of
    * `forEachCaught`).
    */
   private selfHandled(value: ts.Node, always = false): boolean {
     if (this.context.options.checkSelfHandled && !always) return false;
-    if (!(isFunctionExpression(value) || ts.isMethodDeclaration(value)) || !isAsyncFunction(value) || value.asteriskToken) return false;
-    return rejectionFacts(this.context.types).cannotReject(value);
+    const facts = rejectionFacts(this.context.types);
+    return this.everyBody(value, (fn) => !fn.asteriskToken && facts.cannotReject(fn));
   }
 
   /**
@@ -562,8 +584,45 @@ class MisuseChecker {
    */
   private neverSuspends(value: ts.Node): boolean {
     if (this.context.options.checkSelfHandled) return false;
-    if (!(isFunctionExpression(value) || ts.isMethodDeclaration(value))) return false;
-    return rejectionFacts(this.context.types).neverSuspends(value);
+    const facts = rejectionFacts(this.context.types);
+    return this.everyBody(value, (fn) => facts.neverSuspends(fn));
+  }
+
+  /**
+   * An async callback whose only awaits are of promises that never reject, with no `throw`
+   * statement (see `RejectionFacts.awaitsOnlyNeverRejecting`): `await new Promise((r) =>
+   * setTimeout(r, ms))` delays the rest, but adds no way to fail, so the callback rejects only
+   * where a sync one would throw. Order and completion are lost, so not for `forEach`.
+   */
+  private onlyDelays(value: ts.Node): boolean {
+    if (this.context.options.checkSelfHandled) return false;
+    const facts = rejectionFacts(this.context.types);
+    return this.everyBody(value, (fn) => facts.awaitsOnlyNeverRejecting(fn));
+  }
+
+  /** In a place whose only loss is the rejection (not `forEach`): a callback that loses nothing there. */
+  private dropsNothing(value: ts.Node): boolean {
+    return this.selfHandled(value) || this.neverSuspends(value) || this.onlyDelays(value);
+  }
+
+  /**
+   * `test` holds for every function body the callback value may run: a function expression or
+   * object method itself; for a reference (`handle`, `this.onEvent`, `this.#onEvent`) or a lib
+   * `f.bind(...)` of one, the project's declarations it resolves to (a method and its overrides, a
+   * function declaration, a `const` or class field initialized with a function expression: see
+   * `TypeOracle.projectImplementationsOfValue`). False when any body is unknown (a library, a
+   * parameter, a `let`).
+   */
+  private everyBody(value: ts.Node, test: (fn: ts.FunctionLikeDeclaration) => boolean): boolean {
+    if (isFunctionExpression(value) || ts.isMethodDeclaration(value)) return test(value);
+    if (!ts.isExpression(value)) return false;
+    let reference: ts.Expression = value;
+    if (isBindCall(value)) {
+      if (!this.isLibBind(value)) return false;
+      reference = value.expression.expression;
+    }
+    const bodies = this.context.types.projectImplementationsOfValue(reference);
+    return bodies !== undefined && bodies.every(test);
   }
 
   private isKnownListenerApi(call: ts.CallExpression | ts.NewExpression): boolean {
@@ -583,7 +642,7 @@ class MisuseChecker {
     if (!initializer || !ts.isJsxExpression(initializer) || !initializer.expression) return;
     const value = initializer.expression;
     if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value)) || this.neverSuspends(skipParens(value))) return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.dropsNothing(skipParens(value))) return;
     this.context.report({
       node: value,
       messageId: "voidReturnAttribute",
@@ -596,7 +655,7 @@ class MisuseChecker {
     if (!ts.isObjectLiteralExpression(property.parent)) return;
     const value = property.initializer;
     if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value)) || this.neverSuspends(skipParens(value))) return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.dropsNothing(skipParens(value))) return;
     this.context.report({
       node: value,
       messageId: "voidReturnProperty",
@@ -609,7 +668,7 @@ class MisuseChecker {
     if (!ts.isObjectLiteralExpression(method.parent) || !isAsyncFunction(method) || method.asteriskToken) return;
     // A method's expected type is that of the property it fills.
     const expected = this.context.types.expectsVoidFunctionForMember(method);
-    if (expected !== "always" || this.selfHandled(method) || this.neverSuspends(method)) return;
+    if (expected !== "always" || this.dropsNothing(method)) return;
     this.context.report({ node: method.name, messageId: "voidReturnProperty", data: { name: method.name.getText(this.context.sourceFile) } });
   }
 
@@ -617,7 +676,7 @@ class MisuseChecker {
     if (!declaration.type || !declaration.initializer) return;
     const value = declaration.initializer;
     if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value)) || this.neverSuspends(skipParens(value))) return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.dropsNothing(skipParens(value))) return;
     this.context.report({
       node: value,
       messageId: "voidReturnVariable",
@@ -633,7 +692,7 @@ class MisuseChecker {
     if (!ts.isIdentifier(target) && !ts.isPropertyAccessExpression(target)) return;
     const value = assignment.right;
     if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always" || this.selfHandled(skipParens(value)) || this.neverSuspends(skipParens(value))) return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.dropsNothing(skipParens(value))) return;
     this.context.report({
       node: value,
       messageId: ts.isIdentifier(target) ? "voidReturnVariable" : "voidReturnProperty",
