@@ -191,6 +191,25 @@ function lines(document: vscode.TextDocument): string[] {
 
 // ---- the tests ---------------------------------------------------------------------------------
 
+/**
+ * The command line of the language server process the extension started (Linux: /proc), or
+ * undefined elsewhere. Our server is the process running `<extension>/dist/server.js`.
+ */
+function serverCommandLine(extensionPath: string): string[] | undefined {
+  if (process.platform !== "linux") return undefined;
+  const serverJs = path.join(extensionPath, "dist", "server.js");
+  for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    let args: string[];
+    try {
+      args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    } catch {
+      continue; // gone, or not ours to read
+    }
+    if (args.includes(serverJs)) return args;
+  }
+  throw new Error(`no process runs ${serverJs}`);
+}
+
 const ORDERS_FILE = "/src/orders.ts";
 
 /** Every 0-based line a Warning diagnostic (from any source) covers: where a warning squiggle may be drawn. */
@@ -341,6 +360,12 @@ export async function run(): Promise<void> {
     const { target } = codeOf(d);
     assert(target === `${DOCS_PREFIX}floating-promise.md`, `code.target is ${target}`);
     assert(d.severity === vscode.DiagnosticSeverity.Warning, `severity ${vscode.DiagnosticSeverity[d.severity]}, expected Warning (concurrency-lint.json)`);
+  }
+  // The server runs with the deliberate heap limit (concurrencyLint.server.maxMemory, default 1536 MiB).
+  const commandLine = serverCommandLine(extension.extensionPath);
+  if (commandLine) {
+    assert(commandLine.includes("--max-old-space-size=1536"), `the language server's command line lacks --max-old-space-size=1536: ${JSON.stringify(commandLine)}`);
+    log(`language server: ${commandLine.filter((a) => a.startsWith("--max-old-space-size")).join(" ")} ${path.basename(path.dirname(commandLine.find((a) => a.endsWith("server.js")) ?? ""))}/server.js`);
   }
   log(`orders.ts diagnostics:\n${describe(vscode.languages.getDiagnostics(orders).filter((d) => d.source === SOURCE))}`);
   await show(server);
