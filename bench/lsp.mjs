@@ -4,7 +4,11 @@
 // `node dist/server.js --stdio`, speaks JSON-RPC over stdio with vscode-jsonrpc) and measures:
 //   1. first diagnostics: didOpen of a mid-size file → first textDocument/diagnostic response;
 //   2. edit → diagnostics: incremental didChange (insert/delete a statement) → diagnostic pull;
-//   3. server memory: VmRSS and VmHWM (peak) of the server process after the run;
+//   3. server memory: VmRSS after the warm-up, its highest value over the first and over the second
+//      half of the counted edits (read after every edit: the tops of the GC sawtooth; steady state:
+//      the two agree), and VmRSS / VmHWM (peak) after the run.
+//      The server runs with the heap limit the VS Code extension gives it (package.json:
+//      concurrencyLint.server.maxMemory; --max-memory to compare, 0 = Node's default);
 //   4. cross-file: edit an imported file → workspace/diagnostic/refresh → re-pull of its importer.
 // Each run uses a fresh server; the report gives every run and the median. Not a timed test.
 // The corpus comes from `npm run bench` (bench/run.mjs), which owns its download and install.
@@ -35,6 +39,9 @@ const STATEMENTS = ['void 0;', 'autoConnect(client);', 'await autoConnect(client
 const FLOATING = 'autoConnect(client);';
 
 const TARGETS = { firstMs: 3000, p95Ms: 150 };
+// The extension's default heap limit for the server, MiB (client/src/extension.ts passes it as --max-old-space-size).
+const DEFAULT_MAX_MEMORY = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'))
+  .contributes.configuration.properties['concurrencyLint.server.maxMemory'].default;
 
 class BenchError extends Error {}
 const log = (msg) => process.stderr.write(`bench:lsp: ${msg}\n`);
@@ -46,14 +53,15 @@ const USAGE = `usage: node bench/lsp.mjs [options]
   --edits N       counted edits per run (default 50)
   --warmup N      edits before them, not counted (default 5)
   --cross N       cross-file edits per run (default 5)
+  --max-memory N  the server's heap limit, MiB (default ${DEFAULT_MAX_MEMORY}, the extension's; 0: Node's default)
   --write         update the bench:lsp section of BENCHMARKS.md
   --setup         first set up the ${CORPUS} corpus with bench/run.mjs (downloads from npm)
   --timeout SEC   fail when one server reply takes longer (default 120)
   -h, --help      this text`;
 
 function parseArgs(argv) {
-  const o = { runs: 3, edits: 50, warmup: 5, cross: 5, write: false, setup: false, timeout: 120 };
-  const ints = { '--runs': ['runs', 1], '--edits': ['edits', 1], '--warmup': ['warmup', 0], '--cross': ['cross', 1], '--timeout': ['timeout', 1] };
+  const o = { runs: 3, edits: 50, warmup: 5, cross: 5, write: false, setup: false, timeout: 120, maxMemory: DEFAULT_MAX_MEMORY };
+  const ints = { '--runs': ['runs', 1], '--edits': ['edits', 1], '--warmup': ['warmup', 0], '--cross': ['cross', 1], '--timeout': ['timeout', 1], '--max-memory': ['maxMemory', 0] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -137,7 +145,7 @@ function cpuMs(pid) {
 const cpuDelta = (a, b) => (a === null || b === null ? null : b - a);
 
 class Client {
-  constructor(rpc, cwd, timeoutSec) {
+  constructor(rpc, cwd, timeoutSec, maxMemory) {
     this.timeoutMs = timeoutSec * 1000;
     this.stderr = '';
     this.errors = [];
@@ -146,7 +154,8 @@ class Client {
     this.refreshes = 0;
     this.retries = 0;
     this.exited = null;
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const heap = maxMemory ? [`--max-old-space-size=${maxMemory}`] : [];
+    this.proc = spawn(process.execPath, [...heap, SERVER, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr.on('data', (d) => { this.stderr = (this.stderr + d).slice(-4000); });
     this.closed = new Promise((resolve) => this.proc.on('exit', (code, signal) => {
       this.exited = signal ?? code;
@@ -305,7 +314,7 @@ function makeDoc(dir, file) {
 
 // ------------------------------------------------------------------------------------ one run
 async function measureRun(rpc, corpus, opts, runIndex) {
-  const client = new Client(rpc, corpus.dir, opts.timeout);
+  const client = new Client(rpc, corpus.dir, opts.timeout, opts.maxMemory);
   current = client;
   try {
     const t0 = performance.now();
@@ -333,8 +342,13 @@ async function measureRun(rpc, corpus, opts, runIndex) {
     let floatingSeen = null;
     const total = opts.warmup + opts.edits;
     let cpuEdits = null;
+    const rssAt = { warm: null, firstHalf: null, secondHalf: null };
+    const halfway = opts.warmup + (opts.edits >> 1);
     for (let i = 0; i < total; i++) {
-      if (i === opts.warmup) cpuEdits = cpuMs(pid);
+      if (i === opts.warmup) {
+        cpuEdits = cpuMs(pid);
+        rssAt.warm = readProcStatus(pid).rssKiB;
+      }
       const inserting = i % 2 === 0;
       const statement = STATEMENTS[(i >> 1) % STATEMENTS.length];
       const start = performance.now();
@@ -348,7 +362,12 @@ async function measureRun(rpc, corpus, opts, runIndex) {
       if (inserting && statement === FLOATING && floatingSeen !== true) {
         floatingSeen = main.items.some((d) => d.range.start.line === editLine && d.code === 'floating-promise');
       }
-      if (i >= opts.warmup) edits.push({ ms, analysisMs, kind: report.kind });
+      if (i >= opts.warmup) {
+        edits.push({ ms, analysisMs, kind: report.kind });
+        const rss = readProcStatus(pid).rssKiB; // a /proc read: cheap enough after every edit
+        const half = i < halfway ? 'firstHalf' : 'secondHalf';
+        if (rss !== null) rssAt[half] = Math.max(rssAt[half] ?? 0, rss);
+      }
     }
     const editCpuMs = cpuDelta(cpuEdits, cpuMs(pid));
     // Leave the file as it was opened when the edit count is odd.
@@ -395,6 +414,9 @@ async function measureRun(rpc, corpus, opts, runIndex) {
       refreshMs: median(cross.map((c) => c.refreshMs)),
       crossMs: median(cross.map((c) => c.doneMs)),
       crossAnalysisMs: median(cross.map((c) => c.depAnalysisMs).filter((x) => x !== null)),
+      rssWarmMiB: rssAt.warm == null ? null : rssAt.warm / 1024,
+      rssFirstHalfMiB: rssAt.firstHalf === null ? null : rssAt.firstHalf / 1024,
+      rssSecondHalfMiB: rssAt.secondHalf === null ? null : rssAt.secondHalf / 1024,
       rssMiB: mem.rssKiB === null ? null : mem.rssKiB / 1024,
       hwmMiB: mem.hwmKiB === null ? null : mem.hwmKiB / 1024,
       retries: client.retries,
@@ -402,7 +424,8 @@ async function measureRun(rpc, corpus, opts, runIndex) {
       editLine,
     };
     log(`run ${runIndex}: first diagnostics ${fmt(firstMs)} ms, edits p50 ${fmt(result.p50)} / p95 ${fmt(result.p95)} / max ${fmt(result.max)} ms, ` +
-      `cross-file ${fmt(result.crossMs)} ms, RSS ${fmt(result.rssMiB)} MiB (peak ${fmt(result.hwmMiB)} MiB)`);
+      `cross-file ${fmt(result.crossMs)} ms, RSS after warm-up ${fmt(result.rssWarmMiB)}, highest over the first / second half of the edits ` +
+      `${fmt(result.rssFirstHalfMiB)} / ${fmt(result.rssSecondHalfMiB)}, after the run ${fmt(result.rssMiB)} MiB (peak ${fmt(result.hwmMiB)} MiB)`);
     await client.shutdown();
     return result;
   } finally {
@@ -443,12 +466,18 @@ function report(opts, corpus, runs, machine) {
     [`cross-file: edit → \`workspace/diagnostic/refresh\` received, ms (median of ${opts.cross})`, 'refreshMs'],
     ['cross-file: edit → importer re-pulled, ms', 'crossMs'],
     ['… of which server analysis of the importer, ms', 'crossAnalysisMs'],
+    [`server RSS after the ${opts.warmup} warm-up edits, MiB`, 'rssWarmMiB'],
+    [`server RSS, highest over counted edits 1–${opts.edits >> 1}, MiB`, 'rssFirstHalfMiB'],
+    [`server RSS, highest over counted edits ${(opts.edits >> 1) + 1}–${opts.edits} (steady state: ≈ the line above), MiB`, 'rssSecondHalfMiB'],
     ['server RSS after the run (VmRSS), MiB', 'rssMiB'],
     ['server peak RSS (VmHWM), MiB', 'hwmMiB'],
   ];
   const out = [];
-  out.push(`Measured ${machine.date} with \`node bench/lsp.mjs --runs ${opts.runs} --edits ${opts.edits} --warmup ${opts.warmup} --cross ${opts.cross}\`: ` +
-    `${opts.runs} run${opts.runs > 1 ? 's' : ''}, each with a fresh \`node dist/server.js --stdio\`.`, '');
+  const heapFlag = opts.maxMemory ? `--max-old-space-size=${opts.maxMemory} ` : '';
+  const heapNote = opts.maxMemory === DEFAULT_MAX_MEMORY ? ' (the heap limit the VS Code extension sets by default)' : opts.maxMemory ? '' : " (Node's default heap limit)";
+  out.push(`Measured ${machine.date} with \`node bench/lsp.mjs --runs ${opts.runs} --edits ${opts.edits} --warmup ${opts.warmup} --cross ${opts.cross}` +
+    `${opts.maxMemory === DEFAULT_MAX_MEMORY ? '' : ` --max-memory ${opts.maxMemory}`}\`: ` +
+    `${opts.runs} run${opts.runs > 1 ? 's' : ''}, each with a fresh \`node ${heapFlag}dist/server.js --stdio\`${heapNote}.`, '');
   out.push(`Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.mem} RAM, ${machine.os}; Node ${machine.node}. ` +
     `Load average (1/5/15 min) before: ${machine.loadBefore}, after: ${machine.loadAfter} — other work on the machine inflates latencies.`, '');
   out.push(`Corpus \`${corpus.spec}\` (tsconfig project from \`npm run bench\`). Edited file \`${MAIN_FILE}\` ` +
@@ -481,11 +510,14 @@ function writeBenchmarksMd(md) {
     MARK_START,
     '## Language server latency (`npm run bench:lsp`)',
     '',
-    '`npm run bench:lsp` (`bench/lsp.mjs`) drives `node dist/server.js --stdio` as VS Code does in pull-diagnostics mode ' +
+    '`npm run bench:lsp` (`bench/lsp.mjs`) drives `node --max-old-space-size=N dist/server.js --stdio` (N: the heap limit the VS Code extension sets, ' +
+      '`concurrencyLint.server.maxMemory`) as VS Code does in pull-diagnostics mode ' +
       '(client declares `textDocument.diagnostic` and `workspace.diagnostics.refreshSupport`; `workspace/configuration` answered with `{}`), ' +
       'on the `mongodb` corpus of `npm run bench`. Times are measured in the client, from sending a notification to receiving the response, ' +
       'so they include JSON-RPC transport. Flags: `--runs N` (default 3), `--edits N` (50), `--warmup N` (5), `--cross N` (5), `--write`, ' +
-      '`--setup` (install the corpus via `bench/run.mjs`), `--timeout SEC`.',
+      '`--setup` (install the corpus via `bench/run.mjs`), `--timeout SEC`, `--max-memory N` (the heap limit in MiB; 0: Node\'s default). ' +
+      'Memory: RSS after the warm-up, then its highest value (read after every edit) over the first and over the second half of the ' +
+      'counted edits; with many edits (`--edits 1000`) the two show whether memory has levelled off.',
     '',
     md.trim(),
     MARK_END,

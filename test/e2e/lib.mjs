@@ -55,6 +55,8 @@ export async function buildSuite() {
         private: true,
         engines: { vscode: "^1.90.0" },
         extensionDependencies: [EXTENSION_ID],
+        // Runs in Restricted Mode too (the untrusted scenario); it only carries the tests.
+        capabilities: { untrustedWorkspaces: { supported: true } },
       },
       null,
       2,

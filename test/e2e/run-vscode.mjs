@@ -2,15 +2,17 @@
 // shipped in the npm package code-server (installed by test/e2e/setup-code-server.sh), with its Node
 // extension host, driven by Debian's chromium through playwright-core.
 //
-//   node test/e2e/run-vscode.mjs [--vsix <file>]
+//   node test/e2e/run-vscode.mjs [--vsix <file>] [--scenario trusted|untrusted]
 //
 // 1. installs the .vsix into a fresh extensions folder with the server's own CLI (--install-extension);
 // 2. copies examples/demo to a temporary workspace (test/e2e/lib.mjs);
 // 3. starts the server and opens the workbench with the test payload: out/e2e (a host extension that
 //    only carries the tests) as extensionDevelopmentPath, out/e2e/suite.js as extensionTestsPath;
 // 4. answers the suite's `CHECK_UI_NOW` by reading the Problems panel and taking the screenshot
-//    test-results/vscode-problems.png;
+//    test-results/vscode-problems.png, and its `UI_REQUEST`s (squiggles, quick fixes picked from the
+//    lightbulb menu with the mouse and the keyboard, the Restricted Mode indicator) with test/e2e/ui.mjs;
 // 5. exits with the suite's result (codeAutomationExit): 0 passed, 1 failed or timed out.
+// Steps 2-5 run once per scenario (SCENARIOS below): trusted, then untrusted (Restricted Mode).
 //
 // Environment: CODE_SERVER_CACHE, CS_VERSION (as in setup-code-server.sh), or CS_DIR + CS_NODE directly;
 // CHROMIUM (browser binary); E2E_TIMEOUT_MS (default 180000); VERBOSE=1 (server and browser output);
@@ -20,6 +22,7 @@ import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFile
 import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
+import { answerUiRequest } from "./ui.mjs";
 import { E2EError, QUIET_SETTINGS, RESULTS_DIR, buildSuite, findVsix, prepareWorkspace } from "./lib.mjs";
 
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 180_000);
@@ -89,7 +92,25 @@ function waitForOutput(child, re, what, timeoutMs) {
   });
 }
 
-async function main() {
+/**
+ * The scenarios, each with its own server, browser profile and copy of the workspace:
+ * `trusted`: workspace trust off (--disable-workspace-trust), the whole suite;
+ * `untrusted`: trust on (security.workspace.trust.enabled, the default) and the folder never trusted,
+ * i.e. Restricted Mode: the suite's untrusted part (what still works there).
+ */
+const SCENARIOS = {
+  trusted: { serverArgs: ["--disable-workspace-trust"], settings: {}, problemsPanel: true, logs: "vscode-logs" },
+  untrusted: {
+    serverArgs: [],
+    settings: { "security.workspace.trust.enabled": true },
+    problemsPanel: false,
+    logs: "vscode-logs-untrusted",
+  },
+};
+
+async function main(name) {
+  const scenario = SCENARIOS[name];
+  say(`[driver] scenario ${name}`);
   const vsix = findVsix(process.argv.slice(2));
   const { CS_DIR, CS_NODE } = codeServerInstall();
   const serverMain = join(CS_DIR, "lib", "vscode", "out", "server-main.js");
@@ -103,7 +124,7 @@ async function main() {
   const dirs = { userData: join(tmp, "user-data"), serverData: join(tmp, "server-data"), extensions: join(tmp, "extensions") };
   for (const d of ["user-data/User", "server-data/data/Machine", "server-data/data/User"]) {
     mkdirSync(join(tmp, d), { recursive: true });
-    writeFileSync(join(tmp, d, "settings.json"), JSON.stringify(QUIET_SETTINGS, null, 2));
+    writeFileSync(join(tmp, d, "settings.json"), JSON.stringify({ ...QUIET_SETTINGS, ...scenario.settings }, null, 2));
   }
   const common = ["--server-data-dir", dirs.serverData, "--user-data-dir", dirs.userData, "--extensions-dir", dirs.extensions, "--accept-server-license-terms"];
   const env = {
@@ -114,6 +135,8 @@ async function main() {
     XDG_DATA_HOME: tmp,
     CONCURRENCY_LINT_E2E_SIGNALS: signals,
     CONCURRENCY_LINT_E2E_EXPECT_INSTALLED: "1",
+    CONCURRENCY_LINT_E2E_SCENARIO: name,
+    CONCURRENCY_LINT_E2E_UI: "1", // the suite's UI_REQUESTs are answered (test/e2e/ui.mjs)
   };
   say(`[driver] vsix ${vsix}; VS Code server ${CS_DIR}; workspace ${workspace}`);
 
@@ -131,7 +154,7 @@ async function main() {
   const server = spawn(
     CS_NODE,
     [serverMain, ...common, "--host", "127.0.0.1", "--port", String(port), "--without-connection-token", "--enable-smoke-test-driver",
-      "--disable-telemetry", "--disable-workspace-trust", "--log", process.env.CS_LOG ?? "info"],
+      "--disable-telemetry", ...scenario.serverArgs, "--log", process.env.CS_LOG ?? "info"],
     { env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   let serverOutput = "";
@@ -146,7 +169,7 @@ async function main() {
   let context;
   let page;
   let finished = false;
-  let uiOk = false;
+  let uiOk = !scenario.problemsPanel;
   let resolveExit;
   const exited = new Promise((resolve) => (resolveExit = resolve));
 
@@ -161,8 +184,8 @@ async function main() {
     // The extension host and language server logs (output channels included) are the first place to look.
     const logs = join(dirs.userData, "logs");
     if (existsSync(logs)) {
-      rmSync(join(RESULTS_DIR, "vscode-logs"), { recursive: true, force: true });
-      cpSync(logs, join(RESULTS_DIR, "vscode-logs"), { recursive: true });
+      rmSync(join(RESULTS_DIR, scenario.logs), { recursive: true, force: true });
+      cpSync(logs, join(RESULTS_DIR, scenario.logs), { recursive: true });
     }
     if (context) await context.close().catch(() => {});
     await stopServer(server);
@@ -189,9 +212,10 @@ async function main() {
       const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ");
       // The suite's own lines and a failure's error on the console; everything else (the workbench logs
       // at trace level during the suite) into test-results/vscode-e2e.log only.
-      if (/^(\[test\]|CHECK_UI_NOW|Error:|AssertionError)/.test(text)) say(text);
+      if (/^(\[test\]|CHECK_UI_NOW|UI_REQUEST|Error:|AssertionError)/.test(text)) say(text);
       else logFile.write(`[exthost ${type}] ${text}\n`);
       if (text.includes("CHECK_UI_NOW")) await checkProblemsPanel();
+      else if (text.startsWith("UI_REQUEST ")) await answerUiRequest(page, signals, JSON.parse(text.slice("UI_REQUEST ".length)), say, RESULTS_DIR);
     });
     await page.exposeFunction("codeAutomationExit", (code) => {
       clearTimeout(timer);
@@ -253,7 +277,16 @@ async function stopServer(child) {
   clearTimeout(timer);
 }
 
-main().then(
+async function runScenarios() {
+  const i = process.argv.indexOf("--scenario");
+  const names = i >= 0 ? [process.argv[i + 1]] : Object.keys(SCENARIOS);
+  for (const name of names) if (!SCENARIOS[name]) throw new E2EError(`unknown scenario ${name} (${Object.keys(SCENARIOS).join(", ")})`);
+  let code = 0;
+  for (const name of names) code = Math.max(code, await main(name));
+  return code;
+}
+
+runScenarios().then(
   (code) => {
     logFile.end(() => process.exit(code));
   },

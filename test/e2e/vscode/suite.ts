@@ -114,6 +114,27 @@ function waitForText(document: vscode.TextDocument, what: string, check: (text: 
   });
 }
 
+/** What the driver's test/e2e/ui.mjs answers: ok, a detail line, and per action some data. */
+interface UiAnswer {
+  ok: boolean;
+  detail: string;
+  /** quickFix*: the Quick Fix menu's items as shown */
+  items?: string[];
+  /** squiggles: every warning squiggle drawn, 0-based line and columns measured in the DOM */
+  squiggles?: { line: number | null; text: string | null; startColumn: number | null; endColumn: number | null }[];
+}
+
+let uiRequests = 0;
+
+/** Asks the workbench driver to act on or read the rendered UI (test/e2e/ui.mjs) and waits for its answer. */
+async function ui(signals: string, request: { action: string } & Record<string, unknown>): Promise<UiAnswer> {
+  const id = `ui-${++uiRequests}-${request.action}`;
+  console.log(`UI_REQUEST ${JSON.stringify({ id, ...request })}`);
+  const answer = JSON.parse(await waitForFile(path.join(signals, `${id}.json`), `the driver's answer to ${request.action}`)) as UiAnswer;
+  assert(answer.ok, `UI ${request.action} failed: ${answer.detail}`);
+  return answer;
+}
+
 // ---- diagnostics helpers -----------------------------------------------------------------------
 
 function codeOf(d: vscode.Diagnostic): { value: string; target: string } {
@@ -170,6 +191,136 @@ function lines(document: vscode.TextDocument): string[] {
 
 // ---- the tests ---------------------------------------------------------------------------------
 
+/**
+ * The command line of the language server process the extension started (Linux: /proc), or
+ * undefined elsewhere. Our server is the process running `<extension>/dist/server.js`.
+ */
+function serverCommandLine(extensionPath: string): string[] | undefined {
+  if (process.platform !== "linux") return undefined;
+  const serverJs = path.join(extensionPath, "dist", "server.js");
+  for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    let args: string[];
+    try {
+      args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    } catch {
+      continue; // gone, or not ours to read
+    }
+    if (args.includes(serverJs)) return args;
+  }
+  throw new Error(`no process runs ${serverJs}`);
+}
+
+const ORDERS_FILE = "/src/orders.ts";
+
+/** Every 0-based line a Warning diagnostic (from any source) covers: where a warning squiggle may be drawn. */
+function warningLines(uri: vscode.Uri): Set<number> {
+  const covered = new Set<number>();
+  for (const d of vscode.languages.getDiagnostics(uri)) {
+    if (d.severity !== vscode.DiagnosticSeverity.Warning) continue;
+    for (let line = d.range.start.line; line <= d.range.end.line; line++) covered.add(line);
+  }
+  return covered;
+}
+
+/**
+ * The editor draws a warning squiggle under exactly the range of each finding in ORDERS_FINDINGS,
+ * and none on a line no warning covers (read from the DOM by the driver).
+ */
+async function assertSquiggles(signals: string, document: vscode.TextDocument): Promise<string> {
+  const answer = await ui(signals, { action: "squiggles", file: ORDERS_FILE, lines: ORDERS_FINDINGS.map((f) => f[0]) });
+  const drawn = answer.squiggles ?? [];
+  const text = lines(document);
+  for (const [line, start, , end, rule] of ORDERS_FINDINGS) {
+    const here = drawn.filter((s) => s.line === line);
+    assert(
+      here.length === 1 && here[0].text === text[line] && here[0].startColumn === start && here[0].endColumn === end,
+      `expected one warning squiggle at line ${line} columns ${start}-${end} (${rule}) under ${JSON.stringify(text[line])}; drawn: ${JSON.stringify(here)}`,
+    );
+  }
+  const covered = warningLines(document.uri);
+  const stray = drawn.filter((s) => s.line === null || !covered.has(s.line));
+  assert(stray.length === 0, `warning squiggles where no warning is: ${JSON.stringify(stray)}`);
+  return `${drawn.length} warning squiggles, those of floating-promise at exactly its ranges`;
+}
+
+/** Puts the cursor at (line, character) of the editor and gives it the keyboard focus. */
+async function placeCursor(editor: vscode.TextEditor, line: number, character: number): Promise<void> {
+  await vscode.window.showTextDocument(editor.document, { preview: false });
+  editor.selection = new vscode.Selection(line, character, line, character);
+  editor.revealRange(new vscode.Range(line, character, line, character), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  await vscode.commands.executeCommand("workbench.action.focusActiveEditorGroup");
+}
+
+/**
+ * Puts the document's text back to `onDisk` with one edit (not the revert command, which acts on
+ * whichever editor the workbench considers active right after a menu closed: once, under load, it
+ * reverted nothing) and waits for the findings to be back. The document stays unsaved.
+ */
+async function restore(uri: vscode.Uri, document: vscode.TextDocument, onDisk: string, findings: readonly Expected[]): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), onDisk);
+  assert(await vscode.workspace.applyEdit(edit), `could not restore ${path.basename(uri.fsPath)}`);
+  await waitForText(document, `${path.basename(uri.fsPath)} to be restored`, (text) => text === onDisk);
+  await waitForDiagnostics(uri, `${path.basename(uri.fsPath)} diagnostics after the restore`, exactly(findings));
+}
+
+/**
+ * Steps through the rendered workbench: the squiggles in the editor, and quick fixes picked from the
+ * Quick Fix menu by their titles, once with the mouse (lightbulb) and once with the keyboard (Ctrl+.).
+ * Each fix must change the document exactly.
+ */
+async function editorUi(signals: string, orders: vscode.Uri, ordersOnDisk: string, steps: [string, string, string]): Promise<void> {
+  await vscode.commands.executeCommand("workbench.action.closePanel"); // the whole editor visible
+  const editor = await show(orders);
+  const document = editor.document;
+  editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+  await waitForDiagnostics(orders, "the floating-promise diagnostics of orders.ts", exactly(ORDERS_FINDINGS));
+  log(`PASS ${steps[0]} squiggles: ${await assertSquiggles(signals, document)}`);
+
+  // The mouse: cursor on `sendReceipt(order);`, click the lightbulb, click "Add `await`".
+  await placeCursor(editor, 7, 2);
+  const mouse = await ui(signals, { action: "quickFixMouse", file: ORDERS_FILE, title: "Add `await`" });
+  for (const title of QUICK_FIX_TITLES) assert(mouse.items?.includes(title), `the Quick Fix menu lacks "${title}": ${JSON.stringify(mouse.items)}`);
+  const awaited = ordersOnDisk.replace("\n  sendReceipt(order);\n", "\n  await sendReceipt(order);\n");
+  assert(awaited !== ordersOnDisk, "orders.ts has no `  sendReceipt(order);` line");
+  await waitForText(document, "the `Add await` fix picked with the mouse", (text) => text === awaited);
+  await waitForDiagnostics(orders, "the fixed finding to disappear", exactly(ORDERS_FINDINGS.slice(1)));
+  await restore(orders, document, ordersOnDisk, ORDERS_FINDINGS);
+  log(`PASS ${steps[1]} lightbulb + mouse: ${mouse.detail}; menu ${JSON.stringify(mouse.items)}; the document changed exactly; restored`);
+
+  // The keyboard: cursor on `ids.map(...)`, Ctrl+., arrow keys to the `void` fix, Enter.
+  const voidTitle = "Add `void` to mark a deliberate fire-and-forget";
+  await placeCursor(editor, 12, 2);
+  const keyboard = await ui(signals, { action: "quickFixKeyboard", file: ORDERS_FILE, title: voidTitle });
+  const voided = ordersOnDisk.replace("\n  ids.map(async (id) => deleteOrder(id));\n", "\n  void ids.map(async (id) => deleteOrder(id));\n");
+  assert(voided !== ordersOnDisk, "orders.ts has no `  ids.map(async (id) => deleteOrder(id));` line");
+  await waitForText(document, "the `void` fix picked with the keyboard", (text) => text === voided);
+  await waitForDiagnostics(orders, "the voided finding to disappear", exactly([ORDERS_FINDINGS[0], ...ORDERS_FINDINGS.slice(2)]));
+  await restore(orders, document, ordersOnDisk, ORDERS_FINDINGS);
+  log(`PASS ${steps[2]} Ctrl+. + keyboard: ${keyboard.detail}; the document changed exactly; restored`);
+}
+
+/**
+ * Restricted Mode (workspace trust on, folder not trusted). The extension declares
+ * `capabilities.untrustedWorkspaces.supported: true` (it never runs workspace code), so everything
+ * works as in a trusted folder: diagnostics with the folder's concurrency-lint.json applied, squiggles,
+ * quick fixes.
+ */
+async function untrusted(signals: string, extension: vscode.Extension<unknown>, orders: vscode.Uri, ordersOnDisk: string): Promise<void> {
+  assert(vscode.workspace.isTrusted === false, "the workspace is trusted; the untrusted scenario needs Restricted Mode");
+  const indicator = await ui(signals, { action: "restrictedMode" });
+  log(`PASS U1 Restricted Mode: workspace.isTrusted false, ${indicator.detail}`);
+
+  await show(orders);
+  // Warning, not the rule's default: the folder's concurrency-lint.json is read in Restricted Mode.
+  await waitForDiagnostics(orders, "the 4 floating-promise diagnostics of orders.ts", exactly(ORDERS_FINDINGS, { severity: vscode.DiagnosticSeverity.Warning }));
+  assert(extension.isActive, "the extension is not active in Restricted Mode");
+  log("PASS U2 diagnostics in Restricted Mode: the extension active, the 4 floating-promise findings, severities from concurrency-lint.json");
+
+  await editorUi(signals, orders, ordersOnDisk, ["U3", "U4", "U5"]);
+  log("ALL PASSED");
+}
+
 export async function run(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert(folder, "no workspace folder is open");
@@ -200,6 +351,12 @@ export async function run(): Promise<void> {
     });
   }
 
+  const driven = process.env.CONCURRENCY_LINT_E2E_UI === "1"; // a workbench driver answers UI_REQUESTs
+  if (process.env.CONCURRENCY_LINT_E2E_SCENARIO === "untrusted") {
+    assert(driven, "the untrusted scenario needs the workbench driver (test/e2e/run-vscode.mjs)");
+    return untrusted(signals, extension, orders, ordersOnDisk);
+  }
+
   // 1. Diagnostics: exact ranges, codes and documentation links.
   await show(orders);
   const ordersDiagnostics = await waitForDiagnostics(orders, "the 4 floating-promise diagnostics of orders.ts", exactly(ORDERS_FINDINGS));
@@ -208,6 +365,12 @@ export async function run(): Promise<void> {
     const { target } = codeOf(d);
     assert(target === `${DOCS_PREFIX}floating-promise.md`, `code.target is ${target}`);
     assert(d.severity === vscode.DiagnosticSeverity.Warning, `severity ${vscode.DiagnosticSeverity[d.severity]}, expected Warning (concurrency-lint.json)`);
+  }
+  // The server runs with the deliberate heap limit (concurrencyLint.server.maxMemory, default 1536 MiB).
+  const commandLine = serverCommandLine(extension.extensionPath);
+  if (commandLine) {
+    assert(commandLine.includes("--max-old-space-size=1536"), `the language server's command line lacks --max-old-space-size=1536: ${JSON.stringify(commandLine)}`);
+    log(`language server: ${commandLine.filter((a) => a.startsWith("--max-old-space-size")).join(" ")} ${path.basename(path.dirname(commandLine.find((a) => a.endsWith("server.js")) ?? ""))}/server.js`);
   }
   log(`orders.ts diagnostics:\n${describe(vscode.languages.getDiagnostics(orders).filter((d) => d.source === SOURCE))}`);
   await show(server);
@@ -298,5 +461,9 @@ export async function run(): Promise<void> {
   await config().update("rules", undefined, vscode.ConfigurationTarget.Workspace);
   await waitForDiagnostics(orders, "floating-promise diagnostics back to warnings", exactly(ORDERS_FINDINGS, { severity: vscode.DiagnosticSeverity.Warning }));
   log("PASS 5 settings: concurrencyLint.rules turns floating-promise into errors and back");
+
+  // 6-8. The rendered editor: squiggles, quick fixes picked from the menu with the mouse and the keyboard.
+  if (driven) await editorUi(signals, orders, ordersOnDisk, ["6", "7", "8"]);
+  else log("SKIP 6-8 editor UI: no workbench driver (run-vscode-electron.mjs)");
   log("ALL PASSED");
 }
