@@ -149,6 +149,82 @@ const CANCEL_TOKEN = [
   "}",
 ].join("\n");
 
+/** Shaped like bullmq's sandbox: a promise whose executor starts an async helper that settles it from its try and catch. */
+const SANDBOX = [
+  "interface Child { on(event: string, listener: (...args: any[]) => void): void; send(message: object): void }",
+  "interface ChildPool { retain(file: string): Promise<Child> }",
+  "export function sandbox(processFile: string, childPool: ChildPool) {",
+  "  return async function process(job: { id: string }) {",
+  "    let child: Child | undefined;",
+  "    const done = new Promise((resolve, reject) => {",
+  "      const initChild = async () => {",
+  "        try {",
+  "          child = await childPool.retain(processFile);",
+  "          child.on(\"message\", (msg: { value: unknown }) => resolve(msg.value));",
+  "          child.send({ cmd: \"start\", job });",
+  "        } catch (error) {",
+  "          reject(error);",
+  "        }",
+  "      };",
+  "      initChild();",
+  "    });",
+  "    return await done;",
+  "  };",
+  "}",
+].join("\n");
+
+/** Shaped like puppeteer's Deferred and BidiCdpSession: reject() ends in a resolver stored in a private field in the executor. */
+const DEFERRED = [
+  "export class Deferred<T> {",
+  "  #isResolved = false;",
+  "  #isRejected = false;",
+  "  #value: T | Error | undefined;",
+  "  #resolve!: (value: void) => void;",
+  "  #taskPromise = new Promise<void>((resolve) => {",
+  "    this.#resolve = resolve;",
+  "  });",
+  "  #timeoutId: ReturnType<typeof setTimeout> | undefined;",
+  "  #finish(value: T | Error) {",
+  "    clearTimeout(this.#timeoutId);",
+  "    this.#value = value;",
+  "    this.#resolve();",
+  "  }",
+  "  resolve(value: T): void {",
+  "    if (this.#isRejected || this.#isResolved) {",
+  "      return;",
+  "    }",
+  "    this.#isResolved = true;",
+  "    this.#finish(value);",
+  "  }",
+  "  reject(error: Error): void {",
+  "    if (this.#isRejected || this.#isResolved) {",
+  "      return;",
+  "    }",
+  "    this.#isRejected = true;",
+  "    this.#finish(error);",
+  "  }",
+  "  value(): T | Error | undefined {",
+  "    return this.#value;",
+  "  }",
+  "}",
+  "interface Connection { send(method: string, params: object): Promise<{ result: { session: string } }> }",
+  "export class BidiCdpSession {",
+  "  static sessions = new Map<string, BidiCdpSession>();",
+  "  readonly #sessionId = new Deferred<string>();",
+  "  constructor(connection: Connection, frameId: string) {",
+  "    (async () => {",
+  "      try {",
+  "        const { result } = await connection.send(\"goog:cdp.getSession\", { context: frameId });",
+  "        this.#sessionId.resolve(result.session);",
+  "        BidiCdpSession.sessions.set(result.session, this);",
+  "      } catch (error) {",
+  "        this.#sessionId.reject(error as Error);",
+  "      }",
+  "    })();",
+  "  }",
+  "}",
+].join("\n");
+
 const invalid: InvalidCase[] = [
   {
     name: "call in an async function: await, then catch, then void",
@@ -508,6 +584,16 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "floating", line: 11, column: 3 }],
   },
   {
+    name: "executor resolvers: a local that also holds a library callback may throw",
+    code: `${F}\ndeclare function report(error: unknown): void;\nexport function upload(body: object, quiet: boolean) {\n  return new Promise((resolve, reject) => {\n    let fail = reject;\n    if (quiet) fail = report;\n    const send = async () => {\n      try {\n        resolve(await post("/upload", body));\n      } catch (error) {\n        fail(error);\n      }\n    };\n    send();\n  });\n}`,
+    errors: [{ messageId: "floating", line: 14, column: 5 }],
+  },
+  {
+    name: "executor resolvers: the parameters of another class's executor are not a promise's resolvers",
+    code: `${F}\ndeclare class Job {\n  constructor(run: (resolve: (value: unknown) => void, reject: (error: unknown) => void) => void);\n}\nexport function upload(body: object) {\n  return new Job((resolve, reject) => {\n    const send = async () => {\n      try {\n        resolve(await post("/upload", body));\n      } catch (error) {\n        reject(error);\n      }\n    };\n    send();\n  });\n}`,
+    errors: [{ messageId: "floating", line: 14, column: 5 }],
+  },
+  {
     name: "self-handled: reported anyway with checkSelfHandled",
     code: `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error("metrics failed", error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
     options: { checkSelfHandled: true },
@@ -858,6 +944,31 @@ const valid: ValidCase[] = [
   {
     name: "callback-style API in TypeScript: an optional callback, `Promise<void> | void`",
     code: `export function connect(url: string, callback?: (error?: Error) => void): Promise<void> | void {\n  if (!callback) {\n    return new Promise((resolve, reject) => connect(url, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(), 10);\n}\nexport function start() {\n  connect("db://local", (error) => console.log(error));\n}`,
+  },
+  {
+    name: "executor resolvers: an async helper in a promise executor whose catch calls reject (bullmq sandbox)",
+    code: SANDBOX,
+  },
+  {
+    name: "executor resolvers: the same in JavaScript",
+    code: `const sandbox = (processFile, childPool) => {\n  return async function process(job, token) {\n    let child;\n    const done = new Promise((resolve, reject) => {\n      const initChild = async () => {\n        try {\n          child = await childPool.retain(processFile);\n          child.on("message", (msg) => resolve(msg.value));\n          child.send({ cmd: "start", job, token });\n        } catch (error) {\n          reject(error);\n        }\n      };\n      initChild();\n    });\n    await done;\n    return done;\n  };\n};\nexport default sandbox;`,
+    fileName: "sandbox.js",
+  },
+  {
+    name: "executor resolvers: a Deferred whose reject() calls a resolver stored in a private field (puppeteer BidiCdpSession)",
+    code: DEFERRED,
+  },
+  {
+    name: "executor resolvers: resolve given a value that may be a promise still cannot throw",
+    code: `${F}\nexport function send(body: object): Promise<unknown> {\n  return new Promise((resolve, reject) => {\n    const run = async () => {\n      try {\n        await post("/ping", {});\n        resolve(post("/send", body));\n      } catch (error) {\n        reject(error);\n      }\n    };\n    run();\n  });\n}`,
+  },
+  {
+    name: "executor resolvers: resolvers kept in fields of a Deferred, called from a catch",
+    code: `${F}\nexport class Deferred<T> {\n  private resolveFn!: (value: T) => void;\n  private rejectFn!: (error: unknown) => void;\n  readonly promise = new Promise<T>((resolve, reject) => {\n    this.resolveFn = resolve;\n    this.rejectFn = reject;\n  });\n  resolve(value: T) {\n    this.resolveFn(value);\n  }\n  reject(error: unknown) {\n    this.rejectFn(error);\n  }\n}\nexport class Uploader {\n  readonly done = new Deferred<object>();\n  start(body: object) {\n    this.upload(body);\n  }\n  private async upload(body: object) {\n    try {\n      this.done.resolve(await post("/upload", body));\n    } catch (error) {\n      this.done.reject(error);\n    }\n  }\n}`,
+  },
+  {
+    name: "executor resolvers: a let assigned only from reject, called from the catch",
+    code: `${F}\nexport function upload(body: object) {\n  let fail: ((error: unknown) => void) | undefined;\n  const done = new Promise((resolve, reject) => {\n    fail = reject;\n    setTimeout(resolve, 1000);\n  });\n  const send = async () => {\n    try {\n      await post("/upload", body);\n    } catch (error) {\n      fail?.(error);\n    }\n  };\n  send();\n  return done;\n}`,
   },
   {
     name: "self-handled: every path of the callee inside a try whose catch logs",

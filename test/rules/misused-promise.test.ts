@@ -449,6 +449,11 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "voidReturnArgument", line: 12, column: 29 }],
   },
   {
+    name: "executor resolvers: a timer callback in an executor whose catch calls a stored library callback may reject",
+    code: `${D}\ndeclare function report(error: unknown): void;\nexport function saveLater(id: string) {\n  return new Promise((resolve, reject) => {\n    let fail = reject;\n    if (id === "") fail = report;\n    setTimeout(async () => {\n      try {\n        resolve(await save(id));\n      } catch (error) {\n        fail(error);\n      }\n    }, 10);\n  });\n}`,
+    errors: [{ messageId: "voidReturnArgument", line: 7, column: 16 }],
+  },
+  {
     name: "self-handled callbacks, N1: a catch that calls a library logger may throw, so the timer callback may reject",
     code: `${D}\ndeclare const logger: { error(message: unknown): void };\nsetInterval(async () => {\n  try {\n    await save("tick");\n  } catch (error) {\n    logger.error(error);\n  }\n}, 1000);`,
     errors: [{ messageId: "voidReturnArgument", line: 3, column: 13 }],
@@ -649,6 +654,14 @@ const valid: ValidCase[] = [
     name: "an event bus listener given by reference to an async method",
     code: `${BUS}\n${D}\nclass Indexer {\n  async reindex(id: string) {\n    await save(id);\n  }\n  start() {\n    bus.on("saved", (id: string) => this.reindex(id));\n  }\n}\nnew Indexer().start();`,
     fileName: "bus.cts",
+  },
+  {
+    name: "executor resolvers: a timer callback in a promise executor settles it from its try and catch",
+    code: `${D}\nexport function saveLater(id: string, ms: number) {\n  return new Promise<void>((resolve, reject) => {\n    setTimeout(async () => {\n      try {\n        await save(id);\n        resolve();\n      } catch (error) {\n        reject(error);\n      }\n    }, ms);\n  });\n}`,
+  },
+  {
+    name: "executor resolvers: a listener whose catch calls a reject kept in a field (a Deferred)",
+    code: `import { EventEmitter } from "node:events";\n${D}\nexport class Pending {\n  #reject!: (error: unknown) => void;\n  readonly promise = new Promise<void>((resolve, reject) => {\n    this.#reject = reject;\n    setTimeout(resolve, 1000);\n  });\n  fail(error: unknown) {\n    this.#reject(error);\n  }\n}\nexport function watch(bus: EventEmitter, pending: Pending) {\n  bus.on("saved", async (id: string) => {\n    try {\n      await save(id);\n    } catch (error) {\n      pending.fail(error);\n    }\n  });\n}`,
   },
   {
     name: "runSafely awaits the task inside try/catch",

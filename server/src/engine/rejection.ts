@@ -8,7 +8,8 @@
  * `this`, property reads on values that cannot be nullish, operators, assignments, function
  * expressions, calls in the catalogue below (console, timers, `Math`, collection basics, ending
  * the process) and of project functions that cannot throw themselves (an async project
- * function's call never throws: it returns its promise), `new Promise((resolve) => ...)` whose
+ * function's call never throws: it returns its promise), a promise's own `resolve`/`reject` (an
+ * executor's parameters, or a local or field set only from them), `new Promise((resolve) => ...)` whose
  * executor cannot throw, and `await` of what cannot reject (a project call, `x.catch(handler)`,
  * a promise that never rejects). Anything else (a library call, other `new`, `throw`) may throw.
  *
@@ -130,8 +131,8 @@ export class RejectionFacts {
   /**
    * The promise `expression` evaluates to never rejects:
    * - `new Promise(executor)` (the lib's `Promise`) whose executor is a sync function expression
-   *   taking only `resolve` and whose body cannot throw; calling `resolve` with a value that is
-   *   not a promise or thenable counts as not throwing (it is never rejected by it);
+   *   taking only `resolve`, whose body cannot throw, and whose calls of `resolve` (nested
+   *   functions included) pass values that cannot be a promise or thenable;
    * - a `const` initialized from one, or `this.x` where every assignment to `x` in its class (the
    *   field's initializer included, nested functions too) is one;
    * - `p.then(f)` on one, where `f` cannot throw (or, async, reject); `p.catch(h)` and
@@ -194,7 +195,31 @@ export class RejectionFacts {
     const executor = node.arguments?.[0] && skipParens(node.arguments[0]);
     if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) || isAsyncFunction(executor) || executor.asteriskToken) return false;
     if (executor.parameters.length > 1 || !isLibPromiseConstruction(node, this.types)) return false;
-    return this.cannotThrow(executor);
+    return this.cannotThrow(executor) && this.resolvesWithValues(executor);
+  }
+
+  /**
+   * Every call of the executor's `resolve` in its body (nested functions included) passes values
+   * that cannot be a promise or thenable: resolving with one adopts its rejection.
+   */
+  private resolvesWithValues(executor: ts.ArrowFunction | ts.FunctionExpression): boolean {
+    const resolve = executor.parameters[0];
+    if (!resolve) return true;
+    if (!ts.isIdentifier(resolve.name)) return false;
+    const name = resolve.name.text;
+    let settled = true;
+    const visit = (node: ts.Node): void => {
+      if (!settled) return;
+      if (ts.isCallExpression(node)) {
+        const callee = skipParens(node.expression);
+        if (ts.isIdentifier(callee) && callee.text === name && this.types.parameterDeclarationOf(callee) === resolve) {
+          settled = node.arguments.every((argument) => !ts.isSpreadElement(argument) && this.types.promiseStatus(argument, { thenables: true }) === "never");
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    if (executor.body) visit(executor.body);
+    return settled;
   }
 
   /**
@@ -442,7 +467,7 @@ export class RejectionFacts {
     if (!this.calleeAndArgumentsSafe(call)) return false;
     const target = this.types.calleeTarget(call);
     if (target && (isNonThrowingCall(target.ref) || isProcessExit(target.ref))) return true;
-    if (target && this.isResolveCall(call, target.declarations)) return true;
+    if (target && this.isResolverCall(target.declarations)) return true;
     const fn = this.types.projectFunctionOf(call);
     return fn !== undefined && this.cannotThrow(fn);
   }
@@ -481,17 +506,71 @@ export class RejectionFacts {
   }
 
   /**
-   * `resolve(value)` inside a `new Promise((resolve) => ...)`, with a value that cannot be a promise
-   * or thenable: resolving never throws, and never rejects with such a value.
+   * A call of a promise's own resolving function: the `resolve` or `reject` parameter of a
+   * `new Promise((resolve, reject) => ...)` executor (the lib's `Promise`), or a local or field
+   * that every assignment sets to one of them or to a function that cannot throw (a Deferred's
+   * `this.#reject = reject` inside the executor). Resolving functions never throw: a settled
+   * promise ignores them, and a thenable whose `then` throws rejects the promise instead. Whether
+   * the promise then rejects is `neverRejectingConstruction`'s question, not this one.
+   *
+   * @example
+   * // new Promise((resolve, reject) => { const init = async () => { try { ... } catch (e) { reject(e); } }; init(); })
+   * // reject(e)           → true (the executor's parameter)
+   * // this.#resolve()     → true (the field is set only in `new Promise((resolve) => { this.#resolve = resolve; })`)
    */
-  private isResolveCall(call: ts.CallExpression, declarations: readonly ts.Declaration[]): boolean {
-    const parameter = declarations[0];
-    if (declarations.length !== 1 || !ts.isParameter(parameter)) return false;
-    const executor = parameter.parent;
-    const construction = executor.parent;
-    if (!(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) || executor.parameters[0] !== parameter) return false;
-    if (!ts.isNewExpression(construction) || construction.arguments?.[0] !== executor || !isLibPromiseConstruction(construction, this.types)) return false;
-    return call.arguments.every((argument) => !ts.isSpreadElement(argument) && this.types.promiseStatus(argument, { thenables: true }) === "never");
+  private isResolverCall(declarations: readonly ts.Declaration[]): boolean {
+    const declaration = declarations[0];
+    if (declarations.length !== 1 || !this.types.isProjectSourceFile(declaration.getSourceFile())) return false;
+    if (ts.isParameter(declaration)) return isExecutorResolver(declaration, this.types);
+    let values: readonly ts.Expression[] | undefined;
+    if (ts.isVariableDeclaration(declaration)) values = this.variableValues(declaration);
+    else if (ts.isPropertyDeclaration(declaration) && ts.isClassLike(declaration.parent)) {
+      const owner = declaration.parent;
+      const name = memberName(declaration.name);
+      const classes = name === undefined ? undefined : this.types.projectSubclassesOf(owner);
+      const lists = classes && name !== undefined ? [owner, ...classes].map((cls) => fieldValues(cls, name)) : undefined;
+      values = lists && !lists.some((list) => list === undefined) ? (lists.flat() as ts.Expression[]) : undefined;
+    }
+    return values !== undefined && values.length > 0 && values.every((value) => {
+      const node = skipParens(value);
+      if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return this.cannotThrow(node);
+      const parameter = ts.isIdentifier(node) ? this.types.parameterDeclarationOf(node) : undefined;
+      return parameter !== undefined && isExecutorResolver(parameter, this.types);
+    });
+  }
+
+  /**
+   * Every value a `let`/`var`/`const` variable is given (its initializer, and `name = value` in the
+   * function or file that declares it), or undefined when it is written any other way (`+=`, `++`,
+   * destructuring, a loop's variable) or its name is a pattern.
+   */
+  private variableValues(declaration: ts.VariableDeclaration): ts.Expression[] | undefined {
+    const list = declaration.parent;
+    if (!ts.isIdentifier(declaration.name) || !ts.isVariableDeclarationList(list) || !ts.isVariableStatement(list.parent)) return undefined;
+    const name = declaration.name.text;
+    const values: ts.Expression[] = declaration.initializer ? [declaration.initializer] : [];
+    if (list.flags & ts.NodeFlags.Const) return values;
+    let scope: ts.Node = list.parent.parent;
+    while (!ts.isSourceFile(scope) && !ts.isFunctionLike(scope)) scope = scope.parent;
+    let other = false;
+    const visit = (node: ts.Node): void => {
+      if (other) return;
+      this.work++;
+      if (ts.isIdentifier(node) && node.text === name && node !== declaration.name && this.types.variableDeclarationOf(node) === declaration) {
+        const parent = node.parent;
+        if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+          if (parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) values.push(parent.right);
+          else other = true;
+        } else if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isShorthandPropertyAssignment(parent) || ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === node)) {
+          other = true;
+        } else if (ts.isPropertyAssignment(parent) && parent.initializer === node && ts.isObjectLiteralExpression(parent.parent) && ts.isBinaryExpression(parent.parent.parent)) {
+          other = true;
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(scope);
+    return other ? undefined : values;
   }
 
   /** A returned promise that cannot reject: `x.catch(handler)`, `x.then(f, handler)`, a call that cannot reject. */
@@ -537,6 +616,19 @@ function suspendsOrThrows(node: ts.Node): boolean {
   return ts.forEachChild(node, suspendsOrThrows) ?? false;
 }
 
+/** `resolve` or `reject`: the first or second parameter of the executor of a `new Promise(...)` of the lib's `Promise`. */
+function isExecutorResolver(parameter: ts.ParameterDeclaration, types: TypeOracle): boolean {
+  const executor = parameter.parent;
+  const construction = executor.parent;
+  if (!(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) || executor.parameters.indexOf(parameter) > 1) return false;
+  return ts.isNewExpression(construction) && construction.arguments?.[0] === executor && isLibPromiseConstruction(construction, types);
+}
+
+/** The text of a member's name, private names included; undefined for computed names. */
+function memberName(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
+}
+
 /** `new Promise(...)` of the lib's `Promise`. */
 function isLibPromiseConstruction(node: ts.NewExpression, types: TypeOracle): boolean {
   const callee = skipParens(node.expression);
@@ -563,8 +655,8 @@ function fieldValues(owner: ts.ClassLikeDeclaration, name: string): ts.Expressio
   const values: ts.Expression[] = [];
   let other = false;
   for (const member of owner.members) {
-    if (member.name && ts.isIdentifier(member.name) && member.name.text === name && !ts.isPropertyDeclaration(member)) other = true;
-    if (ts.isPropertyDeclaration(member) && member.name && ts.isIdentifier(member.name) && member.name.text === name) {
+    if (member.name && memberName(member.name) === name && !ts.isPropertyDeclaration(member)) other = true;
+    if (ts.isPropertyDeclaration(member) && memberName(member.name) === name) {
       if (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) other = true;
       if (member.initializer) values.push(member.initializer);
     }

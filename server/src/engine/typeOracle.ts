@@ -731,6 +731,17 @@ export class TypeOracle {
   }
 
   /**
+   * The parameter an identifier refers to, when it names one (imports are not followed).
+   *
+   * @example
+   * // new Promise((resolve, reject) => { fail = reject; })   `reject` in `fail = reject` → the `reject` parameter
+   */
+  parameterDeclarationOf(identifier: ts.Identifier): ts.ParameterDeclaration | undefined {
+    const declaration = this.checker.getSymbolAtLocation(identifier)?.valueDeclaration;
+    return declaration && ts.isParameter(declaration) ? declaration : undefined;
+  }
+
+  /**
    * Where the variable an identifier refers to is declared: `inside` the given function (a local
    * or parameter of this call), `outside` it (module scope or an enclosing function: shared by
    * concurrent calls), or undefined when it cannot be resolved.
