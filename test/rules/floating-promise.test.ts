@@ -225,6 +225,17 @@ const DEFERRED = [
   "}",
 ].join("\n");
 
+/** Shaped like actionhero's log(): a project function that hands the message to a logging library's loggers. */
+const LOG = [
+  "declare const loggers: { levels: Record<string, number>; log(level: string, message: unknown, data?: object): void }[];",
+  "export function log(message: unknown, severity = \"info\", data?: object) {",
+  "  loggers.map((logger) => {",
+  "    if (logger.levels[severity] === undefined) severity = \"info\";",
+  "    return logger.log(severity, message, data);",
+  "  });",
+  "}",
+].join("\n");
+
 const invalid: InvalidCase[] = [
   {
     name: "call in an async function: await, then catch, then void",
@@ -559,11 +570,6 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "floating", line: 11, column: 3 }],
   },
   {
-    name: "self-handled: the catch calls a library logger, which may throw",
-    code: `${F}\ndeclare const logger: { error(message: string, error: unknown): void };\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    logger.error("metrics failed", error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
-    errors: [{ messageId: "floating", line: 11, column: 3 }],
-  },
-  {
     name: "self-handled: a parameter default that can throw",
     code: `${F}\ndeclare function loadConfig(): object;\nasync function sendMetrics(payload: object = loadConfig()) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onRequest() {\n  sendMetrics();\n}`,
     errors: [{ messageId: "floating", line: 11, column: 3 }],
@@ -584,14 +590,34 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "floating", line: 11, column: 3 }],
   },
   {
-    name: "executor resolvers: a local that also holds a library callback may throw",
-    code: `${F}\ndeclare function report(error: unknown): void;\nexport function upload(body: object, quiet: boolean) {\n  return new Promise((resolve, reject) => {\n    let fail = reject;\n    if (quiet) fail = report;\n    const send = async () => {\n      try {\n        resolve(await post("/upload", body));\n      } catch (error) {\n        fail(error);\n      }\n    };\n    send();\n  });\n}`,
-    errors: [{ messageId: "floating", line: 14, column: 5 }],
+    name: "executor resolvers: a local that also holds a library callback, called before the try, may throw",
+    code: `${F}\ndeclare function report(error: unknown): void;\nexport function upload(body: object, size: number, quiet: boolean) {\n  return new Promise((resolve, reject) => {\n    let fail = reject;\n    if (quiet) fail = report;\n    const send = async () => {\n      if (size === 0) {\n        fail("empty upload");\n        return;\n      }\n      try {\n        resolve(await post("/upload", body));\n      } catch (error) {\n        fail(error);\n      }\n    };\n    send();\n  });\n}`,
+    errors: [{ messageId: "floating", line: 18, column: 5 }],
   },
   {
-    name: "executor resolvers: the parameters of another class's executor are not a promise's resolvers",
-    code: `${F}\ndeclare class Job {\n  constructor(run: (resolve: (value: unknown) => void, reject: (error: unknown) => void) => void);\n}\nexport function upload(body: object) {\n  return new Job((resolve, reject) => {\n    const send = async () => {\n      try {\n        resolve(await post("/upload", body));\n      } catch (error) {\n        reject(error);\n      }\n    };\n    send();\n  });\n}`,
-    errors: [{ messageId: "floating", line: 14, column: 5 }],
+    name: "executor resolvers: the parameters of another class's executor are not a promise's resolvers (called before the try)",
+    code: `${F}\ndeclare class Job {\n  constructor(run: (resolve: (value: unknown) => void, reject: (error: unknown) => void) => void);\n}\nexport function upload(body: object, size: number) {\n  return new Job((resolve, reject) => {\n    const send = async () => {\n      if (size === 0) {\n        reject("empty upload");\n        return;\n      }\n      try {\n        resolve(await post("/upload", body));\n      } catch (error) {\n        reject(error);\n      }\n    };\n    send();\n  });\n}`,
+    errors: [{ messageId: "floating", line: 18, column: 5 }],
+  },
+  {
+    name: "error-handling code: the catch awaits a project function that can reject",
+    code: `${F}\nasync function report(error: unknown) {\n  await post("/errors", { error });\n}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    await report(error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
+    errors: [{ messageId: "floating", line: 13, column: 3 }],
+  },
+  {
+    name: "error-handling code: the catch calls a project helper that throws",
+    code: `${F}\nclass NetworkError extends Error {}\nfunction ignoreNetworkErrors(error: unknown) {\n  if (!(error instanceof NetworkError)) throw error;\n  console.warn("network down", error);\n}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    ignoreNetworkErrors(error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
+    errors: [{ messageId: "floating", line: 15, column: 3 }],
+  },
+  {
+    name: "error-handling code: the catch returns a library promise that can reject",
+    code: `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch {\n    return post("/metrics/retry", payload);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
+    errors: [{ messageId: "floating", line: 10, column: 3 }],
+  },
+  {
+    name: "error-handling code: the finally block awaits a library call that can reject",
+    code: `${F}\ndeclare const pool: { release(): Promise<void> };\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error(error);\n  } finally {\n    await pool.release();\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
+    errors: [{ messageId: "floating", line: 13, column: 3 }],
   },
   {
     name: "self-handled: reported anyway with checkSelfHandled",
@@ -969,6 +995,39 @@ const valid: ValidCase[] = [
   {
     name: "executor resolvers: a let assigned only from reject, called from the catch",
     code: `${F}\nexport function upload(body: object) {\n  let fail: ((error: unknown) => void) | undefined;\n  const done = new Promise((resolve, reject) => {\n    fail = reject;\n    setTimeout(resolve, 1000);\n  });\n  const send = async () => {\n    try {\n      await post("/upload", body);\n    } catch (error) {\n      fail?.(error);\n    }\n  };\n  send();\n  return done;\n}`,
+  },
+  {
+    name: "self-handled: the catch calls a library logger (error-handling code: library calls are taken not to throw)",
+    code: `${F}\ndeclare const logger: { error(message: string, error: unknown): void };\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    logger.error("metrics failed", error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
+  },
+  {
+    name: "executor resolvers: a reject called before the try, for a precondition",
+    code: `${F}\nexport function upload(body: object, size: number) {\n  return new Promise((resolve, reject) => {\n    const send = async () => {\n      if (size === 0) {\n        reject("empty upload");\n        return;\n      }\n      try {\n        resolve(await post("/upload", body));\n      } catch (error) {\n        reject(error);\n      }\n    };\n    send();\n  });\n}`,
+  },
+  {
+    name: "error-handling code: the catch calls a project log() that hands the error to a logging library (actionhero)",
+    code: `${F}\n${LOG}\nexport class ChatRoom {\n  private async incomingMessagePerConnection(connection: { id: string; rooms: string[] }, room: string) {\n    if (connection.rooms.indexOf(room) > -1) {\n      try {\n        await post("/say", { id: connection.id, room });\n      } catch (error) {\n        log(error, "warning", { room, connection });\n      }\n    }\n  }\n  incomingMessage(connections: { id: string; rooms: string[] }[], room: string) {\n    connections.forEach((connection) => {\n      this.incomingMessagePerConnection(connection, room);\n    });\n  }\n}`,
+  },
+  {
+    name: "error-handling code: the catch emits an event other than 'error'",
+    code: `import { EventEmitter } from "node:events";\n${F}\nexport class Uploader extends EventEmitter {\n  start(file: object) {\n    this.upload(file);\n  }\n  private async upload(file: object) {\n    try {\n      await post("/upload", file);\n    } catch (error) {\n      this.emit("failed", error);\n    }\n  }\n}`,
+  },
+  {
+    name: "error-handling code: a finally block that releases a client through a library call",
+    code: `${F}\ndeclare const pool: { connect(): { release(): void } };\nexport class Metrics {\n  flush(payload: object) {\n    this.send(payload);\n  }\n  private async send(payload: object) {\n    const client = pool;\n    try {\n      await post("/metrics", payload);\n    } catch (error) {\n      console.error(error);\n    } finally {\n      client.connect().release();\n    }\n  }\n}`,
+  },
+  {
+    name: "error-handling code: an awaited .catch() whose handler calls a library logger",
+    code: `${F}\ndeclare const logger: { warn(message: string, error: unknown): void };\nasync function sendMetrics(payload: object) {\n  await post("/metrics", payload).catch((error) => logger.warn("metrics failed", error));\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
+  },
+  {
+    name: "error-handling code: JavaScript reading the error's properties in the catch",
+    code: `export class Worker {\n  constructor(logger, client) {\n    this.logger = logger;\n    this.client = client;\n  }\n  start() {\n    this.run();\n  }\n  async run() {\n    try {\n      await this.client.connect();\n    } catch (err) {\n      this.logger.error(\`connect failed: \${err.message}\`, err.stack);\n    }\n  }\n}`,
+    fileName: "worker.js",
+  },
+  {
+    name: "error-handling code: the catch returns a value, not a promise",
+    code: `${F}\n${LOG}\nasync function load(payload: object): Promise<object | undefined> {\n  try {\n    return await post("/load", payload);\n  } catch (error) {\n    log(error, "error");\n    return undefined;\n  }\n}\nexport function warm(payload: object) {\n  load(payload);\n}`,
   },
   {
     name: "self-handled: every path of the callee inside a try whose catch logs",

@@ -13,6 +13,13 @@
  * executor cannot throw, and `await` of what cannot reject (a project call, `x.catch(handler)`,
  * a promise that never rejects). Anything else (a library call, other `new`, `throw`) may throw.
  *
+ * Error-handling code is judged by its own policy (`handler`): in a `catch` or `finally` block, a
+ * rejection handler (`.catch(h)`, `.then(f, h)`'s `h`) and the project functions called from
+ * them, only explicit failures count: `throw`, an `await` or a returned promise that can reject,
+ * `emit("error", ...)` on Node's EventEmitter, and project functions failing by the same policy.
+ * Library calls, calls not followed into a project body, property reads and `new` are taken not
+ * to throw there: they would throw only on a bug in the handler itself (a logger that throws).
+ *
  * Two more questions share the machinery: `neverSuspends` (an async function with no `await` and
  * no `throw`: settled when the call returns) and `neverRejects` (a promise value that cannot
  * reject, such as a field set only from `new Promise((resolve) => ...)`). Interprocedural, bounded by depth and
@@ -69,11 +76,18 @@ export function rejectionFacts(types: TypeOracle): RejectionFacts {
 export class RejectionFacts {
   private readonly rejectMemo = new Map<ts.Node, boolean>();
   private readonly throwMemo = new Map<ts.Node, boolean>();
+  private readonly handlerRejectMemo = new Map<ts.Node, boolean>();
+  private readonly handlerThrowMemo = new Map<ts.Node, boolean>();
   private readonly exitMemo = new Map<ts.Node, boolean>();
   private readonly loopMemo = new Map<ts.Node, boolean>();
   private readonly suspendMemo = new Map<ts.Node, boolean>();
   private readonly settledMemo = new Map<object, boolean>();
-  private readonly active = new Set<object>();
+  private readonly active = new Map<object, Set<object>>();
+  /**
+   * Whether the code being judged is error-handling code (a `catch` or `finally` block, a
+   * rejection handler, or a project function called from one), where only explicit throws count.
+   */
+  private handler = false;
   private depth = 0;
   private work = 0;
   private truncated = false;
@@ -82,7 +96,7 @@ export class RejectionFacts {
 
   /** Calling `fn` yields a promise that never rejects (async, or returning `x.catch(handler)`). */
   cannotReject(fn: ts.FunctionLikeDeclaration): boolean {
-    return this.fact(this.rejectMemo, fn, () => {
+    return this.fact(this.handler ? this.handlerRejectMemo : this.rejectMemo, fn, () => {
       const body = fn.body;
       if (!body || fn.asteriskToken || !fn.parameters.every((parameter) => this.parameterSafe(parameter))) return false;
       if (isAsyncFunction(fn)) return ts.isBlock(body) ? this.statementsSafe(body.statements) : this.expressionSafe(body);
@@ -146,6 +160,24 @@ export class RejectionFacts {
    * // new Promise((resolve, reject) => ...)                        → false (it may call reject)
    */
   neverRejects(expression: ts.Expression): boolean {
+    return this.inMode(false, () => this.neverRejectsHere(expression));
+  }
+
+  /**
+   * Runs `judge` with the error-handling policy on (`handler`) or off, restoring the outer one.
+   * Facts about promise values (`neverRejects`) are always judged with it off.
+   */
+  private inMode<T>(handler: boolean, judge: () => T): T {
+    const outer = this.handler;
+    this.handler = handler;
+    try {
+      return judge();
+    } finally {
+      this.handler = outer;
+    }
+  }
+
+  private neverRejectsHere(expression: ts.Expression): boolean {
     const node = skipParens(expression);
     if (ts.isNewExpression(node)) return this.fact(this.settledMemo, node, () => this.neverRejectingConstruction(node));
     if (ts.isIdentifier(node)) {
@@ -295,7 +327,7 @@ export class RejectionFacts {
 
   /** Calling `fn` never throws (an async function never does: a throw inside becomes its promise's rejection). */
   cannotThrow(fn: ts.FunctionLikeDeclaration): boolean {
-    return this.fact(this.throwMemo, fn, () => {
+    return this.fact(this.handler ? this.handlerThrowMemo : this.throwMemo, fn, () => {
       const body = fn.body;
       if (!body || fn.asteriskToken || !fn.parameters.every((parameter) => this.parameterSafe(parameter))) return false;
       if (isAsyncFunction(fn)) return true; // a throw inside becomes its promise's rejection
@@ -316,19 +348,21 @@ export class RejectionFacts {
     const known = memo.get(fn);
     if (known !== undefined) return known;
     if (this.depth === 0) this.work = 0;
-    if (this.active.has(fn) || this.depth >= MAX_CALL_DEPTH || this.work > WORK_BUDGET) {
+    let active = this.active.get(memo);
+    if (!active) this.active.set(memo, (active = new Set<object>()));
+    if (active.has(fn) || this.depth >= MAX_CALL_DEPTH || this.work > WORK_BUDGET) {
       this.truncated = true;
       return false;
     }
     const outer = this.truncated;
     this.truncated = false;
-    this.active.add(fn);
+    active.add(fn);
     this.depth++;
     let result = false;
     try {
       result = compute();
     } finally {
-      this.active.delete(fn);
+      active.delete(fn);
       this.depth--;
     }
     if (!this.truncated) memo.set(fn, result);
@@ -375,17 +409,22 @@ export class RejectionFacts {
         (declaration) => ts.isIdentifier(declaration.name) && (!declaration.initializer || this.expressionSafe(declaration.initializer)),
       );
     }
-    if (ts.isReturnStatement(statement)) return !statement.expression || this.expressionSafe(statement.expression);
+    if (ts.isReturnStatement(statement)) {
+      const value = statement.expression;
+      if (!value || !this.expressionSafe(value)) return !value;
+      // Error-handling code may call anything, but a promise it returns must not reject.
+      return !this.handler || this.types.promiseStatus(value, { thenables: true }) === "never" || this.settledPromise(value) || this.neverRejects(value);
+    }
     if (ts.isIfStatement(statement)) {
       return this.expressionSafe(statement.expression) && this.statementSafe(statement.thenStatement) && (!statement.elseStatement || this.statementSafe(statement.elseStatement));
     }
     if (ts.isTryStatement(statement)) {
       const { tryBlock, catchClause, finallyBlock } = statement;
       if (finallyBlock && this.blockExits(finallyBlock.statements)) return true; // `finally { process.exit() }`
-      if (finallyBlock && !this.statementsSafe(finallyBlock.statements)) return false;
+      if (finallyBlock && !this.inMode(true, () => this.statementsSafe(finallyBlock.statements))) return false;
       if (!catchClause) return this.statementsSafe(tryBlock.statements);
       const binding = catchClause.variableDeclaration?.name;
-      return (binding === undefined || ts.isIdentifier(binding)) && this.statementsSafe(catchClause.block.statements);
+      return (binding === undefined || ts.isIdentifier(binding)) && this.inMode(true, () => this.statementsSafe(catchClause.block.statements));
     }
     if (ts.isWhileStatement(statement) || ts.isDoStatement(statement)) return this.expressionSafe(statement.expression) && this.statementSafe(statement.statement);
     if (ts.isForStatement(statement)) {
@@ -436,7 +475,7 @@ export class RejectionFacts {
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       if (ts.isElementAccessExpression(node) && !this.expressionSafe(node.argumentExpression)) return false;
       const object = skipParens(node.expression);
-      const objectSafe = node.questionDotToken !== undefined || object.kind === ts.SyntaxKind.ThisKeyword || this.types.nullishStatus(object) === "never";
+      const objectSafe = this.handler || node.questionDotToken !== undefined || object.kind === ts.SyntaxKind.ThisKeyword || this.types.nullishStatus(object) === "never";
       return objectSafe && this.expressionSafe(object);
     }
     if (ts.isPrefixUnaryExpression(node)) return this.expressionSafe(node.operand);
@@ -447,14 +486,18 @@ export class RejectionFacts {
     if (ts.isAwaitExpression(node)) return this.awaitSafe(node.expression);
     if (ts.isCallExpression(node)) return this.callSafe(node);
     // `new Promise((resolve) => ...)` whose executor cannot throw: constructing it does not throw either.
-    if (ts.isNewExpression(node)) return this.neverRejects(node);
+    if (ts.isNewExpression(node)) {
+      // Error-handling code: constructors are not followed (`reject(new TimeoutError(message))`).
+      if (this.handler) return this.expressionSafe(node.expression) && (node.arguments ?? []).every((argument) => this.expressionSafe(ts.isSpreadElement(argument) ? argument.expression : argument));
+      return this.neverRejects(node);
+    }
     return false;
   }
 
   /** Evaluating the callee and the arguments does not throw (the call itself still may). */
   private calleeAndArgumentsSafe(call: ts.CallExpression): boolean {
     const callee = skipParens(call.expression);
-    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
+    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) || this.handler) {
       if (!this.expressionSafe(callee)) return false;
     } else if (!ts.isIdentifier(callee)) {
       return false;
@@ -469,7 +512,11 @@ export class RejectionFacts {
     if (target && (isNonThrowingCall(target.ref) || isProcessExit(target.ref))) return true;
     if (target && this.isResolverCall(target.declarations)) return true;
     const fn = this.types.projectFunctionOf(call);
-    return fn !== undefined && this.cannotThrow(fn);
+    if (fn) return this.cannotThrow(fn);
+    // Error-handling code: a call not followed into a project body (a library logger, an
+    // emitter, a callback) is taken not to throw, except `emit("error", ...)`, which rethrows
+    // when nobody listens.
+    return this.handler && !(target && isErrorEmit(call, target.ref));
   }
 
   /**
@@ -499,9 +546,11 @@ export class RejectionFacts {
     const name = (skipParens(call.expression) as ts.PropertyAccessExpression).name.text;
     const handlers = name === "catch" ? call.arguments.slice(0, 1) : call.arguments.slice(0, 2);
     if (handlers.length !== (name === "catch" ? 1 : 2)) return false;
-    return handlers.every((handler) => {
+    // `.then(f, h)`: `f` throwing rejects the result; `h`, like a `catch` block, is error-handling code.
+    return handlers.every((handler, index) => {
       const fn = skipParens(handler);
-      return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (isAsyncFunction(fn) ? this.cannotReject(fn) : this.cannotThrow(fn));
+      const isRejectionHandler = name === "catch" || index === 1;
+      return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && this.inMode(isRejectionHandler, () => (isAsyncFunction(fn) ? this.cannotReject(fn) : this.cannotThrow(fn)));
     });
   }
 
@@ -627,6 +676,12 @@ function isExecutorResolver(parameter: ts.ParameterDeclaration, types: TypeOracl
 /** The text of a member's name, private names included; undefined for computed names. */
 function memberName(name: ts.PropertyName): string | undefined {
   return ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
+}
+
+/** `emitter.emit("error", ...)` on Node's EventEmitter: it throws the error when nobody listens. */
+function isErrorEmit(call: ts.CallExpression, ref: DeclarationRef): boolean {
+  const event = call.arguments[0];
+  return ref.module !== undefined && /^(?:node:)?events$/.test(ref.module) && /(?:^|\.)EventEmitter\.emit$/.test(ref.qualifiedName) && event !== undefined && ts.isStringLiteralLike(event) && event.text === "error";
 }
 
 /** `new Promise(...)` of the lib's `Promise`. */
