@@ -236,6 +236,37 @@ const LOG = [
   "}",
 ].join("\n");
 
+/** Shaped like actionhero's chatRoom: the api object's members are typed from the initializer's arrow fields (`ChatRoomInitializer["x"]`). */
+const CHAT = [
+  "declare function post(url: string, body: object): Promise<object>;",
+  "interface Connection { id: string; rooms: string[] }",
+  "export interface ChatRoomApi {",
+  "  incomingMessage: ChatRoomInitializer[\"incomingMessage\"];",
+  "  incomingMessagePerConnection: ChatRoomInitializer[\"incomingMessagePerConnection\"];",
+  "}",
+  "export const api = { connections: [] as Connection[] } as { connections: Connection[]; chatRoom: ChatRoomApi };",
+  "export class ChatRoomInitializer {",
+  "  incomingMessage = (room: string) => {",
+  "    api.connections.forEach((connection) => {",
+  "      // we can parallelize this, no need to await",
+  "      api.chatRoom.incomingMessagePerConnection(connection, room);",
+  "    });",
+  "  };",
+  "  incomingMessagePerConnection = async (connection: Connection, room: string) => {",
+  "    if (connection.rooms.indexOf(room) > -1) {",
+  "      try {",
+  "        await post(\"/say\", { id: connection.id, room });",
+  "      } catch (error) {",
+  "        console.warn(error);",
+  "      }",
+  "    }",
+  "  };",
+  "  initialize() {",
+  "    api.chatRoom = { incomingMessage: this.incomingMessage, incomingMessagePerConnection: this.incomingMessagePerConnection };",
+  "  }",
+  "}",
+].join("\n");
+
 const invalid: InvalidCase[] = [
   {
     name: "call in an async function: await, then catch, then void",
@@ -618,6 +649,16 @@ const invalid: InvalidCase[] = [
     name: "error-handling code: the finally block awaits a library call that can reject",
     code: `${F}\ndeclare const pool: { release(): Promise<void> };\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error(error);\n  } finally {\n    await pool.release();\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
     errors: [{ messageId: "floating", line: 13, column: 3 }],
+  },
+  {
+    name: "interface-typed members: an implementation typed through Init[\"x\"] that can reject is followed and reported",
+    code: CHAT.replace("      try {\n        await post(\"/say\", { id: connection.id, room });\n      } catch (error) {\n        console.warn(error);\n      }", "      await post(\"/say\", { id: connection.id, room });"),
+    errors: [{ messageId: "floating", line: 12, column: 7 }],
+  },
+  {
+    name: "interface-typed members: a member with a written function type is not tied to any implementation",
+    code: CHAT.replace("  incomingMessagePerConnection: ChatRoomInitializer[\"incomingMessagePerConnection\"];", "  incomingMessagePerConnection: (connection: Connection, room: string) => Promise<void>;"),
+    errors: [{ messageId: "floating", line: 12, column: 7 }],
   },
   {
     name: "self-handled: reported anyway with checkSelfHandled",
@@ -1028,6 +1069,22 @@ const valid: ValidCase[] = [
   {
     name: "error-handling code: the catch returns a value, not a promise",
     code: `${F}\n${LOG}\nasync function load(payload: object): Promise<object | undefined> {\n  try {\n    return await post("/load", payload);\n  } catch (error) {\n    log(error, "error");\n    return undefined;\n  }\n}\nexport function warm(payload: object) {\n  load(payload);\n}`,
+  },
+  {
+    name: "interface-typed members: api.chatRoom.x typed ChatRoomInitializer[\"x\"] runs the initializer's self-handled arrow (actionhero chatRoom)",
+    code: CHAT,
+  },
+  {
+    name: "interface-typed members: the optional member, called with ?.",
+    code: CHAT.replace("  incomingMessagePerConnection: ChatRoomInitializer", "  incomingMessagePerConnection?: ChatRoomInitializer").replace("api.chatRoom.incomingMessagePerConnection(connection, room)", "api.chatRoom.incomingMessagePerConnection?.(connection, room)"),
+  },
+  {
+    name: "interface-typed members: a method typed through Init[\"x\"] that never suspends",
+    code: `interface Connection { id: string; send(message: string): void }\nexport interface ServersApi {\n  broadcast: WebServer["broadcast"];\n}\nexport const api = {} as { servers: ServersApi };\nexport class WebServer {\n  async broadcast(connections: Connection[], message: string) {\n    for (const connection of connections) connection.send(message);\n  }\n}\nexport function announce(connections: Connection[]) {\n  api.servers.broadcast(connections, "restarting");\n}`,
+  },
+  {
+    name: "interface-typed members: a member typed typeof a self-handled function",
+    code: `${F}\nasync function flushMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport interface Api {\n  flushMetrics: typeof flushMetrics;\n}\nexport function onRequest(api: Api, payload: object) {\n  api.flushMetrics(payload);\n}`,
   },
   {
     name: "self-handled: every path of the callee inside a try whose catch logs",

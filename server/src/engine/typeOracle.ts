@@ -959,9 +959,16 @@ export class TypeOracle {
    * when the callee is unknown, declared only, or has more than one body (overloads aside).
    * For interprocedural analyses, which must stay within what the project shows.
    *
+   * When the callee is a property declared in the project without a body whose type is written
+   * from an implementation (an indexed access or `typeof`: `handle: ChatRoomInitializer["handle"]`,
+   * `send: typeof send`), the declaration of the call's resolved signature stands in, when it is a
+   * project function or method with a body: the function the property's type was written from.
+   * Other function types (`handle: (m: string) => void`) stay unknown.
+   *
    * @example
    * // async function flush() { ... }   flush();  → the `flush` declaration
    * // import { readFile } from "fs";   readFile(); → undefined (a declaration file)
+   * // interface Api { incoming: Room["incoming"] }   api.incoming(m); → `Room`'s `incoming` arrow
    */
   projectFunctionOf(call: ts.CallExpression | ts.NewExpression): ts.FunctionLikeDeclaration | undefined {
     const target = this.calleeTarget(call);
@@ -972,7 +979,16 @@ export class TypeOracle {
       const fn = functionOfDeclaration(declaration);
       if (fn?.body) bodies.add(fn);
     }
+    if (bodies.size === 0 && ts.isCallExpression(call) && target.declarations.every(isTypedFromImplementation)) return this.signatureFunctionOf(call);
     return bodies.size === 1 ? [...bodies][0] : undefined;
+  }
+
+  /** The project function or method with a body that the resolved signature of `call` was declared by. */
+  private signatureFunctionOf(call: ts.CallExpression): ts.FunctionLikeDeclaration | undefined {
+    const declaration = this.checker.getResolvedSignature(call)?.declaration;
+    if (!declaration || ts.isJSDocSignature(declaration) || !this.isProjectSourceFile(declaration.getSourceFile())) return undefined;
+    const fn = functionOfDeclaration(declaration);
+    return fn?.body ? fn : undefined;
   }
 
   /**
@@ -1269,6 +1285,13 @@ function hasStaticModifier(member: ts.Node): boolean {
 
 function hasAbstractModifier(member: ts.Node): boolean {
   return ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.AbstractKeyword) ?? false);
+}
+
+/** A property (of an interface, type literal or class, without initializer) typed `X["name"]` or `typeof x`. */
+function isTypedFromImplementation(declaration: ts.Declaration): boolean {
+  if (!(ts.isPropertySignature(declaration) || (ts.isPropertyDeclaration(declaration) && !declaration.initializer))) return false;
+  const type = declaration.type;
+  return type !== undefined && (ts.isIndexedAccessTypeNode(type) || ts.isTypeQueryNode(type));
 }
 
 function functionOfDeclaration(declaration: ts.Declaration): ts.FunctionLikeDeclaration | undefined {
