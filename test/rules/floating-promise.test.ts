@@ -149,6 +149,124 @@ const CANCEL_TOKEN = [
   "}",
 ].join("\n");
 
+/** Shaped like bullmq's sandbox: a promise whose executor starts an async helper that settles it from its try and catch. */
+const SANDBOX = [
+  "interface Child { on(event: string, listener: (...args: any[]) => void): void; send(message: object): void }",
+  "interface ChildPool { retain(file: string): Promise<Child> }",
+  "export function sandbox(processFile: string, childPool: ChildPool) {",
+  "  return async function process(job: { id: string }) {",
+  "    let child: Child | undefined;",
+  "    const done = new Promise((resolve, reject) => {",
+  "      const initChild = async () => {",
+  "        try {",
+  "          child = await childPool.retain(processFile);",
+  "          child.on(\"message\", (msg: { value: unknown }) => resolve(msg.value));",
+  "          child.send({ cmd: \"start\", job });",
+  "        } catch (error) {",
+  "          reject(error);",
+  "        }",
+  "      };",
+  "      initChild();",
+  "    });",
+  "    return await done;",
+  "  };",
+  "}",
+].join("\n");
+
+/** Shaped like puppeteer's Deferred and BidiCdpSession: reject() ends in a resolver stored in a private field in the executor. */
+const DEFERRED = [
+  "export class Deferred<T> {",
+  "  #isResolved = false;",
+  "  #isRejected = false;",
+  "  #value: T | Error | undefined;",
+  "  #resolve!: (value: void) => void;",
+  "  #taskPromise = new Promise<void>((resolve) => {",
+  "    this.#resolve = resolve;",
+  "  });",
+  "  #timeoutId: ReturnType<typeof setTimeout> | undefined;",
+  "  #finish(value: T | Error) {",
+  "    clearTimeout(this.#timeoutId);",
+  "    this.#value = value;",
+  "    this.#resolve();",
+  "  }",
+  "  resolve(value: T): void {",
+  "    if (this.#isRejected || this.#isResolved) {",
+  "      return;",
+  "    }",
+  "    this.#isResolved = true;",
+  "    this.#finish(value);",
+  "  }",
+  "  reject(error: Error): void {",
+  "    if (this.#isRejected || this.#isResolved) {",
+  "      return;",
+  "    }",
+  "    this.#isRejected = true;",
+  "    this.#finish(error);",
+  "  }",
+  "  value(): T | Error | undefined {",
+  "    return this.#value;",
+  "  }",
+  "}",
+  "interface Connection { send(method: string, params: object): Promise<{ result: { session: string } }> }",
+  "export class BidiCdpSession {",
+  "  static sessions = new Map<string, BidiCdpSession>();",
+  "  readonly #sessionId = new Deferred<string>();",
+  "  constructor(connection: Connection, frameId: string) {",
+  "    (async () => {",
+  "      try {",
+  "        const { result } = await connection.send(\"goog:cdp.getSession\", { context: frameId });",
+  "        this.#sessionId.resolve(result.session);",
+  "        BidiCdpSession.sessions.set(result.session, this);",
+  "      } catch (error) {",
+  "        this.#sessionId.reject(error as Error);",
+  "      }",
+  "    })();",
+  "  }",
+  "}",
+].join("\n");
+
+/** Shaped like actionhero's log(): a project function that hands the message to a logging library's loggers. */
+const LOG = [
+  "declare const loggers: { levels: Record<string, number>; log(level: string, message: unknown, data?: object): void }[];",
+  "export function log(message: unknown, severity = \"info\", data?: object) {",
+  "  loggers.map((logger) => {",
+  "    if (logger.levels[severity] === undefined) severity = \"info\";",
+  "    return logger.log(severity, message, data);",
+  "  });",
+  "}",
+].join("\n");
+
+/** Shaped like actionhero's chatRoom: the api object's members are typed from the initializer's arrow fields (`ChatRoomInitializer["x"]`). */
+const CHAT = [
+  "declare function post(url: string, body: object): Promise<object>;",
+  "interface Connection { id: string; rooms: string[] }",
+  "export interface ChatRoomApi {",
+  "  incomingMessage: ChatRoomInitializer[\"incomingMessage\"];",
+  "  incomingMessagePerConnection: ChatRoomInitializer[\"incomingMessagePerConnection\"];",
+  "}",
+  "export const api = { connections: [] as Connection[] } as { connections: Connection[]; chatRoom: ChatRoomApi };",
+  "export class ChatRoomInitializer {",
+  "  incomingMessage = (room: string) => {",
+  "    api.connections.forEach((connection) => {",
+  "      // we can parallelize this, no need to await",
+  "      api.chatRoom.incomingMessagePerConnection(connection, room);",
+  "    });",
+  "  };",
+  "  incomingMessagePerConnection = async (connection: Connection, room: string) => {",
+  "    if (connection.rooms.indexOf(room) > -1) {",
+  "      try {",
+  "        await post(\"/say\", { id: connection.id, room });",
+  "      } catch (error) {",
+  "        console.warn(error);",
+  "      }",
+  "    }",
+  "  };",
+  "  initialize() {",
+  "    api.chatRoom = { incomingMessage: this.incomingMessage, incomingMessagePerConnection: this.incomingMessagePerConnection };",
+  "  }",
+  "}",
+].join("\n");
+
 const invalid: InvalidCase[] = [
   {
     name: "call in an async function: await, then catch, then void",
@@ -483,11 +601,6 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "floating", line: 11, column: 3 }],
   },
   {
-    name: "self-handled: the catch calls a library logger, which may throw",
-    code: `${F}\ndeclare const logger: { error(message: string, error: unknown): void };\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    logger.error("metrics failed", error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
-    errors: [{ messageId: "floating", line: 11, column: 3 }],
-  },
-  {
     name: "self-handled: a parameter default that can throw",
     code: `${F}\ndeclare function loadConfig(): object;\nasync function sendMetrics(payload: object = loadConfig()) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onRequest() {\n  sendMetrics();\n}`,
     errors: [{ messageId: "floating", line: 11, column: 3 }],
@@ -506,6 +619,46 @@ const invalid: InvalidCase[] = [
     name: "self-handled: JSON.parse before the try can throw",
     code: `${F}\nasync function sync(raw: string) {\n  const body = JSON.parse(raw) as object;\n  try {\n    await post("/sync", body);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onMessage(raw: string) {\n  sync(raw);\n}`,
     errors: [{ messageId: "floating", line: 11, column: 3 }],
+  },
+  {
+    name: "executor resolvers: a local that also holds a library callback, called before the try, may throw",
+    code: `${F}\ndeclare function report(error: unknown): void;\nexport function upload(body: object, size: number, quiet: boolean) {\n  return new Promise((resolve, reject) => {\n    let fail = reject;\n    if (quiet) fail = report;\n    const send = async () => {\n      if (size === 0) {\n        fail("empty upload");\n        return;\n      }\n      try {\n        resolve(await post("/upload", body));\n      } catch (error) {\n        fail(error);\n      }\n    };\n    send();\n  });\n}`,
+    errors: [{ messageId: "floating", line: 18, column: 5 }],
+  },
+  {
+    name: "executor resolvers: the parameters of another class's executor are not a promise's resolvers (called before the try)",
+    code: `${F}\ndeclare class Job {\n  constructor(run: (resolve: (value: unknown) => void, reject: (error: unknown) => void) => void);\n}\nexport function upload(body: object, size: number) {\n  return new Job((resolve, reject) => {\n    const send = async () => {\n      if (size === 0) {\n        reject("empty upload");\n        return;\n      }\n      try {\n        resolve(await post("/upload", body));\n      } catch (error) {\n        reject(error);\n      }\n    };\n    send();\n  });\n}`,
+    errors: [{ messageId: "floating", line: 18, column: 5 }],
+  },
+  {
+    name: "error-handling code: the catch awaits a project function that can reject",
+    code: `${F}\nasync function report(error: unknown) {\n  await post("/errors", { error });\n}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    await report(error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
+    errors: [{ messageId: "floating", line: 13, column: 3 }],
+  },
+  {
+    name: "error-handling code: the catch calls a project helper that throws",
+    code: `${F}\nclass NetworkError extends Error {}\nfunction ignoreNetworkErrors(error: unknown) {\n  if (!(error instanceof NetworkError)) throw error;\n  console.warn("network down", error);\n}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    ignoreNetworkErrors(error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
+    errors: [{ messageId: "floating", line: 15, column: 3 }],
+  },
+  {
+    name: "error-handling code: the catch returns a library promise that can reject",
+    code: `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch {\n    return post("/metrics/retry", payload);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
+    errors: [{ messageId: "floating", line: 10, column: 3 }],
+  },
+  {
+    name: "error-handling code: the finally block awaits a library call that can reject",
+    code: `${F}\ndeclare const pool: { release(): Promise<void> };\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error(error);\n  } finally {\n    await pool.release();\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
+    errors: [{ messageId: "floating", line: 13, column: 3 }],
+  },
+  {
+    name: "interface-typed members: an implementation typed through Init[\"x\"] that can reject is followed and reported",
+    code: CHAT.replace("      try {\n        await post(\"/say\", { id: connection.id, room });\n      } catch (error) {\n        console.warn(error);\n      }", "      await post(\"/say\", { id: connection.id, room });"),
+    errors: [{ messageId: "floating", line: 12, column: 7 }],
+  },
+  {
+    name: "interface-typed members: a member with a written function type is not tied to any implementation",
+    code: CHAT.replace("  incomingMessagePerConnection: ChatRoomInitializer[\"incomingMessagePerConnection\"];", "  incomingMessagePerConnection: (connection: Connection, room: string) => Promise<void>;"),
+    errors: [{ messageId: "floating", line: 12, column: 7 }],
   },
   {
     name: "self-handled: reported anyway with checkSelfHandled",
@@ -858,6 +1011,80 @@ const valid: ValidCase[] = [
   {
     name: "callback-style API in TypeScript: an optional callback, `Promise<void> | void`",
     code: `export function connect(url: string, callback?: (error?: Error) => void): Promise<void> | void {\n  if (!callback) {\n    return new Promise((resolve, reject) => connect(url, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(), 10);\n}\nexport function start() {\n  connect("db://local", (error) => console.log(error));\n}`,
+  },
+  {
+    name: "executor resolvers: an async helper in a promise executor whose catch calls reject (bullmq sandbox)",
+    code: SANDBOX,
+  },
+  {
+    name: "executor resolvers: the same in JavaScript",
+    code: `const sandbox = (processFile, childPool) => {\n  return async function process(job, token) {\n    let child;\n    const done = new Promise((resolve, reject) => {\n      const initChild = async () => {\n        try {\n          child = await childPool.retain(processFile);\n          child.on("message", (msg) => resolve(msg.value));\n          child.send({ cmd: "start", job, token });\n        } catch (error) {\n          reject(error);\n        }\n      };\n      initChild();\n    });\n    await done;\n    return done;\n  };\n};\nexport default sandbox;`,
+    fileName: "sandbox.js",
+  },
+  {
+    name: "executor resolvers: a Deferred whose reject() calls a resolver stored in a private field (puppeteer BidiCdpSession)",
+    code: DEFERRED,
+  },
+  {
+    name: "executor resolvers: resolve given a value that may be a promise still cannot throw",
+    code: `${F}\nexport function send(body: object): Promise<unknown> {\n  return new Promise((resolve, reject) => {\n    const run = async () => {\n      try {\n        await post("/ping", {});\n        resolve(post("/send", body));\n      } catch (error) {\n        reject(error);\n      }\n    };\n    run();\n  });\n}`,
+  },
+  {
+    name: "executor resolvers: resolvers kept in fields of a Deferred, called from a catch",
+    code: `${F}\nexport class Deferred<T> {\n  private resolveFn!: (value: T) => void;\n  private rejectFn!: (error: unknown) => void;\n  readonly promise = new Promise<T>((resolve, reject) => {\n    this.resolveFn = resolve;\n    this.rejectFn = reject;\n  });\n  resolve(value: T) {\n    this.resolveFn(value);\n  }\n  reject(error: unknown) {\n    this.rejectFn(error);\n  }\n}\nexport class Uploader {\n  readonly done = new Deferred<object>();\n  start(body: object) {\n    this.upload(body);\n  }\n  private async upload(body: object) {\n    try {\n      this.done.resolve(await post("/upload", body));\n    } catch (error) {\n      this.done.reject(error);\n    }\n  }\n}`,
+  },
+  {
+    name: "executor resolvers: a let assigned only from reject, called from the catch",
+    code: `${F}\nexport function upload(body: object) {\n  let fail: ((error: unknown) => void) | undefined;\n  const done = new Promise((resolve, reject) => {\n    fail = reject;\n    setTimeout(resolve, 1000);\n  });\n  const send = async () => {\n    try {\n      await post("/upload", body);\n    } catch (error) {\n      fail?.(error);\n    }\n  };\n  send();\n  return done;\n}`,
+  },
+  {
+    name: "self-handled: the catch calls a library logger (error-handling code: library calls are taken not to throw)",
+    code: `${F}\ndeclare const logger: { error(message: string, error: unknown): void };\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    logger.error("metrics failed", error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
+  },
+  {
+    name: "executor resolvers: a reject called before the try, for a precondition",
+    code: `${F}\nexport function upload(body: object, size: number) {\n  return new Promise((resolve, reject) => {\n    const send = async () => {\n      if (size === 0) {\n        reject("empty upload");\n        return;\n      }\n      try {\n        resolve(await post("/upload", body));\n      } catch (error) {\n        reject(error);\n      }\n    };\n    send();\n  });\n}`,
+  },
+  {
+    name: "error-handling code: the catch calls a project log() that hands the error to a logging library (actionhero)",
+    code: `${F}\n${LOG}\nexport class ChatRoom {\n  private async incomingMessagePerConnection(connection: { id: string; rooms: string[] }, room: string) {\n    if (connection.rooms.indexOf(room) > -1) {\n      try {\n        await post("/say", { id: connection.id, room });\n      } catch (error) {\n        log(error, "warning", { room, connection });\n      }\n    }\n  }\n  incomingMessage(connections: { id: string; rooms: string[] }[], room: string) {\n    connections.forEach((connection) => {\n      this.incomingMessagePerConnection(connection, room);\n    });\n  }\n}`,
+  },
+  {
+    name: "error-handling code: the catch emits an event other than 'error'",
+    code: `import { EventEmitter } from "node:events";\n${F}\nexport class Uploader extends EventEmitter {\n  start(file: object) {\n    this.upload(file);\n  }\n  private async upload(file: object) {\n    try {\n      await post("/upload", file);\n    } catch (error) {\n      this.emit("failed", error);\n    }\n  }\n}`,
+  },
+  {
+    name: "error-handling code: a finally block that releases a client through a library call",
+    code: `${F}\ndeclare const pool: { connect(): { release(): void } };\nexport class Metrics {\n  flush(payload: object) {\n    this.send(payload);\n  }\n  private async send(payload: object) {\n    const client = pool;\n    try {\n      await post("/metrics", payload);\n    } catch (error) {\n      console.error(error);\n    } finally {\n      client.connect().release();\n    }\n  }\n}`,
+  },
+  {
+    name: "error-handling code: an awaited .catch() whose handler calls a library logger",
+    code: `${F}\ndeclare const logger: { warn(message: string, error: unknown): void };\nasync function sendMetrics(payload: object) {\n  await post("/metrics", payload).catch((error) => logger.warn("metrics failed", error));\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
+  },
+  {
+    name: "error-handling code: JavaScript reading the error's properties in the catch",
+    code: `export class Worker {\n  constructor(logger, client) {\n    this.logger = logger;\n    this.client = client;\n  }\n  start() {\n    this.run();\n  }\n  async run() {\n    try {\n      await this.client.connect();\n    } catch (err) {\n      this.logger.error(\`connect failed: \${err.message}\`, err.stack);\n    }\n  }\n}`,
+    fileName: "worker.js",
+  },
+  {
+    name: "error-handling code: the catch returns a value, not a promise",
+    code: `${F}\n${LOG}\nasync function load(payload: object): Promise<object | undefined> {\n  try {\n    return await post("/load", payload);\n  } catch (error) {\n    log(error, "error");\n    return undefined;\n  }\n}\nexport function warm(payload: object) {\n  load(payload);\n}`,
+  },
+  {
+    name: "interface-typed members: api.chatRoom.x typed ChatRoomInitializer[\"x\"] runs the initializer's self-handled arrow (actionhero chatRoom)",
+    code: CHAT,
+  },
+  {
+    name: "interface-typed members: the optional member, called with ?.",
+    code: CHAT.replace("  incomingMessagePerConnection: ChatRoomInitializer", "  incomingMessagePerConnection?: ChatRoomInitializer").replace("api.chatRoom.incomingMessagePerConnection(connection, room)", "api.chatRoom.incomingMessagePerConnection?.(connection, room)"),
+  },
+  {
+    name: "interface-typed members: a method typed through Init[\"x\"] that never suspends",
+    code: `interface Connection { id: string; send(message: string): void }\nexport interface ServersApi {\n  broadcast: WebServer["broadcast"];\n}\nexport const api = {} as { servers: ServersApi };\nexport class WebServer {\n  async broadcast(connections: Connection[], message: string) {\n    for (const connection of connections) connection.send(message);\n  }\n}\nexport function announce(connections: Connection[]) {\n  api.servers.broadcast(connections, "restarting");\n}`,
+  },
+  {
+    name: "interface-typed members: a member typed typeof a self-handled function",
+    code: `${F}\nasync function flushMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport interface Api {\n  flushMetrics: typeof flushMetrics;\n}\nexport function onRequest(api: Api, payload: object) {\n  api.flushMetrics(payload);\n}`,
   },
   {
     name: "self-handled: every path of the callee inside a try whose catch logs",

@@ -521,9 +521,14 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "voidReturnArgument", line: 12, column: 29 }],
   },
   {
-    name: "self-handled callbacks, N1: a catch that calls a library logger may throw, so the timer callback may reject",
-    code: `${D}\ndeclare const logger: { error(message: unknown): void };\nsetInterval(async () => {\n  try {\n    await save("tick");\n  } catch (error) {\n    logger.error(error);\n  }\n}, 1000);`,
-    errors: [{ messageId: "voidReturnArgument", line: 3, column: 13 }],
+    name: "executor resolvers: a timer callback in an executor that calls a stored library callback before its try may reject",
+    code: `${D}\ndeclare function report(error: unknown): void;\nexport function saveLater(id: string, quiet: boolean) {\n  return new Promise((resolve, reject) => {\n    let fail = reject;\n    if (quiet) fail = report;\n    setTimeout(async () => {\n      if (id === "") {\n        fail("no id");\n        return;\n      }\n      try {\n        resolve(await save(id));\n      } catch (error) {\n        fail(error);\n      }\n    }, 10);\n  });\n}`,
+    errors: [{ messageId: "voidReturnArgument", line: 7, column: 16 }],
+  },
+  {
+    name: "error-handling code: a listener whose catch awaits a project function that can reject",
+    code: `import { EventEmitter } from "node:events";\n${D}\nasync function report(error: unknown) {\n  await save(String(error));\n}\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (id: string) => {\n    try {\n      await save(id);\n    } catch (error) {\n      await report(error);\n    }\n  });\n}`,
+    errors: [{ messageId: "listener", line: 7, column: 21 }],
   },
   {
     name: "self-handled callbacks, N1: code before the try can throw (a library call), so the listener may reject",
@@ -834,6 +839,26 @@ const valid: ValidCase[] = [
     name: "an event bus listener given by reference to an async method",
     code: `${BUS}\n${D}\nclass Indexer {\n  async reindex(id: string) {\n    await save(id);\n  }\n  start() {\n    bus.on("saved", (id: string) => this.reindex(id));\n  }\n}\nnew Indexer().start();`,
     fileName: "bus.cts",
+  },
+  {
+    name: "executor resolvers: a timer callback in a promise executor settles it from its try and catch",
+    code: `${D}\nexport function saveLater(id: string, ms: number) {\n  return new Promise<void>((resolve, reject) => {\n    setTimeout(async () => {\n      try {\n        await save(id);\n        resolve();\n      } catch (error) {\n        reject(error);\n      }\n    }, ms);\n  });\n}`,
+  },
+  {
+    name: "executor resolvers: a listener whose catch calls a reject kept in a field (a Deferred)",
+    code: `import { EventEmitter } from "node:events";\n${D}\nexport class Pending {\n  #reject!: (error: unknown) => void;\n  readonly promise = new Promise<void>((resolve, reject) => {\n    this.#reject = reject;\n    setTimeout(resolve, 1000);\n  });\n  fail(error: unknown) {\n    this.#reject(error);\n  }\n}\nexport function watch(bus: EventEmitter, pending: Pending) {\n  bus.on("saved", async (id: string) => {\n    try {\n      await save(id);\n    } catch (error) {\n      pending.fail(error);\n    }\n  });\n}`,
+  },
+  {
+    name: "self-handled callbacks, N1: a catch that calls a library logger (error-handling code: library calls are taken not to throw)",
+    code: `${D}\ndeclare const logger: { error(message: unknown): void };\nsetInterval(async () => {\n  try {\n    await save("tick");\n  } catch (error) {\n    logger.error(error);\n  }\n}, 1000);`,
+  },
+  {
+    name: "error-handling code: a timer callback whose catch calls a project log() built on a logging library (actionhero)",
+    code: `${D}\ndeclare const loggers: { log(level: string, message: unknown): void }[];\nexport function log(message: unknown, severity = "info") {\n  loggers.map((logger) => logger.log(severity, message));\n}\nexport function startPolling(id: string) {\n  setInterval(async () => {\n    try {\n      await save(id);\n    } catch (error) {\n      log(error, "warning");\n    }\n  }, 1000);\n}`,
+  },
+  {
+    name: "error-handling code: a listener whose catch emits a warning event",
+    code: `import { EventEmitter } from "node:events";\n${D}\nexport class Indexer extends EventEmitter {\n  watch(bus: EventEmitter) {\n    bus.on("saved", async (id: string) => {\n      try {\n        await save(id);\n      } catch (error) {\n        this.emit("warning", error);\n      }\n    });\n  }\n}`,
   },
   {
     name: "runSafely awaits the task inside try/catch",

@@ -8,9 +8,17 @@
  * `this`, property reads on values that cannot be nullish, operators, assignments, function
  * expressions, calls in the catalogue below (console, timers, `Math`, collection basics, ending
  * the process) and of project functions that cannot throw themselves (an async project
- * function's call never throws: it returns its promise), `new Promise((resolve) => ...)` whose
+ * function's call never throws: it returns its promise), a promise's own `resolve`/`reject` (an
+ * executor's parameters, or a local or field set only from them), `new Promise((resolve) => ...)` whose
  * executor cannot throw, and `await` of what cannot reject (a project call, `x.catch(handler)`,
  * a promise that never rejects). Anything else (a library call, other `new`, `throw`) may throw.
+ *
+ * Error-handling code is judged by its own policy (`handler`): in a `catch` or `finally` block, a
+ * rejection handler (`.catch(h)`, `.then(f, h)`'s `h`) and the project functions called from
+ * them, only explicit failures count: `throw`, an `await` or a returned promise that can reject,
+ * `emit("error", ...)` on Node's EventEmitter, and project functions failing by the same policy.
+ * Library calls, calls not followed into a project body, property reads and `new` are taken not
+ * to throw there: they would throw only on a bug in the handler itself (a logger that throws).
  *
  * Two more questions share the machinery: `neverSuspends` (an async function with no `await` and
  * no `throw`: settled when the call returns) and `neverRejects` (a promise value that cannot
@@ -68,11 +76,18 @@ export function rejectionFacts(types: TypeOracle): RejectionFacts {
 export class RejectionFacts {
   private readonly rejectMemo = new Map<ts.Node, boolean>();
   private readonly throwMemo = new Map<ts.Node, boolean>();
+  private readonly handlerRejectMemo = new Map<ts.Node, boolean>();
+  private readonly handlerThrowMemo = new Map<ts.Node, boolean>();
   private readonly exitMemo = new Map<ts.Node, boolean>();
   private readonly loopMemo = new Map<ts.Node, boolean>();
   private readonly suspendMemo = new Map<ts.Node, boolean>();
   private readonly settledMemo = new Map<object, boolean>();
-  private readonly active = new Set<object>();
+  private readonly active = new Map<object, Set<object>>();
+  /**
+   * Whether the code being judged is error-handling code (a `catch` or `finally` block, a
+   * rejection handler, or a project function called from one), where only explicit throws count.
+   */
+  private handler = false;
   private depth = 0;
   private work = 0;
   private truncated = false;
@@ -81,7 +96,7 @@ export class RejectionFacts {
 
   /** Calling `fn` yields a promise that never rejects (async, or returning `x.catch(handler)`). */
   cannotReject(fn: ts.FunctionLikeDeclaration): boolean {
-    return this.fact(this.rejectMemo, fn, () => {
+    return this.fact(this.handler ? this.handlerRejectMemo : this.rejectMemo, fn, () => {
       const body = fn.body;
       if (!body || fn.asteriskToken || !fn.parameters.every((parameter) => this.parameterSafe(parameter))) return false;
       if (isAsyncFunction(fn)) return ts.isBlock(body) ? this.statementsSafe(body.statements) : this.expressionSafe(body);
@@ -166,8 +181,8 @@ export class RejectionFacts {
   /**
    * The promise `expression` evaluates to never rejects:
    * - `new Promise(executor)` (the lib's `Promise`) whose executor is a sync function expression
-   *   taking only `resolve` and whose body cannot throw; calling `resolve` with a value that is
-   *   not a promise or thenable counts as not throwing (it is never rejected by it);
+   *   taking only `resolve`, whose body cannot throw, and whose calls of `resolve` (nested
+   *   functions included) pass values that cannot be a promise or thenable;
    * - a `const` initialized from one, or `this.x` where every assignment to `x` in its class (the
    *   field's initializer included, nested functions too) is one;
    * - `p.then(f)` on one, where `f` cannot throw (or, async, reject); `p.catch(h)` and
@@ -181,6 +196,24 @@ export class RejectionFacts {
    * // new Promise((resolve, reject) => ...)                        → false (it may call reject)
    */
   neverRejects(expression: ts.Expression): boolean {
+    return this.inMode(false, () => this.neverRejectsHere(expression));
+  }
+
+  /**
+   * Runs `judge` with the error-handling policy on (`handler`) or off, restoring the outer one.
+   * Facts about promise values (`neverRejects`) are always judged with it off.
+   */
+  private inMode<T>(handler: boolean, judge: () => T): T {
+    const outer = this.handler;
+    this.handler = handler;
+    try {
+      return judge();
+    } finally {
+      this.handler = outer;
+    }
+  }
+
+  private neverRejectsHere(expression: ts.Expression): boolean {
     const node = skipParens(expression);
     if (ts.isNewExpression(node)) return this.fact(this.settledMemo, node, () => this.neverRejectingConstruction(node));
     if (ts.isIdentifier(node)) {
@@ -230,7 +263,31 @@ export class RejectionFacts {
     const executor = node.arguments?.[0] && skipParens(node.arguments[0]);
     if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) || isAsyncFunction(executor) || executor.asteriskToken) return false;
     if (executor.parameters.length > 1 || !isLibPromiseConstruction(node, this.types)) return false;
-    return this.cannotThrow(executor);
+    return this.cannotThrow(executor) && this.resolvesWithValues(executor);
+  }
+
+  /**
+   * Every call of the executor's `resolve` in its body (nested functions included) passes values
+   * that cannot be a promise or thenable: resolving with one adopts its rejection.
+   */
+  private resolvesWithValues(executor: ts.ArrowFunction | ts.FunctionExpression): boolean {
+    const resolve = executor.parameters[0];
+    if (!resolve) return true;
+    if (!ts.isIdentifier(resolve.name)) return false;
+    const name = resolve.name.text;
+    let settled = true;
+    const visit = (node: ts.Node): void => {
+      if (!settled) return;
+      if (ts.isCallExpression(node)) {
+        const callee = skipParens(node.expression);
+        if (ts.isIdentifier(callee) && callee.text === name && this.types.parameterDeclarationOf(callee) === resolve) {
+          settled = node.arguments.every((argument) => !ts.isSpreadElement(argument) && this.types.promiseStatus(argument, { thenables: true }) === "never");
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    if (executor.body) visit(executor.body);
+    return settled;
   }
 
   /**
@@ -306,7 +363,7 @@ export class RejectionFacts {
 
   /** Calling `fn` never throws (an async function never does: a throw inside becomes its promise's rejection). */
   cannotThrow(fn: ts.FunctionLikeDeclaration): boolean {
-    return this.fact(this.throwMemo, fn, () => {
+    return this.fact(this.handler ? this.handlerThrowMemo : this.throwMemo, fn, () => {
       const body = fn.body;
       if (!body || fn.asteriskToken || !fn.parameters.every((parameter) => this.parameterSafe(parameter))) return false;
       if (isAsyncFunction(fn)) return true; // a throw inside becomes its promise's rejection
@@ -327,19 +384,21 @@ export class RejectionFacts {
     const known = memo.get(fn);
     if (known !== undefined) return known;
     if (this.depth === 0) this.work = 0;
-    if (this.active.has(fn) || this.depth >= MAX_CALL_DEPTH || this.work > WORK_BUDGET) {
+    let active = this.active.get(memo);
+    if (!active) this.active.set(memo, (active = new Set<object>()));
+    if (active.has(fn) || this.depth >= MAX_CALL_DEPTH || this.work > WORK_BUDGET) {
       this.truncated = true;
       return false;
     }
     const outer = this.truncated;
     this.truncated = false;
-    this.active.add(fn);
+    active.add(fn);
     this.depth++;
     let result = false;
     try {
       result = compute();
     } finally {
-      this.active.delete(fn);
+      active.delete(fn);
       this.depth--;
     }
     if (!this.truncated) memo.set(fn, result);
@@ -386,17 +445,22 @@ export class RejectionFacts {
         (declaration) => ts.isIdentifier(declaration.name) && (!declaration.initializer || this.expressionSafe(declaration.initializer)),
       );
     }
-    if (ts.isReturnStatement(statement)) return !statement.expression || this.expressionSafe(statement.expression);
+    if (ts.isReturnStatement(statement)) {
+      const value = statement.expression;
+      if (!value || !this.expressionSafe(value)) return !value;
+      // Error-handling code may call anything, but a promise it returns must not reject.
+      return !this.handler || this.types.promiseStatus(value, { thenables: true }) === "never" || this.settledPromise(value) || this.neverRejects(value);
+    }
     if (ts.isIfStatement(statement)) {
       return this.expressionSafe(statement.expression) && this.statementSafe(statement.thenStatement) && (!statement.elseStatement || this.statementSafe(statement.elseStatement));
     }
     if (ts.isTryStatement(statement)) {
       const { tryBlock, catchClause, finallyBlock } = statement;
       if (finallyBlock && this.blockExits(finallyBlock.statements)) return true; // `finally { process.exit() }`
-      if (finallyBlock && !this.statementsSafe(finallyBlock.statements)) return false;
+      if (finallyBlock && !this.inMode(true, () => this.statementsSafe(finallyBlock.statements))) return false;
       if (!catchClause) return this.statementsSafe(tryBlock.statements);
       const binding = catchClause.variableDeclaration?.name;
-      return (binding === undefined || ts.isIdentifier(binding)) && this.statementsSafe(catchClause.block.statements);
+      return (binding === undefined || ts.isIdentifier(binding)) && this.inMode(true, () => this.statementsSafe(catchClause.block.statements));
     }
     if (ts.isWhileStatement(statement) || ts.isDoStatement(statement)) return this.expressionSafe(statement.expression) && this.statementSafe(statement.statement);
     if (ts.isForStatement(statement)) {
@@ -447,7 +511,7 @@ export class RejectionFacts {
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       if (ts.isElementAccessExpression(node) && !this.expressionSafe(node.argumentExpression)) return false;
       const object = skipParens(node.expression);
-      const objectSafe = node.questionDotToken !== undefined || object.kind === ts.SyntaxKind.ThisKeyword || this.types.nullishStatus(object) === "never";
+      const objectSafe = this.handler || node.questionDotToken !== undefined || object.kind === ts.SyntaxKind.ThisKeyword || this.types.nullishStatus(object) === "never";
       return objectSafe && this.expressionSafe(object);
     }
     if (ts.isPrefixUnaryExpression(node)) return this.expressionSafe(node.operand);
@@ -458,14 +522,18 @@ export class RejectionFacts {
     if (ts.isAwaitExpression(node)) return this.awaitSafe(node.expression);
     if (ts.isCallExpression(node)) return this.callSafe(node);
     // `new Promise((resolve) => ...)` whose executor cannot throw: constructing it does not throw either.
-    if (ts.isNewExpression(node)) return this.neverRejects(node);
+    if (ts.isNewExpression(node)) {
+      // Error-handling code: constructors are not followed (`reject(new TimeoutError(message))`).
+      if (this.handler) return this.expressionSafe(node.expression) && (node.arguments ?? []).every((argument) => this.expressionSafe(ts.isSpreadElement(argument) ? argument.expression : argument));
+      return this.neverRejects(node);
+    }
     return false;
   }
 
   /** Evaluating the callee and the arguments does not throw (the call itself still may). */
   private calleeAndArgumentsSafe(call: ts.CallExpression): boolean {
     const callee = skipParens(call.expression);
-    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
+    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) || this.handler) {
       if (!this.expressionSafe(callee)) return false;
     } else if (!ts.isIdentifier(callee)) {
       return false;
@@ -478,9 +546,13 @@ export class RejectionFacts {
     if (!this.calleeAndArgumentsSafe(call)) return false;
     const target = this.types.calleeTarget(call);
     if (target && (isNonThrowingCall(target.ref) || isProcessExit(target.ref))) return true;
-    if (target && this.isResolveCall(call, target.declarations)) return true;
+    if (target && this.isResolverCall(target.declarations)) return true;
     const fn = this.types.projectFunctionOf(call);
-    return fn !== undefined && this.cannotThrow(fn);
+    if (fn) return this.cannotThrow(fn);
+    // Error-handling code: a call not followed into a project body (a library logger, an
+    // emitter, a callback) is taken not to throw, except `emit("error", ...)`, which rethrows
+    // when nobody listens.
+    return this.handler && !(target && isErrorEmit(call, target.ref));
   }
 
   /**
@@ -510,24 +582,80 @@ export class RejectionFacts {
     const name = (skipParens(call.expression) as ts.PropertyAccessExpression).name.text;
     const handlers = name === "catch" ? call.arguments.slice(0, 1) : call.arguments.slice(0, 2);
     if (handlers.length !== (name === "catch" ? 1 : 2)) return false;
-    return handlers.every((handler) => {
+    // `.then(f, h)`: `f` throwing rejects the result; `h`, like a `catch` block, is error-handling code.
+    return handlers.every((handler, index) => {
       const fn = skipParens(handler);
-      return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (isAsyncFunction(fn) ? this.cannotReject(fn) : this.cannotThrow(fn));
+      const isRejectionHandler = name === "catch" || index === 1;
+      return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && this.inMode(isRejectionHandler, () => (isAsyncFunction(fn) ? this.cannotReject(fn) : this.cannotThrow(fn)));
     });
   }
 
   /**
-   * `resolve(value)` inside a `new Promise((resolve) => ...)`, with a value that cannot be a promise
-   * or thenable: resolving never throws, and never rejects with such a value.
+   * A call of a promise's own resolving function: the `resolve` or `reject` parameter of a
+   * `new Promise((resolve, reject) => ...)` executor (the lib's `Promise`), or a local or field
+   * that every assignment sets to one of them or to a function that cannot throw (a Deferred's
+   * `this.#reject = reject` inside the executor). Resolving functions never throw: a settled
+   * promise ignores them, and a thenable whose `then` throws rejects the promise instead. Whether
+   * the promise then rejects is `neverRejectingConstruction`'s question, not this one.
+   *
+   * @example
+   * // new Promise((resolve, reject) => { const init = async () => { try { ... } catch (e) { reject(e); } }; init(); })
+   * // reject(e)           → true (the executor's parameter)
+   * // this.#resolve()     → true (the field is set only in `new Promise((resolve) => { this.#resolve = resolve; })`)
    */
-  private isResolveCall(call: ts.CallExpression, declarations: readonly ts.Declaration[]): boolean {
-    const parameter = declarations[0];
-    if (declarations.length !== 1 || !ts.isParameter(parameter)) return false;
-    const executor = parameter.parent;
-    const construction = executor.parent;
-    if (!(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) || executor.parameters[0] !== parameter) return false;
-    if (!ts.isNewExpression(construction) || construction.arguments?.[0] !== executor || !isLibPromiseConstruction(construction, this.types)) return false;
-    return call.arguments.every((argument) => !ts.isSpreadElement(argument) && this.types.promiseStatus(argument, { thenables: true }) === "never");
+  private isResolverCall(declarations: readonly ts.Declaration[]): boolean {
+    const declaration = declarations[0];
+    if (declarations.length !== 1 || !this.types.isProjectSourceFile(declaration.getSourceFile())) return false;
+    if (ts.isParameter(declaration)) return isExecutorResolver(declaration, this.types);
+    let values: readonly ts.Expression[] | undefined;
+    if (ts.isVariableDeclaration(declaration)) values = this.variableValues(declaration);
+    else if (ts.isPropertyDeclaration(declaration) && ts.isClassLike(declaration.parent)) {
+      const owner = declaration.parent;
+      const name = memberName(declaration.name);
+      const classes = name === undefined ? undefined : this.types.projectSubclassesOf(owner);
+      const lists = classes && name !== undefined ? [owner, ...classes].map((cls) => fieldValues(cls, name)) : undefined;
+      values = lists && !lists.some((list) => list === undefined) ? (lists.flat() as ts.Expression[]) : undefined;
+    }
+    return values !== undefined && values.length > 0 && values.every((value) => {
+      const node = skipParens(value);
+      if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return this.cannotThrow(node);
+      const parameter = ts.isIdentifier(node) ? this.types.parameterDeclarationOf(node) : undefined;
+      return parameter !== undefined && isExecutorResolver(parameter, this.types);
+    });
+  }
+
+  /**
+   * Every value a `let`/`var`/`const` variable is given (its initializer, and `name = value` in the
+   * function or file that declares it), or undefined when it is written any other way (`+=`, `++`,
+   * destructuring, a loop's variable) or its name is a pattern.
+   */
+  private variableValues(declaration: ts.VariableDeclaration): ts.Expression[] | undefined {
+    const list = declaration.parent;
+    if (!ts.isIdentifier(declaration.name) || !ts.isVariableDeclarationList(list) || !ts.isVariableStatement(list.parent)) return undefined;
+    const name = declaration.name.text;
+    const values: ts.Expression[] = declaration.initializer ? [declaration.initializer] : [];
+    if (list.flags & ts.NodeFlags.Const) return values;
+    let scope: ts.Node = list.parent.parent;
+    while (!ts.isSourceFile(scope) && !ts.isFunctionLike(scope)) scope = scope.parent;
+    let other = false;
+    const visit = (node: ts.Node): void => {
+      if (other) return;
+      this.work++;
+      if (ts.isIdentifier(node) && node.text === name && node !== declaration.name && this.types.variableDeclarationOf(node) === declaration) {
+        const parent = node.parent;
+        if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+          if (parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) values.push(parent.right);
+          else other = true;
+        } else if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isShorthandPropertyAssignment(parent) || ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === node)) {
+          other = true;
+        } else if (ts.isPropertyAssignment(parent) && parent.initializer === node && ts.isObjectLiteralExpression(parent.parent) && ts.isBinaryExpression(parent.parent.parent)) {
+          other = true;
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(scope);
+    return other ? undefined : values;
   }
 
   /** A returned promise that cannot reject: `x.catch(handler)`, `x.then(f, handler)`, a call that cannot reject. */
@@ -573,6 +701,25 @@ function suspendsOrThrows(node: ts.Node): boolean {
   return ts.forEachChild(node, suspendsOrThrows) ?? false;
 }
 
+/** `resolve` or `reject`: the first or second parameter of the executor of a `new Promise(...)` of the lib's `Promise`. */
+function isExecutorResolver(parameter: ts.ParameterDeclaration, types: TypeOracle): boolean {
+  const executor = parameter.parent;
+  const construction = executor.parent;
+  if (!(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) || executor.parameters.indexOf(parameter) > 1) return false;
+  return ts.isNewExpression(construction) && construction.arguments?.[0] === executor && isLibPromiseConstruction(construction, types);
+}
+
+/** The text of a member's name, private names included; undefined for computed names. */
+function memberName(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
+}
+
+/** `emitter.emit("error", ...)` on Node's EventEmitter: it throws the error when nobody listens. */
+function isErrorEmit(call: ts.CallExpression, ref: DeclarationRef): boolean {
+  const event = call.arguments[0];
+  return ref.module !== undefined && /^(?:node:)?events$/.test(ref.module) && /(?:^|\.)EventEmitter\.emit$/.test(ref.qualifiedName) && event !== undefined && ts.isStringLiteralLike(event) && event.text === "error";
+}
+
 /** `new Promise(...)` of the lib's `Promise`. */
 function isLibPromiseConstruction(node: ts.NewExpression, types: TypeOracle): boolean {
   const callee = skipParens(node.expression);
@@ -599,8 +746,8 @@ function fieldValues(owner: ts.ClassLikeDeclaration, name: string): ts.Expressio
   const values: ts.Expression[] = [];
   let other = false;
   for (const member of owner.members) {
-    if (member.name && ts.isIdentifier(member.name) && member.name.text === name && !ts.isPropertyDeclaration(member)) other = true;
-    if (ts.isPropertyDeclaration(member) && member.name && ts.isIdentifier(member.name) && member.name.text === name) {
+    if (member.name && memberName(member.name) === name && !ts.isPropertyDeclaration(member)) other = true;
+    if (ts.isPropertyDeclaration(member) && memberName(member.name) === name) {
       if (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) other = true;
       if (member.initializer) values.push(member.initializer);
     }

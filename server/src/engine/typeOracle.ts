@@ -731,6 +731,17 @@ export class TypeOracle {
   }
 
   /**
+   * The parameter an identifier refers to, when it names one (imports are not followed).
+   *
+   * @example
+   * // new Promise((resolve, reject) => { fail = reject; })   `reject` in `fail = reject` → the `reject` parameter
+   */
+  parameterDeclarationOf(identifier: ts.Identifier): ts.ParameterDeclaration | undefined {
+    const declaration = this.checker.getSymbolAtLocation(identifier)?.valueDeclaration;
+    return declaration && ts.isParameter(declaration) ? declaration : undefined;
+  }
+
+  /**
    * Where the variable an identifier refers to is declared: `inside` the given function (a local
    * or parameter of this call), `outside` it (module scope or an enclosing function: shared by
    * concurrent calls), or undefined when it cannot be resolved.
@@ -948,12 +959,27 @@ export class TypeOracle {
    * when the callee is unknown, declared only, or has more than one body (overloads aside).
    * For interprocedural analyses, which must stay within what the project shows.
    *
+   * When the callee is a property declared in the project without a body whose type is written
+   * from an implementation (an indexed access or `typeof`: `handle: ChatRoomInitializer["handle"]`,
+   * `send: typeof send`), the declaration of the call's resolved signature stands in, when it is a
+   * project function or method with a body: the function the property's type was written from.
+   * Other function types (`handle: (m: string) => void`) stay unknown.
+   *
    * @example
    * // async function flush() { ... }   flush();  → the `flush` declaration
    * // import { readFile } from "fs";   readFile(); → undefined (a declaration file)
+   * // interface Api { incoming: Room["incoming"] }   api.incoming(m); → `Room`'s `incoming` arrow
    */
   projectFunctionOf(call: ts.CallExpression | ts.NewExpression): ts.FunctionLikeDeclaration | undefined {
-    return this.projectFunctionOfDeclarations(this.calleeTarget(call)?.declarations);
+    const declarations = this.calleeTarget(call)?.declarations;
+    const fn = this.projectFunctionOfDeclarations(declarations);
+    if (fn || !declarations || declarations.length === 0 || !ts.isCallExpression(call)) return fn;
+    // A property typed from an implementation (`X["name"]`, `typeof x`) has no body of its own:
+    // the call's resolved signature names the function it runs.
+    const typedFromImplementation = declarations.every(
+      (declaration) => this.isProjectSourceFile(declaration.getSourceFile()) && isTypedFromImplementation(declaration),
+    );
+    return typedFromImplementation ? this.signatureFunctionOf(call) : undefined;
   }
 
   private projectFunctionOfDeclarations(declarations: readonly ts.Declaration[] | undefined): ts.FunctionLikeDeclaration | undefined {
@@ -965,6 +991,14 @@ export class TypeOracle {
       if (fn?.body) bodies.add(fn);
     }
     return bodies.size === 1 ? [...bodies][0] : undefined;
+  }
+
+  /** The project function or method with a body that the resolved signature of `call` was declared by. */
+  private signatureFunctionOf(call: ts.CallExpression): ts.FunctionLikeDeclaration | undefined {
+    const declaration = this.checker.getResolvedSignature(call)?.declaration;
+    if (!declaration || ts.isJSDocSignature(declaration) || !this.isProjectSourceFile(declaration.getSourceFile())) return undefined;
+    const fn = functionOfDeclaration(declaration);
+    return fn?.body ? fn : undefined;
   }
 
   /**
@@ -1307,6 +1341,13 @@ function assignedInClass(field: ts.PropertyDeclaration): boolean {
   };
   field.parent.members.forEach(visit);
   return found;
+}
+
+/** A property (of an interface, type literal or class, without initializer) typed `X["name"]` or `typeof x`. */
+function isTypedFromImplementation(declaration: ts.Declaration): boolean {
+  if (!(ts.isPropertySignature(declaration) || (ts.isPropertyDeclaration(declaration) && !declaration.initializer))) return false;
+  const type = declaration.type;
+  return type !== undefined && (ts.isIndexedAccessTypeNode(type) || ts.isTypeQueryNode(type));
 }
 
 function functionOfDeclaration(declaration: ts.Declaration): ts.FunctionLikeDeclaration | undefined {
