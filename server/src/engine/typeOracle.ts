@@ -1017,7 +1017,14 @@ export class TypeOracle {
    */
   projectImplementationsOf(call: ts.CallExpression | ts.NewExpression): readonly ts.FunctionLikeDeclaration[] | undefined {
     const declarations = this.calleeTarget(call)?.declarations;
-    return declarations && this.implementationsOfDeclarations(declarations);
+    if (!declarations || declarations.length === 0) return undefined;
+    if (!ts.isClassLike(declarations[0].parent)) {
+      // Not a class member: the one function the call runs, including through a property typed
+      // from its implementation (`projectFunctionOf`).
+      const fn = this.projectFunctionOf(call);
+      return fn ? [fn] : undefined;
+    }
+    return this.implementationsOfDeclarations(declarations);
   }
 
   /**
