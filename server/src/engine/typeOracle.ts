@@ -1133,28 +1133,28 @@ export class TypeOracle {
 
   /** Can the value be `null` or `undefined`? `may` for `any`, `unknown` and type parameters. */
   nullishStatus(expr: ts.Expression): Tri {
-    const status = (type: ts.Type): Tri => {
-      if (type.flags & UNKNOWNISH) return "may";
-      if (type.isUnion()) return combine(type.types.map(status));
-      if (type.flags & ts.TypeFlags.TypeParameter) {
-        const constraint = this.checker.getBaseConstraintOfType(type);
-        return constraint ? status(constraint) : "may";
-      }
-      return type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void) ? "always" : "never";
-    };
-    return status(this.checker.getTypeAtLocation(expr));
+    return this.flagStatus(expr, ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void, false);
   }
 
   /** Can the value be a number (a file descriptor where a path is expected)? */
   numberStatus(expr: ts.Expression): Tri {
+    return this.flagStatus(expr, ts.TypeFlags.NumberLike, true);
+  }
+
+  /**
+   * Does every part of the value's type carry one of `flags` (`always`), none (`never`), or some
+   * (`may`)? Unions are split (and intersections, with `splitIntersections`); type parameters are
+   * judged by their constraint; `any` and `unknown` are `may`.
+   */
+  private flagStatus(expr: ts.Expression, flags: ts.TypeFlags, splitIntersections: boolean): Tri {
     const status = (type: ts.Type): Tri => {
       if (type.flags & UNKNOWNISH) return "may";
-      if (type.isUnionOrIntersection()) return combine(type.types.map(status));
+      if (type.isUnion() || (splitIntersections && type.isIntersection())) return combine(type.types.map(status));
       if (type.flags & ts.TypeFlags.TypeParameter) {
         const constraint = this.checker.getBaseConstraintOfType(type);
         return constraint ? status(constraint) : "may";
       }
-      return type.flags & ts.TypeFlags.NumberLike ? "always" : "never";
+      return type.flags & flags ? "always" : "never";
     };
     return status(this.checker.getTypeAtLocation(expr));
   }
