@@ -41,7 +41,9 @@ const readModifyWrite = (target: string, point: "await" | "yield") =>
 const staleSnapshotAtYield = (target: string, local: string) =>
   `\`${target}\` is written from \`${local}\`, a copy read before the \`yield\`. Another call can change \`${target}\` while this one waits, and this write overwrites that change with a stale value (a lost update). Read \`${target}\` again after the \`yield\`, or serialize the updates.`;
 const duplicateInitAtYield = (target: string) =>
-  `\`${target}\` is checked before the \`yield\` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work, but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.`;
+  `\`${target}\` is checked before the \`yield\` and initialized after it. A second run of this generator, started by the consumer while this one is suspended, also finds it unset, so the initialization runs once per run and each result replaces the previous one: duplicate work, but no lost update. Set \`${target}\` (or a flag for it) before the \`yield\`, or check it again after.`;
+const duplicateResourceAtYield = (target: string, method: string) =>
+  `\`${target}\` is checked before the \`yield\` and set after it to a resource that must be released (it has \`${method}()\`). A second run of this generator, started by the consumer while this one is suspended, also finds it unset and creates one, and the write that comes last replaces the other: the one overwritten is never closed (its \`${method}()\` is never called), a leaked handle or connection. Set \`${target}\` (or a flag for it) before the \`yield\`, or check it again after and close the extra one.`;
 
 const HOIST = "Await first, then update";
 const MEMO = "Memoize the in-flight promise";
@@ -570,7 +572,31 @@ const invalid: InvalidCase[] = [
   {
     name: "yield: a sync generator checks a field unset, yields, then initializes it",
     code: `export class Loader {\n  private loaded: string[] | undefined;\n  *load(source: string[]) {\n    if (!this.loaded) {\n      const rows: string[] = [];\n      for (const line of source) rows.push(yield line);\n      this.loaded = rows;\n    }\n  }\n}`,
-    errors: [{ messageId: "duplicateInit", message: duplicateInitAtYield("this.loaded"), line: 7, column: 7, related: [4, 6] }],
+    errors: [{ messageId: "duplicateInitAtYield", message: duplicateInitAtYield("this.loaded"), severity: "info", line: 7, column: 7, related: [4, 6] }],
+  },
+  {
+    name: "yield: a sync generator checks a handle unset, yields a header, then opens it",
+    code: `interface Handle { read(): string; close(): void }\ndeclare function openHandle(path: string): Handle;\nexport class Reader {\n  private handle: Handle | undefined;\n  *lines(path: string, header: string[]) {\n    if (!this.handle) {\n      yield* header;\n      this.handle = openHandle(path);\n    }\n    yield this.handle.read();\n  }\n}`,
+    errors: [{ messageId: "duplicateResourceAtYield", message: duplicateResourceAtYield("this.handle", "close"), severity: "warning", line: 8, column: 7, related: [6, 7], fixes: [] }],
+  },
+  {
+    name: "yield: an async generator yields buffered rows between the check and the connect",
+    code: `interface Conn { end(): Promise<void>; query(q: string): Promise<string[]> }\ndeclare function connect(): Promise<Conn>;\nexport class Source {\n  private conn: Conn | undefined;\n  private buffered: string[] = [];\n  async *rows(sql: string) {\n    if (!this.conn) {\n      yield* this.buffered;\n      this.conn = await connect();\n    }\n    yield* await this.conn.query(sql);\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateResourceAtYield",
+        message: duplicateResourceAtYield("this.conn", "end"),
+        line: 9,
+        column: 7,
+        related: [7, 8],
+        fixes: [[MEMO, `interface Conn { end(): Promise<void>; query(q: string): Promise<string[]> }\ndeclare function connect(): Promise<Conn>;\nexport class Source {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private buffered: string[] = [];\n  async *rows(sql: string) {\n    if (!this.conn) {\n      yield* this.buffered;\n      this.conn = await (this.connPending ??= connect());\n    }\n    yield* await this.conn.query(sql);\n  }\n}`]],
+      },
+    ],
+  },
+  {
+    name: "yield: a logical assignment from what the consumer sends (this.answer ??= yield question)",
+    code: `export class Prompt {\n  private answer: string | undefined;\n  *ask(question: string) {\n    this.answer ??= yield question;\n    return this.answer;\n  }\n}`,
+    errors: [{ messageId: "duplicateInitAtYield", message: duplicateInitAtYield("this.answer"), severity: "info", line: 4, column: 5, related: [4, 4] }],
   },
   // Issue 11, branch-aware: a read on the branch that awaits (or before a later await) is still a lost update.
   {
@@ -714,6 +740,9 @@ const valid: ValidCase[] = [
   { name: "yield: a generator that only reads shared state", code: `export class Registry {\n  private entries = new Map<string, number>();\n  *keys() {\n    for (const [key] of this.entries) yield key;\n  }\n}` },
   { name: "yield: a constant written after yield* with no earlier read", code: `let done = false;\nexport function* lines(text: string) {\n  yield* text.split("\\n");\n  done = true;\n}` },
   { name: "yield: an async generator adds to a count with a compound assignment after the yield", code: `declare function fetchPage(n: number): Promise<string[]>;\nexport class Feed {\n  private count = 0;\n  async *all() {\n    for (let n = 0; ; n++) {\n      const rows = await fetchPage(n);\n      if (rows.length === 0) return;\n      yield rows;\n      this.count += rows.length;\n    }\n  }\n}` },
+  { name: "yield: a dedupe generator whose seen-set is its own local", code: `export function* unique(items: string[]) {\n  const seen = new Set<string>();\n  for (const item of items) {\n    if (!seen.has(item)) {\n      yield item;\n      seen.add(item);\n    }\n  }\n}` },
+  { name: "yield: a handle opened before the first yield", code: `interface Handle { read(): string; close(): void }\ndeclare function openHandle(path: string): Handle;\nexport class Reader {\n  private handle: Handle | undefined;\n  *lines(path: string, header: string[]) {\n    if (!this.handle) this.handle = openHandle(path);\n    yield* header;\n    yield this.handle.read();\n  }\n}` },
+  { name: "yield: a handle checked again after the yield before it is opened", code: `interface Handle { read(): string; close(): void }\ndeclare function openHandle(path: string): Handle;\nexport class Reader {\n  private handle: Handle | undefined;\n  *lines(path: string, header: string[]) {\n    if (!this.handle) {\n      yield* header;\n      if (!this.handle) this.handle = openHandle(path);\n    }\n    yield this.handle?.read();\n  }\n}` },
   { name: "a plain (non-generator) function with no suspension point", code: `let total = 0;\nexport function add(n: number) {\n  const before = total;\n  total = before + n;\n}` },
 ];
 

@@ -41,12 +41,25 @@ const messages = {
   duplicateInitCollection:
     "`{{target}}` is checked for `{{key}}` before the `{{suspension}}` and filled after it. Calls that arrive while the first one waits also miss, so the work for `{{key}}` runs once per call and the last result wins: duplicate work (a cache stampede), but no lost update, since each call stores a complete, fresh value. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one run.",
   lazyInit:
-    "`{{target}} {{operator}} await ...` checks `{{target}}` before the `{{suspension}}` and assigns it after. Calls that arrive while the first one waits also see it unset, so the initializer runs once per call and the last result wins: duplicate work, but no lost update. Store the in-flight promise instead (`{{target}}Pending ??= init()`, then await it), so concurrent calls share one run.",
+    "`{{target}} {{operator}} {{suspension}} ...` checks `{{target}}` before the `{{suspension}}` and assigns it after. Calls that arrive while the first one waits also see it unset, so the initializer runs once per call and the last result wins: duplicate work, but no lost update. Store the in-flight promise instead (`{{target}}Pending ??= init()`, then await it), so concurrent calls share one run.",
   duplicateResource:
     "`{{target}}` is checked before the `{{suspension}}` and set after it to a resource that must be released (it has `{{method}}()`). Calls that arrive while the first one waits also find it unset, so each racer creates one, and each write replaces the previous one: the one overwritten is never closed (its `{{method}}()` is never called), a leaked handle or connection. Cache the in-flight promise (store it before awaiting it), so concurrent calls share one resource.",
   duplicateResourceCollection:
     "`{{target}}` is checked for `{{key}}` before the `{{suspension}}` and filled after it with a resource that must be released (it has `{{method}}()`). Calls that arrive while the first one waits also miss, so each racer creates one for `{{key}}`, and the last one wins: the ones overwritten are never closed (their `{{method}}()` is never called), leaked handles or connections. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one resource.",
+  duplicateInitAtYield:
+    "`{{target}}` is checked before the `yield` and initialized after it. A second run of this generator, started by the consumer while this one is suspended, also finds it unset, so the initialization runs once per run and each result replaces the previous one: duplicate work, but no lost update. Set `{{target}}` (or a flag for it) before the `yield`, or check it again after.",
+  duplicateResourceAtYield:
+    "`{{target}}` is checked before the `yield` and set after it to a resource that must be released (it has `{{method}}()`). A second run of this generator, started by the consumer while this one is suspended, also finds it unset and creates one, and the write that comes last replaces the other: the one overwritten is never closed (its `{{method}}()` is never called), a leaked handle or connection. Set `{{target}}` (or a flag for it) before the `yield`, or check it again after and close the extra one.",
 } as const;
+
+/** The duplicate-initialization messages, and the one each becomes when the suspension is a `yield` (no promise to share there). */
+const AT_YIELD: Partial<Record<keyof typeof messages, keyof typeof messages>> = {
+  duplicateInit: "duplicateInitAtYield",
+  duplicateInitCollection: "duplicateInitAtYield",
+  lazyInit: "duplicateInitAtYield",
+  duplicateResource: "duplicateResourceAtYield",
+  duplicateResourceCollection: "duplicateResourceAtYield",
+};
 
 /**
  * Methods that release what a value holds: a duplicate initialization that stores such a value
@@ -59,7 +72,7 @@ const messages = {
 const RELEASE_METHODS: readonly string[] = ["close", "dispose", "destroy", "quit", "disconnect", "release", "end", "terminate", "Symbol.dispose", "Symbol.asyncDispose"];
 
 /** Duplicate work, not a wrong result: reported one level below the rule's severity. */
-const LOWER_SEVERITY: readonly (keyof typeof messages)[] = ["duplicateInit", "duplicateInitCollection", "lazyInit"];
+const LOWER_SEVERITY: readonly (keyof typeof messages)[] = ["duplicateInit", "duplicateInitCollection", "lazyInit", "duplicateInitAtYield"];
 
 // ---------------------------------------------------------------------------------------------
 // The rule
@@ -111,7 +124,10 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "the consumer, which runs (and may change state shared outside the generator, or drive a second",
         "run of it) until it calls `next()` again. Everything below applies with `yield` in place of",
         "`await` (`total += yield total`; `const start = this.offset; yield rows.slice(start);",
-        "this.offset = start + size`), and the messages then name the `yield`.",
+        "this.offset = start + size`), and the messages then name the `yield`. A duplicate initialization",
+        "across a `yield` (`if (!this.handle) { yield* header; this.handle = open(path); }`) has its own",
+        "messages (`duplicateInitAtYield`, `duplicateResourceAtYield`): there is no in-flight promise to",
+        "share, so they ask to set the state before the `yield` or to check it again after.",
         "",
         "The rule reports, at the write, these shapes, with the stale read and the `await` as related",
         "locations. Lost updates, at the rule's severity:",
@@ -1300,7 +1316,7 @@ class FunctionState {
     for (const { leader, others } of leaders.sort((a, b) => byPosition(a.leader, b.leader))) {
       this.context.report({
         node: leader.write,
-        messageId: leader.messageId,
+        messageId: (ts.isYieldExpression(leader.suspension) && AT_YIELD[leader.messageId]) || leader.messageId,
         data: { ...leader.data, suspension: suspensionKeyword(leader.suspension), Suspension: ts.isYieldExpression(leader.suspension) ? "Yield" : "Await" },
         related: [
           { node: leader.read, message: `The value is read here, before the \`${suspensionKeyword(leader.suspension)}\`.` },
