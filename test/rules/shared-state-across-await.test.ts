@@ -35,6 +35,16 @@ const readModifyWriteCall = (target: string, callee: string) =>
 const checkThenActCollection = (target: string, key: string) =>
   `\`${target}\` is checked for \`${key}\` before the \`await\` and updated after it. Another call can pass the same check, or change that entry, while this one waits, so this update acts on a check that no longer holds: both calls do the work for \`${key}\`, and the entry can be added twice or the other call's change overwritten. Update \`${target}\` with no \`await\` since the check (reserve the entry before the \`await\`), or guard the section with a lock.`;
 
+/** The read-modify-write message; `point` is the suspension keyword (`await`, or `yield` in a generator). */
+const readModifyWrite = (target: string, point: "await" | "yield") =>
+  `\`${target}\` is read before the \`${point}\` and written after it with a value computed from that read. Another call can update \`${target}\` while this one waits, and this write then overwrites that update with a stale result (a lost update: both calls read 1, both write 2). ${point === "await" ? "Await" : "Yield"} first and read \`${target}\` after the \`${point}\`, or serialize the updates.`;
+const staleSnapshotAtYield = (target: string, local: string) =>
+  `\`${target}\` is written from \`${local}\`, a copy read before the \`yield\`. Another call can change \`${target}\` while this one waits, and this write overwrites that change with a stale value (a lost update). Read \`${target}\` again after the \`yield\`, or serialize the updates.`;
+const duplicateInitAtYield = (target: string) =>
+  `\`${target}\` is checked before the \`yield\` and initialized after it. A second run of this generator, started by the consumer while this one is suspended, also finds it unset, so the initialization runs once per run and each result replaces the previous one: duplicate work, but no lost update. Set \`${target}\` (or a flag for it) before the \`yield\`, or check it again after.`;
+const duplicateResourceAtYield = (target: string, method: string) =>
+  `\`${target}\` is checked before the \`yield\` and set after it to a resource that must be released (it has \`${method}()\`). A second run of this generator, started by the consumer while this one is suspended, also finds it unset and creates one, and the write that comes last replaces the other: the one overwritten is never closed (its \`${method}()\` is never called), a leaked handle or connection. Set \`${target}\` (or a flag for it) before the \`yield\`, or check it again after and close the extra one.`;
+
 const HOIST = "Await first, then update";
 const MEMO = "Memoize the in-flight promise";
 
@@ -543,6 +553,67 @@ const invalid: InvalidCase[] = [
     code: `${PLAYER}  playAll(count: number) {\n    const generation = ++this.generation;\n    for (let i = 0; i < count; i++) void this.playNext(generation);\n  }\n${PLAY_NEXT}`,
     errors: [{ messageId: "staleSnapshot", line: 14, column: 5 }],
   },
+  // Issue 11: \`yield\` is a suspension point like \`await\`: the consumer runs until it calls next() again.
+  {
+    name: "yield: a sync generator that adds what the consumer sends to a module total (total += yield total)",
+    code: `let total = 0;\nexport function* accumulate() {\n  while (true) total += yield total;\n}`,
+    errors: [{ messageId: "readModifyWrite", message: readModifyWrite("total", "yield"), line: 3, column: 16, related: [3, 3], fixes: [] }],
+  },
+  {
+    name: "yield: a sync generator method pages from a shared offset snapshotted before the yield",
+    code: `export class Cursor {\n  private offset = 0;\n  *page(rows: string[], size: number) {\n    const start = this.offset;\n    yield rows.slice(start, start + size);\n    this.offset = start + size;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", message: staleSnapshotAtYield("this.offset", "start"), line: 6, column: 5, related: [4, 5], fixes: [] }],
+  },
+  {
+    name: "yield: an async generator updates a shared row count from a copy read before yielding the batch",
+    code: `interface Stats { rows: number }\nexport class Importer {\n  private stats: Stats = { rows: 0 };\n  async *import(batches: string[][]) {\n    for (const batch of batches) {\n      const before = this.stats.rows;\n      yield batch;\n      this.stats.rows = before + batch.length;\n    }\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", message: staleSnapshotAtYield("this.stats.rows", "before"), line: 8, column: 7, related: [6, 7] }],
+  },
+  {
+    name: "yield: a sync generator checks a field unset, yields, then initializes it",
+    code: `export class Loader {\n  private loaded: string[] | undefined;\n  *load(source: string[]) {\n    if (!this.loaded) {\n      const rows: string[] = [];\n      for (const line of source) rows.push(yield line);\n      this.loaded = rows;\n    }\n  }\n}`,
+    errors: [{ messageId: "duplicateInitAtYield", message: duplicateInitAtYield("this.loaded"), severity: "info", line: 7, column: 7, related: [4, 6] }],
+  },
+  {
+    name: "yield: a sync generator checks a handle unset, yields a header, then opens it",
+    code: `interface Handle { read(): string; close(): void }\ndeclare function openHandle(path: string): Handle;\nexport class Reader {\n  private handle: Handle | undefined;\n  *lines(path: string, header: string[]) {\n    if (!this.handle) {\n      yield* header;\n      this.handle = openHandle(path);\n    }\n    yield this.handle.read();\n  }\n}`,
+    errors: [{ messageId: "duplicateResourceAtYield", message: duplicateResourceAtYield("this.handle", "close"), severity: "warning", line: 8, column: 7, related: [6, 7], fixes: [] }],
+  },
+  {
+    name: "yield: an async generator yields buffered rows between the check and the connect",
+    code: `interface Conn { end(): Promise<void>; query(q: string): Promise<string[]> }\ndeclare function connect(): Promise<Conn>;\nexport class Source {\n  private conn: Conn | undefined;\n  private buffered: string[] = [];\n  async *rows(sql: string) {\n    if (!this.conn) {\n      yield* this.buffered;\n      this.conn = await connect();\n    }\n    yield* await this.conn.query(sql);\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateResourceAtYield",
+        message: duplicateResourceAtYield("this.conn", "end"),
+        line: 9,
+        column: 7,
+        related: [7, 8],
+        fixes: [[MEMO, `interface Conn { end(): Promise<void>; query(q: string): Promise<string[]> }\ndeclare function connect(): Promise<Conn>;\nexport class Source {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private buffered: string[] = [];\n  async *rows(sql: string) {\n    if (!this.conn) {\n      yield* this.buffered;\n      this.conn = await (this.connPending ??= connect());\n    }\n    yield* await this.conn.query(sql);\n  }\n}`]],
+      },
+    ],
+  },
+  {
+    name: "yield: a logical assignment from what the consumer sends (this.answer ??= yield question)",
+    code: `export class Prompt {\n  private answer: string | undefined;\n  *ask(question: string) {\n    this.answer ??= yield question;\n    return this.answer;\n  }\n}`,
+    errors: [{ messageId: "duplicateInitAtYield", message: duplicateInitAtYield("this.answer"), severity: "info", line: 4, column: 5, related: [4, 4] }],
+  },
+  // Issue 11, branch-aware: a read on the branch that awaits (or before a later await) is still a lost update.
+  {
+    name: "branch-aware: the awaiting branch passes the field to the awaited call",
+    code: `interface Config { theme: string }\ndeclare function reload(config: Config): Promise<Config>;\nexport class Settings {\n  private config: Config = { theme: "light" };\n  async refresh(force: boolean) {\n    this.config = force ? await reload(this.config) : this.config;\n  }\n}`,
+    errors: [{ messageId: "readModifyWriteCall", message: readModifyWriteCall("this.config", "reload"), line: 6, column: 5, related: [6, 6] }],
+  },
+  {
+    name: "branch-aware: the awaiting branch itself reads the total (skip ? total : total + await price())",
+    code: `declare function price(): Promise<number>;\nlet total = 0;\nexport async function add(skip: boolean) {\n  total = skip ? total : total + await price();\n}`,
+    errors: [{ messageId: "readModifyWrite", message: readModifyWrite("total", "await"), line: 4, column: 3, related: [4, 4], fixes: [] }],
+  },
+  {
+    name: "branch-aware: the branch without an await is followed by an await after the conditional",
+    code: `declare function price(): Promise<number>;\ndeclare function tax(): Promise<number>;\nlet total = 0;\nexport async function add(cached: boolean) {\n  total = (cached ? total : await price()) + await tax();\n}`,
+    errors: [{ messageId: "readModifyWrite", message: readModifyWrite("total", "await"), line: 5, column: 3, related: [5, 5], fixes: [] }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -655,6 +726,24 @@ const valid: ValidCase[] = [
   { name: "the raw client replaced inside the one run its caller memoizes (bullmq connect, fixed)", code: `interface Raw { url: string; connect(): Promise<void> }\nexport class BunRedisAdapter {\n  private raw: Raw;\n  private connecting: Promise<void> | undefined;\n  private hasConnected = false;\n  constructor(raw: Raw) { this.raw = raw; }\n  private async duplicateRaw(raw: Raw): Promise<Raw> { return { ...raw }; }\n  private setupCallbacks() {}\n  async connect(replaceRaw: boolean) {\n    this.connecting ??= this.open(replaceRaw).finally(() => {\n      this.connecting = undefined;\n    });\n    await this.connecting;\n  }\n  private async open(replaceRaw: boolean) {\n    if (replaceRaw) {\n      this.raw = await this.duplicateRaw(this.raw);\n      this.setupCallbacks();\n    }\n    await this.raw.connect();\n    this.hasConnected = true;\n  }\n}` },
   { name: "two clients initialized together inside one memoized promise", code: `interface Conn { q(): void }\ndeclare function connect(): Promise<Conn>;\nlet client: Conn | undefined;\nlet subscriber: Conn | undefined;\nlet initializing: Promise<void> | undefined;\nexport function init() {\n  initializing ??= (async () => {\n    const [c, s] = await Promise.all([connect(), connect()]);\n    client = c;\n    subscriber = s;\n  })();\n  return initializing;\n}` },
   { name: "a ready flag set after two awaits of memoized promises", code: `interface Identity { database: string }\ndeclare function lookup(): Promise<Identity>;\ndeclare function loadSchema(): Promise<string>;\nexport class RelayBackend {\n  private ready = false;\n  private identity: Promise<Identity> | undefined;\n  private schema: Promise<string> | undefined;\n  private getIdentity() {\n    if (!this.identity) this.identity = lookup();\n    return this.identity;\n  }\n  async ensureReady() {\n    if (this.ready) return;\n    await this.getIdentity();\n    await (this.schema ??= loadSchema());\n    this.ready = true;\n  }\n}` },
+  // Issue 11, branch-aware: the read happens only on the branch that does not suspend.
+  { name: "branch-aware: settings = useCache ? settings : await fetchSettings()", code: `interface Settings { theme: string }\ndeclare function fetchSettings(): Promise<Settings>;\nlet settings: Settings = { theme: "light" };\nexport async function load(useCache: boolean) {\n  settings = useCache ? settings : await fetchSettings();\n}` },
+  { name: "branch-aware: this.page = refresh ? await fetchPage(1) : this.page", code: `interface Page { rows: string[] }\ndeclare function fetchPage(n: number): Promise<Page>;\nexport class Table {\n  private page: Page = { rows: [] };\n  async show(refresh: boolean) {\n    this.page = refresh ? await fetchPage(1) : this.page;\n  }\n}` },
+  { name: "branch-aware: nested conditionals, the read only on the path with no await", code: `declare function fetchA(): Promise<number>;\ndeclare function fetchB(): Promise<number>;\nlet value = 0;\nexport async function pick(a: boolean, b: boolean) {\n  value = a ? (b ? value : await fetchA()) : await fetchB();\n}` },
+  { name: "branch-aware: a cache entry kept on the fresh branch, loaded on the other", code: `declare function load(key: string): Promise<string>;\nconst cache = new Map<string, string>();\nexport async function refresh(key: string, fresh: boolean) {\n  cache.set(key, fresh ? cache.get(key) ?? "" : await load(key));\n}` },
+  { name: "branch-aware: a generator keeps the value on one branch and takes what the consumer sends on the other", code: `let last = "";\nexport function* echo(repeat: boolean) {\n  last = repeat ? last : yield;\n}` },
+  // Issue 11, yield: generators that re-read after the yield, guard before it, or only touch locals.
+  { name: "yield: a sync id generator reads the counter again after the yield", code: `export class Ids {\n  private next = 0;\n  *ids() {\n    while (true) {\n      yield this.next;\n      this.next = this.next + 1;\n    }\n  }\n}` },
+  { name: "yield: a sync id generator bumps the counter before the yield", code: `export class Ids {\n  private next = 0;\n  *take(count: number) {\n    for (let i = 0; i < count; i++) {\n      const id = this.next++;\n      yield id;\n    }\n  }\n}` },
+  { name: "yield: a draining flag checked and set before the yield, cleared in finally", code: `export class Queue {\n  private draining = false;\n  private items: string[] = [];\n  *drain() {\n    if (this.draining) return;\n    this.draining = true;\n    try {\n      yield* this.items;\n    } finally {\n      this.draining = false;\n    }\n  }\n}` },
+  { name: "yield: a running sum kept in a local of the generator", code: `export function* running(values: number[]) {\n  let sum = 0;\n  for (const v of values) {\n    sum = sum + v;\n    yield sum;\n  }\n}` },
+  { name: "yield: a generator that only reads shared state", code: `export class Registry {\n  private entries = new Map<string, number>();\n  *keys() {\n    for (const [key] of this.entries) yield key;\n  }\n}` },
+  { name: "yield: a constant written after yield* with no earlier read", code: `let done = false;\nexport function* lines(text: string) {\n  yield* text.split("\\n");\n  done = true;\n}` },
+  { name: "yield: an async generator adds to a count with a compound assignment after the yield", code: `declare function fetchPage(n: number): Promise<string[]>;\nexport class Feed {\n  private count = 0;\n  async *all() {\n    for (let n = 0; ; n++) {\n      const rows = await fetchPage(n);\n      if (rows.length === 0) return;\n      yield rows;\n      this.count += rows.length;\n    }\n  }\n}` },
+  { name: "yield: a dedupe generator whose seen-set is its own local", code: `export function* unique(items: string[]) {\n  const seen = new Set<string>();\n  for (const item of items) {\n    if (!seen.has(item)) {\n      yield item;\n      seen.add(item);\n    }\n  }\n}` },
+  { name: "yield: a handle opened before the first yield", code: `interface Handle { read(): string; close(): void }\ndeclare function openHandle(path: string): Handle;\nexport class Reader {\n  private handle: Handle | undefined;\n  *lines(path: string, header: string[]) {\n    if (!this.handle) this.handle = openHandle(path);\n    yield* header;\n    yield this.handle.read();\n  }\n}` },
+  { name: "yield: a handle checked again after the yield before it is opened", code: `interface Handle { read(): string; close(): void }\ndeclare function openHandle(path: string): Handle;\nexport class Reader {\n  private handle: Handle | undefined;\n  *lines(path: string, header: string[]) {\n    if (!this.handle) {\n      yield* header;\n      if (!this.handle) this.handle = openHandle(path);\n    }\n    yield this.handle?.read();\n  }\n}` },
+  { name: "a plain (non-generator) function with no suspension point", code: `let total = 0;\nexport function add(n: number) {\n  const before = total;\n  total = before + n;\n}` },
 ];
 
 

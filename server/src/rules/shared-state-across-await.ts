@@ -11,7 +11,7 @@
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
-import { isAssignment, isAssignmentOperator, isAsyncFunction } from "../engine/astUtils";
+import { isAncestorOrSelf, isAssignment, isAssignmentOperator, isAsyncFunction } from "../engine/astUtils";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
 // ---------------------------------------------------------------------------------------------
@@ -27,26 +27,39 @@ export interface SharedStateOptions {
 
 const messages = {
   readModifyWrite:
-    "`{{target}}` is read before the `await` and written after it with a value computed from that read. Another call can update `{{target}}` while this one waits, and this write then overwrites that update with a stale result (a lost update: both calls read 1, both write 2). Await first and read `{{target}}` after the `await`, or serialize the updates.",
+    "`{{target}}` is read before the `{{suspension}}` and written after it with a value computed from that read. Another call can update `{{target}}` while this one waits, and this write then overwrites that update with a stale result (a lost update: both calls read 1, both write 2). {{Suspension}} first and read `{{target}}` after the `{{suspension}}`, or serialize the updates.",
   readModifyWriteCall:
     "`{{target}}` is an input of the awaited call `{{callee}}(...)`, and the call's result is written back to `{{target}}`. Another call can update `{{target}}` while this one waits, and this write then replaces that update with a result computed from the old value (a lost update: both calls start from the same value and only the last one's change survives). Serialize the updates (chain each call on the previous one's promise, or use a lock), so that each starts from the latest value.",
   staleSnapshot:
-    "`{{target}}` is written from `{{local}}`, a copy read before the `await`. Another call can change `{{target}}` while this one waits, and this write overwrites that change with a stale value (a lost update). Read `{{target}}` again after the `await`, or serialize the updates.",
+    "`{{target}}` is written from `{{local}}`, a copy read before the `{{suspension}}`. Another call can change `{{target}}` while this one waits, and this write overwrites that change with a stale value (a lost update). Read `{{target}}` again after the `{{suspension}}`, or serialize the updates.",
   checkThenAct:
-    "`{{target}}` is checked before the `await` and written after it. Another call can pass the same check, or change `{{target}}`, while this one waits, so this write acts on a check that no longer holds: both calls act on the same state, and the later write overwrites the other call's change. Check and write `{{target}}` with no `await` between them (set it before the `await`, or check it again after), or guard the section with a lock.",
+    "`{{target}}` is checked before the `{{suspension}}` and written after it. Another call can pass the same check, or change `{{target}}`, while this one waits, so this write acts on a check that no longer holds: both calls act on the same state, and the later write overwrites the other call's change. Check and write `{{target}}` with no `{{suspension}}` between them (set it before the `{{suspension}}`, or check it again after), or guard the section with a lock.",
   checkThenActCollection:
-    "`{{target}}` is checked for `{{key}}` before the `await` and updated after it. Another call can pass the same check, or change that entry, while this one waits, so this update acts on a check that no longer holds: both calls do the work for `{{key}}`, and the entry can be added twice or the other call's change overwritten. Update `{{target}}` with no `await` since the check (reserve the entry before the `await`), or guard the section with a lock.",
+    "`{{target}}` is checked for `{{key}}` before the `{{suspension}}` and updated after it. Another call can pass the same check, or change that entry, while this one waits, so this update acts on a check that no longer holds: both calls do the work for `{{key}}`, and the entry can be added twice or the other call's change overwritten. Update `{{target}}` with no `{{suspension}}` since the check (reserve the entry before the `{{suspension}}`), or guard the section with a lock.",
   duplicateInit:
-    "`{{target}}` is checked before the `await` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work, but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.",
+    "`{{target}}` is checked before the `{{suspension}}` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work, but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.",
   duplicateInitCollection:
-    "`{{target}}` is checked for `{{key}}` before the `await` and filled after it. Calls that arrive while the first one waits also miss, so the work for `{{key}}` runs once per call and the last result wins: duplicate work (a cache stampede), but no lost update, since each call stores a complete, fresh value. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one run.",
+    "`{{target}}` is checked for `{{key}}` before the `{{suspension}}` and filled after it. Calls that arrive while the first one waits also miss, so the work for `{{key}}` runs once per call and the last result wins: duplicate work (a cache stampede), but no lost update, since each call stores a complete, fresh value. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one run.",
   lazyInit:
-    "`{{target}} {{operator}} await ...` checks `{{target}}` before the `await` and assigns it after. Calls that arrive while the first one waits also see it unset, so the initializer runs once per call and the last result wins: duplicate work, but no lost update. Store the in-flight promise instead (`{{target}}Pending ??= init()`, then await it), so concurrent calls share one run.",
+    "`{{target}} {{operator}} {{suspension}} ...` checks `{{target}}` before the `{{suspension}}` and assigns it after. Calls that arrive while the first one waits also see it unset, so the initializer runs once per call and the last result wins: duplicate work, but no lost update. Store the in-flight promise instead (`{{target}}Pending ??= init()`, then await it), so concurrent calls share one run.",
   duplicateResource:
-    "`{{target}}` is checked before the `await` and set after it to a resource that must be released (it has `{{method}}()`). Calls that arrive while the first one waits also find it unset, so each racer creates one, and each write replaces the previous one: the one overwritten is never closed (its `{{method}}()` is never called), a leaked handle or connection. Cache the in-flight promise (store it before awaiting it), so concurrent calls share one resource.",
+    "`{{target}}` is checked before the `{{suspension}}` and set after it to a resource that must be released (it has `{{method}}()`). Calls that arrive while the first one waits also find it unset, so each racer creates one, and each write replaces the previous one: the one overwritten is never closed (its `{{method}}()` is never called), a leaked handle or connection. Cache the in-flight promise (store it before awaiting it), so concurrent calls share one resource.",
   duplicateResourceCollection:
-    "`{{target}}` is checked for `{{key}}` before the `await` and filled after it with a resource that must be released (it has `{{method}}()`). Calls that arrive while the first one waits also miss, so each racer creates one for `{{key}}`, and the last one wins: the ones overwritten are never closed (their `{{method}}()` is never called), leaked handles or connections. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one resource.",
+    "`{{target}}` is checked for `{{key}}` before the `{{suspension}}` and filled after it with a resource that must be released (it has `{{method}}()`). Calls that arrive while the first one waits also miss, so each racer creates one for `{{key}}`, and the last one wins: the ones overwritten are never closed (their `{{method}}()` is never called), leaked handles or connections. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one resource.",
+  duplicateInitAtYield:
+    "`{{target}}` is checked before the `yield` and initialized after it. A second run of this generator, started by the consumer while this one is suspended, also finds it unset, so the initialization runs once per run and each result replaces the previous one: duplicate work, but no lost update. Set `{{target}}` (or a flag for it) before the `yield`, or check it again after.",
+  duplicateResourceAtYield:
+    "`{{target}}` is checked before the `yield` and set after it to a resource that must be released (it has `{{method}}()`). A second run of this generator, started by the consumer while this one is suspended, also finds it unset and creates one, and the write that comes last replaces the other: the one overwritten is never closed (its `{{method}}()` is never called), a leaked handle or connection. Set `{{target}}` (or a flag for it) before the `yield`, or check it again after and close the extra one.",
 } as const;
+
+/** The duplicate-initialization messages, and the one each becomes when the suspension is a `yield` (no promise to share there). */
+const AT_YIELD: Partial<Record<keyof typeof messages, keyof typeof messages>> = {
+  duplicateInit: "duplicateInitAtYield",
+  duplicateInitCollection: "duplicateInitAtYield",
+  lazyInit: "duplicateInitAtYield",
+  duplicateResource: "duplicateResourceAtYield",
+  duplicateResourceCollection: "duplicateResourceAtYield",
+};
 
 /**
  * Methods that release what a value holds: a duplicate initialization that stores such a value
@@ -59,7 +72,7 @@ const messages = {
 const RELEASE_METHODS: readonly string[] = ["close", "dispose", "destroy", "quit", "disconnect", "release", "end", "terminate", "Symbol.dispose", "Symbol.asyncDispose"];
 
 /** Duplicate work, not a wrong result: reported one level below the rule's severity. */
-const LOWER_SEVERITY: readonly (keyof typeof messages)[] = ["duplicateInit", "duplicateInitCollection", "lazyInit"];
+const LOWER_SEVERITY: readonly (keyof typeof messages)[] = ["duplicateInit", "duplicateInitCollection", "lazyInit", "duplicateInitAtYield"];
 
 // ---------------------------------------------------------------------------------------------
 // The rule
@@ -106,6 +119,15 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "`old total + price`: two concurrent calls both read 0 and the final total counts one price.",
         "It is the async form of `counter += 1` across threads, atomic only when no `await` sits",
         "between the read and the write.",
+        "",
+        "`yield` is a suspension point too, in async and in sync generators alike: it hands control to",
+        "the consumer, which runs (and may change state shared outside the generator, or drive a second",
+        "run of it) until it calls `next()` again. Everything below applies with `yield` in place of",
+        "`await` (`total += yield total`; `const start = this.offset; yield rows.slice(start);",
+        "this.offset = start + size`), and the messages then name the `yield`. A duplicate initialization",
+        "across a `yield` (`if (!this.handle) { yield* header; this.handle = open(path); }`) has its own",
+        "messages (`duplicateInitAtYield`, `duplicateResourceAtYield`): there is no in-flight promise to",
+        "share, so they ask to set the state before the `yield` or to check it again after.",
         "",
         "The rule reports, at the write, these shapes, with the stale read and the `await` as related",
         "locations. Lost updates, at the rule's severity:",
@@ -168,6 +190,11 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "",
         "- a value read again after the `await` (`await f(); x = x + 1`), and a write that does not",
         "  depend on the stale read (`process.exitCode = 1` after an `await`);",
+        "- a read only on the branch of a conditional that does not suspend (`settings = useCache ?",
+        "  settings : await fetchSettings()`, `this.page = refresh ? await fetchPage(1) : this.page`):",
+        "  no run both reads and waits, so the write never stores a stale value. A read on the branch",
+        "  that awaits (`force ? await reload(this.config) : this.config`), or followed by a later",
+        "  `await` (`(cached ? total : await price()) + await tax()`), is still reported;",
         "- a location the function itself wrote between the read and the `await` (`if (busy) return;",
         "  busy = true; await work(); busy = false` is a correct guard);",
         "- code inside common critical sections (`mutex.runExclusive(async () => ...)`, after",
@@ -435,7 +462,13 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  rule off;",
         "- a write before the `await` (`this.foo = null; await doElse()`) — #11687;",
         "- a guard set before the `await` and released after it (`if (window.isSyncing) return;",
-        "  window.isSyncing = true; await sync(); window.isSyncing = false`) — #12353.",
+        "  window.isSyncing = true; await sync(); window.isSyncing = false`) — #12353;",
+        "- a read only on the branch of a conditional without the `await` (`foo = cond ? foo : await",
+        "  bar`): that path never suspends (issue 11).",
+        "",
+        "Where it is right we agree with it: like `require-atomic-updates`, this rule treats `yield` as",
+        "a suspension point, in sync generators as well as async ones (the consumer runs between two",
+        "`next()` calls), so `total += yield total` is reported.",
         "",
         "One class we deliberately report: `if (!flag) { await g(); flag = true; }` (#11740). Two",
         "concurrent calls both pass the check and both run `g()`: a real double initialization.",
@@ -520,6 +553,26 @@ function forEachInFunction(root: ts.Node, visit: (node: ts.Node) => boolean | vo
   ts.forEachChild(root, walk);
 }
 
+/**
+ * Whether `a` and `b` sit in the two branches of one conditional expression (`c ? a : b`): no
+ * run evaluates both, so a read in one does not precede a suspension in the other.
+ */
+function inOtherBranches(a: ts.Node, b: ts.Node): boolean {
+  for (let current: ts.Node | undefined = a; current; current = current.parent) {
+    const parent: ts.Node | undefined = current.parent;
+    if (parent && ts.isConditionalExpression(parent) && (current === parent.whenTrue || current === parent.whenFalse)) {
+      const other = current === parent.whenTrue ? parent.whenFalse : parent.whenTrue;
+      if (isAncestorOrSelf(other, b)) return true;
+    }
+  }
+  return false;
+}
+
+/** The keyword the messages name for a suspension point: `yield` hands control to the consumer, the rest to other tasks. */
+function suspensionKeyword(node: ts.Node): string {
+  return ts.isYieldExpression(node) ? "yield" : "await";
+}
+
 function isSuspension(node: ts.Node): boolean {
   return ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined) || ts.isYieldExpression(node);
 }
@@ -542,7 +595,9 @@ class Analyzer {
   }
 
   analyzeFunction(fn: ts.FunctionLikeDeclaration): void {
-    if (!fn.body || !isAsyncFunction(fn)) return;
+    // A generator, sync or async, suspends at each `yield`: the consumer runs until it calls
+    // `next()` again and can change state shared outside the generator meanwhile.
+    if (!fn.body || !(isAsyncFunction(fn) || fn.asteriskToken !== undefined)) return;
     // Syntax first: no suspension point, no race.
     let suspends = false;
     forEachInFunction(fn.body, (node) => {
@@ -663,8 +718,13 @@ class Analyzer {
           state.report(node, "readModifyWrite", { target: target.key }, node.left, firstAwait, this.hoistFix(state, node));
           return;
         }
-        const read = state.readBefore(node.right, target.key, firstAwait);
-        if (read) this.reportReadModifyWrite(state, node, target.key, read, firstAwait, this.hoistFix(state, node));
+        // Branch-aware: `x = cond ? x : await f()` reads `x` only on the path that does not suspend.
+        for (const suspension of state.suspensionsIn(node.right)) {
+          const read = state.readBefore(node.right, target.key, suspension);
+          if (!read) continue;
+          this.reportReadModifyWrite(state, node, target.key, read, suspension, suspension === firstAwait ? this.hoistFix(state, node) : []);
+          return;
+        }
         return;
       }
       const write = collectionCall(node, new Set(["set"]));
@@ -674,8 +734,12 @@ class Analyzer {
         if (!collection || !value) return;
         const firstAwait = state.firstSuspension(value);
         if (!firstAwait) return;
-        const read = state.collectionReadBefore(value, collection.key, write.key, firstAwait);
-        if (read) this.reportReadModifyWrite(state, node, `${collection.key}.get(${write.key})`, read, firstAwait, []);
+        for (const suspension of state.suspensionsIn(value)) {
+          const read = state.collectionReadBefore(value, collection.key, write.key, suspension);
+          if (!read) continue;
+          this.reportReadModifyWrite(state, node, `${collection.key}.get(${write.key})`, read, suspension, []);
+          return;
+        }
       }
     });
   }
@@ -1252,14 +1316,14 @@ class FunctionState {
     for (const { leader, others } of leaders.sort((a, b) => byPosition(a.leader, b.leader))) {
       this.context.report({
         node: leader.write,
-        messageId: leader.messageId,
-        data: leader.data,
+        messageId: (ts.isYieldExpression(leader.suspension) && AT_YIELD[leader.messageId]) || leader.messageId,
+        data: { ...leader.data, suspension: suspensionKeyword(leader.suspension), Suspension: ts.isYieldExpression(leader.suspension) ? "Yield" : "Await" },
         related: [
-          { node: leader.read, message: "The value is read here, before the `await`." },
+          { node: leader.read, message: `The value is read here, before the \`${suspensionKeyword(leader.suspension)}\`.` },
           { node: leader.suspension, message: "Other calls can run here, while this one waits." },
           ...others.map((other) => ({
             node: other.write,
-            message: `\`${other.data.target}\` is also written here, after the same \`await\` and check: the same race, reported once.`,
+            message: `\`${other.data.target}\` is also written here, after the same \`${suspensionKeyword(leader.suspension)}\` and check: the same race, reported once.`,
           })),
         ],
         fixes: leader.fixes,
@@ -1371,7 +1435,22 @@ class FunctionState {
     return found;
   }
 
-  /** A read of the location `key` inside `node` that is evaluated before `suspension`. */
+  /** The suspension points inside `node`, in evaluation order, outside nested functions. */
+  suspensionsIn(node: ts.Node): ts.Node[] {
+    const found: ts.Node[] = [];
+    const walk = (current: ts.Node): void => {
+      if (ts.isFunctionLike(current) || ts.isClassLike(current)) return;
+      ts.forEachChild(current, walk);
+      if (isSuspension(current)) found.push(current);
+    };
+    walk(node);
+    return found;
+  }
+
+  /**
+   * A read of the location `key` inside `node` that is evaluated before `suspension` on the same
+   * path: a read in the other branch of a conditional (`x = cond ? x : await f()`) is not.
+   */
   readBefore(node: ts.Node, key: string, suspension: ts.Node): ts.Node | undefined {
     let found: ts.Node | undefined;
     // `await E` suspends after evaluating E: reads inside E happen before, reads after it later.
@@ -1381,7 +1460,7 @@ class FunctionState {
       if (current.getStart() >= end && !isAncestor(current, suspension)) return;
       if ((ts.isIdentifier(current) || ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) && current.getEnd() <= end) {
         // Compare locations, not text: an alias (`options.x` for `this.options.x`) reads the same state.
-        if (this.locationOf(current)?.key === key) {
+        if (this.locationOf(current)?.key === key && !inOtherBranches(current, suspension)) {
           found = current;
           return;
         }
@@ -1399,7 +1478,7 @@ class FunctionState {
     forEachInFunction(node, (current) => {
       if (found || current.getStart() >= end) return false;
       const read = collectionCall(current, COLLECTION_READS);
-      if (read && read.key === key && normalize(read.collection.getText()) === collection) found = current;
+      if (read && read.key === key && normalize(read.collection.getText()) === collection && !inOtherBranches(current, suspension)) found = current;
       return !found;
     });
     const direct = collectionCall(node, COLLECTION_READS);
