@@ -921,6 +921,47 @@ const invalid: InvalidCase[] = [
     code: `${ENTRY}\ndeclare const logger: { error: string };\nmain().catch(logger.error);`,
     errors: [{ messageId: "catchNonFunction", line: 10, column: 1 }],
   },
+  // Issue 11, item 1: arrays of promises reached through type parameters and optional chains.
+  {
+    name: "array of promises typed by a type parameter's constraint",
+    code: `async function flush<T extends Promise<number>[]>(writes: T) {\n  writes;\n}`,
+    errors: [
+      {
+        messageId: "floatingArray",
+        line: 2,
+        column: 3,
+        fixes: [
+          [ALL, `async function flush<T extends Promise<number>[]>(writes: T) {\n  await Promise.all(writes);\n}`],
+          [VOID, `async function flush<T extends Promise<number>[]>(writes: T) {\n  void writes;\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "array of promises behind an optional element access of nested arrays",
+    code: `declare const batches: Promise<void>[][] | undefined;\nasync function f() {\n  batches?.[0];\n}`,
+    errors: [
+      {
+        messageId: "floatingArray",
+        line: 3,
+        column: 3,
+        fixes: [
+          [ALL, `declare const batches: Promise<void>[][] | undefined;\nasync function f() {\n  await Promise.all(batches?.[0] ?? []);\n}`],
+          [VOID, `declare const batches: Promise<void>[][] | undefined;\nasync function f() {\n  void batches?.[0];\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "type parameter constrained to an optional array of promises",
+    code: `function f<T extends Promise<void>[] | undefined>(jobs: T) {\n  jobs;\n}`,
+    errors: [{ messageId: "floatingArray", line: 2, column: 3 }],
+  },
+  {
+    name: "array of promises read through an optional property chain",
+    code: `declare const queue: { pending?: Promise<void>[] } | undefined;\nfunction f() {\n  queue?.pending;\n}`,
+    errors: [{ messageId: "floatingArray", line: 3, column: 3 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -1282,6 +1323,19 @@ const valid: ValidCase[] = [
     code: `${ENTRY}\nmain();\nexport {};`,
     fileName: "server.mts",
   },
+  // Issue 11, item 1: type parameters and optional chains that are no array of promises.
+  { name: "type parameter constrained to an array of numbers", code: `function f<T extends number[]>(counts: T) {\n  counts;\n}` },
+  { name: "unconstrained type parameter is not guessed at", code: `function f<T>(value: T) {\n  value;\n}` },
+  { name: "type parameter constrained to unknown[] is not guessed at", code: `function f<T extends unknown[]>(items: T) {\n  items;\n}` },
+  { name: "type parameter constrained to any[] is not guessed at", code: `function f<T extends any[]>(items: T) {\n  items;\n}` },
+  { name: "type parameter array of promises returned", code: `function f<T extends Promise<number>[]>(writes: T) {\n  return writes;\n}` },
+  { name: "optional element access of nested number arrays", code: `declare const rows: number[][] | undefined;\nfunction f() {\n  rows?.[0];\n}` },
+  {
+    name: "optional element access of nested promise arrays, awaited with Promise.all",
+    code: `declare const batches: Promise<void>[][] | undefined;\nasync function f() {\n  await Promise.all(batches?.[0] ?? []);\n}`,
+  },
+  { name: "optional element access of nested promise arrays, voided", code: `declare const batches: Promise<void>[][] | undefined;\nfunction f() {\n  void batches?.[0];\n}` },
+  { name: "length of an optional promise array", code: `declare const batches: Promise<void>[][] | undefined;\nfunction f() {\n  batches?.[0]?.length;\n}` },
 ];
 
 

@@ -172,7 +172,8 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "The rule reports promise-valued expression statements that are not awaited, returned,",
         "given a rejection handler (`.catch(fn)`, `.then(f, r)`) or explicitly discarded with `void`.",
         "It looks through `? :`, `&&`, `||`, `??` and comma expressions, arrays of promises",
-        "(`items.map(async ...)`), `.then()` without a rejection handler, `.finally()` with no handler",
+        "(`items.map(async ...)`, also typed by a type parameter's constraint, `<T extends Promise<number>[]>`,",
+        "or read through an optional chain, `batches?.[0]`), `.then()` without a rejection handler, `.finally()` with no handler",
         "upstream, `.catch()` given a non-function, and async IIFEs.",
         "",
         "Beyond statements, it follows a promise stored in a local variable (`const p = save()`): if",
@@ -496,6 +497,11 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "promises parked in local variables and dropped on some path, which no peer reports, and",
         "built-in knowledge of `node:test` and VS Code message promises matched by declaration.",
         "",
+        "Agreements with its default-option test suite, case by case: an array of promises is reported",
+        "whatever expression reaches it (a name typed by a type parameter whose constraint is an array of",
+        "promises, a property or element read, an optional chain such as `batches?.[0]` of nested arrays;",
+        "`await Promise.all(...)` is then suggested with `?? []` so the fix still type-checks).",
+        "",
         "Suppression comments written for the peers (`@typescript-eslint/no-floating-promises` (ESLint or oxlint) and Biome's `noFloatingPromises`: `eslint-disable-next-line`, `-line`,",
         "`eslint-disable`/`eslint-enable` ranges, the `oxlint-` forms, `biome-ignore`) also suppress this rule, so a",
         "codebase moving over keeps its deliberate exceptions; `honorPeerSuppressions: false` turns that off (README,",
@@ -737,7 +743,17 @@ class FloatingChecker {
   }
 
   private arrayProblem(node: ts.Expression): Problem | undefined {
-    if (!(ts.isCallExpression(node) || ts.isArrayLiteralExpression(node) || ts.isIdentifier(node))) return undefined;
+    if (
+      !(
+        ts.isCallExpression(node) ||
+        ts.isArrayLiteralExpression(node) ||
+        ts.isIdentifier(node) ||
+        ts.isPropertyAccessExpression(node) ||
+        ts.isElementAccessExpression(node)
+      )
+    ) {
+      return undefined;
+    }
     if (ts.isArrayLiteralExpression(node) && node.elements.length === 0) return undefined;
     return this.context.types.promiseArrayStatus(node, this.query) === "always"
       ? { messageId: "floatingArray", array: true }
@@ -851,7 +867,11 @@ class FloatingChecker {
         fixes.push({
           kind: "suggestion",
           title: "Await all with `Promise.all(...)`",
-          edits: [edit(whole.getStart(sourceFile), prefixEnd, "await Promise.all("), edit(target.getEnd(), target.getEnd(), ")")],
+          // An optional chain (`jobs?.[0]`) may be `undefined`, which `Promise.all` does not take.
+          edits: [
+            edit(whole.getStart(sourceFile), prefixEnd, "await Promise.all("),
+            edit(target.getEnd(), target.getEnd(), ts.isOptionalChain(skipParens(target)) ? " ?? [])" : ")"),
+          ],
         });
       } else {
         const parens = needsParensAsUnaryOperand(target);
