@@ -962,6 +962,27 @@ const invalid: InvalidCase[] = [
     code: `declare const queue: { pending?: Promise<void>[] } | undefined;\nfunction f() {\n  queue?.pending;\n}`,
     errors: [{ messageId: "floatingArray", line: 3, column: 3 }],
   },
+  // Issue 11, item 2: an awaited value that is itself an array of promises.
+  {
+    name: "awaited value that is an array of promises, as a statement",
+    code: `declare function listJobs(): Promise<Promise<void>[]>;\nasync function drain() {\n  await listJobs();\n}`,
+    errors: [
+      {
+        messageId: "floatingArray",
+        line: 3,
+        column: 3,
+        fixes: [
+          [ALL, `declare function listJobs(): Promise<Promise<void>[]>;\nasync function drain() {\n  await Promise.all(await listJobs());\n}`],
+          [VOID, `declare function listJobs(): Promise<Promise<void>[]>;\nasync function drain() {\n  void await listJobs();\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "awaited value that is a tuple of promises",
+    code: `declare function startBoth(): Promise<[Promise<void>, Promise<void>]>;\nasync function f() {\n  await startBoth();\n}`,
+    errors: [{ messageId: "floatingArray", line: 3, column: 3 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -1336,6 +1357,13 @@ const valid: ValidCase[] = [
   },
   { name: "optional element access of nested promise arrays, voided", code: `declare const batches: Promise<void>[][] | undefined;\nfunction f() {\n  void batches?.[0];\n}` },
   { name: "length of an optional promise array", code: `declare const batches: Promise<void>[][] | undefined;\nfunction f() {\n  batches?.[0]?.length;\n}` },
+  // Issue 11, item 2: awaited values that leave no promise behind.
+  { name: "awaited array of promises passed to Promise.all", code: `declare function listJobs(): Promise<Promise<void>[]>;\nasync function drain() {\n  await Promise.all(await listJobs());\n}` },
+  { name: "awaited array of promises returned", code: `declare function listJobs(): Promise<Promise<void>[]>;\nasync function drain() {\n  return await listJobs();\n}` },
+  { name: "awaited array of promises stored and awaited one by one", code: `declare function listJobs(): Promise<Promise<void>[]>;\nasync function drain() {\n  for (const job of await listJobs()) await job;\n}` },
+  { name: "awaited array of promises voided", code: `declare function listJobs(): Promise<Promise<void>[]>;\nasync function drain() {\n  void (await listJobs());\n}` },
+  { name: "awaited array of plain values", code: `declare function listIds(): Promise<string[]>;\nasync function f() {\n  await listIds();\n}` },
+  { name: "awaited array of unknown values is not guessed at", code: `declare function listAny(): Promise<unknown[]>;\nasync function f() {\n  await listAny();\n}` },
 ];
 
 

@@ -173,7 +173,8 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "given a rejection handler (`.catch(fn)`, `.then(f, r)`) or explicitly discarded with `void`.",
         "It looks through `? :`, `&&`, `||`, `??` and comma expressions, arrays of promises",
         "(`items.map(async ...)`, also typed by a type parameter's constraint, `<T extends Promise<number>[]>`,",
-        "or read through an optional chain, `batches?.[0]`), `.then()` without a rejection handler, `.finally()` with no handler",
+        "or read through an optional chain, `batches?.[0]`, or the result of an `await`: `await listJobs();`",
+        "where `listJobs()` resolves to `Promise<void>[]`), `.then()` without a rejection handler, `.finally()` with no handler",
         "upstream, `.catch()` given a non-function, and async IIFEs.",
         "",
         "Beyond statements, it follows a promise stored in a local variable (`const p = save()`): if",
@@ -500,7 +501,9 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "Agreements with its default-option test suite, case by case: an array of promises is reported",
         "whatever expression reaches it (a name typed by a type parameter whose constraint is an array of",
         "promises, a property or element read, an optional chain such as `batches?.[0]` of nested arrays;",
-        "`await Promise.all(...)` is then suggested with `?? []` so the fix still type-checks).",
+        "`await Promise.all(...)` is then suggested with `?? []` so the fix still type-checks), and an awaited",
+        "value that is itself an array of promises (`await listJobs();` with `Promise<Promise<void>[]>`):",
+        "awaiting settles the outer promise only.",
         "",
         "Suppression comments written for the peers (`@typescript-eslint/no-floating-promises` (ESLint or oxlint) and Biome's `noFloatingPromises`: `eslint-disable-next-line`, `-line`,",
         "`eslint-disable`/`eslint-enable` ranges, the `oxlint-` forms, `biome-ignore`) also suppress this rule, so a",
@@ -617,8 +620,9 @@ class FloatingChecker {
       const inner = this.unhandled(node.expression);
       return inner && { ...inner, messageId: inner.array ? "floatingArray" : "floatingVoid" };
     }
+    // An awaited value is settled, but it may itself be an array of promises (`await listJobs()`).
+    if (ts.isAwaitExpression(node)) return this.arrayProblem(node);
     if (
-      ts.isAwaitExpression(node) ||
       ts.isPrefixUnaryExpression(node) ||
       ts.isPostfixUnaryExpression(node) ||
       ts.isDeleteExpression(node) ||
@@ -749,7 +753,8 @@ class FloatingChecker {
         ts.isArrayLiteralExpression(node) ||
         ts.isIdentifier(node) ||
         ts.isPropertyAccessExpression(node) ||
-        ts.isElementAccessExpression(node)
+        ts.isElementAccessExpression(node) ||
+        ts.isAwaitExpression(node)
       )
     ) {
       return undefined;
