@@ -983,6 +983,32 @@ const invalid: InvalidCase[] = [
     code: `declare function startBoth(): Promise<[Promise<void>, Promise<void>]>;\nasync function f() {\n  await startBoth();\n}`,
     errors: [{ messageId: "floatingArray", line: 3, column: 3 }],
   },
+  // Issue 11, item 3: a spread argument shifts the handler positions of `.then()` and `.catch()`.
+  {
+    name: "then(...steps, onRejected): the spread may shift the rejection handler into the fulfilment position",
+    code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nfunction show() {\n  fetchPage().then(...render, (error) => console.error(error));\n}`,
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 3,
+        column: 3,
+        fixes: [
+          [CATCH, `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nfunction show() {\n  fetchPage().then(...render, (error) => console.error(error))${H};\n}`],
+          [VOID, `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nfunction show() {\n  void fetchPage().then(...render, (error) => console.error(error));\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "then(onFulfilled, ...handlers): the rejection handler comes from a spread",
+    code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\ndeclare const onError: [(error: unknown) => void];\nfunction show() {\n  fetchPage().then((html) => console.log(html), ...onError);\n}`,
+    errors: [{ messageId: "thenWithoutHandler", line: 4, column: 3 }],
+  },
+  {
+    name: "catch(...handlers): the handler comes from a spread (not reported as a non-function)",
+    code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\ndeclare const onError: [(error: unknown) => void];\nfunction show() {\n  fetchPage().catch(...onError);\n}`,
+    errors: [{ messageId: "floating", line: 4, column: 3 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -1364,6 +1390,16 @@ const valid: ValidCase[] = [
   { name: "awaited array of promises voided", code: `declare function listJobs(): Promise<Promise<void>[]>;\nasync function drain() {\n  void (await listJobs());\n}` },
   { name: "awaited array of plain values", code: `declare function listIds(): Promise<string[]>;\nasync function f() {\n  await listIds();\n}` },
   { name: "awaited array of unknown values is not guessed at", code: `declare function listAny(): Promise<unknown[]>;\nasync function f() {\n  await listAny();\n}` },
+  // Issue 11, item 3: spread handler lists whose chain is handled some other way.
+  { name: "then(...steps, onRejected) followed by catch", code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nfunction show() {\n  fetchPage().then(...render, (error) => console.error(error)).catch((error) => console.error(error));\n}` },
+  { name: "then(...steps, onRejected) awaited", code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nasync function show() {\n  await fetchPage().then(...render, (error) => console.error(error));\n}` },
+  { name: "then(...steps, onRejected) returned", code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nfunction show() {\n  return fetchPage().then(...render, (error) => console.error(error));\n}` },
+  { name: "then(...steps) voided (ignoreVoid on)", code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nfunction show() {\n  void fetchPage().then(...render);\n}` },
+  { name: "then(...steps) followed by catch", code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nfunction show() {\n  fetchPage().then(...render).catch((error) => console.error(error));\n}` },
+  {
+    name: "spread into the then of something that is no promise",
+    code: `declare const pipeline: { then(...steps: Array<() => void>): void }; declare const steps: Array<() => void>;\nfunction build() {\n  pipeline.then(...steps, () => console.log("done"));\n}`,
+  },
 ];
 
 

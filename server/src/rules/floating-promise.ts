@@ -505,6 +505,15 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "value that is itself an array of promises (`await listJobs();` with `Promise<Promise<void>[]>`):",
         "awaiting settles the outer promise only.",
         "",
+        "A spread among the first two arguments of `.then()` (`.then(...steps, onRejected)`,",
+        "`.then(onFulfilled, ...handlers)`) or as the argument of `.catch(...handlers)` counts as no rejection",
+        "handler, as in typescript-eslint: the spread may hold any number of values, so a function written",
+        "after it may land in the fulfilment position (with `steps` empty, `onRejected` becomes the",
+        "`onFulfilled` and nothing handles the rejection). This is the one place the rule reports without a",
+        "type proving the problem: the positions cannot be known, and writing the handler as a direct",
+        "argument says what is meant. `.catch(...handlers)` gets the general message, not the one for a",
+        "non-function handler.",
+        "",
         "Suppression comments written for the peers (`@typescript-eslint/no-floating-promises` (ESLint or oxlint) and Biome's `noFloatingPromises`: `eslint-disable-next-line`, `-line`,",
         "`eslint-disable`/`eslint-enable` ranges, the `oxlint-` forms, `biome-ignore`) also suppress this rule, so a",
         "codebase moving over keeps its deliberate exceptions; `honorPeerSuppressions: false` turns that off (README,",
@@ -653,13 +662,18 @@ class FloatingChecker {
         const method = memberName(callee);
         if (method === "catch") {
           const handler = node.arguments[0];
-          if (!handler) return { messageId: "floating", array: false };
+          // `.catch(...handlers)`: which value lands in the handler position is unknown.
+          if (!handler || ts.isSpreadElement(handler)) return { messageId: "floating", array: false };
           return this.context.types.functionStatus(handler) === "never"
             ? { messageId: "catchNonFunction", array: false }
             : undefined;
         }
         if (method === "then") {
-          const onRejected = node.arguments[1];
+          // A spread in the first two positions shifts the handlers by an unknown count
+          // (`.then(...steps, onRejected)` with `steps` empty makes `onRejected` the fulfilment
+          // handler): there is no rejection handler to rely on, as typescript-eslint also decides.
+          const spread = node.arguments.slice(0, 2).some((argument) => ts.isSpreadElement(argument));
+          const onRejected = spread ? undefined : node.arguments[1];
           if (!onRejected || isUndefinedLiteral(onRejected)) return this.neverRejects(node) ? undefined : { messageId: "thenWithoutHandler", array: false };
           return this.context.types.functionStatus(onRejected) === "never"
             ? { messageId: "thenWithoutHandler", array: false }
