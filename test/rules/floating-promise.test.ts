@@ -1009,6 +1009,22 @@ const invalid: InvalidCase[] = [
     code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\ndeclare const onError: [(error: unknown) => void];\nfunction show() {\n  fetchPage().catch(...onError);\n}`,
     errors: [{ messageId: "floating", line: 4, column: 3 }],
   },
+  // Issue 11, item 4: a rejection handler whose type may not be callable does not handle.
+  {
+    name: "catch given a handler typed string | function",
+    code: `declare function connect(): Promise<void>;\ndeclare const onError: string | ((error: unknown) => void);\nfunction start() {\n  connect().catch(onError);\n}`,
+    errors: [{ messageId: "catchNonFunction", line: 4, column: 3 }],
+  },
+  {
+    name: "then given a rejection handler typed string | function",
+    code: `declare function connect(): Promise<void>;\ndeclare const onError: string | ((error: unknown) => void);\nfunction start() {\n  connect().then(() => console.log("up"), onError);\n}`,
+    errors: [{ messageId: "thenWithoutHandler", line: 4, column: 3 }],
+  },
+  {
+    name: "catch given an optional callback from options, which may be undefined",
+    code: `declare function connect(): Promise<void>;\ninterface Options { onError?: (error: unknown) => void }\nexport function start(options: Options) {\n  connect().catch(options.onError);\n}`,
+    errors: [{ messageId: "catchNonFunction", line: 4, column: 3 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -1400,6 +1416,14 @@ const valid: ValidCase[] = [
     name: "spread into the then of something that is no promise",
     code: `declare const pipeline: { then(...steps: Array<() => void>): void }; declare const steps: Array<() => void>;\nfunction build() {\n  pipeline.then(...steps, () => console.log("done"));\n}`,
   },
+  // Issue 11, item 4: rejection handlers that are functions on every path (or cannot be known).
+  { name: "optional callback with a default", code: `declare function connect(): Promise<void>;\ninterface Options { onError?: (error: unknown) => void }\nexport function start(options: Options) {\n  connect().catch(options.onError ?? ((error) => console.error(error)));\n}` },
+  { name: "optional callback narrowed by a test", code: `declare function connect(): Promise<void>;\ninterface Options { onError?: (error: unknown) => void }\nexport function start(options: Options) {\n  if (options.onError) connect().catch(options.onError);\n}` },
+  { name: "handler narrowed by typeof", code: `declare function connect(): Promise<void>;\ndeclare const onError: string | ((error: unknown) => void);\nfunction start() {\n  if (typeof onError === "function") connect().then(() => console.log("up"), onError);\n}` },
+  { name: "union of two function types", code: `declare function connect(): Promise<void>;\ndeclare const onError: ((error: Error) => void) | ((error: unknown) => Promise<void>);\nfunction start() {\n  connect().catch(onError);\n}` },
+  { name: "function type intersected with properties", code: `declare function connect(): Promise<void>;\ndeclare const onError: ((error: unknown) => void) & { displayName: string };\nfunction start() {\n  connect().catch(onError);\n}` },
+  { name: "handler typed any is not guessed at", code: `declare function connect(): Promise<void>;\ndeclare const onError: any;\nfunction start() {\n  connect().catch(onError);\n}` },
+  { name: "handler of a type parameter constrained to a function", code: `declare function connect(): Promise<void>;\nfunction start<H extends (error: unknown) => void>(onError: H) {\n  connect().then(() => console.log("up"), onError);\n}` },
 ];
 
 

@@ -172,6 +172,26 @@ export class TypeOracle {
     );
   }
 
+  /**
+   * Can the value be something other than a function? `always` when some part of its type is
+   * known not to be callable (`string | (() => void)`, an optional `onError?: (e) => void`, which
+   * may be `undefined`); `never` when every part is callable; `may` when only unknown parts
+   * (`any`, an unconstrained type parameter) leave it open. A type parameter counts by its
+   * constraint. Used for rejection handlers: one that may not be a function does not handle.
+   */
+  notFunctionStatus(expr: ts.Expression): Tri {
+    const partStatus = (part: ts.Type): Tri => {
+      if (part.flags & UNKNOWNISH) return "may";
+      if (part.isUnion()) return combine(part.types.map(partStatus));
+      if (part.flags & ts.TypeFlags.TypeParameter) {
+        const constraint = this.checker.getBaseConstraintOfType(part);
+        return constraint && constraint !== part ? partStatus(constraint) : "may";
+      }
+      return this.checker.getApparentType(part).getCallSignatures().length > 0 ? "never" : "always";
+    };
+    return partStatus(this.checker.getTypeAtLocation(expr));
+  }
+
   /** The declaration a call or `new` resolves to (aliases and re-exports followed). */
   calleeDeclaration(call: ts.CallExpression | ts.NewExpression): DeclarationRef | undefined {
     const signature = this.checker.getResolvedSignature(call);

@@ -105,7 +105,7 @@ const messages = {
   finallyWithoutHandler:
     "`.finally()` does not handle rejections; it passes them on to a promise that no one handles. Add a `.catch()` handler to the chain or await it.",
   catchNonFunction:
-    "`.catch()` is given a value that is not a function, so it handles nothing and the rejection passes through unhandled. Pass a function: `.catch((error) => ...)`.",
+    "`.catch()` is given a value that is not a function, or may not be one (its type allows a non-function such as `undefined`): where it is not one, `.catch()` handles nothing and the rejection passes through unhandled. Pass a function: `.catch((error) => ...)`, or a default (`handler ?? ((error) => ...)`).",
   localDropped:
     "The promise in `{{name}}` is dropped when {{how}}: nothing awaits it, returns it, passes it on or handles its rejection there, so its errors go unseen and nothing waits for it to finish. Await it (or return it, pass it on, or attach `.catch()`) on every path.",
 } as const;
@@ -514,6 +514,14 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "argument says what is meant. `.catch(...handlers)` gets the general message, not the one for a",
         "non-function handler.",
         "",
+        "A rejection handler whose type may not be callable does not handle (as in typescript-eslint, where",
+        "a union's call signatures are those all its parts share): `.catch(onError)` with `onError: string |",
+        "((e) => void)`, or an optional callback `options.onError` that may be `undefined`, leaves the",
+        "rejection unhandled wherever the value is not a function. A default (`options.onError ?? log`), a",
+        "test that narrows it (`if (options.onError)`), a union of function types and a function type",
+        "intersected with properties all handle; a handler typed `any` or by an unconstrained type",
+        "parameter is not guessed at.",
+        "",
         "Suppression comments written for the peers (`@typescript-eslint/no-floating-promises` (ESLint or oxlint) and Biome's `noFloatingPromises`: `eslint-disable-next-line`, `-line`,",
         "`eslint-disable`/`eslint-enable` ranges, the `oxlint-` forms, `biome-ignore`) also suppress this rule, so a",
         "codebase moving over keeps its deliberate exceptions; `honorPeerSuppressions: false` turns that off (README,",
@@ -664,7 +672,9 @@ class FloatingChecker {
           const handler = node.arguments[0];
           // `.catch(...handlers)`: which value lands in the handler position is unknown.
           if (!handler || ts.isSpreadElement(handler)) return { messageId: "floating", array: false };
-          return this.context.types.functionStatus(handler) === "never"
+          // A handler that may not be a function (`string | (() => void)`, an optional callback)
+          // does not handle: where it is not one, the rejection passes through.
+          return this.context.types.notFunctionStatus(handler) === "always"
             ? { messageId: "catchNonFunction", array: false }
             : undefined;
         }
@@ -675,7 +685,7 @@ class FloatingChecker {
           const spread = node.arguments.slice(0, 2).some((argument) => ts.isSpreadElement(argument));
           const onRejected = spread ? undefined : node.arguments[1];
           if (!onRejected || isUndefinedLiteral(onRejected)) return this.neverRejects(node) ? undefined : { messageId: "thenWithoutHandler", array: false };
-          return this.context.types.functionStatus(onRejected) === "never"
+          return this.context.types.notFunctionStatus(onRejected) === "always"
             ? { messageId: "thenWithoutHandler", array: false }
             : undefined;
         }
