@@ -921,6 +921,110 @@ const invalid: InvalidCase[] = [
     code: `${ENTRY}\ndeclare const logger: { error: string };\nmain().catch(logger.error);`,
     errors: [{ messageId: "catchNonFunction", line: 10, column: 1 }],
   },
+  // Issue 11, item 1: arrays of promises reached through type parameters and optional chains.
+  {
+    name: "array of promises typed by a type parameter's constraint",
+    code: `async function flush<T extends Promise<number>[]>(writes: T) {\n  writes;\n}`,
+    errors: [
+      {
+        messageId: "floatingArray",
+        line: 2,
+        column: 3,
+        fixes: [
+          [ALL, `async function flush<T extends Promise<number>[]>(writes: T) {\n  await Promise.all(writes);\n}`],
+          [VOID, `async function flush<T extends Promise<number>[]>(writes: T) {\n  void writes;\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "array of promises behind an optional element access of nested arrays",
+    code: `declare const batches: Promise<void>[][] | undefined;\nasync function f() {\n  batches?.[0];\n}`,
+    errors: [
+      {
+        messageId: "floatingArray",
+        line: 3,
+        column: 3,
+        fixes: [
+          [ALL, `declare const batches: Promise<void>[][] | undefined;\nasync function f() {\n  await Promise.all(batches?.[0] ?? []);\n}`],
+          [VOID, `declare const batches: Promise<void>[][] | undefined;\nasync function f() {\n  void batches?.[0];\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "type parameter constrained to an optional array of promises",
+    code: `function f<T extends Promise<void>[] | undefined>(jobs: T) {\n  jobs;\n}`,
+    errors: [{ messageId: "floatingArray", line: 2, column: 3 }],
+  },
+  {
+    name: "array of promises read through an optional property chain",
+    code: `declare const queue: { pending?: Promise<void>[] } | undefined;\nfunction f() {\n  queue?.pending;\n}`,
+    errors: [{ messageId: "floatingArray", line: 3, column: 3 }],
+  },
+  // Issue 11, item 2: an awaited value that is itself an array of promises.
+  {
+    name: "awaited value that is an array of promises, as a statement",
+    code: `declare function listJobs(): Promise<Promise<void>[]>;\nasync function drain() {\n  await listJobs();\n}`,
+    errors: [
+      {
+        messageId: "floatingArray",
+        line: 3,
+        column: 3,
+        fixes: [
+          [ALL, `declare function listJobs(): Promise<Promise<void>[]>;\nasync function drain() {\n  await Promise.all(await listJobs());\n}`],
+          [VOID, `declare function listJobs(): Promise<Promise<void>[]>;\nasync function drain() {\n  void await listJobs();\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "awaited value that is a tuple of promises",
+    code: `declare function startBoth(): Promise<[Promise<void>, Promise<void>]>;\nasync function f() {\n  await startBoth();\n}`,
+    errors: [{ messageId: "floatingArray", line: 3, column: 3 }],
+  },
+  // Issue 11, item 3: a spread argument shifts the handler positions of `.then()` and `.catch()`.
+  {
+    name: "then(...steps, onRejected): the spread may shift the rejection handler into the fulfilment position",
+    code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nfunction show() {\n  fetchPage().then(...render, (error) => console.error(error));\n}`,
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 3,
+        column: 3,
+        fixes: [
+          [CATCH, `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nfunction show() {\n  fetchPage().then(...render, (error) => console.error(error))${H};\n}`],
+          [VOID, `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nfunction show() {\n  void fetchPage().then(...render, (error) => console.error(error));\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "then(onFulfilled, ...handlers): the rejection handler comes from a spread",
+    code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\ndeclare const onError: [(error: unknown) => void];\nfunction show() {\n  fetchPage().then((html) => console.log(html), ...onError);\n}`,
+    errors: [{ messageId: "thenWithoutHandler", line: 4, column: 3 }],
+  },
+  {
+    name: "catch(...handlers): the handler comes from a spread (not reported as a non-function)",
+    code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\ndeclare const onError: [(error: unknown) => void];\nfunction show() {\n  fetchPage().catch(...onError);\n}`,
+    errors: [{ messageId: "floating", line: 4, column: 3 }],
+  },
+  // Issue 11, item 4: a rejection handler whose type may not be callable does not handle.
+  {
+    name: "catch given a handler typed string | function",
+    code: `declare function connect(): Promise<void>;\ndeclare const onError: string | ((error: unknown) => void);\nfunction start() {\n  connect().catch(onError);\n}`,
+    errors: [{ messageId: "catchNonFunction", line: 4, column: 3 }],
+  },
+  {
+    name: "then given a rejection handler typed string | function",
+    code: `declare function connect(): Promise<void>;\ndeclare const onError: string | ((error: unknown) => void);\nfunction start() {\n  connect().then(() => console.log("up"), onError);\n}`,
+    errors: [{ messageId: "thenWithoutHandler", line: 4, column: 3 }],
+  },
+  {
+    name: "catch given an optional callback from options, which may be undefined",
+    code: `declare function connect(): Promise<void>;\ninterface Options { onError?: (error: unknown) => void }\nexport function start(options: Options) {\n  connect().catch(options.onError);\n}`,
+    errors: [{ messageId: "catchNonFunction", line: 4, column: 3 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -1282,6 +1386,44 @@ const valid: ValidCase[] = [
     code: `${ENTRY}\nmain();\nexport {};`,
     fileName: "server.mts",
   },
+  // Issue 11, item 1: type parameters and optional chains that are no array of promises.
+  { name: "type parameter constrained to an array of numbers", code: `function f<T extends number[]>(counts: T) {\n  counts;\n}` },
+  { name: "unconstrained type parameter is not guessed at", code: `function f<T>(value: T) {\n  value;\n}` },
+  { name: "type parameter constrained to unknown[] is not guessed at", code: `function f<T extends unknown[]>(items: T) {\n  items;\n}` },
+  { name: "type parameter constrained to any[] is not guessed at", code: `function f<T extends any[]>(items: T) {\n  items;\n}` },
+  { name: "type parameter array of promises returned", code: `function f<T extends Promise<number>[]>(writes: T) {\n  return writes;\n}` },
+  { name: "optional element access of nested number arrays", code: `declare const rows: number[][] | undefined;\nfunction f() {\n  rows?.[0];\n}` },
+  {
+    name: "optional element access of nested promise arrays, awaited with Promise.all",
+    code: `declare const batches: Promise<void>[][] | undefined;\nasync function f() {\n  await Promise.all(batches?.[0] ?? []);\n}`,
+  },
+  { name: "optional element access of nested promise arrays, voided", code: `declare const batches: Promise<void>[][] | undefined;\nfunction f() {\n  void batches?.[0];\n}` },
+  { name: "length of an optional promise array", code: `declare const batches: Promise<void>[][] | undefined;\nfunction f() {\n  batches?.[0]?.length;\n}` },
+  // Issue 11, item 2: awaited values that leave no promise behind.
+  { name: "awaited array of promises passed to Promise.all", code: `declare function listJobs(): Promise<Promise<void>[]>;\nasync function drain() {\n  await Promise.all(await listJobs());\n}` },
+  { name: "awaited array of promises returned", code: `declare function listJobs(): Promise<Promise<void>[]>;\nasync function drain() {\n  return await listJobs();\n}` },
+  { name: "awaited array of promises stored and awaited one by one", code: `declare function listJobs(): Promise<Promise<void>[]>;\nasync function drain() {\n  for (const job of await listJobs()) await job;\n}` },
+  { name: "awaited array of promises voided", code: `declare function listJobs(): Promise<Promise<void>[]>;\nasync function drain() {\n  void (await listJobs());\n}` },
+  { name: "awaited array of plain values", code: `declare function listIds(): Promise<string[]>;\nasync function f() {\n  await listIds();\n}` },
+  { name: "awaited array of unknown values is not guessed at", code: `declare function listAny(): Promise<unknown[]>;\nasync function f() {\n  await listAny();\n}` },
+  // Issue 11, item 3: spread handler lists whose chain is handled some other way.
+  { name: "then(...steps, onRejected) followed by catch", code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nfunction show() {\n  fetchPage().then(...render, (error) => console.error(error)).catch((error) => console.error(error));\n}` },
+  { name: "then(...steps, onRejected) awaited", code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nasync function show() {\n  await fetchPage().then(...render, (error) => console.error(error));\n}` },
+  { name: "then(...steps, onRejected) returned", code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nfunction show() {\n  return fetchPage().then(...render, (error) => console.error(error));\n}` },
+  { name: "then(...steps) voided (ignoreVoid on)", code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nfunction show() {\n  void fetchPage().then(...render);\n}` },
+  { name: "then(...steps) followed by catch", code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nfunction show() {\n  fetchPage().then(...render).catch((error) => console.error(error));\n}` },
+  {
+    name: "spread into the then of something that is no promise",
+    code: `declare const pipeline: { then(...steps: Array<() => void>): void }; declare const steps: Array<() => void>;\nfunction build() {\n  pipeline.then(...steps, () => console.log("done"));\n}`,
+  },
+  // Issue 11, item 4: rejection handlers that are functions on every path (or cannot be known).
+  { name: "optional callback with a default", code: `declare function connect(): Promise<void>;\ninterface Options { onError?: (error: unknown) => void }\nexport function start(options: Options) {\n  connect().catch(options.onError ?? ((error) => console.error(error)));\n}` },
+  { name: "optional callback narrowed by a test", code: `declare function connect(): Promise<void>;\ninterface Options { onError?: (error: unknown) => void }\nexport function start(options: Options) {\n  if (options.onError) connect().catch(options.onError);\n}` },
+  { name: "handler narrowed by typeof", code: `declare function connect(): Promise<void>;\ndeclare const onError: string | ((error: unknown) => void);\nfunction start() {\n  if (typeof onError === "function") connect().then(() => console.log("up"), onError);\n}` },
+  { name: "union of two function types", code: `declare function connect(): Promise<void>;\ndeclare const onError: ((error: Error) => void) | ((error: unknown) => Promise<void>);\nfunction start() {\n  connect().catch(onError);\n}` },
+  { name: "function type intersected with properties", code: `declare function connect(): Promise<void>;\ndeclare const onError: ((error: unknown) => void) & { displayName: string };\nfunction start() {\n  connect().catch(onError);\n}` },
+  { name: "handler typed any is not guessed at", code: `declare function connect(): Promise<void>;\ndeclare const onError: any;\nfunction start() {\n  connect().catch(onError);\n}` },
+  { name: "handler of a type parameter constrained to a function", code: `declare function connect(): Promise<void>;\nfunction start<H extends (error: unknown) => void>(onError: H) {\n  connect().then(() => console.log("up"), onError);\n}` },
 ];
 
 

@@ -75,21 +75,26 @@ export class TypeOracle {
     return this.statusOf(expr, (type) => this.typeStatus(type, query));
   }
 
-  /** Is `expr` an array or tuple holding promises (`items.map(async (x) => ...)`)? */
+  /**
+   * Is `expr` an array or tuple holding promises (`items.map(async (x) => ...)`)? A type parameter
+   * counts by its constraint (`a` of `<T extends Promise<number>[]>(a: T)`); a part that is
+   * `undefined` (an optional chain, `arr?.[0]`) is no array and leaves the other parts to decide.
+   */
   promiseArrayStatus(expr: ts.Expression, query: PromiseQuery): Tri {
-    return this.statusOf(expr, (type) => {
-      const parts = type.isUnion() ? type.types : [type];
-      return combine(
-        parts.map((part): Tri => {
-          if (part.flags & UNKNOWNISH) return "may";
-          if (this.checker.isArrayType(part) || this.checker.isTupleType(part)) {
-            const elements = this.checker.getTypeArguments(part as ts.TypeReference);
-            return combine(elements.map((element) => this.typeStatus(element, query)));
-          }
-          return "never";
-        }),
-      );
-    });
+    return this.statusOf(expr, (type) => this.arrayTypeStatus(type, query));
+  }
+
+  private arrayTypeStatus(type: ts.Type, query: PromiseQuery): Tri {
+    if (type.flags & UNKNOWNISH) return "may";
+    if (type.isUnion()) return combine(type.types.map((part) => this.arrayTypeStatus(part, query)));
+    if (type.flags & ts.TypeFlags.TypeParameter) {
+      const constraint = this.checker.getBaseConstraintOfType(type);
+      return constraint && constraint !== type ? this.arrayTypeStatus(constraint, query) : "may";
+    }
+    if (this.checker.isArrayType(type) || this.checker.isTupleType(type)) {
+      return combine(this.checker.getTypeArguments(type as ts.TypeReference).map((element) => this.typeStatus(element, query)));
+    }
+    return "never";
   }
 
   /**
@@ -165,6 +170,26 @@ export class TypeOracle {
         return apparent.getCallSignatures().length > 0 ? "always" : "never";
       }),
     );
+  }
+
+  /**
+   * Can the value be something other than a function? `always` when some part of its type is
+   * known not to be callable (`string | (() => void)`, an optional `onError?: (e) => void`, which
+   * may be `undefined`); `never` when every part is callable; `may` when only unknown parts
+   * (`any`, an unconstrained type parameter) leave it open. A type parameter counts by its
+   * constraint. Used for rejection handlers: one that may not be a function does not handle.
+   */
+  notFunctionStatus(expr: ts.Expression): Tri {
+    const partStatus = (part: ts.Type): Tri => {
+      if (part.flags & UNKNOWNISH) return "may";
+      if (part.isUnion()) return combine(part.types.map(partStatus));
+      if (part.flags & ts.TypeFlags.TypeParameter) {
+        const constraint = this.checker.getBaseConstraintOfType(part);
+        return constraint && constraint !== part ? partStatus(constraint) : "may";
+      }
+      return this.checker.getApparentType(part).getCallSignatures().length > 0 ? "never" : "always";
+    };
+    return partStatus(this.checker.getTypeAtLocation(expr));
   }
 
   /** The declaration a call or `new` resolves to (aliases and re-exports followed). */

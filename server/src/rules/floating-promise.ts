@@ -105,7 +105,7 @@ const messages = {
   finallyWithoutHandler:
     "`.finally()` does not handle rejections; it passes them on to a promise that no one handles. Add a `.catch()` handler to the chain or await it.",
   catchNonFunction:
-    "`.catch()` is given a value that is not a function, so it handles nothing and the rejection passes through unhandled. Pass a function: `.catch((error) => ...)`.",
+    "`.catch()` is given a value that is not a function, or may not be one (its type allows a non-function such as `undefined`): where it is not one, `.catch()` handles nothing and the rejection passes through unhandled. Pass a function: `.catch((error) => ...)`, or a default (`handler ?? ((error) => ...)`).",
   localDropped:
     "The promise in `{{name}}` is dropped when {{how}}: nothing awaits it, returns it, passes it on or handles its rejection there, so its errors go unseen and nothing waits for it to finish. Await it (or return it, pass it on, or attach `.catch()`) on every path.",
 } as const;
@@ -172,7 +172,9 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "The rule reports promise-valued expression statements that are not awaited, returned,",
         "given a rejection handler (`.catch(fn)`, `.then(f, r)`) or explicitly discarded with `void`.",
         "It looks through `? :`, `&&`, `||`, `??` and comma expressions, arrays of promises",
-        "(`items.map(async ...)`), `.then()` without a rejection handler, `.finally()` with no handler",
+        "(`items.map(async ...)`, also typed by a type parameter's constraint, `<T extends Promise<number>[]>`,",
+        "or read through an optional chain, `batches?.[0]`, or the result of an `await`: `await listJobs();`",
+        "where `listJobs()` resolves to `Promise<void>[]`), `.then()` without a rejection handler, `.finally()` with no handler",
         "upstream, `.catch()` given a non-function, and async IIFEs.",
         "",
         "Beyond statements, it follows a promise stored in a local variable (`const p = save()`): if",
@@ -496,6 +498,31 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "promises parked in local variables and dropped on some path, which no peer reports, and",
         "built-in knowledge of `node:test` and VS Code message promises matched by declaration.",
         "",
+        "Agreements with its default-option test suite, case by case: an array of promises is reported",
+        "whatever expression reaches it (a name typed by a type parameter whose constraint is an array of",
+        "promises, a property or element read, an optional chain such as `batches?.[0]` of nested arrays;",
+        "`await Promise.all(...)` is then suggested with `?? []` so the fix still type-checks), and an awaited",
+        "value that is itself an array of promises (`await listJobs();` with `Promise<Promise<void>[]>`):",
+        "awaiting settles the outer promise only.",
+        "",
+        "A spread among the first two arguments of `.then()` (`.then(...steps, onRejected)`,",
+        "`.then(onFulfilled, ...handlers)`) or as the argument of `.catch(...handlers)` counts as no rejection",
+        "handler, as in typescript-eslint: the spread may hold any number of values, so a function written",
+        "after it may land in the fulfilment position (with `steps` empty, `onRejected` becomes the",
+        "`onFulfilled` and nothing handles the rejection). This is the one place the rule reports without a",
+        "type proving the problem: the positions are not worked out even where a fixed-length tuple would",
+        "tell them, and writing the handler as a direct argument says what is meant. `.catch(...handlers)`",
+        "gets the general message, not the one for a",
+        "non-function handler.",
+        "",
+        "A rejection handler whose type may not be callable does not handle (as in typescript-eslint, where",
+        "a union's call signatures are those all its parts share): `.catch(onError)` with `onError: string |",
+        "((e) => void)`, or an optional callback `options.onError` that may be `undefined`, leaves the",
+        "rejection unhandled wherever the value is not a function. A default (`options.onError ?? log`), a",
+        "test that narrows it (`if (options.onError)`), a union of function types and a function type",
+        "intersected with properties all handle; a handler typed `any` or by an unconstrained type",
+        "parameter is not guessed at.",
+        "",
         "Suppression comments written for the peers (`@typescript-eslint/no-floating-promises` (ESLint or oxlint) and Biome's `noFloatingPromises`: `eslint-disable-next-line`, `-line`,",
         "`eslint-disable`/`eslint-enable` ranges, the `oxlint-` forms, `biome-ignore`) also suppress this rule, so a",
         "codebase moving over keeps its deliberate exceptions; `honorPeerSuppressions: false` turns that off (README,",
@@ -611,8 +638,9 @@ class FloatingChecker {
       const inner = this.unhandled(node.expression);
       return inner && { ...inner, messageId: inner.array ? "floatingArray" : "floatingVoid" };
     }
+    // An awaited value is settled, but it may itself be an array of promises (`await listJobs()`).
+    if (ts.isAwaitExpression(node)) return this.arrayProblem(node);
     if (
-      ts.isAwaitExpression(node) ||
       ts.isPrefixUnaryExpression(node) ||
       ts.isPostfixUnaryExpression(node) ||
       ts.isDeleteExpression(node) ||
@@ -643,15 +671,22 @@ class FloatingChecker {
         const method = memberName(callee);
         if (method === "catch") {
           const handler = node.arguments[0];
-          if (!handler) return { messageId: "floating", array: false };
-          return this.context.types.functionStatus(handler) === "never"
+          // `.catch(...handlers)`: which value lands in the handler position is unknown.
+          if (!handler || ts.isSpreadElement(handler)) return { messageId: "floating", array: false };
+          // A handler that may not be a function (`string | (() => void)`, an optional callback)
+          // does not handle: where it is not one, the rejection passes through.
+          return this.context.types.notFunctionStatus(handler) === "always"
             ? { messageId: "catchNonFunction", array: false }
             : undefined;
         }
         if (method === "then") {
-          const onRejected = node.arguments[1];
+          // A spread in the first two positions shifts the handlers by an unknown count
+          // (`.then(...steps, onRejected)` with `steps` empty makes `onRejected` the fulfilment
+          // handler): there is no rejection handler to rely on, as typescript-eslint also decides.
+          const spread = node.arguments.slice(0, 2).some((argument) => ts.isSpreadElement(argument));
+          const onRejected = spread ? undefined : node.arguments[1];
           if (!onRejected || isUndefinedLiteral(onRejected)) return this.neverRejects(node) ? undefined : { messageId: "thenWithoutHandler", array: false };
-          return this.context.types.functionStatus(onRejected) === "never"
+          return this.context.types.notFunctionStatus(onRejected) === "always"
             ? { messageId: "thenWithoutHandler", array: false }
             : undefined;
         }
@@ -737,7 +772,18 @@ class FloatingChecker {
   }
 
   private arrayProblem(node: ts.Expression): Problem | undefined {
-    if (!(ts.isCallExpression(node) || ts.isArrayLiteralExpression(node) || ts.isIdentifier(node))) return undefined;
+    if (
+      !(
+        ts.isCallExpression(node) ||
+        ts.isArrayLiteralExpression(node) ||
+        ts.isIdentifier(node) ||
+        ts.isPropertyAccessExpression(node) ||
+        ts.isElementAccessExpression(node) ||
+        ts.isAwaitExpression(node)
+      )
+    ) {
+      return undefined;
+    }
     if (ts.isArrayLiteralExpression(node) && node.elements.length === 0) return undefined;
     return this.context.types.promiseArrayStatus(node, this.query) === "always"
       ? { messageId: "floatingArray", array: true }
@@ -851,7 +897,11 @@ class FloatingChecker {
         fixes.push({
           kind: "suggestion",
           title: "Await all with `Promise.all(...)`",
-          edits: [edit(whole.getStart(sourceFile), prefixEnd, "await Promise.all("), edit(target.getEnd(), target.getEnd(), ")")],
+          // An optional chain (`jobs?.[0]`) may be `undefined`, which `Promise.all` does not take.
+          edits: [
+            edit(whole.getStart(sourceFile), prefixEnd, "await Promise.all("),
+            edit(target.getEnd(), target.getEnd(), ts.isOptionalChain(skipParens(target)) ? " ?? [])" : ")"),
+          ],
         });
       } else {
         const parens = needsParensAsUnaryOperand(target);
