@@ -217,6 +217,24 @@ const CHILD = [
 
 const invalid: InvalidCase[] = [
   {
+    name: "rest parameters: the first element of an array-typed rest is checked like the others",
+    code: `${D}\ndeclare function onShutdown(...hooks: Array<() => void>): void;\nonShutdown(async () => save("a"), async () => save("b"));`,
+    errors: [
+      { messageId: "voidReturnArgument", line: 3, column: 12 },
+      { messageId: "voidReturnArgument", line: 3, column: 35 },
+    ],
+  },
+  {
+    name: "rest parameters: a tuple-typed rest gives each position its own element type",
+    code: `${D}\ndeclare function route(path: string, ...handlers: [(id: string) => void, number?]): void;\nroute("/save", async (id) => save(id), 3);`,
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 16 }],
+  },
+  {
+    name: "rest parameters: a generic tuple rest ending in a void callback",
+    code: `${D}\ndeclare function withArgs<A extends unknown[]>(...args: [...A, () => void]): void;\nwithArgs(1, "x", async () => save("a"));`,
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 18 }],
+  },
+  {
     name: "forEach with an async block callback: for...of and Promise.all offered",
     code: `${D}\nasync function f() {\n  ids.forEach(async (id) => {\n    await save(id);\n  });\n}`,
     errors: [
@@ -434,7 +452,11 @@ const invalid: InvalidCase[] = [
     name: "an event bus whose wrapper awaits the listener without a catch: the wrapper's promise is dropped by emit",
     code: `${BUS.replace("      try {\n        await listener(...a);\n      } catch (e) {\n        this.log(e);\n      }", "      await listener(...a);")}\n${D}\nbus.on("saved", async (id: string) => {\n  await save(id);\n});`,
     fileName: "bus.cts",
-    errors: [{ messageId: "voidReturnArgument", line: BUS_LINES - 2, column: 17 }],
+    errors: [
+      // The wrapper itself, pushed into a `Listener[]` (the first element of `push`'s rest parameter).
+      { messageId: "voidReturnArgument", line: 8, column: 15 },
+      { messageId: "voidReturnArgument", line: BUS_LINES - 2, column: 17 },
+    ],
   },
   {
     name: "a receiver that calls the callback inside try/catch without awaiting it (the catch sees no rejection)",
@@ -612,6 +634,30 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "rest parameters: an array-typed rest of promise-returning functions (a series runner)",
+    code: `${D}\ndeclare function series(...steps: Array<() => Promise<void>>): Promise<void>;\nexport async function migrate() {\n  await series(async () => save("a"), async () => save("b"));\n}`,
+  },
+  {
+    name: "rest parameters: a rest of functions returning unknown (the runner may await them)",
+    code: `${D}\ndeclare function use(...middleware: Array<(next: () => void) => unknown>): void;\nuse(async (next) => { await save("log"); next(); });`,
+  },
+  {
+    name: "rest parameters: a tuple-typed rest whose callback position returns a promise",
+    code: `${D}\ndeclare function retry(...args: [times: number, task: () => Promise<void>]): Promise<void>;\nexport async function run() {\n  await retry(3, async () => save("a"));\n}`,
+  },
+  {
+    name: "rest parameters: an overload taking promise-returning rest elements settles it",
+    code: `${D}\ndeclare function hooks(...fns: Array<() => void>): void;\ndeclare function hooks(...fns: Array<() => Promise<void>>): void;\nhooks(async () => save("a"));`,
+  },
+  {
+    name: "rest parameters: a generic rest infers the callback's own type",
+    code: `${D}\ndeclare function defer<A extends unknown[]>(...args: A): A;\nexport const pending = defer(async () => save("a"));`,
+  },
+  {
+    name: "rest parameters: the element after a tuple's rest element is left to the contextual type (which accepts promises)",
+    code: `${D}\ndeclare function chain(...args: [...string[], () => Promise<void>]): void;\nchain("a", "b", async () => save("c"));`,
+  },
   {
     name: "sync arrows, R3: signal handlers calling a method whose try ends in finally { process.exit() } (bullmq)",
     code: CHILD,

@@ -623,18 +623,8 @@ export class TypeOracle {
     let result: Tri | undefined;
     let open = false;
     for (const signature of signatures) {
-      const parameters = signature.getParameters();
-      let parameter = parameters[index];
-      let parameterType: ts.Type | undefined;
-      const last = parameters[parameters.length - 1];
-      const lastDeclaration = last?.valueDeclaration;
-      if (!parameter && last && lastDeclaration && ts.isParameter(lastDeclaration) && lastDeclaration.dotDotDotToken) {
-        parameter = last;
-        const restType = this.checker.getTypeOfSymbol(last);
-        parameterType = this.checker.isArrayType(restType) ? this.checker.getTypeArguments(restType as ts.TypeReference)[0] : undefined;
-      }
-      if (!parameter) continue; // this overload takes fewer arguments
-      parameterType ??= this.checker.getTypeOfSymbol(parameter);
+      const parameterType = this.parameterTypeAt(signature, index);
+      if (parameterType === null) continue; // this overload takes fewer arguments
       if (!parameterType || parameterType.flags & (ts.TypeFlags.TypeParameter | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
         open = true;
         continue;
@@ -653,6 +643,42 @@ export class TypeOracle {
       result = status;
     }
     return open ? undefined : result;
+  }
+
+  /**
+   * The declared type of the argument at `index` of a signature: `null` when the signature takes
+   * fewer arguments, undefined when a rest parameter does not say (a generic or variadic tuple;
+   * the caller treats that as open). A rest parameter counts from its own position, so in
+   * `f(a, b)` against `(...cbs: Array<() => void>)` both arguments have the element type, and a
+   * tuple-typed rest (`...cbs: [() => void, string]`) gives each position its own element type.
+   *
+   * @example
+   * // declare function all(...cbs: Array<() => void>): void;
+   * all(first, second); // index 0 and 1: () => void
+   * // declare function pair(name: string, ...cbs: [() => void]): void;
+   * pair("x", cb);      // index 1: () => void; index 2: null
+   */
+  private parameterTypeAt(signature: ts.Signature, index: number): ts.Type | null | undefined {
+    const parameters = signature.getParameters();
+    const last = parameters[parameters.length - 1];
+    const lastDeclaration = last?.valueDeclaration;
+    const restIndex = last && lastDeclaration && ts.isParameter(lastDeclaration) && lastDeclaration.dotDotDotToken ? parameters.length - 1 : -1;
+    if (restIndex < 0 || index < restIndex) {
+      const parameter = parameters[index];
+      return parameter ? this.checker.getTypeOfSymbol(parameter) : null;
+    }
+    const restType = this.checker.getTypeOfSymbol(last);
+    if (this.checker.isArrayType(restType)) return this.checker.getTypeArguments(restType as ts.TypeReference)[0];
+    if (!this.checker.isTupleType(restType)) return undefined;
+    const tuple = restType as ts.TupleTypeReference;
+    const flags = tuple.target.elementFlags;
+    const position = index - restIndex;
+    // Before any rest or variadic element, positions map one to one.
+    for (let i = 0; i <= position && i < flags.length; i++) {
+      if (!((flags[i] ?? 0) & (ts.ElementFlags.Required | ts.ElementFlags.Optional))) return undefined;
+    }
+    if (position >= flags.length) return tuple.target.hasRestElement ? undefined : null;
+    return this.checker.getTypeArguments(tuple)[position];
   }
 
   /** `expectsVoidFunction` for a method written in an object literal: the type of the property it fills. */
