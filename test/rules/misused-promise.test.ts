@@ -217,6 +217,11 @@ const CHILD = [
 
 const invalid: InvalidCase[] = [
   {
+    name: "finally: a `finally` hook of a project class typed `() => void` is judged by its type",
+    code: `${D}\nclass Job {\n  private readonly hooks: Array<() => void> = [];\n  finally(hook: () => void): this {\n    this.hooks.push(hook);\n    return this;\n  }\n}\nnew Job().finally(async () => save("done"));`,
+    errors: [{ messageId: "voidReturnArgument", line: 9, column: 19 }],
+  },
+  {
     name: "rest parameters: the first element of an array-typed rest is checked like the others",
     code: `${D}\ndeclare function onShutdown(...hooks: Array<() => void>): void;\nonShutdown(async () => save("a"), async () => save("b"));`,
     errors: [
@@ -634,6 +639,22 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "finally: Promise#finally awaits an async callback and passes its rejection on",
+    code: `${D}\ndeclare function acquire(): Promise<void>;\nexport async function withLock(work: () => Promise<void>): Promise<void> {\n  await acquire();\n  return work().finally(async () => {\n    await save("unlock");\n  });\n}`,
+  },
+  {
+    name: "finally: at the end of a then/catch chain",
+    code: `${D}\ndeclare function fetchUser(id: string): Promise<{ name: string }>;\nexport function show(id: string): Promise<void> {\n  return fetchUser(id)\n    .then((user) => console.log(user.name))\n    .catch((error) => console.error(error))\n    .finally(async () => save("seen"));\n}`,
+  },
+  {
+    name: "finally: an async function passed by reference",
+    code: `${D}\nasync function closeConnection(): Promise<void> {\n  await save("close");\n}\nexport const done = Promise.resolve(1).finally(closeConnection);`,
+  },
+  {
+    name: "finally: on a promise kept in a field",
+    code: `${D}\nexport class Loader {\n  private loading: Promise<void> | undefined;\n  load(): Promise<void> {\n    this.loading ??= save("load").finally(async () => {\n      this.loading = undefined;\n      await save("loaded");\n    });\n    return this.loading;\n  }\n}`,
+  },
   {
     name: "rest parameters: an array-typed rest of promise-returning functions (a series runner)",
     code: `${D}\ndeclare function series(...steps: Array<() => Promise<void>>): Promise<void>;\nexport async function migrate() {\n  await series(async () => save("a"), async () => save("b"));\n}`,

@@ -140,6 +140,10 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  `((done) => void) | (() => Promise<void>)`), and they await the async form. The overload set",
         "  decides, not the one overload the checker resolves (it picks the first, `void`-returning",
         "  one). A callee with no such overload, like mocha's `describe`, is still reported.",
+        "- An async callback to a promise's own `finally` (`job.run().finally(async () => release())`):",
+        "  although typed `() => void`, `Promise.prototype.finally` waits for the promise the callback",
+        "  returns and rejects with its error, so nothing is lost. A `finally` method of another type",
+        "  is judged by its parameter type like any callee.",
         "- A condition on a value the code declares as possibly absent, read from the declaration",
         "  rather than the type: an optional property or parameter (`closing?: Promise<void>`), a",
         "  written type naming `undefined`, `null` or `void` (also through a type alias), an",
@@ -371,6 +375,8 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  promise-returning function there. Unlike it, a project function that awaits the callback",
         "  inside `try`/`catch` is read from its body, and presence checks are read from declarations",
         "  (which matters with `strictNullChecks` off, where `no-misused-promises` reports them).",
+        "- An async callback to `Promise#finally` is not reported (its parameter is typed `() => void`,",
+        "  so `no-misused-promises` reports it, yet `finally` awaits the callback's promise).",
         "- Arguments matched to a rest parameter are checked from its first element on, also for a",
         "  tuple-typed rest (`...cbs: [() => void, number?]`); where the rest is a generic or variadic",
         "  tuple the contextual type of the argument decides.",
@@ -503,6 +509,8 @@ class MisuseChecker {
     }
 
     if (!options.checksVoidReturn) return;
+    // `promise.finally(async () => ...)` waits for the callback's promise and passes its rejection on.
+    if (method === "finally" && ts.isCallExpression(call) && this.isLibPromiseFinally(call)) return;
     // Well-known places that ignore a callback's result are worth a type question for any callback.
     const known = method !== undefined && (FOR_EACH_METHODS.has(method) || LISTENER_METHODS.has(method) || TIMER_FUNCTIONS.has(method));
     for (const argument of args) {
@@ -541,6 +549,16 @@ class MisuseChecker {
   private isLibBind(call: ts.CallExpression): boolean {
     const ref = this.context.types.calleeTarget(call)?.ref;
     return ref !== undefined && ref.isDefaultLib && /^(?:CallableFunction|NewableFunction|Function)\.bind$/.test(ref.qualifiedName);
+  }
+
+  /**
+   * Is this the default lib's `Promise#finally`? It awaits a promise returned by its callback and
+   * rejects with that promise's error (ECMAScript `Promise.prototype.finally`), so an async
+   * callback there loses nothing.
+   */
+  private isLibPromiseFinally(call: ts.CallExpression): boolean {
+    const declaration = this.context.types.calleeDeclaration(call);
+    return declaration !== undefined && declaration.isDefaultLib && declaration.qualifiedName === "Promise.finally";
   }
 
   private isLibArrayMethod(call: ts.CallExpression): boolean {
