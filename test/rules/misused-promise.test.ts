@@ -217,6 +217,19 @@ const CHILD = [
 
 const invalid: InvalidCase[] = [
   {
+    name: "conditions with ??: a promise on the right is the tested value when the left is absent",
+    code: `declare function fetchFlag(name: string): Promise<boolean>;\nexport async function enabled(cached: boolean | undefined) {\n  if (cached ?? fetchFlag("beta")) return "on";\n  return "off";\n}`,
+    errors: [{ messageId: "conditional", line: 3, column: 17, fixes: [[AWAIT, `declare function fetchFlag(name: string): Promise<boolean>;\nexport async function enabled(cached: boolean | undefined) {\n  if (cached ?? await fetchFlag("beta")) return "on";\n  return "off";\n}`]] }],
+  },
+  {
+    name: "spreads: a promise in either branch of ? : or on the right of &&",
+    code: `declare function loadDefaults(): Promise<{ retries: number }>;\nexport async function options(withDefaults: boolean) {\n  const a = { ...(withDefaults ? loadDefaults() : {}) };\n  const b = { ...(withDefaults && loadDefaults()) };\n  return { ...a, ...b };\n}`,
+    errors: [
+      { messageId: "spread", line: 3, column: 34, fixes: [[AWAIT, `declare function loadDefaults(): Promise<{ retries: number }>;\nexport async function options(withDefaults: boolean) {\n  const a = { ...(withDefaults ? await loadDefaults() : {}) };\n  const b = { ...(withDefaults && loadDefaults()) };\n  return { ...a, ...b };\n}`]] },
+      { messageId: "spread", line: 4, column: 35, fixes: [[AWAIT, `declare function loadDefaults(): Promise<{ retries: number }>;\nexport async function options(withDefaults: boolean) {\n  const a = { ...(withDefaults ? loadDefaults() : {}) };\n  const b = { ...(withDefaults && await loadDefaults()) };\n  return { ...a, ...b };\n}`]] },
+    ],
+  },
+  {
     name: "finally: a `finally` hook of a project class typed `() => void` is judged by its type",
     code: `${D}\nclass Job {\n  private readonly hooks: Array<() => void> = [];\n  finally(hook: () => void): this {\n    this.hooks.push(hook);\n    return this;\n  }\n}\nnew Job().finally(async () => save("done"));`,
     errors: [{ messageId: "voidReturnArgument", line: 9, column: 19 }],
@@ -639,6 +652,34 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "conditions with ??: two optional promises tested for presence",
+    code: `export class Connection {\n  private closing?: Promise<void>;\n  private opening?: Promise<void>;\n  busy(): boolean {\n    return (this.closing ?? this.opening) ? true : false;\n  }\n}`,
+  },
+  {
+    name: "conditions with ??: a promise default outside any condition",
+    code: `declare function loadDefaults(): Promise<{ retries: number }>;\nexport function settings(overrides: Promise<{ retries: number }> | undefined) {\n  return overrides ?? loadDefaults();\n}`,
+  },
+  {
+    name: "conditions with ??: booleans with a boolean default",
+    code: `export function enabled(flag: boolean | undefined, fallback: boolean): string {\n  if (flag ?? fallback) return "on";\n  return "off";\n}`,
+  },
+  {
+    name: "conditions with ??: the awaited result is tested",
+    code: `declare function fetchFlag(name: string): Promise<boolean>;\nexport async function enabled(cached: Promise<boolean> | undefined) {\n  if (await (cached ?? fetchFlag("beta"))) return "on";\n  return "off";\n}`,
+  },
+  {
+    name: "spreads: awaited branches and plain objects",
+    code: `declare function loadDefaults(): Promise<{ retries: number }>;\nexport async function options(withDefaults: boolean, overrides?: { retries?: number }) {\n  const a = { ...(withDefaults ? await loadDefaults() : {}) };\n  const b = { ...(withDefaults && (await loadDefaults())) };\n  const c = { ...(overrides ?? {}) };\n  return { ...a, ...b, ...c };\n}`,
+  },
+  {
+    name: "spreads: the condition itself is awaited, the branches are objects",
+    code: `declare function loadDefaults(): Promise<{ retries: number }>;\ndeclare function isCached(): Promise<boolean>;\nexport async function options(cached: { retries: number }) {\n  return { ...((await isCached()) ? cached : { retries: 0 }) };\n}`,
+  },
+  {
+    name: "spreads: an optional object or its fallback",
+    code: `interface Options { retries?: number }\nexport function merge(user: Options | undefined, defaults: Options): Options {\n  return { ...(user || defaults) };\n}`,
+  },
   {
     name: "finally: Promise#finally awaits an async callback and passes its rejection on",
     code: `${D}\ndeclare function acquire(): Promise<void>;\nexport async function withLock(work: () => Promise<void>): Promise<void> {\n  await acquire();\n  return work().finally(async () => {\n    await save("unlock");\n  });\n}`,

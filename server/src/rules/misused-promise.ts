@@ -375,6 +375,12 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  promise-returning function there. Unlike it, a project function that awaits the callback",
         "  inside `try`/`catch` is read from its body, and presence checks are read from declarations",
         "  (which matters with `strictNullChecks` off, where `no-misused-promises` reports them).",
+        "- In a condition, both operands of `??` are checked, as those of `&&` and `||` (as in",
+        "  `no-misused-promises`); `??`, `&&` and `||` outside a condition are not checked yet.",
+        "- A spread is reported at the operand that is always a promise (a branch of `? :`, the right",
+        "  of `&&`, either side of `||` / `??`). `no-misused-promises` reports the whole spread when any",
+        "  part of its type may be a promise (`{ ...maybeLoaded }` with `Promise<T> | undefined`); we",
+        "  do not, since such a value is usually spread after a presence check elsewhere.",
         "- An async callback to `Promise#finally` is not reported (its parameter is typed `() => void`,",
         "  so `no-misused-promises` reports it, yet `finally` awaits the callback's promise).",
         "- Arguments matched to a rest parameter are checked from its first element on, also for a",
@@ -747,7 +753,9 @@ class MisuseChecker {
     const node = skipParens(expression);
     if (ts.isBinaryExpression(node)) {
       const operator = node.operatorToken.kind;
-      if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+      // In a condition, every operand may become the tested value: also both sides of `??`
+      // (a left operand that is always a promise is never nullish, so the whole is always truthy).
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
         this.checkConditionExpression(node.left);
         this.checkConditionExpression(node.right);
       }
@@ -779,10 +787,33 @@ class MisuseChecker {
   }
 
   checkSpread(spread: ts.SpreadAssignment): void {
-    const value = skipParens(spread.expression);
+    this.checkSpreadValue(spread.expression);
+  }
+
+  /**
+   * The value spread may come from one of several operands: both branches of `? :`, the right of
+   * `&&` (a falsy left spreads nothing), both sides of `||` and `??`. Each operand that is always a
+   * promise is reported where it is written.
+   */
+  private checkSpreadValue(expression: ts.Expression): void {
+    const value = skipParens(expression);
+    if (ts.isConditionalExpression(value)) {
+      this.checkSpreadValue(value.whenTrue);
+      this.checkSpreadValue(value.whenFalse);
+      return;
+    }
+    if (ts.isBinaryExpression(value)) {
+      const operator = value.operatorToken.kind;
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken) this.checkSpreadValue(value.right);
+      else if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
+        this.checkSpreadValue(value.left);
+        this.checkSpreadValue(value.right);
+      }
+      return;
+    }
     if (!this.mayHoldPromise(value)) return;
     if (this.context.types.everyPartIsPromise(value, this.query) !== "always") return;
-    this.context.report({ node: spread.expression, messageId: "spread", fixes: this.awaitFixes(spread.expression) });
+    this.context.report({ node: expression, messageId: "spread", fixes: this.awaitFixes(expression) });
   }
 
   // -------------------------------------------------------------------------------------------
