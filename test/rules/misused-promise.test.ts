@@ -217,6 +217,16 @@ const CHILD = [
 
 const invalid: InvalidCase[] = [
   {
+    name: "spread arguments: an array of async hooks spread into a rest of void callbacks",
+    code: `declare function onExit(...hooks: Array<() => void>): void;\ndeclare const cleanups: Array<() => Promise<void>>;\nonExit(...cleanups);`,
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 11 }],
+  },
+  {
+    name: "spread arguments: a tuple whose async element fills a void callback parameter",
+    code: `declare function watch(path: string, onChange: () => void): void;\ndeclare const args: [string, () => Promise<void>];\nwatch(...args);`,
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 10 }],
+  },
+  {
     name: "conditions with ??: a promise on the right is the tested value when the left is absent",
     code: `declare function fetchFlag(name: string): Promise<boolean>;\nexport async function enabled(cached: boolean | undefined) {\n  if (cached ?? fetchFlag("beta")) return "on";\n  return "off";\n}`,
     errors: [{ messageId: "conditional", line: 3, column: 17, fixes: [[AWAIT, `declare function fetchFlag(name: string): Promise<boolean>;\nexport async function enabled(cached: boolean | undefined) {\n  if (cached ?? await fetchFlag("beta")) return "on";\n  return "off";\n}`]] }],
@@ -652,6 +662,26 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "spread arguments: async steps spread into a runner that takes promise-returning functions",
+    code: `declare function series(...steps: Array<() => Promise<void>>): Promise<void>;\ndeclare const steps: Array<() => Promise<void>>;\nexport const done = series(...steps);`,
+  },
+  {
+    name: "spread arguments: sync hooks spread into a rest of void callbacks",
+    code: `declare function onExit(...hooks: Array<() => void>): void;\ndeclare const cleanups: Array<() => void>;\nonExit(...cleanups);`,
+  },
+  {
+    name: "spread arguments: a wrapper forwarding its arguments",
+    code: `export function once<A extends unknown[]>(listener: (...args: A) => void): (...args: A) => void {\n  let called = false;\n  return (...args: A) => {\n    if (called) return;\n    called = true;\n    listener(...args);\n  };\n}`,
+  },
+  {
+    name: "spread arguments: async middleware spread into a rest of functions returning unknown",
+    code: `declare function use(...middleware: Array<(next: () => void) => unknown>): void;\ndeclare const stack: Array<(next: () => void) => Promise<void>>;\nuse(...stack);`,
+  },
+  {
+    name: "spread arguments: a tuple whose async element fills a promise-returning parameter",
+    code: `declare function retry(times: number, task: () => Promise<void>): Promise<void>;\ndeclare const args: [number, () => Promise<void>];\nexport const result = retry(...args);`,
+  },
   {
     name: "conditions with ??: two optional promises tested for presence",
     code: `export class Connection {\n  private closing?: Promise<void>;\n  private opening?: Promise<void>;\n  busy(): boolean {\n    return (this.closing ?? this.opening) ? true : false;\n  }\n}`,

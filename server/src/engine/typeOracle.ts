@@ -620,11 +620,62 @@ export class TypeOracle {
     const kind = ts.isNewExpression(call) ? ts.SignatureKind.Construct : ts.SignatureKind.Call;
     const signatures = this.checker.getSignaturesOfType(this.checker.getApparentType(calleeType), kind);
     if (signatures.length === 0) return undefined;
+    return this.positionExpectsVoid(signatures, index);
+  }
+
+  /**
+   * For a spread argument (`runAll(...tasks)`): does it hand promise-returning functions to
+   * parameter positions that each expect a function returning `void`? `always` when the spread is
+   * an array whose element type (or a fixed tuple each of whose elements) is a function type all
+   * of whose signatures return a promise, and every position it fills is typed like
+   * `declaredParameterExpectsVoid` answers `always` for. An array spread must fill the callee's
+   * rest parameter (other positions are unknown in number). `may` after an earlier spread.
+   *
+   * @example
+   * // declare function onExit(...hooks: Array<() => void>): void;
+   * // declare const hooks: Array<() => Promise<void>>;
+   * onExit(...hooks); // always
+   */
+  spreadFillsVoidPositions(spread: ts.SpreadElement, query: PromiseQuery): Tri {
+    const call = spread.parent;
+    if (!(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments) return "never";
+    const index = call.arguments.indexOf(spread);
+    if (index < 0 || call.arguments.slice(0, index).some((arg) => ts.isSpreadElement(arg))) return "may";
+    const calleeType = this.checker.getTypeAtLocation(call.expression);
+    if (calleeType.flags & UNKNOWNISH) return "may";
+    const kind = ts.isNewExpression(call) ? ts.SignatureKind.Construct : ts.SignatureKind.Call;
+    const signatures = this.checker.getSignaturesOfType(this.checker.getApparentType(calleeType), kind);
+    if (signatures.length === 0) return "never";
+    const spreadType = this.checker.getTypeAtLocation(spread.expression);
+    let elements: { type: ts.Type; position: number }[];
+    if (this.checker.isArrayType(spreadType)) {
+      const element = this.checker.getTypeArguments(spreadType as ts.TypeReference)[0];
+      if (!element || !signatures.every((signature) => restIndexOf(signature) >= 0 && restIndexOf(signature) <= index)) return "may";
+      elements = [{ type: element, position: index }];
+    } else if (this.checker.isTupleType(spreadType)) {
+      const tuple = spreadType as ts.TupleTypeReference;
+      if (!tuple.target.elementFlags.every((flag) => flag & ts.ElementFlags.Required)) return "may";
+      elements = this.checker.getTypeArguments(tuple).map((type, k) => ({ type, position: index + k }));
+    } else return "may";
+    let sawPromise = false;
+    for (const { type, position } of elements) {
+      const callSignatures = this.callSignaturesOf(type);
+      if (callSignatures.length === 0) continue; // not a function: nothing to drop
+      const returns = callSignatures.map((signature) => this.typeStatus(this.checker.getReturnTypeOfSignature(signature), query));
+      if (!returns.every((status) => status === "always")) continue;
+      if (this.positionExpectsVoid(signatures, position) !== "always") continue;
+      sawPromise = true;
+    }
+    return sawPromise ? "always" : "never";
+  }
+
+  /** `declaredParameterExpectsVoid` for one argument position across a callee's signatures. */
+  private positionExpectsVoid(signatures: readonly ts.Signature[], index: number): Tri | undefined {
     let result: Tri | undefined;
     let open = false;
     for (const signature of signatures) {
       const parameterType = this.parameterTypeAt(signature, index);
-      if (parameterType === null) continue; // this overload takes fewer arguments
+      if (parameterType === null) continue;
       if (!parameterType || parameterType.flags & (ts.TypeFlags.TypeParameter | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
         open = true;
         continue;
@@ -634,9 +685,7 @@ export class TypeOracle {
         open = true;
         continue;
       }
-      const callSignatures = this.callSignaturesOf(parameterType);
-      const returnTypes = callSignatures.map((sig) => this.checker.getReturnTypeOfSignature(sig));
-      // One overload (or one union member) taking a promise-returning function settles it.
+      const returnTypes = this.callSignaturesOf(parameterType).map((sig) => this.checker.getReturnTypeOfSignature(sig));
       if (returnTypes.some((type) => this.typeStatus(type, { thenables: true }) === "always")) return "never";
       const status: Tri = returnTypes.length > 0 && returnTypes.every((type) => type.flags & ts.TypeFlags.Void) ? "always" : "never";
       if (result !== undefined && result !== status) open = true;
@@ -661,8 +710,7 @@ export class TypeOracle {
   private parameterTypeAt(signature: ts.Signature, index: number): ts.Type | null | undefined {
     const parameters = signature.getParameters();
     const last = parameters[parameters.length - 1];
-    const lastDeclaration = last?.valueDeclaration;
-    const restIndex = last && lastDeclaration && ts.isParameter(lastDeclaration) && lastDeclaration.dotDotDotToken ? parameters.length - 1 : -1;
+    const restIndex = restIndexOf(signature);
     if (restIndex < 0 || index < restIndex) {
       const parameter = parameters[index];
       return parameter ? this.checker.getTypeOfSymbol(parameter) : null;
@@ -1473,4 +1521,11 @@ export function packageNameOf(fileName: string): string | undefined {
     name = inner.includes("__") ? `@${inner.replace("__", "/")}` : inner;
   }
   return name;
+}
+
+/** The position of a signature's rest parameter, or -1. */
+function restIndexOf(signature: ts.Signature): number {
+  const parameters = signature.getParameters();
+  const declaration = parameters[parameters.length - 1]?.valueDeclaration;
+  return declaration && ts.isParameter(declaration) && declaration.dotDotDotToken ? parameters.length - 1 : -1;
 }

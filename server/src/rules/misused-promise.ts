@@ -375,6 +375,9 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  promise-returning function there. Unlike it, a project function that awaits the callback",
         "  inside `try`/`catch` is read from its body, and presence checks are read from declarations",
         "  (which matters with `strictNullChecks` off, where `no-misused-promises` reports them).",
+        "- A spread argument (`onExit(...cleanups)`) is reported when its element type (or each",
+        "  element of a fixed tuple) returns a promise and fills a parameter typed to return `void`;",
+        "  an array spread only where it fills the rest parameter, nothing after an earlier spread.",
         "- In a condition, both operands of `??` are checked, as those of `&&` and `||` (as in",
         "  `no-misused-promises`); `??`, `&&` and `||` outside a condition are not checked yet.",
         "- A spread is reported at the operand that is always a promise (a branch of `? :`, the right",
@@ -520,6 +523,13 @@ class MisuseChecker {
     // Well-known places that ignore a callback's result are worth a type question for any callback.
     const known = method !== undefined && (FOR_EACH_METHODS.has(method) || LISTENER_METHODS.has(method) || TIMER_FUNCTIONS.has(method));
     for (const argument of args) {
+      if (ts.isSpreadElement(argument)) {
+        // `onExit(...hooks)`: the spread's element type is the callback's type.
+        if (types.spreadFillsVoidPositions(argument, this.query) === "always") {
+          this.context.report({ node: argument.expression, messageId: "voidReturnArgument", data: { callee: calleeName(call), rejection: types.programRunsOnNode() ? REJECTION_ON_NODE : REJECTION_ELSEWHERE } });
+        }
+        continue;
+      }
       if (!this.isCandidate(argument)) continue;
       const value = skipParens(argument);
       // Cheapest first: an async function expression needs no type question to return a promise;
