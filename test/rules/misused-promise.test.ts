@@ -217,6 +217,14 @@ const CHILD = [
 
 const invalid: InvalidCase[] = [
   {
+    name: "callable interfaces: a handler typed by an interface whose call signature returns a promise",
+    code: `interface JobHandler {\n  (id: string): Promise<void>;\n}\nexport function schedule(handler: JobHandler, ids: string[]) {\n  setTimeout(handler, 1000, ids[0]);\n  ids.forEach(handler);\n}`,
+    errors: [
+      { messageId: "voidReturnArgument", line: 5, column: 14 },
+      { messageId: "forEach", line: 6, column: 15 },
+    ],
+  },
+  {
     name: "spread arguments: an array of async hooks spread into a rest of void callbacks",
     code: `declare function onExit(...hooks: Array<() => void>): void;\ndeclare const cleanups: Array<() => Promise<void>>;\nonExit(...cleanups);`,
     errors: [{ messageId: "voidReturnArgument", line: 3, column: 11 }],
@@ -662,6 +670,22 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "callable interfaces: a handler passed where a promise-returning function is expected",
+    code: `interface JobHandler {\n  (id: string): Promise<void>;\n}\ndeclare function enqueue(handler: (id: string) => Promise<void>): void;\nexport function register(handler: JobHandler) {\n  enqueue(handler);\n}`,
+  },
+  {
+    name: "callable interfaces: a sync callable interface passed to a void callback",
+    code: `interface Formatter {\n  (line: string): void;\n  prefix: string;\n}\nexport function printAll(format: Formatter, lines: string[]) {\n  lines.forEach(format);\n}`,
+  },
+  {
+    name: "callable interfaces: an interface with a promise method but a sync call signature",
+    code: `interface Task {\n  (): void;\n  done(): Promise<void>;\n}\nexport function start(task: Task) {\n  setTimeout(task, 0);\n}`,
+  },
+  {
+    name: "callable interfaces: awaited by a runner typed to take it",
+    code: `interface Step {\n  (): Promise<void>;\n}\ndeclare function series(...steps: Step[]): Promise<void>;\nexport async function migrate(first: Step, second: Step) {\n  await series(first, second);\n}`,
+  },
   {
     name: "spread arguments: async steps spread into a runner that takes promise-returning functions",
     code: `declare function series(...steps: Array<() => Promise<void>>): Promise<void>;\ndeclare const steps: Array<() => Promise<void>>;\nexport const done = series(...steps);`,

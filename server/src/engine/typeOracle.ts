@@ -406,7 +406,9 @@ export class TypeOracle {
    * and methods that are async or have a written return type mentioning Promise/PromiseLike/
    * Thenable (`functions`), and variables, properties and parameters with such a written type,
    * an async function value, or an initializer calling one of those functions or an async
-   * function expression (`values`); in JavaScript, a class's `this.x = ...` assignments count as
+   * function expression (`values`); a declaration whose written type names an interface with a
+   * call signature returning a promise, or a type alias written with one, counts as written with
+   * a promise (`handler: Handler`); in JavaScript, a class's `this.x = ...` assignments count as
    * initializers of `x` (they are its declarations there). Rules
    * use it as a cheap gate: a reference whose name is in neither set is not worth a type query.
    * Per-file results are cached by SourceFile, which editors reuse across programs.
@@ -416,13 +418,23 @@ export class TypeOracle {
     const functions = new Set<string>();
     const values = new Set<string>();
     const pending: [name: string, callee: string][] = [];
+    const promiseTypes = new Set<string>();
+    const typedReferences: [name: string, typeName: string][] = [];
     for (const sourceFile of this.program.getSourceFiles()) {
       const scan = scanPromiseNames(sourceFile);
       for (const name of scan.functions) functions.add(name);
       for (const name of scan.values) values.add(name);
+      for (const name of scan.promiseTypes) promiseTypes.add(name);
       pending.push(...scan.callInitializers);
+      typedReferences.push(...scan.typedReferences);
     }
     for (const [name, callee] of pending) if (functions.has(callee)) values.add(name);
+    // `handler: Handler` where `Handler` is a callable interface or alias written with a promise.
+    for (const [name, typeName] of typedReferences) {
+      if (!promiseTypes.has(typeName)) continue;
+      functions.add(name);
+      values.add(name);
+    }
     this.promiseNameSets = { functions, values };
     return this.promiseNameSets;
   }
@@ -1331,6 +1343,10 @@ interface PromiseNameScan {
   functions: string[];
   values: string[];
   callInitializers: [name: string, callee: string][];
+  /** Interfaces with a call signature written to return a promise, and type aliases whose written type mentions one. */
+  promiseTypes: string[];
+  /** Declarations whose written type is a plain reference to a named type: `handler: Handler`. */
+  typedReferences: [name: string, typeName: string][];
 }
 
 const promiseNameScans = new WeakMap<ts.SourceFile, PromiseNameScan>();
@@ -1339,7 +1355,7 @@ const PROMISE_TYPE_TEXT = /\b(?:Promise|PromiseLike|Thenable)\b/;
 function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
   const cached = promiseNameScans.get(sourceFile);
   if (cached) return cached;
-  const scan: PromiseNameScan = { functions: [], values: [], callInitializers: [] };
+  const scan: PromiseNameScan = { functions: [], values: [], callInitializers: [], promiseTypes: [], typedReferences: [] };
   const text = sourceFile.text;
   const writtenPromise = (type: ts.TypeNode | undefined) =>
     type !== undefined && PROMISE_TYPE_TEXT.test(text.slice(type.pos, type.end));
@@ -1364,6 +1380,11 @@ function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
     if (nameText !== undefined) {
       if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isMethodSignature(node)) {
         if (isAsync(node) || writtenPromise(node.type)) scan.functions.push(nameText);
+      } else if (ts.isInterfaceDeclaration(node)) {
+        // `interface Handler { (): Promise<void> }`: a callable interface returning a promise.
+        if (node.members.some((member) => ts.isCallSignatureDeclaration(member) && writtenPromise(member.type))) scan.promiseTypes.push(nameText);
+      } else if (ts.isTypeAliasDeclaration(node)) {
+        if (writtenPromise(node.type)) scan.promiseTypes.push(nameText);
       } else if (
         ts.isVariableDeclaration(node) ||
         ts.isPropertyDeclaration(node) ||
@@ -1377,6 +1398,9 @@ function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
           // A property typed as a promise-returning function, or as a promise.
           scan.functions.push(nameText);
           scan.values.push(nameText);
+        } else if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+          scan.typedReferences.push([nameText, type.typeName.text]);
+          if (initializer) noteInitializer(nameText, initializer);
         } else if (initializer) {
           noteInitializer(nameText, initializer);
         }
