@@ -217,6 +217,16 @@ const CHILD = [
 
 const invalid: InvalidCase[] = [
   {
+    name: "return values: an async function returned from a function declared to return () => void",
+    code: `${D}\nexport function saver(id: string): () => void {\n  return async () => {\n    await save(id);\n  };\n}`,
+    errors: [{ messageId: "voidReturnReturnValue", line: 3, column: 10, fixes: [[WRAP, `${D}\nexport function saver(id: string): () => void {\n  return () => { void (async () => {\n    await save(id);\n  })().catch(${H}); };\n}`]] }],
+  },
+  {
+    name: "return values: an async effect cleanup (shaped like React's EffectCallback)",
+    code: `${D}\ntype Destructor = () => void;\ndeclare function useEffect(effect: () => void | Destructor, deps?: unknown[]): void;\nexport function useAutosave(id: string) {\n  useEffect(() => {\n    return async () => save(id);\n  }, [id]);\n}`,
+    errors: [{ messageId: "voidReturnReturnValue", line: 6, column: 12 }],
+  },
+  {
     name: "callable interfaces: a handler typed by an interface whose call signature returns a promise",
     code: `interface JobHandler {\n  (id: string): Promise<void>;\n}\nexport function schedule(handler: JobHandler, ids: string[]) {\n  setTimeout(handler, 1000, ids[0]);\n  ids.forEach(handler);\n}`,
     errors: [
@@ -670,6 +680,26 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "return values: the declared return type is a promise-returning function",
+    code: `${D}\nexport function saver(id: string): () => Promise<void> {\n  return async () => {\n    await save(id);\n  };\n}`,
+  },
+  {
+    name: "return values: no written return type (the function's type is inferred from the async function)",
+    code: `${D}\nexport function saver(id: string) {\n  return async () => {\n    await save(id);\n  };\n}`,
+  },
+  {
+    name: "return values: an async function that catches its own errors",
+    code: `${D}\nexport function saver(id: string): () => void {\n  return async () => {\n    try {\n      await save(id);\n    } catch (error) {\n      console.error(error);\n    }\n  };\n}`,
+  },
+  {
+    name: "return values: a sync cleanup that starts the work with void and a catch",
+    code: `${D}\ntype Destructor = () => void;\ndeclare function useEffect(effect: () => void | Destructor, deps?: unknown[]): void;\nexport function useAutosave(id: string) {\n  useEffect(() => {\n    return () => {\n      void save(id).catch((error) => console.error(error));\n    };\n  }, [id]);\n}`,
+  },
+  {
+    name: "return values: a return type that allows a promise (void | Promise<void>)",
+    code: `${D}\ntype Hook = () => void | Promise<void>;\nexport function hookFor(id: string): Hook {\n  return async () => save(id);\n}`,
+  },
   {
     name: "callable interfaces: a handler passed where a promise-returning function is expected",
     code: `interface JobHandler {\n  (id: string): Promise<void>;\n}\ndeclare function enqueue(handler: (id: string) => Promise<void>): void;\nexport function register(handler: JobHandler) {\n  enqueue(handler);\n}`,

@@ -41,6 +41,8 @@ const messages = {
     "Promise-returning function assigned to `{{name}}`, which is typed to return `void`: whoever calls it ignores the promise, so a rejection is unhandled. Handle errors inside, or change the type to return a promise.",
   voidReturnVariable:
     "Promise-returning function assigned to `{{name}}`, whose type returns `void`: callers ignore the promise, so a rejection is unhandled. Handle errors inside, or change the type to return a promise.",
+  voidReturnReturnValue:
+    "Promise-returning function returned where the return type expects a function returning `void`: whoever calls the returned function ignores its promise, so a rejection is unhandled. Handle errors inside, or change the return type to return a promise.",
   conditional:
     "Promise used as a condition: a promise object is always truthy, so this test never looks at the value it resolves to. Did you forget `await`?",
   conditionalStored:
@@ -392,8 +394,11 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "- Arguments matched to a rest parameter are checked from its first element on, also for a",
         "  tuple-typed rest (`...cbs: [() => void, number?]`); where the rest is a generic or variadic",
         "  tuple the contextual type of the argument decides.",
-        "- Inherited methods and return statements (`checksVoidReturn.inheritedMethods` / `.returns`)",
-        "  are not checked yet.",
+        "- Return statements (`checksVoidReturn.returns`) are checked: `return async () => ...` where",
+        "  the written return type, or the callback's contextual signature (an effect cleanup), is a",
+        "  function returning `void`. A function returned as an arrow's expression body",
+        "  (`(): Cleanup => async () => ...`) and inherited methods",
+        "  (`checksVoidReturn.inheritedMethods`) are not checked yet.",
         "",
         "Suppression comments written for the peers (`@typescript-eslint/no-misused-promises`, `no-async-promise-executor` and Biome's `noMisusedPromises` / `noAsyncPromiseExecutor`: `eslint-disable-next-line`, `-line`,",
         "`eslint-disable`/`eslint-enable` ranges, the `oxlint-` forms, `biome-ignore`) also suppress this rule, so a",
@@ -417,6 +422,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
       visitor[ts.SyntaxKind.MethodDeclaration] = (node) => checker.checkObjectMethod(node as ts.MethodDeclaration);
       visitor[ts.SyntaxKind.VariableDeclaration] = (node) => checker.checkVariable(node as ts.VariableDeclaration);
       visitor[ts.SyntaxKind.BinaryExpression] = (node) => checker.checkAssignment(node as ts.BinaryExpression);
+      visitor[ts.SyntaxKind.ReturnStatement] = (node) => checker.checkReturn(node as ts.ReturnStatement);
     }
     if (options.checksConditionals) {
       const condition = (node: ts.Node) => checker.checkCondition(node);
@@ -747,6 +753,17 @@ class MisuseChecker {
       data: { name: ts.isIdentifier(target) ? target.text : target.name.text },
       fixes: this.wrapFixes(skipParens(value)),
     });
+  }
+
+  /**
+   * `return async () => ...` from a function whose return type (written, or from the callback's
+   * contextual signature, as React's effect cleanup) is a function returning `void`.
+   */
+  checkReturn(statement: ts.ReturnStatement): void {
+    const value = statement.expression;
+    if (!value || !this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.dropsNothing(skipParens(value))) return;
+    this.context.report({ node: value, messageId: "voidReturnReturnValue", fixes: this.wrapFixes(skipParens(value)) });
   }
 
   checkCondition(node: ts.Node): void {
