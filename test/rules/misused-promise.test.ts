@@ -217,6 +217,11 @@ const CHILD = [
 
 const invalid: InvalidCase[] = [
   {
+    name: "return values: an async function as the expression body of an arrow typed to return () => void",
+    code: `${D}\ntype Cleanup = () => void;\nexport const cleanupFor = (id: string): Cleanup => async () => save(id);`,
+    errors: [{ messageId: "voidReturnReturnValue", line: 3, column: 52 }],
+  },
+  {
     name: "return values: an async function returned from a function declared to return () => void",
     code: `${D}\nexport function saver(id: string): () => void {\n  return async () => {\n    await save(id);\n  };\n}`,
     errors: [{ messageId: "voidReturnReturnValue", line: 3, column: 10, fixes: [[WRAP, `${D}\nexport function saver(id: string): () => void {\n  return () => { void (async () => {\n    await save(id);\n  })().catch(${H}); };\n}`]] }],
@@ -680,6 +685,14 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "return values: curried async functions with no written return type",
+    code: `${D}\nexport const saveLater = (id: string) => async () => save(id);\nexport const tasks = ["a", "b"].map((id) => async () => save(id));`,
+  },
+  {
+    name: "return values: an arrow typed to return a promise-returning function",
+    code: `${D}\ntype Task = () => Promise<void>;\nexport const taskFor = (id: string): Task => async () => save(id);`,
+  },
   {
     name: "return values: the declared return type is a promise-returning function",
     code: `${D}\nexport function saver(id: string): () => Promise<void> {\n  return async () => {\n    await save(id);\n  };\n}`,

@@ -396,9 +396,8 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  tuple the contextual type of the argument decides.",
         "- Return statements (`checksVoidReturn.returns`) are checked: `return async () => ...` where",
         "  the written return type, or the callback's contextual signature (an effect cleanup), is a",
-        "  function returning `void`. A function returned as an arrow's expression body",
-        "  (`(): Cleanup => async () => ...`) and inherited methods",
-        "  (`checksVoidReturn.inheritedMethods`) are not checked yet.",
+        "  function returning `void`, also as an arrow's expression body (`(): Cleanup => async () =>",
+        "  ...`). Inherited methods (`checksVoidReturn.inheritedMethods`) are not checked yet.",
         "",
         "Suppression comments written for the peers (`@typescript-eslint/no-misused-promises`, `no-async-promise-executor` and Biome's `noMisusedPromises` / `noAsyncPromiseExecutor`: `eslint-disable-next-line`, `-line`,",
         "`eslint-disable`/`eslint-enable` ranges, the `oxlint-` forms, `biome-ignore`) also suppress this rule, so a",
@@ -423,6 +422,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
       visitor[ts.SyntaxKind.VariableDeclaration] = (node) => checker.checkVariable(node as ts.VariableDeclaration);
       visitor[ts.SyntaxKind.BinaryExpression] = (node) => checker.checkAssignment(node as ts.BinaryExpression);
       visitor[ts.SyntaxKind.ReturnStatement] = (node) => checker.checkReturn(node as ts.ReturnStatement);
+      visitor[ts.SyntaxKind.ArrowFunction] = (node) => checker.checkArrowBody(node as ts.ArrowFunction);
     }
     if (options.checksConditionals) {
       const condition = (node: ts.Node) => checker.checkCondition(node);
@@ -760,8 +760,16 @@ class MisuseChecker {
    * contextual signature, as React's effect cleanup) is a function returning `void`.
    */
   checkReturn(statement: ts.ReturnStatement): void {
-    const value = statement.expression;
-    if (!value || !this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
+    if (statement.expression) this.checkReturnedValue(statement.expression);
+  }
+
+  /** `(): Cleanup => async () => ...`: an arrow's expression body is its return value. */
+  checkArrowBody(arrow: ts.ArrowFunction): void {
+    if (!ts.isBlock(arrow.body)) this.checkReturnedValue(arrow.body);
+  }
+
+  private checkReturnedValue(value: ts.Expression): void {
+    if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
     if (this.context.types.expectsVoidFunction(value) !== "always" || this.dropsNothing(skipParens(value))) return;
     this.context.report({ node: value, messageId: "voidReturnReturnValue", fixes: this.wrapFixes(skipParens(value)) });
   }
