@@ -217,6 +217,75 @@ const CHILD = [
 
 const invalid: InvalidCase[] = [
   {
+    name: "return values: an async function as the expression body of an arrow typed to return () => void",
+    code: `${D}\ntype Cleanup = () => void;\nexport const cleanupFor = (id: string): Cleanup => async () => save(id);`,
+    errors: [{ messageId: "voidReturnReturnValue", line: 3, column: 52 }],
+  },
+  {
+    name: "return values: an async function returned from a function declared to return () => void",
+    code: `${D}\nexport function saver(id: string): () => void {\n  return async () => {\n    await save(id);\n  };\n}`,
+    errors: [{ messageId: "voidReturnReturnValue", line: 3, column: 10, fixes: [[WRAP, `${D}\nexport function saver(id: string): () => void {\n  return () => { void (async () => {\n    await save(id);\n  })().catch(${H}); };\n}`]] }],
+  },
+  {
+    name: "return values: an async effect cleanup (shaped like React's EffectCallback)",
+    code: `${D}\ntype Destructor = () => void;\ndeclare function useEffect(effect: () => void | Destructor, deps?: unknown[]): void;\nexport function useAutosave(id: string) {\n  useEffect(() => {\n    return async () => save(id);\n  }, [id]);\n}`,
+    errors: [{ messageId: "voidReturnReturnValue", line: 6, column: 12 }],
+  },
+  {
+    name: "callable interfaces: a handler typed by an interface whose call signature returns a promise",
+    code: `interface JobHandler {\n  (id: string): Promise<void>;\n}\nexport function schedule(handler: JobHandler, ids: string[]) {\n  setTimeout(handler, 1000, ids[0]);\n  ids.forEach(handler);\n}`,
+    errors: [
+      { messageId: "voidReturnArgument", line: 5, column: 14 },
+      { messageId: "forEach", line: 6, column: 15 },
+    ],
+  },
+  {
+    name: "spread arguments: an array of async hooks spread into a rest of void callbacks",
+    code: `declare function onExit(...hooks: Array<() => void>): void;\ndeclare const cleanups: Array<() => Promise<void>>;\nonExit(...cleanups);`,
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 11 }],
+  },
+  {
+    name: "spread arguments: a tuple whose async element fills a void callback parameter",
+    code: `declare function watch(path: string, onChange: () => void): void;\ndeclare const args: [string, () => Promise<void>];\nwatch(...args);`,
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 10 }],
+  },
+  {
+    name: "conditions with ??: a promise on the right is the tested value when the left is absent",
+    code: `declare function fetchFlag(name: string): Promise<boolean>;\nexport async function enabled(cached: boolean | undefined) {\n  if (cached ?? fetchFlag("beta")) return "on";\n  return "off";\n}`,
+    errors: [{ messageId: "conditional", line: 3, column: 17, fixes: [[AWAIT, `declare function fetchFlag(name: string): Promise<boolean>;\nexport async function enabled(cached: boolean | undefined) {\n  if (cached ?? await fetchFlag("beta")) return "on";\n  return "off";\n}`]] }],
+  },
+  {
+    name: "spreads: a promise in either branch of ? : or on the right of &&",
+    code: `declare function loadDefaults(): Promise<{ retries: number }>;\nexport async function options(withDefaults: boolean) {\n  const a = { ...(withDefaults ? loadDefaults() : {}) };\n  const b = { ...(withDefaults && loadDefaults()) };\n  return { ...a, ...b };\n}`,
+    errors: [
+      { messageId: "spread", line: 3, column: 34, fixes: [[AWAIT, `declare function loadDefaults(): Promise<{ retries: number }>;\nexport async function options(withDefaults: boolean) {\n  const a = { ...(withDefaults ? await loadDefaults() : {}) };\n  const b = { ...(withDefaults && loadDefaults()) };\n  return { ...a, ...b };\n}`]] },
+      { messageId: "spread", line: 4, column: 35, fixes: [[AWAIT, `declare function loadDefaults(): Promise<{ retries: number }>;\nexport async function options(withDefaults: boolean) {\n  const a = { ...(withDefaults ? loadDefaults() : {}) };\n  const b = { ...(withDefaults && await loadDefaults()) };\n  return { ...a, ...b };\n}`]] },
+    ],
+  },
+  {
+    name: "finally: a `finally` hook of a project class typed `() => void` is judged by its type",
+    code: `${D}\nclass Job {\n  private readonly hooks: Array<() => void> = [];\n  finally(hook: () => void): this {\n    this.hooks.push(hook);\n    return this;\n  }\n}\nnew Job().finally(async () => save("done"));`,
+    errors: [{ messageId: "voidReturnArgument", line: 9, column: 19 }],
+  },
+  {
+    name: "rest parameters: the first element of an array-typed rest is checked like the others",
+    code: `${D}\ndeclare function onShutdown(...hooks: Array<() => void>): void;\nonShutdown(async () => save("a"), async () => save("b"));`,
+    errors: [
+      { messageId: "voidReturnArgument", line: 3, column: 12 },
+      { messageId: "voidReturnArgument", line: 3, column: 35 },
+    ],
+  },
+  {
+    name: "rest parameters: a tuple-typed rest gives each position its own element type",
+    code: `${D}\ndeclare function route(path: string, ...handlers: [(id: string) => void, number?]): void;\nroute("/save", async (id) => save(id), 3);`,
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 16 }],
+  },
+  {
+    name: "rest parameters: a generic tuple rest ending in a void callback",
+    code: `${D}\ndeclare function withArgs<A extends unknown[]>(...args: [...A, () => void]): void;\nwithArgs(1, "x", async () => save("a"));`,
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 18 }],
+  },
+  {
     name: "forEach with an async block callback: for...of and Promise.all offered",
     code: `${D}\nasync function f() {\n  ids.forEach(async (id) => {\n    await save(id);\n  });\n}`,
     errors: [
@@ -434,7 +503,11 @@ const invalid: InvalidCase[] = [
     name: "an event bus whose wrapper awaits the listener without a catch: the wrapper's promise is dropped by emit",
     code: `${BUS.replace("      try {\n        await listener(...a);\n      } catch (e) {\n        this.log(e);\n      }", "      await listener(...a);")}\n${D}\nbus.on("saved", async (id: string) => {\n  await save(id);\n});`,
     fileName: "bus.cts",
-    errors: [{ messageId: "voidReturnArgument", line: BUS_LINES - 2, column: 17 }],
+    errors: [
+      // The wrapper itself, pushed into a `Listener[]` (the first element of `push`'s rest parameter).
+      { messageId: "voidReturnArgument", line: 8, column: 15 },
+      { messageId: "voidReturnArgument", line: BUS_LINES - 2, column: 17 },
+    ],
   },
   {
     name: "a receiver that calls the callback inside try/catch without awaiting it (the catch sees no rejection)",
@@ -612,6 +685,138 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "return values: curried async functions with no written return type",
+    code: `${D}\nexport const saveLater = (id: string) => async () => save(id);\nexport const tasks = ["a", "b"].map((id) => async () => save(id));`,
+  },
+  {
+    name: "return values: an arrow typed to return a promise-returning function",
+    code: `${D}\ntype Task = () => Promise<void>;\nexport const taskFor = (id: string): Task => async () => save(id);`,
+  },
+  {
+    name: "return values: the declared return type is a promise-returning function",
+    code: `${D}\nexport function saver(id: string): () => Promise<void> {\n  return async () => {\n    await save(id);\n  };\n}`,
+  },
+  {
+    name: "return values: no written return type (the function's type is inferred from the async function)",
+    code: `${D}\nexport function saver(id: string) {\n  return async () => {\n    await save(id);\n  };\n}`,
+  },
+  {
+    name: "return values: an async function that catches its own errors",
+    code: `${D}\nexport function saver(id: string): () => void {\n  return async () => {\n    try {\n      await save(id);\n    } catch (error) {\n      console.error(error);\n    }\n  };\n}`,
+  },
+  {
+    name: "return values: a sync cleanup that starts the work with void and a catch",
+    code: `${D}\ntype Destructor = () => void;\ndeclare function useEffect(effect: () => void | Destructor, deps?: unknown[]): void;\nexport function useAutosave(id: string) {\n  useEffect(() => {\n    return () => {\n      void save(id).catch((error) => console.error(error));\n    };\n  }, [id]);\n}`,
+  },
+  {
+    name: "return values: a return type that allows a promise (void | Promise<void>)",
+    code: `${D}\ntype Hook = () => void | Promise<void>;\nexport function hookFor(id: string): Hook {\n  return async () => save(id);\n}`,
+  },
+  {
+    name: "callable interfaces: a handler passed where a promise-returning function is expected",
+    code: `interface JobHandler {\n  (id: string): Promise<void>;\n}\ndeclare function enqueue(handler: (id: string) => Promise<void>): void;\nexport function register(handler: JobHandler) {\n  enqueue(handler);\n}`,
+  },
+  {
+    name: "callable interfaces: a sync callable interface passed to a void callback",
+    code: `interface Formatter {\n  (line: string): void;\n  prefix: string;\n}\nexport function printAll(format: Formatter, lines: string[]) {\n  lines.forEach(format);\n}`,
+  },
+  {
+    name: "callable interfaces: an interface with a promise method but a sync call signature",
+    code: `interface Task {\n  (): void;\n  done(): Promise<void>;\n}\nexport function start(task: Task) {\n  setTimeout(task, 0);\n}`,
+  },
+  {
+    name: "callable interfaces: awaited by a runner typed to take it",
+    code: `interface Step {\n  (): Promise<void>;\n}\ndeclare function series(...steps: Step[]): Promise<void>;\nexport async function migrate(first: Step, second: Step) {\n  await series(first, second);\n}`,
+  },
+  {
+    name: "spread arguments: async steps spread into a runner that takes promise-returning functions",
+    code: `declare function series(...steps: Array<() => Promise<void>>): Promise<void>;\ndeclare const steps: Array<() => Promise<void>>;\nexport const done = series(...steps);`,
+  },
+  {
+    name: "spread arguments: sync hooks spread into a rest of void callbacks",
+    code: `declare function onExit(...hooks: Array<() => void>): void;\ndeclare const cleanups: Array<() => void>;\nonExit(...cleanups);`,
+  },
+  {
+    name: "spread arguments: a wrapper forwarding its arguments",
+    code: `export function once<A extends unknown[]>(listener: (...args: A) => void): (...args: A) => void {\n  let called = false;\n  return (...args: A) => {\n    if (called) return;\n    called = true;\n    listener(...args);\n  };\n}`,
+  },
+  {
+    name: "spread arguments: async middleware spread into a rest of functions returning unknown",
+    code: `declare function use(...middleware: Array<(next: () => void) => unknown>): void;\ndeclare const stack: Array<(next: () => void) => Promise<void>>;\nuse(...stack);`,
+  },
+  {
+    name: "spread arguments: a tuple whose async element fills a promise-returning parameter",
+    code: `declare function retry(times: number, task: () => Promise<void>): Promise<void>;\ndeclare const args: [number, () => Promise<void>];\nexport const result = retry(...args);`,
+  },
+  {
+    name: "conditions with ??: two optional promises tested for presence",
+    code: `export class Connection {\n  private closing?: Promise<void>;\n  private opening?: Promise<void>;\n  busy(): boolean {\n    return (this.closing ?? this.opening) ? true : false;\n  }\n}`,
+  },
+  {
+    name: "conditions with ??: a promise default outside any condition",
+    code: `declare function loadDefaults(): Promise<{ retries: number }>;\nexport function settings(overrides: Promise<{ retries: number }> | undefined) {\n  return overrides ?? loadDefaults();\n}`,
+  },
+  {
+    name: "conditions with ??: booleans with a boolean default",
+    code: `export function enabled(flag: boolean | undefined, fallback: boolean): string {\n  if (flag ?? fallback) return "on";\n  return "off";\n}`,
+  },
+  {
+    name: "conditions with ??: the awaited result is tested",
+    code: `declare function fetchFlag(name: string): Promise<boolean>;\nexport async function enabled(cached: Promise<boolean> | undefined) {\n  if (await (cached ?? fetchFlag("beta"))) return "on";\n  return "off";\n}`,
+  },
+  {
+    name: "spreads: awaited branches and plain objects",
+    code: `declare function loadDefaults(): Promise<{ retries: number }>;\nexport async function options(withDefaults: boolean, overrides?: { retries?: number }) {\n  const a = { ...(withDefaults ? await loadDefaults() : {}) };\n  const b = { ...(withDefaults && (await loadDefaults())) };\n  const c = { ...(overrides ?? {}) };\n  return { ...a, ...b, ...c };\n}`,
+  },
+  {
+    name: "spreads: the condition itself is awaited, the branches are objects",
+    code: `declare function loadDefaults(): Promise<{ retries: number }>;\ndeclare function isCached(): Promise<boolean>;\nexport async function options(cached: { retries: number }) {\n  return { ...((await isCached()) ? cached : { retries: 0 }) };\n}`,
+  },
+  {
+    name: "spreads: an optional object or its fallback",
+    code: `interface Options { retries?: number }\nexport function merge(user: Options | undefined, defaults: Options): Options {\n  return { ...(user || defaults) };\n}`,
+  },
+  {
+    name: "finally: Promise#finally awaits an async callback and passes its rejection on",
+    code: `${D}\ndeclare function acquire(): Promise<void>;\nexport async function withLock(work: () => Promise<void>): Promise<void> {\n  await acquire();\n  return work().finally(async () => {\n    await save("unlock");\n  });\n}`,
+  },
+  {
+    name: "finally: at the end of a then/catch chain",
+    code: `${D}\ndeclare function fetchUser(id: string): Promise<{ name: string }>;\nexport function show(id: string): Promise<void> {\n  return fetchUser(id)\n    .then((user) => console.log(user.name))\n    .catch((error) => console.error(error))\n    .finally(async () => save("seen"));\n}`,
+  },
+  {
+    name: "finally: an async function passed by reference",
+    code: `${D}\nasync function closeConnection(): Promise<void> {\n  await save("close");\n}\nexport const done = Promise.resolve(1).finally(closeConnection);`,
+  },
+  {
+    name: "finally: on a promise kept in a field",
+    code: `${D}\nexport class Loader {\n  private loading: Promise<void> | undefined;\n  load(): Promise<void> {\n    this.loading ??= save("load").finally(async () => {\n      this.loading = undefined;\n      await save("loaded");\n    });\n    return this.loading;\n  }\n}`,
+  },
+  {
+    name: "rest parameters: an array-typed rest of promise-returning functions (a series runner)",
+    code: `${D}\ndeclare function series(...steps: Array<() => Promise<void>>): Promise<void>;\nexport async function migrate() {\n  await series(async () => save("a"), async () => save("b"));\n}`,
+  },
+  {
+    name: "rest parameters: a rest of functions returning unknown (the runner may await them)",
+    code: `${D}\ndeclare function use(...middleware: Array<(next: () => void) => unknown>): void;\nuse(async (next) => { await save("log"); next(); });`,
+  },
+  {
+    name: "rest parameters: a tuple-typed rest whose callback position returns a promise",
+    code: `${D}\ndeclare function retry(...args: [times: number, task: () => Promise<void>]): Promise<void>;\nexport async function run() {\n  await retry(3, async () => save("a"));\n}`,
+  },
+  {
+    name: "rest parameters: an overload taking promise-returning rest elements settles it",
+    code: `${D}\ndeclare function hooks(...fns: Array<() => void>): void;\ndeclare function hooks(...fns: Array<() => Promise<void>>): void;\nhooks(async () => save("a"));`,
+  },
+  {
+    name: "rest parameters: a generic rest infers the callback's own type",
+    code: `${D}\ndeclare function defer<A extends unknown[]>(...args: A): A;\nexport const pending = defer(async () => save("a"));`,
+  },
+  {
+    name: "rest parameters: the element after a tuple's rest element is left to the contextual type (which accepts promises)",
+    code: `${D}\ndeclare function chain(...args: [...string[], () => Promise<void>]): void;\nchain("a", "b", async () => save("c"));`,
+  },
   {
     name: "sync arrows, R3: signal handlers calling a method whose try ends in finally { process.exit() } (bullmq)",
     code: CHILD,

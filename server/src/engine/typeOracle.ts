@@ -431,7 +431,9 @@ export class TypeOracle {
    * and methods that are async or have a written return type mentioning Promise/PromiseLike/
    * Thenable (`functions`), and variables, properties and parameters with such a written type,
    * an async function value, or an initializer calling one of those functions or an async
-   * function expression (`values`); in JavaScript, a class's `this.x = ...` assignments count as
+   * function expression (`values`); a declaration whose written type names an interface with a
+   * call signature returning a promise, or a type alias written with one, counts as written with
+   * a promise (`handler: Handler`); in JavaScript, a class's `this.x = ...` assignments count as
    * initializers of `x` (they are its declarations there). Rules
    * use it as a cheap gate: a reference whose name is in neither set is not worth a type query.
    * Per-file results are cached by SourceFile, which editors reuse across programs.
@@ -441,13 +443,23 @@ export class TypeOracle {
     const functions = new Set<string>();
     const values = new Set<string>();
     const pending: [name: string, callee: string][] = [];
+    const promiseTypes = new Set<string>();
+    const typedReferences: [name: string, typeName: string][] = [];
     for (const sourceFile of this.program.getSourceFiles()) {
       const scan = scanPromiseNames(sourceFile);
       for (const name of scan.functions) functions.add(name);
       for (const name of scan.values) values.add(name);
+      for (const name of scan.promiseTypes) promiseTypes.add(name);
       pending.push(...scan.callInitializers);
+      typedReferences.push(...scan.typedReferences);
     }
     for (const [name, callee] of pending) if (functions.has(callee)) values.add(name);
+    // `handler: Handler` where `Handler` is a callable interface or alias written with a promise.
+    for (const [name, typeName] of typedReferences) {
+      if (!promiseTypes.has(typeName)) continue;
+      functions.add(name);
+      values.add(name);
+    }
     this.promiseNameSets = { functions, values };
     return this.promiseNameSets;
   }
@@ -645,21 +657,62 @@ export class TypeOracle {
     const kind = ts.isNewExpression(call) ? ts.SignatureKind.Construct : ts.SignatureKind.Call;
     const signatures = this.checker.getSignaturesOfType(this.checker.getApparentType(calleeType), kind);
     if (signatures.length === 0) return undefined;
+    return this.positionExpectsVoid(signatures, index);
+  }
+
+  /**
+   * For a spread argument (`runAll(...tasks)`): does it hand promise-returning functions to
+   * parameter positions that each expect a function returning `void`? `always` when the spread is
+   * an array whose element type (or a fixed tuple each of whose elements) is a function type all
+   * of whose signatures return a promise, and every position it fills is typed like
+   * `declaredParameterExpectsVoid` answers `always` for. An array spread must fill the callee's
+   * rest parameter (other positions are unknown in number). `may` after an earlier spread.
+   *
+   * @example
+   * // declare function onExit(...hooks: Array<() => void>): void;
+   * // declare const hooks: Array<() => Promise<void>>;
+   * onExit(...hooks); // always
+   */
+  spreadFillsVoidPositions(spread: ts.SpreadElement, query: PromiseQuery): Tri {
+    const call = spread.parent;
+    if (!(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments) return "never";
+    const index = call.arguments.indexOf(spread);
+    if (index < 0 || call.arguments.slice(0, index).some((arg) => ts.isSpreadElement(arg))) return "may";
+    const calleeType = this.checker.getTypeAtLocation(call.expression);
+    if (calleeType.flags & UNKNOWNISH) return "may";
+    const kind = ts.isNewExpression(call) ? ts.SignatureKind.Construct : ts.SignatureKind.Call;
+    const signatures = this.checker.getSignaturesOfType(this.checker.getApparentType(calleeType), kind);
+    if (signatures.length === 0) return "never";
+    const spreadType = this.checker.getTypeAtLocation(spread.expression);
+    let elements: { type: ts.Type; position: number }[];
+    if (this.checker.isArrayType(spreadType)) {
+      const element = this.checker.getTypeArguments(spreadType as ts.TypeReference)[0];
+      if (!element || !signatures.every((signature) => restIndexOf(signature) >= 0 && restIndexOf(signature) <= index)) return "may";
+      elements = [{ type: element, position: index }];
+    } else if (this.checker.isTupleType(spreadType)) {
+      const tuple = spreadType as ts.TupleTypeReference;
+      if (!tuple.target.elementFlags.every((flag) => flag & ts.ElementFlags.Required)) return "may";
+      elements = this.checker.getTypeArguments(tuple).map((type, k) => ({ type, position: index + k }));
+    } else return "may";
+    let sawPromise = false;
+    for (const { type, position } of elements) {
+      const callSignatures = this.callSignaturesOf(type);
+      if (callSignatures.length === 0) continue; // not a function: nothing to drop
+      const returns = callSignatures.map((signature) => this.typeStatus(this.checker.getReturnTypeOfSignature(signature), query));
+      if (!returns.every((status) => status === "always")) continue;
+      if (this.positionExpectsVoid(signatures, position) !== "always") continue;
+      sawPromise = true;
+    }
+    return sawPromise ? "always" : "never";
+  }
+
+  /** `declaredParameterExpectsVoid` for one argument position across a callee's signatures. */
+  private positionExpectsVoid(signatures: readonly ts.Signature[], index: number): Tri | undefined {
     let result: Tri | undefined;
     let open = false;
     for (const signature of signatures) {
-      const parameters = signature.getParameters();
-      let parameter = parameters[index];
-      let parameterType: ts.Type | undefined;
-      const last = parameters[parameters.length - 1];
-      const lastDeclaration = last?.valueDeclaration;
-      if (!parameter && last && lastDeclaration && ts.isParameter(lastDeclaration) && lastDeclaration.dotDotDotToken) {
-        parameter = last;
-        const restType = this.checker.getTypeOfSymbol(last);
-        parameterType = this.checker.isArrayType(restType) ? this.checker.getTypeArguments(restType as ts.TypeReference)[0] : undefined;
-      }
-      if (!parameter) continue; // this overload takes fewer arguments
-      parameterType ??= this.checker.getTypeOfSymbol(parameter);
+      const parameterType = this.parameterTypeAt(signature, index);
+      if (parameterType === null) continue;
       if (!parameterType || parameterType.flags & (ts.TypeFlags.TypeParameter | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
         open = true;
         continue;
@@ -669,15 +722,48 @@ export class TypeOracle {
         open = true;
         continue;
       }
-      const callSignatures = this.callSignaturesOf(parameterType);
-      const returnTypes = callSignatures.map((sig) => this.checker.getReturnTypeOfSignature(sig));
-      // One overload (or one union member) taking a promise-returning function settles it.
+      const returnTypes = this.callSignaturesOf(parameterType).map((sig) => this.checker.getReturnTypeOfSignature(sig));
       if (returnTypes.some((type) => this.typeStatus(type, { thenables: true }) === "always")) return "never";
       const status: Tri = returnTypes.length > 0 && returnTypes.every((type) => type.flags & ts.TypeFlags.Void) ? "always" : "never";
       if (result !== undefined && result !== status) open = true;
       result = status;
     }
     return open ? undefined : result;
+  }
+
+  /**
+   * The declared type of the argument at `index` of a signature: `null` when the signature takes
+   * fewer arguments, undefined when a rest parameter does not say (a generic or variadic tuple;
+   * the caller treats that as open). A rest parameter counts from its own position, so in
+   * `f(a, b)` against `(...cbs: Array<() => void>)` both arguments have the element type, and a
+   * tuple-typed rest (`...cbs: [() => void, string]`) gives each position its own element type.
+   *
+   * @example
+   * // declare function all(...cbs: Array<() => void>): void;
+   * all(first, second); // index 0 and 1: () => void
+   * // declare function pair(name: string, ...cbs: [() => void]): void;
+   * pair("x", cb);      // index 1: () => void; index 2: null
+   */
+  private parameterTypeAt(signature: ts.Signature, index: number): ts.Type | null | undefined {
+    const parameters = signature.getParameters();
+    const last = parameters[parameters.length - 1];
+    const restIndex = restIndexOf(signature);
+    if (restIndex < 0 || index < restIndex) {
+      const parameter = parameters[index];
+      return parameter ? this.checker.getTypeOfSymbol(parameter) : null;
+    }
+    const restType = this.checker.getTypeOfSymbol(last);
+    if (this.checker.isArrayType(restType)) return this.checker.getTypeArguments(restType as ts.TypeReference)[0];
+    if (!this.checker.isTupleType(restType)) return undefined;
+    const tuple = restType as ts.TupleTypeReference;
+    const flags = tuple.target.elementFlags;
+    const position = index - restIndex;
+    // Before any rest or variadic element, positions map one to one.
+    for (let i = 0; i <= position && i < flags.length; i++) {
+      if (!((flags[i] ?? 0) & (ts.ElementFlags.Required | ts.ElementFlags.Optional))) return undefined;
+    }
+    if (position >= flags.length) return tuple.target.hasRestElement ? undefined : null;
+    return this.checker.getTypeArguments(tuple)[position];
   }
 
   /** `expectsVoidFunction` for a method written in an object literal: the type of the property it fills. */
@@ -1282,6 +1368,10 @@ interface PromiseNameScan {
   functions: string[];
   values: string[];
   callInitializers: [name: string, callee: string][];
+  /** Interfaces with a call signature written to return a promise, and type aliases whose written type mentions one. */
+  promiseTypes: string[];
+  /** Declarations whose written type is a plain reference to a named type: `handler: Handler`. */
+  typedReferences: [name: string, typeName: string][];
 }
 
 const promiseNameScans = new WeakMap<ts.SourceFile, PromiseNameScan>();
@@ -1290,7 +1380,7 @@ const PROMISE_TYPE_TEXT = /\b(?:Promise|PromiseLike|Thenable)\b/;
 function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
   const cached = promiseNameScans.get(sourceFile);
   if (cached) return cached;
-  const scan: PromiseNameScan = { functions: [], values: [], callInitializers: [] };
+  const scan: PromiseNameScan = { functions: [], values: [], callInitializers: [], promiseTypes: [], typedReferences: [] };
   const text = sourceFile.text;
   const writtenPromise = (type: ts.TypeNode | undefined) =>
     type !== undefined && PROMISE_TYPE_TEXT.test(text.slice(type.pos, type.end));
@@ -1315,6 +1405,11 @@ function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
     if (nameText !== undefined) {
       if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isMethodSignature(node)) {
         if (isAsync(node) || writtenPromise(node.type)) scan.functions.push(nameText);
+      } else if (ts.isInterfaceDeclaration(node)) {
+        // `interface Handler { (): Promise<void> }`: a callable interface returning a promise.
+        if (node.members.some((member) => ts.isCallSignatureDeclaration(member) && writtenPromise(member.type))) scan.promiseTypes.push(nameText);
+      } else if (ts.isTypeAliasDeclaration(node)) {
+        if (writtenPromise(node.type)) scan.promiseTypes.push(nameText);
       } else if (
         ts.isVariableDeclaration(node) ||
         ts.isPropertyDeclaration(node) ||
@@ -1328,6 +1423,9 @@ function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
           // A property typed as a promise-returning function, or as a promise.
           scan.functions.push(nameText);
           scan.values.push(nameText);
+        } else if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+          scan.typedReferences.push([nameText, type.typeName.text]);
+          if (initializer) noteInitializer(nameText, initializer);
         } else if (initializer) {
           noteInitializer(nameText, initializer);
         }
@@ -1472,4 +1570,11 @@ export function packageNameOf(fileName: string): string | undefined {
     name = inner.includes("__") ? `@${inner.replace("__", "/")}` : inner;
   }
   return name;
+}
+
+/** The position of a signature's rest parameter, or -1. */
+function restIndexOf(signature: ts.Signature): number {
+  const parameters = signature.getParameters();
+  const declaration = parameters[parameters.length - 1]?.valueDeclaration;
+  return declaration && ts.isParameter(declaration) && declaration.dotDotDotToken ? parameters.length - 1 : -1;
 }

@@ -41,6 +41,8 @@ const messages = {
     "Promise-returning function assigned to `{{name}}`, which is typed to return `void`: whoever calls it ignores the promise, so a rejection is unhandled. Handle errors inside, or change the type to return a promise.",
   voidReturnVariable:
     "Promise-returning function assigned to `{{name}}`, whose type returns `void`: callers ignore the promise, so a rejection is unhandled. Handle errors inside, or change the type to return a promise.",
+  voidReturnReturnValue:
+    "Promise-returning function returned where the return type expects a function returning `void`: whoever calls the returned function ignores its promise, so a rejection is unhandled. Handle errors inside, or change the return type to return a promise.",
   conditional:
     "Promise used as a condition: a promise object is always truthy, so this test never looks at the value it resolves to. Did you forget `await`?",
   conditionalStored:
@@ -140,6 +142,10 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  `((done) => void) | (() => Promise<void>)`), and they await the async form. The overload set",
         "  decides, not the one overload the checker resolves (it picks the first, `void`-returning",
         "  one). A callee with no such overload, like mocha's `describe`, is still reported.",
+        "- An async callback to a promise's own `finally` (`job.run().finally(async () => release())`):",
+        "  although typed `() => void`, `Promise.prototype.finally` waits for the promise the callback",
+        "  returns and rejects with its error, so nothing is lost. A `finally` method of another type",
+        "  is judged by its parameter type like any callee.",
         "- A condition on a value the code declares as possibly absent, read from the declaration",
         "  rather than the type: an optional property or parameter (`closing?: Promise<void>`), a",
         "  written type naming `undefined`, `null` or `void` (also through a type alias), an",
@@ -371,8 +377,27 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  promise-returning function there. Unlike it, a project function that awaits the callback",
         "  inside `try`/`catch` is read from its body, and presence checks are read from declarations",
         "  (which matters with `strictNullChecks` off, where `no-misused-promises` reports them).",
-        "- Inherited methods and return statements (`checksVoidReturn.inheritedMethods` / `.returns`)",
-        "  are not checked yet.",
+        "- A spread argument (`onExit(...cleanups)`) is reported when its element type (or each",
+        "  element of a fixed tuple) returns a promise and fills a parameter typed to return `void`;",
+        "  an array spread only where it fills the rest parameter, nothing after an earlier spread.",
+        "- A reference typed by a callable interface or alias that returns a promise",
+        "  (`handler: JobHandler` with `interface JobHandler { (id: string): Promise<void> }`) is",
+        "  checked like one typed by the function type itself, as in `no-misused-promises`.",
+        "- In a condition, both operands of `??` are checked, as those of `&&` and `||` (as in",
+        "  `no-misused-promises`); `??`, `&&` and `||` outside a condition are not checked yet.",
+        "- A spread is reported at the operand that is always a promise (a branch of `? :`, the right",
+        "  of `&&`, either side of `||` / `??`). `no-misused-promises` reports the whole spread when any",
+        "  part of its type may be a promise (`{ ...maybeLoaded }` with `Promise<T> | undefined`); we",
+        "  do not, since such a value is usually spread after a presence check elsewhere.",
+        "- An async callback to `Promise#finally` is not reported (its parameter is typed `() => void`,",
+        "  so `no-misused-promises` reports it, yet `finally` awaits the callback's promise).",
+        "- Arguments matched to a rest parameter are checked from its first element on, also for a",
+        "  tuple-typed rest (`...cbs: [() => void, number?]`); where the rest is a generic or variadic",
+        "  tuple the contextual type of the argument decides.",
+        "- Return statements (`checksVoidReturn.returns`) are checked: `return async () => ...` where",
+        "  the written return type, or the callback's contextual signature (an effect cleanup), is a",
+        "  function returning `void`, also as an arrow's expression body (`(): Cleanup => async () =>",
+        "  ...`). Inherited methods (`checksVoidReturn.inheritedMethods`) are not checked yet.",
         "",
         "Suppression comments written for the peers (`@typescript-eslint/no-misused-promises`, `no-async-promise-executor` and Biome's `noMisusedPromises` / `noAsyncPromiseExecutor`: `eslint-disable-next-line`, `-line`,",
         "`eslint-disable`/`eslint-enable` ranges, the `oxlint-` forms, `biome-ignore`) also suppress this rule, so a",
@@ -396,6 +421,8 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
       visitor[ts.SyntaxKind.MethodDeclaration] = (node) => checker.checkObjectMethod(node as ts.MethodDeclaration);
       visitor[ts.SyntaxKind.VariableDeclaration] = (node) => checker.checkVariable(node as ts.VariableDeclaration);
       visitor[ts.SyntaxKind.BinaryExpression] = (node) => checker.checkAssignment(node as ts.BinaryExpression);
+      visitor[ts.SyntaxKind.ReturnStatement] = (node) => checker.checkReturn(node as ts.ReturnStatement);
+      visitor[ts.SyntaxKind.ArrowFunction] = (node) => checker.checkArrowBody(node as ts.ArrowFunction);
     }
     if (options.checksConditionals) {
       const condition = (node: ts.Node) => checker.checkCondition(node);
@@ -500,9 +527,18 @@ class MisuseChecker {
     }
 
     if (!options.checksVoidReturn) return;
+    // `promise.finally(async () => ...)` waits for the callback's promise and passes its rejection on.
+    if (method === "finally" && ts.isCallExpression(call) && this.isLibPromiseFinally(call)) return;
     // Well-known places that ignore a callback's result are worth a type question for any callback.
     const known = method !== undefined && (FOR_EACH_METHODS.has(method) || LISTENER_METHODS.has(method) || TIMER_FUNCTIONS.has(method));
     for (const argument of args) {
+      if (ts.isSpreadElement(argument)) {
+        // `onExit(...hooks)`: the spread's element type is the callback's type.
+        if (types.spreadFillsVoidPositions(argument, this.query) === "always") {
+          this.context.report({ node: argument.expression, messageId: "voidReturnArgument", data: { callee: calleeName(call), rejection: types.programRunsOnNode() ? REJECTION_ON_NODE : REJECTION_ELSEWHERE } });
+        }
+        continue;
+      }
       if (!this.isCandidate(argument)) continue;
       const value = skipParens(argument);
       // Cheapest first: an async function expression needs no type question to return a promise;
@@ -538,6 +574,16 @@ class MisuseChecker {
   private isLibBind(call: ts.CallExpression): boolean {
     const ref = this.context.types.calleeTarget(call)?.ref;
     return ref !== undefined && ref.isDefaultLib && /^(?:CallableFunction|NewableFunction|Function)\.bind$/.test(ref.qualifiedName);
+  }
+
+  /**
+   * Is this the default lib's `Promise#finally`? It awaits a promise returned by its callback and
+   * rejects with that promise's error (ECMAScript `Promise.prototype.finally`), so an async
+   * callback there loses nothing.
+   */
+  private isLibPromiseFinally(call: ts.CallExpression): boolean {
+    const declaration = this.context.types.calleeDeclaration(call);
+    return declaration !== undefined && declaration.isDefaultLib && declaration.qualifiedName === "Promise.finally";
   }
 
   private isLibArrayMethod(call: ts.CallExpression): boolean {
@@ -709,6 +755,25 @@ class MisuseChecker {
     });
   }
 
+  /**
+   * `return async () => ...` from a function whose return type (written, or from the callback's
+   * contextual signature, as React's effect cleanup) is a function returning `void`.
+   */
+  checkReturn(statement: ts.ReturnStatement): void {
+    if (statement.expression) this.checkReturnedValue(statement.expression);
+  }
+
+  /** `(): Cleanup => async () => ...`: an arrow's expression body is its return value. */
+  checkArrowBody(arrow: ts.ArrowFunction): void {
+    if (!ts.isBlock(arrow.body)) this.checkReturnedValue(arrow.body);
+  }
+
+  private checkReturnedValue(value: ts.Expression): void {
+    if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
+    if (this.context.types.expectsVoidFunction(value) !== "always" || this.dropsNothing(skipParens(value))) return;
+    this.context.report({ node: value, messageId: "voidReturnReturnValue", fixes: this.wrapFixes(skipParens(value)) });
+  }
+
   checkCondition(node: ts.Node): void {
     let condition: ts.Expression | undefined;
     if (ts.isIfStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node)) condition = node.expression;
@@ -726,7 +791,9 @@ class MisuseChecker {
     const node = skipParens(expression);
     if (ts.isBinaryExpression(node)) {
       const operator = node.operatorToken.kind;
-      if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+      // In a condition, every operand may become the tested value: also both sides of `??`
+      // (a left operand that is always a promise is never nullish, so the whole is always truthy).
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
         this.checkConditionExpression(node.left);
         this.checkConditionExpression(node.right);
       }
@@ -758,10 +825,33 @@ class MisuseChecker {
   }
 
   checkSpread(spread: ts.SpreadAssignment): void {
-    const value = skipParens(spread.expression);
+    this.checkSpreadValue(spread.expression);
+  }
+
+  /**
+   * The value spread may come from one of several operands: both branches of `? :`, the right of
+   * `&&` (a falsy left spreads nothing), both sides of `||` and `??`. Each operand that is always a
+   * promise is reported where it is written.
+   */
+  private checkSpreadValue(expression: ts.Expression): void {
+    const value = skipParens(expression);
+    if (ts.isConditionalExpression(value)) {
+      this.checkSpreadValue(value.whenTrue);
+      this.checkSpreadValue(value.whenFalse);
+      return;
+    }
+    if (ts.isBinaryExpression(value)) {
+      const operator = value.operatorToken.kind;
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken) this.checkSpreadValue(value.right);
+      else if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
+        this.checkSpreadValue(value.left);
+        this.checkSpreadValue(value.right);
+      }
+      return;
+    }
     if (!this.mayHoldPromise(value)) return;
     if (this.context.types.everyPartIsPromise(value, this.query) !== "always") return;
-    this.context.report({ node: spread.expression, messageId: "spread", fixes: this.awaitFixes(spread.expression) });
+    this.context.report({ node: expression, messageId: "spread", fixes: this.awaitFixes(expression) });
   }
 
   // -------------------------------------------------------------------------------------------
