@@ -117,6 +117,20 @@ export function isFunctionExpressionLike(node: ts.Node): node is ts.ArrowFunctio
   return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
 }
 
+/**
+ * Whether the two sides of an equality are equal where the comparison evaluates to `outcome`:
+ * `outcome` for `===`/`==`, its opposite for `!==`/`!=`, undefined for any other operator.
+ *
+ * @example
+ * // if (cb === undefined) { …here `outcome` is true: equal }  → equalWhen(===, true) === true
+ * // if (cb !== undefined) { …else branch: `outcome` false }   → equalWhen(!==, false) === true
+ */
+export function equalWhen(operator: ts.SyntaxKind, outcome: boolean): boolean | undefined {
+  if (operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken) return outcome;
+  if (operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken) return !outcome;
+  return undefined;
+}
+
 /** `=`, `+=`, …, `??=`: TypeScript numbers the assignment operators as one range. */
 export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
   return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;

@@ -7,7 +7,7 @@
  * unconstrained type parameter, an unresolved import): rules never report on `may`.
  */
 import * as ts from "typescript";
-import { walkTree } from "./astUtils";
+import { equalWhen, walkTree } from "./astUtils";
 
 export type Tri = "always" | "never" | "may";
 
@@ -321,12 +321,7 @@ export class TypeOracle {
         : constructor.getConstructSignatures().map((signature) => this.checker.getReturnTypeOfSignature(signature));
       return guard(instances, outcome);
     }
-    const equality =
-      operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken
-        ? outcome
-        : operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken
-          ? !outcome
-          : undefined;
+    const equality = equalWhen(operator, outcome);
     if (equality === undefined) return undefined;
     const [left, right] = [skipParens(node.left), skipParens(node.right)];
     // `x == null`, `x === undefined`: the equal side holds no object, so no promise.

@@ -9,6 +9,7 @@ import * as ts from "typescript";
 import picomatch from "picomatch";
 import {
   awaitAllowedAt,
+  equalWhen,
   isFunctionExpressionLike,
   isAsyncFunction,
   isAssignmentOperator,
@@ -1027,12 +1028,7 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
       const union = (operator === ts.SyntaxKind.AmpersandAmpersandToken) === outcome;
       return union ? new Set([...left, ...right]) : new Set([...left].filter((item) => right.has(item)));
     }
-    const equal =
-      operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken
-        ? outcome
-        : operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken
-          ? !outcome
-          : undefined;
+    const equal = equalWhen(operator, outcome);
     if (equal === undefined) return new Set();
     for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
       const value = skipParens(side);
