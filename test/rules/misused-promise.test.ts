@@ -682,6 +682,33 @@ const invalid: InvalidCase[] = [
     code: `${D}\nasync function refresh(id: string): Promise<void> {\n  await save(id).catch((error) => console.error(error));\n}\nexport function refreshAll() {\n  ids.forEach((id) => refresh(id));\n}`,
     errors: [{ messageId: "forEachCaught", line: 6, column: 15 }],
   },
+  // Inherited methods (checksVoidReturn.inheritedMethods)
+  {
+    name: "async method implementing an interface method that returns void",
+    code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Logger implements Listener {\n  async onEvent(e: string) {\n    await save(e);\n  }\n}`,
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 9 }],
+  },
+  {
+    name: "async override of an abstract method that returns void",
+    code: `${D}\nabstract class Base { abstract handle(): void }\nexport class Impl extends Base {\n  async handle() {\n    await save("x");\n  }\n}`,
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 9 }],
+  },
+  {
+    name: "method written to return a promise, overriding a concrete method that returns void",
+    code: `${D}\nclass Base { flush(): void {} }\nexport class Buffered extends Base {\n  flush(): Promise<void> {\n    return save("x");\n  }\n}`,
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 3 }],
+  },
+  {
+    name: "async method implementing a method of a declared (library-shaped) class that returns void",
+    code: `${D}\ndeclare class Transport { close(): void }\nexport class Socket extends Transport {\n  async close() {\n    await save("closed");\n  }\n}`,
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 9 }],
+  },
+  {
+    name: "never-suspending async override with checkSelfHandled",
+    code: `interface Listener { onEvent(e: string): void }\nexport class Counter implements Listener {\n  count = 0;\n  async onEvent() {\n    this.count++;\n  }\n}`,
+    options: { checkSelfHandled: true },
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 9 }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -1189,6 +1216,19 @@ const valid: ValidCase[] = [
     name: "never-suspending callbacks, N2: an async arrow assigned to a void-typed property that only sets state",
     code: `declare const socket: { onclose: (() => void) | null };\nexport class Link {\n  connected = true;\n  watch(): void {\n    socket.onclose = async () => {\n      this.connected = false;\n    };\n  }\n}`,
   },
+  // Inherited methods (checksVoidReturn.inheritedMethods)
+  { name: "async method implementing a method that returns Promise<void>", code: `${D}\ninterface Job { run(): Promise<void> }\nexport class Sync implements Job {\n  async run() {\n    await save("x");\n  }\n}` },
+  { name: "async method implementing a method that returns void | Promise<void>", code: `${D}\ninterface Hook { run(): void | Promise<void> }\nexport class Audit implements Hook {\n  async run() {\n    await save("x");\n  }\n}` },
+  { name: "async override of a method that returns unknown", code: `${D}\nabstract class Step { abstract exec(): unknown }\nexport class Upload extends Step {\n  async exec() {\n    await save("x");\n  }\n}` },
+  { name: "async override of a method that returns any", code: `${D}\ninterface Plugin { apply(): any }\nexport class Remote implements Plugin {\n  async apply() {\n    await save("x");\n  }\n}` },
+  { name: "sync override of a method that returns void", code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Logger implements Listener {\n  onEvent(e: string) {\n    void save(e).catch(() => undefined);\n  }\n}` },
+  { name: "async override whose awaits are all caught inside", code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Logger implements Listener {\n  async onEvent(e: string) {\n    try {\n      await save(e);\n    } catch (error) {\n      console.error(error);\n    }\n  }\n}` },
+  { name: "async override that never suspends", code: `interface Listener { onEvent(e: string): void }\nexport class Counter implements Listener {\n  count = 0;\n  async onEvent() {\n    this.count++;\n  }\n}` },
+  { name: "overloaded async method overriding a method that returns void", code: `${D}\ninterface Loader { load(id: string): void }\nexport class Cache implements Loader {\n  load(id: string): Promise<void>;\n  load(id: string, force: boolean): Promise<void>;\n  async load(id: string) {\n    await save(id);\n  }\n}` },
+  { name: "async method not declared by the base", code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Logger implements Listener {\n  onEvent(e: string) {}\n  async flush() {\n    await save("x");\n  }\n}` },
+  { name: "static async method with the name of an instance method of the base", code: `${D}\nclass Base { reset(): void {} }\nexport class Store extends Base {\n  static async reset() {\n    await save("x");\n  }\n}` },
+  { name: "async method in a class without heritage clauses", code: `${D}\nexport class Logger {\n  async onEvent(e: string) {\n    await save(e);\n  }\n}` },
+  { name: "async override with checksVoidReturn off", code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Logger implements Listener {\n  async onEvent(e: string) {\n    await save(e);\n  }\n}`, options: { checksVoidReturn: false } },
 ];
 
 
@@ -1219,6 +1259,13 @@ describe(RULE, () => {
       const code = `declare function save(id: string): Promise<void>;\ndeclare function onIdle(callback: () => void): void;\ndeclare const button: HTMLButtonElement;\nonIdle(async () => {\n  button.disabled = true;\n  await save("x");\n});`;
       assert.deepEqual(messagesOf(code, DOM_ONLY), [
         "Promise-returning function passed where a function returning `void` is expected: `onIdle` ignores the promise, so a rejection becomes an unhandled rejection, which only a global `unhandledrejection` handler or the console sees, and nothing waits for the work to finish. Handle errors inside and start it with `void`, or use an API that awaits callbacks.",
+      ]);
+    });
+
+    it("names the base type and method for an async override of a method returning void", () => {
+      const code = `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Logger implements Listener {\n  async onEvent(e: string) {\n    await save(e);\n  }\n}`;
+      assert.deepEqual(messagesOf(code), [
+        "Promise-returning method `onEvent` overrides or implements `Listener.onEvent`, which returns `void`: code that calls it through `Listener` ignores the promise, so a rejection is unhandled and nothing waits for the work to finish. Handle errors inside the method, or change `Listener.onEvent` to return a promise.",
       ]);
     });
 

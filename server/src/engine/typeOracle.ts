@@ -777,6 +777,46 @@ export class TypeOracle {
   }
 
   /**
+   * For a class method that overrides or implements a member of a heritage clause (`extends Base`,
+   * `implements Listener`): the name of the first base type whose property of the same name is a
+   * method every call signature of which returns exactly `void` (not `Promise<void>`, not `void |
+   * Promise<void>`, not `unknown`/`any`). Undefined when there is none. Library bases (`.d.ts`)
+   * count like project ones: this is a question about declared types only. Cheap to call only for
+   * the few candidates the rule picks (async methods in classes with heritage clauses).
+   *
+   * @example
+   * // interface Listener { onEvent(e: Event): void }
+   * // class Logger implements Listener { async onEvent(e: Event) { ... } }
+   * voidReturningBaseOf(onEvent); // "Listener"
+   */
+  voidReturningBaseOf(member: ts.MethodDeclaration): string | undefined {
+    const owner = member.parent;
+    if (!ts.isClassLike(owner) || !owner.heritageClauses) return undefined;
+    const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined;
+    if (name === undefined) return undefined;
+    for (const clause of owner.heritageClauses) {
+      for (const heritage of clause.types) {
+        const baseType = this.checker.getTypeAtLocation(heritage);
+        if (baseType.flags & UNKNOWNISH) continue;
+        const property = this.checker.getApparentType(baseType).getProperty(name);
+        if (!property) continue;
+        const signatures = this.callSignaturesOf(this.checker.getTypeOfSymbol(property));
+        if (signatures.length === 0) continue;
+        if (signatures.every((signature) => this.checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Void)) {
+          return heritage.expression.getText(member.getSourceFile());
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Does a method's written return type say it returns a promise (`handle(): Promise<void>` without `async`)? */
+  writtenReturnIsPromise(member: ts.MethodDeclaration, query: PromiseQuery): Tri {
+    if (!member.type) return "never";
+    return this.typeStatus(this.checker.getTypeFromTypeNode(member.type), query);
+  }
+
+  /**
    * For a reference (`x`, `this.x`, `obj.x`), asks `status` about the type written in its
    * declaration (a parameter's or property's annotation, a declared function's signature) without
    * checking the expression itself: no flow narrowing, no contextual typing, no call resolution.

@@ -43,6 +43,8 @@ const messages = {
     "Promise-returning function assigned to `{{name}}`, whose type returns `void`: callers ignore the promise, so a rejection is unhandled. Handle errors inside, or change the type to return a promise.",
   voidReturnReturnValue:
     "Promise-returning function returned where the return type expects a function returning `void`: whoever calls the returned function ignores its promise, so a rejection is unhandled. Handle errors inside, or change the return type to return a promise.",
+  voidReturnInheritedMethod:
+    "Promise-returning method `{{name}}` overrides or implements `{{base}}.{{name}}`, which returns `void`: code that calls it through `{{base}}` ignores the promise, so a rejection is unhandled and nothing waits for the work to finish. Handle errors inside the method, or change `{{base}}.{{name}}` to return a promise.",
   conditional:
     "Promise used as a condition: a promise object is always truthy, so this test never looks at the value it resolves to. Did you forget `await`?",
   conditionalStored:
@@ -340,7 +342,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
       ],
       optionsDoc: {
         checksVoidReturn:
-          "`true` (default): report promise-returning functions passed as arguments or JSX attributes, or assigned to object properties, typed variables or (with `=`) properties and variables, whose expected type returns `void`.",
+          "`true` (default): report promise-returning functions passed as arguments or JSX attributes, or assigned to object properties, typed variables or (with `=`) properties and variables, whose expected type returns `void`; and async class methods that override or implement a method returning `void`.",
         checksConditionals: "`true` (default): report promises in `if`, `while`, `do`, `for`, `? :`, `!` and `&&`/`||` operands of a condition.",
         checksPredicates: "`true` (default): report async predicates passed to `filter`, `some`, `every`, `find`, `findIndex`, `findLast`, `findLastIndex`.",
         checksSpreads: "`true` (default): report `{ ...promise }`.",
@@ -397,7 +399,14 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "- Return statements (`checksVoidReturn.returns`) are checked: `return async () => ...` where",
         "  the written return type, or the callback's contextual signature (an effect cleanup), is a",
         "  function returning `void`, also as an arrow's expression body (`(): Cleanup => async () =>",
-        "  ...`). Inherited methods (`checksVoidReturn.inheritedMethods`) are not checked yet.",
+        "  ...`).",
+        "- Inherited methods (`checksVoidReturn.inheritedMethods`) are checked: an async method (or",
+        "  one whose written return type is a promise) that overrides or implements a method of an",
+        "  `extends`/`implements` type returning `void`, reported at its name, also when the base comes",
+        "  from a library `.d.ts` (as in `no-misused-promises`). Unlike it, a method whose promise",
+        "  cannot reject or that never suspends is not reported (the same `engine/rejection.ts` policy",
+        "  as callbacks; `checkSelfHandled: true` reports them), nor one with overload signatures, nor",
+        "  a static method.",
         "",
         "Suppression comments written for the peers (`@typescript-eslint/no-misused-promises`, `no-async-promise-executor` and Biome's `noMisusedPromises` / `noAsyncPromiseExecutor`: `eslint-disable-next-line`, `-line`,",
         "`eslint-disable`/`eslint-enable` ranges, the `oxlint-` forms, `biome-ignore`) also suppress this rule, so a",
@@ -718,7 +727,32 @@ class MisuseChecker {
     });
   }
 
+  /**
+   * `class Logger implements Listener { async onEvent(e) { ... } }` where `Listener.onEvent` returns
+   * `void`: code that calls the method through the base type ignores its promise. Only methods with
+   * a body that are async or whose written return type is a promise, in classes with heritage
+   * clauses; not static members (a heritage type describes instances), not a method with overload
+   * signatures (those are what callers see), and not a method that loses nothing (`dropsNothing`).
+   */
+  checkInheritedMethod(method: ts.MethodDeclaration): void {
+    const owner = method.parent;
+    if (!ts.isClassLike(owner) || !owner.heritageClauses || !method.body || method.asteriskToken) return;
+    if (method.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) return;
+    const { types, sourceFile } = this.context;
+    const name = method.name.getText(sourceFile);
+    if (!isAsyncFunction(method) && types.writtenReturnIsPromise(method, this.query) !== "always") return;
+    const overloaded = owner.members.some((member) => member !== method && ts.isMethodDeclaration(member) && !member.body && member.name.getText(sourceFile) === name);
+    if (overloaded) return;
+    const base = types.voidReturningBaseOf(method);
+    if (base === undefined || this.dropsNothing(method)) return;
+    this.context.report({ node: method.name, messageId: "voidReturnInheritedMethod", data: { name, base } });
+  }
+
   checkObjectMethod(method: ts.MethodDeclaration): void {
+    if (ts.isClassLike(method.parent)) {
+      this.checkInheritedMethod(method);
+      return;
+    }
     if (!ts.isObjectLiteralExpression(method.parent) || !isAsyncFunction(method) || method.asteriskToken) return;
     // A method's expected type is that of the property it fills.
     const expected = this.context.types.expectsVoidFunctionForMember(method);
