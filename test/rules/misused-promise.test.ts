@@ -704,6 +704,12 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 9 }],
   },
   {
+    name: "async override of a JSDoc-typed JavaScript base that returns void",
+    ...LOOSE_JS,
+    code: `class Listener {\n  /** @returns {void} */\n  onEvent() {}\n}\nexport class Logger extends Listener {\n  async onEvent() {\n    await Promise.reject(new Error("write failed"));\n  }\n}`,
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 6, column: 9 }],
+  },
+  {
     name: "never-suspending async override with checkSelfHandled",
     code: `interface Listener { onEvent(e: string): void }\nexport class Counter implements Listener {\n  count = 0;\n  async onEvent() {\n    this.count++;\n  }\n}`,
     options: { checkSelfHandled: true },
@@ -1228,6 +1234,12 @@ const valid: ValidCase[] = [
   { name: "async method not declared by the base", code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Logger implements Listener {\n  onEvent(e: string) {}\n  async flush() {\n    await save("x");\n  }\n}` },
   { name: "static async method with the name of an instance method of the base", code: `${D}\nclass Base { reset(): void {} }\nexport class Store extends Base {\n  static async reset() {\n    await save("x");\n  }\n}` },
   { name: "async method in a class without heritage clauses", code: `${D}\nexport class Logger {\n  async onEvent(e: string) {\n    await save(e);\n  }\n}` },
+  {
+    name: "async override of a JavaScript base placeholder that only throws (its void is inferred, not written: knex's cancelQuery)",
+    ...LOOSE_JS,
+    code: `class Client {\n  cancelQuery() {\n    throw new Error("Query cancelling not supported for this dialect");\n  }\n}\nexport class MySqlClient extends Client {\n  async cancelQuery(connection) {\n    const conn = await this.acquire();\n    return await this.kill(conn, connection);\n  }\n  acquire() { return Promise.resolve({}); }\n  kill() { return Promise.reject(new Error("kill failed")); }\n}`,
+  },
+  { name: "async override of a TypeScript base method whose void is inferred from its body", code: `${D}\nclass Step {\n  run() {\n    throw new Error("not implemented");\n  }\n}\nexport class Upload extends Step {\n  async run() {\n    await save("x");\n  }\n}` },
   { name: "async override with checksVoidReturn off", code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Logger implements Listener {\n  async onEvent(e: string) {\n    await save(e);\n  }\n}`, options: { checksVoidReturn: false } },
 ];
 

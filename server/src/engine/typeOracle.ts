@@ -780,7 +780,9 @@ export class TypeOracle {
    * For a class method that overrides or implements a member of a heritage clause (`extends Base`,
    * `implements Listener`): the name of the first base type whose property of the same name is a
    * method every call signature of which returns exactly `void` (not `Promise<void>`, not `void |
-   * Promise<void>`, not `unknown`/`any`). Undefined when there is none. Library bases (`.d.ts`)
+   * Promise<void>`, not `unknown`/`any`), written so (a return type annotation or a JSDoc
+   * `@returns`: a `void` inferred from a body, such as a placeholder that only throws "not
+   * supported", is no contract). Undefined when there is none. Library bases (`.d.ts`)
    * count like project ones: this is a question about declared types only. Cheap to call only for
    * the few candidates the rule picks (async methods in classes with heritage clauses).
    *
@@ -802,7 +804,14 @@ export class TypeOracle {
         if (!property) continue;
         const signatures = this.callSignaturesOf(this.checker.getTypeOfSymbol(property));
         if (signatures.length === 0) continue;
-        if (signatures.every((signature) => this.checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Void)) {
+        // Only a written `void` is a contract: a base method whose `void` is inferred from its body
+        // (a JavaScript placeholder that only throws "not supported") promises nothing to callers.
+        const written = (signature: ts.Signature): boolean => {
+          const declaration = signature.declaration;
+          if (declaration === undefined) return false;
+          return ts.isJSDocSignature(declaration) ? declaration.type !== undefined : declaration.type !== undefined || ts.getJSDocReturnType(declaration) !== undefined;
+        };
+        if (signatures.every((signature) => written(signature) && this.checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Void)) {
           return heritage.expression.getText(member.getSourceFile());
         }
       }
