@@ -27,6 +27,7 @@ const USAGE = `usage: node bench/review.mjs [options]   (npm run bench:review --
   --tsc             also count tsc's type errors on each corpus (slower)
   -h, --help        this text
 Findings: bench/.work/review-<corpus>.txt ("file:line:col rule messageId severity | source line").
+First fixes: bench/.work/review-<corpus>.fixes.txt ("file:line:col rule messageId | kind: title of the first fix").
 Exit status: 0 when the CLI ran on every corpus without internal errors, 2 otherwise (a corpus
 whose run fails is reported and the others still run).`;
 
@@ -94,7 +95,9 @@ function findingLines(ctx, out) {
         sources.set(r.filePath, existsSync(r.filePath) ? readFileSync(r.filePath, 'utf8').split(/\r?\n/) : []);
       }
       const src = (sources.get(r.filePath)[f.line - 1] ?? '').trim().slice(0, 100);
-      rows.push({ rel: rp, line: f.line, column: f.column, ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, src });
+      const first = (f.fixes ?? [])[0];
+      rows.push({ rel: rp, line: f.line, column: f.column, ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, src,
+        fix: first ? `${first.kind ?? 'fix'}: ${first.title}` : '' });
     }
   }
   rows.sort((a, b) => a.rel.localeCompare(b.rel) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
@@ -134,6 +137,9 @@ function main() {
     const rows = findingLines(ctx, out);
     const file = path.join(WORK, `review-${c.name}.txt`);
     writeFileSync(file, rows.map((f) => `${f.rel}:${f.line}:${f.column} ${f.ruleId} ${f.messageId} ${f.severity} | ${f.src}`).join('\n') + (rows.length ? '\n' : ''));
+    // The first offered fix of each finding (what an editor's quick fix offers first), for the
+    // "no harmful first suggestion" review.
+    writeFileSync(path.join(WORK, `review-${c.name}.fixes.txt`), rows.map((f) => `${f.rel}:${f.line}:${f.column} ${f.ruleId} ${f.messageId} | ${f.fix || '(no fix)'}`).join('\n') + (rows.length ? '\n' : ''));
     const perRule = Object.fromEntries(RULE_IDS.map((r) => [r, rows.filter((f) => f.ruleId === r).length]).filter(([, n]) => n));
     const internalErrors = Array.isArray(out.internalErrors) ? out.internalErrors : [];
     const internal = internalErrors.length;
