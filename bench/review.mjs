@@ -104,6 +104,56 @@ function findingLines(ctx, out) {
   return rows;
 }
 
+// ---- Verdicts: bench/verdicts/<corpus>.tsv, one reviewed finding per line ----
+// "<file>:<line>\t<rule>\t<verdict>\t<pattern>\t<reason>", verdict one of:
+//   bug, risk, dup (real: a bug, a real risk, duplicate work that concurrent callers reach),
+//   low (correct by the rule's definition but of low value: start-up, shutdown, one-shot
+//        commands; acceptable only below warning, so it counts as a false alarm at warning/error),
+//   false (a false alarm).
+const VERDICTS = path.join(REPO, 'bench', 'verdicts');
+const VERDICT_KINDS = new Set(['bug', 'risk', 'dup', 'low', 'false']);
+
+function loadVerdicts(name) {
+  const file = path.join(VERDICTS, `${name}.tsv`);
+  const map = new Map();
+  if (!existsSync(file)) return map;
+  for (const [i, raw] of readFileSync(file, 'utf8').split('\n').entries()) {
+    if (!raw.trim() || raw.startsWith('#')) continue;
+    const [loc, rule, verdict, pattern = '', reason = ''] = raw.split('\t');
+    if (!VERDICT_KINDS.has(verdict)) throw new BenchError(`${rel(file)}:${i + 1}: unknown verdict "${verdict}"`);
+    map.set(`${loc} ${rule}`, { verdict, pattern, reason });
+  }
+  return map;
+}
+
+/** Scores one corpus's findings against its reviewed verdicts. */
+function score(name, rows) {
+  const verdicts = loadVerdicts(name);
+  const s = { all: rows.length, real: 0, lowInfo: 0, falseAlarms: 0, unreviewed: [], warn: 0, warnReal: 0, gone: [], byRule: new Map() };
+  const seen = new Set();
+  for (const f of rows) {
+    const key = `${f.rel}:${f.line} ${f.ruleId}`;
+    seen.add(key);
+    const v = verdicts.get(key);
+    const atWarning = f.severity === 'warning' || f.severity === 'error';
+    const r = s.byRule.get(f.ruleId) ?? { all: 0, real: 0, lowInfo: 0 };
+    s.byRule.set(f.ruleId, r);
+    r.all++;
+    if (atWarning) s.warn++;
+    if (!v) { s.unreviewed.push(f); continue; }
+    if (v.verdict === 'bug' || v.verdict === 'risk' || v.verdict === 'dup') {
+      s.real++; r.real++;
+      if (atWarning) s.warnReal++;
+    } else if (v.verdict === 'low' && !atWarning) {
+      s.lowInfo++; r.lowInfo++;
+    } else s.falseAlarms++;
+  }
+  for (const key of verdicts.keys()) if (!seen.has(key)) s.gone.push(key);
+  return s;
+}
+
+const pct = (a, b) => (b ? `${Math.round((100 * a) / b)} %` : '—');
+
 function tscErrors(ctx) {
   const tsc = path.join(path.dirname(createRequire(path.join(REPO, 'package.json')).resolve('typescript/package.json')), 'bin', 'tsc');
   const r = spawnSync(process.execPath, [tsc, '--noEmit', '-p', path.join(ctx.dir, 'tsconfig.json')],
@@ -146,7 +196,10 @@ function main() {
     for (const ie of internalErrors) log(`${c.name}: INTERNAL ERROR: ${JSON.stringify(ie).slice(0, 300)}`);
     if (internal) failed.push(c.name);
     const tsc = opts.tsc ? tscErrors(ctx) : undefined;
-    summary.push({ c, files: out.results.length, rows, perRule, internal, tsc, secs });
+    const scored = score(c.name, rows);
+    for (const f of scored.unreviewed) log(`${c.name}: not reviewed yet: ${f.rel}:${f.line}:${f.column} ${f.ruleId} ${f.messageId} ${f.severity} | ${f.src}`);
+    for (const k of scored.gone) log(`${c.name}: reviewed but no longer reported: ${k}`);
+    summary.push({ c, files: out.results.length, rows, perRule, internal, tsc, secs, scored });
     log(`${c.name}: ${out.results.length} files, ${rows.length} findings (${Object.entries(perRule).map(([r, n]) => `${r} ${n}`).join(', ') || 'none'})` +
       `${internal ? `, ${internal} internal errors` : ''}${tsc !== undefined ? `, tsc ${tsc} type errors` : ''}, ${secs}s; list in ${rel(file)}`);
   }
@@ -158,6 +211,22 @@ function main() {
       continue;
     }
     lines.push(`| ${s.c.name} | \`${s.c.spec}\` | ${s.files} | ${s.rows.length} | ${Object.entries(s.perRule).map(([r, n]) => `${r} ${n}`).join(', ') || '—'} | ${s.internal} | ${s.tsc ?? 'not counted'} | ${s.secs} s |`);
+  }
+  // Precision from the reviewed verdicts (bench/verdicts/).
+  lines.push('', '| corpus | findings | real | low value at `info` | false alarms | not reviewed | precision (real) | real + low at `info` | warning view (real / warnings) |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|');
+  const tot = { all: 0, real: 0, lowInfo: 0, falseAlarms: 0, unreviewed: 0, warn: 0, warnReal: 0 };
+  for (const s of summary) {
+    if (s.failed) continue;
+    const v = s.scored;
+    for (const k of Object.keys(tot)) tot[k] += k === 'unreviewed' ? v.unreviewed.length : v[k];
+    lines.push(`| ${s.c.name} | ${v.all} | ${v.real} | ${v.lowInfo} | ${v.falseAlarms} | ${v.unreviewed.length} | ${pct(v.real, v.all)} | ${pct(v.real + v.lowInfo, v.all)} | ${v.warnReal}/${v.warn} = ${pct(v.warnReal, v.warn)} |`);
+  }
+  lines.push(`| **all** | ${tot.all} | ${tot.real} | ${tot.lowInfo} | ${tot.falseAlarms} | ${tot.unreviewed} | ${pct(tot.real, tot.all)} | ${pct(tot.real + tot.lowInfo, tot.all)} | ${tot.warnReal}/${tot.warn} = ${pct(tot.warnReal, tot.warn)} |`);
+  lines.push('', '| corpus | rule | findings | real | low value at `info` | precision (real) |', '|---|---|--:|--:|--:|--:|');
+  for (const s of summary) {
+    if (s.failed) continue;
+    for (const [rule, r] of [...s.scored.byRule].sort()) lines.push(`| ${s.c.name} | \`${rule}\` | ${r.all} | ${r.real} | ${r.lowInfo} | ${pct(r.real, r.all)} |`);
   }
   process.stdout.write(lines.join('\n') + '\n');
   if (failed.length) throw new BenchError(`failed or internal errors on: ${failed.join(', ')}`);
