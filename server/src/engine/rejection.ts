@@ -134,7 +134,8 @@ export class RejectionFacts {
 
   /**
    * Every body the call may run never suspends (`neverSuspends`): for a method, the member it
-   * resolves to and every override in the project's subclasses (`TypeOracle.projectImplementationsOf`);
+   * resolves to, every override in the project's subclasses and every function assigned to it on
+   * instances, a placeholder that only throws counting as abstract (`TypeOracle.projectImplementationsOf`);
    * false when any is unknown (a declaration file, an interface member).
    */
   callNeverSuspends(call: ts.CallExpression): boolean {
