@@ -871,6 +871,21 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "floating", line: 12, column: 3 }],
   },
   {
+    name: "never-rejecting library promises: a project class's own terminate() is not Node's Worker#terminate",
+    code: `declare function drain(): Promise<number>;\nexport class Pool {\n  terminate(): Promise<number> {\n    return drain();\n  }\n}\nexport function close(pool: Pool) {\n  pool.terminate();\n}`,
+    errors: [{ messageId: "floating", line: 8, column: 3 }],
+  },
+  {
+    name: "never-rejecting library promises: another Worker method is not in the catalogue",
+    code: `import { Worker } from "node:worker_threads";\nexport function snapshot(worker: Worker) {\n  worker.getHeapSnapshot();\n}`,
+    errors: [{ messageId: "floating", line: 3, column: 3 }],
+  },
+  {
+    name: "never-rejecting library promises: a then callback that can throw rejects the chain",
+    code: `import { Worker } from "node:worker_threads";\nexport function stop(worker: Worker, expected: string) {\n  worker.terminate().then((code) => JSON.parse(expected) === code);\n}`,
+    errors: [{ messageId: "thenWithoutHandler", line: 3, column: 3 }],
+  },
+  {
     name: "never-rejecting promises, N3: an executor that takes reject may reject",
     code: `export function later(ms: number) {\n  const done = new Promise<void>((resolve, reject) => {\n    setTimeout(ms > 0 ? resolve : () => reject(new Error("negative delay")), ms);\n  });\n  done.then(() => console.log("done"));\n}`,
     errors: [
@@ -1375,6 +1390,23 @@ const valid: ValidCase[] = [
   {
     name: "never-suspending callees, N5b: a method rebound with bind in the constructor keeps its own body",
     code: `declare function write(text: string): void;\nexport class Console {\n  constructor() {\n    this.print = this.print.bind(this);\n  }\n  async print(text: string): Promise<void> {\n    write(text);\n  }\n  banner() {\n    this.print("ready");\n  }\n}`,
+  },
+  {
+    name: "never-rejecting library promises: Node's Worker#terminate in a child's kill (bullmq child.js)",
+    code: `import { Worker } from "worker_threads";\nexport class Child {\n  constructor(file) {\n    this.file = file;\n    this.worker = undefined;\n  }\n  init() {\n    this.worker = new Worker(this.file);\n  }\n  killProcess(signal = "SIGKILL") {\n    if (this.worker) {\n      if (signal === "SIGTERM") {\n        this.worker.postMessage({ cmd: "stop" });\n      } else {\n        this.worker.terminate();\n      }\n    }\n  }\n}`,
+    fileName: "file.js",
+  },
+  {
+    name: "never-rejecting library promises: Worker#terminate in a sync close, imported with node:",
+    code: `import { Worker } from "node:worker_threads";\nexport class ThumbnailPool {\n  private readonly workers: Worker[] = [];\n  close() {\n    for (const worker of this.workers) {\n      worker.terminate();\n    }\n    this.workers.length = 0;\n  }\n}`,
+  },
+  {
+    name: "never-rejecting library promises: an async helper that awaits terminate and logs cannot reject",
+    code: `import { Worker } from "node:worker_threads";\nasync function stopWorker(worker: Worker) {\n  await worker.terminate();\n  console.log("worker stopped");\n}\nexport function shutdown(worker: Worker) {\n  stopWorker(worker);\n}`,
+  },
+  {
+    name: "never-rejecting library promises: then(cb) on terminate where cb cannot throw",
+    code: `import { Worker } from "node:worker_threads";\nexport function stop(worker: Worker) {\n  worker.terminate().then((code) => console.log("exited with", code));\n}`,
   },
   {
     name: "never-rejecting promises, N3: a field set only from new Promise((resolve) => ...), then(cb) that cannot throw (axios CancelToken)",

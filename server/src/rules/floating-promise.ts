@@ -17,7 +17,7 @@ import {
   needsParensAsUnaryOperand,
   startsAfterUnterminatedStatement,
 } from "../engine/astUtils";
-import { rejectionFacts, type RejectionFacts } from "../engine/rejection";
+import { NEVER_REJECTING_LIBRARY_CALLS, rejectionFacts, type RejectionFacts } from "../engine/rejection";
 import type { DeclarationRef, PromiseQuery, Tri, TypeOracle, VariableHandle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
@@ -276,6 +276,14 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "Awaiting one counts as not throwing. A `resolve` handed out and later called with a promise",
         "that rejects is not followed; an executor taking `reject`, a field also assigned from",
         "anything else, or a `let` stays reported.",
+        "",
+        "Library promises are unknown to this analysis, with a short catalogue of exceptions matched by",
+        "declaration (same option), each entry kept only with the library's implementation and",
+        "documentation showing its promise settles only through `resolve`: " +
+          NEVER_REJECTING_LIBRARY_CALLS.map((entry) => `\`${entry.name}\` of \`node:${entry.module}\` (${entry.why})`).join("; ") +
+          ". A call of one (bullmq's `this.worker.terminate()` when a child is killed), an `await` of one",
+        "and `.then(f)` on one where `f` cannot throw are not reported; a project class's own method of the",
+        "same name, or any other method of the same class, is.",
         "",
         "Callback-style APIs that return a promise only when no callback is given (`function request(opts,",
         "cb) { if (typeof cb !== \"function\") return new Promise(...); ... }`, common in JavaScript, where",
@@ -713,6 +721,7 @@ class FloatingChecker {
       if (fn && this.selfHandled(fn)) return undefined;
       if (!this.context.options.checkSelfHandled && this.facts().callNeverSuspends(node)) return undefined;
       if (fn && this.callbackGiven(node, fn)) return undefined;
+      if (!fn && this.neverRejects(node)) return undefined; // a library promise that never rejects (`worker.terminate()`)
     } else if (this.neverRejects(node)) {
       return undefined;
     }
