@@ -178,6 +178,20 @@ const CANCEL_TOKEN = [
   "}",
 ].join("\n");
 
+/** Lines 1-10 of a cancel token whose settled promise calls subscribed listeners (as axios's CancelToken does); each case adds the `.then` and closes the class. */
+const LISTENERS = [
+  "export class CancelToken {",
+  "  promise: Promise<string>;",
+  "  listeners: ((reason: string) => void)[] | null = [];",
+  "  constructor(executor: (cancel: (message: string) => void) => void) {",
+  "    let resolvePromise: ((reason: string) => void) | undefined;",
+  "    this.promise = new Promise<string>(function promiseExecutor(resolve) {",
+  "      resolvePromise = resolve;",
+  "    });",
+  "    const token = this;",
+  "    executor((message) => resolvePromise?.(message));",
+].join("\n");
+
 /** Shaped like bullmq's sandbox: a promise whose executor starts an async helper that settles it from its try and catch. */
 const SANDBOX = [
   "interface Child { on(event: string, listener: (...args: any[]) => void): void; send(message: object): void }",
@@ -886,6 +900,11 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "thenWithoutHandler", line: 3, column: 3 }],
   },
   {
+    name: "never-rejecting promises, N3c: then(cb) whose cb calls subscribed listeners: one that throws rejects the chain (axios CancelToken, reported on purpose)",
+    code: `${LISTENERS}\n    this.promise.then((cancel) => {\n      if (!token.listeners) return;\n      let i = token.listeners.length;\n      while (i-- > 0) {\n        token.listeners[i](cancel);\n      }\n      token.listeners = null;\n    });\n  }\n}`,
+    errors: [{ messageId: "thenWithoutHandler", line: 11, column: 5 }],
+  },
+  {
     name: "never-rejecting promises, N3: an executor that takes reject may reject",
     code: `export function later(ms: number) {\n  const done = new Promise<void>((resolve, reject) => {\n    setTimeout(ms > 0 ? resolve : () => reject(new Error("negative delay")), ms);\n  });\n  done.then(() => console.log("done"));\n}`,
     errors: [
@@ -1407,6 +1426,14 @@ const valid: ValidCase[] = [
   {
     name: "never-rejecting library promises: then(cb) on terminate where cb cannot throw",
     code: `import { Worker } from "node:worker_threads";\nexport function stop(worker: Worker) {\n  worker.terminate().then((code) => console.log("exited with", code));\n}`,
+  },
+  {
+    name: "never-rejecting promises, N3c: then(cb) that calls each listener inside try/catch",
+    code: `${LISTENERS}\n    this.promise.then((cancel) => {\n      if (!token.listeners) return;\n      let i = token.listeners.length;\n      while (i-- > 0) {\n        try {\n          token.listeners[i](cancel);\n        } catch (error) {\n          console.error("cancel listener failed", error);\n        }\n      }\n      token.listeners = null;\n    });\n  }\n}`,
+  },
+  {
+    name: "never-rejecting promises, N3c: the listener loop marked as a deliberate fire-and-forget with void",
+    code: `${LISTENERS}\n    void this.promise.then((cancel) => {\n      let i = token.listeners?.length ?? 0;\n      while (i-- > 0) token.listeners?.[i](cancel);\n    });\n  }\n}`,
   },
   {
     name: "never-rejecting promises, N3: a field set only from new Promise((resolve) => ...), then(cb) that cannot throw (axios CancelToken)",
