@@ -880,6 +880,11 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "floating", line: 26, column: 3 }],
   },
   {
+    name: "never-suspending callees, N5b: a subclass override that only throws \"not supported\" over a working base method rejects (not a placeholder)",
+    code: `declare function kill(id: number): void;\nexport class Client {\n  async cancelQuery(id: number): Promise<void> {\n    kill(id);\n  }\n}\nexport class SqliteClient extends Client {\n  async cancelQuery(id: number): Promise<void> {\n    throw new Error("Query cancelling not supported for this dialect");\n  }\n}\nexport function onTimeout(client: Client, id: number) {\n  client.cancelQuery(id);\n}`,
+    errors: [{ messageId: "floating", line: 13, column: 3 }],
+  },
+  {
     name: "never-suspending callees, N5b: a method that never suspends, replaced on one instance by a function that awaits",
     code: `declare function save(line: string): Promise<void>;\nexport class Reporter {\n  lines: string[] = [];\n  async report(line: string): Promise<void> {\n    this.lines.push(JSON.stringify({ line }));\n  }\n}\nexport function persistent(reporter: Reporter) {\n  reporter.report = async (line) => {\n    await save(line);\n  };\n  reporter.report("persisting");\n}`,
     errors: [{ messageId: "floating", line: 12, column: 3 }],
@@ -1400,6 +1405,11 @@ const valid: ValidCase[] = [
   {
     name: "never-suspending callees, N5b: a JavaScript base method that only throws, implemented by subclasses (an abstract method without `abstract`)",
     code: `export class Transport {\n  async send(message) {\n    throw new Error("send() must be implemented by a subclass");\n  }\n  notify(event) {\n    this.send(JSON.stringify(event));\n  }\n}\nexport class ConsoleTransport extends Transport {\n  async send(message) {\n    console.log(message);\n  }\n}`,
+    fileName: "file.js",
+  },
+  {
+    name: "never-suspending callees, N5b: placeholders in a base and an intermediate class, implemented by the leaf",
+    code: `export class Transport {\n  async send(message) {\n    throw new Error("not implemented");\n  }\n  notify(event) {\n    this.send(JSON.stringify(event));\n  }\n}\nexport class BufferedTransport extends Transport {\n  async send(message) {\n    throw new Error("BufferedTransport is abstract: implement send()");\n  }\n}\nexport class MemoryTransport extends BufferedTransport {\n  constructor() {\n    super();\n    this.sent = [];\n  }\n  async send(message) {\n    this.sent.push(message);\n  }\n}`,
     fileName: "file.js",
   },
   {

@@ -1163,7 +1163,7 @@ export class TypeOracle {
    * `MAX_SUBCLASSES` classes), plus the functions the project assigns to that member on instances
    * (`connection.sendMessage = async (m) => ...`: `functionsAssignedToMember`). A method whose
    * whole body is `throw new Error("not implemented")` counts as abstract (JavaScript's form of
-   * one) when other bodies exist. Undefined when any is unknown: declared in a declaration file or
+   * one) when other bodies exist and it overrides no working method of a base class. Undefined when any is unknown: declared in a declaration file or
    * under node_modules, a member of an interface or type literal (object literals anywhere may
    * implement it), a computed name, an override that is not a function with a body (a getter, a
    * property holding something else), an instance assignment of something other than a function
@@ -1232,7 +1232,7 @@ export class TypeOracle {
         if (!member.name || memberNameText(member.name) !== name || hasStaticModifier(member) !== isStatic) return true;
         matched.push(member);
         if (ts.isMethodDeclaration(member) && !member.body) return true; // abstract, or an overload signature
-        if (isThrowingPlaceholder(member)) return true; // abstract in all but name (JavaScript has no `abstract`)
+        if (isThrowingPlaceholder(member) && !this.overridesImplementation(member)) return true; // abstract in all but name (JavaScript has no `abstract`)
         const fn = functionOfDeclaration(member);
         if (!fn?.body) return ts.isPropertyDeclaration(member) && !member.initializer && hasAbstractModifier(member);
         bodies.push(fn);
@@ -1282,6 +1282,37 @@ export class TypeOracle {
       else if (!(ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && value.expression.name.text === "bind" && writesMember(value.expression.expression))) return undefined;
     }
     return found;
+  }
+
+  /**
+   * Some class above the member's own (its `extends` chain, at most `MAX_SUBCLASSES` levels) has a
+   * member of the same name and staticness that is not abstract in the project's sense: a method
+   * with a body other than a throwing placeholder, a property, or a declaration-file member. Then
+   * a placeholder that only throws does not stand for an abstract method but says "not supported
+   * here" (`cancelQuery() { throw new Error("not supported for this dialect"); }` overriding a
+   * working one), and the rejection it gives is real. True when a base cannot be resolved.
+   */
+  private overridesImplementation(member: ts.ClassElement): boolean {
+    const name = member.name && memberNameText(member.name);
+    if (name === undefined || !ts.isClassLike(member.parent)) return true;
+    const isStatic = hasStaticModifier(member);
+    let current: ts.ClassLikeDeclaration = member.parent;
+    for (let level = 0; level < MAX_SUBCLASSES; level++) {
+      const heritage = current.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+      if (!heritage) return false;
+      let symbol = this.checker.getSymbolAtLocation(heritage.expression);
+      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+      const bases = (symbol?.declarations ?? []).filter((declaration) => ts.isClassLike(declaration));
+      if (bases.length !== 1) return true;
+      const base = bases[0];
+      for (const other of base.members) {
+        if (!other.name || memberNameText(other.name) !== name || hasStaticModifier(other) !== isStatic) continue;
+        const abstract = this.isProjectSourceFile(other.getSourceFile()) && ts.isMethodDeclaration(other) && (other.body ? isThrowingPlaceholder(other) : hasAbstractModifier(other));
+        if (!abstract) return true;
+      }
+      current = base;
+    }
+    return true;
   }
 
   private memberAssignmentMemo: Map<string, ts.BinaryExpression[]> | undefined;
