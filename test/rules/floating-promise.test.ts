@@ -124,6 +124,35 @@ const SERVERS = [
   "}",
 ].join("\n");
 
+/**
+ * Lines 1-22, shaped like actionhero's connections: `Connection#sendMessage` is a placeholder that only
+ * throws, and the server that builds a connection gives it an async arrow that does not await.
+ */
+const CONNECTIONS = [
+  "declare function write(connection: Connection, text: string): void;",
+  "export class Connection {",
+  "  params: Record<string, string> = {};",
+  "  constructor(readonly id: string) {}",
+  "  /** Send a message to this connection; the server that builds it sets this. */",
+  "  async sendMessage(message: string | object, verb?: string): Promise<void> {",
+  '    throw new Error("not implemented");',
+  "  }",
+  "}",
+  "export class Server {",
+  "  welcome = true;",
+  "  sendMessage(connection: Connection, message: string | object): void {",
+  '    write(connection, typeof message === "string" ? message : JSON.stringify(message));',
+  "  }",
+  "  async buildConnection(id: string) {",
+  "    const connection = new Connection(id);",
+  "    connection.sendMessage = async (message) => {",
+  "      this.sendMessage(connection, message);",
+  "    };",
+  "    return connection;",
+  "  }",
+  "}",
+].join("\n");
+
 /** Shaped like axios's CancelToken: a promise resolved from outside, whose executor takes only `resolve`. */
 const CANCEL_TOKEN = [
   "export class Cancel {",
@@ -147,6 +176,20 @@ const CANCEL_TOKEN = [
   "    });",
   "  }",
   "}",
+].join("\n");
+
+/** Lines 1-10 of a cancel token whose settled promise calls subscribed listeners (as axios's CancelToken does); each case adds the `.then` and closes the class. */
+const LISTENERS = [
+  "export class CancelToken {",
+  "  promise: Promise<string>;",
+  "  listeners: ((reason: string) => void)[] | null = [];",
+  "  constructor(executor: (cancel: (message: string) => void) => void) {",
+  "    let resolvePromise: ((reason: string) => void) | undefined;",
+  "    this.promise = new Promise<string>(function promiseExecutor(resolve) {",
+  "      resolvePromise = resolve;",
+  "    });",
+  "    const token = this;",
+  "    executor((message) => resolvePromise?.(message));",
 ].join("\n");
 
 /** Shaped like bullmq's sandbox: a promise whose executor starts an async helper that settles it from its try and catch. */
@@ -842,6 +885,51 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: "never-suspending callees, N5b: the function assigned to the placeholder on instances awaits",
+    code: CONNECTIONS.replace("    connection.sendMessage = async (message) => {\n", "    connection.sendMessage = async (message) => {\n      await flush(connection);\n").replace("declare function write", "declare function flush(connection: Connection): Promise<void>; declare function write") + `\nexport function greet(connection: Connection) {\n  connection.sendMessage({ welcome: "Hello" });\n}`,
+    errors: [{ messageId: "floating", line: 25, column: 3 }],
+  },
+  {
+    name: "never-suspending callees, N5b: a placeholder that only throws, with nothing assigning or overriding it, rejects",
+    code: `export class Connection {\n  async sendFile(path: string): Promise<void> {\n    throw new Error("not implemented");\n  }\n}\nexport function download(connection: Connection) {\n  connection.sendFile("/report.csv");\n}`,
+    errors: [{ messageId: "floating", line: 7, column: 3 }],
+  },
+  {
+    name: "never-suspending callees, N5b: an instance assignment of something other than a function expression is not followed",
+    code: `${CONNECTIONS}\ndeclare const transport: { send(message: string | object): Promise<void> };\nexport function attach(connection: Connection) {\n  connection.sendMessage = transport.send;\n  connection.sendMessage("attached");\n}`,
+    errors: [{ messageId: "floating", line: 26, column: 3 }],
+  },
+  {
+    name: "never-suspending callees, N5b: a subclass override that only throws \"not supported\" over a working base method rejects (not a placeholder)",
+    code: `declare function kill(id: number): void;\nexport class Client {\n  async cancelQuery(id: number): Promise<void> {\n    kill(id);\n  }\n}\nexport class SqliteClient extends Client {\n  async cancelQuery(id: number): Promise<void> {\n    throw new Error("Query cancelling not supported for this dialect");\n  }\n}\nexport function onTimeout(client: Client, id: number) {\n  client.cancelQuery(id);\n}`,
+    errors: [{ messageId: "floating", line: 13, column: 3 }],
+  },
+  {
+    name: "never-suspending callees, N5b: a method that never suspends, replaced on one instance by a function that awaits",
+    code: `declare function save(line: string): Promise<void>;\nexport class Reporter {\n  lines: string[] = [];\n  async report(line: string): Promise<void> {\n    this.lines.push(JSON.stringify({ line }));\n  }\n}\nexport function persistent(reporter: Reporter) {\n  reporter.report = async (line) => {\n    await save(line);\n  };\n  reporter.report("persisting");\n}`,
+    errors: [{ messageId: "floating", line: 12, column: 3 }],
+  },
+  {
+    name: "never-rejecting library promises: a project class's own terminate() is not Node's Worker#terminate",
+    code: `declare function drain(): Promise<number>;\nexport class Pool {\n  terminate(): Promise<number> {\n    return drain();\n  }\n}\nexport function close(pool: Pool) {\n  pool.terminate();\n}`,
+    errors: [{ messageId: "floating", line: 8, column: 3 }],
+  },
+  {
+    name: "never-rejecting library promises: another Worker method is not in the catalogue",
+    code: `import { Worker } from "node:worker_threads";\nexport function snapshot(worker: Worker) {\n  worker.getHeapSnapshot();\n}`,
+    errors: [{ messageId: "floating", line: 3, column: 3 }],
+  },
+  {
+    name: "never-rejecting library promises: a then callback that can throw rejects the chain",
+    code: `import { Worker } from "node:worker_threads";\nexport function stop(worker: Worker, expected: string) {\n  worker.terminate().then((code) => JSON.parse(expected) === code);\n}`,
+    errors: [{ messageId: "thenWithoutHandler", line: 3, column: 3 }],
+  },
+  {
+    name: "never-rejecting promises, N3c: then(cb) whose cb calls subscribed listeners: one that throws rejects the chain (axios CancelToken, reported on purpose)",
+    code: `${LISTENERS}\n    this.promise.then((cancel) => {\n      if (!token.listeners) return;\n      let i = token.listeners.length;\n      while (i-- > 0) {\n        token.listeners[i](cancel);\n      }\n      token.listeners = null;\n    });\n  }\n}`,
+    errors: [{ messageId: "thenWithoutHandler", line: 11, column: 5 }],
+  },
+  {
     name: "never-rejecting promises, N3: an executor that takes reject may reject",
     code: `export function later(ms: number) {\n  const done = new Promise<void>((resolve, reject) => {\n    setTimeout(ms > 0 ? resolve : () => reject(new Error("negative delay")), ms);\n  });\n  done.then(() => console.log("done"));\n}`,
     errors: [
@@ -1327,6 +1415,62 @@ const valid: ValidCase[] = [
   {
     name: "never-suspending callees, N5: an async arrow class field without await",
     code: `export class Buffer {\n  private items: string[] = [];\n  private reset = async () => {\n    this.items = [];\n  };\n  close() {\n    this.reset();\n  }\n}`,
+  },
+  {
+    name: "never-suspending callees, N5b: a welcome message right after the server assigns the connection's sendMessage (actionhero server.ts)",
+    code: CONNECTIONS.replace("    return connection;", '    if (this.welcome) {\n      connection.sendMessage({ welcome: "Hello", context: "api" });\n    }\n    return connection;'),
+  },
+  {
+    name: "never-suspending callees, N5b: the delayed welcome in a timer's try/catch (actionhero server.ts)",
+    code: `${CONNECTIONS}\nexport function welcomeLater(connection: Connection, delay: number) {\n  setTimeout(() => {\n    try {\n      connection.sendMessage({ welcome: "Hello", context: "api" });\n    } catch (error) {\n      console.error(error);\n    }\n  }, delay);\n}`,
+  },
+  {
+    name: "never-suspending callees, N5b: a chat room in another file sends to a member connection (actionhero chatRoom.ts)",
+    code: `import { Connection } from "./connection";\ndeclare function runMiddleware(connection: Connection, payload: object): Promise<object | null>;\nexport async function deliver(connection: Connection, payload: object) {\n  try {\n    const message = await runMiddleware(connection, payload);\n    if (message !== null) {\n      connection.sendMessage(message, "say");\n    }\n  } catch (error) {\n    console.warn(error);\n  }\n}`,
+    extraFiles: { "connection.ts": CONNECTIONS },
+  },
+  {
+    name: "never-suspending callees, N5b: a JavaScript base method that only throws, implemented by subclasses (an abstract method without `abstract`)",
+    code: `export class Transport {\n  async send(message) {\n    throw new Error("send() must be implemented by a subclass");\n  }\n  notify(event) {\n    this.send(JSON.stringify(event));\n  }\n}\nexport class ConsoleTransport extends Transport {\n  async send(message) {\n    console.log(message);\n  }\n}`,
+    fileName: "file.js",
+  },
+  {
+    name: "never-suspending callees, N5b: placeholders in a base and an intermediate class, implemented by the leaf",
+    code: `export class Transport {\n  async send(message) {\n    throw new Error("not implemented");\n  }\n  notify(event) {\n    this.send(JSON.stringify(event));\n  }\n}\nexport class BufferedTransport extends Transport {\n  async send(message) {\n    throw new Error("BufferedTransport is abstract: implement send()");\n  }\n}\nexport class MemoryTransport extends BufferedTransport {\n  constructor() {\n    super();\n    this.sent = [];\n  }\n  async send(message) {\n    this.sent.push(message);\n  }\n}`,
+    fileName: "file.js",
+  },
+  {
+    name: "never-suspending callees, N5b: a placeholder throwing a project error class, set per instance",
+    code: `class NotImplementedError extends Error {}\ndeclare function queueFile(connection: Connection): void;\nexport class Connection {\n  params: Record<string, string> = {};\n  async sendFile(path: string): Promise<void> {\n    throw new NotImplementedError("sendFile");\n  }\n}\nexport function build(): Connection {\n  const connection = new Connection();\n  connection.sendFile = async (path) => {\n    connection.params.file = path;\n    queueFile(connection);\n  };\n  connection.sendFile("/index.html");\n  return connection;\n}`,
+  },
+  {
+    name: "never-suspending callees, N5b: a method rebound with bind in the constructor keeps its own body",
+    code: `declare function write(text: string): void;\nexport class Console {\n  constructor() {\n    this.print = this.print.bind(this);\n  }\n  async print(text: string): Promise<void> {\n    write(text);\n  }\n  banner() {\n    this.print("ready");\n  }\n}`,
+  },
+  {
+    name: "never-rejecting library promises: Node's Worker#terminate in a child's kill (bullmq child.js)",
+    code: `import { Worker } from "worker_threads";\nexport class Child {\n  constructor(file) {\n    this.file = file;\n    this.worker = undefined;\n  }\n  init() {\n    this.worker = new Worker(this.file);\n  }\n  killProcess(signal = "SIGKILL") {\n    if (this.worker) {\n      if (signal === "SIGTERM") {\n        this.worker.postMessage({ cmd: "stop" });\n      } else {\n        this.worker.terminate();\n      }\n    }\n  }\n}`,
+    fileName: "file.js",
+  },
+  {
+    name: "never-rejecting library promises: Worker#terminate in a sync close, imported with node:",
+    code: `import { Worker } from "node:worker_threads";\nexport class ThumbnailPool {\n  private readonly workers: Worker[] = [];\n  close() {\n    for (const worker of this.workers) {\n      worker.terminate();\n    }\n    this.workers.length = 0;\n  }\n}`,
+  },
+  {
+    name: "never-rejecting library promises: an async helper that awaits terminate and logs cannot reject",
+    code: `import { Worker } from "node:worker_threads";\nasync function stopWorker(worker: Worker) {\n  await worker.terminate();\n  console.log("worker stopped");\n}\nexport function shutdown(worker: Worker) {\n  stopWorker(worker);\n}`,
+  },
+  {
+    name: "never-rejecting library promises: then(cb) on terminate where cb cannot throw",
+    code: `import { Worker } from "node:worker_threads";\nexport function stop(worker: Worker) {\n  worker.terminate().then((code) => console.log("exited with", code));\n}`,
+  },
+  {
+    name: "never-rejecting promises, N3c: then(cb) that calls each listener inside try/catch",
+    code: `${LISTENERS}\n    this.promise.then((cancel) => {\n      if (!token.listeners) return;\n      let i = token.listeners.length;\n      while (i-- > 0) {\n        try {\n          token.listeners[i](cancel);\n        } catch (error) {\n          console.error("cancel listener failed", error);\n        }\n      }\n      token.listeners = null;\n    });\n  }\n}`,
+  },
+  {
+    name: "never-rejecting promises, N3c: the listener loop marked as a deliberate fire-and-forget with void",
+    code: `${LISTENERS}\n    void this.promise.then((cancel) => {\n      let i = token.listeners?.length ?? 0;\n      while (i-- > 0) token.listeners?.[i](cancel);\n    });\n  }\n}`,
   },
   {
     name: "never-rejecting promises, N3: a field set only from new Promise((resolve) => ...), then(cb) that cannot throw (axios CancelToken)",

@@ -17,7 +17,7 @@ import {
   needsParensAsUnaryOperand,
   startsAfterUnterminatedStatement,
 } from "../engine/astUtils";
-import { rejectionFacts, type RejectionFacts } from "../engine/rejection";
+import { NEVER_REJECTING_LIBRARY_CALLS, rejectionFacts, type RejectionFacts } from "../engine/rejection";
 import { firstByPosition, followValue } from "../engine/valueFlow";
 import type { DeclarationRef, PromiseQuery, Tri, TypeOracle, VariableHandle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
@@ -257,7 +257,18 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "sync function would throw at the caller: nothing is lost that a sync function would keep.",
         "This is its own category, not \"cannot reject\". For a method, every body the call may run",
         "must qualify: the member it resolves to (skipped when abstract) and every override in the",
-        "project's classes that extend its class (at most 64 classes). A member of an interface",
+        "project's classes that extend its class (at most 64 classes), and every function the project",
+        "assigns to that member on an instance, in any file (actionhero's servers give each connection",
+        "they build `connection.sendMessage = async (message) => { this.sendMessage(connection, message); }`).",
+        "A method whose whole body is one `throw new ...(...)` (`async sendMessage(m) { throw new",
+        "Error(\"not implemented\"); }`) is JavaScript's abstract method and is skipped like one when",
+        "other bodies exist: a call that reaches it is a programming error, not a failure a caller",
+        "could handle; a placeholder that nothing overrides or assigns stays reported, and so does an",
+        "override that only throws over a working method of a base class (`cancelQuery() { throw new",
+        "Error(\"not supported for this dialect\"); }`: a real rejection, not an abstract method). `this.m =",
+        "this.m.bind(this)` keeps the bodies; an instance assignment of anything other than a function",
+        "expression (`connection.sendMessage = transport.send`, `??=`) makes them unknown, and the call",
+        "is reported. A member of an interface",
         "(object literals anywhere may implement it) or of a library stays reported, and so does a",
         "body with a `throw` (`if (!method) throw new Error(...)`: outside the caller's `try`, as a",
         "rejection nobody handles).",
@@ -270,7 +281,20 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "and `.then(f)` on one where `f` cannot throw (`this.promise.then((c) => { this.reason = c; })`).",
         "Awaiting one counts as not throwing. A `resolve` handed out and later called with a promise",
         "that rejects is not followed; an executor taking `reject`, a field also assigned from",
-        "anything else, or a `let` stays reported.",
+        "anything else, or a `let` stays reported. So does, deliberately, `.then(f)` on such a promise",
+        "where `f` calls functions the analysis cannot see, such as subscribed listeners (axios's",
+        "CancelToken: `this.promise.then((cancel) => { for (...) token._listeners[i](cancel); })`): a",
+        "listener that throws rejects the chain, and as it runs in a microtask, no caller's `try` can",
+        "catch it; the error reaches no one, which is what this rule reports. Catch inside `f` (`try {",
+        "listener(cancel); } catch (error) { ... }`) or mark the chain with `void` to say it is deliberate.",
+        "",
+        "Library promises are unknown to this analysis, with a short catalogue of exceptions matched by",
+        "declaration (same option), each entry kept only with the library's implementation and",
+        "documentation showing its promise settles only through `resolve`: " +
+          NEVER_REJECTING_LIBRARY_CALLS.map((entry) => `\`${entry.name}\` of \`node:${entry.module}\` (${entry.why})`).join("; ") +
+          ". A call of one (bullmq's `this.worker.terminate()` when a child is killed), an `await` of one",
+        "and `.then(f)` on one where `f` cannot throw are not reported; a project class's own method of the",
+        "same name, or any other method of the same class, is.",
         "",
         "Callback-style APIs that return a promise only when no callback is given (`function request(opts,",
         "cb) { if (typeof cb !== \"function\") return new Promise(...); ... }`, common in JavaScript, where",
@@ -708,6 +732,7 @@ class FloatingChecker {
       if (fn && this.selfHandled(fn)) return undefined;
       if (!this.context.options.checkSelfHandled && this.facts().callNeverSuspends(node)) return undefined;
       if (fn && this.callbackGiven(node, fn)) return undefined;
+      if (!fn && this.neverRejects(node)) return undefined; // a library promise that never rejects (`worker.terminate()`)
     } else if (this.neverRejects(node)) {
       return undefined;
     }
