@@ -21,7 +21,7 @@ export interface ExpectedFinding {
   line: number;
   column: number;
   /** The exact rendered message. */
-  message?: string;
+  message: string;
   /** The finding's severity (under the rule's default severity unless the case says otherwise). */
   severity?: ReportSeverity;
   /** Lines (1-based) of the related locations, in order. */
@@ -51,6 +51,8 @@ export function assertFixIsSound(code: string, output: string, run: RunOptions):
     assert.deepEqual(typeErrors(after.program, after.sourceFile), [], `fix output does not type-check:\n${output}`);
   }
 }
+
+const FILL_HINT = "run `npm run fill-rule-tables` to write the current ones in, then read them";
 
 /** Set by `scripts/fill-rule-tables.ts`: the file each must-flag case appends what it found to. */
 const RECORD_FILE = process.env.RULE_TABLE_RECORD;
@@ -99,7 +101,9 @@ export function runRuleTable(
       );
       testCase.errors.forEach((expected, index) => {
         const finding = findings[index];
-        if (expected.message !== undefined) assert.equal(finding.message, expected.message);
+        // Cases written before messages were required (or merged from elsewhere) fail here until filled in.
+        assert.equal(typeof expected.message, "string", `finding ${index + 1} lists no \`message\`: ${FILL_HINT}`);
+        assert.equal(finding.message, expected.message);
         if (expected.severity !== undefined) assert.equal(finding.severity, expected.severity);
         if (expected.related) {
           assert.deepEqual(
@@ -107,13 +111,11 @@ export function runRuleTable(
             expected.related,
           );
         }
-        if (!expected.fixes) return;
-        assert.deepEqual(
-          finding.fixes.map((fix, fixIndex) => [fix.title, applyFix(testCase.code, finding, fixIndex)]),
-          expected.fixes,
-        );
+        const offered = finding.fixes.map((fix, fixIndex) => [fix.title, applyFix(testCase.code, finding, fixIndex)]);
+        if (!expected.fixes && offered.length > 0) assert.fail(`finding ${index + 1} offers ${offered.length} fix(es) the case does not list: ${FILL_HINT}`);
+        assert.deepEqual(offered, expected.fixes ?? []);
         assert.ok(finding.fixes.every((fix) => fix.kind === fixKind), `${ruleId} fixes are ${fixKind} fixes`);
-        for (const [, output] of expected.fixes) assertFixIsSound(testCase.code, output, testCase);
+        for (const [, output] of expected.fixes ?? []) assertFixIsSound(testCase.code, output, testCase);
       });
     });
   }
