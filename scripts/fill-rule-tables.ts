@@ -1,11 +1,13 @@
 /**
- * Completes the rule tables (`test/rules/*.test.ts`): every expected finding of a must-flag case
+ * Completes the rule tables (`test/rules/*.test.ts`) and the docs examples of the rule files
+ * (`server/src/rules/*.ts`). Every expected finding of a must-flag case
  * that lists no `message` gets the message the rule renders now, and one that lists no `fixes`
  * while the rule offers some gets every offered fix (title and the exact text after it). An
  * expectation that is written is never changed, and a case whose findings (rule, message id, line,
- * column) differ from what the rule reports now is left alone and listed.
+ * column) differ from what the rule reports now is left alone and listed. Every incorrect docs
+ * example without `reportedAt` gets the position of its one finding.
  *
- *   npm run fill-rule-tables [-- test/rules/<rule>.test.ts ...]
+ *   npm run fill-rule-tables [-- test/rules/<rule>.test.ts server/src/rules/<rule>.ts ...]
  *
  * Use it after merging cases written elsewhere, or to write the expectations of a new case; then
  * READ what it wrote: a wrong message or fix output is a bug in the rule, not a text to pin.
@@ -22,7 +24,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as ts from "typescript";
+import { allRules } from "../server/src/rules";
+import { lintDocExample } from "../test/helpers/docExamples";
 import type { RecordedCase } from "../test/helpers/ruleTable";
+import { positionOf } from "../test/helpers/ruleTester";
 
 const root = path.resolve(__dirname, "..");
 /** Above this width a one-line expected finding is laid out one property per line. */
@@ -396,15 +401,72 @@ function fillFile(file: string): { counts: Counts; problems: string[] } {
   return { counts, problems };
 }
 
+/** Writes `reportedAt` into the incorrect docs examples of one rule file that lack it. */
+function fillDocs(file: string): { filled: number; problems: string[] } {
+  const problems: string[] = [];
+  const id = path.basename(file, ".ts");
+  const rule = allRules.find((candidate) => candidate.meta.id === id);
+  if (!rule) return { filled: 0, problems: [`${path.relative(root, file)}: no rule with the id ${id}`] };
+  const text = fs.readFileSync(file, "utf8");
+  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const where = (node: ts.Node) => `${path.relative(root, file)}:${sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1}`;
+  let list: ts.ArrayLiteralExpression | undefined;
+  const find = (node: ts.Node): void => {
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === "incorrect" && ts.isArrayLiteralExpression(node.initializer)) list ??= node.initializer;
+    else ts.forEachChild(node, find);
+  };
+  find(sourceFile);
+  const examples = rule.meta.docs.incorrect;
+  if (!list || list.elements.length !== examples.length || !list.elements.every(ts.isObjectLiteralExpression)) {
+    return { filled: 0, problems: [`${path.relative(root, file)}: the incorrect examples are not one array of object literals; fill them by hand`] };
+  }
+  const edits: Edit[] = [];
+  list.elements.forEach((element, index) => {
+    const example = examples[index];
+    if (!ts.isObjectLiteralExpression(element) || !example || hasProperty(element, "reportedAt")) return;
+    const findings = lintDocExample(rule, example);
+    const [finding] = findings;
+    if (!finding || findings.length > 1) {
+      problems.push(`${where(element)}: incorrect example ${index + 1} has ${findings.length} findings of ${id}, not one; correct the example first`);
+      return;
+    }
+    const { line, column } = positionOf(finding);
+    const last = element.properties[element.properties.length - 1];
+    if (!last) return;
+    const indent = lineIndent(sourceFile, last.getStart(sourceFile));
+    const inserted = `\n${indent}reportedAt: { line: ${line}, column: ${column} },`;
+    if (element.properties.hasTrailingComma) {
+      const comma = sourceFile.text.indexOf(",", last.getEnd());
+      edits.push({ start: comma + 1, end: comma + 1, text: inserted });
+    } else edits.push({ start: last.getEnd(), end: last.getEnd(), text: `,${inserted.slice(0, -1)}` });
+  });
+  let updated = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) updated = updated.slice(0, edit.start) + edit.text + updated.slice(edit.end);
+  if (updated !== text) fs.writeFileSync(file, updated);
+  return { filled: edits.length, problems };
+}
+
 if (require.main === module) {
-  const files = process.argv.slice(2);
-  const tables = files.length > 0 ? files.map((file) => path.resolve(file)) : fs.readdirSync(path.join(root, "test", "rules")).filter((name) => name.endsWith(".test.ts")).map((name) => path.join(root, "test", "rules", name));
+  const rulesFolder = path.join(root, "server", "src", "rules");
+  const tablesFolder = path.join(root, "test", "rules");
+  const given = process.argv.slice(2).map((file) => path.resolve(file));
+  const all = (folder: string, keep: (name: string) => boolean) =>
+    fs.readdirSync(folder).filter(keep).map((name) => path.join(folder, name));
+  const tables = given.length > 0 ? given.filter((file) => file.startsWith(tablesFolder)) : all(tablesFolder, (name) => name.endsWith(".test.ts"));
+  const ruleFiles = given.length > 0 ? given.filter((file) => file.startsWith(rulesFolder) && path.basename(file) !== "index.ts") : all(rulesFolder, (name) => name.endsWith(".ts") && name !== "index.ts");
   let problemCount = 0;
-  for (const table of tables) {
-    const { counts, problems } = fillFile(table);
-    process.stdout.write(`${path.relative(root, table)}: ${counts.messages} message(s) and ${counts.fixOutputs} fix output(s) written into ${counts.findings} finding(s)\n`);
+  const report = (line: string, problems: string[]) => {
+    process.stdout.write(`${line}\n`);
     for (const problem of problems) process.stdout.write(`  ${problem}\n`);
     problemCount += problems.length;
+  };
+  for (const table of tables) {
+    const { counts, problems } = fillFile(table);
+    report(`${path.relative(root, table)}: ${counts.messages} message(s) and ${counts.fixOutputs} fix output(s) written into ${counts.findings} finding(s)`, problems);
+  }
+  for (const ruleFile of ruleFiles) {
+    const { filled, problems } = fillDocs(ruleFile);
+    report(`${path.relative(root, ruleFile)}: ${filled} docs example position(s) written`, problems);
   }
   if (problemCount > 0) process.exitCode = 1;
 }
