@@ -340,6 +340,7 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
             "  save(record);",
             "}",
           ].join("\n"),
+          reportedAt: { line: 4, column: 3 },
         },
         {
           title: "`.then()` without a rejection handler",
@@ -348,6 +349,7 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
             "",
             "load().then((text) => console.log(text));",
           ].join("\n"),
+          reportedAt: { line: 3, column: 1 },
         },
         {
           title: "An array of promises",
@@ -358,6 +360,7 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
             "  ids.map(async (id) => send(id));",
             "}",
           ].join("\n"),
+          reportedAt: { line: 4, column: 3 },
         },
         {
           title: "A promise in a local variable, dropped on one path",
@@ -370,6 +373,7 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
             "  console.log((await user).name);",
             "}",
           ].join("\n"),
+          reportedAt: { line: 4, column: 9 },
         },
         {
           title: "`.catch()` given something that is not a function",
@@ -379,6 +383,7 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
             "",
             "save().catch(logger.error);",
           ].join("\n"),
+          reportedAt: { line: 4, column: 1 },
         },
       ],
       correct: [

@@ -138,6 +138,7 @@ export const unhandledRejectionWindow: RuleModule<UnhandledRejectionWindowOption
             "  return { user: await user, posts };",
             "}",
           ].join("\n"),
+          reportedAt: { line: 5, column: 9 },
         },
         {
           title: "Both started, then awaited one by one: `b` waits while `a` is awaited",
@@ -150,6 +151,7 @@ export const unhandledRejectionWindow: RuleModule<UnhandledRejectionWindowOption
             "  return (await a) + (await b);",
             "}",
           ].join("\n"),
+          reportedAt: { line: 5, column: 9 },
         },
         {
           title: "A conditional `await` opens the window on its path",
@@ -163,6 +165,7 @@ export const unhandledRejectionWindow: RuleModule<UnhandledRejectionWindowOption
             "  return (await user).name;",
             "}",
           ].join("\n"),
+          reportedAt: { line: 5, column: 9 },
         },
         {
           title: "A `throw` before the promise is handled",
@@ -175,6 +178,7 @@ export const unhandledRejectionWindow: RuleModule<UnhandledRejectionWindowOption
             "  return (await user).name + name;",
             "}",
           ].join("\n"),
+          reportedAt: { line: 4, column: 9 },
         },
       ],
       correct: [
