@@ -833,22 +833,22 @@ const invalid: InvalidCase[] = [
   {
     name: "flow: a return inside a loop, the local awaited after the loop",
     code: `${D}\nexport async function publish(topics: string[]) {\n  const ready = save();\n  for (const topic of topics) {\n    if (topic === "") return;\n    console.log(topic);\n  }\n  await ready;\n}`,
-    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5] }],
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5], message: DROPPED("ready", "the function returns") }],
   },
   {
     name: "flow: a switch case that returns before the local is consumed (found since the shared flow analysis)",
     code: `${D}\nexport async function handle(kind: "a" | "b" | "c") {\n  const flushed = save();\n  switch (kind) {\n    case "a":\n      return;\n    default:\n      await flushed;\n  }\n}`,
-    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [6] }],
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [6], message: DROPPED("flushed", "the function returns") }],
   },
   {
     name: "flow: a return inside the loop before the loop's own await (found since the shared flow analysis)",
     code: `${D}\nexport async function publish(topics: string[]) {\n  const ready = save();\n  for (const topic of topics) {\n    if (topic === "") return;\n    await ready;\n  }\n}`,
-    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5] }],
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5], message: DROPPED("ready", "the function returns") }],
   },
   {
     name: "flow: a return in the catch of an earlier await drops the local",
     code: `${D}\ndeclare function other(): Promise<void>;\nexport async function f() {\n  const p = save();\n  try {\n    await other();\n  } catch {\n    return;\n  }\n  await p;\n}`,
-    errors: [{ messageId: "localDropped", line: 4, column: 9, related: [8] }],
+    errors: [{ messageId: "localDropped", line: 4, column: 9, related: [8], message: DROPPED("p", "the function returns") }],
   },
   {
     name: "narrowing: the branch where the value is a promise drops it",
@@ -1448,47 +1448,194 @@ const invalid: InvalidCase[] = [
   {
     name: "never-suspending callees, N5b: the function assigned to the placeholder on instances awaits",
     code: CONNECTIONS.replace("    connection.sendMessage = async (message) => {\n", "    connection.sendMessage = async (message) => {\n      await flush(connection);\n").replace("declare function write", "declare function flush(connection: Connection): Promise<void>; declare function write") + `\nexport function greet(connection: Connection) {\n  connection.sendMessage({ welcome: "Hello" });\n}`,
-    errors: [{ messageId: "floating", line: 25, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 25,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function flush(connection: Connection): Promise<void>; declare function write(connection: Connection, text: string): void;\nexport class Connection {\n  params: Record<string, string> = {};\n  constructor(readonly id: string) {}\n  /** Send a message to this connection; the server that builds it sets this. */\n  async sendMessage(message: string | object, verb?: string): Promise<void> {\n    throw new Error("not implemented");\n  }\n}\nexport class Server {\n  welcome = true;\n  sendMessage(connection: Connection, message: string | object): void {\n    write(connection, typeof message === "string" ? message : JSON.stringify(message));\n  }\n  async buildConnection(id: string) {\n    const connection = new Connection(id);\n    connection.sendMessage = async (message) => {\n      await flush(connection);\n      this.sendMessage(connection, message);\n    };\n    return connection;\n  }\n}\nexport function greet(connection: Connection) {\n  connection.sendMessage({ welcome: "Hello" })${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function flush(connection: Connection): Promise<void>; declare function write(connection: Connection, text: string): void;\nexport class Connection {\n  params: Record<string, string> = {};\n  constructor(readonly id: string) {}\n  /** Send a message to this connection; the server that builds it sets this. */\n  async sendMessage(message: string | object, verb?: string): Promise<void> {\n    throw new Error("not implemented");\n  }\n}\nexport class Server {\n  welcome = true;\n  sendMessage(connection: Connection, message: string | object): void {\n    write(connection, typeof message === "string" ? message : JSON.stringify(message));\n  }\n  async buildConnection(id: string) {\n    const connection = new Connection(id);\n    connection.sendMessage = async (message) => {\n      await flush(connection);\n      this.sendMessage(connection, message);\n    };\n    return connection;\n  }\n}\nexport function greet(connection: Connection) {\n  void connection.sendMessage({ welcome: "Hello" });\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "never-suspending callees, N5b: a placeholder that only throws, with nothing assigning or overriding it, rejects",
     code: `export class Connection {\n  async sendFile(path: string): Promise<void> {\n    throw new Error("not implemented");\n  }\n}\nexport function download(connection: Connection) {\n  connection.sendFile("/report.csv");\n}`,
-    errors: [{ messageId: "floating", line: 7, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 7,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `export class Connection {\n  async sendFile(path: string): Promise<void> {\n    throw new Error("not implemented");\n  }\n}\nexport function download(connection: Connection) {\n  connection.sendFile("/report.csv")${H};\n}`,
+          ],
+          [
+            VOID,
+            `export class Connection {\n  async sendFile(path: string): Promise<void> {\n    throw new Error("not implemented");\n  }\n}\nexport function download(connection: Connection) {\n  void connection.sendFile("/report.csv");\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "never-suspending callees, N5b: an instance assignment of something other than a function expression is not followed",
     code: `${CONNECTIONS}\ndeclare const transport: { send(message: string | object): Promise<void> };\nexport function attach(connection: Connection) {\n  connection.sendMessage = transport.send;\n  connection.sendMessage("attached");\n}`,
-    errors: [{ messageId: "floating", line: 26, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 26,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `${CONNECTIONS}\ndeclare const transport: { send(message: string | object): Promise<void> };\nexport function attach(connection: Connection) {\n  connection.sendMessage = transport.send;\n  connection.sendMessage("attached")${H};\n}`,
+          ],
+          [
+            VOID,
+            `${CONNECTIONS}\ndeclare const transport: { send(message: string | object): Promise<void> };\nexport function attach(connection: Connection) {\n  connection.sendMessage = transport.send;\n  void connection.sendMessage("attached");\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "never-suspending callees, N5b: a subclass override that only throws \"not supported\" over a working base method rejects (not a placeholder)",
     code: `declare function kill(id: number): void;\nexport class Client {\n  async cancelQuery(id: number): Promise<void> {\n    kill(id);\n  }\n}\nexport class SqliteClient extends Client {\n  async cancelQuery(id: number): Promise<void> {\n    throw new Error("Query cancelling not supported for this dialect");\n  }\n}\nexport function onTimeout(client: Client, id: number) {\n  client.cancelQuery(id);\n}`,
-    errors: [{ messageId: "floating", line: 13, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 13,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function kill(id: number): void;\nexport class Client {\n  async cancelQuery(id: number): Promise<void> {\n    kill(id);\n  }\n}\nexport class SqliteClient extends Client {\n  async cancelQuery(id: number): Promise<void> {\n    throw new Error("Query cancelling not supported for this dialect");\n  }\n}\nexport function onTimeout(client: Client, id: number) {\n  client.cancelQuery(id)${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function kill(id: number): void;\nexport class Client {\n  async cancelQuery(id: number): Promise<void> {\n    kill(id);\n  }\n}\nexport class SqliteClient extends Client {\n  async cancelQuery(id: number): Promise<void> {\n    throw new Error("Query cancelling not supported for this dialect");\n  }\n}\nexport function onTimeout(client: Client, id: number) {\n  void client.cancelQuery(id);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "never-suspending callees, N5b: a method that never suspends, replaced on one instance by a function that awaits",
     code: `declare function save(line: string): Promise<void>;\nexport class Reporter {\n  lines: string[] = [];\n  async report(line: string): Promise<void> {\n    this.lines.push(JSON.stringify({ line }));\n  }\n}\nexport function persistent(reporter: Reporter) {\n  reporter.report = async (line) => {\n    await save(line);\n  };\n  reporter.report("persisting");\n}`,
-    errors: [{ messageId: "floating", line: 12, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 12,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function save(line: string): Promise<void>;\nexport class Reporter {\n  lines: string[] = [];\n  async report(line: string): Promise<void> {\n    this.lines.push(JSON.stringify({ line }));\n  }\n}\nexport function persistent(reporter: Reporter) {\n  reporter.report = async (line) => {\n    await save(line);\n  };\n  reporter.report("persisting")${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function save(line: string): Promise<void>;\nexport class Reporter {\n  lines: string[] = [];\n  async report(line: string): Promise<void> {\n    this.lines.push(JSON.stringify({ line }));\n  }\n}\nexport function persistent(reporter: Reporter) {\n  reporter.report = async (line) => {\n    await save(line);\n  };\n  void reporter.report("persisting");\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "never-rejecting library promises: a project class's own terminate() is not Node's Worker#terminate",
     code: `declare function drain(): Promise<number>;\nexport class Pool {\n  terminate(): Promise<number> {\n    return drain();\n  }\n}\nexport function close(pool: Pool) {\n  pool.terminate();\n}`,
-    errors: [{ messageId: "floating", line: 8, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 8,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function drain(): Promise<number>;\nexport class Pool {\n  terminate(): Promise<number> {\n    return drain();\n  }\n}\nexport function close(pool: Pool) {\n  pool.terminate()${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function drain(): Promise<number>;\nexport class Pool {\n  terminate(): Promise<number> {\n    return drain();\n  }\n}\nexport function close(pool: Pool) {\n  void pool.terminate();\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "never-rejecting library promises: another Worker method is not in the catalogue",
     code: `import { Worker } from "node:worker_threads";\nexport function snapshot(worker: Worker) {\n  worker.getHeapSnapshot();\n}`,
-    errors: [{ messageId: "floating", line: 3, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, `import { Worker } from "node:worker_threads";\nexport function snapshot(worker: Worker) {\n  worker.getHeapSnapshot()${H};\n}`],
+          [VOID, `import { Worker } from "node:worker_threads";\nexport function snapshot(worker: Worker) {\n  void worker.getHeapSnapshot();\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "never-rejecting library promises: a then callback that can throw rejects the chain",
     code: `import { Worker } from "node:worker_threads";\nexport function stop(worker: Worker, expected: string) {\n  worker.terminate().then((code) => JSON.parse(expected) === code);\n}`,
-    errors: [{ messageId: "thenWithoutHandler", line: 3, column: 3 }],
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 3,
+        column: 3,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `import { Worker } from "node:worker_threads";\nexport function stop(worker: Worker, expected: string) {\n  worker.terminate().then((code) => JSON.parse(expected) === code)${H};\n}`,
+          ],
+          [
+            VOID,
+            `import { Worker } from "node:worker_threads";\nexport function stop(worker: Worker, expected: string) {\n  void worker.terminate().then((code) => JSON.parse(expected) === code);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "never-rejecting promises, N3c: then(cb) whose cb calls subscribed listeners: one that throws rejects the chain (axios CancelToken, reported on purpose)",
     code: `${LISTENERS}\n    this.promise.then((cancel) => {\n      if (!token.listeners) return;\n      let i = token.listeners.length;\n      while (i-- > 0) {\n        token.listeners[i](cancel);\n      }\n      token.listeners = null;\n    });\n  }\n}`,
-    errors: [{ messageId: "thenWithoutHandler", line: 11, column: 5 }],
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 11,
+        column: 5,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `${LISTENERS}\n    this.promise.then((cancel) => {\n      if (!token.listeners) return;\n      let i = token.listeners.length;\n      while (i-- > 0) {\n        token.listeners[i](cancel);\n      }\n      token.listeners = null;\n    })${H};\n  }\n}`,
+          ],
+          [
+            VOID,
+            `${LISTENERS}\n    void this.promise.then((cancel) => {\n      if (!token.listeners) return;\n      let i = token.listeners.length;\n      while (i-- > 0) {\n        token.listeners[i](cancel);\n      }\n      token.listeners = null;\n    });\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "never-rejecting promises, N3: an executor that takes reject may reject",
