@@ -372,6 +372,8 @@ const valid: ValidCase[] = [
   { name: "a project's own `class Promise` whose values are not promises: `Promise.resolve(load())` holds a box", code: `${USER_BOX}\ndeclare function f(): globalThis.Promise<number>;\ndeclare function g(): globalThis.Promise<string>;\nexport async function ok() {\n  const box = Promise.resolve(f());\n  await g();\n  return await box.value;\n}` },
   { name: "a project's own `class Promise` whose values are not promises: `new Promise(...)` is no promise", code: `${USER_BOX}\ndeclare function g(): globalThis.Promise<string>;\nexport async function ok() {\n  const box = new Promise(1);\n  await g();\n  return box.value;\n}` },
   { name: "a project's own thenable `class Promise` without `checkThenables` is no promise", code: `${USER_PROMISE}\ndeclare function g(): globalThis.Promise<string>;\nexport async function ok() {\n  const p = new Promise((done: (value: number) => void) => done(1));\n  await g();\n  return await p;\n}` },
+  { name: "an `await using` declaration is not followed: the scope's disposal owns the value", code: `${D}\ndeclare function lease(): Promise<number> & AsyncDisposable;\nexport async function ok() {\n  await using held = lease();\n  await g();\n  return await held;\n}` },
+  { name: "a `using` declaration is not followed either", code: `${D}\ndeclare function lock(name: string): Promise<void> & Disposable;\nexport async function ok() {\n  using held = lock("jobs");\n  await g();\n  await held;\n}` },
   { name: "a comparison does not handle, but nothing waits before the await", code: `${D}\nasync function ok(old: Promise<number>) {\n  const a = f();\n  if (a === old) return 0;\n  return await a;\n}` },
 ];
 

@@ -12,6 +12,7 @@
 import * as ts from "typescript";
 import picomatch from "picomatch";
 import { isAncestorOrSelf, isAssignment, isAssignmentOperator, isAsyncFunction } from "../engine/astUtils";
+import type { TypeOracle } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
 // ---------------------------------------------------------------------------------------------
@@ -168,7 +169,15 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "only some parts have one, `any`, and the `[Symbol.dispose]` the lib gives every iterator and",
         "generator (it only runs `return()`: a second `map.keys()` holds nothing).",
         "",
-        "Mutations through `Map`/`Set`/array methods (`set`, `add`, `push`, `unshift`) count as writes.",
+        "Mutations through `Map`/`Set`/array methods (`set`, `add`, `push`, `unshift`) count as writes,",
+        "and `has`/`get`/`includes`/`indexOf` as reads of an entry, when the receiver's type is a",
+        "built-in collection: `Map`, `Set`, `WeakMap`, `WeakSet`, an array or tuple, their `Readonly`",
+        "variants, or a class or interface extending one (`class TtlCache extends Map`). Decided from",
+        "the type's declaration in the default lib, not from the method's name: an object literal or a",
+        "project class with methods called `get`/`set`/`push` (a settings store whose `set` persists, a",
+        "log whose `includes` searches) is not a collection, since its methods may compute, validate",
+        "or write elsewhere; nor is a receiver typed `any`, or a union of a collection and something",
+        "else. A library's cache class that does not extend `Map` (an LRU cache) is not one either.",
         "",
         "One race, one finding: the writes made after one `await` under one check (`if (!this.raw) {",
         "const c = await create(); this.raw = c; this.rawReady = true; }`, two early returns before one",
@@ -184,7 +193,11 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "`options.retries = options.retries + await f()`). Locals of the same call and objects created",
         "in it (including copies such as `{ ...this.options }`) are not shared, and neither, by",
         "default, is a parameter's object (Koa's `ctx`): with `checkParameters` on, it is reported when",
-        "the same property is read before and written after the `await`.",
+        "the same property is read before and written after the `await`. A check of a parameter's",
+        "property followed by a write after the `await` (`if (!ctx.user) ctx.user = await",
+        "loadUser(ctx.userId)`, `if (!batch.rows.has(id)) batch.rows.set(id, await fetchRow(id))`) is",
+        "not reported even then: the object is most often the caller's per-call state, and only a",
+        "value computed from a stale read loses an update whoever else holds the object.",
         "",
         "Not reported:",
         "",
@@ -199,8 +212,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  busy = true; await work(); busy = false` is a correct guard);",
         "- code inside common critical sections (`mutex.runExclusive(async () => ...)`, after",
         "  `await mutex.acquire()`, `navigator.locks.request(name, async () => ...)`, after a busy flag",
-        "  checked and set before any `await`: `if (this.busy) return; this.busy = true;`); extend the",
-        "  list with `criticalSections` and `lockAcquisitions`;",
+        "  checked and set to `true` before any `await`: `if (this.busy) return; this.busy = true;`; a flag",
+        "  set to a value that may be false, `this.busy = this.queue.length > 0`, lets a second call",
+        "  through and is no lock); extend the list with `criticalSections` and `lockAcquisitions`;",
         "- a guard that throws (`if (!this.socket) throw ...`): it asserts a precondition;",
         "- a write made only after checking the state again after the `await` (`const conn = await",
         "  connect(); if (!this.conn) this.conn = conn; else conn.close();`): the first result is kept",
@@ -523,8 +537,20 @@ const LOGICAL_ASSIGNMENTS = new Set<ts.SyntaxKind>([
 ]);
 
 
-/** A collection method call `C.m(K, ...)` with its collection expression and key text. */
-function collectionCall(node: ts.Node, methods: ReadonlySet<string>): { collection: ts.Expression; key: string; method: string } | undefined {
+/**
+ * A collection method call `C.m(K, ...)` whose receiver is a built-in collection by its type
+ * (`TypeOracle.collectionStatus`: a `Map`, `Set`, `WeakMap`, `WeakSet` or array, their `Readonly`
+ * variants and subclasses), with its collection expression and key text. An object of another
+ * type with methods of these names (`store.get(k)`, `settings.set(k, v)`) is not a collection:
+ * its `get` may compute, its `set` may validate or persist.
+ */
+function collectionCall(types: TypeOracle, node: ts.Node, methods: ReadonlySet<string>): { collection: ts.Expression; key: string; method: string } | undefined {
+  const call = collectionCallShape(node, methods);
+  return call && types.collectionStatus(call.collection) === "always" ? call : undefined;
+}
+
+/** `C.m(K, ...)` by syntax alone, for a write already found to be a collection's (`collectionCall`). */
+function collectionCallShape(node: ts.Node, methods: ReadonlySet<string>): { collection: ts.Expression; key: string; method: string } | undefined {
   if (!ts.isCallExpression(node)) return undefined;
   const callee = node.expression;
   if (!ts.isPropertyAccessExpression(callee) || !methods.has(callee.name.text)) return undefined;
@@ -727,7 +753,7 @@ class Analyzer {
         }
         return;
       }
-      const write = collectionCall(node, new Set(["set"]));
+      const write = collectionCall(this.context.types, node, new Set(["set"]));
       if (write) {
         const collection = state.collectionOf(write.collection);
         const value = (node as ts.CallExpression).arguments[1];
@@ -852,7 +878,7 @@ class Analyzer {
     if (isAssignment(write)) {
       const operator = write.operatorToken.kind;
       if (operator === ts.SyntaxKind.EqualsToken || LOGICAL_ASSIGNMENTS.has(operator)) value = write.right;
-    } else if (collectionCall(write, new Set(["set"]))) {
+    } else if (collectionCall(this.context.types, write, new Set(["set"]))) {
       value = (write as ts.CallExpression).arguments[1];
     }
     if (!value) return false;
@@ -878,7 +904,7 @@ class Analyzer {
     const suspensions = state.suspensionsWithin(check.getEnd(), write.getStart());
     if (suspensions.length === 0 || !suspensions.every((node) => ts.isAwaitExpression(node) && state.isMemoizedPromise(node.expression))) return false;
     if (isAssignment(write)) return write.operatorToken.kind === ts.SyntaxKind.EqualsToken && isConstantValue(write.right);
-    const call = collectionCall(write, new Set(["add", "set"]));
+    const call = collectionCall(this.context.types, write, new Set(["add", "set"]));
     if (!call) return false;
     const value = (write as ts.CallExpression).arguments[1];
     return call.method === "add" || (value !== undefined && isConstantValue(value));
@@ -1032,7 +1058,7 @@ function mapTypeArguments(declaration: ts.PropertyDeclaration | ts.VariableDecla
 /** The value a write stores: the right side of `x = v`, the value of `m.set(k, v)`. */
 function writtenValue(write: ts.Node): ts.Expression | undefined {
   if (isAssignment(write)) return write.right;
-  return collectionCall(write, new Set(["set"])) ? (write as ts.CallExpression).arguments[1] : undefined;
+  return collectionCallShape(write, new Set(["set"])) ? (write as ts.CallExpression).arguments[1] : undefined;
 }
 
 /** `true`, `false`, `null`, a number or a string without substitutions: the same value on every call. */
@@ -1477,11 +1503,11 @@ class FunctionState {
     const end = suspension.getEnd();
     forEachInFunction(node, (current) => {
       if (found || current.getStart() >= end) return false;
-      const read = collectionCall(current, COLLECTION_READS);
+      const read = collectionCall(this.context.types, current, COLLECTION_READS);
       if (read && read.key === key && normalize(read.collection.getText()) === collection && !inOtherBranches(current, suspension)) found = current;
       return !found;
     });
-    const direct = collectionCall(node, COLLECTION_READS);
+    const direct = collectionCall(this.context.types, node, COLLECTION_READS);
     if (!found && direct && direct.key === key && normalize(direct.collection.getText()) === collection && node.getEnd() <= end) found = node;
     return found;
   }
@@ -1591,7 +1617,7 @@ class FunctionState {
         }
         return;
       }
-      const read = collectionCall(node, COLLECTION_READS);
+      const read = collectionCall(this.context.types, node, COLLECTION_READS);
       if (read) {
         const collection = this.collectionOf(read.collection);
         const tested = presence && read.method !== "indexOf";
@@ -1618,7 +1644,7 @@ class FunctionState {
       if (!isAssignment(write) || write.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
       value = write.right;
     } else {
-      const call = collectionCall(write, new Set(["set", "add"]));
+      const call = collectionCall(this.context.types, write, new Set(["set", "add"]));
       if (!call) return false;
       value = call.method === "set" ? (write as ts.CallExpression).arguments[1] : undefined;
       if (call.method === "set" && !value) return false;
@@ -1627,7 +1653,7 @@ class FunctionState {
     let reads = false;
     const consider = (node: ts.Node) => {
       if (check.collectionKey !== undefined) {
-        const read = collectionCall(node, COLLECTION_READS);
+        const read = collectionCall(this.context.types, node, COLLECTION_READS);
         if (read && this.collectionOf(read.collection)?.key === check.key) reads = true;
       } else if ((ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && this.locationOf(node)?.key === check.key) {
         reads = true;
@@ -1648,7 +1674,7 @@ class FunctionState {
     let ownWrite = false;
     const writesChecked = (node: ts.Node): boolean => {
       if (check.collectionKey !== undefined) {
-        const write = collectionCall(node, COLLECTION_WRITES);
+        const write = collectionCall(this.context.types, node, COLLECTION_WRITES);
         // Like clearing a field, `delete` resets the entry; it does not act on the check.
         return write !== undefined && write.method !== "delete" && write.key === check.collectionKey && this.collectionOf(write.collection)?.key === check.key;
       }
@@ -1967,7 +1993,7 @@ class FunctionState {
     const node = skipOuter(expression);
     const assigned = this.memoAssignmentSlot(node);
     if (assigned) return this.slotIsMemoized(assigned);
-    const entry = collectionCall(node, ENTRY_READS) && this.slotRead(node);
+    const entry = collectionCall(this.context.types, node, ENTRY_READS) && this.slotRead(node);
     if (entry) return this.slotIsMemoized(entry);
     const callee = this.memoCallee(node);
     if (callee) return depth === 0 && callee.returns.length > 0 && callee.returns.every((value) => callee.state.isMemoizedPromise(value, depth + 1));
@@ -1993,7 +2019,7 @@ class FunctionState {
   /** A read of a shared location (`this.p`) or of a shared collection's entry (`pending.get(k)`). */
   private slotRead(expression: ts.Expression): Slot | undefined {
     const node = skipOuter(expression);
-    const entry = collectionCall(node, ENTRY_READS);
+    const entry = collectionCall(this.context.types, node, ENTRY_READS);
     if (entry) {
       const collection = this.collectionOf(entry.collection);
       return collection && { key: collection.key, entry: entry.key };
@@ -2008,7 +2034,7 @@ class FunctionState {
       if (this.writtenKey(node) !== slot.key) return undefined;
       return isAssignment(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? node.right : "other";
     }
-    const write = collectionCall(node, COLLECTION_WRITES);
+    const write = collectionCall(this.context.types, node, COLLECTION_WRITES);
     if (!write || write.key !== slot.entry || this.collectionOf(write.collection)?.key !== slot.key) return undefined;
     return write.method === "set" ? ((node as ts.CallExpression).arguments[1] ?? "other") : "other";
   }
@@ -2029,7 +2055,7 @@ class FunctionState {
       if (isAssignment(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken || node.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken)) return true;
       // Clearing (a reset after a failure) lets the next call start over; it never races a set.
       if (value !== "other" && isClearingValue(value)) return true;
-      if (ts.isCallExpression(node) && collectionCall(node, new Set(["delete"]))) return true;
+      if (ts.isCallExpression(node) && collectionCall(this.context.types, node, new Set(["delete"]))) return true;
       if (value === "other" || !this.isGuardedByAbsence(node, slot)) memoized = false;
       return true;
     });
@@ -2086,7 +2112,7 @@ class FunctionState {
       if (equality) negated = !negated;
     }
     if ((negated ? "absent" : "present") !== expected) return false;
-    const has = collectionCall(node, new Set(["has"]));
+    const has = collectionCall(this.context.types, node, new Set(["has"]));
     if (has && slot.entry !== undefined) return has.key === slot.entry && this.collectionOf(has.collection)?.key === slot.key;
     const read = this.slotRead(node);
     if (read) return sameSlot(read, slot);
