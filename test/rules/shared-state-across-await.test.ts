@@ -19,6 +19,38 @@ const PLAYER = "declare function seek(position: number): Promise<void>;\nexport 
 /** Lines after PLAYER's: playNext(generation) snapshots the position, awaits, checks the generation, writes. */
 const PLAY_NEXT = "  private async playNext(generation: number) {\n    const position = this.position;\n    await seek(position);\n    if (generation !== this.generation) return;\n    this.position = position + 1;\n  }\n}";
 
+/** Lines 1-5: a LISTEN/NOTIFY backend's client (as in a Postgres job-queue backend). */
+const PG =
+  "interface ListenClient { query(sql: string): Promise<void>; on(event: \"notification\", listener: (message: { payload?: string }) => void): void }\n" +
+  "interface Connection { getListenClient(): Promise<ListenClient> }\n" +
+  "declare function sleep(ms: number): Promise<void>;\n" +
+  "declare function claimJob(queue: string): Promise<string | undefined>;\n" +
+  "declare function process(job: string): Promise<void>;\n";
+/** Lines after PG's: the private `#ensureListening` (check at +8, write at +10) and the class's fields, open class body. */
+const PG_CLASS =
+  "export class Backend {\n" +
+  "  #listening = false;\n" +
+  "  #closed = false;\n" +
+  "  constructor(private readonly connection: Connection, private readonly queue: string) {}\n" +
+  "  async #ensureListening() {\n" +
+  "    const client = await this.connection.getListenClient();\n" +
+  "    if (!this.#listening) {\n" +
+  "      await client.query(\"LISTEN jobs\");\n" +
+  "      this.#listening = true;\n" +
+  "    }\n" +
+  "    return client;\n" +
+  "  }\n";
+/** A worker loop that awaits `#ensureListening()` once per iteration. */
+const PG_LOOP =
+  "  async #work() {\n" +
+  "    while (!this.#closed) {\n" +
+  "      await this.#ensureListening();\n" +
+  "      const job = await claimJob(this.queue);\n" +
+  "      if (job) await process(job);\n" +
+  "      else await sleep(1000);\n" +
+  "    }\n" +
+  "  }\n";
+
 /** The exact messages, written out so that a change of wording is a visible change here. */
 const duplicateInit = (target: string) =>
   `\`${target}\` is checked before the \`await\` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work, but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.`;
@@ -226,6 +258,26 @@ const invalid: InvalidCase[] = [
     name: "a busy flag set to a value that may be false is no lock: a second call passes the guard",
     code: `declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  async drain() {\n    if (this.busy) return;\n    this.busy = this.queue.length > 0;\n    const done = this.uploads;\n    await upload(this.queue.splice(0));\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}`,
     errors: [{ messageId: "staleSnapshot", line: 11, column: 5 }],
+  },
+  {
+    name: "serialized callers: a public caller can run concurrently, whatever the project's own loop does",
+    code: `${PG}${PG_CLASS}  async waitForJob() {\n    const client = await this.#ensureListening();\n    return client;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.#listening"), severity: "info", line: 14, column: 7 }],
+  },
+  {
+    name: "serialized callers: awaited in two different loops, which can overlap each other",
+    code: `${PG}${PG_CLASS}${PG_LOOP}  async #watch() {\n    while (!this.#closed) {\n      const client = await this.#ensureListening();\n      client.on("notification", () => undefined);\n      await sleep(5000);\n    }\n  }\n  start() {\n    void this.#work();\n    void this.#watch();\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 14, column: 7 }],
+  },
+  {
+    name: "serialized callers: the method also handed on as a callback runs whenever the emitter likes",
+    code: `${PG}${PG_CLASS.replace("private readonly queue: string) {}\n", "private readonly queue: string, events: { on(event: string, listener: () => void): void }) {\n    void this.#work();\n    events.on(\"reconnect\", this.#ensureListening.bind(this));\n  }\n")}${PG_LOOP}}`,
+    errors: [{ messageId: "duplicateInit", line: 17, column: 7 }],
+  },
+  {
+    name: "serialized callers: the loop itself started on every call of a public method",
+    code: `${PG}${PG_CLASS}${PG_LOOP}  run() {\n    void this.#work();\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 14, column: 7 }],
   },
   {
     name: "with checkParameters: the same property of a parameter read before and written after",
@@ -669,6 +721,11 @@ const valid: ValidCase[] = [
   { name: "with checkParameters: a presence check on a parameter's property is the caller's per-call state", code: `interface User { id: string }\ninterface Ctx { userId: string; user?: User }\ndeclare function loadUser(id: string): Promise<User>;\nexport async function authenticate(ctx: Ctx) {\n  if (!ctx.user) {\n    ctx.user = await loadUser(ctx.userId);\n  }\n  return ctx.user;\n}`, options: { checkParameters: true } },
   { name: "with checkParameters: a membership check on a parameter's Map is the caller's per-call state", code: `interface Row { id: string }\ninterface Batch { rows: Map<string, Row> }\ndeclare function fetchRow(id: string): Promise<Row>;\nexport async function include(batch: Batch, id: string) {\n  if (!batch.rows.has(id)) {\n    batch.rows.set(id, await fetchRow(id));\n  }\n}`, options: { checkParameters: true } },
   { name: "with checkParameters: a state compared on a parameter, then changed after the await", code: `interface Job { state: "queued" | "running" }\ndeclare function warmUp(job: Job): Promise<void>;\nexport async function start(job: Job) {\n  if (job.state === "queued") {\n    await warmUp(job);\n    job.state = "running";\n  }\n}`, options: { checkParameters: true } },
+  { name: "serialized callers: a private method awaited in turn by a worker loop started once from the constructor", code: `${PG}${PG_CLASS.replace("{}\n", "{\n    void this.#work();\n  }\n")}${PG_LOOP}}` },
+  { name: "serialized callers: the worker loop memoized by a public start()", code: `${PG}${PG_CLASS}${PG_LOOP}  #running: Promise<void> | undefined;\n  start() {\n    this.#running ??= this.#work();\n    return this.#running;\n  }\n}` },
+  { name: "serialized callers: two levels down, a loop step awaited by the loop", code: `${PG}${PG_CLASS}  async #step() {\n    const client = await this.#ensureListening();\n    client.on("notification", () => undefined);\n    const job = await claimJob(this.queue);\n    if (job) await process(job);\n  }\n  async #loop() {\n    while (!this.#closed) {\n      await this.#step();\n      await sleep(1000);\n    }\n  }\n  start() {\n    this.#running ??= this.#loop();\n  }\n  #running: Promise<void> | undefined;\n}` },
+  { name: "serialized callers: awaited twice in one run of the loop, one call after the other", code: `${PG}${PG_CLASS}${PG_LOOP.replace("      await this.#ensureListening();\n", "      await this.#ensureListening();\n      if (this.#closed) break;\n      await this.#ensureListening();\n")}  #running: Promise<void> | undefined;\n  start() {\n    this.#running ??= this.#work();\n  }\n}` },
+  { name: "serialized callers: a TypeScript-private method awaited by a private loop chained on a queue", code: `declare function listen(channel: string): Promise<void>;\ndeclare function drain(): Promise<number>;\nexport class Relay {\n  private listening = false;\n  private queue: Promise<void> = Promise.resolve();\n  private async ensureListening() {\n    if (!this.listening) {\n      await listen("relay");\n      this.listening = true;\n    }\n  }\n  private async pump() {\n    await this.ensureListening();\n    await drain();\n  }\n  schedule() {\n    this.queue = this.queue.then(() => this.pump());\n  }\n}` },
   { name: "a parameter's property written without an earlier read", code: `${D}\nexport async function f(options: { total: number }) {\n  options.total = await price();\n}` },
   { name: "inside mutex.runExclusive", code: `${D}\ndeclare const mutex: { runExclusive<T>(fn: () => Promise<T>): Promise<T> };\nlet total = 0;\nexport function add() {\n  return mutex.runExclusive(async () => {\n    total += await price();\n  });\n}` },
   { name: "after await mutex.acquire()", code: `${D}\ndeclare const mutex: { acquire(): Promise<() => void> };\nlet total = 0;\nexport async function add() {\n  const release = await mutex.acquire();\n  try {\n    total += await price();\n  } finally {\n    release();\n  }\n}` },

@@ -259,9 +259,15 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  (`this.connecting ??= this._connect().finally(...)`, or `this.lock = this._connect()` after",
         "  `if (this.lock) return await this.lock;`); chain it onto one",
         "  field's promise and store the chain there (`this.queue = this.queue.then(() => this.write(line))`,",
-        "  a serial queue); or start it once from the constructor (outside loops). It never runs",
-        "  concurrently with itself. A mix of these (started from the constructor and memoized",
-        "  elsewhere) can overlap and is reported;",
+        "  a serial queue); start it once from the constructor (outside loops); or await it where they",
+        "  call it, all in one method of the class that itself never runs concurrently by these rules",
+        "  (up to three callers up): `await this.#ensureListening()` in each iteration of a private",
+        "  `#work()` loop that the constructor starts once, or that `start()` memoizes",
+        "  (`this.#running ??= this.#work()`). It never runs concurrently with itself. A mix of these",
+        "  (started from the constructor and memoized elsewhere, awaited in two different loops) can",
+        "  overlap and is reported, and so is a method referred to other than by a call",
+        "  (`emitter.on(\"reconnect\", this.#ensureListening.bind(this))`: the emitter calls it whenever",
+        "  it likes);",
         "- the locals of a function that runs a closure one call at a time: a `let` flag or a",
         "  `new Set()` of the function that declares `const onDone = async () => ...` and only ever calls",
         "  it as `await onDone(...)` in its own body (a stream loop), or passes it, in an awaited or",
@@ -269,12 +275,29 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  The same closure run under `Promise.all`, or started without `await`, is still reported, and",
         "  so is module or `this` state it touches (the owner itself can run concurrently).",
         "",
-        "Known false alarm: an object made for one operation (knex's `Runner`, built by",
-        "`client.runner(builder)` for each query, whose `ensureConnection` checks `this.connection`,",
-        "awaits `acquireConnection()` and sets it) is reported like any shared instance. That no two",
-        "calls share an instance cannot be shown from the code: the class is exported (other code may",
-        "construct and share one), and the method hands `this` to a callback (`cb(this)`) that may call",
-        "it again. Suppress such a finding with a reason",
+        "Known false alarms, by design. Whether two calls of a method can overlap on one instance is",
+        "decided only where every caller is visible: a private method (`private`, `#name`) whose",
+        "calls in its class are serialized as above. A method that code outside the class can call (a",
+        "public method, in JavaScript any method without `#`) is treated as callable concurrently,",
+        "whatever the project's own callers do, because that is not decidable from the project: a",
+        "library's users, a plugin, or a test may call it twice without awaiting the first. So these",
+        "stay reported, at `info` when they are duplicate initializations:",
+        "",
+        "- a `LISTEN` issued once per backend (`async ensureListening() { const client = await",
+        "  getClient(); if (!this.listening) { await client.query(\"LISTEN jobs\"); this.listening = true;",
+        "  } return client; }`) whose project callers (`waitForJob`, `waitForEvent`, `readInbox`) run one",
+        "  at a time in a loop per backend: those callers are public methods of an exported class,",
+        "  reached from another class through an interface (`this.backend.waitForJob(...)`), so their",
+        "  one-at-a-time use is a convention of the worker that calls them, not a property of the code",
+        "  that declares them. Making the helper `#ensureListening` and the loop a private method started",
+        "  once (or memoized) states that convention in the code, and the rule then stays silent;",
+        "- an object made for one operation (knex's `Runner`, built by `client.runner(builder)` for",
+        "  each query, whose `ensureConnection` checks `this.connection`, awaits `acquireConnection()` and",
+        "  sets it) is reported like any shared instance. That no two calls share an instance cannot be",
+        "  shown from the code: the class is exported (other code may construct and share one), and the",
+        "  method hands `this` to a callback (`cb(this)`) that may call it again.",
+        "",
+        "Suppress such a finding with a reason",
         "(`// concurrency-lint-disable-next-line shared-state-across-await -- one Runner per query`).",
       ].join("\n"),
       incorrect: [
@@ -1091,32 +1114,72 @@ function isClearingValue(node: ts.Expression): boolean {
  *   memoize it;
  * - chains it onto one field's promise and stores the chain there
  *   (`this.queue = this.queue.then(() => this._flush())`): each run starts after the previous one;
- * - sits in the constructor, outside loops and nested functions, once: it runs once per instance.
- * (The caller's own check-then-act, if any, is reported there.)
+ * - sits in the constructor, outside loops and nested functions, once: it runs once per instance;
+ * - is awaited where it is called (`await this.#ensureListening()`), every call in one and the
+ *   same method of the class that never runs concurrently with itself either (by these same
+ *   rules, at most `SERIALIZED_CALLER_DEPTH` callers up, cycle-safe): a private `#poll()` loop
+ *   started once from the constructor that awaits `#ensureListening()` in each iteration. One run
+ *   of that caller awaits each call before the next, and no two runs overlap.
+ * Any other reference to the method (`this.m.bind(this)`, `emitter.on("x", this.m)`, a call in a
+ * nested function) lets it run at any time, and so does being public: code outside the class can
+ * call it concurrently, whatever its callers in the project do. (The caller's own check-then-act,
+ * if any, is reported there.)
  */
-function isSerializedByCallers(fn: ts.FunctionLikeDeclaration, isMemoizingStore: (store: ts.BinaryExpression) => boolean): boolean {
+function isSerializedByCallers(
+  fn: ts.FunctionLikeDeclaration,
+  isMemoizingStore: (store: ts.BinaryExpression) => boolean,
+  depth = 0,
+  visiting: Set<ts.Node> = new Set(),
+): boolean {
   if (!ts.isMethodDeclaration(fn) || !fn.name) return false;
   const isPrivate = ts.isPrivateIdentifier(fn.name) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Private) !== 0;
-  if (!isPrivate || !ts.isClassLike(fn.parent)) return false;
-  const name = fn.name.getText();
-  const ways = new Set<string>();
-  let calls = 0;
-  let serialized = true;
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword && node.expression.name.getText() === name) {
-      calls++;
-      const end = promiseChainEnd(node);
-      const memo = storedIn(end) !== undefined && isMemoizingStore(end.parent as ts.BinaryExpression) ? storedIn(end) : undefined;
-      const chain = memo === undefined ? chainedOnto(node) : undefined;
-      if (memo !== undefined) ways.add(`memoized in ${memo}`);
-      else if (chain !== undefined) ways.add(`chained on ${chain}`);
-      else if (runsOncePerInstance(node)) ways.add(`constructor call ${calls}`);
-      else serialized = false;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(fn.parent);
-  return serialized && calls > 0 && ways.size === 1;
+  const owner = fn.parent;
+  if (!isPrivate || !ts.isClassLike(owner) || visiting.has(fn)) return false;
+  visiting.add(fn);
+  try {
+    const name = fn.name.getText();
+    const ways = new Set<string>();
+    let calls = 0;
+    let serialized = true;
+    const visit = (node: ts.Node): void => {
+      if (!serialized) return;
+      if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && node.name.getText() === name) {
+        const call = node.parent;
+        if (!ts.isCallExpression(call) || call.expression !== node) {
+          // `this.m.bind(this)`, `this.m` handed on: called whenever the receiver likes.
+          serialized = false;
+          return;
+        }
+        calls++;
+        const end = promiseChainEnd(call);
+        const memo = storedIn(end) !== undefined && isMemoizingStore(end.parent as ts.BinaryExpression) ? storedIn(end) : undefined;
+        const chain = memo === undefined ? chainedOnto(call) : undefined;
+        const caller = memo === undefined && chain === undefined ? awaitingMethod(call, owner) : undefined;
+        if (memo !== undefined) ways.add(`memoized in ${memo}`);
+        else if (chain !== undefined) ways.add(`chained on ${chain}`);
+        else if (runsOncePerInstance(call)) ways.add(`constructor call ${calls}`);
+        else if (caller && depth < SERIALIZED_CALLER_DEPTH && isSerializedByCallers(caller, isMemoizingStore, depth + 1, visiting)) ways.add(`awaited in the method at ${caller.getStart()}`);
+        else serialized = false;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(owner);
+    return serialized && calls > 0 && ways.size === 1;
+  } finally {
+    visiting.delete(fn);
+  }
+}
+
+/** How many callers up `isSerializedByCallers` follows awaiting methods. */
+const SERIALIZED_CALLER_DEPTH = 3;
+
+/** For `await this.m(...)` directly in the body of a method of `owner` (not in a function nested in it): that method. */
+function awaitingMethod(call: ts.CallExpression, owner: ts.ClassLikeDeclaration): ts.MethodDeclaration | undefined {
+  let outer: ts.Node = call;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  if (!ts.isAwaitExpression(outer.parent)) return undefined;
+  const caller = enclosingFunction(outer.parent);
+  return caller && ts.isMethodDeclaration(caller) && caller.parent === owner ? caller : undefined;
 }
 
 /** The end of `p.then(...).catch(...).finally(...)` chained onto `promise`: still the same run's promise. */
