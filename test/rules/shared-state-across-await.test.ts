@@ -275,6 +275,11 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "duplicateInit", line: 17, column: 7 }],
   },
   {
+    name: "serialized callers: another instance's `#ensureListening()` is called from outside its loop",
+    code: `${PG}${PG_CLASS.replace("{}\n", "{\n    void this.#work();\n  }\n")}${PG_LOOP}  async share(other: Backend) {\n    return other.#ensureListening();\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 16, column: 7 }],
+  },
+  {
     name: "serialized callers: the loop itself started on every call of a public method",
     code: `${PG}${PG_CLASS}${PG_LOOP}  run() {\n    void this.#work();\n  }\n}`,
     errors: [{ messageId: "duplicateInit", line: 14, column: 7 }],

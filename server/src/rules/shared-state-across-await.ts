@@ -265,9 +265,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  `#work()` loop that the constructor starts once, or that `start()` memoizes",
         "  (`this.#running ??= this.#work()`). It never runs concurrently with itself. A mix of these",
         "  (started from the constructor and memoized elsewhere, awaited in two different loops) can",
-        "  overlap and is reported, and so is a method referred to other than by a call",
+        "  overlap and is reported, and so is a method referred to other than by a call on `this`",
         "  (`emitter.on(\"reconnect\", this.#ensureListening.bind(this))`: the emitter calls it whenever",
-        "  it likes);",
+        "  it likes; `other.#ensureListening()`, `this[\"ensureListening\"]()`);",
         "- the locals of a function that runs a closure one call at a time: a `let` flag or a",
         "  `new Set()` of the function that declares `const onDone = async () => ...` and only ever calls",
         "  it as `await onDone(...)` in its own body (a stream loop), or passes it, in an awaited or",
@@ -1121,7 +1121,7 @@ function isClearingValue(node: ts.Expression): boolean {
  *   started once from the constructor that awaits `#ensureListening()` in each iteration. One run
  *   of that caller awaits each call before the next, and no two runs overlap.
  * Any other reference to the method (`this.m.bind(this)`, `emitter.on("x", this.m)`, a call in a
- * nested function) lets it run at any time, and so does being public: code outside the class can
+ * nested function, `other.#m()`, `this["m"]()`) lets it run at any time, and so does being public: code outside the class can
  * call it concurrently, whatever its callers in the project do. (The caller's own check-then-act,
  * if any, is reported there.)
  */
@@ -1143,6 +1143,14 @@ function isSerializedByCallers(
     let serialized = true;
     const visit = (node: ts.Node): void => {
       if (!serialized) return;
+      // `other.#m()` (another instance, maybe this one) or `this["m"]()`: a call not seen below.
+      const elsewhere =
+        (ts.isPropertyAccessExpression(node) && ts.isPrivateIdentifier(node.name) && node.name.text === name && node.expression.kind !== ts.SyntaxKind.ThisKeyword) ||
+        (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && node.argumentExpression.text === name);
+      if (elsewhere) {
+        serialized = false;
+        return;
+      }
       if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && node.name.getText() === name) {
         const call = node.parent;
         if (!ts.isCallExpression(call) || call.expression !== node) {
