@@ -280,6 +280,11 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "duplicateInit", line: 16, column: 7 }],
   },
   {
+    name: "serialized callers: two private methods that only await each other are not serialized (cycle)",
+    code: `${PG}${PG_CLASS}  async #retry(): Promise<void> {\n    const client = await this.#ensureListening();\n    client.on("notification", () => undefined);\n    if (this.#closed) return;\n    await this.#again();\n  }\n  async #again(): Promise<void> {\n    await sleep(1000);\n    await this.#retry();\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 14, column: 7 }],
+  },
+  {
     name: "serialized callers: the loop itself started on every call of a public method",
     code: `${PG}${PG_CLASS}${PG_LOOP}  run() {\n    void this.#work();\n  }\n}`,
     errors: [{ messageId: "duplicateInit", line: 14, column: 7 }],
@@ -731,6 +736,7 @@ const valid: ValidCase[] = [
   { name: "serialized callers: two levels down, a loop step awaited by the loop", code: `${PG}${PG_CLASS}  async #step() {\n    const client = await this.#ensureListening();\n    client.on("notification", () => undefined);\n    const job = await claimJob(this.queue);\n    if (job) await process(job);\n  }\n  async #loop() {\n    while (!this.#closed) {\n      await this.#step();\n      await sleep(1000);\n    }\n  }\n  start() {\n    this.#running ??= this.#loop();\n  }\n  #running: Promise<void> | undefined;\n}` },
   { name: "serialized callers: awaited twice in one run of the loop, one call after the other", code: `${PG}${PG_CLASS}${PG_LOOP.replace("      await this.#ensureListening();\n", "      await this.#ensureListening();\n      if (this.#closed) break;\n      await this.#ensureListening();\n")}  #running: Promise<void> | undefined;\n  start() {\n    this.#running ??= this.#work();\n  }\n}` },
   { name: "serialized callers: awaited inside a try/catch of the loop", code: `${PG}${PG_CLASS.replace("{}\n", "{\n    void this.#work();\n  }\n")}  async #work() {\n    while (!this.#closed) {\n      try {\n        const client = (await this.#ensureListening());\n        client.on("notification", () => undefined);\n        const job = await claimJob(this.queue);\n        if (job) await process(job);\n      } catch {\n        await sleep(1000);\n      }\n    }\n  }\n}` },
+  { name: "serialized callers: three levels down from a loop the constructor starts once", code: `${PG}${PG_CLASS.replace("{}\n", "{\n    void this.#run();\n  }\n")}  async #step() {\n    const client = await this.#ensureListening();\n    client.on("notification", () => undefined);\n  }\n  async #tick() {\n    await this.#step();\n    const job = await claimJob(this.queue);\n    if (job) await process(job);\n  }\n  async #run() {\n    while (!this.#closed) await this.#tick();\n  }\n}` },
   { name: "serialized callers: a TypeScript-private method awaited by a private loop chained on a queue", code: `declare function listen(channel: string): Promise<void>;\ndeclare function drain(): Promise<number>;\nexport class Relay {\n  private listening = false;\n  private queue: Promise<void> = Promise.resolve();\n  private async ensureListening() {\n    if (!this.listening) {\n      await listen("relay");\n      this.listening = true;\n    }\n  }\n  private async pump() {\n    await this.ensureListening();\n    await drain();\n  }\n  schedule() {\n    this.queue = this.queue.then(() => this.pump());\n  }\n}` },
   { name: "a parameter's property written without an earlier read", code: `${D}\nexport async function f(options: { total: number }) {\n  options.total = await price();\n}` },
   { name: "inside mutex.runExclusive", code: `${D}\ndeclare const mutex: { runExclusive<T>(fn: () => Promise<T>): Promise<T> };\nlet total = 0;\nexport function add() {\n  return mutex.runExclusive(async () => {\n    total += await price();\n  });\n}` },
