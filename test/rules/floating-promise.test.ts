@@ -2135,6 +2135,8 @@ const invalid: InvalidCase[] = [
 
 const valid: ValidCase[] = [
   { name: "awaited", code: `${D}\nasync function f() {\n  await save();\n}` },
+  { name: "an `await using` local is the scope's to dispose, not dropped", code: `declare function lease(): Promise<number> & AsyncDisposable;\nexport async function f() {\n  await using held = lease();\n  console.log("leased");\n}` },
+  { name: "a `using` local is the scope's to dispose, not dropped", code: `declare function lock(name: string): Promise<void> & Disposable;\nexport function f() {\n  using held = lock("jobs");\n  console.log("locked");\n}` },
   { name: "returned", code: `${D}\nfunction f() {\n  return save();\n}` },
   { name: "caught", code: `${D}\nfunction f() {\n  save().catch(() => {});\n}` },
   { name: "then with a rejection handler", code: `${D}\nfunction f() {\n  save().then(() => {}, () => {});\n}` },

@@ -19,6 +19,38 @@ const PLAYER = "declare function seek(position: number): Promise<void>;\nexport 
 /** Lines after PLAYER's: playNext(generation) snapshots the position, awaits, checks the generation, writes. */
 const PLAY_NEXT = "  private async playNext(generation: number) {\n    const position = this.position;\n    await seek(position);\n    if (generation !== this.generation) return;\n    this.position = position + 1;\n  }\n}";
 
+/** Lines 1-5: a LISTEN/NOTIFY backend's client (as in a Postgres job-queue backend). */
+const PG =
+  "interface ListenClient { query(sql: string): Promise<void>; on(event: \"notification\", listener: (message: { payload?: string }) => void): void }\n" +
+  "interface Connection { getListenClient(): Promise<ListenClient> }\n" +
+  "declare function sleep(ms: number): Promise<void>;\n" +
+  "declare function claimJob(queue: string): Promise<string | undefined>;\n" +
+  "declare function process(job: string): Promise<void>;\n";
+/** Lines after PG's: the private `#ensureListening` (check at +8, write at +10) and the class's fields, open class body. */
+const PG_CLASS =
+  "export class Backend {\n" +
+  "  #listening = false;\n" +
+  "  #closed = false;\n" +
+  "  constructor(private readonly connection: Connection, private readonly queue: string) {}\n" +
+  "  async #ensureListening() {\n" +
+  "    const client = await this.connection.getListenClient();\n" +
+  "    if (!this.#listening) {\n" +
+  "      await client.query(\"LISTEN jobs\");\n" +
+  "      this.#listening = true;\n" +
+  "    }\n" +
+  "    return client;\n" +
+  "  }\n";
+/** A worker loop that awaits `#ensureListening()` once per iteration. */
+const PG_LOOP =
+  "  async #work() {\n" +
+  "    while (!this.#closed) {\n" +
+  "      await this.#ensureListening();\n" +
+  "      const job = await claimJob(this.queue);\n" +
+  "      if (job) await process(job);\n" +
+  "      else await sleep(1000);\n" +
+  "    }\n" +
+  "  }\n";
+
 /** The exact messages, written out so that a change of wording is a visible change here. */
 const duplicateInit = (target: string) =>
   `\`${target}\` is checked before the \`await\` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work, but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.`;
@@ -213,6 +245,56 @@ const invalid: InvalidCase[] = [
         column: 3,
       },
     ],
+  },
+  {
+    name: "collections by type: a WeakMap of sizes filled after the await",
+    code: `interface FileRef { path: string }\ndeclare function measure(file: FileRef): Promise<number>;\nconst sizes = new WeakMap<FileRef, number>();\nexport async function sizeOf(file: FileRef) {\n  if (!sizes.has(file)) sizes.set(file, await measure(file));\n  return sizes.get(file);\n}`,
+    errors: [{ messageId: "duplicateInitCollection", message: duplicateInitCollection("sizes", "file"), severity: "info", line: 5, column: 25, fixes: [] }],
+  },
+  {
+    name: "collections by type: a class extending Map is a Map",
+    code: `declare function load(key: string): Promise<string>;\nclass TtlCache<K, V> extends Map<K, V> {\n  ttl = 60_000;\n}\nexport class Pages {\n  private cache = new TtlCache<string, string>();\n  async page(key: string) {\n    if (!this.cache.has(key)) {\n      this.cache.set(key, await load(key));\n    }\n    return this.cache.get(key);\n  }\n}`,
+    errors: [{ messageId: "duplicateInitCollection", message: duplicateInitCollection("this.cache", "key"), severity: "info", line: 9, column: 7, fixes: [] }],
+  },
+  {
+    name: "collections by type: a readonly array read, the array written through its mutable field",
+    code: `declare function validate(job: string): Promise<void>;\nexport class Queue {\n  private jobs: string[] = [];\n  get pending(): readonly string[] {\n    return this.jobs;\n  }\n  async enqueue(job: string) {\n    if (this.jobs.includes(job)) return;\n    await validate(job);\n    this.jobs.push(job);\n  }\n}`,
+    errors: [{ messageId: "checkThenActCollection", message: checkThenActCollection("this.jobs", "job"), line: 10, column: 5 }],
+  },
+  {
+    name: "a busy flag set to a value that may be false is no lock: a second call passes the guard",
+    code: `declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  async drain() {\n    if (this.busy) return;\n    this.busy = this.queue.length > 0;\n    const done = this.uploads;\n    await upload(this.queue.splice(0));\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 11, column: 5, message: staleSnapshot("this.uploads", "done") }],
+  },
+  {
+    name: "serialized callers: a public caller can run concurrently, whatever the project's own loop does",
+    code: `${PG}${PG_CLASS}  async waitForJob() {\n    const client = await this.#ensureListening();\n    return client;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.#listening"), severity: "info", line: 14, column: 7 }],
+  },
+  {
+    name: "serialized callers: awaited in two different loops, which can overlap each other",
+    code: `${PG}${PG_CLASS}${PG_LOOP}  async #watch() {\n    while (!this.#closed) {\n      const client = await this.#ensureListening();\n      client.on("notification", () => undefined);\n      await sleep(5000);\n    }\n  }\n  start() {\n    void this.#work();\n    void this.#watch();\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 14, column: 7, message: duplicateInit("this.#listening") }],
+  },
+  {
+    name: "serialized callers: the method also handed on as a callback runs whenever the emitter likes",
+    code: `${PG}${PG_CLASS.replace("private readonly queue: string) {}\n", "private readonly queue: string, events: { on(event: string, listener: () => void): void }) {\n    void this.#work();\n    events.on(\"reconnect\", this.#ensureListening.bind(this));\n  }\n")}${PG_LOOP}}`,
+    errors: [{ messageId: "duplicateInit", line: 17, column: 7, message: duplicateInit("this.#listening") }],
+  },
+  {
+    name: "serialized callers: another instance's `#ensureListening()` is called from outside its loop",
+    code: `${PG}${PG_CLASS.replace("{}\n", "{\n    void this.#work();\n  }\n")}${PG_LOOP}  async share(other: Backend) {\n    return other.#ensureListening();\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 16, column: 7, message: duplicateInit("this.#listening") }],
+  },
+  {
+    name: "serialized callers: two private methods that only await each other are not serialized (cycle)",
+    code: `${PG}${PG_CLASS}  async #retry(): Promise<void> {\n    const client = await this.#ensureListening();\n    client.on("notification", () => undefined);\n    if (this.#closed) return;\n    await this.#again();\n  }\n  async #again(): Promise<void> {\n    await sleep(1000);\n    await this.#retry();\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 14, column: 7, message: duplicateInit("this.#listening") }],
+  },
+  {
+    name: "serialized callers: the loop itself started on every call of a public method",
+    code: `${PG}${PG_CLASS}${PG_LOOP}  run() {\n    void this.#work();\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 14, column: 7, message: duplicateInit("this.#listening") }],
   },
   {
     name: "with checkParameters: the same property of a parameter read before and written after",
@@ -948,6 +1030,21 @@ const valid: ValidCase[] = [
   { name: "eslint#12353: a guard set before the await and released after it", code: `${D}\nconst state = { isSyncing: false };\nexport async function sync() {\n  if (state.isSyncing) return;\n  state.isSyncing = true;\n  await tick();\n  state.isSyncing = false;\n}` },
   { name: "objects created in the call", code: `${D}\nexport async function f() {\n  const o = { n: 0 };\n  o.n = o.n + await price();\n  return o;\n}` },
   { name: "by default, a parameter's property read before and written after (the caller's per-call object)", code: `${D}\ninterface Ctx { count: number }\nexport async function handle(ctx: Ctx) {\n  ctx.count = ctx.count + await price();\n}` },
+  { name: "collections by type: a plain object with `get`/`set` methods is no collection", code: `declare function fetchSetting(key: string): Promise<string>;\nconst values: Record<string, string> = {};\nconst store = {\n  get(key: string) {\n    return values[key];\n  },\n  set(key: string, value: string) {\n    values[key] = value.trim();\n  },\n};\nexport async function setting(key: string) {\n  if (!store.get(key)) store.set(key, await fetchSetting(key));\n  return store.get(key);\n}` },
+  { name: "collections by type: a project class whose `set` persists is no collection", code: `declare function writeFile(path: string, text: string): Promise<void>;\ndeclare function fetchDefault(key: string): Promise<string>;\nclass Settings {\n  private values: Record<string, string> = {};\n  has(key: string) {\n    return key in this.values;\n  }\n  set(key: string, value: string) {\n    this.values[key] = value;\n    void writeFile("settings.json", JSON.stringify(this.values));\n  }\n}\nconst settings = new Settings();\nexport async function ensure(key: string) {\n  if (!settings.has(key)) {\n    settings.set(key, await fetchDefault(key));\n  }\n}` },
+  { name: "collections by type: a project class's `push` and `includes` are not an array's", code: `declare function validate(job: string): Promise<void>;\nclass JobLog {\n  private lines: string[] = [];\n  includes(job: string) {\n    return this.lines.some((line) => line.startsWith(job));\n  }\n  push(job: string) {\n    this.lines.push(\`\${job} \${Date.now()}\`);\n  }\n}\nexport class Queue {\n  private log = new JobLog();\n  async enqueue(job: string) {\n    if (this.log.includes(job)) return;\n    await validate(job);\n    this.log.push(job);\n  }\n}` },
+  { name: "collections by type: a receiver typed `any` is not known to be a collection", code: `declare function load(key: string): Promise<string>;\ndeclare const cache: any;\nexport async function get(key: string) {\n  if (!cache.has(key)) cache.set(key, await load(key));\n  return cache.get(key);\n}` },
+  { name: "collections by type: a union of a Map and a project store is not known to be a collection", code: `declare function load(key: string): Promise<string>;\ninterface Store { has(key: string): boolean; set(key: string, value: string): void; get(key: string): string | undefined }\ndeclare const cache: Map<string, string> | Store;\nexport async function get(key: string) {\n  if (!cache.has(key)) cache.set(key, await load(key));\n  return cache.get(key);\n}` },
+  { name: "with checkParameters: a presence check on a parameter's property is the caller's per-call state", code: `interface User { id: string }\ninterface Ctx { userId: string; user?: User }\ndeclare function loadUser(id: string): Promise<User>;\nexport async function authenticate(ctx: Ctx) {\n  if (!ctx.user) {\n    ctx.user = await loadUser(ctx.userId);\n  }\n  return ctx.user;\n}`, options: { checkParameters: true } },
+  { name: "with checkParameters: a membership check on a parameter's Map is the caller's per-call state", code: `interface Row { id: string }\ninterface Batch { rows: Map<string, Row> }\ndeclare function fetchRow(id: string): Promise<Row>;\nexport async function include(batch: Batch, id: string) {\n  if (!batch.rows.has(id)) {\n    batch.rows.set(id, await fetchRow(id));\n  }\n}`, options: { checkParameters: true } },
+  { name: "with checkParameters: a state compared on a parameter, then changed after the await", code: `interface Job { state: "queued" | "running" }\ndeclare function warmUp(job: Job): Promise<void>;\nexport async function start(job: Job) {\n  if (job.state === "queued") {\n    await warmUp(job);\n    job.state = "running";\n  }\n}`, options: { checkParameters: true } },
+  { name: "serialized callers: a private method awaited in turn by a worker loop started once from the constructor", code: `${PG}${PG_CLASS.replace("{}\n", "{\n    void this.#work();\n  }\n")}${PG_LOOP}}` },
+  { name: "serialized callers: the worker loop memoized by a public start()", code: `${PG}${PG_CLASS}${PG_LOOP}  #running: Promise<void> | undefined;\n  start() {\n    this.#running ??= this.#work();\n    return this.#running;\n  }\n}` },
+  { name: "serialized callers: two levels down, a loop step awaited by the loop", code: `${PG}${PG_CLASS}  async #step() {\n    const client = await this.#ensureListening();\n    client.on("notification", () => undefined);\n    const job = await claimJob(this.queue);\n    if (job) await process(job);\n  }\n  async #loop() {\n    while (!this.#closed) {\n      await this.#step();\n      await sleep(1000);\n    }\n  }\n  start() {\n    this.#running ??= this.#loop();\n  }\n  #running: Promise<void> | undefined;\n}` },
+  { name: "serialized callers: awaited twice in one run of the loop, one call after the other", code: `${PG}${PG_CLASS}${PG_LOOP.replace("      await this.#ensureListening();\n", "      await this.#ensureListening();\n      if (this.#closed) break;\n      await this.#ensureListening();\n")}  #running: Promise<void> | undefined;\n  start() {\n    this.#running ??= this.#work();\n  }\n}` },
+  { name: "serialized callers: awaited inside a try/catch of the loop", code: `${PG}${PG_CLASS.replace("{}\n", "{\n    void this.#work();\n  }\n")}  async #work() {\n    while (!this.#closed) {\n      try {\n        const client = (await this.#ensureListening());\n        client.on("notification", () => undefined);\n        const job = await claimJob(this.queue);\n        if (job) await process(job);\n      } catch {\n        await sleep(1000);\n      }\n    }\n  }\n}` },
+  { name: "serialized callers: three levels down from a loop the constructor starts once", code: `${PG}${PG_CLASS.replace("{}\n", "{\n    void this.#run();\n  }\n")}  async #step() {\n    const client = await this.#ensureListening();\n    client.on("notification", () => undefined);\n  }\n  async #tick() {\n    await this.#step();\n    const job = await claimJob(this.queue);\n    if (job) await process(job);\n  }\n  async #run() {\n    while (!this.#closed) await this.#tick();\n  }\n}` },
+  { name: "serialized callers: a TypeScript-private method awaited by a private loop chained on a queue", code: `declare function listen(channel: string): Promise<void>;\ndeclare function drain(): Promise<number>;\nexport class Relay {\n  private listening = false;\n  private queue: Promise<void> = Promise.resolve();\n  private async ensureListening() {\n    if (!this.listening) {\n      await listen("relay");\n      this.listening = true;\n    }\n  }\n  private async pump() {\n    await this.ensureListening();\n    await drain();\n  }\n  schedule() {\n    this.queue = this.queue.then(() => this.pump());\n  }\n}` },
   { name: "a parameter's property written without an earlier read", code: `${D}\nexport async function f(options: { total: number }) {\n  options.total = await price();\n}` },
   { name: "inside mutex.runExclusive", code: `${D}\ndeclare const mutex: { runExclusive<T>(fn: () => Promise<T>): Promise<T> };\nlet total = 0;\nexport function add() {\n  return mutex.runExclusive(async () => {\n    total += await price();\n  });\n}` },
   { name: "after await mutex.acquire()", code: `${D}\ndeclare const mutex: { acquire(): Promise<() => void> };\nlet total = 0;\nexport async function add() {\n  const release = await mutex.acquire();\n  try {\n    total += await price();\n  } finally {\n    release();\n  }\n}` },

@@ -8,6 +8,13 @@ const RULE = "unhandled-rejection-window";
 const D =
   "declare function f(): Promise<number>; declare function g(): Promise<string>; declare function track(p: Promise<unknown>): void; declare const c: boolean;";
 
+/** A project's own `Promise`: a thenable box whose `resolve` waits a tick of a timer (not the global `Promise`). */
+const USER_PROMISE =
+  "class Promise<T> {\n  constructor(private readonly value: T) {}\n  static resolve<T>(value: T): globalThis.Promise<T> {\n    return new globalThis.Promise((done) => setTimeout(() => done(value), 0));\n  }\n  then<R>(done: (value: T) => R): R {\n    return done(this.value);\n  }\n}";
+/** The same name for a class whose values are not promises, nor thenables. */
+const USER_BOX =
+  "class Promise<T> {\n  constructor(readonly value: T) {}\n  static resolve<T>(value: T): Promise<T> {\n    return new Promise(value);\n  }\n}";
+
 const ALL = (a: string, b: string) => `Await \`${a}\` and \`${b}\` together with \`Promise.all\``;
 const CATCH = (a: string) => `Attach a rejection handler where \`${a}\` is created`;
 /** The message of a window at another `await`, written out so that a change of wording is a visible change here. */
@@ -576,6 +583,81 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: "`Promise.resolve(load())` adopts the promise `load()` returns: it rejects with it",
+    code: `${D}\nasync function cached() {\n  const p = Promise.resolve(f());\n  await g();\n  return await p;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 4),
+        fixes: [[CATCH("p"), `${D}\nasync function cached() {\n  const p = Promise.resolve(f());\n  ${H("p")}\n  await g();\n  return await p;\n}`]],
+      },
+    ],
+  },
+  {
+    name: "`globalThis.Promise.resolve(load())` too",
+    code: `${D}\nasync function cached() {\n  const p = globalThis.Promise.resolve(f());\n  await g();\n  return await p;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 4),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nasync function cached() {\n  const p = globalThis.Promise.resolve(f());\n  p.catch(() => undefined);${NOTE}\n  await g();\n  return await p;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "`await Promise.resolve(other())` waits for `other()`",
+    code: `${D}\nasync function both() {\n  const a = f();\n  await Promise.resolve(g());\n  return await a;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        related: [4, 5],
+        message: WINDOW("a", 4),
+        fixes: [
+          [
+            CATCH("a"),
+            `${D}\nasync function both() {\n  const a = f();\n  a.catch(() => undefined);${NOTE}\n  await Promise.resolve(g());\n  return await a;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a project's own `class Promise`: its `resolve` is a wait like any other call",
+    code: `${USER_PROMISE}\ndeclare function f(): globalThis.Promise<number>;\nexport async function tick() {\n  const a = f();\n  await Promise.resolve(1);\n  return await a;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 12,
+        column: 9,
+        related: [13, 14],
+        message: WINDOW("a", 13),
+        fixes: [
+          [
+            CATCH("a"),
+            `${USER_PROMISE}\ndeclare function f(): globalThis.Promise<number>;\nexport async function tick() {\n  const a = f();\n  a.catch(() => undefined);${NOTE}\n  await Promise.resolve(1);\n  return await a;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a project's own thenable `class Promise` with `checkThenables`: its constructor is not known never to reject",
+    code: `${USER_PROMISE}\ndeclare function g(): globalThis.Promise<string>;\nexport async function box() {\n  const p = new Promise((done: (value: number) => void) => done(1));\n  await g();\n  return await p;\n}`,
+    options: { checkThenables: true },
+    errors: [{ messageId: "window", line: 12, column: 9, message: WINDOW("p", 13) }],
+  },
+  {
     name: "a `throw` before the promise is handled",
     code: `${D}\nasync function guard(name: string) {\n  const p = f();\n  if (name === "") throw new Error("no name");\n  return await p;\n}`,
     errors: [
@@ -672,6 +754,16 @@ const valid: ValidCase[] = [
     name: "documented limit of the name gate: a Promise subclass from a function whose written type does not say Promise",
     code: `${D}\nclass Task<T> extends Promise<T> {}\ndeclare function run(): Task<number>;\nasync function sub() {\n  const t = run();\n  await g();\n  return await t;\n}`,
   },
+  { name: "`await Promise.resolve(value)` of a plain value only yields to the microtask queue", code: `${D}\nasync function ok(n: number) {\n  const a = f();\n  await Promise.resolve(n);\n  return await a;\n}` },
+  { name: "`await globalThis.Promise.resolve()` is the global `Promise` too", code: `${D}\nasync function ok() {\n  const a = f();\n  await globalThis.Promise.resolve();\n  return await a;\n}` },
+  { name: "`await P.resolve()` through a `const` copy of the global `Promise`", code: `${D}\nconst P = Promise;\nasync function ok() {\n  const a = f();\n  await P.resolve();\n  return await a;\n}` },
+  { name: "`await Promise.resolve(value)` of a value typed `any` is not known to wait", code: `${D}\ndeclare const cached: any;\nasync function ok() {\n  const a = f();\n  await Promise.resolve(cached);\n  return await a;\n}` },
+  { name: "`Promise.resolve(value)` of a plain value cannot reject", code: `${D}\nasync function ok(n: number) {\n  const a = Promise.resolve(n);\n  await g();\n  return await a;\n}` },
+  { name: "a project's own `class Promise` whose values are not promises: `Promise.resolve(load())` holds a box", code: `${USER_BOX}\ndeclare function f(): globalThis.Promise<number>;\ndeclare function g(): globalThis.Promise<string>;\nexport async function ok() {\n  const box = Promise.resolve(f());\n  await g();\n  return await box.value;\n}` },
+  { name: "a project's own `class Promise` whose values are not promises: `new Promise(...)` is no promise", code: `${USER_BOX}\ndeclare function g(): globalThis.Promise<string>;\nexport async function ok() {\n  const box = new Promise(1);\n  await g();\n  return box.value;\n}` },
+  { name: "a project's own thenable `class Promise` without `checkThenables` is no promise", code: `${USER_PROMISE}\ndeclare function g(): globalThis.Promise<string>;\nexport async function ok() {\n  const p = new Promise((done: (value: number) => void) => done(1));\n  await g();\n  return await p;\n}` },
+  { name: "an `await using` declaration is not followed: the scope's disposal owns the value", code: `${D}\ndeclare function lease(): Promise<number> & AsyncDisposable;\nexport async function ok() {\n  await using held = lease();\n  await g();\n  return await held;\n}` },
+  { name: "a `using` declaration is not followed either", code: `${D}\ndeclare function lock(name: string): Promise<void> & Disposable;\nexport async function ok() {\n  using held = lock("jobs");\n  await g();\n  await held;\n}` },
   { name: "a comparison does not handle, but nothing waits before the await", code: `${D}\nasync function ok(old: Promise<number>) {\n  const a = f();\n  if (a === old) return 0;\n  return await a;\n}` },
 ];
 

@@ -30,6 +30,9 @@ export interface PromiseQuery {
 /** The default lib's members that run the function they are called on. */
 const INVOKERS: ReadonlySet<string> = new Set(["Function.call", "Function.apply", "CallableFunction.call", "CallableFunction.apply"]);
 
+/** The default lib's collection types (with their `Readonly` variants): see `collectionStatus`. */
+const BUILTIN_COLLECTIONS: ReadonlySet<string> = new Set(["Map", "ReadonlyMap", "Set", "ReadonlySet", "WeakMap", "WeakSet", "Array", "ReadonlyArray"]);
+
 /** An opaque handle for a variable; compare handles with `===`. */
 export type VariableHandle = object;
 
@@ -1415,6 +1418,75 @@ export class TypeOracle {
       return type.flags & flags ? "always" : "never";
     };
     return status(this.checker.getTypeAtLocation(expr));
+  }
+
+  /**
+   * Is `expr` the global `Promise` constructor: the `Promise` value the default lib declares, named
+   * directly, as `globalThis.Promise`, or through a `const` copy (`const P = Promise`)? A project's
+   * own `class Promise`, a `Promise` imported from a library (bluebird) or a parameter named
+   * `Promise` is not: its constructor and static methods may behave otherwise.
+   *
+   * @example
+   * Promise.resolve(x)             // `Promise` → true
+   * globalThis.Promise.allSettled(ps) // `globalThis.Promise` → true
+   * // class Promise<T> { static resolve<T>(v: T) { ... } } in scope:
+   * Promise.resolve(x)             // `Promise` → false
+   */
+  isGlobalPromiseConstructor(expr: ts.Expression): boolean {
+    const symbol = this.followCallee(expr, 0);
+    return symbol !== undefined && symbol.name === "Promise" && (symbol.flags & ts.SymbolFlags.Variable) !== 0 && this.isDeclaredInDefaultLib(symbol);
+  }
+
+  private readonly collectionCache = new WeakMap<ts.Node, Tri>();
+
+  /**
+   * Is the value a built-in collection: a `Map`, `Set`, `WeakMap`, `WeakSet`, array or tuple (the
+   * `Readonly` variants, and classes and interfaces extending any of them, included)? Over the
+   * parts of a union, `null` and `undefined` left aside (`this.cache?.get(k)`): `always` when every
+   * part is one, `never` when none is, `may` for `any`, `unknown`, unconstrained type parameters
+   * and unions of both kinds. Matched by declaration in the default lib, never by name: a project's
+   * `class Cache { get(k) {...} }` or an options object with a `set` method is `never`.
+   *
+   * @example
+   * // const seen = new Set<string>(); const jobs: readonly Job[] = []; const store = { get(k: string) { ... } };
+   * collectionStatus(seen)  // "always"
+   * collectionStatus(jobs)  // "always"
+   * collectionStatus(store) // "never"
+   */
+  collectionStatus(expr: ts.Expression): Tri {
+    const cached = this.collectionCache.get(expr);
+    if (cached !== undefined) return cached;
+    const seen = new Set<ts.Type>();
+    const status = (type: ts.Type): Tri => {
+      if (type.flags & UNKNOWNISH) return "may";
+      if (type.isUnion()) {
+        const parts = type.types.filter((part) => !(part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)));
+        if (parts.length === 0) return "never";
+        const statuses = parts.map(status);
+        return statuses.every((part) => part === "always") ? "always" : statuses.every((part) => part === "never") ? "never" : "may";
+      }
+      if (type.flags & ts.TypeFlags.TypeParameter) {
+        const constraint = this.checker.getBaseConstraintOfType(type);
+        return constraint && constraint !== type ? status(constraint) : "may";
+      }
+      return this.isBuiltinCollectionType(type, seen) ? "always" : "never";
+    };
+    const result = status(this.checker.getTypeAtLocation(expr));
+    this.collectionCache.set(expr, result);
+    return result;
+  }
+
+  private isBuiltinCollectionType(type: ts.Type, seen: Set<ts.Type>): boolean {
+    if (this.checker.isArrayType(type) || this.checker.isTupleType(type)) return true;
+    const target = (type as ts.TypeReference).target ?? type;
+    if (seen.has(target)) return false;
+    seen.add(target);
+    const symbol = target.getSymbol();
+    if (symbol && BUILTIN_COLLECTIONS.has(symbol.name) && this.isDeclaredInDefaultLib(symbol)) return true;
+    if (target.flags & ts.TypeFlags.Object && (target as ts.ObjectType).objectFlags & ts.ObjectFlags.ClassOrInterface) {
+      return this.checker.getBaseTypes(target).some((base) => this.isBuiltinCollectionType(base, seen));
+    }
+    return false;
   }
 
   /** Does the value's (apparent) type have a property `name`? E.g. `Atomics.waitAsync` under the configured libs. */

@@ -12,6 +12,7 @@
 import * as ts from "typescript";
 import picomatch from "picomatch";
 import { isAncestorOrSelf, isAssignment, isAssignmentOperator, isAsyncFunction } from "../engine/astUtils";
+import type { TypeOracle } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
 // ---------------------------------------------------------------------------------------------
@@ -168,7 +169,15 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "only some parts have one, `any`, and the `[Symbol.dispose]` the lib gives every iterator and",
         "generator (it only runs `return()`: a second `map.keys()` holds nothing).",
         "",
-        "Mutations through `Map`/`Set`/array methods (`set`, `add`, `push`, `unshift`) count as writes.",
+        "Mutations through `Map`/`Set`/array methods (`set`, `add`, `push`, `unshift`) count as writes,",
+        "and `has`/`get`/`includes`/`indexOf` as reads of an entry, when the receiver's type is a",
+        "built-in collection: `Map`, `Set`, `WeakMap`, `WeakSet`, an array or tuple, their `Readonly`",
+        "variants, or a class or interface extending one (`class TtlCache extends Map`). Decided from",
+        "the type's declaration in the default lib, not from the method's name: an object literal or a",
+        "project class with methods called `get`/`set`/`push` (a settings store whose `set` persists, a",
+        "log whose `includes` searches) is not a collection, since its methods may compute, validate",
+        "or write elsewhere; nor is a receiver typed `any`, or a union of a collection and something",
+        "else. A library's cache class that does not extend `Map` (an LRU cache) is not one either.",
         "",
         "One race, one finding: the writes made after one `await` under one check (`if (!this.raw) {",
         "const c = await create(); this.raw = c; this.rawReady = true; }`, two early returns before one",
@@ -184,7 +193,11 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "`options.retries = options.retries + await f()`). Locals of the same call and objects created",
         "in it (including copies such as `{ ...this.options }`) are not shared, and neither, by",
         "default, is a parameter's object (Koa's `ctx`): with `checkParameters` on, it is reported when",
-        "the same property is read before and written after the `await`.",
+        "the same property is read before and written after the `await`. A check of a parameter's",
+        "property followed by a write after the `await` (`if (!ctx.user) ctx.user = await",
+        "loadUser(ctx.userId)`, `if (!batch.rows.has(id)) batch.rows.set(id, await fetchRow(id))`) is",
+        "not reported even then: the object is most often the caller's per-call state, and only a",
+        "value computed from a stale read loses an update whoever else holds the object.",
         "",
         "Not reported:",
         "",
@@ -199,8 +212,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  busy = true; await work(); busy = false` is a correct guard);",
         "- code inside common critical sections (`mutex.runExclusive(async () => ...)`, after",
         "  `await mutex.acquire()`, `navigator.locks.request(name, async () => ...)`, after a busy flag",
-        "  checked and set before any `await`: `if (this.busy) return; this.busy = true;`); extend the",
-        "  list with `criticalSections` and `lockAcquisitions`;",
+        "  checked and set to `true` before any `await`: `if (this.busy) return; this.busy = true;`; a flag",
+        "  set to a value that may be false, `this.busy = this.queue.length > 0`, lets a second call",
+        "  through and is no lock); extend the list with `criticalSections` and `lockAcquisitions`;",
         "- a guard that throws (`if (!this.socket) throw ...`): it asserts a precondition;",
         "- a write made only after checking the state again after the `await` (`const conn = await",
         "  connect(); if (!this.conn) this.conn = conn; else conn.close();`): the first result is kept",
@@ -245,9 +259,15 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  (`this.connecting ??= this._connect().finally(...)`, or `this.lock = this._connect()` after",
         "  `if (this.lock) return await this.lock;`); chain it onto one",
         "  field's promise and store the chain there (`this.queue = this.queue.then(() => this.write(line))`,",
-        "  a serial queue); or start it once from the constructor (outside loops). It never runs",
-        "  concurrently with itself. A mix of these (started from the constructor and memoized",
-        "  elsewhere) can overlap and is reported;",
+        "  a serial queue); start it once from the constructor (outside loops); or await it where they",
+        "  call it, all in one method of the class that itself never runs concurrently by these rules",
+        "  (up to three callers up): `await this.#ensureListening()` in each iteration of a private",
+        "  `#work()` loop that the constructor starts once, or that `start()` memoizes",
+        "  (`this.#running ??= this.#work()`). It never runs concurrently with itself. A mix of these",
+        "  (started from the constructor and memoized elsewhere, awaited in two different loops) can",
+        "  overlap and is reported, and so is a method referred to other than by a call on `this`",
+        "  (`emitter.on(\"reconnect\", this.#ensureListening.bind(this))`: the emitter calls it whenever",
+        "  it likes; `other.#ensureListening()`, `this[\"ensureListening\"]()`);",
         "- the locals of a function that runs a closure one call at a time: a `let` flag or a",
         "  `new Set()` of the function that declares `const onDone = async () => ...` and only ever calls",
         "  it as `await onDone(...)` in its own body (a stream loop), or passes it, in an awaited or",
@@ -255,12 +275,29 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  The same closure run under `Promise.all`, or started without `await`, is still reported, and",
         "  so is module or `this` state it touches (the owner itself can run concurrently).",
         "",
-        "Known false alarm: an object made for one operation (knex's `Runner`, built by",
-        "`client.runner(builder)` for each query, whose `ensureConnection` checks `this.connection`,",
-        "awaits `acquireConnection()` and sets it) is reported like any shared instance. That no two",
-        "calls share an instance cannot be shown from the code: the class is exported (other code may",
-        "construct and share one), and the method hands `this` to a callback (`cb(this)`) that may call",
-        "it again. Suppress such a finding with a reason",
+        "Known false alarms, by design. Whether two calls of a method can overlap on one instance is",
+        "decided only where every caller is visible: a private method (`private`, `#name`) whose",
+        "calls in its class are serialized as above. A method that code outside the class can call (a",
+        "public method, in JavaScript any method without `#`) is treated as callable concurrently,",
+        "whatever the project's own callers do, because that is not decidable from the project: a",
+        "library's users, a plugin, or a test may call it twice without awaiting the first. So these",
+        "stay reported, at `info` when they are duplicate initializations:",
+        "",
+        "- a `LISTEN` issued once per backend (`async ensureListening() { const client = await",
+        "  getClient(); if (!this.listening) { await client.query(\"LISTEN jobs\"); this.listening = true;",
+        "  } return client; }`) whose project callers (`waitForJob`, `waitForEvent`, `readInbox`) run one",
+        "  at a time in a loop per backend: those callers are public methods of an exported class,",
+        "  reached from another class through an interface (`this.backend.waitForJob(...)`), so their",
+        "  one-at-a-time use is a convention of the worker that calls them, not a property of the code",
+        "  that declares them. Making the helper `#ensureListening` and the loop a private method started",
+        "  once (or memoized) states that convention in the code, and the rule then stays silent;",
+        "- an object made for one operation (knex's `Runner`, built by `client.runner(builder)` for",
+        "  each query, whose `ensureConnection` checks `this.connection`, awaits `acquireConnection()` and",
+        "  sets it) is reported like any shared instance. That no two calls share an instance cannot be",
+        "  shown from the code: the class is exported (other code may construct and share one), and the",
+        "  method hands `this` to a callback (`cb(this)`) that may call it again.",
+        "",
+        "Suppress such a finding with a reason",
         "(`// concurrency-lint-disable-next-line shared-state-across-await -- one Runner per query`).",
       ].join("\n"),
       incorrect: [
@@ -529,8 +566,20 @@ const LOGICAL_ASSIGNMENTS = new Set<ts.SyntaxKind>([
 ]);
 
 
-/** A collection method call `C.m(K, ...)` with its collection expression and key text. */
-function collectionCall(node: ts.Node, methods: ReadonlySet<string>): { collection: ts.Expression; key: string; method: string } | undefined {
+/**
+ * A collection method call `C.m(K, ...)` whose receiver is a built-in collection by its type
+ * (`TypeOracle.collectionStatus`: a `Map`, `Set`, `WeakMap`, `WeakSet` or array, their `Readonly`
+ * variants and subclasses), with its collection expression and key text. An object of another
+ * type with methods of these names (`store.get(k)`, `settings.set(k, v)`) is not a collection:
+ * its `get` may compute, its `set` may validate or persist.
+ */
+function collectionCall(types: TypeOracle, node: ts.Node, methods: ReadonlySet<string>): { collection: ts.Expression; key: string; method: string } | undefined {
+  const call = collectionCallShape(node, methods);
+  return call && types.collectionStatus(call.collection) === "always" ? call : undefined;
+}
+
+/** `C.m(K, ...)` by syntax alone, for a write already found to be a collection's (`collectionCall`). */
+function collectionCallShape(node: ts.Node, methods: ReadonlySet<string>): { collection: ts.Expression; key: string; method: string } | undefined {
   if (!ts.isCallExpression(node)) return undefined;
   const callee = node.expression;
   if (!ts.isPropertyAccessExpression(callee) || !methods.has(callee.name.text)) return undefined;
@@ -733,7 +782,7 @@ class Analyzer {
         }
         return;
       }
-      const write = collectionCall(node, new Set(["set"]));
+      const write = collectionCall(this.context.types, node, new Set(["set"]));
       if (write) {
         const collection = state.collectionOf(write.collection);
         const value = (node as ts.CallExpression).arguments[1];
@@ -858,7 +907,7 @@ class Analyzer {
     if (isAssignment(write)) {
       const operator = write.operatorToken.kind;
       if (operator === ts.SyntaxKind.EqualsToken || LOGICAL_ASSIGNMENTS.has(operator)) value = write.right;
-    } else if (collectionCall(write, new Set(["set"]))) {
+    } else if (collectionCall(this.context.types, write, new Set(["set"]))) {
       value = (write as ts.CallExpression).arguments[1];
     }
     if (!value) return false;
@@ -884,7 +933,7 @@ class Analyzer {
     const suspensions = state.suspensionsWithin(check.getEnd(), write.getStart());
     if (suspensions.length === 0 || !suspensions.every((node) => ts.isAwaitExpression(node) && state.isMemoizedPromise(node.expression))) return false;
     if (isAssignment(write)) return write.operatorToken.kind === ts.SyntaxKind.EqualsToken && isConstantValue(write.right);
-    const call = collectionCall(write, new Set(["add", "set"]));
+    const call = collectionCall(this.context.types, write, new Set(["add", "set"]));
     if (!call) return false;
     const value = (write as ts.CallExpression).arguments[1];
     return call.method === "add" || (value !== undefined && isConstantValue(value));
@@ -1038,7 +1087,7 @@ function mapTypeArguments(declaration: ts.PropertyDeclaration | ts.VariableDecla
 /** The value a write stores: the right side of `x = v`, the value of `m.set(k, v)`. */
 function writtenValue(write: ts.Node): ts.Expression | undefined {
   if (isAssignment(write)) return write.right;
-  return collectionCall(write, new Set(["set"])) ? (write as ts.CallExpression).arguments[1] : undefined;
+  return collectionCallShape(write, new Set(["set"])) ? (write as ts.CallExpression).arguments[1] : undefined;
 }
 
 /** `true`, `false`, `null`, a number or a string without substitutions: the same value on every call. */
@@ -1071,32 +1120,80 @@ function isClearingValue(node: ts.Expression): boolean {
  *   memoize it;
  * - chains it onto one field's promise and stores the chain there
  *   (`this.queue = this.queue.then(() => this._flush())`): each run starts after the previous one;
- * - sits in the constructor, outside loops and nested functions, once: it runs once per instance.
- * (The caller's own check-then-act, if any, is reported there.)
+ * - sits in the constructor, outside loops and nested functions, once: it runs once per instance;
+ * - is awaited where it is called (`await this.#ensureListening()`), every call in one and the
+ *   same method of the class that never runs concurrently with itself either (by these same
+ *   rules, at most `SERIALIZED_CALLER_DEPTH` callers up, cycle-safe): a private `#poll()` loop
+ *   started once from the constructor that awaits `#ensureListening()` in each iteration. One run
+ *   of that caller awaits each call before the next, and no two runs overlap.
+ * Any other reference to the method (`this.m.bind(this)`, `emitter.on("x", this.m)`, a call in a
+ * nested function, `other.#m()`, `this["m"]()`) lets it run at any time, and so does being public: code outside the class can
+ * call it concurrently, whatever its callers in the project do. (The caller's own check-then-act,
+ * if any, is reported there.)
  */
-function isSerializedByCallers(fn: ts.FunctionLikeDeclaration, isMemoizingStore: (store: ts.BinaryExpression) => boolean): boolean {
+function isSerializedByCallers(
+  fn: ts.FunctionLikeDeclaration,
+  isMemoizingStore: (store: ts.BinaryExpression) => boolean,
+  depth = 0,
+  visiting: Set<ts.Node> = new Set(),
+): boolean {
   if (!ts.isMethodDeclaration(fn) || !fn.name) return false;
   const isPrivate = ts.isPrivateIdentifier(fn.name) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Private) !== 0;
-  if (!isPrivate || !ts.isClassLike(fn.parent)) return false;
-  const name = fn.name.getText();
-  const ways = new Set<string>();
-  let calls = 0;
-  let serialized = true;
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword && node.expression.name.getText() === name) {
-      calls++;
-      const end = promiseChainEnd(node);
-      const memo = storedIn(end) !== undefined && isMemoizingStore(end.parent as ts.BinaryExpression) ? storedIn(end) : undefined;
-      const chain = memo === undefined ? chainedOnto(node) : undefined;
-      if (memo !== undefined) ways.add(`memoized in ${memo}`);
-      else if (chain !== undefined) ways.add(`chained on ${chain}`);
-      else if (runsOncePerInstance(node)) ways.add(`constructor call ${calls}`);
-      else serialized = false;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(fn.parent);
-  return serialized && calls > 0 && ways.size === 1;
+  const owner = fn.parent;
+  if (!isPrivate || !ts.isClassLike(owner) || visiting.has(fn)) return false;
+  visiting.add(fn);
+  try {
+    const name = fn.name.getText();
+    const ways = new Set<string>();
+    let calls = 0;
+    let serialized = true;
+    const visit = (node: ts.Node): void => {
+      if (!serialized) return;
+      // `other.#m()` (another instance, maybe this one) or `this["m"]()`: a call not seen below.
+      const elsewhere =
+        (ts.isPropertyAccessExpression(node) && ts.isPrivateIdentifier(node.name) && node.name.text === name && node.expression.kind !== ts.SyntaxKind.ThisKeyword) ||
+        (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && node.argumentExpression.text === name);
+      if (elsewhere) {
+        serialized = false;
+        return;
+      }
+      if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && node.name.getText() === name) {
+        const call = node.parent;
+        if (!ts.isCallExpression(call) || call.expression !== node) {
+          // `this.m.bind(this)`, `this.m` handed on: called whenever the receiver likes.
+          serialized = false;
+          return;
+        }
+        calls++;
+        const end = promiseChainEnd(call);
+        const memo = storedIn(end) !== undefined && isMemoizingStore(end.parent as ts.BinaryExpression) ? storedIn(end) : undefined;
+        const chain = memo === undefined ? chainedOnto(call) : undefined;
+        const caller = memo === undefined && chain === undefined ? awaitingMethod(call, owner) : undefined;
+        if (memo !== undefined) ways.add(`memoized in ${memo}`);
+        else if (chain !== undefined) ways.add(`chained on ${chain}`);
+        else if (runsOncePerInstance(call)) ways.add(`constructor call ${calls}`);
+        else if (caller && depth < SERIALIZED_CALLER_DEPTH && isSerializedByCallers(caller, isMemoizingStore, depth + 1, visiting)) ways.add(`awaited in the method at ${caller.getStart()}`);
+        else serialized = false;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(owner);
+    return serialized && calls > 0 && ways.size === 1;
+  } finally {
+    visiting.delete(fn);
+  }
+}
+
+/** How many callers up `isSerializedByCallers` follows awaiting methods. */
+const SERIALIZED_CALLER_DEPTH = 3;
+
+/** For `await this.m(...)` directly in the body of a method of `owner` (not in a function nested in it): that method. */
+function awaitingMethod(call: ts.CallExpression, owner: ts.ClassLikeDeclaration): ts.MethodDeclaration | undefined {
+  let outer: ts.Node = call;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  if (!ts.isAwaitExpression(outer.parent)) return undefined;
+  const caller = enclosingFunction(outer.parent);
+  return caller && ts.isMethodDeclaration(caller) && caller.parent === owner ? caller : undefined;
 }
 
 /** The end of `p.then(...).catch(...).finally(...)` chained onto `promise`: still the same run's promise. */
@@ -1483,11 +1580,11 @@ class FunctionState {
     const end = suspension.getEnd();
     forEachInFunction(node, (current) => {
       if (found || current.getStart() >= end) return false;
-      const read = collectionCall(current, COLLECTION_READS);
+      const read = collectionCall(this.context.types, current, COLLECTION_READS);
       if (read && read.key === key && normalize(read.collection.getText()) === collection && !inOtherBranches(current, suspension)) found = current;
       return !found;
     });
-    const direct = collectionCall(node, COLLECTION_READS);
+    const direct = collectionCall(this.context.types, node, COLLECTION_READS);
     if (!found && direct && direct.key === key && normalize(direct.collection.getText()) === collection && node.getEnd() <= end) found = node;
     return found;
   }
@@ -1597,7 +1694,7 @@ class FunctionState {
         }
         return;
       }
-      const read = collectionCall(node, COLLECTION_READS);
+      const read = collectionCall(this.context.types, node, COLLECTION_READS);
       if (read) {
         const collection = this.collectionOf(read.collection);
         const tested = presence && read.method !== "indexOf";
@@ -1624,7 +1721,7 @@ class FunctionState {
       if (!isAssignment(write) || write.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
       value = write.right;
     } else {
-      const call = collectionCall(write, new Set(["set", "add"]));
+      const call = collectionCall(this.context.types, write, new Set(["set", "add"]));
       if (!call) return false;
       value = call.method === "set" ? (write as ts.CallExpression).arguments[1] : undefined;
       if (call.method === "set" && !value) return false;
@@ -1633,7 +1730,7 @@ class FunctionState {
     let reads = false;
     const consider = (node: ts.Node) => {
       if (check.collectionKey !== undefined) {
-        const read = collectionCall(node, COLLECTION_READS);
+        const read = collectionCall(this.context.types, node, COLLECTION_READS);
         if (read && this.collectionOf(read.collection)?.key === check.key) reads = true;
       } else if ((ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && this.locationOf(node)?.key === check.key) {
         reads = true;
@@ -1654,7 +1751,7 @@ class FunctionState {
     let ownWrite = false;
     const writesChecked = (node: ts.Node): boolean => {
       if (check.collectionKey !== undefined) {
-        const write = collectionCall(node, COLLECTION_WRITES);
+        const write = collectionCall(this.context.types, node, COLLECTION_WRITES);
         // Like clearing a field, `delete` resets the entry; it does not act on the check.
         return write !== undefined && write.method !== "delete" && write.key === check.collectionKey && this.collectionOf(write.collection)?.key === check.key;
       }
@@ -1973,7 +2070,7 @@ class FunctionState {
     const node = skipOuter(expression);
     const assigned = this.memoAssignmentSlot(node);
     if (assigned) return this.slotIsMemoized(assigned);
-    const entry = collectionCall(node, ENTRY_READS) && this.slotRead(node);
+    const entry = collectionCall(this.context.types, node, ENTRY_READS) && this.slotRead(node);
     if (entry) return this.slotIsMemoized(entry);
     const callee = this.memoCallee(node);
     if (callee) return depth === 0 && callee.returns.length > 0 && callee.returns.every((value) => callee.state.isMemoizedPromise(value, depth + 1));
@@ -1999,7 +2096,7 @@ class FunctionState {
   /** A read of a shared location (`this.p`) or of a shared collection's entry (`pending.get(k)`). */
   private slotRead(expression: ts.Expression): Slot | undefined {
     const node = skipOuter(expression);
-    const entry = collectionCall(node, ENTRY_READS);
+    const entry = collectionCall(this.context.types, node, ENTRY_READS);
     if (entry) {
       const collection = this.collectionOf(entry.collection);
       return collection && { key: collection.key, entry: entry.key };
@@ -2014,7 +2111,7 @@ class FunctionState {
       if (this.writtenKey(node) !== slot.key) return undefined;
       return isAssignment(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? node.right : "other";
     }
-    const write = collectionCall(node, COLLECTION_WRITES);
+    const write = collectionCall(this.context.types, node, COLLECTION_WRITES);
     if (!write || write.key !== slot.entry || this.collectionOf(write.collection)?.key !== slot.key) return undefined;
     return write.method === "set" ? ((node as ts.CallExpression).arguments[1] ?? "other") : "other";
   }
@@ -2035,7 +2132,7 @@ class FunctionState {
       if (isAssignment(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken || node.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken)) return true;
       // Clearing (a reset after a failure) lets the next call start over; it never races a set.
       if (value !== "other" && isClearingValue(value)) return true;
-      if (ts.isCallExpression(node) && collectionCall(node, new Set(["delete"]))) return true;
+      if (ts.isCallExpression(node) && collectionCall(this.context.types, node, new Set(["delete"]))) return true;
       if (value === "other" || !this.isGuardedByAbsence(node, slot)) memoized = false;
       return true;
     });
@@ -2092,7 +2189,7 @@ class FunctionState {
       if (equality) negated = !negated;
     }
     if ((negated ? "absent" : "present") !== expected) return false;
-    const has = collectionCall(node, new Set(["has"]));
+    const has = collectionCall(this.context.types, node, new Set(["has"]));
     if (has && slot.entry !== undefined) return has.key === slot.entry && this.collectionOf(has.collection)?.key === slot.key;
     const read = this.slotRead(node);
     if (read) return sameSlot(read, slot);

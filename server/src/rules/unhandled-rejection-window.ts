@@ -112,13 +112,23 @@ export const unhandledRejectionWindow: RuleModule<UnhandledRejectionWindowOption
         "  promise), except for explicit `throw`, which that rule leaves to this one. Calls that",
         "  might throw are not followed.",
         "- `await` in a nested function does not count; neither does `await` on a value whose type is",
-        "  not thenable, nor `await Promise.resolve(...)`: those only yield to the microtask queue,",
-        "  which drains before Node.js looks for unhandled rejections.",
+        "  not thenable, nor `await Promise.resolve()` or `await Promise.resolve(value)` of a value not",
+        "  known to be a promise: those only yield to the microtask queue, which drains before Node.js",
+        "  looks for unhandled rejections. `await Promise.resolve(other())` waits for `other()`, and is a",
+        "  wait like any other.",
         "- Promises that cannot reject unhandled are skipped: `p.catch(f)`, `p.then(f, r)`,",
-        "  `Promise.allSettled(...)`, `Promise.resolve(...)`, and `new Promise((resolve) => ...)` whose",
-        "  executor takes no `reject` parameter.",
+        "  `Promise.allSettled(...)`, `Promise.resolve(value)` of a value not known to be a promise,",
+        "  and `new Promise((resolve) => ...)` whose executor takes no `reject` parameter.",
+        "  `Promise.resolve(load())` adopts the promise `load()` returns and rejects with it: it is",
+        "  followed like `load()` itself.",
+        "- `Promise` means the global constructor of the default lib (also `globalThis.Promise` or a",
+        "  `const` copy), decided from its declaration, not its name: a project's own `class Promise`",
+        "  (or one imported from a library) gets none of these exceptions; its values are judged by their",
+        "  type like any other call's.",
         "- Values typed `any` or `unknown` are never reported; a variable that is reassigned, or used",
-        "  by a hoisted function declaration, is not followed.",
+        "  by a hoisted function declaration, is not followed; nor is a `using` or `await using`",
+        "  declaration (a promise that is also disposable): the scope's disposal owns its value, and",
+        "  what disposing a pending one does is the type's own contract.",
         "- As a cheap first gate, the initializer must call a function or method whose name is declared",
         "  somewhere in the program as `async` or with a written `Promise` return type, or be",
         "  `new Promise(...)`. A promise from a function whose promise-ness is only inferred (an unannotated",
@@ -314,7 +324,7 @@ class WindowChecker {
     if (!(ts.isBlock(container) || ts.isCaseClause(container) || ts.isDefaultClause(container) || ts.isSourceFile(container))) return;
     if (ts.isSourceFile(container) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return;
     const call = unwrapInitializer(initializer);
-    if (!call || cannotRejectUnhandled(call)) return;
+    if (!call || this.cannotRejectUnhandled(call)) return;
     const scope = scopeOf(statement, this.context.options.checkThrows, (sf) => this.context.types.supportsTopLevelAwait(sf));
     if (!scope || !(scope.async || scope.throws)) return;
     if (!this.keywordAhead(statement.getEnd(), container.getEnd(), scope)) return;
@@ -324,7 +334,7 @@ class WindowChecker {
     const text = name.text;
     const byName = walkWindow(declaration, scope, {
       isTarget: (id) => id.text === text && isValueReference(id),
-      isSuspension: (node) => syntacticSuspension(node),
+      isSuspension: () => true,
     });
     if (!byName) return;
 
@@ -335,7 +345,7 @@ class WindowChecker {
     if (usedOutsideTheWalk(statement, container, isTarget)) return;
     const found = walkWindow(declaration, scope, {
       isTarget,
-      isSuspension: (node) => syntacticSuspension(node) && this.awaitOperandMayBePromise(node),
+      isSuspension: (node) => this.awaitOperandMayBePromise(node) && !this.onlyYieldsToMicrotasks(node),
     });
     if (!found) return;
     this.report(declaration, name, statement, found, variable);
@@ -365,15 +375,72 @@ class WindowChecker {
 
   /**
    * The cheap gate: the callee's name is declared somewhere in the program as an async function or
-   * with a written promise type (`TypeOracle.promiseNames`), or it is `new Promise`.
+   * with a written promise type (`TypeOracle.promiseNames`), or is `Promise` (a name only lets the
+   * declaration through to the type questions); or the call is `new` or a static method of the
+   * global `Promise` constructor (`Promise.resolve(load())`, `globalThis.Promise.race(ps)`), which
+   * returns a promise whatever the program declares.
    */
   private calleeMayReturnPromise(call: ts.CallExpression | ts.NewExpression): boolean {
     if (this.query.thenables) return true; // a thenable's type can have any name
     const callee = calleeName(call);
     if (callee === undefined) return false;
-    if (callee === "Promise") return true;
     const names = this.context.types.promiseNames();
-    return names.functions.has(callee) || names.values.has(callee);
+    if (callee === "Promise" || names.functions.has(callee) || names.values.has(callee)) return true;
+    const target = skipParens(call.expression);
+    return ts.isPropertyAccessExpression(target) && ts.isCallExpression(call) && this.context.types.isGlobalPromiseConstructor(target.expression);
+  }
+
+  /**
+   * Promises whose rejection is handled at creation, or that cannot reject: `p.catch(f)`,
+   * `p.then(f, r)`; and, of the global `Promise` (`TypeOracle.isGlobalPromiseConstructor`, so a
+   * project's own `class Promise` is not one), `Promise.allSettled(...)`, `Promise.resolve(v)` of a
+   * value that is not known to be a promise or thenable (`Promise.resolve(load())` adopts the
+   * promise `load()` returns, and rejects with it), and `new Promise((resolve) => ...)` whose
+   * executor takes no `reject` parameter.
+   */
+  private cannotRejectUnhandled(call: ts.CallExpression | ts.NewExpression): boolean {
+    const callee = skipParens(call.expression);
+    const args = call.arguments ?? [];
+    if (ts.isNewExpression(call)) {
+      const executor = args[0] && skipParens(args[0]);
+      const resolveOnly = executor !== undefined && (ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) && executor.parameters.length < 2;
+      return resolveOnly && this.context.types.isGlobalPromiseConstructor(callee);
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const method = callee.name.text;
+    if (method === "catch") return args.length > 0;
+    if (method === "then") return args.length > 1 && !isUndefinedLiteral(args[1]);
+    if (method !== "allSettled" && method !== "resolve") return false;
+    if (!this.context.types.isGlobalPromiseConstructor(callee.expression)) return false;
+    return method === "allSettled" || !this.adoptsPromise(args);
+  }
+
+  /**
+   * Whether `Promise.resolve(...)` with these arguments adopts a promise: its one argument is known
+   * to be a promise or thenable (`Promise.resolve(other())`). A value typed `any` is not known to be.
+   */
+  private adoptsPromise(args: readonly ts.Expression[]): boolean {
+    const value = args[0];
+    return value !== undefined && !ts.isSpreadElement(value) && this.context.types.promiseStatus(value, { thenables: true }) === "always";
+  }
+
+  /**
+   * `await Promise.resolve()` (or of a value that is not known to be a promise) on the global
+   * `Promise` only yields to the microtask queue, which drains before Node.js looks for unhandled
+   * rejections: no window. `await Promise.resolve(other())` waits for `other()`, and a project's
+   * own `Promise.resolve` may wait for anything: both are suspensions.
+   */
+  private onlyYieldsToMicrotasks(node: ts.Node): boolean {
+    if (!ts.isAwaitExpression(node)) return false;
+    const operand = skipParens(node.expression);
+    if (!ts.isCallExpression(operand)) return false;
+    const callee = skipParens(operand.expression);
+    return (
+      ts.isPropertyAccessExpression(callee) &&
+      callee.name.text === "resolve" &&
+      this.context.types.isGlobalPromiseConstructor(callee.expression) &&
+      !this.adoptsPromise(operand.arguments)
+    );
   }
 
   private awaitOperandMayBePromise(node: ts.Node): boolean {
@@ -530,23 +597,6 @@ function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefi
   return undefined;
 }
 
-/** Promises whose rejection is handled at creation, or that cannot reject. */
-function cannotRejectUnhandled(call: ts.CallExpression | ts.NewExpression): boolean {
-  const callee = skipParens(call.expression);
-  const args = call.arguments ?? [];
-  if (ts.isNewExpression(call)) {
-    if (!ts.isIdentifier(callee) || callee.text !== "Promise") return false;
-    const executor = args[0] && skipParens(args[0]);
-    return executor !== undefined && (ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) && executor.parameters.length < 2;
-  }
-  if (!ts.isPropertyAccessExpression(callee)) return false;
-  const method = callee.name.text;
-  if (method === "catch") return args.length > 0;
-  if (method === "then") return args.length > 1 && !isUndefinedLiteral(args[1]);
-  const receiver = skipParens(callee.expression);
-  return ts.isIdentifier(receiver) && receiver.text === "Promise" && (method === "allSettled" || method === "resolve");
-}
-
 function isUndefinedLiteral(node: ts.Expression): boolean {
   return (ts.isIdentifier(node) && node.text === "undefined") || node.kind === ts.SyntaxKind.NullKeyword;
 }
@@ -563,20 +613,6 @@ function scopeOf(statement: ts.Statement, checkThrows: boolean, topLevelAwait: (
     if (ts.isSourceFile(current)) return { async: topLevelAwait(current), asyncGenerator: false, throws: false };
   }
   return undefined;
-}
-
-/** `await Promise.resolve(...)` only yields to the microtask queue: no window. */
-function syntacticSuspension(node: ts.Node): boolean {
-  if (!ts.isAwaitExpression(node)) return true;
-  const operand = skipParens(node.expression);
-  if (!ts.isCallExpression(operand)) return true;
-  const callee = skipParens(operand.expression);
-  return !(
-    ts.isPropertyAccessExpression(callee) &&
-    callee.name.text === "resolve" &&
-    ts.isIdentifier(callee.expression) &&
-    callee.expression.text === "Promise"
-  );
 }
 
 /** Whether an identifier can refer to a variable (not a property name, label, type name or a new declaration). */
