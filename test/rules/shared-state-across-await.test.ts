@@ -169,7 +169,7 @@ const invalid: InvalidCase[] = [
         fixes: [
           [
             MEMO,
-            `${CONN}\nexport class Db {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (!this.conn) {\n      this.conn = await (this.connPending ??= connect());\n    }\n    return this.conn;\n  }\n}`,
+            `${CONN}\nexport class Db {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (!this.conn) {\n      this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n    }\n    return this.conn;\n  }\n}`,
           ],
         ],
       },
@@ -183,7 +183,12 @@ const invalid: InvalidCase[] = [
         messageId: "duplicateInit", message: duplicateInit("conn"), severity: "info",
         line: 5,
         column: 3,
-        fixes: [[MEMO, `${CONN}\nlet conn: Conn | undefined;\nlet connPending: Promise<Conn> | undefined;\nexport async function get() {\n  if (conn) return conn;\n  conn = await (connPending ??= connect());\n  return conn;\n}`]],
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\nlet conn: Conn | undefined;\nlet connPending: Promise<Conn> | undefined;\nexport async function get() {\n  if (conn) return conn;\n  conn = await (connPending ??= connect().finally(() => { connPending = undefined; }));\n  return conn;\n}`,
+          ],
+        ],
       },
     ],
   },
@@ -359,14 +364,6 @@ const invalid: InvalidCase[] = [
         severity: "info",
         line: 9,
         column: 7,
-        fixes: [
-          [
-            // KNOWN BUG (pinned as the rule renders it today; issue 16 report): the fix memoizes `this.rawPromise` after
-            // `this.load()` has already started again, so every racer still loads; it should memoize the call itself.
-            MEMO,
-            `interface Raw { n: number }\nexport class Doc {\n  private raw: Raw | undefined;\n  private rawPending?: Promise<Raw>;\n  private rawPromise: Promise<Raw> | undefined;\n  private async load(): Promise<Raw> { return { n: 1 }; }\n  async get() {\n    if (!this.raw) {\n      this.rawPromise = this.load();\n      this.raw = await (this.rawPending ??= this.rawPromise);\n    }\n    return this.raw;\n  }\n}`,
-          ],
-        ],
       },
     ],
   },
@@ -380,12 +377,6 @@ const invalid: InvalidCase[] = [
         severity: "info",
         line: 8,
         column: 27,
-        fixes: [
-          [
-            MEMO,
-            `${CONN}\nexport class Client {\n  private connection: Conn | undefined;\n  private connectionPending?: Promise<Conn>;\n  private get connecting() {\n    return connect();\n  }\n  async get() {\n    if (!this.connection) this.connection = await (this.connectionPending ??= this.connecting);\n    return this.connection;\n  }\n}`,
-          ],
-        ],
       },
     ],
   },
@@ -407,7 +398,7 @@ const invalid: InvalidCase[] = [
         fixes: [
           [
             MEMO,
-            `interface User { id: string }\ninterface Api { get(path: string): Promise<User> }\nexport class Session {\n  private user: User | undefined;\n  private userPending?: Promise<User>;\n  constructor(private readonly api: Api) {}\n  async me() {\n    if (!this.user) this.user = await (this.userPending ??= this.api.get("/me"));\n    return this.user;\n  }\n}`,
+            `interface User { id: string }\ninterface Api { get(path: string): Promise<User> }\nexport class Session {\n  private user: User | undefined;\n  private userPending?: Promise<User>;\n  constructor(private readonly api: Api) {}\n  async me() {\n    if (!this.user) this.user = await (this.userPending ??= this.api.get("/me").finally(() => { this.userPending = undefined; }));\n    return this.user;\n  }\n}`,
           ],
         ],
       },
@@ -427,12 +418,6 @@ const invalid: InvalidCase[] = [
         line: 8,
         column: 7,
         message: duplicateInit("this.conn"),
-        fixes: [
-          [
-            MEMO,
-            `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (!this.conn) {\n      const a: Promise<Conn> = b;\n      const b: Promise<Conn> = a;\n      this.conn = await (this.connPending ??= a);\n    }\n  }\n}`,
-          ],
-        ],
       },
     ],
   },
@@ -517,10 +502,8 @@ const invalid: InvalidCase[] = [
         column: 5,
         fixes: [
           [
-            // KNOWN BUG (pinned as the rule renders it today; issue 16 report): the memo is never cleared, so once the
-            // connection is closed every call gets the same closed connection back (and a rejected connect() is cached forever).
             MEMO,
-            `interface Conn { closed: boolean; end(): Promise<void> } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (this.conn && !this.conn.closed) return this.conn;\n    this.conn = await (this.connPending ??= connect());\n    return this.conn;\n  }\n}`,
+            `interface Conn { closed: boolean; end(): Promise<void> } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (this.conn && !this.conn.closed) return this.conn;\n    this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n    return this.conn;\n  }\n}`,
           ],
         ],
       },
@@ -538,9 +521,8 @@ const invalid: InvalidCase[] = [
         column: 5,
         fixes: [
           [
-            // KNOWN BUG: the same never-cleared memo as the case above.
             MEMO,
-            `interface Conn { closed: boolean; query(sql: string): Promise<void> } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (this.conn && !this.conn.closed) return this.conn;\n    this.conn = await (this.connPending ??= connect());\n    return this.conn;\n  }\n}`,
+            `interface Conn { closed: boolean; query(sql: string): Promise<void> } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (this.conn && !this.conn.closed) return this.conn;\n    this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n    return this.conn;\n  }\n}`,
           ],
         ],
       },
@@ -559,7 +541,7 @@ const invalid: InvalidCase[] = [
         fixes: [
           [
             MEMO,
-            `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  constructor() {\n    this.init().catch((error: unknown) => console.error(error));\n  }\n  async reconnect() {\n    await this.init();\n  }\n  private async init() {\n    if (this.conn) return;\n    this.conn = await (this.connPending ??= connect());\n  }\n}`,
+            `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  constructor() {\n    this.init().catch((error: unknown) => console.error(error));\n  }\n  async reconnect() {\n    await this.init();\n  }\n  private async init() {\n    if (this.conn) return;\n    this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n  }\n}`,
           ],
         ],
       },
@@ -595,7 +577,7 @@ const invalid: InvalidCase[] = [
         fixes: [
           [
             MEMO,
-            `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private ready: Promise<void> | undefined;\n  constructor() {\n    void this.init();\n  }\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await (this.connPending ??= connect());\n  }\n}`,
+            `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private ready: Promise<void> | undefined;\n  constructor() {\n    void this.init();\n  }\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n  }\n}`,
           ],
         ],
       },
@@ -613,7 +595,7 @@ const invalid: InvalidCase[] = [
         fixes: [
           [
             MEMO,
-            `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private connecting: Promise<void> | undefined;\n  async connect() {\n    this.connecting = this._connect();\n    await this.connecting;\n  }\n  private async _connect() {\n    if (this.conn) return;\n    this.conn = await (this.connPending ??= connect());\n  }\n}`,
+            `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private connecting: Promise<void> | undefined;\n  async connect() {\n    this.connecting = this._connect();\n    await this.connecting;\n  }\n  private async _connect() {\n    if (this.conn) return;\n    this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n  }\n}`,
           ],
         ],
       },
@@ -696,7 +678,22 @@ const invalid: InvalidCase[] = [
   {
     name: "a client and its ready flag initialized after one await: one finding, the memoize fix on the first write",
     code: `interface Raw { connected: boolean }\ndeclare function create(): Promise<Raw>;\nexport class Adapter {\n  private raw: Raw | undefined;\n  private rawReady = false;\n  async ensure() {\n    if (this.rawReady) return;\n    if (!this.raw) {\n      this.raw = await create();\n      this.rawReady = true;\n    }\n  }\n}`,
-    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.raw"), severity: "info", line: 9, column: 7, related: [8, 9, 10], fixes: [[MEMO, `interface Raw { connected: boolean }\ndeclare function create(): Promise<Raw>;\nexport class Adapter {\n  private raw: Raw | undefined;\n  private rawPending?: Promise<Raw>;\n  private rawReady = false;\n  async ensure() {\n    if (this.rawReady) return;\n    if (!this.raw) {\n      this.raw = await (this.rawPending ??= create());\n      this.rawReady = true;\n    }\n  }\n}`]] }],
+    errors: [
+      {
+        messageId: "duplicateInit",
+        message: duplicateInit("this.raw"),
+        severity: "info",
+        line: 9,
+        column: 7,
+        related: [8, 9, 10],
+        fixes: [
+          [
+            MEMO,
+            `interface Raw { connected: boolean }\ndeclare function create(): Promise<Raw>;\nexport class Adapter {\n  private raw: Raw | undefined;\n  private rawPending?: Promise<Raw>;\n  private rawReady = false;\n  async ensure() {\n    if (this.rawReady) return;\n    if (!this.raw) {\n      this.raw = await (this.rawPending ??= create().finally(() => { this.rawPending = undefined; }));\n      this.rawReady = true;\n    }\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "an initialization and a counter from a stale snapshot: reported at the lost update",
@@ -726,7 +723,7 @@ const invalid: InvalidCase[] = [
         fixes: [
           [
             MEMO,
-            `interface Frame { adoptHandle(handle: ElementHandle): Promise<ElementHandle> }\nexport class ElementHandle {\n  #handle: ElementHandle | undefined;\n  #handlePending?: Promise<ElementHandle>;\n  dispose(): Promise<void> { return Promise.resolve(); }\n  async [Symbol.asyncDispose](): Promise<void> { await this.dispose(); }\n  async isolated(frame: Frame) {\n    if (!this.#handle) {\n      this.#handle = await (this.#handlePending ??= frame.adoptHandle(this));\n    }\n    return this.#handle;\n  }\n}`,
+            `interface Frame { adoptHandle(handle: ElementHandle): Promise<ElementHandle> }\nexport class ElementHandle {\n  #handle: ElementHandle | undefined;\n  #handlePending?: Promise<ElementHandle>;\n  dispose(): Promise<void> { return Promise.resolve(); }\n  async [Symbol.asyncDispose](): Promise<void> { await this.dispose(); }\n  async isolated(frame: Frame) {\n    if (!this.#handle) {\n      this.#handle = await (this.#handlePending ??= frame.adoptHandle(this).finally(() => { this.#handlePending = undefined; }));\n    }\n    return this.#handle;\n  }\n}`,
           ],
         ],
       },
@@ -756,7 +753,12 @@ const invalid: InvalidCase[] = [
     name: "openai filesystem.ts: a FileHandle opened twice, the overwritten one never closed",
     code: `import { open, type FileHandle } from "node:fs/promises";\nexport class FileSource {\n  private handle: FileHandle | undefined;\n  constructor(private readonly path: string) {}\n  async read() {\n    if (this.handle === undefined) this.handle = await open(this.path, "r");\n    return this.handle.read();\n  }\n}`,
     errors: [{ messageId: "duplicateResource", message: duplicateResource("this.handle", "close"), severity: "warning", line: 6, column: 36,
-        fixes: [[MEMO, `import { open, type FileHandle } from "node:fs/promises";\nexport class FileSource {\n  private handle: FileHandle | undefined;\n  private handlePending?: Promise<FileHandle>;\n  constructor(private readonly path: string) {}\n  async read() {\n    if (this.handle === undefined) this.handle = await (this.handlePending ??= open(this.path, "r"));\n    return this.handle.read();\n  }\n}`]],
+    fixes: [
+      [
+        MEMO,
+        `import { open, type FileHandle } from "node:fs/promises";\nexport class FileSource {\n  private handle: FileHandle | undefined;\n  private handlePending?: Promise<FileHandle>;\n  constructor(private readonly path: string) {}\n  async read() {\n    if (this.handle === undefined) this.handle = await (this.handlePending ??= open(this.path, "r").finally(() => { this.handlePending = undefined; }));\n    return this.handle.read();\n  }\n}`,
+      ],
+    ],
       }],
   },
   {
@@ -785,7 +787,7 @@ const invalid: InvalidCase[] = [
         fixes: [
           [
             MEMO,
-            `declare function fetchAzureToken(resource: string): Promise<string>;\nlet cachedToken: string | undefined;\nlet cachedTokenPending: Promise<string> | undefined;\nexport async function getToken(resource: string) {\n  if (!cachedToken) {\n    cachedToken = await (cachedTokenPending ??= fetchAzureToken(resource));\n  }\n  return cachedToken;\n}`,
+            `declare function fetchAzureToken(resource: string): Promise<string>;\nlet cachedToken: string | undefined;\nlet cachedTokenPending: Promise<string> | undefined;\nexport async function getToken(resource: string) {\n  if (!cachedToken) {\n    cachedToken = await (cachedTokenPending ??= fetchAzureToken(resource).finally(() => { cachedTokenPending = undefined; }));\n  }\n  return cachedToken;\n}`,
           ],
         ],
       },
@@ -809,7 +811,7 @@ const invalid: InvalidCase[] = [
         fixes: [
           [
             MEMO,
-            `declare function allocateId(): Promise<number>;\nexport class Node {\n  private id: number | undefined;\n  private idPending?: Promise<number>;\n  async getId() {\n    if (this.id === undefined) this.id = await (this.idPending ??= allocateId());\n    return this.id;\n  }\n}`,
+            `declare function allocateId(): Promise<number>;\nexport class Node {\n  private id: number | undefined;\n  private idPending?: Promise<number>;\n  async getId() {\n    if (this.id === undefined) this.id = await (this.idPending ??= allocateId().finally(() => { this.idPending = undefined; }));\n    return this.id;\n  }\n}`,
           ],
         ],
       },
@@ -828,7 +830,7 @@ const invalid: InvalidCase[] = [
         fixes: [
           [
             MEMO,
-            `declare function listTopics(): Promise<string[]>;\nlet topics: string[] | undefined;\nlet topicsPending: Promise<string[]> | undefined;\nexport async function getTopics() {\n  if (topics) return topics;\n  topics = await (topicsPending ??= listTopics());\n  return topics;\n}`,
+            `declare function listTopics(): Promise<string[]>;\nlet topics: string[] | undefined;\nlet topicsPending: Promise<string[]> | undefined;\nexport async function getTopics() {\n  if (topics) return topics;\n  topics = await (topicsPending ??= listTopics().finally(() => { topicsPending = undefined; }));\n  return topics;\n}`,
           ],
         ],
       },
@@ -847,7 +849,7 @@ const invalid: InvalidCase[] = [
         fixes: [
           [
             MEMO,
-            `interface Quote { close: number; end: Date; open: number }\ndeclare function fetchQuote(symbol: string): Promise<Quote>;\nexport class Ticker {\n  private quote: Quote | undefined;\n  private quotePending?: Promise<Quote>;\n  async latest(symbol: string) {\n    if (!this.quote) this.quote = await (this.quotePending ??= fetchQuote(symbol));\n    return this.quote;\n  }\n}`,
+            `interface Quote { close: number; end: Date; open: number }\ndeclare function fetchQuote(symbol: string): Promise<Quote>;\nexport class Ticker {\n  private quote: Quote | undefined;\n  private quotePending?: Promise<Quote>;\n  async latest(symbol: string) {\n    if (!this.quote) this.quote = await (this.quotePending ??= fetchQuote(symbol).finally(() => { this.quotePending = undefined; }));\n    return this.quote;\n  }\n}`,
           ],
         ],
       },
@@ -866,7 +868,7 @@ const invalid: InvalidCase[] = [
         fixes: [
           [
             MEMO,
-            `interface Plugin { name: string; close?(): void }\ndeclare function loadPlugin(): Promise<Plugin>;\nlet plugin: Plugin | undefined;\nlet pluginPending: Promise<Plugin> | undefined;\nexport async function getPlugin() {\n  if (!plugin) plugin = await (pluginPending ??= loadPlugin());\n  return plugin;\n}`,
+            `interface Plugin { name: string; close?(): void }\ndeclare function loadPlugin(): Promise<Plugin>;\nlet plugin: Plugin | undefined;\nlet pluginPending: Promise<Plugin> | undefined;\nexport async function getPlugin() {\n  if (!plugin) plugin = await (pluginPending ??= loadPlugin().finally(() => { pluginPending = undefined; }));\n  return plugin;\n}`,
           ],
         ],
       },
@@ -885,7 +887,7 @@ const invalid: InvalidCase[] = [
         fixes: [
           [
             MEMO,
-            `interface Socket { close(): void } declare function resolveTarget(): Promise<Socket | string>;\nlet target: Socket | string | undefined;\nlet targetPending: Promise<Socket | string> | undefined;\nexport async function getTarget() {\n  if (!target) target = await (targetPending ??= resolveTarget());\n  return target;\n}`,
+            `interface Socket { close(): void } declare function resolveTarget(): Promise<Socket | string>;\nlet target: Socket | string | undefined;\nlet targetPending: Promise<Socket | string> | undefined;\nexport async function getTarget() {\n  if (!target) target = await (targetPending ??= resolveTarget().finally(() => { targetPending = undefined; }));\n  return target;\n}`,
           ],
         ],
       },
@@ -904,7 +906,7 @@ const invalid: InvalidCase[] = [
         fixes: [
           [
             MEMO,
-            `declare function loadConfig(): Promise<any>;\nlet config: any;\nlet configPending: Promise<any> | undefined;\nexport async function getConfig() {\n  if (!config) config = await (configPending ??= loadConfig());\n  return config;\n}`,
+            `declare function loadConfig(): Promise<any>;\nlet config: any;\nlet configPending: Promise<any> | undefined;\nexport async function getConfig() {\n  if (!config) config = await (configPending ??= loadConfig().finally(() => { configPending = undefined; }));\n  return config;\n}`,
           ],
         ],
       },
@@ -978,7 +980,12 @@ const invalid: InvalidCase[] = [
         line: 9,
         column: 7,
         related: [7, 8],
-        fixes: [[MEMO, `interface Conn { end(): Promise<void>; query(q: string): Promise<string[]> }\ndeclare function connect(): Promise<Conn>;\nexport class Source {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private buffered: string[] = [];\n  async *rows(sql: string) {\n    if (!this.conn) {\n      yield* this.buffered;\n      this.conn = await (this.connPending ??= connect());\n    }\n    yield* await this.conn.query(sql);\n  }\n}`]],
+        fixes: [
+          [
+            MEMO,
+            `interface Conn { end(): Promise<void>; query(q: string): Promise<string[]> }\ndeclare function connect(): Promise<Conn>;\nexport class Source {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private buffered: string[] = [];\n  async *rows(sql: string) {\n    if (!this.conn) {\n      yield* this.buffered;\n      this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n    }\n    yield* await this.conn.query(sql);\n  }\n}`,
+          ],
+        ],
       },
     ],
   },

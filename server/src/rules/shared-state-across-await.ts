@@ -481,9 +481,11 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "- Lazy initialization of a field or module variable with a written type",
         "  (`if (!this.conn) { this.conn = await connect(); }`): **Memoize the in-flight promise**:",
         "  adds `private connPending?: Promise<Connection>;` and writes",
-        "  `this.conn = await (this.connPending ??= connect());`, so concurrent callers share one",
-        "  connection attempt. (A rejected attempt stays memoized: reset the field in a `catch` if",
-        "  retries are wanted.)",
+        "  `this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));`,",
+        "  so concurrent callers share one connection attempt, and the memo is cleared when the attempt",
+        "  settles: a rejected attempt is retried by the next call, and a value the guard later rejects",
+        "  (a closed connection) is fetched again. Offered only when the awaited expression is the work",
+        "  itself (a call or `new`), not a promise started earlier.",
         "",
         "- A cache of values (`if (!cache.has(k)) { cache.set(k, await load(k)); }`) on a `Map` with written",
         "  type arguments: **Cache the in-flight promise** in a map beside it, so concurrent misses share",
@@ -1034,12 +1036,18 @@ class Analyzer {
 
   /**
    * `this.conn = await connect()` guarded by a check of `this.conn` → memoize the in-flight
-   * promise in a new field or variable declared next to the original, with the original's type.
+   * promise in a new field or variable declared next to the original, with the original's type,
+   * and clear it when the work settles (so a rejection is not cached forever, and a value the
+   * guard later finds unusable, a closed connection, is fetched again). Only where the awaited
+   * expression is the work itself (a call or `new`): memoizing a promise that was started before
+   * (`this.p = this.load(); this.raw = await this.p;`) would share nothing.
    */
   private memoizeFix(state: FunctionState, write: ts.Node, key: string): Fix[] {
     if (!isAssignment(write) || write.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return [];
     const right = skipOuter(write.right);
     if (!ts.isAwaitExpression(right) || containsSuspension(right.expression)) return [];
+    const work = skipOuter(right.expression);
+    if (!ts.isCallExpression(work) && !ts.isNewExpression(work)) return [];
     const declaration = state.declarationOf(write.left);
     if (!declaration) return [];
     const written = declaration.type;
@@ -1057,14 +1065,15 @@ class Analyzer {
     const modifiers = isField ? (ts.isPrivateIdentifier(declaration.name) ? "" : "private ") : "let ";
     const declarationText = isField ? `${modifiers}${pendingName}?: Promise<${valueType}>;` : `${modifiers}${pendingName}: Promise<${valueType}> | undefined;`;
     const target = key.startsWith("this.") ? `this.${pendingName}` : pendingName;
-    const inner = sourceFile.text.slice(right.expression.getStart(sourceFile), right.expression.getEnd());
+    const inner = sourceFile.text.slice(work.getStart(sourceFile), work.getEnd());
+    const started = ts.isNewExpression(work) ? `(${inner})` : inner;
     return [
       {
         kind: "suggestion",
         title: "Memoize the in-flight promise",
         edits: [
           edit(anchor.getEnd(), anchor.getEnd(), `\n${indent}${declarationText}`),
-          edit(right.getStart(sourceFile), right.getEnd(), `await (${target} ??= ${inner})`),
+          edit(right.getStart(sourceFile), right.getEnd(), `await (${target} ??= ${started}.finally(() => { ${target} = undefined; }))`),
         ],
       },
     ];
