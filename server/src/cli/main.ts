@@ -13,6 +13,7 @@ import { type FileLintResult, lintProgram } from "../engine/linter";
 import { describeTypes, ProgramBuilder, ProjectError, type ProjectSpec, normalizePath, planProjects } from "../engine/project";
 import type { Finding, InternalError, Severity } from "../engine/types";
 import { allRules } from "../rules";
+import { applyBaseline, BaselineError, baselineText, readBaseline } from "./baseline";
 import { type FormatName, format, formatNames } from "./formatters";
 import { displayPath } from "./formatters/shared";
 import { writeFileAtomic } from "./writeFileAtomic";
@@ -36,6 +37,8 @@ interface CliOptions {
   color: boolean;
   printConfig?: string;
   debug: boolean;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 /** A usage problem: one line on stderr, exit code 2. */
@@ -65,6 +68,8 @@ function buildCommand(io: CliIO): Command {
     .option("--quiet", "report errors only (warnings and infos are neither shown nor counted)", false)
     .option("--no-color", "never colour the output")
     .option("--print-config <file>", "print the configuration that applies to a file and exit")
+    .option("--baseline <file>", "report only findings that are not in this baseline")
+    .option("--write-baseline <file>", "record every finding of this run in a baseline file (reports none of them)")
     .option("--debug", "print timings and stack traces to stderr", false)
     .exitOverride()
     .configureOutput({
@@ -100,7 +105,11 @@ export function run(argv: readonly string[], io: CliIO = processIO()): number {
     debug = options.debug;
     return execute(command.args, options, io);
   } catch (error) {
-    const known = error instanceof UsageError || error instanceof ConfigError || error instanceof ProjectError;
+    const known =
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      error instanceof ProjectError ||
+      error instanceof BaselineError;
     const message = (error as Error).message ?? String(error);
     // A configuration error has one line per problem in the file.
     const lines = error instanceof ConfigError ? message.split("\n") : [message];
@@ -128,6 +137,12 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
     if (options.debug) io.stderr.write(`[debug +${Date.now() - started}ms] ${text}\n`);
   };
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  if (options.baseline !== undefined && options.writeBaseline !== undefined) {
+    throw new UsageError("--baseline and --write-baseline cannot be combined: --write-baseline records every finding of the run");
+  }
+  // Read before any program is built, so a missing or broken baseline fails in milliseconds.
+  const baseline =
+    options.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, options.baseline), options.baseline);
   const overrides = new Map<string, Severity>();
   for (const spec of options.rule) {
     // Its ConfigError reads "--rule: <what is wrong in spec>" already.
@@ -176,12 +191,28 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   progress.finish();
   if (options.fix) io.stderr.write(`fixed ${plural(fixed.problems, "problem")} in ${plural(fixed.files, "file")}\n`);
 
-  let reported = results.map((result) => ({
+  const internalErrors: InternalError[] = results.flatMap((result) => result.internalErrors);
+  let current = results;
+  if (options.writeBaseline !== undefined) {
+    if (unread.length > 0 || internalErrors.length > 0) {
+      io.stderr.write("concurrency-lint: the baseline was not written: this run's findings are incomplete (see below)\n");
+    } else {
+      current = writeBaselineFile(options.writeBaseline, results, io);
+    }
+  } else if (baseline !== undefined) {
+    // Before --quiet, so that a warning in the baseline is known, not gone.
+    const outcome = applyBaseline(baseline, results, true);
+    current = outcome.results;
+    io.stderr.write(
+      `concurrency-lint: baseline ${options.baseline}: ${plural(outcome.known, "known finding")} not reported, ` +
+        `${plural(outcome.gone, "entry", "entries")} gone${outcome.gone > 0 ? ` (fixed, or their line changed; --write-baseline ${options.baseline} drops them)` : ""}\n`,
+    );
+  }
+  let reported = current.map((result) => ({
     ...result,
     findings: options.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings,
   }));
   reported = reported.sort((a, b) => a.fileName.localeCompare(b.fileName));
-  const internalErrors: InternalError[] = reported.flatMap((result) => result.internalErrors);
   const findings: Finding[] = reported.flatMap((result) => result.findings);
 
   const toTerminal = !options.outputFile && io.stdout.isTTY === true;
@@ -196,7 +227,7 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
     color: useColor || (options.color && io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0"),
     width: toTerminal && io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : undefined,
   });
-  if (options.outputFile) writeReport(path.resolve(io.cwd, options.outputFile), output, io.cwd);
+  if (options.outputFile) writeFileWithFolders(path.resolve(io.cwd, options.outputFile), output, io.cwd);
   else if (output.length > 0) io.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
   log(`done: ${findings.length} finding(s), ${internalErrors.length} internal error(s)`);
   if (ruleTimings) {
@@ -252,15 +283,15 @@ function typesFor(file: string, project: string | undefined, cwd: string) {
 }
 
 /**
- * `--output-file`: missing folders are created, like ESLint does, but only inside the working
+ * `--output-file` (and `--write-baseline`): missing folders are created, like ESLint does, but only inside the working
  * directory (a typo elsewhere must not leave folders behind, at `/` or in `/proc`), one at a
  * time (Node's recursive mkdir loops forever on some paths under `/proc`). A regular file is
  * replaced atomically; anything else that exists (`/dev/null`, a pipe) is written to. Every
  * failure is one line.
  */
-function writeReport(fileName: string, text: string, cwd: string): void {
+function writeFileWithFolders(fileName: string, text: string, cwd: string, what = "the report"): void {
   const fail = (reason: string): never => {
-    throw new UsageError(`Cannot write the report to ${fileName}: ${reason}`);
+    throw new UsageError(`Cannot write ${what} to ${fileName}: ${reason}`);
   };
   try {
     const existing = statOrUndefined(fileName);
@@ -327,8 +358,20 @@ function singleLineMessage(text: string): string {
   return text.split(/\r?\n/)[0] ?? text;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
+}
+
+/**
+ * `--write-baseline`: records every finding (before --quiet) and returns the results as a run
+ * with that baseline reports them: without findings.
+ */
+function writeBaselineFile(given: string, results: readonly FileLintResult[], io: CliIO): FileLintResult[] {
+  const fileName = path.resolve(io.cwd, given);
+  const { text, count } = baselineText(results, path.dirname(fileName));
+  writeFileWithFolders(fileName, text, io.cwd, "the baseline");
+  io.stderr.write(`concurrency-lint: wrote ${plural(count, "finding")} to the baseline ${given}\n`);
+  return results.map((result) => ({ ...result, findings: [] }));
 }
 
 interface Progress {
