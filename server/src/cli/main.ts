@@ -16,6 +16,7 @@ import { allRules } from "../rules";
 import { applyBaseline, BaselineError, baselineText, readBaseline } from "./baseline";
 import { type FormatName, format, formatNames } from "./formatters";
 import { displayPath } from "./formatters/shared";
+import { filesOfShard, parseShard, type Shard } from "./shard";
 import { writeFileAtomic } from "./writeFileAtomic";
 import { toolVersion } from "./version";
 
@@ -39,6 +40,7 @@ interface CliOptions {
   debug: boolean;
   baseline?: string;
   writeBaseline?: string;
+  shard?: string;
 }
 
 /** A usage problem: one line on stderr, exit code 2. */
@@ -70,6 +72,7 @@ function buildCommand(io: CliIO): Command {
     .option("--print-config <file>", "print the configuration that applies to a file and exit")
     .option("--baseline <file>", "report only findings that are not in this baseline")
     .option("--write-baseline <file>", "record every finding of this run in a baseline file (reports none of them)")
+    .option("--shard <i/n>", "lint and report only the i-th of n deterministic parts of the files (1 <= i <= n)")
     .option("--debug", "print timings and stack traces to stderr", false)
     .exitOverride()
     .configureOutput({
@@ -137,6 +140,7 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
     if (options.debug) io.stderr.write(`[debug +${Date.now() - started}ms] ${text}\n`);
   };
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  const shard = options.shard === undefined ? undefined : parseShardOption(options.shard);
   if (options.baseline !== undefined && options.writeBaseline !== undefined) {
     throw new UsageError("--baseline and --write-baseline cannot be combined: --write-baseline records every finding of the run");
   }
@@ -169,14 +173,18 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   }
 
   ruleTimings = options.debug ? new Map() : undefined;
-  const specs = planProjects({ paths, project: options.project, cwd: io.cwd });
-  const totalFiles = specs.reduce((sum, spec) => sum + spec.filesToLint.length, 0);
-  log(`${specs.length} project(s), ${totalFiles} file(s) to lint`);
-  for (const spec of specs) log(`@types for ${spec.configFile ?? "loose files"}: ${describeTypes(spec.types)}`);
-  if (totalFiles === 0) throw new UsageError("No files to lint: check the paths and the tsconfig's include/files");
+  const planned = planProjects({ paths, project: options.project, cwd: io.cwd });
+  if (planned.every((spec) => spec.filesToLint.length === 0)) {
+    throw new UsageError("No files to lint: check the paths and the tsconfig's include/files");
+  }
   // Read every config file that applies before building any program, so a broken one fails in
-  // milliseconds rather than after type-checking the project (lookups are cached per folder).
-  for (const spec of specs) for (const file of spec.filesToLint) configs.configFor(file);
+  // milliseconds rather than after type-checking the project (lookups are cached per folder);
+  // in every shard alike.
+  for (const spec of planned) for (const file of spec.filesToLint) configs.configFor(file);
+  const specs = shard === undefined ? planned : shardSpecs(planned, shard, io.cwd);
+  const totalFiles = specs.reduce((sum, spec) => sum + spec.filesToLint.length, 0);
+  log(`${specs.length} project(s), ${totalFiles} file(s) to lint${shard ? ` in shard ${shard.index}/${shard.count}` : ""}`);
+  for (const spec of specs) log(`@types for ${spec.configFile ?? "loose files"}: ${describeTypes(spec.types)}`);
 
   const progress = makeProgress(io, totalFiles);
   const results: FileLintResult[] = [];
@@ -201,7 +209,7 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
     }
   } else if (baseline !== undefined) {
     // Before --quiet, so that a warning in the baseline is known, not gone.
-    const outcome = applyBaseline(baseline, results, true);
+    const outcome = applyBaseline(baseline, results, shard === undefined || shard.index === 1);
     current = outcome.results;
     io.stderr.write(
       `concurrency-lint: baseline ${options.baseline}: ${plural(outcome.known, "known finding")} not reported, ` +
@@ -360,6 +368,28 @@ function singleLineMessage(text: string): string {
 
 function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : nouns}`;
+}
+
+function parseShardOption(text: string): Shard {
+  const shard = parseShard(text);
+  if (shard === undefined) throw new UsageError(`--shard takes <i>/<n>, whole numbers with 1 <= i <= n (such as 2/4), not "${text}"`);
+  return shard;
+}
+
+/**
+ * `--shard`: the same projects, each linting only its files of this shard; the programs keep all
+ * their root files, so types and cross-file rules see the whole project. Projects with none of
+ * the shard's files are not built at all.
+ */
+function shardSpecs(specs: readonly ProjectSpec[], shard: Shard, cwd: string): ProjectSpec[] {
+  const mine = filesOfShard(
+    specs.flatMap((spec) => spec.filesToLint),
+    shard,
+    cwd,
+  );
+  return specs
+    .map((spec) => ({ ...spec, filesToLint: spec.filesToLint.filter((file) => mine.has(file)) }))
+    .filter((spec) => spec.filesToLint.length > 0);
 }
 
 /**
