@@ -52,7 +52,7 @@ describe("CLI: the process (spawned)", { concurrency: CONCURRENCY }, () => {
     assert.equal(outcome.stderr, "");
     assert.ok(outcome.stdout.startsWith("Usage: concurrency-lint [options] [paths...]\n"), outcome.stdout);
     const options = ["--project <tsconfig>", "--format <format>", "--output-file <file>", "--fix", "--max-warnings <n>"];
-    options.push("--rule <id=severity>", "--quiet", "--print-config <file>", "--debug", "--baseline <file>", "--write-baseline <file>", "--shard <i/n>");
+    options.push("--rule <id=severity>", "--quiet", "--print-config <file>", "--debug", "--baseline <file>", "--write-baseline <file>", "--shard <i/n>", "--cache", "--cache-location <file|dir>");
     for (const option of options) {
       assert.ok(outcome.stdout.includes(option), `--help lists ${option}`);
     }

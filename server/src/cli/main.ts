@@ -14,6 +14,7 @@ import { describeTypes, ProgramBuilder, ProjectError, type ProjectSpec, normaliz
 import type { Finding, InternalError, Severity } from "../engine/types";
 import { allRules } from "../rules";
 import { applyBaseline, BaselineError, baselineText, readBaseline } from "./baseline";
+import { cacheFileName, engineKey, ResultCache } from "./cache";
 import { type FormatName, format, formatNames } from "./formatters";
 import { displayPath } from "./formatters/shared";
 import { filesOfShard, parseShard, type Shard } from "./shard";
@@ -41,6 +42,8 @@ interface CliOptions {
   baseline?: string;
   writeBaseline?: string;
   shard?: string;
+  cache: boolean;
+  cacheLocation?: string;
 }
 
 /** A usage problem: one line on stderr, exit code 2. */
@@ -73,6 +76,8 @@ function buildCommand(io: CliIO): Command {
     .option("--baseline <file>", "report only findings that are not in this baseline")
     .option("--write-baseline <file>", "record every finding of this run in a baseline file (reports none of them)")
     .option("--shard <i/n>", "lint and report only the i-th of n deterministic parts of the files (1 <= i <= n)")
+    .option("--cache", "reuse the findings of files whose program did not change since the last run", false)
+    .option("--cache-location <file|dir>", "where the cache is (implies --cache; default: node_modules/.cache/concurrency-lint/)")
     .option("--debug", "print timings and stack traces to stderr", false)
     .exitOverride()
     .configureOutput({
@@ -186,6 +191,13 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   log(`${specs.length} project(s), ${totalFiles} file(s) to lint${shard ? ` in shard ${shard.index}/${shard.count}` : ""}`);
   for (const spec of specs) log(`@types for ${spec.configFile ?? "loose files"}: ${describeTypes(spec.types)}`);
 
+  // --fix lints texts that are not on disk yet: it neither reads nor writes the cache.
+  const cache =
+    (options.cache || options.cacheLocation !== undefined) && !options.fix
+      ? new ResultCache(cacheFileName(options.cacheLocation, io.cwd), engineKey(toolVersion(), __filename))
+      : undefined;
+  for (const note of cache?.notes ?? []) io.stderr.write(`concurrency-lint: ${note}\n`);
+
   const progress = makeProgress(io, totalFiles);
   const results: FileLintResult[] = [];
   const fixed = { problems: 0, files: 0 };
@@ -193,10 +205,19 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   for (const spec of specs) {
     const projectResults = options.fix
       ? lintWithFixes(spec, configs, log, progress, fixed, unread)
-      : lintOnce(spec, configs, log, progress, unread);
+      : lintOnce(spec, configs, log, progress, unread, cache);
     results.push(...projectResults);
   }
   progress.finish();
+  if (cache) {
+    log(`cache ${cache.fileName}: ${cache.hits} file(s) reused, ${cache.misses} linted`);
+    try {
+      writeFileWithFolders(cache.fileName, cache.text(), io.cwd, "the cache");
+    } catch (error) {
+      // A cache that cannot be written costs the next run time, never this run's result.
+      io.stderr.write(`concurrency-lint: ${(error as Error).message}\n`);
+    }
+  }
   if (options.fix) io.stderr.write(`fixed ${plural(fixed.problems, "problem")} in ${plural(fixed.files, "file")}\n`);
 
   const internalErrors: InternalError[] = results.flatMap((result) => result.internalErrors);
@@ -433,12 +454,47 @@ function lintOnce(
   log: (text: string) => void,
   progress: Progress,
   unread: string[],
+  cache: ResultCache | undefined,
 ): FileLintResult[] {
   const program = new ProgramBuilder(spec).build();
   unread.push(...unreadFiles(program, spec, configs));
   log(`program for ${spec.configFile ?? "loose files"}: ${program.getSourceFiles().length} source files`);
-  const results = lintFiles(program, spec.filesToLint, configs, progress);
-  log(`linted ${spec.filesToLint.length} file(s) of ${spec.configFile ?? "loose files"}`);
+  if (!cache) {
+    const results = lintFiles(program, spec.filesToLint, configs, progress);
+    log(`linted ${spec.filesToLint.length} file(s) of ${spec.configFile ?? "loose files"}`);
+    return results;
+  }
+  // Files whose key is in the cache are not linted: when none is left, the type checker is
+  // never created.
+  const programKey = cache.programKey(program, spec);
+  const results: FileLintResult[] = [];
+  const toLint: string[] = [];
+  const keys = new Map<string, string>();
+  for (const file of spec.filesToLint) {
+    const sourceFile = program.getSourceFile(file);
+    const config = configs.configFor(file);
+    if (!sourceFile || !isFileIncluded(config, file)) {
+      progress.fileDone();
+      continue;
+    }
+    const key = cache.fileKey(programKey, sourceFile.fileName, config);
+    const findings = cache.get(sourceFile.fileName, key);
+    if (findings) {
+      results.push({ fileName: sourceFile.fileName, sourceText: sourceFile.text, findings, internalErrors: [] });
+      progress.fileDone();
+    } else {
+      toLint.push(file);
+      keys.set(sourceFile.fileName, key);
+    }
+  }
+  if (toLint.length > 0) {
+    for (const result of lintFiles(program, toLint, configs, progress)) {
+      const key = keys.get(result.fileName);
+      if (key !== undefined) cache.set(result, key);
+      results.push(result);
+    }
+  }
+  log(`linted ${toLint.length} file(s) of ${spec.configFile ?? "loose files"}, ${spec.filesToLint.length - toLint.length} from the cache`);
   return results;
 }
 
