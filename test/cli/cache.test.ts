@@ -145,9 +145,9 @@ describe("CLI: --cache", () => {
     const dir = project();
     lint(dir);
     const cacheFile = path.join(dir, "node_modules", ".cache", "concurrency-lint", "cache.json");
-    const cache = JSON.parse(fs.readFileSync(cacheFile, "utf8")) as { entries: Record<string, { key: string }> };
+    const cache = JSON.parse(fs.readFileSync(cacheFile, "utf8")) as { entries: Record<string, Record<string, { key: string }>> };
     const handler = Object.keys(cache.entries).find((file) => file.endsWith("handler.ts")) ?? "";
-    const entry = cache.entries[handler];
+    const entry = Object.values(cache.entries[handler] ?? {})[0];
     assert.ok(entry);
     entry.key = "0".repeat(64);
     fs.writeFileSync(cacheFile, JSON.stringify(cache));
@@ -158,7 +158,7 @@ describe("CLI: --cache", () => {
     ["cut short", '{"tool":"concurrency-lint","cacheVersion":1,"entr', "it is not valid JSON"],
     ["another tool's", '{ "version": "9.0.0", "files": {} }', "it is not a cache of this version of concurrency-lint"],
     ["a newer version's", '{ "tool": "concurrency-lint", "cacheVersion": 2, "entries": {} }', "it is not a cache of this version of concurrency-lint"],
-    ["with a damaged entry", '{ "tool": "concurrency-lint", "cacheVersion": 1, "entries": { "/x.ts": { "key": "k", "findings": [{ "ruleId": 1 }] } } }', "the entry of /x.ts is damaged"],
+    ["with a damaged entry", '{ "tool": "concurrency-lint", "cacheVersion": 1, "entries": { "/x.ts": { "": { "key": "k", "findings": [{ "ruleId": 1 }] } } } }', "the entry of /x.ts is damaged"],
   ];
   for (const [name, text, reason] of damaged) {
     it(`a cache file ${name} is ignored with a note, then written again`, () => {
@@ -185,6 +185,23 @@ describe("CLI: --cache", () => {
     assert.equal(asFolder.code, 1);
     assert.deepEqual(listFiles(path.join(dir, "caches")), ["cache.json"]);
     assert.deepEqual(lint(dir, ["--cache-location", "caches"]), { findings: ALL, reused: 5, linted: 0, notes: [] });
+  });
+
+  it("a file included by two projects is kept once per project, and reused in both", () => {
+    const dir = copyFixture(undefined);
+    const options = { strict: true, types: [], noEmit: true, target: "es2022", module: "es2022", moduleResolution: "bundler" };
+    const member = JSON.stringify({ compilerOptions: options, include: ["*.ts", "../shared/*.ts"] });
+    writeFiles(dir, {
+      "tsconfig.json": JSON.stringify({ files: [], references: [{ path: "./a" }, { path: "./b" }] }),
+      "a/tsconfig.json": member,
+      "b/tsconfig.json": member,
+      "a/a.ts": "export const a = 1;\n",
+      "b/b.ts": "export const b = 1;\n",
+      "shared/save.ts": "export async function save(): Promise<void> {\n  await Promise.resolve();\n}\n\nexport function go(): void {\n  save();\n}\n",
+    });
+    const twice = ["shared/save.ts 6:3 floating-promise", "shared/save.ts 6:3 floating-promise"];
+    assert.deepEqual(lint(dir), { findings: twice, reused: 0, linted: 4, notes: [] });
+    assert.deepEqual(lint(dir), { findings: twice, reused: 4, linted: 0, notes: [] });
   });
 
   it("--fix neither reads nor writes the cache", () => {

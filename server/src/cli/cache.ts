@@ -27,11 +27,14 @@ import type { FileLintResult } from "../engine/linter";
 import type { ProjectSpec } from "../engine/project";
 import type { Finding } from "../engine/types";
 
-/** The file's shape. Entries are keyed by absolute file name. */
+/**
+ * The file's shape. Entries are keyed by absolute file name, then by project (its tsconfig, or ""
+ * for loose files): a file included by two projects is linted in each, with each one's program.
+ */
 interface CacheFile {
   tool: "concurrency-lint";
   cacheVersion: 1;
-  entries: Record<string, CacheEntry>;
+  entries: Record<string, Record<string, CacheEntry>>;
 }
 
 interface CacheEntry {
@@ -55,7 +58,7 @@ export function cacheFileName(location: string | undefined, cwd: string): string
 }
 
 export class ResultCache {
-  private readonly entries: Map<string, CacheEntry>;
+  private readonly entries: Map<string, Map<string, CacheEntry>>;
   /** Notes for stderr (an unreadable cache). */
   readonly notes: string[] = [];
   hits = 0;
@@ -68,7 +71,7 @@ export class ResultCache {
     this.entries = this.read();
   }
 
-  private read(): Map<string, CacheEntry> {
+  private read(): Map<string, Map<string, CacheEntry>> {
     let text: string;
     try {
       text = fs.readFileSync(this.fileName, "utf8");
@@ -85,17 +88,22 @@ export class ResultCache {
     if (!isObject(data) || data.tool !== "concurrency-lint" || data.cacheVersion !== 1 || !isObject(data.entries)) {
       return this.ignore("it is not a cache of this version of concurrency-lint");
     }
-    const entries = new Map<string, CacheEntry>();
-    for (const [file, entry] of Object.entries(data.entries)) {
-      if (!isObject(entry) || typeof entry.key !== "string" || !Array.isArray(entry.findings) || !entry.findings.every(isFinding)) {
-        return this.ignore(`the entry of ${file} is damaged`);
+    const entries = new Map<string, Map<string, CacheEntry>>();
+    for (const [file, byProject] of Object.entries(data.entries)) {
+      if (!isObject(byProject)) return this.ignore(`the entry of ${file} is damaged`);
+      const projects = new Map<string, CacheEntry>();
+      for (const [project, entry] of Object.entries(byProject)) {
+        if (!isObject(entry) || typeof entry.key !== "string" || !Array.isArray(entry.findings) || !entry.findings.every(isFinding)) {
+          return this.ignore(`the entry of ${file} is damaged`);
+        }
+        projects.set(project, entry as unknown as CacheEntry);
       }
-      entries.set(file, entry as unknown as CacheEntry);
+      entries.set(file, projects);
     }
     return entries;
   }
 
-  private ignore(reason: string): Map<string, CacheEntry> {
+  private ignore(reason: string): Map<string, Map<string, CacheEntry>> {
     this.notes.push(`ignoring the cache ${this.fileName} (${reason}); it is written again after this run`);
     return new Map();
   }
@@ -127,8 +135,8 @@ export class ResultCache {
   }
 
   /** The cached findings for this key, or undefined. */
-  get(fileName: string, key: string): Finding[] | undefined {
-    const entry = this.entries.get(fileName);
+  get(fileName: string, project: string, key: string): Finding[] | undefined {
+    const entry = this.entries.get(fileName)?.get(project);
     if (entry?.key === key) {
       this.hits++;
       return entry.findings;
@@ -142,17 +150,20 @@ export class ResultCache {
    * do not parse (a file that overflows the parser is an empty stand-in in the program, so the
    * program's hash would not see its text change).
    */
-  set(result: FileLintResult, key: string): void {
+  set(result: FileLintResult, project: string, key: string): void {
     const keep = result.internalErrors.length === 0 && !result.findings.some((finding) => finding.ruleId === "parse-error");
-    if (keep) this.entries.set(result.fileName, { key, findings: result.findings });
-    else this.entries.delete(result.fileName);
+    let projects = this.entries.get(result.fileName);
+    if (projects === undefined) this.entries.set(result.fileName, (projects = new Map<string, CacheEntry>()));
+    if (keep) projects.set(project, { key, findings: result.findings });
+    else projects.delete(project);
   }
 
   /** The text to write: every entry whose file still exists, in file-name order. */
   text(): string {
-    const kept = [...this.entries].filter(([file]) => fs.existsSync(file));
+    const kept = [...this.entries].filter(([file, projects]) => projects.size > 0 && fs.existsSync(file));
     kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const data: CacheFile = { tool: "concurrency-lint", cacheVersion: 1, entries: Object.fromEntries(kept) };
+    const entries = Object.fromEntries(kept.map(([file, projects]) => [file, Object.fromEntries(projects)]));
+    const data: CacheFile = { tool: "concurrency-lint", cacheVersion: 1, entries };
     return JSON.stringify(data);
   }
 }

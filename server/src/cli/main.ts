@@ -478,7 +478,7 @@ function lintOnce(
       continue;
     }
     const key = cache.fileKey(programKey, sourceFile.fileName, config);
-    const findings = cache.get(sourceFile.fileName, key);
+    const findings = cache.get(sourceFile.fileName, spec.configFile ?? "", key);
     if (findings) {
       results.push({ fileName: sourceFile.fileName, sourceText: sourceFile.text, findings, internalErrors: [] });
       progress.fileDone();
@@ -490,7 +490,7 @@ function lintOnce(
   if (toLint.length > 0) {
     for (const result of lintFiles(program, toLint, configs, progress)) {
       const key = keys.get(result.fileName);
-      if (key !== undefined) cache.set(result, key);
+      if (key !== undefined) cache.set(result, spec.configFile ?? "", key);
       results.push(result);
     }
   }
