@@ -208,6 +208,13 @@ describe("CLI: --shard", () => {
     ]);
   });
 
+  it("--write-baseline with --shard: exit 2 (a baseline records the whole project)", () => {
+    assertFailsWith(
+      runCli(dir(), ["--shard", "1/2", "--write-baseline", "baseline.json"]),
+      "concurrency-lint: --write-baseline records every finding of the project: run it without --shard",
+    );
+  });
+
   for (const value of ["0/3", "4/3", "1/0", "two/3", "1.5/3"]) {
     it(`--shard ${value}: exit 2`, () => {
       assertFailsWith(

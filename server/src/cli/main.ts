@@ -149,6 +149,9 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   if (options.baseline !== undefined && options.writeBaseline !== undefined) {
     throw new UsageError("--baseline and --write-baseline cannot be combined: --write-baseline records every finding of the run");
   }
+  if (options.writeBaseline !== undefined && shard !== undefined) {
+    throw new UsageError("--write-baseline records every finding of the project: run it without --shard");
+  }
   // Read before any program is built, so a missing or broken baseline fails in milliseconds.
   const baseline =
     options.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, options.baseline), options.baseline);
