@@ -170,7 +170,7 @@ describe("CLI: --cache", () => {
         findings: ALL,
         reused: 0,
         linted: 5,
-        notes: [`concurrency-lint: ignoring the cache ${cacheFile} (${reason}); it is written again after this run`],
+        notes: [`concurrency-lint: ignoring the cache ${cacheFile} (${reason}); linting without it`],
       });
       assert.deepEqual(lint(dir), { findings: ALL, reused: 5, linted: 0, notes: [] });
     });
@@ -202,6 +202,20 @@ describe("CLI: --cache", () => {
     const twice = ["shared/save.ts 6:3 floating-promise", "shared/save.ts 6:3 floating-promise"];
     assert.deepEqual(lint(dir), { findings: twice, reused: 0, linted: 4, notes: [] });
     assert.deepEqual(lint(dir), { findings: twice, reused: 4, linted: 0, notes: [] });
+  });
+
+  it("a cache that can be neither read nor written: two notes, the run's own result", () => {
+    const dir = project();
+    writeFiles(dir, { blocker: "a file, not a folder\n" });
+    const outcome = runCli(dir, ["--cache-location", "blocker/cache.json", "--max-warnings", "0"]);
+    const cacheFile = path.join(dir, "blocker", "cache.json");
+    assert.equal(outcome.code, 1);
+    assert.equal(
+      outcome.stderr,
+      `concurrency-lint: ignoring the cache ${cacheFile} (it cannot be read: ENOTDIR); linting without it\n` +
+        `concurrency-lint: Cannot write the cache to ${cacheFile}: a part of the path is not a folder\n` +
+        "concurrency-lint: too many warnings (3; maximum: 0)\n",
+    );
   });
 
   it("--fix neither reads nor writes the cache", () => {

@@ -76,7 +76,8 @@ export class ResultCache {
     try {
       text = fs.readFileSync(this.fileName, "utf8");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.ignore((error as NodeJS.ErrnoException).code ?? "cannot read it");
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT") this.ignore(`it cannot be read: ${code ?? String(error)}`);
       return new Map();
     }
     let data: unknown;
@@ -104,7 +105,7 @@ export class ResultCache {
   }
 
   private ignore(reason: string): Map<string, Map<string, CacheEntry>> {
-    this.notes.push(`ignoring the cache ${this.fileName} (${reason}); it is written again after this run`);
+    this.notes.push(`ignoring the cache ${this.fileName} (${reason}); linting without it`);
     return new Map();
   }
 
