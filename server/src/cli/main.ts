@@ -315,8 +315,9 @@ function typesFor(file: string, project: string | undefined, cwd: string) {
 }
 
 /**
- * `--output-file` (and `--write-baseline`): missing folders are created, like ESLint does, but only inside the working
- * directory (a typo elsewhere must not leave folders behind, at `/` or in `/proc`), one at a
+ * `--output-file`, `--write-baseline` and the cache: missing folders are created, like ESLint
+ * does, but only inside the working directory (a typo elsewhere must not leave folders behind, at
+ * `/` or in `/proc`), one at a
  * time (Node's recursive mkdir loops forever on some paths under `/proc`). A regular file is
  * replaced atomically; anything else that exists (`/dev/null`, a pipe) is written to. Every
  * failure is one line.
@@ -418,7 +419,7 @@ function shardSpecs(specs: readonly ProjectSpec[], shard: Shard, cwd: string): P
 
 /**
  * `--write-baseline`: records every finding (before --quiet) and returns the results as a run
- * with that baseline reports them: without findings.
+ * with the new baseline would report them: without findings.
  */
 function writeBaselineFile(given: string, results: readonly FileLintResult[], io: CliIO): FileLintResult[] {
   const fileName = path.resolve(io.cwd, given);
