@@ -13,8 +13,11 @@ import { type FileLintResult, lintProgram } from "../engine/linter";
 import { describeTypes, ProgramBuilder, ProjectError, type ProjectSpec, normalizePath, planProjects } from "../engine/project";
 import type { Finding, InternalError, Severity } from "../engine/types";
 import { allRules } from "../rules";
+import { applyBaseline, BaselineError, baselineText, readBaseline } from "./baseline";
+import { cacheFileName, engineKey, ResultCache } from "./cache";
 import { type FormatName, format, formatNames } from "./formatters";
 import { displayPath } from "./formatters/shared";
+import { filesOfShard, parseShard, type Shard } from "./shard";
 import { writeFileAtomic } from "./writeFileAtomic";
 import { toolVersion } from "./version";
 
@@ -36,6 +39,11 @@ interface CliOptions {
   color: boolean;
   printConfig?: string;
   debug: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  shard?: string;
+  cache: boolean;
+  cacheLocation?: string;
 }
 
 /** A usage problem: one line on stderr, exit code 2. */
@@ -65,6 +73,11 @@ function buildCommand(io: CliIO): Command {
     .option("--quiet", "report errors only (warnings and infos are neither shown nor counted)", false)
     .option("--no-color", "never colour the output")
     .option("--print-config <file>", "print the configuration that applies to a file and exit")
+    .option("--baseline <file>", "report only findings that are not in this baseline")
+    .option("--write-baseline <file>", "record every finding of this run in a baseline file (reports none of them)")
+    .option("--shard <i/n>", "lint and report only the i-th of n deterministic parts of the files (1 <= i <= n)")
+    .option("--cache", "reuse the findings of files whose program did not change since the last run", false)
+    .option("--cache-location <file|dir>", "where the cache is (implies --cache; default: node_modules/.cache/concurrency-lint/)")
     .option("--debug", "print timings and stack traces to stderr", false)
     .exitOverride()
     .configureOutput({
@@ -100,7 +113,11 @@ export function run(argv: readonly string[], io: CliIO = processIO()): number {
     debug = options.debug;
     return execute(command.args, options, io);
   } catch (error) {
-    const known = error instanceof UsageError || error instanceof ConfigError || error instanceof ProjectError;
+    const known =
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      error instanceof ProjectError ||
+      error instanceof BaselineError;
     const message = (error as Error).message ?? String(error);
     // A configuration error has one line per problem in the file.
     const lines = error instanceof ConfigError ? message.split("\n") : [message];
@@ -128,6 +145,16 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
     if (options.debug) io.stderr.write(`[debug +${Date.now() - started}ms] ${text}\n`);
   };
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  const shard = options.shard === undefined ? undefined : parseShardOption(options.shard);
+  if (options.baseline !== undefined && options.writeBaseline !== undefined) {
+    throw new UsageError("--baseline and --write-baseline cannot be combined: --write-baseline records every finding of the run");
+  }
+  if (options.writeBaseline !== undefined && shard !== undefined) {
+    throw new UsageError("--write-baseline records every finding of the project: run it without --shard");
+  }
+  // Read before any program is built, so a missing or broken baseline fails in milliseconds.
+  const baseline =
+    options.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, options.baseline), options.baseline);
   const overrides = new Map<string, Severity>();
   for (const spec of options.rule) {
     // Its ConfigError reads "--rule: <what is wrong in spec>" already.
@@ -154,14 +181,25 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   }
 
   ruleTimings = options.debug ? new Map() : undefined;
-  const specs = planProjects({ paths, project: options.project, cwd: io.cwd });
-  const totalFiles = specs.reduce((sum, spec) => sum + spec.filesToLint.length, 0);
-  log(`${specs.length} project(s), ${totalFiles} file(s) to lint`);
-  for (const spec of specs) log(`@types for ${spec.configFile ?? "loose files"}: ${describeTypes(spec.types)}`);
-  if (totalFiles === 0) throw new UsageError("No files to lint: check the paths and the tsconfig's include/files");
+  const planned = planProjects({ paths, project: options.project, cwd: io.cwd });
+  if (planned.every((spec) => spec.filesToLint.length === 0)) {
+    throw new UsageError("No files to lint: check the paths and the tsconfig's include/files");
+  }
   // Read every config file that applies before building any program, so a broken one fails in
-  // milliseconds rather than after type-checking the project (lookups are cached per folder).
-  for (const spec of specs) for (const file of spec.filesToLint) configs.configFor(file);
+  // milliseconds rather than after type-checking the project (lookups are cached per folder);
+  // in every shard alike.
+  for (const spec of planned) for (const file of spec.filesToLint) configs.configFor(file);
+  const specs = shard === undefined ? planned : shardSpecs(planned, shard, io.cwd);
+  const totalFiles = specs.reduce((sum, spec) => sum + spec.filesToLint.length, 0);
+  log(`${specs.length} project(s), ${totalFiles} file(s) to lint${shard ? ` in shard ${shard.index}/${shard.count}` : ""}`);
+  for (const spec of specs) log(`@types for ${spec.configFile ?? "loose files"}: ${describeTypes(spec.types)}`);
+
+  // --fix lints texts that are not on disk yet: it neither reads nor writes the cache.
+  const cache =
+    (options.cache || options.cacheLocation !== undefined) && !options.fix
+      ? new ResultCache(cacheFileName(options.cacheLocation, io.cwd), engineKey(toolVersion(), __filename))
+      : undefined;
+  for (const note of cache?.notes ?? []) io.stderr.write(`concurrency-lint: ${note}\n`);
 
   const progress = makeProgress(io, totalFiles);
   const results: FileLintResult[] = [];
@@ -170,18 +208,43 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   for (const spec of specs) {
     const projectResults = options.fix
       ? lintWithFixes(spec, configs, log, progress, fixed, unread)
-      : lintOnce(spec, configs, log, progress, unread);
+      : lintOnce(spec, configs, log, progress, unread, cache);
     results.push(...projectResults);
   }
   progress.finish();
+  if (cache) {
+    log(`cache ${cache.fileName}: ${cache.hits} file(s) reused, ${cache.misses} linted`);
+    try {
+      writeFileWithFolders(cache.fileName, cache.text(), io.cwd, "the cache");
+    } catch (error) {
+      // A cache that cannot be written costs the next run time, never this run's result.
+      io.stderr.write(`concurrency-lint: ${(error as Error).message}\n`);
+    }
+  }
   if (options.fix) io.stderr.write(`fixed ${plural(fixed.problems, "problem")} in ${plural(fixed.files, "file")}\n`);
 
-  let reported = results.map((result) => ({
+  const internalErrors: InternalError[] = results.flatMap((result) => result.internalErrors);
+  let current = results;
+  if (options.writeBaseline !== undefined) {
+    if (unread.length > 0 || internalErrors.length > 0) {
+      io.stderr.write("concurrency-lint: the baseline was not written: this run's findings are incomplete (see below)\n");
+    } else {
+      current = writeBaselineFile(options.writeBaseline, results, io);
+    }
+  } else if (baseline !== undefined) {
+    // Before --quiet, so that a warning in the baseline is known, not gone.
+    const outcome = applyBaseline(baseline, results, shard === undefined || shard.index === 1);
+    current = outcome.results;
+    io.stderr.write(
+      `concurrency-lint: baseline ${options.baseline}: ${plural(outcome.known, "known finding")} not reported, ` +
+        `${plural(outcome.gone, "entry", "entries")} gone${outcome.gone > 0 ? ` (fixed, or their line changed; --write-baseline ${options.baseline} drops them)` : ""}\n`,
+    );
+  }
+  let reported = current.map((result) => ({
     ...result,
     findings: options.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings,
   }));
   reported = reported.sort((a, b) => a.fileName.localeCompare(b.fileName));
-  const internalErrors: InternalError[] = reported.flatMap((result) => result.internalErrors);
   const findings: Finding[] = reported.flatMap((result) => result.findings);
 
   const toTerminal = !options.outputFile && io.stdout.isTTY === true;
@@ -196,7 +259,7 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
     color: useColor || (options.color && io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0"),
     width: toTerminal && io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : undefined,
   });
-  if (options.outputFile) writeReport(path.resolve(io.cwd, options.outputFile), output, io.cwd);
+  if (options.outputFile) writeFileWithFolders(path.resolve(io.cwd, options.outputFile), output, io.cwd);
   else if (output.length > 0) io.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
   log(`done: ${findings.length} finding(s), ${internalErrors.length} internal error(s)`);
   if (ruleTimings) {
@@ -252,15 +315,16 @@ function typesFor(file: string, project: string | undefined, cwd: string) {
 }
 
 /**
- * `--output-file`: missing folders are created, like ESLint does, but only inside the working
- * directory (a typo elsewhere must not leave folders behind, at `/` or in `/proc`), one at a
+ * `--output-file`, `--write-baseline` and the cache: missing folders are created, like ESLint
+ * does, but only inside the working directory (a typo elsewhere must not leave folders behind, at
+ * `/` or in `/proc`), one at a
  * time (Node's recursive mkdir loops forever on some paths under `/proc`). A regular file is
  * replaced atomically; anything else that exists (`/dev/null`, a pipe) is written to. Every
  * failure is one line.
  */
-function writeReport(fileName: string, text: string, cwd: string): void {
+function writeFileWithFolders(fileName: string, text: string, cwd: string, what = "the report"): void {
   const fail = (reason: string): never => {
-    throw new UsageError(`Cannot write the report to ${fileName}: ${reason}`);
+    throw new UsageError(`Cannot write ${what} to ${fileName}: ${reason}`);
   };
   try {
     const existing = statOrUndefined(fileName);
@@ -327,8 +391,42 @@ function singleLineMessage(text: string): string {
   return text.split(/\r?\n/)[0] ?? text;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
+}
+
+function parseShardOption(text: string): Shard {
+  const shard = parseShard(text);
+  if (shard === undefined) throw new UsageError(`--shard takes <i>/<n>, whole numbers with 1 <= i <= n (such as 2/4), not "${text}"`);
+  return shard;
+}
+
+/**
+ * `--shard`: the same projects, each linting only its files of this shard; the programs keep all
+ * their root files, so types and cross-file rules see the whole project. Projects with none of
+ * the shard's files are not built at all.
+ */
+function shardSpecs(specs: readonly ProjectSpec[], shard: Shard, cwd: string): ProjectSpec[] {
+  const mine = filesOfShard(
+    specs.flatMap((spec) => spec.filesToLint),
+    shard,
+    cwd,
+  );
+  return specs
+    .map((spec) => ({ ...spec, filesToLint: spec.filesToLint.filter((file) => mine.has(file)) }))
+    .filter((spec) => spec.filesToLint.length > 0);
+}
+
+/**
+ * `--write-baseline`: records every finding (before --quiet) and returns the results as a run
+ * with the new baseline would report them: without findings.
+ */
+function writeBaselineFile(given: string, results: readonly FileLintResult[], io: CliIO): FileLintResult[] {
+  const fileName = path.resolve(io.cwd, given);
+  const { text, count } = baselineText(results, path.dirname(fileName));
+  writeFileWithFolders(fileName, text, io.cwd, "the baseline");
+  io.stderr.write(`concurrency-lint: wrote ${plural(count, "finding")} to the baseline ${given}\n`);
+  return results.map((result) => ({ ...result, findings: [] }));
 }
 
 interface Progress {
@@ -360,12 +458,47 @@ function lintOnce(
   log: (text: string) => void,
   progress: Progress,
   unread: string[],
+  cache: ResultCache | undefined,
 ): FileLintResult[] {
   const program = new ProgramBuilder(spec).build();
   unread.push(...unreadFiles(program, spec, configs));
   log(`program for ${spec.configFile ?? "loose files"}: ${program.getSourceFiles().length} source files`);
-  const results = lintFiles(program, spec.filesToLint, configs, progress);
-  log(`linted ${spec.filesToLint.length} file(s) of ${spec.configFile ?? "loose files"}`);
+  if (!cache) {
+    const results = lintFiles(program, spec.filesToLint, configs, progress);
+    log(`linted ${spec.filesToLint.length} file(s) of ${spec.configFile ?? "loose files"}`);
+    return results;
+  }
+  // Files whose key is in the cache are not linted: when none is left, the type checker is
+  // never created.
+  const programKey = cache.programKey(program, spec);
+  const results: FileLintResult[] = [];
+  const toLint: string[] = [];
+  const keys = new Map<string, string>();
+  for (const file of spec.filesToLint) {
+    const sourceFile = program.getSourceFile(file);
+    const config = configs.configFor(file);
+    if (!sourceFile || !isFileIncluded(config, file)) {
+      progress.fileDone();
+      continue;
+    }
+    const key = cache.fileKey(programKey, sourceFile.fileName, config);
+    const findings = cache.get(sourceFile.fileName, spec.configFile ?? "", key);
+    if (findings) {
+      results.push({ fileName: sourceFile.fileName, sourceText: sourceFile.text, findings, internalErrors: [] });
+      progress.fileDone();
+    } else {
+      toLint.push(file);
+      keys.set(sourceFile.fileName, key);
+    }
+  }
+  if (toLint.length > 0) {
+    for (const result of lintFiles(program, toLint, configs, progress)) {
+      const key = keys.get(result.fileName);
+      if (key !== undefined) cache.set(result, spec.configFile ?? "", key);
+      results.push(result);
+    }
+  }
+  log(`linted ${toLint.length} file(s) of ${spec.configFile ?? "loose files"}, ${spec.filesToLint.length - toLint.length} from the cache`);
   return results;
 }
 

@@ -2,19 +2,18 @@
  * `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
  * Spec: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
  */
-import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import type * as Sarif from "sarif";
-import type { AnyRule, Finding, InternalError, Range, ReportSeverity, TextEdit } from "../../engine/types";
+import type { AnyRule, InternalError, Range, ReportSeverity, TextEdit } from "../../engine/types";
 import { docsUrl } from "../../rules/index";
 import type { FileResult, FormatInput } from "./index";
-import { displayPath, isInside, LineIndex, portablePath, SourceIndex, sortFindings } from "./shared";
+import { FINGERPRINT_KEY, fingerprintFindings } from "../fingerprints";
+import { displayPath, isInside, portablePath, SourceIndex } from "./shared";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 const SRCROOT = "%SRCROOT%";
 const INFORMATION_URI = "https://github.com/concurrency-lint/concurrency-lint";
-/** Our own key: `primaryLocationLineHash` belongs to GitHub's algorithm, which upload-sarif fills in. */
-export const FINGERPRINT_KEY = "concurrencyLint/v1";
+export { FINGERPRINT_KEY } from "../fingerprints";
 
 export function formatSarif(input: FormatInput): string {
   return `${JSON.stringify(buildSarifLog(input), null, 2)}\n`;
@@ -68,15 +67,14 @@ function ruleDescriptor(rule: AnyRule): Sarif.ReportingDescriptor {
 }
 
 function fileResults(file: FileResult, context: Context): Sarif.Result[] {
-  const findings = sortFindings(file.findings);
-  const fingerprints = fingerprintsOf(findings, file, context);
-  return findings.map((finding, index) => {
+  // Reading order, each with the fingerprint baselines use too (`--baseline`).
+  return fingerprintFindings(file.fileName, file.sourceText, file.findings, context.cwd).map(({ finding, fingerprint }) => {
     const result: Sarif.Result = {
       ruleId: finding.ruleId,
       level: level(finding.severity),
       message: { text: finding.message },
       locations: [{ physicalLocation: physicalLocation(finding.fileName, finding.range, context) }],
-      partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[index] },
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     };
     const ruleIndex = context.ruleIndexes.get(finding.ruleId);
     if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
@@ -96,24 +94,6 @@ function fileResults(file: FileResult, context: Context): Sarif.Result[] {
       }));
     }
     return result;
-  });
-}
-
-/**
- * A fingerprint that survives unrelated edits: rule, file, the whitespace-normalised text of
- * the finding's first line, and which occurrence of that combination it is in the file. No
- * line numbers, so lines added above do not change it; only the first line, so an edit inside
- * a long flagged block (a whole callback) does not make GitHub close and reopen the alert.
- */
-function fingerprintsOf(findings: readonly Finding[], file: FileResult, context: Context): string[] {
-  const occurrences = new Map<string, number>();
-  return findings.map((finding) => {
-    const lines = context.sources.get(finding.fileName) ?? new LineIndex(file.sourceText);
-    const text = lines.lineText(finding.range.start.line).replace(/\s+/g, " ").trim();
-    const key = [finding.ruleId, portablePath(context.cwd, finding.fileName), text].join("\0");
-    const occurrence = occurrences.get(key) ?? 0;
-    occurrences.set(key, occurrence + 1);
-    return createHash("sha256").update(`${key}\0${occurrence}`).digest("hex").slice(0, 32);
   });
 }
 

@@ -1,0 +1,226 @@
+/**
+ * `--cache` on a small project whose findings depend on other files: an imported function's
+ * signature, a `node_modules` declaration file, an ambient module declaration, and a blocking
+ * call reached from async code in a file that imports it (the finding's file never changes).
+ * Each warm run must report exactly what a run without the cache reports.
+ */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, it } from "node:test";
+import type { JsonReport } from "../../server/src/cli/formatters/index";
+import { copyFixture, listFiles, runCli, setUpCliTests, writeFiles } from "../helpers/cli";
+
+setUpCliTests();
+
+const PROJECT: Record<string, string> = {
+  "tsconfig.json": JSON.stringify({
+    compilerOptions: { strict: true, target: "es2022", module: "es2022", moduleResolution: "bundler", types: [], noEmit: true },
+    include: ["src"],
+  }),
+  "src/fs.d.ts": 'declare module "node:fs" {\n  export function readFileSync(path: string, encoding: "utf8"): string;\n}\n',
+  "src/config.ts": 'import { readFileSync } from "node:fs";\n\nexport function loadConfig(): string {\n  return readFileSync("config.json", "utf8");\n}\n',
+  "src/server.ts": 'import { loadConfig } from "./config";\n\nexport async function handle(): Promise<string> {\n  return loadConfig();\n}\n',
+  "src/store.ts": "export async function save(value: string): Promise<void> {\n  await Promise.resolve(value);\n}\n",
+  "src/handler.ts": 'import { save } from "./store";\n\nexport function onMessage(text: string): void {\n  save(text);\n}\n',
+  "src/notify.ts": 'import { send } from "mailer";\n\nexport function notify(): void {\n  send("ops");\n}\n',
+  "node_modules/mailer/package.json": '{ "name": "mailer", "version": "1.0.0", "types": "index.d.ts" }\n',
+  "node_modules/mailer/index.d.ts": "export declare function send(to: string): Promise<void>;\n",
+};
+
+const ALL = [
+  "src/config.ts 4:10 blocking-call-in-async",
+  "src/handler.ts 4:3 floating-promise",
+  "src/notify.ts 4:3 floating-promise",
+];
+
+function project(): string {
+  const dir = copyFixture(undefined);
+  writeFiles(dir, PROJECT);
+  return dir;
+}
+
+interface Run {
+  findings: string[];
+  /** Files whose findings came from the cache, and files linted (from --debug). */
+  reused: number;
+  linted: number;
+  notes: string[];
+}
+
+/** A run with --cache (and --debug to see what it reused), as JSON. */
+function lint(dir: string, extra: string[] = []): Run {
+  const outcome = runCli(dir, ["--format", "json", "--cache", "--debug", ...extra]);
+  const counts = /cache .*: (\d+) file\(s\) reused, (\d+) linted/.exec(outcome.stderr);
+  assert.ok(counts, outcome.stderr);
+  return {
+    findings: findingsOf(dir, outcome.stdout),
+    reused: Number(counts[1]),
+    linted: Number(counts[2]),
+    notes: outcome.stderr.split("\n").filter((line) => line.startsWith("concurrency-lint: ")),
+  };
+}
+
+function findingsOf(dir: string, stdout: string): string[] {
+  const report = JSON.parse(stdout) as JsonReport;
+  return report.results.flatMap((result) =>
+    result.findings.map((f) => `${path.relative(dir, result.filePath).split(path.sep).join("/")} ${f.line}:${f.column} ${f.ruleId}`),
+  );
+}
+
+/** What a run without the cache reports. */
+function uncached(dir: string, extra: string[] = []): string[] {
+  return findingsOf(dir, runCli(dir, ["--format", "json", ...extra]).stdout);
+}
+
+function edit(dir: string, file: string, from: string, to: string): void {
+  const fileName = path.join(dir, file);
+  const text = fs.readFileSync(fileName, "utf8");
+  assert.ok(text.includes(from), `${file} has ${from}`);
+  fs.writeFileSync(fileName, text.replace(from, to));
+}
+
+describe("CLI: --cache", () => {
+  it("a second run without changes reuses every file's findings", () => {
+    const dir = project();
+    const cold = lint(dir);
+    assert.deepEqual(cold, { findings: ALL, reused: 0, linted: 5, notes: [] });
+    assert.deepEqual(lint(dir), { findings: ALL, reused: 5, linted: 0, notes: [] });
+    // Written atomically, no temporary file left beside it.
+    assert.deepEqual(listFiles(path.join(dir, "node_modules", ".cache")), ["concurrency-lint/cache.json"]);
+  });
+
+  it("an exported signature changes: the importing file's finding disappears and comes back", () => {
+    const dir = project();
+    lint(dir);
+    edit(dir, "src/store.ts", "export async function save(value: string): Promise<void> {\n  await Promise.resolve(value);", "export function save(value: string): void {\n  void value;");
+    const changed = lint(dir);
+    assert.deepEqual(changed.findings, ["src/config.ts 4:10 blocking-call-in-async", "src/notify.ts 4:3 floating-promise"]);
+    assert.deepEqual(changed.findings, uncached(dir));
+    assert.equal(changed.linted, 5);
+    edit(dir, "src/store.ts", "export function save(value: string): void {\n  void value;", "export async function save(value: string): Promise<void> {\n  await Promise.resolve(value);");
+    assert.deepEqual(lint(dir).findings, ALL);
+  });
+
+  it("a node_modules declaration changes: the finding of its importer follows", () => {
+    const dir = project();
+    lint(dir);
+    edit(dir, "node_modules/mailer/index.d.ts", "Promise<void>", "void");
+    assert.deepEqual(lint(dir).findings, ["src/config.ts 4:10 blocking-call-in-async", "src/handler.ts 4:3 floating-promise"]);
+    edit(dir, "node_modules/mailer/index.d.ts", "): void", "): Promise<void>");
+    assert.deepEqual(lint(dir).findings, ALL);
+  });
+
+  it("an ambient module declaration changes: the blocking call is no longer known", () => {
+    const dir = project();
+    lint(dir);
+    edit(dir, "src/fs.d.ts", 'declare module "node:fs"', 'declare module "node:fs-shim"');
+    const changed = lint(dir);
+    assert.deepEqual(changed.findings, uncached(dir));
+    assert.ok(!changed.findings.includes(ALL[0] ?? ""), changed.findings.join("\n"));
+  });
+
+  it("a blocking chain: the async caller's file changes, the blocking call's file does not", () => {
+    const dir = project();
+    lint(dir);
+    edit(dir, "src/server.ts", "export async function handle(): Promise<string> {", "export function handle(): string {");
+    assert.deepEqual(lint(dir).findings, ["src/handler.ts 4:3 floating-promise", "src/notify.ts 4:3 floating-promise"]);
+    edit(dir, "src/server.ts", "export function handle(): string {", "export async function handle(): Promise<string> {");
+    assert.deepEqual(lint(dir).findings, ALL);
+  });
+
+  it("the configuration that applies to a file: concurrency-lint.json and --rule", () => {
+    const dir = project();
+    lint(dir);
+    writeFiles(dir, { "src/concurrency-lint.json": '{ "rules": { "floating-promise": "off" } }\n' });
+    assert.deepEqual(lint(dir).findings, ["src/config.ts 4:10 blocking-call-in-async"]);
+    fs.rmSync(path.join(dir, "src", "concurrency-lint.json"));
+    assert.deepEqual(lint(dir).findings, ALL);
+    const overridden = lint(dir, ["--rule", "blocking-call-in-async=off"]);
+    assert.deepEqual(overridden.findings, ALL.slice(1));
+    assert.equal(overridden.linted, 5);
+  });
+
+  it("an entry whose key differs is linted again, the others are reused", () => {
+    const dir = project();
+    lint(dir);
+    const cacheFile = path.join(dir, "node_modules", ".cache", "concurrency-lint", "cache.json");
+    const cache = JSON.parse(fs.readFileSync(cacheFile, "utf8")) as { entries: Record<string, Record<string, { key: string }>> };
+    const handler = Object.keys(cache.entries).find((file) => file.endsWith("handler.ts")) ?? "";
+    const entry = Object.values(cache.entries[handler] ?? {})[0];
+    assert.ok(entry);
+    entry.key = "0".repeat(64);
+    fs.writeFileSync(cacheFile, JSON.stringify(cache));
+    assert.deepEqual(lint(dir), { findings: ALL, reused: 4, linted: 1, notes: [] });
+  });
+
+  const damaged: [string, string, string][] = [
+    ["cut short", '{"tool":"concurrency-lint","cacheVersion":1,"entr', "it is not valid JSON"],
+    ["another tool's", '{ "version": "9.0.0", "files": {} }', "it is not a cache of this version of concurrency-lint"],
+    ["a newer version's", '{ "tool": "concurrency-lint", "cacheVersion": 2, "entries": {} }', "it is not a cache of this version of concurrency-lint"],
+    ["with a damaged entry", '{ "tool": "concurrency-lint", "cacheVersion": 1, "entries": { "/x.ts": { "": { "key": "k", "findings": [{ "ruleId": 1 }] } } } }', "the entry of /x.ts is damaged"],
+  ];
+  for (const [name, text, reason] of damaged) {
+    it(`a cache file ${name} is ignored with a note, then written again`, () => {
+      const dir = project();
+      const cacheFile = path.join(dir, "node_modules", ".cache", "concurrency-lint", "cache.json");
+      writeFiles(dir, { "node_modules/.cache/concurrency-lint/cache.json": text });
+      const outcome = lint(dir);
+      assert.deepEqual(outcome, {
+        findings: ALL,
+        reused: 0,
+        linted: 5,
+        notes: [`concurrency-lint: ignoring the cache ${cacheFile} (${reason}); linting without it`],
+      });
+      assert.deepEqual(lint(dir), { findings: ALL, reused: 5, linted: 0, notes: [] });
+    });
+  }
+
+  it("--cache-location: a file, or a folder (cache.json in it); the exit code is the run's", () => {
+    const dir = project();
+    const asFile = runCli(dir, ["--cache-location", "ci/lint-cache.json", "--max-warnings", "0"]);
+    assert.equal(asFile.code, 1);
+    assert.ok(fs.existsSync(path.join(dir, "ci", "lint-cache.json")));
+    const asFolder = runCli(dir, ["--cache", "--cache-location", "caches/", "--max-warnings", "0"]);
+    assert.equal(asFolder.code, 1);
+    assert.deepEqual(listFiles(path.join(dir, "caches")), ["cache.json"]);
+    assert.deepEqual(lint(dir, ["--cache-location", "caches"]), { findings: ALL, reused: 5, linted: 0, notes: [] });
+  });
+
+  it("a file included by two projects is kept once per project, and reused in both", () => {
+    const dir = copyFixture(undefined);
+    const options = { strict: true, types: [], noEmit: true, target: "es2022", module: "es2022", moduleResolution: "bundler" };
+    const member = JSON.stringify({ compilerOptions: options, include: ["*.ts", "../shared/*.ts"] });
+    writeFiles(dir, {
+      "tsconfig.json": JSON.stringify({ files: [], references: [{ path: "./a" }, { path: "./b" }] }),
+      "a/tsconfig.json": member,
+      "b/tsconfig.json": member,
+      "a/a.ts": "export const a = 1;\n",
+      "b/b.ts": "export const b = 1;\n",
+      "shared/save.ts": "export async function save(): Promise<void> {\n  await Promise.resolve();\n}\n\nexport function go(): void {\n  save();\n}\n",
+    });
+    const twice = ["shared/save.ts 6:3 floating-promise", "shared/save.ts 6:3 floating-promise"];
+    assert.deepEqual(lint(dir), { findings: twice, reused: 0, linted: 4, notes: [] });
+    assert.deepEqual(lint(dir), { findings: twice, reused: 4, linted: 0, notes: [] });
+  });
+
+  it("a cache that can be neither read nor written: two notes, the run's own result", () => {
+    const dir = project();
+    writeFiles(dir, { blocker: "a file, not a folder\n" });
+    const outcome = runCli(dir, ["--cache-location", "blocker/cache.json", "--max-warnings", "0"]);
+    const cacheFile = path.join(dir, "blocker", "cache.json");
+    assert.equal(outcome.code, 1);
+    assert.equal(
+      outcome.stderr,
+      `concurrency-lint: ignoring the cache ${cacheFile} (it cannot be read: ENOTDIR); linting without it\n` +
+        `concurrency-lint: Cannot write the cache to ${cacheFile}: a part of the path is not a folder\n` +
+        "concurrency-lint: too many warnings (3; maximum: 0)\n",
+    );
+  });
+
+  it("--fix neither reads nor writes the cache", () => {
+    const dir = project();
+    runCli(dir, ["--fix", "--cache"]);
+    assert.equal(fs.existsSync(path.join(dir, "node_modules", ".cache")), false);
+  });
+});
