@@ -32,7 +32,9 @@ export function renderRuleDoc(rule: AnyRule): string {
     "",
     meta.alwaysOn
       ? `- Severity: \`${meta.defaultSeverity}\` (always)`
-      : `- Default severity: \`${meta.defaultSeverity}\`${lowerSeverityNote(meta.lowerSeverityMessages)}`,
+      : meta.defaultSeverity === "off"
+        ? `- Default severity: \`off\` (opt-in: \`"rules": { "${meta.id}": "warning" }\` in \`concurrency-lint.json\` turns it on)`
+        : `- Default severity: \`${meta.defaultSeverity}\`${lowerSeverityNote(meta.lowerSeverityMessages)}`,
     `- Needs type information: ${meta.requiresTypes ? "yes" : "no"}`,
     `- Fixes: ${fixKinds.startsWith("none") ? "none" : "see [Fixes](#fixes)"}`,
     "",
