@@ -145,6 +145,15 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "- **Constant-size batches**: a batch variable read from a `const` like the above",
         "  (`const batch = ids.slice(i, i + 50)`), or the variable of a `for...of` over a call given a",
         "  constant number (`for (const batch of chunk(ids, 50))`, lodash's `chunk` or the project's own).",
+        "- **Rest parameters**: `async deleteCookie(...cookies: Cookie[])` fans out over the arguments",
+        "  a caller wrote in one call, small by construction (puppeteer's cookie and permission APIs).",
+        "- **Waiting, not work**: items that are promises already (`awaitables.map((p) => ...)` over",
+        "  `Array<Promise<T> | Deferred<T>>`: the work started when they were made), and a callback or",
+        "  pushed value that is a `new Promise(executor)` whose executor itself only calls its",
+        "  `resolve`/`reject`, timers and listener registrations declared outside the project",
+        "  (`new Promise((resolve) => stream.once(\"finish\", resolve))`, `new Promise((r) => setTimeout(r))`):",
+        "  it waits for an event, starting nothing. An executor that calls anything else",
+        "  (`readFile(file, callback)`) starts work and is reported.",
         "- **Loops that await**: a loop with an `await` in its body (outside nested functions) waits",
         "  for each item or batch, so it does not collect unboundedly (`if (pending.length >= 8) await",
         "  Promise.race(pending)` is a pool).",
@@ -349,6 +358,8 @@ const MAX_SIZE_DEPTH = 6;
 /** Lib methods that return a collection no larger than the one they are called on. */
 const SAME_OR_SMALLER = new Set(["filter", "map", "slice", "sort", "reverse", "toSorted", "toReversed", "keys", "values", "entries", "flat"]);
 const LIB_COLLECTIONS = new Set(["Array", "ReadonlyArray", "Set", "ReadonlySet", "Map", "ReadonlyMap"]);
+/** Calls that only arrange to be woken up: timers and listener registrations (declared outside the project). */
+const WAIT_CALLS = new Set(["setTimeout", "setImmediate", "queueMicrotask", "on", "once", "addListener", "prependListener", "prependOnceListener", "addEventListener"]);
 
 class UnboundedChecker {
   private readonly limiterFunction: Matcher;
@@ -383,8 +394,12 @@ class UnboundedChecker {
       direct = false;
     }
     if (!fanOut || !this.isPromiseCombinator(call)) return;
-    if (this.context.types.promiseArrayStatus(fanOut.call, { thenables: false }) !== "always") return;
-    if (this.isLimitedWork(fanOut.callback)) return;
+    const types = this.context.types;
+    if (types.promiseArrayStatus(fanOut.call, { thenables: false }) !== "always") return;
+    // Items that are promises already (`awaitables.map((p) => p.then(...))`): the work started
+    // when they were made; the map only waits for it.
+    if (types.promiseArrayStatus(fanOut.collection, { thenables: false }) === "always") return;
+    if (this.isLimitedWork(fanOut.callback) || this.onlyWaits(fanOut.callback)) return;
     if (!this.isOpen(this.sizeOf(fanOut.collection, 0))) return;
     const combinator = `Promise.${method}`;
     this.context.report({
@@ -447,7 +462,7 @@ class UnboundedChecker {
     const started = call.arguments.find(
       (argument) => !ts.isSpreadElement(argument) && this.context.types.promiseStatus(argument, { thenables: false }) === "always",
     );
-    if (!started || this.isLimitedWork(started)) return;
+    if (!started || this.isLimitedWork(started) || this.isWaitOnlyPromise(started)) return;
     if (!this.isOpen(this.loopSize(loop))) return;
     this.context.report({
       node: started,
@@ -525,6 +540,8 @@ class UnboundedChecker {
       if (sized) return sized;
     }
     if (ts.isIdentifier(node)) {
+      // `(...cookies: Cookie[])`: the arguments a caller wrote in one call, small by construction.
+      if (types.parameterDeclarationOf(node)?.dotDotDotToken) return UNKNOWN;
       const declaration = types.variableDeclarationOf(node);
       if (declaration && isConstDeclaration(declaration)) {
         if (declaration.initializer && declaration.getSourceFile() === node.getSourceFile()) {
@@ -660,6 +677,55 @@ class UnboundedChecker {
       return node.properties.some((property) => ts.isPropertyAssignment(property) && this.context.types.numberStatus(property.initializer) === "always");
     }
     return !ts.isSpreadElement(node) && this.context.types.numberStatus(node) === "always";
+  }
+
+  // --- waiting is not work -------------------------------------------------------------------
+
+  /** A callback whose result is a promise that only waits (`isWaitOnlyPromise`): `(dest) => new Promise((r) => dest.once("finish", r))`. */
+  private onlyWaits(callback: ts.Expression): boolean {
+    const node = skipParens(callback);
+    if (!isFunctionExpressionLike(node)) return false;
+    if (!ts.isBlock(node.body)) return this.isWaitOnlyPromise(node.body);
+    const [only] = node.body.statements;
+    return node.body.statements.length === 1 && ts.isReturnStatement(only) && only.expression !== undefined && this.isWaitOnlyPromise(only.expression);
+  }
+
+  /**
+   * `new Promise(executor)` (the global one) whose executor starts nothing: the calls it makes
+   * itself (not those in callbacks it registers, which run later) are its own `resolve`/`reject`,
+   * timers and listener registrations declared outside the project (`setTimeout`, `once`, `on`,
+   * `addEventListener`...). It waits for a timer or an event, so there is nothing to bound.
+   */
+  private isWaitOnlyPromise(expression: ts.Expression): boolean {
+    const node = skipExpressionWrappers(expression);
+    if (!ts.isNewExpression(node) || node.arguments?.length !== 1) return false;
+    const ref = this.context.types.calleeTarget(node)?.ref;
+    if (!ref?.isDefaultLib || !/^Promise(?:Constructor)?$/.test(ref.qualifiedName)) return false;
+    const executor = skipParens(node.arguments[0]);
+    if (!isFunctionExpressionLike(executor)) return false;
+    const settlers = new Set(executor.parameters.flatMap((parameter) => (ts.isIdentifier(parameter.name) ? [parameter.name.text] : [])));
+    let startsWork = false;
+    const visit = (child: ts.Node): void => {
+      if (startsWork || ts.isFunctionLike(child)) return;
+      if (ts.isCallExpression(child) || ts.isNewExpression(child)) {
+        if (!(ts.isCallExpression(child) && this.isWaitCall(child, settlers))) {
+          startsWork = true;
+          return;
+        }
+      }
+      ts.forEachChild(child, visit);
+    };
+    ts.forEachChild(executor.body, visit);
+    return !startsWork;
+  }
+
+  private isWaitCall(call: ts.CallExpression, settlers: ReadonlySet<string>): boolean {
+    const callee = skipParens(call.expression);
+    if (ts.isIdentifier(callee) && settlers.has(callee.text)) return true;
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (name === undefined || !WAIT_CALLS.has(name)) return false;
+    const declarations = this.context.types.calleeTarget(call)?.declarations ?? [];
+    return declarations.length > 0 && declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile);
   }
 
   // --- fixes ----------------------------------------------------------------------------------
