@@ -150,7 +150,8 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "- **Waiting, not work**: items that are promises already (`awaitables.map((p) => ...)` over",
         "  `Array<Promise<T> | Deferred<T>>`: the work started when they were made), and a callback or",
         "  pushed value that is a `new Promise(executor)` whose executor itself only calls its",
-        "  `resolve`/`reject`, timers and listener registrations declared outside the project",
+        "  `resolve`/`reject`, and timers and listener registrations handed a callback or that",
+        "  `resolve`/`reject`, declared by a library or by an interface (not a project function with a body)",
         "  (`new Promise((resolve) => stream.once(\"finish\", resolve))`, `new Promise((r) => setTimeout(r))`):",
         "  it waits for an event, starting nothing. An executor that calls anything else",
         "  (`readFile(file, callback)`) starts work and is reported.",
@@ -715,7 +716,7 @@ class UnboundedChecker {
       }
       ts.forEachChild(child, visit);
     };
-    ts.forEachChild(executor.body, visit);
+    visit(executor.body);
     return !startsWork;
   }
 
@@ -724,8 +725,19 @@ class UnboundedChecker {
     if (ts.isIdentifier(callee) && settlers.has(callee.text)) return true;
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     if (name === undefined || !WAIT_CALLS.has(name)) return false;
+    // It is handed what wakes it up: a callback, or the promise's own `resolve`/`reject`.
+    const wakes = call.arguments.some((argument) => {
+      const value = skipParens(argument);
+      return isFunctionExpressionLike(value) || (ts.isIdentifier(value) && settlers.has(value.text));
+    });
+    if (!wakes) return false;
+    // Declared by a library, or by an interface of the project (the shape of an emitter or a
+    // stream); a project function with a body of that name may do anything.
     const declarations = this.context.types.calleeTarget(call)?.declarations ?? [];
-    return declarations.length > 0 && declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile);
+    return (
+      declarations.length > 0 &&
+      declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile || ts.isMethodSignature(declaration) || ts.isPropertySignature(declaration))
+    );
   }
 
   // --- fixes ----------------------------------------------------------------------------------
