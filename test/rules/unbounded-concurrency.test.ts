@@ -190,6 +190,82 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: "a file that imports p-limit is offered a limit before the statement, the callback's work wrapped in it",
+    ...WITH_LIBRARIES,
+    code: lines(
+      'import pLimit from "p-limit";',
+      D,
+      "export async function loadUsers(userIds: string[]) {",
+      "  const users = await Promise.all(userIds.map(async (id) => {",
+      "    const user = await fetchUser(id);",
+      "    return user.name;",
+      "  }));",
+      "  return users;",
+      "}",
+      "",
+    ),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 4,
+        column: 43,
+        fixes: [
+          [
+            "Limit with `pLimit(8)`",
+            lines(
+              'import pLimit from "p-limit";',
+              D,
+              "export async function loadUsers(userIds: string[]) {",
+              "  const limit = pLimit(8);",
+              "  const users = await Promise.all(userIds.map((id) => limit(async () => {",
+              "    const user = await fetchUser(id);",
+              "    return user.name;",
+              "  })));",
+              "  return users;",
+              "}",
+              "",
+            ),
+          ],
+          [
+            POOL,
+            lines(
+              'import pLimit from "p-limit";',
+              D,
+              "export async function loadUsers(userIds: string[]) {",
+              "  const users = await mapWithConcurrency(userIds, 8, async (id) => {",
+              "    const user = await fetchUser(id);",
+              "    return user.name;",
+              "  });",
+              "  return users;",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "p-limit imported and `limit` taken: another name; a concise callback without parentheses",
+    ...WITH_LIBRARIES,
+    code: lines('import pLimit from "p-limit";', D, "const limit = 3;", "export function loadUsers(userIds: string[]) {", "  return Promise.all(userIds.map(id => fetchUser(id)));", "}", ""),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 5,
+        column: 30,
+        fixes: [
+          [
+            "Limit with `pLimit(8)`",
+            lines('import pLimit from "p-limit";', D, "const limit = 3;", "export function loadUsers(userIds: string[]) {", "  const limitConcurrency = pLimit(8);", "  return Promise.all(userIds.map(id => limitConcurrency(() => fetchUser(id))));", "}", ""),
+          ],
+          [POOL, lines('import pLimit from "p-limit";', D, "const limit = 3;", "export function loadUsers(userIds: string[]) {", "  return mapWithConcurrency(userIds, 8, id => fetchUser(id));", "}", "", HELPER_TS)],
+        ],
+      },
+    ],
+  },
+  {
     name: "a file that already has the helper: it is reused, not inserted again",
     code: lines(D, "export async function loadUsers(userIds: string[]) {", "  return Promise.all(userIds.map(fetchUser));", "}", "", HELPER_TS),
     errors: [

@@ -293,7 +293,12 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "1. When the file imports `p-map` (a default import), **Use `pMap` with a concurrency of N**:",
         "   `pMap(items, callback, { concurrency: N })`, which rejects like `Promise.all` (only for",
         "   `items.map`: `pMap` takes iterables, not array-likes).",
-        "2. **Run at most N at a time with `mapWithConcurrency`**: the call becomes",
+        "2. When the file imports `p-limit` (a default import), **Limit with `pLimit(N)`**: `const limit =",
+        "   pLimit(N);` is inserted before the statement (another name when `limit` is taken) and the",
+        "   callback's work is wrapped in it: `(id) => limit(() => fetchUser(id))` (an `async` callback",
+        "   gives an `async` thunk). Only for an arrow callback without a written return type, in a",
+        "   statement of a block; the limit is per call of the enclosing function.",
+        "3. **Run at most N at a time with `mapWithConcurrency`**: the call becomes",
         "   `mapWithConcurrency(items, N, callback)`, and the helper is inserted once at the end of the",
         "   file (a function declaration, so it is hoisted; typed in TypeScript, plain in JavaScript). A",
         "   file that already declares `mapWithConcurrency` at its top level is not given a second one.",
@@ -763,6 +768,9 @@ class UnboundedChecker {
         edits: [replace(`${pMap}(${collection}, ${callback}, { concurrency: ${concurrency} })`)],
       });
     }
+    const pLimit = defaultImportOf(sourceFile, "p-limit");
+    const limited = pLimit ? this.pLimitFix(combinatorCall, fanOut, pLimit) : undefined;
+    if (limited) fixes.push(limited);
     const edits = [replace(`${HELPER_NAME}(${collection}, ${concurrency}, ${callback})`)];
     if (!declaresTopLevelFunction(sourceFile, HELPER_NAME)) {
       const text = sourceFile.text;
@@ -772,10 +780,60 @@ class UnboundedChecker {
     fixes.push({ kind: "suggestion", title: `Run at most ${concurrency} at a time with \`${HELPER_NAME}\``, edits });
     return fixes;
   }
+
+  /**
+   * With `p-limit` imported: `const limit = pLimit(N);` before the statement, and the callback's
+   * work wrapped in it, `(id) => limit(() => fetchUser(id))`. Only for an arrow callback without a
+   * return type (its parameters keep their contextual types), in a statement of a block.
+   */
+  private pLimitFix(combinatorCall: ts.CallExpression, fanOut: FanOut, pLimit: string): Fix | undefined {
+    const sourceFile = this.context.sourceFile;
+    const callback = skipParens(fanOut.callback);
+    if (!ts.isArrowFunction(callback) || callback.type || callback.typeParameters) return undefined;
+    let statement: ts.Node = combinatorCall;
+    while (!ts.isSourceFile(statement.parent) && !ts.isBlock(statement.parent) && !ts.isModuleBlock(statement.parent) && !ts.isCaseOrDefaultClause(statement.parent)) {
+      if (ts.isFunctionLike(statement.parent)) return undefined;
+      statement = statement.parent;
+    }
+    const name = ["limit", "limitConcurrency", "concurrencyLimit"].find((candidate) => !mentionsIdentifier(sourceFile, candidate));
+    if (!name) return undefined;
+    const concurrency = this.context.options.suggestedConcurrency;
+    const start = statement.getStart(sourceFile);
+    const lineStart = sourceFile.text.lastIndexOf("\n", start - 1) + 1;
+    const indent = sourceFile.text.slice(lineStart, start);
+    const isAsync = callback.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ?? false;
+    const parameters = sourceFile.text.slice(callback.getStart(sourceFile), callback.equalsGreaterThanToken.getStart(sourceFile)).replace(/^async\s*/, "").trimEnd();
+    const body = callback.body.getText(sourceFile);
+    const thunkBody = ts.isObjectLiteralExpression(callback.body) ? `(${body})` : body;
+    const fileName = sourceFile.fileName;
+    return {
+      kind: "suggestion",
+      title: `Limit with \`${pLimit}(${concurrency})\``,
+      edits: [
+        { fileName, start: lineStart, end: lineStart, newText: `${indent}const ${name} = ${pLimit}(${concurrency});\n` },
+        { fileName, start: callback.getStart(sourceFile), end: callback.getEnd(), newText: `${parameters} => ${name}(${isAsync ? "async " : ""}() => ${thunkBody})` },
+      ],
+    };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Syntax helpers
+
+/** Does any identifier in the file have this text (a name a new declaration could clash with)? */
+function mentionsIdentifier(sourceFile: ts.SourceFile, text: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && node.text === text) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
 
 interface Loop {
   node: ts.Node;
