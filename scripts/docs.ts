@@ -86,7 +86,9 @@ export function renderRuleDoc(rule: AnyRule): string {
     `// concurrency-lint-disable-next-line ${meta.id} -- why this is fine here`,
     "```",
     "",
-    `For a project: \`"rules": { "${meta.id}": "off" }\` in \`concurrency-lint.json\`.`,
+    meta.defaultSeverity === "off"
+      ? `For a project: it is off unless \`concurrency-lint.json\` turns it on; leave it out, or set \`"rules": { "${meta.id}": "off" }\`.`
+      : `For a project: \`"rules": { "${meta.id}": "off" }\` in \`concurrency-lint.json\`.`,
     "",
   );
   return out.join("\n");

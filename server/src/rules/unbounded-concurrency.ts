@@ -120,7 +120,7 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "  recognised by its declaration) over `items.map(callback)` or `Array.from(items, callback)` whose",
         "  result is an array of promises, directly or through a `const` holding it (`const pending =",
         "  ids.map(load); await Promise.all(pending);`). Reported at `map` (or `from`).",
-        "- A loop (`for...of`, `for...in`, a counted `for` up to `items.length`, or `items.forEach`) that",
+        "- A loop (`for...of`, a counted `for` up to `items.length`, or `items.forEach`; not `for...in` or `while`) that",
         "  pushes a promise per item onto an array declared outside it, with no `await` in the loop, when",
         "  that array is then passed to one of those four. Reported at the pushed promise.",
         "",
