@@ -266,6 +266,23 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: "CommonJS: p-map loaded with require is offered too",
+    ...WITH_LIBRARIES,
+    fileName: "mail.js",
+    code: lines('const pMap = require("p-map");', "/** @param {string[]} ids */", "async function loadUsers(ids) {", "  return Promise.all(ids.map((id) => fetch(id)));", "}", "module.exports = { loadUsers };", ""),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 4,
+        column: 26,
+        fixes: [
+          [P_MAP, lines('const pMap = require("p-map");', "/** @param {string[]} ids */", "async function loadUsers(ids) {", "  return pMap(ids, (id) => fetch(id), { concurrency: 8 });", "}", "module.exports = { loadUsers };", "")],
+          [POOL, lines('const pMap = require("p-map");', "/** @param {string[]} ids */", "async function loadUsers(ids) {", "  return mapWithConcurrency(ids, 8, (id) => fetch(id));", "}", "module.exports = { loadUsers };", "", HELPER_JS)],
+        ],
+      },
+    ],
+  },
+  {
     name: "a file that already has the helper: it is reused, not inserted again",
     code: lines(D, "export async function loadUsers(userIds: string[]) {", "  return Promise.all(userIds.map(fetchUser));", "}", "", HELPER_TS),
     errors: [

@@ -290,10 +290,10 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "editor offers them, `--fix` never applies them), for `Promise.all(items.map(callback))` and",
         "`Promise.all(Array.from(items, callback))` written directly (not through a variable):",
         "",
-        "1. When the file imports `p-map` (a default import), **Use `pMap` with a concurrency of N**:",
+        "1. When the file imports `p-map` (a default import, or `const pMap = require(\"p-map\")`), **Use `pMap` with a concurrency of N**:",
         "   `pMap(items, callback, { concurrency: N })`, which rejects like `Promise.all` (only for",
         "   `items.map`: `pMap` takes iterables, not array-likes).",
-        "2. When the file imports `p-limit` (a default import), **Limit with `pLimit(N)`**: `const limit =",
+        "2. When the file imports `p-limit` (the same two forms), **Limit with `pLimit(N)`**: `const limit =",
         "   pLimit(N);` is inserted before the statement (another name when `limit` is taken) and the",
         "   callback's work is wrapped in it: `(id) => limit(() => fetchUser(id))` (an `async` callback",
         "   gives an `async` thunk). Only for an arrow callback without a written return type, in a",
@@ -941,9 +941,29 @@ function describeCollection(expression: ts.Expression): string {
   return text.length <= 40 && !/[\r\n`]/.test(text) ? `\`${text}\`` : "the collection";
 }
 
-/** The local name of a module's default import (`import pMap from "p-map"`), if the file has one. */
+/**
+ * The local name of a module's default import (`import pMap from "p-map"`), or of a top-level
+ * `const pMap = require("p-map")` (CommonJS), if the file has one.
+ */
 function defaultImportOf(sourceFile: ts.SourceFile, module: string): string | undefined {
   for (const statement of sourceFile.statements) {
+    if (ts.isVariableStatement(statement) && statement.declarationList.flags & ts.NodeFlags.Const) {
+      for (const declaration of statement.declarationList.declarations) {
+        const initializer = declaration.initializer && skipParens(declaration.initializer);
+        if (
+          ts.isIdentifier(declaration.name) &&
+          initializer &&
+          ts.isCallExpression(initializer) &&
+          ts.isIdentifier(initializer.expression) &&
+          initializer.expression.text === "require" &&
+          initializer.arguments.length === 1 &&
+          ts.isStringLiteral(initializer.arguments[0]) &&
+          initializer.arguments[0].text === module
+        ) {
+          return declaration.name.text;
+        }
+      }
+    }
     if (
       ts.isImportDeclaration(statement) &&
       ts.isStringLiteral(statement.moduleSpecifier) &&
