@@ -31,7 +31,7 @@ export const RULE_IDS = [
   'missing-suppression-reason',
 ];
 // Off by default: `ours-all` (every rule at its default) leaves them off, and `bench:review`
-// (an empty config) does not run them; review them with `--rule <id>=warning` on each corpus.
+// (an empty config) does not run them unless given `--opt-in` (lists in review-<corpus>.opt-in.txt).
 export const OPT_IN_RULE_IDS = ['unbounded-concurrency'];
 // Rules that are always on and cannot be set on the command line (`--rule parse-error=off` is a
 // usage error): never passed, so every variant reports files that do not parse (none of the

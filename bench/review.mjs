@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CORPORA, REPO, REVIEW_CORPORA, RULE_IDS } from './config.mjs';
+import { CORPORA, OPT_IN_RULE_IDS, REPO, REVIEW_CORPORA, RULE_IDS } from './config.mjs';
 import { BenchError, WORK, childEnv, corpusContext, ensureCorpus, log, rel } from './corpora.mjs';
 
 // Every corpus reviewed: the timed ones first (their findings are also reviewed in BENCHMARKS.md,
@@ -25,6 +25,8 @@ const USAGE = `usage: node bench/review.mjs [options]   (npm run bench:review --
   --skip-setup      do not (re)check the corpora downloads and installs
   --update-locks    re-resolve the corpora dependencies and rewrite bench/locks/*.json
   --tsc             also count tsc's type errors on each corpus (slower)
+  --opt-in          also run the opt-in rules (${OPT_IN_RULE_IDS.join(', ')}) at warning; the lists go to
+                    review-<corpus>.opt-in.txt and review-<corpus>.opt-in.fixes.txt
   -h, --help        this text
 Findings: bench/.work/review-<corpus>.txt ("file:line:col rule messageId severity | source line").
 First fixes: bench/.work/review-<corpus>.fixes.txt ("file:line:col rule messageId | kind: title of the first fix").
@@ -34,7 +36,7 @@ whose run fails is reported and the others still run).`;
 const OURS_BIN = path.join(REPO, 'bin', 'concurrency-lint.js');
 
 function parseArgs(argv) {
-  const o = { corpora: [], skipSetup: false, updateLocks: false, tsc: false };
+  const o = { corpora: [], skipSetup: false, updateLocks: false, tsc: false, optIn: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     switch (a) {
@@ -49,6 +51,7 @@ function parseArgs(argv) {
       case '--skip-setup': o.skipSetup = true; break;
       case '--update-locks': o.updateLocks = true; break;
       case '--tsc': o.tsc = true; break;
+      case '--opt-in': o.optIn = true; break;
       case '-h': case '--help': process.stdout.write(USAGE + '\n'); process.exit(0); break;
       default: throw new BenchError(`unknown argument "${a}" (see --help)`);
     }
@@ -62,13 +65,13 @@ function parseArgs(argv) {
 // above it (this repository's own). An empty config = every rule at its default.
 const CORPUS_CONFIG = '{}\n';
 
-function lint(ctx) {
+function lint(ctx, optIn) {
   writeFileSync(path.join(ctx.dir, 'concurrency-lint.json'), CORPUS_CONFIG);
   const outFile = path.join(WORK, 'out', `review-${ctx.name}.json`);
   mkdirSync(path.dirname(outFile), { recursive: true });
   rmSync(outFile, { force: true });
   const r = spawnSync(process.execPath, [OURS_BIN, '-p', path.join(ctx.dir, 'tsconfig.json'), '--format', 'json',
-    '--output-file', outFile], { cwd: ctx.dir, env: childEnv(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    '--output-file', outFile, ...(optIn ? OPT_IN_RULE_IDS.flatMap((r) => ['--rule', `${r}=warning`]) : [])], { cwd: ctx.dir, env: childEnv(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw new BenchError(`concurrency-lint on ${ctx.name} could not start: ${r.error.message}`);
   if ((r.status !== 0 && r.status !== 1) || !existsSync(outFile)) {
     const line = `${r.stderr}`.split('\n').find((s) => s.trim()) ?? '';
@@ -124,7 +127,7 @@ function main() {
     const t0 = Date.now();
     let out;
     try {
-      out = lint(ctx);
+      out = lint(ctx, opts.optIn);
     } catch (e) {
       if (!(e instanceof BenchError)) throw e;
       // One corpus failing (a crash, exit 2) must not hide the others' findings.
@@ -135,11 +138,12 @@ function main() {
     }
     const secs = ((Date.now() - t0) / 1000).toFixed(1);
     const rows = findingLines(ctx, out);
-    const file = path.join(WORK, `review-${c.name}.txt`);
+    const suffix = opts.optIn ? '.opt-in' : '';
+    const file = path.join(WORK, `review-${c.name}${suffix}.txt`);
     writeFileSync(file, rows.map((f) => `${f.rel}:${f.line}:${f.column} ${f.ruleId} ${f.messageId} ${f.severity} | ${f.src}`).join('\n') + (rows.length ? '\n' : ''));
     // The first offered fix of each finding (what an editor's quick fix offers first), for the
     // "no harmful first suggestion" review.
-    writeFileSync(path.join(WORK, `review-${c.name}.fixes.txt`), rows.map((f) => `${f.rel}:${f.line}:${f.column} ${f.ruleId} ${f.messageId} | ${f.fix || '(no fix)'}`).join('\n') + (rows.length ? '\n' : ''));
+    writeFileSync(path.join(WORK, `review-${c.name}${suffix}.fixes.txt`), rows.map((f) => `${f.rel}:${f.line}:${f.column} ${f.ruleId} ${f.messageId} | ${f.fix || '(no fix)'}`).join('\n') + (rows.length ? '\n' : ''));
     const perRule = Object.fromEntries(RULE_IDS.map((r) => [r, rows.filter((f) => f.ruleId === r).length]).filter(([, n]) => n));
     const internalErrors = Array.isArray(out.internalErrors) ? out.internalErrors : [];
     const internal = internalErrors.length;
