@@ -25,8 +25,12 @@ const USAGE = `usage: node bench/review.mjs [options]   (npm run bench:review --
   --skip-setup      do not (re)check the corpora downloads and installs
   --update-locks    re-resolve the corpora dependencies and rewrite bench/locks/*.json
   --tsc             also count tsc's type errors on each corpus (slower)
+  --write           rewrite the generated part of BENCHMARKS.md ("Review corpora": precision
+                    tables and every finding with its verdict, from bench/verdicts/); needs all
+                    corpora and every finding reviewed
   --opt-in          also run the opt-in rules (${OPT_IN_RULE_IDS.join(', ')}) at warning; the lists go to
-                    review-<corpus>.opt-in.txt and review-<corpus>.opt-in.fixes.txt
+                    review-<corpus>.opt-in.txt and review-<corpus>.opt-in.fixes.txt, their verdicts
+                    are read from bench/verdicts/<corpus>.opt-in.tsv too (not with --write)
   -h, --help        this text
 Findings: bench/.work/review-<corpus>.txt ("file:line:col rule messageId severity | source line").
 First fixes: bench/.work/review-<corpus>.fixes.txt ("file:line:col rule messageId | kind: title of the first fix").
@@ -36,7 +40,7 @@ whose run fails is reported and the others still run).`;
 const OURS_BIN = path.join(REPO, 'bin', 'concurrency-lint.js');
 
 function parseArgs(argv) {
-  const o = { corpora: [], skipSetup: false, updateLocks: false, tsc: false, optIn: false };
+  const o = { corpora: [], skipSetup: false, updateLocks: false, tsc: false, write: false, optIn: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     switch (a) {
@@ -51,12 +55,15 @@ function parseArgs(argv) {
       case '--skip-setup': o.skipSetup = true; break;
       case '--update-locks': o.updateLocks = true; break;
       case '--tsc': o.tsc = true; break;
+      case '--write': o.write = true; break;
       case '--opt-in': o.optIn = true; break;
       case '-h': case '--help': process.stdout.write(USAGE + '\n'); process.exit(0); break;
       default: throw new BenchError(`unknown argument "${a}" (see --help)`);
     }
   }
   if (o.updateLocks && o.skipSetup) throw new BenchError('--update-locks and --skip-setup exclude each other');
+  if (o.write && o.corpora.length) throw new BenchError('--write needs every corpus (leave out --corpus)');
+  if (o.write && o.optIn) throw new BenchError('--write and --opt-in exclude each other (BENCHMARKS.md reviews the defaults)');
   o.corpora = o.corpora.length ? ALL.filter((c) => o.corpora.includes(c.name)) : ALL;
   return o;
 }
@@ -107,6 +114,92 @@ function findingLines(ctx, out) {
   return rows;
 }
 
+// ---- Verdicts: bench/verdicts/<corpus>.tsv, one reviewed finding per line ----
+// "<file>:<line>\t<rule>\t<verdict>\t<pattern>\t<reason>", verdict one of:
+//   bug, risk, dup (real: a bug, a real risk, duplicate work that concurrent callers reach),
+//   low (correct by the rule's definition but of low value: start-up, shutdown, one-shot
+//        commands; acceptable only below warning, so it counts as a false alarm at warning/error),
+//   false (a false alarm).
+const VERDICTS = path.join(REPO, 'bench', 'verdicts');
+const VERDICT_KINDS = new Set(['bug', 'risk', 'dup', 'low', 'false']);
+
+function loadVerdicts(name, optIn) {
+  const map = new Map();
+  for (const file of [path.join(VERDICTS, `${name}.tsv`), ...(optIn ? [path.join(VERDICTS, `${name}.opt-in.tsv`)] : [])]) {
+    if (!existsSync(file)) continue;
+    for (const [i, raw] of readFileSync(file, 'utf8').split('\n').entries()) {
+      if (!raw.trim() || raw.startsWith('#')) continue;
+      const [loc, rule, verdict, pattern = '', reason = ''] = raw.split('\t');
+      if (!VERDICT_KINDS.has(verdict)) throw new BenchError(`${rel(file)}:${i + 1}: unknown verdict "${verdict}"`);
+      map.set(`${loc} ${rule}`, { verdict, pattern, reason });
+    }
+  }
+  return map;
+}
+
+/** Scores one corpus's findings against its reviewed verdicts. */
+function score(name, rows, optIn) {
+  const verdicts = loadVerdicts(name, optIn);
+  const s = { all: rows.length, real: 0, lowInfo: 0, falseAlarms: 0, unreviewed: [], warn: 0, warnReal: 0, gone: [], byRule: new Map() };
+  const seen = new Set();
+  for (const f of rows) {
+    const key = `${f.rel}:${f.line} ${f.ruleId}`;
+    seen.add(key);
+    const v = verdicts.get(key);
+    const atWarning = f.severity === 'warning' || f.severity === 'error';
+    const r = s.byRule.get(f.ruleId) ?? { all: 0, real: 0, lowInfo: 0 };
+    s.byRule.set(f.ruleId, r);
+    r.all++;
+    if (atWarning) s.warn++;
+    f.verdict = v;
+    if (!v) { s.unreviewed.push(f); continue; }
+    if (v.verdict === 'bug' || v.verdict === 'risk' || v.verdict === 'dup') {
+      s.real++; r.real++;
+      if (atWarning) s.warnReal++;
+    } else if (v.verdict === 'low' && !atWarning) {
+      s.lowInfo++; r.lowInfo++;
+    } else s.falseAlarms++;
+  }
+  for (const key of verdicts.keys()) if (!seen.has(key)) s.gone.push(key);
+  return s;
+}
+
+const pct = (a, b) => (b ? `${Math.round((100 * a) / b)} %` : '—');
+
+const VERDICT_WORDS = { bug: 'real bug', risk: 'real risk', dup: 'real risk: duplicate work', low: 'low value', false: 'false alarm' };
+const BEGIN = '<!-- review:begin (generated by npm run bench:review -- --write; verdicts in bench/verdicts/) -->';
+const END = '<!-- review:end -->';
+
+/** Rewrites the generated region of BENCHMARKS.md: the precision tables and every finding with its verdict. */
+function writeBenchmarks(summary, tables) {
+  if (summary.some((s) => s.failed)) throw new BenchError('--write: a corpus failed; BENCHMARKS.md left as it was');
+  const unreviewed = summary.reduce((n, s) => n + s.scored.unreviewed.length, 0);
+  if (unreviewed) throw new BenchError(`--write: ${unreviewed} findings have no verdict in bench/verdicts/ yet; BENCHMARKS.md left as it was`);
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).stdout.trim() || 'unknown';
+  const out = [BEGIN, '', `Run at commit \`${commit}\`, every rule at its defaults. Verdicts: ${Object.entries(VERDICT_WORDS).map(([k, w]) => `\`${k}\` = ${w}`).join(', ')}.`, '', ...tables, ''];
+  for (const s of summary) {
+    const rows = s.rows;
+    out.push(`#### ${s.c.name} (${rows.length} findings: ${s.scored.real} real${s.scored.lowInfo ? `, ${s.scored.lowInfo} low value at \`info\`` : ''}, ${s.scored.falseAlarms} false alarms)`, '');
+    if (!rows.length) { out.push('No findings.', ''); continue; }
+    out.push('| verdict | pattern | rule | location | severity | first fix | reason |', '|---|---|---|---|---|---|---|');
+    const esc = (t) => String(t).replace(/\|/g, '\\|');
+    for (const f of rows) {
+      const v = f.verdict;
+      const word = v.verdict === 'low' && (f.severity === 'warning' || f.severity === 'error') ? 'low value at warning: false alarm' : VERDICT_WORDS[v.verdict];
+      out.push(`| ${word} | ${v.pattern || ''} | \`${f.ruleId}\` ${f.messageId} | \`${f.rel}:${f.line}\` | ${f.severity} | ${esc(f.fix || '—')} | ${esc(v.reason)} |`);
+    }
+    out.push('');
+  }
+  out.push(END);
+  const file = path.join(REPO, 'BENCHMARKS.md');
+  const text = readFileSync(file, 'utf8');
+  const a = text.indexOf(BEGIN.slice(0, 20));
+  const b = text.indexOf(END);
+  if (a < 0 || b < a) throw new BenchError('BENCHMARKS.md has no generated review region (<!-- review:begin ... --> ... <!-- review:end -->)');
+  writeFileSync(file, text.slice(0, a) + out.join('\n') + text.slice(b + END.length));
+  log('BENCHMARKS.md: review region rewritten');
+}
+
 function tscErrors(ctx) {
   const tsc = path.join(path.dirname(createRequire(path.join(REPO, 'package.json')).resolve('typescript/package.json')), 'bin', 'tsc');
   const r = spawnSync(process.execPath, [tsc, '--noEmit', '-p', path.join(ctx.dir, 'tsconfig.json')],
@@ -150,7 +243,10 @@ function main() {
     for (const ie of internalErrors) log(`${c.name}: INTERNAL ERROR: ${JSON.stringify(ie).slice(0, 300)}`);
     if (internal) failed.push(c.name);
     const tsc = opts.tsc ? tscErrors(ctx) : undefined;
-    summary.push({ c, files: out.results.length, rows, perRule, internal, tsc, secs });
+    const scored = score(c.name, rows, opts.optIn);
+    for (const f of scored.unreviewed) log(`${c.name}: not reviewed yet: ${f.rel}:${f.line}:${f.column} ${f.ruleId} ${f.messageId} ${f.severity} | ${f.src}`);
+    for (const k of scored.gone) log(`${c.name}: reviewed but no longer reported: ${k}`);
+    summary.push({ c, files: out.results.length, rows, perRule, internal, tsc, secs, scored });
     log(`${c.name}: ${out.results.length} files, ${rows.length} findings (${Object.entries(perRule).map(([r, n]) => `${r} ${n}`).join(', ') || 'none'})` +
       `${internal ? `, ${internal} internal errors` : ''}${tsc !== undefined ? `, tsc ${tsc} type errors` : ''}, ${secs}s; list in ${rel(file)}`);
   }
@@ -163,7 +259,24 @@ function main() {
     }
     lines.push(`| ${s.c.name} | \`${s.c.spec}\` | ${s.files} | ${s.rows.length} | ${Object.entries(s.perRule).map(([r, n]) => `${r} ${n}`).join(', ') || '—'} | ${s.internal} | ${s.tsc ?? 'not counted'} | ${s.secs} s |`);
   }
+  // Precision from the reviewed verdicts (bench/verdicts/).
+  lines.push('', '| corpus | findings | real | low value at `info` | false alarms | not reviewed | precision (real) | real + low at `info` | warning view (real / warnings) |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|');
+  const tot = { all: 0, real: 0, lowInfo: 0, falseAlarms: 0, unreviewed: 0, warn: 0, warnReal: 0 };
+  for (const s of summary) {
+    if (s.failed) continue;
+    const v = s.scored;
+    for (const k of Object.keys(tot)) tot[k] += k === 'unreviewed' ? v.unreviewed.length : v[k];
+    lines.push(`| ${s.c.name} | ${v.all} | ${v.real} | ${v.lowInfo} | ${v.falseAlarms} | ${v.unreviewed.length} | ${pct(v.real, v.all)} | ${pct(v.real + v.lowInfo, v.all)} | ${v.warnReal}/${v.warn} = ${pct(v.warnReal, v.warn)} |`);
+  }
+  lines.push(`| **all** | ${tot.all} | ${tot.real} | ${tot.lowInfo} | ${tot.falseAlarms} | ${tot.unreviewed} | ${pct(tot.real, tot.all)} | ${pct(tot.real + tot.lowInfo, tot.all)} | ${tot.warnReal}/${tot.warn} = ${pct(tot.warnReal, tot.warn)} |`);
+  lines.push('', '| corpus | rule | findings | real | low value at `info` | precision (real) |', '|---|---|--:|--:|--:|--:|');
+  for (const s of summary) {
+    if (s.failed) continue;
+    for (const [rule, r] of [...s.scored.byRule].sort()) lines.push(`| ${s.c.name} | \`${rule}\` | ${r.all} | ${r.real} | ${r.lowInfo} | ${pct(r.real, r.all)} |`);
+  }
   process.stdout.write(lines.join('\n') + '\n');
+  if (opts.write) writeBenchmarks(summary, lines);
   if (failed.length) throw new BenchError(`failed or internal errors on: ${failed.join(', ')}`);
 }
 

@@ -4,7 +4,8 @@ import * as path from "node:path";
 import { describe, it } from "node:test";
 import { allRules } from "../server/src/rules";
 import { generatedFiles } from "../scripts/generate";
-import { lintCode } from "./helpers/ruleTester";
+import { lintDocExample } from "./helpers/docExamples";
+import { positionOf } from "./helpers/ruleTester";
 
 const root = path.resolve(__dirname, "..");
 
@@ -26,19 +27,20 @@ describe("docs", () => {
 
   for (const rule of allRules) {
     const { id, docs } = rule.meta;
-    const allIds = allRules.map((r) => r.meta.id).filter((other) => other !== id);
-    const settings = { alsoEnable: allIds, requireSuppressionReason: docs.exampleSettings?.requireSuppressionReason ?? false };
 
     docs.incorrect.forEach((example, index) => {
-      it(`${id}: incorrect example ${index + 1} (${example.title ?? "untitled"}) has exactly one finding`, () => {
-        const { findings } = lintCode(id, example.code, { ...settings, fileName: example.fileName, options: example.options });
-        assert.equal(findings.filter((finding) => finding.ruleId === id).length, 1, JSON.stringify(findings.map((f) => f.message)));
+      it(`${id}: incorrect example ${index + 1} (${example.title ?? "untitled"}) has exactly one finding, at its reportedAt`, () => {
+        const findings = lintDocExample(rule, example);
+        assert.deepEqual(
+          findings.map((finding) => ({ ...positionOf(finding), message: finding.message })),
+          [{ ...example.reportedAt, message: findings[0]?.message }],
+          example.reportedAt ? undefined : "the example has no `reportedAt`: run `npm run fill-rule-tables`, then check the position",
+        );
       });
     });
     docs.correct.forEach((example, index) => {
       it(`${id}: correct example ${index + 1} (${example.title ?? "untitled"}) has no finding`, () => {
-        const { findings } = lintCode(id, example.code, { ...settings, fileName: example.fileName, options: example.options });
-        assert.deepEqual(findings.filter((finding) => finding.ruleId === id).map((finding) => finding.message), []);
+        assert.deepEqual(lintDocExample(rule, example).map((finding) => finding.message), []);
       });
     });
   }

@@ -1,13 +1,19 @@
 /**
  * The standard rule table: must-flag cases with their exact findings (rule, message id, line,
- * column, optionally the lines of the related locations) and the exact text after each fix, and
+ * column, the rendered message, optionally the lines of the related locations) and the title and
+ * exact text after each offered fix (all of them, in order; none listed means none offered), and
  * must-not-flag cases. Every fix output must parse, and must type-check where the input did.
  * Call inside the rule's `describe`.
+ *
+ * `npm run fill-rule-tables` writes the current message and fixes into the cases that lack them
+ * (it runs the tables with `RULE_TABLE_RECORD` set: each must-flag case then also records what it
+ * found, as one JSON line per case, in that file).
  */
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
 import { it } from "node:test";
 import { parsesCleanly } from "../../server/src/engine/fixes";
-import type { FixKind, ReportSeverity } from "../../server/src/engine/types";
+import type { Finding, FixKind, ReportSeverity } from "../../server/src/engine/types";
 import { applyFix, createVirtualProgram, lintCode, positionOf, typeErrors, type RunOptions } from "./ruleTester";
 
 export interface ExpectedFinding {
@@ -15,12 +21,12 @@ export interface ExpectedFinding {
   line: number;
   column: number;
   /** The exact rendered message. */
-  message?: string;
+  message: string;
   /** The finding's severity (under the rule's default severity unless the case says otherwise). */
   severity?: ReportSeverity;
   /** Lines (1-based) of the related locations, in order. */
   related?: number[];
-  /** Exact title and exact file text after applying each offered fix, in order. */
+  /** Exact title and exact file text after applying each offered fix, all of them, in order (none when absent). */
   fixes?: [title: string, output: string][];
 }
 
@@ -46,6 +52,34 @@ export function assertFixIsSound(code: string, output: string, run: RunOptions):
   }
 }
 
+const FILL_HINT = "run `npm run fill-rule-tables` to write the current ones in, then read them";
+
+/** Set by `scripts/fill-rule-tables.ts`: the file each must-flag case appends what it found to. */
+const RECORD_FILE = process.env.RULE_TABLE_RECORD;
+
+/** What a must-flag case found, as the fill script reads it back. */
+export interface RecordedCase {
+  ruleId: string;
+  name: string;
+  code: string;
+  findings: { messageId: string; line: number; column: number; message: string; fixes: [title: string, output: string][] }[];
+}
+
+function record(ruleId: string, testCase: InvalidCase, findings: readonly Finding[]): void {
+  const recorded: RecordedCase = {
+    ruleId,
+    name: testCase.name,
+    code: testCase.code,
+    findings: findings.map((finding) => ({
+      messageId: finding.messageId,
+      ...positionOf(finding),
+      message: finding.message,
+      fixes: finding.fixes.map((fix, fixIndex) => [fix.title, applyFix(testCase.code, finding, fixIndex)]),
+    })),
+  };
+  fs.appendFileSync(RECORD_FILE ?? "", `${JSON.stringify(recorded)}\n`);
+}
+
 export function runRuleTable(
   ruleId: string,
   table: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[]; fixKind?: FixKind },
@@ -60,13 +94,16 @@ export function runRuleTable(
   for (const testCase of invalid) {
     it(`flags: ${testCase.name}`, () => {
       const { findings } = lintCode(ruleId, testCase.code, testCase);
+      if (RECORD_FILE) record(ruleId, testCase, findings);
       assert.deepEqual(
         findings.map((finding) => ({ ruleId: finding.ruleId, messageId: finding.messageId, ...positionOf(finding) })),
         testCase.errors.map(({ messageId, line, column }) => ({ ruleId, messageId, line, column })),
       );
       testCase.errors.forEach((expected, index) => {
         const finding = findings[index];
-        if (expected.message !== undefined) assert.equal(finding.message, expected.message);
+        // Cases written before messages were required (or merged from elsewhere) fail here until filled in.
+        assert.equal(typeof expected.message, "string", `finding ${index + 1} lists no \`message\`: ${FILL_HINT}`);
+        assert.equal(finding.message, expected.message);
         if (expected.severity !== undefined) assert.equal(finding.severity, expected.severity);
         if (expected.related) {
           assert.deepEqual(
@@ -74,13 +111,11 @@ export function runRuleTable(
             expected.related,
           );
         }
-        if (!expected.fixes) return;
-        assert.deepEqual(
-          finding.fixes.map((fix, fixIndex) => [fix.title, applyFix(testCase.code, finding, fixIndex)]),
-          expected.fixes,
-        );
+        const offered = finding.fixes.map((fix, fixIndex) => [fix.title, applyFix(testCase.code, finding, fixIndex)]);
+        if (!expected.fixes && offered.length > 0) assert.fail(`finding ${index + 1} offers ${offered.length} fix(es) the case does not list: ${FILL_HINT}`);
+        assert.deepEqual(offered, expected.fixes ?? []);
         assert.ok(finding.fixes.every((fix) => fix.kind === fixKind), `${ruleId} fixes are ${fixKind} fixes`);
-        for (const [, output] of expected.fixes) assertFixIsSound(testCase.code, output, testCase);
+        for (const [, output] of expected.fixes ?? []) assertFixIsSound(testCase.code, output, testCase);
       });
     });
   }

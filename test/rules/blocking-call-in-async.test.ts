@@ -12,9 +12,6 @@ import { configFor, createVirtualProgram, lintCode, TEST_COMPILER_OPTIONS, typeE
 
 const RULE = "blocking-call-in-async";
 
-
-
-
 const lines = (...parts: string[]) => parts.join("\n");
 
 const READ_FILE = "Use `await readFile(...)` from `node:fs/promises`";
@@ -25,6 +22,11 @@ const PBKDF2 = "Use `await promisify(pbkdf2)(...)`";
 const GZIP = "Use `await promisify(gzip)(...)`";
 const WAIT_ASYNC = "Use `await Atomics.waitAsync(...).value`";
 const FS = 'import * as fs from "node:fs";';
+/** The two most common messages: `inside` is e.g. "async function `f`", `replacement` the fs/promises function. */
+const BLOCKS_ON_FS = (call: string, inside: string, replacement: string) =>
+  `\`${call}\` blocks the event loop inside ${inside}: while it waits for the file system, no other request, timer or callback on this process runs. Use \`await ${replacement}(...)\` from \`node:fs/promises\` instead.`;
+const METADATA_CALL = (call: string, inside: string, replacement: string) =>
+  `\`${call}\` blocks the event loop inside ${inside} for one file-system metadata call: cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use \`await ${replacement}(...)\` from \`node:fs/promises\` instead.`;
 const INDIRECT_MESSAGE =
   "`readFileSync` blocks the event loop inside async function `load`: while it waits for the file system, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` instead.";
 
@@ -169,12 +171,20 @@ const invalid: InvalidCase[] = [
   {
     name: "a named import run with .apply",
     code: lines('import { readFileSync } from "node:fs";', "export async function load(p: string) {", "  return readFileSync.apply(null, [p]);", "}"),
-    errors: [{ messageId: "blockingCall", line: 3, column: 10, fixes: [] }],
+    errors: [{ messageId: "blockingCall", line: 3, column: 10, fixes: [], message: INDIRECT_MESSAGE }],
   },
   {
     name: "Reflect.apply of execSync",
     code: lines('import { execSync } from "child_process";', "export async function build() {", '  Reflect.apply(execSync, undefined, ["npm run build"]);', "}"),
-    errors: [{ messageId: "blockingCall", line: 3, column: 3, fixes: [] }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        fixes: [],
+        message: "`execSync` blocks the event loop inside async function `build`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+      },
+    ],
   },
   {
     name: "a synchronous helper that blocks through .call, reached from async code",
@@ -187,7 +197,16 @@ const invalid: InvalidCase[] = [
       '  return JSON.parse(readConfig("config.json")) as object;',
       "}",
     ),
-    errors: [{ messageId: "blockingSink", line: 3, column: 10, related: [6], fixes: [] }],
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 10,
+        related: [6],
+        fixes: [],
+        message: "`readConfig` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `start`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readConfig` only outside async code.",
+      },
+    ],
   },
   // --- fs, however it is imported, and the fs/promises fix ------------------------------------
   {
@@ -198,6 +217,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 3,
         column: 10,
+        message: INDIRECT_MESSAGE,
         fixes: [
           [
             READ_FILE,
@@ -221,6 +241,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 3,
         column: 16,
+        message: INDIRECT_MESSAGE,
         fixes: [
           [
             READ_FILE,
@@ -238,6 +259,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 3,
         column: 3,
+        message: BLOCKS_ON_FS("mkdirSync", "async function `f`", "mkdir"),
         fixes: [
           [
             "Use `await mkdir(...)` from `node:fs/promises`",
@@ -255,6 +277,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 3,
         column: 10,
+        message: BLOCKS_ON_FS("readFileSync", "async function `f`", "readFile"),
         fixes: [
           [
             READ_FILE,
@@ -272,6 +295,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 4,
         column: 3,
+        message: BLOCKS_ON_FS("writeFileSync", "async function `f`", "writeFile"),
         fixes: [
           [
             WRITE_FILE,
@@ -296,6 +320,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 3,
         column: 3,
+        message: BLOCKS_ON_FS("unlinkSync", "async function `f`", "unlink"),
         fixes: [["Use `await unlink(...)` from `node:fs/promises`", lines(FS, 'import { unlink } from "node:fs/promises";', "export async function f() {", '  await unlink("x");', "}")]],
       },
     ],
@@ -309,6 +334,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 3,
         column: 10,
+        message: BLOCKS_ON_FS("readFileSync", "async function `f`", "readFile"),
         fixes: [
           [
             READ_FILE,
@@ -326,6 +352,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 4,
         column: 24,
+        message: BLOCKS_ON_FS("readFileSync", "async function `copy`", "readFile"),
         fixes: [
           [
             READ_FILE,
@@ -343,6 +370,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 5,
         column: 10,
+        message: BLOCKS_ON_FS("readdirSync", "async function `f`", "readdir"),
         fixes: [
           [
             "Use `await readdir(...)` from `node:fs/promises`",
@@ -360,6 +388,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 4,
         column: 10,
+        message: BLOCKS_ON_FS("readFileSync", "async function `f`", "readFile"),
         fixes: [
           [
             READ_FILE,
@@ -384,6 +413,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 3,
         column: 10,
+        message: BLOCKS_ON_FS("readFileSync", "async function `f`", "readFile"),
         fixes: [[READ_FILE, lines(FS, 'import { readFile } from "node:fs/promises";', "export async function f() {", '  return (await readFile("a")).toString("hex");', "}")]],
       },
     ],
@@ -396,6 +426,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 4,
         column: 3,
+        message: BLOCKS_ON_FS("readFileSync", "async function `f`", "readFile"),
         fixes: [
           [
             READ_FILE,
@@ -408,12 +439,12 @@ const invalid: InvalidCase[] = [
   {
     name: "a file descriptor where fs/promises wants a path: no fix",
     code: lines(FS, "export async function f(fd: number) {", "  return fs.readFileSync(fd);", "}"),
-    errors: [{ messageId: "blockingCall", line: 3, column: 10, fixes: [] }],
+    errors: [{ messageId: "blockingCall", line: 3, column: 10, fixes: [], message: BLOCKS_ON_FS("readFileSync", "async function `f`", "readFile") }],
   },
   {
     name: "statSync with options: no fix (throwIfNoEntry has no promise equivalent)",
     code: lines(FS, "export async function f(p: string) {", "  return fs.statSync(p, { throwIfNoEntry: false })?.size;", "}"),
-    errors: [{ messageId: "blockingMetadata", line: 3, column: 10, fixes: [] }],
+    errors: [{ messageId: "blockingMetadata", line: 3, column: 10, fixes: [], message: METADATA_CALL("statSync", "async function `f`", "stat") }],
   },
   {
     name: "statSync with one argument",
@@ -423,6 +454,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingMetadata",
         line: 3,
         column: 10,
+        message: METADATA_CALL("statSync", "async function `f`", "stat"),
         fixes: [[STAT, lines(FS, 'import { stat } from "node:fs/promises";', "export async function f(p: string) {", "  return (await stat(p)).size;", "}")]],
       },
     ],
@@ -430,7 +462,16 @@ const invalid: InvalidCase[] = [
   {
     name: "existsSync is a blocking file-system call too (no fix), one level lower",
     code: lines(FS, "export async function f(p: string) {", "  if (fs.existsSync(p)) return 1;", "  return 0;", "}"),
-    errors: [{ messageId: "blockingMetadata", line: 3, column: 7, severity: "info", fixes: [] }],
+    errors: [
+      {
+        messageId: "blockingMetadata",
+        line: 3,
+        column: 7,
+        severity: "info",
+        fixes: [],
+        message: "`existsSync` blocks the event loop inside async function `f` for one file-system metadata call: cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use `await access(...)` from `node:fs/promises` (it rejects when the path is missing) instead.",
+      },
+    ],
   },
   {
     name: "CommonJS JavaScript: a require is added after the last one",
@@ -441,6 +482,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 4,
         column: 10,
+        message: BLOCKS_ON_FS("readdirSync", "async function `list`", "readdir"),
         fixes: [
           [
             "Use `await readdir(...)` from `node:fs/promises`",
@@ -462,7 +504,7 @@ const invalid: InvalidCase[] = [
     name: "JavaScript: a path of unknown type may be a file descriptor: no fix",
     code: lines('const fs = require("fs");', "async function load(p) {", '  return fs.readFileSync(p, "utf8");', "}", "module.exports = { load };"),
     fileName: "load.js",
-    errors: [{ messageId: "blockingCall", line: 3, column: 10, fixes: [] }],
+    errors: [{ messageId: "blockingCall", line: 3, column: 10, fixes: [], message: INDIRECT_MESSAGE }],
   },
   {
     name: "CommonJS JavaScript: destructured require, and an existing require of fs/promises reused",
@@ -473,6 +515,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingMetadata",
         line: 4,
         column: 10,
+        message: METADATA_CALL("statSync", "async function `size`", "stat"),
         fixes: [
           [
             STAT,
@@ -491,6 +534,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 3,
         column: 10,
+        message: BLOCKS_ON_FS("readFileSync", "async function `f`", "readFile"),
         fixes: [
           [
             READ_FILE,
@@ -510,6 +554,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 4,
         column: 5,
+        message: "`execSync` blocks the event loop inside async method `Builder.build`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
         fixes: [
           [
             EXEC,
@@ -530,19 +575,47 @@ const invalid: InvalidCase[] = [
   {
     name: "execSync whose value is used: no fix (exec resolves to { stdout, stderr })",
     code: lines('import { execSync } from "node:child_process";', "export async function f() {", '  return execSync("git rev-parse HEAD").toString();', "}"),
-    errors: [{ messageId: "blockingCall", line: 3, column: 10, fixes: [] }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        fixes: [],
+        message: "`execSync` blocks the event loop inside async function `f`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+      },
+    ],
   },
   {
     name: "execSync with stdio: no fix (exec has no stdio)",
     code: lines('import * as cp from "node:child_process";', "export async function f() {", '  cp.execSync("make", { stdio: "inherit" });', "}"),
-    errors: [{ messageId: "blockingCall", line: 3, column: 3, fixes: [] }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        fixes: [],
+        message: "`execSync` blocks the event loop inside async function `f`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+      },
+    ],
   },
   {
     name: "spawnSync and execFileSync",
     code: lines('import { spawnSync, execFileSync } from "child_process";', "export async function f() {", '  spawnSync("ls");', '  execFileSync("ls");', "}"),
     errors: [
-      { messageId: "blockingCall", line: 3, column: 3, fixes: [] },
-      { messageId: "blockingCall", line: 4, column: 3, fixes: [] },
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        fixes: [],
+        message: '`spawnSync` blocks the event loop inside async function `f`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `spawn(...)` and `await once(child, "close")` (from `node:events`) instead.',
+      },
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 3,
+        fixes: [],
+        message: "`execFileSync` blocks the event loop inside async function `f`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(execFile)(...)` (`execFile` from `node:child_process`, `promisify` from `node:util`) instead.",
+      },
     ],
   },
   {
@@ -559,6 +632,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 3,
         column: 15,
+        message: "`pbkdf2Sync` blocks the event loop inside async function `hash`: while it runs a CPU-heavy computation on the main thread, no other request, timer or callback on this process runs. Use `await promisify(pbkdf2)(...)` (it runs on the libuv thread pool) instead.",
         fixes: [
           [
             PBKDF2,
@@ -590,6 +664,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 5,
         column: 10,
+        message: "`pbkdf2Sync` blocks the event loop inside async function `hash`: while it runs a CPU-heavy computation on the main thread, no other request, timer or callback on this process runs. Use `await promisify(pbkdf2)(...)` (it runs on the libuv thread pool) instead.",
         fixes: [
           [
             PBKDF2,
@@ -609,12 +684,28 @@ const invalid: InvalidCase[] = [
   {
     name: "scryptSync: reported, no fix (promisify types its result as unknown)",
     code: lines('import { scryptSync } from "node:crypto";', "export async function derive(password: string) {", '  return scryptSync(password, "salt", 64);', "}"),
-    errors: [{ messageId: "blockingCall", line: 3, column: 10, fixes: [] }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        fixes: [],
+        message: "`scryptSync` blocks the event loop inside async function `derive`: while it runs a CPU-heavy computation on the main thread, no other request, timer or callback on this process runs. Use the callback form `scrypt(...)` wrapped in a promise (it runs on the libuv thread pool) instead.",
+      },
+    ],
   },
   {
     name: "generateKeyPairSync",
     code: lines('import { generateKeyPairSync } from "node:crypto";', "export const keys = async () => generateKeyPairSync(\"ed25519\");"),
-    errors: [{ messageId: "blockingCall", line: 2, column: 33, fixes: [] }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 2,
+        column: 33,
+        fixes: [],
+        message: "`generateKeyPairSync` blocks the event loop inside async arrow function `keys`: while it runs a CPU-heavy computation on the main thread, no other request, timer or callback on this process runs. Use `await promisify(generateKeyPair)(...)` (it runs on the libuv thread pool) instead.",
+      },
+    ],
   },
   {
     name: "zlib gzipSync: promisified gzip",
@@ -624,6 +715,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 3,
         column: 10,
+        message: "`gzipSync` blocks the event loop inside async function `pack`: while it compresses or decompresses the whole buffer on the main thread, no other request, timer or callback on this process runs. Use `await promisify(gzip)(...)` (it runs on the libuv thread pool) instead.",
         fixes: [
           [
             GZIP,
@@ -648,6 +740,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 2,
         column: 10,
+        message: "`Atomics.wait` blocks the event loop inside async function `park`: while it parks the thread until another thread notifies it or the timeout passes, no other request, timer or callback on this process runs. Use `await Atomics.waitAsync(...).value` instead.",
         fixes: [[WAIT_ASYNC, lines("export async function park(cell: Int32Array) {", "  return await Atomics.waitAsync(cell, 0, 0, 100).value;", "}")]],
       },
     ],
@@ -655,37 +748,82 @@ const invalid: InvalidCase[] = [
   {
     name: "Atomics.wait without waitAsync in the libs: no fix",
     code: lines("export async function park(cell: Int32Array) {", '  if (Atomics.wait(cell, 0, 0) === "ok") return 1;', "  return 0;", "}"),
-    errors: [{ messageId: "blockingCall", line: 2, column: 7, fixes: [] }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 2,
+        column: 7,
+        fixes: [],
+        message: "`Atomics.wait` blocks the event loop inside async function `park`: while it parks the thread until another thread notifies it or the timeout passes, no other request, timer or callback on this process runs. Use `await Atomics.waitAsync(...).value` instead.",
+      },
+    ],
   },
   {
     name: "synchronous XMLHttpRequest",
     code: lines("export async function get(url: string) {", "  const xhr = new XMLHttpRequest();", '  xhr.open("GET", url, false);', "  xhr.send();", "  return xhr.responseText;", "}"),
     compilerOptions: DOM,
-    errors: [{ messageId: "syncXhr", line: 3, column: 3, fixes: [] }],
+    errors: [
+      {
+        messageId: "syncXhr",
+        line: 3,
+        column: 3,
+        fixes: [],
+        message: "Synchronous `XMLHttpRequest` (`open(..., false)`) inside async function `get` blocks the thread until the response arrives: meanwhile no other event, timer or callback on this page or worker runs. Use `await fetch(...)`, or pass `true` and wait for the `load` event.",
+      },
+    ],
   },
 
   // --- busy-waits -------------------------------------------------------------------------------
   {
     name: "busy-wait on Date.now()",
     code: lines("export async function pause(ms: number) {", "  const end = Date.now() + ms;", "  while (Date.now() < end) {}", "}"),
-    errors: [{ messageId: "busyWait", line: 3, column: 3 }],
+    errors: [
+      {
+        messageId: "busyWait",
+        line: 3,
+        column: 3,
+        message: "This loop waits for the clock by spinning inside async function `pause`: it keeps the thread busy until the time is up, and meanwhile no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` instead.",
+      },
+    ],
   },
   {
     name: "busy-wait on performance.now() in a do-while, counting",
     code: lines("export async function pause(ms: number) {", "  const start = performance.now();", "  let spins = 0;", "  do { spins++; } while (performance.now() - start < ms);", "  return spins;", "}"),
-    errors: [{ messageId: "busyWait", line: 4, column: 3 }],
+    errors: [
+      {
+        messageId: "busyWait",
+        line: 4,
+        column: 3,
+        message: "This loop waits for the clock by spinning inside async function `pause`: it keeps the thread busy until the time is up, and meanwhile no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` instead.",
+      },
+    ],
   },
   {
     name: "busy-wait in a for loop on new Date()",
     code: lines("export const pause = async (ms: number) => {", "  for (const end = Date.now() + ms; new Date().getTime() < end; ) { /* spin */ }", "};"),
-    errors: [{ messageId: "busyWait", line: 2, column: 3 }],
+    errors: [
+      {
+        messageId: "busyWait",
+        line: 2,
+        column: 3,
+        message: "This loop waits for the clock by spinning inside async arrow function `pause`: it keeps the thread busy until the time is up, and meanwhile no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` instead.",
+      },
+    ],
   },
 
   // --- async contexts -----------------------------------------------------------------------------
   {
     name: "a map callback runs right away: reported, no await fix there",
     code: lines(FS, "export async function sizes(paths: string[]) {", "  return paths.map((p) => fs.statSync(p).size);", "}"),
-    errors: [{ messageId: "blockingMetadata", line: 3, column: 27, fixes: [] }],
+    errors: [
+      {
+        messageId: "blockingMetadata",
+        line: 3,
+        column: 27,
+        fixes: [],
+        message: METADATA_CALL("statSync", "the `map` callback in async function `sizes`", "stat"),
+      },
+    ],
   },
   {
     name: "forEach, reduce and Array.from callbacks",
@@ -698,15 +836,37 @@ const invalid: InvalidCase[] = [
       "}",
     ),
     errors: [
-      { messageId: "blockingCall", line: 3, column: 24 },
-      { messageId: "blockingMetadata", line: 4, column: 48 },
-      { messageId: "blockingMetadata", line: 5, column: 35 },
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 24,
+        message: BLOCKS_ON_FS("unlinkSync", "the `forEach` callback in async function `f`", "unlink"),
+      },
+      {
+        messageId: "blockingMetadata",
+        line: 4,
+        column: 48,
+        message: METADATA_CALL("statSync", "the `reduce` callback in async function `f`", "stat"),
+      },
+      {
+        messageId: "blockingMetadata",
+        line: 5,
+        column: 35,
+        message: METADATA_CALL("realpathSync", "the `from` callback in async function `f`", "realpath"),
+      },
     ],
   },
   {
     name: "a new Promise executor runs right away",
     code: lines(FS, "export async function f() {", "  return new Promise<string>((resolve) => resolve(fs.readFileSync(\"a\", \"utf8\")));", "}"),
-    errors: [{ messageId: "blockingCall", line: 3, column: 51 }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 51,
+        message: BLOCKS_ON_FS("readFileSync", "the `new Promise` executor in async function `f`", "readFile"),
+      },
+    ],
   },
   {
     name: "an async IIFE, an async generator and an async object method",
@@ -725,9 +885,84 @@ const invalid: InvalidCase[] = [
       "};",
     ),
     errors: [
-      { messageId: "blockingCall", line: 3, column: 3 },
-      { messageId: "blockingCall", line: 6, column: 9 },
-      { messageId: "blockingCall", line: 10, column: 12 },
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        message: BLOCKS_ON_FS("rmSync", "an async arrow function", "rm"),
+        fixes: [
+          [
+            "Use `await rm(...)` from `node:fs/promises`",
+            lines(
+              FS,
+              'import { rm } from "node:fs/promises";',
+              "void (async () => {",
+              '  await rm("tmp", { recursive: true });',
+              "})();",
+              "export async function* lines() {",
+              '  yield fs.readFileSync("a", "utf8");',
+              "}",
+              "export const api = {",
+              "  async load() {",
+              '    return fs.readdirSync(".");',
+              "  },",
+              "};",
+            ),
+          ],
+        ],
+      },
+      {
+        messageId: "blockingCall",
+        line: 6,
+        column: 9,
+        message: BLOCKS_ON_FS("readFileSync", "async generator `lines`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "void (async () => {",
+              '  fs.rmSync("tmp", { recursive: true });',
+              "})();",
+              "export async function* lines() {",
+              '  yield await readFile("a", "utf8");',
+              "}",
+              "export const api = {",
+              "  async load() {",
+              '    return fs.readdirSync(".");',
+              "  },",
+              "};",
+            ),
+          ],
+        ],
+      },
+      {
+        messageId: "blockingCall",
+        line: 10,
+        column: 12,
+        message: BLOCKS_ON_FS("readdirSync", "async method `load`", "readdir"),
+        fixes: [
+          [
+            "Use `await readdir(...)` from `node:fs/promises`",
+            lines(
+              FS,
+              'import { readdir } from "node:fs/promises";',
+              "void (async () => {",
+              '  fs.rmSync("tmp", { recursive: true });',
+              "})();",
+              "export async function* lines() {",
+              '  yield fs.readFileSync("a", "utf8");',
+              "}",
+              "export const api = {",
+              "  async load() {",
+              '    return await readdir(".");',
+              "  },",
+              "};",
+            ),
+          ],
+        ],
+      },
     ],
   },
   {
@@ -739,6 +974,7 @@ const invalid: InvalidCase[] = [
         messageId: "blockingCall",
         line: 3,
         column: 3,
+        message: BLOCKS_ON_FS("copyFileSync", "async function `copy`", "copyFile"),
         fixes: [
           [
             "Use `await copyFile(...)` from `node:fs/promises`",
@@ -764,7 +1000,16 @@ const invalid: InvalidCase[] = [
       "  return loadConfig();",
       "}",
     ),
-    errors: [{ messageId: "blockingSink", line: 3, column: 10, related: [9], fixes: [] }],
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 10,
+        related: [9],
+        fixes: [],
+        message: "`readConfigFile` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `start`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readConfigFile` only outside async code.",
+      },
+    ],
   },
   {
     name: "a method through this",
@@ -779,7 +1024,15 @@ const invalid: InvalidCase[] = [
       "  }",
       "}",
     ),
-    errors: [{ messageId: "blockingSink", line: 4, column: 12, related: [7] }],
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 4,
+        column: 12,
+        related: [7],
+        message: "`Store.load` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async method `Store.get`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `Store.load` only outside async code.",
+      },
+    ],
   },
   {
     name: "a constructor, through new",
@@ -795,24 +1048,56 @@ const invalid: InvalidCase[] = [
       '  return new Config("a.json").text;',
       "}",
     ),
-    errors: [{ messageId: "blockingSink", line: 5, column: 17, related: [9] }],
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 5,
+        column: 17,
+        related: [9],
+        message: "`new Config` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `start`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `new Config` only outside async code.",
+      },
+    ],
   },
   {
     name: "a synchronous helper declared inside the async function and called there",
     code: lines(FS, "export async function f(paths: string[]) {", "  const exists = (p: string) => fs.existsSync(p);", "  return paths.filter(exists).length > 0 && exists(\"x\");", "}"),
-    errors: [{ messageId: "blockingMetadataSink", line: 3, column: 33, related: [4] }],
+    errors: [
+      {
+        messageId: "blockingMetadataSink",
+        line: 3,
+        column: 33,
+        related: [4],
+        message: "`exists` calls `existsSync` here, one file-system metadata call, and async code runs it: it is reached from async function `f`, and each of those calls is a related location. That is cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use `await access(...)` from `node:fs/promises` (it rejects when the path is missing) here and make the functions between here and the async code async, or call `exists` only outside async code.",
+      },
+    ],
   },
   {
     name: "a busy-wait helper",
     code: lines("function sleepSync(ms: number) {", "  const end = Date.now() + ms;", "  while (Date.now() < end) {}", "}", "export async function retry() {", "  sleepSync(50);", "}"),
-    errors: [{ messageId: "blockingSink", line: 3, column: 3, related: [6] }],
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 3,
+        related: [6],
+        message: "`sleepSync` spins on the clock here, and async code runs it: it is reached from async function `retry`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` here and make the functions between here and the async code async, or call `sleepSync` only outside async code.",
+      },
+    ],
   },
   {
     name: "a project function in another file, imported under another name: reported in the function's file",
     code: lines('import { readFileSync } from "node:fs";', "export function loadConfig() {", '  return JSON.parse(readFileSync("c.json", "utf8")) as { port: number };', "}"),
     fileName: "config.ts",
     extraFiles: { "server.ts": lines('import { loadConfig as config } from "./config";', "export async function start() {", "  return config().port;", "}") },
-    errors: [{ messageId: "blockingSink", line: 3, column: 21, related: [3] }],
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 21,
+        related: [3],
+        message: "`loadConfig` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `start`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `loadConfig` only outside async code.",
+      },
+    ],
   },
   {
     name: "a chain of five functions (the default maxDepth)",
@@ -825,7 +1110,15 @@ const invalid: InvalidCase[] = [
       "function e() { return d(); }",
       "export async function f() { return e(); }",
     ),
-    errors: [{ messageId: "blockingSink", line: 2, column: 23, related: [7] }],
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 2,
+        column: 23,
+        related: [7],
+        message: "`a` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `f`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `a` only outside async code.",
+      },
+    ],
   },
   {
     name: "mutual recursion with a blocking call: found once, no endless loop",
@@ -841,7 +1134,15 @@ const invalid: InvalidCase[] = [
       "  return walk('src');",
       "}",
     ),
-    errors: [{ messageId: "blockingSink", line: 3, column: 10, related: [9] }],
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 10,
+        related: [9],
+        message: "`walk` calls `readdirSync` here, which waits for the file system, and async code runs it: it is reached from async function `list`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readdir(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `walk` only outside async code.",
+      },
+    ],
   },
 
   // --- one root cause, one finding: at the blocking call, with the async calls as related locations
@@ -851,7 +1152,16 @@ const invalid: InvalidCase[] = [
     fileName: "settings.ts",
     extraFiles: ROUTES,
     // orders.ts 5 and 7, then users.ts 3 and 7 (sorted by file); the synchronous pageSizeFor is not async code.
-    errors: [{ messageId: "blockingSink", line: 7, column: 25, related: [5, 7, 3, 7], fixes: [] }],
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 7,
+        column: 25,
+        related: [5, 7, 3, 7],
+        fixes: [],
+        message: "`getSettings` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from 4 async functions (`listOrders`, `countOrders`, `listUsers`, …), and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `getSettings` only outside async code.",
+      },
+    ],
   },
   {
     name: "a direct blocking call stays where it is written; the helper's is reported in the helper",
@@ -864,8 +1174,33 @@ const invalid: InvalidCase[] = [
       "}",
     ),
     errors: [
-      { messageId: "blockingSink", line: 2, column: 46, related: [5] },
-      { messageId: "blockingCall", line: 4, column: 18 },
+      {
+        messageId: "blockingSink",
+        line: 2,
+        column: 46,
+        related: [5],
+        message: "`readTemplate` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `render`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readTemplate` only outside async code.",
+      },
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 18,
+        message: BLOCKS_ON_FS("readFileSync", "async function `render`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              'function readTemplate(name: string) { return fs.readFileSync(`templates/${name}.html`, "utf8"); }',
+              "export async function render(name: string) {",
+              '  const layout = await readFile("templates/layout.html", "utf8");',
+              '  return layout.replace("{{body}}", readTemplate(name));',
+              "}",
+            ),
+          ],
+        ],
+      },
     ],
   },
 
@@ -878,7 +1213,20 @@ const invalid: InvalidCase[] = [
       "    });",
     ]),
     options: STARTUP_ALLOW,
-    errors: [{ messageId: "blockingCall", line: 13, column: 15 }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 13,
+        column: 15,
+        message: BLOCKS_ON_FS("readFileSync", "an async arrow function passed to `createServer`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            `import { readFileSync, unlinkSync, writeFileSync } from "node:fs";\nimport { createServer, type Server } from "node:https";\nimport { once } from "node:events";\nimport { readFile } from "node:fs/promises";\ninterface Config { port: number; keyFile: string; certFile: string; pidFile: string }\nexport class Service {\n  private server?: Server;\n  private config?: Config;\n  async start(configPath: string) {\n    const config: Config = JSON.parse(readFileSync(configPath, "utf8"));\n    this.config = config;\n    const tls = { key: readFileSync(config.keyFile), cert: readFileSync(config.certFile) };\n    this.server = createServer(tls, async (req, res) => {\n      res.end(await readFile(\`pages\${req.url ?? "/index"}.html\`));\n    });\n    this.server.listen(config.port);\n    await once(this.server, "listening");\n    writeFileSync(config.pidFile, String(process.pid));\n  }\n  async stop() {\n    await new Promise((resolve) => this.server?.close(resolve));\n    if (this.config) unlinkSync(this.config.pidFile);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "allow start: a timer started in start() runs later",
@@ -895,7 +1243,32 @@ const invalid: InvalidCase[] = [
       "}",
     ),
     options: STARTUP_ALLOW,
-    errors: [{ messageId: "blockingCall", line: 7, column: 19 }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 7,
+        column: 19,
+        message: BLOCKS_ON_FS("readFileSync", "an async arrow function passed to `setInterval`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              'import { readFileSync } from "node:fs";',
+              'import { readFile } from "node:fs/promises";',
+              "export class CertWatcher {",
+              "  cert = Buffer.alloc(0);",
+              "  async start() {",
+              '    this.cert = readFileSync("tls/cert.pem");',
+              "    setInterval(async () => {",
+              '      this.cert = await readFile("tls/cert.pem");',
+              "    }, 3_600_000).unref();",
+              "  }",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "allow start: a helper that start() and a request handler both call counts only the handler",
@@ -914,7 +1287,15 @@ const invalid: InvalidCase[] = [
       "}",
     ),
     options: STARTUP_ALLOW,
-    errors: [{ messageId: "blockingSink", line: 4, column: 10, related: [7] }],
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 4,
+        column: 10,
+        related: [7],
+        message: "`template` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `render`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `template` only outside async code.",
+      },
+    ],
   },
 
   // --- cost classes: one metadata call is reported one level lower than work that takes as long as it takes
@@ -947,16 +1328,46 @@ const invalid: InvalidCase[] = [
     code: LAUNCHER,
     severity: "error",
     errors: [
-      { messageId: "blockingMetadataSink", line: 5, column: 5, severity: "warning" },
-      { messageId: "blockingMetadata", line: 13, column: 10, severity: "warning" },
+      {
+        messageId: "blockingMetadataSink",
+        line: 5,
+        column: 5,
+        severity: "warning",
+        message: "`isWritableDirectory` calls `accessSync` here, one file-system metadata call, and async code runs it: it is reached from async method `BrowserLauncher.launch`, and each of those calls is a related location. That is cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use `await access(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `isWritableDirectory` only outside async code.",
+      },
+      {
+        messageId: "blockingMetadata",
+        line: 13,
+        column: 10,
+        severity: "warning",
+        message: "`existsSync` blocks the event loop inside async method `BrowserLauncher.launch` for one file-system metadata call: cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use `await access(...)` from `node:fs/promises` (it rejects when the path is missing) instead.",
+      },
     ],
   },
   {
     name: "a pid file checked, then removed: the check is metadata, the removal is not",
     code: PID_STOP,
     errors: [
-      { messageId: "blockingMetadata", line: 5, column: 9, severity: "info" },
-      { messageId: "blockingCall", line: 5, column: 38, severity: "warning" },
+      {
+        messageId: "blockingMetadata",
+        line: 5,
+        column: 9,
+        severity: "info",
+        message: "`existsSync` blocks the event loop inside async method `ServerProcess.stop` for one file-system metadata call: cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use `await access(...)` from `node:fs/promises` (it rejects when the path is missing) instead.",
+      },
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 38,
+        severity: "warning",
+        message: BLOCKS_ON_FS("unlinkSync", "async method `ServerProcess.stop`", "unlink"),
+        fixes: [
+          [
+            "Use `await unlink(...)` from `node:fs/promises`",
+            `${FS}\nimport { unlink } from "node:fs/promises";\nexport class ServerProcess {\n  constructor(private readonly pidFile: string) {}\n  async stop() {\n    if (fs.existsSync(this.pidFile)) await unlink(this.pidFile);\n  }\n}`,
+          ],
+        ],
+      },
     ],
   },
   {
@@ -964,8 +1375,26 @@ const invalid: InvalidCase[] = [
     code: PID_STOP,
     severity: "error",
     errors: [
-      { messageId: "blockingMetadata", line: 5, column: 9, severity: "warning" },
-      { messageId: "blockingCall", line: 5, column: 38, severity: "error" },
+      {
+        messageId: "blockingMetadata",
+        line: 5,
+        column: 9,
+        severity: "warning",
+        message: "`existsSync` blocks the event loop inside async method `ServerProcess.stop` for one file-system metadata call: cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use `await access(...)` from `node:fs/promises` (it rejects when the path is missing) instead.",
+      },
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 38,
+        severity: "error",
+        message: BLOCKS_ON_FS("unlinkSync", "async method `ServerProcess.stop`", "unlink"),
+        fixes: [
+          [
+            "Use `await unlink(...)` from `node:fs/promises`",
+            `${FS}\nimport { unlink } from "node:fs/promises";\nexport class ServerProcess {\n  constructor(private readonly pidFile: string) {}\n  async stop() {\n    if (fs.existsSync(this.pidFile)) await unlink(this.pidFile);\n  }\n}`,
+          ],
+        ],
+      },
     ],
   },
   {
@@ -984,14 +1413,157 @@ const invalid: InvalidCase[] = [
       "}",
     ),
     errors: [
-      { messageId: "blockingMetadata", line: 3, column: 3, severity: "info" },
-      { messageId: "blockingMetadata", line: 4, column: 3, severity: "info" },
-      { messageId: "blockingMetadata", line: 5, column: 3, severity: "info" },
-      { messageId: "blockingMetadata", line: 6, column: 3, severity: "info" },
-      { messageId: "blockingMetadata", line: 7, column: 3, severity: "info" },
-      { messageId: "blockingMetadata", line: 8, column: 3, severity: "info" },
-      { messageId: "blockingCall", line: 9, column: 3, severity: "warning" },
-      { messageId: "blockingCall", line: 10, column: 3, severity: "warning" },
+      {
+        messageId: "blockingMetadata",
+        line: 3,
+        column: 3,
+        severity: "info",
+        message: METADATA_CALL("accessSync", "async function `inspect`", "access"),
+        fixes: [
+          [
+            "Use `await access(...)` from `node:fs/promises`",
+            lines(
+              FS,
+              'import { access } from "node:fs/promises";',
+              "export async function inspect(p: string, fd: number) {",
+              "  await access(p);",
+              "  fs.lstatSync(p);",
+              "  fs.fstatSync(fd);",
+              "  fs.statfsSync(p);",
+              "  fs.readlinkSync(p);",
+              "  fs.realpathSync.native(p);",
+              "  fs.mkdirSync(p);",
+              "  fs.chmodSync(p, 0o644);",
+              "}",
+            ),
+          ],
+        ],
+      },
+      {
+        messageId: "blockingMetadata",
+        line: 4,
+        column: 3,
+        severity: "info",
+        message: METADATA_CALL("lstatSync", "async function `inspect`", "lstat"),
+        fixes: [
+          [
+            "Use `await lstat(...)` from `node:fs/promises`",
+            lines(
+              FS,
+              'import { lstat } from "node:fs/promises";',
+              "export async function inspect(p: string, fd: number) {",
+              "  fs.accessSync(p);",
+              "  await lstat(p);",
+              "  fs.fstatSync(fd);",
+              "  fs.statfsSync(p);",
+              "  fs.readlinkSync(p);",
+              "  fs.realpathSync.native(p);",
+              "  fs.mkdirSync(p);",
+              "  fs.chmodSync(p, 0o644);",
+              "}",
+            ),
+          ],
+        ],
+      },
+      {
+        messageId: "blockingMetadata",
+        line: 5,
+        column: 3,
+        severity: "info",
+        message: "`fstatSync` blocks the event loop inside async function `inspect` for one file-system metadata call: cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use a `FileHandle` from `await open(...)` in `node:fs/promises` instead.",
+      },
+      {
+        messageId: "blockingMetadata",
+        line: 6,
+        column: 3,
+        severity: "info",
+        message: "`statfsSync` blocks the event loop inside async function `inspect` for one file-system metadata call: cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use the asynchronous `statfs` from `node:fs/promises` instead.",
+      },
+      {
+        messageId: "blockingMetadata",
+        line: 7,
+        column: 3,
+        severity: "info",
+        message: METADATA_CALL("readlinkSync", "async function `inspect`", "readlink"),
+        fixes: [
+          [
+            "Use `await readlink(...)` from `node:fs/promises`",
+            lines(
+              FS,
+              'import { readlink } from "node:fs/promises";',
+              "export async function inspect(p: string, fd: number) {",
+              "  fs.accessSync(p);",
+              "  fs.lstatSync(p);",
+              "  fs.fstatSync(fd);",
+              "  fs.statfsSync(p);",
+              "  await readlink(p);",
+              "  fs.realpathSync.native(p);",
+              "  fs.mkdirSync(p);",
+              "  fs.chmodSync(p, 0o644);",
+              "}",
+            ),
+          ],
+        ],
+      },
+      {
+        messageId: "blockingMetadata",
+        line: 8,
+        column: 3,
+        severity: "info",
+        message: METADATA_CALL("realpathSync.native", "async function `inspect`", "realpath"),
+      },
+      {
+        messageId: "blockingCall",
+        line: 9,
+        column: 3,
+        severity: "warning",
+        message: BLOCKS_ON_FS("mkdirSync", "async function `inspect`", "mkdir"),
+        fixes: [
+          [
+            "Use `await mkdir(...)` from `node:fs/promises`",
+            lines(
+              FS,
+              'import { mkdir } from "node:fs/promises";',
+              "export async function inspect(p: string, fd: number) {",
+              "  fs.accessSync(p);",
+              "  fs.lstatSync(p);",
+              "  fs.fstatSync(fd);",
+              "  fs.statfsSync(p);",
+              "  fs.readlinkSync(p);",
+              "  fs.realpathSync.native(p);",
+              "  await mkdir(p);",
+              "  fs.chmodSync(p, 0o644);",
+              "}",
+            ),
+          ],
+        ],
+      },
+      {
+        messageId: "blockingCall",
+        line: 10,
+        column: 3,
+        severity: "warning",
+        message: BLOCKS_ON_FS("chmodSync", "async function `inspect`", "chmod"),
+        fixes: [
+          [
+            "Use `await chmod(...)` from `node:fs/promises`",
+            lines(
+              FS,
+              'import { chmod } from "node:fs/promises";',
+              "export async function inspect(p: string, fd: number) {",
+              "  fs.accessSync(p);",
+              "  fs.lstatSync(p);",
+              "  fs.fstatSync(fd);",
+              "  fs.statfsSync(p);",
+              "  fs.readlinkSync(p);",
+              "  fs.realpathSync.native(p);",
+              "  fs.mkdirSync(p);",
+              "  await chmod(p, 0o644);",
+              "}",
+            ),
+          ],
+        ],
+      },
     ],
   },
   {
@@ -1006,7 +1578,16 @@ const invalid: InvalidCase[] = [
       '  log(`v${readPackageVersion("package.json")}`);',
       "}",
     ),
-    errors: [{ messageId: "blockingSink", line: 4, column: 22, severity: "warning", related: [7] }],
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 4,
+        column: 22,
+        severity: "warning",
+        related: [7],
+        message: "`readPackageVersion` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `start`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readPackageVersion` only outside async code.",
+      },
+    ],
   },
   {
     name: "a helper that checks, then calls a helper that reads: reported for the read",
@@ -1027,7 +1608,16 @@ const invalid: InvalidCase[] = [
       "  console.log(getVersion(projectRoot));",
       "}",
     ),
-    errors: [{ messageId: "blockingSink", line: 4, column: 21, severity: "warning", related: [14] }],
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 4,
+        column: 21,
+        severity: "warning",
+        related: [14],
+        message: "`readPackageJSON` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `version`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readPackageJSON` only outside async code.",
+      },
+    ],
   },
   {
     name: "checks found before the read, several helpers up: the callers recorded for a check are reported for the read",
@@ -1054,7 +1644,16 @@ const invalid: InvalidCase[] = [
       "  return settingsFor(env);",
       "}",
     ),
-    errors: [{ messageId: "blockingSink", line: 17, column: 10, severity: "warning", related: [20] }],
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 17,
+        column: 10,
+        severity: "warning",
+        related: [20],
+        message: "`readText` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `start`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readText` only outside async code.",
+      },
+    ],
   },
   // --- options ----------------------------------------------------------------------------------
   {
@@ -1070,19 +1669,68 @@ const invalid: InvalidCase[] = [
       ),
     },
     options: { blockingCalls: [{ module: "better-sqlite3", name: "Statement.{get,all,run}", replacement: "a query on a worker thread" }] },
-    errors: [{ messageId: "blockingCall", line: 4, column: 10, fixes: [] }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 10,
+        fixes: [],
+        message: "`Statement.get` blocks the event loop inside async function `count`: while it runs, no other request, timer or callback on this process runs. Use a query on a worker thread instead.",
+      },
+    ],
   },
   {
     name: "ignoreCalls turns off one entry, not its neighbours",
     code: lines(FS, "export async function f(p: string) {", "  return fs.existsSync(p) ? fs.readFileSync(p) : undefined;", "}"),
     options: { ignoreCalls: [{ module: "node:fs", name: "existsSync" }] },
-    errors: [{ messageId: "blockingCall", line: 3, column: 29 }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 29,
+        message: BLOCKS_ON_FS("readFileSync", "async function `f`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export async function f(p: string) {",
+              "  return fs.existsSync(p) ? await readFile(p) : undefined;",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "allow by function covers only that function",
     code: lines(FS, "export async function main() {", '  fs.readFileSync("a");', "}", "export async function serve() {", '  fs.readFileSync("b");', "}"),
     options: { allow: [{ function: "main" }] },
-    errors: [{ messageId: "blockingCall", line: 6, column: 3 }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 6,
+        column: 3,
+        message: BLOCKS_ON_FS("readFileSync", "async function `serve`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export async function main() {",
+              '  fs.readFileSync("a");',
+              "}",
+              "export async function serve() {",
+              '  await readFile("b");',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
   },
 ];
 

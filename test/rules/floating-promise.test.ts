@@ -100,6 +100,25 @@ const ALL = "Await all with `Promise.all(...)`";
 const RESOLVE = "Handle rejections with `Promise.resolve(...).catch()`";
 const H = ".catch((error) => { console.error(error); })";
 
+/** The messages, written out so that a change of wording is a visible change here. */
+const FLOATING =
+  "Promise is neither awaited nor handled. If it rejects, the error reaches no one (Node.js reports an unhandled rejection and exits), and the code after it does not wait for it to finish. Await it, return it, add a `.catch()` handler, or mark a deliberate fire-and-forget with `void`.";
+const THEN_WITHOUT_HANDLER =
+  "`.then()` without a rejection handler returns a new promise that no one handles: a rejection of the original promise or of the callback goes unhandled. Add a `.catch()` handler, pass a rejection handler as the second argument, or await the chain.";
+const FINALLY_WITHOUT_HANDLER =
+  "`.finally()` does not handle rejections; it passes them on to a promise that no one handles. Add a `.catch()` handler to the chain or await it.";
+const ARRAY =
+  "Array of promises is dropped: none of them is awaited and their rejections go unhandled. Wrap it in `await Promise.all(...)` (or `Promise.allSettled(...)`) or handle each promise.";
+const IIFE =
+  "The promise of this async IIFE is dropped: an error thrown inside it becomes an unhandled rejection. Await it, add a `.catch()` handler, or allow async IIFEs with the `ignoreIIFE` option.";
+const VOIDED =
+  "Promise is discarded with `void` but has no rejection handler (`ignoreVoid` is off). `void` only tells readers it is deliberate; a rejection still goes unhandled. Await it or add a `.catch()` handler.";
+/** `when`: "the function ends", "the function returns", "`continue` leaves the block". */
+const DROPPED = (local: string, when: string) =>
+  `The promise in \`${local}\` is dropped when ${when}: nothing awaits it, returns it, passes it on or handles its rejection there, so its errors go unseen and nothing waits for it to finish. Await it (or return it, pass it on, or attach \`.catch()\`) on every path.`;
+const CATCH_NON_FUNCTION = (method: string, example: string) =>
+  `\`${method}\` is given a value that is not a function, or may not be one (its type allows a non-function such as \`${example}\`): where it is not one, \`${method}\` handles nothing and the rejection passes through unhandled. Pass a function: \`.catch((error) => ...)\`, or a default (\`handler ?? ((error) => ...)\`).`;
+
 /** Shaped like actionhero's servers: an abstract `sendMessage`, implemented by an async method with no `await`. */
 const SERVERS = [
   "interface Connection { id: string; rawConnection: { headers: Record<string, string> } }",
@@ -120,6 +139,35 @@ const SERVERS = [
   "  }",
   "  complete(connection: Connection, stringResponse: string) {",
   "    this.sendMessage(connection, stringResponse);",
+  "  }",
+  "}",
+].join("\n");
+
+/**
+ * Lines 1-22, shaped like actionhero's connections: `Connection#sendMessage` is a placeholder that only
+ * throws, and the server that builds a connection gives it an async arrow that does not await.
+ */
+const CONNECTIONS = [
+  "declare function write(connection: Connection, text: string): void;",
+  "export class Connection {",
+  "  params: Record<string, string> = {};",
+  "  constructor(readonly id: string) {}",
+  "  /** Send a message to this connection; the server that builds it sets this. */",
+  "  async sendMessage(message: string | object, verb?: string): Promise<void> {",
+  '    throw new Error("not implemented");',
+  "  }",
+  "}",
+  "export class Server {",
+  "  welcome = true;",
+  "  sendMessage(connection: Connection, message: string | object): void {",
+  '    write(connection, typeof message === "string" ? message : JSON.stringify(message));',
+  "  }",
+  "  async buildConnection(id: string) {",
+  "    const connection = new Connection(id);",
+  "    connection.sendMessage = async (message) => {",
+  "      this.sendMessage(connection, message);",
+  "    };",
+  "    return connection;",
   "  }",
   "}",
 ].join("\n");
@@ -147,6 +195,20 @@ const CANCEL_TOKEN = [
   "    });",
   "  }",
   "}",
+].join("\n");
+
+/** Lines 1-10 of a cancel token whose settled promise calls subscribed listeners (as axios's CancelToken does); each case adds the `.then` and closes the class. */
+const LISTENERS = [
+  "export class CancelToken {",
+  "  promise: Promise<string>;",
+  "  listeners: ((reason: string) => void)[] | null = [];",
+  "  constructor(executor: (cancel: (message: string) => void) => void) {",
+  "    let resolvePromise: ((reason: string) => void) | undefined;",
+  "    this.promise = new Promise<string>(function promiseExecutor(resolve) {",
+  "      resolvePromise = resolve;",
+  "    });",
+  "    const token = this;",
+  "    executor((message) => resolvePromise?.(message));",
 ].join("\n");
 
 /** Shaped like bullmq's sandbox: a promise whose executor starts an async helper that settles it from its try and catch. */
@@ -276,6 +338,7 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 3,
         column: 3,
+        message: FLOATING,
         fixes: [
           [AWAIT, `${D}\nasync function f() {\n  await save();\n}`],
           [CATCH, `${D}\nasync function f() {\n  save()${H};\n}`],
@@ -292,6 +355,7 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 3,
         column: 3,
+        message: FLOATING,
         fixes: [
           [CATCH, `${D}\nfunction f() {\n  save()${H};\n}`],
           [VOID, `${D}\nfunction f() {\n  void save();\n}`],
@@ -307,6 +371,7 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 3,
         column: 22,
+        message: FLOATING,
         fixes: [
           [CATCH, `${D}\nasync function f(xs: number[]) {\n  xs.forEach(() => { save()${H}; });\n}`],
           [VOID, `${D}\nasync function f(xs: number[]) {\n  xs.forEach(() => { void save(); });\n}`],
@@ -323,6 +388,7 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 2,
         column: 1,
+        message: FLOATING,
         fixes: [
           [CATCH, `${D}\nsave()${H};`],
           [VOID, `${D}\nvoid save();`],
@@ -339,6 +405,7 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 2,
         column: 1,
+        message: FLOATING,
         fixes: [
           [AWAIT, `${D}\nawait save();\nexport {};`],
           [CATCH, `${D}\nsave()${H};\nexport {};`],
@@ -355,6 +422,7 @@ const invalid: InvalidCase[] = [
         messageId: "thenWithoutHandler",
         line: 3,
         column: 3,
+        message: THEN_WITHOUT_HANDLER,
         fixes: [
           [CATCH, `${D}\nfunction f() {\n  save().then(() => 1)${H};\n}`],
           [VOID, `${D}\nfunction f() {\n  void save().then(() => 1);\n}`],
@@ -365,23 +433,67 @@ const invalid: InvalidCase[] = [
   {
     name: ".then(f, undefined)",
     code: `${D}\nfunction f() {\n  save().then(() => 1, undefined);\n}`,
-    errors: [{ messageId: "thenWithoutHandler", line: 3, column: 3 }],
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 3,
+        column: 3,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [CATCH, `${D}\nfunction f() {\n  save().then(() => 1, undefined)${H};\n}`],
+          [VOID, `${D}\nfunction f() {\n  void save().then(() => 1, undefined);\n}`],
+        ],
+      },
+    ],
   },
   {
     name: ".finally() with no handler upstream",
     code: `${D}\nfunction f() {\n  save().finally(() => {});\n}`,
-    errors: [{ messageId: "finallyWithoutHandler", line: 3, column: 3 }],
+    errors: [
+      {
+        messageId: "finallyWithoutHandler",
+        line: 3,
+        column: 3,
+        message: FINALLY_WITHOUT_HANDLER,
+        fixes: [
+          [CATCH, `${D}\nfunction f() {\n  save().finally(() => {})${H};\n}`],
+          [VOID, `${D}\nfunction f() {\n  void save().finally(() => {});\n}`],
+        ],
+      },
+    ],
   },
   {
     name: ".catch() without arguments",
     code: `${D}\nfunction f() {\n  save().catch();\n}`,
-    errors: [{ messageId: "floating", line: 3, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, `${D}\nfunction f() {\n  save().catch()${H};\n}`],
+          [VOID, `${D}\nfunction f() {\n  void save().catch();\n}`],
+        ],
+      },
+    ],
   },
   {
     name: ".catch() given a non-function",
     code: `${D}\ndeclare const logger: { error: string };\nsave().catch(logger.error);`,
     fileName: "script.cts",
-    errors: [{ messageId: "catchNonFunction", line: 3, column: 1 }],
+    errors: [
+      {
+        messageId: "catchNonFunction",
+        line: 3,
+        column: 1,
+        message: CATCH_NON_FUNCTION(".catch()", "undefined"),
+        fixes: [
+          [CATCH, `${D}\ndeclare const logger: { error: string };\nsave().catch(logger.error)${H};`],
+          [VOID, `${D}\ndeclare const logger: { error: string };\nvoid save().catch(logger.error);`],
+        ],
+      },
+    ],
   },
   {
     name: "union with undefined: Promise.resolve(...).catch() handles it (a plain .catch would not type-check)",
@@ -391,6 +503,7 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 3,
         column: 3,
+        message: FLOATING,
         fixes: [
           [AWAIT, `${D}\nasync function f() {\n  await maybe();\n}`],
           [RESOLVE, `${D}\nasync function f() {\n  Promise.resolve(maybe())${H};\n}`],
@@ -407,6 +520,7 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 3,
         column: 3,
+        message: FLOATING,
         fixes: [
           [AWAIT, `${D}\nasync function f() {\n  await (c ? save() : save());\n}`],
           [CATCH, `${D}\nasync function f() {\n  (c ? save() : save())${H};\n}`],
@@ -423,6 +537,7 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 3,
         column: 3,
+        message: FLOATING,
         fixes: [
           [RESOLVE, `${D}\nfunction f() {\n  Promise.resolve(c ? save() : null)${H};\n}`],
           [VOID, `${D}\nfunction f() {\n  void (c ? save() : null);\n}`],
@@ -433,17 +548,50 @@ const invalid: InvalidCase[] = [
   {
     name: "&& operand",
     code: `${D}\nfunction f() {\n  c && save();\n}`,
-    errors: [{ messageId: "floating", line: 3, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [RESOLVE, `${D}\nfunction f() {\n  Promise.resolve(c && save())${H};\n}`],
+          [VOID, `${D}\nfunction f() {\n  void (c && save());\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "?? operand",
     code: `${D}\nfunction f() {\n  maybe() ?? save();\n}`,
-    errors: [{ messageId: "floating", line: 3, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, `${D}\nfunction f() {\n  (maybe() ?? save())${H};\n}`],
+          [VOID, `${D}\nfunction f() {\n  void (maybe() ?? save());\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "comma expression element",
     code: `${D}\nfunction f() {\n  (console.log("x"), save());\n}`,
-    errors: [{ messageId: "floating", line: 3, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, `${D}\nfunction f() {\n  (console.log("x"), save())${H};\n}`],
+          [VOID, `${D}\nfunction f() {\n  void (console.log("x"), save());\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "array of promises from map(async ...)",
@@ -453,6 +601,7 @@ const invalid: InvalidCase[] = [
         messageId: "floatingArray",
         line: 3,
         column: 3,
+        message: ARRAY,
         fixes: [
           [ALL, `${D}\nasync function f(ids: string[]) {\n  await Promise.all(ids.map(async () => save()));\n}`],
           [VOID, `${D}\nasync function f(ids: string[]) {\n  void ids.map(async () => save());\n}`],
@@ -463,13 +612,34 @@ const invalid: InvalidCase[] = [
   {
     name: "array literal of promises",
     code: `${D}\nfunction f() {\n  [save(), save()];\n}`,
-    errors: [{ messageId: "floatingArray", line: 3, column: 3 }],
+    errors: [
+      {
+        messageId: "floatingArray",
+        line: 3,
+        column: 3,
+        message: ARRAY,
+        fixes: [
+          [VOID, `${D}\nfunction f() {\n  void [save(), save()];\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "async IIFE",
     code: `(async () => {\n  await Promise.resolve();\n})();`,
     fileName: "script.cts",
-    errors: [{ messageId: "floatingIIFE", line: 1, column: 1 }],
+    errors: [
+      {
+        messageId: "floatingIIFE",
+        line: 1,
+        column: 1,
+        message: IIFE,
+        fixes: [
+          [CATCH, `(async () => {\n  await Promise.resolve();\n})()${H};`],
+          [VOID, `void (async () => {\n  await Promise.resolve();\n})();`],
+        ],
+      },
+    ],
   },
   {
     name: "void with ignoreVoid off: await and catch replace it",
@@ -480,6 +650,7 @@ const invalid: InvalidCase[] = [
         messageId: "floatingVoid",
         line: 3,
         column: 3,
+        message: VOIDED,
         fixes: [
           [AWAIT, `${D}\nasync function f() {\n  await save();\n}`],
           [CATCH, `${D}\nasync function f() {\n  void save()${H};\n}`],
@@ -490,27 +661,82 @@ const invalid: InvalidCase[] = [
   {
     name: "new Promise as a statement",
     code: `function f() {\n  new Promise<void>((resolve, reject) => reject(new Error("later")));\n}`,
-    errors: [{ messageId: "floating", line: 2, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 2,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, `function f() {\n  new Promise<void>((resolve, reject) => reject(new Error("later")))${H};\n}`],
+          [VOID, `function f() {\n  void new Promise<void>((resolve, reject) => reject(new Error("later")));\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "a promise-typed identifier as a statement",
     code: `function f(p: Promise<number>) {\n  p;\n}`,
-    errors: [{ messageId: "floating", line: 2, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 2,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, `function f(p: Promise<number>) {\n  p${H};\n}`],
+          [VOID, `function f(p: Promise<number>) {\n  void p;\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "method call on an object",
     code: `declare const db: { close(): Promise<void> };\nfunction f() {\n  db.close();\n}`,
-    errors: [{ messageId: "floating", line: 3, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, `declare const db: { close(): Promise<void> };\nfunction f() {\n  db.close()${H};\n}`],
+          [VOID, `declare const db: { close(): Promise<void> };\nfunction f() {\n  void db.close();\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "subclass of Promise",
     code: `declare class Task<T> extends Promise<T> {}\ndeclare function run(): Task<void>;\nfunction f() {\n  run();\n}`,
-    errors: [{ messageId: "floating", line: 4, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 4,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, `declare class Task<T> extends Promise<T> {}\ndeclare function run(): Task<void>;\nfunction f() {\n  run()${H};\n}`],
+          [VOID, `declare class Task<T> extends Promise<T> {}\ndeclare function run(): Task<void>;\nfunction f() {\n  void run();\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "generic call instantiated to a promise",
     code: `${D}\ndeclare function id<T>(value: T): T;\nfunction f() {\n  id(save());\n}`,
-    errors: [{ messageId: "floating", line: 4, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 4,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, `${D}\ndeclare function id<T>(value: T): T;\nfunction f() {\n  id(save())${H};\n}`],
+          [VOID, `${D}\ndeclare function id<T>(value: T): T;\nfunction f() {\n  void id(save());\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "custom thenable with checkThenables",
@@ -521,6 +747,7 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 3,
         column: 3,
+        message: FLOATING,
         fixes: [
           [RESOLVE, `declare function job(): { then(ok: () => void): void };\nfunction f() {\n  Promise.resolve(job())${H};\n}`],
           [VOID, `declare function job(): { then(ok: () => void): void };\nfunction f() {\n  void job();\n}`],
@@ -532,13 +759,35 @@ const invalid: InvalidCase[] = [
     name: "JavaScript with JSDoc types",
     code: `/** @returns {Promise<void>} */\nfunction save() { return Promise.resolve(); }\nfunction f() {\n  save();\n}`,
     fileName: "file.js",
-    errors: [{ messageId: "floating", line: 4, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 4,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, `/** @returns {Promise<void>} */\nfunction save() { return Promise.resolve(); }\nfunction f() {\n  save()${H};\n}`],
+          [VOID, `/** @returns {Promise<void>} */\nfunction save() { return Promise.resolve(); }\nfunction f() {\n  void save();\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "TSX file",
     code: `${D}\nexport function Button() {\n  save();\n  return <button />;\n}`,
     fileName: "button.tsx",
-    errors: [{ messageId: "floating", line: 3, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, `${D}\nexport function Button() {\n  save()${H};\n  return <button />;\n}`],
+          [VOID, `${D}\nexport function Button() {\n  void save();\n  return <button />;\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "ASI hazard: a `;` guards the added parenthesis",
@@ -548,6 +797,7 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 4,
         column: 3,
+        message: FLOATING,
         fixes: [
           [CATCH, `${D}\nfunction f() {\n  console.log("x")\n  ;(c ? save() : save())${H}\n}`],
           [VOID, `${D}\nfunction f() {\n  console.log("x")\n  void (c ? save() : save())\n}`],
@@ -558,125 +808,428 @@ const invalid: InvalidCase[] = [
   {
     name: "local promise dropped on an early return",
     code: `${D}\nasync function f() {\n  const p = save();\n  if (c) return;\n  await p;\n}`,
-    errors: [{ messageId: "localDropped", line: 3, column: 9, fixes: [] }],
+    errors: [{ messageId: "localDropped", line: 3, column: 9, fixes: [], message: DROPPED("p", "the function returns") }],
   },
   {
     name: "local promise never used",
     code: `${D}\nfunction f() {\n  const p = save();\n  console.log("started");\n}`,
-    errors: [{ messageId: "localDropped", line: 3, column: 9 }],
+    errors: [{ messageId: "localDropped", line: 3, column: 9, message: DROPPED("p", "the function ends") }],
   },
   {
     name: "local promise only tested as a condition",
     code: `${D}\nfunction f() {\n  const p = maybe();\n  if (p) console.log("pending");\n}`,
-    errors: [{ messageId: "localDropped", line: 3, column: 9 }],
+    errors: [{ messageId: "localDropped", line: 3, column: 9, message: DROPPED("p", "the function ends") }],
   },
   {
     name: "local promise awaited on one branch only",
     code: `${D}\nasync function f() {\n  const p = save();\n  if (c) {\n    await p;\n  } else {\n    console.log("skipped");\n  }\n}`,
-    errors: [{ messageId: "localDropped", line: 3, column: 9 }],
+    errors: [{ messageId: "localDropped", line: 3, column: 9, message: DROPPED("p", "the function ends") }],
   },
   {
     name: "local promise in a loop body, dropped by continue",
     code: `${D}\nasync function f(xs: number[]) {\n  for (const x of xs) {\n    const p = save();\n    if (x > 1) continue;\n    await p;\n  }\n}`,
-    errors: [{ messageId: "localDropped", line: 4, column: 11 }],
+    errors: [{ messageId: "localDropped", line: 4, column: 11, message: DROPPED("p", "`continue` leaves the block") }],
+  },
+  {
+    name: "flow: a return inside a loop, the local awaited after the loop",
+    code: `${D}\nexport async function publish(topics: string[]) {\n  const ready = save();\n  for (const topic of topics) {\n    if (topic === "") return;\n    console.log(topic);\n  }\n  await ready;\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5], message: DROPPED("ready", "the function returns") }],
+  },
+  {
+    name: "flow: a switch case that returns before the local is consumed (found since the shared flow analysis)",
+    code: `${D}\nexport async function handle(kind: "a" | "b" | "c") {\n  const flushed = save();\n  switch (kind) {\n    case "a":\n      return;\n    default:\n      await flushed;\n  }\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [6], message: DROPPED("flushed", "the function returns") }],
+  },
+  {
+    name: "flow: a return inside the loop before the loop's own await (found since the shared flow analysis)",
+    code: `${D}\nexport async function publish(topics: string[]) {\n  const ready = save();\n  for (const topic of topics) {\n    if (topic === "") return;\n    await ready;\n  }\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5], message: DROPPED("ready", "the function returns") }],
+  },
+  {
+    name: "flow: a return in the catch of an earlier await drops the local",
+    code: `${D}\ndeclare function other(): Promise<void>;\nexport async function f() {\n  const p = save();\n  try {\n    await other();\n  } catch {\n    return;\n  }\n  await p;\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 9, related: [8], message: DROPPED("p", "the function returns") }],
   },
   {
     name: "narrowing: the branch where the value is a promise drops it",
     code: `${SUB}\nexport function broadcast(subscriber: Subscriber) {\n  const result = subscriber.beforeInsert?.({ id: 1 });\n  if (result instanceof Promise) console.log("pending");\n}`,
-    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5] }],
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5], message: DROPPED("result", "the function ends") }],
   },
   {
     name: "narrowing: returns where `then` is callable",
     code: `${SUB}\nexport async function broadcast(subscriber: Subscriber) {\n  const result = subscriber.afterLoad?.({ id: 1 });\n  if (typeof result?.then === "function") return;\n  await result;\n}`,
-    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [4] }],
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [4], message: DROPPED("result", "the function returns") }],
   },
   {
     name: "self-handled: the catch rethrows",
     code: `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error("metrics failed", error);\n    throw error;\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
-    errors: [{ messageId: "floating", line: 11, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 11,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error("metrics failed", error);\n    throw error;\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload)${H};\n}`,
+          ],
+          [
+            VOID,
+            `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error("metrics failed", error);\n    throw error;\n  }\n}\nexport function onRequest(payload: object) {\n  void sendMetrics(payload);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "self-handled: an await before the try can reject",
     code: `${F}\nasync function sync(id: string) {\n  const record = await post("/load", { id });\n  try {\n    await post("/sync", { record });\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onChange(id: string) {\n  sync(id);\n}`,
-    errors: [{ messageId: "floating", line: 11, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 11,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `${F}\nasync function sync(id: string) {\n  const record = await post("/load", { id });\n  try {\n    await post("/sync", { record });\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onChange(id: string) {\n  sync(id)${H};\n}`,
+          ],
+          [
+            VOID,
+            `${F}\nasync function sync(id: string) {\n  const record = await post("/load", { id });\n  try {\n    await post("/sync", { record });\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onChange(id: string) {\n  void sync(id);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "self-handled: a parameter default that can throw",
     code: `${F}\ndeclare function loadConfig(): object;\nasync function sendMetrics(payload: object = loadConfig()) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onRequest() {\n  sendMetrics();\n}`,
-    errors: [{ messageId: "floating", line: 11, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 11,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `${F}\ndeclare function loadConfig(): object;\nasync function sendMetrics(payload: object = loadConfig()) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onRequest() {\n  sendMetrics()${H};\n}`,
+          ],
+          [
+            VOID,
+            `${F}\ndeclare function loadConfig(): object;\nasync function sendMetrics(payload: object = loadConfig()) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onRequest() {\n  void sendMetrics();\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "self-handled: the catch emits 'error' on an EventEmitter, which throws without a listener",
     code: `import { EventEmitter } from "node:events";\n${F}\nexport class Uploader extends EventEmitter {\n  start(file: object) {\n    this.upload(file);\n  }\n  private async upload(file: object) {\n    try {\n      await post("/upload", file);\n    } catch (error) {\n      this.emit("error", error);\n    }\n  }\n}`,
-    errors: [{ messageId: "floating", line: 5, column: 5 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 5,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `import { EventEmitter } from "node:events";\n${F}\nexport class Uploader extends EventEmitter {\n  start(file: object) {\n    this.upload(file)${H};\n  }\n  private async upload(file: object) {\n    try {\n      await post("/upload", file);\n    } catch (error) {\n      this.emit("error", error);\n    }\n  }\n}`,
+          ],
+          [
+            VOID,
+            `import { EventEmitter } from "node:events";\n${F}\nexport class Uploader extends EventEmitter {\n  start(file: object) {\n    void this.upload(file);\n  }\n  private async upload(file: object) {\n    try {\n      await post("/upload", file);\n    } catch (error) {\n      this.emit("error", error);\n    }\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "self-handled: a retry that calls itself in the catch is not followed round the cycle",
     code: `${F}\nasync function deliver(payload: object): Promise<void> {\n  try {\n    await post("/deliver", payload);\n  } catch {\n    await deliver(payload);\n  }\n}\nexport function send(payload: object) {\n  deliver(payload);\n}`,
-    errors: [{ messageId: "floating", line: 10, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 10,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `${F}\nasync function deliver(payload: object): Promise<void> {\n  try {\n    await post("/deliver", payload);\n  } catch {\n    await deliver(payload);\n  }\n}\nexport function send(payload: object) {\n  deliver(payload)${H};\n}`,
+          ],
+          [
+            VOID,
+            `${F}\nasync function deliver(payload: object): Promise<void> {\n  try {\n    await post("/deliver", payload);\n  } catch {\n    await deliver(payload);\n  }\n}\nexport function send(payload: object) {\n  void deliver(payload);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "self-handled: JSON.parse before the try can throw",
     code: `${F}\nasync function sync(raw: string) {\n  const body = JSON.parse(raw) as object;\n  try {\n    await post("/sync", body);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onMessage(raw: string) {\n  sync(raw);\n}`,
-    errors: [{ messageId: "floating", line: 11, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 11,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `${F}\nasync function sync(raw: string) {\n  const body = JSON.parse(raw) as object;\n  try {\n    await post("/sync", body);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onMessage(raw: string) {\n  sync(raw)${H};\n}`,
+          ],
+          [
+            VOID,
+            `${F}\nasync function sync(raw: string) {\n  const body = JSON.parse(raw) as object;\n  try {\n    await post("/sync", body);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onMessage(raw: string) {\n  void sync(raw);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "executor resolvers: a local that also holds a library callback, called before the try, may throw",
     code: `${F}\ndeclare function report(error: unknown): void;\nexport function upload(body: object, size: number, quiet: boolean) {\n  return new Promise((resolve, reject) => {\n    let fail = reject;\n    if (quiet) fail = report;\n    const send = async () => {\n      if (size === 0) {\n        fail("empty upload");\n        return;\n      }\n      try {\n        resolve(await post("/upload", body));\n      } catch (error) {\n        fail(error);\n      }\n    };\n    send();\n  });\n}`,
-    errors: [{ messageId: "floating", line: 18, column: 5 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 18,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `${F}\ndeclare function report(error: unknown): void;\nexport function upload(body: object, size: number, quiet: boolean) {\n  return new Promise((resolve, reject) => {\n    let fail = reject;\n    if (quiet) fail = report;\n    const send = async () => {\n      if (size === 0) {\n        fail("empty upload");\n        return;\n      }\n      try {\n        resolve(await post("/upload", body));\n      } catch (error) {\n        fail(error);\n      }\n    };\n    send()${H};\n  });\n}`,
+          ],
+          [
+            VOID,
+            `${F}\ndeclare function report(error: unknown): void;\nexport function upload(body: object, size: number, quiet: boolean) {\n  return new Promise((resolve, reject) => {\n    let fail = reject;\n    if (quiet) fail = report;\n    const send = async () => {\n      if (size === 0) {\n        fail("empty upload");\n        return;\n      }\n      try {\n        resolve(await post("/upload", body));\n      } catch (error) {\n        fail(error);\n      }\n    };\n    void send();\n  });\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "executor resolvers: the parameters of another class's executor are not a promise's resolvers (called before the try)",
     code: `${F}\ndeclare class Job {\n  constructor(run: (resolve: (value: unknown) => void, reject: (error: unknown) => void) => void);\n}\nexport function upload(body: object, size: number) {\n  return new Job((resolve, reject) => {\n    const send = async () => {\n      if (size === 0) {\n        reject("empty upload");\n        return;\n      }\n      try {\n        resolve(await post("/upload", body));\n      } catch (error) {\n        reject(error);\n      }\n    };\n    send();\n  });\n}`,
-    errors: [{ messageId: "floating", line: 18, column: 5 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 18,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `${F}\ndeclare class Job {\n  constructor(run: (resolve: (value: unknown) => void, reject: (error: unknown) => void) => void);\n}\nexport function upload(body: object, size: number) {\n  return new Job((resolve, reject) => {\n    const send = async () => {\n      if (size === 0) {\n        reject("empty upload");\n        return;\n      }\n      try {\n        resolve(await post("/upload", body));\n      } catch (error) {\n        reject(error);\n      }\n    };\n    send()${H};\n  });\n}`,
+          ],
+          [
+            VOID,
+            `${F}\ndeclare class Job {\n  constructor(run: (resolve: (value: unknown) => void, reject: (error: unknown) => void) => void);\n}\nexport function upload(body: object, size: number) {\n  return new Job((resolve, reject) => {\n    const send = async () => {\n      if (size === 0) {\n        reject("empty upload");\n        return;\n      }\n      try {\n        resolve(await post("/upload", body));\n      } catch (error) {\n        reject(error);\n      }\n    };\n    void send();\n  });\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "error-handling code: the catch awaits a project function that can reject",
     code: `${F}\nasync function report(error: unknown) {\n  await post("/errors", { error });\n}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    await report(error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
-    errors: [{ messageId: "floating", line: 13, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 13,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `${F}\nasync function report(error: unknown) {\n  await post("/errors", { error });\n}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    await report(error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload)${H};\n}`,
+          ],
+          [
+            VOID,
+            `${F}\nasync function report(error: unknown) {\n  await post("/errors", { error });\n}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    await report(error);\n  }\n}\nexport function onRequest(payload: object) {\n  void sendMetrics(payload);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "error-handling code: the catch calls a project helper that throws",
     code: `${F}\nclass NetworkError extends Error {}\nfunction ignoreNetworkErrors(error: unknown) {\n  if (!(error instanceof NetworkError)) throw error;\n  console.warn("network down", error);\n}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    ignoreNetworkErrors(error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
-    errors: [{ messageId: "floating", line: 15, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 15,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `${F}\nclass NetworkError extends Error {}\nfunction ignoreNetworkErrors(error: unknown) {\n  if (!(error instanceof NetworkError)) throw error;\n  console.warn("network down", error);\n}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    ignoreNetworkErrors(error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload)${H};\n}`,
+          ],
+          [
+            VOID,
+            `${F}\nclass NetworkError extends Error {}\nfunction ignoreNetworkErrors(error: unknown) {\n  if (!(error instanceof NetworkError)) throw error;\n  console.warn("network down", error);\n}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    ignoreNetworkErrors(error);\n  }\n}\nexport function onRequest(payload: object) {\n  void sendMetrics(payload);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "error-handling code: the catch returns a library promise that can reject",
     code: `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch {\n    return post("/metrics/retry", payload);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
-    errors: [{ messageId: "floating", line: 10, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 10,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch {\n    return post("/metrics/retry", payload);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload)${H};\n}`,
+          ],
+          [
+            VOID,
+            `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch {\n    return post("/metrics/retry", payload);\n  }\n}\nexport function onRequest(payload: object) {\n  void sendMetrics(payload);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "error-handling code: the finally block awaits a library call that can reject",
     code: `${F}\ndeclare const pool: { release(): Promise<void> };\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error(error);\n  } finally {\n    await pool.release();\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
-    errors: [{ messageId: "floating", line: 13, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 13,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `${F}\ndeclare const pool: { release(): Promise<void> };\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error(error);\n  } finally {\n    await pool.release();\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload)${H};\n}`,
+          ],
+          [
+            VOID,
+            `${F}\ndeclare const pool: { release(): Promise<void> };\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error(error);\n  } finally {\n    await pool.release();\n  }\n}\nexport function onRequest(payload: object) {\n  void sendMetrics(payload);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "interface-typed members: an implementation typed through Init[\"x\"] that can reject is followed and reported",
     code: CHAT.replace("      try {\n        await post(\"/say\", { id: connection.id, room });\n      } catch (error) {\n        console.warn(error);\n      }", "      await post(\"/say\", { id: connection.id, room });"),
-    errors: [{ messageId: "floating", line: 12, column: 7 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 12,
+        column: 7,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `${F}\ninterface Connection { id: string; rooms: string[] }\nexport interface ChatRoomApi {\n  incomingMessage: ChatRoomInitializer["incomingMessage"];\n  incomingMessagePerConnection: ChatRoomInitializer["incomingMessagePerConnection"];\n}\nexport const api = { connections: [] as Connection[] } as { connections: Connection[]; chatRoom: ChatRoomApi };\nexport class ChatRoomInitializer {\n  incomingMessage = (room: string) => {\n    api.connections.forEach((connection) => {\n      // we can parallelize this, no need to await\n      api.chatRoom.incomingMessagePerConnection(connection, room)${H};\n    });\n  };\n  incomingMessagePerConnection = async (connection: Connection, room: string) => {\n    if (connection.rooms.indexOf(room) > -1) {\n      await post("/say", { id: connection.id, room });\n    }\n  };\n  initialize() {\n    api.chatRoom = { incomingMessage: this.incomingMessage, incomingMessagePerConnection: this.incomingMessagePerConnection };\n  }\n}`,
+          ],
+          [
+            VOID,
+            `${F}\ninterface Connection { id: string; rooms: string[] }\nexport interface ChatRoomApi {\n  incomingMessage: ChatRoomInitializer["incomingMessage"];\n  incomingMessagePerConnection: ChatRoomInitializer["incomingMessagePerConnection"];\n}\nexport const api = { connections: [] as Connection[] } as { connections: Connection[]; chatRoom: ChatRoomApi };\nexport class ChatRoomInitializer {\n  incomingMessage = (room: string) => {\n    api.connections.forEach((connection) => {\n      // we can parallelize this, no need to await\n      void api.chatRoom.incomingMessagePerConnection(connection, room);\n    });\n  };\n  incomingMessagePerConnection = async (connection: Connection, room: string) => {\n    if (connection.rooms.indexOf(room) > -1) {\n      await post("/say", { id: connection.id, room });\n    }\n  };\n  initialize() {\n    api.chatRoom = { incomingMessage: this.incomingMessage, incomingMessagePerConnection: this.incomingMessagePerConnection };\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "interface-typed members: a member with a written function type is not tied to any implementation",
     code: CHAT.replace("  incomingMessagePerConnection: ChatRoomInitializer[\"incomingMessagePerConnection\"];", "  incomingMessagePerConnection: (connection: Connection, room: string) => Promise<void>;"),
-    errors: [{ messageId: "floating", line: 12, column: 7 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 12,
+        column: 7,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `${F}\ninterface Connection { id: string; rooms: string[] }\nexport interface ChatRoomApi {\n  incomingMessage: ChatRoomInitializer["incomingMessage"];\n  incomingMessagePerConnection: (connection: Connection, room: string) => Promise<void>;\n}\nexport const api = { connections: [] as Connection[] } as { connections: Connection[]; chatRoom: ChatRoomApi };\nexport class ChatRoomInitializer {\n  incomingMessage = (room: string) => {\n    api.connections.forEach((connection) => {\n      // we can parallelize this, no need to await\n      api.chatRoom.incomingMessagePerConnection(connection, room)${H};\n    });\n  };\n  incomingMessagePerConnection = async (connection: Connection, room: string) => {\n    if (connection.rooms.indexOf(room) > -1) {\n      try {\n        await post("/say", { id: connection.id, room });\n      } catch (error) {\n        console.warn(error);\n      }\n    }\n  };\n  initialize() {\n    api.chatRoom = { incomingMessage: this.incomingMessage, incomingMessagePerConnection: this.incomingMessagePerConnection };\n  }\n}`,
+          ],
+          [
+            VOID,
+            `${F}\ninterface Connection { id: string; rooms: string[] }\nexport interface ChatRoomApi {\n  incomingMessage: ChatRoomInitializer["incomingMessage"];\n  incomingMessagePerConnection: (connection: Connection, room: string) => Promise<void>;\n}\nexport const api = { connections: [] as Connection[] } as { connections: Connection[]; chatRoom: ChatRoomApi };\nexport class ChatRoomInitializer {\n  incomingMessage = (room: string) => {\n    api.connections.forEach((connection) => {\n      // we can parallelize this, no need to await\n      void api.chatRoom.incomingMessagePerConnection(connection, room);\n    });\n  };\n  incomingMessagePerConnection = async (connection: Connection, room: string) => {\n    if (connection.rooms.indexOf(room) > -1) {\n      try {\n        await post("/say", { id: connection.id, room });\n      } catch (error) {\n        console.warn(error);\n      }\n    }\n  };\n  initialize() {\n    api.chatRoom = { incomingMessage: this.incomingMessage, incomingMessagePerConnection: this.incomingMessagePerConnection };\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "self-handled: reported anyway with checkSelfHandled",
     code: `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error("metrics failed", error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload);\n}`,
     options: { checkSelfHandled: true },
-    errors: [{ messageId: "floating", line: 10, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 10,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error("metrics failed", error);\n  }\n}\nexport function onRequest(payload: object) {\n  sendMetrics(payload)${H};\n}`,
+          ],
+          [
+            VOID,
+            `${F}\nasync function sendMetrics(payload: object) {\n  try {\n    await post("/metrics", payload);\n  } catch (error) {\n    console.error("metrics failed", error);\n  }\n}\nexport function onRequest(payload: object) {\n  void sendMetrics(payload);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "callback-style API: called without the callback, the promise is dropped",
     code: `${REQ}\nexport function ping(options) {\n  request(options);\n}`,
     fileName: "client.js",
-    errors: [{ messageId: "floating", line: 13, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 13,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [RESOLVE, `${REQ}\nexport function ping(options) {\n  Promise.resolve(request(options))${H};\n}`],
+          [VOID, `${REQ}\nexport function ping(options) {\n  void request(options);\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "callback-style API: the promise does not depend on the callback",
     code: `function query(sql, callback) {\n  if (sql.length > 100) {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  callback(null, []);\n}\nexport function list() {\n  query("select 1", (error, rows) => console.log(error, rows));\n}`,
     fileName: "db.js",
-    errors: [{ messageId: "floating", line: 8, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 8,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `function query(sql, callback) {\n  if (sql.length > 100) {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  callback(null, []);\n}\nexport function list() {\n  Promise.resolve(query("select 1", (error, rows) => console.log(error, rows)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `function query(sql, callback) {\n  if (sql.length > 100) {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  callback(null, []);\n}\nexport function list() {\n  void query("select 1", (error, rows) => console.log(error, rows));\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "fix order: a dropped call in a non-async method that starts a polling loop: catch, then void",
@@ -686,6 +1239,7 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 12,
         column: 5,
+        message: FLOATING,
         fixes: [
           [CATCH, `${POLL}\n  start() {\n    this.run()${H};\n  }\n}`],
           [VOID, `${POLL}\n  start() {\n    void this.run();\n  }\n}`],
@@ -701,6 +1255,7 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 12,
         column: 5,
+        message: FLOATING,
         fixes: [
           [CATCH, `${POLL}\n  async init() {\n    this.run()${H};\n  }\n}`],
           [VOID, `${POLL}\n  async init() {\n    void this.run();\n  }\n}`],
@@ -716,6 +1271,7 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 15,
         column: 5,
+        message: FLOATING,
         fixes: [
           [CATCH, `${POLL}\n  async serve() {\n    await this.run();\n  }\n  async init() {\n    this.serve()${H};\n  }\n}`],
           [VOID, `${POLL}\n  async serve() {\n    await this.run();\n  }\n  async init() {\n    void this.serve();\n  }\n}`],
@@ -732,6 +1288,7 @@ const invalid: InvalidCase[] = [
         messageId: "floatingIIFE",
         line: 2,
         column: 1,
+        message: IIFE,
         fixes: [
           [CATCH, `${D}\n(async () => {\n  while (true) {\n    await save();\n  }\n})()${H};\nexport {};`],
           [VOID, `${D}\nvoid (async () => {\n  while (true) {\n    await save();\n  }\n})();\nexport {};`],
@@ -747,6 +1304,7 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 9,
         column: 3,
+        message: FLOATING,
         fixes: [
           [AWAIT, `${D}\nasync function drain(queue: string[]) {\n  while (queue.length > 0) {\n    queue.pop();\n    await save();\n  }\n}\nasync function f(queue: string[]) {\n  await drain(queue);\n}`],
           [CATCH, `${D}\nasync function drain(queue: string[]) {\n  while (queue.length > 0) {\n    queue.pop();\n    await save();\n  }\n}\nasync function f(queue: string[]) {\n  drain(queue)${H};\n}`],
@@ -763,6 +1321,7 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 25,
         column: 24,
+        message: FLOATING,
         fixes: [
           [CATCH, `${WORKER}\n  async resume() {\n    this.paused = false;\n    if (!this.running) this.run()${H};\n  }\n}`],
           [VOID, `${WORKER}\n  async resume() {\n    this.paused = false;\n    if (!this.running) void this.run();\n  }\n}`],
@@ -778,6 +1337,7 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 3,
         column: 3,
+        message: FLOATING,
         fixes: [
           [RESOLVE, `${SUB}\nexport function notify(subscriber: Subscriber) {\n  Promise.resolve(subscriber.beforeInsert?.({}))${H};\n}`],
           [VOID, `${SUB}\nexport function notify(subscriber: Subscriber) {\n  void subscriber.beforeInsert?.({});\n}`],
@@ -805,20 +1365,276 @@ const invalid: InvalidCase[] = [
   {
     name: "never-suspending callees, N5: one subclass's override awaits, so the abstract method's promise may reject later",
     code: `${SERVERS}\ndeclare function flush(connection: Connection): Promise<void>;\nexport class SocketServer extends Server {\n  async sendMessage(connection: Connection, message: string) {\n    await flush(connection);\n    write(connection, message);\n  }\n}`,
-    errors: [{ messageId: "floating", line: 6, column: 5 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 6,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `interface Connection { id: string; rawConnection: { headers: Record<string, string> } }\ndeclare function write(connection: Connection, text: string): void;\nexport abstract class Server {\n  abstract sendMessage(connection: Connection, message: string): Promise<void>;\n  respond(connection: Connection, response: object) {\n    this.sendMessage(connection, JSON.stringify(response))${H};\n  }\n}\nexport class WebServer extends Server {\n  async sendMessage(connection: Connection, message: string) {\n    this.cleanHeaders(connection);\n    write(connection, String(message));\n  }\n  private cleanHeaders(connection: Connection): void {\n    connection.rawConnection.headers = {};\n  }\n  complete(connection: Connection, stringResponse: string) {\n    this.sendMessage(connection, stringResponse);\n  }\n}\ndeclare function flush(connection: Connection): Promise<void>;\nexport class SocketServer extends Server {\n  async sendMessage(connection: Connection, message: string) {\n    await flush(connection);\n    write(connection, message);\n  }\n}`,
+          ],
+          [
+            VOID,
+            `interface Connection { id: string; rawConnection: { headers: Record<string, string> } }\ndeclare function write(connection: Connection, text: string): void;\nexport abstract class Server {\n  abstract sendMessage(connection: Connection, message: string): Promise<void>;\n  respond(connection: Connection, response: object) {\n    void this.sendMessage(connection, JSON.stringify(response));\n  }\n}\nexport class WebServer extends Server {\n  async sendMessage(connection: Connection, message: string) {\n    this.cleanHeaders(connection);\n    write(connection, String(message));\n  }\n  private cleanHeaders(connection: Connection): void {\n    connection.rawConnection.headers = {};\n  }\n  complete(connection: Connection, stringResponse: string) {\n    this.sendMessage(connection, stringResponse);\n  }\n}\ndeclare function flush(connection: Connection): Promise<void>;\nexport class SocketServer extends Server {\n  async sendMessage(connection: Connection, message: string) {\n    await flush(connection);\n    write(connection, message);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "never-suspending callees, N5: an interface member is not followed (object literals anywhere may implement it)",
     code: `interface Sender { send(message: string): Promise<void> }\nexport class Relay implements Sender {\n  async send(message: string) {\n    console.log(message);\n  }\n}\nexport function relay(sender: Sender) {\n  sender.send("hello");\n}`,
-    errors: [{ messageId: "floating", line: 8, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 8,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `interface Sender { send(message: string): Promise<void> }\nexport class Relay implements Sender {\n  async send(message: string) {\n    console.log(message);\n  }\n}\nexport function relay(sender: Sender) {\n  sender.send("hello")${H};\n}`,
+          ],
+          [
+            VOID,
+            `interface Sender { send(message: string): Promise<void> }\nexport class Relay implements Sender {\n  async send(message: string) {\n    console.log(message);\n  }\n}\nexport function relay(sender: Sender) {\n  void sender.send("hello");\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "never-suspending callees, N5: reported anyway with checkSelfHandled",
     code: SERVERS,
     options: { checkSelfHandled: true },
     errors: [
-      { messageId: "floating", line: 6, column: 5 },
-      { messageId: "floating", line: 18, column: 5 },
+      {
+        messageId: "floating",
+        line: 6,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `interface Connection { id: string; rawConnection: { headers: Record<string, string> } }\ndeclare function write(connection: Connection, text: string): void;\nexport abstract class Server {\n  abstract sendMessage(connection: Connection, message: string): Promise<void>;\n  respond(connection: Connection, response: object) {\n    this.sendMessage(connection, JSON.stringify(response))${H};\n  }\n}\nexport class WebServer extends Server {\n  async sendMessage(connection: Connection, message: string) {\n    this.cleanHeaders(connection);\n    write(connection, String(message));\n  }\n  private cleanHeaders(connection: Connection): void {\n    connection.rawConnection.headers = {};\n  }\n  complete(connection: Connection, stringResponse: string) {\n    this.sendMessage(connection, stringResponse);\n  }\n}`,
+          ],
+          [
+            VOID,
+            `interface Connection { id: string; rawConnection: { headers: Record<string, string> } }\ndeclare function write(connection: Connection, text: string): void;\nexport abstract class Server {\n  abstract sendMessage(connection: Connection, message: string): Promise<void>;\n  respond(connection: Connection, response: object) {\n    void this.sendMessage(connection, JSON.stringify(response));\n  }\n}\nexport class WebServer extends Server {\n  async sendMessage(connection: Connection, message: string) {\n    this.cleanHeaders(connection);\n    write(connection, String(message));\n  }\n  private cleanHeaders(connection: Connection): void {\n    connection.rawConnection.headers = {};\n  }\n  complete(connection: Connection, stringResponse: string) {\n    this.sendMessage(connection, stringResponse);\n  }\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "floating",
+        line: 18,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `interface Connection { id: string; rawConnection: { headers: Record<string, string> } }\ndeclare function write(connection: Connection, text: string): void;\nexport abstract class Server {\n  abstract sendMessage(connection: Connection, message: string): Promise<void>;\n  respond(connection: Connection, response: object) {\n    this.sendMessage(connection, JSON.stringify(response));\n  }\n}\nexport class WebServer extends Server {\n  async sendMessage(connection: Connection, message: string) {\n    this.cleanHeaders(connection);\n    write(connection, String(message));\n  }\n  private cleanHeaders(connection: Connection): void {\n    connection.rawConnection.headers = {};\n  }\n  complete(connection: Connection, stringResponse: string) {\n    this.sendMessage(connection, stringResponse)${H};\n  }\n}`,
+          ],
+          [
+            VOID,
+            `interface Connection { id: string; rawConnection: { headers: Record<string, string> } }\ndeclare function write(connection: Connection, text: string): void;\nexport abstract class Server {\n  abstract sendMessage(connection: Connection, message: string): Promise<void>;\n  respond(connection: Connection, response: object) {\n    this.sendMessage(connection, JSON.stringify(response));\n  }\n}\nexport class WebServer extends Server {\n  async sendMessage(connection: Connection, message: string) {\n    this.cleanHeaders(connection);\n    write(connection, String(message));\n  }\n  private cleanHeaders(connection: Connection): void {\n    connection.rawConnection.headers = {};\n  }\n  complete(connection: Connection, stringResponse: string) {\n    void this.sendMessage(connection, stringResponse);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "never-suspending callees, N5b: the function assigned to the placeholder on instances awaits",
+    code: CONNECTIONS.replace("    connection.sendMessage = async (message) => {\n", "    connection.sendMessage = async (message) => {\n      await flush(connection);\n").replace("declare function write", "declare function flush(connection: Connection): Promise<void>; declare function write") + `\nexport function greet(connection: Connection) {\n  connection.sendMessage({ welcome: "Hello" });\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 25,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function flush(connection: Connection): Promise<void>; declare function write(connection: Connection, text: string): void;\nexport class Connection {\n  params: Record<string, string> = {};\n  constructor(readonly id: string) {}\n  /** Send a message to this connection; the server that builds it sets this. */\n  async sendMessage(message: string | object, verb?: string): Promise<void> {\n    throw new Error("not implemented");\n  }\n}\nexport class Server {\n  welcome = true;\n  sendMessage(connection: Connection, message: string | object): void {\n    write(connection, typeof message === "string" ? message : JSON.stringify(message));\n  }\n  async buildConnection(id: string) {\n    const connection = new Connection(id);\n    connection.sendMessage = async (message) => {\n      await flush(connection);\n      this.sendMessage(connection, message);\n    };\n    return connection;\n  }\n}\nexport function greet(connection: Connection) {\n  connection.sendMessage({ welcome: "Hello" })${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function flush(connection: Connection): Promise<void>; declare function write(connection: Connection, text: string): void;\nexport class Connection {\n  params: Record<string, string> = {};\n  constructor(readonly id: string) {}\n  /** Send a message to this connection; the server that builds it sets this. */\n  async sendMessage(message: string | object, verb?: string): Promise<void> {\n    throw new Error("not implemented");\n  }\n}\nexport class Server {\n  welcome = true;\n  sendMessage(connection: Connection, message: string | object): void {\n    write(connection, typeof message === "string" ? message : JSON.stringify(message));\n  }\n  async buildConnection(id: string) {\n    const connection = new Connection(id);\n    connection.sendMessage = async (message) => {\n      await flush(connection);\n      this.sendMessage(connection, message);\n    };\n    return connection;\n  }\n}\nexport function greet(connection: Connection) {\n  void connection.sendMessage({ welcome: "Hello" });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "never-suspending callees, N5b: a placeholder that only throws, with nothing assigning or overriding it, rejects",
+    code: `export class Connection {\n  async sendFile(path: string): Promise<void> {\n    throw new Error("not implemented");\n  }\n}\nexport function download(connection: Connection) {\n  connection.sendFile("/report.csv");\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 7,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `export class Connection {\n  async sendFile(path: string): Promise<void> {\n    throw new Error("not implemented");\n  }\n}\nexport function download(connection: Connection) {\n  connection.sendFile("/report.csv")${H};\n}`,
+          ],
+          [
+            VOID,
+            `export class Connection {\n  async sendFile(path: string): Promise<void> {\n    throw new Error("not implemented");\n  }\n}\nexport function download(connection: Connection) {\n  void connection.sendFile("/report.csv");\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "never-suspending callees, N5b: an instance assignment of something other than a function expression is not followed",
+    code: `${CONNECTIONS}\ndeclare const transport: { send(message: string | object): Promise<void> };\nexport function attach(connection: Connection) {\n  connection.sendMessage = transport.send;\n  connection.sendMessage("attached");\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 26,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `${CONNECTIONS}\ndeclare const transport: { send(message: string | object): Promise<void> };\nexport function attach(connection: Connection) {\n  connection.sendMessage = transport.send;\n  connection.sendMessage("attached")${H};\n}`,
+          ],
+          [
+            VOID,
+            `${CONNECTIONS}\ndeclare const transport: { send(message: string | object): Promise<void> };\nexport function attach(connection: Connection) {\n  connection.sendMessage = transport.send;\n  void connection.sendMessage("attached");\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "never-suspending callees, N5b: a subclass override that only throws \"not supported\" over a working base method rejects (not a placeholder)",
+    code: `declare function kill(id: number): void;\nexport class Client {\n  async cancelQuery(id: number): Promise<void> {\n    kill(id);\n  }\n}\nexport class SqliteClient extends Client {\n  async cancelQuery(id: number): Promise<void> {\n    throw new Error("Query cancelling not supported for this dialect");\n  }\n}\nexport function onTimeout(client: Client, id: number) {\n  client.cancelQuery(id);\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 13,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function kill(id: number): void;\nexport class Client {\n  async cancelQuery(id: number): Promise<void> {\n    kill(id);\n  }\n}\nexport class SqliteClient extends Client {\n  async cancelQuery(id: number): Promise<void> {\n    throw new Error("Query cancelling not supported for this dialect");\n  }\n}\nexport function onTimeout(client: Client, id: number) {\n  client.cancelQuery(id)${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function kill(id: number): void;\nexport class Client {\n  async cancelQuery(id: number): Promise<void> {\n    kill(id);\n  }\n}\nexport class SqliteClient extends Client {\n  async cancelQuery(id: number): Promise<void> {\n    throw new Error("Query cancelling not supported for this dialect");\n  }\n}\nexport function onTimeout(client: Client, id: number) {\n  void client.cancelQuery(id);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "never-suspending callees, N5b: a method that never suspends, replaced on one instance by a function that awaits",
+    code: `declare function save(line: string): Promise<void>;\nexport class Reporter {\n  lines: string[] = [];\n  async report(line: string): Promise<void> {\n    this.lines.push(JSON.stringify({ line }));\n  }\n}\nexport function persistent(reporter: Reporter) {\n  reporter.report = async (line) => {\n    await save(line);\n  };\n  reporter.report("persisting");\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 12,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function save(line: string): Promise<void>;\nexport class Reporter {\n  lines: string[] = [];\n  async report(line: string): Promise<void> {\n    this.lines.push(JSON.stringify({ line }));\n  }\n}\nexport function persistent(reporter: Reporter) {\n  reporter.report = async (line) => {\n    await save(line);\n  };\n  reporter.report("persisting")${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function save(line: string): Promise<void>;\nexport class Reporter {\n  lines: string[] = [];\n  async report(line: string): Promise<void> {\n    this.lines.push(JSON.stringify({ line }));\n  }\n}\nexport function persistent(reporter: Reporter) {\n  reporter.report = async (line) => {\n    await save(line);\n  };\n  void reporter.report("persisting");\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "never-rejecting library promises: a project class's own terminate() is not Node's Worker#terminate",
+    code: `declare function drain(): Promise<number>;\nexport class Pool {\n  terminate(): Promise<number> {\n    return drain();\n  }\n}\nexport function close(pool: Pool) {\n  pool.terminate();\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 8,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function drain(): Promise<number>;\nexport class Pool {\n  terminate(): Promise<number> {\n    return drain();\n  }\n}\nexport function close(pool: Pool) {\n  pool.terminate()${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function drain(): Promise<number>;\nexport class Pool {\n  terminate(): Promise<number> {\n    return drain();\n  }\n}\nexport function close(pool: Pool) {\n  void pool.terminate();\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "never-rejecting library promises: another Worker method is not in the catalogue",
+    code: `import { Worker } from "node:worker_threads";\nexport function snapshot(worker: Worker) {\n  worker.getHeapSnapshot();\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, `import { Worker } from "node:worker_threads";\nexport function snapshot(worker: Worker) {\n  worker.getHeapSnapshot()${H};\n}`],
+          [VOID, `import { Worker } from "node:worker_threads";\nexport function snapshot(worker: Worker) {\n  void worker.getHeapSnapshot();\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "never-rejecting library promises: a then callback that can throw rejects the chain",
+    code: `import { Worker } from "node:worker_threads";\nexport function stop(worker: Worker, expected: string) {\n  worker.terminate().then((code) => JSON.parse(expected) === code);\n}`,
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 3,
+        column: 3,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `import { Worker } from "node:worker_threads";\nexport function stop(worker: Worker, expected: string) {\n  worker.terminate().then((code) => JSON.parse(expected) === code)${H};\n}`,
+          ],
+          [
+            VOID,
+            `import { Worker } from "node:worker_threads";\nexport function stop(worker: Worker, expected: string) {\n  void worker.terminate().then((code) => JSON.parse(expected) === code);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "never-rejecting promises, N3c: then(cb) whose cb calls subscribed listeners: one that throws rejects the chain (axios CancelToken, reported on purpose)",
+    code: `${LISTENERS}\n    this.promise.then((cancel) => {\n      if (!token.listeners) return;\n      let i = token.listeners.length;\n      while (i-- > 0) {\n        token.listeners[i](cancel);\n      }\n      token.listeners = null;\n    });\n  }\n}`,
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 11,
+        column: 5,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `${LISTENERS}\n    this.promise.then((cancel) => {\n      if (!token.listeners) return;\n      let i = token.listeners.length;\n      while (i-- > 0) {\n        token.listeners[i](cancel);\n      }\n      token.listeners = null;\n    })${H};\n  }\n}`,
+          ],
+          [
+            VOID,
+            `${LISTENERS}\n    void this.promise.then((cancel) => {\n      if (!token.listeners) return;\n      let i = token.listeners.length;\n      while (i-- > 0) {\n        token.listeners[i](cancel);\n      }\n      token.listeners = null;\n    });\n  }\n}`,
+          ],
+        ],
+      },
     ],
   },
   {
@@ -841,37 +1657,110 @@ const invalid: InvalidCase[] = [
   {
     name: "deliberate rejection: a user's own `Promise` class is not the global one",
     code: `class Promise<T> {\n  static reject(reason: unknown): globalThis.Promise<never> {\n    return globalThis.Promise.reject(reason);\n  }\n  constructor(readonly value: T) {}\n}\nexport function fail(error: Error) {\n  Promise.reject(error);\n}`,
-    errors: [{ messageId: "floating", line: 8, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 8,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `class Promise<T> {\n  static reject(reason: unknown): globalThis.Promise<never> {\n    return globalThis.Promise.reject(reason);\n  }\n  constructor(readonly value: T) {}\n}\nexport function fail(error: Error) {\n  Promise.reject(error)${H};\n}`,
+          ],
+          [
+            VOID,
+            `class Promise<T> {\n  static reject(reason: unknown): globalThis.Promise<never> {\n    return globalThis.Promise.reject(reason);\n  }\n  constructor(readonly value: T) {}\n}\nexport function fail(error: Error) {\n  void Promise.reject(error);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "deliberate rejection: only the bare statement; a chain on it drops a new promise",
     code: `declare function cleanup(): void;\nexport function fail(error: Error) {\n  Promise.reject(error).finally(cleanup);\n}`,
-    errors: [{ messageId: "finallyWithoutHandler", line: 3, column: 3 }],
+    errors: [
+      {
+        messageId: "finallyWithoutHandler",
+        line: 3,
+        column: 3,
+        message: FINALLY_WITHOUT_HANDLER,
+        fixes: [
+          [CATCH, `declare function cleanup(): void;\nexport function fail(error: Error) {\n  Promise.reject(error).finally(cleanup)${H};\n}`],
+          [VOID, `declare function cleanup(): void;\nexport function fail(error: Error) {\n  void Promise.reject(error).finally(cleanup);\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "void-marked local: with ignoreVoid off, `void` marks nothing and the other path still drops it",
     code: PUP,
     options: { ignoreVoid: false },
     errors: [
-      { messageId: "localDropped", line: 5, column: 11, related: [9] },
-      { messageId: "floatingVoid", line: 7, column: 7 },
+      {
+        messageId: "localDropped",
+        line: 5,
+        column: 11,
+        related: [9],
+        message: DROPPED("done", "the function ends"),
+      },
+      {
+        messageId: "floatingVoid",
+        line: 7,
+        column: 7,
+        message: VOIDED,
+        fixes: [
+          [
+            CATCH,
+            `declare class HTTPRequest { finalizeInterceptions(): Promise<void>; }\nexport class NetworkManager {\n  #emitLoadingFailed(event: object): void { console.log(event); }\n  onLoadingFailed(request: HTTPRequest, event: object, loadingFailed: boolean) {\n    const done = request.finalizeInterceptions();\n    if (loadingFailed) {\n      void done.finally(() => this.#emitLoadingFailed(event))${H};\n    }\n  }\n}`,
+          ],
+        ],
+      },
     ],
   },
   {
     name: "void-marked local: a `void` on another promise does not mark this one",
     code: `${D}\nasync function f() {\n  const p = save();\n  void save();\n  if (c) return;\n  await p;\n}`,
-    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5] }],
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5], message: DROPPED("p", "the function returns") }],
   },
   {
     name: "entry script: the same call inside a function is not the script's last act",
     code: `${ENTRY}\nexport function restart() {\n  main();\n}`,
-    errors: [{ messageId: "floating", line: 10, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 10,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, `${ENTRY}\nexport function restart() {\n  main()${H};\n}`],
+          [VOID, `${ENTRY}\nexport function restart() {\n  void main();\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "entry script: without a shebang the file is a module others may import",
     code: `${ENTRY.replace("#!/usr/bin/env node", "// start the app")}\nmain();`,
     fileName: "server.cts",
-    errors: [{ messageId: "floating", line: 9, column: 1 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 9,
+        column: 1,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `// start the app\ndeclare class Process { registerProcessSignals(): void; start(): Promise<void>; }\n\nasync function main() {\n  const app = new Process();\n  app.registerProcessSignals();\n  await app.start();\n}\nmain()${H};`,
+          ],
+          [
+            VOID,
+            `// start the app\ndeclare class Process { registerProcessSignals(): void; start(): Promise<void>; }\n\nasync function main() {\n  const app = new Process();\n  app.registerProcessSignals();\n  await app.start();\n}\nvoid main();`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "entry script: a top-level call that code after it does not wait for (ES module: top-level await offered)",
@@ -882,6 +1771,7 @@ const invalid: InvalidCase[] = [
         messageId: "floating",
         line: 10,
         column: 1,
+        message: FLOATING,
         fixes: [
           [AWAIT, `${ENTRY}\ndeclare function migrate(): Promise<void>;\nawait migrate();\nmain();`],
           [CATCH, `${ENTRY}\ndeclare function migrate(): Promise<void>;\nmigrate()${H};\nmain();`],
@@ -893,33 +1783,129 @@ const invalid: InvalidCase[] = [
   {
     name: "never-rejecting promises, N3: a then callback that can throw rejects the chain",
     code: `export function readLater(text: string) {\n  const ready = new Promise<string>((resolve) => setTimeout(() => resolve(text), 10));\n  ready.then((raw) => JSON.parse(raw) as object);\n}`,
-    errors: [{ messageId: "thenWithoutHandler", line: 3, column: 3 }],
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 3,
+        column: 3,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `export function readLater(text: string) {\n  const ready = new Promise<string>((resolve) => setTimeout(() => resolve(text), 10));\n  ready.then((raw) => JSON.parse(raw) as object)${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function readLater(text: string) {\n  const ready = new Promise<string>((resolve) => setTimeout(() => resolve(text), 10));\n  void ready.then((raw) => JSON.parse(raw) as object);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "never-rejecting promises, N3: a field also assigned from a call that may reject",
     code: `${D}\nexport class Loader {\n  private ready = new Promise<void>((resolve) => setImmediate(resolve));\n  reset() {\n    this.ready = save();\n  }\n  start() {\n    this.ready.then(() => console.log("ready"));\n  }\n}`,
-    errors: [{ messageId: "thenWithoutHandler", line: 8, column: 5 }],
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 8,
+        column: 5,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `${D}\nexport class Loader {\n  private ready = new Promise<void>((resolve) => setImmediate(resolve));\n  reset() {\n    this.ready = save();\n  }\n  start() {\n    this.ready.then(() => console.log("ready"))${H};\n  }\n}`,
+          ],
+          [
+            VOID,
+            `${D}\nexport class Loader {\n  private ready = new Promise<void>((resolve) => setImmediate(resolve));\n  reset() {\n    this.ready = save();\n  }\n  start() {\n    void this.ready.then(() => console.log("ready"));\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "never-rejecting promises, N3: resolve given a promise adopts its rejection",
     code: `${D}\nexport function start() {\n  const saved = new Promise<void>((resolve) => resolve(save()));\n  saved.then(() => console.log("saved"));\n}`,
-    errors: [{ messageId: "thenWithoutHandler", line: 4, column: 3 }],
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 4,
+        column: 3,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `${D}\nexport function start() {\n  const saved = new Promise<void>((resolve) => resolve(save()));\n  saved.then(() => console.log("saved"))${H};\n}`,
+          ],
+          [
+            VOID,
+            `${D}\nexport function start() {\n  const saved = new Promise<void>((resolve) => resolve(save()));\n  void saved.then(() => console.log("saved"));\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "never-rejecting promises, N3: a subclass assigns the field from a call that may reject",
     code: `${CANCEL_TOKEN}\ndeclare function fetchReason(): Promise<Cancel>;\nexport class RemoteToken extends CancelToken {\n  refresh() {\n    this.promise = fetchReason();\n  }\n}`,
-    errors: [{ messageId: "thenWithoutHandler", line: 12, column: 5 }],
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 12,
+        column: 5,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `export class Cancel {\n  constructor(readonly message: string) {}\n}\nexport class CancelToken {\n  promise: Promise<Cancel>;\n  reason: Cancel | undefined;\n  constructor(executor: (cancel: (message: string) => void) => void) {\n    let resolvePromise: ((value: Cancel) => void) | undefined;\n    this.promise = new Promise<Cancel>(function promiseExecutor(resolve) {\n      resolvePromise = resolve;\n    });\n    this.promise.then((cancel) => {\n      this.reason = cancel;\n    })${H};\n    executor((message) => {\n      if (this.reason) return;\n      this.reason = new Cancel(message);\n      resolvePromise?.(this.reason);\n    });\n  }\n}\ndeclare function fetchReason(): Promise<Cancel>;\nexport class RemoteToken extends CancelToken {\n  refresh() {\n    this.promise = fetchReason();\n  }\n}`,
+          ],
+          [
+            VOID,
+            `export class Cancel {\n  constructor(readonly message: string) {}\n}\nexport class CancelToken {\n  promise: Promise<Cancel>;\n  reason: Cancel | undefined;\n  constructor(executor: (cancel: (message: string) => void) => void) {\n    let resolvePromise: ((value: Cancel) => void) | undefined;\n    this.promise = new Promise<Cancel>(function promiseExecutor(resolve) {\n      resolvePromise = resolve;\n    });\n    void this.promise.then((cancel) => {\n      this.reason = cancel;\n    });\n    executor((message) => {\n      if (this.reason) return;\n      this.reason = new Cancel(message);\n      resolvePromise?.(this.reason);\n    });\n  }\n}\ndeclare function fetchReason(): Promise<Cancel>;\nexport class RemoteToken extends CancelToken {\n  refresh() {\n    this.promise = fetchReason();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "never-rejecting promises, N3: reported anyway with checkSelfHandled (axios)",
     code: CANCEL_TOKEN,
     options: { checkSelfHandled: true },
-    errors: [{ messageId: "thenWithoutHandler", line: 12, column: 5 }],
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 12,
+        column: 5,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `export class Cancel {\n  constructor(readonly message: string) {}\n}\nexport class CancelToken {\n  promise: Promise<Cancel>;\n  reason: Cancel | undefined;\n  constructor(executor: (cancel: (message: string) => void) => void) {\n    let resolvePromise: ((value: Cancel) => void) | undefined;\n    this.promise = new Promise<Cancel>(function promiseExecutor(resolve) {\n      resolvePromise = resolve;\n    });\n    this.promise.then((cancel) => {\n      this.reason = cancel;\n    })${H};\n    executor((message) => {\n      if (this.reason) return;\n      this.reason = new Cancel(message);\n      resolvePromise?.(this.reason);\n    });\n  }\n}`,
+          ],
+          [
+            VOID,
+            `export class Cancel {\n  constructor(readonly message: string) {}\n}\nexport class CancelToken {\n  promise: Promise<Cancel>;\n  reason: Cancel | undefined;\n  constructor(executor: (cancel: (message: string) => void) => void) {\n    let resolvePromise: ((value: Cancel) => void) | undefined;\n    this.promise = new Promise<Cancel>(function promiseExecutor(resolve) {\n      resolvePromise = resolve;\n    });\n    void this.promise.then((cancel) => {\n      this.reason = cancel;\n    });\n    executor((message) => {\n      if (this.reason) return;\n      this.reason = new Cancel(message);\n      resolvePromise?.(this.reason);\n    });\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "entry script: `.catch()` given a non-function is still a mistake",
     code: `${ENTRY}\ndeclare const logger: { error: string };\nmain().catch(logger.error);`,
-    errors: [{ messageId: "catchNonFunction", line: 10, column: 1 }],
+    errors: [
+      {
+        messageId: "catchNonFunction",
+        line: 10,
+        column: 1,
+        message: CATCH_NON_FUNCTION(".catch()", "undefined"),
+        fixes: [
+          [CATCH, `${ENTRY}\ndeclare const logger: { error: string };\nmain().catch(logger.error)${H};`],
+          [VOID, `${ENTRY}\ndeclare const logger: { error: string };\nvoid main().catch(logger.error);`],
+        ],
+      },
+    ],
   },
   // Issue 11, item 1: arrays of promises reached through type parameters and optional chains.
   {
@@ -930,6 +1916,7 @@ const invalid: InvalidCase[] = [
         messageId: "floatingArray",
         line: 2,
         column: 3,
+        message: ARRAY,
         fixes: [
           [ALL, `async function flush<T extends Promise<number>[]>(writes: T) {\n  await Promise.all(writes);\n}`],
           [VOID, `async function flush<T extends Promise<number>[]>(writes: T) {\n  void writes;\n}`],
@@ -945,6 +1932,7 @@ const invalid: InvalidCase[] = [
         messageId: "floatingArray",
         line: 3,
         column: 3,
+        message: ARRAY,
         fixes: [
           [ALL, `declare const batches: Promise<void>[][] | undefined;\nasync function f() {\n  await Promise.all(batches?.[0] ?? []);\n}`],
           [VOID, `declare const batches: Promise<void>[][] | undefined;\nasync function f() {\n  void batches?.[0];\n}`],
@@ -955,12 +1943,32 @@ const invalid: InvalidCase[] = [
   {
     name: "type parameter constrained to an optional array of promises",
     code: `function f<T extends Promise<void>[] | undefined>(jobs: T) {\n  jobs;\n}`,
-    errors: [{ messageId: "floatingArray", line: 2, column: 3 }],
+    errors: [
+      {
+        messageId: "floatingArray",
+        line: 2,
+        column: 3,
+        message: ARRAY,
+        fixes: [
+          [VOID, `function f<T extends Promise<void>[] | undefined>(jobs: T) {\n  void jobs;\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "array of promises read through an optional property chain",
     code: `declare const queue: { pending?: Promise<void>[] } | undefined;\nfunction f() {\n  queue?.pending;\n}`,
-    errors: [{ messageId: "floatingArray", line: 3, column: 3 }],
+    errors: [
+      {
+        messageId: "floatingArray",
+        line: 3,
+        column: 3,
+        message: ARRAY,
+        fixes: [
+          [VOID, `declare const queue: { pending?: Promise<void>[] } | undefined;\nfunction f() {\n  void queue?.pending;\n}`],
+        ],
+      },
+    ],
   },
   // Issue 11, item 2: an awaited value that is itself an array of promises.
   {
@@ -971,6 +1979,7 @@ const invalid: InvalidCase[] = [
         messageId: "floatingArray",
         line: 3,
         column: 3,
+        message: ARRAY,
         fixes: [
           [ALL, `declare function listJobs(): Promise<Promise<void>[]>;\nasync function drain() {\n  await Promise.all(await listJobs());\n}`],
           [VOID, `declare function listJobs(): Promise<Promise<void>[]>;\nasync function drain() {\n  void await listJobs();\n}`],
@@ -981,7 +1990,18 @@ const invalid: InvalidCase[] = [
   {
     name: "awaited value that is a tuple of promises",
     code: `declare function startBoth(): Promise<[Promise<void>, Promise<void>]>;\nasync function f() {\n  await startBoth();\n}`,
-    errors: [{ messageId: "floatingArray", line: 3, column: 3 }],
+    errors: [
+      {
+        messageId: "floatingArray",
+        line: 3,
+        column: 3,
+        message: ARRAY,
+        fixes: [
+          [ALL, `declare function startBoth(): Promise<[Promise<void>, Promise<void>]>;\nasync function f() {\n  await Promise.all(await startBoth());\n}`],
+          [VOID, `declare function startBoth(): Promise<[Promise<void>, Promise<void>]>;\nasync function f() {\n  void await startBoth();\n}`],
+        ],
+      },
+    ],
   },
   // Issue 11, item 3: a spread argument shifts the handler positions of `.then()` and `.catch()`.
   {
@@ -992,6 +2012,7 @@ const invalid: InvalidCase[] = [
         messageId: "thenWithoutHandler",
         line: 3,
         column: 3,
+        message: THEN_WITHOUT_HANDLER,
         fixes: [
           [CATCH, `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nfunction show() {\n  fetchPage().then(...render, (error) => console.error(error))${H};\n}`],
           [VOID, `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\nfunction show() {\n  void fetchPage().then(...render, (error) => console.error(error));\n}`],
@@ -1002,28 +2023,113 @@ const invalid: InvalidCase[] = [
   {
     name: "then(onFulfilled, ...handlers): the rejection handler comes from a spread",
     code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\ndeclare const onError: [(error: unknown) => void];\nfunction show() {\n  fetchPage().then((html) => console.log(html), ...onError);\n}`,
-    errors: [{ messageId: "thenWithoutHandler", line: 4, column: 3 }],
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 4,
+        column: 3,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\ndeclare const onError: [(error: unknown) => void];\nfunction show() {\n  fetchPage().then((html) => console.log(html), ...onError)${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\ndeclare const onError: [(error: unknown) => void];\nfunction show() {\n  void fetchPage().then((html) => console.log(html), ...onError);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "catch(...handlers): the handler comes from a spread (not reported as a non-function)",
     code: `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\ndeclare const onError: [(error: unknown) => void];\nfunction show() {\n  fetchPage().catch(...onError);\n}`,
-    errors: [{ messageId: "floating", line: 4, column: 3 }],
+    errors: [
+      {
+        messageId: "floating",
+        line: 4,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\ndeclare const onError: [(error: unknown) => void];\nfunction show() {\n  fetchPage().catch(...onError)${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function fetchPage(): Promise<string>; declare const render: [] | [(html: string) => void];\ndeclare const onError: [(error: unknown) => void];\nfunction show() {\n  void fetchPage().catch(...onError);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   // Issue 11, item 4: a rejection handler whose type may not be callable does not handle.
   {
     name: "catch given a handler typed string | function",
     code: `declare function connect(): Promise<void>;\ndeclare const onError: string | ((error: unknown) => void);\nfunction start() {\n  connect().catch(onError);\n}`,
-    errors: [{ messageId: "catchNonFunction", line: 4, column: 3 }],
+    errors: [
+      {
+        messageId: "catchNonFunction",
+        line: 4,
+        column: 3,
+        message: CATCH_NON_FUNCTION(".catch()", "undefined"),
+        fixes: [
+          [
+            CATCH,
+            `declare function connect(): Promise<void>;\ndeclare const onError: string | ((error: unknown) => void);\nfunction start() {\n  connect().catch(onError)${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function connect(): Promise<void>;\ndeclare const onError: string | ((error: unknown) => void);\nfunction start() {\n  void connect().catch(onError);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "then given a rejection handler typed string | function",
     code: `declare function connect(): Promise<void>;\ndeclare const onError: string | ((error: unknown) => void);\nfunction start() {\n  connect().then(() => console.log("up"), onError);\n}`,
-    errors: [{ messageId: "thenWithoutHandler", line: 4, column: 3 }],
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 4,
+        column: 3,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `declare function connect(): Promise<void>;\ndeclare const onError: string | ((error: unknown) => void);\nfunction start() {\n  connect().then(() => console.log("up"), onError)${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function connect(): Promise<void>;\ndeclare const onError: string | ((error: unknown) => void);\nfunction start() {\n  void connect().then(() => console.log("up"), onError);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "catch given an optional callback from options, which may be undefined",
     code: `declare function connect(): Promise<void>;\ninterface Options { onError?: (error: unknown) => void }\nexport function start(options: Options) {\n  connect().catch(options.onError);\n}`,
-    errors: [{ messageId: "catchNonFunction", line: 4, column: 3 }],
+    errors: [
+      {
+        messageId: "catchNonFunction",
+        line: 4,
+        column: 3,
+        message: CATCH_NON_FUNCTION(".catch()", "undefined"),
+        fixes: [
+          [
+            CATCH,
+            `declare function connect(): Promise<void>;\ninterface Options { onError?: (error: unknown) => void }\nexport function start(options: Options) {\n  connect().catch(options.onError)${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function connect(): Promise<void>;\ninterface Options { onError?: (error: unknown) => void }\nexport function start(options: Options) {\n  void connect().catch(options.onError);\n}`,
+          ],
+        ],
+      },
+    ],
   },
 ];
 
@@ -1074,6 +2180,13 @@ const valid: ValidCase[] = [
   { name: "local with a throw before its await (exceptional path)", code: `${D}\nasync function f() {\n  const p = save();\n  if (c) throw new Error("no");\n  await p;\n}` },
   { name: "local stored in an object", code: `${D}\nfunction f() {\n  const p = save();\n  return { p };\n}` },
   { name: "module-level variable is not a local", code: `${D}\nexport const ready = save();` },
+  { name: "flow: a loop that awaits the local on its only path counts as consuming it", code: `${D}\nexport async function drain(batches: number[][]) {\n  const ready = save();\n  for (const batch of batches) {\n    await ready;\n    console.log(batch.length);\n  }\n}` },
+  { name: "flow: a return inside a loop after the local is awaited", code: `${D}\nexport async function publish(topics: string[]) {\n  const ready = save();\n  for (const topic of topics) {\n    await ready;\n    if (topic === "") return;\n  }\n}` },
+  { name: "flow: a continue inside the loop stays in the walk", code: `${D}\nexport async function publish(topics: string[]) {\n  const ready = save();\n  for (const topic of topics) {\n    if (topic === "") continue;\n    console.log(topic);\n  }\n  await ready;\n}` },
+  { name: "flow: every switch case consumes the local", code: `${D}\nexport async function handle(kind: "a" | "b") {\n  const flushed = save();\n  switch (kind) {\n    case "a":\n      return flushed;\n    default:\n      await flushed;\n  }\n}` },
+  { name: "flow: a break out of the switch, then the await", code: `${D}\nexport async function handle(kind: "a" | "b") {\n  const flushed = save();\n  switch (kind) {\n    case "a":\n      console.log("a");\n      break;\n    default:\n      console.log("other");\n  }\n  await flushed;\n}` },
+  { name: "flow: a catch clause entered only after the local was awaited", code: `${D}\nexport async function f() {\n  const p = save();\n  try {\n    await p;\n  } catch {\n    return;\n  }\n}` },
+  { name: "flow: a throw inside try goes to the catch, which awaits the local", code: `${D}\nexport async function f(ok: boolean) {\n  const p = save();\n  try {\n    if (!ok) throw new Error("bad");\n    await p;\n  } catch (error) {\n    await p;\n    throw error;\n  }\n}` },
   { name: "local awaited inside a loop", code: `${D}\nasync function f(xs: number[]) {\n  const p = save();\n  for (const x of xs) {\n    console.log(x);\n    await p;\n  }\n}` },
   { name: "local awaited in try, catch path ignored", code: `${D}\nasync function f() {\n  const p = save();\n  try {\n    await p;\n  } catch {\n    return;\n  }\n}` },
   { name: "optional call of a void callback", code: `declare const done: (() => void) | undefined;\ndone?.();`, fileName: "script.cts" },
@@ -1300,6 +2413,62 @@ const valid: ValidCase[] = [
   {
     name: "never-suspending callees, N5: an async arrow class field without await",
     code: `export class Buffer {\n  private items: string[] = [];\n  private reset = async () => {\n    this.items = [];\n  };\n  close() {\n    this.reset();\n  }\n}`,
+  },
+  {
+    name: "never-suspending callees, N5b: a welcome message right after the server assigns the connection's sendMessage (actionhero server.ts)",
+    code: CONNECTIONS.replace("    return connection;", '    if (this.welcome) {\n      connection.sendMessage({ welcome: "Hello", context: "api" });\n    }\n    return connection;'),
+  },
+  {
+    name: "never-suspending callees, N5b: the delayed welcome in a timer's try/catch (actionhero server.ts)",
+    code: `${CONNECTIONS}\nexport function welcomeLater(connection: Connection, delay: number) {\n  setTimeout(() => {\n    try {\n      connection.sendMessage({ welcome: "Hello", context: "api" });\n    } catch (error) {\n      console.error(error);\n    }\n  }, delay);\n}`,
+  },
+  {
+    name: "never-suspending callees, N5b: a chat room in another file sends to a member connection (actionhero chatRoom.ts)",
+    code: `import { Connection } from "./connection";\ndeclare function runMiddleware(connection: Connection, payload: object): Promise<object | null>;\nexport async function deliver(connection: Connection, payload: object) {\n  try {\n    const message = await runMiddleware(connection, payload);\n    if (message !== null) {\n      connection.sendMessage(message, "say");\n    }\n  } catch (error) {\n    console.warn(error);\n  }\n}`,
+    extraFiles: { "connection.ts": CONNECTIONS },
+  },
+  {
+    name: "never-suspending callees, N5b: a JavaScript base method that only throws, implemented by subclasses (an abstract method without `abstract`)",
+    code: `export class Transport {\n  async send(message) {\n    throw new Error("send() must be implemented by a subclass");\n  }\n  notify(event) {\n    this.send(JSON.stringify(event));\n  }\n}\nexport class ConsoleTransport extends Transport {\n  async send(message) {\n    console.log(message);\n  }\n}`,
+    fileName: "file.js",
+  },
+  {
+    name: "never-suspending callees, N5b: placeholders in a base and an intermediate class, implemented by the leaf",
+    code: `export class Transport {\n  async send(message) {\n    throw new Error("not implemented");\n  }\n  notify(event) {\n    this.send(JSON.stringify(event));\n  }\n}\nexport class BufferedTransport extends Transport {\n  async send(message) {\n    throw new Error("BufferedTransport is abstract: implement send()");\n  }\n}\nexport class MemoryTransport extends BufferedTransport {\n  constructor() {\n    super();\n    this.sent = [];\n  }\n  async send(message) {\n    this.sent.push(message);\n  }\n}`,
+    fileName: "file.js",
+  },
+  {
+    name: "never-suspending callees, N5b: a placeholder throwing a project error class, set per instance",
+    code: `class NotImplementedError extends Error {}\ndeclare function queueFile(connection: Connection): void;\nexport class Connection {\n  params: Record<string, string> = {};\n  async sendFile(path: string): Promise<void> {\n    throw new NotImplementedError("sendFile");\n  }\n}\nexport function build(): Connection {\n  const connection = new Connection();\n  connection.sendFile = async (path) => {\n    connection.params.file = path;\n    queueFile(connection);\n  };\n  connection.sendFile("/index.html");\n  return connection;\n}`,
+  },
+  {
+    name: "never-suspending callees, N5b: a method rebound with bind in the constructor keeps its own body",
+    code: `declare function write(text: string): void;\nexport class Console {\n  constructor() {\n    this.print = this.print.bind(this);\n  }\n  async print(text: string): Promise<void> {\n    write(text);\n  }\n  banner() {\n    this.print("ready");\n  }\n}`,
+  },
+  {
+    name: "never-rejecting library promises: Node's Worker#terminate in a child's kill (bullmq child.js)",
+    code: `import { Worker } from "worker_threads";\nexport class Child {\n  constructor(file) {\n    this.file = file;\n    this.worker = undefined;\n  }\n  init() {\n    this.worker = new Worker(this.file);\n  }\n  killProcess(signal = "SIGKILL") {\n    if (this.worker) {\n      if (signal === "SIGTERM") {\n        this.worker.postMessage({ cmd: "stop" });\n      } else {\n        this.worker.terminate();\n      }\n    }\n  }\n}`,
+    fileName: "file.js",
+  },
+  {
+    name: "never-rejecting library promises: Worker#terminate in a sync close, imported with node:",
+    code: `import { Worker } from "node:worker_threads";\nexport class ThumbnailPool {\n  private readonly workers: Worker[] = [];\n  close() {\n    for (const worker of this.workers) {\n      worker.terminate();\n    }\n    this.workers.length = 0;\n  }\n}`,
+  },
+  {
+    name: "never-rejecting library promises: an async helper that awaits terminate and logs cannot reject",
+    code: `import { Worker } from "node:worker_threads";\nasync function stopWorker(worker: Worker) {\n  await worker.terminate();\n  console.log("worker stopped");\n}\nexport function shutdown(worker: Worker) {\n  stopWorker(worker);\n}`,
+  },
+  {
+    name: "never-rejecting library promises: then(cb) on terminate where cb cannot throw",
+    code: `import { Worker } from "node:worker_threads";\nexport function stop(worker: Worker) {\n  worker.terminate().then((code) => console.log("exited with", code));\n}`,
+  },
+  {
+    name: "never-rejecting promises, N3c: then(cb) that calls each listener inside try/catch",
+    code: `${LISTENERS}\n    this.promise.then((cancel) => {\n      if (!token.listeners) return;\n      let i = token.listeners.length;\n      while (i-- > 0) {\n        try {\n          token.listeners[i](cancel);\n        } catch (error) {\n          console.error("cancel listener failed", error);\n        }\n      }\n      token.listeners = null;\n    });\n  }\n}`,
+  },
+  {
+    name: "never-rejecting promises, N3c: the listener loop marked as a deliberate fire-and-forget with void",
+    code: `${LISTENERS}\n    void this.promise.then((cancel) => {\n      let i = token.listeners?.length ?? 0;\n      while (i-- > 0) token.listeners?.[i](cancel);\n    });\n  }\n}`,
   },
   {
     name: "never-rejecting promises, N3: a field set only from new Promise((resolve) => ...), then(cb) that cannot throw (axios CancelToken)",

@@ -8,11 +8,30 @@ const RULE = "misused-promise";
 const D = "declare function save(id: string): Promise<void>; declare function isAdmin(u: string): Promise<boolean>; declare const ids: string[];";
 const H = "(error) => { console.error(error); }";
 
-
 const FOR_OF = "Replace with a `for...of` loop";
 const ALL = "Await all with `Promise.all(items.map(...))`";
 const AWAIT = "Add `await`";
 const WRAP = "Wrap in a sync function that handles the promise";
+
+/** The messages met most often, written out so that a change of wording is a visible change here. */
+const LISTENER =
+  "Async function used as an event listener: the emitter ignores the promise it returns, so a rejection becomes an unhandled rejection, which ends the Node.js process. Catch errors inside the listener, or wrap it in a sync listener that calls it with `void` and `.catch()`.";
+const CONDITION = "Promise used as a condition: a promise object is always truthy, so this test never looks at the value it resolves to. Did you forget `await`?";
+const FOR_EACH =
+  "`forEach` does not wait for async callbacks: the iterations run concurrently, the loop returns before they finish, and a rejection is unhandled. Use `for...of` with `await`, or `await Promise.all(items.map(...))`.";
+const FOR_EACH_CAUGHT =
+  "`forEach` does not wait for async callbacks: the iterations run concurrently and the loop returns before they finish. (This callback catches its own errors, so rejections are handled, but order and completion are still lost.) Use `for...of` with `await`, or `await Promise.all(items.map(...))`.";
+const SPREAD = "Spreading a promise copies none of the value it resolves to (a promise has no own enumerable properties). Did you forget `await`?";
+const VOID_ARGUMENT = (callee: string) =>
+  `Promise-returning function passed where a function returning \`void\` is expected: \`${callee}\` ignores the promise, so a rejection becomes an unhandled rejection, which ends the Node.js process, and nothing waits for the work to finish. Handle errors inside and start it with \`void\`, or use an API that awaits callbacks.`;
+const VOID_OVERRIDE = (method: string, base: string, member: string) =>
+  `Promise-returning method \`${method}\` overrides or implements \`${member}\`, which returns \`void\`: code that calls it through \`${base}\` ignores the promise, so a rejection is unhandled and nothing waits for the work to finish. Handle errors inside the method, or change \`${member}\` to return a promise.`;
+const STORED_CONDITION = (stored: string) =>
+  `Promise stored in \`${stored}\` used as a condition: a promise object is always truthy, so this test neither looks at the value it resolves to nor, as declared, tells whether the work was started. If it checks for a started operation, declare the variable or property as \`Promise<T> | undefined\` (or optional); if it needs the result, await the promise first.`;
+const VOID_ASSIGNMENT = (target: string) =>
+  `Promise-returning function assigned to \`${target}\`, which is typed to return \`void\`: whoever calls it ignores the promise, so a rejection is unhandled. Handle errors inside, or change the type to return a promise.`;
+const VOID_RETURN =
+  "Promise-returning function returned where the return type expects a function returning `void`: whoever calls the returned function ignores its promise, so a rejection is unhandled. Handle errors inside, or change the return type to return a promise.";
 
 /** Shaped like @types/mocha: every test and hook function declares a done-callback and an async overload. */
 const MOCHA = [
@@ -219,71 +238,193 @@ const invalid: InvalidCase[] = [
   {
     name: "return values: an async function as the expression body of an arrow typed to return () => void",
     code: `${D}\ntype Cleanup = () => void;\nexport const cleanupFor = (id: string): Cleanup => async () => save(id);`,
-    errors: [{ messageId: "voidReturnReturnValue", line: 3, column: 52 }],
+    errors: [
+      {
+        messageId: "voidReturnReturnValue",
+        line: 3,
+        column: 52,
+        message: VOID_RETURN,
+        fixes: [
+          [WRAP, `${D}\ntype Cleanup = () => void;\nexport const cleanupFor = (id: string): Cleanup => () => { void (async () => save(id))().catch(${H}); };`],
+        ],
+      },
+    ],
   },
   {
     name: "return values: an async function returned from a function declared to return () => void",
     code: `${D}\nexport function saver(id: string): () => void {\n  return async () => {\n    await save(id);\n  };\n}`,
-    errors: [{ messageId: "voidReturnReturnValue", line: 3, column: 10, fixes: [[WRAP, `${D}\nexport function saver(id: string): () => void {\n  return () => { void (async () => {\n    await save(id);\n  })().catch(${H}); };\n}`]] }],
+    errors: [
+      {
+        messageId: "voidReturnReturnValue",
+        line: 3,
+        column: 10,
+        fixes: [[WRAP, `${D}\nexport function saver(id: string): () => void {\n  return () => { void (async () => {\n    await save(id);\n  })().catch(${H}); };\n}`]],
+        message: VOID_RETURN,
+      },
+    ],
   },
   {
     name: "return values: an async effect cleanup (shaped like React's EffectCallback)",
     code: `${D}\ntype Destructor = () => void;\ndeclare function useEffect(effect: () => void | Destructor, deps?: unknown[]): void;\nexport function useAutosave(id: string) {\n  useEffect(() => {\n    return async () => save(id);\n  }, [id]);\n}`,
-    errors: [{ messageId: "voidReturnReturnValue", line: 6, column: 12 }],
+    errors: [
+      {
+        messageId: "voidReturnReturnValue",
+        line: 6,
+        column: 12,
+        message: VOID_RETURN,
+        fixes: [
+          [
+            WRAP,
+            `${D}\ntype Destructor = () => void;\ndeclare function useEffect(effect: () => void | Destructor, deps?: unknown[]): void;\nexport function useAutosave(id: string) {\n  useEffect(() => {\n    return () => { void (async () => save(id))().catch(${H}); };\n  }, [id]);\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "callable interfaces: a handler typed by an interface whose call signature returns a promise",
     code: `interface JobHandler {\n  (id: string): Promise<void>;\n}\nexport function schedule(handler: JobHandler, ids: string[]) {\n  setTimeout(handler, 1000, ids[0]);\n  ids.forEach(handler);\n}`,
     errors: [
-      { messageId: "voidReturnArgument", line: 5, column: 14 },
-      { messageId: "forEach", line: 6, column: 15 },
+      {
+        messageId: "voidReturnArgument",
+        line: 5,
+        column: 14,
+        message: VOID_ARGUMENT("setTimeout"),
+      },
+      {
+        messageId: "forEach",
+        line: 6,
+        column: 15,
+        message: FOR_EACH,
+      },
     ],
   },
   {
     name: "spread arguments: an array of async hooks spread into a rest of void callbacks",
     code: `declare function onExit(...hooks: Array<() => void>): void;\ndeclare const cleanups: Array<() => Promise<void>>;\nonExit(...cleanups);`,
-    errors: [{ messageId: "voidReturnArgument", line: 3, column: 11 }],
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 11, message: VOID_ARGUMENT("onExit") }],
   },
   {
     name: "spread arguments: a tuple whose async element fills a void callback parameter",
     code: `declare function watch(path: string, onChange: () => void): void;\ndeclare const args: [string, () => Promise<void>];\nwatch(...args);`,
-    errors: [{ messageId: "voidReturnArgument", line: 3, column: 10 }],
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 10, message: VOID_ARGUMENT("watch") }],
   },
   {
     name: "conditions with ??: a promise on the right is the tested value when the left is absent",
     code: `declare function fetchFlag(name: string): Promise<boolean>;\nexport async function enabled(cached: boolean | undefined) {\n  if (cached ?? fetchFlag("beta")) return "on";\n  return "off";\n}`,
-    errors: [{ messageId: "conditional", line: 3, column: 17, fixes: [[AWAIT, `declare function fetchFlag(name: string): Promise<boolean>;\nexport async function enabled(cached: boolean | undefined) {\n  if (cached ?? await fetchFlag("beta")) return "on";\n  return "off";\n}`]] }],
+    errors: [
+      {
+        messageId: "conditional",
+        line: 3,
+        column: 17,
+        fixes: [[AWAIT, `declare function fetchFlag(name: string): Promise<boolean>;\nexport async function enabled(cached: boolean | undefined) {\n  if (cached ?? await fetchFlag("beta")) return "on";\n  return "off";\n}`]],
+        message: CONDITION,
+      },
+    ],
   },
   {
     name: "spreads: a promise in either branch of ? : or on the right of &&",
     code: `declare function loadDefaults(): Promise<{ retries: number }>;\nexport async function options(withDefaults: boolean) {\n  const a = { ...(withDefaults ? loadDefaults() : {}) };\n  const b = { ...(withDefaults && loadDefaults()) };\n  return { ...a, ...b };\n}`,
     errors: [
-      { messageId: "spread", line: 3, column: 34, fixes: [[AWAIT, `declare function loadDefaults(): Promise<{ retries: number }>;\nexport async function options(withDefaults: boolean) {\n  const a = { ...(withDefaults ? await loadDefaults() : {}) };\n  const b = { ...(withDefaults && loadDefaults()) };\n  return { ...a, ...b };\n}`]] },
-      { messageId: "spread", line: 4, column: 35, fixes: [[AWAIT, `declare function loadDefaults(): Promise<{ retries: number }>;\nexport async function options(withDefaults: boolean) {\n  const a = { ...(withDefaults ? loadDefaults() : {}) };\n  const b = { ...(withDefaults && await loadDefaults()) };\n  return { ...a, ...b };\n}`]] },
+      {
+        messageId: "spread",
+        line: 3,
+        column: 34,
+        fixes: [[AWAIT, `declare function loadDefaults(): Promise<{ retries: number }>;\nexport async function options(withDefaults: boolean) {\n  const a = { ...(withDefaults ? await loadDefaults() : {}) };\n  const b = { ...(withDefaults && loadDefaults()) };\n  return { ...a, ...b };\n}`]],
+        message: SPREAD,
+      },
+      {
+        messageId: "spread",
+        line: 4,
+        column: 35,
+        fixes: [[AWAIT, `declare function loadDefaults(): Promise<{ retries: number }>;\nexport async function options(withDefaults: boolean) {\n  const a = { ...(withDefaults ? loadDefaults() : {}) };\n  const b = { ...(withDefaults && await loadDefaults()) };\n  return { ...a, ...b };\n}`]],
+        message: SPREAD,
+      },
     ],
   },
   {
     name: "finally: a `finally` hook of a project class typed `() => void` is judged by its type",
     code: `${D}\nclass Job {\n  private readonly hooks: Array<() => void> = [];\n  finally(hook: () => void): this {\n    this.hooks.push(hook);\n    return this;\n  }\n}\nnew Job().finally(async () => save("done"));`,
-    errors: [{ messageId: "voidReturnArgument", line: 9, column: 19 }],
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 9,
+        column: 19,
+        message: VOID_ARGUMENT("finally"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nclass Job {\n  private readonly hooks: Array<() => void> = [];\n  finally(hook: () => void): this {\n    this.hooks.push(hook);\n    return this;\n  }\n}\nnew Job().finally(() => { void (async () => save("done"))().catch(${H}); });`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "rest parameters: the first element of an array-typed rest is checked like the others",
     code: `${D}\ndeclare function onShutdown(...hooks: Array<() => void>): void;\nonShutdown(async () => save("a"), async () => save("b"));`,
     errors: [
-      { messageId: "voidReturnArgument", line: 3, column: 12 },
-      { messageId: "voidReturnArgument", line: 3, column: 35 },
+      {
+        messageId: "voidReturnArgument",
+        line: 3,
+        column: 12,
+        message: VOID_ARGUMENT("onShutdown"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\ndeclare function onShutdown(...hooks: Array<() => void>): void;\nonShutdown(() => { void (async () => save("a"))().catch(${H}); }, async () => save("b"));`,
+          ],
+        ],
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 3,
+        column: 35,
+        message: VOID_ARGUMENT("onShutdown"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\ndeclare function onShutdown(...hooks: Array<() => void>): void;\nonShutdown(async () => save("a"), () => { void (async () => save("b"))().catch(${H}); });`,
+          ],
+        ],
+      },
     ],
   },
   {
     name: "rest parameters: a tuple-typed rest gives each position its own element type",
     code: `${D}\ndeclare function route(path: string, ...handlers: [(id: string) => void, number?]): void;\nroute("/save", async (id) => save(id), 3);`,
-    errors: [{ messageId: "voidReturnArgument", line: 3, column: 16 }],
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 3,
+        column: 16,
+        message: VOID_ARGUMENT("route"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\ndeclare function route(path: string, ...handlers: [(id: string) => void, number?]): void;\nroute("/save", (id) => { void (async () => save(id))().catch(${H}); }, 3);`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "rest parameters: a generic tuple rest ending in a void callback",
     code: `${D}\ndeclare function withArgs<A extends unknown[]>(...args: [...A, () => void]): void;\nwithArgs(1, "x", async () => save("a"));`,
-    errors: [{ messageId: "voidReturnArgument", line: 3, column: 18 }],
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 3,
+        column: 18,
+        message: VOID_ARGUMENT("withArgs"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\ndeclare function withArgs<A extends unknown[]>(...args: [...A, () => void]): void;\nwithArgs(1, "x", () => { void (async () => save("a"))().catch(${H}); });`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "forEach with an async block callback: for...of and Promise.all offered",
@@ -293,6 +434,7 @@ const invalid: InvalidCase[] = [
         messageId: "forEach",
         line: 3,
         column: 15,
+        message: FOR_EACH,
         fixes: [
           [FOR_OF, `${D}\nasync function f() {\n  for (const id of ids) {\n    await save(id);\n  }\n}`],
           [ALL, `${D}\nasync function f() {\n  await Promise.all(ids.map(async (id) => {\n    await save(id);\n  }));\n}`],
@@ -308,6 +450,7 @@ const invalid: InvalidCase[] = [
         messageId: "forEach",
         line: 3,
         column: 15,
+        message: FOR_EACH,
         fixes: [
           [FOR_OF, `${D}\nasync function f() {\n  for (const id of ids) { await save(id); }\n}`],
           [ALL, `${D}\nasync function f() {\n  await Promise.all(ids.map(async (id) => save(id)));\n}`],
@@ -318,22 +461,38 @@ const invalid: InvalidCase[] = [
   {
     name: "forEach with a sync arrow returning a promise",
     code: `${D}\nfunction f() {\n  ids.forEach((id) => save(id));\n}`,
-    errors: [{ messageId: "forEach", line: 3, column: 15, fixes: [] }],
+    errors: [{ messageId: "forEach", line: 3, column: 15, fixes: [], message: FOR_EACH }],
   },
   {
     name: "forEach callback that catches its own errors: still reported, message says so",
     code: `${D}\nfunction f() {\n  ids.forEach(async (id) => {\n    try {\n      await save(id);\n    } catch {}\n  });\n}`,
-    errors: [{ messageId: "forEachCaught", line: 3, column: 15 }],
+    errors: [{ messageId: "forEachCaught", line: 3, column: 15, message: FOR_EACH_CAUGHT }],
   },
   {
     name: "forEach with a reference to an async function",
     code: `${D}\nasync function handle(id: string) { await save(id); }\nasync function f() {\n  ids.forEach(handle);\n}`,
-    errors: [{ messageId: "forEach", line: 4, column: 15, fixes: [[ALL, `${D}\nasync function handle(id: string) { await save(id); }\nasync function f() {\n  await Promise.all(ids.map(handle));\n}`]] }],
+    errors: [
+      {
+        messageId: "forEach",
+        line: 4,
+        column: 15,
+        fixes: [[ALL, `${D}\nasync function handle(id: string) { await save(id); }\nasync function f() {\n  await Promise.all(ids.map(handle));\n}`]],
+        message: FOR_EACH,
+      },
+    ],
   },
   {
     name: "forEach with a return in the callback: no for...of (return would mean continue)",
     code: `${D}\nasync function f() {\n  ids.forEach(async (id) => {\n    if (!id) return;\n    await save(id);\n  });\n}`,
-    errors: [{ messageId: "forEach", line: 3, column: 15, fixes: [[ALL, `${D}\nasync function f() {\n  await Promise.all(ids.map(async (id) => {\n    if (!id) return;\n    await save(id);\n  }));\n}`]] }],
+    errors: [
+      {
+        messageId: "forEach",
+        line: 3,
+        column: 15,
+        fixes: [[ALL, `${D}\nasync function f() {\n  await Promise.all(ids.map(async (id) => {\n    if (!id) return;\n    await save(id);\n  }));\n}`]],
+        message: FOR_EACH,
+      },
+    ],
   },
   {
     name: "async EventEmitter listener",
@@ -343,6 +502,7 @@ const invalid: InvalidCase[] = [
         messageId: "listener",
         line: 4,
         column: 19,
+        message: LISTENER,
         fixes: [[WRAP, `import { EventEmitter } from "node:events";\n${D}\nconst bus = new EventEmitter();\nbus.on("message", (id: string) => { void (async () => {\n  await save(id);\n})().catch(${H}); });`]],
       },
     ],
@@ -351,153 +511,288 @@ const invalid: InvalidCase[] = [
     name: "async setTimeout callback",
     code: `${D}\nsetTimeout(async () => save("x"), 10);`,
     fileName: "script.cts",
-    errors: [{ messageId: "voidReturnArgument", line: 2, column: 12, fixes: [[WRAP, `${D}\nsetTimeout(() => { void (async () => save("x"))().catch(${H}); }, 10);`]] }],
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 2,
+        column: 12,
+        fixes: [[WRAP, `${D}\nsetTimeout(() => { void (async () => save("x"))().catch(${H}); }, 10);`]],
+        message: VOID_ARGUMENT("setTimeout"),
+      },
+    ],
   },
   {
     name: "a parameter typed to return void",
     code: `${D}\ndeclare function onDone(callback: () => void): void;\nonDone(async () => {\n  await save("x");\n});`,
     fileName: "script.cts",
-    errors: [{ messageId: "voidReturnArgument", line: 3, column: 8 }],
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 3,
+        column: 8,
+        message: VOID_ARGUMENT("onDone"),
+        fixes: [
+          [WRAP, `${D}\ndeclare function onDone(callback: () => void): void;\nonDone(() => { void (async () => {\n  await save("x");\n})().catch(${H}); });`],
+        ],
+      },
+    ],
   },
   {
     name: "JSX event attribute",
     code: `${JSX_PRELUDE}\n${D}\nexport const view = <button onClick={async () => save("x")} />;`,
     fileName: "view.tsx",
-    errors: [{ messageId: "voidReturnAttribute", line: 3, column: 38 }],
+    errors: [
+      {
+        messageId: "voidReturnAttribute",
+        line: 3,
+        column: 38,
+        message: "Promise-returning function passed to the JSX attribute `onClick`, which expects a function returning `void`: the component ignores the promise, so a rejection is unhandled. Handle errors inside and start the work with `void`.",
+        fixes: [
+          [WRAP, `${JSX_PRELUDE}\n${D}\nexport const view = <button onClick={() => { void (async () => save("x"))().catch(${H}); }} />;`],
+        ],
+      },
+    ],
   },
   {
     name: "object property typed to return void",
     code: `${D}\nexport const hooks: { run: () => void } = {\n  run: async () => save("x"),\n};`,
-    errors: [{ messageId: "voidReturnProperty", line: 3, column: 8 }],
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 3,
+        column: 8,
+        message: VOID_ASSIGNMENT("run"),
+        fixes: [
+          [WRAP, `${D}\nexport const hooks: { run: () => void } = {\n  run: () => { void (async () => save("x"))().catch(${H}); },\n};`],
+        ],
+      },
+    ],
   },
   {
     name: "async method in an object literal typed to return void",
     code: `${D}\nexport const hooks: { run(): void } = {\n  async run() {\n    await save("x");\n  },\n};`,
-    errors: [{ messageId: "voidReturnProperty", line: 3, column: 9 }],
+    errors: [{ messageId: "voidReturnProperty", line: 3, column: 9, message: VOID_ASSIGNMENT("run") }],
   },
   {
     name: "typed variable",
     code: `${D}\nexport const handler: () => void = async () => save("x");`,
-    errors: [{ messageId: "voidReturnVariable", line: 2, column: 36 }],
+    errors: [
+      {
+        messageId: "voidReturnVariable",
+        line: 2,
+        column: 36,
+        message: "Promise-returning function assigned to `handler`, whose type returns `void`: callers ignore the promise, so a rejection is unhandled. Handle errors inside, or change the type to return a promise.",
+        fixes: [
+          [WRAP, `${D}\nexport const handler: () => void = () => { void (async () => save("x"))().catch(${H}); };`],
+        ],
+      },
+    ],
   },
   {
     name: "promise as an if condition in a sync function: no fix",
     code: `${D}\nfunction f(u: string) {\n  if (isAdmin(u)) console.log(u);\n}`,
-    errors: [{ messageId: "conditional", line: 3, column: 7, fixes: [] }],
+    errors: [{ messageId: "conditional", line: 3, column: 7, fixes: [], message: CONDITION }],
   },
   {
     name: "promise as an if condition in an async function: await offered",
     code: `${D}\nasync function f(u: string) {\n  if (isAdmin(u)) console.log(u);\n}`,
-    errors: [{ messageId: "conditional", line: 3, column: 7, fixes: [[AWAIT, `${D}\nasync function f(u: string) {\n  if (await isAdmin(u)) console.log(u);\n}`]] }],
+    errors: [
+      {
+        messageId: "conditional",
+        line: 3,
+        column: 7,
+        fixes: [[AWAIT, `${D}\nasync function f(u: string) {\n  if (await isAdmin(u)) console.log(u);\n}`]],
+        message: CONDITION,
+      },
+    ],
   },
   {
     name: "while condition",
     code: `${D}\nfunction f() {\n  while (isAdmin("x")) break;\n}`,
-    errors: [{ messageId: "conditional", line: 3, column: 10 }],
+    errors: [{ messageId: "conditional", line: 3, column: 10, message: CONDITION }],
   },
   {
     name: "negation outside a condition",
     code: `${D}\nasync function f() {\n  return !isAdmin("x");\n}`,
-    errors: [{ messageId: "conditional", line: 3, column: 11, fixes: [[AWAIT, `${D}\nasync function f() {\n  return !await isAdmin("x");\n}`]] }],
+    errors: [
+      {
+        messageId: "conditional",
+        line: 3,
+        column: 11,
+        fixes: [[AWAIT, `${D}\nasync function f() {\n  return !await isAdmin("x");\n}`]],
+        message: CONDITION,
+      },
+    ],
   },
   {
     name: "ternary condition",
     code: `${D}\nfunction f() {\n  return isAdmin("x") ? 1 : 2;\n}`,
-    errors: [{ messageId: "conditional", line: 3, column: 10 }],
+    errors: [{ messageId: "conditional", line: 3, column: 10, message: CONDITION }],
   },
   {
     name: "operand of && in a condition",
     code: `${D}\nfunction f(ready: boolean) {\n  if (ready && isAdmin("x")) return 1;\n  return 0;\n}`,
-    errors: [{ messageId: "conditional", line: 3, column: 16 }],
+    errors: [{ messageId: "conditional", line: 3, column: 16, message: CONDITION }],
   },
   {
     name: "async predicate to filter",
     code: `${D}\nexport function f() {\n  return ids.filter(async (id) => isAdmin(id));\n}`,
-    errors: [{ messageId: "predicate", line: 3, column: 21 }],
+    errors: [
+      {
+        messageId: "predicate",
+        line: 3,
+        column: 21,
+        message: "Async predicate passed to `filter`: it returns a promise, which is always truthy, so `filter` never sees the real answer. Resolve the answers first (`const keep = await Promise.all(items.map(test))`), then filter on them.",
+      },
+    ],
   },
   {
     name: "async predicate to some, by reference",
     code: `${D}\nexport function f() {\n  return ids.some(isAdmin);\n}`,
-    errors: [{ messageId: "predicate", line: 3, column: 19 }],
+    errors: [
+      {
+        messageId: "predicate",
+        line: 3,
+        column: 19,
+        message: "Async predicate passed to `some`: it returns a promise, which is always truthy, so `some` never sees the real answer. Resolve the answers first (`const keep = await Promise.all(items.map(test))`), then filter on them.",
+      },
+    ],
   },
   {
     name: "spreading a promise",
     code: `declare function load(): Promise<{ a: number }>;\nasync function f() {\n  return { ...load() };\n}`,
-    errors: [{ messageId: "spread", line: 3, column: 15, fixes: [[AWAIT, `declare function load(): Promise<{ a: number }>;\nasync function f() {\n  return { ...await load() };\n}`]] }],
+    errors: [
+      {
+        messageId: "spread",
+        line: 3,
+        column: 15,
+        fixes: [[AWAIT, `declare function load(): Promise<{ a: number }>;\nasync function f() {\n  return { ...await load() };\n}`]],
+        message: SPREAD,
+      },
+    ],
   },
   {
     name: "async Promise executor",
     code: `${D}\nexport const p = new Promise<void>(async (resolve) => {\n  await save("x");\n  resolve();\n});`,
-    errors: [{ messageId: "asyncExecutor", line: 2, column: 36 }],
+    errors: [
+      {
+        messageId: "asyncExecutor",
+        line: 2,
+        column: 36,
+        message: "Async function used as a Promise executor: any error thrown in it, before or after its first `await`, rejects the promise the async function returns (which nothing handles) instead of this one, so this promise never settles and the error becomes an unhandled rejection. Make the executor synchronous, or drop `new Promise` and write an async function.",
+      },
+    ],
   },
   {
     name: "mocha describe: no overload accepts an async callback (suites are collected synchronously)",
     code: `${MOCHA}\n${D}\ndescribe("store", async function () {\n  await save("x");\n});`,
     fileName: "store.test.cts",
-    errors: [{ messageId: "voidReturnArgument", line: 3, column: 19 }],
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 19, message: VOID_ARGUMENT("describe") }],
   },
   {
     name: "overloads that all take a void-returning callback",
     code: `${D}\ndeclare function onIdle(callback: () => void): void;\ndeclare function onIdle(timeout: number, callback: () => void): void;\nonIdle(async () => save("x"));`,
     fileName: "script.cts",
-    errors: [{ messageId: "voidReturnArgument", line: 4, column: 8 }],
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 4,
+        column: 8,
+        message: VOID_ARGUMENT("onIdle"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\ndeclare function onIdle(callback: () => void): void;\ndeclare function onIdle(timeout: number, callback: () => void): void;\nonIdle(() => { void (async () => save("x"))().catch(${H}); });`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "strictNullChecks off: a promise returned by a call is still a promise condition",
     code: `${D}\nexport async function guard(user: string) {\n  if (!isAdmin(user)) throw new Error("forbidden");\n}`,
     ...LOOSE,
-    errors: [{ messageId: "conditional", line: 3, column: 8, fixes: [[AWAIT, `${D}\nexport async function guard(user: string) {\n  if (!await isAdmin(user)) throw new Error("forbidden");\n}`]] }],
+    errors: [
+      {
+        messageId: "conditional",
+        line: 3,
+        column: 8,
+        fixes: [[AWAIT, `${D}\nexport async function guard(user: string) {\n  if (!await isAdmin(user)) throw new Error("forbidden");\n}`]],
+        message: CONDITION,
+      },
+    ],
   },
   {
     name: "strictNullChecks off: a field the constructor assigns a promise, tested as a condition: reported, no await offered",
     code: `export class Client {\n  private ready: Promise<void>;\n  constructor() {\n    this.ready = this.open();\n  }\n  async send(text: string) {\n    if (!this.ready) throw new Error("not connected");\n    console.log(text);\n  }\n  private async open() {}\n}`,
     ...LOOSE,
-    errors: [{ messageId: "conditionalStored", line: 7, column: 10, fixes: [] }],
+    errors: [{ messageId: "conditionalStored", line: 7, column: 10, fixes: [], message: STORED_CONDITION("this.ready") }],
   },
   // JavaScript classes: a property the constructor assigns a promise is present; testing it is still a misuse.
   {
     name: "JavaScript, strictNullChecks off: a property the constructor assigns a promise, tested as a condition",
     code: `export class Client {\n  constructor(url) {\n    this.url = url;\n    this.ready = this.open();\n  }\n  async send(text) {\n    if (!this.ready) throw new Error('not connected');\n    console.log(this.url, text);\n  }\n  async open() {}\n}`,
     ...LOOSE_JS,
-    errors: [{ messageId: "conditionalStored", line: 7, column: 10, fixes: [] }],
+    errors: [{ messageId: "conditionalStored", line: 7, column: 10, fixes: [], message: STORED_CONDITION("this.ready") }],
   },
   {
     name: "JavaScript, strictNullChecks off: a promise assigned in the constructor and renewed later, tested from another object",
     code: `export class Session {\n  constructor() {\n    this.refreshed = this.refresh();\n  }\n  renew() {\n    this.refreshed = this.refresh();\n  }\n  async refresh() {}\n}\n/** @param {Session} session */\nexport function describeSession(session) {\n  return session.refreshed ? 'refreshing' : 'idle';\n}`,
     ...LOOSE_JS,
-    errors: [{ messageId: "conditionalStored", line: 12, column: 10, fixes: [] }],
+    errors: [{ messageId: "conditionalStored", line: 12, column: 10, fixes: [], message: STORED_CONDITION("session.refreshed") }],
   },
   {
     name: "strictNullChecks off: a field of a declared (library) class is present, not unassigned",
     code: `declare class Connection {\n  readonly authenticated: Promise<boolean>;\n}\nexport function describeConnection(connection: Connection) {\n  return connection.authenticated ? "authenticated" : "anonymous";\n}`,
     ...LOOSE,
-    errors: [{ messageId: "conditionalStored", line: 5, column: 10, fixes: [] }],
+    errors: [{ messageId: "conditionalStored", line: 5, column: 10, fixes: [], message: STORED_CONDITION("connection.authenticated") }],
   },
   {
     name: "a field initialized with a promise, tested as a condition",
     code: `export class Client {\n  private readonly ready = this.open();\n  async send(text: string) {\n    if (this.ready) console.log(text);\n  }\n  private async open() {}\n}`,
-    errors: [{ messageId: "conditionalStored", line: 4, column: 9, fixes: [] }],
+    errors: [{ messageId: "conditionalStored", line: 4, column: 9, fixes: [], message: STORED_CONDITION("this.ready") }],
   },
   {
     name: "a loop variable over promises is always present",
     code: `interface Probe { name: string; healthy: Promise<boolean> }\nexport async function countHealthy(probes: Probe[]) {\n  let count = 0;\n  for (const healthy of probes.map((probe) => probe.healthy)) {\n    if (healthy) count++;\n  }\n  return count;\n}`,
-    errors: [{ messageId: "conditional", line: 5, column: 9, fixes: [[AWAIT, `interface Probe { name: string; healthy: Promise<boolean> }\nexport async function countHealthy(probes: Probe[]) {\n  let count = 0;\n  for (const healthy of probes.map((probe) => probe.healthy)) {\n    if (await healthy) count++;\n  }\n  return count;\n}`]] }],
+    errors: [
+      {
+        messageId: "conditional",
+        line: 5,
+        column: 9,
+        fixes: [[AWAIT, `interface Probe { name: string; healthy: Promise<boolean> }\nexport async function countHealthy(probes: Probe[]) {\n  let count = 0;\n  for (const healthy of probes.map((probe) => probe.healthy)) {\n    if (await healthy) count++;\n  }\n  return count;\n}`]],
+        message: CONDITION,
+      },
+    ],
   },
   {
     name: "a Promise<void> as a condition: reported, but `await` would test nothing, so no fix",
     code: `${D}\nexport async function store(id: string) {\n  const saved = save(id);\n  if (saved) console.log("saved", id);\n  await saved;\n}`,
-    errors: [{ messageId: "conditional", line: 4, column: 7, fixes: [] }],
+    errors: [{ messageId: "conditional", line: 4, column: 7, fixes: [], message: CONDITION }],
   },
   {
     name: "a let variable holding a promise used as a condition: no await offered",
     code: `${D}\nexport async function f() {\n  let pending = save("x");\n  if (pending) pending = save("y");\n  await pending;\n}`,
-    errors: [{ messageId: "conditionalStored", line: 4, column: 7, fixes: [] }],
+    errors: [{ messageId: "conditionalStored", line: 4, column: 7, fixes: [], message: STORED_CONDITION("pending") }],
   },
   {
     name: "a project receiver that calls the callback later without awaiting it",
     code: `${D}\nfunction defer(task: () => void): void {\n  setTimeout(() => task(), 0);\n}\ndefer(async () => {\n  await save("x");\n});`,
     fileName: "script.cts",
-    errors: [{ messageId: "voidReturnArgument", line: 5, column: 7 }],
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 5,
+        column: 7,
+        message: VOID_ARGUMENT("defer"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nfunction defer(task: () => void): void {\n  setTimeout(() => task(), 0);\n}\ndefer(() => { void (async () => {\n  await save("x");\n})().catch(${H}); });`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "an event bus whose wrapper awaits the listener without a catch: the wrapper's promise is dropped by emit",
@@ -505,56 +800,139 @@ const invalid: InvalidCase[] = [
     fileName: "bus.cts",
     errors: [
       // The wrapper itself, pushed into a `Listener[]` (the first element of `push`'s rest parameter).
-      { messageId: "voidReturnArgument", line: 8, column: 15 },
-      { messageId: "voidReturnArgument", line: BUS_LINES - 2, column: 17 },
+      {
+        messageId: "voidReturnArgument",
+        line: 8,
+        column: 15,
+        message: VOID_ARGUMENT("push"),
+        fixes: [
+          [
+            WRAP,
+            `type Listener = (...args: any[]) => void;\nclass EventBus {\n  private readonly listeners = new Map<string, Listener[]>();\n  constructor(private readonly log: (error: unknown) => void) {}\n  on(event: string, listener: (...args: any[]) => void): void {\n    if (typeof listener !== "function") throw new TypeError("listener must be a function");\n    const list = this.listeners.get(event) ?? [];\n    list.push((...a: any[]) => { void (async () => {\n      await listener(...a);\n    })().catch(${H}); });\n    this.listeners.set(event, list);\n  }\n  emit(event: string, ...args: any[]): void {\n    for (const listener of this.listeners.get(event) ?? []) listener(...args);\n  }\n}\nconst bus = new EventBus((e) => console.error(e));\n${D}\nbus.on("saved", async (id: string) => {\n  await save(id);\n});`,
+          ],
+        ],
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: BUS_LINES - 2,
+        column: 17,
+        message: VOID_ARGUMENT("on"),
+        fixes: [
+          [
+            WRAP,
+            `type Listener = (...args: any[]) => void;\nclass EventBus {\n  private readonly listeners = new Map<string, Listener[]>();\n  constructor(private readonly log: (error: unknown) => void) {}\n  on(event: string, listener: (...args: any[]) => void): void {\n    if (typeof listener !== "function") throw new TypeError("listener must be a function");\n    const list = this.listeners.get(event) ?? [];\n    list.push(async (...a: any[]) => {\n      await listener(...a);\n    });\n    this.listeners.set(event, list);\n  }\n  emit(event: string, ...args: any[]): void {\n    for (const listener of this.listeners.get(event) ?? []) listener(...args);\n  }\n}\nconst bus = new EventBus((e) => console.error(e));\n${D}\nbus.on("saved", (id: string) => { void (async () => {\n  await save(id);\n})().catch(${H}); });`,
+          ],
+        ],
+      },
     ],
   },
   {
     name: "a receiver that calls the callback inside try/catch without awaiting it (the catch sees no rejection)",
     code: `${D}\nfunction runQuietly(task: () => void): void {\n  try {\n    task();\n  } catch (error) {\n    console.error(error);\n  }\n}\nrunQuietly(async () => save("x"));`,
     fileName: "script.cts",
-    errors: [{ messageId: "voidReturnArgument", line: 9, column: 12 }],
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 9,
+        column: 12,
+        message: VOID_ARGUMENT("runQuietly"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nfunction runQuietly(task: () => void): void {\n  try {\n    task();\n  } catch (error) {\n    console.error(error);\n  }\n}\nrunQuietly(() => { void (async () => save("x"))().catch(${H}); });`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "a hand-over chain longer than 3 functions is not followed: judged by the parameter type",
     code: `${D}\nconst tasks: (() => Promise<void>)[] = [];\nfunction guard(fn: () => unknown) {\n  tasks.push(async () => {\n    try {\n      await fn();\n    } catch (e) {\n      console.error(e);\n    }\n  });\n}\nfunction third(fn: () => void) { guard(fn); }\nfunction second(fn: () => void) { third(fn); }\nfunction first(fn: () => void) { second(fn); }\nfirst(async () => save("x"));\nsecond(async () => save("y"));`,
     fileName: "script.cts",
-    errors: [{ messageId: "voidReturnArgument", line: 15, column: 7 }],
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 15,
+        column: 7,
+        message: VOID_ARGUMENT("first"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nconst tasks: (() => Promise<void>)[] = [];\nfunction guard(fn: () => unknown) {\n  tasks.push(async () => {\n    try {\n      await fn();\n    } catch (e) {\n      console.error(e);\n    }\n  });\n}\nfunction third(fn: () => void) { guard(fn); }\nfunction second(fn: () => void) { third(fn); }\nfunction first(fn: () => void) { second(fn); }\nfirst(() => { void (async () => save("x"))().catch(${H}); });\nsecond(async () => save("y"));`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "a wrapper whose catch rethrows (the wrapper, itself an async timer callback, is reported too)",
     code: `${D}\nfunction later(task: () => void): void {\n  setTimeout(async () => {\n    try {\n      await task();\n    } catch (error) {\n      console.error(error);\n      throw error;\n    }\n  }, 0);\n}\nlater(async () => save("x"));`,
     fileName: "script.cts",
     errors: [
-      { messageId: "voidReturnArgument", line: 3, column: 14 },
-      { messageId: "voidReturnArgument", line: 12, column: 7 },
+      {
+        messageId: "voidReturnArgument",
+        line: 3,
+        column: 14,
+        message: VOID_ARGUMENT("setTimeout"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nfunction later(task: () => void): void {\n  setTimeout(() => { void (async () => {\n    try {\n      await task();\n    } catch (error) {\n      console.error(error);\n      throw error;\n    }\n  })().catch(${H}); }, 0);\n}\nlater(async () => save("x"));`,
+          ],
+        ],
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 12,
+        column: 7,
+        message: VOID_ARGUMENT("later"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nfunction later(task: () => void): void {\n  setTimeout(async () => {\n    try {\n      await task();\n    } catch (error) {\n      console.error(error);\n      throw error;\n    }\n  }, 0);\n}\nlater(() => { void (async () => save("x"))().catch(${H}); });`,
+          ],
+        ],
+      },
     ],
   },
   {
     name: "an async method bound with .bind(this) as an EventEmitter listener",
     code: `import { EventEmitter } from "node:events";\n${D}\nexport class Worker {\n  constructor(private readonly events: EventEmitter) {\n    this.events.on("job", this.onJob.bind(this));\n  }\n  private async onJob(id: string) {\n    await save(id);\n  }\n}`,
-    errors: [{ messageId: "listener", line: 5, column: 27, fixes: [] }],
+    errors: [{ messageId: "listener", line: 5, column: 27, fixes: [], message: LISTENER }],
   },
   {
     name: "an async method bound with .bind(this) assigned to a callback property typed to return void",
     code: `${TRANSPORT}\n${D}\nexport class Client {\n  connect() {\n    transport.onmessage = this.onMessage.bind(this);\n  }\n  private async onMessage(message: Message) {\n    await save(String(message.id));\n  }\n}`,
-    errors: [{ messageId: "voidReturnProperty", line: 5, column: 27, fixes: [] }],
+    errors: [{ messageId: "voidReturnProperty", line: 5, column: 27, fixes: [], message: VOID_ASSIGNMENT("onmessage") }],
   },
   {
     name: "strictBindCallApply off: .bind(this) is still the bound method",
     code: `import { EventEmitter } from "node:events";\n${D}\nexport class Worker {\n  constructor(private readonly events: EventEmitter) {\n    this.events.on("job", this.onJob.bind(this));\n  }\n  private async onJob(id: string) {\n    await save(id);\n  }\n}`,
     ...LOOSE,
-    errors: [{ messageId: "listener", line: 5, column: 27, fixes: [] }],
+    errors: [{ messageId: "listener", line: 5, column: 27, fixes: [], message: LISTENER }],
   },
   {
     name: "an async method bound with .bind(this) in an object literal property typed to return void",
     code: `${TRANSPORT}\n${D}\ndeclare function connect(handlers: { onmessage: (message: Message) => void }): void;\nexport class Client {\n  start() {\n    connect({ onmessage: this.onMessage.bind(this) });\n  }\n  private async onMessage(message: Message) {\n    await save(String(message.id));\n  }\n}`,
-    errors: [{ messageId: "voidReturnProperty", line: 6, column: 26, fixes: [] }],
+    errors: [{ messageId: "voidReturnProperty", line: 6, column: 26, fixes: [], message: VOID_ASSIGNMENT("onmessage") }],
   },
   {
     name: "an async arrow assigned to a variable typed to return void",
     code: `${D}\nlet onDone: () => void = () => {};\nexport function configure() {\n  onDone = async () => save("done");\n  onDone();\n}`,
-    errors: [{ messageId: "voidReturnVariable", line: 4, column: 12 }],
+    errors: [
+      {
+        messageId: "voidReturnVariable",
+        line: 4,
+        column: 12,
+        message: "Promise-returning function assigned to `onDone`, whose type returns `void`: callers ignore the promise, so a rejection is unhandled. Handle errors inside, or change the type to return a promise.",
+        fixes: [
+          [
+            WRAP,
+            `${D}\nlet onDone: () => void = () => {};\nexport function configure() {\n  onDone = () => { void (async () => save("done"))().catch(${H}); };\n  onDone();\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "an async arrow assigned to a callback property typed to return void",
@@ -564,6 +942,7 @@ const invalid: InvalidCase[] = [
         messageId: "voidReturnProperty",
         line: 3,
         column: 21,
+        message: VOID_ASSIGNMENT("onclose"),
         fixes: [[WRAP, `${TRANSPORT}\n${D}\ntransport.onclose = () => { void (async () => {\n  await save("closed");\n})().catch(${H}); };`]],
       },
     ],
@@ -571,7 +950,7 @@ const invalid: InvalidCase[] = [
   {
     name: "an async method called through handler.bind(this)(...) from a sync arrow",
     code: `${D}\ndeclare function onIdle(callback: () => void): void;\nexport class Writer {\n  constructor() {\n    onIdle(() => this.flush.bind(this)());\n  }\n  private async flush() {\n    await save("buffer");\n  }\n}`,
-    errors: [{ messageId: "voidReturnArgument", line: 5, column: 12, fixes: [] }],
+    errors: [{ messageId: "voidReturnArgument", line: 5, column: 12, fixes: [], message: VOID_ARGUMENT("onIdle") }],
   },
   {
     name: "self-handled callbacks, N1: a signal handler awaiting a method that can reject (actionhero) stays reported",
@@ -591,43 +970,148 @@ const invalid: InvalidCase[] = [
     name: "self-handled callbacks, N1: reported anyway with checkSelfHandled",
     code: RECONNECT,
     options: { checkSelfHandled: true },
-    errors: [{ messageId: "voidReturnArgument", line: 12, column: 29 }],
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 12,
+        column: 29,
+        message: VOID_ARGUMENT("setTimeout"),
+        fixes: [
+          [
+            WRAP,
+            `import { EventEmitter } from "node:events";\ninterface Client { connect(): Promise<void> }\nexport class RedisConnection extends EventEmitter {\n  private timer: NodeJS.Timeout | undefined;\n  private attempts = 0;\n  constructor(private readonly duplicateRaw: () => Promise<Client>) { super(); }\n  private scheduleReconnect(): void {\n    this.attempts++;\n    console.warn(\`reconnect attempt \${this.attempts}\`);\n  }\n  reconnect(delay: number): void {\n    this.timer = setTimeout(() => { void (async () => {\n      try {\n        const raw = await this.duplicateRaw();\n        await raw.connect();\n      } catch {\n        this.scheduleReconnect();\n      }\n    })().catch(${H}); }, delay);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "executor resolvers: a timer callback in an executor that calls a stored library callback before its try may reject",
     code: `${D}\ndeclare function report(error: unknown): void;\nexport function saveLater(id: string, quiet: boolean) {\n  return new Promise((resolve, reject) => {\n    let fail = reject;\n    if (quiet) fail = report;\n    setTimeout(async () => {\n      if (id === "") {\n        fail("no id");\n        return;\n      }\n      try {\n        resolve(await save(id));\n      } catch (error) {\n        fail(error);\n      }\n    }, 10);\n  });\n}`,
-    errors: [{ messageId: "voidReturnArgument", line: 7, column: 16 }],
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 7,
+        column: 16,
+        message: VOID_ARGUMENT("setTimeout"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\ndeclare function report(error: unknown): void;\nexport function saveLater(id: string, quiet: boolean) {\n  return new Promise((resolve, reject) => {\n    let fail = reject;\n    if (quiet) fail = report;\n    setTimeout(() => { void (async () => {\n      if (id === "") {\n        fail("no id");\n        return;\n      }\n      try {\n        resolve(await save(id));\n      } catch (error) {\n        fail(error);\n      }\n    })().catch(${H}); }, 10);\n  });\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "error-handling code: a listener whose catch awaits a project function that can reject",
     code: `import { EventEmitter } from "node:events";\n${D}\nasync function report(error: unknown) {\n  await save(String(error));\n}\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (id: string) => {\n    try {\n      await save(id);\n    } catch (error) {\n      await report(error);\n    }\n  });\n}`,
-    errors: [{ messageId: "listener", line: 7, column: 21 }],
+    errors: [
+      {
+        messageId: "listener",
+        line: 7,
+        column: 21,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `import { EventEmitter } from "node:events";\n${D}\nasync function report(error: unknown) {\n  await save(String(error));\n}\nexport function listen(bus: EventEmitter) {\n  bus.on("message", (id: string) => { void (async () => {\n    try {\n      await save(id);\n    } catch (error) {\n      await report(error);\n    }\n  })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "self-handled callbacks, N1: code before the try can throw (a library call), so the listener may reject",
     code: `import { EventEmitter } from "node:events";\n${D}\ndeclare function parse(text: string): string;\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (text: string) => {\n    const id = parse(text);\n    try {\n      await save(id);\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}`,
-    errors: [{ messageId: "listener", line: 5, column: 21 }],
+    errors: [
+      {
+        messageId: "listener",
+        line: 5,
+        column: 21,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `import { EventEmitter } from "node:events";\n${D}\ndeclare function parse(text: string): string;\nexport function listen(bus: EventEmitter) {\n  bus.on("message", (text: string) => { void (async () => {\n    const id = parse(text);\n    try {\n      await save(id);\n    } catch (error) {\n      console.error(error);\n    }\n  })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "self-handled callbacks, N1: forEach with a callback that cannot reject is still reported (order and completion are lost), with the caught wording",
     code: `${D}\nexport async function saveAll() {\n  ids.forEach(async (id) => {\n    await save(id).catch((error) => console.error(error));\n  });\n}`,
-    errors: [{ messageId: "forEachCaught", line: 3, column: 15 }],
+    errors: [
+      {
+        messageId: "forEachCaught",
+        line: 3,
+        column: 15,
+        message: FOR_EACH_CAUGHT,
+        fixes: [
+          [FOR_OF, `${D}\nexport async function saveAll() {\n  for (const id of ids) {\n    await save(id).catch((error) => console.error(error));\n  }\n}`],
+          [
+            ALL,
+            `${D}\nexport async function saveAll() {\n  await Promise.all(ids.map(async (id) => {\n    await save(id).catch((error) => console.error(error));\n  }));\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "never-suspending callbacks, N2: reported anyway with checkSelfHandled",
     code: CLEARED,
     options: { checkSelfHandled: true },
-    errors: [{ messageId: "listener", line: 6, column: 58 }],
+    errors: [
+      {
+        messageId: "listener",
+        line: 6,
+        column: 58,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `import { EventEmitter } from "node:events";\nconst disposeSymbol: unique symbol = Symbol("dispose");\nexport class IsolatedWorld {\n  private context: object | undefined;\n  constructor(clientEmitter: EventEmitter) {\n    clientEmitter.on("Runtime.executionContextsCleared", () => { void (async () => {\n      this[disposeSymbol]();\n    })().catch(${H}); });\n  }\n  [disposeSymbol](): void {\n    this.context = undefined;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "never-suspending callbacks, N2: a listener with a throw statement rejects where the emitter cannot see it",
     code: `import { EventEmitter } from "node:events";\ndeclare function handle(message: string): void;\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (message: string) => {\n    if (!message) throw new Error("empty message");\n    handle(message);\n  });\n}`,
-    errors: [{ messageId: "listener", line: 4, column: 21 }],
+    errors: [
+      {
+        messageId: "listener",
+        line: 4,
+        column: 21,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `import { EventEmitter } from "node:events";\ndeclare function handle(message: string): void;\nexport function listen(bus: EventEmitter) {\n  bus.on("message", (message: string) => { void (async () => {\n    if (!message) throw new Error("empty message");\n    handle(message);\n  })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "never-suspending callbacks, N2: a listener without await that returns a promise adopts its rejection later",
     code: `import { EventEmitter } from "node:events";\n${D}\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (id: string) => {\n    return save(id);\n  });\n}`,
-    errors: [{ messageId: "listener", line: 4, column: 21 }],
+    errors: [
+      {
+        messageId: "listener",
+        line: 4,
+        column: 21,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `import { EventEmitter } from "node:events";\n${D}\nexport function listen(bus: EventEmitter) {\n  bus.on("message", (id: string) => { void (async () => {\n    return save(id);\n  })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "callbacks by reference, R1: a bound method that can reject (its await is outside any try) stays reported",
@@ -637,83 +1121,132 @@ const invalid: InvalidCase[] = [
   {
     name: "callbacks by reference, R1: a field arrow that awaits a call that may reject stays reported",
     code: TARGETS.replace("    this.#targets.set(event.id, new Target(event.id));", "    await detach(event.id);"),
-    errors: [{ messageId: "listener", line: 11, column: 43 }],
+    errors: [{ messageId: "listener", line: 11, column: 43, message: LISTENER }],
   },
   {
     name: "callbacks by reference, R1: a let variable may hold another function by the time it is used, so it is not followed",
     code: 'import { EventEmitter } from "node:events";\nexport function wire(bus: EventEmitter) {\n  let onReady = async () => {\n    console.log("ready");\n  };\n  bus.on("ready", onReady);\n  return (next: () => Promise<void>) => { onReady = next; };\n}',
-    errors: [{ messageId: "listener", line: 6, column: 19 }],
+    errors: [{ messageId: "listener", line: 6, column: 19, message: LISTENER }],
   },
   {
     name: "callbacks by reference, R1: a method whose override in a subclass can reject stays reported",
     code: `${D}\nexport class Poller {\n  start(): void {\n    setInterval(this.tick.bind(this), 1000);\n  }\n  protected async tick(): Promise<void> {\n    console.log("tick");\n  }\n}\nexport class SavingPoller extends Poller {\n  protected override async tick(): Promise<void> {\n    await save("tick");\n  }\n}`,
-    errors: [{ messageId: "voidReturnArgument", line: 4, column: 17 }],
+    errors: [{ messageId: "voidReturnArgument", line: 4, column: 17, message: VOID_ARGUMENT("setInterval") }],
   },
   {
     name: "delays only, R2: awaiting a fetch before JSON.parse: the fetch may reject, so the listener stays reported",
     code: DELAYED.replace("await new Promise((resolve) => setTimeout(resolve, this.delay));", "await fetchText(message);").replace('import { EventEmitter } from "node:events";', 'import { EventEmitter } from "node:events";\ndeclare function fetchText(url: string): Promise<string>;'),
-    errors: [{ messageId: "listener", line: 5, column: 22, message: "Async function used as an event listener: the emitter ignores the promise it returns, so a rejection becomes an unhandled rejection, which ends the Node.js process. Catch errors inside the listener, or wrap it in a sync listener that calls it with `void` and `.catch()`." }],
+    errors: [
+      {
+        messageId: "listener",
+        line: 5,
+        column: 22,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `import { EventEmitter } from "node:events";\ndeclare function fetchText(url: string): Promise<string>;\nexport class DelayedTransport {\n  constructor(private readonly ws: EventEmitter, private readonly delay: number, private readonly dispatch: (message: unknown) => void) {\n    ws.on("message", (message: string) => { void (async () => {\n      await fetchText(message);\n      this.dispatch(JSON.parse(message));\n    })().catch(${H}); });\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "delays only, R2: a delay promise whose executor takes reject may reject",
     code: DELAYED.replace("new Promise((resolve) => setTimeout(resolve, this.delay))", "new Promise((resolve, reject) => setTimeout(reject, this.delay))"),
-    errors: [{ messageId: "listener", line: 4, column: 22 }],
+    errors: [
+      {
+        messageId: "listener",
+        line: 4,
+        column: 22,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `import { EventEmitter } from "node:events";\nexport class DelayedTransport {\n  constructor(private readonly ws: EventEmitter, private readonly delay: number, private readonly dispatch: (message: unknown) => void) {\n    ws.on("message", (message: string) => { void (async () => {\n      await new Promise((resolve, reject) => setTimeout(reject, this.delay));\n      this.dispatch(JSON.parse(message));\n    })().catch(${H}); });\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "delays only, R2: a throw statement after the delay rejects where no sync listener would throw",
     code: DELAYED.replace("      this.dispatch(JSON.parse(message));", '      if (!message) throw new Error("empty message");\n      this.dispatch(message);'),
-    errors: [{ messageId: "listener", line: 4, column: 22 }],
+    errors: [
+      {
+        messageId: "listener",
+        line: 4,
+        column: 22,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `import { EventEmitter } from "node:events";\nexport class DelayedTransport {\n  constructor(private readonly ws: EventEmitter, private readonly delay: number, private readonly dispatch: (message: unknown) => void) {\n    ws.on("message", (message: string) => { void (async () => {\n      await new Promise((resolve) => setTimeout(resolve, this.delay));\n      if (!message) throw new Error("empty message");\n      this.dispatch(message);\n    })().catch(${H}); });\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "delays only, R2: forEach with a callback that waits for a delay loses order and completion, still reported (cannot reject: the caught wording)",
     code: `export function later(ids: string[], seen: Set<string>) {\n  ids.forEach(async (id) => {\n    await new Promise((resolve) => setTimeout(resolve, 10));\n    seen.add(id);\n  });\n}`,
-    errors: [{ messageId: "forEachCaught", line: 2, column: 15 }],
+    errors: [{ messageId: "forEachCaught", line: 2, column: 15, message: FOR_EACH_CAUGHT }],
   },
   {
     name: "sync arrows, R3: a signal handler calling a method that can reject (its await is outside any try) stays reported",
     code: CHILD.replace("    try {\n      await this.currentJobPromise;\n    } finally {\n      process.exit(process.exitCode || 0);\n    }", "    await this.currentJobPromise;\n    process.exit(process.exitCode || 0);"),
     errors: [
-      { messageId: "voidReturnArgument", line: 15, column: 23 },
-      { messageId: "voidReturnArgument", line: 16, column: 22 },
+      {
+        messageId: "voidReturnArgument",
+        line: 15,
+        column: 23,
+        message: VOID_ARGUMENT("on"),
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 16,
+        column: 22,
+        message: VOID_ARGUMENT("on"),
+      },
     ],
   },
   {
     name: "sync arrows, R3: forEach with a sync arrow calling a function that cannot reject is still reported, with the caught wording",
     code: `${D}\nasync function refresh(id: string): Promise<void> {\n  await save(id).catch((error) => console.error(error));\n}\nexport function refreshAll() {\n  ids.forEach((id) => refresh(id));\n}`,
-    errors: [{ messageId: "forEachCaught", line: 6, column: 15 }],
+    errors: [{ messageId: "forEachCaught", line: 6, column: 15, message: FOR_EACH_CAUGHT }],
   },
   // Inherited methods (checksVoidReturn.inheritedMethods)
   {
     name: "async method implementing an interface method that returns void",
     code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Logger implements Listener {\n  async onEvent(e: string) {\n    await save(e);\n  }\n}`,
-    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 9 }],
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 9, message: VOID_OVERRIDE("onEvent", "Listener", "Listener.onEvent") }],
   },
   {
     name: "async override of an abstract method that returns void",
     code: `${D}\nabstract class Base { abstract handle(): void }\nexport class Impl extends Base {\n  async handle() {\n    await save("x");\n  }\n}`,
-    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 9 }],
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 9, message: VOID_OVERRIDE("handle", "Base", "Base.handle") }],
   },
   {
     name: "method written to return a promise, overriding a concrete method that returns void",
     code: `${D}\nclass Base { flush(): void {} }\nexport class Buffered extends Base {\n  flush(): Promise<void> {\n    return save("x");\n  }\n}`,
-    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 3 }],
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 3, message: VOID_OVERRIDE("flush", "Base", "Base.flush") }],
   },
   {
     name: "async method implementing a method of a declared (library-shaped) class that returns void",
     code: `${D}\ndeclare class Transport { close(): void }\nexport class Socket extends Transport {\n  async close() {\n    await save("closed");\n  }\n}`,
-    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 9 }],
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 9, message: VOID_OVERRIDE("close", "Transport", "Transport.close") }],
   },
   {
     name: "async override of a JSDoc-typed JavaScript base that returns void",
     ...LOOSE_JS,
     code: `class Listener {\n  /** @returns {void} */\n  onEvent() {}\n}\nexport class Logger extends Listener {\n  async onEvent() {\n    await Promise.reject(new Error("write failed"));\n  }\n}`,
-    errors: [{ messageId: "voidReturnInheritedMethod", line: 6, column: 9 }],
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 6, column: 9, message: VOID_OVERRIDE("onEvent", "Listener", "Listener.onEvent") }],
   },
   {
     name: "never-suspending async override with checkSelfHandled",
     code: `interface Listener { onEvent(e: string): void }\nexport class Counter implements Listener {\n  count = 0;\n  async onEvent() {\n    this.count++;\n  }\n}`,
     options: { checkSelfHandled: true },
-    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 9 }],
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 9, message: VOID_OVERRIDE("onEvent", "Listener", "Listener.onEvent") }],
   },
 ];
 

@@ -150,6 +150,7 @@ const invalid: InvalidCase[] = [
         messageId: "unboundedMap",
         line: 5,
         column: 32,
+        message: "`Promise.all` starts the work for every item of `recipients` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
         fixes: [
           [
             POOL,
@@ -179,6 +180,7 @@ const invalid: InvalidCase[] = [
         messageId: "unboundedMap",
         line: 4,
         column: 30,
+        message: "`Promise.all` starts the work for every item of `userIds` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
         fixes: [
           [P_MAP, lines('import pMap from "p-map";', D, "export async function loadUsers(userIds: readonly string[]) {", "  return pMap(userIds, (id) => fetchUser(id), { concurrency: 8 });", "}", "")],
           [
@@ -209,6 +211,7 @@ const invalid: InvalidCase[] = [
         messageId: "unboundedMap",
         line: 4,
         column: 43,
+        message: "`Promise.all` starts the work for every item of `userIds` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
         fixes: [
           [
             "Limit with `pLimit(8)`",
@@ -255,6 +258,7 @@ const invalid: InvalidCase[] = [
         messageId: "unboundedMap",
         line: 5,
         column: 30,
+        message: "`Promise.all` starts the work for every item of `userIds` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
         fixes: [
           [
             "Limit with `pLimit(8)`",
@@ -275,6 +279,7 @@ const invalid: InvalidCase[] = [
         messageId: "unboundedMap",
         line: 4,
         column: 26,
+        message: "`Promise.all` starts the work for every item of `ids` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
         fixes: [
           [P_MAP, lines('const pMap = require("p-map");', "/** @param {string[]} ids */", "async function loadUsers(ids) {", "  return pMap(ids, (id) => fetch(id), { concurrency: 8 });", "}", "module.exports = { loadUsers };", "")],
           [POOL, lines('const pMap = require("p-map");', "/** @param {string[]} ids */", "async function loadUsers(ids) {", "  return mapWithConcurrency(ids, 8, (id) => fetch(id));", "}", "module.exports = { loadUsers };", "", HELPER_JS)],
@@ -290,6 +295,7 @@ const invalid: InvalidCase[] = [
         messageId: "unboundedMap",
         line: 3,
         column: 30,
+        message: "`Promise.all` starts the work for every item of `userIds` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
         fixes: [[POOL, lines(D, "export async function loadUsers(userIds: string[]) {", "  return mapWithConcurrency(userIds, 8, fetchUser);", "}", "", HELPER_TS)]],
       },
     ],
@@ -326,13 +332,41 @@ const invalid: InvalidCase[] = [
   {
     name: "the values of a Record: a dictionary's size is open",
     code: lines(D, "export async function refresh(byId: Record<string, string>) {", "  await Promise.all(Object.values(byId).map(fetchUser));", "}"),
-    errors: [{ messageId: "unboundedMap", line: 3, column: 41, fixes: [[POOL, lines(D, "export async function refresh(byId: Record<string, string>) {", "  await mapWithConcurrency(Object.values(byId), 8, fetchUser);", "}", "", HELPER_TS)]] }],
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 3,
+        column: 41,
+        fixes: [[POOL, lines(D, "export async function refresh(byId: Record<string, string>) {", "  await mapWithConcurrency(Object.values(byId), 8, fetchUser);", "}", "", HELPER_TS)]],
+        message: "`Promise.all` starts the work for every item of `Object.values(byId)` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+      },
+    ],
   },
   {
     name: "a literal array longer than maxConstantLength",
     options: { maxConstantLength: 2 },
     code: lines(D, "export async function warm() {", '  await Promise.all(["a", "b", "c"].map(fetchUser));', "}"),
-    errors: [{ messageId: "unboundedMap", line: 3, column: 37 }],
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 3,
+        column: 37,
+        message: '`Promise.all` starts the work for every item of `["a", "b", "c"]` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.',
+        fixes: [
+          [
+            POOL,
+            lines(
+              D,
+              "export async function warm() {",
+              '  await mapWithConcurrency(["a", "b", "c"], 8, fetchUser);',
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "a for...of loop over a Set collecting one promise per item",
@@ -351,7 +385,14 @@ const invalid: InvalidCase[] = [
   {
     name: "a counted for loop up to items.length",
     code: lines(D, "export async function notify(recipients: string[]) {", "  const pending = [];", "  for (let i = 0; i < recipients.length; i++) pending.push(sendMail(recipients[i]));", "  return Promise.allSettled(pending);", "}"),
-    errors: [{ messageId: "unboundedLoop", line: 4, column: 60 }],
+    errors: [
+      {
+        messageId: "unboundedLoop",
+        line: 4,
+        column: 60,
+        message: "This loop starts a promise for every item of `recipients` and collects them for `Promise.allSettled`: all of them run at once, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Await them in batches of a constant size, or run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`).",
+      },
+    ],
   },
   {
     name: "a new Promise that wraps a callback API starts work for every item",
@@ -363,7 +404,29 @@ const invalid: InvalidCase[] = [
       "  })));",
       "}",
     ),
-    errors: [{ messageId: "unboundedMap", line: 3, column: 28 }],
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 3,
+        column: 28,
+        message: "`Promise.all` starts the work for every item of `paths` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              'import { readFile } from "node:fs";',
+              "export async function readAll(paths: string[]) {",
+              "  return mapWithConcurrency(paths, 8, (file) => new Promise<Buffer>((resolve, reject) => {",
+              "    readFile(file, (error, data) => (error ? reject(error) : resolve(data)));",
+              "  }));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "a new Promise whose executor calls a project function named like a listener registration",
@@ -374,12 +437,40 @@ const invalid: InvalidCase[] = [
       "  await Promise.all(ids.map((id) => new Promise<void>((resolve) => once(id, resolve))));",
       "}",
     ),
-    errors: [{ messageId: "unboundedMap", line: 4, column: 25 }],
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 4,
+        column: 25,
+        message: "`Promise.all` starts the work for every item of `ids` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              D,
+              "function once(id: string, done: () => void): void { void fetchUser(id).then(done); }",
+              "export async function loadAll(ids: string[]) {",
+              "  await mapWithConcurrency(ids, 8, (id) => new Promise<void>((resolve) => once(id, resolve)));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "forEach collecting the promises",
     code: lines(D, "export async function notify(recipients: string[]) {", "  const pending: Promise<void>[] = [];", "  recipients.forEach((to) => pending.push(sendMail(to)));", "  await Promise.all(pending);", "}"),
-    errors: [{ messageId: "unboundedLoop", line: 4, column: 43 }],
+    errors: [
+      {
+        messageId: "unboundedLoop",
+        line: 4,
+        column: 43,
+        message: "This loop starts a promise for every item of `recipients` and collects them for `Promise.all`: all of them run at once, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Await them in batches of a constant size, or run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`).",
+      },
+    ],
   },
 ];
 

@@ -8,11 +8,11 @@ const RULE = "unhandled-rejection-window";
 const D =
   "declare function f(): Promise<number>; declare function g(): Promise<string>; declare function track(p: Promise<unknown>): void; declare const c: boolean;";
 
-
-
-
 const ALL = (a: string, b: string) => `Await \`${a}\` and \`${b}\` together with \`Promise.all\``;
 const CATCH = (a: string) => `Attach a rejection handler where \`${a}\` is created`;
+/** The message of a window at another `await`, written out so that a change of wording is a visible change here. */
+const WINDOW = (p: string, line: number) =>
+  `The promise in \`${p}\` has no rejection handler while the function waits at another \`await\` (line ${line}): if it rejects meanwhile, Node.js reports an unhandled rejection and, by default, exits. Start both and await them together with \`Promise.all\`, or attach a handler when it is created.`;
 const NOTE = " // marks it handled now; awaiting it later still throws the rejection";
 const H = (a: string) => `${a}.catch(() => undefined);${NOTE}`;
 
@@ -25,6 +25,7 @@ const invalid: InvalidCase[] = [
         messageId: "window",
         line: 3,
         column: 9,
+        message: WINDOW("user", 4),
         fixes: [
           [ALL("user", "posts"), `${D}\nasync function page() {\n  const [user, posts] = await Promise.all([f(), g()]);\n  return [user, posts];\n}`],
           [CATCH("user"), `${D}\nasync function page() {\n  const user = f();\n  ${H("user")}\n  const posts = await g();\n  return [await user, posts];\n}`],
@@ -40,6 +41,7 @@ const invalid: InvalidCase[] = [
         messageId: "window",
         line: 4,
         column: 9,
+        message: WINDOW("b", 5),
         fixes: [[CATCH("b"), `${D}\nasync function both() {\n  const a = f();\n  const b = g();\n  ${H("b")}\n  await a;\n  await b;\n}`]],
       },
     ],
@@ -52,6 +54,7 @@ const invalid: InvalidCase[] = [
         messageId: "window",
         line: 3,
         column: 9,
+        message: WINDOW("a", 4),
         fixes: [
           [ALL("a", "b"), `${D}\nasync function twice() {\n  const [a, b] = await Promise.all([f(), g()]);\n  console.log(a, b);\n  return (a) + 1;\n}`],
           [CATCH("a"), `${D}\nasync function twice() {\n  const a = f();\n  ${H("a")}\n  const b = await g();\n  console.log(await a, b);\n  return (await a) + 1;\n}`],
@@ -67,6 +70,7 @@ const invalid: InvalidCase[] = [
         messageId: "window",
         line: 3,
         column: 9,
+        message: WINDOW("a", 4),
         fixes: [[CATCH("a"), `${D}\nasync function other() {\n  const a = f();\n  ${H("a")}\n  const b = await g();\n  return [b, a];\n}`]],
       },
     ],
@@ -79,6 +83,7 @@ const invalid: InvalidCase[] = [
         messageId: "window",
         line: 3,
         column: 9,
+        message: WINDOW("a", 4),
         fixes: [
           [CATCH("a"), `${D}\nasync function typed() {\n  const a: Promise<number> = f(); // started early\n  ${H("a")}\n  const b = await g();\n  return [await a, b];\n}`],
         ],
@@ -93,6 +98,7 @@ const invalid: InvalidCase[] = [
         messageId: "window",
         line: 3,
         column: 9,
+        message: WINDOW("a", 4),
         fixes: [[CATCH("a"), `${D}\nasync function inline() {\n  const a = f();\n  a.catch(() => undefined); const n = 1;\n  await g();\n  return (await a) + n;\n}`]],
       },
     ],
@@ -100,104 +106,334 @@ const invalid: InvalidCase[] = [
   {
     name: "a conditional await opens the window on its path",
     code: `${D}\nasync function maybe() {\n  const p = f();\n  if (c) await g();\n  return await p;\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 4),
+        fixes: [
+          [CATCH("p"), `${D}\nasync function maybe() {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  if (c) await g();\n  return await p;\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "an await in a loop body between creation and handling",
     code: `${D}\nasync function loop(ids: string[]) {\n  const p = f();\n  for (const id of ids) console.log(id, await g());\n  return p;\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 4),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nasync function loop(ids: string[]) {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  for (const id of ids) console.log(id, await g());\n  return p;\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "a promise created in a loop body, awaited after another await",
     code: `${D}\nasync function each(ids: string[]) {\n  for (const id of ids) {\n    const p = f();\n    const s = await g();\n    console.log(id, s, await p);\n  }\n}`,
-    errors: [{ messageId: "window", line: 4, column: 11 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 4,
+        column: 11,
+        message: WINDOW("p", 5),
+        fixes: [
+          [
+            ALL("p", "s"),
+            `${D}\nasync function each(ids: string[]) {\n  for (const id of ids) {\n    const [p, s] = await Promise.all([f(), g()]);\n    console.log(id, s, p);\n  }\n}`,
+          ],
+          [
+            CATCH("p"),
+            `${D}\nasync function each(ids: string[]) {\n  for (const id of ids) {\n    const p = f();\n    p.catch(() => undefined);${NOTE}\n    const s = await g();\n    console.log(id, s, await p);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "handled only in a later iteration of the loop",
     code: `${D}\nasync function poll() {\n  const p = f();\n  while (c) {\n    if (Math.random() > 0.5) {\n      await p;\n      break;\n    }\n    await g();\n  }\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 9),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nasync function poll() {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  while (c) {\n    if (Math.random() > 0.5) {\n      await p;\n      break;\n    }\n    await g();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "a do-while body runs before the handling",
     code: `${D}\nasync function retry() {\n  const p = f();\n  do {\n    await g();\n  } while (c);\n  await p;\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 5),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nasync function retry() {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  do {\n    await g();\n  } while (c);\n  await p;\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "a `for await` loop is a wait",
     code: `${D}\nasync function stream(items: AsyncIterable<string>) {\n  const p = f();\n  for await (const item of items) console.log(item);\n  await p;\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: "The promise in `p` has no rejection handler while the function waits at a `for await` loop (line 4): if it rejects meanwhile, Node.js reports an unhandled rejection and, by default, exits. Start both and await them together with `Promise.all`, or attach a handler when it is created.",
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nasync function stream(items: AsyncIterable<string>) {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  for await (const item of items) console.log(item);\n  await p;\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "`yield` in an async generator is a wait: the consumer decides when it resumes",
     code: `${D}\nasync function* pages() {\n  const next = f();\n  yield 1;\n  yield await next;\n}`,
-    errors: [{ messageId: "windowYield", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "windowYield",
+        line: 3,
+        column: 9,
+        message: "The promise in `next` has no rejection handler while the async generator is paused at `yield` (line 4): the consumer decides when it resumes, and if the promise rejects meanwhile, Node.js reports an unhandled rejection and, by default, exits. Await or handle it before the `yield`, or attach a handler when it is created.",
+        fixes: [
+          [CATCH("next"), `${D}\nasync function* pages() {\n  const next = f();\n  next.catch(() => undefined);${NOTE}\n  yield 1;\n  yield await next;\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "returned after another await",
     code: `${D}\nasync function late() {\n  const p = f();\n  await g();\n  return p;\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 4),
+        fixes: [
+          [CATCH("p"), `${D}\nasync function late() {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  await g();\n  return p;\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "passed to a call only after another await",
     code: `${D}\nasync function tracked() {\n  const p = f();\n  await g();\n  track(p);\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 4),
+        fixes: [
+          [CATCH("p"), `${D}\nasync function tracked() {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  await g();\n  track(p);\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "a closure that refers to it is created only after another await",
     code: `${D}\nasync function closure() {\n  const p = f();\n  await g();\n  return () => p;\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 4),
+        fixes: [
+          [CATCH("p"), `${D}\nasync function closure() {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  await g();\n  return () => p;\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "a `let` that is never reassigned",
     code: `${D}\nasync function withLet() {\n  let p = f();\n  await g();\n  return await p;\n}`,
-    errors: [{ messageId: "window", line: 3, column: 7 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 7,
+        message: WINDOW("p", 4),
+        fixes: [
+          [CATCH("p"), `${D}\nasync function withLet() {\n  let p = f();\n  p.catch(() => undefined);${NOTE}\n  await g();\n  return await p;\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "a promise derived with `.then(f)` still rejects",
     code: `${D}\nasync function derived() {\n  const q = f().then((n) => n + 1);\n  await g();\n  return await q;\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("q", 4),
+        fixes: [
+          [
+            CATCH("q"),
+            `${D}\nasync function derived() {\n  const q = f().then((n) => n + 1);\n  q.catch(() => undefined);${NOTE}\n  await g();\n  return await q;\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "an await in one branch of a conditional expression",
     code: `${D}\nasync function ternary() {\n  const p = f();\n  const s = c ? await g() : "";\n  return [s, await p];\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 4),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nasync function ternary() {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  const s = c ? await g() : "";\n  return [s, await p];\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "an await on the right of `&&`",
     code: `${D}\nasync function logical() {\n  const p = f();\n  const s = c && (await g());\n  return [s, await p];\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 4),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nasync function logical() {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  const s = c && (await g());\n  return [s, await p];\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "an await in a later declarator of the same statement: no handler fix",
     code: `${D}\nasync function same() {\n  const p = f(), s = await g();\n  return [s, await p];\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9, fixes: [] }],
+    errors: [{ messageId: "window", line: 3, column: 9, fixes: [], message: WINDOW("p", 3) }],
   },
   {
     name: "an await in a switch case",
     code: `${D}\nasync function pick(k: number) {\n  const p = f();\n  switch (k) {\n    case 1:\n      await g();\n      break;\n    default:\n      break;\n  }\n  return await p;\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 6),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nasync function pick(k: number) {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  switch (k) {\n    case 1:\n      await g();\n      break;\n    default:\n      break;\n  }\n  return await p;\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "an await in a catch block entered by a throw",
     code: `${D}\nasync function recover() {\n  const p = f();\n  try {\n    if (c) throw new Error("bad");\n  } catch {\n    await g();\n  }\n  return await p;\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 7),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nasync function recover() {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  try {\n    if (c) throw new Error("bad");\n  } catch {\n    await g();\n  }\n  return await p;\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "`new Promise` whose executor can reject",
     code: `${D}\nasync function executor() {\n  const p = new Promise<number>((resolve, reject) => (c ? resolve(1) : reject(new Error("no"))));\n  await g();\n  return await p;\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 4),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nasync function executor() {\n  const p = new Promise<number>((resolve, reject) => (c ? resolve(1) : reject(new Error("no"))));\n  p.catch(() => undefined);${NOTE}\n  await g();\n  return await p;\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "a class derived from Promise, with `checkThenables` (which also lifts the name gate)",
     code: `${D}\nclass Task<T> extends Promise<T> {}\ndeclare function run(): Task<number>;\nasync function sub() {\n  const t = run();\n  await g();\n  return await t;\n}`,
     options: { checkThenables: true },
-    errors: [{ messageId: "window", line: 5, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 5,
+        column: 9,
+        message: WINDOW("t", 6),
+        fixes: [
+          [
+            CATCH("t"),
+            `${D}\nclass Task<T> extends Promise<T> {}\ndeclare function run(): Task<number>;\nasync function sub() {\n  const t = run();\n  t.catch(() => undefined);${NOTE}\n  await g();\n  return await t;\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "module top level with top-level await",
     code: `${D}\nconst p = f();\nawait g();\nconsole.log(await p);\nexport {};`,
     fileName: "module.mts",
-    errors: [{ messageId: "window", line: 2, column: 7 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 2,
+        column: 7,
+        message: WINDOW("p", 3),
+        fixes: [
+          [CATCH("p"), `${D}\nconst p = f();\np.catch(() => undefined);${NOTE}\nawait g();\nconsole.log(await p);\nexport {};`],
+        ],
+      },
+    ],
   },
   {
     name: "JavaScript with JSDoc types",
@@ -208,6 +444,7 @@ const invalid: InvalidCase[] = [
         messageId: "window",
         line: 5,
         column: 9,
+        message: WINDOW("a", 6),
         fixes: [
           [ALL("a", "b"), `/** @returns {Promise<number>} */\nasync function f() { return 1; }\nasync function g() { return ""; }\nexport async function page() {\n  const [a, b] = await Promise.all([f(), g()]);\n  return [a, b];\n}`],
           [CATCH("a"), `/** @returns {Promise<number>} */\nasync function f() { return 1; }\nasync function g() { return ""; }\nexport async function page() {\n  const a = f();\n  ${H("a")}\n  const b = await g();\n  return [await a, b];\n}`],
@@ -219,40 +456,124 @@ const invalid: InvalidCase[] = [
     name: "a custom thenable with `checkThenables`: no handler fix without a `catch` method",
     code: `interface Job<T> { then<R>(done: (value: T) => R): Job<R> }\ndeclare function start(): Job<number>;\ndeclare function g(): Promise<string>;\nasync function job() {\n  const j = start();\n  await g();\n  return await j;\n}`,
     options: { checkThenables: true },
-    errors: [{ messageId: "window", line: 5, column: 9, fixes: [] }],
+    errors: [{ messageId: "window", line: 5, column: 9, fixes: [], message: WINDOW("j", 6) }],
   },
   {
     name: "`void p` and `typeof p` attach no handler",
     code: `${D}\nasync function looks() {\n  const p = f();\n  void p;\n  console.log(typeof p);\n  await g();\n  return p;\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 6),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nasync function looks() {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  void p;\n  console.log(typeof p);\n  await g();\n  return p;\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "handled only in a `finally` after another await",
     code: `${D}\nasync function cleanup() {\n  const p = f();\n  try {\n    await g();\n  } finally {\n    await p;\n  }\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 5),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nasync function cleanup() {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  try {\n    await g();\n  } finally {\n    await p;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "an inner variable of the same name is not the promise",
     code: `${D}\nasync function shadow() {\n  const p = f();\n  {\n    const p = 1;\n    await g();\n    console.log(p);\n  }\n  return await p;\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 6),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nasync function shadow() {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  {\n    const p = 1;\n    await g();\n    console.log(p);\n  }\n  return await p;\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "an async method and an async arrow function",
     code: `${D}\nclass Service {\n  async run() {\n    const p = this.load();\n    await g();\n    return p;\n  }\n  load(): Promise<number> {\n    return f();\n  }\n}\nexport const later = async () => {\n  const q = f();\n  await g();\n  return q;\n};\nexport { Service };`,
     errors: [
-      { messageId: "window", line: 4, column: 11 },
-      { messageId: "window", line: 13, column: 9 },
+      {
+        messageId: "window",
+        line: 4,
+        column: 11,
+        message: WINDOW("p", 5),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nclass Service {\n  async run() {\n    const p = this.load();\n    p.catch(() => undefined);${NOTE}\n    await g();\n    return p;\n  }\n  load(): Promise<number> {\n    return f();\n  }\n}\nexport const later = async () => {\n  const q = f();\n  await g();\n  return q;\n};\nexport { Service };`,
+          ],
+        ],
+      },
+      {
+        messageId: "window",
+        line: 13,
+        column: 9,
+        message: WINDOW("q", 14),
+        fixes: [
+          [
+            CATCH("q"),
+            `${D}\nclass Service {\n  async run() {\n    const p = this.load();\n    await g();\n    return p;\n  }\n  load(): Promise<number> {\n    return f();\n  }\n}\nexport const later = async () => {\n  const q = f();\n  q.catch(() => undefined);${NOTE}\n  await g();\n  return q;\n};\nexport { Service };`,
+          ],
+        ],
+      },
     ],
   },
   {
     name: "evaluation order: an await earlier in the same argument list",
     code: `${D}\nasync function args() {\n  const p = f();\n  console.log(await g(), await p);\n}`,
-    errors: [{ messageId: "window", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 4),
+        fixes: [
+          [CATCH("p"), `${D}\nasync function args() {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  console.log(await g(), await p);\n}`],
+        ],
+      },
+    ],
   },
   {
     name: "a declaration in a case clause; `while (true)` leaves only through `break`",
     code: `${D}\nasync function pick(k: number) {\n  switch (k) {\n    case 1:\n      const p = f();\n      while (true) {\n        if (c) break;\n        await g();\n      }\n      return await p;\n    default:\n      return 0;\n  }\n}`,
-    errors: [{ messageId: "window", line: 5, column: 13 }],
+    errors: [
+      {
+        messageId: "window",
+        line: 5,
+        column: 13,
+        message: WINDOW("p", 8),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nasync function pick(k: number) {\n  switch (k) {\n    case 1:\n      const p = f();\n      p.catch(() => undefined);${NOTE}\n      while (true) {\n        if (c) break;\n        await g();\n      }\n      return await p;\n    default:\n      return 0;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "a `throw` before the promise is handled",
@@ -262,6 +583,7 @@ const invalid: InvalidCase[] = [
         messageId: "throwWindow",
         line: 3,
         column: 9,
+        message: "The promise in `p` has no rejection handler when the `throw` at line 4 leaves the function: nothing can handle it after that, so if it rejects, Node.js reports an unhandled rejection and, by default, exits. Await or handle it before throwing, or attach a handler when it is created.",
         fixes: [[CATCH("p"), `${D}\nasync function guard(name: string) {\n  const p = f();\n  ${H("p")}\n  if (name === "") throw new Error("no name");\n  return await p;\n}`]],
       },
     ],
@@ -269,12 +591,38 @@ const invalid: InvalidCase[] = [
   {
     name: "a `throw` in a sync function that returns the promise",
     code: `${D}\nfunction start(name: string) {\n  const p = f();\n  if (name === "") throw new Error("no name");\n  return p;\n}`,
-    errors: [{ messageId: "throwWindow", line: 3, column: 9 }],
+    errors: [
+      {
+        messageId: "throwWindow",
+        line: 3,
+        column: 9,
+        message: "The promise in `p` has no rejection handler when the `throw` at line 4 leaves the function: nothing can handle it after that, so if it rejects, Node.js reports an unhandled rejection and, by default, exits. Await or handle it before throwing, or attach a handler when it is created.",
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nfunction start(name: string) {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  if (name === "") throw new Error("no name");\n  return p;\n}`,
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "a `throw` that leaves the declaring block inside a try",
     code: `${D}\nasync function inner() {\n  try {\n    const p = f();\n    if (c) throw new Error("stop");\n    await p;\n  } catch {\n    return 0;\n  }\n  return 1;\n}`,
-    errors: [{ messageId: "throwWindow", line: 4, column: 11 }],
+    errors: [
+      {
+        messageId: "throwWindow",
+        line: 4,
+        column: 11,
+        message: "The promise in `p` has no rejection handler when the `throw` at line 5 leaves the block that declares it: nothing can handle it after that, so if it rejects, Node.js reports an unhandled rejection and, by default, exits. Await or handle it before throwing, or attach a handler when it is created.",
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nasync function inner() {\n  try {\n    const p = f();\n    p.catch(() => undefined);${NOTE}\n    if (c) throw new Error("stop");\n    await p;\n  } catch {\n    return 0;\n  }\n  return 1;\n}`,
+          ],
+        ],
+      },
+    ],
   },
 ];
 

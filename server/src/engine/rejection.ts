@@ -11,7 +11,7 @@
  * function's call never throws: it returns its promise), a promise's own `resolve`/`reject` (an
  * executor's parameters, or a local or field set only from them), `new Promise((resolve) => ...)` whose
  * executor cannot throw, and `await` of what cannot reject (a project call, `x.catch(handler)`,
- * a promise that never rejects). Anything else (a library call, other `new`, `throw`) may throw.
+ * a promise that never rejects, a library call in `NEVER_REJECTING_LIBRARY_CALLS`). Anything else (a library call, other `new`, `throw`) may throw.
  *
  * Error-handling code is judged by its own policy (`handler`): in a `catch` or `finally` block, a
  * rejection handler (`.catch(h)`, `.then(f, h)`'s `h`) and the project functions called from
@@ -67,6 +67,29 @@ const isNonThrowingLibName = picomatch([
 const isNonThrowingCall = (ref: DeclarationRef): boolean => isNodeConsoleCall(ref) || isNodeTimerCall(ref) || (ref.isDefaultLib && isNonThrowingLibName(ref.qualifiedName));
 const isProcessExit = (ref: DeclarationRef): boolean =>
   ref.module !== undefined && /^(?:node:)?process$/.test(ref.module) && (ref.qualifiedName === "global.NodeJS.Process.exit" || ref.qualifiedName === "global.NodeJS.Process.abort");
+
+/**
+ * Library calls whose promise never rejects, and whose call does not throw, by declaration (the
+ * module without `node:`, the dotted name inside it): one record per call, with the reason the
+ * docs show. Kept small on purpose: an entry needs the implementation to settle its promise only
+ * through `resolve`, in every supported version, and the evidence written next to it.
+ */
+export const NEVER_REJECTING_LIBRARY_CALLS: readonly { module: string; name: string; why: string }[] = [
+  {
+    // Node >= 12.5 returns `PromiseResolve()` for an exited worker, else `new Promise((resolve) =>
+    // this.once("exit", resolve))`, and says why: "Do not use events.once() here, because the
+    // 'exit' event will always be emitted regardless of any errors" (lib/internal/worker.js; a
+    // Node maintainer in nodejs/node#37627: "This promise can never reject"). @types/node: "a
+    // Promise for the exit code that is fulfilled when the 'exit' event is emitted".
+    module: "worker_threads",
+    name: "Worker.terminate",
+    why: "resolves with the exit code once the thread has stopped, whatever errors the worker had",
+  },
+];
+
+/** A call of an entry of `NEVER_REJECTING_LIBRARY_CALLS` (`worker.terminate()` on Node's `worker_threads` Worker). */
+const isNeverRejectingLibraryCall = (ref: DeclarationRef): boolean =>
+  ref.module !== undefined && NEVER_REJECTING_LIBRARY_CALLS.some((entry) => entry.module === ref.module?.replace(/^node:/, "") && entry.name === ref.qualifiedName);
 
 /** The facts for the Program `types` answers about, computed lazily and kept for its lifetime. */
 export function rejectionFacts(types: TypeOracle): RejectionFacts {
@@ -134,7 +157,8 @@ export class RejectionFacts {
 
   /**
    * Every body the call may run never suspends (`neverSuspends`): for a method, the member it
-   * resolves to and every override in the project's subclasses (`TypeOracle.projectImplementationsOf`);
+   * resolves to, every override in the project's subclasses and every function assigned to it on
+   * instances, a placeholder that only throws counting as abstract (`TypeOracle.projectImplementationsOf`);
    * false when any is unknown (a declaration file, an interface member).
    */
   callNeverSuspends(call: ts.CallExpression): boolean {
@@ -186,7 +210,8 @@ export class RejectionFacts {
    * - a `const` initialized from one, or `this.x` where every assignment to `x` in its class (the
    *   field's initializer included, nested functions too) is one;
    * - `p.then(f)` on one, where `f` cannot throw (or, async, reject); `p.catch(h)` and
-   *   `p.then(f, h)` whose handlers cannot throw; a call of a project function that cannot reject.
+   *   `p.then(f, h)` whose handlers cannot throw; a call of a project function that cannot reject;
+   * - a call in `NEVER_REJECTING_LIBRARY_CALLS` (`worker.terminate()` on Node's Worker).
    * Anything else is unknown (false). A `resolve` handed out and called elsewhere with a promise
    * that rejects is not followed.
    *
@@ -244,7 +269,18 @@ export class RejectionFacts {
       const fn = skipParens(onFulfilled);
       return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (isAsyncFunction(fn) ? this.cannotReject(fn) : this.cannotThrow(fn)) && this.neverRejects(callee.expression);
     }
+    if (ts.isCallExpression(node) && this.isNeverRejectingLibraryPromise(node)) return true;
     return ts.isCallExpression(node) && this.settledPromise(node);
+  }
+
+  /**
+   * A call of a library API whose promise never rejects (`NEVER_REJECTING_LIBRARY_CALLS`, by
+   * declaration: `worker.terminate()` on Node's `worker_threads` Worker, not a project class's own
+   * `terminate`), with a callee and arguments that evaluate without throwing.
+   */
+  private isNeverRejectingLibraryPromise(call: ts.CallExpression): boolean {
+    const target = this.types.calleeTarget(call);
+    return target !== undefined && isNeverRejectingLibraryCall(target.ref) && this.calleeAndArgumentsSafe(call);
   }
 
   private readonly fieldKeys = new Map<ts.ClassLikeDeclaration, Map<string, object>>();
@@ -572,6 +608,7 @@ export class RejectionFacts {
       if (this.expressionSafe(receiver) || this.awaitSafe(receiver)) return true;
       return ts.isCallExpression(receiver) && this.calleeAndArgumentsSafe(receiver) && this.types.promiseStatus(receiver, { thenables: false }) === "always";
     }
+    if (this.isNeverRejectingLibraryPromise(operand)) return true;
     if (!this.callSafe(operand)) return false;
     const fn = this.types.projectFunctionOf(operand);
     return fn !== undefined && this.cannotReject(fn);

@@ -1301,15 +1301,22 @@ export class TypeOracle {
    * Every function body a call may run, when all are written in the project: for a method of a
    * class, the member the call resolves to (unless abstract) and every member of the same name
    * (and staticness) in the project's classes that extend that class, directly or not (at most
-   * `MAX_SUBCLASSES` classes). Undefined when any is unknown: declared in a declaration file or
+   * `MAX_SUBCLASSES` classes), plus the functions the project assigns to that member on instances
+   * (`connection.sendMessage = async (m) => ...`: `functionsAssignedToMember`). A method whose
+   * whole body is `throw new Error("not implemented")` counts as abstract (JavaScript's form of
+   * one) when other bodies exist and it overrides no working method of a base class. Undefined when any is unknown: declared in a declaration file or
    * under node_modules, a member of an interface or type literal (object literals anywhere may
    * implement it), a computed name, an override that is not a function with a body (a getter, a
-   * property holding something else), or no body at all. Other callees: `projectFunctionOf`.
+   * property holding something else), an instance assignment of something other than a function
+   * expression, or no body at all. Other callees: `projectFunctionOf`.
    *
    * @example
    * // abstract class Server { abstract send(m: string): Promise<void>; reply() { this.send("ok"); } }
    * // class WebServer extends Server { async send(m: string) { ... } }
    * // this.send("ok") → [WebServer#send]
+   * // class Connection { async send(m: string) { throw new Error("not implemented"); } }
+   * // connection.send = async (m) => { server.write(connection, m); };
+   * // connection.send("hi") → [the assigned arrow]
    */
   projectImplementationsOf(call: ts.CallExpression | ts.NewExpression): readonly ts.FunctionLikeDeclaration[] | undefined {
     const declarations = this.calleeTarget(call)?.declarations;
@@ -1360,10 +1367,13 @@ export class TypeOracle {
     if (name === undefined) return undefined;
     const isStatic = hasStaticModifier(first);
     const bodies: ts.FunctionLikeDeclaration[] = [];
+    const matched: ts.ClassElement[] = [];
     const collect = (members: readonly ts.ClassElement[]): boolean =>
       members.every((member) => {
         if (!member.name || memberNameText(member.name) !== name || hasStaticModifier(member) !== isStatic) return true;
+        matched.push(member);
         if (ts.isMethodDeclaration(member) && !member.body) return true; // abstract, or an overload signature
+        if (isThrowingPlaceholder(member) && !this.overridesImplementation(member)) return true; // abstract in all but name (JavaScript has no `abstract`)
         const fn = functionOfDeclaration(member);
         if (!fn?.body) return ts.isPropertyDeclaration(member) && !member.initializer && hasAbstractModifier(member);
         bodies.push(fn);
@@ -1375,7 +1385,100 @@ export class TypeOracle {
     if (!this.isProjectSourceFile(owner.getSourceFile()) || !collect(owner.members)) return undefined;
     const subclasses = this.projectSubclassesOf(owner);
     if (!subclasses || !subclasses.every((subclass) => collect(subclass.members))) return undefined;
+    if (isStatic) return bodies.length > 0 ? bodies : undefined;
+    const assigned = this.functionsAssignedToMember(name, matched);
+    if (!assigned) return undefined;
+    bodies.push(...assigned);
     return bodies.length > 0 ? bodies : undefined;
+  }
+
+  /**
+   * The functions the project assigns to a method on instances, anywhere in its source files:
+   * `connection.sendMessage = async (message) => { ... }` (a per-instance implementation, as
+   * actionhero's servers give every connection they build), `this.handle = function () { ... }`.
+   * An assignment counts when the property it writes resolves to one of `members` (the method in
+   * the declaring class or a subclass). `this.m = this.m.bind(this)` rebinds the same bodies and
+   * adds nothing. Undefined when some assignment is anything else (`x.m = other.send`, `x.m ??=
+   * ...`): the bodies the call may run are then unknown.
+   *
+   * @example
+   * // class Connection { async sendMessage(m: object) { throw new Error("not implemented"); } }
+   * // connection.sendMessage = async (m) => { server.send(connection, m); };
+   * // functionsAssignedToMember("sendMessage", [Connection#sendMessage]) → [the async arrow]
+   */
+  private functionsAssignedToMember(name: string, members: readonly ts.ClassElement[]): ts.FunctionLikeDeclaration[] | undefined {
+    const targets = new Set<ts.Node>(members);
+    const writesMember = (target: ts.Expression): boolean => {
+      const node = skipParens(target);
+      const location = ts.isPropertyAccessExpression(node) ? node.name : ts.isElementAccessExpression(node) ? node.argumentExpression : undefined;
+      const symbol = location && this.checker.getSymbolAtLocation(location);
+      return symbol?.declarations?.some((declaration) => targets.has(declaration)) ?? false;
+    };
+    const found: ts.FunctionLikeDeclaration[] = [];
+    for (const assignment of this.memberAssignmentIndex().get(name) ?? []) {
+      if (!writesMember(assignment.left)) continue;
+      const value = skipParens(assignment.right);
+      if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+      if (ts.isFunctionExpression(value) || ts.isArrowFunction(value)) found.push(value);
+      else if (!(ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && value.expression.name.text === "bind" && writesMember(value.expression.expression))) return undefined;
+    }
+    return found;
+  }
+
+  /**
+   * Some class above the member's own (its `extends` chain, at most `MAX_SUBCLASSES` levels) has a
+   * member of the same name and staticness that is not abstract in the project's sense: a method
+   * with a body other than a throwing placeholder, a property, or a declaration-file member. Then
+   * a placeholder that only throws does not stand for an abstract method but says "not supported
+   * here" (`cancelQuery() { throw new Error("not supported for this dialect"); }` overriding a
+   * working one), and the rejection it gives is real. True when a base cannot be resolved.
+   */
+  private overridesImplementation(member: ts.ClassElement): boolean {
+    const name = member.name && memberNameText(member.name);
+    if (name === undefined || !ts.isClassLike(member.parent)) return true;
+    const isStatic = hasStaticModifier(member);
+    let current: ts.ClassLikeDeclaration = member.parent;
+    for (let level = 0; level < MAX_SUBCLASSES; level++) {
+      const heritage = current.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+      if (!heritage) return false;
+      let symbol = this.checker.getSymbolAtLocation(heritage.expression);
+      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+      const bases = (symbol?.declarations ?? []).filter((declaration) => ts.isClassLike(declaration));
+      if (bases.length !== 1) return true;
+      const base = bases[0];
+      for (const other of base.members) {
+        if (!other.name || memberNameText(other.name) !== name || hasStaticModifier(other) !== isStatic) continue;
+        const abstract = this.isProjectSourceFile(other.getSourceFile()) && ts.isMethodDeclaration(other) && (other.body ? isThrowingPlaceholder(other) : hasAbstractModifier(other));
+        if (!abstract) return true;
+      }
+      current = base;
+    }
+    return true;
+  }
+
+  private memberAssignmentMemo: Map<string, ts.BinaryExpression[]> | undefined;
+
+  /** Assignments to a named property in the project's source files (`x.name = ...`, `x["name"] ??= ...`), by name, built once. */
+  private memberAssignmentIndex(): Map<string, ts.BinaryExpression[]> {
+    if (this.memberAssignmentMemo) return this.memberAssignmentMemo;
+    const index = new Map<string, ts.BinaryExpression[]>();
+    for (const file of this.projectSourceFiles()) {
+      walkTree(file, (node) => {
+        if (!ts.isBinaryExpression(node) || node.operatorToken.kind < ts.SyntaxKind.FirstAssignment || node.operatorToken.kind > ts.SyntaxKind.LastAssignment) return;
+        const target = skipParens(node.left);
+        const name = ts.isPropertyAccessExpression(target)
+          ? target.name.text
+          : ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression)
+            ? target.argumentExpression.text
+            : undefined;
+        if (name === undefined) return;
+        const list = index.get(name) ?? [];
+        list.push(node);
+        index.set(name, list);
+      });
+    }
+    this.memberAssignmentMemo = index;
+    return index;
   }
 
   /**
@@ -1635,6 +1738,17 @@ function memberNameText(name: ts.PropertyName): string | undefined {
 
 function hasStaticModifier(member: ts.Node): boolean {
   return ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+}
+
+/**
+ * A method whose whole body is one `throw new X(...)`: a placeholder that subclasses or
+ * per-instance assignments fill in (`async sendMessage(m) { throw new Error("not implemented"); }`),
+ * the JavaScript form of an abstract method. A call that reaches it is a programming error.
+ */
+function isThrowingPlaceholder(member: ts.ClassElement): boolean {
+  if (!ts.isMethodDeclaration(member) || !member.body || member.body.statements.length !== 1) return false;
+  const statement = member.body.statements[0];
+  return ts.isThrowStatement(statement) && ts.isNewExpression(skipParens(statement.expression));
 }
 
 function hasAbstractModifier(member: ts.Node): boolean {

@@ -101,13 +101,22 @@ export interface RuleDocExample {
   options?: Record<string, unknown>;
 }
 
+/** An example that must produce exactly one finding of the rule, at `reportedAt`. */
+export interface IncorrectDocExample extends RuleDocExample {
+  /**
+   * Where that finding starts, 1-based as editors show it; `test/docs.test.ts` asserts it and the
+   * docs page does not show it (`npm run fill-rule-tables` writes it into an example that lacks it).
+   */
+  reportedAt: { line: number; column: number };
+}
+
 export interface RuleDocs {
   /** One line: what the rule finds. Used in SARIF, `--help` listings and docs headers. */
   description: string;
   /** Why it is a bug: a paragraph or two of Markdown. */
   rationale: string;
-  /** Each example must produce exactly one finding of this rule. */
-  incorrect: RuleDocExample[];
+  /** Each example must produce exactly one finding of this rule, at its `reportedAt`. */
+  incorrect: IncorrectDocExample[];
   /** Each example must produce no finding of this rule. */
   correct: RuleDocExample[];
   /** Markdown: one entry per option. */

@@ -521,6 +521,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
             '  return JSON.parse(readFileSync(path, "utf8")) as unknown;',
             "}",
           ].join("\n"),
+          reportedAt: { line: 4, column: 21 },
         },
         {
           title: "A project function that blocks, two calls down: reported at the blocking call, once for all async callers",
@@ -538,6 +539,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
             "  return config.port;",
             "}",
           ].join("\n"),
+          reportedAt: { line: 4, column: 10 },
         },
         {
           title: "A callback run right away is part of the async function",
@@ -548,6 +550,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
             "  return paths.map((path) => statSync(path).size);",
             "}",
           ].join("\n"),
+          reportedAt: { line: 4, column: 30 },
         },
         {
           title: "A child process, under a renamed import",
@@ -560,6 +563,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
             "  }",
             "}",
           ].join("\n"),
+          reportedAt: { line: 5, column: 5 },
         },
         {
           title: "A route handler installed by an allowed `start()` runs while serving",
@@ -574,6 +578,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
             '  routes.set("/", async () => layout.replace("{{body}}", readFileSync("pages/index.html", "utf8")));',
             "}",
           ].join("\n"),
+          reportedAt: { line: 7, column: 58 },
         },
         {
           title: "An existence check per launch: one metadata call, reported one level lower (`info` at the default `warning`)",
@@ -588,6 +593,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
             "  }",
             "}",
           ].join("\n"),
+          reportedAt: { line: 6, column: 10 },
         },
         {
           title: "A busy-wait",
@@ -598,6 +604,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
             "  await task();",
             "}",
           ].join("\n"),
+          reportedAt: { line: 3, column: 3 },
         },
       ],
       correct: [

@@ -17,7 +17,8 @@ import {
   needsParensAsUnaryOperand,
   startsAfterUnterminatedStatement,
 } from "../engine/astUtils";
-import { rejectionFacts, type RejectionFacts } from "../engine/rejection";
+import { NEVER_REJECTING_LIBRARY_CALLS, rejectionFacts, type RejectionFacts } from "../engine/rejection";
+import { firstByPosition, followValue } from "../engine/valueFlow";
 import type { DeclarationRef, PromiseQuery, Tri, TypeOracle, VariableHandle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
@@ -181,8 +182,11 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "Beyond statements, it follows a promise stored in a local variable (`const p = save()`): if",
         "on some path through the function the variable is never awaited, returned, passed to a call,",
         "stored elsewhere or given a handler, the declaration is reported, with the place where the",
-        "promise is dropped as a related location. Exceptional paths (a `throw` between creation and",
-        "`await`) are the job of `unhandled-rejection-window`, not this rule. To stay fast, this part",
+        "promise is dropped as a related location. A loop, `switch` or `&&`/`? :` expression that",
+        "consumes the promise on some path counts as consuming it on every path (a loop body that may",
+        "run zero times is not reported), but a `return` inside it before its consuming use is a drop. A",
+        "`return` in the `catch` of an earlier `await` is a drop too; a `throw` between creation and",
+        "`await` is the job of `unhandled-rejection-window`, not this rule. To stay fast, this part",
         "looks only at values from async functions, functions with a written `Promise` return type,",
         "`new Promise`, promise chains and names declared as promises; a promise returned by an",
         "unannotated, non-async helper is followed by the statement check only.",
@@ -253,7 +257,18 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "sync function would throw at the caller: nothing is lost that a sync function would keep.",
         "This is its own category, not \"cannot reject\". For a method, every body the call may run",
         "must qualify: the member it resolves to (skipped when abstract) and every override in the",
-        "project's classes that extend its class (at most 64 classes). A member of an interface",
+        "project's classes that extend its class (at most 64 classes), and every function the project",
+        "assigns to that member on an instance, in any file (actionhero's servers give each connection",
+        "they build `connection.sendMessage = async (message) => { this.sendMessage(connection, message); }`).",
+        "A method whose whole body is one `throw new ...(...)` (`async sendMessage(m) { throw new",
+        "Error(\"not implemented\"); }`) is JavaScript's abstract method and is skipped like one when",
+        "other bodies exist: a call that reaches it is a programming error, not a failure a caller",
+        "could handle; a placeholder that nothing overrides or assigns stays reported, and so does an",
+        "override that only throws over a working method of a base class (`cancelQuery() { throw new",
+        "Error(\"not supported for this dialect\"); }`: a real rejection, not an abstract method). `this.m =",
+        "this.m.bind(this)` keeps the bodies; an instance assignment of anything other than a function",
+        "expression (`connection.sendMessage = transport.send`, `??=`) makes them unknown, and the call",
+        "is reported. A member of an interface",
         "(object literals anywhere may implement it) or of a library stays reported, and so does a",
         "body with a `throw` (`if (!method) throw new Error(...)`: outside the caller's `try`, as a",
         "rejection nobody handles).",
@@ -266,7 +281,20 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "and `.then(f)` on one where `f` cannot throw (`this.promise.then((c) => { this.reason = c; })`).",
         "Awaiting one counts as not throwing. A `resolve` handed out and later called with a promise",
         "that rejects is not followed; an executor taking `reject`, a field also assigned from",
-        "anything else, or a `let` stays reported.",
+        "anything else, or a `let` stays reported. So does, deliberately, `.then(f)` on such a promise",
+        "where `f` calls functions the analysis cannot see, such as subscribed listeners (axios's",
+        "CancelToken: `this.promise.then((cancel) => { for (...) token._listeners[i](cancel); })`): a",
+        "listener that throws rejects the chain, and as it runs in a microtask, no caller's `try` can",
+        "catch it; the error reaches no one, which is what this rule reports. Catch inside `f` (`try {",
+        "listener(cancel); } catch (error) { ... }`) or mark the chain with `void` to say it is deliberate.",
+        "",
+        "Library promises are unknown to this analysis, with a short catalogue of exceptions matched by",
+        "declaration (same option), each entry kept only with the library's implementation and",
+        "documentation showing its promise settles only through `resolve`: " +
+          NEVER_REJECTING_LIBRARY_CALLS.map((entry) => `\`${entry.name}\` of \`node:${entry.module}\` (${entry.why})`).join("; ") +
+          ". A call of one (bullmq's `this.worker.terminate()` when a child is killed), an `await` of one",
+        "and `.then(f)` on one where `f` cannot throw are not reported; a project class's own method of the",
+        "same name, or any other method of the same class, is.",
         "",
         "Callback-style APIs that return a promise only when no callback is given (`function request(opts,",
         "cb) { if (typeof cb !== \"function\") return new Promise(...); ... }`, common in JavaScript, where",
@@ -312,6 +340,7 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
             "  save(record);",
             "}",
           ].join("\n"),
+          reportedAt: { line: 4, column: 3 },
         },
         {
           title: "`.then()` without a rejection handler",
@@ -320,6 +349,7 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
             "",
             "load().then((text) => console.log(text));",
           ].join("\n"),
+          reportedAt: { line: 3, column: 1 },
         },
         {
           title: "An array of promises",
@@ -330,6 +360,7 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
             "  ids.map(async (id) => send(id));",
             "}",
           ].join("\n"),
+          reportedAt: { line: 4, column: 3 },
         },
         {
           title: "A promise in a local variable, dropped on one path",
@@ -342,6 +373,7 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
             "  console.log((await user).name);",
             "}",
           ].join("\n"),
+          reportedAt: { line: 4, column: 9 },
         },
         {
           title: "`.catch()` given something that is not a function",
@@ -351,6 +383,7 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
             "",
             "save().catch(logger.error);",
           ].join("\n"),
+          reportedAt: { line: 4, column: 1 },
         },
       ],
       correct: [
@@ -705,6 +738,7 @@ class FloatingChecker {
       if (fn && this.selfHandled(fn)) return undefined;
       if (!this.context.options.checkSelfHandled && this.facts().callNeverSuspends(node)) return undefined;
       if (fn && this.callbackGiven(node, fn)) return undefined;
+      if (!fn && this.neverRejects(node)) return undefined; // a library promise that never rejects (`worker.terminate()`)
     } else if (this.neverRejects(node)) {
       return undefined;
     }
@@ -825,7 +859,9 @@ class FloatingChecker {
     }
     // Syntax first: most locals are used on every path, and then no type question is needed.
     const byName = analyseUses(declaration.name, undefined, block, statement, this.context);
-    if (!byName || this.voidedOnPurpose(byName) || !findLeak(byName, block, statement, declaration.name.text)) return;
+    const text = declaration.name.text;
+    const nameOnly = (identifier: ts.Identifier) => identifier.text === text && isValueReference(identifier);
+    if (!byName || this.voidedOnPurpose(byName) || !findLeak(declaration, nameOnly, block)) return;
 
     // A second syntactic gate: the value must come from something that can produce a promise
     // (an async function, a function with a written Promise return type, `new Promise`, or a
@@ -840,7 +876,8 @@ class FloatingChecker {
     if (!analysis || this.voidedOnPurpose(analysis)) return;
     const holdsNoPromise: HoldsNoPromise = (condition, outcome) =>
       this.context.types.promiseStatusWhen(condition, variable, outcome, this.query) === "never";
-    const leak = findLeak(analysis, block, statement, declaration.name.text, holdsNoPromise);
+    const isVariable = (identifier: ts.Identifier) => identifier.text === text && this.context.types.variableOf(identifier) === variable;
+    const leak = findLeak(declaration, isVariable, block, holdsNoPromise);
     if (!leak) return;
     const name = declaration.name.text;
     this.context.report({
@@ -1116,13 +1153,11 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
 // Path analysis for promises in local variables.
 //
 // A use "consumes" the promise unless it is one of a few forms that leave it floating (a
-// comparison, `typeof`, a condition, a property read other than then/catch/finally). Consuming
-// uses inside loops, switches and nested functions are taken as consuming on every path: the
-// analysis only reports what it can show, so it errs towards silence.
+// comparison, `typeof`, a condition, a property read other than then/catch/finally). A use inside
+// a nested function or class escapes the analysis (nothing is reported); the paths are followed by
+// the engine's value-flow analysis (`findLeak` below), which errs towards silence.
 
 interface UseAnalysis {
-  /** Every node on the way from a consuming use up to (not including) the declaring block. */
-  consumingPath: Set<ts.Node>;
   /** A use is discarded with `void` (`void p`, `void p.finally(...)`): a deliberate fire-and-forget. */
   voided: boolean;
 }
@@ -1135,7 +1170,6 @@ function analyseUses(
   declarationStatement: ts.Statement,
   context: RuleContext<FloatingPromiseOptions>,
 ): UseAnalysis | undefined {
-  const consumingPath = new Set<ts.Node>();
   let giveUp = false;
   let voided = false;
   const text = name.text;
@@ -1148,9 +1182,6 @@ function analyseUses(
           giveUp = true;
           return;
         }
-        if (use === "consume") {
-          for (let current: ts.Node = node; current !== block; current = current.parent) consumingPath.add(current);
-        }
         voided ||= isVoidedChain(node);
       }
       return;
@@ -1161,7 +1192,7 @@ function analyseUses(
   for (let index = statements.indexOf(declarationStatement); index < statements.length; index++) {
     visit(statements[index]);
   }
-  return giveUp ? undefined : { consumingPath, voided };
+  return giveUp ? undefined : { voided };
 }
 
 /**
@@ -1258,104 +1289,50 @@ interface Leak {
  */
 type HoldsNoPromise = (condition: ts.Expression, outcome: boolean) => boolean;
 
-/** Walks the statements after the declaration; returns the first path end where the promise is dropped. */
-function findLeak(analysis: UseAnalysis, block: ts.Node, declaration: ts.Statement, name: string, holdsNoPromise?: HoldsNoPromise): Leak | undefined {
-  const consumes = (node: ts.Node) => analysis.consumingPath.has(node);
-  const statements = (block as ts.Block | ts.CaseClause | ts.DefaultClause).statements;
-
-  // Result: whether the promise is consumed on every path that completes normally, or "exits"
-  // when no path completes normally; plus the first leaking exit found.
-  type Flow = { consumed: boolean | "exits"; leak?: Leak };
-
-  const exitLeak = (node: ts.Node): Leak | undefined => {
-    // Returns (and loop jumps that leave the declaring block) inside `node`, outside nested functions.
-    let found: Leak | undefined;
-    const visit = (current: ts.Node): void => {
-      if (found || ts.isFunctionLike(current) || ts.isClassLike(current)) return;
-      if (ts.isReturnStatement(current)) {
-        found = { node: current, how: "the function returns" };
-        return;
-      }
-      if ((ts.isBreakStatement(current) || ts.isContinueStatement(current)) && jumpLeaves(current, block)) {
-        found = { node: current, how: `\`${current.getFirstToken()?.getText() ?? "break"}\` leaves the block` };
-        return;
-      }
-      ts.forEachChild(current, visit);
-    };
-    visit(node);
-    return found;
-  };
-
-  const flowList = (list: readonly ts.Statement[], from: number): Flow => {
-    for (let index = from; index < list.length; index++) {
-      const result = flowStatement(list[index]);
-      if (result.leak) return result;
-      if (result.consumed === true) return { consumed: true };
-      if (result.consumed === "exits") return result;
-    }
-    return { consumed: false };
-  };
-
-  const flowStatement = (statement: ts.Statement): Flow => {
-    // A promise is always truthy: where the variable tested falsy it holds no promise, and
-    // leaving that path drops nothing (`if (cached) return cached;` ... `if (!p) return;`). The
-    // same holds where the condition narrows it to a non-promise (`if (r instanceof Promise)`,
-    // a type guard, `typeof r?.then !== "function"`): the typed pass asks the oracle.
-    if (ts.isIfStatement(statement) && !consumes(statement.expression)) {
-      const falsy = falsyBranchOf(statement.expression, name);
-      const thenSettled = falsy === "then" || (holdsNoPromise?.(statement.expression, true) ?? false);
-      const elseSettled = falsy === "else" || (holdsNoPromise?.(statement.expression, false) ?? false);
-      if (thenSettled || elseSettled) {
-        const settled: Flow = { consumed: true };
-        const whenTrue = thenSettled ? settled : flowStatement(statement.thenStatement);
-        if (whenTrue.leak) return whenTrue;
-        const whenFalse = elseSettled ? settled : statement.elseStatement ? flowStatement(statement.elseStatement) : { consumed: false };
-        if (whenFalse.leak) return whenFalse;
-        if (whenTrue.consumed === "exits") return whenFalse;
-        if (whenFalse.consumed === "exits") return whenTrue;
-        return { consumed: whenTrue.consumed && whenFalse.consumed };
-      }
-    }
-    if (!consumes(statement)) {
-      const leak = exitLeak(statement);
-      if (leak) return { consumed: false, leak };
-      if (ts.isThrowStatement(statement)) return { consumed: "exits" };
-      return { consumed: false };
-    }
-    if (ts.isBlock(statement)) return flowList(statement.statements, 0);
-    if (ts.isIfStatement(statement)) {
-      if (consumes(statement.expression)) return { consumed: true };
-      const whenTrue = flowStatement(statement.thenStatement);
-      if (whenTrue.leak) return whenTrue;
-      const whenFalse: Flow = statement.elseStatement ? flowStatement(statement.elseStatement) : { consumed: false };
-      if (whenFalse.leak) return whenFalse;
-      if (whenTrue.consumed === "exits") return whenFalse;
-      if (whenFalse.consumed === "exits") return whenTrue;
-      return { consumed: whenTrue.consumed && whenFalse.consumed };
-    }
-    if (ts.isLabeledStatement(statement)) return flowStatement(statement.statement);
-    if (ts.isTryStatement(statement)) {
-      // The catch clause runs only on an exceptional path, which is not this rule's concern.
-      const body = flowList(statement.tryBlock.statements, 0);
-      if (body.leak || body.consumed === true) return body;
-      if (statement.finallyBlock && consumes(statement.finallyBlock)) return { consumed: true };
-      return body;
-    }
-    if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return { consumed: true };
-    // Expression statements, declarations, loops and switches containing a consuming use: taken
-    // as consuming (a loop body may run zero times, but reporting that would be a guess).
-    return { consumed: true };
-  };
-
-  const result = flowList(statements, statements.indexOf(declaration) + 1);
-  if (result.leak) return result.leak;
-  if (result.consumed !== false) return undefined;
-  // Fell off the end of the declaring block.
-  const closing = block.getLastToken();
-  if (ts.isBlock(block) && ts.isFunctionLike(block.parent)) {
-    return { node: closing ?? block, how: "the function ends" };
+/**
+ * Follows the promise over the rest of its block with the engine's value-flow analysis
+ * (engine/valueFlow.ts) and returns the first path end where it is dropped: a `return`, a
+ * `break`/`continue` out of the block, or the end of the block. The reading is optimistic, so
+ * only what every reading of the code shows is reported: a loop, a `switch` or an expression that
+ * consumes the promise on some path consumes it on every path. A rejected `await` reaches the
+ * walked `catch` clause (a `return` there drops the promise); a `throw` that leaves the function
+ * is not a drop (the caller gets the error). Where the variable tested falsy, or a condition
+ * narrowed it to a non-promise, that branch holds no promise.
+ */
+function findLeak(
+  declaration: ts.VariableDeclaration,
+  isTarget: (identifier: ts.Identifier) => boolean,
+  block: ts.Node,
+  holdsNoPromise?: HoldsNoPromise,
+): Leak | undefined {
+  const name = (declaration.name as ts.Identifier).text;
+  const result = followValue(
+    declaration,
+    {
+      isTarget,
+      classify: (identifier) => {
+        const use = classifyUse(identifier, block);
+        return use === "consume" ? "handle" : use;
+      },
+      settledWhen: (condition, outcome) =>
+        falsyBranchOf(condition, name) === (outcome ? "then" : "else") || (holdsNoPromise?.(condition, outcome) ?? false),
+    },
+    { awaitSuspends: false, yieldSuspends: false, exceptions: true, optimistic: true },
+  );
+  if (!result) return undefined;
+  const exit = firstByPosition(
+    result.exits.filter((candidate) => candidate.kind !== "throw"),
+    (candidate) => candidate.node,
+  );
+  if (!exit) return undefined;
+  switch (exit.kind) {
+    case "return":
+      return { node: exit.node, how: "the function returns" };
+    case "jump":
+      return { node: exit.node, how: `\`${exit.node.getFirstToken()?.getText() ?? "break"}\` leaves the block` };
+    default:
+      return { node: exit.node, how: ts.isBlock(block) && ts.isFunctionLike(block.parent) ? "the function ends" : "the block ends" };
   }
-  return { node: closing ?? block, how: "the block ends" };
 }
 
 /** Which branch of `if (cond)` sees the variable falsy: `x`, `!x`, `x == null`, `x !== undefined`... */
@@ -1376,15 +1353,4 @@ function falsyBranchOf(condition: ts.Expression, name: string): "then" | "else" 
     if (operator === ts.SyntaxKind.ExclamationEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsEqualsToken) return "else";
   }
   return undefined;
-}
-
-function jumpLeaves(jump: ts.BreakStatement | ts.ContinueStatement, block: ts.Node): boolean {
-  for (let current: ts.Node = jump.parent; current !== block; current = current.parent) {
-    if (jump.label) {
-      if (ts.isLabeledStatement(current) && current.label.text === jump.label.text) return false;
-    } else if (ts.isIterationStatement(current, false) || (ts.isBreakStatement(jump) && ts.isSwitchStatement(current))) {
-      return false;
-    }
-  }
-  return true;
 }

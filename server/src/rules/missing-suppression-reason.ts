@@ -47,6 +47,7 @@ export const missingSuppressionReason: RuleModule<Record<string, never>> = {
             "// concurrency-lint-disable-next-line floating-promise",
             "save();",
           ].join("\n"),
+          reportedAt: { line: 3, column: 1 },
         },
         {
           title: "An empty reason",
@@ -55,6 +56,7 @@ export const missingSuppressionReason: RuleModule<Record<string, never>> = {
             "",
             "save(); // concurrency-lint-disable-line floating-promise --",
           ].join("\n"),
+          reportedAt: { line: 3, column: 9 },
         },
       ],
       correct: [

@@ -237,6 +237,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
             "  });",
             "}",
           ].join("\n"),
+          reportedAt: { line: 4, column: 15 },
         },
         {
           title: "An async event listener",
@@ -249,6 +250,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
             "  await handle(message);",
             "});",
           ].join("\n"),
+          reportedAt: { line: 5, column: 19 },
         },
         {
           title: "A promise as a condition",
@@ -261,6 +263,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
             "  }",
             "}",
           ].join("\n"),
+          reportedAt: { line: 4, column: 7 },
         },
         {
           title: "An async predicate",
@@ -271,6 +274,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
             "  return paths.filter(async (path) => exists(path));",
             "}",
           ].join("\n"),
+          reportedAt: { line: 4, column: 23 },
         },
         {
           title: "An async Promise executor",
@@ -281,6 +285,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
             "  resolve(await load());",
             "});",
           ].join("\n"),
+          reportedAt: { line: 3, column: 41 },
         },
       ],
       correct: [

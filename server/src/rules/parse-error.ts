@@ -51,11 +51,13 @@ export const parseError: RuleModule<Record<string, never>> = {
             '  await fetch("/save", { method: "POST", body };',
             "}",
           ].join("\n"),
+          reportedAt: { line: 2, column: 48 },
         },
         {
           title: "TypeScript syntax in a JavaScript file",
           fileName: "parse.js",
           code: ["export function parse(text: string) {", "  return JSON.parse(text);", "}"].join("\n"),
+          reportedAt: { line: 1, column: 29 },
         },
       ],
       correct: [

@@ -274,6 +274,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
             "  total += await price(item);",
             "}",
           ].join("\n"),
+          reportedAt: { line: 5, column: 3 },
         },
         {
           title: "A stale snapshot",
@@ -289,6 +290,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
             "  }",
             "}",
           ].join("\n"),
+          reportedAt: { line: 8, column: 5 },
         },
         {
           title: "Check-then-act lazy initialization (duplicate initialization, one level lower)",
@@ -306,6 +308,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
             "  }",
             "}",
           ].join("\n"),
+          reportedAt: { line: 8, column: 7 },
         },
         {
           title: "A handle created by each racer: the overwritten one leaks",
@@ -323,6 +326,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
             "  }",
             "}",
           ].join("\n"),
+          reportedAt: { line: 8, column: 7 },
         },
         {
           title: "A state change that acts on a stale check",
@@ -339,6 +343,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
             "  }",
             "}",
           ].join("\n"),
+          reportedAt: { line: 8, column: 7 },
         },
         {
           title: "A cache that loads twice",
@@ -353,6 +358,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
             "  return cache.get(key);",
             "}",
           ].join("\n"),
+          reportedAt: { line: 6, column: 5 },
         },
       ],
       correct: [

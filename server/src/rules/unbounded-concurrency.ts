@@ -182,6 +182,7 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
             "  return Promise.all(userIds.map((id) => fetchUser(id)));",
             "}",
           ].join("\n"),
+          reportedAt: { line: 4, column: 30 },
         },
         {
           title: "A promise per row collected in a loop",
@@ -196,6 +197,7 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
             "  await Promise.all(pending);",
             "}",
           ].join("\n"),
+          reportedAt: { line: 6, column: 18 },
         },
       ],
       correct: [

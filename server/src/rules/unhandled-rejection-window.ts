@@ -9,6 +9,7 @@
 import * as ts from "typescript";
 import { isAsyncFunction } from "../engine/astUtils";
 import { positionOf } from "../engine/lines";
+import { firstByPosition, followValue, type UseEffect } from "../engine/valueFlow";
 import type { PromiseQuery, VariableHandle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule } from "../engine/types";
@@ -137,6 +138,7 @@ export const unhandledRejectionWindow: RuleModule<UnhandledRejectionWindowOption
             "  return { user: await user, posts };",
             "}",
           ].join("\n"),
+          reportedAt: { line: 5, column: 9 },
         },
         {
           title: "Both started, then awaited one by one: `b` waits while `a` is awaited",
@@ -149,6 +151,7 @@ export const unhandledRejectionWindow: RuleModule<UnhandledRejectionWindowOption
             "  return (await a) + (await b);",
             "}",
           ].join("\n"),
+          reportedAt: { line: 5, column: 9 },
         },
         {
           title: "A conditional `await` opens the window on its path",
@@ -162,6 +165,7 @@ export const unhandledRejectionWindow: RuleModule<UnhandledRejectionWindowOption
             "  return (await user).name;",
             "}",
           ].join("\n"),
+          reportedAt: { line: 5, column: 9 },
         },
         {
           title: "A `throw` before the promise is handled",
@@ -174,6 +178,7 @@ export const unhandledRejectionWindow: RuleModule<UnhandledRejectionWindowOption
             "  return (await user).name + name;",
             "}",
           ].join("\n"),
+          reportedAt: { line: 4, column: 9 },
         },
       ],
       correct: [
@@ -317,7 +322,7 @@ class WindowChecker {
 
     // Syntax first: a window by name alone, before any type question.
     const text = name.text;
-    const byName = walkWindow(declaration, container, scope, {
+    const byName = walkWindow(declaration, scope, {
       isTarget: (id) => id.text === text && isValueReference(id),
       isSuspension: (node) => syntacticSuspension(node),
     });
@@ -328,7 +333,7 @@ class WindowChecker {
     if (!variable) return;
     const isTarget = (id: ts.Identifier) => id.text === text && id !== name && isValueReference(id) && this.context.types.variableOf(id) === variable;
     if (usedOutsideTheWalk(statement, container, isTarget)) return;
-    const found = walkWindow(declaration, container, scope, {
+    const found = walkWindow(declaration, scope, {
       isTarget,
       isSuspension: (node) => syntacticSuspension(node) && this.awaitOperandMayBePromise(node),
     });
@@ -644,43 +649,11 @@ function usedOutsideTheWalk(statement: ts.Statement, container: Container, isTar
 }
 
 // ---------------------------------------------------------------------------------------------
-// The path walk
-//
-// Follows the statements after the declaration in evaluation order, path by path, with a small
-// abstract state per path set: some path has the promise still unhandled and has not waited yet
-// (`open`); some path has it unhandled after a suspension (`windowed`, with the first such
-// suspension); some path has it handled (`closed`). A handling use on a windowed path is the
-// finding; so is an explicit `throw` that leaves the scope while a path is open or windowed. Loops
-// run to a fixed point (the lattice is tiny); the walk gives up, silently, on what it cannot order
-// (reassignment, unknown statements, loops that do not settle, a large budget spent).
-
-interface Flow {
-  open: boolean;
-  closed: boolean;
-  windowed: ts.Node | undefined;
-}
-
-const DEAD: Flow = { open: false, closed: false, windowed: undefined };
-
-function earlier(a: ts.Node | undefined, b: ts.Node | undefined): ts.Node | undefined {
-  if (!a) return b;
-  if (!b) return a;
-  return b.pos < a.pos ? b : a;
-}
-
-function merge(a: Flow, b: Flow): Flow {
-  if (a === DEAD) return b;
-  if (b === DEAD) return a;
-  return { open: a.open || b.open, closed: a.closed || b.closed, windowed: earlier(a.windowed, b.windowed) };
-}
-
-function sameFlow(a: Flow, b: Flow): boolean {
-  return a.open === b.open && a.closed === b.closed && a.windowed === b.windowed;
-}
-
-function pending(flow: Flow): boolean {
-  return flow.open || flow.windowed !== undefined;
-}
+// The path walk: the engine's value-flow analysis (engine/valueFlow.ts) follows the promise over
+// the rest of its block. A handling use after a suspension is the window; a `throw` that leaves
+// the scope while the promise is pending is the other finding. Exceptional paths are followed (a
+// rejected `await` lands in the walked `catch`); every branch, loop and `switch` is followed path
+// by path (not the optimistic reading `floating-promise` uses).
 
 type Found =
   | { kind: "window"; at: ts.Node; handledAt: ts.Node }
@@ -692,361 +665,22 @@ interface WalkSetup {
   isSuspension(node: ts.Node): boolean;
 }
 
-interface JumpTarget {
-  labels: readonly string[];
-  loop: boolean;
-  breakable: boolean;
-  breaks: Flow;
-  continues: Flow;
+function walkWindow(declaration: ts.VariableDeclaration, scope: Scope, setup: WalkSetup): Found | undefined {
+  const result = followValue(
+    declaration,
+    { isTarget: setup.isTarget, classify: classifyUse, isSuspension: setup.isSuspension },
+    { awaitSuspends: scope.async, yieldSuspends: scope.asyncGenerator, exceptions: true, optimistic: false },
+  );
+  if (!result) return undefined;
+  const window = firstByPosition(result.windows, (item) => item.at);
+  if (window) return { kind: "window", at: window.at, handledAt: window.handledAt };
+  if (!scope.throws) return undefined;
+  const thrown = firstByPosition(
+    result.exits.filter((exit) => exit.kind === "throw"),
+    (exit) => exit.node,
+  );
+  return thrown && ts.isThrowStatement(thrown.node) ? { kind: "throw", at: thrown.node } : undefined;
 }
-
-interface TryContext {
-  /** The `try` block of a statement with a `catch` clause: exceptions land in `caught`. */
-  catches: boolean;
-  caught: Flow;
-}
-
-class GiveUp extends Error {}
-
-/** Node visits per declaration before the walk gives up: keeps the rule linear on huge functions. */
-const BUDGET = 20_000;
-const LOOP_PASSES = 3;
-
-function walkWindow(declaration: ts.VariableDeclaration, container: Container, scope: Scope, setup: WalkSetup): Found | undefined {
-  const walker = new Walker(setup, scope, container);
-  try {
-    walker.run(declaration);
-  } catch (error) {
-    if (error instanceof GiveUp) return undefined;
-    throw error;
-  }
-  return walker.result();
-}
-
-class Walker {
-  private readonly windows: { at: ts.Node; handledAt: ts.Node }[] = [];
-  private readonly throws: ts.ThrowStatement[] = [];
-  private readonly jumps: JumpTarget[] = [];
-  private readonly tries: TryContext[] = [];
-  private budget = BUDGET;
-
-  constructor(
-    private readonly setup: WalkSetup,
-    private readonly scope: Scope,
-    private readonly container: Container,
-  ) {}
-
-  run(declaration: ts.VariableDeclaration): void {
-    let flow: Flow = { open: true, closed: false, windowed: undefined };
-    const list = declaration.parent as ts.VariableDeclarationList;
-    const statement = list.parent as ts.VariableStatement;
-    for (const other of list.declarations.slice(list.declarations.indexOf(declaration) + 1)) flow = this.declaration(other, flow);
-    const statements = this.container.statements;
-    this.list(statements, statements.indexOf(statement) + 1, flow);
-  }
-
-  result(): Found | undefined {
-    if (this.windows.length > 0) {
-      const first = this.windows.reduce((best, next) => (next.at.pos < best.at.pos ? next : best));
-      return { kind: "window", at: first.at, handledAt: first.handledAt };
-    }
-    if (this.throws.length > 0) {
-      const first = this.throws.reduce((best, next) => (next.pos < best.pos ? next : best));
-      return { kind: "throw", at: first };
-    }
-    return undefined;
-  }
-
-  // --- events ---
-
-  private handle(at: ts.Node, flow: Flow): Flow {
-    if (flow.windowed) this.windows.push({ at: flow.windowed, handledAt: at });
-    if (!pending(flow)) return flow;
-    return { open: false, closed: true, windowed: undefined };
-  }
-
-  private suspend(at: ts.Node, flow: Flow): Flow {
-    if (!flow.open || !this.setup.isSuspension(at)) return flow;
-    return { open: false, closed: flow.closed, windowed: earlier(flow.windowed, at) };
-  }
-
-  /** An `await` may throw (its promise rejects): the innermost `catch` in the walk sees this state. */
-  private mayThrow(flow: Flow): void {
-    const context = this.tries[this.tries.length - 1];
-    if (context?.catches) context.caught = merge(context.caught, flow);
-  }
-
-  private tick(): void {
-    if (--this.budget < 0) throw new GiveUp();
-  }
-
-  // --- statements ---
-
-  private list(statements: readonly ts.Statement[], from: number, flow: Flow): Flow {
-    let current = flow;
-    for (let index = from; index < statements.length; index++) {
-      // Once no path has it unhandled, nothing later can open a window.
-      if (!pending(current)) return current;
-      current = this.statement(statements[index], current);
-    }
-    return current;
-  }
-
-  private statement(node: ts.Statement, flow: Flow): Flow {
-    this.tick();
-    if (!pending(flow)) return flow;
-    switch (node.kind) {
-      case ts.SyntaxKind.Block:
-        return this.list((node as ts.Block).statements, 0, flow);
-      case ts.SyntaxKind.VariableStatement: {
-        let current = flow;
-        for (const declaration of (node as ts.VariableStatement).declarationList.declarations) current = this.declaration(declaration, current);
-        return current;
-      }
-      case ts.SyntaxKind.ExpressionStatement:
-        return this.expression((node as ts.ExpressionStatement).expression, flow);
-      case ts.SyntaxKind.IfStatement: {
-        const statement = node as ts.IfStatement;
-        const condition = this.expression(statement.expression, flow);
-        const whenTrue = this.statement(statement.thenStatement, condition);
-        const whenFalse = statement.elseStatement ? this.statement(statement.elseStatement, condition) : condition;
-        return merge(whenTrue, whenFalse);
-      }
-      case ts.SyntaxKind.ReturnStatement: {
-        const expression = (node as ts.ReturnStatement).expression;
-        if (expression) this.expression(expression, flow);
-        return DEAD;
-      }
-      case ts.SyntaxKind.ThrowStatement:
-        return this.throwStatement(node as ts.ThrowStatement, flow);
-      case ts.SyntaxKind.TryStatement:
-        return this.tryStatement(node as ts.TryStatement, flow);
-      case ts.SyntaxKind.WhileStatement:
-      case ts.SyntaxKind.DoStatement:
-      case ts.SyntaxKind.ForStatement:
-      case ts.SyntaxKind.ForInStatement:
-      case ts.SyntaxKind.ForOfStatement:
-        return this.loop(node as ts.IterationStatement, flow, []);
-      case ts.SyntaxKind.LabeledStatement:
-        return this.labeled(node as ts.LabeledStatement, flow);
-      case ts.SyntaxKind.SwitchStatement:
-        return this.switchStatement(node as ts.SwitchStatement, flow, []);
-      case ts.SyntaxKind.BreakStatement:
-      case ts.SyntaxKind.ContinueStatement:
-        this.jump(node as ts.BreakOrContinueStatement, flow);
-        return DEAD;
-      case ts.SyntaxKind.ClassDeclaration:
-        return this.closure(node, flow);
-      case ts.SyntaxKind.FunctionDeclaration: // references inside were ruled out before the walk
-      case ts.SyntaxKind.EmptyStatement:
-      case ts.SyntaxKind.DebuggerStatement:
-      case ts.SyntaxKind.InterfaceDeclaration:
-      case ts.SyntaxKind.TypeAliasDeclaration:
-      case ts.SyntaxKind.EnumDeclaration:
-      case ts.SyntaxKind.ModuleDeclaration:
-      case ts.SyntaxKind.ImportDeclaration:
-      case ts.SyntaxKind.ImportEqualsDeclaration:
-      case ts.SyntaxKind.ExportDeclaration:
-      case ts.SyntaxKind.ExportAssignment:
-        return flow;
-      default:
-        throw new GiveUp(); // `with` and anything newer than this walk
-    }
-  }
-
-  private declaration(declaration: ts.VariableDeclaration, flow: Flow): Flow {
-    let current = declaration.initializer ? this.expression(declaration.initializer, flow) : flow;
-    if (!ts.isIdentifier(declaration.name)) current = this.expression(declaration.name, current); // defaults in patterns
-    return current;
-  }
-
-  private throwStatement(node: ts.ThrowStatement, flow: Flow): Flow {
-    const current = this.expression(node.expression, flow);
-    const context = this.tries[this.tries.length - 1];
-    if (context) {
-      // Caught inside the scope, or passing through a `finally` that might handle the promise.
-      if (context.catches) context.caught = merge(context.caught, current);
-    } else if (this.scope.throws && pending(current)) {
-      this.throws.push(node);
-    }
-    return DEAD;
-  }
-
-  private tryStatement(node: ts.TryStatement, flow: Flow): Flow {
-    const context: TryContext = { catches: node.catchClause !== undefined, caught: DEAD };
-    this.tries.push(context);
-    const afterTry = this.list(node.tryBlock.statements, 0, flow);
-    this.tries.pop();
-    let normal = afterTry;
-    if (node.catchClause) {
-      if (node.finallyBlock) this.tries.push({ catches: false, caught: DEAD });
-      const afterCatch = this.list(node.catchClause.block.statements, 0, context.caught);
-      if (node.finallyBlock) this.tries.pop();
-      normal = merge(afterTry, afterCatch);
-    }
-    return node.finallyBlock ? this.list(node.finallyBlock.statements, 0, normal) : normal;
-  }
-
-  private labeled(node: ts.LabeledStatement, flow: Flow): Flow {
-    const labels: string[] = [];
-    let inner: ts.Statement = node;
-    while (ts.isLabeledStatement(inner)) {
-      labels.push(inner.label.text);
-      inner = inner.statement;
-    }
-    if (ts.isIterationStatement(inner, false)) return this.loop(inner, flow, labels);
-    if (ts.isSwitchStatement(inner)) return this.switchStatement(inner, flow, labels);
-    const target: JumpTarget = { labels, loop: false, breakable: false, breaks: DEAD, continues: DEAD };
-    this.jumps.push(target);
-    const end = this.statement(inner, flow);
-    this.jumps.pop();
-    return merge(end, target.breaks);
-  }
-
-  private jump(node: ts.BreakOrContinueStatement, flow: Flow): void {
-    const label = node.label?.text;
-    const isContinue = ts.isContinueStatement(node);
-    for (let index = this.jumps.length - 1; index >= 0; index--) {
-      const target = this.jumps[index];
-      const matches = label !== undefined ? target.labels.includes(label) : isContinue ? target.loop : target.breakable;
-      if (!matches) continue;
-      if (isContinue) target.continues = merge(target.continues, flow);
-      else target.breaks = merge(target.breaks, flow);
-      return;
-    }
-    // Leaves the declaring block: the variable goes out of scope (a drop, floating-promise's case).
-  }
-
-  private switchStatement(node: ts.SwitchStatement, flow: Flow, labels: readonly string[]): Flow {
-    const entry = this.expression(node.expression, flow);
-    const target: JumpTarget = { labels, loop: false, breakable: true, breaks: DEAD, continues: DEAD };
-    this.jumps.push(target);
-    let fallthrough = DEAD;
-    let hasDefault = false;
-    for (const clause of node.caseBlock.clauses) {
-      if (ts.isDefaultClause(clause)) hasDefault = true;
-      fallthrough = this.list(clause.statements, 0, merge(entry, fallthrough));
-    }
-    this.jumps.pop();
-    return merge(merge(fallthrough, target.breaks), hasDefault ? DEAD : entry);
-  }
-
-  /** Runs the loop to a fixed point: the state at its head is the entry merged with every back edge. */
-  private loop(node: ts.IterationStatement, flow: Flow, labels: readonly string[]): Flow {
-    let entry = flow;
-    if (ts.isForStatement(node) && node.initializer) {
-      entry = ts.isVariableDeclarationList(node.initializer)
-        ? node.initializer.declarations.reduce((current, declaration) => this.declaration(declaration, current), entry)
-        : this.expression(node.initializer, entry);
-    }
-    if (ts.isForInStatement(node) || ts.isForOfStatement(node)) {
-      entry = this.expression(node.expression, entry);
-      if (!ts.isVariableDeclarationList(node.initializer)) entry = this.expression(node.initializer, entry);
-    }
-    const forAwait = ts.isForOfStatement(node) && node.awaitModifier !== undefined ? node.awaitModifier : undefined;
-    const condition = ts.isWhileStatement(node) || ts.isDoStatement(node) ? node.expression : ts.isForStatement(node) ? node.condition : undefined;
-    const endless = condition === undefined ? ts.isForStatement(node) : condition.kind === ts.SyntaxKind.TrueKeyword;
-
-    let head = entry;
-    for (let pass = 0; pass < LOOP_PASSES; pass++) {
-      const target: JumpTarget = { labels, loop: true, breakable: true, breaks: DEAD, continues: DEAD };
-      this.jumps.push(target);
-      let exit: Flow;
-      let back: Flow;
-      if (ts.isDoStatement(node)) {
-        const afterBody = merge(this.statement(node.statement, head), target.continues);
-        const tested = this.expression(node.expression, afterBody);
-        back = tested;
-        exit = endless ? DEAD : tested;
-      } else {
-        let tested = condition ? this.expression(condition, head) : head;
-        if (forAwait) {
-          tested = this.suspend(forAwait, tested);
-          this.mayThrow(tested);
-        }
-        back = merge(this.statement(node.statement, tested), target.continues);
-        if (ts.isForStatement(node) && node.incrementor) back = this.expression(node.incrementor, back);
-        exit = endless ? DEAD : tested;
-      }
-      this.jumps.pop();
-      const next = merge(entry, back);
-      if (sameFlow(next, head)) return merge(exit, target.breaks);
-      head = next;
-    }
-    throw new GiveUp();
-  }
-
-  // --- expressions, in evaluation order ---
-
-  private expression(node: ts.Node, flow: Flow): Flow {
-    this.tick();
-    if (!pending(flow)) return flow;
-    if (ts.isIdentifier(node)) return this.setup.isTarget(node) ? this.use(node, flow) : flow;
-    if (ts.isTypeNode(node)) return flow;
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return this.closure(node, flow);
-    if (ts.isAwaitExpression(node)) {
-      const operand = this.expression(node.expression, flow);
-      const after = this.scope.async ? this.suspend(node, operand) : operand;
-      this.mayThrow(after);
-      return after;
-    }
-    if (ts.isYieldExpression(node)) {
-      const operand = node.expression ? this.expression(node.expression, flow) : flow;
-      const after = this.scope.asyncGenerator ? this.suspend(node, operand) : operand;
-      this.mayThrow(after);
-      return after;
-    }
-    if (ts.isConditionalExpression(node)) {
-      const condition = this.expression(node.condition, flow);
-      return merge(this.expression(node.whenTrue, condition), this.expression(node.whenFalse, condition));
-    }
-    if (ts.isBinaryExpression(node) && SHORT_CIRCUIT.has(node.operatorToken.kind)) {
-      const left = this.expression(node.left, flow);
-      return merge(left, this.expression(node.right, left));
-    }
-    let current = flow;
-    ts.forEachChild(node, (child) => {
-      current = this.expression(child, current);
-    });
-    return current;
-  }
-
-  /** A closure or class that refers to the promise may handle it whenever it runs: from here on, silence. */
-  private closure(node: ts.Node, flow: Flow): Flow {
-    let refers = false;
-    const visit = (child: ts.Node): void => {
-      if (refers) return;
-      this.tick();
-      if (ts.isIdentifier(child)) {
-        if (this.setup.isTarget(child)) refers = true;
-        return;
-      }
-      ts.forEachChild(child, visit);
-    };
-    ts.forEachChild(node, visit);
-    return refers ? this.handle(node, flow) : flow;
-  }
-
-  private use(identifier: ts.Identifier, flow: Flow): Flow {
-    switch (classifyUse(identifier)) {
-      case "inert":
-        return flow;
-      case "write":
-        throw new GiveUp();
-      case "handle":
-        return this.handle(identifier, flow);
-    }
-  }
-}
-
-const SHORT_CIRCUIT = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.AmpersandAmpersandToken,
-  ts.SyntaxKind.BarBarToken,
-  ts.SyntaxKind.QuestionQuestionToken,
-  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
-  ts.SyntaxKind.BarBarEqualsToken,
-  ts.SyntaxKind.QuestionQuestionEqualsToken,
-]);
 
 const COMPARISONS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.EqualsEqualsEqualsToken,
@@ -1063,7 +697,7 @@ const COMPARISONS = new Set<ts.SyntaxKind>([
  * `inert`: it looks at the promise object only (comparison, `typeof`, a condition, `void`, another
  * property). `write`: the variable gets a new value, which the walk does not follow.
  */
-function classifyUse(identifier: ts.Identifier): "handle" | "inert" | "write" {
+function classifyUse(identifier: ts.Identifier): UseEffect {
   let node: ts.Node = identifier;
   let parent = node.parent;
   while (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isTypeAssertionExpression(parent)) {

@@ -69,6 +69,7 @@ export const unusedSuppression: RuleModule<Record<string, never>> = {
             "  await save();",
             "}",
           ].join("\n"),
+          reportedAt: { line: 4, column: 3 },
         },
         {
           title: "A typo in the rule id suppresses nothing",
@@ -78,6 +79,7 @@ export const unusedSuppression: RuleModule<Record<string, never>> = {
             "// concurrency-lint-disable-next-line floating-promises -- errors are logged by save()",
             "save();",
           ].join("\n"),
+          reportedAt: { line: 3, column: 39 },
         },
         {
           title: "A suppression without rule ids",
@@ -86,6 +88,7 @@ export const unusedSuppression: RuleModule<Record<string, never>> = {
             "",
             "save(); // concurrency-lint-disable-line -- errors are logged by save()",
           ].join("\n"),
+          reportedAt: { line: 3, column: 9 },
         },
       ],
       correct: [

@@ -1,0 +1,159 @@
+/**
+ * The engine's value-flow analysis on its own: syntax in, exits and windows out. The questions
+ * are answered by name here (the rules answer them with types): `p` is the tracked variable; a
+ * use handles it unless it is a comparison, `typeof` or a condition; writing it gives up.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import * as ts from "typescript";
+import { followValue, type ValueFlowPolicy, type ValueFlowQuestions, type ValueFlowResult } from "../../server/src/engine/valueFlow";
+
+const STRICT: ValueFlowPolicy = { awaitSuspends: true, yieldSuspends: false, exceptions: true, optimistic: false };
+const OPTIMISTIC: ValueFlowPolicy = { ...STRICT, optimistic: true };
+
+function classify(identifier: ts.Identifier): ReturnType<ValueFlowQuestions["classify"]> {
+  let node: ts.Node = identifier;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isBinaryExpression(parent)) {
+    if (parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return "write";
+    if (parent.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken) return "inert";
+  }
+  if (ts.isTypeOfExpression(parent) || ts.isPrefixUnaryExpression(parent)) return "inert";
+  if (ts.isIfStatement(parent) && parent.expression === node) return "inert";
+  if (ts.isCallExpression(parent) && parent.expression === node) return "escape"; // `p()`: stands in for an escape
+  return "handle";
+}
+
+interface Outcome {
+  /** `kind@line` of each exit, in the order found. */
+  exits: string[];
+  /** `suspendLine->handleLine` of each window. */
+  windows: string[];
+}
+
+/** Follows `p` (declared in the first statement of `f`'s body) and reports lines (1-based). */
+function follow(body: string, policy: ValueFlowPolicy, extra: Partial<ValueFlowQuestions> = {}): Outcome | undefined {
+  const text = `async function f() {\n${body}\n}`;
+  const sourceFile = ts.createSourceFile("flow.ts", text, ts.ScriptTarget.ES2022, true);
+  const fn = sourceFile.statements[0] as ts.FunctionDeclaration;
+  const statement = fn.body!.statements[0] as ts.VariableStatement;
+  const declaration = statement.declarationList.declarations[0];
+  const questions: ValueFlowQuestions = {
+    isTarget: (id) => id.text === "p" && id !== declaration.name && !ts.isPropertyAccessExpression(id.parent),
+    classify,
+    ...extra,
+  };
+  const result: ValueFlowResult | undefined = followValue(declaration, questions, policy);
+  if (!result) return undefined;
+  const line = (node: ts.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+  return {
+    exits: result.exits.map((exit) => `${exit.kind}@${line(exit.node)}`),
+    windows: result.windows.map((window) => `${line(window.at)}->${line(window.handledAt)}`),
+  };
+}
+
+describe("engine/valueFlow", () => {
+  it("a value handled on every path has no exit", () => {
+    assert.deepEqual(follow(`  const p = load();\n  if (c) {\n    await p;\n  } else {\n    use(p);\n  }`, STRICT), { exits: [], windows: [] });
+  });
+
+  it("an early return with the value pending is a return exit", () => {
+    assert.deepEqual(follow(`  const p = load();\n  if (c) return;\n  await p;`, STRICT), { exits: ["return@3"], windows: [] });
+  });
+
+  it("returning the value handles it", () => {
+    assert.deepEqual(follow(`  const p = load();\n  if (c) return p;\n  await p;`, STRICT), { exits: [], windows: [] });
+  });
+
+  it("falling off the end with the value pending is an end exit at the closing brace", () => {
+    assert.deepEqual(follow(`  const p = load();\n  if (c) await p;`, STRICT), { exits: ["end@4"], windows: [] });
+  });
+
+  it("a break out of the walked block is a jump exit; one inside it is not", () => {
+    const outer = `async function f() {\n  for (;;) {\n    const p = load();\n    if (c) break;\n    await p;\n  }\n}`;
+    const sourceFile = ts.createSourceFile("flow.ts", outer, ts.ScriptTarget.ES2022, true);
+    const loop = (sourceFile.statements[0] as ts.FunctionDeclaration).body!.statements[0] as ts.ForStatement;
+    const declaration = ((loop.statement as ts.Block).statements[0] as ts.VariableStatement).declarationList.declarations[0];
+    const result = followValue(declaration, { isTarget: (id) => id.text === "p" && id !== declaration.name, classify }, STRICT);
+    assert.deepEqual(result?.exits.map((exit) => exit.kind), ["jump"]);
+    assert.deepEqual(follow(`  const p = load();\n  for (const x of xs) {\n    if (x) break;\n  }\n  await p;`, STRICT), { exits: [], windows: [] });
+  });
+
+  it("a handling use after a suspension is a window", () => {
+    assert.deepEqual(follow(`  const p = load();\n  await other();\n  await p;`, STRICT), { exits: [], windows: ["3->4"] });
+  });
+
+  it("a wait that does not suspend opens no window", () => {
+    const outcome = follow(`  const p = load();\n  await 0;\n  await p;`, STRICT, { isSuspension: (node) => !(ts.isAwaitExpression(node) && ts.isNumericLiteral(node.expression)) });
+    assert.deepEqual(outcome, { exits: [], windows: [] });
+  });
+
+  it("without awaitSuspends an await is just an expression", () => {
+    assert.deepEqual(follow(`  const p = load();\n  await other();\n  await p;`, { ...STRICT, awaitSuspends: false }), { exits: [], windows: [] });
+  });
+
+  it("a throw that leaves the walk with the value pending is a throw exit; one caught in the walk goes to the catch", () => {
+    assert.deepEqual(follow(`  const p = load();\n  if (c) throw new Error("x");\n  await p;`, STRICT), { exits: ["throw@3"], windows: [] });
+    assert.deepEqual(follow(`  const p = load();\n  try {\n    if (c) throw new Error("x");\n  } catch {\n    return;\n  }\n  await p;`, STRICT), { exits: ["return@6"], windows: [] });
+  });
+
+  it("without exceptions a catch clause is unreachable", () => {
+    const body = `  const p = load();\n  try {\n    await other();\n  } catch {\n    return;\n  }\n  await p;`;
+    assert.deepEqual(follow(body, { ...STRICT, exceptions: false, awaitSuspends: false }), { exits: [], windows: [] });
+    assert.deepEqual(follow(body, { ...STRICT, awaitSuspends: false }), { exits: ["return@6"], windows: [] });
+  });
+
+  it("a finally that handles the value covers the normal path", () => {
+    assert.deepEqual(follow(`  const p = load();\n  try {\n    work();\n  } finally {\n    await p;\n  }`, STRICT), { exits: [], windows: [] });
+  });
+
+  it("loops: a body that may run zero times leaves the value pending unless optimistic", () => {
+    const body = `  const p = load();\n  for (const x of xs) {\n    await p;\n  }`;
+    assert.deepEqual(follow(body, STRICT), { exits: ["end@6"], windows: [] });
+    assert.deepEqual(follow(body, OPTIMISTIC), { exits: [], windows: [] });
+  });
+
+  it("loops: a return before the handling use inside the loop is found in both readings", () => {
+    const body = `  const p = load();\n  for (const x of xs) {\n    if (x) return;\n    await p;\n  }`;
+    assert.deepEqual(follow(body, OPTIMISTIC)?.exits, ["return@4"]);
+    assert.deepEqual(follow(body, STRICT)?.exits, ["return@4", "end@7"]);
+  });
+
+  it("switch: a case without the handling use drops the value; optimistic still follows the return in it", () => {
+    const body = `  const p = load();\n  switch (k) {\n    case 1:\n      return;\n    default:\n      await p;\n  }`;
+    assert.deepEqual(follow(body, OPTIMISTIC)?.exits, ["return@5"]);
+    const noDefault = `  const p = load();\n  switch (k) {\n    case 1:\n      await p;\n  }`;
+    assert.deepEqual(follow(noDefault, STRICT)?.exits, ["end@7"]);
+    assert.deepEqual(follow(noDefault, OPTIMISTIC)?.exits, []);
+  });
+
+  it("short circuits: a handling use on one side only, unless optimistic", () => {
+    const body = `  const p = load();\n  c && use(p);`;
+    assert.deepEqual(follow(body, STRICT)?.exits, ["end@4"]);
+    assert.deepEqual(follow(body, OPTIMISTIC)?.exits, []);
+  });
+
+  it("settledWhen: the branch where a condition rules the value out holds nothing", () => {
+    const body = `  const p = load();\n  if (!p) return;\n  await p;`;
+    assert.deepEqual(follow(body, STRICT)?.exits, ["return@3"]);
+    const settled = follow(body, STRICT, { settledWhen: (condition, outcome) => ts.isPrefixUnaryExpression(condition) && outcome });
+    assert.deepEqual(settled?.exits, []);
+  });
+
+  it("labels: a labelled break to an enclosing walked statement stays in the walk", () => {
+    assert.deepEqual(follow(`  const p = load();\n  outer: {\n    if (c) break outer;\n    work();\n  }\n  await p;`, STRICT), { exits: [], windows: [] });
+  });
+
+  it("a closure that refers to the value handles it from there on", () => {
+    assert.deepEqual(follow(`  const p = load();\n  setTimeout(() => use(p));\n  if (c) return;`, STRICT), { exits: [], windows: [] });
+  });
+
+  it("gives up on a write, an escape, an unknown statement or a spent budget", () => {
+    assert.equal(follow(`  let p = load();\n  p = other();\n  await p;`, STRICT), undefined);
+    assert.equal(follow(`  const p = load();\n  p();`, STRICT), undefined);
+    assert.equal(follow(`  const p = load();\n  with (o) { use(p); }`, STRICT), undefined);
+    assert.equal(follow(`  const p = load();\n${"  work();\n".repeat(50)}  await p;`, { ...STRICT, budget: 40 }), undefined);
+    assert.notEqual(follow(`  const p = load();\n${"  work();\n".repeat(50)}  await p;`, STRICT), undefined);
+  });
+});
