@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CORPORA, REPO, REVIEW_CORPORA, RULE_IDS } from './config.mjs';
+import { CORPORA, OPT_IN_RULE_IDS, REPO, REVIEW_CORPORA, RULE_IDS } from './config.mjs';
 import { BenchError, WORK, childEnv, corpusContext, ensureCorpus, log, rel } from './corpora.mjs';
 
 // Every corpus reviewed: the timed ones first (their findings are also reviewed in BENCHMARKS.md,
@@ -28,6 +28,9 @@ const USAGE = `usage: node bench/review.mjs [options]   (npm run bench:review --
   --write           rewrite the generated part of BENCHMARKS.md ("Review corpora": precision
                     tables and every finding with its verdict, from bench/verdicts/); needs all
                     corpora and every finding reviewed
+  --opt-in          also run the opt-in rules (${OPT_IN_RULE_IDS.join(', ')}) at warning; the lists go to
+                    review-<corpus>.opt-in.txt and review-<corpus>.opt-in.fixes.txt, their verdicts
+                    are read from bench/verdicts/<corpus>.opt-in.tsv too (not with --write)
   -h, --help        this text
 Findings: bench/.work/review-<corpus>.txt ("file:line:col rule messageId severity | source line").
 First fixes: bench/.work/review-<corpus>.fixes.txt ("file:line:col rule messageId | kind: title of the first fix").
@@ -37,7 +40,7 @@ whose run fails is reported and the others still run).`;
 const OURS_BIN = path.join(REPO, 'bin', 'concurrency-lint.js');
 
 function parseArgs(argv) {
-  const o = { corpora: [], skipSetup: false, updateLocks: false, tsc: false, write: false };
+  const o = { corpora: [], skipSetup: false, updateLocks: false, tsc: false, write: false, optIn: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     switch (a) {
@@ -53,12 +56,14 @@ function parseArgs(argv) {
       case '--update-locks': o.updateLocks = true; break;
       case '--tsc': o.tsc = true; break;
       case '--write': o.write = true; break;
+      case '--opt-in': o.optIn = true; break;
       case '-h': case '--help': process.stdout.write(USAGE + '\n'); process.exit(0); break;
       default: throw new BenchError(`unknown argument "${a}" (see --help)`);
     }
   }
   if (o.updateLocks && o.skipSetup) throw new BenchError('--update-locks and --skip-setup exclude each other');
   if (o.write && o.corpora.length) throw new BenchError('--write needs every corpus (leave out --corpus)');
+  if (o.write && o.optIn) throw new BenchError('--write and --opt-in exclude each other (BENCHMARKS.md reviews the defaults)');
   o.corpora = o.corpora.length ? ALL.filter((c) => o.corpora.includes(c.name)) : ALL;
   return o;
 }
@@ -67,13 +72,13 @@ function parseArgs(argv) {
 // above it (this repository's own). An empty config = every rule at its default.
 const CORPUS_CONFIG = '{}\n';
 
-function lint(ctx) {
+function lint(ctx, optIn) {
   writeFileSync(path.join(ctx.dir, 'concurrency-lint.json'), CORPUS_CONFIG);
   const outFile = path.join(WORK, 'out', `review-${ctx.name}.json`);
   mkdirSync(path.dirname(outFile), { recursive: true });
   rmSync(outFile, { force: true });
   const r = spawnSync(process.execPath, [OURS_BIN, '-p', path.join(ctx.dir, 'tsconfig.json'), '--format', 'json',
-    '--output-file', outFile], { cwd: ctx.dir, env: childEnv(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    '--output-file', outFile, ...(optIn ? OPT_IN_RULE_IDS.flatMap((r) => ['--rule', `${r}=warning`]) : [])], { cwd: ctx.dir, env: childEnv(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw new BenchError(`concurrency-lint on ${ctx.name} could not start: ${r.error.message}`);
   if ((r.status !== 0 && r.status !== 1) || !existsSync(outFile)) {
     const line = `${r.stderr}`.split('\n').find((s) => s.trim()) ?? '';
@@ -118,22 +123,23 @@ function findingLines(ctx, out) {
 const VERDICTS = path.join(REPO, 'bench', 'verdicts');
 const VERDICT_KINDS = new Set(['bug', 'risk', 'dup', 'low', 'false']);
 
-function loadVerdicts(name) {
-  const file = path.join(VERDICTS, `${name}.tsv`);
+function loadVerdicts(name, optIn) {
   const map = new Map();
-  if (!existsSync(file)) return map;
-  for (const [i, raw] of readFileSync(file, 'utf8').split('\n').entries()) {
-    if (!raw.trim() || raw.startsWith('#')) continue;
-    const [loc, rule, verdict, pattern = '', reason = ''] = raw.split('\t');
-    if (!VERDICT_KINDS.has(verdict)) throw new BenchError(`${rel(file)}:${i + 1}: unknown verdict "${verdict}"`);
-    map.set(`${loc} ${rule}`, { verdict, pattern, reason });
+  for (const file of [path.join(VERDICTS, `${name}.tsv`), ...(optIn ? [path.join(VERDICTS, `${name}.opt-in.tsv`)] : [])]) {
+    if (!existsSync(file)) continue;
+    for (const [i, raw] of readFileSync(file, 'utf8').split('\n').entries()) {
+      if (!raw.trim() || raw.startsWith('#')) continue;
+      const [loc, rule, verdict, pattern = '', reason = ''] = raw.split('\t');
+      if (!VERDICT_KINDS.has(verdict)) throw new BenchError(`${rel(file)}:${i + 1}: unknown verdict "${verdict}"`);
+      map.set(`${loc} ${rule}`, { verdict, pattern, reason });
+    }
   }
   return map;
 }
 
 /** Scores one corpus's findings against its reviewed verdicts. */
-function score(name, rows) {
-  const verdicts = loadVerdicts(name);
+function score(name, rows, optIn) {
+  const verdicts = loadVerdicts(name, optIn);
   const s = { all: rows.length, real: 0, lowInfo: 0, falseAlarms: 0, unreviewed: [], warn: 0, warnReal: 0, gone: [], byRule: new Map() };
   const seen = new Set();
   for (const f of rows) {
@@ -214,7 +220,7 @@ function main() {
     const t0 = Date.now();
     let out;
     try {
-      out = lint(ctx);
+      out = lint(ctx, opts.optIn);
     } catch (e) {
       if (!(e instanceof BenchError)) throw e;
       // One corpus failing (a crash, exit 2) must not hide the others' findings.
@@ -225,18 +231,19 @@ function main() {
     }
     const secs = ((Date.now() - t0) / 1000).toFixed(1);
     const rows = findingLines(ctx, out);
-    const file = path.join(WORK, `review-${c.name}.txt`);
+    const suffix = opts.optIn ? '.opt-in' : '';
+    const file = path.join(WORK, `review-${c.name}${suffix}.txt`);
     writeFileSync(file, rows.map((f) => `${f.rel}:${f.line}:${f.column} ${f.ruleId} ${f.messageId} ${f.severity} | ${f.src}`).join('\n') + (rows.length ? '\n' : ''));
     // The first offered fix of each finding (what an editor's quick fix offers first), for the
     // "no harmful first suggestion" review.
-    writeFileSync(path.join(WORK, `review-${c.name}.fixes.txt`), rows.map((f) => `${f.rel}:${f.line}:${f.column} ${f.ruleId} ${f.messageId} | ${f.fix || '(no fix)'}`).join('\n') + (rows.length ? '\n' : ''));
+    writeFileSync(path.join(WORK, `review-${c.name}${suffix}.fixes.txt`), rows.map((f) => `${f.rel}:${f.line}:${f.column} ${f.ruleId} ${f.messageId} | ${f.fix || '(no fix)'}`).join('\n') + (rows.length ? '\n' : ''));
     const perRule = Object.fromEntries(RULE_IDS.map((r) => [r, rows.filter((f) => f.ruleId === r).length]).filter(([, n]) => n));
     const internalErrors = Array.isArray(out.internalErrors) ? out.internalErrors : [];
     const internal = internalErrors.length;
     for (const ie of internalErrors) log(`${c.name}: INTERNAL ERROR: ${JSON.stringify(ie).slice(0, 300)}`);
     if (internal) failed.push(c.name);
     const tsc = opts.tsc ? tscErrors(ctx) : undefined;
-    const scored = score(c.name, rows);
+    const scored = score(c.name, rows, opts.optIn);
     for (const f of scored.unreviewed) log(`${c.name}: not reviewed yet: ${f.rel}:${f.line}:${f.column} ${f.ruleId} ${f.messageId} ${f.severity} | ${f.src}`);
     for (const k of scored.gone) log(`${c.name}: reviewed but no longer reported: ${k}`);
     summary.push({ c, files: out.results.length, rows, perRule, internal, tsc, secs, scored });

@@ -32,7 +32,9 @@ export function renderRuleDoc(rule: AnyRule): string {
     "",
     meta.alwaysOn
       ? `- Severity: \`${meta.defaultSeverity}\` (always)`
-      : `- Default severity: \`${meta.defaultSeverity}\`${lowerSeverityNote(meta.lowerSeverityMessages)}`,
+      : meta.defaultSeverity === "off"
+        ? `- Default severity: \`off\` (opt-in: \`"rules": { "${meta.id}": "warning" }\` in \`concurrency-lint.json\` turns it on)`
+        : `- Default severity: \`${meta.defaultSeverity}\`${lowerSeverityNote(meta.lowerSeverityMessages)}`,
     `- Needs type information: ${meta.requiresTypes ? "yes" : "no"}`,
     `- Fixes: ${fixKinds.startsWith("none") ? "none" : "see [Fixes](#fixes)"}`,
     "",
@@ -84,7 +86,9 @@ export function renderRuleDoc(rule: AnyRule): string {
     `// concurrency-lint-disable-next-line ${meta.id} -- why this is fine here`,
     "```",
     "",
-    `For a project: \`"rules": { "${meta.id}": "off" }\` in \`concurrency-lint.json\`.`,
+    meta.defaultSeverity === "off"
+      ? `For a project: it is off unless \`concurrency-lint.json\` turns it on; leave it out, or set \`"rules": { "${meta.id}": "off" }\`.`
+      : `For a project: \`"rules": { "${meta.id}": "off" }\` in \`concurrency-lint.json\`.`,
     "",
   );
   return out.join("\n");

@@ -376,7 +376,8 @@ describe("over JSON-RPC, pull mode", () => {
 
     const line = lineOf(server.document(uri).getText(), DELETE_ALL);
     assert.ok(first.items.some((diagnostic) => diagnostic.range.start.line === line));
-    await server.replace(uri, DELETE_ALL, "  await Promise.all(ids.map(async (id) => deleteOrder(id)));");
+    // Awaited one by one: `await Promise.all(ids.map(...))` would be reported by unbounded-concurrency, which the demo enables.
+    await server.replace(uri, DELETE_ALL, "  for (const id of ids) await deleteOrder(id);");
     const second = await server.pull(uri, first.resultId);
     assert.ok(second.kind === "full");
     assert.deepEqual(second.items.map(brief), expectedBriefs("src/orders.ts", [line]));

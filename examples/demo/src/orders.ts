@@ -30,7 +30,7 @@ export async function reorder(id: string, dryRun: boolean): Promise<Order | unde
 // Clean code below: none of this may be flagged.
 
 export async function placeOrders(batch: Order[]): Promise<void> {
-  await Promise.all(batch.map(async (order) => placeOrder(order)));
+  for (let i = 0; i < batch.length; i += 10) await Promise.all(batch.slice(i, i + 10).map(async (order) => placeOrder(order)));
   await notifyWarehouse(batch.map((order) => order.id));
 }
 

@@ -10,7 +10,7 @@ import { bindEachFile, standInText } from "./parsing";
 import { type CancellationSignal, runRules, toFinding } from "./runner";
 import { applySuppressions, parseDirectives, parsePeerSuppressions } from "./suppressions";
 import { TypeOracle } from "./typeOracle";
-import type { AnyRule, Finding, InternalError, ReportDescriptor, RuleSetting } from "./types";
+import type { AnyRule, Finding, InternalError, ReportDescriptor, ReportSeverity, RuleSetting } from "./types";
 import { parseError } from "../rules/parse-error";
 
 export interface FileLintResult {
@@ -49,7 +49,8 @@ export class ProgramTypes {
  * (stack overflow), or one with syntax errors (the first is reported, the others counted).
  */
 function parseErrorOf(sourceFile: ts.SourceFile, types: ProgramTypes): Finding | undefined {
-  const report = (descriptor: ReportDescriptor) => toFinding(sourceFile, parseError, parseError.meta.defaultSeverity, descriptor);
+  // An always-on rule's default is a report severity (`error`); only opt-in rules default to `off`.
+  const report = (descriptor: ReportDescriptor) => toFinding(sourceFile, parseError, parseError.meta.defaultSeverity as ReportSeverity, descriptor);
   if (standInText(sourceFile) !== undefined) return report({ start: 0, end: 0, messageId: "tooDeep", data: { stage: "parsing" } });
   if (types.bind().has(sourceFile)) return report({ start: 0, end: 0, messageId: "tooDeep", data: { stage: "binding" } });
   const errors = types.program

@@ -925,6 +925,147 @@ export class TypeOracle {
     return { scope: inside ? "inside" : "outside", isParameter: ts.isParameter(declaration), isConst };
   }
 
+  // --- questions for unbounded-concurrency ---
+
+  /**
+   * The most items a value can hold when its type fixes it: a tuple with no rest element (its
+   * length, optional elements counted), `readonly [a, b]` and `as const` arrays included; over a
+   * union, the longest part. Undefined when some part is not such a tuple (an array, a variadic
+   * tuple, `any`, a type parameter without such a constraint).
+   *
+   * @example
+   * // declare const pair: [string, string];            tupleLength(pair)  → 2
+   * // const hosts = ["a", "b", "c"] as const;          tupleLength(hosts) → 3
+   * // declare const ids: string[];                      tupleLength(ids)   → undefined
+   * // declare const rows: [string, ...number[]];        tupleLength(rows)  → undefined
+   */
+  tupleLength(expr: ts.Expression): number | undefined {
+    const length = (type: ts.Type): number | undefined => {
+      if (type.flags & UNKNOWNISH) return undefined;
+      if (type.isUnion()) {
+        let longest = 0;
+        for (const part of type.types) {
+          const partLength = length(part);
+          if (partLength === undefined) return undefined;
+          longest = Math.max(longest, partLength);
+        }
+        return longest;
+      }
+      if (type.flags & ts.TypeFlags.TypeParameter) {
+        const constraint = this.checker.getBaseConstraintOfType(type);
+        return constraint && constraint !== type ? length(constraint) : undefined;
+      }
+      if (!this.checker.isTupleType(type)) return undefined;
+      const target = (type as ts.TypeReference).target as ts.TupleType;
+      return target.hasRestElement ? undefined : target.fixedLength;
+    };
+    return length(this.checker.getTypeAtLocation(expr));
+  }
+
+  /**
+   * Is the value a collection whose size its type leaves open: an array (not a fixed tuple, see
+   * `tupleLength`), a `Set` or `Map` (read-only forms too), any other iterable (a
+   * `[Symbol.iterator]` method: generators, `map.values()`), or an array-like object (a `length`
+   * of type number, as `Array.from` accepts)? Strings are not counted (their characters are not
+   * tasks). Over a union, `null`/`undefined` parts are skipped and the rest decide as in
+   * `promiseStatus`; `any`, `unknown` and unconstrained type parameters are `may`.
+   *
+   * @example
+   * // declare const ids: string[];       → always
+   * // declare const seen: Set<string>;   → always
+   * // declare const pair: [User, User];  → never (a fixed tuple)
+   * // declare const name: string;        → never
+   * // declare const rows: any;           → may
+   */
+  collectionStatus(expr: ts.Expression): Tri {
+    const status = (type: ts.Type): Tri => {
+      if (type.flags & UNKNOWNISH) return "may";
+      if (type.isUnion()) {
+        const parts = type.types.filter((part) => !(part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)));
+        return parts.length === 0 ? "never" : combine(parts.map(status));
+      }
+      if (type.flags & ts.TypeFlags.TypeParameter) {
+        const constraint = this.checker.getBaseConstraintOfType(type);
+        return constraint && constraint !== type ? status(constraint) : "may";
+      }
+      if (type.flags & ts.TypeFlags.StringLike) return "never";
+      if (this.checker.isTupleType(type)) return ((type as ts.TypeReference).target as ts.TupleType).hasRestElement ? "always" : "never";
+      if (this.checker.isArrayType(type)) return "always";
+      const apparent = this.checker.getApparentType(type);
+      if (apparent.getProperties().some((property) => /^__@iterator@\d+$/.test(property.escapedName as string))) return "always";
+      const length = apparent.getProperty("length");
+      if (length && this.checker.getTypeOfSymbol(length).flags & ts.TypeFlags.NumberLike) return "always";
+      return "never";
+    };
+    return status(this.checker.getTypeAtLocation(expr));
+  }
+
+  /**
+   * The value when its type is one number literal: `8`, `const MAX = 8` (its type is `8`),
+   * `8 as const`, a numeric enum member. Undefined for `number` and anything else.
+   *
+   * @example
+   * // const BATCH = 50;  numberLiteralValue(BATCH) → 50
+   * // let size = 50;     numberLiteralValue(size)  → undefined (its type is number)
+   */
+  numberLiteralValue(expr: ts.Expression): number | undefined {
+    const type = this.checker.getTypeAtLocation(expr);
+    return type.isNumberLiteral() ? type.value : undefined;
+  }
+
+  /**
+   * The most own keys `Object.keys`/`values`/`entries` can list for a value, read from its type:
+   * the number of properties of an object type without an index signature (over a union, the
+   * largest part). Undefined for records and dictionaries (`Record<string, T>`, `{ [id: string]: T }`),
+   * arrays, primitives, `any` and `unknown`.
+   *
+   * @example
+   * // declare const limits: { read: number; write: number };  → 2
+   * // declare const byId: Record<string, User>;              → undefined
+   */
+  fixedPropertyCount(expr: ts.Expression): number | undefined {
+    const count = (type: ts.Type): number | undefined => {
+      if (type.flags & UNKNOWNISH || type.flags & ts.TypeFlags.TypeParameter) return undefined;
+      if (type.isUnion()) {
+        let largest = 0;
+        for (const part of type.types) {
+          const partCount = count(part);
+          if (partCount === undefined) return undefined;
+          largest = Math.max(largest, partCount);
+        }
+        return largest;
+      }
+      if (!(type.flags & ts.TypeFlags.Object) || this.checker.isArrayType(type) || this.checker.isTupleType(type)) return undefined;
+      if (this.checker.getIndexInfosOfType(type).length > 0) return undefined;
+      return type.getProperties().length;
+    };
+    return count(this.checker.getTypeAtLocation(expr));
+  }
+
+  /**
+   * Is the value an instance of a class written in the project that has both methods of one of
+   * `pairs` (its own or inherited), such as `acquire`/`release`: a semaphore or lock the project
+   * wrote, recognised by its declaration rather than by the name at the call. Every non-nullish
+   * part of a union must be one; `any`, interfaces and library classes are not.
+   *
+   * @example
+   * // class Semaphore { async acquire() {...} release() {...} }   declare const gate: Semaphore;
+   * // isProjectLockClass(gate, [["acquire", "release"]]) → true
+   */
+  isProjectLockClass(expr: ts.Expression, pairs: readonly (readonly [string, string])[]): boolean {
+    const type = this.checker.getTypeAtLocation(expr);
+    const parts = (type.isUnion() ? type.types : [type]).filter((part) => !(part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
+    return (
+      parts.length > 0 &&
+      parts.every((part) => {
+        if (part.flags & UNKNOWNISH) return false;
+        const declarations = part.getSymbol()?.declarations ?? [];
+        if (!declarations.some((declaration) => ts.isClassLike(declaration) && this.isProjectSourceFile(declaration.getSourceFile()))) return false;
+        return pairs.some((pair) => pair.every((name) => this.hasCallableProperty(part, name)));
+      })
+    );
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private symbolOf(node: ts.Node): ts.Symbol | undefined {

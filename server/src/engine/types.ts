@@ -131,7 +131,8 @@ export interface RuleDocs {
 
 export interface RuleMeta<O> {
   id: string;
-  defaultSeverity: ReportSeverity;
+  /** `off`: an opt-in rule, which runs only where a configuration turns it on. */
+  defaultSeverity: Severity;
   /** Message templates by id; `{{name}}` is replaced from the report's data. */
   messages: Record<string, string>;
   /**

@@ -47,7 +47,7 @@ export interface FloatingPromiseOptions {
   catchHandler: string;
 }
 
-const specifierSchema = {
+export const specifierSchema = {
   type: "object",
   properties: {
     module: { type: "string", minLength: 1 },
@@ -586,9 +586,10 @@ interface Problem {
   array: boolean;
 }
 
-type Matcher = (ref: DeclarationRef) => boolean;
+export type Matcher = (ref: DeclarationRef) => boolean;
 
-function compileSpecifiers(specifiers: readonly DeclarationSpecifier[]): Matcher {
+/** One matcher for a list of specifiers (also used by `unbounded-concurrency`'s limiter lists). */
+export function compileSpecifiers(specifiers: readonly DeclarationSpecifier[]): Matcher {
   const compiled = specifiers.map((specifier) => {
     const names = Array.isArray(specifier.name) ? specifier.name : [specifier.name];
     const nameMatch = picomatch(names, { dot: true });

@@ -5,11 +5,12 @@ import { blockingCallInAsync } from "./blocking-call-in-async";
 import { misusedPromise } from "./misused-promise";
 import { sharedStateAcrossAwait } from "./shared-state-across-await";
 import { unhandledRejectionWindow } from "./unhandled-rejection-window";
+import { unboundedConcurrency } from "./unbounded-concurrency";
 import { unusedSuppression } from "./unused-suppression";
 import { missingSuppressionReason } from "./missing-suppression-reason";
 import { parseError } from "./parse-error";
 
-export const allRules: readonly AnyRule[] = [floatingPromise, blockingCallInAsync, misusedPromise, sharedStateAcrossAwait, unhandledRejectionWindow, unusedSuppression, missingSuppressionReason, parseError];
+export const allRules: readonly AnyRule[] = [floatingPromise, blockingCallInAsync, misusedPromise, sharedStateAcrossAwait, unhandledRejectionWindow, unboundedConcurrency, unusedSuppression, missingSuppressionReason, parseError];
 
 export const rulesById: ReadonlyMap<string, AnyRule> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
 

@@ -62,7 +62,8 @@ function ruleDescriptor(rule: AnyRule): Sarif.ReportingDescriptor {
     shortDescription: { text: docs.description },
     help: { text: `${docs.rationale}\n\nDocumentation: ${url}`, markdown: `${docs.rationale}\n\n[Documentation](${url})` },
     helpUri: url,
-    defaultConfiguration: { level: level(defaultSeverity) },
+    // An opt-in rule (default `off`) is described as not enabled by default.
+    defaultConfiguration: defaultSeverity === "off" ? { enabled: false } : { level: level(defaultSeverity) },
   };
 }
 
