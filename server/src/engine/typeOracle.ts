@@ -977,7 +977,7 @@ export class TypeOracle {
    * // declare const name: string;        → never
    * // declare const rows: any;           → may
    */
-  collectionStatus(expr: ts.Expression): Tri {
+  openSizeStatus(expr: ts.Expression): Tri {
     const status = (type: ts.Type): Tri => {
       if (type.flags & UNKNOWNISH) return "may";
       if (type.isUnion()) {

@@ -125,7 +125,7 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "  that array is then passed to one of those four. Reported at the pushed promise.",
         "",
         "Only when the collection's size is not known to be small: its type is an array, a `Set`, a",
-        "`Map`, or another iterable or array-like (`TypeOracle.collectionStatus`). The rule follows",
+        "`Map`, or another iterable or array-like (`TypeOracle.openSizeStatus`). The rule follows",
         "`const` variables to their initializer, `[...set]`, `Array.from(set)`, `set.values()` and the",
         "like, `Object.keys/values/entries(x)` and `filter`/`map`/`slice`/`sort`/`reverse` copies back",
         "to the collection they come from. The rule is off by default: some fan-outs are small by",
@@ -561,7 +561,7 @@ class UnboundedChecker {
     }
     const tuple = types.tupleLength(node);
     if (tuple !== undefined) return { kind: "constant", length: tuple };
-    return types.collectionStatus(node) === "always" ? OPEN : UNKNOWN;
+    return types.openSizeStatus(node) === "always" ? OPEN : UNKNOWN;
   }
 
   /** `{ length: 3 }` is constant; `{ length: n }` is a count (a pool's own size), not a collection. */
