@@ -43,9 +43,16 @@ export interface BlockingCallInAsyncOptions {
   blockingCalls: BlockingCallSpecifier[];
   ignoreCalls: IgnoredCallSpecifier[];
   allow: AllowEntry[];
+  /** Functions that run only while the program starts or stops, in the same form as `allow`. */
+  startupFunctions: AllowEntry[];
+  /** Report blocking calls that only start-up code runs one level lower (`blockingAtStartup*`). */
+  lowerStartup: boolean;
   transitive: boolean;
   maxDepth: number;
 }
+
+/** Names that, by common convention, run once while a program or service starts or stops. */
+const DEFAULT_STARTUP_FUNCTIONS = ["main", "start", "stop", "restart", "initialize", "shutdown"];
 
 const nameSchema = {
   anyOf: [
@@ -67,6 +74,12 @@ const messages = {
     "`{{name}}` blocks the event loop inside {{context}} for one file-system metadata call: it calls {{chain}}. That is cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use {{replacement}} at the end of that chain and make the functions on it async, or call `{{name}}` outside async code.",
   blockingMetadataSink:
     "`{{owner}}` calls {{label}} here, one file-system metadata call, and async code runs it: it is reached from {{callers}}, and each of those calls is a related location. That is cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use {{replacement}} here and make the functions between here and the async code async, or call `{{owner}}` only outside async code.",
+  blockingAtStartup:
+    "`{{name}}` blocks the event loop inside {{context}}, which {{when}}: it is paid once, not per request, but while it {{activity}}, whatever already runs on this process (a timer, a connection opened earlier) waits. Use {{replacement}} instead, or accept it here with an `allow` entry.",
+  blockingAtStartupChain:
+    "`{{name}}` blocks the event loop inside {{context}}, which {{when}}: it calls {{chain}}, which {{activity}}. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use {{replacement}} at the end of that chain and make the functions on it async, or accept it here with an `allow` entry.",
+  blockingAtStartupSink:
+    "`{{owner}}` {{here}}, and only start-up code runs it: it is reached from {{callers}}, code that runs only while the program starts or stops, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use {{replacement}} here and make the functions between here and the async code async, or accept it with an `allow` entry naming `{{owner}}`.",
   busyWait:
     "This loop waits for the clock by spinning inside {{context}}: it keeps the thread busy until the time is up, and meanwhile no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` instead.",
   syncXhr:
@@ -80,6 +93,9 @@ const summaries: Partial<Record<keyof typeof messages, string>> = {
   blockingMetadataChain: "`{{name}}` makes one file-system metadata call inside {{context}}",
   blockingMetadataSink: "`{{owner}}` calls {{label}} here, one file-system metadata call, and async code runs it",
   syncXhr: "Synchronous `XMLHttpRequest` blocks the thread inside {{context}}",
+  blockingAtStartup: "`{{name}}` blocks the event loop inside {{context}}, start-up code that runs once",
+  blockingAtStartupChain: "`{{name}}` blocks the event loop inside {{context}}, start-up code that runs once",
+  blockingAtStartupSink: "`{{owner}}` {{here}}, and only start-up code runs it",
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -294,6 +310,8 @@ const CATALOGUE_TABLE: readonly [module: string, names: string, why: string, rep
 /** How far the index follows project functions, and how much work it may do per program. */
 const DEFAULT_MAX_DEPTH = 5;
 const WORK_LIMIT = 10_000;
+/** How many identifiers spelled like a function `entryScriptOf` may resolve to find its callers. */
+const REFERENCE_LIMIT = 2_000;
 
 export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
   meta: {
@@ -303,7 +321,12 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
     messages,
     // One metadata query blocks for microseconds on a local disk: below the findings that block
     // for as long as the work takes, so those are what users see first.
-    lowerSeverityMessages: ["blockingMetadata", "blockingMetadataChain", "blockingMetadataSink"],
+    // Start-up code runs once, before (or after) the work the process exists for: below the
+    // findings in code that runs per request.
+    lowerSeverityMessages: [
+      "blockingMetadata", "blockingMetadataChain", "blockingMetadataSink",
+      "blockingAtStartup", "blockingAtStartupChain", "blockingAtStartupSink",
+    ],
     summaries,
     optionsSchema: {
       type: "object",
@@ -342,6 +365,20 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
             additionalProperties: false,
           },
         },
+        startupFunctions: {
+          type: "array",
+          description: "Functions that run only while the program starts or stops (file glob, function name globs, or both): blocking calls only they run are reported one level lower.",
+          items: {
+            type: "object",
+            properties: { file: { type: "string", minLength: 1 }, function: nameSchema },
+            anyOf: [{ required: ["file"] }, { required: ["function"] }],
+            additionalProperties: false,
+          },
+        },
+        lowerStartup: {
+          type: "boolean",
+          description: "Report blocking calls that only start-up code runs one level lower (default); false reports them like the rest.",
+        },
         transitive: {
           type: "boolean",
           description: "Report calls to project functions that block (directly or through other project functions).",
@@ -359,6 +396,8 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
       blockingCalls: [],
       ignoreCalls: [],
       allow: [],
+      startupFunctions: [{ function: DEFAULT_STARTUP_FUNCTIONS }],
+      lowerStartup: true,
       transitive: true,
       maxDepth: DEFAULT_MAX_DEPTH,
     },
@@ -465,21 +504,44 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "the rest errors, so a CI run that fails on warnings fails on them as before. To stop reporting",
         "them, list them in `ignoreCalls`: `\"ignoreCalls\": [{ \"module\": \"fs\", \"name\": [\"existsSync\", \"statSync\"] }]`.",
         "",
-        "### Start-up and shutdown code",
+        "### Start-up and shutdown code: one level lower",
         "",
-        "Blocking reads that run only while a process starts or stops (the config and TLS files read in",
-        "`start()` before anything is served, a pid file removed in `stop()`) are real blocking calls that",
-        "cost little, since nothing else is waiting yet. A single metadata check there",
-        "(`if (!existsSync(executablePath)) throw ...` per launch, `if (existsSync(pidFile))` in `stop()`)",
-        "is already reported one level lower (see above); the reads, writes and removals are not, and the",
-        "rule does not try to recognise start-up code by itself,",
-        "because it cannot do so soundly: \"runs only before anything is served\" needs every caller of",
-        "`start()` to be top-level code (never a signal handler, an admin route or a retry), no `await` on",
-        "the way during which other top-level code or an imported module's side effects (a metrics timer,",
-        "a library's worker, in `node_modules` too) start serving, and a catalogue of every call in every",
-        "library that starts a server, listener or timer. A guess would also hide the `reload()` that a",
-        "signal handler runs while serving: the same code at the worst time. Say it instead, once, in",
-        "`concurrency-lint.json`:",
+        "A blocking call that only start-up or shutdown code runs (the config and TLS files read in",
+        "`start()`, a pid file written there and removed in `stop()`, the `package.json` a command-line",
+        "program reads for its `--version`) is paid once per process, not once per request. It still",
+        "stalls whatever already runs on the process (a timer, a connection opened earlier), so it is",
+        "reported, with its fixes, under its own messages (`blockingAtStartup`; `blockingAtStartupSink`",
+        "when it is in a helper, `blockingAtStartupChain` when each call is reported) one level below the",
+        "rule's severity: `info` at the default `warning`. Code runs only while the program starts or",
+        "stops when its async function is",
+        "",
+        "- a function the `startupFunctions` option names (default `main`, `start`, `stop`, `restart`,",
+        "  `initialize`, `shutdown`; `Service.start` for one class only; a `file` glob for a folder), or",
+        "  one it runs inside of through callbacks that run right away, as for `allow`; or",
+        "- run only from the top level of a program's **entry script**, a file whose first line is a",
+        "  `#!` line: every reference to the function in the project is a direct call there, or in a",
+        "  function that only the entry script's top level runs (at most `maxDepth` functions up), and",
+        "  none of those calls is in a `while`/`do` loop or a `for` loop without a condition, which may run",
+        "  for as long as the program does. A function passed by reference (`server.on(\"request\",",
+        "  handle)`), called from a callback that runs later, a method (any object of its class may call",
+        "  it), or exported from a module that is not an entry script (its package's users may call it) is",
+        "  not start-up code.",
+        "",
+        "A helper is reported one level lower only when every async call that reaches it is start-up code;",
+        "one that a request handler also reaches is reported as usual, with every caller. What a start-up",
+        "function installs to run later (a request handler, an event listener, a timer callback defined",
+        "inside `start()`) is its own code and is checked as usual.",
+        "",
+        "The names are a convention, not a proof: nothing stops a signal handler or an admin route from",
+        "calling `start()` again while the process serves, and `Worker.start()` in a job queue may run per",
+        "job. That is why these findings are lowered, never hidden, and why `launch` (a browser or a child",
+        "per job) and `run` (a task's or an action's body) are not in the default list. Narrow or widen",
+        "the list with `startupFunctions` (it replaces the default: repeat the names you keep), and set",
+        "`lowerStartup` to `false` to report start-up code at the rule's severity like the rest. The",
+        "entry-script test is sound within the project but does not look at what runs before the call:",
+        "a timer or server that the same start-up code started earlier keeps running through the stall.",
+        "",
+        "To accept start-up code instead of seeing it at `info`, say so once in `concurrency-lint.json`:",
         "",
         "```jsonc",
         '"blocking-call-in-async": ["warning", { "allow": [{ "function": ["main", "start", "stop"] }] }]',
@@ -496,20 +558,24 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "",
         "A command-line command whose async `run()` reads templates and writes files (a `generate`",
         "command that scaffolds a project) blocks an event loop with nothing else to run: there the",
-        "blocking costs nothing. The rule cannot know that a command is one-shot: that is a property of",
-        "how the process is started, not of the code, and the same program often starts the server too",
-        "(`app generate action` and `app start` are one bin, one event loop once the server runs). Say it",
-        "by file, once:",
+        "blocking costs nothing. The rule does not recognise such commands by itself, because the code",
+        "does not say which program runs them: commands are usually exported classes that the program",
+        "finds at run time (`import(file)` for each file of a commands folder) and runs through their base",
+        "class's `run`, after a command-line parser's callback picks one from the arguments; the same",
+        "exports can be imported by a plugin or a test and run anywhere, and the same program often starts",
+        "the server too (`app generate action` and `app start` are one bin, one event loop once the server",
+        "runs). Say it by file, once, to see them at `info`:",
         "",
         "```jsonc",
-        '"blocking-call-in-async": ["warning", { "allow": [{ "file": "**/src/bin/**" }] }]',
+        '"blocking-call-in-async": ["warning", { "startupFunctions": [{ "function": ["main", "start", "stop", "restart", "initialize", "shutdown"] }, { "file": "**/src/bin/**" }] }]',
         "```",
         "",
-        "The entry covers the commands' own code and the helpers only they reach (a `createFileSafely`",
-        "in a utilities module is not reported when nothing else calls it). Code outside those files is",
-        "still checked: the server that a `start` command launches runs in its own modules, and a helper",
-        "that a request handler also calls is still reported for the handler. If the commands live next",
-        "to server code, narrow the entry, e.g. `{ \"file\": \"**/src/bin/**\", \"function\": \"*.run\" }`.",
+        "or not at all: `{ \"allow\": [{ \"file\": \"**/src/bin/**\" }] }`. Either entry covers the commands' own",
+        "code and the helpers only they reach (a `createFileSafely` in a utilities module is not reported",
+        "at the usual level when nothing else calls it). Code outside those files is still checked: the",
+        "server that a `start` command launches runs in its own modules, and a helper that a request",
+        "handler also calls is still reported for the handler. If the commands live next to server code,",
+        "narrow the entry, e.g. `{ \"file\": \"**/src/bin/**\", \"function\": \"*.run\" }`.",
       ].join("\n"),
       incorrect: [
         {
@@ -531,11 +597,11 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
             '  return fs.readFileSync(path, "utf8");',
             "}",
             "function loadConfig() {",
-            '  return JSON.parse(readConfigFile("config.json")) as { port: number };',
+            '  return JSON.parse(readConfigFile("config.json")) as { pageSize: number };',
             "}",
-            "export async function start() {",
+            "export async function listUsers() {",
             "  const config = loadConfig();",
-            "  return config.port;",
+            "  return config.pageSize;",
             "}",
           ].join("\n"),
         },
@@ -585,6 +651,18 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
             "  async launch(executablePath: string) {",
             "    if (!existsSync(executablePath)) throw new Error(`Browser was not found at ${executablePath}`);",
             "    return spawn(executablePath, []);",
+            "  }",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A pid file written in `start()`: start-up code, reported one level lower (`info` at the default `warning`)",
+          code: [
+            'import { writeFileSync } from "node:fs";',
+            "",
+            "export class Service {",
+            "  async start(pidFile: string) {",
+            "    writeFileSync(pidFile, String(process.pid));",
             "  }",
             "}",
           ].join("\n"),
@@ -721,6 +799,10 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
           'More APIs that block, by declaration: `[{ "module": "better-sqlite3", "name": "Statement.{run,get,all}", "replacement": "a query on a worker thread" }]`. `module` is a package or ambient module name; `name` the dotted name inside it (globs allowed); `replacement` completes "Use ... instead" in the message.',
         ignoreCalls:
           'Built-in catalogue entries not to report, in the same form: `[{ "module": "fs", "name": "existsSync" }]`. The metadata calls, reported one level lower, are `existsSync`, `accessSync`, `statSync`, `lstatSync`, `fstatSync`, `statfsSync`, `readlinkSync`, `realpathSync` and `realpathSync.native`.',
+        startupFunctions:
+          'Functions that run only while the program starts or stops, in the form of `allow` entries: `[{ "function": ["main", "Server.start"] }, { "file": "**/src/bin/**" }]`. Blocking calls that only they run (directly, through callbacks they run right away, or through helpers only they reach) are reported one level lower, under `blockingAtStartup`, `blockingAtStartupSink` and `blockingAtStartupChain`. Default: `[{ "function": ["main", "start", "stop", "restart", "initialize", "shutdown"] }]`; a list you give replaces it. Functions that only the top level of an entry script (a file starting with `#!`) runs are start-up code without being listed.',
+        lowerStartup:
+          "`true` (default): report blocking calls that only start-up code runs one level lower. `false`: report them at the rule's severity, under the usual messages.",
         allow:
           'Code where blocking is accepted, e.g. one-shot command-line commands and start-up: `[{ "file": "**/src/bin/**" }, { "function": ["main", "Server.start"] }]`. `file` is a glob on the absolute path; `function` matches the name (`name` or `Class.name`) of the function the code runs in, or of a function it runs inside of through callbacks that run right away (`map`, `forEach`, `new Promise`, … by the shape of the call); a function defined inside that runs later (a request handler, a timer callback, a nested function) is not covered. Blocking calls in allowed code are neither reported nor followed through the functions that contain them, and calls from allowed async code do not count as callers of a helper that blocks: a helper whose every async caller is allowed is not reported. An entry naming the helper that makes the blocking call (or its file) accepts it for all of its callers.',
         transitive:
@@ -797,6 +879,8 @@ interface Settings {
   /** Whether a file's text may hold a seed. */
   seedText(text: string): boolean;
   allowed(node: ts.Node): boolean;
+  /** Whether code runs inside a function `startupFunctions` names. */
+  startupFunction(node: ts.Node): boolean;
   /** Identity of the per-program index for these options. */
   indexKey: object;
 }
@@ -842,31 +926,12 @@ function compileSettings(options: BlockingCallInAsyncOptions): Settings {
         ? (text: string) => SEED_TEXT.test(text) || userText.test(text)
         : () => true;
 
-  const allowEntries = options.allow.map((entry) => ({
-    file: entry.file ? picomatch(entry.file, { dot: true }) : undefined,
-    fn: entry.function ? picomatch(list(entry.function), { dot: true }) : undefined,
-  }));
-  const allowed = (node: ts.Node): boolean => {
-    if (allowEntries.length === 0) return false;
-    const fileName = node.getSourceFile().fileName.replace(/\\/g, "/");
-    return allowEntries.some((entry) => {
-      if (entry.file && !entry.file(fileName)) return false;
-      const fn = entry.fn;
-      if (!fn) return true;
-      // The function the code runs in, and those it runs inside of through callbacks that run right
-      // away; a function defined inside that runs later (a request handler, a timer callback) is
-      // its own code, or `allow: start` would hide the handlers a server's `start()` installs.
-      for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
-        if (!ts.isFunctionLike(current)) continue;
-        const name = functionName(current);
-        if (name !== undefined && (fn(name) || fn(qualifiedFunctionName(current, name)))) return true;
-        if (!immediateShapeCallOf(current)) return false;
-      }
-      return false;
-    });
-  };
+  const allowed = codeMatcher(options.allow);
+  const startupFunction = codeMatcher(options.startupFunctions);
 
-  const keyText = JSON.stringify([options.blockingCalls, options.ignoreCalls, options.allow, options.transitive, options.maxDepth]);
+  const keyText = JSON.stringify([
+    options.blockingCalls, options.ignoreCalls, options.allow, options.startupFunctions, options.lowerStartup, options.transitive, options.maxDepth,
+  ]);
   let indexKey = indexKeys.get(keyText);
   if (!indexKey) indexKeys.set(keyText, (indexKey = {}));
 
@@ -883,7 +948,38 @@ function compileSettings(options: BlockingCallInAsyncOptions): Settings {
     userName,
     seedText,
     allowed,
+    startupFunction,
     indexKey,
+  };
+}
+
+/**
+ * Whether code runs inside what `entries` name: a file glob, function name globs, or both. The
+ * function is the one the code runs in, or one it runs inside of through callbacks that run
+ * right away; a function defined inside that runs later (a request handler, a timer callback) is
+ * its own code, or `allow: start` would hide the handlers a server's `start()` installs.
+ */
+function codeMatcher(entries: readonly AllowEntry[]): (node: ts.Node) => boolean {
+  const list = (name: string | string[]) => (Array.isArray(name) ? name : [name]);
+  const compiled = entries.map((entry) => ({
+    file: entry.file ? picomatch(entry.file, { dot: true }) : undefined,
+    fn: entry.function ? picomatch(list(entry.function), { dot: true }) : undefined,
+  }));
+  return (node) => {
+    if (compiled.length === 0) return false;
+    const fileName = node.getSourceFile().fileName.replace(/\\/g, "/");
+    return compiled.some((entry) => {
+      if (entry.file && !entry.file(fileName)) return false;
+      const fn = entry.fn;
+      if (!fn) return true;
+      for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+        if (!ts.isFunctionLike(current)) continue;
+        const name = functionName(current);
+        if (name !== undefined && (fn(name) || fn(qualifiedFunctionName(current, name)))) return true;
+        if (!immediateShapeCallOf(current)) return false;
+      }
+      return false;
+    });
   };
 }
 
@@ -920,10 +1016,11 @@ class BlockingChecker {
     const blocker = this.settings.classify(target.ref);
     if (blocker) {
       if (!this.index.callbacksRunNow(where.callbacks)) return;
+      const when = this.index.startupOf(call, where);
       this.context.report({
         node: call,
-        messageId: blocker.cost === "metadata" ? "blockingMetadata" : "blockingCall",
-        data: { name: blocker.name, context: describeContext(where), activity: blocker.activity, replacement: blocker.replacement },
+        messageId: when !== undefined ? "blockingAtStartup" : blocker.cost === "metadata" ? "blockingMetadata" : "blockingCall",
+        data: { name: blocker.name, context: describeContext(where), activity: blocker.activity, replacement: blocker.replacement, when: when ?? "" },
         fixes: this.fixesFor(call, blocker),
       });
       return;
@@ -943,10 +1040,11 @@ class BlockingChecker {
     const target = this.context.types.indirectCalleeTarget(call);
     const blocker = target && this.settings.classify(target.ref);
     if (!blocker || !this.index.callbacksRunNow(where.callbacks)) return false;
+    const when = this.index.startupOf(call, where);
     this.context.report({
       node: call,
-      messageId: "blockingCall",
-      data: { name: blocker.name, context: describeContext(where), activity: blocker.activity, replacement: blocker.replacement },
+      messageId: when !== undefined ? "blockingAtStartup" : "blockingCall",
+      data: { name: blocker.name, context: describeContext(where), activity: blocker.activity, replacement: blocker.replacement, when: when ?? "" },
     });
     return true;
   }
@@ -963,9 +1061,10 @@ class BlockingChecker {
       const end = seedDescription(sink.seed);
       const site = sink.site;
       const span = ts.isCallExpression(site) || ts.isNewExpression(site) ? { node: site } : loopSpan(site as ts.IterationStatement, sourceFile);
+      const atStartup = callers.every((caller) => this.index.startupOf(caller.node, caller.where) !== undefined);
       this.context.report({
         ...span,
-        messageId: end.metadata ? "blockingMetadataSink" : "blockingSink",
+        messageId: atStartup ? "blockingAtStartupSink" : end.metadata ? "blockingMetadataSink" : "blockingSink",
         data: { owner: sink.label, here: end.here, label: end.label, callers: describeCallers(callers), replacement: end.replacement },
         related: callers.map((caller) => ({ node: caller.node, message: describeCaller(caller) })),
       });
@@ -1009,10 +1108,11 @@ class BlockingChecker {
     const last = steps[steps.length - 1];
     const end = seedDescription(last.seed);
     const chain = [...steps.slice(1).map((step) => `\`${step.label}\``), end.label].join(" → ");
+    const when = this.index.startupOf(call, where);
     this.context.report({
       node: call,
-      messageId: end.metadata ? "blockingMetadataChain" : "blockingChain",
-      data: { name: blocking.label, context: describeContext(where), chain, activity: end.activity, replacement: end.replacement },
+      messageId: when !== undefined ? "blockingAtStartupChain" : end.metadata ? "blockingMetadataChain" : "blockingChain",
+      data: { name: blocking.label, context: describeContext(where), chain, activity: end.activity, replacement: end.replacement, when: when ?? "" },
       related: steps.map((step, index) => ({
         node: step.site,
         message:
@@ -1418,6 +1518,8 @@ class BlockingIndex {
   readonly names = new Set<string>();
   private readonly functions = new Map<ts.Node, BlockingFunction>();
   private readonly runsNow = new Map<ts.Node, boolean>();
+  /** `entryScriptOf` per function; null while computing and for none. */
+  private readonly entryScripts = new Map<ts.Node, ts.SourceFile | null>();
   private work = 0;
   private sinksMemo: Map<ts.SourceFile, { sink: BlockingFunction; callers: AsyncCaller[] }[]> | undefined;
   /** Files with a blocking call inside a synchronous project function. */
@@ -1437,6 +1539,76 @@ class BlockingIndex {
       if (known === undefined) this.runsNow.set(call, (known = runsCallbackNow(call, this.types)));
       return known;
     });
+  }
+
+  /**
+   * Why code at `node` (in async context `where`) runs only while the program starts or stops,
+   * completing "which ...", or undefined. Either it runs inside a function `startupFunctions` names,
+   * or its async function runs only from the top level of a program's entry script (`entryScriptOf`)
+   * and `node` is not in a loop that may run for as long as the program does.
+   */
+  startupOf(node: ts.Node, where: FunctionContext): string | undefined {
+    if (!this.settings.options.lowerStartup) return undefined;
+    if (this.settings.startupFunction(node)) return "runs only while the program starts or stops (the `startupFunctions` option names it)";
+    if (inOpenEndedLoop(node)) return undefined;
+    const entry = this.entryScriptOf(where.fn, 1);
+    if (!entry) return undefined;
+    const fileName = entry.fileName.slice(entry.fileName.lastIndexOf("/") + 1);
+    return `runs only once, as the program starts (only the top level of the entry script \`${fileName}\` runs it)`;
+  }
+
+  /**
+   * The entry script (a file that starts with a `#!` line: a program run from the command line)
+   * whose top-level code is all that runs `fn`: every reference to it in the project is a direct
+   * call made at that top level, or inside a function that only it runs (recursively, at most
+   * `maxDepth` functions), never inside an open-ended loop. A function passed by reference, called
+   * from a callback that runs later, or exported from a module that is not an entry script (its
+   * package's users may call it) is not; nor is a method (any object of its class may be used).
+   * Cycle-safe: a function that runs itself is not known to run once.
+   */
+  private entryScriptOf(fn: ts.SignatureDeclaration, depth: number): ts.SourceFile | undefined {
+    const known = this.entryScripts.get(fn);
+    if (known !== undefined) return known ?? undefined;
+    this.entryScripts.set(fn, null);
+    const found = depth <= this.settings.options.maxDepth ? this.findEntryScript(fn, depth) : undefined;
+    this.entryScripts.set(fn, found ?? null);
+    return found;
+  }
+
+  private findEntryScript(fn: ts.SignatureDeclaration, depth: number): ts.SourceFile | undefined {
+    let declaration: ts.FunctionDeclaration | ts.VariableDeclaration | undefined;
+    if (ts.isFunctionDeclaration(fn) && fn.body) declaration = fn;
+    else if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn) {
+      const list = fn.parent.parent;
+      if (ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const) declaration = fn.parent;
+    }
+    if (!declaration || (isExported(declaration) && !isEntryScript(fn.getSourceFile()))) return undefined;
+    const references = this.types.projectReferencesOf(declaration, REFERENCE_LIMIT);
+    if (!references || references.length === 0) return undefined;
+    let entry: ts.SourceFile | undefined;
+    for (const reference of references) {
+      const callee = ts.isPropertyAccessExpression(reference.parent) && reference.parent.name === reference ? reference.parent : reference;
+      const call = callee.parent;
+      if (!ts.isCallExpression(call) || call.expression !== callee || inOpenEndedLoop(call)) return undefined;
+      const caller = this.runningFunctionOf(call);
+      if (caller === undefined) return undefined;
+      const script = caller === "top level" ? call.getSourceFile() : this.entryScriptOf(caller, depth + 1);
+      if (!script || !isEntryScript(script)) return undefined;
+      entry ??= script;
+    }
+    return entry;
+  }
+
+  /** The function a call runs in, through callbacks confirmed to run right away; "top level" for module code. */
+  private runningFunctionOf(node: ts.Node): ts.SignatureDeclaration | "top level" | undefined {
+    for (let current = node.parent; ; current = current.parent) {
+      if (ts.isSourceFile(current)) return "top level";
+      if (ts.isClassStaticBlockDeclaration(current) || ts.isPropertyDeclaration(current)) return undefined;
+      if (!ts.isFunctionLike(current)) continue;
+      const call = immediateShapeCallOf(current);
+      if (!call) return current;
+      if (!this.callbacksRunNow([call])) return undefined;
+    }
   }
 
   /** The blocking project function a callee's declarations name, when all of its bodies block. */
@@ -1622,6 +1794,33 @@ class BlockingIndex {
     const target = this.types.indirectCalleeTarget(call);
     return target && this.settings.classify(target.ref);
   }
+}
+
+/** A program run from the command line: its first line is a `#!` (shebang) line. */
+function isEntryScript(file: ts.SourceFile): boolean {
+  return file.text.startsWith("#!");
+}
+
+/** Whether a declaration is exported, itself or through its variable statement or an enclosing namespace. */
+function isExported(declaration: ts.Declaration): boolean {
+  for (let current: ts.Node = declaration; !ts.isSourceFile(current); current = current.parent) {
+    if (ts.canHaveModifiers(current) && ts.getModifiers(current)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return true;
+    const container = current === declaration || ts.isVariableDeclarationList(current) || ts.isVariableStatement(current) || ts.isModuleBlock(current) || ts.isModuleDeclaration(current);
+    if (!container) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether `node` sits in a loop of its function that may run for as long as the program does:
+ * a `while` or `do` loop, or a `for` loop without a condition. `for...of`, `for...in` and counted
+ * `for` loops end with their collection or count.
+ */
+function inOpenEndedLoop(node: ts.Node): boolean {
+  for (let current = node.parent; !ts.isSourceFile(current) && !ts.isFunctionLike(current); current = current.parent) {
+    if (ts.isWhileStatement(current) || ts.isDoStatement(current) || (ts.isForStatement(current) && !current.condition)) return true;
+  }
+  return false;
 }
 
 /** A function that can own a blocking site for the index: synchronous, not a generator, named. */
