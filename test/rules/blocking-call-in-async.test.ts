@@ -2145,6 +2145,33 @@ describe(RULE, () => {
     }
   });
 
+  it("reports start-up code at each async caller one level lower when the blocking call is in a file the program only imports", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "blocking-"));
+    try {
+      fs.writeFileSync(path.join(dir, "settings.ts"), SETTINGS);
+      fs.writeFileSync(path.join(dir, "server.ts"), lines('import { getSettings } from "./settings";', "export class Server {", "  async start() {", "    return getSettings().dbUrl;", "  }", "}"));
+      const program = ts.createProgram({ rootNames: [path.join(dir, "server.ts")], options: TEST_COMPILER_OPTIONS });
+      program.getTypeChecker();
+      const types = new ProgramTypes(program);
+      const sourceFile = program.getSourceFile(path.join(dir, "server.ts"));
+      assert.ok(sourceFile);
+      const findings = lintSourceFile(sourceFile, types, configFor(RULE, {}), allRules).findings;
+      assert.deepEqual(
+        findings.map((finding) => [finding.messageId, finding.severity, finding.range.start.line + 1, finding.message]),
+        [
+          [
+            "blockingAtStartupChain",
+            "info",
+            4,
+            "`getSettings` blocks the event loop inside async method `Server.start`, which runs only while the program starts or stops (the `startupFunctions` option names it): it calls `readFileSync`, which waits for the file system. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await readFile(...)` from `node:fs/promises` at the end of that chain and make the functions on it async, or accept it here with an `allow` entry.",
+          ],
+        ],
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("reports a metadata call in a file the program only imports at each async caller, one level lower", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "blocking-"));
     try {
