@@ -11,6 +11,7 @@ import { awaitAllowedAt, isAsyncFunction, startsAfterUnterminatedStatement } fro
 import type { DeclarationRef, TypeOracle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
+import { blockingApiOf, catalogueTable, groupActivity, metadataCallNames, type Blocker } from "../engine/catalogues/blockingApis";
 
 // ---------------------------------------------------------------------------------------------
 // Options and messages
@@ -98,157 +99,8 @@ const summaries: Partial<Record<keyof typeof messages, string>> = {
   blockingAtStartupSink: "`{{owner}}` {{here}}, and only start-up code runs it",
 };
 
-// ---------------------------------------------------------------------------------------------
-// The catalogue: what blocks, matched by declaration (module + dotted name), never by the name at
-// the call. A user's own `readFileSync` is not Node's.
-
-/**
- * How long a blocking call holds the thread. `metadata`: one file-system metadata query
- * (`existsSync`, `statSync`, ...), microseconds on a local disk, as long as the server takes on a
- * network drive; reported one level lower. `work`: as long as the work takes (a whole file, a
- * directory walk, a child process, a key derivation, a buffer to compress, a wait).
- */
-type BlockingCost = "metadata" | "work";
-
-/** Why a call blocks and what to use instead; `fix` says which automatic replacement applies. */
-interface Blocker {
-  /** As shown in messages: `readFileSync`, `Atomics.wait`. */
-  name: string;
-  cost: BlockingCost;
-  /** Completes "while it ...". */
-  activity: string;
-  /** Completes "Use ... instead". */
-  replacement: string;
-  fix?: FixRecipe;
-}
-
-type FixRecipe =
-  /** `await <member>(...)` from `node:fs/promises`. */
-  | { kind: "fs"; member: string; pathOrDescriptor: boolean; singleArgument: boolean }
-  /** `await promisify(<member>)(...)` with `member` from `module`. */
-  | { kind: "promisify"; module: string; member: string; execOptions: boolean }
-  /** `await Atomics.waitAsync(...).value`. */
-  | { kind: "atomics" };
-
-const FS_ACTIVITY = "waits for the file system";
-/**
- * The `fs` calls that read the metadata of one path or descriptor and change nothing: one system
- * call (a few, one per path component, for `realpathSync`), no file data, answered from the
- * kernel's caches on a local disk. Calls that change metadata (`unlinkSync`, `renameSync`,
- * `mkdirSync`, `chmodSync`, `utimesSync`, ...) are not here: a network file system commits each to
- * the server's disk before it answers, and removing or replacing a file frees its blocks, which
- * takes longer the larger the file.
- */
-const FS_METADATA = new Set([
-  "existsSync", "accessSync", "statSync", "lstatSync", "fstatSync", "statfsSync", "realpathSync", "realpathSync.native", "readlinkSync",
-]);
-const CHILD_ACTIVITY = "waits for the child process to exit";
-const CRYPTO_ACTIVITY = "runs a CPU-heavy computation on the main thread";
-const ZLIB_ACTIVITY = "compresses or decompresses the whole buffer on the main thread";
-
-/** `fs` functions whose `node:fs/promises` namesake takes the same arguments and returns the same value. */
-const FS_PROMISES: ReadonlyMap<string, string> = new Map(
-  [
-    "access", "appendFile", "chmod", "chown", "copyFile", "cp", "lchown", "link", "lstat", "lutimes", "mkdir",
-    "mkdtemp", "opendir", "readFile", "readdir", "readlink", "realpath", "rename", "rm", "rmdir", "stat", "symlink",
-    "truncate", "unlink", "utimes", "writeFile",
-  ].map((member) => [`${member}Sync`, member]),
-);
-/** These accept a file descriptor where `node:fs/promises` takes a path or `FileHandle`. */
-const FS_PATH_OR_DESCRIPTOR = new Set(["readFileSync", "writeFileSync", "appendFileSync"]);
-/** `statSync(path, { throwIfNoEntry: false })` may return `undefined`; the promise version has no such option. */
-const FS_SINGLE_ARGUMENT = new Set(["statSync", "lstatSync"]);
-const FS_DESCRIPTOR_CALLS = new Set([
-  "closeSync", "fchmodSync", "fchownSync", "fdatasyncSync", "fstatSync", "fsyncSync", "ftruncateSync", "futimesSync",
-  "openSync", "readSync", "readvSync", "writeSync", "writevSync",
-]);
-const PROMISIFIED_CRYPTO = new Set(["pbkdf2Sync", "generateKeyPairSync", "generateKeySync", "generatePrimeSync", "checkPrimeSync", "randomFillSync"]);
-const CRYPTO_BLOCKING = new Set([...PROMISIFIED_CRYPTO, "scryptSync"]);
-const ZLIB_PROMISIFIABLE = new Set([
-  "gzipSync", "gunzipSync", "deflateSync", "inflateSync", "deflateRawSync", "inflateRawSync", "unzipSync",
-  "brotliCompressSync", "brotliDecompressSync",
-]);
 /** `execSync` options that mean the same to the promisified `exec` (no `stdio`, no `input`). */
 const EXEC_COMPATIBLE_OPTIONS = new Set(["cwd", "env", "timeout", "maxBuffer", "killSignal", "uid", "gid", "shell", "windowsHide", "encoding"]);
-
-const ATOMICS_WAIT: Blocker = {
-  name: "Atomics.wait",
-  cost: "work",
-  activity: "parks the thread until another thread notifies it or the timeout passes",
-  replacement: "`await Atomics.waitAsync(...).value`",
-  fix: { kind: "atomics" },
-};
-
-function classifyBuiltin(ref: DeclarationRef): Blocker | undefined {
-  if (ref.isDefaultLib) return ref.qualifiedName === "Atomics.wait" ? ATOMICS_WAIT : undefined;
-  const name = ref.qualifiedName;
-  switch (stripNodePrefix(ref.module ?? "")) {
-    case "fs":
-      return /^(?:Dir\.)?[A-Za-z]+Sync$/.test(name) || name === "realpathSync.native" ? fsBlocker(name) : undefined;
-    case "child_process":
-      if (name === "execSync" || name === "execFileSync") {
-        const member = name.slice(0, -4);
-        return {
-          name,
-          cost: "work",
-          activity: CHILD_ACTIVITY,
-          replacement: `\`await promisify(${member})(...)\` (\`${member}\` from \`node:child_process\`, \`promisify\` from \`node:util\`)`,
-          // The promisified execFile resolves to `{ stdout, stderr }`, and its arguments differ: no fix.
-          fix: name === "execSync" ? { kind: "promisify", module: "child_process", member, execOptions: true } : undefined,
-        };
-      }
-      if (name === "spawnSync") {
-        return { name, cost: "work", activity: CHILD_ACTIVITY, replacement: '`spawn(...)` and `await once(child, "close")` (from `node:events`)' };
-      }
-      return undefined;
-    case "crypto":
-      if (!CRYPTO_BLOCKING.has(name)) return undefined;
-      return {
-        name,
-        cost: "work",
-        activity: CRYPTO_ACTIVITY,
-        replacement:
-          name === "scryptSync"
-            ? "the callback form `scrypt(...)` wrapped in a promise (it runs on the libuv thread pool)"
-            : `\`await promisify(${name.slice(0, -4)})(...)\` (it runs on the libuv thread pool)`,
-        // Only pbkdf2 promisifies to the same result type; the others resolve to `unknown` or
-        // take different arguments, so their replacement would not type-check.
-        fix: name === "pbkdf2Sync" ? { kind: "promisify", module: "crypto", member: "pbkdf2", execOptions: false } : undefined,
-      };
-    case "zlib":
-      if (!/^[A-Za-z]+Sync$/.test(name)) return undefined;
-      return {
-        name,
-        cost: "work",
-        activity: ZLIB_ACTIVITY,
-        replacement: `\`await promisify(${name.slice(0, -4)})(...)\` (it runs on the libuv thread pool)`,
-        fix: ZLIB_PROMISIFIABLE.has(name) ? { kind: "promisify", module: "zlib", member: name.slice(0, -4), execOptions: false } : undefined,
-      };
-    default:
-      return undefined;
-  }
-}
-
-function fsBlocker(name: string): Blocker {
-  const cost: BlockingCost = FS_METADATA.has(name) ? "metadata" : "work";
-  const member = FS_PROMISES.get(name);
-  if (member) {
-    return {
-      name,
-      cost,
-      activity: FS_ACTIVITY,
-      replacement: `\`await ${member}(...)\` from \`node:fs/promises\``,
-      fix: { kind: "fs", member, pathOrDescriptor: FS_PATH_OR_DESCRIPTOR.has(name), singleArgument: FS_SINGLE_ARGUMENT.has(name) },
-    };
-  }
-  let replacement: string;
-  if (name === "existsSync") replacement = "`await access(...)` from `node:fs/promises` (it rejects when the path is missing)";
-  else if (name === "realpathSync.native") replacement = "`await realpath(...)` from `node:fs/promises`";
-  else if (name.startsWith("Dir.")) replacement = `\`await dir.${name.slice(4, -4)}()\``;
-  else if (FS_DESCRIPTOR_CALLS.has(name)) replacement = "a `FileHandle` from `await open(...)` in `node:fs/promises`";
-  else replacement = `the asynchronous \`${name.slice(0, -4)}\` from \`node:fs/promises\``;
-  return { name, cost, activity: FS_ACTIVITY, replacement };
-}
 
 function stripNodePrefix(module: string): string {
   return module.startsWith("node:") ? module.slice(5) : module;
@@ -262,47 +114,11 @@ function isBuiltinCandidateName(name: string): boolean {
 /** Files that may contain a seed: a catalogue call, a loop header that reads the clock, an XHR `open(`. */
 const SEED_TEXT = /Sync\b|Atomics\b|\b(?:while|for)\s*\([^)]*(?:\.now\s*\(|hrtime|new\s+Date\b)|\.open\s*\(/;
 
-/** The catalogue as the docs show it. */
-const CATALOGUE_TABLE: readonly [module: string, names: string, why: string, replacement: string][] = [
-  [
-    "`fs` (`node:fs`), metadata calls: one level lower",
-    "`existsSync`, `accessSync`, `statSync`, `lstatSync`, `fstatSync`, `statfsSync`, `readlinkSync`, `realpathSync`, `realpathSync.native`",
-    "one metadata call: microseconds on a local disk, as long as the server takes on a network drive",
-    "`await access(...)`, `await stat(...)`, … from `node:fs/promises`; `existsSync` → `await access(...)`",
-  ],
-  [
-    "`fs` (`node:fs`)",
-    "every other `*Sync` function: `readFileSync`, `writeFileSync`, `appendFileSync`, `readdirSync`, `mkdirSync`, `rmSync`, `unlinkSync`, `renameSync`, `copyFileSync`, `openSync`, `readSync`, … and `Dir.readSync`, `Dir.closeSync`",
-    "waits for the disk (or a network file system) on the main thread",
-    "the `node:fs/promises` function of the same name without `Sync` (`await readFile(...)`); descriptor calls → a `FileHandle`",
-  ],
-  [
-    "`child_process`",
-    "`execSync`, `execFileSync`, `spawnSync`",
-    "waits until the child process exits",
-    "`await promisify(exec)(...)`, `await promisify(execFile)(...)`, `spawn(...)` + `await once(child, \"close\")`",
-  ],
-  [
-    "`crypto`",
-    "`pbkdf2Sync`, `scryptSync`, `generateKeyPairSync`, `generateKeySync`, `generatePrimeSync`, `checkPrimeSync`, `randomFillSync`",
-    "CPU-heavy work (key derivation, key and prime generation) on the main thread",
-    "the callback form, which runs on the libuv thread pool: `await promisify(pbkdf2)(...)`, …",
-  ],
-  [
-    "`zlib`",
-    "every `*Sync` function: `gzipSync`, `gunzipSync`, `deflateSync`, `inflateSync`, `brotliCompressSync`, …",
-    "compresses the whole buffer on the main thread",
-    "`await promisify(gzip)(...)`, … (thread pool)",
-  ],
-  ["global `Atomics`", "`wait`", "parks the thread until notified or timed out", "`await Atomics.waitAsync(...).value`"],
-  ["DOM `XMLHttpRequest`", "`open(method, url, false)`", "a synchronous request waits for the response", "`await fetch(...)`, or an asynchronous XHR"],
-  [
-    "(syntax)",
-    "busy-wait loops: `while (Date.now() < end) {}`, also with `performance.now()`, `process.hrtime()` or `new Date()`",
-    "spins the CPU until the time is up",
-    "`await setTimeout(ms)` from `node:timers/promises`",
-  ],
-];
+/** `a`, `b` and `c`, each as code. */
+function listed(names: readonly string[]): string {
+  const code = names.map((name) => `\`${name}\``);
+  return code.length < 2 ? code.join("") : `${code.slice(0, -1).join(", ")} and ${code[code.length - 1]}`;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The rule
@@ -457,9 +273,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "",
         "### The catalogue",
         "",
-        "| Module | Names | Why it blocks | Suggested replacement |",
-        "| --- | --- | --- | --- |",
-        ...CATALOGUE_TABLE.map((row) => `| ${row.join(" | ")} |`),
+        ...catalogueTable(),
         "",
         "A busy-wait loop is a loop whose condition reads the clock and whose body neither awaits nor",
         "calls anything but the clock. A loop that does work until a deadline is time-boxed work, not a",
@@ -799,7 +613,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         blockingCalls:
           'More APIs that block, by declaration: `[{ "module": "better-sqlite3", "name": "Statement.{run,get,all}", "replacement": "a query on a worker thread" }]`. `module` is a package or ambient module name; `name` the dotted name inside it (globs allowed); `replacement` completes "Use ... instead" in the message.',
         ignoreCalls:
-          'Built-in catalogue entries not to report, in the same form: `[{ "module": "fs", "name": "existsSync" }]`. The metadata calls, reported one level lower, are `existsSync`, `accessSync`, `statSync`, `lstatSync`, `fstatSync`, `statfsSync`, `readlinkSync`, `realpathSync` and `realpathSync.native`.',
+          `Built-in catalogue entries not to report, in the same form: \`[{ "module": "fs", "name": "existsSync" }]\`. The metadata calls, reported one level lower, are ${listed(metadataCallNames())}.`,
         startupFunctions:
           'Functions that run only while the program starts or stops, in the form of `allow` entries: `[{ "function": ["main", "Server.start"] }, { "file": "**/src/bin/**" }]`. Blocking calls that only they run (directly, through callbacks they run right away, or through helpers only they reach) are reported one level lower, under `blockingAtStartup`, `blockingAtStartupSink` and `blockingAtStartupChain`. Default: `[{ "function": ["main", "start", "stop", "restart", "initialize", "shutdown"] }]`; a list you give replaces it. Functions that only the top level of an entry script (a file starting with `#!`) runs are start-up code without being listed.',
         lowerStartup:
@@ -940,7 +754,7 @@ function compileSettings(options: BlockingCallInAsyncOptions): Settings {
     options,
     classify(ref) {
       if (ignored.some((match) => match(ref))) return undefined;
-      const builtin = classifyBuiltin(ref);
+      const builtin = blockingApiOf(ref);
       if (builtin) return builtin;
       const entry = user.find((candidate) => candidate.matches(ref));
       if (!entry) return undefined;
@@ -1456,7 +1270,7 @@ function seedDescription(seed: Seed): { label: string; activity: string; replace
       return {
         metadata: false,
         label: "a busy-wait loop",
-        activity: "spins on the clock",
+        activity: groupActivity("busyWait"),
         replacement: "`await setTimeout(ms)` from `node:timers/promises`",
         here: "spins on the clock here",
       };
@@ -1464,7 +1278,7 @@ function seedDescription(seed: Seed): { label: string; activity: string; replace
       return {
         metadata: false,
         label: "a synchronous `XMLHttpRequest`",
-        activity: "waits for the HTTP response",
+        activity: groupActivity("xhr"),
         replacement: "`await fetch(...)`",
         here: "sends a synchronous `XMLHttpRequest` here",
       };
