@@ -1,17 +1,23 @@
 /**
  * blocking-call-in-async: a synchronous call that blocks the event loop while an async function runs.
  *
- * Reads top to bottom: options and messages, the catalogue of blocking APIs, docs with examples
- * (they run as tests), `create`, where async code runs (async functions and the callbacks they
- * run right away), the per-program index of project functions that block, busy-wait loops, fixes.
+ * Reads top to bottom: options and messages, docs with examples (they run as tests), `create`,
+ * settings, detection, busy-wait loops, what the engine's call index is told about blocking sites,
+ * fixes. The catalogue of blocking APIs is data (`engine/catalogues/blockingApis.ts`), the
+ * cross-function call index and "where code runs" are `engine/callIndex.ts`, the import editor
+ * for fixes is `engine/imports.ts`.
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
-import { awaitAllowedAt, isAsyncFunction, startsAfterUnterminatedStatement } from "../engine/astUtils";
+import { awaitAllowedAt, startsAfterUnterminatedStatement } from "../engine/astUtils";
 import type { DeclarationRef, TypeOracle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 import { ImportPlanner } from "../engine/imports";
+import {
+  asyncContextOf, calleeName, CallIndex, functionName, immediateShapeCallOf, indirectCalleeNames, inOpenEndedLoop, qualifiedFunctionName,
+  type AsyncCaller as AsyncCallerOf, type CallIndexConfig, type FunctionContext, type NameMatcher, type ReachingFunction, type SeedCandidate, sinkOf,
+} from "../engine/callIndex";
 import { blockingApiOf, catalogueTable, groupActivity, metadataCallNames, type Blocker } from "../engine/catalogues/blockingApis";
 
 // ---------------------------------------------------------------------------------------------
@@ -684,7 +690,6 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
 // ---------------------------------------------------------------------------------------------
 // Settings: options compiled once per options object
 
-type NameMatcher = (name: string) => boolean;
 
 interface Settings {
   options: BlockingCallInAsyncOptions;
@@ -804,14 +809,15 @@ function codeMatcher(entries: readonly AllowEntry[]): (node: ts.Node) => boolean
 
 class BlockingChecker {
   private readonly settings: Settings;
-  private indexMemo: BlockingIndex | undefined;
+  private indexMemo: CallIndex<Seed> | undefined;
 
   constructor(private readonly context: RuleContext<BlockingCallInAsyncOptions>) {
     this.settings = settingsOf(context.options);
   }
 
-  private get index(): BlockingIndex {
-    this.indexMemo ??= this.context.types.memo(this.settings.indexKey, () => new BlockingIndex(this.settings, this.context.types));
+  private get index(): CallIndex<Seed> {
+    const { types } = this.context;
+    this.indexMemo ??= types.memo(this.settings.indexKey, () => new CallIndex(indexConfig(this.settings, types), types));
     return this.indexMemo;
   }
 
@@ -832,7 +838,7 @@ class BlockingChecker {
     const blocker = this.settings.classify(target.ref);
     if (blocker) {
       if (!this.index.callbacksRunNow(where.callbacks)) return;
-      const when = this.index.startupOf(call, where);
+      const when = this.startupOf(call, where);
       this.context.report({
         node: call,
         messageId: when !== undefined ? "blockingAtStartup" : blocker.cost === "metadata" ? "blockingMetadata" : "blockingCall",
@@ -856,7 +862,7 @@ class BlockingChecker {
     const target = this.context.types.indirectCalleeTarget(call);
     const blocker = target && this.settings.classify(target.ref);
     if (!blocker || !this.index.callbacksRunNow(where.callbacks)) return false;
-    const when = this.index.startupOf(call, where);
+    const when = this.startupOf(call, where);
     this.context.report({
       node: call,
       messageId: when !== undefined ? "blockingAtStartup" : "blockingCall",
@@ -877,7 +883,7 @@ class BlockingChecker {
       const end = seedDescription(sink.seed);
       const site = sink.site;
       const span = ts.isCallExpression(site) || ts.isNewExpression(site) ? { node: site } : loopSpan(site as ts.IterationStatement, sourceFile);
-      const atStartup = callers.every((caller) => this.index.startupOf(caller.node, caller.where) !== undefined);
+      const atStartup = callers.every((caller) => this.startupOf(caller.node, caller.where) !== undefined);
       this.context.report({
         ...span,
         messageId: atStartup ? "blockingAtStartupSink" : end.metadata ? "blockingMetadataSink" : "blockingSink",
@@ -885,6 +891,22 @@ class BlockingChecker {
         related: callers.map((caller) => ({ node: caller.node, message: describeCaller(caller) })),
       });
     }
+  }
+
+  /**
+   * Why code at `node` (in async context `where`) runs only while the program starts or stops,
+   * completing "which ...", or undefined. Either it runs inside a function `startupFunctions` names,
+   * or its async function runs only from the top level of a program's entry script (`entryScriptOf`)
+   * and `node` is not in a loop that may run for as long as the program does.
+   */
+  private startupOf(node: ts.Node, where: FunctionContext): string | undefined {
+    if (!this.settings.options.lowerStartup) return undefined;
+    if (this.settings.startupFunction(node)) return "runs only while the program starts or stops (the `startupFunctions` option names it)";
+    if (inOpenEndedLoop(node)) return undefined;
+    const entry = this.index.entryScriptOf(where.fn);
+    if (!entry) return undefined;
+    const fileName = entry.fileName.slice(entry.fileName.lastIndexOf("/") + 1);
+    return `runs only once, as the program starts (only the top level of the entry script \`${fileName}\` runs it)`;
   }
 
   checkNew(expression: ts.NewExpression): void {
@@ -916,7 +938,7 @@ class BlockingChecker {
    * holds only because a linted file imports it); otherwise the sink's finding covers it.
    */
   private reportChain(call: ts.CallExpression | ts.NewExpression, declarations: readonly ts.Declaration[], where: FunctionContext): void {
-    const blocking = this.index.blockingTarget(declarations);
+    const blocking = this.index.reachingFunction(declarations);
     if (!blocking || !this.index.callbacksRunNow(where.callbacks)) return;
     if (this.context.types.isRootFile(sinkOf(blocking).site.getSourceFile())) return;
     const steps: BlockingFunction[] = [];
@@ -924,7 +946,7 @@ class BlockingChecker {
     const last = steps[steps.length - 1];
     const end = seedDescription(last.seed);
     const chain = [...steps.slice(1).map((step) => `\`${step.label}\``), end.label].join(" → ");
-    const when = this.index.startupOf(call, where);
+    const when = this.startupOf(call, where);
     this.context.report({
       node: call,
       messageId: when !== undefined ? "blockingAtStartupChain" : end.metadata ? "blockingMetadataChain" : "blockingChain",
@@ -994,76 +1016,7 @@ class BlockingChecker {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Where async code runs
-
-/**
- * The function a node runs in, looking through callbacks that run right away: `callbacks` are
- * the calls they are passed to (innermost first), to be confirmed by declaration.
- */
-interface FunctionContext {
-  fn: ts.SignatureDeclaration;
-  callbacks: (ts.CallExpression | ts.NewExpression)[];
-}
-
-/** Array and collection methods that call their callback before returning. */
-const IMMEDIATE_METHODS = new Set([
-  "every", "filter", "find", "findIndex", "findLast", "findLastIndex", "flatMap", "forEach", "from", "map",
-  "reduce", "reduceRight", "some", "sort", "toSorted",
-]);
-
-function functionContextOf(node: ts.Node): FunctionContext | undefined {
-  const callbacks: (ts.CallExpression | ts.NewExpression)[] = [];
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) {
-      const call = immediateCallOf(current);
-      if (call) {
-        callbacks.push(call);
-        continue;
-      }
-      return { fn: current, callbacks };
-    }
-    // Static blocks and field initializers run when the class or instance is created.
-    if (ts.isClassStaticBlockDeclaration(current) || ts.isPropertyDeclaration(current) || ts.isSourceFile(current)) return undefined;
-  }
-  return undefined;
-}
-
-function asyncContextOf(node: ts.Node): FunctionContext | undefined {
-  const where = functionContextOf(node);
-  return where && isAsyncFunction(where.fn) ? where : undefined;
-}
-
-/** The call a synchronous callback is passed to, when its shape says it runs right away. */
-function immediateCallOf(fn: ts.SignatureDeclaration): ts.CallExpression | ts.NewExpression | undefined {
-  if (isAsyncFunction(fn) || (fn as ts.FunctionLikeDeclaration).asteriskToken) return undefined;
-  return immediateShapeCallOf(fn);
-}
-
-/** The call a callback (async or not) is passed to, when the call's shape says it starts it right away. */
-function immediateShapeCallOf(fn: ts.SignatureDeclaration): ts.CallExpression | ts.NewExpression | undefined {
-  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
-  const parent = fn.parent;
-  if (ts.isCallExpression(parent) && parent.arguments.includes(fn)) {
-    const callee = skipParens(parent.expression);
-    return ts.isPropertyAccessExpression(callee) && IMMEDIATE_METHODS.has(callee.name.text) ? parent : undefined;
-  }
-  if (ts.isNewExpression(parent) && parent.arguments?.[0] === fn) {
-    const callee = skipParens(parent.expression);
-    return ts.isIdentifier(callee) && callee.text === "Promise" ? parent : undefined;
-  }
-  return undefined;
-}
-
-/** Confirms, by declaration, that a callback's call is a default-lib array method or `new Promise`. */
-function runsCallbackNow(call: ts.CallExpression | ts.NewExpression, types: TypeOracle): boolean {
-  const ref = types.calleeTarget(call)?.ref;
-  if (!ref?.isDefaultLib) return false;
-  if (ts.isNewExpression(call)) return ref.qualifiedName === "Promise" || ref.qualifiedName === "PromiseConstructor";
-  const dot = ref.qualifiedName.lastIndexOf(".");
-  const owner = ref.qualifiedName.slice(0, dot);
-  const method = ref.qualifiedName.slice(dot + 1);
-  return IMMEDIATE_METHODS.has(method) && /^(?:(?:Readonly)?(?:Array|Map|Set)|\w*Array(?:Constructor)?)$/.test(owner);
-}
+// Where async code runs, as messages say it
 
 function describeContext(where: FunctionContext): string {
   const base = describeAsyncFunction(where.fn);
@@ -1086,63 +1039,6 @@ function describeAsyncFunction(fn: ts.SignatureDeclaration): string {
   const anonymous = passedTo === undefined ? "" : ` passed to \`${passedTo}\``;
   if (ts.isArrowFunction(fn)) return name === undefined ? `an async arrow function${anonymous}` : `async arrow function \`${name}\``;
   return name === undefined ? `an async function${anonymous}` : `async function \`${name}\``;
-}
-
-/** The name a function is called by: its own, its variable's or property's, or its class's for a constructor. */
-function functionName(fn: ts.SignatureDeclaration): string | undefined {
-  if (ts.isConstructorDeclaration(fn)) return fn.parent.name?.text ?? variableNameOf(fn.parent);
-  const own = fn.name;
-  if (own && (ts.isIdentifier(own) || ts.isStringLiteral(own) || ts.isPrivateIdentifier(own))) return own.text;
-  if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) return variableNameOf(fn);
-  return undefined;
-}
-
-function variableNameOf(node: ts.Node): string | undefined {
-  const parent = node.parent;
-  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === node) {
-    return ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name) || ts.isPrivateIdentifier(parent.name) ? parent.name.text : undefined;
-  }
-  if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    const left = parent.left;
-    if (ts.isIdentifier(left)) return left.text;
-    if (ts.isPropertyAccessExpression(left)) return left.name.text;
-  }
-  return undefined;
-}
-
-function functionLabel(fn: ts.SignatureDeclaration, name: string): string {
-  return ts.isConstructorDeclaration(fn) ? `new ${name}` : qualifiedFunctionName(fn, name);
-}
-
-function qualifiedFunctionName(fn: ts.SignatureDeclaration, name: string): string {
-  // A method, or a function stored in a class field (`#onExit = () => ...`).
-  const member = ts.isMethodDeclaration(fn) ? fn : ts.isPropertyDeclaration(fn.parent) && fn.parent.initializer === fn ? fn.parent : undefined;
-  const owner = member?.parent;
-  return owner && ts.isClassLike(owner) && owner.name ? `${owner.name.text}.${name}` : name;
-}
-
-/** The name at a call site: `f`, `obj.f`, `obj["f"]`, `this.#f`. */
-/**
- * The names of what a `.call`/`.apply` call may run (syntax only; `TypeOracle.indirectCalleeTarget`
- * decides): `f` in `f.call(...)`, `f.apply(...)` and `Reflect.apply(f, ...)`.
- */
-function indirectCalleeNames(call: ts.CallExpression): string[] {
-  let callee = skipParens(call.expression);
-  while (ts.isNonNullExpression(callee)) callee = skipParens(callee.expression);
-  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return [];
-  const names = [calleeName(callee.expression)];
-  const [first] = call.arguments;
-  if (calleeName(callee) === "apply" && first && !ts.isSpreadElement(first)) names.push(calleeName(first));
-  return names.filter((name) => name !== undefined);
-}
-
-function calleeName(expression: ts.Expression): string | undefined {
-  let node = skipParens(expression);
-  while (ts.isNonNullExpression(node)) node = skipParens(node.expression);
-  if (ts.isIdentifier(node)) return node.text;
-  if (ts.isPropertyAccessExpression(node)) return node.name.text;
-  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) return node.argumentExpression.text;
-  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1219,41 +1115,20 @@ function isSyncXhr(call: ts.CallExpression, types: TypeOracle): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The index of project functions that block, built once per program from the blocking calls up.
-//
-// Seeds are blocking calls (and busy-waits, synchronous XHR) inside synchronous named functions of
-// the project's own source files. Each round then looks, by name, for calls of the functions found
-// in the previous round, resolves only those, and adds the synchronous function each sits in. Text
-// searches pick the files; only call sites whose name matches are resolved. Cycles end because a
-// function is added once; `maxDepth` rounds and `WORK_LIMIT` resolutions bound the rest.
+// Blocking sites for the engine's call index (`engine/callIndex.ts`), which finds, once per
+// program, the project functions that reach one and the async calls that reach those.
 
 type Seed =
   | { kind: "call"; blocker: Blocker }
   | { kind: "loop" }
   | { kind: "xhr" };
 
-interface BlockingFunction {
-  fn: ts.SignatureDeclaration;
-  /** The name calls use. */
-  name: string;
-  /** As messages show it: `Store.load`, `new Config`. */
-  label: string;
-  depth: number;
-  /** The call (or loop) inside `fn` that blocks. */
-  site: ts.Node;
-  next?: BlockingFunction;
-  /** What blocks at the end of the chain; read it at the sink (`sinkOf`), a caller's copy may be older. */
-  seed: Seed;
-}
+/** A project function that blocks, through the functions it calls. */
+type BlockingFunction = ReachingFunction<Seed>;
+type AsyncCaller = AsyncCallerOf<Seed>;
 
-/**
- * Whether the chain from `blocking` ends in a metadata call. A function is recorded for the first
- * blocking site found in it, unless that site is a metadata call and a later one blocks for work:
- * then the work site replaces it (see `scanRound`), so `if (existsSync(p)) return readText(p)` is
- * reported for the read, not hidden behind the cheaper check.
- */
-function endsInMetadata(blocking: BlockingFunction): boolean {
-  const seed = sinkOf(blocking).seed;
+/** A blocking site: a catalogue call, a busy-wait loop, or a synchronous XHR. A metadata call is weak: a later site that blocks for work replaces it. */
+function isWeakSeed(seed: Seed): boolean {
   return seed.kind === "call" && seed.blocker.cost === "metadata";
 }
 
@@ -1286,19 +1161,39 @@ function seedDescription(seed: Seed): { label: string; activity: string; replace
   }
 }
 
-/** The function at the end of a chain: the one whose own body holds the blocking call. */
-function sinkOf(blocking: BlockingFunction): BlockingFunction {
-  let step = blocking;
-  while (step.next) step = step.next;
-  return step;
+/** The seed a candidate site is, by declaration: a catalogue call (also through `.call`/`.apply`), a busy-wait loop, a synchronous XHR. */
+function seedOf(candidate: SeedCandidate, settings: Settings, types: TypeOracle): Seed | undefined {
+  const { node, name } = candidate;
+  if (!ts.isCallExpression(node)) return ts.isNewExpression(node) ? undefined : { kind: "loop" };
+  if (name === "open" && isSyncXhrShape(node)) return isSyncXhr(node, types) ? { kind: "xhr" } : undefined;
+  const direct = types.calleeTarget(node);
+  let blocker = direct && settings.classify(direct.ref);
+  if (!blocker && (name === "call" || name === "apply")) {
+    const target = types.indirectCalleeTarget(node);
+    blocker = target && settings.classify(target.ref);
+  }
+  return blocker ? { kind: "call", blocker } : undefined;
 }
 
-/** A call from async code to a project function that blocks. */
-interface AsyncCaller {
-  node: ts.CallExpression | ts.NewExpression;
-  where: FunctionContext;
-  /** The function called. */
-  entry: BlockingFunction;
+/** What the engine's call index needs to know about blocking calls, from the rule's settings. */
+function indexConfig(settings: Settings, types: TypeOracle): CallIndexConfig<Seed> {
+  const { options } = settings;
+  return {
+    seedText: settings.seedText,
+    seedName: (name) => isBuiltinCandidateName(name) || settings.userName(name),
+    isExtraSeedCandidate: (call, name, isName) =>
+      (name === "open" && isSyncXhrShape(call)) || ((name === "call" || name === "apply") && indirectCalleeNames(call).some(isName)),
+    isSeedLoop: isBusyWait,
+    seedOf: (candidate) => seedOf(candidate, settings, types),
+    isSeedShape: (call, name) => name === "open" && isSyncXhrShape(call),
+    isSeedDeclaration: (ref) => settings.classify(ref) !== undefined,
+    isWeak: isWeakSeed,
+    excluded: settings.allowed,
+    transitive: options.transitive,
+    maxDepth: options.maxDepth,
+    workLimit: WORK_LIMIT,
+    referenceLimit: REFERENCE_LIMIT,
+  };
 }
 
 /** "async function `start`", or "3 async functions (`a`, `b`, `c`)" when several reach a sink. */
@@ -1322,378 +1217,6 @@ function describeCaller(caller: AsyncCaller): string {
     if (!step.next) steps.push(seedDescription(step.seed).label);
   }
   return `Called here from ${describeContext(caller.where)}: ${steps.join(" → ")}.`;
-}
-
-interface Candidate {
-  node: ts.CallExpression | ts.NewExpression | ts.IterationStatement;
-  name: string | undefined;
-}
-
-class BlockingIndex {
-  /** Call-site names that may reach something blocking: renamed built-ins and blocking project functions. */
-  readonly names = new Set<string>();
-  private readonly functions = new Map<ts.Node, BlockingFunction>();
-  private readonly runsNow = new Map<ts.Node, boolean>();
-  /** `entryScriptOf` per function; null while computing and for none. */
-  private readonly entryScripts = new Map<ts.Node, ts.SourceFile | null>();
-  private work = 0;
-  private sinksMemo: Map<ts.SourceFile, { sink: BlockingFunction; callers: AsyncCaller[] }[]> | undefined;
-  /** Files with a blocking call inside a synchronous project function. */
-  private readonly seedFiles = new Set<ts.SourceFile>();
-
-  constructor(
-    private readonly settings: Settings,
-    private readonly types: TypeOracle,
-  ) {
-    this.build();
-  }
-
-  /** Whether every callback on the way is confirmed, by declaration, to run right away. */
-  callbacksRunNow(calls: readonly (ts.CallExpression | ts.NewExpression)[]): boolean {
-    return calls.every((call) => {
-      let known = this.runsNow.get(call);
-      if (known === undefined) this.runsNow.set(call, (known = runsCallbackNow(call, this.types)));
-      return known;
-    });
-  }
-
-  /**
-   * Why code at `node` (in async context `where`) runs only while the program starts or stops,
-   * completing "which ...", or undefined. Either it runs inside a function `startupFunctions` names,
-   * or its async function runs only from the top level of a program's entry script (`entryScriptOf`)
-   * and `node` is not in a loop that may run for as long as the program does.
-   */
-  startupOf(node: ts.Node, where: FunctionContext): string | undefined {
-    if (!this.settings.options.lowerStartup) return undefined;
-    if (this.settings.startupFunction(node)) return "runs only while the program starts or stops (the `startupFunctions` option names it)";
-    if (inOpenEndedLoop(node)) return undefined;
-    const entry = this.entryScriptOf(where.fn, 1);
-    if (!entry) return undefined;
-    const fileName = entry.fileName.slice(entry.fileName.lastIndexOf("/") + 1);
-    return `runs only once, as the program starts (only the top level of the entry script \`${fileName}\` runs it)`;
-  }
-
-  /**
-   * The entry script (a file that starts with a `#!` line: a program run from the command line)
-   * whose top-level code is all that runs `fn`: every reference to it in the project is a direct
-   * call made at that top level, or inside a function that only it runs (recursively, at most
-   * `maxDepth` functions), never inside an open-ended loop. A function passed by reference, called
-   * from a callback that runs later, or exported from a module that is not an entry script (its
-   * package's users may call it) is not; nor is a method (any object of its class may be used).
-   * Cycle-safe: a function that runs itself is not known to run once.
-   */
-  private entryScriptOf(fn: ts.SignatureDeclaration, depth: number): ts.SourceFile | undefined {
-    const known = this.entryScripts.get(fn);
-    if (known !== undefined) return known ?? undefined;
-    this.entryScripts.set(fn, null);
-    const found = depth <= this.settings.options.maxDepth ? this.findEntryScript(fn, depth) : undefined;
-    this.entryScripts.set(fn, found ?? null);
-    return found;
-  }
-
-  private findEntryScript(fn: ts.SignatureDeclaration, depth: number): ts.SourceFile | undefined {
-    let declaration: ts.FunctionDeclaration | ts.VariableDeclaration | undefined;
-    if (ts.isFunctionDeclaration(fn) && fn.body) declaration = fn;
-    else if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn) {
-      const list = fn.parent.parent;
-      if (ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const) declaration = fn.parent;
-    }
-    if (!declaration || (isExported(declaration) && !isEntryScript(fn.getSourceFile()))) return undefined;
-    const references = this.types.projectReferencesOf(declaration, REFERENCE_LIMIT);
-    if (!references || references.length === 0) return undefined;
-    let entry: ts.SourceFile | undefined;
-    for (const reference of references) {
-      const callee = ts.isPropertyAccessExpression(reference.parent) && reference.parent.name === reference ? reference.parent : reference;
-      const call = callee.parent;
-      if (!ts.isCallExpression(call) || call.expression !== callee || inOpenEndedLoop(call)) return undefined;
-      const caller = this.runningFunctionOf(call);
-      if (caller === undefined) return undefined;
-      const script = caller === "top level" ? call.getSourceFile() : this.entryScriptOf(caller, depth + 1);
-      if (!script || !isEntryScript(script)) return undefined;
-      entry ??= script;
-    }
-    return entry;
-  }
-
-  /** The function a call runs in, through callbacks confirmed to run right away; "top level" for module code. */
-  private runningFunctionOf(node: ts.Node): ts.SignatureDeclaration | "top level" | undefined {
-    for (let current = node.parent; ; current = current.parent) {
-      if (ts.isSourceFile(current)) return "top level";
-      if (ts.isClassStaticBlockDeclaration(current) || ts.isPropertyDeclaration(current)) return undefined;
-      if (!ts.isFunctionLike(current)) continue;
-      const call = immediateShapeCallOf(current);
-      if (!call) return current;
-      if (!this.callbacksRunNow([call])) return undefined;
-    }
-  }
-
-  /** The blocking project function a callee's declarations name, when all of its bodies block. */
-  blockingTarget(declarations: readonly ts.Declaration[]): BlockingFunction | undefined {
-    let found: BlockingFunction | undefined;
-    for (const declaration of declarations) {
-      const body = implementationOf(declaration);
-      if (body === "overload") continue;
-      const blocking = body && this.functions.get(body);
-      if (!blocking) return undefined;
-      found ??= blocking;
-    }
-    return found;
-  }
-
-  /** The sinks in `file` that async code reaches through project functions, with those calls, in source order. */
-  sinksIn(file: ts.SourceFile): readonly { sink: BlockingFunction; callers: readonly AsyncCaller[] }[] {
-    // Editing a file without a blocking call (most edits) does not scan the program for callers.
-    if (!this.seedFiles.has(file)) return [];
-    this.sinksMemo ??= this.findAsyncCallers();
-    return this.sinksMemo.get(file) ?? [];
-  }
-
-  /**
-   * Every call from async code to a blocking project function in the program, grouped by the
-   * sink it reaches and by the sink's file. Callers are sorted by file name and position, so the
-   * result does not depend on which file asked first.
-   */
-  private findAsyncCallers(): Map<ts.SourceFile, { sink: BlockingFunction; callers: AsyncCaller[] }[]> {
-    const bySink = new Map<BlockingFunction, AsyncCaller[]>();
-    const names = [...this.names];
-    if (names.length > 0) {
-      const pattern = new RegExp(`(?:^|[^\\w$])(?:${names.map(escapeRegExp).join("|")})(?![\\w$])`);
-      for (const file of this.types.projectSourceFiles()) {
-        if (!pattern.test(file.text)) continue;
-        const visit = (node: ts.Node): void => {
-          if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-            const caller = this.asyncCallerAt(node);
-            if (caller) {
-              const sink = sinkOf(caller.entry);
-              const list = bySink.get(sink);
-              if (list) list.push(caller);
-              else bySink.set(sink, [caller]);
-            }
-          }
-          ts.forEachChild(node, visit);
-        };
-        visit(file);
-      }
-    }
-    const byFile = new Map<ts.SourceFile, { sink: BlockingFunction; callers: AsyncCaller[] }[]>();
-    for (const [sink, callers] of bySink) {
-      callers.sort((a, b) => compareText(a.node.getSourceFile().fileName, b.node.getSourceFile().fileName) || a.node.pos - b.node.pos);
-      const file = sink.site.getSourceFile();
-      const list = byFile.get(file);
-      if (list) list.push({ sink, callers });
-      else byFile.set(file, [{ sink, callers }]);
-    }
-    for (const list of byFile.values()) list.sort((a, b) => a.sink.site.pos - b.sink.site.pos);
-    return byFile;
-  }
-
-  /** A call or `new` in async code (not allowed) of a project function that blocks; catalogue calls are not. */
-  private asyncCallerAt(node: ts.CallExpression | ts.NewExpression): AsyncCaller | undefined {
-    const name = calleeName(node.expression);
-    if (name === undefined || !this.names.has(name)) return undefined;
-    if (ts.isCallExpression(node) && name === "open" && isSyncXhrShape(node)) return undefined;
-    const where = asyncContextOf(node);
-    if (!where || this.settings.allowed(node)) return undefined;
-    const target = this.types.calleeTarget(node);
-    if (!target || (ts.isCallExpression(node) && this.settings.classify(target.ref))) return undefined;
-    const entry = this.blockingTarget(target.declarations);
-    return entry && this.callbacksRunNow(where.callbacks) ? { node, where, entry } : undefined;
-  }
-
-  private build(): void {
-    const files = this.types.projectSourceFiles();
-    const { settings } = this;
-    // Seeds: built-in calls (under any local name), busy-waits and synchronous XHR in synchronous functions.
-    const builtinName = (name: string) => isBuiltinCandidateName(name) || settings.userName(name);
-    const seedFiles = files.filter((file) => settings.seedText(file.text));
-    let frontier = this.scanRound(seedFiles, builtinName, true, (candidate) => this.seedOf(candidate));
-    if (!settings.options.transitive) return;
-    for (let depth = 2; depth <= settings.options.maxDepth && frontier.length > 0 && this.work < WORK_LIMIT; depth++) {
-      const wanted = new Set(frontier.map((blocking) => blocking.name));
-      for (const name of wanted) this.names.add(name);
-      const pattern = new RegExp(`(?:^|[^\\w$])(?:${[...wanted].map(escapeRegExp).join("|")})(?![\\w$])`);
-      frontier = this.scanRound(
-        files.filter((file) => pattern.test(file.text)),
-        (name) => wanted.has(name),
-        false,
-        (candidate) => {
-          const target = ts.isCallExpression(candidate.node) || ts.isNewExpression(candidate.node) ? this.types.calleeTarget(candidate.node) : undefined;
-          const callee = target && this.blockingTarget(target.declarations);
-          return callee ? { next: callee, seed: callee.seed } : undefined;
-        },
-      );
-    }
-    for (const blocking of frontier) this.names.add(blocking.name);
-  }
-
-  /**
-   * One pass over `files`: collects the call sites whose name `isName` accepts (or a local rename
-   * of such a name), finds the synchronous function each runs in, and asks `blockerOf` whether
-   * the site blocks. Adds and returns the functions found.
-   */
-  private scanRound(
-    files: readonly ts.SourceFile[],
-    isName: NameMatcher,
-    seeding: boolean,
-    blockerOf: (candidate: Candidate) => { next?: BlockingFunction; seed: Seed } | undefined,
-  ): BlockingFunction[] {
-    const added: BlockingFunction[] = [];
-    for (const file of files) {
-      const renames = new Set<string>();
-      const candidates: Candidate[] = [];
-      const visit = (node: ts.Node): void => {
-        if (ts.isCallExpression(node) || (!seeding && ts.isNewExpression(node))) {
-          candidates.push({ node, name: calleeName(node.expression) });
-        } else if (seeding && (ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForStatement(node))) {
-          if (isBusyWait(node)) candidates.push({ node, name: undefined });
-        } else {
-          const renamed = renamedFrom(node, isName);
-          if (renamed !== undefined) renames.add(renamed);
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(file);
-      for (const rename of renames) this.names.add(rename);
-      for (const candidate of candidates) {
-        const { node, name } = candidate;
-        if (
-          name !== undefined &&
-          !isName(name) &&
-          !renames.has(name) &&
-          !(seeding && name === "open" && isSyncXhrShape(node as ts.CallExpression)) &&
-          !(seeding && (name === "call" || name === "apply") && indirectCalleeNames(node as ts.CallExpression).some((invoked) => isName(invoked) || renames.has(invoked)))
-        ) {
-          continue;
-        }
-        const where = functionContextOf(node);
-        const owner = where && blockingOwner(where.fn);
-        if (!owner) continue;
-        // A function found for a metadata call is still searched for work that blocks longer.
-        const known = this.functions.get(owner.fn);
-        if ((known && !endsInMetadata(known)) || this.settings.allowed(node)) continue;
-        if (++this.work > WORK_LIMIT) return added;
-        const found = blockerOf(candidate);
-        if (!found || !this.callbacksRunNow(where.callbacks)) continue;
-        const depth = found.next ? found.next.depth + 1 : 1;
-        if (known) {
-          const metadata = found.next ? endsInMetadata(found.next) : found.seed.kind === "call" && found.seed.blocker.cost === "metadata";
-          if (metadata || depth > this.settings.options.maxDepth) continue;
-          // In place: the functions found calling it reach the work now too. Each function changes
-          // at most once (metadata to work), and a chain that ends in work cannot pass through a
-          // function whose chain ended in metadata, so no cycle forms. Its callers are searched
-          // again next round, for those recorded for a metadata call of their own.
-          Object.assign(known, { depth, site: node, next: found.next, seed: found.seed });
-          if (!added.includes(known)) added.push(known);
-          continue;
-        }
-        const blocking: BlockingFunction = { fn: owner.fn, name: owner.name, label: functionLabel(owner.fn, owner.name), depth, site: node, next: found.next, seed: found.seed };
-        this.functions.set(owner.fn, blocking);
-        if (seeding) this.seedFiles.add(file);
-        added.push(blocking);
-      }
-    }
-    return added;
-  }
-
-  private seedOf(candidate: Candidate): { seed: Seed } | undefined {
-    const { node, name } = candidate;
-    if (!ts.isCallExpression(node)) return ts.isNewExpression(node) ? undefined : { seed: { kind: "loop" } };
-    if (name === "open" && isSyncXhrShape(node)) return isSyncXhr(node, this.types) ? { seed: { kind: "xhr" } } : undefined;
-    const direct = this.types.calleeTarget(node);
-    const blocker =
-      (direct && this.settings.classify(direct.ref)) ??
-      (name === "call" || name === "apply" ? this.indirectBlocker(node) : undefined);
-    return blocker ? { seed: { kind: "call", blocker } } : undefined;
-  }
-
-  private indirectBlocker(call: ts.CallExpression): Blocker | undefined {
-    const target = this.types.indirectCalleeTarget(call);
-    return target && this.settings.classify(target.ref);
-  }
-}
-
-/** A program run from the command line: its first line is a `#!` (shebang) line. */
-function isEntryScript(file: ts.SourceFile): boolean {
-  return file.text.startsWith("#!");
-}
-
-/** Whether a declaration is exported, itself or through its variable statement or an enclosing namespace. */
-function isExported(declaration: ts.Declaration): boolean {
-  for (let current: ts.Node = declaration; !ts.isSourceFile(current); current = current.parent) {
-    if (ts.canHaveModifiers(current) && ts.getModifiers(current)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return true;
-    const container = current === declaration || ts.isVariableDeclarationList(current) || ts.isVariableStatement(current) || ts.isModuleBlock(current) || ts.isModuleDeclaration(current);
-    if (!container) return false;
-  }
-  return false;
-}
-
-/**
- * Whether `node` sits in a loop of its function that may run for as long as the program does:
- * a `while` or `do` loop, or a `for` loop without a condition. `for...of`, `for...in` and counted
- * `for` loops end with their collection or count.
- */
-function inOpenEndedLoop(node: ts.Node): boolean {
-  for (let current = node.parent; !ts.isSourceFile(current) && !ts.isFunctionLike(current); current = current.parent) {
-    if (ts.isWhileStatement(current) || ts.isDoStatement(current) || (ts.isForStatement(current) && !current.condition)) return true;
-  }
-  return false;
-}
-
-/** A function that can own a blocking site for the index: synchronous, not a generator, named. */
-function blockingOwner(fn: ts.SignatureDeclaration): { fn: ts.SignatureDeclaration; name: string } | undefined {
-  if (isAsyncFunction(fn) || (fn as ts.FunctionLikeDeclaration).asteriskToken || !(fn as ts.FunctionLikeDeclaration).body) return undefined;
-  if (ts.isGetAccessor(fn) || ts.isSetAccessor(fn)) return undefined;
-  const name = functionName(fn);
-  return name === undefined ? undefined : { fn, name };
-}
-
-/** The local name a declaration gives to something named `isName` (a renamed import, re-export, destructuring or copy). */
-function renamedFrom(node: ts.Node, isName: NameMatcher): string | undefined {
-  if ((ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) && node.propertyName && ts.isIdentifier(node.propertyName)) {
-    return isName(node.propertyName.text) && !node.isTypeOnly ? node.name.text : undefined;
-  }
-  if (ts.isBindingElement(node) && node.propertyName && ts.isIdentifier(node.name)) {
-    const key = node.propertyName;
-    return (ts.isIdentifier(key) || ts.isStringLiteral(key)) && isName(key.text) ? node.name.text : undefined;
-  }
-  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
-    const source = skipParens(node.initializer);
-    const name = ts.isIdentifier(source) || ts.isPropertyAccessExpression(source) ? calleeName(source) : undefined;
-    return name !== undefined && name !== node.name.text && isName(name) ? node.name.text : undefined;
-  }
-  return undefined;
-}
-
-/**
- * The node that holds a declaration's body: the function itself, the function a variable or
- * property is initialized with, a class's constructor. "overload" for a signature without a body
- * that sits next to its implementation; undefined when there is no body to follow.
- */
-function implementationOf(declaration: ts.Declaration): ts.Node | "overload" | undefined {
-  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isConstructorDeclaration(declaration)) {
-    return declaration.body ? declaration : "overload";
-  }
-  if (ts.isClassLike(declaration)) {
-    return declaration.members.find((member) => ts.isConstructorDeclaration(member) && member.body !== undefined);
-  }
-  if ((ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer) {
-    const value = skipParens(declaration.initializer);
-    return ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? value : undefined;
-  }
-  if (ts.isFunctionExpression(declaration) || ts.isArrowFunction(declaration)) return declaration;
-  if (ts.isPropertyAccessExpression(declaration) && ts.isBinaryExpression(declaration.parent)) {
-    const value = skipParens(declaration.parent.right);
-    return ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? value : undefined;
-  }
-  return undefined;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // ---------------------------------------------------------------------------------------------
