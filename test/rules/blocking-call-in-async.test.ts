@@ -449,7 +449,62 @@ const invalid: InvalidCase[] = [
       { messageId: "blockingSink", line: 5, column: 41, severity: "warning" },
     ],
   },
+  {
+    name: "start-up: an entry script's const arrow, called twice from its top level",
+    code: lines("#!/usr/bin/env node", FS, "const copyTemplate = async (name: string) => {", "  fs.copyFileSync(`templates/${name}`, name);", "};", 'void copyTemplate("README.md");', 'void copyTemplate("LICENSE");'),
+    fileName: "bin/init.ts",
+    errors: [{ messageId: "blockingAtStartup", line: 4, column: 3, severity: "info" }],
+  },
+  {
+    name: "start-up: an async function that a synchronous bootstrap runs, which the top level runs",
+    code: lines(
+      "#!/usr/bin/env node",
+      FS,
+      "async function loadPlugins(dir: string) {",
+      "  return fs.readdirSync(dir);",
+      "}",
+      "function bootstrap() {",
+      '  void loadPlugins("plugins");',
+      "}",
+      "bootstrap();",
+    ),
+    fileName: "bin/app.ts",
+    errors: [{ messageId: "blockingAtStartup", line: 4, column: 10, severity: "info" }],
+  },
+  {
+    name: "start-up: an entry script function that another file's start-up code imports and runs",
+    code: lines("#!/usr/bin/env node", FS, "export async function readVersion() {", '  return fs.readFileSync("VERSION", "utf8");', "}", "void readVersion();"),
+    fileName: "bin/cli.ts",
+    extraFiles: { "bin/tool.ts": lines("#!/usr/bin/env node", 'import { readVersion } from "./cli";', "void readVersion();") },
+    errors: [{ messageId: "blockingAtStartup", line: 4, column: 10, severity: "info" }],
+  },
   // --- not start-up code: still at the rule's severity ------------------------------------------
+  {
+    name: "not start-up: an entry script's function that a request handler in another file also imports",
+    code: lines("#!/usr/bin/env node", FS, "export async function readVersion() {", '  return fs.readFileSync("VERSION", "utf8");', "}", "void readVersion();"),
+    fileName: "bin/cli.ts",
+    extraFiles: { "routes.ts": lines('import { readVersion } from "./bin/cli";', "export async function version() {", "  return readVersion();", "}") },
+    errors: [{ messageId: "blockingCall", line: 4, column: 10, severity: "warning" }],
+  },
+  {
+    name: "not start-up: an entry script's function imported under another name elsewhere",
+    code: lines("#!/usr/bin/env node", FS, "export async function readVersion() {", '  return fs.readFileSync("VERSION", "utf8");', "}", "void readVersion();"),
+    fileName: "bin/cli.ts",
+    extraFiles: { "tool.ts": lines('import { readVersion as version } from "./bin/cli";', "void version();") },
+    errors: [{ messageId: "blockingCall", line: 4, column: 10, severity: "warning" }],
+  },
+  {
+    name: "not start-up: an entry script's step run by a top-level while loop",
+    code: lines("#!/usr/bin/env node", FS, "async function step() {", '  fs.appendFileSync("ticks.log", "tick\\n");', "}", "let ticks = 3;", "while (ticks-- > 0) void step();"),
+    fileName: "bin/tick.ts",
+    errors: [{ messageId: "blockingCall", line: 4, column: 3, severity: "warning" }],
+  },
+  {
+    name: "not start-up: an entry script's function that calls itself",
+    code: lines("#!/usr/bin/env node", FS, "async function walk(dir: string, depth: number): Promise<void> {", "  for (const entry of fs.readdirSync(dir)) if (depth > 0) await walk(`${dir}/${entry}`, depth - 1);", "}", 'void walk(".", 2);'),
+    fileName: "bin/walk.ts",
+    errors: [{ messageId: "blockingCall", line: 4, column: 23, severity: "warning" }],
+  },
   {
     name: "not start-up: a cache's dump and load of everything it holds, exported for any caller",
     code: CACHE_DUMP,
@@ -1458,6 +1513,32 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "start-up: an entry script's calls listed in ignoreCalls",
+    code: CLI_ENTRY,
+    fileName: "bin/cli.ts",
+    options: { ignoreCalls: [{ module: "fs", name: ["existsSync", "realpathSync", "readFileSync"] }] },
+  },
+  {
+    name: "start-up: stop() removes the pid file with the promise API",
+    code: lines('import { rm } from "node:fs/promises";', "export class ServerProcess {", "  constructor(private readonly pidFile: string) {}", "  async stop() {", "    await rm(this.pidFile, { force: true });", "  }", "}"),
+  },
+  {
+    name: "start-up: an entry script's own top-level reads (module code, not async code)",
+    code: lines("#!/usr/bin/env node", FS, 'const pkg = JSON.parse(fs.readFileSync("package.json", "utf8")) as { version: string };', "process.stdout.write(pkg.version);"),
+    fileName: "bin/version.ts",
+  },
+  {
+    name: "start-up: an entry script's folder accepted by one allow entry",
+    code: CLI_ENTRY,
+    fileName: "bin/cli.ts",
+    options: { allow: [{ file: "**/bin/**" }] },
+  },
+  {
+    name: "start-up: a helper only start() reaches, accepted by an allow entry naming the helper",
+    code: PROCESS,
+    options: { allow: [{ function: ["writePidFile", "getPackageJson"] }] },
+  },
   // --- start-up code accepted, or not async at all -------------------------------------------
   {
     name: "start-up: allow wins over startupFunctions: start-up code accepted is not reported at all",
