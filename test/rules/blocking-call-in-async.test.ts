@@ -480,6 +480,25 @@ const invalid: InvalidCase[] = [
   },
   // --- not start-up code: still at the rule's severity ------------------------------------------
   {
+    name: "not start-up: a polling loop that start() runs for as long as the service does",
+    code: lines(
+      FS,
+      'import { setTimeout as sleep } from "node:timers/promises";',
+      "export class Watcher {",
+      "  running = false;",
+      "  async start(file: string) {",
+      "    this.running = true;",
+      "    while (this.running) {",
+      '      const text = fs.readFileSync(file, "utf8");',
+      "      if (text.length > 0) this.running = false;",
+      "      await sleep(1000);",
+      "    }",
+      "  }",
+      "}",
+    ),
+    errors: [{ messageId: "blockingCall", line: 8, column: 20, severity: "warning" }],
+  },
+  {
     name: "not start-up: an entry script's function that a request handler in another file also imports",
     code: lines("#!/usr/bin/env node", FS, "export async function readVersion() {", '  return fs.readFileSync("VERSION", "utf8");', "}", "void readVersion();"),
     fileName: "bin/cli.ts",
@@ -1513,6 +1532,23 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "start-up: a polling loop in start() with the asynchronous read",
+    code: lines(
+      'import { readFile } from "node:fs/promises";',
+      'import { setTimeout as sleep } from "node:timers/promises";',
+      "export class Watcher {",
+      "  running = false;",
+      "  async start(file: string) {",
+      "    this.running = true;",
+      "    while (this.running) {",
+      '      if ((await readFile(file, "utf8")).length > 0) this.running = false;',
+      "      await sleep(1000);",
+      "    }",
+      "  }",
+      "}",
+    ),
+  },
   {
     name: "start-up: an entry script's calls listed in ignoreCalls",
     code: CLI_ENTRY,

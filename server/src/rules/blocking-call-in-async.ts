@@ -349,6 +349,8 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "  not start-up code. The `#!` line is what marks an entry script: a `package.json` `bin` names the",
         "  built file, whose source keeps the line (TypeScript copies it to the output).",
         "",
+        "Either way, a call in a `while`/`do` loop or a `for` loop without a condition (`while",
+        "(this.running) { ... }` in `start()`) may run for as long as the program does: not start-up code.",
         "A helper is reported one level lower only when every async call that reaches it is start-up code;",
         "one that a request handler also reaches is reported as usual, with every caller. What a start-up",
         "function installs to run later (a request handler, an event listener, a timer callback defined",
@@ -895,14 +897,15 @@ class BlockingChecker {
 
   /**
    * Why code at `node` (in async context `where`) runs only while the program starts or stops,
-   * completing "which ...", or undefined. Either it runs inside a function `startupFunctions` names,
-   * or its async function runs only from the top level of a program's entry script (`entryScriptOf`)
-   * and `node` is not in a loop that may run for as long as the program does.
+   * completing "which ...", or undefined: `node` is not in a loop that may run for as long as the
+   * program does, and it runs inside a function `startupFunctions` names, or its async function
+   * runs only from the top level of a program's entry script (`entryScriptOf`).
    */
   private startupOf(node: ts.Node, where: FunctionContext): string | undefined {
     if (!this.settings.options.lowerStartup) return undefined;
-    if (this.settings.startupFunction(node)) return "runs only while the program starts or stops (the `startupFunctions` option names it)";
+    // A `while (this.running)` loop in `start()` serves; it is not start-up code.
     if (inOpenEndedLoop(node)) return undefined;
+    if (this.settings.startupFunction(node)) return "runs only while the program starts or stops (the `startupFunctions` option names it)";
     const entry = this.index.entryScriptOf(where.fn);
     if (!entry) return undefined;
     const fileName = entry.fileName.slice(entry.fileName.lastIndexOf("/") + 1);
