@@ -153,6 +153,74 @@ const METADATA_CALLS = ["existsSync", "accessSync", "statSync", "lstatSync", "fs
 const ES2024: ts.CompilerOptions = { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2024.d.ts"] };
 const DOM: ts.CompilerOptions = { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] };
 
+// --- start-up and shutdown, as found in a real framework and its command-line program ----------
+// The program's entry script: a shebang, a namespace whose `run` the top level calls once.
+const CLI_ENTRY = lines(
+  "#!/usr/bin/env node",
+  FS,
+  'import * as path from "node:path";',
+  "export namespace CliRunner {",
+  "  export async function run(dirs: string[]) {",
+  "    const version = getVersion();",
+  "    const loaded: string[] = [];",
+  "    for (const dir of dirs) await loadDirectory(dir, loaded);",
+  "    return version;",
+  "  }",
+  "  export async function loadDirectory(dir: string, loaded: string[]) {",
+  "    if (!fs.existsSync(dir)) return;",
+  "    const realpath = fs.realpathSync(dir);",
+  "    loaded.push(realpath);",
+  "  }",
+  "  export function readPackageJSON(file: string) {",
+  "    return JSON.parse(fs.readFileSync(file).toString()) as { version: string };",
+  "  }",
+  "  export function getVersion(): string {",
+  '    return readPackageJSON(path.join(process.cwd(), "package.json")).version;',
+  "  }",
+  "}",
+  'void CliRunner.run(process.argv.slice(2));',
+);
+// A process that writes its pid file in start() and rebuilds its config on restart().
+const PROCESS = lines(
+  FS,
+  "function writePidFile(file: string) {",
+  "  fs.writeFileSync(file, process.pid.toString());",
+  "}",
+  'const getPackageJson = () => JSON.parse(fs.readFileSync("package.json").toString()) as { version: string };',
+  "export let version = getPackageJson().version;",
+  "function rebuildConfig() {",
+  "  version = getPackageJson().version;",
+  "}",
+  "export class Process {",
+  "  running = false;",
+  "  async start(pidFile: string) {",
+  "    writePidFile(pidFile);",
+  "    this.running = true;",
+  "  }",
+  "  async stop() {",
+  "    this.running = false;",
+  "  }",
+  "  async restart(pidFile: string) {",
+  "    await this.stop();",
+  "    rebuildConfig();",
+  "    await this.start(pidFile);",
+  "  }",
+  "}",
+);
+// A cache module's dump and load of everything it holds: exported, run whenever a caller asks.
+const CACHE_DUMP = lines(
+  FS,
+  "const data = new Map<string, string>();",
+  "export async function dumpWrite(file: string) {",
+  "  fs.writeFileSync(file, JSON.stringify(Object.fromEntries(data)));",
+  "  return data.size;",
+  "}",
+  "export async function dumpRead(file: string) {",
+  "  const fileData = fs.readFileSync(file).toString();",
+  "  for (const [key, value] of Object.entries(JSON.parse(fileData) as Record<string, string>)) data.set(key, value);",
+  "}",
+);
+
 const invalid: InvalidCase[] = [
   // --- through Function.prototype.call / apply and Reflect.apply: reported, no fix -------------
   {
@@ -188,6 +256,8 @@ const invalid: InvalidCase[] = [
   },
   {
     name: "a synchronous helper that blocks through .call, reached from async code",
+    // Start-up code (`start`, `stop`) reported like the rest: the chain or cost is what this case pins.
+    options: { lowerStartup: false },
     code: lines(
       FS,
       "function readConfig(path: string): string {",
@@ -207,6 +277,367 @@ const invalid: InvalidCase[] = [
         message: "`readConfig` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `start`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readConfig` only outside async code.",
       },
     ],
+  },
+  // --- start-up and shutdown: reported one level lower --------------------------------------
+  {
+    name: "start-up: an entry script's checks, and the version read its run() makes, are start-up code",
+    code: CLI_ENTRY,
+    fileName: "bin/cli.ts",
+    errors: [
+      { messageId: "blockingAtStartup", line: 12, column: 10, severity: "info", fixes: [] },
+      {
+        messageId: "blockingAtStartup",
+        line: 13,
+        column: 22,
+        severity: "info",
+        message:
+          "`realpathSync` blocks the event loop inside async function `loadDirectory`, which runs only once, as the program starts (only the top level of the entry script `cli.ts` runs it): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await realpath(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
+        fixes: [["Use `await realpath(...)` from `node:fs/promises`", CLI_ENTRY.replace('import * as path from "node:path";', 'import * as path from "node:path";\nimport { realpath as realpathAsync } from "node:fs/promises";').replace("const realpath = fs.realpathSync(dir);", "const realpath = await realpathAsync(dir);")]],
+      },
+      { messageId: "blockingAtStartupSink", line: 17, column: 23, severity: "info", related: [6] },
+    ],
+  },
+  {
+    name: "start-up: a pid file written in start(), a config re-read on restart()",
+    code: PROCESS,
+    errors: [
+      {
+        messageId: "blockingAtStartupSink",
+        line: 3,
+        column: 3,
+        severity: "info",
+        related: [13],
+        message:
+          "`writePidFile` calls `writeFileSync` here, which waits for the file system, and only start-up code runs it: it is reached from async method `Process.start`, code that runs only while the program starts or stops, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or accept it with an `allow` entry naming `writePidFile`.",
+      },
+      { messageId: "blockingAtStartupSink", line: 5, column: 41, severity: "info", related: [21] },
+    ],
+  },
+  {
+    name: "start-up: a pid file checked, then removed, in stop()",
+    code: PID_STOP,
+    errors: [
+      { messageId: "blockingAtStartup", line: 5, column: 9, severity: "info", fixes: [] },
+      {
+        messageId: "blockingAtStartup",
+        line: 5,
+        column: 38,
+        severity: "info",
+        fixes: [["Use `await unlink(...)` from `node:fs/promises`", PID_STOP.replace('import * as fs from "node:fs";', 'import * as fs from "node:fs";\nimport { unlink } from "node:fs/promises";').replace("fs.unlinkSync(this.pidFile)", "await unlink(this.pidFile)")]],
+      },
+    ],
+  },
+  {
+    name: "start-up: a server's start() creates the folder for its client script",
+    code: lines(
+      FS,
+      "export class WebSocketServer {",
+      "  async start(clientJSPath: string) {",
+      "    this.writeClientJS(clientJSPath);",
+      "  }",
+      "  writeClientJS(clientJSPath: string) {",
+      "    if (!fs.existsSync(clientJSPath)) {",
+      "      fs.mkdirSync(clientJSPath, { recursive: true });",
+      "    }",
+      '    fs.writeFileSync(`${clientJSPath}/client.js`, "");',
+      "  }",
+      "}",
+    ),
+    errors: [{ messageId: "blockingAtStartupSink", line: 8, column: 7, severity: "info", related: [4] }],
+  },
+  {
+    name: "start-up: an initializer's existence check per plugin, in a for...of loop",
+    code: lines(
+      FS,
+      "export class StaticFileInitializer {",
+      "  searchLocations: string[] = [];",
+      "  async initialize(plugins: { path: string }[]) {",
+      "    for (const plugin of plugins) {",
+      "      if (fs.existsSync(`${plugin.path}/public`)) this.searchLocations.push(`${plugin.path}/public`);",
+      "    }",
+      "  }",
+      "}",
+    ),
+    errors: [{ messageId: "blockingAtStartup", line: 6, column: 11, severity: "info", fixes: [] }],
+  },
+  {
+    name: "start-up: an entry script's own async function, called once from its top level",
+    code: lines("#!/usr/bin/env node", FS, "async function scaffold(name: string) {", '  fs.writeFileSync(`${name}/README.md`, "");', "}", "void scaffold(process.argv[2]);"),
+    fileName: "bin/scaffold.ts",
+    errors: [
+      {
+        messageId: "blockingAtStartup",
+        line: 4,
+        column: 3,
+        severity: "info",
+        fixes: [[WRITE_FILE, lines("#!/usr/bin/env node", FS, 'import { writeFile } from "node:fs/promises";', "async function scaffold(name: string) {", '  await writeFile(`${name}/README.md`, "");', "}", "void scaffold(process.argv[2]);")]],
+      },
+    ],
+  },
+  {
+    name: "start-up: an entry script's functions, two calls down from its top level, through a map callback",
+    code: lines(
+      "#!/usr/bin/env node",
+      FS,
+      "const readTemplate = async (file: string) => fs.readFileSync(file, \"utf8\");",
+      "async function generate(files: string[]) {",
+      "  return Promise.all(files.map((file) => readTemplate(file)));",
+      "}",
+      "async function cli() {",
+      "  await generate(process.argv.slice(2));",
+      "}",
+      "cli().catch((error: unknown) => {",
+      "  console.error(error);",
+      "  process.exitCode = 1;",
+      "});",
+    ),
+    fileName: "bin/generate.ts",
+    errors: [
+      {
+        messageId: "blockingAtStartup",
+        line: 3,
+        column: 46,
+        severity: "info",
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              "#!/usr/bin/env node",
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              'const readTemplate = async (file: string) => await readFile(file, "utf8");',
+              "async function generate(files: string[]) {",
+              "  return Promise.all(files.map((file) => readTemplate(file)));",
+              "}",
+              "async function cli() {",
+              "  await generate(process.argv.slice(2));",
+              "}",
+              "cli().catch((error: unknown) => {",
+              "  console.error(error);",
+              "  process.exitCode = 1;",
+              "});",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "start-up: a command-line program's commands, named by file in startupFunctions",
+    code: lines(
+      FS,
+      "export abstract class CLI {",
+      "  abstract run(params: Record<string, string>): Promise<boolean>;",
+      "}",
+      "export class GenerateActionCLI extends CLI {",
+      "  async run({ name }: Record<string, string>) {",
+      '    const template = fs.readFileSync("templates/action.ts.template").toString();',
+      "    fs.writeFileSync(`src/actions/${name}.ts`, template);",
+      "    return true;",
+      "  }",
+      "}",
+    ),
+    fileName: "src/bin/methods/generate/action.ts",
+    options: { startupFunctions: [{ file: "**/src/bin/**" }] },
+    errors: [
+      { messageId: "blockingAtStartup", line: 7, column: 22, severity: "info" },
+      { messageId: "blockingAtStartup", line: 8, column: 5, severity: "info" },
+    ],
+  },
+  {
+    name: "start-up: startupFunctions names one class's method",
+    code: lines(FS, "export class Gateway {", "  async boot() {", '    return fs.readFileSync("gateway.json");', "  }", "}"),
+    options: { startupFunctions: [{ function: "Gateway.boot" }] },
+    errors: [{ messageId: "blockingAtStartup", line: 4, column: 12, severity: "info" }],
+  },
+  {
+    name: "start-up: at error, start-up code is a warning",
+    code: PROCESS,
+    severity: "error",
+    errors: [
+      { messageId: "blockingAtStartupSink", line: 3, column: 3, severity: "warning" },
+      { messageId: "blockingAtStartupSink", line: 5, column: 41, severity: "warning" },
+    ],
+  },
+  {
+    name: "start-up: lowerStartup false reports start-up code like the rest",
+    code: PROCESS,
+    options: { lowerStartup: false },
+    errors: [
+      { messageId: "blockingSink", line: 3, column: 3, severity: "warning" },
+      { messageId: "blockingSink", line: 5, column: 41, severity: "warning" },
+    ],
+  },
+  {
+    name: "start-up: an entry script's const arrow, called twice from its top level",
+    code: lines("#!/usr/bin/env node", FS, "const copyTemplate = async (name: string) => {", "  fs.copyFileSync(`templates/${name}`, name);", "};", 'void copyTemplate("README.md");', 'void copyTemplate("LICENSE");'),
+    fileName: "bin/init.ts",
+    errors: [{ messageId: "blockingAtStartup", line: 4, column: 3, severity: "info" }],
+  },
+  {
+    name: "start-up: an async function that a synchronous bootstrap runs, which the top level runs",
+    code: lines(
+      "#!/usr/bin/env node",
+      FS,
+      "async function loadPlugins(dir: string) {",
+      "  return fs.readdirSync(dir);",
+      "}",
+      "function bootstrap() {",
+      '  void loadPlugins("plugins");',
+      "}",
+      "bootstrap();",
+    ),
+    fileName: "bin/app.ts",
+    errors: [{ messageId: "blockingAtStartup", line: 4, column: 10, severity: "info" }],
+  },
+  {
+    name: "start-up: an entry script function that another file's start-up code imports and runs",
+    code: lines("#!/usr/bin/env node", FS, "export async function readVersion() {", '  return fs.readFileSync("VERSION", "utf8");', "}", "void readVersion();"),
+    fileName: "bin/cli.ts",
+    extraFiles: { "bin/tool.ts": lines("#!/usr/bin/env node", 'import { readVersion } from "./cli";', "void readVersion();") },
+    errors: [{ messageId: "blockingAtStartup", line: 4, column: 10, severity: "info" }],
+  },
+  // --- not start-up code: still at the rule's severity ------------------------------------------
+  {
+    name: "not start-up: a polling loop that start() runs for as long as the service does",
+    code: lines(
+      FS,
+      'import { setTimeout as sleep } from "node:timers/promises";',
+      "export class Watcher {",
+      "  running = false;",
+      "  async start(file: string) {",
+      "    this.running = true;",
+      "    while (this.running) {",
+      '      const text = fs.readFileSync(file, "utf8");',
+      "      if (text.length > 0) this.running = false;",
+      "      await sleep(1000);",
+      "    }",
+      "  }",
+      "}",
+    ),
+    errors: [{ messageId: "blockingCall", line: 8, column: 20, severity: "warning" }],
+  },
+  {
+    name: "not start-up: an entry script's function that a request handler in another file also imports",
+    code: lines("#!/usr/bin/env node", FS, "export async function readVersion() {", '  return fs.readFileSync("VERSION", "utf8");', "}", "void readVersion();"),
+    fileName: "bin/cli.ts",
+    extraFiles: { "routes.ts": lines('import { readVersion } from "./bin/cli";', "export async function version() {", "  return readVersion();", "}") },
+    errors: [{ messageId: "blockingCall", line: 4, column: 10, severity: "warning" }],
+  },
+  {
+    name: "not start-up: an entry script's function imported under another name elsewhere",
+    code: lines("#!/usr/bin/env node", FS, "export async function readVersion() {", '  return fs.readFileSync("VERSION", "utf8");', "}", "void readVersion();"),
+    fileName: "bin/cli.ts",
+    extraFiles: { "tool.ts": lines('import { readVersion as version } from "./bin/cli";', "void version();") },
+    errors: [{ messageId: "blockingCall", line: 4, column: 10, severity: "warning" }],
+  },
+  {
+    name: "not start-up: an entry script's step run by a top-level while loop",
+    code: lines("#!/usr/bin/env node", FS, "async function step() {", '  fs.appendFileSync("ticks.log", "tick\\n");', "}", "let ticks = 3;", "while (ticks-- > 0) void step();"),
+    fileName: "bin/tick.ts",
+    errors: [{ messageId: "blockingCall", line: 4, column: 3, severity: "warning" }],
+  },
+  {
+    name: "not start-up: an entry script's function that calls itself",
+    code: lines("#!/usr/bin/env node", FS, "async function walk(dir: string, depth: number): Promise<void> {", "  for (const entry of fs.readdirSync(dir)) if (depth > 0) await walk(`${dir}/${entry}`, depth - 1);", "}", 'void walk(".", 2);'),
+    fileName: "bin/walk.ts",
+    errors: [{ messageId: "blockingCall", line: 4, column: 23, severity: "warning" }],
+  },
+  {
+    name: "not start-up: a cache's dump and load of everything it holds, exported for any caller",
+    code: CACHE_DUMP,
+    fileName: "src/modules/cache.ts",
+    errors: [
+      { messageId: "blockingCall", line: 4, column: 3, severity: "warning" },
+      { messageId: "blockingCall", line: 8, column: 20, severity: "warning" },
+    ],
+  },
+  {
+    name: "not start-up: an entry script's request handler, passed by reference",
+    code: lines(
+      "#!/usr/bin/env node",
+      FS,
+      'import { createServer, type IncomingMessage, type ServerResponse } from "node:http";',
+      "async function handle(req: IncomingMessage, res: ServerResponse) {",
+      '  res.end(fs.readFileSync(`public${req.url ?? "/index.html"}`));',
+      "}",
+      "createServer((req, res) => void handle(req, res)).listen(8080);",
+    ),
+    fileName: "bin/serve.ts",
+    errors: [{ messageId: "blockingCall", line: 5, column: 11, severity: "warning" }],
+  },
+  {
+    name: "not start-up: an entry script's poll, run by a timer",
+    code: lines("#!/usr/bin/env node", FS, "async function poll() {", '  return fs.readFileSync("queue.json", "utf8");', "}", "setInterval(() => void poll(), 1000);"),
+    fileName: "bin/worker.ts",
+    errors: [{ messageId: "blockingCall", line: 4, column: 10, severity: "warning" }],
+  },
+  {
+    name: "not start-up: an entry script's serving loop",
+    code: lines(
+      "#!/usr/bin/env node",
+      FS,
+      "declare function nextJob(): Promise<string>;",
+      "async function work() {",
+      "  while (true) {",
+      "    const job = await nextJob();",
+      '    fs.appendFileSync("jobs.log", `${job}\\n`);',
+      "  }",
+      "}",
+      "void work();",
+    ),
+    fileName: "bin/worker.ts",
+    errors: [{ messageId: "blockingCall", line: 7, column: 5, severity: "warning" }],
+  },
+  {
+    name: "not start-up: a module's exported function that an entry script calls (the package's users may call it too)",
+    code: lines(FS, "export async function loadTemplates(dir: string) {", "  return fs.readdirSync(dir);", "}"),
+    fileName: "lib/templates.ts",
+    extraFiles: { "bin/cli.ts": lines("#!/usr/bin/env node", 'import { loadTemplates } from "../lib/templates";', 'void loadTemplates("templates");') },
+    errors: [{ messageId: "blockingCall", line: 3, column: 10, severity: "warning" }],
+  },
+  {
+    name: "not start-up: a helper that start() and a request handler both reach",
+    code: lines(
+      FS,
+      "function readSettings() {",
+      '  return fs.readFileSync("settings.json", "utf8");',
+      "}",
+      "export class Service {",
+      "  async start() {",
+      "    return readSettings();",
+      "  }",
+      "  async handle() {",
+      "    return readSettings().length;",
+      "  }",
+      "}",
+    ),
+    errors: [{ messageId: "blockingSink", line: 3, column: 10, severity: "warning", related: [7, 10] }],
+  },
+  {
+    name: "not start-up: a shutdown step pushed from stop() runs whenever the list is run",
+    code: lines(
+      FS,
+      "function clearPidFile(file: string) {",
+      "  fs.unlinkSync(file);",
+      "}",
+      "export class Process {",
+      "  stopInitializers: (() => Promise<void>)[] = [];",
+      "  async stop(pidFile: string) {",
+      "    this.stopInitializers.push(async () => {",
+      "      clearPidFile(pidFile);",
+      "    });",
+      "    for (const stopper of this.stopInitializers) await stopper();",
+      "  }",
+      "}",
+    ),
+    errors: [{ messageId: "blockingSink", line: 3, column: 3, severity: "warning", related: [9] }],
+  },
+  {
+    name: "not start-up: a method of a class in an entry script (any object of it may run it)",
+    code: lines("#!/usr/bin/env node", FS, "class Cli {", "  async exec() {", '    return fs.readFileSync("npmrc", "utf8");', "  }", "}", "void new Cli().exec();"),
+    fileName: "bin/cli.ts",
+    errors: [{ messageId: "blockingCall", line: 5, column: 12, severity: "warning" }],
   },
   // --- fs, however it is imported, and the fs/promises fix ------------------------------------
   {
@@ -988,6 +1419,8 @@ const invalid: InvalidCase[] = [
   // --- through project functions ----------------------------------------------------------------
   {
     name: "two project functions down to readFileSync",
+    // Start-up code (`start`, `stop`) reported like the rest: the chain or cost is what this case pins.
+    options: { lowerStartup: false },
     code: lines(
       FS,
       "function readConfigFile(path: string) {",
@@ -1036,6 +1469,8 @@ const invalid: InvalidCase[] = [
   },
   {
     name: "a constructor, through new",
+    // Start-up code (`start`, `stop`) reported like the rest: the chain or cost is what this case pins.
+    options: { lowerStartup: false },
     code: lines(
       FS,
       "class Config {",
@@ -1086,6 +1521,8 @@ const invalid: InvalidCase[] = [
   },
   {
     name: "a project function in another file, imported under another name: reported in the function's file",
+    // Start-up code (`start`, `stop`) reported like the rest: the chain or cost is what this case pins.
+    options: { lowerStartup: false },
     code: lines('import { readFileSync } from "node:fs";', "export function loadConfig() {", '  return JSON.parse(readFileSync("c.json", "utf8")) as { port: number };', "}"),
     fileName: "config.ts",
     extraFiles: { "server.ts": lines('import { loadConfig as config } from "./config";', "export async function start() {", "  return config().port;", "}") },
@@ -1346,6 +1783,8 @@ const invalid: InvalidCase[] = [
   },
   {
     name: "a pid file checked, then removed: the check is metadata, the removal is not",
+    // Start-up code (`start`, `stop`) reported like the rest: the chain or cost is what this case pins.
+    options: { lowerStartup: false },
     code: PID_STOP,
     errors: [
       {
@@ -1372,6 +1811,8 @@ const invalid: InvalidCase[] = [
   },
   {
     name: "the rule at error: the removal is an error, the check a warning",
+    // Start-up code (`start`, `stop`) reported like the rest: the chain or cost is what this case pins.
+    options: { lowerStartup: false },
     code: PID_STOP,
     severity: "error",
     errors: [
@@ -1568,6 +2009,8 @@ const invalid: InvalidCase[] = [
   },
   {
     name: "a helper that checks, then reads: reported for the read, at the rule's severity",
+    // Start-up code (`start`, `stop`) reported like the rest: the chain or cost is what this case pins.
+    options: { lowerStartup: false },
     code: lines(
       'import { existsSync, readFileSync } from "node:fs";',
       "function readPackageVersion(file: string): string {",
@@ -1621,6 +2064,8 @@ const invalid: InvalidCase[] = [
   },
   {
     name: "checks found before the read, several helpers up: the callers recorded for a check are reported for the read",
+    // Start-up code (`start`, `stop`) reported like the rest: the chain or cost is what this case pins.
+    options: { lowerStartup: false },
     code: lines(
       FS,
       "function exists(p: string) {",
@@ -1735,6 +2180,81 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "start-up: a polling loop in start() with the asynchronous read",
+    code: lines(
+      'import { readFile } from "node:fs/promises";',
+      'import { setTimeout as sleep } from "node:timers/promises";',
+      "export class Watcher {",
+      "  running = false;",
+      "  async start(file: string) {",
+      "    this.running = true;",
+      "    while (this.running) {",
+      '      if ((await readFile(file, "utf8")).length > 0) this.running = false;',
+      "      await sleep(1000);",
+      "    }",
+      "  }",
+      "}",
+    ),
+  },
+  {
+    name: "start-up: an entry script's calls listed in ignoreCalls",
+    code: CLI_ENTRY,
+    fileName: "bin/cli.ts",
+    options: { ignoreCalls: [{ module: "fs", name: ["existsSync", "realpathSync", "readFileSync"] }] },
+  },
+  {
+    name: "start-up: stop() removes the pid file with the promise API",
+    code: lines('import { rm } from "node:fs/promises";', "export class ServerProcess {", "  constructor(private readonly pidFile: string) {}", "  async stop() {", "    await rm(this.pidFile, { force: true });", "  }", "}"),
+  },
+  {
+    name: "start-up: an entry script's own top-level reads (module code, not async code)",
+    code: lines("#!/usr/bin/env node", FS, 'const pkg = JSON.parse(fs.readFileSync("package.json", "utf8")) as { version: string };', "process.stdout.write(pkg.version);"),
+    fileName: "bin/version.ts",
+  },
+  {
+    name: "start-up: an entry script's folder accepted by one allow entry",
+    code: CLI_ENTRY,
+    fileName: "bin/cli.ts",
+    options: { allow: [{ file: "**/bin/**" }] },
+  },
+  {
+    name: "start-up: a helper only start() reaches, accepted by an allow entry naming the helper",
+    code: PROCESS,
+    options: { allow: [{ function: ["writePidFile", "getPackageJson"] }] },
+  },
+  // --- start-up code accepted, or not async at all -------------------------------------------
+  {
+    name: "start-up: allow wins over startupFunctions: start-up code accepted is not reported at all",
+    code: PROCESS,
+    options: { allow: [{ function: ["start", "restart"] }] },
+  },
+  {
+    name: "start-up: an entry script's synchronous main, run at its top level",
+    code: lines("#!/usr/bin/env node", FS, "function main() {", '  process.stdout.write(fs.readFileSync("README.md"));', "}", "main();"),
+    fileName: "bin/readme.ts",
+  },
+  {
+    name: "start-up: an entry script's run() with the asynchronous reads",
+    code: lines("#!/usr/bin/env node", 'import { readFile } from "node:fs/promises";', "async function run() {", '  return JSON.parse(await readFile("package.json", "utf8")) as { version: string };', "}", "void run();"),
+    fileName: "bin/version.ts",
+  },
+  {
+    name: "start-up: the existence checks of start() listed in ignoreCalls",
+    code: PID_STOP,
+    options: { ignoreCalls: [{ module: "fs", name: ["existsSync", "unlinkSync"] }] },
+  },
+  {
+    name: "start-up: the commands' folder accepted by one allow entry",
+    code: lines(FS, "export class GenerateCLI {", "  async run() {", '    fs.writeFileSync("README.md", "");', "    return true;", "  }", "}"),
+    fileName: "src/bin/methods/generate.ts",
+    options: { allow: [{ file: "**/src/bin/**" }] },
+  },
+  {
+    name: "start-up: a helper only start() reaches, with transitive off",
+    code: PROCESS,
+    options: { transitive: false },
+  },
   // --- .call / .apply / Reflect.apply that run nothing from the catalogue ---------------------
   {
     name: "the project's own readFileSync, run with .call",
@@ -2293,7 +2813,7 @@ describe(RULE, () => {
       "  return loadConfig();",
       "}",
     );
-    const [finding] = lintCode(RULE, code).findings;
+    const [finding] = lintCode(RULE, code, { options: { lowerStartup: false } }).findings;
     assert.ok(finding);
     assert.equal(
       finding.message,
@@ -2320,7 +2840,7 @@ describe(RULE, () => {
       "  return new Config();",
       "}",
     );
-    const [finding] = lintCode(RULE, code).findings;
+    const [finding] = lintCode(RULE, code, { options: { lowerStartup: false } }).findings;
     assert.equal(
       finding?.message,
       "`Config.load` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `start`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `Config.load` only outside async code.",
@@ -2385,6 +2905,33 @@ describe(RULE, () => {
         ["blockingChain@3: 7", "blockingChain@7: 7"],
       );
       assert.deepEqual(lint("settings.ts"), []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("reports start-up code at each async caller one level lower when the blocking call is in a file the program only imports", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "blocking-"));
+    try {
+      fs.writeFileSync(path.join(dir, "settings.ts"), SETTINGS);
+      fs.writeFileSync(path.join(dir, "server.ts"), lines('import { getSettings } from "./settings";', "export class Server {", "  async start() {", "    return getSettings().dbUrl;", "  }", "}"));
+      const program = ts.createProgram({ rootNames: [path.join(dir, "server.ts")], options: TEST_COMPILER_OPTIONS });
+      program.getTypeChecker();
+      const types = new ProgramTypes(program);
+      const sourceFile = program.getSourceFile(path.join(dir, "server.ts"));
+      assert.ok(sourceFile);
+      const findings = lintSourceFile(sourceFile, types, configFor(RULE, {}), allRules).findings;
+      assert.deepEqual(
+        findings.map((finding) => [finding.messageId, finding.severity, finding.range.start.line + 1, finding.message]),
+        [
+          [
+            "blockingAtStartupChain",
+            "info",
+            4,
+            "`getSettings` blocks the event loop inside async method `Server.start`, which runs only while the program starts or stops (the `startupFunctions` option names it): it calls `readFileSync`, which waits for the file system. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await readFile(...)` from `node:fs/promises` at the end of that chain and make the functions on it async, or accept it here with an `allow` entry.",
+          ],
+        ],
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1334,6 +1334,58 @@ export class TypeOracle {
   }
 
   /**
+   * Every identifier in the project's source files that names `declaration` (a function
+   * declaration, or a variable holding a function), also through imports, re-exports and
+   * namespaces; the declaration's own name and import/export specifiers are left out. Text search
+   * picks the files; only identifiers spelled like the declaration are resolved, at most `limit`
+   * of them. Undefined when the limit is reached or the name is imported or re-exported under
+   * another name (its uses would be spelled differently). Code outside the project (declaration
+   * files, node_modules, a package's users) is not seen: ask only about functions no outside code
+   * can reach. For "who calls this" questions that must be complete.
+   *
+   * @example
+   * // async function main() { ... }   main();            → [the `main` in `main()`]
+   * // export namespace Cli { export async function run() {} }   Cli.run(); → [the `run` in `Cli.run()`]
+   * // import { load as read } from "./load";                     → undefined (renamed)
+   */
+  projectReferencesOf(declaration: ts.FunctionDeclaration | ts.VariableDeclaration, limit: number): ts.Identifier[] | undefined {
+    const name = declaration.name;
+    if (!name || !ts.isIdentifier(name)) return undefined;
+    const canonical = (symbol: ts.Symbol | undefined): ts.Symbol | undefined => {
+      if (!symbol) return undefined;
+      const target = symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
+      return this.checker.getExportSymbolOfSymbol(target);
+    };
+    const target = canonical(this.checker.getSymbolAtLocation(name));
+    if (!target) return undefined;
+    const word = new RegExp(`(?:^|[^\\w$])${name.text.replace(/\$/g, "\\$")}(?![\\w$])`);
+    const found: ts.Identifier[] = [];
+    let resolved = 0;
+    let complete = true;
+    for (const file of this.projectSourceFiles()) {
+      if (!complete) break;
+      if (!word.test(file.text)) continue;
+      walkTree(file, (node) => {
+        if (!complete || !ts.isIdentifier(node) || node === name) return;
+        const parent = node.parent;
+        if ((ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) && parent.propertyName === node) {
+          // `import { main as start }`: the uses are spelled `start`.
+          if (canonical(this.checker.getSymbolAtLocation(parent.name)) === target) complete = false;
+          return;
+        }
+        if (node.text !== name.text) return;
+        if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent)) return;
+        if (++resolved > limit) {
+          complete = false;
+          return;
+        }
+        if (canonical(this.checker.getSymbolAtLocation(node)) === target) found.push(node);
+      });
+    }
+    return complete ? found : undefined;
+  }
+
+  /**
    * Every function body a reference to a function may be, when all are written in the project, as
    * `projectImplementationsOf` gives them for a call of it: `handle` (a function declaration, or a
    * `const` holding a function expression, `const` copies followed), `this.onEvent` / `this.#onEvent`

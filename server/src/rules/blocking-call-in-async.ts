@@ -1,16 +1,24 @@
 /**
  * blocking-call-in-async: a synchronous call that blocks the event loop while an async function runs.
  *
- * Reads top to bottom: options and messages, the catalogue of blocking APIs, docs with examples
- * (they run as tests), `create`, where async code runs (async functions and the callbacks they
- * run right away), the per-program index of project functions that block, busy-wait loops, fixes.
+ * Reads top to bottom: options and messages, docs with examples (they run as tests), `create`,
+ * settings, detection, busy-wait loops, what the engine's call index is told about blocking sites,
+ * fixes. The catalogue of blocking APIs is data (`engine/catalogues/blockingApis.ts`), the
+ * cross-function call index and "where code runs" are `engine/callIndex.ts`, the import editor
+ * for fixes is `engine/imports.ts`.
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
-import { awaitAllowedAt, isAsyncFunction, startsAfterUnterminatedStatement } from "../engine/astUtils";
+import { awaitAllowedAt, startsAfterUnterminatedStatement } from "../engine/astUtils";
 import type { DeclarationRef, TypeOracle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
+import { ImportPlanner } from "../engine/imports";
+import {
+  asyncContextOf, calleeName, CallIndex, functionName, immediateShapeCallOf, indirectCalleeNames, inOpenEndedLoop, qualifiedFunctionName,
+  type AsyncCaller as AsyncCallerOf, type CallIndexConfig, type FunctionContext, type NameMatcher, type ReachingFunction, type SeedCandidate, sinkOf,
+} from "../engine/callIndex";
+import { blockingApiOf, catalogueTable, groupActivity, metadataCallNames, type Blocker } from "../engine/catalogues/blockingApis";
 
 // ---------------------------------------------------------------------------------------------
 // Options and messages
@@ -43,9 +51,16 @@ export interface BlockingCallInAsyncOptions {
   blockingCalls: BlockingCallSpecifier[];
   ignoreCalls: IgnoredCallSpecifier[];
   allow: AllowEntry[];
+  /** Functions that run only while the program starts or stops, in the same form as `allow`. */
+  startupFunctions: AllowEntry[];
+  /** Report blocking calls that only start-up code runs one level lower (`blockingAtStartup*`). */
+  lowerStartup: boolean;
   transitive: boolean;
   maxDepth: number;
 }
+
+/** Names that, by common convention, run once while a program or service starts or stops. */
+const DEFAULT_STARTUP_FUNCTIONS = ["main", "start", "stop", "restart", "initialize", "shutdown"];
 
 const nameSchema = {
   anyOf: [
@@ -67,6 +82,12 @@ const messages = {
     "`{{name}}` blocks the event loop inside {{context}} for one file-system metadata call: it calls {{chain}}. That is cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use {{replacement}} at the end of that chain and make the functions on it async, or call `{{name}}` outside async code.",
   blockingMetadataSink:
     "`{{owner}}` calls {{label}} here, one file-system metadata call, and async code runs it: it is reached from {{callers}}, and each of those calls is a related location. That is cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use {{replacement}} here and make the functions between here and the async code async, or call `{{owner}}` only outside async code.",
+  blockingAtStartup:
+    "`{{name}}` blocks the event loop inside {{context}}, which {{when}}: it is paid once, not per request, but while it {{activity}}, whatever already runs on this process (a timer, a connection opened earlier) waits. Use {{replacement}} instead, or accept it here with an `allow` entry.",
+  blockingAtStartupChain:
+    "`{{name}}` blocks the event loop inside {{context}}, which {{when}}: it calls {{chain}}, which {{activity}}. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use {{replacement}} at the end of that chain and make the functions on it async, or accept it here with an `allow` entry.",
+  blockingAtStartupSink:
+    "`{{owner}}` {{here}}, and only start-up code runs it: it is reached from {{callers}}, code that runs only while the program starts or stops, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use {{replacement}} here and make the functions between here and the async code async, or accept it with an `allow` entry naming `{{owner}}`.",
   busyWait:
     "This loop waits for the clock by spinning inside {{context}}: it keeps the thread busy until the time is up, and meanwhile no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` instead.",
   syncXhr:
@@ -80,159 +101,13 @@ const summaries: Partial<Record<keyof typeof messages, string>> = {
   blockingMetadataChain: "`{{name}}` makes one file-system metadata call inside {{context}}",
   blockingMetadataSink: "`{{owner}}` calls {{label}} here, one file-system metadata call, and async code runs it",
   syncXhr: "Synchronous `XMLHttpRequest` blocks the thread inside {{context}}",
+  blockingAtStartup: "`{{name}}` blocks the event loop inside {{context}}, start-up code that runs once",
+  blockingAtStartupChain: "`{{name}}` blocks the event loop inside {{context}}, start-up code that runs once",
+  blockingAtStartupSink: "`{{owner}}` {{here}}, and only start-up code runs it",
 };
 
-// ---------------------------------------------------------------------------------------------
-// The catalogue: what blocks, matched by declaration (module + dotted name), never by the name at
-// the call. A user's own `readFileSync` is not Node's.
-
-/**
- * How long a blocking call holds the thread. `metadata`: one file-system metadata query
- * (`existsSync`, `statSync`, ...), microseconds on a local disk, as long as the server takes on a
- * network drive; reported one level lower. `work`: as long as the work takes (a whole file, a
- * directory walk, a child process, a key derivation, a buffer to compress, a wait).
- */
-type BlockingCost = "metadata" | "work";
-
-/** Why a call blocks and what to use instead; `fix` says which automatic replacement applies. */
-interface Blocker {
-  /** As shown in messages: `readFileSync`, `Atomics.wait`. */
-  name: string;
-  cost: BlockingCost;
-  /** Completes "while it ...". */
-  activity: string;
-  /** Completes "Use ... instead". */
-  replacement: string;
-  fix?: FixRecipe;
-}
-
-type FixRecipe =
-  /** `await <member>(...)` from `node:fs/promises`. */
-  | { kind: "fs"; member: string; pathOrDescriptor: boolean; singleArgument: boolean }
-  /** `await promisify(<member>)(...)` with `member` from `module`. */
-  | { kind: "promisify"; module: string; member: string; execOptions: boolean }
-  /** `await Atomics.waitAsync(...).value`. */
-  | { kind: "atomics" };
-
-const FS_ACTIVITY = "waits for the file system";
-/**
- * The `fs` calls that read the metadata of one path or descriptor and change nothing: one system
- * call (a few, one per path component, for `realpathSync`), no file data, answered from the
- * kernel's caches on a local disk. Calls that change metadata (`unlinkSync`, `renameSync`,
- * `mkdirSync`, `chmodSync`, `utimesSync`, ...) are not here: a network file system commits each to
- * the server's disk before it answers, and removing or replacing a file frees its blocks, which
- * takes longer the larger the file.
- */
-const FS_METADATA = new Set([
-  "existsSync", "accessSync", "statSync", "lstatSync", "fstatSync", "statfsSync", "realpathSync", "realpathSync.native", "readlinkSync",
-]);
-const CHILD_ACTIVITY = "waits for the child process to exit";
-const CRYPTO_ACTIVITY = "runs a CPU-heavy computation on the main thread";
-const ZLIB_ACTIVITY = "compresses or decompresses the whole buffer on the main thread";
-
-/** `fs` functions whose `node:fs/promises` namesake takes the same arguments and returns the same value. */
-const FS_PROMISES: ReadonlyMap<string, string> = new Map(
-  [
-    "access", "appendFile", "chmod", "chown", "copyFile", "cp", "lchown", "link", "lstat", "lutimes", "mkdir",
-    "mkdtemp", "opendir", "readFile", "readdir", "readlink", "realpath", "rename", "rm", "rmdir", "stat", "symlink",
-    "truncate", "unlink", "utimes", "writeFile",
-  ].map((member) => [`${member}Sync`, member]),
-);
-/** These accept a file descriptor where `node:fs/promises` takes a path or `FileHandle`. */
-const FS_PATH_OR_DESCRIPTOR = new Set(["readFileSync", "writeFileSync", "appendFileSync"]);
-/** `statSync(path, { throwIfNoEntry: false })` may return `undefined`; the promise version has no such option. */
-const FS_SINGLE_ARGUMENT = new Set(["statSync", "lstatSync"]);
-const FS_DESCRIPTOR_CALLS = new Set([
-  "closeSync", "fchmodSync", "fchownSync", "fdatasyncSync", "fstatSync", "fsyncSync", "ftruncateSync", "futimesSync",
-  "openSync", "readSync", "readvSync", "writeSync", "writevSync",
-]);
-const PROMISIFIED_CRYPTO = new Set(["pbkdf2Sync", "generateKeyPairSync", "generateKeySync", "generatePrimeSync", "checkPrimeSync", "randomFillSync"]);
-const CRYPTO_BLOCKING = new Set([...PROMISIFIED_CRYPTO, "scryptSync"]);
-const ZLIB_PROMISIFIABLE = new Set([
-  "gzipSync", "gunzipSync", "deflateSync", "inflateSync", "deflateRawSync", "inflateRawSync", "unzipSync",
-  "brotliCompressSync", "brotliDecompressSync",
-]);
 /** `execSync` options that mean the same to the promisified `exec` (no `stdio`, no `input`). */
 const EXEC_COMPATIBLE_OPTIONS = new Set(["cwd", "env", "timeout", "maxBuffer", "killSignal", "uid", "gid", "shell", "windowsHide", "encoding"]);
-
-const ATOMICS_WAIT: Blocker = {
-  name: "Atomics.wait",
-  cost: "work",
-  activity: "parks the thread until another thread notifies it or the timeout passes",
-  replacement: "`await Atomics.waitAsync(...).value`",
-  fix: { kind: "atomics" },
-};
-
-function classifyBuiltin(ref: DeclarationRef): Blocker | undefined {
-  if (ref.isDefaultLib) return ref.qualifiedName === "Atomics.wait" ? ATOMICS_WAIT : undefined;
-  const name = ref.qualifiedName;
-  switch (stripNodePrefix(ref.module ?? "")) {
-    case "fs":
-      return /^(?:Dir\.)?[A-Za-z]+Sync$/.test(name) || name === "realpathSync.native" ? fsBlocker(name) : undefined;
-    case "child_process":
-      if (name === "execSync" || name === "execFileSync") {
-        const member = name.slice(0, -4);
-        return {
-          name,
-          cost: "work",
-          activity: CHILD_ACTIVITY,
-          replacement: `\`await promisify(${member})(...)\` (\`${member}\` from \`node:child_process\`, \`promisify\` from \`node:util\`)`,
-          // The promisified execFile resolves to `{ stdout, stderr }`, and its arguments differ: no fix.
-          fix: name === "execSync" ? { kind: "promisify", module: "child_process", member, execOptions: true } : undefined,
-        };
-      }
-      if (name === "spawnSync") {
-        return { name, cost: "work", activity: CHILD_ACTIVITY, replacement: '`spawn(...)` and `await once(child, "close")` (from `node:events`)' };
-      }
-      return undefined;
-    case "crypto":
-      if (!CRYPTO_BLOCKING.has(name)) return undefined;
-      return {
-        name,
-        cost: "work",
-        activity: CRYPTO_ACTIVITY,
-        replacement:
-          name === "scryptSync"
-            ? "the callback form `scrypt(...)` wrapped in a promise (it runs on the libuv thread pool)"
-            : `\`await promisify(${name.slice(0, -4)})(...)\` (it runs on the libuv thread pool)`,
-        // Only pbkdf2 promisifies to the same result type; the others resolve to `unknown` or
-        // take different arguments, so their replacement would not type-check.
-        fix: name === "pbkdf2Sync" ? { kind: "promisify", module: "crypto", member: "pbkdf2", execOptions: false } : undefined,
-      };
-    case "zlib":
-      if (!/^[A-Za-z]+Sync$/.test(name)) return undefined;
-      return {
-        name,
-        cost: "work",
-        activity: ZLIB_ACTIVITY,
-        replacement: `\`await promisify(${name.slice(0, -4)})(...)\` (it runs on the libuv thread pool)`,
-        fix: ZLIB_PROMISIFIABLE.has(name) ? { kind: "promisify", module: "zlib", member: name.slice(0, -4), execOptions: false } : undefined,
-      };
-    default:
-      return undefined;
-  }
-}
-
-function fsBlocker(name: string): Blocker {
-  const cost: BlockingCost = FS_METADATA.has(name) ? "metadata" : "work";
-  const member = FS_PROMISES.get(name);
-  if (member) {
-    return {
-      name,
-      cost,
-      activity: FS_ACTIVITY,
-      replacement: `\`await ${member}(...)\` from \`node:fs/promises\``,
-      fix: { kind: "fs", member, pathOrDescriptor: FS_PATH_OR_DESCRIPTOR.has(name), singleArgument: FS_SINGLE_ARGUMENT.has(name) },
-    };
-  }
-  let replacement: string;
-  if (name === "existsSync") replacement = "`await access(...)` from `node:fs/promises` (it rejects when the path is missing)";
-  else if (name === "realpathSync.native") replacement = "`await realpath(...)` from `node:fs/promises`";
-  else if (name.startsWith("Dir.")) replacement = `\`await dir.${name.slice(4, -4)}()\``;
-  else if (FS_DESCRIPTOR_CALLS.has(name)) replacement = "a `FileHandle` from `await open(...)` in `node:fs/promises`";
-  else replacement = `the asynchronous \`${name.slice(0, -4)}\` from \`node:fs/promises\``;
-  return { name, cost, activity: FS_ACTIVITY, replacement };
-}
 
 function stripNodePrefix(module: string): string {
   return module.startsWith("node:") ? module.slice(5) : module;
@@ -246,47 +121,11 @@ function isBuiltinCandidateName(name: string): boolean {
 /** Files that may contain a seed: a catalogue call, a loop header that reads the clock, an XHR `open(`. */
 const SEED_TEXT = /Sync\b|Atomics\b|\b(?:while|for)\s*\([^)]*(?:\.now\s*\(|hrtime|new\s+Date\b)|\.open\s*\(/;
 
-/** The catalogue as the docs show it. */
-const CATALOGUE_TABLE: readonly [module: string, names: string, why: string, replacement: string][] = [
-  [
-    "`fs` (`node:fs`), metadata calls: one level lower",
-    "`existsSync`, `accessSync`, `statSync`, `lstatSync`, `fstatSync`, `statfsSync`, `readlinkSync`, `realpathSync`, `realpathSync.native`",
-    "one metadata call: microseconds on a local disk, as long as the server takes on a network drive",
-    "`await access(...)`, `await stat(...)`, … from `node:fs/promises`; `existsSync` → `await access(...)`",
-  ],
-  [
-    "`fs` (`node:fs`)",
-    "every other `*Sync` function: `readFileSync`, `writeFileSync`, `appendFileSync`, `readdirSync`, `mkdirSync`, `rmSync`, `unlinkSync`, `renameSync`, `copyFileSync`, `openSync`, `readSync`, … and `Dir.readSync`, `Dir.closeSync`",
-    "waits for the disk (or a network file system) on the main thread",
-    "the `node:fs/promises` function of the same name without `Sync` (`await readFile(...)`); descriptor calls → a `FileHandle`",
-  ],
-  [
-    "`child_process`",
-    "`execSync`, `execFileSync`, `spawnSync`",
-    "waits until the child process exits",
-    "`await promisify(exec)(...)`, `await promisify(execFile)(...)`, `spawn(...)` + `await once(child, \"close\")`",
-  ],
-  [
-    "`crypto`",
-    "`pbkdf2Sync`, `scryptSync`, `generateKeyPairSync`, `generateKeySync`, `generatePrimeSync`, `checkPrimeSync`, `randomFillSync`",
-    "CPU-heavy work (key derivation, key and prime generation) on the main thread",
-    "the callback form, which runs on the libuv thread pool: `await promisify(pbkdf2)(...)`, …",
-  ],
-  [
-    "`zlib`",
-    "every `*Sync` function: `gzipSync`, `gunzipSync`, `deflateSync`, `inflateSync`, `brotliCompressSync`, …",
-    "compresses the whole buffer on the main thread",
-    "`await promisify(gzip)(...)`, … (thread pool)",
-  ],
-  ["global `Atomics`", "`wait`", "parks the thread until notified or timed out", "`await Atomics.waitAsync(...).value`"],
-  ["DOM `XMLHttpRequest`", "`open(method, url, false)`", "a synchronous request waits for the response", "`await fetch(...)`, or an asynchronous XHR"],
-  [
-    "(syntax)",
-    "busy-wait loops: `while (Date.now() < end) {}`, also with `performance.now()`, `process.hrtime()` or `new Date()`",
-    "spins the CPU until the time is up",
-    "`await setTimeout(ms)` from `node:timers/promises`",
-  ],
-];
+/** `a`, `b` and `c`, each as code. */
+function listed(names: readonly string[]): string {
+  const code = names.map((name) => `\`${name}\``);
+  return code.length < 2 ? code.join("") : `${code.slice(0, -1).join(", ")} and ${code[code.length - 1]}`;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The rule
@@ -294,6 +133,8 @@ const CATALOGUE_TABLE: readonly [module: string, names: string, why: string, rep
 /** How far the index follows project functions, and how much work it may do per program. */
 const DEFAULT_MAX_DEPTH = 5;
 const WORK_LIMIT = 10_000;
+/** How many identifiers spelled like a function `entryScriptOf` may resolve to find its callers. */
+const REFERENCE_LIMIT = 2_000;
 
 export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
   meta: {
@@ -303,7 +144,12 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
     messages,
     // One metadata query blocks for microseconds on a local disk: below the findings that block
     // for as long as the work takes, so those are what users see first.
-    lowerSeverityMessages: ["blockingMetadata", "blockingMetadataChain", "blockingMetadataSink"],
+    // Start-up code runs once, before (or after) the work the process exists for: below the
+    // findings in code that runs per request.
+    lowerSeverityMessages: [
+      "blockingMetadata", "blockingMetadataChain", "blockingMetadataSink",
+      "blockingAtStartup", "blockingAtStartupChain", "blockingAtStartupSink",
+    ],
     summaries,
     optionsSchema: {
       type: "object",
@@ -342,6 +188,20 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
             additionalProperties: false,
           },
         },
+        startupFunctions: {
+          type: "array",
+          description: "Functions that run only while the program starts or stops (file glob, function name globs, or both): blocking calls only they run are reported one level lower.",
+          items: {
+            type: "object",
+            properties: { file: { type: "string", minLength: 1 }, function: nameSchema },
+            anyOf: [{ required: ["file"] }, { required: ["function"] }],
+            additionalProperties: false,
+          },
+        },
+        lowerStartup: {
+          type: "boolean",
+          description: "Report blocking calls that only start-up code runs one level lower (default); false reports them like the rest.",
+        },
         transitive: {
           type: "boolean",
           description: "Report calls to project functions that block (directly or through other project functions).",
@@ -359,6 +219,8 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
       blockingCalls: [],
       ignoreCalls: [],
       allow: [],
+      startupFunctions: [{ function: DEFAULT_STARTUP_FUNCTIONS }],
+      lowerStartup: true,
       transitive: true,
       maxDepth: DEFAULT_MAX_DEPTH,
     },
@@ -418,9 +280,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "",
         "### The catalogue",
         "",
-        "| Module | Names | Why it blocks | Suggested replacement |",
-        "| --- | --- | --- | --- |",
-        ...CATALOGUE_TABLE.map((row) => `| ${row.join(" | ")} |`),
+        ...catalogueTable(),
         "",
         "A busy-wait loop is a loop whose condition reads the clock and whose body neither awaits nor",
         "calls anything but the clock. A loop that does work until a deadline is time-boxed work, not a",
@@ -465,21 +325,47 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "the rest errors, so a CI run that fails on warnings fails on them as before. To stop reporting",
         "them, list them in `ignoreCalls`: `\"ignoreCalls\": [{ \"module\": \"fs\", \"name\": [\"existsSync\", \"statSync\"] }]`.",
         "",
-        "### Start-up and shutdown code",
+        "### Start-up and shutdown code: one level lower",
         "",
-        "Blocking reads that run only while a process starts or stops (the config and TLS files read in",
-        "`start()` before anything is served, a pid file removed in `stop()`) are real blocking calls that",
-        "cost little, since nothing else is waiting yet. A single metadata check there",
-        "(`if (!existsSync(executablePath)) throw ...` per launch, `if (existsSync(pidFile))` in `stop()`)",
-        "is already reported one level lower (see above); the reads, writes and removals are not, and the",
-        "rule does not try to recognise start-up code by itself,",
-        "because it cannot do so soundly: \"runs only before anything is served\" needs every caller of",
-        "`start()` to be top-level code (never a signal handler, an admin route or a retry), no `await` on",
-        "the way during which other top-level code or an imported module's side effects (a metrics timer,",
-        "a library's worker, in `node_modules` too) start serving, and a catalogue of every call in every",
-        "library that starts a server, listener or timer. A guess would also hide the `reload()` that a",
-        "signal handler runs while serving: the same code at the worst time. Say it instead, once, in",
-        "`concurrency-lint.json`:",
+        "A blocking call that only start-up or shutdown code runs (the config and TLS files read in",
+        "`start()`, a pid file written there and removed in `stop()`, the `package.json` a command-line",
+        "program reads for its `--version`) is paid once per process, not once per request. It still",
+        "stalls whatever already runs on the process (a timer, a connection opened earlier), so it is",
+        "reported, with its fixes, under its own messages (`blockingAtStartup`; `blockingAtStartupSink`",
+        "when it is in a helper, `blockingAtStartupChain` when each call is reported) one level below the",
+        "rule's severity: `info` at the default `warning`. Code runs only while the program starts or",
+        "stops when its async function is",
+        "",
+        "- a function the `startupFunctions` option names (default `main`, `start`, `stop`, `restart`,",
+        "  `initialize`, `shutdown`; `Service.start` for one class only; a `file` glob for a folder), or",
+        "  one it runs inside of through callbacks that run right away, as for `allow`; or",
+        "- run only from the top level of a program's **entry script**, a file whose first line is a",
+        "  `#!` line: every reference to the function in the project is a direct call there, or in a",
+        "  function that only the entry script's top level runs (at most `maxDepth` functions up), and",
+        "  none of those calls is in a `while`/`do` loop or a `for` loop without a condition, which may run",
+        "  for as long as the program does. A function passed by reference (`server.on(\"request\",",
+        "  handle)`), called from a callback that runs later, a method (any object of its class may call",
+        "  it), or exported from a module that is not an entry script (its package's users may call it) is",
+        "  not start-up code. The `#!` line is what marks an entry script: a `package.json` `bin` names the",
+        "  built file, whose source keeps the line (TypeScript copies it to the output).",
+        "",
+        "Either way, a call in a `while`/`do` loop or a `for` loop without a condition (`while",
+        "(this.running) { ... }` in `start()`) may run for as long as the program does: not start-up code.",
+        "A helper is reported one level lower only when every async call that reaches it is start-up code;",
+        "one that a request handler also reaches is reported as usual, with every caller. What a start-up",
+        "function installs to run later (a request handler, an event listener, a timer callback defined",
+        "inside `start()`) is its own code and is checked as usual.",
+        "",
+        "The names are a convention, not a proof: nothing stops a signal handler or an admin route from",
+        "calling `start()` again while the process serves, and `Worker.start()` in a job queue may run per",
+        "job. That is why these findings are lowered, never hidden, and why `launch` (a browser or a child",
+        "per job) and `run` (a task's or an action's body) are not in the default list. Narrow or widen",
+        "the list with `startupFunctions` (it replaces the default: repeat the names you keep), and set",
+        "`lowerStartup` to `false` to report start-up code at the rule's severity like the rest. The",
+        "entry-script test is sound within the project but does not look at what runs before the call:",
+        "a timer or server that the same start-up code started earlier keeps running through the stall.",
+        "",
+        "To accept start-up code instead of seeing it at `info`, say so once in `concurrency-lint.json`:",
         "",
         "```jsonc",
         '"blocking-call-in-async": ["warning", { "allow": [{ "function": ["main", "start", "stop"] }] }]',
@@ -496,20 +382,24 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "",
         "A command-line command whose async `run()` reads templates and writes files (a `generate`",
         "command that scaffolds a project) blocks an event loop with nothing else to run: there the",
-        "blocking costs nothing. The rule cannot know that a command is one-shot: that is a property of",
-        "how the process is started, not of the code, and the same program often starts the server too",
-        "(`app generate action` and `app start` are one bin, one event loop once the server runs). Say it",
-        "by file, once:",
+        "blocking costs nothing. The rule does not recognise such commands by itself, because the code",
+        "does not say which program runs them: commands are usually exported classes that the program",
+        "finds at run time (`import(file)` for each file of a commands folder) and runs through their base",
+        "class's `run`, after a command-line parser's callback picks one from the arguments; the same",
+        "exports can be imported by a plugin or a test and run anywhere, and the same program often starts",
+        "the server too (`app generate action` and `app start` are one bin, one event loop once the server",
+        "runs). Say it by file, once, to see them at `info`:",
         "",
         "```jsonc",
-        '"blocking-call-in-async": ["warning", { "allow": [{ "file": "**/src/bin/**" }] }]',
+        '"blocking-call-in-async": ["warning", { "startupFunctions": [{ "function": ["main", "start", "stop", "restart", "initialize", "shutdown"] }, { "file": "**/src/bin/**" }] }]',
         "```",
         "",
-        "The entry covers the commands' own code and the helpers only they reach (a `createFileSafely`",
-        "in a utilities module is not reported when nothing else calls it). Code outside those files is",
-        "still checked: the server that a `start` command launches runs in its own modules, and a helper",
-        "that a request handler also calls is still reported for the handler. If the commands live next",
-        "to server code, narrow the entry, e.g. `{ \"file\": \"**/src/bin/**\", \"function\": \"*.run\" }`.",
+        "or not at all: `{ \"allow\": [{ \"file\": \"**/src/bin/**\" }] }`. Either entry covers the commands' own",
+        "code and the helpers only they reach (a `createFileSafely` in a utilities module is not reported",
+        "at the usual level when nothing else calls it). Code outside those files is still checked: the",
+        "server that a `start` command launches runs in its own modules, and a helper that a request",
+        "handler also calls is still reported for the handler. If the commands live next to server code,",
+        "narrow the entry, e.g. `{ \"file\": \"**/src/bin/**\", \"function\": \"*.run\" }`.",
       ].join("\n"),
       incorrect: [
         {
@@ -532,11 +422,11 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
             '  return fs.readFileSync(path, "utf8");',
             "}",
             "function loadConfig() {",
-            '  return JSON.parse(readConfigFile("config.json")) as { port: number };',
+            '  return JSON.parse(readConfigFile("config.json")) as { pageSize: number };',
             "}",
-            "export async function start() {",
+            "export async function listUsers() {",
             "  const config = loadConfig();",
-            "  return config.port;",
+            "  return config.pageSize;",
             "}",
           ].join("\n"),
           reportedAt: { line: 4, column: 10 },
@@ -594,6 +484,18 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
             "}",
           ].join("\n"),
           reportedAt: { line: 6, column: 10 },
+        },
+        {
+          title: "A pid file written in `start()`: start-up code, reported one level lower (`info` at the default `warning`)",
+          code: [
+            'import { writeFileSync } from "node:fs";',
+            "",
+            "export class Service {",
+            "  async start(pidFile: string) {",
+            "    writeFileSync(pidFile, String(process.pid));",
+            "  }",
+            "}",
+          ].join("\n"),
         },
         {
           title: "A busy-wait",
@@ -727,7 +629,11 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         blockingCalls:
           'More APIs that block, by declaration: `[{ "module": "better-sqlite3", "name": "Statement.{run,get,all}", "replacement": "a query on a worker thread" }]`. `module` is a package or ambient module name; `name` the dotted name inside it (globs allowed); `replacement` completes "Use ... instead" in the message.',
         ignoreCalls:
-          'Built-in catalogue entries not to report, in the same form: `[{ "module": "fs", "name": "existsSync" }]`. The metadata calls, reported one level lower, are `existsSync`, `accessSync`, `statSync`, `lstatSync`, `fstatSync`, `statfsSync`, `readlinkSync`, `realpathSync` and `realpathSync.native`.',
+          `Built-in catalogue entries not to report, in the same form: \`[{ "module": "fs", "name": "existsSync" }]\`. The metadata calls, reported one level lower, are ${listed(metadataCallNames())}.`,
+        startupFunctions:
+          'Functions that run only while the program starts or stops, in the form of `allow` entries: `[{ "function": ["main", "Server.start"] }, { "file": "**/src/bin/**" }]`. Blocking calls that only they run (directly, through callbacks they run right away, or through helpers only they reach) are reported one level lower, under `blockingAtStartup`, `blockingAtStartupSink` and `blockingAtStartupChain`. Default: `[{ "function": ["main", "start", "stop", "restart", "initialize", "shutdown"] }]`; a list you give replaces it. Functions that only the top level of an entry script (a file starting with `#!`) runs are start-up code without being listed.',
+        lowerStartup:
+          "`true` (default): report blocking calls that only start-up code runs one level lower. `false`: report them at the rule's severity, under the usual messages.",
         allow:
           'Code where blocking is accepted, e.g. one-shot command-line commands and start-up: `[{ "file": "**/src/bin/**" }, { "function": ["main", "Server.start"] }]`. `file` is a glob on the absolute path; `function` matches the name (`name` or `Class.name`) of the function the code runs in, or of a function it runs inside of through callbacks that run right away (`map`, `forEach`, `new Promise`, … by the shape of the call); a function defined inside that runs later (a request handler, a timer callback, a nested function) is not covered. Blocking calls in allowed code are neither reported nor followed through the functions that contain them, and calls from allowed async code do not count as callers of a helper that blocks: a helper whose every async caller is allowed is not reported. An entry naming the helper that makes the blocking call (or its file) accepts it for all of its callers.',
         transitive:
@@ -793,7 +699,6 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
 // ---------------------------------------------------------------------------------------------
 // Settings: options compiled once per options object
 
-type NameMatcher = (name: string) => boolean;
 
 interface Settings {
   options: BlockingCallInAsyncOptions;
@@ -804,6 +709,8 @@ interface Settings {
   /** Whether a file's text may hold a seed. */
   seedText(text: string): boolean;
   allowed(node: ts.Node): boolean;
+  /** Whether code runs inside a function `startupFunctions` names. */
+  startupFunction(node: ts.Node): boolean;
   /** Identity of the per-program index for these options. */
   indexKey: object;
 }
@@ -849,20 +756,52 @@ function compileSettings(options: BlockingCallInAsyncOptions): Settings {
         ? (text: string) => SEED_TEXT.test(text) || userText.test(text)
         : () => true;
 
-  const allowEntries = options.allow.map((entry) => ({
+  const allowed = codeMatcher(options.allow);
+  const startupFunction = codeMatcher(options.startupFunctions);
+
+  const keyText = JSON.stringify([
+    options.blockingCalls, options.ignoreCalls, options.allow, options.startupFunctions, options.lowerStartup, options.transitive, options.maxDepth,
+  ]);
+  let indexKey = indexKeys.get(keyText);
+  if (!indexKey) indexKeys.set(keyText, (indexKey = {}));
+
+  return {
+    options,
+    classify(ref) {
+      if (ignored.some((match) => match(ref))) return undefined;
+      const builtin = blockingApiOf(ref);
+      if (builtin) return builtin;
+      const entry = user.find((candidate) => candidate.matches(ref));
+      if (!entry) return undefined;
+      return { name: ref.qualifiedName, cost: "work", activity: "runs", replacement: entry.replacement };
+    },
+    userName,
+    seedText,
+    allowed,
+    startupFunction,
+    indexKey,
+  };
+}
+
+/**
+ * Whether code runs inside what `entries` name: a file glob, function name globs, or both. The
+ * function is the one the code runs in, or one it runs inside of through callbacks that run
+ * right away; a function defined inside that runs later (a request handler, a timer callback) is
+ * its own code, or `allow: start` would hide the handlers a server's `start()` installs.
+ */
+function codeMatcher(entries: readonly AllowEntry[]): (node: ts.Node) => boolean {
+  const list = (name: string | string[]) => (Array.isArray(name) ? name : [name]);
+  const compiled = entries.map((entry) => ({
     file: entry.file ? picomatch(entry.file, { dot: true }) : undefined,
     fn: entry.function ? picomatch(list(entry.function), { dot: true }) : undefined,
   }));
-  const allowed = (node: ts.Node): boolean => {
-    if (allowEntries.length === 0) return false;
+  return (node) => {
+    if (compiled.length === 0) return false;
     const fileName = node.getSourceFile().fileName.replace(/\\/g, "/");
-    return allowEntries.some((entry) => {
+    return compiled.some((entry) => {
       if (entry.file && !entry.file(fileName)) return false;
       const fn = entry.fn;
       if (!fn) return true;
-      // The function the code runs in, and those it runs inside of through callbacks that run right
-      // away; a function defined inside that runs later (a request handler, a timer callback) is
-      // its own code, or `allow: start` would hide the handlers a server's `start()` installs.
       for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
         if (!ts.isFunctionLike(current)) continue;
         const name = functionName(current);
@@ -872,26 +811,6 @@ function compileSettings(options: BlockingCallInAsyncOptions): Settings {
       return false;
     });
   };
-
-  const keyText = JSON.stringify([options.blockingCalls, options.ignoreCalls, options.allow, options.transitive, options.maxDepth]);
-  let indexKey = indexKeys.get(keyText);
-  if (!indexKey) indexKeys.set(keyText, (indexKey = {}));
-
-  return {
-    options,
-    classify(ref) {
-      if (ignored.some((match) => match(ref))) return undefined;
-      const builtin = classifyBuiltin(ref);
-      if (builtin) return builtin;
-      const entry = user.find((candidate) => candidate.matches(ref));
-      if (!entry) return undefined;
-      return { name: ref.qualifiedName, cost: "work", activity: "runs", replacement: entry.replacement };
-    },
-    userName,
-    seedText,
-    allowed,
-    indexKey,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -899,14 +818,15 @@ function compileSettings(options: BlockingCallInAsyncOptions): Settings {
 
 class BlockingChecker {
   private readonly settings: Settings;
-  private indexMemo: BlockingIndex | undefined;
+  private indexMemo: CallIndex<Seed> | undefined;
 
   constructor(private readonly context: RuleContext<BlockingCallInAsyncOptions>) {
     this.settings = settingsOf(context.options);
   }
 
-  private get index(): BlockingIndex {
-    this.indexMemo ??= this.context.types.memo(this.settings.indexKey, () => new BlockingIndex(this.settings, this.context.types));
+  private get index(): CallIndex<Seed> {
+    const { types } = this.context;
+    this.indexMemo ??= types.memo(this.settings.indexKey, () => new CallIndex(indexConfig(this.settings, types), types));
     return this.indexMemo;
   }
 
@@ -927,10 +847,11 @@ class BlockingChecker {
     const blocker = this.settings.classify(target.ref);
     if (blocker) {
       if (!this.index.callbacksRunNow(where.callbacks)) return;
+      const when = this.startupOf(call, where);
       this.context.report({
         node: call,
-        messageId: blocker.cost === "metadata" ? "blockingMetadata" : "blockingCall",
-        data: { name: blocker.name, context: describeContext(where), activity: blocker.activity, replacement: blocker.replacement },
+        messageId: when !== undefined ? "blockingAtStartup" : blocker.cost === "metadata" ? "blockingMetadata" : "blockingCall",
+        data: { name: blocker.name, context: describeContext(where), activity: blocker.activity, replacement: blocker.replacement, when: when ?? "" },
         fixes: this.fixesFor(call, blocker),
       });
       return;
@@ -950,10 +871,11 @@ class BlockingChecker {
     const target = this.context.types.indirectCalleeTarget(call);
     const blocker = target && this.settings.classify(target.ref);
     if (!blocker || !this.index.callbacksRunNow(where.callbacks)) return false;
+    const when = this.startupOf(call, where);
     this.context.report({
       node: call,
-      messageId: "blockingCall",
-      data: { name: blocker.name, context: describeContext(where), activity: blocker.activity, replacement: blocker.replacement },
+      messageId: when !== undefined ? "blockingAtStartup" : "blockingCall",
+      data: { name: blocker.name, context: describeContext(where), activity: blocker.activity, replacement: blocker.replacement, when: when ?? "" },
     });
     return true;
   }
@@ -970,13 +892,31 @@ class BlockingChecker {
       const end = seedDescription(sink.seed);
       const site = sink.site;
       const span = ts.isCallExpression(site) || ts.isNewExpression(site) ? { node: site } : loopSpan(site as ts.IterationStatement, sourceFile);
+      const atStartup = callers.every((caller) => this.startupOf(caller.node, caller.where) !== undefined);
       this.context.report({
         ...span,
-        messageId: end.metadata ? "blockingMetadataSink" : "blockingSink",
+        messageId: atStartup ? "blockingAtStartupSink" : end.metadata ? "blockingMetadataSink" : "blockingSink",
         data: { owner: sink.label, here: end.here, label: end.label, callers: describeCallers(callers), replacement: end.replacement },
         related: callers.map((caller) => ({ node: caller.node, message: describeCaller(caller) })),
       });
     }
+  }
+
+  /**
+   * Why code at `node` (in async context `where`) runs only while the program starts or stops,
+   * completing "which ...", or undefined: `node` is not in a loop that may run for as long as the
+   * program does, and it runs inside a function `startupFunctions` names, or its async function
+   * runs only from the top level of a program's entry script (`entryScriptOf`).
+   */
+  private startupOf(node: ts.Node, where: FunctionContext): string | undefined {
+    if (!this.settings.options.lowerStartup) return undefined;
+    // A `while (this.running)` loop in `start()` serves; it is not start-up code.
+    if (inOpenEndedLoop(node)) return undefined;
+    if (this.settings.startupFunction(node)) return "runs only while the program starts or stops (the `startupFunctions` option names it)";
+    const entry = this.index.entryScriptOf(where.fn);
+    if (!entry) return undefined;
+    const fileName = entry.fileName.slice(entry.fileName.lastIndexOf("/") + 1);
+    return `runs only once, as the program starts (only the top level of the entry script \`${fileName}\` runs it)`;
   }
 
   checkNew(expression: ts.NewExpression): void {
@@ -1008,7 +948,7 @@ class BlockingChecker {
    * holds only because a linted file imports it); otherwise the sink's finding covers it.
    */
   private reportChain(call: ts.CallExpression | ts.NewExpression, declarations: readonly ts.Declaration[], where: FunctionContext): void {
-    const blocking = this.index.blockingTarget(declarations);
+    const blocking = this.index.reachingFunction(declarations);
     if (!blocking || !this.index.callbacksRunNow(where.callbacks)) return;
     if (this.context.types.isRootFile(sinkOf(blocking).site.getSourceFile())) return;
     const steps: BlockingFunction[] = [];
@@ -1016,10 +956,11 @@ class BlockingChecker {
     const last = steps[steps.length - 1];
     const end = seedDescription(last.seed);
     const chain = [...steps.slice(1).map((step) => `\`${step.label}\``), end.label].join(" → ");
+    const when = this.startupOf(call, where);
     this.context.report({
       node: call,
-      messageId: end.metadata ? "blockingMetadataChain" : "blockingChain",
-      data: { name: blocking.label, context: describeContext(where), chain, activity: end.activity, replacement: end.replacement },
+      messageId: when !== undefined ? "blockingAtStartupChain" : end.metadata ? "blockingMetadataChain" : "blockingChain",
+      data: { name: blocking.label, context: describeContext(where), chain, activity: end.activity, replacement: end.replacement, when: when ?? "" },
       related: steps.map((step, index) => ({
         node: step.site,
         message:
@@ -1085,76 +1026,7 @@ class BlockingChecker {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Where async code runs
-
-/**
- * The function a node runs in, looking through callbacks that run right away: `callbacks` are
- * the calls they are passed to (innermost first), to be confirmed by declaration.
- */
-interface FunctionContext {
-  fn: ts.SignatureDeclaration;
-  callbacks: (ts.CallExpression | ts.NewExpression)[];
-}
-
-/** Array and collection methods that call their callback before returning. */
-const IMMEDIATE_METHODS = new Set([
-  "every", "filter", "find", "findIndex", "findLast", "findLastIndex", "flatMap", "forEach", "from", "map",
-  "reduce", "reduceRight", "some", "sort", "toSorted",
-]);
-
-function functionContextOf(node: ts.Node): FunctionContext | undefined {
-  const callbacks: (ts.CallExpression | ts.NewExpression)[] = [];
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) {
-      const call = immediateCallOf(current);
-      if (call) {
-        callbacks.push(call);
-        continue;
-      }
-      return { fn: current, callbacks };
-    }
-    // Static blocks and field initializers run when the class or instance is created.
-    if (ts.isClassStaticBlockDeclaration(current) || ts.isPropertyDeclaration(current) || ts.isSourceFile(current)) return undefined;
-  }
-  return undefined;
-}
-
-function asyncContextOf(node: ts.Node): FunctionContext | undefined {
-  const where = functionContextOf(node);
-  return where && isAsyncFunction(where.fn) ? where : undefined;
-}
-
-/** The call a synchronous callback is passed to, when its shape says it runs right away. */
-function immediateCallOf(fn: ts.SignatureDeclaration): ts.CallExpression | ts.NewExpression | undefined {
-  if (isAsyncFunction(fn) || (fn as ts.FunctionLikeDeclaration).asteriskToken) return undefined;
-  return immediateShapeCallOf(fn);
-}
-
-/** The call a callback (async or not) is passed to, when the call's shape says it starts it right away. */
-function immediateShapeCallOf(fn: ts.SignatureDeclaration): ts.CallExpression | ts.NewExpression | undefined {
-  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
-  const parent = fn.parent;
-  if (ts.isCallExpression(parent) && parent.arguments.includes(fn)) {
-    const callee = skipParens(parent.expression);
-    return ts.isPropertyAccessExpression(callee) && IMMEDIATE_METHODS.has(callee.name.text) ? parent : undefined;
-  }
-  if (ts.isNewExpression(parent) && parent.arguments?.[0] === fn) {
-    const callee = skipParens(parent.expression);
-    return ts.isIdentifier(callee) && callee.text === "Promise" ? parent : undefined;
-  }
-  return undefined;
-}
-
-/** Confirms, by declaration, that a callback's call is a default-lib array method or `new Promise`. */
-function runsCallbackNow(call: ts.CallExpression | ts.NewExpression, types: TypeOracle): boolean {
-  const ref = types.calleeTarget(call)?.ref;
-  if (!ref?.isDefaultLib) return false;
-  if (ts.isNewExpression(call)) return ref.qualifiedName === "Promise" || ref.qualifiedName === "PromiseConstructor";
-  const dot = ref.qualifiedName.lastIndexOf(".");
-  const owner = ref.qualifiedName.slice(0, dot);
-  const method = ref.qualifiedName.slice(dot + 1);
-  return IMMEDIATE_METHODS.has(method) && /^(?:(?:Readonly)?(?:Array|Map|Set)|\w*Array(?:Constructor)?)$/.test(owner);
-}
+// Where async code runs, as messages say it
 
 function describeContext(where: FunctionContext): string {
   const base = describeAsyncFunction(where.fn);
@@ -1177,63 +1049,6 @@ function describeAsyncFunction(fn: ts.SignatureDeclaration): string {
   const anonymous = passedTo === undefined ? "" : ` passed to \`${passedTo}\``;
   if (ts.isArrowFunction(fn)) return name === undefined ? `an async arrow function${anonymous}` : `async arrow function \`${name}\``;
   return name === undefined ? `an async function${anonymous}` : `async function \`${name}\``;
-}
-
-/** The name a function is called by: its own, its variable's or property's, or its class's for a constructor. */
-function functionName(fn: ts.SignatureDeclaration): string | undefined {
-  if (ts.isConstructorDeclaration(fn)) return fn.parent.name?.text ?? variableNameOf(fn.parent);
-  const own = fn.name;
-  if (own && (ts.isIdentifier(own) || ts.isStringLiteral(own) || ts.isPrivateIdentifier(own))) return own.text;
-  if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) return variableNameOf(fn);
-  return undefined;
-}
-
-function variableNameOf(node: ts.Node): string | undefined {
-  const parent = node.parent;
-  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === node) {
-    return ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name) || ts.isPrivateIdentifier(parent.name) ? parent.name.text : undefined;
-  }
-  if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    const left = parent.left;
-    if (ts.isIdentifier(left)) return left.text;
-    if (ts.isPropertyAccessExpression(left)) return left.name.text;
-  }
-  return undefined;
-}
-
-function functionLabel(fn: ts.SignatureDeclaration, name: string): string {
-  return ts.isConstructorDeclaration(fn) ? `new ${name}` : qualifiedFunctionName(fn, name);
-}
-
-function qualifiedFunctionName(fn: ts.SignatureDeclaration, name: string): string {
-  // A method, or a function stored in a class field (`#onExit = () => ...`).
-  const member = ts.isMethodDeclaration(fn) ? fn : ts.isPropertyDeclaration(fn.parent) && fn.parent.initializer === fn ? fn.parent : undefined;
-  const owner = member?.parent;
-  return owner && ts.isClassLike(owner) && owner.name ? `${owner.name.text}.${name}` : name;
-}
-
-/** The name at a call site: `f`, `obj.f`, `obj["f"]`, `this.#f`. */
-/**
- * The names of what a `.call`/`.apply` call may run (syntax only; `TypeOracle.indirectCalleeTarget`
- * decides): `f` in `f.call(...)`, `f.apply(...)` and `Reflect.apply(f, ...)`.
- */
-function indirectCalleeNames(call: ts.CallExpression): string[] {
-  let callee = skipParens(call.expression);
-  while (ts.isNonNullExpression(callee)) callee = skipParens(callee.expression);
-  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return [];
-  const names = [calleeName(callee.expression)];
-  const [first] = call.arguments;
-  if (calleeName(callee) === "apply" && first && !ts.isSpreadElement(first)) names.push(calleeName(first));
-  return names.filter((name) => name !== undefined);
-}
-
-function calleeName(expression: ts.Expression): string | undefined {
-  let node = skipParens(expression);
-  while (ts.isNonNullExpression(node)) node = skipParens(node.expression);
-  if (ts.isIdentifier(node)) return node.text;
-  if (ts.isPropertyAccessExpression(node)) return node.name.text;
-  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) return node.argumentExpression.text;
-  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1310,41 +1125,20 @@ function isSyncXhr(call: ts.CallExpression, types: TypeOracle): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The index of project functions that block, built once per program from the blocking calls up.
-//
-// Seeds are blocking calls (and busy-waits, synchronous XHR) inside synchronous named functions of
-// the project's own source files. Each round then looks, by name, for calls of the functions found
-// in the previous round, resolves only those, and adds the synchronous function each sits in. Text
-// searches pick the files; only call sites whose name matches are resolved. Cycles end because a
-// function is added once; `maxDepth` rounds and `WORK_LIMIT` resolutions bound the rest.
+// Blocking sites for the engine's call index (`engine/callIndex.ts`), which finds, once per
+// program, the project functions that reach one and the async calls that reach those.
 
 type Seed =
   | { kind: "call"; blocker: Blocker }
   | { kind: "loop" }
   | { kind: "xhr" };
 
-interface BlockingFunction {
-  fn: ts.SignatureDeclaration;
-  /** The name calls use. */
-  name: string;
-  /** As messages show it: `Store.load`, `new Config`. */
-  label: string;
-  depth: number;
-  /** The call (or loop) inside `fn` that blocks. */
-  site: ts.Node;
-  next?: BlockingFunction;
-  /** What blocks at the end of the chain; read it at the sink (`sinkOf`), a caller's copy may be older. */
-  seed: Seed;
-}
+/** A project function that blocks, through the functions it calls. */
+type BlockingFunction = ReachingFunction<Seed>;
+type AsyncCaller = AsyncCallerOf<Seed>;
 
-/**
- * Whether the chain from `blocking` ends in a metadata call. A function is recorded for the first
- * blocking site found in it, unless that site is a metadata call and a later one blocks for work:
- * then the work site replaces it (see `scanRound`), so `if (existsSync(p)) return readText(p)` is
- * reported for the read, not hidden behind the cheaper check.
- */
-function endsInMetadata(blocking: BlockingFunction): boolean {
-  const seed = sinkOf(blocking).seed;
+/** A blocking site: a catalogue call, a busy-wait loop, or a synchronous XHR. A metadata call is weak: a later site that blocks for work replaces it. */
+function isWeakSeed(seed: Seed): boolean {
   return seed.kind === "call" && seed.blocker.cost === "metadata";
 }
 
@@ -1362,7 +1156,7 @@ function seedDescription(seed: Seed): { label: string; activity: string; replace
       return {
         metadata: false,
         label: "a busy-wait loop",
-        activity: "spins on the clock",
+        activity: groupActivity("busyWait"),
         replacement: "`await setTimeout(ms)` from `node:timers/promises`",
         here: "spins on the clock here",
       };
@@ -1370,26 +1164,46 @@ function seedDescription(seed: Seed): { label: string; activity: string; replace
       return {
         metadata: false,
         label: "a synchronous `XMLHttpRequest`",
-        activity: "waits for the HTTP response",
+        activity: groupActivity("xhr"),
         replacement: "`await fetch(...)`",
         here: "sends a synchronous `XMLHttpRequest` here",
       };
   }
 }
 
-/** The function at the end of a chain: the one whose own body holds the blocking call. */
-function sinkOf(blocking: BlockingFunction): BlockingFunction {
-  let step = blocking;
-  while (step.next) step = step.next;
-  return step;
+/** The seed a candidate site is, by declaration: a catalogue call (also through `.call`/`.apply`), a busy-wait loop, a synchronous XHR. */
+function seedOf(candidate: SeedCandidate, settings: Settings, types: TypeOracle): Seed | undefined {
+  const { node, name } = candidate;
+  if (!ts.isCallExpression(node)) return ts.isNewExpression(node) ? undefined : { kind: "loop" };
+  if (name === "open" && isSyncXhrShape(node)) return isSyncXhr(node, types) ? { kind: "xhr" } : undefined;
+  const direct = types.calleeTarget(node);
+  let blocker = direct && settings.classify(direct.ref);
+  if (!blocker && (name === "call" || name === "apply")) {
+    const target = types.indirectCalleeTarget(node);
+    blocker = target && settings.classify(target.ref);
+  }
+  return blocker ? { kind: "call", blocker } : undefined;
 }
 
-/** A call from async code to a project function that blocks. */
-interface AsyncCaller {
-  node: ts.CallExpression | ts.NewExpression;
-  where: FunctionContext;
-  /** The function called. */
-  entry: BlockingFunction;
+/** What the engine's call index needs to know about blocking calls, from the rule's settings. */
+function indexConfig(settings: Settings, types: TypeOracle): CallIndexConfig<Seed> {
+  const { options } = settings;
+  return {
+    seedText: settings.seedText,
+    seedName: (name) => isBuiltinCandidateName(name) || settings.userName(name),
+    isExtraSeedCandidate: (call, name, isName) =>
+      (name === "open" && isSyncXhrShape(call)) || ((name === "call" || name === "apply") && indirectCalleeNames(call).some(isName)),
+    isSeedLoop: isBusyWait,
+    seedOf: (candidate) => seedOf(candidate, settings, types),
+    isSeedShape: (call, name) => name === "open" && isSyncXhrShape(call),
+    isSeedDeclaration: (ref) => settings.classify(ref) !== undefined,
+    isWeak: isWeakSeed,
+    excluded: settings.allowed,
+    transitive: options.transitive,
+    maxDepth: options.maxDepth,
+    workLimit: WORK_LIMIT,
+    referenceLimit: REFERENCE_LIMIT,
+  };
 }
 
 /** "async function `start`", or "3 async functions (`a`, `b`, `c`)" when several reach a sink. */
@@ -1413,279 +1227,6 @@ function describeCaller(caller: AsyncCaller): string {
     if (!step.next) steps.push(seedDescription(step.seed).label);
   }
   return `Called here from ${describeContext(caller.where)}: ${steps.join(" → ")}.`;
-}
-
-interface Candidate {
-  node: ts.CallExpression | ts.NewExpression | ts.IterationStatement;
-  name: string | undefined;
-}
-
-class BlockingIndex {
-  /** Call-site names that may reach something blocking: renamed built-ins and blocking project functions. */
-  readonly names = new Set<string>();
-  private readonly functions = new Map<ts.Node, BlockingFunction>();
-  private readonly runsNow = new Map<ts.Node, boolean>();
-  private work = 0;
-  private sinksMemo: Map<ts.SourceFile, { sink: BlockingFunction; callers: AsyncCaller[] }[]> | undefined;
-  /** Files with a blocking call inside a synchronous project function. */
-  private readonly seedFiles = new Set<ts.SourceFile>();
-
-  constructor(
-    private readonly settings: Settings,
-    private readonly types: TypeOracle,
-  ) {
-    this.build();
-  }
-
-  /** Whether every callback on the way is confirmed, by declaration, to run right away. */
-  callbacksRunNow(calls: readonly (ts.CallExpression | ts.NewExpression)[]): boolean {
-    return calls.every((call) => {
-      let known = this.runsNow.get(call);
-      if (known === undefined) this.runsNow.set(call, (known = runsCallbackNow(call, this.types)));
-      return known;
-    });
-  }
-
-  /** The blocking project function a callee's declarations name, when all of its bodies block. */
-  blockingTarget(declarations: readonly ts.Declaration[]): BlockingFunction | undefined {
-    let found: BlockingFunction | undefined;
-    for (const declaration of declarations) {
-      const body = implementationOf(declaration);
-      if (body === "overload") continue;
-      const blocking = body && this.functions.get(body);
-      if (!blocking) return undefined;
-      found ??= blocking;
-    }
-    return found;
-  }
-
-  /** The sinks in `file` that async code reaches through project functions, with those calls, in source order. */
-  sinksIn(file: ts.SourceFile): readonly { sink: BlockingFunction; callers: readonly AsyncCaller[] }[] {
-    // Editing a file without a blocking call (most edits) does not scan the program for callers.
-    if (!this.seedFiles.has(file)) return [];
-    this.sinksMemo ??= this.findAsyncCallers();
-    return this.sinksMemo.get(file) ?? [];
-  }
-
-  /**
-   * Every call from async code to a blocking project function in the program, grouped by the
-   * sink it reaches and by the sink's file. Callers are sorted by file name and position, so the
-   * result does not depend on which file asked first.
-   */
-  private findAsyncCallers(): Map<ts.SourceFile, { sink: BlockingFunction; callers: AsyncCaller[] }[]> {
-    const bySink = new Map<BlockingFunction, AsyncCaller[]>();
-    const names = [...this.names];
-    if (names.length > 0) {
-      const pattern = new RegExp(`(?:^|[^\\w$])(?:${names.map(escapeRegExp).join("|")})(?![\\w$])`);
-      for (const file of this.types.projectSourceFiles()) {
-        if (!pattern.test(file.text)) continue;
-        const visit = (node: ts.Node): void => {
-          if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-            const caller = this.asyncCallerAt(node);
-            if (caller) {
-              const sink = sinkOf(caller.entry);
-              const list = bySink.get(sink);
-              if (list) list.push(caller);
-              else bySink.set(sink, [caller]);
-            }
-          }
-          ts.forEachChild(node, visit);
-        };
-        visit(file);
-      }
-    }
-    const byFile = new Map<ts.SourceFile, { sink: BlockingFunction; callers: AsyncCaller[] }[]>();
-    for (const [sink, callers] of bySink) {
-      callers.sort((a, b) => compareText(a.node.getSourceFile().fileName, b.node.getSourceFile().fileName) || a.node.pos - b.node.pos);
-      const file = sink.site.getSourceFile();
-      const list = byFile.get(file);
-      if (list) list.push({ sink, callers });
-      else byFile.set(file, [{ sink, callers }]);
-    }
-    for (const list of byFile.values()) list.sort((a, b) => a.sink.site.pos - b.sink.site.pos);
-    return byFile;
-  }
-
-  /** A call or `new` in async code (not allowed) of a project function that blocks; catalogue calls are not. */
-  private asyncCallerAt(node: ts.CallExpression | ts.NewExpression): AsyncCaller | undefined {
-    const name = calleeName(node.expression);
-    if (name === undefined || !this.names.has(name)) return undefined;
-    if (ts.isCallExpression(node) && name === "open" && isSyncXhrShape(node)) return undefined;
-    const where = asyncContextOf(node);
-    if (!where || this.settings.allowed(node)) return undefined;
-    const target = this.types.calleeTarget(node);
-    if (!target || (ts.isCallExpression(node) && this.settings.classify(target.ref))) return undefined;
-    const entry = this.blockingTarget(target.declarations);
-    return entry && this.callbacksRunNow(where.callbacks) ? { node, where, entry } : undefined;
-  }
-
-  private build(): void {
-    const files = this.types.projectSourceFiles();
-    const { settings } = this;
-    // Seeds: built-in calls (under any local name), busy-waits and synchronous XHR in synchronous functions.
-    const builtinName = (name: string) => isBuiltinCandidateName(name) || settings.userName(name);
-    const seedFiles = files.filter((file) => settings.seedText(file.text));
-    let frontier = this.scanRound(seedFiles, builtinName, true, (candidate) => this.seedOf(candidate));
-    if (!settings.options.transitive) return;
-    for (let depth = 2; depth <= settings.options.maxDepth && frontier.length > 0 && this.work < WORK_LIMIT; depth++) {
-      const wanted = new Set(frontier.map((blocking) => blocking.name));
-      for (const name of wanted) this.names.add(name);
-      const pattern = new RegExp(`(?:^|[^\\w$])(?:${[...wanted].map(escapeRegExp).join("|")})(?![\\w$])`);
-      frontier = this.scanRound(
-        files.filter((file) => pattern.test(file.text)),
-        (name) => wanted.has(name),
-        false,
-        (candidate) => {
-          const target = ts.isCallExpression(candidate.node) || ts.isNewExpression(candidate.node) ? this.types.calleeTarget(candidate.node) : undefined;
-          const callee = target && this.blockingTarget(target.declarations);
-          return callee ? { next: callee, seed: callee.seed } : undefined;
-        },
-      );
-    }
-    for (const blocking of frontier) this.names.add(blocking.name);
-  }
-
-  /**
-   * One pass over `files`: collects the call sites whose name `isName` accepts (or a local rename
-   * of such a name), finds the synchronous function each runs in, and asks `blockerOf` whether
-   * the site blocks. Adds and returns the functions found.
-   */
-  private scanRound(
-    files: readonly ts.SourceFile[],
-    isName: NameMatcher,
-    seeding: boolean,
-    blockerOf: (candidate: Candidate) => { next?: BlockingFunction; seed: Seed } | undefined,
-  ): BlockingFunction[] {
-    const added: BlockingFunction[] = [];
-    for (const file of files) {
-      const renames = new Set<string>();
-      const candidates: Candidate[] = [];
-      const visit = (node: ts.Node): void => {
-        if (ts.isCallExpression(node) || (!seeding && ts.isNewExpression(node))) {
-          candidates.push({ node, name: calleeName(node.expression) });
-        } else if (seeding && (ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForStatement(node))) {
-          if (isBusyWait(node)) candidates.push({ node, name: undefined });
-        } else {
-          const renamed = renamedFrom(node, isName);
-          if (renamed !== undefined) renames.add(renamed);
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(file);
-      for (const rename of renames) this.names.add(rename);
-      for (const candidate of candidates) {
-        const { node, name } = candidate;
-        if (
-          name !== undefined &&
-          !isName(name) &&
-          !renames.has(name) &&
-          !(seeding && name === "open" && isSyncXhrShape(node as ts.CallExpression)) &&
-          !(seeding && (name === "call" || name === "apply") && indirectCalleeNames(node as ts.CallExpression).some((invoked) => isName(invoked) || renames.has(invoked)))
-        ) {
-          continue;
-        }
-        const where = functionContextOf(node);
-        const owner = where && blockingOwner(where.fn);
-        if (!owner) continue;
-        // A function found for a metadata call is still searched for work that blocks longer.
-        const known = this.functions.get(owner.fn);
-        if ((known && !endsInMetadata(known)) || this.settings.allowed(node)) continue;
-        if (++this.work > WORK_LIMIT) return added;
-        const found = blockerOf(candidate);
-        if (!found || !this.callbacksRunNow(where.callbacks)) continue;
-        const depth = found.next ? found.next.depth + 1 : 1;
-        if (known) {
-          const metadata = found.next ? endsInMetadata(found.next) : found.seed.kind === "call" && found.seed.blocker.cost === "metadata";
-          if (metadata || depth > this.settings.options.maxDepth) continue;
-          // In place: the functions found calling it reach the work now too. Each function changes
-          // at most once (metadata to work), and a chain that ends in work cannot pass through a
-          // function whose chain ended in metadata, so no cycle forms. Its callers are searched
-          // again next round, for those recorded for a metadata call of their own.
-          Object.assign(known, { depth, site: node, next: found.next, seed: found.seed });
-          if (!added.includes(known)) added.push(known);
-          continue;
-        }
-        const blocking: BlockingFunction = { fn: owner.fn, name: owner.name, label: functionLabel(owner.fn, owner.name), depth, site: node, next: found.next, seed: found.seed };
-        this.functions.set(owner.fn, blocking);
-        if (seeding) this.seedFiles.add(file);
-        added.push(blocking);
-      }
-    }
-    return added;
-  }
-
-  private seedOf(candidate: Candidate): { seed: Seed } | undefined {
-    const { node, name } = candidate;
-    if (!ts.isCallExpression(node)) return ts.isNewExpression(node) ? undefined : { seed: { kind: "loop" } };
-    if (name === "open" && isSyncXhrShape(node)) return isSyncXhr(node, this.types) ? { seed: { kind: "xhr" } } : undefined;
-    const direct = this.types.calleeTarget(node);
-    const blocker =
-      (direct && this.settings.classify(direct.ref)) ??
-      (name === "call" || name === "apply" ? this.indirectBlocker(node) : undefined);
-    return blocker ? { seed: { kind: "call", blocker } } : undefined;
-  }
-
-  private indirectBlocker(call: ts.CallExpression): Blocker | undefined {
-    const target = this.types.indirectCalleeTarget(call);
-    return target && this.settings.classify(target.ref);
-  }
-}
-
-/** A function that can own a blocking site for the index: synchronous, not a generator, named. */
-function blockingOwner(fn: ts.SignatureDeclaration): { fn: ts.SignatureDeclaration; name: string } | undefined {
-  if (isAsyncFunction(fn) || (fn as ts.FunctionLikeDeclaration).asteriskToken || !(fn as ts.FunctionLikeDeclaration).body) return undefined;
-  if (ts.isGetAccessor(fn) || ts.isSetAccessor(fn)) return undefined;
-  const name = functionName(fn);
-  return name === undefined ? undefined : { fn, name };
-}
-
-/** The local name a declaration gives to something named `isName` (a renamed import, re-export, destructuring or copy). */
-function renamedFrom(node: ts.Node, isName: NameMatcher): string | undefined {
-  if ((ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) && node.propertyName && ts.isIdentifier(node.propertyName)) {
-    return isName(node.propertyName.text) && !node.isTypeOnly ? node.name.text : undefined;
-  }
-  if (ts.isBindingElement(node) && node.propertyName && ts.isIdentifier(node.name)) {
-    const key = node.propertyName;
-    return (ts.isIdentifier(key) || ts.isStringLiteral(key)) && isName(key.text) ? node.name.text : undefined;
-  }
-  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
-    const source = skipParens(node.initializer);
-    const name = ts.isIdentifier(source) || ts.isPropertyAccessExpression(source) ? calleeName(source) : undefined;
-    return name !== undefined && name !== node.name.text && isName(name) ? node.name.text : undefined;
-  }
-  return undefined;
-}
-
-/**
- * The node that holds a declaration's body: the function itself, the function a variable or
- * property is initialized with, a class's constructor. "overload" for a signature without a body
- * that sits next to its implementation; undefined when there is no body to follow.
- */
-function implementationOf(declaration: ts.Declaration): ts.Node | "overload" | undefined {
-  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isConstructorDeclaration(declaration)) {
-    return declaration.body ? declaration : "overload";
-  }
-  if (ts.isClassLike(declaration)) {
-    return declaration.members.find((member) => ts.isConstructorDeclaration(member) && member.body !== undefined);
-  }
-  if ((ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer) {
-    const value = skipParens(declaration.initializer);
-    return ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? value : undefined;
-  }
-  if (ts.isFunctionExpression(declaration) || ts.isArrowFunction(declaration)) return declaration;
-  if (ts.isPropertyAccessExpression(declaration) && ts.isBinaryExpression(declaration.parent)) {
-    const value = skipParens(declaration.parent.right);
-    return ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? value : undefined;
-  }
-  return undefined;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1720,155 +1261,4 @@ function startsStatementAfterUnterminatedLine(call: ts.CallExpression, sourceFil
     if (ts.isExpressionStatement(current)) return startsAfterUnterminatedStatement(current, sourceFile);
   }
   return false;
-}
-
-/**
- * Finds or adds the import of one member of a Node module for a fix. In ES modules (and every
- * TypeScript file) it reuses a namespace or named `import` of the module, with or without the
- * `node:` prefix, adds the name to an existing named import, or adds an `import` after the last
- * one. In a CommonJS JavaScript file it does the same with `require`.
- */
-class ImportPlanner {
-  private readonly commonJs: boolean;
-  private readonly insertions = new Map<number, string[]>();
-  private readonly replacements: TextEdit[] = [];
-  private readonly quote: string;
-  private readonly semicolon: string;
-
-  constructor(
-    private readonly sourceFile: ts.SourceFile,
-    isJavaScript: boolean,
-  ) {
-    this.commonJs = isJavaScript && isCommonJsScript(sourceFile);
-    const first = sourceFile.statements.find((statement) => moduleOf(statement, this.commonJs) !== undefined);
-    const specifier = first && moduleSpecifierOf(first, this.commonJs);
-    this.quote = specifier?.getText(sourceFile).startsWith("'") ? "'" : '"';
-    this.semicolon = first && !first.getText(sourceFile).endsWith(";") ? "" : ";";
-  }
-
-  /** The expression that names `member` of `module` here (`readFile`, `fsp.readFile`), or undefined when taken. */
-  reference(module: string, member: string, allowAlias: boolean): string | undefined {
-    const wanted = new Set([module, `node:${module}`]);
-    let extend: ts.NamedImports | ts.ObjectBindingPattern | undefined;
-    let last: ts.Statement | undefined;
-    for (const statement of this.sourceFile.statements) {
-      const from = moduleOf(statement, this.commonJs);
-      if (from === undefined) continue;
-      last = statement;
-      if (!wanted.has(from)) continue;
-      const binding = bindingOf(statement);
-      if (binding === undefined) continue;
-      if (ts.isIdentifier(binding)) return `${binding.text}.${member}`;
-      for (const element of binding.elements) {
-        if (ts.isImportSpecifier(element)) {
-          if (!element.isTypeOnly && (element.propertyName ?? element.name).text === member) return element.name.text;
-        } else if (!element.dotDotDotToken && ts.isIdentifier(element.name)) {
-          const key = element.propertyName ?? element.name;
-          if ((ts.isIdentifier(key) || ts.isStringLiteral(key)) && key.text === member) return element.name.text;
-        }
-      }
-      extend ??= binding;
-    }
-    const local = this.freeName(member, allowAlias);
-    if (local === undefined) return undefined;
-    const specifier = local === member ? member : this.commonJs ? `${member}: ${local}` : `${member} as ${local}`;
-    if (extend) {
-      const elements: ts.NodeArray<ts.Node> = extend.elements;
-      const previous = elements[elements.length - 1];
-      if (previous) {
-        this.insertAt(previous.getEnd(), `, ${specifier}`);
-      } else {
-        this.replacements.push({ fileName: this.sourceFile.fileName, start: extend.getStart(this.sourceFile), end: extend.getEnd(), newText: `{ ${specifier} }` });
-      }
-      return local;
-    }
-    const q = this.quote;
-    const text = this.commonJs
-      ? `const { ${specifier} } = require(${q}node:${module}${q})${this.semicolon}`
-      : `import { ${specifier} } from ${q}node:${module}${q}${this.semicolon}`;
-    if (last) {
-      this.insertAt(last.getEnd(), `\n${text}`);
-    } else {
-      const first = this.sourceFile.statements.find((statement) => !isPrologueDirective(statement)) ?? this.sourceFile.statements[0];
-      this.insertAt(first.getStart(this.sourceFile), `${text}\n`);
-    }
-    return local;
-  }
-
-  edits(): TextEdit[] {
-    const fileName = this.sourceFile.fileName;
-    return [
-      ...[...this.insertions].map(([position, texts]): TextEdit => ({ fileName, start: position, end: position, newText: texts.join("") })),
-      ...this.replacements,
-    ];
-  }
-
-  private insertAt(position: number, text: string): void {
-    const list = this.insertions.get(position);
-    if (list) list.push(text);
-    else this.insertions.set(position, [text]);
-  }
-
-  /** `member` when the file never uses that word, else `<member>Async` when allowed and free. */
-  private freeName(member: string, allowAlias: boolean): string | undefined {
-    const used = (name: string) => new RegExp(`(?:^|[^\\w$])${escapeRegExp(name)}(?![\\w$])`).test(this.sourceFile.text);
-    if (!used(member)) return member;
-    const alias = `${member}Async`;
-    return allowAlias && !used(alias) ? alias : undefined;
-  }
-}
-
-function isCommonJsScript(sourceFile: ts.SourceFile): boolean {
-  if (/\.mjs$/i.test(sourceFile.fileName)) return false;
-  if (/\.cjs$/i.test(sourceFile.fileName)) return true;
-  return !sourceFile.statements.some(
-    (statement) => ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement),
-  );
-}
-
-function isPrologueDirective(statement: ts.Statement): boolean {
-  return ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression);
-}
-
-/** The module a top-level `import`, `import x = require()` or (CommonJS) `const x = require()` names. */
-function moduleOf(statement: ts.Statement, commonJs: boolean): string | undefined {
-  const specifier = moduleSpecifierOf(statement, commonJs);
-  return specifier && ts.isStringLiteralLike(specifier) ? specifier.text : undefined;
-}
-
-function moduleSpecifierOf(statement: ts.Statement, commonJs: boolean): ts.Expression | undefined {
-  if (ts.isImportDeclaration(statement)) return statement.moduleSpecifier;
-  if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
-    return statement.moduleReference.expression;
-  }
-  if (commonJs && ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1) {
-    const initializer = statement.declarationList.declarations[0].initializer;
-    if (
-      initializer &&
-      ts.isCallExpression(initializer) &&
-      ts.isIdentifier(initializer.expression) &&
-      initializer.expression.text === "require" &&
-      initializer.arguments.length === 1
-    ) {
-      return initializer.arguments[0];
-    }
-  }
-  return undefined;
-}
-
-/** What an import statement binds that a fix can use: a namespace name, or a list of names to read or extend. */
-function bindingOf(statement: ts.Statement): ts.Identifier | ts.NamedImports | ts.ObjectBindingPattern | undefined {
-  if (ts.isImportDeclaration(statement)) {
-    const clause = statement.importClause;
-    if (!clause || clause.phaseModifier !== undefined) return undefined;
-    const bindings = clause.namedBindings;
-    if (!bindings) return undefined;
-    return ts.isNamespaceImport(bindings) ? bindings.name : bindings;
-  }
-  if (ts.isImportEqualsDeclaration(statement)) return statement.isTypeOnly ? undefined : statement.name;
-  if (ts.isVariableStatement(statement)) {
-    const name = statement.declarationList.declarations[0].name;
-    return ts.isIdentifier(name) || ts.isObjectBindingPattern(name) ? name : undefined;
-  }
-  return undefined;
 }

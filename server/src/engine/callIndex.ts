@@ -1,0 +1,569 @@
+/**
+ * The cross-function call index: which of the project's own functions reach a "seed" (for
+ * `blocking-call-in-async`, a blocking call), directly or through other project functions, and
+ * which calls from async code reach them. Built once per program from the seeds up; a rule says
+ * what a seed is (`CallIndexConfig`) and words the findings.
+ *
+ * Seeds are found inside synchronous named functions of the project's own source files. Each round
+ * then looks, by name, for calls of the functions found in the previous round, resolves only
+ * those, and adds the synchronous function each sits in. Text searches pick the files; only call
+ * sites whose name matches are resolved. Cycles end because a function is added once; `maxDepth`
+ * rounds and `workLimit` resolutions bound the rest.
+ *
+ * Also here: where code runs (the function a node runs in, through callbacks that run right away),
+ * the names functions are called by, and which functions only a program's entry script runs.
+ */
+import * as ts from "typescript";
+import { isAsyncFunction } from "./astUtils";
+import type { DeclarationRef, TypeOracle } from "./typeOracle";
+import { skipParens } from "./typeOracle";
+
+export type NameMatcher = (name: string) => boolean;
+
+// ---------------------------------------------------------------------------------------------
+// Where code runs
+
+/**
+ * The function a node runs in, looking through callbacks that run right away: `callbacks` are
+ * the calls they are passed to (innermost first), to be confirmed by declaration.
+ */
+export interface FunctionContext {
+  fn: ts.SignatureDeclaration;
+  callbacks: (ts.CallExpression | ts.NewExpression)[];
+}
+
+/** Array and collection methods that call their callback before returning. */
+const IMMEDIATE_METHODS = new Set([
+  "every", "filter", "find", "findIndex", "findLast", "findLastIndex", "flatMap", "forEach", "from", "map",
+  "reduce", "reduceRight", "some", "sort", "toSorted",
+]);
+
+export function functionContextOf(node: ts.Node): FunctionContext | undefined {
+  const callbacks: (ts.CallExpression | ts.NewExpression)[] = [];
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) {
+      const call = immediateCallOf(current);
+      if (call) {
+        callbacks.push(call);
+        continue;
+      }
+      return { fn: current, callbacks };
+    }
+    // Static blocks and field initializers run when the class or instance is created.
+    if (ts.isClassStaticBlockDeclaration(current) || ts.isPropertyDeclaration(current) || ts.isSourceFile(current)) return undefined;
+  }
+  return undefined;
+}
+
+export function asyncContextOf(node: ts.Node): FunctionContext | undefined {
+  const where = functionContextOf(node);
+  return where && isAsyncFunction(where.fn) ? where : undefined;
+}
+
+/** The call a synchronous callback is passed to, when its shape says it runs right away. */
+function immediateCallOf(fn: ts.SignatureDeclaration): ts.CallExpression | ts.NewExpression | undefined {
+  if (isAsyncFunction(fn) || (fn as ts.FunctionLikeDeclaration).asteriskToken) return undefined;
+  return immediateShapeCallOf(fn);
+}
+
+/** The call a callback (async or not) is passed to, when the call's shape says it starts it right away. */
+export function immediateShapeCallOf(fn: ts.SignatureDeclaration): ts.CallExpression | ts.NewExpression | undefined {
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
+  const parent = fn.parent;
+  if (ts.isCallExpression(parent) && parent.arguments.includes(fn)) {
+    const callee = skipParens(parent.expression);
+    return ts.isPropertyAccessExpression(callee) && IMMEDIATE_METHODS.has(callee.name.text) ? parent : undefined;
+  }
+  if (ts.isNewExpression(parent) && parent.arguments?.[0] === fn) {
+    const callee = skipParens(parent.expression);
+    return ts.isIdentifier(callee) && callee.text === "Promise" ? parent : undefined;
+  }
+  return undefined;
+}
+
+/** Confirms, by declaration, that a callback's call is a default-lib array method or `new Promise`. */
+function runsCallbackNow(call: ts.CallExpression | ts.NewExpression, types: TypeOracle): boolean {
+  const ref = types.calleeTarget(call)?.ref;
+  if (!ref?.isDefaultLib) return false;
+  if (ts.isNewExpression(call)) return ref.qualifiedName === "Promise" || ref.qualifiedName === "PromiseConstructor";
+  const dot = ref.qualifiedName.lastIndexOf(".");
+  const owner = ref.qualifiedName.slice(0, dot);
+  const method = ref.qualifiedName.slice(dot + 1);
+  return IMMEDIATE_METHODS.has(method) && /^(?:(?:Readonly)?(?:Array|Map|Set)|\w*Array(?:Constructor)?)$/.test(owner);
+}
+
+
+/** The name a function is called by: its own, its variable's or property's, or its class's for a constructor. */
+export function functionName(fn: ts.SignatureDeclaration): string | undefined {
+  if (ts.isConstructorDeclaration(fn)) return fn.parent.name?.text ?? variableNameOf(fn.parent);
+  const own = fn.name;
+  if (own && (ts.isIdentifier(own) || ts.isStringLiteral(own) || ts.isPrivateIdentifier(own))) return own.text;
+  if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) return variableNameOf(fn);
+  return undefined;
+}
+
+function variableNameOf(node: ts.Node): string | undefined {
+  const parent = node.parent;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === node) {
+    return ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name) || ts.isPrivateIdentifier(parent.name) ? parent.name.text : undefined;
+  }
+  if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const left = parent.left;
+    if (ts.isIdentifier(left)) return left.text;
+    if (ts.isPropertyAccessExpression(left)) return left.name.text;
+  }
+  return undefined;
+}
+
+export function functionLabel(fn: ts.SignatureDeclaration, name: string): string {
+  return ts.isConstructorDeclaration(fn) ? `new ${name}` : qualifiedFunctionName(fn, name);
+}
+
+export function qualifiedFunctionName(fn: ts.SignatureDeclaration, name: string): string {
+  // A method, or a function stored in a class field (`#onExit = () => ...`).
+  const member = ts.isMethodDeclaration(fn) ? fn : ts.isPropertyDeclaration(fn.parent) && fn.parent.initializer === fn ? fn.parent : undefined;
+  const owner = member?.parent;
+  return owner && ts.isClassLike(owner) && owner.name ? `${owner.name.text}.${name}` : name;
+}
+
+/** The name at a call site: `f`, `obj.f`, `obj["f"]`, `this.#f`. */
+/**
+ * The names of what a `.call`/`.apply` call may run (syntax only; `TypeOracle.indirectCalleeTarget`
+ * decides): `f` in `f.call(...)`, `f.apply(...)` and `Reflect.apply(f, ...)`.
+ */
+export function indirectCalleeNames(call: ts.CallExpression): string[] {
+  let callee = skipParens(call.expression);
+  while (ts.isNonNullExpression(callee)) callee = skipParens(callee.expression);
+  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return [];
+  const names = [calleeName(callee.expression)];
+  const [first] = call.arguments;
+  if (calleeName(callee) === "apply" && first && !ts.isSpreadElement(first)) names.push(calleeName(first));
+  return names.filter((name) => name !== undefined);
+}
+
+export function calleeName(expression: ts.Expression): string | undefined {
+  let node = skipParens(expression);
+  while (ts.isNonNullExpression(node)) node = skipParens(node.expression);
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) return node.argumentExpression.text;
+  return undefined;
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// The index
+
+/** A project function that reaches a seed, and the first step of the way. */
+export interface ReachingFunction<S> {
+  fn: ts.SignatureDeclaration;
+  /** The name calls use. */
+  name: string;
+  /** As messages show it: `Store.load`, `new Config`. */
+  label: string;
+  depth: number;
+  /** The call (or loop) inside `fn` that reaches the seed, or is it. */
+  site: ts.Node;
+  next?: ReachingFunction<S>;
+  /** The seed at the end of the chain; read it at the sink (`sinkOf`), a caller's copy may be older. */
+  seed: S;
+}
+
+/** A call from async code to a project function that reaches a seed. */
+export interface AsyncCaller<S> {
+  node: ts.CallExpression | ts.NewExpression;
+  where: FunctionContext;
+  /** The function called. */
+  entry: ReachingFunction<S>;
+}
+
+/** A site that may be a seed: a call or `new` with the name at the call site, or a loop. */
+export interface SeedCandidate {
+  node: ts.CallExpression | ts.NewExpression | ts.IterationStatement;
+  name: string | undefined;
+}
+
+/** What a rule tells the index: what a seed is, what to leave out, and the bounds. */
+export interface CallIndexConfig<S> {
+  /** Whether a file's text may hold a seed (a cheap filter before any walk). */
+  seedText(text: string): boolean;
+  /** Call-site names worth resolving as seeds. */
+  seedName: NameMatcher;
+  /** A call whose own name `seedName` rejects but that may still be a seed (`f.call(...)` of a seed name, a shape). */
+  isExtraSeedCandidate(call: ts.CallExpression, name: string, isName: NameMatcher): boolean;
+  /** A loop that is a seed by its syntax. */
+  isSeedLoop(loop: ts.WhileStatement | ts.DoStatement | ts.ForStatement): boolean;
+  /** The seed a candidate is, by declaration, or undefined. */
+  seedOf(candidate: SeedCandidate): S | undefined;
+  /** A call whose shape makes it a seed itself, not a call of a project function. */
+  isSeedShape(call: ts.CallExpression, name: string): boolean;
+  /** A declaration that is a seed API itself, not a project function. */
+  isSeedDeclaration(ref: DeclarationRef): boolean;
+  /** A weak seed (a cheap call) that a stronger one found later in the same function replaces. */
+  isWeak(seed: S): boolean;
+  /** Code the index neither follows nor counts as a caller (a rule's `allow` entries). */
+  excluded(node: ts.Node): boolean;
+  /** Whether to follow project functions at all. */
+  transitive: boolean;
+  /** How many project functions deep a chain is followed. */
+  maxDepth: number;
+  /** How many call sites the index may resolve per program. */
+  workLimit: number;
+  /** How many identifiers `entryScriptOf` may resolve to find one function's callers. */
+  referenceLimit: number;
+}
+
+/** The function at the end of a chain: the one whose own body holds the seed. */
+export function sinkOf<S>(fn: ReachingFunction<S>): ReachingFunction<S> {
+  let step = fn;
+  while (step.next) step = step.next;
+  return step;
+}
+
+export class CallIndex<S> {
+  /** Call-site names that may reach a seed: renamed seed APIs and the project functions found. */
+  readonly names = new Set<string>();
+  private readonly functions = new Map<ts.Node, ReachingFunction<S>>();
+  private readonly runsNow = new Map<ts.Node, boolean>();
+  /** `entryScriptOf` per function; null while computing and for none. */
+  private readonly entryScripts = new Map<ts.Node, ts.SourceFile | null>();
+  private work = 0;
+  private sinksMemo: Map<ts.SourceFile, { sink: ReachingFunction<S>; callers: AsyncCaller<S>[] }[]> | undefined;
+  /** Files with a blocking call inside a synchronous project function. */
+  private readonly seedFiles = new Set<ts.SourceFile>();
+
+  constructor(
+    private readonly config: CallIndexConfig<S>,
+    private readonly types: TypeOracle,
+  ) {
+    this.build();
+  }
+
+  /** Whether every callback on the way is confirmed, by declaration, to run right away. */
+  callbacksRunNow(calls: readonly (ts.CallExpression | ts.NewExpression)[]): boolean {
+    return calls.every((call) => {
+      let known = this.runsNow.get(call);
+      if (known === undefined) this.runsNow.set(call, (known = runsCallbackNow(call, this.types)));
+      return known;
+    });
+  }
+
+  /**
+   * The entry script (a file that starts with a `#!` line: a program run from the command line)
+   * whose top-level code is all that runs `fn`: every reference to it in the project is a direct
+   * call made at that top level, or inside a function that only it runs (recursively, at most
+   * `maxDepth` functions), never inside an open-ended loop. A function passed by reference, called
+   * from a callback that runs later, or exported from a module that is not an entry script (its
+   * package's users may call it) is not; nor is a method (any object of its class may be used).
+   * Cycle-safe: a function that runs itself is not known to run once.
+   */
+  entryScriptOf(fn: ts.SignatureDeclaration, depth = 1): ts.SourceFile | undefined {
+    const known = this.entryScripts.get(fn);
+    if (known !== undefined) return known ?? undefined;
+    this.entryScripts.set(fn, null);
+    const found = depth <= this.config.maxDepth ? this.findEntryScript(fn, depth) : undefined;
+    this.entryScripts.set(fn, found ?? null);
+    return found;
+  }
+
+  private findEntryScript(fn: ts.SignatureDeclaration, depth: number): ts.SourceFile | undefined {
+    let declaration: ts.FunctionDeclaration | ts.VariableDeclaration | undefined;
+    if (ts.isFunctionDeclaration(fn) && fn.body) declaration = fn;
+    else if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn) {
+      const list = fn.parent.parent;
+      if (ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const) declaration = fn.parent;
+    }
+    if (!declaration || (isExported(declaration) && !isEntryScript(fn.getSourceFile()))) return undefined;
+    const references = this.types.projectReferencesOf(declaration, this.config.referenceLimit);
+    if (!references || references.length === 0) return undefined;
+    let entry: ts.SourceFile | undefined;
+    for (const reference of references) {
+      const callee = ts.isPropertyAccessExpression(reference.parent) && reference.parent.name === reference ? reference.parent : reference;
+      const call = callee.parent;
+      if (!ts.isCallExpression(call) || call.expression !== callee || inOpenEndedLoop(call)) return undefined;
+      const caller = this.runningFunctionOf(call);
+      if (caller === undefined) return undefined;
+      const script = caller === "top level" ? call.getSourceFile() : this.entryScriptOf(caller, depth + 1);
+      if (!script || !isEntryScript(script)) return undefined;
+      entry ??= script;
+    }
+    return entry;
+  }
+
+  /** The function a call runs in, through callbacks confirmed to run right away; "top level" for module code. */
+  private runningFunctionOf(node: ts.Node): ts.SignatureDeclaration | "top level" | undefined {
+    for (let current = node.parent; ; current = current.parent) {
+      if (ts.isSourceFile(current)) return "top level";
+      if (ts.isClassStaticBlockDeclaration(current) || ts.isPropertyDeclaration(current)) return undefined;
+      if (!ts.isFunctionLike(current)) continue;
+      const call = immediateShapeCallOf(current);
+      if (!call) return current;
+      if (!this.callbacksRunNow([call])) return undefined;
+    }
+  }
+
+  /** The project function a callee's declarations name, when all of its bodies reach a seed. */
+  reachingFunction(declarations: readonly ts.Declaration[]): ReachingFunction<S> | undefined {
+    let found: ReachingFunction<S> | undefined;
+    for (const declaration of declarations) {
+      const body = implementationOf(declaration);
+      if (body === "overload") continue;
+      const blocking = body && this.functions.get(body);
+      if (!blocking) return undefined;
+      found ??= blocking;
+    }
+    return found;
+  }
+
+  /** The sinks in `file` that async code reaches through project functions, with those calls, in source order. */
+  sinksIn(file: ts.SourceFile): readonly { sink: ReachingFunction<S>; callers: readonly AsyncCaller<S>[] }[] {
+    // Editing a file without a blocking call (most edits) does not scan the program for callers.
+    if (!this.seedFiles.has(file)) return [];
+    this.sinksMemo ??= this.findAsyncCallers();
+    return this.sinksMemo.get(file) ?? [];
+  }
+
+  /**
+   * Every call from async code to a blocking project function in the program, grouped by the
+   * sink it reaches and by the sink's file. Callers are sorted by file name and position, so the
+   * result does not depend on which file asked first.
+   */
+  private findAsyncCallers(): Map<ts.SourceFile, { sink: ReachingFunction<S>; callers: AsyncCaller<S>[] }[]> {
+    const bySink = new Map<ReachingFunction<S>, AsyncCaller<S>[]>();
+    const names = [...this.names];
+    if (names.length > 0) {
+      const pattern = new RegExp(`(?:^|[^\\w$])(?:${names.map(escapeRegExp).join("|")})(?![\\w$])`);
+      for (const file of this.types.projectSourceFiles()) {
+        if (!pattern.test(file.text)) continue;
+        const visit = (node: ts.Node): void => {
+          if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+            const caller = this.asyncCallerAt(node);
+            if (caller) {
+              const sink = sinkOf(caller.entry);
+              const list = bySink.get(sink);
+              if (list) list.push(caller);
+              else bySink.set(sink, [caller]);
+            }
+          }
+          ts.forEachChild(node, visit);
+        };
+        visit(file);
+      }
+    }
+    const byFile = new Map<ts.SourceFile, { sink: ReachingFunction<S>; callers: AsyncCaller<S>[] }[]>();
+    for (const [sink, callers] of bySink) {
+      callers.sort((a, b) => compareText(a.node.getSourceFile().fileName, b.node.getSourceFile().fileName) || a.node.pos - b.node.pos);
+      const file = sink.site.getSourceFile();
+      const list = byFile.get(file);
+      if (list) list.push({ sink, callers });
+      else byFile.set(file, [{ sink, callers }]);
+    }
+    for (const list of byFile.values()) list.sort((a, b) => a.sink.site.pos - b.sink.site.pos);
+    return byFile;
+  }
+
+  /** A call or `new` in async code (not allowed) of a project function that blocks; catalogue calls are not. */
+  private asyncCallerAt(node: ts.CallExpression | ts.NewExpression): AsyncCaller<S> | undefined {
+    const name = calleeName(node.expression);
+    if (name === undefined || !this.names.has(name)) return undefined;
+    if (ts.isCallExpression(node) && this.config.isSeedShape(node, name)) return undefined;
+    const where = asyncContextOf(node);
+    if (!where || this.config.excluded(node)) return undefined;
+    const target = this.types.calleeTarget(node);
+    if (!target || (ts.isCallExpression(node) && this.config.isSeedDeclaration(target.ref))) return undefined;
+    const entry = this.reachingFunction(target.declarations);
+    return entry && this.callbacksRunNow(where.callbacks) ? { node, where, entry } : undefined;
+  }
+
+  private build(): void {
+    const files = this.types.projectSourceFiles();
+    const { config } = this;
+    // Seeds: calls of the seed APIs (under any local name) and seed loops, in synchronous functions.
+    const seedFiles = files.filter((file) => config.seedText(file.text));
+    let frontier = this.scanRound(seedFiles, config.seedName, true, (candidate) => {
+      const seed = config.seedOf(candidate);
+      return seed === undefined ? undefined : { seed };
+    });
+    if (!config.transitive) return;
+    for (let depth = 2; depth <= config.maxDepth && frontier.length > 0 && this.work < config.workLimit; depth++) {
+      const wanted = new Set(frontier.map((blocking) => blocking.name));
+      for (const name of wanted) this.names.add(name);
+      const pattern = new RegExp(`(?:^|[^\\w$])(?:${[...wanted].map(escapeRegExp).join("|")})(?![\\w$])`);
+      frontier = this.scanRound(
+        files.filter((file) => pattern.test(file.text)),
+        (name) => wanted.has(name),
+        false,
+        (candidate) => {
+          const target = ts.isCallExpression(candidate.node) || ts.isNewExpression(candidate.node) ? this.types.calleeTarget(candidate.node) : undefined;
+          const callee = target && this.reachingFunction(target.declarations);
+          return callee ? { next: callee, seed: callee.seed } : undefined;
+        },
+      );
+    }
+    for (const blocking of frontier) this.names.add(blocking.name);
+  }
+
+  /**
+   * Whether the chain from `fn` ends in a weak seed. A function is recorded for the first seed
+   * found in it, unless that seed is weak (a metadata call) and a later one is not: then the strong
+   * site replaces it (see `scanRound`), so `if (existsSync(p)) return readText(p)` is reported
+   * for the read, not hidden behind the cheaper check.
+   */
+  private endsWeak(fn: ReachingFunction<S>): boolean {
+    return this.config.isWeak(sinkOf(fn).seed);
+  }
+
+  /**
+   * One pass over `files`: collects the call sites whose name `isName` accepts (or a local rename
+   * of such a name), finds the synchronous function each runs in, and asks `blockerOf` whether
+   * the site blocks. Adds and returns the functions found.
+   */
+  private scanRound(
+    files: readonly ts.SourceFile[],
+    isName: NameMatcher,
+    seeding: boolean,
+    blockerOf: (candidate: SeedCandidate) => { next?: ReachingFunction<S>; seed: S } | undefined,
+  ): ReachingFunction<S>[] {
+    const added: ReachingFunction<S>[] = [];
+    for (const file of files) {
+      const renames = new Set<string>();
+      const candidates: SeedCandidate[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node) || (!seeding && ts.isNewExpression(node))) {
+          candidates.push({ node, name: calleeName(node.expression) });
+        } else if (seeding && (ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForStatement(node))) {
+          if (this.config.isSeedLoop(node)) candidates.push({ node, name: undefined });
+        } else {
+          const renamed = renamedFrom(node, isName);
+          if (renamed !== undefined) renames.add(renamed);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+      for (const rename of renames) this.names.add(rename);
+      for (const candidate of candidates) {
+        const { node, name } = candidate;
+        if (
+          name !== undefined &&
+          !isName(name) &&
+          !renames.has(name) &&
+          !(seeding && this.config.isExtraSeedCandidate(node as ts.CallExpression, name, (invoked) => isName(invoked) || renames.has(invoked)))
+        ) {
+          continue;
+        }
+        const where = functionContextOf(node);
+        const owner = where && blockingOwner(where.fn);
+        if (!owner) continue;
+        // A function found for a metadata call is still searched for work that blocks longer.
+        const known = this.functions.get(owner.fn);
+        if ((known && !this.endsWeak(known)) || this.config.excluded(node)) continue;
+        if (++this.work > this.config.workLimit) return added;
+        const found = blockerOf(candidate);
+        if (!found || !this.callbacksRunNow(where.callbacks)) continue;
+        const depth = found.next ? found.next.depth + 1 : 1;
+        if (known) {
+          const weak = this.config.isWeak(found.next ? sinkOf(found.next).seed : found.seed);
+          if (weak || depth > this.config.maxDepth) continue;
+          // In place: the functions found calling it reach the work now too. Each function changes
+          // at most once (metadata to work), and a chain that ends in work cannot pass through a
+          // function whose chain ended in metadata, so no cycle forms. Its callers are searched
+          // again next round, for those recorded for a metadata call of their own.
+          Object.assign(known, { depth, site: node, next: found.next, seed: found.seed });
+          if (!added.includes(known)) added.push(known);
+          continue;
+        }
+        const blocking: ReachingFunction<S> = { fn: owner.fn, name: owner.name, label: functionLabel(owner.fn, owner.name), depth, site: node, next: found.next, seed: found.seed };
+        this.functions.set(owner.fn, blocking);
+        if (seeding) this.seedFiles.add(file);
+        added.push(blocking);
+      }
+    }
+    return added;
+  }
+
+}
+
+/** A program run from the command line: its first line is a `#!` (shebang) line. */
+export function isEntryScript(file: ts.SourceFile): boolean {
+  return file.text.startsWith("#!");
+}
+
+/** Whether a declaration is exported, itself or through its variable statement or an enclosing namespace. */
+function isExported(declaration: ts.Declaration): boolean {
+  for (let current: ts.Node = declaration; !ts.isSourceFile(current); current = current.parent) {
+    if (ts.canHaveModifiers(current) && ts.getModifiers(current)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return true;
+    const container = current === declaration || ts.isVariableDeclarationList(current) || ts.isVariableStatement(current) || ts.isModuleBlock(current) || ts.isModuleDeclaration(current);
+    if (!container) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether `node` sits in a loop of its function that may run for as long as the program does:
+ * a `while` or `do` loop, or a `for` loop without a condition. `for...of`, `for...in` and counted
+ * `for` loops end with their collection or count.
+ */
+export function inOpenEndedLoop(node: ts.Node): boolean {
+  for (let current = node.parent; !ts.isSourceFile(current) && !ts.isFunctionLike(current); current = current.parent) {
+    if (ts.isWhileStatement(current) || ts.isDoStatement(current) || (ts.isForStatement(current) && !current.condition)) return true;
+  }
+  return false;
+}
+
+/** A function that can own a blocking site for the index: synchronous, not a generator, named. */
+function blockingOwner(fn: ts.SignatureDeclaration): { fn: ts.SignatureDeclaration; name: string } | undefined {
+  if (isAsyncFunction(fn) || (fn as ts.FunctionLikeDeclaration).asteriskToken || !(fn as ts.FunctionLikeDeclaration).body) return undefined;
+  if (ts.isGetAccessor(fn) || ts.isSetAccessor(fn)) return undefined;
+  const name = functionName(fn);
+  return name === undefined ? undefined : { fn, name };
+}
+
+/** The local name a declaration gives to something named `isName` (a renamed import, re-export, destructuring or copy). */
+function renamedFrom(node: ts.Node, isName: NameMatcher): string | undefined {
+  if ((ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) && node.propertyName && ts.isIdentifier(node.propertyName)) {
+    return isName(node.propertyName.text) && !node.isTypeOnly ? node.name.text : undefined;
+  }
+  if (ts.isBindingElement(node) && node.propertyName && ts.isIdentifier(node.name)) {
+    const key = node.propertyName;
+    return (ts.isIdentifier(key) || ts.isStringLiteral(key)) && isName(key.text) ? node.name.text : undefined;
+  }
+  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+    const source = skipParens(node.initializer);
+    const name = ts.isIdentifier(source) || ts.isPropertyAccessExpression(source) ? calleeName(source) : undefined;
+    return name !== undefined && name !== node.name.text && isName(name) ? node.name.text : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The node that holds a declaration's body: the function itself, the function a variable or
+ * property is initialized with, a class's constructor. "overload" for a signature without a body
+ * that sits next to its implementation; undefined when there is no body to follow.
+ */
+function implementationOf(declaration: ts.Declaration): ts.Node | "overload" | undefined {
+  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isConstructorDeclaration(declaration)) {
+    return declaration.body ? declaration : "overload";
+  }
+  if (ts.isClassLike(declaration)) {
+    return declaration.members.find((member) => ts.isConstructorDeclaration(member) && member.body !== undefined);
+  }
+  if ((ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer) {
+    const value = skipParens(declaration.initializer);
+    return ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? value : undefined;
+  }
+  if (ts.isFunctionExpression(declaration) || ts.isArrowFunction(declaration)) return declaration;
+  if (ts.isPropertyAccessExpression(declaration) && ts.isBinaryExpression(declaration.parent)) {
+    const value = skipParens(declaration.parent.right);
+    return ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? value : undefined;
+  }
+  return undefined;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
