@@ -284,7 +284,14 @@ const invalid: InvalidCase[] = [
     code: CLI_ENTRY,
     fileName: "bin/cli.ts",
     errors: [
-      { messageId: "blockingAtStartup", line: 12, column: 10, severity: "info", fixes: [] },
+      {
+        messageId: "blockingAtStartup",
+        line: 12,
+        column: 10,
+        severity: "info",
+        fixes: [],
+        message: "`existsSync` blocks the event loop inside async function `loadDirectory`, which runs only once, as the program starts (only the top level of the entry script `cli.ts` runs it): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await access(...)` from `node:fs/promises` (it rejects when the path is missing) instead, or accept it here with an `allow` entry.",
+      },
       {
         messageId: "blockingAtStartup",
         line: 13,
@@ -294,7 +301,14 @@ const invalid: InvalidCase[] = [
           "`realpathSync` blocks the event loop inside async function `loadDirectory`, which runs only once, as the program starts (only the top level of the entry script `cli.ts` runs it): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await realpath(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
         fixes: [["Use `await realpath(...)` from `node:fs/promises`", CLI_ENTRY.replace('import * as path from "node:path";', 'import * as path from "node:path";\nimport { realpath as realpathAsync } from "node:fs/promises";').replace("const realpath = fs.realpathSync(dir);", "const realpath = await realpathAsync(dir);")]],
       },
-      { messageId: "blockingAtStartupSink", line: 17, column: 23, severity: "info", related: [6] },
+      {
+        messageId: "blockingAtStartupSink",
+        line: 17,
+        column: 23,
+        severity: "info",
+        related: [6],
+        message: "`readPackageJSON` calls `readFileSync` here, which waits for the file system, and only start-up code runs it: it is reached from async function `run`, code that runs only while the program starts or stops, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or accept it with an `allow` entry naming `readPackageJSON`.",
+      },
     ],
   },
   {
@@ -310,19 +324,34 @@ const invalid: InvalidCase[] = [
         message:
           "`writePidFile` calls `writeFileSync` here, which waits for the file system, and only start-up code runs it: it is reached from async method `Process.start`, code that runs only while the program starts or stops, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or accept it with an `allow` entry naming `writePidFile`.",
       },
-      { messageId: "blockingAtStartupSink", line: 5, column: 41, severity: "info", related: [21] },
+      {
+        messageId: "blockingAtStartupSink",
+        line: 5,
+        column: 41,
+        severity: "info",
+        related: [21],
+        message: "`getPackageJson` calls `readFileSync` here, which waits for the file system, and only start-up code runs it: it is reached from async method `Process.restart`, code that runs only while the program starts or stops, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or accept it with an `allow` entry naming `getPackageJson`.",
+      },
     ],
   },
   {
     name: "start-up: a pid file checked, then removed, in stop()",
     code: PID_STOP,
     errors: [
-      { messageId: "blockingAtStartup", line: 5, column: 9, severity: "info", fixes: [] },
+      {
+        messageId: "blockingAtStartup",
+        line: 5,
+        column: 9,
+        severity: "info",
+        fixes: [],
+        message: "`existsSync` blocks the event loop inside async method `ServerProcess.stop`, which runs only while the program starts or stops (the `startupFunctions` option names it): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await access(...)` from `node:fs/promises` (it rejects when the path is missing) instead, or accept it here with an `allow` entry.",
+      },
       {
         messageId: "blockingAtStartup",
         line: 5,
         column: 38,
         severity: "info",
+        message: "`unlinkSync` blocks the event loop inside async method `ServerProcess.stop`, which runs only while the program starts or stops (the `startupFunctions` option names it): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await unlink(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
         fixes: [["Use `await unlink(...)` from `node:fs/promises`", PID_STOP.replace('import * as fs from "node:fs";', 'import * as fs from "node:fs";\nimport { unlink } from "node:fs/promises";').replace("fs.unlinkSync(this.pidFile)", "await unlink(this.pidFile)")]],
       },
     ],
@@ -343,7 +372,16 @@ const invalid: InvalidCase[] = [
       "  }",
       "}",
     ),
-    errors: [{ messageId: "blockingAtStartupSink", line: 8, column: 7, severity: "info", related: [4] }],
+    errors: [
+      {
+        messageId: "blockingAtStartupSink",
+        line: 8,
+        column: 7,
+        severity: "info",
+        related: [4],
+        message: "`WebSocketServer.writeClientJS` calls `mkdirSync` here, which waits for the file system, and only start-up code runs it: it is reached from async method `WebSocketServer.start`, code that runs only while the program starts or stops, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await mkdir(...)` from `node:fs/promises` here and make the functions between here and the async code async, or accept it with an `allow` entry naming `WebSocketServer.writeClientJS`.",
+      },
+    ],
   },
   {
     name: "start-up: an initializer's existence check per plugin, in a for...of loop",
@@ -358,7 +396,16 @@ const invalid: InvalidCase[] = [
       "  }",
       "}",
     ),
-    errors: [{ messageId: "blockingAtStartup", line: 6, column: 11, severity: "info", fixes: [] }],
+    errors: [
+      {
+        messageId: "blockingAtStartup",
+        line: 6,
+        column: 11,
+        severity: "info",
+        fixes: [],
+        message: "`existsSync` blocks the event loop inside async method `StaticFileInitializer.initialize`, which runs only while the program starts or stops (the `startupFunctions` option names it): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await access(...)` from `node:fs/promises` (it rejects when the path is missing) instead, or accept it here with an `allow` entry.",
+      },
+    ],
   },
   {
     name: "start-up: an entry script's own async function, called once from its top level",
@@ -370,6 +417,7 @@ const invalid: InvalidCase[] = [
         line: 4,
         column: 3,
         severity: "info",
+        message: "`writeFileSync` blocks the event loop inside async function `scaffold`, which runs only once, as the program starts (only the top level of the entry script `scaffold.ts` runs it): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await writeFile(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
         fixes: [[WRITE_FILE, lines("#!/usr/bin/env node", FS, 'import { writeFile } from "node:fs/promises";', "async function scaffold(name: string) {", '  await writeFile(`${name}/README.md`, "");', "}", "void scaffold(process.argv[2]);")]],
       },
     ],
@@ -398,6 +446,7 @@ const invalid: InvalidCase[] = [
         line: 3,
         column: 46,
         severity: "info",
+        message: "`readFileSync` blocks the event loop inside async arrow function `readTemplate`, which runs only once, as the program starts (only the top level of the entry script `generate.ts` runs it): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await readFile(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
         fixes: [
           [
             READ_FILE,
@@ -440,23 +489,107 @@ const invalid: InvalidCase[] = [
     fileName: "src/bin/methods/generate/action.ts",
     options: { startupFunctions: [{ file: "**/src/bin/**" }] },
     errors: [
-      { messageId: "blockingAtStartup", line: 7, column: 22, severity: "info" },
-      { messageId: "blockingAtStartup", line: 8, column: 5, severity: "info" },
+      {
+        messageId: "blockingAtStartup",
+        line: 7,
+        column: 22,
+        severity: "info",
+        message: "`readFileSync` blocks the event loop inside async method `GenerateActionCLI.run`, which runs only while the program starts or stops (the `startupFunctions` option names it): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await readFile(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export abstract class CLI {",
+              "  abstract run(params: Record<string, string>): Promise<boolean>;",
+              "}",
+              "export class GenerateActionCLI extends CLI {",
+              "  async run({ name }: Record<string, string>) {",
+              '    const template = (await readFile("templates/action.ts.template")).toString();',
+              "    fs.writeFileSync(`src/actions/${name}.ts`, template);",
+              "    return true;",
+              "  }",
+              "}",
+            ),
+          ],
+        ],
+      },
+      {
+        messageId: "blockingAtStartup",
+        line: 8,
+        column: 5,
+        severity: "info",
+        message: "`writeFileSync` blocks the event loop inside async method `GenerateActionCLI.run`, which runs only while the program starts or stops (the `startupFunctions` option names it): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await writeFile(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
+        fixes: [
+          [
+            WRITE_FILE,
+            lines(
+              FS,
+              'import { writeFile } from "node:fs/promises";',
+              "export abstract class CLI {",
+              "  abstract run(params: Record<string, string>): Promise<boolean>;",
+              "}",
+              "export class GenerateActionCLI extends CLI {",
+              "  async run({ name }: Record<string, string>) {",
+              '    const template = fs.readFileSync("templates/action.ts.template").toString();',
+              "    await writeFile(`src/actions/${name}.ts`, template);",
+              "    return true;",
+              "  }",
+              "}",
+            ),
+          ],
+        ],
+      },
     ],
   },
   {
     name: "start-up: startupFunctions names one class's method",
     code: lines(FS, "export class Gateway {", "  async boot() {", '    return fs.readFileSync("gateway.json");', "  }", "}"),
     options: { startupFunctions: [{ function: "Gateway.boot" }] },
-    errors: [{ messageId: "blockingAtStartup", line: 4, column: 12, severity: "info" }],
+    errors: [
+      {
+        messageId: "blockingAtStartup",
+        line: 4,
+        column: 12,
+        severity: "info",
+        message: "`readFileSync` blocks the event loop inside async method `Gateway.boot`, which runs only while the program starts or stops (the `startupFunctions` option names it): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await readFile(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export class Gateway {",
+              "  async boot() {",
+              '    return await readFile("gateway.json");',
+              "  }",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "start-up: at error, start-up code is a warning",
     code: PROCESS,
     severity: "error",
     errors: [
-      { messageId: "blockingAtStartupSink", line: 3, column: 3, severity: "warning" },
-      { messageId: "blockingAtStartupSink", line: 5, column: 41, severity: "warning" },
+      {
+        messageId: "blockingAtStartupSink",
+        line: 3,
+        column: 3,
+        severity: "warning",
+        message: "`writePidFile` calls `writeFileSync` here, which waits for the file system, and only start-up code runs it: it is reached from async method `Process.start`, code that runs only while the program starts or stops, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or accept it with an `allow` entry naming `writePidFile`.",
+      },
+      {
+        messageId: "blockingAtStartupSink",
+        line: 5,
+        column: 41,
+        severity: "warning",
+        message: "`getPackageJson` calls `readFileSync` here, which waits for the file system, and only start-up code runs it: it is reached from async method `Process.restart`, code that runs only while the program starts or stops, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or accept it with an `allow` entry naming `getPackageJson`.",
+      },
     ],
   },
   {
@@ -464,15 +597,50 @@ const invalid: InvalidCase[] = [
     code: PROCESS,
     options: { lowerStartup: false },
     errors: [
-      { messageId: "blockingSink", line: 3, column: 3, severity: "warning" },
-      { messageId: "blockingSink", line: 5, column: 41, severity: "warning" },
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 3,
+        severity: "warning",
+        message: "`writePidFile` calls `writeFileSync` here, which waits for the file system, and async code runs it: it is reached from async method `Process.start`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `writePidFile` only outside async code.",
+      },
+      {
+        messageId: "blockingSink",
+        line: 5,
+        column: 41,
+        severity: "warning",
+        message: "`getPackageJson` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async method `Process.restart`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `getPackageJson` only outside async code.",
+      },
     ],
   },
   {
     name: "start-up: an entry script's const arrow, called twice from its top level",
     code: lines("#!/usr/bin/env node", FS, "const copyTemplate = async (name: string) => {", "  fs.copyFileSync(`templates/${name}`, name);", "};", 'void copyTemplate("README.md");', 'void copyTemplate("LICENSE");'),
     fileName: "bin/init.ts",
-    errors: [{ messageId: "blockingAtStartup", line: 4, column: 3, severity: "info" }],
+    errors: [
+      {
+        messageId: "blockingAtStartup",
+        line: 4,
+        column: 3,
+        severity: "info",
+        message: "`copyFileSync` blocks the event loop inside async arrow function `copyTemplate`, which runs only once, as the program starts (only the top level of the entry script `init.ts` runs it): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await copyFile(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
+        fixes: [
+          [
+            "Use `await copyFile(...)` from `node:fs/promises`",
+            lines(
+              "#!/usr/bin/env node",
+              FS,
+              'import { copyFile } from "node:fs/promises";',
+              "const copyTemplate = async (name: string) => {",
+              "  await copyFile(`templates/${name}`, name);",
+              "};",
+              'void copyTemplate("README.md");',
+              'void copyTemplate("LICENSE");',
+            ),
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "start-up: an async function that a synchronous bootstrap runs, which the top level runs",
@@ -488,14 +656,61 @@ const invalid: InvalidCase[] = [
       "bootstrap();",
     ),
     fileName: "bin/app.ts",
-    errors: [{ messageId: "blockingAtStartup", line: 4, column: 10, severity: "info" }],
+    errors: [
+      {
+        messageId: "blockingAtStartup",
+        line: 4,
+        column: 10,
+        severity: "info",
+        message: "`readdirSync` blocks the event loop inside async function `loadPlugins`, which runs only once, as the program starts (only the top level of the entry script `app.ts` runs it): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await readdir(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
+        fixes: [
+          [
+            "Use `await readdir(...)` from `node:fs/promises`",
+            lines(
+              "#!/usr/bin/env node",
+              FS,
+              'import { readdir } from "node:fs/promises";',
+              "async function loadPlugins(dir: string) {",
+              "  return await readdir(dir);",
+              "}",
+              "function bootstrap() {",
+              '  void loadPlugins("plugins");',
+              "}",
+              "bootstrap();",
+            ),
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "start-up: an entry script function that another file's start-up code imports and runs",
     code: lines("#!/usr/bin/env node", FS, "export async function readVersion() {", '  return fs.readFileSync("VERSION", "utf8");', "}", "void readVersion();"),
     fileName: "bin/cli.ts",
     extraFiles: { "bin/tool.ts": lines("#!/usr/bin/env node", 'import { readVersion } from "./cli";', "void readVersion();") },
-    errors: [{ messageId: "blockingAtStartup", line: 4, column: 10, severity: "info" }],
+    errors: [
+      {
+        messageId: "blockingAtStartup",
+        line: 4,
+        column: 10,
+        severity: "info",
+        message: "`readFileSync` blocks the event loop inside async function `readVersion`, which runs only once, as the program starts (only the top level of the entry script `cli.ts` runs it): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await readFile(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              "#!/usr/bin/env node",
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export async function readVersion() {",
+              '  return await readFile("VERSION", "utf8");',
+              "}",
+              "void readVersion();",
+            ),
+          ],
+        ],
+      },
+    ],
   },
   // --- not start-up code: still at the rule's severity ------------------------------------------
   {
@@ -515,41 +730,183 @@ const invalid: InvalidCase[] = [
       "  }",
       "}",
     ),
-    errors: [{ messageId: "blockingCall", line: 8, column: 20, severity: "warning" }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 8,
+        column: 20,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readFileSync", "async method `Watcher.start`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { setTimeout as sleep } from "node:timers/promises";',
+              'import { readFile } from "node:fs/promises";',
+              "export class Watcher {",
+              "  running = false;",
+              "  async start(file: string) {",
+              "    this.running = true;",
+              "    while (this.running) {",
+              '      const text = await readFile(file, "utf8");',
+              "      if (text.length > 0) this.running = false;",
+              "      await sleep(1000);",
+              "    }",
+              "  }",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "not start-up: an entry script's function that a request handler in another file also imports",
     code: lines("#!/usr/bin/env node", FS, "export async function readVersion() {", '  return fs.readFileSync("VERSION", "utf8");', "}", "void readVersion();"),
     fileName: "bin/cli.ts",
     extraFiles: { "routes.ts": lines('import { readVersion } from "./bin/cli";', "export async function version() {", "  return readVersion();", "}") },
-    errors: [{ messageId: "blockingCall", line: 4, column: 10, severity: "warning" }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 10,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readFileSync", "async function `readVersion`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              "#!/usr/bin/env node",
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export async function readVersion() {",
+              '  return await readFile("VERSION", "utf8");',
+              "}",
+              "void readVersion();",
+            ),
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "not start-up: an entry script's function imported under another name elsewhere",
     code: lines("#!/usr/bin/env node", FS, "export async function readVersion() {", '  return fs.readFileSync("VERSION", "utf8");', "}", "void readVersion();"),
     fileName: "bin/cli.ts",
     extraFiles: { "tool.ts": lines('import { readVersion as version } from "./bin/cli";', "void version();") },
-    errors: [{ messageId: "blockingCall", line: 4, column: 10, severity: "warning" }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 10,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readFileSync", "async function `readVersion`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              "#!/usr/bin/env node",
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export async function readVersion() {",
+              '  return await readFile("VERSION", "utf8");',
+              "}",
+              "void readVersion();",
+            ),
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "not start-up: an entry script's step run by a top-level while loop",
     code: lines("#!/usr/bin/env node", FS, "async function step() {", '  fs.appendFileSync("ticks.log", "tick\\n");', "}", "let ticks = 3;", "while (ticks-- > 0) void step();"),
     fileName: "bin/tick.ts",
-    errors: [{ messageId: "blockingCall", line: 4, column: 3, severity: "warning" }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 3,
+        severity: "warning",
+        message: BLOCKS_ON_FS("appendFileSync", "async function `step`", "appendFile"),
+        fixes: [
+          [
+            "Use `await appendFile(...)` from `node:fs/promises`",
+            lines(
+              "#!/usr/bin/env node",
+              FS,
+              'import { appendFile } from "node:fs/promises";',
+              "async function step() {",
+              '  await appendFile("ticks.log", "tick\\n");',
+              "}",
+              "let ticks = 3;",
+              "while (ticks-- > 0) void step();",
+            ),
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "not start-up: an entry script's function that calls itself",
     code: lines("#!/usr/bin/env node", FS, "async function walk(dir: string, depth: number): Promise<void> {", "  for (const entry of fs.readdirSync(dir)) if (depth > 0) await walk(`${dir}/${entry}`, depth - 1);", "}", 'void walk(".", 2);'),
     fileName: "bin/walk.ts",
-    errors: [{ messageId: "blockingCall", line: 4, column: 23, severity: "warning" }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 23,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readdirSync", "async function `walk`", "readdir"),
+        fixes: [
+          [
+            "Use `await readdir(...)` from `node:fs/promises`",
+            lines(
+              "#!/usr/bin/env node",
+              FS,
+              'import { readdir } from "node:fs/promises";',
+              "async function walk(dir: string, depth: number): Promise<void> {",
+              "  for (const entry of await readdir(dir)) if (depth > 0) await walk(`${dir}/${entry}`, depth - 1);",
+              "}",
+              'void walk(".", 2);',
+            ),
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "not start-up: a cache's dump and load of everything it holds, exported for any caller",
     code: CACHE_DUMP,
     fileName: "src/modules/cache.ts",
     errors: [
-      { messageId: "blockingCall", line: 4, column: 3, severity: "warning" },
-      { messageId: "blockingCall", line: 8, column: 20, severity: "warning" },
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 3,
+        severity: "warning",
+        message: BLOCKS_ON_FS("writeFileSync", "async function `dumpWrite`", "writeFile"),
+        fixes: [
+          [
+            WRITE_FILE,
+            `${FS}\nimport { writeFile } from "node:fs/promises";\nconst data = new Map<string, string>();\nexport async function dumpWrite(file: string) {\n  await writeFile(file, JSON.stringify(Object.fromEntries(data)));\n  return data.size;\n}\nexport async function dumpRead(file: string) {\n  const fileData = fs.readFileSync(file).toString();\n  for (const [key, value] of Object.entries(JSON.parse(fileData) as Record<string, string>)) data.set(key, value);\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "blockingCall",
+        line: 8,
+        column: 20,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readFileSync", "async function `dumpRead`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            `${FS}\nimport { readFile } from "node:fs/promises";\nconst data = new Map<string, string>();\nexport async function dumpWrite(file: string) {\n  fs.writeFileSync(file, JSON.stringify(Object.fromEntries(data)));\n  return data.size;\n}\nexport async function dumpRead(file: string) {\n  const fileData = (await readFile(file)).toString();\n  for (const [key, value] of Object.entries(JSON.parse(fileData) as Record<string, string>)) data.set(key, value);\n}`,
+          ],
+        ],
+      },
     ],
   },
   {
@@ -564,13 +921,58 @@ const invalid: InvalidCase[] = [
       "createServer((req, res) => void handle(req, res)).listen(8080);",
     ),
     fileName: "bin/serve.ts",
-    errors: [{ messageId: "blockingCall", line: 5, column: 11, severity: "warning" }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 11,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readFileSync", "async function `handle`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              "#!/usr/bin/env node",
+              FS,
+              'import { createServer, type IncomingMessage, type ServerResponse } from "node:http";',
+              'import { readFile } from "node:fs/promises";',
+              "async function handle(req: IncomingMessage, res: ServerResponse) {",
+              '  res.end(await readFile(`public${req.url ?? "/index.html"}`));',
+              "}",
+              "createServer((req, res) => void handle(req, res)).listen(8080);",
+            ),
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "not start-up: an entry script's poll, run by a timer",
     code: lines("#!/usr/bin/env node", FS, "async function poll() {", '  return fs.readFileSync("queue.json", "utf8");', "}", "setInterval(() => void poll(), 1000);"),
     fileName: "bin/worker.ts",
-    errors: [{ messageId: "blockingCall", line: 4, column: 10, severity: "warning" }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 10,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readFileSync", "async function `poll`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              "#!/usr/bin/env node",
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "async function poll() {",
+              '  return await readFile("queue.json", "utf8");',
+              "}",
+              "setInterval(() => void poll(), 1000);",
+            ),
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "not start-up: an entry script's serving loop",
@@ -587,14 +989,54 @@ const invalid: InvalidCase[] = [
       "void work();",
     ),
     fileName: "bin/worker.ts",
-    errors: [{ messageId: "blockingCall", line: 7, column: 5, severity: "warning" }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 7,
+        column: 5,
+        severity: "warning",
+        message: BLOCKS_ON_FS("appendFileSync", "async function `work`", "appendFile"),
+        fixes: [
+          [
+            "Use `await appendFile(...)` from `node:fs/promises`",
+            lines(
+              "#!/usr/bin/env node",
+              FS,
+              'import { appendFile } from "node:fs/promises";',
+              "declare function nextJob(): Promise<string>;",
+              "async function work() {",
+              "  while (true) {",
+              "    const job = await nextJob();",
+              '    await appendFile("jobs.log", `${job}\\n`);',
+              "  }",
+              "}",
+              "void work();",
+            ),
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "not start-up: a module's exported function that an entry script calls (the package's users may call it too)",
     code: lines(FS, "export async function loadTemplates(dir: string) {", "  return fs.readdirSync(dir);", "}"),
     fileName: "lib/templates.ts",
     extraFiles: { "bin/cli.ts": lines("#!/usr/bin/env node", 'import { loadTemplates } from "../lib/templates";', 'void loadTemplates("templates");') },
-    errors: [{ messageId: "blockingCall", line: 3, column: 10, severity: "warning" }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readdirSync", "async function `loadTemplates`", "readdir"),
+        fixes: [
+          [
+            "Use `await readdir(...)` from `node:fs/promises`",
+            lines(FS, 'import { readdir } from "node:fs/promises";', "export async function loadTemplates(dir: string) {", "  return await readdir(dir);", "}"),
+          ],
+        ],
+      },
+    ],
   },
   {
     name: "not start-up: a helper that start() and a request handler both reach",
@@ -612,7 +1054,16 @@ const invalid: InvalidCase[] = [
       "  }",
       "}",
     ),
-    errors: [{ messageId: "blockingSink", line: 3, column: 10, severity: "warning", related: [7, 10] }],
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 10,
+        severity: "warning",
+        related: [7, 10],
+        message: "`readSettings` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from 2 async functions (`Service.start`, `Service.handle`), and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readSettings` only outside async code.",
+      },
+    ],
   },
   {
     name: "not start-up: a shutdown step pushed from stop() runs whenever the list is run",
@@ -631,13 +1082,46 @@ const invalid: InvalidCase[] = [
       "  }",
       "}",
     ),
-    errors: [{ messageId: "blockingSink", line: 3, column: 3, severity: "warning", related: [9] }],
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 3,
+        severity: "warning",
+        related: [9],
+        message: "`clearPidFile` calls `unlinkSync` here, which waits for the file system, and async code runs it: it is reached from an async arrow function passed to `push`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await unlink(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `clearPidFile` only outside async code.",
+      },
+    ],
   },
   {
     name: "not start-up: a method of a class in an entry script (any object of it may run it)",
     code: lines("#!/usr/bin/env node", FS, "class Cli {", "  async exec() {", '    return fs.readFileSync("npmrc", "utf8");', "  }", "}", "void new Cli().exec();"),
     fileName: "bin/cli.ts",
-    errors: [{ messageId: "blockingCall", line: 5, column: 12, severity: "warning" }],
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 12,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readFileSync", "async method `Cli.exec`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              "#!/usr/bin/env node",
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "class Cli {",
+              "  async exec() {",
+              '    return await readFile("npmrc", "utf8");',
+              "  }",
+              "}",
+              "void new Cli().exec();",
+            ),
+          ],
+        ],
+      },
+    ],
   },
   // --- fs, however it is imported, and the fs/promises fix ------------------------------------
   {

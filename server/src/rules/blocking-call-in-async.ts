@@ -496,6 +496,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
             "  }",
             "}",
           ].join("\n"),
+          reportedAt: { line: 5, column: 5 },
         },
         {
           title: "A busy-wait",
