@@ -192,6 +192,82 @@ const DELAYED = [
   "}",
 ].join("\n");
 
+/** Shaped like puppeteer's ExecutionContext: a bound method whose sync part may throw and whose one await is in try/catch. */
+const BINDING = [
+  'import { EventEmitter } from "node:events";',
+  "interface BindingCalledEvent { executionContextId: number; payload: string }",
+  "interface Binding { run(context: ExecutionContext, seq: number, args: unknown[]): Promise<void> }",
+  "export class ExecutionContext extends EventEmitter {",
+  "  #id = 1;",
+  "  #bindings = new Map<string, Binding>();",
+  "  #logger?: (error: unknown) => void;",
+  "  constructor(client: EventEmitter) {",
+  "    super();",
+  '    client.on("Runtime.bindingCalled", this.#onBindingCalled.bind(this));',
+  "  }",
+  "  async #onBindingCalled(event: BindingCalledEvent): Promise<void> {",
+  "    if (event.executionContextId !== this.#id) return;",
+  "    let payload: { type: string; name: string; seq: number; args: unknown[] };",
+  "    try {",
+  "      payload = JSON.parse(event.payload);",
+  "    } catch {",
+  "      return;",
+  "    }",
+  "    const { type, name, seq, args } = payload;",
+  '    if (type !== "internal") {',
+  '      this.emit("bindingcalled", event);',
+  "      return;",
+  "    }",
+  "    try {",
+  "      const binding = this.#bindings.get(name);",
+  "      await binding?.run(this, seq, args);",
+  "    } catch (error) {",
+  "      this.#logger?.(error);",
+  "    }",
+  "  }",
+  "}",
+].join("\n");
+
+/** Shaped like actionhero's web server: a listener awaiting a project method whose awaits fail only as sync code would. */
+const WEB = [
+  'import { EventEmitter } from "node:events";',
+  "interface Connection { method: string; params: Record<string, unknown>; req: EventEmitter }",
+  "interface ServerConfig { [key: string]: any }",
+  "declare const form: { parse(req: EventEmitter, done: (error: Error | null, fields: string[]) => void): void };",
+  "export class WebServer extends EventEmitter {",
+  "  config: ServerConfig = {};",
+  "  start(): void {",
+  '    this.on("connection", async (connection: Connection) => {',
+  "      const requestMode = await this.determineRequestParams(connection);",
+  '      if (requestMode === "api") this.processAction(connection);',
+  "    });",
+  "  }",
+  "  processAction(connection: Connection): void {",
+  "    console.log(connection.params);",
+  "  }",
+  "  async determineRequestParams(connection: Connection) {",
+  "    const requestMode = this.config.rootEndpointType;",
+  '    if (connection.method === "OPTIONS") return "options";',
+  "    let rawBody = Promise.resolve(Buffer.alloc(0));",
+  "    if (this.config.saveRawBody) {",
+  "      rawBody = new Promise((resolve, reject) => {",
+  "        let body = Buffer.alloc(0);",
+  '        connection.req.on("data", (chunk: Buffer) => { body = Buffer.concat([body, chunk]); }).on("end", () => resolve(body));',
+  "      });",
+  "    }",
+  "    const fields = await new Promise<string[]>((resolve) => {",
+  "      form.parse(connection.req, (error, fields) => {",
+  "        if (error) connection.params.error = error;",
+  "        resolve(fields);",
+  "      });",
+  "    });",
+  "    connection.params.body = fields;",
+  "    connection.params.rawBody = await rawBody;",
+  "    return requestMode;",
+  "  }",
+  "}",
+].join("\n");
+
 /** Shaped like bullmq's child process: a signal handler, a sync arrow, calling a method that cannot reject. */
 const CHILD = [
   "declare function runJob(): Promise<void>;",
@@ -594,19 +670,9 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "voidReturnArgument", line: 12, column: 29 }],
   },
   {
-    name: "executor resolvers: a timer callback in an executor that calls a stored library callback before its try may reject",
-    code: `${D}\ndeclare function report(error: unknown): void;\nexport function saveLater(id: string, quiet: boolean) {\n  return new Promise((resolve, reject) => {\n    let fail = reject;\n    if (quiet) fail = report;\n    setTimeout(async () => {\n      if (id === "") {\n        fail("no id");\n        return;\n      }\n      try {\n        resolve(await save(id));\n      } catch (error) {\n        fail(error);\n      }\n    }, 10);\n  });\n}`,
-    errors: [{ messageId: "voidReturnArgument", line: 7, column: 16 }],
-  },
-  {
     name: "error-handling code: a listener whose catch awaits a project function that can reject",
     code: `import { EventEmitter } from "node:events";\n${D}\nasync function report(error: unknown) {\n  await save(String(error));\n}\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (id: string) => {\n    try {\n      await save(id);\n    } catch (error) {\n      await report(error);\n    }\n  });\n}`,
     errors: [{ messageId: "listener", line: 7, column: 21 }],
-  },
-  {
-    name: "self-handled callbacks, N1: code before the try can throw (a library call), so the listener may reject",
-    code: `import { EventEmitter } from "node:events";\n${D}\ndeclare function parse(text: string): string;\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (text: string) => {\n    const id = parse(text);\n    try {\n      await save(id);\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}`,
-    errors: [{ messageId: "listener", line: 5, column: 21 }],
   },
   {
     name: "self-handled callbacks, N1: forEach with a callback that cannot reject is still reported (order and completion are lost), with the caught wording",
@@ -681,6 +747,26 @@ const invalid: InvalidCase[] = [
     name: "sync arrows, R3: forEach with a sync arrow calling a function that cannot reject is still reported, with the caught wording",
     code: `${D}\nasync function refresh(id: string): Promise<void> {\n  await save(id).catch((error) => console.error(error));\n}\nexport function refreshAll() {\n  ids.forEach((id) => refresh(id));\n}`,
     errors: [{ messageId: "forEachCaught", line: 6, column: 15 }],
+  },
+  {
+    name: "awaits that fail only as sync code, R1: a catch that rethrows does not protect the await, so the bound method stays reported",
+    code: BINDING.replace("      this.#logger?.(error);\n    }", "      this.#logger?.(error);\n      throw error;\n    }"),
+    errors: [{ messageId: "listener", line: 10, column: 40 }],
+  },
+  {
+    name: "awaits that fail only as sync code, R2: an awaited project method that awaits a library call outside any try stays reported",
+    code: WEB.replace("    connection.params.body = fields;", "    connection.params.body = fields;\n    await new Promise<void>((resolve, reject) => connection.req.once(\"error\", reject));"),
+    errors: [{ messageId: "listener", line: 8, column: 27 }],
+  },
+  {
+    name: "awaits that fail only as sync code, R2: a local promise whose executor calls reject may reject",
+    code: WEB.replace("(chunk: Buffer) => { body = Buffer.concat([body, chunk]); }).on(\"end\", () => resolve(body));", "(chunk: Buffer) => { body = Buffer.concat([body, chunk]); }).on(\"error\", reject).on(\"end\", () => resolve(body));"),
+    errors: [{ messageId: "listener", line: 8, column: 27 }],
+  },
+  {
+    name: "awaits that fail only as sync code: a for await outside any try may reject",
+    code: `import { EventEmitter } from "node:events";\ndeclare function lines(): AsyncIterable<string>;\nexport function listen(bus: EventEmitter, seen: string[]) {\n  bus.on("start", async () => {\n    for await (const line of lines()) seen.push(line);\n  });\n}`,
+    errors: [{ messageId: "listener", line: 4, column: 19 }],
   },
   // Inherited methods (checksVoidReturn.inheritedMethods)
   {
@@ -909,6 +995,38 @@ const valid: ValidCase[] = [
   {
     name: "callbacks by reference, R1: an object property typed to return void holding a const that never suspends",
     code: `interface Hooks { onIdle: () => void }\nconst seen = new Set<string>();\nconst markIdle = async () => {\n  seen.add("idle");\n};\nexport const hooks: Hooks = { onIdle: markIdle };`,
+  },
+  {
+    name: "awaits that fail only as sync code, R1: a timer callback in an executor whose call before its try may throw synchronously (every await is caught)",
+    code: `${D}\ndeclare function report(error: unknown): void;\nexport function saveLater(id: string, quiet: boolean) {\n  return new Promise((resolve, reject) => {\n    let fail = reject;\n    if (quiet) fail = report;\n    setTimeout(async () => {\n      if (id === "") {\n        fail("no id");\n        return;\n      }\n      try {\n        resolve(await save(id));\n      } catch (error) {\n        fail(error);\n      }\n    }, 10);\n  });\n}`,
+  },
+  {
+    name: "awaits that fail only as sync code, R1: code before the try may throw, as it would in a sync listener; the await is caught",
+    code: `import { EventEmitter } from "node:events";\n${D}\ndeclare function parse(text: string): string;\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (text: string) => {\n    const id = parse(text);\n    try {\n      await save(id);\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}`,
+  },
+  {
+    name: "awaits that fail only as sync code, R1: a bound method whose sync part may throw and whose one await is caught (puppeteer ExecutionContext)",
+    code: BINDING,
+  },
+  {
+    name: "awaits that fail only as sync code, R1: a field arrow whose awaits are caught, the catch's own awaits in a nested try (puppeteer ExposedFunction)",
+    code: 'import { EventEmitter } from "node:events";\ninterface Handle { evaluate(fn: (settle: (value: unknown) => void) => void, ...args: unknown[]): Promise<void>; getArgs(): Promise<unknown[]> }\ndeclare function handleFrom(data: unknown): Handle;\nexport class ExposedFunction {\n  #channel = "exposed";\n  #logger?: (error: unknown) => void;\n  constructor(private readonly apply: (...args: unknown[]) => Promise<unknown>, connection: EventEmitter) {\n    connection.on("script.message", this.#handleMessage);\n  }\n  #handleMessage = async (params: { channel: string; data: unknown }) => {\n    if (params.channel !== this.#channel) return;\n    const dataHandle = handleFrom(params.data);\n    let result: unknown;\n    try {\n      result = await this.apply(...(await dataHandle.getArgs()));\n    } catch (error) {\n      try {\n        await dataHandle.evaluate((reject) => reject(error));\n      } catch (error) {\n        this.#logger?.(error);\n      }\n      return;\n    }\n    try {\n      await dataHandle.evaluate((resolve) => resolve(result));\n    } catch (error) {\n      this.#logger?.(error);\n    }\n  };\n}',
+  },
+  {
+    name: "awaits that fail only as sync code, R3: a Readable read() whose loop is in try and whose catch destroys the stream (bullmq)",
+    code: 'import { Readable } from "node:stream";\ninterface Adapter { scan(cursor: string, options: { MATCH?: string }): Promise<[string, string[]]> }\nexport function scanStream(adapter: Adapter, match?: string): Readable {\n  let cursor = "0";\n  let started = false;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      if (started && cursor === "0") {\n        readable.push(null);\n        return;\n      }\n      started = true;\n      try {\n        while (true) {\n          const [nextCursor, keys] = await adapter.scan(cursor, { MATCH: match });\n          cursor = nextCursor;\n          if (keys.length > 0) {\n            readable.push(keys);\n            return;\n          }\n          if (cursor === "0") {\n            readable.push(null);\n            return;\n          }\n        }\n      } catch (err) {\n        readable.destroy(err as Error);\n      }\n    },\n  });\n  return readable;\n}',
+  },
+  {
+    name: "awaits that fail only as sync code, R2: a listener awaiting a method whose awaits are a form-parse promise and a local raw-body promise (actionhero)",
+    code: WEB,
+  },
+  {
+    name: "awaits that fail only as sync code, R2: a timer callback awaiting a project function whose await is caught, after a sync parse",
+    code: `${D}\nasync function flush(ids: string[]): Promise<void> {\n  const batch = ids.map((id) => id.trim());\n  try {\n    await Promise.all(batch.map((id) => save(id)));\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function schedule(text: string) {\n  setTimeout(async () => {\n    const ids = JSON.parse(text) as string[];\n    await flush(ids);\n    console.log("flushed", ids.length);\n  }, 10);\n}`,
+  },
+  {
+    name: "awaits that fail only as sync code: a signal handler whose await is in a try that ends in finally { process.exit() }",
+    code: `${D}\nprocess.on("SIGTERM", async () => {\n  const reason = String(process.exitCode);\n  try {\n    await save(reason);\n  } finally {\n    process.exit(0);\n  }\n});`,
   },
   { name: "for...of with await", code: `${D}\nasync function f() {\n  for (const id of ids) await save(id);\n}` },
   { name: "Promise.all over map(async)", code: `${D}\nasync function f() {\n  await Promise.all(ids.map(async (id) => save(id)));\n}` },

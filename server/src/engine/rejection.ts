@@ -145,37 +145,107 @@ export class RejectionFacts {
   private readonly delayMemo = new Map<ts.Node, boolean>();
 
   /**
-   * `fn` is async and waits only for promises that never reject: every `await` outside nested
-   * functions is of a promise `neverRejects` accepts (`await new Promise((r) => setTimeout(r, ms))`,
-   * a field set only from such a promise), no `for await` or `yield`, no `throw` statement, and
-   * nothing it returns can be a promise or thenable. Its promise rejects only where the same body
-   * written as a sync function would throw (a call inside throws): an await of such a promise adds
-   * a delay, not a way to fail. Unlike `neverSuspends` (which implies it), the code after an await
-   * runs after the call returned, so a caller that needs the work finished in order (`forEach`)
-   * loses something; one that only drops the promise (a listener, a timer) does not.
+   * `fn` is async and its waits add no way to fail: its promise rejects only where the same body
+   * written as a sync function would throw (a call inside throws). Every `await` (and `for await`,
+   * `await using`) outside nested functions, and every `throw` statement, is either inside a
+   * `try` whose `catch` cannot throw (judged as error-handling code) or whose `finally` ends the
+   * process, or awaits a promise that fails only as sync code would (`awaitFailsOnlyAsSyncCode`):
+   * one that never rejects (`await new Promise((r) => setTimeout(r, ms))`, a field set only from
+   * such a promise), `new Promise((resolve) => ...)` whose executor may throw (it runs before
+   * `new` returns), `Promise.resolve(value)`, or a call of project functions that are themselves
+   * of this kind (`await this.determineRequestParams(c)`; bounded and cycle-safe). No `yield`,
+   * and nothing it returns can be a promise or thenable. Unlike `neverSuspends` (which implies
+   * it), the code after an await runs after the call returned, so a caller that needs the work
+   * finished in order (`forEach`) loses something; one that only drops the promise (a listener,
+   * a timer) does not.
    *
    * @example
    * // async (m) => { await new Promise((r) => setTimeout(r, this.delay)); this.dispatch(m); } → true
+   * // async (e) => { const { name } = JSON.parse(e.payload); try { await this.run(name); } catch (err) { log(err); } } → true
    * // async (m) => { await fetch(url); this.dispatch(m); }              → false (fetch may reject)
    */
-  awaitsOnlyNeverRejecting(fn: ts.FunctionLikeDeclaration): boolean {
-    const known = this.delayMemo.get(fn);
-    if (known !== undefined) return known;
-    const body = fn.body;
-    let result = body !== undefined && isAsyncFunction(fn) && !fn.asteriskToken;
-    const visit = (node: ts.Node): void => {
-      if (!result || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-      if (ts.isYieldExpression(node) || ts.isThrowStatement(node) || (ts.isForOfStatement(node) && node.awaitModifier)) result = false;
-      else if (ts.isAwaitExpression(node) && !this.neverRejects(node.expression)) result = false;
-      else ts.forEachChild(node, visit);
-    };
-    if (result && body) {
-      visit(body);
-      const returned = ts.isBlock(body) ? returnedExpressions(body) : [body];
-      result &&= returned.every((expr) => expr === undefined || this.types.promiseStatus(expr, { thenables: true }) === "never");
+  awaitsCannotFail(fn: ts.FunctionLikeDeclaration): boolean {
+    return this.inMode(false, () =>
+      this.fact(this.delayMemo, fn, () => {
+        const body = fn.body;
+        if (!body || !isAsyncFunction(fn) || fn.asteriskToken || !this.waitsFailOnlyAsSyncCode(body, fn, false)) return false;
+        const returned = ts.isBlock(body) ? returnedExpressions(body) : [body];
+        return returned.every((expr) => expr === undefined || returnsData(expr, this.types));
+      }),
+    );
+  }
+
+  /**
+   * No `await`, `for await`, `await using` or `throw` in `node` (outside nested functions) can
+   * fail, unless `guarded` (inside a `try` that handles every failure: `catchesEverything`).
+   */
+  private waitsFailOnlyAsSyncCode(node: ts.Node, fn: ts.FunctionLikeDeclaration, guarded: boolean): boolean {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return true;
+    this.work++;
+    if (ts.isTryStatement(node)) {
+      const { tryBlock, catchClause, finallyBlock } = node;
+      return (
+        this.waitsFailOnlyAsSyncCode(tryBlock, fn, guarded || this.catchesEverything(node)) &&
+        (!catchClause || this.waitsFailOnlyAsSyncCode(catchClause.block, fn, guarded)) &&
+        (!finallyBlock || this.waitsFailOnlyAsSyncCode(finallyBlock, fn, guarded))
+      );
     }
-    this.delayMemo.set(fn, result);
-    return result;
+    if (ts.isYieldExpression(node)) return false;
+    if (!guarded) {
+      if (ts.isThrowStatement(node) || (ts.isForOfStatement(node) && node.awaitModifier)) return false;
+      if (ts.isVariableDeclarationList(node) && isAwaitUsing(node)) return false;
+      if (ts.isAwaitExpression(node) && !this.awaitFailsOnlyAsSyncCode(node.expression, fn)) return false;
+    }
+    return ts.forEachChild(node, (child) => (this.waitsFailOnlyAsSyncCode(child, fn, guarded) ? undefined : true)) !== true;
+  }
+
+  /** A `try` whose `catch` cannot throw (as error-handling code), or whose `finally` ends the process. */
+  private catchesEverything(statement: ts.TryStatement): boolean {
+    const { catchClause, finallyBlock } = statement;
+    if (finallyBlock && this.blockExits(finallyBlock.statements)) return true;
+    const binding = catchClause?.variableDeclaration?.name;
+    return catchClause !== undefined && (binding === undefined || ts.isIdentifier(binding)) && this.inMode(true, () => this.statementsSafe(catchClause.block.statements));
+  }
+
+  /**
+   * Awaiting `expression` in `fn` fails only where sync code would throw: a promise that never
+   * rejects (`neverRejects`, `awaitSafe`); `new Promise(executor)` of the lib whose executor
+   * never uses a `reject` parameter and resolves with values (it rejects only when the executor
+   * throws, which it does before `new` returns); `Promise.resolve(value)` of a value that cannot
+   * be a promise or thenable; a call whose every project implementation `awaitsCannotFail`; or a
+   * variable declared in `fn` whose every value is one of these (as a local `let rawBody` set
+   * from `Promise.resolve(...)` or a `new Promise(...)`).
+   */
+  private awaitFailsOnlyAsSyncCode(expression: ts.Expression, fn: ts.FunctionLikeDeclaration, followVariables = true): boolean {
+    let operand = skipParens(expression);
+    while (ts.isAsExpression(operand) || ts.isNonNullExpression(operand) || ts.isSatisfiesExpression(operand) || ts.isTypeAssertionExpression(operand)) operand = skipParens(operand.expression);
+    if (this.neverRejects(operand) || this.awaitSafe(operand)) return true;
+    if (ts.isNewExpression(operand)) return this.rejectsOnlyWhenExecutorThrows(operand);
+    if (ts.isCallExpression(operand)) {
+      if (isLibPromiseResolve(operand, this.types)) return operand.arguments.every((argument) => !ts.isSpreadElement(argument) && this.types.promiseStatus(argument, { thenables: true }) === "never");
+      const bodies = this.types.projectImplementationsOf(operand);
+      return bodies !== undefined && bodies.every((body) => this.awaitsCannotFail(body));
+    }
+    if (ts.isIdentifier(operand) && followVariables) {
+      const declaration = this.types.variableDeclarationOf(operand);
+      if (!declaration || !isAncestorOrSelf(fn, declaration)) return false;
+      const values = this.variableValues(declaration);
+      return values !== undefined && values.length > 0 && values.every((value) => this.awaitFailsOnlyAsSyncCode(value, fn, false));
+    }
+    return false;
+  }
+
+  /**
+   * `new Promise((resolve, reject) => ...)` of the lib, with a sync executor that never mentions
+   * its `reject` and resolves only with values: it rejects only when the executor throws.
+   */
+  private rejectsOnlyWhenExecutorThrows(node: ts.NewExpression): boolean {
+    const executor = node.arguments?.[0] && skipParens(node.arguments[0]);
+    if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) || isAsyncFunction(executor) || executor.asteriskToken) return false;
+    if (executor.parameters.length > 2 || !isLibPromiseConstruction(node, this.types)) return false;
+    const reject = executor.parameters[1] as ts.ParameterDeclaration | undefined;
+    if (reject && (!ts.isIdentifier(reject.name) || mentions(executor.body, reject, this.types))) return false;
+    return this.resolvesWithValues(executor);
   }
 
   /**
@@ -769,4 +839,38 @@ function fieldValues(owner: ts.ClassLikeDeclaration, name: string): ts.Expressio
   };
   owner.members.forEach(visit);
   return other ? undefined : values;
+}
+
+/** `Promise.resolve(...)` of the lib. */
+function isLibPromiseResolve(call: ts.CallExpression, types: TypeOracle): boolean {
+  const ref = types.calleeTarget(call)?.ref;
+  return ref !== undefined && ref.isDefaultLib && ref.qualifiedName === "PromiseConstructor.resolve";
+}
+
+/** Does `node` refer to `parameter` anywhere (nested functions included)? */
+function mentions(node: ts.Node, parameter: ts.ParameterDeclaration, types: TypeOracle): boolean {
+  const name = (parameter.name as ts.Identifier).text;
+  const visit = (child: ts.Node): boolean => (ts.isIdentifier(child) && child.text === name && types.parameterDeclarationOf(child) === parameter) || (ts.forEachChild(child, visit) ?? false);
+  return visit(node);
+}
+
+/**
+ * A returned value that is not a promise: its type says so, or it is a name or property read
+ * (not a call or `new`) typed `any`/`unknown`, as a setting read from an untyped configuration
+ * (`let mode = this.config.rootEndpointType; ... return mode;`). Errs towards silence: a promise
+ * kept in an `any`-typed property and returned from a function whose other awaits cannot fail is
+ * rare, and rules never report on `may`.
+ */
+function returnsData(expression: ts.Expression, types: TypeOracle): boolean {
+  const status = types.promiseStatus(expression, { thenables: true });
+  if (status === "never") return true;
+  const node = skipParens(expression);
+  return status === "may" && (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && types.isUntyped(node);
+}
+
+/** `await using x = ...`: its disposal is awaited when the block ends. */
+function isAwaitUsing(list: ts.VariableDeclarationList): boolean {
+  const flags: number = list.flags;
+  const awaitUsing: number = ts.NodeFlags.AwaitUsing;
+  return (flags & awaitUsing) === awaitUsing;
 }

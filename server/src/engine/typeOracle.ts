@@ -1286,6 +1286,17 @@ export class TypeOracle {
     return index;
   }
 
+  /**
+   * The value is typed `any` or `unknown` (untyped JavaScript, an index signature of `any`).
+   *
+   * @example
+   * // interface ServerConfig { [key: string]: any }   config.rootEndpointType → true
+   * // declare const mode: string;                     mode                    → false
+   */
+  isUntyped(expr: ts.Expression): boolean {
+    return (this.checker.getTypeAtLocation(expr).flags & UNKNOWNISH) !== 0;
+  }
+
   /** Can the value be `null` or `undefined`? `may` for `any`, `unknown` and type parameters. */
   nullishStatus(expr: ts.Expression): Tri {
     return this.flagStatus(expr, ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void, false);
