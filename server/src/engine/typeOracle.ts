@@ -1287,6 +1287,19 @@ export class TypeOracle {
   }
 
   /**
+   * The class field a property access reads, when it is one field declared in the project (not a
+   * method, accessor, parameter property or declaration-file member).
+   *
+   * @example
+   * // class Target { ready = Deferred.create(); }   target.ready → the `ready` declaration
+   */
+  fieldDeclarationOf(access: ts.PropertyAccessExpression): ts.PropertyDeclaration | undefined {
+    const declarations = this.symbolOf(access.name)?.declarations;
+    const declaration = declarations?.length === 1 ? declarations[0] : undefined;
+    return declaration && ts.isPropertyDeclaration(declaration) && this.isProjectSourceFile(declaration.getSourceFile()) ? declaration : undefined;
+  }
+
+  /**
    * The value is typed `any` or `unknown` (untyped JavaScript, an index signature of `any`).
    *
    * @example
