@@ -126,6 +126,33 @@ const SIGNALS = [
   "}",
 ].join("\n");
 
+/** Shaped like bullmq's build (dist/esm/classes): the JavaScript a build emits, beside the `.d.ts` its imports resolve to. */
+const JS_BUILD = { compilerOptions: { ...TEST_COMPILER_OPTIONS, allowJs: true, checkJs: false } };
+const CHILD_JS = [
+  "var ChildStatus;",
+  "(function (ChildStatus) {",
+  '    ChildStatus[ChildStatus["Idle"] = 0] = "Idle";',
+  '    ChildStatus[ChildStatus["Terminating"] = 1] = "Terminating";',
+  "})(ChildStatus || (ChildStatus = {}));",
+  "export class ChildProcessor {",
+  "    constructor(send) {",
+  "        this.send = send;",
+  "        this.status = ChildStatus.Idle;",
+  "    }",
+  "    async waitForCurrentJobAndExit() {",
+  "        this.status = ChildStatus.Terminating;",
+  "        try {",
+  "            await this.currentJobPromise;",
+  "        }",
+  "        finally {",
+  "            process.exit(process.exitCode || 0);",
+  "        }",
+  "    }",
+  "}",
+].join("\n");
+const CHILD_DTS = "export declare class ChildProcessor {\n    private send;\n    status: number;\n    currentJobPromise: Promise<unknown> | undefined;\n    constructor(send: (message: unknown) => Promise<void>);\n    waitForCurrentJobAndExit(): Promise<void>;\n}";
+const MAIN_BASE = 'import { ChildProcessor } from "./child-processor";\nexport default (send) => {\n    const childProcessor = new ChildProcessor(send);\n    process.on("SIGTERM", () => childProcessor.waitForCurrentJobAndExit());\n    process.on("SIGINT", () => childProcessor.waitForCurrentJobAndExit());\n};';
+
 /** Shaped like puppeteer's `Deferred` (src/util/Deferred.ts): `valueOrThrow()` throws only after `reject()`, or a timeout set at creation. */
 const DEFERRED = [
   "class TimeoutError extends Error {}",
@@ -885,6 +912,17 @@ const invalid: InvalidCase[] = [
       { messageId: "listener", line: 70, column: 38 },
     ],
   },
+  {
+    name: "emitted JavaScript, R3: the method in the .js beside the .d.ts is read, and one that can reject stays reported",
+    code: MAIN_BASE,
+    fileName: "main-base.js",
+    extraFiles: { "child-processor.js": CHILD_JS.replace("        try {\n            await this.currentJobPromise;\n        }\n        finally {\n            process.exit(process.exitCode || 0);\n        }", "        await this.currentJobPromise;\n        process.exit(process.exitCode || 0);"), "child-processor.d.ts": CHILD_DTS },
+    ...JS_BUILD,
+    errors: [
+      { messageId: "voidReturnArgument", line: 4, column: 27 },
+      { messageId: "voidReturnArgument", line: 5, column: 26 },
+    ],
+  },
   // Inherited methods (checksVoidReturn.inheritedMethods)
   {
     name: "async method implementing an interface method that returns void",
@@ -1160,6 +1198,23 @@ const valid: ValidCase[] = [
   {
     name: "gates: any project class whose promise rejects only after a member the project never calls (a latch that is only opened)",
     code: `export class Latch {\n  #failed = false;\n  #open!: () => void;\n  #opened = new Promise<void>((resolve) => {\n    this.#open = resolve;\n  });\n  open(): void {\n    this.#open();\n  }\n  fail(): void {\n    this.#failed = true;\n    this.#open();\n  }\n  async wait(): Promise<void> {\n    await this.#opened;\n    if (this.#failed) throw new Error("latch failed");\n  }\n}\nexport class Worker {\n  private readonly started = new Latch();\n  constructor(events: { on(name: string, listener: () => void): void }, private readonly log: string[]) {\n    events.on("job", async () => {\n      await this.started.wait();\n      this.log.push("job");\n    });\n  }\n  start(): void {\n    this.started.open();\n  }\n}`,
+  },
+  {
+    name: "emitted JavaScript, R3: signal handlers calling a method that ends in finally { process.exit() }, imported through the build's .d.ts (bullmq main-base.js)",
+    code: MAIN_BASE,
+    fileName: "main-base.js",
+    extraFiles: { "child-processor.js": CHILD_JS, "child-processor.d.ts": CHILD_DTS },
+    ...JS_BUILD,
+  },
+  {
+    name: "emitted JavaScript, R3: a function declared in the .d.ts and written in the .js beside it, which catches everything",
+    code: 'import { flushAndExit } from "./shutdown";\nprocess.on("SIGTERM", () => flushAndExit());',
+    fileName: "main.js",
+    extraFiles: {
+      "shutdown.js": "export async function flushAndExit() {\n    try {\n        await new Promise((resolve) => process.stdout.write(\"bye\\n\", resolve));\n    }\n    catch (error) {\n        console.error(error);\n    }\n}",
+      "shutdown.d.ts": "export declare function flushAndExit(): Promise<void>;",
+    },
+    ...JS_BUILD,
   },
   { name: "for...of with await", code: `${D}\nasync function f() {\n  for (const id of ids) await save(id);\n}` },
   { name: "Promise.all over map(async)", code: `${D}\nasync function f() {\n  await Promise.all(ids.map(async (id) => save(id)));\n}` },

@@ -612,7 +612,7 @@ export class RejectionFacts {
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       if (ts.isElementAccessExpression(node) && !this.expressionSafe(node.argumentExpression)) return false;
       const object = skipParens(node.expression);
-      const objectSafe = this.handler || node.questionDotToken !== undefined || object.kind === ts.SyntaxKind.ThisKeyword || this.types.nullishStatus(object) === "never";
+      const objectSafe = this.handler || node.questionDotToken !== undefined || object.kind === ts.SyntaxKind.ThisKeyword || this.types.nullishStatus(object) === "never" || this.initializedModuleObject(object);
       return objectSafe && this.expressionSafe(object);
     }
     if (ts.isPrefixUnaryExpression(node)) return this.expressionSafe(node.operand);
@@ -725,6 +725,32 @@ export class RejectionFacts {
       const parameter = ts.isIdentifier(node) ? this.types.parameterDeclarationOf(node) : undefined;
       return parameter !== undefined && isExecutorResolver(parameter, this.types);
     });
+  }
+
+  /**
+   * `object` names a module-level variable that an earlier top-level statement sets to an object
+   * literal, read inside a class declared after that statement, as compilers emit an enum in
+   * JavaScript (`var ChildStatus; (function (ChildStatus) { ... })(ChildStatus || (ChildStatus =
+   * {}));`, then `class ChildProcessor { ... this.status = ChildStatus.Terminating; }`): a class's
+   * methods run only after its declaration, so the variable holds the object by then.
+   */
+  private initializedModuleObject(object: ts.Expression): boolean {
+    if (!ts.isIdentifier(object)) return false;
+    const declaration = this.types.variableDeclarationOf(object);
+    const statement = declaration?.parent.parent;
+    if (!declaration || !statement || !ts.isVariableStatement(statement) || !ts.isSourceFile(statement.parent)) return false;
+    const values = this.variableValues(declaration);
+    if (!values || values.length === 0 || !values.every((value) => ts.isObjectLiteralExpression(skipParens(value)))) return false;
+    const file = statement.parent;
+    const readAt = topLevelStatementOf(object);
+    const reader = readAt && file.statements.indexOf(readAt);
+    if (!readAt || !ts.isClassDeclaration(readAt) || reader === undefined) return false;
+    // Every assignment runs at the top level of the module, before that class is declared.
+    return values.every((value) => {
+      const assignment = value.parent;
+      const setAt = topLevelStatementOf(assignment);
+      return setAt !== undefined && ts.isExpressionStatement(setAt) && file.statements.indexOf(setAt) < reader && runsWhenStatementRuns(assignment, setAt);
+    }) && (declaration.initializer === undefined || values.includes(declaration.initializer));
   }
 
   /**
@@ -1195,4 +1221,29 @@ function isPresenceTest(reference: ts.Expression): boolean {
 /** `++x`, `x--` and the like: a write. (`!x`, `-x`, `typeof x` only read.) */
 function isIncrementOrDecrement(node: ts.Node): boolean {
   return ts.isPostfixUnaryExpression(node) || (ts.isPrefixUnaryExpression(node) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken));
+}
+
+/** The statement of its source file that `node` is in. */
+function topLevelStatementOf(node: ts.Node): ts.Statement | undefined {
+  let current = node;
+  while (!ts.isSourceFile(current.parent)) {
+    current = current.parent;
+    if (!current.parent) return undefined;
+  }
+  return current as ts.Statement;
+}
+
+/**
+ * `node` is evaluated whenever the top-level `statement` runs: it is reached only through
+ * parentheses, call arguments, and `x || (x = {})` (where `x` is truthy after the whole either way).
+ */
+function runsWhenStatementRuns(node: ts.Node, statement: ts.Statement): boolean {
+  for (let current = node; current !== statement; current = current.parent) {
+    const parent = current.parent;
+    if (ts.isParenthesizedExpression(parent) || ts.isExpressionStatement(parent)) continue;
+    if (ts.isCallExpression(parent) && parent.arguments.includes(current as ts.Expression)) continue;
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.BarBarToken && parent.right === current && ts.isBinaryExpression(skipParens(parent.right)) && ts.isIdentifier(parent.left)) continue;
+    return false;
+  }
+  return true;
 }
