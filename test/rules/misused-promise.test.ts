@@ -246,6 +246,9 @@ const FRAMES = [
   "}",
 ].join("\n");
 
+/** Shaped like puppeteer's Browser: field arrows by reference awaiting a public `Deferred` of the target, which the project only resolves. */
+const BROWSER = `${DEFERRED}\nimport { EventEmitter } from "node:events";\nenum InitializationStatus { SUCCESS = "success", ABORTED = "aborted" }\nexport class Target {\n  _initializedDeferred = Deferred.create<InitializationStatus>();\n  _isClosedDeferred = Deferred.create<void>();\n  exposed = true;\n  initialized(): void {\n    if (!this._initializedDeferred.resolved()) this._initializedDeferred.resolve(InitializationStatus.SUCCESS);\n  }\n}\nexport class Browser extends EventEmitter {\n  attach(targets: EventEmitter) {\n    targets.on("available", this.#onAttachedToTarget);\n    targets.on("gone", this.#onDetachedFromTarget);\n  }\n  #onAttachedToTarget = async (target: Target) => {\n    if (target.exposed && (await target._initializedDeferred.valueOrThrow()) === InitializationStatus.SUCCESS) {\n      this.emit("targetcreated", target);\n    }\n  };\n  #onDetachedFromTarget = async (target: Target): Promise<void> => {\n    target._initializedDeferred.resolve(InitializationStatus.ABORTED);\n    target._isClosedDeferred.resolve();\n    if (target.exposed && (await target._initializedDeferred.valueOrThrow()) === InitializationStatus.SUCCESS) {\n      this.emit("targetdestroyed", target);\n    }\n  };\n}`;
+
 /** Shaped like puppeteer's ExecutionContext: an async listener with no `await`. */
 const CLEARED = [
   'import { EventEmitter } from "node:events";',
@@ -923,6 +926,14 @@ const invalid: InvalidCase[] = [
       { messageId: "voidReturnArgument", line: 5, column: 26 },
     ],
   },
+  {
+    name: "gates, N3b: a public Deferred destructured somewhere may be rejected there, so the listeners stay reported",
+    code: `${BROWSER}\nexport function abort(target: Target): void {\n  const { _initializedDeferred: deferred } = target;\n  deferred.reject(new Error("aborted"));\n}`,
+    errors: [
+      { messageId: "listener", line: 73, column: 29 },
+      { messageId: "listener", line: 74, column: 24 },
+    ],
+  },
   // Inherited methods (checksVoidReturn.inheritedMethods)
   {
     name: "async method implementing an interface method that returns void",
@@ -1189,7 +1200,7 @@ const valid: ValidCase[] = [
   },
   {
     name: "gates, N3b: a field arrow by reference awaiting a public Deferred of another class, which the project only resolves (puppeteer Browser)",
-    code: `${DEFERRED}\nimport { EventEmitter } from "node:events";\nenum InitializationStatus { SUCCESS = "success", ABORTED = "aborted" }\nexport class Target {\n  _initializedDeferred = Deferred.create<InitializationStatus>();\n  _isClosedDeferred = Deferred.create<void>();\n  exposed = true;\n  initialized(): void {\n    if (!this._initializedDeferred.resolved()) this._initializedDeferred.resolve(InitializationStatus.SUCCESS);\n  }\n}\nexport class Browser extends EventEmitter {\n  attach(targets: EventEmitter) {\n    targets.on("available", this.#onAttachedToTarget);\n    targets.on("gone", this.#onDetachedFromTarget);\n  }\n  #onAttachedToTarget = async (target: Target) => {\n    if (target.exposed && (await target._initializedDeferred.valueOrThrow()) === InitializationStatus.SUCCESS) {\n      this.emit("targetcreated", target);\n    }\n  };\n  #onDetachedFromTarget = async (target: Target): Promise<void> => {\n    target._initializedDeferred.resolve(InitializationStatus.ABORTED);\n    target._isClosedDeferred.resolve();\n    if (target.exposed && (await target._initializedDeferred.valueOrThrow()) === InitializationStatus.SUCCESS) {\n      this.emit("targetdestroyed", target);\n    }\n  };\n}`,
+    code: BROWSER,
   },
   {
     name: "gates, N3b: a Deferred constructed with new and no options, tested for presence before it is resolved",

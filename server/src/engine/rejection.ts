@@ -890,8 +890,10 @@ export class RejectionFacts {
     if (lists.some((list) => list === undefined)) return false;
     const values = lists.flat() as ts.Expression[];
     if (!values.every((value) => this.freshGate(value, gate))) return false;
-    const references = propertyAccessIndex(this.types).get(name) ?? [];
-    if (references.length > MAX_GATE_REFERENCES) return false;
+    const index = propertyAccessIndex(this.types);
+    const references = index.accesses.get(name) ?? [];
+    // `const { gate } = holder` or `holder["gate"]` reads the field where the uses below are not followed.
+    if (references.length > MAX_GATE_REFERENCES || index.otherReads.has(name)) return false;
     return references.every((reference) => {
       if (this.types.fieldDeclarationOf(reference) !== field) return true;
       const parent = reference.parent;
@@ -1090,19 +1092,30 @@ function hasStatic(member: ts.Node): boolean {
   return ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false);
 }
 
-/** Every property access in the project's source files, by the name it reads (built once per program). */
-function propertyAccessIndex(types: TypeOracle): ReadonlyMap<string, readonly ts.PropertyAccessExpression[]> {
+/**
+ * Every property access in the project's source files, by the name it reads, and the names read
+ * any other way (a destructuring `{ name }` / `{ name: local }`, an element access `x["name"]`).
+ * Built once per program.
+ */
+function propertyAccessIndex(types: TypeOracle): { accesses: ReadonlyMap<string, readonly ts.PropertyAccessExpression[]>; otherReads: ReadonlySet<string> } {
   return types.memo(PROPERTY_INDEX_KEY, () => {
-    const index = new Map<string, ts.PropertyAccessExpression[]>();
+    const accesses = new Map<string, ts.PropertyAccessExpression[]>();
+    const otherReads = new Set<string>();
     for (const file of types.projectSourceFiles()) {
       walkTree(file, (node) => {
-        if (!ts.isPropertyAccessExpression(node)) return;
-        const list = index.get(node.name.text);
-        if (list) list.push(node);
-        else index.set(node.name.text, [node]);
+        if (ts.isPropertyAccessExpression(node)) {
+          const list = accesses.get(node.name.text);
+          if (list) list.push(node);
+          else accesses.set(node.name.text, [node]);
+        } else if (ts.isBindingElement(node) && ts.isObjectBindingPattern(node.parent)) {
+          const key = node.propertyName ?? node.name;
+          if (ts.isIdentifier(key) || ts.isStringLiteral(key)) otherReads.add(key.text);
+        } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+          otherReads.add(node.argumentExpression.text);
+        }
       });
     }
-    return index;
+    return { accesses, otherReads };
   });
 }
 
