@@ -249,6 +249,9 @@ const FRAMES = [
 /** Shaped like puppeteer's Browser: field arrows by reference awaiting a public `Deferred` of the target, which the project only resolves. */
 const BROWSER = `${DEFERRED}\nimport { EventEmitter } from "node:events";\nenum InitializationStatus { SUCCESS = "success", ABORTED = "aborted" }\nexport class Target {\n  _initializedDeferred = Deferred.create<InitializationStatus>();\n  _isClosedDeferred = Deferred.create<void>();\n  exposed = true;\n  initialized(): void {\n    if (!this._initializedDeferred.resolved()) this._initializedDeferred.resolve(InitializationStatus.SUCCESS);\n  }\n}\nexport class Browser extends EventEmitter {\n  attach(targets: EventEmitter) {\n    targets.on("available", this.#onAttachedToTarget);\n    targets.on("gone", this.#onDetachedFromTarget);\n  }\n  #onAttachedToTarget = async (target: Target) => {\n    if (target.exposed && (await target._initializedDeferred.valueOrThrow()) === InitializationStatus.SUCCESS) {\n      this.emit("targetcreated", target);\n    }\n  };\n  #onDetachedFromTarget = async (target: Target): Promise<void> => {\n    target._initializedDeferred.resolve(InitializationStatus.ABORTED);\n    target._isClosedDeferred.resolve();\n    if (target.exposed && (await target._initializedDeferred.valueOrThrow()) === InitializationStatus.SUCCESS) {\n      this.emit("targetdestroyed", target);\n    }\n  };\n}`;
 
+/** A gate written for the project: `wait()` rejects only after `fail()`, which the project never calls. */
+const LATCH = `export class Latch {\n  #failed = false;\n  #open!: () => void;\n  #opened = new Promise<void>((resolve) => {\n    this.#open = resolve;\n  });\n  open(): void {\n    this.#open();\n  }\n  fail(): void {\n    this.#failed = true;\n    this.#open();\n  }\n  async wait(): Promise<void> {\n    await this.#opened;\n    if (this.#failed) throw new Error("latch failed");\n  }\n}\nexport class Worker {\n  private readonly started = new Latch();\n  constructor(events: { on(name: string, listener: () => void): void }, private readonly log: string[]) {\n    events.on("job", async () => {\n      await this.started.wait();\n      this.log.push("job");\n    });\n  }\n  start(): void {\n    this.started.open();\n  }\n}`;
+
 /** Shaped like puppeteer's ExecutionContext: an async listener with no `await`. */
 const CLEARED = [
   'import { EventEmitter } from "node:events";',
@@ -934,6 +937,11 @@ const invalid: InvalidCase[] = [
       { messageId: "listener", line: 74, column: 24 },
     ],
   },
+  {
+    name: "gates: a public flag may be set from outside the class, so the latch is not trusted",
+    code: `${LATCH.replaceAll("#failed", "failed")}\nexport function breakLatch(latch: Latch): void {\n  latch.failed = true;\n}`,
+    errors: [{ messageId: "voidReturnArgument", line: 22, column: 22 }],
+  },
   // Inherited methods (checksVoidReturn.inheritedMethods)
   {
     name: "async method implementing an interface method that returns void",
@@ -1208,7 +1216,7 @@ const valid: ValidCase[] = [
   },
   {
     name: "gates: any project class whose promise rejects only after a member the project never calls (a latch that is only opened)",
-    code: `export class Latch {\n  #failed = false;\n  #open!: () => void;\n  #opened = new Promise<void>((resolve) => {\n    this.#open = resolve;\n  });\n  open(): void {\n    this.#open();\n  }\n  fail(): void {\n    this.#failed = true;\n    this.#open();\n  }\n  async wait(): Promise<void> {\n    await this.#opened;\n    if (this.#failed) throw new Error("latch failed");\n  }\n}\nexport class Worker {\n  private readonly started = new Latch();\n  constructor(events: { on(name: string, listener: () => void): void }, private readonly log: string[]) {\n    events.on("job", async () => {\n      await this.started.wait();\n      this.log.push("job");\n    });\n  }\n  start(): void {\n    this.started.open();\n  }\n}`,
+    code: LATCH,
   },
   {
     name: "emitted JavaScript, R3: signal handlers calling a method that ends in finally { process.exit() }, imported through the build's .d.ts (bullmq main-base.js)",

@@ -856,7 +856,7 @@ export class RejectionFacts {
     return gate;
   }
 
-  /** `if (this.flag)` on a gate flag of `gateOwner`: a `true`/`false` field that starts false. Noted in `assumedFlags`. */
+  /** `if (this.flag)` on a gate flag of `gateOwner`: a private `true`/`false` field that starts false. Noted in `assumedFlags`. */
   private assumedGateFlag(condition: ts.Expression): string | undefined {
     const owner = this.gateOwner;
     const node = skipParens(condition);
@@ -864,7 +864,9 @@ export class RejectionFacts {
     const name = node.name.text;
     const field = owner.members.find((member) => ts.isPropertyDeclaration(member) && memberName(member.name) === name) as ts.PropertyDeclaration | undefined;
     const values = fieldValues(owner, name);
-    if (!field || hasStatic(field) || !values) return undefined;
+    // Only the class itself may write it: a `#name`, or a TypeScript `private`/`protected` field.
+    const hidden = ts.isPrivateIdentifier(field?.name ?? node.name) || (field !== undefined && (ts.getModifiers(field)?.some((modifier) => modifier.kind === ts.SyntaxKind.PrivateKeyword || modifier.kind === ts.SyntaxKind.ProtectedKeyword) ?? false));
+    if (!field || hasStatic(field) || !values || !hidden) return undefined;
     if (field.initializer && field.initializer.kind !== ts.SyntaxKind.FalseKeyword) return undefined;
     if (!values.every((value) => value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword)) return undefined;
     this.assumedFlags.add(name);
