@@ -110,7 +110,7 @@ export class RejectionFacts {
   private truncated = false;
 
   /**
-   * @param gateOwner set only for the instances `gateFacts` makes: judging a method of this class
+   * @param gateOwner set only for the instances `gateOf` makes: judging a method of this class
    *   on an instance where no "rejecting" member has run, so `if (this.flag)` on a gate flag of
    *   the class (`assumedFlags`) is taken as false.
    */
