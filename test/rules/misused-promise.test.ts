@@ -145,6 +145,132 @@ const SIGNALS = [
   "}",
 ].join("\n");
 
+/** Shaped like bullmq's build (dist/esm/classes): the JavaScript a build emits, beside the `.d.ts` its imports resolve to. */
+const JS_BUILD = { compilerOptions: { ...TEST_COMPILER_OPTIONS, allowJs: true, checkJs: false } };
+const CHILD_JS = [
+  "var ChildStatus;",
+  "(function (ChildStatus) {",
+  '    ChildStatus[ChildStatus["Idle"] = 0] = "Idle";',
+  '    ChildStatus[ChildStatus["Terminating"] = 1] = "Terminating";',
+  "})(ChildStatus || (ChildStatus = {}));",
+  "export class ChildProcessor {",
+  "    constructor(send) {",
+  "        this.send = send;",
+  "        this.status = ChildStatus.Idle;",
+  "    }",
+  "    async waitForCurrentJobAndExit() {",
+  "        this.status = ChildStatus.Terminating;",
+  "        try {",
+  "            await this.currentJobPromise;",
+  "        }",
+  "        finally {",
+  "            process.exit(process.exitCode || 0);",
+  "        }",
+  "    }",
+  "}",
+].join("\n");
+const CHILD_DTS = "export declare class ChildProcessor {\n    private send;\n    status: number;\n    currentJobPromise: Promise<unknown> | undefined;\n    constructor(send: (message: unknown) => Promise<void>);\n    waitForCurrentJobAndExit(): Promise<void>;\n}";
+const MAIN_BASE = 'import { ChildProcessor } from "./child-processor";\nexport default (send) => {\n    const childProcessor = new ChildProcessor(send);\n    process.on("SIGTERM", () => childProcessor.waitForCurrentJobAndExit());\n    process.on("SIGINT", () => childProcessor.waitForCurrentJobAndExit());\n};';
+
+/** Shaped like puppeteer's `Deferred` (src/util/Deferred.ts): `valueOrThrow()` throws only after `reject()`, or a timeout set at creation. */
+const DEFERRED = [
+  "class TimeoutError extends Error {}",
+  "interface DeferredOptions { message: string; timeout: number }",
+  "export class Deferred<T, V = Error> {",
+  "  static create<R, X = Error>(opts?: DeferredOptions): Deferred<R, X> {",
+  "    return new Deferred<R, X>(opts);",
+  "  }",
+  "  static async race<R>(awaitables: Array<Deferred<R>>): Promise<R> {",
+  "    try {",
+  "      return await Promise.race(awaitables.map((value) => value.valueOrThrow()));",
+  "    } finally {",
+  "      for (const deferred of awaitables) deferred.reject(new Error(\"Timeout cleared\"));",
+  "    }",
+  "  }",
+  "  #isResolved = false;",
+  "  #isRejected = false;",
+  "  #value: T | V | TimeoutError | undefined;",
+  "  #resolve!: (value: void) => void;",
+  "  #taskPromise = new Promise<void>((resolve) => {",
+  "    this.#resolve = resolve;",
+  "  });",
+  "  #timeoutId: ReturnType<typeof setTimeout> | undefined;",
+  "  constructor(opts?: DeferredOptions) {",
+  "    if (opts && opts.timeout > 0) {",
+  "      this.#timeoutId = setTimeout(() => {",
+  "        this.reject(new TimeoutError(opts.message));",
+  "      }, opts.timeout);",
+  "    }",
+  "  }",
+  "  #finish(value: T | V | TimeoutError) {",
+  "    clearTimeout(this.#timeoutId);",
+  "    this.#value = value;",
+  "    this.#resolve();",
+  "  }",
+  "  resolve(value: T): void {",
+  "    if (this.#isRejected || this.#isResolved) return;",
+  "    this.#isResolved = true;",
+  "    this.#finish(value);",
+  "  }",
+  "  reject(error: V | TimeoutError): void {",
+  "    if (this.#isRejected || this.#isResolved) return;",
+  "    this.#isRejected = true;",
+  "    this.#finish(error);",
+  "  }",
+  "  resolved(): boolean {",
+  "    return this.#isResolved;",
+  "  }",
+  "  #promise: Promise<T> | undefined;",
+  "  valueOrThrow(): Promise<T> {",
+  "    if (!this.#promise) {",
+  "      this.#promise = (async () => {",
+  "        await this.#taskPromise;",
+  "        if (this.#isRejected) {",
+  "          throw this.#value;",
+  "        }",
+  "        return this.#value as T;",
+  "      })();",
+  "    }",
+  "    return this.#promise;",
+  "  }",
+  "}",
+].join("\n");
+
+/** Shaped like puppeteer's FrameManager: listeners gated on a `Deferred` the class only ever resolves. */
+const FRAMES = [
+  DEFERRED,
+  'import { EventEmitter } from "node:events";',
+  "export class FrameManager {",
+  "  #frameTreeHandled?: Deferred<void>;",
+  "  #frames = new Map<string, string>();",
+  "  setupEventListeners(session: EventEmitter) {",
+  '    session.on("Page.frameAttached", async (event: { frameId: string; parentFrameId: string }) => {',
+  "      await this.#frameTreeHandled?.valueOrThrow();",
+  "      this.#frames.set(event.frameId, event.parentFrameId);",
+  "    });",
+  '    session.on("Page.frameDetached", async (event: { frameId: string }) => {',
+  "      await this.#frameTreeHandled?.valueOrThrow();",
+  "      this.#frames.delete(event.frameId);",
+  "    });",
+  "  }",
+  "  async initialize(getFrameTree: () => Promise<string[]>) {",
+  "    this.#frameTreeHandled?.resolve();",
+  "    this.#frameTreeHandled = Deferred.create();",
+  "    try {",
+  "      for (const id of await getFrameTree()) this.#frames.set(id, \"\");",
+  "    } finally {",
+  "      this.#frameTreeHandled?.resolve();",
+  "    }",
+  "  }",
+  "}",
+].join("\n");
+
+/** Shaped like puppeteer's Browser: field arrows by reference awaiting a public `Deferred` of the target, which the project only resolves. */
+const BROWSER = `${DEFERRED}\nimport { EventEmitter } from "node:events";\nenum InitializationStatus { SUCCESS = "success", ABORTED = "aborted" }\nexport class Target {\n  _initializedDeferred = Deferred.create<InitializationStatus>();\n  _isClosedDeferred = Deferred.create<void>();\n  exposed = true;\n  initialized(): void {\n    if (!this._initializedDeferred.resolved()) this._initializedDeferred.resolve(InitializationStatus.SUCCESS);\n  }\n}\nexport class Browser extends EventEmitter {\n  attach(targets: EventEmitter) {\n    targets.on("available", this.#onAttachedToTarget);\n    targets.on("gone", this.#onDetachedFromTarget);\n  }\n  #onAttachedToTarget = async (target: Target) => {\n    if (target.exposed && (await target._initializedDeferred.valueOrThrow()) === InitializationStatus.SUCCESS) {\n      this.emit("targetcreated", target);\n    }\n  };\n  #onDetachedFromTarget = async (target: Target): Promise<void> => {\n    target._initializedDeferred.resolve(InitializationStatus.ABORTED);\n    target._isClosedDeferred.resolve();\n    if (target.exposed && (await target._initializedDeferred.valueOrThrow()) === InitializationStatus.SUCCESS) {\n      this.emit("targetdestroyed", target);\n    }\n  };\n}`;
+
+/** A gate written for the project: `wait()` rejects only after `fail()`, which the project never calls. */
+const LATCH = `export class Latch {\n  #failed = false;\n  #open!: () => void;\n  #opened = new Promise<void>((resolve) => {\n    this.#open = resolve;\n  });\n  open(): void {\n    this.#open();\n  }\n  fail(): void {\n    this.#failed = true;\n    this.#open();\n  }\n  async wait(): Promise<void> {\n    await this.#opened;\n    if (this.#failed) throw new Error("latch failed");\n  }\n}\nexport class Worker {\n  private readonly started = new Latch();\n  constructor(events: { on(name: string, listener: () => void): void }, private readonly log: string[]) {\n    events.on("job", async () => {\n      await this.started.wait();\n      this.log.push("job");\n    });\n  }\n  start(): void {\n    this.started.open();\n  }\n}`;
+
 /** Shaped like puppeteer's ExecutionContext: an async listener with no `await`. */
 const CLEARED = [
   'import { EventEmitter } from "node:events";',
@@ -207,6 +333,82 @@ const DELAYED = [
   "      await new Promise((resolve) => setTimeout(resolve, this.delay));",
   "      this.dispatch(JSON.parse(message));",
   "    });",
+  "  }",
+  "}",
+].join("\n");
+
+/** Shaped like puppeteer's ExecutionContext: a bound method whose sync part may throw and whose one await is in try/catch. */
+const BINDING = [
+  'import { EventEmitter } from "node:events";',
+  "interface BindingCalledEvent { executionContextId: number; payload: string }",
+  "interface Binding { run(context: ExecutionContext, seq: number, args: unknown[]): Promise<void> }",
+  "export class ExecutionContext extends EventEmitter {",
+  "  #id = 1;",
+  "  #bindings = new Map<string, Binding>();",
+  "  #logger?: (error: unknown) => void;",
+  "  constructor(client: EventEmitter) {",
+  "    super();",
+  '    client.on("Runtime.bindingCalled", this.#onBindingCalled.bind(this));',
+  "  }",
+  "  async #onBindingCalled(event: BindingCalledEvent): Promise<void> {",
+  "    if (event.executionContextId !== this.#id) return;",
+  "    let payload: { type: string; name: string; seq: number; args: unknown[] };",
+  "    try {",
+  "      payload = JSON.parse(event.payload);",
+  "    } catch {",
+  "      return;",
+  "    }",
+  "    const { type, name, seq, args } = payload;",
+  '    if (type !== "internal") {',
+  '      this.emit("bindingcalled", event);',
+  "      return;",
+  "    }",
+  "    try {",
+  "      const binding = this.#bindings.get(name);",
+  "      await binding?.run(this, seq, args);",
+  "    } catch (error) {",
+  "      this.#logger?.(error);",
+  "    }",
+  "  }",
+  "}",
+].join("\n");
+
+/** Shaped like actionhero's web server: a listener awaiting a project method whose awaits fail only as sync code would. */
+const WEB = [
+  'import { EventEmitter } from "node:events";',
+  "interface Connection { method: string; params: Record<string, unknown>; req: EventEmitter }",
+  "interface ServerConfig { [key: string]: any }",
+  "declare const form: { parse(req: EventEmitter, done: (error: Error | null, fields: string[]) => void): void };",
+  "export class WebServer extends EventEmitter {",
+  "  config: ServerConfig = {};",
+  "  start(): void {",
+  '    this.on("connection", async (connection: Connection) => {',
+  "      const requestMode = await this.determineRequestParams(connection);",
+  '      if (requestMode === "api") this.processAction(connection);',
+  "    });",
+  "  }",
+  "  processAction(connection: Connection): void {",
+  "    console.log(connection.params);",
+  "  }",
+  "  async determineRequestParams(connection: Connection) {",
+  "    const requestMode = this.config.rootEndpointType;",
+  '    if (connection.method === "OPTIONS") return "options";',
+  "    let rawBody = Promise.resolve(Buffer.alloc(0));",
+  "    if (this.config.saveRawBody) {",
+  "      rawBody = new Promise((resolve, reject) => {",
+  "        let body = Buffer.alloc(0);",
+  '        connection.req.on("data", (chunk: Buffer) => { body = Buffer.concat([body, chunk]); }).on("end", () => resolve(body));',
+  "      });",
+  "    }",
+  "    const fields = await new Promise<string[]>((resolve) => {",
+  "      form.parse(connection.req, (error, fields) => {",
+  "        if (error) connection.params.error = error;",
+  "        resolve(fields);",
+  "      });",
+  "    });",
+  "    connection.params.body = fields;",
+  "    connection.params.rawBody = await rawBody;",
+  "    return requestMode;",
   "  }",
   "}",
 ].join("\n");
@@ -986,24 +1188,6 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
-    name: "executor resolvers: a timer callback in an executor that calls a stored library callback before its try may reject",
-    code: `${D}\ndeclare function report(error: unknown): void;\nexport function saveLater(id: string, quiet: boolean) {\n  return new Promise((resolve, reject) => {\n    let fail = reject;\n    if (quiet) fail = report;\n    setTimeout(async () => {\n      if (id === "") {\n        fail("no id");\n        return;\n      }\n      try {\n        resolve(await save(id));\n      } catch (error) {\n        fail(error);\n      }\n    }, 10);\n  });\n}`,
-    errors: [
-      {
-        messageId: "voidReturnArgument",
-        line: 7,
-        column: 16,
-        message: VOID_ARGUMENT("setTimeout"),
-        fixes: [
-          [
-            WRAP,
-            `${D}\ndeclare function report(error: unknown): void;\nexport function saveLater(id: string, quiet: boolean) {\n  return new Promise((resolve, reject) => {\n    let fail = reject;\n    if (quiet) fail = report;\n    setTimeout(() => { void (async () => {\n      if (id === "") {\n        fail("no id");\n        return;\n      }\n      try {\n        resolve(await save(id));\n      } catch (error) {\n        fail(error);\n      }\n    })().catch(${H}); }, 10);\n  });\n}`,
-          ],
-        ],
-      },
-    ],
-  },
-  {
     name: "error-handling code: a listener whose catch awaits a project function that can reject",
     code: `import { EventEmitter } from "node:events";\n${D}\nasync function report(error: unknown) {\n  await save(String(error));\n}\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (id: string) => {\n    try {\n      await save(id);\n    } catch (error) {\n      await report(error);\n    }\n  });\n}`,
     errors: [
@@ -1016,24 +1200,6 @@ const invalid: InvalidCase[] = [
           [
             WRAP,
             `import { EventEmitter } from "node:events";\n${D}\nasync function report(error: unknown) {\n  await save(String(error));\n}\nexport function listen(bus: EventEmitter) {\n  bus.on("message", (id: string) => { void (async () => {\n    try {\n      await save(id);\n    } catch (error) {\n      await report(error);\n    }\n  })().catch(${H}); });\n}`,
-          ],
-        ],
-      },
-    ],
-  },
-  {
-    name: "self-handled callbacks, N1: code before the try can throw (a library call), so the listener may reject",
-    code: `import { EventEmitter } from "node:events";\n${D}\ndeclare function parse(text: string): string;\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (text: string) => {\n    const id = parse(text);\n    try {\n      await save(id);\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}`,
-    errors: [
-      {
-        messageId: "listener",
-        line: 5,
-        column: 21,
-        message: LISTENER,
-        fixes: [
-          [
-            WRAP,
-            `import { EventEmitter } from "node:events";\n${D}\ndeclare function parse(text: string): string;\nexport function listen(bus: EventEmitter) {\n  bus.on("message", (text: string) => { void (async () => {\n    const id = parse(text);\n    try {\n      await save(id);\n    } catch (error) {\n      console.error(error);\n    }\n  })().catch(${H}); });\n}`,
           ],
         ],
       },
@@ -1214,6 +1380,212 @@ const invalid: InvalidCase[] = [
     name: "sync arrows, R3: forEach with a sync arrow calling a function that cannot reject is still reported, with the caught wording",
     code: `${D}\nasync function refresh(id: string): Promise<void> {\n  await save(id).catch((error) => console.error(error));\n}\nexport function refreshAll() {\n  ids.forEach((id) => refresh(id));\n}`,
     errors: [{ messageId: "forEachCaught", line: 6, column: 15, message: FOR_EACH_CAUGHT }],
+  },
+  {
+    name: "awaits that fail only as sync code, R1: a catch that rethrows does not protect the await, so the bound method stays reported",
+    code: BINDING.replace("      this.#logger?.(error);\n    }", "      this.#logger?.(error);\n      throw error;\n    }"),
+    errors: [{ messageId: "listener", line: 10, column: 40, message: LISTENER }],
+  },
+  {
+    name: "awaits that fail only as sync code, R2: an awaited project method that awaits a library call outside any try stays reported",
+    code: WEB.replace("    connection.params.body = fields;", "    connection.params.body = fields;\n    await new Promise<void>((resolve, reject) => connection.req.once(\"error\", reject));"),
+    errors: [
+      {
+        messageId: "listener",
+        line: 8,
+        column: 27,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `import { EventEmitter } from "node:events";\ninterface Connection { method: string; params: Record<string, unknown>; req: EventEmitter }\ninterface ServerConfig { [key: string]: any }\ndeclare const form: { parse(req: EventEmitter, done: (error: Error | null, fields: string[]) => void): void };\nexport class WebServer extends EventEmitter {\n  config: ServerConfig = {};\n  start(): void {\n    this.on("connection", (connection: Connection) => { void (async () => {\n      const requestMode = await this.determineRequestParams(connection);\n      if (requestMode === "api") this.processAction(connection);\n    })().catch(${H}); });\n  }\n  processAction(connection: Connection): void {\n    console.log(connection.params);\n  }\n  async determineRequestParams(connection: Connection) {\n    const requestMode = this.config.rootEndpointType;\n    if (connection.method === "OPTIONS") return "options";\n    let rawBody = Promise.resolve(Buffer.alloc(0));\n    if (this.config.saveRawBody) {\n      rawBody = new Promise((resolve, reject) => {\n        let body = Buffer.alloc(0);\n        connection.req.on("data", (chunk: Buffer) => { body = Buffer.concat([body, chunk]); }).on("end", () => resolve(body));\n      });\n    }\n    const fields = await new Promise<string[]>((resolve) => {\n      form.parse(connection.req, (error, fields) => {\n        if (error) connection.params.error = error;\n        resolve(fields);\n      });\n    });\n    connection.params.body = fields;\n    await new Promise<void>((resolve, reject) => connection.req.once("error", reject));\n    connection.params.rawBody = await rawBody;\n    return requestMode;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "awaits that fail only as sync code, R2: a local promise whose executor calls reject may reject",
+    code: WEB.replace("(chunk: Buffer) => { body = Buffer.concat([body, chunk]); }).on(\"end\", () => resolve(body));", "(chunk: Buffer) => { body = Buffer.concat([body, chunk]); }).on(\"error\", reject).on(\"end\", () => resolve(body));"),
+    errors: [
+      {
+        messageId: "listener",
+        line: 8,
+        column: 27,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `import { EventEmitter } from "node:events";\ninterface Connection { method: string; params: Record<string, unknown>; req: EventEmitter }\ninterface ServerConfig { [key: string]: any }\ndeclare const form: { parse(req: EventEmitter, done: (error: Error | null, fields: string[]) => void): void };\nexport class WebServer extends EventEmitter {\n  config: ServerConfig = {};\n  start(): void {\n    this.on("connection", (connection: Connection) => { void (async () => {\n      const requestMode = await this.determineRequestParams(connection);\n      if (requestMode === "api") this.processAction(connection);\n    })().catch(${H}); });\n  }\n  processAction(connection: Connection): void {\n    console.log(connection.params);\n  }\n  async determineRequestParams(connection: Connection) {\n    const requestMode = this.config.rootEndpointType;\n    if (connection.method === "OPTIONS") return "options";\n    let rawBody = Promise.resolve(Buffer.alloc(0));\n    if (this.config.saveRawBody) {\n      rawBody = new Promise((resolve, reject) => {\n        let body = Buffer.alloc(0);\n        connection.req.on("data", (chunk: Buffer) => { body = Buffer.concat([body, chunk]); }).on("error", reject).on("end", () => resolve(body));\n      });\n    }\n    const fields = await new Promise<string[]>((resolve) => {\n      form.parse(connection.req, (error, fields) => {\n        if (error) connection.params.error = error;\n        resolve(fields);\n      });\n    });\n    connection.params.body = fields;\n    connection.params.rawBody = await rawBody;\n    return requestMode;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "awaits that fail only as sync code: a for await outside any try may reject",
+    code: `import { EventEmitter } from "node:events";\ndeclare function lines(): AsyncIterable<string>;\nexport function listen(bus: EventEmitter, seen: string[]) {\n  bus.on("start", async () => {\n    for await (const line of lines()) seen.push(line);\n  });\n}`,
+    errors: [
+      {
+        messageId: "listener",
+        line: 4,
+        column: 19,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `import { EventEmitter } from "node:events";\ndeclare function lines(): AsyncIterable<string>;\nexport function listen(bus: EventEmitter, seen: string[]) {\n  bus.on("start", () => { void (async () => {\n    for await (const line of lines()) seen.push(line);\n  })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "gates, N3b: a Deferred the project also rejects may reject, so the listeners stay reported",
+    code: FRAMES.replace("    this.#frameTreeHandled?.resolve();\n    this.#frameTreeHandled = Deferred.create();", "    this.#frameTreeHandled?.reject(new Error(\"frame tree reset\"));\n    this.#frameTreeHandled = Deferred.create();"),
+    errors: [
+      {
+        messageId: "listener",
+        line: 66,
+        column: 38,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `class TimeoutError extends Error {}\ninterface DeferredOptions { message: string; timeout: number }\nexport class Deferred<T, V = Error> {\n  static create<R, X = Error>(opts?: DeferredOptions): Deferred<R, X> {\n    return new Deferred<R, X>(opts);\n  }\n  static async race<R>(awaitables: Array<Deferred<R>>): Promise<R> {\n    try {\n      return await Promise.race(awaitables.map((value) => value.valueOrThrow()));\n    } finally {\n      for (const deferred of awaitables) deferred.reject(new Error("Timeout cleared"));\n    }\n  }\n  #isResolved = false;\n  #isRejected = false;\n  #value: T | V | TimeoutError | undefined;\n  #resolve!: (value: void) => void;\n  #taskPromise = new Promise<void>((resolve) => {\n    this.#resolve = resolve;\n  });\n  #timeoutId: ReturnType<typeof setTimeout> | undefined;\n  constructor(opts?: DeferredOptions) {\n    if (opts && opts.timeout > 0) {\n      this.#timeoutId = setTimeout(() => {\n        this.reject(new TimeoutError(opts.message));\n      }, opts.timeout);\n    }\n  }\n  #finish(value: T | V | TimeoutError) {\n    clearTimeout(this.#timeoutId);\n    this.#value = value;\n    this.#resolve();\n  }\n  resolve(value: T): void {\n    if (this.#isRejected || this.#isResolved) return;\n    this.#isResolved = true;\n    this.#finish(value);\n  }\n  reject(error: V | TimeoutError): void {\n    if (this.#isRejected || this.#isResolved) return;\n    this.#isRejected = true;\n    this.#finish(error);\n  }\n  resolved(): boolean {\n    return this.#isResolved;\n  }\n  #promise: Promise<T> | undefined;\n  valueOrThrow(): Promise<T> {\n    if (!this.#promise) {\n      this.#promise = (async () => {\n        await this.#taskPromise;\n        if (this.#isRejected) {\n          throw this.#value;\n        }\n        return this.#value as T;\n      })();\n    }\n    return this.#promise;\n  }\n}\nimport { EventEmitter } from "node:events";\nexport class FrameManager {\n  #frameTreeHandled?: Deferred<void>;\n  #frames = new Map<string, string>();\n  setupEventListeners(session: EventEmitter) {\n    session.on("Page.frameAttached", (event: { frameId: string; parentFrameId: string }) => { void (async () => {\n      await this.#frameTreeHandled?.valueOrThrow();\n      this.#frames.set(event.frameId, event.parentFrameId);\n    })().catch(${H}); });\n    session.on("Page.frameDetached", async (event: { frameId: string }) => {\n      await this.#frameTreeHandled?.valueOrThrow();\n      this.#frames.delete(event.frameId);\n    });\n  }\n  async initialize(getFrameTree: () => Promise<string[]>) {\n    this.#frameTreeHandled?.reject(new Error("frame tree reset"));\n    this.#frameTreeHandled = Deferred.create();\n    try {\n      for (const id of await getFrameTree()) this.#frames.set(id, "");\n    } finally {\n      this.#frameTreeHandled?.resolve();\n    }\n  }\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "listener",
+        line: 70,
+        column: 38,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `class TimeoutError extends Error {}\ninterface DeferredOptions { message: string; timeout: number }\nexport class Deferred<T, V = Error> {\n  static create<R, X = Error>(opts?: DeferredOptions): Deferred<R, X> {\n    return new Deferred<R, X>(opts);\n  }\n  static async race<R>(awaitables: Array<Deferred<R>>): Promise<R> {\n    try {\n      return await Promise.race(awaitables.map((value) => value.valueOrThrow()));\n    } finally {\n      for (const deferred of awaitables) deferred.reject(new Error("Timeout cleared"));\n    }\n  }\n  #isResolved = false;\n  #isRejected = false;\n  #value: T | V | TimeoutError | undefined;\n  #resolve!: (value: void) => void;\n  #taskPromise = new Promise<void>((resolve) => {\n    this.#resolve = resolve;\n  });\n  #timeoutId: ReturnType<typeof setTimeout> | undefined;\n  constructor(opts?: DeferredOptions) {\n    if (opts && opts.timeout > 0) {\n      this.#timeoutId = setTimeout(() => {\n        this.reject(new TimeoutError(opts.message));\n      }, opts.timeout);\n    }\n  }\n  #finish(value: T | V | TimeoutError) {\n    clearTimeout(this.#timeoutId);\n    this.#value = value;\n    this.#resolve();\n  }\n  resolve(value: T): void {\n    if (this.#isRejected || this.#isResolved) return;\n    this.#isResolved = true;\n    this.#finish(value);\n  }\n  reject(error: V | TimeoutError): void {\n    if (this.#isRejected || this.#isResolved) return;\n    this.#isRejected = true;\n    this.#finish(error);\n  }\n  resolved(): boolean {\n    return this.#isResolved;\n  }\n  #promise: Promise<T> | undefined;\n  valueOrThrow(): Promise<T> {\n    if (!this.#promise) {\n      this.#promise = (async () => {\n        await this.#taskPromise;\n        if (this.#isRejected) {\n          throw this.#value;\n        }\n        return this.#value as T;\n      })();\n    }\n    return this.#promise;\n  }\n}\nimport { EventEmitter } from "node:events";\nexport class FrameManager {\n  #frameTreeHandled?: Deferred<void>;\n  #frames = new Map<string, string>();\n  setupEventListeners(session: EventEmitter) {\n    session.on("Page.frameAttached", async (event: { frameId: string; parentFrameId: string }) => {\n      await this.#frameTreeHandled?.valueOrThrow();\n      this.#frames.set(event.frameId, event.parentFrameId);\n    });\n    session.on("Page.frameDetached", (event: { frameId: string }) => { void (async () => {\n      await this.#frameTreeHandled?.valueOrThrow();\n      this.#frames.delete(event.frameId);\n    })().catch(${H}); });\n  }\n  async initialize(getFrameTree: () => Promise<string[]>) {\n    this.#frameTreeHandled?.reject(new Error("frame tree reset"));\n    this.#frameTreeHandled = Deferred.create();\n    try {\n      for (const id of await getFrameTree()) this.#frames.set(id, "");\n    } finally {\n      this.#frameTreeHandled?.resolve();\n    }\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "gates, N3b: a Deferred created with a timeout rejects when it expires",
+    code: FRAMES.replace("this.#frameTreeHandled = Deferred.create();", "this.#frameTreeHandled = Deferred.create({ message: \"frame tree\", timeout: 1000 });"),
+    errors: [
+      {
+        messageId: "listener",
+        line: 66,
+        column: 38,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `class TimeoutError extends Error {}\ninterface DeferredOptions { message: string; timeout: number }\nexport class Deferred<T, V = Error> {\n  static create<R, X = Error>(opts?: DeferredOptions): Deferred<R, X> {\n    return new Deferred<R, X>(opts);\n  }\n  static async race<R>(awaitables: Array<Deferred<R>>): Promise<R> {\n    try {\n      return await Promise.race(awaitables.map((value) => value.valueOrThrow()));\n    } finally {\n      for (const deferred of awaitables) deferred.reject(new Error("Timeout cleared"));\n    }\n  }\n  #isResolved = false;\n  #isRejected = false;\n  #value: T | V | TimeoutError | undefined;\n  #resolve!: (value: void) => void;\n  #taskPromise = new Promise<void>((resolve) => {\n    this.#resolve = resolve;\n  });\n  #timeoutId: ReturnType<typeof setTimeout> | undefined;\n  constructor(opts?: DeferredOptions) {\n    if (opts && opts.timeout > 0) {\n      this.#timeoutId = setTimeout(() => {\n        this.reject(new TimeoutError(opts.message));\n      }, opts.timeout);\n    }\n  }\n  #finish(value: T | V | TimeoutError) {\n    clearTimeout(this.#timeoutId);\n    this.#value = value;\n    this.#resolve();\n  }\n  resolve(value: T): void {\n    if (this.#isRejected || this.#isResolved) return;\n    this.#isResolved = true;\n    this.#finish(value);\n  }\n  reject(error: V | TimeoutError): void {\n    if (this.#isRejected || this.#isResolved) return;\n    this.#isRejected = true;\n    this.#finish(error);\n  }\n  resolved(): boolean {\n    return this.#isResolved;\n  }\n  #promise: Promise<T> | undefined;\n  valueOrThrow(): Promise<T> {\n    if (!this.#promise) {\n      this.#promise = (async () => {\n        await this.#taskPromise;\n        if (this.#isRejected) {\n          throw this.#value;\n        }\n        return this.#value as T;\n      })();\n    }\n    return this.#promise;\n  }\n}\nimport { EventEmitter } from "node:events";\nexport class FrameManager {\n  #frameTreeHandled?: Deferred<void>;\n  #frames = new Map<string, string>();\n  setupEventListeners(session: EventEmitter) {\n    session.on("Page.frameAttached", (event: { frameId: string; parentFrameId: string }) => { void (async () => {\n      await this.#frameTreeHandled?.valueOrThrow();\n      this.#frames.set(event.frameId, event.parentFrameId);\n    })().catch(${H}); });\n    session.on("Page.frameDetached", async (event: { frameId: string }) => {\n      await this.#frameTreeHandled?.valueOrThrow();\n      this.#frames.delete(event.frameId);\n    });\n  }\n  async initialize(getFrameTree: () => Promise<string[]>) {\n    this.#frameTreeHandled?.resolve();\n    this.#frameTreeHandled = Deferred.create({ message: "frame tree", timeout: 1000 });\n    try {\n      for (const id of await getFrameTree()) this.#frames.set(id, "");\n    } finally {\n      this.#frameTreeHandled?.resolve();\n    }\n  }\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "listener",
+        line: 70,
+        column: 38,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `class TimeoutError extends Error {}\ninterface DeferredOptions { message: string; timeout: number }\nexport class Deferred<T, V = Error> {\n  static create<R, X = Error>(opts?: DeferredOptions): Deferred<R, X> {\n    return new Deferred<R, X>(opts);\n  }\n  static async race<R>(awaitables: Array<Deferred<R>>): Promise<R> {\n    try {\n      return await Promise.race(awaitables.map((value) => value.valueOrThrow()));\n    } finally {\n      for (const deferred of awaitables) deferred.reject(new Error("Timeout cleared"));\n    }\n  }\n  #isResolved = false;\n  #isRejected = false;\n  #value: T | V | TimeoutError | undefined;\n  #resolve!: (value: void) => void;\n  #taskPromise = new Promise<void>((resolve) => {\n    this.#resolve = resolve;\n  });\n  #timeoutId: ReturnType<typeof setTimeout> | undefined;\n  constructor(opts?: DeferredOptions) {\n    if (opts && opts.timeout > 0) {\n      this.#timeoutId = setTimeout(() => {\n        this.reject(new TimeoutError(opts.message));\n      }, opts.timeout);\n    }\n  }\n  #finish(value: T | V | TimeoutError) {\n    clearTimeout(this.#timeoutId);\n    this.#value = value;\n    this.#resolve();\n  }\n  resolve(value: T): void {\n    if (this.#isRejected || this.#isResolved) return;\n    this.#isResolved = true;\n    this.#finish(value);\n  }\n  reject(error: V | TimeoutError): void {\n    if (this.#isRejected || this.#isResolved) return;\n    this.#isRejected = true;\n    this.#finish(error);\n  }\n  resolved(): boolean {\n    return this.#isResolved;\n  }\n  #promise: Promise<T> | undefined;\n  valueOrThrow(): Promise<T> {\n    if (!this.#promise) {\n      this.#promise = (async () => {\n        await this.#taskPromise;\n        if (this.#isRejected) {\n          throw this.#value;\n        }\n        return this.#value as T;\n      })();\n    }\n    return this.#promise;\n  }\n}\nimport { EventEmitter } from "node:events";\nexport class FrameManager {\n  #frameTreeHandled?: Deferred<void>;\n  #frames = new Map<string, string>();\n  setupEventListeners(session: EventEmitter) {\n    session.on("Page.frameAttached", async (event: { frameId: string; parentFrameId: string }) => {\n      await this.#frameTreeHandled?.valueOrThrow();\n      this.#frames.set(event.frameId, event.parentFrameId);\n    });\n    session.on("Page.frameDetached", (event: { frameId: string }) => { void (async () => {\n      await this.#frameTreeHandled?.valueOrThrow();\n      this.#frames.delete(event.frameId);\n    })().catch(${H}); });\n  }\n  async initialize(getFrameTree: () => Promise<string[]>) {\n    this.#frameTreeHandled?.resolve();\n    this.#frameTreeHandled = Deferred.create({ message: "frame tree", timeout: 1000 });\n    try {\n      for (const id of await getFrameTree()) this.#frames.set(id, "");\n    } finally {\n      this.#frameTreeHandled?.resolve();\n    }\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "gates, N3b: a Deferred handed on (to Deferred.race, which rejects what it is given) may be rejected there",
+    code: FRAMES.replace("    this.#frameTreeHandled?.resolve();\n    this.#frameTreeHandled = Deferred.create();", "    this.#frameTreeHandled = Deferred.create();\n    void Deferred.race([this.#frameTreeHandled]);"),
+    errors: [
+      {
+        messageId: "listener",
+        line: 66,
+        column: 38,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `class TimeoutError extends Error {}\ninterface DeferredOptions { message: string; timeout: number }\nexport class Deferred<T, V = Error> {\n  static create<R, X = Error>(opts?: DeferredOptions): Deferred<R, X> {\n    return new Deferred<R, X>(opts);\n  }\n  static async race<R>(awaitables: Array<Deferred<R>>): Promise<R> {\n    try {\n      return await Promise.race(awaitables.map((value) => value.valueOrThrow()));\n    } finally {\n      for (const deferred of awaitables) deferred.reject(new Error("Timeout cleared"));\n    }\n  }\n  #isResolved = false;\n  #isRejected = false;\n  #value: T | V | TimeoutError | undefined;\n  #resolve!: (value: void) => void;\n  #taskPromise = new Promise<void>((resolve) => {\n    this.#resolve = resolve;\n  });\n  #timeoutId: ReturnType<typeof setTimeout> | undefined;\n  constructor(opts?: DeferredOptions) {\n    if (opts && opts.timeout > 0) {\n      this.#timeoutId = setTimeout(() => {\n        this.reject(new TimeoutError(opts.message));\n      }, opts.timeout);\n    }\n  }\n  #finish(value: T | V | TimeoutError) {\n    clearTimeout(this.#timeoutId);\n    this.#value = value;\n    this.#resolve();\n  }\n  resolve(value: T): void {\n    if (this.#isRejected || this.#isResolved) return;\n    this.#isResolved = true;\n    this.#finish(value);\n  }\n  reject(error: V | TimeoutError): void {\n    if (this.#isRejected || this.#isResolved) return;\n    this.#isRejected = true;\n    this.#finish(error);\n  }\n  resolved(): boolean {\n    return this.#isResolved;\n  }\n  #promise: Promise<T> | undefined;\n  valueOrThrow(): Promise<T> {\n    if (!this.#promise) {\n      this.#promise = (async () => {\n        await this.#taskPromise;\n        if (this.#isRejected) {\n          throw this.#value;\n        }\n        return this.#value as T;\n      })();\n    }\n    return this.#promise;\n  }\n}\nimport { EventEmitter } from "node:events";\nexport class FrameManager {\n  #frameTreeHandled?: Deferred<void>;\n  #frames = new Map<string, string>();\n  setupEventListeners(session: EventEmitter) {\n    session.on("Page.frameAttached", (event: { frameId: string; parentFrameId: string }) => { void (async () => {\n      await this.#frameTreeHandled?.valueOrThrow();\n      this.#frames.set(event.frameId, event.parentFrameId);\n    })().catch(${H}); });\n    session.on("Page.frameDetached", async (event: { frameId: string }) => {\n      await this.#frameTreeHandled?.valueOrThrow();\n      this.#frames.delete(event.frameId);\n    });\n  }\n  async initialize(getFrameTree: () => Promise<string[]>) {\n    this.#frameTreeHandled = Deferred.create();\n    void Deferred.race([this.#frameTreeHandled]);\n    try {\n      for (const id of await getFrameTree()) this.#frames.set(id, "");\n    } finally {\n      this.#frameTreeHandled?.resolve();\n    }\n  }\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "listener",
+        line: 70,
+        column: 38,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `class TimeoutError extends Error {}\ninterface DeferredOptions { message: string; timeout: number }\nexport class Deferred<T, V = Error> {\n  static create<R, X = Error>(opts?: DeferredOptions): Deferred<R, X> {\n    return new Deferred<R, X>(opts);\n  }\n  static async race<R>(awaitables: Array<Deferred<R>>): Promise<R> {\n    try {\n      return await Promise.race(awaitables.map((value) => value.valueOrThrow()));\n    } finally {\n      for (const deferred of awaitables) deferred.reject(new Error("Timeout cleared"));\n    }\n  }\n  #isResolved = false;\n  #isRejected = false;\n  #value: T | V | TimeoutError | undefined;\n  #resolve!: (value: void) => void;\n  #taskPromise = new Promise<void>((resolve) => {\n    this.#resolve = resolve;\n  });\n  #timeoutId: ReturnType<typeof setTimeout> | undefined;\n  constructor(opts?: DeferredOptions) {\n    if (opts && opts.timeout > 0) {\n      this.#timeoutId = setTimeout(() => {\n        this.reject(new TimeoutError(opts.message));\n      }, opts.timeout);\n    }\n  }\n  #finish(value: T | V | TimeoutError) {\n    clearTimeout(this.#timeoutId);\n    this.#value = value;\n    this.#resolve();\n  }\n  resolve(value: T): void {\n    if (this.#isRejected || this.#isResolved) return;\n    this.#isResolved = true;\n    this.#finish(value);\n  }\n  reject(error: V | TimeoutError): void {\n    if (this.#isRejected || this.#isResolved) return;\n    this.#isRejected = true;\n    this.#finish(error);\n  }\n  resolved(): boolean {\n    return this.#isResolved;\n  }\n  #promise: Promise<T> | undefined;\n  valueOrThrow(): Promise<T> {\n    if (!this.#promise) {\n      this.#promise = (async () => {\n        await this.#taskPromise;\n        if (this.#isRejected) {\n          throw this.#value;\n        }\n        return this.#value as T;\n      })();\n    }\n    return this.#promise;\n  }\n}\nimport { EventEmitter } from "node:events";\nexport class FrameManager {\n  #frameTreeHandled?: Deferred<void>;\n  #frames = new Map<string, string>();\n  setupEventListeners(session: EventEmitter) {\n    session.on("Page.frameAttached", async (event: { frameId: string; parentFrameId: string }) => {\n      await this.#frameTreeHandled?.valueOrThrow();\n      this.#frames.set(event.frameId, event.parentFrameId);\n    });\n    session.on("Page.frameDetached", (event: { frameId: string }) => { void (async () => {\n      await this.#frameTreeHandled?.valueOrThrow();\n      this.#frames.delete(event.frameId);\n    })().catch(${H}); });\n  }\n  async initialize(getFrameTree: () => Promise<string[]>) {\n    this.#frameTreeHandled = Deferred.create();\n    void Deferred.race([this.#frameTreeHandled]);\n    try {\n      for (const id of await getFrameTree()) this.#frames.set(id, "");\n    } finally {\n      this.#frameTreeHandled?.resolve();\n    }\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "emitted JavaScript, R3: the method in the .js beside the .d.ts is read, and one that can reject stays reported",
+    code: MAIN_BASE,
+    fileName: "main-base.js",
+    extraFiles: { "child-processor.js": CHILD_JS.replace("        try {\n            await this.currentJobPromise;\n        }\n        finally {\n            process.exit(process.exitCode || 0);\n        }", "        await this.currentJobPromise;\n        process.exit(process.exitCode || 0);"), "child-processor.d.ts": CHILD_DTS },
+    ...JS_BUILD,
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 4,
+        column: 27,
+        message: VOID_ARGUMENT("on"),
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 5,
+        column: 26,
+        message: VOID_ARGUMENT("on"),
+      },
+    ],
+  },
+  {
+    name: "gates, N3b: a public Deferred destructured somewhere may be rejected there, so the listeners stay reported",
+    code: `${BROWSER}\nexport function abort(target: Target): void {\n  const { _initializedDeferred: deferred } = target;\n  deferred.reject(new Error("aborted"));\n}`,
+    errors: [
+      {
+        messageId: "listener",
+        line: 73,
+        column: 29,
+        message: LISTENER,
+      },
+      {
+        messageId: "listener",
+        line: 74,
+        column: 24,
+        message: LISTENER,
+      },
+    ],
+  },
+  {
+    name: "gates: a public flag may be set from outside the class, so the latch is not trusted",
+    code: `${LATCH.replaceAll("#failed", "failed")}\nexport function breakLatch(latch: Latch): void {\n  latch.failed = true;\n}`,
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 22,
+        column: 22,
+        message: VOID_ARGUMENT("on"),
+        fixes: [
+          [
+            WRAP,
+            `export class Latch {\n  failed = false;\n  #open!: () => void;\n  #opened = new Promise<void>((resolve) => {\n    this.#open = resolve;\n  });\n  open(): void {\n    this.#open();\n  }\n  fail(): void {\n    this.failed = true;\n    this.#open();\n  }\n  async wait(): Promise<void> {\n    await this.#opened;\n    if (this.failed) throw new Error("latch failed");\n  }\n}\nexport class Worker {\n  private readonly started = new Latch();\n  constructor(events: { on(name: string, listener: () => void): void }, private readonly log: string[]) {\n    events.on("job", () => { void (async () => {\n      await this.started.wait();\n      this.log.push("job");\n    })().catch(${H}); });\n  }\n  start(): void {\n    this.started.open();\n  }\n}\nexport function breakLatch(latch: Latch): void {\n  latch.failed = true;\n}`,
+          ],
+        ],
+      },
+    ],
   },
   // Inherited methods (checksVoidReturn.inheritedMethods)
   {
@@ -1442,6 +1814,71 @@ const valid: ValidCase[] = [
   {
     name: "callbacks by reference, R1: an object property typed to return void holding a const that never suspends",
     code: `interface Hooks { onIdle: () => void }\nconst seen = new Set<string>();\nconst markIdle = async () => {\n  seen.add("idle");\n};\nexport const hooks: Hooks = { onIdle: markIdle };`,
+  },
+  {
+    name: "awaits that fail only as sync code, R1: a timer callback in an executor whose call before its try may throw synchronously (every await is caught)",
+    code: `${D}\ndeclare function report(error: unknown): void;\nexport function saveLater(id: string, quiet: boolean) {\n  return new Promise((resolve, reject) => {\n    let fail = reject;\n    if (quiet) fail = report;\n    setTimeout(async () => {\n      if (id === "") {\n        fail("no id");\n        return;\n      }\n      try {\n        resolve(await save(id));\n      } catch (error) {\n        fail(error);\n      }\n    }, 10);\n  });\n}`,
+  },
+  {
+    name: "awaits that fail only as sync code, R1: code before the try may throw, as it would in a sync listener; the await is caught",
+    code: `import { EventEmitter } from "node:events";\n${D}\ndeclare function parse(text: string): string;\nexport function listen(bus: EventEmitter) {\n  bus.on("message", async (text: string) => {\n    const id = parse(text);\n    try {\n      await save(id);\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}`,
+  },
+  {
+    name: "awaits that fail only as sync code, R1: a bound method whose sync part may throw and whose one await is caught (puppeteer ExecutionContext)",
+    code: BINDING,
+  },
+  {
+    name: "awaits that fail only as sync code, R1: a field arrow whose awaits are caught, the catch's own awaits in a nested try (puppeteer ExposedFunction)",
+    code: 'import { EventEmitter } from "node:events";\ninterface Handle { evaluate(fn: (settle: (value: unknown) => void) => void, ...args: unknown[]): Promise<void>; getArgs(): Promise<unknown[]> }\ndeclare function handleFrom(data: unknown): Handle;\nexport class ExposedFunction {\n  #channel = "exposed";\n  #logger?: (error: unknown) => void;\n  constructor(private readonly apply: (...args: unknown[]) => Promise<unknown>, connection: EventEmitter) {\n    connection.on("script.message", this.#handleMessage);\n  }\n  #handleMessage = async (params: { channel: string; data: unknown }) => {\n    if (params.channel !== this.#channel) return;\n    const dataHandle = handleFrom(params.data);\n    let result: unknown;\n    try {\n      result = await this.apply(...(await dataHandle.getArgs()));\n    } catch (error) {\n      try {\n        await dataHandle.evaluate((reject) => reject(error));\n      } catch (error) {\n        this.#logger?.(error);\n      }\n      return;\n    }\n    try {\n      await dataHandle.evaluate((resolve) => resolve(result));\n    } catch (error) {\n      this.#logger?.(error);\n    }\n  };\n}',
+  },
+  {
+    name: "awaits that fail only as sync code, R3: a Readable read() whose loop is in try and whose catch destroys the stream (bullmq)",
+    code: 'import { Readable } from "node:stream";\ninterface Adapter { scan(cursor: string, options: { MATCH?: string }): Promise<[string, string[]]> }\nexport function scanStream(adapter: Adapter, match?: string): Readable {\n  let cursor = "0";\n  let started = false;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      if (started && cursor === "0") {\n        readable.push(null);\n        return;\n      }\n      started = true;\n      try {\n        while (true) {\n          const [nextCursor, keys] = await adapter.scan(cursor, { MATCH: match });\n          cursor = nextCursor;\n          if (keys.length > 0) {\n            readable.push(keys);\n            return;\n          }\n          if (cursor === "0") {\n            readable.push(null);\n            return;\n          }\n        }\n      } catch (err) {\n        readable.destroy(err as Error);\n      }\n    },\n  });\n  return readable;\n}',
+  },
+  {
+    name: "awaits that fail only as sync code, R2: a listener awaiting a method whose awaits are a form-parse promise and a local raw-body promise (actionhero)",
+    code: WEB,
+  },
+  {
+    name: "awaits that fail only as sync code, R2: a timer callback awaiting a project function whose await is caught, after a sync parse",
+    code: `${D}\nasync function flush(ids: string[]): Promise<void> {\n  const batch = ids.map((id) => id.trim());\n  try {\n    await Promise.all(batch.map((id) => save(id)));\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function schedule(text: string) {\n  setTimeout(async () => {\n    const ids = JSON.parse(text) as string[];\n    await flush(ids);\n    console.log("flushed", ids.length);\n  }, 10);\n}`,
+  },
+  {
+    name: "awaits that fail only as sync code: a signal handler whose await is in a try that ends in finally { process.exit() }",
+    code: `${D}\nprocess.on("SIGTERM", async () => {\n  const reason = String(process.exitCode);\n  try {\n    await save(reason);\n  } finally {\n    process.exit(0);\n  }\n});`,
+  },
+  {
+    name: "gates, N3b: listeners awaiting a Deferred field the class only resolves, created without a timeout (puppeteer FrameManager)",
+    code: FRAMES,
+  },
+  {
+    name: "gates, N3b: a field arrow by reference awaiting a public Deferred of another class, which the project only resolves (puppeteer Browser)",
+    code: BROWSER,
+  },
+  {
+    name: "gates, N3b: a Deferred constructed with new and no options, tested for presence before it is resolved",
+    code: `${DEFERRED}\nexport class Session {\n  #ready = new Deferred<void>();\n  #queue: string[] = [];\n  constructor() {\n    setTimeout(async () => {\n      await this.#ready.valueOrThrow();\n      this.#queue.length = 0;\n    }, 10);\n  }\n  markReady(): void {\n    if (this.#ready) this.#ready.resolve();\n  }\n}`,
+  },
+  {
+    name: "gates: any project class whose promise rejects only after a member the project never calls (a latch that is only opened)",
+    code: LATCH,
+  },
+  {
+    name: "emitted JavaScript, R3: signal handlers calling a method that ends in finally { process.exit() }, imported through the build's .d.ts (bullmq main-base.js)",
+    code: MAIN_BASE,
+    fileName: "main-base.js",
+    extraFiles: { "child-processor.js": CHILD_JS, "child-processor.d.ts": CHILD_DTS },
+    ...JS_BUILD,
+  },
+  {
+    name: "emitted JavaScript, R3: a function declared in the .d.ts and written in the .js beside it, which catches everything",
+    code: 'import { flushAndExit } from "./shutdown";\nprocess.on("SIGTERM", () => flushAndExit());',
+    fileName: "main.js",
+    extraFiles: {
+      "shutdown.js": "export async function flushAndExit() {\n    try {\n        await new Promise((resolve) => process.stdout.write(\"bye\\n\", resolve));\n    }\n    catch (error) {\n        console.error(error);\n    }\n}",
+      "shutdown.d.ts": "export declare function flushAndExit(): Promise<void>;",
+    },
+    ...JS_BUILD,
   },
   { name: "for...of with await", code: `${D}\nasync function f() {\n  for (const id of ids) await save(id);\n}` },
   { name: "Promise.all over map(async)", code: `${D}\nasync function f() {\n  await Promise.all(ids.map(async (id) => save(id)));\n}` },

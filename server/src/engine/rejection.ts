@@ -22,7 +22,9 @@
  *
  * Two more questions share the machinery: `neverSuspends` (an async function with no `await` and
  * no `throw`: settled when the call returns) and `neverRejects` (a promise value that cannot
- * reject, such as a field set only from `new Promise((resolve) => ...)`). Interprocedural, bounded by depth and
+ * reject, such as a field set only from `new Promise((resolve) => ...)`), and `awaitsCannotFail` (an
+ * async function whose awaits add no way to fail: each is caught, or of a promise that never
+ * rejects, such as a gate object the project only resolves: `gateCallNeverRejects`). Interprocedural, bounded by depth and
  * work, cycle-safe; only results that no bound cut short are kept, so the answer never depends on
  * the order of questions. One instance per Program (`rejectionFacts`).
  *
@@ -36,12 +38,27 @@
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
-import { isAncestorOrSelf, isAsyncFunction } from "./astUtils";
+import { isAncestorOrSelf, isAsyncFunction, walkTree } from "./astUtils";
 import type { DeclarationRef, TypeOracle } from "./typeOracle";
 import { skipParens } from "./typeOracle";
 
 const FACTS_KEY = {};
 const MAX_CALL_DEPTH = 4;
+/** How many reads of a field's name in the project `holderKeepsGate` looks at before giving up. */
+const MAX_GATE_REFERENCES = 400;
+/**
+ * Extra levels for judging a gate's method: its promise is built from the class's own fields (a
+ * field holding an async IIFE that awaits a field holding a `new Promise`), a level each.
+ */
+const GATE_EXTRA_DEPTH = 2;
+const PROPERTY_INDEX_KEY = {};
+
+/** A gate class, the flags its method assumed false, and the members that may set one of them. */
+interface Gate {
+  owner: ts.ClassLikeDeclaration;
+  flags: ReadonlySet<string>;
+  rejectors: ReadonlySet<string>;
+}
 const WORK_BUDGET = 5_000;
 
 /**
@@ -115,7 +132,18 @@ export class RejectionFacts {
   private work = 0;
   private truncated = false;
 
-  constructor(private readonly types: TypeOracle) {}
+  /**
+   * @param gateOwner set only for the instances `gateOf` makes: judging a method of this class
+   *   on an instance where no "rejecting" member has run, so `if (this.flag)` on a gate flag of
+   *   the class (`assumedFlags`) is taken as false.
+   */
+  constructor(
+    private readonly types: TypeOracle,
+    private readonly gateOwner?: ts.ClassLikeDeclaration,
+  ) {}
+
+  /** The gate flags `if (this.flag)` was assumed false on (only with `gateOwner`). */
+  private readonly assumedFlags = new Set<string>();
 
   /** Calling `fn` yields a promise that never rejects (async, or returning `x.catch(handler)`). */
   cannotReject(fn: ts.FunctionLikeDeclaration): boolean {
@@ -169,37 +197,108 @@ export class RejectionFacts {
   private readonly delayMemo = new Map<ts.Node, boolean>();
 
   /**
-   * `fn` is async and waits only for promises that never reject: every `await` outside nested
-   * functions is of a promise `neverRejects` accepts (`await new Promise((r) => setTimeout(r, ms))`,
-   * a field set only from such a promise), no `for await` or `yield`, no `throw` statement, and
-   * nothing it returns can be a promise or thenable. Its promise rejects only where the same body
-   * written as a sync function would throw (a call inside throws): an await of such a promise adds
-   * a delay, not a way to fail. Unlike `neverSuspends` (which implies it), the code after an await
-   * runs after the call returned, so a caller that needs the work finished in order (`forEach`)
-   * loses something; one that only drops the promise (a listener, a timer) does not.
+   * `fn` is async and its waits add no way to fail: its promise rejects only where the same body
+   * written as a sync function would throw (a call inside throws). Every `await` (and `for await`,
+   * `await using`) outside nested functions, and every `throw` statement, is either inside a
+   * `try` whose `catch` cannot throw (judged as error-handling code) or whose `finally` ends the
+   * process, or awaits a promise that fails only as sync code would (`awaitFailsOnlyAsSyncCode`):
+   * one that never rejects (`await new Promise((r) => setTimeout(r, ms))`, a field set only from
+   * such a promise), `new Promise((resolve) => ...)` whose executor may throw (it runs before
+   * `new` returns), `Promise.resolve(value)`, or a call of project functions that are themselves
+   * of this kind (`await this.determineRequestParams(c)`; bounded and cycle-safe). No `yield`,
+   * and nothing it returns can be a promise or thenable. Unlike `neverSuspends` (which implies
+   * it), the code after an await runs after the call returned, so a caller that needs the work
+   * finished in order (`forEach`) loses something; one that only drops the promise (a listener,
+   * a timer) does not.
    *
    * @example
    * // async (m) => { await new Promise((r) => setTimeout(r, this.delay)); this.dispatch(m); } → true
+   * // async (e) => { const { name } = JSON.parse(e.payload); try { await this.run(name); } catch (err) { log(err); } } → true
    * // async (m) => { await fetch(url); this.dispatch(m); }              → false (fetch may reject)
    */
-  awaitsOnlyNeverRejecting(fn: ts.FunctionLikeDeclaration): boolean {
-    const known = this.delayMemo.get(fn);
-    if (known !== undefined) return known;
-    const body = fn.body;
-    let result = body !== undefined && isAsyncFunction(fn) && !fn.asteriskToken;
-    const visit = (node: ts.Node): void => {
-      if (!result || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-      if (ts.isYieldExpression(node) || ts.isThrowStatement(node) || (ts.isForOfStatement(node) && node.awaitModifier)) result = false;
-      else if (ts.isAwaitExpression(node) && !this.neverRejects(node.expression)) result = false;
-      else ts.forEachChild(node, visit);
-    };
-    if (result && body) {
-      visit(body);
-      const returned = ts.isBlock(body) ? returnedExpressions(body) : [body];
-      result &&= returned.every((expr) => expr === undefined || this.types.promiseStatus(expr, { thenables: true }) === "never");
+  awaitsCannotFail(fn: ts.FunctionLikeDeclaration): boolean {
+    return this.inMode(false, () =>
+      this.fact(this.delayMemo, fn, () => {
+        const body = fn.body;
+        if (!body || !isAsyncFunction(fn) || fn.asteriskToken || !this.waitsFailOnlyAsSyncCode(body, fn, false)) return false;
+        const returned = ts.isBlock(body) ? returnedExpressions(body) : [body];
+        return returned.every((expr) => expr === undefined || returnsData(expr, this.types));
+      }),
+    );
+  }
+
+  /**
+   * No `await`, `for await`, `await using` or `throw` in `node` (outside nested functions) can
+   * fail, unless `guarded` (inside a `try` that handles every failure: `catchesEverything`).
+   */
+  private waitsFailOnlyAsSyncCode(node: ts.Node, fn: ts.FunctionLikeDeclaration, guarded: boolean): boolean {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return true;
+    this.work++;
+    if (ts.isTryStatement(node)) {
+      const { tryBlock, catchClause, finallyBlock } = node;
+      return (
+        this.waitsFailOnlyAsSyncCode(tryBlock, fn, guarded || this.catchesEverything(node)) &&
+        (!catchClause || this.waitsFailOnlyAsSyncCode(catchClause.block, fn, guarded)) &&
+        (!finallyBlock || this.waitsFailOnlyAsSyncCode(finallyBlock, fn, guarded))
+      );
     }
-    this.delayMemo.set(fn, result);
-    return result;
+    if (ts.isYieldExpression(node)) return false;
+    if (!guarded) {
+      if (ts.isThrowStatement(node) || (ts.isForOfStatement(node) && node.awaitModifier)) return false;
+      if (ts.isVariableDeclarationList(node) && isAwaitUsing(node)) return false;
+      if (ts.isAwaitExpression(node) && !this.awaitFailsOnlyAsSyncCode(node.expression, fn)) return false;
+    }
+    return ts.forEachChild(node, (child) => (this.waitsFailOnlyAsSyncCode(child, fn, guarded) ? undefined : true)) !== true;
+  }
+
+  /** A `try` whose `catch` cannot throw (as error-handling code), or whose `finally` ends the process. */
+  private catchesEverything(statement: ts.TryStatement): boolean {
+    const { catchClause, finallyBlock } = statement;
+    if (finallyBlock && this.blockExits(finallyBlock.statements)) return true;
+    const binding = catchClause?.variableDeclaration?.name;
+    return catchClause !== undefined && (binding === undefined || ts.isIdentifier(binding)) && this.inMode(true, () => this.statementsSafe(catchClause.block.statements));
+  }
+
+  /**
+   * Awaiting `expression` in `fn` fails only where sync code would throw: a promise that never
+   * rejects (`neverRejects`, `awaitSafe`); `new Promise(executor)` of the lib whose executor
+   * never uses a `reject` parameter and resolves with values (it rejects only when the executor
+   * throws, which it does before `new` returns); `Promise.resolve(value)` of a value that cannot
+   * be a promise or thenable; a call whose every project implementation `awaitsCannotFail`; or a
+   * variable declared in `fn` whose every value is one of these (as a local `let rawBody` set
+   * from `Promise.resolve(...)` or a `new Promise(...)`).
+   */
+  private awaitFailsOnlyAsSyncCode(expression: ts.Expression, fn: ts.FunctionLikeDeclaration, followVariables = true): boolean {
+    let operand = skipParens(expression);
+    while (ts.isAsExpression(operand) || ts.isNonNullExpression(operand) || ts.isSatisfiesExpression(operand) || ts.isTypeAssertionExpression(operand)) operand = skipParens(operand.expression);
+    if (this.neverRejects(operand) || this.awaitSafe(operand)) return true;
+    if (ts.isNewExpression(operand)) return this.rejectsOnlyWhenExecutorThrows(operand);
+    if (ts.isCallExpression(operand)) {
+      if (this.gateCallNeverRejects(operand)) return true;
+      if (isLibPromiseResolve(operand, this.types)) return operand.arguments.every((argument) => !ts.isSpreadElement(argument) && this.types.promiseStatus(argument, { thenables: true }) === "never");
+      const bodies = this.types.projectImplementationsOf(operand);
+      return bodies !== undefined && bodies.every((body) => this.awaitsCannotFail(body));
+    }
+    if (ts.isIdentifier(operand) && followVariables) {
+      const declaration = this.types.variableDeclarationOf(operand);
+      if (!declaration || !isAncestorOrSelf(fn, declaration)) return false;
+      const values = this.variableValues(declaration);
+      return values !== undefined && values.length > 0 && values.every((value) => this.awaitFailsOnlyAsSyncCode(value, fn, false));
+    }
+    return false;
+  }
+
+  /**
+   * `new Promise((resolve, reject) => ...)` of the lib, with a sync executor that never mentions
+   * its `reject` and resolves only with values: it rejects only when the executor throws.
+   */
+  private rejectsOnlyWhenExecutorThrows(node: ts.NewExpression): boolean {
+    const executor = node.arguments?.[0] && skipParens(node.arguments[0]);
+    if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) || isAsyncFunction(executor) || executor.asteriskToken) return false;
+    if (executor.parameters.length > 2 || !isLibPromiseConstruction(node, this.types)) return false;
+    const reject = executor.parameters[1] as ts.ParameterDeclaration | undefined;
+    if (reject && (!ts.isIdentifier(reject.name) || mentions(executor.body, reject, this.types))) return false;
+    return this.resolvesWithValues(executor);
   }
 
   /**
@@ -422,7 +521,7 @@ export class RejectionFacts {
     if (this.depth === 0) this.work = 0;
     let active = this.active.get(memo);
     if (!active) this.active.set(memo, (active = new Set<object>()));
-    if (active.has(fn) || this.depth >= MAX_CALL_DEPTH || this.work > WORK_BUDGET) {
+    if (active.has(fn) || this.depth >= (this.gateOwner ? MAX_CALL_DEPTH + GATE_EXTRA_DEPTH : MAX_CALL_DEPTH) || this.work > WORK_BUDGET) {
       this.truncated = true;
       return false;
     }
@@ -488,6 +587,8 @@ export class RejectionFacts {
       return !this.handler || this.types.promiseStatus(value, { thenables: true }) === "never" || this.settledPromise(value) || this.neverRejects(value);
     }
     if (ts.isIfStatement(statement)) {
+      const flag = this.assumedGateFlag(statement.expression);
+      if (flag !== undefined) return !statement.elseStatement || this.statementSafe(statement.elseStatement);
       return this.expressionSafe(statement.expression) && this.statementSafe(statement.thenStatement) && (!statement.elseStatement || this.statementSafe(statement.elseStatement));
     }
     if (ts.isTryStatement(statement)) {
@@ -547,7 +648,7 @@ export class RejectionFacts {
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       if (ts.isElementAccessExpression(node) && !this.expressionSafe(node.argumentExpression)) return false;
       const object = skipParens(node.expression);
-      const objectSafe = this.handler || node.questionDotToken !== undefined || object.kind === ts.SyntaxKind.ThisKeyword || this.types.nullishStatus(object) === "never";
+      const objectSafe = this.handler || node.questionDotToken !== undefined || object.kind === ts.SyntaxKind.ThisKeyword || this.types.nullishStatus(object) === "never" || this.initializedModuleObject(object);
       return objectSafe && this.expressionSafe(object);
     }
     if (ts.isPrefixUnaryExpression(node)) return this.expressionSafe(node.operand);
@@ -579,6 +680,8 @@ export class RejectionFacts {
 
   /** Evaluating the call does not throw synchronously. */
   private callSafe(call: ts.CallExpression): boolean {
+    const iife = calledOnTheSpot(call);
+    if (iife) return call.arguments.every((argument) => this.expressionSafe(ts.isSpreadElement(argument) ? argument.expression : argument)) && this.cannotThrow(iife);
     if (!this.calleeAndArgumentsSafe(call)) return false;
     const target = this.types.calleeTarget(call);
     if (target && (isNonThrowingCall(target.ref) || isProcessExit(target.ref))) return true;
@@ -662,6 +765,32 @@ export class RejectionFacts {
   }
 
   /**
+   * `object` names a module-level variable that an earlier top-level statement sets to an object
+   * literal, read inside a class declared after that statement, as compilers emit an enum in
+   * JavaScript (`var ChildStatus; (function (ChildStatus) { ... })(ChildStatus || (ChildStatus =
+   * {}));`, then `class ChildProcessor { ... this.status = ChildStatus.Terminating; }`): a class's
+   * methods run only after its declaration, so the variable holds the object by then.
+   */
+  private initializedModuleObject(object: ts.Expression): boolean {
+    if (!ts.isIdentifier(object)) return false;
+    const declaration = this.types.variableDeclarationOf(object);
+    const statement = declaration?.parent.parent;
+    if (!declaration || !statement || !ts.isVariableStatement(statement) || !ts.isSourceFile(statement.parent)) return false;
+    const values = this.variableValues(declaration);
+    if (!values || values.length === 0 || !values.every((value) => ts.isObjectLiteralExpression(skipParens(value)))) return false;
+    const file = statement.parent;
+    const readAt = topLevelStatementOf(object);
+    const reader = readAt && file.statements.indexOf(readAt);
+    if (!readAt || !ts.isClassDeclaration(readAt) || reader === undefined) return false;
+    // Every assignment runs at the top level of the module, before that class is declared.
+    return values.every((value) => {
+      const assignment = value.parent;
+      const setAt = topLevelStatementOf(assignment);
+      return setAt !== undefined && ts.isExpressionStatement(setAt) && file.statements.indexOf(setAt) < reader && runsWhenStatementRuns(assignment, setAt);
+    }) && (declaration.initializer === undefined || values.includes(declaration.initializer));
+  }
+
+  /**
    * Every value a `let`/`var`/`const` variable is given (its initializer, and `name = value` in the
    * function or file that declares it), or undefined when it is written any other way (`+=`, `++`,
    * destructuring, a loop's variable) or its name is a pattern.
@@ -683,7 +812,7 @@ export class RejectionFacts {
         if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
           if (parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) values.push(parent.right);
           else other = true;
-        } else if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isShorthandPropertyAssignment(parent) || ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === node)) {
+        } else if (isIncrementOrDecrement(parent) || ts.isArrayLiteralExpression(parent) || ts.isShorthandPropertyAssignment(parent) || ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === node)) {
           other = true;
         } else if (ts.isPropertyAssignment(parent) && parent.initializer === node && ts.isObjectLiteralExpression(parent.parent) && ts.isBinaryExpression(parent.parent.parent)) {
           other = true;
@@ -695,11 +824,161 @@ export class RejectionFacts {
     return other ? undefined : values;
   }
 
+  // -------------------------------------------------------------------------------------------
+  // Gates: project objects whose promise rejects only through members the code never calls
+
+  private readonly gateMemo = new Map<ts.MethodDeclaration, Gate | null>();
+  private readonly holderMemo = new Map<ts.PropertyDeclaration, Map<Gate, boolean>>();
+
+  /**
+   * `holder.method()` (or `holder?.method()`) returns a promise that never rejects, because the
+   * object in `holder` is a gate: an instance of a project class whose `method` rejects only once
+   * one of its "rejecting" members has run on it, and none ever does. Decided from the class and
+   * every use of the field that holds it (`gateOf`, `holderKeepsGate`), as for puppeteer's
+   * `Deferred`, whose `valueOrThrow()` throws only after `reject()` (or a timeout set at creation)
+   * and which a field holds that the project only ever resolves:
+   *
+   * @example
+   * // #frameTreeHandled?: Deferred<void>;   this.#frameTreeHandled = Deferred.create();   (no timeout)
+   * // this.#frameTreeHandled?.resolve();   ...   await this.#frameTreeHandled?.valueOrThrow(); → true
+   * // this.#frameTreeHandled?.reject(new Error("detached")) anywhere                            → false
+   */
+  private gateCallNeverRejects(call: ts.CallExpression): boolean {
+    if (this.gateOwner) return false;
+    const callee = skipParens(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const holder = skipParens(callee.expression);
+    if (!ts.isPropertyAccessExpression(holder)) return false;
+    const bodies = this.types.projectImplementationsOf(call);
+    const method = bodies?.length === 1 ? bodies[0] : undefined;
+    if (!method || !ts.isMethodDeclaration(method) || !method.body || hasStatic(method)) return false;
+    const gate = this.gateOf(method);
+    if (!gate) return false;
+    const field = this.types.fieldDeclarationOf(holder);
+    if (!field) return false;
+    let answers = this.holderMemo.get(field);
+    if (!answers) this.holderMemo.set(field, (answers = new Map<Gate, boolean>()));
+    let answer = answers.get(gate);
+    if (answer === undefined) answers.set(gate, (answer = this.holderKeepsGate(field, gate)));
+    return answer;
+  }
+
+  /**
+   * What makes `method`'s promise reject, when only the class's gate flags can: its class (no
+   * subclass in the project, no `extends`, `this` used only to reach its own members), the flags
+   * `method` assumed false (`if (this.#isRejected) throw this.#value;`: a boolean field that
+   * starts false), and the members that may set one of them (`reject()`), directly or through
+   * other members on `this`. Null when `method` may fail otherwise (judged by a `RejectionFacts`
+   * of its own, so the assumption never reaches other answers).
+   */
+  private gateOf(method: ts.MethodDeclaration): Gate | null {
+    const known = this.gateMemo.get(method);
+    if (known !== undefined) return known;
+    let gate: Gate | null = null;
+    const owner = method.parent;
+    const name = memberName(method.name);
+    if (ts.isClassLike(owner) && name !== undefined && !owner.heritageClauses && this.types.projectSubclassesOf(owner)?.length === 0 && thisStaysInside(owner)) {
+      const judge = new RejectionFacts(this.types, owner);
+      const body = method.body as ts.Block;
+      const settled = isAsyncFunction(method)
+        ? judge.cannotReject(method)
+        : judge.cannotThrow(method) && returnedExpressions(body).every((expr) => expr !== undefined && judge.neverRejects(expr));
+      if (settled) {
+        const flags = new Set(judge.assumedFlags);
+        const rejectors = membersSetting(owner, flags);
+        if (!rejectors.has(name)) gate = { owner, flags, rejectors };
+      }
+    }
+    this.gateMemo.set(method, gate);
+    return gate;
+  }
+
+  /** `if (this.flag)` on a gate flag of `gateOwner`: a private `true`/`false` field that starts false. Noted in `assumedFlags`. */
+  private assumedGateFlag(condition: ts.Expression): string | undefined {
+    const owner = this.gateOwner;
+    const node = skipParens(condition);
+    if (!owner || !ts.isPropertyAccessExpression(node) || node.expression.kind !== ts.SyntaxKind.ThisKeyword || enclosingClass(node) !== owner) return undefined;
+    const name = node.name.text;
+    const field = owner.members.find((member) => ts.isPropertyDeclaration(member) && memberName(member.name) === name) as ts.PropertyDeclaration | undefined;
+    const values = fieldValues(owner, name);
+    // Only the class itself may write it: a `#name`, or a TypeScript `private`/`protected` field.
+    const hidden = ts.isPrivateIdentifier(field?.name ?? node.name) || (field !== undefined && (ts.getModifiers(field)?.some((modifier) => modifier.kind === ts.SyntaxKind.PrivateKeyword || modifier.kind === ts.SyntaxKind.ProtectedKeyword) ?? false));
+    if (!field || hasStatic(field) || !values || !hidden) return undefined;
+    if (field.initializer && field.initializer.kind !== ts.SyntaxKind.FalseKeyword) return undefined;
+    if (!values.every((value) => value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword)) return undefined;
+    this.assumedFlags.add(name);
+    return name;
+  }
+
+  /**
+   * The field keeps every object it holds a gate that no rejecting member runs on: every value it
+   * is given (in its class and subclasses) is a fresh instance (`new Gate()`, or a static factory
+   * that only returns one) whose construction runs no rejecting member (a constructor's `if (opts
+   * && ...)` is skipped where `opts` is not passed), and every use of it in the project is a call
+   * of a member that does not reject, a test (`if (this.gate)`, `!x.gate`, `===`), or one of those
+   * assignments. Any other use (passed on, returned, stored elsewhere) may reach a rejecting
+   * member, so the answer is no.
+   */
+  private holderKeepsGate(field: ts.PropertyDeclaration, gate: Gate): boolean {
+    const holderClass = field.parent;
+    const name = memberName(field.name);
+    if (!ts.isClassLike(holderClass) || name === undefined || hasStatic(field)) return false;
+    const classes = this.types.projectSubclassesOf(holderClass);
+    if (!classes) return false;
+    const lists = [holderClass, ...classes].map((cls) => fieldValues(cls, name));
+    if (lists.some((list) => list === undefined)) return false;
+    const values = lists.flat() as ts.Expression[];
+    if (!values.every((value) => this.freshGate(value, gate))) return false;
+    const index = propertyAccessIndex(this.types);
+    const references = index.accesses.get(name) ?? [];
+    // `const { gate } = holder` or `holder["gate"]` reads the field where the uses below are not followed.
+    if (references.length > MAX_GATE_REFERENCES || index.otherReads.has(name)) return false;
+    return references.every((reference) => {
+      if (this.types.fieldDeclarationOf(reference) !== field) return true;
+      const parent = reference.parent;
+      if (ts.isBinaryExpression(parent) && parent.left === reference && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        // Counted among `values` only when written as `this.x = ...` in its class or a subclass.
+        return reference.expression.kind === ts.SyntaxKind.ThisKeyword && [holderClass, ...classes].includes(enclosingClass(reference) as ts.ClassLikeDeclaration);
+      }
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === reference && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+        const called = parent.name.text;
+        return !gate.rejectors.has(called) && gate.owner.members.some((member) => ts.isMethodDeclaration(member) && !hasStatic(member) && memberName(member.name) === called);
+      }
+      return isPresenceTest(reference);
+    });
+  }
+
+  /** `new Gate(...)` or `Gate.create(...)` (a static method that only returns `new Gate(...)`), constructed without running a rejecting member; or nothing. */
+  private freshGate(value: ts.Expression, gate: Gate): boolean {
+    let node = skipParens(value);
+    while (ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) node = skipParens(node.expression);
+    if (node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === "undefined")) return true;
+    if (ts.isNewExpression(node)) {
+      if (this.types.calleeTarget(node)?.declarations[0] !== gate.owner) return false;
+      return constructionKeepsGate(gate, absentParameters(gate.owner, node.arguments ?? [], () => false, this.types), this.types);
+    }
+    if (!ts.isCallExpression(node)) return false;
+    const factory = this.types.projectFunctionOf(node);
+    const statements = factory && ts.isMethodDeclaration(factory) && factory.parent === gate.owner && hasStatic(factory) ? factory.body?.statements : undefined;
+    const only = statements?.length === 1 ? statements[0] : undefined;
+    const created = only && ts.isReturnStatement(only) && only.expression ? skipParens(only.expression) : undefined;
+    if (!factory || !created || !ts.isNewExpression(created) || this.types.calleeTarget(created)?.declarations[0] !== gate.owner) return false;
+    // A factory parameter not passed here leaves the constructor parameter it is forwarded to unset.
+    const unset = absentParameters(factory, node.arguments, () => false, this.types);
+    const forwarded = (argument: ts.Expression): boolean => {
+      const parameter = ts.isIdentifier(argument) ? this.types.parameterDeclarationOf(argument) : undefined;
+      return parameter !== undefined && unset.has(parameter);
+    };
+    return constructionKeepsGate(gate, absentParameters(gate.owner, created.arguments ?? [], forwarded, this.types), this.types);
+  }
+
   /** A returned promise that cannot reject: `x.catch(handler)`, `x.then(f, handler)`, a call that cannot reject. */
   private settledPromise(expression: ts.Expression): boolean {
     const node = skipParens(expression);
     if (!ts.isCallExpression(node)) return false;
     if (isHandlerCall(node)) return this.handlersSafe(node) || this.neverRejects(node);
+    const iife = calledOnTheSpot(node);
+    if (iife) return this.callSafe(node) && this.cannotReject(iife);
     const fn = this.types.projectFunctionOf(node);
     return fn !== undefined && this.callSafe(node) && this.cannotReject(fn);
   }
@@ -798,7 +1077,7 @@ function fieldValues(owner: ts.ClassLikeDeclaration, name: string): ts.Expressio
       if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
         if (parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) values.push(parent.right);
         else other = true;
-      } else if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent) || ts.isDeleteExpression(parent)) || ts.isArrayLiteralExpression(parent) || ts.isShorthandPropertyAssignment(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === node && ts.isObjectLiteralExpression(parent.parent) && ts.isBinaryExpression(parent.parent.parent))) {
+      } else if (isIncrementOrDecrement(parent) || ts.isDeleteExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isShorthandPropertyAssignment(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === node && ts.isObjectLiteralExpression(parent.parent) && ts.isBinaryExpression(parent.parent.parent))) {
         other = true;
       }
     }
@@ -806,4 +1085,217 @@ function fieldValues(owner: ts.ClassLikeDeclaration, name: string): ts.Expressio
   };
   owner.members.forEach(visit);
   return other ? undefined : values;
+}
+
+/** `Promise.resolve(...)` of the lib. */
+function isLibPromiseResolve(call: ts.CallExpression, types: TypeOracle): boolean {
+  const ref = types.calleeTarget(call)?.ref;
+  return ref !== undefined && ref.isDefaultLib && ref.qualifiedName === "PromiseConstructor.resolve";
+}
+
+/** Does `node` refer to `parameter` anywhere (nested functions included)? */
+function mentions(node: ts.Node, parameter: ts.ParameterDeclaration, types: TypeOracle): boolean {
+  const name = (parameter.name as ts.Identifier).text;
+  const visit = (child: ts.Node): boolean => (ts.isIdentifier(child) && child.text === name && types.parameterDeclarationOf(child) === parameter) || (ts.forEachChild(child, visit) ?? false);
+  return visit(node);
+}
+
+/**
+ * A returned value that is not a promise: its type says so, or it is a name or property read
+ * (not a call or `new`) typed `any`/`unknown`, as a setting read from an untyped configuration
+ * (`let mode = this.config.rootEndpointType; ... return mode;`). Errs towards silence: a promise
+ * kept in an `any`-typed property and returned from a function whose other awaits cannot fail is
+ * rare, and rules never report on `may`.
+ */
+function returnsData(expression: ts.Expression, types: TypeOracle): boolean {
+  const status = types.promiseStatus(expression, { thenables: true });
+  if (status === "never") return true;
+  const node = skipParens(expression);
+  return status === "may" && (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && types.isUntyped(node);
+}
+
+/** `await using x = ...`: its disposal is awaited when the block ends. */
+function isAwaitUsing(list: ts.VariableDeclarationList): boolean {
+  const flags: number = list.flags;
+  const awaitUsing: number = ts.NodeFlags.AwaitUsing;
+  return (flags & awaitUsing) === awaitUsing;
+}
+
+/** `(async () => { ... })()`, `(function () { ... })()`: a function expression called on the spot. */
+function calledOnTheSpot(call: ts.CallExpression): ts.ArrowFunction | ts.FunctionExpression | undefined {
+  const callee = skipParens(call.expression);
+  return (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) && !callee.asteriskToken ? callee : undefined;
+}
+
+function hasStatic(member: ts.Node): boolean {
+  return ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+}
+
+/**
+ * Every property access in the project's source files, by the name it reads, and the names read
+ * any other way (a destructuring `{ name }` / `{ name: local }`, an element access `x["name"]`).
+ * Built once per program.
+ */
+function propertyAccessIndex(types: TypeOracle): { accesses: ReadonlyMap<string, readonly ts.PropertyAccessExpression[]>; otherReads: ReadonlySet<string> } {
+  return types.memo(PROPERTY_INDEX_KEY, () => {
+    const accesses = new Map<string, ts.PropertyAccessExpression[]>();
+    const otherReads = new Set<string>();
+    for (const file of types.projectSourceFiles()) {
+      walkTree(file, (node) => {
+        if (ts.isPropertyAccessExpression(node)) {
+          const list = accesses.get(node.name.text);
+          if (list) list.push(node);
+          else accesses.set(node.name.text, [node]);
+        } else if (ts.isBindingElement(node) && ts.isObjectBindingPattern(node.parent)) {
+          const key = node.propertyName ?? node.name;
+          if (ts.isIdentifier(key) || ts.isStringLiteral(key)) otherReads.add(key.text);
+        } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+          otherReads.add(node.argumentExpression.text);
+        }
+      });
+    }
+    return { accesses, otherReads };
+  });
+}
+
+/** Is `this` in the instance code of `owner` only ever the object of a member read (`this.x`)? Then no other code gets hold of an instance through it. */
+function thisStaysInside(owner: ts.ClassLikeDeclaration): boolean {
+  let escapes = false;
+  const visit = (node: ts.Node): void => {
+    if (escapes || ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node)) && node !== owner)) return;
+    if (node.kind === ts.SyntaxKind.ThisKeyword && !(ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node)) escapes = true;
+    ts.forEachChild(node, visit);
+  };
+  for (const member of owner.members) if (!hasStatic(member)) ts.forEachChild(member, visit);
+  return !escapes;
+}
+
+/** The instance members of `owner` that may set one of `flags` to something other than `false`, directly or by reaching such a member through `this`. */
+function membersSetting(owner: ts.ClassLikeDeclaration, flags: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  const members = owner.members.filter((member) => !hasStatic(member) && !ts.isConstructorDeclaration(member) && member.name !== undefined && memberName(member.name) !== undefined);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const member of members) {
+      const name = memberName(member.name as ts.PropertyName) as string;
+      if (!found.has(name) && runsRejector(member, { owner, flags, rejectors: found }, () => false)) {
+        found.add(name);
+        grew = true;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Does `node` (nested arrows included) set a gate flag to something other than `false`, or
+ * mention `this.member` of a rejecting member? `dead` names `if` statements whose branch never runs.
+ */
+function runsRejector(node: ts.Node, gate: Gate, dead: (statement: ts.IfStatement) => boolean): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found || ts.isFunctionDeclaration(child) || ts.isFunctionExpression(child) || (ts.isClassLike(child) && child !== gate.owner)) return;
+    if (ts.isIfStatement(child) && dead(child)) {
+      visit(child.expression);
+      if (child.elseStatement) visit(child.elseStatement);
+      return;
+    }
+    if (ts.isPropertyAccessExpression(child) && child.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const name = child.name.text;
+      if (gate.rejectors.has(name)) found = true;
+      const parent = child.parent;
+      const writes = ts.isBinaryExpression(parent) && parent.left === child && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+      if (gate.flags.has(name) && writes && !(parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right.kind === ts.SyntaxKind.FalseKeyword)) found = true;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * Constructing a gate runs no rejecting member: its field initializers and its constructor's
+ * body, where an `if` whose condition starts with a parameter that is not passed (`if (opts &&
+ * opts.timeout > 0)`) does not run its branch.
+ */
+function constructionKeepsGate(gate: Gate, absent: ReadonlySet<ts.ParameterDeclaration>, types: TypeOracle): boolean {
+  const dead = (statement: ts.IfStatement): boolean => {
+    let condition = skipParens(statement.expression);
+    while (ts.isBinaryExpression(condition) && condition.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) condition = skipParens(condition.left);
+    const parameter = ts.isIdentifier(condition) ? types.parameterDeclarationOf(condition) : undefined;
+    return parameter !== undefined && absent.has(parameter);
+  };
+  return gate.owner.members.every((member) => {
+    if (hasStatic(member)) return true;
+    if (ts.isPropertyDeclaration(member)) return !member.initializer || !runsRejector(member.initializer, gate, dead);
+    if (ts.isConstructorDeclaration(member)) return !member.body || !runsRejector(member.body, gate, dead);
+    return true;
+  });
+}
+
+/**
+ * The parameters of a function (or of a class's constructor) that a call or `new` leaves unset:
+ * not passed, passed `undefined`, or passed a value `unset` says is unset. Rest parameters and
+ * parameters with defaults are never unset.
+ */
+function absentParameters(fn: ts.FunctionLikeDeclaration | ts.ClassLikeDeclaration, args: readonly ts.Expression[], unset: (argument: ts.Expression) => boolean, types: TypeOracle): Set<ts.ParameterDeclaration> {
+  const declaration = ts.isClassLike(fn) ? fn.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined) : fn;
+  const absent = new Set<ts.ParameterDeclaration>();
+  if (!declaration || args.some((argument) => ts.isSpreadElement(argument))) return absent;
+  declaration.parameters.forEach((parameter, index) => {
+    if (parameter.dotDotDotToken || parameter.initializer) return;
+    const argument = args[index] as ts.Expression | undefined;
+    const node = argument && skipParens(argument);
+    if (!node || (ts.isIdentifier(node) && node.text === "undefined" && types.parameterDeclarationOf(node) === undefined) || unset(node)) absent.add(parameter);
+  });
+  return absent;
+}
+
+/** A read that only tests the value: `if (x)`, `!x`, `x ? a : b`, `x === y`, `typeof x`, the left of `x && ...`. */
+function isPresenceTest(reference: ts.Expression): boolean {
+  let node: ts.Node = reference;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent)) && parent.expression === node) return true;
+  if (ts.isConditionalExpression(parent) && parent.condition === node) return true;
+  if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if (ts.isTypeOfExpression(parent)) return true;
+  if (ts.isBinaryExpression(parent)) {
+    const kind = parent.operatorToken.kind;
+    if (kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken) return true;
+    // `x && ...` goes on only when `x` is falsy; `x || y` and `x ?? y` would hand `x` on.
+    if (kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.left === node) return true;
+  }
+  return false;
+}
+
+/** `++x`, `x--` and the like: a write. (`!x`, `-x`, `typeof x` only read.) */
+function isIncrementOrDecrement(node: ts.Node): boolean {
+  return ts.isPostfixUnaryExpression(node) || (ts.isPrefixUnaryExpression(node) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken));
+}
+
+/** The statement of its source file that `node` is in. */
+function topLevelStatementOf(node: ts.Node): ts.Statement | undefined {
+  let current = node;
+  while (!ts.isSourceFile(current.parent)) {
+    current = current.parent;
+    if (!current.parent) return undefined;
+  }
+  return current as ts.Statement;
+}
+
+/**
+ * `node` is evaluated whenever the top-level `statement` runs: it is reached only through
+ * parentheses, call arguments, and `x || (x = {})` (where `x` is truthy after the whole either way).
+ */
+function runsWhenStatementRuns(node: ts.Node, statement: ts.Statement): boolean {
+  for (let current = node; current !== statement; current = current.parent) {
+    const parent = current.parent;
+    if (ts.isParenthesizedExpression(parent) || ts.isExpressionStatement(parent)) continue;
+    if (ts.isCallExpression(parent) && parent.arguments.includes(current as ts.Expression)) continue;
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.BarBarToken && parent.right === current && ts.isBinaryExpression(skipParens(parent.right)) && ts.isIdentifier(parent.left)) continue;
+    return false;
+  }
+  return true;
 }

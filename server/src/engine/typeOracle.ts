@@ -1281,7 +1281,8 @@ export class TypeOracle {
     return typedFromImplementation ? this.signatureFunctionOf(call) : undefined;
   }
 
-  private projectFunctionOfDeclarations(declarations: readonly ts.Declaration[] | undefined): ts.FunctionLikeDeclaration | undefined {
+  private projectFunctionOfDeclarations(found: readonly ts.Declaration[] | undefined): ts.FunctionLikeDeclaration | undefined {
+    const declarations = found && this.emittedImplementations(found);
     if (!declarations) return undefined;
     const bodies = new Set<ts.FunctionLikeDeclaration>();
     for (const declaration of declarations) {
@@ -1298,6 +1299,46 @@ export class TypeOracle {
     if (!declaration || ts.isJSDocSignature(declaration) || !this.isProjectSourceFile(declaration.getSourceFile())) return undefined;
     const fn = functionOfDeclaration(declaration);
     return fn?.body ? fn : undefined;
+  }
+
+  /**
+   * For declarations in a declaration file of the project's own that sits next to one of its
+   * JavaScript source files (`classes/child-processor.d.ts` beside `classes/child-processor.js`,
+   * as a build emits them), the same declarations in the JavaScript file: the code that runs. A
+   * top-level function or class is found by name, a class member by its class's name, its own
+   * name and staticness. Other declarations (and any not found) are returned as they are, so a
+   * library's `.d.ts` under node_modules stays unknown.
+   *
+   * @example
+   * // main-base.js: import { ChildProcessor } from "./child-processor";  (resolves to the .d.ts)
+   * // childProcessor.waitForCurrentJobAndExit() → the method in child-processor.js
+   */
+  private emittedImplementations(declarations: readonly ts.Declaration[]): readonly ts.Declaration[] {
+    if (!declarations.some((declaration) => declaration.getSourceFile().isDeclarationFile)) return declarations;
+    const mapped = new Set<ts.Declaration>();
+    for (const declaration of declarations) mapped.add(this.emittedImplementation(declaration) ?? declaration);
+    return [...mapped];
+  }
+
+  private emittedImplementation(declaration: ts.Declaration): ts.Declaration | undefined {
+    const file = declaration.getSourceFile();
+    if (!file.isDeclarationFile || file.fileName.includes("/node_modules/") || this.program.isSourceFileDefaultLibrary(file)) return undefined;
+    const sibling = this.program.getSourceFile(file.fileName.replace(/\.d\.([cm]?)ts$/, ".$1js"));
+    if (!sibling || sibling === file || !this.isProjectSourceFile(sibling)) return undefined;
+    const topLevel = (name: string, kind: ts.SyntaxKind): ts.FunctionDeclaration | ts.ClassDeclaration | undefined =>
+      sibling.statements.find((statement): statement is ts.FunctionDeclaration | ts.ClassDeclaration => (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.kind === kind && statement.name?.text === name);
+    const nameOf = (node: ts.NamedDeclaration): string | undefined => (node.name && memberNameText(node.name as ts.PropertyName)) ?? undefined;
+    if ((ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration)) && ts.isSourceFile(declaration.parent)) {
+      const name = nameOf(declaration);
+      return name === undefined ? undefined : topLevel(name, declaration.kind);
+    }
+    const owner = declaration.parent;
+    if (!ts.isClassDeclaration(owner) || !ts.isSourceFile(owner.parent) || !owner.name) return undefined;
+    const name = nameOf(declaration);
+    const cls = topLevel(owner.name.text, ts.SyntaxKind.ClassDeclaration) as ts.ClassDeclaration | undefined;
+    if (!cls || name === undefined) return undefined;
+    const isStatic = hasStaticModifier(declaration);
+    return cls.members.find((member) => member.kind === declaration.kind && member.name !== undefined && memberNameText(member.name) === name && hasStaticModifier(member) === isStatic);
   }
 
   /**
@@ -1411,7 +1452,8 @@ export class TypeOracle {
     return this.implementationsOfDeclarations(declarations);
   }
 
-  private implementationsOfDeclarations(declarations: readonly ts.Declaration[]): readonly ts.FunctionLikeDeclaration[] | undefined {
+  private implementationsOfDeclarations(found: readonly ts.Declaration[]): readonly ts.FunctionLikeDeclaration[] | undefined {
+    const declarations = this.emittedImplementations(found);
     const owner = declarations[0].parent;
     if (!ts.isClassLike(owner)) {
       const fn = this.projectFunctionOfDeclarations(declarations);
@@ -1573,7 +1615,7 @@ export class TypeOracle {
         if (!heritage) return;
         let symbol = this.checker.getSymbolAtLocation(heritage.expression);
         if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
-        for (const base of symbol?.declarations ?? []) {
+        for (const base of this.emittedImplementations(symbol?.declarations ?? [])) {
           if (!ts.isClassLike(base)) continue;
           const list = index.get(base) ?? [];
           list.push(node);
@@ -1583,6 +1625,30 @@ export class TypeOracle {
     }
     this.subclassMemo = index;
     return index;
+  }
+
+  /**
+   * The class field a property access reads, when it is one field declared in the project (not a
+   * method, accessor, parameter property or declaration-file member).
+   *
+   * @example
+   * // class Target { ready = Deferred.create(); }   target.ready → the `ready` declaration
+   */
+  fieldDeclarationOf(access: ts.PropertyAccessExpression): ts.PropertyDeclaration | undefined {
+    const declarations = this.symbolOf(access.name)?.declarations;
+    const declaration = declarations?.length === 1 ? declarations[0] : undefined;
+    return declaration && ts.isPropertyDeclaration(declaration) && this.isProjectSourceFile(declaration.getSourceFile()) ? declaration : undefined;
+  }
+
+  /**
+   * The value is typed `any` or `unknown` (untyped JavaScript, an index signature of `any`).
+   *
+   * @example
+   * // interface ServerConfig { [key: string]: any }   config.rootEndpointType → true
+   * // declare const mode: string;                     mode                    → false
+   */
+  isUntyped(expr: ts.Expression): boolean {
+    return (this.checker.getTypeAtLocation(expr).flags & UNKNOWNISH) !== 0;
   }
 
   /** Can the value be `null` or `undefined`? `may` for `any`, `unknown` and type parameters. */

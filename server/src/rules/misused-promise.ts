@@ -197,6 +197,11 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  A sync arrow that returns a promise which cannot reject by the same analysis counts the same",
         "  way (`process.on(\"SIGTERM\", () => child.waitForCurrentJobAndExit())` where that project",
         "  method's `try` ends in `finally { process.exit() }`, or `() => this.flush().catch(log)`).",
+        "  In a project linted as built JavaScript (`dist/**/*.js` beside the `.d.ts` files the build",
+        "  emitted, which imports resolve to), a declaration in such a `.d.ts` is read from the",
+        "  JavaScript beside it (the code that runs); there, a module variable set to an object by an",
+        "  earlier top-level statement (a compiled enum: `var Status; (function (Status) { ... })(Status",
+        "  || (Status = {}));`) is read without a possible `TypeError` in the classes declared after it.",
         "  `forEach` is reported either way: its callbacks lose order and completion too (the message",
         "  then says the rejections are handled).",
         "- An async callback that never suspends: no `await`, `for await` or `yield`, no `throw`",
@@ -206,17 +211,35 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  a sync function would throw. This is its own category, not \"cannot reject\" (the promise",
         "  can reject), decided by `engine/rejection.ts` as for `floating-promise`; `checkSelfHandled`",
         "  reports these too.",
-        "- An async callback whose only `await`s are of promises that never reject, with no `throw`",
-        "  statement and nothing returned that can be a promise, in a listener, a timer or a place",
-        "  typed to return `void` (`ws.on(\"message\", async (m) => { await new Promise((r) =>",
-        "  setTimeout(r, this.delay)); this.dispatch(JSON.parse(m)); })`). Waiting for a timer or for",
-        "  a promise that only resolves adds a delay, not a way to fail: the callback rejects only where",
-        "  the same body as a sync function would throw (every throw in an async function becomes a",
-        "  rejection). Which promises never reject is decided by `engine/rejection.ts` as for",
-        "  `floating-promise` (`new Promise((resolve) => ...)` whose executor cannot throw, a `const` or",
-        "  field set only from one); awaiting anything else (`await fetch(url)`) is a way to fail, and",
-        "  such a callback is still reported. `forEach` is reported either way (the work after the",
-        "  `await` runs after the loop), and so is every case with `checkSelfHandled`.",
+        "- An async callback whose waits add no way to fail, in a listener, a timer or a place typed to",
+        "  return `void`: every `await` is of a promise that never rejects, or inside a `try` whose",
+        "  `catch` cannot throw (judged as error-handling code, as above), with no `throw` statement",
+        "  outside such a `try` and nothing returned that can be a promise (`ws.on(\"message\", async (m)",
+        "  => { await new Promise((r) => setTimeout(r, this.delay)); this.dispatch(JSON.parse(m)); })`,",
+        "  or a listener that parses its event, emits, then runs `try { await binding.run(); } catch (e)",
+        "  { log(e); }`). Such a callback rejects only where the same body as a sync function would",
+        "  throw (every throw in an async function becomes a rejection): waiting for a timer, for a",
+        "  promise that only resolves or for caught work adds a delay, not a way to fail. Which promises",
+        "  never reject is decided by `engine/rejection.ts` as for `floating-promise` (`new Promise((resolve)",
+        "  => ...)` whose executor cannot throw, a `const` or field set only from one); here also",
+        "  `new Promise((resolve) => ...)` whose executor may throw (it throws before `new` returns, as",
+        "  sync code would), `Promise.resolve(value)`, a local set only from these, and a call of a",
+        "  project function that is itself of this kind (`await this.determineRequestParams(c)`, whose",
+        "  awaits are a form-parse promise and a local raw-body promise; followed a few functions deep).",
+        "  A value typed `any` that it returns by name or property read (a setting from an untyped",
+        "  config) is taken as data. Awaiting anything else outside such a `try` (`await fetch(url)`),",
+        "  or a `catch` that rethrows, is a way to fail, and such a callback is still reported.",
+        "  `forEach` is reported either way (the work after the `await` runs after the loop), and so is",
+        "  every case with `checkSelfHandled`.",
+        "  A gate object counts as a promise that never rejects too: `await this.#frameTreeHandled?.valueOrThrow()`",
+        "  where the field holds a project class instance (puppeteer's `Deferred`) whose method rejects",
+        "  only after one of its members has run (`reject()`, which sets the `#isRejected` flag its",
+        "  `throw` is guarded by, or a timeout the constructor sets only when given options), created",
+        "  without those options (`Deferred.create()`), and used anywhere in the project only to call",
+        "  members that do not reject (`resolve()`, `valueOrThrow()`) or in presence tests. A field",
+        "  whose gate is rejected anywhere, created with a timeout, or handed on (`Deferred.race([gate])`,",
+        "  or any destructuring or `x[\"name\"]` read of a property of that name) may reject, and such a",
+        "  listener is still reported.",
         "- The cases above also for a callback handed on by reference: a function declaration, a",
         "  `const` holding a function expression (`session.on(\"changed\", handle)`), a method or a class",
         "  field holding an arrow (`conn.on(\"created\", this.#onCreated)`), or one of these bound",
@@ -659,15 +682,15 @@ class MisuseChecker {
   }
 
   /**
-   * An async callback whose only awaits are of promises that never reject, with no `throw`
-   * statement (see `RejectionFacts.awaitsOnlyNeverRejecting`): `await new Promise((r) =>
-   * setTimeout(r, ms))` delays the rest, but adds no way to fail, so the callback rejects only
-   * where a sync one would throw. Order and completion are lost, so not for `forEach`.
+   * An async callback whose awaits add no way to fail (see `RejectionFacts.awaitsCannotFail`):
+   * each awaits a promise that never rejects (`await new Promise((r) => setTimeout(r, ms))`) or
+   * sits in a `try` whose `catch` cannot throw, so the callback rejects only where a sync one
+   * would throw. Order and completion are lost, so not for `forEach`.
    */
   private onlyDelays(value: ts.Node): boolean {
     if (this.context.options.checkSelfHandled) return false;
     const facts = rejectionFacts(this.context.types);
-    return this.everyBody(value, (fn) => facts.awaitsOnlyNeverRejecting(fn));
+    return this.everyBody(value, (fn) => facts.awaitsCannotFail(fn));
   }
 
   /** In a place whose only loss is the rejection (not `forEach`): a callback that loses nothing there. */
