@@ -1247,8 +1247,67 @@ const valid: ValidCase[] = [
 /** Code typed for the browser only: DOM lib, no @types/node. */
 const DOM_ONLY = { compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [] } };
 
+/** Issue 11, second part: sync functions returning a promise on some path, `using`, class properties and members of interfaces, predicates returning a stored promise. */
+const invalidMore: InvalidCase[] = [
+  {
+    name: "sync callbacks: a node-style callback with a block body that returns a promise on one path",
+    code: "declare function readCached(key: string, done: (error: Error | null, value?: string) => void): void;\ndeclare function refetch(key: string): Promise<string>;\nreadCached(\"user\", (error, value) => {\n  if (error) return;\n  if (value === undefined) return refetch(\"user\");\n  console.log(value);\n});",
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 20 }],
+  },
+  {
+    name: "sync callbacks: a function expression listener that returns the promise of a flush",
+    code: 'import { EventEmitter } from "node:events";\ndeclare function flush(): Promise<void>;\nconst queue = new EventEmitter();\nlet dirty = false;\nqueue.on("drain", function () {\n  if (!dirty) return;\n  dirty = false;\n  return flush();\n});',
+    errors: [{ messageId: "listener", line: 5, column: 19 }],
+  },
+  {
+    name: "sync object methods: a method without async that returns a promise where the property returns void",
+    code: 'interface Job { onTimeout(): void }\ndeclare function retry(id: string): Promise<void>;\nexport const job: Job = {\n  onTimeout() {\n    return retry("job-1");\n  },\n};',
+    errors: [{ messageId: "voidReturnProperty", line: 4, column: 3 }],
+  },
+  {
+    name: "sync object methods: a method written to return a promise (its body only throws) where the property returns void",
+    code: 'interface Task { cancel(): void }\nexport const task: Task = {\n  cancel(): Promise<void> {\n    throw new Error("a running task cannot be cancelled");\n  },\n};',
+    errors: [{ messageId: "voidReturnProperty", line: 3, column: 3 }],
+  },
+];
+
+const validMore: ValidCase[] = [
+  {
+    name: "sync callbacks: a block body returning a promise on one path, passed to map (its result is used)",
+    code: `${D}\nexport const pending = ids.map((id) => {\n  if (!id) return undefined;\n  return save(id);\n});`,
+  },
+  {
+    name: "sync callbacks: a block body returning a promise, where the parameter accepts void | Promise<void>",
+    code: "declare function onShutdown(hook: () => void | Promise<void>): void;\ndeclare function flush(): Promise<void>;\nlet dirty = false;\nonShutdown(() => {\n  if (!dirty) return;\n  return flush();\n});",
+  },
+  {
+    name: "sync callbacks: a listener with a block body returning a boolean",
+    code: 'import { EventEmitter } from "node:events";\nconst queue = new EventEmitter();\nlet dirty = false;\nqueue.on("drain", () => {\n  return dirty;\n});',
+  },
+  {
+    name: "sync callbacks: a promise returned only by a nested function inside the callback",
+    code: 'import { EventEmitter } from "node:events";\ndeclare function flush(): Promise<void>;\nconst queue = new EventEmitter();\nqueue.on("drain", () => {\n  const later = () => flush();\n  setImmediate(() => {\n    void later().catch((error) => console.error(error));\n  });\n});',
+  },
+  {
+    name: "sync callbacks: a block body returning a value typed any",
+    code: 'declare function readCached(key: string, done: (error: Error | null, value?: string) => void): void;\nreadCached("user", (error, value) => {\n  if (error) return;\n  return JSON.parse(value ?? "null");\n});',
+  },
+  {
+    name: "sync object methods: a method returning a timer handle where the property returns void",
+    code: 'interface Job { onTimeout(): void }\nlet timer: ReturnType<typeof setTimeout> | undefined;\nexport const job: Job = {\n  onTimeout() {\n    if (timer) return clearTimeout(timer);\n  },\n};',
+  },
+  {
+    name: "sync object methods: a method returning a promise where the property is typed to return one",
+    code: 'interface Job { onTimeout(): Promise<void> | void }\ndeclare function retry(id: string): Promise<void>;\nexport const job: Job = {\n  onTimeout() {\n    return retry("job-1");\n  },\n};',
+  },
+  {
+    name: "sync object methods: a method returning a promise that cannot reject, where the property returns void",
+    code: 'interface Job { onTimeout(): void }\nasync function retry(id: string): Promise<void> {\n  try {\n    await fetch(id);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport const job: Job = {\n  onTimeout() {\n    return retry("job-1");\n  },\n};',
+  },
+];
+
 describe(RULE, () => {
-  runRuleTable(RULE, { valid, invalid });
+  runRuleTable(RULE, { valid: [...valid, ...validMore], invalid: [...invalid, ...invalidMore] });
 
   describe("rendered messages", () => {
     const messagesOf = (code: string, run = {}) => lintCode(RULE, code, { fileName: "script.cts", ...run }).findings.map((finding) => finding.message);

@@ -826,6 +826,23 @@ export class TypeOracle {
   }
 
   /**
+   * Does a function or method declaration return a promise on some path? Its written return type
+   * when there is one, else the return type the checker infers from its body (`string |
+   * Promise<string>` counts: the promise is there on one path). Asks the checker to check the
+   * body: callers gate on syntax first.
+   *
+   * @example
+   * // const read = (cb: () => void) => {};   read(() => { if (cached) return; return load(); });
+   * declarationReturnsPromise(theArrow) // "always" when `load` returns a promise
+   */
+  declarationReturnsPromise(fn: ts.SignatureDeclaration, query: PromiseQuery): Tri {
+    if (fn.type) return this.typeStatus(this.checker.getTypeFromTypeNode(fn.type), query);
+    const signature = this.checker.getSignatureFromDeclaration(fn);
+    if (!signature) return "may";
+    return this.typeStatus(this.checker.getReturnTypeOfSignature(signature), query);
+  }
+
+  /**
    * For a reference (`x`, `this.x`, `obj.x`), asks `status` about the type written in its
    * declaration (a parameter's or property's annotation, a declared function's signature) without
    * checking the expression itself: no flow narrowing, no contextual typing, no call resolution.

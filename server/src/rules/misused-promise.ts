@@ -492,13 +492,39 @@ class MisuseChecker {
         if (!forceTypes && !names().has(lastName(body.expression) ?? "")) return "never";
         return this.context.types.promiseStatus(body, this.query);
       }
-      return "never";
+      return this.blockReturnsPromise(value, forceTypes);
     }
     if (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value)) {
       if (!forceTypes && !names().has(lastName(value) ?? "")) return "never";
       return this.context.types.functionReturnsPromise(value, this.query);
     }
     return "never";
+  }
+
+  /**
+   * A function with a block body that is not async: does some `return` give a promise
+   * (`(err, res) => { if (err) return "abc"; return fetchRest(res); }`)? One path is enough, as
+   * for typescript-eslint (a promise returned on any path is dropped where `void` is expected).
+   * The checker infers the return type from the whole body, so it is asked only when a returned
+   * expression passes the syntactic gate (a call of, or a reference to, a name that can hold a
+   * promise, a `new`, an element) or `forceTypes` says the place matters.
+   */
+  private blockReturnsPromise(fn: ts.FunctionLikeDeclaration, forceTypes: boolean): Tri {
+    if (fn.asteriskToken || !fn.body || !ts.isBlock(fn.body)) return "never";
+    const returned = returnedExpressions(fn.body);
+    if (returned.length === 0) return "never";
+    const { types } = this.context;
+    const names = types.promiseNames();
+    const mayBePromise = (expression: ts.Expression): boolean => {
+      const value = skipParens(expression);
+      if (ts.isConditionalExpression(value)) return mayBePromise(value.whenTrue) || mayBePromise(value.whenFalse);
+      if (ts.isCallExpression(value)) return forceTypes || names.functions.has(lastName(value.expression) ?? "");
+      if (ts.isNewExpression(value) || ts.isElementAccessExpression(value)) return true;
+      if (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value)) return forceTypes || names.values.has(lastName(value) ?? "");
+      return false;
+    };
+    if (!returned.some(mayBePromise)) return "never";
+    return types.declarationReturnsPromise(fn, this.query);
   }
 
   private receiversMemo: CallbackReceivers | undefined;
@@ -755,11 +781,18 @@ class MisuseChecker {
       this.checkInheritedMethod(method);
       return;
     }
-    if (!ts.isObjectLiteralExpression(method.parent) || !isAsyncFunction(method) || method.asteriskToken) return;
+    if (!ts.isObjectLiteralExpression(method.parent) || method.asteriskToken || !this.methodReturnsPromise(method)) return;
     // A method's expected type is that of the property it fills.
     const expected = this.context.types.expectsVoidFunctionForMember(method);
     if (expected !== "always" || this.dropsNothing(method)) return;
     this.context.report({ node: method.name, messageId: "voidReturnProperty", data: { name: method.name.getText(this.context.sourceFile) } });
+  }
+
+  /** An object method that is async, written to return a promise, or returning one on some path. */
+  private methodReturnsPromise(method: ts.MethodDeclaration): boolean {
+    if (isAsyncFunction(method)) return true;
+    if (method.type) return this.context.types.writtenReturnIsPromise(method, this.query) === "always";
+    return this.blockReturnsPromise(method, false) === "always";
   }
 
   checkVariable(declaration: ts.VariableDeclaration): void {
@@ -1173,6 +1206,18 @@ function catchesOwnErrors(callback: FunctionLikeExpression): boolean {
   if (!ts.isBlock(body) || body.statements.length !== 1) return false;
   const only = body.statements[0];
   return ts.isTryStatement(only) && only.catchClause !== undefined;
+}
+
+/** The expressions of a body's `return` statements, not those of nested functions. */
+function returnedExpressions(body: ts.Block): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
 }
 
 function containsReturn(body: ts.Node): boolean {
