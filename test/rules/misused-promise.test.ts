@@ -1248,7 +1248,28 @@ const valid: ValidCase[] = [
 const DOM_ONLY = { compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [] } };
 
 /** Issue 11, second part: sync functions returning a promise on some path, `using`, class properties and members of interfaces, predicates returning a stored promise. */
+/** `using` and `Symbol.dispose` need the esnext lib. */
+const DISPOSABLE = { compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.esnext.d.ts"] } };
+
 const invalidMore: InvalidCase[] = [
+  {
+    name: "using: an object literal whose [Symbol.dispose] is async and awaits a release",
+    code: 'declare function release(name: string): Promise<void>;\nexport function withLock() {\n  using lock = {\n    async [Symbol.dispose]() {\n      await release("jobs");\n    },\n  };\n  console.log("locked", lock);\n}',
+    errors: [{ messageId: "voidReturnDispose", line: 3, column: 16 }],
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: a value of a class whose [Symbol.dispose] is declared to return a promise",
+    code: 'declare class Connection {\n  [Symbol.dispose](): Promise<void>;\n  query(sql: string): string;\n}\ndeclare function connect(): Connection;\nexport function count() {\n  using connection = connect();\n  return connection.query("select count(*) from jobs");\n}',
+    errors: [{ messageId: "voidReturnDispose", line: 7, column: 22 }],
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: a variable typed Disposable initialized with an object whose [Symbol.dispose] is async",
+    code: 'declare function release(name: string): Promise<void>;\nconst lock = {\n  async [Symbol.dispose]() {\n    await release("jobs");\n  },\n};\nexport const handle: Disposable = lock;',
+    errors: [{ messageId: "voidReturnDispose", line: 7, column: 35 }],
+    ...DISPOSABLE,
+  },
   {
     name: "sync callbacks: a node-style callback with a block body that returns a promise on one path",
     code: "declare function readCached(key: string, done: (error: Error | null, value?: string) => void): void;\ndeclare function refetch(key: string): Promise<string>;\nreadCached(\"user\", (error, value) => {\n  if (error) return;\n  if (value === undefined) return refetch(\"user\");\n  console.log(value);\n});",
@@ -1272,6 +1293,36 @@ const invalidMore: InvalidCase[] = [
 ];
 
 const validMore: ValidCase[] = [
+  {
+    name: "using: await using with an async [Symbol.asyncDispose]",
+    code: 'declare function release(name: string): Promise<void>;\nexport async function withLock() {\n  await using lock = {\n    async [Symbol.asyncDispose]() {\n      await release("jobs");\n    },\n  };\n  console.log("locked", lock);\n}',
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: a synchronous [Symbol.dispose] that clears a timer",
+    code: 'export function poll(check: () => void) {\n  using timer = {\n    handle: setInterval(check, 1000),\n    [Symbol.dispose]() {\n      clearInterval(this.handle);\n    },\n  };\n  check();\n  return timer.handle;\n}',
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: an async [Symbol.dispose] of the project that never suspends",
+    code: 'export function track(log: string[]) {\n  using scope = {\n    async [Symbol.dispose]() {\n      log.push("scope closed");\n    },\n  };\n  log.push("in scope");\n  return scope;\n}',
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: a value that may be null, whose [Symbol.dispose] is synchronous",
+    code: 'declare function tryLock(name: string): Disposable | null;\nexport function withOptionalLock() {\n  using lock = tryLock("jobs");\n  return lock !== null;\n}',
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: a variable typed AsyncDisposable initialized with an object whose [Symbol.asyncDispose] is async",
+    code: 'declare function release(name: string): Promise<void>;\nexport const handle: AsyncDisposable = {\n  async [Symbol.asyncDispose]() {\n    await release("jobs");\n  },\n};',
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: a variable typed Disposable initialized with a synchronous [Symbol.dispose]",
+    code: 'declare const timer: ReturnType<typeof setInterval>;\nexport const handle: Disposable = {\n  [Symbol.dispose]() {\n    clearInterval(timer);\n  },\n};',
+    ...DISPOSABLE,
+  },
   {
     name: "sync callbacks: a block body returning a promise on one path, passed to map (its result is used)",
     code: `${D}\nexport const pending = ids.map((id) => {\n  if (!id) return undefined;\n  return save(id);\n});`,

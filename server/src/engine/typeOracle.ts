@@ -843,6 +843,59 @@ export class TypeOracle {
   }
 
   /**
+   * The `[Symbol.dispose]` member of a value's type (every union part but `null`/`undefined`): does
+   * calling it return a promise (`always` when some part's member returns one on every signature),
+   * and the declarations of the member (for the rule to read bodies). Only the default lib's
+   * `Symbol.dispose` counts (a property keyed by another symbol called `dispose` does not).
+   *
+   * @example
+   * // using lock = { async [Symbol.dispose]() { await release(); } };
+   * disposeReturnsPromise(theObjectLiteral) // { status: "always", declarations: [theMethod] }
+   */
+  disposeReturnsPromise(expr: ts.Expression, query: PromiseQuery): { status: Tri; declarations: readonly ts.Declaration[] } {
+    return this.disposeStatus(this.checker.getTypeAtLocation(expr), (returned) => this.typeStatus(returned, query));
+  }
+
+  /**
+   * Does the type written in `typeNode` have a `[Symbol.dispose]` member every call signature of
+   * which returns `void` (`interface Disposable { [Symbol.dispose](): void }`)?
+   */
+  disposeReturnsVoid(typeNode: ts.TypeNode): boolean {
+    const { status } = this.disposeStatus(this.checker.getTypeFromTypeNode(typeNode), (returned) => (returned.flags & ts.TypeFlags.Void ? "always" : "never"));
+    return status === "always";
+  }
+
+  private disposeStatus(type: ts.Type, returns: (returned: ts.Type) => Tri): { status: Tri; declarations: readonly ts.Declaration[] } {
+    if (type.flags & UNKNOWNISH) return { status: "may", declarations: [] };
+    const parts = type.isUnion() ? type.types : [type];
+    const statuses: Tri[] = [];
+    const declarations: ts.Declaration[] = [];
+    for (const part of parts) {
+      if (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) continue;
+      const member = this.checker
+        .getApparentType(part)
+        .getProperties()
+        .find((property) => property.escapedName.toString().startsWith("__@dispose@") && this.isLibDisposeKey(property));
+      if (!member) continue;
+      const signatures = this.callSignaturesOf(this.checker.getTypeOfSymbol(member));
+      if (signatures.length === 0) continue;
+      statuses.push(combineAll(signatures.map((signature) => this.checker.getReturnTypeOfSignature(signature)), returns));
+      declarations.push(...(member.declarations ?? []));
+    }
+    return { status: combine(statuses), declarations };
+  }
+
+  /** Is a property keyed by the default lib's `Symbol.dispose` (read from its declarations' computed names)? */
+  private isLibDisposeKey(property: ts.Symbol): boolean {
+    const names = (property.declarations ?? []).map((declaration) => ts.getNameOfDeclaration(declaration));
+    return names.length > 0 && names.every((name) => {
+      if (!name || !ts.isComputedPropertyName(name)) return false;
+      const key = this.checker.getSymbolAtLocation(name.expression);
+      return key !== undefined && this.isDeclaredInDefaultLib(key);
+    });
+  }
+
+  /**
    * For a reference (`x`, `this.x`, `obj.x`), asks `status` about the type written in its
    * declaration (a parameter's or property's annotation, a declared function's signature) without
    * checking the expression itself: no flow narrowing, no contextual typing, no call resolution.

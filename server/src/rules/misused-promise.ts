@@ -43,6 +43,8 @@ const messages = {
     "Promise-returning function assigned to `{{name}}`, whose type returns `void`: callers ignore the promise, so a rejection is unhandled. Handle errors inside, or change the type to return a promise.",
   voidReturnReturnValue:
     "Promise-returning function returned where the return type expects a function returning `void`: whoever calls the returned function ignores its promise, so a rejection is unhandled. Handle errors inside, or change the return type to return a promise.",
+  voidReturnDispose:
+    "`using` calls the `[Symbol.dispose]()` of this value when the block ends and ignores what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and {{rejection}}. Declare the variable with `await using` and give the value a `[Symbol.asyncDispose]` method, or make `[Symbol.dispose]` synchronous.",
   voidReturnInheritedMethod:
     "Promise-returning method `{{name}}` overrides or implements `{{base}}.{{name}}`, which returns `void`: code that calls it through `{{base}}` ignores the promise, so a rejection is unhandled and nothing waits for the work to finish. Handle errors inside the method, or change `{{base}}.{{name}}` to return a promise.",
   conditional:
@@ -430,7 +432,10 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
       visitor[ts.SyntaxKind.JsxAttribute] = (node) => checker.checkJsxAttribute(node as ts.JsxAttribute);
       visitor[ts.SyntaxKind.PropertyAssignment] = (node) => checker.checkProperty(node as ts.PropertyAssignment);
       visitor[ts.SyntaxKind.MethodDeclaration] = (node) => checker.checkObjectMethod(node as ts.MethodDeclaration);
-      visitor[ts.SyntaxKind.VariableDeclaration] = (node) => checker.checkVariable(node as ts.VariableDeclaration);
+      visitor[ts.SyntaxKind.VariableDeclaration] = (node) => {
+        checker.checkVariable(node as ts.VariableDeclaration);
+        checker.checkDisposal(node as ts.VariableDeclaration);
+      };
       visitor[ts.SyntaxKind.BinaryExpression] = (node) => checker.checkAssignment(node as ts.BinaryExpression);
       visitor[ts.SyntaxKind.ReturnStatement] = (node) => checker.checkReturn(node as ts.ReturnStatement);
       visitor[ts.SyntaxKind.ArrowFunction] = (node) => checker.checkArrowBody(node as ts.ArrowFunction);
@@ -805,6 +810,46 @@ class MisuseChecker {
       messageId: "voidReturnVariable",
       data: { name: declaration.name.getText(this.context.sourceFile) },
       fixes: this.wrapFixes(skipParens(value)),
+    });
+  }
+
+  /**
+   * `using lock = acquire()` where the value's `[Symbol.dispose]()` returns a promise: `using` calls
+   * it at the end of the block and drops the promise. Also a variable whose written type has a
+   * `[Symbol.dispose]` returning `void` (`const d: Disposable = lock`), initialized with such a
+   * value. A dispose method of the project that never suspends loses nothing (the same exception
+   * as for `forEach`: only order and completion matter here, so a method that cannot reject but
+   * waits is still reported). `await using` is not checked.
+   */
+  checkDisposal(declaration: ts.VariableDeclaration): void {
+    const list = declaration.parent;
+    const value = declaration.initializer;
+    if (!value || !ts.isVariableDeclarationList(list)) return;
+    const { types } = this.context;
+    // `await using` is `Using | Const` in the flags.
+    const syncUsing = (list.flags & ts.NodeFlags.Using) !== 0 && (list.flags & ts.NodeFlags.Const) === 0;
+    if (!syncUsing) {
+      const initializer = skipParens(value);
+      if (!declaration.type || !(ts.isIdentifier(initializer) || ts.isObjectLiteralExpression(initializer) || ts.isPropertyAccessExpression(initializer))) return;
+      if (!types.disposeReturnsVoid(declaration.type)) return;
+    }
+    const { status, declarations } = types.disposeReturnsPromise(value, this.query);
+    if (status !== "always" || this.disposalNeverSuspends(declarations)) return;
+    this.context.report({
+      node: value,
+      messageId: "voidReturnDispose",
+      data: { rejection: types.programRunsOnNode() ? REJECTION_ON_NODE : REJECTION_ELSEWHERE },
+    });
+  }
+
+  /** Every declaration of a dispose member is a method or function expression of the project that never suspends. */
+  private disposalNeverSuspends(declarations: readonly ts.Declaration[]): boolean {
+    if (declarations.length === 0) return false;
+    return declarations.every((declaration) => {
+      if (!this.context.types.isProjectSourceFile(declaration.getSourceFile())) return false;
+      if (ts.isMethodDeclaration(declaration)) return declaration.body !== undefined && this.neverSuspends(declaration);
+      const value = (ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer ? skipParens(declaration.initializer) : undefined;
+      return value !== undefined && isFunctionExpression(value) && this.neverSuspends(value);
     });
   }
 
