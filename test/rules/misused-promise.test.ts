@@ -1253,6 +1253,46 @@ const DISPOSABLE = { compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.esn
 
 const invalidMore: InvalidCase[] = [
   {
+    name: "class properties: a field holding an async arrow that implements an interface method returning void",
+    code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Logger implements Listener {\n  onEvent = async (e: string) => {\n    await save(e);\n  };\n}`,
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 3 }],
+  },
+  {
+    name: "class properties: a field holding an async arrow that overrides a base field typed () => void",
+    code: `${D}\nclass Widget {\n  onClose: () => void = () => {};\n}\nexport class Form extends Widget {\n  onClose = async () => {\n    await save("draft");\n  };\n}`,
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 6, column: 3 }],
+  },
+  {
+    name: "class properties: a field written as () => void holding an async arrow",
+    code: `${D}\nexport class Poller {\n  tick: () => void = async () => {\n    await save("tick");\n  };\n}`,
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 3,
+        column: 22,
+        fixes: [[WRAP, `${D}\nexport class Poller {\n  tick: () => void = () => { void (async () => {\n    await save("tick");\n  })().catch(${H}); };\n}`]],
+      },
+    ],
+  },
+  {
+    name: "class properties: an abstract method written to return a promise, overriding an abstract method returning void",
+    code: "abstract class Store {\n  abstract flush(): void;\n}\nexport abstract class RemoteStore extends Store {\n  abstract flush(): Promise<void>;\n}",
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 5, column: 12 }],
+  },
+  {
+    name: "interface members: a method and a function-typed property returning promises where the extended interface returns void",
+    code: "interface Store {\n  flush(): void;\n  onChange: () => void;\n}\nexport interface RemoteStore extends Store {\n  flush(): Promise<void>;\n  onChange: () => Promise<void>;\n}",
+    errors: [
+      { messageId: "voidReturnInheritedMethod", line: 6, column: 3 },
+      { messageId: "voidReturnInheritedMethod", line: 7, column: 3 },
+    ],
+  },
+  {
+    name: "class methods: a method without async that returns a promise, implementing an interface method returning void",
+    code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Forwarder implements Listener {\n  onEvent(e: string) {\n    return save(e);\n  }\n}`,
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 3 }],
+  },
+  {
     name: "using: an object literal whose [Symbol.dispose] is async and awaits a release",
     code: 'declare function release(name: string): Promise<void>;\nexport function withLock() {\n  using lock = {\n    async [Symbol.dispose]() {\n      await release("jobs");\n    },\n  };\n  console.log("locked", lock);\n}',
     errors: [{ messageId: "voidReturnDispose", line: 3, column: 16 }],
@@ -1293,6 +1333,46 @@ const invalidMore: InvalidCase[] = [
 ];
 
 const validMore: ValidCase[] = [
+  {
+    name: "class properties: a field holding an async arrow where the interface method returns a promise",
+    code: `${D}\ninterface Listener { onEvent(e: string): Promise<void> }\nexport class Logger implements Listener {\n  onEvent = async (e: string) => {\n    await save(e);\n  };\n}`,
+  },
+  {
+    name: "class properties: a static field holding an async arrow, named like an instance method of the base",
+    code: `${D}\nclass Base {\n  reset(): void {}\n}\nexport class Store extends Base {\n  static reset = async () => {\n    await save("x");\n  };\n}`,
+  },
+  {
+    name: "class properties: a field holding an async arrow in a class without heritage clauses or written type",
+    code: `${D}\nexport class Poller {\n  tick = async () => {\n    await save("tick");\n  };\n}`,
+  },
+  {
+    name: "class properties: a field implementing a void member with an async arrow that catches its own errors",
+    code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Logger implements Listener {\n  onEvent = async (e: string) => {\n    try {\n      await save(e);\n    } catch (error) {\n      console.error(error);\n    }\n  };\n}`,
+  },
+  {
+    name: "class properties: a field written as () => Promise<void> holding an async arrow",
+    code: `${D}\nexport class Poller {\n  tick: () => Promise<void> = async () => {\n    await save("tick");\n  };\n}`,
+  },
+  {
+    name: "class properties: a field holding a sync arrow where the base field is typed () => void",
+    code: `${D}\nclass Widget {\n  onClose: () => void = () => {};\n}\nexport class Form extends Widget {\n  onClose = () => {\n    void save("draft").catch((error) => console.error(error));\n  };\n}`,
+  },
+  {
+    name: "class properties: an abstract method returning a promise, overriding one returning void | Promise<void>",
+    code: "abstract class Store {\n  abstract flush(): void | Promise<void>;\n}\nexport abstract class RemoteStore extends Store {\n  abstract flush(): Promise<void>;\n}",
+  },
+  {
+    name: "interface members: a promise-returning method where the extended interface's method returns a promise too",
+    code: "interface Store {\n  flush(): Promise<void>;\n}\nexport interface RemoteStore extends Store {\n  flush(): Promise<void>;\n  close(): Promise<void>;\n}",
+  },
+  {
+    name: "interface members: promise-returning members of an interface that extends nothing",
+    code: "export interface RemoteStore {\n  flush(): Promise<void>;\n  onChange: () => Promise<void>;\n}",
+  },
+  {
+    name: "class methods: a method without async returning a number, implementing an interface method returning void",
+    code: "interface Listener { onEvent(e: string): void }\nexport class Counter implements Listener {\n  seen = 0;\n  onEvent(e: string) {\n    return (this.seen += e.length);\n  }\n}",
+  },
   {
     name: "using: await using with an async [Symbol.asyncDispose]",
     code: 'declare function release(name: string): Promise<void>;\nexport async function withLock() {\n  await using lock = {\n    async [Symbol.asyncDispose]() {\n      await release("jobs");\n    },\n  };\n  console.log("locked", lock);\n}',

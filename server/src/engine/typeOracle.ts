@@ -791,9 +791,9 @@ export class TypeOracle {
    * // class Logger implements Listener { async onEvent(e: Event) { ... } }
    * voidReturningBaseOf(onEvent); // "Listener"
    */
-  voidReturningBaseOf(member: ts.MethodDeclaration): string | undefined {
+  voidReturningBaseOf(member: ts.MethodDeclaration | ts.PropertyDeclaration | ts.MethodSignature | ts.PropertySignature): string | undefined {
     const owner = member.parent;
-    if (!ts.isClassLike(owner) || !owner.heritageClauses) return undefined;
+    if (!(ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) || !owner.heritageClauses) return undefined;
     const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined;
     if (name === undefined) return undefined;
     for (const clause of owner.heritageClauses) {
@@ -820,9 +820,21 @@ export class TypeOracle {
   }
 
   /** Does a method's written return type say it returns a promise (`handle(): Promise<void>` without `async`)? */
-  writtenReturnIsPromise(member: ts.MethodDeclaration, query: PromiseQuery): Tri {
+  writtenReturnIsPromise(member: ts.SignatureDeclaration, query: PromiseQuery): Tri {
     if (!member.type) return "never";
     return this.typeStatus(this.checker.getTypeFromTypeNode(member.type), query);
+  }
+
+  /**
+   * Is the written type a function type whose every call signature returns a promise
+   * (`handler: () => Promise<void>`, `onJob: JobHandler` of a callable interface returning one)?
+   */
+  writtenFunctionTypeReturnsPromise(typeNode: ts.TypeNode, query: PromiseQuery): Tri {
+    const type = this.checker.getTypeFromTypeNode(typeNode);
+    if (type.flags & UNKNOWNISH) return "may";
+    const signatures = this.callSignaturesOf(type);
+    if (signatures.length === 0) return "never";
+    return combineAll(signatures.map((signature) => this.checker.getReturnTypeOfSignature(signature)), (returned) => this.typeStatus(returned, query));
   }
 
   /**

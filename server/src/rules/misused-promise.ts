@@ -437,6 +437,9 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         checker.checkDisposal(node as ts.VariableDeclaration);
       };
       visitor[ts.SyntaxKind.BinaryExpression] = (node) => checker.checkAssignment(node as ts.BinaryExpression);
+      visitor[ts.SyntaxKind.PropertyDeclaration] = (node) => checker.checkClassProperty(node as ts.PropertyDeclaration);
+      visitor[ts.SyntaxKind.MethodSignature] = (node) => checker.checkInheritedSignature(node as ts.MethodSignature);
+      visitor[ts.SyntaxKind.PropertySignature] = (node) => checker.checkInheritedSignature(node as ts.PropertySignature);
       visitor[ts.SyntaxKind.ReturnStatement] = (node) => checker.checkReturn(node as ts.ReturnStatement);
       visitor[ts.SyntaxKind.ArrowFunction] = (node) => checker.checkArrowBody(node as ts.ArrowFunction);
     }
@@ -769,16 +772,65 @@ class MisuseChecker {
    */
   checkInheritedMethod(method: ts.MethodDeclaration): void {
     const owner = method.parent;
-    if (!ts.isClassLike(owner) || !owner.heritageClauses || !method.body || method.asteriskToken) return;
+    if (!ts.isClassLike(owner) || !owner.heritageClauses || method.asteriskToken) return;
+    if (!method.body && !method.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AbstractKeyword)) return;
     if (method.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) return;
     const { types, sourceFile } = this.context;
     const name = method.name.getText(sourceFile);
-    if (!isAsyncFunction(method) && types.writtenReturnIsPromise(method, this.query) !== "always") return;
+    if (!this.methodReturnsPromise(method)) return;
     const overloaded = owner.members.some((member) => member !== method && ts.isMethodDeclaration(member) && !member.body && member.name.getText(sourceFile) === name);
     if (overloaded) return;
     const base = types.voidReturningBaseOf(method);
-    if (base === undefined || this.dropsNothing(method)) return;
+    if (base === undefined || (method.body && this.dropsNothing(method))) return;
     this.context.report({ node: method.name, messageId: "voidReturnInheritedMethod", data: { name, base } });
+  }
+
+  /**
+   * A class field holding a promise-returning function: `handler = async () => ...` where the
+   * field's written type returns `void` (`voidReturnProperty`), or where a member of the same name
+   * in an `extends`/`implements` type returns `void` (`voidReturnInheritedMethod`, as for
+   * methods); also an abstract or `declare`d field written with a function type returning a
+   * promise. Static fields are skipped (heritage types describe instances), and so is a function
+   * that loses nothing (`dropsNothing`).
+   */
+  checkClassProperty(property: ts.PropertyDeclaration): void {
+    const owner = property.parent;
+    if (!ts.isClassLike(owner) || property.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) return;
+    const { types, sourceFile } = this.context;
+    const value = property.initializer;
+    if (value) {
+      if (!this.isCandidate(value) || this.returnsPromise(value, owner.heritageClauses !== undefined) !== "always") return;
+      const fn = skipParens(value);
+      if (property.type && types.expectsVoidFunction(value) === "always") {
+        if (this.dropsNothing(fn)) return;
+        this.context.report({ node: value, messageId: "voidReturnProperty", data: { name: property.name.getText(sourceFile) }, fixes: this.wrapFixes(fn) });
+        return;
+      }
+      if (!owner.heritageClauses) return;
+      const base = types.voidReturningBaseOf(property);
+      if (base === undefined || this.dropsNothing(fn)) return;
+      this.context.report({ node: property.name, messageId: "voidReturnInheritedMethod", data: { name: property.name.getText(sourceFile), base } });
+      return;
+    }
+    if (!owner.heritageClauses || !property.type || types.writtenFunctionTypeReturnsPromise(property.type, this.query) !== "always") return;
+    const base = types.voidReturningBaseOf(property);
+    if (base !== undefined) this.context.report({ node: property.name, messageId: "voidReturnInheritedMethod", data: { name: property.name.getText(sourceFile), base } });
+  }
+
+  /**
+   * A member of an interface that extends another (`interface AsyncStore extends Store {
+   * save(): Promise<void> }` where `Store.save` returns `void`): written to return a promise where
+   * the base returns `void`, so code holding the base type ignores the promise. Call, construct and
+   * index signatures have no name and are not checked.
+   */
+  checkInheritedSignature(member: ts.MethodSignature | ts.PropertySignature): void {
+    const owner = member.parent;
+    if (!ts.isInterfaceDeclaration(owner) || !owner.heritageClauses || !member.type) return;
+    const { types, sourceFile } = this.context;
+    const returnsPromise = ts.isMethodSignature(member) ? types.writtenReturnIsPromise(member, this.query) : types.writtenFunctionTypeReturnsPromise(member.type, this.query);
+    if (returnsPromise !== "always") return;
+    const base = types.voidReturningBaseOf(member);
+    if (base !== undefined) this.context.report({ node: member.name, messageId: "voidReturnInheritedMethod", data: { name: member.name.getText(sourceFile), base } });
   }
 
   checkObjectMethod(method: ts.MethodDeclaration): void {
@@ -793,7 +845,7 @@ class MisuseChecker {
     this.context.report({ node: method.name, messageId: "voidReturnProperty", data: { name: method.name.getText(this.context.sourceFile) } });
   }
 
-  /** An object method that is async, written to return a promise, or returning one on some path. */
+  /** A method (of an object or class) that is async, written to return a promise, or returning one on some path. */
   private methodReturnsPromise(method: ts.MethodDeclaration): boolean {
     if (isAsyncFunction(method)) return true;
     if (method.type) return this.context.types.writtenReturnIsPromise(method, this.query) === "always";
