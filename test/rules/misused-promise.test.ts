@@ -1253,6 +1253,21 @@ const DISPOSABLE = { compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.esn
 
 const invalidMore: InvalidCase[] = [
   {
+    name: "predicates: a sync arrow returning a promise kept in a property",
+    code: "interface Replica { host: string; healthy: Promise<boolean> }\ndeclare const replicas: Replica[];\nexport const usable = replicas.filter((replica) => replica.healthy);",
+    errors: [{ messageId: "predicate", line: 3, column: 39 }],
+  },
+  {
+    name: "predicates: a sync arrow returning a promise kept in a const",
+    code: "declare function probe(host: string): Promise<boolean>;\ndeclare const hosts: string[];\nconst reachable = probe(\"primary\");\nexport const first = hosts.find(() => reachable);",
+    errors: [{ messageId: "predicate", line: 4, column: 33 }],
+  },
+  {
+    name: "predicates: a sync arrow returning a cache lookup typed to return a promise",
+    code: "interface FlagCache { get(name: string): Promise<boolean> }\ndeclare const flags: FlagCache;\nexport const anyOn = (names: string[]) => names.some((name) => flags.get(name));",
+    errors: [{ messageId: "predicate", line: 3, column: 54 }],
+  },
+  {
     name: "class properties: a field holding an async arrow that implements an interface method returning void",
     code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Logger implements Listener {\n  onEvent = async (e: string) => {\n    await save(e);\n  };\n}`,
     errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 3 }],
@@ -1333,6 +1348,30 @@ const invalidMore: InvalidCase[] = [
 ];
 
 const validMore: ValidCase[] = [
+  {
+    name: "predicates: a sync arrow returning an optional promise property (jobs with work in flight)",
+    code: "interface Job { id: string; pending?: Promise<void> }\ndeclare const jobs: Job[];\nexport const busy = jobs.filter((job) => job.pending);",
+  },
+  {
+    name: "predicates: a sync arrow returning a property typed Promise | undefined",
+    code: "interface Job { id: string; pending: Promise<void> | undefined }\ndeclare const jobs: Job[];\nexport const busy = jobs.some((job) => job.pending);",
+  },
+  {
+    name: "predicates: a sync arrow returning a boolean property",
+    code: "interface Replica { host: string; healthy: boolean }\ndeclare const replicas: Replica[];\nexport const usable = replicas.filter((replica) => replica.healthy);",
+  },
+  {
+    name: "predicates: map over a promise property (the promises are the result, not a test)",
+    code: "interface Replica { host: string; healthy: Promise<boolean> }\ndeclare const replicas: Replica[];\nexport const checks = Promise.all(replicas.map((replica) => replica.healthy));",
+  },
+  {
+    name: "predicates: a filter method of a project class whose predicate returns unknown",
+    code: "interface Replica { host: string; healthy: Promise<boolean> }\nclass Pool {\n  constructor(private readonly replicas: Replica[]) {}\n  filter(keep: (replica: Replica) => unknown): Replica[] {\n    return this.replicas.filter((replica) => Boolean(keep(replica)));\n  }\n}\ndeclare const pool: Pool;\nexport const usable = pool.filter((replica) => replica.healthy);",
+  },
+  {
+    name: "predicates: a sync arrow returning a value typed any",
+    code: "declare const replicas: { host: string; healthy: any }[];\nexport const usable = replicas.filter((replica) => replica.healthy);",
+  },
   {
     name: "class properties: a field holding an async arrow where the interface method returns a promise",
     code: `${D}\ninterface Listener { onEvent(e: string): Promise<void> }\nexport class Logger implements Listener {\n  onEvent = async (e: string) => {\n    await save(e);\n  };\n}`,

@@ -535,6 +535,24 @@ class MisuseChecker {
     return types.declarationReturnsPromise(fn, this.query);
   }
 
+  /**
+   * A predicate whose answer is a promise: async, returning a promise-returning call, or a sync
+   * arrow whose expression body reads a stored promise (`(replica) => replica.healthy`,
+   * `() => pending`). A stored value counts only when every part of it is a promise and its
+   * declaration does not say it may be absent (`everyPartIsPromise`, as for conditions): `(job) =>
+   * job.pending` with `pending?: Promise<void>` keeps the jobs with work in flight.
+   */
+  private predicateReturnsPromise(predicate: ts.Expression): boolean {
+    const value = skipParens(predicate);
+    if (ts.isArrowFunction(value) && !isAsyncFunction(value) && !ts.isBlock(value.body)) {
+      const body = skipParens(value.body);
+      if (ts.isIdentifier(body) || ts.isPropertyAccessExpression(body) || ts.isElementAccessExpression(body)) {
+        return this.mayHoldPromise(body) && this.context.types.everyPartIsPromise(body, this.query) === "always";
+      }
+    }
+    return this.returnsPromise(predicate, true) === "always";
+  }
+
   private receiversMemo: CallbackReceivers | undefined;
 
   private receivers(): CallbackReceivers {
@@ -565,7 +583,7 @@ class MisuseChecker {
     // Async predicates: `filter(async ...)`, `some(async ...)`...
     if (options.checksPredicates && ts.isCallExpression(call) && method && PREDICATE_METHODS.has(method)) {
       const first = args[0];
-      if (this.isCandidate(first) && this.returnsPromise(first, true) === "always" && this.isLibArrayMethod(call)) {
+      if (this.isCandidate(first) && this.predicateReturnsPromise(first) && this.isLibArrayMethod(call)) {
         this.context.report({ node: first, messageId: "predicate", data: { method } });
         return;
       }
