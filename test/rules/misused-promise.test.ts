@@ -1349,6 +1349,14 @@ const invalidMore: InvalidCase[] = [
 
 const validMore: ValidCase[] = [
   {
+    name: "sync callbacks: a Promise executor returning a query chain that already has a .catch (knex's _stream)",
+    code: 'import { PassThrough } from "node:stream";\ninterface Row { id: number }\ndeclare function runQuery(sql: string): Promise<{ rows: Row[] }>;\nexport function streamRows(sql: string, stream: PassThrough) {\n  return new Promise<void>((resolve, reject) => {\n    stream.on("error", reject);\n    stream.on("end", resolve);\n    return runQuery(sql)\n      .then(({ rows }) => rows.forEach((row) => stream.write(JSON.stringify(row))))\n      .catch((error) => {\n        stream.emit("error", error);\n      })\n      .then(() => {\n        stream.end();\n      });\n  });\n}',
+  },
+  {
+    name: "sync callbacks: a listener relaying a handler from a table of sync and async methods (puppeteer's NetworkManager)",
+    code: 'import { EventEmitter } from "node:events";\nexport class Network {\n  readonly #handlers = [\n    ["request", this.#onRequest],\n    ["closed", this.#removeClient],\n  ] as const;\n  #onRequest(client: EventEmitter, event: unknown): void {\n    console.log(client.eventNames(), event);\n  }\n  async #removeClient(client: EventEmitter): Promise<void> {\n    client.removeAllListeners();\n  }\n  addClient(client: EventEmitter) {\n    for (const [event, handler] of this.#handlers) {\n      client.on(event, (arg: unknown) => {\n        return handler.bind(this)(client, arg);\n      });\n    }\n  }\n}',
+  },
+  {
     name: "predicates: a sync arrow returning an optional promise property (jobs with work in flight)",
     code: "interface Job { id: string; pending?: Promise<void> }\ndeclare const jobs: Job[];\nexport const busy = jobs.filter((job) => job.pending);",
   },

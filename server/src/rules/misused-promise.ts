@@ -513,26 +513,35 @@ class MisuseChecker {
    * A function with a block body that is not async: does some `return` give a promise
    * (`(err, res) => { if (err) return "abc"; return fetchRest(res); }`)? One path is enough, as
    * for typescript-eslint (a promise returned on any path is dropped where `void` is expected).
-   * The checker infers the return type from the whole body, so it is asked only when a returned
-   * expression passes the syntactic gate (a call of, or a reference to, a name that can hold a
-   * promise, a `new`, an element) or `forceTypes` says the place matters.
+   * A written return type decides alone. Otherwise each returned expression that passes the
+   * syntactic gate (a call of, or a reference to, a name that can hold a promise, a `new`, an
+   * element; any call when `forceTypes` says the place matters) is asked whether every part of it
+   * is a promise. Not counted: a value that is only sometimes a promise (`void | Promise<void>`:
+   * a call through a table of handlers, some sync and some async, relays whatever the handler
+   * gives), and a chain that already has a rejection handler (`return load().catch(report).then(done)`:
+   * the function handled the rejection; only a throw in a later step could be lost).
    */
   private blockReturnsPromise(fn: ts.FunctionLikeDeclaration, forceTypes: boolean): Tri {
     if (fn.asteriskToken || !fn.body || !ts.isBlock(fn.body)) return "never";
-    const returned = returnedExpressions(fn.body);
-    if (returned.length === 0) return "never";
     const { types } = this.context;
+    if (fn.type) return types.declarationReturnsPromise(fn, this.query);
     const names = types.promiseNames();
     const mayBePromise = (expression: ts.Expression): boolean => {
       const value = skipParens(expression);
-      if (ts.isConditionalExpression(value)) return mayBePromise(value.whenTrue) || mayBePromise(value.whenFalse);
       if (ts.isCallExpression(value)) return forceTypes || names.functions.has(lastName(value.expression) ?? "");
       if (ts.isNewExpression(value) || ts.isElementAccessExpression(value)) return true;
       if (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value)) return forceTypes || names.values.has(lastName(value) ?? "");
       return false;
     };
-    if (!returned.some(mayBePromise)) return "never";
-    return types.declarationReturnsPromise(fn, this.query);
+    const returned = returnedExpressions(fn.body).flatMap((expression) => {
+      const value = skipParens(expression);
+      return ts.isConditionalExpression(value) ? [value.whenTrue, value.whenFalse] : [value];
+    });
+    for (const expression of returned) {
+      if (!mayBePromise(expression) || chainHasRejectionHandler(expression)) continue;
+      if (types.everyPartIsPromise(expression, this.query) === "always") return "always";
+    }
+    return "never";
   }
 
   /**
@@ -1321,6 +1330,19 @@ function catchesOwnErrors(callback: FunctionLikeExpression): boolean {
   if (!ts.isBlock(body) || body.statements.length !== 1) return false;
   const only = body.statements[0];
   return ts.isTryStatement(only) && only.catchClause !== undefined;
+}
+
+/**
+ * `p.catch(h)`, `p.then(f, r)`, or a later step of a chain with one of these
+ * (`p.catch(h).then(done)`), by syntax: the chain's rejection is handled somewhere.
+ */
+function chainHasRejectionHandler(expression: ts.Expression): boolean {
+  for (let node = skipParens(expression); ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression); node = skipParens(node.expression.expression)) {
+    const method = node.expression.name.text;
+    if ((method === "catch" && node.arguments.length >= 1) || (method === "then" && node.arguments.length >= 2)) return true;
+    if (method !== "then" && method !== "finally") return false;
+  }
+  return false;
 }
 
 /** The expressions of a body's `return` statements, not those of nested functions. */
