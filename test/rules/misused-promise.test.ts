@@ -1253,6 +1253,21 @@ const DISPOSABLE = { compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.esn
 
 const invalidMore: InvalidCase[] = [
   {
+    name: "shorthand properties: { onExit } naming an async function where the property returns void",
+    code: `${D}\ninterface Hooks { onExit: () => void }\nasync function onExit() {\n  await save("exit");\n}\nexport const hooks: Hooks = { onExit };`,
+    errors: [{ messageId: "voidReturnProperty", line: 6, column: 31 }],
+  },
+  {
+    name: "object methods: an async method in a literal typed Hooks | undefined",
+    code: `${D}\ninterface Hooks { onExit(): void }\nexport const hooks: Hooks | undefined = {\n  async onExit() {\n    await save("exit");\n  },\n};`,
+    errors: [{ messageId: "voidReturnProperty", line: 4, column: 9 }],
+  },
+  {
+    name: "object methods: an async method filling the string index of Record<string, () => void>",
+    code: `${D}\nexport const commands: Record<string, () => void> = {\n  async sync() {\n    await save("all");\n  },\n};`,
+    errors: [{ messageId: "voidReturnProperty", line: 3, column: 9 }],
+  },
+  {
     name: "predicates: a sync arrow returning a promise kept in a property",
     code: "interface Replica { host: string; healthy: Promise<boolean> }\ndeclare const replicas: Replica[];\nexport const usable = replicas.filter((replica) => replica.healthy);",
     errors: [{ messageId: "predicate", line: 3, column: 39 }],
@@ -1348,6 +1363,30 @@ const invalidMore: InvalidCase[] = [
 ];
 
 const validMore: ValidCase[] = [
+  {
+    name: "shorthand properties: { onExit } naming a sync function",
+    code: `${D}\ninterface Hooks { onExit: () => void }\nfunction onExit() {\n  void save("exit").catch((error) => console.error(error));\n}\nexport const hooks: Hooks = { onExit };`,
+  },
+  {
+    name: "shorthand properties: { onExit } naming an async function where the property returns a promise",
+    code: `${D}\ninterface Hooks { onExit: () => Promise<void> }\nasync function onExit() {\n  await save("exit");\n}\nexport const hooks: Hooks = { onExit };`,
+  },
+  {
+    name: "shorthand properties: { onExit } naming an async function where the property returns void | Promise<void>",
+    code: `${D}\ninterface Hooks { onExit: () => void | Promise<void> }\nasync function onExit() {\n  await save("exit");\n}\nexport const hooks: Hooks = { onExit };`,
+  },
+  {
+    name: "shorthand properties: { onExit } naming an async function that catches its own errors",
+    code: `${D}\ninterface Hooks { onExit: () => void }\nasync function onExit() {\n  try {\n    await save("exit");\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport const hooks: Hooks = { onExit };`,
+  },
+  {
+    name: "object methods: an async method filling the string index of Record<string, () => Promise<void>>",
+    code: `${D}\nexport const commands: Record<string, () => Promise<void>> = {\n  async sync() {\n    await save("all");\n  },\n};`,
+  },
+  {
+    name: "object methods: an async method in a literal typed Hooks | undefined whose member returns a promise",
+    code: `${D}\ninterface Hooks { onExit(): Promise<void> }\nexport const hooks: Hooks | undefined = {\n  async onExit() {\n    await save("exit");\n  },\n};`,
+  },
   {
     name: "sync callbacks: a Promise executor returning a query chain that already has a .catch (knex's _stream)",
     code: 'import { PassThrough } from "node:stream";\ninterface Row { id: number }\ndeclare function runQuery(sql: string): Promise<{ rows: Row[] }>;\nexport function streamRows(sql: string, stream: PassThrough) {\n  return new Promise<void>((resolve, reject) => {\n    stream.on("error", reject);\n    stream.on("end", resolve);\n    return runQuery(sql)\n      .then(({ rows }) => rows.forEach((row) => stream.write(JSON.stringify(row))))\n      .catch((error) => {\n        stream.emit("error", error);\n      })\n      .then(() => {\n        stream.end();\n      });\n  });\n}',

@@ -762,16 +762,21 @@ export class TypeOracle {
   }
 
   /** `expectsVoidFunction` for a method written in an object literal: the type of the property it fills. */
-  expectsVoidFunctionForMember(member: ts.MethodDeclaration): Tri {
+  expectsVoidFunctionForMember(member: ts.MethodDeclaration | ts.ShorthandPropertyAssignment): Tri {
     const literal = member.parent;
     if (!ts.isObjectLiteralExpression(literal)) return "never";
-    const contextual = this.checker.getContextualType(literal);
-    if (!contextual || contextual.flags & UNKNOWNISH) return "never";
+    const found = this.checker.getContextualType(literal);
+    if (!found || found.flags & UNKNOWNISH) return "never";
+    // `const hooks: Hooks | undefined = { ... }`: the literal fills the part that is not nullish.
+    const contextual = this.checker.getNonNullableType(found);
     const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined;
     if (name === undefined) return "never";
-    const property = this.checker.getApparentType(contextual).getProperty(name);
-    if (!property) return "never";
-    const signatures = this.callSignaturesOf(this.checker.getTypeOfSymbol(property));
+    const apparent = this.checker.getApparentType(contextual);
+    const property = apparent.getProperty(name);
+    // `Record<string, () => void>`: a name the type does not list fills its string index.
+    const memberType = property ? this.checker.getTypeOfSymbol(property) : this.checker.getIndexInfoOfType(apparent, ts.IndexKind.String)?.type;
+    if (!memberType) return "never";
+    const signatures = this.callSignaturesOf(memberType);
     if (signatures.length === 0) return "never";
     return signatures.every((signature) => this.checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Void) ? "always" : "never";
   }
@@ -1278,6 +1283,19 @@ export class TypeOracle {
    * // conn.on("created", this.#onCreated)  → [the arrow of #onCreated]
    * // function wire(handler: () => void) { bus.on("x", handler); }  → undefined (a parameter)
    */
+  /**
+   * `projectImplementationsOfValue` for the value a shorthand property names (`{ onExit }`: the
+   * `onExit` in scope, not the property the literal declares).
+   */
+  projectImplementationsOfShorthand(property: ts.ShorthandPropertyAssignment): readonly ts.FunctionLikeDeclaration[] | undefined {
+    const declarations = this.checker.getShorthandAssignmentValueSymbol(property)?.declarations;
+    if (!declarations || declarations.length === 0) return undefined;
+    for (const declaration of declarations) {
+      if (ts.isVariableDeclaration(declaration) && !this.isConstDeclaration(declaration)) return undefined;
+    }
+    return this.implementationsOfDeclarations(declarations);
+  }
+
   projectImplementationsOfValue(expr: ts.Expression): readonly ts.FunctionLikeDeclaration[] | undefined {
     const node = skipParens(expr);
     if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return undefined;

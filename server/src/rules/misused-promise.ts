@@ -472,6 +472,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         checker.checkDisposal(node as ts.VariableDeclaration);
       };
       visitor[ts.SyntaxKind.BinaryExpression] = (node) => checker.checkAssignment(node as ts.BinaryExpression);
+      visitor[ts.SyntaxKind.ShorthandPropertyAssignment] = (node) => checker.checkShorthandProperty(node as ts.ShorthandPropertyAssignment);
       visitor[ts.SyntaxKind.PropertyDeclaration] = (node) => checker.checkClassProperty(node as ts.PropertyDeclaration);
       visitor[ts.SyntaxKind.MethodSignature] = (node) => checker.checkInheritedSignature(node as ts.MethodSignature);
       visitor[ts.SyntaxKind.PropertySignature] = (node) => checker.checkInheritedSignature(node as ts.PropertySignature);
@@ -775,7 +776,7 @@ class MisuseChecker {
    * parameter, a `let`).
    */
   private everyBody(value: ts.Node, test: (fn: ts.FunctionLikeDeclaration) => boolean): boolean {
-    if (isFunctionExpression(value) || ts.isMethodDeclaration(value)) return test(value);
+    if (isFunctionExpression(value) || ts.isMethodDeclaration(value) || ts.isFunctionDeclaration(value)) return test(value);
     if (!ts.isExpression(value)) return false;
     let reference: ts.Expression = value;
     if (isBindCall(value)) {
@@ -845,6 +846,15 @@ class MisuseChecker {
     const base = types.voidReturningBaseOf(method);
     if (base === undefined || (method.body && this.dropsNothing(method))) return;
     this.context.report({ node: method.name, messageId: "voidReturnInheritedMethod", data: { name, base } });
+  }
+
+  /** `{ onExit }` (a shorthand property) naming a promise-returning function where the property is typed to return `void`. */
+  checkShorthandProperty(property: ts.ShorthandPropertyAssignment): void {
+    if (property.objectAssignmentInitializer || !this.isCandidate(property.name) || this.returnsPromise(property.name) !== "always") return;
+    if (this.context.types.expectsVoidFunctionForMember(property) !== "always") return;
+    const bodies = this.context.types.projectImplementationsOfShorthand(property);
+    if (bodies !== undefined && bodies.every((fn) => this.dropsNothing(fn))) return;
+    this.context.report({ node: property.name, messageId: "voidReturnProperty", data: { name: property.name.text } });
   }
 
   /**
