@@ -1253,6 +1253,16 @@ const DISPOSABLE = { compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.esn
 
 const invalidMore: InvalidCase[] = [
   {
+    name: "logical values: a promise as the left operand of || outside a condition (the result is always that promise)",
+    code: "interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\ndeclare const warm: Promise<Conn>;\nexport function current() {\n  return warm || connect();\n}",
+    errors: [{ messageId: "conditional", line: 5, column: 10 }],
+  },
+  {
+    name: "logical values: a promise-returning call as the left operand of && in a statement (the right side always runs)",
+    code: "declare function ready(): Promise<boolean>;\ndeclare function start(): void;\nexport function boot() {\n  ready() && start();\n}",
+    errors: [{ messageId: "conditional", line: 4, column: 3 }],
+  },
+  {
     name: "shorthand properties: { onExit } naming an async function where the property returns void",
     code: `${D}\ninterface Hooks { onExit: () => void }\nasync function onExit() {\n  await save("exit");\n}\nexport const hooks: Hooks = { onExit };`,
     errors: [{ messageId: "voidReturnProperty", line: 6, column: 31 }],
@@ -1363,6 +1373,31 @@ const invalidMore: InvalidCase[] = [
 ];
 
 const validMore: ValidCase[] = [
+  {
+    name: "logical values: a promise that may be absent as the left operand of || (a presence check)",
+    code: "interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\nlet pending: Promise<Conn> | undefined;\nexport function current() {\n  return pending || (pending = connect());\n}",
+  },
+  {
+    name: "logical values: an awaited promise as the left operand of &&",
+    code: "declare function ready(): Promise<boolean>;\ndeclare function start(): void;\nexport async function boot() {\n  (await ready()) && start();\n}",
+  },
+  {
+    name: "logical values: a promise as the right operand of && (it is the value, not a test)",
+    code: `${D}\nexport function saveIf(dirty: boolean) {\n  return dirty && save("draft");\n}`,
+  },
+  {
+    name: "logical values: a promise as the left operand of ?? outside a condition",
+    code: "interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\ndeclare const warm: Promise<Conn>;\nexport function current() {\n  return warm ?? connect();\n}",
+  },
+  {
+    name: "logical values: a promise nested in the right operand of ||",
+    code: "declare function ready(): Promise<boolean>;\nexport function check(cached: boolean, strict: boolean) {\n  return cached || (strict && ready());\n}",
+  },
+  {
+    name: "logical values: a promise as the left operand of || with checksConditionals off",
+    code: "interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\ndeclare const warm: Promise<Conn>;\nexport function current() {\n  return warm || connect();\n}",
+    options: { checksConditionals: false },
+  },
   {
     name: "shorthand properties: { onExit } naming a sync function",
     code: `${D}\ninterface Hooks { onExit: () => void }\nfunction onExit() {\n  void save("exit").catch((error) => console.error(error));\n}\nexport const hooks: Hooks = { onExit };`,

@@ -362,7 +362,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
       optionsDoc: {
         checksVoidReturn:
           "`true` (default): report promise-returning functions passed as arguments or JSX attributes, or assigned to object properties, typed variables or (with `=`) properties and variables, whose expected type returns `void`; async class methods and fields (and interface members) that override or implement a member returning `void`; and a sync `using` of a value whose `[Symbol.dispose]()` returns a promise.",
-        checksConditionals: "`true` (default): report promises in `if`, `while`, `do`, `for`, `? :`, `!` and `&&`/`||` operands of a condition.",
+        checksConditionals: "`true` (default): report promises in `if`, `while`, `do`, `for`, `? :`, `!` and `&&`/`||` operands of a condition, and left operands of `&&`/`||` elsewhere.",
         checksPredicates: "`true` (default): report async predicates (and sync ones that return a promise) passed to `filter`, `some`, `every`, `find`, `findIndex`, `findLast`, `findLastIndex`.",
         checksSpreads: "`true` (default): report `{ ...promise }`.",
         checksExecutors: "`true` (default): report `new Promise(async (resolve, reject) => ...)`.",
@@ -405,7 +405,8 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  (`handler: JobHandler` with `interface JobHandler { (id: string): Promise<void> }`) is",
         "  checked like one typed by the function type itself, as in `no-misused-promises`.",
         "- In a condition, both operands of `??` are checked, as those of `&&` and `||` (as in",
-        "  `no-misused-promises`); `??`, `&&` and `||` outside a condition are not checked yet.",
+        "  `no-misused-promises`); outside a condition, the left operands of `&&` and `||` are checked",
+        "  (`return warm || connect()` always gives `warm`), as in `no-misused-promises`, and `??` is not.",
         "- A spread is reported at the operand that is always a promise (a branch of `? :`, the right",
         "  of `&&`, either side of `||` / `??`). `no-misused-promises` reports the whole spread when any",
         "  part of its type may be a promise (`{ ...maybeLoaded }` with `Promise<T> | undefined`); we",
@@ -442,6 +443,9 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  a promise, and a variable written as `Disposable` initialized with such a value, are",
         "  reported with their own message (`voidReturnDispose`) where `no-misused-promises` says",
         "  `voidReturnVariable`; only the default lib's `Symbol.dispose` counts.",
+        "- Object literals: shorthand properties naming a promise-returning function (`{ onExit }`),",
+        "  and literals whose contextual type is a union with `undefined` (`Hooks | undefined`) or a",
+        "  `Record`'s string index, are checked like other properties, as in `no-misused-promises`.",
         "- Predicates: a sync predicate whose expression body reads a stored promise",
         "  (`filter((r) => r.healthy)`) is reported when every part of the value is a promise and its",
         "  declaration does not say it may be absent; `no-misused-promises` reports any value that",
@@ -490,6 +494,13 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
     }
     if (options.checksSpreads) {
       visitor[ts.SyntaxKind.SpreadAssignment] = (node) => checker.checkSpread(node as ts.SpreadAssignment);
+    }
+    if (options.checksConditionals) {
+      const assignment = visitor[ts.SyntaxKind.BinaryExpression];
+      visitor[ts.SyntaxKind.BinaryExpression] = (node) => {
+        assignment?.(node);
+        checker.checkLogicalValue(node as ts.BinaryExpression);
+      };
     }
     return visitor;
   },
@@ -1054,6 +1065,26 @@ class MisuseChecker {
     this.context.report({ node, messageId: "conditional", fixes: this.context.types.resolvesToNothing(node) ? [] : this.awaitFixes(node) });
   }
 
+  /**
+   * `&&` / `||` outside a condition (`const conn = pending || connect()`): the left operand is
+   * still tested for truthiness, so a left operand that is always a promise makes the result
+   * fixed (`||` always gives the promise, `&&` always the right side). Only the outermost
+   * operator, and only its left operands (the right one is the value, not a test); `??` tests
+   * for nullishness, not truthiness, and is not checked here. Conditions and `!` are checked by
+   * `checkCondition`.
+   */
+  checkLogicalValue(node: ts.BinaryExpression): void {
+    if (!isTruthinessOperator(node)) return;
+    let outer: ts.Node = node.parent;
+    while (ts.isParenthesizedExpression(outer)) outer = outer.parent;
+    if ((ts.isBinaryExpression(outer) && (isTruthinessOperator(outer) || outer.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) || (ts.isPrefixUnaryExpression(outer) && outer.operator === ts.SyntaxKind.ExclamationToken)) return;
+    if (isInConditionPosition(node)) return;
+    let left = skipParens(node.left);
+    while (ts.isBinaryExpression(left) && isTruthinessOperator(left)) left = skipParens(left.left);
+    if (ts.isBinaryExpression(left) || (ts.isPrefixUnaryExpression(left) && left.operator === ts.SyntaxKind.ExclamationToken)) return;
+    this.checkConditionExpression(left);
+  }
+
   /** A property, an element, or a `let`/`var` variable: storage that code elsewhere may fill later. */
   private isStoredPromise(node: ts.Expression): boolean {
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return true;
@@ -1353,6 +1384,11 @@ function calleeName(call: ts.CallExpression | ts.NewExpression): string {
   if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
   if (ts.isIdentifier(callee)) return callee.text;
   return "the callee";
+}
+
+/** `&&` or `||`: operators that test their left operand for truthiness. */
+function isTruthinessOperator(node: ts.BinaryExpression): boolean {
+  return node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken;
 }
 
 function isInConditionPosition(node: ts.Node): boolean {
