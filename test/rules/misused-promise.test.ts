@@ -1253,6 +1253,11 @@ const DISPOSABLE = { compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.esn
 
 const invalidMore: InvalidCase[] = [
   {
+    name: "spreads: the call of a sync arrow whose body returns a promise",
+    code: "interface Settings { retries: number }\ndeclare function readSettings(path: string): Promise<Settings>;\nconst loadDefaults = () => readSettings(\"defaults.json\");\nexport function settings(overrides: Partial<Settings>) {\n  return { ...loadDefaults(), ...overrides };\n}",
+    errors: [{ messageId: "spread", line: 5, column: 15 }],
+  },
+  {
     name: "logical values: a promise as the left operand of || outside a condition (the result is always that promise)",
     code: "interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\ndeclare const warm: Promise<Conn>;\nexport function current() {\n  return warm || connect();\n}",
     errors: [{ messageId: "conditional", line: 5, column: 10 }],
@@ -1373,6 +1378,14 @@ const invalidMore: InvalidCase[] = [
 ];
 
 const validMore: ValidCase[] = [
+  {
+    name: "spreads: the call of a sync arrow whose body returns a plain object",
+    code: "interface Settings { retries: number }\ndeclare function readSettingsSync(path: string): Settings;\nconst loadDefaults = () => readSettingsSync(\"defaults.json\");\nexport function settings(overrides: Partial<Settings>) {\n  return { ...loadDefaults(), ...overrides };\n}",
+  },
+  {
+    name: "spreads: the awaited call of a sync arrow whose body returns a promise",
+    code: "interface Settings { retries: number }\ndeclare function readSettings(path: string): Promise<Settings>;\nconst loadDefaults = () => readSettings(\"defaults.json\");\nexport async function settings(overrides: Partial<Settings>) {\n  return { ...(await loadDefaults()), ...overrides };\n}",
+  },
   {
     name: "logical values: a promise that may be absent as the left operand of || (a presence check)",
     code: "interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\nlet pending: Promise<Conn> | undefined;\nexport function current() {\n  return pending || (pending = connect());\n}",
