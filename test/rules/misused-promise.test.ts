@@ -1253,6 +1253,16 @@ const DISPOSABLE = { compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.esn
 
 const invalidMore: InvalidCase[] = [
   {
+    name: "sync callbacks: a block body returning a value that is only sometimes a promise, from a library callee",
+    code: "declare function onIdle(cb: () => void): void;\ndeclare function flushIfDirty(): Promise<void> | void;\nonIdle(() => {\n  return flushIfDirty();\n});",
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 8 }],
+  },
+  {
+    name: "sync callbacks: a listener relaying a table of handlers, one of which awaits and can reject",
+    code: 'import { EventEmitter } from "node:events";\ndeclare function persist(event: unknown): Promise<void>;\nexport class Journal {\n  readonly #handlers = [\n    ["note", this.#onNote],\n    ["save", this.#onSave],\n  ] as const;\n  #onNote(event: unknown): void {\n    console.log(event);\n  }\n  async #onSave(event: unknown): Promise<void> {\n    await persist(event);\n  }\n  attach(source: EventEmitter) {\n    for (const [name, handler] of this.#handlers) {\n      source.on(name, (event: unknown) => {\n        return handler.bind(this)(event);\n      });\n    }\n  }\n}',
+    errors: [{ messageId: "listener", line: 16, column: 23 }],
+  },
+  {
     name: "spreads: the call of a sync arrow whose body returns a promise",
     code: "interface Settings { retries: number }\ndeclare function readSettings(path: string): Promise<Settings>;\nconst loadDefaults = () => readSettings(\"defaults.json\");\nexport function settings(overrides: Partial<Settings>) {\n  return { ...loadDefaults(), ...overrides };\n}",
     errors: [{ messageId: "spread", line: 5, column: 15 }],
@@ -1378,6 +1388,18 @@ const invalidMore: InvalidCase[] = [
 ];
 
 const validMore: ValidCase[] = [
+  {
+    name: "sync callbacks: an expression-bodied listener returning a chain that already has a .catch",
+    code: 'import { EventEmitter } from "node:events";\ndeclare function sync(): Promise<void>;\ndeclare function markDone(): void;\nconst queue = new EventEmitter();\nqueue.on("drain", () => sync().catch((error) => console.error(error)).then(() => markDone()));',
+  },
+  {
+    name: "sync callbacks: an expression-bodied listener relaying a project method that never suspends",
+    code: 'import { EventEmitter } from "node:events";\nexport class Registry {\n  readonly #clients = new Set<EventEmitter>();\n  async removeClient(client: EventEmitter): Promise<void> {\n    this.#clients.delete(client);\n  }\n  watch(client: EventEmitter) {\n    client.on("close", () => this.removeClient(client));\n  }\n}',
+  },
+  {
+    name: "sync callbacks: a block body relaying a project function that catches its own errors",
+    code: `${D}\nimport { EventEmitter } from "node:events";\nasync function persist(id: string): Promise<void> {\n  try {\n    await save(id);\n  } catch (error) {\n    console.error(error);\n  }\n}\nconst queue = new EventEmitter();\nqueue.on("job", (id: string) => {\n  if (!id) return;\n  return persist(id);\n});`,
+  },
   {
     name: "spreads: the call of a sync arrow whose body returns a plain object",
     code: "interface Settings { retries: number }\ndeclare function readSettingsSync(path: string): Settings;\nconst loadDefaults = () => readSettingsSync(\"defaults.json\");\nexport function settings(overrides: Partial<Settings>) {\n  return { ...loadDefaults(), ...overrides };\n}",

@@ -1289,6 +1289,26 @@ export class TypeOracle {
    * // function wire(handler: () => void) { bus.on("x", handler); }  → undefined (a parameter)
    */
   /**
+   * The declarations of every call signature of a function value's type, over its union parts
+   * (`handler` taken from a table of methods: each method). Undefined when the type is unknown, has
+   * no call signature, or one has no declaration. Lets a rule read the bodies a call may run when
+   * the callee is not one declaration (`for (const [event, handler] of this.#handlers)`).
+   */
+  callSignatureDeclarations(expr: ts.Expression): readonly ts.SignatureDeclaration[] | undefined {
+    const type = this.checker.getTypeAtLocation(expr);
+    if (type.flags & UNKNOWNISH) return undefined;
+    const signatures = this.callSignaturesOf(type);
+    if (signatures.length === 0) return undefined;
+    const declarations: ts.SignatureDeclaration[] = [];
+    for (const signature of signatures) {
+      const declaration = signature.declaration;
+      if (!declaration || ts.isJSDocSignature(declaration)) return undefined;
+      declarations.push(declaration);
+    }
+    return declarations;
+  }
+
+  /**
    * `projectImplementationsOfValue` for the value a shorthand property names (`{ onExit }`: the
    * `onExit` in scope, not the property the literal declares).
    */

@@ -226,15 +226,16 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  project's subclasses must qualify too; a field assigned anywhere in its class, a `let`",
         "  variable, a parameter or a library function may hold another function, so such a",
         "  reference is still reported.",
-        "- A function that is not `async` and has a block body, where a `return` gives a value that is",
-        "  only sometimes a promise (`void | Promise<void>`: a listener relaying a handler from a table",
-        "  of sync and async methods, `(arg) => { return handler.bind(this)(client, arg); }`), or a",
-        "  chain that already has a rejection handler (an executor ending in `return query(sql)",
-        "  .catch((e) => stream.emit(\"error\", e)).then(() => stream.end());`): the function handled",
-        "  the rejection, and only a throw in a later step of the chain could be lost. A `return` of a",
-        "  value that is always a promise is reported (`(err, res) => { if (err) return; return",
-        "  refetch(res); }` to a callback typed to return `void`), and so is a written return type",
-        "  naming a promise.",
+        "- A sync function (not `async`) whose returned promises lose nothing, where only the",
+        "  rejection is lost (not `forEach`): each returned value that can be a promise is a chain",
+        "  that already has a rejection handler (an executor ending in `return query(sql).catch((e) =>",
+        "  stream.emit(\"error\", e)).then(() => stream.end());`: the function handled the",
+        "  rejection, and only a throw in a later step could escape), or a call whose every possible",
+        "  callee is a project function, those returning a promise losing nothing themselves (a",
+        "  listener relaying a table of handlers, `(arg) => { return handler.bind(this)(client, arg);",
+        "  }`, where the only async one never suspends). Otherwise a sync function is reported where",
+        "  a `return` gives a promise on some path, with an expression or a block body (`(err, res) =>",
+        "  { if (err) return; return refetch(res); }` to a callback typed to return `void`).",
         "- A sync predicate whose body reads a stored promise that may be absent by its declaration",
         "  (`jobs.filter((job) => job.pending)` with `pending?: Promise<void>` keeps the jobs with work",
         "  in flight), read as for conditions. One that is always a promise (`replicas.filter((r) =>",
@@ -435,10 +436,10 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  (`interface RemoteStore extends Store { flush(): Promise<void> }`) are checked the same",
         "  way; call, construct and index signatures are not. A class field written as `() => void`",
         "  that holds an async function is reported as a property (`voidReturnProperty`).",
-        "- Sync functions (not `async`) are checked where they return a promise: on some path for a",
-        "  block body, as in `no-misused-promises`, but only a returned value that is always a",
-        "  promise and has no rejection handler in its chain counts (see \"Not reported\"); object and",
-        "  class methods too.",
+        "- Sync functions (not `async`) are checked where they return a promise on some path, with a",
+        "  block body too, object and class methods included, as in `no-misused-promises`. Unlike it,",
+        "  one whose returned chain already has a rejection handler, or whose returned calls reach",
+        "  only project functions that lose nothing, is not reported (see \"Not reported\").",
         "- `using` (`checksVoidReturn`): a sync `using` of a value whose `[Symbol.dispose]()` returns",
         "  a promise, and a variable written as `Disposable` initialized with such a value, are",
         "  reported with their own message (`voidReturnDispose`) where `no-misused-promises` says",
@@ -559,14 +560,11 @@ class MisuseChecker {
   /**
    * A function with a block body that is not async: does some `return` give a promise
    * (`(err, res) => { if (err) return "abc"; return fetchRest(res); }`)? One path is enough, as
-   * for typescript-eslint (a promise returned on any path is dropped where `void` is expected).
-   * A written return type decides alone. Otherwise each returned expression that passes the
-   * syntactic gate (a call of, or a reference to, a name that can hold a promise, a `new`, an
-   * element; any call when `forceTypes` says the place matters) is asked whether every part of it
-   * is a promise. Not counted: a value that is only sometimes a promise (`void | Promise<void>`:
-   * a call through a table of handlers, some sync and some async, relays whatever the handler
-   * gives), and a chain that already has a rejection handler (`return load().catch(report).then(done)`:
-   * the function handled the rejection; only a throw in a later step could be lost).
+   * for an expression body and for typescript-eslint (a promise returned on any path is dropped
+   * where `void` is expected). The checker infers the return type from the whole body, so it is
+   * asked only when a returned expression passes the syntactic gate (a call of, or a reference
+   * to, a name that can hold a promise, a `new`, an element) or `forceTypes` says the place
+   * matters. A written return type decides alone.
    */
   private blockReturnsPromise(fn: ts.FunctionLikeDeclaration, forceTypes: boolean): Tri {
     if (fn.asteriskToken || !fn.body || !ts.isBlock(fn.body)) return "never";
@@ -575,20 +573,64 @@ class MisuseChecker {
     const names = types.promiseNames();
     const mayBePromise = (expression: ts.Expression): boolean => {
       const value = skipParens(expression);
+      if (ts.isConditionalExpression(value)) return mayBePromise(value.whenTrue) || mayBePromise(value.whenFalse);
       if (ts.isCallExpression(value)) return forceTypes || names.functions.has(lastName(value.expression) ?? "");
       if (ts.isNewExpression(value) || ts.isElementAccessExpression(value)) return true;
       if (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value)) return forceTypes || names.values.has(lastName(value) ?? "");
       return false;
     };
-    const returned = returnedExpressions(fn.body).flatMap((expression) => {
-      const value = skipParens(expression);
-      return ts.isConditionalExpression(value) ? [value.whenTrue, value.whenFalse] : [value];
-    });
-    for (const expression of returned) {
-      if (!mayBePromise(expression) || chainHasRejectionHandler(expression)) continue;
-      if (types.everyPartIsPromise(expression, this.query) === "always") return "always";
+    if (!returnedExpressions(fn.body).some(mayBePromise)) return "never";
+    return types.declarationReturnsPromise(fn, this.query);
+  }
+
+  /**
+   * A sync function (not async) whose returned promises lose nothing where only the rejection is
+   * lost: each returned value that can be a promise is a chain that already has a rejection
+   * handler (`return query(sql).catch((e) => stream.emit("error", e)).then(() => stream.end())`:
+   * the function handled the rejection; only a throw in a later step could escape), or a call
+   * whose every possible callee is a project function, and those returning a promise lose nothing
+   * themselves (`dropsNothing`: a listener relaying a handler from a table of sync methods and one
+   * async method that never suspends, `(arg) => handler.bind(this)(client, arg)`).
+   */
+  private syncReturnsLoseNothing(value: ts.Node): boolean {
+    if (this.context.options.checkSelfHandled) return false;
+    if (!(isFunctionExpression(value) || ts.isMethodDeclaration(value)) || isAsyncFunction(value) || value.asteriskToken || !value.body) return false;
+    // Sync functions relaying each other's calls: bounded and cycle-safe (a cycle answers no).
+    if (this.relaying.has(value) || this.relaying.size >= RELAY_DEPTH) return false;
+    this.relaying.add(value);
+    try {
+      return this.returnsLoseNothing(value.body);
+    } finally {
+      this.relaying.delete(value);
     }
-    return "never";
+  }
+
+  private readonly relaying = new Set<ts.Node>();
+
+  private returnsLoseNothing(body: ts.ConciseBody): boolean {
+    const { types } = this.context;
+    const returned = (ts.isBlock(body) ? returnedExpressions(body) : [body]).flatMap((expression) => {
+      const node = skipParens(expression);
+      return ts.isConditionalExpression(node) ? [node.whenTrue, node.whenFalse] : [node];
+    });
+    if (returned.length === 0) return false;
+    return returned.every((expression) => {
+      const node = skipParens(expression);
+      if (chainHasRejectionHandler(node)) return true;
+      if (ts.isCallExpression(node)) {
+        let callee = skipParens(node.expression);
+        if (isBindCall(callee) && this.isLibBind(callee)) callee = skipParens(callee.expression.expression);
+        const declarations = types.callSignatureDeclarations(callee);
+        if (declarations) {
+          return declarations.every((declaration) => {
+            if (!types.isProjectSourceFile(declaration.getSourceFile())) return false;
+            if (!isAsyncFunction(declaration) && types.declarationReturnsPromise(declaration, this.query) === "never") return true;
+            return (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || isFunctionExpression(declaration)) && declaration.body !== undefined && this.dropsNothing(declaration);
+          });
+        }
+      }
+      return types.promiseStatus(node, this.query) === "never";
+    });
   }
 
   /**
@@ -666,7 +708,7 @@ class MisuseChecker {
       if (this.returnsPromise(argument, known) !== "always") continue;
       if (types.expectsVoidFunction(argument) !== "always") continue;
       if (this.receivers().handles(call, args.indexOf(argument))) continue;
-      if (this.neverSuspends(value) || (!this.isForEach(call, method) && (this.selfHandled(value) || this.onlyDelays(value)))) continue;
+      if (this.neverSuspends(value) || (!this.isForEach(call, method) && (this.selfHandled(value) || this.onlyDelays(value) || this.syncReturnsLoseNothing(value)))) continue;
       this.reportVoidArgument(call, argument, method);
     }
   }
@@ -775,7 +817,7 @@ class MisuseChecker {
 
   /** In a place whose only loss is the rejection (not `forEach`): a callback that loses nothing there. */
   private dropsNothing(value: ts.Node): boolean {
-    return this.selfHandled(value) || this.neverSuspends(value) || this.onlyDelays(value);
+    return this.selfHandled(value) || this.neverSuspends(value) || this.onlyDelays(value) || this.syncReturnsLoseNothing(value);
   }
 
   /**
@@ -1213,6 +1255,9 @@ class MisuseChecker {
 
 // ---------------------------------------------------------------------------------------------
 // Receivers in the project that handle the promise of the callback they are given
+
+/** How many sync functions deep `syncReturnsLoseNothing` follows returned calls. */
+const RELAY_DEPTH = 3;
 
 /** How many functions deep a callback is followed (the receiver, then wrappers it hands it to). */
 const RECEIVER_DEPTH = 3;
