@@ -1263,11 +1263,6 @@ const invalidMore: InvalidCase[] = [
     errors: [{ messageId: "listener", line: 16, column: 23 }],
   },
   {
-    name: "spreads: the call of a sync arrow whose body returns a promise",
-    code: "interface Settings { retries: number }\ndeclare function readSettings(path: string): Promise<Settings>;\nconst loadDefaults = () => readSettings(\"defaults.json\");\nexport function settings(overrides: Partial<Settings>) {\n  return { ...loadDefaults(), ...overrides };\n}",
-    errors: [{ messageId: "spread", line: 5, column: 15 }],
-  },
-  {
     name: "logical values: a promise as the left operand of || outside a condition (the result is always that promise)",
     code: "interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\ndeclare const warm: Promise<Conn>;\nexport function current() {\n  return warm || connect();\n}",
     errors: [{ messageId: "conditional", line: 5, column: 10 }],
@@ -1399,14 +1394,6 @@ const validMore: ValidCase[] = [
   {
     name: "sync callbacks: a block body relaying a project function that catches its own errors",
     code: `${D}\nimport { EventEmitter } from "node:events";\nasync function persist(id: string): Promise<void> {\n  try {\n    await save(id);\n  } catch (error) {\n    console.error(error);\n  }\n}\nconst queue = new EventEmitter();\nqueue.on("job", (id: string) => {\n  if (!id) return;\n  return persist(id);\n});`,
-  },
-  {
-    name: "spreads: the call of a sync arrow whose body returns a plain object",
-    code: "interface Settings { retries: number }\ndeclare function readSettingsSync(path: string): Settings;\nconst loadDefaults = () => readSettingsSync(\"defaults.json\");\nexport function settings(overrides: Partial<Settings>) {\n  return { ...loadDefaults(), ...overrides };\n}",
-  },
-  {
-    name: "spreads: the awaited call of a sync arrow whose body returns a promise",
-    code: "interface Settings { retries: number }\ndeclare function readSettings(path: string): Promise<Settings>;\nconst loadDefaults = () => readSettings(\"defaults.json\");\nexport async function settings(overrides: Partial<Settings>) {\n  return { ...(await loadDefaults()), ...overrides };\n}",
   },
   {
     name: "logical values: a promise that may be absent as the left operand of || (a presence check)",

@@ -426,8 +426,7 @@ export class TypeOracle {
    * and methods that are async or have a written return type mentioning Promise/PromiseLike/
    * Thenable (`functions`), and variables, properties and parameters with such a written type,
    * an async function value, or an initializer calling one of those functions or an async
-   * function expression (`values`); a sync arrow whose expression body calls one of those
-   * functions, or `new Promise`, counts as one (`const getData = () => Promise.resolve(x)`); a declaration whose written type names an interface with a
+   * function expression (`values`); a declaration whose written type names an interface with a
    * call signature returning a promise, or a type alias written with one, counts as written with
    * a promise (`handler: Handler`); in JavaScript, a class's `this.x = ...` assignments count as
    * initializers of `x` (they are its declarations there). Rules
@@ -441,18 +440,14 @@ export class TypeOracle {
     const pending: [name: string, callee: string][] = [];
     const promiseTypes = new Set<string>();
     const typedReferences: [name: string, typeName: string][] = [];
-    const arrowCallBodies: [name: string, callee: string][] = [];
     for (const sourceFile of this.program.getSourceFiles()) {
       const scan = scanPromiseNames(sourceFile);
-      arrowCallBodies.push(...scan.arrowCallBodies);
       for (const name of scan.functions) functions.add(name);
       for (const name of scan.values) values.add(name);
       for (const name of scan.promiseTypes) promiseTypes.add(name);
       pending.push(...scan.callInitializers);
       typedReferences.push(...scan.typedReferences);
     }
-    // One step of `const f = () => g()` with `g` a promise function (before the values that call `f`).
-    for (const [name, callee] of arrowCallBodies) if (functions.has(callee)) functions.add(name);
     for (const [name, callee] of pending) if (functions.has(callee)) values.add(name);
     // `handler: Handler` where `Handler` is a callable interface or alias written with a promise.
     for (const [name, typeName] of typedReferences) {
@@ -1541,8 +1536,6 @@ interface PromiseNameScan {
   promiseTypes: string[];
   /** Declarations whose written type is a plain reference to a named type: `handler: Handler`. */
   typedReferences: [name: string, typeName: string][];
-  /** `const getData = () => load(x)`: a sync arrow whose expression body calls `callee`. */
-  arrowCallBodies: [name: string, callee: string][];
 }
 
 const promiseNameScans = new WeakMap<ts.SourceFile, PromiseNameScan>();
@@ -1551,7 +1544,7 @@ const PROMISE_TYPE_TEXT = /\b(?:Promise|PromiseLike|Thenable)\b/;
 function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
   const cached = promiseNameScans.get(sourceFile);
   if (cached) return cached;
-  const scan: PromiseNameScan = { functions: [], values: [], callInitializers: [], promiseTypes: [], typedReferences: [], arrowCallBodies: [] };
+  const scan: PromiseNameScan = { functions: [], values: [], callInitializers: [], promiseTypes: [], typedReferences: [] };
   const text = sourceFile.text;
   const writtenPromise = (type: ts.TypeNode | undefined) =>
     type !== undefined && PROMISE_TYPE_TEXT.test(text.slice(type.pos, type.end));
@@ -1562,15 +1555,6 @@ function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
     const value = skipParens(initializer);
     if (isAsyncFunction(value)) {
       scan.functions.push(nameText);
-    } else if (ts.isArrowFunction(value) && !ts.isBlock(value.body)) {
-      // `const getData = () => Promise.resolve(x)`: returns what the call in its body returns.
-      const body = skipParens(value.body);
-      if (ts.isCallExpression(body) || ts.isNewExpression(body)) {
-        const callee = skipParens(body.expression);
-        const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-        if (calleeName === "Promise") scan.functions.push(nameText);
-        else if (calleeName !== undefined) scan.arrowCallBodies.push([nameText, calleeName]);
-      }
     } else if (ts.isCallExpression(value) || ts.isNewExpression(value)) {
       const callee = skipParens(value.expression);
       const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
