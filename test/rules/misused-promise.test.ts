@@ -2217,8 +2217,341 @@ const valid: ValidCase[] = [
 /** Code typed for the browser only: DOM lib, no @types/node. */
 const DOM_ONLY = { compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [] } };
 
+/** Issue 11, second part: sync functions returning a promise on some path, `using`, class properties and members of interfaces, predicates returning a stored promise. */
+/** `using` and `Symbol.dispose` need the esnext lib. */
+const DISPOSABLE = { compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.esnext.d.ts"] } };
+
+const invalidMore: InvalidCase[] = [
+  {
+    name: "sync callbacks: a block body returning a value that is only sometimes a promise, from a library callee",
+    code: "declare function onIdle(cb: () => void): void;\ndeclare function flushIfDirty(): Promise<void> | void;\nonIdle(() => {\n  return flushIfDirty();\n});",
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 8 }],
+  },
+  {
+    name: "sync callbacks: a listener relaying a table of handlers, one of which awaits and can reject",
+    code: 'import { EventEmitter } from "node:events";\ndeclare function persist(event: unknown): Promise<void>;\nexport class Journal {\n  readonly #handlers = [\n    ["note", this.#onNote],\n    ["save", this.#onSave],\n  ] as const;\n  #onNote(event: unknown): void {\n    console.log(event);\n  }\n  async #onSave(event: unknown): Promise<void> {\n    await persist(event);\n  }\n  attach(source: EventEmitter) {\n    for (const [name, handler] of this.#handlers) {\n      source.on(name, (event: unknown) => {\n        return handler.bind(this)(event);\n      });\n    }\n  }\n}',
+    errors: [{ messageId: "listener", line: 16, column: 23 }],
+  },
+  {
+    name: "logical values: a promise as the left operand of || outside a condition (the result is always that promise)",
+    code: "interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\ndeclare const warm: Promise<Conn>;\nexport function current() {\n  return warm || connect();\n}",
+    errors: [{ messageId: "conditional", line: 5, column: 10 }],
+  },
+  {
+    name: "logical values: a promise-returning call as the left operand of && in a statement (the right side always runs)",
+    code: "declare function ready(): Promise<boolean>;\ndeclare function start(): void;\nexport function boot() {\n  ready() && start();\n}",
+    errors: [{ messageId: "conditional", line: 4, column: 3 }],
+  },
+  {
+    name: "shorthand properties: { onExit } naming an async function where the property returns void",
+    code: `${D}\ninterface Hooks { onExit: () => void }\nasync function onExit() {\n  await save("exit");\n}\nexport const hooks: Hooks = { onExit };`,
+    errors: [{ messageId: "voidReturnProperty", line: 6, column: 31 }],
+  },
+  {
+    name: "object methods: an async method in a literal typed Hooks | undefined",
+    code: `${D}\ninterface Hooks { onExit(): void }\nexport const hooks: Hooks | undefined = {\n  async onExit() {\n    await save("exit");\n  },\n};`,
+    errors: [{ messageId: "voidReturnProperty", line: 4, column: 9 }],
+  },
+  {
+    name: "object methods: an async method filling the string index of Record<string, () => void>",
+    code: `${D}\nexport const commands: Record<string, () => void> = {\n  async sync() {\n    await save("all");\n  },\n};`,
+    errors: [{ messageId: "voidReturnProperty", line: 3, column: 9 }],
+  },
+  {
+    name: "predicates: a sync arrow returning a promise kept in a property",
+    code: "interface Replica { host: string; healthy: Promise<boolean> }\ndeclare const replicas: Replica[];\nexport const usable = replicas.filter((replica) => replica.healthy);",
+    errors: [{ messageId: "predicate", line: 3, column: 39 }],
+  },
+  {
+    name: "predicates: a sync arrow returning a promise kept in a const",
+    code: "declare function probe(host: string): Promise<boolean>;\ndeclare const hosts: string[];\nconst reachable = probe(\"primary\");\nexport const first = hosts.find(() => reachable);",
+    errors: [{ messageId: "predicate", line: 4, column: 33 }],
+  },
+  {
+    name: "predicates: a sync arrow returning a cache lookup typed to return a promise",
+    code: "interface FlagCache { get(name: string): Promise<boolean> }\ndeclare const flags: FlagCache;\nexport const anyOn = (names: string[]) => names.some((name) => flags.get(name));",
+    errors: [{ messageId: "predicate", line: 3, column: 54 }],
+  },
+  {
+    name: "class properties: a field holding an async arrow that implements an interface method returning void",
+    code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Logger implements Listener {\n  onEvent = async (e: string) => {\n    await save(e);\n  };\n}`,
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 3 }],
+  },
+  {
+    name: "class properties: a field holding an async arrow that overrides a base field typed () => void",
+    code: `${D}\nclass Widget {\n  onClose: () => void = () => {};\n}\nexport class Form extends Widget {\n  onClose = async () => {\n    await save("draft");\n  };\n}`,
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 6, column: 3 }],
+  },
+  {
+    name: "class properties: a field written as () => void holding an async arrow",
+    code: `${D}\nexport class Poller {\n  tick: () => void = async () => {\n    await save("tick");\n  };\n}`,
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 3,
+        column: 22,
+        fixes: [[WRAP, `${D}\nexport class Poller {\n  tick: () => void = () => { void (async () => {\n    await save("tick");\n  })().catch(${H}); };\n}`]],
+      },
+    ],
+  },
+  {
+    name: "class properties: an abstract method written to return a promise, overriding an abstract method returning void",
+    code: "abstract class Store {\n  abstract flush(): void;\n}\nexport abstract class RemoteStore extends Store {\n  abstract flush(): Promise<void>;\n}",
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 5, column: 12 }],
+  },
+  {
+    name: "interface members: a method and a function-typed property returning promises where the extended interface returns void",
+    code: "interface Store {\n  flush(): void;\n  onChange: () => void;\n}\nexport interface RemoteStore extends Store {\n  flush(): Promise<void>;\n  onChange: () => Promise<void>;\n}",
+    errors: [
+      { messageId: "voidReturnInheritedMethod", line: 6, column: 3 },
+      { messageId: "voidReturnInheritedMethod", line: 7, column: 3 },
+    ],
+  },
+  {
+    name: "class methods: a method without async that returns a promise, implementing an interface method returning void",
+    code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Forwarder implements Listener {\n  onEvent(e: string) {\n    return save(e);\n  }\n}`,
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 3 }],
+  },
+  {
+    name: "using: an object literal whose [Symbol.dispose] is async and awaits a release",
+    code: 'declare function release(name: string): Promise<void>;\nexport function withLock() {\n  using lock = {\n    async [Symbol.dispose]() {\n      await release("jobs");\n    },\n  };\n  console.log("locked", lock);\n}',
+    errors: [{ messageId: "voidReturnDispose", line: 3, column: 16 }],
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: a value of a class whose [Symbol.dispose] is declared to return a promise",
+    code: 'declare class Connection {\n  [Symbol.dispose](): Promise<void>;\n  query(sql: string): string;\n}\ndeclare function connect(): Connection;\nexport function count() {\n  using connection = connect();\n  return connection.query("select count(*) from jobs");\n}',
+    errors: [{ messageId: "voidReturnDispose", line: 7, column: 22 }],
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: a variable typed Disposable initialized with an object whose [Symbol.dispose] is async",
+    code: 'declare function release(name: string): Promise<void>;\nconst lock = {\n  async [Symbol.dispose]() {\n    await release("jobs");\n  },\n};\nexport const handle: Disposable = lock;',
+    errors: [{ messageId: "voidReturnDispose", line: 7, column: 35 }],
+    ...DISPOSABLE,
+  },
+  {
+    name: "sync callbacks: a node-style callback with a block body that returns a promise on one path",
+    code: "declare function readCached(key: string, done: (error: Error | null, value?: string) => void): void;\ndeclare function refetch(key: string): Promise<string>;\nreadCached(\"user\", (error, value) => {\n  if (error) return;\n  if (value === undefined) return refetch(\"user\");\n  console.log(value);\n});",
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 20 }],
+  },
+  {
+    name: "sync callbacks: a function expression listener that returns the promise of a flush",
+    code: 'import { EventEmitter } from "node:events";\ndeclare function flush(): Promise<void>;\nconst queue = new EventEmitter();\nlet dirty = false;\nqueue.on("drain", function () {\n  if (!dirty) return;\n  dirty = false;\n  return flush();\n});',
+    errors: [{ messageId: "listener", line: 5, column: 19 }],
+  },
+  {
+    name: "sync object methods: a method without async that returns a promise where the property returns void",
+    code: 'interface Job { onTimeout(): void }\ndeclare function retry(id: string): Promise<void>;\nexport const job: Job = {\n  onTimeout() {\n    return retry("job-1");\n  },\n};',
+    errors: [{ messageId: "voidReturnProperty", line: 4, column: 3 }],
+  },
+  {
+    name: "sync object methods: a method written to return a promise (its body only throws) where the property returns void",
+    code: 'interface Task { cancel(): void }\nexport const task: Task = {\n  cancel(): Promise<void> {\n    throw new Error("a running task cannot be cancelled");\n  },\n};',
+    errors: [{ messageId: "voidReturnProperty", line: 3, column: 3 }],
+  },
+];
+
+const validMore: ValidCase[] = [
+  {
+    name: "sync callbacks: an expression-bodied listener returning a chain that already has a .catch",
+    code: 'import { EventEmitter } from "node:events";\ndeclare function sync(): Promise<void>;\ndeclare function markDone(): void;\nconst queue = new EventEmitter();\nqueue.on("drain", () => sync().catch((error) => console.error(error)).then(() => markDone()));',
+  },
+  {
+    name: "sync callbacks: an expression-bodied listener relaying a project method that never suspends",
+    code: 'import { EventEmitter } from "node:events";\nexport class Registry {\n  readonly #clients = new Set<EventEmitter>();\n  async removeClient(client: EventEmitter): Promise<void> {\n    this.#clients.delete(client);\n  }\n  watch(client: EventEmitter) {\n    client.on("close", () => this.removeClient(client));\n  }\n}',
+  },
+  {
+    name: "sync callbacks: a block body relaying a project function that catches its own errors",
+    code: `${D}\nimport { EventEmitter } from "node:events";\nasync function persist(id: string): Promise<void> {\n  try {\n    await save(id);\n  } catch (error) {\n    console.error(error);\n  }\n}\nconst queue = new EventEmitter();\nqueue.on("job", (id: string) => {\n  if (!id) return;\n  return persist(id);\n});`,
+  },
+  {
+    name: "logical values: a promise that may be absent as the left operand of || (a presence check)",
+    code: "interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\nlet pending: Promise<Conn> | undefined;\nexport function current() {\n  return pending || (pending = connect());\n}",
+  },
+  {
+    name: "logical values: an awaited promise as the left operand of &&",
+    code: "declare function ready(): Promise<boolean>;\ndeclare function start(): void;\nexport async function boot() {\n  (await ready()) && start();\n}",
+  },
+  {
+    name: "logical values: a promise as the right operand of && (it is the value, not a test)",
+    code: `${D}\nexport function saveIf(dirty: boolean) {\n  return dirty && save("draft");\n}`,
+  },
+  {
+    name: "logical values: a promise as the left operand of ?? outside a condition",
+    code: "interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\ndeclare const warm: Promise<Conn>;\nexport function current() {\n  return warm ?? connect();\n}",
+  },
+  {
+    name: "logical values: a promise nested in the right operand of ||",
+    code: "declare function ready(): Promise<boolean>;\nexport function check(cached: boolean, strict: boolean) {\n  return cached || (strict && ready());\n}",
+  },
+  {
+    name: "logical values: a promise as the left operand of || with checksConditionals off",
+    code: "interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\ndeclare const warm: Promise<Conn>;\nexport function current() {\n  return warm || connect();\n}",
+    options: { checksConditionals: false },
+  },
+  {
+    name: "shorthand properties: { onExit } naming a sync function",
+    code: `${D}\ninterface Hooks { onExit: () => void }\nfunction onExit() {\n  void save("exit").catch((error) => console.error(error));\n}\nexport const hooks: Hooks = { onExit };`,
+  },
+  {
+    name: "shorthand properties: { onExit } naming an async function where the property returns a promise",
+    code: `${D}\ninterface Hooks { onExit: () => Promise<void> }\nasync function onExit() {\n  await save("exit");\n}\nexport const hooks: Hooks = { onExit };`,
+  },
+  {
+    name: "shorthand properties: { onExit } naming an async function where the property returns void | Promise<void>",
+    code: `${D}\ninterface Hooks { onExit: () => void | Promise<void> }\nasync function onExit() {\n  await save("exit");\n}\nexport const hooks: Hooks = { onExit };`,
+  },
+  {
+    name: "shorthand properties: { onExit } naming an async function that catches its own errors",
+    code: `${D}\ninterface Hooks { onExit: () => void }\nasync function onExit() {\n  try {\n    await save("exit");\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport const hooks: Hooks = { onExit };`,
+  },
+  {
+    name: "object methods: an async method filling the string index of Record<string, () => Promise<void>>",
+    code: `${D}\nexport const commands: Record<string, () => Promise<void>> = {\n  async sync() {\n    await save("all");\n  },\n};`,
+  },
+  {
+    name: "object methods: an async method in a literal typed Hooks | undefined whose member returns a promise",
+    code: `${D}\ninterface Hooks { onExit(): Promise<void> }\nexport const hooks: Hooks | undefined = {\n  async onExit() {\n    await save("exit");\n  },\n};`,
+  },
+  {
+    name: "sync callbacks: a Promise executor returning a query chain that already has a .catch (knex's _stream)",
+    code: 'import { PassThrough } from "node:stream";\ninterface Row { id: number }\ndeclare function runQuery(sql: string): Promise<{ rows: Row[] }>;\nexport function streamRows(sql: string, stream: PassThrough) {\n  return new Promise<void>((resolve, reject) => {\n    stream.on("error", reject);\n    stream.on("end", resolve);\n    return runQuery(sql)\n      .then(({ rows }) => rows.forEach((row) => stream.write(JSON.stringify(row))))\n      .catch((error) => {\n        stream.emit("error", error);\n      })\n      .then(() => {\n        stream.end();\n      });\n  });\n}',
+  },
+  {
+    name: "sync callbacks: a listener relaying a handler from a table of sync and async methods (puppeteer's NetworkManager)",
+    code: 'import { EventEmitter } from "node:events";\nexport class Network {\n  readonly #handlers = [\n    ["request", this.#onRequest],\n    ["closed", this.#removeClient],\n  ] as const;\n  #onRequest(client: EventEmitter, event: unknown): void {\n    console.log(client.eventNames(), event);\n  }\n  async #removeClient(client: EventEmitter): Promise<void> {\n    client.removeAllListeners();\n  }\n  addClient(client: EventEmitter) {\n    for (const [event, handler] of this.#handlers) {\n      client.on(event, (arg: unknown) => {\n        return handler.bind(this)(client, arg);\n      });\n    }\n  }\n}',
+  },
+  {
+    name: "predicates: a sync arrow returning an optional promise property (jobs with work in flight)",
+    code: "interface Job { id: string; pending?: Promise<void> }\ndeclare const jobs: Job[];\nexport const busy = jobs.filter((job) => job.pending);",
+  },
+  {
+    name: "predicates: a sync arrow returning a property typed Promise | undefined",
+    code: "interface Job { id: string; pending: Promise<void> | undefined }\ndeclare const jobs: Job[];\nexport const busy = jobs.some((job) => job.pending);",
+  },
+  {
+    name: "predicates: a sync arrow returning a boolean property",
+    code: "interface Replica { host: string; healthy: boolean }\ndeclare const replicas: Replica[];\nexport const usable = replicas.filter((replica) => replica.healthy);",
+  },
+  {
+    name: "predicates: map over a promise property (the promises are the result, not a test)",
+    code: "interface Replica { host: string; healthy: Promise<boolean> }\ndeclare const replicas: Replica[];\nexport const checks = Promise.all(replicas.map((replica) => replica.healthy));",
+  },
+  {
+    name: "predicates: a filter method of a project class whose predicate returns unknown",
+    code: "interface Replica { host: string; healthy: Promise<boolean> }\nclass Pool {\n  constructor(private readonly replicas: Replica[]) {}\n  filter(keep: (replica: Replica) => unknown): Replica[] {\n    return this.replicas.filter((replica) => Boolean(keep(replica)));\n  }\n}\ndeclare const pool: Pool;\nexport const usable = pool.filter((replica) => replica.healthy);",
+  },
+  {
+    name: "predicates: a sync arrow returning a value typed any",
+    code: "declare const replicas: { host: string; healthy: any }[];\nexport const usable = replicas.filter((replica) => replica.healthy);",
+  },
+  {
+    name: "class properties: a field holding an async arrow where the interface method returns a promise",
+    code: `${D}\ninterface Listener { onEvent(e: string): Promise<void> }\nexport class Logger implements Listener {\n  onEvent = async (e: string) => {\n    await save(e);\n  };\n}`,
+  },
+  {
+    name: "class properties: a static field holding an async arrow, named like an instance method of the base",
+    code: `${D}\nclass Base {\n  reset(): void {}\n}\nexport class Store extends Base {\n  static reset = async () => {\n    await save("x");\n  };\n}`,
+  },
+  {
+    name: "class properties: a field holding an async arrow in a class without heritage clauses or written type",
+    code: `${D}\nexport class Poller {\n  tick = async () => {\n    await save("tick");\n  };\n}`,
+  },
+  {
+    name: "class properties: a field implementing a void member with an async arrow that catches its own errors",
+    code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Logger implements Listener {\n  onEvent = async (e: string) => {\n    try {\n      await save(e);\n    } catch (error) {\n      console.error(error);\n    }\n  };\n}`,
+  },
+  {
+    name: "class properties: a field written as () => Promise<void> holding an async arrow",
+    code: `${D}\nexport class Poller {\n  tick: () => Promise<void> = async () => {\n    await save("tick");\n  };\n}`,
+  },
+  {
+    name: "class properties: a field holding a sync arrow where the base field is typed () => void",
+    code: `${D}\nclass Widget {\n  onClose: () => void = () => {};\n}\nexport class Form extends Widget {\n  onClose = () => {\n    void save("draft").catch((error) => console.error(error));\n  };\n}`,
+  },
+  {
+    name: "class properties: an abstract method returning a promise, overriding one returning void | Promise<void>",
+    code: "abstract class Store {\n  abstract flush(): void | Promise<void>;\n}\nexport abstract class RemoteStore extends Store {\n  abstract flush(): Promise<void>;\n}",
+  },
+  {
+    name: "interface members: a promise-returning method where the extended interface's method returns a promise too",
+    code: "interface Store {\n  flush(): Promise<void>;\n}\nexport interface RemoteStore extends Store {\n  flush(): Promise<void>;\n  close(): Promise<void>;\n}",
+  },
+  {
+    name: "interface members: promise-returning members of an interface that extends nothing",
+    code: "export interface RemoteStore {\n  flush(): Promise<void>;\n  onChange: () => Promise<void>;\n}",
+  },
+  {
+    name: "class methods: a method without async returning a number, implementing an interface method returning void",
+    code: "interface Listener { onEvent(e: string): void }\nexport class Counter implements Listener {\n  seen = 0;\n  onEvent(e: string) {\n    return (this.seen += e.length);\n  }\n}",
+  },
+  {
+    name: "using: await using with an async [Symbol.asyncDispose]",
+    code: 'declare function release(name: string): Promise<void>;\nexport async function withLock() {\n  await using lock = {\n    async [Symbol.asyncDispose]() {\n      await release("jobs");\n    },\n  };\n  console.log("locked", lock);\n}',
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: a synchronous [Symbol.dispose] that clears a timer",
+    code: 'export function poll(check: () => void) {\n  using timer = {\n    handle: setInterval(check, 1000),\n    [Symbol.dispose]() {\n      clearInterval(this.handle);\n    },\n  };\n  check();\n  return timer.handle;\n}',
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: an async [Symbol.dispose] of the project that never suspends",
+    code: 'export function track(log: string[]) {\n  using scope = {\n    async [Symbol.dispose]() {\n      log.push("scope closed");\n    },\n  };\n  log.push("in scope");\n  return scope;\n}',
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: a value that may be null, whose [Symbol.dispose] is synchronous",
+    code: 'declare function tryLock(name: string): Disposable | null;\nexport function withOptionalLock() {\n  using lock = tryLock("jobs");\n  return lock !== null;\n}',
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: a variable typed AsyncDisposable initialized with an object whose [Symbol.asyncDispose] is async",
+    code: 'declare function release(name: string): Promise<void>;\nexport const handle: AsyncDisposable = {\n  async [Symbol.asyncDispose]() {\n    await release("jobs");\n  },\n};',
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: a variable typed Disposable initialized with a synchronous [Symbol.dispose]",
+    code: 'declare const timer: ReturnType<typeof setInterval>;\nexport const handle: Disposable = {\n  [Symbol.dispose]() {\n    clearInterval(timer);\n  },\n};',
+    ...DISPOSABLE,
+  },
+  {
+    name: "sync callbacks: a block body returning a promise on one path, passed to map (its result is used)",
+    code: `${D}\nexport const pending = ids.map((id) => {\n  if (!id) return undefined;\n  return save(id);\n});`,
+  },
+  {
+    name: "sync callbacks: a block body returning a promise, where the parameter accepts void | Promise<void>",
+    code: "declare function onShutdown(hook: () => void | Promise<void>): void;\ndeclare function flush(): Promise<void>;\nlet dirty = false;\nonShutdown(() => {\n  if (!dirty) return;\n  return flush();\n});",
+  },
+  {
+    name: "sync callbacks: a listener with a block body returning a boolean",
+    code: 'import { EventEmitter } from "node:events";\nconst queue = new EventEmitter();\nlet dirty = false;\nqueue.on("drain", () => {\n  return dirty;\n});',
+  },
+  {
+    name: "sync callbacks: a promise returned only by a nested function inside the callback",
+    code: 'import { EventEmitter } from "node:events";\ndeclare function flush(): Promise<void>;\nconst queue = new EventEmitter();\nqueue.on("drain", () => {\n  const later = () => flush();\n  setImmediate(() => {\n    void later().catch((error) => console.error(error));\n  });\n});',
+  },
+  {
+    name: "sync callbacks: a block body returning a value typed any",
+    code: 'declare function readCached(key: string, done: (error: Error | null, value?: string) => void): void;\nreadCached("user", (error, value) => {\n  if (error) return;\n  return JSON.parse(value ?? "null");\n});',
+  },
+  {
+    name: "sync object methods: a method returning a timer handle where the property returns void",
+    code: 'interface Job { onTimeout(): void }\nlet timer: ReturnType<typeof setTimeout> | undefined;\nexport const job: Job = {\n  onTimeout() {\n    if (timer) return clearTimeout(timer);\n  },\n};',
+  },
+  {
+    name: "sync object methods: a method returning a promise where the property is typed to return one",
+    code: 'interface Job { onTimeout(): Promise<void> | void }\ndeclare function retry(id: string): Promise<void>;\nexport const job: Job = {\n  onTimeout() {\n    return retry("job-1");\n  },\n};',
+  },
+  {
+    name: "sync object methods: a method returning a promise that cannot reject, where the property returns void",
+    code: 'interface Job { onTimeout(): void }\nasync function retry(id: string): Promise<void> {\n  try {\n    await fetch(id);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport const job: Job = {\n  onTimeout() {\n    return retry("job-1");\n  },\n};',
+  },
+];
+
 describe(RULE, () => {
-  runRuleTable(RULE, { valid, invalid });
+  runRuleTable(RULE, { valid: [...valid, ...validMore], invalid: [...invalid, ...invalidMore] });
 
   describe("rendered messages", () => {
     const messagesOf = (code: string, run = {}) => lintCode(RULE, code, { fileName: "script.cts", ...run }).findings.map((finding) => finding.message);

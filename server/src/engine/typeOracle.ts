@@ -765,16 +765,21 @@ export class TypeOracle {
   }
 
   /** `expectsVoidFunction` for a method written in an object literal: the type of the property it fills. */
-  expectsVoidFunctionForMember(member: ts.MethodDeclaration): Tri {
+  expectsVoidFunctionForMember(member: ts.MethodDeclaration | ts.ShorthandPropertyAssignment): Tri {
     const literal = member.parent;
     if (!ts.isObjectLiteralExpression(literal)) return "never";
-    const contextual = this.checker.getContextualType(literal);
-    if (!contextual || contextual.flags & UNKNOWNISH) return "never";
+    const found = this.checker.getContextualType(literal);
+    if (!found || found.flags & UNKNOWNISH) return "never";
+    // `const hooks: Hooks | undefined = { ... }`: the literal fills the part that is not nullish.
+    const contextual = this.checker.getNonNullableType(found);
     const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined;
     if (name === undefined) return "never";
-    const property = this.checker.getApparentType(contextual).getProperty(name);
-    if (!property) return "never";
-    const signatures = this.callSignaturesOf(this.checker.getTypeOfSymbol(property));
+    const apparent = this.checker.getApparentType(contextual);
+    const property = apparent.getProperty(name);
+    // `Record<string, () => void>`: a name the type does not list fills its string index.
+    const memberType = property ? this.checker.getTypeOfSymbol(property) : this.checker.getIndexInfoOfType(apparent, ts.IndexKind.String)?.type;
+    if (!memberType) return "never";
+    const signatures = this.callSignaturesOf(memberType);
     if (signatures.length === 0) return "never";
     return signatures.every((signature) => this.checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Void) ? "always" : "never";
   }
@@ -794,9 +799,9 @@ export class TypeOracle {
    * // class Logger implements Listener { async onEvent(e: Event) { ... } }
    * voidReturningBaseOf(onEvent); // "Listener"
    */
-  voidReturningBaseOf(member: ts.MethodDeclaration): string | undefined {
+  voidReturningBaseOf(member: ts.MethodDeclaration | ts.PropertyDeclaration | ts.MethodSignature | ts.PropertySignature): string | undefined {
     const owner = member.parent;
-    if (!ts.isClassLike(owner) || !owner.heritageClauses) return undefined;
+    if (!(ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) || !owner.heritageClauses) return undefined;
     const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined;
     if (name === undefined) return undefined;
     for (const clause of owner.heritageClauses) {
@@ -823,9 +828,91 @@ export class TypeOracle {
   }
 
   /** Does a method's written return type say it returns a promise (`handle(): Promise<void>` without `async`)? */
-  writtenReturnIsPromise(member: ts.MethodDeclaration, query: PromiseQuery): Tri {
+  writtenReturnIsPromise(member: ts.SignatureDeclaration, query: PromiseQuery): Tri {
     if (!member.type) return "never";
     return this.typeStatus(this.checker.getTypeFromTypeNode(member.type), query);
+  }
+
+  /**
+   * Is the written type a function type whose every call signature returns a promise
+   * (`handler: () => Promise<void>`, `onJob: JobHandler` of a callable interface returning one)?
+   */
+  writtenFunctionTypeReturnsPromise(typeNode: ts.TypeNode, query: PromiseQuery): Tri {
+    const type = this.checker.getTypeFromTypeNode(typeNode);
+    if (type.flags & UNKNOWNISH) return "may";
+    const signatures = this.callSignaturesOf(type);
+    if (signatures.length === 0) return "never";
+    return combineAll(signatures.map((signature) => this.checker.getReturnTypeOfSignature(signature)), (returned) => this.typeStatus(returned, query));
+  }
+
+  /**
+   * Does a function or method declaration return a promise on some path? Its written return type
+   * when there is one, else the return type the checker infers from its body (`string |
+   * Promise<string>` counts: the promise is there on one path). Asks the checker to check the
+   * body: callers gate on syntax first.
+   *
+   * @example
+   * // const read = (cb: () => void) => {};   read(() => { if (cached) return; return load(); });
+   * declarationReturnsPromise(theArrow) // "always" when `load` returns a promise
+   */
+  declarationReturnsPromise(fn: ts.SignatureDeclaration, query: PromiseQuery): Tri {
+    if (fn.type) return this.typeStatus(this.checker.getTypeFromTypeNode(fn.type), query);
+    const signature = this.checker.getSignatureFromDeclaration(fn);
+    if (!signature) return "may";
+    return this.typeStatus(this.checker.getReturnTypeOfSignature(signature), query);
+  }
+
+  /**
+   * The `[Symbol.dispose]` member of a value's type (every union part but `null`/`undefined`): does
+   * calling it return a promise (`always` when some part's member returns one on every signature),
+   * and the declarations of the member (for the rule to read bodies). Only the default lib's
+   * `Symbol.dispose` counts (a property keyed by another symbol called `dispose` does not).
+   *
+   * @example
+   * // using lock = { async [Symbol.dispose]() { await release(); } };
+   * disposeReturnsPromise(theObjectLiteral) // { status: "always", declarations: [theMethod] }
+   */
+  disposeReturnsPromise(expr: ts.Expression, query: PromiseQuery): { status: Tri; declarations: readonly ts.Declaration[] } {
+    return this.disposeStatus(this.checker.getTypeAtLocation(expr), (returned) => this.typeStatus(returned, query));
+  }
+
+  /**
+   * Does the type written in `typeNode` have a `[Symbol.dispose]` member every call signature of
+   * which returns `void` (`interface Disposable { [Symbol.dispose](): void }`)?
+   */
+  disposeReturnsVoid(typeNode: ts.TypeNode): boolean {
+    const { status } = this.disposeStatus(this.checker.getTypeFromTypeNode(typeNode), (returned) => (returned.flags & ts.TypeFlags.Void ? "always" : "never"));
+    return status === "always";
+  }
+
+  private disposeStatus(type: ts.Type, returns: (returned: ts.Type) => Tri): { status: Tri; declarations: readonly ts.Declaration[] } {
+    if (type.flags & UNKNOWNISH) return { status: "may", declarations: [] };
+    const parts = type.isUnion() ? type.types : [type];
+    const statuses: Tri[] = [];
+    const declarations: ts.Declaration[] = [];
+    for (const part of parts) {
+      if (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) continue;
+      const member = this.checker
+        .getApparentType(part)
+        .getProperties()
+        .find((property) => property.escapedName.toString().startsWith("__@dispose@") && this.isLibDisposeKey(property));
+      if (!member) continue;
+      const signatures = this.callSignaturesOf(this.checker.getTypeOfSymbol(member));
+      if (signatures.length === 0) continue;
+      statuses.push(combineAll(signatures.map((signature) => this.checker.getReturnTypeOfSignature(signature)), returns));
+      declarations.push(...(member.declarations ?? []));
+    }
+    return { status: combine(statuses), declarations };
+  }
+
+  /** Is a property keyed by the default lib's `Symbol.dispose` (read from its declarations' computed names)? */
+  private isLibDisposeKey(property: ts.Symbol): boolean {
+    const names = (property.declarations ?? []).map((declaration) => ts.getNameOfDeclaration(declaration));
+    return names.length > 0 && names.every((name) => {
+      if (!name || !ts.isComputedPropertyName(name)) return false;
+      const key = this.checker.getSymbolAtLocation(name.expression);
+      return key !== undefined && this.isDeclaredInDefaultLib(key);
+    });
   }
 
   /**
@@ -1440,6 +1527,39 @@ export class TypeOracle {
    * // conn.on("created", this.#onCreated)  → [the arrow of #onCreated]
    * // function wire(handler: () => void) { bus.on("x", handler); }  → undefined (a parameter)
    */
+  /**
+   * The declarations of every call signature of a function value's type, over its union parts
+   * (`handler` taken from a table of methods: each method). Undefined when the type is unknown, has
+   * no call signature, or one has no declaration. Lets a rule read the bodies a call may run when
+   * the callee is not one declaration (`for (const [event, handler] of this.#handlers)`).
+   */
+  callSignatureDeclarations(expr: ts.Expression): readonly ts.SignatureDeclaration[] | undefined {
+    const type = this.checker.getTypeAtLocation(expr);
+    if (type.flags & UNKNOWNISH) return undefined;
+    const signatures = this.callSignaturesOf(type);
+    if (signatures.length === 0) return undefined;
+    const declarations: ts.SignatureDeclaration[] = [];
+    for (const signature of signatures) {
+      const declaration = signature.declaration;
+      if (!declaration || ts.isJSDocSignature(declaration)) return undefined;
+      declarations.push(declaration);
+    }
+    return declarations;
+  }
+
+  /**
+   * `projectImplementationsOfValue` for the value a shorthand property names (`{ onExit }`: the
+   * `onExit` in scope, not the property the literal declares).
+   */
+  projectImplementationsOfShorthand(property: ts.ShorthandPropertyAssignment): readonly ts.FunctionLikeDeclaration[] | undefined {
+    const declarations = this.checker.getShorthandAssignmentValueSymbol(property)?.declarations;
+    if (!declarations || declarations.length === 0) return undefined;
+    for (const declaration of declarations) {
+      if (ts.isVariableDeclaration(declaration) && !this.isConstDeclaration(declaration)) return undefined;
+    }
+    return this.implementationsOfDeclarations(declarations);
+  }
+
   projectImplementationsOfValue(expr: ts.Expression): readonly ts.FunctionLikeDeclaration[] | undefined {
     const node = skipParens(expr);
     if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return undefined;

@@ -43,6 +43,8 @@ const messages = {
     "Promise-returning function assigned to `{{name}}`, whose type returns `void`: callers ignore the promise, so a rejection is unhandled. Handle errors inside, or change the type to return a promise.",
   voidReturnReturnValue:
     "Promise-returning function returned where the return type expects a function returning `void`: whoever calls the returned function ignores its promise, so a rejection is unhandled. Handle errors inside, or change the return type to return a promise.",
+  voidReturnDispose:
+    "`using` calls the `[Symbol.dispose]()` of this value when the block ends and ignores what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and {{rejection}}. Declare the variable with `await using` and give the value a `[Symbol.asyncDispose]` method, or make `[Symbol.dispose]` synchronous.",
   voidReturnInheritedMethod:
     "Promise-returning method `{{name}}` overrides or implements `{{base}}.{{name}}`, which returns `void`: code that calls it through `{{base}}` ignores the promise, so a rejection is unhandled and nothing waits for the work to finish. Handle errors inside the method, or change `{{base}}.{{name}}` to return a promise.",
   conditional:
@@ -247,6 +249,24 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  project's subclasses must qualify too; a field assigned anywhere in its class, a `let`",
         "  variable, a parameter or a library function may hold another function, so such a",
         "  reference is still reported.",
+        "- A sync function (not `async`) whose returned promises lose nothing, where only the",
+        "  rejection is lost (not `forEach`): each returned value that can be a promise is a chain",
+        "  that already has a rejection handler (an executor ending in `return query(sql).catch((e) =>",
+        "  stream.emit(\"error\", e)).then(() => stream.end());`: the function handled the",
+        "  rejection, and only a throw in a later step could escape), or a call whose every possible",
+        "  callee is a project function, those returning a promise losing nothing themselves (a",
+        "  listener relaying a table of handlers, `(arg) => { return handler.bind(this)(client, arg);",
+        "  }`, where the only async one never suspends). Otherwise a sync function is reported where",
+        "  a `return` gives a promise on some path, with an expression or a block body (`(err, res) =>",
+        "  { if (err) return; return refetch(res); }` to a callback typed to return `void`).",
+        "- A sync predicate whose body reads a stored promise that may be absent by its declaration",
+        "  (`jobs.filter((job) => job.pending)` with `pending?: Promise<void>` keeps the jobs with work",
+        "  in flight), read as for conditions. One that is always a promise (`replicas.filter((r) =>",
+        "  r.healthy)` with `healthy: Promise<boolean>`) is reported: every item passes.",
+        "- A sync `using` of a value whose `[Symbol.dispose]` is an async method of the project that",
+        "  never suspends (it has finished when it returns). One that waits is reported even when it",
+        "  cannot reject: the code after the block runs before the clean-up is done, as with",
+        "  `forEach`. `await using` is not checked.",
       ].join("\n"),
       incorrect: [
         {
@@ -370,9 +390,9 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
       ],
       optionsDoc: {
         checksVoidReturn:
-          "`true` (default): report promise-returning functions passed as arguments or JSX attributes, or assigned to object properties, typed variables or (with `=`) properties and variables, whose expected type returns `void`; and async class methods that override or implement a method returning `void`.",
-        checksConditionals: "`true` (default): report promises in `if`, `while`, `do`, `for`, `? :`, `!` and `&&`/`||` operands of a condition.",
-        checksPredicates: "`true` (default): report async predicates passed to `filter`, `some`, `every`, `find`, `findIndex`, `findLast`, `findLastIndex`.",
+          "`true` (default): report promise-returning functions passed as arguments or JSX attributes, or assigned to object properties, typed variables or (with `=`) properties and variables, whose expected type returns `void`; async class methods and fields (and interface members) that override or implement a member returning `void`; and a sync `using` of a value whose `[Symbol.dispose]()` returns a promise.",
+        checksConditionals: "`true` (default): report promises in `if`, `while`, `do`, `for`, `? :`, `!` and `&&`/`||` operands of a condition, and left operands of `&&`/`||` elsewhere.",
+        checksPredicates: "`true` (default): report async predicates (and sync ones that return a promise) passed to `filter`, `some`, `every`, `find`, `findIndex`, `findLast`, `findLastIndex`.",
         checksSpreads: "`true` (default): report `{ ...promise }`.",
         checksExecutors: "`true` (default): report `new Promise(async (resolve, reject) => ...)`.",
         checkThenables: "`false` (default): only the built-in `Promise` counts. `true`: any value with a callable `then`.",
@@ -398,8 +418,8 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "Follows typescript-eslint's `no-misused-promises` defaults (`checksConditionals`,",
         "`checksVoidReturn`, `checksSpreads`) and differs where we think it is sounder:",
         "",
-        "- Async predicates to `filter`/`some`/`every`/`find…` are reported (their parameter returns",
-        "  `unknown`, so `no-misused-promises` lets them through, yet the answer is always truthy).",
+        "- Async predicates to `filter`/`some`/`every`/`find…` are reported under their own option",
+        "  (`checksPredicates`); `no-misused-promises` reports them under `checksConditionals`.",
         "- `forEach`, listeners and Promise executors get their own messages, and a `forEach` callback",
         "  that catches its own errors is still reported (order and completion are lost) with a message",
         "  that says its rejections are handled.",
@@ -414,7 +434,8 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  (`handler: JobHandler` with `interface JobHandler { (id: string): Promise<void> }`) is",
         "  checked like one typed by the function type itself, as in `no-misused-promises`.",
         "- In a condition, both operands of `??` are checked, as those of `&&` and `||` (as in",
-        "  `no-misused-promises`); `??`, `&&` and `||` outside a condition are not checked yet.",
+        "  `no-misused-promises`); outside a condition, the left operands of `&&` and `||` are checked",
+        "  (`return warm || connect()` always gives `warm`), as in `no-misused-promises`, and `??` is not.",
         "- A spread is reported at the operand that is always a promise (a branch of `? :`, the right",
         "  of `&&`, either side of `||` / `??`). `no-misused-promises` reports the whole spread when any",
         "  part of its type may be a promise (`{ ...maybeLoaded }` with `Promise<T> | undefined`); we",
@@ -437,6 +458,27 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  a static method, nor one whose base returns a `void` that is only inferred from its body",
         "  (a JavaScript placeholder that throws \"not supported\", which callers of the subclass treat as",
         "  a promise): only a written `void` (an annotation or a JSDoc `@returns`) is a contract.",
+        "  As in `no-misused-promises`, class fields holding a promise-returning function",
+        "  (`onEvent = async (e) => ...`), abstract methods and `declare`d or abstract fields written",
+        "  to return a promise, and the named members of an interface that extends another",
+        "  (`interface RemoteStore extends Store { flush(): Promise<void> }`) are checked the same",
+        "  way; call, construct and index signatures are not. A class field written as `() => void`",
+        "  that holds an async function is reported as a property (`voidReturnProperty`).",
+        "- Sync functions (not `async`) are checked where they return a promise on some path, with a",
+        "  block body too, object and class methods included, as in `no-misused-promises`. Unlike it,",
+        "  one whose returned chain already has a rejection handler, or whose returned calls reach",
+        "  only project functions that lose nothing, is not reported (see \"Not reported\").",
+        "- `using` (`checksVoidReturn`): a sync `using` of a value whose `[Symbol.dispose]()` returns",
+        "  a promise, and a variable written as `Disposable` initialized with such a value, are",
+        "  reported with their own message (`voidReturnDispose`) where `no-misused-promises` says",
+        "  `voidReturnVariable`; only the default lib's `Symbol.dispose` counts.",
+        "- Object literals: shorthand properties naming a promise-returning function (`{ onExit }`),",
+        "  and literals whose contextual type is a union with `undefined` (`Hooks | undefined`) or a",
+        "  `Record`'s string index, are checked like other properties, as in `no-misused-promises`.",
+        "- Predicates: a sync predicate whose expression body reads a stored promise",
+        "  (`filter((r) => r.healthy)`) is reported when every part of the value is a promise and its",
+        "  declaration does not say it may be absent; `no-misused-promises` reports any value that",
+        "  can be a promise there.",
         "",
         "Suppression comments written for the peers (`@typescript-eslint/no-misused-promises`, `no-async-promise-executor` and Biome's `noMisusedPromises` / `noAsyncPromiseExecutor`: `eslint-disable-next-line`, `-line`,",
         "`eslint-disable`/`eslint-enable` ranges, the `oxlint-` forms, `biome-ignore`) also suppress this rule, so a",
@@ -458,8 +500,15 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
       visitor[ts.SyntaxKind.JsxAttribute] = (node) => checker.checkJsxAttribute(node as ts.JsxAttribute);
       visitor[ts.SyntaxKind.PropertyAssignment] = (node) => checker.checkProperty(node as ts.PropertyAssignment);
       visitor[ts.SyntaxKind.MethodDeclaration] = (node) => checker.checkObjectMethod(node as ts.MethodDeclaration);
-      visitor[ts.SyntaxKind.VariableDeclaration] = (node) => checker.checkVariable(node as ts.VariableDeclaration);
+      visitor[ts.SyntaxKind.VariableDeclaration] = (node) => {
+        checker.checkVariable(node as ts.VariableDeclaration);
+        checker.checkDisposal(node as ts.VariableDeclaration);
+      };
       visitor[ts.SyntaxKind.BinaryExpression] = (node) => checker.checkAssignment(node as ts.BinaryExpression);
+      visitor[ts.SyntaxKind.ShorthandPropertyAssignment] = (node) => checker.checkShorthandProperty(node as ts.ShorthandPropertyAssignment);
+      visitor[ts.SyntaxKind.PropertyDeclaration] = (node) => checker.checkClassProperty(node as ts.PropertyDeclaration);
+      visitor[ts.SyntaxKind.MethodSignature] = (node) => checker.checkInheritedSignature(node as ts.MethodSignature);
+      visitor[ts.SyntaxKind.PropertySignature] = (node) => checker.checkInheritedSignature(node as ts.PropertySignature);
       visitor[ts.SyntaxKind.ReturnStatement] = (node) => checker.checkReturn(node as ts.ReturnStatement);
       visitor[ts.SyntaxKind.ArrowFunction] = (node) => checker.checkArrowBody(node as ts.ArrowFunction);
     }
@@ -474,6 +523,13 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
     }
     if (options.checksSpreads) {
       visitor[ts.SyntaxKind.SpreadAssignment] = (node) => checker.checkSpread(node as ts.SpreadAssignment);
+    }
+    if (options.checksConditionals) {
+      const assignment = visitor[ts.SyntaxKind.BinaryExpression];
+      visitor[ts.SyntaxKind.BinaryExpression] = (node) => {
+        assignment?.(node);
+        checker.checkLogicalValue(node as ts.BinaryExpression);
+      };
     }
     return visitor;
   },
@@ -520,13 +576,107 @@ class MisuseChecker {
         if (!forceTypes && !names().has(lastName(body.expression) ?? "")) return "never";
         return this.context.types.promiseStatus(body, this.query);
       }
-      return "never";
+      return this.blockReturnsPromise(value, forceTypes);
     }
     if (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value)) {
       if (!forceTypes && !names().has(lastName(value) ?? "")) return "never";
       return this.context.types.functionReturnsPromise(value, this.query);
     }
     return "never";
+  }
+
+  /**
+   * A function with a block body that is not async: does some `return` give a promise
+   * (`(err, res) => { if (err) return "abc"; return fetchRest(res); }`)? One path is enough, as
+   * for an expression body and for typescript-eslint (a promise returned on any path is dropped
+   * where `void` is expected). The checker infers the return type from the whole body, so it is
+   * asked only when a returned expression passes the syntactic gate (a call of, or a reference
+   * to, a name that can hold a promise, a `new`, an element) or `forceTypes` says the place
+   * matters. A written return type decides alone.
+   */
+  private blockReturnsPromise(fn: ts.FunctionLikeDeclaration, forceTypes: boolean): Tri {
+    if (fn.asteriskToken || !fn.body || !ts.isBlock(fn.body)) return "never";
+    const { types } = this.context;
+    if (fn.type) return types.declarationReturnsPromise(fn, this.query);
+    const names = types.promiseNames();
+    const mayBePromise = (expression: ts.Expression): boolean => {
+      const value = skipParens(expression);
+      if (ts.isConditionalExpression(value)) return mayBePromise(value.whenTrue) || mayBePromise(value.whenFalse);
+      if (ts.isCallExpression(value)) return forceTypes || names.functions.has(lastName(value.expression) ?? "");
+      if (ts.isNewExpression(value) || ts.isElementAccessExpression(value)) return true;
+      if (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value)) return forceTypes || names.values.has(lastName(value) ?? "");
+      return false;
+    };
+    if (!returnedExpressions(fn.body).some(mayBePromise)) return "never";
+    return types.declarationReturnsPromise(fn, this.query);
+  }
+
+  /**
+   * A sync function (not async) whose returned promises lose nothing where only the rejection is
+   * lost: each returned value that can be a promise is a chain that already has a rejection
+   * handler (`return query(sql).catch((e) => stream.emit("error", e)).then(() => stream.end())`:
+   * the function handled the rejection; only a throw in a later step could escape), or a call
+   * whose every possible callee is a project function, and those returning a promise lose nothing
+   * themselves (`dropsNothing`: a listener relaying a handler from a table of sync methods and one
+   * async method that never suspends, `(arg) => handler.bind(this)(client, arg)`).
+   */
+  private syncReturnsLoseNothing(value: ts.Node): boolean {
+    if (this.context.options.checkSelfHandled) return false;
+    if (!(isFunctionExpression(value) || ts.isMethodDeclaration(value)) || isAsyncFunction(value) || value.asteriskToken || !value.body) return false;
+    // Sync functions relaying each other's calls: bounded and cycle-safe (a cycle answers no).
+    if (this.relaying.has(value) || this.relaying.size >= RELAY_DEPTH) return false;
+    this.relaying.add(value);
+    try {
+      return this.returnsLoseNothing(value.body);
+    } finally {
+      this.relaying.delete(value);
+    }
+  }
+
+  private readonly relaying = new Set<ts.Node>();
+
+  private returnsLoseNothing(body: ts.ConciseBody): boolean {
+    const { types } = this.context;
+    const returned = (ts.isBlock(body) ? returnedExpressions(body) : [body]).flatMap((expression) => {
+      const node = skipParens(expression);
+      return ts.isConditionalExpression(node) ? [node.whenTrue, node.whenFalse] : [node];
+    });
+    if (returned.length === 0) return false;
+    return returned.every((expression) => {
+      const node = skipParens(expression);
+      if (chainHasRejectionHandler(node)) return true;
+      if (ts.isCallExpression(node)) {
+        let callee = skipParens(node.expression);
+        if (isBindCall(callee) && this.isLibBind(callee)) callee = skipParens(callee.expression.expression);
+        const declarations = types.callSignatureDeclarations(callee);
+        if (declarations) {
+          return declarations.every((declaration) => {
+            if (!types.isProjectSourceFile(declaration.getSourceFile())) return false;
+            if (!isAsyncFunction(declaration) && types.declarationReturnsPromise(declaration, this.query) === "never") return true;
+            return (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || isFunctionExpression(declaration)) && declaration.body !== undefined && this.dropsNothing(declaration);
+          });
+        }
+      }
+      return types.promiseStatus(node, this.query) === "never";
+    });
+  }
+
+  /**
+   * A predicate whose answer is a promise: async, returning a promise-returning call, or a sync
+   * arrow whose expression body reads a stored promise (`(replica) => replica.healthy`,
+   * `() => pending`). A stored value counts only when every part of it is a promise and its
+   * declaration does not say it may be absent (`everyPartIsPromise`, as for conditions): `(job) =>
+   * job.pending` with `pending?: Promise<void>` keeps the jobs with work in flight.
+   */
+  private predicateReturnsPromise(predicate: ts.Expression): boolean {
+    const value = skipParens(predicate);
+    if (ts.isArrowFunction(value) && !isAsyncFunction(value) && !ts.isBlock(value.body)) {
+      const body = skipParens(value.body);
+      if (ts.isIdentifier(body) || ts.isPropertyAccessExpression(body) || ts.isElementAccessExpression(body)) {
+        return this.mayHoldPromise(body) && this.context.types.everyPartIsPromise(body, this.query) === "always";
+      }
+    }
+    return this.returnsPromise(predicate, true) === "always";
   }
 
   private receiversMemo: CallbackReceivers | undefined;
@@ -559,7 +709,7 @@ class MisuseChecker {
     // Async predicates: `filter(async ...)`, `some(async ...)`...
     if (options.checksPredicates && ts.isCallExpression(call) && method && PREDICATE_METHODS.has(method)) {
       const first = args[0];
-      if (this.isCandidate(first) && this.returnsPromise(first, true) === "always" && this.isLibArrayMethod(call)) {
+      if (this.isCandidate(first) && this.predicateReturnsPromise(first) && this.isLibArrayMethod(call)) {
         this.context.report({ node: first, messageId: "predicate", data: { method } });
         return;
       }
@@ -586,7 +736,7 @@ class MisuseChecker {
       if (this.returnsPromise(argument, known) !== "always") continue;
       if (types.expectsVoidFunction(argument) !== "always") continue;
       if (this.receivers().handles(call, args.indexOf(argument))) continue;
-      if (this.neverSuspends(value) || (!this.isForEach(call, method) && (this.selfHandled(value) || this.onlyDelays(value)))) continue;
+      if (this.neverSuspends(value) || (!this.isForEach(call, method) && (this.selfHandled(value) || this.onlyDelays(value) || this.syncReturnsLoseNothing(value)))) continue;
       this.reportVoidArgument(call, argument, method);
     }
   }
@@ -695,7 +845,7 @@ class MisuseChecker {
 
   /** In a place whose only loss is the rejection (not `forEach`): a callback that loses nothing there. */
   private dropsNothing(value: ts.Node): boolean {
-    return this.selfHandled(value) || this.neverSuspends(value) || this.onlyDelays(value);
+    return this.selfHandled(value) || this.neverSuspends(value) || this.onlyDelays(value) || this.syncReturnsLoseNothing(value);
   }
 
   /**
@@ -707,7 +857,7 @@ class MisuseChecker {
    * parameter, a `let`).
    */
   private everyBody(value: ts.Node, test: (fn: ts.FunctionLikeDeclaration) => boolean): boolean {
-    if (isFunctionExpression(value) || ts.isMethodDeclaration(value)) return test(value);
+    if (isFunctionExpression(value) || ts.isMethodDeclaration(value) || ts.isFunctionDeclaration(value)) return test(value);
     if (!ts.isExpression(value)) return false;
     let reference: ts.Expression = value;
     if (isBindCall(value)) {
@@ -766,16 +916,74 @@ class MisuseChecker {
    */
   checkInheritedMethod(method: ts.MethodDeclaration): void {
     const owner = method.parent;
-    if (!ts.isClassLike(owner) || !owner.heritageClauses || !method.body || method.asteriskToken) return;
+    if (!ts.isClassLike(owner) || !owner.heritageClauses || method.asteriskToken) return;
+    if (!method.body && !method.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AbstractKeyword)) return;
     if (method.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) return;
     const { types, sourceFile } = this.context;
     const name = method.name.getText(sourceFile);
-    if (!isAsyncFunction(method) && types.writtenReturnIsPromise(method, this.query) !== "always") return;
+    if (!this.methodReturnsPromise(method)) return;
     const overloaded = owner.members.some((member) => member !== method && ts.isMethodDeclaration(member) && !member.body && member.name.getText(sourceFile) === name);
     if (overloaded) return;
     const base = types.voidReturningBaseOf(method);
-    if (base === undefined || this.dropsNothing(method)) return;
+    if (base === undefined || (method.body && this.dropsNothing(method))) return;
     this.context.report({ node: method.name, messageId: "voidReturnInheritedMethod", data: { name, base } });
+  }
+
+  /** `{ onExit }` (a shorthand property) naming a promise-returning function where the property is typed to return `void`. */
+  checkShorthandProperty(property: ts.ShorthandPropertyAssignment): void {
+    if (property.objectAssignmentInitializer || !this.isCandidate(property.name) || this.returnsPromise(property.name) !== "always") return;
+    if (this.context.types.expectsVoidFunctionForMember(property) !== "always") return;
+    const bodies = this.context.types.projectImplementationsOfShorthand(property);
+    if (bodies !== undefined && bodies.every((fn) => this.dropsNothing(fn))) return;
+    this.context.report({ node: property.name, messageId: "voidReturnProperty", data: { name: property.name.text } });
+  }
+
+  /**
+   * A class field holding a promise-returning function: `handler = async () => ...` where the
+   * field's written type returns `void` (`voidReturnProperty`), or where a member of the same name
+   * in an `extends`/`implements` type returns `void` (`voidReturnInheritedMethod`, as for
+   * methods); also an abstract or `declare`d field written with a function type returning a
+   * promise. Static fields are skipped (heritage types describe instances), and so is a function
+   * that loses nothing (`dropsNothing`).
+   */
+  checkClassProperty(property: ts.PropertyDeclaration): void {
+    const owner = property.parent;
+    if (!ts.isClassLike(owner) || property.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) return;
+    const { types, sourceFile } = this.context;
+    const value = property.initializer;
+    if (value) {
+      if (!this.isCandidate(value) || this.returnsPromise(value, owner.heritageClauses !== undefined) !== "always") return;
+      const fn = skipParens(value);
+      if (property.type && types.expectsVoidFunction(value) === "always") {
+        if (this.dropsNothing(fn)) return;
+        this.context.report({ node: value, messageId: "voidReturnProperty", data: { name: property.name.getText(sourceFile) }, fixes: this.wrapFixes(fn) });
+        return;
+      }
+      if (!owner.heritageClauses) return;
+      const base = types.voidReturningBaseOf(property);
+      if (base === undefined || this.dropsNothing(fn)) return;
+      this.context.report({ node: property.name, messageId: "voidReturnInheritedMethod", data: { name: property.name.getText(sourceFile), base } });
+      return;
+    }
+    if (!owner.heritageClauses || !property.type || types.writtenFunctionTypeReturnsPromise(property.type, this.query) !== "always") return;
+    const base = types.voidReturningBaseOf(property);
+    if (base !== undefined) this.context.report({ node: property.name, messageId: "voidReturnInheritedMethod", data: { name: property.name.getText(sourceFile), base } });
+  }
+
+  /**
+   * A member of an interface that extends another (`interface AsyncStore extends Store {
+   * save(): Promise<void> }` where `Store.save` returns `void`): written to return a promise where
+   * the base returns `void`, so code holding the base type ignores the promise. Call, construct and
+   * index signatures have no name and are not checked.
+   */
+  checkInheritedSignature(member: ts.MethodSignature | ts.PropertySignature): void {
+    const owner = member.parent;
+    if (!ts.isInterfaceDeclaration(owner) || !owner.heritageClauses || !member.type) return;
+    const { types, sourceFile } = this.context;
+    const returnsPromise = ts.isMethodSignature(member) ? types.writtenReturnIsPromise(member, this.query) : types.writtenFunctionTypeReturnsPromise(member.type, this.query);
+    if (returnsPromise !== "always") return;
+    const base = types.voidReturningBaseOf(member);
+    if (base !== undefined) this.context.report({ node: member.name, messageId: "voidReturnInheritedMethod", data: { name: member.name.getText(sourceFile), base } });
   }
 
   checkObjectMethod(method: ts.MethodDeclaration): void {
@@ -783,11 +991,18 @@ class MisuseChecker {
       this.checkInheritedMethod(method);
       return;
     }
-    if (!ts.isObjectLiteralExpression(method.parent) || !isAsyncFunction(method) || method.asteriskToken) return;
+    if (!ts.isObjectLiteralExpression(method.parent) || method.asteriskToken || !this.methodReturnsPromise(method)) return;
     // A method's expected type is that of the property it fills.
     const expected = this.context.types.expectsVoidFunctionForMember(method);
     if (expected !== "always" || this.dropsNothing(method)) return;
     this.context.report({ node: method.name, messageId: "voidReturnProperty", data: { name: method.name.getText(this.context.sourceFile) } });
+  }
+
+  /** A method (of an object or class) that is async, written to return a promise, or returning one on some path. */
+  private methodReturnsPromise(method: ts.MethodDeclaration): boolean {
+    if (isAsyncFunction(method)) return true;
+    if (method.type) return this.context.types.writtenReturnIsPromise(method, this.query) === "always";
+    return this.blockReturnsPromise(method, false) === "always";
   }
 
   checkVariable(declaration: ts.VariableDeclaration): void {
@@ -800,6 +1015,46 @@ class MisuseChecker {
       messageId: "voidReturnVariable",
       data: { name: declaration.name.getText(this.context.sourceFile) },
       fixes: this.wrapFixes(skipParens(value)),
+    });
+  }
+
+  /**
+   * `using lock = acquire()` where the value's `[Symbol.dispose]()` returns a promise: `using` calls
+   * it at the end of the block and drops the promise. Also a variable whose written type has a
+   * `[Symbol.dispose]` returning `void` (`const d: Disposable = lock`), initialized with such a
+   * value. A dispose method of the project that never suspends loses nothing (the same exception
+   * as for `forEach`: only order and completion matter here, so a method that cannot reject but
+   * waits is still reported). `await using` is not checked.
+   */
+  checkDisposal(declaration: ts.VariableDeclaration): void {
+    const list = declaration.parent;
+    const value = declaration.initializer;
+    if (!value || !ts.isVariableDeclarationList(list)) return;
+    const { types } = this.context;
+    // `await using` is `Using | Const` in the flags.
+    const syncUsing = (list.flags & ts.NodeFlags.Using) !== 0 && (list.flags & ts.NodeFlags.Const) === 0;
+    if (!syncUsing) {
+      const initializer = skipParens(value);
+      if (!declaration.type || !(ts.isIdentifier(initializer) || ts.isObjectLiteralExpression(initializer) || ts.isPropertyAccessExpression(initializer))) return;
+      if (!types.disposeReturnsVoid(declaration.type)) return;
+    }
+    const { status, declarations } = types.disposeReturnsPromise(value, this.query);
+    if (status !== "always" || this.disposalNeverSuspends(declarations)) return;
+    this.context.report({
+      node: value,
+      messageId: "voidReturnDispose",
+      data: { rejection: types.programRunsOnNode() ? REJECTION_ON_NODE : REJECTION_ELSEWHERE },
+    });
+  }
+
+  /** Every declaration of a dispose member is a method or function expression of the project that never suspends. */
+  private disposalNeverSuspends(declarations: readonly ts.Declaration[]): boolean {
+    if (declarations.length === 0) return false;
+    return declarations.every((declaration) => {
+      if (!this.context.types.isProjectSourceFile(declaration.getSourceFile())) return false;
+      if (ts.isMethodDeclaration(declaration)) return declaration.body !== undefined && this.neverSuspends(declaration);
+      const value = (ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer ? skipParens(declaration.initializer) : undefined;
+      return value !== undefined && isFunctionExpression(value) && this.neverSuspends(value);
     });
   }
 
@@ -878,6 +1133,26 @@ class MisuseChecker {
     }
     // `if (await p)` on a `Promise<void>` tests nothing (and does not compile): no fix then.
     this.context.report({ node, messageId: "conditional", fixes: this.context.types.resolvesToNothing(node) ? [] : this.awaitFixes(node) });
+  }
+
+  /**
+   * `&&` / `||` outside a condition (`const conn = pending || connect()`): the left operand is
+   * still tested for truthiness, so a left operand that is always a promise makes the result
+   * fixed (`||` always gives the promise, `&&` always the right side). Only the outermost
+   * operator, and only its left operands (the right one is the value, not a test); `??` tests
+   * for nullishness, not truthiness, and is not checked here. Conditions and `!` are checked by
+   * `checkCondition`.
+   */
+  checkLogicalValue(node: ts.BinaryExpression): void {
+    if (!isTruthinessOperator(node)) return;
+    let outer: ts.Node = node.parent;
+    while (ts.isParenthesizedExpression(outer)) outer = outer.parent;
+    if ((ts.isBinaryExpression(outer) && (isTruthinessOperator(outer) || outer.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) || (ts.isPrefixUnaryExpression(outer) && outer.operator === ts.SyntaxKind.ExclamationToken)) return;
+    if (isInConditionPosition(node)) return;
+    let left = skipParens(node.left);
+    while (ts.isBinaryExpression(left) && isTruthinessOperator(left)) left = skipParens(left.left);
+    if (ts.isBinaryExpression(left) || (ts.isPrefixUnaryExpression(left) && left.operator === ts.SyntaxKind.ExclamationToken)) return;
+    this.checkConditionExpression(left);
   }
 
   /** A property, an element, or a `let`/`var` variable: storage that code elsewhere may fill later. */
@@ -1008,6 +1283,9 @@ class MisuseChecker {
 
 // ---------------------------------------------------------------------------------------------
 // Receivers in the project that handle the promise of the callback they are given
+
+/** How many sync functions deep `syncReturnsLoseNothing` follows returned calls. */
+const RELAY_DEPTH = 3;
 
 /** How many functions deep a callback is followed (the receiver, then wrappers it hands it to). */
 const RECEIVER_DEPTH = 3;
@@ -1181,6 +1459,11 @@ function calleeName(call: ts.CallExpression | ts.NewExpression): string {
   return "the callee";
 }
 
+/** `&&` or `||`: operators that test their left operand for truthiness. */
+function isTruthinessOperator(node: ts.BinaryExpression): boolean {
+  return node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken;
+}
+
 function isInConditionPosition(node: ts.Node): boolean {
   let current: ts.Node = node;
   let parent = node.parent;
@@ -1201,6 +1484,31 @@ function catchesOwnErrors(callback: FunctionLikeExpression): boolean {
   if (!ts.isBlock(body) || body.statements.length !== 1) return false;
   const only = body.statements[0];
   return ts.isTryStatement(only) && only.catchClause !== undefined;
+}
+
+/**
+ * `p.catch(h)`, `p.then(f, r)`, or a later step of a chain with one of these
+ * (`p.catch(h).then(done)`), by syntax: the chain's rejection is handled somewhere.
+ */
+function chainHasRejectionHandler(expression: ts.Expression): boolean {
+  for (let node = skipParens(expression); ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression); node = skipParens(node.expression.expression)) {
+    const method = node.expression.name.text;
+    if ((method === "catch" && node.arguments.length >= 1) || (method === "then" && node.arguments.length >= 2)) return true;
+    if (method !== "then" && method !== "finally") return false;
+  }
+  return false;
+}
+
+/** The expressions of a body's `return` statements, not those of nested functions. */
+function returnedExpressions(body: ts.Block): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
 }
 
 function containsReturn(body: ts.Node): boolean {
