@@ -2225,62 +2225,83 @@ const invalidMore: InvalidCase[] = [
   {
     name: "sync callbacks: a block body returning a value that is only sometimes a promise, from a library callee",
     code: "declare function onIdle(cb: () => void): void;\ndeclare function flushIfDirty(): Promise<void> | void;\nonIdle(() => {\n  return flushIfDirty();\n});",
-    errors: [{ messageId: "voidReturnArgument", line: 3, column: 8 }],
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 8, message: VOID_ARGUMENT("onIdle") }],
   },
   {
     name: "sync callbacks: a listener relaying a table of handlers, one of which awaits and can reject",
     code: 'import { EventEmitter } from "node:events";\ndeclare function persist(event: unknown): Promise<void>;\nexport class Journal {\n  readonly #handlers = [\n    ["note", this.#onNote],\n    ["save", this.#onSave],\n  ] as const;\n  #onNote(event: unknown): void {\n    console.log(event);\n  }\n  async #onSave(event: unknown): Promise<void> {\n    await persist(event);\n  }\n  attach(source: EventEmitter) {\n    for (const [name, handler] of this.#handlers) {\n      source.on(name, (event: unknown) => {\n        return handler.bind(this)(event);\n      });\n    }\n  }\n}',
-    errors: [{ messageId: "listener", line: 16, column: 23 }],
+    errors: [{ messageId: "listener", line: 16, column: 23, message: LISTENER }],
   },
   {
     name: "logical values: a promise as the left operand of || outside a condition (the result is always that promise)",
     code: "interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\ndeclare const warm: Promise<Conn>;\nexport function current() {\n  return warm || connect();\n}",
-    errors: [{ messageId: "conditional", line: 5, column: 10 }],
+    errors: [{ messageId: "conditional", line: 5, column: 10, message: CONDITION }],
   },
   {
     name: "logical values: a promise-returning call as the left operand of && in a statement (the right side always runs)",
     code: "declare function ready(): Promise<boolean>;\ndeclare function start(): void;\nexport function boot() {\n  ready() && start();\n}",
-    errors: [{ messageId: "conditional", line: 4, column: 3 }],
+    errors: [{ messageId: "conditional", line: 4, column: 3, message: CONDITION }],
   },
   {
     name: "shorthand properties: { onExit } naming an async function where the property returns void",
     code: `${D}\ninterface Hooks { onExit: () => void }\nasync function onExit() {\n  await save("exit");\n}\nexport const hooks: Hooks = { onExit };`,
-    errors: [{ messageId: "voidReturnProperty", line: 6, column: 31 }],
+    errors: [{ messageId: "voidReturnProperty", line: 6, column: 31, message: VOID_ASSIGNMENT("onExit") }],
   },
   {
     name: "object methods: an async method in a literal typed Hooks | undefined",
     code: `${D}\ninterface Hooks { onExit(): void }\nexport const hooks: Hooks | undefined = {\n  async onExit() {\n    await save("exit");\n  },\n};`,
-    errors: [{ messageId: "voidReturnProperty", line: 4, column: 9 }],
+    errors: [{ messageId: "voidReturnProperty", line: 4, column: 9, message: VOID_ASSIGNMENT("onExit") }],
   },
   {
     name: "object methods: an async method filling the string index of Record<string, () => void>",
     code: `${D}\nexport const commands: Record<string, () => void> = {\n  async sync() {\n    await save("all");\n  },\n};`,
-    errors: [{ messageId: "voidReturnProperty", line: 3, column: 9 }],
+    errors: [{ messageId: "voidReturnProperty", line: 3, column: 9, message: VOID_ASSIGNMENT("sync") }],
   },
   {
     name: "predicates: a sync arrow returning a promise kept in a property",
     code: "interface Replica { host: string; healthy: Promise<boolean> }\ndeclare const replicas: Replica[];\nexport const usable = replicas.filter((replica) => replica.healthy);",
-    errors: [{ messageId: "predicate", line: 3, column: 39 }],
+    errors: [
+      {
+        messageId: "predicate",
+        line: 3,
+        column: 39,
+        message: "Async predicate passed to `filter`: it returns a promise, which is always truthy, so `filter` never sees the real answer. Resolve the answers first (`const keep = await Promise.all(items.map(test))`), then filter on them.",
+      },
+    ],
   },
   {
     name: "predicates: a sync arrow returning a promise kept in a const",
     code: "declare function probe(host: string): Promise<boolean>;\ndeclare const hosts: string[];\nconst reachable = probe(\"primary\");\nexport const first = hosts.find(() => reachable);",
-    errors: [{ messageId: "predicate", line: 4, column: 33 }],
+    errors: [
+      {
+        messageId: "predicate",
+        line: 4,
+        column: 33,
+        message: "Async predicate passed to `find`: it returns a promise, which is always truthy, so `find` never sees the real answer. Resolve the answers first (`const keep = await Promise.all(items.map(test))`), then filter on them.",
+      },
+    ],
   },
   {
     name: "predicates: a sync arrow returning a cache lookup typed to return a promise",
     code: "interface FlagCache { get(name: string): Promise<boolean> }\ndeclare const flags: FlagCache;\nexport const anyOn = (names: string[]) => names.some((name) => flags.get(name));",
-    errors: [{ messageId: "predicate", line: 3, column: 54 }],
+    errors: [
+      {
+        messageId: "predicate",
+        line: 3,
+        column: 54,
+        message: "Async predicate passed to `some`: it returns a promise, which is always truthy, so `some` never sees the real answer. Resolve the answers first (`const keep = await Promise.all(items.map(test))`), then filter on them.",
+      },
+    ],
   },
   {
     name: "class properties: a field holding an async arrow that implements an interface method returning void",
     code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Logger implements Listener {\n  onEvent = async (e: string) => {\n    await save(e);\n  };\n}`,
-    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 3 }],
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 3, message: VOID_OVERRIDE("onEvent", "Listener", "Listener.onEvent") }],
   },
   {
     name: "class properties: a field holding an async arrow that overrides a base field typed () => void",
     code: `${D}\nclass Widget {\n  onClose: () => void = () => {};\n}\nexport class Form extends Widget {\n  onClose = async () => {\n    await save("draft");\n  };\n}`,
-    errors: [{ messageId: "voidReturnInheritedMethod", line: 6, column: 3 }],
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 6, column: 3, message: VOID_OVERRIDE("onClose", "Widget", "Widget.onClose") }],
   },
   {
     name: "class properties: a field written as () => void holding an async arrow",
@@ -2290,6 +2311,7 @@ const invalidMore: InvalidCase[] = [
         messageId: "voidReturnProperty",
         line: 3,
         column: 22,
+        message: VOID_ASSIGNMENT("tick"),
         fixes: [[WRAP, `${D}\nexport class Poller {\n  tick: () => void = () => { void (async () => {\n    await save("tick");\n  })().catch(${H}); };\n}`]],
       },
     ],
@@ -2297,58 +2319,89 @@ const invalidMore: InvalidCase[] = [
   {
     name: "class properties: an abstract method written to return a promise, overriding an abstract method returning void",
     code: "abstract class Store {\n  abstract flush(): void;\n}\nexport abstract class RemoteStore extends Store {\n  abstract flush(): Promise<void>;\n}",
-    errors: [{ messageId: "voidReturnInheritedMethod", line: 5, column: 12 }],
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 5, column: 12, message: VOID_OVERRIDE("flush", "Store", "Store.flush") }],
   },
   {
     name: "interface members: a method and a function-typed property returning promises where the extended interface returns void",
     code: "interface Store {\n  flush(): void;\n  onChange: () => void;\n}\nexport interface RemoteStore extends Store {\n  flush(): Promise<void>;\n  onChange: () => Promise<void>;\n}",
     errors: [
-      { messageId: "voidReturnInheritedMethod", line: 6, column: 3 },
-      { messageId: "voidReturnInheritedMethod", line: 7, column: 3 },
+      {
+        messageId: "voidReturnInheritedMethod",
+        line: 6,
+        column: 3,
+        message: VOID_OVERRIDE("flush", "Store", "Store.flush"),
+      },
+      {
+        messageId: "voidReturnInheritedMethod",
+        line: 7,
+        column: 3,
+        message: VOID_OVERRIDE("onChange", "Store", "Store.onChange"),
+      },
     ],
   },
   {
     name: "class methods: a method without async that returns a promise, implementing an interface method returning void",
     code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Forwarder implements Listener {\n  onEvent(e: string) {\n    return save(e);\n  }\n}`,
-    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 3 }],
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 3, message: VOID_OVERRIDE("onEvent", "Listener", "Listener.onEvent") }],
   },
   {
     name: "using: an object literal whose [Symbol.dispose] is async and awaits a release",
     code: 'declare function release(name: string): Promise<void>;\nexport function withLock() {\n  using lock = {\n    async [Symbol.dispose]() {\n      await release("jobs");\n    },\n  };\n  console.log("locked", lock);\n}',
-    errors: [{ messageId: "voidReturnDispose", line: 3, column: 16 }],
+    errors: [
+      {
+        messageId: "voidReturnDispose",
+        line: 3,
+        column: 16,
+        message: "`using` calls the `[Symbol.dispose]()` of this value when the block ends and ignores what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and a rejection becomes an unhandled rejection, which ends the Node.js process. Declare the variable with `await using` and give the value a `[Symbol.asyncDispose]` method, or make `[Symbol.dispose]` synchronous.",
+      },
+    ],
     ...DISPOSABLE,
   },
   {
     name: "using: a value of a class whose [Symbol.dispose] is declared to return a promise",
     code: 'declare class Connection {\n  [Symbol.dispose](): Promise<void>;\n  query(sql: string): string;\n}\ndeclare function connect(): Connection;\nexport function count() {\n  using connection = connect();\n  return connection.query("select count(*) from jobs");\n}',
-    errors: [{ messageId: "voidReturnDispose", line: 7, column: 22 }],
+    errors: [
+      {
+        messageId: "voidReturnDispose",
+        line: 7,
+        column: 22,
+        message: "`using` calls the `[Symbol.dispose]()` of this value when the block ends and ignores what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and a rejection becomes an unhandled rejection, which ends the Node.js process. Declare the variable with `await using` and give the value a `[Symbol.asyncDispose]` method, or make `[Symbol.dispose]` synchronous.",
+      },
+    ],
     ...DISPOSABLE,
   },
   {
     name: "using: a variable typed Disposable initialized with an object whose [Symbol.dispose] is async",
     code: 'declare function release(name: string): Promise<void>;\nconst lock = {\n  async [Symbol.dispose]() {\n    await release("jobs");\n  },\n};\nexport const handle: Disposable = lock;',
-    errors: [{ messageId: "voidReturnDispose", line: 7, column: 35 }],
+    errors: [
+      {
+        messageId: "voidReturnDispose",
+        line: 7,
+        column: 35,
+        message: "`using` calls the `[Symbol.dispose]()` of this value when the block ends and ignores what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and a rejection becomes an unhandled rejection, which ends the Node.js process. Declare the variable with `await using` and give the value a `[Symbol.asyncDispose]` method, or make `[Symbol.dispose]` synchronous.",
+      },
+    ],
     ...DISPOSABLE,
   },
   {
     name: "sync callbacks: a node-style callback with a block body that returns a promise on one path",
     code: "declare function readCached(key: string, done: (error: Error | null, value?: string) => void): void;\ndeclare function refetch(key: string): Promise<string>;\nreadCached(\"user\", (error, value) => {\n  if (error) return;\n  if (value === undefined) return refetch(\"user\");\n  console.log(value);\n});",
-    errors: [{ messageId: "voidReturnArgument", line: 3, column: 20 }],
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 20, message: VOID_ARGUMENT("readCached") }],
   },
   {
     name: "sync callbacks: a function expression listener that returns the promise of a flush",
     code: 'import { EventEmitter } from "node:events";\ndeclare function flush(): Promise<void>;\nconst queue = new EventEmitter();\nlet dirty = false;\nqueue.on("drain", function () {\n  if (!dirty) return;\n  dirty = false;\n  return flush();\n});',
-    errors: [{ messageId: "listener", line: 5, column: 19 }],
+    errors: [{ messageId: "listener", line: 5, column: 19, message: LISTENER }],
   },
   {
     name: "sync object methods: a method without async that returns a promise where the property returns void",
     code: 'interface Job { onTimeout(): void }\ndeclare function retry(id: string): Promise<void>;\nexport const job: Job = {\n  onTimeout() {\n    return retry("job-1");\n  },\n};',
-    errors: [{ messageId: "voidReturnProperty", line: 4, column: 3 }],
+    errors: [{ messageId: "voidReturnProperty", line: 4, column: 3, message: VOID_ASSIGNMENT("onTimeout") }],
   },
   {
     name: "sync object methods: a method written to return a promise (its body only throws) where the property returns void",
     code: 'interface Task { cancel(): void }\nexport const task: Task = {\n  cancel(): Promise<void> {\n    throw new Error("a running task cannot be cancelled");\n  },\n};',
-    errors: [{ messageId: "voidReturnProperty", line: 3, column: 3 }],
+    errors: [{ messageId: "voidReturnProperty", line: 3, column: 3, message: VOID_ASSIGNMENT("cancel") }],
   },
 ];
 
