@@ -101,12 +101,7 @@ function readJsonObject(file: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseJsonObject(text);
 }
 
 function majorOf(version: string): number | undefined {
@@ -380,5 +375,114 @@ export class ProgramBuilder {
       oldProgram: this.program,
     });
     return this.program;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Command-line programs: the folders a package.json `bin` names
+
+/** The folder of a command-line program's own sources, found from a package.json `bin`. */
+export interface CommandLineFolder {
+  /** Absolute, with forward slashes and no trailing slash. */
+  folder: string;
+  /** As messages show it: relative to the package, with a trailing slash (`src/bin/`). */
+  label: string;
+  /** The package.json that names the program. */
+  packageJson: string;
+}
+
+/** Reads a file's text, or undefined when it does not exist (the compiler host's `readFile`). */
+export type ReadFile = (fileName: string) => string | undefined;
+
+const SOURCE_EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
+  ".js": [".ts", ".tsx", ".js", ".jsx"],
+  ".mjs": [".mts", ".mjs"],
+  ".cjs": [".cts", ".cjs"],
+};
+
+/**
+ * The folders of the command-line programs a project's package declares: the package.json nearest
+ * above the tsconfig (or above the program's files) is read as data, each `bin` target is mapped
+ * to the program's source file through `outDir`/`rootDir` (or is a source file itself), and that
+ * file's folder counts only when it is the program's own: not the package's folder, not the
+ * `rootDir`, and holding neither of them nor the package's `main`/`exports` entry (a library's
+ * code would be under it). `bin/npm-cli.js` gives `bin/`; `dist/bin/app.js` with outDir `dist`
+ * and rootDir `src` gives `src/bin/`; `"bin": "cli.js"` gives none.
+ * `hasSourceFile` says whether a normalized path is a source file of the program.
+ */
+export function commandLineFolders(program: ts.Program, readFile: ReadFile, hasSourceFile: (fileName: string) => boolean): CommandLineFolder[] {
+  const options = program.getCompilerOptions();
+  const slashes = (name: string) => name.replace(/\\/g, "/");
+  const configFile = typeof options.configFilePath === "string" ? slashes(options.configFilePath) : undefined;
+  const sources = program.getRootFileNames().map(slashes).filter((name) => !/\.d\.[^/]*ts$/.test(name));
+  const rootDir = options.rootDir !== undefined ? slashes(path.posix.resolve(slashes(options.rootDir))) : commonFolder(sources);
+  const start = configFile ? path.posix.dirname(configFile) : rootDir;
+  if (start === undefined) return [];
+  let packageDir: string | undefined;
+  let manifest: Record<string, unknown> | undefined;
+  for (let dir = start; ; dir = path.posix.dirname(dir)) {
+    const text = readFile(`${dir === "/" ? "" : dir}/package.json`);
+    if (text !== undefined) {
+      manifest = parseJsonObject(text);
+      packageDir = dir;
+      break;
+    }
+    if (path.posix.dirname(dir) === dir) return [];
+  }
+  if (!manifest || packageDir === undefined) return [];
+  const outDir = options.outDir !== undefined ? slashes(path.posix.resolve(slashes(options.outDir))) : undefined;
+  const sourceOf = (target: string): string | undefined => {
+    const built = path.posix.resolve(packageDir, slashes(target));
+    const candidates: string[] = [];
+    const extension = path.posix.extname(built);
+    const variants = (base: string) => [base + extension, ...(SOURCE_EXTENSIONS[extension] ?? []).map((source) => base + source)];
+    const stem = built.slice(0, built.length - extension.length);
+    if (outDir !== undefined && rootDir !== undefined && isInside(built, outDir)) candidates.push(...variants(rootDir + stem.slice(outDir.length)));
+    candidates.push(...variants(stem));
+    return candidates.find(hasSourceFile);
+  };
+  const entries = [manifest.main, manifest.exports].flatMap(stringsIn);
+  const library = entries.flatMap((entry) => [path.posix.resolve(packageDir, slashes(entry)), sourceOf(entry)]).filter((name) => name !== undefined);
+  const outside = [packageDir, ...(rootDir !== undefined ? [rootDir] : []), ...library];
+  const bin = manifest.bin;
+  const targets = typeof bin === "string" ? [bin] : bin !== null && typeof bin === "object" ? Object.values(bin).filter((value) => typeof value === "string") : [];
+  const folders: CommandLineFolder[] = [];
+  for (const target of targets) {
+    const source = sourceOf(target);
+    if (source === undefined) continue;
+    const folder = path.posix.dirname(source);
+    if (outside.some((name) => isInside(name, folder)) || folders.some((known) => known.folder === folder)) continue;
+    folders.push({ folder, label: `${path.posix.relative(packageDir, folder)}/`, packageJson: `${packageDir}/package.json` });
+  }
+  return folders;
+}
+
+/** Whether `name` is `folder` or below it. */
+function isInside(name: string, folder: string): boolean {
+  return name === folder || name.startsWith(folder.endsWith("/") ? folder : `${folder}/`);
+}
+
+/** The deepest folder holding every file, or undefined for none. */
+function commonFolder(files: readonly string[]): string | undefined {
+  if (files.length === 0) return undefined;
+  let common = path.posix.dirname(files[0]);
+  for (const file of files) while (!isInside(file, common)) common = path.posix.dirname(common);
+  return common;
+}
+
+/** Every string in a package.json `main`/`exports` value (conditions and subpaths included). */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value !== null && typeof value === "object") return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -898,7 +898,10 @@ class BlockingChecker {
         ...span,
         messageId: atStartup ? "blockingAtStartupSink" : end.metadata ? "blockingMetadataSink" : "blockingSink",
         data: { owner: sink.label, here: end.here, label: end.label, callers: describeCallers(callers), replacement: end.replacement },
-        related: callers.map((caller) => ({ node: caller.node, message: describeCaller(caller) })),
+        related: callers.map((caller) => ({
+          node: caller.node,
+          message: atStartup ? `${describeCaller(caller)} This code ${this.startupOf(caller.node, caller.where) ?? ""}.` : describeCaller(caller),
+        })),
       });
     }
   }
@@ -907,7 +910,8 @@ class BlockingChecker {
    * Why code at `node` (in async context `where`) runs only while the program starts or stops,
    * completing "which ...", or undefined: `node` is not in a loop that may run for as long as the
    * program does, and it runs inside a function `startupFunctions` names, or its async function
-   * runs only from the top level of a program's entry script (`entryScriptOf`).
+   * runs only from the top level of a program's entry script (`entryScriptOf`), or it is in the
+   * folder of a command-line program that the package.json `bin` names (`commandLineFolderOf`).
    */
   private startupOf(node: ts.Node, where: FunctionContext): string | undefined {
     if (!this.settings.options.lowerStartup) return undefined;
@@ -915,7 +919,10 @@ class BlockingChecker {
     if (inOpenEndedLoop(node)) return undefined;
     if (this.settings.startupFunction(node)) return "runs only while the program starts or stops (the `startupFunctions` option names it)";
     const entry = this.index.entryScriptOf(where.fn);
-    if (!entry) return undefined;
+    if (!entry) {
+      const program = this.context.types.commandLineFolderOf(node.getSourceFile());
+      return program && `runs as a one-shot command (it is in the command-line program's folder \`${program.label}\`, from the package.json \`bin\`)`;
+    }
     const fileName = entry.fileName.slice(entry.fileName.lastIndexOf("/") + 1);
     return `runs only once, as the program starts (only the top level of the entry script \`${fileName}\` runs it)`;
   }
