@@ -411,25 +411,12 @@ const SOURCE_EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
  * `hasSourceFile` says whether a normalized path is a source file of the program.
  */
 export function commandLineFolders(program: ts.Program, readFile: ReadFile, hasSourceFile: (fileName: string) => boolean): CommandLineFolder[] {
+  const found = nearestPackageJson(program, readFile);
+  const manifest = found && parseJsonObject(found.text);
+  if (!found || !manifest) return [];
+  const packageDir = path.posix.dirname(found.fileName);
+  const { rootDir } = found;
   const options = program.getCompilerOptions();
-  const slashes = (name: string) => name.replace(/\\/g, "/");
-  const configFile = typeof options.configFilePath === "string" ? slashes(options.configFilePath) : undefined;
-  const sources = program.getRootFileNames().map(slashes).filter((name) => !/\.d\.[^/]*ts$/.test(name));
-  const rootDir = options.rootDir !== undefined ? slashes(path.posix.resolve(slashes(options.rootDir))) : commonFolder(sources);
-  const start = configFile ? path.posix.dirname(configFile) : rootDir;
-  if (start === undefined) return [];
-  let packageDir: string | undefined;
-  let manifest: Record<string, unknown> | undefined;
-  for (let dir = start; ; dir = path.posix.dirname(dir)) {
-    const text = readFile(`${dir === "/" ? "" : dir}/package.json`);
-    if (text !== undefined) {
-      manifest = parseJsonObject(text);
-      packageDir = dir;
-      break;
-    }
-    if (path.posix.dirname(dir) === dir) return [];
-  }
-  if (!manifest || packageDir === undefined) return [];
   const outDir = options.outDir !== undefined ? slashes(path.posix.resolve(slashes(options.outDir))) : undefined;
   const sourceOf = (target: string): string | undefined => {
     const built = path.posix.resolve(packageDir, slashes(target));
@@ -452,9 +439,31 @@ export function commandLineFolders(program: ts.Program, readFile: ReadFile, hasS
     if (source === undefined) continue;
     const folder = path.posix.dirname(source);
     if (outside.some((name) => isInside(name, folder)) || folders.some((known) => known.folder === folder)) continue;
-    folders.push({ folder, label: `${path.posix.relative(packageDir, folder)}/`, packageJson: `${packageDir}/package.json` });
+    folders.push({ folder, label: `${path.posix.relative(packageDir, folder)}/`, packageJson: found.fileName });
   }
   return folders;
+}
+
+const slashes = (name: string) => name.replace(/\\/g, "/");
+
+/**
+ * The package.json nearest above a program's tsconfig (or, without one, above its `rootDir` or
+ * its root files' common folder), as text; with the `rootDir` the program compiles from. What
+ * `commandLineFolders` reads, so a cache of findings can key on it.
+ */
+export function nearestPackageJson(program: ts.Program, readFile: ReadFile): { fileName: string; text: string; rootDir: string | undefined } | undefined {
+  const options = program.getCompilerOptions();
+  const configFile = typeof options.configFilePath === "string" ? slashes(options.configFilePath) : undefined;
+  const sources = program.getRootFileNames().map(slashes).filter((name) => !/\.d\.[^/]*ts$/.test(name));
+  const rootDir = options.rootDir !== undefined ? slashes(path.posix.resolve(slashes(options.rootDir))) : commonFolder(sources);
+  const start = configFile ? path.posix.dirname(configFile) : rootDir;
+  if (start === undefined) return undefined;
+  for (let dir = start; ; dir = path.posix.dirname(dir)) {
+    const fileName = `${dir === "/" ? "" : dir}/package.json`;
+    const text = readFile(fileName);
+    if (text !== undefined) return { fileName, text, rootDir };
+    if (path.posix.dirname(dir) === dir) return undefined;
+  }
 }
 
 /** Whether `name` is `folder` or below it. */
@@ -485,4 +494,10 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `src/bin/ (from /…/package.json bin)`, or `none`, for --debug: read from the disk. */
+export function describeCommandLineFolders(program: ts.Program): string {
+  const folders = commandLineFolders(program, (fileName) => ts.sys.readFile(fileName), (fileName) => program.getSourceFile(fileName) !== undefined);
+  return folders.map((entry) => `${entry.label} (from ${entry.packageJson} bin)`).join(", ") || "none";
 }
