@@ -432,7 +432,7 @@ export function commandLineFolders(program: ts.Program, readFile: ReadFile, hasS
   const library = entries.flatMap((entry) => [path.posix.resolve(packageDir, slashes(entry)), sourceOf(entry)]).filter((name) => name !== undefined);
   const outside = [packageDir, ...(rootDir !== undefined ? [rootDir] : []), ...library];
   const bin = manifest.bin;
-  const targets = typeof bin === "string" ? [bin] : bin !== null && typeof bin === "object" ? Object.values(bin).filter((value) => typeof value === "string") : [];
+  const targets = typeof bin === "string" ? [bin] : bin !== null && typeof bin === "object" && !Array.isArray(bin) ? Object.values(bin).filter((value) => typeof value === "string") : [];
   const folders: CommandLineFolder[] = [];
   for (const target of targets) {
     const source = sourceOf(target);
