@@ -129,6 +129,23 @@ describe("CLI: --cache", () => {
     assert.deepEqual(lint(dir).findings, ALL);
   });
 
+  it("the package.json bin changes: a command in the program's folder goes to info and back", () => {
+    const dir = project();
+    writeFiles(dir, {
+      "src/bin/generate.ts": 'import { readFileSync } from "node:fs";\n\nexport async function generate(): Promise<string> {\n  return readFileSync("template.txt", "utf8");\n}\n',
+    });
+    const severityAt = (stdout: string) =>
+      (JSON.parse(stdout) as JsonReport).results.flatMap((result) =>
+        (result.filePath.endsWith("generate.ts") ? result.findings : []).map((f) => `${f.line}:${f.column} ${f.messageId} ${f.severity}`),
+      );
+    const run = () => severityAt(runCli(dir, ["--format", "json", "--cache"]).stdout);
+    assert.deepEqual(run(), ["4:10 blockingCall warning"]);
+    writeFiles(dir, { "package.json": JSON.stringify({ name: "app", bin: { app: "src/bin/generate.ts" } }) });
+    assert.deepEqual(run(), ["4:10 blockingAtStartup info"]);
+    writeFiles(dir, { "package.json": JSON.stringify({ name: "app" }) });
+    assert.deepEqual(run(), ["4:10 blockingCall warning"]);
+  });
+
   it("the configuration that applies to a file: concurrency-lint.json and --rule", () => {
     const dir = project();
     lint(dir);

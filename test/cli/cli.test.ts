@@ -472,6 +472,23 @@ describe("CLI: options, formats and kinds of project", () => {
     );
   });
 
+  it("--debug names the command-line program's folder that the package.json bin gives, mapped through outDir/rootDir", () => {
+    const dir = copyFixture(undefined);
+    writeFiles(dir, {
+      "package.json": JSON.stringify({ name: "app", main: "dist/index.js", bin: { app: "dist/bin/app.js" } }),
+      "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, types: [], outDir: "dist", rootDir: "src" }, include: ["src"] }),
+      "src/index.ts": "export {};\n",
+      "src/bin/app.ts": "#!/usr/bin/env node\nexport {};\n",
+    });
+    const linted = runCli(dir, ["--debug"]);
+    assert.equal(linted.code, 0);
+    const line = linted.stderr.split("\n").find((text) => text.includes("command-line program folders"));
+    assert.equal(
+      line?.replace(/^\[debug \+\d+ms\] /, ""),
+      `command-line program folders (start-up code) for ${dir}/tsconfig.json: src/bin/ (from ${dir}/package.json bin)`,
+    );
+  });
+
   it("U+2028 and U+2029 in a string do not shift the lines after them (json, sarif, github)", () => {
     const dir = copyFixture("basic");
     // The floating promise is on line 4 for an editor; TypeScript's own line map says 5.

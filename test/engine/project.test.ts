@@ -7,6 +7,7 @@ import * as ts from "typescript";
 import { defaultConfig } from "../../server/src/engine/config";
 import { lintProgram } from "../../server/src/engine/linter";
 import {
+  commandLineFolders,
   isLintableFile,
   planProjects,
   ProgramBuilder,
@@ -16,6 +17,7 @@ import {
   type ProjectSpec,
 } from "../../server/src/engine/project";
 import { allRules } from "../../server/src/rules";
+import { createVirtualProgram, TEST_COMPILER_OPTIONS } from "../helpers/ruleTester";
 
 const FIXTURES = path.resolve(__dirname, "..", "fixtures", "projects").replace(/\\/g, "/");
 
@@ -393,4 +395,34 @@ describe("withAutomaticTypes: the @types packages the project's own TypeScript w
       assert.deepEqual(floatingPromises(spec), findings);
     });
   }
+});
+
+describe("commandLineFolders: the folder of a command-line program, from the package.json bin", () => {
+  const foldersOf = (files: Record<string, string>, options: ts.CompilerOptions = TEST_COMPILER_OPTIONS) => {
+    const [first = ""] = Object.keys(files).filter((name) => /\.[cm]?[jt]s$/.test(name));
+    const { program, readFile } = createVirtualProgram(files, first, options);
+    return commandLineFolders(program, readFile, (fileName) => program.getSourceFile(fileName) !== undefined).map((entry) => entry.label);
+  };
+  const BUILT = { ...TEST_COMPILER_OPTIONS, rootDir: "/virtual/src", outDir: "/virtual/dist" };
+
+  it("maps an ES module's .mjs bin to its .mts source, and a string bin as well as an object", () => {
+    assert.deepEqual(foldersOf({ "package.json": JSON.stringify({ bin: "dist/cli/main.mjs" }), "src/cli/main.mts": "export {};", "src/lib.ts": "export {};" }, BUILT), ["src/cli/"]);
+  });
+
+  it("gives each folder once, for several programs", () => {
+    const files = {
+      "package.json": JSON.stringify({ main: "dist/index.js", bin: { app: "dist/bin/app.js", "app-dev": "dist/bin/dev.js", tool: "dist/tools/tool.js" } }),
+      "src/index.ts": "export {};",
+      "src/bin/app.ts": "export {};",
+      "src/bin/dev.ts": "export {};",
+      "src/tools/tool.ts": "export {};",
+    };
+    assert.deepEqual(foldersOf(files, BUILT), ["src/bin/", "src/tools/"]);
+  });
+
+  it("gives none for a package.json that is not JSON, a bin that is no string, or no package.json", () => {
+    assert.deepEqual(foldersOf({ "package.json": "{ bin: ", "bin/cli.ts": "export {};", "lib/index.ts": "export {};" }), []);
+    assert.deepEqual(foldersOf({ "package.json": JSON.stringify({ bin: ["bin/cli.js"] }), "bin/cli.ts": "export {};", "lib/index.ts": "export {};" }), []);
+    assert.deepEqual(foldersOf({ "bin/cli.ts": "export {};", "lib/index.ts": "export {};" }), []);
+  });
 });

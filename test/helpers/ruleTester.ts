@@ -34,6 +34,8 @@ const sharedSourceFiles = new Map<string, ts.SourceFile>();
 export interface VirtualProject {
   program: ts.Program;
   sourceFile: ts.SourceFile;
+  /** The host's `readFile`: virtual files (a package.json among them) first. */
+  readFile: (fileName: string) => string | undefined;
 }
 
 export function createVirtualProgram(
@@ -67,7 +69,7 @@ export function createVirtualProgram(
   const program = ts.createProgram({ rootNames, options, host });
   const sourceFile = program.getSourceFile(path.posix.join(VIRTUAL_ROOT, mainFile));
   if (!sourceFile) throw new Error(`virtual file ${mainFile} missing from program`);
-  return { program, sourceFile };
+  return { program, sourceFile, readFile: host.readFile };
 }
 
 export interface RunOptions {
@@ -109,13 +111,13 @@ export interface LintOutcome {
 
 export function lintCode(ruleId: string, code: string, run: RunOptions = {}): LintOutcome {
   const fileName = run.fileName ?? "file.ts";
-  const { program, sourceFile } = createVirtualProgram(
+  const { program, sourceFile, readFile } = createVirtualProgram(
     { ...run.extraFiles, [fileName]: code },
     fileName,
     run.compilerOptions ?? TEST_COMPILER_OPTIONS,
   );
   const rules: readonly AnyRule[] = allRules;
-  const result = lintSourceFile(sourceFile, new ProgramTypes(program), configFor(ruleId, run), rules);
+  const result = lintSourceFile(sourceFile, new ProgramTypes(program, readFile), configFor(ruleId, run), rules);
   if (result.internalErrors.length > 0) {
     throw new Error(`internal error: ${result.internalErrors.map((error) => error.stack ?? error.message).join("\n")}`);
   }

@@ -221,6 +221,21 @@ const CACHE_DUMP = lines(
   "}",
 );
 
+
+// A package whose command-line program is built from src/bin/ (actionhero's shape): `bin` names
+// the built file, the tsconfig maps dist/ back to src/. The commands are GENERATE_ACTION's shape.
+const CLI_PACKAGE = JSON.stringify({ name: "app", main: "dist/index.js", bin: { app: "dist/bin/app.js" } });
+const BUILT_FROM_SRC = { ...TEST_COMPILER_OPTIONS, rootDir: "/virtual/src", outDir: "/virtual/dist" };
+const BIN_ENTRY = lines("#!/usr/bin/env node", 'import { run } from "./runner";', "void run(process.argv.slice(2));");
+const BIN_RUNNER = lines("export async function run(argv: string[]) {", "  return argv.length;", "}");
+const HANDLER = lines(
+  FS,
+  'import type { IncomingMessage, ServerResponse } from "node:http";',
+  "export async function handle(req: IncomingMessage, res: ServerResponse) {",
+  '  res.end(fs.readFileSync("public/index.html"));',
+  "}",
+);
+
 const invalid: InvalidCase[] = [
   // --- through Function.prototype.call / apply and Reflect.apply: reported, no fix -------------
   {
@@ -2661,9 +2676,487 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "command-line folder: a command in the folder a package.json bin names (built from src/bin/ to dist/bin/)",
+    code: GENERATE_ACTION,
+    fileName: "src/bin/methods/generate/action.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    extraFiles: { "package.json": CLI_PACKAGE, "src/bin/app.ts": BIN_ENTRY, "src/bin/runner.ts": BIN_RUNNER, "src/modules/utils/fileUtils.ts": FILE_UTILS },
+    errors: [
+      {
+        messageId: "blockingAtStartup",
+        line: 6,
+        column: 22,
+        severity: "info",
+        message: "`readFileSync` blocks the event loop inside async method `GenerateAction.run`, which runs as a one-shot command (it is in the command-line program's folder `src/bin/`, from the package.json `bin`): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await readFile(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
+        fixes: [
+          [
+            READ_FILE,
+            `${FS}\nimport { createFileSafely } from "../../../modules/utils/fileUtils";\nimport { readFile } from "node:fs/promises";\nexport class GenerateAction {\n  name = "generate-action";\n  async run({ name }: { name: string }) {\n    const template = await readFile("templates/action.ts.template", "utf8");\n    return createFileSafely(\`src/actions/\${name}.ts\`, template.replace(/%%name%%/g, name));\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "command-line folder: a library helper that only the commands reach",
+    code: FILE_UTILS,
+    fileName: "src/modules/utils/fileUtils.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    extraFiles: { "package.json": CLI_PACKAGE, "src/bin/app.ts": BIN_ENTRY, "src/bin/runner.ts": BIN_RUNNER, "src/bin/methods/generate/action.ts": GENERATE_ACTION },
+    errors: [
+      {
+        messageId: "blockingAtStartupSink",
+        line: 8,
+        column: 3,
+        severity: "info",
+        related: [7],
+        message: "`createFileSafely` calls `writeFileSync` here, which waits for the file system, and only start-up code runs it: it is reached from async method `GenerateAction.run`, code that runs only while the program starts or stops, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or accept it with an `allow` entry naming `createFileSafely`.",
+      },
+    ],
+  },
+  {
+    name: "command-line folder: a JavaScript bin that is its own source (bin/npm-cli.js gives bin/)",
+    code: lines(
+      'const fs = require("node:fs");',
+      "class VersionCommand {",
+      "  async exec() {",
+      '    console.log(fs.readFileSync(__dirname + "/../package.json", "utf8"));',
+      "  }",
+      "}",
+      "module.exports = VersionCommand;",
+    ),
+    fileName: "bin/commands/version.js",
+    extraFiles: {
+      "package.json": JSON.stringify({ name: "tool", main: "./lib/index.js", bin: { tool: "bin/npm-cli.js" } }),
+      "bin/npm-cli.js": lines("#!/usr/bin/env node", 'require("../lib/cli.js")(process);'),
+      "lib/cli.js": lines("module.exports = async (process) => {", "  const Command = require(`../bin/commands/${process.argv[2]}.js`);", "  await new Command().exec();", "};"),
+      "lib/index.js": "module.exports = {};",
+    },
+    errors: [
+      {
+        messageId: "blockingAtStartup",
+        line: 4,
+        column: 17,
+        severity: "info",
+        message: "`readFileSync` blocks the event loop inside async method `VersionCommand.exec`, which runs as a one-shot command (it is in the command-line program's folder `bin/`, from the package.json `bin`): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await readFile(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              'const fs = require("node:fs");',
+              'const { readFile } = require("node:fs/promises");',
+              "class VersionCommand {",
+              "  async exec() {",
+              '    console.log(await readFile(__dirname + "/../package.json", "utf8"));',
+              "  }",
+              "}",
+              "module.exports = VersionCommand;",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "command-line folder: a bin at the package root names no folder",
+    code: lines(FS, "export async function printVersion() {", '  console.log(fs.readFileSync("package.json", "utf8"));', "}"),
+    fileName: "cli.ts",
+    extraFiles: { "package.json": JSON.stringify({ name: "tool", bin: "cli.js" }) },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 15,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readFileSync", "async function `printVersion`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export async function printVersion() {",
+              '  console.log(await readFile("package.json", "utf8"));',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "command-line folder: a bin built to the top of outDir is in the rootDir, the whole library's folder",
+    code: lines(FS, "export async function loadConfig() {", '  return fs.readFileSync("config.json", "utf8");', "}"),
+    fileName: "src/config.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    extraFiles: { "package.json": JSON.stringify({ name: "tool", main: "dist/index.js", bin: "dist/cli.js" }), "src/cli.ts": BIN_ENTRY, "src/runner.ts": BIN_RUNNER },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readFileSync", "async function `loadConfig`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export async function loadConfig() {",
+              '  return await readFile("config.json", "utf8");',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "command-line folder: a library helper that a command and a request handler both reach",
+    code: FILE_UTILS,
+    fileName: "src/modules/utils/fileUtils.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    extraFiles: {
+      "package.json": CLI_PACKAGE,
+      "src/bin/app.ts": BIN_ENTRY,
+      "src/bin/runner.ts": BIN_RUNNER,
+      "src/bin/methods/generate/action.ts": GENERATE_ACTION,
+      "src/servers/upload.ts": lines(
+        'import { createFileSafely } from "../modules/utils/fileUtils";',
+        "export async function upload(name: string, body: string) {",
+        "  createFileSafely(`uploads/${name}`, body);",
+        "}",
+      ),
+    },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 8,
+        column: 3,
+        severity: "warning",
+        related: [7, 3],
+        message: "`createFileSafely` calls `writeFileSync` here, which waits for the file system, and async code runs it: it is reached from 2 async functions (`GenerateAction.run`, `upload`), and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `createFileSafely` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "command-line folder: a server that a command starts runs its request handler from outside the folder",
+    code: HANDLER,
+    fileName: "src/servers/handler.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    extraFiles: {
+      "package.json": CLI_PACKAGE,
+      "src/bin/app.ts": BIN_ENTRY,
+      "src/bin/runner.ts": BIN_RUNNER,
+      "src/bin/methods/start.ts": lines(
+        'import * as http from "node:http";',
+        'import { handle } from "../../servers/handler";',
+        "export class StartCLI {",
+        "  async run() {",
+        "    const server = http.createServer((req, res) => void handle(req, res));",
+        "    await new Promise<void>((resolve) => server.listen(8080, resolve));",
+        "    return true;",
+        "  }",
+        "}",
+      ),
+    },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 11,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readFileSync", "async function `handle`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            `${FS}\nimport type { IncomingMessage, ServerResponse } from "node:http";\nimport { readFile } from "node:fs/promises";\nexport async function handle(req: IncomingMessage, res: ServerResponse) {\n  res.end(await readFile("public/index.html"));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "command-line folder: a bin folder that holds the package's main entry is the library's folder",
+    code: lines(FS, "export async function loadConfig() {", '  return fs.readFileSync("config.json", "utf8");', "}"),
+    fileName: "bin/config.ts",
+    extraFiles: { "package.json": JSON.stringify({ name: "tool", main: "bin/index.js", bin: { tool: "bin/cli.js" } }), "bin/cli.ts": BIN_ENTRY, "bin/index.ts": "export {};", "bin/runner.ts": BIN_RUNNER },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readFileSync", "async function `loadConfig`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export async function loadConfig() {",
+              '  return await readFile("config.json", "utf8");',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "command-line folder: a bin folder that holds the package's exports entry is the library's folder",
+    code: lines(FS, "export async function loadConfig() {", '  return fs.readFileSync("config.json", "utf8");', "}"),
+    fileName: "src/bin/config.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    extraFiles: {
+      "package.json": JSON.stringify({ name: "tool", exports: { ".": { import: "./dist/bin/index.js", require: "./dist/bin/index.cjs" } }, bin: { tool: "dist/bin/app.js" } }),
+      "src/bin/app.ts": BIN_ENTRY,
+      "src/bin/index.ts": "export {};",
+      "src/bin/runner.ts": BIN_RUNNER,
+    },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readFileSync", "async function `loadConfig`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export async function loadConfig() {",
+              '  return await readFile("config.json", "utf8");',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "command-line folder: a watch loop in a command runs for as long as the program does",
+    code: lines(
+      FS,
+      'import { setTimeout as sleep } from "node:timers/promises";',
+      "export class WatchCLI {",
+      "  async run() {",
+      "    while (true) {",
+      '      console.log(fs.readFileSync("status.txt", "utf8"));',
+      "      await sleep(1000);",
+      "    }",
+      "  }",
+      "}",
+    ),
+    fileName: "src/bin/methods/watch.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    extraFiles: { "package.json": CLI_PACKAGE, "src/bin/app.ts": BIN_ENTRY, "src/bin/runner.ts": BIN_RUNNER },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 6,
+        column: 19,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readFileSync", "async method `WatchCLI.run`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { setTimeout as sleep } from "node:timers/promises";',
+              'import { readFile } from "node:fs/promises";',
+              "export class WatchCLI {",
+              "  async run() {",
+              "    while (true) {",
+              '      console.log(await readFile("status.txt", "utf8"));',
+              "      await sleep(1000);",
+              "    }",
+              "  }",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "command-line folder: lowerStartup false reports the commands like the rest",
+    code: GENERATE_ACTION,
+    fileName: "src/bin/methods/generate/action.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    options: { lowerStartup: false },
+    extraFiles: { "package.json": CLI_PACKAGE, "src/bin/app.ts": BIN_ENTRY, "src/bin/runner.ts": BIN_RUNNER, "src/modules/utils/fileUtils.ts": FILE_UTILS },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 6,
+        column: 22,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readFileSync", "async method `GenerateAction.run`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            `${FS}\nimport { createFileSafely } from "../../../modules/utils/fileUtils";\nimport { readFile } from "node:fs/promises";\nexport class GenerateAction {\n  name = "generate-action";\n  async run({ name }: { name: string }) {\n    const template = await readFile("templates/action.ts.template", "utf8");\n    return createFileSafely(\`src/actions/\${name}.ts\`, template.replace(/%%name%%/g, name));\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "command-line folder: a bin whose built file maps to no source of the program names no folder",
+    code: GENERATE_ACTION,
+    fileName: "src/bin/methods/generate/action.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    extraFiles: { "package.json": JSON.stringify({ name: "app", main: "dist/index.js", bin: { app: "dist/bin/missing.js" } }), "src/bin/app.ts": BIN_ENTRY, "src/bin/runner.ts": BIN_RUNNER, "src/modules/utils/fileUtils.ts": FILE_UTILS },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 6,
+        column: 22,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readFileSync", "async method `GenerateAction.run`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            `${FS}\nimport { createFileSafely } from "../../../modules/utils/fileUtils";\nimport { readFile } from "node:fs/promises";\nexport class GenerateAction {\n  name = "generate-action";\n  async run({ name }: { name: string }) {\n    const template = await readFile("templates/action.ts.template", "utf8");\n    return createFileSafely(\`src/actions/\${name}.ts\`, template.replace(/%%name%%/g, name));\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "command-line folder: the entry script reads its package.json at the top level, before anything async",
+    code: lines(
+      "#!/usr/bin/env node",
+      FS,
+      'import { run } from "./runner";',
+      'const pkg = JSON.parse(fs.readFileSync(`${__dirname}/../../package.json`, "utf8")) as { version: string };',
+      'if (process.argv.includes("--version")) console.log(pkg.version);',
+      "else void run(process.argv.slice(2));",
+    ),
+    fileName: "src/bin/app.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    extraFiles: { "package.json": CLI_PACKAGE, "src/bin/runner.ts": BIN_RUNNER },
+  },
+  {
+    name: "command-line folder: the commands accepted by an allow entry for the folder",
+    code: GENERATE_ACTION,
+    fileName: "src/bin/methods/generate/action.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    options: { allow: [{ file: "**/src/bin/**" }] },
+    extraFiles: { "package.json": CLI_PACKAGE, "src/bin/app.ts": BIN_ENTRY, "src/bin/runner.ts": BIN_RUNNER, "src/modules/utils/fileUtils.ts": FILE_UTILS },
+  },
+  {
+    name: "command-line folder: an allow entry for the folder covers the helper only the commands reach",
+    code: FILE_UTILS,
+    fileName: "src/modules/utils/fileUtils.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    options: { allow: [{ file: "**/src/bin/**" }] },
+    extraFiles: { "package.json": CLI_PACKAGE, "src/bin/app.ts": BIN_ENTRY, "src/bin/runner.ts": BIN_RUNNER, "src/bin/methods/generate/action.ts": GENERATE_ACTION },
+  },
+  {
+    name: "command-line folder: the helper only the commands reach, accepted by the allow entry its message names",
+    code: FILE_UTILS,
+    fileName: "src/modules/utils/fileUtils.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    options: { allow: [{ function: ["createFileSafely", "fileExists"] }] },
+    extraFiles: { "package.json": CLI_PACKAGE, "src/bin/app.ts": BIN_ENTRY, "src/bin/runner.ts": BIN_RUNNER, "src/bin/methods/generate/action.ts": GENERATE_ACTION },
+  },
+  {
+    name: "command-line folder: the helper's write suppressed with a reason",
+    code: FILE_UTILS.replace("  fs.writeFileSync(", "  // concurrency-lint-disable-next-line blocking-call-in-async -- only the generate commands write files\n  fs.writeFileSync("),
+    fileName: "src/modules/utils/fileUtils.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    extraFiles: { "package.json": CLI_PACKAGE, "src/bin/app.ts": BIN_ENTRY, "src/bin/runner.ts": BIN_RUNNER, "src/bin/methods/generate/action.ts": GENERATE_ACTION },
+  },
+  {
+    name: "command-line folder: a command's template read suppressed with a reason",
+    code: GENERATE_ACTION.replace("    const template =", "    // concurrency-lint-disable-next-line blocking-call-in-async -- one template per command run\n    const template ="),
+    fileName: "src/bin/methods/generate/action.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    extraFiles: { "package.json": CLI_PACKAGE, "src/bin/app.ts": BIN_ENTRY, "src/bin/runner.ts": BIN_RUNNER, "src/modules/utils/fileUtils.ts": FILE_UTILS },
+  },
+  {
+    name: "command-line folder: a command's template read with ignoreCalls for readFileSync",
+    code: GENERATE_ACTION,
+    fileName: "src/bin/methods/generate/action.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    options: { ignoreCalls: [{ module: "fs", name: "readFileSync" }] },
+    extraFiles: { "package.json": CLI_PACKAGE, "src/bin/app.ts": BIN_ENTRY, "src/bin/runner.ts": BIN_RUNNER, "src/modules/utils/fileUtils.ts": FILE_UTILS },
+  },
+  {
+    name: "command-line folder: a command that reads its template with fs/promises",
+    code: lines(
+      'import { readFile, writeFile } from "node:fs/promises";',
+      "export class GenerateTaskCLI {",
+      "  async run({ name }: Record<string, string>) {",
+      '    const template = await readFile("templates/task.ts.template", "utf8");',
+      "    await writeFile(`src/tasks/${name}.ts`, template);",
+      "    return true;",
+      "  }",
+      "}",
+    ),
+    fileName: "src/bin/methods/generate/task.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    extraFiles: { "package.json": CLI_PACKAGE, "src/bin/app.ts": BIN_ENTRY, "src/bin/runner.ts": BIN_RUNNER },
+  },
+  {
+    name: "command-line folder: a command that reads its template with the callback API",
+    code: lines(
+      FS,
+      "export class GeneratePluginCLI {",
+      "  run({ name }: Record<string, string>) {",
+      "    return new Promise<boolean>((resolve, reject) => {",
+      '      fs.readFile("templates/plugin.ts.template", "utf8", (error, template) => {',
+      "        if (error) reject(error);",
+      "        else fs.writeFile(`plugins/${name}.ts`, template, (written) => (written ? reject(written) : resolve(true)));",
+      "      });",
+      "    });",
+      "  }",
+      "}",
+    ),
+    fileName: "src/bin/methods/generate/plugin.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    extraFiles: { "package.json": CLI_PACKAGE, "src/bin/app.ts": BIN_ENTRY, "src/bin/runner.ts": BIN_RUNNER },
+  },
+  {
+    name: "command-line folder: a command's help text read by a synchronous method",
+    code: lines(
+      FS,
+      "export class GenerateCLI {",
+      "  help(): string {",
+      '    return fs.readFileSync("templates/help.txt", "utf8");',
+      "  }",
+      "}",
+    ),
+    fileName: "src/bin/methods/generate.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    extraFiles: { "package.json": CLI_PACKAGE, "src/bin/app.ts": BIN_ENTRY, "src/bin/runner.ts": BIN_RUNNER },
+  },
+  {
+    name: "command-line folder: a helper that only a synchronous parser callback in the folder runs",
+    code: FILE_UTILS,
+    fileName: "src/modules/utils/fileUtils.ts",
+    compilerOptions: BUILT_FROM_SRC,
+    extraFiles: {
+      "package.json": CLI_PACKAGE,
+      "src/bin/app.ts": lines(
+        "#!/usr/bin/env node",
+        'import { createFileSafely } from "../modules/utils/fileUtils";',
+        "const commands: Record<string, (name: string) => void> = {",
+        '  init: (name) => console.log(createFileSafely(`${name}/README.md`, "")),',
+        "};",
+        'commands[process.argv[2] ?? "init"]?.(process.argv[3] ?? ".");',
+      ),
+    },
+  },
   {
     name: "start-up: a polling loop in start() with the asynchronous read",
     code: lines(
@@ -3346,6 +3839,21 @@ describe(RULE, () => {
         "orders.ts:7: Called here from async function `countOrders`: `getSettings` → `readFileSync`.",
         "users.ts:3: Called here from async function `listUsers`: `getSettings` → `readFileSync`.",
         "users.ts:7: Called here from async function `getUser`: `getSettings` → `readFileSync`.",
+      ],
+    );
+  });
+
+  it("says at each start-up caller of a helper why it is start-up code: the command-line program's folder", () => {
+    const [finding, ...rest] = lintCode(RULE, FILE_UTILS, {
+      fileName: "src/modules/utils/fileUtils.ts",
+      compilerOptions: BUILT_FROM_SRC,
+      extraFiles: { "package.json": CLI_PACKAGE, "src/bin/app.ts": BIN_ENTRY, "src/bin/runner.ts": BIN_RUNNER, "src/bin/methods/generate/action.ts": GENERATE_ACTION },
+    }).findings;
+    assert.deepEqual(rest, []);
+    assert.deepEqual(
+      finding?.related.map((related) => `${related.fileName.slice("/virtual/".length)}:${related.range.start.line + 1}: ${related.message}`),
+      [
+        "src/bin/methods/generate/action.ts:7: Called here from async method `GenerateAction.run`: `createFileSafely` → `writeFileSync`. This code runs as a one-shot command (it is in the command-line program's folder `src/bin/`, from the package.json `bin`).",
       ],
     );
   });

@@ -24,7 +24,7 @@ import * as path from "node:path";
 import * as ts from "typescript";
 import type { ResolvedConfig } from "../engine/config";
 import type { FileLintResult } from "../engine/linter";
-import type { ProjectSpec } from "../engine/project";
+import { nearestPackageJson, type ProjectSpec } from "../engine/project";
 import type { Finding } from "../engine/types";
 
 /**
@@ -119,6 +119,9 @@ export class ResultCache {
     for (const [fileName, text] of files) {
       hash.update(`\0${fileName}\0${createHash("sha256").update(text).digest("hex")}`);
     }
+    // Not a source file, but findings depend on it: its `bin` names the command-line program's folder.
+    const manifest = nearestPackageJson(program, (fileName) => ts.sys.readFile(fileName));
+    if (manifest) hash.update(`\0${manifest.fileName}\0${createHash("sha256").update(manifest.text).digest("hex")}`);
     return hash.digest("hex");
   }
 

@@ -10,7 +10,7 @@ import type * as ts from "typescript";
 import { ConfigError, ConfigResolver, isFileIncluded, validateRuleOverride } from "../engine/config";
 import { applyEdits, parsesCleanly, pickFixes } from "../engine/fixes";
 import { type FileLintResult, lintProgram } from "../engine/linter";
-import { describeTypes, ProgramBuilder, ProjectError, type ProjectSpec, normalizePath, planProjects } from "../engine/project";
+import { describeCommandLineFolders, describeTypes, ProgramBuilder, ProjectError, type ProjectSpec, normalizePath, planProjects } from "../engine/project";
 import type { Finding, InternalError, Severity } from "../engine/types";
 import { allRules } from "../rules";
 import { applyBaseline, BaselineError, baselineText, readBaseline } from "./baseline";
@@ -463,6 +463,7 @@ function lintOnce(
   const program = new ProgramBuilder(spec).build();
   unread.push(...unreadFiles(program, spec, configs));
   log(`program for ${spec.configFile ?? "loose files"}: ${program.getSourceFiles().length} source files`);
+  log(`command-line program folders (start-up code) for ${spec.configFile ?? "loose files"}: ${describeCommandLineFolders(program)}`);
   if (!cache) {
     const results = lintFiles(program, spec.filesToLint, configs, progress);
     log(`linted ${spec.filesToLint.length} file(s) of ${spec.configFile ?? "loose files"}`);

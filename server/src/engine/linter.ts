@@ -9,6 +9,7 @@ import { isFileIncluded } from "./config";
 import { bindEachFile, standInText } from "./parsing";
 import { type CancellationSignal, runRules, toFinding } from "./runner";
 import { applySuppressions, parseDirectives, parsePeerSuppressions } from "./suppressions";
+import type { ReadFile } from "./project";
 import { TypeOracle } from "./typeOracle";
 import type { AnyRule, Finding, InternalError, ReportDescriptor, ReportSeverity, RuleSetting } from "./types";
 import { parseError } from "../rules/parse-error";
@@ -26,7 +27,11 @@ const OFF: RuleSetting = { severity: "off", options: {} };
 export class ProgramTypes {
   private oracle: TypeOracle | undefined;
   private unbound: ReadonlySet<ts.SourceFile> | undefined;
-  constructor(readonly program: ts.Program) {}
+  /** `readFile`: the compiler host's, for project files that are data (a package.json); default: the disk. */
+  constructor(
+    readonly program: ts.Program,
+    private readonly readFile?: ReadFile,
+  ) {}
 
   /**
    * Binds every file (which also sets the parent pointers rules rely on); returns those that
@@ -39,7 +44,7 @@ export class ProgramTypes {
 
   get(): TypeOracle {
     this.bind();
-    this.oracle ??= new TypeOracle(this.program);
+    this.oracle ??= new TypeOracle(this.program, this.readFile);
     return this.oracle;
   }
 }

@@ -101,12 +101,7 @@ function readJsonObject(file: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseJsonObject(text);
 }
 
 function majorOf(version: string): number | undefined {
@@ -381,4 +376,128 @@ export class ProgramBuilder {
     });
     return this.program;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Command-line programs: the folders a package.json `bin` names
+
+/** The folder of a command-line program's own sources, found from a package.json `bin`. */
+export interface CommandLineFolder {
+  /** Absolute, with forward slashes and no trailing slash. */
+  folder: string;
+  /** As messages show it: relative to the package, with a trailing slash (`src/bin/`). */
+  label: string;
+  /** The package.json that names the program. */
+  packageJson: string;
+}
+
+/** Reads a file's text, or undefined when it does not exist (the compiler host's `readFile`). */
+export type ReadFile = (fileName: string) => string | undefined;
+
+const SOURCE_EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
+  ".js": [".ts", ".tsx", ".js", ".jsx"],
+  ".mjs": [".mts", ".mjs"],
+  ".cjs": [".cts", ".cjs"],
+};
+
+/**
+ * The folders of the command-line programs a project's package declares: the package.json nearest
+ * above the tsconfig (or above the program's files) is read as data, each `bin` target is mapped
+ * to the program's source file through `outDir`/`rootDir` (or is a source file itself), and that
+ * file's folder counts only when it is the program's own: not the package's folder, not the
+ * `rootDir`, and holding neither of them nor the package's `main`/`exports` entry (a library's
+ * code would be under it). `bin/npm-cli.js` gives `bin/`; `dist/bin/app.js` with outDir `dist`
+ * and rootDir `src` gives `src/bin/`; `"bin": "cli.js"` gives none.
+ * `hasSourceFile` says whether a normalized path is a source file of the program.
+ */
+export function commandLineFolders(program: ts.Program, readFile: ReadFile, hasSourceFile: (fileName: string) => boolean): CommandLineFolder[] {
+  const found = nearestPackageJson(program, readFile);
+  const manifest = found && parseJsonObject(found.text);
+  if (!found || !manifest) return [];
+  const packageDir = path.posix.dirname(found.fileName);
+  const { rootDir } = found;
+  const options = program.getCompilerOptions();
+  const outDir = options.outDir !== undefined ? slashes(path.posix.resolve(slashes(options.outDir))) : undefined;
+  const sourceOf = (target: string): string | undefined => {
+    const built = path.posix.resolve(packageDir, slashes(target));
+    const candidates: string[] = [];
+    const extension = path.posix.extname(built);
+    const variants = (base: string) => [base + extension, ...(SOURCE_EXTENSIONS[extension] ?? []).map((source) => base + source)];
+    const stem = built.slice(0, built.length - extension.length);
+    if (outDir !== undefined && rootDir !== undefined && isInside(built, outDir)) candidates.push(...variants(rootDir + stem.slice(outDir.length)));
+    candidates.push(...variants(stem));
+    return candidates.find(hasSourceFile);
+  };
+  const entries = [manifest.main, manifest.exports].flatMap(stringsIn);
+  const library = entries.flatMap((entry) => [path.posix.resolve(packageDir, slashes(entry)), sourceOf(entry)]).filter((name) => name !== undefined);
+  const outside = [packageDir, ...(rootDir !== undefined ? [rootDir] : []), ...library];
+  const bin = manifest.bin;
+  const targets = typeof bin === "string" ? [bin] : bin !== null && typeof bin === "object" && !Array.isArray(bin) ? Object.values(bin).filter((value) => typeof value === "string") : [];
+  const folders: CommandLineFolder[] = [];
+  for (const target of targets) {
+    const source = sourceOf(target);
+    if (source === undefined) continue;
+    const folder = path.posix.dirname(source);
+    if (outside.some((name) => isInside(name, folder)) || folders.some((known) => known.folder === folder)) continue;
+    folders.push({ folder, label: `${path.posix.relative(packageDir, folder)}/`, packageJson: found.fileName });
+  }
+  return folders;
+}
+
+const slashes = (name: string) => name.replace(/\\/g, "/");
+
+/**
+ * The package.json nearest above a program's tsconfig (or, without one, above its `rootDir` or
+ * its root files' common folder), as text; with the `rootDir` the program compiles from. What
+ * `commandLineFolders` reads, so a cache of findings can key on it.
+ */
+export function nearestPackageJson(program: ts.Program, readFile: ReadFile): { fileName: string; text: string; rootDir: string | undefined } | undefined {
+  const options = program.getCompilerOptions();
+  const configFile = typeof options.configFilePath === "string" ? slashes(options.configFilePath) : undefined;
+  const sources = program.getRootFileNames().map(slashes).filter((name) => !/\.d\.[^/]*ts$/.test(name));
+  const rootDir = options.rootDir !== undefined ? slashes(path.posix.resolve(slashes(options.rootDir))) : commonFolder(sources);
+  const start = configFile ? path.posix.dirname(configFile) : rootDir;
+  if (start === undefined) return undefined;
+  for (let dir = start; ; dir = path.posix.dirname(dir)) {
+    const fileName = `${dir === "/" ? "" : dir}/package.json`;
+    const text = readFile(fileName);
+    if (text !== undefined) return { fileName, text, rootDir };
+    if (path.posix.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Whether `name` is `folder` or below it. */
+function isInside(name: string, folder: string): boolean {
+  return name === folder || name.startsWith(folder.endsWith("/") ? folder : `${folder}/`);
+}
+
+/** The deepest folder holding every file, or undefined for none. */
+function commonFolder(files: readonly string[]): string | undefined {
+  if (files.length === 0) return undefined;
+  let common = path.posix.dirname(files[0]);
+  for (const file of files) while (!isInside(file, common)) common = path.posix.dirname(common);
+  return common;
+}
+
+/** Every string in a package.json `main`/`exports` value (conditions and subpaths included). */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value !== null && typeof value === "object") return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `src/bin/ (from /…/package.json bin)`, or `none`, for --debug: read from the disk. */
+export function describeCommandLineFolders(program: ts.Program): string {
+  const folders = commandLineFolders(program, (fileName) => ts.sys.readFile(fileName), (fileName) => program.getSourceFile(fileName) !== undefined);
+  return folders.map((entry) => `${entry.label} (from ${entry.packageJson} bin)`).join(", ") || "none";
 }

@@ -8,6 +8,7 @@
  */
 import * as ts from "typescript";
 import { equalWhen, walkTree } from "./astUtils";
+import { type CommandLineFolder, commandLineFolders, type ReadFile } from "./project";
 
 export type Tri = "always" | "never" | "may";
 
@@ -65,7 +66,14 @@ export class TypeOracle {
   private readonly checker: ts.TypeChecker;
   private readonly builtinPromiseCache = new Map<ts.Symbol, boolean>();
 
-  constructor(private readonly program: ts.Program) {
+  /**
+   * `readFile` reads project files that are data, not sources (a package.json, for
+   * `commandLineFolderOf`): the compiler host's, so tests and editors can give their own.
+   */
+  constructor(
+    private readonly program: ts.Program,
+    private readonly readFile: ReadFile = (fileName) => ts.sys.readFile(fileName),
+  ) {
     this.checker = program.getTypeChecker();
   }
 
@@ -1250,6 +1258,7 @@ export class TypeOracle {
   private readonly memoTable = new WeakMap<object, unknown>();
   private projectFilesMemo: readonly ts.SourceFile[] | undefined;
   private rootFilesMemo: ReadonlySet<ts.SourceFile> | undefined;
+  private commandLineMemo: readonly CommandLineFolder[] | undefined;
 
   /**
    * A value computed once for this Program under `key` (compare by identity). For whole-program
@@ -1260,6 +1269,17 @@ export class TypeOracle {
     const value = compute();
     this.memoTable.set(key, value);
     return value;
+  }
+
+  /**
+   * The folder of a command-line program (from the package.json `bin` next to the project, see
+   * `commandLineFolders`) that `sourceFile` is in or below, or undefined. Not a type question: a
+   * project fact, read once per Program.
+   */
+  commandLineFolderOf(sourceFile: ts.SourceFile): CommandLineFolder | undefined {
+    this.commandLineMemo ??= commandLineFolders(this.program, this.readFile, (fileName) => this.program.getSourceFile(fileName) !== undefined);
+    const fileName = sourceFile.fileName.replace(/\\/g, "/");
+    return this.commandLineMemo.find((entry) => fileName.startsWith(`${entry.folder}/`));
   }
 
   /** The project's own source files: no declaration files, default libs or files under node_modules. */

@@ -347,9 +347,11 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "  handle)`), called from a callback that runs later, a method (any object of its class may call",
         "  it), or exported from a module that is not an entry script (its package's users may call it) is",
         "  not start-up code. The `#!` line is what marks an entry script: a `package.json` `bin` names the",
-        "  built file, whose source keeps the line (TypeScript copies it to the output).",
+        "  built file, whose source keeps the line (TypeScript copies it to the output); or",
+        "- in the folder of a command-line program that the package's `bin` names, when that folder is",
+        "  the program's own (see \"One-shot command-line commands\" below).",
         "",
-        "Either way, a call in a `while`/`do` loop or a `for` loop without a condition (`while",
+        "In every case, a call in a `while`/`do` loop or a `for` loop without a condition (`while",
         "(this.running) { ... }` in `start()`) may run for as long as the program does: not start-up code.",
         "A helper is reported one level lower only when every async call that reaches it is start-up code;",
         "one that a request handler also reaches is reported as usual, with every caller. What a start-up",
@@ -381,25 +383,41 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "### One-shot command-line commands",
         "",
         "A command-line command whose async `run()` reads templates and writes files (a `generate`",
-        "command that scaffolds a project) blocks an event loop with nothing else to run: there the",
-        "blocking costs nothing. The rule does not recognise such commands by itself, because the code",
-        "does not say which program runs them: commands are usually exported classes that the program",
-        "finds at run time (`import(file)` for each file of a commands folder) and runs through their base",
-        "class's `run`, after a command-line parser's callback picks one from the arguments; the same",
-        "exports can be imported by a plugin or a test and run anywhere, and the same program often starts",
-        "the server too (`app generate action` and `app start` are one bin, one event loop once the server",
-        "runs). Say it by file, once, to see them at `info`:",
+        "command that scaffolds a project) blocks an event loop with little else to run: there the",
+        "blocking costs almost nothing. The code alone does not say which program runs such commands",
+        "(they are usually exported classes that the program finds at run time, `import(file)` for each",
+        "file of a commands folder), so the rule asks the package instead. The `package.json` nearest",
+        "the project (the tsconfig's folder or above) is read as data, and each program its `bin` names",
+        "is mapped to its source file: a built file under `outDir` back to `rootDir` (`dist/bin/app.js`",
+        "with `outDir` `dist` and `rootDir` `src` is `src/bin/app.ts`; `.js` is looked up as `.ts`,",
+        "`.tsx` and `.js`), or a `bin` that is a source file itself (`bin/npm-cli.js`). The folder of",
+        "that file is the **command-line program's own folder** when it is neither the package's folder,",
+        "nor the `rootDir`, nor holds either of them or the package's `main`/`exports` entry: there the",
+        "library's or the server's code lives too. So `dist/bin/app.js` gives `src/bin/`, `bin/npm-cli.js`",
+        "gives `bin/`, and `\"bin\": \"cli.js\"` (at the package's root) or `dist/cli.js` (in the",
+        "`rootDir`) give none. Code in that folder and below it is start-up code, exactly like a",
+        "`startupFunctions` entry `{ \"file\": \"**/src/bin/**\" }`: its blocking calls, and helpers whose every",
+        "async caller is there (a `createFileSafely` in a utilities module that only the `generate`",
+        "commands call), are reported at `info`, and each message or related location says so (\"in the",
+        "command-line program's folder `src/bin/`, from the package.json `bin`\"). As everywhere, a call in",
+        "a `while`/`do` loop or a `for` loop without a condition (a `watch` command) is not start-up code,",
+        "and `lowerStartup: false` turns this off too.",
+        "",
+        "What it deliberately does not lower, and why: code outside the folder, even when a command",
+        "starts it (the server that a `start` command launches runs its request handlers in its own",
+        "modules), and a helper that a request handler also calls (reported for the handler, at the",
+        "rule's severity). The folder is taken as a whole: a server written inside the program's folder",
+        "itself (an `http.createServer` callback in `src/bin/serve.ts`) is lowered with it, since",
+        "nothing tells its request handler from a command there; move such code out of the folder, or",
+        "set `lowerStartup` to `false`. Where there is no such folder (commands next to server code),",
+        "name them by file, once, to see them at `info`:",
         "",
         "```jsonc",
-        '"blocking-call-in-async": ["warning", { "startupFunctions": [{ "function": ["main", "start", "stop", "restart", "initialize", "shutdown"] }, { "file": "**/src/bin/**" }] }]',
+        '"blocking-call-in-async": ["warning", { "startupFunctions": [{ "function": ["main", "start", "stop", "restart", "initialize", "shutdown"] }, { "file": "**/src/commands/**", "function": "*.run" }] }]',
         "```",
         "",
-        "or not at all: `{ \"allow\": [{ \"file\": \"**/src/bin/**\" }] }`. Either entry covers the commands' own",
-        "code and the helpers only they reach (a `createFileSafely` in a utilities module is not reported",
-        "at the usual level when nothing else calls it). Code outside those files is still checked: the",
-        "server that a `start` command launches runs in its own modules, and a helper that a request",
-        "handler also calls is still reported for the handler. If the commands live next to server code,",
-        "narrow the entry, e.g. `{ \"file\": \"**/src/bin/**\", \"function\": \"*.run\" }`.",
+        "or accept them: `{ \"allow\": [{ \"file\": \"**/src/bin/**\" }] }`. Either entry covers the commands' own",
+        "code and the helpers only they reach.",
       ].join("\n"),
       incorrect: [
         {
@@ -632,9 +650,9 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         ignoreCalls:
           `Built-in catalogue entries not to report, in the same form: \`[{ "module": "fs", "name": "existsSync" }]\`. The metadata calls, reported one level lower, are ${listed(metadataCallNames())}.`,
         startupFunctions:
-          'Functions that run only while the program starts or stops, in the form of `allow` entries: `[{ "function": ["main", "Server.start"] }, { "file": "**/src/bin/**" }]`. Blocking calls that only they run (directly, through callbacks they run right away, or through helpers only they reach) are reported one level lower, under `blockingAtStartup`, `blockingAtStartupSink` and `blockingAtStartupChain`. Default: `[{ "function": ["main", "start", "stop", "restart", "initialize", "shutdown"] }]`; a list you give replaces it. Functions that only the top level of an entry script (a file starting with `#!`) runs are start-up code without being listed.',
+          'Functions that run only while the program starts or stops, in the form of `allow` entries: `[{ "function": ["main", "Server.start"] }, { "file": "**/src/bin/**" }]`. Blocking calls that only they run (directly, through callbacks they run right away, or through helpers only they reach) are reported one level lower, under `blockingAtStartup`, `blockingAtStartupSink` and `blockingAtStartupChain`. Default: `[{ "function": ["main", "start", "stop", "restart", "initialize", "shutdown"] }]`; a list you give replaces it. Functions that only the top level of an entry script (a file starting with `#!`) runs, and code in the folder of a command-line program the package.json `bin` names, are start-up code without being listed.',
         lowerStartup:
-          "`true` (default): report blocking calls that only start-up code runs one level lower. `false`: report them at the rule's severity, under the usual messages.",
+          "`true` (default): report blocking calls that only start-up code runs one level lower (start-up code: what `startupFunctions` names, what only an entry script's top level runs, and the folder of a command-line program the package.json `bin` names). `false`: report them at the rule's severity, under the usual messages.",
         allow:
           'Code where blocking is accepted, e.g. one-shot command-line commands and start-up: `[{ "file": "**/src/bin/**" }, { "function": ["main", "Server.start"] }]`. `file` is a glob on the absolute path; `function` matches the name (`name` or `Class.name`) of the function the code runs in, or of a function it runs inside of through callbacks that run right away (`map`, `forEach`, `new Promise`, … by the shape of the call); a function defined inside that runs later (a request handler, a timer callback, a nested function) is not covered. Blocking calls in allowed code are neither reported nor followed through the functions that contain them, and calls from allowed async code do not count as callers of a helper that blocks: a helper whose every async caller is allowed is not reported. An entry naming the helper that makes the blocking call (or its file) accepts it for all of its callers.',
         transitive:
@@ -898,7 +916,10 @@ class BlockingChecker {
         ...span,
         messageId: atStartup ? "blockingAtStartupSink" : end.metadata ? "blockingMetadataSink" : "blockingSink",
         data: { owner: sink.label, here: end.here, label: end.label, callers: describeCallers(callers), replacement: end.replacement },
-        related: callers.map((caller) => ({ node: caller.node, message: describeCaller(caller) })),
+        related: callers.map((caller) => ({
+          node: caller.node,
+          message: atStartup ? `${describeCaller(caller)} This code ${this.startupOf(caller.node, caller.where) ?? ""}.` : describeCaller(caller),
+        })),
       });
     }
   }
@@ -907,7 +928,8 @@ class BlockingChecker {
    * Why code at `node` (in async context `where`) runs only while the program starts or stops,
    * completing "which ...", or undefined: `node` is not in a loop that may run for as long as the
    * program does, and it runs inside a function `startupFunctions` names, or its async function
-   * runs only from the top level of a program's entry script (`entryScriptOf`).
+   * runs only from the top level of a program's entry script (`entryScriptOf`), or it is in the
+   * folder of a command-line program that the package.json `bin` names (`commandLineFolderOf`).
    */
   private startupOf(node: ts.Node, where: FunctionContext): string | undefined {
     if (!this.settings.options.lowerStartup) return undefined;
@@ -915,7 +937,10 @@ class BlockingChecker {
     if (inOpenEndedLoop(node)) return undefined;
     if (this.settings.startupFunction(node)) return "runs only while the program starts or stops (the `startupFunctions` option names it)";
     const entry = this.index.entryScriptOf(where.fn);
-    if (!entry) return undefined;
+    if (!entry) {
+      const program = this.context.types.commandLineFolderOf(node.getSourceFile());
+      return program && `runs as a one-shot command (it is in the command-line program's folder \`${program.label}\`, from the package.json \`bin\`)`;
+    }
     const fileName = entry.fileName.slice(entry.fileName.lastIndexOf("/") + 1);
     return `runs only once, as the program starts (only the top level of the entry script \`${fileName}\` runs it)`;
   }
