@@ -851,6 +851,54 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: "localDropped", line: 4, column: 9, related: [8], message: DROPPED("p", "the function returns") }],
   },
   {
+    name: "yield: a generator typed to receive promises drops the one the consumer sends",
+    code: `export function* requests(): Generator<string, void, Promise<Response>> {\n  yield "/users";\n  yield "/orders";\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 2,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, `export function* requests(): Generator<string, void, Promise<Response>> {\n  (yield "/users")${H};\n  yield "/orders";\n}`],
+          [VOID, `export function* requests(): Generator<string, void, Promise<Response>> {\n  void (yield "/users");\n  yield "/orders";\n}`],
+        ],
+      },
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, `export function* requests(): Generator<string, void, Promise<Response>> {\n  yield "/users";\n  (yield "/orders")${H};\n}`],
+          [VOID, `export function* requests(): Generator<string, void, Promise<Response>> {\n  yield "/users";\n  void (yield "/orders");\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "yield*: the delegate's return value is a promise that is dropped",
+    code: `declare const pages: Generator<number, Promise<void>, void>;\nexport function* all(): Generator<number, void, void> {\n  yield* pages;\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare const pages: Generator<number, Promise<void>, void>;\nexport function* all(): Generator<number, void, void> {\n  (yield* pages)${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare const pages: Generator<number, Promise<void>, void>;\nexport function* all(): Generator<number, void, void> {\n  void (yield* pages);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
     name: "narrowing: the branch where the value is a promise drops it",
     code: `${SUB}\nexport function broadcast(subscriber: Subscriber) {\n  const result = subscriber.beforeInsert?.({ id: 1 });\n  if (result instanceof Promise) console.log("pending");\n}`,
     errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5], message: DROPPED("result", "the function ends") }],
@@ -2189,6 +2237,11 @@ const valid: ValidCase[] = [
   { name: "flow: a break out of the switch, then the await", code: `${D}\nexport async function handle(kind: "a" | "b") {\n  const flushed = save();\n  switch (kind) {\n    case "a":\n      console.log("a");\n      break;\n    default:\n      console.log("other");\n  }\n  await flushed;\n}` },
   { name: "flow: a catch clause entered only after the local was awaited", code: `${D}\nexport async function f() {\n  const p = save();\n  try {\n    await p;\n  } catch {\n    return;\n  }\n}` },
   { name: "flow: a throw inside try goes to the catch, which awaits the local", code: `${D}\nexport async function f(ok: boolean) {\n  const p = save();\n  try {\n    if (!ok) throw new Error("bad");\n    await p;\n  } catch (error) {\n    await p;\n    throw error;\n  }\n}` },
+  { name: "yield: the value sent in is used", code: `export function* requests(): Generator<string, void, Promise<Response>> {\n  const response = yield "/users";\n  return response;\n}` },
+  { name: "yield: a generator that receives plain values", code: `export function* counter(): Generator<number, void, number> {\n  yield 1;\n  yield 2;\n}` },
+  { name: "yield: an untyped generator's yield is left alone", code: `export function* ids() {\n  yield 1;\n  yield Promise.resolve(2);\n}` },
+  { name: "yield: an async generator yielding a promise passes it to the consumer", code: `declare function load(): Promise<number>;\nexport async function* rows() {\n  yield load();\n}` },
+  { name: "yield*: a delegate that returns a plain value", code: `declare const pages: Generator<number, number, void>;\nexport function* all(): Generator<number, void, void> {\n  yield* pages;\n}` },
   { name: "local awaited inside a loop", code: `${D}\nasync function f(xs: number[]) {\n  const p = save();\n  for (const x of xs) {\n    console.log(x);\n    await p;\n  }\n}` },
   { name: "local awaited in try, catch path ignored", code: `${D}\nasync function f() {\n  const p = save();\n  try {\n    await p;\n  } catch {\n    return;\n  }\n}` },
   { name: "optional call of a void callback", code: `declare const done: (() => void) | undefined;\ndone?.();`, fileName: "script.cts" },
