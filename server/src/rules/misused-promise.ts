@@ -6,7 +6,7 @@
  * executors), then the fixes.
  */
 import * as ts from "typescript";
-import { awaitAllowedAt, enclosingFunction, isAsyncFunction, needsParensAsUnaryOperand } from "../engine/astUtils";
+import { awaitAllowedAt, enclosingFunction, isAsyncFunction, isFunctionExpressionLike, needsParensAsUnaryOperand } from "../engine/astUtils";
 import type { PromiseQuery, Tri, TypeOracle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import { rejectionFacts } from "../engine/rejection";
@@ -540,10 +540,6 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
 
 type FunctionLikeExpression = ts.ArrowFunction | ts.FunctionExpression;
 
-function isFunctionExpression(node: ts.Node): node is FunctionLikeExpression {
-  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
-}
-
 class MisuseChecker {
   private readonly query: PromiseQuery;
 
@@ -567,7 +563,7 @@ class MisuseChecker {
       if (!this.isLibBind(value)) return "may";
       return this.context.types.functionReturnsPromise(target, this.query);
     }
-    if (isFunctionExpression(value)) {
+    if (isFunctionExpressionLike(value)) {
       if (isAsyncFunction(value)) return value.asteriskToken ? "never" : "always";
       // A block body's return type needs the whole body checked: only expression bodies are asked.
       if (ts.isArrowFunction(value) && !ts.isBlock(value.body)) {
@@ -622,7 +618,7 @@ class MisuseChecker {
    */
   private syncReturnsLoseNothing(value: ts.Node): boolean {
     if (this.context.options.checkSelfHandled) return false;
-    if (!(isFunctionExpression(value) || ts.isMethodDeclaration(value)) || isAsyncFunction(value) || value.asteriskToken || !value.body) return false;
+    if (!(isFunctionExpressionLike(value) || ts.isMethodDeclaration(value)) || isAsyncFunction(value) || value.asteriskToken || !value.body) return false;
     // Sync functions relaying each other's calls: bounded and cycle-safe (a cycle answers no).
     if (this.relaying.has(value) || this.relaying.size >= RELAY_DEPTH) return false;
     this.relaying.add(value);
@@ -653,7 +649,7 @@ class MisuseChecker {
           return declarations.every((declaration) => {
             if (!types.isProjectSourceFile(declaration.getSourceFile())) return false;
             if (!isAsyncFunction(declaration) && types.declarationReturnsPromise(declaration, this.query) === "never") return true;
-            return (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || isFunctionExpression(declaration)) && declaration.body !== undefined && this.dropsNothing(declaration);
+            return (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || isFunctionExpressionLike(declaration)) && declaration.body !== undefined && this.dropsNothing(declaration);
           });
         }
       }
@@ -697,7 +693,7 @@ class MisuseChecker {
     // `new Promise(async (resolve, reject) => ...)`
     if (ts.isNewExpression(call)) {
       const first = skipParens(args[0]);
-      if (options.checksExecutors && method === "Promise" && isFunctionExpression(first) && isAsyncFunction(first)) {
+      if (options.checksExecutors && method === "Promise" && isFunctionExpressionLike(first) && isAsyncFunction(first)) {
         const declaration = types.calleeDeclaration(call);
         if (declaration?.isDefaultLib) {
           this.context.report({ node: first, messageId: "asyncExecutor" });
@@ -732,7 +728,7 @@ class MisuseChecker {
       const value = skipParens(argument);
       // Cheapest first: an async function expression needs no type question to return a promise;
       // for anything else, the callee's declared parameter type usually settles the case.
-      if (!(isFunctionExpression(value) && isAsyncFunction(value)) && types.declaredParameterExpectsVoid(argument) === "never") continue;
+      if (!(isFunctionExpressionLike(value) && isAsyncFunction(value)) && types.declaredParameterExpectsVoid(argument) === "never") continue;
       if (this.returnsPromise(argument, known) !== "always") continue;
       if (types.expectsVoidFunction(argument) !== "always") continue;
       if (this.receivers().handles(call, args.indexOf(argument))) continue;
@@ -756,7 +752,7 @@ class MisuseChecker {
   /** Cheap syntactic gate: only function expressions, references and `f.bind(...)` can be functions. */
   private isCandidate(node: ts.Expression): boolean {
     const value = skipParens(node);
-    return isFunctionExpression(value) || ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) || isBindCall(value);
+    return isFunctionExpressionLike(value) || ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) || isBindCall(value);
   }
 
   /** Is this `.bind` the default lib's `Function#bind` (found through its symbol, without resolving the call)? */
@@ -786,7 +782,7 @@ class MisuseChecker {
     const value = skipParens(argument);
     const calleeText = calleeName(call);
     if (this.isForEach(call, method)) {
-      const caught = isFunctionExpression(value) && (catchesOwnErrors(value) || this.selfHandled(value, true));
+      const caught = isFunctionExpressionLike(value) && (catchesOwnErrors(value) || this.selfHandled(value, true));
       this.context.report({
         node: argument,
         messageId: caught ? "forEachCaught" : "forEach",
@@ -857,7 +853,7 @@ class MisuseChecker {
    * parameter, a `let`).
    */
   private everyBody(value: ts.Node, test: (fn: ts.FunctionLikeDeclaration) => boolean): boolean {
-    if (isFunctionExpression(value) || ts.isMethodDeclaration(value) || ts.isFunctionDeclaration(value)) return test(value);
+    if (isFunctionExpressionLike(value) || ts.isMethodDeclaration(value) || ts.isFunctionDeclaration(value)) return test(value);
     if (!ts.isExpression(value)) return false;
     let reference: ts.Expression = value;
     if (isBindCall(value)) {
@@ -1054,7 +1050,7 @@ class MisuseChecker {
       if (!this.context.types.isProjectSourceFile(declaration.getSourceFile())) return false;
       if (ts.isMethodDeclaration(declaration)) return declaration.body !== undefined && this.neverSuspends(declaration);
       const value = (ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer ? skipParens(declaration.initializer) : undefined;
-      return value !== undefined && isFunctionExpression(value) && this.neverSuspends(value);
+      return value !== undefined && isFunctionExpressionLike(value) && this.neverSuspends(value);
     });
   }
 
@@ -1431,7 +1427,7 @@ function implementationOf(declaration: ts.Declaration): ts.FunctionLikeDeclarati
   }
   if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer) {
     const value = skipParens(declaration.initializer);
-    return isFunctionExpression(value) ? value : undefined;
+    return isFunctionExpressionLike(value) ? value : undefined;
   }
   return undefined;
 }
