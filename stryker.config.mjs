@@ -5,7 +5,8 @@
  * comma-separated list). Not part of CI. The tap runner runs each test file as
  * `node --import tsx <hook> <file>` (node:test prints TAP); only the files' own tests run (see
  * `testsFor`), so a mutant survives when the file's own tests do not notice it. The TypeScript
- * checker drops mutants that do not compile. Reports: reports/mutation/ (git-ignored).
+ * checker drops mutants that do not compile. Reports: reports/mutation/<file>.html|.json (git-ignored), and
+ * the clear-text table on stdout.
  * `MUTATE_TESTS=test/a.test.ts,test/b.test.ts` overrides the test files.
  */
 import { existsSync } from "node:fs";
@@ -52,6 +53,14 @@ const testFiles = process.env.MUTATE_TESTS
     ? [...new Set(picked.split(",").flatMap(testsFor))].filter((file) => existsSync(file))
     : ["test/rules/*.test.ts", "test/engine/*.test.ts", "test/docs.test.ts"];
 
+/** Reports of a picked run are named after its files (`valueFlow`, `parse-error+lines`), so runs do not overwrite each other. */
+const reportName = picked
+  ? picked
+      .split(",")
+      .map((file) => file.replace(/^.*\//, "").replace(/\.ts$/, ""))
+      .join("+")
+  : "all";
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: "npm",
@@ -69,10 +78,10 @@ export default {
   concurrency: 2,
   timeoutMS: 60000,
   incremental: true,
-  incrementalFile: "reports/mutation/stryker-incremental.json",
+  incrementalFile: `reports/mutation/${reportName}.incremental.json`,
   reporters: ["clear-text", "html", "json", "progress"],
-  jsonReporter: { fileName: "reports/mutation/mutation.json" },
-  htmlReporter: { fileName: "reports/mutation/mutation.html" },
+  jsonReporter: { fileName: `reports/mutation/${reportName}.json` },
+  htmlReporter: { fileName: `reports/mutation/${reportName}.html` },
   clearTextReporter: { allowColor: false, logTests: false },
   tempDirName: ".stryker-tmp",
   cleanTempDir: true,
