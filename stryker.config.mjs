@@ -65,6 +65,8 @@ const reportName = picked
 export default {
   packageManager: "npm",
   mutate: ["server/src/rules/**/*.ts", "server/src/engine/**/*.ts"],
+  // Links node_modules into the sandbox (scripts/mutate-sandbox.mjs says why).
+  buildCommand: "node scripts/mutate-sandbox.mjs",
   testRunner: "tap",
   tap: {
     testFiles,
@@ -83,7 +85,8 @@ export default {
   jsonReporter: { fileName: `reports/mutation/${reportName}.json` },
   htmlReporter: { fileName: `reports/mutation/${reportName}.html` },
   clearTextReporter: { allowColor: false, logTests: false },
-  tempDirName: ".stryker-tmp",
+  // Not a dot folder: globs in the rules (picomatch without `dot`) do not match files below one.
+  tempDirName: "stryker-tmp",
   cleanTempDir: true,
   plugins: ["@stryker-mutator/tap-runner", "@stryker-mutator/typescript-checker"],
 };
