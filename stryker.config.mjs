@@ -35,13 +35,13 @@ const EXTRA_RULE_TESTS = {
  * engine/catalogues/* → test/engine/catalogues.test.ts.
  */
 function testsFor(file) {
-  const rule = /server\/src\/rules\/([\w-]+)\.ts$/.exec(file);
+  const rule = /server\/src\/rules\/([\w-]+)\.ts(?::[\d:-]+)?$/.exec(file);
   if (rule) {
     const id = rule[1];
     return [`test/rules/${id}.test.ts`, ...(EXTRA_RULE_TESTS[id] ?? []), "test/docs.test.ts"];
   }
   if (/server\/src\/engine\/catalogues\//.test(file)) return ["test/engine/catalogues.test.ts"];
-  const engine = /server\/src\/engine\/(\w+)\.ts$/.exec(file);
+  const engine = /server\/src\/engine\/(\w+)\.ts(?::[\d:-]+)?$/.exec(file);
   if (engine) return [`test/engine/${engine[1]}.test.ts`];
   return [];
 }
@@ -57,7 +57,7 @@ const testFiles = process.env.MUTATE_TESTS
 const reportName = picked
   ? picked
       .split(",")
-      .map((file) => file.replace(/^.*\//, "").replace(/\.ts$/, ""))
+      .map((file) => file.replace(/^.*\//, "").replace(/\.ts(:.*)?$/, "$1").replace(/:/g, "_"))
       .join("+")
   : "all";
 
