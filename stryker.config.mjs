@@ -87,6 +87,8 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false },
   // Not a dot folder: globs in the rules (picomatch without `dot`) do not match files below one.
   tempDirName: "stryker-tmp",
+  // Not copied into the sandbox: build output, scratch files and other tools' work folders.
+  ignorePatterns: ["dist", "out", ".scratch", "test-results", "bench/.work", "*.vsix", ".stryker-tmp"],
   cleanTempDir: true,
   plugins: ["@stryker-mutator/tap-runner", "@stryker-mutator/typescript-checker"],
 };
