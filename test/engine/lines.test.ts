@@ -19,6 +19,8 @@ describe("LineIndex: CR LF, LF and CR end a line; U+2028 and U+2029 do not", () 
     { name: "a lone CR", text: "a\rb", offsets: [0, 2, 3] },
     { name: "U+2028 and U+2029 inside a line", text: `x = "${LS}${PS}";\ny`, offsets: [0, 5, 6, 7, 10, 11, 12] },
     { name: "past the end is clamped", text: "ab\n", offsets: [3, 99] },
+    { name: "empty lines (LF LF, CR LF CR LF, CR CR)", text: "a\n\nb\r\n\r\nc\r\rd", offsets: [0, 1, 2, 3, 4, 6, 8, 9, 10, 11, 12] },
+    { name: "empty lines at the start and three LF in a row", text: "\n\nx\n\n\ny", offsets: [0, 1, 2, 3, 4, 5, 6, 7] },
   ];
   for (const { name, text, offsets } of cases) {
     it(`agrees with the LSP TextDocument: ${name}`, () => {
@@ -30,7 +32,7 @@ describe("LineIndex: CR LF, LF and CR end a line; U+2028 and U+2029 do not", () 
 
   it("lineText: a line without its terminator, U+2028 kept inside it", () => {
     const index = new LineIndex(`one${LS}still one\r\ntwo\rthree`);
-    assert.deepEqual([0, 1, 2, 3].map((line) => index.lineText(line)), [`one${LS}still one`, "two", "three", ""]);
+    assert.deepEqual([-2, -1, 0, 1, 2, 3].map((line) => index.lineText(line)), ["", "", `one${LS}still one`, "two", "three", ""]);
   });
 });
 

@@ -156,4 +156,81 @@ describe("engine/valueFlow", () => {
     assert.equal(follow(`  const p = load();\n${"  work();\n".repeat(50)}  await p;`, { ...STRICT, budget: 40 }), undefined);
     assert.notEqual(follow(`  const p = load();\n${"  work();\n".repeat(50)}  await p;`, STRICT), undefined);
   });
+  // Cases added from the surviving mutants of `npm run mutate -- --mutate server/src/engine/valueFlow.ts`.
+
+  it("the last statement returning the value handles it: nothing after a return is pending", () => {
+    assert.deepEqual(follow(`  const p = load();\n  return p;`, STRICT), { exits: [], windows: [] });
+  });
+
+  it("later declarators of the same statement are walked, in order", () => {
+    assert.deepEqual(follow(`  const p = load(), q = use(p), r = 1;`, STRICT), { exits: [], windows: [] });
+    assert.deepEqual(follow(`  const p = load(), q = 1;`, STRICT)?.exits, ["end@3"]);
+  });
+
+  it("a loop runs to its fixed point: a wait in the body opens a window for a use after the loop", () => {
+    assert.deepEqual(follow(`  const p = load();\n  while (c) {\n    await other();\n  }\n  await p;`, STRICT), { exits: [], windows: ["4->6"] });
+  });
+
+  it("break leaves the loop, continue goes back to its head", () => {
+    assert.deepEqual(follow(`  const p = load();\n  for (;;) {\n    if (x) break;\n    await p;\n  }`, STRICT)?.exits, ["end@7"]);
+    assert.deepEqual(follow(`  const p = load();\n  for (;;) {\n    if (x) continue;\n    await p;\n    break;\n  }`, STRICT)?.exits, []);
+  });
+
+  it("switch: a default clause means the entry does not fall past the switch; break ends a case", () => {
+    assert.deepEqual(follow(`  const p = load();\n  switch (k) {\n    case 1:\n      await p;\n      break;\n    default:\n      await p;\n  }`, STRICT)?.exits, []);
+    assert.deepEqual(follow(`  const p = load();\n  switch (k) {\n    case 1:\n      break;\n    default:\n      break;\n  }\n  await p;`, STRICT), { exits: [], windows: [] });
+  });
+
+  it("labels: a labelled block that a break leaves continues after the block", () => {
+    assert.deepEqual(follow(`  const p = load();\n  block: {\n    if (c) break block;\n    await p;\n  }\n  return;`, STRICT)?.exits, ["return@7"]);
+  });
+
+  it("labels: an unlabelled break inside a labelled block leaves the loop around it, not the block", () => {
+    const body = `  const p = load();\n  for (;;) {\n    block: {\n      if (c) break;\n      work();\n    }\n    await p;\n    break;\n  }`;
+    assert.deepEqual(follow(body, STRICT)?.exits, ["end@11"]);
+  });
+
+  it("for-of and for-in: the iterated expression and an assigned target are uses", () => {
+    assert.deepEqual(follow(`  const p = load();\n  for (const x of p) {\n    work(x);\n  }`, STRICT)?.exits, []);
+    assert.deepEqual(follow(`  const p = load();\n  for (o[p] of xs) {\n    work();\n  }`, STRICT)?.exits, []);
+  });
+
+  it("for await suspends at each step: a use after the loop is a window", () => {
+    assert.deepEqual(follow(`  const p = load();\n  for await (const x of xs) {\n    work(x);\n  }\n  await p;`, STRICT), { exits: [], windows: ["3->6"] });
+  });
+
+  it("types are not uses; a closure or class without the value changes nothing; a closure with it is never walked into", () => {
+    assert.deepEqual(follow(`  const p = load();\n  const q = other() as typeof p;`, STRICT)?.exits, ["end@4"]);
+    assert.deepEqual(follow(`  const p = load();\n  run(() => q);\n  class C {}`, STRICT)?.exits, ["end@5"]);
+    assert.deepEqual(follow(`  const p = load();\n  run(() => p());`, STRICT), { exits: [], windows: [] });
+  });
+
+  it("nothing is walked once the value is handled (a later write in the same expression or a settled branch is not seen)", () => {
+    assert.deepEqual(follow(`  let p = load();\n  f(await p, (p = other()));`, STRICT), { exits: [], windows: [] });
+    const settled = follow(`  let p = load();\n  if (!p) p = other();\n  await p;`, STRICT, { settledWhen: (condition, outcome) => ts.isPrefixUnaryExpression(condition) && outcome });
+    assert.deepEqual(settled, { exits: [], windows: [] });
+  });
+
+  it("optimistic: only a loop that contains a handling use of the value counts as handling it", () => {
+    assert.deepEqual(follow(`  const p = load();\n  for (const x of xs) {\n    use(x);\n  }`, OPTIMISTIC)?.exits, ["end@6"]);
+  });
+
+  it("throws: a throw that handles the value is no exit; without exceptions a throw in a try does not reach its catch", () => {
+    assert.deepEqual(follow(`  const p = load();\n  throw wrap(p);`, STRICT), { exits: [], windows: [] });
+    const body = `  const p = load();\n  try {\n    if (c) throw new Error("x");\n  } catch {\n    return;\n  }\n  await p;`;
+    assert.deepEqual(follow(body, { ...STRICT, exceptions: false })?.exits, []);
+  });
+
+  it("throws: a rethrow in a catch passes through its finally; after the try statement a throw leaves the walk again", () => {
+    const withFinally = `  const p = load();\n  try {\n    if (c) throw e1;\n  } catch {\n    throw e2;\n  } finally {\n    await p;\n  }`;
+    assert.deepEqual(follow(withFinally, STRICT)?.exits, []);
+    const after = `  const p = load();\n  try {\n    if (c) throw e1;\n  } catch {\n    log();\n  } finally {\n    log();\n  }\n  if (d) throw e3;\n  await p;`;
+    assert.deepEqual(follow(after, STRICT)?.exits, ["throw@10"]);
+    const nested = `  const p = load();\n  try {\n    try {\n      if (c) throw e1;\n    } catch {\n      log();\n    }\n    if (d) throw e2;\n  } catch {\n    return;\n  }\n  await p;`;
+    assert.deepEqual(follow(nested, STRICT)?.exits, ["return@11"]);
+  });
+
+  it("an error that is not the walk giving up propagates", () => {
+    assert.throws(() => follow(`  const p = load();\n  await p;`, STRICT, { classify: () => { throw new Error("question failed"); } }), /question failed/);
+  });
 });

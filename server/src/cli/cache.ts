@@ -42,7 +42,7 @@ interface CacheEntry {
   findings: Finding[];
 }
 
-export const DEFAULT_CACHE_LOCATION = path.join("node_modules", ".cache", "concurrency-lint");
+const DEFAULT_CACHE_LOCATION = path.join("node_modules", ".cache", "concurrency-lint");
 const CACHE_FILE_NAME = "cache.json";
 
 /**

@@ -139,3 +139,49 @@ export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
 export function isAssignment(node: ts.Node): node is ts.BinaryExpression {
   return ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind);
 }
+
+/** `undefined` or `null` written literally (`p.then(onFulfilled, undefined)` passes no handler). */
+export function isUndefinedOrNullLiteral(node: ts.Expression): boolean {
+  return (ts.isIdentifier(node) && node.text === "undefined") || node.kind === ts.SyntaxKind.NullKeyword;
+}
+
+/** A module specifier without its `node:` scheme: `node:fs` and `fs` name the same built-in module. */
+export function stripNodePrefix(module: string): string {
+  return module.startsWith("node:") ? module.slice(5) : module;
+}
+
+/**
+ * Whether an identifier can refer to a variable at run time: not a property name, label, type
+ * name, the name a declaration introduces, or a name inside a type (`typeof p` in a type).
+ */
+export function isValueReference(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (ts.isShorthandPropertyAssignment(parent)) return parent.name === node;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
+  if (ts.isQualifiedName(parent)) return false;
+  if (ts.isBindingElement(parent) && parent.propertyName === node) return false;
+  if (
+    (ts.isPropertyAssignment(parent) ||
+      ts.isMethodDeclaration(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isPropertySignature(parent) ||
+      ts.isGetAccessor(parent) ||
+      ts.isSetAccessor(parent) ||
+      ts.isEnumMember(parent) ||
+      ts.isVariableDeclaration(parent) ||
+      ts.isBindingElement(parent) ||
+      ts.isParameter(parent) ||
+      ts.isFunctionDeclaration(parent) ||
+      ts.isFunctionExpression(parent) ||
+      ts.isClassLike(parent) ||
+      ts.isImportSpecifier(parent) ||
+      ts.isExportSpecifier(parent) ||
+      ts.isJsxAttribute(parent)) &&
+    (parent as ts.NamedDeclaration).name === node
+  ) {
+    return false;
+  }
+  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
+  if (ts.isTypeReferenceNode(parent) || ts.isTypeQueryNode(parent)) return false;
+  return true;
+}

@@ -38,7 +38,7 @@ const IMMEDIATE_METHODS = new Set([
   "reduce", "reduceRight", "some", "sort", "toSorted",
 ]);
 
-export function functionContextOf(node: ts.Node): FunctionContext | undefined {
+function functionContextOf(node: ts.Node): FunctionContext | undefined {
   const callbacks: (ts.CallExpression | ts.NewExpression)[] = [];
   for (let current = node.parent; current; current = current.parent) {
     if (ts.isFunctionLike(current)) {
@@ -115,7 +115,7 @@ function variableNameOf(node: ts.Node): string | undefined {
   return undefined;
 }
 
-export function functionLabel(fn: ts.SignatureDeclaration, name: string): string {
+function functionLabel(fn: ts.SignatureDeclaration, name: string): string {
   return ts.isConstructorDeclaration(fn) ? `new ${name}` : qualifiedFunctionName(fn, name);
 }
 
@@ -484,7 +484,7 @@ export class CallIndex<S> {
 }
 
 /** A program run from the command line: its first line is a `#!` (shebang) line. */
-export function isEntryScript(file: ts.SourceFile): boolean {
+function isEntryScript(file: ts.SourceFile): boolean {
   return file.text.startsWith("#!");
 }
 

@@ -23,7 +23,7 @@ import type { AnyRule, JsonSchema, RuleSetting, Severity } from "./types";
 
 export const CONFIG_FILE_NAME = "concurrency-lint.json";
 
-export const SEVERITIES: readonly Severity[] = ["off", "info", "warning", "error"];
+const SEVERITIES: readonly Severity[] = ["off", "info", "warning", "error"];
 
 const TOP_LEVEL_KEYS = ["$schema", "include", "exclude", "requireSuppressionReason", "honorPeerSuppressions", "rules"] as const;
 
@@ -208,7 +208,7 @@ function compileRuleSet(rules: readonly AnyRule[]): CompiledRuleSet {
  * 1.9 million globs did) or the stack (arrays nested 3,000 deep): a real configuration is a few
  * kilobytes, at most 7 levels deep, with globs shorter than a path.
  */
-export const CONFIG_LIMITS = { bytes: 1024 * 1024, depth: 32, globs: 10_000, globLength: 4096 } as const;
+const CONFIG_LIMITS = { bytes: 1024 * 1024, depth: 32, globs: 10_000, globLength: 4096 } as const;
 
 /** Problems shown per file (the rest are counted); problems looked for per file. */
 const MAX_PROBLEMS = 20;
@@ -587,7 +587,7 @@ function parseInstancePath(instancePath: string, data: unknown): JsonPath {
 }
 
 /** `rules.floating-promise[1].ignoreVoid`. */
-export function formatPath(jsonPath: readonly (string | number)[]): string {
+function formatPath(jsonPath: readonly (string | number)[]): string {
   let out = "";
   for (const segment of jsonPath) {
     out += typeof segment === "number" ? `[${segment}]` : out ? `.${segment}` : segment;

@@ -67,7 +67,7 @@ function javaScriptSyntaxIsClean(sourceFile: ts.SourceFile): boolean {
   return program.getSyntacticDiagnostics(sourceFile).length === 0;
 }
 
-export function scriptKindOf(fileName: string): ts.ScriptKind {
+function scriptKindOf(fileName: string): ts.ScriptKind {
   const lower = fileName.toLowerCase();
   if (lower.endsWith(".tsx")) return ts.ScriptKind.TSX;
   if (lower.endsWith(".jsx")) return ts.ScriptKind.JSX;

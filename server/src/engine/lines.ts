@@ -49,7 +49,7 @@ export class LineIndex {
 const indexes = new WeakMap<ts.SourceFile, LineIndex>();
 
 /** The line index of a source file, built once per source file object. */
-export function lineIndexOf(sourceFile: ts.SourceFile): LineIndex {
+function lineIndexOf(sourceFile: ts.SourceFile): LineIndex {
   let index = indexes.get(sourceFile);
   if (!index) {
     index = new LineIndex(sourceFile.text);

@@ -17,7 +17,7 @@ export function isStackOverflow(error: unknown): boolean {
 }
 
 /** An empty source file in place of one whose text overflowed the parser. */
-export function createStandIn(
+function createStandIn(
   fileName: string,
   text: string,
   options: ts.ScriptTarget | ts.CreateSourceFileOptions,

@@ -11,7 +11,7 @@ import { createSourceFileSafely } from "./parsing";
 /** A problem with the user's input (paths, tsconfig): one clear line, exit code 2. */
 export class ProjectError extends Error {}
 
-export const LINTABLE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] as const;
+const LINTABLE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] as const;
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", "out", "dist", "coverage"]);
 
@@ -114,7 +114,7 @@ function majorOf(version: string): number | undefined {
  * `directory` (what `tsc` resolves to), else the range the nearest package.json that names
  * `typescript` declares. Undefined when neither exists.
  */
-export function findProjectTypeScript(directory: string): ProjectTypeScript | undefined {
+function findProjectTypeScript(directory: string): ProjectTypeScript | undefined {
   let declared: ProjectTypeScript | undefined;
   for (let dir = path.resolve(directory); ; dir = path.dirname(dir)) {
     const installedFile = path.join(dir, "node_modules", "typescript", "package.json");

@@ -47,7 +47,7 @@ export interface RunRulesResult {
 
 const JS_EXTENSIONS = /\.(?:js|mjs|cjs|jsx)$/i;
 
-export function isJavaScriptFile(fileName: string): boolean {
+function isJavaScriptFile(fileName: string): boolean {
   return JS_EXTENSIONS.test(fileName);
 }
 
@@ -155,7 +155,7 @@ export function runRules(input: RunRulesInput): RunRulesResult {
 export { rangeOf } from "./lines";
 
 /** One level below: `error` → `warning` → `info`, which is the lowest reported level. */
-export function lowerSeverity(severity: ReportSeverity): ReportSeverity {
+function lowerSeverity(severity: ReportSeverity): ReportSeverity {
   return severity === "error" ? "warning" : "info";
 }
 

@@ -115,7 +115,7 @@ export interface PeerRule {
 const TYPESCRIPT_ESLINT = ["@typescript-eslint", "typescript-eslint", "typescript", ""];
 const ESLINT_CORE = ["", "eslint"];
 
-export const PEER_RULES: readonly PeerRule[] = [
+const PEER_RULES: readonly PeerRule[] = [
   { tool: "eslint", name: "no-floating-promises", plugins: TYPESCRIPT_ESLINT, ruleId: "floating-promise" },
   // eslint-plugin-promise's (and oxlint's `promise/`) "catch or return every promise".
   { tool: "eslint", name: "catch-or-return", plugins: ["promise"], ruleId: "floating-promise" },

@@ -2188,7 +2188,7 @@ export function skipParens(expr: ts.Expression): ts.Expression {
 }
 
 /** `…/node_modules/@types/scope__pkg/x.d.ts` → `@scope/pkg`; `…/node_modules/pkg/lib/x.js` → `pkg`. */
-export function packageNameOf(fileName: string): string | undefined {
+function packageNameOf(fileName: string): string | undefined {
   const normalized = fileName.replace(/\\/g, "/");
   const index = normalized.lastIndexOf("/node_modules/");
   if (index < 0) return undefined;

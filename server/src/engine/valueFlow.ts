@@ -81,7 +81,7 @@ export interface ValueFlowResult {
 }
 
 /** Node visits per declaration before the walk gives up: keeps the analysis linear on huge functions. */
-export const DEFAULT_FLOW_BUDGET = 20_000;
+const DEFAULT_FLOW_BUDGET = 20_000;
 const LOOP_PASSES = 3;
 
 /** The block-like nodes a walked declaration can live in. */

@@ -91,12 +91,12 @@ const PUSH_DELAY_MS = 150;
 /** Coalesces bursts of typing into one refresh of the other open files. */
 const REFRESH_DELAY_MS = 100;
 
-export function uriToFileName(uri: string): string | undefined {
+function uriToFileName(uri: string): string | undefined {
   if (!uri.startsWith("file:")) return undefined;
   return normalizePath(fileURLToPath(uri));
 }
 
-export function fileNameToUri(fileName: string): string {
+function fileNameToUri(fileName: string): string {
   return pathToFileURL(fileName).href;
 }
 
@@ -649,7 +649,7 @@ function insertLineAction(title: string, document: TextDocument, line: number, n
   };
 }
 
-export function toDiagnostic(finding: Finding, index: number, version: number): Diagnostic {
+function toDiagnostic(finding: Finding, index: number, version: number): Diagnostic {
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],

@@ -9,7 +9,7 @@
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
-import { awaitAllowedAt, startsAfterUnterminatedStatement } from "../engine/astUtils";
+import { awaitAllowedAt, startsAfterUnterminatedStatement, stripNodePrefix } from "../engine/astUtils";
 import type { DeclarationRef, TypeOracle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
@@ -108,10 +108,6 @@ const summaries: Partial<Record<keyof typeof messages, string>> = {
 
 /** `execSync` options that mean the same to the promisified `exec` (no `stdio`, no `input`). */
 const EXEC_COMPATIBLE_OPTIONS = new Set(["cwd", "env", "timeout", "maxBuffer", "killSignal", "uid", "gid", "shell", "windowsHide", "encoding"]);
-
-function stripNodePrefix(module: string): string {
-  return module.startsWith("node:") ? module.slice(5) : module;
-}
 
 /** Names at a call site worth resolving for the built-in catalogue (the declaration decides). */
 function isBuiltinCandidateName(name: string): boolean {

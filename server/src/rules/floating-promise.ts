@@ -13,9 +13,12 @@ import {
   isFunctionExpressionLike,
   isAsyncFunction,
   isAssignmentOperator,
+  isUndefinedOrNullLiteral,
+  isValueReference,
   needsParensAsMemberObject,
   needsParensAsUnaryOperand,
   startsAfterUnterminatedStatement,
+  stripNodePrefix,
 } from "../engine/astUtils";
 import { NEVER_REJECTING_LIBRARY_CALLS, rejectionFacts, type RejectionFacts } from "../engine/rejection";
 import { firstByPosition, followValue } from "../engine/valueFlow";
@@ -65,7 +68,7 @@ export const specifierSchema = {
 };
 
 /** Promises that are fine to leave floating, matched by declaration, never by the name at the call. */
-export const BUILTIN_ALLOWED_CALLS: readonly DeclarationSpecifier[] = [
+const BUILTIN_ALLOWED_CALLS: readonly DeclarationSpecifier[] = [
   {
     // node:test registers tests and suites; the runner tracks them, awaiting is optional.
     // Subtests (`t.test(...)`) are not here: they must be awaited or they are cancelled.
@@ -614,10 +617,6 @@ export function compileSpecifiers(specifiers: readonly DeclarationSpecifier[]): 
   return (ref) => compiled.some((match) => match(ref));
 }
 
-function stripNodePrefix(module: string): string {
-  return module.startsWith("node:") ? module.slice(5) : module;
-}
-
 
 const LOGICAL_OPERATORS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.AmpersandAmpersandToken,
@@ -729,7 +728,7 @@ class FloatingChecker {
           // handler): there is no rejection handler to rely on, as typescript-eslint also decides.
           const spread = node.arguments.slice(0, 2).some((argument) => ts.isSpreadElement(argument));
           const onRejected = spread ? undefined : node.arguments[1];
-          if (!onRejected || isUndefinedLiteral(onRejected)) return this.neverRejects(node) ? undefined : { messageId: "thenWithoutHandler", array: false };
+          if (!onRejected || isUndefinedOrNullLiteral(onRejected)) return this.neverRejects(node) ? undefined : { messageId: "thenWithoutHandler", array: false };
           return this.context.types.notFunctionStatus(onRejected) === "always"
             ? { messageId: "thenWithoutHandler", array: false }
             : undefined;
@@ -1030,10 +1029,6 @@ function memberName(node: ts.PropertyAccessExpression | ts.ElementAccessExpressi
   return ts.isStringLiteralLike(argument) ? argument.text : undefined;
 }
 
-function isUndefinedLiteral(node: ts.Expression): boolean {
-  return (ts.isIdentifier(node) && node.text === "undefined") || node.kind === ts.SyntaxKind.NullKeyword;
-}
-
 function isInsideFunctionBody(node: ts.Node): boolean {
   for (let current: ts.Node | undefined = node; current; current = current.parent) {
     if (ts.isFunctionLike(current)) return true;
@@ -1227,18 +1222,6 @@ function isVoidedChain(identifier: ts.Identifier): boolean {
       return ts.isVoidExpression(parent);
     }
   }
-}
-
-/** Whether an identifier can refer to a variable (not a property name, label or type name). */
-function isValueReference(node: ts.Identifier): boolean {
-  const parent = node.parent;
-  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
-  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent)) && parent.name === node) {
-    return false;
-  }
-  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
-  if (ts.isTypeReferenceNode(parent) || ts.isQualifiedName(parent)) return false;
-  return true;
 }
 
 type UseKind = "consume" | "inert" | "write" | "escape";

@@ -15,7 +15,7 @@ export const allRules: readonly AnyRule[] = [floatingPromise, blockingCallInAsyn
 export const rulesById: ReadonlyMap<string, AnyRule> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
 
 /** Docs live in the repository; every diagnostic links here. */
-export const DOCS_BASE_URL = "https://github.com/concurrency-lint/concurrency-lint/blob/main/docs/rules/";
+const DOCS_BASE_URL = "https://github.com/concurrency-lint/concurrency-lint/blob/main/docs/rules/";
 
 export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}${ruleId}.md`;

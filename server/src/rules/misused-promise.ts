@@ -6,7 +6,7 @@
  * executors), then the fixes.
  */
 import * as ts from "typescript";
-import { awaitAllowedAt, enclosingFunction, isAsyncFunction, needsParensAsUnaryOperand } from "../engine/astUtils";
+import { awaitAllowedAt, enclosingFunction, isAsyncFunction, isFunctionExpressionLike, needsParensAsUnaryOperand } from "../engine/astUtils";
 import type { PromiseQuery, Tri, TypeOracle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import { rejectionFacts } from "../engine/rejection";
@@ -546,10 +546,6 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
 
 type FunctionLikeExpression = ts.ArrowFunction | ts.FunctionExpression;
 
-function isFunctionExpression(node: ts.Node): node is FunctionLikeExpression {
-  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
-}
-
 class MisuseChecker {
   private readonly query: PromiseQuery;
 
@@ -573,7 +569,7 @@ class MisuseChecker {
       if (!this.isLibBind(value)) return "may";
       return this.context.types.functionReturnsPromise(target, this.query);
     }
-    if (isFunctionExpression(value)) {
+    if (isFunctionExpressionLike(value)) {
       if (isAsyncFunction(value)) return value.asteriskToken ? "never" : "always";
       // A block body's return type needs the whole body checked: only expression bodies are asked.
       if (ts.isArrowFunction(value) && !ts.isBlock(value.body)) {
@@ -628,7 +624,7 @@ class MisuseChecker {
    */
   private syncReturnsLoseNothing(value: ts.Node): boolean {
     if (this.context.options.checkSelfHandled) return false;
-    if (!(isFunctionExpression(value) || ts.isMethodDeclaration(value)) || isAsyncFunction(value) || value.asteriskToken || !value.body) return false;
+    if (!(isFunctionExpressionLike(value) || ts.isMethodDeclaration(value)) || isAsyncFunction(value) || value.asteriskToken || !value.body) return false;
     // Sync functions relaying each other's calls: bounded and cycle-safe (a cycle answers no).
     if (this.relaying.has(value) || this.relaying.size >= RELAY_DEPTH) return false;
     this.relaying.add(value);
@@ -659,7 +655,7 @@ class MisuseChecker {
           return declarations.every((declaration) => {
             if (!types.isProjectSourceFile(declaration.getSourceFile())) return false;
             if (!isAsyncFunction(declaration) && types.declarationReturnsPromise(declaration, this.query) === "never") return true;
-            return (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || isFunctionExpression(declaration)) && declaration.body !== undefined && this.dropsNothing(declaration);
+            return (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || isFunctionExpressionLike(declaration)) && declaration.body !== undefined && this.dropsNothing(declaration);
           });
         }
       }
@@ -703,7 +699,7 @@ class MisuseChecker {
     // `new Promise(async (resolve, reject) => ...)`
     if (ts.isNewExpression(call)) {
       const first = skipParens(args[0]);
-      if (options.checksExecutors && method === "Promise" && isFunctionExpression(first) && isAsyncFunction(first)) {
+      if (options.checksExecutors && method === "Promise" && isFunctionExpressionLike(first) && isAsyncFunction(first)) {
         const declaration = types.calleeDeclaration(call);
         if (declaration?.isDefaultLib) {
           this.context.report({ node: first, messageId: "asyncExecutor" });
@@ -738,7 +734,7 @@ class MisuseChecker {
       const value = skipParens(argument);
       // Cheapest first: an async function expression needs no type question to return a promise;
       // for anything else, the callee's declared parameter type usually settles the case.
-      if (!(isFunctionExpression(value) && isAsyncFunction(value)) && types.declaredParameterExpectsVoid(argument) === "never") continue;
+      if (!(isFunctionExpressionLike(value) && isAsyncFunction(value)) && types.declaredParameterExpectsVoid(argument) === "never") continue;
       if (this.returnsPromise(argument, known) !== "always") continue;
       if (types.expectsVoidFunction(argument) !== "always") continue;
       if (this.receivers().handles(call, args.indexOf(argument))) continue;
@@ -762,7 +758,7 @@ class MisuseChecker {
   /** Cheap syntactic gate: only function expressions, references and `f.bind(...)` can be functions. */
   private isCandidate(node: ts.Expression): boolean {
     const value = skipParens(node);
-    return isFunctionExpression(value) || ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) || isBindCall(value);
+    return isFunctionExpressionLike(value) || ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) || isBindCall(value);
   }
 
   /** Is this `.bind` the default lib's `Function#bind` (found through its symbol, without resolving the call)? */
@@ -792,7 +788,7 @@ class MisuseChecker {
     const value = skipParens(argument);
     const calleeText = calleeName(call);
     if (this.isForEach(call, method)) {
-      const caught = isFunctionExpression(value) && (catchesOwnErrors(value) || this.selfHandled(value, true));
+      const caught = isFunctionExpressionLike(value) && (catchesOwnErrors(value) || this.selfHandled(value, true));
       this.context.report({
         node: argument,
         messageId: caught ? "forEachCaught" : "forEach",
@@ -863,7 +859,7 @@ class MisuseChecker {
    * parameter, a `let`).
    */
   private everyBody(value: ts.Node, test: (fn: ts.FunctionLikeDeclaration) => boolean): boolean {
-    if (isFunctionExpression(value) || ts.isMethodDeclaration(value) || ts.isFunctionDeclaration(value)) return test(value);
+    if (isFunctionExpressionLike(value) || ts.isMethodDeclaration(value) || ts.isFunctionDeclaration(value)) return test(value);
     if (!ts.isExpression(value)) return false;
     let reference: ts.Expression = value;
     if (isBindCall(value)) {
@@ -1060,7 +1056,7 @@ class MisuseChecker {
       if (!this.context.types.isProjectSourceFile(declaration.getSourceFile())) return false;
       if (ts.isMethodDeclaration(declaration)) return declaration.body !== undefined && this.neverSuspends(declaration);
       const value = (ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer ? skipParens(declaration.initializer) : undefined;
-      return value !== undefined && isFunctionExpression(value) && this.neverSuspends(value);
+      return value !== undefined && isFunctionExpressionLike(value) && this.neverSuspends(value);
     });
   }
 
@@ -1437,7 +1433,7 @@ function implementationOf(declaration: ts.Declaration): ts.FunctionLikeDeclarati
   }
   if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer) {
     const value = skipParens(declaration.initializer);
-    return isFunctionExpression(value) ? value : undefined;
+    return isFunctionExpressionLike(value) ? value : undefined;
   }
   return undefined;
 }

@@ -1423,7 +1423,7 @@ class FunctionState {
     for (const finding of this.pending) {
       if (finding.guarded.length === 0 || grouped.has(finding)) continue;
       const group = this.pending.filter(
-        (other) => other === finding || (!grouped.has(other) && other.suspension === finding.suspension && finding.guarded.some((node) => isAncestor(node, other.write))),
+        (other) => other === finding || (!grouped.has(other) && other.suspension === finding.suspension && finding.guarded.some((node) => isAncestorOrSelf(node, other.write))),
       );
       for (const member of group) grouped.add(member);
       groups.push(group);
@@ -1529,7 +1529,7 @@ class FunctionState {
     const owner = this.serializedOwner;
     if (!owner) return false;
     const declaration = this.context.types.variableDeclarationOf(identifier);
-    if (!declaration || !isAncestor(owner, declaration) || isAncestor(this.fn, declaration)) return false;
+    if (!declaration || !isAncestorOrSelf(owner, declaration) || isAncestorOrSelf(this.fn, declaration)) return false;
     if (!fresh) return true;
     const initializer = declaration.initializer && skipOuter(declaration.initializer);
     return (
@@ -1579,7 +1579,7 @@ class FunctionState {
     const end = suspension.getEnd();
     const walk = (current: ts.Node): void => {
       if (found || ts.isFunctionLike(current) || ts.isClassLike(current)) return;
-      if (current.getStart() >= end && !isAncestor(current, suspension)) return;
+      if (current.getStart() >= end && !isAncestorOrSelf(current, suspension)) return;
       if ((ts.isIdentifier(current) || ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) && current.getEnd() <= end) {
         // Compare locations, not text: an alias (`options.x` for `this.options.x`) reads the same state.
         if (this.locationOf(current)?.key === key && !inOtherBranches(current, suspension)) {
@@ -1873,7 +1873,7 @@ class FunctionState {
     // A parameter claimed by every caller, before the call: claimed before this function's stale read.
     if (this.isClaimedParameter(local, key)) return true;
     const declaration = this.context.types.variableDeclarationOf(local);
-    if (!declaration?.initializer || !isConstDeclaration(declaration) || !isAncestor(this.fn.body!, declaration)) return false;
+    if (!declaration?.initializer || !isConstDeclaration(declaration) || !isAncestorOrSelf(this.fn.body!, declaration)) return false;
     const claims = this.claimsOf(declaration, key);
     if (claims.length === 0 && this.locationOf(skipOuter(declaration.initializer))?.key === key && this.bumpsAfter(guard, write, key)) {
       // A compare-and-set: the field bumped after the guard, before any suspension, on the write's path.
@@ -2251,7 +2251,7 @@ class FunctionState {
    */
   private localIsMemoized(identifier: ts.Identifier, depth: number): boolean {
     const declaration = this.context.types.variableDeclarationOf(identifier);
-    if (!declaration?.initializer || !isAncestor(this.fn, declaration)) return false;
+    if (!declaration?.initializer || !isAncestorOrSelf(this.fn, declaration)) return false;
     if (isConstDeclaration(declaration)) {
       // `const a = b; const b = a;` does not run, but must not loop here either.
       if (this.resolving.has(declaration)) return false;
@@ -2377,7 +2377,7 @@ function isFreshValue(node: ts.Expression): boolean {
 function inputCall(read: ts.Node, suspension: ts.Node): ts.CallExpression | ts.NewExpression | undefined {
   if (!ts.isAwaitExpression(suspension)) return undefined;
   const operand = skipOuter(suspension.expression);
-  if (!(ts.isCallExpression(operand) || ts.isNewExpression(operand)) || !isAncestor(operand, read)) return undefined;
+  if (!(ts.isCallExpression(operand) || ts.isNewExpression(operand)) || !isAncestorOrSelf(operand, read)) return undefined;
   for (let node = read.parent; node !== operand; node = node.parent) if (ts.isFunctionLike(node)) return undefined;
   return operand;
 }
@@ -2415,7 +2415,3 @@ function isSimpleKey(node: ts.Expression): boolean {
   return ts.isIdentifier(node) || ts.isStringLiteral(node) || ts.isNumericLiteral(node) || ts.isPropertyAccessExpression(node);
 }
 
-function isAncestor(ancestor: ts.Node, node: ts.Node): boolean {
-  for (let current: ts.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
-  return false;
-}

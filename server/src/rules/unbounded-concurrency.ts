@@ -29,7 +29,7 @@ export interface UnboundedConcurrencyOptions {
  * or of a method on one (`queue.add(() => ...)`, `await semaphore.acquire()`), inside the work of
  * an item bounds the fan-out.
  */
-export const BUILTIN_LIMITER_TYPES: readonly DeclarationSpecifier[] = [
+const BUILTIN_LIMITER_TYPES: readonly DeclarationSpecifier[] = [
   // p-limit 3 (`pLimit.Limit`) and 4+ (`LimitFunction`).
   { module: "p-limit", name: ["pLimit.Limit", "LimitFunction"] },
   { module: "p-queue", name: ["PQueue", "default"] },
@@ -46,7 +46,7 @@ const LOCK_METHOD_PAIRS: readonly (readonly [string, string])[] = [
 
 const COMBINATORS = new Set(["all", "allSettled", "any", "race"]);
 /** The name the fix gives the worker-pool helper it inserts (and reuses when the file has it). */
-export const HELPER_NAME = "mapWithConcurrency";
+const HELPER_NAME = "mapWithConcurrency";
 
 const messages = {
   unboundedMap:

@@ -7,7 +7,7 @@
  * then the fixes.
  */
 import * as ts from "typescript";
-import { isAsyncFunction } from "../engine/astUtils";
+import { isAsyncFunction, isUndefinedOrNullLiteral, isValueReference } from "../engine/astUtils";
 import { positionOf } from "../engine/lines";
 import { firstByPosition, followValue, type UseEffect } from "../engine/valueFlow";
 import type { PromiseQuery, VariableHandle } from "../engine/typeOracle";
@@ -409,7 +409,7 @@ class WindowChecker {
     if (!ts.isPropertyAccessExpression(callee)) return false;
     const method = callee.name.text;
     if (method === "catch") return args.length > 0;
-    if (method === "then") return args.length > 1 && !isUndefinedLiteral(args[1]);
+    if (method === "then") return args.length > 1 && !isUndefinedOrNullLiteral(args[1]);
     if (method !== "allSettled" && method !== "resolve") return false;
     if (!this.context.types.isGlobalPromiseConstructor(callee.expression)) return false;
     return method === "allSettled" || !this.adoptsPromise(args);
@@ -597,10 +597,6 @@ function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefi
   return undefined;
 }
 
-function isUndefinedLiteral(node: ts.Expression): boolean {
-  return (ts.isIdentifier(node) && node.text === "undefined") || node.kind === ts.SyntaxKind.NullKeyword;
-}
-
 /** The kind of code the statement runs in; undefined where the rule does not look (static blocks, initializers). */
 function scopeOf(statement: ts.Statement, checkThrows: boolean, topLevelAwait: (sourceFile: ts.SourceFile) => boolean): Scope | undefined {
   for (let current = statement.parent; current; current = current.parent) {
@@ -613,39 +609,6 @@ function scopeOf(statement: ts.Statement, checkThrows: boolean, topLevelAwait: (
     if (ts.isSourceFile(current)) return { async: topLevelAwait(current), asyncGenerator: false, throws: false };
   }
   return undefined;
-}
-
-/** Whether an identifier can refer to a variable (not a property name, label, type name or a new declaration). */
-function isValueReference(node: ts.Identifier): boolean {
-  const parent = node.parent;
-  if (ts.isShorthandPropertyAssignment(parent)) return parent.name === node;
-  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
-  if (ts.isQualifiedName(parent) && parent.right === node) return false;
-  if (ts.isBindingElement(parent) && parent.propertyName === node) return false;
-  if (
-    (ts.isPropertyAssignment(parent) ||
-      ts.isMethodDeclaration(parent) ||
-      ts.isPropertyDeclaration(parent) ||
-      ts.isPropertySignature(parent) ||
-      ts.isGetAccessor(parent) ||
-      ts.isSetAccessor(parent) ||
-      ts.isEnumMember(parent) ||
-      ts.isVariableDeclaration(parent) ||
-      ts.isBindingElement(parent) ||
-      ts.isParameter(parent) ||
-      ts.isFunctionDeclaration(parent) ||
-      ts.isFunctionExpression(parent) ||
-      ts.isClassLike(parent) ||
-      ts.isImportSpecifier(parent) ||
-      ts.isExportSpecifier(parent) ||
-      ts.isJsxAttribute(parent)) &&
-    (parent as ts.NamedDeclaration).name === node
-  ) {
-    return false;
-  }
-  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
-  if (ts.isTypeReferenceNode(parent) || ts.isTypeQueryNode(parent)) return false;
-  return true;
 }
 
 /** Whether a `try` of the same function catches the throw (or runs a `finally` on the way out). */

@@ -38,10 +38,10 @@ function command(name: string, properties: Record<string, string | number>, mess
   return `::${name} ${list}::${escapeData(message)}`;
 }
 
-export function escapeData(text: string): string {
+function escapeData(text: string): string {
   return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
-export function escapeProperty(text: string): string {
+function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }

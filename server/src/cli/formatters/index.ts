@@ -38,10 +38,6 @@ export const formatNames = ["stylish", "codeframe", "compact", "json", "sarif", 
 
 export type FormatName = (typeof formatNames)[number];
 
-export function isFormatName(name: string): name is FormatName {
-  return (formatNames as readonly string[]).includes(name);
-}
-
 export function format(name: FormatName, input: FormatInput): string {
   switch (name) {
     case "stylish":

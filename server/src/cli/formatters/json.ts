@@ -97,7 +97,7 @@ export function formatJson(input: FormatInput): string {
   return `${JSON.stringify(buildJsonReport(input), null, 2)}\n`;
 }
 
-export function buildJsonReport(input: FormatInput): JsonReport {
+function buildJsonReport(input: FormatInput): JsonReport {
   const sources = new SourceIndex(input.results);
   const totals = computeTotals(input.results);
   return {

@@ -10,7 +10,7 @@ import type { FileResult, FormatInput } from "./index";
 import { FINGERPRINT_KEY, fingerprintFindings } from "../fingerprints";
 import { displayPath, isInside, portablePath, SourceIndex } from "./shared";
 
-export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 const SRCROOT = "%SRCROOT%";
 const INFORMATION_URI = "https://github.com/concurrency-lint/concurrency-lint";
 export { FINGERPRINT_KEY } from "../fingerprints";
@@ -19,7 +19,7 @@ export function formatSarif(input: FormatInput): string {
   return `${JSON.stringify(buildSarifLog(input), null, 2)}\n`;
 }
 
-export function buildSarifLog(input: FormatInput): Sarif.Log {
+function buildSarifLog(input: FormatInput): Sarif.Log {
   const ruleIndexes = new Map(input.rules.map((rule, index) => [rule.meta.id, index]));
   const sources = new SourceIndex(input.results);
   const context: Context = { cwd: input.cwd, ruleIndexes, sources };

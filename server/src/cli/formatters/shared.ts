@@ -74,7 +74,7 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function hasFixOfKind(finding: Finding, kind: FixKind): boolean {
+function hasFixOfKind(finding: Finding, kind: FixKind): boolean {
   return finding.fixes.some((fix) => fix.kind === kind && fix.edits.length > 0);
 }
 

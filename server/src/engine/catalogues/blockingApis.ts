@@ -4,6 +4,7 @@
  * with `blockingApiOf` and renders its docs table with `catalogueTable`, both from `GROUPS` and
  * `APIS` below, so the messages and the docs cannot drift apart.
  */
+import { stripNodePrefix } from "../astUtils";
 import type { DeclarationRef } from "../typeOracle";
 
 /**
@@ -214,10 +215,6 @@ const groupById = new Map(GROUPS.map((group) => [group.id, group]));
 /** The group's `activity`, for blocking sites the catalogue does not list (busy-waits, XHR). */
 export function groupActivity(id: "xhr" | "busyWait"): string {
   return groupById.get(id)?.activity ?? "";
-}
-
-function stripNodePrefix(module: string): string {
-  return module.startsWith("node:") ? module.slice(5) : module;
 }
 
 const exact = new Map(APIS.filter((api) => !api.name.includes("*")).map((api) => [`${api.module}:${api.name}`, api]));

@@ -1,0 +1,62 @@
+/**
+ * The syntax helpers the rules share (issue 16 merged their copies into engine/astUtils.ts). Each
+ * case names every identifier `p` in a snippet and says which of them read the variable at run time.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import * as ts from "typescript";
+import { isAncestorOrSelf, isUndefinedOrNullLiteral, isValueReference, stripNodePrefix } from "../../server/src/engine/astUtils";
+
+function identifiersNamed(code: string, name: string, kind = ts.ScriptKind.TS): ts.Identifier[] {
+  const sourceFile = ts.createSourceFile(kind === ts.ScriptKind.TSX ? "x.tsx" : "x.ts", code, ts.ScriptTarget.Latest, true, kind);
+  const found: ts.Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === name) found.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+describe("isValueReference: which `p` reads the variable", () => {
+  const cases: { code: string; expected: boolean[] }[] = [
+    { code: "f(p); await p; p.then(g); q = p;", expected: [true, true, true, true] },
+    { code: "const o = { p }; const r = { k: p };", expected: [true, true] },
+    { code: "o.p; o.p = 1; label: p;", expected: [false, false, true] },
+    { code: "const { p: alias } = o; const { k: p } = o;", expected: [false, false] },
+    { code: "const p = 1; let [p] = a; function p() {} class p {} function f(p) {}", expected: [false, false, false, false, false] },
+    { code: "const o = { p: 1, p() {}, get p() { return 1; } }; class C { p = 1; }", expected: [false, false, false, false] },
+    { code: "enum E { p } interface I { p: number } import { p } from 'm'; export { p };", expected: [false, false, false, false] },
+    { code: "p: for (;;) { break p; continue p; }", expected: [false, false, false] },
+    { code: "let x: p; let y: typeof p; let z: p.Q; let w: N.p;", expected: [false, false, false, false] },
+    { code: "<div p={p} />", expected: [false, true] },
+  ];
+  for (const { code, expected } of cases) {
+    it(code, () => {
+      const identifiers = identifiersNamed(code, "p", code.startsWith("<") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+      assert.deepEqual(identifiers.map(isValueReference), expected);
+    });
+  }
+});
+
+describe("small helpers", () => {
+  it("isUndefinedOrNullLiteral: `undefined` and `null` only", () => {
+    const expressions = ["undefined", "null", "void 0", "u", "0", "''"].map((text) => {
+      const sourceFile = ts.createSourceFile("x.ts", `(${text});`, ts.ScriptTarget.Latest, true);
+      const statement = sourceFile.statements[0] as ts.ExpressionStatement;
+      return (statement.expression as ts.ParenthesizedExpression).expression;
+    });
+    assert.deepEqual(expressions.map(isUndefinedOrNullLiteral), [true, true, false, false, false, false]);
+  });
+
+  it("stripNodePrefix: `node:fs` and `fs` name one module; other specifiers stay", () => {
+    assert.deepEqual(["node:fs", "fs", "node:fs/promises", "nodemailer", "@node:x"].map(stripNodePrefix), ["fs", "fs", "fs/promises", "nodemailer", "@node:x"]);
+  });
+
+  it("isAncestorOrSelf: the node itself and every parent, nothing else", () => {
+    const [inner] = identifiersNamed("function f() { return g(p); } const h = 1;", "p");
+    const call = inner.parent;
+    const sibling = inner.getSourceFile().statements[1];
+    assert.deepEqual([isAncestorOrSelf(inner, inner), isAncestorOrSelf(call, inner), isAncestorOrSelf(inner.getSourceFile(), inner), isAncestorOrSelf(sibling, inner), isAncestorOrSelf(inner, call)], [true, true, true, false, false]);
+  });
+});
