@@ -46,6 +46,17 @@ function combine(parts: Iterable<Tri>): Tri {
   return sawMay ? "may" : "never";
 }
 
+/** The largest measure over a union's parts; undefined when any part has none. */
+function largestOverParts(parts: readonly ts.Type[], measure: (part: ts.Type) => number | undefined): number | undefined {
+  let largest = 0;
+  for (const part of parts) {
+    const value = measure(part);
+    if (value === undefined) return undefined;
+    largest = Math.max(largest, value);
+  }
+  return largest;
+}
+
 const UNKNOWNISH = ts.TypeFlags.Any | ts.TypeFlags.Unknown;
 
 /**
@@ -1037,15 +1048,7 @@ export class TypeOracle {
   tupleLength(expr: ts.Expression): number | undefined {
     const length = (type: ts.Type): number | undefined => {
       if (type.flags & UNKNOWNISH) return undefined;
-      if (type.isUnion()) {
-        let longest = 0;
-        for (const part of type.types) {
-          const partLength = length(part);
-          if (partLength === undefined) return undefined;
-          longest = Math.max(longest, partLength);
-        }
-        return longest;
-      }
+      if (type.isUnion()) return largestOverParts(type.types, length);
       if (type.flags & ts.TypeFlags.TypeParameter) {
         const constraint = this.checker.getBaseConstraintOfType(type);
         return constraint && constraint !== type ? length(constraint) : undefined;
@@ -1073,16 +1076,7 @@ export class TypeOracle {
    * // declare const rows: any;           → may
    */
   openSizeStatus(expr: ts.Expression): Tri {
-    const status = (type: ts.Type): Tri => {
-      if (type.flags & UNKNOWNISH) return "may";
-      if (type.isUnion()) {
-        const parts = type.types.filter((part) => !(part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)));
-        return parts.length === 0 ? "never" : combine(parts.map(status));
-      }
-      if (type.flags & ts.TypeFlags.TypeParameter) {
-        const constraint = this.checker.getBaseConstraintOfType(type);
-        return constraint && constraint !== type ? status(constraint) : "may";
-      }
+    return this.statusOverParts(this.checker.getTypeAtLocation(expr), (parts, status) => combine(parts.map(status)), (type) => {
       if (type.flags & ts.TypeFlags.StringLike) return "never";
       if (this.checker.isTupleType(type)) return ((type as ts.TypeReference).target as ts.TupleType).hasRestElement ? "always" : "never";
       if (this.checker.isArrayType(type)) return "always";
@@ -1091,8 +1085,7 @@ export class TypeOracle {
       const length = apparent.getProperty("length");
       if (length && this.checker.getTypeOfSymbol(length).flags & ts.TypeFlags.NumberLike) return "always";
       return "never";
-    };
-    return status(this.checker.getTypeAtLocation(expr));
+    });
   }
 
   /**
@@ -1121,15 +1114,7 @@ export class TypeOracle {
   fixedPropertyCount(expr: ts.Expression): number | undefined {
     const count = (type: ts.Type): number | undefined => {
       if (type.flags & UNKNOWNISH || type.flags & ts.TypeFlags.TypeParameter) return undefined;
-      if (type.isUnion()) {
-        let largest = 0;
-        for (const part of type.types) {
-          const partCount = count(part);
-          if (partCount === undefined) return undefined;
-          largest = Math.max(largest, partCount);
-        }
-        return largest;
-      }
+      if (type.isUnion()) return largestOverParts(type.types, count);
       if (!(type.flags & ts.TypeFlags.Object) || this.checker.isArrayType(type) || this.checker.isTupleType(type)) return undefined;
       if (this.checker.getIndexInfosOfType(type).length > 0) return undefined;
       return type.getProperties().length;
@@ -1836,6 +1821,27 @@ export class TypeOracle {
     return symbol !== undefined && symbol.name === "Promise" && (symbol.flags & ts.SymbolFlags.Variable) !== 0 && this.isDeclaredInDefaultLib(symbol);
   }
 
+  /**
+   * A three-state question over a type's parts: `any`/`unknown` and unconstrained type parameters
+   * are `may`, a type parameter answers by its constraint, a union by `join` over its parts with
+   * `null`/`undefined`/`void` left aside (only those: `never`), anything else by `leaf`.
+   */
+  private statusOverParts(type: ts.Type, join: (parts: readonly ts.Type[], status: (part: ts.Type) => Tri) => Tri, leaf: (type: ts.Type) => Tri): Tri {
+    const status = (current: ts.Type): Tri => {
+      if (current.flags & UNKNOWNISH) return "may";
+      if (current.isUnion()) {
+        const parts = current.types.filter((part) => !(part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)));
+        return parts.length === 0 ? "never" : join(parts, status);
+      }
+      if (current.flags & ts.TypeFlags.TypeParameter) {
+        const constraint = this.checker.getBaseConstraintOfType(current);
+        return constraint && constraint !== current ? status(constraint) : "may";
+      }
+      return leaf(current);
+    };
+    return status(type);
+  }
+
   private readonly collectionCache = new WeakMap<ts.Node, Tri>();
 
   /**
@@ -1856,21 +1862,11 @@ export class TypeOracle {
     const cached = this.collectionCache.get(expr);
     if (cached !== undefined) return cached;
     const seen = new Set<ts.Type>();
-    const status = (type: ts.Type): Tri => {
-      if (type.flags & UNKNOWNISH) return "may";
-      if (type.isUnion()) {
-        const parts = type.types.filter((part) => !(part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)));
-        if (parts.length === 0) return "never";
-        const statuses = parts.map(status);
-        return statuses.every((part) => part === "always") ? "always" : statuses.every((part) => part === "never") ? "never" : "may";
-      }
-      if (type.flags & ts.TypeFlags.TypeParameter) {
-        const constraint = this.checker.getBaseConstraintOfType(type);
-        return constraint && constraint !== type ? status(constraint) : "may";
-      }
-      return this.isBuiltinCollectionType(type, seen) ? "always" : "never";
-    };
-    const result = status(this.checker.getTypeAtLocation(expr));
+    const result = this.statusOverParts(
+      this.checker.getTypeAtLocation(expr),
+      combineAll,
+      (type) => (this.isBuiltinCollectionType(type, seen) ? "always" : "never"),
+    );
     this.collectionCache.set(expr, result);
     return result;
   }

@@ -12,8 +12,8 @@
  *
  * The walk follows the statements after the declaration in evaluation order with a small abstract
  * state per set of paths: some path has the value pending and has not waited yet (`open`); some
- * path has it pending after a suspension (`windowed`, with the first such suspension); some path
- * has it handled (`closed`). Branches merge, loops run to a fixed point (the lattice is tiny, so
+ * path has it pending after a suspension (`windowed`, with the first such suspension); neither
+ * means every path has handled it or ended. Branches merge, loops run to a fixed point (the lattice is tiny, so
  * three passes settle any loop that can settle), `break`/`continue`/labels go to their targets,
  * `try`/`catch`/`finally` route exceptional paths when the policy follows exceptions. The walk
  * gives up, and the caller reports nothing, on what it cannot order: a write to the variable, a
@@ -118,12 +118,13 @@ export function firstByPosition<T>(items: readonly T[], key: (item: T) => ts.Nod
 
 interface Flow {
   open: boolean;
-  closed: boolean;
   windowed: ts.Node | undefined;
 }
 
-const DEAD: Flow = { open: false, closed: false, windowed: undefined };
-const HANDLED: Flow = { open: false, closed: true, windowed: undefined };
+/** No path reaches here (after a `return`, `throw` or jump). */
+const DEAD: Flow = { open: false, windowed: undefined };
+/** Every path here has the value handled: for what the walk records, the same as no path at all. */
+const HANDLED: Flow = { open: false, windowed: undefined };
 
 function earlier(a: ts.Node | undefined, b: ts.Node | undefined): ts.Node | undefined {
   if (!a) return b;
@@ -134,11 +135,11 @@ function earlier(a: ts.Node | undefined, b: ts.Node | undefined): ts.Node | unde
 function merge(a: Flow, b: Flow): Flow {
   if (a === DEAD) return b;
   if (b === DEAD) return a;
-  return { open: a.open || b.open, closed: a.closed || b.closed, windowed: earlier(a.windowed, b.windowed) };
+  return { open: a.open || b.open, windowed: earlier(a.windowed, b.windowed) };
 }
 
 function sameFlow(a: Flow, b: Flow): boolean {
-  return a.open === b.open && a.closed === b.closed && a.windowed === b.windowed;
+  return a.open === b.open && a.windowed === b.windowed;
 }
 
 function pending(flow: Flow): boolean {
@@ -183,7 +184,7 @@ class Walker {
 
   run(declaration: ts.VariableDeclaration): void {
     if (this.policy.optimistic) this.handlingPath = this.collectHandlingPath();
-    let flow: Flow = { open: true, closed: false, windowed: undefined };
+    let flow: Flow = { open: true, windowed: undefined };
     const list = this.declared.declarationList;
     for (const other of list.declarations.slice(list.declarations.indexOf(declaration) + 1)) flow = this.declaration(other, flow);
     const statements = this.container.statements;
@@ -235,7 +236,7 @@ class Walker {
 
   private suspend(at: ts.Node, flow: Flow): Flow {
     if (!flow.open || !(this.questions.isSuspension?.(at) ?? true)) return flow;
-    return { open: false, closed: flow.closed, windowed: earlier(flow.windowed, at) };
+    return { open: false, windowed: earlier(flow.windowed, at) };
   }
 
   /** A wait may throw (its promise rejects): the innermost walked `catch` sees this state. */
