@@ -51,11 +51,22 @@ const PG_LOOP =
   "    }\n" +
   "  }\n";
 
+/** Lines 1-4: a LISTEN client behind a connection, its SQL loaded by name (as in a Postgres backend's built JavaScript). */
+const LISTEN_DECLARATIONS =
+  "interface ListenClient { query(sql: string): Promise<void> }\n" +
+  "interface Identity { database: string; schema: string }\n" +
+  "interface Connection { getListenClient(): Promise<ListenClient>; setListenClientName(name: string): Promise<void>; identity(): Promise<Identity> }\n" +
+  "declare function loadCommandSql(name: string): string;\n";
+
 /** The exact messages, written out so that a change of wording is a visible change here. */
 const duplicateInit = (target: string) =>
   `\`${target}\` is checked before the \`await\` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work, but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.`;
 const duplicateInitCollection = (target: string, key: string) =>
   `\`${target}\` is checked for \`${key}\` before the \`await\` and filled after it. Calls that arrive while the first one waits also miss, so the work for \`${key}\` runs once per call and the last result wins: duplicate work (a cache stampede), but no lost update, since each call stores a complete, fresh value. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one run.`;
+const duplicateWork = (target: string, callee: string, value = "true") =>
+  `\`${target}\` is checked before the \`await\` of \`${callee}(...)\` and set to \`${value}\` after it. Calls that arrive while the first one waits also find it unset, so each of them runs the work from \`${callee}(...)\` to this write again. All of them store the same value, so nothing is overwritten: the cost is the repeated work, harmless when it is idempotent (a second \`LISTEN\` on the same channel, \`CREATE TABLE IF NOT EXISTS\`) and a duplicated side effect when it is not. Keep the in-flight promise of that work in place of the flag (store it before awaiting it, and clear it if the work fails), so concurrent calls share one run.`;
+const duplicateWorkCollection = (target: string, key: string, callee: string) =>
+  `\`${target}\` is checked for \`${key}\` before the \`await\` of \`${callee}(...)\` and marked after it. Calls that arrive while the first one waits also miss, so each of them runs the work for \`${key}\` from \`${callee}(...)\` to this write again. All of them store the same entry, so nothing is overwritten: the cost is the repeated work, harmless when it is idempotent and a duplicated side effect when it is not (a second subscription, world or table created). Keep the in-flight promise of that work per key (store it before awaiting it, and clear it if the work fails), so concurrent misses share one run.`;
 const duplicateResource = (target: string, method: string) =>
   `\`${target}\` is checked before the \`await\` and set after it to a resource that must be released (it has \`${method}()\`). Calls that arrive while the first one waits also find it unset, so each racer creates one, and each write replaces the previous one: the one overwritten is never closed (its \`${method}()\` is never called), a leaked handle or connection. Cache the in-flight promise (store it before awaiting it), so concurrent calls share one resource.`;
 const duplicateResourceCollection = (target: string, key: string, method: string) =>
@@ -195,7 +206,7 @@ const invalid: InvalidCase[] = [
   {
     name: "a guard flag checked before the await and set after it (eslint#11740: a real double run)",
     code: `${D}\nlet initialized = false;\nexport async function init() {\n  if (!initialized) {\n    await tick();\n    initialized = true;\n  }\n}`,
-    errors: [{ messageId: "duplicateInit", message: duplicateInit("initialized"), severity: "info", line: 6, column: 5 }],
+    errors: [{ messageId: "duplicateWork", message: duplicateWork("initialized", "tick"), severity: "info", line: 6, column: 5 }],
   },
   {
     name: "cache check-then-act on a Map",
@@ -235,7 +246,7 @@ const invalid: InvalidCase[] = [
   {
     name: "Set membership then add after an await",
     code: `${D}\nexport class Seen {\n  private ids = new Set<string>();\n  async visit(id: string) {\n    if (this.ids.has(id)) return;\n    await tick();\n    this.ids.add(id);\n  }\n}`,
-    errors: [{ messageId: "duplicateInitCollection", message: duplicateInitCollection("this.ids", "id"), severity: "info", line: 7, column: 5 }],
+    errors: [{ messageId: "duplicateWorkCollection", message: duplicateWorkCollection("this.ids", "id", "tick"), severity: "info", line: 7, column: 5 }],
   },
   {
     name: "??= with an await",
@@ -274,32 +285,32 @@ const invalid: InvalidCase[] = [
   {
     name: "serialized callers: a public caller can run concurrently, whatever the project's own loop does",
     code: `${PG}${PG_CLASS}  async waitForJob() {\n    const client = await this.#ensureListening();\n    return client;\n  }\n}`,
-    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.#listening"), severity: "info", line: 14, column: 7 }],
+    errors: [{ messageId: "duplicateWork", message: duplicateWork("this.#listening", "client.query"), severity: "info", line: 14, column: 7 }],
   },
   {
     name: "serialized callers: awaited in two different loops, which can overlap each other",
     code: `${PG}${PG_CLASS}${PG_LOOP}  async #watch() {\n    while (!this.#closed) {\n      const client = await this.#ensureListening();\n      client.on("notification", () => undefined);\n      await sleep(5000);\n    }\n  }\n  start() {\n    void this.#work();\n    void this.#watch();\n  }\n}`,
-    errors: [{ messageId: "duplicateInit", line: 14, column: 7, message: duplicateInit("this.#listening") }],
+    errors: [{ messageId: "duplicateWork", line: 14, column: 7, message: duplicateWork("this.#listening", "client.query") }],
   },
   {
     name: "serialized callers: the method also handed on as a callback runs whenever the emitter likes",
     code: `${PG}${PG_CLASS.replace("private readonly queue: string) {}\n", "private readonly queue: string, events: { on(event: string, listener: () => void): void }) {\n    void this.#work();\n    events.on(\"reconnect\", this.#ensureListening.bind(this));\n  }\n")}${PG_LOOP}}`,
-    errors: [{ messageId: "duplicateInit", line: 17, column: 7, message: duplicateInit("this.#listening") }],
+    errors: [{ messageId: "duplicateWork", line: 17, column: 7, message: duplicateWork("this.#listening", "client.query") }],
   },
   {
     name: "serialized callers: another instance's `#ensureListening()` is called from outside its loop",
     code: `${PG}${PG_CLASS.replace("{}\n", "{\n    void this.#work();\n  }\n")}${PG_LOOP}  async share(other: Backend) {\n    return other.#ensureListening();\n  }\n}`,
-    errors: [{ messageId: "duplicateInit", line: 16, column: 7, message: duplicateInit("this.#listening") }],
+    errors: [{ messageId: "duplicateWork", line: 16, column: 7, message: duplicateWork("this.#listening", "client.query") }],
   },
   {
     name: "serialized callers: two private methods that only await each other are not serialized (cycle)",
     code: `${PG}${PG_CLASS}  async #retry(): Promise<void> {\n    const client = await this.#ensureListening();\n    client.on("notification", () => undefined);\n    if (this.#closed) return;\n    await this.#again();\n  }\n  async #again(): Promise<void> {\n    await sleep(1000);\n    await this.#retry();\n  }\n}`,
-    errors: [{ messageId: "duplicateInit", line: 14, column: 7, message: duplicateInit("this.#listening") }],
+    errors: [{ messageId: "duplicateWork", line: 14, column: 7, message: duplicateWork("this.#listening", "client.query") }],
   },
   {
     name: "serialized callers: the loop itself started on every call of a public method",
     code: `${PG}${PG_CLASS}${PG_LOOP}  run() {\n    void this.#work();\n  }\n}`,
-    errors: [{ messageId: "duplicateInit", line: 14, column: 7, message: duplicateInit("this.#listening") }],
+    errors: [{ messageId: "duplicateWork", line: 14, column: 7, message: duplicateWork("this.#listening", "client.query") }],
   },
   {
     name: "with checkParameters: the same property of a parameter read before and written after",
@@ -472,17 +483,17 @@ const invalid: InvalidCase[] = [
   {
     name: "a closure's flag when its calls run together under Promise.all",
     code: `${EV}export async function run(events: StreamEvent[]) {\n  let deferred = false;\n  const onDone = async () => {\n    if (deferred) return;\n    await flush();\n    deferred = true;\n  };\n  await Promise.all(events.map(() => onDone()));\n}`,
-    errors: [{ messageId: "duplicateInit", message: duplicateInit("deferred"), line: 8, column: 5 }],
+    errors: [{ messageId: "duplicateWork", message: duplicateWork("deferred", "flush"), line: 8, column: 5 }],
   },
   {
     name: "a callback whose consumer starts each call without awaiting it",
     code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) void onEvent(event);\n}\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  let deferred = false;\n  await consume(events, async () => {\n    if (deferred) return;\n    await flush();\n    deferred = true;\n  });\n}`,
-    errors: [{ messageId: "duplicateInit", line: 11, column: 5, message: duplicateInit("deferred") }],
+    errors: [{ messageId: "duplicateWork", line: 11, column: 5, message: duplicateWork("deferred", "flush") }],
   },
   {
     name: "module state written by a closure that is awaited in turn (the owner itself can run concurrently)",
     code: `${EV}let flushed = false;\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  const onDone = async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  };\n  for await (const event of events) if (event.type === "done") await onDone();\n}`,
-    errors: [{ messageId: "duplicateInit", message: duplicateInit("flushed"), line: 8, column: 5 }],
+    errors: [{ messageId: "duplicateWork", message: duplicateWork("flushed", "flush"), line: 8, column: 5 }],
   },
   // Which way the check went: a write after finding the state present replaces it (a lost update).
   {
@@ -708,7 +719,7 @@ const invalid: InvalidCase[] = [
   {
     name: "a flag set after a memoized lookup and then a LISTEN each call runs again (bullmq relay backend)",
     code: `interface Client { query(sql: string): Promise<unknown> }\ninterface Identity { database: string }\ndeclare function lookup(): Promise<Identity>;\nexport class RelayBackend {\n  private listening = false;\n  private identity: Promise<Identity> | undefined;\n  constructor(private readonly client: Client) {}\n  private getIdentity() {\n    if (!this.identity) this.identity = lookup();\n    return this.identity;\n  }\n  async ensureListening() {\n    if (!this.listening) {\n      const { database } = await this.getIdentity();\n      await this.client.query(\`LISTEN relay_\${database}\`);\n      this.listening = true;\n    }\n  }\n}`,
-    errors: [{ messageId: "duplicateInit", message: duplicateInit("this.listening"), severity: "info", line: 16, column: 7, related: [13, 14] }],
+    errors: [{ messageId: "duplicateWork", message: duplicateWork("this.listening", "this.client.query"), severity: "info", line: 16, column: 7, related: [13, 14] }],
   },
   // A duplicate initialization that stores a resource leaks the one it overwrites: the rule's severity.
   {
@@ -1010,6 +1021,36 @@ const invalid: InvalidCase[] = [
     code: `declare function price(): Promise<number>;\ndeclare function tax(): Promise<number>;\nlet total = 0;\nexport async function add(cached: boolean) {\n  total = (cached ? total : await price()) + await tax();\n}`,
     errors: [{ messageId: "readModifyWrite", message: readModifyWrite("total", "await"), line: 5, column: 3, related: [5, 5], fixes: [] }],
   },
+  // A constant written after awaited work (issue 10, bullmq's LISTEN flags, puppeteer's isolated worlds):
+  // every call stores the same value, so the message names the work each call runs again.
+  {
+    name: "duplicate work: a public method's LISTEN flag set after the LISTEN (bullmq queue backend)",
+    code: `${LISTEN_DECLARATIONS}export class QueueBackend {\n  private listening = false;\n  constructor(private readonly connection: Connection) {}\n  async ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.listening) {\n      await client.query(loadCommandSql("listen_jobs"));\n      this.listening = true;\n    }\n    return client;\n  }\n}`,
+    errors: [{ messageId: "duplicateWork", severity: "info", line: 12, column: 7, message: duplicateWork("this.listening", "client.query", "true") }],
+  },
+  {
+    name: "duplicate work: the first per-call step after a memoized lookup is the one named (bullmq relay backend)",
+    code: `${LISTEN_DECLARATIONS}export class RelayBackend {\n  private listening = false;\n  private connectionIdentity: Promise<Identity> | undefined;\n  constructor(private readonly connection: Connection, private readonly nodeId?: string) {}\n  private getConnectionIdentity() {\n    if (!this.connectionIdentity) this.connectionIdentity = this.connection.identity();\n    return this.connectionIdentity;\n  }\n  async ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.listening) {\n      if (this.nodeId) {\n        const { database, schema } = await this.getConnectionIdentity();\n        await this.connection.setListenClientName(\`\${this.nodeId}:\${database}:\${schema}\`);\n      }\n      await client.query(loadCommandSql("listen_relay"));\n      this.listening = true;\n    }\n    return client;\n  }\n}`,
+    errors: [{ messageId: "duplicateWork", line: 21, column: 7, message: duplicateWork("this.listening", "this.connection.setListenClientName", "true") }],
+  },
+  {
+    name: "duplicate work: a Set entry marked after the worlds are created (puppeteer FrameManager)",
+    code: `interface Session { id(): string; send(method: string, params: object): Promise<unknown> }\ninterface Frame { id: string; session: Session }\nexport class FrameManager {\n  #isolatedWorlds = new Set<string>();\n  #frames: Frame[] = [];\n  async createIsolatedWorld(session: Session, name: string) {\n    const key = \`\${session.id()}:\${name}\`;\n    if (this.#isolatedWorlds.has(key)) return;\n    await session.send("Page.addScriptToEvaluateOnNewDocument", { worldName: name });\n    await Promise.all(\n      this.#frames\n        .filter((frame) => frame.session === session)\n        .map((frame) => session.send("Page.createIsolatedWorld", { frameId: frame.id, worldName: name }).catch(() => undefined)),\n    );\n    this.#isolatedWorlds.add(key);\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateWorkCollection",
+        severity: "info",
+        line: 15,
+        column: 5,
+        message: duplicateWorkCollection("this.#isolatedWorlds", "key", "session.send"),
+      },
+    ],
+  },
+  {
+    name: "duplicate work: a flag set after awaiting a promise the caller passed in keeps the general message",
+    code: `export class Service {\n  private started = false;\n  async start(ready: Promise<void>) {\n    if (!this.started) {\n      await ready;\n      this.started = true;\n    }\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 6, column: 7, message: duplicateInit("this.started") }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -1155,6 +1196,31 @@ const valid: ValidCase[] = [
   { name: "yield: a handle opened before the first yield", code: `interface Handle { read(): string; close(): void }\ndeclare function openHandle(path: string): Handle;\nexport class Reader {\n  private handle: Handle | undefined;\n  *lines(path: string, header: string[]) {\n    if (!this.handle) this.handle = openHandle(path);\n    yield* header;\n    yield this.handle.read();\n  }\n}` },
   { name: "yield: a handle checked again after the yield before it is opened", code: `interface Handle { read(): string; close(): void }\ndeclare function openHandle(path: string): Handle;\nexport class Reader {\n  private handle: Handle | undefined;\n  *lines(path: string, header: string[]) {\n    if (!this.handle) {\n      yield* header;\n      if (!this.handle) this.handle = openHandle(path);\n    }\n    yield this.handle?.read();\n  }\n}` },
   { name: "a plain (non-generator) function with no suspension point", code: `let total = 0;\nexport function add(n: number) {\n  const before = total;\n  total = before + n;\n}` },
+  // A constant written after awaited work: the shapes that share one run, or reserve the state first.
+  {
+    name: "duplicate work: the in-flight LISTEN kept in place of the flag (the fix the message asks for)",
+    code: `${LISTEN_DECLARATIONS}export class QueueBackend {\n  private listening: Promise<void> | undefined;\n  constructor(private readonly connection: Connection) {}\n  async ensureListening() {\n    const client = await this.connection.getListenClient();\n    this.listening ??= client.query(loadCommandSql("listen_jobs")).catch((error: unknown) => {\n      this.listening = undefined;\n      throw error;\n    });\n    await this.listening;\n    return client;\n  }\n}`,
+  },
+  {
+    name: "duplicate work: the LISTEN flag set before the LISTEN and cleared when it fails",
+    code: `${LISTEN_DECLARATIONS}export class QueueBackend {\n  private listening = false;\n  constructor(private readonly connection: Connection) {}\n  async ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.listening) {\n      this.listening = true;\n      try {\n        await client.query(loadCommandSql("listen_jobs"));\n      } catch (error) {\n        this.listening = false;\n        throw error;\n      }\n    }\n    return client;\n  }\n}`,
+  },
+  {
+    name: "duplicate work: a private LISTEN helper awaited by a loop the constructor starts once, the flag reset by an event",
+    code: `${LISTEN_DECLARATIONS}declare function claimJob(): Promise<string | undefined>;\ndeclare function sleep(ms: number): Promise<void>;\nexport class QueueBackend {\n  #listening = false;\n  #closed = false;\n  constructor(private readonly connection: Connection & { on(event: "listenerinvalidated", listener: () => void): void }) {\n    connection.on("listenerinvalidated", () => {\n      this.#listening = false;\n    });\n    void this.#work();\n  }\n  async #ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.#listening) {\n      await client.query(loadCommandSql("listen_jobs"));\n      this.#listening = true;\n    }\n    return client;\n  }\n  async #work() {\n    while (!this.#closed) {\n      await this.#ensureListening();\n      if (!(await claimJob())) await sleep(1000);\n    }\n  }\n}`,
+  },
+  {
+    name: "duplicate work: the flag set after awaiting the memoized LISTEN, so every racer awaits one run",
+    code: `${LISTEN_DECLARATIONS}export class RelayBackend {\n  private listening = false;\n  private listenPending: Promise<void> | undefined;\n  constructor(private readonly connection: Connection) {}\n  async ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.listening) {\n      await (this.listenPending ??= client.query(loadCommandSql("listen_relay")));\n      this.listening = true;\n    }\n    return client;\n  }\n}`,
+  },
+  {
+    name: "duplicate work: the flag set after a private method that returns its memoized subscription",
+    code: `${LISTEN_DECLARATIONS}export class Events {\n  private subscribed = false;\n  private subscribing: Promise<void> | undefined;\n  constructor(private readonly connection: Connection) {}\n  private subscribe() {\n    this.subscribing ??= this.connection.getListenClient().then((client) => client.query(loadCommandSql("listen_events")));\n    return this.subscribing;\n  }\n  async ensureSubscribed() {\n    if (!this.subscribed) {\n      await this.subscribe();\n      this.subscribed = true;\n    }\n  }\n}`,
+  },
+  {
+    name: "duplicate work: the world's key reserved before the worlds are created",
+    code: `interface Session { id(): string; send(method: string, params: object): Promise<unknown> }\nexport class FrameManager {\n  #isolatedWorlds = new Set<string>();\n  async createIsolatedWorld(session: Session, name: string) {\n    const key = \`\${session.id()}:\${name}\`;\n    if (this.#isolatedWorlds.has(key)) return;\n    this.#isolatedWorlds.add(key);\n    await session.send("Page.addScriptToEvaluateOnNewDocument", { worldName: name });\n  }\n}`,
+  },
 ];
 
 

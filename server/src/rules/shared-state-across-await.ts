@@ -41,6 +41,10 @@ const messages = {
     "`{{target}}` is checked before the `{{suspension}}` and initialized after it. Calls that arrive while the first one waits also find it unset, so the initialization runs once per call and each result replaces the previous one: duplicate work, but no lost update, since each call stores a complete, fresh value. Store the in-flight promise before awaiting it, so concurrent calls share one run.",
   duplicateInitCollection:
     "`{{target}}` is checked for `{{key}}` before the `{{suspension}}` and filled after it. Calls that arrive while the first one waits also miss, so the work for `{{key}}` runs once per call and the last result wins: duplicate work (a cache stampede), but no lost update, since each call stores a complete, fresh value. Cache the in-flight promise (store it before awaiting it), so concurrent misses share one run.",
+  duplicateWork:
+    "`{{target}}` is checked before the `{{suspension}}` of `{{callee}}(...)` and set to `{{value}}` after it. Calls that arrive while the first one waits also find it unset, so each of them runs the work from `{{callee}}(...)` to this write again. All of them store the same value, so nothing is overwritten: the cost is the repeated work, harmless when it is idempotent (a second `LISTEN` on the same channel, `CREATE TABLE IF NOT EXISTS`) and a duplicated side effect when it is not. Keep the in-flight promise of that work in place of the flag (store it before awaiting it, and clear it if the work fails), so concurrent calls share one run.",
+  duplicateWorkCollection:
+    "`{{target}}` is checked for `{{key}}` before the `{{suspension}}` of `{{callee}}(...)` and marked after it. Calls that arrive while the first one waits also miss, so each of them runs the work for `{{key}}` from `{{callee}}(...)` to this write again. All of them store the same entry, so nothing is overwritten: the cost is the repeated work, harmless when it is idempotent and a duplicated side effect when it is not (a second subscription, world or table created). Keep the in-flight promise of that work per key (store it before awaiting it, and clear it if the work fails), so concurrent misses share one run.",
   lazyInit:
     "`{{target}} {{operator}} {{suspension}} ...` checks `{{target}}` before the `{{suspension}}` and assigns it after. Calls that arrive while the first one waits also see it unset, so the initializer runs once per call and the last result wins: duplicate work, but no lost update. Store the in-flight promise instead (`{{target}}Pending ??= init()`, then await it), so concurrent calls share one run.",
   duplicateResource:
@@ -57,6 +61,8 @@ const messages = {
 const AT_YIELD: Partial<Record<keyof typeof messages, keyof typeof messages>> = {
   duplicateInit: "duplicateInitAtYield",
   duplicateInitCollection: "duplicateInitAtYield",
+  duplicateWork: "duplicateInitAtYield",
+  duplicateWorkCollection: "duplicateInitAtYield",
   lazyInit: "duplicateInitAtYield",
   duplicateResource: "duplicateResourceAtYield",
   duplicateResourceCollection: "duplicateResourceAtYield",
@@ -73,7 +79,7 @@ const AT_YIELD: Partial<Record<keyof typeof messages, keyof typeof messages>> = 
 const RELEASE_METHODS: readonly string[] = ["close", "dispose", "destroy", "quit", "disconnect", "release", "end", "terminate", "Symbol.dispose", "Symbol.asyncDispose"];
 
 /** Duplicate work, not a wrong result: reported one level below the rule's severity. */
-const LOWER_SEVERITY: readonly (keyof typeof messages)[] = ["duplicateInit", "duplicateInitCollection", "lazyInit", "duplicateInitAtYield"];
+const LOWER_SEVERITY: readonly (keyof typeof messages)[] = ["duplicateInit", "duplicateInitCollection", "duplicateWork", "duplicateWorkCollection", "lazyInit", "duplicateInitAtYield"];
 
 // ---------------------------------------------------------------------------------------------
 // The rule
@@ -152,6 +158,19 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "`this.conn ??= await connect()`). Concurrent calls all find the state unset and all do the",
         "work; the last result wins. That is duplicate work, not a wrong value, and the fix is the",
         "same memoization either way. To see these at the lost updates' level, raise the rule to `error`.",
+        "",
+        "A duplicate initialization that writes a constant (`this.listening = true` after `await",
+        "client.query(\"LISTEN jobs\")`, `worlds.add(key)` after creating the world) stores the same value",
+        "in every call: what concurrent calls repeat is the awaited work, not the value. Its messages",
+        "(`duplicateWork`, `duplicateWorkCollection`, at the same lower level) name the first awaited call",
+        "since the check that each call runs again (an `await` of a memoized promise is shared, not",
+        "repeated), and say that the repeat is harmless when that work is idempotent (a second `LISTEN`",
+        "on one channel, `CREATE TABLE IF NOT EXISTS`) and a duplicated side effect when it is not (a",
+        "second isolated world, subscription or table). Whether it is idempotent is not in the code (the",
+        "SQL is often loaded by name, `client.query(loadCommandSql(\"listen_jobs\"))`), and the same shape",
+        "covers both, so the rule cannot tell them apart: read the named call, and suppress the finding",
+        "with a reason when its work is idempotent. A flag set after awaiting something other than a",
+        "call (a promise passed in) keeps the general message.",
         "",
         "A duplicate initialization that stores a **resource** is a leak, and is reported at the rule's",
         "severity (`duplicateResource`, `duplicateResourceCollection`), with the same memoize fix: each",
@@ -289,13 +308,21 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  at a time in a loop per backend: those callers are public methods of an exported class,",
         "  reached from another class through an interface (`this.backend.waitForJob(...)`), so their",
         "  one-at-a-time use is a convention of the worker that calls them, not a property of the code",
-        "  that declares them. Making the helper `#ensureListening` and the loop a private method started",
-        "  once (or memoized) states that convention in the code, and the rule then stays silent;",
+        "  that declares them (the project's own `.d.ts` declares the helper `private`, but its callers are",
+        "  public). Making the helper `#ensureListening` and the loop a private method started",
+        "  once (or memoized) states that convention in the code, and the rule then stays silent. Until",
+        "  then it is reported with `duplicateWork`, which names the `LISTEN` call each concurrent caller",
+        "  repeats: a second `LISTEN` on the same channel does nothing, so suppress it with that reason;",
         "- an object made for one operation (knex's `Runner`, built by `client.runner(builder)` for",
         "  each query, whose `ensureConnection` checks `this.connection`, awaits `acquireConnection()` and",
-        "  sets it) is reported like any shared instance. That no two calls share an instance cannot be",
-        "  shown from the code: the class is exported (other code may construct and share one), and the",
-        "  method hands `this` to a callback (`cb(this)`) that may call it again.",
+        "  sets it) is reported like any shared instance. Every `Runner` the project makes is used for one",
+        "  call and dropped, but that no two calls share an instance cannot be shown from the code: the",
+        "  class is exported, `client.runner()` is in the package's declared API and hands a fresh one to",
+        "  any caller, who may then call it twice at once (the position of a user holding a puppeteer",
+        "  `ElementHandle`, whose concurrent `backendNodeId()` calls are a real duplicate), and the method",
+        "  hands `this` to a callback (`cb(this)`) that may call it again. Nor is it a harmless repeat if",
+        "  it happens: the second call replaces `this.connection` while the first one's callback still",
+        "  queries through it, so no lower message fits either.",
         "",
         "Suppress such a finding with a reason",
         "(`// concurrency-lint-disable-next-line shared-state-across-await -- one Runner per query`).",
@@ -422,6 +449,26 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
             "  async get() {",
             "    this.connecting ??= connect();",
             "    return this.connecting;",
+            "  }",
+            "}",
+          ].join("\n"),
+        },
+        {
+          title: "A LISTEN kept as its in-flight promise, in place of a flag",
+          code: [
+            "interface ListenClient { query(sql: string): Promise<void> }",
+            "declare function getListenClient(): Promise<ListenClient>;",
+            "",
+            "export class Backend {",
+            "  private listening: Promise<void> | undefined;",
+            "  async ensureListening() {",
+            "    const client = await getListenClient();",
+            "    this.listening ??= client.query(\"LISTEN jobs\").catch((error: unknown) => {",
+            "      this.listening = undefined;",
+            "      throw error;",
+            "    });",
+            "    await this.listening;",
+            "    return client;",
             "  }",
             "}",
           ].join("\n"),
@@ -881,11 +928,17 @@ class Analyzer {
           if (duplicateInit && this.setsConstantAfterSharedRun(state, found.write, check.node)) continue;
           // A fresh resource overwrites (and leaks) the one another call stored: the rule's severity.
           const method = duplicateInit ? this.releaseMethodOf(writtenValue(found.write)) : undefined;
+          // A constant (`this.listening = true`, `worlds.add(key)`): every call stores the same value,
+          // and what concurrent calls repeat is the awaited work, named in its own message.
+          const work = duplicateInit && !method ? this.repeatedWork(state, found.write, check.node) : undefined;
           if (check.collectionKey !== undefined) {
             const data = { target: check.key, key: check.collectionKey };
             const messageId = method ? "duplicateResourceCollection" : "duplicateInitCollection";
-            if (duplicateInit) state.report(found.write, messageId, method ? { ...data, method } : data, check.node, found.suspension, this.cachePromiseFix(state, found.write), guarded);
+            if (work) state.report(found.write, "duplicateWorkCollection", { ...data, callee: work }, check.node, found.suspension, [], guarded);
+            else if (duplicateInit) state.report(found.write, messageId, method ? { ...data, method } : data, check.node, found.suspension, this.cachePromiseFix(state, found.write), guarded);
             else state.report(found.write, "checkThenActCollection", data, check.node, found.suspension, [], guarded);
+          } else if (work && isAssignment(found.write)) {
+            state.report(found.write, "duplicateWork", { target: check.key, callee: work, value: skipOuter(found.write.right).getText() }, check.node, found.suspension, [], guarded);
           } else if (duplicateInit) {
             const messageId = method ? "duplicateResource" : "duplicateInit";
             state.report(found.write, messageId, method ? { target: check.key, method } : { target: check.key }, check.node, found.suspension, this.memoizeFix(state, found.write, check.key), guarded);
@@ -944,11 +997,35 @@ class Analyzer {
   private setsConstantAfterSharedRun(state: FunctionState, write: ts.Node, check: ts.Node): boolean {
     const suspensions = state.suspensionsWithin(check.getEnd(), write.getStart());
     if (suspensions.length === 0 || !suspensions.every((node) => ts.isAwaitExpression(node) && state.isMemoizedPromise(node.expression))) return false;
+    return this.writesConstant(write);
+  }
+
+  /** `x = true`, `x = "ready"`, `seen.add(id)`, `flags.set(k, 1)`: a value every call writes alike. */
+  private writesConstant(write: ts.Node): boolean {
     if (isAssignment(write)) return write.operatorToken.kind === ts.SyntaxKind.EqualsToken && isConstantValue(write.right);
     const call = collectionCall(this.context.types, write, new Set(["add", "set"]));
     if (!call) return false;
     const value = (write as ts.CallExpression).arguments[1];
     return call.method === "add" || (value !== undefined && isConstantValue(value));
+  }
+
+  /**
+   * For an initialization that writes a constant after awaiting a call (`await client.query(...);
+   * this.listening = true`): the text of the first awaited call since the check that each call
+   * runs again (an `await` of a memoized promise, `await this.identity()`, is shared, not
+   * repeated). Undefined for a value each call computes, a first repeated suspension that is not
+   * `await call(...)` (a `yield`, an awaited promise started earlier), or a callee too long to quote.
+   */
+  private repeatedWork(state: FunctionState, write: ts.Node, check: ts.Node): string | undefined {
+    if (!this.writesConstant(write)) return undefined;
+    const suspension = state
+      .suspensionsWithin(check.getEnd(), write.getStart())
+      .find((node) => !(ts.isAwaitExpression(node) && state.isMemoizedPromise(node.expression)));
+    if (!suspension || !ts.isAwaitExpression(suspension)) return undefined;
+    const work = skipOuter(suspension.expression);
+    if (!ts.isCallExpression(work)) return undefined;
+    const callee = normalize(work.expression.getText());
+    return callee.length <= 60 ? callee : undefined;
   }
 
   // -------------------------------------------------------------------------------------------
