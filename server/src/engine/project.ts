@@ -194,6 +194,57 @@ export function readTsconfig(configFile: string): ts.ParsedCommandLine {
   return parsed;
 }
 
+/** What `findDefaultProject` needs to know about tsconfig projects. */
+export interface DefaultProjectSearch<P> {
+  /** The nearest tsconfig.json in `directory` or above it (normalized), or undefined. */
+  configIn(directory: string): string | undefined;
+  /** The project of a tsconfig, or undefined when it is not available (unreadable, not planned). */
+  load(configFile: string): P | undefined;
+  /** Whether the project lints the file (one of its root files). */
+  contains(project: P, fileName: string): boolean;
+  /** The tsconfigs the project references (normalized), in the order it lists them. */
+  references(project: P): readonly string[];
+}
+
+/**
+ * The one project a file included by several is linted with, chosen as tsserver chooses a file's
+ * default project (`tryFindDefaultConfiguredProjectForOpenScriptInfo`): the nearest tsconfig.json
+ * above the file if it includes it; else the projects that tsconfig references, depth first in
+ * the order listed (a solution tsconfig with `files: []`); else the same from the next
+ * tsconfig.json above that one's folder (TypeScript 5.6's ancestor search); undefined when none
+ * includes the file. The editor and the CLI both use it, so a file in two projects gets one set
+ * of findings, from the same program in both.
+ */
+export function findDefaultProject<P>(fileName: string, search: DefaultProjectSearch<P>): P | undefined {
+  const seen = new Set<string>();
+  const visit = (configFile: string): P | undefined => {
+    if (seen.has(configFile)) return undefined;
+    seen.add(configFile);
+    const project = search.load(configFile);
+    if (project === undefined) return undefined;
+    if (search.contains(project, fileName)) return project;
+    for (const reference of search.references(project)) {
+      const found = visit(reference);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  for (let directory = path.dirname(fileName); ; ) {
+    const configFile = search.configIn(directory);
+    if (configFile === undefined) return undefined;
+    const found = visit(configFile);
+    if (found !== undefined) return found;
+    const configFolder = path.dirname(configFile);
+    if (path.dirname(configFolder) === configFolder) return undefined;
+    directory = path.dirname(configFolder);
+  }
+}
+
+/** The tsconfig files of project references, normalized. */
+export function referencedConfigs(references: readonly ts.ProjectReference[] | undefined): string[] {
+  return (references ?? []).map((reference) => normalizePath(ts.resolveProjectReferencePath(reference)));
+}
+
 /** The tsconfig and every project it references, depth first, each once. */
 function collectProjectTree(configFile: string, seen = new Set<string>()): { configFile: string; parsed: ts.ParsedCommandLine }[] {
   // `-p some/folder` names the folder's tsconfig.json, which is what the spec must name too.
