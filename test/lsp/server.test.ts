@@ -578,6 +578,22 @@ describe("files changed on disk", () => {
     assert.ok(!session.host.of("refresh").length, "nothing to refresh");
   });
 
+  it("pull: the event for an open document's own file (a save) re-lints nothing: its text is the editor's", async (t) => {
+    const session = await startSession(t, CROSS_FILE);
+    const a = session.open("src/a.ts", ASYNC_LOAD);
+    const b = session.open("src/b.ts");
+    const first = await session.pull(b);
+    assert.ok(first.kind === "full" && first.resultId);
+    assert.deepEqual(first.items.map(brief), ["4:3 floating-promise"]);
+    const before = analyses(session);
+
+    await write(session, "src/a.ts", ASYNC_LOAD);
+    session.server.didChangeWatchedFiles([changed(a)]);
+    assert.deepEqual(await session.pull(b, first.resultId), { kind: "unchanged", resultId: first.resultId });
+    assert.equal(analyses(session), before);
+    assert.ok(!session.host.of("refresh").length);
+  });
+
   it("pull: a document of another project answers `unchanged` without being linted again", async (t) => {
     const session = await startSession(t, {
       "one/tsconfig.json": TSCONFIG,

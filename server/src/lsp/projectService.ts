@@ -136,12 +136,18 @@ class ManagedProject implements Project {
     return program;
   }
 
+  /** Whether a program was built: before that, no result depends on the project. */
+  get built(): boolean {
+    return this.lastProgram !== undefined;
+  }
+
   /**
-   * Whether a change of `fileName`'s text can change this project's program: it is in the last
-   * program built, or no program was built since the project last changed.
+   * Whether a change of `fileName`'s text can change a result that came from this project: it is
+   * in the last program built (a root file too, even if that program could not read it). A
+   * program built later reads the file anew anyway.
    */
   mayHold(fileName: string): boolean {
-    return this.lastProgram === undefined || this.lastProgram.getSourceFile(fileName) !== undefined || this.containsFile(fileName);
+    return this.lastProgram !== undefined && (this.lastProgram.getSourceFile(fileName) !== undefined || this.containsFile(fileName));
   }
 
   /**
@@ -299,7 +305,9 @@ export class ProjectService {
       // A "changed" file we had read as missing, or that is gone now, was created or deleted
       // (clients may merge events); one never read is in no program.
       const structural = kind !== "changed" || (known !== undefined && known !== ts.sys.fileExists(key));
-      (structural ? createdOrDeleted : changed).push(key);
+      if (structural) createdOrDeleted.push(key);
+      // An open document's text comes from the editor (saving it fires this event too).
+      else if (!this.documents.get(key)) changed.push(key);
     }
     if (reload) {
       this.reloadProjects();
@@ -320,10 +328,10 @@ export class ProjectService {
           this.projects.delete(configFile);
           continue;
         }
-        affected.add(project);
+        if (project.built) affected.add(project);
       }
       this.inferred?.filesCreatedOrDeleted(createdOrDeleted);
-      if (this.inferred) affected.add(this.inferred);
+      if (this.inferred?.built) affected.add(this.inferred);
     }
     return { reloaded: false, affected: [...affected] };
   }

@@ -315,7 +315,8 @@ export class ConcurrencyLintServer {
       if (error instanceof ResponseError) throw error;
       if (error instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
       this.reportFailure(error);
-      // Never leave stale diagnostics behind a failure.
+      // Never leave stale diagnostics behind a failure; try again after the next change.
+      inputs = this.failedInputs();
       return store([]);
     }
     for (const internal of result.internalErrors) {
