@@ -522,6 +522,25 @@ describe("cross-file freshness", () => {
     assert.deepEqual(second.items.map((d) => d.relatedInformation?.map((r) => r.location.range.start.line + 1)), [[4]]);
   });
 
+  it("pull: an edit of a file another project imports refreshes that project's documents", async (t) => {
+    // b's tsconfig includes only its own folder; b.ts imports a.ts of project one by a relative path.
+    const session = await startSession(t, {
+      "one/tsconfig.json": TSCONFIG,
+      "one/src/a.ts": CROSS_FILE["src/a.ts"],
+      "two/tsconfig.json": TSCONFIG,
+      "two/src/b.ts": CROSS_FILE["src/b.ts"].replace("./a.js", "../../one/src/a.js"),
+    });
+    const a = session.open("one/src/a.ts");
+    const b = session.open("two/src/b.ts");
+    assert.deepEqual(await session.summary(a), []);
+    assert.deepEqual(await session.summary(b), []);
+
+    const refreshed = session.host.next("refresh");
+    session.replace(a, "export function load(): number {", "export async function load(): Promise<number> {");
+    await refreshed;
+    assert.deepEqual(await session.summary(b), ["4:3 floating-promise"]);
+  });
+
   it("push: an edit of a.ts re-publishes b.ts, which was not edited", async (t) => {
     const session = await startSession(t, CROSS_FILE, { pull: false });
     const a = session.open("src/a.ts");

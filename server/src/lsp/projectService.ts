@@ -36,6 +36,8 @@ export interface Project {
    * project's changes. Unique across projects and reloads.
    */
   readonly contentStamp: number;
+  /** Whether a result from this project can depend on the file's text (`ManagedProject.mayHold`). */
+  mayHold(fileName: string): boolean;
 }
 
 /** A watched-file event: LSP's FileChangeType, in words. */

@@ -459,7 +459,7 @@ export class ConcurrencyLintServer {
     }, REFRESH_DELAY_MS);
   }
 
-  /** After an edit, other open files of the same project may see different types: refresh them. */
+  /** After an edit, other open files of a project that holds the file may see different types: refresh them. */
   private scheduleRefreshIfDependents(uri: string): void {
     if (this.otherOpenDocumentsInProject(uri).length > 0) this.scheduleRefresh();
   }
@@ -471,7 +471,8 @@ export class ConcurrencyLintServer {
     if (others.length === 0) return [];
     return others.filter((document) => {
       const otherFile = uriToFileName(document.uri)!;
-      return this.projects.loadedProjects().some((project) => project.containsFile(otherFile) && project.containsFile(fileName));
+      // The edited file may be a root of that project or only imported by it (another project's file).
+      return this.projects.loadedProjects().some((project) => project.containsFile(otherFile) && project.mayHold(fileName));
     });
   }
 
