@@ -597,6 +597,20 @@ describe("files changed on disk", () => {
     assert.ok(!session.host.of("refresh").length, "nothing to refresh");
   });
 
+  it("pull: a closed file written back with the same text re-lints nothing", async (t) => {
+    const session = await startSession(t, CROSS_FILE);
+    const b = session.open("src/b.ts");
+    const first = await session.pull(b);
+    assert.ok(first.kind === "full" && first.resultId);
+    const before = analyses(session);
+
+    await write(session, "src/a.ts", CROSS_FILE["src/a.ts"]);
+    session.server.didChangeWatchedFiles([changed(session.uri("src/a.ts"))]);
+    assert.deepEqual(await session.pull(b, first.resultId), { kind: "unchanged", resultId: first.resultId });
+    assert.equal(analyses(session), before);
+    assert.ok(!session.host.of("refresh").length);
+  });
+
   it("pull: the event for an open document's own file (a save) re-lints nothing: its text is the editor's", async (t) => {
     const session = await startSession(t, CROSS_FILE);
     const a = session.open("src/a.ts", ASYNC_LOAD);

@@ -302,11 +302,15 @@ export class ProjectService {
       const key = normalizePath(fileName);
       if (/^(?:ts|js)config.*\.json$/.test(path.basename(key))) reload = true;
       const known = this.diskTexts.has(key) ? this.diskTexts.get(key) !== undefined : undefined;
+      const previous = this.diskTexts.get(key);
       this.diskTexts.delete(key);
-      this.diskVersions.set(key, (this.diskVersions.get(key) ?? 0) + 1);
       // A "changed" file we had read as missing, or that is gone now, was created or deleted
       // (clients may merge events); one never read is in no program.
       const structural = kind !== "changed" || (known !== undefined && known !== ts.sys.fileExists(key));
+      // Touched, or written back with the same text (a checkout, a formatter): keep its version,
+      // so the programs holding it keep their SourceFile.
+      if (!structural && previous !== undefined && this.textOf(key) === previous) continue;
+      this.diskVersions.set(key, (this.diskVersions.get(key) ?? 0) + 1);
       if (structural) createdOrDeleted.push(key);
       // An open document's text comes from the editor (saving it fires this event too).
       else if (!this.documents.get(key)) changed.push(key);
