@@ -751,6 +751,21 @@ describe("a file included by two projects", () => {
     ]);
   });
 
+  it("a file its nearest tsconfig leaves out goes to a tsconfig above that includes it (ancestor search)", async (t) => {
+    const session = await startSession(t, {
+      "src/tools/tsconfig.json": JSON.stringify({ compilerOptions: COMPILER_OPTIONS, include: ["main.ts"] }),
+      "src/tools/main.ts": "export const main = 1;\n",
+      "src/tools/jobs.ts": JOBS,
+    });
+    const jobs = session.open("src/tools/jobs.ts");
+    assert.deepEqual(await session.summary(jobs), ["6:3 floating-promise", "10:9 floating-promise"]);
+    const loaded = session.host.of("log").map((call) => call.message).filter((message) => message.startsWith("@types for "));
+    assert.deepEqual(loaded.map((message) => message.slice("@types for ".length).split(":")[0]), [
+      path.join(session.root, "src/tools/tsconfig.json"),
+      path.join(session.root, "tsconfig.json"),
+    ]);
+  });
+
   it("gives its findings once when the workspace is linted", async (t) => {
     const session = await startSession(t, SOLUTION);
     const result = await session.server.lintWorkspace([pathToFileURL(session.root).href]);
