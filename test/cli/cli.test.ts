@@ -319,6 +319,27 @@ describe("CLI: options, formats and kinds of project", () => {
     assert.doesNotMatch(runCli(dir, []).stdout, /…/);
   });
 
+  it("a file two referenced projects include is reported once", () => {
+    const dir = copyFixture(undefined);
+    const member = JSON.stringify({
+      compilerOptions: { strict: true, target: "es2022", module: "es2022", moduleResolution: "bundler", lib: ["es2022"], types: [], noEmit: true },
+      include: ["src", "../shared"],
+    });
+    writeFiles(dir, {
+      "tsconfig.json": JSON.stringify({ files: [], references: [{ path: "./a" }, { path: "./b" }] }),
+      "a/tsconfig.json": member,
+      "b/tsconfig.json": member,
+      "a/src/a.ts": "export const a = 1;\n",
+      "b/src/b.ts": "export const b = 1;\n",
+      "shared/jobs.ts": 'export async function send(): Promise<void> {\n  throw new Error("offline");\n}\nexport async function run(): Promise<void> {\n  send();\n}\n',
+    });
+    for (const args of [[], ["-p", "tsconfig.json"], ["shared"]]) {
+      const outcome = runCli(dir, args);
+      assert.equal(outcome.code, 0, outcome.stderr);
+      assert.deepEqual(stylishRows(outcome.stdout), ["shared/jobs.ts 5:3 warning floating-promise"], args.join(" "));
+    }
+  });
+
   it("--max-warnings -1: no limit, as in ESLint", () => {
     const outcome = runCli(copyFixture("basic"), ["--max-warnings", "-1"]);
     assert.equal(outcome.code, 0);

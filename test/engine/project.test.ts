@@ -98,6 +98,32 @@ describe("planProjects: which tsconfig owns which file", () => {
         ["solution/pkg-b/tsconfig.json", ["solution/pkg-b/src/b.ts"]],
       ],
     },
+    {
+      name: "-p of a solution whose projects share files: each file linted once, in the project tsserver picks",
+      // shared/ has no tsconfig: the solution's references are searched in order (pkg-a). pkg-b/src/common
+      // is in both too, but its nearest tsconfig, pkg-b's, includes it.
+      input: { project: "solution-shared/tsconfig.json" },
+      expected: [
+        ["solution-shared/pkg-a/tsconfig.json", ["solution-shared/pkg-a/src/a.ts", "solution-shared/shared/s.ts"]],
+        ["solution-shared/pkg-b/tsconfig.json", ["solution-shared/pkg-b/src/b.ts", "solution-shared/pkg-b/src/common/c.ts"]],
+      ],
+    },
+    {
+      name: "no -p in a solution whose projects share files: the same choice",
+      input: { cwd: `${FIXTURES}/solution-shared` },
+      expected: [
+        ["solution-shared/pkg-a/tsconfig.json", ["solution-shared/pkg-a/src/a.ts", "solution-shared/shared/s.ts"]],
+        ["solution-shared/pkg-b/tsconfig.json", ["solution-shared/pkg-b/src/b.ts", "solution-shared/pkg-b/src/common/c.ts"]],
+      ],
+    },
+    {
+      name: "a folder of a solution whose projects share files: the same choice",
+      input: { paths: ["solution-shared"] },
+      expected: [
+        ["solution-shared/pkg-a/tsconfig.json", ["solution-shared/pkg-a/src/a.ts", "solution-shared/shared/s.ts"]],
+        ["solution-shared/pkg-b/tsconfig.json", ["solution-shared/pkg-b/src/b.ts", "solution-shared/pkg-b/src/common/c.ts"]],
+      ],
+    },
   ];
   for (const { name, input, expected } of cases) {
     it(name, () => assert.deepEqual(describePlan(plan(input)), expected));

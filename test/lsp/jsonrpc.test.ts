@@ -38,6 +38,7 @@ import type {
   TextDocumentContentChangeEvent,
   TextDocumentEdit,
 } from "vscode-languageserver";
+import { FileChangeType } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { JsonReport } from "../../server/src/cli/formatters/index";
 import type { JsonSpan } from "../../server/src/cli/formatters/json";
@@ -454,6 +455,37 @@ describe("over JSON-RPC, pull mode", () => {
       server.change(mailer, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: SYNC_SEND_RECEIPT }]),
     ]);
     assert.deepEqual((await server.diagnostics(orders)).map(brief), expectedBriefs("src/orders.ts", [line]));
+  });
+
+  it("follows files changed and created on disk (workspace/didChangeWatchedFiles with their types)", CASE_TIMEOUT, async (t) => {
+    const mailerFile = path.join(demo, "src", "mailer.ts");
+    const createdFile = path.join(demo, "src", "created-on-disk.ts");
+    const original = await fs.promises.readFile(mailerFile, "utf8");
+    t.after(async () => {
+      await fs.promises.writeFile(mailerFile, original);
+      await fs.promises.rm(createdFile, { force: true });
+    });
+    const server = await ServerProcess.start(t, PULL_CAPABILITIES);
+    const orders = await server.open("src/orders.ts");
+    const line = lineOf(server.document(orders).getText(), SEND_RECEIPT);
+    assert.deepEqual((await server.diagnostics(orders)).map(brief), expectedBriefs("src/orders.ts"));
+
+    // mailer.ts is closed; on disk, sendReceipt stops returning a promise.
+    const start = original.indexOf("export async function sendReceipt");
+    const end = original.indexOf("}\n", start) + 1;
+    await fs.promises.writeFile(mailerFile, original.slice(0, start) + SYNC_SEND_RECEIPT + original.slice(end));
+    await Promise.all([
+      server.next("workspace/diagnostic/refresh"),
+      server.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: server.uri("src/mailer.ts"), type: FileChangeType.Changed }] }),
+    ]);
+    assert.deepEqual((await server.diagnostics(orders)).map(brief), expectedBriefs("src/orders.ts", [line]));
+
+    // A created file the tsconfig includes joins its project: the file list is read again.
+    await fs.promises.writeFile(createdFile, "export const created = 1;\n");
+    await Promise.all([
+      server.next<{ message: string }>("window/logMessage", (p) => p.message.endsWith("files after files were created or deleted")),
+      server.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: server.uri("src/created-on-disk.ts"), type: FileChangeType.Created }] }),
+    ]);
   });
 
   it("answers $/cancelRequest for a diagnostic request in flight with RequestCancelled", CASE_TIMEOUT, async (t) => {

@@ -19,6 +19,8 @@ import {
   type Diagnostic,
   DiagnosticSeverity,
   type DocumentDiagnosticReport,
+  FileChangeType,
+  type FileEvent,
   type InitializeResult,
   LSPErrorCodes,
   type Range,
@@ -147,6 +149,8 @@ const TSCONFIG = JSON.stringify({
   include: ["src/**/*.ts"],
 });
 
+const COMPILER_OPTIONS = (JSON.parse(TSCONFIG) as { compilerOptions: object }).compilerOptions;
+
 let projectCount = 0;
 
 /** A project folder with these files (and a tsconfig unless one is given). */
@@ -274,6 +278,11 @@ async function startSession(t: TestContext, files: Record<string, string>, optio
   t.after(() => session.dispose());
   return session;
 }
+
+/** A watched-file event of each kind, as the client sends them. */
+const changed = (uri: string): FileEvent => ({ uri, type: FileChangeType.Changed });
+const created = (uri: string): FileEvent => ({ uri, type: FileChangeType.Created });
+const deleted = (uri: string): FileEvent => ({ uri, type: FileChangeType.Deleted });
 
 function brief(diagnostic: Diagnostic): string {
   return `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${String(diagnostic.code)}`;
@@ -513,6 +522,25 @@ describe("cross-file freshness", () => {
     assert.deepEqual(second.items.map((d) => d.relatedInformation?.map((r) => r.location.range.start.line + 1)), [[4]]);
   });
 
+  it("pull: an edit of a file another project imports refreshes that project's documents", async (t) => {
+    // b's tsconfig includes only its own folder; b.ts imports a.ts of project one by a relative path.
+    const session = await startSession(t, {
+      "one/tsconfig.json": TSCONFIG,
+      "one/src/a.ts": CROSS_FILE["src/a.ts"],
+      "two/tsconfig.json": TSCONFIG,
+      "two/src/b.ts": CROSS_FILE["src/b.ts"].replace("./a.js", "../../one/src/a.js"),
+    });
+    const a = session.open("one/src/a.ts");
+    const b = session.open("two/src/b.ts");
+    assert.deepEqual(await session.summary(a), []);
+    assert.deepEqual(await session.summary(b), []);
+
+    const refreshed = session.host.next("refresh");
+    session.replace(a, "export function load(): number {", "export async function load(): Promise<number> {");
+    await refreshed;
+    assert.deepEqual(await session.summary(b), ["4:3 floating-promise"]);
+  });
+
   it("push: an edit of a.ts re-publishes b.ts, which was not edited", async (t) => {
     const session = await startSession(t, CROSS_FILE, { pull: false });
     const a = session.open("src/a.ts");
@@ -525,6 +553,226 @@ describe("cross-file freshness", () => {
     const call = await republished;
     assert.deepEqual(call.diagnostics.map(brief), ["4:3 floating-promise"]);
     assert.equal(call.version, 1, "b.ts keeps its version: only a.ts was edited");
+  });
+});
+
+describe("files changed on disk", () => {
+  /** Projects loaded so far: each load logs the `@types` it includes. */
+  const loads = (session: Session) => session.host.of("log").filter((call) => call.message.startsWith("@types for ")).length;
+  /** Analyses run so far: each one starts by setting the status item to "analysing…". */
+  const analyses = (session: Session) => session.host.of("status").filter((call) => call.params.state === "running").length;
+  const write = (session: Session, relative: string, text: string) => fs.promises.writeFile(path.join(session.root, relative), text);
+  const ASYNC_LOAD = CROSS_FILE["src/a.ts"].replace("export function load(): number {", "export async function load(): Promise<number> {");
+
+  it("pull: a changed closed file reloads no project, and its dependent's finding appears and disappears", async (t) => {
+    const session = await startSession(t, CROSS_FILE);
+    const b = session.open("src/b.ts");
+    assert.deepEqual(await session.summary(b), []);
+    const loaded = loads(session);
+    assert.equal(loaded, 1);
+
+    await write(session, "src/a.ts", ASYNC_LOAD);
+    const refreshed = session.host.next("refresh");
+    session.server.didChangeWatchedFiles([changed(session.uri("src/a.ts"))]);
+    await refreshed;
+    assert.deepEqual(await session.summary(b), ["4:3 floating-promise"]);
+
+    await write(session, "src/a.ts", CROSS_FILE["src/a.ts"]);
+    session.server.didChangeWatchedFiles([changed(session.uri("src/a.ts"))]);
+    assert.deepEqual(await session.summary(b), []);
+    assert.equal(loads(session), loaded, "no project was loaded again");
+  });
+
+  it("pull: a changed file no program holds requests no refresh and re-lints nothing", async (t) => {
+    const session = await startSession(t, { ...CROSS_FILE, "scripts/tool.ts": "export const x = 1;\n" });
+    const b = session.open("src/b.ts");
+    const first = await session.pull(b);
+    assert.ok(first.kind === "full" && first.resultId);
+    const before = analyses(session);
+
+    await write(session, "scripts/tool.ts", "export const x = 2;\n");
+    session.server.didChangeWatchedFiles([changed(session.uri("scripts/tool.ts"))]);
+    assert.deepEqual(await session.pull(b, first.resultId), { kind: "unchanged", resultId: first.resultId });
+    assert.equal(analyses(session), before, "b.ts answered from its stored result");
+    assert.ok(!session.host.of("refresh").length, "nothing to refresh");
+  });
+
+  it("pull: a closed file written back with the same text re-lints nothing", async (t) => {
+    const session = await startSession(t, CROSS_FILE);
+    const b = session.open("src/b.ts");
+    const first = await session.pull(b);
+    assert.ok(first.kind === "full" && first.resultId);
+    const before = analyses(session);
+
+    await write(session, "src/a.ts", CROSS_FILE["src/a.ts"]);
+    session.server.didChangeWatchedFiles([changed(session.uri("src/a.ts"))]);
+    assert.deepEqual(await session.pull(b, first.resultId), { kind: "unchanged", resultId: first.resultId });
+    assert.equal(analyses(session), before);
+    assert.ok(!session.host.of("refresh").length);
+  });
+
+  it("pull: the event for an open document's own file (a save) re-lints nothing: its text is the editor's", async (t) => {
+    const session = await startSession(t, CROSS_FILE);
+    const a = session.open("src/a.ts", ASYNC_LOAD);
+    const b = session.open("src/b.ts");
+    const first = await session.pull(b);
+    assert.ok(first.kind === "full" && first.resultId);
+    assert.deepEqual(first.items.map(brief), ["4:3 floating-promise"]);
+    const before = analyses(session);
+
+    await write(session, "src/a.ts", ASYNC_LOAD);
+    session.server.didChangeWatchedFiles([changed(a)]);
+    assert.deepEqual(await session.pull(b, first.resultId), { kind: "unchanged", resultId: first.resultId });
+    assert.equal(analyses(session), before);
+    assert.ok(!session.host.of("refresh").length);
+  });
+
+  it("pull: a document of another project answers `unchanged` without being linted again", async (t) => {
+    const session = await startSession(t, {
+      "one/tsconfig.json": TSCONFIG,
+      "one/src/a.ts": CROSS_FILE["src/a.ts"],
+      "one/src/b.ts": CROSS_FILE["src/b.ts"],
+      "two/tsconfig.json": TSCONFIG,
+      "two/src/jobs.ts": JOBS,
+    });
+    const b = session.open("one/src/b.ts");
+    const jobs = session.open("two/src/jobs.ts");
+    assert.deepEqual(await session.summary(b), []);
+    const first = await session.pull(jobs);
+    assert.ok(first.kind === "full" && first.resultId);
+    assert.deepEqual(first.items.map(brief), ["6:3 floating-promise", "10:9 floating-promise"]);
+
+    await write(session, "one/src/a.ts", ASYNC_LOAD);
+    const refreshed = session.host.next("refresh");
+    session.server.didChangeWatchedFiles([changed(session.uri("one/src/a.ts"))]);
+    await refreshed;
+    const before = analyses(session);
+    assert.deepEqual(await session.pull(jobs, first.resultId), { kind: "unchanged", resultId: first.resultId });
+    assert.equal(analyses(session), before, "jobs.ts (project two) was not linted again");
+    assert.deepEqual(await session.summary(b), ["4:3 floating-promise"]);
+    assert.equal(analyses(session), before + 1, "b.ts (project one) was");
+  });
+
+  it("push: only the documents of the project holding the changed file are re-published", async (t) => {
+    const session = await startSession(t, {
+      "one/tsconfig.json": TSCONFIG,
+      "one/src/a.ts": CROSS_FILE["src/a.ts"],
+      "one/src/b.ts": CROSS_FILE["src/b.ts"],
+      "two/tsconfig.json": TSCONFIG,
+      "two/src/jobs.ts": JOBS,
+    }, { pull: false });
+    const firstB = session.host.next("publish", (call) => call.uri === session.uri("one/src/b.ts"));
+    const b = session.open("one/src/b.ts");
+    assert.deepEqual((await firstB).diagnostics, []);
+    const firstJobs = session.host.next("publish", (call) => call.uri === session.uri("two/src/jobs.ts"));
+    const jobs = session.open("two/src/jobs.ts");
+    assert.equal((await firstJobs).diagnostics.length, 2);
+    const before = analyses(session);
+
+    await write(session, "one/src/a.ts", ASYNC_LOAD);
+    const republished = session.host.next("publish", (call) => call.uri === b);
+    session.server.didChangeWatchedFiles([changed(session.uri("one/src/a.ts"))]);
+    assert.deepEqual((await republished).diagnostics.map(brief), ["4:3 floating-promise"]);
+    // Both documents were scheduled together (150 ms); jobs.ts's turn came and went without a lint.
+    const publishedAfter = session.host.of("publish").filter((call) => call.uri === jobs);
+    assert.equal(publishedAfter.length, 1, "jobs.ts was published only when opened");
+    assert.equal(analyses(session), before + 1, "only b.ts was linted again");
+  });
+
+  it("a created file that an import now resolves to is seen, and its deletion too", async (t) => {
+    const b = 'import { load } from "./c.js";\n\nexport async function main(): Promise<void> {\n  load();\n}\n';
+    const session = await startSession(t, { "src/b.ts": b });
+    const uri = session.open("src/b.ts");
+    assert.deepEqual(await session.summary(uri), [], "./c.js does not resolve: nothing is known of load()");
+    const loaded = loads(session);
+
+    await write(session, "src/c.ts", ASYNC_LOAD);
+    const refreshed = session.host.next("refresh");
+    session.server.didChangeWatchedFiles([created(session.uri("src/c.ts"))]);
+    await refreshed;
+    assert.deepEqual(await session.summary(uri), ["4:3 floating-promise"]);
+
+    await fs.promises.rm(path.join(session.root, "src/c.ts"));
+    session.server.didChangeWatchedFiles([deleted(session.uri("src/c.ts"))]);
+    assert.deepEqual(await session.summary(uri), []);
+    assert.equal(loads(session), loaded, "no project was loaded again");
+  });
+
+  it("a created file no tsconfig pattern covers is seen through the import that now resolves to it", async (t) => {
+    // `files` lists b.ts alone: c.ts joins the program only as an import, so only redone module
+    // resolutions can find it (no root changes, and b.ts itself is unchanged).
+    const b = 'import { load } from "./c.js";\n\nexport async function main(): Promise<void> {\n  load();\n}\n';
+    const tsconfig = JSON.stringify({ compilerOptions: COMPILER_OPTIONS, files: ["src/b.ts"] });
+    const session = await startSession(t, { "tsconfig.json": tsconfig, "src/b.ts": b });
+    const uri = session.open("src/b.ts");
+    assert.deepEqual(await session.summary(uri), []);
+
+    await write(session, "src/c.ts", ASYNC_LOAD);
+    session.server.didChangeWatchedFiles([created(session.uri("src/c.ts"))]);
+    assert.deepEqual(await session.summary(uri), ["4:3 floating-promise"]);
+    assert.equal(loads(session), 1);
+  });
+
+  it("a created file the tsconfig includes joins its project, not the inferred one", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS });
+    const jobs = session.open("src/jobs.ts");
+    await session.summary(jobs);
+
+    await write(session, "src/later.ts", JOBS);
+    session.server.didChangeWatchedFiles([created(session.uri("src/later.ts"))]);
+    const later = session.open("src/later.ts", JOBS);
+    assert.deepEqual(await session.summary(later), ["6:3 floating-promise", "10:9 floating-promise"]);
+    const logs = session.host.of("log").map((call) => call.message);
+    assert.ok(!logs.some((message) => message.startsWith("@types for the files no tsconfig includes")), "no inferred project");
+    assert.ok(logs.includes(`${path.join(session.root, "tsconfig.json")}: 2 files after files were created or deleted`));
+    assert.equal(loads(session), 1);
+  });
+});
+
+describe("a file included by two projects", () => {
+  const member = JSON.stringify({ compilerOptions: COMPILER_OPTIONS, include: ["src/**/*.ts", "../shared/**/*.ts"] });
+  const SOLUTION = {
+    "tsconfig.json": JSON.stringify({ files: [], references: [{ path: "./a" }, { path: "./b" }] }),
+    "a/tsconfig.json": member,
+    "b/tsconfig.json": member,
+    "a/src/main.ts": 'import { run } from "../../shared/jobs.js";\nexport async function main(): Promise<void> {\n  await run("x");\n}\n',
+    "b/src/main.ts": 'import { later } from "../../shared/jobs.js";\nexport async function main(): Promise<void> {\n  await later("x", false);\n}\n',
+    "shared/jobs.ts": JOBS,
+  };
+
+  it("is linted in the first referenced project of the solution that includes it, as tsserver picks it", async (t) => {
+    const session = await startSession(t, SOLUTION);
+    const jobs = session.open("shared/jobs.ts");
+    assert.deepEqual(await session.summary(jobs), ["6:3 floating-promise", "10:9 floating-promise"]);
+    const logs = session.host.of("log").map((call) => call.message).filter((message) => message.startsWith("@types for "));
+    assert.deepEqual(logs.map((message) => message.slice("@types for ".length).split(":")[0]), [
+      path.join(session.root, "tsconfig.json"),
+      path.join(session.root, "a/tsconfig.json"),
+    ]);
+  });
+
+  it("a file its nearest tsconfig leaves out goes to a tsconfig above that includes it (ancestor search)", async (t) => {
+    const session = await startSession(t, {
+      "src/tools/tsconfig.json": JSON.stringify({ compilerOptions: COMPILER_OPTIONS, include: ["main.ts"] }),
+      "src/tools/main.ts": "export const main = 1;\n",
+      "src/tools/jobs.ts": JOBS,
+    });
+    const jobs = session.open("src/tools/jobs.ts");
+    assert.deepEqual(await session.summary(jobs), ["6:3 floating-promise", "10:9 floating-promise"]);
+    const loaded = session.host.of("log").map((call) => call.message).filter((message) => message.startsWith("@types for "));
+    assert.deepEqual(loaded.map((message) => message.slice("@types for ".length).split(":")[0]), [
+      path.join(session.root, "src/tools/tsconfig.json"),
+      path.join(session.root, "tsconfig.json"),
+    ]);
+  });
+
+  it("gives its findings once when the workspace is linted", async (t) => {
+    const session = await startSession(t, SOLUTION);
+    const result = await session.server.lintWorkspace([pathToFileURL(session.root).href]);
+    assert.equal(result.files, 3);
+    assert.equal(result.problems, 2);
+    const published = session.host.of("publish").filter((call) => call.uri === session.uri("shared/jobs.ts"));
+    assert.deepEqual(published.map((call) => call.diagnostics.map(brief)), [["6:3 floating-promise", "10:9 floating-promise"]]);
   });
 });
 
@@ -763,7 +1011,7 @@ describe("configuration errors", () => {
     const configFile = path.join(session.root, "concurrency-lint.json");
     await fs.promises.writeFile(configFile, '{ "rulez": {} }');
     const refreshed = session.host.next("refresh");
-    session.server.didChangeWatchedFiles([pathToFileURL(configFile).href]);
+    session.server.didChangeWatchedFiles([changed(pathToFileURL(configFile).href)]);
     await refreshed;
     assert.deepEqual(await session.summary(uri), [], "no stale diagnostics behind a broken config");
     assert.deepEqual(await session.summary(uri), []);
@@ -775,12 +1023,12 @@ describe("configuration errors", () => {
     assert.ok(session.host.of("log").some((call) => call.level === "error" && call.message === errors[0].message));
 
     // Edits of other files do not repeat the message.
-    session.server.didChangeWatchedFiles([session.uri("src/other.ts")]);
+    session.server.didChangeWatchedFiles([changed(session.uri("src/other.ts"))]);
     assert.deepEqual(await session.summary(uri), []);
     assert.equal(session.host.of("showError").length, 1);
 
     await fs.promises.writeFile(configFile, '{ "rules": { "floating-promise": "error" } }');
-    session.server.didChangeWatchedFiles([pathToFileURL(configFile).href]);
+    session.server.didChangeWatchedFiles([changed(pathToFileURL(configFile).href)]);
     const diagnostics = await session.diagnostics(uri);
     assert.deepEqual(diagnostics.map(brief), ["6:3 floating-promise", "10:9 floating-promise"]);
     assert.equal(diagnostics[0].severity, DiagnosticSeverity.Error);
@@ -788,7 +1036,7 @@ describe("configuration errors", () => {
 
     // Broken again the same way: the user is told again.
     await fs.promises.writeFile(configFile, '{ "rulez": {} }');
-    session.server.didChangeWatchedFiles([pathToFileURL(configFile).href]);
+    session.server.didChangeWatchedFiles([changed(pathToFileURL(configFile).href)]);
     assert.deepEqual(await session.summary(uri), []);
     assert.deepEqual(
       session.host.of("showError").map((call) => call.message),
@@ -818,7 +1066,7 @@ describe("configuration errors", () => {
     assert.equal(session.host.of("showError").length, 1);
 
     await fs.promises.writeFile(tsconfig, TSCONFIG);
-    session.server.didChangeWatchedFiles([pathToFileURL(tsconfig).href]);
+    session.server.didChangeWatchedFiles([changed(pathToFileURL(tsconfig).href)]);
     assert.deepEqual(await session.summary(broken), ["6:3 floating-promise", "10:9 floating-promise"]);
   });
 });

@@ -29,7 +29,8 @@ import type { Finding } from "../engine/types";
 
 /**
  * The file's shape. Entries are keyed by absolute file name, then by project (its tsconfig, or ""
- * for loose files): a file included by two projects is linted in each, with each one's program.
+ * for loose files): a file included by two projects is linted in the one `planProjects` picks
+ * (`findDefaultProject`), but a run with another `-p` may pick another, and keeps its own entry.
  */
 interface CacheFile {
   tool: "concurrency-lint";

@@ -194,6 +194,57 @@ export function readTsconfig(configFile: string): ts.ParsedCommandLine {
   return parsed;
 }
 
+/** What `findDefaultProject` needs to know about tsconfig projects. */
+export interface DefaultProjectSearch<P> {
+  /** The nearest tsconfig.json in `directory` or above it (normalized), or undefined. */
+  configIn(directory: string): string | undefined;
+  /** The project of a tsconfig, or undefined when it is not available (unreadable, not planned). */
+  load(configFile: string): P | undefined;
+  /** Whether the project lints the file (one of its root files). */
+  contains(project: P, fileName: string): boolean;
+  /** The tsconfigs the project references (normalized), in the order it lists them. */
+  references(project: P): readonly string[];
+}
+
+/**
+ * The one project a file included by several is linted with, chosen as tsserver chooses a file's
+ * default project (`tryFindDefaultConfiguredProjectForOpenScriptInfo`): the nearest tsconfig.json
+ * above the file if it includes it; else the projects that tsconfig references, depth first in
+ * the order listed (a solution tsconfig with `files: []`); else the same from the next
+ * tsconfig.json above that one's folder (TypeScript 5.6's ancestor search); undefined when none
+ * includes the file. The editor and the CLI both use it, so a file in two projects gets one set
+ * of findings, from the same program in both.
+ */
+export function findDefaultProject<P>(fileName: string, search: DefaultProjectSearch<P>): P | undefined {
+  const seen = new Set<string>();
+  const visit = (configFile: string): P | undefined => {
+    if (seen.has(configFile)) return undefined;
+    seen.add(configFile);
+    const project = search.load(configFile);
+    if (project === undefined) return undefined;
+    if (search.contains(project, fileName)) return project;
+    for (const reference of search.references(project)) {
+      const found = visit(reference);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  for (let directory = path.dirname(fileName); ; ) {
+    const configFile = search.configIn(directory);
+    if (configFile === undefined) return undefined;
+    const found = visit(configFile);
+    if (found !== undefined) return found;
+    const configFolder = path.dirname(configFile);
+    if (path.dirname(configFolder) === configFolder) return undefined;
+    directory = path.dirname(configFolder);
+  }
+}
+
+/** The tsconfig files of project references, normalized. */
+export function referencedConfigs(references: readonly ts.ProjectReference[] | undefined): string[] {
+  return (references ?? []).map((reference) => normalizePath(ts.resolveProjectReferencePath(reference)));
+}
+
 /** The tsconfig and every project it references, depth first, each once. */
 function collectProjectTree(configFile: string, seen = new Set<string>()): { configFile: string; parsed: ts.ParsedCommandLine }[] {
   // `-p some/folder` names the folder's tsconfig.json, which is what the spec must name too.
@@ -257,8 +308,9 @@ export function planProjects(input: PlanInput): ProjectSpec[] {
   if (input.project) {
     const tree = collectProjectTree(path.resolve(cwd, input.project));
     const wanted = input.paths.length > 0 ? new Set(expandPaths(input.paths, cwd)) : undefined;
+    const owner = projectOwner(tree);
     const specs = tree
-      .map(({ configFile, parsed }) => specFor(configFile, parsed, (file) => !wanted || wanted.has(file)))
+      .map(({ configFile, parsed }) => specFor(configFile, parsed, (file) => (!wanted || wanted.has(file)) && owner(file) === configFile))
       .filter((spec) => spec.filesToLint.length > 0);
     // A file named on the command line that the project does not contain would be skipped
     // silently; say so instead (files found by walking a directory are filtered quietly).
@@ -291,24 +343,61 @@ export function planProjects(input: PlanInput): ProjectSpec[] {
     byConfig.set(config, group);
   }
 
-  const specs: ProjectSpec[] = [];
+  // One spec per tsconfig, however many groups' trees hold it (a solution's shared folder and a
+  // package's own folder both reach the package's project): its program is built once.
+  const claimed = new Map<string, { parsed: ts.ParsedCommandLine; files: Set<string> }>();
   const loose: string[] = [...(byConfig.get(undefined) ?? [])];
   for (const [configFile, group] of byConfig) {
     if (configFile === undefined) continue;
     const remaining = new Set(group);
     for (const { configFile: member, parsed } of collectProjectTree(configFile)) {
-      const spec = specFor(member, parsed, (file) => remaining.has(file));
-      for (const file of spec.filesToLint) remaining.delete(file);
-      if (spec.filesToLint.length > 0) specs.push(spec);
+      const files = specFor(member, parsed, (file) => remaining.has(file)).filesToLint;
+      if (files.length === 0) continue;
+      for (const file of files) remaining.delete(file);
+      const entry = claimed.get(member) ?? { parsed, files: new Set<string>() };
+      for (const file of files) entry.files.add(file);
+      claimed.set(member, entry);
     }
     loose.push(...remaining);
   }
+  const specs = [...claimed].map(([configFile, { parsed, files }]) => specFor(configFile, parsed, (file) => files.has(file)));
   if (loose.length > 0) {
     const directory = commonDirectory(loose);
     const { options, types } = withAutomaticTypes(defaultCompilerOptions(directory), directory);
     specs.push({ configFile: undefined, options, rootNames: loose, projectReferences: undefined, filesToLint: loose, types });
   }
   return specs;
+}
+
+/**
+ * Which project of a tree lints each file: the one project that includes it, or for a file several
+ * include (a folder two referenced projects both list) the one `findDefaultProject` picks among
+ * them, as the editor does; when that search ends outside the tree, the first in the tree's order.
+ */
+function projectOwner(tree: readonly { configFile: string; parsed: ts.ParsedCommandLine }[]): (file: string) => string | undefined {
+  const roots = new Map(tree.map(({ configFile, parsed }) => [configFile, new Set(parsed.fileNames.map(normalizePath))]));
+  const parsedOf = new Map(tree.map(({ configFile, parsed }) => [configFile, parsed]));
+  const configOfDirectory = new Map<string, string | undefined>();
+  const search: DefaultProjectSearch<string> = {
+    configIn: (directory) => {
+      if (!configOfDirectory.has(directory)) {
+        const found = ts.findConfigFile(directory, ts.sys.fileExists, "tsconfig.json");
+        configOfDirectory.set(directory, found ? normalizePath(found) : undefined);
+      }
+      return configOfDirectory.get(directory);
+    },
+    load: (configFile) => (parsedOf.has(configFile) ? configFile : undefined),
+    contains: (configFile, file) => roots.get(configFile)?.has(file) === true,
+    references: (configFile) => referencedConfigs(parsedOf.get(configFile)?.projectReferences),
+  };
+  const owners = new Map<string, string | undefined>();
+  return (file) => {
+    if (owners.has(file)) return owners.get(file);
+    const including = tree.filter(({ configFile }) => roots.get(configFile)?.has(file)).map(({ configFile }) => configFile);
+    const chosen = including.length <= 1 ? including[0] : (findDefaultProject(file, search) ?? including[0]);
+    owners.set(file, chosen);
+    return chosen;
+  };
 }
 
 function specFor(configFile: string, parsed: ts.ParsedCommandLine, wanted: (file: string) => boolean): ProjectSpec {

@@ -110,7 +110,7 @@ export function startServer(connection: Connection): void {
   connection.onExecuteCommand(async (params) => server?.executeCommand(params.command, params.arguments));
   connection.onDidChangeConfiguration(guard("didChangeConfiguration", () => server?.didChangeConfiguration()));
   connection.onDidChangeWatchedFiles(
-    guard("didChangeWatchedFiles", (params) => server?.didChangeWatchedFiles(params.changes.map((change) => change.uri))),
+    guard("didChangeWatchedFiles", (params) => server?.didChangeWatchedFiles(params.changes)),
   );
   connection.onRequest(
     LINT_WORKSPACE_REQUEST,

@@ -14,6 +14,8 @@ import {
   DiagnosticSeverity,
   type DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
+  type FileEvent,
+  FileChangeType,
   type InitializeParams,
   type InitializeResult,
   LSPErrorCodes,
@@ -26,7 +28,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { ConfigError, ConfigResolver, isFileIncluded, type ResolvedConfig } from "../engine/config";
 import { pickFixes } from "../engine/fixes";
 import { type FileLintResult, lintSourceFile, ProgramTypes } from "../engine/linter";
-import { describeTypes, expandPaths, isLintableFile, normalizePath } from "../engine/project";
+import { describeTypes, expandPaths, normalizePath } from "../engine/project";
 import { CancelledError } from "../engine/runner";
 import type { Finding, Fix, RuleSetting } from "../engine/types";
 import {
@@ -39,7 +41,7 @@ import {
   type StatusParams,
 } from "../protocol";
 import { allRules, docsUrl, rulesById } from "../rules";
-import { ProjectLoadError, ProjectService } from "./projectService";
+import { type FileChangeKind, type Project, ProjectLoadError, ProjectService } from "./projectService";
 
 export interface DocumentStore {
   get(uri: string): TextDocument | undefined;
@@ -68,7 +70,11 @@ export interface ServerHost {
 
 interface LintState {
   version: number;
-  /** What the result depended on besides the text: other files, settings and configs. */
+  /**
+   * What the result depended on besides the text (`inputsOf`): the program's `contentStamp`
+   * and the config epoch; the config epoch alone for a file the config excludes; the global
+   * generation for a result that came from no program (a failure), retried after any change.
+   */
   inputs: string;
   resultId: string;
   findings: Finding[];
@@ -102,6 +108,12 @@ function fileNameToUri(fileName: string): string {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+const CHANGE_KINDS: Record<FileChangeType, FileChangeKind> = {
+  [FileChangeType.Created]: "created",
+  [FileChangeType.Changed]: "changed",
+  [FileChangeType.Deleted]: "deleted",
+};
+
 export class ConcurrencyLintServer {
   private readonly projects: ProjectService;
   private readonly configs = new ConfigResolver(allRules);
@@ -128,7 +140,7 @@ export class ConcurrencyLintServer {
         return document ? { text: document.getText(), version: document.version } : undefined;
       },
       fileNames: () => this.documents.all().flatMap((document) => uriToFileName(document.uri) ?? []),
-    }, (project, types) => this.host.log("info", `@types for ${project}: ${describeTypes(types)}`));
+    }, (project, types) => this.host.log("info", `@types for ${project}: ${describeTypes(types)}`), (message) => this.host.log("info", message));
   }
 
   initialize(params: InitializeParams): InitializeResult {
@@ -187,20 +199,29 @@ export class ConcurrencyLintServer {
     this.relintAll();
   }
 
-  /** `workspace/didChangeWatchedFiles`: config files, tsconfigs, or sources changed on disk. */
-  didChangeWatchedFiles(uris: readonly string[]): void {
-    const fileNames = uris.flatMap((uri) => uriToFileName(uri) ?? []);
-    if (fileNames.some((fileName) => fileName.endsWith("/concurrency-lint.json"))) {
+  /**
+   * `workspace/didChangeWatchedFiles`: config files, tsconfigs, or sources changed on disk. A
+   * changed source file re-checks the open documents of the projects whose program holds it; a
+   * created or deleted one, those whose file list or module resolution it changes; a tsconfig or
+   * concurrency-lint.json, everything. Documents whose result is still fresh (`inputsOf`) answer
+   * from it without being linted again.
+   */
+  didChangeWatchedFiles(changes: readonly FileEvent[]): void {
+    const events = changes.flatMap((change) => {
+      const fileName = uriToFileName(change.uri);
+      return fileName ? [{ fileName, kind: CHANGE_KINDS[change.type] ?? "changed" }] : [];
+    });
+    const fileNames = events.map((event) => event.fileName);
+    const configChanged = fileNames.some((fileName) => fileName.endsWith("/concurrency-lint.json"));
+    if (configChanged) {
       this.configs.clear();
       this.configEpoch++;
     }
     // A config file was edited: if it is (still, or again) broken, say so again.
     if (fileNames.some((fileName) => /\/(?:concurrency-lint|[tj]sconfig[^/]*)\.json$/.test(fileName))) this.shownErrors.clear();
-    this.projects.filesChangedOnDisk(fileNames);
-    if (fileNames.some((fileName) => isLintableFile(fileName) && !this.documentByFileName(fileName))) {
-      // A created or deleted source file changes which files a tsconfig includes.
-      this.projects.reloadProjects();
-    }
+    const { reloaded, affected } = this.projects.filesChangedOnDisk(events);
+    // No project reloaded and none holds a changed file: nothing open can show anything new.
+    if (!configChanged && !reloaded && affected.length === 0) return;
     this.relintAll();
   }
 
@@ -228,7 +249,7 @@ export class ConcurrencyLintServer {
         : { kind: DocumentDiagnosticReportKind.Full, resultId: previous.resultId, items: previous.diagnostics };
     }
     // Nothing this file's result depends on changed since the last analysis: answer from it.
-    const fresh = previous && previous.version === version && previous.inputs === this.inputs() ? previous : undefined;
+    const fresh = previous && previous.version === version && this.isFresh(uri, previous) ? previous : undefined;
     const state = fresh ?? (await this.lint(uri, settings, token, { version }));
     if (!state) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (previousResultId !== undefined && previousResultId === state.resultId) {
@@ -256,8 +277,10 @@ export class ConcurrencyLintServer {
       return undefined;
     }
     const version = expectedVersion ?? document.version;
-    // Captured before any work: an edit elsewhere during the analysis makes the result stale.
-    const inputs = this.inputs();
+    // Captured before any work: a change during the analysis makes the result stale. The
+    // program's stamp is taken from the program the findings come from.
+    const configEpoch = this.configEpoch;
+    let inputs = this.failedInputs();
     const store = (findings: Finding[]) => this.store(uri, version, findings, remember, inputs);
     const checkpoint = () => {
       if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
@@ -274,11 +297,15 @@ export class ConcurrencyLintServer {
     let result: FileLintResult;
     try {
       const config = this.effectiveConfig(fileName, settings);
-      if (!isFileIncluded(config, fileName)) return store([]);
+      if (!isFileIncluded(config, fileName)) {
+        inputs = `excluded:${configEpoch}`;
+        return store([]);
+      }
       const project = this.projects.projectFor(fileName);
       const program = project.program();
       const sourceFile = program?.getSourceFile(fileName);
       if (!program || !sourceFile) return store([]);
+      inputs = projectInputs(project, configEpoch);
       await yieldToEventLoop();
       checkpoint();
       result = lintSourceFile(sourceFile, this.typesFor(program), config, allRules, {
@@ -288,7 +315,8 @@ export class ConcurrencyLintServer {
       if (error instanceof ResponseError) throw error;
       if (error instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
       this.reportFailure(error);
-      // Never leave stale diagnostics behind a failure.
+      // Never leave stale diagnostics behind a failure; try again after the next change.
+      inputs = this.failedInputs();
       return store([]);
     }
     for (const internal of result.internalErrors) {
@@ -315,12 +343,34 @@ export class ConcurrencyLintServer {
     return store(result.findings);
   }
 
-  /** Everything besides a document's own text that its findings depend on. */
-  private inputs(): string {
-    return `${this.projects.generation}:${this.configEpoch}`;
+  /** The inputs of a result that came from no program: stale after any change. */
+  private failedInputs(): string {
+    return `failed:${this.projects.generation}:${this.configEpoch}`;
   }
 
-  private store(uri: string, version: number, findings: Finding[], remember: boolean, inputs = this.inputs()): LintState {
+  /**
+   * Whether nothing the stored result depends on besides the document's text changed: for a
+   * result from a program, its project builds (or keeps) a program with the same content. Within
+   * a project every open document depends on every file: the engine's cross-file facts (the
+   * async callers reported with a blocking call, a method judged with its overrides in
+   * subclasses, `promiseNames` and `projectReferencesOf` over every file) can reach a document
+   * from files it does not import, so a changed program makes all of its documents stale.
+   */
+  private isFresh(uri: string, state: LintState): boolean {
+    if (state.inputs.startsWith("excluded:")) return state.inputs === `excluded:${this.configEpoch}`;
+    if (state.inputs.startsWith("failed:")) return state.inputs === this.failedInputs();
+    const fileName = uriToFileName(uri);
+    if (!fileName) return false;
+    try {
+      const project = this.projects.projectFor(fileName);
+      project.program();
+      return state.inputs === projectInputs(project, this.configEpoch);
+    } catch {
+      return false;
+    }
+  }
+
+  private store(uri: string, version: number, findings: Finding[], remember: boolean, inputs: string): LintState {
     const diagnostics = findings.map((finding, index) => toDiagnostic(finding, index, version));
     const previous = this.states.get(uri);
     // Related locations count: they can be in other files and move when only those files change.
@@ -409,7 +459,7 @@ export class ConcurrencyLintServer {
     }, REFRESH_DELAY_MS);
   }
 
-  /** After an edit, other open files of the same project may see different types: refresh them. */
+  /** After an edit, other open files of a project that holds the file may see different types: refresh them. */
   private scheduleRefreshIfDependents(uri: string): void {
     if (this.otherOpenDocumentsInProject(uri).length > 0) this.scheduleRefresh();
   }
@@ -421,7 +471,8 @@ export class ConcurrencyLintServer {
     if (others.length === 0) return [];
     return others.filter((document) => {
       const otherFile = uriToFileName(document.uri)!;
-      return this.projects.loadedProjects().some((project) => project.containsFile(otherFile) && project.containsFile(fileName));
+      // The edited file may be a root of that project or only imported by it (another project's file).
+      return this.projects.loadedProjects().some((project) => project.containsFile(otherFile) && project.mayHold(fileName));
     });
   }
 
@@ -442,7 +493,10 @@ export class ConcurrencyLintServer {
     const document = this.documents.get(uri);
     if (!document) return;
     const settings = await this.settingsFor(uri);
-    if (settings.run === "onSave" && this.states.has(uri) && !this.savedSince(uri, this.states.get(uri)!.version)) return;
+    const previous = this.states.get(uri);
+    if (settings.run === "onSave" && previous && !this.savedSince(uri, previous.version)) return;
+    // Still fresh (another project changed, or nothing the result depends on): already published.
+    if (previous && previous.version === document.version && this.isFresh(uri, previous)) return;
     let state: LintState | undefined;
     try {
       state = await this.lint(uri, settings);
@@ -647,6 +701,11 @@ function insertLineAction(title: string, document: TextDocument, line: number, n
       documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [{ range: { start: position, end: position }, newText }] }],
     },
   };
+}
+
+/** The inputs of a result from `project`'s current program. */
+function projectInputs(project: Project, configEpoch: number): string {
+  return `program:${project.contentStamp}:${configEpoch}`;
 }
 
 function toDiagnostic(finding: Finding, index: number, version: number): Diagnostic {
