@@ -1519,6 +1519,60 @@ export class TypeOracle {
   }
 
   /**
+   * Every name in the project's source files that names the same property as `access`
+   * (`this.stopSteps` in `this.stopSteps.push(step)`), resolved by symbol: the names of its
+   * property accesses (reads and `this.stopSteps = []` alike) and of its declarations. Undefined
+   * when one of its declarations is not in the project's source files, when more than `limit`
+   * names must be resolved, or when a place may name it where the symbol does not tell: an
+   * access of that name that resolves to nothing (its object is typed `any`), an element access
+   * `x["stopSteps"]`, a destructuring key, or an object literal's key of that name. For "every use
+   * of this field" questions that must be complete within the project; code outside it (a
+   * package's users) is not seen.
+   *
+   * @example
+   * // class Process { stopSteps: Step[] = []; async stop() { for (const step of this.stopSteps) await step(); } }
+   * // this.stopSteps.push(...) → the names in `stopSteps: Step[]`, `this.stopSteps.push`, `of this.stopSteps`
+   */
+  projectPropertyReferencesOf(access: ts.PropertyAccessExpression, limit: number): readonly ts.MemberName[] | undefined {
+    const target = this.checker.getSymbolAtLocation(access.name);
+    const declarations = target?.declarations;
+    if (!target || !declarations || declarations.length === 0 || !declarations.every((declaration) => this.isProjectSourceFile(declaration.getSourceFile()))) return undefined;
+    const text = access.name.text;
+    const word = new RegExp(`(?:^|[^\\w$#])${text.replace(/[$#]/g, "\\$&")}(?![\\w$])`);
+    const found: ts.MemberName[] = [];
+    let resolved = 0;
+    let complete = true;
+    for (const file of this.projectSourceFiles()) {
+      if (!complete) break;
+      if (!word.test(file.text)) continue;
+      walkTree(file, (node) => {
+        if (!complete) return;
+        if (ts.isStringLiteralLike(node)) {
+          if (node.text === text && ts.isElementAccessExpression(node.parent) && node.parent.argumentExpression === node) complete = false;
+          return;
+        }
+        if (!(ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) || node.text !== text) return;
+        const parent = node.parent;
+        if (ts.isBindingElement(parent) || ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent)) {
+          if (ts.isBindingElement(parent) ? (parent.propertyName ?? parent.name) === node : parent.name === node) complete = false;
+          return;
+        }
+        const named = (ts.isPropertyAccessExpression(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent)) && parent.name === node;
+        if (!named) return;
+        if (++resolved > limit) {
+          complete = false;
+          return;
+        }
+        const symbol = this.checker.getSymbolAtLocation(node);
+        if (symbol === target) found.push(node);
+        // No symbol (an `any` object), or a union's synthetic property that includes this one.
+        else if (symbol ? symbol.declarations?.some((declaration) => declarations.includes(declaration)) : ts.isPropertyAccessExpression(parent)) complete = false;
+      });
+    }
+    return complete ? found : undefined;
+  }
+
+  /**
    * Every function body a reference to a function may be, when all are written in the project, as
    * `projectImplementationsOf` gives them for a call of it: `handle` (a function declaration, or a
    * `const` holding a function expression, `const` copies followed), `this.onEvent` / `this.#onEvent`
