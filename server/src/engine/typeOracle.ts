@@ -1565,11 +1565,31 @@ export class TypeOracle {
         }
         const symbol = this.checker.getSymbolAtLocation(node);
         if (symbol === target) found.push(node);
-        // No symbol (an `any` object), or a union's synthetic property that includes this one.
-        else if (symbol ? symbol.declarations?.some((declaration) => declarations.includes(declaration)) : ts.isPropertyAccessExpression(parent)) complete = false;
+        else if (symbol ? this.mayNameSameProperty(symbol, declarations, ts.isPropertyAccessExpression(parent)) : ts.isPropertyAccessExpression(parent)) complete = false;
       });
     }
     return complete ? found : undefined;
+  }
+
+  /**
+   * Whether another symbol of the same name may stand for the property declared by `declarations`
+   * at run time: a union's synthetic property that includes it, a redeclaration in a class related
+   * to its own by `extends` (either way), or, read through `access`, a member of an interface or
+   * type literal (any object of the right shape may be read through it).
+   */
+  private mayNameSameProperty(symbol: ts.Symbol, declarations: readonly ts.Declaration[], access: boolean): boolean {
+    const others = symbol.declarations ?? [];
+    if (others.some((declaration) => declarations.includes(declaration))) return true;
+    if (access && others.some((declaration) => ts.isPropertySignature(declaration) || ts.isMethodSignature(declaration))) return true;
+    const owner = classOfMember(declarations[0]);
+    if (!owner) return true;
+    return others.some((declaration) => {
+      const other = classOfMember(declaration);
+      if (!other || other === owner) return other === owner;
+      const below = this.projectSubclassesOf(owner);
+      const above = this.projectSubclassesOf(other);
+      return !below || !above || below.includes(other) || above.includes(owner);
+    });
   }
 
   /**
@@ -2110,6 +2130,17 @@ function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
 /** The function-like node a declaration names, looking through `const f = () => ...` and the like. */
 /** How many classes `projectImplementationsOf` looks at below the declaring one. */
 const MAX_SUBCLASSES = 64;
+
+/** The class a member is declared in: its parent, or for JavaScript's `this.x = ...`, the class around it. */
+function classOfMember(declaration: ts.Declaration): ts.ClassLikeDeclaration | undefined {
+  if (ts.isClassLike(declaration.parent)) return declaration.parent;
+  if (!ts.isPropertyAccessExpression(declaration) || declaration.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  for (let current: ts.Node = declaration.parent; !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isClassLike(current)) return current;
+    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
+  }
+  return undefined;
+}
 
 function memberNameText(name: ts.PropertyName): string | undefined {
   if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
