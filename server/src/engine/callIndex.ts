@@ -420,15 +420,17 @@ export class CallIndex<S> {
     ts.forEachChild(body, visit);
     if (!fresh || returns === 0 || !local?.initializer || !ts.isArrayLiteralExpression(skipParens(local.initializer)) || !isAncestorOrSelf(body, local)) return false;
     const array = local;
-    const uses = (node: ts.Node): boolean => {
+    // Returned by the builder itself (a nested function returning it would hand it on), else only added to.
+    const uses = (node: ts.Node, nested: boolean): boolean => {
       if (ts.isIdentifier(node) && node !== array.name && this.types.variableDeclarationOf(node) === array) {
         const parent = node.parent;
-        if (ts.isReturnStatement(parent)) return true;
+        if (ts.isReturnStatement(parent)) return !nested;
         return ts.isPropertyAccessExpression(parent) && parent.expression === node && isAddMethod(parent.name.text) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
       }
-      return ts.forEachChild(node, (child) => (uses(child) ? undefined : true)) !== true;
+      const inner = nested || ts.isFunctionLike(node) || ts.isClassLike(node);
+      return ts.forEachChild(node, (child) => (uses(child, inner) ? undefined : true)) !== true;
     };
-    return uses(body);
+    return uses(body, false);
   }
 
   /** The project function a callee's declarations name, when all of its bodies reach a seed. */
