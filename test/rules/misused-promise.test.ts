@@ -58,6 +58,46 @@ const JASMINE = [
 /** A project compiled without `strictNullChecks` (`strict: false`): `Promise<T> | undefined` has the type `Promise<T>`. */
 const LOOSE = { compilerOptions: { ...TEST_COMPILER_OPTIONS, strict: false } };
 
+const lines = (...parts: string[]) => parts.join("\n");
+/**
+ * bullmq's lock manager as built JavaScript: a timer that awaits a method of its own class, which
+ * runs its work through `this.worker.trace(...)` (the worker is a constructor parameter, so `any`)
+ * with a callback that catches everything; `extendLocks` is that method's body.
+ */
+const LOCK_MANAGER = (extendLocks: string) =>
+  lines(
+    "export class LockManager {",
+    "  constructor(worker, opts) {",
+    "    this.worker = worker;",
+    "    this.opts = opts;",
+    "    this.trackedJobs = new Map();",
+    "  }",
+    "  async extendLocks(jobIds) {",
+    extendLocks,
+    "  }",
+    "  startLockExtenderTimer() {",
+    "    clearTimeout(this.lockRenewalTimer);",
+    "    this.lockRenewalTimer = setTimeout(async () => {",
+    "      const jobsToExtend = [...this.trackedJobs.keys()];",
+    "      if (jobsToExtend.length) {",
+    "        await this.extendLocks(jobsToExtend);",
+    "      }",
+    "      this.startLockExtenderTimer();",
+    "    }, this.opts.lockRenewTime / 2);",
+    "  }",
+    "}",
+  );
+const TRACED_EXTEND = lines(
+  "    await this.worker.trace('extendLocks', async (span) => {",
+  "      span?.setAttributes({ jobs: jobIds.length });",
+  "      try {",
+  "        const failed = await this.worker.extendJobLocks(jobIds, this.opts.lockDuration);",
+  "        if (failed.length > 0) this.worker.emit('lockRenewalFailed', failed);",
+  "      } catch (err) {",
+  "        this.worker.emit('error', err);",
+  "      }",
+  "    });",
+);
 /** A JavaScript file of a project with `allowJs`, `checkJs` off and `strict: false` (as for bullmq, which ships compiled JavaScript). */
 const LOOSE_JS = { fileName: "worker.js", compilerOptions: { ...TEST_COMPILER_OPTIONS, strict: false, allowJs: true, checkJs: false } };
 
@@ -1620,9 +1660,47 @@ const invalid: InvalidCase[] = [
     options: { checkSelfHandled: true },
     errors: [{ messageId: "voidReturnInheritedMethod", line: 4, column: 9, message: VOID_OVERRIDE("onEvent", "Listener", "Listener.onEvent") }],
   },
+  {
+    name: "a timer awaiting a method that awaits a call on an untyped value (a tracer taking a callback that catches everything)",
+    code: LOCK_MANAGER(TRACED_EXTEND),
+    ...LOOSE_JS,
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 20,
+        column: 40,
+        message: VOID_ARGUMENT("setTimeout"),
+        fixes: [
+          [
+            WRAP,
+            `export class LockManager {\n  constructor(worker, opts) {\n    this.worker = worker;\n    this.opts = opts;\n    this.trackedJobs = new Map();\n  }\n  async extendLocks(jobIds) {\n    await this.worker.trace('extendLocks', async (span) => {\n      span?.setAttributes({ jobs: jobIds.length });\n      try {\n        const failed = await this.worker.extendJobLocks(jobIds, this.opts.lockDuration);\n        if (failed.length > 0) this.worker.emit('lockRenewalFailed', failed);\n      } catch (err) {\n        this.worker.emit('error', err);\n      }\n    });\n  }\n  startLockExtenderTimer() {\n    clearTimeout(this.lockRenewalTimer);\n    this.lockRenewalTimer = setTimeout(() => { void (async () => {\n      const jobsToExtend = [...this.trackedJobs.keys()];\n      if (jobsToExtend.length) {\n        await this.extendLocks(jobsToExtend);\n      }\n      this.startLockExtenderTimer();\n    })().catch(${H}); }, this.opts.lockRenewTime / 2);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "a timer awaiting a method that catches around its untyped tracer call",
+    code: LOCK_MANAGER(lines("    try {", TRACED_EXTEND.replace(/^/gm, "  "), "    } catch (err) {", "      this.worker.emit('error', err);", "    }")),
+    ...LOOSE_JS,
+  },
+  {
+    name: "a timer awaiting a method whose awaits are caught, with no tracer around them",
+    code: LOCK_MANAGER(
+      lines(
+        "    try {",
+        "      const failed = await this.worker.extendJobLocks(jobIds, this.opts.lockDuration);",
+        "      if (failed.length > 0) this.worker.emit('lockRenewalFailed', failed);",
+        "    } catch (err) {",
+        "      this.worker.emit('error', err);",
+        "    }",
+      ),
+    ),
+    ...LOOSE_JS,
+  },
   {
     name: "return values: curried async functions with no written return type",
     code: `${D}\nexport const saveLater = (id: string) => async () => save(id);\nexport const tasks = ["a", "b"].map((id) => async () => save(id));`,

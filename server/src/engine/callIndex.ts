@@ -14,7 +14,7 @@
  * the names functions are called by, and which functions only a program's entry script runs.
  */
 import * as ts from "typescript";
-import { isAsyncFunction } from "./astUtils";
+import { isAncestorOrSelf, isAsyncFunction } from "./astUtils";
 import type { DeclarationRef, TypeOracle } from "./typeOracle";
 import { skipParens } from "./typeOracle";
 
@@ -38,7 +38,7 @@ const IMMEDIATE_METHODS = new Set([
   "reduce", "reduceRight", "some", "sort", "toSorted",
 ]);
 
-function functionContextOf(node: ts.Node): FunctionContext | undefined {
+export function functionContextOf(node: ts.Node): FunctionContext | undefined {
   const callbacks: (ts.CallExpression | ts.NewExpression)[] = [];
   for (let current = node.parent; current; current = current.parent) {
     if (ts.isFunctionLike(current)) {
@@ -227,6 +227,8 @@ export class CallIndex<S> {
   private readonly runsNow = new Map<ts.Node, boolean>();
   /** `entryScriptOf` per function; null while computing and for none. */
   private readonly entryScripts = new Map<ts.Node, ts.SourceFile | null>();
+  /** `stepRunSites` per function; null for none. */
+  private readonly steps = new Map<ts.Node, { field: string; runs: readonly ts.CallExpression[] } | null>();
   private work = 0;
   private sinksMemo: Map<ts.SourceFile, { sink: ReachingFunction<S>; callers: AsyncCaller<S>[] }[]> | undefined;
   /** Files with a blocking call inside a synchronous project function. */
@@ -300,6 +302,135 @@ export class CallIndex<S> {
       if (!call) return current;
       if (!this.callbacksRunNow([call])) return undefined;
     }
+  }
+
+  /**
+   * Where a function kept in a list field runs: `fn` is passed straight to `x.stopSteps.push(fn)`
+   * (or `unshift`), and every use of that field in the project
+   * (`TypeOracle.projectPropertyReferencesOf`) adds to it the same way, reads its `length`, assigns
+   * it a fresh array (a literal, or what a project function builds in a local array literal and
+   * returns), or walks it with `for (const step of x.stopSteps)` whose loop variable is only called
+   * directly in the loop (`await step()`, no nested function in between). Then those calls are the
+   * only places `fn` runs, and they are returned with the field's name. Undefined otherwise: the
+   * field read any other way (handed on, spread, copied, destructured, an element read), a list
+   * that another name may hold, a field of a library.
+   *
+   * @example
+   * // async stop() { this.stopSteps.push(async () => { clearPidFile(); });
+   * //   for (const step of this.stopSteps) await step(); }
+   * // stepRunSites(<the arrow>) → { field: "stopSteps", runs: [`step()`] }
+   */
+  stepRunSites(fn: ts.SignatureDeclaration): { field: string; runs: readonly ts.CallExpression[] } | undefined {
+    const known = this.steps.get(fn);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.findStepRunSites(fn);
+    this.steps.set(fn, found ?? null);
+    return found;
+  }
+
+  private findStepRunSites(fn: ts.SignatureDeclaration): { field: string; runs: readonly ts.CallExpression[] } | undefined {
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+    let argument: ts.Node = fn;
+    while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+    const call = argument.parent;
+    if (!ts.isCallExpression(call) || !call.arguments.includes(argument as ts.Expression)) return undefined;
+    const list = listOfAdd(call);
+    const add = list && this.types.calleeTarget(call)?.ref;
+    // The lib's `Array#push`: a list type of the project's own could run what it is given.
+    if (!list || !add?.isDefaultLib || !/^Array\.(?:push|unshift)$/.test(add.qualifiedName)) return undefined;
+    const references = this.types.projectPropertyReferencesOf(list, this.config.referenceLimit);
+    if (!references) return undefined;
+    const runs: ts.CallExpression[] = [];
+    for (const name of references) {
+      const use = name.parent;
+      if (ts.isPropertySignature(use)) return undefined;
+      if (ts.isPropertyDeclaration(use)) {
+        if (use.initializer && !this.freshArray(use.initializer)) return undefined;
+        continue;
+      }
+      const access = use as ts.PropertyAccessExpression;
+      let outer: ts.Node = access;
+      while (ts.isParenthesizedExpression(outer.parent) || ts.isNonNullExpression(outer.parent)) outer = outer.parent;
+      const parent = outer.parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === outer && (parent.name.text === "length" || listOfAdd(parent.parent) === access)) continue;
+      if (ts.isBinaryExpression(parent) && parent.left === outer && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        if (!this.freshArray(parent.right)) return undefined;
+        continue;
+      }
+      if (ts.isForOfStatement(parent) && parent.expression === outer) {
+        const calls = this.loopVariableCalls(parent);
+        if (!calls) return undefined;
+        runs.push(...calls);
+        continue;
+      }
+      return undefined;
+    }
+    return runs.length > 0 ? { field: list.name.text, runs } : undefined;
+  }
+
+  /** The calls of the loop variable of `for (const step of list)`, when it is used only so, in the loop's own code. */
+  private loopVariableCalls(loop: ts.ForOfStatement): ts.CallExpression[] | undefined {
+    const declarations = ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations : [];
+    const variable = declarations.length === 1 ? declarations[0] : undefined;
+    if (!variable || !ts.isIdentifier(variable.name)) return undefined;
+    const name = variable.name.text;
+    const calls: ts.CallExpression[] = [];
+    let other = false;
+    const visit = (node: ts.Node, nested: boolean): void => {
+      if (other) return;
+      if (ts.isIdentifier(node) && node.text === name && this.types.variableDeclarationOf(node) === variable) {
+        const parent = node.parent;
+        if (nested || !ts.isCallExpression(parent) || parent.expression !== node) other = true;
+        else calls.push(parent);
+        return;
+      }
+      ts.forEachChild(node, (child) => visit(child, nested || ts.isFunctionLike(node) || ts.isClassLike(node)));
+    };
+    visit(loop.statement, false);
+    return other ? undefined : calls;
+  }
+
+  /**
+   * An array no other name holds: an array literal, or a call of a project function that returns
+   * only a local initialized with an array literal, which it otherwise only adds to
+   * (`const output = []; ... output.push(d); return output;`).
+   */
+  private freshArray(value: ts.Expression): boolean {
+    const node = skipParens(value);
+    if (ts.isArrayLiteralExpression(node)) return true;
+    if (!ts.isCallExpression(node)) return false;
+    const builder = this.types.projectFunctionOf(node);
+    const body = builder?.body;
+    if (!body || !ts.isBlock(body)) return false;
+    let local: ts.VariableDeclaration | undefined;
+    let returns = 0;
+    let fresh = true;
+    const visit = (child: ts.Node): void => {
+      if (!fresh || ts.isFunctionLike(child) || ts.isClassLike(child)) return;
+      if (ts.isReturnStatement(child)) {
+        returns++;
+        const returned = child.expression && skipParens(child.expression);
+        const declaration = returned && ts.isIdentifier(returned) ? this.types.variableDeclarationOf(returned) : undefined;
+        if (!declaration || (local && declaration !== local)) fresh = false;
+        local = declaration;
+        return;
+      }
+      ts.forEachChild(child, visit);
+    };
+    ts.forEachChild(body, visit);
+    if (!fresh || returns === 0 || !local?.initializer || !ts.isArrayLiteralExpression(skipParens(local.initializer)) || !isAncestorOrSelf(body, local)) return false;
+    const array = local;
+    // Returned by the builder itself (a nested function returning it would hand it on), else only added to.
+    const uses = (node: ts.Node, nested: boolean): boolean => {
+      if (ts.isIdentifier(node) && node !== array.name && this.types.variableDeclarationOf(node) === array) {
+        const parent = node.parent;
+        if (ts.isReturnStatement(parent)) return !nested;
+        return ts.isPropertyAccessExpression(parent) && parent.expression === node && isAddMethod(parent.name.text) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
+      }
+      const inner = nested || ts.isFunctionLike(node) || ts.isClassLike(node);
+      return ts.forEachChild(node, (child) => (uses(child, inner) ? undefined : true)) !== true;
+    };
+    return uses(body, false);
   }
 
   /** The project function a callee's declarations name, when all of its bodies reach a seed. */
@@ -481,6 +612,21 @@ export class CallIndex<S> {
     return added;
   }
 
+}
+
+/** `push` and `unshift`: the array methods that add items and run none. */
+function isAddMethod(name: string): boolean {
+  return name === "push" || name === "unshift";
+}
+
+/** `x.list` in `x.list.push(...)` or `x.list.unshift(...)` (parentheses and `!` allowed around it). */
+function listOfAdd(node: ts.Node): ts.PropertyAccessExpression | undefined {
+  if (!ts.isCallExpression(node)) return undefined;
+  const callee = skipParens(node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !isAddMethod(callee.name.text)) return undefined;
+  let list = skipParens(callee.expression);
+  while (ts.isNonNullExpression(list)) list = skipParens(list.expression);
+  return ts.isPropertyAccessExpression(list) ? list : undefined;
 }
 
 /** A program run from the command line: its first line is a `#!` (shebang) line. */

@@ -15,7 +15,7 @@ import { skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 import { ImportPlanner } from "../engine/imports";
 import {
-  asyncContextOf, calleeName, CallIndex, functionName, immediateShapeCallOf, indirectCalleeNames, inOpenEndedLoop, qualifiedFunctionName,
+  asyncContextOf, calleeName, CallIndex, functionContextOf, functionName, immediateShapeCallOf, indirectCalleeNames, inOpenEndedLoop, qualifiedFunctionName,
   type AsyncCaller as AsyncCallerOf, type CallIndexConfig, type FunctionContext, type NameMatcher, type ReachingFunction, type SeedCandidate, sinkOf,
 } from "../engine/callIndex";
 import { blockingApiOf, catalogueTable, groupActivity, metadataCallNames, type Blocker } from "../engine/catalogues/blockingApis";
@@ -131,6 +131,8 @@ const DEFAULT_MAX_DEPTH = 5;
 const WORK_LIMIT = 10_000;
 /** How many identifiers spelled like a function `entryScriptOf` may resolve to find its callers. */
 const REFERENCE_LIMIT = 2_000;
+/** How many lists deep a step kept in a list, run by a step kept in another, is followed. */
+const MAX_STEP_DEPTH = 3;
 
 export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
   meta: {
@@ -345,14 +347,31 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "  not start-up code. The `#!` line is what marks an entry script: a `package.json` `bin` names the",
         "  built file, whose source keeps the line (TypeScript copies it to the output); or",
         "- in the folder of a command-line program that the package's `bin` names, when that folder is",
-        "  the program's own (see \"One-shot command-line commands\" below).",
+        "  the program's own (see \"One-shot command-line commands\" below); or",
+        "- a **step kept in a list** that only start-up code runs: a function expression passed straight",
+        "  to `this.stopSteps.push(...)` (the lib's `Array#push` or `unshift`), where every use of that",
+        "  field in the project adds to it, reads its `length`, assigns it a fresh array (a literal, or",
+        "  one a project function builds in a local array literal and returns), or walks it with",
+        "  `for (const step of this.stopSteps)` calling the loop variable directly in the loop, and each",
+        "  of those calls is start-up code itself (actionhero's `stop()` pushes the step that removes the",
+        "  pid file onto its stoppers, then runs them in its loop). Where the step is added does not",
+        "  matter (other code may register steps too): it runs only where the list is run. The step is",
+        "  reported at the rule's severity when the list is read any other way (handed out, copied,",
+        "  spread, an element read, destructured, `forEach`, or through an interface type), when it may",
+        "  be an array another name holds (`this.steps = hooks.shutdown`, or a subclass redeclaring the",
+        "  field), when it is a project class whose `push` may run what it is given, or when a loop that",
+        "  runs it is not start-up code (a request handler, a `while (this.running)` loop). Code outside",
+        "  the project is not seen (a package's user reading a public field): as for the names, this is",
+        "  why such findings are lowered, never hidden. `allow` does not extend to such steps: name the",
+        "  helper the step calls, or the file.",
         "",
         "In every case, a call in a `while`/`do` loop or a `for` loop without a condition (`while",
         "(this.running) { ... }` in `start()`) may run for as long as the program does: not start-up code.",
         "A helper is reported one level lower only when every async call that reaches it is start-up code;",
         "one that a request handler also reaches is reported as usual, with every caller. What a start-up",
         "function installs to run later (a request handler, an event listener, a timer callback defined",
-        "inside `start()`) is its own code and is checked as usual.",
+        "inside `start()`) is its own code and is checked as usual, unless it is a step kept in a list",
+        "that only start-up code runs (above).",
         "",
         "The names are a convention, not a proof: nothing stops a signal handler or an admin route from",
         "calling `start()` again while the process serves, and `Worker.start()` in a job queue may run per",
@@ -646,7 +665,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         ignoreCalls:
           `Built-in catalogue entries not to report, in the same form: \`[{ "module": "fs", "name": "existsSync" }]\`. The metadata calls, reported one level lower, are ${listed(metadataCallNames())}.`,
         startupFunctions:
-          'Functions that run only while the program starts or stops, in the form of `allow` entries: `[{ "function": ["main", "Server.start"] }, { "file": "**/src/bin/**" }]`. Blocking calls that only they run (directly, through callbacks they run right away, or through helpers only they reach) are reported one level lower, under `blockingAtStartup`, `blockingAtStartupSink` and `blockingAtStartupChain`. Default: `[{ "function": ["main", "start", "stop", "restart", "initialize", "shutdown"] }]`; a list you give replaces it. Functions that only the top level of an entry script (a file starting with `#!`) runs, and code in the folder of a command-line program the package.json `bin` names, are start-up code without being listed.',
+          'Functions that run only while the program starts or stops, in the form of `allow` entries: `[{ "function": ["main", "Server.start"] }, { "file": "**/src/bin/**" }]`. Blocking calls that only they run (directly, through callbacks they run right away, through helpers only they reach, or in steps they keep in a list field and only they run) are reported one level lower, under `blockingAtStartup`, `blockingAtStartupSink` and `blockingAtStartupChain`. Default: `[{ "function": ["main", "start", "stop", "restart", "initialize", "shutdown"] }]`; a list you give replaces it. Functions that only the top level of an entry script (a file starting with `#!`) runs, and code in the folder of a command-line program the package.json `bin` names, are start-up code without being listed.',
         lowerStartup:
           "`true` (default): report blocking calls that only start-up code runs one level lower (start-up code: what `startupFunctions` names, what only an entry script's top level runs, and the folder of a command-line program the package.json `bin` names). `false`: report them at the rule's severity, under the usual messages.",
         allow:
@@ -935,18 +954,37 @@ class BlockingChecker {
    * runs only from the top level of a program's entry script (`entryScriptOf`), or it is in the
    * folder of a command-line program that the package.json `bin` names (`commandLineFolderOf`).
    */
-  private startupOf(node: ts.Node, where: FunctionContext): string | undefined {
+  private startupOf(node: ts.Node, where: FunctionContext, depth = 0): string | undefined {
     if (!this.settings.options.lowerStartup) return undefined;
     // A `while (this.running)` loop in `start()` serves; it is not start-up code.
     if (inOpenEndedLoop(node)) return undefined;
     if (this.settings.startupFunction(node)) return "runs only while the program starts or stops (the `startupFunctions` option names it)";
     const entry = this.index.entryScriptOf(where.fn);
-    if (!entry) {
-      const program = this.context.types.commandLineFolderOf(node.getSourceFile());
-      return program && `runs as a one-shot command (it is in the command-line program's folder \`${program.label}\`, from the package.json \`bin\`)`;
+    if (entry) {
+      const fileName = entry.fileName.slice(entry.fileName.lastIndexOf("/") + 1);
+      return `runs only once, as the program starts (only the top level of the entry script \`${fileName}\` runs it)`;
     }
-    const fileName = entry.fileName.slice(entry.fileName.lastIndexOf("/") + 1);
-    return `runs only once, as the program starts (only the top level of the entry script \`${fileName}\` runs it)`;
+    const step = this.startupStepOf(where.fn, depth);
+    if (step !== undefined) return step;
+    const program = this.context.types.commandLineFolderOf(node.getSourceFile());
+    return program && `runs as a one-shot command (it is in the command-line program's folder \`${program.label}\`, from the package.json \`bin\`)`;
+  }
+
+  /**
+   * `fn` is a step kept in a list field (`this.stopSteps.push(async () => ...)`) that only
+   * start-up code runs: every call that may run it (`CallIndex.stepRunSites`: the calls of a
+   * `for...of` loop variable over that field) is itself start-up code, at most `MAX_STEP_DEPTH`
+   * lists deep. Completes "which ..." as `startupOf` does.
+   */
+  private startupStepOf(fn: ts.SignatureDeclaration, depth: number): string | undefined {
+    if (depth >= MAX_STEP_DEPTH) return undefined;
+    const step = this.index.stepRunSites(fn);
+    if (!step) return undefined;
+    for (const run of step.runs) {
+      const where = functionContextOf(run);
+      if (!where || !this.index.callbacksRunNow(where.callbacks) || this.startupOf(run, where, depth + 1) === undefined) return undefined;
+    }
+    return `runs only while the program starts or stops (it is kept in \`${step.field}\`, and only start-up code calls what is kept there)`;
   }
 
   checkNew(expression: ts.NewExpression): void {
