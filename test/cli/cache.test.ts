@@ -99,7 +99,12 @@ describe("CLI: --cache", () => {
     const dir = project();
     const cold = lint(dir);
     assert.deepEqual(cold, { findings: ALL, reused: 0, linted: 5, notes: [] });
+    const cacheFile = path.join(dir, "node_modules", ".cache", "concurrency-lint", "cache.json");
+    const written = fs.statSync(cacheFile);
     assert.deepEqual(lint(dir), { findings: ALL, reused: 5, linted: 0, notes: [] });
+    // Nothing changed: not written again.
+    assert.equal(fs.statSync(cacheFile).mtimeMs, written.mtimeMs);
+    assert.equal(fs.statSync(cacheFile).ino, written.ino);
     // Written atomically, no temporary file left beside it.
     assert.deepEqual(listFiles(path.join(dir, "node_modules", ".cache")), ["concurrency-lint/cache.json"]);
   });

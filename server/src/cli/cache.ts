@@ -85,6 +85,8 @@ export class ResultCache {
   readonly notes: string[] = [];
   hits = 0;
   misses = 0;
+  /** Whether this run changed anything (a run served from the cache alone need not write it). */
+  changed = false;
 
   constructor(
     readonly fileName: string,
@@ -134,6 +136,7 @@ export class ResultCache {
 
   private ignore(reason: string): Map<string, Map<string, CacheEntry>> {
     this.programs.clear();
+    this.changed = true;
     this.notes.push(`ignoring the cache ${this.fileName} (${reason}); linting without it`);
     return new Map();
   }
@@ -156,6 +159,7 @@ export class ResultCache {
   }
 
   setProgram(project: string, record: ProgramRecord | undefined): void {
+    this.changed = true;
     if (record) this.programs.set(project, record);
     else this.programs.delete(project);
   }
@@ -193,6 +197,7 @@ export class ResultCache {
    * findings say nothing of its text).
    */
   set(result: FileLintResult, project: string, key: string): void {
+    this.changed = true;
     const keep = result.internalErrors.length === 0 && !result.findings.some((finding) => finding.ruleId === "parse-error");
     let projects = this.entries.get(result.fileName);
     if (projects === undefined) this.entries.set(result.fileName, (projects = new Map<string, CacheEntry>()));

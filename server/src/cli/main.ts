@@ -224,9 +224,9 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   }
   progress.finish();
   if (cache) {
-    log(`cache ${cache.fileName}: ${cache.hits} file(s) reused, ${cache.misses} linted`);
+    log(`cache ${cache.fileName}: ${cache.hits} file(s) reused, ${cache.misses} linted${cache.changed ? "" : ", unchanged (not written)"}`);
     try {
-      writeFileWithFolders(cache.fileName, cache.text(), io.cwd, "the cache");
+      if (cache.changed) writeFileWithFolders(cache.fileName, cache.text(), io.cwd, "the cache");
     } catch (error) {
       // A cache that cannot be written costs the next run time, never this run's result.
       io.stderr.write(`concurrency-lint: ${(error as Error).message}\n`);
