@@ -457,9 +457,14 @@ function commandLine(opts) {
 
 function report(opts, machine, perCorpus) {
   const out = [];
-  out.push(`Measured ${machine.date} with \`${commandLine(opts)}\`: 1 warm-up + ${opts.runs} counted run${opts.runs > 1 ? 's' : ''} ` +
-    `per tool, all ${opts.tools.length} tools interleaved within each corpus (${opts.tools.map((t) => t.id).join(', ')}); ` +
-    'each tool ran once per round and its numbers are shared by every suite that uses it.', '');
+  const rounds = `1 warm-up + ${opts.runs} counted run${opts.runs > 1 ? 's' : ''}`;
+  if (opts.tools.length > 0) {
+    out.push(`Measured ${machine.date} with \`${commandLine(opts)}\`: ${rounds} ` +
+      `per tool, all ${opts.tools.length} tools interleaved within each corpus (${opts.tools.map((t) => t.id).join(', ')}); ` +
+      'each tool ran once per round and its numbers are shared by every suite that uses it.', '');
+  } else {
+    out.push(`Measured ${machine.date} with \`${commandLine(opts)}\`: ${rounds} of each state of the warm suite, the states interleaved.`, '');
+  }
   out.push(`Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.mem} RAM, ${machine.os}; Node ${machine.node}; ${machine.time}. ` +
     `Load average (1/5/15 min) before: ${machine.loadBefore}, after: ${machine.load} — other work on the machine inflates wall times (CPU / wall below 1 means the tool waited for a core).`, '');
   out.push(`Versions: ${Object.entries(machine.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
