@@ -118,6 +118,17 @@ describe("CLI: --cache", () => {
     assert.deepEqual(lintWarm(dir), { findings: ALL, program: "no program" });
   });
 
+  it("a warm run without a program prints what the cold run printed: code frames and SARIF fingerprints read the texts", () => {
+    const dir = project();
+    for (const format of ["codeframe", "sarif"]) {
+      const cold = runCli(dir, ["--format", format, "--cache-location", `${format}/`]);
+      const warm = runCli(dir, ["--format", format, "--cache-location", `${format}/`, "--debug"]);
+      assert.match(warm.stderr, /from the cache without a program/);
+      assert.equal(warm.stdout, cold.stdout, format);
+      assert.equal(warm.code, cold.code, format);
+    }
+  });
+
   it("a new declaration file shadows the JavaScript file an import resolved to: the finding appears, and goes with it", () => {
     const dir = copyFixture(undefined);
     writeFiles(dir, {
