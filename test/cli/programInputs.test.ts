@@ -109,6 +109,15 @@ describe("program inputs: record and replay", () => {
     assert.equal(difference(root, recorder), "<root>/package.json changed");
   });
 
+  it("a file that changes while the program is created (asked twice, two answers) is flagged", () => {
+    const root = folder({ ...PROJECT, "package.json": "{}\n" });
+    const recorder = record(root);
+    recorder.readFile(`${root}/package.json`);
+    fs.writeFileSync(`${root}/package.json`, '{ "bin": "cli.js" }\n');
+    recorder.readFile(`${root}/package.json`);
+    assert.equal(recorder.late, `readFile ${root}/package.json (its answer changed during the run)`);
+  });
+
   it("a replay keeps the texts of the files asked for", () => {
     const root = folder(PROJECT);
     const outcome = replay(record(root).questions(), OPTIONS, new Set([`${root}/main.ts`]));

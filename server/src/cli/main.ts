@@ -520,7 +520,7 @@ function lintOnce(
   results.push(...linted);
   if (recorder.late !== undefined) {
     // Not covered by the key: keeping these results could serve them after that answer changed.
-    log(`the program of ${name} asked about ${recorder.late} after its key was made: nothing of this run is cached`);
+    log(`the program of ${name} asked ${recorder.late} after its key was made, or got two answers: nothing of this run is cached`);
     cache.setProgram(project, undefined);
   } else {
     for (const result of linted) {

@@ -58,12 +58,16 @@ function ask(host: Asker, kind: Kind, subject: string): string | null {
 /**
  * Records the questions asked through a compiler host (`wrap`) and the engine's own reads
  * (`readFile`). After `seal()` the recording is the program's key; a question first asked later
- * makes it `incomplete` (that key did not cover it), and the caller keeps nothing of the run.
+ * (that key did not cover it), or one whose answer changed during the run, sets `late`, and the
+ * caller keeps nothing of the run.
  */
 export class InputRecorder {
   private readonly answers = new Map<string, RecordedQuestion>();
   private sealed = false;
-  /** A question first asked after `seal()`, when there was one. */
+  /**
+   * A question first asked after `seal()`, or asked twice with different answers (a file changed
+   * during the run), when there was one: the recording then does not cover the run.
+   */
   late: string | undefined;
 
   /** Replaces the host's file system functions with recording ones (before anything captures them). */
@@ -128,9 +132,13 @@ export class InputRecorder {
 
   private note<T extends string | null>(kind: Kind, subject: string, answer: T): T {
     const key = kind + SEPARATOR + subject;
-    if (!this.answers.has(key)) {
+    const known = this.answers.get(key);
+    if (!known) {
       if (this.sealed) this.late ??= `${kind} ${subject}`;
       this.answers.set(key, [kind, subject, answer]);
+    } else if (known[2] !== answer) {
+      // Changed while the program was created: the recording describes no one state of the disk.
+      this.late ??= `${kind} ${subject} (its answer changed during the run)`;
     }
     return answer;
   }
