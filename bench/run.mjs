@@ -468,9 +468,11 @@ function report(opts, machine, perCorpus) {
   out.push(`Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.mem} RAM, ${machine.os}; Node ${machine.node}; ${machine.time}. ` +
     `Load average (1/5/15 min) before: ${machine.loadBefore}, after: ${machine.load} — other work on the machine inflates wall times (CPU / wall below 1 means the tool waited for a core).`, '');
   out.push(`Versions: ${Object.entries(machine.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
-  out.push('Tools:', '');
-  for (const t of opts.tools) out.push(`- \`${t.id}\`: ${t.description}`);
-  out.push('');
+  if (opts.tools.length > 0) {
+    out.push('Tools:', '');
+    for (const t of opts.tools) out.push(`- \`${t.id}\`: ${t.description}`);
+    out.push('');
+  }
   for (const suite of opts.suites) {
     out.push(`### Suite \`${suite.id}\`: ${suite.title}`, '');
     for (const p of perCorpus) out.push(...suiteCorpusSection(suite, p, opts));
