@@ -129,6 +129,20 @@ describe("CLI: --cache", () => {
     }
   });
 
+  it("shards share the project's recorded program: each shard's warm run builds none", () => {
+    const dir = project();
+    const shard = (which: string) => {
+      const outcome = runCli(dir, ["--format", "json", "--cache", "--debug", "--shard", which]);
+      return { findings: findingsOf(dir, outcome.stdout), warm: /from the cache without a program/.test(outcome.stderr) };
+    };
+    const first = shard("1/2");
+    const second = shard("2/2");
+    assert.deepEqual([first.warm, second.warm], [false, false]);
+    assert.deepEqual([...first.findings, ...second.findings].sort(), ALL);
+    assert.deepEqual(shard("1/2"), { ...first, warm: true });
+    assert.deepEqual(shard("2/2"), { ...second, warm: true });
+  });
+
   it("a new declaration file shadows the JavaScript file an import resolved to: the finding appears, and goes with it", () => {
     const dir = copyFixture(undefined);
     writeFiles(dir, {
