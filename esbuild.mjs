@@ -12,7 +12,24 @@ const entries = [
   { in: "client/src/extension.ts", out: "client" },
 ];
 
+/**
+ * `import * as ts from "typescript"` in each of our modules would copy TypeScript's thousands of
+ * exports into a namespace object once per module at start-up (esbuild's CommonJS interop), a
+ * noticeable part of a warm `--cache` run: every module imports this one module instead, which
+ * copies them once.
+ */
+const typescriptOnce = {
+  name: "typescript-once",
+  setup(build) {
+    build.onResolve({ filter: /^typescript$/ }, (args) =>
+      args.namespace === "typescript-once" ? { path: "typescript", external: true } : { path: "typescript", namespace: "typescript-once" },
+    );
+    build.onLoad({ filter: /.*/, namespace: "typescript-once" }, () => ({ contents: 'export * from "typescript";', loader: "js", resolveDir: "." }));
+  },
+};
+
 const options = {
+  plugins: [typescriptOnce],
   entryPoints: entries,
   outdir: "dist",
   bundle: true,

@@ -76,6 +76,8 @@ export const CORPORA = [
     },
     // The files the linters are asked to lint (ESLint globs, relative to the corpus folder).
     lintFiles: ['src/**/*.ts'],
+    // The `warm` suite's edits: a file one other file imports, and the one most files import.
+    warm: { leaf: 'src/cmap/auth/plain.ts', wide: 'src/utils.ts' },
     jsSourceType: 'module',
     // tsc reports about 55 type errors here (optional peer dependencies): not a failure.
   },
@@ -91,6 +93,7 @@ export const CORPORA = [
       include: ['lib/**/*.js', 'index.js', 'bin/*.js'],
     },
     lintFiles: ['lib/**/*.js', 'index.js', 'bin/*.js'],
+    warm: { leaf: 'lib/commands/bugs.js', wide: 'lib/base-cmd.js' },
     jsSourceType: 'commonjs',
   },
 ];
@@ -598,6 +601,24 @@ export const SUITES = [
       { num: 'ours-shared', den: 'tsc', metric: 'rss' },
       { num: 'eslint-atomic', den: 'ours-shared', metric: 'cpu' },
     ],
+  },
+  {
+    // Ours only, no peer: `ours-all` with --cache, against itself (bench/run.mjs, warmSuite).
+    id: 'warm',
+    title: '`--cache`: warm runs against a cold one (concurrency-lint only)',
+    ours: 'ours-all',
+    tools: [],
+    warm: {
+      // Each state runs on a copy of the corpus folder, from the cache its cold run left; a
+      // change appends a comment (the findings must stay those of the cold run).
+      states: [
+        { id: 'cold', title: 'cold (empty cache)' },
+        { id: 'none', title: 'warm, no change', target: 0.15 },
+        { id: 'leaf', title: 'warm, one leaf file changed', target: 0.30 },
+        { id: 'wide', title: 'warm, the most imported file changed' },
+      ],
+    },
+    ratios: [],
   },
 ];
 

@@ -7,8 +7,10 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import {
-  existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync,
+  appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync,
+  realpathSync, rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { CORPORA, REPO, SUITES, TOOLS, loadAverage, machineFacts } from './config.mjs';
 import { BenchError, WORK, childEnv, corpusContext, ensureCorpus, log, rel } from './corpora.mjs';
@@ -20,8 +22,9 @@ const MARK_END = '<!-- /bench:results -->';
 
 // ------------------------------------------------------------------------------------ arguments
 const USAGE = `usage: node bench/run.mjs [options]   (npm run bench -- [options])
-  --suite NAME      which comparison(s) to run; repeatable or comma-separated (default: all):
-${SUITES.map((x) => `                      ${x.id.padEnd(9)} ${x.title.replace(/`/g, '')}\n                                (tools: ${x.tools.join(', ')})`).join('\n')}
+  --suite NAME      which comparison(s) to run; repeatable or comma-separated (default: all;
+                    \`warm\` times our --cache on a copy of each corpus: cold, warm, after edits):
+${SUITES.map((x) => `                      ${x.id.padEnd(9)} ${x.title.replace(/`/g, '')}\n                                (tools: ${x.warm ? `${x.ours} with --cache` : x.tools.join(', ')})`).join('\n')}
   --runs N          counted runs per tool and corpus after one warm-up (default 5)
   --corpus NAME     ${CORPORA.map((c) => c.name).join('|')}; repeatable (default: all)
   --tools LIST      comma-separated tool ids, repeatable: run only these of the selected suites'
@@ -318,7 +321,85 @@ function findingsCell(t, found) {
   return `${countOf(found)} ${t.countLabel}${lintedFiles !== undefined ? ` (${lintedFiles} files)` : ''}${perRule}${extra.length ? `; ${extra.join('; ')}` : ''}`;
 }
 
+// ------------------------------------------------------------------------------------ warm suite
+// `--suite warm`: concurrency-lint (ours-all) with --cache on a copy of the corpus folder (its
+// node_modules linked, so the shared corpus is never edited), one round per counted run: cold
+// with an empty cache; then, each from a copy of the cache the cold run wrote, warm with no
+// change, warm after appending a comment to a leaf file, and to the most imported file (the copy
+// is restored byte for byte after each). Findings of every state must equal the cold run's.
+async function warmSuite(suite, c, ctx, opts) {
+  const tool = TOOLS.find((t) => t.id === suite.ours);
+  const { states } = suite.warm;
+  if (!c.warm) throw new BenchError(`corpus ${c.name} has no warm files in bench/config.mjs`);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), `bench-warm-${c.name}-`));
+  try {
+    const dir = path.join(tmp, 'package');
+    cpSync(ctx.dir, dir, { recursive: true, verbatimSymlinks: true });
+    symlinkSync(path.join(path.dirname(ctx.dir), 'node_modules'), path.join(tmp, 'node_modules'), 'dir');
+    const copy = { ...ctx, dir };
+    tool.prepare(copy);
+    const cacheDir = path.join(tmp, 'cache');
+    const primed = path.join(tmp, 'primed.json');
+    const edits = { leaf: c.warm.leaf, wide: c.warm.wide };
+    for (const file of Object.values(edits)) {
+      if (!existsSync(path.join(dir, file))) throw new BenchError(`warm suite: ${c.name} has no ${file} (bench/config.mjs)`);
+    }
+    const runs = Object.fromEntries(states.map((x) => [x.id, []]));
+    let coldFindings = null;
+    const findingsText = (found) => normFindings(copy, found).map((f) => `${f.rel}:${f.line}:${f.column} ${f.ruleId}`).join('\n');
+    for (let round = 0; round <= opts.runs; round++) {
+      for (const state of states) {
+        rmSync(cacheDir, { recursive: true, force: true });
+        mkdirSync(cacheDir);
+        if (state.id !== 'cold') copyFileSync(primed, path.join(cacheDir, 'cache.json'));
+        const edited = edits[state.id] && path.join(dir, edits[state.id]);
+        const original = edited && readFileSync(edited);
+        if (edited) appendFileSync(edited, '\n// bench: a warm run after a change\n');
+        let r;
+        try {
+          r = await runTool({ ...tool, id: `${tool.id}-warm-${state.id}`, command: (x, out) => withCache(tool.command(x, out), cacheDir) }, copy, opts.timeout);
+        } finally {
+          if (edited) writeFileSync(edited, original);
+        }
+        if (state.id === 'cold') copyFileSync(path.join(cacheDir, 'cache.json'), primed);
+        const text = findingsText(r.found);
+        if (coldFindings === null) coldFindings = text;
+        else if (text !== coldFindings) throw new BenchError(`warm suite: ${state.id} on ${c.name} reported other findings than the cold run (${rel(r.files.stdout)})`);
+        const label = round === 0 ? 'warm-up' : `run ${round}/${opts.runs}`;
+        log(`${c.name} ${label}: warm suite ${state.id.padEnd(5)} wall ${s2(r.wall)}s  cpu ${s2(r.cpu)}s  rss ${mib(r.rss)} MiB  ${countOf(r.found)} findings`);
+        if (round > 0) runs[state.id].push(r);
+      }
+    }
+    return { edits, stats: Object.fromEntries(Object.entries(runs).map(([id, rs]) => [id, summarize(rs)])), findings: coldFindings.split('\n').filter(Boolean).length };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function withCache(cmd, cacheDir) {
+  return { ...cmd, args: [...cmd.args, '--cache-location', `${cacheDir}${path.sep}`] };
+}
+
+function warmSection(suite, p) {
+  const { ctx, warm } = p;
+  const out = [`#### ${suite.id} on ${ctx.name}`, '',
+    `Leaf file: \`${warm.edits.leaf}\`; most imported file: \`${warm.edits.wide}\`. ${warm.findings} findings in every state.`, '',
+    '| state | wall s, median (min–max) | CPU s (user+sys), median | peak RSS MiB, median | wall / cold wall | target | | CPU / cold CPU |',
+    '|---|--:|--:|--:|--:|---|---|--:|'];
+  const cold = warm.stats.cold;
+  for (const state of suite.warm.states) {
+    const s = warm.stats[state.id];
+    const ratio = s.wall / cold.wall;
+    const target = state.target !== undefined ? `≤ ${state.target.toFixed(2)}×` : '—';
+    const verdict = state.target !== undefined ? (ratio <= state.target ? 'PASS' : 'MISS') : '';
+    out.push(`| ${state.title} | ${s2(s.wall)} (${s2(s.wallMin)}–${s2(s.wallMax)}) | ${s2(s.cpu)} | ${mib(s.rss)} | ${ratio.toFixed(2)}× | ${target} | ${verdict} | ${(s.cpu / cold.cpu).toFixed(2)}× |`);
+  }
+  out.push('');
+  return out;
+}
+
 function suiteCorpusSection(suite, p, opts) {
+  if (suite.warm) return p.warm ? warmSection(suite, p) : [];
   const { ctx, stats, results } = p;
   const tools = suite.tools.map((id) => TOOLS.find((t) => t.id === id));
   const out = [`#### ${suite.id} on ${ctx.name}`, ''];
@@ -376,15 +457,22 @@ function commandLine(opts) {
 
 function report(opts, machine, perCorpus) {
   const out = [];
-  out.push(`Measured ${machine.date} with \`${commandLine(opts)}\`: 1 warm-up + ${opts.runs} counted run${opts.runs > 1 ? 's' : ''} ` +
-    `per tool, all ${opts.tools.length} tools interleaved within each corpus (${opts.tools.map((t) => t.id).join(', ')}); ` +
-    'each tool ran once per round and its numbers are shared by every suite that uses it.', '');
+  const rounds = `1 warm-up + ${opts.runs} counted run${opts.runs > 1 ? 's' : ''}`;
+  if (opts.tools.length > 0) {
+    out.push(`Measured ${machine.date} with \`${commandLine(opts)}\`: ${rounds} ` +
+      `per tool, all ${opts.tools.length} tools interleaved within each corpus (${opts.tools.map((t) => t.id).join(', ')}); ` +
+      'each tool ran once per round and its numbers are shared by every suite that uses it.', '');
+  } else {
+    out.push(`Measured ${machine.date} with \`${commandLine(opts)}\`: ${rounds} of each state of the warm suite, the states interleaved.`, '');
+  }
   out.push(`Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.mem} RAM, ${machine.os}; Node ${machine.node}; ${machine.time}. ` +
     `Load average (1/5/15 min) before: ${machine.loadBefore}, after: ${machine.load} — other work on the machine inflates wall times (CPU / wall below 1 means the tool waited for a core).`, '');
   out.push(`Versions: ${Object.entries(machine.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
-  out.push('Tools:', '');
-  for (const t of opts.tools) out.push(`- \`${t.id}\`: ${t.description}`);
-  out.push('');
+  if (opts.tools.length > 0) {
+    out.push('Tools:', '');
+    for (const t of opts.tools) out.push(`- \`${t.id}\`: ${t.description}`);
+    out.push('');
+  }
   for (const suite of opts.suites) {
     out.push(`### Suite \`${suite.id}\`: ${suite.title}`, '');
     for (const p of perCorpus) out.push(...suiteCorpusSection(suite, p, opts));
@@ -408,7 +496,9 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const timeVersion = checkTime();
   const loadBefore = loadAverage();
-  for (const t of opts.tools) {
+  // The warm suite's tool runs outside the rounds (warmSuite), checked like the others.
+  const warmTools = opts.suites.filter((x) => x.warm && !opts.tools.some((t) => t.id === x.ours)).map((x) => TOOLS.find((t) => t.id === x.ours));
+  for (const t of [...opts.tools, ...warmTools]) {
     try { t.preflight(); } catch (e) { throw new BenchError(`${t.id}: ${e.message}`); }
   }
   mkdirSync(WORK, { recursive: true });
@@ -441,16 +531,21 @@ async function main() {
     }
     const stats = Object.fromEntries(Object.entries(runs).map(([id, rs]) => [id, summarize(rs)]));
     const cmp = {};
+    let warm = null;
     for (const suite of opts.suites) {
+      if (suite.warm) {
+        warm = await warmSuite(suite, c, ctx, opts);
+        continue;
+      }
       cmp[suite.id] = compareFindings(suite, ctx, results);
       if (!cmp[suite.id]) continue;
       const pairs = cmp[suite.id].rows.filter((r) => r.ours && r.theirs)
         .map((r) => `${r.ours}/${r.theirs} ${r.nOurs} vs ${r.nTheirs} (${r.both} same line)`);
       log(`${c.name} ${suite.id}: ${pairs.join('; ')}; lists in ${rel(cmp[suite.id].file)}`);
     }
-    perCorpus.push({ ctx, stats, results, cmp });
+    perCorpus.push({ ctx, stats, results, cmp, warm });
   }
-  const md = report(opts, machineInfo(timeVersion, opts.tools, loadBefore), perCorpus);
+  const md = report(opts, machineInfo(timeVersion, [...opts.tools, ...warmTools], loadBefore), perCorpus);
   process.stdout.write(md + '\n');
   if (opts.write) writeBenchmarksMd(md);
 }

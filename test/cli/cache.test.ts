@@ -68,6 +68,20 @@ function findingsOf(dir: string, stdout: string): string[] {
   );
 }
 
+/**
+ * A run with --cache: its findings, and how it went (from --debug): "no program" when every
+ * finding came from the cache without building the program, else the reason it was built, with
+ * the project's folder written as `<dir>`.
+ */
+function lintWarm(dir: string): { findings: string[]; program: string } {
+  const outcome = runCli(dir, ["--format", "json", "--cache", "--debug"]);
+  const reason = /\] (.*)[:;] building the program$/m.exec(outcome.stderr);
+  const noProgram = /unchanged \(\d+ answers checked\): \d+ file\(s\) from the cache without a program$/m.test(outcome.stderr);
+  assert.ok(noProgram !== (reason !== null), outcome.stderr);
+  assert.equal(noProgram, !/\] program for /.test(outcome.stderr), outcome.stderr);
+  return { findings: findingsOf(dir, outcome.stdout), program: noProgram ? "no program" : (reason?.[1] ?? "").split(dir).join("<dir>") };
+}
+
 /** What a run without the cache reports. */
 function uncached(dir: string, extra: string[] = []): string[] {
   return findingsOf(dir, runCli(dir, ["--format", "json", ...extra]).stdout);
@@ -85,9 +99,106 @@ describe("CLI: --cache", () => {
     const dir = project();
     const cold = lint(dir);
     assert.deepEqual(cold, { findings: ALL, reused: 0, linted: 5, notes: [] });
+    const cacheFile = path.join(dir, "node_modules", ".cache", "concurrency-lint", "cache.json");
+    const written = fs.statSync(cacheFile);
     assert.deepEqual(lint(dir), { findings: ALL, reused: 5, linted: 0, notes: [] });
+    // Nothing changed: not written again.
+    assert.equal(fs.statSync(cacheFile).mtimeMs, written.mtimeMs);
+    assert.equal(fs.statSync(cacheFile).ino, written.ino);
     // Written atomically, no temporary file left beside it.
     assert.deepEqual(listFiles(path.join(dir, "node_modules", ".cache")), ["concurrency-lint/cache.json"]);
+  });
+
+  it("a warm run without changes builds no program; each change to its inputs builds it", () => {
+    const dir = project();
+    assert.deepEqual(lintWarm(dir), { findings: ALL, program: "no recorded program inputs for <dir>/tsconfig.json (or its options, files or references changed)" });
+    assert.deepEqual(lintWarm(dir), { findings: ALL, program: "no program" });
+    edit(dir, "src/store.ts", "await Promise.resolve(value);", "await Promise.resolve(value); // saved");
+    assert.deepEqual(lintWarm(dir), { findings: ALL, program: "program inputs of <dir>/tsconfig.json changed: <dir>/src/store.ts changed" });
+    assert.deepEqual(lintWarm(dir), { findings: ALL, program: "no program" });
+  });
+
+  it("a warm run without a program prints what the cold run printed: code frames and SARIF fingerprints read the texts", () => {
+    const dir = project();
+    for (const format of ["codeframe", "sarif"]) {
+      const cold = runCli(dir, ["--format", format, "--cache-location", `${format}/`]);
+      const warm = runCli(dir, ["--format", format, "--cache-location", `${format}/`, "--debug"]);
+      assert.match(warm.stderr, /from the cache without a program/);
+      assert.equal(warm.stdout, cold.stdout, format);
+      assert.equal(warm.code, cold.code, format);
+    }
+  });
+
+  it("shards share the project's recorded program: each shard's warm run builds none", () => {
+    const dir = project();
+    const shard = (which: string) => {
+      const outcome = runCli(dir, ["--format", "json", "--cache", "--debug", "--shard", which]);
+      return { findings: findingsOf(dir, outcome.stdout), warm: /from the cache without a program/.test(outcome.stderr) };
+    };
+    const first = shard("1/2");
+    const second = shard("2/2");
+    assert.deepEqual([first.warm, second.warm], [false, false]);
+    assert.deepEqual([...first.findings, ...second.findings].sort(), ALL);
+    assert.deepEqual(shard("1/2"), { ...first, warm: true });
+    assert.deepEqual(shard("2/2"), { ...second, warm: true });
+  });
+
+  it("a new declaration file shadows the JavaScript file an import resolved to: the finding appears, and goes with it", () => {
+    const dir = copyFixture(undefined);
+    writeFiles(dir, {
+      "tsconfig.json": JSON.stringify({
+        compilerOptions: { strict: true, allowJs: true, target: "es2022", module: "es2022", moduleResolution: "bundler", types: [], noEmit: true },
+        include: ["src/notify.ts"],
+      }),
+      "src/mailer.js": "export function send(to) {\n  return to;\n}\n",
+      "src/notify.ts": 'import { send } from "./mailer";\n\nexport function notify(): void {\n  send("ops");\n}\n',
+    });
+    assert.deepEqual(lintWarm(dir).findings, []);
+    writeFiles(dir, { "src/mailer.d.ts": "export declare function send(to: string): Promise<void>;\n" });
+    const shadowed = lintWarm(dir);
+    assert.deepEqual(shadowed, { findings: ["src/notify.ts 4:3 floating-promise"], program: "program inputs of <dir>/tsconfig.json changed: <dir>/src/mailer.d.ts now exists" });
+    assert.deepEqual(shadowed.findings, uncached(dir));
+    assert.deepEqual(lintWarm(dir).program, "no program");
+    fs.rmSync(path.join(dir, "src", "mailer.d.ts"));
+    assert.deepEqual(lintWarm(dir), { findings: [], program: "program inputs of <dir>/tsconfig.json changed: <dir>/src/mailer.d.ts no longer exists" });
+  });
+
+  it("a new @types package gives an untyped module its types: the finding appears", () => {
+    const dir = project();
+    writeFiles(dir, {
+      "src/log.ts": 'import { flush } from "logger";\n\nexport function done(): void {\n  flush();\n}\n',
+      "node_modules/logger/package.json": '{ "name": "logger", "version": "1.0.0", "main": "index.js" }\n',
+      "node_modules/logger/index.js": "exports.flush = () => Promise.resolve();\n",
+    });
+    assert.deepEqual(lintWarm(dir).findings, ALL);
+    writeFiles(dir, { "node_modules/@types/logger/index.d.ts": "export declare function flush(): Promise<void>;\n" });
+    const typed = lintWarm(dir);
+    assert.deepEqual(typed.findings, [...ALL.slice(0, 2), "src/log.ts 4:3 floating-promise", ALL[2]]);
+    assert.deepEqual(typed.findings, uncached(dir));
+    assert.match(typed.program, /^program inputs of <dir>\/tsconfig.json changed: /);
+  });
+
+  it("a declaration file is deleted, a package.json's types changes, the tsconfig changes: each is noticed", () => {
+    const dir = project();
+    lintWarm(dir);
+    fs.rmSync(path.join(dir, "node_modules", "mailer", "index.d.ts"));
+    const deleted = lintWarm(dir);
+    assert.deepEqual(deleted.findings, ALL.slice(0, 2));
+    assert.deepEqual(deleted.findings, uncached(dir));
+    assert.match(deleted.program, /^program inputs of <dir>\/tsconfig.json changed: <dir>\/node_modules\/mailer\/index.d.ts no longer exists$/);
+
+    writeFiles(dir, { "node_modules/mailer/typed.d.ts": "export declare function send(to: string): Promise<void>;\n" });
+    edit(dir, "node_modules/mailer/package.json", '"types": "index.d.ts"', '"types": "typed.d.ts"');
+    assert.deepEqual(lintWarm(dir), { findings: ALL, program: "program inputs of <dir>/tsconfig.json changed: <dir>/node_modules/mailer/package.json changed" });
+    assert.deepEqual(lintWarm(dir).program, "no program");
+
+    edit(dir, "tsconfig.json", '"include":["src"]', '"include":["src/handler.ts","src/store.ts"]');
+    assert.deepEqual(lintWarm(dir), {
+      findings: ["src/handler.ts 4:3 floating-promise"],
+      program: "no recorded program inputs for <dir>/tsconfig.json (or its options, files or references changed)",
+    });
+    edit(dir, "tsconfig.json", '"strict":true', '"strict":false');
+    assert.equal(lintWarm(dir).program, "no recorded program inputs for <dir>/tsconfig.json (or its options, files or references changed)");
   });
 
   it("an exported signature changes: the importing file's finding disappears and comes back", () => {
@@ -172,10 +283,20 @@ describe("CLI: --cache", () => {
   });
 
   const damaged: [string, string, string][] = [
-    ["cut short", '{"tool":"concurrency-lint","cacheVersion":1,"entr', "it is not valid JSON"],
+    ["cut short", '{"tool":"concurrency-lint","cacheVersion":2,"entr', "it is not valid JSON"],
     ["another tool's", '{ "version": "9.0.0", "files": {} }', "it is not a cache of this version of concurrency-lint"],
-    ["a newer version's", '{ "tool": "concurrency-lint", "cacheVersion": 2, "entries": {} }', "it is not a cache of this version of concurrency-lint"],
-    ["with a damaged entry", '{ "tool": "concurrency-lint", "cacheVersion": 1, "entries": { "/x.ts": { "": { "key": "k", "findings": [{ "ruleId": 1 }] } } } }', "the entry of /x.ts is damaged"],
+    ["an older version's", '{ "tool": "concurrency-lint", "cacheVersion": 1, "entries": {} }', "it is not a cache of this version of concurrency-lint"],
+    ["a newer version's", '{ "tool": "concurrency-lint", "cacheVersion": 3, "entries": {}, "programs": {} }', "it is not a cache of this version of concurrency-lint"],
+    [
+      "with a damaged entry",
+      '{ "tool": "concurrency-lint", "cacheVersion": 2, "entries": { "/x.ts": { "": { "key": "k", "findings": [{ "ruleId": 1 }] } } }, "programs": {} }',
+      "the entry of /x.ts is damaged",
+    ],
+    [
+      "with a damaged program record",
+      '{ "tool": "concurrency-lint", "cacheVersion": 2, "entries": {}, "programs": { "/p/tsconfig.json": { "spec": "s", "key": "k", "sources": [], "questions": [["stat", "/a", "1"]] } } }',
+      "the program record of /p/tsconfig.json is damaged",
+    ],
   ];
   for (const [name, text, reason] of damaged) {
     it(`a cache file ${name} is ignored with a note, then written again`, () => {

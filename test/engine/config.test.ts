@@ -1,5 +1,6 @@
 import { it } from "node:test";
 import assert from "node:assert/strict";
+import Ajv from "ajv";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -486,6 +487,36 @@ it("an always-on rule (parse-error): named only with its own severity, in files 
   }
   assert.deepEqual(validateRuleOverride("parse-error=error", allRules), ["parse-error", "error"]);
   assert.throws(() => validateRuleOverride("parse-error=off", allRules), { name: "ConfigError", message: `--rule: ${fixed} (got "parse-error=off")` });
+});
+
+it("parseConfig: the shapes accepted without compiling the schema are the schema's, near misses still fail", () => {
+  const validate = new Ajv({ strictTuples: false, strictTypes: false }).compile(buildConfigSchema(allRules));
+  const plain = [
+    "{}",
+    '{ "$schema": "x.json", "include": [], "exclude": ["dist/**"], "requireSuppressionReason": false, "honorPeerSuppressions": true }',
+    '{ "rules": { "floating-promise": "off", "misused-promise": "info", "blocking-call-in-async": "error", "parse-error": "error" } }',
+  ];
+  for (const text of plain) {
+    assert.equal(validate(JSON.parse(text)), true, text);
+    assert.ok(parseConfig(text, FILE, allRules), text);
+  }
+  const nearMisses = [
+    "[]",
+    '{ "rules": { "floating-promise": "warn" } }',
+    '{ "rules": { "floating-promises": "off" } }',
+    '{ "rules": { "parse-error": "warning" } }',
+    '{ "rules": { "floating-promise": null } }',
+    '{ "rules": ["floating-promise"] }',
+    '{ "include": ["src", 1] }',
+    '{ "include": "src" }',
+    '{ "requireSuppressionReason": "yes" }',
+    '{ "$schema": 1 }',
+    '{ "extends": "base.json" }',
+  ];
+  for (const text of nearMisses) {
+    assert.equal(validate(JSON.parse(text)), false, text);
+    assert.throws(() => parseConfig(text, FILE, allRules), ConfigError, text);
+  }
 });
 
 it("parseConfig: every problem of a file at once, in the order of the file, in words", () => {

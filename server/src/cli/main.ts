@@ -10,12 +10,23 @@ import type * as ts from "typescript";
 import { ConfigError, ConfigResolver, isFileIncluded, validateRuleOverride } from "../engine/config";
 import { applyEdits, parsesCleanly, pickFixes } from "../engine/fixes";
 import { type FileLintResult, lintProgram } from "../engine/linter";
-import { describeCommandLineFolders, describeTypes, ProgramBuilder, ProjectError, type ProjectSpec, normalizePath, planProjects } from "../engine/project";
+import {
+  describeCommandLineFolders,
+  describeTypes,
+  isLintableFile,
+  nearestPackageJson,
+  normalizePath,
+  planProjects,
+  ProgramBuilder,
+  ProjectError,
+  type ProjectSpec,
+} from "../engine/project";
 import type { Finding, InternalError, Severity } from "../engine/types";
 import { allRules } from "../rules";
 import { applyBaseline, BaselineError, baselineText, readBaseline } from "./baseline";
 import { cacheFileName, engineKey, ResultCache } from "./cache";
 import { type FormatName, format, formatNames } from "./formatters";
+import { InputRecorder, replay } from "./programInputs";
 import { displayPath } from "./formatters/shared";
 import { filesOfShard, parseShard, type Shard } from "./shard";
 import { writeFileAtomic } from "./writeFileAtomic";
@@ -208,14 +219,14 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   for (const spec of specs) {
     const projectResults = options.fix
       ? lintWithFixes(spec, configs, log, progress, fixed, unread)
-      : lintOnce(spec, configs, log, progress, unread, cache);
+      : lintOnce(spec, configs, log, progress, unread, cache, io.cwd);
     results.push(...projectResults);
   }
   progress.finish();
   if (cache) {
-    log(`cache ${cache.fileName}: ${cache.hits} file(s) reused, ${cache.misses} linted`);
+    log(`cache ${cache.fileName}: ${cache.hits} file(s) reused, ${cache.misses} linted${cache.changed ? "" : ", unchanged (not written)"}`);
     try {
-      writeFileWithFolders(cache.fileName, cache.text(), io.cwd, "the cache");
+      if (cache.changed) writeFileWithFolders(cache.fileName, cache.text(), io.cwd, "the cache");
     } catch (error) {
       // A cache that cannot be written costs the next run time, never this run's result.
       io.stderr.write(`concurrency-lint: ${(error as Error).message}\n`);
@@ -459,19 +470,32 @@ function lintOnce(
   progress: Progress,
   unread: string[],
   cache: ResultCache | undefined,
+  cwd: string,
 ): FileLintResult[] {
-  const program = new ProgramBuilder(spec).build();
-  unread.push(...unreadFiles(program, spec, configs));
-  log(`program for ${spec.configFile ?? "loose files"}: ${program.getSourceFiles().length} source files`);
-  log(`command-line program folders (start-up code) for ${spec.configFile ?? "loose files"}: ${describeCommandLineFolders(program)}`);
+  const name = spec.configFile ?? "loose files";
   if (!cache) {
+    const program = new ProgramBuilder(spec).build();
+    unread.push(...unreadFiles(program, spec, configs));
+    logProgram(program, name, log);
     const results = lintFiles(program, spec.filesToLint, configs, progress);
-    log(`linted ${spec.filesToLint.length} file(s) of ${spec.configFile ?? "loose files"}`);
+    log(`linted ${spec.filesToLint.length} file(s) of ${name}`);
     return results;
   }
+  const project = spec.configFile ?? "";
+  const specKey = cache.specKey(spec, cwd);
+  const warm = fromRecordedProgram(spec, configs, log, progress, unread, cache, specKey);
+  if (warm) return warm;
+
   // Files whose key is in the cache are not linted: when none is left, the type checker is
   // never created.
-  const programKey = cache.programKey(program, spec);
+  const recorder = new InputRecorder();
+  const program = new ProgramBuilder(spec, (host) => recorder.wrap(host)).build();
+  unread.push(...unreadFiles(program, spec, configs));
+  logProgram(program, name, log);
+  // The engine reads the nearest package.json while linting, when a rule asks: read it now, so
+  // that the key covers it whichever files are linted.
+  nearestPackageJson(program, recorder.readFile);
+  const programKey = recorder.seal(specKey);
   const results: FileLintResult[] = [];
   const toLint: string[] = [];
   const keys = new Map<string, string>();
@@ -483,7 +507,7 @@ function lintOnce(
       continue;
     }
     const key = cache.fileKey(programKey, sourceFile.fileName, config);
-    const findings = cache.get(sourceFile.fileName, spec.configFile ?? "", key);
+    const findings = cache.get(sourceFile.fileName, project, key);
     if (findings) {
       results.push({ fileName: sourceFile.fileName, sourceText: sourceFile.text, findings, internalErrors: [] });
       progress.fileDone();
@@ -492,14 +516,88 @@ function lintOnce(
       keys.set(sourceFile.fileName, key);
     }
   }
-  if (toLint.length > 0) {
-    for (const result of lintFiles(program, toLint, configs, progress)) {
+  const linted = toLint.length > 0 ? lintFiles(program, toLint, configs, progress, recorder.readFile) : [];
+  results.push(...linted);
+  if (recorder.late !== undefined) {
+    // Not covered by the key: keeping these results could serve them after that answer changed.
+    log(`the program of ${name} asked ${recorder.late} after its key was made, or got two answers: nothing of this run is cached`);
+    cache.setProgram(project, undefined);
+  } else {
+    for (const result of linted) {
       const key = keys.get(result.fileName);
-      if (key !== undefined) cache.set(result, spec.configFile ?? "", key);
-      results.push(result);
+      if (key !== undefined) cache.set(result, project, key);
     }
+    const sources = program.getSourceFiles().map((sourceFile) => sourceFile.fileName).filter(isLintableFile);
+    cache.setProgram(project, { spec: specKey, key: programKey, sources, questions: recorder.questions() });
   }
-  log(`linted ${toLint.length} file(s) of ${spec.configFile ?? "loose files"}, ${spec.filesToLint.length - toLint.length} from the cache`);
+  log(`linted ${toLint.length} file(s) of ${name}, ${spec.filesToLint.length - toLint.length} from the cache`);
+  return results;
+}
+
+function logProgram(program: ts.Program, name: string, log: (text: string) => void): void {
+  log(`program for ${name}: ${program.getSourceFiles().length} source files`);
+  log(`command-line program folders (start-up code) for ${name}: ${describeCommandLineFolders(program)}`);
+}
+
+/**
+ * The warm path of `--cache`: when the project's recorded program has an entry for every file to
+ * lint, and every question its creation asked the file system gets the same answer again, the
+ * program would be the same: every file's findings come from the cache, and no program is built.
+ * Undefined (and a `--debug` line saying why) when the program must be built.
+ */
+function fromRecordedProgram(
+  spec: ProjectSpec,
+  configs: ConfigResolver,
+  log: (text: string) => void,
+  progress: Progress,
+  unread: string[],
+  cache: ResultCache,
+  specKey: string,
+): FileLintResult[] | undefined {
+  const name = spec.configFile ?? "loose files";
+  const project = spec.configFile ?? "";
+  const record = cache.program(project, specKey);
+  if (!record) {
+    log(`no recorded program inputs for ${name} (or its options, files or references changed): building the program`);
+    return undefined;
+  }
+  const sources = new Map(record.sources.map((fileName) => [normalizePath(fileName), fileName]));
+  // Entries first: a file without one needs the program anyway, and looking costs no file reads.
+  const cached: { fileName: string; findings: Finding[] }[] = [];
+  const notInProgram: string[] = [];
+  for (const file of spec.filesToLint) {
+    const fileName = sources.get(file);
+    const config = configs.configFor(file);
+    if (!isFileIncluded(config, file)) continue;
+    if (fileName === undefined) {
+      notInProgram.push(file);
+      continue;
+    }
+    const findings = cache.peek(fileName, project, cache.fileKey(record.key, fileName, config));
+    if (!findings) {
+      log(`${fileName} has no cached findings for the recorded program of ${name} (new, or its configuration changed): building the program`);
+      return undefined;
+    }
+    cached.push({ fileName, findings });
+  }
+  const replayed = replay(record.questions, spec.options, new Set(cached.map((entry) => entry.fileName)));
+  if (!replayed.same) {
+    log(`program inputs of ${name} changed: ${replayed.difference}; building the program`);
+    return undefined;
+  }
+  const results: FileLintResult[] = [];
+  for (const { fileName, findings } of cached) {
+    const sourceText = replayed.texts.get(fileName);
+    if (sourceText === undefined) {
+      log(`the recorded program of ${name} did not read ${fileName}: building the program`);
+      return undefined;
+    }
+    results.push({ fileName, sourceText, findings, internalErrors: [] });
+  }
+  unread.push(...notInProgram);
+  cache.hits += results.length;
+  for (let i = 0; i < spec.filesToLint.length; i++) progress.fileDone();
+  log(`program inputs of ${name} unchanged (${record.questions.length} answers checked): ${results.length} file(s) from the cache without a program`);
   return results;
 }
 
@@ -514,8 +612,15 @@ function unreadFiles(program: ts.Program, spec: ProjectSpec, configs: ConfigReso
 /** Per-rule handler time, collected with --debug (like ESLint's TIMING). */
 let ruleTimings: Map<string, number> | undefined;
 
-function lintFiles(program: ts.Program, files: readonly string[], configs: ConfigResolver, progress: Progress): FileLintResult[] {
+function lintFiles(
+  program: ts.Program,
+  files: readonly string[],
+  configs: ConfigResolver,
+  progress: Progress,
+  readFile?: (fileName: string) => string | undefined,
+): FileLintResult[] {
   return lintProgram({
+    readFile,
     program,
     files,
     rules: allRules,

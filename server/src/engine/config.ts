@@ -200,6 +200,40 @@ function compileRuleSet(rules: readonly AnyRule[]): CompiledRuleSet {
   return entry;
 }
 
+/**
+ * Whether a configuration is valid by the schema without asking ajv: true only for the common
+ * shapes it accepts (`{}`; the top-level flags and globs; rules set to a severity alone), false
+ * for anything else, which ajv then validates. Compiling the schema costs a few hundred
+ * milliseconds, more than a warm `--cache` run spends on everything else.
+ */
+function plainlyValid(data: unknown, rules: readonly AnyRule[]): boolean {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
+  const isStrings = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === "string");
+  for (const [key, value] of Object.entries(data)) {
+    const valid =
+      key === "$schema"
+        ? typeof value === "string"
+        : key === "include" || key === "exclude"
+          ? isStrings(value)
+          : key === "requireSuppressionReason" || key === "honorPeerSuppressions"
+            ? typeof value === "boolean"
+            : key === "rules" && plainRules(value, rules);
+    if (!valid) return false;
+  }
+  return true;
+}
+
+/** `rules` whose every key is a rule id and every value a severity that rule accepts (its `severitySchema`). */
+function plainRules(value: unknown, rules: readonly AnyRule[]): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
+  return Object.entries(value).every(([id, severity]) => {
+    const rule = byId.get(id);
+    if (rule === undefined || typeof severity !== "string") return false;
+    return rule.meta.alwaysOn ? severity === rule.meta.defaultSeverity : (SEVERITIES as readonly string[]).includes(severity);
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parsing and validation
 
@@ -263,18 +297,20 @@ export function parseConfig(text: string, file: string, rules: readonly AnyRule[
   stopIfAny();
 
   const data: unknown = getNodeValue(root);
-  const { validate, ruleIds, fixed } = compileRuleSet(rules);
-  // ajv stops at the first failure (its messages are built around one); to report them all, the
-  // value at fault is set aside and the rest validated again.
-  const remaining = structuredClone(data);
-  for (let round = 0; round < MAX_PROBLEMS_FOUND && !validate(remaining); round++) {
-    const problem = describeError(validate.errors ?? [], ruleIds, remaining, fixed);
-    const node = nodeOf(root, problem.path, problem.property);
-    const keyPath = problem.property === undefined ? problem.path : [...problem.path, problem.property];
-    add(problem.message, node?.offset ?? root.offset, formatPath(keyPath) || undefined);
-    if (!setAside(remaining, problem)) break;
+  if (!plainlyValid(data, rules)) {
+    const { validate, ruleIds, fixed } = compileRuleSet(rules);
+    // ajv stops at the first failure (its messages are built around one); to report them all, the
+    // value at fault is set aside and the rest validated again.
+    const remaining = structuredClone(data);
+    for (let round = 0; round < MAX_PROBLEMS_FOUND && !validate(remaining); round++) {
+      const problem = describeError(validate.errors ?? [], ruleIds, remaining, fixed);
+      const node = nodeOf(root, problem.path, problem.property);
+      const keyPath = problem.property === undefined ? problem.path : [...problem.path, problem.property];
+      add(problem.message, node?.offset ?? root.offset, formatPath(keyPath) || undefined);
+      if (!setAside(remaining, problem)) break;
+    }
+    stopIfAny();
   }
-  stopIfAny();
 
   const config = data as {
     include?: string[];

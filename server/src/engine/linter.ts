@@ -125,11 +125,13 @@ export interface LintProgramInput {
   /** Per-rule handler time in milliseconds, filled when given. */
   timings?: Map<string, number>;
   onFileDone?(done: number, total: number): void;
+  /** How project files that are data (a package.json) are read; default: the disk. */
+  readFile?: ReadFile;
 }
 
 /** Lints the given files of a Program (files not in it, or excluded by config, are skipped). */
 export function lintProgram(input: LintProgramInput): FileLintResult[] {
-  const types = new ProgramTypes(input.program);
+  const types = new ProgramTypes(input.program, input.readFile);
   types.bind();
   const results: FileLintResult[] = [];
   let done = 0;

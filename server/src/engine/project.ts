@@ -431,12 +431,17 @@ export class ProgramBuilder {
   private readonly cache = new Map<string, { text: string; sourceFile: ts.SourceFile }>();
   private program: ts.Program | undefined;
 
-  constructor(private readonly spec: ProjectSpec) {}
+  /** `prepareHost`: changes the compiler host before the program uses it (the CLI cache records its questions). */
+  constructor(
+    private readonly spec: ProjectSpec,
+    private readonly prepareHost?: (host: ts.CompilerHost) => void,
+  ) {}
 
   build(overrides: ReadonlyMap<string, string> = new Map()): ts.Program {
     // No parent-setting walk: the binder sets parents, and every lint pass creates the checker
     // (which binds all files) before it walks a file.
     const host = ts.createCompilerHost(this.spec.options, false);
+    this.prepareHost?.(host);
     const readFile = host.readFile.bind(host);
     host.readFile = (fileName) => overrides.get(normalizePath(fileName)) ?? readFile(fileName);
     host.getSourceFile = (fileName, languageVersionOrOptions, onError) => {
