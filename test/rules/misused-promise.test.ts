@@ -2481,9 +2481,31 @@ const invalidMore: InvalidCase[] = [
     code: 'interface Task { cancel(): void }\nexport const task: Task = {\n  cancel(): Promise<void> {\n    throw new Error("a running task cannot be cancelled");\n  },\n};',
     errors: [{ messageId: "voidReturnProperty", line: 3, column: 3, message: VOID_ASSIGNMENT("cancel") }],
   },
+  {
+    name: "async Promise executor: the built-in constructor through a const alias",
+    code: `${D}\nconst NativePromise = Promise;\nexport const p = new NativePromise<void>(async (resolve) => {\n  await save("x");\n  resolve();\n});`,
+    errors: [{ messageId: "asyncExecutor", line: 3, column: 42, message: "Async function used as a Promise executor: any error thrown in it, before or after its first \`await\`, rejects the promise the async function returns (which nothing handles) instead of this one, so this promise never settles and the error becomes an unhandled rejection. Make the executor synchronous, or drop \`new Promise\` and write an async function." }],
+  },
+  {
+    name: "async Promise executor: globalThis.Promise",
+    code: `${D}\nexport const p = new globalThis.Promise<void>(async (resolve) => {\n  await save("x");\n  resolve();\n});`,
+    errors: [{ messageId: "asyncExecutor", line: 2, column: 47, message: "Async function used as a Promise executor: any error thrown in it, before or after its first \`await\`, rejects the promise the async function returns (which nothing handles) instead of this one, so this promise never settles and the error becomes an unhandled rejection. Make the executor synchronous, or drop \`new Promise\` and write an async function." }],
+  },
 ];
 
 const validMore: ValidCase[] = [
+  {
+    name: "async executor: a project class named Promise whose executor may return a promise",
+    code: `${D}\nclass Promise<T> {\n  constructor(readonly run: (resolve: (value: T) => void) => unknown) {}\n}\nexport const p = new Promise<void>(async (resolve) => {\n  await save("x");\n  resolve();\n});`,
+  },
+  {
+    name: "async executor: an alias of a project task class that awaits its body",
+    code: `${D}\nclass Task {\n  constructor(readonly body: () => Promise<void>) {}\n  async run(): Promise<void> {\n    await this.body();\n  }\n}\nconst Job = Task;\nexport const job = new Job(async () => {\n  await save("x");\n});`,
+  },
+  {
+    name: "async executor: a sync executor of the built-in constructor through an alias",
+    code: `${D}\nconst NativePromise = Promise;\nexport const p = new NativePromise<void>((resolve, reject) => {\n  save("x").then(resolve, reject);\n});`,
+  },
   {
     name: "sync callbacks: an expression-bodied listener returning a chain that already has a .catch",
     code: 'import { EventEmitter } from "node:events";\ndeclare function sync(): Promise<void>;\ndeclare function markDone(): void;\nconst queue = new EventEmitter();\nqueue.on("drain", () => sync().catch((error) => console.error(error)).then(() => markDone()));',

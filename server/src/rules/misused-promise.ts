@@ -128,7 +128,9 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "`items.filter(async (item) => check(item))` keeps every item. Spreading a promise copies",
         "nothing. And an async Promise executor (`new Promise(async (resolve, reject) => ...)`) loses",
         "every error thrown in it, also before its first `await`: an async function turns a throw",
-        "into a rejection of its own promise, so the Promise constructor never sees it.",
+        "into a rejection of its own promise, so the Promise constructor never sees it. The",
+        "built-in constructor is recognised by its symbol: also through `const P = Promise` or",
+        "`globalThis.Promise`, never a project class that happens to be named `Promise`.",
         "",
         "Types decide, not names: a callback is reported only when the parameter it is passed to is",
         "typed to return `void` (so `Array#map`, `.then` and `Promise.all` are fine), and a value only",
@@ -705,12 +707,10 @@ class MisuseChecker {
     // `new Promise(async (resolve, reject) => ...)`
     if (ts.isNewExpression(call)) {
       const first = skipParens(args[0]);
-      if (options.checksExecutors && method === "Promise" && isFunctionExpressionLike(first) && isAsyncFunction(first)) {
-        const declaration = types.calleeDeclaration(call);
-        if (declaration?.isDefaultLib) {
-          this.context.report({ node: first, messageId: "asyncExecutor" });
-          return;
-        }
+      // The built-in constructor by its symbol, also through a `const P = Promise` alias or `globalThis.Promise`.
+      if (options.checksExecutors && isFunctionExpressionLike(first) && isAsyncFunction(first) && types.isGlobalPromiseConstructor(call.expression)) {
+        this.context.report({ node: first, messageId: "asyncExecutor" });
+        return;
       }
     }
 
