@@ -87,7 +87,7 @@ const messages = {
   blockingAtStartupChain:
     "`{{name}}` blocks the event loop inside {{context}}, which {{when}}: it calls {{chain}}, which {{activity}}. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use {{replacement}} at the end of that chain and make the functions on it async, or accept it here with an `allow` entry.",
   blockingAtStartupSink:
-    "`{{owner}}` {{here}}, and only start-up code runs it: it is reached from {{callers}}, code that runs only while the program starts or stops, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use {{replacement}} here and make the functions between here and the async code async, or accept it with an `allow` entry naming `{{owner}}`.",
+    "`{{owner}}` {{here}}, and only start-up code runs it: it is reached from {{callers}}, code that {{callersRun}}, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use {{replacement}} here and make the functions between here and the async code async, or accept it with an `allow` entry naming `{{owner}}`.",
   busyWait:
     "This loop waits for the clock by spinning inside {{context}}: it keeps the thread busy until the time is up, and meanwhile no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` instead.",
   syncXhr:
@@ -938,7 +938,14 @@ class BlockingChecker {
       this.context.report({
         ...span,
         messageId: atStartup ? "blockingAtStartupSink" : end.metadata ? "blockingMetadataSink" : "blockingSink",
-        data: { owner: sink.label, here: end.here, label: end.label, callers: describeCallers(callers), replacement: end.replacement },
+        data: {
+          owner: sink.label,
+          here: end.here,
+          label: end.label,
+          callers: describeCallers(callers),
+          replacement: end.replacement,
+          callersRun: atStartup ? startupCallersRun(callers.map((caller) => this.startupOf(caller.node, caller.where) ?? "")) : "",
+        },
         related: callers.map((caller) => ({
           node: caller.node,
           message: atStartup ? `${describeCaller(caller)} This code ${this.startupOf(caller.node, caller.where) ?? ""}.` : describeCaller(caller),
@@ -1329,4 +1336,15 @@ function startsStatementAfterUnterminatedLine(call: ts.CallExpression, sourceFil
     if (ts.isExpressionStatement(current)) return startsAfterUnterminatedStatement(current, sourceFile);
   }
   return false;
+}
+
+/**
+ * How the start-up callers of a blocking helper run, for `blockingAtStartupSink`: one-shot
+ * commands (the command-line program's folder) are not "while the program starts or stops".
+ */
+function startupCallersRun(reasons: readonly string[]): string {
+  const commands = reasons.filter((reason) => reason.startsWith("runs as a one-shot command")).length;
+  if (commands === reasons.length) return "runs only as one-shot commands of the command-line program";
+  if (commands === 0) return "runs only while the program starts or stops";
+  return "runs only while the program starts or stops, or as one-shot commands of the command-line program";
 }
