@@ -53,6 +53,13 @@ const testFiles = process.env.MUTATE_TESTS
     ? [...new Set(picked.split(",").flatMap(testsFor))].filter((file) => existsSync(file))
     : ["test/rules/*.test.ts", "test/engine/*.test.ts", "test/docs.test.ts"];
 
+/**
+ * A run over rule files only: docs.test.ts runs only those rules' examples (the other rules'
+ * examples cannot kill a mutant in them). The tap runner's test processes inherit this variable.
+ */
+const pickedRules = picked?.split(",").map((file) => /server\/src\/rules\/([\w-]+)\.ts(?::[\d:-]+)?$/.exec(file)?.[1]);
+if (pickedRules && pickedRules.every((id) => id !== undefined)) process.env.CONCURRENCY_LINT_DOCS_RULES = pickedRules.join(",");
+
 /** Reports of a picked run are named after its files (`valueFlow`, `parse-error+lines`), so runs do not overwrite each other. */
 const reportName = picked
   ? picked
