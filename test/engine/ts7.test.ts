@@ -1,0 +1,125 @@
+import assert from "node:assert/strict";
+import * as path from "node:path";
+import { after, before, describe, it } from "node:test";
+import * as ts from "typescript";
+import { ast7 } from "../../server/src/engine/ts7/api";
+import { findTs6Node, findTs7Node, kind6Of, kind7Of } from "../../server/src/engine/ts7/nodeMap";
+import { Ts7Session, type Ts7File } from "../../server/src/engine/ts7/session";
+
+const ROOT = path.resolve(__dirname, "..", "fixtures", "ts7", "project").replace(/\\/g, "/");
+const CONFIG = `${ROOT}/tsconfig.json`;
+const SERVICE = `${ROOT}/src/service.ts`;
+const LEGACY = `${ROOT}/src/legacy.js`;
+
+function nodesOf<T extends ts.Node>(sourceFile: ts.SourceFile, test: (node: ts.Node) => node is T): T[] {
+  const found: T[] = [];
+  const visit = (node: ts.Node) => {
+    if (test(node)) found.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+describe("ts7 kinds", () => {
+  it("maps kinds by name (FirstStatement and other markers resolved to their own name), and not what one of them lacks", () => {
+    const seven = ast7().SyntaxKind;
+    assert.equal(kind7Of(ts.SyntaxKind.CallExpression), seven.CallExpression);
+    assert.equal(kind7Of(ts.SyntaxKind.VariableStatement), seven.VariableStatement);
+    assert.equal(kind7Of(ts.SyntaxKind.JSDocFunctionType), undefined, "TypeScript 7 has no JSDoc function type (`function(string)`)");
+    assert.equal(kind6Of(seven.AwaitExpression), ts.SyntaxKind.AwaitExpression);
+    assert.equal(kind6Of(seven.Identifier), ts.SyntaxKind.Identifier);
+  });
+});
+
+describe("Ts7Session on a small project", () => {
+  let session: Ts7Session;
+  let file: Ts7File;
+
+  before(() => {
+    session = new Ts7Session({ cwd: ROOT, configFiles: [CONFIG] });
+    const project = session.project(CONFIG);
+    assert.ok(project, "the project opens");
+    const service = session.file(project, SERVICE);
+    assert.ok(service);
+    file = service;
+  });
+  after(() => session.close());
+
+  it("finds a TypeScript 7 twin for every node of the TypeScript 6 tree, and back", () => {
+    const all = nodesOf(file.sourceFile, (node): node is ts.Node => node.kind !== ts.SyntaxKind.EndOfFileToken);
+    const unmatched = all.filter((node) => {
+      const twin = file.node7(node);
+      return !twin || findTs6Node(file.sourceFile, twin) !== node;
+    });
+    assert.deepEqual(unmatched.map((node) => ts.SyntaxKind[node.kind]), []);
+    assert.ok(all.length > 50, `${all.length} nodes`);
+  });
+
+  it("types calls in one batch", () => {
+    const calls = nodesOf(file.sourceFile, ts.isCallExpression);
+    const types = file.typesOf(calls);
+    const checker = file.project.checker;
+    assert.deepEqual(
+      calls.map((call, i) => [call.getText(file.sourceFile), types[i] && checker.typeToString(types[i])]),
+      [
+        ["String(id)", "string"],
+        ["fetchUser(1)", "Promise<string>"],
+        ['cache.get("a")', "number"],
+        ["handler(2)", "Promise<string>"],
+        ["load(() => 1)", "Promise<number>"],
+      ],
+    );
+  });
+
+  it("answers symbols by position (no TypeScript 7 node needed), in one batch", () => {
+    const [, , , handlerCall] = nodesOf(file.sourceFile, ts.isCallExpression);
+    const identifiers = nodesOf(file.sourceFile, ts.isIdentifier).filter((identifier) => ["cache", "handler"].includes(identifier.text));
+    const symbols = file.symbolsOf([...identifiers, handlerCall.expression as ts.Identifier]);
+    assert.deepEqual(
+      symbols.map((symbol) => symbol?.name),
+      [...identifiers.map((identifier) => identifier.text), "handler"],
+    );
+  });
+
+  it("hands a callee's declaration back as the node of the TypeScript 6 tree the rules walk", () => {
+    const calls = nodesOf(file.sourceFile, ts.isCallExpression);
+    const fetchCall = calls.find((call) => call.getText(file.sourceFile) === "fetchUser(1)");
+    assert.ok(fetchCall);
+    const signature = file.project.checker.getResolvedSignature(file.node7(fetchCall)!);
+    assert.ok(signature?.declaration);
+    const declaration = file.declaration6(signature.declaration);
+    const expected = file.sourceFile.statements.find(ts.isFunctionDeclaration);
+    assert.ok(expected);
+    assert.equal(declaration, expected, "the very node of the session's tree");
+  });
+
+  it("finds a declaration inside JSDoc (a JavaScript parameter typed `@param {() => number}`)", () => {
+    const project = session.project(CONFIG)!;
+    const legacy = session.file(project, LEGACY)!;
+    const [nowCall] = nodesOf(legacy.sourceFile, ts.isCallExpression);
+    const signature = project.checker.getResolvedSignature(legacy.node7(nowCall)!);
+    assert.ok(signature?.declaration);
+    const declaration = legacy.declaration6(signature.declaration);
+    assert.ok(declaration && ts.isFunctionTypeNode(declaration), `got ${declaration && ts.SyntaxKind[declaration.kind]}`);
+    assert.equal(declaration.getText(legacy.sourceFile), "() => number");
+  });
+
+  it("sees unsaved editor text in both compilers after update, and the disk again after", () => {
+    const original = file.sourceFile.text;
+    session.setText(SERVICE, `${original}export const late = fetchUser(3).then((name) => name.length);\n`);
+    session.update();
+    const edited = session.file(session.project(CONFIG)!, SERVICE)!;
+    assert.notEqual(edited.sourceFile, file.sourceFile, "a new TypeScript 6 tree for the changed file");
+    const late = nodesOf(edited.sourceFile, ts.isCallExpression).find((call) => call.getText(edited.sourceFile).startsWith("fetchUser(3).then"))!;
+    const [type] = edited.typesOf([late]);
+    assert.equal(edited.project.checker.typeToString(type!), "Promise<number>");
+    assert.ok(findTs7Node(edited.project.program.getSourceFile(SERVICE)!, late));
+
+    session.setText(SERVICE, undefined);
+    session.update();
+    const back = session.file(session.project(CONFIG)!, SERVICE)!;
+    assert.equal(back.sourceFile.text, original);
+    assert.equal(back.project.program.getSourceFile(SERVICE)?.text, original);
+  });
+});
