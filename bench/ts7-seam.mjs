@@ -7,6 +7,9 @@
 //       one variant, once (the driver's child)
 //   node --import tsx bench/ts7-seam.mjs --mix <project-dir> <tsconfig>
 //       the real engine, all rules on, counting TypeOracle questions and the checker calls they make
+//   node --import tsx bench/ts7-seam.mjs --parity <project-dir> <tsconfig>
+//       engine/ts7/promiseFacts.ts against Ts6TypeOracle: promiseStatus on every call, new,
+//       expression statement and awaited value, answers compared
 //
 // The variants ask the same questions about every project source file (the oracle's hottest ones):
 // for every call expression and every awaited expression "is it a promise" (always/never/may, the
@@ -564,6 +567,56 @@ async function mix(root, tsconfig) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// --parity: the engine's own TypeScript 7 piece (engine/ts7/promiseFacts.ts) against Ts6TypeOracle
+// on a corpus: promiseStatus of every call, `new`, expression statement and awaited value, with
+// and without thenables (run with --import tsx)
+async function parity(root, tsconfig) {
+  const { ProgramTypes } = await import(path.join(here, "../server/src/engine/linter.ts"));
+  const { Ts7Session } = await import(path.join(here, "../server/src/engine/ts7/session.ts"));
+  const { Ts7PromiseFacts } = await import(path.join(here, "../server/src/engine/ts7/promiseFacts.ts"));
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+  const oracle6 = new ProgramTypes(program).get();
+  const session = new Ts7Session({ cwd: root, configFiles: [tsconfig] });
+  const facts7 = new Ts7PromiseFacts(session, session.project(tsconfig));
+  const asked = (sourceFile) => {
+    const found = [];
+    const visit = (node) => {
+      if (ts.isCallExpression(node) || ts.isNewExpression(node) || (node.parent && (ts.isExpressionStatement(node.parent) || ts.isAwaitExpression(node.parent)) && node.parent.expression === node)) found.push(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    return found;
+  };
+  const counts = { questions: 0, differ: 0 };
+  const examples = [];
+  let ms6 = 0;
+  let ms7 = 0;
+  for (const fileName of parsed.fileNames.filter(isProjectSource)) {
+    const nodes6 = asked(program.getSourceFile(fileName));
+    const nodes7 = asked(session.sourceFile6(fileName));
+    for (let i = 0; i < nodes6.length; i++) {
+      for (const thenables of [false, true]) {
+        let t = performance.now();
+        const six = oracle6.promiseStatus(nodes6[i], { thenables });
+        ms6 += performance.now() - t;
+        t = performance.now();
+        const seven = facts7.promiseStatus(nodes7[i], { thenables });
+        ms7 += performance.now() - t;
+        counts.questions++;
+        if (six !== seven) {
+          counts.differ++;
+          if (examples.length < 20) examples.push(`${rel(root, fileName)}:${nodes6[i].getStart()} ${nodes6[i].getText().slice(0, 60)}${thenables ? " (thenables)" : ""}: ts6 ${six}, ts7 ${seven}`);
+        }
+      }
+    }
+  }
+  session.close();
+  console.log(JSON.stringify({ ...counts, ts6QuestionsMs: Math.round(ms6), ts7QuestionsMs: Math.round(ms7) }));
+  for (const example of examples) console.log(`  ${example}`);
+}
+
+// ---------------------------------------------------------------------------------------------
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -577,6 +630,11 @@ async function main() {
   const answersFile = flag("--answers");
   const runs = Number(flag("--runs") ?? 5);
   if (mixMode) return mix(path.resolve(args[0]), path.resolve(args[0], args[1]));
+  const parityMode = args.includes("--parity");
+  if (parityMode) {
+    args.splice(args.indexOf("--parity"), 1);
+    return parity(path.resolve(args[0]), path.resolve(args[0], args[1]));
+  }
   if (one) {
     const root = path.resolve(args[0]);
     const tsconfig = path.resolve(root, args[1]);

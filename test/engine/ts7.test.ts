@@ -2,8 +2,10 @@ import assert from "node:assert/strict";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as ts from "typescript";
+import { ProgramTypes } from "../../server/src/engine/linter";
 import { ast7 } from "../../server/src/engine/ts7/api";
 import { findTs6Node, findTs7Node, kind6Of, kind7Of } from "../../server/src/engine/ts7/nodeMap";
+import { Ts7PromiseFacts } from "../../server/src/engine/ts7/promiseFacts";
 import { Ts7Session, type Ts7File } from "../../server/src/engine/ts7/session";
 
 const ROOT = path.resolve(__dirname, "..", "fixtures", "ts7", "project").replace(/\\/g, "/");
@@ -121,5 +123,76 @@ describe("Ts7Session on a small project", () => {
     const back = session.file(session.project(CONFIG)!, SERVICE)!;
     assert.equal(back.sourceFile.text, original);
     assert.equal(back.project.program.getSourceFile(SERVICE)?.text, original);
+  });
+});
+
+describe("Ts7PromiseFacts answers promiseStatus as Ts6TypeOracle does", () => {
+  let session: Ts7Session;
+  after(() => session?.close());
+
+  it("on every call, new and named value of promises.ts, with and without thenables", () => {
+    const fileName = `${ROOT}/src/promises.ts`;
+    const parsed = ts.getParsedCommandLineOfConfigFile(CONFIG, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+    assert.ok(parsed);
+    const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+    const oracle6 = new ProgramTypes(program).get();
+    session = new Ts7Session({ cwd: ROOT, configFiles: [CONFIG] });
+    const facts7 = new Ts7PromiseFacts(session, session.project(CONFIG)!);
+    const isAsked = (node: ts.Node): node is ts.Expression =>
+      node.parent !== undefined && (ts.isExpressionStatement(node.parent) || ts.isAwaitExpression(node.parent)) && node.parent.expression === node;
+    const asked6 = nodesOf(program.getSourceFile(fileName)!, isAsked);
+    const asked7 = nodesOf(session.sourceFile6(fileName)!, isAsked);
+    assert.equal(asked7.length, asked6.length);
+    const rows = asked6.flatMap((expr, i) =>
+      [false, true].map((thenables) => {
+        const six = oracle6.promiseStatus(expr, { thenables });
+        const seven = facts7.promiseStatus(asked7[i], { thenables });
+        return `${expr.getText()}${thenables ? " (thenables)" : ""}: ${six}${seven === six ? "" : ` but ts7 ${seven}`}`;
+      }),
+    );
+    assert.deepEqual(rows, [
+      "fetchUser(1): always",
+      "fetchUser(1) (thenables): always",
+      'cache.get("a"): never',
+      'cache.get("a") (thenables): never',
+      "load(() => 2): always",
+      "load(() => 2) (thenables): always",
+      "new Task<number>(() => {}): always",
+      "new Task<number>(() => {}) (thenables): always",
+      "new Promise<void>((resolve) => resolve()): always",
+      "new Promise<void>((resolve) => resolve()) (thenables): always",
+      "thenable(): never",
+      "thenable() (thenables): always",
+      "maybe(): always",
+      "maybe() (thenables): always",
+      "anything(): may",
+      "anything() (thenables): may",
+      "wrap(fetchUser(2)): always",
+      "wrap(fetchUser(2)) (thenables): always",
+      "wrap(3): never",
+      "wrap(3) (thenables): never",
+      "tasks.map(async (task) => task): never",
+      "tasks.map(async (task) => task) (thenables): never",
+      "Promise.all(tasks): always",
+      "Promise.all(tasks) (thenables): always",
+      "constrained: always",
+      "constrained (thenables): always",
+      "open: may",
+      "open (thenables): may",
+      "written: always",
+      "written (thenables): always",
+      "pending: always",
+      "pending (thenables): always",
+      "callback(): always",
+      "callback() (thenables): always",
+      "(fetchUser)(3): always",
+      "(fetchUser)(3) (thenables): always",
+      "[1, 2].forEach((n) => n): never",
+      "[1, 2].forEach((n) => n) (thenables): never",
+      "await fetchUser(4): never",
+      "await fetchUser(4) (thenables): never",
+      "fetchUser(4): always",
+      "fetchUser(4) (thenables): always",
+    ]);
   });
 });

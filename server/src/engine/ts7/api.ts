@@ -21,8 +21,9 @@ export type {
   Snapshot as Snapshot7,
   Symbol as Symbol7,
   Type as Type7,
+  TypeReference as TypeReference7,
 } from "typescript7/unstable/sync" with { "resolution-mode": "import" };
-export type { Node as Node7, SourceFile as SourceFile7 } from "typescript7/unstable/ast" with { "resolution-mode": "import" };
+export type { Node as Node7, SourceFile as SourceFile7, TypeNode as TypeNode7 } from "typescript7/unstable/ast" with { "resolution-mode": "import" };
 
 const load = createRequire(__filename);
 

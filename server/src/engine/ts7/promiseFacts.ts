@@ -1,0 +1,207 @@
+/**
+ * TypeScript 7's answer to the oracle's hottest question, `promiseStatus` ("is this value a
+ * promise": always / never / may), on the TypeScript 6 nodes the rules hold: the first method of
+ * the coming `Ts7TypeOracle` (ARCHITECTURE.md, port plan step 3), kept to the exact order of
+ * `Ts6TypeOracle.promiseStatus` so both answer alike (test/engine/ts7.test.ts compares them):
+ * the written type of a named value first, then the declared return types of a call's callee,
+ * the call's own (resolved) type last.
+ *
+ * Every question on a type or symbol handle is a round trip to the compiler process, so every
+ * derived fact is cached by id for the snapshot. Not yet batched across a file (next step: the
+ * prefetch described in ARCHITECTURE.md).
+ */
+import * as ts from "typescript";
+import { skipParens, type PromiseQuery, type Tri } from "../typeOracle";
+import { ast7, sync7, type Node7, type Project7, type Symbol7, type Type7, type TypeNode7, type TypeReference7 } from "./api";
+import type { Ts7File, Ts7Session } from "./session";
+
+function combine(parts: Iterable<Tri>): Tri {
+  let sawMay = false;
+  for (const part of parts) {
+    if (part === "always") return "always";
+    if (part === "may") sawMay = true;
+  }
+  return sawMay ? "may" : "never";
+}
+
+/** Over alternatives (overloads): `always` or `never` only when all agree. */
+function combineAll(parts: readonly Tri[]): Tri {
+  let result: Tri | undefined;
+  for (const part of parts) {
+    if (result !== undefined && result !== part) return "may";
+    result = part;
+  }
+  return result ?? "never";
+}
+
+type WithType = Node7 & { readonly type?: Node7 };
+type WithModifiers = Node7 & { readonly modifiers?: readonly Node7[] };
+
+export class Ts7PromiseFacts {
+  private readonly files = new Map<ts.SourceFile, Ts7File>();
+  private readonly statusCache = new Map<string, Tri>();
+  private readonly builtinPromiseCache = new Map<number, boolean>();
+  private readonly declaredReturnCache = new Map<number, readonly Type7[] | null>();
+  private readonly writtenTypeCache = new Map<number, Type7 | null>();
+  private readonly flags = sync7();
+  private readonly kinds = ast7().SyntaxKind;
+
+  constructor(
+    private readonly session: Ts7Session,
+    private readonly project: Project7,
+  ) {}
+
+  /**
+   * Is the value of `expr` (a node of the session's TypeScript 6 tree of its file) a promise?
+   * As `TypeOracle.promiseStatus`.
+   */
+  promiseStatus(expr: ts.Expression, query: PromiseQuery): Tri {
+    const status = (type: Type7 | undefined) => this.typeStatus(type, query);
+    if (this.writtenTypeSays(expr, status) === "never") return "never";
+    const node = skipParens(expr);
+    const isCall = ts.isCallExpression(node) || ts.isNewExpression(node);
+    const declared = isCall ? this.declaredReturnTypes(node) : null;
+    const result = combineAll((declared ?? [this.typeOf(expr)]).map(status));
+    if (result !== "may" || !isCall) return result;
+    return status(this.typeOf(expr));
+  }
+
+  private fileOf(node: ts.Node): Ts7File {
+    const sourceFile = node.getSourceFile();
+    let file = this.files.get(sourceFile);
+    if (!file) {
+      const found = this.session.file(this.project, sourceFile.fileName);
+      if (!found || found.sourceFile !== sourceFile) throw new Error(`${sourceFile.fileName}: not this session's TypeScript 6 tree`);
+      file = found;
+      this.files.set(sourceFile, file);
+    }
+    return file;
+  }
+
+  private typeOf(node: ts.Node): Type7 | undefined {
+    return this.fileOf(node).typesOf([node])[0];
+  }
+
+  private typeStatus(type: Type7 | undefined, query: PromiseQuery): Tri {
+    if (!type) return "may";
+    const key = `${type.id}:${query.thenables}`;
+    const cached = this.statusCache.get(key);
+    if (cached !== undefined) return cached;
+    this.statusCache.set(key, "may"); // cycle guard
+    const { TypeFlags } = this.flags;
+    let result: Tri;
+    if (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) result = "may";
+    else if (type.isUnionType() || type.isIntersectionType()) result = combine(type.getTypes().map((part) => this.typeStatus(part, query)));
+    else if (type.flags & TypeFlags.TypeParameter) {
+      const constraint = this.project.checker.getBaseConstraintOfType(type);
+      result = !constraint || constraint.flags & (TypeFlags.Any | TypeFlags.Unknown) ? "may" : this.typeStatus(constraint, query);
+    } else if (this.isBuiltinPromise(type)) result = "always";
+    else result = query.thenables && this.hasCallableProperty(type, "then") ? "always" : "never";
+    this.statusCache.set(key, result);
+    return result;
+  }
+
+  /** The default lib's `Promise`, or a class or interface deriving from it. */
+  private isBuiltinPromise(type: Type7): boolean {
+    const { SymbolFlags, ObjectFlags, TypeFlags } = this.flags;
+    const symbol = type.getSymbol();
+    if (!symbol || !(symbol.flags & (SymbolFlags.Class | SymbolFlags.Interface))) return false;
+    const cached = this.builtinPromiseCache.get(symbol.id);
+    if (cached !== undefined) return cached;
+    this.builtinPromiseCache.set(symbol.id, false); // cycle guard
+    let result = false;
+    if (symbol.name === "Promise" && symbol.declarations.some((declaration) => this.project.program.getSourceFileMetadataByPath(declaration.path)?.isDefaultLibrary)) {
+      result = true;
+    } else if (type.isObjectType()) {
+      const target = type.objectFlags & ObjectFlags.Reference ? (type as TypeReference7).getTarget() : type;
+      if (target.flags & TypeFlags.Object && target.isClassOrInterface()) {
+        result = this.project.checker.getBaseTypes(target).some((base) => this.isBuiltinPromise(base));
+      }
+    }
+    this.builtinPromiseCache.set(symbol.id, result);
+    return result;
+  }
+
+  private hasCallableProperty(type: Type7, name: string): boolean {
+    const { checker } = this.project;
+    const apparent = checker.getApparentType(type);
+    const property = apparent && checker.getPropertyOfType(apparent, name);
+    const propertyType = property && checker.getTypeOfSymbol(property);
+    if (!propertyType) return false;
+    const parts = propertyType.isUnionType() ? propertyType.getTypes() : [propertyType];
+    return parts.some((part) => checker.getSignaturesOfType(part, this.flags.SignatureKind.Call).length > 0);
+  }
+
+  /**
+   * The callee's declared return types, when none depends on type arguments (then the call
+   * itself must be resolved); null for `import(…)` and when they do. As `Ts6TypeOracle`.
+   */
+  private declaredReturnTypes(call: ts.CallExpression | ts.NewExpression): readonly Type7[] | null {
+    if (ts.isCallExpression(call) && call.expression.kind === ts.SyntaxKind.ImportKeyword) return null;
+    const { TypeFlags, SignatureKind } = this.flags;
+    const calleeType = this.typeOf(call.expression);
+    if (!calleeType) return null;
+    if (calleeType.flags & (TypeFlags.Any | TypeFlags.Unknown)) return [calleeType];
+    const kind = ts.isNewExpression(call) ? SignatureKind.Construct : SignatureKind.Call;
+    const key = calleeType.id * 2 + (kind === SignatureKind.Construct ? 1 : 0);
+    const cached = this.declaredReturnCache.get(key);
+    if (cached !== undefined) return cached;
+    const { checker } = this.project;
+    const apparent = checker.getApparentType(calleeType);
+    const types: Type7[] = [];
+    for (const signature of apparent ? checker.getSignaturesOfType(apparent, kind) : []) {
+      const returnType = checker.getReturnTypeOfSignature(signature);
+      if (!returnType || this.mentionsTypeParameter(returnType)) {
+        types.length = 0;
+        break;
+      }
+      types.push(returnType);
+    }
+    const result = types.length > 0 ? types : null;
+    this.declaredReturnCache.set(key, result);
+    return result;
+  }
+
+  private mentionsTypeParameter(type: Type7): boolean {
+    const { TypeFlags } = this.flags;
+    if (type.flags & (TypeFlags.TypeParameter | TypeFlags.Conditional | TypeFlags.Index | TypeFlags.IndexedAccess | TypeFlags.Substitution)) return true;
+    return (type.isUnionType() || type.isIntersectionType()) && type.getTypes().some((part) => this.mentionsTypeParameter(part));
+  }
+
+  /**
+   * What the written type of a named value (`x`, `a.b`) says: its annotation, a declared
+   * function's signature (annotated or async), a class, enum or namespace. As `Ts6TypeOracle`.
+   */
+  private writtenTypeSays(expr: ts.Expression, status: (type: Type7 | undefined) => Tri): Tri | undefined {
+    const node = skipParens(expr);
+    const name = ts.isIdentifier(node) ? node : ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) ? node.name : undefined;
+    if (!name) return undefined;
+    let symbol = this.fileOf(name).symbolsOf([name])[0];
+    if (symbol && symbol.flags & this.flags.SymbolFlags.Alias) symbol = this.project.checker.getAliasedSymbol(symbol);
+    if (!symbol?.valueDeclaration) return undefined;
+    const type = this.writtenType(symbol);
+    return type ? status(type) : undefined;
+  }
+
+  private writtenType(symbol: Symbol7): Type7 | undefined {
+    const cached = this.writtenTypeCache.get(symbol.id);
+    if (cached !== undefined) return cached ?? undefined;
+    const kinds = this.kinds;
+    const declaration = symbol.valueDeclaration?.resolve(this.project);
+    let type: Type7 | undefined;
+    if (declaration) {
+      const { kind } = declaration;
+      if (kind === kinds.Parameter || kind === kinds.PropertyDeclaration || kind === kinds.PropertySignature || kind === kinds.VariableDeclaration) {
+        const written = (declaration as WithType).type;
+        type = written ? this.project.checker.getTypeFromTypeNode(written as TypeNode7) : undefined;
+      } else if (kind === kinds.FunctionDeclaration || kind === kinds.MethodDeclaration || kind === kinds.MethodSignature) {
+        const isAsync = (declaration as WithModifiers).modifiers?.some((modifier) => modifier.kind === kinds.AsyncKeyword) ?? false;
+        type = (declaration as WithType).type !== undefined || isAsync ? this.project.checker.getTypeOfSymbol(symbol) : undefined;
+      } else if (kind === kinds.ClassDeclaration || kind === kinds.EnumDeclaration || kind === kinds.ModuleDeclaration) {
+        type = this.project.checker.getTypeOfSymbol(symbol);
+      }
+    }
+    this.writtenTypeCache.set(symbol.id, type ?? null);
+    return type;
+  }
+}
