@@ -7,9 +7,10 @@
 //       one variant, once (the driver's child)
 //   node --import tsx bench/ts7-seam.mjs --mix <project-dir> <tsconfig>
 //       the real engine, all rules on, counting TypeOracle questions and the checker calls they make
-//   node --import tsx bench/ts7-seam.mjs --parity <project-dir> <tsconfig>
+//   node --import tsx bench/ts7-seam.mjs --parity [--batched] <project-dir> <tsconfig>
 //       engine/ts7/promiseFacts.ts against Ts6TypeOracle: promiseStatus on every call, new,
-//       expression statement and awaited value, answers compared
+//       expression statement and awaited value, answers compared; --batched: each file's
+//       expressions prefetched first (Ts7PromiseFacts.prefetch)
 //
 // The variants ask the same questions about every project source file (the oracle's hottest ones):
 // for every call expression and every awaited expression "is it a promise" (always/never/may, the
@@ -570,7 +571,7 @@ async function mix(root, tsconfig) {
 // --parity: the engine's own TypeScript 7 piece (engine/ts7/promiseFacts.ts) against Ts6TypeOracle
 // on a corpus: promiseStatus of every call, `new`, expression statement and awaited value, with
 // and without thenables (run with --import tsx)
-async function parity(root, tsconfig) {
+async function parity(root, tsconfig, batched) {
   const { ProgramTypes } = await import(path.join(here, "../server/src/engine/linter.ts"));
   const { Ts7Session } = await import(path.join(here, "../server/src/engine/ts7/session.ts"));
   const { Ts7PromiseFacts } = await import(path.join(here, "../server/src/engine/ts7/promiseFacts.ts"));
@@ -595,6 +596,11 @@ async function parity(root, tsconfig) {
   for (const fileName of parsed.fileNames.filter(isProjectSource)) {
     const nodes6 = asked(program.getSourceFile(fileName));
     const nodes7 = asked(session.sourceFile6(fileName));
+    if (batched) {
+      const t = performance.now();
+      for (const thenables of [false, true]) facts7.prefetch(nodes7, { thenables });
+      ms7 += performance.now() - t;
+    }
     for (let i = 0; i < nodes6.length; i++) {
       for (const thenables of [false, true]) {
         let t = performance.now();
@@ -633,7 +639,9 @@ async function main() {
   const parityMode = args.includes("--parity");
   if (parityMode) {
     args.splice(args.indexOf("--parity"), 1);
-    return parity(path.resolve(args[0]), path.resolve(args[0], args[1]));
+    const batched = args.includes("--batched");
+    if (batched) args.splice(args.indexOf("--batched"), 1);
+    return parity(path.resolve(args[0]), path.resolve(args[0], args[1]), batched);
   }
   if (one) {
     const root = path.resolve(args[0]);

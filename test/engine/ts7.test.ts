@@ -130,7 +130,7 @@ describe("Ts7PromiseFacts answers promiseStatus as Ts6TypeOracle does", () => {
   let session: Ts7Session;
   after(() => session?.close());
 
-  it("on every call, new and named value of promises.ts, with and without thenables", () => {
+  it("on every call, new and named value of promises.ts, with and without thenables, asked one by one or prefetched", () => {
     const fileName = `${ROOT}/src/promises.ts`;
     const parsed = ts.getParsedCommandLineOfConfigFile(CONFIG, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
     assert.ok(parsed);
@@ -143,11 +143,15 @@ describe("Ts7PromiseFacts answers promiseStatus as Ts6TypeOracle does", () => {
     const asked6 = nodesOf(program.getSourceFile(fileName)!, isAsked);
     const asked7 = nodesOf(session.sourceFile6(fileName)!, isAsked);
     assert.equal(asked7.length, asked6.length);
+    const prefetched = new Ts7PromiseFacts(session, session.project(CONFIG)!);
+    for (const thenables of [false, true]) prefetched.prefetch(asked7, { thenables });
     const rows = asked6.flatMap((expr, i) =>
       [false, true].map((thenables) => {
         const six = oracle6.promiseStatus(expr, { thenables });
         const seven = facts7.promiseStatus(asked7[i], { thenables });
-        return `${expr.getText()}${thenables ? " (thenables)" : ""}: ${six}${seven === six ? "" : ` but ts7 ${seven}`}`;
+        const afterPrefetch = prefetched.promiseStatus(asked7[i], { thenables });
+        const differences = `${seven === six ? "" : ` but ts7 ${seven}`}${afterPrefetch === six ? "" : ` but ts7 after prefetch ${afterPrefetch}`}`;
+        return `${expr.getText()}${thenables ? " (thenables)" : ""}: ${six}${differences}`;
       }),
     );
     assert.deepEqual(rows, [

@@ -7,8 +7,8 @@
  * the call's own (resolved) type last.
  *
  * Every question on a type or symbol handle is a round trip to the compiler process, so every
- * derived fact is cached by id for the snapshot. Not yet batched across a file (next step: the
- * prefetch described in ARCHITECTURE.md).
+ * derived fact is cached by id for the snapshot, and `prefetch` asks for a file's expressions in
+ * batches ahead of the single questions (ARCHITECTURE.md, "Batching").
  */
 import * as ts from "typescript";
 import { skipParens, type PromiseQuery, type Tri } from "../typeOracle";
@@ -32,6 +32,12 @@ function combineAll(parts: readonly Tri[]): Tri {
     result = part;
   }
   return result ?? "never";
+}
+
+/** The name whose written type `promiseStatus` reads first: `x`, or `b` of `a.b`. */
+function nameOf(node: ts.Expression): ts.Identifier | undefined {
+  if (ts.isIdentifier(node)) return node;
+  return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) ? node.name : undefined;
 }
 
 type WithType = Node7 & { readonly type?: Node7 };
@@ -78,8 +84,53 @@ export class Ts7PromiseFacts {
     return file;
   }
 
+  /**
+   * Asks ahead, in at most three round trips, what `promiseStatus` will need for these
+   * expressions of one file: the symbols of the names, the types of the callees and values, then
+   * the types of the calls their callees leave open. Later questions about them hit the caches.
+   * Asking for a call's own type resolves it (checking every argument), so only the calls that
+   * need it are asked, as `promiseStatus` itself does.
+   */
+  prefetch(exprs: readonly ts.Expression[], query: PromiseQuery): void {
+    const first = exprs[0];
+    if (!first) return;
+    const file = this.fileOf(first);
+    const names: ts.Identifier[] = [];
+    const values: ts.Node[] = [];
+    const calls: (ts.CallExpression | ts.NewExpression)[] = [];
+    for (const expr of exprs) {
+      const node = skipParens(expr);
+      const name = nameOf(node);
+      if (name && !this.symbolCache.has(name)) names.push(name);
+      if ((ts.isCallExpression(node) && node.expression.kind !== ts.SyntaxKind.ImportKeyword) || ts.isNewExpression(node)) {
+        calls.push(node);
+        if (!this.typeCache.has(node.expression)) values.push(node.expression);
+      } else if (!this.typeCache.has(expr)) values.push(expr);
+    }
+    file.symbolsOf(names).forEach((symbol, i) => this.symbolCache.set(names[i], symbol));
+    file.typesOf(values).forEach((type, i) => this.typeCache.set(values[i], type));
+    const open = calls.filter((call) => {
+      const declared = this.declaredReturnTypes(call);
+      return !this.typeCache.has(call) && (declared === null || combineAll(declared.map((type) => this.typeStatus(type, query))) === "may");
+    });
+    file.typesOf(open).forEach((type, i) => this.typeCache.set(open[i], type));
+  }
+
+  private readonly typeCache = new WeakMap<ts.Node, Type7 | undefined>();
+  private readonly symbolCache = new WeakMap<ts.Node, Symbol7 | undefined>();
+
   private typeOf(node: ts.Node): Type7 | undefined {
-    return this.fileOf(node).typesOf([node])[0];
+    if (this.typeCache.has(node)) return this.typeCache.get(node);
+    const [type] = this.fileOf(node).typesOf([node]);
+    this.typeCache.set(node, type);
+    return type;
+  }
+
+  private symbolOf(name: ts.Identifier): Symbol7 | undefined {
+    if (this.symbolCache.has(name)) return this.symbolCache.get(name);
+    const [symbol] = this.fileOf(name).symbolsOf([name]);
+    this.symbolCache.set(name, symbol);
+    return symbol;
   }
 
   private typeStatus(type: Type7 | undefined, query: PromiseQuery): Tri {
@@ -173,10 +224,9 @@ export class Ts7PromiseFacts {
    * function's signature (annotated or async), a class, enum or namespace. As `Ts6TypeOracle`.
    */
   private writtenTypeSays(expr: ts.Expression, status: (type: Type7 | undefined) => Tri): Tri | undefined {
-    const node = skipParens(expr);
-    const name = ts.isIdentifier(node) ? node : ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) ? node.name : undefined;
+    const name = nameOf(skipParens(expr));
     if (!name) return undefined;
-    let symbol = this.fileOf(name).symbolsOf([name])[0];
+    let symbol = this.symbolOf(name);
     if (symbol && symbol.flags & this.flags.SymbolFlags.Alias) symbol = this.project.checker.getAliasedSymbol(symbol);
     if (!symbol?.valueDeclaration) return undefined;
     const type = this.writtenType(symbol);
