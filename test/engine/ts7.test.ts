@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as ts from "typescript";
@@ -198,5 +199,47 @@ describe("Ts7PromiseFacts answers promiseStatus as Ts6TypeOracle does", () => {
       "fetchUser(4): always",
       "fetchUser(4) (thenables): always",
     ]);
+  });
+});
+
+describe("Ts7Session when the compiler process dies", () => {
+  /** The compiler processes (`tsgo --api`) among this process' children. */
+  function compilerProcesses(): number[] {
+    const found: number[] = [];
+    for (const task of fs.readdirSync(`/proc/${process.pid}/task`)) {
+      for (const pid of fs.readFileSync(`/proc/${process.pid}/task/${task}/children`, "utf8").split(/\s+/).filter(Boolean)) {
+        if (fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").includes("--api")) found.push(Number(pid));
+      }
+    }
+    return found;
+  }
+
+  it("notices, restarts with the same projects and unsaved text, and closes cleanly", { skip: process.platform !== "linux" && "needs /proc" }, () => {
+    const before = new Set(compilerProcesses());
+    const session = new Ts7Session({ cwd: ROOT, configFiles: [CONFIG] });
+    try {
+      const original = session.textOf(SERVICE)!;
+      session.setText(SERVICE, `${original}export const late = fetchUser(5);\n`);
+      session.update();
+      assert.equal(session.responds(), true);
+      const [pid, ...others] = compilerProcesses().filter((candidate) => !before.has(candidate));
+      assert.ok(pid !== undefined && others.length === 0, "this session's compiler process is a child of this one");
+      process.kill(pid, "SIGKILL");
+      const file = session.file(session.project(CONFIG)!, SERVICE)!;
+      const late = file.sourceFile.statements.at(-1)!;
+      assert.throws(() => file.typesOf([late]));
+      assert.equal(session.responds(), false);
+
+      session.restart();
+      assert.equal(session.responds(), true);
+      const again = session.file(session.project(CONFIG)!, SERVICE)!;
+      assert.equal(again.sourceFile, file.sourceFile, "the TypeScript 6 tree is kept: its text did not change");
+      const declaration = (again.sourceFile.statements.at(-1) as ts.VariableStatement).declarationList.declarations[0];
+      const [type] = again.typesOf([declaration.initializer!]);
+      assert.equal(again.project.checker.typeToString(type!), "Promise<string>", "the new process reads the unsaved text");
+    } finally {
+      session.close();
+    }
+    assert.equal(session.responds(), false);
   });
 });

@@ -25,7 +25,7 @@ export interface Ts7SessionOptions {
 }
 
 export class Ts7Session {
-  private readonly api: Api7;
+  private api: Api7;
   private snapshot: Snapshot7;
   /** Unsaved editor text by normalized file name; absent means the disk. */
   private readonly unsaved = new Map<string, string>();
@@ -34,10 +34,50 @@ export class Ts7Session {
   private readonly trees6 = new Map<string, ts.SourceFile>();
   private closed = false;
 
-  constructor(options: Ts7SessionOptions) {
+  constructor(private readonly options: Ts7SessionOptions) {
+    [this.api, this.snapshot] = this.start();
+  }
+
+  private start(): [Api7, Snapshot7] {
     // The Go side reads every file through this callback first: `undefined` falls back to the disk.
-    this.api = new (sync7().API)({ cwd: options.cwd, fs: { readFile: (fileName) => this.unsaved.get(normalizePath(fileName)) } });
-    this.snapshot = this.api.updateSnapshot({ openProjects: options.configFiles.map(normalizePath) });
+    const api = new (sync7().API)({ cwd: this.options.cwd, fs: { readFile: (fileName) => this.unsaved.get(normalizePath(fileName)) } });
+    return [api, api.updateSnapshot({ openProjects: this.options.configFiles.map(normalizePath) })];
+  }
+
+  /**
+   * Whether the compiler process still answers (one small round trip). A question that throws
+   * (`EPIPE` once the process is gone) is followed by this check, then `restart`.
+   */
+  responds(): boolean {
+    if (this.closed) return false;
+    const [project] = this.snapshot.getProjects();
+    if (!project) return true; // nothing to ask; the next snapshot update will tell
+    try {
+      project.checker.getAnyType();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * A new compiler process in place of one that died: the same projects, and the unsaved text
+   * (read through the virtual file system as before). Every project, type and symbol from
+   * before is gone; the TypeScript 6 trees stay (their texts did not change).
+   */
+  restart(): void {
+    this.closeApi();
+    this.changed.clear();
+    [this.api, this.snapshot] = this.start();
+    this.closed = false;
+  }
+
+  private closeApi(): void {
+    try {
+      this.api.close();
+    } catch {
+      // A process that is already gone cannot be told to exit (`EPIPE`); its pipes are released anyway.
+    }
   }
 
   /** The project opened from `configFile`, in the current snapshot. */
@@ -104,11 +144,11 @@ export class Ts7Session {
     return sourceFile && new Ts7File(this, project, sourceFile);
   }
 
-  /** Ends the compiler process. */
+  /** Ends the compiler process (also one that already died). */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.api.close();
+    this.closeApi();
   }
 }
 
