@@ -9,7 +9,8 @@
 //       the real engine, all rules on, counting TypeOracle questions and the checker calls they make
 //   node --import tsx bench/ts7-seam.mjs --parity [--batched] <project-dir> <tsconfig>
 //       engine/ts7/promiseFacts.ts against Ts6TypeOracle: promiseStatus on every call, new,
-//       expression statement and awaited value, answers compared; --batched: each file's
+//       expression statement and awaited value, declaredParameterExpectsVoid on every argument,
+//       answers compared; --batched: each file's
 //       expressions prefetched first (Ts7PromiseFacts.prefetch)
 //
 // The variants ask the same questions about every project source file (the oracle's hottest ones):
@@ -589,7 +590,7 @@ async function parity(root, tsconfig, batched) {
     visit(sourceFile);
     return found;
   };
-  const counts = { questions: 0, differ: 0 };
+  const counts = { questions: 0, differ: 0, argumentQuestions: 0, argumentsDiffer: 0 };
   const examples = [];
   let ms6 = 0;
   let ms7 = 0;
@@ -615,6 +616,22 @@ async function parity(root, tsconfig, batched) {
           if (examples.length < 20) examples.push(`${rel(root, fileName)}:${nodes6[i].getStart()} ${nodes6[i].getText().slice(0, 60)}${thenables ? " (thenables)" : ""}: ts6 ${six}, ts7 ${seven}`);
         }
       }
+      // misused-promise's question, on each argument of a call or `new`.
+      const node6 = nodes6[i];
+      if (!(ts.isCallExpression(node6) || ts.isNewExpression(node6))) continue;
+      (node6.arguments ?? []).forEach((argument, j) => {
+        let t = performance.now();
+        const six = oracle6.declaredParameterExpectsVoid(argument);
+        ms6 += performance.now() - t;
+        t = performance.now();
+        const seven = facts7.declaredParameterExpectsVoid(nodes7[i].arguments[j]);
+        ms7 += performance.now() - t;
+        counts.argumentQuestions++;
+        if (six !== seven) {
+          counts.argumentsDiffer++;
+          if (examples.length < 30) examples.push(`${rel(root, fileName)}:${argument.getStart()} argument ${j} of ${node6.getText().slice(0, 50)}: ts6 ${six}, ts7 ${seven}`);
+        }
+      });
     }
   }
   session.close();

@@ -243,3 +243,49 @@ describe("Ts7Session when the compiler process dies", () => {
     assert.equal(session.responds(), false);
   });
 });
+
+describe("Ts7PromiseFacts answers declaredParameterExpectsVoid as Ts6TypeOracle does", () => {
+  let session: Ts7Session;
+  after(() => session?.close());
+
+  it("on every argument of callbacks.ts", () => {
+    const fileName = `${ROOT}/src/callbacks.ts`;
+    const parsed = ts.getParsedCommandLineOfConfigFile(CONFIG, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+    assert.ok(parsed);
+    const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+    const oracle6 = new ProgramTypes(program).get();
+    session = new Ts7Session({ cwd: ROOT, configFiles: [CONFIG] });
+    const facts7 = new Ts7PromiseFacts(session, session.project(CONFIG)!);
+    const isArgument = (node: ts.Node): node is ts.Expression =>
+      node.parent !== undefined && (ts.isCallExpression(node.parent) || ts.isNewExpression(node.parent)) && node.parent.arguments?.includes(node as ts.Expression) === true;
+    const arguments6 = nodesOf(program.getSourceFile(fileName)!, isArgument);
+    const arguments7 = nodesOf(session.sourceFile6(fileName)!, isArgument);
+    assert.equal(arguments7.length, arguments6.length);
+    const rows = arguments6.map((argument, i) => {
+      const six = oracle6.declaredParameterExpectsVoid(argument);
+      const seven = facts7.declaredParameterExpectsVoid(arguments7[i]);
+      return `${argument.parent.getText().split("(")[0]} #${(argument.parent as ts.CallExpression).arguments.indexOf(argument)}: ${six}${seven === six ? "" : ` but ts7 ${seven}`}`;
+    });
+    assert.deepEqual(rows, [
+      "it #0: never",
+      "it #1: never",
+      "[1, 2].forEach #0: always",
+      "onExit #0: always",
+      "onExit #1: always",
+      "pair #0: never",
+      "pair #1: always",
+      "pair #2: never",
+      "later #0: never",
+      "listen #0: never",
+      "listen #1: always",
+      "untyped #0: may",
+      "new Emitter #0: always",
+      // TypeScript 7's own difference: a JavaScript function that reads `arguments` gets no
+      // synthetic `...args: any[]` (its type is `() => void`, not `(...args: any[]) => void`), so
+      // no parameter takes the argument. Neither answer reports.
+      "each #0: never but ts7 undefined",
+      "setTimeout #0: may",
+      "setTimeout #1: may",
+    ]);
+  });
+});

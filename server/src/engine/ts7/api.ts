@@ -18,8 +18,10 @@ export type {
   Checker as Checker7,
   NodeHandle as NodeHandle7,
   Project as Project7,
+  Signature as Signature7,
   Snapshot as Snapshot7,
   Symbol as Symbol7,
+  TupleType as TupleType7,
   Type as Type7,
   TypeReference as TypeReference7,
 } from "typescript7/unstable/sync" with { "resolution-mode": "import" };

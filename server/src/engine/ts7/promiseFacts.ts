@@ -1,8 +1,10 @@
 /**
- * TypeScript 7's answer to the oracle's hottest question, `promiseStatus` ("is this value a
- * promise": always / never / may), on the TypeScript 6 nodes the rules hold: the first method of
- * the coming `Ts7TypeOracle` (ARCHITECTURE.md, port plan step 3), kept to the exact order of
- * `Ts6TypeOracle.promiseStatus` so both answer alike (test/engine/ts7.test.ts compares them):
+ * TypeScript 7's answers to the oracle's hottest questions on the TypeScript 6 nodes the rules
+ * hold: `promiseStatus` ("is this value a promise": always / never / may) and
+ * `declaredParameterExpectsVoid` (misused-promise's "does this parameter expect a function
+ * returning void"), the first methods of the coming `Ts7TypeOracle` (ARCHITECTURE.md, port plan
+ * step 3). Each follows `Ts6TypeOracle`'s steps exactly so both answer alike
+ * (test/engine/ts7.test.ts and `bench/ts7-seam.mjs --parity` compare them): for `promiseStatus`
  * the written type of a named value first, then the declared return types of a call's callee,
  * the call's own (resolved) type last.
  *
@@ -12,7 +14,7 @@
  */
 import * as ts from "typescript";
 import { skipParens, type PromiseQuery, type Tri } from "../typeOracle";
-import { ast7, sync7, type Node7, type Project7, type Symbol7, type Type7, type TypeNode7, type TypeReference7 } from "./api";
+import { ast7, sync7, type Node7, type Project7, type Signature7, type Symbol7, type TupleType7, type Type7, type TypeNode7, type TypeReference7 } from "./api";
 import type { Ts7File, Ts7Session } from "./session";
 
 function combine(parts: Iterable<Tri>): Tri {
@@ -82,6 +84,107 @@ export class Ts7PromiseFacts {
       this.files.set(sourceFile, file);
     }
     return file;
+  }
+
+  /**
+   * Does the parameter `expr` is passed to expect a function returning `void`? As
+   * `TypeOracle.declaredParameterExpectsVoid`: the whole overload set decides; `never` when any
+   * overload accepts a function returning a promise there; undefined when overloads disagree or
+   * a parameter's type depends on type arguments.
+   */
+  declaredParameterExpectsVoid(expr: ts.Expression): Tri | undefined {
+    let argument: ts.Node = expr;
+    while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+    const call = argument.parent;
+    if (!(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments) return undefined;
+    const index = call.arguments.indexOf(argument as ts.Expression);
+    if (index < 0 || call.arguments.some((arg) => ts.isSpreadElement(arg))) return undefined;
+    const { TypeFlags, SignatureKind } = this.flags;
+    const calleeType = this.typeOf(call.expression);
+    if (!calleeType || calleeType.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "may";
+    const kind = ts.isNewExpression(call) ? SignatureKind.Construct : SignatureKind.Call;
+    // The answer depends on the callee's type, the kind of call and the position only.
+    const key = `${calleeType.id}:${kind}:${index}`;
+    if (this.expectsVoidCache.has(key)) return this.expectsVoidCache.get(key);
+    const { checker } = this.project;
+    const apparent = checker.getApparentType(calleeType);
+    const signatures = apparent ? checker.getSignaturesOfType(apparent, kind) : [];
+    const result = signatures.length === 0 ? undefined : this.positionExpectsVoid(signatures, index);
+    this.expectsVoidCache.set(key, result);
+    return result;
+  }
+
+  private readonly expectsVoidCache = new Map<string, Tri | undefined>();
+
+  private positionExpectsVoid(signatures: readonly Signature7[], index: number): Tri | undefined {
+    const { TypeFlags } = this.flags;
+    let result: Tri | undefined;
+    let open = false;
+    for (const signature of signatures) {
+      const parameterType = this.parameterTypeAt(signature, index);
+      if (parameterType === null) continue;
+      if (!parameterType || parameterType.flags & (TypeFlags.TypeParameter | TypeFlags.Any | TypeFlags.Unknown)) {
+        open = true;
+        continue;
+      }
+      const parts = parameterType.isUnionType() ? parameterType.getTypes() : [parameterType];
+      if (parts.some((part) => part.flags & TypeFlags.TypeParameter)) {
+        open = true;
+        continue;
+      }
+      const returnTypes = this.callSignaturesOf(parts).map((sig) => this.project.checker.getReturnTypeOfSignature(sig));
+      if (returnTypes.some((type) => this.typeStatus(type, { thenables: true }) === "always")) return "never";
+      const status: Tri = returnTypes.length > 0 && returnTypes.every((type) => type && type.flags & TypeFlags.Void) ? "always" : "never";
+      if (result !== undefined && result !== status) open = true;
+      result = status;
+    }
+    return open ? undefined : result;
+  }
+
+  /** As `Ts6TypeOracle.parameterTypeAt`: null past the parameters, undefined where a rest parameter does not say. */
+  private parameterTypeAt(signature: Signature7, index: number): Type7 | null | undefined {
+    const { checker } = this.project;
+    const { ElementFlags } = this.flags;
+    const parameters = signature.getParameters();
+    const restIndex = this.restIndexOf(signature, parameters);
+    if (restIndex < 0 || index < restIndex) {
+      const parameter = parameters[index];
+      return parameter ? checker.getTypeOfSymbol(parameter) : null;
+    }
+    const restType = checker.getTypeOfSymbol(parameters[restIndex]);
+    if (!restType) return undefined;
+    if (checker.isArrayType(restType)) return checker.getTypeArguments(restType as TypeReference7)[0];
+    if (!checker.isTupleType(restType)) return undefined;
+    const tuple = restType as TypeReference7;
+    const flags = (tuple.getTarget() as TupleType7).elementFlags;
+    const position = index - restIndex;
+    // Before any rest or variadic element, positions map one to one.
+    for (let i = 0; i <= position && i < flags.length; i++) {
+      if (!((flags[i] ?? 0) & (ElementFlags.Required | ElementFlags.Optional))) return undefined;
+    }
+    if (position >= flags.length) return flags.some((flag) => flag & (ElementFlags.Rest | ElementFlags.Variadic)) ? undefined : null;
+    return checker.getTypeArguments(tuple)[position];
+  }
+
+  /**
+   * The position of a signature's written rest parameter (`...args`), or -1: as TypeScript 6's
+   * `restIndexOf`, which reads the declaration, so a JavaScript function's synthetic rest (it
+   * uses `arguments`) is none.
+   */
+  private restIndexOf(signature: Signature7, parameters: readonly Symbol7[]): number {
+    if (!signature.hasRestParameter) return -1;
+    const declaration = parameters[parameters.length - 1]?.valueDeclaration?.resolve(this.project);
+    const written = declaration?.kind === this.kinds.Parameter && "dotDotDotToken" in declaration && declaration.dotDotDotToken !== undefined;
+    return written ? parameters.length - 1 : -1;
+  }
+
+  private callSignaturesOf(parts: readonly Type7[]): readonly Signature7[] {
+    const { checker } = this.project;
+    return parts.flatMap((part) => {
+      if (part.flags & (this.flags.TypeFlags.Undefined | this.flags.TypeFlags.Null)) return [];
+      const apparent = checker.getApparentType(part);
+      return apparent ? checker.getSignaturesOfType(apparent, this.flags.SignatureKind.Call) : [];
+    });
   }
 
   /**
