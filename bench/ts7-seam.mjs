@@ -9,7 +9,8 @@
 //       the real engine, all rules on, counting TypeOracle questions and the checker calls they make
 //   node --import tsx bench/ts7-seam.mjs --parity [--batched] <project-dir> <tsconfig>
 //       engine/ts7/promiseFacts.ts against Ts6TypeOracle: promiseStatus on every call, new,
-//       expression statement and awaited value, declaredParameterExpectsVoid on every argument,
+//       expression statement and awaited value (and promiseArrayStatus, thenables on),
+//       declaredParameterExpectsVoid on every argument,
 //       answers compared; --batched: each file's
 //       expressions prefetched first (Ts7PromiseFacts.prefetch)
 //
@@ -590,7 +591,7 @@ async function parity(root, tsconfig, batched) {
     visit(sourceFile);
     return found;
   };
-  const counts = { questions: 0, differ: 0, argumentQuestions: 0, argumentsDiffer: 0 };
+  const counts = { questions: 0, differ: 0, arrayQuestions: 0, arraysDiffer: 0, argumentQuestions: 0, argumentsDiffer: 0 };
   const examples = [];
   let ms6 = 0;
   let ms7 = 0;
@@ -614,6 +615,19 @@ async function parity(root, tsconfig, batched) {
         if (six !== seven) {
           counts.differ++;
           if (examples.length < 20) examples.push(`${rel(root, fileName)}:${nodes6[i].getStart()} ${nodes6[i].getText().slice(0, 60)}${thenables ? " (thenables)" : ""}: ts6 ${six}, ts7 ${seven}`);
+        }
+      }
+      {
+        let t = performance.now();
+        const six = oracle6.promiseArrayStatus(nodes6[i], { thenables: true });
+        ms6 += performance.now() - t;
+        t = performance.now();
+        const seven = facts7.promiseArrayStatus(nodes7[i], { thenables: true });
+        ms7 += performance.now() - t;
+        counts.arrayQuestions++;
+        if (six !== seven) {
+          counts.arraysDiffer++;
+          if (examples.length < 30) examples.push(`${rel(root, fileName)}:${nodes6[i].getStart()} array ${nodes6[i].getText().slice(0, 60)}: ts6 ${six}, ts7 ${seven}`);
         }
       }
       // misused-promise's question, on each argument of a call or `new`.

@@ -199,6 +199,16 @@ describe("Ts7PromiseFacts answers promiseStatus as Ts6TypeOracle does", () => {
       "fetchUser(4): always",
       "fetchUser(4) (thenables): always",
     ]);
+    // promiseArrayStatus on the same values: the same answers, and the arrays of promises seen.
+    const arrays = asked6.map((expr, i) => {
+      const six = oracle6.promiseArrayStatus(expr, { thenables: true });
+      const seven = facts7.promiseArrayStatus(asked7[i], { thenables: true });
+      return `${expr.getText()}: ${six}${seven === six ? "" : ` but ts7 ${seven}`}`;
+    });
+    assert.deepEqual(
+      arrays.filter((row) => !row.endsWith(": never")),
+      ["anything(): may", "tasks.map(async (task) => task): always", "open: may"],
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * TypeScript 7's answers to the oracle's hottest questions on the TypeScript 6 nodes the rules
- * hold: `promiseStatus` ("is this value a promise": always / never / may) and
- * `declaredParameterExpectsVoid` (misused-promise's "does this parameter expect a function
+ * hold: `promiseStatus` ("is this value a promise": always / never / may), `promiseArrayStatus`
+ * and `declaredParameterExpectsVoid` (misused-promise's "does this parameter expect a function
  * returning void"), the first methods of the coming `Ts7TypeOracle` (ARCHITECTURE.md, port plan
  * step 3). Each follows `Ts6TypeOracle`'s steps exactly so both answer alike
  * (test/engine/ts7.test.ts and `bench/ts7-seam.mjs --parity` compare them): for `promiseStatus`
@@ -66,6 +66,46 @@ export class Ts7PromiseFacts {
   promiseStatus(expr: ts.Expression, query: PromiseQuery): Tri {
     const status = (type: Type7 | undefined) => this.typeStatus(type, query);
     if (this.writtenTypeSays(expr, status) === "never") return "never";
+    return this.statusOf(expr, status);
+  }
+
+  /**
+   * Is `expr` an array or tuple holding promises (`items.map(async (x) => ...)`)? As
+   * `TypeOracle.promiseArrayStatus`: a type parameter counts by its constraint, an `undefined`
+   * part leaves the other parts to decide.
+   */
+  promiseArrayStatus(expr: ts.Expression, query: PromiseQuery): Tri {
+    return this.statusOf(expr, (type) => this.arrayTypeStatus(type, query));
+  }
+
+  private arrayTypeStatus(type: Type7 | undefined, query: PromiseQuery): Tri {
+    if (!type) return "may";
+    const key = `${type.id}:${query.thenables}`;
+    const cached = this.arrayStatusCache.get(key);
+    if (cached !== undefined) return cached;
+    this.arrayStatusCache.set(key, "may"); // cycle guard
+    const { TypeFlags } = this.flags;
+    const { checker } = this.project;
+    let result: Tri;
+    if (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) result = "may";
+    else if (type.isUnionType()) result = combine(type.getTypes().map((part) => this.arrayTypeStatus(part, query)));
+    else if (type.flags & TypeFlags.TypeParameter) {
+      const constraint = checker.getBaseConstraintOfType(type);
+      result = constraint && constraint.id !== type.id ? this.arrayTypeStatus(constraint, query) : "may";
+    } else if (checker.isArrayType(type) || checker.isTupleType(type)) {
+      result = combine(checker.getTypeArguments(type as TypeReference7).map((element) => this.typeStatus(element, query)));
+    } else result = "never";
+    this.arrayStatusCache.set(key, result);
+    return result;
+  }
+
+  private readonly arrayStatusCache = new Map<string, Tri>();
+
+  /**
+   * `status` of the declared types first (a call's callee's declared return types); when they
+   * leave it open and `expr` is a call, of the call's own type. As `Ts6TypeOracle.statusOf`.
+   */
+  private statusOf(expr: ts.Expression, status: (type: Type7 | undefined) => Tri): Tri {
     const node = skipParens(expr);
     const isCall = ts.isCallExpression(node) || ts.isNewExpression(node);
     const declared = isCall ? this.declaredReturnTypes(node) : null;
