@@ -10,7 +10,8 @@
 //   node --import tsx bench/ts7-seam.mjs --parity [--batched] <project-dir> <tsconfig>
 //       engine/ts7/promiseFacts.ts against Ts6TypeOracle: promiseStatus on every call, new,
 //       expression statement and awaited value (and promiseArrayStatus, thenables on),
-//       declaredParameterExpectsVoid on every argument,
+//       declaredParameterExpectsVoid and functionReturnsPromise on every argument, variableScope on
+//       identifiers in functions, writtenFunctionTypeReturnsPromise on parameter types ("other"),
 //       answers compared; --batched: each file's
 //       expressions prefetched first (Ts7PromiseFacts.prefetch)
 //
@@ -591,7 +592,7 @@ async function parity(root, tsconfig, batched) {
     visit(sourceFile);
     return found;
   };
-  const counts = { questions: 0, differ: 0, arrayQuestions: 0, arraysDiffer: 0, argumentQuestions: 0, argumentsDiffer: 0 };
+  const counts = { questions: 0, differ: 0, arrayQuestions: 0, arraysDiffer: 0, argumentQuestions: 0, argumentsDiffer: 0, otherQuestions: 0, otherDiffer: 0, errors: 0 };
   const examples = [];
   let ms6 = 0;
   let ms7 = 0;
@@ -630,7 +631,7 @@ async function parity(root, tsconfig, batched) {
           if (examples.length < 30) examples.push(`${rel(root, fileName)}:${nodes6[i].getStart()} array ${nodes6[i].getText().slice(0, 60)}: ts6 ${six}, ts7 ${seven}`);
         }
       }
-      // misused-promise's question, on each argument of a call or `new`.
+      // functionReturnsPromise and misused-promise's question, on each argument of a call or `new`.
       const node6 = nodes6[i];
       if (!(ts.isCallExpression(node6) || ts.isNewExpression(node6))) continue;
       (node6.arguments ?? []).forEach((argument, j) => {
@@ -645,8 +646,54 @@ async function parity(root, tsconfig, batched) {
           counts.argumentsDiffer++;
           if (examples.length < 30) examples.push(`${rel(root, fileName)}:${argument.getStart()} argument ${j} of ${node6.getText().slice(0, 50)}: ts6 ${six}, ts7 ${seven}`);
         }
+        t = performance.now();
+        const returns6 = oracle6.functionReturnsPromise(argument, { thenables: true });
+        ms6 += performance.now() - t;
+        t = performance.now();
+        let returns7;
+        try {
+          returns7 = facts7.functionReturnsPromise(nodes7[i].arguments[j], { thenables: true });
+        } catch (error) {
+          // TypeScript 7.0.2's API can panic serializing a type (seen on openai); the process lives on.
+          returns7 = `error ${String(error.message).split("\n")[0]}`;
+          counts.errors++;
+        }
+        ms7 += performance.now() - t;
+        counts.otherQuestions++;
+        if (returns6 !== returns7) {
+          counts.otherDiffer++;
+          if (examples.length < 30) examples.push(`${rel(root, fileName)}:${argument.getStart()} functionReturnsPromise ${argument.getText().slice(0, 50)}: ts6 ${returns6}, ts7 ${returns7}`);
+        }
       });
     }
+    // variableScope on identifiers inside functions; writtenFunctionTypeReturnsPromise on parameter types.
+    const others = (sourceFile) => {
+      const found = [];
+      const visit = (node, fn) => {
+        if (ts.isFunctionLike(node)) fn = node;
+        if (ts.isIdentifier(node) && fn && node.parent && node.parent.name !== node) found.push(["scope", node, fn]);
+        if (ts.isParameter(node) && node.type) found.push(["written", node.type]);
+        ts.forEachChild(node, (child) => visit(child, fn));
+      };
+      visit(sourceFile, undefined);
+      return found;
+    };
+    const others6 = others(program.getSourceFile(fileName));
+    const others7 = others(session.sourceFile6(fileName));
+    others6.forEach(([kind, node6, fn6], i) => {
+      const [, node7, fn7] = others7[i];
+      let t = performance.now();
+      const six = JSON.stringify(kind === "scope" ? oracle6.variableScope(node6, fn6) : oracle6.writtenFunctionTypeReturnsPromise(node6, { thenables: true }));
+      ms6 += performance.now() - t;
+      t = performance.now();
+      const seven = JSON.stringify(kind === "scope" ? facts7.variableScope(node7, fn7) : facts7.writtenFunctionTypeReturnsPromise(node7, { thenables: true }));
+      ms7 += performance.now() - t;
+      counts.otherQuestions++;
+      if (six !== seven) {
+        counts.otherDiffer++;
+        if (examples.length < 30) examples.push(`${rel(root, fileName)}:${node6.getStart()} ${kind} ${node6.getText().slice(0, 50)}: ts6 ${six}, ts7 ${seven}`);
+      }
+    });
   }
   session.close();
   console.log(JSON.stringify({ ...counts, ts6QuestionsMs: Math.round(ms6), ts7QuestionsMs: Math.round(ms7) }));

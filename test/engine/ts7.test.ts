@@ -297,5 +297,57 @@ describe("Ts7PromiseFacts answers declaredParameterExpectsVoid as Ts6TypeOracle 
       "setTimeout #0: may",
       "setTimeout #1: may",
     ]);
+    // functionReturnsPromise on the same arguments: the same answers.
+    const returns = arguments6.map((argument, i) => {
+      const six = oracle6.functionReturnsPromise(argument, { thenables: true });
+      const seven = facts7.functionReturnsPromise(arguments7[i], { thenables: true });
+      return `${argument.getText()}: ${six}${seven === six ? "" : ` but ts7 ${seven}`}`;
+    });
+    assert.deepEqual(
+      returns.filter((row) => !row.endsWith(": never")),
+      [
+        "async () => {}: always",
+        "async (n) => n: always",
+        "async () => {}: always",
+        "async () => {}: always",
+        "async () => 1: always",
+        "async () => {}: always",
+        "async () => {}: always",
+        "async () => {}: always",
+        "async () => {}: always",
+        "async () => {}: always",
+      ],
+    );
+  });
+
+  it("writtenFunctionTypeReturnsPromise on every parameter type and variableScope on every identifier in a function, in both files", () => {
+    for (const name of ["callbacks.ts", "promises.ts"]) {
+      const fileName = `${ROOT}/src/${name}`;
+      const collect = (sourceFile: ts.SourceFile) => {
+        const found: [ts.Identifier | ts.TypeNode, ts.Node | undefined][] = [];
+        const visit = (node: ts.Node, fn: ts.Node | undefined) => {
+          const inner = ts.isFunctionLike(node) ? node : fn;
+          if (ts.isIdentifier(node) && inner && (node.parent as { name?: ts.Node }).name !== node) found.push([node, inner]);
+          if (ts.isParameter(node) && node.type) found.push([node.type, undefined]);
+          ts.forEachChild(node, (child) => visit(child, inner));
+        };
+        visit(sourceFile, undefined);
+        return found;
+      };
+      const program = ts.createProgram({ rootNames: [fileName], options: ts.getParsedCommandLineOfConfigFile(CONFIG, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!.options });
+      const oracle6 = new ProgramTypes(program).get();
+      const facts7 = new Ts7PromiseFacts(session, session.project(CONFIG)!);
+      const six = collect(program.getSourceFile(fileName)!);
+      const seven = collect(session.sourceFile6(fileName)!);
+      assert.equal(seven.length, six.length);
+      const differences = six.flatMap(([node, fn], i) => {
+        const [node7, fn7] = seven[i];
+        const answer6 = fn ? oracle6.variableScope(node as ts.Identifier, fn) : oracle6.writtenFunctionTypeReturnsPromise(node as ts.TypeNode, { thenables: true });
+        const answer7 = fn7 ? facts7.variableScope(node7 as ts.Identifier, fn7) : facts7.writtenFunctionTypeReturnsPromise(node7 as ts.TypeNode, { thenables: true });
+        return JSON.stringify(answer6) === JSON.stringify(answer7) ? [] : [`${name} ${node.getText()}: ${JSON.stringify(answer6)} but ts7 ${JSON.stringify(answer7)}`];
+      });
+      assert.deepEqual(differences, []);
+      assert.ok(six.length > 20, `${name}: ${six.length} questions`);
+    }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * TypeScript 7's answers to the oracle's hottest questions on the TypeScript 6 nodes the rules
- * hold: `promiseStatus` ("is this value a promise": always / never / may), `promiseArrayStatus`
- * and `declaredParameterExpectsVoid` (misused-promise's "does this parameter expect a function
+ * hold: `promiseStatus` ("is this value a promise": always / never / may), `promiseArrayStatus`,
+ * `functionReturnsPromise`, `writtenFunctionTypeReturnsPromise`, `variableScope` and
+ * `declaredParameterExpectsVoid` (misused-promise's "does this parameter expect a function
  * returning void"), the first methods of the coming `Ts7TypeOracle` (ARCHITECTURE.md, port plan
  * step 3). Each follows `Ts6TypeOracle`'s steps exactly so both answer alike
  * (test/engine/ts7.test.ts and `bench/ts7-seam.mjs --parity` compare them): for `promiseStatus`
@@ -124,6 +125,62 @@ export class Ts7PromiseFacts {
       this.files.set(sourceFile, file);
     }
     return file;
+  }
+
+  /**
+   * Does calling the value return a promise (a callback handed somewhere)? As
+   * `TypeOracle.functionReturnsPromise`: the written type of a named value first, then the
+   * value's call signatures, `always`/`never` only when all agree.
+   */
+  functionReturnsPromise(expr: ts.Expression, query: PromiseQuery): Tri {
+    const returnsPromise = (type: Type7 | undefined): Tri => {
+      if (!type || type.flags & (this.flags.TypeFlags.Any | this.flags.TypeFlags.Unknown)) return "may";
+      const signatures = this.callSignaturesOf(type.isUnionType() ? type.getTypes() : [type]);
+      if (signatures.length === 0) return "never";
+      return combineAll(signatures.map((signature) => this.typeStatus(this.project.checker.getReturnTypeOfSignature(signature), query)));
+    };
+    if (this.writtenTypeSays(expr, returnsPromise) === "never") return "never";
+    return returnsPromise(this.typeOf(expr));
+  }
+
+  /** Does a written function type (`() => Promise<void>`, `Handler`) return a promise? As `TypeOracle.writtenFunctionTypeReturnsPromise`. */
+  writtenFunctionTypeReturnsPromise(typeNode: ts.TypeNode, query: PromiseQuery): Tri {
+    const node = this.fileOf(typeNode).node7(typeNode);
+    const type = node && this.project.checker.getTypeFromTypeNode(node as TypeNode7);
+    if (!type || type.flags & (this.flags.TypeFlags.Any | this.flags.TypeFlags.Unknown)) return "may";
+    const signatures = this.callSignaturesOf(type.isUnionType() ? type.getTypes() : [type]);
+    if (signatures.length === 0) return "never";
+    return combineAll(signatures.map((signature) => this.typeStatus(this.project.checker.getReturnTypeOfSignature(signature), query)));
+  }
+
+  /**
+   * Where the variable an identifier refers to is declared, relative to `fn`: as
+   * `TypeOracle.variableScope`. The declaration comes back as a node of the session's TypeScript 6
+   * tree of the file (the one `identifier` belongs to), so `fn` is found among its ancestors by
+   * identity, as on TypeScript 6.
+   */
+  variableScope(identifier: ts.Identifier, fn: ts.Node): { scope: "inside" | "outside"; isParameter: boolean; isConst: boolean } | undefined {
+    const file = this.fileOf(identifier);
+    const symbol = this.symbolOf(identifier);
+    const handle = symbol?.valueDeclaration ?? symbol?.declarations[0];
+    if (!symbol || !handle) return undefined;
+    if (!(symbol.flags & (this.flags.SymbolFlags.Variable | this.flags.SymbolFlags.Property))) return undefined;
+    if (this.session.sourceFile6(handle.path) !== file.sourceFile) {
+      // Imported bindings are read-only here; their objects are module state of another file.
+      return { scope: "outside", isParameter: false, isConst: true };
+    }
+    const declaration = file.declaration6(handle);
+    if (!declaration) return undefined;
+    let inside = false;
+    for (let node: ts.Node | undefined = declaration; node; node = node.parent) {
+      if (node === fn) {
+        inside = true;
+        break;
+      }
+    }
+    const list = ts.isVariableDeclaration(declaration) ? declaration.parent : undefined;
+    const isConst = list !== undefined && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+    return { scope: inside ? "inside" : "outside", isParameter: ts.isParameter(declaration), isConst };
   }
 
   /**
