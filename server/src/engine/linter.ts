@@ -10,7 +10,8 @@ import { bindEachFile, standInText } from "./parsing";
 import { type CancellationSignal, runRules, toFinding } from "./runner";
 import { applySuppressions, parseDirectives, parsePeerSuppressions } from "./suppressions";
 import type { ReadFile } from "./project";
-import { TypeOracle } from "./typeOracle";
+import { Ts6TypeOracle } from "./ts6TypeOracle";
+import type { TypeOracle } from "./typeOracle";
 import type { AnyRule, Finding, InternalError, ReportDescriptor, ReportSeverity, RuleSetting } from "./types";
 import { parseError } from "../rules/parse-error";
 
@@ -44,7 +45,7 @@ export class ProgramTypes {
 
   get(): TypeOracle {
     this.bind();
-    this.oracle ??= new TypeOracle(this.program, this.readFile);
+    this.oracle ??= new Ts6TypeOracle(this.program, this.readFile);
     return this.oracle;
   }
 }

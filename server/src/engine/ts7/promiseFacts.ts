@@ -1,0 +1,457 @@
+/**
+ * TypeScript 7's answers to the oracle's hottest questions on the TypeScript 6 nodes the rules
+ * hold: `promiseStatus` ("is this value a promise": always / never / may), `promiseArrayStatus`,
+ * `functionReturnsPromise`, `writtenFunctionTypeReturnsPromise`, `variableScope` and
+ * `declaredParameterExpectsVoid` (misused-promise's "does this parameter expect a function
+ * returning void"), the first methods of the coming `Ts7TypeOracle` (ARCHITECTURE.md, port plan
+ * step 3). Each follows `Ts6TypeOracle`'s steps exactly so both answer alike
+ * (test/engine/ts7.test.ts and `bench/ts7-seam.mjs --parity` compare them): for `promiseStatus`
+ * the written type of a named value first, then the declared return types of a call's callee,
+ * the call's own (resolved) type last.
+ *
+ * Every question on a type or symbol handle is a round trip to the compiler process, so every
+ * derived fact is cached by id for the snapshot, and `prefetch` asks for a file's expressions in
+ * batches ahead of the single questions (ARCHITECTURE.md, "Batching").
+ */
+import * as ts from "typescript";
+import { skipParens, type PromiseQuery, type Tri } from "../typeOracle";
+import { ast7, sync7, type Node7, type Project7, type Signature7, type Symbol7, type TupleType7, type Type7, type TypeNode7, type TypeReference7 } from "./api";
+import type { Ts7File, Ts7Session } from "./session";
+
+function combine(parts: Iterable<Tri>): Tri {
+  let sawMay = false;
+  for (const part of parts) {
+    if (part === "always") return "always";
+    if (part === "may") sawMay = true;
+  }
+  return sawMay ? "may" : "never";
+}
+
+/** Over alternatives (overloads): `always` or `never` only when all agree. */
+function combineAll(parts: readonly Tri[]): Tri {
+  let result: Tri | undefined;
+  for (const part of parts) {
+    if (result !== undefined && result !== part) return "may";
+    result = part;
+  }
+  return result ?? "never";
+}
+
+/** The name whose written type `promiseStatus` reads first: `x`, or `b` of `a.b`. */
+function nameOf(node: ts.Expression): ts.Identifier | undefined {
+  if (ts.isIdentifier(node)) return node;
+  return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) ? node.name : undefined;
+}
+
+type WithType = Node7 & { readonly type?: Node7 };
+type WithModifiers = Node7 & { readonly modifiers?: readonly Node7[] };
+
+export class Ts7PromiseFacts {
+  private readonly files = new Map<ts.SourceFile, Ts7File>();
+  private readonly statusCache = new Map<string, Tri>();
+  private readonly builtinPromiseCache = new Map<number, boolean>();
+  private readonly declaredReturnCache = new Map<number, readonly Type7[] | null>();
+  private readonly writtenTypeCache = new Map<number, Type7 | null>();
+  private readonly flags = sync7();
+  private readonly kinds = ast7().SyntaxKind;
+
+  constructor(
+    private readonly session: Ts7Session,
+    private readonly project: Project7,
+  ) {}
+
+  /**
+   * Is the value of `expr` (a node of the session's TypeScript 6 tree of its file) a promise?
+   * As `TypeOracle.promiseStatus`.
+   */
+  promiseStatus(expr: ts.Expression, query: PromiseQuery): Tri {
+    const status = (type: Type7 | undefined) => this.typeStatus(type, query);
+    if (this.writtenTypeSays(expr, status) === "never") return "never";
+    return this.statusOf(expr, status);
+  }
+
+  /**
+   * Is `expr` an array or tuple holding promises (`items.map(async (x) => ...)`)? As
+   * `TypeOracle.promiseArrayStatus`: a type parameter counts by its constraint, an `undefined`
+   * part leaves the other parts to decide.
+   */
+  promiseArrayStatus(expr: ts.Expression, query: PromiseQuery): Tri {
+    return this.statusOf(expr, (type) => this.arrayTypeStatus(type, query));
+  }
+
+  private arrayTypeStatus(type: Type7 | undefined, query: PromiseQuery): Tri {
+    if (!type) return "may";
+    const key = `${type.id}:${query.thenables}`;
+    const cached = this.arrayStatusCache.get(key);
+    if (cached !== undefined) return cached;
+    this.arrayStatusCache.set(key, "may"); // cycle guard
+    const { TypeFlags } = this.flags;
+    const { checker } = this.project;
+    let result: Tri;
+    if (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) result = "may";
+    else if (type.isUnionType()) result = combine(type.getTypes().map((part) => this.arrayTypeStatus(part, query)));
+    else if (type.flags & TypeFlags.TypeParameter) {
+      const constraint = checker.getBaseConstraintOfType(type);
+      result = constraint && constraint.id !== type.id ? this.arrayTypeStatus(constraint, query) : "may";
+    } else if (checker.isArrayType(type) || checker.isTupleType(type)) {
+      result = combine(checker.getTypeArguments(type as TypeReference7).map((element) => this.typeStatus(element, query)));
+    } else result = "never";
+    this.arrayStatusCache.set(key, result);
+    return result;
+  }
+
+  private readonly arrayStatusCache = new Map<string, Tri>();
+
+  /**
+   * `status` of the declared types first (a call's callee's declared return types); when they
+   * leave it open and `expr` is a call, of the call's own type. As `Ts6TypeOracle.statusOf`.
+   */
+  private statusOf(expr: ts.Expression, status: (type: Type7 | undefined) => Tri): Tri {
+    const node = skipParens(expr);
+    const isCall = ts.isCallExpression(node) || ts.isNewExpression(node);
+    const declared = isCall ? this.declaredReturnTypes(node) : null;
+    const result = combineAll((declared ?? [this.typeOf(expr)]).map(status));
+    if (result !== "may" || !isCall) return result;
+    return status(this.typeOf(expr));
+  }
+
+  private fileOf(node: ts.Node): Ts7File {
+    const sourceFile = node.getSourceFile();
+    let file = this.files.get(sourceFile);
+    if (!file) {
+      const found = this.session.file(this.project, sourceFile.fileName);
+      if (!found || found.sourceFile !== sourceFile) throw new Error(`${sourceFile.fileName}: not this session's TypeScript 6 tree`);
+      file = found;
+      this.files.set(sourceFile, file);
+    }
+    return file;
+  }
+
+  /**
+   * Does calling the value return a promise (a callback handed somewhere)? As
+   * `TypeOracle.functionReturnsPromise`: the written type of a named value first, then the
+   * value's call signatures, `always`/`never` only when all agree.
+   */
+  functionReturnsPromise(expr: ts.Expression, query: PromiseQuery): Tri {
+    const returnsPromise = (type: Type7 | undefined): Tri => {
+      if (!type || type.flags & (this.flags.TypeFlags.Any | this.flags.TypeFlags.Unknown)) return "may";
+      const signatures = this.callSignaturesOf(type.isUnionType() ? type.getTypes() : [type]);
+      if (signatures.length === 0) return "never";
+      return combineAll(signatures.map((signature) => this.typeStatus(this.project.checker.getReturnTypeOfSignature(signature), query)));
+    };
+    if (this.writtenTypeSays(expr, returnsPromise) === "never") return "never";
+    return returnsPromise(this.typeOf(expr));
+  }
+
+  /** Does a written function type (`() => Promise<void>`, `Handler`) return a promise? As `TypeOracle.writtenFunctionTypeReturnsPromise`. */
+  writtenFunctionTypeReturnsPromise(typeNode: ts.TypeNode, query: PromiseQuery): Tri {
+    const node = this.fileOf(typeNode).node7(typeNode);
+    const type = node && this.project.checker.getTypeFromTypeNode(node as TypeNode7);
+    if (!type || type.flags & (this.flags.TypeFlags.Any | this.flags.TypeFlags.Unknown)) return "may";
+    const signatures = this.callSignaturesOf(type.isUnionType() ? type.getTypes() : [type]);
+    if (signatures.length === 0) return "never";
+    return combineAll(signatures.map((signature) => this.typeStatus(this.project.checker.getReturnTypeOfSignature(signature), query)));
+  }
+
+  /**
+   * Where the variable an identifier refers to is declared, relative to `fn`: as
+   * `TypeOracle.variableScope`. The declaration comes back as a node of the session's TypeScript 6
+   * tree of the file (the one `identifier` belongs to), so `fn` is found among its ancestors by
+   * identity, as on TypeScript 6.
+   */
+  variableScope(identifier: ts.Identifier, fn: ts.Node): { scope: "inside" | "outside"; isParameter: boolean; isConst: boolean } | undefined {
+    const file = this.fileOf(identifier);
+    const symbol = this.symbolOf(identifier);
+    const handle = symbol?.valueDeclaration ?? symbol?.declarations[0];
+    if (!symbol || !handle) return undefined;
+    if (!(symbol.flags & (this.flags.SymbolFlags.Variable | this.flags.SymbolFlags.Property))) return undefined;
+    if (this.session.sourceFile6(handle.path) !== file.sourceFile) {
+      // Imported bindings are read-only here; their objects are module state of another file.
+      return { scope: "outside", isParameter: false, isConst: true };
+    }
+    const declaration = file.declaration6(handle);
+    if (!declaration) return undefined;
+    let inside = false;
+    for (let node: ts.Node | undefined = declaration; node; node = node.parent) {
+      if (node === fn) {
+        inside = true;
+        break;
+      }
+    }
+    const list = ts.isVariableDeclaration(declaration) ? declaration.parent : undefined;
+    const isConst = list !== undefined && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+    return { scope: inside ? "inside" : "outside", isParameter: ts.isParameter(declaration), isConst };
+  }
+
+  /**
+   * Does the parameter `expr` is passed to expect a function returning `void`? As
+   * `TypeOracle.declaredParameterExpectsVoid`: the whole overload set decides; `never` when any
+   * overload accepts a function returning a promise there; undefined when overloads disagree or
+   * a parameter's type depends on type arguments.
+   */
+  declaredParameterExpectsVoid(expr: ts.Expression): Tri | undefined {
+    let argument: ts.Node = expr;
+    while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+    const call = argument.parent;
+    if (!(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments) return undefined;
+    const index = call.arguments.indexOf(argument as ts.Expression);
+    if (index < 0 || call.arguments.some((arg) => ts.isSpreadElement(arg))) return undefined;
+    const { TypeFlags, SignatureKind } = this.flags;
+    const calleeType = this.typeOf(call.expression);
+    if (!calleeType || calleeType.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "may";
+    const kind = ts.isNewExpression(call) ? SignatureKind.Construct : SignatureKind.Call;
+    // The answer depends on the callee's type, the kind of call and the position only.
+    const key = `${calleeType.id}:${kind}:${index}`;
+    if (this.expectsVoidCache.has(key)) return this.expectsVoidCache.get(key);
+    const { checker } = this.project;
+    const apparent = checker.getApparentType(calleeType);
+    const signatures = apparent ? checker.getSignaturesOfType(apparent, kind) : [];
+    const result = signatures.length === 0 ? undefined : this.positionExpectsVoid(signatures, index);
+    this.expectsVoidCache.set(key, result);
+    return result;
+  }
+
+  private readonly expectsVoidCache = new Map<string, Tri | undefined>();
+
+  private positionExpectsVoid(signatures: readonly Signature7[], index: number): Tri | undefined {
+    const { TypeFlags } = this.flags;
+    let result: Tri | undefined;
+    let open = false;
+    for (const signature of signatures) {
+      const parameterType = this.parameterTypeAt(signature, index);
+      if (parameterType === null) continue;
+      if (!parameterType || parameterType.flags & (TypeFlags.TypeParameter | TypeFlags.Any | TypeFlags.Unknown)) {
+        open = true;
+        continue;
+      }
+      const parts = parameterType.isUnionType() ? parameterType.getTypes() : [parameterType];
+      if (parts.some((part) => part.flags & TypeFlags.TypeParameter)) {
+        open = true;
+        continue;
+      }
+      const returnTypes = this.callSignaturesOf(parts).map((sig) => this.project.checker.getReturnTypeOfSignature(sig));
+      if (returnTypes.some((type) => this.typeStatus(type, { thenables: true }) === "always")) return "never";
+      const status: Tri = returnTypes.length > 0 && returnTypes.every((type) => type && type.flags & TypeFlags.Void) ? "always" : "never";
+      if (result !== undefined && result !== status) open = true;
+      result = status;
+    }
+    return open ? undefined : result;
+  }
+
+  /** As `Ts6TypeOracle.parameterTypeAt`: null past the parameters, undefined where a rest parameter does not say. */
+  private parameterTypeAt(signature: Signature7, index: number): Type7 | null | undefined {
+    const { checker } = this.project;
+    const { ElementFlags } = this.flags;
+    const parameters = signature.getParameters();
+    const restIndex = this.restIndexOf(signature, parameters);
+    if (restIndex < 0 || index < restIndex) {
+      const parameter = parameters[index];
+      return parameter ? checker.getTypeOfSymbol(parameter) : null;
+    }
+    const restType = checker.getTypeOfSymbol(parameters[restIndex]);
+    if (!restType) return undefined;
+    if (checker.isArrayType(restType)) return checker.getTypeArguments(restType as TypeReference7)[0];
+    if (!checker.isTupleType(restType)) return undefined;
+    const tuple = restType as TypeReference7;
+    const flags = (tuple.getTarget() as TupleType7).elementFlags;
+    const position = index - restIndex;
+    // Before any rest or variadic element, positions map one to one.
+    for (let i = 0; i <= position && i < flags.length; i++) {
+      if (!((flags[i] ?? 0) & (ElementFlags.Required | ElementFlags.Optional))) return undefined;
+    }
+    if (position >= flags.length) return flags.some((flag) => flag & (ElementFlags.Rest | ElementFlags.Variadic)) ? undefined : null;
+    return checker.getTypeArguments(tuple)[position];
+  }
+
+  /**
+   * The position of a signature's written rest parameter (`...args`), or -1: as TypeScript 6's
+   * `restIndexOf`, which reads the declaration, so a JavaScript function's synthetic rest (it
+   * uses `arguments`) is none.
+   */
+  private restIndexOf(signature: Signature7, parameters: readonly Symbol7[]): number {
+    if (!signature.hasRestParameter) return -1;
+    const declaration = parameters[parameters.length - 1]?.valueDeclaration?.resolve(this.project);
+    const written = declaration?.kind === this.kinds.Parameter && "dotDotDotToken" in declaration && declaration.dotDotDotToken !== undefined;
+    return written ? parameters.length - 1 : -1;
+  }
+
+  private callSignaturesOf(parts: readonly Type7[]): readonly Signature7[] {
+    const { checker } = this.project;
+    return parts.flatMap((part) => {
+      if (part.flags & (this.flags.TypeFlags.Undefined | this.flags.TypeFlags.Null)) return [];
+      const apparent = checker.getApparentType(part);
+      return apparent ? checker.getSignaturesOfType(apparent, this.flags.SignatureKind.Call) : [];
+    });
+  }
+
+  /**
+   * Asks ahead, in at most three round trips, what `promiseStatus` will need for these
+   * expressions of one file: the symbols of the names, the types of the callees and values, then
+   * the types of the calls their callees leave open. Later questions about them hit the caches.
+   * Asking for a call's own type resolves it (checking every argument), so only the calls that
+   * need it are asked, as `promiseStatus` itself does.
+   */
+  prefetch(exprs: readonly ts.Expression[], query: PromiseQuery): void {
+    const first = exprs[0];
+    if (!first) return;
+    const file = this.fileOf(first);
+    const names: ts.Identifier[] = [];
+    const values: ts.Node[] = [];
+    const calls: (ts.CallExpression | ts.NewExpression)[] = [];
+    for (const expr of exprs) {
+      const node = skipParens(expr);
+      const name = nameOf(node);
+      if (name && !this.symbolCache.has(name)) names.push(name);
+      if ((ts.isCallExpression(node) && node.expression.kind !== ts.SyntaxKind.ImportKeyword) || ts.isNewExpression(node)) {
+        calls.push(node);
+        if (!this.typeCache.has(node.expression)) values.push(node.expression);
+      } else if (!this.typeCache.has(expr)) values.push(expr);
+    }
+    file.symbolsOf(names).forEach((symbol, i) => this.symbolCache.set(names[i], symbol));
+    file.typesOf(values).forEach((type, i) => this.typeCache.set(values[i], type));
+    const open = calls.filter((call) => {
+      const declared = this.declaredReturnTypes(call);
+      return !this.typeCache.has(call) && (declared === null || combineAll(declared.map((type) => this.typeStatus(type, query))) === "may");
+    });
+    file.typesOf(open).forEach((type, i) => this.typeCache.set(open[i], type));
+  }
+
+  private readonly typeCache = new WeakMap<ts.Node, Type7 | undefined>();
+  private readonly symbolCache = new WeakMap<ts.Node, Symbol7 | undefined>();
+
+  private typeOf(node: ts.Node): Type7 | undefined {
+    if (this.typeCache.has(node)) return this.typeCache.get(node);
+    const [type] = this.fileOf(node).typesOf([node]);
+    this.typeCache.set(node, type);
+    return type;
+  }
+
+  private symbolOf(name: ts.Identifier): Symbol7 | undefined {
+    if (this.symbolCache.has(name)) return this.symbolCache.get(name);
+    const [symbol] = this.fileOf(name).symbolsOf([name]);
+    this.symbolCache.set(name, symbol);
+    return symbol;
+  }
+
+  private typeStatus(type: Type7 | undefined, query: PromiseQuery): Tri {
+    if (!type) return "may";
+    const key = `${type.id}:${query.thenables}`;
+    const cached = this.statusCache.get(key);
+    if (cached !== undefined) return cached;
+    this.statusCache.set(key, "may"); // cycle guard
+    const { TypeFlags } = this.flags;
+    let result: Tri;
+    if (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) result = "may";
+    else if (type.isUnionType() || type.isIntersectionType()) result = combine(type.getTypes().map((part) => this.typeStatus(part, query)));
+    else if (type.flags & TypeFlags.TypeParameter) {
+      const constraint = this.project.checker.getBaseConstraintOfType(type);
+      result = !constraint || constraint.flags & (TypeFlags.Any | TypeFlags.Unknown) ? "may" : this.typeStatus(constraint, query);
+    } else if (this.isBuiltinPromise(type)) result = "always";
+    else result = query.thenables && this.hasCallableProperty(type, "then") ? "always" : "never";
+    this.statusCache.set(key, result);
+    return result;
+  }
+
+  /** The default lib's `Promise`, or a class or interface deriving from it. */
+  private isBuiltinPromise(type: Type7): boolean {
+    const { SymbolFlags, ObjectFlags, TypeFlags } = this.flags;
+    const symbol = type.getSymbol();
+    if (!symbol || !(symbol.flags & (SymbolFlags.Class | SymbolFlags.Interface))) return false;
+    const cached = this.builtinPromiseCache.get(symbol.id);
+    if (cached !== undefined) return cached;
+    this.builtinPromiseCache.set(symbol.id, false); // cycle guard
+    let result = false;
+    if (symbol.name === "Promise" && symbol.declarations.some((declaration) => this.project.program.getSourceFileMetadataByPath(declaration.path)?.isDefaultLibrary)) {
+      result = true;
+    } else if (type.isObjectType()) {
+      const target = type.objectFlags & ObjectFlags.Reference ? (type as TypeReference7).getTarget() : type;
+      if (target.flags & TypeFlags.Object && target.isClassOrInterface()) {
+        result = this.project.checker.getBaseTypes(target).some((base) => this.isBuiltinPromise(base));
+      }
+    }
+    this.builtinPromiseCache.set(symbol.id, result);
+    return result;
+  }
+
+  private hasCallableProperty(type: Type7, name: string): boolean {
+    const { checker } = this.project;
+    const apparent = checker.getApparentType(type);
+    const property = apparent && checker.getPropertyOfType(apparent, name);
+    const propertyType = property && checker.getTypeOfSymbol(property);
+    if (!propertyType) return false;
+    const parts = propertyType.isUnionType() ? propertyType.getTypes() : [propertyType];
+    return parts.some((part) => checker.getSignaturesOfType(part, this.flags.SignatureKind.Call).length > 0);
+  }
+
+  /**
+   * The callee's declared return types, when none depends on type arguments (then the call
+   * itself must be resolved); null for `import(…)` and when they do. As `Ts6TypeOracle`.
+   */
+  private declaredReturnTypes(call: ts.CallExpression | ts.NewExpression): readonly Type7[] | null {
+    if (ts.isCallExpression(call) && call.expression.kind === ts.SyntaxKind.ImportKeyword) return null;
+    const { TypeFlags, SignatureKind } = this.flags;
+    const calleeType = this.typeOf(call.expression);
+    if (!calleeType) return null;
+    if (calleeType.flags & (TypeFlags.Any | TypeFlags.Unknown)) return [calleeType];
+    const kind = ts.isNewExpression(call) ? SignatureKind.Construct : SignatureKind.Call;
+    const key = calleeType.id * 2 + (kind === SignatureKind.Construct ? 1 : 0);
+    const cached = this.declaredReturnCache.get(key);
+    if (cached !== undefined) return cached;
+    const { checker } = this.project;
+    const apparent = checker.getApparentType(calleeType);
+    const types: Type7[] = [];
+    for (const signature of apparent ? checker.getSignaturesOfType(apparent, kind) : []) {
+      const returnType = checker.getReturnTypeOfSignature(signature);
+      if (!returnType || this.mentionsTypeParameter(returnType)) {
+        types.length = 0;
+        break;
+      }
+      types.push(returnType);
+    }
+    const result = types.length > 0 ? types : null;
+    this.declaredReturnCache.set(key, result);
+    return result;
+  }
+
+  private mentionsTypeParameter(type: Type7): boolean {
+    const { TypeFlags } = this.flags;
+    if (type.flags & (TypeFlags.TypeParameter | TypeFlags.Conditional | TypeFlags.Index | TypeFlags.IndexedAccess | TypeFlags.Substitution)) return true;
+    return (type.isUnionType() || type.isIntersectionType()) && type.getTypes().some((part) => this.mentionsTypeParameter(part));
+  }
+
+  /**
+   * What the written type of a named value (`x`, `a.b`) says: its annotation, a declared
+   * function's signature (annotated or async), a class, enum or namespace. As `Ts6TypeOracle`.
+   */
+  private writtenTypeSays(expr: ts.Expression, status: (type: Type7 | undefined) => Tri): Tri | undefined {
+    const name = nameOf(skipParens(expr));
+    if (!name) return undefined;
+    let symbol = this.symbolOf(name);
+    if (symbol && symbol.flags & this.flags.SymbolFlags.Alias) symbol = this.project.checker.getAliasedSymbol(symbol);
+    if (!symbol?.valueDeclaration) return undefined;
+    const type = this.writtenType(symbol);
+    return type ? status(type) : undefined;
+  }
+
+  private writtenType(symbol: Symbol7): Type7 | undefined {
+    const cached = this.writtenTypeCache.get(symbol.id);
+    if (cached !== undefined) return cached ?? undefined;
+    const kinds = this.kinds;
+    const declaration = symbol.valueDeclaration?.resolve(this.project);
+    let type: Type7 | undefined;
+    if (declaration) {
+      const { kind } = declaration;
+      if (kind === kinds.Parameter || kind === kinds.PropertyDeclaration || kind === kinds.PropertySignature || kind === kinds.VariableDeclaration) {
+        const written = (declaration as WithType).type;
+        type = written ? this.project.checker.getTypeFromTypeNode(written as TypeNode7) : undefined;
+      } else if (kind === kinds.FunctionDeclaration || kind === kinds.MethodDeclaration || kind === kinds.MethodSignature) {
+        const isAsync = (declaration as WithModifiers).modifiers?.some((modifier) => modifier.kind === kinds.AsyncKeyword) ?? false;
+        type = (declaration as WithType).type !== undefined || isAsync ? this.project.checker.getTypeOfSymbol(symbol) : undefined;
+      } else if (kind === kinds.ClassDeclaration || kind === kinds.EnumDeclaration || kind === kinds.ModuleDeclaration) {
+        type = this.project.checker.getTypeOfSymbol(symbol);
+      }
+    }
+    this.writtenTypeCache.set(symbol.id, type ?? null);
+    return type;
+  }
+}

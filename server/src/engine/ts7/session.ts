@@ -1,0 +1,223 @@
+/**
+ * One TypeScript 7 compiler process and what the engine needs around it (seam (b),
+ * ARCHITECTURE.md "TypeScript 7 engine: the seam"): the projects of one snapshot, the text of
+ * every file as both compilers see it (the editor's unsaved text through the API's virtual file
+ * system, else the disk), the TypeScript 6 tree of each file the rules walk or receive a
+ * declaration from, and questions about one file's TypeScript 6 nodes, batched and answered by
+ * TypeScript 7.
+ *
+ * Not yet an engine: no rule runs on it (the `Ts7TypeOracle` comes next, ARCHITECTURE.md's port
+ * plan). Everything typed (types, symbols, TypeScript 7 trees) belongs to one snapshot and is
+ * dropped by `update`.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as ts from "typescript";
+import { normalizePath } from "../project";
+import { sync7, type Api7, type Node7, type NodeHandle7, type Project7, type Snapshot7, type SourceFile7, type Symbol7, type Type7 } from "./api";
+import { findTs6Node, findTs7Node } from "./nodeMap";
+
+export interface Ts7SessionOptions {
+  /** The folder the compiler runs in (relative names in tsconfigs resolve against it). */
+  cwd: string;
+  /** The tsconfig.json files to open, all in one snapshot of one process. */
+  configFiles: readonly string[];
+}
+
+export class Ts7Session {
+  private api: Api7;
+  private snapshot: Snapshot7;
+  /** Unsaved editor text by normalized file name; absent means the disk. */
+  private readonly unsaved = new Map<string, string>();
+  private readonly changed = new Set<string>();
+  /** The TypeScript 6 tree of each file asked for in this snapshot: one tree per file, so nodes compare by identity. */
+  private readonly trees6 = new Map<string, ts.SourceFile>();
+  private closed = false;
+
+  constructor(private readonly options: Ts7SessionOptions) {
+    [this.api, this.snapshot] = this.start();
+  }
+
+  private start(): [Api7, Snapshot7] {
+    // The Go side reads every file through this callback first: `undefined` falls back to the disk.
+    const api = new (sync7().API)({ cwd: this.options.cwd, fs: { readFile: (fileName) => this.unsaved.get(normalizePath(fileName)) } });
+    return [api, api.updateSnapshot({ openProjects: this.options.configFiles.map(normalizePath) })];
+  }
+
+  /**
+   * Whether the compiler process still answers (one small round trip). A question that throws
+   * (`EPIPE` once the process is gone) is followed by this check, then `restart`.
+   */
+  responds(): boolean {
+    if (this.closed) return false;
+    const [project] = this.snapshot.getProjects();
+    if (!project) return true; // nothing to ask; the next snapshot update will tell
+    try {
+      project.checker.getAnyType();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * A new compiler process in place of one that died: the same projects, and the unsaved text
+   * (read through the virtual file system as before). Every project, type and symbol from
+   * before is gone; the TypeScript 6 trees stay (their texts did not change).
+   */
+  restart(): void {
+    this.closeApi();
+    this.changed.clear();
+    [this.api, this.snapshot] = this.start();
+    this.closed = false;
+  }
+
+  private closeApi(): void {
+    try {
+      this.api.close();
+    } catch {
+      // A process that is already gone cannot be told to exit (`EPIPE`); its pipes are released anyway.
+    }
+  }
+
+  /** The project opened from `configFile`, in the current snapshot. */
+  project(configFile: string): Project7 | undefined {
+    return this.snapshot.getProject(normalizePath(configFile));
+  }
+
+  /**
+   * Sets the editor's unsaved text of a file (`undefined`: back to the disk). Both compilers see
+   * it from the next `update`.
+   */
+  setText(fileName: string, text: string | undefined): void {
+    const key = normalizePath(fileName);
+    if (text === undefined) this.unsaved.delete(key);
+    else this.unsaved.set(key, text);
+    this.changed.add(key);
+  }
+
+  /**
+   * A new snapshot with the files changed since the last one; the previous snapshot is disposed,
+   * so nothing typed from it may be used afterwards. Unchanged files keep their TypeScript 6 trees.
+   */
+  update(): void {
+    if (this.changed.size === 0) return;
+    const changed = [...this.changed];
+    this.changed.clear();
+    const previous = this.snapshot;
+    this.snapshot = this.api.updateSnapshot({ fileChanges: { changed } });
+    previous.dispose();
+    for (const fileName of changed) this.trees6.delete(fileName);
+  }
+
+  /** The text both compilers see for a file: the unsaved text, else the disk; undefined when unreadable. */
+  textOf(fileName: string): string | undefined {
+    const key = normalizePath(fileName);
+    const unsaved = this.unsaved.get(key);
+    if (unsaved !== undefined) return unsaved;
+    try {
+      return fs.readFileSync(key, "utf8");
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The TypeScript 6 tree of a file in this snapshot (parents set, JSDoc parsed where types come
+   * from it, as the engine parses): the tree the rules walk and the one declarations are found in.
+   */
+  sourceFile6(fileName: string): ts.SourceFile | undefined {
+    const key = normalizePath(fileName);
+    let tree = this.trees6.get(key);
+    if (!tree) {
+      const text = this.textOf(key);
+      if (text === undefined) return undefined;
+      tree = ts.createSourceFile(key, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors }, true, scriptKindOf(key));
+      this.trees6.set(key, tree);
+    }
+    return tree;
+  }
+
+  /** Questions about one file of `project`, asked on the nodes of its TypeScript 6 tree. */
+  file(project: Project7, fileName: string): Ts7File | undefined {
+    const sourceFile = this.sourceFile6(fileName);
+    return sourceFile && new Ts7File(this, project, sourceFile);
+  }
+
+  /** Ends the compiler process (also one that already died). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.closeApi();
+  }
+}
+
+/**
+ * Type questions about the TypeScript 6 nodes of one file, answered by TypeScript 7 in batches:
+ * one round trip per call of `typesOf` or `symbolsOf`, whatever the number of nodes.
+ */
+export class Ts7File {
+  private tree7: SourceFile7 | undefined;
+
+  constructor(
+    private readonly session: Ts7Session,
+    readonly project: Project7,
+    readonly sourceFile: ts.SourceFile,
+  ) {}
+
+  /**
+   * The TypeScript 7 node for a node of this file's TypeScript 6 tree (the file's TypeScript 7
+   * tree is fetched on the first question that needs it). Undefined when the trees differ there.
+   */
+  node7(node: ts.Node): Node7 | undefined {
+    this.tree7 ??= this.project.program.getSourceFile(this.sourceFile.fileName);
+    return this.tree7 && findTs7Node(this.tree7, node);
+  }
+
+  /** The types of the nodes (`getTypeAtLocation`, one batch); undefined where a node has no TypeScript 7 twin. */
+  typesOf(nodes: readonly ts.Node[]): (Type7 | undefined)[] {
+    const mapped = nodes.map((node) => this.node7(node));
+    const present = mapped.filter((node): node is Node7 => node !== undefined);
+    const types = present.length > 0 ? this.project.checker.getTypeAtLocation(present) : [];
+    let next = 0;
+    return mapped.map((node) => (node ? types[next++] : undefined));
+  }
+
+  /**
+   * The symbols the identifiers refer to, asked by position (`getSymbolAtPosition`, one batch):
+   * no TypeScript 7 tree is needed.
+   */
+  symbolsOf(identifiers: readonly ts.Identifier[]): (Symbol7 | undefined)[] {
+    if (identifiers.length === 0) return [];
+    return this.project.checker.getSymbolAtPosition(
+      this.sourceFile.fileName,
+      identifiers.map((identifier) => identifier.getStart(this.sourceFile)),
+    );
+  }
+
+  /**
+   * The declaration a TypeScript 7 handle points at, as a node of the TypeScript 6 tree of its
+   * file (this session's tree: the same object the rules walk when that file is linted).
+   * Undefined when the file cannot be read or the trees differ there.
+   */
+  declaration6(handle: NodeHandle7): ts.Node | undefined {
+    const node = handle.resolve(this.project);
+    const sourceFile = node && this.session.sourceFile6(handle.path);
+    return sourceFile && findTs6Node(sourceFile, node);
+  }
+}
+
+function scriptKindOf(fileName: string): ts.ScriptKind {
+  switch (path.extname(fileName).toLowerCase()) {
+    case ".js":
+    case ".cjs":
+    case ".mjs":
+      return ts.ScriptKind.JS;
+    case ".jsx":
+      return ts.ScriptKind.JSX;
+    case ".tsx":
+      return ts.ScriptKind.TSX;
+    default:
+      return ts.ScriptKind.TS;
+  }
+}

@@ -1,0 +1,353 @@
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { after, before, describe, it } from "node:test";
+import * as ts from "typescript";
+import { ProgramTypes } from "../../server/src/engine/linter";
+import { ast7 } from "../../server/src/engine/ts7/api";
+import { findTs6Node, findTs7Node, kind6Of, kind7Of } from "../../server/src/engine/ts7/nodeMap";
+import { Ts7PromiseFacts } from "../../server/src/engine/ts7/promiseFacts";
+import { Ts7Session, type Ts7File } from "../../server/src/engine/ts7/session";
+
+const ROOT = path.resolve(__dirname, "..", "fixtures", "ts7", "project").replace(/\\/g, "/");
+const CONFIG = `${ROOT}/tsconfig.json`;
+const SERVICE = `${ROOT}/src/service.ts`;
+const LEGACY = `${ROOT}/src/legacy.js`;
+
+function nodesOf<T extends ts.Node>(sourceFile: ts.SourceFile, test: (node: ts.Node) => node is T): T[] {
+  const found: T[] = [];
+  const visit = (node: ts.Node) => {
+    if (test(node)) found.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+describe("ts7 kinds", () => {
+  it("maps kinds by name (FirstStatement and other markers resolved to their own name), and not what one of them lacks", () => {
+    const seven = ast7().SyntaxKind;
+    assert.equal(kind7Of(ts.SyntaxKind.CallExpression), seven.CallExpression);
+    assert.equal(kind7Of(ts.SyntaxKind.VariableStatement), seven.VariableStatement);
+    assert.equal(kind7Of(ts.SyntaxKind.JSDocFunctionType), undefined, "TypeScript 7 has no JSDoc function type (`function(string)`)");
+    assert.equal(kind6Of(seven.AwaitExpression), ts.SyntaxKind.AwaitExpression);
+    assert.equal(kind6Of(seven.Identifier), ts.SyntaxKind.Identifier);
+  });
+});
+
+describe("Ts7Session on a small project", () => {
+  let session: Ts7Session;
+  let file: Ts7File;
+
+  before(() => {
+    session = new Ts7Session({ cwd: ROOT, configFiles: [CONFIG] });
+    const project = session.project(CONFIG);
+    assert.ok(project, "the project opens");
+    const service = session.file(project, SERVICE);
+    assert.ok(service);
+    file = service;
+  });
+  after(() => session.close());
+
+  it("finds a TypeScript 7 twin for every node of the TypeScript 6 tree, and back", () => {
+    const all = nodesOf(file.sourceFile, (node): node is ts.Node => node.kind !== ts.SyntaxKind.EndOfFileToken);
+    const unmatched = all.filter((node) => {
+      const twin = file.node7(node);
+      return !twin || findTs6Node(file.sourceFile, twin) !== node;
+    });
+    assert.deepEqual(unmatched.map((node) => ts.SyntaxKind[node.kind]), []);
+    assert.ok(all.length > 50, `${all.length} nodes`);
+  });
+
+  it("types calls in one batch", () => {
+    const calls = nodesOf(file.sourceFile, ts.isCallExpression);
+    const types = file.typesOf(calls);
+    const checker = file.project.checker;
+    assert.deepEqual(
+      calls.map((call, i) => [call.getText(file.sourceFile), types[i] && checker.typeToString(types[i])]),
+      [
+        ["String(id)", "string"],
+        ["fetchUser(1)", "Promise<string>"],
+        ['cache.get("a")', "number"],
+        ["handler(2)", "Promise<string>"],
+        ["load(() => 1)", "Promise<number>"],
+      ],
+    );
+  });
+
+  it("answers symbols by position (no TypeScript 7 node needed), in one batch", () => {
+    const [, , , handlerCall] = nodesOf(file.sourceFile, ts.isCallExpression);
+    const identifiers = nodesOf(file.sourceFile, ts.isIdentifier).filter((identifier) => ["cache", "handler"].includes(identifier.text));
+    const symbols = file.symbolsOf([...identifiers, handlerCall.expression as ts.Identifier]);
+    assert.deepEqual(
+      symbols.map((symbol) => symbol?.name),
+      [...identifiers.map((identifier) => identifier.text), "handler"],
+    );
+  });
+
+  it("hands a callee's declaration back as the node of the TypeScript 6 tree the rules walk", () => {
+    const calls = nodesOf(file.sourceFile, ts.isCallExpression);
+    const fetchCall = calls.find((call) => call.getText(file.sourceFile) === "fetchUser(1)");
+    assert.ok(fetchCall);
+    const signature = file.project.checker.getResolvedSignature(file.node7(fetchCall)!);
+    assert.ok(signature?.declaration);
+    const declaration = file.declaration6(signature.declaration);
+    const expected = file.sourceFile.statements.find(ts.isFunctionDeclaration);
+    assert.ok(expected);
+    assert.equal(declaration, expected, "the very node of the session's tree");
+  });
+
+  it("finds a declaration inside JSDoc (a JavaScript parameter typed `@param {() => number}`)", () => {
+    const project = session.project(CONFIG)!;
+    const legacy = session.file(project, LEGACY)!;
+    const [nowCall] = nodesOf(legacy.sourceFile, ts.isCallExpression);
+    const signature = project.checker.getResolvedSignature(legacy.node7(nowCall)!);
+    assert.ok(signature?.declaration);
+    const declaration = legacy.declaration6(signature.declaration);
+    assert.ok(declaration && ts.isFunctionTypeNode(declaration), `got ${declaration && ts.SyntaxKind[declaration.kind]}`);
+    assert.equal(declaration.getText(legacy.sourceFile), "() => number");
+  });
+
+  it("sees unsaved editor text in both compilers after update, and the disk again after", () => {
+    const original = file.sourceFile.text;
+    session.setText(SERVICE, `${original}export const late = fetchUser(3).then((name) => name.length);\n`);
+    session.update();
+    const edited = session.file(session.project(CONFIG)!, SERVICE)!;
+    assert.notEqual(edited.sourceFile, file.sourceFile, "a new TypeScript 6 tree for the changed file");
+    const late = nodesOf(edited.sourceFile, ts.isCallExpression).find((call) => call.getText(edited.sourceFile).startsWith("fetchUser(3).then"))!;
+    const [type] = edited.typesOf([late]);
+    assert.equal(edited.project.checker.typeToString(type!), "Promise<number>");
+    assert.ok(findTs7Node(edited.project.program.getSourceFile(SERVICE)!, late));
+
+    session.setText(SERVICE, undefined);
+    session.update();
+    const back = session.file(session.project(CONFIG)!, SERVICE)!;
+    assert.equal(back.sourceFile.text, original);
+    assert.equal(back.project.program.getSourceFile(SERVICE)?.text, original);
+  });
+});
+
+describe("Ts7PromiseFacts answers promiseStatus as Ts6TypeOracle does", () => {
+  let session: Ts7Session;
+  after(() => session?.close());
+
+  it("on every call, new and named value of promises.ts, with and without thenables, asked one by one or prefetched", () => {
+    const fileName = `${ROOT}/src/promises.ts`;
+    const parsed = ts.getParsedCommandLineOfConfigFile(CONFIG, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+    assert.ok(parsed);
+    const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+    const oracle6 = new ProgramTypes(program).get();
+    session = new Ts7Session({ cwd: ROOT, configFiles: [CONFIG] });
+    const facts7 = new Ts7PromiseFacts(session, session.project(CONFIG)!);
+    const isAsked = (node: ts.Node): node is ts.Expression =>
+      node.parent !== undefined && (ts.isExpressionStatement(node.parent) || ts.isAwaitExpression(node.parent)) && node.parent.expression === node;
+    const asked6 = nodesOf(program.getSourceFile(fileName)!, isAsked);
+    const asked7 = nodesOf(session.sourceFile6(fileName)!, isAsked);
+    assert.equal(asked7.length, asked6.length);
+    const prefetched = new Ts7PromiseFacts(session, session.project(CONFIG)!);
+    for (const thenables of [false, true]) prefetched.prefetch(asked7, { thenables });
+    const rows = asked6.flatMap((expr, i) =>
+      [false, true].map((thenables) => {
+        const six = oracle6.promiseStatus(expr, { thenables });
+        const seven = facts7.promiseStatus(asked7[i], { thenables });
+        const afterPrefetch = prefetched.promiseStatus(asked7[i], { thenables });
+        const differences = `${seven === six ? "" : ` but ts7 ${seven}`}${afterPrefetch === six ? "" : ` but ts7 after prefetch ${afterPrefetch}`}`;
+        return `${expr.getText()}${thenables ? " (thenables)" : ""}: ${six}${differences}`;
+      }),
+    );
+    assert.deepEqual(rows, [
+      "fetchUser(1): always",
+      "fetchUser(1) (thenables): always",
+      'cache.get("a"): never',
+      'cache.get("a") (thenables): never',
+      "load(() => 2): always",
+      "load(() => 2) (thenables): always",
+      "new Task<number>(() => {}): always",
+      "new Task<number>(() => {}) (thenables): always",
+      "new Promise<void>((resolve) => resolve()): always",
+      "new Promise<void>((resolve) => resolve()) (thenables): always",
+      "thenable(): never",
+      "thenable() (thenables): always",
+      "maybe(): always",
+      "maybe() (thenables): always",
+      "anything(): may",
+      "anything() (thenables): may",
+      "wrap(fetchUser(2)): always",
+      "wrap(fetchUser(2)) (thenables): always",
+      "wrap(3): never",
+      "wrap(3) (thenables): never",
+      "tasks.map(async (task) => task): never",
+      "tasks.map(async (task) => task) (thenables): never",
+      "Promise.all(tasks): always",
+      "Promise.all(tasks) (thenables): always",
+      "constrained: always",
+      "constrained (thenables): always",
+      "open: may",
+      "open (thenables): may",
+      "written: always",
+      "written (thenables): always",
+      "pending: always",
+      "pending (thenables): always",
+      "callback(): always",
+      "callback() (thenables): always",
+      "(fetchUser)(3): always",
+      "(fetchUser)(3) (thenables): always",
+      "[1, 2].forEach((n) => n): never",
+      "[1, 2].forEach((n) => n) (thenables): never",
+      "await fetchUser(4): never",
+      "await fetchUser(4) (thenables): never",
+      "fetchUser(4): always",
+      "fetchUser(4) (thenables): always",
+    ]);
+    // promiseArrayStatus on the same values: the same answers, and the arrays of promises seen.
+    const arrays = asked6.map((expr, i) => {
+      const six = oracle6.promiseArrayStatus(expr, { thenables: true });
+      const seven = facts7.promiseArrayStatus(asked7[i], { thenables: true });
+      return `${expr.getText()}: ${six}${seven === six ? "" : ` but ts7 ${seven}`}`;
+    });
+    assert.deepEqual(
+      arrays.filter((row) => !row.endsWith(": never")),
+      ["anything(): may", "tasks.map(async (task) => task): always", "open: may"],
+    );
+  });
+});
+
+describe("Ts7Session when the compiler process dies", () => {
+  /** The compiler processes (`tsgo --api`) among this process' children. */
+  function compilerProcesses(): number[] {
+    const found: number[] = [];
+    for (const task of fs.readdirSync(`/proc/${process.pid}/task`)) {
+      for (const pid of fs.readFileSync(`/proc/${process.pid}/task/${task}/children`, "utf8").split(/\s+/).filter(Boolean)) {
+        if (fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").includes("--api")) found.push(Number(pid));
+      }
+    }
+    return found;
+  }
+
+  it("notices, restarts with the same projects and unsaved text, and closes cleanly", { skip: process.platform !== "linux" && "needs /proc" }, () => {
+    const before = new Set(compilerProcesses());
+    const session = new Ts7Session({ cwd: ROOT, configFiles: [CONFIG] });
+    try {
+      const original = session.textOf(SERVICE)!;
+      session.setText(SERVICE, `${original}export const late = fetchUser(5);\n`);
+      session.update();
+      assert.equal(session.responds(), true);
+      const [pid, ...others] = compilerProcesses().filter((candidate) => !before.has(candidate));
+      assert.ok(pid !== undefined && others.length === 0, "this session's compiler process is a child of this one");
+      process.kill(pid, "SIGKILL");
+      const file = session.file(session.project(CONFIG)!, SERVICE)!;
+      const late = file.sourceFile.statements.at(-1)!;
+      assert.throws(() => file.typesOf([late]));
+      assert.equal(session.responds(), false);
+
+      session.restart();
+      assert.equal(session.responds(), true);
+      const again = session.file(session.project(CONFIG)!, SERVICE)!;
+      assert.equal(again.sourceFile, file.sourceFile, "the TypeScript 6 tree is kept: its text did not change");
+      const declaration = (again.sourceFile.statements.at(-1) as ts.VariableStatement).declarationList.declarations[0];
+      const [type] = again.typesOf([declaration.initializer!]);
+      assert.equal(again.project.checker.typeToString(type!), "Promise<string>", "the new process reads the unsaved text");
+    } finally {
+      session.close();
+    }
+    assert.equal(session.responds(), false);
+  });
+});
+
+describe("Ts7PromiseFacts answers declaredParameterExpectsVoid as Ts6TypeOracle does", () => {
+  let session: Ts7Session;
+  after(() => session?.close());
+
+  it("on every argument of callbacks.ts", () => {
+    const fileName = `${ROOT}/src/callbacks.ts`;
+    const parsed = ts.getParsedCommandLineOfConfigFile(CONFIG, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+    assert.ok(parsed);
+    const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+    const oracle6 = new ProgramTypes(program).get();
+    session = new Ts7Session({ cwd: ROOT, configFiles: [CONFIG] });
+    const facts7 = new Ts7PromiseFacts(session, session.project(CONFIG)!);
+    const isArgument = (node: ts.Node): node is ts.Expression =>
+      node.parent !== undefined && (ts.isCallExpression(node.parent) || ts.isNewExpression(node.parent)) && node.parent.arguments?.includes(node as ts.Expression) === true;
+    const arguments6 = nodesOf(program.getSourceFile(fileName)!, isArgument);
+    const arguments7 = nodesOf(session.sourceFile6(fileName)!, isArgument);
+    assert.equal(arguments7.length, arguments6.length);
+    const rows = arguments6.map((argument, i) => {
+      const six = oracle6.declaredParameterExpectsVoid(argument);
+      const seven = facts7.declaredParameterExpectsVoid(arguments7[i]);
+      return `${argument.parent.getText().split("(")[0]} #${(argument.parent as ts.CallExpression).arguments.indexOf(argument)}: ${six}${seven === six ? "" : ` but ts7 ${seven}`}`;
+    });
+    assert.deepEqual(rows, [
+      "it #0: never",
+      "it #1: never",
+      "[1, 2].forEach #0: always",
+      "onExit #0: always",
+      "onExit #1: always",
+      "pair #0: never",
+      "pair #1: always",
+      "pair #2: never",
+      "later #0: never",
+      "listen #0: never",
+      "listen #1: always",
+      "untyped #0: may",
+      "new Emitter #0: always",
+      // TypeScript 7's own difference: a JavaScript function that reads `arguments` gets no
+      // synthetic `...args: any[]` (its type is `() => void`, not `(...args: any[]) => void`), so
+      // no parameter takes the argument. Neither answer reports.
+      "each #0: never but ts7 undefined",
+      "setTimeout #0: may",
+      "setTimeout #1: may",
+    ]);
+    // functionReturnsPromise on the same arguments: the same answers.
+    const returns = arguments6.map((argument, i) => {
+      const six = oracle6.functionReturnsPromise(argument, { thenables: true });
+      const seven = facts7.functionReturnsPromise(arguments7[i], { thenables: true });
+      return `${argument.getText()}: ${six}${seven === six ? "" : ` but ts7 ${seven}`}`;
+    });
+    assert.deepEqual(
+      returns.filter((row) => !row.endsWith(": never")),
+      [
+        "async () => {}: always",
+        "async (n) => n: always",
+        "async () => {}: always",
+        "async () => {}: always",
+        "async () => 1: always",
+        "async () => {}: always",
+        "async () => {}: always",
+        "async () => {}: always",
+        "async () => {}: always",
+        "async () => {}: always",
+      ],
+    );
+  });
+
+  it("writtenFunctionTypeReturnsPromise on every parameter type and variableScope on every identifier in a function, in both files", () => {
+    for (const name of ["callbacks.ts", "promises.ts"]) {
+      const fileName = `${ROOT}/src/${name}`;
+      const collect = (sourceFile: ts.SourceFile) => {
+        const found: [ts.Identifier | ts.TypeNode, ts.Node | undefined][] = [];
+        const visit = (node: ts.Node, fn: ts.Node | undefined) => {
+          const inner = ts.isFunctionLike(node) ? node : fn;
+          if (ts.isIdentifier(node) && inner && (node.parent as { name?: ts.Node }).name !== node) found.push([node, inner]);
+          if (ts.isParameter(node) && node.type) found.push([node.type, undefined]);
+          ts.forEachChild(node, (child) => visit(child, inner));
+        };
+        visit(sourceFile, undefined);
+        return found;
+      };
+      const program = ts.createProgram({ rootNames: [fileName], options: ts.getParsedCommandLineOfConfigFile(CONFIG, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!.options });
+      const oracle6 = new ProgramTypes(program).get();
+      const facts7 = new Ts7PromiseFacts(session, session.project(CONFIG)!);
+      const six = collect(program.getSourceFile(fileName)!);
+      const seven = collect(session.sourceFile6(fileName)!);
+      assert.equal(seven.length, six.length);
+      const differences = six.flatMap(([node, fn], i) => {
+        const [node7, fn7] = seven[i];
+        const answer6 = fn ? oracle6.variableScope(node as ts.Identifier, fn) : oracle6.writtenFunctionTypeReturnsPromise(node as ts.TypeNode, { thenables: true });
+        const answer7 = fn7 ? facts7.variableScope(node7 as ts.Identifier, fn7) : facts7.writtenFunctionTypeReturnsPromise(node7 as ts.TypeNode, { thenables: true });
+        return JSON.stringify(answer6) === JSON.stringify(answer7) ? [] : [`${name} ${node.getText()}: ${JSON.stringify(answer6)} but ts7 ${JSON.stringify(answer7)}`];
+      });
+      assert.deepEqual(differences, []);
+      assert.ok(six.length > 20, `${name}: ${six.length} questions`);
+    }
+  });
+});
