@@ -706,6 +706,296 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "a type assertion around the call is looked through",
+    code: `${D}\nasync function load() {\n  const p = f() as Promise<number>;\n  await g();\n  return await p;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 4),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nasync function load() {\n  const p = f() as Promise<number>;\n  p.catch(() => undefined);${NOTE}\n  await g();\n  return await p;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a `throw` in a `finally` leaves the function",
+    code: `${D}\nfunction flush(items: string[]) {\n  const done = f();\n  try {\n    items.forEach((item) => console.log(item));\n  } finally {\n    if (items.length === 0) throw new Error("nothing to flush");\n  }\n  return done;\n}`,
+    errors: [
+      {
+        messageId: "throwWindow",
+        line: 3,
+        column: 9,
+        message: "The promise in `done` has no rejection handler when the `throw` at line 7 leaves the function: nothing can handle it after that, so if it rejects, Node.js reports an unhandled rejection and, by default, exits. Await or handle it before throwing, or attach a handler when it is created.",
+        fixes: [
+          [
+            CATCH("done"),
+            `${D}\nfunction flush(items: string[]) {\n  const done = f();\n  done.catch(() => undefined);${NOTE}\n  try {\n    items.forEach((item) => console.log(item));\n  } finally {\n    if (items.length === 0) throw new Error("nothing to flush");\n  }\n  return done;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a `throw` in a `catch` clause without `finally` leaves the function",
+    code: `${D}\nasync function read(text: string) {\n  const fallback = f();\n  try {\n    if (text === "") throw new Error("empty config");\n  } catch (error) {\n    console.error(error);\n    throw error;\n  }\n  return await fallback;\n}`,
+    errors: [
+      {
+        messageId: "throwWindow",
+        line: 3,
+        column: 9,
+        message: "The promise in `fallback` has no rejection handler when the `throw` at line 8 leaves the function: nothing can handle it after that, so if it rejects, Node.js reports an unhandled rejection and, by default, exits. Await or handle it before throwing, or attach a handler when it is created.",
+        fixes: [
+          [
+            CATCH("fallback"),
+            `${D}\nasync function read(text: string) {\n  const fallback = f();\n  fallback.catch(() => undefined);${NOTE}\n  try {\n    if (text === "") throw new Error("empty config");\n  } catch (error) {\n    console.error(error);\n    throw error;\n  }\n  return await fallback;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a `throw` in a `catch` clause with a `finally` leaves the block that declares it",
+    code: `${D}\nasync function retry() {\n  try {\n    return await g();\n  } catch {\n    const report = f();\n    if (c) throw new Error("gave up");\n    return await report;\n  } finally {\n    console.log("done");\n  }\n}`,
+    errors: [
+      {
+        messageId: "throwWindow",
+        line: 6,
+        column: 11,
+        message: "The promise in `report` has no rejection handler when the `throw` at line 7 leaves the block that declares it: nothing can handle it after that, so if it rejects, Node.js reports an unhandled rejection and, by default, exits. Await or handle it before throwing, or attach a handler when it is created.",
+        fixes: [
+          [
+            CATCH("report"),
+            `${D}\nasync function retry() {\n  try {\n    return await g();\n  } catch {\n    const report = f();\n    report.catch(() => undefined);${NOTE}\n    if (c) throw new Error("gave up");\n    return await report;\n  } finally {\n    console.log("done");\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "no Promise.all fix when an `await a` is inside a nested function",
+    code: `${D}\nasync function page() {\n  const user = f();\n  const posts = await g();\n  const show = async () => console.log(await user);\n  return [await user, posts, show];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("user", 4),
+        fixes: [
+          [
+            CATCH("user"),
+            `${D}\nasync function page() {\n  const user = f();\n  user.catch(() => undefined);${NOTE}\n  const posts = await g();\n  const show = async () => console.log(await user);\n  return [await user, posts, show];\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a fallback started early and awaited only in the `catch`: the window is on the exceptional path",
+    code: `${D}\nasync function config() {\n  const fallback = f();\n  try {\n    return await g();\n  } catch {\n    return await fallback;\n  }\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("fallback", 5),
+        fixes: [
+          [
+            CATCH("fallback"),
+            `${D}\nasync function config() {\n  const fallback = f();\n  fallback.catch(() => undefined);${NOTE}\n  try {\n    return await g();\n  } catch {\n    return await fallback;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a `throw` after an early `return` that drops it: the throw is reported",
+    code: `${D}\nfunction refresh(force: boolean) {\n  const p = f();\n  if (!force) return undefined;\n  if (c) throw new Error("busy");\n  return p;\n}`,
+    errors: [
+      {
+        messageId: "throwWindow",
+        line: 3,
+        column: 9,
+        message: "The promise in `p` has no rejection handler when the `throw` at line 5 leaves the function: nothing can handle it after that, so if it rejects, Node.js reports an unhandled rejection and, by default, exits. Await or handle it before throwing, or attach a handler when it is created.",
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nfunction refresh(force: boolean) {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  if (!force) return undefined;\n  if (c) throw new Error("busy");\n  return p;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a comparison (through parentheses and `as`) does not handle it",
+    code: `${D}\ndeclare let previous: Promise<number> | undefined;\nasync function load() {\n  const p = f();\n  if ((p as Promise<unknown>) === previous) console.log("same request");\n  await g();\n  return await p;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 4,
+        column: 9,
+        message: WINDOW("p", 6),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\ndeclare let previous: Promise<number> | undefined;\nasync function load() {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  if ((p as Promise<unknown>) === previous) console.log("same request");\n  await g();\n  return await p;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "`instanceof` does not handle it",
+    code: `${D}\nasync function load() {\n  const p = f();\n  console.assert(p instanceof Promise, "load() returns a promise");\n  await g();\n  return await p;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("p", 5),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nasync function load() {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  console.assert(p instanceof Promise, "load() returns a promise");\n  await g();\n  return await p;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "stored in a variable only after the other await",
+    code: `${D}\nlet latest: Promise<number> | undefined;\nasync function refresh() {\n  const p = f();\n  await g();\n  latest = p;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 4,
+        column: 9,
+        message: WINDOW("p", 5),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\nlet latest: Promise<number> | undefined;\nasync function refresh() {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  await g();\n  latest = p;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "`!p`, `typeof p.then` and reading `p.then` without calling it do not handle it",
+    code: `${D}\ndeclare function isFunction(value: unknown): boolean;\nasync function load() {\n  const p = f();\n  console.assert(!!p && typeof p.then === "function", "a thenable");\n  console.log("thenable:", isFunction(p.then));\n  await g();\n  return await p;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 4,
+        column: 9,
+        message: WINDOW("p", 7),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\ndeclare function isFunction(value: unknown): boolean;\nasync function load() {\n  const p = f();\n  p.catch(() => undefined);${NOTE}\n  console.assert(!!p && typeof p.then === "function", "a thenable");\n  console.log("thenable:", isFunction(p.then));\n  await g();\n  return await p;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "calling a method other than then/catch/finally does not handle it",
+    code: `${D}\ndeclare function upload(): Promise<number> & { onProgress(report: (sent: number) => void): void };\nasync function send() {\n  const p = upload();\n  p.onProgress((sent) => console.log(sent));\n  await g();\n  return await p;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 4,
+        column: 9,
+        message: WINDOW("p", 6),
+        fixes: [
+          [
+            CATCH("p"),
+            `${D}\ndeclare function upload(): Promise<number> & { onProgress(report: (sent: number) => void): void };\nasync function send() {\n  const p = upload();\n  p.catch(() => undefined);${NOTE}\n  p.onProgress((sent) => console.log(sent));\n  await g();\n  return await p;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "in JavaScript, a condition on the promise does not handle it",
+    code: `import { fetchUser, audit } from "./api";\n\nexport async function greet(id) {\n  const user = fetchUser(id);\n  const state = user ? "loading" : "none";\n  if (user) console.log(state);\n  await audit(id);\n  return (await user).name;\n}`,
+    fileName: "greet.js",
+    extraFiles: { "api.ts": "export declare function fetchUser(id: string): Promise<{ name: string }>;\nexport declare function audit(id: string): Promise<void>;" },
+    errors: [
+      {
+        messageId: "window",
+        line: 4,
+        column: 9,
+        message: WINDOW("user", 7),
+        fixes: [
+          [
+            CATCH("user"),
+            `import { fetchUser, audit } from "./api";\n\nexport async function greet(id) {\n  const user = fetchUser(id);\n  user.catch(() => undefined);${NOTE}\n  const state = user ? "loading" : "none";\n  if (user) console.log(state);\n  await audit(id);\n  return (await user).name;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "put in the array a `for...of` walks, only after the other await",
+    code: `${D}\nasync function all() {\n  const first = f();\n  const results = [await g()];\n  for (const p of [first]) results.push(String(await p));\n  return results;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("first", 4),
+        fixes: [
+          [
+            CATCH("first"),
+            `${D}\nasync function all() {\n  const first = f();\n  first.catch(() => undefined);${NOTE}\n  const results = [await g()];\n  for (const p of [first]) results.push(String(await p));\n  return results;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "stored in an array assigned only after the other await",
+    code: `${D}\nlet inflight: Promise<number>[] = [];\nasync function run() {\n  const job = f();\n  await g();\n  inflight = [job];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 4,
+        column: 9,
+        message: WINDOW("job", 5),
+        fixes: [
+          [
+            CATCH("job"),
+            `${D}\nlet inflight: Promise<number>[] = [];\nasync function run() {\n  const job = f();\n  job.catch(() => undefined);${NOTE}\n  await g();\n  inflight = [job];\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "returned from a branch of a conditional only after the other await",
+    code: `${D}\nasync function pick(cached: Promise<number> | undefined) {\n  const fresh = f();\n  await g();\n  return c ? fresh : cached;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("fresh", 4),
+        fixes: [
+          [
+            CATCH("fresh"),
+            `${D}\nasync function pick(cached: Promise<number> | undefined) {\n  const fresh = f();\n  fresh.catch(() => undefined);${NOTE}\n  await g();\n  return c ? fresh : cached;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -765,6 +1055,16 @@ const valid: ValidCase[] = [
   { name: "an `await using` declaration is not followed: the scope's disposal owns the value", code: `${D}\ndeclare function lease(): Promise<number> & AsyncDisposable;\nexport async function ok() {\n  await using held = lease();\n  await g();\n  return await held;\n}` },
   { name: "a `using` declaration is not followed either", code: `${D}\ndeclare function lock(name: string): Promise<void> & Disposable;\nexport async function ok() {\n  using held = lock("jobs");\n  await g();\n  await held;\n}` },
   { name: "a comparison does not handle, but nothing waits before the await", code: `${D}\nasync function ok(old: Promise<number>) {\n  const a = f();\n  if (a === old) return 0;\n  return await a;\n}` },
+  { name: "a class static block is not looked at", code: `${D}\nfunction setup() {\n  class Registry {\n    static {\n      const ready = f();\n      if (c) throw new Error("no registry");\n      track(ready);\n    }\n  }\n  return Registry;\n}` },
+  { name: "used by a closure created before the declaration (temporal dead zone): not followed", code: `${D}\nasync function poll() {\n  const stop = () => pending.catch(() => undefined);\n  const pending = f();\n  await g();\n  stop();\n  return await pending;\n}` },
+  { name: "used by a hoisted function declaration in a class's `extends`", code: `${D}\ndeclare function withConnection(conn: Promise<number>): new () => object;\nasync function start() {\n  const conn = f();\n  await g();\n  return [await conn, Model];\n  function Model() {\n    return class extends withConnection(conn) {};\n  }\n}` },
+  { name: "a `let` reassigned after the other await is not followed", code: `${D}\nasync function retry() {\n  let attempt = f();\n  if (c) {\n    await g();\n    attempt = f();\n  }\n  return await attempt;\n}` },
+  { name: "a shorthand destructuring assignment is a reassignment", code: `${D}\ndeclare function next(): { job: Promise<number>; id: number };\nasync function drain() {\n  let job = f();\n  let id = 0;\n  await g();\n  ({ job, id } = next());\n  return [await job, id];\n}` },
+  { name: "a destructuring assignment to a renamed property is a reassignment", code: `${D}\ndeclare function next(): { job: Promise<number>; id: number };\nasync function drain() {\n  let current = f();\n  await g();\n  ({ job: current } = next());\n  return await current;\n}` },
+  { name: "a `for...of` that destructures into it is a reassignment", code: `${D}\ndeclare const queue: [string, Promise<number>][];\nasync function runAll() {\n  let task = f();\n  let name = "first";\n  await g();\n  for ([name, task] of queue) console.log(name, await task);\n}` },
+  { name: "a `for...of` that assigns it is a reassignment", code: `${D}\ndeclare const retries: Promise<number>[];\nasync function runAll() {\n  let attempt = f();\n  await g();\n  for (attempt of retries) console.log(await attempt);\n}` },
+  { name: "a logical assignment (`&&=`) is a reassignment", code: `${D}\nasync function warm(force: boolean) {\n  let ready = f();\n  await g();\n  if (force) ready &&= f();\n  return await ready;\n}` },
+  { name: "`.finally()` before the other await handles it", code: `${D}\nasync function timed() {\n  const p = f();\n  track(p.finally(() => console.log("done")));\n  await g();\n  return await p;\n}` },
 ];
 
 

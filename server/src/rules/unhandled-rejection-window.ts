@@ -95,7 +95,7 @@ export const unhandledRejectionWindow: RuleModule<UnhandledRejectionWindowOption
         "the path where it runs. An `await` whose operand contains the promise (`await p`,",
         "`await Promise.all([p, q])`) attaches the handler before waiting, so it closes the window",
         "instead. Async functions, async generators and the top level of ES modules (top-level",
-        "`await`) are checked.",
+        "`await`) are checked; class static blocks are not.",
         "",
         "A `throw` that leaves the variable's scope (not caught by a `try` inside it) while the promise",
         "has no handler is reported too: nothing can handle the promise afterwards (option",
@@ -611,11 +611,15 @@ function scopeOf(statement: ts.Statement, checkThrows: boolean, topLevelAwait: (
   return undefined;
 }
 
-/** Whether a `try` of the same function catches the throw (or runs a `finally` on the way out). */
+/**
+ * Whether a `try` of the same function catches the throw, or runs a `finally` on the way out: a
+ * throw in a `try` block with a `catch`, or in a `try` block or `catch` clause with a `finally`.
+ */
 function caughtInFunction(node: ts.ThrowStatement): boolean {
   for (let current: ts.Node = node; !ts.isFunctionLike(current.parent) && !ts.isSourceFile(current.parent); current = current.parent) {
     const parent = current.parent;
-    if (ts.isTryStatement(parent) && (current === parent.tryBlock || current === parent.catchClause)) return true;
+    if (!ts.isTryStatement(parent) || current === parent.finallyBlock) continue;
+    if (parent.finallyBlock || current === parent.tryBlock) return true; // a `try` without `finally` has a `catch`
   }
   return false;
 }
@@ -640,7 +644,7 @@ function usedOutsideTheWalk(statement: ts.Statement, container: Container, isTar
       if ((hoisted || node.end <= start) && isTarget(node)) found = true;
       return;
     }
-    if (ts.isTypeNode(node)) return;
+    // Type nodes too: a class's `extends mixin(p)` is an expression inside one (`isTarget` rejects names of types).
     ts.forEachChild(node, (child) => visit(child, hoisted || ts.isFunctionDeclaration(node)));
   };
   for (const child of container.statements) visit(child, false);
@@ -703,17 +707,13 @@ function classifyUse(identifier: ts.Identifier): UseEffect {
     node = parent;
     parent = parent.parent;
   }
-  if (isDestructuringTarget(node)) return "write";
-  if (ts.isBinaryExpression(parent)) {
-    const operator = parent.operatorToken.kind;
-    if (parent.left === node && operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment) return "write";
-    return COMPARISONS.has(operator) ? "inert" : "handle";
-  }
+  if (isAssignmentTarget(node)) return "write";
+  if (ts.isBinaryExpression(parent)) return COMPARISONS.has(parent.operatorToken.kind) ? "inert" : "handle";
   if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
     return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken ? "write" : "inert";
   }
   if (ts.isTypeOfExpression(parent) || ts.isVoidExpression(parent) || ts.isDeleteExpression(parent)) return "inert";
-  if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === node) return "inert";
+  if (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) return "inert"; // an expression's only place there is the condition
   if (ts.isConditionalExpression(parent) && parent.condition === node) return "inert";
   if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) {
     const method = ts.isPropertyAccessExpression(parent)
@@ -724,36 +724,31 @@ function classifyUse(identifier: ts.Identifier): UseEffect {
     const isCall = ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
     return isCall && (method === "then" || method === "catch" || method === "finally") ? "handle" : "inert";
   }
-  if ((ts.isForInStatement(parent) || ts.isForOfStatement(parent)) && parent.initializer === node) return "write";
   return "handle";
 }
 
-/** `[p] = ...`, `({ p } = ...)`, `for ([p] of ...)`: the identifier is assigned. */
-function isDestructuringTarget(node: ts.Node): boolean {
+/**
+ * `p = ...`, `p ??= ...`, `[p] = ...`, `({ p } = ...)`, `({ key: p } = ...)`, `for (p of ...)`,
+ * `for ([p] of ...)`: the identifier is assigned. (A default inside a pattern, `[p = x] = ...`, is
+ * itself an assignment `p = x`.)
+ */
+function isAssignmentTarget(node: ts.Node): boolean {
   let current = node;
   let parent = current.parent;
-  let inPattern = false;
-  for (;;) {
-    if (ts.isShorthandPropertyAssignment(parent) || ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent)) {
-      // the value of `{ p }` or `...p`
-    } else if (ts.isPropertyAssignment(parent) && parent.initializer === current) {
-      // `{ key: p }`
-    } else if (
-      ts.isBinaryExpression(parent) &&
-      parent.left === current &&
-      parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-      (ts.isArrayLiteralExpression(parent.parent) || ts.isPropertyAssignment(parent.parent))
-    ) {
-      // a default inside a pattern: `[p = x] = ...`
-    } else if (ts.isArrayLiteralExpression(parent) || ts.isObjectLiteralExpression(parent)) {
-      inPattern = true;
-    } else {
-      break;
-    }
+  while (
+    ts.isShorthandPropertyAssignment(parent) ||
+    ts.isSpreadElement(parent) ||
+    ts.isSpreadAssignment(parent) ||
+    ts.isPropertyAssignment(parent) || // `{ key: p }`: a target is never the key (`isValueReference`)
+    ts.isArrayLiteralExpression(parent) ||
+    ts.isObjectLiteralExpression(parent)
+  ) {
     current = parent;
     parent = current.parent;
   }
-  if (!inPattern) return false;
-  if (ts.isBinaryExpression(parent)) return parent.left === current && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+  if (ts.isBinaryExpression(parent)) {
+    const operator = parent.operatorToken.kind;
+    return parent.left === current && operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment;
+  }
   return (ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === current;
 }
