@@ -583,6 +583,23 @@ describe("files changed on disk", () => {
     assert.equal(loads(session), loaded, "no project was loaded again");
   });
 
+  it("pull: a changed package.json reloads the projects and re-checks the open documents (it holds bin, types and exports)", async (t) => {
+    const session = await startSession(t, { ...CROSS_FILE, "package.json": '{ "name": "demo" }\n' });
+    const b = session.open("src/b.ts");
+    const first = await session.pull(b);
+    assert.ok(first.kind === "full" && first.resultId);
+    const loaded = loads(session);
+    const before = analyses(session);
+
+    await write(session, "package.json", '{ "name": "demo", "bin": { "demo": "dist/b.js" } }\n');
+    const refreshed = session.host.next("refresh");
+    session.server.didChangeWatchedFiles([changed(session.uri("package.json"))]);
+    await refreshed;
+    assert.deepEqual(await session.summary(b), []);
+    assert.equal(loads(session), loaded + 1, "the project was loaded again");
+    assert.ok(analyses(session) > before, "b.ts was analysed again");
+  });
+
   it("pull: a changed file no program holds requests no refresh and re-lints nothing", async (t) => {
     const session = await startSession(t, { ...CROSS_FILE, "scripts/tool.ts": "export const x = 1;\n" });
     const b = session.open("src/b.ts");

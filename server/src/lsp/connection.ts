@@ -90,6 +90,9 @@ export function startServer(connection: Connection): void {
           watchers: [
             { globPattern: "**/concurrency-lint.json" },
             { globPattern: "**/{tsconfig,jsconfig}*.json" },
+            // Module resolution (exports, types), the default @types (the project's TypeScript
+            // version) and command-line program folders (bin) are read from it.
+            { globPattern: "**/package.json" },
             { globPattern: "**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}" },
           ],
         });

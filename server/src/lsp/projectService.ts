@@ -300,7 +300,9 @@ export class ProjectService {
     let reload = false;
     for (const { fileName, kind } of changes) {
       const key = normalizePath(fileName);
-      if (/^(?:ts|js)config.*\.json$/.test(path.basename(key))) reload = true;
+      // A tsconfig, or a package.json: the programs read module resolution (exports, types), the
+      // default @types (the project's TypeScript version) and the command-line folders (bin) from it.
+      if (/^(?:(?:ts|js)config.*|package)\.json$/.test(path.basename(key))) reload = true;
       const known = this.diskTexts.has(key) ? this.diskTexts.get(key) !== undefined : undefined;
       const previous = this.diskTexts.get(key);
       this.diskTexts.delete(key);
