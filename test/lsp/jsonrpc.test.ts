@@ -341,6 +341,7 @@ describe("over JSON-RPC, pull mode", () => {
           watchers: [
             { globPattern: "**/concurrency-lint.json" },
             { globPattern: "**/{tsconfig,jsconfig}*.json" },
+            { globPattern: "**/package.json" },
             { globPattern: "**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}" },
           ],
         },
