@@ -1249,6 +1249,42 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: "a parameter of the same name in a closure before the wait is another variable",
+    code: `${D}\nasync function load() {\n  const user = f();\n  const show = (user: number) => console.log(user);\n  await g();\n  show(await user);\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("user", 5),
+        fixes: [
+          [
+            CATCH("user"),
+            `${D}\nasync function load() {\n  const user = f();\n  user.catch(() => undefined);${NOTE}\n  const show = (user: number) => console.log(user);\n  await g();\n  show(await user);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "an inner block's variable of the same name is another variable",
+    code: `${D}\nasync function load(ids: number[]) {\n  const user = f();\n  if (ids.length > 0) {\n    const user = ids[0] * 2;\n    console.log(user);\n  }\n  await g();\n  return await user;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("user", 8),
+        fixes: [
+          [
+            CATCH("user"),
+            `${D}\nasync function load(ids: number[]) {\n  const user = f();\n  user.catch(() => undefined);${NOTE}\n  if (ids.length > 0) {\n    const user = ids[0] * 2;\n    console.log(user);\n  }\n  await g();\n  return await user;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
     name: "Promise.all fix without semicolons",
     code: `${D}\nasync function load() {\n  const user = f()\n  const posts = await g()\n  return [await user, posts]\n}`,
     errors: [
@@ -1316,6 +1352,8 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: ValidCase[] = [
+  { name: "an inner variable of the same name, the outer promise awaited first", code: `${D}\nasync function load(ids: number[]) {\n  const user = f();\n  const u = await user;\n  for (const id of ids) {\n    const user = id * 2;\n    console.log(user);\n  }\n  await g();\n  return u;\n}` },
+  { name: "a callback parameter of the same name, the outer promise handled before the wait", code: `${D}\nasync function load() {\n  const user = f();\n  track(user);\n  const show = (user: number) => console.log(user);\n  await g();\n  show(await user);\n}` },
   { name: "`Promise.race` awaited where it is created", code: `${D}\nasync function ok() {\n  const winner = await Promise.race([f(), f()]);\n  await g();\n  return winner;\n}` },
   { name: "`Promise.resolve` of a `PromiseLike` with a handler at creation", code: `${D}\ndeclare function legacy(): PromiseLike<number>;\nasync function ok() {\n  const value = Promise.resolve(legacy()).catch(() => 0);\n  await g();\n  return await value;\n}` },
   { name: "handled before `await Promise.all([...])`", code: `${D}\nasync function ok() {\n  const user = f();\n  track(user);\n  await Promise.all([g(), g()]);\n  return await user;\n}` },
