@@ -540,10 +540,9 @@ class WindowChecker {
     if (otherUses || awaits.length === 0) return undefined;
 
     const operand = other.initializer.expression;
-    const element = (node: ts.Expression) => {
-      const source = node.getText(sourceFile);
-      return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.CommaToken ? `(${source})` : source;
-    };
+    // Both go into an array literal as written: neither an initializer nor an `await` operand can be
+    // an unparenthesized comma expression (`const a = x, b` declares two variables).
+    const element = (node: ts.Expression) => node.getText(sourceFile);
     const semicolon = next.getText(sourceFile).endsWith(";") ? ";" : "";
     const combined = `const [${name.text}, ${other.name.text}] = await Promise.all([${element(initializer)}, ${element(operand)}])${semicolon}`;
     const fileName = sourceFile.fileName;
