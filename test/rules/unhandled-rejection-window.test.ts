@@ -996,9 +996,378 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  // Cases from the mutation run over the rule's `create` and `WindowChecker` (see BENCHMARKS.md, "Mutation testing").
+  {
+    name: "`.catch()` without a handler attaches none",
+    code: `${D}\nasync function load() {\n  const user = f().catch();\n  const posts = await g();\n  return [await user, posts];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("user", 4),
+        fixes: [
+          [ALL("user", "posts"), `${D}\nasync function load() {\n  const [user, posts] = await Promise.all([f().catch(), g()]);\n  return [user, posts];\n}`],
+          [
+            CATCH("user"),
+            `${D}\nasync function load() {\n  const user = f().catch();\n  user.catch(() => undefined);${NOTE}\n  const posts = await g();\n  return [await user, posts];\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "`.then(onValue, undefined)` attaches no rejection handler",
+    code: `${D}\nasync function load() {\n  const user = f().then((n) => n + 1, undefined);\n  const posts = await g();\n  return [await user, posts];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("user", 4),
+        fixes: [
+          [
+            ALL("user", "posts"),
+            `${D}\nasync function load() {\n  const [user, posts] = await Promise.all([f().then((n) => n + 1, undefined), g()]);\n  return [user, posts];\n}`,
+          ],
+          [
+            CATCH("user"),
+            `${D}\nasync function load() {\n  const user = f().then((n) => n + 1, undefined);\n  user.catch(() => undefined);${NOTE}\n  const posts = await g();\n  return [await user, posts];\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "`Promise.race` of the global `Promise` rejects with the first rejection",
+    code: `${D}\nasync function first() {\n  const winner = Promise.race([f(), f()]);\n  const posts = await g();\n  return [await winner, posts];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("winner", 4),
+        fixes: [
+          [
+            ALL("winner", "posts"),
+            `${D}\nasync function first() {\n  const [winner, posts] = await Promise.all([Promise.race([f(), f()]), g()]);\n  return [winner, posts];\n}`,
+          ],
+          [
+            CATCH("winner"),
+            `${D}\nasync function first() {\n  const winner = Promise.race([f(), f()]);\n  winner.catch(() => undefined);${NOTE}\n  const posts = await g();\n  return [await winner, posts];\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "`Promise.resolve` of a `PromiseLike` adopts it, and rejects with it",
+    code: `${D}\ndeclare function legacy(): PromiseLike<number>;\nasync function load() {\n  const value = Promise.resolve(legacy());\n  const posts = await g();\n  return [await value, posts];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 4,
+        column: 9,
+        message: WINDOW("value", 5),
+        fixes: [
+          [
+            ALL("value", "posts"),
+            `${D}\ndeclare function legacy(): PromiseLike<number>;\nasync function load() {\n  const [value, posts] = await Promise.all([Promise.resolve(legacy()), g()]);\n  return [value, posts];\n}`,
+          ],
+          [
+            CATCH("value"),
+            `${D}\ndeclare function legacy(): PromiseLike<number>;\nasync function load() {\n  const value = Promise.resolve(legacy());\n  value.catch(() => undefined);${NOTE}\n  const posts = await g();\n  return [await value, posts];\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "`await Promise.all([...])` is a wait (not only a microtask)",
+    code: `${D}\nasync function load() {\n  const user = f();\n  await Promise.all([g(), g()]);\n  return await user;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("user", 4),
+        fixes: [
+          [
+            CATCH("user"),
+            `${D}\nasync function load() {\n  const user = f();\n  user.catch(() => undefined);${NOTE}\n  await Promise.all([g(), g()]);\n  return await user;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "awaiting a `PromiseLike` is a wait",
+    code: `${D}\ndeclare function legacy(): PromiseLike<number>;\nasync function load() {\n  const user = f();\n  await legacy();\n  return await user;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 4,
+        column: 9,
+        message: WINDOW("user", 5),
+        fixes: [
+          [
+            CATCH("user"),
+            `${D}\ndeclare function legacy(): PromiseLike<number>;\nasync function load() {\n  const user = f();\n  user.catch(() => undefined);${NOTE}\n  await legacy();\n  return await user;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "no Promise.all fix for a `let` (the fix would make it `const`)",
+    code: `${D}\nasync function load() {\n  let user = f();\n  const posts = await g();\n  return [await user, posts];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 7,
+        message: WINDOW("user", 4),
+        fixes: [
+          [
+            CATCH("user"),
+            `${D}\nasync function load() {\n  let user = f();\n  user.catch(() => undefined);${NOTE}\n  const posts = await g();\n  return [await user, posts];\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "no Promise.all fix when the declaration has another declarator",
+    code: `${D}\nasync function load() {\n  const user = f(), started = Date.now();\n  const posts = await g();\n  return [await user, posts, Date.now() - started];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("user", 4),
+        fixes: [
+          [
+            CATCH("user"),
+            `${D}\nasync function load() {\n  const user = f(), started = Date.now();\n  user.catch(() => undefined);${NOTE}\n  const posts = await g();\n  return [await user, posts, Date.now() - started];\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "no Promise.all fix when the next declaration is a `let`",
+    code: `${D}\nasync function load() {\n  const user = f();\n  let posts = await g();\n  if (c) posts = "";\n  return [await user, posts];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("user", 4),
+        fixes: [
+          [
+            CATCH("user"),
+            `${D}\nasync function load() {\n  const user = f();\n  user.catch(() => undefined);${NOTE}\n  let posts = await g();\n  if (c) posts = "";\n  return [await user, posts];\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "no Promise.all fix when the next declaration has another declarator",
+    code: `${D}\nasync function load() {\n  const user = f();\n  const posts = await g(), loaded = Date.now();\n  return [await user, posts, loaded];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("user", 4),
+        fixes: [
+          [
+            CATCH("user"),
+            `${D}\nasync function load() {\n  const user = f();\n  user.catch(() => undefined);${NOTE}\n  const posts = await g(), loaded = Date.now();\n  return [await user, posts, loaded];\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "no Promise.all fix when the window opens at an `await` inside the next initializer",
+    code: `${D}\ndeclare function open(): Promise<{ json(): Promise<string> }>;\nasync function load() {\n  const user = f();\n  const body = await (await open()).json();\n  return [await user, body];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 4,
+        column: 9,
+        message: WINDOW("user", 5),
+        fixes: [
+          [
+            CATCH("user"),
+            `${D}\ndeclare function open(): Promise<{ json(): Promise<string> }>;\nasync function load() {\n  const user = f();\n  user.catch(() => undefined);${NOTE}\n  const body = await (await open()).json();\n  return [await user, body];\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "no Promise.all fix when a comment stands between the two declarations (it would be lost)",
+    code: `${D}\nasync function load() {\n  const user = f();\n  // the posts do not depend on the user\n  const posts = await g();\n  return [await user, posts];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("user", 5),
+        fixes: [
+          [
+            CATCH("user"),
+            `${D}\nasync function load() {\n  const user = f();\n  user.catch(() => undefined);${NOTE}\n  // the posts do not depend on the user\n  const posts = await g();\n  return [await user, posts];\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "Promise.all fix: a parameter of the same name in a callback is another variable",
+    code: `${D}\nasync function load() {\n  const user = f();\n  const posts = await g();\n  return [await user, posts.split(",").map((user) => user.trim())];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("user", 4),
+        fixes: [
+          [
+            ALL("user", "posts"),
+            `${D}\nasync function load() {\n  const [user, posts] = await Promise.all([f(), g()]);\n  return [user, posts.split(",").map((user) => user.trim())];\n}`,
+          ],
+          [
+            CATCH("user"),
+            `${D}\nasync function load() {\n  const user = f();\n  user.catch(() => undefined);${NOTE}\n  const posts = await g();\n  return [await user, posts.split(",").map((user) => user.trim())];\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a parameter of the same name in a closure before the wait is another variable",
+    code: `${D}\nasync function load() {\n  const user = f();\n  const show = (user: number) => console.log(user);\n  await g();\n  show(await user);\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("user", 5),
+        fixes: [
+          [
+            CATCH("user"),
+            `${D}\nasync function load() {\n  const user = f();\n  user.catch(() => undefined);${NOTE}\n  const show = (user: number) => console.log(user);\n  await g();\n  show(await user);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "an inner block's variable of the same name is another variable",
+    code: `${D}\nasync function load(ids: number[]) {\n  const user = f();\n  if (ids.length > 0) {\n    const user = ids[0] * 2;\n    console.log(user);\n  }\n  await g();\n  return await user;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("user", 8),
+        fixes: [
+          [
+            CATCH("user"),
+            `${D}\nasync function load(ids: number[]) {\n  const user = f();\n  user.catch(() => undefined);${NOTE}\n  if (ids.length > 0) {\n    const user = ids[0] * 2;\n    console.log(user);\n  }\n  await g();\n  return await user;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "Promise.all fix without semicolons",
+    code: `${D}\nasync function load() {\n  const user = f()\n  const posts = await g()\n  return [await user, posts]\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("user", 4),
+        fixes: [
+          [ALL("user", "posts"), `${D}\nasync function load() {\n  const [user, posts] = await Promise.all([f(), g()])\n  return [user, posts]\n}`],
+          [
+            CATCH("user"),
+            `${D}\nasync function load() {\n  const user = f()\n  user.catch(() => undefined);${NOTE}\n  const posts = await g()\n  return [await user, posts]\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a function on one line: the handler goes on a new line",
+    code: `${D}\nasync function one() { const user = f(); await g(); return await user; }`,
+    errors: [
+      {
+        messageId: "window",
+        line: 2,
+        column: 30,
+        message: WINDOW("user", 2),
+        fixes: [
+          [CATCH("user"), `${D}\nasync function one() { const user = f();\nuser.catch(() => undefined); await g(); return await user; }`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "the `await` right after the semicolon: the window opens where the statement ends",
+    code: `${D}\nasync function one() { const user = f();await g(); return user; }`,
+    errors: [
+      {
+        messageId: "window",
+        line: 2,
+        column: 30,
+        message: WINDOW("user", 2),
+        fixes: [
+          [CATCH("user"), `${D}\nasync function one() { const user = f();\nuser.catch(() => undefined);await g(); return user; }`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "`yield` without any `await` in the async generator",
+    code: `${D}\nasync function* pages() {\n  const first = f();\n  yield 0;\n  yield first;\n}`,
+    errors: [
+      {
+        messageId: "windowYield",
+        line: 3,
+        column: 9,
+        message: "The promise in `first` has no rejection handler while the async generator is paused at `yield` (line 4): the consumer decides when it resumes, and if the promise rejects meanwhile, Node.js reports an unhandled rejection and, by default, exits. Await or handle it before the `yield`, or attach a handler when it is created.",
+        fixes: [
+          [CATCH("first"), `${D}\nasync function* pages() {\n  const first = f();\n  first.catch(() => undefined);${NOTE}\n  yield 0;\n  yield first;\n}`],
+        ],
+      },
+    ],
+    options: { checkThrows: false },
+  },
 ];
 
 const valid: ValidCase[] = [
+  { name: "an inner variable of the same name, the outer promise awaited first", code: `${D}\nasync function load(ids: number[]) {\n  const user = f();\n  const u = await user;\n  for (const id of ids) {\n    const user = id * 2;\n    console.log(user);\n  }\n  await g();\n  return u;\n}` },
+  { name: "a callback parameter of the same name, the outer promise handled before the wait", code: `${D}\nasync function load() {\n  const user = f();\n  track(user);\n  const show = (user: number) => console.log(user);\n  await g();\n  show(await user);\n}` },
+  { name: "`Promise.race` awaited where it is created", code: `${D}\nasync function ok() {\n  const winner = await Promise.race([f(), f()]);\n  await g();\n  return winner;\n}` },
+  { name: "`Promise.resolve` of a `PromiseLike` with a handler at creation", code: `${D}\ndeclare function legacy(): PromiseLike<number>;\nasync function ok() {\n  const value = Promise.resolve(legacy()).catch(() => 0);\n  await g();\n  return await value;\n}` },
+  { name: "handled before `await Promise.all([...])`", code: `${D}\nasync function ok() {\n  const user = f();\n  track(user);\n  await Promise.all([g(), g()]);\n  return await user;\n}` },
+  { name: "awaited before awaiting a `PromiseLike`", code: `${D}\ndeclare function legacy(): PromiseLike<number>;\nasync function ok() {\n  const user = f();\n  const n = await user;\n  await legacy();\n  return n;\n}` },
+  { name: "a `let` awaited with the other promise", code: `${D}\nasync function ok() {\n  let user = f();\n  const [u, posts] = await Promise.all([user, g()]);\n  return [u, posts];\n}` },
+  { name: "a comment between, both awaited together", code: `${D}\nasync function ok() {\n  const user = f();\n  // the posts do not depend on the user\n  const [u, posts] = await Promise.all([user, g()]);\n  return [u, posts];\n}` },
+  { name: "a parameter of the same name in a callback after the await", code: `${D}\nasync function ok() {\n  const user = await f();\n  const posts = await g();\n  return [user, posts.split(",").map((user) => user.trim())];\n}` },
+  { name: "a function on one line that awaits where it starts", code: `${D}\nasync function one() { const user = await f(); await g(); return user; }` },
+  { name: "a function on one line that returns the promise before any wait", code: `${D}\nasync function one() { const user = f(); return user; }` },
+  { name: "an async generator that yields the promise first", code: `${D}\nasync function* pages() {\n  const first = f();\n  yield first;\n  yield 0;\n}`, options: { checkThrows: false } },
+  { name: "`.then(onValue, onError)` handles the rejection at creation", code: `${D}\nasync function ok() {\n  const a = f().then((n) => n + 1, () => 0);\n  await g();\n  return await a;\n}` },
+  { name: "`.then(onValue, onError)` with a named handler", code: `${D}\ndeclare function report(error: unknown): number;\nasync function ok() {\n  const a = f().then((n) => n * 2, report);\n  await g();\n  return await a;\n}` },
+  { name: "no `await`, `yield` or `throw` anywhere in the file", code: `${D}\nasync function ok() {\n  const a = f();\n  track(a);\n  return a;\n}` },
+  { name: "`await Promise.resolve()` right after the semicolon", code: `${D}\nasync function ok() { const a = f();await Promise.resolve(); return a; }` },
   { name: "started together, awaited together", code: `${D}\nasync function ok() {\n  const [a, b] = await Promise.all([f(), g()]);\n  return [a, b];\n}` },
   { name: "combined at the await", code: `${D}\nasync function ok() {\n  const a = f();\n  const b = g();\n  return await Promise.all([a, b]);\n}` },
   { name: "a handler attached before the other await", code: `${D}\nasync function ok() {\n  const a = f();\n  a.catch(() => undefined);\n  await g();\n  return await a;\n}` },

@@ -336,7 +336,8 @@ class WindowChecker {
       isTarget: (id) => id.text === text && isValueReference(id),
       isSuspension: () => true,
     });
-    if (!byName) return;
+    // By name alone, a callback parameter or an inner variable of the same name looks like a use of this one.
+    if (!byName && !declaresNameAgain(ts.isCaseClause(container) || ts.isDefaultClause(container) ? container.parent : container, name)) return;
 
     if (this.context.types.promiseStatus(initializer, this.query) !== "always") return;
     const variable = this.context.types.variableOf(name);
@@ -539,10 +540,9 @@ class WindowChecker {
     if (otherUses || awaits.length === 0) return undefined;
 
     const operand = other.initializer.expression;
-    const element = (node: ts.Expression) => {
-      const source = node.getText(sourceFile);
-      return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.CommaToken ? `(${source})` : source;
-    };
+    // Both go into an array literal as written: neither an initializer nor an `await` operand can be
+    // an unparenthesized comma expression (`const a = x, b` declares two variables).
+    const element = (node: ts.Expression) => node.getText(sourceFile);
     const semicolon = next.getText(sourceFile).endsWith(";") ? ";" : "";
     const combined = `const [${name.text}, ${other.name.text}] = await Promise.all([${element(initializer)}, ${element(operand)}])${semicolon}`;
     const fileName = sourceFile.fileName;
@@ -577,6 +577,30 @@ class WindowChecker {
         : { fileName: sourceFile.fileName, start: statementEnd, end: statementEnd, newText: `${newline}${indent}${handler}` };
     return { kind: "suggestion", title: `Attach a rejection handler where \`${name.text}\` is created`, edits: [edit] };
   }
+}
+
+/**
+ * Whether a variable, parameter, function or class of the same name is declared again inside
+ * `scope` (in an inner block, a callback, a nested function): there the name means another
+ * variable, so the window by name alone is no upper bound and the typed walk decides.
+ */
+function declaresNameAgain(scope: ts.Node, name: ts.Identifier): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node)) {
+      const parent = node.parent;
+      found =
+        node !== name &&
+        node.text === name.text &&
+        (ts.isVariableDeclaration(parent) || ts.isBindingElement(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isFunctionExpression(parent) || ts.isClassLike(parent)) &&
+        parent.name === node;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(scope, visit);
+  return found;
 }
 
 /** The call or `new` that creates the promise, through parentheses and type assertions. */
