@@ -7,7 +7,7 @@
  * then the fixes.
  */
 import * as ts from "typescript";
-import { isAsyncFunction, isUndefinedOrNullLiteral, isValueReference } from "../engine/astUtils";
+import { isAssignment, isAsyncFunction, isUndefinedOrNullLiteral, isValueReference } from "../engine/astUtils";
 import { positionOf } from "../engine/lines";
 import { firstByPosition, followValue, type UseEffect } from "../engine/valueFlow";
 import type { PromiseQuery, VariableHandle } from "../engine/typeOracle";
@@ -770,9 +770,6 @@ function isAssignmentTarget(node: ts.Node): boolean {
     current = parent;
     parent = current.parent;
   }
-  if (ts.isBinaryExpression(parent)) {
-    const operator = parent.operatorToken.kind;
-    return parent.left === current && operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment;
-  }
+  if (ts.isBinaryExpression(parent)) return isAssignment(parent) && parent.left === current;
   return (ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === current;
 }
