@@ -2,9 +2,10 @@
 /**
  * Mutation testing (issue 16): `npm run mutate` (all of server/src/rules and server/src/engine, slow:
  * hours on two cores) or `npm run mutate -- --mutate server/src/engine/valueFlow.ts` (one file or a
- * comma-separated list). Not part of CI. The tap runner runs each test file as
- * `node --import tsx <hook> <file>` (node:test prints TAP); only the files' own tests run (see
- * `testsFor`), so a mutant survives when the file's own tests do not notice it. The TypeScript
+ * comma-separated list). Not part of CI. The test runner (scripts/stryker-node-test-runner.mjs)
+ * loads the test files in Stryker's worker and runs, for each mutant, only the tests that reached
+ * it in the dry run; only the files' own tests are loaded (see `testsFor`), so a mutant survives
+ * when the file's own tests do not notice it. The TypeScript
  * checker drops mutants that do not compile. Reports: reports/mutation/<file>.html|.json (git-ignored), and
  * the clear-text table on stdout.
  * `MUTATE_TESTS=test/a.test.ts,test/b.test.ts` overrides the test files.
@@ -30,15 +31,17 @@ const EXTRA_RULE_TESTS = {
 };
 
 /**
- * A source file's own tests: a rule → its table test/rules/<rule>.test.ts (+ the engine tests that
- * drive it) + test/docs.test.ts (its docs examples run as tests); an engine file → test/engine/<name>.test.ts;
+ * A source file's own tests: a rule → test/docs.test.ts (its docs examples run as tests) + its table
+ * test/rules/<rule>.test.ts (+ the engine tests that drive it); an engine file → test/engine/<name>.test.ts;
  * engine/catalogues/* → test/engine/catalogues.test.ts.
  */
 function testsFor(file) {
   const rule = /server\/src\/rules\/([\w-]+)\.ts(?::[\d:-]+)?$/.exec(file);
   if (rule) {
     const id = rule[1];
-    return [`test/rules/${id}.test.ts`, ...(EXTRA_RULE_TESTS[id] ?? []), "test/docs.test.ts"];
+    // docs.test.ts first: its "generated files are up to date" test kills a mutant of the docs
+    // prose or a message at once (module-level mutants run every test until one fails).
+    return ["test/docs.test.ts", `test/rules/${id}.test.ts`, ...(EXTRA_RULE_TESTS[id] ?? [])];
   }
   if (/server\/src\/engine\/catalogues\//.test(file)) return ["test/engine/catalogues.test.ts"];
   const engine = /server\/src\/engine\/(\w+)\.ts(?::[\d:-]+)?$/.exec(file);
@@ -55,7 +58,7 @@ const testFiles = process.env.MUTATE_TESTS
 
 /**
  * A run over rule files only: docs.test.ts runs only those rules' examples (the other rules'
- * examples cannot kill a mutant in them). The tap runner's test processes inherit this variable.
+ * examples cannot kill a mutant in them). The test runner's worker processes inherit this variable.
  */
 const pickedRules = picked?.split(",").map((file) => /server\/src\/rules\/([\w-]+)\.ts(?::[\d:-]+)?$/.exec(file)?.[1]);
 if (pickedRules && pickedRules.every((id) => id !== undefined)) process.env.CONCURRENCY_LINT_DOCS_RULES = pickedRules.join(",");
@@ -74,12 +77,9 @@ export default {
   mutate: ["server/src/rules/**/*.ts", "server/src/engine/**/*.ts"],
   // Links node_modules into the sandbox (scripts/mutate-sandbox.mjs says why).
   buildCommand: "node scripts/mutate-sandbox.mjs",
-  testRunner: "tap",
-  tap: {
-    testFiles,
-    nodeArgs: ["--import", "tsx", "--test-reporter=tap", "-r", "{{hookFile}}", "{{testFile}}"],
-    forceBail: true,
-  },
+  // Our in-process node:test runner (scripts/stryker-node-test-runner.mjs says why and how).
+  testRunner: "node-test-inprocess",
+  nodeTestInProcess: { testFiles },
   checkers: ["typescript"],
   tsconfigFile: "tsconfig.json",
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
@@ -97,5 +97,5 @@ export default {
   // Not copied into the sandbox: build output, scratch files and other tools' work folders.
   ignorePatterns: ["dist", "out", ".scratch", "test-results", "bench/.work", "*.vsix", ".stryker-tmp"],
   cleanTempDir: true,
-  plugins: ["@stryker-mutator/tap-runner", "@stryker-mutator/typescript-checker"],
+  plugins: ["./scripts/stryker-node-test-runner.mjs", "@stryker-mutator/typescript-checker"],
 };

@@ -28,8 +28,12 @@ export const TEST_COMPILER_OPTIONS: ts.CompilerOptions = {
   noEmit: true,
 };
 
-/** Lib and @types files are parsed once for the whole test process. */
-const sharedSourceFiles = new Map<string, ts.SourceFile>();
+/**
+ * Lib and @types files are parsed once for the whole test process. Kept on `globalThis` so that
+ * `npm run mutate`'s runner, which reloads the project's modules for every mutant, does not parse
+ * them again each time.
+ */
+const sharedSourceFiles: Map<string, ts.SourceFile> = ((globalThis as { __concurrencyLintLibFiles?: Map<string, ts.SourceFile> }).__concurrencyLintLibFiles ??= new Map<string, ts.SourceFile>());
 
 export interface VirtualProject {
   program: ts.Program;
