@@ -80,6 +80,8 @@ export default {
   // Our in-process node:test runner (scripts/stryker-node-test-runner.mjs says why and how).
   testRunner: "node-test-inprocess",
   nodeTestInProcess: { testFiles },
+  // A new worker now and then bounds what a long run leaves behind (a restart costs ~2 s).
+  maxTestRunnerReuse: 100,
   checkers: ["typescript"],
   tsconfigFile: "tsconfig.json",
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },

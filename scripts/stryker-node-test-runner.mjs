@@ -157,13 +157,16 @@ export class NodeTestInProcessRunner {
    */
   loadTests() {
     this.unloadProject();
+    // A fresh requiring module per load: the one `createRequire` makes keeps every module it loads
+    // in its `children`, so reusing one would keep every earlier load's modules alive.
+    const requireFresh = createRequire(path.join(this.sandbox, "stryker-node-test-runner.cjs"));
     const tests = [];
     const seen = new Set();
     for (const file of this.testFiles) {
       const collector = createCollector();
       this.collector = collector;
       try {
-        this.require(path.resolve(this.sandbox, file));
+        requireFresh(path.resolve(this.sandbox, file));
       } finally {
         this.collector = undefined;
       }
