@@ -83,7 +83,7 @@ export default {
   // A new worker now and then bounds what a long run leaves behind (a restart costs ~2 s).
   maxTestRunnerReuse: 100,
   checkers: ["typescript"],
-  tsconfigFile: "tsconfig.json",
+  tsconfigFile: "tsconfig.mutate.json",
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   coverageAnalysis: "perTest",
   concurrency: 2,
