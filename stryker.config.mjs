@@ -86,7 +86,9 @@ export default {
   tsconfigFile: "tsconfig.mutate.json",
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   coverageAnalysis: "perTest",
-  concurrency: 2,
+  // Two type-checker processes and one test runner: the checker is the slower half (it checks a
+  // whole rule file per mutant group; the runner only runs the few tests that reach a mutant).
+  concurrency: 3,
   timeoutMS: 60000,
   incremental: true,
   incrementalFile: `reports/mutation/${reportName}.incremental.json`,
