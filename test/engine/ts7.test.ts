@@ -351,3 +351,53 @@ describe("Ts7PromiseFacts answers declaredParameterExpectsVoid as Ts6TypeOracle 
     }
   });
 });
+
+describe("Ts7PromiseFacts when the compiler fails a question (the process lives on)", () => {
+  let session: Ts7Session;
+  before(() => {
+    session = new Ts7Session({ cwd: ROOT, configFiles: [CONFIG] });
+  });
+  after(() => session.close());
+
+  /** The project with its checker's `method` failing when `fails(argument)`, as TypeScript 7.0.2 fails the type of some `[]` (a panic in the Go process, one failed request). */
+  function failing(method: "getTypeAtLocation" | "getApparentType", fails: (argument: unknown) => boolean) {
+    const project = session.project(CONFIG)!;
+    const checker = new Proxy(project.checker, {
+      get(target, key) {
+        const value = Reflect.get(target, key) as unknown;
+        if (typeof value !== "function") return value;
+        const bound = (value as (...args: unknown[]) => unknown).bind(target);
+        if (key !== method) return bound;
+        return (argument: unknown, ...rest: unknown[]) => {
+          if (fails(argument)) throw new Error("panic: interface conversion: checker.TypeData is *checker.TypeReference, not *checker.TupleType");
+          return bound(argument, ...rest);
+        };
+      },
+    });
+    return new Proxy(project, { get: (target, key): unknown => (key === "checker" ? checker : Reflect.get(target, key)) });
+  }
+
+  it("a batch that fails is asked again in halves: only the failing node is `may`, the others keep their answers", () => {
+    const fileName = `${ROOT}/src/promises.ts`;
+    const asked = nodesOf(session.sourceFile6(fileName)!, (node): node is ts.Expression => node.parent !== undefined && ts.isExpressionStatement(node.parent));
+    const pending = asked.find((expr) => expr.getText() === "pending")!;
+    const pending7 = session.file(session.project(CONFIG)!, fileName)!.node7(pending);
+    const facts = new Ts7PromiseFacts(session, failing("getTypeAtLocation", (nodes) => Array.isArray(nodes) && nodes.includes(pending7)));
+    facts.prefetch(asked, { thenables: true });
+    const answers = asked.map((expr) => `${expr.getText()}: ${facts.promiseStatus(expr, { thenables: true })}`);
+    assert.ok(answers.includes("pending: may"), answers.join("\n"));
+    assert.ok(answers.includes("fetchUser(1): always") && answers.includes("thenable(): always") && answers.includes('cache.get("a"): never'), answers.join("\n"));
+    assert.ok(session.failures > 0);
+    assert.equal(facts.failures, 0, "the batch answered the failing node `undefined`, so no question failed as a whole");
+  });
+
+  it("a question that fails as a whole answers its `don't know` value instead of throwing", () => {
+    const fileName = `${ROOT}/src/callbacks.ts`;
+    const facts = new Ts7PromiseFacts(session, failing("getApparentType", () => true));
+    const argumentsOf = nodesOf(session.sourceFile6(fileName)!, (node): node is ts.Expression =>
+      node.parent !== undefined && ts.isCallExpression(node.parent) && node.parent.arguments.includes(node as ts.Expression));
+    const answers = new Set(argumentsOf.map((argument) => facts.declaredParameterExpectsVoid(argument)));
+    assert.deepEqual([...answers].filter((answer) => answer !== "may" && answer !== undefined), []);
+    assert.ok(facts.failures > 0, "the failures are counted");
+  });
+});

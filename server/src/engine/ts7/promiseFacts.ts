@@ -43,6 +43,13 @@ function nameOf(node: ts.Expression): ts.Identifier | undefined {
   return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) ? node.name : undefined;
 }
 
+/** A node from another TypeScript 6 tree than the session's: a mistake of the caller, never "don't know". */
+export class NotThisSessionsTree extends Error {
+  constructor(fileName: string) {
+    super(`${fileName}: not this session's TypeScript 6 tree`);
+  }
+}
+
 type WithType = Node7 & { readonly type?: Node7 };
 type WithModifiers = Node7 & { readonly modifiers?: readonly Node7[] };
 
@@ -60,11 +67,35 @@ export class Ts7PromiseFacts {
     private readonly project: Project7,
   ) {}
 
+  /** Questions the compiler failed while alive: each was answered with its "don't know" value. */
+  failures = 0;
+
+  /**
+   * A question the compiler fails answers "don't know" (`may`, or the method's undefined) instead
+   * of throwing: TypeScript 7.0.2 panics on some questions (the type of an empty array literal
+   * argument on openai), the request fails and the process lives on. Rules never report on
+   * "don't know", so a failure can hide a finding, never invent one. A process that died is not
+   * a question that failed: that error goes on (the analysis in flight reports an internal error).
+   */
+  private guard<T>(dontKnow: T, answer: () => T): T {
+    try {
+      return answer();
+    } catch (error) {
+      if (error instanceof NotThisSessionsTree || !this.session.responds()) throw error;
+      this.failures++;
+      return dontKnow;
+    }
+  }
+
   /**
    * Is the value of `expr` (a node of the session's TypeScript 6 tree of its file) a promise?
    * As `TypeOracle.promiseStatus`.
    */
   promiseStatus(expr: ts.Expression, query: PromiseQuery): Tri {
+    return this.guard("may", () => this.promiseStatusNow(expr, query));
+  }
+
+  private promiseStatusNow(expr: ts.Expression, query: PromiseQuery): Tri {
     const status = (type: Type7 | undefined) => this.typeStatus(type, query);
     if (this.writtenTypeSays(expr, status) === "never") return "never";
     return this.statusOf(expr, status);
@@ -76,6 +107,10 @@ export class Ts7PromiseFacts {
    * part leaves the other parts to decide.
    */
   promiseArrayStatus(expr: ts.Expression, query: PromiseQuery): Tri {
+    return this.guard("may", () => this.promiseArrayStatusNow(expr, query));
+  }
+
+  private promiseArrayStatusNow(expr: ts.Expression, query: PromiseQuery): Tri {
     return this.statusOf(expr, (type) => this.arrayTypeStatus(type, query));
   }
 
@@ -120,7 +155,7 @@ export class Ts7PromiseFacts {
     let file = this.files.get(sourceFile);
     if (!file) {
       const found = this.session.file(this.project, sourceFile.fileName);
-      if (!found || found.sourceFile !== sourceFile) throw new Error(`${sourceFile.fileName}: not this session's TypeScript 6 tree`);
+      if (!found || found.sourceFile !== sourceFile) throw new NotThisSessionsTree(sourceFile.fileName);
       file = found;
       this.files.set(sourceFile, file);
     }
@@ -133,6 +168,10 @@ export class Ts7PromiseFacts {
    * value's call signatures, `always`/`never` only when all agree.
    */
   functionReturnsPromise(expr: ts.Expression, query: PromiseQuery): Tri {
+    return this.guard("may", () => this.functionReturnsPromiseNow(expr, query));
+  }
+
+  private functionReturnsPromiseNow(expr: ts.Expression, query: PromiseQuery): Tri {
     const returnsPromise = (type: Type7 | undefined): Tri => {
       if (!type || type.flags & (this.flags.TypeFlags.Any | this.flags.TypeFlags.Unknown)) return "may";
       const signatures = this.callSignaturesOf(type.isUnionType() ? type.getTypes() : [type]);
@@ -145,6 +184,10 @@ export class Ts7PromiseFacts {
 
   /** Does a written function type (`() => Promise<void>`, `Handler`) return a promise? As `TypeOracle.writtenFunctionTypeReturnsPromise`. */
   writtenFunctionTypeReturnsPromise(typeNode: ts.TypeNode, query: PromiseQuery): Tri {
+    return this.guard("may", () => this.writtenFunctionTypeReturnsPromiseNow(typeNode, query));
+  }
+
+  private writtenFunctionTypeReturnsPromiseNow(typeNode: ts.TypeNode, query: PromiseQuery): Tri {
     const node = this.fileOf(typeNode).node7(typeNode);
     const type = node && this.project.checker.getTypeFromTypeNode(node as TypeNode7);
     if (!type || type.flags & (this.flags.TypeFlags.Any | this.flags.TypeFlags.Unknown)) return "may";
@@ -160,6 +203,10 @@ export class Ts7PromiseFacts {
    * identity, as on TypeScript 6.
    */
   variableScope(identifier: ts.Identifier, fn: ts.Node): { scope: "inside" | "outside"; isParameter: boolean; isConst: boolean } | undefined {
+    return this.guard(undefined, () => this.variableScopeNow(identifier, fn));
+  }
+
+  private variableScopeNow(identifier: ts.Identifier, fn: ts.Node): { scope: "inside" | "outside"; isParameter: boolean; isConst: boolean } | undefined {
     const file = this.fileOf(identifier);
     const symbol = this.symbolOf(identifier);
     const handle = symbol?.valueDeclaration ?? symbol?.declarations[0];
@@ -190,6 +237,10 @@ export class Ts7PromiseFacts {
    * a parameter's type depends on type arguments.
    */
   declaredParameterExpectsVoid(expr: ts.Expression): Tri | undefined {
+    return this.guard("may", () => this.declaredParameterExpectsVoidNow(expr));
+  }
+
+  private declaredParameterExpectsVoidNow(expr: ts.Expression): Tri | undefined {
     let argument: ts.Node = expr;
     while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
     const call = argument.parent;
@@ -292,6 +343,10 @@ export class Ts7PromiseFacts {
    * need it are asked, as `promiseStatus` itself does.
    */
   prefetch(exprs: readonly ts.Expression[], query: PromiseQuery): void {
+    return this.guard(undefined, () => this.prefetchNow(exprs, query));
+  }
+
+  private prefetchNow(exprs: readonly ts.Expression[], query: PromiseQuery): void {
     const first = exprs[0];
     if (!first) return;
     const file = this.fileOf(first);

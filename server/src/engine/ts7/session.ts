@@ -14,7 +14,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
 import { normalizePath } from "../project";
-import { sync7, type Api7, type Node7, type NodeHandle7, type Project7, type Snapshot7, type SourceFile7, type Symbol7, type Type7 } from "./api";
+import { sync7, type Api7, type FileSystem7, type Node7, type NodeHandle7, type Project7, type Snapshot7, type SourceFile7, type Symbol7, type Type7 } from "./api";
 import { findTs6Node, findTs7Node } from "./nodeMap";
 
 export interface Ts7SessionOptions {
@@ -22,6 +22,13 @@ export interface Ts7SessionOptions {
   cwd: string;
   /** The tsconfig.json files to open, all in one snapshot of one process. */
   configFiles: readonly string[];
+  /**
+   * The TypeScript 6 tree of a file when the caller has one (the engine: the trees of its
+   * TypeScript 6 program, which the rules walk); undefined: the session parses the file itself.
+   */
+  sourceFile6?: (fileName: string) => ts.SourceFile | undefined;
+  /** A virtual file system for the compiler process (tests: in-memory projects); default: unsaved text, then the disk. */
+  fs?: Omit<FileSystem7, "readFile"> & { readFile(fileName: string): string | null | undefined };
 }
 
 export class Ts7Session {
@@ -40,7 +47,9 @@ export class Ts7Session {
 
   private start(): [Api7, Snapshot7] {
     // The Go side reads every file through this callback first: `undefined` falls back to the disk.
-    const api = new (sync7().API)({ cwd: this.options.cwd, fs: { readFile: (fileName) => this.unsaved.get(normalizePath(fileName)) } });
+    const given = this.options.fs;
+    const readFile = (fileName: string) => this.unsaved.get(normalizePath(fileName)) ?? given?.readFile(fileName);
+    const api = new (sync7().API)({ cwd: this.options.cwd, fs: { ...given, readFile } });
     return [api, api.updateSnapshot({ openProjects: this.options.configFiles.map(normalizePath) })];
   }
 
@@ -115,6 +124,8 @@ export class Ts7Session {
     const key = normalizePath(fileName);
     const unsaved = this.unsaved.get(key);
     if (unsaved !== undefined) return unsaved;
+    const given = this.options.fs?.readFile(key);
+    if (typeof given === "string") return given;
     try {
       return fs.readFileSync(key, "utf8");
     } catch {
@@ -129,6 +140,10 @@ export class Ts7Session {
   sourceFile6(fileName: string): ts.SourceFile | undefined {
     const key = normalizePath(fileName);
     let tree = this.trees6.get(key);
+    if (!tree && !this.unsaved.has(key)) {
+      tree = this.options.sourceFile6?.(key);
+      if (tree) this.trees6.set(key, tree);
+    }
     if (!tree) {
       const text = this.textOf(key);
       if (text === undefined) return undefined;
@@ -143,6 +158,29 @@ export class Ts7Session {
     const sourceFile = this.sourceFile6(fileName);
     return sourceFile && new Ts7File(this, project, sourceFile);
   }
+
+  /**
+   * Asks one batch question; when the compiler fails it (TypeScript 7.0.2 panics serializing the
+   * type of some empty array literals, `[]`, and fails the whole request), the halves are asked
+   * again, down to single items, so one failing item costs its own answer only (undefined: "don't
+   * know") and about 2·log2(n) extra round trips. A process that died answers nothing: that error
+   * is thrown (the analysis in flight must fail, never report from partial answers).
+   */
+  ask<I, A>(items: readonly I[], question: (batch: I[]) => readonly (A | undefined)[]): (A | undefined)[] {
+    if (items.length === 0) return [];
+    try {
+      return [...question([...items])];
+    } catch (error) {
+      this.failures++;
+      if (!this.responds()) throw error;
+      if (items.length === 1) return [undefined];
+      const half = Math.ceil(items.length / 2);
+      return [...this.ask(items.slice(0, half), question), ...this.ask(items.slice(half), question)];
+    }
+  }
+
+  /** Questions the compiler failed (a batch and each of its parts asked again count one each). */
+  failures = 0;
 
   /** Ends the compiler process (also one that already died). */
   close(): void {
@@ -174,11 +212,14 @@ export class Ts7File {
     return this.tree7 && findTs7Node(this.tree7, node);
   }
 
-  /** The types of the nodes (`getTypeAtLocation`, one batch); undefined where a node has no TypeScript 7 twin. */
+  /**
+   * The types of the nodes (`getTypeAtLocation`, one batch); undefined where a node has no
+   * TypeScript 7 twin, or where the compiler fails the question (see `ask`).
+   */
   typesOf(nodes: readonly ts.Node[]): (Type7 | undefined)[] {
     const mapped = nodes.map((node) => this.node7(node));
     const present = mapped.filter((node): node is Node7 => node !== undefined);
-    const types = present.length > 0 ? this.project.checker.getTypeAtLocation(present) : [];
+    const types = this.session.ask(present, (batch) => this.project.checker.getTypeAtLocation(batch));
     let next = 0;
     return mapped.map((node) => (node ? types[next++] : undefined));
   }
@@ -188,11 +229,8 @@ export class Ts7File {
    * no TypeScript 7 tree is needed.
    */
   symbolsOf(identifiers: readonly ts.Identifier[]): (Symbol7 | undefined)[] {
-    if (identifiers.length === 0) return [];
-    return this.project.checker.getSymbolAtPosition(
-      this.sourceFile.fileName,
-      identifiers.map((identifier) => identifier.getStart(this.sourceFile)),
-    );
+    const positions = identifiers.map((identifier) => identifier.getStart(this.sourceFile));
+    return this.session.ask(positions, (batch) => this.project.checker.getSymbolAtPosition(this.sourceFile.fileName, batch));
   }
 
   /**
