@@ -8,6 +8,8 @@ import { ast7 } from "../../server/src/engine/ts7/api";
 import { findTs6Node, findTs7Node, kind6Of, kind7Of } from "../../server/src/engine/ts7/nodeMap";
 import { Ts7PromiseFacts } from "../../server/src/engine/ts7/promiseFacts";
 import { Ts7Session, type Ts7File } from "../../server/src/engine/ts7/session";
+import { openTs7Engine, ts7Unavailable } from "../../server/src/engine/ts7/engine";
+import { formatTs7Stats, ts7Stats } from "../../server/src/engine/ts7/ts7TypeOracle";
 
 const ROOT = path.resolve(__dirname, "..", "fixtures", "ts7", "project").replace(/\\/g, "/");
 const CONFIG = `${ROOT}/tsconfig.json`;
@@ -401,3 +403,44 @@ describe("Ts7PromiseFacts when the compiler fails a question (the process lives 
     assert.ok(facts.failures > 0, "the failures are counted");
   });
 });
+
+describe("the ts7 engine", () => {
+  it("says in words when TypeScript 7's package cannot be loaded", () => {
+    assert.equal(ts7Unavailable(), undefined, "installed here (a devDependency)");
+    const missing = ts7Unavailable(() => {
+      throw new Error("Cannot find module 'typescript7/unstable/sync'\nRequire stack:\n- /x/dist/cli.js");
+    });
+    assert.equal(
+      missing,
+      'the ts7 engine (experimental) needs TypeScript 7\'s package "typescript7" (npm install --save-dev typescript7@npm:typescript@7.0.2), which cannot be loaded: Cannot find module \'typescript7/unstable/sync\'',
+    );
+  });
+
+  it("Ts7TypeOracle: ported methods answer on TypeScript 7, the others on TypeScript 6's oracle of the same program, each answer counted", () => {
+    const parsed = ts.getParsedCommandLineOfConfigFile(CONFIG, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+    const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+    const engine = openTs7Engine(program, CONFIG);
+    try {
+      const types = new ProgramTypes(program, undefined, engine.factory);
+      const oracle6 = new ProgramTypes(program).get();
+      const sourceFile = program.getSourceFile(`${ROOT}/src/promises.ts`)!;
+      types.prefetch(sourceFile);
+      const oracle = types.get();
+      ts7Stats.clear();
+      const asked = nodesOf(sourceFile, (node): node is ts.Expression => node.parent !== undefined && ts.isExpressionStatement(node.parent));
+      for (const expr of asked) {
+        assert.equal(oracle.promiseStatus(expr, { thenables: true }), oracle6.promiseStatus(expr, { thenables: true }), expr.getText());
+        assert.equal(oracle.everyPartIsPromise(expr, { thenables: true }), oracle6.everyPartIsPromise(expr, { thenables: true }), expr.getText());
+      }
+      assert.deepEqual(ts7Stats.get("promiseStatus"), { ts7: asked.length, ts6: 0, failed: 0 });
+      assert.deepEqual(ts7Stats.get("everyPartIsPromise"), { ts7: 0, ts6: asked.length, failed: 0 });
+      assert.deepEqual(formatTs7Stats().at(-1), `total ts7 ${asked.length} ts6 ${asked.length}`);
+      assert.equal(oracle.memo(CONFIG_KEY, () => 1), 1);
+      assert.equal(oracle.memo(CONFIG_KEY, () => 2), 1, "memo: one value per key and program");
+    } finally {
+      engine.close();
+    }
+  });
+});
+
+const CONFIG_KEY = {};

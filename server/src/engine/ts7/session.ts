@@ -140,7 +140,7 @@ export class Ts7Session {
   sourceFile6(fileName: string): ts.SourceFile | undefined {
     const key = normalizePath(fileName);
     let tree = this.trees6.get(key);
-    if (!tree && !this.unsaved.has(key)) {
+    if (!tree) {
       tree = this.options.sourceFile6?.(key);
       if (tree) this.trees6.set(key, tree);
     }
