@@ -41,8 +41,25 @@ export class Ts7Session {
   private readonly trees6 = new Map<string, ts.SourceFile>();
   private closed = false;
 
+  private sourceFile6Of: ((fileName: string) => ts.SourceFile | undefined) | undefined;
+
   constructor(private readonly options: Ts7SessionOptions) {
+    this.sourceFile6Of = options.sourceFile6;
     [this.api, this.snapshot] = this.start();
+  }
+
+  /**
+   * The TypeScript 6 trees to use from now on (the language server: each new program of the
+   * project, whose trees the rules walk); every tree taken before is forgotten.
+   */
+  useTrees(sourceFile6: (fileName: string) => ts.SourceFile | undefined): void {
+    this.sourceFile6Of = sourceFile6;
+    this.trees6.clear();
+  }
+
+  /** The files given unsaved text (`setText`), normalized. */
+  unsavedFiles(): string[] {
+    return [...this.unsaved.keys()];
   }
 
   private start(): [Api7, Snapshot7] {
@@ -100,6 +117,7 @@ export class Ts7Session {
    */
   setText(fileName: string, text: string | undefined): void {
     const key = normalizePath(fileName);
+    if (this.unsaved.get(key) === text) return;
     if (text === undefined) this.unsaved.delete(key);
     else this.unsaved.set(key, text);
     this.changed.add(key);
@@ -141,7 +159,7 @@ export class Ts7Session {
     const key = normalizePath(fileName);
     let tree = this.trees6.get(key);
     if (!tree) {
-      tree = this.options.sourceFile6?.(key);
+      tree = this.sourceFile6Of?.(key);
       if (tree) this.trees6.set(key, tree);
     }
     if (!tree) {
