@@ -432,9 +432,13 @@ describe("the ts7 engine", () => {
         assert.equal(oracle.promiseStatus(expr, { thenables: true }), oracle6.promiseStatus(expr, { thenables: true }), expr.getText());
         assert.equal(oracle.everyPartIsPromise(expr, { thenables: true }), oracle6.everyPartIsPromise(expr, { thenables: true }), expr.getText());
       }
-      assert.deepEqual(ts7Stats.get("promiseStatus"), { ts7: asked.length, ts6: 0, failed: 0 });
-      assert.deepEqual(ts7Stats.get("everyPartIsPromise"), { ts7: 0, ts6: asked.length, failed: 0 });
-      assert.deepEqual(formatTs7Stats().at(-1), `total ts7 ${asked.length} ts6 ${asked.length}`);
+      const counts = (method: string) => {
+        const count = ts7Stats.get(method);
+        return count && { ts7: count.ts7, ts6: count.ts6, failed: count.failed };
+      };
+      assert.deepEqual(counts("promiseStatus"), { ts7: asked.length, ts6: 0, failed: 0 });
+      assert.deepEqual(counts("everyPartIsPromise"), { ts7: 0, ts6: asked.length, failed: 0 });
+      assert.match(formatTs7Stats().at(-1)!, new RegExp(`^total ts7 ${asked.length} ts6 ${asked.length} \\d+ ms$`));
       assert.equal(oracle.memo(CONFIG_KEY, () => 1), 1);
       assert.equal(oracle.memo(CONFIG_KEY, () => 2), 1, "memo: one value per key and program");
     } finally {

@@ -137,6 +137,19 @@ export class Ts7Session {
     for (const fileName of changed) this.trees6.delete(fileName);
   }
 
+  /**
+   * A new snapshot after files the virtual file system serves were created, changed or deleted
+   * (tests: one in-memory project after another in one process); like `update`, the previous
+   * snapshot is disposed and the TypeScript 6 trees are forgotten.
+   */
+  updateFiles(changes: { created?: readonly string[]; changed?: readonly string[]; deleted?: readonly string[] }): void {
+    const previous = this.snapshot;
+    const list = (names: readonly string[] | undefined) => (names ?? []).map(normalizePath);
+    this.snapshot = this.api.updateSnapshot({ fileChanges: { created: list(changes.created), changed: list(changes.changed), deleted: list(changes.deleted) } });
+    previous.dispose();
+    this.trees6.clear();
+  }
+
   /** The text both compilers see for a file: the unsaved text, else the disk; undefined when unreadable. */
   textOf(fileName: string): string | undefined {
     const key = normalizePath(fileName);

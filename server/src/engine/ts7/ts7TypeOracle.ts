@@ -24,6 +24,8 @@ export interface MethodCount {
   ts7: number;
   ts6: number;
   failed: number;
+  /** Milliseconds spent answering (both engines; questions inside questions counted once, at the outer one). */
+  ms: number;
 }
 
 /** Counts of the whole process (every oracle of every program), by method. */
@@ -31,18 +33,21 @@ export const ts7Stats = new Map<string, MethodCount>();
 
 function countOf(method: string): MethodCount {
   let count = ts7Stats.get(method);
-  if (!count) ts7Stats.set(method, (count = { ts7: 0, ts6: 0, failed: 0 }));
+  if (!count) ts7Stats.set(method, (count = { ts7: 0, ts6: 0, failed: 0, ms: 0 }));
   return count;
 }
 
 /**
- * The counts as lines, the most asked method first: `method ts7 N ts6 N [failed N]`, then the
- * totals. What `CONCURRENCY_LINT_TS7_STATS=1` prints on stderr.
+ * The counts as lines, the most asked method first: `method ts7 N ts6 N [failed N] T ms`, then
+ * the totals. What `CONCURRENCY_LINT_TS7_STATS=1` prints on stderr.
  */
 export function formatTs7Stats(): string[] {
   const rows = [...ts7Stats].sort((a, b) => b[1].ts7 + b[1].ts6 - (a[1].ts7 + a[1].ts6) || a[0].localeCompare(b[0]));
-  const total = rows.reduce((sum, [, count]) => ({ ts7: sum.ts7 + count.ts7, ts6: sum.ts6 + count.ts6, failed: sum.failed + count.failed }), { ts7: 0, ts6: 0, failed: 0 });
-  const line = (name: string, count: MethodCount) => `${name} ts7 ${count.ts7} ts6 ${count.ts6}${count.failed > 0 ? ` failed ${count.failed}` : ""}`;
+  const total = rows.reduce(
+    (sum, [, count]) => ({ ts7: sum.ts7 + count.ts7, ts6: sum.ts6 + count.ts6, failed: sum.failed + count.failed, ms: sum.ms + count.ms }),
+    { ts7: 0, ts6: 0, failed: 0, ms: 0 },
+  );
+  const line = (name: string, count: MethodCount) => `${name} ts7 ${count.ts7} ts6 ${count.ts6}${count.failed > 0 ? ` failed ${count.failed}` : ""} ${count.ms.toFixed(0)} ms`;
   return [...rows.map(([name, count]) => line(name, count)), line("total", total)];
 }
 
@@ -67,18 +72,33 @@ export class Ts7TypeOracle implements TypeOracle {
     this.facts = new Ts7PromiseFacts(session, project);
   }
 
-  /** The TypeScript 6 oracle for a method not ported yet (its checker is created on the first such question). */
-  private ts6(method: string): Ts6TypeOracle {
-    countOf(method).ts6++;
-    this.fallback ??= new Ts6TypeOracle(this.program, this.readFile);
-    return this.fallback;
+  private depth = 0;
+
+  /** Counts and times one answer; a question asked while answering another is timed by the outer one only. */
+  private timed<T>(count: MethodCount, answer: () => T): T {
+    if (this.depth > 0) return answer();
+    const started = performance.now();
+    this.depth++;
+    try {
+      return answer();
+    } finally {
+      this.depth--;
+      count.ms += performance.now() - started;
+    }
+  }
+
+  /** A method not ported yet: TypeScript 6's oracle of the program answers (its checker is created on the first such question). */
+  private viaTs6<T>(method: string, answer: (ts6: Ts6TypeOracle) => T): T {
+    const count = countOf(method);
+    count.ts6++;
+    return this.timed(count, () => answer((this.fallback ??= new Ts6TypeOracle(this.program, this.readFile))));
   }
 
   private ts7<T>(method: string, answer: () => T): T {
     const count = countOf(method);
     count.ts7++;
     const failuresBefore = this.facts.failures;
-    const result = answer();
+    const result = this.timed(count, answer);
     count.failed += this.facts.failures - failuresBefore;
     return result;
   }
@@ -101,11 +121,7 @@ export class Ts7TypeOracle implements TypeOracle {
       ts.forEachChild(node, visit);
     };
     visit(sourceFile);
-    const count = countOf("prefetchFile");
-    count.ts7++;
-    const failuresBefore = this.facts.failures;
-    this.facts.prefetch(exprs, { thenables: true });
-    count.failed += this.facts.failures - failuresBefore;
+    this.ts7("prefetchFile", () => this.facts.prefetch(exprs, { thenables: true }));
   }
 
   memo<T>(key: object, compute: () => T): T {
@@ -124,39 +140,39 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   everyPartHasCatch(expr: ts.Expression): boolean {
-    return this.ts6("everyPartHasCatch").everyPartHasCatch(expr);
+    return this.viaTs6("everyPartHasCatch", (ts6) => ts6.everyPartHasCatch(expr));
   }
 
   functionStatus(expr: ts.Expression): Tri {
-    return this.ts6("functionStatus").functionStatus(expr);
+    return this.viaTs6("functionStatus", (ts6) => ts6.functionStatus(expr));
   }
 
   notFunctionStatus(expr: ts.Expression): Tri {
-    return this.ts6("notFunctionStatus").notFunctionStatus(expr);
+    return this.viaTs6("notFunctionStatus", (ts6) => ts6.notFunctionStatus(expr));
   }
 
   calleeDeclaration(call: ts.CallExpression | ts.NewExpression): DeclarationRef | undefined {
-    return this.ts6("calleeDeclaration").calleeDeclaration(call);
+    return this.viaTs6("calleeDeclaration", (ts6) => ts6.calleeDeclaration(call));
   }
 
   typeDeclarations(expr: ts.Expression): DeclarationRef[] {
-    return this.ts6("typeDeclarations").typeDeclarations(expr);
+    return this.viaTs6("typeDeclarations", (ts6) => ts6.typeDeclarations(expr));
   }
 
   variableOf(identifier: ts.Identifier): VariableHandle | undefined {
-    return this.ts6("variableOf").variableOf(identifier);
+    return this.viaTs6("variableOf", (ts6) => ts6.variableOf(identifier));
   }
 
   supportsTopLevelAwait(sourceFile: ts.SourceFile): boolean {
-    return this.ts6("supportsTopLevelAwait").supportsTopLevelAwait(sourceFile);
+    return this.viaTs6("supportsTopLevelAwait", (ts6) => ts6.supportsTopLevelAwait(sourceFile));
   }
 
   promiseStatusWhen(condition: ts.Expression, variable: VariableHandle, outcome: boolean, query: PromiseQuery): Tri {
-    return this.ts6("promiseStatusWhen").promiseStatusWhen(condition, variable, outcome, query);
+    return this.viaTs6("promiseStatusWhen", (ts6) => ts6.promiseStatusWhen(condition, variable, outcome, query));
   }
 
   programRunsOnNode(): boolean {
-    return this.ts6("programRunsOnNode").programRunsOnNode();
+    return this.viaTs6("programRunsOnNode", (ts6) => ts6.programRunsOnNode());
   }
 
   functionReturnsPromise(expr: ts.Expression, query: PromiseQuery): Tri {
@@ -164,23 +180,23 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   expectsVoidFunction(expr: ts.Expression): Tri {
-    return this.ts6("expectsVoidFunction").expectsVoidFunction(expr);
+    return this.viaTs6("expectsVoidFunction", (ts6) => ts6.expectsVoidFunction(expr));
   }
 
   everyPartIsPromise(expr: ts.Expression, query: PromiseQuery): Tri {
-    return this.ts6("everyPartIsPromise").everyPartIsPromise(expr, query);
+    return this.viaTs6("everyPartIsPromise", (ts6) => ts6.everyPartIsPromise(expr, query));
   }
 
   promiseNames(): { functions: ReadonlySet<string>; values: ReadonlySet<string> } {
-    return this.ts6("promiseNames").promiseNames();
+    return this.viaTs6("promiseNames", (ts6) => ts6.promiseNames());
   }
 
   resolvesToNothing(expr: ts.Expression): boolean {
-    return this.ts6("resolvesToNothing").resolvesToNothing(expr);
+    return this.viaTs6("resolvesToNothing", (ts6) => ts6.resolvesToNothing(expr));
   }
 
   declaredMayBeAbsent(expr: ts.Expression): boolean {
-    return this.ts6("declaredMayBeAbsent").declaredMayBeAbsent(expr);
+    return this.viaTs6("declaredMayBeAbsent", (ts6) => ts6.declaredMayBeAbsent(expr));
   }
 
   declaredParameterExpectsVoid(expr: ts.Expression): Tri | undefined {
@@ -188,19 +204,19 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   spreadFillsVoidPositions(spread: ts.SpreadElement, query: PromiseQuery): Tri {
-    return this.ts6("spreadFillsVoidPositions").spreadFillsVoidPositions(spread, query);
+    return this.viaTs6("spreadFillsVoidPositions", (ts6) => ts6.spreadFillsVoidPositions(spread, query));
   }
 
   expectsVoidFunctionForMember(member: ts.MethodDeclaration | ts.ShorthandPropertyAssignment): Tri {
-    return this.ts6("expectsVoidFunctionForMember").expectsVoidFunctionForMember(member);
+    return this.viaTs6("expectsVoidFunctionForMember", (ts6) => ts6.expectsVoidFunctionForMember(member));
   }
 
   voidReturningBaseOf(member: ts.MethodDeclaration | ts.PropertyDeclaration | ts.MethodSignature | ts.PropertySignature): string | undefined {
-    return this.ts6("voidReturningBaseOf").voidReturningBaseOf(member);
+    return this.viaTs6("voidReturningBaseOf", (ts6) => ts6.voidReturningBaseOf(member));
   }
 
   writtenReturnIsPromise(member: ts.SignatureDeclaration, query: PromiseQuery): Tri {
-    return this.ts6("writtenReturnIsPromise").writtenReturnIsPromise(member, query);
+    return this.viaTs6("writtenReturnIsPromise", (ts6) => ts6.writtenReturnIsPromise(member, query));
   }
 
   writtenFunctionTypeReturnsPromise(typeNode: ts.TypeNode, query: PromiseQuery): Tri {
@@ -208,23 +224,23 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   declarationReturnsPromise(fn: ts.SignatureDeclaration, query: PromiseQuery): Tri {
-    return this.ts6("declarationReturnsPromise").declarationReturnsPromise(fn, query);
+    return this.viaTs6("declarationReturnsPromise", (ts6) => ts6.declarationReturnsPromise(fn, query));
   }
 
   disposeReturnsPromise(expr: ts.Expression, query: PromiseQuery): { status: Tri; declarations: readonly ts.Declaration[] } {
-    return this.ts6("disposeReturnsPromise").disposeReturnsPromise(expr, query);
+    return this.viaTs6("disposeReturnsPromise", (ts6) => ts6.disposeReturnsPromise(expr, query));
   }
 
   disposeReturnsVoid(typeNode: ts.TypeNode): boolean {
-    return this.ts6("disposeReturnsVoid").disposeReturnsVoid(typeNode);
+    return this.viaTs6("disposeReturnsVoid", (ts6) => ts6.disposeReturnsVoid(typeNode));
   }
 
   variableDeclarationOf(identifier: ts.Identifier): ts.VariableDeclaration | undefined {
-    return this.ts6("variableDeclarationOf").variableDeclarationOf(identifier);
+    return this.viaTs6("variableDeclarationOf", (ts6) => ts6.variableDeclarationOf(identifier));
   }
 
   parameterDeclarationOf(identifier: ts.Identifier): ts.ParameterDeclaration | undefined {
-    return this.ts6("parameterDeclarationOf").parameterDeclarationOf(identifier);
+    return this.viaTs6("parameterDeclarationOf", (ts6) => ts6.parameterDeclarationOf(identifier));
   }
 
   variableScope(identifier: ts.Identifier, fn: ts.Node): { scope: "inside" | "outside"; isParameter: boolean; isConst: boolean } | undefined {
@@ -232,110 +248,110 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   tupleLength(expr: ts.Expression): number | undefined {
-    return this.ts6("tupleLength").tupleLength(expr);
+    return this.viaTs6("tupleLength", (ts6) => ts6.tupleLength(expr));
   }
 
   openSizeStatus(expr: ts.Expression): Tri {
-    return this.ts6("openSizeStatus").openSizeStatus(expr);
+    return this.viaTs6("openSizeStatus", (ts6) => ts6.openSizeStatus(expr));
   }
 
   numberLiteralValue(expr: ts.Expression): number | undefined {
-    return this.ts6("numberLiteralValue").numberLiteralValue(expr);
+    return this.viaTs6("numberLiteralValue", (ts6) => ts6.numberLiteralValue(expr));
   }
 
   fixedPropertyCount(expr: ts.Expression): number | undefined {
-    return this.ts6("fixedPropertyCount").fixedPropertyCount(expr);
+    return this.viaTs6("fixedPropertyCount", (ts6) => ts6.fixedPropertyCount(expr));
   }
 
   isProjectLockClass(expr: ts.Expression, pairs: readonly (readonly [string, string])[]): boolean {
-    return this.ts6("isProjectLockClass").isProjectLockClass(expr, pairs);
+    return this.viaTs6("isProjectLockClass", (ts6) => ts6.isProjectLockClass(expr, pairs));
   }
 
   commandLineFolderOf(sourceFile: ts.SourceFile): CommandLineFolder | undefined {
-    return this.ts6("commandLineFolderOf").commandLineFolderOf(sourceFile);
+    return this.viaTs6("commandLineFolderOf", (ts6) => ts6.commandLineFolderOf(sourceFile));
   }
 
   projectSourceFiles(): readonly ts.SourceFile[] {
-    return this.ts6("projectSourceFiles").projectSourceFiles();
+    return this.viaTs6("projectSourceFiles", (ts6) => ts6.projectSourceFiles());
   }
 
   isRootFile(sourceFile: ts.SourceFile): boolean {
-    return this.ts6("isRootFile").isRootFile(sourceFile);
+    return this.viaTs6("isRootFile", (ts6) => ts6.isRootFile(sourceFile));
   }
 
   isProjectSourceFile(sourceFile: ts.SourceFile): boolean {
-    return this.ts6("isProjectSourceFile").isProjectSourceFile(sourceFile);
+    return this.viaTs6("isProjectSourceFile", (ts6) => ts6.isProjectSourceFile(sourceFile));
   }
 
   calleeTarget(call: ts.CallExpression | ts.NewExpression): { ref: DeclarationRef; declarations: readonly ts.Declaration[] } | undefined {
-    return this.ts6("calleeTarget").calleeTarget(call);
+    return this.viaTs6("calleeTarget", (ts6) => ts6.calleeTarget(call));
   }
 
   indirectCalleeTarget(call: ts.CallExpression): { ref: DeclarationRef; declarations: readonly ts.Declaration[] } | undefined {
-    return this.ts6("indirectCalleeTarget").indirectCalleeTarget(call);
+    return this.viaTs6("indirectCalleeTarget", (ts6) => ts6.indirectCalleeTarget(call));
   }
 
   projectFunctionOf(call: ts.CallExpression | ts.NewExpression): ts.FunctionLikeDeclaration | undefined {
-    return this.ts6("projectFunctionOf").projectFunctionOf(call);
+    return this.viaTs6("projectFunctionOf", (ts6) => ts6.projectFunctionOf(call));
   }
 
   projectImplementationsOf(call: ts.CallExpression | ts.NewExpression): readonly ts.FunctionLikeDeclaration[] | undefined {
-    return this.ts6("projectImplementationsOf").projectImplementationsOf(call);
+    return this.viaTs6("projectImplementationsOf", (ts6) => ts6.projectImplementationsOf(call));
   }
 
   projectReferencesOf(declaration: ts.FunctionDeclaration | ts.VariableDeclaration, limit: number): ts.Identifier[] | undefined {
-    return this.ts6("projectReferencesOf").projectReferencesOf(declaration, limit);
+    return this.viaTs6("projectReferencesOf", (ts6) => ts6.projectReferencesOf(declaration, limit));
   }
 
   projectPropertyReferencesOf(access: ts.PropertyAccessExpression, limit: number): readonly ts.MemberName[] | undefined {
-    return this.ts6("projectPropertyReferencesOf").projectPropertyReferencesOf(access, limit);
+    return this.viaTs6("projectPropertyReferencesOf", (ts6) => ts6.projectPropertyReferencesOf(access, limit));
   }
 
   callSignatureDeclarations(expr: ts.Expression): readonly ts.SignatureDeclaration[] | undefined {
-    return this.ts6("callSignatureDeclarations").callSignatureDeclarations(expr);
+    return this.viaTs6("callSignatureDeclarations", (ts6) => ts6.callSignatureDeclarations(expr));
   }
 
   projectImplementationsOfShorthand(property: ts.ShorthandPropertyAssignment): readonly ts.FunctionLikeDeclaration[] | undefined {
-    return this.ts6("projectImplementationsOfShorthand").projectImplementationsOfShorthand(property);
+    return this.viaTs6("projectImplementationsOfShorthand", (ts6) => ts6.projectImplementationsOfShorthand(property));
   }
 
   projectImplementationsOfValue(expr: ts.Expression): readonly ts.FunctionLikeDeclaration[] | undefined {
-    return this.ts6("projectImplementationsOfValue").projectImplementationsOfValue(expr);
+    return this.viaTs6("projectImplementationsOfValue", (ts6) => ts6.projectImplementationsOfValue(expr));
   }
 
   projectSubclassesOf(owner: ts.ClassLikeDeclaration): readonly ts.ClassLikeDeclaration[] | undefined {
-    return this.ts6("projectSubclassesOf").projectSubclassesOf(owner);
+    return this.viaTs6("projectSubclassesOf", (ts6) => ts6.projectSubclassesOf(owner));
   }
 
   fieldDeclarationOf(access: ts.PropertyAccessExpression): ts.PropertyDeclaration | undefined {
-    return this.ts6("fieldDeclarationOf").fieldDeclarationOf(access);
+    return this.viaTs6("fieldDeclarationOf", (ts6) => ts6.fieldDeclarationOf(access));
   }
 
   isUntyped(expr: ts.Expression): boolean {
-    return this.ts6("isUntyped").isUntyped(expr);
+    return this.viaTs6("isUntyped", (ts6) => ts6.isUntyped(expr));
   }
 
   nullishStatus(expr: ts.Expression): Tri {
-    return this.ts6("nullishStatus").nullishStatus(expr);
+    return this.viaTs6("nullishStatus", (ts6) => ts6.nullishStatus(expr));
   }
 
   numberStatus(expr: ts.Expression): Tri {
-    return this.ts6("numberStatus").numberStatus(expr);
+    return this.viaTs6("numberStatus", (ts6) => ts6.numberStatus(expr));
   }
 
   isGlobalPromiseConstructor(expr: ts.Expression): boolean {
-    return this.ts6("isGlobalPromiseConstructor").isGlobalPromiseConstructor(expr);
+    return this.viaTs6("isGlobalPromiseConstructor", (ts6) => ts6.isGlobalPromiseConstructor(expr));
   }
 
   collectionStatus(expr: ts.Expression): Tri {
-    return this.ts6("collectionStatus").collectionStatus(expr);
+    return this.viaTs6("collectionStatus", (ts6) => ts6.collectionStatus(expr));
   }
 
   hasProperty(expr: ts.Expression, name: string): boolean {
-    return this.ts6("hasProperty").hasProperty(expr, name);
+    return this.viaTs6("hasProperty", (ts6) => ts6.hasProperty(expr, name));
   }
 
   releaseMethod(expr: ts.Expression, names: readonly string[]): { status: Tri; method?: string } {
-    return this.ts6("releaseMethod").releaseMethod(expr, names);
+    return this.viaTs6("releaseMethod", (ts6) => ts6.releaseMethod(expr, names));
   }
 }
