@@ -251,7 +251,7 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   }
   progress.finish();
   if (usesTs7 && ts7StatsWanted(io.env)) {
-    io.stderr.write(`concurrency-lint: ts7 engine, answers per oracle method (ts7: TypeScript 7; ts6: the TypeScript 6 fallback):\n${formatTs7Stats().map((line) => `  ${line}\n`).join("")}`);
+    io.stderr.write(`concurrency-lint: ts7 engine, answers per oracle method (ts7: TypeScript 7; program: the TypeScript 6 program, no type question; ts6: the TypeScript 6 checker, left to port):\n${formatTs7Stats().map((line) => `  ${line}\n`).join("")}`);
   }
   if (cache) {
     log(`cache ${cache.fileName}: ${cache.hits} file(s) reused, ${cache.misses} linted${cache.changed ? "" : ", unchanged (not written)"}`);

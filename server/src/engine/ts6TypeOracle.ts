@@ -55,7 +55,7 @@ function combineAll(types: readonly ts.Type[], status: (type: ts.Type) => Tri): 
 }
 
 export class Ts6TypeOracle implements TypeOracle {
-  private readonly checker: ts.TypeChecker;
+  private checkerMemo: ts.TypeChecker | undefined;
   private readonly builtinPromiseCache = new Map<ts.Symbol, boolean>();
 
   /**
@@ -65,8 +65,16 @@ export class Ts6TypeOracle implements TypeOracle {
   constructor(
     private readonly program: ts.Program,
     private readonly readFile: ReadFile = (fileName) => ts.sys.readFile(fileName),
-  ) {
-    this.checker = program.getTypeChecker();
+  ) {}
+
+  /**
+   * The program's checker, created on the first type question: the program facts (`promiseNames`,
+   * `isRootFile`, `projectSourceFiles`, ...) need none, so the `ts7` engine can ask them of this
+   * oracle without building TypeScript 6's checker.
+   */
+  private get checker(): ts.TypeChecker {
+    this.checkerMemo ??= this.program.getTypeChecker();
+    return this.checkerMemo;
   }
 
   /**

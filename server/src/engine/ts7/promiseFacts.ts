@@ -43,6 +43,18 @@ function nameOf(node: ts.Expression): ts.Identifier | undefined {
   return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) ? node.name : undefined;
 }
 
+/**
+ * TypeScript 7 cannot answer this question with the same nodes TypeScript 6 would: the node, or
+ * the declaration the answer is, lies in a file the two compilers do not share (a default lib
+ * file: TypeScript 7 ships its own; a file only TypeScript 6's program holds). The `ts7` engine
+ * then asks TypeScript 6's oracle, so answers stay exact.
+ */
+export class AskTs6 extends Error {
+  constructor(why: string) {
+    super(`TypeScript 7 cannot answer: ${why}`);
+  }
+}
+
 /** A node from another TypeScript 6 tree than the session's: a mistake of the caller, never "don't know". */
 export class NotThisSessionsTree extends Error {
   constructor(fileName: string) {
@@ -81,7 +93,7 @@ export class Ts7PromiseFacts {
     try {
       return answer();
     } catch (error) {
-      if (error instanceof NotThisSessionsTree || !this.session.responds()) throw error;
+      if (error instanceof NotThisSessionsTree || error instanceof AskTs6 || !this.session.responds()) throw error;
       this.failures++;
       return dontKnow;
     }
@@ -333,6 +345,53 @@ export class Ts7PromiseFacts {
       const apparent = checker.getApparentType(part);
       return apparent ? checker.getSignaturesOfType(apparent, this.flags.SignatureKind.Call) : [];
     });
+  }
+
+  /** Does a method's written return type say it returns a promise? As `TypeOracle.writtenReturnIsPromise`. */
+  writtenReturnIsPromise(member: ts.SignatureDeclaration, query: PromiseQuery): Tri {
+    return this.guard("may", () => {
+      if (!member.type) return "never";
+      const node = this.sharedNode7(member.type);
+      return this.typeStatus(this.project.checker.getTypeFromTypeNode(node as TypeNode7), query);
+    });
+  }
+
+  /** The `const`/`let` declaration an identifier refers to. As `TypeOracle.variableDeclarationOf`. */
+  variableDeclarationOf(identifier: ts.Identifier): ts.VariableDeclaration | undefined {
+    return this.guard(undefined, () => {
+      const declaration = this.valueDeclaration6(identifier);
+      return declaration && ts.isVariableDeclaration(declaration) ? declaration : undefined;
+    });
+  }
+
+  /** The parameter an identifier refers to. As `TypeOracle.parameterDeclarationOf`. */
+  parameterDeclarationOf(identifier: ts.Identifier): ts.ParameterDeclaration | undefined {
+    return this.guard(undefined, () => {
+      const declaration = this.valueDeclaration6(identifier);
+      return declaration && ts.isParameter(declaration) ? declaration : undefined;
+    });
+  }
+
+  /**
+   * The value declaration of the symbol an identifier refers to, as the node of the TypeScript 6
+   * program's tree of its file; `AskTs6` when that file is not one both compilers share.
+   */
+  private valueDeclaration6(identifier: ts.Identifier): ts.Node | undefined {
+    const handle = this.symbolOf(identifier)?.valueDeclaration;
+    if (!handle) return undefined;
+    if (!this.session.isCallersFile(handle.path)) throw new AskTs6(`a declaration in ${handle.path}`);
+    const declaration = this.fileOf(identifier).declaration6(handle);
+    if (!declaration) throw new AskTs6(`no TypeScript 6 twin of a declaration in ${handle.path}`);
+    return declaration;
+  }
+
+  /** The TypeScript 7 twin of a node; `AskTs6` when TypeScript 7's tree of its file has none (a default lib file). */
+  private sharedNode7(node: ts.Node): Node7 {
+    const sourceFile = node.getSourceFile();
+    if (!this.session.isCallersFile(sourceFile.fileName)) throw new AskTs6(`a node in ${sourceFile.fileName}`);
+    const twin = this.fileOf(node).node7(node);
+    if (!twin) throw new AskTs6(`no TypeScript 7 twin of a node in ${sourceFile.fileName}`);
+    return twin;
   }
 
   /**

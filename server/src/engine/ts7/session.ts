@@ -55,7 +55,30 @@ export class Ts7Session {
   useTrees(sourceFile6: (fileName: string) => ts.SourceFile | undefined): void {
     this.sourceFile6Of = sourceFile6;
     this.trees6.clear();
+    this.shared.clear();
   }
+
+  /**
+   * Whether a file's TypeScript 6 tree is the caller's (`sourceFile6` / `useTrees`: the program the
+   * rules walk) and TypeScript 7's program has the file too: a file both compilers share. A
+   * default lib file is not (TypeScript 7 ships its own), nor is a file only one program holds.
+   */
+  isCallersFile(fileName: string): boolean {
+    const key = normalizePath(fileName);
+    let shared = this.shared.get(key);
+    if (shared === undefined) {
+      const tree = this.sourceFile6(key);
+      shared =
+        tree !== undefined &&
+        this.sourceFile6Of?.(key) === tree &&
+        this.snapshot.getProjects().some((project) => project.program.getSourceFileMetadataByPath(key as Path7) !== undefined);
+      this.shared.set(key, shared);
+    }
+    return shared;
+  }
+
+  /** `isCallersFile` answers of this snapshot and trees. */
+  private readonly shared = new Map<string, boolean>();
 
   /** The files given unsaved text (`setText`), normalized. */
   unsavedFiles(): string[] {
@@ -94,6 +117,7 @@ export class Ts7Session {
   restart(): void {
     this.closeApi();
     this.changed.clear();
+    this.shared.clear();
     [this.api, this.snapshot] = this.start();
     this.closed = false;
   }
@@ -135,6 +159,7 @@ export class Ts7Session {
     this.snapshot = this.api.updateSnapshot({ fileChanges: { changed } });
     previous.dispose();
     for (const fileName of changed) this.trees6.delete(fileName);
+    this.shared.clear();
   }
 
   /**
@@ -148,6 +173,7 @@ export class Ts7Session {
     this.snapshot = this.api.updateSnapshot({ fileChanges: { created: list(changes.created), changed: list(changes.changed), deleted: list(changes.deleted) } });
     previous.dispose();
     this.trees6.clear();
+    this.shared.clear();
   }
 
   /** The text both compilers see for a file: the unsaved text, else the disk; undefined when unreadable. */
@@ -275,6 +301,9 @@ export class Ts7File {
     return sourceFile && findTs6Node(sourceFile, node);
   }
 }
+
+/** TypeScript 7's branded path type: a normalized absolute file name. */
+type Path7 = Parameters<Project7["program"]["getSourceFileMetadataByPath"]>[0];
 
 function scriptKindOf(fileName: string): ts.ScriptKind {
   switch (path.extname(fileName).toLowerCase()) {

@@ -16,12 +16,18 @@ import type { CommandLineFolder, ReadFile } from "../project";
 import { Ts6TypeOracle } from "../ts6TypeOracle";
 import type { DeclarationRef, PromiseQuery, Tri, TypeOracle, VariableHandle } from "../typeOracle";
 import type { Project7 } from "./api";
-import { Ts7PromiseFacts } from "./promiseFacts";
+import { AskTs6, Ts7PromiseFacts } from "./promiseFacts";
 import type { Ts7Session } from "./session";
 
-/** Answers per oracle method: by TypeScript 7 (`ts7`), by the TypeScript 6 fallback (`ts6`), failed by TypeScript 7 (answered "don't know"). */
+/**
+ * Answers per oracle method: by TypeScript 7 (`ts7`), from the TypeScript 6 program's syntax and
+ * file list with no type question (`program`: not TypeScript 6's checker, so nothing to port), by
+ * the TypeScript 6 checker's fallback (`ts6`: left to port), failed by TypeScript 7 (answered
+ * "don't know").
+ */
 export interface MethodCount {
   ts7: number;
+  program: number;
   ts6: number;
   failed: number;
   /** Milliseconds spent answering (both engines; questions inside questions counted once, at the outer one). */
@@ -33,21 +39,29 @@ export const ts7Stats = new Map<string, MethodCount>();
 
 function countOf(method: string): MethodCount {
   let count = ts7Stats.get(method);
-  if (!count) ts7Stats.set(method, (count = { ts7: 0, ts6: 0, failed: 0, ms: 0 }));
+  if (!count) ts7Stats.set(method, (count = { ts7: 0, program: 0, ts6: 0, failed: 0, ms: 0 }));
   return count;
 }
 
 /**
- * The counts as lines, the most asked method first: `method ts7 N ts6 N [failed N] T ms`, then
- * the totals. What `CONCURRENCY_LINT_TS7_STATS=1` prints on stderr.
+ * The counts as lines, the most asked method first: `method ts7 N [program N] ts6 N [failed N]
+ * T ms`, then the totals. What `CONCURRENCY_LINT_TS7_STATS=1` prints on stderr.
  */
 export function formatTs7Stats(): string[] {
-  const rows = [...ts7Stats].sort((a, b) => b[1].ts7 + b[1].ts6 - (a[1].ts7 + a[1].ts6) || a[0].localeCompare(b[0]));
+  const asked = (count: MethodCount) => count.ts7 + count.program + count.ts6;
+  const rows = [...ts7Stats].sort((a, b) => asked(b[1]) - asked(a[1]) || a[0].localeCompare(b[0]));
   const total = rows.reduce(
-    (sum, [, count]) => ({ ts7: sum.ts7 + count.ts7, ts6: sum.ts6 + count.ts6, failed: sum.failed + count.failed, ms: sum.ms + count.ms }),
-    { ts7: 0, ts6: 0, failed: 0, ms: 0 },
+    (sum, [, count]) => ({
+      ts7: sum.ts7 + count.ts7,
+      program: sum.program + count.program,
+      ts6: sum.ts6 + count.ts6,
+      failed: sum.failed + count.failed,
+      ms: sum.ms + count.ms,
+    }),
+    { ts7: 0, program: 0, ts6: 0, failed: 0, ms: 0 },
   );
-  const line = (name: string, count: MethodCount) => `${name} ts7 ${count.ts7} ts6 ${count.ts6}${count.failed > 0 ? ` failed ${count.failed}` : ""} ${count.ms.toFixed(0)} ms`;
+  const line = (name: string, count: MethodCount) =>
+    `${name} ts7 ${count.ts7}${count.program > 0 ? ` program ${count.program}` : ""} ts6 ${count.ts6}${count.failed > 0 ? ` failed ${count.failed}` : ""} ${count.ms.toFixed(0)} ms`;
   return [...rows.map(([name, count]) => line(name, count)), line("total", total)];
 }
 
@@ -94,13 +108,30 @@ export class Ts7TypeOracle implements TypeOracle {
     return this.timed(count, () => answer((this.fallback ??= new Ts6TypeOracle(this.program, this.readFile))));
   }
 
-  private ts7<T>(method: string, answer: () => T): T {
+  /** A program fact (no type question): TypeScript 6's oracle answers it from the program without its checker. */
+  private viaProgram<T>(method: string, answer: (ts6: Ts6TypeOracle) => T): T {
     const count = countOf(method);
-    count.ts7++;
+    count.program++;
+    return this.timed(count, () => answer((this.fallback ??= new Ts6TypeOracle(this.program, this.readFile))));
+  }
+
+  /**
+   * A ported method: TypeScript 7 answers, unless the question is about a file the two compilers
+   * do not share (`AskTs6`: a default lib file), which `fallback` answers on TypeScript 6.
+   */
+  private ts7<T>(method: string, answer: () => T, fallback?: (ts6: Ts6TypeOracle) => T): T {
+    const count = countOf(method);
     const failuresBefore = this.facts.failures;
-    const result = this.timed(count, answer);
-    count.failed += this.facts.failures - failuresBefore;
-    return result;
+    try {
+      const result = this.timed(count, answer);
+      count.ts7++;
+      return result;
+    } catch (error) {
+      if (!(error instanceof AskTs6) || !fallback) throw error;
+      return this.viaTs6(method, fallback);
+    } finally {
+      count.failed += this.facts.failures - failuresBefore;
+    }
   }
 
   /**
@@ -164,7 +195,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   supportsTopLevelAwait(sourceFile: ts.SourceFile): boolean {
-    return this.viaTs6("supportsTopLevelAwait", (ts6) => ts6.supportsTopLevelAwait(sourceFile));
+    return this.viaProgram("supportsTopLevelAwait", (ts6) => ts6.supportsTopLevelAwait(sourceFile));
   }
 
   promiseStatusWhen(condition: ts.Expression, variable: VariableHandle, outcome: boolean, query: PromiseQuery): Tri {
@@ -188,7 +219,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   promiseNames(): { functions: ReadonlySet<string>; values: ReadonlySet<string> } {
-    return this.viaTs6("promiseNames", (ts6) => ts6.promiseNames());
+    return this.viaProgram("promiseNames", (ts6) => ts6.promiseNames());
   }
 
   resolvesToNothing(expr: ts.Expression): boolean {
@@ -216,7 +247,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   writtenReturnIsPromise(member: ts.SignatureDeclaration, query: PromiseQuery): Tri {
-    return this.viaTs6("writtenReturnIsPromise", (ts6) => ts6.writtenReturnIsPromise(member, query));
+    return this.ts7("writtenReturnIsPromise", () => this.facts.writtenReturnIsPromise(member, query), (ts6) => ts6.writtenReturnIsPromise(member, query));
   }
 
   writtenFunctionTypeReturnsPromise(typeNode: ts.TypeNode, query: PromiseQuery): Tri {
@@ -236,11 +267,11 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   variableDeclarationOf(identifier: ts.Identifier): ts.VariableDeclaration | undefined {
-    return this.viaTs6("variableDeclarationOf", (ts6) => ts6.variableDeclarationOf(identifier));
+    return this.ts7("variableDeclarationOf", () => this.facts.variableDeclarationOf(identifier), (ts6) => ts6.variableDeclarationOf(identifier));
   }
 
   parameterDeclarationOf(identifier: ts.Identifier): ts.ParameterDeclaration | undefined {
-    return this.viaTs6("parameterDeclarationOf", (ts6) => ts6.parameterDeclarationOf(identifier));
+    return this.ts7("parameterDeclarationOf", () => this.facts.parameterDeclarationOf(identifier), (ts6) => ts6.parameterDeclarationOf(identifier));
   }
 
   variableScope(identifier: ts.Identifier, fn: ts.Node): { scope: "inside" | "outside"; isParameter: boolean; isConst: boolean } | undefined {
@@ -268,19 +299,19 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   commandLineFolderOf(sourceFile: ts.SourceFile): CommandLineFolder | undefined {
-    return this.viaTs6("commandLineFolderOf", (ts6) => ts6.commandLineFolderOf(sourceFile));
+    return this.viaProgram("commandLineFolderOf", (ts6) => ts6.commandLineFolderOf(sourceFile));
   }
 
   projectSourceFiles(): readonly ts.SourceFile[] {
-    return this.viaTs6("projectSourceFiles", (ts6) => ts6.projectSourceFiles());
+    return this.viaProgram("projectSourceFiles", (ts6) => ts6.projectSourceFiles());
   }
 
   isRootFile(sourceFile: ts.SourceFile): boolean {
-    return this.viaTs6("isRootFile", (ts6) => ts6.isRootFile(sourceFile));
+    return this.viaProgram("isRootFile", (ts6) => ts6.isRootFile(sourceFile));
   }
 
   isProjectSourceFile(sourceFile: ts.SourceFile): boolean {
-    return this.viaTs6("isProjectSourceFile", (ts6) => ts6.isProjectSourceFile(sourceFile));
+    return this.viaProgram("isProjectSourceFile", (ts6) => ts6.isProjectSourceFile(sourceFile));
   }
 
   calleeTarget(call: ts.CallExpression | ts.NewExpression): { ref: DeclarationRef; declarations: readonly ts.Declaration[] } | undefined {
