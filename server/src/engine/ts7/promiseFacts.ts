@@ -62,6 +62,10 @@ export class NotThisSessionsTree extends Error {
   }
 }
 
+function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+}
+
 type WithType = Node7 & { readonly type?: Node7 };
 type WithModifiers = Node7 & { readonly modifiers?: readonly Node7[] };
 
@@ -166,6 +170,7 @@ export class Ts7PromiseFacts {
     const sourceFile = node.getSourceFile();
     let file = this.files.get(sourceFile);
     if (!file) {
+      if (!this.session.isCallersFile(sourceFile.fileName)) throw new AskTs6(`a node in ${sourceFile.fileName}`);
       const found = this.session.file(this.project, sourceFile.fileName);
       if (!found || found.sourceFile !== sourceFile) throw new NotThisSessionsTree(sourceFile.fileName);
       file = found;
@@ -347,6 +352,239 @@ export class Ts7PromiseFacts {
     });
   }
 
+  // --- type questions on a value (as Ts6TypeOracle: a node without a TypeScript 7 twin is typed `any`) ---
+
+  /** Does every part of the value's type have a callable `catch`? As `TypeOracle.everyPartHasCatch`. */
+  everyPartHasCatch(expr: ts.Expression): boolean {
+    return this.guard(false, () => {
+      const type = this.typeOf(expr);
+      if (!type) return false;
+      return (type.isUnionType() ? type.getTypes() : [type]).every((part) => this.hasCallableProperty(part, "catch"));
+    });
+  }
+
+  /** Is the value a function? As `TypeOracle.functionStatus`. */
+  functionStatus(expr: ts.Expression): Tri {
+    return this.guard("may", () => {
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const type = this.typeOf(expr);
+      if (!type) return "may";
+      return combine(
+        (type.isUnionType() ? type.getTypes() : [type]).map((part): Tri => {
+          if (part.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "may";
+          if (part.flags & TypeFlags.TypeParameter && !checker.getBaseConstraintOfType(part)) return "may";
+          return this.callSignatureCount(part) > 0 ? "always" : "never";
+        }),
+      );
+    });
+  }
+
+  /** Can the value be something other than a function? As `TypeOracle.notFunctionStatus`. */
+  notFunctionStatus(expr: ts.Expression): Tri {
+    return this.guard("may", () => {
+      const { TypeFlags } = this.flags;
+      const partStatus = (part: Type7): Tri => {
+        if (part.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "may";
+        if (part.isUnionType()) return combine(part.getTypes().map(partStatus));
+        if (part.flags & TypeFlags.TypeParameter) {
+          const constraint = this.project.checker.getBaseConstraintOfType(part);
+          return constraint && constraint.id !== part.id ? partStatus(constraint) : "may";
+        }
+        return this.callSignatureCount(part) > 0 ? "never" : "always";
+      };
+      const type = this.typeOf(expr);
+      return type ? partStatus(type) : "may";
+    });
+  }
+
+  /** The value is typed `any` or `unknown`. As `TypeOracle.isUntyped`. */
+  isUntyped(expr: ts.Expression): boolean {
+    return this.guard(true, () => {
+      const type = this.typeOf(expr);
+      return !type || (type.flags & (this.flags.TypeFlags.Any | this.flags.TypeFlags.Unknown)) !== 0;
+    });
+  }
+
+  /** Can the value be `null` or `undefined`? As `TypeOracle.nullishStatus`. */
+  nullishStatus(expr: ts.Expression): Tri {
+    const { TypeFlags } = this.flags;
+    return this.guard("may", () => this.flagStatus(expr, TypeFlags.Undefined | TypeFlags.Null | TypeFlags.Void, false));
+  }
+
+  /** Can the value be a number? As `TypeOracle.numberStatus`. */
+  numberStatus(expr: ts.Expression): Tri {
+    return this.guard("may", () => this.flagStatus(expr, this.flags.TypeFlags.NumberLike, true));
+  }
+
+  private flagStatus(expr: ts.Expression, flags: number, splitIntersections: boolean): Tri {
+    const { TypeFlags } = this.flags;
+    const status = (type: Type7): Tri => {
+      if (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "may";
+      if (type.isUnionType() || (splitIntersections && type.isIntersectionType())) return combine(type.getTypes().map(status));
+      if (type.flags & TypeFlags.TypeParameter) {
+        const constraint = this.project.checker.getBaseConstraintOfType(type);
+        return constraint ? status(constraint) : "may";
+      }
+      return type.flags & flags ? "always" : "never";
+    };
+    const type = this.typeOf(expr);
+    return type ? status(type) : "may";
+  }
+
+  /** The number of call signatures of a type's apparent type, cached by type id. */
+  private callSignatureCount(type: Type7): number {
+    let count = this.callSignatureCounts.get(type.id);
+    if (count === undefined) {
+      const apparent = this.project.checker.getApparentType(type);
+      count = apparent ? this.project.checker.getSignaturesOfType(apparent, this.flags.SignatureKind.Call).length : 0;
+      this.callSignatureCounts.set(type.id, count);
+    }
+    return count;
+  }
+
+  private readonly callSignatureCounts = new Map<number, number>();
+
+  /**
+   * Is `expr` the global `Promise` constructor (the default lib's `Promise` value, directly, as
+   * `globalThis.Promise` or through a `const` copy)? As `TypeOracle.isGlobalPromiseConstructor`.
+   */
+  isGlobalPromiseConstructor(expr: ts.Expression): boolean {
+    return this.guard(false, () => {
+      const symbol = this.followCallee(expr, 0);
+      return symbol !== undefined && symbol.name === "Promise" && (symbol.flags & this.flags.SymbolFlags.Variable) !== 0 && this.isDeclaredInDefaultLib(symbol);
+    });
+  }
+
+  private isDeclaredInDefaultLib(symbol: Symbol7): boolean {
+    return symbol.declarations.some((declaration) => this.project.program.getSourceFileMetadataByPath(declaration.path)?.isDefaultLibrary === true);
+  }
+
+  /**
+   * The symbol a callee names, `const` copies and destructuring followed (at most 4 steps), as
+   * `Ts6TypeOracle.followCallee`. A declaration in a declaration file TypeScript 6 does not share
+   * (a default lib file) has no initializer to follow: ambient declarations hold none but literals.
+   */
+  private followCallee(expr: ts.Expression, depth: number): Symbol7 | undefined {
+    let node = skipParens(expr);
+    while (ts.isNonNullExpression(node)) node = skipParens(node.expression);
+    let name: ts.Node;
+    if (ts.isIdentifier(node)) name = node;
+    else if (ts.isPropertyAccessExpression(node)) name = node.name;
+    else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) name = node.argumentExpression;
+    else return undefined;
+    let symbol = this.symbolOf(name);
+    if (symbol && symbol.flags & this.flags.SymbolFlags.Alias) symbol = this.project.checker.getAliasedSymbol(symbol);
+    const handle = symbol?.valueDeclaration;
+    if (!symbol || !handle || depth >= 4) return symbol;
+    if (!this.session.isCallersFile(handle.path)) {
+      if (/\.d\.[cm]?ts$/.test(handle.path)) return symbol;
+      throw new AskTs6(`a declaration in ${handle.path}`);
+    }
+    const declaration = this.fileOf(name).declaration6(handle);
+    if (!declaration) throw new AskTs6(`no TypeScript 6 twin of a declaration in ${handle.path}`);
+    if (ts.isVariableDeclaration(declaration) && isConstDeclaration(declaration) && declaration.initializer) {
+      const initializer = skipParens(declaration.initializer);
+      if (ts.isIdentifier(initializer) || ts.isPropertyAccessExpression(initializer)) return this.followCallee(initializer, depth + 1) ?? symbol;
+      return symbol;
+    }
+    if (ts.isBindingElement(declaration) && !declaration.dotDotDotToken && ts.isObjectBindingPattern(declaration.parent)) {
+      const variable = declaration.parent.parent;
+      const key = declaration.propertyName ?? declaration.name;
+      if (!ts.isVariableDeclaration(variable) || !isConstDeclaration(variable) || !variable.initializer) return symbol;
+      if (!(ts.isIdentifier(key) || ts.isStringLiteral(key))) return symbol;
+      const { checker } = this.project;
+      const source = this.typeOf(variable.initializer);
+      const apparent = source && checker.getApparentType(source);
+      return (apparent && checker.getPropertyOfType(apparent, key.text)) ?? symbol;
+    }
+    return symbol;
+  }
+
+  /** Is `expr` where a function returning `void` is expected? As `TypeOracle.expectsVoidFunction`. */
+  expectsVoidFunction(expr: ts.Expression): Tri {
+    return this.guard("may", () => {
+      const declared = this.declaredParameterExpectsVoidNow(expr);
+      if (declared !== undefined) return declared;
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const contextual = checker.getContextualType(this.sharedNode7(expr) as Parameters<typeof checker.getContextualType>[0]);
+      if (!contextual) return "never";
+      if (contextual.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "may";
+      const signatures = this.callSignaturesOf(contextual.isUnionType() ? contextual.getTypes() : [contextual]);
+      if (signatures.length === 0) return "never";
+      return signatures.every((signature) => (checker.getReturnTypeOfSignature(signature)?.flags ?? 0) & TypeFlags.Void) ? "always" : "never";
+    });
+  }
+
+  /** Does a function declaration return a promise on some path? As `TypeOracle.declarationReturnsPromise`. */
+  declarationReturnsPromise(fn: ts.SignatureDeclaration, query: PromiseQuery): Tri {
+    return this.guard("may", () => {
+      const { checker } = this.project;
+      if (fn.type) return this.typeStatus(checker.getTypeFromTypeNode(this.sharedNode7(fn.type) as TypeNode7), query);
+      const signature = checker.getSignatureFromDeclaration(this.sharedNode7(fn));
+      return signature ? this.typeStatus(checker.getReturnTypeOfSignature(signature), query) : "may";
+    });
+  }
+
+  /** Does the value's apparent type have a property `name`? As `TypeOracle.hasProperty`. */
+  hasProperty(expr: ts.Expression, name: string): boolean {
+    return this.guard(false, () => {
+      const type = this.typeOf(expr);
+      const apparent = type && this.project.checker.getApparentType(type);
+      return apparent !== undefined && this.project.checker.getPropertyOfType(apparent, name) !== undefined;
+    });
+  }
+
+  /**
+   * The first heritage base whose member of the same name is a method every signature of which is
+   * written to return `void`. As `TypeOracle.voidReturningBaseOf`.
+   */
+  voidReturningBaseOf(member: ts.MethodDeclaration | ts.PropertyDeclaration | ts.MethodSignature | ts.PropertySignature): string | undefined {
+    return this.guard(undefined, () => {
+      const owner = member.parent;
+      if (!(ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) || !owner.heritageClauses) return undefined;
+      const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined;
+      if (name === undefined) return undefined;
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      for (const clause of owner.heritageClauses) {
+        for (const heritage of clause.types) {
+          const baseType = this.typeOf(heritage);
+          if (!baseType || baseType.flags & (TypeFlags.Any | TypeFlags.Unknown)) continue;
+          const apparent = checker.getApparentType(baseType);
+          const property = apparent && checker.getPropertyOfType(apparent, name);
+          const propertyType = property && checker.getTypeOfSymbol(property);
+          if (!propertyType) continue;
+          const signatures = this.callSignaturesOf(propertyType.isUnionType() ? propertyType.getTypes() : [propertyType]);
+          if (signatures.length === 0) continue;
+          if (signatures.every((signature) => this.writtenReturn(signature) && (checker.getReturnTypeOfSignature(signature)?.flags ?? 0) & TypeFlags.Void)) {
+            return heritage.expression.getText(member.getSourceFile());
+          }
+        }
+      }
+      return undefined;
+    });
+  }
+
+  /** Whether a signature's return type is written (an annotation, or JSDoc `@returns`): as in `Ts6TypeOracle.voidReturningBaseOf`. */
+  private writtenReturn(signature: Signature7): boolean {
+    const handle = signature.declaration;
+    if (!handle) return false;
+    if (!this.session.isCallersFile(handle.path)) {
+      // A declaration file TypeScript 6 does not share (a default lib file): no JSDoc types there.
+      if (!/\.d\.[cm]?ts$/.test(handle.path)) throw new AskTs6(`a signature in ${handle.path}`);
+      const node = handle.resolve(this.project);
+      return node !== undefined && "type" in node && node.type !== undefined;
+    }
+    const tree = this.session.sourceFile6(handle.path);
+    const declaration = tree && this.fileOf(tree).declaration6(handle);
+    if (!declaration) throw new AskTs6(`no TypeScript 6 twin of a signature in ${handle.path}`);
+    if (ts.isJSDocSignature(declaration)) return declaration.type !== undefined;
+    if (!ts.isFunctionLike(declaration)) throw new AskTs6(`a signature declared by a ${ts.SyntaxKind[declaration.kind]}`);
+    return declaration.type !== undefined || ts.getJSDocReturnType(declaration) !== undefined;
+  }
+
   /** Does a method's written return type say it returns a promise? As `TypeOracle.writtenReturnIsPromise`. */
   writtenReturnIsPromise(member: ts.SignatureDeclaration, query: PromiseQuery): Tri {
     return this.guard("may", () => {
@@ -440,7 +678,7 @@ export class Ts7PromiseFacts {
     return type;
   }
 
-  private symbolOf(name: ts.Identifier): Symbol7 | undefined {
+  private symbolOf(name: ts.Node): Symbol7 | undefined {
     if (this.symbolCache.has(name)) return this.symbolCache.get(name);
     const [symbol] = this.fileOf(name).symbolsOf([name]);
     this.symbolCache.set(name, symbol);

@@ -60,7 +60,8 @@ export class Ts7Session {
 
   /**
    * Whether a file's TypeScript 6 tree is the caller's (`sourceFile6` / `useTrees`: the program the
-   * rules walk) and TypeScript 7's program has the file too: a file both compilers share. A
+   * rules walk; without one, the session's own) and TypeScript 7's program has the file too: a
+   * file both compilers share. A
    * default lib file is not (TypeScript 7 ships its own), nor is a file only one program holds.
    */
   isCallersFile(fileName: string): boolean {
@@ -70,7 +71,7 @@ export class Ts7Session {
       const tree = this.sourceFile6(key);
       shared =
         tree !== undefined &&
-        this.sourceFile6Of?.(key) === tree &&
+        (this.sourceFile6Of === undefined || this.sourceFile6Of(key) === tree) &&
         this.snapshot.getProjects().some((project) => project.program.getSourceFileMetadataByPath(key as Path7) !== undefined);
       this.shared.set(key, shared);
     }
@@ -285,7 +286,7 @@ export class Ts7File {
    * The symbols the identifiers refer to, asked by position (`getSymbolAtPosition`, one batch):
    * no TypeScript 7 tree is needed.
    */
-  symbolsOf(identifiers: readonly ts.Identifier[]): (Symbol7 | undefined)[] {
+  symbolsOf(identifiers: readonly ts.Node[]): (Symbol7 | undefined)[] {
     const positions = identifiers.map((identifier) => identifier.getStart(this.sourceFile));
     return this.session.ask(positions, (batch) => this.project.checker.getSymbolAtPosition(this.sourceFile.fileName, batch));
   }

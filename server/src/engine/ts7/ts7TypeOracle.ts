@@ -119,7 +119,7 @@ export class Ts7TypeOracle implements TypeOracle {
    * A ported method: TypeScript 7 answers, unless the question is about a file the two compilers
    * do not share (`AskTs6`: a default lib file), which `fallback` answers on TypeScript 6.
    */
-  private ts7<T>(method: string, answer: () => T, fallback?: (ts6: Ts6TypeOracle) => T): T {
+  private ts7<T>(method: string, answer: () => T, fallback: (ts6: Ts6TypeOracle) => T): T {
     const count = countOf(method);
     const failuresBefore = this.facts.failures;
     try {
@@ -127,7 +127,7 @@ export class Ts7TypeOracle implements TypeOracle {
       count.ts7++;
       return result;
     } catch (error) {
-      if (!(error instanceof AskTs6) || !fallback) throw error;
+      if (!(error instanceof AskTs6)) throw error;
       return this.viaTs6(method, fallback);
     } finally {
       count.failed += this.facts.failures - failuresBefore;
@@ -152,7 +152,8 @@ export class Ts7TypeOracle implements TypeOracle {
       ts.forEachChild(node, visit);
     };
     visit(sourceFile);
-    this.ts7("prefetchFile", () => this.facts.prefetch(exprs, { thenables: true }));
+    // A file TypeScript 7 does not share is asked nothing ahead.
+    this.ts7("prefetchFile", () => this.facts.prefetch(exprs, { thenables: true }), () => undefined);
   }
 
   memo<T>(key: object, compute: () => T): T {
@@ -163,23 +164,23 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   promiseStatus(expr: ts.Expression, query: PromiseQuery): Tri {
-    return this.ts7("promiseStatus", () => this.facts.promiseStatus(expr, query));
+    return this.ts7("promiseStatus", () => this.facts.promiseStatus(expr, query), (ts6) => ts6.promiseStatus(expr, query));
   }
 
   promiseArrayStatus(expr: ts.Expression, query: PromiseQuery): Tri {
-    return this.ts7("promiseArrayStatus", () => this.facts.promiseArrayStatus(expr, query));
+    return this.ts7("promiseArrayStatus", () => this.facts.promiseArrayStatus(expr, query), (ts6) => ts6.promiseArrayStatus(expr, query));
   }
 
   everyPartHasCatch(expr: ts.Expression): boolean {
-    return this.viaTs6("everyPartHasCatch", (ts6) => ts6.everyPartHasCatch(expr));
+    return this.ts7("everyPartHasCatch", () => this.facts.everyPartHasCatch(expr), (ts6) => ts6.everyPartHasCatch(expr));
   }
 
   functionStatus(expr: ts.Expression): Tri {
-    return this.viaTs6("functionStatus", (ts6) => ts6.functionStatus(expr));
+    return this.ts7("functionStatus", () => this.facts.functionStatus(expr), (ts6) => ts6.functionStatus(expr));
   }
 
   notFunctionStatus(expr: ts.Expression): Tri {
-    return this.viaTs6("notFunctionStatus", (ts6) => ts6.notFunctionStatus(expr));
+    return this.ts7("notFunctionStatus", () => this.facts.notFunctionStatus(expr), (ts6) => ts6.notFunctionStatus(expr));
   }
 
   calleeDeclaration(call: ts.CallExpression | ts.NewExpression): DeclarationRef | undefined {
@@ -207,11 +208,11 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   functionReturnsPromise(expr: ts.Expression, query: PromiseQuery): Tri {
-    return this.ts7("functionReturnsPromise", () => this.facts.functionReturnsPromise(expr, query));
+    return this.ts7("functionReturnsPromise", () => this.facts.functionReturnsPromise(expr, query), (ts6) => ts6.functionReturnsPromise(expr, query));
   }
 
   expectsVoidFunction(expr: ts.Expression): Tri {
-    return this.viaTs6("expectsVoidFunction", (ts6) => ts6.expectsVoidFunction(expr));
+    return this.ts7("expectsVoidFunction", () => this.facts.expectsVoidFunction(expr), (ts6) => ts6.expectsVoidFunction(expr));
   }
 
   everyPartIsPromise(expr: ts.Expression, query: PromiseQuery): Tri {
@@ -231,7 +232,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   declaredParameterExpectsVoid(expr: ts.Expression): Tri | undefined {
-    return this.ts7("declaredParameterExpectsVoid", () => this.facts.declaredParameterExpectsVoid(expr));
+    return this.ts7("declaredParameterExpectsVoid", () => this.facts.declaredParameterExpectsVoid(expr), (ts6) => ts6.declaredParameterExpectsVoid(expr));
   }
 
   spreadFillsVoidPositions(spread: ts.SpreadElement, query: PromiseQuery): Tri {
@@ -243,7 +244,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   voidReturningBaseOf(member: ts.MethodDeclaration | ts.PropertyDeclaration | ts.MethodSignature | ts.PropertySignature): string | undefined {
-    return this.viaTs6("voidReturningBaseOf", (ts6) => ts6.voidReturningBaseOf(member));
+    return this.ts7("voidReturningBaseOf", () => this.facts.voidReturningBaseOf(member), (ts6) => ts6.voidReturningBaseOf(member));
   }
 
   writtenReturnIsPromise(member: ts.SignatureDeclaration, query: PromiseQuery): Tri {
@@ -251,11 +252,11 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   writtenFunctionTypeReturnsPromise(typeNode: ts.TypeNode, query: PromiseQuery): Tri {
-    return this.ts7("writtenFunctionTypeReturnsPromise", () => this.facts.writtenFunctionTypeReturnsPromise(typeNode, query));
+    return this.ts7("writtenFunctionTypeReturnsPromise", () => this.facts.writtenFunctionTypeReturnsPromise(typeNode, query), (ts6) => ts6.writtenFunctionTypeReturnsPromise(typeNode, query));
   }
 
   declarationReturnsPromise(fn: ts.SignatureDeclaration, query: PromiseQuery): Tri {
-    return this.viaTs6("declarationReturnsPromise", (ts6) => ts6.declarationReturnsPromise(fn, query));
+    return this.ts7("declarationReturnsPromise", () => this.facts.declarationReturnsPromise(fn, query), (ts6) => ts6.declarationReturnsPromise(fn, query));
   }
 
   disposeReturnsPromise(expr: ts.Expression, query: PromiseQuery): { status: Tri; declarations: readonly ts.Declaration[] } {
@@ -275,7 +276,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   variableScope(identifier: ts.Identifier, fn: ts.Node): { scope: "inside" | "outside"; isParameter: boolean; isConst: boolean } | undefined {
-    return this.ts7("variableScope", () => this.facts.variableScope(identifier, fn));
+    return this.ts7("variableScope", () => this.facts.variableScope(identifier, fn), (ts6) => ts6.variableScope(identifier, fn));
   }
 
   tupleLength(expr: ts.Expression): number | undefined {
@@ -359,19 +360,19 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   isUntyped(expr: ts.Expression): boolean {
-    return this.viaTs6("isUntyped", (ts6) => ts6.isUntyped(expr));
+    return this.ts7("isUntyped", () => this.facts.isUntyped(expr), (ts6) => ts6.isUntyped(expr));
   }
 
   nullishStatus(expr: ts.Expression): Tri {
-    return this.viaTs6("nullishStatus", (ts6) => ts6.nullishStatus(expr));
+    return this.ts7("nullishStatus", () => this.facts.nullishStatus(expr), (ts6) => ts6.nullishStatus(expr));
   }
 
   numberStatus(expr: ts.Expression): Tri {
-    return this.viaTs6("numberStatus", (ts6) => ts6.numberStatus(expr));
+    return this.ts7("numberStatus", () => this.facts.numberStatus(expr), (ts6) => ts6.numberStatus(expr));
   }
 
   isGlobalPromiseConstructor(expr: ts.Expression): boolean {
-    return this.viaTs6("isGlobalPromiseConstructor", (ts6) => ts6.isGlobalPromiseConstructor(expr));
+    return this.ts7("isGlobalPromiseConstructor", () => this.facts.isGlobalPromiseConstructor(expr), (ts6) => ts6.isGlobalPromiseConstructor(expr));
   }
 
   collectionStatus(expr: ts.Expression): Tri {
@@ -379,7 +380,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   hasProperty(expr: ts.Expression, name: string): boolean {
-    return this.viaTs6("hasProperty", (ts6) => ts6.hasProperty(expr, name));
+    return this.ts7("hasProperty", () => this.facts.hasProperty(expr, name), (ts6) => ts6.hasProperty(expr, name));
   }
 
   releaseMethod(expr: ts.Expression, names: readonly string[]): { status: Tri; method?: string } {
