@@ -14,6 +14,7 @@
  * batches ahead of the single questions (ARCHITECTURE.md, "Batching").
  */
 import * as ts from "typescript";
+import { BUILTIN_COLLECTIONS, isAmbient, isNullish, soleReturnedExpression, thisContainer, thisPropertyAssignment, variableStartsUnassigned } from "../ts6TypeOracle";
 import { skipParens, type PromiseQuery, type Tri } from "../typeOracle";
 import { ast7, sync7, type Node7, type Project7, type Signature7, type Symbol7, type TupleType7, type Type7, type TypeNode7, type TypeReference7 } from "./api";
 import type { Ts7File, Ts7Session } from "./session";
@@ -78,9 +79,11 @@ export class Ts7PromiseFacts {
   private readonly flags = sync7();
   private readonly kinds = ast7().SyntaxKind;
 
+  /** `options6`: the TypeScript 6 program's compiler options, for the questions that read them (`declaredMayBeAbsent`). */
   constructor(
     private readonly session: Ts7Session,
     private readonly project: Project7,
+    private readonly options6?: ts.CompilerOptions,
   ) {}
 
   /** Questions the compiler failed while alive: each was answered with its "don't know" value. */
@@ -583,6 +586,171 @@ export class Ts7PromiseFacts {
     if (ts.isJSDocSignature(declaration)) return declaration.type !== undefined;
     if (!ts.isFunctionLike(declaration)) throw new AskTs6(`a signature declared by a ${ts.SyntaxKind[declaration.kind]}`);
     return declaration.type !== undefined || ts.getJSDocReturnType(declaration) !== undefined;
+  }
+
+  /** Is every part of the value's type a promise? As `TypeOracle.everyPartIsPromise`. */
+  everyPartIsPromise(expr: ts.Expression, query: PromiseQuery): Tri {
+    return this.guard("may", () => {
+      if (this.writtenTypeSays(expr, (type) => this.typeStatus(type, query)) === "never") return "never";
+      if (this.mayBeAbsent(expr, 0)) return "never";
+      return this.statusOf(expr, (type) => {
+        if (!type) return "may";
+        let sawMay = false;
+        for (const part of type.isUnionType() ? type.getTypes() : [type]) {
+          const status = this.typeStatus(part, query);
+          if (status === "never") return "never";
+          if (status === "may") sawMay = true;
+        }
+        return sawMay ? "may" : "always";
+      });
+    });
+  }
+
+  /** Does the code say this value may be absent? As `TypeOracle.declaredMayBeAbsent` (syntax read on TypeScript 6 trees). */
+  declaredMayBeAbsent(expr: ts.Expression): boolean {
+    return this.guard(false, () => this.mayBeAbsent(expr, 0));
+  }
+
+  private mayBeAbsent(expr: ts.Expression, depth: number): boolean {
+    const node = skipParens(expr);
+    if (depth > 3) return false;
+    if (ts.isElementAccessExpression(node)) {
+      const key = skipParens(node.argumentExpression);
+      return !ts.isStringLiteralLike(key) && !ts.isNumericLiteral(key);
+    }
+    if (ts.isCallExpression(node)) {
+      if (node.expression.kind === ts.SyntaxKind.ImportKeyword) return false;
+      const { checker } = this.project;
+      const calleeType = this.typeOf(node.expression);
+      const apparent = calleeType && checker.getApparentType(calleeType);
+      const signatures = apparent ? checker.getSignaturesOfType(apparent, this.flags.SignatureKind.Call) : [];
+      return signatures.some((signature) => {
+        // Only syntax is read here, so a declaration in a file TypeScript 6 does not share is read in the session's own parse of it.
+        const declaration = signature.declaration && this.fileOf(node).declaration6(signature.declaration);
+        const type = declaration && (declaration as { type?: ts.TypeNode }).type;
+        return type !== undefined && this.typeNodeNamesAbsence(type, 0);
+      });
+    }
+    let name: ts.Node;
+    if (ts.isIdentifier(node)) name = node;
+    else if (ts.isPropertyAccessExpression(node)) name = node.name;
+    else return false;
+    if (ts.isOptionalChain(node)) return true;
+    let symbol = this.symbolOf(name);
+    if (symbol && symbol.flags & this.flags.SymbolFlags.Alias) symbol = this.project.checker.getAliasedSymbol(symbol);
+    return symbol !== undefined && this.symbolMayBeAbsent(name, symbol, depth);
+  }
+
+  /** A declaration of a symbol as a TypeScript 6 node, for its syntax; `AskTs6` where there is none. */
+  private declarationSyntax(from: ts.Node, handle: NonNullable<Symbol7["valueDeclaration"]>): ts.Node {
+    const declaration = this.fileOf(from).declaration6(handle);
+    if (!declaration) throw new AskTs6(`no TypeScript 6 twin of a declaration in ${handle.path}`);
+    return declaration;
+  }
+
+  private symbolMayBeAbsent(from: ts.Node, symbol: Symbol7, depth: number): boolean {
+    const handle = symbol.valueDeclaration;
+    if (!handle) return false;
+    const declaration = this.declarationSyntax(from, handle);
+    if ((ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration)) && declaration.questionToken) return true;
+    if (ts.isPropertyDeclaration(declaration) && this.fieldStartsUnassigned(declaration, depth)) return true;
+    if (ts.isVariableDeclaration(declaration) && variableStartsUnassigned(declaration)) return true;
+    if (thisPropertyAssignment(declaration)) return this.thisPropertyStartsAbsent(from, symbol, depth);
+    if (ts.isGetAccessorDeclaration(declaration)) {
+      const returned = soleReturnedExpression(declaration);
+      return returned !== undefined && this.mayBeAbsent(returned, depth + 1);
+    }
+    if (ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isVariableDeclaration(declaration)) {
+      const initializer = ts.isPropertySignature(declaration) ? undefined : declaration.initializer;
+      if (initializer && isNullish(initializer)) return true;
+      if (declaration.type && this.typeNodeNamesAbsence(declaration.type, 0)) return true;
+      return initializer !== undefined && this.mayBeAbsent(initializer, depth + 1);
+    }
+    return false;
+  }
+
+  private fieldStartsUnassigned(field: ts.PropertyDeclaration, depth: number): boolean {
+    const options = this.options6;
+    if (!options) throw new AskTs6("the TypeScript 6 program's compiler options are not known");
+    const strictNullChecks = options.strictNullChecks ?? options.strict ?? false;
+    if (strictNullChecks && (options.strictPropertyInitialization ?? options.strict ?? false)) return false;
+    if (field.initializer || field.exclamationToken || !ts.isIdentifier(field.name) || isAmbient(field)) return false;
+    if (ts.getCombinedModifierFlags(field) & ts.ModifierFlags.Abstract) return false;
+    return ts.isClassLike(field.parent) && this.constructorStartsAbsent(field.parent, field.name.text, depth) !== false;
+  }
+
+  private thisPropertyStartsAbsent(from: ts.Node, symbol: Symbol7, depth: number): boolean {
+    let owner: ts.ClassLikeDeclaration | undefined;
+    for (const handle of symbol.declarations) {
+      const assignment = thisPropertyAssignment(this.declarationSyntax(from, handle));
+      const method = assignment && thisContainer(assignment);
+      if (!method || !ts.isClassLike(method.parent) || (owner && owner !== method.parent)) return false;
+      if (!ts.isConstructorDeclaration(method) && ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Static) return false;
+      owner = method.parent;
+    }
+    return owner !== undefined && this.constructorStartsAbsent(owner, symbol.name, depth) !== false;
+  }
+
+  private constructorStartsAbsent(owner: ts.ClassLikeDeclaration, name: string, depth: number): boolean | undefined {
+    const constructor = owner.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined);
+    for (const statement of constructor?.body?.statements ?? []) {
+      if (!ts.isExpressionStatement(statement)) continue;
+      const assignment = thisPropertyAssignment(statement.expression);
+      if (assignment?.left.name.text !== name) continue;
+      return isNullish(assignment.right) || this.mayBeAbsent(assignment.right, depth + 1);
+    }
+    return undefined;
+  }
+
+  private typeNodeNamesAbsence(type: ts.TypeNode, depth: number): boolean {
+    if (ts.isParenthesizedTypeNode(type)) return this.typeNodeNamesAbsence(type.type, depth);
+    if (ts.isUnionTypeNode(type)) return type.types.some((part) => this.typeNodeNamesAbsence(part, depth));
+    if (type.kind === ts.SyntaxKind.UndefinedKeyword || type.kind === ts.SyntaxKind.VoidKeyword) return true;
+    if (ts.isLiteralTypeNode(type)) return type.literal.kind === ts.SyntaxKind.NullKeyword;
+    if (ts.isTypeReferenceNode(type) && depth < 3) {
+      // By position TypeScript 7 answers for the token there: `A.B` is asked at `B`, the name the whole resolves to.
+      let symbol = this.symbolOf(ts.isQualifiedName(type.typeName) ? type.typeName.right : type.typeName);
+      if (symbol && symbol.flags & this.flags.SymbolFlags.Alias) symbol = this.project.checker.getAliasedSymbol(symbol);
+      const alias = (symbol?.declarations ?? []).map((handle) => this.declarationSyntax(type, handle)).find(ts.isTypeAliasDeclaration);
+      return alias !== undefined && this.typeNodeNamesAbsence(alias.type, depth + 1);
+    }
+    return false;
+  }
+
+  /** Is the value a built-in collection? As `TypeOracle.collectionStatus`. */
+  collectionStatus(expr: ts.Expression): Tri {
+    return this.guard("may", () => {
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const seen = new Set<number>();
+      const status = (current: Type7): Tri => {
+        if (current.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "may";
+        if (current.isUnionType()) {
+          const parts = current.getTypes().filter((part) => !(part.flags & (TypeFlags.Undefined | TypeFlags.Null | TypeFlags.Void)));
+          return parts.length === 0 ? "never" : combineAll(parts.map(status));
+        }
+        if (current.flags & TypeFlags.TypeParameter) {
+          const constraint = checker.getBaseConstraintOfType(current);
+          return constraint && constraint.id !== current.id ? status(constraint) : "may";
+        }
+        return this.isBuiltinCollection(current, seen) ? "always" : "never";
+      };
+      const type = this.typeOf(expr);
+      return type ? status(type) : "may";
+    });
+  }
+
+  private isBuiltinCollection(type: Type7, seen: Set<number>): boolean {
+    const { checker } = this.project;
+    const { ObjectFlags, TypeFlags } = this.flags;
+    if (checker.isArrayType(type) || checker.isTupleType(type)) return true;
+    const target = type.isObjectType() && type.objectFlags & ObjectFlags.Reference ? (type as TypeReference7).getTarget() : type;
+    if (seen.has(target.id)) return false;
+    seen.add(target.id);
+    const symbol = target.getSymbol();
+    if (symbol && BUILTIN_COLLECTIONS.has(symbol.name) && this.isDeclaredInDefaultLib(symbol)) return true;
+    if (target.flags & TypeFlags.Object && target.isClassOrInterface()) return checker.getBaseTypes(target).some((base) => this.isBuiltinCollection(base, seen));
+    return false;
   }
 
   /** Does a method's written return type say it returns a promise? As `TypeOracle.writtenReturnIsPromise`. */

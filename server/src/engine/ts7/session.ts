@@ -39,6 +39,8 @@ export class Ts7Session {
   private readonly changed = new Set<string>();
   /** The TypeScript 6 tree of each file asked for in this snapshot: one tree per file, so nodes compare by identity. */
   private readonly trees6 = new Map<string, ts.SourceFile>();
+  /** Of `trees6`, those the session parsed itself (the caller had none). */
+  private readonly ownTrees = new Set<string>();
   private closed = false;
 
   private sourceFile6Of: ((fileName: string) => ts.SourceFile | undefined) | undefined;
@@ -54,7 +56,8 @@ export class Ts7Session {
    */
   useTrees(sourceFile6: (fileName: string) => ts.SourceFile | undefined): void {
     this.sourceFile6Of = sourceFile6;
-    this.trees6.clear();
+    // The session's own parses (files the caller has no tree of: TypeScript 7's lib files) stay.
+    for (const key of this.trees6.keys()) if (!this.ownTrees.has(key)) this.trees6.delete(key);
     this.shared.clear();
   }
 
@@ -159,7 +162,10 @@ export class Ts7Session {
     const previous = this.snapshot;
     this.snapshot = this.api.updateSnapshot({ fileChanges: { changed } });
     previous.dispose();
-    for (const fileName of changed) this.trees6.delete(fileName);
+    for (const fileName of changed) {
+      this.trees6.delete(fileName);
+      this.ownTrees.delete(fileName);
+    }
     this.shared.clear();
   }
 
@@ -173,7 +179,13 @@ export class Ts7Session {
     const list = (names: readonly string[] | undefined) => (names ?? []).map(normalizePath);
     this.snapshot = this.api.updateSnapshot({ fileChanges: { created: list(changes.created), changed: list(changes.changed), deleted: list(changes.deleted) } });
     previous.dispose();
-    this.trees6.clear();
+    const touched = new Set([...list(changes.created), ...list(changes.changed), ...list(changes.deleted)]);
+    for (const key of this.trees6.keys()) {
+      if (!this.ownTrees.has(key) || touched.has(key)) {
+        this.trees6.delete(key);
+        this.ownTrees.delete(key);
+      }
+    }
     this.shared.clear();
   }
 
@@ -207,6 +219,7 @@ export class Ts7Session {
       if (text === undefined) return undefined;
       tree = ts.createSourceFile(key, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors }, true, scriptKindOf(key));
       this.trees6.set(key, tree);
+      this.ownTrees.add(key);
     }
     return tree;
   }

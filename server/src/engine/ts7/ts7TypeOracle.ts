@@ -83,7 +83,7 @@ export class Ts7TypeOracle implements TypeOracle {
     project: Project7,
     private readonly readFile?: ReadFile,
   ) {
-    this.facts = new Ts7PromiseFacts(session, project);
+    this.facts = new Ts7PromiseFacts(session, project, program.getCompilerOptions());
   }
 
   private depth = 0;
@@ -216,7 +216,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   everyPartIsPromise(expr: ts.Expression, query: PromiseQuery): Tri {
-    return this.viaTs6("everyPartIsPromise", (ts6) => ts6.everyPartIsPromise(expr, query));
+    return this.ts7("everyPartIsPromise", () => this.facts.everyPartIsPromise(expr, query), (ts6) => ts6.everyPartIsPromise(expr, query));
   }
 
   promiseNames(): { functions: ReadonlySet<string>; values: ReadonlySet<string> } {
@@ -228,7 +228,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   declaredMayBeAbsent(expr: ts.Expression): boolean {
-    return this.viaTs6("declaredMayBeAbsent", (ts6) => ts6.declaredMayBeAbsent(expr));
+    return this.ts7("declaredMayBeAbsent", () => this.facts.declaredMayBeAbsent(expr), (ts6) => ts6.declaredMayBeAbsent(expr));
   }
 
   declaredParameterExpectsVoid(expr: ts.Expression): Tri | undefined {
@@ -376,7 +376,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   collectionStatus(expr: ts.Expression): Tri {
-    return this.viaTs6("collectionStatus", (ts6) => ts6.collectionStatus(expr));
+    return this.ts7("collectionStatus", () => this.facts.collectionStatus(expr), (ts6) => ts6.collectionStatus(expr));
   }
 
   hasProperty(expr: ts.Expression, name: string): boolean {
