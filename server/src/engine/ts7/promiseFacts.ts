@@ -15,7 +15,7 @@
  */
 import * as ts from "typescript";
 import { BUILTIN_COLLECTIONS, isAmbient, isNullish, soleReturnedExpression, thisContainer, thisPropertyAssignment, variableStartsUnassigned } from "../ts6TypeOracle";
-import { skipParens, type PromiseQuery, type Tri } from "../typeOracle";
+import { skipParens, type PromiseQuery, type Tri, type VariableHandle } from "../typeOracle";
 import { ast7, sync7, type Node7, type Project7, type Signature7, type Symbol7, type TupleType7, type Type7, type TypeNode7, type TypeReference7 } from "./api";
 import type { Ts7File, Ts7Session } from "./session";
 
@@ -751,6 +751,102 @@ export class Ts7PromiseFacts {
     if (symbol && BUILTIN_COLLECTIONS.has(symbol.name) && this.isDeclaredInDefaultLib(symbol)) return true;
     if (target.flags & TypeFlags.Object && target.isClassOrInterface()) return checker.getBaseTypes(target).some((base) => this.isBuiltinCollection(base, seen));
     return false;
+  }
+
+  /**
+   * The variable an identifier refers to, as a handle: one object per TypeScript 7 symbol (so
+   * handles compare with `===` as TypeScript 6's symbols do), holding the first identifier it was
+   * asked for (`identifierOf`: what TypeScript 6 is asked with when a question about the variable
+   * is not ported). As `TypeOracle.variableOf`.
+   */
+  variableOf(identifier: ts.Identifier): VariableHandle | undefined {
+    return this.guard(undefined, () => {
+      const shorthand = ts.isShorthandPropertyAssignment(identifier.parent) && identifier.parent.name === identifier;
+      const symbol = shorthand ? this.project.checker.getShorthandAssignmentValueSymbol(this.sharedNode7(identifier.parent)) : this.symbolOf(identifier);
+      if (!symbol) return undefined;
+      let handle = this.variableHandles.get(symbol.id);
+      if (!handle) {
+        handle = {};
+        this.variableHandles.set(symbol.id, handle);
+        this.handleIdentifiers.set(handle, identifier);
+      }
+      return handle;
+    });
+  }
+
+  /** The identifier a `variableOf` handle was first asked for; undefined for a handle of another oracle. */
+  identifierOf(handle: VariableHandle): ts.Identifier | undefined {
+    return this.handleIdentifiers.get(handle);
+  }
+
+  private readonly variableHandles = new Map<number, VariableHandle>();
+  private readonly handleIdentifiers = new WeakMap<VariableHandle, ts.Identifier>();
+
+  /** Does a spread argument hand promise-returning functions to `void` positions? As `TypeOracle.spreadFillsVoidPositions`. */
+  spreadFillsVoidPositions(spread: ts.SpreadElement, query: PromiseQuery): Tri {
+    return this.guard("may", () => {
+      const call = spread.parent;
+      if (!(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments) return "never";
+      const index = call.arguments.indexOf(spread);
+      if (index < 0 || call.arguments.slice(0, index).some((arg) => ts.isSpreadElement(arg))) return "may";
+      const { TypeFlags, SignatureKind, ElementFlags } = this.flags;
+      const { checker } = this.project;
+      const calleeType = this.typeOf(call.expression);
+      if (!calleeType || calleeType.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "may";
+      const kind = ts.isNewExpression(call) ? SignatureKind.Construct : SignatureKind.Call;
+      const apparent = checker.getApparentType(calleeType);
+      const signatures = apparent ? checker.getSignaturesOfType(apparent, kind) : [];
+      if (signatures.length === 0) return "never";
+      const spreadType = this.typeOf(spread.expression);
+      if (!spreadType) return "may";
+      let elements: { type: Type7 | undefined; position: number }[];
+      if (checker.isArrayType(spreadType)) {
+        const element = checker.getTypeArguments(spreadType as TypeReference7)[0];
+        const restIndexes = signatures.map((signature) => this.restIndexOf(signature, signature.getParameters()));
+        if (!element || !restIndexes.every((rest) => rest >= 0 && rest <= index)) return "may";
+        elements = [{ type: element, position: index }];
+      } else if (checker.isTupleType(spreadType)) {
+        const tuple = spreadType as TypeReference7;
+        if (!(tuple.getTarget() as TupleType7).elementFlags.every((flag) => flag & ElementFlags.Required)) return "may";
+        elements = checker.getTypeArguments(tuple).map((type, k) => ({ type, position: index + k }));
+      } else return "may";
+      let sawPromise = false;
+      for (const { type, position } of elements) {
+        if (!type) continue;
+        const callSignatures = this.callSignaturesOf(type.isUnionType() ? type.getTypes() : [type]);
+        if (callSignatures.length === 0) continue;
+        const returns = callSignatures.map((signature) => this.typeStatus(checker.getReturnTypeOfSignature(signature), query));
+        if (!returns.every((status) => status === "always")) continue;
+        if (this.positionExpectsVoid(signatures, position) !== "always") continue;
+        sawPromise = true;
+      }
+      return sawPromise ? "always" : "never";
+    });
+  }
+
+  /** `expectsVoidFunction` for a method written in an object literal. As `TypeOracle.expectsVoidFunctionForMember`. */
+  expectsVoidFunctionForMember(member: ts.MethodDeclaration | ts.ShorthandPropertyAssignment): Tri {
+    return this.guard("may", () => {
+      const literal = member.parent;
+      if (!ts.isObjectLiteralExpression(literal)) return "never";
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const found = checker.getContextualType(this.sharedNode7(literal) as Parameters<typeof checker.getContextualType>[0]);
+      if (!found || found.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "never";
+      const contextual = checker.getNonNullableType(found);
+      const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined;
+      if (name === undefined || !contextual) return "never";
+      const apparent = checker.getApparentType(contextual);
+      if (!apparent) return "never";
+      const property = checker.getPropertyOfType(apparent, name);
+      const memberType = property
+        ? checker.getTypeOfSymbol(property)
+        : checker.getIndexInfosOfType(apparent).find((info) => info.keyType.flags & TypeFlags.String)?.valueType;
+      if (!memberType) return "never";
+      const signatures = this.callSignaturesOf(memberType.isUnionType() ? memberType.getTypes() : [memberType]);
+      if (signatures.length === 0) return "never";
+      return signatures.every((signature) => (checker.getReturnTypeOfSignature(signature)?.flags ?? 0) & TypeFlags.Void) ? "always" : "never";
+    });
   }
 
   /** Does a method's written return type say it returns a promise? As `TypeOracle.writtenReturnIsPromise`. */

@@ -192,7 +192,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   variableOf(identifier: ts.Identifier): VariableHandle | undefined {
-    return this.viaTs6("variableOf", (ts6) => ts6.variableOf(identifier));
+    return this.ts7("variableOf", () => this.facts.variableOf(identifier), (ts6) => ts6.variableOf(identifier));
   }
 
   supportsTopLevelAwait(sourceFile: ts.SourceFile): boolean {
@@ -200,7 +200,12 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   promiseStatusWhen(condition: ts.Expression, variable: VariableHandle, outcome: boolean, query: PromiseQuery): Tri {
-    return this.viaTs6("promiseStatusWhen", (ts6) => ts6.promiseStatusWhen(condition, variable, outcome, query));
+    // Not ported: TypeScript 6 is asked about the variable of the identifier the ts7 handle came from.
+    return this.viaTs6("promiseStatusWhen", (ts6) => {
+      const identifier = this.facts.identifierOf(variable);
+      const variable6 = identifier ? ts6.variableOf(identifier) : variable;
+      return variable6 ? ts6.promiseStatusWhen(condition, variable6, outcome, query) : "may";
+    });
   }
 
   programRunsOnNode(): boolean {
@@ -236,11 +241,11 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   spreadFillsVoidPositions(spread: ts.SpreadElement, query: PromiseQuery): Tri {
-    return this.viaTs6("spreadFillsVoidPositions", (ts6) => ts6.spreadFillsVoidPositions(spread, query));
+    return this.ts7("spreadFillsVoidPositions", () => this.facts.spreadFillsVoidPositions(spread, query), (ts6) => ts6.spreadFillsVoidPositions(spread, query));
   }
 
   expectsVoidFunctionForMember(member: ts.MethodDeclaration | ts.ShorthandPropertyAssignment): Tri {
-    return this.viaTs6("expectsVoidFunctionForMember", (ts6) => ts6.expectsVoidFunctionForMember(member));
+    return this.ts7("expectsVoidFunctionForMember", () => this.facts.expectsVoidFunctionForMember(member), (ts6) => ts6.expectsVoidFunctionForMember(member));
   }
 
   voidReturningBaseOf(member: ts.MethodDeclaration | ts.PropertyDeclaration | ts.MethodSignature | ts.PropertySignature): string | undefined {
