@@ -2253,7 +2253,7 @@ function isCallLike(expr: ts.Expression): boolean {
 
 
 /** `…/node_modules/@types/scope__pkg/x.d.ts` → `@scope/pkg`; `…/node_modules/pkg/lib/x.js` → `pkg`. */
-function packageNameOf(fileName: string): string | undefined {
+export function packageNameOf(fileName: string): string | undefined {
   const normalized = fileName.replace(/\\/g, "/");
   const index = normalized.lastIndexOf("/node_modules/");
   if (index < 0) return undefined;

@@ -14,9 +14,10 @@
  * batches ahead of the single questions (ARCHITECTURE.md, "Batching").
  */
 import * as ts from "typescript";
-import { BUILTIN_COLLECTIONS, isAmbient, isNullish, soleReturnedExpression, thisContainer, thisPropertyAssignment, variableStartsUnassigned } from "../ts6TypeOracle";
-import { skipParens, type PromiseQuery, type Tri, type VariableHandle } from "../typeOracle";
-import { ast7, sync7, type Node7, type Project7, type Signature7, type Symbol7, type TupleType7, type Type7, type TypeNode7, type TypeReference7 } from "./api";
+import { BUILTIN_COLLECTIONS, packageNameOf, isAmbient, isNullish, soleReturnedExpression, thisContainer, thisPropertyAssignment, variableStartsUnassigned } from "../ts6TypeOracle";
+import { type DeclarationRef, skipParens, type PromiseQuery, type Tri, type VariableHandle } from "../typeOracle";
+import * as path from "node:path";
+import { ast7, sync7, type NodeHandle7, type Node7, type Project7, type Signature7, type Symbol7, type TupleType7, type Type7, type TypeNode7, type TypeReference7 } from "./api";
 import type { Ts7File, Ts7Session } from "./session";
 
 function combine(parts: Iterable<Tri>): Tri {
@@ -61,6 +62,39 @@ export class NotThisSessionsTree extends Error {
   constructor(fileName: string) {
     super(`${fileName}: not this session's TypeScript 6 tree`);
   }
+}
+
+/** A declaration's kind and the names of it and its containers (`InterfaceDeclaration JSON`, `MethodSignature JSON.parse`). */
+function declarationKey(declaration: ts.Node): string {
+  const names: string[] = [];
+  for (let node: ts.Node | undefined = declaration; node && !ts.isSourceFile(node); node = node.parent) {
+    const name = (node as ts.NamedDeclaration).name;
+    if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name))) names.unshift(name.text);
+  }
+  return `${ts.SyntaxKind[declaration.kind]} ${names.join(".")}`;
+}
+
+const declarationIndexes = new WeakMap<ts.SourceFile, Map<string, ts.Node[]>>();
+
+/** The nodes of a tree with that key, in order (the tree's index is built once). */
+function declarationsWithKey(sourceFile: ts.SourceFile, key: string): readonly ts.Node[] {
+  let index = declarationIndexes.get(sourceFile);
+  if (!index) {
+    const built = new Map<string, ts.Node[]>();
+    const visit = (node: ts.Node): void => {
+      if ((node as ts.NamedDeclaration).name !== undefined) {
+        const nodeKey = declarationKey(node);
+        let list = built.get(nodeKey);
+        if (!list) built.set(nodeKey, (list = []));
+        list.push(node);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    declarationIndexes.set(sourceFile, built);
+    index = built;
+  }
+  return index.get(key) ?? [];
 }
 
 function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
@@ -638,24 +672,37 @@ export class Ts7PromiseFacts {
     if (ts.isOptionalChain(node)) return true;
     let symbol = this.symbolOf(name);
     if (symbol && symbol.flags & this.flags.SymbolFlags.Alias) symbol = this.project.checker.getAliasedSymbol(symbol);
-    return symbol !== undefined && this.symbolMayBeAbsent(name, symbol, depth);
+    return symbol !== undefined && this.symbolMayBeAbsent(symbol, depth);
+  }
+
+  /**
+   * The symbol at a node of any TypeScript 6 tree the session has, asked by position: valid in a
+   * file both compilers share and in the session's own parse of a file TypeScript 7 read (the
+   * same text), such as its lib files.
+   */
+  private symbolAnywhere(node: ts.Node): Symbol7 | undefined {
+    const fileName = node.getSourceFile().fileName;
+    if (this.session.isCallersFile(fileName)) return this.symbolOf(node);
+    if (this.session.sourceFile6(fileName) !== node.getSourceFile()) throw new AskTs6(`a node of another tree of ${fileName}`);
+    return this.session.file(this.project, fileName)?.symbolsOf([node])[0];
   }
 
   /** A declaration of a symbol as a TypeScript 6 node, for its syntax; `AskTs6` where there is none. */
-  private declarationSyntax(from: ts.Node, handle: NonNullable<Symbol7["valueDeclaration"]>): ts.Node {
-    const declaration = this.fileOf(from).declaration6(handle);
+  private declarationSyntax(handle: NodeHandle7): ts.Node {
+    // Any file's tree will do: only the handle's own file is read (the session's own parse where the caller has none).
+    const declaration = this.session.file(this.project, handle.path)?.declaration6(handle);
     if (!declaration) throw new AskTs6(`no TypeScript 6 twin of a declaration in ${handle.path}`);
     return declaration;
   }
 
-  private symbolMayBeAbsent(from: ts.Node, symbol: Symbol7, depth: number): boolean {
+  private symbolMayBeAbsent(symbol: Symbol7, depth: number): boolean {
     const handle = symbol.valueDeclaration;
     if (!handle) return false;
-    const declaration = this.declarationSyntax(from, handle);
+    const declaration = this.declarationSyntax(handle);
     if ((ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration)) && declaration.questionToken) return true;
     if (ts.isPropertyDeclaration(declaration) && this.fieldStartsUnassigned(declaration, depth)) return true;
     if (ts.isVariableDeclaration(declaration) && variableStartsUnassigned(declaration)) return true;
-    if (thisPropertyAssignment(declaration)) return this.thisPropertyStartsAbsent(from, symbol, depth);
+    if (thisPropertyAssignment(declaration)) return this.thisPropertyStartsAbsent(symbol, depth);
     if (ts.isGetAccessorDeclaration(declaration)) {
       const returned = soleReturnedExpression(declaration);
       return returned !== undefined && this.mayBeAbsent(returned, depth + 1);
@@ -679,10 +726,10 @@ export class Ts7PromiseFacts {
     return ts.isClassLike(field.parent) && this.constructorStartsAbsent(field.parent, field.name.text, depth) !== false;
   }
 
-  private thisPropertyStartsAbsent(from: ts.Node, symbol: Symbol7, depth: number): boolean {
+  private thisPropertyStartsAbsent(symbol: Symbol7, depth: number): boolean {
     let owner: ts.ClassLikeDeclaration | undefined;
     for (const handle of symbol.declarations) {
-      const assignment = thisPropertyAssignment(this.declarationSyntax(from, handle));
+      const assignment = thisPropertyAssignment(this.declarationSyntax(handle));
       const method = assignment && thisContainer(assignment);
       if (!method || !ts.isClassLike(method.parent) || (owner && owner !== method.parent)) return false;
       if (!ts.isConstructorDeclaration(method) && ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Static) return false;
@@ -709,9 +756,9 @@ export class Ts7PromiseFacts {
     if (ts.isLiteralTypeNode(type)) return type.literal.kind === ts.SyntaxKind.NullKeyword;
     if (ts.isTypeReferenceNode(type) && depth < 3) {
       // By position TypeScript 7 answers for the token there: `A.B` is asked at `B`, the name the whole resolves to.
-      let symbol = this.symbolOf(ts.isQualifiedName(type.typeName) ? type.typeName.right : type.typeName);
+      let symbol = this.symbolAnywhere(ts.isQualifiedName(type.typeName) ? type.typeName.right : type.typeName);
       if (symbol && symbol.flags & this.flags.SymbolFlags.Alias) symbol = this.project.checker.getAliasedSymbol(symbol);
-      const alias = (symbol?.declarations ?? []).map((handle) => this.declarationSyntax(type, handle)).find(ts.isTypeAliasDeclaration);
+      const alias = (symbol?.declarations ?? []).map((handle) => this.declarationSyntax(handle)).find(ts.isTypeAliasDeclaration);
       return alias !== undefined && this.typeNodeNamesAbsence(alias.type, depth + 1);
     }
     return false;
@@ -847,6 +894,178 @@ export class Ts7PromiseFacts {
       if (signatures.length === 0) return "never";
       return signatures.every((signature) => (checker.getReturnTypeOfSignature(signature)?.flags ?? 0) & TypeFlags.Void) ? "always" : "never";
     });
+  }
+
+  // --- declarations ---
+
+  /** The declaration a call resolves to. As `TypeOracle.calleeDeclaration`. */
+  calleeDeclaration(call: ts.CallExpression | ts.NewExpression): DeclarationRef | undefined {
+    return this.guard(undefined, () => {
+      const signature = this.project.checker.getResolvedSignature(this.sharedNode7(call));
+      const handle = signature?.declaration;
+      if (handle && !ts.isJSDocSignature(this.declarationSyntax(handle))) return this.describe(handle);
+      // As TypeScript 6's `getSymbolAtLocation` of the callee: a name, or the name of a property access.
+      const callee = call.expression;
+      const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
+      if (!name) throw new AskTs6(`the symbol of a ${ts.SyntaxKind[callee.kind]} callee`);
+      let symbol = this.symbolOf(name);
+      if (symbol && symbol.flags & this.flags.SymbolFlags.Alias) symbol = this.project.checker.getAliasedSymbol(symbol);
+      const first = symbol?.declarations[0];
+      return first ? this.describe(first) : undefined;
+    });
+  }
+
+  /** What the callee names, copies and destructuring followed. As `TypeOracle.calleeTarget`. */
+  calleeTarget(call: ts.CallExpression | ts.NewExpression): { ref: DeclarationRef; declarations: readonly ts.Declaration[] } | undefined {
+    return this.guard(undefined, () => {
+      const symbol = this.followCallee(call.expression, 0);
+      const handles = symbol?.declarations ?? [];
+      if (handles.length === 0) return undefined;
+      // Handed to the rules (bodies are walked): nodes of the trees they walk, or TypeScript 6 answers.
+      const declarations = handles.map((handle) => this.programDeclaration(handle) as ts.Declaration);
+      return { ref: this.describe(handles[0]), declarations };
+    });
+  }
+
+  /**
+   * A declaration as the node of the TypeScript 6 program's tree (the rules may walk it or compare
+   * it): in a shared file, its twin; in a default lib file (TypeScript 7 ships its own), the
+   * declaration of the same kind and qualified name, the same one among its overloads, in
+   * TypeScript 6's lib file of the same name; else `AskTs6`.
+   */
+  private programDeclaration(handle: NodeHandle7): ts.Node {
+    if (this.session.isCallersFile(handle.path)) return this.declarationSyntax(handle);
+    const isDefaultLib = this.project.program.getSourceFileMetadataByPath(handle.path)?.isDefaultLibrary === true;
+    const lib6 = isDefaultLib && this.options6 ? this.session.callersTree(path.join(path.dirname(ts.getDefaultLibFilePath(this.options6)), path.basename(handle.path))) : undefined;
+    if (!lib6) throw new AskTs6(`a declaration in ${handle.path}`);
+    const own = this.declarationSyntax(handle);
+    const key = declarationKey(own);
+    const index = declarationsWithKey(own.getSourceFile(), key).indexOf(own);
+    const twins = declarationsWithKey(lib6, key);
+    if (index < 0 || twins.length !== declarationsWithKey(own.getSourceFile(), key).length) throw new AskTs6(`no twin of ${key} in ${lib6.fileName}`);
+    return twins[index];
+  }
+
+  /**
+   * Where a declaration lives, as `Ts6TypeOracle.describeDeclaration` (read on its TypeScript 6
+   * syntax); a default lib declaration is named by TypeScript 6's file of the same name.
+   */
+  private describe(handle: NodeHandle7): DeclarationRef {
+    const declaration = this.declarationSyntax(handle);
+    const sourceFile = declaration.getSourceFile();
+    const names: string[] = [];
+    let module: string | undefined;
+    for (let node: ts.Node | undefined = declaration; node && !ts.isSourceFile(node); node = node.parent) {
+      if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) {
+        module = node.name.text;
+        break;
+      }
+      const name = (node as ts.NamedDeclaration).name;
+      if (
+        name &&
+        (ts.isIdentifier(name) || ts.isStringLiteral(name)) &&
+        (node === declaration || ts.isModuleDeclaration(node) || ts.isClassLike(node) || ts.isInterfaceDeclaration(node) || ts.isEnumDeclaration(node))
+      ) {
+        names.unshift(name.text);
+      }
+    }
+    const isDefaultLib = this.project.program.getSourceFileMetadataByPath(handle.path)?.isDefaultLibrary === true;
+    let fileName = sourceFile.fileName;
+    if (isDefaultLib && !this.session.isCallersFile(handle.path)) {
+      if (!this.options6) throw new AskTs6("the TypeScript 6 program's compiler options are not known");
+      fileName = path.join(path.dirname(ts.getDefaultLibFilePath(this.options6)), path.basename(handle.path)).replace(/\\/g, "/");
+    }
+    module ??= packageNameOf(fileName);
+    return { module, fileName, qualifiedName: names.join("."), isDefaultLib };
+  }
+
+  /** Does a written type have a `[Symbol.dispose]` member returning `void` on every signature? As `TypeOracle.disposeReturnsVoid`. */
+  disposeReturnsVoid(typeNode: ts.TypeNode): boolean {
+    return this.guard(false, () => {
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const type = checker.getTypeFromTypeNode(this.sharedNode7(typeNode) as TypeNode7);
+      if (!type || type.flags & (TypeFlags.Any | TypeFlags.Unknown)) return false;
+      const statuses: Tri[] = [];
+      for (const part of type.isUnionType() ? type.getTypes() : [type]) {
+        if (part.flags & (TypeFlags.Undefined | TypeFlags.Null)) continue;
+        const apparent = checker.getApparentType(part);
+        const member = apparent && checker.getPropertiesOfType(apparent).find((property) => property.name.startsWith("__@dispose@") && this.isLibDisposeKey(property));
+        const memberType = member && checker.getTypeOfSymbol(member);
+        if (!memberType) continue;
+        const signatures = this.callSignaturesOf(memberType.isUnionType() ? memberType.getTypes() : [memberType]);
+        if (signatures.length === 0) continue;
+        statuses.push(combineAll(signatures.map((signature): Tri => ((checker.getReturnTypeOfSignature(signature)?.flags ?? 0) & TypeFlags.Void ? "always" : "never"))));
+      }
+      return combine(statuses) === "always";
+    });
+  }
+
+  /** Does the value hold something that must be released (a method named in `names`)? As `TypeOracle.releaseMethod`. */
+  releaseMethod(expr: ts.Expression, names: readonly string[]): { status: Tri; method?: string } {
+    return this.guard({ status: "may" }, () => {
+      const { TypeFlags, SymbolFlags, SignatureKind } = this.flags;
+      const { checker } = this.project;
+      const wanted = (property: Symbol7): string | undefined => {
+        const symbolKey = /^__@(dispose|asyncDispose)@\d+$/.exec(property.escapedName);
+        const name = symbolKey ? `Symbol.${symbolKey[1]}` : property.name;
+        if (!names.includes(name)) return undefined;
+        return symbolKey ? `[${name}]` : name;
+      };
+      const libDisposerOfIterator = (type: Type7, property: Symbol7): boolean =>
+        property.escapedName.startsWith("__@") &&
+        checker.getPropertyOfType(type, "next") !== undefined &&
+        property.declarations.every((handle) => {
+          const declaration = this.declarationSyntax(handle);
+          return declaration.getSourceFile().isDeclarationFile && ts.isInterfaceDeclaration(declaration.parent) && /^(Async)?Disposable$/.test(declaration.parent.name.text);
+        });
+      const expr7 = this.sharedNode7(expr);
+      const status = (type: Type7): { status: Tri; method?: string } => {
+        if (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) return { status: "may" };
+        if (type.flags & TypeFlags.TypeParameter) {
+          const constraint = checker.getBaseConstraintOfType(type);
+          return constraint && constraint.id !== type.id ? status(constraint) : { status: "may" };
+        }
+        if (type.isUnionType()) {
+          const parts = type.getTypes().filter((part) => !(part.flags & (TypeFlags.Undefined | TypeFlags.Null | TypeFlags.Void)));
+          if (parts.length === 0) return { status: "never" };
+          const answers = parts.map(status);
+          if (answers.every((answer) => answer.status === "always")) return answers[0];
+          return { status: answers.every((answer) => answer.status === "never") ? "never" : "may" };
+        }
+        let uncertain = false;
+        const apparent = checker.getApparentType(type);
+        if (!apparent) return { status: "may" };
+        for (const property of checker.getPropertiesOfType(apparent)) {
+          const method = wanted(property);
+          if (method === undefined || libDisposerOfIterator(apparent, property)) continue;
+          const atLocation = checker.getTypeOfSymbolAtLocation(property, expr7);
+          const propertyType = atLocation && checker.getNonNullableType(atLocation);
+          if (!propertyType || propertyType.flags & (TypeFlags.Any | TypeFlags.Unknown) || property.flags & SymbolFlags.Optional) uncertain = true;
+          else if (checker.getSignaturesOfType(propertyType, SignatureKind.Call).length > 0) return { status: "always", method };
+        }
+        return { status: uncertain ? "may" : "never" };
+      };
+      const type = this.typeOf(expr);
+      return type ? status(type) : { status: "may" };
+    });
+  }
+
+  /** Is a property keyed by the default lib's `Symbol.dispose` (its declarations' computed names)? */
+  private isLibDisposeKey(property: Symbol7): boolean {
+    const names = property.declarations.map((handle) => ts.getNameOfDeclaration(this.declarationSyntax(handle) as ts.Declaration));
+    return (
+      names.length > 0 &&
+      names.every((name) => {
+        if (!name || !ts.isComputedPropertyName(name)) return false;
+        const expression = name.expression;
+        const at = ts.isIdentifier(expression) ? expression : ts.isPropertyAccessExpression(expression) ? expression.name : undefined;
+        if (!at) throw new AskTs6("a computed key that is not a name");
+        // By position in that file's own text, which TypeScript 7 read too (its lib files included).
+        const [key] = this.session.file(this.project, at.getSourceFile().fileName)?.symbolsOf([at]) ?? [];
+        return key !== undefined && this.isDeclaredInDefaultLib(key);
+      })
+    );
   }
 
   /** Does a method's written return type say it returns a promise? As `TypeOracle.writtenReturnIsPromise`. */

@@ -84,6 +84,11 @@ export class Ts7Session {
   /** `isCallersFile` answers of this snapshot and trees. */
   private readonly shared = new Map<string, boolean>();
 
+  /** The caller's TypeScript 6 tree of a file (its program's), if it has one. */
+  callersTree(fileName: string): ts.SourceFile | undefined {
+    return this.sourceFile6Of?.(normalizePath(fileName));
+  }
+
   /** The files given unsaved text (`setText`), normalized. */
   unsavedFiles(): string[] {
     return [...this.unsaved.keys()];

@@ -128,6 +128,8 @@ export class Ts7TypeOracle implements TypeOracle {
       return result;
     } catch (error) {
       if (!(error instanceof AskTs6)) throw error;
+      // `CONCURRENCY_LINT_TS7_STATS=2`: why each ported question went to TypeScript 6 (what is left to port).
+      if (process.env.CONCURRENCY_LINT_TS7_STATS === "2") process.stderr.write(`ts7 → ts6 ${method}: ${error.message}\n`);
       return this.viaTs6(method, fallback);
     } finally {
       count.failed += this.facts.failures - failuresBefore;
@@ -184,7 +186,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   calleeDeclaration(call: ts.CallExpression | ts.NewExpression): DeclarationRef | undefined {
-    return this.viaTs6("calleeDeclaration", (ts6) => ts6.calleeDeclaration(call));
+    return this.ts7("calleeDeclaration", () => this.facts.calleeDeclaration(call), (ts6) => ts6.calleeDeclaration(call));
   }
 
   typeDeclarations(expr: ts.Expression): DeclarationRef[] {
@@ -269,7 +271,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   disposeReturnsVoid(typeNode: ts.TypeNode): boolean {
-    return this.viaTs6("disposeReturnsVoid", (ts6) => ts6.disposeReturnsVoid(typeNode));
+    return this.ts7("disposeReturnsVoid", () => this.facts.disposeReturnsVoid(typeNode), (ts6) => ts6.disposeReturnsVoid(typeNode));
   }
 
   variableDeclarationOf(identifier: ts.Identifier): ts.VariableDeclaration | undefined {
@@ -321,7 +323,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   calleeTarget(call: ts.CallExpression | ts.NewExpression): { ref: DeclarationRef; declarations: readonly ts.Declaration[] } | undefined {
-    return this.viaTs6("calleeTarget", (ts6) => ts6.calleeTarget(call));
+    return this.ts7("calleeTarget", () => this.facts.calleeTarget(call), (ts6) => ts6.calleeTarget(call));
   }
 
   indirectCalleeTarget(call: ts.CallExpression): { ref: DeclarationRef; declarations: readonly ts.Declaration[] } | undefined {
@@ -389,6 +391,6 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   releaseMethod(expr: ts.Expression, names: readonly string[]): { status: Tri; method?: string } {
-    return this.viaTs6("releaseMethod", (ts6) => ts6.releaseMethod(expr, names));
+    return this.ts7("releaseMethod", () => this.facts.releaseMethod(expr, names), (ts6) => ts6.releaseMethod(expr, names));
   }
 }
