@@ -448,3 +448,35 @@ describe("the ts7 engine", () => {
 });
 
 const CONFIG_KEY = {};
+
+describe("the ts7 engine names the release method TypeScript 6 names", () => {
+  it("releaseMethod on disposables.ts: one method, several (the first in TypeScript 6's order, asked of TypeScript 6), optional, a union, an iterator", () => {
+    const root = path.resolve(__dirname, "..", "fixtures", "ts7", "disposables").replace(/\\/g, "/");
+    const config = `${root}/tsconfig.json`;
+    const parsed = ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+    const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+    const engine = openTs7Engine(program, config);
+    try {
+      const oracle7 = new ProgramTypes(program, undefined, engine.factory).get();
+      const oracle6 = new ProgramTypes(program).get();
+      const sourceFile = program.getSourceFile(`${root}/src/disposables.ts`)!;
+      const names = ["close", "dispose", "Symbol.dispose"];
+      const asked = nodesOf(sourceFile, (node): node is ts.Expression => node.parent !== undefined && ts.isExpressionStatement(node.parent));
+      const rows = asked.map((expr) => {
+        const six = JSON.stringify(oracle6.releaseMethod(expr, names));
+        const seven = JSON.stringify(oracle7.releaseMethod(expr, names));
+        return `${expr.getText()}: ${six}${seven === six ? "" : ` but ts7 ${seven}`}`;
+      });
+      assert.deepEqual(rows, [
+        'both: {"status":"always","method":"dispose"}',
+        'onlySymbol: {"status":"always","method":"[Symbol.dispose]"}',
+        'onlyClose: {"status":"always","method":"close"}',
+        'optional: {"status":"may"}',
+        'either: {"status":"always","method":"dispose"}',
+        'keys: {"status":"never"}',
+      ]);
+    } finally {
+      engine.close();
+    }
+  });
+});

@@ -1036,14 +1036,20 @@ export class Ts7PromiseFacts {
         let uncertain = false;
         const apparent = checker.getApparentType(type);
         if (!apparent) return { status: "may" };
+        const callable = new Set<string>();
         for (const property of checker.getPropertiesOfType(apparent)) {
           const method = wanted(property);
           if (method === undefined || libDisposerOfIterator(apparent, property)) continue;
           const atLocation = checker.getTypeOfSymbolAtLocation(property, expr7);
           const propertyType = atLocation && checker.getNonNullableType(atLocation);
           if (!propertyType || propertyType.flags & (TypeFlags.Any | TypeFlags.Unknown) || property.flags & SymbolFlags.Optional) uncertain = true;
-          else if (checker.getSignaturesOfType(propertyType, SignatureKind.Call).length > 0) return { status: "always", method };
+          else if (checker.getSignaturesOfType(propertyType, SignatureKind.Call).length > 0) callable.add(method);
         }
+        // TypeScript 6 names the first such method in its order of the properties, which TypeScript 7
+        // does not keep (it lists `[Symbol.dispose]` before `dispose` on puppeteer's ElementHandle).
+        if (callable.size > 1) throw new AskTs6(`which of ${[...callable].join(", ")} comes first`);
+        const [method] = callable;
+        if (method !== undefined) return { status: "always", method };
         return { status: uncertain ? "may" : "never" };
       };
       const type = this.typeOf(expr);
