@@ -97,6 +97,21 @@ function declarationsWithKey(sourceFile: ts.SourceFile, key: string): readonly t
   return index.get(key) ?? [];
 }
 
+/** The object literal of `module.exports = { … }`. */
+function isCommonJsExportsLiteral(node: ts.Node): boolean {
+  const assignment = node.parent;
+  return (
+    ts.isObjectLiteralExpression(node) &&
+    ts.isBinaryExpression(assignment) &&
+    assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    assignment.right === node &&
+    ts.isPropertyAccessExpression(assignment.left) &&
+    ts.isIdentifier(assignment.left.expression) &&
+    assignment.left.expression.text === "module" &&
+    assignment.left.name.text === "exports"
+  );
+}
+
 function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
   return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
@@ -920,9 +935,21 @@ export class Ts7PromiseFacts {
     return this.guard(undefined, () => {
       const symbol = this.followCallee(call.expression, 0);
       const handles = symbol?.declarations ?? [];
-      if (handles.length === 0) return undefined;
+      const javaScript = /\.[cm]?jsx?$/i.test(call.getSourceFile().fileName);
+      // TypeScript 7 models CommonJS otherwise than TypeScript 6: a callee it cannot resolve in
+      // JavaScript (`this.#progress.off()`, a private field set in the constructor) may be one
+      // TypeScript 6 resolves.
+      if (handles.length === 0) {
+        if (javaScript) throw new AskTs6("an unresolved callee in JavaScript");
+        return undefined;
+      }
       // Handed to the rules (bodies are walked): nodes of the trees they walk, or TypeScript 6 answers.
       const declarations = handles.map((handle) => this.programDeclaration(handle) as ts.Declaration);
+      // `module.exports = { explainNode }`: TypeScript 7 stops at the object literal's property,
+      // TypeScript 6 goes on to the function it names.
+      if (declarations.some((declaration) => ts.isShorthandPropertyAssignment(declaration) && isCommonJsExportsLiteral(declaration.parent))) {
+        throw new AskTs6("a CommonJS `module.exports = { … }` property");
+      }
       return { ref: this.describe(handles[0]), declarations };
     });
   }
