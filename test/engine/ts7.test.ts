@@ -430,14 +430,14 @@ describe("the ts7 engine", () => {
       const asked = nodesOf(sourceFile, (node): node is ts.Expression => node.parent !== undefined && ts.isExpressionStatement(node.parent));
       for (const expr of asked) {
         assert.equal(oracle.promiseStatus(expr, { thenables: true }), oracle6.promiseStatus(expr, { thenables: true }), expr.getText());
-        assert.equal(oracle.openSizeStatus(expr), oracle6.openSizeStatus(expr), expr.getText());
+        assert.equal(oracle.resolvesToNothing(expr), oracle6.resolvesToNothing(expr), expr.getText());
       }
       const counts = (method: string) => {
         const count = ts7Stats.get(method);
         return count && { ts7: count.ts7, ts6: count.ts6, failed: count.failed };
       };
       assert.deepEqual(counts("promiseStatus"), { ts7: asked.length, ts6: 0, failed: 0 });
-      assert.deepEqual(counts("openSizeStatus"), { ts7: 0, ts6: asked.length, failed: 0 });
+      assert.deepEqual(counts("resolvesToNothing"), { ts7: 0, ts6: asked.length, failed: 0 });
       assert.match(formatTs7Stats().at(-1)!, new RegExp(`^total ts7 ${asked.length} ts6 ${asked.length} \\d+ ms$`));
       assert.equal(oracle.memo(CONFIG_KEY, () => 1), 1);
       assert.equal(oracle.memo(CONFIG_KEY, () => 2), 1, "memo: one value per key and program");

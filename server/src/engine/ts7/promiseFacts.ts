@@ -97,6 +97,17 @@ function declarationsWithKey(sourceFile: ts.SourceFile, key: string): readonly t
   return index.get(key) ?? [];
 }
 
+/** The largest measure over a union's parts; undefined when any part has none. As in ts6TypeOracle.ts. */
+function largestOverParts(parts: readonly Type7[], measure: (part: Type7) => number | undefined): number | undefined {
+  let largest = 0;
+  for (const part of parts) {
+    const value = measure(part);
+    if (value === undefined) return undefined;
+    largest = Math.max(largest, value);
+  }
+  return largest;
+}
+
 /** The object literal of `module.exports = { … }`. */
 function isCommonJsExportsLiteral(node: ts.Node): boolean {
   const assignment = node.parent;
@@ -1099,6 +1110,92 @@ export class Ts7PromiseFacts {
         return key !== undefined && this.isDeclaredInDefaultLib(key);
       })
     );
+  }
+
+  // --- sizes (unbounded-concurrency) ---
+
+  /** A tuple's fixed length (the longest over a union). As `TypeOracle.tupleLength`. */
+  tupleLength(expr: ts.Expression): number | undefined {
+    return this.guard(undefined, () => {
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const length = (type: Type7): number | undefined => {
+        if (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) return undefined;
+        if (type.isUnionType()) return largestOverParts(type.getTypes(), length);
+        if (type.flags & TypeFlags.TypeParameter) {
+          const constraint = checker.getBaseConstraintOfType(type);
+          return constraint && constraint.id !== type.id ? length(constraint) : undefined;
+        }
+        if (!checker.isTupleType(type)) return undefined;
+        const target = (type as TypeReference7).getTarget() as TupleType7;
+        return this.hasRestElement(target) ? undefined : target.fixedLength;
+      };
+      const type = this.typeOf(expr);
+      return type ? length(type) : undefined;
+    });
+  }
+
+  private hasRestElement(tuple: TupleType7): boolean {
+    const { ElementFlags } = this.flags;
+    return tuple.elementFlags.some((flag) => flag & (ElementFlags.Rest | ElementFlags.Variadic));
+  }
+
+  /** Is the value a collection whose size its type leaves open? As `TypeOracle.openSizeStatus`. */
+  openSizeStatus(expr: ts.Expression): Tri {
+    return this.guard("may", () => {
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const leaf = (type: Type7): Tri => {
+        if (type.flags & TypeFlags.StringLike) return "never";
+        if (checker.isTupleType(type)) return this.hasRestElement((type as TypeReference7).getTarget() as TupleType7) ? "always" : "never";
+        if (checker.isArrayType(type)) return "always";
+        const apparent = checker.getApparentType(type);
+        if (!apparent) return "never";
+        if (checker.getPropertiesOfType(apparent).some((property) => /^__@iterator@\d+$/.test(property.escapedName))) return "always";
+        const length = checker.getPropertyOfType(apparent, "length");
+        const lengthType = length && checker.getTypeOfSymbol(length);
+        return lengthType && lengthType.flags & TypeFlags.NumberLike ? "always" : "never";
+      };
+      const status = (current: Type7): Tri => {
+        if (current.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "may";
+        if (current.isUnionType()) {
+          const parts = current.getTypes().filter((part) => !(part.flags & (TypeFlags.Undefined | TypeFlags.Null | TypeFlags.Void)));
+          return parts.length === 0 ? "never" : combine(parts.map(status));
+        }
+        if (current.flags & TypeFlags.TypeParameter) {
+          const constraint = checker.getBaseConstraintOfType(current);
+          return constraint && constraint.id !== current.id ? status(constraint) : "may";
+        }
+        return leaf(current);
+      };
+      const type = this.typeOf(expr);
+      return type ? status(type) : "may";
+    });
+  }
+
+  /** The value when its type is one number literal. As `TypeOracle.numberLiteralValue`. */
+  numberLiteralValue(expr: ts.Expression): number | undefined {
+    return this.guard(undefined, () => {
+      const type = this.typeOf(expr);
+      return type?.isNumberLiteralType() ? type.value : undefined;
+    });
+  }
+
+  /** The most own keys `Object.keys` can list for a value. As `TypeOracle.fixedPropertyCount`. */
+  fixedPropertyCount(expr: ts.Expression): number | undefined {
+    return this.guard(undefined, () => {
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const count = (type: Type7): number | undefined => {
+        if (type.flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.TypeParameter)) return undefined;
+        if (type.isUnionType()) return largestOverParts(type.getTypes(), count);
+        if (!(type.flags & TypeFlags.Object) || checker.isArrayType(type) || checker.isTupleType(type)) return undefined;
+        if (checker.getIndexInfosOfType(type).length > 0) return undefined;
+        return checker.getPropertiesOfType(type).length;
+      };
+      const type = this.typeOf(expr);
+      return type ? count(type) : undefined;
+    });
   }
 
   /** Does a method's written return type say it returns a promise? As `TypeOracle.writtenReturnIsPromise`. */

@@ -291,19 +291,19 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   tupleLength(expr: ts.Expression): number | undefined {
-    return this.viaTs6("tupleLength", (ts6) => ts6.tupleLength(expr));
+    return this.ts7("tupleLength", () => this.facts.tupleLength(expr), (ts6) => ts6.tupleLength(expr));
   }
 
   openSizeStatus(expr: ts.Expression): Tri {
-    return this.viaTs6("openSizeStatus", (ts6) => ts6.openSizeStatus(expr));
+    return this.ts7("openSizeStatus", () => this.facts.openSizeStatus(expr), (ts6) => ts6.openSizeStatus(expr));
   }
 
   numberLiteralValue(expr: ts.Expression): number | undefined {
-    return this.viaTs6("numberLiteralValue", (ts6) => ts6.numberLiteralValue(expr));
+    return this.ts7("numberLiteralValue", () => this.facts.numberLiteralValue(expr), (ts6) => ts6.numberLiteralValue(expr));
   }
 
   fixedPropertyCount(expr: ts.Expression): number | undefined {
-    return this.viaTs6("fixedPropertyCount", (ts6) => ts6.fixedPropertyCount(expr));
+    return this.ts7("fixedPropertyCount", () => this.facts.fixedPropertyCount(expr), (ts6) => ts6.fixedPropertyCount(expr));
   }
 
   isProjectLockClass(expr: ts.Expression, pairs: readonly (readonly [string, string])[]): boolean {
