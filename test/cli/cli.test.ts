@@ -52,7 +52,8 @@ describe("CLI: the process (spawned)", { concurrency: CONCURRENCY }, () => {
     assert.equal(outcome.stderr, "");
     assert.ok(outcome.stdout.startsWith("Usage: concurrency-lint [options] [paths...]\n"), outcome.stdout);
     const options = ["--project <tsconfig>", "--format <format>", "--output-file <file>", "--fix", "--max-warnings <n>"];
-    options.push("--rule <id=severity>", "--quiet", "--print-config <file>", "--debug", "--baseline <file>", "--write-baseline <file>", "--shard <i/n>", "--cache", "--cache-location <file|dir>");
+    options.push("--rule <id=severity>", "--quiet", "--print-config <file>", "--debug", "--baseline <file>", "--write-baseline <file>", "--shard <i/n>", "--cache", "--cache-location <file|dir>", "--engine <engine>");
+    assert.match(outcome.stdout, /--engine <engine>[^]*ts7 \(experimental/, "ts7 is labelled experimental");
     for (const option of options) {
       assert.ok(outcome.stdout.includes(option), `--help lists ${option}`);
     }
@@ -172,6 +173,17 @@ describe("CLI: usage, configuration and project errors exit 2 with one line", ()
       args: ["--rule", "floating-promise"],
       message: 'concurrency-lint: --rule: expected id=severity, got "floating-promise"',
     },
+    {
+      name: "an unknown --engine",
+      args: ["--engine", "ts8"],
+      message: "concurrency-lint: option '--engine <engine>' argument 'ts8' is invalid. Allowed choices are ts6, ts7.",
+    },
+    {
+      name: "concurrency-lint.json with an unknown engine",
+      args: [],
+      files: { "concurrency-lint.json": '{ "engine": "tsgo" }\n' },
+      message: 'concurrency-lint: {dir}/concurrency-lint.json:1:13: engine must be one of "ts6", "ts7" (got "tsgo")',
+    },
     { name: "a missing path", args: ["src/missing.ts"], message: "concurrency-lint: No such file or directory: src/missing.ts" },
     { name: "a missing -p tsconfig", args: ["-p", "nope.json"], message: "concurrency-lint: Cannot find tsconfig: {dir}/nope.json" },
     {
@@ -256,6 +268,19 @@ describe("CLI: usage, configuration and project errors exit 2 with one line", ()
 
 });
 
+describe("CLI: --engine ts7 (experimental)", () => {
+  it("reports what ts6 reports, from the command line or from concurrency-lint.json; the command line wins", () => {
+    const dir = copyFixture("basic");
+    const ts6 = runCli(dir, ["--format", "compact"]);
+    assert.equal(ts6.code, 0, ts6.stderr);
+    assert.ok(ts6.stdout.length > 0);
+    assert.deepEqual(runCli(dir, ["--format", "compact", "--engine", "ts7"]), ts6);
+    writeFiles(dir, { "concurrency-lint.json": '{ "engine": "ts7" }\n' });
+    assert.deepEqual(runCli(dir, ["--format", "compact"]), ts6);
+    assert.deepEqual(runCli(dir, ["--format", "compact", "--engine", "ts6"]), ts6);
+  });
+});
+
 describe("CLI: a configuration file with several problems", () => {
   it("reports every one, a line each, in the order of the file, exit 2", () => {
     const dir = copyFixture("basic");
@@ -266,7 +291,7 @@ describe("CLI: a configuration file with several problems", () => {
       stdout: "",
       stderr: [
         `concurrency-lint: ${file}:2:34: rules.floating-promise must be "off", "info", "warning" or "error" (got "erro")`,
-        `concurrency-lint: ${file}:3:3: unknown key "rulez" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, rules)`,
+        `concurrency-lint: ${file}:3:3: unknown key "rulez" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, engine, rules)`,
         `concurrency-lint: ${file}:4:14: include must be array`,
         "",
       ].join("\n"),

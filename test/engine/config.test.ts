@@ -133,12 +133,29 @@ it("parseConfig: valid files resolve every rule, defaults filled in", () => {
   }
 });
 
+it("parseConfig: `engine` is kept when given, absent otherwise (the command line or the default decides)", () => {
+  assert.equal(parseConfig('{ "engine": "ts7" }', FILE, rules).engine, "ts7");
+  assert.equal(parseConfig('{ "engine": "ts6", "rules": { "floating-promise": ["error", { "ignoreVoid": false }] } }', FILE, rules).engine, "ts6");
+  assert.equal(parseConfig("{}", FILE, rules).engine, undefined);
+  assert.equal("engine" in parseConfig("{}", FILE, rules), false);
+});
+
 it("parseConfig: invalid files throw one positioned ConfigError", () => {
   const cases: { text: string; message: string; key?: string }[] = [
     {
       text: '{\n  "rule": {}\n}',
-      message: `${FILE}:2:3: unknown key "rule" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, rules)`,
+      message: `${FILE}:2:3: unknown key "rule" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, engine, rules)`,
       key: "rule",
+    },
+    {
+      text: '{\n  "engine": "ts8"\n}',
+      message: `${FILE}:2:13: engine must be one of "ts6", "ts7" (got "ts8")`,
+      key: "engine",
+    },
+    {
+      text: '{ "engine": 7 }',
+      message: `${FILE}:1:13: engine must be string`,
+      key: "engine",
     },
     {
       text: '{\n  "rules": {\n    "floating-promises": "error"\n  }\n}',
@@ -364,7 +381,7 @@ it("ConfigResolver: defaults when no config exists above the file", () => {
 it("ConfigResolver: a broken config fails every file below it, read once", () => {
   const memory = memoryFs({ "/repo/concurrency-lint.json": '{ "rulez": {} }' });
   const resolver = new ConfigResolver(rules, undefined, memory);
-  const expected = '/repo/concurrency-lint.json:1:3: unknown key "rulez" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, rules)';
+  const expected = '/repo/concurrency-lint.json:1:3: unknown key "rulez" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, engine, rules)';
   assert.throws(() => resolver.configFor("/repo/src/a.ts"), { name: "ConfigError", message: expected });
   assert.throws(() => resolver.configFor("/repo/src/b.ts"), { name: "ConfigError", message: expected });
   assert.deepEqual(memory.reads, ["/repo/concurrency-lint.json"]);
@@ -533,7 +550,7 @@ it("parseConfig: every problem of a file at once, in the order of the file, in w
         `${FILE}:2:34: rules.floating-promise must be "off", "info", "warning" or "error" (got "erro")`,
         `${FILE}:2:42: unknown rule id "nope" in rules`,
         `${FILE}:3:21: exclude[1] must be string`,
-        `${FILE}:4:3: unknown key "rulez" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, rules)`,
+        `${FILE}:4:3: unknown key "rulez" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, engine, rules)`,
       ],
     },
     {
@@ -563,8 +580,8 @@ it("parseConfig: the first 20 problems of a file, then how many more", () => {
       assert.ok(error instanceof ConfigError);
       const lines = error.message.split("\n");
       assert.equal(lines.length, 21);
-      assert.equal(lines[0], `${FILE}:2:1: unknown key "key00" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, rules)`);
-      assert.equal(lines[19], `${FILE}:21:1: unknown key "key19" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, rules)`);
+      assert.equal(lines[0], `${FILE}:2:1: unknown key "key00" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, engine, rules)`);
+      assert.equal(lines[19], `${FILE}:21:1: unknown key "key19" (allowed: $schema, include, exclude, requireSuppressionReason, honorPeerSuppressions, engine, rules)`);
       assert.equal(lines[20], `${FILE}: and 3 more problems`);
       return true;
     },

@@ -9,6 +9,7 @@ import { applyEdits } from "../../server/src/engine/fixes";
 import { lintSourceFile, ProgramTypes } from "../../server/src/engine/linter";
 import type { AnyRule, Finding, ReportSeverity } from "../../server/src/engine/types";
 import { allRules, rulesById } from "../../server/src/rules";
+import { engineForTests, virtualTs7 } from "./ts7Engine";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const VIRTUAL_ROOT = "/virtual";
@@ -115,13 +116,13 @@ export interface LintOutcome {
 
 export function lintCode(ruleId: string, code: string, run: RunOptions = {}): LintOutcome {
   const fileName = run.fileName ?? "file.ts";
-  const { program, sourceFile, readFile } = createVirtualProgram(
-    { ...run.extraFiles, [fileName]: code },
-    fileName,
-    run.compilerOptions ?? TEST_COMPILER_OPTIONS,
-  );
+  const files = { ...run.extraFiles, [fileName]: code };
+  const options = run.compilerOptions ?? TEST_COMPILER_OPTIONS;
+  const { program, sourceFile, readFile } = createVirtualProgram(files, fileName, options);
   const rules: readonly AnyRule[] = allRules;
-  const result = lintSourceFile(sourceFile, new ProgramTypes(program, readFile), configFor(ruleId, run), rules);
+  // The parity test runs the tables on the ts7 engine (test/helpers/ts7Engine.ts).
+  const factory = engineForTests() === "ts7" ? virtualTs7().factoryFor(files, options, program) : undefined;
+  const result = lintSourceFile(sourceFile, new ProgramTypes(program, readFile, factory), configFor(ruleId, run), rules);
   if (result.internalErrors.length > 0) {
     throw new Error(`internal error: ${result.internalErrors.map((error) => error.stack ?? error.message).join("\n")}`);
   }

@@ -33,6 +33,7 @@ import { ConcurrencyLintServer, type DocumentStore, type ProgressReporter, type 
 import { FIX_ALL_KIND, type Settings, SHOW_DOCUMENTATION_COMMAND, type StatusParams } from "../../server/src/protocol";
 import { allRules, docsUrl } from "../../server/src/rules";
 import type { AnyRule } from "../../server/src/engine/types";
+import { ts7Stats } from "../../server/src/engine/ts7/ts7TypeOracle";
 import { floatingPromise } from "../../server/src/rules/floating-promise";
 import { unusedSuppression } from "../../server/src/rules/unused-suppression";
 
@@ -457,6 +458,22 @@ describe("pull diagnostics", () => {
   it("returns no diagnostics for a document that is not open", async (t) => {
     const session = await startSession(t, { "src/jobs.ts": JOBS });
     assert.deepEqual(await session.pull(session.uri("src/jobs.ts")), { kind: "full", items: [] });
+  });
+});
+
+describe("concurrencyLint.engine: ts7 (experimental)", () => {
+  it("answers as ts6 on the editor's unsaved text, edit after edit (TypeScript 7 answering the ported questions)", async (t) => {
+    ts7Stats.clear();
+    const session = await startSession(t, { "src/jobs.ts": JOBS }, { settings: () => ({ engine: "ts7" }) });
+    const uri = session.open("src/jobs.ts", JOBS.replace("  send(id);", "  await send(id);"));
+    assert.deepEqual(await session.summary(uri), ["10:9 floating-promise"]);
+    session.replace(uri, "await send(id);", "send(id);");
+    assert.deepEqual(await session.summary(uri), ["6:3 floating-promise", "10:9 floating-promise"]);
+    // `send` is no promise any more: only TypeScript 7, which reads the unsaved text, can tell.
+    session.replace(uri, "export async function send(id: string): Promise<void> {", "export function send(id: string): number {\n  return 1;");
+    assert.deepEqual(await session.summary(uri), []);
+    assert.deepEqual(session.host.of("log").filter((call) => call.level === "error"), []);
+    assert.ok((ts7Stats.get("promiseStatus")?.ts7 ?? 0) > 0, JSON.stringify([...ts7Stats]));
   });
 });
 

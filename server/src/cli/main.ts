@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import type * as ts from "typescript";
-import { ConfigError, ConfigResolver, isFileIncluded, validateRuleOverride } from "../engine/config";
+import { ConfigError, ConfigResolver, type EngineName, ENGINES, isFileIncluded, validateRuleOverride } from "../engine/config";
 import { applyEdits, parsesCleanly, pickFixes } from "../engine/fixes";
 import { type FileLintResult, lintProgram } from "../engine/linter";
 import {
@@ -21,6 +21,8 @@ import {
   ProjectError,
   type ProjectSpec,
 } from "../engine/project";
+import { openTs7Engine, ts7Unavailable, Ts7UnavailableError } from "../engine/ts7/engine";
+import { formatTs7Stats, ts7StatsWanted } from "../engine/ts7/ts7TypeOracle";
 import type { Finding, InternalError, Severity } from "../engine/types";
 import { allRules } from "../rules";
 import { applyBaseline, BaselineError, baselineText, readBaseline } from "./baseline";
@@ -55,6 +57,7 @@ interface CliOptions {
   shard?: string;
   cache: boolean;
   cacheLocation?: string;
+  engine?: EngineName;
 }
 
 /** A usage problem: one line on stderr, exit code 2. */
@@ -89,6 +92,12 @@ function buildCommand(io: CliIO): Command {
     .option("--shard <i/n>", "lint and report only the i-th of n deterministic parts of the files (1 <= i <= n)")
     .option("--cache", "reuse the findings of files whose program did not change since the last run", false)
     .option("--cache-location <file|dir>", "where the cache is (implies --cache; default: node_modules/.cache/concurrency-lint/)")
+    .addOption(
+      new Option(
+        "--engine <engine>",
+        'the compiler that answers type questions: ts6 (TypeScript 6, the default) or ts7 (experimental: TypeScript 7\'s native compiler, package "typescript7"); default: "engine" in concurrency-lint.json, else ts6',
+      ).choices([...ENGINES]),
+    )
     .option("--debug", "print timings and stack traces to stderr", false)
     .exitOverride()
     .configureOutput({
@@ -126,6 +135,7 @@ export function run(argv: readonly string[], io: CliIO = processIO()): number {
   } catch (error) {
     const known =
       error instanceof UsageError ||
+      error instanceof Ts7UnavailableError ||
       error instanceof ConfigError ||
       error instanceof ProjectError ||
       error instanceof BaselineError;
@@ -201,6 +211,22 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   // in every shard alike.
   for (const spec of planned) for (const file of spec.filesToLint) configs.configFor(file);
   const specs = shard === undefined ? planned : shardSpecs(planned, shard, io.cwd);
+  // The command line's engine, else the configuration that applies to the project's tsconfig.json.
+  const engines = new Map<ProjectSpec, EngineName>();
+  for (const spec of specs) {
+    let engine = options.engine ?? configs.configFor(spec.configFile ?? spec.filesToLint[0] ?? path.join(io.cwd, "x")).engine ?? "ts6";
+    if (engine === "ts7" && spec.configFile === undefined) {
+      io.stderr.write("concurrency-lint: the ts7 engine opens a tsconfig.json; files outside any are linted with ts6\n");
+      engine = "ts6";
+    }
+    engines.set(spec, engine);
+  }
+  const usesTs7 = [...engines.values()].includes("ts7");
+  if (usesTs7) {
+    // Before any program is built: a missing package fails in milliseconds, in words.
+    const unavailable = ts7Unavailable();
+    if (unavailable) throw new Ts7UnavailableError(unavailable);
+  }
   const totalFiles = specs.reduce((sum, spec) => sum + spec.filesToLint.length, 0);
   log(`${specs.length} project(s), ${totalFiles} file(s) to lint${shard ? ` in shard ${shard.index}/${shard.count}` : ""}`);
   for (const spec of specs) log(`@types for ${spec.configFile ?? "loose files"}: ${describeTypes(spec.types)}`);
@@ -208,7 +234,7 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   // --fix lints texts that are not on disk yet: it neither reads nor writes the cache.
   const cache =
     (options.cache || options.cacheLocation !== undefined) && !options.fix
-      ? new ResultCache(cacheFileName(options.cacheLocation, io.cwd), engineKey(toolVersion(), __filename))
+      ? new ResultCache(cacheFileName(options.cacheLocation, io.cwd), engineKey(usesTs7 ? `${toolVersion()} engines=${[...new Set(engines.values())].join(",")} typescript7=${TS7_VERSION}` : toolVersion(), __filename))
       : undefined;
   for (const note of cache?.notes ?? []) io.stderr.write(`concurrency-lint: ${note}\n`);
 
@@ -217,12 +243,16 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   const fixed = { problems: 0, files: 0 };
   const unread: string[] = [];
   for (const spec of specs) {
+    const engine = engines.get(spec) ?? "ts6";
     const projectResults = options.fix
-      ? lintWithFixes(spec, configs, log, progress, fixed, unread)
-      : lintOnce(spec, configs, log, progress, unread, cache, io.cwd);
+      ? lintWithFixes(spec, configs, log, progress, fixed, unread, engine)
+      : lintOnce(spec, configs, log, progress, unread, cache, io.cwd, engine);
     results.push(...projectResults);
   }
   progress.finish();
+  if (usesTs7 && ts7StatsWanted(io.env)) {
+    io.stderr.write(`concurrency-lint: ts7 engine, answers per oracle method (ts7: TypeScript 7; program: the TypeScript 6 program, no type question; ts6: the TypeScript 6 checker, left to port):\n${formatTs7Stats().map((line) => `  ${line}\n`).join("")}`);
+  }
   if (cache) {
     log(`cache ${cache.fileName}: ${cache.hits} file(s) reused, ${cache.misses} linted${cache.changed ? "" : ", unchanged (not written)"}`);
     try {
@@ -471,13 +501,15 @@ function lintOnce(
   unread: string[],
   cache: ResultCache | undefined,
   cwd: string,
+  engine: EngineName,
 ): FileLintResult[] {
   const name = spec.configFile ?? "loose files";
+  const engineOf = (): LintEngine => (engine === "ts7" && spec.configFile !== undefined ? { configFile: spec.configFile, log } : undefined);
   if (!cache) {
     const program = new ProgramBuilder(spec).build();
     unread.push(...unreadFiles(program, spec, configs));
     logProgram(program, name, log);
-    const results = lintFiles(program, spec.filesToLint, configs, progress);
+    const results = lintFiles(program, spec.filesToLint, configs, progress, undefined, engineOf());
     log(`linted ${spec.filesToLint.length} file(s) of ${name}`);
     return results;
   }
@@ -516,7 +548,7 @@ function lintOnce(
       keys.set(sourceFile.fileName, key);
     }
   }
-  const linted = toLint.length > 0 ? lintFiles(program, toLint, configs, progress, recorder.readFile) : [];
+  const linted = toLint.length > 0 ? lintFiles(program, toLint, configs, progress, recorder.readFile, engineOf()) : [];
   results.push(...linted);
   if (recorder.late !== undefined) {
     // Not covered by the key: keeping these results could serve them after that answer changed.
@@ -612,22 +644,38 @@ function unreadFiles(program: ts.Program, spec: ProjectSpec, configs: ConfigReso
 /** Per-rule handler time, collected with --debug (like ESLint's TIMING). */
 let ruleTimings: Map<string, number> | undefined;
 
+/** TypeScript 7's version the `ts7` engine is pinned to (part of the cache key). */
+const TS7_VERSION = "7.0.2";
+
+/** The `ts7` engine for a project (its tsconfig, and texts not on disk for `--fix`); undefined: `ts6`. */
+type LintEngine = { configFile: string; texts?: ReadonlyMap<string, string>; log(text: string): void } | undefined;
+
 function lintFiles(
   program: ts.Program,
   files: readonly string[],
   configs: ConfigResolver,
   progress: Progress,
   readFile?: (fileName: string) => string | undefined,
+  engine?: LintEngine,
 ): FileLintResult[] {
-  return lintProgram({
-    readFile,
-    program,
-    files,
-    rules: allRules,
-    configFor: (fileName) => configs.configFor(fileName),
-    timings: ruleTimings,
-    onFileDone: () => progress.fileDone(),
-  });
+  const ts7 = engine && openTs7Engine(program, engine.configFile, engine.texts);
+  try {
+    return lintProgram({
+      readFile,
+      program,
+      files,
+      rules: allRules,
+      configFor: (fileName) => configs.configFor(fileName),
+      timings: ruleTimings,
+      onFileDone: () => progress.fileDone(),
+      oracleFactory: ts7?.factory,
+    });
+  } finally {
+    if (ts7 && engine) {
+      engine.log(`ts7 engine for ${engine.configFile}: ${ts7.failures()} question(s) TypeScript 7 failed (answered "don't know")`);
+      ts7.close();
+    }
+  }
 }
 
 /**
@@ -641,6 +689,7 @@ function lintWithFixes(
   progress: Progress,
   fixed: { problems: number; files: number },
   unread: string[],
+  engine: EngineName,
 ): FileLintResult[] {
   const builder = new ProgramBuilder(spec);
   const texts = new Map<string, string>();
@@ -650,7 +699,9 @@ function lintWithFixes(
   for (let pass = 0; ; pass++) {
     const program = builder.build(texts);
     if (pass === 0) unread.push(...unreadFiles(program, spec, configs));
-    results = lintFiles(program, spec.filesToLint, configs, pass === 0 ? progress : silent);
+    // The ts7 engine: a new compiler process per pass, reading the fixed texts through its virtual file system.
+    const lintEngine: LintEngine = engine === "ts7" && spec.configFile !== undefined ? { configFile: spec.configFile, texts: new Map(texts), log } : undefined;
+    results = lintFiles(program, spec.filesToLint, configs, pass === 0 ? progress : silent, undefined, lintEngine);
     // The last pass only lints, so the findings reported describe the text that is written.
     if (pass === MAX_FIX_PASSES) break;
     let changed = false;

@@ -25,7 +25,11 @@ export const CONFIG_FILE_NAME = "concurrency-lint.json";
 
 const SEVERITIES: readonly Severity[] = ["off", "info", "warning", "error"];
 
-const TOP_LEVEL_KEYS = ["$schema", "include", "exclude", "requireSuppressionReason", "honorPeerSuppressions", "rules"] as const;
+const TOP_LEVEL_KEYS = ["$schema", "include", "exclude", "requireSuppressionReason", "honorPeerSuppressions", "engine", "rules"] as const;
+
+/** The compilers that can answer the rules' type questions (ARCHITECTURE.md, "TypeScript 7 engine"). */
+export const ENGINES = ["ts6", "ts7"] as const;
+export type EngineName = (typeof ENGINES)[number];
 
 /** One thing wrong in a configuration file. `line`/`column` are 1-based. */
 export interface ConfigProblem {
@@ -83,6 +87,8 @@ export interface ResolvedConfig {
   requireSuppressionReason: boolean;
   /** Whether ESLint, oxlint and Biome comments for the mapped peer rules suppress ours. */
   honorPeerSuppressions: boolean;
+  /** The engine the file asks for (`"engine"`); undefined: not said (the default, `ts6`, or the command line's). */
+  engine?: EngineName;
   /** Every registered rule, with severity and options filled in from its defaults. */
   rules: ReadonlyMap<string, RuleSetting>;
   include: string[];
@@ -149,6 +155,13 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
         default: true,
         description:
           "Let eslint-disable, oxlint-disable and biome-ignore comments for the same bug classes (no-floating-promises, noFloatingPromises, no-misused-promises, require-atomic-updates, n/no-sync, ...) suppress the matching concurrency-lint rule. Comments that name no rule never do.",
+      },
+      engine: {
+        type: "string",
+        enum: [...ENGINES],
+        default: "ts6",
+        description:
+          'The compiler that answers the rules\' type questions: "ts6" (TypeScript 6, the default) or "ts7" (experimental: TypeScript 7\'s native compiler, the typescript7 package). The command line\'s --engine wins; a project uses the file that applies to its tsconfig.json.',
       },
       rules: {
         type: "object",
@@ -217,7 +230,9 @@ function plainlyValid(data: unknown, rules: readonly AnyRule[]): boolean {
           ? isStrings(value)
           : key === "requireSuppressionReason" || key === "honorPeerSuppressions"
             ? typeof value === "boolean"
-            : key === "rules" && plainRules(value, rules);
+            : key === "engine"
+              ? (ENGINES as readonly unknown[]).includes(value)
+              : key === "rules" && plainRules(value, rules);
     if (!valid) return false;
   }
   return true;
@@ -317,6 +332,7 @@ export function parseConfig(text: string, file: string, rules: readonly AnyRule[
     exclude?: string[];
     requireSuppressionReason?: boolean;
     honorPeerSuppressions?: boolean;
+    engine?: EngineName;
     rules?: Record<string, unknown>;
   };
   for (const key of ["include", "exclude"] as const) {
@@ -339,6 +355,7 @@ export function parseConfig(text: string, file: string, rules: readonly AnyRule[
     dir: path.dirname(file),
     requireSuppressionReason: config.requireSuppressionReason ?? false,
     honorPeerSuppressions: config.honorPeerSuppressions ?? true,
+    ...(config.engine === undefined ? {} : { engine: config.engine }),
     rules: ruleSettings(rules, config.rules ?? {}),
     include: config.include ?? [...DEFAULT_INCLUDE],
     exclude: config.exclude ?? [],

@@ -24,14 +24,21 @@ export interface FileLintResult {
 
 const OFF: RuleSetting = { severity: "off", options: {} };
 
+/** Makes the oracle of a Program: the `ts7` engine's (`engine/ts7/ts7TypeOracle.ts`); default: `Ts6TypeOracle`. */
+export type OracleFactory = (program: ts.Program, readFile: ReadFile | undefined) => TypeOracle;
+
 /** One TypeOracle per Program, created on first use and never kept across programs. */
 export class ProgramTypes {
   private oracle: TypeOracle | undefined;
   private unbound: ReadonlySet<ts.SourceFile> | undefined;
-  /** `readFile`: the compiler host's, for project files that are data (a package.json); default: the disk. */
+  /**
+   * `readFile`: the compiler host's, for project files that are data (a package.json); default: the disk.
+   * `factory`: another engine's oracle (see `OracleFactory`).
+   */
   constructor(
     readonly program: ts.Program,
     private readonly readFile?: ReadFile,
+    private readonly factory?: OracleFactory,
   ) {}
 
   /**
@@ -45,8 +52,17 @@ export class ProgramTypes {
 
   get(): TypeOracle {
     this.bind();
-    this.oracle ??= new Ts6TypeOracle(this.program, this.readFile);
+    this.oracle ??= this.factory ? this.factory(this.program, this.readFile) : new Ts6TypeOracle(this.program, this.readFile);
     return this.oracle;
+  }
+
+  /**
+   * Before a file's rules run: lets an engine that asks in batches ask ahead (`prefetchFile`).
+   * Only another engine's oracle is created for it; TypeScript 6's stays lazy (a file whose
+   * rules ask nothing typed never builds a checker).
+   */
+  prefetch(sourceFile: ts.SourceFile): void {
+    if (this.factory) this.get().prefetchFile?.(sourceFile);
   }
 }
 
@@ -87,6 +103,7 @@ export function lintSourceFile(
     return { fileName: sourceFile.fileName, sourceText, findings: [unusable], internalErrors: [] };
   }
   const settingOf = (ruleId: string) => config.rules.get(ruleId) ?? OFF;
+  types.prefetch(sourceFile);
   const { findings, internalErrors } = runRules({
     sourceFile,
     rules,
@@ -128,11 +145,13 @@ export interface LintProgramInput {
   onFileDone?(done: number, total: number): void;
   /** How project files that are data (a package.json) are read; default: the disk. */
   readFile?: ReadFile;
+  /** The engine's oracle; default: TypeScript 6's. */
+  oracleFactory?: OracleFactory;
 }
 
 /** Lints the given files of a Program (files not in it, or excluded by config, are skipped). */
 export function lintProgram(input: LintProgramInput): FileLintResult[] {
-  const types = new ProgramTypes(input.program, input.readFile);
+  const types = new ProgramTypes(input.program, input.readFile, input.oracleFactory);
   types.bind();
   const results: FileLintResult[] = [];
   let done = 0;

@@ -15,7 +15,7 @@ import { type DeclarationRef, type PromiseQuery, skipParens, type Tri, type Type
 const INVOKERS: ReadonlySet<string> = new Set(["Function.call", "Function.apply", "CallableFunction.call", "CallableFunction.apply"]);
 
 /** The default lib's collection types (with their `Readonly` variants): see `collectionStatus`. */
-const BUILTIN_COLLECTIONS: ReadonlySet<string> = new Set(["Map", "ReadonlyMap", "Set", "ReadonlySet", "WeakMap", "WeakSet", "Array", "ReadonlyArray"]);
+export const BUILTIN_COLLECTIONS: ReadonlySet<string> = new Set(["Map", "ReadonlyMap", "Set", "ReadonlySet", "WeakMap", "WeakSet", "Array", "ReadonlyArray"]);
 
 
 function combine(parts: Iterable<Tri>): Tri {
@@ -55,7 +55,7 @@ function combineAll(types: readonly ts.Type[], status: (type: ts.Type) => Tri): 
 }
 
 export class Ts6TypeOracle implements TypeOracle {
-  private readonly checker: ts.TypeChecker;
+  private checkerMemo: ts.TypeChecker | undefined;
   private readonly builtinPromiseCache = new Map<ts.Symbol, boolean>();
 
   /**
@@ -65,8 +65,16 @@ export class Ts6TypeOracle implements TypeOracle {
   constructor(
     private readonly program: ts.Program,
     private readonly readFile: ReadFile = (fileName) => ts.sys.readFile(fileName),
-  ) {
-    this.checker = program.getTypeChecker();
+  ) {}
+
+  /**
+   * The program's checker, created on the first type question: the program facts (`promiseNames`,
+   * `isRootFile`, `projectSourceFiles`, ...) need none, so the `ts7` engine can ask them of this
+   * oracle without building TypeScript 6's checker.
+   */
+  private get checker(): ts.TypeChecker {
+    this.checkerMemo ??= this.program.getTypeChecker();
+    return this.checkerMemo;
   }
 
   /**
@@ -2189,14 +2197,14 @@ function functionOfDeclaration(declaration: ts.Declaration): ts.FunctionLikeDecl
 }
 
 /** `let current: Promise<void>;`: a plain variable statement without initializer (not ambient, not a loop or catch variable). */
-function variableStartsUnassigned(declaration: ts.VariableDeclaration): boolean {
+export function variableStartsUnassigned(declaration: ts.VariableDeclaration): boolean {
   if (declaration.initializer || declaration.exclamationToken || isAmbient(declaration)) return false;
   const list = declaration.parent;
   return ts.isVariableDeclarationList(list) && ts.isVariableStatement(list.parent);
 }
 
 /** In a declaration file, or under a `declare` (variable, class, module, `global`): declared, never run. */
-function isAmbient(declaration: ts.Node): boolean {
+export function isAmbient(declaration: ts.Node): boolean {
   if (declaration.getSourceFile().isDeclarationFile) return true;
   for (let node: ts.Node = declaration; !ts.isSourceFile(node); node = node.parent) {
     if ((ts.isVariableDeclaration(node) || ts.isClassLike(node) || ts.isModuleDeclaration(node)) && ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Ambient) return true;
@@ -2205,7 +2213,7 @@ function isAmbient(declaration: ts.Node): boolean {
 }
 
 /** `null`, `undefined` or `void 0` (as compilers write `undefined`). */
-function isNullish(expr: ts.Expression): boolean {
+export function isNullish(expr: ts.Expression): boolean {
   const node = skipParens(expr);
   return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === "undefined") || ts.isVoidExpression(node);
 }
@@ -2213,7 +2221,7 @@ function isNullish(expr: ts.Expression): boolean {
 type ThisPropertyAssignment = ts.BinaryExpression & { left: ts.PropertyAccessExpression & { name: ts.Identifier } };
 
 /** `this.x = value` (the declaration of a JavaScript class's property `x`). */
-function thisPropertyAssignment(node: ts.Node): ThisPropertyAssignment | undefined {
+export function thisPropertyAssignment(node: ts.Node): ThisPropertyAssignment | undefined {
   if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
   const { left } = node;
   if (!ts.isPropertyAccessExpression(left) || left.expression.kind !== ts.SyntaxKind.ThisKeyword || !ts.isIdentifier(left.name)) return undefined;
@@ -2221,7 +2229,7 @@ function thisPropertyAssignment(node: ts.Node): ThisPropertyAssignment | undefin
 }
 
 /** The method, accessor or constructor whose `this` a node sees (arrow functions see through). */
-function thisContainer(node: ts.Node): ts.MethodDeclaration | ts.ConstructorDeclaration | ts.AccessorDeclaration | undefined {
+export function thisContainer(node: ts.Node): ts.MethodDeclaration | ts.ConstructorDeclaration | ts.AccessorDeclaration | undefined {
   for (let current = node.parent; !ts.isSourceFile(current); current = current.parent) {
     if (ts.isArrowFunction(current)) continue;
     if (ts.isMethodDeclaration(current) || ts.isConstructorDeclaration(current) || ts.isAccessor(current)) return current;
@@ -2231,7 +2239,7 @@ function thisContainer(node: ts.Node): ts.MethodDeclaration | ts.ConstructorDecl
 }
 
 /** A getter whose body is a single `return value;`: the value. */
-function soleReturnedExpression(getter: ts.GetAccessorDeclaration): ts.Expression | undefined {
+export function soleReturnedExpression(getter: ts.GetAccessorDeclaration): ts.Expression | undefined {
   const statements = getter.body?.statements;
   if (statements?.length !== 1) return undefined;
   const [statement] = statements;
@@ -2245,7 +2253,7 @@ function isCallLike(expr: ts.Expression): boolean {
 
 
 /** `…/node_modules/@types/scope__pkg/x.d.ts` → `@scope/pkg`; `…/node_modules/pkg/lib/x.js` → `pkg`. */
-function packageNameOf(fileName: string): string | undefined {
+export function packageNameOf(fileName: string): string | undefined {
   const normalized = fileName.replace(/\\/g, "/");
   const index = normalized.lastIndexOf("/node_modules/");
   if (index < 0) return undefined;

@@ -601,6 +601,13 @@ export interface TypeOracle {
    */
   releaseMethod(expr: ts.Expression, names: readonly string[]): { status: Tri; method?: string };
 
+  /**
+   * A hint, no answer: the engine calls it before a file's rules run, so an oracle that asks its
+   * compiler in batches (TypeScript 7's, one round trip per question otherwise) can ask ahead for
+   * the file's hot questions. Answers never depend on it. TypeScript 6's oracle has none.
+   */
+  prefetchFile?(sourceFile: ts.SourceFile): void;
+
 }
 
 /** `(((x)))` → `x`. */

@@ -3,6 +3,7 @@
  * connection, tests drive it directly. It adapts the engine to LSP: diagnostics (pull, or push
  * for clients without pull), code actions, settings, cancellation and cross-file freshness.
  */
+import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type * as ts from "typescript";
 import {
@@ -25,9 +26,12 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { ConfigError, ConfigResolver, isFileIncluded, type ResolvedConfig } from "../engine/config";
+import { ConfigError, ConfigResolver, type EngineName, isFileIncluded, type ResolvedConfig } from "../engine/config";
 import { pickFixes } from "../engine/fixes";
-import { type FileLintResult, lintSourceFile, ProgramTypes } from "../engine/linter";
+import { type FileLintResult, lintSourceFile, type OracleFactory, ProgramTypes } from "../engine/linter";
+import { ts7Unavailable } from "../engine/ts7/engine";
+import { Ts7Session } from "../engine/ts7/session";
+import { Ts7TypeOracle } from "../engine/ts7/ts7TypeOracle";
 import { describeTypes, expandPaths, normalizePath } from "../engine/project";
 import { CancelledError } from "../engine/runner";
 import type { Finding, Fix, RuleSetting } from "../engine/types";
@@ -119,7 +123,10 @@ export class ConcurrencyLintServer {
   private readonly configs = new ConfigResolver(allRules);
   private readonly settingsCache = new Map<string, Promise<Settings>>();
   private readonly states = new Map<string, LintState>();
-  private readonly types = new WeakMap<ts.Program, ProgramTypes>();
+  private readonly types = new WeakMap<ts.Program, { engine: EngineName; types: ProgramTypes }>();
+  /** The `ts7` engine: one TypeScript 7 compiler process per tsconfig, kept across edits (snapshot updates). */
+  private readonly ts7Sessions = new Map<string, Ts7Session>();
+  private ts7Problem: string | undefined;
   private readonly pushTimers = new Map<string, NodeJS.Timeout>();
   private readonly savedVersions = new Map<string, number>();
   private readonly shownErrors = new Set<string>();
@@ -230,6 +237,8 @@ export class ConcurrencyLintServer {
     for (const timer of this.pushTimers.values()) clearTimeout(timer);
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.projects.dispose();
+    for (const session of this.ts7Sessions.values()) session.close();
+    this.ts7Sessions.clear();
   }
 
   // Diagnostics ----------------------------------------------------------------------------------
@@ -308,7 +317,7 @@ export class ConcurrencyLintServer {
       inputs = projectInputs(project, configEpoch);
       await yieldToEventLoop();
       checkpoint();
-      result = lintSourceFile(sourceFile, this.typesFor(program), config, allRules, {
+      result = lintSourceFile(sourceFile, this.typesFor(program, this.engineOf(settings, config), project.configFile), config, allRules, {
         isCancellationRequested: () => token?.isCancellationRequested === true,
       });
     } catch (error) {
@@ -412,13 +421,58 @@ export class ConcurrencyLintServer {
     return { ...config, rules };
   }
 
-  private typesFor(program: ts.Program): ProgramTypes {
-    let types = this.types.get(program);
-    if (!types) {
-      types = new ProgramTypes(program);
-      this.types.set(program, types);
-    }
+  /** The editor's `concurrencyLint.engine`, else concurrency-lint.json's `"engine"`, else `ts6`. */
+  private engineOf(settings: Settings, config: ResolvedConfig): EngineName {
+    return settings.engine === "ts6" || settings.engine === "ts7" ? settings.engine : (config.engine ?? "ts6");
+  }
+
+  private typesFor(program: ts.Program, engine: EngineName, configFile: string | undefined): ProgramTypes {
+    const known = this.types.get(program);
+    if (known?.engine === engine) return known.types;
+    const factory = engine === "ts7" && configFile !== undefined ? this.ts7Factory(program, configFile) : undefined;
+    const types = new ProgramTypes(program, undefined, factory);
+    this.types.set(program, { engine, types });
     return types;
+  }
+
+  /**
+   * The `ts7` engine for a program of `configFile`: the project's TypeScript 7 process (started
+   * on first use, restarted if it died) brought to the open documents' text (a snapshot update),
+   * with this program's trees. Undefined, and TypeScript 6 answers, when TypeScript 7 cannot run
+   * here (said once in the log).
+   */
+  private ts7Factory(program: ts.Program, configFile: string): OracleFactory | undefined {
+    this.ts7Problem ??= ts7Unavailable() ?? "";
+    if (this.ts7Problem !== "") {
+      if (!this.shownErrors.has(this.ts7Problem)) {
+        this.shownErrors.add(this.ts7Problem);
+        this.host.log("error", `${this.ts7Problem}; linting with ts6`);
+      }
+      return undefined;
+    }
+    let session = this.ts7Sessions.get(configFile);
+    if (!session) {
+      session = new Ts7Session({ cwd: path.dirname(configFile), configFiles: [configFile] });
+      this.ts7Sessions.set(configFile, session);
+    } else if (!session.responds()) {
+      this.host.log("warn", `TypeScript 7's compiler for ${configFile} stopped; restarting it`);
+      session.restart();
+    }
+    const open = new Map(this.documents.all().flatMap((document) => {
+      const fileName = uriToFileName(document.uri);
+      return fileName ? [[normalizePath(fileName), document.getText()] as const] : [];
+    }));
+    for (const fileName of session.unsavedFiles()) if (!open.has(fileName)) session.setText(fileName, undefined);
+    for (const [fileName, text] of open) session.setText(fileName, text);
+    session.update();
+    session.useTrees((fileName) => program.getSourceFile(fileName));
+    const project = session.project(configFile);
+    if (!project) {
+      this.host.log("error", `TypeScript 7 did not open ${configFile}; linting with ts6`);
+      return undefined;
+    }
+    const ts7 = session;
+    return (forProgram, readFile) => new Ts7TypeOracle(forProgram, ts7, project, readFile);
   }
 
   private savedSince(uri: string, version: number): boolean {
@@ -673,10 +727,11 @@ export class ConcurrencyLintServer {
     try {
       const config = this.effectiveConfig(fileName, settings);
       if (!isFileIncluded(config, fileName)) return [];
-      const program = this.projects.projectFor(fileName).program();
+      const project = this.projects.projectFor(fileName);
+      const program = project.program();
       const sourceFile = program?.getSourceFile(fileName);
       if (!program || !sourceFile) return [];
-      const result = lintSourceFile(sourceFile, this.typesFor(program), config, allRules);
+      const result = lintSourceFile(sourceFile, this.typesFor(program, this.engineOf(settings, config), project.configFile), config, allRules);
       for (const internal of result.internalErrors) this.host.log("error", `rule ${internal.ruleId} crashed on ${fileName}: ${internal.message}`);
       return result.findings;
     } catch (error) {
@@ -736,6 +791,7 @@ function normalizeSettings(value: Partial<Settings> | undefined | null): Setting
     enable: typeof value?.enable === "boolean" ? value.enable : DEFAULT_SETTINGS.enable,
     run: value?.run === "onSave" ? "onSave" : "onType",
     rules,
+    engine: value?.engine === "ts6" || value?.engine === "ts7" ? value.engine : "default",
   };
 }
 

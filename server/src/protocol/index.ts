@@ -12,6 +12,11 @@ export interface Settings {
   run: "onType" | "onSave";
   /** Per-rule severity overrides, applied over concurrency-lint.json. */
   rules: Record<string, RuleSeverity>;
+  /**
+   * The compiler that answers type questions: `ts6`, `ts7` (experimental), or `default` (absent):
+   * concurrency-lint.json's `"engine"`, else `ts6`.
+   */
+  engine?: "default" | "ts6" | "ts7";
 }
 
 export const DEFAULT_SETTINGS: Settings = { enable: true, run: "onType", rules: {} };

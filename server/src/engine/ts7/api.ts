@@ -25,6 +25,7 @@ export type {
   Type as Type7,
   TypeReference as TypeReference7,
 } from "typescript7/unstable/sync" with { "resolution-mode": "import" };
+export type { FileSystem as FileSystem7 } from "typescript7/unstable/fs" with { "resolution-mode": "import" };
 export type { Node as Node7, SourceFile as SourceFile7, TypeNode as TypeNode7 } from "typescript7/unstable/ast" with { "resolution-mode": "import" };
 
 const load = createRequire(__filename);

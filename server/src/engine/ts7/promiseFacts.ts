@@ -14,8 +14,10 @@
  * batches ahead of the single questions (ARCHITECTURE.md, "Batching").
  */
 import * as ts from "typescript";
-import { skipParens, type PromiseQuery, type Tri } from "../typeOracle";
-import { ast7, sync7, type Node7, type Project7, type Signature7, type Symbol7, type TupleType7, type Type7, type TypeNode7, type TypeReference7 } from "./api";
+import { BUILTIN_COLLECTIONS, packageNameOf, isAmbient, isNullish, soleReturnedExpression, thisContainer, thisPropertyAssignment, variableStartsUnassigned } from "../ts6TypeOracle";
+import { type DeclarationRef, skipParens, type PromiseQuery, type Tri, type VariableHandle } from "../typeOracle";
+import * as path from "node:path";
+import { ast7, sync7, type NodeHandle7, type Node7, type Project7, type Signature7, type Symbol7, type TupleType7, type Type7, type TypeNode7, type TypeReference7 } from "./api";
 import type { Ts7File, Ts7Session } from "./session";
 
 function combine(parts: Iterable<Tri>): Tri {
@@ -43,6 +45,88 @@ function nameOf(node: ts.Expression): ts.Identifier | undefined {
   return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) ? node.name : undefined;
 }
 
+/**
+ * TypeScript 7 cannot answer this question with the same nodes TypeScript 6 would: the node, or
+ * the declaration the answer is, lies in a file the two compilers do not share (a default lib
+ * file: TypeScript 7 ships its own; a file only TypeScript 6's program holds). The `ts7` engine
+ * then asks TypeScript 6's oracle, so answers stay exact.
+ */
+export class AskTs6 extends Error {
+  constructor(why: string) {
+    super(`TypeScript 7 cannot answer: ${why}`);
+  }
+}
+
+/** A node from another TypeScript 6 tree than the session's: a mistake of the caller, never "don't know". */
+export class NotThisSessionsTree extends Error {
+  constructor(fileName: string) {
+    super(`${fileName}: not this session's TypeScript 6 tree`);
+  }
+}
+
+/** A declaration's kind and the names of it and its containers (`InterfaceDeclaration JSON`, `MethodSignature JSON.parse`). */
+function declarationKey(declaration: ts.Node): string {
+  const names: string[] = [];
+  for (let node: ts.Node | undefined = declaration; node && !ts.isSourceFile(node); node = node.parent) {
+    const name = (node as ts.NamedDeclaration).name;
+    if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name))) names.unshift(name.text);
+  }
+  return `${ts.SyntaxKind[declaration.kind]} ${names.join(".")}`;
+}
+
+const declarationIndexes = new WeakMap<ts.SourceFile, Map<string, ts.Node[]>>();
+
+/** The nodes of a tree with that key, in order (the tree's index is built once). */
+function declarationsWithKey(sourceFile: ts.SourceFile, key: string): readonly ts.Node[] {
+  let index = declarationIndexes.get(sourceFile);
+  if (!index) {
+    const built = new Map<string, ts.Node[]>();
+    const visit = (node: ts.Node): void => {
+      if ((node as ts.NamedDeclaration).name !== undefined) {
+        const nodeKey = declarationKey(node);
+        let list = built.get(nodeKey);
+        if (!list) built.set(nodeKey, (list = []));
+        list.push(node);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    declarationIndexes.set(sourceFile, built);
+    index = built;
+  }
+  return index.get(key) ?? [];
+}
+
+/** The largest measure over a union's parts; undefined when any part has none. As in ts6TypeOracle.ts. */
+function largestOverParts(parts: readonly Type7[], measure: (part: Type7) => number | undefined): number | undefined {
+  let largest = 0;
+  for (const part of parts) {
+    const value = measure(part);
+    if (value === undefined) return undefined;
+    largest = Math.max(largest, value);
+  }
+  return largest;
+}
+
+/** The object literal of `module.exports = { … }`. */
+function isCommonJsExportsLiteral(node: ts.Node): boolean {
+  const assignment = node.parent;
+  return (
+    ts.isObjectLiteralExpression(node) &&
+    ts.isBinaryExpression(assignment) &&
+    assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    assignment.right === node &&
+    ts.isPropertyAccessExpression(assignment.left) &&
+    ts.isIdentifier(assignment.left.expression) &&
+    assignment.left.expression.text === "module" &&
+    assignment.left.name.text === "exports"
+  );
+}
+
+function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+}
+
 type WithType = Node7 & { readonly type?: Node7 };
 type WithModifiers = Node7 & { readonly modifiers?: readonly Node7[] };
 
@@ -55,16 +139,42 @@ export class Ts7PromiseFacts {
   private readonly flags = sync7();
   private readonly kinds = ast7().SyntaxKind;
 
+  /** `options6`: the TypeScript 6 program's compiler options, for the questions that read them (`declaredMayBeAbsent`). */
   constructor(
     private readonly session: Ts7Session,
     private readonly project: Project7,
+    private readonly options6?: ts.CompilerOptions,
   ) {}
+
+  /** Questions the compiler failed while alive: each was answered with its "don't know" value. */
+  failures = 0;
+
+  /**
+   * A question the compiler fails answers "don't know" (`may`, or the method's undefined) instead
+   * of throwing: TypeScript 7.0.2 panics on some questions (the type of an empty array literal
+   * argument on openai), the request fails and the process lives on. Rules never report on
+   * "don't know", so a failure can hide a finding, never invent one. A process that died is not
+   * a question that failed: that error goes on (the analysis in flight reports an internal error).
+   */
+  private guard<T>(dontKnow: T, answer: () => T): T {
+    try {
+      return answer();
+    } catch (error) {
+      if (error instanceof NotThisSessionsTree || error instanceof AskTs6 || !this.session.responds()) throw error;
+      this.failures++;
+      return dontKnow;
+    }
+  }
 
   /**
    * Is the value of `expr` (a node of the session's TypeScript 6 tree of its file) a promise?
    * As `TypeOracle.promiseStatus`.
    */
   promiseStatus(expr: ts.Expression, query: PromiseQuery): Tri {
+    return this.guard("may", () => this.promiseStatusNow(expr, query));
+  }
+
+  private promiseStatusNow(expr: ts.Expression, query: PromiseQuery): Tri {
     const status = (type: Type7 | undefined) => this.typeStatus(type, query);
     if (this.writtenTypeSays(expr, status) === "never") return "never";
     return this.statusOf(expr, status);
@@ -76,6 +186,10 @@ export class Ts7PromiseFacts {
    * part leaves the other parts to decide.
    */
   promiseArrayStatus(expr: ts.Expression, query: PromiseQuery): Tri {
+    return this.guard("may", () => this.promiseArrayStatusNow(expr, query));
+  }
+
+  private promiseArrayStatusNow(expr: ts.Expression, query: PromiseQuery): Tri {
     return this.statusOf(expr, (type) => this.arrayTypeStatus(type, query));
   }
 
@@ -119,8 +233,9 @@ export class Ts7PromiseFacts {
     const sourceFile = node.getSourceFile();
     let file = this.files.get(sourceFile);
     if (!file) {
+      if (!this.session.isCallersFile(sourceFile.fileName)) throw new AskTs6(`a node in ${sourceFile.fileName}`);
       const found = this.session.file(this.project, sourceFile.fileName);
-      if (!found || found.sourceFile !== sourceFile) throw new Error(`${sourceFile.fileName}: not this session's TypeScript 6 tree`);
+      if (!found || found.sourceFile !== sourceFile) throw new NotThisSessionsTree(sourceFile.fileName);
       file = found;
       this.files.set(sourceFile, file);
     }
@@ -133,6 +248,10 @@ export class Ts7PromiseFacts {
    * value's call signatures, `always`/`never` only when all agree.
    */
   functionReturnsPromise(expr: ts.Expression, query: PromiseQuery): Tri {
+    return this.guard("may", () => this.functionReturnsPromiseNow(expr, query));
+  }
+
+  private functionReturnsPromiseNow(expr: ts.Expression, query: PromiseQuery): Tri {
     const returnsPromise = (type: Type7 | undefined): Tri => {
       if (!type || type.flags & (this.flags.TypeFlags.Any | this.flags.TypeFlags.Unknown)) return "may";
       const signatures = this.callSignaturesOf(type.isUnionType() ? type.getTypes() : [type]);
@@ -145,6 +264,10 @@ export class Ts7PromiseFacts {
 
   /** Does a written function type (`() => Promise<void>`, `Handler`) return a promise? As `TypeOracle.writtenFunctionTypeReturnsPromise`. */
   writtenFunctionTypeReturnsPromise(typeNode: ts.TypeNode, query: PromiseQuery): Tri {
+    return this.guard("may", () => this.writtenFunctionTypeReturnsPromiseNow(typeNode, query));
+  }
+
+  private writtenFunctionTypeReturnsPromiseNow(typeNode: ts.TypeNode, query: PromiseQuery): Tri {
     const node = this.fileOf(typeNode).node7(typeNode);
     const type = node && this.project.checker.getTypeFromTypeNode(node as TypeNode7);
     if (!type || type.flags & (this.flags.TypeFlags.Any | this.flags.TypeFlags.Unknown)) return "may";
@@ -160,6 +283,10 @@ export class Ts7PromiseFacts {
    * identity, as on TypeScript 6.
    */
   variableScope(identifier: ts.Identifier, fn: ts.Node): { scope: "inside" | "outside"; isParameter: boolean; isConst: boolean } | undefined {
+    return this.guard(undefined, () => this.variableScopeNow(identifier, fn));
+  }
+
+  private variableScopeNow(identifier: ts.Identifier, fn: ts.Node): { scope: "inside" | "outside"; isParameter: boolean; isConst: boolean } | undefined {
     const file = this.fileOf(identifier);
     const symbol = this.symbolOf(identifier);
     const handle = symbol?.valueDeclaration ?? symbol?.declarations[0];
@@ -190,6 +317,10 @@ export class Ts7PromiseFacts {
    * a parameter's type depends on type arguments.
    */
   declaredParameterExpectsVoid(expr: ts.Expression): Tri | undefined {
+    return this.guard("may", () => this.declaredParameterExpectsVoidNow(expr));
+  }
+
+  private declaredParameterExpectsVoidNow(expr: ts.Expression): Tri | undefined {
     let argument: ts.Node = expr;
     while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
     const call = argument.parent;
@@ -284,6 +415,836 @@ export class Ts7PromiseFacts {
     });
   }
 
+  // --- type questions on a value (as Ts6TypeOracle: a node without a TypeScript 7 twin is typed `any`) ---
+
+  /** Does every part of the value's type have a callable `catch`? As `TypeOracle.everyPartHasCatch`. */
+  everyPartHasCatch(expr: ts.Expression): boolean {
+    return this.guard(false, () => {
+      const type = this.typeOf(expr);
+      if (!type) return false;
+      return (type.isUnionType() ? type.getTypes() : [type]).every((part) => this.hasCallableProperty(part, "catch"));
+    });
+  }
+
+  /** Is the value a function? As `TypeOracle.functionStatus`. */
+  functionStatus(expr: ts.Expression): Tri {
+    return this.guard("may", () => {
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const type = this.typeOf(expr);
+      if (!type) return "may";
+      return combine(
+        (type.isUnionType() ? type.getTypes() : [type]).map((part): Tri => {
+          if (part.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "may";
+          if (part.flags & TypeFlags.TypeParameter && !checker.getBaseConstraintOfType(part)) return "may";
+          return this.callSignatureCount(part) > 0 ? "always" : "never";
+        }),
+      );
+    });
+  }
+
+  /** Can the value be something other than a function? As `TypeOracle.notFunctionStatus`. */
+  notFunctionStatus(expr: ts.Expression): Tri {
+    return this.guard("may", () => {
+      const { TypeFlags } = this.flags;
+      const partStatus = (part: Type7): Tri => {
+        if (part.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "may";
+        if (part.isUnionType()) return combine(part.getTypes().map(partStatus));
+        if (part.flags & TypeFlags.TypeParameter) {
+          const constraint = this.project.checker.getBaseConstraintOfType(part);
+          return constraint && constraint.id !== part.id ? partStatus(constraint) : "may";
+        }
+        return this.callSignatureCount(part) > 0 ? "never" : "always";
+      };
+      const type = this.typeOf(expr);
+      return type ? partStatus(type) : "may";
+    });
+  }
+
+  /** The value is typed `any` or `unknown`. As `TypeOracle.isUntyped`. */
+  isUntyped(expr: ts.Expression): boolean {
+    return this.guard(true, () => {
+      const type = this.typeOf(expr);
+      return !type || (type.flags & (this.flags.TypeFlags.Any | this.flags.TypeFlags.Unknown)) !== 0;
+    });
+  }
+
+  /** Can the value be `null` or `undefined`? As `TypeOracle.nullishStatus`. */
+  nullishStatus(expr: ts.Expression): Tri {
+    const { TypeFlags } = this.flags;
+    return this.guard("may", () => this.flagStatus(expr, TypeFlags.Undefined | TypeFlags.Null | TypeFlags.Void, false));
+  }
+
+  /** Can the value be a number? As `TypeOracle.numberStatus`. */
+  numberStatus(expr: ts.Expression): Tri {
+    return this.guard("may", () => this.flagStatus(expr, this.flags.TypeFlags.NumberLike, true));
+  }
+
+  private flagStatus(expr: ts.Expression, flags: number, splitIntersections: boolean): Tri {
+    const { TypeFlags } = this.flags;
+    const status = (type: Type7): Tri => {
+      if (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "may";
+      if (type.isUnionType() || (splitIntersections && type.isIntersectionType())) return combine(type.getTypes().map(status));
+      if (type.flags & TypeFlags.TypeParameter) {
+        const constraint = this.project.checker.getBaseConstraintOfType(type);
+        return constraint ? status(constraint) : "may";
+      }
+      return type.flags & flags ? "always" : "never";
+    };
+    const type = this.typeOf(expr);
+    return type ? status(type) : "may";
+  }
+
+  /** The number of call signatures of a type's apparent type, cached by type id. */
+  private callSignatureCount(type: Type7): number {
+    let count = this.callSignatureCounts.get(type.id);
+    if (count === undefined) {
+      const apparent = this.project.checker.getApparentType(type);
+      count = apparent ? this.project.checker.getSignaturesOfType(apparent, this.flags.SignatureKind.Call).length : 0;
+      this.callSignatureCounts.set(type.id, count);
+    }
+    return count;
+  }
+
+  private readonly callSignatureCounts = new Map<number, number>();
+
+  /**
+   * Is `expr` the global `Promise` constructor (the default lib's `Promise` value, directly, as
+   * `globalThis.Promise` or through a `const` copy)? As `TypeOracle.isGlobalPromiseConstructor`.
+   */
+  isGlobalPromiseConstructor(expr: ts.Expression): boolean {
+    return this.guard(false, () => {
+      const symbol = this.followCallee(expr, 0);
+      return symbol !== undefined && symbol.name === "Promise" && (symbol.flags & this.flags.SymbolFlags.Variable) !== 0 && this.isDeclaredInDefaultLib(symbol);
+    });
+  }
+
+  private isDeclaredInDefaultLib(symbol: Symbol7): boolean {
+    return symbol.declarations.some((declaration) => this.project.program.getSourceFileMetadataByPath(declaration.path)?.isDefaultLibrary === true);
+  }
+
+  /**
+   * The symbol a callee names, `const` copies and destructuring followed (at most 4 steps), as
+   * `Ts6TypeOracle.followCallee`. A declaration in a declaration file TypeScript 6 does not share
+   * (a default lib file) has no initializer to follow: ambient declarations hold none but literals.
+   */
+  private followCallee(expr: ts.Expression, depth: number): Symbol7 | undefined {
+    let node = skipParens(expr);
+    while (ts.isNonNullExpression(node)) node = skipParens(node.expression);
+    let name: ts.Node;
+    if (ts.isIdentifier(node)) name = node;
+    else if (ts.isPropertyAccessExpression(node)) name = node.name;
+    else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) name = node.argumentExpression;
+    else return undefined;
+    let symbol = this.symbolOf(name);
+    if (symbol && symbol.flags & this.flags.SymbolFlags.Alias) symbol = this.project.checker.getAliasedSymbol(symbol);
+    const handle = symbol?.valueDeclaration;
+    if (!symbol || !handle || depth >= 4) return symbol;
+    if (!this.session.isCallersFile(handle.path)) {
+      if (/\.d\.[cm]?ts$/.test(handle.path)) return symbol;
+      throw new AskTs6(`a declaration in ${handle.path}`);
+    }
+    const declaration = this.fileOf(name).declaration6(handle);
+    if (!declaration) throw new AskTs6(`no TypeScript 6 twin of a declaration in ${handle.path}`);
+    if (ts.isVariableDeclaration(declaration) && isConstDeclaration(declaration) && declaration.initializer) {
+      const initializer = skipParens(declaration.initializer);
+      if (ts.isIdentifier(initializer) || ts.isPropertyAccessExpression(initializer)) return this.followCallee(initializer, depth + 1) ?? symbol;
+      return symbol;
+    }
+    if (ts.isBindingElement(declaration) && !declaration.dotDotDotToken && ts.isObjectBindingPattern(declaration.parent)) {
+      const variable = declaration.parent.parent;
+      const key = declaration.propertyName ?? declaration.name;
+      if (!ts.isVariableDeclaration(variable) || !isConstDeclaration(variable) || !variable.initializer) return symbol;
+      if (!(ts.isIdentifier(key) || ts.isStringLiteral(key))) return symbol;
+      const { checker } = this.project;
+      const source = this.typeOf(variable.initializer);
+      const apparent = source && checker.getApparentType(source);
+      return (apparent && checker.getPropertyOfType(apparent, key.text)) ?? symbol;
+    }
+    return symbol;
+  }
+
+  /** Is `expr` where a function returning `void` is expected? As `TypeOracle.expectsVoidFunction`. */
+  expectsVoidFunction(expr: ts.Expression): Tri {
+    return this.guard("may", () => {
+      const declared = this.declaredParameterExpectsVoidNow(expr);
+      if (declared !== undefined) return declared;
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const contextual = checker.getContextualType(this.sharedNode7(expr) as Parameters<typeof checker.getContextualType>[0]);
+      if (!contextual) return "never";
+      if (contextual.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "may";
+      const signatures = this.callSignaturesOf(contextual.isUnionType() ? contextual.getTypes() : [contextual]);
+      if (signatures.length === 0) return "never";
+      return signatures.every((signature) => (checker.getReturnTypeOfSignature(signature)?.flags ?? 0) & TypeFlags.Void) ? "always" : "never";
+    });
+  }
+
+  /** Does a function declaration return a promise on some path? As `TypeOracle.declarationReturnsPromise`. */
+  declarationReturnsPromise(fn: ts.SignatureDeclaration, query: PromiseQuery): Tri {
+    return this.guard("may", () => {
+      const { checker } = this.project;
+      if (fn.type) return this.typeStatus(checker.getTypeFromTypeNode(this.sharedNode7(fn.type) as TypeNode7), query);
+      const signature = checker.getSignatureFromDeclaration(this.sharedNode7(fn));
+      return signature ? this.typeStatus(checker.getReturnTypeOfSignature(signature), query) : "may";
+    });
+  }
+
+  /** Does the value's apparent type have a property `name`? As `TypeOracle.hasProperty`. */
+  hasProperty(expr: ts.Expression, name: string): boolean {
+    return this.guard(false, () => {
+      const type = this.typeOf(expr);
+      const apparent = type && this.project.checker.getApparentType(type);
+      return apparent !== undefined && this.project.checker.getPropertyOfType(apparent, name) !== undefined;
+    });
+  }
+
+  /**
+   * The first heritage base whose member of the same name is a method every signature of which is
+   * written to return `void`. As `TypeOracle.voidReturningBaseOf`.
+   */
+  voidReturningBaseOf(member: ts.MethodDeclaration | ts.PropertyDeclaration | ts.MethodSignature | ts.PropertySignature): string | undefined {
+    return this.guard(undefined, () => {
+      const owner = member.parent;
+      if (!(ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) || !owner.heritageClauses) return undefined;
+      const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined;
+      if (name === undefined) return undefined;
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      for (const clause of owner.heritageClauses) {
+        for (const heritage of clause.types) {
+          const baseType = this.typeOf(heritage);
+          if (!baseType || baseType.flags & (TypeFlags.Any | TypeFlags.Unknown)) continue;
+          const apparent = checker.getApparentType(baseType);
+          const property = apparent && checker.getPropertyOfType(apparent, name);
+          const propertyType = property && checker.getTypeOfSymbol(property);
+          if (!propertyType) continue;
+          const signatures = this.callSignaturesOf(propertyType.isUnionType() ? propertyType.getTypes() : [propertyType]);
+          if (signatures.length === 0) continue;
+          if (signatures.every((signature) => this.writtenReturn(signature) && (checker.getReturnTypeOfSignature(signature)?.flags ?? 0) & TypeFlags.Void)) {
+            return heritage.expression.getText(member.getSourceFile());
+          }
+        }
+      }
+      return undefined;
+    });
+  }
+
+  /** Whether a signature's return type is written (an annotation, or JSDoc `@returns`): as in `Ts6TypeOracle.voidReturningBaseOf`. */
+  private writtenReturn(signature: Signature7): boolean {
+    const handle = signature.declaration;
+    if (!handle) return false;
+    if (!this.session.isCallersFile(handle.path)) {
+      // A declaration file TypeScript 6 does not share (a default lib file): no JSDoc types there.
+      if (!/\.d\.[cm]?ts$/.test(handle.path)) throw new AskTs6(`a signature in ${handle.path}`);
+      const node = handle.resolve(this.project);
+      return node !== undefined && "type" in node && node.type !== undefined;
+    }
+    const tree = this.session.sourceFile6(handle.path);
+    const declaration = tree && this.fileOf(tree).declaration6(handle);
+    if (!declaration) throw new AskTs6(`no TypeScript 6 twin of a signature in ${handle.path}`);
+    if (ts.isJSDocSignature(declaration)) return declaration.type !== undefined;
+    if (!ts.isFunctionLike(declaration)) throw new AskTs6(`a signature declared by a ${ts.SyntaxKind[declaration.kind]}`);
+    return declaration.type !== undefined || ts.getJSDocReturnType(declaration) !== undefined;
+  }
+
+  /** Is every part of the value's type a promise? As `TypeOracle.everyPartIsPromise`. */
+  everyPartIsPromise(expr: ts.Expression, query: PromiseQuery): Tri {
+    return this.guard("may", () => {
+      if (this.writtenTypeSays(expr, (type) => this.typeStatus(type, query)) === "never") return "never";
+      if (this.mayBeAbsent(expr, 0)) return "never";
+      return this.statusOf(expr, (type) => {
+        if (!type) return "may";
+        let sawMay = false;
+        for (const part of type.isUnionType() ? type.getTypes() : [type]) {
+          const status = this.typeStatus(part, query);
+          if (status === "never") return "never";
+          if (status === "may") sawMay = true;
+        }
+        return sawMay ? "may" : "always";
+      });
+    });
+  }
+
+  /** Does the code say this value may be absent? As `TypeOracle.declaredMayBeAbsent` (syntax read on TypeScript 6 trees). */
+  declaredMayBeAbsent(expr: ts.Expression): boolean {
+    return this.guard(false, () => this.mayBeAbsent(expr, 0));
+  }
+
+  private mayBeAbsent(expr: ts.Expression, depth: number): boolean {
+    const node = skipParens(expr);
+    if (depth > 3) return false;
+    if (ts.isElementAccessExpression(node)) {
+      const key = skipParens(node.argumentExpression);
+      return !ts.isStringLiteralLike(key) && !ts.isNumericLiteral(key);
+    }
+    if (ts.isCallExpression(node)) {
+      if (node.expression.kind === ts.SyntaxKind.ImportKeyword) return false;
+      const { checker } = this.project;
+      const calleeType = this.typeOf(node.expression);
+      const apparent = calleeType && checker.getApparentType(calleeType);
+      const signatures = apparent ? checker.getSignaturesOfType(apparent, this.flags.SignatureKind.Call) : [];
+      return signatures.some((signature) => {
+        // Only syntax is read here, so a declaration in a file TypeScript 6 does not share is read in the session's own parse of it.
+        const declaration = signature.declaration && this.fileOf(node).declaration6(signature.declaration);
+        const type = declaration && (declaration as { type?: ts.TypeNode }).type;
+        return type !== undefined && this.typeNodeNamesAbsence(type, 0);
+      });
+    }
+    let name: ts.Node;
+    if (ts.isIdentifier(node)) name = node;
+    else if (ts.isPropertyAccessExpression(node)) name = node.name;
+    else return false;
+    if (ts.isOptionalChain(node)) return true;
+    let symbol = this.symbolOf(name);
+    if (symbol && symbol.flags & this.flags.SymbolFlags.Alias) symbol = this.project.checker.getAliasedSymbol(symbol);
+    return symbol !== undefined && this.symbolMayBeAbsent(symbol, depth);
+  }
+
+  /**
+   * The symbol at a node of any TypeScript 6 tree the session has, asked by position: valid in a
+   * file both compilers share and in the session's own parse of a file TypeScript 7 read (the
+   * same text), such as its lib files.
+   */
+  private symbolAnywhere(node: ts.Node): Symbol7 | undefined {
+    const fileName = node.getSourceFile().fileName;
+    if (this.session.isCallersFile(fileName)) return this.symbolOf(node);
+    if (this.session.sourceFile6(fileName) !== node.getSourceFile()) throw new AskTs6(`a node of another tree of ${fileName}`);
+    return this.session.file(this.project, fileName)?.symbolsOf([node])[0];
+  }
+
+  /** A declaration of a symbol as a TypeScript 6 node, for its syntax; `AskTs6` where there is none. */
+  private declarationSyntax(handle: NodeHandle7): ts.Node {
+    // Any file's tree will do: only the handle's own file is read (the session's own parse where the caller has none).
+    const declaration = this.session.file(this.project, handle.path)?.declaration6(handle);
+    if (!declaration) throw new AskTs6(`no TypeScript 6 twin of a declaration in ${handle.path}`);
+    return declaration;
+  }
+
+  private symbolMayBeAbsent(symbol: Symbol7, depth: number): boolean {
+    const handle = symbol.valueDeclaration;
+    if (!handle) return false;
+    const declaration = this.declarationSyntax(handle);
+    if ((ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration)) && declaration.questionToken) return true;
+    if (ts.isPropertyDeclaration(declaration) && this.fieldStartsUnassigned(declaration, depth)) return true;
+    if (ts.isVariableDeclaration(declaration) && variableStartsUnassigned(declaration)) return true;
+    if (thisPropertyAssignment(declaration)) return this.thisPropertyStartsAbsent(symbol, depth);
+    if (ts.isGetAccessorDeclaration(declaration)) {
+      const returned = soleReturnedExpression(declaration);
+      return returned !== undefined && this.mayBeAbsent(returned, depth + 1);
+    }
+    if (ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isVariableDeclaration(declaration)) {
+      const initializer = ts.isPropertySignature(declaration) ? undefined : declaration.initializer;
+      if (initializer && isNullish(initializer)) return true;
+      if (declaration.type && this.typeNodeNamesAbsence(declaration.type, 0)) return true;
+      return initializer !== undefined && this.mayBeAbsent(initializer, depth + 1);
+    }
+    return false;
+  }
+
+  private fieldStartsUnassigned(field: ts.PropertyDeclaration, depth: number): boolean {
+    const options = this.options6;
+    if (!options) throw new AskTs6("the TypeScript 6 program's compiler options are not known");
+    const strictNullChecks = options.strictNullChecks ?? options.strict ?? false;
+    if (strictNullChecks && (options.strictPropertyInitialization ?? options.strict ?? false)) return false;
+    if (field.initializer || field.exclamationToken || !ts.isIdentifier(field.name) || isAmbient(field)) return false;
+    if (ts.getCombinedModifierFlags(field) & ts.ModifierFlags.Abstract) return false;
+    return ts.isClassLike(field.parent) && this.constructorStartsAbsent(field.parent, field.name.text, depth) !== false;
+  }
+
+  private thisPropertyStartsAbsent(symbol: Symbol7, depth: number): boolean {
+    let owner: ts.ClassLikeDeclaration | undefined;
+    for (const handle of symbol.declarations) {
+      const assignment = thisPropertyAssignment(this.declarationSyntax(handle));
+      const method = assignment && thisContainer(assignment);
+      if (!method || !ts.isClassLike(method.parent) || (owner && owner !== method.parent)) return false;
+      if (!ts.isConstructorDeclaration(method) && ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Static) return false;
+      owner = method.parent;
+    }
+    return owner !== undefined && this.constructorStartsAbsent(owner, symbol.name, depth) !== false;
+  }
+
+  private constructorStartsAbsent(owner: ts.ClassLikeDeclaration, name: string, depth: number): boolean | undefined {
+    const constructor = owner.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined);
+    for (const statement of constructor?.body?.statements ?? []) {
+      if (!ts.isExpressionStatement(statement)) continue;
+      const assignment = thisPropertyAssignment(statement.expression);
+      if (assignment?.left.name.text !== name) continue;
+      return isNullish(assignment.right) || this.mayBeAbsent(assignment.right, depth + 1);
+    }
+    return undefined;
+  }
+
+  private typeNodeNamesAbsence(type: ts.TypeNode, depth: number): boolean {
+    if (ts.isParenthesizedTypeNode(type)) return this.typeNodeNamesAbsence(type.type, depth);
+    if (ts.isUnionTypeNode(type)) return type.types.some((part) => this.typeNodeNamesAbsence(part, depth));
+    if (type.kind === ts.SyntaxKind.UndefinedKeyword || type.kind === ts.SyntaxKind.VoidKeyword) return true;
+    if (ts.isLiteralTypeNode(type)) return type.literal.kind === ts.SyntaxKind.NullKeyword;
+    if (ts.isTypeReferenceNode(type) && depth < 3) {
+      // By position TypeScript 7 answers for the token there: `A.B` is asked at `B`, the name the whole resolves to.
+      let symbol = this.symbolAnywhere(ts.isQualifiedName(type.typeName) ? type.typeName.right : type.typeName);
+      if (symbol && symbol.flags & this.flags.SymbolFlags.Alias) symbol = this.project.checker.getAliasedSymbol(symbol);
+      const alias = (symbol?.declarations ?? []).map((handle) => this.declarationSyntax(handle)).find(ts.isTypeAliasDeclaration);
+      return alias !== undefined && this.typeNodeNamesAbsence(alias.type, depth + 1);
+    }
+    return false;
+  }
+
+  /** Is the value a built-in collection? As `TypeOracle.collectionStatus`. */
+  collectionStatus(expr: ts.Expression): Tri {
+    return this.guard("may", () => {
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const seen = new Set<number>();
+      const status = (current: Type7): Tri => {
+        if (current.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "may";
+        if (current.isUnionType()) {
+          const parts = current.getTypes().filter((part) => !(part.flags & (TypeFlags.Undefined | TypeFlags.Null | TypeFlags.Void)));
+          return parts.length === 0 ? "never" : combineAll(parts.map(status));
+        }
+        if (current.flags & TypeFlags.TypeParameter) {
+          const constraint = checker.getBaseConstraintOfType(current);
+          return constraint && constraint.id !== current.id ? status(constraint) : "may";
+        }
+        return this.isBuiltinCollection(current, seen) ? "always" : "never";
+      };
+      const type = this.typeOf(expr);
+      return type ? status(type) : "may";
+    });
+  }
+
+  private isBuiltinCollection(type: Type7, seen: Set<number>): boolean {
+    const { checker } = this.project;
+    const { ObjectFlags, TypeFlags } = this.flags;
+    if (checker.isArrayType(type) || checker.isTupleType(type)) return true;
+    const target = type.isObjectType() && type.objectFlags & ObjectFlags.Reference ? (type as TypeReference7).getTarget() : type;
+    if (seen.has(target.id)) return false;
+    seen.add(target.id);
+    const symbol = target.getSymbol();
+    if (symbol && BUILTIN_COLLECTIONS.has(symbol.name) && this.isDeclaredInDefaultLib(symbol)) return true;
+    if (target.flags & TypeFlags.Object && target.isClassOrInterface()) return checker.getBaseTypes(target).some((base) => this.isBuiltinCollection(base, seen));
+    return false;
+  }
+
+  /**
+   * The variable an identifier refers to, as a handle: one object per TypeScript 7 symbol (so
+   * handles compare with `===` as TypeScript 6's symbols do), holding the first identifier it was
+   * asked for (`identifierOf`: what TypeScript 6 is asked with when a question about the variable
+   * is not ported). As `TypeOracle.variableOf`.
+   */
+  variableOf(identifier: ts.Identifier): VariableHandle | undefined {
+    return this.guard(undefined, () => {
+      const shorthand = ts.isShorthandPropertyAssignment(identifier.parent) && identifier.parent.name === identifier;
+      const symbol = shorthand ? this.project.checker.getShorthandAssignmentValueSymbol(this.sharedNode7(identifier.parent)) : this.symbolOf(identifier);
+      if (!symbol) return undefined;
+      let handle = this.variableHandles.get(symbol.id);
+      if (!handle) {
+        handle = {};
+        this.variableHandles.set(symbol.id, handle);
+        this.handleIdentifiers.set(handle, identifier);
+      }
+      return handle;
+    });
+  }
+
+  /** The identifier a `variableOf` handle was first asked for; undefined for a handle of another oracle. */
+  identifierOf(handle: VariableHandle): ts.Identifier | undefined {
+    return this.handleIdentifiers.get(handle);
+  }
+
+  private readonly variableHandles = new Map<number, VariableHandle>();
+  private readonly handleIdentifiers = new WeakMap<VariableHandle, ts.Identifier>();
+
+  /** Does a spread argument hand promise-returning functions to `void` positions? As `TypeOracle.spreadFillsVoidPositions`. */
+  spreadFillsVoidPositions(spread: ts.SpreadElement, query: PromiseQuery): Tri {
+    return this.guard("may", () => {
+      const call = spread.parent;
+      if (!(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments) return "never";
+      const index = call.arguments.indexOf(spread);
+      if (index < 0 || call.arguments.slice(0, index).some((arg) => ts.isSpreadElement(arg))) return "may";
+      const { TypeFlags, SignatureKind, ElementFlags } = this.flags;
+      const { checker } = this.project;
+      const calleeType = this.typeOf(call.expression);
+      if (!calleeType || calleeType.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "may";
+      const kind = ts.isNewExpression(call) ? SignatureKind.Construct : SignatureKind.Call;
+      const apparent = checker.getApparentType(calleeType);
+      const signatures = apparent ? checker.getSignaturesOfType(apparent, kind) : [];
+      if (signatures.length === 0) return "never";
+      const spreadType = this.typeOf(spread.expression);
+      if (!spreadType) return "may";
+      let elements: { type: Type7 | undefined; position: number }[];
+      if (checker.isArrayType(spreadType)) {
+        const element = checker.getTypeArguments(spreadType as TypeReference7)[0];
+        const restIndexes = signatures.map((signature) => this.restIndexOf(signature, signature.getParameters()));
+        if (!element || !restIndexes.every((rest) => rest >= 0 && rest <= index)) return "may";
+        elements = [{ type: element, position: index }];
+      } else if (checker.isTupleType(spreadType)) {
+        const tuple = spreadType as TypeReference7;
+        if (!(tuple.getTarget() as TupleType7).elementFlags.every((flag) => flag & ElementFlags.Required)) return "may";
+        elements = checker.getTypeArguments(tuple).map((type, k) => ({ type, position: index + k }));
+      } else return "may";
+      let sawPromise = false;
+      for (const { type, position } of elements) {
+        if (!type) continue;
+        const callSignatures = this.callSignaturesOf(type.isUnionType() ? type.getTypes() : [type]);
+        if (callSignatures.length === 0) continue;
+        const returns = callSignatures.map((signature) => this.typeStatus(checker.getReturnTypeOfSignature(signature), query));
+        if (!returns.every((status) => status === "always")) continue;
+        if (this.positionExpectsVoid(signatures, position) !== "always") continue;
+        sawPromise = true;
+      }
+      return sawPromise ? "always" : "never";
+    });
+  }
+
+  /** `expectsVoidFunction` for a method written in an object literal. As `TypeOracle.expectsVoidFunctionForMember`. */
+  expectsVoidFunctionForMember(member: ts.MethodDeclaration | ts.ShorthandPropertyAssignment): Tri {
+    return this.guard("may", () => {
+      const literal = member.parent;
+      if (!ts.isObjectLiteralExpression(literal)) return "never";
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const found = checker.getContextualType(this.sharedNode7(literal) as Parameters<typeof checker.getContextualType>[0]);
+      if (!found || found.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "never";
+      const contextual = checker.getNonNullableType(found);
+      const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined;
+      if (name === undefined || !contextual) return "never";
+      const apparent = checker.getApparentType(contextual);
+      if (!apparent) return "never";
+      const property = checker.getPropertyOfType(apparent, name);
+      const memberType = property
+        ? checker.getTypeOfSymbol(property)
+        : checker.getIndexInfosOfType(apparent).find((info) => info.keyType.flags & TypeFlags.String)?.valueType;
+      if (!memberType) return "never";
+      const signatures = this.callSignaturesOf(memberType.isUnionType() ? memberType.getTypes() : [memberType]);
+      if (signatures.length === 0) return "never";
+      return signatures.every((signature) => (checker.getReturnTypeOfSignature(signature)?.flags ?? 0) & TypeFlags.Void) ? "always" : "never";
+    });
+  }
+
+  // --- declarations ---
+
+  /** The declaration a call resolves to. As `TypeOracle.calleeDeclaration`. */
+  calleeDeclaration(call: ts.CallExpression | ts.NewExpression): DeclarationRef | undefined {
+    return this.guard(undefined, () => {
+      const signature = this.project.checker.getResolvedSignature(this.sharedNode7(call));
+      const handle = signature?.declaration;
+      if (handle && !ts.isJSDocSignature(this.declarationSyntax(handle))) return this.describe(handle);
+      // As TypeScript 6's `getSymbolAtLocation` of the callee: a name, or the name of a property access.
+      const callee = call.expression;
+      const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
+      if (!name) throw new AskTs6(`the symbol of a ${ts.SyntaxKind[callee.kind]} callee`);
+      let symbol = this.symbolOf(name);
+      if (symbol && symbol.flags & this.flags.SymbolFlags.Alias) symbol = this.project.checker.getAliasedSymbol(symbol);
+      const first = symbol?.declarations[0];
+      return first ? this.describe(first) : undefined;
+    });
+  }
+
+  /** What the callee names, copies and destructuring followed. As `TypeOracle.calleeTarget`. */
+  calleeTarget(call: ts.CallExpression | ts.NewExpression): { ref: DeclarationRef; declarations: readonly ts.Declaration[] } | undefined {
+    return this.guard(undefined, () => {
+      const symbol = this.followCallee(call.expression, 0);
+      const handles = symbol?.declarations ?? [];
+      const javaScript = /\.[cm]?jsx?$/i.test(call.getSourceFile().fileName);
+      // TypeScript 7 models CommonJS otherwise than TypeScript 6: a callee it cannot resolve in
+      // JavaScript (`this.#progress.off()`, a private field set in the constructor) may be one
+      // TypeScript 6 resolves.
+      if (handles.length === 0) {
+        if (javaScript) throw new AskTs6("an unresolved callee in JavaScript");
+        return undefined;
+      }
+      // Handed to the rules (bodies are walked): nodes of the trees they walk, or TypeScript 6 answers.
+      const declarations = handles.map((handle) => this.programDeclaration(handle) as ts.Declaration);
+      // `module.exports = { explainNode }`: TypeScript 7 stops at the object literal's property,
+      // TypeScript 6 goes on to the function it names.
+      if (declarations.some((declaration) => ts.isShorthandPropertyAssignment(declaration) && isCommonJsExportsLiteral(declaration.parent))) {
+        throw new AskTs6("a CommonJS `module.exports = { … }` property");
+      }
+      return { ref: this.describe(handles[0]), declarations };
+    });
+  }
+
+  /**
+   * A declaration as the node of the TypeScript 6 program's tree (the rules may walk it or compare
+   * it): in a shared file, its twin; in a default lib file (TypeScript 7 ships its own), the
+   * declaration of the same kind and qualified name, the same one among its overloads, in
+   * TypeScript 6's lib file of the same name; else `AskTs6`.
+   */
+  private programDeclaration(handle: NodeHandle7): ts.Node {
+    if (this.session.isCallersFile(handle.path)) return this.declarationSyntax(handle);
+    const isDefaultLib = this.project.program.getSourceFileMetadataByPath(handle.path)?.isDefaultLibrary === true;
+    const lib6 = isDefaultLib && this.options6 ? this.session.callersTree(path.join(path.dirname(ts.getDefaultLibFilePath(this.options6)), path.basename(handle.path))) : undefined;
+    if (!lib6) throw new AskTs6(`a declaration in ${handle.path}`);
+    const own = this.declarationSyntax(handle);
+    const key = declarationKey(own);
+    const index = declarationsWithKey(own.getSourceFile(), key).indexOf(own);
+    const twins = declarationsWithKey(lib6, key);
+    if (index < 0 || twins.length !== declarationsWithKey(own.getSourceFile(), key).length) throw new AskTs6(`no twin of ${key} in ${lib6.fileName}`);
+    return twins[index];
+  }
+
+  /**
+   * Where a declaration lives, as `Ts6TypeOracle.describeDeclaration` (read on its TypeScript 6
+   * syntax); a default lib declaration is named by TypeScript 6's file of the same name.
+   */
+  private describe(handle: NodeHandle7): DeclarationRef {
+    const declaration = this.declarationSyntax(handle);
+    const sourceFile = declaration.getSourceFile();
+    const names: string[] = [];
+    let module: string | undefined;
+    for (let node: ts.Node | undefined = declaration; node && !ts.isSourceFile(node); node = node.parent) {
+      if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) {
+        module = node.name.text;
+        break;
+      }
+      const name = (node as ts.NamedDeclaration).name;
+      if (
+        name &&
+        (ts.isIdentifier(name) || ts.isStringLiteral(name)) &&
+        (node === declaration || ts.isModuleDeclaration(node) || ts.isClassLike(node) || ts.isInterfaceDeclaration(node) || ts.isEnumDeclaration(node))
+      ) {
+        names.unshift(name.text);
+      }
+    }
+    const isDefaultLib = this.project.program.getSourceFileMetadataByPath(handle.path)?.isDefaultLibrary === true;
+    let fileName = sourceFile.fileName;
+    if (isDefaultLib && !this.session.isCallersFile(handle.path)) {
+      if (!this.options6) throw new AskTs6("the TypeScript 6 program's compiler options are not known");
+      fileName = path.join(path.dirname(ts.getDefaultLibFilePath(this.options6)), path.basename(handle.path)).replace(/\\/g, "/");
+    }
+    module ??= packageNameOf(fileName);
+    return { module, fileName, qualifiedName: names.join("."), isDefaultLib };
+  }
+
+  /** Does a written type have a `[Symbol.dispose]` member returning `void` on every signature? As `TypeOracle.disposeReturnsVoid`. */
+  disposeReturnsVoid(typeNode: ts.TypeNode): boolean {
+    return this.guard(false, () => {
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const type = checker.getTypeFromTypeNode(this.sharedNode7(typeNode) as TypeNode7);
+      if (!type || type.flags & (TypeFlags.Any | TypeFlags.Unknown)) return false;
+      const statuses: Tri[] = [];
+      for (const part of type.isUnionType() ? type.getTypes() : [type]) {
+        if (part.flags & (TypeFlags.Undefined | TypeFlags.Null)) continue;
+        const apparent = checker.getApparentType(part);
+        const member = apparent && checker.getPropertiesOfType(apparent).find((property) => property.name.startsWith("__@dispose@") && this.isLibDisposeKey(property));
+        const memberType = member && checker.getTypeOfSymbol(member);
+        if (!memberType) continue;
+        const signatures = this.callSignaturesOf(memberType.isUnionType() ? memberType.getTypes() : [memberType]);
+        if (signatures.length === 0) continue;
+        statuses.push(combineAll(signatures.map((signature): Tri => ((checker.getReturnTypeOfSignature(signature)?.flags ?? 0) & TypeFlags.Void ? "always" : "never"))));
+      }
+      return combine(statuses) === "always";
+    });
+  }
+
+  /** Does the value hold something that must be released (a method named in `names`)? As `TypeOracle.releaseMethod`. */
+  releaseMethod(expr: ts.Expression, names: readonly string[]): { status: Tri; method?: string } {
+    return this.guard({ status: "may" }, () => {
+      const { TypeFlags, SymbolFlags, SignatureKind } = this.flags;
+      const { checker } = this.project;
+      const wanted = (property: Symbol7): string | undefined => {
+        const symbolKey = /^__@(dispose|asyncDispose)@\d+$/.exec(property.escapedName);
+        const name = symbolKey ? `Symbol.${symbolKey[1]}` : property.name;
+        if (!names.includes(name)) return undefined;
+        return symbolKey ? `[${name}]` : name;
+      };
+      const libDisposerOfIterator = (type: Type7, property: Symbol7): boolean =>
+        property.escapedName.startsWith("__@") &&
+        checker.getPropertyOfType(type, "next") !== undefined &&
+        property.declarations.every((handle) => {
+          const declaration = this.declarationSyntax(handle);
+          return declaration.getSourceFile().isDeclarationFile && ts.isInterfaceDeclaration(declaration.parent) && /^(Async)?Disposable$/.test(declaration.parent.name.text);
+        });
+      const expr7 = this.sharedNode7(expr);
+      const status = (type: Type7): { status: Tri; method?: string } => {
+        if (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) return { status: "may" };
+        if (type.flags & TypeFlags.TypeParameter) {
+          const constraint = checker.getBaseConstraintOfType(type);
+          return constraint && constraint.id !== type.id ? status(constraint) : { status: "may" };
+        }
+        if (type.isUnionType()) {
+          const parts = type.getTypes().filter((part) => !(part.flags & (TypeFlags.Undefined | TypeFlags.Null | TypeFlags.Void)));
+          if (parts.length === 0) return { status: "never" };
+          const answers = parts.map(status);
+          if (answers.every((answer) => answer.status === "always")) return answers[0];
+          return { status: answers.every((answer) => answer.status === "never") ? "never" : "may" };
+        }
+        let uncertain = false;
+        const apparent = checker.getApparentType(type);
+        if (!apparent) return { status: "may" };
+        const callable = new Set<string>();
+        for (const property of checker.getPropertiesOfType(apparent)) {
+          const method = wanted(property);
+          if (method === undefined || libDisposerOfIterator(apparent, property)) continue;
+          const atLocation = checker.getTypeOfSymbolAtLocation(property, expr7);
+          const propertyType = atLocation && checker.getNonNullableType(atLocation);
+          if (!propertyType || propertyType.flags & (TypeFlags.Any | TypeFlags.Unknown) || property.flags & SymbolFlags.Optional) uncertain = true;
+          else if (checker.getSignaturesOfType(propertyType, SignatureKind.Call).length > 0) callable.add(method);
+        }
+        // TypeScript 6 names the first such method in its order of the properties, which TypeScript 7
+        // does not keep (it lists `[Symbol.dispose]` before `dispose` on puppeteer's ElementHandle).
+        if (callable.size > 1) throw new AskTs6(`which of ${[...callable].join(", ")} comes first`);
+        const [method] = callable;
+        if (method !== undefined) return { status: "always", method };
+        return { status: uncertain ? "may" : "never" };
+      };
+      const type = this.typeOf(expr);
+      return type ? status(type) : { status: "may" };
+    });
+  }
+
+  /** Is a property keyed by the default lib's `Symbol.dispose` (its declarations' computed names)? */
+  private isLibDisposeKey(property: Symbol7): boolean {
+    const names = property.declarations.map((handle) => ts.getNameOfDeclaration(this.declarationSyntax(handle) as ts.Declaration));
+    return (
+      names.length > 0 &&
+      names.every((name) => {
+        if (!name || !ts.isComputedPropertyName(name)) return false;
+        const expression = name.expression;
+        const at = ts.isIdentifier(expression) ? expression : ts.isPropertyAccessExpression(expression) ? expression.name : undefined;
+        if (!at) throw new AskTs6("a computed key that is not a name");
+        // By position in that file's own text, which TypeScript 7 read too (its lib files included).
+        const [key] = this.session.file(this.project, at.getSourceFile().fileName)?.symbolsOf([at]) ?? [];
+        return key !== undefined && this.isDeclaredInDefaultLib(key);
+      })
+    );
+  }
+
+  // --- sizes (unbounded-concurrency) ---
+
+  /** A tuple's fixed length (the longest over a union). As `TypeOracle.tupleLength`. */
+  tupleLength(expr: ts.Expression): number | undefined {
+    return this.guard(undefined, () => {
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const length = (type: Type7): number | undefined => {
+        if (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) return undefined;
+        if (type.isUnionType()) return largestOverParts(type.getTypes(), length);
+        if (type.flags & TypeFlags.TypeParameter) {
+          const constraint = checker.getBaseConstraintOfType(type);
+          return constraint && constraint.id !== type.id ? length(constraint) : undefined;
+        }
+        if (!checker.isTupleType(type)) return undefined;
+        const target = (type as TypeReference7).getTarget() as TupleType7;
+        return this.hasRestElement(target) ? undefined : target.fixedLength;
+      };
+      const type = this.typeOf(expr);
+      return type ? length(type) : undefined;
+    });
+  }
+
+  private hasRestElement(tuple: TupleType7): boolean {
+    const { ElementFlags } = this.flags;
+    return tuple.elementFlags.some((flag) => flag & (ElementFlags.Rest | ElementFlags.Variadic));
+  }
+
+  /** Is the value a collection whose size its type leaves open? As `TypeOracle.openSizeStatus`. */
+  openSizeStatus(expr: ts.Expression): Tri {
+    return this.guard("may", () => {
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const leaf = (type: Type7): Tri => {
+        if (type.flags & TypeFlags.StringLike) return "never";
+        if (checker.isTupleType(type)) return this.hasRestElement((type as TypeReference7).getTarget() as TupleType7) ? "always" : "never";
+        if (checker.isArrayType(type)) return "always";
+        const apparent = checker.getApparentType(type);
+        if (!apparent) return "never";
+        if (checker.getPropertiesOfType(apparent).some((property) => /^__@iterator@\d+$/.test(property.escapedName))) return "always";
+        const length = checker.getPropertyOfType(apparent, "length");
+        const lengthType = length && checker.getTypeOfSymbol(length);
+        return lengthType && lengthType.flags & TypeFlags.NumberLike ? "always" : "never";
+      };
+      const status = (current: Type7): Tri => {
+        if (current.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "may";
+        if (current.isUnionType()) {
+          const parts = current.getTypes().filter((part) => !(part.flags & (TypeFlags.Undefined | TypeFlags.Null | TypeFlags.Void)));
+          return parts.length === 0 ? "never" : combine(parts.map(status));
+        }
+        if (current.flags & TypeFlags.TypeParameter) {
+          const constraint = checker.getBaseConstraintOfType(current);
+          return constraint && constraint.id !== current.id ? status(constraint) : "may";
+        }
+        return leaf(current);
+      };
+      const type = this.typeOf(expr);
+      return type ? status(type) : "may";
+    });
+  }
+
+  /** The value when its type is one number literal. As `TypeOracle.numberLiteralValue`. */
+  numberLiteralValue(expr: ts.Expression): number | undefined {
+    return this.guard(undefined, () => {
+      const type = this.typeOf(expr);
+      return type?.isNumberLiteralType() ? type.value : undefined;
+    });
+  }
+
+  /** The most own keys `Object.keys` can list for a value. As `TypeOracle.fixedPropertyCount`. */
+  fixedPropertyCount(expr: ts.Expression): number | undefined {
+    return this.guard(undefined, () => {
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const count = (type: Type7): number | undefined => {
+        if (type.flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.TypeParameter)) return undefined;
+        if (type.isUnionType()) return largestOverParts(type.getTypes(), count);
+        if (!(type.flags & TypeFlags.Object) || checker.isArrayType(type) || checker.isTupleType(type)) return undefined;
+        if (checker.getIndexInfosOfType(type).length > 0) return undefined;
+        return checker.getPropertiesOfType(type).length;
+      };
+      const type = this.typeOf(expr);
+      return type ? count(type) : undefined;
+    });
+  }
+
+  /** Does a method's written return type say it returns a promise? As `TypeOracle.writtenReturnIsPromise`. */
+  writtenReturnIsPromise(member: ts.SignatureDeclaration, query: PromiseQuery): Tri {
+    return this.guard("may", () => {
+      if (!member.type) return "never";
+      const node = this.sharedNode7(member.type);
+      return this.typeStatus(this.project.checker.getTypeFromTypeNode(node as TypeNode7), query);
+    });
+  }
+
+  /** The `const`/`let` declaration an identifier refers to. As `TypeOracle.variableDeclarationOf`. */
+  variableDeclarationOf(identifier: ts.Identifier): ts.VariableDeclaration | undefined {
+    return this.guard(undefined, () => {
+      const declaration = this.valueDeclaration6(identifier);
+      return declaration && ts.isVariableDeclaration(declaration) ? declaration : undefined;
+    });
+  }
+
+  /** The parameter an identifier refers to. As `TypeOracle.parameterDeclarationOf`. */
+  parameterDeclarationOf(identifier: ts.Identifier): ts.ParameterDeclaration | undefined {
+    return this.guard(undefined, () => {
+      const declaration = this.valueDeclaration6(identifier);
+      return declaration && ts.isParameter(declaration) ? declaration : undefined;
+    });
+  }
+
+  /**
+   * The value declaration of the symbol an identifier refers to, as the node of the TypeScript 6
+   * program's tree of its file; `AskTs6` when that file is not one both compilers share.
+   */
+  private valueDeclaration6(identifier: ts.Identifier): ts.Node | undefined {
+    const handle = this.symbolOf(identifier)?.valueDeclaration;
+    if (!handle) return undefined;
+    if (!this.session.isCallersFile(handle.path)) throw new AskTs6(`a declaration in ${handle.path}`);
+    const declaration = this.fileOf(identifier).declaration6(handle);
+    if (!declaration) throw new AskTs6(`no TypeScript 6 twin of a declaration in ${handle.path}`);
+    return declaration;
+  }
+
+  /** The TypeScript 7 twin of a node; `AskTs6` when TypeScript 7's tree of its file has none (a default lib file). */
+  private sharedNode7(node: ts.Node): Node7 {
+    const sourceFile = node.getSourceFile();
+    if (!this.session.isCallersFile(sourceFile.fileName)) throw new AskTs6(`a node in ${sourceFile.fileName}`);
+    const twin = this.fileOf(node).node7(node);
+    if (!twin) throw new AskTs6(`no TypeScript 7 twin of a node in ${sourceFile.fileName}`);
+    return twin;
+  }
+
   /**
    * Asks ahead, in at most three round trips, what `promiseStatus` will need for these
    * expressions of one file: the symbols of the names, the types of the callees and values, then
@@ -292,6 +1253,10 @@ export class Ts7PromiseFacts {
    * need it are asked, as `promiseStatus` itself does.
    */
   prefetch(exprs: readonly ts.Expression[], query: PromiseQuery): void {
+    return this.guard(undefined, () => this.prefetchNow(exprs, query));
+  }
+
+  private prefetchNow(exprs: readonly ts.Expression[], query: PromiseQuery): void {
     const first = exprs[0];
     if (!first) return;
     const file = this.fileOf(first);
@@ -326,7 +1291,7 @@ export class Ts7PromiseFacts {
     return type;
   }
 
-  private symbolOf(name: ts.Identifier): Symbol7 | undefined {
+  private symbolOf(name: ts.Node): Symbol7 | undefined {
     if (this.symbolCache.has(name)) return this.symbolCache.get(name);
     const [symbol] = this.fileOf(name).symbolsOf([name]);
     this.symbolCache.set(name, symbol);

@@ -14,7 +14,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
 import { normalizePath } from "../project";
-import { sync7, type Api7, type Node7, type NodeHandle7, type Project7, type Snapshot7, type SourceFile7, type Symbol7, type Type7 } from "./api";
+import { sync7, type Api7, type FileSystem7, type Node7, type NodeHandle7, type Project7, type Snapshot7, type SourceFile7, type Symbol7, type Type7 } from "./api";
 import { findTs6Node, findTs7Node } from "./nodeMap";
 
 export interface Ts7SessionOptions {
@@ -22,6 +22,13 @@ export interface Ts7SessionOptions {
   cwd: string;
   /** The tsconfig.json files to open, all in one snapshot of one process. */
   configFiles: readonly string[];
+  /**
+   * The TypeScript 6 tree of a file when the caller has one (the engine: the trees of its
+   * TypeScript 6 program, which the rules walk); undefined: the session parses the file itself.
+   */
+  sourceFile6?: (fileName: string) => ts.SourceFile | undefined;
+  /** A virtual file system for the compiler process (tests: in-memory projects); default: unsaved text, then the disk. */
+  fs?: Omit<FileSystem7, "readFile"> & { readFile(fileName: string): string | null | undefined };
 }
 
 export class Ts7Session {
@@ -32,15 +39,66 @@ export class Ts7Session {
   private readonly changed = new Set<string>();
   /** The TypeScript 6 tree of each file asked for in this snapshot: one tree per file, so nodes compare by identity. */
   private readonly trees6 = new Map<string, ts.SourceFile>();
+  /** Of `trees6`, those the session parsed itself (the caller had none). */
+  private readonly ownTrees = new Set<string>();
   private closed = false;
 
+  private sourceFile6Of: ((fileName: string) => ts.SourceFile | undefined) | undefined;
+
   constructor(private readonly options: Ts7SessionOptions) {
+    this.sourceFile6Of = options.sourceFile6;
     [this.api, this.snapshot] = this.start();
+  }
+
+  /**
+   * The TypeScript 6 trees to use from now on (the language server: each new program of the
+   * project, whose trees the rules walk); every tree taken before is forgotten.
+   */
+  useTrees(sourceFile6: (fileName: string) => ts.SourceFile | undefined): void {
+    this.sourceFile6Of = sourceFile6;
+    // The session's own parses (files the caller has no tree of: TypeScript 7's lib files) stay.
+    for (const key of this.trees6.keys()) if (!this.ownTrees.has(key)) this.trees6.delete(key);
+    this.shared.clear();
+  }
+
+  /**
+   * Whether a file's TypeScript 6 tree is the caller's (`sourceFile6` / `useTrees`: the program the
+   * rules walk; without one, the session's own) and TypeScript 7's program has the file too: a
+   * file both compilers share. A
+   * default lib file is not (TypeScript 7 ships its own), nor is a file only one program holds.
+   */
+  isCallersFile(fileName: string): boolean {
+    const key = normalizePath(fileName);
+    let shared = this.shared.get(key);
+    if (shared === undefined) {
+      const tree = this.sourceFile6(key);
+      shared =
+        tree !== undefined &&
+        (this.sourceFile6Of === undefined || this.sourceFile6Of(key) === tree) &&
+        this.snapshot.getProjects().some((project) => project.program.getSourceFileMetadataByPath(key as Path7) !== undefined);
+      this.shared.set(key, shared);
+    }
+    return shared;
+  }
+
+  /** `isCallersFile` answers of this snapshot and trees. */
+  private readonly shared = new Map<string, boolean>();
+
+  /** The caller's TypeScript 6 tree of a file (its program's), if it has one. */
+  callersTree(fileName: string): ts.SourceFile | undefined {
+    return this.sourceFile6Of?.(normalizePath(fileName));
+  }
+
+  /** The files given unsaved text (`setText`), normalized. */
+  unsavedFiles(): string[] {
+    return [...this.unsaved.keys()];
   }
 
   private start(): [Api7, Snapshot7] {
     // The Go side reads every file through this callback first: `undefined` falls back to the disk.
-    const api = new (sync7().API)({ cwd: this.options.cwd, fs: { readFile: (fileName) => this.unsaved.get(normalizePath(fileName)) } });
+    const given = this.options.fs;
+    const readFile = (fileName: string) => this.unsaved.get(normalizePath(fileName)) ?? given?.readFile(fileName);
+    const api = new (sync7().API)({ cwd: this.options.cwd, fs: { ...given, readFile } });
     return [api, api.updateSnapshot({ openProjects: this.options.configFiles.map(normalizePath) })];
   }
 
@@ -68,6 +126,7 @@ export class Ts7Session {
   restart(): void {
     this.closeApi();
     this.changed.clear();
+    this.shared.clear();
     [this.api, this.snapshot] = this.start();
     this.closed = false;
   }
@@ -91,6 +150,7 @@ export class Ts7Session {
    */
   setText(fileName: string, text: string | undefined): void {
     const key = normalizePath(fileName);
+    if (this.unsaved.get(key) === text) return;
     if (text === undefined) this.unsaved.delete(key);
     else this.unsaved.set(key, text);
     this.changed.add(key);
@@ -107,7 +167,31 @@ export class Ts7Session {
     const previous = this.snapshot;
     this.snapshot = this.api.updateSnapshot({ fileChanges: { changed } });
     previous.dispose();
-    for (const fileName of changed) this.trees6.delete(fileName);
+    for (const fileName of changed) {
+      this.trees6.delete(fileName);
+      this.ownTrees.delete(fileName);
+    }
+    this.shared.clear();
+  }
+
+  /**
+   * A new snapshot after files the virtual file system serves were created, changed or deleted
+   * (tests: one in-memory project after another in one process); like `update`, the previous
+   * snapshot is disposed and the TypeScript 6 trees are forgotten.
+   */
+  updateFiles(changes: { created?: readonly string[]; changed?: readonly string[]; deleted?: readonly string[] }): void {
+    const previous = this.snapshot;
+    const list = (names: readonly string[] | undefined) => (names ?? []).map(normalizePath);
+    this.snapshot = this.api.updateSnapshot({ fileChanges: { created: list(changes.created), changed: list(changes.changed), deleted: list(changes.deleted) } });
+    previous.dispose();
+    const touched = new Set([...list(changes.created), ...list(changes.changed), ...list(changes.deleted)]);
+    for (const key of this.trees6.keys()) {
+      if (!this.ownTrees.has(key) || touched.has(key)) {
+        this.trees6.delete(key);
+        this.ownTrees.delete(key);
+      }
+    }
+    this.shared.clear();
   }
 
   /** The text both compilers see for a file: the unsaved text, else the disk; undefined when unreadable. */
@@ -115,6 +199,8 @@ export class Ts7Session {
     const key = normalizePath(fileName);
     const unsaved = this.unsaved.get(key);
     if (unsaved !== undefined) return unsaved;
+    const given = this.options.fs?.readFile(key);
+    if (typeof given === "string") return given;
     try {
       return fs.readFileSync(key, "utf8");
     } catch {
@@ -130,10 +216,15 @@ export class Ts7Session {
     const key = normalizePath(fileName);
     let tree = this.trees6.get(key);
     if (!tree) {
+      tree = this.sourceFile6Of?.(key);
+      if (tree) this.trees6.set(key, tree);
+    }
+    if (!tree) {
       const text = this.textOf(key);
       if (text === undefined) return undefined;
       tree = ts.createSourceFile(key, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors }, true, scriptKindOf(key));
       this.trees6.set(key, tree);
+      this.ownTrees.add(key);
     }
     return tree;
   }
@@ -143,6 +234,29 @@ export class Ts7Session {
     const sourceFile = this.sourceFile6(fileName);
     return sourceFile && new Ts7File(this, project, sourceFile);
   }
+
+  /**
+   * Asks one batch question; when the compiler fails it (TypeScript 7.0.2 panics serializing the
+   * type of some empty array literals, `[]`, and fails the whole request), the halves are asked
+   * again, down to single items, so one failing item costs its own answer only (undefined: "don't
+   * know") and about 2·log2(n) extra round trips. A process that died answers nothing: that error
+   * is thrown (the analysis in flight must fail, never report from partial answers).
+   */
+  ask<I, A>(items: readonly I[], question: (batch: I[]) => readonly (A | undefined)[]): (A | undefined)[] {
+    if (items.length === 0) return [];
+    try {
+      return [...question([...items])];
+    } catch (error) {
+      this.failures++;
+      if (!this.responds()) throw error;
+      if (items.length === 1) return [undefined];
+      const half = Math.ceil(items.length / 2);
+      return [...this.ask(items.slice(0, half), question), ...this.ask(items.slice(half), question)];
+    }
+  }
+
+  /** Questions the compiler failed (a batch and each of its parts asked again count one each). */
+  failures = 0;
 
   /** Ends the compiler process (also one that already died). */
   close(): void {
@@ -174,11 +288,14 @@ export class Ts7File {
     return this.tree7 && findTs7Node(this.tree7, node);
   }
 
-  /** The types of the nodes (`getTypeAtLocation`, one batch); undefined where a node has no TypeScript 7 twin. */
+  /**
+   * The types of the nodes (`getTypeAtLocation`, one batch); undefined where a node has no
+   * TypeScript 7 twin, or where the compiler fails the question (see `ask`).
+   */
   typesOf(nodes: readonly ts.Node[]): (Type7 | undefined)[] {
     const mapped = nodes.map((node) => this.node7(node));
     const present = mapped.filter((node): node is Node7 => node !== undefined);
-    const types = present.length > 0 ? this.project.checker.getTypeAtLocation(present) : [];
+    const types = this.session.ask(present, (batch) => this.project.checker.getTypeAtLocation(batch));
     let next = 0;
     return mapped.map((node) => (node ? types[next++] : undefined));
   }
@@ -187,12 +304,9 @@ export class Ts7File {
    * The symbols the identifiers refer to, asked by position (`getSymbolAtPosition`, one batch):
    * no TypeScript 7 tree is needed.
    */
-  symbolsOf(identifiers: readonly ts.Identifier[]): (Symbol7 | undefined)[] {
-    if (identifiers.length === 0) return [];
-    return this.project.checker.getSymbolAtPosition(
-      this.sourceFile.fileName,
-      identifiers.map((identifier) => identifier.getStart(this.sourceFile)),
-    );
+  symbolsOf(identifiers: readonly ts.Node[]): (Symbol7 | undefined)[] {
+    const positions = identifiers.map((identifier) => identifier.getStart(this.sourceFile));
+    return this.session.ask(positions, (batch) => this.project.checker.getSymbolAtPosition(this.sourceFile.fileName, batch));
   }
 
   /**
@@ -206,6 +320,9 @@ export class Ts7File {
     return sourceFile && findTs6Node(sourceFile, node);
   }
 }
+
+/** TypeScript 7's branded path type: a normalized absolute file name. */
+type Path7 = Parameters<Project7["program"]["getSourceFileMetadataByPath"]>[0];
 
 function scriptKindOf(fileName: string): ts.ScriptKind {
   switch (path.extname(fileName).toLowerCase()) {
