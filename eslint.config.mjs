@@ -5,7 +5,7 @@ const restrict = (patterns) => ({ "no-restricted-imports": ["error", { patterns 
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "out/", "dist/", "bench/.work/", ".scratch/", "test/fixtures/", "examples/", "**/*.js", "**/*.mjs"],
+    ignores: ["node_modules/", "out/", "dist/", "bench/.work/", ".scratch/", "stryker-tmp/", "reports/", "test/fixtures/", "examples/", "**/*.js", "**/*.mjs"],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {
