@@ -363,8 +363,11 @@ const CAPPED: Size = { kind: "capped" };
 /** How many `const` initializers and copies `sizeOf` follows. */
 const MAX_SIZE_DEPTH = 6;
 
-/** Lib methods that return a collection no larger than the one they are called on. */
-const SAME_OR_SMALLER = new Set(["filter", "map", "slice", "sort", "reverse", "toSorted", "toReversed", "keys", "values", "entries", "flat"]);
+/**
+ * Lib methods that return a collection no larger than the one they are called on. Not `flat`: it
+ * spreads the inner arrays, so `[primaryIds, secondaryIds].flat()` is as large as they are.
+ */
+const SAME_OR_SMALLER = new Set(["filter", "map", "slice", "sort", "reverse", "toSorted", "toReversed", "keys", "values", "entries"]);
 const LIB_COLLECTIONS = new Set(["Array", "ReadonlyArray", "Set", "ReadonlySet", "Map", "ReadonlyMap"]);
 /** Calls that only arrange to be woken up: timers and listener registrations (declared outside the project). */
 const WAIT_CALLS = new Set(["setTimeout", "setImmediate", "queueMicrotask", "on", "once", "addListener", "prependListener", "prependOnceListener", "addEventListener"]);
