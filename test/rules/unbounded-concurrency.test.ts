@@ -4,7 +4,7 @@ import * as vm from "node:vm";
 import * as ts from "typescript";
 import { workerPoolHelper } from "../../server/src/rules/unbounded-concurrency";
 import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleTable";
-import { lintCode } from "../helpers/ruleTester";
+import { lintCode, TEST_COMPILER_OPTIONS } from "../helpers/ruleTester";
 
 const RULE = "unbounded-concurrency";
 const lines = (...text: string[]) => text.join("\n");
@@ -1291,6 +1291,87 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "the work is a method of a client class a package exports by default",
+    extraFiles: { "redis.d.ts": lines("declare module \"ioredis\" {", "  export default class Redis {", "    get(key: string): Promise<string | null>;", "  }", "}") },
+    code: lines("import type Redis from \"ioredis\";", "export async function readAll(redis: Redis, keys: string[]) {", "  return Promise.all(keys.map((key) => redis.get(key)));", "}"),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 3,
+        column: 27,
+        message: "`Promise.all` starts the work for every item of `keys` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              'import type Redis from "ioredis";',
+              "export async function readAll(redis: Redis, keys: string[]) {",
+              "  return mapWithConcurrency(keys, 8, (key) => redis.get(key));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a cache made from options without a number, passed a function: not a limiter",
+    code: lines(D, "declare function createCache(options: { store: string }): { wrap<T>(key: string, work: () => Promise<T>): Promise<T> };", "const cache = createCache({ store: 'memory' });", "export async function loadUsers(userIds: string[]) {", "  return Promise.all(userIds.map((id) => cache.wrap(id, () => fetchUser(id))));", "}"),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 5,
+        column: 30,
+        message: "`Promise.all` starts the work for every item of `userIds` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              D,
+              "declare function createCache(options: { store: string }): { wrap<T>(key: string, work: () => Promise<T>): Promise<T> };",
+              "const cache = createCache({ store: 'memory' });",
+              "export async function loadUsers(userIds: string[]) {",
+              "  return mapWithConcurrency(userIds, 8, (id) => cache.wrap(id, () => fetchUser(id)));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "batches from a helper given no constant size",
+    code: lines(D, "declare function partition<T>(items: T[], test: (item: T) => boolean): T[][];", "export async function loadUsers(userIds: string[], isActive: (id: string) => boolean) {", "  for (const group of partition(userIds, isActive)) {", "    await Promise.all(group.map((id) => fetchUser(id)));", "  }", "}"),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 5,
+        column: 29,
+        message: "`Promise.all` starts the work for every item of `group` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              D,
+              "declare function partition<T>(items: T[], test: (item: T) => boolean): T[][];",
+              "export async function loadUsers(userIds: string[], isActive: (id: string) => boolean) {",
+              "  for (const group of partition(userIds, isActive)) {",
+              "    await mapWithConcurrency(group, 8, (id) => fetchUser(id));",
+              "  }",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -1648,6 +1729,31 @@ const valid: ValidCase[] = [
   {
     name: "a lock class written in the project with lock and unlock",
     code: lines(D, "class Lock {", "  private held = false;", "  private waiting: (() => void)[] = [];", "  async lock(): Promise<void> {", "    if (!this.held) { this.held = true; return; }", "    await new Promise<void>((resolve) => this.waiting.push(resolve));", "  }", "  unlock(): void {", "    const next = this.waiting.shift();", "    if (next) next(); else this.held = false;", "  }", "}", "const lock = new Lock();", "export async function loadUsers(userIds: string[]) {", "  return Promise.all(userIds.map(async (id) => {", "    await lock.lock();", "    try {", "      return await fetchUser(id);", "    } finally {", "      lock.unlock();", "    }", "  }));", "}"),
+  },
+  {
+    name: "filter, map, values and keys of an `as const` list (ReadonlyArray methods)",
+    code: lines("declare function compact(shard: string): Promise<void>;", "const SHARDS = ['users', 'orders', 'events'] as const;", "export async function compactAll(skip: string) {", "  await Promise.all(SHARDS.filter((shard) => shard !== skip).map((shard) => compact(shard)));", "  await Promise.all(SHARDS.map((shard) => shard.toUpperCase()).map((shard) => compact(shard)));", "  await Promise.all([...SHARDS.values()].map((shard) => compact(shard)));", "  await Promise.all(Array.from(SHARDS.keys(), (index) => compact(SHARDS[index])));", "}"),
+  },
+  {
+    name: "toSorted and toReversed copies of a constant list",
+    compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2023.d.ts"] },
+    code: lines("declare function compact(shard: string): Promise<void>;", "const SHARDS = ['users', 'orders', 'events'];", "export async function compactAll() {", "  await Promise.all(SHARDS.toSorted().map((shard) => compact(shard)));", "  await Promise.all(SHARDS.toReversed().map((shard) => compact(shard)));", "}"),
+  },
+  {
+    name: "a queue made with options holding a concurrency only",
+    code: lines(D, "declare class WorkQueue {", "  constructor(options: { concurrency: number });", "  push<T>(work: () => Promise<T>): Promise<T>;", "}", "const queue = new WorkQueue({ concurrency: 4 });", "export async function notify(recipients: string[]) {", "  await Promise.all(recipients.map((to) => queue.push(() => sendMail(to))));", "}"),
+  },
+  {
+    name: "promises that wait for one of several emitter events (on, addListener, prependListener, prependOnceListener)",
+    code: lines("import type { EventEmitter } from \"node:events\";", "export async function waitForAll(workers: EventEmitter[]) {", "  await Promise.all(", "    workers.map((worker) => new Promise<void>((resolve) => {", "      worker.on('exit', () => resolve());", "      worker.addListener('error', () => resolve());", "      worker.prependListener('disconnect', () => resolve());", "      worker.prependOnceListener('close', () => resolve());", "    })),", "  );", "}"),
+  },
+  {
+    name: "promises that wait for a DOM-style load event",
+    code: lines("export async function waitForLoads(images: EventTarget[]) {", "  await Promise.all(images.map((image) => new Promise((resolve) => image.addEventListener('load', resolve))));", "}"),
+  },
+  {
+    name: "promises that only yield a tick (setImmediate, queueMicrotask)",
+    code: lines("export async function yieldPerItem(items: string[]) {", "  await Promise.all(items.map(() => new Promise<void>((resolve) => setImmediate(resolve))));", "  await Promise.all(items.map(() => new Promise<void>((resolve) => queueMicrotask(resolve))));", "}"),
   },
 ];
 
