@@ -1372,6 +1372,52 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "slices whose end adds a variable to the start, or a constant to another variable",
+    code: lines(D, "export async function window(ids: string[], from: number, to: number, batchSize: number) {", "  await Promise.all(ids.slice(from, batchSize + from).map(fetchUser));", "  await Promise.all(ids.slice(from, 10 + to).map(fetchUser));", "}"),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 3,
+        column: 55,
+        message: "`Promise.all` starts the work for every item of `ids.slice(from, batchSize + from)` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              D,
+              "export async function window(ids: string[], from: number, to: number, batchSize: number) {",
+              "  await mapWithConcurrency(ids.slice(from, batchSize + from), 8, fetchUser);",
+              "  await Promise.all(ids.slice(from, 10 + to).map(fetchUser));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+      {
+        messageId: "unboundedMap",
+        line: 4,
+        column: 46,
+        message: "`Promise.all` starts the work for every item of `ids.slice(from, 10 + to)` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              D,
+              "export async function window(ids: string[], from: number, to: number, batchSize: number) {",
+              "  await Promise.all(ids.slice(from, batchSize + from).map(fetchUser));",
+              "  await mapWithConcurrency(ids.slice(from, 10 + to), 8, fetchUser);",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -1754,6 +1800,14 @@ const valid: ValidCase[] = [
   {
     name: "promises that only yield a tick (setImmediate, queueMicrotask)",
     code: lines("export async function yieldPerItem(items: string[]) {", "  await Promise.all(items.map(() => new Promise<void>((resolve) => setImmediate(resolve))));", "  await Promise.all(items.map(() => new Promise<void>((resolve) => queueMicrotask(resolve))));", "}"),
+  },
+  {
+    name: "a for...in loop inside a for...of loop: the inner loop is the one that collects",
+    code: lines("declare function saveSetting(user: string, key: string): Promise<void>;", "export async function saveAll(users: { id: string; settings: Record<string, string> }[]) {", "  const pending: Promise<void>[] = [];", "  for (const user of users) {", "    for (const key in user.settings) pending.push(saveSetting(user.id, key));", "  }", "  await Promise.all(pending);", "}"),
+  },
+  {
+    name: "Array.from over the characters of a string (a string's length is not a collection size the rule judges)",
+    code: lines("declare function lookup(char: string): Promise<number>;", "export async function codes(word: string) {", "  return Promise.all(Array.from(word, (char) => lookup(char)));", "}"),
   },
 ];
 
