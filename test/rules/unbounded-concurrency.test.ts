@@ -1418,6 +1418,31 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "slice(0, -1), all but the last item, is no cap",
+    code: lines(D, "export async function notifyAllButLast(recipients: string[]) {", "  await Promise.all(recipients.slice(0, -1).map((to) => sendMail(to)));", "}"),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 3,
+        column: 45,
+        message: "`Promise.all` starts the work for every item of `recipients.slice(0, -1)` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              D,
+              "export async function notifyAllButLast(recipients: string[]) {",
+              "  await mapWithConcurrency(recipients.slice(0, -1), 8, (to) => sendMail(to));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -1808,6 +1833,14 @@ const valid: ValidCase[] = [
   {
     name: "Array.from over the characters of a string (a string's length is not a collection size the rule judges)",
     code: lines("declare function lookup(char: string): Promise<number>;", "export async function codes(word: string) {", "  return Promise.all(Array.from(word, (char) => lookup(char)));", "}"),
+  },
+  {
+    name: "slice(offset, 100): at most 100 items whatever the offset",
+    code: lines(D, "export async function page(ids: string[], offset: number) {", "  return Promise.all(ids.slice(offset, 100).map((id) => fetchUser(id)));", "}"),
+  },
+  {
+    name: "slice(-10, -1) and slice(-10, end): at most 10 items from the back",
+    code: lines(D, "export async function recentButLast(ids: string[], end: number) {", "  await Promise.all(ids.slice(-10, -1).map((id) => fetchUser(id)));", "  await Promise.all(ids.slice(-10, end).map((id) => fetchUser(id)));", "}"),
   },
 ];
 

@@ -139,9 +139,10 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "  without an index signature (its property count), up to `maxConstantLength` items (16).",
         "  `Array.from({ length: n }, worker)` with a non-constant `n` is a count, not a collection: it",
         "  is how worker pools start their workers, and is not reported.",
-        "- **Inputs capped by the project**: `items.slice(0, N)`, `items.slice(-N)`, `items.slice(i, i + N)`",
-        "  and `queue.splice(0, N)` with a constant `N` (a literal or a `const`), whatever `N` is: the",
-        "  cap is the author's decision.",
+        "- **Inputs capped by the project**: `items.slice(0, N)` (or any start: `items.slice(offset, N)`),",
+        "  `items.slice(-N)`, `items.slice(i, i + N)` and `queue.splice(0, N)` with a constant `N` (a",
+        "  literal or a `const`), whatever `N` is: the cap is the author's decision. `items.slice(0, -N)`",
+        "  (all but the last `N`) caps nothing and is reported.",
         "- **Constant-size batches**: a batch variable read from a `const` like the above",
         "  (`const batch = ids.slice(i, i + 50)`), or the variable of a `for...of` over a call given a",
         "  constant number (`for (const batch of chunk(ids, 50))`, lodash's `chunk` or the project's own).",
@@ -602,7 +603,11 @@ class UnboundedChecker {
     return undefined;
   }
 
-  /** `slice(0, N)`, `slice(-N)`, `slice(i, i + N)`, `slice(M, N)` with constant `N` (and `M`). */
+  /**
+   * At most a constant `N` items: `slice(M, N)` whatever `M` (`slice(0, N)`, `slice(offset, 100)`),
+   * `slice(-N)` and `slice(-N, end)`, `slice(i, i + N)`. Not `slice(0, -N)`: an end counted from the
+   * back keeps all but the last `N`.
+   */
   private isConstantSlice(args: readonly ts.Expression[]): boolean {
     if (args.length === 1) {
       const start = this.constant(args[0]);
@@ -610,7 +615,9 @@ class UnboundedChecker {
     }
     if (args.length !== 2) return false;
     const [start, end] = args.map(skipExpressionWrappers);
-    if (this.constant(start) !== undefined && this.constant(end) !== undefined) return true;
+    const startValue = this.constant(start);
+    const endValue = this.constant(end);
+    if ((endValue !== undefined && endValue >= 0) || (startValue !== undefined && startValue < 0)) return true;
     // `slice(i, i + N)` / `slice(i, N + i)`
     if (ts.isBinaryExpression(end) && end.operatorToken.kind === ts.SyntaxKind.PlusToken) {
       const sameStart = (side: ts.Expression) => sameReference(side, start);
