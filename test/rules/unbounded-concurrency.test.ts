@@ -1443,6 +1443,30 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "a counted loop written i !== items.length",
+    code: lines(D, "export async function notify(recipients: string[]) {", "  const pending: Promise<void>[] = [];", "  for (let i = 0; i !== recipients.length; i++) pending.push(sendMail(recipients[i]));", "  await Promise.all(pending);", "}"),
+    errors: [
+      {
+        messageId: "unboundedLoop",
+        line: 4,
+        column: 62,
+        message: "This loop starts a promise for every item of `recipients` and collects them for `Promise.all`: all of them run at once, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Await them in batches of a constant size, or run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`).",
+      },
+    ],
+  },
+  {
+    name: "a counted loop written items.length > i",
+    code: lines(D, "export async function notify(recipients: string[]) {", "  const pending: Promise<void>[] = [];", "  for (let i = 0; recipients.length > i; i++) pending.push(sendMail(recipients[i]));", "  await Promise.all(pending);", "}"),
+    errors: [
+      {
+        messageId: "unboundedLoop",
+        line: 4,
+        column: 60,
+        message: "This loop starts a promise for every item of `recipients` and collects them for `Promise.all`: all of them run at once, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Await them in batches of a constant size, or run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`).",
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -1841,6 +1865,18 @@ const valid: ValidCase[] = [
   {
     name: "slice(-10, -1) and slice(-10, end): at most 10 items from the back",
     code: lines(D, "export async function recentButLast(ids: string[], end: number) {", "  await Promise.all(ids.slice(-10, -1).map((id) => fetchUser(id)));", "  await Promise.all(ids.slice(-10, end).map((id) => fetchUser(id)));", "}"),
+  },
+  {
+    name: "a counted loop written i !== WORKERS (a const count, not a collection)",
+    code: lines("declare function worker(id: number): Promise<void>;", "const WORKERS = 4;", "export async function start() {", "  const workers: Promise<void>[] = [];", "  for (let i = 0; i !== WORKERS; i++) workers.push(worker(i));", "  await Promise.all(workers);", "}"),
+  },
+  {
+    name: "a counted loop written 4 > shard",
+    code: lines("declare function rebuildShard(shard: number): Promise<void>;", "export async function rebuild() {", "  const pending: Promise<void>[] = [];", "  for (let shard = 0; 4 > shard; shard++) pending.push(rebuildShard(shard));", "  await Promise.all(pending);", "}"),
+  },
+  {
+    name: "a counted loop written i != poolSize (a count parameter)",
+    code: lines("declare function worker(id: number): Promise<void>;", "export async function start(poolSize: number) {", "  const workers: Promise<void>[] = [];", "  for (let i = 0; i != poolSize; i++) workers.push(worker(i));", "  await Promise.all(workers);", "}"),
   },
 ];
 

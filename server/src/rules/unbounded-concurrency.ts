@@ -120,9 +120,10 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "  recognised by its declaration) over `items.map(callback)` or `Array.from(items, callback)` whose",
         "  result is an array of promises, directly or through a `const` holding it (`const pending =",
         "  ids.map(load); await Promise.all(pending);`). Reported at `map` (or `from`).",
-        "- A loop (`for...of`, a counted `for` up to `items.length`, or `items.forEach`; not `for...in` or `while`) that",
-        "  pushes a promise per item onto an array declared outside it, with no `await` in the loop, when",
-        "  that array is then passed to one of those four. Reported at the pushed promise.",
+        "- A loop (`for...of`, a counted `for` up to `items.length` (`i < items.length`, `i !== items.length`",
+        "  or `items.length > i`), or `items.forEach`; not `for...in` or `while`) that pushes a promise per",
+        "  item onto an array declared outside it, with no `await` in the loop, when that array is then",
+        "  passed to one of those four. Reported at the pushed promise.",
         "",
         "Only when the collection's size is not known to be small: its type is an array, a `Set`, a",
         "`Map`, or another iterable or array-like (`TypeOracle.openSizeStatus`). The rule follows",
@@ -879,16 +880,34 @@ function enclosingLoop(node: ts.Node): Loop | undefined {
   return undefined;
 }
 
-/** `for (let i = 0; i < items.length; i++)`: the collection `items`; `i < 4`: a constant bound. */
+/**
+ * `for (let i = 0; i < items.length; i++)` (or `i <= `, `i !== `, `i != `, and the same written the
+ * other way round, `items.length > i`): the collection `items`; `i < 4`: a constant bound.
+ */
 function countedBound(loop: ts.ForStatement): { collection?: ts.Expression; bound?: Size } {
   const condition = loop.condition && skipExpressionWrappers(loop.condition);
   if (!condition || !ts.isBinaryExpression(condition)) return { bound: UNKNOWN };
-  const operator = condition.operatorToken.kind;
-  if (operator !== ts.SyntaxKind.LessThanToken && operator !== ts.SyntaxKind.LessThanEqualsToken) return { bound: UNKNOWN };
-  const limit = skipExpressionWrappers(condition.right);
+  const limit = countedLimit(condition);
+  if (!limit) return { bound: UNKNOWN };
   if (ts.isPropertyAccessExpression(limit) && limit.name.text === "length") return { collection: limit.expression };
   if (ts.isNumericLiteral(limit)) return { bound: { kind: "constant", length: Number(limit.text) } };
   return { bound: UNKNOWN };
+}
+
+const UP_TO = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken]);
+const DOWN_TO = new Set([ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken]);
+const NOT_EQUAL = new Set([ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/** The side a counted loop's index runs up to: the right of `i < n`/`i !== n`, the left of `n > i`. */
+function countedLimit(condition: ts.BinaryExpression): ts.Expression | undefined {
+  const operator = condition.operatorToken.kind;
+  const right = skipExpressionWrappers(condition.right);
+  const left = skipExpressionWrappers(condition.left);
+  if (UP_TO.has(operator)) return right;
+  if (DOWN_TO.has(operator)) return left;
+  if (!NOT_EQUAL.has(operator)) return undefined;
+  // `i !== items.length` / `items.length !== i`: the side that is not the index.
+  return ts.isIdentifier(left) && !ts.isIdentifier(right) ? right : ts.isIdentifier(right) && !ts.isIdentifier(left) ? left : undefined;
 }
 
 /** The direct child of `ancestor` on the way down to `node`. */
