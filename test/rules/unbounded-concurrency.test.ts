@@ -1467,6 +1467,79 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "p-limit imported, `limit` and `limitConcurrency` taken: the limit is named concurrencyLimit",
+    ...WITH_LIBRARIES,
+    code: lines("import pLimit from \"p-limit\";", D, "const limit = 100;", "const limitConcurrency = (n: number) => Math.min(n, limit);", "export function loadUsers(userIds: string[]) {", "  return Promise.all(userIds.slice(0, limitConcurrency(userIds.length)).map((id) => fetchUser(id)));", "}", ""),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 6,
+        column: 73,
+        message: "`Promise.all` starts the work for every item of the collection at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            "Limit with `pLimit(8)`",
+            lines(
+              'import pLimit from "p-limit";',
+              D,
+              "const limit = 100;",
+              "const limitConcurrency = (n: number) => Math.min(n, limit);",
+              "export function loadUsers(userIds: string[]) {",
+              "  const concurrencyLimit = pLimit(8);",
+              "  return Promise.all(userIds.slice(0, limitConcurrency(userIds.length)).map((id) => concurrencyLimit(() => fetchUser(id))));",
+              "}",
+              "",
+            ),
+          ],
+          [
+            POOL,
+            lines(
+              'import pLimit from "p-limit";',
+              D,
+              "const limit = 100;",
+              "const limitConcurrency = (n: number) => Math.min(n, limit);",
+              "export function loadUsers(userIds: string[]) {",
+              "  return mapWithConcurrency(userIds.slice(0, limitConcurrency(userIds.length)), 8, (id) => fetchUser(id));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "p-limit imported and all three names taken: no limit fix, the helper only",
+    ...WITH_LIBRARIES,
+    code: lines("import pLimit from \"p-limit\";", D, "const limit = 100;", "const limitConcurrency = (n: number) => Math.min(n, limit);", "const concurrencyLimit = limitConcurrency(8);", "export function loadUsers(userIds: string[]) {", "  return Promise.all(userIds.slice(0, concurrencyLimit).map((id) => fetchUser(id)));", "}", ""),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 7,
+        column: 57,
+        message: "`Promise.all` starts the work for every item of `userIds.slice(0, concurrencyLimit)` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              'import pLimit from "p-limit";',
+              D,
+              "const limit = 100;",
+              "const limitConcurrency = (n: number) => Math.min(n, limit);",
+              "const concurrencyLimit = limitConcurrency(8);",
+              "export function loadUsers(userIds: string[]) {",
+              "  return mapWithConcurrency(userIds.slice(0, concurrencyLimit), 8, (id) => fetchUser(id));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
