@@ -120,9 +120,10 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "  recognised by its declaration) over `items.map(callback)` or `Array.from(items, callback)` whose",
         "  result is an array of promises, directly or through a `const` holding it (`const pending =",
         "  ids.map(load); await Promise.all(pending);`). Reported at `map` (or `from`).",
-        "- A loop (`for...of`, a counted `for` up to `items.length`, or `items.forEach`; not `for...in` or `while`) that",
-        "  pushes a promise per item onto an array declared outside it, with no `await` in the loop, when",
-        "  that array is then passed to one of those four. Reported at the pushed promise.",
+        "- A loop (`for...of`, a counted `for` up to `items.length` (`i < items.length`, `i !== items.length`",
+        "  or `items.length > i`), or `items.forEach`; not `for...in` or `while`) that pushes a promise per",
+        "  item onto an array declared outside it, with no `await` in the loop, when that array is then",
+        "  passed to one of those four. Reported at the pushed promise.",
         "",
         "Only when the collection's size is not known to be small: its type is an array, a `Set`, a",
         "`Map`, or another iterable or array-like (`TypeOracle.openSizeStatus`). The rule follows",
@@ -139,9 +140,10 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "  without an index signature (its property count), up to `maxConstantLength` items (16).",
         "  `Array.from({ length: n }, worker)` with a non-constant `n` is a count, not a collection: it",
         "  is how worker pools start their workers, and is not reported.",
-        "- **Inputs capped by the project**: `items.slice(0, N)`, `items.slice(-N)`, `items.slice(i, i + N)`",
-        "  and `queue.splice(0, N)` with a constant `N` (a literal or a `const`), whatever `N` is: the",
-        "  cap is the author's decision.",
+        "- **Inputs capped by the project**: `items.slice(0, N)` (or any start: `items.slice(offset, N)`),",
+        "  `items.slice(-N)`, `items.slice(i, i + N)` and `queue.splice(0, N)` with a constant `N` (a",
+        "  literal or a `const`), whatever `N` is: the cap is the author's decision. `items.slice(0, -N)`",
+        "  (all but the last `N`) caps nothing and is reported.",
         "- **Constant-size batches**: a batch variable read from a `const` like the above",
         "  (`const batch = ids.slice(i, i + 50)`), or the variable of a `for...of` over a call given a",
         "  constant number (`for (const batch of chunk(ids, 50))`, lodash's `chunk` or the project's own).",
@@ -363,8 +365,11 @@ const CAPPED: Size = { kind: "capped" };
 /** How many `const` initializers and copies `sizeOf` follows. */
 const MAX_SIZE_DEPTH = 6;
 
-/** Lib methods that return a collection no larger than the one they are called on. */
-const SAME_OR_SMALLER = new Set(["filter", "map", "slice", "sort", "reverse", "toSorted", "toReversed", "keys", "values", "entries", "flat"]);
+/**
+ * Lib methods that return a collection no larger than the one they are called on. Not `flat`: it
+ * spreads the inner arrays, so `[primaryIds, secondaryIds].flat()` is as large as they are.
+ */
+const SAME_OR_SMALLER = new Set(["filter", "map", "slice", "sort", "reverse", "toSorted", "toReversed", "keys", "values", "entries"]);
 const LIB_COLLECTIONS = new Set(["Array", "ReadonlyArray", "Set", "ReadonlySet", "Map", "ReadonlyMap"]);
 /** Calls that only arrange to be woken up: timers and listener registrations (declared outside the project). */
 const WAIT_CALLS = new Set(["setTimeout", "setImmediate", "queueMicrotask", "on", "once", "addListener", "prependListener", "prependOnceListener", "addEventListener"]);
@@ -599,7 +604,11 @@ class UnboundedChecker {
     return undefined;
   }
 
-  /** `slice(0, N)`, `slice(-N)`, `slice(i, i + N)`, `slice(M, N)` with constant `N` (and `M`). */
+  /**
+   * At most a constant `N` items: `slice(M, N)` whatever `M` (`slice(0, N)`, `slice(offset, 100)`),
+   * `slice(-N)` and `slice(-N, end)`, `slice(i, i + N)`. Not `slice(0, -N)`: an end counted from the
+   * back keeps all but the last `N`.
+   */
   private isConstantSlice(args: readonly ts.Expression[]): boolean {
     if (args.length === 1) {
       const start = this.constant(args[0]);
@@ -607,7 +616,9 @@ class UnboundedChecker {
     }
     if (args.length !== 2) return false;
     const [start, end] = args.map(skipExpressionWrappers);
-    if (this.constant(start) !== undefined && this.constant(end) !== undefined) return true;
+    const startValue = this.constant(start);
+    const endValue = this.constant(end);
+    if ((endValue !== undefined && endValue >= 0) || (startValue !== undefined && startValue < 0)) return true;
     // `slice(i, i + N)` / `slice(i, N + i)`
     if (ts.isBinaryExpression(end) && end.operatorToken.kind === ts.SyntaxKind.PlusToken) {
       const sameStart = (side: ts.Expression) => sameReference(side, start);
@@ -869,16 +880,34 @@ function enclosingLoop(node: ts.Node): Loop | undefined {
   return undefined;
 }
 
-/** `for (let i = 0; i < items.length; i++)`: the collection `items`; `i < 4`: a constant bound. */
+/**
+ * `for (let i = 0; i < items.length; i++)` (or `i <= `, `i !== `, `i != `, and the same written the
+ * other way round, `items.length > i`): the collection `items`; `i < 4`: a constant bound.
+ */
 function countedBound(loop: ts.ForStatement): { collection?: ts.Expression; bound?: Size } {
   const condition = loop.condition && skipExpressionWrappers(loop.condition);
   if (!condition || !ts.isBinaryExpression(condition)) return { bound: UNKNOWN };
-  const operator = condition.operatorToken.kind;
-  if (operator !== ts.SyntaxKind.LessThanToken && operator !== ts.SyntaxKind.LessThanEqualsToken) return { bound: UNKNOWN };
-  const limit = skipExpressionWrappers(condition.right);
+  const limit = countedLimit(condition);
+  if (!limit) return { bound: UNKNOWN };
   if (ts.isPropertyAccessExpression(limit) && limit.name.text === "length") return { collection: limit.expression };
   if (ts.isNumericLiteral(limit)) return { bound: { kind: "constant", length: Number(limit.text) } };
   return { bound: UNKNOWN };
+}
+
+const UP_TO = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken]);
+const DOWN_TO = new Set([ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken]);
+const NOT_EQUAL = new Set([ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/** The side a counted loop's index runs up to: the right of `i < n`/`i !== n`, the left of `n > i`. */
+function countedLimit(condition: ts.BinaryExpression): ts.Expression | undefined {
+  const operator = condition.operatorToken.kind;
+  const right = skipExpressionWrappers(condition.right);
+  const left = skipExpressionWrappers(condition.left);
+  if (UP_TO.has(operator)) return right;
+  if (DOWN_TO.has(operator)) return left;
+  if (!NOT_EQUAL.has(operator)) return undefined;
+  // `i !== items.length` / `items.length !== i`: the side that is not the index.
+  return ts.isIdentifier(left) && !ts.isIdentifier(right) ? right : ts.isIdentifier(right) && !ts.isIdentifier(left) ? left : undefined;
 }
 
 /** The direct child of `ancestor` on the way down to `node`. */
