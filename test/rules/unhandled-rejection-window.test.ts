@@ -1440,6 +1440,19 @@ const valid: ValidCase[] = [
 describe(RULE, () => {
   runRuleTable(RULE, { valid, invalid });
 
+  it("findings carry the rule's one-line summaries (the CLI's stylish output)", () => {
+    const summaries = (code: string) => lintCode(RULE, code).findings.map((finding) => finding.summary);
+    assert.deepEqual(summaries(`${D}\nasync function page() {\n  const user = f();\n  const posts = await g();\n  return [await user, posts];\n}`), [
+      "`user` has no rejection handler while the function awaits (line 4)",
+    ]);
+    assert.deepEqual(summaries(`${D}\nasync function* pages() {\n  const next = f();\n  yield 1;\n  yield await next;\n}`), [
+      "`next` has no rejection handler while paused at `yield` (line 4)",
+    ]);
+    assert.deepEqual(summaries(`${D}\nasync function guard(name: string) {\n  const p = f();\n  if (name === "") throw new Error("no name");\n  return await p;\n}`), [
+      "`p` has no rejection handler when the `throw` at line 4 leaves",
+    ]);
+  });
+
   it("names the other await in the message and as related locations", () => {
     const code = `${D}\nasync function page() {\n  const user = f();\n  const posts = await g();\n  return [await user, posts];\n}`;
     const [finding] = lintCode(RULE, code).findings;
