@@ -36,6 +36,7 @@ import type { AnyRule } from "../../server/src/engine/types";
 import { ts7Stats } from "../../server/src/engine/ts7/ts7TypeOracle";
 import { floatingPromise } from "../../server/src/rules/floating-promise";
 import { unusedSuppression } from "../../server/src/rules/unused-suppression";
+import { blocksThatOverflowTheBinder } from "../helpers/deepBlocks";
 
 const WAIT_MS = 10_000;
 
@@ -1182,7 +1183,7 @@ describe("files that do not parse (parse-error)", () => {
   });
 
   it("a file nested too deeply for TypeScript's binder: still known after an edit elsewhere (the program reuses it)", async (t) => {
-    const blocks = `${"{".repeat(1800)}${"}".repeat(1800)}\n`;
+    const blocks = blocksThatOverflowTheBinder();
     const session = await startSession(t, { "src/jobs.ts": JOBS, "src/blocks.ts": blocks });
     const jobs = session.open("src/jobs.ts");
     const deep = session.open("src/blocks.ts");
