@@ -25,6 +25,60 @@ const H = (a: string) => `${a}.catch(() => undefined);${NOTE}`;
 
 const invalid: InvalidCase[] = [
   {
+    name: "an inner `const` of the same name in a callback is another variable: the window is still found",
+    code: `${D}\nasync function page(ids: string[]) {\n  const user = f();\n  const labels = ids.map((id) => {\n    const user = id.trim();\n    return user;\n  });\n  const posts = await g();\n  return [await user, posts, labels];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("user", 8),
+        fixes: [
+          [
+            CATCH("user"),
+            `${D}\nasync function page(ids: string[]) {\n  const user = f();\n  user.catch(() => undefined);${NOTE}\n  const labels = ids.map((id) => {\n    const user = id.trim();\n    return user;\n  });\n  const posts = await g();\n  return [await user, posts, labels];\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "`cached ? 0 : await fresh` handles `fresh` on one path only: the next await is a window on the other",
+    code: `${D}\nasync function render(cached: boolean) {\n  const fresh = f();\n  const shown = cached ? 0 : await fresh;\n  const extra = await g();\n  return [shown, extra, await fresh];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("fresh", 5),
+        fixes: [
+          [
+            CATCH("fresh"),
+            `${D}\nasync function render(cached: boolean) {\n  const fresh = f();\n  fresh.catch(() => undefined);${NOTE}\n  const shown = cached ? 0 : await fresh;\n  const extra = await g();\n  return [shown, extra, await fresh];\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a project's own `Promise.resolve(v)` gets no exception: its promise is followed like any other call's",
+    code: `${USER_PROMISE}\ndeclare function g(): globalThis.Promise<string>;\nexport async function box() {\n  const p = Promise.resolve(1);\n  await g();\n  return await p;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 12,
+        column: 9,
+        message: WINDOW("p", 13),
+        fixes: [
+          [
+            CATCH("p"),
+            `${USER_PROMISE}\ndeclare function g(): globalThis.Promise<string>;\nexport async function box() {\n  const p = Promise.resolve(1);\n  p.catch(() => undefined);${NOTE}\n  await g();\n  return await p;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
     name: "the issue's example: started, another await, awaited late",
     code: `${D}\nasync function page() {\n  const user = f();\n  const posts = await g();\n  return [await user, posts];\n}`,
     errors: [
@@ -1352,6 +1406,14 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: ValidCase[] = [
+  {
+    name: "a parenthesized executor that takes no `reject` cannot reject",
+    code: `${D}\nasync function pause() {\n  const delay = new Promise<void>(((resolve) => setTimeout(resolve, 10)));\n  await g();\n  await delay;\n}`,
+  },
+  {
+    name: "a known miss, as documented: a call with no name (`loaders[kind]()`) does not pass the cheap gate",
+    code: `${D}\ndeclare const loaders: Record<string, () => Promise<number>>;\nasync function load(kind: string) {\n  const p = loaders[kind]();\n  await g();\n  return await p;\n}`,
+  },
   { name: "an inner variable of the same name, the outer promise awaited first", code: `${D}\nasync function load(ids: number[]) {\n  const user = f();\n  const u = await user;\n  for (const id of ids) {\n    const user = id * 2;\n    console.log(user);\n  }\n  await g();\n  return u;\n}` },
   { name: "a callback parameter of the same name, the outer promise handled before the wait", code: `${D}\nasync function load() {\n  const user = f();\n  track(user);\n  const show = (user: number) => console.log(user);\n  await g();\n  show(await user);\n}` },
   { name: "`Promise.race` awaited where it is created", code: `${D}\nasync function ok() {\n  const winner = await Promise.race([f(), f()]);\n  await g();\n  return winner;\n}` },
@@ -1468,6 +1530,19 @@ describe(RULE, () => {
       finding.message,
       "The promise in `user` has no rejection handler while the function waits at another `await` (line 4): if it rejects meanwhile, Node.js reports an unhandled rejection and, by default, exits. Start both and await them together with `Promise.all`, or attach a handler when it is created.",
     );
+  });
+
+  it("names a `for await` loop and a `yield` in the related locations", () => {
+    const related = (code: string) =>
+      lintCode(RULE, code).findings.flatMap((finding) => finding.related.map((location) => `${location.range.start.line + 1}: ${location.message}`));
+    assert.deepEqual(related(`${D}\nasync function stream(items: AsyncIterable<string>) {\n  const p = f();\n  for await (const item of items) console.log(item);\n  await p;\n}`), [
+      "4: `p` is not handled yet while this `for await` waits",
+      "5: `p` gets its first handler only here",
+    ]);
+    assert.deepEqual(related(`${D}\nasync function* pages() {\n  const next = f();\n  yield 1;\n  yield await next;\n}`), [
+      "4: `next` is not handled yet while this `yield` waits",
+      "5: `next` gets its first handler only here",
+    ]);
   });
 
   it("names the throw in the message and as a related location", () => {
