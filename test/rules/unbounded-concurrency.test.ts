@@ -849,6 +849,57 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: "Array.of(...userIds) spreads the caller's list: as open as it is",
+    code: lines(D, "export async function loadAll(userIds: string[]) {", "  return Promise.all(Array.of(...userIds).map((id) => fetchUser(id)));", "}"),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 3,
+        column: 43,
+        message: "`Promise.all` starts the work for every item of `Array.of(...userIds)` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              D,
+              "export async function loadAll(userIds: string[]) {",
+              "  return mapWithConcurrency(Array.of(...userIds), 8, (id) => fetchUser(id));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "Array.of with more arguments than maxConstantLength",
+    options: { maxConstantLength: 2 },
+    code: lines(D, "export async function loadTeam(lead: string, dev: string, qa: string) {", "  return Promise.all(Array.of(lead, dev, qa).map((id) => fetchUser(id)));", "}"),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 3,
+        column: 46,
+        message: "`Promise.all` starts the work for every item of `Array.of(lead, dev, qa)` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              D,
+              "export async function loadTeam(lead: string, dev: string, qa: string) {",
+              "  return mapWithConcurrency(Array.of(lead, dev, qa), 8, (id) => fetchUser(id));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
     name: "a loop whose promises are raced and then settled: the first combinator is named",
     code: lines("declare function connect(host: string): Promise<{ destroy(): void }>;", "declare function log(): void;", "export async function firstConnection(hosts: string[]) {", "  const attempts = [];", "  for (const host of hosts) attempts.push(connect(host));", "  log();", "  const winner = await Promise.race(attempts);", "  await Promise.allSettled(attempts);", "  return winner;", "}"),
     errors: [
@@ -1950,6 +2001,49 @@ const valid: ValidCase[] = [
   {
     name: "a counted loop written i != poolSize (a count parameter)",
     code: lines("declare function worker(id: number): Promise<void>;", "export async function start(poolSize: number) {", "  const workers: Promise<void>[] = [];", "  for (let i = 0; i != poolSize; i++) workers.push(worker(i));", "  await Promise.all(workers);", "}"),
+  },
+  {
+    name: "Array.of(primary, secondary): two users, written one by one",
+    code: lines(
+      D,
+      "export async function loadPair(primary: string, secondary: string) {",
+      "  const [owner, delegate] = await Promise.all(Array.of(primary, secondary).map(fetchUser));",
+      "  return { owner, delegate };",
+      "}",
+    ),
+  },
+  {
+    name: "Array.of held in a const: the primary and the replica pinged together",
+    code: lines(
+      "declare function ping(host: string): Promise<number>;",
+      "interface DbConfig { primaryHost: string; replicaHost: string }",
+      "export async function health(config: DbConfig) {",
+      "  const hosts = Array.of(config.primaryHost, config.replicaHost);",
+      "  const latencies = await Promise.all(hosts.map((host) => ping(host)));",
+      "  return Math.max(...latencies);",
+      "}",
+    ),
+  },
+  {
+    name: "Array.of with a spread of an `as const` list and one more item",
+    code: lines(
+      D,
+      "const DEFAULT_REGIONS = ['eu', 'us'] as const;",
+      "export async function warm(extraRegion: string) {",
+      "  await Promise.all(Array.of<string>(...DEFAULT_REGIONS, extraRegion).map((region) => fetchUser(region)));",
+      "}",
+    ),
+  },
+  {
+    name: "a loop over Array.of(a, b) collecting a promise each",
+    code: lines(
+      D,
+      "export async function notifyBoth(author: string, reviewer: string) {",
+      "  const pending: Promise<void>[] = [];",
+      "  for (const to of Array.of(author, reviewer)) pending.push(sendMail(to));",
+      "  await Promise.all(pending);",
+      "}",
+    ),
   },
 ];
 

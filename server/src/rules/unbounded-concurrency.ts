@@ -86,7 +86,7 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         maxConstantLength: {
           type: "integer",
           minimum: 0,
-          description: "A literal array, tuple or `{ length: N }` of at most this many items is not reported.",
+          description: "A literal array, `Array.of(...)`, tuple or `{ length: N }` of at most this many items is not reported.",
         },
         suggestedConcurrency: {
           type: "integer",
@@ -135,9 +135,11 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "",
         "### What it deliberately does not report",
         "",
-        "- **Constant-length inputs**: array literals without spreads, tuple types (`[User, User]`,",
-        "  `as const` arrays), `Array.from({ length: 3 }, ...)` and `Object.keys(x)` of an object type",
-        "  without an index signature (its property count), up to `maxConstantLength` items (16).",
+        "- **Constant-length inputs**: array literals and `Array.of(primary, secondary)` (their items",
+        "  counted; a spread adds the items of a constant-length list, and any other spread keeps the",
+        "  list open), tuple types (`[User, User]`, `as const` arrays), `Array.from({ length: 3 }, ...)`",
+        "  and `Object.keys(x)` of an object type without an index signature (its property count), up",
+        "  to `maxConstantLength` items (16).",
         "  `Array.from({ length: n }, worker)` with a non-constant `n` is a count, not a collection: it",
         "  is how worker pools start their workers, and is not reported.",
         "- **Inputs capped by the project**: `items.slice(0, N)` (or any start: `items.slice(offset, N)`),",
@@ -286,7 +288,7 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         limiterTypes:
           "Types whose values run the work they are given with a bounded concurrency (calling the value, or one of its methods, inside the work of an item bounds the fan-out), in the same form. Built in: `p-limit`'s limit function, `p-queue`'s `PQueue`, `bottleneck`'s `Bottleneck`, `async-sema`'s `Sema`, `async-mutex`'s `Semaphore` and `Mutex`.",
         maxConstantLength:
-          "`16` (default): a constant-length input (an array literal, a tuple type, `Array.from({ length: N })`, the keys of an object type without an index signature) of at most this many items is not reported; a longer one is.",
+          "`16` (default): a constant-length input (an array literal or `Array.of(...)`, a tuple type, `Array.from({ length: N })`, the keys of an object type without an index signature) of at most this many items is not reported; a longer one is.",
         suggestedConcurrency: "`8` (default): the concurrency the fixes write (`mapWithConcurrency(items, 8, fn)`, `{ concurrency: 8 }`).",
       },
       fixesDoc: [
@@ -532,21 +534,7 @@ class UnboundedChecker {
     const types = this.context.types;
     const node = skipExpressionWrappers(expression);
     if (depth > MAX_SIZE_DEPTH) return UNKNOWN;
-    if (ts.isArrayLiteralExpression(node)) {
-      let length = 0;
-      let capped = false;
-      for (const element of node.elements) {
-        if (!ts.isSpreadElement(element)) {
-          length += 1;
-          continue;
-        }
-        const inner = this.sizeOf(element.expression, depth + 1);
-        if (inner.kind === "constant") length += inner.length;
-        else if (inner.kind === "capped") capped = true;
-        else return inner;
-      }
-      return capped ? CAPPED : { kind: "constant", length };
-    }
+    if (ts.isArrayLiteralExpression(node)) return this.listSize(node.elements, depth);
     if (ts.isObjectLiteralExpression(node)) return this.arrayLikeSize(node);
     if (ts.isCallExpression(node)) {
       const sized = this.callSize(node, depth);
@@ -567,6 +555,27 @@ class UnboundedChecker {
     const tuple = types.tupleLength(node);
     if (tuple !== undefined) return { kind: "constant", length: tuple };
     return types.openSizeStatus(node) === "always" ? OPEN : UNKNOWN;
+  }
+
+  /**
+   * The items written one by one, of an array literal or of `Array.of(a, b)`: one each, and a spread
+   * adds the size of what it spreads when that is constant or capped; any other spread makes the
+   * list as open (or unknown) as it is.
+   */
+  private listSize(elements: readonly ts.Expression[], depth: number): Size {
+    let length = 0;
+    let capped = false;
+    for (const element of elements) {
+      if (!ts.isSpreadElement(element)) {
+        length += 1;
+        continue;
+      }
+      const inner = this.sizeOf(element.expression, depth + 1);
+      if (inner.kind === "constant") length += inner.length;
+      else if (inner.kind === "capped") capped = true;
+      else return inner;
+    }
+    return capped ? CAPPED : { kind: "constant", length };
   }
 
   /** `{ length: 3 }` is constant; `{ length: n }` is a count (a pool's own size), not a collection. */
@@ -594,6 +603,8 @@ class UnboundedChecker {
       return count === undefined ? undefined : { kind: "constant", length: count };
     }
     if (owner === "ArrayConstructor" && name === "from" && args.length >= 1) return this.sizeOf(args[0], depth + 1);
+    // `Array.of(primary, secondary)`: its arguments, as a literal's elements.
+    if (owner === "ArrayConstructor" && name === "of") return this.listSize(args, depth);
     if (!LIB_COLLECTIONS.has(owner)) return undefined;
     if (name === "slice" && this.isConstantSlice(args)) return CAPPED;
     if (name === "splice" && args.length >= 2 && this.constant(args[1]) !== undefined) return CAPPED;
