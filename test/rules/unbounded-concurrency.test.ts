@@ -900,6 +900,88 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: "an imported const whose initializer is open: read from the environment",
+    extraFiles: { "regions.ts": 'export const REGIONS = (process.env.REGIONS ?? "").split(",");' },
+    code: lines('import { REGIONS } from "./regions";', D, "export async function regionalAdmins() {", "  return Promise.all(REGIONS.map((region) => fetchUser(region)));", "}"),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 4,
+        column: 30,
+        message: "`Promise.all` starts the work for every item of `REGIONS` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              'import { REGIONS } from "./regions";',
+              D,
+              "export async function regionalAdmins() {",
+              "  return mapWithConcurrency(REGIONS, 8, (region) => fetchUser(region));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "an imported literal list longer than maxConstantLength",
+    options: { maxConstantLength: 2 },
+    extraFiles: { "regions.ts": 'export const REGIONS = ["eu", "us", "ap"];' },
+    code: lines('import { REGIONS } from "./regions";', D, "export async function regionalAdmins() {", "  return Promise.all(REGIONS.map((region) => fetchUser(region)));", "}"),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 4,
+        column: 30,
+        message: "`Promise.all` starts the work for every item of `REGIONS` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              'import { REGIONS } from "./regions";',
+              D,
+              "export async function regionalAdmins() {",
+              "  return mapWithConcurrency(REGIONS, 8, (region) => fetchUser(region));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a list a package declares (a .d.ts, not the project's code) is not followed",
+    extraFiles: { "hosts.d.ts": lines('declare module "cluster-hosts" {', "  export const HOSTS: string[];", "}") },
+    code: lines('import { HOSTS } from "cluster-hosts";', "declare function ping(host: string): Promise<number>;", "export async function health() {", "  return Promise.all(HOSTS.map((host) => ping(host)));", "}"),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 4,
+        column: 28,
+        message: "`Promise.all` starts the work for every item of `HOSTS` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              'import { HOSTS } from "cluster-hosts";',
+              "declare function ping(host: string): Promise<number>;",
+              "export async function health() {",
+              "  return mapWithConcurrency(HOSTS, 8, (host) => ping(host));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
     name: "a loop whose promises are raced and then settled: the first combinator is named",
     code: lines("declare function connect(host: string): Promise<{ destroy(): void }>;", "declare function log(): void;", "export async function firstConnection(hosts: string[]) {", "  const attempts = [];", "  for (const host of hosts) attempts.push(connect(host));", "  log();", "  const winner = await Promise.race(attempts);", "  await Promise.allSettled(attempts);", "  return winner;", "}"),
     errors: [
@@ -2041,6 +2123,62 @@ const valid: ValidCase[] = [
       "export async function notifyBoth(author: string, reviewer: string) {",
       "  const pending: Promise<void>[] = [];",
       "  for (const to of Array.of(author, reviewer)) pending.push(sendMail(to));",
+      "  await Promise.all(pending);",
+      "}",
+    ),
+  },
+  {
+    name: "a literal list imported from another module of the project",
+    extraFiles: { "regions.ts": 'export const REGIONS = ["eu-west-1", "us-east-1", "ap-southeast-2"];' },
+    code: lines(
+      'import { REGIONS } from "./regions";',
+      "declare function warmCache(region: string): Promise<void>;",
+      "export async function warmAll() {",
+      "  await Promise.all(REGIONS.map((region) => warmCache(region)));",
+      "}",
+    ),
+  },
+  {
+    name: "an `as const` list imported from another module of the project",
+    extraFiles: { "regions.ts": 'export const REGIONS = ["eu", "us"] as const;' },
+    code: lines('import { REGIONS } from "./regions";', D, "export async function regionalAdmins() {", "  return Promise.all(REGIONS.map((region) => fetchUser(`admin-${region}`)));", "}"),
+  },
+  {
+    name: "an imported list re-exported by an index module, under another name",
+    extraFiles: {
+      "config/regions.ts": 'export const SUPPORTED_REGIONS = ["eu", "us", "ap"];',
+      "config/index.ts": 'export { SUPPORTED_REGIONS as REGIONS } from "./regions";',
+    },
+    code: lines('import { REGIONS } from "./config";', D, "export async function regionalAdmins() {", "  return Promise.all(REGIONS.map((region) => fetchUser(region)));", "}"),
+  },
+  {
+    name: "a list read through a namespace import",
+    extraFiles: { "queues.ts": 'export const NAMES = ["mail", "billing", "exports"];' },
+    code: lines(
+      'import * as queues from "./queues";',
+      "declare function drain(queue: string): Promise<void>;",
+      "export async function shutdown() {",
+      "  await Promise.all(queues.NAMES.map((name) => drain(name)));",
+      "}",
+    ),
+  },
+  {
+    name: "an imported list built by spreading another imported constant list",
+    extraFiles: {
+      "regions/primary.ts": 'export const PRIMARY_REGIONS = ["eu", "us"];',
+      "regions/all.ts": lines('import { PRIMARY_REGIONS } from "./primary";', 'export const ALL_REGIONS = [...PRIMARY_REGIONS, "ap"];'),
+    },
+    code: lines('import { ALL_REGIONS } from "./regions/all";', D, "export async function regionalAdmins() {", "  return Promise.all(ALL_REGIONS.map((region) => fetchUser(region)));", "}"),
+  },
+  {
+    name: "a loop over an imported constant list collecting a promise each",
+    extraFiles: { "channels.ts": 'export const CHANNELS = ["ops@example.com", "oncall@example.com"];' },
+    code: lines(
+      'import { CHANNELS } from "./channels";',
+      D,
+      "export async function alert() {",
+      "  const pending: Promise<void>[] = [];",
+      "  for (const to of CHANNELS) pending.push(sendMail(to));",
       "  await Promise.all(pending);",
       "}",
     ),

@@ -127,7 +127,9 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "",
         "Only when the collection's size is not known to be small: its type is an array, a `Set`, a",
         "`Map`, or another iterable or array-like (`TypeOracle.openSizeStatus`). The rule follows",
-        "`const` variables to their initializer, `[...set]`, `Array.from(set)`, `set.values()` and the",
+        "`const` variables to their initializer (also one another module of the project exports,",
+        "through imports and re-exports, `import { REGIONS } from \"./regions\"`; not one a package or a",
+        "`.d.ts` file declares: only its type is known), `[...set]`, `Array.from(set)`, `set.values()` and the",
         "like, `Object.keys/values/entries(x)` and `filter`/`map`/`slice`/`sort`/`reverse` copies back",
         "to the collection they come from. The rule is off by default: some fan-outs are small by",
         "construction in ways no type says (`Promise.all(replicas.map(ping))` over three replicas).",
@@ -540,17 +542,18 @@ class UnboundedChecker {
       const sized = this.callSize(node, depth);
       if (sized) return sized;
     }
-    if (ts.isIdentifier(node)) {
+    if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
       // `(...cookies: Cookie[])`: the arguments a caller wrote in one call, small by construction.
-      if (types.parameterDeclarationOf(node)?.dotDotDotToken) return UNKNOWN;
-      const declaration = types.variableDeclarationOf(node);
-      if (declaration && isConstDeclaration(declaration)) {
-        if (declaration.initializer && declaration.getSourceFile() === node.getSourceFile()) {
-          const inner = this.sizeOf(declaration.initializer, depth + 1);
-          if (inner.kind !== "open" && inner.kind !== "unknown") return inner;
-        }
-        if (this.isConstantChunk(declaration)) return CAPPED;
+      if (ts.isIdentifier(node) && types.parameterDeclarationOf(node)?.dotDotDotToken) return UNKNOWN;
+      // A `const` of the project, in this file or imported from another module
+      // (`import { REGIONS } from "./regions"`): judged by its initializer.
+      const constant = types.projectConstDeclarationOf(node);
+      if (constant?.initializer) {
+        const inner = this.sizeOf(constant.initializer, depth + 1);
+        if (inner.kind !== "open" && inner.kind !== "unknown") return inner;
       }
+      const declaration = ts.isIdentifier(node) ? types.variableDeclarationOf(node) : undefined;
+      if (declaration && isConstDeclaration(declaration) && this.isConstantChunk(declaration)) return CAPPED;
     }
     const tuple = types.tupleLength(node);
     if (tuple !== undefined) return { kind: "constant", length: tuple };
