@@ -165,7 +165,8 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "  for each item or batch, so it does not collect unboundedly (`if (pending.length >= 8) await",
         "  Promise.race(pending)` is a pool).",
         "- **Work that goes through a limiter**: the callback (inline, or a project function it names)",
-        "  calls a value whose type is a limiter (`limit(() => fetchUser(id))` with `p-limit`;",
+        "  calls a value whose type is a limiter (`limit(() => fetchUser(id))` with `p-limit`, also",
+        "  one picked from a record or a map: `limiters[host](() => ...)`, `limiters.get(host)!(...)`;",
         "  `p-queue`, `bottleneck`, `async-sema` and `async-mutex` are built in, by declaration), a",
         "  method on one (`queue.add(...)`, `await semaphore.acquire()`), a method on an instance of a",
         "  class the project wrote with `acquire` and `release` (or `lock` and `unlock`) methods, a",
@@ -684,11 +685,13 @@ class UnboundedChecker {
   private isLimiterCall(call: ts.CallExpression): boolean {
     const types = this.context.types;
     const callee = skipParens(call.expression);
-    if (ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee)) {
+    if (ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
       const target = types.calleeTarget(call);
       if (target && this.limiterFunction(target.ref)) return true;
-      if (types.typeDeclarations(callee).some(this.limiterType)) return true;
     }
+    // A callee whose type is a limiter, however it is reached: a name, a property, a record's
+    // entry (`limiters[host](() => ...)`), a lookup (`limiters.get(host)!(() => ...)`).
+    if (types.typeDeclarations(callee).some(this.limiterType)) return true;
     if (ts.isPropertyAccessExpression(callee)) {
       const receiver = callee.expression;
       if (types.typeDeclarations(receiver).some(this.limiterType)) return true;
