@@ -849,6 +849,173 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: "Array.of(...userIds) spreads the caller's list: as open as it is",
+    code: lines(D, "export async function loadAll(userIds: string[]) {", "  return Promise.all(Array.of(...userIds).map((id) => fetchUser(id)));", "}"),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 3,
+        column: 43,
+        message: "`Promise.all` starts the work for every item of `Array.of(...userIds)` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              D,
+              "export async function loadAll(userIds: string[]) {",
+              "  return mapWithConcurrency(Array.of(...userIds), 8, (id) => fetchUser(id));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "Array.of with more arguments than maxConstantLength",
+    options: { maxConstantLength: 2 },
+    code: lines(D, "export async function loadTeam(lead: string, dev: string, qa: string) {", "  return Promise.all(Array.of(lead, dev, qa).map((id) => fetchUser(id)));", "}"),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 3,
+        column: 46,
+        message: "`Promise.all` starts the work for every item of `Array.of(lead, dev, qa)` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              D,
+              "export async function loadTeam(lead: string, dev: string, qa: string) {",
+              "  return mapWithConcurrency(Array.of(lead, dev, qa), 8, (id) => fetchUser(id));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "an imported const whose initializer is open: read from the environment",
+    extraFiles: { "regions.ts": 'export const REGIONS = (process.env.REGIONS ?? "").split(",");' },
+    code: lines('import { REGIONS } from "./regions";', D, "export async function regionalAdmins() {", "  return Promise.all(REGIONS.map((region) => fetchUser(region)));", "}"),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 4,
+        column: 30,
+        message: "`Promise.all` starts the work for every item of `REGIONS` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              'import { REGIONS } from "./regions";',
+              D,
+              "export async function regionalAdmins() {",
+              "  return mapWithConcurrency(REGIONS, 8, (region) => fetchUser(region));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "an imported literal list longer than maxConstantLength",
+    options: { maxConstantLength: 2 },
+    extraFiles: { "regions.ts": 'export const REGIONS = ["eu", "us", "ap"];' },
+    code: lines('import { REGIONS } from "./regions";', D, "export async function regionalAdmins() {", "  return Promise.all(REGIONS.map((region) => fetchUser(region)));", "}"),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 4,
+        column: 30,
+        message: "`Promise.all` starts the work for every item of `REGIONS` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              'import { REGIONS } from "./regions";',
+              D,
+              "export async function regionalAdmins() {",
+              "  return mapWithConcurrency(REGIONS, 8, (region) => fetchUser(region));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a list a package declares (a .d.ts, not the project's code) is not followed",
+    extraFiles: { "hosts.d.ts": lines('declare module "cluster-hosts" {', "  export const HOSTS: string[];", "}") },
+    code: lines('import { HOSTS } from "cluster-hosts";', "declare function ping(host: string): Promise<number>;", "export async function health() {", "  return Promise.all(HOSTS.map((host) => ping(host)));", "}"),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 4,
+        column: 28,
+        message: "`Promise.all` starts the work for every item of `HOSTS` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              'import { HOSTS } from "cluster-hosts";',
+              "declare function ping(host: string): Promise<number>;",
+              "export async function health() {",
+              "  return mapWithConcurrency(HOSTS, 8, (host) => ping(host));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a wrapper picked from a record by element access whose type is no limiter",
+    code: lines(
+      "declare function download(url: string): Promise<Uint8Array>;",
+      "type Wrapper = <T>(work: () => Promise<T>) => Promise<T>;",
+      "declare const withRetry: Record<string, Wrapper>;",
+      "export async function fetchAll(urls: string[]) {",
+      "  return Promise.all(urls.map((url) => withRetry[new URL(url).host](() => download(url))));",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 5,
+        column: 27,
+        message: "`Promise.all` starts the work for every item of `urls` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              "declare function download(url: string): Promise<Uint8Array>;",
+              "type Wrapper = <T>(work: () => Promise<T>) => Promise<T>;",
+              "declare const withRetry: Record<string, Wrapper>;",
+              "export async function fetchAll(urls: string[]) {",
+              "  return mapWithConcurrency(urls, 8, (url) => withRetry[new URL(url).host](() => download(url)));",
+              "}",
+              "",
+              HELPER_TS,
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
     name: "a loop whose promises are raced and then settled: the first combinator is named",
     code: lines("declare function connect(host: string): Promise<{ destroy(): void }>;", "declare function log(): void;", "export async function firstConnection(hosts: string[]) {", "  const attempts = [];", "  for (const host of hosts) attempts.push(connect(host));", "  log();", "  const winner = await Promise.race(attempts);", "  await Promise.allSettled(attempts);", "  return winner;", "}"),
     errors: [
@@ -1950,6 +2117,159 @@ const valid: ValidCase[] = [
   {
     name: "a counted loop written i != poolSize (a count parameter)",
     code: lines("declare function worker(id: number): Promise<void>;", "export async function start(poolSize: number) {", "  const workers: Promise<void>[] = [];", "  for (let i = 0; i != poolSize; i++) workers.push(worker(i));", "  await Promise.all(workers);", "}"),
+  },
+  {
+    name: "Array.of(primary, secondary): two users, written one by one",
+    code: lines(
+      D,
+      "export async function loadPair(primary: string, secondary: string) {",
+      "  const [owner, delegate] = await Promise.all(Array.of(primary, secondary).map(fetchUser));",
+      "  return { owner, delegate };",
+      "}",
+    ),
+  },
+  {
+    name: "Array.of held in a const: the primary and the replica pinged together",
+    code: lines(
+      "declare function ping(host: string): Promise<number>;",
+      "interface DbConfig { primaryHost: string; replicaHost: string }",
+      "export async function health(config: DbConfig) {",
+      "  const hosts = Array.of(config.primaryHost, config.replicaHost);",
+      "  const latencies = await Promise.all(hosts.map((host) => ping(host)));",
+      "  return Math.max(...latencies);",
+      "}",
+    ),
+  },
+  {
+    name: "Array.of with a spread of an `as const` list and one more item",
+    code: lines(
+      D,
+      "const DEFAULT_REGIONS = ['eu', 'us'] as const;",
+      "export async function warm(extraRegion: string) {",
+      "  await Promise.all(Array.of<string>(...DEFAULT_REGIONS, extraRegion).map((region) => fetchUser(region)));",
+      "}",
+    ),
+  },
+  {
+    name: "a loop over Array.of(a, b) collecting a promise each",
+    code: lines(
+      D,
+      "export async function notifyBoth(author: string, reviewer: string) {",
+      "  const pending: Promise<void>[] = [];",
+      "  for (const to of Array.of(author, reviewer)) pending.push(sendMail(to));",
+      "  await Promise.all(pending);",
+      "}",
+    ),
+  },
+  {
+    name: "a literal list imported from another module of the project",
+    extraFiles: { "regions.ts": 'export const REGIONS = ["eu-west-1", "us-east-1", "ap-southeast-2"];' },
+    code: lines(
+      'import { REGIONS } from "./regions";',
+      "declare function warmCache(region: string): Promise<void>;",
+      "export async function warmAll() {",
+      "  await Promise.all(REGIONS.map((region) => warmCache(region)));",
+      "}",
+    ),
+  },
+  {
+    name: "an `as const` list imported from another module of the project",
+    extraFiles: { "regions.ts": 'export const REGIONS = ["eu", "us"] as const;' },
+    code: lines('import { REGIONS } from "./regions";', D, "export async function regionalAdmins() {", "  return Promise.all(REGIONS.map((region) => fetchUser(`admin-${region}`)));", "}"),
+  },
+  {
+    name: "an imported list re-exported by an index module, under another name",
+    extraFiles: {
+      "config/regions.ts": 'export const SUPPORTED_REGIONS = ["eu", "us", "ap"];',
+      "config/index.ts": 'export { SUPPORTED_REGIONS as REGIONS } from "./regions";',
+    },
+    code: lines('import { REGIONS } from "./config";', D, "export async function regionalAdmins() {", "  return Promise.all(REGIONS.map((region) => fetchUser(region)));", "}"),
+  },
+  {
+    name: "a list read through a namespace import",
+    extraFiles: { "queues.ts": 'export const NAMES = ["mail", "billing", "exports"];' },
+    code: lines(
+      'import * as queues from "./queues";',
+      "declare function drain(queue: string): Promise<void>;",
+      "export async function shutdown() {",
+      "  await Promise.all(queues.NAMES.map((name) => drain(name)));",
+      "}",
+    ),
+  },
+  {
+    name: "an imported list built by spreading another imported constant list",
+    extraFiles: {
+      "regions/primary.ts": 'export const PRIMARY_REGIONS = ["eu", "us"];',
+      "regions/all.ts": lines('import { PRIMARY_REGIONS } from "./primary";', 'export const ALL_REGIONS = [...PRIMARY_REGIONS, "ap"];'),
+    },
+    code: lines('import { ALL_REGIONS } from "./regions/all";', D, "export async function regionalAdmins() {", "  return Promise.all(ALL_REGIONS.map((region) => fetchUser(region)));", "}"),
+  },
+  {
+    name: "a loop over an imported constant list collecting a promise each",
+    extraFiles: { "channels.ts": 'export const CHANNELS = ["ops@example.com", "oncall@example.com"];' },
+    code: lines(
+      'import { CHANNELS } from "./channels";',
+      D,
+      "export async function alert() {",
+      "  const pending: Promise<void>[] = [];",
+      "  for (const to of CHANNELS) pending.push(sendMail(to));",
+      "  await Promise.all(pending);",
+      "}",
+    ),
+  },
+  {
+    name: "a p-limit limiter per host, picked from a record by element access",
+    ...WITH_LIBRARIES,
+    code: lines(
+      'import pLimit from "p-limit";',
+      "declare function download(url: string): Promise<Uint8Array>;",
+      "const limiters: Record<string, pLimit.Limit> = { \"api.github.com\": pLimit(4), \"registry.npmjs.org\": pLimit(8) };",
+      "export async function fetchAll(urls: string[]) {",
+      "  return Promise.all(urls.map((url) => limiters[new URL(url).host](() => download(url))));",
+      "}",
+    ),
+  },
+  {
+    name: "a limiter per host created on first use and looked up in a Map",
+    ...WITH_LIBRARIES,
+    code: lines(
+      'import pLimit from "p-limit";',
+      "declare function download(url: string): Promise<Uint8Array>;",
+      "const limiters = new Map<string, pLimit.Limit>();",
+      "export async function fetchAll(urls: string[]) {",
+      "  for (const url of urls) {",
+      "    const host = new URL(url).host;",
+      "    if (!limiters.has(host)) limiters.set(host, pLimit(4));",
+      "  }",
+      "  return Promise.all(urls.map((url) => limiters.get(new URL(url).host)!(() => download(url))));",
+      "}",
+    ),
+  },
+  {
+    name: "a limiter returned by a function of the project and called at once",
+    ...WITH_LIBRARIES,
+    code: lines(
+      'import type pLimit from "p-limit";',
+      "declare function download(url: string): Promise<Uint8Array>;",
+      "declare function limiterFor(host: string): pLimit.Limit;",
+      "export async function fetchAll(urls: string[]) {",
+      "  return Promise.all(urls.map((url) => limiterFor(new URL(url).host)((u: string) => download(u), url)));",
+      "}",
+    ),
+  },
+  {
+    name: "a loop collecting jobs run through the limiter of their queue, by element access",
+    ...WITH_LIBRARIES,
+    code: lines(
+      'import type pLimit from "p-limit";',
+      "interface Job { queue: \"mail\" | \"billing\"; id: string }",
+      "declare function run(job: Job): Promise<void>;",
+      "export async function runAll(jobs: Job[], limits: { mail: pLimit.Limit; billing: pLimit.Limit }) {",
+      "  const pending: Promise<void>[] = [];",
+      "  for (const job of jobs) pending.push(limits[job.queue](() => run(job)));",
+      "  await Promise.all(pending);",
+      "}",
+    ),
   },
 ];
 

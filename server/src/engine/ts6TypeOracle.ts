@@ -1277,6 +1277,15 @@ export class Ts6TypeOracle implements TypeOracle {
     return this.rootFilesMemo.has(sourceFile);
   }
 
+  projectConstDeclarationOf(name: ts.Identifier | ts.PropertyAccessExpression): ts.VariableDeclaration | undefined {
+    let symbol = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(name) ? name.name : name);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    const declaration = symbol?.valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !ts.isIdentifier(declaration.name)) return undefined;
+    if (!ts.isVariableDeclarationList(declaration.parent) || (declaration.parent.flags & ts.NodeFlags.Const) === 0) return undefined;
+    return this.isProjectSourceFile(declaration.getSourceFile()) ? declaration : undefined;
+  }
+
   isProjectSourceFile(sourceFile: ts.SourceFile): boolean {
     return (
       !sourceFile.isDeclarationFile &&

@@ -302,6 +302,21 @@ export interface TypeOracle {
   // --- questions for unbounded-concurrency ---
 
   /**
+   * The `const` declaration with an initializer that a name refers to, when it is in a project
+   * source file (`isProjectSourceFile`): a local `const`, or one another module of the project
+   * exports, through imports and re-exports (`import { REGIONS } from "./regions"`, a namespace
+   * import's `regions.REGIONS`). The checker resolves the aliases (cycle-safe); one step, so a
+   * caller that follows initializers bounds its own depth. Undefined for `let`/`var`, parameters,
+   * properties, destructured names, declarations in `.d.ts` files or `node_modules`, and unresolved names.
+   *
+   * @example
+   * // regions.ts: export const REGIONS = ["eu", "us"];
+   * // import { REGIONS } from "./regions";   projectConstDeclarationOf(REGIONS) → the declaration in regions.ts
+   * // import { hosts } from "some-package";  projectConstDeclarationOf(hosts)   → undefined
+   */
+  projectConstDeclarationOf(name: ts.Identifier | ts.PropertyAccessExpression): ts.VariableDeclaration | undefined;
+
+  /**
    * The most items a value can hold when its type fixes it: a tuple with no rest element (its
    * length, optional elements counted), `readonly [a, b]` and `as const` arrays included; over a
    * union, the longest part. Undefined when some part is not such a tuple (an array, a variadic

@@ -86,7 +86,7 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         maxConstantLength: {
           type: "integer",
           minimum: 0,
-          description: "A literal array, tuple or `{ length: N }` of at most this many items is not reported.",
+          description: "A literal array, `Array.of(...)`, tuple or `{ length: N }` of at most this many items is not reported.",
         },
         suggestedConcurrency: {
           type: "integer",
@@ -127,7 +127,9 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "",
         "Only when the collection's size is not known to be small: its type is an array, a `Set`, a",
         "`Map`, or another iterable or array-like (`TypeOracle.openSizeStatus`). The rule follows",
-        "`const` variables to their initializer, `[...set]`, `Array.from(set)`, `set.values()` and the",
+        "`const` variables to their initializer (also one another module of the project exports,",
+        "through imports and re-exports, `import { REGIONS } from \"./regions\"`; not one a package or a",
+        "`.d.ts` file declares: only its type is known), `[...set]`, `Array.from(set)`, `set.values()` and the",
         "like, `Object.keys/values/entries(x)` and `filter`/`map`/`slice`/`sort`/`reverse` copies back",
         "to the collection they come from. The rule is off by default: some fan-outs are small by",
         "construction in ways no type says (`Promise.all(replicas.map(ping))` over three replicas).",
@@ -135,9 +137,11 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "",
         "### What it deliberately does not report",
         "",
-        "- **Constant-length inputs**: array literals without spreads, tuple types (`[User, User]`,",
-        "  `as const` arrays), `Array.from({ length: 3 }, ...)` and `Object.keys(x)` of an object type",
-        "  without an index signature (its property count), up to `maxConstantLength` items (16).",
+        "- **Constant-length inputs**: array literals and `Array.of(primary, secondary)` (their items",
+        "  counted; a spread adds the items of a constant-length list, and any other spread keeps the",
+        "  list open), tuple types (`[User, User]`, `as const` arrays), `Array.from({ length: 3 }, ...)`",
+        "  and `Object.keys(x)` of an object type without an index signature (its property count), up",
+        "  to `maxConstantLength` items (16).",
         "  `Array.from({ length: n }, worker)` with a non-constant `n` is a count, not a collection: it",
         "  is how worker pools start their workers, and is not reported.",
         "- **Inputs capped by the project**: `items.slice(0, N)` (or any start: `items.slice(offset, N)`),",
@@ -161,7 +165,8 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "  for each item or batch, so it does not collect unboundedly (`if (pending.length >= 8) await",
         "  Promise.race(pending)` is a pool).",
         "- **Work that goes through a limiter**: the callback (inline, or a project function it names)",
-        "  calls a value whose type is a limiter (`limit(() => fetchUser(id))` with `p-limit`;",
+        "  calls a value whose type is a limiter (`limit(() => fetchUser(id))` with `p-limit`, also",
+        "  one picked from a record or a map: `limiters[host](() => ...)`, `limiters.get(host)!(...)`;",
         "  `p-queue`, `bottleneck`, `async-sema` and `async-mutex` are built in, by declaration), a",
         "  method on one (`queue.add(...)`, `await semaphore.acquire()`), a method on an instance of a",
         "  class the project wrote with `acquire` and `release` (or `lock` and `unlock`) methods, a",
@@ -286,7 +291,7 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         limiterTypes:
           "Types whose values run the work they are given with a bounded concurrency (calling the value, or one of its methods, inside the work of an item bounds the fan-out), in the same form. Built in: `p-limit`'s limit function, `p-queue`'s `PQueue`, `bottleneck`'s `Bottleneck`, `async-sema`'s `Sema`, `async-mutex`'s `Semaphore` and `Mutex`.",
         maxConstantLength:
-          "`16` (default): a constant-length input (an array literal, a tuple type, `Array.from({ length: N })`, the keys of an object type without an index signature) of at most this many items is not reported; a longer one is.",
+          "`16` (default): a constant-length input (an array literal or `Array.of(...)`, a tuple type, `Array.from({ length: N })`, the keys of an object type without an index signature) of at most this many items is not reported; a longer one is.",
         suggestedConcurrency: "`8` (default): the concurrency the fixes write (`mapWithConcurrency(items, 8, fn)`, `{ concurrency: 8 }`).",
       },
       fixesDoc: [
@@ -532,41 +537,49 @@ class UnboundedChecker {
     const types = this.context.types;
     const node = skipExpressionWrappers(expression);
     if (depth > MAX_SIZE_DEPTH) return UNKNOWN;
-    if (ts.isArrayLiteralExpression(node)) {
-      let length = 0;
-      let capped = false;
-      for (const element of node.elements) {
-        if (!ts.isSpreadElement(element)) {
-          length += 1;
-          continue;
-        }
-        const inner = this.sizeOf(element.expression, depth + 1);
-        if (inner.kind === "constant") length += inner.length;
-        else if (inner.kind === "capped") capped = true;
-        else return inner;
-      }
-      return capped ? CAPPED : { kind: "constant", length };
-    }
+    if (ts.isArrayLiteralExpression(node)) return this.listSize(node.elements, depth);
     if (ts.isObjectLiteralExpression(node)) return this.arrayLikeSize(node);
     if (ts.isCallExpression(node)) {
       const sized = this.callSize(node, depth);
       if (sized) return sized;
     }
-    if (ts.isIdentifier(node)) {
+    if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
       // `(...cookies: Cookie[])`: the arguments a caller wrote in one call, small by construction.
-      if (types.parameterDeclarationOf(node)?.dotDotDotToken) return UNKNOWN;
-      const declaration = types.variableDeclarationOf(node);
-      if (declaration && isConstDeclaration(declaration)) {
-        if (declaration.initializer && declaration.getSourceFile() === node.getSourceFile()) {
-          const inner = this.sizeOf(declaration.initializer, depth + 1);
-          if (inner.kind !== "open" && inner.kind !== "unknown") return inner;
-        }
-        if (this.isConstantChunk(declaration)) return CAPPED;
+      if (ts.isIdentifier(node) && types.parameterDeclarationOf(node)?.dotDotDotToken) return UNKNOWN;
+      // A `const` of the project, in this file or imported from another module
+      // (`import { REGIONS } from "./regions"`): judged by its initializer.
+      const constant = types.projectConstDeclarationOf(node);
+      if (constant?.initializer) {
+        const inner = this.sizeOf(constant.initializer, depth + 1);
+        if (inner.kind !== "open" && inner.kind !== "unknown") return inner;
       }
+      const declaration = ts.isIdentifier(node) ? types.variableDeclarationOf(node) : undefined;
+      if (declaration && isConstDeclaration(declaration) && this.isConstantChunk(declaration)) return CAPPED;
     }
     const tuple = types.tupleLength(node);
     if (tuple !== undefined) return { kind: "constant", length: tuple };
     return types.openSizeStatus(node) === "always" ? OPEN : UNKNOWN;
+  }
+
+  /**
+   * The items written one by one, of an array literal or of `Array.of(a, b)`: one each, and a spread
+   * adds the size of what it spreads when that is constant or capped; any other spread makes the
+   * list as open (or unknown) as it is.
+   */
+  private listSize(elements: readonly ts.Expression[], depth: number): Size {
+    let length = 0;
+    let capped = false;
+    for (const element of elements) {
+      if (!ts.isSpreadElement(element)) {
+        length += 1;
+        continue;
+      }
+      const inner = this.sizeOf(element.expression, depth + 1);
+      if (inner.kind === "constant") length += inner.length;
+      else if (inner.kind === "capped") capped = true;
+      else return inner;
+    }
+    return capped ? CAPPED : { kind: "constant", length };
   }
 
   /** `{ length: 3 }` is constant; `{ length: n }` is a count (a pool's own size), not a collection. */
@@ -594,6 +607,8 @@ class UnboundedChecker {
       return count === undefined ? undefined : { kind: "constant", length: count };
     }
     if (owner === "ArrayConstructor" && name === "from" && args.length >= 1) return this.sizeOf(args[0], depth + 1);
+    // `Array.of(primary, secondary)`: its arguments, as a literal's elements.
+    if (owner === "ArrayConstructor" && name === "of") return this.listSize(args, depth);
     if (!LIB_COLLECTIONS.has(owner)) return undefined;
     if (name === "slice" && this.isConstantSlice(args)) return CAPPED;
     if (name === "splice" && args.length >= 2 && this.constant(args[1]) !== undefined) return CAPPED;
@@ -670,11 +685,13 @@ class UnboundedChecker {
   private isLimiterCall(call: ts.CallExpression): boolean {
     const types = this.context.types;
     const callee = skipParens(call.expression);
-    if (ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee)) {
+    if (ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
       const target = types.calleeTarget(call);
       if (target && this.limiterFunction(target.ref)) return true;
-      if (types.typeDeclarations(callee).some(this.limiterType)) return true;
     }
+    // A callee whose type is a limiter, however it is reached: a name, a property, a record's
+    // entry (`limiters[host](() => ...)`), a lookup (`limiters.get(host)!(() => ...)`).
+    if (types.typeDeclarations(callee).some(this.limiterType)) return true;
     if (ts.isPropertyAccessExpression(callee)) {
       const receiver = callee.expression;
       if (types.typeDeclarations(receiver).some(this.limiterType)) return true;

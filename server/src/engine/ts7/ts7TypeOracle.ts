@@ -290,6 +290,10 @@ export class Ts7TypeOracle implements TypeOracle {
     return this.ts7("variableScope", () => this.facts.variableScope(identifier, fn), (ts6) => ts6.variableScope(identifier, fn));
   }
 
+  projectConstDeclarationOf(name: ts.Identifier | ts.PropertyAccessExpression): ts.VariableDeclaration | undefined {
+    return this.viaTs6("projectConstDeclarationOf", (ts6) => ts6.projectConstDeclarationOf(name));
+  }
+
   tupleLength(expr: ts.Expression): number | undefined {
     return this.ts7("tupleLength", () => this.facts.tupleLength(expr), (ts6) => ts6.tupleLength(expr));
   }
