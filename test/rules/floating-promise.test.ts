@@ -2281,6 +2281,21 @@ const valid: ValidCase[] = [
     fileName: "client.js",
   },
   {
+    name: "callback-style API: `callback == null` returns the promise, the call passes a callback",
+    code: `export function fetchUser(id, callback) {\n  if (callback == null) {\n    return new Promise((resolve, reject) => fetchUser(id, (error, user) => (error ? reject(error) : resolve(user))));\n  }\n  setTimeout(() => callback(null, { id }), 10);\n}\nexport function show() {\n  fetchUser(1, (error, user) => console.log(error, user));\n}`,
+    fileName: "users.js",
+  },
+  {
+    name: "callback-style API: `callback != null` takes the callback path first, the promise after it",
+    code: `export function fetchUser(id, callback) {\n  if (callback != null) {\n    setTimeout(() => callback(null, { id }), 10);\n    return;\n  }\n  return new Promise((resolve, reject) => fetchUser(id, (error, user) => (error ? reject(error) : resolve(user))));\n}\nexport function show() {\n  fetchUser(1, (error, user) => console.log(error, user));\n}`,
+    fileName: "users.js",
+  },
+  {
+    name: "callback-style API: `!callback || typeof callback !== \"function\"` returns the promise",
+    code: `export function fetchUser(id, callback) {\n  if (!callback || typeof callback !== "function") {\n    return new Promise((resolve, reject) => fetchUser(id, (error, user) => (error ? reject(error) : resolve(user))));\n  }\n  setTimeout(() => callback(null, { id }), 10);\n}\nexport function show() {\n  fetchUser(1, (error, user) => console.log(error, user));\n}`,
+    fileName: "users.js",
+  },
+  {
     name: "callback-style API in TypeScript: an optional callback, `Promise<void> | void`",
     code: `export function connect(url: string, callback?: (error?: Error) => void): Promise<void> | void {\n  if (!callback) {\n    return new Promise((resolve, reject) => connect(url, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(), 10);\n}\nexport function start() {\n  connect("db://local", (error) => console.log(error));\n}`,
   },
