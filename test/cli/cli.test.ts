@@ -36,6 +36,7 @@ import {
   VERSION,
   writeFiles,
 } from "../helpers/cli";
+import { blocksThatOverflowTheBinder } from "../helpers/deepBlocks";
 
 setUpCliTests();
 
@@ -588,7 +589,7 @@ describe("CLI: files that do not parse (parse-error)", () => {
   function brokenProject(): string {
     const dir = copyFixture("basic");
     writeFiles(dir, {
-      "src/blocks.ts": `${"{".repeat(1800)}${"}".repeat(1800)}\n`,
+      "src/blocks.ts": blocksThatOverflowTheBinder(),
       "src/broken.ts": BROKEN,
       "src/chain.ts": `declare const a: number;\nexport const total = ${Array.from({ length: 2000 }, () => "a").join(" + ")};\n`,
       "src/deep.ts": `export const deep = ${"(".repeat(5000)}1${")".repeat(5000)};\n`,
