@@ -575,7 +575,7 @@ export class Ts6TypeOracle implements TypeOracle {
     if (strictNullChecks && (options.strictPropertyInitialization ?? options.strict ?? false)) return false;
     if (field.initializer || field.exclamationToken || !ts.isIdentifier(field.name) || isAmbient(field)) return false;
     if (ts.getCombinedModifierFlags(field) & ts.ModifierFlags.Abstract) return false;
-    return ts.isClassLike(field.parent) && this.constructorStartsAbsent(field.parent, field.name.text, depth) !== false;
+    return ts.isClassLike(field.parent) && constructorStartsAbsent(field.parent, field.name.text, (value) => this.declaredMayBeAbsent(value, depth + 1)) !== false;
   }
 
   /**
@@ -591,31 +591,7 @@ export class Ts6TypeOracle implements TypeOracle {
    * thisPropertyStartsAbsent(running)  // true: null initializer
    */
   private thisPropertyStartsAbsent(symbol: ts.Symbol, depth: number): boolean {
-    let owner: ts.ClassLikeDeclaration | undefined;
-    for (const declaration of symbol.declarations ?? []) {
-      const assignment = thisPropertyAssignment(declaration);
-      const method = assignment && thisContainer(assignment);
-      if (!method || !ts.isClassLike(method.parent) || (owner && owner !== method.parent)) return false;
-      if (!ts.isConstructorDeclaration(method) && ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Static) return false;
-      owner = method.parent;
-    }
-    return owner !== undefined && this.constructorStartsAbsent(owner, symbol.name, depth) !== false;
-  }
-
-  /**
-   * The first `this.x = value` among a constructor's top-level statements: true when the value is
-   * `null`, `undefined`, `void 0` or itself may be absent, false for any other value, undefined
-   * when the constructor (if any) does not assign `x` at its top level.
-   */
-  private constructorStartsAbsent(owner: ts.ClassLikeDeclaration, name: string, depth: number): boolean | undefined {
-    const constructor = owner.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined);
-    for (const statement of constructor?.body?.statements ?? []) {
-      if (!ts.isExpressionStatement(statement)) continue;
-      const assignment = thisPropertyAssignment(statement.expression);
-      if (assignment?.left.name.text !== name) continue;
-      return isNullish(assignment.right) || this.declaredMayBeAbsent(assignment.right, depth + 1);
-    }
-    return undefined;
+    return thisPropertyStartsAbsent(symbol.declarations ?? [], symbol.name, (value) => this.declaredMayBeAbsent(value, depth + 1));
   }
 
   /** Does a written type name `undefined`, `null` or `void` at its top level (unions, parentheses, aliases)? */
@@ -2230,6 +2206,40 @@ export function isNullish(expr: ts.Expression): boolean {
 type ThisPropertyAssignment = ts.BinaryExpression & { left: ts.PropertyAccessExpression & { name: ts.Identifier } };
 
 /** `this.x = value` (the declaration of a JavaScript class's property `x`). */
+/**
+ * A property known only from `this.x = ...` assignments (`declarations`, as TypeScript 6 or 7
+ * gives them, in syntax) starts absent: every assignment is in a method of one class, none static,
+ * and the constructor's first top-level `this.x = value` (if any) stores `null`, `undefined`,
+ * `void 0` or a value that `valueMayBeAbsent` says may be absent. Both type oracles ask this.
+ */
+export function thisPropertyStartsAbsent(declarations: readonly ts.Node[], name: string, valueMayBeAbsent: (value: ts.Expression) => boolean): boolean {
+  let owner: ts.ClassLikeDeclaration | undefined;
+  for (const declaration of declarations) {
+    const assignment = thisPropertyAssignment(declaration);
+    const method = assignment && thisContainer(assignment);
+    if (!method || !ts.isClassLike(method.parent) || (owner && owner !== method.parent)) return false;
+    if (!ts.isConstructorDeclaration(method) && ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Static) return false;
+    owner = method.parent;
+  }
+  return owner !== undefined && constructorStartsAbsent(owner, name, valueMayBeAbsent) !== false;
+}
+
+/**
+ * The first `this.x = value` among a constructor's top-level statements: true when the value is
+ * `null`, `undefined`, `void 0` or `valueMayBeAbsent` says it may be absent, false for any other
+ * value, undefined when the constructor (if any) does not assign `x` at its top level.
+ */
+export function constructorStartsAbsent(owner: ts.ClassLikeDeclaration, name: string, valueMayBeAbsent: (value: ts.Expression) => boolean): boolean | undefined {
+  const constructor = owner.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined);
+  for (const statement of constructor?.body?.statements ?? []) {
+    if (!ts.isExpressionStatement(statement)) continue;
+    const assignment = thisPropertyAssignment(statement.expression);
+    if (assignment?.left.name.text !== name) continue;
+    return isNullish(assignment.right) || valueMayBeAbsent(assignment.right);
+  }
+  return undefined;
+}
+
 export function thisPropertyAssignment(node: ts.Node): ThisPropertyAssignment | undefined {
   if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
   const { left } = node;

@@ -14,7 +14,7 @@
  * batches ahead of the single questions (ARCHITECTURE.md, "Batching").
  */
 import * as ts from "typescript";
-import { BUILTIN_COLLECTIONS, packageNameOf, isAmbient, isNullish, soleReturnedExpression, thisContainer, thisPropertyAssignment, variableStartsUnassigned } from "../ts6TypeOracle";
+import { BUILTIN_COLLECTIONS, constructorStartsAbsent, packageNameOf, isAmbient, isNullish, soleReturnedExpression, thisPropertyAssignment, thisPropertyStartsAbsent, variableStartsUnassigned } from "../ts6TypeOracle";
 import { type DeclarationRef, skipParens, type PromiseQuery, type Tri, type VariableHandle } from "../typeOracle";
 import * as path from "node:path";
 import { ast7, sync7, type NodeHandle7, type Node7, type Project7, type Signature7, type Symbol7, type TupleType7, type Type7, type TypeNode7, type TypeReference7 } from "./api";
@@ -749,30 +749,12 @@ export class Ts7PromiseFacts {
     if (strictNullChecks && (options.strictPropertyInitialization ?? options.strict ?? false)) return false;
     if (field.initializer || field.exclamationToken || !ts.isIdentifier(field.name) || isAmbient(field)) return false;
     if (ts.getCombinedModifierFlags(field) & ts.ModifierFlags.Abstract) return false;
-    return ts.isClassLike(field.parent) && this.constructorStartsAbsent(field.parent, field.name.text, depth) !== false;
+    return ts.isClassLike(field.parent) && constructorStartsAbsent(field.parent, field.name.text, (value) => this.mayBeAbsent(value, depth + 1)) !== false;
   }
 
   private thisPropertyStartsAbsent(symbol: Symbol7, depth: number): boolean {
-    let owner: ts.ClassLikeDeclaration | undefined;
-    for (const handle of symbol.declarations) {
-      const assignment = thisPropertyAssignment(this.declarationSyntax(handle));
-      const method = assignment && thisContainer(assignment);
-      if (!method || !ts.isClassLike(method.parent) || (owner && owner !== method.parent)) return false;
-      if (!ts.isConstructorDeclaration(method) && ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Static) return false;
-      owner = method.parent;
-    }
-    return owner !== undefined && this.constructorStartsAbsent(owner, symbol.name, depth) !== false;
-  }
-
-  private constructorStartsAbsent(owner: ts.ClassLikeDeclaration, name: string, depth: number): boolean | undefined {
-    const constructor = owner.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined);
-    for (const statement of constructor?.body?.statements ?? []) {
-      if (!ts.isExpressionStatement(statement)) continue;
-      const assignment = thisPropertyAssignment(statement.expression);
-      if (assignment?.left.name.text !== name) continue;
-      return isNullish(assignment.right) || this.mayBeAbsent(assignment.right, depth + 1);
-    }
-    return undefined;
+    const declarations = symbol.declarations.map((handle) => this.declarationSyntax(handle));
+    return thisPropertyStartsAbsent(declarations, symbol.name, (value) => this.mayBeAbsent(value, depth + 1));
   }
 
   private typeNodeNamesAbsence(type: ts.TypeNode, depth: number): boolean {
