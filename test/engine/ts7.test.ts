@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as ts from "typescript";
 import { ProgramTypes } from "../../server/src/engine/linter";
-import { ast7 } from "../../server/src/engine/ts7/api";
+import { ast7, ts7Executable, ts7PlatformPackage } from "../../server/src/engine/ts7/api";
 import { findTs6Node, findTs7Node, kind6Of, kind7Of } from "../../server/src/engine/ts7/nodeMap";
 import { Ts7PromiseFacts } from "../../server/src/engine/ts7/promiseFacts";
 import { Ts7Session, type Ts7File } from "../../server/src/engine/ts7/session";
@@ -405,15 +405,31 @@ describe("Ts7PromiseFacts when the compiler fails a question (the process lives 
 });
 
 describe("the ts7 engine", () => {
-  it("says in words when TypeScript 7's package cannot be loaded", () => {
-    assert.equal(ts7Unavailable(), undefined, "installed here (a devDependency)");
-    const missing = ts7Unavailable(() => {
+  it("says in words when TypeScript 7's package cannot be loaded, and what to install", () => {
+    assert.equal(ts7Unavailable("cli"), undefined, "installed here (a dependency, with linux-x64's binary)");
+    assert.equal(ts7Unavailable("server"), undefined);
+    const missing = () => {
       throw new Error("Cannot find module 'typescript7/unstable/sync'\nRequire stack:\n- /x/dist/cli.js");
-    });
+    };
     assert.equal(
-      missing,
-      'the ts7 engine (experimental) needs TypeScript 7\'s package "typescript7" (npm install --save-dev typescript7@npm:typescript@7.0.2), which cannot be loaded: Cannot find module \'typescript7/unstable/sync\'',
+      ts7Unavailable("cli", missing, "linux", "x64"),
+      "the ts7 engine (experimental) cannot load TypeScript 7's compiler for linux-x64 (Cannot find module 'typescript7/unstable/sync'). npm installs it with concurrency-lint: the typescript7 package (typescript@7.0.2) and its optional dependency @typescript/typescript-linux-x64; install concurrency-lint again without --omit=optional, or add it next to concurrency-lint: npm install --save-dev typescript7@npm:typescript@7.0.2",
     );
+    const noBinary = () => {
+      throw new Error("@typescript/typescript-darwin-arm64 is not installed");
+    };
+    assert.equal(
+      ts7Unavailable("server", noBinary, "darwin", "arm64"),
+      "the ts7 engine (experimental) cannot load TypeScript 7's compiler for darwin-arm64 (@typescript/typescript-darwin-arm64 is not installed); linting with ts6. To use ts7: in VS Code, install concurrency-lint's VSIX for darwin-arm64 (the universal VSIX runs ts6 only); with the npm package, npm installs it with concurrency-lint: the typescript7 package (typescript@7.0.2) and its optional dependency @typescript/typescript-darwin-arm64 (not with --omit=optional)",
+    );
+    assert.match(ts7Unavailable("server", noBinary, "linux", "arm") ?? "", /install concurrency-lint's VSIX for linux-armhf /, "VS Code's name for 32-bit ARM");
+    assert.match(ts7Unavailable("server", noBinary, "freebsd", "x64") ?? "", /To use ts7: no concurrency-lint VSIX carries it for freebsd-x64; with the npm package, /);
+  });
+
+  it("finds the compiler where typescript7's own lookup does: its platform package's lib/tsc", () => {
+    const executable = ts7Executable();
+    assert.ok(executable.endsWith(path.join(ts7PlatformPackage(), "lib", process.platform === "win32" ? "tsc.exe" : "tsc")), executable);
+    assert.equal(ts7PlatformPackage("win32", "arm64"), "@typescript/typescript-win32-arm64");
   });
 
   it("Ts7TypeOracle: ported methods answer on TypeScript 7, the others on TypeScript 6's oracle of the same program, each answer counted", () => {

@@ -50,6 +50,7 @@ type HostCall =
   | { kind: "status"; params: StatusParams }
   | { kind: "log"; level: "info" | "warn" | "error"; message: string }
   | { kind: "showError"; message: string }
+  | { kind: "showWarning"; message: string }
   | { kind: "progress"; title: string };
 
 type CallOf<K extends HostCall["kind"]> = Extract<HostCall, { kind: K }>;
@@ -83,6 +84,9 @@ class FakeHost implements ServerHost {
   }
   showError(message: string): void {
     this.record({ kind: "showError", message });
+  }
+  showWarning(message: string): void {
+    this.record({ kind: "showWarning", message });
   }
   progress(title: string): Promise<ProgressReporter> {
     this.record({ kind: "progress", title });
@@ -169,6 +173,8 @@ interface SessionOptions {
   /** Whether the client declares pull diagnostics (default true). */
   pull?: boolean;
   settings?: (uri: string) => Partial<Settings> | undefined;
+  /** Stands in for the ts7 engine's availability check (a VSIX or install without TypeScript 7). */
+  ts7Unavailable?: () => string | undefined;
 }
 
 /** One server over one project, driven the way the connection would drive it. */
@@ -185,7 +191,7 @@ class Session {
     options: SessionOptions = {},
   ) {
     if (options.settings) this.host.settings = options.settings;
-    this.server = new ConcurrencyLintServer(this.host, this.documents);
+    this.server = new ConcurrencyLintServer(this.host, this.documents, options.ts7Unavailable);
     const pull = options.pull ?? true;
     this.initializeResult = this.server.initialize({
       processId: null,
@@ -475,6 +481,34 @@ describe("concurrencyLint.engine: ts7 (experimental)", () => {
     assert.deepEqual(await session.summary(uri), []);
     assert.deepEqual(session.host.of("log").filter((call) => call.level === "error"), []);
     assert.ok((ts7Stats.get("promiseStatus")?.ts7 ?? 0) > 0, JSON.stringify([...ts7Stats]));
+  });
+
+  it("where TypeScript 7 cannot run (the universal VSIX), lints with ts6 and says so once, with what to install", async (t) => {
+    const problem = "the ts7 engine (experimental) cannot load TypeScript 7's compiler for linux-x64 (stand-in); linting with ts6. To use ts7: ...";
+    let probes = 0;
+    const session = await startSession(t, { "src/jobs.ts": JOBS }, {
+      settings: () => ({ engine: "ts7" }),
+      ts7Unavailable: () => {
+        probes++;
+        return problem;
+      },
+    });
+    const uri = session.open("src/jobs.ts");
+    assert.deepEqual(await session.summary(uri), ["6:3 floating-promise", "10:9 floating-promise"], "ts6's findings");
+    session.replace(uri, "  send(id);", "  await send(id);");
+    assert.deepEqual(await session.summary(uri), ["10:9 floating-promise"]);
+    assert.deepEqual(session.host.of("showWarning").map((call) => call.message), [problem], "shown once, not on every edit");
+    assert.deepEqual(session.host.of("log").filter((call) => call.level === "error").map((call) => call.message), [problem]);
+    assert.equal(probes, 1, "checked once per server");
+  });
+
+  it("with ts6 chosen, never looks for TypeScript 7", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS }, {
+      settings: () => ({ engine: "ts6" }),
+      ts7Unavailable: () => assert.fail("ts7 probed"),
+    });
+    assert.deepEqual(await session.summary(session.open("src/jobs.ts")), ["6:3 floating-promise", "10:9 floating-promise"]);
+    assert.deepEqual(session.host.of("showWarning"), []);
   });
 });
 

@@ -224,7 +224,7 @@ function execute(paths: string[], options: CliOptions, io: CliIO): number {
   const usesTs7 = [...engines.values()].includes("ts7");
   if (usesTs7) {
     // Before any program is built: a missing package fails in milliseconds, in words.
-    const unavailable = ts7Unavailable();
+    const unavailable = ts7Unavailable("cli");
     if (unavailable) throw new Ts7UnavailableError(unavailable);
   }
   const totalFiles = specs.reduce((sum, spec) => sum + spec.filesToLint.length, 0);

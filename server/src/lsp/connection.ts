@@ -63,6 +63,9 @@ export function startServer(connection: Connection): void {
     showError: (message) => {
       connection.window.showErrorMessage(`concurrency-lint: ${message}`);
     },
+    showWarning: (message) => {
+      connection.window.showWarningMessage(`concurrency-lint: ${message}`);
+    },
     progress: async (title): Promise<ProgressReporter> => {
       if (!capabilities.window?.workDoneProgress) return { report() {}, done() {} };
       const progress = await connection.window.createWorkDoneProgress();

@@ -69,6 +69,8 @@ export interface ServerHost {
   log(level: "info" | "warn" | "error", message: string): void;
   /** A message the user should see once (a broken config file, a project that fails to load). */
   showError(message: string): void;
+  /** A warning the user should see once (the ts7 engine chosen where it cannot run). */
+  showWarning(message: string): void;
   progress(title: string): Promise<ProgressReporter>;
 }
 
@@ -140,6 +142,8 @@ export class ConcurrencyLintServer {
   constructor(
     private readonly host: ServerHost,
     private readonly documents: DocumentStore,
+    /** Why the `ts7` engine cannot run here (tests stand in for a missing TypeScript 7). */
+    private readonly ts7Probe: () => string | undefined = () => ts7Unavailable("server"),
   ) {
     this.projects = new ProjectService({
       get: (fileName) => {
@@ -442,11 +446,14 @@ export class ConcurrencyLintServer {
    * here (said once in the log).
    */
   private ts7Factory(program: ts.Program, configFile: string): OracleFactory | undefined {
-    this.ts7Problem ??= ts7Unavailable() ?? "";
+    this.ts7Problem ??= this.ts7Probe() ?? "";
     if (this.ts7Problem !== "") {
       if (!this.shownErrors.has(this.ts7Problem)) {
+        // Once per server: the user chose ts7 and gets ts6 (the universal VSIX carries no
+        // TypeScript 7), so say it where it is seen, with what to install.
         this.shownErrors.add(this.ts7Problem);
-        this.host.log("error", `${this.ts7Problem}; linting with ts6`);
+        this.host.log("error", this.ts7Problem);
+        this.host.showWarning(this.ts7Problem);
       }
       return undefined;
     }

@@ -6,7 +6,9 @@
  * pipes; the protocol is unversioned, so the JS package and its platform binary
  * (`@typescript/typescript-<os>-<arch>`) must come from the same exact version.
  */
+import * as fs from "node:fs";
 import { createRequire } from "node:module";
+import * as path from "node:path";
 
 import type * as Sync7Module from "typescript7/unstable/sync" with { "resolution-mode": "import" };
 import type * as Ast7Module from "typescript7/unstable/ast" with { "resolution-mode": "import" };
@@ -43,4 +45,28 @@ export function sync7(): Sync7 {
 export function ast7(): Ast7 {
   ast ??= load("typescript7/unstable/ast") as Ast7;
   return ast;
+}
+
+/** The npm package that carries TypeScript 7's compiler for this machine (an optional dependency of typescript7). */
+export function ts7PlatformPackage(platform: string = process.platform, arch: string = process.arch): string {
+  return `@typescript/typescript-${platform}-${arch}`;
+}
+
+/**
+ * The Go compiler the API will start, found the way typescript7's own `lib/getExePath.js` finds it
+ * (the platform package resolved from typescript7's folder, then `lib/tsc`), so that a missing
+ * binary is reported before the API is asked to start it. Throws, in words, when it is missing.
+ */
+export function ts7Executable(): string {
+  const manifest = load.resolve("typescript7/package.json");
+  const platformPackage = ts7PlatformPackage();
+  let folder: string;
+  try {
+    folder = path.dirname(createRequire(manifest).resolve(`${platformPackage}/package.json`));
+  } catch {
+    throw new Error(`${platformPackage} is not installed`);
+  }
+  const executable = path.join(folder, "lib", process.platform === "win32" ? "tsc.exe" : "tsc");
+  if (!fs.existsSync(executable)) throw new Error(`${executable} is missing`);
+  return executable;
 }

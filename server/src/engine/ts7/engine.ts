@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import type * as ts from "typescript";
 import type { OracleFactory } from "../linter";
-import { sync7 } from "./api";
+import { sync7, ts7Executable, ts7PlatformPackage } from "./api";
 import { Ts7Session } from "./session";
 import { Ts7TypeOracle } from "./ts7TypeOracle";
 
@@ -14,16 +14,44 @@ import { Ts7TypeOracle } from "./ts7TypeOracle";
 export class Ts7UnavailableError extends Error {}
 
 /**
- * Why the `ts7` engine cannot run here (its package cannot be loaded), or undefined when it can.
- * The package is `typescript7`, an npm alias of `typescript@7.0.2`, with its platform binary.
+ * The VS Code extension's platform-specific packages (`vsce package --target`), each carrying
+ * TypeScript 7's compiler for its platform (scripts/package-vsix.mjs builds them; its TARGETS
+ * must list the same). The universal package carries none: there `ts7` falls back to `ts6`.
  */
-export function ts7Unavailable(load: () => unknown = sync7): string | undefined {
+export const VSIX_TARGETS = ["win32-x64", "win32-arm64", "linux-x64", "linux-arm64", "linux-armhf", "alpine-x64", "alpine-arm64", "darwin-x64", "darwin-arm64"] as const;
+
+/** The VSIX target for a Node.js platform and architecture (VS Code calls 32-bit ARM "armhf"). */
+export function vsixTargetOf(platform: string = process.platform, arch: string = process.arch): string {
+  return `${platform}-${arch === "arm" ? "armhf" : arch}`;
+}
+
+/** Loads TypeScript 7's API and finds its compiler for this platform; throws when either is missing. */
+function probeTs7(): void {
+  sync7();
+  ts7Executable();
+}
+
+/**
+ * Why the `ts7` engine cannot run here, or undefined when it can: typescript7 (an npm alias of
+ * `typescript@7.0.2`) or its platform binary cannot be loaded. The message says what to install
+ * where it is read: `cli` (the npm package) or `server` (the VS Code extension or the npm package).
+ */
+export function ts7Unavailable(where: "cli" | "server", probe: () => unknown = probeTs7, platform: string = process.platform, arch: string = process.arch): string | undefined {
   try {
-    load();
+    probe();
     return undefined;
   } catch (error) {
     const reason = (error as Error).message.split("\n")[0];
-    return `the ts7 engine (experimental) needs TypeScript 7's package "typescript7" (npm install --save-dev typescript7@npm:typescript@7.0.2), which cannot be loaded: ${reason}`;
+    const cannot = `the ts7 engine (experimental) cannot load TypeScript 7's compiler for ${platform}-${arch} (${reason})`;
+    const npm = `npm installs it with concurrency-lint: the typescript7 package (typescript@7.0.2) and its optional dependency ${ts7PlatformPackage(platform, arch)}`;
+    if (where === "cli") {
+      return `${cannot}. ${npm}; install concurrency-lint again without --omit=optional, or add it next to concurrency-lint: npm install --save-dev typescript7@npm:typescript@7.0.2`;
+    }
+    const target = vsixTargetOf(platform, arch);
+    const vsix = (VSIX_TARGETS as readonly string[]).includes(target)
+      ? `in VS Code, install concurrency-lint's VSIX for ${target} (the universal VSIX runs ts6 only)`
+      : `no concurrency-lint VSIX carries it for ${target}`;
+    return `${cannot}; linting with ts6. To use ts7: ${vsix}; with the npm package, ${npm} (not with --omit=optional)`;
   }
 }
 
@@ -42,7 +70,7 @@ export interface Ts7Engine {
  * Throws `Ts7UnavailableError` when the package is missing or the compiler does not open the project.
  */
 export function openTs7Engine(program: ts.Program, configFile: string, texts?: ReadonlyMap<string, string>): Ts7Engine {
-  const unavailable = ts7Unavailable();
+  const unavailable = ts7Unavailable("cli");
   if (unavailable) throw new Ts7UnavailableError(unavailable);
   let session: Ts7Session;
   try {
