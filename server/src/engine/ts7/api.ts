@@ -68,5 +68,12 @@ export function ts7Executable(): string {
   }
   const executable = path.join(folder, "lib", process.platform === "win32" ? "tsc.exe" : "tsc");
   if (!fs.existsSync(executable)) throw new Error(`${executable} is missing`);
+  if (process.platform !== "win32") {
+    try {
+      fs.accessSync(executable, fs.constants.X_OK);
+    } catch {
+      throw new Error(`${executable} is not executable`);
+    }
+  }
   return executable;
 }
