@@ -306,8 +306,16 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "read from the callee's body in the project: every `return` that may yield a promise must sit",
         "where a condition showed that parameter is not a function (`typeof cb !== \"function\"`, `!cb`,",
         "`cb === undefined`, `cb == null`, in an enclosing `if`, after a guard clause that always exits,",
-        "or in `return cb ? undefined : promise`). A parameter reassigned in the body (`callback =",
-        "options`) is not followed.",
+        "or in `return cb ? undefined : promise`). The shuffle of optional arguments at the top of the",
+        "body, as database drivers (mysql, mysql2, pg) write it, is followed: after `if (typeof values ===",
+        "\"function\") { callback = values; values = undefined; }` a function passed in `values`' place is",
+        "the callback, so `conn.query(sql, (error, rows) => ...)` is not reported, nor is `request((error,",
+        "response) => ...)` after `if (typeof options === \"function\") { callback = options; options = {}; }`,",
+        "while `conn.query(sql)` still is. A shuffle step is an `if` testing `typeof p === \"function\"` (or",
+        "`!==`) whose branches only assign parameters, or an assignment from another parameter, before",
+        "any statement other than a variable declaration. Any other write to a parameter (`callback = once(callback)`, a shuffle",
+        "decided by `arguments.length`, one after the first other statement or in a closure) is not",
+        "followed and the call stays reported: the conditions may no longer say what the caller passed.",
         "",
         "The last call of an entry script is not reported: a statement at the top level (in no function",
         "or class) of a file that starts with a shebang (`#!/usr/bin/env node`), with nothing after it",
@@ -1042,12 +1050,14 @@ function isInsideFunctionBody(node: ts.Node): boolean {
 // `function request(options, callback) { if (typeof callback !== "function") return new Promise(...); ... }`.
 
 /**
- * The parameters (by index) whose being a function rules out every `return` that may yield a
- * promise: each such `return` sits on a path where a condition showed the parameter is not a
+ * The arguments (by position) whose being a function rules out every `return` that may yield a
+ * promise: each such `return` sits on a path where a condition showed a parameter is not a
  * function (`typeof cb !== "function"`, `!cb`, `cb === undefined`, `cb == null`, an enclosing
  * `if` branch or an earlier guard clause that always exits). Returns that call the parameter itself
- * (`return callback(error)`) give it back to the caller. A parameter assigned anywhere in the body
- * is not followed. Empty when the function is async or nothing is conditioned that way.
+ * (`return callback(error)`) give it back to the caller. The parameters are read after the shuffle of
+ * optional arguments at the top of the body (`shuffleOfArguments`), and the answer names the
+ * arguments that make them functions; any other write to a parameter is not followed. Empty when the
+ * function is async or nothing is conditioned that way.
  */
 function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, query: PromiseQuery): number[] {
   const body = fn.body;
@@ -1092,11 +1102,17 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
     return new Set();
   };
 
-  // Writes to a parameter (`callback = options`), even in a closure, make the conditions unreliable.
+  // The shuffle of optional arguments at the top of the body, as database drivers write it
+  // (`if (typeof values === "function") { callback = values; values = undefined; }`): for each
+  // parameter, the arguments any of which, given a function, make it a function after the shuffle.
+  const shuffle = shuffleOfArguments(fn, body, parameterIndex);
+
+  // Any other write to a parameter (`callback = wrap(callback)`), even in a closure, makes the
+  // conditions unreliable.
   let assigned = false;
   const scan = (node: ts.Node): void => {
     if (assigned) return;
-    if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && parameterIndex(node.left) >= 0) assigned = true;
+    if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && parameterIndex(node.left) >= 0 && !shuffle.assignments.has(node)) assigned = true;
     ts.forEachChild(node, scan);
   };
   scan(body);
@@ -1154,7 +1170,119 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
     if (types.promiseStatus(expression, query) === "never") continue;
     candidates = new Set([...(candidates ?? notFunction)].filter((index) => notFunction.has(index)));
   }
-  return candidates ? [...candidates] : [];
+  // The arguments that make a candidate a function once the shuffle has run.
+  const given = new Set([...(candidates ?? [])].flatMap((index) => [...shuffle.sources[index]]));
+  return [...given].sort((a, b) => a - b);
+}
+
+/**
+ * The shuffle of optional arguments that callback-style APIs run before anything else
+ * (`if (typeof values === "function") { callback = values; values = undefined; }`, or
+ * `if (typeof options === "function") { callback = options; options = {}; }`). It is read from the
+ * first statements of the body: each step is an `if` testing `typeof p === "function"` (or `!==`)
+ * of a parameter, with no other condition, whose branches only assign parameters (`a = b`, `a =
+ * anything`), or such a statement of assignments from parameters with no `if`; variable statements
+ * may sit between the steps. The first other statement ends it.
+ *
+ * `sources[p]` holds the argument positions any of which, when given a function, make parameter
+ * `p` a function after the steps: an argument counts when every branch that can run with that
+ * argument a function leaves in `p` either the tested parameter in its `=== "function"` branch or
+ * a parameter that argument makes a function. So `callback` gets both `values` and `callback`
+ * (whichever holds the function, it ends in `callback`) and `values` gets none. Without steps,
+ * each parameter is its own argument. `assignments` are the steps' assignments, which are not
+ * counted as writes that make the conditions unreliable.
+ */
+function shuffleOfArguments(
+  fn: ts.FunctionLikeDeclaration,
+  body: ts.Block,
+  parameterIndex: (expr: ts.Expression) => number,
+): { sources: Set<number>[]; assignments: Set<ts.Node> } {
+  let sources = fn.parameters.map((_, index) => new Set([index]));
+  const assignments = new Set<ts.Node>();
+  // A rest parameter holds many arguments: it takes no part in a shuffle.
+  const shuffled = (expr: ts.Expression): number => {
+    const index = parameterIndex(expr);
+    return index >= 0 && fn.parameters[index]?.dotDotDotToken === undefined ? index : -1;
+  };
+  // The statement's `a = b;` assignments to parameters, in order; undefined for any other statement.
+  const writes = (statement: ts.Statement | undefined): ts.BinaryExpression[] | undefined => {
+    if (statement === undefined) return [];
+    const list: ts.BinaryExpression[] = [];
+    for (const item of ts.isBlock(statement) ? statement.statements : [statement]) {
+      if (!ts.isExpressionStatement(item)) return undefined;
+      const expression = skipParens(item.expression);
+      if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken || shuffled(expression.left) < 0) return undefined;
+      list.push(expression);
+    }
+    return list;
+  };
+  interface Branch {
+    list: ts.BinaryExpression[];
+    /** The tested parameter, known to be a function (`=== "function"`) or known not to be one. */
+    isFunction?: number;
+    notFunction?: number;
+  }
+  for (const statement of body.statements) {
+    if (ts.isVariableStatement(statement)) continue;
+    let branches: Branch[] | undefined;
+    if (ts.isIfStatement(statement)) {
+      const test = typeofFunctionTest(statement.expression, shuffled);
+      const whenTrue = writes(statement.thenStatement);
+      const whenFalse = writes(statement.elseStatement);
+      if (test && whenTrue && whenFalse) {
+        const [functionList, otherList] = test.functionWhen ? [whenTrue, whenFalse] : [whenFalse, whenTrue];
+        branches = [
+          { list: functionList, isFunction: test.index },
+          { list: otherList, notFunction: test.index },
+        ];
+      }
+    } else if (ts.isExpressionStatement(statement)) {
+      const list = writes(statement);
+      if (list?.every((assignment) => shuffled(assignment.right) >= 0)) branches = [{ list }];
+    }
+    if (!branches) break;
+    const before = sources;
+    const held = branches.map((branch) => {
+      // The parameter whose argument each parameter holds after the branch, or -1 for another value.
+      const holds = before.map((_, index) => index);
+      for (const assignment of branch.list) {
+        const from = shuffled(assignment.right);
+        holds[shuffled(assignment.left)] = from < 0 ? -1 : holds[from];
+        assignments.add(assignment);
+      }
+      return holds;
+    });
+    sources = before.map((_, parameter) => {
+      const result = new Set<number>();
+      for (let argument = 0; argument < before.length; argument++) {
+        const always = branches.every((branch, at) => {
+          // The branch does not run when this argument is a function.
+          if (branch.notFunction !== undefined && before[branch.notFunction].has(argument)) return true;
+          const holds = held[at][parameter];
+          return holds >= 0 && (holds === branch.isFunction || before[holds].has(argument));
+        });
+        if (always) result.add(argument);
+      }
+      return result;
+    });
+  }
+  return { sources, assignments };
+}
+
+/** `typeof p === "function"` (`==`, `!==`, `!=`, either side) of a parameter: which, and the outcome where it is a function. */
+function typeofFunctionTest(condition: ts.Expression, parameterIndex: (expr: ts.Expression) => number): { index: number; functionWhen: boolean } | undefined {
+  const node = skipParens(condition);
+  if (!ts.isBinaryExpression(node)) return undefined;
+  const equal = equalWhen(node.operatorToken.kind, true);
+  if (equal === undefined) return undefined;
+  for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
+    const value = skipParens(side);
+    const otherValue = skipParens(other);
+    if (!ts.isTypeOfExpression(value) || !ts.isStringLiteral(otherValue) || otherValue.text !== "function") continue;
+    const index = parameterIndex(value.expression);
+    return index >= 0 ? { index, functionWhen: equal } : undefined;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
