@@ -137,6 +137,24 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: "no Promise.all fix when `a` is awaited and then also passed on (`await a`, then `track(a)`)",
+    code: `${D}\nasync function report() {\n  const a = f();\n  const b = await g();\n  const total = (await a) + b.length;\n  track(a);\n  return total;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("a", 4),
+        fixes: [
+          [
+            CATCH("a"),
+            `${D}\nasync function report() {\n  const a = f();\n  a.catch(() => undefined);${NOTE}\n  const b = await g();\n  const total = (await a) + b.length;\n  track(a);\n  return total;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
     name: "no Promise.all fix with a type annotation; the handler goes after a trailing comment",
     code: `${D}\nasync function typed() {\n  const a: Promise<number> = f(); // started early\n  const b = await g();\n  return [await a, b];\n}`,
     errors: [
