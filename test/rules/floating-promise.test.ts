@@ -2334,6 +2334,87 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  // mutation cases, report lines 1180-end
+  {
+    name: "uses: a property of the same name read in a callback is no use of the local",
+    code: `declare function save(): Promise<void>;\ninterface Job { id: string; ready: boolean }\nexport async function schedule(jobs: Job[], paused: boolean) {\n  const ready = save();\n  if (paused) return;\n  await ready;\n  console.log(jobs.filter((job) => job.ready).length);\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 9, related: [5], message: DROPPED("ready", "the function returns") }],
+  },
+  {
+    name: "uses: a property of the same name read on `any` values in a callback (no symbol) is no use of the local",
+    code: `declare function save(): Promise<void>;\nexport async function schedule(payload: string, paused: boolean) {\n  const jobs: any[] = JSON.parse(payload);\n  const ready = save();\n  if (paused) return;\n  await ready;\n  console.log(jobs.filter((job) => job.ready).length);\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 9, related: [5], message: DROPPED("ready", "the function returns") }],
+  },
+  {
+    name: "uses: `void` on another method's chain (`withResponse()`) marks no fire-and-forget of the local",
+    code: `declare function createCompletion(prompt: string): Promise<string> & { withResponse(): Promise<{ data: string; status: number }> };\nexport function logStatus(prompt: string, quiet: boolean) {\n  const request = createCompletion(prompt);\n  if (quiet) return;\n  void request.withResponse().then(({ status }) => console.log(status));\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [4], message: DROPPED("request", "the function returns") }],
+  },
+  {
+    name: "uses: a fresh request only compared (=== and !==) with the shown and queued ones",
+    code: `declare function loadPage(n: number): Promise<string>;\nlet shown: Promise<string> | undefined;\nlet queued: Promise<string> | undefined;\nexport function prefetch(n: number) {\n  const next = loadPage(n);\n  if (next === shown || next !== queued) console.log("prefetching page", n);\n}`,
+    errors: [{ messageId: "localDropped", line: 5, column: 9, related: [7], message: DROPPED("next", "the function ends") }],
+  },
+  {
+    name: "uses: a fresh request only compared (== and !=) with the shown and queued ones",
+    code: `declare function loadPage(n: number): Promise<string>;\nlet shown: Promise<string> | undefined;\nlet queued: Promise<string> | undefined;\nexport function prefetch(n: number) {\n  const next = loadPage(n);\n  if (next == shown || next != queued) console.log("prefetching page", n);\n}`,
+    errors: [{ messageId: "localDropped", line: 5, column: 9, related: [7], message: DROPPED("next", "the function ends") }],
+  },
+  {
+    name: "uses: `\"cancel\" in body` only looks at the promise",
+    code: `declare function download(url: string): Promise<Uint8Array>;\nexport function start(url: string) {\n  const body = download(url);\n  if ("cancel" in body) console.log("download can be cancelled");\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5], message: DROPPED("body", "the function ends") }],
+  },
+  {
+    name: "uses: `!flushing` only tests the optional promise",
+    code: `declare function maybeFlush(): Promise<void> | undefined;\nexport function close(log: string[]) {\n  const flushing = maybeFlush();\n  if (!flushing) log.push("nothing to flush");\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5], message: DROPPED("flushing", "the function ends") }],
+  },
+  {
+    name: "uses: kept only where `\"cancel\" in body` holds, dropped on the other branch",
+    code: `declare function download(url: string): Promise<Uint8Array>;\nconst cancelable = new Set<Promise<Uint8Array>>();\nexport function start(url: string) {\n  const body = download(url);\n  if ("cancel" in body) cancelable.add(body);\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 9, related: [6], message: DROPPED("body", "the function ends") }],
+  },
+  {
+    name: "uses: `typeof result` tells the hook is async, nothing waits for it",
+    code: `${SUB}\nexport function insert(subscriber: Subscriber) {\n  const result = subscriber.beforeInsert?.({ id: 1 });\n  if (typeof result === "object") console.log("the hook is async");\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5], message: DROPPED("result", "the function ends") }],
+  },
+  {
+    name: "uses: the condition of `? :` only tests the promise",
+    code: `${D}\nexport function status() {\n  const refresh = maybe();\n  console.log(refresh ? "refreshing" : "up to date");\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [5], message: DROPPED("refresh", "the function ends") }],
+  },
+  {
+    name: "uses: a property of the promise passed to a call (the child process of an exec promise) is no use of the promise",
+    code: `import type { ChildProcess } from "node:child_process";\ndeclare function run(file: string, args: string[]): Promise<string> & { child: ChildProcess };\ndeclare function pipeOutput(child: ChildProcess): void;\nexport function startBuild() {\n  const build = run("tsc", ["-p", "."]);\n  pipeOutput(build.child);\n}`,
+    errors: [{ messageId: "localDropped", line: 5, column: 9, related: [7], message: DROPPED("build", "the function ends") }],
+  },
+  {
+    name: "uses: a property read through a cast (`(user as ...).traceId`) is no use of the promise",
+    code: `interface Traced { traceId?: string }\ndeclare function fetchUser(id: string): Promise<{ name: string }>;\nexport function prefetch(id: string) {\n  const user = fetchUser(id);\n  const traceId = (user as Promise<{ name: string }> & Traced).traceId;\n  console.debug("prefetching", id, traceId);\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 9, related: [7], message: DROPPED("user", "the function ends") }],
+  },
+  {
+    name: "uses: a local of an `if` block dropped where the block ends",
+    code: `${D}\nexport function flush(dirty: boolean) {\n  if (dirty) {\n    const saving = save();\n    console.log("saving");\n  }\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 11, related: [6], message: DROPPED("saving", "the block ends") }],
+  },
+  {
+    name: "uses: stored in a field, but only after an early return",
+    code: `declare function connect(): Promise<void>;\nexport class Client {\n  private connecting: Promise<void> | undefined;\n  open(offline: boolean) {\n    const connecting = connect();\n    if (offline) return;\n    this.connecting = connecting;\n  }\n}`,
+    errors: [{ messageId: "localDropped", line: 5, column: 11, related: [6], message: DROPPED("connecting", "the function returns") }],
+  },
+  {
+    name: "uses: returns where the request is not the one already shown",
+    code: `declare function loadPage(n: number): Promise<string>;\nlet shown: Promise<string> | undefined;\nexport async function show(n: number) {\n  const next = loadPage(n);\n  if (next !== shown) return;\n  await next;\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 9, related: [5], message: DROPPED("next", "the function returns") }],
+  },
+  {
+    name: "uses: a `typeof` type query in a callback's parameter type is no use of the local",
+    code: `declare function loadConfig(): Promise<{ port: number }>;\nexport async function start(dryRun: boolean) {\n  const config = loadConfig();\n  if (dryRun) return;\n  const listen = (options: Awaited<typeof config>) => console.log(options.port);\n  listen(await config);\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, related: [4], message: DROPPED("config", "the function returns") }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -3051,6 +3132,75 @@ const valid: ValidCase[] = [
       "}",
     ].join("\n"),
     fileName: "stat.js",
+  },
+  // mutation cases, report lines 1180-end
+  {
+    name: "uses: a nested function declaration handles the local, called before an early return (the use escapes the analysis)",
+    code: `declare function upload(file: string): Promise<void>;\nexport async function publish(file: string, dryRun: boolean) {\n  const uploading = upload(file);\n  reportFailures();\n  if (dryRun) return;\n  await uploading;\n  function reportFailures() {\n    uploading.catch((error) => console.error("upload failed", error));\n  }\n}`,
+  },
+  {
+    name: "uses: a cached page or a fresh render, awaited through `??`",
+    code: `declare function cachedPage(path: string): Promise<string> | undefined;\ndeclare function render(path: string): Promise<string>;\nexport async function page(path: string) {\n  const hit = cachedPage(path);\n  return await (hit ?? render(path));\n}`,
+  },
+  {
+    name: "uses: a property of the same name read in a callback after the local is awaited",
+    code: `declare function save(): Promise<void>;\ninterface Job { id: string; ready: boolean }\nexport async function schedule(jobs: Job[]) {\n  const ready = save();\n  await ready;\n  console.log(jobs.filter((job) => job.ready).length);\n}`,
+  },
+  {
+    name: "uses: `\"cancel\" in body` and then awaited",
+    code: `declare function download(url: string): Promise<Uint8Array>;\nexport async function fetchBody(url: string) {\n  const body = download(url);\n  if ("cancel" in body) console.log("download can be cancelled");\n  return await body;\n}`,
+  },
+  {
+    name: "uses: stored in a field on both paths",
+    code: `declare function connect(): Promise<void>;\nexport class Client {\n  private connecting: Promise<void> | undefined;\n  open(offline: boolean) {\n    const connecting = connect();\n    this.connecting = connecting;\n    if (offline) return;\n    console.log("connecting");\n  }\n}`,
+  },
+  {
+    name: "uses: `!flushing` returns, the optional promise is awaited otherwise",
+    code: `declare function maybeFlush(): Promise<void> | undefined;\nexport async function close(log: string[]) {\n  const flushing = maybeFlush();\n  if (!flushing) return log.push("nothing to flush");\n  await flushing;\n}`,
+  },
+  {
+    name: "uses: a hook's optional promise (a type parameter) returned where it is falsy, then awaited",
+    code: `export async function run<T extends Promise<void> | undefined>(start: () => T) {\n  const pending = start();\n  if (!pending) return;\n  await pending;\n}`,
+  },
+  {
+    name: "uses: a hook's optional promise (a type parameter) awaited where it is truthy",
+    code: `export async function run<T extends Promise<void> | undefined>(start: () => T) {\n  const pending = start();\n  if (pending) await pending;\n}`,
+  },
+  {
+    name: "uses: a hook's optional promise (a type parameter) returned where it is `=== undefined`",
+    code: `export async function run<T extends Promise<void> | undefined>(start: () => T) {\n  const pending = start();\n  if (pending === undefined) return;\n  await pending;\n}`,
+  },
+  {
+    name: "uses: a hook's optional promise (a type parameter) returned where it is `== null`",
+    code: `export async function run<T extends Promise<void> | null>(start: () => T) {\n  const pending = start();\n  if (pending == null) return;\n  await pending;\n}`,
+  },
+  {
+    name: "uses: a hook's optional promise (a type parameter) awaited where it is `!== undefined`",
+    code: `export async function run<T extends Promise<void> | undefined>(start: () => T) {\n  const pending = start();\n  if (pending !== undefined) await pending;\n}`,
+  },
+  {
+    name: "uses: a hook's optional promise (a type parameter) awaited where `null != pending`",
+    code: `export async function run<T extends Promise<void> | null>(start: () => T) {\n  const pending = start();\n  if (null != pending) await pending;\n}`,
+  },
+  {
+    name: "uses: `dirty && save()` returned where it is `=== false` (no promise there), awaited otherwise",
+    code: `${D}\nexport async function flush(dirty: boolean) {\n  const saving = dirty && save();\n  if (saving === false) return;\n  await saving;\n}`,
+  },
+  {
+    name: "uses: returns where the request is the one already shown (held there), awaited otherwise",
+    code: `declare function loadPage(n: number): Promise<string>;\nlet shown: Promise<string> | undefined;\nexport async function show(n: number) {\n  const next = loadPage(n);\n  if (next === shown) return;\n  await next;\n}`,
+  },
+  {
+    name: "uses: awaited where the request is not the one already shown (held there)",
+    code: `declare function loadPage(n: number): Promise<string>;\nlet shown: Promise<string> | undefined;\nexport async function show(n: number) {\n  const next = loadPage(n);\n  if (next !== shown) await next;\n}`,
+  },
+  {
+    name: "uses: returns where the request `==` the one already shown, awaited otherwise",
+    code: `declare function loadPage(n: number): Promise<string>;\nlet shown: Promise<string> | undefined;\nexport async function show(n: number) {\n  const next = loadPage(n);\n  if (next == shown) return;\n  await next;\n}`,
+  },
+  {
+    name: "uses: awaited where the request `!=` the one already shown",
+    code: `declare function loadPage(n: number): Promise<string>;\nlet shown: Promise<string> | undefined;\nexport async function show(n: number) {\n  const next = loadPage(n);\n  if (next != shown) await next;\n}`,
   },
 ];
 

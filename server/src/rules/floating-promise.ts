@@ -207,6 +207,9 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "Event systems collect optional promises this way (`const r = subscriber.beforeInsert?.(e);",
         "if (r instanceof Promise) pending.push(r);`). The type on each branch comes from the checker's",
         "type of `r` in the condition, split into its union parts.",
+        "The branch where it equals another value is not reported either (`if (saving === false)",
+        "return;` for `const saving = dirty && save()`, `if (next === this.shown) return;`): there it",
+        "holds no promise (a promise equals no literal) or one that the other value holds too.",
         "",
         "A call of a project function whose promise cannot reject is not reported (option",
         "`checkSelfHandled`): every path of its body runs inside a `try` whose `catch` does not rethrow,",
@@ -1311,6 +1314,8 @@ function analyseUses(
   const text = name.text;
   const visit = (node: ts.Node): void => {
     if (giveUp) return;
+    // A type (`Awaited<typeof p>`) never touches the value, also inside a nested function.
+    if (ts.isTypeNode(node)) return;
     if (ts.isIdentifier(node) && node.text === text && node !== name) {
       if (variable === undefined ? isValueReference(node) : context.types.variableOf(node) === variable) {
         const use = classifyUse(node, block);
@@ -1409,7 +1414,7 @@ interface Leak {
 
 /**
  * Tells whether the variable holds no promise on the branch where `condition` is `outcome` (the
- * typed pass asks the type oracle; the syntax-only pre-pass knows only the falsy tests).
+ * typed pass asks the type oracle; the syntax-only pre-pass knows only `settledBranchOf`'s tests).
  */
 type HoldsNoPromise = (condition: ts.Expression, outcome: boolean) => boolean;
 
@@ -1420,8 +1425,8 @@ type HoldsNoPromise = (condition: ts.Expression, outcome: boolean) => boolean;
  * only what every reading of the code shows is reported: a loop, a `switch` or an expression that
  * consumes the promise on some path consumes it on every path. A rejected `await` reaches the
  * walked `catch` clause (a `return` there drops the promise); a `throw` that leaves the function
- * is not a drop (the caller gets the error). Where the variable tested falsy, or a condition
- * narrowed it to a non-promise, that branch holds no promise.
+ * is not a drop (the caller gets the error). Where the variable tested falsy or equal to another
+ * value, or a condition narrowed it to a non-promise, that branch drops no promise.
  */
 function findLeak(
   declaration: ts.VariableDeclaration,
@@ -1439,7 +1444,7 @@ function findLeak(
         return use === "consume" ? "handle" : use;
       },
       settledWhen: (condition, outcome) =>
-        falsyBranchOf(condition, name) === (outcome ? "then" : "else") || (holdsNoPromise?.(condition, outcome) ?? false),
+        settledBranchOf(condition, name) === (outcome ? "then" : "else") || (holdsNoPromise?.(condition, outcome) ?? false),
     },
     { awaitSuspends: false, yieldSuspends: false, exceptions: true, optimistic: true },
   );
@@ -1459,8 +1464,13 @@ function findLeak(
   }
 }
 
-/** Which branch of `if (cond)` sees the variable falsy: `x`, `!x`, `x == null`, `x !== undefined`... */
-function falsyBranchOf(condition: ts.Expression, name: string): "then" | "else" | undefined {
+/**
+ * Which branch of `if (cond)` drops no promise of the variable, by syntax alone: where it is falsy
+ * (`x`, `!x`, `x == null`, `x !== undefined`...), or where it equals another value (`x === false`,
+ * `x !== this.current`): then it holds no promise (a promise is an object, equal to no literal) or
+ * one that the other value holds too, so leaving the variable there drops nothing.
+ */
+function settledBranchOf(condition: ts.Expression, name: string): "then" | "else" | undefined {
   const node = skipParens(condition);
   const isName = (expression: ts.Expression) => {
     const value = skipParens(expression);
@@ -1470,8 +1480,7 @@ function falsyBranchOf(condition: ts.Expression, name: string): "then" | "else" 
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken && isName(node.operand)) return "then";
   if (ts.isBinaryExpression(node)) {
     const other = isName(node.left) ? node.right : isName(node.right) ? node.left : undefined;
-    const nullish = other !== undefined && (other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === "undefined"));
-    if (!nullish) return undefined;
+    if (other === undefined) return undefined;
     const operator = node.operatorToken.kind;
     if (operator === ts.SyntaxKind.EqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsEqualsToken) return "then";
     if (operator === ts.SyntaxKind.ExclamationEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsEqualsToken) return "else";
