@@ -122,16 +122,19 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "  ids.map(load); await Promise.all(pending);`). Reported at `map` (or `from`).",
         "- A loop (`for...of`, a counted `for` up to `items.length` (`i < items.length`, `i !== items.length`",
         "  or `items.length > i`), or `items.forEach`; not `for...in` or `while`) that pushes a promise per",
-        "  item onto an array declared outside it, with no `await` in the loop, when that array is then",
-        "  passed to one of those four. Reported at the pushed promise.",
+        "  item onto an array declared outside it (a module-level one too; or any collection with a `push`:",
+        "  the promise it is given has started either way), with no `await` in the loop, when the function",
+        "  holding the loop then passes that array to one of those four. Reported at the pushed promise.",
         "",
         "Only when the collection's size is not known to be small: its type is an array, a `Set`, a",
         "`Map`, or another iterable or array-like (`TypeOracle.openSizeStatus`). The rule follows",
-        "`const` variables to their initializer (also one another module of the project exports,",
+        "`const` variables to their initializer, six steps deep (a constant list copied three times in a row is",
+        "judged by its type; also a `const` another module of the project exports,",
         "through imports and re-exports, `import { REGIONS } from \"./regions\"`; not one a package or a",
-        "`.d.ts` file declares: only its type is known), `[...set]`, `Array.from(set)`, `set.values()` and the",
-        "like, `Object.keys/values/entries(x)` and `filter`/`map`/`slice`/`sort`/`reverse` copies back",
-        "to the collection they come from. The rule is off by default: some fan-outs are small by",
+        "`.d.ts` file declares: only its type is known), `[...set]`, `Array.from(set)` (and a typed array's",
+        "`from`, `Iterator.from`), `set.values()` and the like, `Object.keys/values/entries(x)` and",
+        "`filter`/`map`/`slice`/`sort`/`reverse` copies of any lib collection (arrays, sets, maps, typed",
+        "arrays, iterators) back to the collection they come from. The rule is off by default: some fan-outs are small by",
         "construction in ways no type says (`Promise.all(replicas.map(ping))` over three replicas).",
         "Turn it on where inputs come from users, files, queries or the network.",
         "",
@@ -178,6 +181,10 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "  `map` whose callback returns functions starts nothing).",
         "- **Types the checker cannot know**: a collection typed `any` or `unknown`, or a callback whose",
         "  result is not known to be a promise.",
+        "- **Thenables that are not promises**: a callback or pushed value typed as a thenable of its own",
+        "  (a query builder whose `then` starts the query) is not followed, though `Promise.all` calls",
+        "  `then` on each at once: whether `then` starts work, or only waits for work already running,",
+        "  is not in its type.",
       ].join("\n"),
       incorrect: [
         {
@@ -375,7 +382,6 @@ const MAX_SIZE_DEPTH = 6;
  * spreads the inner arrays, so `[primaryIds, secondaryIds].flat()` is as large as they are.
  */
 const SAME_OR_SMALLER = new Set(["filter", "map", "slice", "sort", "reverse", "toSorted", "toReversed", "keys", "values", "entries"]);
-const LIB_COLLECTIONS = new Set(["Array", "ReadonlyArray", "Set", "ReadonlySet", "Map", "ReadonlyMap"]);
 /** Calls that only arrange to be woken up: timers and listener registrations (declared outside the project). */
 const WAIT_CALLS = new Set(["setTimeout", "setImmediate", "queueMicrotask", "on", "once", "addListener", "prependListener", "prependOnceListener", "addEventListener"]);
 
@@ -472,11 +478,12 @@ class UnboundedChecker {
     if (!loop || containsAwait(loop.body)) return;
     const declaration = this.context.types.variableDeclarationOf(target);
     if (!declaration || isInside(declaration, loop.node)) return;
+    // Declared anywhere outside the loop (a module-level array too): what counts is that the
+    // function holding the loop then gives it to `Promise.all` & co. Any `push` (an array's, or a
+    // project collection's): the promise it is given has started either way.
     const scope = enclosingFunctionOrFile(loop.node);
-    if (!isInside(declaration, scope)) return;
     const combinator = this.combinatorGiven(target, scope, loop.node);
     if (!combinator) return;
-    if (this.libMember(call)?.qualifiedName !== "Array.push") return;
     const started = call.arguments.find(
       (argument) => !ts.isSpreadElement(argument) && this.context.types.promiseStatus(argument, { thenables: false }) === "always",
     );
@@ -606,10 +613,10 @@ class UnboundedChecker {
       const count = this.context.types.fixedPropertyCount(args[0]);
       return count === undefined ? undefined : { kind: "constant", length: count };
     }
-    if (owner === "ArrayConstructor" && name === "from" && args.length >= 1) return this.sizeOf(args[0], depth + 1);
+    // `Array.from(list)`, a typed array's `Uint8Array.from(list)`, ES2025's `Iterator.from(list)`: as many items as `list`.
+    if (name === "from" && args.length >= 1) return this.sizeOf(args[0], depth + 1);
     // `Array.of(primary, secondary)`: its arguments, as a literal's elements.
     if (owner === "ArrayConstructor" && name === "of") return this.listSize(args, depth);
-    if (!LIB_COLLECTIONS.has(owner)) return undefined;
     if (name === "slice" && this.isConstantSlice(args)) return CAPPED;
     if (name === "splice" && args.length >= 2 && this.constant(args[1]) !== undefined) return CAPPED;
     if (SAME_OR_SMALLER.has(name)) {
