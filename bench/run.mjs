@@ -141,9 +141,17 @@ process.on('SIGINT', () => {
 // simultaneous peak (two processes may peak at different times) that misses only growth in a
 // process's last SAMPLE_MS; it is never taken below GNU time's exact %M. Linux only (elsewhere:
 // %M alone).
+//
+// CPU time likewise: GNU time's user + system time counts a child process only once its parent
+// has waited for it. oxlint waits for tsgolint, but a child that is left to exit on its own after
+// its parent (ours on ts7: TypeScript 7's compiler ends when its pipe closes) is never counted.
+// The sampler reads each process's utime + stime too; a run's CPU time is the larger of GNU
+// time's and the sum over the tree (which misses at most a process's last SAMPLE_MS).
 const SAMPLE_MS = 20;
+let clockTicks;
 function treeSampler(rootPid) {
-  const peaks = new Map(); // pid -> {hwm KiB, name}
+  clockTicks ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+  const peaks = new Map(); // pid -> {hwm KiB, name, cpu seconds}
   const childrenOf = (pid) => {
     const out = [];
     let tasks;
@@ -166,9 +174,14 @@ function treeSampler(rootPid) {
       try { text = readFileSync(`/proc/${pid}/status`, 'utf8'); } catch { continue; }
       const hwm = Number(/^VmHWM:\s+(\d+)/m.exec(text)?.[1] ?? 0);
       const name = /^Name:\s+(.*)$/m.exec(text)?.[1] ?? '?';
+      let cpu = 0;
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').pop().trim().split(/\s+/);
+        cpu = (Number(fields[11]) + Number(fields[12])) / clockTicks; // utime, stime (all threads)
+      } catch { /* gone */ }
       const prev = peaks.get(pid);
-      // The same pid after an execve starts a new image: keep the larger peak.
-      if (!prev || hwm >= prev.hwm) peaks.set(pid, { hwm, name });
+      // The same pid after an execve starts a new image: keep the larger peak; CPU only grows.
+      peaks.set(pid, { hwm: Math.max(hwm, prev?.hwm ?? 0), name: prev && prev.hwm > hwm ? prev.name : name, cpu: Math.max(cpu, prev?.cpu ?? 0) });
       queue.push(...childrenOf(pid));
     }
   };
@@ -179,7 +192,10 @@ function treeSampler(rootPid) {
     stop() {
       if (timer) clearInterval(timer);
       const procs = [...peaks.values()].filter((p) => p.hwm > 0);
-      return { kib: procs.reduce((n, p) => n + p.hwm, 0), names: [...new Set(procs.map((p) => p.name))], count: procs.length, enabled };
+      return {
+        kib: procs.reduce((n, p) => n + p.hwm, 0), cpu: [...peaks.values()].reduce((n, p) => n + p.cpu, 0),
+        names: [...new Set(procs.map((p) => p.name))], count: procs.length, enabled,
+      };
     },
   };
 }
@@ -214,7 +230,8 @@ function timedRun(cmd, files, timeoutSec) {
       const m = text.match(/BENCHTIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/);
       if (!m) return resolve({ failure: `${TIME_BIN} produced no measurement (exit ${code})` });
       const rssMax = Number(m[4]);
-      resolve({ code, wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rss: Math.max(rssMax, tree.kib), rssMax, procs: tree.names, nprocs: tree.count });
+      const cpuTime = Number(m[2]) + Number(m[3]);
+      resolve({ code, wall: Number(m[1]), cpu: Math.max(cpuTime, tree.cpu), cpuTime, rss: Math.max(rssMax, tree.kib), rssMax, procs: tree.names, nprocs: tree.count });
     });
   });
 }
@@ -538,7 +555,8 @@ function report(opts, machine, perCorpus) {
     `Load average (1/5/15 min) before: ${machine.loadBefore}, after: ${machine.load} — other work on the machine inflates wall times (CPU / wall below 1 means the tool waited for a core).`, '');
   out.push(`Versions: ${Object.entries(machine.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
   out.push(`Peak RSS is of the whole process tree (Node and the Go or Rust processes it starts): the sum of each process's own peak (VmHWM, read every ${SAMPLE_MS} ms until it exits), ` +
-    'never below GNU time\'s %M, which is the largest single process and is given in brackets where it differs. CPU time includes every child process waited for.', '');
+    'never below GNU time\'s %M, which is the largest single process and is given in brackets where it differs. CPU time is the larger of GNU time\'s user + system ' +
+    '(which counts a child only when its parent waits for it) and the sum of every process\'s utime + stime read the same way (ours on ts7 does not wait for its compiler process).', '');
   if (opts.tools.length > 0) {
     out.push('Tools:', '');
     for (const t of opts.tools) out.push(`- \`${t.id}\`: ${t.description}`);
