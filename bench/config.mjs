@@ -6,7 +6,7 @@
 // use it in a suite of SUITES. See BENCHMARKS.md for the method.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -323,10 +323,13 @@ const CORPUS_CONFIG = JSON.stringify({
 // RULE_IDS not in it is passed as `off`.
 const OURS_BIN = path.join(REPO, 'bin', 'concurrency-lint.js');
 let oursKnownRules = null; // the rule ids the built CLI reports in --help (checked once)
-export function oursTool({ id, rules, description }) {
+// `engine` is the CLI's `--engine`, always passed: `ts6` (TypeScript 6, the default) or `ts7`
+// (TypeScript 7's native compiler, package "typescript7", in a child process of the CLI).
+export function oursTool({ id, rules, description, engine = 'ts6' }) {
   for (const r of Object.keys(rules)) {
     if (!RULE_IDS.includes(r)) throw new Error(`bench/config.mjs: ${id}: unknown rule "${r}" (add it to RULE_IDS)`);
   }
+  if (engine !== 'ts6' && engine !== 'ts7') throw new Error(`bench/config.mjs: ${id}: unknown engine "${engine}"`);
   const severities = Object.fromEntries(RULE_IDS.map((r) => [r, rules[r] ?? 'off']));
   const on = RULE_IDS.filter((r) => severities[r] !== 'off');
   const ruleArgs = RULE_IDS.flatMap((r) => ['--rule', `${r}=${severities[r]}`]);
@@ -336,11 +339,17 @@ export function oursTool({ id, rules, description }) {
     kind: 'linter',
     countLabel: 'findings',
     rules: on,
+    engine,
     versions: () => ({
       'concurrency-lint': JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version,
-      typescript: pkgVersion('typescript'),
+      ...(engine === 'ts7' ? { typescript7: pkgVersion('typescript7') } : { typescript: pkgVersion('typescript') }),
     }),
     preflight() {
+      if (engine === 'ts7') {
+        try { repoRequire.resolve('typescript7/package.json'); } catch {
+          throw new Error(`typescript7 (TypeScript 7, for --engine ts7) is not installed in ${REPO}/node_modules (run npm install)`);
+        }
+      }
       if (!existsSync(OURS_BIN)) {
         throw new Error(`${path.relative(process.cwd(), OURS_BIN) || OURS_BIN} is missing (the CLI is not built yet: npm run build); ` +
           'run with --tools to benchmark the other tools only');
@@ -361,7 +370,7 @@ export function oursTool({ id, rules, description }) {
     },
     command: (c, outFile) => ({
       file: nodeBin,
-      args: [OURS_BIN, '-p', path.join(c.dir, 'tsconfig.json'), '--format', 'json', '--output-file', outFile, ...ruleArgs],
+      args: [OURS_BIN, '-p', path.join(c.dir, 'tsconfig.json'), '--engine', engine, '--format', 'json', '--output-file', outFile, ...ruleArgs],
       cwd: c.dir,
     }),
     exitOk: (code) => code === 0 || code === 1,
@@ -512,6 +521,220 @@ const tscTool = {
   },
 };
 
+// TypeScript 7 (package "typescript7", npm:typescript@7): `tsc --noEmit` of the native compiler,
+// the Go binary run directly. Its npm `bin/tsc` is a Node script that only finds that binary and
+// runs it (on Node >= 22.15 it replaces itself with it by execve; on older Node it stays as a
+// parent process): the binary alone is what a user on a current Node runs.
+function tsc7Binary() {
+  const req7 = createRequire(repoRequire.resolve('typescript7/package.json'));
+  return path.join(path.dirname(req7.resolve(`@typescript/typescript-${process.platform}-${process.arch}/package.json`)), 'lib',
+    process.platform === 'win32' ? 'tsc.exe' : 'tsc');
+}
+const tsc7Tool = {
+  id: 'tsc7',
+  description: 'TypeScript 7 (native compiler) tsc --noEmit: the baseline of the ts7 engine',
+  kind: 'compiler',
+  countLabel: 'type errors',
+  versions: () => ({ typescript7: pkgVersion('typescript7') }),
+  preflight() {
+    let bin;
+    try { bin = tsc7Binary(); } catch {
+      throw new Error(`typescript7 (TypeScript 7) or its platform package is not installed in ${REPO}/node_modules (run npm install)`);
+    }
+    if (!existsSync(bin)) throw new Error(`TypeScript 7's compiler binary ${bin} is missing`);
+  },
+  prepare() {},
+  command: (c) => ({ file: tsc7Binary(), args: ['--noEmit', '-p', path.join(c.dir, 'tsconfig.json')], cwd: c.dir }),
+  exitOk: (code) => code === 0 || code === 1 || code === 2,
+  findings(c, outFile, stdoutFile) {
+    const text = readFileSync(stdoutFile, 'utf8');
+    return { findings: [], counts: {}, total: (text.match(/\berror TS\d+:/g) ?? []).length };
+  },
+};
+
+// The files a corpus's `lintFiles` globs name (relative to the corpus folder, sorted), for the
+// tools that are given explicit paths (oxlint, Biome). Supports `*`, `?` and `**/`; skips
+// node_modules and dot-folders, as ESLint's globbing does.
+export function lintFileList(c) {
+  const toRegExp = (glob) => new RegExp(`^${glob.split('/').map((seg, i, all) => {
+    if (seg === '**') return i === all.length - 1 ? '.*' : '(?:[^/]+/)*';
+    return seg.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + (i === all.length - 1 ? '' : '/');
+  }).join('')}$`);
+  const res = c.lintFiles.map(toRegExp);
+  const out = [];
+  const walk = (relDir) => {
+    for (const e of readdirSync(path.join(c.dir, relDir), { withFileTypes: true })) {
+      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+      const rel = relDir ? `${relDir}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(rel);
+      else if (e.isFile() && res.some((re) => re.test(rel))) out.push(rel);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+// oxlint with its type-aware backend (`--type-aware`: oxlint-tsgolint, a Go program on
+// TypeScript 7's compiler, started by oxlint as a child process). `rules` maps oxlint rule ids
+// (`typescript/no-floating-promises`, `node/no-sync`) to severities; every other rule and
+// category is off. The config is written beside the corpus folder (never into it), and the
+// files are given as explicit paths: walking a folder, oxlint skips everything under a
+// git-ignored folder (bench/.work/ is one), whatever `--no-ignore` says (that flag is about
+// .eslintignore and --ignore-pattern); explicit paths are linted. The harness checks that the
+// number of files oxlint reports equals the number it was given.
+export function oxlintTool({ id, description, rules }) {
+  const configName = `oxlint.bench.${id.replace(/[^a-z0-9-]/gi, '_')}.json`;
+  const onRules = Object.entries(rules).filter(([, s]) => s !== 'off').map(([r]) => r);
+  const onSet = new Set(onRules);
+  const plugins = [...new Set(onRules.map((r) => r.split('/')[0]))];
+  const configFile = (c) => path.join(path.dirname(c.dir), configName);
+  const tsgolint = () => {
+    const reqT = createRequire(repoRequire.resolve('oxlint-tsgolint/package.json'));
+    return path.join(path.dirname(reqT.resolve(`@oxlint-tsgolint/${process.platform}-${process.arch}/package.json`)),
+      process.platform === 'win32' ? 'tsgolint.exe' : 'tsgolint');
+  };
+  const fileCounts = new Map(); // corpus dir -> number of files passed
+  return {
+    id,
+    description: description ?? `oxlint --type-aware with ${onRules.join(', ')}`,
+    kind: 'linter',
+    countLabel: 'findings',
+    rules: onRules,
+    versions: () => ({ oxlint: pkgVersion('oxlint'), 'oxlint-tsgolint': pkgVersion('oxlint-tsgolint') }),
+    preflight() {
+      for (const p of ['oxlint', 'oxlint-tsgolint']) {
+        try { repoRequire.resolve(`${p}/package.json`); } catch {
+          throw new Error(`${p} is not installed in ${REPO}/node_modules (run npm install)`);
+        }
+      }
+      if (!existsSync(tsgolint())) throw new Error(`oxlint-tsgolint's binary ${tsgolint()} is missing`);
+    },
+    prepare(c) {
+      writeFileSync(configFile(c), JSON.stringify({
+        plugins,
+        categories: Object.fromEntries(['correctness', 'suspicious', 'pedantic', 'perf', 'style', 'restriction', 'nursery'].map((k) => [k, 'off'])),
+        rules,
+      }, null, 2) + '\n');
+    },
+    command(c) {
+      const files = lintFileList(c);
+      fileCounts.set(c.dir, files.length);
+      return {
+        file: nodeBin,
+        args: [binOf('oxlint', 'bin/oxlint'), '-c', configFile(c), '--type-aware', '--disable-nested-config', '-f', 'json', ...files],
+        cwd: c.dir,
+        // The Go binary itself, not the package's Node wrapper (bin/tsgolint.js, which would add a Node process).
+        env: { OXLINT_TSGOLINT_PATH: tsgolint() },
+      };
+    },
+    // 1 = error-level diagnostics or no file found; 2 and up = crash or bad config.
+    exitOk: (code) => code === 0 || code === 1,
+    findings(c, outFile, stdoutFile) {
+      const out = readJson(stdoutFile, 'oxlint');
+      if (!Array.isArray(out.diagnostics)) throw new Error('oxlint output has no diagnostics[]');
+      const findings = [];
+      const counts = {};
+      const bump = (k) => { counts[k] = (counts[k] ?? 0) + 1; };
+      for (const d of out.diagnostics) {
+        // `typescript(no-floating-promises)` -> `typescript/no-floating-promises`
+        const m = /^([\w-]+)\(([\w-]+)\)$/.exec(d.code ?? '');
+        const ruleId = m ? `${m[1]}/${m[2]}` : d.code;
+        const span = d.labels?.[0]?.span;
+        if (onSet.has(ruleId) && d.filename && span) {
+          findings.push({ file: path.resolve(c.dir, d.filename), line: span.line, column: span.column, ruleId, message: d.message });
+        } else {
+          bump(`other diagnostics (${d.code ?? 'no code'})`);
+        }
+      }
+      const given = fileCounts.get(c.dir);
+      counts['files linted'] = out.number_of_files;
+      if (given !== undefined && out.number_of_files !== given) counts[`files given but not linted (${given} given)`] = given - out.number_of_files;
+      return { findings, counts, files: given === out.number_of_files ? lintFileList(c).map((f) => path.join(c.dir, f)) : undefined };
+    },
+  };
+}
+
+// Biome's linter with the given rules (ids as Biome's diagnostics name them, e.g.
+// `lint/nursery/noFloatingPromises`), every other rule off (`preset: "none"`), formatter and
+// assists off, no VCS. Biome infers types itself (its `types` domain: no TypeScript compiler).
+// The config is written to the corpus's parent folder as biome.bench.<id>.json and passed with
+// --config-path: Biome refuses a second root biome.json nested inside the linted folder, and the
+// config's folder is Biome's project root, which must contain the linted files for its module
+// graph (a config in an unrelated folder silently reports nothing from the type-aware rules). The native
+// binary runs directly (the npm package's bin/biome is a Node script that only finds it).
+// Files are passed as explicit paths. Biome 2.6 parses every .js file as an ES module (no
+// option for scripts), so CommonJS code that uses a strict-mode reserved word as a name does
+// not parse: counted as "parse errors", never as findings.
+export function biomeTool({ id, description, rules }) {
+  const configName = `biome.bench.${id.replace(/[^a-z0-9-]/gi, '_')}.json`;
+  const onRules = Object.keys(rules);
+  const onSet = new Set(onRules);
+  const configFile = (c) => path.join(path.dirname(c.dir), configName);
+  const biomeBin = () => {
+    const reqB = createRequire(repoRequire.resolve('@biomejs/biome/package.json'));
+    return path.join(path.dirname(reqB.resolve(`@biomejs/cli-${process.platform}-${process.arch}/package.json`)),
+      process.platform === 'win32' ? 'biome.exe' : 'biome');
+  };
+  return {
+    id,
+    description: description ?? `Biome lint with ${onRules.join(', ')}`,
+    kind: 'linter',
+    countLabel: 'findings',
+    rules: onRules,
+    versions: () => ({ '@biomejs/biome': pkgVersion('@biomejs/biome') }),
+    preflight() {
+      try { repoRequire.resolve('@biomejs/biome/package.json'); } catch {
+        throw new Error(`@biomejs/biome is not installed in ${REPO}/node_modules (run npm install)`);
+      }
+      if (!existsSync(biomeBin())) throw new Error(`Biome's binary ${biomeBin()} is missing`);
+    },
+    prepare(c) {
+      const groups = {};
+      for (const [r, severity] of Object.entries(rules)) {
+        const [, group, name] = r.split('/');
+        (groups[group] ??= {})[name] = severity;
+      }
+      writeFileSync(configFile(c), JSON.stringify({
+        root: true,
+        vcs: { enabled: false },
+        formatter: { enabled: false },
+        assist: { enabled: false },
+        linter: { enabled: true, rules: { preset: 'none', ...groups } },
+      }, null, 2) + '\n');
+    },
+    command: (c) => ({
+      file: biomeBin(),
+      args: ['lint', `--config-path=${configFile(c)}`, '--reporter=rdjson', '--max-diagnostics=none', '--colors=off', ...lintFileList(c)],
+      cwd: c.dir,
+    }),
+    // 1 = error-level diagnostics (parse errors); anything else is a failure.
+    exitOk: (code) => code === 0 || code === 1,
+    findings(c, outFile, stdoutFile) {
+      const out = readJson(stdoutFile, 'biome');
+      if (!Array.isArray(out.diagnostics)) throw new Error('biome output has no diagnostics[] (rdjson expected)');
+      const findings = [];
+      const counts = {};
+      const parseErrorFiles = new Set();
+      for (const d of out.diagnostics) {
+        const ruleId = d.code?.value;
+        const start = d.location?.range?.start;
+        if (onSet.has(ruleId) && start) {
+          findings.push({ file: path.resolve(c.dir, d.location.path), line: start.line, column: start.column, ruleId, message: d.message });
+        } else if (ruleId === 'parse') {
+          parseErrorFiles.add(d.location?.path);
+        } else {
+          const k = `other diagnostics (${ruleId ?? 'no code'})`;
+          counts[k] = (counts[k] ?? 0) + 1;
+        }
+      }
+      if (parseErrorFiles.size) counts['files Biome cannot parse (ES module parse of CommonJS)'] = parseErrorFiles.size;
+      const files = lintFileList(c);
+      counts['files linted'] = files.length - parseErrorFiles.size;
+      return { findings, counts, files: files.filter((f) => !parseErrorFiles.has(f)).map((f) => path.join(c.dir, f)) };
+    },
+  };
+}
+
 const TSESLINT_PLUGIN = { '@typescript-eslint': { pkg: 'typescript-eslint', member: 'plugin' } };
 
 // Every tool, in interleaving order. A run measures each selected tool once per round, however
@@ -541,6 +764,29 @@ export const TOOLS = [
     },
     plugins: { ...TSESLINT_PLUGIN, 'n': { pkg: 'eslint-plugin-n' } },
   }),
+  oursTool({
+    id: 'ours-all-ts7',
+    engine: 'ts7',
+    description: 'concurrency-lint --engine ts7 (TypeScript 7\'s native compiler answers the type questions) with every shipped rule at its default severity and options',
+    rules: Object.fromEntries(RULE_IDS.filter((r) => !OPT_IN_RULE_IDS.includes(r)).map((r) => [r, 'warning'])),
+  }),
+  oxlintTool({
+    id: 'oxlint-all',
+    description: 'oxlint --type-aware (oxlint-tsgolint): typescript/no-floating-promises, typescript/no-misused-promises, node/no-sync (all defaults; every other rule and category off)',
+    rules: {
+      'typescript/no-floating-promises': 'warn',
+      'typescript/no-misused-promises': 'warn',
+      'node/no-sync': 'warn',
+    },
+  }),
+  biomeTool({
+    id: 'biome-promises',
+    description: 'Biome lint: nursery/noFloatingPromises, nursery/noMisusedPromises (Biome\'s own type inference; every other rule off; Biome has no no-sync rule)',
+    rules: {
+      'lint/nursery/noFloatingPromises': 'warn',
+      'lint/nursery/noMisusedPromises': 'warn',
+    },
+  }),
   oursTool({ id: 'ours-shared', rules: { 'shared-state-across-await': 'warning' } }),
   eslintTool({
     id: 'eslint-atomic',
@@ -549,6 +795,7 @@ export const TOOLS = [
     rules: { 'require-atomic-updates': 'warn' },
   }),
   tscTool,
+  tsc7Tool,
 ];
 
 // Ratio targets shared by the suites that compare a type-aware ESLint set with ours.
@@ -600,6 +847,62 @@ export const SUITES = [
       { num: 'ours-shared', den: 'tsc', metric: 'wall' },
       { num: 'ours-shared', den: 'tsc', metric: 'rss' },
       { num: 'eslint-atomic', den: 'ours-shared', metric: 'cpu' },
+    ],
+  },
+  {
+    // Issue 13: every rule on both engines against the type-aware peers (typescript-eslint,
+    // oxlint's tsgolint backend, Biome) and both compilers. `comparisons` lists the findings
+    // comparisons (one list file each); `ours`/`theirs` name the headline pair.
+    id: 'peers',
+    title: 'all shipped rules on `--engine ts6` and `--engine ts7` vs typescript-eslint, oxlint --type-aware and Biome',
+    ours: 'ours-all-ts7',
+    theirs: 'oxlint-all',
+    tools: ['ours-all', 'ours-all-ts7', 'eslint-all', 'oxlint-all', 'biome-promises', 'tsc', 'tsc7'],
+    comparisons: [
+      {
+        ours: 'ours-all-ts7', theirs: 'oxlint-all',
+        ruleMap: {
+          'floating-promise': ['typescript/no-floating-promises'],
+          'misused-promise': ['typescript/no-misused-promises'],
+          'blocking-call-in-async': ['node/no-sync'],
+        },
+      },
+      {
+        ours: 'ours-all-ts7', theirs: 'eslint-all',
+        ruleMap: {
+          'floating-promise': ['@typescript-eslint/no-floating-promises'],
+          'misused-promise': ['@typescript-eslint/no-misused-promises'],
+          'blocking-call-in-async': ['n/no-sync'],
+        },
+      },
+      {
+        ours: 'ours-all-ts7', theirs: 'biome-promises',
+        ruleMap: {
+          'floating-promise': ['lint/nursery/noFloatingPromises'],
+          'misused-promise': ['lint/nursery/noMisusedPromises'],
+        },
+      },
+      // The two engines must agree (same rules, same program): any difference is listed.
+      { ours: 'ours-all-ts7', theirs: 'ours-all', ruleMap: Object.fromEntries(RULE_IDS.map((r) => [r, [r]])) },
+    ],
+    ratios: [
+      // Issue 13's targets, on ts7: no slower than oxlint's type-aware run, >= 5x faster than
+      // typescript-eslint, peak memory (the process tree: Node and Go together) <= typescript-eslint's.
+      { num: 'oxlint-all', den: 'ours-all-ts7', metric: 'wall', target: { op: '>=', value: 1 } },
+      { num: 'eslint-all', den: 'ours-all-ts7', metric: 'wall', target: { op: '>=', value: 5 } },
+      { num: 'ours-all-ts7', den: 'eslint-all', metric: 'rss', target: { op: '<=', value: 1 } },
+      { num: 'oxlint-all', den: 'ours-all-ts7', metric: 'cpu' },
+      { num: 'eslint-all', den: 'ours-all-ts7', metric: 'cpu' },
+      { num: 'ours-all-ts7', den: 'oxlint-all', metric: 'rss' },
+      { num: 'biome-promises', den: 'ours-all-ts7', metric: 'wall' },
+      { num: 'ours-all-ts7', den: 'tsc7', metric: 'wall' },
+      { num: 'ours-all-ts7', den: 'ours-all', metric: 'wall' },
+      // The same against ours on ts6 (no target).
+      { num: 'oxlint-all', den: 'ours-all', metric: 'wall' },
+      { num: 'eslint-all', den: 'ours-all', metric: 'wall' },
+      { num: 'ours-all', den: 'eslint-all', metric: 'rss' },
+      { num: 'ours-all', den: 'tsc', metric: 'wall' },
+      { num: 'tsc', den: 'tsc7', metric: 'wall' },
     ],
   },
   {

@@ -132,23 +132,94 @@ process.on('SIGINT', () => {
   process.exit(130);
 });
 
-// One timed run of a whole tool process under GNU time: {wall, cpu, rss (KiB), code}.
+// Peak memory of a process tree. GNU time's %M is the peak RSS of the LARGEST process only (the
+// rusage of waited-for children keeps a maximum, not a sum), so a tool made of several
+// processes (ours on ts7: Node and TypeScript 7's Go compiler; oxlint: Node and tsgolint) would be
+// under-counted. Every SAMPLE_MS the harness walks the tree below GNU time (/proc/<pid>/task/*/children)
+// and reads each process's VmHWM (its own peak RSS so far; it only grows). The tree's peak is
+// the sum over processes of the last VmHWM read before each exited: an upper bound of the true
+// simultaneous peak (two processes may peak at different times) that misses only growth in a
+// process's last SAMPLE_MS; it is never taken below GNU time's exact %M. Linux only (elsewhere:
+// %M alone).
+//
+// CPU time likewise: GNU time's user + system time counts a child process only once its parent
+// has waited for it. oxlint waits for tsgolint, but a child that is left to exit on its own after
+// its parent (ours on ts7: TypeScript 7's compiler ends when its pipe closes) is never counted.
+// The sampler reads each process's utime + stime too; a run's CPU time is the larger of GNU
+// time's and the sum over the tree (which misses at most a process's last SAMPLE_MS).
+const SAMPLE_MS = 20;
+let clockTicks;
+function treeSampler(rootPid) {
+  clockTicks ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+  const peaks = new Map(); // pid -> {hwm KiB, name, cpu seconds}
+  const childrenOf = (pid) => {
+    const out = [];
+    let tasks;
+    try { tasks = readdirSync(`/proc/${pid}/task`); } catch { return out; }
+    for (const t of tasks) {
+      try {
+        out.push(...readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+      } catch { /* thread or process gone */ }
+    }
+    return out;
+  };
+  const sample = () => {
+    const queue = childrenOf(rootPid); // not GNU time itself
+    const seen = new Set();
+    while (queue.length) {
+      const pid = queue.shift();
+      if (seen.has(pid)) continue;
+      seen.add(pid);
+      let text;
+      try { text = readFileSync(`/proc/${pid}/status`, 'utf8'); } catch { continue; }
+      const hwm = Number(/^VmHWM:\s+(\d+)/m.exec(text)?.[1] ?? 0);
+      const name = /^Name:\s+(.*)$/m.exec(text)?.[1] ?? '?';
+      let cpu = 0;
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').pop().trim().split(/\s+/);
+        cpu = (Number(fields[11]) + Number(fields[12])) / clockTicks; // utime, stime (all threads)
+      } catch { /* gone */ }
+      const prev = peaks.get(pid);
+      // The same pid after an execve starts a new image: keep the larger peak; CPU only grows.
+      peaks.set(pid, { hwm: Math.max(hwm, prev?.hwm ?? 0), name: prev && prev.hwm > hwm ? prev.name : name, cpu: Math.max(cpu, prev?.cpu ?? 0) });
+      queue.push(...childrenOf(pid));
+    }
+  };
+  const enabled = process.platform === 'linux' && existsSync(`/proc/${rootPid}/task`);
+  const timer = enabled ? setInterval(sample, SAMPLE_MS) : null;
+  if (enabled) sample();
+  return {
+    stop() {
+      if (timer) clearInterval(timer);
+      const procs = [...peaks.values()].filter((p) => p.hwm > 0);
+      return {
+        kib: procs.reduce((n, p) => n + p.hwm, 0), cpu: [...peaks.values()].reduce((n, p) => n + p.cpu, 0),
+        names: [...new Set(procs.map((p) => p.name))], count: procs.length, enabled,
+      };
+    },
+  };
+}
+
+// One timed run of a whole tool process under GNU time: {wall, cpu, rss (KiB, process tree),
+// rssMax (KiB, the largest process: GNU time's %M), procs (names seen in the tree), code}.
 function timedRun(cmd, files, timeoutSec) {
   return new Promise((resolve, reject) => {
     const out = openSync(files.stdout, 'w');
     const err = openSync(files.stderr, 'w');
     const child = spawn(TIME_BIN, ['-f', 'BENCHTIME %e %U %S %M', '-o', files.time, cmd.file, ...cmd.args], {
-      cwd: cmd.cwd, env: childEnv(), stdio: ['ignore', out, err], detached: true,
+      cwd: cmd.cwd, env: { ...childEnv(), ...(cmd.env ?? {}) }, stdio: ['ignore', out, err], detached: true,
     });
     currentChild = child;
+    const sampler = treeSampler(child.pid);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
     }, timeoutSec * 1000);
-    child.on('error', (e) => { clearTimeout(timer); closeSync(out); closeSync(err); reject(e); });
+    child.on('error', (e) => { clearTimeout(timer); sampler.stop(); closeSync(out); closeSync(err); reject(e); });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
+      const tree = sampler.stop();
       currentChild = null;
       closeSync(out);
       closeSync(err);
@@ -158,7 +229,9 @@ function timedRun(cmd, files, timeoutSec) {
       if (sig || signal) return resolve({ failure: `killed by signal ${sig ? sig[1] : signal}` });
       const m = text.match(/BENCHTIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/);
       if (!m) return resolve({ failure: `${TIME_BIN} produced no measurement (exit ${code})` });
-      resolve({ code, wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rss: Number(m[4]) });
+      const rssMax = Number(m[4]);
+      const cpuTime = Number(m[2]) + Number(m[3]);
+      resolve({ code, wall: Number(m[1]), cpu: Math.max(cpuTime, tree.cpu), cpuTime, rss: Math.max(rssMax, tree.kib), rssMax, procs: tree.names, nprocs: tree.count });
     });
   });
 }
@@ -219,6 +292,8 @@ function summarize(runs) {
     wall: median(walls), wallMin: Math.min(...walls), wallMax: Math.max(...walls),
     cpu: median(runs.map((r) => r.cpu)),
     rss: median(runs.map((r) => r.rss)),
+    rssMax: median(runs.map((r) => r.rssMax ?? r.rss)),
+    procs: [...new Set(runs.flatMap((r) => r.procs ?? []))],
   };
 }
 
@@ -235,13 +310,23 @@ function normFindings(ctx, found) {
 
 function countOf(found) { return found.total ?? found.findings.length; }
 
-// Findings of one suite on one corpus, rule pair by rule pair (ruleMap: our rule -> their
-// rules), matched by file:line. Writes bench/.work/findings-<suite>-<corpus>.txt and returns
-// {file, rows: [{ours, theirs, nOurs, nTheirs, both, onlyOurs, onlyTheirs}], filesOnly}.
+// The findings comparisons of a suite: `comparisons` ({ours, theirs, ruleMap} each, one list
+// file each: findings-<suite>-<ours>-vs-<theirs>-<corpus>.txt), else the one pair
+// suite.ours/suite.theirs/suite.ruleMap (findings-<suite>-<corpus>.txt). Comparisons with a tool
+// that did not run (--tools) are skipped. Returns [{ours, theirs, file, rows, filesOnly}].
 function compareFindings(suite, ctx, results) {
+  const specs = suite.comparisons
+    ? suite.comparisons.map((x) => ({ ...x, file: path.join(WORK, `findings-${suite.id}-${x.ours}-vs-${x.theirs}-${ctx.name}.txt`) }))
+    : [{ ours: suite.ours, theirs: suite.theirs, ruleMap: suite.ruleMap, file: path.join(WORK, `findings-${suite.id}-${ctx.name}.txt`) }];
+  return specs.map((x) => comparePair({ ...suite, ...x }, ctx, results, x.file)).filter(Boolean);
+}
+
+// Findings of one pair of tools on one corpus, rule pair by rule pair (ruleMap: our rule ->
+// their rules), matched by file:line. Writes `file` and returns {ours, theirs, file, rows:
+// [{ours, theirs, nOurs, nTheirs, both, onlyOurs, onlyTheirs}], filesOnly}.
+function comparePair(suite, ctx, results, file) {
   const A = results[suite.ours];
   const B = results[suite.theirs];
-  const file = path.join(WORK, `findings-${suite.id}-${ctx.name}.txt`);
   if (!A || !B) {
     rmSync(file, { force: true });
     return null;
@@ -297,7 +382,7 @@ function compareFindings(suite, ctx, results) {
     lines.push(`## ${r}: no counterpart in ${suite.ours} (${rb.length})`, ...rb.map(fmt), '');
   }
   writeFileSync(file, lines.join('\n'));
-  return { file, rows, filesOnly };
+  return { ours: suite.ours, theirs: suite.theirs, file, rows, filesOnly };
 }
 
 // ---------------------------------------------------------------------------------------- report
@@ -403,15 +488,16 @@ function suiteCorpusSection(suite, p, opts) {
   const { ctx, stats, results } = p;
   const tools = suite.tools.map((id) => TOOLS.find((t) => t.id === id));
   const out = [`#### ${suite.id} on ${ctx.name}`, ''];
-  out.push('| tool | wall s, median (min–max) | CPU s (user+sys), median | CPU / wall | peak RSS MiB, median | findings |',
-    '|---|--:|--:|--:|--:|---|');
+  out.push('| tool | wall s, median (min–max) | CPU s (user+sys), median | CPU / wall | peak RSS MiB, median: process tree (largest process) | processes | findings |',
+    '|---|--:|--:|--:|--:|---|---|');
   for (const t of tools) {
     const s = stats[t.id];
     if (!s) {
-      out.push(`| ${t.id} | not run | | | | |`);
+      out.push(`| ${t.id} | not run | | | | | |`);
       continue;
     }
-    out.push(`| ${t.id} | ${s2(s.wall)} (${s2(s.wallMin)}–${s2(s.wallMax)}) | ${s2(s.cpu)} | ${(s.cpu / s.wall).toFixed(2)} | ${mib(s.rss)} | ${findingsCell(t, results[t.id].found)} |`);
+    const rssCell = s.rssMax !== undefined && mib(s.rssMax) !== mib(s.rss) ? `${mib(s.rss)} (${mib(s.rssMax)})` : mib(s.rss);
+    out.push(`| ${t.id} | ${s2(s.wall)} (${s2(s.wallMin)}–${s2(s.wallMax)}) | ${s2(s.cpu)} | ${(s.cpu / s.wall).toFixed(2)} | ${rssCell} | ${(s.procs ?? []).join(' + ') || '—'} | ${findingsCell(t, results[t.id].found)} |`);
   }
   out.push('', '| ratio | value | target | |', '|---|--:|---|---|');
   for (const r of suite.ratios) {
@@ -425,8 +511,8 @@ function suiteCorpusSection(suite, p, opts) {
     }
     out.push(`| ${label} | ${v === null ? 'not run' : `${v.toFixed(2)}×`} | ${target} | ${verdict} |`);
   }
-  const cmp = p.cmp[suite.id];
-  if (cmp) {
+  for (const cmp of p.cmp[suite.id] ?? []) {
+    if (suite.comparisons) out.push('', `Findings, \`${cmp.ours}\` vs \`${cmp.theirs}\`:`);
     out.push('', `| our rule | their rule | ours | theirs | same file:line | only ours | only theirs |`, '|---|---|--:|--:|--:|--:|--:|');
     for (const r of cmp.rows) {
       if (!r.theirs) out.push(`| \`${r.ours}\` | — (none) | ${r.nOurs} | — | — | — | — |`);
@@ -434,7 +520,7 @@ function suiteCorpusSection(suite, p, opts) {
       else out.push(`| \`${r.ours}\` | \`${r.theirs}\` | ${r.nOurs} | ${r.nTheirs} | ${r.both} | ${r.onlyOurs} | ${r.onlyTheirs} |`);
     }
     const files = cmp.filesOnly && (cmp.filesOnly.a || cmp.filesOnly.b)
-      ? ` Files linted by only one tool: ${cmp.filesOnly.a} only ${suite.ours}, ${cmp.filesOnly.b} only ${suite.theirs}.` : '';
+      ? ` Files linted by only one tool: ${cmp.filesOnly.a} only ${cmp.ours}, ${cmp.filesOnly.b} only ${cmp.theirs}.` : '';
     out.push('', `Lists: \`${rel(cmp.file)}\`.${files}`);
   }
   out.push('');
@@ -468,6 +554,9 @@ function report(opts, machine, perCorpus) {
   out.push(`Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.mem} RAM, ${machine.os}; Node ${machine.node}; ${machine.time}. ` +
     `Load average (1/5/15 min) before: ${machine.loadBefore}, after: ${machine.load} — other work on the machine inflates wall times (CPU / wall below 1 means the tool waited for a core).`, '');
   out.push(`Versions: ${Object.entries(machine.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
+  out.push(`Peak RSS is of the whole process tree (Node and the Go or Rust processes it starts): the sum of each process's own peak (VmHWM, read every ${SAMPLE_MS} ms until it exits), ` +
+    'never below GNU time\'s %M, which is the largest single process and is given in brackets where it differs. CPU time is the larger of GNU time\'s user + system ' +
+    '(which counts a child only when its parent waits for it) and the sum of every process\'s utime + stime read the same way (ours on ts7 does not wait for its compiler process).', '');
   if (opts.tools.length > 0) {
     out.push('Tools:', '');
     for (const t of opts.tools) out.push(`- \`${t.id}\`: ${t.description}`);
@@ -517,7 +606,7 @@ async function main() {
       for (const t of opts.tools) {
         const r = await runTool(t, ctx, opts.timeout);
         const label = round === 0 ? 'warm-up' : `run ${round}/${opts.runs}`;
-        log(`${c.name} ${label}: ${t.id.padEnd(18)} wall ${s2(r.wall)}s  cpu ${s2(r.cpu)}s  rss ${mib(r.rss)} MiB  exit ${r.code}  ${countOf(r.found)} ${t.countLabel}`);
+        log(`${c.name} ${label}: ${t.id.padEnd(18)} wall ${s2(r.wall)}s  cpu ${s2(r.cpu)}s  rss ${mib(r.rss)} MiB (largest process ${mib(r.rssMax)}; ${(r.procs ?? []).join('+')})  exit ${r.code}  ${countOf(r.found)} ${t.countLabel}`);
         if (results[t.id] && countOf(results[t.id].found) !== countOf(r.found)) {
           log(`${c.name}: warning: ${t.id} reported ${countOf(r.found)} ${t.countLabel}, earlier ${countOf(results[t.id].found)}`);
         }
@@ -538,10 +627,11 @@ async function main() {
         continue;
       }
       cmp[suite.id] = compareFindings(suite, ctx, results);
-      if (!cmp[suite.id]) continue;
-      const pairs = cmp[suite.id].rows.filter((r) => r.ours && r.theirs)
-        .map((r) => `${r.ours}/${r.theirs} ${r.nOurs} vs ${r.nTheirs} (${r.both} same line)`);
-      log(`${c.name} ${suite.id}: ${pairs.join('; ')}; lists in ${rel(cmp[suite.id].file)}`);
+      for (const x of cmp[suite.id]) {
+        const pairs = x.rows.filter((r) => r.ours && r.theirs)
+          .map((r) => `${r.ours}/${r.theirs} ${r.nOurs} vs ${r.nTheirs} (${r.both} same line)`);
+        log(`${c.name} ${suite.id} (${x.ours} vs ${x.theirs}): ${pairs.join('; ')}; lists in ${rel(x.file)}`);
+      }
     }
     perCorpus.push({ ctx, stats, results, cmp, warm });
   }
