@@ -9,6 +9,7 @@ import * as ts from "typescript";
 import picomatch from "picomatch";
 import {
   awaitAllowedAt,
+  declaresNameAgain,
   equalWhen,
   isFunctionExpressionLike,
   isAsyncFunction,
@@ -869,11 +870,16 @@ class FloatingChecker {
     if (!(ts.isCallExpression(init) || ts.isNewExpression(init) || ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) || ts.isConditionalExpression(init) || ts.isBinaryExpression(init))) {
       return;
     }
-    // Syntax first: most locals are used on every path, and then no type question is needed.
-    const byName = analyseUses(declaration.name, undefined, block, statement, this.context);
+    // Syntax first: most locals are used on every path, and then no type question is needed. The
+    // pass by name takes every reference of the name for the local, so it is skipped where the
+    // block declares the name again (`cached.map((user) => user.name)`, an inner `const user`):
+    // there another variable's use would hide the drop, and only types can tell.
     const text = declaration.name.text;
-    const nameOnly = (identifier: ts.Identifier) => identifier.text === text && isValueReference(identifier);
-    if (!byName || this.voidedOnPurpose(byName) || !findLeak(declaration, nameOnly, block)) return;
+    if (!declaresNameAgain(block, declaration.name)) {
+      const byName = analyseUses(declaration.name, undefined, block, statement, this.context);
+      const nameOnly = (identifier: ts.Identifier) => identifier.text === text && isValueReference(identifier);
+      if (!byName || this.voidedOnPurpose(byName) || !findLeak(declaration, nameOnly, block)) return;
+    }
 
     // A second syntactic gate: the value must come from something that can produce a promise
     // (an async function, a function with a written Promise return type, `new Promise`, or a
