@@ -2389,6 +2389,11 @@ const invalid: InvalidCase[] = [
     code: `interface User { name: string }\ndeclare function fetchUser(id: string): Promise<User>; declare const cache: Map<string, User>;\nexport async function getUser(id: string) {\n  const user = fetchUser(id);\n  if (cache.has(id)) {\n    const user = cache.get(id)!;\n    return user;\n  }\n  return await user;\n}`,
     errors: [{ messageId: "localDropped", line: 4, column: 9, message: DROPPED("user", "the function returns") }],
   },
+  {
+    name: "a local from a call cast with as is followed: dropped when an aborted load returns",
+    code: `interface User { name: string } interface Admin extends User { admin: true }\ndeclare function fetchUser(id: string): Promise<User>;\nexport async function loadAdmin(id: string, signal: AbortSignal) {\n  const admin = fetchUser(id) as Promise<Admin>;\n  if (signal.aborted) return undefined;\n  return await admin;\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 9, message: DROPPED("admin", "the function returns") }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -2953,6 +2958,14 @@ const valid: ValidCase[] = [
   {
     name: "a destructured parameter of the same name in a callback, the local handed to a closure",
     code: `interface User { name: string }\ndeclare function fetchUser(id: string): Promise<User>; declare const cache: { user: User }[];\nexport function names(id: string) {\n  const user = fetchUser(id);\n  setTimeout(() => user.then((u) => console.log(u.name), console.error), 0);\n  if (cache.length > 0) return cache.map(({ user }) => user.name);\n  return [];\n}`,
+  },
+  {
+    name: "a local from a call cast with as, handled on the abort path",
+    code: `interface User { name: string } interface Admin extends User { admin: true }\ndeclare function fetchUser(id: string): Promise<User>;\nexport async function loadAdmin(id: string, signal: AbortSignal) {\n  const admin = fetchUser(id) as Promise<Admin>;\n  if (signal.aborted) {\n    admin.catch(() => {});\n    return undefined;\n  }\n  return await admin;\n}`,
+  },
+  {
+    name: "a local from a non-null assertion on a pending connection, awaited",
+    code: `declare const pool: { connecting?: Promise<void> };\nexport async function query(sql: string) {\n  const ready = pool.connecting!;\n  console.log(sql);\n  await ready;\n}`,
   },
 ];
 

@@ -192,8 +192,8 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "`return` in the `catch` of an earlier `await` is a drop too; a `throw` between creation and",
         "`await` is the job of `unhandled-rejection-window`, not this rule. To stay fast, this part",
         "looks only at values from async functions, functions with a written `Promise` return type,",
-        "`new Promise`, promise chains and names declared as promises; a promise returned by an",
-        "unannotated, non-async helper is followed by the statement check only.",
+        "`new Promise`, promise chains and names declared as promises (also behind `as`, `satisfies` or",
+        "`!`); a promise returned by an unannotated, non-async helper is followed by the statement check only.",
         "",
         "A local that the code discards with `void` on some path (`void p`, or a chain on it:",
         "`void p.then(...)`, `void p.finally(...)`) is a deliberate fire-and-forget and is not reported as",
@@ -865,8 +865,12 @@ class FloatingChecker {
     const block = statement.parent;
     if (!(ts.isBlock(block) || ts.isCaseClause(block) || ts.isDefaultClause(block))) return;
     if (!isInsideFunctionBody(block)) return;
-    // Cheap syntactic gate before any type question: only values that can be promises.
-    const init = skipParens(initializer);
+    // Cheap syntactic gate before any type question: only values that can be promises, also
+    // behind a type assertion (`const user = fetchUser(id) as Promise<Admin>` holds the call's promise).
+    let init = skipParens(initializer);
+    while (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isNonNullExpression(init) || ts.isTypeAssertionExpression(init)) {
+      init = skipParens(init.expression);
+    }
     if (!(ts.isCallExpression(init) || ts.isNewExpression(init) || ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) || ts.isConditionalExpression(init) || ts.isBinaryExpression(init))) {
       return;
     }
