@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import * as ts from "typescript";
-import { isAncestorOrSelf, isUndefinedOrNullLiteral, isValueReference, stripNodePrefix } from "../../server/src/engine/astUtils";
+import { declaresNameAgain, isAncestorOrSelf, isUndefinedOrNullLiteral, isValueReference, stripNodePrefix } from "../../server/src/engine/astUtils";
 
 function identifiersNamed(code: string, name: string, kind = ts.ScriptKind.TS): ts.Identifier[] {
   const sourceFile = ts.createSourceFile(kind === ts.ScriptKind.TSX ? "x.tsx" : "x.ts", code, ts.ScriptTarget.Latest, true, kind);
@@ -35,6 +35,30 @@ describe("isValueReference: which `p` reads the variable", () => {
     it(code, () => {
       const identifiers = identifiersNamed(code, "p", code.startsWith("<") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
       assert.deepEqual(identifiers.map(isValueReference), expected);
+    });
+  }
+});
+
+describe("declaresNameAgain: where `p` names another variable inside the local's block", () => {
+  const cases: { rest: string; expected: boolean }[] = [
+    { rest: "await p; o.p = p; f({ p: 1, k: p }); label: for (;;) break label;", expected: false },
+    { rest: "const { p: alias } = o; await p;", expected: false },
+    { rest: "return cached.map((p) => p.name);", expected: true },
+    { rest: "return cached.map(({ p }) => p);", expected: true },
+    { rest: "const { k: p2, q: [p] } = o;", expected: true },
+    { rest: "if (c) { const p = cache.get(); return p; }", expected: true },
+    { rest: "try { await p; } catch (p) { log(p); }", expected: true },
+    { rest: "function p() {}", expected: true },
+    { rest: "const g = function p() {};", expected: true },
+    { rest: "class p {}", expected: true },
+    { rest: "const C = class p {};", expected: true },
+  ];
+  for (const { rest, expected } of cases) {
+    it(rest, () => {
+      const [declared] = identifiersNamed(`async function f() { const p = save(); ${rest} }`, "p");
+      const block = declared.parent.parent.parent.parent;
+      assert.ok(ts.isBlock(block));
+      assert.equal(declaresNameAgain(block, declared), expected);
     });
   }
 });

@@ -2791,6 +2791,221 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  // mutation cases, report lines 1-999
+  {
+    name: "a project function named test is not node:test's (the built-in allowance is matched by module)",
+    code: `declare function get(path: string): Promise<{ status: number }>;\nasync function test(path: string): Promise<void> {\n  const response = await get(path);\n  if (response.status !== 200) throw new Error(\`\${path}: \${response.status}\`);\n}\nexport function smokeTest() {\n  test("/health");\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 7,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function get(path: string): Promise<{ status: number }>;\nasync function test(path: string): Promise<void> {\n  const response = await get(path);\n  if (response.status !== 200) throw new Error(\`\${path}: \${response.status}\`);\n}\nexport function smokeTest() {\n  test("/health")${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function get(path: string): Promise<{ status: number }>;\nasync function test(path: string): Promise<void> {\n  const response = await get(path);\n  if (response.status !== 200) throw new Error(\`\${path}: \${response.status}\`);\n}\nexport function smokeTest() {\n  void test("/health");\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "window.showErrorMessage of another editor's plugin API is not VS Code's (checkThenables)",
+    code: `import * as theia from "@theia/plugin";\nexport function reportFailure(error: Error) {\n  theia.window.showErrorMessage(\`Build failed: \${error.message}\`);\n}`,
+    extraFiles: {
+      "theia.d.ts": `declare module "@theia/plugin" {\n  export namespace window {\n    export function showErrorMessage<T extends string>(message: string, ...items: T[]): PromiseLike<T | undefined>;\n  }\n}`,
+    },
+    options: { checkThenables: true },
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `import * as theia from "@theia/plugin";\nexport function reportFailure(error: Error) {\n  Promise.resolve(theia.window.showErrorMessage(\`Build failed: \${error.message}\`))${H};\n}`,
+          ],
+          [
+            VOID,
+            `import * as theia from "@theia/plugin";\nexport function reportFailure(error: Error) {\n  void theia.window.showErrorMessage(\`Build failed: \${error.message}\`);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "allowedCalls by file: a function of the same name declared in another file is still reported",
+    code: `import { start } from "./jobs";\nexport function boot() {\n  start();\n}`,
+    extraFiles: { "jobs.ts": "export declare function start(): Promise<void>;" },
+    options: { allowedCalls: [{ file: "**/background.ts", name: "start" }] },
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, `import { start } from "./jobs";\nexport function boot() {\n  start()${H};\n}`],
+          [VOID, `import { start } from "./jobs";\nexport function boot() {\n  void start();\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "ignoreVoid off: no `void` fix is offered",
+    code: `${D}\nasync function f() {\n  save();\n}`,
+    options: { ignoreVoid: false },
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [AWAIT, `${D}\nasync function f() {\n  await save();\n}`],
+          [CATCH, `${D}\nasync function f() {\n  save()${H};\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a type assertion or non-null assertion on an optional result handles nothing",
+    code: `declare const cache: { refresh(): Promise<void> | undefined };\nexport async function warm() {\n  cache.refresh() as Promise<void>;\n  cache.refresh()!;\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            AWAIT,
+            `declare const cache: { refresh(): Promise<void> | undefined };\nexport async function warm() {\n  await (cache.refresh() as Promise<void>);\n  cache.refresh()!;\n}`,
+          ],
+          [
+            CATCH,
+            `declare const cache: { refresh(): Promise<void> | undefined };\nexport async function warm() {\n  (cache.refresh() as Promise<void>)${H};\n  cache.refresh()!;\n}`,
+          ],
+          [
+            VOID,
+            `declare const cache: { refresh(): Promise<void> | undefined };\nexport async function warm() {\n  void (cache.refresh() as Promise<void>);\n  cache.refresh()!;\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "floating",
+        line: 4,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            AWAIT,
+            `declare const cache: { refresh(): Promise<void> | undefined };\nexport async function warm() {\n  cache.refresh() as Promise<void>;\n  await cache.refresh()!;\n}`,
+          ],
+          [
+            CATCH,
+            `declare const cache: { refresh(): Promise<void> | undefined };\nexport async function warm() {\n  cache.refresh() as Promise<void>;\n  cache.refresh()!${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare const cache: { refresh(): Promise<void> | undefined };\nexport async function warm() {\n  cache.refresh() as Promise<void>;\n  void cache.refresh()!;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "callback-style call with a spread before the callback: which argument lands in the callback position is unknown",
+    code: `${REQ}\nexport function ping(...args) {\n  request(...args, (error, response) => {\n    if (error) console.error(error);\n    else console.log(response.statusCode);\n  });\n}`,
+    fileName: "client.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 13,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `${REQ}\nexport function ping(...args) {\n  Promise.resolve(request(...args, (error, response) => {\n    if (error) console.error(error);\n    else console.log(response.statusCode);\n  }))${H};\n}`,
+          ],
+          [
+            VOID,
+            `${REQ}\nexport function ping(...args) {\n  void request(...args, (error, response) => {\n    if (error) console.error(error);\n    else console.log(response.statusCode);\n  });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "callback-style call passing on the caller's callback, which may be absent",
+    code: `${REQ}\nexport function ping(options, done) {\n  request(options, done);\n}`,
+    fileName: "client.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 13,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [RESOLVE, `${REQ}\nexport function ping(options, done) {\n  Promise.resolve(request(options, done))${H};\n}`],
+          [VOID, `${REQ}\nexport function ping(options, done) {\n  void request(options, done);\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "local from new Promise dropped when an aborted start returns",
+    code: `declare const server: { listen(port: number, done: () => void): void };\nexport async function start(port: number, signal: AbortSignal) {\n  const listening = new Promise<void>((resolve) => server.listen(port, resolve));\n  if (signal.aborted) return;\n  await listening;\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, message: DROPPED("listening", "the function returns") }],
+  },
+  {
+    name: "local from a then chain dropped when an aborted render returns",
+    code: `declare function fetchPage(url: string): Promise<string>; declare function render(html: string): void;\nexport async function show(url: string, signal: AbortSignal) {\n  const shown = fetchPage(url).then(render);\n  if (signal.aborted) return;\n  await shown;\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, message: DROPPED("shown", "the function returns") }],
+  },
+  {
+    name: "local from a finally chain dropped when an aborted load returns",
+    code: `declare function fetchPage(url: string): Promise<string>; declare function hideSpinner(): void;\nexport async function load(url: string, signal: AbortSignal) {\n  const page = fetchPage(url).finally(hideSpinner);\n  if (signal.aborted) return;\n  return await page;\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, message: DROPPED("page", "the function returns") }],
+  },
+  {
+    name: "local from catch(options.onError), which may be undefined, dropped when an aborted start returns",
+    code: `declare function connect(): Promise<void>;\ninterface Options { onError?: (error: unknown) => void; signal: AbortSignal }\nexport async function start(options: Options) {\n  const connected = connect().catch(options.onError);\n  if (options.signal.aborted) return;\n  await connected;\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 9, message: DROPPED("connected", "the function returns") }],
+  },
+  {
+    name: "local from a conditional of two requests dropped when an aborted sync returns",
+    code: `declare const client: { reload(): Promise<void>; refresh(): Promise<void> };\nexport async function sync(force: boolean, signal: AbortSignal) {\n  const refreshed = force ? client.reload() : client.refresh();\n  if (signal.aborted) return;\n  await refreshed;\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, message: DROPPED("refreshed", "the function returns") }],
+  },
+  {
+    name: "an object key of the same name is no use of the local: dropped when the cached profile is returned",
+    code: `interface User { name: string }\ndeclare function fetchUser(id: string): Promise<User>;\nexport async function loadProfile(id: string, cached?: User) {\n  const user = fetchUser(id);\n  if (cached) return { user: cached, fresh: false };\n  return { user: await user, fresh: true };\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 9, message: DROPPED("user", "the function returns") }],
+  },
+  {
+    name: "a callback parameter of the same name does not hide the drop: the cached names are returned first",
+    code: `interface User { name: string }\ndeclare function fetchUser(id: string): Promise<User>;\nexport async function names(id: string, cached: User[]) {\n  const user = fetchUser(id);\n  if (cached.length > 0) return cached.map((user) => user.name);\n  return [(await user).name];\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 9, message: DROPPED("user", "the function returns") }],
+  },
+  {
+    name: "an inner const of the same name does not hide the drop: the cached user is returned first",
+    code: `interface User { name: string }\ndeclare function fetchUser(id: string): Promise<User>; declare const cache: Map<string, User>;\nexport async function getUser(id: string) {\n  const user = fetchUser(id);\n  if (cache.has(id)) {\n    const user = cache.get(id)!;\n    return user;\n  }\n  return await user;\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 9, message: DROPPED("user", "the function returns") }],
+  },
+  {
+    name: "a local from a call cast with as is followed: dropped when an aborted load returns",
+    code: `interface User { name: string } interface Admin extends User { admin: true }\ndeclare function fetchUser(id: string): Promise<User>;\nexport async function loadAdmin(id: string, signal: AbortSignal) {\n  const admin = fetchUser(id) as Promise<Admin>;\n  if (signal.aborted) return undefined;\n  return await admin;\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 9, message: DROPPED("admin", "the function returns") }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -3812,6 +4027,95 @@ const valid: ValidCase[] = [
       "}",
     ].join("\n"),
     fileName: "users.js",
+  },
+  // mutation cases, report lines 1-999
+  {
+    name: "VS Code notifications are registered with the editor, not floating (checkThenables)",
+    code: `import * as vscode from "vscode";\nexport function reportFailure(error: Error) {\n  vscode.window.showErrorMessage(\`Build failed: \${error.message}\`);\n}`,
+    extraFiles: {
+      "vscode.d.ts": `declare module "vscode" {\n  export interface Thenable<T> extends PromiseLike<T> {}\n  export namespace window {\n    export function showErrorMessage<T extends string>(message: string, ...items: T[]): Thenable<T | undefined>;\n  }\n}`,
+    },
+    options: { checkThenables: true },
+  },
+  {
+    name: "a project function named test, awaited in the smoke script",
+    code: `declare function get(path: string): Promise<{ status: number }>;\nasync function test(path: string): Promise<void> {\n  const response = await get(path);\n  if (response.status !== 200) throw new Error(\`\${path}: \${response.status}\`);\n}\nexport async function smokeTest() {\n  await test("/health");\n}`,
+  },
+  {
+    name: "allowedCalls by file glob: ** reaches into a dot directory (.github/scripts)",
+    code: `import { notify } from "./notify";\nexport function release(version: string) {\n  notify(\`released \${version}\`);\n}`,
+    fileName: ".github/scripts/release.ts",
+    extraFiles: { ".github/scripts/notify.ts": "export declare function notify(message: string): Promise<void>;" },
+    options: { allowedCalls: [{ file: "**/scripts/notify.ts", name: "notify" }] },
+  },
+  {
+    name: "checkLocalVariables off: a local dropped on one path is not followed",
+    code: `${D}\nasync function f() {\n  const p = save();\n  if (c) return;\n  await p;\n}`,
+    options: { checkLocalVariables: false },
+  },
+  {
+    name: "allowedTypes naming a type alias of a promise",
+    code: `import { start } from "./background";\nexport function boot() {\n  start();\n}`,
+    extraFiles: { "background.ts": "export type Detached = Promise<void>;\nexport declare function start(): Detached;" },
+    options: { allowedTypes: [{ file: "**/background.ts", name: "Detached" }] },
+  },
+  {
+    name: "a type assertion on a promise given a handler",
+    code: `declare const cache: { refresh(): Promise<void> | undefined }; declare function report(error: unknown): void;\nexport function warm() {\n  (cache.refresh() as Promise<void>).catch(report);\n}`,
+  },
+  {
+    name: "callback-style call with the callback before a spread of forwarded arguments",
+    code: `${REQ}\nexport function ping(options, ...rest) {\n  request(options, (error, response) => {\n    if (error) console.error(error);\n    else console.log(response.statusCode);\n  }, ...rest);\n}`,
+    fileName: "client.js",
+  },
+  {
+    name: "callback-style call passing on the caller's callback once a test showed it is a function",
+    code: `${REQ}\n/** @param {(error: Error | null, response?: http.IncomingMessage) => void} [done] */\nexport function ping(options, done) {\n  if (typeof done === "function") request(options, done);\n  else return request(options);\n}`,
+    fileName: "client.js",
+  },
+  {
+    name: "a promise read out of a queue that still holds it is not dropped with the local",
+    code: `declare function upload(file: string): Promise<void>;\nexport class Uploads {\n  private readonly running: Promise<void>[] = [];\n  start(file: string) {\n    this.running.push(upload(file));\n  }\n  async waitForOldest(): Promise<boolean> {\n    const oldest = this.running[0];\n    if (this.running.length === 0) return false;\n    await oldest;\n    return true;\n  }\n}`,
+  },
+  {
+    name: "local from new Promise awaited on every path",
+    code: `declare const server: { listen(port: number, done: () => void): void; close(): void };\nexport async function start(port: number, signal: AbortSignal) {\n  const listening = new Promise<void>((resolve) => server.listen(port, resolve));\n  if (signal.aborted) server.close();\n  await listening;\n}`,
+  },
+  {
+    name: "local from a then chain returned on the abort path",
+    code: `declare function fetchPage(url: string): Promise<string>; declare function render(html: string): void;\nexport async function show(url: string, signal: AbortSignal) {\n  const shown = fetchPage(url).then(render);\n  if (signal.aborted) return shown;\n  await shown;\n}`,
+  },
+  {
+    name: "local from a conditional of two requests awaited on both paths",
+    code: `declare const client: { reload(): Promise<void>; refresh(): Promise<void> };\nexport async function sync(force: boolean, signal: AbortSignal) {\n  const refreshed = force ? client.reload() : client.refresh();\n  if (signal.aborted) {\n    await refreshed;\n    return;\n  }\n  await refreshed;\n}`,
+  },
+  {
+    name: "a callback parameter of the same name, the local awaited on every path",
+    code: `interface User { name: string }\ndeclare function fetchUser(id: string): Promise<User>;\nexport async function names(id: string, cached: User[]) {\n  const user = fetchUser(id);\n  const known = cached.map((user) => user.name);\n  return [...known, (await user).name];\n}`,
+  },
+  {
+    name: "an inner const of the same name, the local first stored in a map of requests in flight",
+    code: `interface User { name: string }\ndeclare function fetchUser(id: string): Promise<User>; declare const cache: Map<string, User>; declare const inflight: Map<string, Promise<User>>;\nexport async function getUser(id: string) {\n  const user = fetchUser(id);\n  inflight.set(id, user);\n  if (cache.has(id)) {\n    const user = cache.get(id)!;\n    return user;\n  }\n  return await user;\n}`,
+  },
+  {
+    name: "a hook whose result is the caller's type parameter or an array of promises is not guessed at",
+    code: `export function runHook<R>(hook: () => R | Promise<void>[]) {\n  hook();\n}`,
+  },
+  {
+    name: "a local voided on one branch, with a destructured callback parameter of the same name",
+    code: `declare class HTTPRequest { finalizeInterceptions(): Promise<void>; }\nexport class NetworkManager {\n  #emitLoadingFailed(event: object): void { console.log(event); }\n  onLoadingFailed(request: HTTPRequest, event: object, loadingFailed: boolean, waiting: { done: boolean }[]) {\n    const done = request.finalizeInterceptions();\n    if (loadingFailed) {\n      void done.finally(() => this.#emitLoadingFailed(event));\n    }\n    console.log(waiting.filter(({ done }) => !done).length);\n  }\n}`,
+  },
+  {
+    name: "a destructured parameter of the same name in a callback, the local handed to a closure",
+    code: `interface User { name: string }\ndeclare function fetchUser(id: string): Promise<User>; declare const cache: { user: User }[];\nexport function names(id: string) {\n  const user = fetchUser(id);\n  setTimeout(() => user.then((u) => console.log(u.name), console.error), 0);\n  if (cache.length > 0) return cache.map(({ user }) => user.name);\n  return [];\n}`,
+  },
+  {
+    name: "a local from a call cast with as, handled on the abort path",
+    code: `interface User { name: string } interface Admin extends User { admin: true }\ndeclare function fetchUser(id: string): Promise<User>;\nexport async function loadAdmin(id: string, signal: AbortSignal) {\n  const admin = fetchUser(id) as Promise<Admin>;\n  if (signal.aborted) {\n    admin.catch(() => {});\n    return undefined;\n  }\n  return await admin;\n}`,
+  },
+  {
+    name: "a local from a non-null assertion on a pending connection, awaited",
+    code: `declare const pool: { connecting?: Promise<void> };\nexport async function query(sql: string) {\n  const ready = pool.connecting!;\n  console.log(sql);\n  await ready;\n}`,
   },
 ];
 

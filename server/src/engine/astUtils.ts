@@ -151,6 +151,31 @@ export function stripNodePrefix(module: string): string {
 }
 
 /**
+ * Whether a variable, parameter, function or class of the same name as `name` is declared again
+ * inside `scope` (in an inner block, a callback, a nested function): there the name means another
+ * variable, so a pass that matches uses by name alone sees uses that are not this variable's, and
+ * only the typed pass can decide. Used by `floating-promise` and `unhandled-rejection-window`.
+ */
+export function declaresNameAgain(scope: ts.Node, name: ts.Identifier): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node)) {
+      const parent = node.parent;
+      found =
+        node !== name &&
+        node.text === name.text &&
+        (ts.isVariableDeclaration(parent) || ts.isBindingElement(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isFunctionExpression(parent) || ts.isClassLike(parent)) &&
+        parent.name === node;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(scope, visit);
+  return found;
+}
+
+/**
  * Whether an identifier can refer to a variable at run time: not a property name, label, type
  * name, the name a declaration introduces, or a name inside a type (`typeof p` in a type).
  */

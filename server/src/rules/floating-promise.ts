@@ -9,6 +9,7 @@ import * as ts from "typescript";
 import picomatch from "picomatch";
 import {
   awaitAllowedAt,
+  declaresNameAgain,
   equalWhen,
   isFunctionExpressionLike,
   isAsyncFunction,
@@ -191,8 +192,8 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "`return` in the `catch` of an earlier `await` is a drop too; a `throw` between creation and",
         "`await` is the job of `unhandled-rejection-window`, not this rule. To stay fast, this part",
         "looks only at values from async functions, functions with a written `Promise` return type,",
-        "`new Promise`, promise chains and names declared as promises; a promise returned by an",
-        "unannotated, non-async helper is followed by the statement check only.",
+        "`new Promise`, promise chains and names declared as promises (also behind `as`, `satisfies` or",
+        "`!`); a promise returned by an unannotated, non-async helper is followed by the statement check only.",
         "",
         "A local that the code discards with `void` on some path (`void p`, or a chain on it:",
         "`void p.then(...)`, `void p.finally(...)`) is a deliberate fire-and-forget and is not reported as",
@@ -875,16 +876,25 @@ class FloatingChecker {
     const block = statement.parent;
     if (!(ts.isBlock(block) || ts.isCaseClause(block) || ts.isDefaultClause(block))) return;
     if (!isInsideFunctionBody(block)) return;
-    // Cheap syntactic gate before any type question: only values that can be promises.
-    const init = skipParens(initializer);
+    // Cheap syntactic gate before any type question: only values that can be promises, also
+    // behind a type assertion (`const user = fetchUser(id) as Promise<Admin>` holds the call's promise).
+    let init = skipParens(initializer);
+    while (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isNonNullExpression(init) || ts.isTypeAssertionExpression(init)) {
+      init = skipParens(init.expression);
+    }
     if (!(ts.isCallExpression(init) || ts.isNewExpression(init) || ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) || ts.isConditionalExpression(init) || ts.isBinaryExpression(init))) {
       return;
     }
-    // Syntax first: most locals are used on every path, and then no type question is needed.
-    const byName = analyseUses(declaration.name, undefined, block, statement, this.context);
+    // Syntax first: most locals are used on every path, and then no type question is needed. The
+    // pass by name takes every reference of the name for the local, so it is skipped where the
+    // block declares the name again (`cached.map((user) => user.name)`, an inner `const user`):
+    // there another variable's use would hide the drop, and only types can tell.
     const text = declaration.name.text;
-    const nameOnly = (identifier: ts.Identifier) => identifier.text === text && isValueReference(identifier);
-    if (!byName || this.voidedOnPurpose(byName) || !findLeak(declaration, nameOnly, block)) return;
+    if (!declaresNameAgain(block, declaration.name)) {
+      const byName = analyseUses(declaration.name, undefined, block, statement, this.context);
+      const nameOnly = (identifier: ts.Identifier) => identifier.text === text && isValueReference(identifier);
+      if (!byName || this.voidedOnPurpose(byName) || !findLeak(declaration, nameOnly, block)) return;
+    }
 
     // A second syntactic gate: the value must come from something that can produce a promise
     // (an async function, a function with a written Promise return type, `new Promise`, or a

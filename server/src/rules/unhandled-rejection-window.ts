@@ -7,7 +7,7 @@
  * then the fixes.
  */
 import * as ts from "typescript";
-import { isAssignment, isAsyncFunction, isUndefinedOrNullLiteral, isValueReference } from "../engine/astUtils";
+import { declaresNameAgain, isAssignment, isAsyncFunction, isUndefinedOrNullLiteral, isValueReference } from "../engine/astUtils";
 import { positionOf } from "../engine/lines";
 import { firstByPosition, followValue, type UseEffect } from "../engine/valueFlow";
 import type { PromiseQuery, VariableHandle } from "../engine/typeOracle";
@@ -577,30 +577,6 @@ class WindowChecker {
         : { fileName: sourceFile.fileName, start: statementEnd, end: statementEnd, newText: `${newline}${indent}${handler}` };
     return { kind: "suggestion", title: `Attach a rejection handler where \`${name.text}\` is created`, edits: [edit] };
   }
-}
-
-/**
- * Whether a variable, parameter, function or class of the same name is declared again inside
- * `scope` (in an inner block, a callback, a nested function): there the name means another
- * variable, so the window by name alone is no upper bound and the typed walk decides.
- */
-function declaresNameAgain(scope: ts.Node, name: ts.Identifier): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isIdentifier(node)) {
-      const parent = node.parent;
-      found =
-        node !== name &&
-        node.text === name.text &&
-        (ts.isVariableDeclaration(parent) || ts.isBindingElement(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isFunctionExpression(parent) || ts.isClassLike(parent)) &&
-        parent.name === node;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(scope, visit);
-  return found;
 }
 
 /** The call or `new` that creates the promise, through parentheses and type assertions. */
