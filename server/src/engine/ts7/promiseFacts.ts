@@ -923,28 +923,86 @@ export class Ts7PromiseFacts {
     });
   }
 
+  /**
+   * The declaration of a call's resolved signature, as the node of the program's trees
+   * (`programDeclaration`): what `checker.getResolvedSignature(call)?.declaration` gives on
+   * TypeScript 6. Undefined when there is none or the question fails.
+   */
+  resolvedSignatureDeclaration(call: ts.CallExpression): ts.Node | undefined {
+    return this.guard(undefined, () => {
+      const handle = this.project.checker.getResolvedSignature(this.sharedNode7(call))?.declaration;
+      return handle ? this.programDeclaration(handle) : undefined;
+    });
+  }
+
+  /**
+   * The declarations of the symbol at a name, as nodes of the program's trees (aliases followed
+   * when asked): `Ts6TypeOracle.declarationsAt` answered by TypeScript 7 for the project scans. A
+   * name (identifier, private name, or the name of a property access); anything else, and a
+   * failed question, asks TypeScript 6 (`AskTs6`): a wrong "nothing" would change the scans.
+   */
+  declarationsAt(node: ts.Node, followAlias: boolean): readonly ts.Declaration[] | undefined {
+    const name = ts.isPropertyAccessExpression(node) ? node.name : node;
+    if (!ts.isIdentifier(name) && !ts.isPrivateIdentifier(name)) throw new AskTs6(`the symbol of a ${ts.SyntaxKind[node.kind]}`);
+    const failuresBefore = this.failures;
+    const handles = this.guard(undefined, () => {
+      let symbol = this.symbolOf(name);
+      if (followAlias && symbol && symbol.flags & this.flags.SymbolFlags.Alias) symbol = this.project.checker.getAliasedSymbol(symbol);
+      return symbol ? [...symbol.declarations] : [];
+    });
+    if (this.failures !== failuresBefore || handles === undefined) throw new AskTs6("TypeScript 7 failed a symbol question");
+    return handles.length === 0 ? undefined : handles.map((handle) => this.programDeclaration(handle) as ts.Declaration);
+  }
+
+  private runsOnNode: boolean | undefined;
+
+  /** Whether the global `NodeJS` namespace resolves (`@types/node`). As `TypeOracle.programRunsOnNode`. */
+  programRunsOnNode(): boolean {
+    if (this.runsOnNode === undefined) {
+      try {
+        this.runsOnNode = this.project.checker.resolveName("NodeJS", this.flags.SymbolFlags.Namespace, undefined, false) !== undefined;
+      } catch (error) {
+        if (!this.session.responds()) throw error;
+        this.failures++;
+        throw new AskTs6("TypeScript 7 failed to resolve the global `NodeJS`");
+      }
+    }
+    return this.runsOnNode;
+  }
+
+  /**
+   * The declarations a value names, copies and destructuring followed as for a callee
+   * (`Ts6TypeOracle.followCallee`), as nodes of the program's trees: what
+   * `projectImplementationsOfValue` starts from. `AskTs6` where `calleeTarget` asks TypeScript 6.
+   */
+  valueDeclarations(expr: ts.Identifier | ts.PropertyAccessExpression): readonly ts.Declaration[] | undefined {
+    return this.guard(undefined, () => this.targetOf(expr)?.declarations);
+  }
+
   /** What the callee names, copies and destructuring followed. As `TypeOracle.calleeTarget`. */
   calleeTarget(call: ts.CallExpression | ts.NewExpression): { ref: DeclarationRef; declarations: readonly ts.Declaration[] } | undefined {
-    return this.guard(undefined, () => {
-      const symbol = this.followCallee(call.expression, 0);
-      const handles = symbol?.declarations ?? [];
-      const javaScript = /\.[cm]?jsx?$/i.test(call.getSourceFile().fileName);
-      // TypeScript 7 models CommonJS otherwise than TypeScript 6: a callee it cannot resolve in
-      // JavaScript (`this.#progress.off()`, a private field set in the constructor) may be one
-      // TypeScript 6 resolves.
-      if (handles.length === 0) {
-        if (javaScript) throw new AskTs6("an unresolved callee in JavaScript");
-        return undefined;
-      }
-      // Handed to the rules (bodies are walked): nodes of the trees they walk, or TypeScript 6 answers.
-      const declarations = handles.map((handle) => this.programDeclaration(handle) as ts.Declaration);
-      // `module.exports = { explainNode }`: TypeScript 7 stops at the object literal's property,
-      // TypeScript 6 goes on to the function it names.
-      if (declarations.some((declaration) => ts.isShorthandPropertyAssignment(declaration) && isCommonJsExportsLiteral(declaration.parent))) {
-        throw new AskTs6("a CommonJS `module.exports = { … }` property");
-      }
-      return { ref: this.describe(handles[0]), declarations };
-    });
+    return this.guard(undefined, () => this.targetOf(call.expression));
+  }
+
+  private targetOf(callee: ts.Expression): { ref: DeclarationRef; declarations: readonly ts.Declaration[] } | undefined {
+    const symbol = this.followCallee(callee, 0);
+    const handles = symbol?.declarations ?? [];
+    const javaScript = /\.[cm]?jsx?$/i.test(callee.getSourceFile().fileName);
+    // TypeScript 7 models CommonJS otherwise than TypeScript 6: a callee it cannot resolve in
+    // JavaScript (`this.#progress.off()`, a private field set in the constructor) may be one
+    // TypeScript 6 resolves.
+    if (handles.length === 0) {
+      if (javaScript) throw new AskTs6("an unresolved callee in JavaScript");
+      return undefined;
+    }
+    // Handed to the rules (bodies are walked): nodes of the trees they walk, or TypeScript 6 answers.
+    const declarations = handles.map((handle) => this.programDeclaration(handle) as ts.Declaration);
+    // `module.exports = { explainNode }`: TypeScript 7 stops at the object literal's property,
+    // TypeScript 6 goes on to the function it names.
+    if (declarations.some((declaration) => ts.isShorthandPropertyAssignment(declaration) && isCommonJsExportsLiteral(declaration.parent))) {
+      throw new AskTs6("a CommonJS `module.exports = { … }` property");
+    }
+    return { ref: this.describe(handles[0]), declarations };
   }
 
   /**

@@ -12,9 +12,9 @@
  * node the rules walk.
  */
 import * as ts from "typescript";
-import type { CommandLineFolder, ReadFile } from "../project";
+import type { CommandLineFolder, LintProgram, ReadFile } from "../project";
 import { Ts6TypeOracle } from "../ts6TypeOracle";
-import type { DeclarationRef, PromiseQuery, Tri, TypeOracle, VariableHandle } from "../typeOracle";
+import { type DeclarationRef, type PromiseQuery, skipParens, type Tri, type TypeOracle, type VariableHandle } from "../typeOracle";
 import type { Project7 } from "./api";
 import { AskTs6, Ts7PromiseFacts } from "./promiseFacts";
 import type { Ts7Session } from "./session";
@@ -78,7 +78,7 @@ export class Ts7TypeOracle implements TypeOracle {
   private readonly prefetched = new WeakSet<ts.SourceFile>();
 
   constructor(
-    private readonly program: ts.Program,
+    private readonly program: LintProgram,
     session: Ts7Session,
     project: Project7,
     private readonly readFile?: ReadFile,
@@ -106,6 +106,16 @@ export class Ts7TypeOracle implements TypeOracle {
     const count = countOf(method);
     count.ts6++;
     return this.timed(count, () => answer((this.fallback ??= new Ts6TypeOracle(this.program, this.readFile))));
+  }
+
+  private scans: Ts6TypeOracle | undefined;
+
+  /**
+   * TypeScript 6's oracle of the program for the syntax steps of a ported method, its one type
+   * question in the project scans (`declarationsAt`) answered by TypeScript 7: no checker.
+   */
+  private facts6(): Ts6TypeOracle {
+    return (this.scans ??= new Ts6TypeOracle(this.program, this.readFile, (node, followAlias) => this.facts.declarationsAt(node, followAlias)));
   }
 
   /** A program fact (no type question): TypeScript 6's oracle answers it from the program without its checker. */
@@ -215,7 +225,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   programRunsOnNode(): boolean {
-    return this.viaTs6("programRunsOnNode", (ts6) => ts6.programRunsOnNode());
+    return this.ts7("programRunsOnNode", () => this.facts.programRunsOnNode(), (ts6) => ts6.programRunsOnNode());
   }
 
   functionReturnsPromise(expr: ts.Expression, query: PromiseQuery): Tri {
@@ -339,11 +349,20 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   projectFunctionOf(call: ts.CallExpression | ts.NewExpression): ts.FunctionLikeDeclaration | undefined {
-    return this.viaTs6("projectFunctionOf", (ts6) => ts6.projectFunctionOf(call));
+    // The two type questions on TypeScript 7 (`calleeTarget` with its own fallback), the syntax as TypeScript 6's oracle reads it.
+    return this.ts7(
+      "projectFunctionOf",
+      () => this.facts6().projectFunctionFrom(call, this.calleeTarget(call)?.declarations, (resolved) => this.facts.resolvedSignatureDeclaration(resolved)),
+      (ts6) => ts6.projectFunctionOf(call),
+    );
   }
 
   projectImplementationsOf(call: ts.CallExpression | ts.NewExpression): readonly ts.FunctionLikeDeclaration[] | undefined {
-    return this.viaTs6("projectImplementationsOf", (ts6) => ts6.projectImplementationsOf(call));
+    return this.ts7(
+      "projectImplementationsOf",
+      () => this.facts6().projectImplementationsFrom(call, this.calleeTarget(call)?.declarations, (resolved) => this.facts.resolvedSignatureDeclaration(resolved)),
+      (ts6) => ts6.projectImplementationsOf(call),
+    );
   }
 
   projectReferencesOf(declaration: ts.FunctionDeclaration | ts.VariableDeclaration, limit: number): ts.Identifier[] | undefined {
@@ -363,7 +382,15 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   projectImplementationsOfValue(expr: ts.Expression): readonly ts.FunctionLikeDeclaration[] | undefined {
-    return this.viaTs6("projectImplementationsOfValue", (ts6) => ts6.projectImplementationsOfValue(expr));
+    return this.ts7(
+      "projectImplementationsOfValue",
+      () => {
+        const node = skipParens(expr);
+        if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return undefined;
+        return this.facts6().implementationsOfValueFrom(this.facts.valueDeclarations(node));
+      },
+      (ts6) => ts6.projectImplementationsOfValue(expr),
+    );
   }
 
   projectSubclassesOf(owner: ts.ClassLikeDeclaration): readonly ts.ClassLikeDeclaration[] | undefined {
