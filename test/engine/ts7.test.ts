@@ -536,7 +536,7 @@ describe("the ts7 engine without a TypeScript 6 program (Ts7ProgramView)", () =>
 });
 
 describe("the ts7 engine names the release method TypeScript 6 names", () => {
-  it("releaseMethod on disposables.ts: one method, several (the first in TypeScript 6's order, asked of TypeScript 6), optional, a union, an iterator", () => {
+  it("releaseMethod on disposables.ts: one method, several (the first in TypeScript 6's order: plain names as written, then computed ones; asked of TypeScript 6 across declarations), optional, a union, an iterator", () => {
     const root = path.resolve(__dirname, "..", "fixtures", "ts7", "disposables").replace(/\\/g, "/");
     const config = `${root}/tsconfig.json`;
     const parsed = ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
@@ -555,6 +555,11 @@ describe("the ts7 engine names the release method TypeScript 6 names", () => {
       });
       assert.deepEqual(rows, [
         'both: {"status":"always","method":"dispose"}',
+        'symbolFirst: {"status":"always","method":"dispose"}',
+        'closeThenDispose: {"status":"always","method":"close"}',
+        'disposeThenClose: {"status":"always","method":"dispose"}',
+        'inherits: {"status":"always","method":"[Symbol.dispose]"}',
+        'overrides: {"status":"always","method":"dispose"}',
         'onlySymbol: {"status":"always","method":"[Symbol.dispose]"}',
         'onlyClose: {"status":"always","method":"close"}',
         'optional: {"status":"may"}',

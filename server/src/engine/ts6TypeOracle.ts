@@ -1850,7 +1850,7 @@ export class Ts6TypeOracle implements TypeOracle {
    * // class Target { ready = Deferred.create(); }   target.ready → the `ready` declaration
    */
   fieldDeclarationOf(access: ts.PropertyAccessExpression): ts.PropertyDeclaration | undefined {
-    const declarations = this.symbolOf(access.name)?.declarations;
+    const declarations = this.declarationsAt(access.name, true);
     const declaration = declarations?.length === 1 ? declarations[0] : undefined;
     return declaration && ts.isPropertyDeclaration(declaration) && this.isProjectSourceFile(declaration.getSourceFile()) ? declaration : undefined;
   }

@@ -1114,25 +1114,41 @@ export class Ts7PromiseFacts {
         let uncertain = false;
         const apparent = checker.getApparentType(type);
         if (!apparent) return { status: "may" };
-        const callable = new Set<string>();
+        const callable = new Map<string, Symbol7>();
         for (const property of checker.getPropertiesOfType(apparent)) {
           const method = wanted(property);
           if (method === undefined || libDisposerOfIterator(apparent, property)) continue;
           const atLocation = checker.getTypeOfSymbolAtLocation(property, expr7);
           const propertyType = atLocation && checker.getNonNullableType(atLocation);
           if (!propertyType || propertyType.flags & (TypeFlags.Any | TypeFlags.Unknown) || property.flags & SymbolFlags.Optional) uncertain = true;
-          else if (checker.getSignaturesOfType(propertyType, SignatureKind.Call).length > 0) callable.add(method);
+          else if (checker.getSignaturesOfType(propertyType, SignatureKind.Call).length > 0 && !callable.has(method)) callable.set(method, property);
         }
-        // TypeScript 6 names the first such method in its order of the properties, which TypeScript 7
-        // does not keep (it lists `[Symbol.dispose]` before `dispose` on puppeteer's ElementHandle).
-        if (callable.size > 1) throw new AskTs6(`which of ${[...callable].join(", ")} comes first`);
-        const [method] = callable;
+        const [method] = callable.size > 1 ? this.inTs6Order(callable) : callable.keys();
         if (method !== undefined) return { status: "always", method };
         return { status: uncertain ? "may" : "never" };
       };
       const type = this.typeOf(expr);
       return type ? status(type) : { status: "may" };
     });
+  }
+
+  /**
+   * Property names in TypeScript 6's order of a type's properties, which TypeScript 7 does not keep
+   * (it lists `[Symbol.dispose]` before `dispose` on puppeteer's ElementHandle): known when each
+   * property has its one declaration in the same class, interface or type literal, where
+   * TypeScript 6 lists the members with plain names in the order written, then those with a
+   * computed (late-bound) name (`[Symbol.dispose]`) in the order written. Else `AskTs6`.
+   */
+  private inTs6Order(properties: ReadonlyMap<string, Symbol7>): string[] {
+    const placed = [...properties].map(([name, property]) => {
+      const declarations = property.declarations.map((handle) => this.declarationSyntax(handle));
+      return { name, declaration: declarations.length === 1 ? declarations[0] : undefined, lateBound: property.escapedName.startsWith("__@") };
+    });
+    const parent = placed[0].declaration?.parent;
+    if (!parent || placed.some((entry) => entry.declaration?.parent !== parent)) {
+      throw new AskTs6(`which of ${[...properties.keys()].join(", ")} comes first`);
+    }
+    return placed.sort((a, b) => Number(a.lateBound) - Number(b.lateBound) || (a.declaration?.pos ?? 0) - (b.declaration?.pos ?? 0)).map((entry) => entry.name);
   }
 
   /** Is a property keyed by the default lib's `Symbol.dispose` (its declarations' computed names)? */

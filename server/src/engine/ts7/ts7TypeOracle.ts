@@ -394,11 +394,11 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   projectSubclassesOf(owner: ts.ClassLikeDeclaration): readonly ts.ClassLikeDeclaration[] | undefined {
-    return this.viaTs6("projectSubclassesOf", (ts6) => ts6.projectSubclassesOf(owner));
+    return this.ts7("projectSubclassesOf", () => this.facts6().projectSubclassesOf(owner), (ts6) => ts6.projectSubclassesOf(owner));
   }
 
   fieldDeclarationOf(access: ts.PropertyAccessExpression): ts.PropertyDeclaration | undefined {
-    return this.viaTs6("fieldDeclarationOf", (ts6) => ts6.fieldDeclarationOf(access));
+    return this.ts7("fieldDeclarationOf", () => this.facts6().fieldDeclarationOf(access), (ts6) => ts6.fieldDeclarationOf(access));
   }
 
   isUntyped(expr: ts.Expression): boolean {
