@@ -45,6 +45,13 @@ function nameOf(node: ts.Expression): ts.Identifier | undefined {
   return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) ? node.name : undefined;
 }
 
+/** A callee `Ts6TypeOracle.followCallee` resolves by its name: `f`, `a.f`, `a["f"]` (parentheses and `!` skipped). */
+function isFollowedName(callee: ts.Expression): boolean {
+  let node = skipParens(callee);
+  while (ts.isNonNullExpression(node)) node = skipParens(node.expression);
+  return ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression));
+}
+
 /**
  * TypeScript 7 cannot answer this question with the same nodes TypeScript 6 would: the node, or
  * the declaration the answer is, lies in a file the two compilers do not share (a default lib
@@ -992,7 +999,8 @@ export class Ts7PromiseFacts {
     // JavaScript (`this.#progress.off()`, a private field set in the constructor) may be one
     // TypeScript 6 resolves.
     if (handles.length === 0) {
-      if (javaScript) throw new AskTs6("an unresolved callee in JavaScript");
+      // TypeScript 6 follows names only (`Ts6TypeOracle.followCallee`): any other callee (`f()()`, `(a || b)()`) is unresolved there too.
+      if (javaScript && isFollowedName(callee)) throw new AskTs6("an unresolved callee in JavaScript");
       return undefined;
     }
     // Handed to the rules (bodies are walked): nodes of the trees they walk, or TypeScript 6 answers.
@@ -1076,6 +1084,34 @@ export class Ts7PromiseFacts {
         statuses.push(combineAll(signatures.map((signature): Tri => ((checker.getReturnTypeOfSignature(signature)?.flags ?? 0) & TypeFlags.Void ? "always" : "never"))));
       }
       return combine(statuses) === "always";
+    });
+  }
+
+  /**
+   * Does calling the value's `[Symbol.dispose]` member return a promise, and the member's
+   * declarations (nodes of the program's trees: the rule reads their bodies)? As
+   * `TypeOracle.disposeReturnsPromise` (the steps of `disposeReturnsVoid`, on the value's type).
+   */
+  disposeReturnsPromise(expr: ts.Expression, query: PromiseQuery): { status: Tri; declarations: readonly ts.Declaration[] } {
+    return this.guard({ status: "may", declarations: [] }, () => {
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const type = this.typeOf(expr);
+      if (!type || type.flags & (TypeFlags.Any | TypeFlags.Unknown)) return { status: "may", declarations: [] };
+      const statuses: Tri[] = [];
+      const declarations: ts.Declaration[] = [];
+      for (const part of type.isUnionType() ? type.getTypes() : [type]) {
+        if (part.flags & (TypeFlags.Undefined | TypeFlags.Null)) continue;
+        const apparent = checker.getApparentType(part);
+        const member = apparent && checker.getPropertiesOfType(apparent).find((property) => property.name.startsWith("__@dispose@") && this.isLibDisposeKey(property));
+        const memberType = member && checker.getTypeOfSymbol(member);
+        if (!member || !memberType) continue;
+        const signatures = this.callSignaturesOf(memberType.isUnionType() ? memberType.getTypes() : [memberType]);
+        if (signatures.length === 0) continue;
+        statuses.push(combineAll(signatures.map((signature) => this.typeStatus(checker.getReturnTypeOfSignature(signature), query))));
+        declarations.push(...member.declarations.map((handle) => this.programDeclaration(handle) as ts.Declaration));
+      }
+      return { status: combine(statuses), declarations };
     });
   }
 

@@ -281,7 +281,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   disposeReturnsPromise(expr: ts.Expression, query: PromiseQuery): { status: Tri; declarations: readonly ts.Declaration[] } {
-    return this.viaTs6("disposeReturnsPromise", (ts6) => ts6.disposeReturnsPromise(expr, query));
+    return this.ts7("disposeReturnsPromise", () => this.facts.disposeReturnsPromise(expr, query), (ts6) => ts6.disposeReturnsPromise(expr, query));
   }
 
   disposeReturnsVoid(typeNode: ts.TypeNode): boolean {
