@@ -7,9 +7,11 @@
  * is counted per method and per engine (`CONCURRENCY_LINT_TS7_STATS=1` prints the counts when a
  * run ends, see `ts7Stats`).
  *
- * Nodes in and out are nodes of the TypeScript 6 program: the session is made with that program's
- * trees (`Ts7SessionOptions.sourceFile6`), so a declaration TypeScript 7 hands back is the very
- * node the rules walk.
+ * Nodes in and out are nodes of the `LintProgram`'s trees: the session is made with them
+ * (`Ts7SessionOptions.sourceFile6`, `useTrees`), so a declaration TypeScript 7 hands back is the
+ * very node the rules walk. In the CLI that program is `Ts7ProgramView` (no TypeScript 6 program:
+ * TypeScript 7's file list, TypeScript 6 parses on demand), which builds TypeScript 6's program
+ * only when a question is left to TypeScript 6's checker (`getTypeChecker`).
  */
 import * as ts from "typescript";
 import type { CommandLineFolder, LintProgram, ReadFile } from "../project";
