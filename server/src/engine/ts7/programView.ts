@@ -98,13 +98,19 @@ export class Ts7ProgramView implements LintProgram {
   /** The file's TypeScript 6 tree, parsed on first use; undefined for a file not in the program. */
   getSourceFile(fileName: string): ts.SourceFile | undefined {
     const key = normalizePath(fileName);
+    if (this.trees.has(key)) return this.trees.get(key);
     const name = this.files.get(key);
     if (name === undefined) return undefined;
     const text = this.overrides.get(key) ?? this.host.readFile(name);
     const format = ts.getImpliedNodeFormatForFile(key, this.packageJsonCache, this.host, this.getCompilerOptions());
     // A file to lint is bound before it is walked (which sets parents); any other gets parents now.
-    return this.builder.sourceFile(name, text, { ...this.createOptions, impliedNodeFormat: format }, !this.toLint.has(key));
+    const tree = this.builder.sourceFile(name, text, { ...this.createOptions, impliedNodeFormat: format }, !this.toLint.has(key));
+    this.trees.set(key, tree);
+    return tree;
   }
+
+  /** The tree of each file asked for (read and parsed once per view: its texts do not change). */
+  private readonly trees = new Map<string, ts.SourceFile | undefined>();
 
   /** Every file, parsed (the whole-program syntax scans read them all). */
   getSourceFiles(): readonly ts.SourceFile[] {
