@@ -280,6 +280,24 @@ describe("CLI: --engine ts7 (experimental)", () => {
     assert.deepEqual(runCli(dir, ["--format", "compact"]), ts6);
     assert.deepEqual(runCli(dir, ["--format", "compact", "--engine", "ts6"]), ts6);
   });
+
+  it("with no TypeScript 6 program: syntax errors and --fix as ts6 (JavaScript's syntax checks: test/engine/ts7.test.ts)", () => {
+    const files = {
+      "src/broken.ts": "export function f( {\n  return 1;\n}\n",
+      "src/crlf.ts": "declare function save(): Promise<void>;\r\n/* concurrency-lint-disable floating-promise */\r\nexport async function f(): Promise<void> {\r\n  await save();\r\n}\r\n",
+    };
+    const six = copyFixture("basic");
+    const seven = copyFixture("basic");
+    writeFiles(six, files);
+    writeFiles(seven, files);
+    const report = runCli(six, ["--format", "compact"]);
+    assert.match(report.stdout, /broken\.ts.*parse-error/);
+    assert.deepEqual(runCli(seven, ["--format", "compact", "--engine", "ts7"]), { ...report, stdout: report.stdout.replaceAll(six, seven) });
+    const fixed = runCli(six, ["--fix", "--format", "compact"]);
+    assert.match(fixed.stderr, /fixed [1-9]/);
+    assert.deepEqual(runCli(seven, ["--fix", "--format", "compact", "--engine", "ts7"]), { ...fixed, stdout: fixed.stdout.replaceAll(six, seven) });
+    assert.deepEqual(listFiles(seven).map((file) => [file, fs.readFileSync(path.join(seven, file), "utf8")]), listFiles(six).map((file) => [file, fs.readFileSync(path.join(six, file), "utf8")]));
+  });
 });
 
 describe("CLI: a configuration file with several problems", () => {

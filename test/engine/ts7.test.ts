@@ -3,12 +3,17 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as ts from "typescript";
-import { ProgramTypes } from "../../server/src/engine/linter";
+import * as os from "node:os";
+import { lintProgram, type OracleFactory, ProgramTypes } from "../../server/src/engine/linter";
+import { type LintProgram, planProjects, ProgramBuilder } from "../../server/src/engine/project";
+import { allRules } from "../../server/src/rules";
+import { defaultConfig } from "../../server/src/engine/config";
+import { Ts6TypeOracle } from "../../server/src/engine/ts6TypeOracle";
 import { ast7, ts7Executable, ts7PlatformPackage } from "../../server/src/engine/ts7/api";
 import { findTs6Node, findTs7Node, kind6Of, kind7Of } from "../../server/src/engine/ts7/nodeMap";
 import { Ts7PromiseFacts } from "../../server/src/engine/ts7/promiseFacts";
 import { Ts7Session, type Ts7File } from "../../server/src/engine/ts7/session";
-import { openTs7Engine, ts7Unavailable } from "../../server/src/engine/ts7/engine";
+import { openTs7Engine, openTs7Project, ts7Unavailable } from "../../server/src/engine/ts7/engine";
 import { formatTs7Stats, ts7Stats } from "../../server/src/engine/ts7/ts7TypeOracle";
 
 const ROOT = path.resolve(__dirname, "..", "fixtures", "ts7", "project").replace(/\\/g, "/");
@@ -465,8 +470,89 @@ describe("the ts7 engine", () => {
 
 const CONFIG_KEY = {};
 
+describe("the ts7 engine without a TypeScript 6 program (Ts7ProgramView)", () => {
+  const spec = () => planProjects({ paths: [], project: CONFIG, cwd: ROOT })[0];
+  const lintAll = (program: LintProgram, factory?: OracleFactory) =>
+    lintProgram({ program, files: spec().filesToLint, rules: allRules, configFor: () => defaultConfig(ROOT, allRules), oracleFactory: factory }).map((result) => ({
+      file: path.basename(result.fileName),
+      findings: result.findings.map((finding) => `${finding.ruleId} ${finding.messageId} ${finding.start}-${finding.end}`),
+      internalErrors: result.internalErrors.map((error) => error.message),
+    }));
+
+  it("has the program's files in its order (TypeScript 6's lib files for TypeScript 7's), roots, libraries and trees parsed as the program parses them", () => {
+    const program = new ProgramBuilder(spec()).build();
+    const opened = openTs7Project(new ProgramBuilder(spec()), spec().filesToLint);
+    try {
+      const view = opened.program;
+      assert.deepEqual(view.getSourceFiles().map((file) => file.fileName), program.getSourceFiles().map((file) => file.fileName));
+      assert.deepEqual(view.getRootFileNames(), program.getRootFileNames());
+      for (const file of program.getSourceFiles()) {
+        const twin = view.getSourceFile(file.fileName)!;
+        const name = path.basename(file.fileName);
+        assert.equal(view.isSourceFileDefaultLibrary(twin), program.isSourceFileDefaultLibrary(file), name);
+        if (!file.fileName.includes("/node_modules/") || program.isSourceFileDefaultLibrary(file)) {
+          assert.equal(view.isSourceFileFromExternalLibrary(twin), program.isSourceFileFromExternalLibrary(file), name);
+        }
+        assert.equal(new Ts6TypeOracle(view).isProjectSourceFile(twin), new Ts6TypeOracle(program).isProjectSourceFile(file), name);
+        assert.equal(twin.impliedNodeFormat, file.impliedNodeFormat, name);
+        assert.equal(twin.languageVersion, file.languageVersion, name);
+        assert.equal(ts.isExternalModule(twin), ts.isExternalModule(file), name);
+        assert.equal(twin.text, file.text, name);
+      }
+      assert.equal(view.getSourceFile(`${ROOT}/src/missing.ts`), undefined, "a file TypeScript 7's program does not hold");
+      assert.equal(view.programBuiltMs, undefined, "no TypeScript 6 program so far");
+    } finally {
+      opened.close();
+    }
+  });
+
+  it("lints the project as ts6 does, building TypeScript 6's program only for a question left to its checker", () => {
+    const expected = lintAll(new ProgramBuilder(spec()).build());
+    const opened = openTs7Project(new ProgramBuilder(spec()), spec().filesToLint);
+    try {
+      ts7Stats.clear();
+      assert.deepEqual(lintAll(opened.program, opened.factory), expected);
+      const leftToTs6 = [...ts7Stats].filter(([, count]) => count.ts6 > 0).map(([method]) => method);
+      assert.equal(opened.program.programBuiltMs !== undefined, leftToTs6.length > 0, `built only when asked: ${leftToTs6.join(", ") || "nothing"} left to TypeScript 6`);
+      // Asked afterwards, TypeScript 6's checker is there, on the very trees the rules walked.
+      const service = opened.program.getSourceFile(SERVICE)!;
+      const call = nodesOf(service, ts.isCallExpression)[0];
+      assert.ok(opened.program.getTypeChecker().getResolvedSignature(call), "TypeScript 6's checker answers on the view's trees");
+      assert.notEqual(opened.program.programBuiltMs, undefined);
+    } finally {
+      opened.close();
+    }
+  });
+
+  it("reports syntax errors as the program does: a TypeScript file's, and TypeScript syntax in a JavaScript file", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ts7-view-")).replace(/\\/g, "/");
+    try {
+      fs.cpSync(ROOT, dir, { recursive: true });
+      fs.writeFileSync(`${dir}/src/broken.ts`, "export function f( {\n  return 1;\n}\n");
+      fs.writeFileSync(`${dir}/src/typed.js`, "export function g(x: number): number {\n  return x;\n}\n");
+      const config = `${dir}/tsconfig.json`;
+      const spec7 = planProjects({ paths: [], project: config, cwd: dir })[0];
+      const program = new ProgramBuilder(spec7).build();
+      const opened = openTs7Project(new ProgramBuilder(spec7), spec7.filesToLint);
+      try {
+        for (const name of ["broken.ts", "typed.js", "legacy.js", "service.ts"]) {
+          const file = `${dir}/src/${name}`;
+          const messages = (diagnostics: readonly ts.Diagnostic[]) => diagnostics.map((diagnostic) => `${diagnostic.start} ${diagnostic.code}`);
+          const expected = messages(program.getSyntacticDiagnostics(program.getSourceFile(file)));
+          assert.deepEqual(messages(opened.program.getSyntacticDiagnostics(opened.program.getSourceFile(file))), expected, name);
+          if (name === "broken.ts" || name === "typed.js") assert.ok(expected.length > 0, `${name} has syntax errors`);
+        }
+      } finally {
+        opened.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the ts7 engine names the release method TypeScript 6 names", () => {
-  it("releaseMethod on disposables.ts: one method, several (the first in TypeScript 6's order, asked of TypeScript 6), optional, a union, an iterator", () => {
+  it("releaseMethod on disposables.ts: one method, several (the first in TypeScript 6's order: plain names as written, then computed ones; asked of TypeScript 6 across declarations), optional, a union, an iterator", () => {
     const root = path.resolve(__dirname, "..", "fixtures", "ts7", "disposables").replace(/\\/g, "/");
     const config = `${root}/tsconfig.json`;
     const parsed = ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
@@ -485,6 +571,11 @@ describe("the ts7 engine names the release method TypeScript 6 names", () => {
       });
       assert.deepEqual(rows, [
         'both: {"status":"always","method":"dispose"}',
+        'symbolFirst: {"status":"always","method":"dispose"}',
+        'closeThenDispose: {"status":"always","method":"close"}',
+        'disposeThenClose: {"status":"always","method":"dispose"}',
+        'inherits: {"status":"always","method":"[Symbol.dispose]"}',
+        'overrides: {"status":"always","method":"dispose"}',
         'onlySymbol: {"status":"always","method":"[Symbol.dispose]"}',
         'onlyClose: {"status":"always","method":"close"}',
         'optional: {"status":"may"}',

@@ -14,6 +14,7 @@ import {
   describeCommandLineFolders,
   describeTypes,
   isLintableFile,
+  type LintProgram,
   nearestPackageJson,
   normalizePath,
   planProjects,
@@ -21,7 +22,7 @@ import {
   ProjectError,
   type ProjectSpec,
 } from "../engine/project";
-import { openTs7Engine, ts7Unavailable, Ts7UnavailableError } from "../engine/ts7/engine";
+import { openTs7Engine, openTs7Project, ts7Unavailable, Ts7UnavailableError } from "../engine/ts7/engine";
 import { formatTs7Stats, ts7StatsWanted } from "../engine/ts7/ts7TypeOracle";
 import type { Finding, InternalError, Severity } from "../engine/types";
 import { allRules } from "../rules";
@@ -506,6 +507,13 @@ function lintOnce(
   const name = spec.configFile ?? "loose files";
   const engineOf = (): LintEngine => (engine === "ts7" && spec.configFile !== undefined ? { configFile: spec.configFile, log } : undefined);
   if (!cache) {
+    const ts7 = engineOf();
+    if (ts7) {
+      // No TypeScript 6 program: TypeScript 7's file list and TypeScript 6 parses of the files asked for.
+      const results = lintWithoutProgram(new ProgramBuilder(spec), spec, configs, progress, unread, ts7);
+      log(`linted ${spec.filesToLint.length} file(s) of ${name}`);
+      return results;
+    }
     const program = new ProgramBuilder(spec).build();
     unread.push(...unreadFiles(program, spec, configs));
     logProgram(program, name, log);
@@ -566,7 +574,7 @@ function lintOnce(
   return results;
 }
 
-function logProgram(program: ts.Program, name: string, log: (text: string) => void): void {
+function logProgram(program: LintProgram, name: string, log: (text: string) => void): void {
   log(`program for ${name}: ${program.getSourceFiles().length} source files`);
   log(`command-line program folders (start-up code) for ${name}: ${describeCommandLineFolders(program)}`);
 }
@@ -637,7 +645,7 @@ function fromRecordedProgram(
  * Files the run was asked to lint (and the configuration includes) that are not in the program:
  * the engine skips them, so the CLI must say so rather than pass them as clean.
  */
-function unreadFiles(program: ts.Program, spec: ProjectSpec, configs: ConfigResolver): string[] {
+function unreadFiles(program: LintProgram, spec: ProjectSpec, configs: ConfigResolver): string[] {
   return spec.filesToLint.filter((file) => program.getSourceFile(file) === undefined && isFileIncluded(configs.configFor(file), file));
 }
 
@@ -679,6 +687,46 @@ function lintFiles(
 }
 
 /**
+ * The `ts7` engine's run with no TypeScript 6 program (`openTs7Project`): TypeScript 7 opens the
+ * tsconfig; its file list, the tsconfig's parse and TypeScript 6 parses of the files asked for
+ * stand in for the program (built only if a question is left to TypeScript 6's checker).
+ * `texts`: fixed texts of earlier `--fix` passes.
+ */
+function lintWithoutProgram(
+  builder: ProgramBuilder,
+  spec: ProjectSpec,
+  configs: ConfigResolver,
+  progress: Progress,
+  unread: string[] | undefined,
+  engine: NonNullable<LintEngine>,
+): FileLintResult[] {
+  const name = spec.configFile ?? "loose files";
+  let started = performance.now();
+  const ts7 = openTs7Project(builder, spec.filesToLint, engine.texts);
+  try {
+    engine.log(`ts7 engine for ${name}: TypeScript 7 opened the project in ${(performance.now() - started).toFixed(0)} ms; no TypeScript 6 program`);
+    started = performance.now();
+    const files = ts7.program.getSourceFiles().length;
+    engine.log(`ts7 engine for ${name}: TypeScript 6 parsed TypeScript 7's ${files} source files in ${(performance.now() - started).toFixed(0)} ms`);
+    if (unread) unread.push(...unreadFiles(ts7.program, spec, configs));
+    engine.log(`command-line program folders (start-up code) for ${name}: ${describeCommandLineFolders(ts7.program)}`);
+    return lintProgram({
+      program: ts7.program,
+      files: spec.filesToLint,
+      rules: allRules,
+      configFor: (fileName) => configs.configFor(fileName),
+      timings: ruleTimings,
+      onFileDone: () => progress.fileDone(),
+      oracleFactory: ts7.factory,
+    });
+  } finally {
+    const built = ts7.program.programBuiltMs;
+    engine.log(`ts7 engine for ${name}: ${ts7.failures()} question(s) TypeScript 7 failed (answered "don't know"); TypeScript 6's program ${built === undefined ? "not built" : `built for a question left to its checker (${built.toFixed(0)} ms)`}`);
+    ts7.close();
+  }
+}
+
+/**
  * `--fix`: lint, apply safe fixes, rebuild the program with the new texts, and repeat until
  * nothing changes. A file is written only if its final text parses; each write is atomic.
  */
@@ -697,11 +745,16 @@ function lintWithFixes(
   let results: FileLintResult[] = [];
   const silent: Progress = { fileDone() {}, finish() {} };
   for (let pass = 0; ; pass++) {
-    const program = builder.build(texts);
-    if (pass === 0) unread.push(...unreadFiles(program, spec, configs));
-    // The ts7 engine: a new compiler process per pass, reading the fixed texts through its virtual file system.
+    // The ts7 engine: a new compiler process per pass, reading the fixed texts through its virtual
+    // file system, and no TypeScript 6 program (the builder's parse cache keeps unchanged trees).
     const lintEngine: LintEngine = engine === "ts7" && spec.configFile !== undefined ? { configFile: spec.configFile, texts: new Map(texts), log } : undefined;
-    results = lintFiles(program, spec.filesToLint, configs, pass === 0 ? progress : silent, undefined, lintEngine);
+    if (lintEngine) {
+      results = lintWithoutProgram(builder, spec, configs, pass === 0 ? progress : silent, pass === 0 ? unread : undefined, lintEngine);
+    } else {
+      const program = builder.build(texts);
+      if (pass === 0) unread.push(...unreadFiles(program, spec, configs));
+      results = lintFiles(program, spec.filesToLint, configs, pass === 0 ? progress : silent, undefined, lintEngine);
+    }
     // The last pass only lints, so the findings reported describe the text that is written.
     if (pass === MAX_FIX_PASSES) break;
     let changed = false;

@@ -9,7 +9,7 @@ import { isFileIncluded } from "./config";
 import { bindEachFile, standInText } from "./parsing";
 import { type CancellationSignal, runRules, toFinding } from "./runner";
 import { applySuppressions, parseDirectives, parsePeerSuppressions } from "./suppressions";
-import type { ReadFile } from "./project";
+import type { LintProgram, ReadFile } from "./project";
 import { Ts6TypeOracle } from "./ts6TypeOracle";
 import type { TypeOracle } from "./typeOracle";
 import type { AnyRule, Finding, InternalError, ReportDescriptor, ReportSeverity, RuleSetting } from "./types";
@@ -25,7 +25,7 @@ export interface FileLintResult {
 const OFF: RuleSetting = { severity: "off", options: {} };
 
 /** Makes the oracle of a Program: the `ts7` engine's (`engine/ts7/ts7TypeOracle.ts`); default: `Ts6TypeOracle`. */
-export type OracleFactory = (program: ts.Program, readFile: ReadFile | undefined) => TypeOracle;
+export type OracleFactory = (program: LintProgram, readFile: ReadFile | undefined) => TypeOracle;
 
 /** One TypeOracle per Program, created on first use and never kept across programs. */
 export class ProgramTypes {
@@ -36,7 +36,7 @@ export class ProgramTypes {
    * `factory`: another engine's oracle (see `OracleFactory`).
    */
   constructor(
-    readonly program: ts.Program,
+    readonly program: LintProgram,
     private readonly readFile?: ReadFile,
     private readonly factory?: OracleFactory,
   ) {}
@@ -135,7 +135,7 @@ export function lintSourceFile(
 }
 
 export interface LintProgramInput {
-  program: ts.Program;
+  program: LintProgram;
   files: readonly string[];
   rules: readonly AnyRule[];
   configFor(fileName: string): ResolvedConfig;

@@ -6,6 +6,7 @@
  * real text), and binding each file alone tells which one overflowed the binder.
  */
 import * as ts from "typescript";
+import type { LintProgram } from "./project";
 
 export type UnusableStage = "parsing" | "binding";
 
@@ -70,17 +71,17 @@ function wasInterrupted(sourceFile: ts.SourceFile): boolean {
 const unbindable = new WeakSet<ts.SourceFile>();
 
 /**
- * Binds every file of the program one by one, as creating the checker would, and returns the
+ * Binds every file of the program (`filesToBind`, when it says) one by one, as creating the checker would, and returns the
  * files whose binding overflowed the stack (here or before). A file that failed keeps what was bound of it, so
  * the checker skips it instead of failing again. `bindSourceFile` is internal to TypeScript:
  * without it, the checker binds as usual (and an overflow fails the whole program, as before).
  */
-export function bindEachFile(program: ts.Program): Set<ts.SourceFile> {
+export function bindEachFile(program: LintProgram): Set<ts.SourceFile> {
   const failed = new Set<ts.SourceFile>();
   const bind = (ts as unknown as { bindSourceFile?: Binder }).bindSourceFile;
   if (typeof bind !== "function") return failed;
   const options = program.getCompilerOptions();
-  for (const sourceFile of program.getSourceFiles()) {
+  for (const sourceFile of program.filesToBind?.() ?? program.getSourceFiles()) {
     try {
       bind(sourceFile, options);
     } catch (error) {

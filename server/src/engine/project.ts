@@ -424,6 +424,32 @@ function commonDirectory(files: readonly string[]): string {
 }
 
 /**
+ * What the engine takes from a program: the files and their trees, the options and root names,
+ * which files are libraries, syntax errors, and the checker when a question needs types. A
+ * `ts.Program` has all of it; the `ts7` engine's program-less view (`engine/ts7/programView.ts`)
+ * answers it from TypeScript 7's file list and TypeScript 6 parses of the files, and builds
+ * TypeScript 6's program only if `getTypeChecker` is called.
+ */
+export interface LintProgram
+  extends Pick<
+    ts.Program,
+    | "getSourceFile"
+    | "getSourceFiles"
+    | "getRootFileNames"
+    | "getCompilerOptions"
+    | "isSourceFileDefaultLibrary"
+    | "isSourceFileFromExternalLibrary"
+    | "getSyntacticDiagnostics"
+    | "getTypeChecker"
+  > {
+  /**
+   * The files to bind before linting (binding sets the parents rules read, and tells which files
+   * overflow the binder). Default (a `ts.Program`): every file, as creating its checker would.
+   */
+  filesToBind?(): readonly ts.SourceFile[];
+}
+
+/**
  * Builds a Program. `overrides` replaces file contents (used by `--fix` between passes); the
  * host caches parsed source files so a later pass with `oldProgram` re-parses only what changed.
  */
@@ -437,6 +463,36 @@ export class ProgramBuilder {
     private readonly prepareHost?: (host: ts.CompilerHost) => void,
   ) {}
 
+  /** The project this builder builds programs of. */
+  get projectSpec(): ProjectSpec {
+    return this.spec;
+  }
+
+  /**
+   * A file parsed as `build`'s compiler host parses it (`options`: what the program would pass),
+   * from the same cache: a program built afterwards reuses the very tree (the `ts7` engine's
+   * program-less view parses first and builds a program only when a question needs one).
+   * `setParentNodes`: for a tree no binder will see before it is walked. Undefined when unreadable.
+   */
+  sourceFile(
+    fileName: string,
+    text: string | undefined,
+    languageVersionOrOptions: ts.ScriptTarget | ts.CreateSourceFileOptions,
+    setParentNodes = false,
+  ): ts.SourceFile | undefined {
+    if (text === undefined) return undefined;
+    const key = normalizePath(fileName);
+    const cached = this.cache.get(key);
+    if (cached && cached.text === text) return cached.sourceFile;
+    // Like tsc: JSDoc is parsed where types can come from it (JavaScript), skipped in TypeScript.
+    const options: ts.CreateSourceFileOptions =
+      typeof languageVersionOrOptions === "object" ? { ...languageVersionOrOptions } : { languageVersion: languageVersionOrOptions };
+    options.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+    const sourceFile = createSourceFileSafely(fileName, text, options, setParentNodes);
+    this.cache.set(key, { text, sourceFile });
+    return sourceFile;
+  }
+
   build(overrides: ReadonlyMap<string, string> = new Map()): ts.Program {
     // No parent-setting walk: the binder sets parents, and every lint pass creates the checker
     // (which binds all files) before it walks a file.
@@ -445,21 +501,9 @@ export class ProgramBuilder {
     const readFile = host.readFile.bind(host);
     host.readFile = (fileName) => overrides.get(normalizePath(fileName)) ?? readFile(fileName);
     host.getSourceFile = (fileName, languageVersionOrOptions, onError) => {
-      const key = normalizePath(fileName);
-      const text = overrides.get(key) ?? readFile(fileName);
-      if (text === undefined) {
-        onError?.(`Cannot read file ${fileName}`);
-        return undefined;
-      }
-      const cached = this.cache.get(key);
-      if (cached && cached.text === text) return cached.sourceFile;
-      // Like tsc: JSDoc is parsed where types can come from it (JavaScript), skipped in TypeScript.
-      const options: ts.CreateSourceFileOptions =
-        typeof languageVersionOrOptions === "object" ? { ...languageVersionOrOptions } : { languageVersion: languageVersionOrOptions };
-      options.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
-      const sourceFile = createSourceFileSafely(fileName, text, options, false);
-      this.cache.set(key, { text, sourceFile });
-      return sourceFile;
+      const text = overrides.get(normalizePath(fileName)) ?? readFile(fileName);
+      if (text === undefined) onError?.(`Cannot read file ${fileName}`);
+      return this.sourceFile(fileName, text, languageVersionOrOptions);
     };
     this.program = ts.createProgram({
       rootNames: this.spec.rootNames,
@@ -504,7 +548,7 @@ const SOURCE_EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
  * and rootDir `src` gives `src/bin/`; `"bin": "cli.js"` gives none.
  * `hasSourceFile` says whether a normalized path is a source file of the program.
  */
-export function commandLineFolders(program: ts.Program, readFile: ReadFile, hasSourceFile: (fileName: string) => boolean): CommandLineFolder[] {
+export function commandLineFolders(program: LintProgram, readFile: ReadFile, hasSourceFile: (fileName: string) => boolean): CommandLineFolder[] {
   const found = nearestPackageJson(program, readFile);
   const manifest = found && parseJsonObject(found.text);
   if (!found || !manifest) return [];
@@ -545,7 +589,7 @@ const slashes = (name: string) => name.replace(/\\/g, "/");
  * its root files' common folder), as text; with the `rootDir` the program compiles from. What
  * `commandLineFolders` reads, so a cache of findings can key on it.
  */
-export function nearestPackageJson(program: ts.Program, readFile: ReadFile): { fileName: string; text: string; rootDir: string | undefined } | undefined {
+export function nearestPackageJson(program: LintProgram, readFile: ReadFile): { fileName: string; text: string; rootDir: string | undefined } | undefined {
   const options = program.getCompilerOptions();
   const configFile = typeof options.configFilePath === "string" ? slashes(options.configFilePath) : undefined;
   const sources = program.getRootFileNames().map(slashes).filter((name) => !/\.d\.[^/]*ts$/.test(name));
@@ -591,7 +635,7 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
 }
 
 /** `src/bin/ (from /…/package.json bin)`, or `none`, for --debug: read from the disk. */
-export function describeCommandLineFolders(program: ts.Program): string {
+export function describeCommandLineFolders(program: LintProgram): string {
   const folders = commandLineFolders(program, (fileName) => ts.sys.readFile(fileName), (fileName) => program.getSourceFile(fileName) !== undefined);
   return folders.map((entry) => `${entry.label} (from ${entry.packageJson} bin)`).join(", ") || "none";
 }

@@ -8,7 +8,7 @@
  */
 import * as ts from "typescript";
 import { equalWhen, walkTree } from "./astUtils";
-import { type CommandLineFolder, commandLineFolders, type ReadFile } from "./project";
+import { type CommandLineFolder, commandLineFolders, type LintProgram, type ReadFile } from "./project";
 import { type DeclarationRef, type PromiseQuery, skipParens, type Tri, type TypeOracle, type VariableHandle } from "./typeOracle";
 
 /** The default lib's members that run the function they are called on. */
@@ -54,6 +54,9 @@ function combineAll(types: readonly ts.Type[], status: (type: ts.Type) => Tri): 
   return result ?? "never";
 }
 
+/** The declarations of the symbol at a name, aliases followed when asked (`Ts6TypeOracle.declarationsAt`). */
+export type DeclarationsAt = (node: ts.Node, followAlias: boolean) => readonly ts.Declaration[] | undefined;
+
 export class Ts6TypeOracle implements TypeOracle {
   private checkerMemo: ts.TypeChecker | undefined;
   private readonly builtinPromiseCache = new Map<ts.Symbol, boolean>();
@@ -63,9 +66,23 @@ export class Ts6TypeOracle implements TypeOracle {
    * `commandLineFolderOf`): the compiler host's, so tests and editors can give their own.
    */
   constructor(
-    private readonly program: ts.Program,
+    private readonly program: LintProgram,
     private readonly readFile: ReadFile = (fileName) => ts.sys.readFile(fileName),
+    private readonly givenDeclarationsAt?: DeclarationsAt,
   ) {}
+
+  /**
+   * The declarations of the symbol at a name, aliases followed when asked: the one type question
+   * of the project scans (`projectImplementationsOf`'s subclasses, overrides and instance
+   * assignments). `givenDeclarationsAt` (the `ts7` engine's, answered by TypeScript 7) replaces
+   * the checker's.
+   */
+  private declarationsAt(node: ts.Node, followAlias: boolean): readonly ts.Declaration[] | undefined {
+    if (this.givenDeclarationsAt) return this.givenDeclarationsAt(node, followAlias);
+    let symbol = this.checker.getSymbolAtLocation(node);
+    if (followAlias && symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    return symbol?.declarations;
+  }
 
   /**
    * The program's checker, created on the first type question: the program facts (`promiseNames`,
@@ -1336,7 +1353,20 @@ export class Ts6TypeOracle implements TypeOracle {
    * // interface Api { incoming: Room["incoming"] }   api.incoming(m); → `Room`'s `incoming` arrow
    */
   projectFunctionOf(call: ts.CallExpression | ts.NewExpression): ts.FunctionLikeDeclaration | undefined {
-    const declarations = this.calleeTarget(call)?.declarations;
+    return this.projectFunctionFrom(call, this.calleeTarget(call)?.declarations, (resolved) => this.checker.getResolvedSignature(resolved)?.declaration);
+  }
+
+  /**
+   * `projectFunctionOf` from the answers of its two type questions: the callee's declarations
+   * (`calleeTarget`), and the declaration of the call's resolved signature (asked only for a
+   * property typed from an implementation). The rest is syntax and program facts, no checker:
+   * the `ts7` engine asks the two questions of TypeScript 7.
+   */
+  projectFunctionFrom(
+    call: ts.CallExpression | ts.NewExpression,
+    declarations: readonly ts.Declaration[] | undefined,
+    resolvedDeclaration: (call: ts.CallExpression) => ts.Node | undefined,
+  ): ts.FunctionLikeDeclaration | undefined {
     const fn = this.projectFunctionOfDeclarations(declarations);
     if (fn || !declarations || declarations.length === 0 || !ts.isCallExpression(call)) return fn;
     // A property typed from an implementation (`X["name"]`, `typeof x`) has no body of its own:
@@ -1344,7 +1374,7 @@ export class Ts6TypeOracle implements TypeOracle {
     const typedFromImplementation = declarations.every(
       (declaration) => this.isProjectSourceFile(declaration.getSourceFile()) && isTypedFromImplementation(declaration),
     );
-    return typedFromImplementation ? this.signatureFunctionOf(call) : undefined;
+    return typedFromImplementation ? this.signatureFunctionOf(resolvedDeclaration(call)) : undefined;
   }
 
   private projectFunctionOfDeclarations(found: readonly ts.Declaration[] | undefined): ts.FunctionLikeDeclaration | undefined {
@@ -1359,11 +1389,10 @@ export class Ts6TypeOracle implements TypeOracle {
     return bodies.size === 1 ? [...bodies][0] : undefined;
   }
 
-  /** The project function or method with a body that the resolved signature of `call` was declared by. */
-  private signatureFunctionOf(call: ts.CallExpression): ts.FunctionLikeDeclaration | undefined {
-    const declaration = this.checker.getResolvedSignature(call)?.declaration;
+  /** The project function or method with a body that declared a call's resolved signature (`declaration`). */
+  private signatureFunctionOf(declaration: ts.Node | undefined): ts.FunctionLikeDeclaration | undefined {
     if (!declaration || ts.isJSDocSignature(declaration) || !this.isProjectSourceFile(declaration.getSourceFile())) return undefined;
-    const fn = functionOfDeclaration(declaration);
+    const fn = functionOfDeclaration(declaration as ts.Declaration);
     return fn?.body ? fn : undefined;
   }
 
@@ -1429,12 +1458,23 @@ export class Ts6TypeOracle implements TypeOracle {
    * // connection.send("hi") → [the assigned arrow]
    */
   projectImplementationsOf(call: ts.CallExpression | ts.NewExpression): readonly ts.FunctionLikeDeclaration[] | undefined {
-    const declarations = this.calleeTarget(call)?.declarations;
+    return this.projectImplementationsFrom(call, this.calleeTarget(call)?.declarations, (resolved) => this.checker.getResolvedSignature(resolved)?.declaration);
+  }
+
+  /**
+   * `projectImplementationsOf` from the answers of `projectFunctionFrom`'s two type questions;
+   * the project scans ask `declarationsAt` (TypeScript 7's for the `ts7` engine).
+   */
+  projectImplementationsFrom(
+    call: ts.CallExpression | ts.NewExpression,
+    declarations: readonly ts.Declaration[] | undefined,
+    resolvedDeclaration: (call: ts.CallExpression) => ts.Node | undefined,
+  ): readonly ts.FunctionLikeDeclaration[] | undefined {
     if (!declarations || declarations.length === 0) return undefined;
     if (!ts.isClassLike(declarations[0].parent)) {
       // Not a class member: the one function the call runs, including through a property typed
       // from its implementation (`projectFunctionOf`).
-      const fn = this.projectFunctionOf(call);
+      const fn = this.projectFunctionFrom(call, declarations, resolvedDeclaration);
       return fn ? [fn] : undefined;
     }
     return this.implementationsOfDeclarations(declarations);
@@ -1616,7 +1656,14 @@ export class Ts6TypeOracle implements TypeOracle {
   projectImplementationsOfValue(expr: ts.Expression): readonly ts.FunctionLikeDeclaration[] | undefined {
     const node = skipParens(expr);
     if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return undefined;
-    const declarations = this.followCallee(node, 0)?.declarations;
+    return this.implementationsOfValueFrom(this.followCallee(node, 0)?.declarations);
+  }
+
+  /**
+   * `projectImplementationsOfValue` from the declarations its value names (copies and
+   * destructuring followed, as for a callee); syntax and `declarationsAt` from here on.
+   */
+  implementationsOfValueFrom(declarations: readonly ts.Declaration[] | undefined): readonly ts.FunctionLikeDeclaration[] | undefined {
     if (!declarations || declarations.length === 0) return undefined;
     for (const declaration of declarations) {
       if (ts.isVariableDeclaration(declaration) && !this.isConstDeclaration(declaration)) return undefined;
@@ -1681,8 +1728,7 @@ export class Ts6TypeOracle implements TypeOracle {
     const writesMember = (target: ts.Expression): boolean => {
       const node = skipParens(target);
       const location = ts.isPropertyAccessExpression(node) ? node.name : ts.isElementAccessExpression(node) ? node.argumentExpression : undefined;
-      const symbol = location && this.checker.getSymbolAtLocation(location);
-      return symbol?.declarations?.some((declaration) => targets.has(declaration)) ?? false;
+      return (location && this.declarationsAt(location, false))?.some((declaration) => targets.has(declaration)) ?? false;
     };
     const found: ts.FunctionLikeDeclaration[] = [];
     for (const assignment of this.memberAssignmentIndex().get(name) ?? []) {
@@ -1711,9 +1757,7 @@ export class Ts6TypeOracle implements TypeOracle {
     for (let level = 0; level < MAX_SUBCLASSES; level++) {
       const heritage = current.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
       if (!heritage) return false;
-      let symbol = this.checker.getSymbolAtLocation(heritage.expression);
-      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
-      const bases = (symbol?.declarations ?? []).filter((declaration) => ts.isClassLike(declaration));
+      const bases = (this.declarationsAt(heritage.expression, true) ?? []).filter((declaration) => ts.isClassLike(declaration));
       if (bases.length !== 1) return true;
       const base = bases[0];
       for (const other of base.members) {
@@ -1786,9 +1830,7 @@ export class Ts6TypeOracle implements TypeOracle {
         if (!ts.isClassLike(node)) return;
         const heritage = node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
         if (!heritage) return;
-        let symbol = this.checker.getSymbolAtLocation(heritage.expression);
-        if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
-        for (const base of this.emittedImplementations(symbol?.declarations ?? [])) {
+        for (const base of this.emittedImplementations(this.declarationsAt(heritage.expression, true) ?? [])) {
           if (!ts.isClassLike(base)) continue;
           const list = index.get(base) ?? [];
           list.push(node);
@@ -1808,7 +1850,7 @@ export class Ts6TypeOracle implements TypeOracle {
    * // class Target { ready = Deferred.create(); }   target.ready → the `ready` declaration
    */
   fieldDeclarationOf(access: ts.PropertyAccessExpression): ts.PropertyDeclaration | undefined {
-    const declarations = this.symbolOf(access.name)?.declarations;
+    const declarations = this.declarationsAt(access.name, true);
     const declaration = declarations?.length === 1 ? declarations[0] : undefined;
     return declaration && ts.isPropertyDeclaration(declaration) && this.isProjectSourceFile(declaration.getSourceFile()) ? declaration : undefined;
   }

@@ -6,7 +6,9 @@
 import * as path from "node:path";
 import type * as ts from "typescript";
 import type { OracleFactory } from "../linter";
-import { sync7, ts7Executable, ts7PlatformPackage } from "./api";
+import type { ProgramBuilder } from "../project";
+import { sync7, ts7Executable, ts7PlatformPackage, type Project7 } from "./api";
+import { Ts7ProgramView } from "./programView";
 import { Ts7Session } from "./session";
 import { Ts7TypeOracle } from "./ts7TypeOracle";
 
@@ -70,11 +72,39 @@ export interface Ts7Engine {
  * Throws `Ts7UnavailableError` when the package is missing or the compiler does not open the project.
  */
 export function openTs7Engine(program: ts.Program, configFile: string, texts?: ReadonlyMap<string, string>): Ts7Engine {
+  const { session, project } = openSession(configFile, texts, (fileName) => program.getSourceFile(fileName));
+  return engineOf(session, project);
+}
+
+/**
+ * The `ts7` engine with no TypeScript 6 program (`Ts7ProgramView`): TypeScript 7 opens the
+ * project's tsconfig, its file list and the tsconfig's parse (`builder`'s spec) stand in for the
+ * program, and TypeScript 6 parses only the files that are linted or asked about. TypeScript 6's
+ * program is built (from the same trees) only if a question is left to TypeScript 6's checker.
+ * `texts`: file texts not on disk (`--fix` passes), by normalized name, seen by both compilers.
+ */
+export function openTs7Project(builder: ProgramBuilder, filesToLint: readonly string[], texts: ReadonlyMap<string, string> = new Map()): Ts7Engine & { program: Ts7ProgramView } {
+  const configFile = builder.projectSpec.configFile;
+  if (configFile === undefined) throw new Error("the ts7 engine opens a tsconfig.json");
+  const { session, project } = openSession(configFile, texts, undefined);
+  let program: Ts7ProgramView;
+  try {
+    program = new Ts7ProgramView(project, builder, texts, filesToLint);
+  } catch (error) {
+    session.close();
+    throw error;
+  }
+  // The rules walk the view's trees, and declarations TypeScript 7 hands back are found in them.
+  session.useTrees((fileName) => program.getSourceFile(fileName));
+  return { ...engineOf(session, project), program };
+}
+
+function openSession(configFile: string, texts: ReadonlyMap<string, string> | undefined, sourceFile6: ((fileName: string) => ts.SourceFile | undefined) | undefined): { session: Ts7Session; project: Project7 } {
   const unavailable = ts7Unavailable("cli");
   if (unavailable) throw new Ts7UnavailableError(unavailable);
   let session: Ts7Session;
   try {
-    session = new Ts7Session({ cwd: path.dirname(configFile), configFiles: [configFile], sourceFile6: (fileName) => program.getSourceFile(fileName) });
+    session = new Ts7Session({ cwd: path.dirname(configFile), configFiles: [configFile], sourceFile6 });
   } catch (error) {
     throw new Ts7UnavailableError(`the ts7 engine (experimental) could not start TypeScript 7's compiler: ${(error as Error).message.split("\n")[0]}`);
   }
@@ -85,6 +115,10 @@ export function openTs7Engine(program: ts.Program, configFile: string, texts?: R
     session.close();
     throw new Ts7UnavailableError(`the ts7 engine (experimental): TypeScript 7 did not open ${configFile}`);
   }
+  return { session, project };
+}
+
+function engineOf(session: Ts7Session, project: Project7): Ts7Engine {
   return {
     factory: (forProgram, readFile) => new Ts7TypeOracle(forProgram, session, project, readFile),
     failures: () => session.failures,

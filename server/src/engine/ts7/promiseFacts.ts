@@ -45,6 +45,13 @@ function nameOf(node: ts.Expression): ts.Identifier | undefined {
   return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) ? node.name : undefined;
 }
 
+/** A callee `Ts6TypeOracle.followCallee` resolves by its name: `f`, `a.f`, `a["f"]` (parentheses and `!` skipped). */
+function isFollowedName(callee: ts.Expression): boolean {
+  let node = skipParens(callee);
+  while (ts.isNonNullExpression(node)) node = skipParens(node.expression);
+  return ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression));
+}
+
 /**
  * TypeScript 7 cannot answer this question with the same nodes TypeScript 6 would: the node, or
  * the declaration the answer is, lies in a file the two compilers do not share (a default lib
@@ -923,28 +930,87 @@ export class Ts7PromiseFacts {
     });
   }
 
+  /**
+   * The declaration of a call's resolved signature, as the node of the program's trees
+   * (`programDeclaration`): what `checker.getResolvedSignature(call)?.declaration` gives on
+   * TypeScript 6. Undefined when there is none or the question fails.
+   */
+  resolvedSignatureDeclaration(call: ts.CallExpression): ts.Node | undefined {
+    return this.guard(undefined, () => {
+      const handle = this.project.checker.getResolvedSignature(this.sharedNode7(call))?.declaration;
+      return handle ? this.programDeclaration(handle) : undefined;
+    });
+  }
+
+  /**
+   * The declarations of the symbol at a name, as nodes of the program's trees (aliases followed
+   * when asked): `Ts6TypeOracle.declarationsAt` answered by TypeScript 7 for the project scans. A
+   * name (identifier, private name, or the name of a property access); anything else, and a
+   * failed question, asks TypeScript 6 (`AskTs6`): a wrong "nothing" would change the scans.
+   */
+  declarationsAt(node: ts.Node, followAlias: boolean): readonly ts.Declaration[] | undefined {
+    const name = ts.isPropertyAccessExpression(node) ? node.name : node;
+    if (!ts.isIdentifier(name) && !ts.isPrivateIdentifier(name)) throw new AskTs6(`the symbol of a ${ts.SyntaxKind[node.kind]}`);
+    const failuresBefore = this.failures;
+    const handles = this.guard(undefined, () => {
+      let symbol = this.symbolOf(name);
+      if (followAlias && symbol && symbol.flags & this.flags.SymbolFlags.Alias) symbol = this.project.checker.getAliasedSymbol(symbol);
+      return symbol ? [...symbol.declarations] : [];
+    });
+    if (this.failures !== failuresBefore || handles === undefined) throw new AskTs6("TypeScript 7 failed a symbol question");
+    return handles.length === 0 ? undefined : handles.map((handle) => this.programDeclaration(handle) as ts.Declaration);
+  }
+
+  private runsOnNode: boolean | undefined;
+
+  /** Whether the global `NodeJS` namespace resolves (`@types/node`). As `TypeOracle.programRunsOnNode`. */
+  programRunsOnNode(): boolean {
+    if (this.runsOnNode === undefined) {
+      try {
+        this.runsOnNode = this.project.checker.resolveName("NodeJS", this.flags.SymbolFlags.Namespace, undefined, false) !== undefined;
+      } catch (error) {
+        if (!this.session.responds()) throw error;
+        this.failures++;
+        throw new AskTs6("TypeScript 7 failed to resolve the global `NodeJS`");
+      }
+    }
+    return this.runsOnNode;
+  }
+
+  /**
+   * The declarations a value names, copies and destructuring followed as for a callee
+   * (`Ts6TypeOracle.followCallee`), as nodes of the program's trees: what
+   * `projectImplementationsOfValue` starts from. `AskTs6` where `calleeTarget` asks TypeScript 6.
+   */
+  valueDeclarations(expr: ts.Identifier | ts.PropertyAccessExpression): readonly ts.Declaration[] | undefined {
+    return this.guard(undefined, () => this.targetOf(expr)?.declarations);
+  }
+
   /** What the callee names, copies and destructuring followed. As `TypeOracle.calleeTarget`. */
   calleeTarget(call: ts.CallExpression | ts.NewExpression): { ref: DeclarationRef; declarations: readonly ts.Declaration[] } | undefined {
-    return this.guard(undefined, () => {
-      const symbol = this.followCallee(call.expression, 0);
-      const handles = symbol?.declarations ?? [];
-      const javaScript = /\.[cm]?jsx?$/i.test(call.getSourceFile().fileName);
-      // TypeScript 7 models CommonJS otherwise than TypeScript 6: a callee it cannot resolve in
-      // JavaScript (`this.#progress.off()`, a private field set in the constructor) may be one
-      // TypeScript 6 resolves.
-      if (handles.length === 0) {
-        if (javaScript) throw new AskTs6("an unresolved callee in JavaScript");
-        return undefined;
-      }
-      // Handed to the rules (bodies are walked): nodes of the trees they walk, or TypeScript 6 answers.
-      const declarations = handles.map((handle) => this.programDeclaration(handle) as ts.Declaration);
-      // `module.exports = { explainNode }`: TypeScript 7 stops at the object literal's property,
-      // TypeScript 6 goes on to the function it names.
-      if (declarations.some((declaration) => ts.isShorthandPropertyAssignment(declaration) && isCommonJsExportsLiteral(declaration.parent))) {
-        throw new AskTs6("a CommonJS `module.exports = { … }` property");
-      }
-      return { ref: this.describe(handles[0]), declarations };
-    });
+    return this.guard(undefined, () => this.targetOf(call.expression));
+  }
+
+  private targetOf(callee: ts.Expression): { ref: DeclarationRef; declarations: readonly ts.Declaration[] } | undefined {
+    const symbol = this.followCallee(callee, 0);
+    const handles = symbol?.declarations ?? [];
+    const javaScript = /\.[cm]?jsx?$/i.test(callee.getSourceFile().fileName);
+    // TypeScript 7 models CommonJS otherwise than TypeScript 6: a callee it cannot resolve in
+    // JavaScript (`this.#progress.off()`, a private field set in the constructor) may be one
+    // TypeScript 6 resolves.
+    if (handles.length === 0) {
+      // TypeScript 6 follows names only (`Ts6TypeOracle.followCallee`): any other callee (`f()()`, `(a || b)()`) is unresolved there too.
+      if (javaScript && isFollowedName(callee)) throw new AskTs6("an unresolved callee in JavaScript");
+      return undefined;
+    }
+    // Handed to the rules (bodies are walked): nodes of the trees they walk, or TypeScript 6 answers.
+    const declarations = handles.map((handle) => this.programDeclaration(handle) as ts.Declaration);
+    // `module.exports = { explainNode }`: TypeScript 7 stops at the object literal's property,
+    // TypeScript 6 goes on to the function it names.
+    if (declarations.some((declaration) => ts.isShorthandPropertyAssignment(declaration) && isCommonJsExportsLiteral(declaration.parent))) {
+      throw new AskTs6("a CommonJS `module.exports = { … }` property");
+    }
+    return { ref: this.describe(handles[0]), declarations };
   }
 
   /**
@@ -1021,6 +1087,34 @@ export class Ts7PromiseFacts {
     });
   }
 
+  /**
+   * Does calling the value's `[Symbol.dispose]` member return a promise, and the member's
+   * declarations (nodes of the program's trees: the rule reads their bodies)? As
+   * `TypeOracle.disposeReturnsPromise` (the steps of `disposeReturnsVoid`, on the value's type).
+   */
+  disposeReturnsPromise(expr: ts.Expression, query: PromiseQuery): { status: Tri; declarations: readonly ts.Declaration[] } {
+    return this.guard({ status: "may", declarations: [] }, () => {
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const type = this.typeOf(expr);
+      if (!type || type.flags & (TypeFlags.Any | TypeFlags.Unknown)) return { status: "may", declarations: [] };
+      const statuses: Tri[] = [];
+      const declarations: ts.Declaration[] = [];
+      for (const part of type.isUnionType() ? type.getTypes() : [type]) {
+        if (part.flags & (TypeFlags.Undefined | TypeFlags.Null)) continue;
+        const apparent = checker.getApparentType(part);
+        const member = apparent && checker.getPropertiesOfType(apparent).find((property) => property.name.startsWith("__@dispose@") && this.isLibDisposeKey(property));
+        const memberType = member && checker.getTypeOfSymbol(member);
+        if (!member || !memberType) continue;
+        const signatures = this.callSignaturesOf(memberType.isUnionType() ? memberType.getTypes() : [memberType]);
+        if (signatures.length === 0) continue;
+        statuses.push(combineAll(signatures.map((signature) => this.typeStatus(checker.getReturnTypeOfSignature(signature), query))));
+        declarations.push(...member.declarations.map((handle) => this.programDeclaration(handle) as ts.Declaration));
+      }
+      return { status: combine(statuses), declarations };
+    });
+  }
+
   /** Does the value hold something that must be released (a method named in `names`)? As `TypeOracle.releaseMethod`. */
   releaseMethod(expr: ts.Expression, names: readonly string[]): { status: Tri; method?: string } {
     return this.guard({ status: "may" }, () => {
@@ -1056,25 +1150,41 @@ export class Ts7PromiseFacts {
         let uncertain = false;
         const apparent = checker.getApparentType(type);
         if (!apparent) return { status: "may" };
-        const callable = new Set<string>();
+        const callable = new Map<string, Symbol7>();
         for (const property of checker.getPropertiesOfType(apparent)) {
           const method = wanted(property);
           if (method === undefined || libDisposerOfIterator(apparent, property)) continue;
           const atLocation = checker.getTypeOfSymbolAtLocation(property, expr7);
           const propertyType = atLocation && checker.getNonNullableType(atLocation);
           if (!propertyType || propertyType.flags & (TypeFlags.Any | TypeFlags.Unknown) || property.flags & SymbolFlags.Optional) uncertain = true;
-          else if (checker.getSignaturesOfType(propertyType, SignatureKind.Call).length > 0) callable.add(method);
+          else if (checker.getSignaturesOfType(propertyType, SignatureKind.Call).length > 0 && !callable.has(method)) callable.set(method, property);
         }
-        // TypeScript 6 names the first such method in its order of the properties, which TypeScript 7
-        // does not keep (it lists `[Symbol.dispose]` before `dispose` on puppeteer's ElementHandle).
-        if (callable.size > 1) throw new AskTs6(`which of ${[...callable].join(", ")} comes first`);
-        const [method] = callable;
+        const [method] = callable.size > 1 ? this.inTs6Order(callable) : callable.keys();
         if (method !== undefined) return { status: "always", method };
         return { status: uncertain ? "may" : "never" };
       };
       const type = this.typeOf(expr);
       return type ? status(type) : { status: "may" };
     });
+  }
+
+  /**
+   * Property names in TypeScript 6's order of a type's properties, which TypeScript 7 does not keep
+   * (it lists `[Symbol.dispose]` before `dispose` on puppeteer's ElementHandle): known when each
+   * property has its one declaration in the same class, interface or type literal, where
+   * TypeScript 6 lists the members with plain names in the order written, then those with a
+   * computed (late-bound) name (`[Symbol.dispose]`) in the order written. Else `AskTs6`.
+   */
+  private inTs6Order(properties: ReadonlyMap<string, Symbol7>): string[] {
+    const placed = [...properties].map(([name, property]) => {
+      const declarations = property.declarations.map((handle) => this.declarationSyntax(handle));
+      return { name, declaration: declarations.length === 1 ? declarations[0] : undefined, lateBound: property.escapedName.startsWith("__@") };
+    });
+    const parent = placed[0].declaration?.parent;
+    if (!parent || placed.some((entry) => entry.declaration?.parent !== parent)) {
+      throw new AskTs6(`which of ${[...properties.keys()].join(", ")} comes first`);
+    }
+    return placed.sort((a, b) => Number(a.lateBound) - Number(b.lateBound) || (a.declaration?.pos ?? 0) - (b.declaration?.pos ?? 0)).map((entry) => entry.name);
   }
 
   /** Is a property keyed by the default lib's `Symbol.dispose` (its declarations' computed names)? */

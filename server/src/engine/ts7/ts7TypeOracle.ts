@@ -7,14 +7,16 @@
  * is counted per method and per engine (`CONCURRENCY_LINT_TS7_STATS=1` prints the counts when a
  * run ends, see `ts7Stats`).
  *
- * Nodes in and out are nodes of the TypeScript 6 program: the session is made with that program's
- * trees (`Ts7SessionOptions.sourceFile6`), so a declaration TypeScript 7 hands back is the very
- * node the rules walk.
+ * Nodes in and out are nodes of the `LintProgram`'s trees: the session is made with them
+ * (`Ts7SessionOptions.sourceFile6`, `useTrees`), so a declaration TypeScript 7 hands back is the
+ * very node the rules walk. In the CLI that program is `Ts7ProgramView` (no TypeScript 6 program:
+ * TypeScript 7's file list, TypeScript 6 parses on demand), which builds TypeScript 6's program
+ * only when a question is left to TypeScript 6's checker (`getTypeChecker`).
  */
 import * as ts from "typescript";
-import type { CommandLineFolder, ReadFile } from "../project";
+import type { CommandLineFolder, LintProgram, ReadFile } from "../project";
 import { Ts6TypeOracle } from "../ts6TypeOracle";
-import type { DeclarationRef, PromiseQuery, Tri, TypeOracle, VariableHandle } from "../typeOracle";
+import { type DeclarationRef, type PromiseQuery, skipParens, type Tri, type TypeOracle, type VariableHandle } from "../typeOracle";
 import type { Project7 } from "./api";
 import { AskTs6, Ts7PromiseFacts } from "./promiseFacts";
 import type { Ts7Session } from "./session";
@@ -78,7 +80,7 @@ export class Ts7TypeOracle implements TypeOracle {
   private readonly prefetched = new WeakSet<ts.SourceFile>();
 
   constructor(
-    private readonly program: ts.Program,
+    private readonly program: LintProgram,
     session: Ts7Session,
     project: Project7,
     private readonly readFile?: ReadFile,
@@ -106,6 +108,16 @@ export class Ts7TypeOracle implements TypeOracle {
     const count = countOf(method);
     count.ts6++;
     return this.timed(count, () => answer((this.fallback ??= new Ts6TypeOracle(this.program, this.readFile))));
+  }
+
+  private scans: Ts6TypeOracle | undefined;
+
+  /**
+   * TypeScript 6's oracle of the program for the syntax steps of a ported method, its one type
+   * question in the project scans (`declarationsAt`) answered by TypeScript 7: no checker.
+   */
+  private facts6(): Ts6TypeOracle {
+    return (this.scans ??= new Ts6TypeOracle(this.program, this.readFile, (node, followAlias) => this.facts.declarationsAt(node, followAlias)));
   }
 
   /** A program fact (no type question): TypeScript 6's oracle answers it from the program without its checker. */
@@ -215,7 +227,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   programRunsOnNode(): boolean {
-    return this.viaTs6("programRunsOnNode", (ts6) => ts6.programRunsOnNode());
+    return this.ts7("programRunsOnNode", () => this.facts.programRunsOnNode(), (ts6) => ts6.programRunsOnNode());
   }
 
   functionReturnsPromise(expr: ts.Expression, query: PromiseQuery): Tri {
@@ -271,7 +283,7 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   disposeReturnsPromise(expr: ts.Expression, query: PromiseQuery): { status: Tri; declarations: readonly ts.Declaration[] } {
-    return this.viaTs6("disposeReturnsPromise", (ts6) => ts6.disposeReturnsPromise(expr, query));
+    return this.ts7("disposeReturnsPromise", () => this.facts.disposeReturnsPromise(expr, query), (ts6) => ts6.disposeReturnsPromise(expr, query));
   }
 
   disposeReturnsVoid(typeNode: ts.TypeNode): boolean {
@@ -339,11 +351,20 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   projectFunctionOf(call: ts.CallExpression | ts.NewExpression): ts.FunctionLikeDeclaration | undefined {
-    return this.viaTs6("projectFunctionOf", (ts6) => ts6.projectFunctionOf(call));
+    // The two type questions on TypeScript 7 (`calleeTarget` with its own fallback), the syntax as TypeScript 6's oracle reads it.
+    return this.ts7(
+      "projectFunctionOf",
+      () => this.facts6().projectFunctionFrom(call, this.calleeTarget(call)?.declarations, (resolved) => this.facts.resolvedSignatureDeclaration(resolved)),
+      (ts6) => ts6.projectFunctionOf(call),
+    );
   }
 
   projectImplementationsOf(call: ts.CallExpression | ts.NewExpression): readonly ts.FunctionLikeDeclaration[] | undefined {
-    return this.viaTs6("projectImplementationsOf", (ts6) => ts6.projectImplementationsOf(call));
+    return this.ts7(
+      "projectImplementationsOf",
+      () => this.facts6().projectImplementationsFrom(call, this.calleeTarget(call)?.declarations, (resolved) => this.facts.resolvedSignatureDeclaration(resolved)),
+      (ts6) => ts6.projectImplementationsOf(call),
+    );
   }
 
   projectReferencesOf(declaration: ts.FunctionDeclaration | ts.VariableDeclaration, limit: number): ts.Identifier[] | undefined {
@@ -363,15 +384,23 @@ export class Ts7TypeOracle implements TypeOracle {
   }
 
   projectImplementationsOfValue(expr: ts.Expression): readonly ts.FunctionLikeDeclaration[] | undefined {
-    return this.viaTs6("projectImplementationsOfValue", (ts6) => ts6.projectImplementationsOfValue(expr));
+    return this.ts7(
+      "projectImplementationsOfValue",
+      () => {
+        const node = skipParens(expr);
+        if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return undefined;
+        return this.facts6().implementationsOfValueFrom(this.facts.valueDeclarations(node));
+      },
+      (ts6) => ts6.projectImplementationsOfValue(expr),
+    );
   }
 
   projectSubclassesOf(owner: ts.ClassLikeDeclaration): readonly ts.ClassLikeDeclaration[] | undefined {
-    return this.viaTs6("projectSubclassesOf", (ts6) => ts6.projectSubclassesOf(owner));
+    return this.ts7("projectSubclassesOf", () => this.facts6().projectSubclassesOf(owner), (ts6) => ts6.projectSubclassesOf(owner));
   }
 
   fieldDeclarationOf(access: ts.PropertyAccessExpression): ts.PropertyDeclaration | undefined {
-    return this.viaTs6("fieldDeclarationOf", (ts6) => ts6.fieldDeclarationOf(access));
+    return this.ts7("fieldDeclarationOf", () => this.facts6().fieldDeclarationOf(access), (ts6) => ts6.fieldDeclarationOf(access));
   }
 
   isUntyped(expr: ts.Expression): boolean {
