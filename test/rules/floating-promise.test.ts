@@ -2431,6 +2431,11 @@ const invalid: InvalidCase[] = [
     code: `${D}\nexport async function publish(topics: string[]) {\n  let sent = save();\n  await sent;\n  sent = save();\n  if (topics.length === 0) return;\n  await sent;\n}`,
     errors: [{ messageId: "localDropped", line: 3, column: 7, related: [6], message: DROPPED("sent", "the function returns") }],
   },
+  {
+    name: "reassigned locals: `Promise.resolve(save())` adopts a promise that may reject: replaced while pending, it is dropped",
+    code: `${D}\nexport async function flush(again: boolean) {\n  let flushed = Promise.resolve(save());\n  if (again) flushed = save();\n  await flushed;\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 7, related: [4], message: DROPPED("flushed", "`flushed` is assigned a new value") }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -3257,6 +3262,14 @@ const valid: ValidCase[] = [
   {
     name: "reassigned locals: a `for...of` target write is not followed (the local is not analysed)",
     code: `${D}\nexport async function runAll(rest: Promise<void>[], dryRun: boolean) {\n  let task = save();\n  if (dryRun) return;\n  await task;\n  for (task of rest) await task;\n}`,
+  },
+  {
+    name: "reassigned locals: `Promise.resolve(empty)` replaced by the request body's promise when it is saved (actionhero web server: the replaced promise is fulfilled and cannot reject)",
+    code: `import { EventEmitter } from "node:events";\nexport async function readBody(req: EventEmitter, saveRawBody: boolean, parse: () => Promise<string[]>) {\n  let rawBody = Promise.resolve(Buffer.alloc(0));\n  if (saveRawBody) {\n    rawBody = new Promise((resolve, reject) => {\n      let body = Buffer.alloc(0);\n      req.on("data", (chunk: Buffer) => {\n        body = Buffer.concat([body, chunk]);\n      });\n      req.on("end", () => resolve(body));\n      req.on("error", reject);\n    });\n  }\n  const fields = await parse();\n  return { fields, rawBody: await rawBody };\n}`,
+  },
+  {
+    name: "reassigned locals: a `Promise.resolve(value)` default left behind by an early return (fulfilled on creation, nothing to drop)",
+    code: `declare function loadUser(id: string): Promise<{ name: string }>;\nexport async function user(id: string | undefined) {\n  let found = Promise.resolve({ name: "guest" });\n  if (id === undefined) return "guest";\n  found = loadUser(id);\n  return (await found).name;\n}`,
   },
 ];
 

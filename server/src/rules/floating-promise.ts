@@ -213,6 +213,10 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "be a promise, and every other write (`??=` and other compound assignments, `++`, destructuring,",
         "a `for (p of list)` target).",
         "",
+        "A local holding `Promise.resolve(value)` of a value that cannot be a promise (a default such as",
+        "`let rawBody = Promise.resolve(Buffer.alloc(0))`, replaced on some paths) is not reported when",
+        "dropped: that promise is fulfilled when it is created and cannot reject, so nothing is lost.",
+        "",
         "A path on which the variable was narrowed to a non-promise drops nothing and is not reported:",
         "the branch of `if (r instanceof Promise)` where it is not one, the false branch of a type guard,",
         "`typeof r?.then !== \"function\"`, or a falsy test, also combined with `!`, `&&` and `||`.",
@@ -905,7 +909,8 @@ class FloatingChecker {
     // name that holds one). Misses a promise from an unannotated, non-async helper: see the docs.
     if (!this.mayProducePromise(init)) return;
     const problem = this.unhandled(initializer);
-    if (!problem || problem.array) return;
+    // `Promise.resolve(value)`: fulfilled on creation, it cannot reject, so no path drops anything.
+    if (!problem || problem.array || this.facts().fulfilledOnCreation(init)) return;
 
     const variable = this.context.types.variableOf(declaration.name);
     if (!variable) return;
@@ -919,7 +924,7 @@ class FloatingChecker {
     const assigned: Assigned = (assignment) => {
       const value = assignment.right;
       const stored = this.mayProducePromise(skipParens(value)) ? this.unhandled(value) : undefined;
-      if (stored && !stored.array) return "track";
+      if (stored && !stored.array && !this.facts().fulfilledOnCreation(value)) return "track";
       return this.context.types.promiseStatus(value, this.query) === "may" ? undefined : "none";
     };
     const leak = findLeak(declaration, isVariable, block, assigned, holdsNoPromise);
