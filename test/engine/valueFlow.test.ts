@@ -1,7 +1,8 @@
 /**
  * The engine's value-flow analysis on its own: syntax in, exits and windows out. The questions
  * are answered by name here (the rules answer them with types): `p` is the tracked variable; a
- * use handles it unless it is a comparison, `typeof` or a condition; writing it gives up.
+ * use handles it unless it is a comparison, `typeof` or a condition; writing it gives up unless the
+ * case answers `assigned` (see {@link ASSIGNED}).
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -232,5 +233,61 @@ describe("engine/valueFlow", () => {
 
   it("an error that is not the walk giving up propagates", () => {
     assert.throws(() => follow(`  const p = load();\n  await p;`, STRICT, { classify: () => { throw new Error("question failed"); } }), /question failed/);
+  });
+
+  describe("plain assignments, followed where the caller answers `assigned`", () => {
+    /** `p = load()`/`p = p.then(f)` store a value to track, `p = undefined` nothing, anything else is unclear. */
+    const ASSIGNED: Partial<ValueFlowQuestions> = {
+      assigned: (assignment) => {
+        const value = assignment.right;
+        if (ts.isIdentifier(value) && value.text === "undefined") return "none";
+        return ts.isCallExpression(value) ? "track" : undefined;
+      },
+    };
+
+    it("an assignment while the value is pending drops it there (an overwrite exit); the new value is followed", () => {
+      assert.deepEqual(follow(`  let p = load();\n  p = load();\n  await p;`, STRICT, ASSIGNED), { exits: ["overwrite@3"], windows: [] });
+      assert.deepEqual(follow(`  let p = load();\n  if (c) p = load();\n  if (d) return;\n  await p;`, STRICT, ASSIGNED), { exits: ["overwrite@3", "return@4"], windows: [] });
+    });
+
+    it("after the value is handled the walk goes on: a new value dropped by a return is an exit", () => {
+      assert.deepEqual(follow(`  let p = load();\n  await p;\n  p = load();\n  if (c) return;\n  await p;`, STRICT, ASSIGNED), { exits: ["return@5"], windows: [] });
+      assert.deepEqual(follow(`  let p = load();\n  if (c) return;\n  await p;\n  p = load();\n  await p;`, STRICT, ASSIGNED), { exits: ["return@3"], windows: [] });
+      assert.deepEqual(follow(`  let p = load();\n  await p;\n  p = load();\n  await p;`, STRICT, ASSIGNED), { exits: [], windows: [] });
+    });
+
+    it("the right side is walked before the write: `p = chain(p)` hands the old value on", () => {
+      assert.deepEqual(follow(`  let p = load();\n  p = chain(p);\n  if (c) return;\n  await p;`, STRICT, ASSIGNED), { exits: ["return@4"], windows: [] });
+    });
+
+    it("an assignment of nothing to track ends the value; an unclear one gives up", () => {
+      assert.deepEqual(follow(`  let p = load();\n  await p;\n  p = undefined;\n  if (c) return;`, STRICT, ASSIGNED), { exits: [], windows: [] });
+      assert.equal(follow(`  let p = load();\n  await p;\n  p = other;\n  await p;`, STRICT, ASSIGNED), undefined);
+    });
+
+    it("an assignment no path reaches brings no value", () => {
+      assert.deepEqual(follow(`  let p = load();\n  if (c) {\n    await p;\n    return;\n    p = load();\n  }\n  await p;`, STRICT, ASSIGNED), { exits: [], windows: [] });
+    });
+
+    it("loops: followed while no value is pending on the way round; a pending one there gives up (retry, prefetch)", () => {
+      const handledEachPass = `  let p = load();\n  await p;\n  for (const x of xs) {\n    p = load();\n    await p;\n  }\n  if (c) return;`;
+      assert.deepEqual(follow(handledEachPass, STRICT, ASSIGNED), { exits: [], windows: [] });
+      const breakAwaitedAfter = `  let p = load();\n  await p;\n  for (const x of xs) {\n    p = load();\n    if (x) break;\n    await p;\n  }\n  await p;`;
+      assert.deepEqual(follow(breakAwaitedAfter, STRICT, ASSIGNED), { exits: [], windows: [] });
+      const pendingOnContinue = `  let p = load();\n  await p;\n  for (const x of xs) {\n    p = load();\n    if (x) continue;\n    await p;\n  }\n  await p;`;
+      assert.equal(follow(pendingOnContinue, STRICT, ASSIGNED), undefined);
+      const retry = `  let p = load();\n  while (!ok) {\n    try {\n      await p;\n      ok = true;\n    } catch {\n      p = load();\n    }\n  }`;
+      assert.equal(follow(retry, STRICT, ASSIGNED), undefined);
+    });
+
+    it("a closure that refers to the variable gives up (it may run after an assignment); an assignment inside one is a use", () => {
+      assert.equal(follow(`  let p = load();\n  await p;\n  run(() => use(p));\n  p = load();\n  await p;`, STRICT, ASSIGNED), undefined);
+      assert.deepEqual(follow(`  let p = load();\n  run(() => { p = load(); });\n  if (c) return;`, STRICT, ASSIGNED), { exits: [], windows: [] });
+    });
+
+    it("a window of the new value is found; other writes still give up", () => {
+      assert.deepEqual(follow(`  let p = load();\n  await p;\n  p = load();\n  await other;\n  await p;`, STRICT, ASSIGNED), { exits: [], windows: ["5->6"] });
+      assert.equal(follow(`  let p = load();\n  (p) = load();\n  await p;`, STRICT, ASSIGNED), undefined);
+    });
   });
 });

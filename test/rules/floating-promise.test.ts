@@ -3006,6 +3006,27 @@ const invalid: InvalidCase[] = [
     code: `interface User { name: string } interface Admin extends User { admin: true }\ndeclare function fetchUser(id: string): Promise<User>;\nexport async function loadAdmin(id: string, signal: AbortSignal) {\n  const admin = fetchUser(id) as Promise<Admin>;\n  if (signal.aborted) return undefined;\n  return await admin;\n}`,
     errors: [{ messageId: "localDropped", line: 4, column: 9, message: DROPPED("admin", "the function returns") }],
   },
+  // reassigned locals
+  {
+    name: "reassigned locals: the first promise dropped by an early return before the local is awaited and assigned again",
+    code: `${D}\nexport async function saveTwice(skip: boolean) {\n  let pending = save();\n  if (skip) return;\n  await pending;\n  pending = save();\n  await pending;\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 7, related: [4], message: DROPPED("pending", "the function returns") }],
+  },
+  {
+    name: "reassigned locals: assigned again while still pending (was the must-not-flag `local reassigned: not analysed`, a miss)",
+    code: `${D}\nasync function f() {\n  let p = save();\n  if (c) p = save();\n  await p;\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 7, related: [4], message: DROPPED("p", "`p` is assigned a new value") }],
+  },
+  {
+    name: "reassigned locals: the second promise dropped by an early return after the first was awaited",
+    code: `${D}\nexport async function publish(topics: string[]) {\n  let sent = save();\n  await sent;\n  sent = save();\n  if (topics.length === 0) return;\n  await sent;\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 7, related: [6], message: DROPPED("sent", "the function returns") }],
+  },
+  {
+    name: "reassigned locals: `Promise.resolve(save())` adopts a promise that may reject: replaced while pending, it is dropped",
+    code: `${D}\nexport async function flush(again: boolean) {\n  let flushed = Promise.resolve(save());\n  if (again) flushed = save();\n  await flushed;\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 7, related: [4], message: DROPPED("flushed", "`flushed` is assigned a new value") }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -3052,7 +3073,6 @@ const valid: ValidCase[] = [
   { name: "locals combined with Promise.all", code: `${D}\nasync function f() {\n  const a = save();\n  const b = save();\n  await Promise.all([a, b]);\n}` },
   { name: "local awaited on both branches", code: `${D}\nasync function f() {\n  const p = save();\n  if (c) {\n    await p;\n  } else {\n    await p;\n  }\n}` },
   { name: "local handled inside a closure", code: `${D}\nfunction f() {\n  const p = save();\n  setTimeout(() => p.catch(() => {}), 10);\n}` },
-  { name: "local reassigned: not analysed", code: `${D}\nasync function f() {\n  let p = save();\n  if (c) p = save();\n  await p;\n}` },
   { name: "local handled at creation", code: `${D}\nfunction f() {\n  const p = save().catch(() => {});\n  console.log(p);\n}` },
   { name: "local with a throw before its await (exceptional path)", code: `${D}\nasync function f() {\n  const p = save();\n  if (c) throw new Error("no");\n  await p;\n}` },
   { name: "local stored in an object", code: `${D}\nfunction f() {\n  const p = save();\n  return { p };\n}` },
@@ -4116,6 +4136,55 @@ const valid: ValidCase[] = [
   {
     name: "a local from a non-null assertion on a pending connection, awaited",
     code: `declare const pool: { connecting?: Promise<void> };\nexport async function query(sql: string) {\n  const ready = pool.connecting!;\n  console.log(sql);\n  await ready;\n}`,
+  },
+  // reassigned locals
+  {
+    name: "reassigned locals: a retry loop assigns a new attempt in its `catch` and awaits it on the next pass",
+    code: `declare function fetchOnce(): Promise<string>;\nexport async function fetchWithRetry() {\n  let ok = false;\n  let attempt = fetchOnce();\n  while (!ok) {\n    try {\n      await attempt;\n      ok = true;\n    } catch {\n      attempt = fetchOnce();\n    }\n  }\n}`,
+  },
+  {
+    name: "reassigned locals: awaited, assigned the next step, awaited again",
+    code: `declare function migrate(table: string): Promise<void>;\nexport async function migrateAll() {\n  let step = migrate("users");\n  await step;\n  step = migrate("orders");\n  await step;\n}`,
+  },
+  {
+    name: "reassigned locals: handled with `.catch` before an early return, then assigned a new promise that is awaited",
+    code: `declare function connect(): Promise<void>;\ndeclare function log(error: unknown): void;\nexport async function reconnect(closed: boolean) {\n  let connecting = connect();\n  connecting.catch(log);\n  if (closed) return;\n  connecting = connect();\n  await connecting;\n}`,
+  },
+  {
+    name: "reassigned locals: a `let` assigned in a callback is not followed",
+    code: `declare function refresh(): Promise<void>;\ndeclare function onFocus(listener: () => void): void;\nexport async function keepFresh() {\n  let current = refresh();\n  onFocus(() => {\n    current = refresh();\n  });\n  await current;\n}`,
+  },
+  {
+    name: "reassigned locals: assigned a fallback request in an `if` after the first was awaited, then awaited",
+    code: `declare function loadProfile(id: string): Promise<object>;\nexport async function profile(id: string, fallbackId: string | undefined) {\n  let request = loadProfile(id);\n  let result = await request.catch(() => undefined);\n  if (result === undefined && fallbackId) {\n    request = loadProfile(fallbackId);\n    result = await request;\n  }\n  return result;\n}`,
+  },
+  {
+    name: "reassigned locals: `ready = ready.then(...)` passes the old promise on, the new one is awaited",
+    code: `declare function init(): Promise<void>;\ndeclare function warm(): Promise<void>;\nexport async function start() {\n  let ready = init();\n  ready = ready.then(() => warm());\n  await ready;\n}`,
+  },
+  {
+    name: "reassigned locals: set to `undefined` after it was awaited, then an early return",
+    code: `${D}\nexport async function flush(force: boolean) {\n  let inflight: Promise<void> | undefined = save();\n  await inflight;\n  inflight = undefined;\n  if (!force) return;\n  console.log(inflight);\n}`,
+  },
+  {
+    name: "reassigned locals: a prefetch loop assigns the next page while the loop comes round (not followed: which pass drops it is unclear)",
+    code: `declare function fetchPage(n: number): Promise<string[]>;\nexport async function allRows(pages: number) {\n  const rows: string[] = [];\n  let next = fetchPage(0);\n  for (let i = 1; i <= pages; i++) {\n    const page = await next;\n    if (i < pages) next = fetchPage(i);\n    rows.push(...page);\n  }\n  return rows;\n}`,
+  },
+  {
+    name: "reassigned locals: a chain extended in a loop and awaited after it (not followed)",
+    code: `declare function first(): Promise<void>;\nexport async function runSteps(steps: (() => Promise<void>)[]) {\n  let chain = first();\n  for (const step of steps) chain = chain.then(step);\n  await chain;\n}`,
+  },
+  {
+    name: "reassigned locals: a `for...of` target write is not followed (the local is not analysed)",
+    code: `${D}\nexport async function runAll(rest: Promise<void>[], dryRun: boolean) {\n  let task = save();\n  if (dryRun) return;\n  await task;\n  for (task of rest) await task;\n}`,
+  },
+  {
+    name: "reassigned locals: `Promise.resolve(empty)` replaced by the request body's promise when it is saved (actionhero web server: the replaced promise is fulfilled and cannot reject)",
+    code: `import { EventEmitter } from "node:events";\nexport async function readBody(req: EventEmitter, saveRawBody: boolean, parse: () => Promise<string[]>) {\n  let rawBody = Promise.resolve(Buffer.alloc(0));\n  if (saveRawBody) {\n    rawBody = new Promise((resolve, reject) => {\n      let body = Buffer.alloc(0);\n      req.on("data", (chunk: Buffer) => {\n        body = Buffer.concat([body, chunk]);\n      });\n      req.on("end", () => resolve(body));\n      req.on("error", reject);\n    });\n  }\n  const fields = await parse();\n  return { fields, rawBody: await rawBody };\n}`,
+  },
+  {
+    name: "reassigned locals: a `Promise.resolve(value)` default left behind by an early return (fulfilled on creation, nothing to drop)",
+    code: `declare function loadUser(id: string): Promise<{ name: string }>;\nexport async function user(id: string | undefined) {\n  let found = Promise.resolve({ name: "guest" });\n  if (id === undefined) return "guest";\n  found = loadUser(id);\n  return (await found).name;\n}`,
   },
 ];
 

@@ -275,7 +275,7 @@ export class RejectionFacts {
     if (ts.isNewExpression(operand)) return this.rejectsOnlyWhenExecutorThrows(operand);
     if (ts.isCallExpression(operand)) {
       if (this.gateCallNeverRejects(operand)) return true;
-      if (isLibPromiseResolve(operand, this.types)) return operand.arguments.every((argument) => !ts.isSpreadElement(argument) && this.types.promiseStatus(argument, { thenables: true }) === "never");
+      if (isLibPromiseResolve(operand, this.types)) return this.fulfilledOnCreation(operand);
       const bodies = this.types.projectImplementationsOf(operand);
       return bodies !== undefined && bodies.every((body) => this.awaitsCannotFail(body));
     }
@@ -321,6 +321,25 @@ export class RejectionFacts {
    */
   neverRejects(expression: ts.Expression): boolean {
     return this.inMode(false, () => this.neverRejectsHere(expression));
+  }
+
+  /**
+   * `Promise.resolve()` or `Promise.resolve(value)` of the lib where the value cannot be a promise
+   * or thenable: the promise is fulfilled when it is created and can never reject, so dropping it
+   * loses nothing. Unlike `neverRejects`, evaluating the argument may still throw (before the
+   * promise exists): for a promise already held in a variable that does not matter.
+   *
+   * @example
+   * // Promise.resolve(Buffer.alloc(0)) → true
+   * // Promise.resolve(load())          → false (adopts the promise `load()` returns)
+   */
+  fulfilledOnCreation(expression: ts.Expression): boolean {
+    const node = skipParens(expression);
+    return (
+      ts.isCallExpression(node) &&
+      isLibPromiseResolve(node, this.types) &&
+      node.arguments.every((argument) => !ts.isSpreadElement(argument) && this.types.promiseStatus(argument, { thenables: true }) === "never")
+    );
   }
 
   /**

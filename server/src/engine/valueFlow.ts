@@ -16,9 +16,19 @@
  * means every path has handled it or ended. Branches merge, loops run to a fixed point (the lattice is tiny, so
  * three passes settle any loop that can settle), `break`/`continue`/labels go to their targets,
  * `try`/`catch`/`finally` route exceptional paths when the policy follows exceptions. The walk
- * gives up, and the caller reports nothing, on what it cannot order: a write to the variable, a
- * use that escapes the analysis, an unknown statement, a loop that does not settle, or more than
- * the budget of node visits (linear time on huge functions).
+ * gives up, and the caller reports nothing, on what it cannot order: a write to the variable other
+ * than the plain assignments below, a use that escapes the analysis, an unknown statement, a loop
+ * that does not settle, or more than the budget of node visits (linear time on huge functions).
+ *
+ * Plain assignments (`p = next()`, outside nested functions) are followed when the caller answers
+ * {@link ValueFlowQuestions.assigned}: the right side is walked first; an assignment while the
+ * value is still pending drops it there (an `overwrite` exit); from there on the walk follows the
+ * new value (pending when it is one to track, nothing otherwise), also after the old value was
+ * handled. Where the order is unclear the walk gives up as before: a loop that assigns the
+ * variable and comes back round with a value pending (a retry loop, a prefetch of the next page:
+ * which iteration's value is dropped depends on conditions the walk does not read), an
+ * assignment whose value the caller cannot classify, and every other kind of write (compound,
+ * `++`, destructuring, a `for...of`/`for...in` target).
  */
 import * as ts from "typescript";
 
@@ -28,7 +38,7 @@ export type UseEffect =
   | "handle"
   /** Looks at the value only (a comparison, `typeof`, a condition, another property). */
   | "inert"
-  /** The variable gets a new value: the walk does not follow it and gives up. */
+  /** The variable gets a new value: followed for a plain assignment (see {@link ValueFlowQuestions.assigned}), otherwise the walk gives up. */
   | "write"
   /** The value leaves what the walk can order (a closure that may run at any time): it gives up. */
   | "escape";
@@ -42,6 +52,12 @@ export interface ValueFlowQuestions {
   isSuspension?(node: ts.Node): boolean;
   /** Whether on the branch where `condition` is `outcome` the variable holds nothing to track (a promise is never falsy; a narrowing to a non-promise). */
   settledWhen?(condition: ts.Expression, outcome: boolean): boolean;
+  /**
+   * What a plain assignment `p = value` stores: a value to track from there (`"track"`), nothing
+   * to track (`"none"`: `undefined`, a handled promise), or undefined when unclear (the walk gives
+   * up). Without this question every write gives up.
+   */
+  assigned?(assignment: ts.AssignmentExpression<ts.EqualsToken>): "track" | "none" | undefined;
 }
 
 export interface ValueFlowPolicy {
@@ -68,8 +84,8 @@ export interface ValueFlowPolicy {
 
 /** Where a path ends with the value still pending. */
 export interface FlowExit {
-  kind: "return" | "jump" | "end" | "throw";
-  /** The `return`/`break`/`continue`/`throw` statement, or the container's last token for `end`. */
+  kind: "return" | "jump" | "end" | "throw" | "overwrite";
+  /** The `return`/`break`/`continue`/`throw` statement, the assignment for `overwrite`, or the container's last token for `end`. */
   node: ts.Node;
 }
 
@@ -139,7 +155,7 @@ function merge(a: Flow, b: Flow): Flow {
 }
 
 function sameFlow(a: Flow, b: Flow): boolean {
-  return a.open === b.open && a.windowed === b.windowed;
+  return a.open === b.open && a.windowed === b.windowed && (a === DEAD) === (b === DEAD);
 }
 
 function pending(flow: Flow): boolean {
@@ -172,6 +188,12 @@ class Walker {
   private budget: number;
   /** With the optimistic policy: every node on the way from a handling use up to the container. */
   private handlingPath: Set<ts.Node> | undefined;
+  /**
+   * Every node on the way from a followed assignment up to the container; undefined when there is
+   * none. While there is one, the walk goes on after the value is handled (an assignment may
+   * bring a new one): only unreachable code is skipped.
+   */
+  private assignmentPath: Set<ts.Node> | undefined;
 
   constructor(
     private readonly questions: ValueFlowQuestions,
@@ -184,6 +206,7 @@ class Walker {
 
   run(declaration: ts.VariableDeclaration): void {
     if (this.policy.optimistic) this.handlingPath = this.collectHandlingPath();
+    if (this.questions.assigned) this.assignmentPath = this.collectAssignmentPath();
     let flow: Flow = { open: true, windowed: undefined };
     const list = this.declared.declarationList;
     for (const other of list.declarations.slice(list.declarations.indexOf(declaration) + 1)) flow = this.declaration(other, flow);
@@ -214,6 +237,36 @@ class Walker {
     return path;
   }
 
+  private collectAssignmentPath(): Set<ts.Node> | undefined {
+    const path = new Set<ts.Node>();
+    const container = this.container;
+    const visit = (node: ts.Node): void => {
+      this.tick();
+      // An assignment in a nested function runs at no known time: `closure` treats it as a use.
+      if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+      if (ts.isIdentifier(node)) {
+        const assignment = this.questions.isTarget(node) ? this.followedAssignmentOf(node) : undefined;
+        if (assignment) for (let current: ts.Node = assignment; current !== container; current = current.parent) path.add(current);
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    const statements = container.statements;
+    for (let index = statements.indexOf(this.declared) + 1; index < statements.length; index++) visit(statements[index]);
+    return path.size > 0 ? path : undefined;
+  }
+
+  /** The assignment when `identifier` is the whole left side of a plain `p = value` the caller classifies as a write. */
+  private followedAssignmentOf(identifier: ts.Identifier): ts.AssignmentExpression<ts.EqualsToken> | undefined {
+    const assignment = plainAssignmentOf(identifier);
+    return assignment && this.questions.classify(identifier) === "write" ? assignment : undefined;
+  }
+
+  /** Whether the walk can stop here: no path reaches it, or none has the value pending and no assignment can bring a new one. */
+  private settled(flow: Flow): boolean {
+    return this.assignmentPath ? flow === DEAD : !pending(flow);
+  }
+
   /** Optimistic policy: a loop, `switch` or expression containing a handling use handles the value on every way out of it. */
   private settleIfHandling(node: ts.Node, flow: Flow): Flow {
     if (!this.handlingPath?.has(node) || !pending(flow)) return flow;
@@ -226,6 +279,15 @@ class Walker {
     if (flow.windowed) this.windows.push({ at: flow.windowed, handledAt: at });
     if (!pending(flow)) return flow;
     return HANDLED;
+  }
+
+  /** `p = value` after its right side: a pending value is dropped here; then the new one is followed. */
+  private assign(assignment: ts.AssignmentExpression<ts.EqualsToken>, flow: Flow): Flow {
+    if (flow === DEAD) return flow;
+    const stored = this.questions.assigned?.(assignment);
+    if (stored === undefined) throw new GiveUp();
+    if (pending(flow)) this.exit("overwrite", assignment);
+    return stored === "track" ? { open: true, windowed: undefined } : { open: false, windowed: undefined };
   }
 
   private exit(kind: FlowExit["kind"], node: ts.Node): void {
@@ -255,8 +317,8 @@ class Walker {
   private list(statements: readonly ts.Statement[], from: number, flow: Flow): Flow {
     let current = flow;
     for (let index = from; index < statements.length; index++) {
-      // Once no path has it pending, nothing later can drop it or open a window.
-      if (!pending(current)) return current;
+      // Once no path has it pending, nothing later can drop it or open a window (unless assigned anew).
+      if (this.settled(current)) return current;
       current = this.statement(statements[index], current);
     }
     return current;
@@ -264,7 +326,7 @@ class Walker {
 
   private statement(node: ts.Statement, flow: Flow): Flow {
     this.tick();
-    if (!pending(flow)) return flow;
+    if (this.settled(flow)) return flow;
     switch (node.kind) {
       case ts.SyntaxKind.Block:
         return this.list((node as ts.Block).statements, 0, flow);
@@ -447,6 +509,9 @@ class Walker {
         exit = endless ? DEAD : tested;
       }
       this.jumps.pop();
+      // An assignment in the loop and a value pending on the way round: which iteration's value
+      // a later path drops depends on conditions the walk does not read (`while (!ok)`).
+      if (this.assignmentPath?.has(node) && pending(back)) throw new GiveUp();
       const next = merge(entry, back);
       if (sameFlow(next, head)) return merge(exit, target.breaks);
       head = next;
@@ -458,8 +523,12 @@ class Walker {
 
   private expression(node: ts.Node, flow: Flow): Flow {
     this.tick();
-    if (!pending(flow)) return flow;
+    if (this.settled(flow)) return flow;
     if (ts.isIdentifier(node)) return this.questions.isTarget(node) ? this.use(node, flow) : flow;
+    if (this.assignmentPath?.has(node) && ts.isBinaryExpression(node) && ts.isIdentifier(node.left) && this.questions.isTarget(node.left)) {
+      const assignment = this.followedAssignmentOf(node.left);
+      if (assignment) return this.assign(assignment, this.expression(assignment.right, flow));
+    }
     if (ts.isTypeNode(node)) return flow;
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return this.closure(node, flow);
     if (ts.isAwaitExpression(node)) {
@@ -502,6 +571,8 @@ class Walker {
       ts.forEachChild(child, visit);
     };
     ts.forEachChild(node, visit);
+    // With assignments to follow, the closure may run after one and handle the new value too.
+    if (refers && this.assignmentPath) throw new GiveUp();
     return refers ? this.handle(node, flow) : flow;
   }
 
@@ -516,6 +587,14 @@ class Walker {
         return this.handle(identifier, flow);
     }
   }
+}
+
+/** The assignment when `identifier` is the whole left side of a plain `=` (`p = value`, not `(p) = value` or `[p] = list`). */
+function plainAssignmentOf(identifier: ts.Identifier): ts.AssignmentExpression<ts.EqualsToken> | undefined {
+  const parent = identifier.parent;
+  return ts.isBinaryExpression(parent) && parent.left === identifier && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
+    ? (parent as ts.AssignmentExpression<ts.EqualsToken>)
+    : undefined;
 }
 
 const SHORT_CIRCUIT = new Set<ts.SyntaxKind>([

@@ -202,6 +202,22 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "with it off, `void` marks nothing and the local is checked as usual. A `void` on some other",
         "promise does not mark the local.",
         "",
+        "A `let` assigned again with `=` (`pending = save()`) is followed across the assignment: one made",
+        "while the promise in it is still pending drops that promise there (reported, with the assignment",
+        "as the place), and from there on the new value is followed as the declaration's was (a promise",
+        "to follow, or nothing after `pending = undefined` or a handled `pending = save().catch(log)`).",
+        "It is not followed, and the local not reported, where the order or the value is unclear: an",
+        "assignment inside a callback or any callback that uses the local (it may run after a later",
+        "assignment), a loop that assigns it and comes back round with a promise pending (a retry loop",
+        "whose `catch` starts the next attempt, a prefetch of the next page: which pass drops it depends",
+        "on conditions such as `while (!ok)` that the rule does not read), a value that may or may not",
+        "be a promise, and every other write (`??=` and other compound assignments, `++`, destructuring,",
+        "a `for (p of list)` target).",
+        "",
+        "A local holding `Promise.resolve(value)` of a value that cannot be a promise (a default such as",
+        "`let rawBody = Promise.resolve(Buffer.alloc(0))`, replaced on some paths) is not reported when",
+        "dropped: that promise is fulfilled when it is created and cannot reject, so nothing is lost.",
+        "",
         "A path on which the variable was narrowed to a non-promise drops nothing and is not reported:",
         "the branch of `if (r instanceof Promise)` where it is not one, the false branch of a type guard,",
         "`typeof r?.then !== \"function\"`, or a falsy test, also combined with `!`, `&&` and `||`.",
@@ -893,7 +909,9 @@ class FloatingChecker {
     if (!declaresNameAgain(block, declaration.name)) {
       const byName = analyseUses(declaration.name, undefined, block, statement, this.context);
       const nameOnly = (identifier: ts.Identifier) => identifier.text === text && isValueReference(identifier);
-      if (!byName || this.voidedOnPurpose(byName) || !findLeak(declaration, nameOnly, block)) return;
+      // Without types, any assigned value that can be a promise is followed (this pass only gates the typed one).
+      const assignedByName: Assigned = (assignment) => (this.mayProducePromise(skipParens(assignment.right)) ? "track" : "none");
+      if (!byName || this.voidedOnPurpose(byName) || !findLeak(declaration, nameOnly, block, assignedByName)) return;
     }
 
     // A second syntactic gate: the value must come from something that can produce a promise
@@ -901,7 +919,8 @@ class FloatingChecker {
     // name that holds one). Misses a promise from an unannotated, non-async helper: see the docs.
     if (!this.mayProducePromise(init)) return;
     const problem = this.unhandled(initializer);
-    if (!problem || problem.array) return;
+    // `Promise.resolve(value)`: fulfilled on creation, it cannot reject, so no path drops anything.
+    if (!problem || problem.array || this.facts().fulfilledOnCreation(init)) return;
 
     const variable = this.context.types.variableOf(declaration.name);
     if (!variable) return;
@@ -910,7 +929,15 @@ class FloatingChecker {
     const holdsNoPromise: HoldsNoPromise = (condition, outcome) =>
       this.context.types.promiseStatusWhen(condition, variable, outcome, this.query) === "never";
     const isVariable = (identifier: ts.Identifier) => identifier.text === text && this.context.types.variableOf(identifier) === variable;
-    const leak = findLeak(declaration, isVariable, block, holdsNoPromise);
+    // `p = next()` follows the new promise when the declaration's own would be followed; `p = undefined`
+    // or a handled promise leaves nothing to follow; a value that may or may not be a promise gives up.
+    const assigned: Assigned = (assignment) => {
+      const value = assignment.right;
+      const stored = this.mayProducePromise(skipParens(value)) ? this.unhandled(value) : undefined;
+      if (stored && !stored.array && !this.facts().fulfilledOnCreation(value)) return "track";
+      return this.context.types.promiseStatus(value, this.query) === "may" ? undefined : "none";
+    };
+    const leak = findLeak(declaration, isVariable, block, assigned, holdsNoPromise);
     if (!leak) return;
     const name = declaration.name.text;
     this.context.report({
@@ -1329,6 +1356,7 @@ function analyseUses(
     if (ts.isIdentifier(node) && node.text === text && node !== name) {
       if (variable === undefined ? isValueReference(node) : context.types.variableOf(node) === variable) {
         const use = classifyUse(node, block);
+        // A plain assignment (`p = next()`) is followed by the flow analysis; other writes are not.
         if (use === "write" || use === "escape") {
           giveUp = true;
           return;
@@ -1367,7 +1395,8 @@ function isVoidedChain(identifier: ts.Identifier): boolean {
   }
 }
 
-type UseKind = "consume" | "inert" | "write" | "escape";
+/** `assign`: the whole left side of a plain `p = value`, which the flow analysis follows; `write`: any other write. */
+type UseKind = "consume" | "inert" | "assign" | "write" | "escape";
 
 function classifyUse(identifier: ts.Identifier, block: ts.Node): UseKind {
   // A use inside a nested function or class may run at any time: the promise escapes the analysis.
@@ -1382,7 +1411,9 @@ function classifyUse(identifier: ts.Identifier, block: ts.Node): UseKind {
     parent = parent.parent;
   }
   if (ts.isBinaryExpression(parent)) {
-    if (parent.left === node && isAssignmentOperator(parent.operatorToken.kind)) return "write";
+    if (parent.left === node && isAssignmentOperator(parent.operatorToken.kind)) {
+      return node === identifier && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken ? "assign" : "write";
+    }
     const operator = parent.operatorToken.kind;
     if (
       operator === ts.SyntaxKind.EqualsEqualsEqualsToken ||
@@ -1428,6 +1459,9 @@ interface Leak {
  */
 type HoldsNoPromise = (condition: ts.Expression, outcome: boolean) => boolean;
 
+/** What `p = value` stores for the flow analysis: a promise to follow, nothing, or unclear (give up). */
+type Assigned = (assignment: ts.AssignmentExpression<ts.EqualsToken>) => "track" | "none" | undefined;
+
 /**
  * Follows the promise over the rest of its block with the engine's value-flow analysis
  * (engine/valueFlow.ts) and returns the first path end where it is dropped: a `return`, a
@@ -1436,12 +1470,14 @@ type HoldsNoPromise = (condition: ts.Expression, outcome: boolean) => boolean;
  * consumes the promise on some path consumes it on every path. A rejected `await` reaches the
  * walked `catch` clause (a `return` there drops the promise); a `throw` that leaves the function
  * is not a drop (the caller gets the error). Where the variable tested falsy or equal to another
- * value, or a condition narrowed it to a non-promise, that branch drops no promise.
+ * value, or a condition narrowed it to a non-promise, that branch drops no promise. A plain
+ * assignment while the promise is pending drops it; after it the new value is followed.
  */
 function findLeak(
   declaration: ts.VariableDeclaration,
   isTarget: (identifier: ts.Identifier) => boolean,
   block: ts.Node,
+  assigned: Assigned,
   holdsNoPromise?: HoldsNoPromise,
 ): Leak | undefined {
   const name = (declaration.name as ts.Identifier).text;
@@ -1451,8 +1487,9 @@ function findLeak(
       isTarget,
       classify: (identifier) => {
         const use = classifyUse(identifier, block);
-        return use === "consume" ? "handle" : use;
+        return use === "consume" ? "handle" : use === "assign" ? "write" : use;
       },
+      assigned,
       settledWhen: (condition, outcome) =>
         settledBranchOf(condition, name) === (outcome ? "then" : "else") || (holdsNoPromise?.(condition, outcome) ?? false),
     },
@@ -1469,6 +1506,8 @@ function findLeak(
       return { node: exit.node, how: "the function returns" };
     case "jump":
       return { node: exit.node, how: `\`${exit.node.getFirstToken()?.getText() ?? "break"}\` leaves the block` };
+    case "overwrite":
+      return { node: exit.node, how: `\`${name}\` is assigned a new value` };
     default:
       return { node: exit.node, how: ts.isBlock(block) && ts.isFunctionLike(block.parent) ? "the function ends" : "the block ends" };
   }
