@@ -13,6 +13,7 @@
  */
 import * as ts from "typescript";
 import type { CommandLineFolder, ReadFile } from "../project";
+import type { CommandLineOnlyFile } from "../moduleGraph";
 import { Ts6TypeOracle } from "../ts6TypeOracle";
 import type { DeclarationRef, PromiseQuery, Tri, TypeOracle, VariableHandle } from "../typeOracle";
 import type { Project7 } from "./api";
@@ -316,6 +317,10 @@ export class Ts7TypeOracle implements TypeOracle {
 
   commandLineFolderOf(sourceFile: ts.SourceFile): CommandLineFolder | undefined {
     return this.viaProgram("commandLineFolderOf", (ts6) => ts6.commandLineFolderOf(sourceFile));
+  }
+
+  commandLineOnlyFileOf(sourceFile: ts.SourceFile): CommandLineOnlyFile | undefined {
+    return this.viaProgram("commandLineOnlyFileOf", (ts6) => ts6.commandLineOnlyFileOf(sourceFile));
   }
 
   projectSourceFiles(): readonly ts.SourceFile[] {
