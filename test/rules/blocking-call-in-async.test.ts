@@ -297,6 +297,76 @@ const HANDLER = lines(
   "}",
 );
 
+// A command-line program whose code lives outside its bin folder (npm's shape): `bin/cli.js`
+// names bin/, the code is in lib/; the package's `main` runs the program only when it is the main
+// module (`require.main === module`), so no library user reaches lib/. lib/cli.js finds its entry
+// by `path.resolve(__dirname, ...)` and the commands by a template with a literal folder.
+const NPM_PACKAGE = JSON.stringify({ name: "cli", main: "./index.js", bin: { cli: "bin/cli.js" }, exports: { ".": "./index.js" } });
+const NPM_INDEX = lines(
+  "if (require.main === module) {",
+  '  require("./lib/cli.js")(process);',
+  "} else {",
+  '  throw new Error("The programmatic API was removed in v8.0.0");',
+  "}",
+);
+const NPM_BIN = lines("#!/usr/bin/env node", 'require("../lib/cli.js")(process);');
+const NPM_CLI = lines(
+  'const cliEntry = require("node:path").resolve(__dirname, "cli/entry.js");',
+  "module.exports = (process) => require(cliEntry)(process);",
+);
+const NPM_ENTRY = lines(
+  'const Npm = require("../npm.js");',
+  "module.exports = async (process) => {",
+  "  const npm = new Npm();",
+  "  try {",
+  "    await npm.exec(process.argv[2]);",
+  "  } catch (err) {",
+  "    await npm.handleError(err);",
+  "  }",
+  "};",
+);
+const NPM_MAIN = lines(
+  'const { writeFileSync } = require("node:fs");',
+  "class Npm {",
+  "  static cmd(command) {",
+  "    return require(`./commands/${command}`);",
+  "  }",
+  "  async exec(command) {",
+  "    const Command = Npm.cmd(command);",
+  "    await new Command(this).exec();",
+  "  }",
+  "  async handleError(err) {",
+  "    this.writeErrorLog(err);",
+  "  }",
+  "  writeErrorLog(err) {",
+  '    writeFileSync("npm-debug.log", String(err));',
+  "  }",
+  "}",
+  "module.exports = Npm;",
+);
+const NPM_VERSION_COMMAND = lines(
+  'const fs = require("node:fs");',
+  "class Version {",
+  "  async exec() {",
+  '    console.log(JSON.parse(fs.readFileSync(`${__dirname}/../../package.json`, "utf8")).version);',
+  "  }",
+  "}",
+  "module.exports = Version;",
+);
+const NPM_FILES = { "package.json": NPM_PACKAGE, "index.js": NPM_INDEX, "bin/cli.js": NPM_BIN, "lib/cli.js": NPM_CLI, "lib/cli/entry.js": NPM_ENTRY, "lib/commands/version.js": NPM_VERSION_COMMAND };
+const NPM_FILES_FOR_COMMAND = { "package.json": NPM_PACKAGE, "index.js": NPM_INDEX, "bin/cli.js": NPM_BIN, "lib/cli.js": NPM_CLI, "lib/cli/entry.js": NPM_ENTRY, "lib/npm.js": NPM_MAIN };
+
+// An ES module package built from src/ to dist/ with an `exports` map: the bin (dist/cli.js) is in
+// the rootDir, so no folder is the program's own; the module graph tells the commands apart.
+const ESM_PACKAGE = JSON.stringify({ name: "tool", type: "module", exports: { ".": { types: "./dist/index.d.ts", import: "./dist/index.js" } }, bin: { tool: "dist/cli.js" } });
+const ESM_BUILT = { ...TEST_COMPILER_OPTIONS, rootDir: "/virtual/src", outDir: "/virtual/dist" };
+const ESM_INDEX = lines('export { parse } from "./parse.js";');
+const ESM_PARSE = lines("export function parse(text: string) {", "  return text.split(\"\\n\");", "}");
+const ESM_CLI = lines("#!/usr/bin/env node", 'import { run } from "./commands/run.js";', "await run(process.argv.slice(2));");
+const ESM_RUN = lines('import { writeReport } from "../report.js";', 'import { parse } from "../parse.js";', "export async function run(argv: string[]) {", "  writeReport(parse(argv.join(\"\\n\")));", "}");
+const ESM_REPORT = lines(FS, "export function writeReport(lines: string[]) {", '  fs.writeFileSync("report.txt", lines.join("\\n"));', "}");
+const ESM_FILES = { "package.json": ESM_PACKAGE, "src/index.ts": ESM_INDEX, "src/parse.ts": ESM_PARSE, "src/cli.ts": ESM_CLI, "src/commands/run.ts": ESM_RUN };
+
 const invalid: InvalidCase[] = [
   // --- through Function.prototype.call / apply and Reflect.apply: reported, no fix -------------
   {
@@ -3547,6 +3617,270 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  // --- files only the command-line program reaches (the module graph) ------------------------
+  {
+    name: "command-line only: npm's shape, an error log written by a helper only the program's files reach",
+    code: NPM_MAIN,
+    fileName: "lib/npm.js",
+    extraFiles: NPM_FILES,
+    errors: [
+      {
+        messageId: "blockingAtStartupSink",
+        line: 14,
+        column: 5,
+        severity: "info",
+        related: [11],
+        message: "`Npm.writeErrorLog` calls `writeFileSync` here, which waits for the file system, and only start-up code runs it: it is reached from async method `Npm.handleError`, code that runs only as one-shot commands of the command-line program, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or accept it with an `allow` entry naming `Npm.writeErrorLog`.",
+      },
+    ],
+  },
+  {
+    name: "command-line only: npm's shape, a command loaded by a template require with a literal folder",
+    code: NPM_VERSION_COMMAND,
+    fileName: "lib/commands/version.js",
+    extraFiles: NPM_FILES_FOR_COMMAND,
+    errors: [
+      {
+        messageId: "blockingAtStartup",
+        line: 4,
+        column: 28,
+        severity: "info",
+        message: "`readFileSync` blocks the event loop inside async method `Version.exec`, which runs as a one-shot command (only the command-line program `bin/cli.js` of the package.json `bin` reaches its file; no `main` or `exports` entry does): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await readFile(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
+        fixes: [
+          [
+            READ_FILE,
+            `const fs = require("node:fs");\nconst { readFile } = require("node:fs/promises");\nclass Version {\n  async exec() {\n    console.log(JSON.parse(await readFile(\`\${__dirname}/../../package.json\`, "utf8")).version);\n  }\n}\nmodule.exports = Version;`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "command-line only: the main module's own program branch (an ESM entry checking process.argv[1]), no bin",
+    code: ESM_REPORT,
+    fileName: "src/report.ts",
+    compilerOptions: ESM_BUILT,
+    extraFiles: {
+      ...ESM_FILES,
+      "package.json": JSON.stringify({ name: "tool", type: "module", exports: { ".": "./dist/index.js" } }),
+      "src/index.ts": lines('import { fileURLToPath } from "node:url";', 'export { parse } from "./parse.js";', "if (process.argv[1] === fileURLToPath(import.meta.url)) {", '  const { run } = await import("./commands/run.js");', "  await run(process.argv.slice(2));", "}"),
+    },
+    errors: [
+      {
+        messageId: "blockingAtStartupSink",
+        line: 3,
+        column: 3,
+        severity: "info",
+        related: [4],
+        message: "`writeReport` calls `writeFileSync` here, which waits for the file system, and only start-up code runs it: it is reached from async function `run`, code that runs only as one-shot commands of the command-line program, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or accept it with an `allow` entry naming `writeReport`.",
+      },
+    ],
+  },
+  {
+    name: "command-line only: the main module's program branch written as `require.main === module && require(...)`",
+    code: NPM_MAIN,
+    fileName: "lib/npm.js",
+    extraFiles: { ...NPM_FILES, "index.js": lines('require.main === module && require("./lib/cli.js")(process);', "module.exports = { version: \"1.0.0\" };") },
+    errors: [
+      {
+        messageId: "blockingAtStartupSink",
+        line: 14,
+        column: 5,
+        severity: "info",
+        related: [11],
+        message: "`Npm.writeErrorLog` calls `writeFileSync` here, which waits for the file system, and only start-up code runs it: it is reached from async method `Npm.handleError`, code that runs only as one-shot commands of the command-line program, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or accept it with an `allow` entry naming `Npm.writeErrorLog`.",
+      },
+    ],
+  },
+  {
+    name: "command-line only: an ES module library entry that runs the program under `import.meta.main`",
+    code: ESM_REPORT,
+    fileName: "src/report.ts",
+    compilerOptions: ESM_BUILT,
+    extraFiles: {
+      ...ESM_FILES,
+      "src/index.ts": lines('export { parse } from "./parse.js";', "if ((import.meta as { main?: boolean }).main) {", '  const { run } = await import("./commands/run.js");', "  await run(process.argv.slice(2));", "}"),
+    },
+    errors: [
+      {
+        messageId: "blockingAtStartupSink",
+        line: 3,
+        column: 3,
+        severity: "info",
+        related: [4],
+        message: "`writeReport` calls `writeFileSync` here, which waits for the file system, and only start-up code runs it: it is reached from async function `run`, code that runs only as one-shot commands of the command-line program, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or accept it with an `allow` entry naming `writeReport`.",
+      },
+    ],
+  },
+  {
+    name: "command-line only: an ES module package with an exports map, a report written by a command",
+    code: ESM_REPORT,
+    fileName: "src/report.ts",
+    compilerOptions: ESM_BUILT,
+    extraFiles: ESM_FILES,
+    errors: [
+      {
+        messageId: "blockingAtStartupSink",
+        line: 3,
+        column: 3,
+        severity: "info",
+        related: [4],
+        message: "`writeReport` calls `writeFileSync` here, which waits for the file system, and only start-up code runs it: it is reached from async function `run`, code that runs only as one-shot commands of the command-line program, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or accept it with an `allow` entry naming `writeReport`.",
+      },
+    ],
+  },
+  {
+    name: "command-line only: the library exports the synchronous helper, only the command's async code calls it",
+    code: ESM_REPORT,
+    fileName: "src/report.ts",
+    compilerOptions: ESM_BUILT,
+    extraFiles: { ...ESM_FILES, "src/index.ts": lines('export { parse } from "./parse.js";', 'export { writeReport } from "./report.js";') },
+    errors: [
+      {
+        messageId: "blockingAtStartupSink",
+        line: 3,
+        column: 3,
+        severity: "info",
+        related: [4],
+        message: "`writeReport` calls `writeFileSync` here, which waits for the file system, and only start-up code runs it: it is reached from async function `run`, code that runs only as one-shot commands of the command-line program, and each of those calls is a related location. It is paid once, not per request, but meanwhile whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or accept it with an `allow` entry naming `writeReport`.",
+      },
+    ],
+  },
+  {
+    name: "command-line only: a library and a CLI, the main imports the same lib: the library's code stays at the rule's severity",
+    code: NPM_MAIN,
+    fileName: "lib/npm.js",
+    extraFiles: { ...NPM_FILES, "index.js": 'module.exports = require("./lib/npm.js");' },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 14,
+        column: 5,
+        severity: "warning",
+        related: [11],
+        message: "`Npm.writeErrorLog` calls `writeFileSync` here, which waits for the file system, and async code runs it: it is reached from async method `Npm.handleError`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `Npm.writeErrorLog` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "command-line only: the main's else branch (not the main module) exports the lib: library code",
+    code: NPM_MAIN,
+    fileName: "lib/npm.js",
+    extraFiles: {
+      ...NPM_FILES,
+      "index.js": lines("if (require.main === module) {", '  require("./lib/cli.js")(process);', "} else {", '  module.exports = require("./lib/npm.js");', "}"),
+    },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 14,
+        column: 5,
+        severity: "warning",
+        related: [11],
+        message: "`Npm.writeErrorLog` calls `writeFileSync` here, which waits for the file system, and async code runs it: it is reached from async method `Npm.handleError`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `Npm.writeErrorLog` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "command-line only: a package with neither main nor exports may be imported anywhere: nothing is lowered",
+    code: NPM_MAIN,
+    fileName: "lib/npm.js",
+    extraFiles: { ...NPM_FILES, "package.json": JSON.stringify({ name: "cli", bin: { cli: "bin/cli.js" } }) },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 14,
+        column: 5,
+        severity: "warning",
+        related: [11],
+        message: "`Npm.writeErrorLog` calls `writeFileSync` here, which waits for the file system, and async code runs it: it is reached from async method `Npm.handleError`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `Npm.writeErrorLog` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "command-line only: the library entry loads a module it computes at run time: it may reach any file",
+    code: NPM_MAIN,
+    fileName: "lib/npm.js",
+    extraFiles: { ...NPM_FILES, "index.js": "module.exports = (name) => require(`${process.env.PLUGIN_ROOT}/${name}`);" },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 14,
+        column: 5,
+        severity: "warning",
+        related: [11],
+        message: "`Npm.writeErrorLog` calls `writeFileSync` here, which waits for the file system, and async code runs it: it is reached from async method `Npm.handleError`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `Npm.writeErrorLog` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "command-line only: an exports map subpath that names the command's module makes it library code",
+    code: ESM_REPORT,
+    fileName: "src/report.ts",
+    compilerOptions: ESM_BUILT,
+    extraFiles: { ...ESM_FILES, "package.json": JSON.stringify({ name: "tool", type: "module", exports: { ".": "./dist/index.js", "./commands/*": "./dist/commands/*.js" }, bin: { tool: "dist/cli.js" } }) },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 3,
+        severity: "warning",
+        related: [4],
+        message: "`writeReport` calls `writeFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `run`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `writeReport` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "command-line only: the library re-exports the command: its async code is library code",
+    code: ESM_REPORT,
+    fileName: "src/report.ts",
+    compilerOptions: ESM_BUILT,
+    extraFiles: { ...ESM_FILES, "src/index.ts": lines('export { parse } from "./parse.js";', 'export { run } from "./commands/run.js";') },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 3,
+        severity: "warning",
+        related: [4],
+        message: "`writeReport` calls `writeFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `run`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `writeReport` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "command-line only: a main whose source is not in the program: nothing is lowered",
+    code: ESM_REPORT,
+    fileName: "src/report.ts",
+    compilerOptions: ESM_BUILT,
+    extraFiles: { ...ESM_FILES, "package.json": JSON.stringify({ name: "tool", main: "lib/index.js", bin: { tool: "dist/cli.js" } }) },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 3,
+        severity: "warning",
+        related: [4],
+        message: "`writeReport` calls `writeFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `run`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `writeReport` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "command-line only: lowerStartup false reports the program's files like the rest",
+    code: NPM_MAIN,
+    fileName: "lib/npm.js",
+    options: { lowerStartup: false },
+    extraFiles: NPM_FILES,
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 14,
+        column: 5,
+        severity: "warning",
+        related: [11],
+        message: "`Npm.writeErrorLog` calls `writeFileSync` here, which waits for the file system, and async code runs it: it is reached from async method `Npm.handleError`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await writeFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `Npm.writeErrorLog` only outside async code.",
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -4398,6 +4732,114 @@ const valid: ValidCase[] = [
     name: "a counting loop is not a busy-wait",
     code: lines("export async function f(n: number) {", "  let i = 0;", "  while (i < n) i++;", "  return i;", "}"),
   },
+  // --- files only the command-line program reaches (the module graph) ------------------------
+  {
+    name: "command-line only: npm's shape, the error log helper accepted by the allow entry naming it",
+    code: NPM_MAIN,
+    fileName: "lib/npm.js",
+    options: { allow: [{ function: "Npm.writeErrorLog" }] },
+    extraFiles: NPM_FILES,
+  },
+  {
+    name: "command-line only: npm's shape, the error log write suppressed with a reason",
+    code: NPM_MAIN.replace("    writeFileSync(", "    // concurrency-lint-disable-next-line blocking-call-in-async -- written once, as the command exits\n    writeFileSync("),
+    fileName: "lib/npm.js",
+    extraFiles: NPM_FILES,
+  },
+  {
+    name: "command-line only: npm's shape, the entry's awaited calls make no blocking call of their own",
+    code: NPM_ENTRY,
+    fileName: "lib/cli/entry.js",
+    extraFiles: { ...NPM_FILES, "lib/npm.js": NPM_MAIN },
+  },
+  {
+    name: "command-line only: npm's shape, the library entry that runs the program only as the main module",
+    code: NPM_INDEX,
+    fileName: "index.js",
+    extraFiles: { ...NPM_FILES, "lib/npm.js": NPM_MAIN },
+  },
+  {
+    name: "command-line only: an ES module package's command, its report accepted for the commands folder",
+    code: ESM_RUN,
+    fileName: "src/commands/run.ts",
+    compilerOptions: ESM_BUILT,
+    options: { allow: [{ file: "**/src/commands/**" }] },
+    extraFiles: { ...ESM_FILES, "src/report.ts": ESM_REPORT },
+  },
+  {
+    name: "command-line only: an ES module package's library function, synchronous and called by no async code",
+    code: ESM_PARSE,
+    fileName: "src/parse.ts",
+    compilerOptions: ESM_BUILT,
+    extraFiles: { ...ESM_FILES, "src/report.ts": ESM_REPORT },
+  },
+  {
+    name: "command-line only: npm's shape, a command reading its version with the promise API",
+    code: lines(
+      'const { readFile } = require("node:fs/promises");',
+      "class Version {",
+      "  async exec() {",
+      '    console.log(JSON.parse(await readFile(`${__dirname}/../../package.json`, "utf8")).version);',
+      "  }",
+      "}",
+      "module.exports = Version;",
+    ),
+    fileName: "lib/commands/version.js",
+    extraFiles: NPM_FILES_FOR_COMMAND,
+  },
+  {
+    name: "command-line only: npm's shape, modules that require each other in a cycle",
+    code: lines('const Npm = require("../npm.js");', 'const { appendFile } = require("node:fs/promises");', "module.exports = async (npm, line) => {", "  await appendFile(npm.logPath ?? Npm.defaultLog, `${line}\\n`);", "};"),
+    fileName: "lib/utils/log-file.js",
+    extraFiles: { ...NPM_FILES, "lib/npm.js": NPM_MAIN.replace('const { writeFileSync } = require("node:fs");', 'const { writeFileSync } = require("node:fs");\nconst logFile = require("./utils/log-file.js");') },
+  },
+  {
+    name: "command-line only: npm's shape, the main module's `&&` branch itself",
+    code: lines('require.main === module && require("./lib/cli.js")(process);', "module.exports = { version: \"1.0.0\" };"),
+    fileName: "index.js",
+    extraFiles: { ...NPM_FILES, "lib/npm.js": NPM_MAIN },
+  },
+  {
+    name: "command-line only: an ES module package's command writing its report with the promise API",
+    code: lines('import { writeFile } from "node:fs/promises";', 'import { parse } from "../parse.js";', "export async function run(argv: string[]) {", '  await writeFile("report.txt", parse(argv.join("\\n")).join("\\n"));', "}"),
+    fileName: "src/commands/run.ts",
+    compilerOptions: ESM_BUILT,
+    extraFiles: ESM_FILES,
+  },
+  {
+    name: "command-line only: an ES module entry's `import.meta.main` branch itself",
+    code: lines('export { parse } from "./parse.js";', "if ((import.meta as { main?: boolean }).main) {", '  const { run } = await import("./commands/run.js");', "  await run(process.argv.slice(2));", "}"),
+    fileName: "src/index.ts",
+    compilerOptions: ESM_BUILT,
+    extraFiles: { ...ESM_FILES, "src/report.ts": ESM_REPORT },
+  },
+  {
+    name: "command-line only: an ES module package's report write, only the command reaches it, suppressed with a reason",
+    code: ESM_REPORT.replace("  fs.writeFileSync(", "  // concurrency-lint-disable-next-line blocking-call-in-async -- one report per command run\n  fs.writeFileSync("),
+    fileName: "src/report.ts",
+    compilerOptions: ESM_BUILT,
+    extraFiles: ESM_FILES,
+  },
+  {
+    name: "command-line only: a package whose main is also its bin, with the promise API",
+    code: lines('#!/usr/bin/env node', 'const { readFile } = require("node:fs/promises");', "async function main() {", '  console.log(await readFile("package.json", "utf8"));', "}", "if (require.main === module) void main();", "module.exports = { main };"),
+    fileName: "cli.js",
+    extraFiles: { "package.json": JSON.stringify({ name: "tool", main: "cli.js", bin: "cli.js" }) },
+  },
+  {
+    name: "command-line only: npm's shape, the error log helper accepted for the program's lib folder by file",
+    code: NPM_MAIN,
+    fileName: "lib/npm.js",
+    options: { allow: [{ file: "**/lib/**" }] },
+    extraFiles: NPM_FILES,
+  },
+  {
+    name: "command-line only: npm's shape, the command accepted by an allow entry naming its method",
+    code: NPM_VERSION_COMMAND,
+    fileName: "lib/commands/version.js",
+    options: { allow: [{ function: "Version.exec" }] },
+    extraFiles: NPM_FILES_FOR_COMMAND,
+  },
 ];
 
 
@@ -4604,6 +5046,28 @@ describe(RULE, () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("says which program alone reaches a caller's file: a bin, or the main module's own program branch", () => {
+    const npm = lintCode(RULE, NPM_MAIN, { fileName: "lib/npm.js", extraFiles: NPM_FILES }).findings;
+    assert.deepEqual(
+      npm.flatMap((finding) => finding.related.map((related) => related.message)),
+      [
+        "Called here from async method `Npm.handleError`: `Npm.writeErrorLog` → `writeFileSync`. This code runs as a one-shot command (only the command-line program `bin/cli.js` of the package.json `bin` reaches its file; no `main` or `exports` entry does).",
+      ],
+    );
+    const index = lines('import { fileURLToPath } from "node:url";', 'export { parse } from "./parse.js";', "if (process.argv[1] === fileURLToPath(import.meta.url)) {", '  const { run } = await import("./commands/run.js");', "  await run(process.argv.slice(2));", "}");
+    const esm = lintCode(RULE, ESM_REPORT, {
+      fileName: "src/report.ts",
+      compilerOptions: ESM_BUILT,
+      extraFiles: { ...ESM_FILES, "package.json": JSON.stringify({ name: "tool", type: "module", exports: { ".": "./dist/index.js" } }), "src/index.ts": index },
+    }).findings;
+    assert.deepEqual(
+      esm.flatMap((finding) => finding.related.map((related) => related.message)),
+      [
+        "Called here from async function `run`: `writeReport` → `writeFileSync`. This code runs as a one-shot command (only `src/index.ts` run directly as a program reaches its file; no `main` or `exports` entry does).",
+      ],
+    );
   });
 
   it("gives metadata findings a one-line summary", () => {

@@ -549,9 +549,44 @@ const SOURCE_EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
  * `hasSourceFile` says whether a normalized path is a source file of the program.
  */
 export function commandLineFolders(program: LintProgram, readFile: ReadFile, hasSourceFile: (fileName: string) => boolean): CommandLineFolder[] {
+  const found = packageOf(program, readFile, hasSourceFile);
+  if (!found) return [];
+  const { packageDir, manifest, rootDir, sourceOf } = found;
+  const entries = [manifest.main, manifest.exports].flatMap(stringsIn);
+  const library = entries.flatMap((entry) => [path.posix.resolve(packageDir, slashes(entry)), sourceOf(entry)]).filter((name) => name !== undefined);
+  const outside = [packageDir, ...(rootDir !== undefined ? [rootDir] : []), ...library];
+  const folders: CommandLineFolder[] = [];
+  for (const { source } of found.bins) {
+    const folder = path.posix.dirname(source);
+    if (outside.some((name) => isInside(name, folder)) || folders.some((known) => known.folder === folder)) continue;
+    folders.push({ folder, label: `${path.posix.relative(packageDir, folder)}/`, packageJson: found.fileName });
+  }
+  return folders;
+}
+
+/** The package a project belongs to, as `commandLineFolders` and `commandLineOnlyFiles` read it. */
+export interface PackageOf {
+  /** The package.json, absolute with forward slashes. */
+  fileName: string;
+  packageDir: string;
+  manifest: Record<string, unknown>;
+  rootDir: string | undefined;
+  /** The program's source file a package path (a `bin`, `main` or `exports` target) is built from, or undefined. */
+  sourceOf(target: string): string | undefined;
+  /** Each `bin` target whose source file is in the program, in the package.json's order. */
+  bins: { target: string; source: string }[];
+}
+
+/**
+ * The package.json nearest above a project (see `nearestPackageJson`), parsed, with the mapping
+ * from a built file back to its source: a built file under `outDir` back to `rootDir`
+ * (`dist/bin/app.js` is `src/bin/app.ts`; `.js` is looked up as `.ts`, `.tsx` and `.js`), or the
+ * target itself when it is a source file.
+ */
+export function packageOf(program: LintProgram, readFile: ReadFile, hasSourceFile: (fileName: string) => boolean): PackageOf | undefined {
   const found = nearestPackageJson(program, readFile);
   const manifest = found && parseJsonObject(found.text);
-  if (!found || !manifest) return [];
+  if (!found || !manifest) return undefined;
   const packageDir = path.posix.dirname(found.fileName);
   const { rootDir } = found;
   const options = program.getCompilerOptions();
@@ -566,23 +601,16 @@ export function commandLineFolders(program: LintProgram, readFile: ReadFile, has
     candidates.push(...variants(stem));
     return candidates.find(hasSourceFile);
   };
-  const entries = [manifest.main, manifest.exports].flatMap(stringsIn);
-  const library = entries.flatMap((entry) => [path.posix.resolve(packageDir, slashes(entry)), sourceOf(entry)]).filter((name) => name !== undefined);
-  const outside = [packageDir, ...(rootDir !== undefined ? [rootDir] : []), ...library];
   const bin = manifest.bin;
   const targets = typeof bin === "string" ? [bin] : bin !== null && typeof bin === "object" && !Array.isArray(bin) ? Object.values(bin).filter((value) => typeof value === "string") : [];
-  const folders: CommandLineFolder[] = [];
-  for (const target of targets) {
+  const bins = targets.flatMap((target) => {
     const source = sourceOf(target);
-    if (source === undefined) continue;
-    const folder = path.posix.dirname(source);
-    if (outside.some((name) => isInside(name, folder)) || folders.some((known) => known.folder === folder)) continue;
-    folders.push({ folder, label: `${path.posix.relative(packageDir, folder)}/`, packageJson: found.fileName });
-  }
-  return folders;
+    return source === undefined ? [] : [{ target, source }];
+  });
+  return { fileName: found.fileName, packageDir, manifest, rootDir, sourceOf, bins };
 }
 
-const slashes = (name: string) => name.replace(/\\/g, "/");
+export const slashes = (name: string): string => name.replace(/\\/g, "/");
 
 /**
  * The package.json nearest above a program's tsconfig (or, without one, above its `rootDir` or
@@ -605,7 +633,7 @@ export function nearestPackageJson(program: LintProgram, readFile: ReadFile): { 
 }
 
 /** Whether `name` is `folder` or below it. */
-function isInside(name: string, folder: string): boolean {
+export function isInside(name: string, folder: string): boolean {
   return name === folder || name.startsWith(folder.endsWith("/") ? folder : `${folder}/`);
 }
 
@@ -618,7 +646,7 @@ function commonFolder(files: readonly string[]): string | undefined {
 }
 
 /** Every string in a package.json `main`/`exports` value (conditions and subpaths included). */
-function stringsIn(value: unknown): string[] {
+export function stringsIn(value: unknown): string[] {
   if (typeof value === "string") return [value];
   if (Array.isArray(value)) return value.flatMap(stringsIn);
   if (value !== null && typeof value === "object") return Object.values(value).flatMap(stringsIn);

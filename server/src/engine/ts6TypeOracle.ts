@@ -9,6 +9,7 @@
 import * as ts from "typescript";
 import { equalWhen, walkTree } from "./astUtils";
 import { type CommandLineFolder, commandLineFolders, type LintProgram, type ReadFile } from "./project";
+import { type CommandLineOnlyFile, commandLineOnlyFiles } from "./moduleGraph";
 import { type DeclarationRef, type PromiseQuery, skipParens, type Tri, type TypeOracle, type VariableHandle } from "./typeOracle";
 
 /** The default lib's members that run the function they are called on. */
@@ -1226,6 +1227,7 @@ export class Ts6TypeOracle implements TypeOracle {
   private projectFilesMemo: readonly ts.SourceFile[] | undefined;
   private rootFilesMemo: ReadonlySet<ts.SourceFile> | undefined;
   private commandLineMemo: readonly CommandLineFolder[] | undefined;
+  private commandLineOnlyMemo: ReadonlyMap<string, CommandLineOnlyFile> | undefined;
 
   /**
    * A value computed once for this Program under `key` (compare by identity). For whole-program
@@ -1247,6 +1249,15 @@ export class Ts6TypeOracle implements TypeOracle {
     this.commandLineMemo ??= commandLineFolders(this.program, this.readFile, (fileName) => this.program.getSourceFile(fileName) !== undefined);
     const fileName = sourceFile.fileName.replace(/\\/g, "/");
     return this.commandLineMemo.find((entry) => fileName.startsWith(`${entry.folder}/`));
+  }
+
+  /**
+   * The command-line program that alone reaches `sourceFile` (see `commandLineOnlyFiles`): the
+   * module graph of the project's own source files, from syntax, built on the first question.
+   */
+  commandLineOnlyFileOf(sourceFile: ts.SourceFile): CommandLineOnlyFile | undefined {
+    this.commandLineOnlyMemo ??= commandLineOnlyFiles(this.program, this.readFile, this.projectSourceFiles());
+    return this.commandLineOnlyMemo.get(sourceFile.fileName.replace(/\\/g, "/"));
   }
 
   /** The project's own source files: no declaration files, default libs or files under node_modules. */

@@ -13,6 +13,7 @@
  */
 import * as ts from "typescript";
 import type { CommandLineFolder } from "./project";
+import type { CommandLineOnlyFile } from "./moduleGraph";
 
 export type Tri = "always" | "never" | "may";
 
@@ -393,6 +394,19 @@ export interface TypeOracle {
    * project fact, read once per Program.
    */
   commandLineFolderOf(sourceFile: ts.SourceFile): CommandLineFolder | undefined;
+
+  /**
+   * The command-line program that alone reaches `sourceFile` in the project's module graph, or
+   * undefined: the file is reached from a package.json `bin` entry (or from a `require.main ===
+   * module` branch) and from no library entry (`main`, `exports`); see `commandLineOnlyFiles`.
+   * Not a type question: a project fact from syntax and the package.json, computed once per Program.
+   *
+   * @example
+   * // package.json { "main": "./index.js", "bin": { "npm": "bin/npm-cli.js" } }, index.js throws
+   * // unless `require.main === module`: commandLineOnlyFileOf(lib/npm.js)?.program →
+   * // "the command-line program `bin/npm-cli.js` of the package.json `bin`"
+   */
+  commandLineOnlyFileOf(sourceFile: ts.SourceFile): CommandLineOnlyFile | undefined;
 
   /** The project's own source files: no declaration files, default libs or files under node_modules. */
   projectSourceFiles(): readonly ts.SourceFile[];

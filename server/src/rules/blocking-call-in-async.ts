@@ -347,7 +347,8 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "  not start-up code. The `#!` line is what marks an entry script: a `package.json` `bin` names the",
         "  built file, whose source keeps the line (TypeScript copies it to the output); or",
         "- in the folder of a command-line program that the package's `bin` names, when that folder is",
-        "  the program's own (see \"One-shot command-line commands\" below); or",
+        "  the program's own, or in a file that only the package's command-line programs reach in its",
+        "  module graph (see \"One-shot command-line commands\" below); or",
         "- a **step kept in a list** that only start-up code runs: a function expression passed straight",
         "  to `this.stopSteps.push(...)` (the lib's `Array#push` or `unshift`), where every use of that",
         "  field in the project adds to it, reads its `length`, assigns it a fresh array (a literal, or",
@@ -433,6 +434,46 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "",
         "or accept them: `{ \"allow\": [{ \"file\": \"**/src/bin/**\" }] }`. Either entry covers the commands' own",
         "code and the helpers only they reach.",
+        "",
+        "### Code only the command-line program reaches",
+        "",
+        "A program's code is often not in its `bin` folder: npm's `bin/npm-cli.js` requires",
+        "`lib/cli.js`, and everything it runs is under `lib/`, next to nothing a library user can load",
+        "(its `main`, `index.js`, runs `lib/cli.js` only when it is the main module and throws",
+        "otherwise). So the rule also reads the project's **module graph**, once per program, from",
+        "syntax: the static `import`, `export ... from` and `import x = require(...)` declarations (not",
+        "`import type`), and the `require(...)` and `import(...)` calls whose argument is a string, a",
+        "path built from strings and `__dirname` with `path.join`/`path.resolve` (directly or through a",
+        "`const` of the same file: `require(path.resolve(__dirname, \"cli/entry.js\"))`), or a template or",
+        "`+` with a literal folder (`` require(`./commands/${name}`) `` may load every project file under",
+        "`commands/`). Relative specifiers name the program's own source files (`.js` also as `.ts`, a",
+        "folder as its `index`); bare ones go through the tsconfig's `paths`/`baseUrl`, else they name",
+        "a package and are not followed. A load under `if (require.main === module)` (or",
+        "`import.meta.main`, or `process.argv[1] === __filename`/`fileURLToPath(import.meta.url)`) runs",
+        "only when the file is run as a program: it is a program edge, not a library edge, and the",
+        "`else` branch is the library's.",
+        "",
+        "The graph is walked from each `bin` program's source file and from each program edge, and from",
+        "the library entries, `main` and every `exports` target (subpath patterns included, built files",
+        "mapped back to `rootDir`). A file the programs reach and no library entry reaches is",
+        "command-line program code: its async code is start-up code like the `bin` folder's, and each",
+        "message or related location says why (\"only the command-line program `bin/npm-cli.js` of the",
+        "package.json `bin` reaches its file; no `main` or `exports` entry does\"). A package whose",
+        "`main` imports the same code (a library with a command-line program) keeps it at the rule's",
+        "severity; so does any file the library may reach.",
+        "",
+        "What it deliberately does not do, and why. It leans toward reporting: when a file the library",
+        "reaches loads a module it computes at run time (`require(name)`), imports the package by its",
+        "own name or a `#` import, or when a `main`/`exports` target has no source file in the program,",
+        "every file counts as library code and nothing is lowered; a package with neither `main` nor",
+        "`exports` is treated the same (anything in it may be imported). On the program's side, a load",
+        "it cannot resolve is not followed, so the files only it would reach stay at the rule's",
+        "severity. It does not see imports of files outside the program (not in the tsconfig), nor",
+        "deep imports a package's users write into a package without `exports`",
+        "(`require(\"pkg/lib/x.js\")`): `main` is taken to be what they load. A file neither side",
+        "reaches (a test, a script) is not lowered. The cost is one scan of each project file's text",
+        "for `require`, `import` and `export`, a walk down the syntax tree to each hit, and a walk of",
+        "the graph, linear in the files and their imports; no type question is asked.",
       ].join("\n"),
       incorrect: [
         {
@@ -665,9 +706,9 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         ignoreCalls:
           `Built-in catalogue entries not to report, in the same form: \`[{ "module": "fs", "name": "existsSync" }]\`. The metadata calls, reported one level lower, are ${listed(metadataCallNames())}.`,
         startupFunctions:
-          'Functions that run only while the program starts or stops, in the form of `allow` entries: `[{ "function": ["main", "Server.start"] }, { "file": "**/src/bin/**" }]`. Blocking calls that only they run (directly, through callbacks they run right away, through helpers only they reach, or in steps they keep in a list field and only they run) are reported one level lower, under `blockingAtStartup`, `blockingAtStartupSink` and `blockingAtStartupChain`. Default: `[{ "function": ["main", "start", "stop", "restart", "initialize", "shutdown"] }]`; a list you give replaces it. Functions that only the top level of an entry script (a file starting with `#!`) runs, and code in the folder of a command-line program the package.json `bin` names, are start-up code without being listed.',
+          'Functions that run only while the program starts or stops, in the form of `allow` entries: `[{ "function": ["main", "Server.start"] }, { "file": "**/src/bin/**" }]`. Blocking calls that only they run (directly, through callbacks they run right away, through helpers only they reach, or in steps they keep in a list field and only they run) are reported one level lower, under `blockingAtStartup`, `blockingAtStartupSink` and `blockingAtStartupChain`. Default: `[{ "function": ["main", "start", "stop", "restart", "initialize", "shutdown"] }]`; a list you give replaces it. Functions that only the top level of an entry script (a file starting with `#!`) runs, code in the folder of a command-line program the package.json `bin` names, and code in files only such programs reach (not `main` or `exports`), are start-up code without being listed.',
         lowerStartup:
-          "`true` (default): report blocking calls that only start-up code runs one level lower (start-up code: what `startupFunctions` names, what only an entry script's top level runs, and the folder of a command-line program the package.json `bin` names). `false`: report them at the rule's severity, under the usual messages.",
+          "`true` (default): report blocking calls that only start-up code runs one level lower (start-up code: what `startupFunctions` names, what only an entry script's top level runs, the folder of a command-line program the package.json `bin` names, and the files only such programs reach in the module graph). `false`: report them at the rule's severity, under the usual messages.",
         allow:
           'Code where blocking is accepted, e.g. one-shot command-line commands and start-up: `[{ "file": "**/src/bin/**" }, { "function": ["main", "Server.start"] }]`. `file` is a glob on the absolute path; `function` matches the name (`name` or `Class.name`) of the function the code runs in, or of a function it runs inside of through callbacks that run right away (`map`, `forEach`, `new Promise`, … by the shape of the call); a function defined inside that runs later (a request handler, a timer callback, a nested function) is not covered. Blocking calls in allowed code are neither reported nor followed through the functions that contain them, and calls from allowed async code do not count as callers of a helper that blocks: a helper whose every async caller is allowed is not reported. An entry naming the helper that makes the blocking call (or its file) accepts it for all of its callers.',
         transitive:
@@ -959,7 +1000,8 @@ class BlockingChecker {
    * completing "which ...", or undefined: `node` is not in a loop that may run for as long as the
    * program does, and it runs inside a function `startupFunctions` names, or its async function
    * runs only from the top level of a program's entry script (`entryScriptOf`), or it is in the
-   * folder of a command-line program that the package.json `bin` names (`commandLineFolderOf`).
+   * folder of a command-line program that the package.json `bin` names (`commandLineFolderOf`), or
+   * in a file that only such programs reach (`commandLineOnlyFileOf`).
    */
   private startupOf(node: ts.Node, where: FunctionContext, depth = 0): string | undefined {
     if (!this.settings.options.lowerStartup) return undefined;
@@ -973,8 +1015,11 @@ class BlockingChecker {
     }
     const step = this.startupStepOf(where.fn, depth);
     if (step !== undefined) return step;
-    const program = this.context.types.commandLineFolderOf(node.getSourceFile());
-    return program && `runs as a one-shot command (it is in the command-line program's folder \`${program.label}\`, from the package.json \`bin\`)`;
+    const { types } = this.context;
+    const program = types.commandLineFolderOf(node.getSourceFile());
+    if (program) return `runs as a one-shot command (it is in the command-line program's folder \`${program.label}\`, from the package.json \`bin\`)`;
+    const only = types.commandLineOnlyFileOf(node.getSourceFile());
+    return only && `runs as a one-shot command (only ${only.program} reaches its file; no \`main\` or \`exports\` entry does)`;
   }
 
   /**
@@ -1340,7 +1385,8 @@ function startsStatementAfterUnterminatedLine(call: ts.CallExpression, sourceFil
 
 /**
  * How the start-up callers of a blocking helper run, for `blockingAtStartupSink`: one-shot
- * commands (the command-line program's folder) are not "while the program starts or stops".
+ * commands (the command-line program's folder, or files only it reaches) are not "while the
+ * program starts or stops".
  */
 function startupCallersRun(reasons: readonly string[]): string {
   const commands = reasons.filter((reason) => reason.startsWith("runs as a one-shot command")).length;

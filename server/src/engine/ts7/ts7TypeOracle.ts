@@ -15,6 +15,7 @@
  */
 import * as ts from "typescript";
 import type { CommandLineFolder, LintProgram, ReadFile } from "../project";
+import type { CommandLineOnlyFile } from "../moduleGraph";
 import { Ts6TypeOracle } from "../ts6TypeOracle";
 import { type DeclarationRef, type PromiseQuery, skipParens, type Tri, type TypeOracle, type VariableHandle } from "../typeOracle";
 import type { Project7 } from "./api";
@@ -328,6 +329,10 @@ export class Ts7TypeOracle implements TypeOracle {
 
   commandLineFolderOf(sourceFile: ts.SourceFile): CommandLineFolder | undefined {
     return this.viaProgram("commandLineFolderOf", (ts6) => ts6.commandLineFolderOf(sourceFile));
+  }
+
+  commandLineOnlyFileOf(sourceFile: ts.SourceFile): CommandLineOnlyFile | undefined {
+    return this.viaProgram("commandLineOnlyFileOf", (ts6) => ts6.commandLineOnlyFileOf(sourceFile));
   }
 
   projectSourceFiles(): readonly ts.SourceFile[] {
