@@ -4,8 +4,10 @@
  * engine (`test/helpers/ts7Engine.ts`: a `Ts7TypeOracle` per case, one TypeScript 7 process for
  * the whole run, each case a snapshot update of an in-memory project). The tables' expectations
  * are exact (findings, message ids, positions, messages, related locations, every fix's title and
- * text), so a pass means identical findings and fixes on both engines. Differences TypeScript 7
- * is known to answer would be listed here as documented differences: none so far.
+ * text), so a pass means identical findings and fixes on both engines. Where TypeScript 7 itself
+ * types the code otherwise, the case says so in its `ts7` field (the reason, and the findings it
+ * gives there; `InvalidCase.ts7` in test/helpers/ruleTable.ts): three floating-promise cases on
+ * JavaScript constructor functions with prototype methods, which TypeScript 7 no longer types.
  *
  * It runs every table a second time: 1,416 tests in about 95 s on two shared cores (2026-12-07),
  * under the ~3 minutes CI can afford, so it is not gated. `CONCURRENCY_LINT_TS7_STATS=1` also

@@ -2182,6 +2182,7 @@ const invalid: InvalidCase[] = [
   // mutation cases, report lines 1000-1179
   {
     name: "callback-style API, argument shuffle (mysql): `conn.query(sql)` and `conn.query(sql, values)` pass no callback, the promise floats",
+    ts7: { reason: "TypeScript 7 does not type JavaScript constructor functions and their prototype assignments (a documented TypeScript 7 change), so the method and its promise are unknown there", errors: [] },
     code: [
       "export function Connection(config) {",
       "  this.config = config;",
@@ -2277,6 +2278,7 @@ const invalid: InvalidCase[] = [
   },
   {
     name: "callback-style API, a shuffle decided by `arguments.length` is not followed: the call stays reported",
+    ts7: { reason: "TypeScript 7 does not type JavaScript constructor functions and their prototype assignments (a documented TypeScript 7 change), so the method and its promise are unknown there", errors: [] },
     code: [
       "export function Connection(config) {",
       "  this.config = config;",
@@ -2756,6 +2758,7 @@ const invalid: InvalidCase[] = [
   },
   {
     name: "callback-style API: `this.socket === undefined` tests no parameter, the rejected promise comes back with the callback too",
+    ts7: { reason: "TypeScript 7 does not type JavaScript constructor functions and their prototype assignments (a documented TypeScript 7 change), so the method and its promise are unknown there", errors: [] },
     code: [
       "export function Client() {",
       "  this.socket = undefined;",
