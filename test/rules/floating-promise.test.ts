@@ -2791,6 +2791,17 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  // var scope, top-level blocks, callback shapes
+  {
+    name: "var scope: a `var` declared in a block is dropped by a return before the await after the block",
+    code: `declare function loadKeys(keys: string[]): Promise<void>;\nexport async function warm(keys: string[], dryRun: boolean) {\n  if (keys.length > 0) {\n    var loading = loadKeys(keys);\n  }\n  if (dryRun) return;\n  await loading;\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 9, message: DROPPED("loading", "the function returns") }],
+  },
+  {
+    name: "var scope: a `var` declared in a loop body and never used after the loop is dropped when the function ends",
+    code: `declare function fetchUrl(url: string): Promise<string>;\nexport function prefetch(urls: string[]) {\n  for (var i = 0; i < urls.length; i++) {\n    var page = fetchUrl(urls[i]);\n  }\n  console.log("prefetching", i);\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 9, message: DROPPED("page", "the function ends") }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -3812,6 +3823,31 @@ const valid: ValidCase[] = [
       "}",
     ].join("\n"),
     fileName: "users.js",
+  },
+  // var scope, top-level blocks, callback shapes
+  {
+    name: "var scope: a `var` declared in an `if` block and awaited after it (the block's end does not drop it)",
+    code: `declare function loadKeys(keys: string[]): Promise<void>;\nexport async function warm(keys: string[]) {\n  if (keys.length > 0) {\n    var loading = loadKeys(keys);\n  }\n  console.log("warming", keys.length);\n  await loading;\n}`,
+  },
+  {
+    name: "var scope: a `var` declared in a loop body, the loop left by `break`, awaited after the loop",
+    code: `declare function fetchUrl(url: string): Promise<string>;\nexport async function firstMirror(urls: string[], primary: string) {\n  for (var i = 0; i < urls.length; i++) {\n    if (urls[i] === primary) {\n      var first = fetchUrl(urls[i]);\n      break;\n    }\n  }\n  return first ? await first : undefined;\n}`,
+  },
+  {
+    name: "var scope: a `var` declared in a `try` block with a `finally`, awaited after the statement",
+    code: `interface Conn { end(): void }\ndeclare function connect(url: string): Promise<Conn>;\ndeclare function count(metric: string): void;\nexport async function open(url: string) {\n  try {\n    var conn = connect(url);\n  } finally {\n    count("connect");\n  }\n  return (await conn).end();\n}`,
+  },
+  {
+    name: "var scope: a `var` declared in a `catch` clause, tested and awaited after the `try`",
+    code: `declare const primary: { ping(): Promise<void> };\ndeclare const backup: { connect(): Promise<void> };\nexport async function failover() {\n  try {\n    await primary.ping();\n  } catch (error) {\n    console.log("primary down", error);\n    var fallback = backup.connect();\n  }\n  if (fallback) await fallback;\n}`,
+  },
+  {
+    name: "var scope: a `var` declared in a `case` clause, awaited after the `switch`",
+    code: `declare function flush(): Promise<void>;\nexport async function close(mode: string) {\n  switch (mode) {\n    case "sync":\n      var done = flush();\n      break;\n    default:\n      console.log("closing", mode);\n  }\n  await done;\n}`,
+  },
+  {
+    name: "var scope: a `var` declared in a `while (true)` body, the loop left only by `break`, then awaited",
+    code: `declare function nextJob(): Promise<string> | undefined;\nexport async function take() {\n  while (true) {\n    var job = nextJob();\n    if (job) break;\n  }\n  return await job;\n}`,
   },
 ];
 

@@ -21,7 +21,7 @@ import {
   stripNodePrefix,
 } from "../engine/astUtils";
 import { NEVER_REJECTING_LIBRARY_CALLS, rejectionFacts, type RejectionFacts } from "../engine/rejection";
-import { firstByPosition, followValue } from "../engine/valueFlow";
+import { firstByPosition, followValue, varScopeOf } from "../engine/valueFlow";
 import type { DeclarationRef, PromiseQuery, Tri, TypeOracle, VariableHandle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
@@ -193,6 +193,10 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "looks only at values from async functions, functions with a written `Promise` return type,",
         "`new Promise`, promise chains and names declared as promises; a promise returned by an",
         "unannotated, non-async helper is followed by the statement check only.",
+        "A `var` lives until its function ends, not its block: `if (remote) { var pending = fetchConfig(); }",
+        "followed by `await pending;` after the block drops nothing, so a `var` declared in a block is followed",
+        "over the rest of its function (from a loop body, on through the loop's exit). A loop's next pass that",
+        "declares it again is not reported as dropping the previous value.",
         "",
         "A local that the code discards with `void` on some path (`void p`, or a chain on it:",
         "`void p.then(...)`, `void p.finally(...)`) is a deliberate fire-and-forget and is not reported as",
@@ -872,16 +876,21 @@ class FloatingChecker {
     const binding: ts.NodeFlags = list.flags & ts.NodeFlags.BlockScoped; // AwaitUsing shares the Const bit
     if (binding === ts.NodeFlags.Using || binding === ts.NodeFlags.AwaitUsing) return;
     const statement = list.parent;
-    const block = statement.parent;
-    if (!(ts.isBlock(block) || ts.isCaseClause(block) || ts.isDefaultClause(block))) return;
+    if (!(ts.isBlock(statement.parent) || ts.isCaseClause(statement.parent) || ts.isDefaultClause(statement.parent))) return;
+    // A `var` lives until its function (or static block, or file) ends, not its block: `if (c) {
+    // var q = g(); } await q;` awaits it. Its uses are looked for in the whole scope (it is hoisted).
+    const isVar = (list.flags & ts.NodeFlags.BlockScoped) === 0;
+    const block = isVar ? varScopeOf(statement) : statement.parent;
+    if (!block) return;
     if (!isInsideFunctionBody(block)) return;
+    const firstStatement = isVar ? block.statements[0] : statement;
     // Cheap syntactic gate before any type question: only values that can be promises.
     const init = skipParens(initializer);
     if (!(ts.isCallExpression(init) || ts.isNewExpression(init) || ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) || ts.isConditionalExpression(init) || ts.isBinaryExpression(init))) {
       return;
     }
     // Syntax first: most locals are used on every path, and then no type question is needed.
-    const byName = analyseUses(declaration.name, undefined, block, statement, this.context);
+    const byName = analyseUses(declaration.name, undefined, block, firstStatement, this.context);
     const text = declaration.name.text;
     const nameOnly = (identifier: ts.Identifier) => identifier.text === text && isValueReference(identifier);
     if (!byName || this.voidedOnPurpose(byName) || !findLeak(declaration, nameOnly, block)) return;
@@ -895,7 +904,7 @@ class FloatingChecker {
 
     const variable = this.context.types.variableOf(declaration.name);
     if (!variable) return;
-    const analysis = analyseUses(declaration.name, variable, block, statement, this.context);
+    const analysis = analyseUses(declaration.name, variable, block, firstStatement, this.context);
     if (!analysis || this.voidedOnPurpose(analysis)) return;
     const holdsNoPromise: HoldsNoPromise = (condition, outcome) =>
       this.context.types.promiseStatusWhen(condition, variable, outcome, this.query) === "never";
@@ -1305,8 +1314,8 @@ interface UseAnalysis {
 function analyseUses(
   name: ts.Identifier,
   variable: VariableHandle | undefined,
-  block: ts.Node,
-  declarationStatement: ts.Statement,
+  block: ts.Block | ts.CaseClause | ts.DefaultClause | ts.SourceFile,
+  from: ts.Statement,
   context: RuleContext<FloatingPromiseOptions>,
 ): UseAnalysis | undefined {
   let giveUp = false;
@@ -1329,8 +1338,8 @@ function analyseUses(
     }
     ts.forEachChild(node, visit);
   };
-  const statements = (block as ts.Block | ts.CaseClause | ts.DefaultClause).statements;
-  for (let index = statements.indexOf(declarationStatement); index < statements.length; index++) {
+  const statements = block.statements;
+  for (let index = statements.indexOf(from); index < statements.length; index++) {
     visit(statements[index]);
   }
   return giveUp ? undefined : { voided };
@@ -1446,7 +1455,7 @@ function findLeak(
       settledWhen: (condition, outcome) =>
         settledBranchOf(condition, name) === (outcome ? "then" : "else") || (holdsNoPromise?.(condition, outcome) ?? false),
     },
-    { awaitSuspends: false, yieldSuspends: false, exceptions: true, optimistic: true },
+    { awaitSuspends: false, yieldSuspends: false, exceptions: true, optimistic: true, varToItsScope: true },
   );
   if (!result) return undefined;
   const exit = firstByPosition(
