@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import * as ts from "typescript";
 import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleTable";
 import { lintCode, TEST_COMPILER_OPTIONS } from "../helpers/ruleTester";
 
@@ -2802,6 +2803,23 @@ const invalid: InvalidCase[] = [
     code: `declare function fetchUrl(url: string): Promise<string>;\nexport function prefetch(urls: string[]) {\n  for (var i = 0; i < urls.length; i++) {\n    var page = fetchUrl(urls[i]);\n  }\n  console.log("prefetching", i);\n}`,
     errors: [{ messageId: "localDropped", line: 4, column: 9, message: DROPPED("page", "the function ends") }],
   },
+  {
+    name: "top-level blocks: a promise in a module-level `if` block handled on one branch only is dropped when the block ends",
+    code: `declare function warmCache(): Promise<void>;\ndeclare const verbose: boolean;\nif (process.env.WARM) {\n  const warming = warmCache();\n  if (verbose) warming.then(console.log, console.error);\n}\nexport {};`,
+    fileName: "warm.mts",
+    errors: [{ messageId: "localDropped", line: 4, column: 9, message: DROPPED("warming", "the block ends") }],
+  },
+  {
+    name: "top-level blocks: a `var` declared in a module-level block and never used is dropped when the module's top-level code ends",
+    code: `declare function connect(url: string): Promise<void>;\nif (process.env.DATABASE_URL) {\n  var connecting = connect(process.env.DATABASE_URL);\n}\nconsole.log("starting");\nexport {};`,
+    fileName: "db.cts",
+    errors: [{ messageId: "localDropped", line: 3, column: 7, message: DROPPED("connecting", "the module's top-level code ends") }],
+  },
+  {
+    name: "static blocks: a promise in a class static block and never used is dropped when the static block ends",
+    code: `declare function loadPlugins(): Promise<void>;\nexport class Registry {\n  static {\n    const loading = loadPlugins();\n    console.log("loading plugins");\n  }\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 11, message: DROPPED("loading", "the static block ends") }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -3848,6 +3866,46 @@ const valid: ValidCase[] = [
   {
     name: "var scope: a `var` declared in a `while (true)` body, the loop left only by `break`, then awaited",
     code: `declare function nextJob(): Promise<string> | undefined;\nexport async function take() {\n  while (true) {\n    var job = nextJob();\n    if (job) break;\n  }\n  return await job;\n}`,
+  },
+  {
+    name: "top-level blocks: a promise in a module-level `if` block awaited there with top-level await",
+    code: `declare function warmCache(): Promise<void>;\nif (process.env.WARM) {\n  const warming = warmCache();\n  console.log("warming the cache");\n  await warming;\n}\nexport {};`,
+    fileName: "warm.mts",
+  },
+  {
+    name: "top-level blocks: a promise in a module-level `if` block given a `.catch` handler (CommonJS, no top-level await)",
+    code: `declare function warmCache(): Promise<void>;\nif (process.env.WARM) {\n  const warming = warmCache();\n  warming.catch((error) => console.error("warming failed", error));\n}\nexport {};`,
+    fileName: "warm.cts",
+  },
+  {
+    name: "top-level blocks: a promise in a module-level block stored in an exported variable",
+    code: `declare function warmCache(): Promise<void>;\nexport let ready: Promise<void> = Promise.resolve();\nif (process.env.WARM) {\n  const warming = warmCache();\n  ready = warming;\n}`,
+    fileName: "warm.cts",
+  },
+  {
+    name: "top-level blocks: a promise in a module-level block passed on to a tracker",
+    code: `declare function warmCache(): Promise<void>;\ndeclare function track(task: Promise<void>): void;\n{\n  const warming = warmCache();\n  track(warming);\n}\nexport {};`,
+    fileName: "warm.cts",
+  },
+  {
+    name: "top-level blocks: a `var` declared in a module-level block and awaited after it with top-level await",
+    code: `declare function connect(url: string): Promise<void>;\nif (process.env.DATABASE_URL) {\n  var connecting = connect(process.env.DATABASE_URL);\n}\nconsole.log("starting");\nawait connecting;\nexport {};`,
+    fileName: "db.mts",
+  },
+  {
+    name: "top-level blocks: a `var` in a block of a script (no import or export) is a global other scripts may await",
+    code: `if (globalThis.WARM) {\n  var warming = warmCache();\n}`,
+    fileName: "warm.js",
+    extraFiles: { "globals.d.ts": "declare function warmCache(): Promise<void>;\ndeclare var WARM: boolean;" },
+    compilerOptions: { ...TEST_COMPILER_OPTIONS, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler },
+  },
+  {
+    name: "static blocks: the promise in a static block stored in a static field",
+    code: `declare function loadPlugins(): Promise<void>;\nexport class Registry {\n  static ready: Promise<void>;\n  static {\n    const loading = loadPlugins();\n    Registry.ready = loading;\n  }\n}`,
+  },
+  {
+    name: "static blocks: the promise in a static block given a rejection handler with `.then(f, r)`",
+    code: `declare function loadPlugins(): Promise<void>;\nexport class Registry {\n  static loaded = false;\n  static {\n    const loading = loadPlugins();\n    loading.then(() => (Registry.loaded = true), (error) => console.error(error));\n  }\n}`,
   },
 ];
 

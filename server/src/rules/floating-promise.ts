@@ -197,6 +197,12 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "followed by `await pending;` after the block drops nothing, so a `var` declared in a block is followed",
         "over the rest of its function (from a loop body, on through the loop's exit). A loop's next pass that",
         "declares it again is not reported as dropping the previous value.",
+        "Blocks outside functions are followed too: a block at a module's top level (`if (process.env.WARM)",
+        "{ const warming = warmCache(); }`) and a class static block. No caller can await a module's",
+        "top-level code or a static block, so a promise created there that nothing awaits (with top-level",
+        "`await`), handles, stores or passes on is dropped when its block ends (a `var`: when the top-level",
+        "code ends). A `var` in a block of a script (a file with no import or export) is a global that",
+        "other scripts may read, and is not followed.",
         "",
         "A local that the code discards with `void` on some path (`void p`, or a chain on it:",
         "`void p.then(...)`, `void p.finally(...)`) is a deliberate fire-and-forget and is not reported as",
@@ -881,8 +887,8 @@ class FloatingChecker {
     // var q = g(); } await q;` awaits it. Its uses are looked for in the whole scope (it is hoisted).
     const isVar = (list.flags & ts.NodeFlags.BlockScoped) === 0;
     const block = isVar ? varScopeOf(statement) : statement.parent;
-    if (!block) return;
-    if (!isInsideFunctionBody(block)) return;
+    // A top-level `var` of a script (no import or export) is a global that other scripts may read.
+    if (!block || (ts.isSourceFile(block) && !ts.isExternalModule(block))) return;
     const firstStatement = isVar ? block.statements[0] : statement;
     // Cheap syntactic gate before any type question: only values that can be promises.
     const init = skipParens(initializer);
@@ -1047,14 +1053,6 @@ function memberName(node: ts.PropertyAccessExpression | ts.ElementAccessExpressi
   if (ts.isPropertyAccessExpression(node)) return ts.isIdentifier(node.name) ? node.name.text : undefined;
   const argument = node.argumentExpression;
   return ts.isStringLiteralLike(argument) ? argument.text : undefined;
-}
-
-function isInsideFunctionBody(node: ts.Node): boolean {
-  for (let current: ts.Node | undefined = node; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) return true;
-    if (ts.isSourceFile(current) || ts.isClassStaticBlockDeclaration(current)) return false;
-  }
-  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1469,8 +1467,16 @@ function findLeak(
     case "jump":
       return { node: exit.node, how: `\`${exit.node.getFirstToken()?.getText() ?? "break"}\` leaves the block` };
     default:
-      return { node: exit.node, how: ts.isBlock(block) && ts.isFunctionLike(block.parent) ? "the function ends" : "the block ends" };
+      return { node: exit.node, how: endOf(block) };
   }
+}
+
+/** What ends when the walk reaches the end of the container. */
+function endOf(block: ts.Node): string {
+  if (ts.isSourceFile(block)) return "the module's top-level code ends";
+  if (ts.isBlock(block) && ts.isFunctionLike(block.parent)) return "the function ends";
+  if (ts.isBlock(block) && ts.isClassStaticBlockDeclaration(block.parent)) return "the static block ends";
+  return "the block ends";
 }
 
 /**
