@@ -2820,6 +2820,108 @@ const invalid: InvalidCase[] = [
     code: `declare function loadPlugins(): Promise<void>;\nexport class Registry {\n  static {\n    const loading = loadPlugins();\n    console.log("loading plugins");\n  }\n}`,
     errors: [{ messageId: "localDropped", line: 4, column: 11, message: DROPPED("loading", "the static block ends") }],
   },
+  {
+    name: "callback shapes: a destructuring swap `[callback, options] = [options, {}]` is a write that is not followed: the call stays reported",
+    code: [
+      "export function send(message, options, callback) {",
+      '  if (typeof options === "function") [callback, options] = [options, {}];',
+      '  if (typeof callback !== "function") {',
+      "    return new Promise((resolve, reject) => send(message, options, (error) => (error ? reject(error) : resolve())));",
+      "  }",
+      "  setImmediate(() => callback(null, message));",
+      "}",
+      "export function ping() {",
+      '  send("ping", {}, (error) => console.log(error));',
+      "}",
+    ].join("\n"),
+    fileName: "transport.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 9,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `export function send(message, options, callback) {\n  if (typeof options === "function") [callback, options] = [options, {}];\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => send(message, options, (error) => (error ? reject(error) : resolve())));\n  }\n  setImmediate(() => callback(null, message));\n}\nexport function ping() {\n  Promise.resolve(send("ping", {}, (error) => console.log(error)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function send(message, options, callback) {\n  if (typeof options === "function") [callback, options] = [options, {}];\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => send(message, options, (error) => (error ? reject(error) : resolve())));\n  }\n  setImmediate(() => callback(null, message));\n}\nexport function ping() {\n  void send("ping", {}, (error) => console.log(error));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "callback shapes: a destructuring write `({ callback } = options)` is not followed: the call stays reported",
+    code: [
+      "export function request(options, callback) {",
+      "  if (!callback) ({ callback } = options);",
+      '  if (typeof callback !== "function") {',
+      "    return new Promise((resolve, reject) => request(options, (error, body) => (error ? reject(error) : resolve(body))));",
+      "  }",
+      "  setImmediate(() => callback(null, options.url));",
+      "}",
+      "export function load() {",
+      '  request({ url: "/users" }, (error, body) => console.log(error, body));',
+      "}",
+    ].join("\n"),
+    fileName: "request.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 9,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `export function request(options, callback) {\n  if (!callback) ({ callback } = options);\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => request(options, (error, body) => (error ? reject(error) : resolve(body))));\n  }\n  setImmediate(() => callback(null, options.url));\n}\nexport function load() {\n  Promise.resolve(request({ url: "/users" }, (error, body) => console.log(error, body)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function request(options, callback) {\n  if (!callback) ({ callback } = options);\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => request(options, (error, body) => (error ? reject(error) : resolve(body))));\n  }\n  setImmediate(() => callback(null, options.url));\n}\nexport function load() {\n  void request({ url: "/users" }, (error, body) => console.log(error, body));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "callback shapes: a parameter counted down with `--` is a write that is not followed: the call stays reported",
+    code: [
+      "export function connect(host, retries, callback) {",
+      '  if (typeof callback !== "function") {',
+      "    return new Promise((resolve, reject) => connect(host, retries, (error, socket) => (error ? reject(error) : resolve(socket))));",
+      "  }",
+      "  while (retries-- > 0) console.log(\"connecting to\", host);",
+      "  setImmediate(() => callback(null, host));",
+      "}",
+      "export function start() {",
+      '  connect("db.local", 3, (error, socket) => console.log(error, socket));',
+      "}",
+    ].join("\n"),
+    fileName: "socket.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 9,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `export function connect(host, retries, callback) {\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => connect(host, retries, (error, socket) => (error ? reject(error) : resolve(socket))));\n  }\n  while (retries-- > 0) console.log("connecting to", host);\n  setImmediate(() => callback(null, host));\n}\nexport function start() {\n  Promise.resolve(connect("db.local", 3, (error, socket) => console.log(error, socket)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function connect(host, retries, callback) {\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => connect(host, retries, (error, socket) => (error ? reject(error) : resolve(socket))));\n  }\n  while (retries-- > 0) console.log("connecting to", host);\n  setImmediate(() => callback(null, host));\n}\nexport function start() {\n  void connect("db.local", 3, (error, socket) => console.log(error, socket));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -3906,6 +4008,75 @@ const valid: ValidCase[] = [
   {
     name: "static blocks: the promise in a static block given a rejection handler with `.then(f, r)`",
     code: `declare function loadPlugins(): Promise<void>;\nexport class Registry {\n  static loaded = false;\n  static {\n    const loading = loadPlugins();\n    loading.then(() => (Registry.loaded = true), (error) => console.error(error));\n  }\n}`,
+  },
+  {
+    name: "callback shapes: locals destructured from an options parameter are no parameter write",
+    code: [
+      "export function request(options, callback) {",
+      "  let url, timeout;",
+      "  ({ url, timeout } = options);",
+      '  if (typeof callback !== "function") {',
+      "    return new Promise((resolve, reject) => request(options, (error, body) => (error ? reject(error) : resolve(body))));",
+      "  }",
+      "  setTimeout(() => callback(null, url), timeout);",
+      "}",
+      "export function load() {",
+      '  request({ url: "/users", timeout: 10 }, (error, body) => console.log(error, body));',
+      "}",
+    ].join("\n"),
+    fileName: "request.js",
+  },
+  {
+    name: "callback shapes: parameters read on the right of a destructuring assignment are not written",
+    code: [
+      "export function send(message, options, callback) {",
+      "  let target, settings;",
+      "  [target, settings] = [message.to, options];",
+      '  if (typeof callback !== "function") {',
+      "    return new Promise((resolve, reject) => send(message, options, (error) => (error ? reject(error) : resolve())));",
+      "  }",
+      "  setImmediate(() => callback(null, target, settings));",
+      "}",
+      "export function ping() {",
+      '  send({ to: "peer" }, {}, (error) => console.log(error));',
+      "}",
+    ].join("\n"),
+    fileName: "transport.js",
+  },
+  {
+    name: "callback shapes: a property key named like the callback parameter (`{ callback: done } = hooks`) is no write of it",
+    code: [
+      "export function request(options, callback) {",
+      "  let done;",
+      "  ({ callback: done } = options.hooks || {});",
+      "  if (!callback) {",
+      "    return new Promise((resolve, reject) => request(options, (error, body) => (error ? reject(error) : resolve(body))));",
+      "  }",
+      "  setImmediate(() => { if (done) done(); callback(null, options.url); });",
+      "}",
+      "export function load() {",
+      '  request({ url: "/users" }, (error, body) => console.log(error, body));',
+      "}",
+    ].join("\n"),
+    fileName: "request.js",
+  },
+  {
+    name: "callback shapes: `++` on a property of a parameter and on a local counter writes no parameter",
+    code: [
+      "let sent = 0;",
+      "export function connect(host, options, callback) {",
+      '  if (typeof callback !== "function") {',
+      "    return new Promise((resolve, reject) => connect(host, options, (error, socket) => (error ? reject(error) : resolve(socket))));",
+      "  }",
+      "  options.attempts++;",
+      "  ++sent;",
+      "  setImmediate(() => callback(null, host));",
+      "}",
+      "export function start() {",
+      '  connect("db.local", { attempts: 0 }, (error, socket) => console.log(error, socket));',
+      "}",
+    ].join("\n"),
+    fileName: "socket.js",
   },
 ];
 

@@ -13,6 +13,7 @@ import {
   isFunctionExpressionLike,
   isAsyncFunction,
   isAssignmentOperator,
+  isAssignmentTarget,
   isUndefinedOrNullLiteral,
   isValueReference,
   needsParensAsMemberObject,
@@ -327,7 +328,8 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "while `conn.query(sql)` still is. A shuffle step is an `if` testing `typeof p === \"function\"` (or",
         "`!==`) whose branches only assign parameters, or an assignment from another parameter, before",
         "any statement other than a variable declaration. Any other write to a parameter (`callback = once(callback)`, a shuffle",
-        "decided by `arguments.length`, one after the first other statement or in a closure) is not",
+        "decided by `arguments.length`, one after the first other statement or in a closure, a destructuring",
+        "write such as `[callback, options] = [options, {}]` or `({ callback } = options)`, `retries--`) is not",
         "followed and the call stays reported: the conditions may no longer say what the caller passed.",
         "",
         "The last call of an entry script is not reported: a statement at the top level (in no function",
@@ -1117,12 +1119,16 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
   // parameter, the arguments any of which, given a function, make it a function after the shuffle.
   const shuffle = shuffleOfArguments(fn, body, parameterIndex);
 
-  // Any other write to a parameter (`callback = wrap(callback)`), even in a closure, makes the
-  // conditions unreliable.
+  // Any other write to a parameter (`callback = wrap(callback)`, `[cb, opts] = [opts, {}]`,
+  // `({ cb } = options)`, `retries++`, `for (cb of ...)`), even in a closure, makes the conditions
+  // unreliable.
   let assigned = false;
   const scan = (node: ts.Node): void => {
     if (assigned) return;
-    if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && parameterIndex(node.left) >= 0 && !shuffle.assignments.has(node)) assigned = true;
+    if (ts.isIdentifier(node)) {
+      if (isValueReference(node) && parameterIndex(node) >= 0 && isParameterWrite(node, shuffle.assignments)) assigned = true;
+      return;
+    }
     ts.forEachChild(node, scan);
   };
   scan(body);
@@ -1183,6 +1189,15 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
   // The arguments that make a candidate a function once the shuffle has run.
   const given = new Set([...(candidates ?? [])].flatMap((index) => [...shuffle.sources[index]]));
   return [...given].sort((a, b) => a - b);
+}
+
+/** The identifier (through parentheses) is assigned, or incremented or decremented, other than by one of the shuffle's `a = b`. */
+function isParameterWrite(identifier: ts.Identifier, shuffleAssignments: ReadonlySet<ts.Node>): boolean {
+  let node: ts.Node = identifier;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) return true;
+  return isAssignmentTarget(node) && !shuffleAssignments.has(parent);
 }
 
 /**
