@@ -327,7 +327,10 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "response) => ...)` after `if (typeof options === \"function\") { callback = options; options = {}; }`,",
         "while `conn.query(sql)` still is. A shuffle step is an `if` testing `typeof p === \"function\"` (or",
         "`!==`) whose branches only assign parameters, or an assignment from another parameter, before",
-        "any statement other than a variable declaration. Any other write to a parameter (`callback = once(callback)`, a shuffle",
+        "any statement other than a variable declaration; mysql's `ping(options, callback)` guard, `if",
+        "(!callback && typeof options === \"function\") { callback = options; options = {}; }`, counts too (it",
+        "runs only without a callback, so `conn.ping(cb)` and `conn.ping(options, cb)` pass one). Such steps come",
+        "first. Any other write to a parameter (`callback = once(callback)`, a shuffle",
         "decided by `arguments.length`, one after the first other statement or in a closure, a destructuring",
         "write such as `[callback, options] = [options, {}]` or `({ callback } = options)`, `retries--`) is not",
         "followed and the call stays reported: the conditions may no longer say what the caller passed.",
@@ -1205,8 +1208,9 @@ function isParameterWrite(identifier: ts.Identifier, shuffleAssignments: Readonl
  * (`if (typeof values === "function") { callback = values; values = undefined; }`, or
  * `if (typeof options === "function") { callback = options; options = {}; }`). It is read from the
  * first statements of the body: each step is an `if` testing `typeof p === "function"` (or `!==`)
- * of a parameter, with no other condition, whose branches only assign parameters (`a = b`, `a =
- * anything`), or such a statement of assignments from parameters with no `if`; variable statements
+ * of a parameter, with no other condition (or, guarded, `!t && typeof p === "function"` whose
+ * true branch assigns `t = p`: {@link guardedFunctionTest}), whose branches only assign parameters
+ * (`a = b`, `a = anything`), or such a statement of assignments from parameters with no `if`; variable statements
  * may sit between the steps. The first other statement ends it.
  *
  * `sources[p]` holds the argument positions any of which, when given a function, make parameter
@@ -1246,6 +1250,8 @@ function shuffleOfArguments(
     /** The tested parameter, known to be a function (`=== "function"`) or known not to be one. */
     isFunction?: number;
     notFunction?: number;
+    /** A guarded step's other branch: where the tested parameter is a function, the guard's target is truthy. */
+    targetTruthy?: { tested: number; target: number };
   }
   for (const statement of body.statements) {
     if (ts.isVariableStatement(statement)) continue;
@@ -1254,11 +1260,19 @@ function shuffleOfArguments(
       const test = typeofFunctionTest(statement.expression, shuffled);
       const whenTrue = writes(statement.thenStatement);
       const whenFalse = writes(statement.elseStatement);
+      const guarded = test ? undefined : guardedFunctionTest(statement.expression, shuffled);
       if (test && whenTrue && whenFalse) {
         const [functionList, otherList] = test.functionWhen ? [whenTrue, whenFalse] : [whenFalse, whenTrue];
         branches = [
           { list: functionList, isFunction: test.index },
           { list: otherList, notFunction: test.index },
+        ];
+      } else if (guarded && whenTrue && whenFalse && whenTrue.some((assignment) => shuffled(assignment.left) === guarded.target && shuffled(assignment.right) === guarded.index)) {
+        // `if (!callback && typeof options === "function") { callback = options; ... }`: the step
+        // runs only without a callback; otherwise the callback (truthy) stays where it is.
+        branches = [
+          { list: whenTrue, isFunction: guarded.index, notFunction: guarded.target },
+          { list: whenFalse, targetTruthy: { tested: guarded.index, target: guarded.target } },
         ];
       }
     } else if (ts.isExpressionStatement(statement)) {
@@ -1284,7 +1298,9 @@ function shuffleOfArguments(
           // The branch does not run when this argument is a function.
           if (branch.notFunction !== undefined && before[branch.notFunction].has(argument)) return true;
           const holds = held[at][parameter];
-          return holds >= 0 && (holds === branch.isFunction || before[holds].has(argument));
+          // With the tested parameter a function, the guard's target is truthy here: the caller's callback.
+          const truthy = branch.targetTruthy !== undefined && before[branch.targetTruthy.tested].has(argument) && holds === branch.targetTruthy.target;
+          return holds >= 0 && (holds === branch.isFunction || truthy || before[holds].has(argument));
         });
         if (always) result.add(argument);
       }
@@ -1292,6 +1308,40 @@ function shuffleOfArguments(
     });
   }
   return { sources, assignments };
+}
+
+/**
+ * The guarded step of mysql's `ping(options, callback)`: `!callback && typeof options ===
+ * "function"` (either order): `typeof p === "function"` of one parameter and, with `&&`, a test
+ * that another parameter, the target, is no function (`!t`, `typeof t !== "function"`, `t ==
+ * null`, `t === undefined`). Which parameter is tested, and the target.
+ */
+function guardedFunctionTest(condition: ts.Expression, parameterIndex: (expr: ts.Expression) => number): { index: number; target: number } | undefined {
+  const node = skipParens(condition);
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) return undefined;
+  for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
+    const test = typeofFunctionTest(side, parameterIndex);
+    if (!test?.functionWhen) continue;
+    const target = notFunctionTarget(other, parameterIndex);
+    return target >= 0 && target !== test.index ? { index: test.index, target } : undefined;
+  }
+  return undefined;
+}
+
+/** The parameter that `condition`, where true, shows is no function: `!t`, `typeof t !== "function"`, `t == null`, `t === undefined`; -1 for none. */
+function notFunctionTarget(condition: ts.Expression, parameterIndex: (expr: ts.Expression) => number): number {
+  const node = skipParens(condition);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return parameterIndex(node.operand);
+  const typed = typeofFunctionTest(node, parameterIndex);
+  if (typed) return typed.functionWhen ? -1 : typed.index;
+  if (!ts.isBinaryExpression(node) || equalWhen(node.operatorToken.kind, true) !== true) return -1;
+  for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
+    const value = skipParens(other);
+    const nullish = value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === "undefined") || ts.isVoidExpression(value);
+    const index = parameterIndex(side);
+    if (nullish && index >= 0) return index;
+  }
+  return -1;
 }
 
 /** `typeof p === "function"` (`==`, `!==`, `!=`, either side) of a parameter: which, and the outcome where it is a function. */
