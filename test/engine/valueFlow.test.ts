@@ -54,6 +54,48 @@ function follow(body: string, policy: ValueFlowPolicy, extra: Partial<ValueFlowQ
   };
 }
 
+/**
+ * Follows the `var p` declared somewhere in `f`'s body with `varToItsScope` (or without). Every
+ * identifier named `p` is a target, the declaration's name too (as the rules' typed questions answer).
+ */
+function followVar(body: string, policy: ValueFlowPolicy): string[] | undefined {
+  const text = `async function f() {\n${body}\n}`;
+  const sourceFile = ts.createSourceFile("flow.ts", text, ts.ScriptTarget.ES2022, true);
+  let declaration: ts.VariableDeclaration | undefined;
+  const find = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === "p") declaration ??= node;
+    ts.forEachChild(node, find);
+  };
+  find(sourceFile);
+  const result = followValue(declaration!, { isTarget: (id) => id.text === "p" && !ts.isPropertyAccessExpression(id.parent), classify }, policy);
+  const line = (node: ts.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+  return result?.exits.map((exit) => `${exit.kind}@${line(exit.node)}`);
+}
+
+describe("engine/valueFlow: a `var` followed over its scope (varToItsScope)", () => {
+  const VAR: ValueFlowPolicy = { ...OPTIMISTIC, varToItsScope: true };
+
+  it("the end of the declaring block drops nothing; a return after it or the function's end does", () => {
+    assert.deepEqual(followVar(`  if (c) {\n    var p = load();\n  }\n  await p;`, VAR), []);
+    assert.deepEqual(followVar(`  if (c) {\n    var p = load();\n  }\n  if (d) return;\n  await p;`, VAR), ["return@5"]);
+    assert.deepEqual(followVar(`  if (c) {\n    var p = load();\n  }\n  log();`, VAR), ["end@6"]);
+    // Without the policy a `var` is followed over its block, like a `let`.
+    assert.deepEqual(followVar(`  if (c) {\n    var p = load();\n  }\n  await p;`, OPTIMISTIC), ["end@4"]);
+  });
+
+  it("loops: on through the loop's exit and its breaks; the declaration's own name is no handling use", () => {
+    assert.deepEqual(followVar(`  for (const x of xs) {\n    var p = load(x);\n  }\n  await p;`, VAR), []);
+    assert.deepEqual(followVar(`  for (const x of xs) {\n    var p = load(x);\n  }\n  log();`, VAR), ["end@6"]);
+    assert.deepEqual(followVar(`  while (true) {\n    var p = load();\n    if (c) break;\n  }\n  await p;`, VAR), []);
+  });
+
+  it("a `var` in a `catch` clause is reached from the `try`; one in a `case` clause through the `switch`", () => {
+    assert.deepEqual(followVar(`  try {\n    log();\n  } catch {\n    var p = load();\n  }\n  await p;`, VAR), []);
+    assert.deepEqual(followVar(`  try {\n    log();\n  } catch {\n    var p = load();\n  }\n  log();`, VAR), ["end@8"]);
+    assert.deepEqual(followVar(`  switch (k) {\n    case 1:\n      var p = load();\n      break;\n  }\n  if (d) return;\n  await p;`, VAR), ["return@7"]);
+  });
+});
+
 describe("engine/valueFlow", () => {
   it("a value handled on every path has no exit", () => {
     assert.deepEqual(follow(`  const p = load();\n  if (c) {\n    await p;\n  } else {\n    use(p);\n  }`, STRICT), { exits: [], windows: [] });

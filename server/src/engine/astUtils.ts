@@ -140,6 +140,29 @@ export function isAssignment(node: ts.Node): node is ts.BinaryExpression {
   return ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind);
 }
 
+/**
+ * `p = ...`, `p ??= ...`, `[p] = ...`, `({ p } = ...)`, `({ key: p } = ...)`, `for (p of ...)`,
+ * `for ([p] of ...)`: the identifier is assigned. (A default inside a pattern, `[p = x] = ...`, is
+ * itself an assignment `p = x`.)
+ */
+export function isAssignmentTarget(node: ts.Node): boolean {
+  let current = node;
+  let parent = current.parent;
+  while (
+    ts.isShorthandPropertyAssignment(parent) ||
+    ts.isSpreadElement(parent) ||
+    ts.isSpreadAssignment(parent) ||
+    ts.isPropertyAssignment(parent) || // `{ key: p }`: a target is never the key (`isValueReference`)
+    ts.isArrayLiteralExpression(parent) ||
+    ts.isObjectLiteralExpression(parent)
+  ) {
+    current = parent;
+    parent = current.parent;
+  }
+  if (ts.isBinaryExpression(parent)) return isAssignment(parent) && parent.left === current;
+  return (ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === current;
+}
+
 /** `undefined` or `null` written literally (`p.then(onFulfilled, undefined)` passes no handler). */
 export function isUndefinedOrNullLiteral(node: ts.Expression): boolean {
   return (ts.isIdentifier(node) && node.text === "undefined") || node.kind === ts.SyntaxKind.NullKeyword;

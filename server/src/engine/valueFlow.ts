@@ -80,6 +80,12 @@ export interface ValueFlowPolicy {
   optimistic: boolean;
   /** Node visits before the walk gives up; default {@link DEFAULT_FLOW_BUDGET}. */
   budget?: number;
+  /**
+   * A `var` declared in an inner block is followed over its whole scope ({@link varScopeOf}: the
+   * function body, class static block or file), since the block's end does not drop it. Off (the
+   * default): over its block, like a `let`.
+   */
+  varToItsScope?: boolean;
 }
 
 /** Where a path ends with the value still pending. */
@@ -106,14 +112,31 @@ export type FlowContainer = ts.Block | ts.CaseClause | ts.DefaultClause | ts.Sou
 /**
  * Follows the value of `declaration` (a `const`/`let` in a block, a `case` clause or at the top
  * level of a file) over the rest of its container. Undefined when the walk gave up.
+ *
+ * With `policy.varToItsScope`, a `var` in an inner block is followed over its scope: the walk
+ * starts at the scope's statement that contains the declaration, with no path holding the value
+ * until the declaration runs (every enclosing loop, `try`, `switch` and label is walked as usual),
+ * and the declaration gives the value anew on each path that reaches it (a loop's next pass forgets
+ * the previous value without reporting it: the optimistic reading of a re-declaration).
  */
 export function followValue(declaration: ts.VariableDeclaration, questions: ValueFlowQuestions, policy: ValueFlowPolicy): ValueFlowResult | undefined {
   const list = declaration.parent;
   if (!ts.isVariableDeclarationList(list) || !ts.isVariableStatement(list.parent)) return undefined;
-  const statement = list.parent;
-  const container = statement.parent;
+  let statement: ts.Statement = list.parent;
+  let container: ts.Node = statement.parent;
+  let opens: ts.VariableDeclaration | undefined;
+  if (policy.varToItsScope && (list.flags & ts.NodeFlags.BlockScoped) === 0) {
+    const scope = varScopeOf(list.parent);
+    if (!scope) return undefined;
+    if (scope !== container) {
+      // The scope's statement that contains the declaration.
+      while (statement.parent !== scope) statement = statement.parent as ts.Statement;
+      container = scope;
+      opens = declaration;
+    }
+  }
   if (!(ts.isBlock(container) || ts.isCaseClause(container) || ts.isDefaultClause(container) || ts.isSourceFile(container))) return undefined;
-  const walker = new Walker(questions, policy, container, statement);
+  const walker = new Walker(questions, policy, container, statement, opens);
   try {
     walker.run(declaration);
   } catch (error) {
@@ -121,6 +144,18 @@ export function followValue(declaration: ts.VariableDeclaration, questions: Valu
     throw error;
   }
   return walker.result();
+}
+
+/**
+ * The scope of a `var` statement: the body of the function or class static block around it, or
+ * the file. Undefined inside a namespace body, which the walk does not follow.
+ */
+export function varScopeOf(statement: ts.VariableStatement): ts.Block | ts.SourceFile | undefined {
+  for (let current: ts.Node = statement.parent; ; current = current.parent) {
+    if (ts.isSourceFile(current)) return current;
+    if (ts.isModuleBlock(current)) return undefined;
+    if (ts.isBlock(current) && (ts.isFunctionLike(current.parent) || ts.isClassStaticBlockDeclaration(current.parent))) return current;
+  }
 }
 
 /** The item whose node comes first in the file (the walk may meet them out of order in loops). */
@@ -141,6 +176,8 @@ interface Flow {
 const DEAD: Flow = { open: false, windowed: undefined };
 /** Every path here has the value handled: for what the walk records, the same as no path at all. */
 const HANDLED: Flow = { open: false, windowed: undefined };
+/** A `var` followed over its scope: paths that have not reached its declaration yet. */
+const BEFORE: Flow = { open: false, windowed: undefined };
 
 function earlier(a: ts.Node | undefined, b: ts.Node | undefined): ts.Node | undefined {
   if (!a) return b;
@@ -199,7 +236,9 @@ class Walker {
     private readonly questions: ValueFlowQuestions,
     private readonly policy: ValueFlowPolicy,
     private readonly container: FlowContainer,
-    private readonly declared: ts.VariableStatement,
+    private readonly declared: ts.Statement,
+    /** A `var` followed over its scope: the declaration that gives the value, inside `declared`. */
+    private readonly opens?: ts.VariableDeclaration,
   ) {
     this.budget = policy.budget ?? DEFAULT_FLOW_BUDGET;
   }
@@ -207,11 +246,16 @@ class Walker {
   run(declaration: ts.VariableDeclaration): void {
     if (this.policy.optimistic) this.handlingPath = this.collectHandlingPath();
     if (this.questions.assigned) this.assignmentPath = this.collectAssignmentPath();
-    let flow: Flow = { open: true, windowed: undefined };
-    const list = this.declared.declarationList;
-    for (const other of list.declarations.slice(list.declarations.indexOf(declaration) + 1)) flow = this.declaration(other, flow);
     const statements = this.container.statements;
-    const end = this.list(statements, statements.indexOf(this.declared) + 1, flow);
+    let end: Flow;
+    if (this.opens) {
+      end = this.list(statements, statements.indexOf(this.declared), BEFORE);
+    } else {
+      let flow: Flow = { open: true, windowed: undefined };
+      const list = (this.declared as ts.VariableStatement).declarationList;
+      for (const other of list.declarations.slice(list.declarations.indexOf(declaration) + 1)) flow = this.declaration(other, flow);
+      end = this.list(statements, statements.indexOf(this.declared) + 1, flow);
+    }
     if (pending(end)) this.exit("end", this.container.getLastToken() ?? this.container);
   }
 
@@ -225,7 +269,8 @@ class Walker {
     const visit = (node: ts.Node): void => {
       this.tick();
       if (ts.isIdentifier(node)) {
-        if (this.questions.isTarget(node) && this.questions.classify(node) === "handle") {
+        // (A `var` followed over its scope: its declaration's name is inside the walk, and no use.)
+        if (node !== this.opens?.name && this.questions.isTarget(node) && this.questions.classify(node) === "handle") {
           for (let current: ts.Node = node; current !== container; current = current.parent) path.add(current);
         }
         return;
@@ -308,6 +353,12 @@ class Walker {
     if (context?.catches) context.caught = merge(context.caught, flow);
   }
 
+  /** A path that holds no value yet must still be walked into the statement whose `var` declaration gives it one. */
+  private reachesDeclaration(node: ts.Node, flow: Flow): boolean {
+    const opens = this.opens;
+    return opens !== undefined && flow !== DEAD && node.pos <= opens.pos && opens.end <= node.end;
+  }
+
   private tick(): void {
     if (--this.budget < 0) throw new GiveUp();
   }
@@ -317,8 +368,9 @@ class Walker {
   private list(statements: readonly ts.Statement[], from: number, flow: Flow): Flow {
     let current = flow;
     for (let index = from; index < statements.length; index++) {
-      // Once no path has it pending, nothing later can drop it or open a window (unless assigned anew).
-      if (this.settled(current)) return current;
+      // Once no path has it pending, nothing later can drop it or open a window (unless assigned anew,
+      // or a `var`'s declaration lies ahead).
+      if (this.settled(current) && !this.reachesDeclaration(statements[index], current)) continue;
       current = this.statement(statements[index], current);
     }
     return current;
@@ -326,7 +378,7 @@ class Walker {
 
   private statement(node: ts.Statement, flow: Flow): Flow {
     this.tick();
-    if (this.settled(flow)) return flow;
+    if (this.settled(flow) && !this.reachesDeclaration(node, flow)) return flow;
     switch (node.kind) {
       case ts.SyntaxKind.Block:
         return this.list((node as ts.Block).statements, 0, flow);
@@ -396,6 +448,7 @@ class Walker {
   private declaration(declaration: ts.VariableDeclaration, flow: Flow): Flow {
     let current = declaration.initializer ? this.expression(declaration.initializer, flow) : flow;
     if (!ts.isIdentifier(declaration.name)) current = this.expression(declaration.name, current); // defaults in patterns
+    if (declaration === this.opens && current !== DEAD) return { open: true, windowed: undefined };
     return current;
   }
 
@@ -412,7 +465,9 @@ class Walker {
   }
 
   private tryStatement(node: ts.TryStatement, flow: Flow): Flow {
-    const context: TryContext = { catches: node.catchClause !== undefined, caught: DEAD };
+    // A `var` declared in the `catch` clause: any statement of the `try` may throw before it.
+    const caught = node.catchClause && this.reachesDeclaration(node.catchClause, flow) ? BEFORE : DEAD;
+    const context: TryContext = { catches: node.catchClause !== undefined, caught };
     this.tries.push(context);
     const afterTry = this.list(node.tryBlock.statements, 0, flow);
     this.tries.pop();

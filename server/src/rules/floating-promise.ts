@@ -14,6 +14,7 @@ import {
   isFunctionExpressionLike,
   isAsyncFunction,
   isAssignmentOperator,
+  isAssignmentTarget,
   isUndefinedOrNullLiteral,
   isValueReference,
   needsParensAsMemberObject,
@@ -22,7 +23,7 @@ import {
   stripNodePrefix,
 } from "../engine/astUtils";
 import { NEVER_REJECTING_LIBRARY_CALLS, rejectionFacts, type RejectionFacts } from "../engine/rejection";
-import { firstByPosition, followValue } from "../engine/valueFlow";
+import { firstByPosition, followValue, varScopeOf } from "../engine/valueFlow";
 import type { DeclarationRef, PromiseQuery, Tri, TypeOracle, VariableHandle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
@@ -194,6 +195,16 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "looks only at values from async functions, functions with a written `Promise` return type,",
         "`new Promise`, promise chains and names declared as promises (also behind `as`, `satisfies` or",
         "`!`); a promise returned by an unannotated, non-async helper is followed by the statement check only.",
+        "A `var` lives until its function ends, not its block: `if (remote) { var pending = fetchConfig(); }",
+        "followed by `await pending;` after the block drops nothing, so a `var` declared in a block is followed",
+        "over the rest of its function (from a loop body, on through the loop's exit). A loop's next pass that",
+        "declares it again is not reported as dropping the previous value.",
+        "Blocks outside functions are followed too: a block at a module's top level (`if (process.env.WARM)",
+        "{ const warming = warmCache(); }`) and a class static block. No caller can await a module's",
+        "top-level code or a static block, so a promise created there that nothing awaits (with top-level",
+        "`await`), handles, stores or passes on is dropped when its block ends (a `var`: when the top-level",
+        "code ends). A `var` in a block of a script (a file with no import or export) is a global that",
+        "other scripts may read, and is not followed.",
         "",
         "A local that the code discards with `void` on some path (`void p`, or a chain on it:",
         "`void p.then(...)`, `void p.finally(...)`) is a deliberate fire-and-forget and is not reported as",
@@ -333,8 +344,12 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "response) => ...)` after `if (typeof options === \"function\") { callback = options; options = {}; }`,",
         "while `conn.query(sql)` still is. A shuffle step is an `if` testing `typeof p === \"function\"` (or",
         "`!==`) whose branches only assign parameters, or an assignment from another parameter, before",
-        "any statement other than a variable declaration. Any other write to a parameter (`callback = once(callback)`, a shuffle",
-        "decided by `arguments.length`, one after the first other statement or in a closure) is not",
+        "any statement other than a variable declaration; mysql's `ping(options, callback)` guard, `if",
+        "(!callback && typeof options === \"function\") { callback = options; options = {}; }`, counts too (it",
+        "runs only without a callback, so `conn.ping(cb)` and `conn.ping(options, cb)` pass one). Such steps come",
+        "first. Any other write to a parameter (`callback = once(callback)`, a shuffle",
+        "decided by `arguments.length`, one after the first other statement or in a closure, a destructuring",
+        "write such as `[callback, options] = [options, {}]` or `({ callback } = options)`, `retries--`) is not",
         "followed and the call stays reported: the conditions may no longer say what the caller passed.",
         "",
         "The last call of an entry script is not reported: a statement at the top level (in no function",
@@ -889,9 +904,14 @@ class FloatingChecker {
     const binding: ts.NodeFlags = list.flags & ts.NodeFlags.BlockScoped; // AwaitUsing shares the Const bit
     if (binding === ts.NodeFlags.Using || binding === ts.NodeFlags.AwaitUsing) return;
     const statement = list.parent;
-    const block = statement.parent;
-    if (!(ts.isBlock(block) || ts.isCaseClause(block) || ts.isDefaultClause(block))) return;
-    if (!isInsideFunctionBody(block)) return;
+    if (!(ts.isBlock(statement.parent) || ts.isCaseClause(statement.parent) || ts.isDefaultClause(statement.parent))) return;
+    // A `var` lives until its function (or static block, or file) ends, not its block: `if (c) {
+    // var q = g(); } await q;` awaits it. Its uses are looked for in the whole scope (it is hoisted).
+    const isVar = (list.flags & ts.NodeFlags.BlockScoped) === 0;
+    const block = isVar ? varScopeOf(statement) : statement.parent;
+    // A top-level `var` of a script (no import or export) is a global that other scripts may read.
+    if (!block || (ts.isSourceFile(block) && !ts.isExternalModule(block))) return;
+    const firstStatement = isVar ? block.statements[0] : statement;
     // Cheap syntactic gate before any type question: only values that can be promises, also
     // behind a type assertion (`const user = fetchUser(id) as Promise<Admin>` holds the call's promise).
     let init = skipParens(initializer);
@@ -907,7 +927,7 @@ class FloatingChecker {
     // there another variable's use would hide the drop, and only types can tell.
     const text = declaration.name.text;
     if (!declaresNameAgain(block, declaration.name)) {
-      const byName = analyseUses(declaration.name, undefined, block, statement, this.context);
+      const byName = analyseUses(declaration.name, undefined, block, firstStatement, this.context);
       const nameOnly = (identifier: ts.Identifier) => identifier.text === text && isValueReference(identifier);
       // Without types, any assigned value that can be a promise is followed (this pass only gates the typed one).
       const assignedByName: Assigned = (assignment) => (this.mayProducePromise(skipParens(assignment.right)) ? "track" : "none");
@@ -924,7 +944,7 @@ class FloatingChecker {
 
     const variable = this.context.types.variableOf(declaration.name);
     if (!variable) return;
-    const analysis = analyseUses(declaration.name, variable, block, statement, this.context);
+    const analysis = analyseUses(declaration.name, variable, block, firstStatement, this.context);
     if (!analysis || this.voidedOnPurpose(analysis)) return;
     const holdsNoPromise: HoldsNoPromise = (condition, outcome) =>
       this.context.types.promiseStatusWhen(condition, variable, outcome, this.query) === "never";
@@ -1077,14 +1097,6 @@ function memberName(node: ts.PropertyAccessExpression | ts.ElementAccessExpressi
   return ts.isStringLiteralLike(argument) ? argument.text : undefined;
 }
 
-function isInsideFunctionBody(node: ts.Node): boolean {
-  for (let current: ts.Node | undefined = node; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) return true;
-    if (ts.isSourceFile(current) || ts.isClassStaticBlockDeclaration(current)) return false;
-  }
-  return false;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Callback-style APIs that return a promise only when no callback is given:
 // `function request(options, callback) { if (typeof callback !== "function") return new Promise(...); ... }`.
@@ -1147,12 +1159,16 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
   // parameter, the arguments any of which, given a function, make it a function after the shuffle.
   const shuffle = shuffleOfArguments(fn, body, parameterIndex);
 
-  // Any other write to a parameter (`callback = wrap(callback)`), even in a closure, makes the
-  // conditions unreliable.
+  // Any other write to a parameter (`callback = wrap(callback)`, `[cb, opts] = [opts, {}]`,
+  // `({ cb } = options)`, `retries++`, `for (cb of ...)`), even in a closure, makes the conditions
+  // unreliable.
   let assigned = false;
   const scan = (node: ts.Node): void => {
     if (assigned) return;
-    if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && parameterIndex(node.left) >= 0 && !shuffle.assignments.has(node)) assigned = true;
+    if (ts.isIdentifier(node)) {
+      if (isValueReference(node) && parameterIndex(node) >= 0 && isParameterWrite(node, shuffle.assignments)) assigned = true;
+      return;
+    }
     ts.forEachChild(node, scan);
   };
   scan(body);
@@ -1215,13 +1231,23 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
   return [...given].sort((a, b) => a - b);
 }
 
+/** The identifier (through parentheses) is assigned, or incremented or decremented, other than by one of the shuffle's `a = b`. */
+function isParameterWrite(identifier: ts.Identifier, shuffleAssignments: ReadonlySet<ts.Node>): boolean {
+  let node: ts.Node = identifier;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) return true;
+  return isAssignmentTarget(node) && !shuffleAssignments.has(parent);
+}
+
 /**
  * The shuffle of optional arguments that callback-style APIs run before anything else
  * (`if (typeof values === "function") { callback = values; values = undefined; }`, or
  * `if (typeof options === "function") { callback = options; options = {}; }`). It is read from the
  * first statements of the body: each step is an `if` testing `typeof p === "function"` (or `!==`)
- * of a parameter, with no other condition, whose branches only assign parameters (`a = b`, `a =
- * anything`), or such a statement of assignments from parameters with no `if`; variable statements
+ * of a parameter, with no other condition (or, guarded, `!t && typeof p === "function"` whose
+ * true branch assigns `t = p`: {@link guardedFunctionTest}), whose branches only assign parameters
+ * (`a = b`, `a = anything`), or such a statement of assignments from parameters with no `if`; variable statements
  * may sit between the steps. The first other statement ends it.
  *
  * `sources[p]` holds the argument positions any of which, when given a function, make parameter
@@ -1261,6 +1287,8 @@ function shuffleOfArguments(
     /** The tested parameter, known to be a function (`=== "function"`) or known not to be one. */
     isFunction?: number;
     notFunction?: number;
+    /** A guarded step's other branch: where the tested parameter is a function, the guard's target is truthy. */
+    targetTruthy?: { tested: number; target: number };
   }
   for (const statement of body.statements) {
     if (ts.isVariableStatement(statement)) continue;
@@ -1269,11 +1297,19 @@ function shuffleOfArguments(
       const test = typeofFunctionTest(statement.expression, shuffled);
       const whenTrue = writes(statement.thenStatement);
       const whenFalse = writes(statement.elseStatement);
+      const guarded = test ? undefined : guardedFunctionTest(statement.expression, shuffled);
       if (test && whenTrue && whenFalse) {
         const [functionList, otherList] = test.functionWhen ? [whenTrue, whenFalse] : [whenFalse, whenTrue];
         branches = [
           { list: functionList, isFunction: test.index },
           { list: otherList, notFunction: test.index },
+        ];
+      } else if (guarded && whenTrue && whenFalse && whenTrue.some((assignment) => shuffled(assignment.left) === guarded.target && shuffled(assignment.right) === guarded.index)) {
+        // `if (!callback && typeof options === "function") { callback = options; ... }`: the step
+        // runs only without a callback; otherwise the callback (truthy) stays where it is.
+        branches = [
+          { list: whenTrue, isFunction: guarded.index, notFunction: guarded.target },
+          { list: whenFalse, targetTruthy: { tested: guarded.index, target: guarded.target } },
         ];
       }
     } else if (ts.isExpressionStatement(statement)) {
@@ -1299,7 +1335,9 @@ function shuffleOfArguments(
           // The branch does not run when this argument is a function.
           if (branch.notFunction !== undefined && before[branch.notFunction].has(argument)) return true;
           const holds = held[at][parameter];
-          return holds >= 0 && (holds === branch.isFunction || before[holds].has(argument));
+          // With the tested parameter a function, the guard's target is truthy here: the caller's callback.
+          const truthy = branch.targetTruthy !== undefined && before[branch.targetTruthy.tested].has(argument) && holds === branch.targetTruthy.target;
+          return holds >= 0 && (holds === branch.isFunction || truthy || before[holds].has(argument));
         });
         if (always) result.add(argument);
       }
@@ -1307,6 +1345,40 @@ function shuffleOfArguments(
     });
   }
   return { sources, assignments };
+}
+
+/**
+ * The guarded step of mysql's `ping(options, callback)`: `!callback && typeof options ===
+ * "function"` (either order): `typeof p === "function"` of one parameter and, with `&&`, a test
+ * that another parameter, the target, is no function (`!t`, `typeof t !== "function"`, `t ==
+ * null`, `t === undefined`). Which parameter is tested, and the target.
+ */
+function guardedFunctionTest(condition: ts.Expression, parameterIndex: (expr: ts.Expression) => number): { index: number; target: number } | undefined {
+  const node = skipParens(condition);
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) return undefined;
+  for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
+    const test = typeofFunctionTest(side, parameterIndex);
+    if (!test?.functionWhen) continue;
+    const target = notFunctionTarget(other, parameterIndex);
+    return target >= 0 && target !== test.index ? { index: test.index, target } : undefined;
+  }
+  return undefined;
+}
+
+/** The parameter that `condition`, where true, shows is no function: `!t`, `typeof t !== "function"`, `t == null`, `t === undefined`; -1 for none. */
+function notFunctionTarget(condition: ts.Expression, parameterIndex: (expr: ts.Expression) => number): number {
+  const node = skipParens(condition);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return parameterIndex(node.operand);
+  const typed = typeofFunctionTest(node, parameterIndex);
+  if (typed) return typed.functionWhen ? -1 : typed.index;
+  if (!ts.isBinaryExpression(node) || equalWhen(node.operatorToken.kind, true) !== true) return -1;
+  for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
+    const value = skipParens(other);
+    const nullish = value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === "undefined") || ts.isVoidExpression(value);
+    const index = parameterIndex(side);
+    if (nullish && index >= 0) return index;
+  }
+  return -1;
 }
 
 /** `typeof p === "function"` (`==`, `!==`, `!=`, either side) of a parameter: which, and the outcome where it is a function. */
@@ -1342,8 +1414,8 @@ interface UseAnalysis {
 function analyseUses(
   name: ts.Identifier,
   variable: VariableHandle | undefined,
-  block: ts.Node,
-  declarationStatement: ts.Statement,
+  block: ts.Block | ts.CaseClause | ts.DefaultClause | ts.SourceFile,
+  from: ts.Statement,
   context: RuleContext<FloatingPromiseOptions>,
 ): UseAnalysis | undefined {
   let giveUp = false;
@@ -1367,8 +1439,8 @@ function analyseUses(
     }
     ts.forEachChild(node, visit);
   };
-  const statements = (block as ts.Block | ts.CaseClause | ts.DefaultClause).statements;
-  for (let index = statements.indexOf(declarationStatement); index < statements.length; index++) {
+  const statements = block.statements;
+  for (let index = statements.indexOf(from); index < statements.length; index++) {
     visit(statements[index]);
   }
   return giveUp ? undefined : { voided };
@@ -1493,7 +1565,7 @@ function findLeak(
       settledWhen: (condition, outcome) =>
         settledBranchOf(condition, name) === (outcome ? "then" : "else") || (holdsNoPromise?.(condition, outcome) ?? false),
     },
-    { awaitSuspends: false, yieldSuspends: false, exceptions: true, optimistic: true },
+    { awaitSuspends: false, yieldSuspends: false, exceptions: true, optimistic: true, varToItsScope: true },
   );
   if (!result) return undefined;
   const exit = firstByPosition(
@@ -1509,8 +1581,16 @@ function findLeak(
     case "overwrite":
       return { node: exit.node, how: `\`${name}\` is assigned a new value` };
     default:
-      return { node: exit.node, how: ts.isBlock(block) && ts.isFunctionLike(block.parent) ? "the function ends" : "the block ends" };
+      return { node: exit.node, how: endOf(block) };
   }
+}
+
+/** What ends when the walk reaches the end of the container. */
+function endOf(block: ts.Node): string {
+  if (ts.isSourceFile(block)) return "the module's top-level code ends";
+  if (ts.isBlock(block) && ts.isFunctionLike(block.parent)) return "the function ends";
+  if (ts.isBlock(block) && ts.isClassStaticBlockDeclaration(block.parent)) return "the static block ends";
+  return "the block ends";
 }
 
 /**

@@ -7,7 +7,7 @@
  * then the fixes.
  */
 import * as ts from "typescript";
-import { declaresNameAgain, isAssignment, isAsyncFunction, isUndefinedOrNullLiteral, isValueReference } from "../engine/astUtils";
+import { declaresNameAgain, isAssignmentTarget, isAsyncFunction, isUndefinedOrNullLiteral, isValueReference } from "../engine/astUtils";
 import { positionOf } from "../engine/lines";
 import { firstByPosition, followValue, type UseEffect } from "../engine/valueFlow";
 import type { PromiseQuery, VariableHandle } from "../engine/typeOracle";
@@ -727,25 +727,3 @@ function classifyUse(identifier: ts.Identifier): UseEffect {
   return "handle";
 }
 
-/**
- * `p = ...`, `p ??= ...`, `[p] = ...`, `({ p } = ...)`, `({ key: p } = ...)`, `for (p of ...)`,
- * `for ([p] of ...)`: the identifier is assigned. (A default inside a pattern, `[p = x] = ...`, is
- * itself an assignment `p = x`.)
- */
-function isAssignmentTarget(node: ts.Node): boolean {
-  let current = node;
-  let parent = current.parent;
-  while (
-    ts.isShorthandPropertyAssignment(parent) ||
-    ts.isSpreadElement(parent) ||
-    ts.isSpreadAssignment(parent) ||
-    ts.isPropertyAssignment(parent) || // `{ key: p }`: a target is never the key (`isValueReference`)
-    ts.isArrayLiteralExpression(parent) ||
-    ts.isObjectLiteralExpression(parent)
-  ) {
-    current = parent;
-    parent = current.parent;
-  }
-  if (ts.isBinaryExpression(parent)) return isAssignment(parent) && parent.left === current;
-  return (ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === current;
-}
