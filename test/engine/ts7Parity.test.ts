@@ -6,7 +6,7 @@
  * are exact (findings, message ids, positions, messages, related locations, every fix's title and
  * text), so a pass means identical findings and fixes on both engines. Where TypeScript 7 itself
  * types the code otherwise, the case says so in its `ts7` field (the reason, and the findings it
- * gives there; `InvalidCase.ts7` in test/helpers/ruleTable.ts): three floating-promise cases on
+ * gives there; `InvalidCase.ts7` in test/helpers/ruleTable.ts): five floating-promise cases on
  * JavaScript constructor functions with prototype methods, which TypeScript 7 no longer types.
  *
  * It runs every table a second time: 1,416 tests in about 95 s on two shared cores (2026-12-07),
