@@ -8,7 +8,7 @@ import { lintProgram, type OracleFactory, ProgramTypes } from "../../server/src/
 import { type LintProgram, planProjects, ProgramBuilder } from "../../server/src/engine/project";
 import { allRules } from "../../server/src/rules";
 import { defaultConfig } from "../../server/src/engine/config";
-import { Ts6TypeOracle } from "../../server/src/engine/ts6TypeOracle";
+import { mayNameOneOf, quietText, Ts6TypeOracle } from "../../server/src/engine/ts6TypeOracle";
 import { ast7, ts7Executable, ts7PlatformPackage } from "../../server/src/engine/ts7/api";
 import { findTs6Node, findTs7Node, kind6Of, kind7Of } from "../../server/src/engine/ts7/nodeMap";
 import { Ts7PromiseFacts } from "../../server/src/engine/ts7/promiseFacts";
@@ -522,6 +522,80 @@ describe("the ts7 engine without a TypeScript 6 program (Ts7ProgramView)", () =>
     } finally {
       opened.close();
     }
+  });
+
+  const promiseNamesOf = (program: LintProgram) => {
+    const names = new Ts6TypeOracle(program).promiseNames();
+    return { functions: [...names.functions].sort(), values: [...names.values].sort() };
+  };
+
+  it("promiseNames equals the program's on the fixture projects", () => {
+    for (const root of [ROOT, path.resolve(__dirname, "..", "fixtures", "ts7", "disposables").replace(/\\/g, "/")]) {
+      const spec7 = planProjects({ paths: [], project: `${root}/tsconfig.json`, cwd: root })[0];
+      const opened = openTs7Project(new ProgramBuilder(spec7), spec7.filesToLint);
+      try {
+        assert.deepEqual(promiseNamesOf(opened.program), promiseNamesOf(new ProgramBuilder(spec7).build()), root);
+      } finally {
+        opened.close();
+      }
+    }
+  });
+
+  it("promiseNames equals the program's with lib and node_modules declaration files, leaving unparsed only those that add nothing", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ts7-names-")).replace(/\\/g, "/");
+    const write = (name: string, text: string) => {
+      fs.mkdirSync(path.dirname(`${dir}/${name}`), { recursive: true });
+      fs.writeFileSync(`${dir}/${name}`, text);
+    };
+    try {
+      write("tsconfig.json", JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2023", "DOM"], types: [], noEmit: true }, include: ["src"] }));
+      const pkg = (name: string, dts: string) => {
+        write(`node_modules/${name}/package.json`, JSON.stringify({ name, version: "1.0.0", types: "index.d.ts" }));
+        write(`node_modules/${name}/index.d.ts`, dts);
+      };
+      // Where the names come from: a promise type and promise-returning functions.
+      pkg("loud", "export type Handler = () => Promise<void>;\nexport declare function startServer(port: number): Promise<void>;\nexport declare class Pool { #drain(): Promise<void>; }\n");
+      // Quiet files (no Promise, Thenable, async): one refers to the promise type, one calls a function, one neither.
+      pkg("quiet-typed", "import type { Handler } from \"loud\";\nexport interface Options {\n  onDone: Handler;\n  retries: number;\n}\n");
+      pkg("quiet-call", "import { startServer } from \"loud\";\n/** Started on import. */\nexport declare const started = startServer(8080);\n");
+      pkg("quiet-none", "export interface Point {\n  x: number;\n  y: number;\n}\nexport declare function distance(a: Point, b: Point): number;\n");
+      write("src/main.ts", "import type { Options } from \"quiet-typed\";\nimport { started } from \"quiet-call\";\nimport { distance } from \"quiet-none\";\nexport const options: Partial<Options> = {};\nexport { started, distance };\n");
+      const spec7 = planProjects({ paths: [], project: `${dir}/tsconfig.json`, cwd: dir })[0];
+      const program = new ProgramBuilder(spec7).build();
+      const opened = openTs7Project(new ProgramBuilder(spec7), spec7.filesToLint);
+      try {
+        const view = opened.program;
+        assert.deepEqual(view.getSourceFileNames().length, program.getSourceFiles().length);
+        const expected = promiseNamesOf(program);
+        assert.ok(expected.functions.includes("onDone") && expected.values.includes("started"), "the quiet files add names");
+        assert.deepEqual(promiseNamesOf(view), expected);
+        const quietNone = `${dir}/node_modules/quiet-none/index.d.ts`;
+        assert.notEqual(view.unparsedSourceText(quietNone), undefined, "a quiet file that adds nothing is not parsed");
+        assert.equal(view.unparsedSourceText(`${dir}/node_modules/quiet-typed/index.d.ts`), undefined, "a quiet file naming a promise type is parsed");
+        assert.equal(view.unparsedSourceText(`${dir}/node_modules/quiet-call/index.d.ts`), undefined, "a quiet file calling a promise function is parsed");
+        // Parsed later, a skipped file is the program's parse.
+        assert.equal(view.getSourceFile(quietNone)!.text, program.getSourceFile(quietNone)!.text);
+      } finally {
+        opened.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("quietText and mayNameOneOf: what a file's text can hold, conservatively", () => {
+    assert.equal(quietText("export declare function f(): number;"), true);
+    for (const text of ["f(): Promise<void>", "g(): PromiseLike<T>", "h(): Thenable<T>", "async function k() {}", "declare const \\u0050romise: X;"]) {
+      assert.equal(quietText(text), false, text);
+    }
+    const names = new Set(["save", "Handler", "drain"]);
+    assert.equal(mayNameOneOf("x: Handler;", names), true);
+    assert.equal(mayNameOneOf("const s = a.save(1);", names), true);
+    assert.equal(mayNameOneOf("const s = saved + saves + Handlers;", names), false, "whole identifiers only");
+    assert.equal(mayNameOneOf("x = 1save;", names), true, "an identifier right after a numeric literal");
+    assert.equal(mayNameOneOf("x = 0x1F + 16;", names), false);
+    assert.equal(mayNameOneOf("x = \u00e9drain;", names), true, "a run with characters TypeScript's tables may not take");
+    assert.equal(mayNameOneOf("x = save;", new Set()), false);
   });
 
   it("reports syntax errors as the program does: a TypeScript file's, and TypeScript syntax in a JavaScript file", () => {

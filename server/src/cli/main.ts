@@ -706,8 +706,8 @@ function lintWithoutProgram(
   try {
     engine.log(`ts7 engine for ${name}: TypeScript 7 opened the project in ${(performance.now() - started).toFixed(0)} ms; no TypeScript 6 program`);
     started = performance.now();
-    const files = ts7.program.getSourceFiles().length;
-    engine.log(`ts7 engine for ${name}: TypeScript 6 parsed TypeScript 7's ${files} source files in ${(performance.now() - started).toFixed(0)} ms`);
+    const files = ts7.program.filesToBind().length;
+    engine.log(`ts7 engine for ${name}: TypeScript 6 parsed the ${files} files to lint in ${(performance.now() - started).toFixed(0)} ms (of TypeScript 7's ${ts7.program.getSourceFileNames().length}; the others when asked)`);
     if (unread) unread.push(...unreadFiles(ts7.program, spec, configs));
     engine.log(`command-line program folders (start-up code) for ${name}: ${describeCommandLineFolders(ts7.program)}`);
     return lintProgram({

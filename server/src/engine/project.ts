@@ -447,6 +447,16 @@ export interface LintProgram
    * overflow the binder). Default (a `ts.Program`): every file, as creating its checker would.
    */
   filesToBind?(): readonly ts.SourceFile[];
+  /**
+   * The program's file names, in `getSourceFiles`' order, without parsing any (a program that
+   * parses on demand, the `ts7` engine's view; a `ts.Program` has parsed them all already).
+   */
+  getSourceFileNames?(): readonly string[];
+  /**
+   * The text of a file that nobody has asked to parse yet and that is not linted (whole-program
+   * syntax scans test it before parsing it); undefined when it is parsed already or linted.
+   */
+  unparsedSourceText?(fileName: string): string | undefined;
 }
 
 /**

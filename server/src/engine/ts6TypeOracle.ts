@@ -469,8 +469,7 @@ export class Ts6TypeOracle implements TypeOracle {
     const pending: [name: string, callee: string][] = [];
     const promiseTypes = new Set<string>();
     const typedReferences: [name: string, typeName: string][] = [];
-    for (const sourceFile of this.program.getSourceFiles()) {
-      const scan = scanPromiseNames(sourceFile);
+    for (const scan of this.promiseNameScans()) {
       for (const name of scan.functions) functions.add(name);
       for (const name of scan.values) values.add(name);
       for (const name of scan.promiseTypes) promiseTypes.add(name);
@@ -486,6 +485,48 @@ export class Ts6TypeOracle implements TypeOracle {
     }
     this.promiseNameSets = { functions, values };
     return this.promiseNameSets;
+  }
+
+  /**
+   * `scanPromiseNames` of every file, in the program's order, leaving out files that provably add
+   * nothing, unparsed: a program that parses on demand (the `ts7` view) offers the text of a file
+   * nobody parsed yet, and one whose text holds neither `Promise`, `Thenable`, `async` nor a `\u`
+   * escape (`quietText`) has no function, value or promise type of its own (each needs one of those
+   * written); all it can add is a `handler: Handler` or `x = f()` declaration, which counts only
+   * when `Handler` is a promise type or `f` a function of the other files' scans. So the quiet
+   * files are parsed only when an identifier of their text is one of those names
+   * (`mayNameOneOf`); the rest are left out, with the same answer.
+   */
+  private promiseNameScans(): PromiseNameScan[] {
+    const program = this.program;
+    const names = program.getSourceFileNames?.();
+    if (!names || !program.unparsedSourceText) return program.getSourceFiles().map(scanPromiseNames);
+    const scans: (PromiseNameScan | undefined)[] = [];
+    const quiet: [index: number, name: string, text: string][] = [];
+    for (const name of names) {
+      const text = program.unparsedSourceText(name);
+      if (text !== undefined && quietText(text)) {
+        quiet.push([scans.length, name, text]);
+        scans.push(undefined);
+        continue;
+      }
+      const sourceFile = program.getSourceFile(name);
+      scans.push(sourceFile && scanPromiseNames(sourceFile));
+    }
+    if (quiet.length > 0) {
+      // What a quiet file's declarations can refer to: promise types and functions (a private name's callee is `#f`).
+      const wanted = new Set<string>();
+      for (const scan of scans) {
+        for (const name of scan?.promiseTypes ?? []) wanted.add(name);
+        for (const name of scan?.functions ?? []) wanted.add(name.startsWith("#") ? name.slice(1) : name);
+      }
+      for (const [index, name, text] of quiet) {
+        if (!mayNameOneOf(text, wanted)) continue;
+        const sourceFile = program.getSourceFile(name);
+        scans[index] = sourceFile && scanPromiseNames(sourceFile);
+      }
+    }
+    return scans.filter((scan) => scan !== undefined);
   }
 
   /**
@@ -1262,7 +1303,12 @@ export class Ts6TypeOracle implements TypeOracle {
 
   /** The project's own source files: no declaration files, default libs or files under node_modules. */
   projectSourceFiles(): readonly ts.SourceFile[] {
-    this.projectFilesMemo ??= this.program.getSourceFiles().filter((file) => this.isProjectSourceFile(file));
+    // A program that parses on demand: declaration files and files under node_modules are left unparsed.
+    // (`isDeclarationFileName`: what the parser sets `isDeclarationFile` from; in the 6.0 runtime, not in its types.)
+    const isDeclarationFileName = (ts as unknown as { isDeclarationFileName?(fileName: string): boolean }).isDeclarationFileName ?? (() => false);
+    const names = this.program.getSourceFileNames?.().filter((name) => !isDeclarationFileName(name) && !name.includes("/node_modules/"));
+    const files = names ? names.flatMap((name) => this.program.getSourceFile(name) ?? []) : this.program.getSourceFiles();
+    this.projectFilesMemo ??= files.filter((file) => this.isProjectSourceFile(file));
     return this.projectFilesMemo;
   }
 
@@ -2091,6 +2137,45 @@ interface PromiseNameScan {
 
 const promiseNameScans = new WeakMap<ts.SourceFile, PromiseNameScan>();
 const PROMISE_TYPE_TEXT = /\b(?:Promise|PromiseLike|Thenable)\b/;
+
+/**
+ * A text from which `scanPromiseNames` can get no function, value or promise type: each needs an
+ * `async` modifier or a written `Promise`/`PromiseLike`/`Thenable` (`PROMISE_TYPE_TEXT` reads the
+ * file's own text; `new Promise(...)`'s callee is the identifier `Promise`), and without a `\u`
+ * escape every identifier and keyword is written as its own text. Substrings, not words: a false
+ * "not quiet" only costs a parse.
+ */
+export function quietText(text: string): boolean {
+  return !/Promise|Thenable|async|\\u/.test(text);
+}
+
+/**
+ * Can a text without `\u` escapes hold an identifier whose name is in `names`? Looked up by runs
+ * of identifier characters (strings and comments included: a false "yes" only costs a parse). An
+ * ASCII run that starts with a letter, `$` or `_` is one identifier or keyword, or none (the
+ * scanner reads all of it); one that starts with a digit may end with one (`1x`: a numeric
+ * literal directly followed by an identifier), so its ends starting with a letter, `$` or `_` are
+ * looked up. A run with other characters may split where TypeScript's tables (older Unicode, ES5's
+ * for an ES5 target) end an identifier, so any name inside it counts; past 64 such runs, the
+ * answer is yes.
+ */
+export function mayNameOneOf(text: string, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  let unusual = 0;
+  for (const [run] of text.matchAll(/[\p{ID_Continue}$\u200C\u200D]+/gu)) {
+    if (names.has(run)) return true;
+    if (/^[A-Za-z$_][\w$]*$/.test(run)) continue;
+    if (/^[\w$]+$/.test(run)) {
+      for (let start = 1; start < run.length; start++) {
+        if (/[A-Za-z$_]/.test(run[start]) && names.has(run.slice(start))) return true;
+      }
+      continue;
+    }
+    if (++unusual > 64) return true;
+    for (const name of names) if (run.includes(name)) return true;
+  }
+  return false;
+}
 
 function scanPromiseNames(sourceFile: ts.SourceFile): PromiseNameScan {
   const cached = promiseNameScans.get(sourceFile);

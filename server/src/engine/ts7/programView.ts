@@ -101,7 +101,8 @@ export class Ts7ProgramView implements LintProgram {
     if (this.trees.has(key)) return this.trees.get(key);
     const name = this.files.get(key);
     if (name === undefined) return undefined;
-    const text = this.overrides.get(key) ?? this.host.readFile(name);
+    const text = this.texts.get(key) ?? this.overrides.get(key) ?? this.host.readFile(name);
+    this.texts.delete(key);
     const format = ts.getImpliedNodeFormatForFile(key, this.packageJsonCache, this.host, this.getCompilerOptions());
     // A file to lint is bound before it is walked (which sets parents); any other gets parents now.
     const tree = this.builder.sourceFile(name, text, { ...this.createOptions, impliedNodeFormat: format }, !this.toLint.has(key));
@@ -111,6 +112,21 @@ export class Ts7ProgramView implements LintProgram {
 
   /** The tree of each file asked for (read and parsed once per view: its texts do not change). */
   private readonly trees = new Map<string, ts.SourceFile | undefined>();
+
+  /** Texts read by `unparsedSourceText` and not parsed yet (a later parse takes its text from here). */
+  private readonly texts = new Map<string, string | undefined>();
+
+  getSourceFileNames(): readonly string[] {
+    return [...this.files.values()];
+  }
+
+  unparsedSourceText(fileName: string): string | undefined {
+    const key = normalizePath(fileName);
+    const name = this.files.get(key);
+    if (name === undefined || this.trees.has(key) || this.toLint.has(key)) return undefined;
+    if (!this.texts.has(key)) this.texts.set(key, this.overrides.get(key) ?? this.host.readFile(name));
+    return this.texts.get(key);
+  }
 
   /** Every file, parsed (the whole-program syntax scans read them all). */
   getSourceFiles(): readonly ts.SourceFile[] {
