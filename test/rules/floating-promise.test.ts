@@ -3245,6 +3245,30 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  // a value narrowed to the lib's `Function`
+  {
+    name: "callback-style call where `typeof done !== \"function\"` showed the callback typed `unknown` is not one: the promise floats",
+    code: `${REQ}\n/** @param {unknown} [done] */\nexport function ping(options, done) {\n  if (typeof done !== "function") request(options, done);\n}`,
+    fileName: "client.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 14,
+        column: 35,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `${REQ}\n/** @param {unknown} [done] */\nexport function ping(options, done) {\n  if (typeof done !== "function") Promise.resolve(request(options, done))${H};\n}`,
+          ],
+          [
+            VOID,
+            `${REQ}\n/** @param {unknown} [done] */\nexport function ping(options, done) {\n  if (typeof done !== "function") void request(options, done);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -4629,6 +4653,22 @@ const valid: ValidCase[] = [
       "}",
     ].join("\n"),
     fileName: "connection.js",
+  },
+  // a value narrowed to the lib's `Function`
+  {
+    name: "callback-style call passing on a callback typed `unknown` once `typeof done === \"function\"` showed it is one (the test narrows it to the lib's `Function`)",
+    code: `${REQ}\n/** @param {unknown} [done] */\nexport function ping(options, done) {\n  if (typeof done === "function") request(options, done);\n  else return request(options);\n}`,
+    fileName: "client.js",
+  },
+  {
+    name: "callback-style call under `typeof done === \"function\" &&` (a callback typed `unknown`)",
+    code: `${REQ}\n/** @param {unknown} [done] */\nexport function ping(options, done) {\n  typeof done === "function" && request(options, done);\n}`,
+    fileName: "client.js",
+  },
+  {
+    name: "callback-style call passing on a callback typed as the lib's `Function`",
+    code: `${REQ}\n/** @param {Function} done */\nexport function ping(options, done) {\n  request(options, done);\n}`,
+    fileName: "client.js",
   },
 ];
 

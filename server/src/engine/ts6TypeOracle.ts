@@ -195,10 +195,20 @@ export class Ts6TypeOracle implements TypeOracle {
       parts.map((part): Tri => {
         if (part.flags & UNKNOWNISH) return "may";
         if (part.flags & ts.TypeFlags.TypeParameter && !this.checker.getBaseConstraintOfType(part)) return "may";
-        const apparent = this.checker.getApparentType(part);
-        return apparent.getCallSignatures().length > 0 ? "always" : "never";
+        return this.isCallable(part) ? "always" : "never";
       }),
     );
+  }
+
+  /**
+   * A type whose values are functions: it has call signatures, or it is the default lib's
+   * `Function` (no signatures, yet every value of it is callable: `typeof done === "function"`
+   * narrows an untyped `done` to it in JavaScript).
+   */
+  private isCallable(type: ts.Type): boolean {
+    if (this.checker.getApparentType(type).getCallSignatures().length > 0) return true;
+    const symbol = type.getSymbol();
+    return symbol !== undefined && symbol.name === "Function" && this.isDeclaredInDefaultLib(symbol);
   }
 
   /**
@@ -216,7 +226,7 @@ export class Ts6TypeOracle implements TypeOracle {
         const constraint = this.checker.getBaseConstraintOfType(part);
         return constraint && constraint !== part ? partStatus(constraint) : "may";
       }
-      return this.checker.getApparentType(part).getCallSignatures().length > 0 ? "never" : "always";
+      return this.isCallable(part) ? "never" : "always";
     };
     return partStatus(this.checker.getTypeAtLocation(expr));
   }

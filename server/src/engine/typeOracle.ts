@@ -57,7 +57,11 @@ export interface TypeOracle {
   /** Does every part of the value's type have a callable `catch` (so `.catch(h)` type-checks)? */
   everyPartHasCatch(expr: ts.Expression): boolean;
 
-  /** Is the value a function? Used for `.catch(x)` / `.then(f, x)` handler arguments. */
+  /**
+   * Is the value a function? Used for `.catch(x)` / `.then(f, x)` handler arguments and the
+   * callback argument of callback-style APIs. A type with call signatures is one, and so is the
+   * default lib's `Function` (`typeof done === "function"` narrows an `unknown` to it).
+   */
   functionStatus(expr: ts.Expression): Tri;
 
   /**

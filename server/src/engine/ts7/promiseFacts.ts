@@ -444,7 +444,7 @@ export class Ts7PromiseFacts {
         (type.isUnionType() ? type.getTypes() : [type]).map((part): Tri => {
           if (part.flags & (TypeFlags.Any | TypeFlags.Unknown)) return "may";
           if (part.flags & TypeFlags.TypeParameter && !checker.getBaseConstraintOfType(part)) return "may";
-          return this.callSignatureCount(part) > 0 ? "always" : "never";
+          return this.isCallable(part) ? "always" : "never";
         }),
       );
     });
@@ -461,7 +461,7 @@ export class Ts7PromiseFacts {
           const constraint = this.project.checker.getBaseConstraintOfType(part);
           return constraint && constraint.id !== part.id ? partStatus(constraint) : "may";
         }
-        return this.callSignatureCount(part) > 0 ? "never" : "always";
+        return this.isCallable(part) ? "never" : "always";
       };
       const type = this.typeOf(expr);
       return type ? partStatus(type) : "may";
@@ -514,6 +514,13 @@ export class Ts7PromiseFacts {
   }
 
   private readonly callSignatureCounts = new Map<number, number>();
+
+  /** As `Ts6TypeOracle.isCallable`: call signatures, or the default lib's `Function`. */
+  private isCallable(type: Type7): boolean {
+    if (this.callSignatureCount(type) > 0) return true;
+    const symbol = type.getSymbol();
+    return symbol !== undefined && symbol.name === "Function" && this.isDeclaredInDefaultLib(symbol);
+  }
 
   /**
    * Is `expr` the global `Promise` constructor (the default lib's `Promise` value, directly, as
