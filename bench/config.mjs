@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import picomatch from 'picomatch';
 
 export const REPO = path.resolve(import.meta.dirname, '..');
 const repoRequire = createRequire(path.join(REPO, 'package.json'));
@@ -495,31 +496,43 @@ export function eslintTool({ id, description, rules, plugins = {}, typeAware = t
   };
 }
 
-const tscTool = {
+// A compiler run as `tsc --noEmit -p <corpus tsconfig>`: no findings, its type errors counted
+// (lines matching `errorLine`).
+function compilerTool({ id, description, versions, preflight, command, errorLine }) {
+  return {
+    id,
+    description,
+    kind: 'compiler',
+    countLabel: 'type errors',
+    versions,
+    preflight,
+    prepare() {},
+    command,
+    // 0 = clean, 1/2 = type errors reported; anything else (signal, crash) is a failure.
+    exitOk: (code) => code === 0 || code === 1 || code === 2,
+    findings(c, outFile, stdoutFile) {
+      const text = readFileSync(stdoutFile, 'utf8');
+      return { findings: [], counts: {}, total: (text.match(errorLine) ?? []).length };
+    },
+  };
+}
+
+const tscTool = compilerTool({
   id: 'tsc',
   description: 'tsc --noEmit (type check only, the baseline)',
-  kind: 'compiler',
-  countLabel: 'type errors',
   versions: () => ({ typescript: pkgVersion('typescript') }),
   preflight() {
     try { repoRequire.resolve('typescript/package.json'); } catch {
       throw new Error(`typescript is not installed in ${REPO}/node_modules (run npm install)`);
     }
   },
-  prepare() {},
   command: (c) => ({
     file: nodeBin,
     args: [binOf('typescript', 'bin/tsc'), '--noEmit', '-p', path.join(c.dir, 'tsconfig.json')],
     cwd: c.dir,
   }),
-  // 0 = clean, 1/2 = type errors reported; anything else (signal, crash) is a failure.
-  exitOk: (code) => code === 0 || code === 1 || code === 2,
-  findings(c, outFile, stdoutFile) {
-    const text = readFileSync(stdoutFile, 'utf8');
-    const n = (text.match(/: error TS\d+:/g) ?? []).length;
-    return { findings: [], counts: {}, total: n };
-  },
-};
+  errorLine: /: error TS\d+:/g,
+});
 
 // TypeScript 7 (package "typescript7", npm:typescript@7): `tsc --noEmit` of the native compiler,
 // the Go binary run directly. Its npm `bin/tsc` is a Node script that only finds that binary and
@@ -530,11 +543,9 @@ function tsc7Binary() {
   return path.join(path.dirname(req7.resolve(`@typescript/typescript-${process.platform}-${process.arch}/package.json`)), 'lib',
     process.platform === 'win32' ? 'tsc.exe' : 'tsc');
 }
-const tsc7Tool = {
+const tsc7Tool = compilerTool({
   id: 'tsc7',
   description: 'TypeScript 7 (native compiler) tsc --noEmit: the baseline of the ts7 engine',
-  kind: 'compiler',
-  countLabel: 'type errors',
   versions: () => ({ typescript7: pkgVersion('typescript7') }),
   preflight() {
     let bin;
@@ -543,31 +554,22 @@ const tsc7Tool = {
     }
     if (!existsSync(bin)) throw new Error(`TypeScript 7's compiler binary ${bin} is missing`);
   },
-  prepare() {},
   command: (c) => ({ file: tsc7Binary(), args: ['--noEmit', '-p', path.join(c.dir, 'tsconfig.json')], cwd: c.dir }),
-  exitOk: (code) => code === 0 || code === 1 || code === 2,
-  findings(c, outFile, stdoutFile) {
-    const text = readFileSync(stdoutFile, 'utf8');
-    return { findings: [], counts: {}, total: (text.match(/\berror TS\d+:/g) ?? []).length };
-  },
-};
+  errorLine: /\berror TS\d+:/g,
+});
 
 // The files a corpus's `lintFiles` globs name (relative to the corpus folder, sorted), for the
-// tools that are given explicit paths (oxlint, Biome). Supports `*`, `?` and `**/`; skips
-// node_modules and dot-folders, as ESLint's globbing does.
+// tools that are given explicit paths (oxlint, Biome). Globs are picomatch's (the project's own
+// glob library); node_modules and dot-folders are skipped, as ESLint's globbing does.
 export function lintFileList(c) {
-  const toRegExp = (glob) => new RegExp(`^${glob.split('/').map((seg, i, all) => {
-    if (seg === '**') return i === all.length - 1 ? '.*' : '(?:[^/]+/)*';
-    return seg.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + (i === all.length - 1 ? '' : '/');
-  }).join('')}$`);
-  const res = c.lintFiles.map(toRegExp);
+  const matches = picomatch(c.lintFiles);
   const out = [];
   const walk = (relDir) => {
     for (const e of readdirSync(path.join(c.dir, relDir), { withFileTypes: true })) {
       if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
       const rel = relDir ? `${relDir}/${e.name}` : e.name;
       if (e.isDirectory()) walk(rel);
-      else if (e.isFile() && res.some((re) => re.test(rel))) out.push(rel);
+      else if (e.isFile() && matches(rel)) out.push(rel);
     }
   };
   walk('');
