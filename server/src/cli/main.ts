@@ -23,6 +23,7 @@ import {
   type ProjectSpec,
 } from "../engine/project";
 import { openTs7Engine, openTs7Project, ts7Unavailable, Ts7UnavailableError } from "../engine/ts7/engine";
+import { TS7_VERSION } from "../engine/ts7/api";
 import { formatTs7Stats, ts7StatsWanted } from "../engine/ts7/ts7TypeOracle";
 import type { Finding, InternalError, Severity } from "../engine/types";
 import { allRules } from "../rules";
@@ -653,7 +654,6 @@ function unreadFiles(program: LintProgram, spec: ProjectSpec, configs: ConfigRes
 let ruleTimings: Map<string, number> | undefined;
 
 /** TypeScript 7's version the `ts7` engine is pinned to (part of the cache key). */
-const TS7_VERSION = "7.0.2";
 
 /** The `ts7` engine for a project (its tsconfig, and texts not on disk for `--fix`); undefined: `ts6`. */
 type LintEngine = { configFile: string; texts?: ReadonlyMap<string, string>; log(text: string): void } | undefined;

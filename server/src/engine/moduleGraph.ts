@@ -24,7 +24,9 @@
  */
 import * as path from "node:path";
 import * as ts from "typescript";
+import { equalWhen } from "./astUtils";
 import { isInside, type LintProgram, packageOf, type ReadFile, slashes, stringsIn } from "./project";
+import { skipParens } from "./typeOracle";
 
 /** A project file that only the package's command-line programs reach. */
 export interface CommandLineOnlyFile {
@@ -233,7 +235,7 @@ function entersMainModuleBranch(node: ts.Node, child: ts.Node): boolean {
  * their negations and `!==`.
  */
 function mainModuleGuard(condition: ts.Expression): boolean | undefined {
-  const expression = skipParentheses(condition);
+  const expression = skipParens(condition);
   if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken) {
     const inner = mainModuleGuard(expression.operand);
     return inner === undefined ? undefined : !inner;
@@ -241,18 +243,13 @@ function mainModuleGuard(condition: ts.Expression): boolean | undefined {
   if (isImportMeta(expression, "main")) return true;
   if (!ts.isBinaryExpression(expression)) return undefined;
   const operator = expression.operatorToken.kind;
-  const equal = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
-  const notEqual = operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
-  if (!equal && !notEqual) return undefined;
-  const [left, right] = [skipParentheses(expression.left), skipParentheses(expression.right)];
+  // True for `===`/`==`, false for `!==`/`!=`.
+  const equal = equalWhen(operator, true);
+  if (equal === undefined) return undefined;
+  const [left, right] = [skipParens(expression.left), skipParens(expression.right)];
   const pair = (a: ts.Expression, b: ts.Expression) =>
     (isDotted(a, "require.main") && ts.isIdentifier(b) && b.text === "module") || (isArgvOne(a) && isThisFileName(b));
   return pair(left, right) || pair(right, left) ? equal : undefined;
-}
-
-function skipParentheses(expression: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(expression)) expression = expression.expression;
-  return expression;
 }
 
 function isDotted(expression: ts.Expression, dotted: string): boolean {
@@ -352,7 +349,7 @@ class FileScope {
       return initializer && depth < MAX_CONST_DEPTH ? this.pathFunction(initializer, depth + 1) : undefined;
     }
     if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== "join" && callee.name.text !== "resolve")) return undefined;
-    const object = skipParentheses(callee.expression);
+    const object = skipParens(callee.expression);
     const isPath =
       isPathModule(object) ||
       (ts.isIdentifier(object) && (this.isPathImport(object.text) || ((initializer) => initializer != null && isPathModule(initializer))(this.consts.get(object.text))));
@@ -373,7 +370,7 @@ class FileScope {
   }
 
   evaluate(node: ts.Expression, depth: number): Specifier | undefined {
-    const expression = skipParentheses(node);
+    const expression = skipParens(node);
     const dirname = path.posix.dirname(slashes(this.file.fileName));
     if (ts.isStringLiteralLike(expression)) return { text: expression.text };
     if (ts.isIdentifier(expression)) {
@@ -403,7 +400,7 @@ class FileScope {
       return "text" in right ? { text: left.text + right.text } : { prefix: left.text + right.prefix, suffix: "" };
     }
     if (ts.isCallExpression(expression)) {
-      const fn = this.pathFunction(skipParentheses(expression.expression), depth);
+      const fn = this.pathFunction(skipParens(expression.expression), depth);
       if (fn === undefined) return undefined;
       const parts: string[] = [];
       for (const argument of expression.arguments) {
@@ -425,7 +422,7 @@ function isPathSpecifier(text: string): boolean {
 
 /** `require("path")` or `require("node:path")`. */
 function isPathModule(expression: ts.Expression): boolean {
-  const call = skipParentheses(expression);
+  const call = skipParens(expression);
   return (
     ts.isCallExpression(call) &&
     ts.isIdentifier(call.expression) &&

@@ -1313,12 +1313,13 @@ export class Ts6TypeOracle implements TypeOracle {
 
   /** The project's own source files: no declaration files, default libs or files under node_modules. */
   projectSourceFiles(): readonly ts.SourceFile[] {
+    if (this.projectFilesMemo) return this.projectFilesMemo;
     // A program that parses on demand: declaration files and files under node_modules are left unparsed.
     // (`isDeclarationFileName`: what the parser sets `isDeclarationFile` from; in the 6.0 runtime, not in its types.)
     const isDeclarationFileName = (ts as unknown as { isDeclarationFileName?(fileName: string): boolean }).isDeclarationFileName ?? (() => false);
     const names = this.program.getSourceFileNames?.().filter((name) => !isDeclarationFileName(name) && !name.includes("/node_modules/"));
     const files = names ? names.flatMap((name) => this.program.getSourceFile(name) ?? []) : this.program.getSourceFiles();
-    this.projectFilesMemo ??= files.filter((file) => this.isProjectSourceFile(file));
+    this.projectFilesMemo = files.filter((file) => this.isProjectSourceFile(file));
     return this.projectFilesMemo;
   }
 

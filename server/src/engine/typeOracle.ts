@@ -649,3 +649,12 @@ export function skipParens(expr: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(current)) current = current.expression;
   return current;
 }
+
+/** The value behind parentheses and type-only wrappers: `as`, `satisfies`, `!` and `<T>`. */
+export function skipExpressionWrappers(expression: ts.Expression): ts.Expression {
+  let node = skipParens(expression);
+  while (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node)) {
+    node = skipParens(node.expression);
+  }
+  return node;
+}

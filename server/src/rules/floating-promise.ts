@@ -25,7 +25,7 @@ import {
 import { NEVER_REJECTING_LIBRARY_CALLS, rejectionFacts, type RejectionFacts } from "../engine/rejection";
 import { firstByPosition, followValue, varScopeOf } from "../engine/valueFlow";
 import type { DeclarationRef, PromiseQuery, Tri, TypeOracle, VariableHandle } from "../engine/typeOracle";
-import { skipParens } from "../engine/typeOracle";
+import { skipExpressionWrappers, skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
 // ---------------------------------------------------------------------------------------------
@@ -914,10 +914,7 @@ class FloatingChecker {
     const firstStatement = isVar ? block.statements[0] : statement;
     // Cheap syntactic gate before any type question: only values that can be promises, also
     // behind a type assertion (`const user = fetchUser(id) as Promise<Admin>` holds the call's promise).
-    let init = skipParens(initializer);
-    while (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isNonNullExpression(init) || ts.isTypeAssertionExpression(init)) {
-      init = skipParens(init.expression);
-    }
+    const init = skipExpressionWrappers(initializer);
     if (!(ts.isCallExpression(init) || ts.isNewExpression(init) || ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) || ts.isConditionalExpression(init) || ts.isBinaryExpression(init))) {
       return;
     }
@@ -1166,7 +1163,7 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
   const scan = (node: ts.Node): void => {
     if (assigned) return;
     if (ts.isIdentifier(node)) {
-      if (isValueReference(node) && parameterIndex(node) >= 0 && isParameterWrite(node, shuffle.assignments)) assigned = true;
+      if (isValueReference(node) && isParameterWrite(node, shuffle.assignments) && parameterIndex(node) >= 0) assigned = true;
       return;
     }
     ts.forEachChild(node, scan);

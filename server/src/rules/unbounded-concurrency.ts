@@ -10,7 +10,7 @@
 import * as ts from "typescript";
 import { isFunctionExpressionLike } from "../engine/astUtils";
 import type { DeclarationRef } from "../engine/typeOracle";
-import { skipParens } from "../engine/typeOracle";
+import { skipExpressionWrappers, skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 import { compileSpecifiers, specifierSchema, type DeclarationSpecifier, type Matcher } from "./floating-promise";
 
@@ -969,14 +969,6 @@ function isInside(node: ts.Node, ancestor: ts.Node): boolean {
 
 function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
   return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
-}
-
-function skipExpressionWrappers(expression: ts.Expression): ts.Expression {
-  let node = skipParens(expression);
-  while (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node)) {
-    node = skipParens(node.expression);
-  }
-  return node;
 }
 
 /** The same name or `this.x` / `a.b` chain, written the same way. */

@@ -36,6 +36,9 @@ let sync: Sync7 | undefined;
 let ast: Ast7 | undefined;
 
 /** The sync client (`API`, flags enums), loaded on first use: the TypeScript 6 engine never loads it. */
+/** The exact TypeScript 7 version the `typescript7` alias pins in package.json (the protocol is unversioned). */
+export const TS7_VERSION = "7.0.2";
+
 export function sync7(): Sync7 {
   sync ??= load("typescript7/unstable/sync") as Sync7;
   return sync;

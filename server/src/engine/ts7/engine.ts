@@ -7,7 +7,7 @@ import * as path from "node:path";
 import type * as ts from "typescript";
 import type { OracleFactory } from "../linter";
 import type { ProgramBuilder } from "../project";
-import { sync7, ts7Executable, ts7PlatformPackage, type Project7 } from "./api";
+import { sync7, TS7_VERSION, ts7Executable, ts7PlatformPackage, type Project7 } from "./api";
 import { Ts7ProgramView } from "./programView";
 import { Ts7Session } from "./session";
 import { Ts7TypeOracle } from "./ts7TypeOracle";
@@ -45,9 +45,9 @@ export function ts7Unavailable(where: "cli" | "server", probe: () => unknown = p
   } catch (error) {
     const reason = (error as Error).message.split("\n")[0];
     const cannot = `the ts7 engine (experimental) cannot load TypeScript 7's compiler for ${platform}-${arch} (${reason})`;
-    const npm = `npm installs it with concurrency-lint: the typescript7 package (typescript@7.0.2) and its optional dependency ${ts7PlatformPackage(platform, arch)}`;
+    const npm = `npm installs it with concurrency-lint: the typescript7 package (typescript@${TS7_VERSION}) and its optional dependency ${ts7PlatformPackage(platform, arch)}`;
     if (where === "cli") {
-      return `${cannot}. ${npm}; install concurrency-lint again without --omit=optional, or add it next to concurrency-lint: npm install --save-dev typescript7@npm:typescript@7.0.2`;
+      return `${cannot}. ${npm}; install concurrency-lint again without --omit=optional, or add it next to concurrency-lint: npm install --save-dev typescript7@npm:typescript@${TS7_VERSION}`;
     }
     const target = vsixTargetOf(platform, arch);
     const vsix = (VSIX_TARGETS as readonly string[]).includes(target)

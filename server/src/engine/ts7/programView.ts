@@ -158,7 +158,7 @@ export class Ts7ProgramView implements LintProgram {
     if (this.roots.has(key) || !this.files.has(key)) return false;
     let external = this.external.get(key);
     if (external === undefined) {
-      external = this.project7.program.getSourceFileMetadata(this.files.get(key) ?? key)?.isFromExternalLibrary === true;
+      external = this.project7.program.getSourceFileMetadata(this.files.get(key)!)?.isFromExternalLibrary === true;
       this.external.set(key, external);
     }
     return external;
