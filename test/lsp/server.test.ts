@@ -292,6 +292,25 @@ const changed = (uri: string): FileEvent => ({ uri, type: FileChangeType.Changed
 const created = (uri: string): FileEvent => ({ uri, type: FileChangeType.Created });
 const deleted = (uri: string): FileEvent => ({ uri, type: FileChangeType.Deleted });
 
+/** The TypeScript 7 compiler processes this test process started and that still run (Linux: `/proc`). */
+function ts7Processes(): number[] {
+  return fs.readdirSync("/proc").filter((entry) => /^\d+$/.test(entry)).flatMap((entry) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      // The API starts the compiler with `--api`; a process that ended has no command line.
+      return parent === process.pid && fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").includes("--api") ? [Number(entry)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  for (let tries = 0; tries < 200 && !condition(); tries++) await new Promise((resolve) => setTimeout(resolve, 25));
+  assert.ok(condition(), `timed out waiting: ${what}`);
+}
+
 function brief(diagnostic: Diagnostic): string {
   return `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${String(diagnostic.code)}`;
 }
@@ -500,6 +519,61 @@ describe("concurrencyLint.engine: ts7 (experimental)", () => {
     assert.deepEqual(session.host.of("showWarning").map((call) => call.message), [problem], "shown once, not on every edit");
     assert.deepEqual(session.host.of("log").filter((call) => call.level === "error").map((call) => call.message), [problem]);
     assert.equal(probes, 1, "checked once per server");
+  });
+
+  it("one TypeScript 7 process for the workspace: two tsconfigs take turns, edits in one leave the other's findings right", async (t) => {
+    const before = ts7Processes();
+    const files = { "a/tsconfig.json": TSCONFIG, "a/src/jobs.ts": JOBS, "b/tsconfig.json": TSCONFIG, "b/src/jobs.ts": JOBS };
+    const session = await startSession(t, files, { settings: () => ({ engine: "ts7" }) });
+    const a = session.open("a/src/jobs.ts");
+    const b = session.open("b/src/jobs.ts");
+    assert.deepEqual(await session.summary(a), ["6:3 floating-promise", "10:9 floating-promise"]);
+    assert.deepEqual(await session.summary(b), ["6:3 floating-promise", "10:9 floating-promise"]);
+    // An edit in b: a new snapshot for the workspace; a's program did not change, its types must follow the snapshot.
+    session.replace(b, "export async function send(id: string): Promise<void> {", "export function send(id: string): number {\n  return 1;");
+    assert.deepEqual(await session.summary(b), []);
+    assert.deepEqual(await session.summary(a), ["6:3 floating-promise", "10:9 floating-promise"]);
+    session.replace(a, "  send(id);", "  await send(id);");
+    assert.deepEqual(await session.summary(a), ["10:9 floating-promise"]);
+    assert.deepEqual(await session.summary(b), []);
+    const started = ts7Processes().filter((pid) => !before.includes(pid));
+    assert.equal(started.length, 1, `one compiler process for both projects, not ${started.length}`);
+    assert.deepEqual(session.host.of("log").filter((call) => call.level === "error"), []);
+    session.dispose();
+    await waitFor(() => ts7Processes().filter((pid) => started.includes(pid)).length === 0, "the process ends with the server");
+  });
+
+  it("restarts TypeScript 7's process when it died, and the findings stay right", async (t) => {
+    const before = ts7Processes();
+    const session = await startSession(t, { "src/jobs.ts": JOBS }, { settings: () => ({ engine: "ts7" }) });
+    const uri = session.open("src/jobs.ts");
+    assert.deepEqual(await session.summary(uri), ["6:3 floating-promise", "10:9 floating-promise"]);
+    const [pid] = ts7Processes().filter((each) => !before.includes(each));
+    assert.ok(pid !== undefined, "a compiler process");
+    process.kill(pid, "SIGKILL");
+    await waitFor(() => !ts7Processes().includes(pid), "the process is gone");
+    session.replace(uri, "  send(id);", "  await send(id);");
+    assert.deepEqual(await session.summary(uri), ["10:9 floating-promise"]);
+    assert.deepEqual(session.host.of("log").filter((call) => call.level === "warn").map((call) => call.message), ["TypeScript 7's compiler stopped; restarting it"]);
+    assert.equal(ts7Processes().filter((each) => !before.includes(each)).length, 1, "a new process in place of the dead one");
+  });
+
+  it("honours cancellation between TypeScript 7's questions, and answers again afterwards", async (t) => {
+    const session = await startSession(t, { "src/jobs.ts": JOBS }, { settings: () => ({ engine: "ts7" }) });
+    const uri = session.open("src/jobs.ts");
+    // Two checkpoints before the analysis and the runner's check per file pass; the next check is
+    // the session's, before its first question to TypeScript 7 (the file is far below the
+    // runner's 2,048 nodes between checks, so nothing else would notice).
+    let checks = 0;
+    const token = {
+      get isCancellationRequested() {
+        return ++checks > 3;
+      },
+      onCancellationRequested: () => ({ dispose: () => undefined }),
+    };
+    await rejectsWith(session.server.pullDiagnostics(uri, undefined, token), LSPErrorCodes.RequestCancelled);
+    assert.equal(checks, 4, "cancelled at the 4th check");
+    assert.deepEqual(await session.summary(uri), ["6:3 floating-promise", "10:9 floating-promise"]);
   });
 
   it("with ts6 chosen, never looks for TypeScript 7", async (t) => {

@@ -28,12 +28,13 @@ import {
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { ConfigError, ConfigResolver, type EngineName, isFileIncluded, type ResolvedConfig } from "../engine/config";
 import { pickFixes } from "../engine/fixes";
-import { type FileLintResult, lintSourceFile, type OracleFactory, ProgramTypes } from "../engine/linter";
+import { type FileLintResult, lintSourceFile, ProgramTypes } from "../engine/linter";
 import { ts7Unavailable } from "../engine/ts7/engine";
+import type { Project7 } from "../engine/ts7/api";
 import { Ts7Session } from "../engine/ts7/session";
 import { Ts7TypeOracle } from "../engine/ts7/ts7TypeOracle";
 import { describeTypes, expandPaths, normalizePath } from "../engine/project";
-import { CancelledError } from "../engine/runner";
+import { type CancellationSignal, CancelledError } from "../engine/runner";
 import type { Finding, Fix, RuleSetting } from "../engine/types";
 import {
   DEFAULT_SETTINGS,
@@ -125,9 +126,13 @@ export class ConcurrencyLintServer {
   private readonly configs = new ConfigResolver(allRules);
   private readonly settingsCache = new Map<string, Promise<Settings>>();
   private readonly states = new Map<string, LintState>();
-  private readonly types = new WeakMap<ts.Program, { engine: EngineName; types: ProgramTypes }>();
-  /** The `ts7` engine: one TypeScript 7 compiler process per tsconfig, kept across edits (snapshot updates). */
-  private readonly ts7Sessions = new Map<string, Ts7Session>();
+  /** Each program's types; `generation`: the TypeScript 7 snapshot they were made in (`ts7` only). */
+  private readonly types = new WeakMap<ts.Program, { engine: EngineName; types: ProgramTypes; generation?: number }>();
+  /**
+   * The `ts7` engine: one TypeScript 7 compiler process for the workspace, every tsconfig a
+   * project of its snapshot, kept across edits (snapshot updates). Started on first use.
+   */
+  private ts7Session: Ts7Session | undefined;
   private ts7Problem: string | undefined;
   private readonly pushTimers = new Map<string, NodeJS.Timeout>();
   private readonly savedVersions = new Map<string, number>();
@@ -241,8 +246,8 @@ export class ConcurrencyLintServer {
     for (const timer of this.pushTimers.values()) clearTimeout(timer);
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.projects.dispose();
-    for (const session of this.ts7Sessions.values()) session.close();
-    this.ts7Sessions.clear();
+    this.ts7Session?.close();
+    this.ts7Session = undefined;
   }
 
   // Diagnostics ----------------------------------------------------------------------------------
@@ -321,9 +326,9 @@ export class ConcurrencyLintServer {
       inputs = projectInputs(project, configEpoch);
       await yieldToEventLoop();
       checkpoint();
-      result = lintSourceFile(sourceFile, this.typesFor(program, this.engineOf(settings, config), project.configFile), config, allRules, {
-        isCancellationRequested: () => token?.isCancellationRequested === true,
-      });
+      const cancellation = { isCancellationRequested: () => token?.isCancellationRequested === true };
+      const types = this.typesFor(program, this.engineOf(settings, config), project.configFile);
+      result = this.cancellable(program, cancellation, () => lintSourceFile(sourceFile, types, config, allRules, cancellation));
     } catch (error) {
       if (error instanceof ResponseError) throw error;
       if (error instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
@@ -432,20 +437,47 @@ export class ConcurrencyLintServer {
 
   private typesFor(program: ts.Program, engine: EngineName, configFile: string | undefined): ProgramTypes {
     const known = this.types.get(program);
+    if (engine === "ts7" && configFile !== undefined) {
+      const ts7 = this.ts7For(program, configFile);
+      if (ts7) {
+        if (known?.engine === engine && known.generation === ts7.session.generation) return known.types;
+        const { session, project } = ts7;
+        const types = new ProgramTypes(program, undefined, (forProgram, readFile) => new Ts7TypeOracle(forProgram, session, project, readFile));
+        this.types.set(program, { engine, types, generation: session.generation });
+        return types;
+      }
+      // TypeScript 7 cannot run here: TypeScript 6 answers.
+      engine = "ts6";
+    }
     if (known?.engine === engine) return known.types;
-    const factory = engine === "ts7" && configFile !== undefined ? this.ts7Factory(program, configFile) : undefined;
-    const types = new ProgramTypes(program, undefined, factory);
+    const types = new ProgramTypes(program);
     this.types.set(program, { engine, types });
     return types;
   }
 
   /**
-   * The `ts7` engine for a program of `configFile`: the project's TypeScript 7 process (started
-   * on first use, restarted if it died) brought to the open documents' text (a snapshot update),
-   * with this program's trees. Undefined, and TypeScript 6 answers, when TypeScript 7 cannot run
-   * here (said once in the log).
+   * Runs an analysis with `cancellation` also checked by the TypeScript 7 process' session before
+   * each batch question (a question blocks until answered), when the program's types are TypeScript 7's.
    */
-  private ts7Factory(program: ts.Program, configFile: string): OracleFactory | undefined {
+  private cancellable<T>(program: ts.Program, cancellation: CancellationSignal, run: () => T): T {
+    const session = this.ts7Session;
+    if (!session || this.types.get(program)?.generation === undefined) return run();
+    session.cancellation = cancellation;
+    try {
+      return run();
+    } finally {
+      session.cancellation = undefined;
+    }
+  }
+
+  /**
+   * The workspace's TypeScript 7 process (started on first use, restarted if it died) with the
+   * project of `configFile` open, brought to the open documents' text (a snapshot update when
+   * any changed) and answering on this program's trees. Types made in an older snapshot are
+   * stale (`generation`). Undefined, and TypeScript 6 answers, when TypeScript 7 cannot run here
+   * (said once) or did not open the project.
+   */
+  private ts7For(program: ts.Program, configFile: string): { session: Ts7Session; project: Project7 } | undefined {
     this.ts7Problem ??= this.ts7Probe() ?? "";
     if (this.ts7Problem !== "") {
       if (!this.shownErrors.has(this.ts7Problem)) {
@@ -457,12 +489,12 @@ export class ConcurrencyLintServer {
       }
       return undefined;
     }
-    let session = this.ts7Sessions.get(configFile);
+    let session = this.ts7Session;
     if (!session) {
       session = new Ts7Session({ cwd: path.dirname(configFile), configFiles: [configFile] });
-      this.ts7Sessions.set(configFile, session);
+      this.ts7Session = session;
     } else if (!session.responds()) {
-      this.host.log("warn", `TypeScript 7's compiler for ${configFile} stopped; restarting it`);
+      this.host.log("warn", "TypeScript 7's compiler stopped; restarting it");
       session.restart();
     }
     const open = new Map(this.documents.all().flatMap((document) => {
@@ -471,15 +503,19 @@ export class ConcurrencyLintServer {
     }));
     for (const fileName of session.unsavedFiles()) if (!open.has(fileName)) session.setText(fileName, undefined);
     for (const [fileName, text] of open) session.setText(fileName, text);
+    session.openProject(configFile);
     session.update();
-    session.useTrees((fileName) => program.getSourceFile(fileName));
+    session.useTrees((fileName) => program.getSourceFile(fileName), program);
     const project = session.project(configFile);
     if (!project) {
-      this.host.log("error", `TypeScript 7 did not open ${configFile}; linting with ts6`);
+      const message = `TypeScript 7 did not open ${configFile}; linting with ts6`;
+      if (!this.shownErrors.has(message)) {
+        this.shownErrors.add(message);
+        this.host.log("error", message);
+      }
       return undefined;
     }
-    const ts7 = session;
-    return (forProgram, readFile) => new Ts7TypeOracle(forProgram, ts7, project, readFile);
+    return { session, project };
   }
 
   private savedSince(uri: string, version: number): boolean {

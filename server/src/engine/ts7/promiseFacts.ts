@@ -17,6 +17,7 @@ import * as ts from "typescript";
 import { BUILTIN_COLLECTIONS, constructorStartsAbsent, packageNameOf, isAmbient, isNullish, soleReturnedExpression, thisPropertyAssignment, thisPropertyStartsAbsent, variableStartsUnassigned } from "../ts6TypeOracle";
 import { type DeclarationRef, skipParens, type PromiseQuery, type Tri, type VariableHandle } from "../typeOracle";
 import * as path from "node:path";
+import { CancelledError } from "../runner";
 import { ast7, sync7, type NodeHandle7, type Node7, type Project7, type Signature7, type Symbol7, type TupleType7, type Type7, type TypeNode7, type TypeReference7 } from "./api";
 import type { Ts7File, Ts7Session } from "./session";
 
@@ -161,13 +162,15 @@ export class Ts7PromiseFacts {
    * of throwing: TypeScript 7.0.2 panics on some questions (the type of an empty array literal
    * argument on openai), the request fails and the process lives on. Rules never report on
    * "don't know", so a failure can hide a finding, never invent one. A process that died is not
-   * a question that failed: that error goes on (the analysis in flight reports an internal error).
+   * a question that failed: that error goes on (the analysis in flight reports an internal error),
+   * and so does a cancellation (`CancelledError`, thrown by the session between questions).
    */
   private guard<T>(dontKnow: T, answer: () => T): T {
     try {
       return answer();
     } catch (error) {
-      if (error instanceof NotThisSessionsTree || error instanceof AskTs6 || !this.session.responds()) throw error;
+      // A cancelled analysis is no failed question: it must stop, not answer "don't know".
+      if (error instanceof NotThisSessionsTree || error instanceof AskTs6 || error instanceof CancelledError || !this.session.responds()) throw error;
       this.failures++;
       return dontKnow;
     }

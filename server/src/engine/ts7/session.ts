@@ -14,6 +14,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
 import { normalizePath } from "../project";
+import { CancelledError, type CancellationSignal } from "../runner";
 import { sync7, type Api7, type FileSystem7, type Node7, type NodeHandle7, type Project7, type Snapshot7, type SourceFile7, type Symbol7, type Type7 } from "./api";
 import { findTs6Node, findTs7Node } from "./nodeMap";
 
@@ -44,17 +45,32 @@ export class Ts7Session {
   private closed = false;
 
   private sourceFile6Of: ((fileName: string) => ts.SourceFile | undefined) | undefined;
+  /** Whose trees `sourceFile6Of` gives (`useTrees`' owner): the language server switches between its projects' programs. */
+  private treesOwner: object | undefined;
+  /** The projects this session opened, in order (`openProject` adds to them; a restart opens them all again). */
+  private readonly configFiles: string[];
+
+  /**
+   * Bumped by every new snapshot (`update`, `updateFiles`, `openProject`, `restart`): everything
+   * typed from an older generation (projects, types, symbols) is gone.
+   */
+  generation = 0;
 
   constructor(private readonly options: Ts7SessionOptions) {
     this.sourceFile6Of = options.sourceFile6;
+    this.configFiles = [...new Set(options.configFiles.map(normalizePath))];
     [this.api, this.snapshot] = this.start();
   }
 
   /**
    * The TypeScript 6 trees to use from now on (the language server: each new program of the
-   * project, whose trees the rules walk); every tree taken before is forgotten.
+   * project, whose trees the rules walk); every tree taken before is forgotten. `owner` (the
+   * program the trees are from) makes a second call with the same owner a no-op: one process
+   * serves several projects, whose programs take turns.
    */
-  useTrees(sourceFile6: (fileName: string) => ts.SourceFile | undefined): void {
+  useTrees(sourceFile6: (fileName: string) => ts.SourceFile | undefined, owner?: object): void {
+    if (owner !== undefined && owner === this.treesOwner) return;
+    this.treesOwner = owner;
     this.sourceFile6Of = sourceFile6;
     // The session's own parses (files the caller has no tree of: TypeScript 7's lib files) stay.
     for (const key of this.trees6.keys()) if (!this.ownTrees.has(key)) this.trees6.delete(key);
@@ -99,7 +115,19 @@ export class Ts7Session {
     const given = this.options.fs;
     const readFile = (fileName: string) => this.unsaved.get(normalizePath(fileName)) ?? given?.readFile(fileName);
     const api = new (sync7().API)({ cwd: this.options.cwd, fs: { ...given, readFile } });
-    return [api, api.updateSnapshot({ openProjects: this.options.configFiles.map(normalizePath) })];
+    return [api, api.updateSnapshot({ openProjects: [...this.configFiles] })];
+  }
+
+  /**
+   * Opens one more project in this process (the language server: one process for every tsconfig
+   * of the workspace). A new snapshot, with the unsaved text changed since the last one, when the
+   * project was not open yet; nothing otherwise.
+   */
+  openProject(configFile: string): void {
+    const key = normalizePath(configFile);
+    if (this.configFiles.includes(key)) return;
+    this.configFiles.push(key);
+    this.newSnapshot({ openProjects: [key] });
   }
 
   /**
@@ -128,6 +156,7 @@ export class Ts7Session {
     this.changed.clear();
     this.shared.clear();
     [this.api, this.snapshot] = this.start();
+    this.generation++;
     this.closed = false;
   }
 
@@ -162,10 +191,16 @@ export class Ts7Session {
    */
   update(): void {
     if (this.changed.size === 0) return;
+    this.newSnapshot({});
+  }
+
+  /** A new snapshot carrying the unsaved text changed since the last one (and `request`'s projects to open). */
+  private newSnapshot(request: { openProjects?: string[] }): void {
     const changed = [...this.changed];
     this.changed.clear();
     const previous = this.snapshot;
-    this.snapshot = this.api.updateSnapshot({ fileChanges: { changed } });
+    this.snapshot = this.api.updateSnapshot({ ...request, ...(changed.length > 0 ? { fileChanges: { changed } } : {}) });
+    this.generation++;
     previous.dispose();
     for (const fileName of changed) {
       this.trees6.delete(fileName);
@@ -183,6 +218,7 @@ export class Ts7Session {
     const previous = this.snapshot;
     const list = (names: readonly string[] | undefined) => (names ?? []).map(normalizePath);
     this.snapshot = this.api.updateSnapshot({ fileChanges: { created: list(changes.created), changed: list(changes.changed), deleted: list(changes.deleted) } });
+    this.generation++;
     previous.dispose();
     const touched = new Set([...list(changes.created), ...list(changes.changed), ...list(changes.deleted)]);
     for (const key of this.trees6.keys()) {
@@ -244,6 +280,8 @@ export class Ts7Session {
    */
   ask<I, A>(items: readonly I[], question: (batch: I[]) => readonly (A | undefined)[]): (A | undefined)[] {
     if (items.length === 0) return [];
+    // Each batch blocks until the compiler answers: between two of them a cancelled analysis stops.
+    if (this.cancellation?.isCancellationRequested()) throw new CancelledError();
     try {
       return [...question([...items])];
     } catch (error) {
@@ -257,6 +295,12 @@ export class Ts7Session {
 
   /** Questions the compiler failed (a batch and each of its parts asked again count one each). */
   failures = 0;
+
+  /**
+   * The analysis in flight's cancellation (the language server sets it around each file's
+   * rules): checked before every batch question, which then throws `CancelledError`.
+   */
+  cancellation: CancellationSignal | undefined;
 
   /** Ends the compiler process (also one that already died). */
   close(): void {
