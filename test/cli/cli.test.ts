@@ -281,6 +281,35 @@ describe("CLI: --engine ts7 (experimental)", () => {
     assert.deepEqual(runCli(dir, ["--format", "compact", "--engine", "ts6"]), ts6);
   });
 
+  it("the bundled demo (examples/demo): the same report, SARIF and --fix result on both engines", () => {
+    const copyDemo = () => {
+      // Where it sits in the repository: its tsconfig's typeRoots is ../../node_modules/@types.
+      const root = copyFixture(undefined);
+      fs.symlinkSync(path.join(REPO, "node_modules"), path.join(root, "node_modules"), "junction");
+      const dir = path.join(root, "examples", "demo");
+      fs.cpSync(path.join(REPO, "examples", "demo"), dir, { recursive: true });
+      return dir;
+    };
+    const six = copyDemo();
+    const seven = copyDemo();
+    const samePaths = (outcome: { code: number; stdout: string; stderr: string }) => ({ ...outcome, stdout: outcome.stdout.replaceAll(six, seven) });
+    const report = runCli(six, ["--format", "compact", "--engine", "ts6"]);
+    assert.equal(report.code, 0, report.stderr);
+    assert.match(report.stdout, /\n11 problems\n/);
+    assert.deepEqual(runCli(seven, ["--format", "compact", "--engine", "ts7"]), samePaths(report));
+    const sarif = (dir: string, engine: string) => {
+      const outcome = runCli(dir, ["--format", "sarif", "--engine", engine]);
+      const log = JSON.parse(outcome.stdout) as { runs: { results: unknown[] }[] };
+      return JSON.stringify(log.runs[0].results);
+    };
+    assert.equal(sarif(seven, "ts7"), sarif(six, "ts6"));
+    const fixed = runCli(six, ["--fix", "--format", "compact", "--engine", "ts6"]);
+    assert.deepEqual(runCli(seven, ["--fix", "--format", "compact", "--engine", "ts7"]), samePaths(fixed));
+    const sources = (dir: string) => listFiles(path.join(dir, "src")).map((file) => [file, fs.readFileSync(path.join(dir, "src", file), "utf8")]);
+    assert.notDeepEqual(sources(six), sources(copyDemo()), "--fix changed the demo");
+    assert.deepEqual(sources(seven), sources(six));
+  });
+
   it("with no TypeScript 6 program: syntax errors and --fix as ts6 (JavaScript's syntax checks: test/engine/ts7.test.ts)", () => {
     const files = {
       "src/broken.ts": "export function f( {\n  return 1;\n}\n",
