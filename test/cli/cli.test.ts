@@ -292,7 +292,7 @@ describe("CLI: --engine ts7 (experimental)", () => {
     };
     const six = copyDemo();
     const seven = copyDemo();
-    const samePaths = (outcome: { code: number; stdout: string; stderr: string }) => ({ ...outcome, stdout: outcome.stdout.replaceAll(six, seven) });
+    const samePaths = (outcome: ReturnType<typeof runCli>) => ({ ...outcome, stdout: outcome.stdout.replaceAll(six, seven) });
     const report = runCli(six, ["--format", "compact", "--engine", "ts6"]);
     assert.equal(report.code, 0, report.stderr);
     assert.match(report.stdout, /\n11 problems\n/);

@@ -58,7 +58,7 @@ function follow(body: string, policy: ValueFlowPolicy, extra: Partial<ValueFlowQ
  * Follows the `var p` declared somewhere in `f`'s body with `varToItsScope` (or without). Every
  * identifier named `p` is a target, the declaration's name too (as the rules' typed questions answer).
  */
-function followVar(body: string, policy: ValueFlowPolicy): string[] | undefined {
+function followVar(body: string, policy: ValueFlowPolicy, extra: Partial<ValueFlowQuestions> = {}): string[] | undefined {
   const text = `async function f() {\n${body}\n}`;
   const sourceFile = ts.createSourceFile("flow.ts", text, ts.ScriptTarget.ES2022, true);
   let declaration: ts.VariableDeclaration | undefined;
@@ -67,7 +67,7 @@ function followVar(body: string, policy: ValueFlowPolicy): string[] | undefined 
     ts.forEachChild(node, find);
   };
   find(sourceFile);
-  const result = followValue(declaration!, { isTarget: (id) => id.text === "p" && !ts.isPropertyAccessExpression(id.parent), classify }, policy);
+  const result = followValue(declaration!, { isTarget: (id) => id.text === "p" && !ts.isPropertyAccessExpression(id.parent), classify, ...extra }, policy);
   const line = (node: ts.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
   return result?.exits.map((exit) => `${exit.kind}@${line(exit.node)}`);
 }
@@ -93,6 +93,13 @@ describe("engine/valueFlow: a `var` followed over its scope (varToItsScope)", ()
     assert.deepEqual(followVar(`  try {\n    log();\n  } catch {\n    var p = load();\n  }\n  await p;`, VAR), []);
     assert.deepEqual(followVar(`  try {\n    log();\n  } catch {\n    var p = load();\n  }\n  log();`, VAR), ["end@8"]);
     assert.deepEqual(followVar(`  switch (k) {\n    case 1:\n      var p = load();\n      break;\n  }\n  if (d) return;\n  await p;`, VAR), ["return@7"]);
+  });
+
+  it("an assignment in the statement that holds the declaration is followed too (after the value was handled there)", () => {
+    const assigned: Partial<ValueFlowQuestions> = { assigned: (assignment) => (ts.isCallExpression(assignment.right) ? "track" : undefined) };
+    const reassignedInBlock = `  if (c) {\n    var p = load();\n    await p;\n    p = load();\n  }\n  if (d) return;\n  await p;`;
+    assert.deepEqual(followVar(reassignedInBlock, VAR, assigned), ["return@7"]);
+    assert.deepEqual(followVar(reassignedInBlock.replace("  if (d) return;\n", ""), VAR, assigned), []);
   });
 });
 

@@ -263,42 +263,50 @@ class Walker {
     return { windows: this.windows, exits: this.exits };
   }
 
+  /** Every node on the way from a handling use up to the container (the declaration's statement included). */
   private collectHandlingPath(): Set<ts.Node> {
-    const path = new Set<ts.Node>();
-    const container = this.container;
-    const visit = (node: ts.Node): void => {
-      this.tick();
-      if (ts.isIdentifier(node)) {
-        // (A `var` followed over its scope: its declaration's name is inside the walk, and no use.)
-        if (node !== this.opens?.name && this.questions.isTarget(node) && this.questions.classify(node) === "handle") {
-          for (let current: ts.Node = node; current !== container; current = current.parent) path.add(current);
-        }
-        return;
-      }
-      ts.forEachChild(node, visit);
-    };
-    const statements = container.statements;
-    for (let index = statements.indexOf(this.declared); index < statements.length; index++) visit(statements[index]);
-    return path;
+    // (A `var` followed over its scope: its declaration's name is inside the walk, and no use.)
+    return this.pathsUp(this.statementIndex(), false, (identifier) =>
+      identifier !== this.opens?.name && this.questions.isTarget(identifier) && this.questions.classify(identifier) === "handle" ? identifier : undefined,
+    );
   }
 
+  /** Every node on the way from a followed assignment up to the container; undefined when there is none. */
   private collectAssignmentPath(): Set<ts.Node> | undefined {
+    // The walk's own statements: a `var` followed over its scope starts at the statement that
+    // holds its declaration (an assignment after the declaration in there counts), any other
+    // declaration after its own statement. An assignment in a nested function runs at no known
+    // time: `closure` treats it as a use.
+    const path = this.pathsUp(this.statementIndex() + (this.opens ? 0 : 1), true, (identifier) =>
+      this.questions.isTarget(identifier) ? this.followedAssignmentOf(identifier) : undefined,
+    );
+    return path.size > 0 ? path : undefined;
+  }
+
+  private statementIndex(): number {
+    return this.container.statements.indexOf(this.declared);
+  }
+
+  /**
+   * The nodes from each node `pick` finds for an identifier up to the container, over the
+   * container's statements from `first` on (not into nested functions and classes with `skipFunctions`).
+   */
+  private pathsUp(first: number, skipFunctions: boolean, pick: (identifier: ts.Identifier) => ts.Node | undefined): Set<ts.Node> {
     const path = new Set<ts.Node>();
     const container = this.container;
     const visit = (node: ts.Node): void => {
       this.tick();
-      // An assignment in a nested function runs at no known time: `closure` treats it as a use.
-      if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+      if (skipFunctions && (ts.isFunctionLike(node) || ts.isClassLike(node))) return;
       if (ts.isIdentifier(node)) {
-        const assignment = this.questions.isTarget(node) ? this.followedAssignmentOf(node) : undefined;
-        if (assignment) for (let current: ts.Node = assignment; current !== container; current = current.parent) path.add(current);
+        const from = pick(node);
+        if (from) for (let current: ts.Node = from; current !== container; current = current.parent) path.add(current);
         return;
       }
       ts.forEachChild(node, visit);
     };
     const statements = container.statements;
-    for (let index = statements.indexOf(this.declared) + 1; index < statements.length; index++) visit(statements[index]);
-    return path.size > 0 ? path : undefined;
+    for (let index = first; index < statements.length; index++) visit(statements[index]);
+    return path;
   }
 
   /** The assignment when `identifier` is the whole left side of a plain `p = value` the caller classifies as a write. */
