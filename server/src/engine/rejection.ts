@@ -40,7 +40,7 @@ import * as ts from "typescript";
 import picomatch from "picomatch";
 import { isAncestorOrSelf, isAsyncFunction, walkTree } from "./astUtils";
 import type { DeclarationRef, TypeOracle } from "./typeOracle";
-import { skipParens } from "./typeOracle";
+import { skipExpressionWrappers, skipParens } from "./typeOracle";
 
 const FACTS_KEY = {};
 const MAX_CALL_DEPTH = 4;
@@ -269,13 +269,12 @@ export class RejectionFacts {
    * from `Promise.resolve(...)` or a `new Promise(...)`).
    */
   private awaitFailsOnlyAsSyncCode(expression: ts.Expression, fn: ts.FunctionLikeDeclaration, followVariables = true): boolean {
-    let operand = skipParens(expression);
-    while (ts.isAsExpression(operand) || ts.isNonNullExpression(operand) || ts.isSatisfiesExpression(operand) || ts.isTypeAssertionExpression(operand)) operand = skipParens(operand.expression);
+    const operand = skipExpressionWrappers(expression);
     if (this.neverRejects(operand) || this.awaitSafe(operand)) return true;
     if (ts.isNewExpression(operand)) return this.rejectsOnlyWhenExecutorThrows(operand);
     if (ts.isCallExpression(operand)) {
       if (this.gateCallNeverRejects(operand)) return true;
-      if (isLibPromiseResolve(operand, this.types)) return this.fulfilledOnCreation(operand);
+      if (isLibPromiseResolve(operand, this.types)) return this.resolvesWithValuesOnly(operand);
       const bodies = this.types.projectImplementationsOf(operand);
       return bodies !== undefined && bodies.every((body) => this.awaitsCannotFail(body));
     }
@@ -335,11 +334,12 @@ export class RejectionFacts {
    */
   fulfilledOnCreation(expression: ts.Expression): boolean {
     const node = skipParens(expression);
-    return (
-      ts.isCallExpression(node) &&
-      isLibPromiseResolve(node, this.types) &&
-      node.arguments.every((argument) => !ts.isSpreadElement(argument) && this.types.promiseStatus(argument, { thenables: true }) === "never")
-    );
+    return ts.isCallExpression(node) && isLibPromiseResolve(node, this.types) && this.resolvesWithValuesOnly(node);
+  }
+
+  /** `Promise.resolve(...)`'s arguments can be neither promises nor thenables (nor spread). */
+  private resolvesWithValuesOnly(call: ts.CallExpression): boolean {
+    return call.arguments.every((argument) => !ts.isSpreadElement(argument) && this.types.promiseStatus(argument, { thenables: true }) === "never");
   }
 
   /**
@@ -969,8 +969,7 @@ export class RejectionFacts {
 
   /** `new Gate(...)` or `Gate.create(...)` (a static method that only returns `new Gate(...)`), constructed without running a rejecting member; or nothing. */
   private freshGate(value: ts.Expression, gate: Gate): boolean {
-    let node = skipParens(value);
-    while (ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) node = skipParens(node.expression);
+    const node = skipExpressionWrappers(value);
     if (node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === "undefined")) return true;
     if (ts.isNewExpression(node)) {
       if (this.types.calleeTarget(node)?.declarations[0] !== gate.owner) return false;

@@ -11,7 +11,7 @@ import { declaresNameAgain, isAssignmentTarget, isAsyncFunction, isUndefinedOrNu
 import { positionOf } from "../engine/lines";
 import { firstByPosition, followValue, type UseEffect } from "../engine/valueFlow";
 import type { PromiseQuery, VariableHandle } from "../engine/typeOracle";
-import { skipParens } from "../engine/typeOracle";
+import { skipExpressionWrappers, skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule } from "../engine/types";
 
 // ---------------------------------------------------------------------------------------------
@@ -581,10 +581,7 @@ class WindowChecker {
 
 /** The call or `new` that creates the promise, through parentheses and type assertions. */
 function unwrapInitializer(initializer: ts.Expression): ts.CallExpression | ts.NewExpression | undefined {
-  let node = skipParens(initializer);
-  while (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node)) {
-    node = skipParens(node.expression);
-  }
+  const node = skipExpressionWrappers(initializer);
   return ts.isCallExpression(node) || ts.isNewExpression(node) ? node : undefined;
 }
 
