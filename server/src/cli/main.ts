@@ -162,10 +162,13 @@ function parseMaxWarnings(value: string | undefined): number {
   return Number(value);
 }
 
+/** A `--debug` line, or a function that makes it (called only with `--debug`: for lines that cost work). */
+type DebugLog = (text: string | (() => string)) => void;
+
 function execute(paths: string[], options: CliOptions, io: CliIO): number {
   const started = Date.now();
-  const log = (text: string) => {
-    if (options.debug) io.stderr.write(`[debug +${Date.now() - started}ms] ${text}\n`);
+  const log: DebugLog = (text) => {
+    if (options.debug) io.stderr.write(`[debug +${Date.now() - started}ms] ${typeof text === "function" ? text() : text}\n`);
   };
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const shard = options.shard === undefined ? undefined : parseShardOption(options.shard);
@@ -498,7 +501,7 @@ function makeProgress(io: CliIO, total: number): Progress {
 function lintOnce(
   spec: ProjectSpec,
   configs: ConfigResolver,
-  log: (text: string) => void,
+  log: DebugLog,
   progress: Progress,
   unread: string[],
   cache: ResultCache | undefined,
@@ -518,7 +521,7 @@ function lintOnce(
     const program = new ProgramBuilder(spec).build();
     unread.push(...unreadFiles(program, spec, configs));
     logProgram(program, name, log);
-    const results = lintFiles(program, spec.filesToLint, configs, progress, undefined, engineOf());
+    const results = lintFiles(program, spec.filesToLint, configs, progress);
     log(`linted ${spec.filesToLint.length} file(s) of ${name}`);
     return results;
   }
@@ -575,9 +578,10 @@ function lintOnce(
   return results;
 }
 
-function logProgram(program: LintProgram, name: string, log: (text: string) => void): void {
+function logProgram(program: LintProgram, name: string, log: DebugLog): void {
   log(`program for ${name}: ${program.getSourceFiles().length} source files`);
-  log(`command-line program folders (start-up code) for ${name}: ${describeCommandLineFolders(program)}`);
+  // Read from the disk: only when --debug prints it.
+  log(() => `command-line program folders (start-up code) for ${name}: ${describeCommandLineFolders(program)}`);
 }
 
 /**
@@ -589,7 +593,7 @@ function logProgram(program: LintProgram, name: string, log: (text: string) => v
 function fromRecordedProgram(
   spec: ProjectSpec,
   configs: ConfigResolver,
-  log: (text: string) => void,
+  log: DebugLog,
   progress: Progress,
   unread: string[],
   cache: ResultCache,
@@ -656,7 +660,7 @@ let ruleTimings: Map<string, number> | undefined;
 /** TypeScript 7's version the `ts7` engine is pinned to (part of the cache key). */
 
 /** The `ts7` engine for a project (its tsconfig, and texts not on disk for `--fix`); undefined: `ts6`. */
-type LintEngine = { configFile: string; texts?: ReadonlyMap<string, string>; log(text: string): void } | undefined;
+type LintEngine = { configFile: string; texts?: ReadonlyMap<string, string>; log: DebugLog } | undefined;
 
 function lintFiles(
   program: ts.Program,
@@ -709,7 +713,7 @@ function lintWithoutProgram(
     const files = ts7.program.filesToBind().length;
     engine.log(`ts7 engine for ${name}: TypeScript 6 parsed the ${files} files to lint in ${(performance.now() - started).toFixed(0)} ms (of TypeScript 7's ${ts7.program.getSourceFileNames().length}; the others when asked)`);
     if (unread) unread.push(...unreadFiles(ts7.program, spec, configs));
-    engine.log(`command-line program folders (start-up code) for ${name}: ${describeCommandLineFolders(ts7.program)}`);
+    engine.log(() => `command-line program folders (start-up code) for ${name}: ${describeCommandLineFolders(ts7.program)}`);
     return lintProgram({
       program: ts7.program,
       files: spec.filesToLint,
@@ -733,7 +737,7 @@ function lintWithoutProgram(
 function lintWithFixes(
   spec: ProjectSpec,
   configs: ConfigResolver,
-  log: (text: string) => void,
+  log: DebugLog,
   progress: Progress,
   fixed: { problems: number; files: number },
   unread: string[],
@@ -753,7 +757,7 @@ function lintWithFixes(
     } else {
       const program = builder.build(texts);
       if (pass === 0) unread.push(...unreadFiles(program, spec, configs));
-      results = lintFiles(program, spec.filesToLint, configs, pass === 0 ? progress : silent, undefined, lintEngine);
+      results = lintFiles(program, spec.filesToLint, configs, pass === 0 ? progress : silent);
     }
     // The last pass only lints, so the findings reported describe the text that is written.
     if (pass === MAX_FIX_PASSES) break;

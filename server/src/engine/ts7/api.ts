@@ -61,6 +61,14 @@ export function ts7PlatformPackage(platform: string = process.platform, arch: st
  * binary is reported before the API is asked to start it. Throws, in words, when it is missing.
  */
 export function ts7Executable(): string {
+  executable ??= findTs7Executable();
+  return executable;
+}
+
+/** `ts7Executable`'s answer: the package does not move while the process runs. */
+let executable: string | undefined;
+
+function findTs7Executable(): string {
   const manifest = load.resolve("typescript7/package.json");
   const platformPackage = ts7PlatformPackage();
   let folder: string;

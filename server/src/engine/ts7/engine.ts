@@ -33,28 +33,38 @@ function probeTs7(): void {
   ts7Executable();
 }
 
+/** `probeTs7`'s outcome in this process. */
+let probed: { ok: true } | { ok: false; error: unknown } | undefined;
+
+function outcomeOf(probe: () => unknown): { ok: true } | { ok: false; error: unknown } {
+  try {
+    probe();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
 /**
  * Why the `ts7` engine cannot run here, or undefined when it can: typescript7 (an npm alias of
  * `typescript@7.0.2`) or its platform binary cannot be loaded. The message says what to install
  * where it is read: `cli` (the npm package) or `server` (the VS Code extension or the npm package).
  */
 export function ts7Unavailable(where: "cli" | "server", probe: () => unknown = probeTs7, platform: string = process.platform, arch: string = process.arch): string | undefined {
-  try {
-    probe();
-    return undefined;
-  } catch (error) {
-    const reason = (error as Error).message.split("\n")[0];
-    const cannot = `the ts7 engine (experimental) cannot load TypeScript 7's compiler for ${platform}-${arch} (${reason})`;
-    const npm = `npm installs it with concurrency-lint: the typescript7 package (typescript@${TS7_VERSION}) and its optional dependency ${ts7PlatformPackage(platform, arch)}`;
-    if (where === "cli") {
-      return `${cannot}. ${npm}; install concurrency-lint again without --omit=optional, or add it next to concurrency-lint: npm install --save-dev typescript7@npm:typescript@${TS7_VERSION}`;
-    }
-    const target = vsixTargetOf(platform, arch);
-    const vsix = (VSIX_TARGETS as readonly string[]).includes(target)
-      ? `in VS Code, install concurrency-lint's VSIX for ${target} (the universal VSIX runs ts6 only)`
-      : `no concurrency-lint VSIX carries it for ${target}`;
-    return `${cannot}; linting with ts6. To use ts7: ${vsix}; with the npm package, ${npm} (not with --omit=optional)`;
+  // The real probe's outcome does not change while the process runs: asked once per project, run once.
+  const outcome = probe === probeTs7 ? (probed ??= outcomeOf(probeTs7)) : outcomeOf(probe);
+  if (outcome.ok) return undefined;
+  const reason = (outcome.error as Error).message.split("\n")[0];
+  const cannot = `the ts7 engine (experimental) cannot load TypeScript 7's compiler for ${platform}-${arch} (${reason})`;
+  const npm = `npm installs it with concurrency-lint: the typescript7 package (typescript@${TS7_VERSION}) and its optional dependency ${ts7PlatformPackage(platform, arch)}`;
+  if (where === "cli") {
+    return `${cannot}. ${npm}; install concurrency-lint again without --omit=optional, or add it next to concurrency-lint: npm install --save-dev typescript7@npm:typescript@${TS7_VERSION}`;
   }
+  const target = vsixTargetOf(platform, arch);
+  const vsix = (VSIX_TARGETS as readonly string[]).includes(target)
+    ? `in VS Code, install concurrency-lint's VSIX for ${target} (the universal VSIX runs ts6 only)`
+    : `no concurrency-lint VSIX carries it for ${target}`;
+  return `${cannot}; linting with ts6. To use ts7: ${vsix}; with the npm package, ${npm} (not with --omit=optional)`;
 }
 
 export interface Ts7Engine {

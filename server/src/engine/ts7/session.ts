@@ -15,7 +15,7 @@ import * as path from "node:path";
 import * as ts from "typescript";
 import { normalizePath } from "../project";
 import { CancelledError, type CancellationSignal } from "../runner";
-import { sync7, type Api7, type FileSystem7, type Node7, type NodeHandle7, type Project7, type Snapshot7, type SourceFile7, type Symbol7, type Type7 } from "./api";
+import { sync7, ts7Executable, type Api7, type FileSystem7, type Node7, type NodeHandle7, type Project7, type Snapshot7, type SourceFile7, type Symbol7, type Type7 } from "./api";
 import { findTs6Node, findTs7Node } from "./nodeMap";
 
 export interface Ts7SessionOptions {
@@ -114,7 +114,8 @@ export class Ts7Session {
     // The Go side reads every file through this callback first: `undefined` falls back to the disk.
     const given = this.options.fs;
     const readFile = (fileName: string) => this.unsaved.get(normalizePath(fileName)) ?? given?.readFile(fileName);
-    const api = new (sync7().API)({ cwd: this.options.cwd, fs: { ...given, readFile } });
+    // The compiler `ts7Unavailable` found (the API would look it up again).
+    const api = new (sync7().API)({ cwd: this.options.cwd, fs: { ...given, readFile }, tsserverPath: ts7Executable() });
     return [api, api.updateSnapshot({ openProjects: [...this.configFiles] })];
   }
 
