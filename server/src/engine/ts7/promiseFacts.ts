@@ -1082,17 +1082,9 @@ export class Ts7PromiseFacts {
       const { checker } = this.project;
       const type = checker.getTypeFromTypeNode(this.sharedNode7(typeNode) as TypeNode7);
       if (!type || type.flags & (TypeFlags.Any | TypeFlags.Unknown)) return false;
-      const statuses: Tri[] = [];
-      for (const part of type.isUnionType() ? type.getTypes() : [type]) {
-        if (part.flags & (TypeFlags.Undefined | TypeFlags.Null)) continue;
-        const apparent = checker.getApparentType(part);
-        const member = apparent && checker.getPropertiesOfType(apparent).find((property) => property.name.startsWith("__@dispose@") && this.isLibDisposeKey(property));
-        const memberType = member && checker.getTypeOfSymbol(member);
-        if (!memberType) continue;
-        const signatures = this.callSignaturesOf(memberType.isUnionType() ? memberType.getTypes() : [memberType]);
-        if (signatures.length === 0) continue;
-        statuses.push(combineAll(signatures.map((signature): Tri => ((checker.getReturnTypeOfSignature(signature)?.flags ?? 0) & TypeFlags.Void ? "always" : "never"))));
-      }
+      const statuses = this.disposeMembersOf(type).map(({ signatures }) =>
+        combineAll(signatures.map((signature): Tri => ((checker.getReturnTypeOfSignature(signature)?.flags ?? 0) & TypeFlags.Void ? "always" : "never"))),
+      );
       return combine(statuses) === "always";
     });
   }
@@ -1108,21 +1100,32 @@ export class Ts7PromiseFacts {
       const { checker } = this.project;
       const type = this.typeOf(expr);
       if (!type || type.flags & (TypeFlags.Any | TypeFlags.Unknown)) return { status: "may", declarations: [] };
-      const statuses: Tri[] = [];
-      const declarations: ts.Declaration[] = [];
-      for (const part of type.isUnionType() ? type.getTypes() : [type]) {
-        if (part.flags & (TypeFlags.Undefined | TypeFlags.Null)) continue;
-        const apparent = checker.getApparentType(part);
-        const member = apparent && checker.getPropertiesOfType(apparent).find((property) => property.name.startsWith("__@dispose@") && this.isLibDisposeKey(property));
-        const memberType = member && checker.getTypeOfSymbol(member);
-        if (!member || !memberType) continue;
-        const signatures = this.callSignaturesOf(memberType.isUnionType() ? memberType.getTypes() : [memberType]);
-        if (signatures.length === 0) continue;
-        statuses.push(combineAll(signatures.map((signature) => this.typeStatus(checker.getReturnTypeOfSignature(signature), query))));
-        declarations.push(...member.declarations.map((handle) => this.programDeclaration(handle) as ts.Declaration));
-      }
-      return { status: combine(statuses), declarations };
+      const members = this.disposeMembersOf(type);
+      return {
+        status: combine(members.map(({ signatures }) => combineAll(signatures.map((signature) => this.typeStatus(checker.getReturnTypeOfSignature(signature), query))))),
+        declarations: members.flatMap(({ member }) => member.declarations.map((handle) => this.programDeclaration(handle) as ts.Declaration)),
+      };
     });
+  }
+
+  /**
+   * The lib's `[Symbol.dispose]` member of each part of `type` (null and undefined left out) that
+   * has one with call signatures, and those signatures.
+   */
+  private disposeMembersOf(type: Type7): { member: Symbol7; signatures: readonly Signature7[] }[] {
+    const { TypeFlags } = this.flags;
+    const { checker } = this.project;
+    const found: { member: Symbol7; signatures: readonly Signature7[] }[] = [];
+    for (const part of type.isUnionType() ? type.getTypes() : [type]) {
+      if (part.flags & (TypeFlags.Undefined | TypeFlags.Null)) continue;
+      const apparent = checker.getApparentType(part);
+      const member = apparent && checker.getPropertiesOfType(apparent).find((property) => property.name.startsWith("__@dispose@") && this.isLibDisposeKey(property));
+      const memberType = member && checker.getTypeOfSymbol(member);
+      if (!member || !memberType) continue;
+      const signatures = this.callSignaturesOf(memberType.isUnionType() ? memberType.getTypes() : [memberType]);
+      if (signatures.length > 0) found.push({ member, signatures });
+    }
+    return found;
   }
 
   /** Does the value hold something that must be released (a method named in `names`)? As `TypeOracle.releaseMethod`. */
