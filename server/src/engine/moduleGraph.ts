@@ -51,6 +51,9 @@ interface FileEdges {
 const MAX_CONST_DEPTH = 4;
 
 const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+
+/** Text that may hold `require.main`, `import.meta.main` or `process.argv[1]` (or an escaped identifier). */
+const MAY_CHECK_MAIN_MODULE = /\b(?:main|argv)\b|\\u/;
 const BUILT_TO_SOURCE: Readonly<Record<string, readonly string[]>> = {
   ".js": [".ts", ".tsx", ".js", ".jsx"],
   ".jsx": [".tsx", ".jsx"],
@@ -77,8 +80,7 @@ export function commandLineOnlyFiles(
   const none = new Map<string, CommandLineOnlyFile>();
   if (!found) return none;
   const { manifest, packageDir } = found;
-  const { outDir: outDirOption } = program.getCompilerOptions();
-  const outDir = outDirOption !== undefined ? path.posix.resolve(slashes(outDirOption)) : undefined;
+  const { outDir } = found;
   if (manifest.main === undefined && manifest.exports === undefined) return none;
 
   // The library entries: each `main`/`exports` target that is code must be a program source file.
@@ -113,20 +115,9 @@ export function commandLineOnlyFiles(
     return edges;
   };
 
-  // Library side: library edges only; an unknown one may reach any file.
-  const library = new Set<string>();
-  const queue = [...libraryStarts];
-  while (queue.length > 0) {
-    const fileName = queue.pop() as string;
-    if (library.has(fileName)) continue;
-    library.add(fileName);
-    for (const target of edgesOf(fileName).library) {
-      if (target === "unknown") return none;
-      queue.push(...target);
-    }
-  }
-
-  // Program side: from each bin, then from each program edge's target, every edge; unknown ones are not followed.
+  // Program side: from each bin, then from each program edge's target, every edge; unknown ones
+  // are not followed. Only a file whose text names `main` or `argv` (or has an escape) can hold a
+  // main-module check, so only those are searched for program edges.
   const reached = new Map<string, string>();
   const walk = (start: string, label: string) => {
     const pending = [start];
@@ -139,10 +130,26 @@ export function commandLineOnlyFiles(
     }
   };
   for (const { target, source } of found.bins) walk(source, `the command-line program \`${path.posix.relative(packageDir, path.posix.resolve(packageDir, slashes(target)))}\` of the package.json \`bin\``);
-  for (const fileName of byName.keys()) {
+  for (const [fileName, file] of byName) {
+    if (!MAY_CHECK_MAIN_MODULE.test(file.text)) continue;
     const programEdges = edgesOf(fileName).program;
     const label = `\`${path.posix.relative(packageDir, fileName)}\` run directly as a program`;
     for (const target of programEdges) if (target !== "unknown") for (const reachedFile of target) walk(reachedFile, label);
+  }
+  // Nothing only a program reaches: the library side need not be walked.
+  if (reached.size === 0) return none;
+
+  // Library side: library edges only; an unknown one may reach any file.
+  const library = new Set<string>();
+  const queue = [...libraryStarts];
+  while (queue.length > 0) {
+    const fileName = queue.pop() as string;
+    if (library.has(fileName)) continue;
+    library.add(fileName);
+    for (const target of edgesOf(fileName).library) {
+      if (target === "unknown") return none;
+      queue.push(...target);
+    }
   }
 
   const result = new Map<string, CommandLineOnlyFile>();

@@ -581,6 +581,8 @@ export interface PackageOf {
   packageDir: string;
   manifest: Record<string, unknown>;
   rootDir: string | undefined;
+  /** The program's `outDir`, absolute with forward slashes. */
+  outDir: string | undefined;
   /** The program's source file a package path (a `bin`, `main` or `exports` target) is built from, or undefined. */
   sourceOf(target: string): string | undefined;
   /** Each `bin` target whose source file is in the program, in the package.json's order. */
@@ -617,7 +619,7 @@ export function packageOf(program: LintProgram, readFile: ReadFile, hasSourceFil
     const source = sourceOf(target);
     return source === undefined ? [] : [{ target, source }];
   });
-  return { fileName: found.fileName, packageDir, manifest, rootDir, sourceOf, bins };
+  return { fileName: found.fileName, packageDir, manifest, rootDir, outDir, sourceOf, bins };
 }
 
 export const slashes = (name: string): string => name.replace(/\\/g, "/");
