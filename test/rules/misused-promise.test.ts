@@ -2491,6 +2491,193 @@ const invalidMore: InvalidCase[] = [
     code: `${D}\nexport const p = new globalThis.Promise<void>(async (resolve) => {\n  await save("x");\n  resolve();\n});`,
     errors: [{ messageId: "asyncExecutor", line: 2, column: 47, message: "Async function used as a Promise executor: any error thrown in it, before or after its first \`await\`, rejects the promise the async function returns (which nothing handles) instead of this one, so this promise never settles and the error becomes an unhandled rejection. Make the executor synchronous, or drop \`new Promise\` and write an async function." }],
   },
+  // Mutation survivors of misused-promise.ts lines 1-520 (bench/mutation/misused-promise.md), session 4.
+  {
+    name: "catalogue: async predicates passed to every and findIndex",
+    code: `${D}\nexport function audit(users: string[]) {\n  const all = users.every(async (u) => isAdmin(u));\n  const at = users.findIndex(async (u) => isAdmin(u));\n  return [all, at];\n}`,
+    errors: [
+      {
+        messageId: "predicate",
+        line: 3,
+        column: 27,
+        message: "Async predicate passed to `every`: it returns a promise, which is always truthy, so `every` never sees the real answer. Resolve the answers first (`const keep = await Promise.all(items.map(test))`), then filter on them.",
+      },
+      {
+        messageId: "predicate",
+        line: 4,
+        column: 30,
+        message: "Async predicate passed to `findIndex`: it returns a promise, which is always truthy, so `findIndex` never sees the real answer. Resolve the answers first (`const keep = await Promise.all(items.map(test))`), then filter on them.",
+      },
+    ],
+  },
+  {
+    name: "catalogue: async predicates passed to findLast and findLastIndex (lib es2023)",
+    code: `${D}\nexport function latest(users: string[]) {\n  const last = users.findLast(async (u) => isAdmin(u));\n  const at = users.findLastIndex(async (u) => isAdmin(u));\n  return [last, at];\n}`,
+    compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2023.d.ts"] },
+    errors: [
+      {
+        messageId: "predicate",
+        line: 3,
+        column: 31,
+        message: "Async predicate passed to `findLast`: it returns a promise, which is always truthy, so `findLast` never sees the real answer. Resolve the answers first (`const keep = await Promise.all(items.map(test))`), then filter on them.",
+      },
+      {
+        messageId: "predicate",
+        line: 4,
+        column: 34,
+        message: "Async predicate passed to `findLastIndex`: it returns a promise, which is always truthy, so `findLastIndex` never sees the real answer. Resolve the answers first (`const keep = await Promise.all(items.map(test))`), then filter on them.",
+      },
+    ],
+  },
+  {
+    name: "catalogue: forEach of ReadonlyArray, Set, ReadonlySet, Map and ReadonlyMap",
+    code: `${D}\nexport function saveAll(list: ReadonlyArray<string>, tags: Set<string>, seen: ReadonlySet<string>, names: Map<string, string>, labels: ReadonlyMap<string, string>) {\n  list.forEach((id) => save(id));\n  tags.forEach((tag) => save(tag));\n  seen.forEach((id) => save(id));\n  names.forEach((name) => save(name));\n  labels.forEach((label) => save(label));\n}`,
+    errors: [
+      {
+        messageId: "forEach",
+        line: 3,
+        column: 16,
+        message: FOR_EACH,
+      },
+      {
+        messageId: "forEach",
+        line: 4,
+        column: 16,
+        message: FOR_EACH,
+      },
+      {
+        messageId: "forEach",
+        line: 5,
+        column: 16,
+        message: FOR_EACH,
+      },
+      {
+        messageId: "forEach",
+        line: 6,
+        column: 17,
+        message: FOR_EACH,
+      },
+      {
+        messageId: "forEach",
+        line: 7,
+        column: 18,
+        message: FOR_EACH,
+      },
+    ],
+  },
+  {
+    name: "catalogue: forEach of every typed array",
+    code: `${D}\nexport function saveBytes(a: Int8Array, b: Uint8Array, c: Uint8ClampedArray, d: Int16Array, e: Uint16Array, f: Int32Array, g: Uint32Array, h: Float32Array, i: Float64Array, j: BigInt64Array, k: BigUint64Array) {\n  a.forEach((x) => save(String(x)));\n  b.forEach((x) => save(String(x)));\n  c.forEach((x) => save(String(x)));\n  d.forEach((x) => save(String(x)));\n  e.forEach((x) => save(String(x)));\n  f.forEach((x) => save(String(x)));\n  g.forEach((x) => save(String(x)));\n  h.forEach((x) => save(String(x)));\n  i.forEach((x) => save(String(x)));\n  j.forEach((x) => save(String(x)));\n  k.forEach((x) => save(String(x)));\n}`,
+    errors: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((line) => ({ messageId: "forEach", line, column: 13, message: FOR_EACH })),
+  },
+  {
+    name: "catalogue: async listeners given to once, addListener, prependListener and prependOnceListener",
+    code: `${D}\nimport { EventEmitter } from "node:events";\nexport function wire(bus: EventEmitter) {\n  bus.once("ready", async () => { await save("ready"); });\n  bus.addListener("job", async (id: string) => { await save(id); });\n  bus.prependListener("job", async (id: string) => { await save(id); });\n  bus.prependOnceListener("done", async () => { await save("done"); });\n}`,
+    errors: [
+      {
+        messageId: "listener",
+        line: 4,
+        column: 21,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `${D}\nimport { EventEmitter } from "node:events";\nexport function wire(bus: EventEmitter) {\n  bus.once("ready", () => { void (async () => { await save("ready"); })().catch(${H}); });\n  bus.addListener("job", async (id: string) => { await save(id); });\n  bus.prependListener("job", async (id: string) => { await save(id); });\n  bus.prependOnceListener("done", async () => { await save("done"); });\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "listener",
+        line: 5,
+        column: 26,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `${D}\nimport { EventEmitter } from "node:events";\nexport function wire(bus: EventEmitter) {\n  bus.once("ready", async () => { await save("ready"); });\n  bus.addListener("job", (id: string) => { void (async () => { await save(id); })().catch(${H}); });\n  bus.prependListener("job", async (id: string) => { await save(id); });\n  bus.prependOnceListener("done", async () => { await save("done"); });\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "listener",
+        line: 6,
+        column: 30,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `${D}\nimport { EventEmitter } from "node:events";\nexport function wire(bus: EventEmitter) {\n  bus.once("ready", async () => { await save("ready"); });\n  bus.addListener("job", async (id: string) => { await save(id); });\n  bus.prependListener("job", (id: string) => { void (async () => { await save(id); })().catch(${H}); });\n  bus.prependOnceListener("done", async () => { await save("done"); });\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "listener",
+        line: 7,
+        column: 35,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `${D}\nimport { EventEmitter } from "node:events";\nexport function wire(bus: EventEmitter) {\n  bus.once("ready", async () => { await save("ready"); });\n  bus.addListener("job", async (id: string) => { await save(id); });\n  bus.prependListener("job", async (id: string) => { await save(id); });\n  bus.prependOnceListener("done", () => { void (async () => { await save("done"); })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "catalogue: an async listener given to the DOM's addEventListener",
+    code: `${D}\nexport function wire(target: EventTarget) {\n  target.addEventListener("message", async () => { await save("message"); });\n}`,
+    compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] },
+    errors: [
+      {
+        messageId: "listener",
+        line: 3,
+        column: 38,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `${D}\nexport function wire(target: EventTarget) {\n  target.addEventListener("message", () => { void (async () => { await save("message"); })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "catalogue: timers are typed for any callback: a promise-returning value whose name syntax cannot tell",
+    code: `${D}\ndeclare function traced<T>(name: string, fn: T): T;\nconst poll = traced("poll", async () => { await save("poll"); });\nexport function start() {\n  setInterval(poll, 1000);\n  setImmediate(poll);\n  queueMicrotask(poll);\n}`,
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 5,
+        column: 15,
+        message: VOID_ARGUMENT("setInterval"),
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 6,
+        column: 16,
+        message: VOID_ARGUMENT("setImmediate"),
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 7,
+        column: 18,
+        message: VOID_ARGUMENT("queueMicrotask"),
+      },
+    ],
+  },
+  {
+    name: "catalogue: a nextTick that expects a function returning void",
+    code: `${D}\ndeclare function traced<T>(name: string, fn: T): T;\ndeclare const loop: { nextTick(callback: () => void): void };\nconst poll = traced("poll", async () => { await save("poll"); });\nexport function start() {\n  loop.nextTick(poll);\n}`,
+    errors: [{ messageId: "voidReturnArgument", line: 6, column: 17, message: VOID_ARGUMENT("nextTick") }],
+  },
+  {
+    name: "options: void-return checks run with checksPredicates and checksExecutors off",
+    code: `${D}\nexport function f() {\n  ids.forEach((id) => save(id));\n}`,
+    options: { checksPredicates: false, checksExecutors: false },
+    errors: [{ messageId: "forEach", line: 3, column: 15, message: FOR_EACH }],
+  },
 ];
 
 const validMore: ValidCase[] = [
@@ -2700,6 +2887,50 @@ const validMore: ValidCase[] = [
   {
     name: "sync object methods: a method returning a promise that cannot reject, where the property returns void",
     code: 'interface Job { onTimeout(): void }\nasync function retry(id: string): Promise<void> {\n  try {\n    await fetch(id);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport const job: Job = {\n  onTimeout() {\n    return retry("job-1");\n  },\n};',
+  },
+  // Mutation survivors of misused-promise.ts lines 1-520 (bench/mutation/misused-promise.md), session 4.
+  {
+    name: "catalogue: sync predicates passed to every and findIndex",
+    code: `${D}\nexport function audit(users: string[]) {\n  const all = users.every((u) => u.length > 0);\n  const at = users.findIndex((u) => u === "root");\n  return [all, at];\n}`,
+  },
+  {
+    name: "catalogue: sync predicates passed to findLast and findLastIndex (lib es2023)",
+    code: `${D}\nexport function latest(users: string[]) {\n  const last = users.findLast((u) => u.startsWith("admin-"));\n  const at = users.findLastIndex((u) => u.startsWith("admin-"));\n  return [last, at];\n}`,
+    compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2023.d.ts"] },
+  },
+  {
+    name: "catalogue: sync callbacks of forEach on a Set, a ReadonlyMap and a Uint8Array",
+    code: `${D}\nexport function count(tags: Set<string>, names: ReadonlyMap<string, string>, bytes: Uint8Array): number {\n  let total = 0;\n  tags.forEach((tag) => { total += tag.length; });\n  names.forEach((name) => { total += name.length; });\n  bytes.forEach((byte) => { total += byte; });\n  return total;\n}`,
+  },
+  {
+    name: "catalogue: listeners that handle their promise: a sync one with void and .catch, an async one that catches",
+    code: `${D}\nimport { EventEmitter } from "node:events";\nexport function wire(bus: EventEmitter) {\n  bus.once("ready", () => { void save("ready").catch((error) => console.error(error)); });\n  bus.prependOnceListener("done", async () => {\n    try {\n      await save("done");\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}`,
+  },
+  {
+    name: "catalogue: a sync listener given to the DOM's addEventListener",
+    code: `${D}\nexport function wire(target: EventTarget) {\n  target.addEventListener("message", () => { void save("message").catch((error) => console.error(error)); });\n}`,
+    compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] },
+  },
+  {
+    name: "catalogue: timers given a sync function whose name syntax cannot tell",
+    code: `${D}\ndeclare function traced<T>(name: string, fn: T): T;\nlet count = 0;\nconst tick = traced("tick", () => { count++; });\nexport function start() {\n  setInterval(tick, 1000);\n  setImmediate(tick);\n  queueMicrotask(tick);\n}`,
+  },
+  {
+    name: "catalogue: process.nextTick, whose callback @types/node types as Function (nothing says its result is ignored)",
+    code: `${D}\ndeclare function traced<T>(name: string, fn: T): T;\nconst poll = traced("poll", async () => { await save("poll"); });\nexport function start() {\n  process.nextTick(poll);\n}`,
+  },
+  {
+    name: "catalogue: a nextTick whose callback may return a promise",
+    code: `${D}\ndeclare const loop: { nextTick(callback: () => Promise<void> | void): void };\ndeclare function traced<T>(name: string, fn: T): T;\nconst poll = traced("poll", async () => { await save("poll"); });\nexport function start() {\n  loop.nextTick(poll);\n}`,
+  },
+  {
+    name: "options: checksVoidReturn, checksPredicates and checksExecutors all off: no call is looked at",
+    code: `${D}\nexport function f() {\n  ids.forEach((id) => save(id));\n  ids.filter(async (id) => isAdmin(id));\n  return new Promise<void>(async (resolve) => { await save("x"); resolve(); });\n}`,
+    options: { checksVoidReturn: false, checksPredicates: false, checksExecutors: false },
+  },
+  {
+    name: "catalogue: a project method named find that awaits its async predicate",
+    code: `${D}\nexport class Repo {\n  constructor(private readonly users: string[]) {}\n  async find(test: (user: string) => Promise<boolean>): Promise<string | undefined> {\n    for (const user of this.users) if (await test(user)) return user;\n    return undefined;\n  }\n}\nexport function firstAdmin(repo: Repo) {\n  return repo.find(async (user) => isAdmin(user));\n}`,
   },
 ];
 
