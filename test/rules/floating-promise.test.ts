@@ -3269,6 +3269,115 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  // mutation survivors, session 4
+  {
+    name: "callback-style call forwarding an optional callback as a rest tuple: with none given, the promise floats",
+    code: `type Callback = (error: Error | null, body?: string) => void;\nexport function readConfig(path: string, callback?: Callback): Promise<string> | undefined {\n  if (!callback) return new Promise((resolve, reject) => readConfig(path, (e, b) => (e ? reject(e) : resolve(b!))));\n  setTimeout(() => callback(null, path));\n  return undefined;\n}\nexport function load(path: string, ...done: [Callback] | []) {\n  readConfig(path, ...done);\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 8,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `type Callback = (error: Error | null, body?: string) => void;\nexport function readConfig(path: string, callback?: Callback): Promise<string> | undefined {\n  if (!callback) return new Promise((resolve, reject) => readConfig(path, (e, b) => (e ? reject(e) : resolve(b!))));\n  setTimeout(() => callback(null, path));\n  return undefined;\n}\nexport function load(path: string, ...done: [Callback] | []) {\n  Promise.resolve(readConfig(path, ...done))${H};\n}`,
+          ],
+          [
+            VOID,
+            `type Callback = (error: Error | null, body?: string) => void;\nexport function readConfig(path: string, callback?: Callback): Promise<string> | undefined {\n  if (!callback) return new Promise((resolve, reject) => readConfig(path, (e, b) => (e ? reject(e) : resolve(b!))));\n  setTimeout(() => callback(null, path));\n  return undefined;\n}\nexport function load(path: string, ...done: [Callback] | []) {\n  void readConfig(path, ...done);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a local from `finally` on a project thenable is followed where the lib declares no `Promise.finally` (ES2017)",
+    code: `export class Query<T> implements PromiseLike<T> {\n  constructor(private readonly run: () => Promise<T>) {}\n  then<A = T, B = never>(onOk?: ((value: T) => A | PromiseLike<A>) | null, onError?: ((reason: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B> {\n    return this.run().then(onOk, onError);\n  }\n  finally(cleanup: () => void): Query<T> {\n    return new Query(() => this.run().then((value) => { cleanup(); return value; }, (error) => { cleanup(); throw error; }));\n  }\n}\ndeclare const users: Query<string[]>;\nexport async function names(cancelled: boolean) {\n  const pending = users.finally(() => console.log("done"));\n  if (cancelled) return [];\n  return await pending;\n}`,
+    options: { checkThenables: true },
+    compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2017.d.ts"], types: [] },
+    errors: [{ messageId: "localDropped", line: 12, column: 9, message: DROPPED("pending", "the function returns") }],
+  },
+  {
+    name: "ignoreVoid off: `void` on an angle-bracket assertion, the `.catch()` fix wraps the operand in parentheses",
+    code: `declare const cache: { refresh(): Promise<void> | void };\nexport function warm() {\n  void <Promise<void>>cache.refresh();\n}`,
+    options: { ignoreVoid: false },
+    errors: [
+      {
+        messageId: "floatingVoid",
+        line: 3,
+        column: 3,
+        message: VOIDED,
+        fixes: [
+          [CATCH, `declare const cache: { refresh(): Promise<void> | void };\nexport function warm() {\n  void (<Promise<void>>cache.refresh())${H};\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "callback-style API: `~listener` is no `!` test (a function's `~` is -1, truthy), the promise comes back with the listener too",
+    code: `function watch(path, listener) {\n  if (~listener) {\n    return new Promise((resolve) => setTimeout(() => resolve(path), 10));\n  }\n  setTimeout(() => listener(path), 10);\n}\nexport function start() {\n  watch("config.json", (path) => console.log("changed", path));\n}`,
+    fileName: "watch.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 8,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `function watch(path, listener) {\n  if (~listener) {\n    return new Promise((resolve) => setTimeout(() => resolve(path), 10));\n  }\n  setTimeout(() => listener(path), 10);\n}\nexport function start() {\n  Promise.resolve(watch("config.json", (path) => console.log("changed", path)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `function watch(path, listener) {\n  if (~listener) {\n    return new Promise((resolve) => setTimeout(() => resolve(path), 10));\n  }\n  setTimeout(() => listener(path), 10);\n}\nexport function start() {\n  void watch("config.json", (path) => console.log("changed", path));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "callback-style API: `typeof callback < \"function\"` compares, it does not test the type: the promise comes back with the callback too",
+    code: `function flush(callback) {\n  if (typeof callback < "function") {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  setTimeout(() => callback(null), 10);\n}\nexport function stop() {\n  flush(() => console.log("flushed"));\n}`,
+    fileName: "flush.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 8,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `function flush(callback) {\n  if (typeof callback < "function") {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  setTimeout(() => callback(null), 10);\n}\nexport function stop() {\n  Promise.resolve(flush(() => console.log("flushed")))${H};\n}`,
+          ],
+          [
+            VOID,
+            `function flush(callback) {\n  if (typeof callback < "function") {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  setTimeout(() => callback(null), 10);\n}\nexport function stop() {\n  void flush(() => console.log("flushed"));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "uses: a for-in over the promise's keys reads it, the early return still drops it",
+    code: `declare function fetchUser(id: string): Promise<{ name: string }>;\nexport async function show(id: string, quiet: boolean) {\n  const user = fetchUser(id);\n  if (quiet) return;\n  for (const key in user) console.log("own key", key);\n  console.log((await user).name);\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, message: DROPPED("user", "the function returns") }],
+  },
+  {
+    name: "uses: `void` on a call given the promise's `finally` method marks no fire-and-forget of the local",
+    code: `declare function fetchUser(id: string): Promise<{ name: string }>;\ndeclare function track(settle: (onSettled?: () => void) => Promise<unknown>): Promise<void>;\nexport async function show(id: string, quiet: boolean) {\n  const user = fetchUser(id);\n  if (quiet) return;\n  void track(user.finally);\n  console.log((await user).name);\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 9, message: DROPPED("user", "the function returns") }],
+  },
+  {
+    name: "uses: `~total` is no falsy test of the promise (its `~` is -1, truthy): the return drops it",
+    code: `import { countJobs } from "./jobs-api.js";\nexport async function report(queue) {\n  const total = countJobs(queue);\n  if (~total) return;\n  console.log(await total);\n}`,
+    fileName: "jobs.js",
+    extraFiles: { "jobs-api.ts": "export declare function countJobs(queue: string): Promise<number>;\n" },
+    errors: [{ messageId: "localDropped", line: 3, column: 9, message: DROPPED("total", "the function returns") }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -4669,6 +4778,48 @@ const valid: ValidCase[] = [
     name: "callback-style call passing on a callback typed as the lib's `Function`",
     code: `${REQ}\n/** @param {Function} done */\nexport function ping(options, done) {\n  request(options, done);\n}`,
     fileName: "client.js",
+  },
+  // mutation survivors, session 4
+  {
+    name: "allowedCalls by file with the name glob `**`: endpoints named by URL paths, a dot directory included",
+    code: `import { api } from "./api.js";\nexport function warm() {\n  api["/.well-known/openid-configuration"]();\n  api["/health"]();\n}`,
+    extraFiles: { "api.ts": `export interface Endpoints {\n  "/.well-known/openid-configuration"(): Promise<object>;\n  "/health"(): Promise<void>;\n}\nexport declare const api: Endpoints;\n` },
+    options: { allowedCalls: [{ file: "**/api.ts", name: "**" }] },
+  },
+  {
+    name: "then with both handlers and a spread of extra arguments after them (JavaScript): the handlers are in place",
+    code: `/**\n * @param {Promise<string>} source\n */\nexport function pipe(source, onValue, onError, ...rest) {\n  source.then(onValue, onError, ...rest);\n}`,
+    fileName: "pipe.js",
+  },
+  {
+    name: "callback-style API with a destructured first parameter that writes an undeclared global: no parameter is written",
+    code: `function query({ sql, values }, callback) {\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => {\n      query({ sql, values }, (error, rows) => (error ? reject(error) : resolve(rows)));\n    });\n  }\n  lastQuery = sql;\n  setTimeout(() => callback(null, [values]), 0);\n}\nfunction report(done) {\n  query({ sql: "SELECT 1", values: [] }, (error, rows) => done(error, rows));\n}`,
+    fileName: "legacy.js",
+  },
+  {
+    name: "callback-style API with an empty `if` block (a comment only) in its body, the call passes the callback",
+    code: `type Done = (error: Error | null) => void;\nexport function flush(path: string, options: { dryRun?: boolean }, callback?: Done): Promise<void> | undefined {\n  if (!callback) return new Promise((resolve, reject) => flush(path, options, (error) => (error ? reject(error) : resolve())));\n  if (options.dryRun) {\n    // a dry run writes nothing, but still reports back\n  }\n  setTimeout(() => callback(null), 0);\n  return undefined;\n}\nexport function close(path: string) {\n  flush(path, {}, (error) => console.log("flushed", error));\n}`,
+  },
+  {
+    name: "a local from `finally` on a project thenable, awaited on every path (ES2017 lib)",
+    code: `export class Query<T> implements PromiseLike<T> {\n  constructor(private readonly run: () => Promise<T>) {}\n  then<A = T, B = never>(onOk?: ((value: T) => A | PromiseLike<A>) | null, onError?: ((reason: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B> {\n    return this.run().then(onOk, onError);\n  }\n  finally(cleanup: () => void): Query<T> {\n    return new Query(() => this.run().then((value) => { cleanup(); return value; }, (error) => { cleanup(); throw error; }));\n  }\n}\ndeclare const users: Query<string[]>;\nexport async function names(cancelled: boolean) {\n  const pending = users.finally(() => console.log("done"));\n  if (cancelled) {\n    await pending;\n    return [];\n  }\n  return await pending;\n}`,
+    options: { checkThenables: true },
+    compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2017.d.ts"], types: [] },
+  },
+  {
+    name: "ignoreVoid on: `void` on an angle-bracket assertion is a deliberate fire-and-forget",
+    code: `declare const cache: { refresh(): Promise<void> | void };\nexport function warm() {\n  void <Promise<void>>cache.refresh();\n}`,
+  },
+  {
+    name: "callback-style API: `!listener` returns the promise, the call passes a listener (JavaScript)",
+    code: `function watch(path, listener) {\n  if (!listener) {\n    return new Promise((resolve) => setTimeout(() => resolve(path), 10));\n  }\n  setTimeout(() => listener(path), 10);\n}\nexport function start() {\n  watch("config.json", (path) => console.log("changed", path));\n}`,
+    fileName: "watch.js",
+  },
+  {
+    name: "uses: `!total` on the abort path settles it, the count is awaited after (JavaScript)",
+    code: `import { countJobs } from "./jobs-api.js";\nexport async function report(queue) {\n  const total = countJobs(queue);\n  if (!total) return;\n  console.log(await total);\n}`,
+    fileName: "jobs.js",
+    extraFiles: { "jobs-api.ts": "export declare function countJobs(queue: string): Promise<number>;\n" },
   },
 ];
 
