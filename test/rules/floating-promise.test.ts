@@ -330,6 +330,9 @@ const CHAT = [
   "}",
 ].join("\n");
 
+/** A JSX library whose elements may be promises (as `@kitajs/html` types them), with one async component. */
+const KITA = `declare global {\n  namespace JSX {\n    type Element = string | Promise<string>;\n    interface IntrinsicElements { [name: string]: Record<string, unknown> }\n  }\n}\nexport async function NotFound(props: { id: string }): Promise<string> {\n  return "<p>No page " + props.id + "</p>";\n}\n`;
+
 const invalid: InvalidCase[] = [
   {
     name: "call in an async function: await, then catch, then void",
@@ -3378,6 +3381,98 @@ const invalid: InvalidCase[] = [
     extraFiles: { "jobs-api.ts": "export declare function countJobs(queue: string): Promise<number>;\n" },
     errors: [{ messageId: "localDropped", line: 3, column: 9, message: DROPPED("total", "the function returns") }],
   },
+  {
+    name: "a JSX element of a library whose elements may be promises (`string | Promise<string>`), left as a statement: a forgotten `return` drops the async component's render",
+    code: `${KITA}export function Page(props: { id?: string }): JSX.Element {\n  if (!props.id) {\n    <NotFound id="" />;\n  }\n  return <main>{props.id}</main>;\n}`,
+    fileName: "page.tsx",
+    errors: [
+      {
+        messageId: "floating",
+        line: 12,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `${KITA}export function Page(props: { id?: string }): JSX.Element {\n  if (!props.id) {\n    Promise.resolve(<NotFound id="" />)${H};\n  }\n  return <main>{props.id}</main>;\n}`,
+          ],
+          [
+            VOID,
+            `${KITA}export function Page(props: { id?: string }): JSX.Element {\n  if (!props.id) {\n    void <NotFound id="" />;\n  }\n  return <main>{props.id}</main>;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a `yield` statement in a generator typed to receive an array of promises drops the array",
+    code: `declare function log(message: string): void;\nexport function* steps(): Generator<string, void, Promise<void>[]> {\n  yield "fetch";\n  log("fetched");\n}`,
+    errors: [
+      {
+        messageId: "floatingArray",
+        line: 3,
+        column: 3,
+        message: ARRAY,
+        fixes: [
+          [
+            VOID,
+            `declare function log(message: string): void;\nexport function* steps(): Generator<string, void, Promise<void>[]> {\n  void (yield "fetch");\n  log("fetched");\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a `var` written as the body of an `if` without braces is followed over its function: never used, dropped when the function ends",
+    code: `import { warmCache } from "./jobs-api.js";\nexport function start(options) {\n  if (options.warm) var warming = warmCache();\n  console.log("started");\n}`,
+    fileName: "warm.js",
+    extraFiles: { "jobs-api.ts": "export declare function warmCache(): Promise<void>;\n" },
+    errors: [{ messageId: "localDropped", line: 3, column: 25, message: DROPPED("warming", "the function ends") }],
+  },
+  {
+    name: "callback-style API returning the optional step's own promise (`return step()`): the call passing an async step gets it back and drops it",
+    code: `declare function log(message: string): void;\nexport function runStep(step?: () => Promise<void>): Promise<void> {\n  if (!step) return Promise.resolve();\n  log("running a step");\n  return step();\n}\nexport function onClick() {\n  runStep(async () => {\n    await fetch("/api/save", { method: "POST" });\n  });\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 8,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function log(message: string): void;\nexport function runStep(step?: () => Promise<void>): Promise<void> {\n  if (!step) return Promise.resolve();\n  log("running a step");\n  return step();\n}\nexport function onClick() {\n  runStep(async () => {\n    await fetch("/api/save", { method: "POST" });\n  })${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function log(message: string): void;\nexport function runStep(step?: () => Promise<void>): Promise<void> {\n  if (!step) return Promise.resolve();\n  log("running a step");\n  return step();\n}\nexport function onClick() {\n  void runStep(async () => {\n    await fetch("/api/save", { method: "POST" });\n  });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "callback-style API: `callback === noop` is no test for a missing callback, a caller passing `noop` itself gets the promise",
+    code: `type Done = (error: Error | null) => void;\nconst noop: Done = () => {};\nexport function flush(callback: Done = noop): Promise<void> | undefined {\n  if (callback === noop) return new Promise((resolve) => setTimeout(resolve, 10));\n  setTimeout(() => callback(null), 10);\n  return undefined;\n}\nexport function close() {\n  flush(noop);\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 9,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `type Done = (error: Error | null) => void;\nconst noop: Done = () => {};\nexport function flush(callback: Done = noop): Promise<void> | undefined {\n  if (callback === noop) return new Promise((resolve) => setTimeout(resolve, 10));\n  setTimeout(() => callback(null), 10);\n  return undefined;\n}\nexport function close() {\n  Promise.resolve(flush(noop))${H};\n}`,
+          ],
+          [
+            VOID,
+            `type Done = (error: Error | null) => void;\nconst noop: Done = () => {};\nexport function flush(callback: Done = noop): Promise<void> | undefined {\n  if (callback === noop) return new Promise((resolve) => setTimeout(resolve, 10));\n  setTimeout(() => callback(null), 10);\n  return undefined;\n}\nexport function close() {\n  void flush(noop);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -4820,6 +4915,38 @@ const valid: ValidCase[] = [
     code: `import { countJobs } from "./jobs-api.js";\nexport async function report(queue) {\n  const total = countJobs(queue);\n  if (!total) return;\n  console.log(await total);\n}`,
     fileName: "jobs.js",
     extraFiles: { "jobs-api.ts": "export declare function countJobs(queue: string): Promise<number>;\n" },
+  },
+  {
+    name: "a bound `Promise.reject` called as a statement raises the rejection on purpose, as `Promise.reject(error)` does",
+    code: `import { EventEmitter } from "node:events";\nconst raise = Promise.reject.bind(Promise);\nexport class Stream extends EventEmitter {\n  fail(error: Error) {\n    if (this.listenerCount("error") === 0) raise(error);\n    else this.emit("error", error);\n  }\n}`,
+  },
+  {
+    name: "uses: a method picked by a computed key (`request[settle](...)`) passes the promise on, as `request.then(...)` does",
+    code: `declare function fetchUser(id: string): Promise<{ name: string }>;\nexport async function show(id: string, options: { detach: boolean; quiet: boolean }) {\n  const request = fetchUser(id);\n  const settle = options.quiet ? "finally" : "then";\n  if (options.detach) {\n    void request[settle](() => console.log("user loaded"));\n    return;\n  }\n  console.log((await request).name);\n}`,
+  },
+  {
+    name: "a JSX element of a library whose elements may be promises, returned",
+    code: `${KITA}export function Page(props: { id?: string }): JSX.Element {\n  if (!props.id) {\n    return <NotFound id="" />;\n  }\n  return <main>{props.id}</main>;\n}`,
+    fileName: "page.tsx",
+  },
+  {
+    name: "a JSX element of a library whose elements may be promises, rendered ahead with `void` (a deliberate fire-and-forget)",
+    code: `${KITA}export function prefetch(id: string) {\n  void <NotFound id={id} />;\n}`,
+    fileName: "page.tsx",
+  },
+  {
+    name: "the array of promises a `yield` receives is handed to a tracker",
+    code: `export function* steps(track: (jobs: Promise<void>[]) => void): Generator<string, void, Promise<void>[]> {\n  track(yield "fetch");\n}`,
+  },
+  {
+    name: "a `var` written as the body of an `if` without braces, awaited after it (undefined when the `if` did not run)",
+    code: `import { warmCache } from "./jobs-api.js";\nexport async function start(options) {\n  if (options.warm) var warming = warmCache();\n  console.log("started");\n  await warming;\n}`,
+    fileName: "warm.js",
+    extraFiles: { "jobs-api.ts": "export declare function warmCache(): Promise<void>;\n" },
+  },
+  {
+    name: "callback-style API returning the callback's own result (`return callback(error)`), a `void` callback: the call passing it gets no promise",
+    code: `type Done = (error: Error | null) => void;\ndeclare function write(path: string, cb: Done): void;\nexport function flush(path: string, callback?: Done): Promise<void> | void {\n  if (!callback) return new Promise((resolve, reject) => flush(path, (error) => (error ? reject(error) : resolve())));\n  if (path === "") return callback(new Error("no path"));\n  write(path, callback);\n}\nexport function close(path: string) {\n  flush(path, (error) => console.log("flushed", error));\n}`,
   },
 ];
 
