@@ -4948,6 +4948,14 @@ const valid: ValidCase[] = [
     name: "callback-style API returning the callback's own result (`return callback(error)`), a `void` callback: the call passing it gets no promise",
     code: `type Done = (error: Error | null) => void;\ndeclare function write(path: string, cb: Done): void;\nexport function flush(path: string, callback?: Done): Promise<void> | void {\n  if (!callback) return new Promise((resolve, reject) => flush(path, (error) => (error ? reject(error) : resolve())));\n  if (path === "") return callback(new Error("no path"));\n  write(path, callback);\n}\nexport function close(path: string) {\n  flush(path, (error) => console.log("flushed", error));\n}`,
   },
+  {
+    name: "a never-rejecting abort bridge from an unannotated helper, left where the signal is already aborted (openai's stream `return()`): an unannotated helper's promise is not followed",
+    code: `export function abortable(signal: AbortSignal, source: AsyncIterator<string>) {\n  let interrupt: (() => void) | undefined;\n  const waitForAbort = () =>\n    new Promise<void>((resolve) => {\n      interrupt = resolve;\n    });\n  signal.addEventListener("abort", () => interrupt?.(), { once: true });\n  return {\n    async return() {\n      const pending = source.return?.();\n      if (pending && !signal.aborted) {\n        const aborted = waitForAbort();\n        if (!signal.aborted) {\n          await Promise.race([pending, aborted]);\n        }\n      }\n      return { value: undefined, done: true as const };\n    },\n  };\n}`,
+  },
+  {
+    name: "a never-rejecting abort bridge read from a variable whose declaration names no promise, left on the abort path: not followed",
+    code: `export function abortable(signal: AbortSignal, source: AsyncIterator<string>) {\n  let interrupt: (() => void) | undefined;\n  const waitForAbort = () =>\n    new Promise<void>((resolve) => {\n      interrupt = resolve;\n    });\n  let abortBridge = waitForAbort();\n  signal.addEventListener("abort", () => {\n    interrupt?.();\n    abortBridge = waitForAbort();\n  });\n  return {\n    async next() {\n      const aborted = abortBridge;\n      if (signal.aborted) return { value: undefined, done: true as const };\n      return Promise.race([source.next(), aborted.then(() => ({ value: undefined, done: true as const }))]);\n    },\n  };\n}`,
+  },
 ];
 
 
