@@ -330,6 +330,9 @@ const CHAT = [
   "}",
 ].join("\n");
 
+/** A JSX library whose elements may be promises (as `@kitajs/html` types them), with one async component. */
+const KITA = `declare global {\n  namespace JSX {\n    type Element = string | Promise<string>;\n    interface IntrinsicElements { [name: string]: Record<string, unknown> }\n  }\n}\nexport async function NotFound(props: { id: string }): Promise<string> {\n  return "<p>No page " + props.id + "</p>";\n}\n`;
+
 const invalid: InvalidCase[] = [
   {
     name: "call in an async function: await, then catch, then void",
@@ -3269,6 +3272,207 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  // mutation survivors, session 4
+  {
+    name: "callback-style call forwarding an optional callback as a rest tuple: with none given, the promise floats",
+    code: `type Callback = (error: Error | null, body?: string) => void;\nexport function readConfig(path: string, callback?: Callback): Promise<string> | undefined {\n  if (!callback) return new Promise((resolve, reject) => readConfig(path, (e, b) => (e ? reject(e) : resolve(b!))));\n  setTimeout(() => callback(null, path));\n  return undefined;\n}\nexport function load(path: string, ...done: [Callback] | []) {\n  readConfig(path, ...done);\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 8,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `type Callback = (error: Error | null, body?: string) => void;\nexport function readConfig(path: string, callback?: Callback): Promise<string> | undefined {\n  if (!callback) return new Promise((resolve, reject) => readConfig(path, (e, b) => (e ? reject(e) : resolve(b!))));\n  setTimeout(() => callback(null, path));\n  return undefined;\n}\nexport function load(path: string, ...done: [Callback] | []) {\n  Promise.resolve(readConfig(path, ...done))${H};\n}`,
+          ],
+          [
+            VOID,
+            `type Callback = (error: Error | null, body?: string) => void;\nexport function readConfig(path: string, callback?: Callback): Promise<string> | undefined {\n  if (!callback) return new Promise((resolve, reject) => readConfig(path, (e, b) => (e ? reject(e) : resolve(b!))));\n  setTimeout(() => callback(null, path));\n  return undefined;\n}\nexport function load(path: string, ...done: [Callback] | []) {\n  void readConfig(path, ...done);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a local from `finally` on a project thenable is followed where the lib declares no `Promise.finally` (ES2017)",
+    code: `export class Query<T> implements PromiseLike<T> {\n  constructor(private readonly run: () => Promise<T>) {}\n  then<A = T, B = never>(onOk?: ((value: T) => A | PromiseLike<A>) | null, onError?: ((reason: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B> {\n    return this.run().then(onOk, onError);\n  }\n  finally(cleanup: () => void): Query<T> {\n    return new Query(() => this.run().then((value) => { cleanup(); return value; }, (error) => { cleanup(); throw error; }));\n  }\n}\ndeclare const users: Query<string[]>;\nexport async function names(cancelled: boolean) {\n  const pending = users.finally(() => console.log("done"));\n  if (cancelled) return [];\n  return await pending;\n}`,
+    options: { checkThenables: true },
+    compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2017.d.ts"], types: [] },
+    errors: [{ messageId: "localDropped", line: 12, column: 9, message: DROPPED("pending", "the function returns") }],
+  },
+  {
+    name: "ignoreVoid off: `void` on an angle-bracket assertion, the `.catch()` fix wraps the operand in parentheses",
+    code: `declare const cache: { refresh(): Promise<void> | void };\nexport function warm() {\n  void <Promise<void>>cache.refresh();\n}`,
+    options: { ignoreVoid: false },
+    errors: [
+      {
+        messageId: "floatingVoid",
+        line: 3,
+        column: 3,
+        message: VOIDED,
+        fixes: [
+          [CATCH, `declare const cache: { refresh(): Promise<void> | void };\nexport function warm() {\n  void (<Promise<void>>cache.refresh())${H};\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "callback-style API: `~listener` is no `!` test (a function's `~` is -1, truthy), the promise comes back with the listener too",
+    code: `function watch(path, listener) {\n  if (~listener) {\n    return new Promise((resolve) => setTimeout(() => resolve(path), 10));\n  }\n  setTimeout(() => listener(path), 10);\n}\nexport function start() {\n  watch("config.json", (path) => console.log("changed", path));\n}`,
+    fileName: "watch.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 8,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `function watch(path, listener) {\n  if (~listener) {\n    return new Promise((resolve) => setTimeout(() => resolve(path), 10));\n  }\n  setTimeout(() => listener(path), 10);\n}\nexport function start() {\n  Promise.resolve(watch("config.json", (path) => console.log("changed", path)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `function watch(path, listener) {\n  if (~listener) {\n    return new Promise((resolve) => setTimeout(() => resolve(path), 10));\n  }\n  setTimeout(() => listener(path), 10);\n}\nexport function start() {\n  void watch("config.json", (path) => console.log("changed", path));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "callback-style API: `typeof callback < \"function\"` compares, it does not test the type: the promise comes back with the callback too",
+    code: `function flush(callback) {\n  if (typeof callback < "function") {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  setTimeout(() => callback(null), 10);\n}\nexport function stop() {\n  flush(() => console.log("flushed"));\n}`,
+    fileName: "flush.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 8,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `function flush(callback) {\n  if (typeof callback < "function") {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  setTimeout(() => callback(null), 10);\n}\nexport function stop() {\n  Promise.resolve(flush(() => console.log("flushed")))${H};\n}`,
+          ],
+          [
+            VOID,
+            `function flush(callback) {\n  if (typeof callback < "function") {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  setTimeout(() => callback(null), 10);\n}\nexport function stop() {\n  void flush(() => console.log("flushed"));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "uses: a for-in over the promise's keys reads it, the early return still drops it",
+    code: `declare function fetchUser(id: string): Promise<{ name: string }>;\nexport async function show(id: string, quiet: boolean) {\n  const user = fetchUser(id);\n  if (quiet) return;\n  for (const key in user) console.log("own key", key);\n  console.log((await user).name);\n}`,
+    errors: [{ messageId: "localDropped", line: 3, column: 9, message: DROPPED("user", "the function returns") }],
+  },
+  {
+    name: "uses: `void` on a call given the promise's `finally` method marks no fire-and-forget of the local",
+    code: `declare function fetchUser(id: string): Promise<{ name: string }>;\ndeclare function track(settle: (onSettled?: () => void) => Promise<unknown>): Promise<void>;\nexport async function show(id: string, quiet: boolean) {\n  const user = fetchUser(id);\n  if (quiet) return;\n  void track(user.finally);\n  console.log((await user).name);\n}`,
+    errors: [{ messageId: "localDropped", line: 4, column: 9, message: DROPPED("user", "the function returns") }],
+  },
+  {
+    name: "uses: `~total` is no falsy test of the promise (its `~` is -1, truthy): the return drops it",
+    code: `import { countJobs } from "./jobs-api.js";\nexport async function report(queue) {\n  const total = countJobs(queue);\n  if (~total) return;\n  console.log(await total);\n}`,
+    fileName: "jobs.js",
+    extraFiles: { "jobs-api.ts": "export declare function countJobs(queue: string): Promise<number>;\n" },
+    errors: [{ messageId: "localDropped", line: 3, column: 9, message: DROPPED("total", "the function returns") }],
+  },
+  {
+    name: "a JSX element of a library whose elements may be promises (`string | Promise<string>`), left as a statement: a forgotten `return` drops the async component's render",
+    code: `${KITA}export function Page(props: { id?: string }): JSX.Element {\n  if (!props.id) {\n    <NotFound id="" />;\n  }\n  return <main>{props.id}</main>;\n}`,
+    fileName: "page.tsx",
+    errors: [
+      {
+        messageId: "floating",
+        line: 12,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `${KITA}export function Page(props: { id?: string }): JSX.Element {\n  if (!props.id) {\n    Promise.resolve(<NotFound id="" />)${H};\n  }\n  return <main>{props.id}</main>;\n}`,
+          ],
+          [
+            VOID,
+            `${KITA}export function Page(props: { id?: string }): JSX.Element {\n  if (!props.id) {\n    void <NotFound id="" />;\n  }\n  return <main>{props.id}</main>;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a `yield` statement in a generator typed to receive an array of promises drops the array",
+    code: `declare function log(message: string): void;\nexport function* steps(): Generator<string, void, Promise<void>[]> {\n  yield "fetch";\n  log("fetched");\n}`,
+    errors: [
+      {
+        messageId: "floatingArray",
+        line: 3,
+        column: 3,
+        message: ARRAY,
+        fixes: [
+          [
+            VOID,
+            `declare function log(message: string): void;\nexport function* steps(): Generator<string, void, Promise<void>[]> {\n  void (yield "fetch");\n  log("fetched");\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a `var` written as the body of an `if` without braces is followed over its function: never used, dropped when the function ends",
+    code: `import { warmCache } from "./jobs-api.js";\nexport function start(options) {\n  if (options.warm) var warming = warmCache();\n  console.log("started");\n}`,
+    fileName: "warm.js",
+    extraFiles: { "jobs-api.ts": "export declare function warmCache(): Promise<void>;\n" },
+    errors: [{ messageId: "localDropped", line: 3, column: 25, message: DROPPED("warming", "the function ends") }],
+  },
+  {
+    name: "callback-style API returning the optional step's own promise (`return step()`): the call passing an async step gets it back and drops it",
+    code: `declare function log(message: string): void;\nexport function runStep(step?: () => Promise<void>): Promise<void> {\n  if (!step) return Promise.resolve();\n  log("running a step");\n  return step();\n}\nexport function onClick() {\n  runStep(async () => {\n    await fetch("/api/save", { method: "POST" });\n  });\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 8,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function log(message: string): void;\nexport function runStep(step?: () => Promise<void>): Promise<void> {\n  if (!step) return Promise.resolve();\n  log("running a step");\n  return step();\n}\nexport function onClick() {\n  runStep(async () => {\n    await fetch("/api/save", { method: "POST" });\n  })${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function log(message: string): void;\nexport function runStep(step?: () => Promise<void>): Promise<void> {\n  if (!step) return Promise.resolve();\n  log("running a step");\n  return step();\n}\nexport function onClick() {\n  void runStep(async () => {\n    await fetch("/api/save", { method: "POST" });\n  });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "callback-style API: `callback === noop` is no test for a missing callback, a caller passing `noop` itself gets the promise",
+    code: `type Done = (error: Error | null) => void;\nconst noop: Done = () => {};\nexport function flush(callback: Done = noop): Promise<void> | undefined {\n  if (callback === noop) return new Promise((resolve) => setTimeout(resolve, 10));\n  setTimeout(() => callback(null), 10);\n  return undefined;\n}\nexport function close() {\n  flush(noop);\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 9,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `type Done = (error: Error | null) => void;\nconst noop: Done = () => {};\nexport function flush(callback: Done = noop): Promise<void> | undefined {\n  if (callback === noop) return new Promise((resolve) => setTimeout(resolve, 10));\n  setTimeout(() => callback(null), 10);\n  return undefined;\n}\nexport function close() {\n  Promise.resolve(flush(noop))${H};\n}`,
+          ],
+          [
+            VOID,
+            `type Done = (error: Error | null) => void;\nconst noop: Done = () => {};\nexport function flush(callback: Done = noop): Promise<void> | undefined {\n  if (callback === noop) return new Promise((resolve) => setTimeout(resolve, 10));\n  setTimeout(() => callback(null), 10);\n  return undefined;\n}\nexport function close() {\n  void flush(noop);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -4669,6 +4873,88 @@ const valid: ValidCase[] = [
     name: "callback-style call passing on a callback typed as the lib's `Function`",
     code: `${REQ}\n/** @param {Function} done */\nexport function ping(options, done) {\n  request(options, done);\n}`,
     fileName: "client.js",
+  },
+  // mutation survivors, session 4
+  {
+    name: "allowedCalls by file with the name glob `**`: endpoints named by URL paths, a dot directory included",
+    code: `import { api } from "./api.js";\nexport function warm() {\n  api["/.well-known/openid-configuration"]();\n  api["/health"]();\n}`,
+    extraFiles: { "api.ts": `export interface Endpoints {\n  "/.well-known/openid-configuration"(): Promise<object>;\n  "/health"(): Promise<void>;\n}\nexport declare const api: Endpoints;\n` },
+    options: { allowedCalls: [{ file: "**/api.ts", name: "**" }] },
+  },
+  {
+    name: "then with both handlers and a spread of extra arguments after them (JavaScript): the handlers are in place",
+    code: `/**\n * @param {Promise<string>} source\n */\nexport function pipe(source, onValue, onError, ...rest) {\n  source.then(onValue, onError, ...rest);\n}`,
+    fileName: "pipe.js",
+  },
+  {
+    name: "callback-style API with a destructured first parameter that writes an undeclared global: no parameter is written",
+    code: `function query({ sql, values }, callback) {\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => {\n      query({ sql, values }, (error, rows) => (error ? reject(error) : resolve(rows)));\n    });\n  }\n  lastQuery = sql;\n  setTimeout(() => callback(null, [values]), 0);\n}\nfunction report(done) {\n  query({ sql: "SELECT 1", values: [] }, (error, rows) => done(error, rows));\n}`,
+    fileName: "legacy.js",
+  },
+  {
+    name: "callback-style API with an empty `if` block (a comment only) in its body, the call passes the callback",
+    code: `type Done = (error: Error | null) => void;\nexport function flush(path: string, options: { dryRun?: boolean }, callback?: Done): Promise<void> | undefined {\n  if (!callback) return new Promise((resolve, reject) => flush(path, options, (error) => (error ? reject(error) : resolve())));\n  if (options.dryRun) {\n    // a dry run writes nothing, but still reports back\n  }\n  setTimeout(() => callback(null), 0);\n  return undefined;\n}\nexport function close(path: string) {\n  flush(path, {}, (error) => console.log("flushed", error));\n}`,
+  },
+  {
+    name: "a local from `finally` on a project thenable, awaited on every path (ES2017 lib)",
+    code: `export class Query<T> implements PromiseLike<T> {\n  constructor(private readonly run: () => Promise<T>) {}\n  then<A = T, B = never>(onOk?: ((value: T) => A | PromiseLike<A>) | null, onError?: ((reason: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B> {\n    return this.run().then(onOk, onError);\n  }\n  finally(cleanup: () => void): Query<T> {\n    return new Query(() => this.run().then((value) => { cleanup(); return value; }, (error) => { cleanup(); throw error; }));\n  }\n}\ndeclare const users: Query<string[]>;\nexport async function names(cancelled: boolean) {\n  const pending = users.finally(() => console.log("done"));\n  if (cancelled) {\n    await pending;\n    return [];\n  }\n  return await pending;\n}`,
+    options: { checkThenables: true },
+    compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2017.d.ts"], types: [] },
+  },
+  {
+    name: "ignoreVoid on: `void` on an angle-bracket assertion is a deliberate fire-and-forget",
+    code: `declare const cache: { refresh(): Promise<void> | void };\nexport function warm() {\n  void <Promise<void>>cache.refresh();\n}`,
+  },
+  {
+    name: "callback-style API: `!listener` returns the promise, the call passes a listener (JavaScript)",
+    code: `function watch(path, listener) {\n  if (!listener) {\n    return new Promise((resolve) => setTimeout(() => resolve(path), 10));\n  }\n  setTimeout(() => listener(path), 10);\n}\nexport function start() {\n  watch("config.json", (path) => console.log("changed", path));\n}`,
+    fileName: "watch.js",
+  },
+  {
+    name: "uses: `!total` on the abort path settles it, the count is awaited after (JavaScript)",
+    code: `import { countJobs } from "./jobs-api.js";\nexport async function report(queue) {\n  const total = countJobs(queue);\n  if (!total) return;\n  console.log(await total);\n}`,
+    fileName: "jobs.js",
+    extraFiles: { "jobs-api.ts": "export declare function countJobs(queue: string): Promise<number>;\n" },
+  },
+  {
+    name: "a bound `Promise.reject` called as a statement raises the rejection on purpose, as `Promise.reject(error)` does",
+    code: `import { EventEmitter } from "node:events";\nconst raise = Promise.reject.bind(Promise);\nexport class Stream extends EventEmitter {\n  fail(error: Error) {\n    if (this.listenerCount("error") === 0) raise(error);\n    else this.emit("error", error);\n  }\n}`,
+  },
+  {
+    name: "uses: a method picked by a computed key (`request[settle](...)`) passes the promise on, as `request.then(...)` does",
+    code: `declare function fetchUser(id: string): Promise<{ name: string }>;\nexport async function show(id: string, options: { detach: boolean; quiet: boolean }) {\n  const request = fetchUser(id);\n  const settle = options.quiet ? "finally" : "then";\n  if (options.detach) {\n    void request[settle](() => console.log("user loaded"));\n    return;\n  }\n  console.log((await request).name);\n}`,
+  },
+  {
+    name: "a JSX element of a library whose elements may be promises, returned",
+    code: `${KITA}export function Page(props: { id?: string }): JSX.Element {\n  if (!props.id) {\n    return <NotFound id="" />;\n  }\n  return <main>{props.id}</main>;\n}`,
+    fileName: "page.tsx",
+  },
+  {
+    name: "a JSX element of a library whose elements may be promises, rendered ahead with `void` (a deliberate fire-and-forget)",
+    code: `${KITA}export function prefetch(id: string) {\n  void <NotFound id={id} />;\n}`,
+    fileName: "page.tsx",
+  },
+  {
+    name: "the array of promises a `yield` receives is handed to a tracker",
+    code: `export function* steps(track: (jobs: Promise<void>[]) => void): Generator<string, void, Promise<void>[]> {\n  track(yield "fetch");\n}`,
+  },
+  {
+    name: "a `var` written as the body of an `if` without braces, awaited after it (undefined when the `if` did not run)",
+    code: `import { warmCache } from "./jobs-api.js";\nexport async function start(options) {\n  if (options.warm) var warming = warmCache();\n  console.log("started");\n  await warming;\n}`,
+    fileName: "warm.js",
+    extraFiles: { "jobs-api.ts": "export declare function warmCache(): Promise<void>;\n" },
+  },
+  {
+    name: "callback-style API returning the callback's own result (`return callback(error)`), a `void` callback: the call passing it gets no promise",
+    code: `type Done = (error: Error | null) => void;\ndeclare function write(path: string, cb: Done): void;\nexport function flush(path: string, callback?: Done): Promise<void> | void {\n  if (!callback) return new Promise((resolve, reject) => flush(path, (error) => (error ? reject(error) : resolve())));\n  if (path === "") return callback(new Error("no path"));\n  write(path, callback);\n}\nexport function close(path: string) {\n  flush(path, (error) => console.log("flushed", error));\n}`,
+  },
+  {
+    name: "a never-rejecting abort bridge from an unannotated helper, left where the signal is already aborted (openai's stream `return()`): an unannotated helper's promise is not followed",
+    code: `export function abortable(signal: AbortSignal, source: AsyncIterator<string>) {\n  let interrupt: (() => void) | undefined;\n  const waitForAbort = () =>\n    new Promise<void>((resolve) => {\n      interrupt = resolve;\n    });\n  signal.addEventListener("abort", () => interrupt?.(), { once: true });\n  return {\n    async return() {\n      const pending = source.return?.();\n      if (pending && !signal.aborted) {\n        const aborted = waitForAbort();\n        if (!signal.aborted) {\n          await Promise.race([pending, aborted]);\n        }\n      }\n      return { value: undefined, done: true as const };\n    },\n  };\n}`,
+  },
+  {
+    name: "a never-rejecting abort bridge read from a variable whose declaration names no promise, left on the abort path: not followed",
+    code: `export function abortable(signal: AbortSignal, source: AsyncIterator<string>) {\n  let interrupt: (() => void) | undefined;\n  const waitForAbort = () =>\n    new Promise<void>((resolve) => {\n      interrupt = resolve;\n    });\n  let abortBridge = waitForAbort();\n  signal.addEventListener("abort", () => {\n    interrupt?.();\n    abortBridge = waitForAbort();\n  });\n  return {\n    async next() {\n      const aborted = abortBridge;\n      if (signal.aborted) return { value: undefined, done: true as const };\n      return Promise.race([source.next(), aborted.then(() => ({ value: undefined, done: true as const }))]);\n    },\n  };\n}`,
   },
 ];
 

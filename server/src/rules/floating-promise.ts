@@ -197,8 +197,9 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "`!`); a promise returned by an unannotated, non-async helper is followed by the statement check only.",
         "A `var` lives until its function ends, not its block: `if (remote) { var pending = fetchConfig(); }",
         "followed by `await pending;` after the block drops nothing, so a `var` declared in a block is followed",
-        "over the rest of its function (from a loop body, on through the loop's exit). A loop's next pass that",
-        "declares it again is not reported as dropping the previous value.",
+        "over the rest of its function (from a loop body, on through the loop's exit), and so is one written",
+        "as the body of an `if` or a loop without braces (`if (options.warm) var warming = warmCache();`).",
+        "A loop's next pass that declares it again is not reported as dropping the previous value.",
         "Blocks outside functions are followed too: a block at a module's top level (`if (process.env.WARM)",
         "{ const warming = warmCache(); }`) and a class static block. No caller can await a module's",
         "top-level code or a static block, so a promise created there that nothing awaits (with top-level",
@@ -367,9 +368,10 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "",
         "`Promise.reject(error);` as a statement of its own is not reported: it has no purpose but to",
         "raise an unhandled rejection on purpose (an event emitter surfacing an `error` event that no one",
-        "listens to, as SDK streams do). Only the global `Promise` counts, recognised by its declaration",
-        "in TypeScript's lib files; a class of your own named `Promise` does not, and a chain on it",
-        "(`Promise.reject(e).finally(f)`) or a local holding it is checked as usual.",
+        "listens to, as SDK streams do), nor is a call of it bound to a name of its own",
+        "(`const raise = Promise.reject.bind(Promise); raise(error);`). Only the global `Promise` counts,",
+        "recognised by its declaration in TypeScript's lib files; a class of your own named `Promise` does",
+        "not, and a chain on it (`Promise.reject(e).finally(f)`) or a local holding it is checked as usual.",
         "",
         "Values whose type is `any` or `unknown` are never reported: the rule reports only what the",
         "types prove. Some promises are fine to leave floating and are recognised by their declaration",
@@ -680,10 +682,10 @@ class FloatingChecker {
   }
 
   checkStatement(statement: ts.ExpressionStatement): void {
-    if (this.isDeliberateRejection(statement.expression)) return;
     const problem = this.unhandled(statement.expression);
     if (!problem) return;
     if (problem.messageId !== "catchNonFunction" && isEntryCall(statement)) return;
+    if (this.isDeliberateRejection(statement.expression)) return;
     this.context.report({
       node: statement.expression,
       messageId: problem.messageId,
@@ -694,14 +696,14 @@ class FloatingChecker {
 
   /**
    * `Promise.reject(error);` as a statement of its own, where `Promise` is the global one (by its
-   * declaration in TypeScript's lib files, not by name): it has no purpose but to raise an
+   * declaration in TypeScript's lib files, not by name, however the call reaches it: a bound
+   * `Promise.reject.bind(Promise)` is the same function): it has no purpose but to raise an
    * unhandled rejection on purpose (an event emitter surfacing an `error` event no one listens to).
+   * Asked only of a statement found floating, so it costs no type query elsewhere.
    */
   private isDeliberateRejection(expression: ts.Expression): boolean {
     const node = skipParens(expression);
     if (!ts.isCallExpression(node)) return false;
-    const callee = skipParens(node.expression);
-    if (!(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) || memberName(callee) !== "reject") return false;
     const declaration = this.context.types.calleeDeclaration(node);
     return declaration !== undefined && declaration.isDefaultLib && declaration.qualifiedName === "PromiseConstructor.reject";
   }
@@ -844,37 +846,11 @@ class FloatingChecker {
   }
 
   private status(node: ts.Expression): Tri {
-    // Only value-producing forms that can be promises are worth a type query.
-    if (
-      ts.isCallExpression(node) ||
-      ts.isNewExpression(node) ||
-      ts.isIdentifier(node) ||
-      ts.isPropertyAccessExpression(node) ||
-      ts.isElementAccessExpression(node) ||
-      ts.isTaggedTemplateExpression(node) ||
-      // The value of `yield` is what the consumer passes to `next(value)` (the generator's
-      // `TNext`), of `yield*` the delegate's return value: a promise there is dropped by a `yield`
-      // statement, as typescript-eslint reports too. Untyped generators' `yield` is `any`: `may`.
-      ts.isYieldExpression(node)
-    ) {
-      return this.context.types.promiseStatus(node, this.query);
-    }
-    return "never";
+    return mayHoldPromise(node) ? this.context.types.promiseStatus(node, this.query) : "never";
   }
 
   private arrayProblem(node: ts.Expression): Problem | undefined {
-    if (
-      !(
-        ts.isCallExpression(node) ||
-        ts.isArrayLiteralExpression(node) ||
-        ts.isIdentifier(node) ||
-        ts.isPropertyAccessExpression(node) ||
-        ts.isElementAccessExpression(node) ||
-        ts.isAwaitExpression(node)
-      )
-    ) {
-      return undefined;
-    }
+    if (!(mayHoldPromise(node) || ts.isArrayLiteralExpression(node) || ts.isAwaitExpression(node))) return undefined;
     if (ts.isArrayLiteralExpression(node) && node.elements.length === 0) return undefined;
     return this.context.types.promiseArrayStatus(node, this.query) === "always"
       ? { messageId: "floatingArray", array: true }
@@ -904,11 +880,12 @@ class FloatingChecker {
     const binding: ts.NodeFlags = list.flags & ts.NodeFlags.BlockScoped; // AwaitUsing shares the Const bit
     if (binding === ts.NodeFlags.Using || binding === ts.NodeFlags.AwaitUsing) return;
     const statement = list.parent;
-    if (!(ts.isBlock(statement.parent) || ts.isCaseClause(statement.parent) || ts.isDefaultClause(statement.parent))) return;
     // A `var` lives until its function (or static block, or file) ends, not its block: `if (c) {
-    // var q = g(); } await q;` awaits it. Its uses are looked for in the whole scope (it is hoisted).
+    // var q = g(); } await q;` awaits it. Its uses are looked for in the whole scope (it is hoisted),
+    // also where it is declared as the body of an `if` or a loop (`if (warm) var warming = warm();`).
     const isVar = (list.flags & ts.NodeFlags.BlockScoped) === 0;
-    const block = isVar ? varScopeOf(statement) : statement.parent;
+    const parent = statement.parent;
+    const block = isVar ? varScopeOf(statement) : ts.isBlock(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent) ? parent : undefined;
     // A top-level `var` of a script (no import or export) is a global that other scripts may read.
     if (!block || (ts.isSourceFile(block) && !ts.isExternalModule(block))) return;
     const firstStatement = isVar ? block.statements[0] : statement;
@@ -1088,6 +1065,29 @@ function isEntryCall(statement: ts.ExpressionStatement): boolean {
   );
 }
 
+/**
+ * The value-producing forms that can hold a promise (or an array of promises), the only ones worth
+ * a type query; the same for both questions. The value of `yield` is what the consumer passes to
+ * `next(value)` (the generator's `TNext`), of `yield*` the delegate's return value: a promise there
+ * is dropped by a `yield` statement, as typescript-eslint reports too (untyped generators' `yield`
+ * is `any`: `may`). A JSX element's value is the JSX namespace's `Element`, a promise under a JSX
+ * library whose components render asynchronously to a promise.
+ */
+function mayHoldPromise(node: ts.Expression): boolean {
+  return (
+    ts.isCallExpression(node) ||
+    ts.isNewExpression(node) ||
+    ts.isIdentifier(node) ||
+    ts.isPropertyAccessExpression(node) ||
+    ts.isElementAccessExpression(node) ||
+    ts.isTaggedTemplateExpression(node) ||
+    ts.isYieldExpression(node) ||
+    ts.isJsxElement(node) ||
+    ts.isJsxSelfClosingElement(node) ||
+    ts.isJsxFragment(node)
+  );
+}
+
 function memberName(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
   if (ts.isPropertyAccessExpression(node)) return ts.isIdentifier(node.name) ? node.name.text : undefined;
   const argument = node.argumentExpression;
@@ -1102,8 +1102,10 @@ function memberName(node: ts.PropertyAccessExpression | ts.ElementAccessExpressi
  * The arguments (by position) whose being a function rules out every `return` that may yield a
  * promise: each such `return` sits on a path where a condition showed a parameter is not a
  * function (`typeof cb !== "function"`, `!cb`, `cb === undefined`, `cb == null`, an enclosing
- * `if` branch or an earlier guard clause that always exits). Returns that call the parameter itself
- * (`return callback(error)`) give it back to the caller. The parameters are read after the shuffle of
+ * `if` branch or an earlier guard clause that always exits). A return of the callback's own result
+ * counts like any other: `return callback(error)` yields no promise where the callback's type says
+ * so, and hands the callback's promise back where it may return one (`return step()` of an optional
+ * `step: () => Promise<void>`). The parameters are read after the shuffle of
  * optional arguments at the top of the body (`shuffleOfArguments`), and the answer names the
  * arguments that make them functions; any other write to a parameter is not followed. Empty when the
  * function is async or nothing is conditioned that way.
@@ -1218,8 +1220,6 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
 
   let candidates: Set<number> | undefined;
   for (const { expression, notFunction } of returns) {
-    const value = skipParens(ts.isVoidExpression(skipParens(expression)) ? (skipParens(expression) as ts.VoidExpression).expression : expression);
-    if (ts.isCallExpression(value) && parameterIndex(value.expression) >= 0) continue; // `return callback(error)`
     if (types.promiseStatus(expression, query) === "never") continue;
     candidates = new Set([...(candidates ?? notFunction)].filter((index) => notFunction.has(index)));
   }
@@ -1503,11 +1503,11 @@ function classifyUse(identifier: ts.Identifier, block: ts.Node): UseKind {
   if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === node) return "inert";
   if (ts.isConditionalExpression(parent) && parent.condition === node) return "inert";
   if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) {
-    const method = memberName(parent);
-    // Calling a method passes the promise on (`then`, `catch`, or a subclass's own chaining
-    // method such as `_thenUnwrap`); only a plain property read leaves it floating.
-    const isCall = ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
-    return isCall && method !== undefined ? "consume" : "inert";
+    // Calling a method passes the promise on (`then`, `catch`, a subclass's own chaining method
+    // such as `_thenUnwrap`, or one picked by a computed key, `p[settle](onDone)`); only a plain
+    // property read, or the promise as another object's key (`handlers[p]`), leaves it floating.
+    const isCall = parent.expression === node && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
+    return isCall ? "consume" : "inert";
   }
   if (ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent)) return "consume";
   if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return parent.initializer === node ? "write" : "consume";
