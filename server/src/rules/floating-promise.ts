@@ -347,10 +347,14 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "any statement other than a variable declaration; mysql's `ping(options, callback)` guard, `if",
         "(!callback && typeof options === \"function\") { callback = options; options = {}; }`, counts too (it",
         "runs only without a callback, so `conn.ping(cb)` and `conn.ping(options, cb)` pass one). Such steps come",
-        "first. Any other write to a parameter (`callback = once(callback)`, a shuffle",
+        "first. Any other write to a parameter that the conditions test (`callback = once(callback)`, a shuffle",
         "decided by `arguments.length`, one after the first other statement or in a closure, a destructuring",
-        "write such as `[callback, options] = [options, {}]` or `({ callback } = options)`, `retries--`) is not",
-        "followed and the call stays reported: the conditions may no longer say what the caller passed.",
+        "write such as `[callback, options] = [options, {}]` or `({ callback } = options)`) is not",
+        "followed and the call stays reported: the conditions may no longer say what the caller passed. A",
+        "write to another parameter does not count (undici's `destroy(err, callback)` sets `if (!err) err =",
+        "new ClientDestroyedError()` after its `callback === undefined` guard; `options = { url: options }`,",
+        "`retries--`): what the conditions say about the callback stays true, so `this.destroy(err, (e) =>",
+        "...)` returns nothing to handle.",
         "",
         "The last call of an entry script is not reported: a statement at the top level (in no function",
         "or class) of a file that starts with a shebang (`#!/usr/bin/env node`), with nothing after it",
@@ -1105,7 +1109,8 @@ function memberName(node: ts.PropertyAccessExpression | ts.ElementAccessExpressi
  * `if` branch or an earlier guard clause that always exits). Returns that call the parameter itself
  * (`return callback(error)`) give it back to the caller. The parameters are read after the shuffle of
  * optional arguments at the top of the body (`shuffleOfArguments`), and the answer names the
- * arguments that make them functions; any other write to a parameter is not followed. Empty when the
+ * arguments that make them functions; a condition on a parameter written any other way tells nothing
+ * (a write to another parameter, `if (!err) err = new Error()`, does not matter). Empty when the
  * function is async or nothing is conditioned that way.
  */
 function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, query: PromiseQuery): number[] {
@@ -1123,7 +1128,7 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
   const notFunctions = (condition: ts.Expression, outcome: boolean): Set<number> => {
     const node = skipParens(condition);
     if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return notFunctions(node.operand, !outcome);
-    const index = parameterIndex(node);
+    const index = testedIndex(node);
     if (index >= 0) return outcome ? new Set() : new Set([index]); // falsy: no function
     if (!ts.isBinaryExpression(node)) return new Set();
     const operator = node.operatorToken.kind;
@@ -1139,12 +1144,12 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
       const value = skipParens(side);
       const otherValue = skipParens(other);
       if (ts.isTypeOfExpression(value) && ts.isStringLiteral(otherValue)) {
-        const typed = parameterIndex(value.expression);
+        const typed = testedIndex(value.expression);
         if (typed < 0) continue;
         // `typeof cb === "function"` is false, or `typeof cb` equals another type name.
         return (otherValue.text === "function") !== equal ? new Set([typed]) : new Set();
       }
-      const index = parameterIndex(value);
+      const index = testedIndex(value);
       const nullish = otherValue.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(otherValue) && otherValue.text === "undefined") || ts.isVoidExpression(otherValue);
       if (index >= 0 && nullish) return equal ? new Set([index]) : new Set();
     }
@@ -1158,18 +1163,24 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
 
   // Any other write to a parameter (`callback = wrap(callback)`, `[cb, opts] = [opts, {}]`,
   // `({ cb } = options)`, `retries++`, `for (cb of ...)`), even in a closure, makes the conditions
-  // unreliable.
-  let assigned = false;
+  // on that parameter unreliable: they tell nothing about it. A write to another parameter
+  // (`if (!err) err = new DestroyedError()`) leaves what a condition says about the callback true.
+  const written = new Set<number>();
   const scan = (node: ts.Node): void => {
-    if (assigned) return;
     if (ts.isIdentifier(node)) {
-      if (isValueReference(node) && isParameterWrite(node, shuffle.assignments) && parameterIndex(node) >= 0) assigned = true;
+      if (isValueReference(node) && isParameterWrite(node, shuffle.assignments)) {
+        const index = parameterIndex(node);
+        if (index >= 0) written.add(index);
+      }
       return;
     }
     ts.forEachChild(node, scan);
   };
   scan(body);
-  if (assigned) return [];
+  const testedIndex = (expr: ts.Expression): number => {
+    const index = parameterIndex(expr);
+    return written.has(index) ? -1 : index;
+  };
 
   const returns: { expression: ts.Expression; notFunction: Set<number> }[] = [];
   // `return callback ? undefined : promise`: each branch under what its condition shows.
@@ -1219,7 +1230,7 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
   let candidates: Set<number> | undefined;
   for (const { expression, notFunction } of returns) {
     const value = skipParens(ts.isVoidExpression(skipParens(expression)) ? (skipParens(expression) as ts.VoidExpression).expression : expression);
-    if (ts.isCallExpression(value) && parameterIndex(value.expression) >= 0) continue; // `return callback(error)`
+    if (ts.isCallExpression(value) && testedIndex(value.expression) >= 0) continue; // `return callback(error)`
     if (types.promiseStatus(expression, query) === "never") continue;
     candidates = new Set([...(candidates ?? notFunction)].filter((index) => notFunction.has(index)));
   }
