@@ -346,6 +346,14 @@ const GET_WRITES_CALLBACK = [
   "}",
 ].join("\n");
 
+/** A self-handled body preceded by a project constructor that can throw. */
+const PARSER_BEFORE_TRY = `${F}\nclass Settings {\n  values: Record<string, string>;\n  constructor(text: string) {\n    this.values = JSON.parse(text);\n  }\n}\nasync function apply(text: string) {\n  const settings = new Settings(text);\n  try {\n    await post("/settings", settings.values);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onSave(text: string) {\n  apply(text);\n}`;
+/** A self-handled body preceded by a project `on` method that throws for unknown events. */
+const BUS_BEFORE_TRY = `${F}\nexport class Bus {\n  private readonly allowed = new Set(["saved", "deleted"]);\n  private readonly handlers: (() => void)[] = [];\n  on(event: string, handler: () => void): this {\n    if (!this.allowed.has(event)) throw new Error(\`unknown event \${event}\`);\n    this.handlers.push(handler);\n    return this;\n  }\n}\nasync function watch(bus: Bus) {\n  bus.on("saved", () => console.log("saved"));\n  try {\n    await post("/watch", {});\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function start(bus: Bus) {\n  watch(bus);\n}`;
+
+/** A self-handled body preceded by a destructuring whose default calls a library function. */
+const DEFAULT_BEFORE_TRY = `${F}\ndeclare function defaultUrl(): string;\nexport class Uploader {\n  private readonly options: { url?: string } = {};\n  start() {\n    this.upload();\n  }\n  private async upload() {\n    const { url = defaultUrl() } = this.options;\n    try {\n      await post(url, {});\n    } catch (error) {\n      console.error(error);\n    }\n  }\n}`;
+
 const invalid: InvalidCase[] = [
   {
     name: "call in an async function: await, then catch, then void",
@@ -3233,6 +3241,55 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  // unseen corpora, session 4
+  {
+    name: "self-handled: a project constructor that can throw before the try (`JSON.parse`)",
+    code: PARSER_BEFORE_TRY,
+    errors: [
+      {
+        messageId: "floating",
+        line: 17,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, PARSER_BEFORE_TRY.replace(/\n  (\w+)\((\w+)\);\n}$/, `\n  $1($2)${H};\n}`)],
+          [VOID, PARSER_BEFORE_TRY.replace(/\n  (\w+)\((\w+)\);\n}$/, "\n  void $1($2);\n}")],
+        ],
+      },
+    ],
+  },
+  {
+    name: "self-handled: `on` of a project class, not Node's EventEmitter, is followed into its body, which can throw",
+    code: BUS_BEFORE_TRY,
+    errors: [
+      {
+        messageId: "floating",
+        line: 20,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, BUS_BEFORE_TRY.replace(/\n  (\w+)\((\w+)\);\n}$/, `\n  $1($2)${H};\n}`)],
+          [VOID, BUS_BEFORE_TRY.replace(/\n  (\w+)\((\w+)\);\n}$/, "\n  void $1($2);\n}")],
+        ],
+      },
+    ],
+  },
+  {
+    name: "self-handled: a destructuring default that can throw before the try",
+    code: DEFAULT_BEFORE_TRY,
+    errors: [
+      {
+        messageId: "floating",
+        line: 6,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [CATCH, DEFAULT_BEFORE_TRY.replace("    this.upload();", `    this.upload()${H};`)],
+          [VOID, DEFAULT_BEFORE_TRY.replace("    this.upload();", "    void this.upload();")],
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -4711,6 +4768,99 @@ const valid: ValidCase[] = [
       "}",
     ].join("\n"),
     fileName: "pool.js",
+  },
+  {
+    name: "self-handled: an assertion of an invariant before the try (undici's writeBlob: `assert(contentLength === body.size)`)",
+    code: [
+      'import assert from "node:assert";',
+      'import type { Socket } from "node:net";',
+      "async function writeBlob(abort: (error: unknown) => void, body: Blob, socket: Socket, contentLength: number) {",
+      '  assert(contentLength === body.size, "blob body must have content length");',
+      "  try {",
+      "    const buffer = Buffer.from(await body.arrayBuffer());",
+      "    socket.write(buffer);",
+      "  } catch (err) {",
+      "    abort(err);",
+      "  }",
+      "}",
+      "export function writeBody(abort: (error: unknown) => void, body: Blob, socket: Socket) {",
+      "  writeBlob(abort, body, socket, body.size);",
+      "}",
+    ].join("\n"),
+  },
+  {
+    name: "self-handled: listeners registered on a typed socket and a project writer built before the try (undici's writeIterable)",
+    code: [
+      'const assert = require("node:assert");',
+      "class AsyncWriter {",
+      "  /** @param {{ abort: (error: unknown) => void, socket: import('node:net').Socket }} options */",
+      "  constructor({ abort, socket }) {",
+      "    this.abort = abort;",
+      "    this.socket = socket;",
+      "    this.bytesWritten = 0;",
+      "  }",
+      "  write(chunk) {",
+      "    this.bytesWritten += chunk.length;",
+      "    return this.socket.write(chunk);",
+      "  }",
+      "  destroy(err) {",
+      "    const { socket, abort } = this;",
+      "    if (err) {",
+      '      assert(!socket.destroyed, "pipeline should only contain this request");',
+      "      abort(err);",
+      "    }",
+      "  }",
+      "}",
+      "/**",
+      " * @param {(error: unknown) => void} abort",
+      " * @param {AsyncIterable<Buffer>} body",
+      " * @param {import('node:net').Socket} socket",
+      " */",
+      "async function writeIterable(abort, body, socket) {",
+      '  assert(!socket.destroyed, "socket must be open");',
+      "  let callback = null;",
+      "  function onDrain() {",
+      "    if (callback) callback();",
+      "  }",
+      '  socket.on("close", onDrain).on("drain", onDrain);',
+      "  const writer = new AsyncWriter({ abort, socket });",
+      "  try {",
+      "    for await (const chunk of body) {",
+      "      if (!writer.write(chunk)) await new Promise((resolve) => { callback = resolve; });",
+      "    }",
+      "  } catch (err) {",
+      "    writer.destroy(err);",
+      "  } finally {",
+      '    socket.off("close", onDrain).off("drain", onDrain);',
+      "  }",
+      "}",
+      "/** @param {import('node:net').Socket} socket */",
+      "function writeRequest(abort, body, socket) {",
+      "  writeIterable(abort, body, socket);",
+      "}",
+      "module.exports = { writeRequest };",
+    ].join("\n"),
+    fileName: "client-h1.js",
+  },
+  {
+    name: "self-handled: `assert.strictEqual` and `assert.ok` before the try",
+    code: `${F}\nimport assert from "node:assert";\nasync function report(batch: object[], limit: number) {\n  assert.ok(batch.length > 0);\n  assert.strictEqual(batch.length <= limit, true);\n  try {\n    await post("/batch", batch);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function flush(batch: object[]) {\n  report(batch, 100);\n}`,
+  },
+  {
+    name: "self-handled: a project class with field initializers and no constructor built before the try",
+    code: `${F}\nclass Attempt {\n  startedAt = Date.now();\n  retries = 0;\n  errors: unknown[] = [];\n}\nasync function sync(payload: object) {\n  const attempt = new Attempt();\n  try {\n    await post("/sync", payload);\n  } catch (error) {\n    attempt.errors.push(error);\n  }\n}\nexport function onChange(payload: object) {\n  sync(payload);\n}`,
+  },
+  {
+    name: "self-handled: `once` and `removeListener` on a project class extending Node's EventEmitter before the try",
+    code: `${F}\nimport { EventEmitter } from "node:events";\nexport class Job extends EventEmitter {\n  cancelled = false;\n}\nasync function run(job: Job) {\n  const onCancel = () => {\n    job.cancelled = true;\n  };\n  job.once("cancel", onCancel);\n  try {\n    await post("/jobs", {});\n  } catch (error) {\n    console.warn(error);\n  } finally {\n    job.removeListener("cancel", onCancel);\n  }\n}\nexport function start(job: Job) {\n  run(job);\n}`,
+  },
+  {
+    name: "self-handled: fields destructured from `this` before the try",
+    code: `${F}\nexport class Uploader {\n  private readonly options = { url: "/upload", retries: 3 };\n  start() {\n    this.upload();\n  }\n  private async upload() {\n    const { url, retries: attempts } = this.options;\n    try {\n      await post(url, { attempts });\n    } catch (error) {\n      console.error(error);\n    }\n  }\n}`,
+  },
+  {
+    name: "self-handled: `const { a, b } = this` with a default that cannot throw before the try",
+    code: `${F}\nexport class Reporter {\n  endpoint = "/report";\n  label?: string;\n  send() {\n    this.report();\n  }\n  private async report() {\n    const { endpoint, label = "default" } = this;\n    try {\n      await post(endpoint, { label });\n    } catch (error) {\n      console.warn(error);\n    }\n  }\n}`,
   },
 ];
 
