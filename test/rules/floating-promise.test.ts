@@ -354,6 +354,9 @@ const BUS_BEFORE_TRY = `${F}\nexport class Bus {\n  private readonly allowed = n
 /** A self-handled body preceded by a destructuring whose default calls a library function. */
 const DEFAULT_BEFORE_TRY = `${F}\ndeclare function defaultUrl(): string;\nexport class Uploader {\n  private readonly options: { url?: string } = {};\n  start() {\n    this.upload();\n  }\n  private async upload() {\n    const { url = defaultUrl() } = this.options;\n    try {\n      await post(url, {});\n    } catch (error) {\n      console.error(error);\n    }\n  }\n}`;
 
+/** A self-handled body preceded by `assert.ifError`, which rethrows the error it is given. */
+const IF_ERROR_BEFORE_TRY = `${F}\nimport assert from "node:assert";\nasync function retry(previous: Error | null) {\n  assert.ifError(previous);\n  try {\n    await post("/retry", {});\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onResult(previous: Error | null, retries: number) {\n  if (retries > 0) {\n    console.log("retrying");\n    console.log(retries);\n    retry(previous);\n  }\n}`;
+
 const invalid: InvalidCase[] = [
   {
     name: "call in an async function: await, then catch, then void",
@@ -3286,6 +3289,22 @@ const invalid: InvalidCase[] = [
         fixes: [
           [CATCH, DEFAULT_BEFORE_TRY.replace("    this.upload();", `    this.upload()${H};`)],
           [VOID, DEFAULT_BEFORE_TRY.replace("    this.upload();", "    void this.upload();")],
+        ],
+      },
+    ],
+  },
+  {
+    name: "self-handled: `assert.ifError(error)` before the try rethrows an error the code received, not an invariant",
+    code: IF_ERROR_BEFORE_TRY,
+    errors: [
+      {
+        messageId: "floating",
+        line: 15,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [CATCH, IF_ERROR_BEFORE_TRY.replace("    retry(previous);", `    retry(previous)${H};`)],
+          [VOID, IF_ERROR_BEFORE_TRY.replace("    retry(previous);", "    void retry(previous);")],
         ],
       },
     ],

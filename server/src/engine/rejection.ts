@@ -83,7 +83,8 @@ const isNonThrowingLibName = picomatch([
 ]);
 /**
  * Node's assertion functions (`assert(cond, message)`, `assert.ok`, `assert.strictEqual`, ...;
- * not `throws`/`rejects` and their negations, which run or await a function). An assertion states
+ * not `throws`/`rejects` and their negations, which run or await a function, nor `ifError(err)`,
+ * which rethrows an error the code received, nor `fail()`, which always throws). An assertion states
  * an invariant of the code: it throws only when the code itself is wrong, which no caller could
  * handle (as a call that reaches an abstract method), so for "can this promise reject" it does not
  * count as a way to fail. undici checks its invariants this way before the `try` of its
@@ -91,7 +92,7 @@ const isNonThrowingLibName = picomatch([
  */
 const isNodeAssertion = (ref: DeclarationRef): boolean =>
   ref.module !== undefined && /^(?:node:)?assert(?:\/strict)?$/.test(ref.module) &&
-  /^assert(?:\.strict)?(?:\.(?:ok|equal|notEqual|strictEqual|notStrictEqual|deepEqual|notDeepEqual|deepStrictEqual|notDeepStrictEqual|match|doesNotMatch|ifError))?$/.test(ref.qualifiedName);
+  /^assert(?:\.strict)?(?:\.(?:ok|equal|notEqual|strictEqual|notStrictEqual|deepEqual|notDeepEqual|deepStrictEqual|notDeepStrictEqual|match|doesNotMatch))?$/.test(ref.qualifiedName);
 /**
  * Registering or removing an event listener on one of Node's event emitters (`socket.on("close",
  * onClose)`, `stream.off(...)`, `once`, `addListener`, `removeListener`, `prependListener`,
