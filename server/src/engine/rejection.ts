@@ -5,13 +5,15 @@
  *
  * An async function rejects when something throws outside a `try` whose `catch` swallows it.
  * "Cannot throw" is decided from syntax and the project's own declarations: literals, names,
- * `this`, property reads on values that cannot be nullish, operators, assignments, function
- * expressions, calls in the catalogue below (console, timers, `Math`, collection basics, ending
- * the process) and of project functions that cannot throw themselves (an async project
- * function's call never throws: it returns its promise), a promise's own `resolve`/`reject` (an
- * executor's parameters, or a local or field set only from them), `new Promise((resolve) => ...)` whose
- * executor cannot throw, and `await` of what cannot reject (a project call, `x.catch(handler)`,
- * a promise that never rejects, a library call in `NEVER_REJECTING_LIBRARY_CALLS`). Anything else (a library call, other `new`, `throw`) may throw.
+ * `this`, property reads (and object destructuring) of values that cannot be nullish, operators,
+ * assignments, function expressions, calls in the catalogue below (console, timers, `Math`,
+ * collection basics, Node's assertions and listener registration, ending the process) and of
+ * project functions that cannot throw themselves (an async project function's call never throws:
+ * it returns its promise), a promise's own `resolve`/`reject` (an executor's parameters, or a local
+ * or field set only from them), `new Promise((resolve) => ...)` whose executor cannot throw, `new`
+ * of a project class that extends nothing and whose construction cannot throw, and `await` of what
+ * cannot reject (a project call, `x.catch(handler)`, a promise that never rejects, a library call in
+ * `NEVER_REJECTING_LIBRARY_CALLS`). Anything else (a library call, other `new`, `throw`) may throw.
  *
  * Error-handling code is judged by its own policy (`handler`): in a `catch` or `finally` block, a
  * rejection handler (`.catch(h)`, `.then(f, h)`'s `h`) and the project functions called from
