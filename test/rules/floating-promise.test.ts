@@ -333,6 +333,33 @@ const CHAT = [
 /** A JSX library whose elements may be promises (as `@kitajs/html` types them), with one async component. */
 const KITA = `declare global {\n  namespace JSX {\n    type Element = string | Promise<string>;\n    interface IntrinsicElements { [name: string]: Record<string, unknown> }\n  }\n}\nexport async function NotFound(props: { id: string }): Promise<string> {\n  return "<p>No page " + props.id + "</p>";\n}\n`;
 
+/** A callback-style `get` that may clear the caller's callback (a write to the tested parameter, not a shuffle). */
+const GET_WRITES_CALLBACK = [
+  'import * as https from "node:https";',
+  "export function get(options, callback) {",
+  '  if (typeof options === "string") options = { url: options };',
+  "  if (options.promise) callback = undefined;",
+  '  if (typeof callback !== "function") {',
+  "    return new Promise((resolve, reject) => get({ ...options, promise: false }, (error, body) => (error ? reject(error) : resolve(body))));",
+  "  }",
+  "  https.get(options.url, (response) => callback(null, response.statusCode));",
+  "}",
+  "export function check() {",
+  '  get({ url: "https://example.com/health", promise: true }, (error, status) => console.log(error, status));',
+  "}",
+].join("\n");
+
+/** A self-handled body preceded by a project constructor that can throw. */
+const PARSER_BEFORE_TRY = `${F}\nclass Settings {\n  values: Record<string, string>;\n  constructor(text: string) {\n    this.values = JSON.parse(text);\n  }\n}\nasync function apply(text: string) {\n  const settings = new Settings(text);\n  try {\n    await post("/settings", settings.values);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onSave(text: string) {\n  apply(text);\n}`;
+/** A self-handled body preceded by a project `on` method that throws for unknown events. */
+const BUS_BEFORE_TRY = `${F}\nexport class Bus {\n  private readonly allowed = new Set(["saved", "deleted"]);\n  private readonly handlers: (() => void)[] = [];\n  on(event: string, handler: () => void): this {\n    if (!this.allowed.has(event)) throw new Error(\`unknown event \${event}\`);\n    this.handlers.push(handler);\n    return this;\n  }\n}\nasync function watch(bus: Bus) {\n  bus.on("saved", () => console.log("saved"));\n  try {\n    await post("/watch", {});\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function start(bus: Bus) {\n  watch(bus);\n}`;
+
+/** A self-handled body preceded by a destructuring whose default calls a library function. */
+const DEFAULT_BEFORE_TRY = `${F}\ndeclare function defaultUrl(): string;\nexport class Uploader {\n  private readonly options: { url?: string } = {};\n  start() {\n    this.upload();\n  }\n  private async upload() {\n    const { url = defaultUrl() } = this.options;\n    try {\n      await post(url, {});\n    } catch (error) {\n      console.error(error);\n    }\n  }\n}`;
+
+/** A self-handled body preceded by `assert.ifError`, which rethrows the error it is given. */
+const IF_ERROR_BEFORE_TRY = `${F}\nimport assert from "node:assert";\nasync function retry(previous: Error | null) {\n  assert.ifError(previous);\n  try {\n    await post("/retry", {});\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onResult(previous: Error | null, retries: number) {\n  if (retries > 0) {\n    console.log("retrying");\n    console.log(retries);\n    retry(previous);\n  }\n}`;
+
 const invalid: InvalidCase[] = [
   {
     name: "call in an async function: await, then catch, then void",
@@ -2246,36 +2273,18 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
-    name: "callback-style API, a write that is no shuffle (`options = { url: options }`) is not followed: the call stays reported",
-    code: [
-      'import * as https from "node:https";',
-      "export function get(options, callback) {",
-      '  if (typeof options === "string") options = { url: options };',
-      '  if (typeof callback !== "function") {',
-      "    return new Promise((resolve, reject) => get(options, (error, body) => (error ? reject(error) : resolve(body))));",
-      "  }",
-      "  https.get(options.url, (response) => callback(null, response.statusCode));",
-      "}",
-      "export function check() {",
-      '  get("https://example.com/health", (error, status) => console.log(error, status));',
-      "}",
-    ].join("\n"),
+    name: "callback-style API, a write to the tested callback that is no shuffle (`if (options.promise) callback = undefined`) is not followed: the call stays reported",
+    code: GET_WRITES_CALLBACK,
     fileName: "http.js",
     errors: [
       {
         messageId: "floating",
-        line: 10,
+        line: 11,
         column: 3,
         message: FLOATING,
         fixes: [
-          [
-            RESOLVE,
-            `import * as https from "node:https";\nexport function get(options, callback) {\n  if (typeof options === "string") options = { url: options };\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => get(options, (error, body) => (error ? reject(error) : resolve(body))));\n  }\n  https.get(options.url, (response) => callback(null, response.statusCode));\n}\nexport function check() {\n  Promise.resolve(get("https://example.com/health", (error, status) => console.log(error, status)))${H};\n}`,
-          ],
-          [
-            VOID,
-            `import * as https from "node:https";\nexport function get(options, callback) {\n  if (typeof options === "string") options = { url: options };\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => get(options, (error, body) => (error ? reject(error) : resolve(body))));\n  }\n  https.get(options.url, (response) => callback(null, response.statusCode));\n}\nexport function check() {\n  void get("https://example.com/health", (error, status) => console.log(error, status));\n}`,
-          ],
+          [RESOLVE, GET_WRITES_CALLBACK.replace("  get({", "  Promise.resolve(get({").replace("status));\n}", `status)))${H};\n}`)],
+          [VOID, GET_WRITES_CALLBACK.replace("  get({", "  void get({")],
         ],
       },
     ],
@@ -3131,40 +3140,6 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
-    name: "callback shapes: a parameter counted down with `--` is a write that is not followed: the call stays reported",
-    code: [
-      "export function connect(host, retries, callback) {",
-      '  if (typeof callback !== "function") {',
-      "    return new Promise((resolve, reject) => connect(host, retries, (error, socket) => (error ? reject(error) : resolve(socket))));",
-      "  }",
-      "  while (retries-- > 0) console.log(\"connecting to\", host);",
-      "  setImmediate(() => callback(null, host));",
-      "}",
-      "export function start() {",
-      '  connect("db.local", 3, (error, socket) => console.log(error, socket));',
-      "}",
-    ].join("\n"),
-    fileName: "socket.js",
-    errors: [
-      {
-        messageId: "floating",
-        line: 9,
-        column: 3,
-        message: FLOATING,
-        fixes: [
-          [
-            RESOLVE,
-            `export function connect(host, retries, callback) {\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => connect(host, retries, (error, socket) => (error ? reject(error) : resolve(socket))));\n  }\n  while (retries-- > 0) console.log("connecting to", host);\n  setImmediate(() => callback(null, host));\n}\nexport function start() {\n  Promise.resolve(connect("db.local", 3, (error, socket) => console.log(error, socket)))${H};\n}`,
-          ],
-          [
-            VOID,
-            `export function connect(host, retries, callback) {\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => connect(host, retries, (error, socket) => (error ? reject(error) : resolve(socket))));\n  }\n  while (retries-- > 0) console.log("connecting to", host);\n  setImmediate(() => callback(null, host));\n}\nexport function start() {\n  void connect("db.local", 3, (error, socket) => console.log(error, socket));\n}`,
-          ],
-        ],
-      },
-    ],
-  },
-  {
     name: "callback shapes: mysql's `ping(options, callback)` guard, `connection.ping()` without a callback still floats",
     ts7: { reason: "TypeScript 7 does not type JavaScript constructor functions and their prototype assignments (a documented TypeScript 7 change), so the method and its promise are unknown there", errors: [] },
     code: [
@@ -3469,6 +3444,71 @@ const invalid: InvalidCase[] = [
             VOID,
             `type Done = (error: Error | null) => void;\nconst noop: Done = () => {};\nexport function flush(callback: Done = noop): Promise<void> | undefined {\n  if (callback === noop) return new Promise((resolve) => setTimeout(resolve, 10));\n  setTimeout(() => callback(null), 10);\n  return undefined;\n}\nexport function close() {\n  void flush(noop);\n}`,
           ],
+        ],
+      },
+    ],
+  },
+  // unseen corpora, session 4
+  {
+    name: "self-handled: a project constructor that can throw before the try (`JSON.parse`)",
+    code: PARSER_BEFORE_TRY,
+    errors: [
+      {
+        messageId: "floating",
+        line: 17,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, PARSER_BEFORE_TRY.replace(/\n  (\w+)\((\w+)\);\n}$/, `\n  $1($2)${H};\n}`)],
+          [VOID, PARSER_BEFORE_TRY.replace(/\n  (\w+)\((\w+)\);\n}$/, "\n  void $1($2);\n}")],
+        ],
+      },
+    ],
+  },
+  {
+    name: "self-handled: `on` of a project class, not Node's EventEmitter, is followed into its body, which can throw",
+    code: BUS_BEFORE_TRY,
+    errors: [
+      {
+        messageId: "floating",
+        line: 20,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [CATCH, BUS_BEFORE_TRY.replace(/\n  (\w+)\((\w+)\);\n}$/, `\n  $1($2)${H};\n}`)],
+          [VOID, BUS_BEFORE_TRY.replace(/\n  (\w+)\((\w+)\);\n}$/, "\n  void $1($2);\n}")],
+        ],
+      },
+    ],
+  },
+  {
+    name: "self-handled: a destructuring default that can throw before the try",
+    code: DEFAULT_BEFORE_TRY,
+    errors: [
+      {
+        messageId: "floating",
+        line: 6,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [CATCH, DEFAULT_BEFORE_TRY.replace("    this.upload();", `    this.upload()${H};`)],
+          [VOID, DEFAULT_BEFORE_TRY.replace("    this.upload();", "    void this.upload();")],
+        ],
+      },
+    ],
+  },
+  {
+    name: "self-handled: `assert.ifError(error)` before the try rethrows an error the code received, not an invariant",
+    code: IF_ERROR_BEFORE_TRY,
+    errors: [
+      {
+        messageId: "floating",
+        line: 15,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [CATCH, IF_ERROR_BEFORE_TRY.replace("    retry(previous);", `    retry(previous)${H};`)],
+          [VOID, IF_ERROR_BEFORE_TRY.replace("    retry(previous);", "    void retry(previous);")],
         ],
       },
     ],
@@ -4955,6 +4995,177 @@ const valid: ValidCase[] = [
   {
     name: "a never-rejecting abort bridge read from a variable whose declaration names no promise, left on the abort path: not followed",
     code: `export function abortable(signal: AbortSignal, source: AsyncIterator<string>) {\n  let interrupt: (() => void) | undefined;\n  const waitForAbort = () =>\n    new Promise<void>((resolve) => {\n      interrupt = resolve;\n    });\n  let abortBridge = waitForAbort();\n  signal.addEventListener("abort", () => {\n    interrupt?.();\n    abortBridge = waitForAbort();\n  });\n  return {\n    async next() {\n      const aborted = abortBridge;\n      if (signal.aborted) return { value: undefined, done: true as const };\n      return Promise.race([source.next(), aborted.then(() => ({ value: undefined, done: true as const }))]);\n    },\n  };\n}`,
+  },
+  // unseen corpora, session 4
+  {
+    name: "callback-style API, a write to another parameter after the guard (undici's `destroy(err, callback)`: `if (!err) err = new ClientDestroyedError()`)",
+    code: [
+      "class ClientDestroyedError extends Error {}",
+      "export class DispatcherBase {",
+      "  destroyed = false;",
+      "  destroy(err, callback) {",
+      '    if (typeof err === "function") {',
+      "      callback = err;",
+      "      err = null;",
+      "    }",
+      "    if (callback === undefined) {",
+      "      return new Promise((resolve, reject) => {",
+      "        this.destroy(err, (err, data) => {",
+      "          return err ? reject(err) : resolve(data);",
+      "        });",
+      "      });",
+      "    }",
+      '    if (typeof callback !== "function") {',
+      '      throw new TypeError("invalid callback");',
+      "    }",
+      "    if (!err) {",
+      "      err = new ClientDestroyedError();",
+      "    }",
+      "    this.destroyed = true;",
+      "    queueMicrotask(() => callback(null, err));",
+      "  }",
+      "}",
+      "/** @param {DispatcherBase} client */",
+      "export function shutdown(client) {",
+      '  client.destroy((error) => console.log("destroyed", error));',
+      "}",
+    ].join("\n"),
+    fileName: "dispatcher-base.js",
+  },
+  {
+    name: "callback-style API, a write to a parameter the guard does not test (`options = { url: options }`)",
+    code: GET_WRITES_CALLBACK.replace("  if (options.promise) callback = undefined;\n", ""),
+    fileName: "http.js",
+  },
+  {
+    name: "callback-style API, a parameter counted down with `--` that the guard does not test (`retries`)",
+    code: [
+      "export function connect(host, retries, callback) {",
+      '  if (typeof callback !== "function") {',
+      "    return new Promise((resolve, reject) => connect(host, retries, (error, socket) => (error ? reject(error) : resolve(socket))));",
+      "  }",
+      "  while (retries-- > 0) console.log(\"connecting to\", host);",
+      "  setImmediate(() => callback(null, host));",
+      "}",
+      "export function start() {",
+      '  connect("db.local", 3, (error, socket) => console.log(error, socket));',
+      "}",
+    ].join("\n"),
+    fileName: "socket.js",
+  },
+  {
+    name: "callback-style API, a default filled into another parameter after the promise branch (`close(reason, callback)`)",
+    code: [
+      "export class Pool {",
+      "  closed = false;",
+      "  close(reason, callback) {",
+      '    if (typeof callback !== "function") {',
+      "      return new Promise((resolve) => this.close(reason, () => resolve()));",
+      "    }",
+      '    reason = reason ?? "closed by the user";',
+      "    this.closed = true;",
+      "    setImmediate(() => callback(null, reason));",
+      "  }",
+      "}",
+      "/** @param {Pool} pool */",
+      "export function stop(pool) {",
+      '  pool.close("shutdown", () => console.log("pool closed"));',
+      "}",
+    ].join("\n"),
+    fileName: "pool.js",
+  },
+  {
+    name: "self-handled: an assertion of an invariant before the try (undici's writeBlob: `assert(contentLength === body.size)`)",
+    code: [
+      'import assert from "node:assert";',
+      'import type { Socket } from "node:net";',
+      "async function writeBlob(abort: (error: unknown) => void, body: Blob, socket: Socket, contentLength: number) {",
+      '  assert(contentLength === body.size, "blob body must have content length");',
+      "  try {",
+      "    const buffer = Buffer.from(await body.arrayBuffer());",
+      "    socket.write(buffer);",
+      "  } catch (err) {",
+      "    abort(err);",
+      "  }",
+      "}",
+      "export function writeBody(abort: (error: unknown) => void, body: Blob, socket: Socket) {",
+      "  writeBlob(abort, body, socket, body.size);",
+      "}",
+    ].join("\n"),
+  },
+  {
+    name: "self-handled: listeners registered on a typed socket and a project writer built before the try (undici's writeIterable)",
+    code: [
+      'const assert = require("node:assert");',
+      "class AsyncWriter {",
+      "  /** @param {{ abort: (error: unknown) => void, socket: import('node:net').Socket }} options */",
+      "  constructor({ abort, socket }) {",
+      "    this.abort = abort;",
+      "    this.socket = socket;",
+      "    this.bytesWritten = 0;",
+      "  }",
+      "  write(chunk) {",
+      "    this.bytesWritten += chunk.length;",
+      "    return this.socket.write(chunk);",
+      "  }",
+      "  destroy(err) {",
+      "    const { socket, abort } = this;",
+      "    if (err) {",
+      '      assert(!socket.destroyed, "pipeline should only contain this request");',
+      "      abort(err);",
+      "    }",
+      "  }",
+      "}",
+      "/**",
+      " * @param {(error: unknown) => void} abort",
+      " * @param {AsyncIterable<Buffer>} body",
+      " * @param {import('node:net').Socket} socket",
+      " */",
+      "async function writeIterable(abort, body, socket) {",
+      '  assert(!socket.destroyed, "socket must be open");',
+      "  let callback = null;",
+      "  function onDrain() {",
+      "    if (callback) callback();",
+      "  }",
+      '  socket.on("close", onDrain).on("drain", onDrain);',
+      "  const writer = new AsyncWriter({ abort, socket });",
+      "  try {",
+      "    for await (const chunk of body) {",
+      "      if (!writer.write(chunk)) await new Promise((resolve) => { callback = resolve; });",
+      "    }",
+      "  } catch (err) {",
+      "    writer.destroy(err);",
+      "  } finally {",
+      '    socket.off("close", onDrain).off("drain", onDrain);',
+      "  }",
+      "}",
+      "/** @param {import('node:net').Socket} socket */",
+      "function writeRequest(abort, body, socket) {",
+      "  writeIterable(abort, body, socket);",
+      "}",
+      "module.exports = { writeRequest };",
+    ].join("\n"),
+    fileName: "client-h1.js",
+  },
+  {
+    name: "self-handled: `assert.strictEqual` and `assert.ok` before the try",
+    code: `${F}\nimport assert from "node:assert";\nasync function report(batch: object[], limit: number) {\n  assert.ok(batch.length > 0);\n  assert.strictEqual(batch.length <= limit, true);\n  try {\n    await post("/batch", batch);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function flush(batch: object[]) {\n  report(batch, 100);\n}`,
+  },
+  {
+    name: "self-handled: a project class with field initializers and no constructor built before the try",
+    code: `${F}\nclass Attempt {\n  startedAt = Date.now();\n  retries = 0;\n  errors: unknown[] = [];\n}\nasync function sync(payload: object) {\n  const attempt = new Attempt();\n  try {\n    await post("/sync", payload);\n  } catch (error) {\n    attempt.errors.push(error);\n  }\n}\nexport function onChange(payload: object) {\n  sync(payload);\n}`,
+  },
+  {
+    name: "self-handled: `once` and `removeListener` on a project class extending Node's EventEmitter before the try",
+    code: `${F}\nimport { EventEmitter } from "node:events";\nexport class Job extends EventEmitter {\n  cancelled = false;\n}\nasync function run(job: Job) {\n  const onCancel = () => {\n    job.cancelled = true;\n  };\n  job.once("cancel", onCancel);\n  try {\n    await post("/jobs", {});\n  } catch (error) {\n    console.warn(error);\n  } finally {\n    job.removeListener("cancel", onCancel);\n  }\n}\nexport function start(job: Job) {\n  run(job);\n}`,
+  },
+  {
+    name: "self-handled: fields destructured from `this` before the try",
+    code: `${F}\nexport class Uploader {\n  private readonly options = { url: "/upload", retries: 3 };\n  start() {\n    this.upload();\n  }\n  private async upload() {\n    const { url, retries: attempts } = this.options;\n    try {\n      await post(url, { attempts });\n    } catch (error) {\n      console.error(error);\n    }\n  }\n}`,
+  },
+  {
+    name: "self-handled: `const { a, b } = this` with a default that cannot throw before the try",
+    code: `${F}\nexport class Reporter {\n  endpoint = "/report";\n  label?: string;\n  send() {\n    this.report();\n  }\n  private async report() {\n    const { endpoint, label = "default" } = this;\n    try {\n      await post(endpoint, { label });\n    } catch (error) {\n      console.warn(error);\n    }\n  }\n}`,
   },
 ];
 

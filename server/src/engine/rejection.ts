@@ -5,13 +5,15 @@
  *
  * An async function rejects when something throws outside a `try` whose `catch` swallows it.
  * "Cannot throw" is decided from syntax and the project's own declarations: literals, names,
- * `this`, property reads on values that cannot be nullish, operators, assignments, function
- * expressions, calls in the catalogue below (console, timers, `Math`, collection basics, ending
- * the process) and of project functions that cannot throw themselves (an async project
- * function's call never throws: it returns its promise), a promise's own `resolve`/`reject` (an
- * executor's parameters, or a local or field set only from them), `new Promise((resolve) => ...)` whose
- * executor cannot throw, and `await` of what cannot reject (a project call, `x.catch(handler)`,
- * a promise that never rejects, a library call in `NEVER_REJECTING_LIBRARY_CALLS`). Anything else (a library call, other `new`, `throw`) may throw.
+ * `this`, property reads (and object destructuring) of values that cannot be nullish, operators,
+ * assignments, function expressions, calls in the catalogue below (console, timers, `Math`,
+ * collection basics, Node's assertions and listener registration, ending the process) and of
+ * project functions that cannot throw themselves (an async project function's call never throws:
+ * it returns its promise), a promise's own `resolve`/`reject` (an executor's parameters, or a local
+ * or field set only from them), `new Promise((resolve) => ...)` whose executor cannot throw, `new`
+ * of a project class that extends nothing and whose construction cannot throw, and `await` of what
+ * cannot reject (a project call, `x.catch(handler)`, a promise that never rejects, a library call in
+ * `NEVER_REJECTING_LIBRARY_CALLS`). Anything else (a library call, other `new`, `throw`) may throw.
  *
  * Error-handling code is judged by its own policy (`handler`): in a `catch` or `finally` block, a
  * rejection handler (`.catch(h)`, `.then(f, h)`'s `h`) and the project functions called from
@@ -81,7 +83,31 @@ const isNonThrowingLibName = picomatch([
   "{Set,ReadonlySet,WeakSet}.{add,has,delete,clear}",
   "String.{trim,toLowerCase,toUpperCase,includes,startsWith,endsWith,slice,indexOf}",
 ]);
-const isNonThrowingCall = (ref: DeclarationRef): boolean => isNodeConsoleCall(ref) || isNodeTimerCall(ref) || (ref.isDefaultLib && isNonThrowingLibName(ref.qualifiedName));
+/**
+ * Node's assertion functions (`assert(cond, message)`, `assert.ok`, `assert.strictEqual`, ...;
+ * not `throws`/`rejects` and their negations, which run or await a function, nor `ifError(err)`,
+ * which rethrows an error the code received, nor `fail()`, which always throws). An assertion states
+ * an invariant of the code: it throws only when the code itself is wrong, which no caller could
+ * handle (as a call that reaches an abstract method), so for "can this promise reject" it does not
+ * count as a way to fail. undici checks its invariants this way before the `try` of its
+ * self-handled body writers (`assert(contentLength === body.size)`).
+ */
+const isNodeAssertion = (ref: DeclarationRef): boolean =>
+  ref.module !== undefined && /^(?:node:)?assert(?:\/strict)?$/.test(ref.module) &&
+  /^assert(?:\.strict)?(?:\.(?:ok|equal|notEqual|strictEqual|notStrictEqual|deepEqual|notDeepEqual|deepStrictEqual|notDeepStrictEqual|match|doesNotMatch))?$/.test(ref.qualifiedName);
+/**
+ * Registering or removing an event listener on one of Node's event emitters (`socket.on("close",
+ * onClose)`, `stream.off(...)`, `once`, `addListener`, `removeListener`, `prependListener`,
+ * `prependOnceListener`), declared by `@types/node` (`EventEmitter` and the classes that redeclare
+ * these methods with typed events: `net.Socket`, `stream.Readable`, `http2.Http2Stream`, ...). They
+ * store or drop the function and return the emitter; they throw only for a listener that is not a
+ * function, a value their types do not allow. (`on` emits `newListener` first, which runs listeners
+ * of that event: rare, and not followed.)
+ */
+const isNodeListenerRegistration = (ref: DeclarationRef): boolean =>
+  /[\\/]node_modules[\\/]@types[\\/]node[\\/]/.test(ref.fileName) && /(?:^|\.)(?:on|once|off|addListener|removeListener|prependListener|prependOnceListener)$/.test(ref.qualifiedName);
+const isNonThrowingCall = (ref: DeclarationRef): boolean =>
+  isNodeConsoleCall(ref) || isNodeTimerCall(ref) || isNodeAssertion(ref) || isNodeListenerRegistration(ref) || (ref.isDefaultLib && isNonThrowingLibName(ref.qualifiedName));
 const isProcessExit = (ref: DeclarationRef): boolean =>
   ref.module !== undefined && /^(?:node:)?process$/.test(ref.module) && (ref.qualifiedName === "global.NodeJS.Process.exit" || ref.qualifiedName === "global.NodeJS.Process.abort");
 
@@ -596,7 +622,9 @@ export class RejectionFacts {
     if (ts.isExpressionStatement(statement)) return this.expressionSafe(statement.expression);
     if (ts.isVariableStatement(statement)) {
       return statement.declarationList.declarations.every(
-        (declaration) => ts.isIdentifier(declaration.name) && (!declaration.initializer || this.expressionSafe(declaration.initializer)),
+        (declaration) =>
+          (ts.isIdentifier(declaration.name) || (declaration.initializer !== undefined && this.objectPatternSafe(declaration.name, declaration.initializer))) &&
+          (!declaration.initializer || this.expressionSafe(declaration.initializer)),
       );
     }
     if (ts.isReturnStatement(statement)) {
@@ -633,6 +661,25 @@ export class RejectionFacts {
       ts.isFunctionDeclaration(statement) ||
       ts.isInterfaceDeclaration(statement) ||
       ts.isTypeAliasDeclaration(statement)
+    );
+  }
+
+  /**
+   * Destructuring `value` with `pattern` does not throw: an object pattern (`const { socket, abort }
+   * = this`) of a value that cannot be `null` or `undefined` (or any value in error-handling code,
+   * where property reads are taken not to throw), with plain names, defaults that cannot throw, no
+   * computed keys and no nested patterns (a nested value may be `undefined`). An array pattern runs
+   * an iterator and is not judged.
+   */
+  private objectPatternSafe(pattern: ts.BindingName, value: ts.Expression): boolean {
+    if (!ts.isObjectBindingPattern(pattern)) return false;
+    const object = skipParens(value);
+    if (!this.handler && object.kind !== ts.SyntaxKind.ThisKeyword && this.types.nullishStatus(object) !== "never") return false;
+    return pattern.elements.every(
+      (element) =>
+        ts.isIdentifier(element.name) &&
+        (!element.propertyName || !ts.isComputedPropertyName(element.propertyName)) &&
+        (!element.initializer || this.expressionSafe(element.initializer)),
     );
   }
 
@@ -681,9 +728,35 @@ export class RejectionFacts {
     if (ts.isNewExpression(node)) {
       // Error-handling code: constructors are not followed (`reject(new TimeoutError(message))`).
       if (this.handler) return this.expressionSafe(node.expression) && (node.arguments ?? []).every((argument) => this.expressionSafe(ts.isSpreadElement(argument) ? argument.expression : argument));
-      return this.neverRejects(node);
+      return this.neverRejects(node) || this.constructionSafe(node);
     }
     return false;
+  }
+
+  /**
+   * `new C(...)` of a class written in the project (not a declaration file) that extends nothing,
+   * with arguments that cannot throw, instance field initializers that cannot throw and a
+   * constructor (if any) that cannot throw: constructing it does not throw either. A class with
+   * `extends` runs a base constructor, which is not followed.
+   *
+   * @example
+   * // class AsyncWriter { constructor({ socket }) { this.socket = socket; this.bytesWritten = 0; } }
+   * // new AsyncWriter({ socket })  → true
+   * // class Parser { constructor(text) { this.doc = JSON.parse(text); } }   new Parser(t) → false
+   */
+  private constructionSafe(node: ts.NewExpression): boolean {
+    if (!(node.arguments ?? []).every((argument) => this.expressionSafe(ts.isSpreadElement(argument) ? argument.expression : argument))) return false;
+    const declarations = this.types.calleeTarget(node)?.declarations;
+    const owner = declarations?.length === 1 ? declarations[0] : undefined;
+    if (!owner || !ts.isClassLike(owner) || owner.getSourceFile().isDeclarationFile || !this.types.isProjectSourceFile(owner.getSourceFile())) return false;
+    if (owner.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)) return false;
+    return this.fact(this.throwMemo, owner, () =>
+      owner.members.every((member) => {
+        if (ts.isConstructorDeclaration(member)) return !member.body || this.cannotThrow(member);
+        if (ts.isPropertyDeclaration(member) && !hasStatic(member)) return !member.initializer || this.expressionSafe(member.initializer);
+        return true;
+      }),
+    );
   }
 
   /** Evaluating the callee and the arguments does not throw (the call itself still may). */

@@ -247,9 +247,19 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "deliberate, self-handled fire-and-forget. Cannot reject means nothing can throw outside the",
         "protected `try`: parameter defaults and code before or around the `try` are held to \"cannot",
         "throw\": literals, names, operators, assignments, property reads on values that",
-        "cannot be `null` or `undefined`, `console` methods, `process.exit()`, a few lib calls that call",
+        "cannot be `null` or `undefined` (also as an object destructuring with plain names and safe",
+        "defaults: `const { socket, abort } = this`), `console` methods, `process.exit()`, a few lib calls that call",
         "no callback before they return (`Math.*`, `Date.now()`, `push`/`get`/`set`/`has`/`add`/`delete`",
-        "on arrays, maps and sets, string basics, `setTimeout` and the other timers), awaits of a promise given a handler that cannot throw (`await",
+        "on arrays, maps and sets, string basics, `setTimeout` and the other timers), listener registration",
+        "on Node's event emitters as `@types/node` declares it (`socket.on(\"close\", onDrain)`, `off`, `once`,",
+        "`removeListener`, ...: they throw only for a listener that is not a function), Node's assertions",
+        "(`assert(cond)`, `assert.ok`, `assert.strictEqual`, ...; not `throws`/`rejects`, nor `ifError(err)`, which",
+        "rethrows a received error, nor `fail()`): an assertion",
+        "states an invariant and fails only when the code itself is wrong, which no caller could handle, so",
+        "undici's body writers, which assert before their `try`, stay self-handled (an `assert` used to",
+        "validate input is taken as an invariant too), `new` of a project class that extends nothing and",
+        "whose field initializers and constructor cannot throw (`new AsyncWriter({ socket, abort })` that",
+        "only assigns fields), awaits of a promise given a handler that cannot throw (`await",
         "request.send(body).catch((e) => log(e))`; a call typed to return a promise is taken to report",
         "failure through it), and calls and awaits of project functions that cannot throw or",
         "reject by the same analysis (four calls deep at most). Any other call to a library or to",
@@ -348,10 +358,14 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "any statement other than a variable declaration; mysql's `ping(options, callback)` guard, `if",
         "(!callback && typeof options === \"function\") { callback = options; options = {}; }`, counts too (it",
         "runs only without a callback, so `conn.ping(cb)` and `conn.ping(options, cb)` pass one). Such steps come",
-        "first. Any other write to a parameter (`callback = once(callback)`, a shuffle",
+        "first. Any other write to a parameter that the conditions test (`callback = once(callback)`, a shuffle",
         "decided by `arguments.length`, one after the first other statement or in a closure, a destructuring",
-        "write such as `[callback, options] = [options, {}]` or `({ callback } = options)`, `retries--`) is not",
-        "followed and the call stays reported: the conditions may no longer say what the caller passed.",
+        "write such as `[callback, options] = [options, {}]` or `({ callback } = options)`) is not",
+        "followed and the call stays reported: the conditions may no longer say what the caller passed. A",
+        "write to another parameter does not count (undici's `destroy(err, callback)` sets `if (!err) err =",
+        "new ClientDestroyedError()` after its `callback === undefined` guard; `options = { url: options }`,",
+        "`retries--`): what the conditions say about the callback stays true, so `this.destroy(err, (e) =>",
+        "...)` returns nothing to handle.",
         "",
         "The last call of an entry script is not reported: a statement at the top level (in no function",
         "or class) of a file that starts with a shebang (`#!/usr/bin/env node`), with nothing after it",
@@ -1107,7 +1121,8 @@ function memberName(node: ts.PropertyAccessExpression | ts.ElementAccessExpressi
  * so, and hands the callback's promise back where it may return one (`return step()` of an optional
  * `step: () => Promise<void>`). The parameters are read after the shuffle of
  * optional arguments at the top of the body (`shuffleOfArguments`), and the answer names the
- * arguments that make them functions; any other write to a parameter is not followed. Empty when the
+ * arguments that make them functions; a condition on a parameter written any other way tells nothing
+ * (a write to another parameter, `if (!err) err = new Error()`, does not matter). Empty when the
  * function is async or nothing is conditioned that way.
  */
 function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, query: PromiseQuery): number[] {
@@ -1125,7 +1140,7 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
   const notFunctions = (condition: ts.Expression, outcome: boolean): Set<number> => {
     const node = skipParens(condition);
     if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return notFunctions(node.operand, !outcome);
-    const index = parameterIndex(node);
+    const index = testedIndex(node);
     if (index >= 0) return outcome ? new Set() : new Set([index]); // falsy: no function
     if (!ts.isBinaryExpression(node)) return new Set();
     const operator = node.operatorToken.kind;
@@ -1141,12 +1156,12 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
       const value = skipParens(side);
       const otherValue = skipParens(other);
       if (ts.isTypeOfExpression(value) && ts.isStringLiteral(otherValue)) {
-        const typed = parameterIndex(value.expression);
+        const typed = testedIndex(value.expression);
         if (typed < 0) continue;
         // `typeof cb === "function"` is false, or `typeof cb` equals another type name.
         return (otherValue.text === "function") !== equal ? new Set([typed]) : new Set();
       }
-      const index = parameterIndex(value);
+      const index = testedIndex(value);
       const nullish = otherValue.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(otherValue) && otherValue.text === "undefined") || ts.isVoidExpression(otherValue);
       if (index >= 0 && nullish) return equal ? new Set([index]) : new Set();
     }
@@ -1160,18 +1175,24 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
 
   // Any other write to a parameter (`callback = wrap(callback)`, `[cb, opts] = [opts, {}]`,
   // `({ cb } = options)`, `retries++`, `for (cb of ...)`), even in a closure, makes the conditions
-  // unreliable.
-  let assigned = false;
+  // on that parameter unreliable: they tell nothing about it. A write to another parameter
+  // (`if (!err) err = new DestroyedError()`) leaves what a condition says about the callback true.
+  const written = new Set<number>();
   const scan = (node: ts.Node): void => {
-    if (assigned) return;
     if (ts.isIdentifier(node)) {
-      if (isValueReference(node) && isParameterWrite(node, shuffle.assignments) && parameterIndex(node) >= 0) assigned = true;
+      if (isValueReference(node) && isParameterWrite(node, shuffle.assignments)) {
+        const index = parameterIndex(node);
+        if (index >= 0) written.add(index);
+      }
       return;
     }
     ts.forEachChild(node, scan);
   };
   scan(body);
-  if (assigned) return [];
+  const testedIndex = (expr: ts.Expression): number => {
+    const index = parameterIndex(expr);
+    return written.has(index) ? -1 : index;
+  };
 
   const returns: { expression: ts.Expression; notFunction: Set<number> }[] = [];
   // `return callback ? undefined : promise`: each branch under what its condition shows.
