@@ -3095,6 +3095,14 @@ const validMore: ValidCase[] = [
     code: lines(D, "export const p = new Promise<void>(async (resolve) => {", '  await save("x");', "  resolve();", "});"),
     options: { checksExecutors: false, checksVoidReturn: false },
   },
+  {
+    name: "relays: a path returning a library call's result that is no promise (console.warn) loses nothing",
+    code: pipeline("  wire(bus: EventEmitter) {", '    bus.on("job", (raw: string) => {', '      if (!raw) return console.warn("a job without payload");', "      return this.enqueue(raw);", "    });", "  }"),
+  },
+  {
+    name: "finally: an async callback to a promise's own finally written as an element (pre-ES5 style)",
+    code: lines(D, "declare function release(): Promise<void>;", "export function run() {", '  return save("x")["finally"](async () => release());', "}"),
+  },
 ];
 
 describe(RULE, () => {
