@@ -2678,6 +2678,122 @@ const invalidMore: InvalidCase[] = [
     options: { checksPredicates: false, checksExecutors: false },
     errors: [{ messageId: "forEach", line: 3, column: 15, message: FOR_EACH }],
   },
+  // Mutation survivors of misused-promise.ts lines 521-749 (bench/mutation/misused-promise-lines-521-749.md), session 4.
+  {
+    name: "name gate: a timer types an arrow calling, and a bind of, a field whose name syntax cannot tell",
+    code: lines(D, "declare function traced<T>(name: string, fn: T): T;", "export class Poller {", '  readonly poll = traced("poll", async () => { await save("poll"); });', "  start() {", "    setInterval(() => this.poll(), 1000);", "    setInterval(this.poll.bind(this), 1000);", "  }", "}"),
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 6,
+        column: 17,
+        message: VOID_ARGUMENT("setInterval"),
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 7,
+        column: 17,
+        message: VOID_ARGUMENT("setInterval"),
+      },
+    ],
+  },
+  {
+    name: "block bodies: a sync callback returning a named call on one branch, a new Promise, or a stored promise",
+    code: lines(D, "declare function onShutdown(hook: () => void): void;", "declare const server: { close(callback: (error?: Error) => void): void };", 'const ready: Promise<void> = save("boot");', "export function install(draining: boolean) {", "  onShutdown(() => {", '    console.log("closing");', '    return draining ? save("drain") : undefined;', "  });", "  onShutdown(() => {", '    console.log("closing");', "    return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));", "  });", "  onShutdown(() => {", '    console.log("closing");', "    return ready;", "  });", "}"),
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 6,
+        column: 14,
+        message: VOID_ARGUMENT("onShutdown"),
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 10,
+        column: 14,
+        message: VOID_ARGUMENT("onShutdown"),
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 14,
+        column: 14,
+        message: VOID_ARGUMENT("onShutdown"),
+      },
+    ],
+  },
+  {
+    name: "block bodies: one return passes the syntactic gate (a named call), another does not (a promise read from a Map)",
+    code: lines(D, "declare function onShutdown(hook: () => void): void;", "const inflight = new Map<string, Promise<void>>();", "export function install() {", "  onShutdown(() => {", '    const current = inflight.get("flush");', "    if (current) return current;", '    return save("flush");', "  });", "}"),
+    errors: [{ messageId: "voidReturnArgument", line: 5, column: 14, message: VOID_ARGUMENT("onShutdown") }],
+  },
+  {
+    name: "block bodies: a written promise return type decides, whatever the returned call's name",
+    code: lines(D, "declare function onShutdown(hook: () => void): void;", "declare function traced<T>(name: string, fn: T): T;", 'const drainOutbox = traced("drainOutbox", async () => { await save("outbox"); });', "export function install() {", "  onShutdown((): Promise<void> => {", "    return drainOutbox();", "  });", "}"),
+    errors: [{ messageId: "voidReturnArgument", line: 6, column: 14, message: VOID_ARGUMENT("onShutdown") }],
+  },
+  {
+    name: "checkSelfHandled: a sync listener returning a chain with a rejection handler is reported",
+    code: lines(D, 'import { EventEmitter } from "node:events";', "export function wire(bus: EventEmitter) {", '  bus.on("job", (id: string) => save(id).catch((error) => console.error(error)));', "}"),
+    options: { checkSelfHandled: true },
+    errors: [{ messageId: "listener", line: 4, column: 17, message: LISTENER }],
+  },
+  {
+    name: "relays: a sync method relaying to itself (the cycle answers no)",
+    code: lines(D, 'import { EventEmitter } from "node:events";', "interface Job { id: string; next?: Job }", "export class Worker {", "  readonly stored: string[] = [];", "  forward(job: Job): Promise<void> {", "    if (job.next) return this.forward(job.next);", "    return this.store(job);", "  }", "  async store(job: Job): Promise<void> {", "    this.stored.push(JSON.parse(job.id) as string);", "  }", "  wire(bus: EventEmitter) {", '    bus.on("job", (job: Job) => this.forward(job));', "  }", "}"),
+    errors: [{ messageId: "listener", line: 14, column: 19, message: LISTENER }],
+  },
+  {
+    name: "relays: a chain of sync relays deeper than the limit is not followed (listener, receive, validate, route)",
+    code: pipeline("  receive(raw: string): Promise<void> {", "    return this.validate(raw);", "  }", "  validate(raw: string): Promise<void> {", "    return this.route(raw);", "  }", "  route(raw: string): Promise<void> {", "    return this.enqueue(raw);", "  }", "  wire(bus: EventEmitter) {", '    bus.on("job", (raw: string) => this.receive(raw));', "  }"),
+    errors: [{ messageId: "listener", line: 19, column: 19, message: LISTENER }],
+  },
+  {
+    name: "relays: a conditional return whose other branch can reject",
+    code: pipeline("  wire(bus: EventEmitter) {", '    bus.on("job", (raw: string) => {', "      this.queue.length = 0;", "      return this.paused ? save(raw) : this.enqueue(raw);", "    });", "  }"),
+    errors: [{ messageId: "listener", line: 10, column: 19, message: LISTENER }],
+  },
+  {
+    name: "relays: a sync listener returning a stored promise",
+    code: lines(D, 'import { EventEmitter } from "node:events";', "export class Pipeline {", '  readonly ready: Promise<void> = save("boot");', "  count = 0;", "  wire(bus: EventEmitter) {", '    bus.on("job", () => {', "      this.count++;", "      return this.ready;", "    });", "  }", "}"),
+    errors: [{ messageId: "listener", line: 7, column: 19, message: LISTENER }],
+  },
+  {
+    name: "predicates: a predicate calling a function whose name syntax cannot tell is typed",
+    code: lines(D, "declare function traced<T>(name: string, fn: T): T;", 'const check = traced("check", async (id: string) => isAdmin(id));', "export function admins() {", "  return ids.filter((id) => check(id));", "}"),
+    errors: [
+      {
+        messageId: "predicate",
+        line: 5,
+        column: 21,
+        message: "Async predicate passed to `filter`: it returns a promise, which is always truthy, so `filter` never sees the real answer. Resolve the answers first (`const keep = await Promise.all(items.map(test))`), then filter on them.",
+      },
+    ],
+  },
+  {
+    name: "options: checksExecutors off: an async executor is judged as a callback typed to return void",
+    code: lines(D, "export const p = new Promise<void>(async (resolve) => {", '  await save("x");', "  resolve();", "});"),
+    options: { checksExecutors: false },
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 2,
+        column: 36,
+        message: VOID_ARGUMENT("Promise"),
+        fixes: [
+          [
+            WRAP,
+            lines(
+              D,
+              "export const p = new Promise<void>((resolve) => { void (async () => {",
+              '  await save("x");',
+              "  resolve();",
+              "})().catch((error) => { console.error(error); }); });",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const validMore: ValidCase[] = [
@@ -2932,6 +3048,61 @@ const validMore: ValidCase[] = [
     name: "catalogue: a project method named find that awaits its async predicate",
     code: `${D}\nexport class Repo {\n  constructor(private readonly users: string[]) {}\n  async find(test: (user: string) => Promise<boolean>): Promise<string | undefined> {\n    for (const user of this.users) if (await test(user)) return user;\n    return undefined;\n  }\n}\nexport function firstAdmin(repo: Repo) {\n  return repo.find(async (user) => isAdmin(user));\n}`,
   },
+  // Mutation survivors of misused-promise.ts lines 521-749 (bench/mutation/misused-promise-lines-521-749.md), session 4.
+  {
+    name: "a known miss, as documented: a sync function whose promise is only inferred, handed on where only the parameter's type says void",
+    code: lines(D, "declare function onShutdown(hook: () => void): void;", "declare const api: { reload(): Promise<void> };", "declare const transport: { onclose?: () => void };", "function refresh() {", "  return api.reload();", "}", "function reconnect() {", "  return api.reload();", "}", "const pending = refresh();", "export class Service {", "  refresh() {", "    return api.reload();", "  }", "  install(draining: boolean) {", "    onShutdown(refresh);", "    onShutdown(this.refresh.bind(this));", "    onShutdown(() => refresh());", "    onShutdown(() => {", '      console.log("closing");', "      return refresh();", "    });", "    onShutdown(() => {", "      return draining ? refresh() : reconnect();", "    });", "    onShutdown(() => {", "      return pending;", "    });", "    transport.onclose = refresh;", "  }", "}"),
+  },
+  {
+    name: "a known miss, as documented: a sync block body returning an operator expression (`current ?? save(...)`), also to a timer",
+    code: lines(D, "declare function onShutdown(hook: () => void): void;", "const inflight = new Map<string, Promise<void>>();", "export function install() {", "  onShutdown(() => {", '    return inflight.get("flush") ?? save("flush");', "  });", "  setInterval(() => {", '    return inflight.get("tick") ?? save("tick");', "  }, 1000);", "}"),
+  },
+  {
+    name: "name gate: a timer given an arrow calling, and a bind of, a sync field whose name syntax cannot tell",
+    code: lines(D, "declare function traced<T>(name: string, fn: T): T;", "export class Poller {", "  ticks = 0;", '  readonly poll = traced("poll", () => { this.ticks++; });', "  start() {", "    setInterval(() => this.poll(), 1000);", "    setInterval(this.poll.bind(this), 1000);", "  }", "}"),
+  },
+  {
+    name: "block bodies: a sync callback returning a promise where the parameter accepts one",
+    code: lines(D, "declare function onShutdown(hook: () => Promise<void> | void): void;", 'const ready: Promise<void> = save("boot");', "export function install(draining: boolean) {", "  onShutdown(() => {", '    console.log("closing");', '    return draining ? save("drain") : undefined;', "  });", "  onShutdown(() => {", '    console.log("closing");', "    return ready;", "  });", "}"),
+  },
+  {
+    name: "checkSelfHandled off: a sync listener returning a chain with a rejection handler",
+    code: lines(D, 'import { EventEmitter } from "node:events";', "export function wire(bus: EventEmitter) {", '  bus.on("job", (id: string) => save(id).catch((error) => console.error(error)));', "}"),
+  },
+  {
+    name: "relays: the same relay under two listeners, the chain at the depth limit (listener, receive, validate)",
+    code: pipeline("  receive(raw: string): Promise<void> {", "    return this.validate(raw);", "  }", "  validate(raw: string): Promise<void> {", "    return this.enqueue(raw);", "  }", "  wire(bus: EventEmitter, retries: EventEmitter) {", '    bus.on("job", (raw: string) => this.receive(raw));', '    retries.on("retry", (raw: string) => this.receive(raw));', "  }"),
+  },
+  {
+    name: "relays: a conditional return whose branches both lose nothing",
+    code: pipeline("  async log(raw: string): Promise<void> {", "    console.log(raw);", "  }", "  wire(bus: EventEmitter) {", '    bus.on("job", (raw: string) => {', "      this.queue.length = 0;", "      return this.paused ? this.log(raw) : this.enqueue(raw);", "    });", "  }"),
+  },
+  {
+    name: "relays: a path returning undefined loses nothing",
+    code: pipeline("  wire(bus: EventEmitter) {", '    bus.on("job", (raw: string) => {', "      if (!raw) return undefined;", "      return this.enqueue(raw);", "    });", "  }"),
+  },
+  {
+    name: "predicates: a sync predicate calling a function whose name syntax cannot tell",
+    code: lines(D, "declare function traced<T>(name: string, fn: T): T;", 'const check = traced("check", (id: string) => id.startsWith("admin-"));', "export function admins() {", "  return ids.filter((id) => check(id));", "}"),
+  },
+  {
+    name: "options: checksSpreads off: a spread promise is not reported",
+    code: lines("declare function loadDefaults(): Promise<{ retries: number }>;", "export const settings = { ...loadDefaults(), verbose: true };"),
+    options: { checksSpreads: false },
+  },
+  {
+    name: "options: checksExecutors and checksVoidReturn off: an async executor is not reported",
+    code: lines(D, "export const p = new Promise<void>(async (resolve) => {", '  await save("x");', "  resolve();", "});"),
+    options: { checksExecutors: false, checksVoidReturn: false },
+  },
+  {
+    name: "relays: a path returning a library call's result that is no promise (console.warn) loses nothing",
+    code: pipeline("  wire(bus: EventEmitter) {", '    bus.on("job", (raw: string) => {', '      if (!raw) return console.warn("a job without payload");', "      return this.enqueue(raw);", "    });", "  }"),
+  },
+  {
+    name: "finally: an async callback to a promise's own finally written as an element (pre-ES5 style)",
+    code: lines(D, "declare function release(): Promise<void>;", "export function run() {", '  return save("x")["finally"](async () => release());', "}"),
+  },
 ];
 
 describe(RULE, () => {
@@ -2975,3 +3146,8 @@ describe(RULE, () => {
     });
   });
 });
+
+/** A class of the "lines 521-749" mutation cases: a queue fed by an async method that never suspends but can throw (`JSON.parse`), and the members given. */
+function pipeline(...members: string[]): string {
+  return lines(D, 'import { EventEmitter } from "node:events";', "export class Pipeline {", "  readonly queue: string[] = [];", "  paused = false;", "  async enqueue(raw: string): Promise<void> {", "    this.queue.push(JSON.parse(raw) as string);", "  }", ...members, "}");
+}

@@ -148,7 +148,8 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  `((done) => void) | (() => Promise<void>)`), and they await the async form. The overload set",
         "  decides, not the one overload the checker resolves (it picks the first, `void`-returning",
         "  one). A callee with no such overload, like mocha's `describe`, is still reported.",
-        "- An async callback to a promise's own `finally` (`job.run().finally(async () => release())`):",
+        "- An async callback to a promise's own `finally` (`job.run().finally(async () => release())`,",
+        "  also written `[\"finally\"]`):",
         "  although typed `() => void`, `Promise.prototype.finally` waits for the promise the callback",
         "  returns and rejects with its error, so nothing is lost. A `finally` method of another type",
         "  is judged by its parameter type like any callee.",
@@ -275,6 +276,14 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  never suspends (it has finished when it returns). One that waits is reported even when it",
         "  cannot reject: the code after the block runs before the clean-up is done, as with",
         "  `forEach`. `await using` is not checked.",
+        "- A promise that syntax does not show (a limit of cost): outside the places that always",
+        "  matter (`forEach`, listeners, timers, predicates), a function value that is not async is",
+        "  asked for its type only when its own name, or a name it calls or returns, is one the project",
+        "  declares as promise-returning (async, or written with a promise type: `TypeOracle.promiseNames`),",
+        "  or when it returns a `new` expression or an element read. So `onShutdown(refresh)` with",
+        "  `refresh() { return api.reload(); }`, whose promise is only inferred, is not reported. A",
+        "  sync body returning an operator expression (`return inflight.get(key) ?? save(key)`) is not",
+        "  reported anywhere.",
       ].join("\n"),
       incorrect: [
         {
@@ -661,8 +670,9 @@ class MisuseChecker {
         const declarations = types.callSignatureDeclarations(callee);
         if (declarations) {
           return declarations.every((declaration) => {
-            if (!types.isProjectSourceFile(declaration.getSourceFile())) return false;
+            // A callee that never returns a promise loses nothing, a library one too (`return console.warn(...)`).
             if (!isAsyncFunction(declaration) && types.declarationReturnsPromise(declaration, this.query) === "never") return true;
+            if (!types.isProjectSourceFile(declaration.getSourceFile())) return false;
             return (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || isFunctionExpressionLike(declaration)) && declaration.body !== undefined && this.dropsNothing(declaration);
           });
         }
@@ -724,8 +734,9 @@ class MisuseChecker {
     }
 
     if (!options.checksVoidReturn) return;
-    // `promise.finally(async () => ...)` waits for the callback's promise and passes its rejection on.
-    if (method === "finally" && ts.isCallExpression(call) && this.isLibPromiseFinally(call)) return;
+    // `promise.finally(async () => ...)` waits for the callback's promise and passes its rejection on
+    // (also written `promise["finally"](...)`, as code from before ES5 made `finally` a valid property name).
+    if ((method === "finally" || isElementNamed(callee, "finally")) && ts.isCallExpression(call) && this.isLibPromiseFinally(call)) return;
     // Well-known places that ignore a callback's result are worth a type question for any callback.
     const known = method !== undefined && (FOR_EACH_METHODS.has(method) || LISTENER_METHODS.has(method) || TIMER_FUNCTIONS.has(method));
     for (const argument of args) {
@@ -1458,6 +1469,11 @@ function lastName(node: ts.Expression): string | undefined {
   if (ts.isIdentifier(value)) return value.text;
   if (ts.isPropertyAccessExpression(value)) return value.name.text;
   return undefined;
+}
+
+/** `x["name"]` (or with a no-substitution template), by syntax. */
+function isElementNamed(node: ts.Expression, name: string): boolean {
+  return ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && node.argumentExpression.text === name;
 }
 
 function calleeName(call: ts.CallExpression | ts.NewExpression): string {
