@@ -1679,6 +1679,162 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  // Mutation survivors of misused-promise.ts lines 750-1040 (bench/mutation/misused-promise-lines-750-1040.md), session 4.
+  {
+    name: "listener api: Node's NodeEventTarget is the events module's, so its on gets the listener message",
+    code: `${D}\nimport type { NodeEventTarget } from "node:events";\nexport function watch(port: NodeEventTarget) {\n  port.on("message", async (id: string) => {\n    await save(id);\n  });\n}`,
+    errors: [
+      {
+        messageId: "listener",
+        line: 4,
+        column: 22,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `${D}\nimport type { NodeEventTarget } from "node:events";\nexport function watch(port: NodeEventTarget) {\n  port.on("message", (id: string) => { void (async () => {\n    await save(id);\n  })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "listener api: an EventEmitter class inside a namespace is known by its own name",
+    code: `${D}\nexport namespace Realtime {\n  export class ChannelEventEmitter {\n    private readonly listeners: Array<(payload: string) => void> = [];\n    on(name: string, listener: (payload: string) => void): this {\n      this.listeners.push(listener);\n      return this;\n    }\n  }\n}\nexport function subscribe(channel: Realtime.ChannelEventEmitter) {\n  channel.on("update", async (payload) => {\n    await save(payload);\n  });\n}`,
+    errors: [
+      {
+        messageId: "listener",
+        line: 12,
+        column: 24,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `${D}\nexport namespace Realtime {\n  export class ChannelEventEmitter {\n    private readonly listeners: Array<(payload: string) => void> = [];\n    on(name: string, listener: (payload: string) => void): this {\n      this.listeners.push(listener);\n      return this;\n    }\n  }\n}\nexport function subscribe(channel: Realtime.ChannelEventEmitter) {\n  channel.on("update", (payload) => { void (async () => {\n    await save(payload);\n  })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "listener api: requestIdleCallback of the DOM's window is no listener registration: the general message",
+    code: `${D}\nexport function saveDraftWhenIdle(draft: string) {\n  window.requestIdleCallback(async () => {\n    await save(draft);\n  });\n}`,
+    compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] },
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 3,
+        column: 30,
+        message: VOID_ARGUMENT("requestIdleCallback"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nexport function saveDraftWhenIdle(draft: string) {\n  window.requestIdleCallback(() => { void (async () => {\n    await save(draft);\n  })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "listener api: Node's own EventTarget (an AbortSignal, no DOM lib) is neither the default lib's nor the events module's: the general message",
+    code: `${D}\nexport function watch(signal: AbortSignal) {\n  signal.addEventListener("abort", async () => {\n    await save("aborted");\n  });\n}`,
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 3,
+        column: 36,
+        message: VOID_ARGUMENT("addEventListener"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nexport function watch(signal: AbortSignal) {\n  signal.addEventListener("abort", () => { void (async () => {\n    await save("aborted");\n  })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "listener api: emitters of the nanoevents and eventsource packages are not the events module: the general message",
+    code: `${D}\nimport { createNanoEvents } from "nanoevents";\nimport EventSource from "eventsource";\nconst emitter = createNanoEvents<{ saved: (id: string) => void }>();\nemitter.on("saved", async (id) => {\n  await save(id);\n});\nconst source = new EventSource("/events");\nsource.addEventListener("message", async (event) => {\n  await save(event.data);\n});`,
+    extraFiles: {
+      "modules.d.ts": 'declare module "nanoevents" {\n  export interface Emitter<Events> {\n    on<E extends keyof Events>(event: E, callback: Events[E]): () => void;\n  }\n  export function createNanoEvents<Events>(): Emitter<Events>;\n}\ndeclare module "eventsource" {\n  export default class EventSource {\n    constructor(url: string);\n    addEventListener(type: string, listener: (event: { data: string }) => void): void;\n  }\n}',
+    },
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 5,
+        column: 21,
+        message: VOID_ARGUMENT("on"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nimport { createNanoEvents } from "nanoevents";\nimport EventSource from "eventsource";\nconst emitter = createNanoEvents<{ saved: (id: string) => void }>();\nemitter.on("saved", (id) => { void (async () => {\n  await save(id);\n})().catch(${H}); });\nconst source = new EventSource("/events");\nsource.addEventListener("message", async (event) => {\n  await save(event.data);\n});`,
+          ],
+        ],
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 9,
+        column: 36,
+        message: VOID_ARGUMENT("addEventListener"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nimport { createNanoEvents } from "nanoevents";\nimport EventSource from "eventsource";\nconst emitter = createNanoEvents<{ saved: (id: string) => void }>();\nemitter.on("saved", async (id) => {\n  await save(id);\n});\nconst source = new EventSource("/events");\nsource.addEventListener("message", (event) => { void (async () => {\n  await save(event.data);\n})().catch(${H}); });`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "spread: a promise read by a literal key (present as declared) is reported",
+    code: `declare function loadSettings(): Promise<{ theme: string }>;\nexport class SettingsPage {\n  private readonly loads = { "user-settings": loadSettings() };\n  current() {\n    return { ...this.loads["user-settings"], page: "settings" };\n  }\n}`,
+    errors: [{ messageId: "spread", line: 5, column: 17, message: SPREAD }],
+  },
+  {
+    name: "forEach: with checkSelfHandled, a callback whose only await has a .catch(handler) still gets the caught wording",
+    code: `${D}\nexport function saveAll() {\n  ids.forEach(async (id) => {\n    await save(id).catch((error) => console.error(error));\n  });\n}`,
+    options: { checkSelfHandled: true },
+    errors: [{ messageId: "forEachCaught", line: 3, column: 15, message: FOR_EACH_CAUGHT }],
+  },
+  {
+    name: "inherited: an abstract override written to return a promise where the base method returns void",
+    code: `abstract class Step {\n  abstract run(): void;\n}\nexport abstract class AsyncStep extends Step {\n  abstract override run(): Promise<void>;\n}`,
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 5, column: 21, message: VOID_OVERRIDE("run", "Step", "Step.run") }],
+  },
+  {
+    name: "inherited: an abstract member of another name is no overload of the async override",
+    code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport abstract class QueueListener implements Listener {\n  abstract queueName(): string;\n  async onEvent(e: string) {\n    await save(\`\${this.queueName()}:\${e}\`);\n  }\n}`,
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 5, column: 9, message: VOID_OVERRIDE("onEvent", "Listener", "Listener.onEvent") }],
+  },
+  {
+    name: "class fields: an abstract field typed as a promise-returning function where the interface returns void",
+    code: `interface Listener { onEvent(e: string): void }\nexport abstract class BaseListener implements Listener {\n  abstract onEvent: (e: string) => Promise<void>;\n}`,
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 3, column: 12, message: VOID_OVERRIDE("onEvent", "Listener", "Listener.onEvent") }],
+  },
+  {
+    name: "class fields: a field implementing a void member with a function whose name says nothing (the type is asked)",
+    code: `${D}\nfunction flushLater() {\n  return save("buffer");\n}\ninterface Listener { onEvent(e: string): void }\nexport class Logger implements Listener {\n  onEvent = flushLater;\n}`,
+    errors: [{ messageId: "voidReturnInheritedMethod", line: 7, column: 3, message: VOID_OVERRIDE("onEvent", "Listener", "Listener.onEvent") }],
+  },
+  {
+    name: "class fields: a private readonly field typed to return void holding an async arrow",
+    code: `${D}\nexport class Connection {\n  private readonly onClose: () => void = async () => {\n    await save("closed");\n  };\n  constructor(socket: { on(name: string, listener: () => void): void }) {\n    socket.on("close", this.onClose);\n  }\n}`,
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 3,
+        column: 42,
+        message: VOID_ASSIGNMENT("onClose"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nexport class Connection {\n  private readonly onClose: () => void = () => { void (async () => {\n    await save("closed");\n  })().catch(${H}); };\n  constructor(socket: { on(name: string, listener: () => void): void }) {\n    socket.on("close", this.onClose);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -2289,6 +2445,64 @@ const valid: ValidCase[] = [
   },
   { name: "async override of a TypeScript base method whose void is inferred from its body", code: `${D}\nclass Step {\n  run() {\n    throw new Error("not implemented");\n  }\n}\nexport class Upload extends Step {\n  async run() {\n    await save("x");\n  }\n}` },
   { name: "async override with checksVoidReturn off", code: `${D}\ninterface Listener { onEvent(e: string): void }\nexport class Logger implements Listener {\n  async onEvent(e: string) {\n    await save(e);\n  }\n}`, options: { checksVoidReturn: false } },
+  // Mutation survivors of misused-promise.ts lines 750-1040 (bench/mutation/misused-promise-lines-750-1040.md), session 4.
+  {
+    name: "listener api: a sync listener of a namespaced EventEmitter class that handles its promise",
+    code: `${D}\nexport namespace Realtime {\n  export class ChannelEventEmitter {\n    private readonly listeners: Array<(payload: string) => void> = [];\n    on(name: string, listener: (payload: string) => void): this {\n      this.listeners.push(listener);\n      return this;\n    }\n  }\n}\nexport function subscribe(channel: Realtime.ChannelEventEmitter) {\n  channel.on("update", (payload) => {\n    void save(payload).catch((error) => console.error(error));\n  });\n}`,
+  },
+  {
+    name: "listener api: an async listener of a NodeEventTarget that catches everything",
+    code: `${D}\nimport type { NodeEventTarget } from "node:events";\nexport function watch(port: NodeEventTarget) {\n  port.on("message", async (id: string) => {\n    try {\n      await save(id);\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}`,
+  },
+  {
+    name: "spread: the awaited value of a promise read by a literal key",
+    code: `declare function loadSettings(): Promise<{ theme: string }>;\nexport class SettingsPage {\n  private readonly loads = { "user-settings": loadSettings() };\n  async current() {\n    return { ...(await this.loads["user-settings"]), page: "settings" };\n  }\n}`,
+  },
+  {
+    name: "variables: a void-typed callback returning a stored promise that only resolves",
+    code: `export class Batch {\n  pending = 0;\n  private readonly drained = new Promise<void>((resolve) => setTimeout(resolve, 0));\n  readonly onEmpty: () => void = async () => {\n    this.pending = 0;\n    return this.drained;\n  };\n}`,
+  },
+  {
+    name: "JSX: an async handler given to an attribute typed to return a promise",
+    code: `${JSX_PRELUDE}\n${D}\ndeclare function AsyncButton(props: { onPress: () => Promise<void> }): JSX.Element;\nexport const view = <AsyncButton onPress={async () => save("x")} />;`,
+    fileName: "view.tsx",
+  },
+  {
+    name: "inherited: one public overload signature before the async implementation: callers see the signature",
+    code: `${D}\ninterface Loader { load(id: string): void }\nexport class Cache implements Loader {\n  public load(id: string): Promise<void>;\n  public async load(id: string) {\n    await save(id);\n  }\n}`,
+  },
+  {
+    name: "inherited: a private static async field named like an instance method of the base",
+    code: `${D}\nclass Base {\n  reset(): void {}\n}\nexport class Store extends Base {\n  private static readonly reset = async () => {\n    await save("x");\n  };\n}`,
+  },
+  {
+    name: "class fields: a private readonly field typed to return void holding an async arrow that catches everything",
+    code: `${D}\nexport class Connection {\n  private readonly onClose: () => void = async () => {\n    try {\n      await save("closed");\n    } catch (error) {\n      console.error(error);\n    }\n  };\n  constructor(socket: { on(name: string, listener: () => void): void }) {\n    socket.on("close", this.onClose);\n  }\n}`,
+  },
+  {
+    name: "class fields: a field typed to return void, implementing a void member, assigned in the constructor",
+    code: `interface Listener { onEvent(e: string): void }\nexport class Relay implements Listener {\n  onEvent: (e: string) => void;\n  constructor(forward: (e: string) => void) {\n    this.onEvent = forward;\n  }\n}`,
+  },
+  {
+    name: "class fields: an abstract field typed as a promise-returning function where the interface returns a promise too",
+    code: `interface Job { run(): Promise<void> }\nexport abstract class BaseJob implements Job {\n  abstract run: () => Promise<void>;\n}`,
+  },
+  {
+    name: "interfaces: a member redeclared with the base's void return type",
+    code: `interface Emitter { on(name: string, listener: () => void): void }\nexport interface JobEmitter extends Emitter {\n  on(name: "job", listener: () => void): void;\n}`,
+  },
+  {
+    name: "object methods: an async generator in a table of void commands returns no promise",
+    code: `${D}\nexport const commands: Record<string, () => void> = {\n  async *ticks() {\n    yield await save("tick");\n  },\n};`,
+  },
+  {
+    name: "inherited: a method written to return void that starts its work with void and .catch",
+    code: `${D}\ninterface Job { run(): void }\nexport class Upload implements Job {\n  run(): void {\n    void save("x").catch((error) => console.error(error));\n  }\n}`,
+  },
+  {
+    name: "variables: a const typed to return a promise holding an async arrow",
+    code: `${D}\nexport const flush: () => Promise<void> = async () => {\n  await save("buffer");\n};`,
+  },
 ];
 
 
