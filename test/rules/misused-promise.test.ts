@@ -3008,6 +3008,30 @@ const invalidMore: InvalidCase[] = [
       },
     ],
   },
+  // Listener removals (a false alarm seen while reading the mutants of lines 750-1040), session 4.
+  {
+    name: "listener removal: only the registration is reported, not removeListener/off of the same async listener",
+    code: `declare function save(id: string): Promise<void>;\nimport { EventEmitter } from "node:events";\nexport class Worker {\n  constructor(private readonly bus: EventEmitter) {}\n  private readonly onJob = async (id: string) => { await save(id); };\n  start() { this.bus.on("job", this.onJob); }\n  stop() {\n    this.bus.removeListener("job", this.onJob);\n    this.bus.off("job", this.onJob);\n  }\n}`,
+    errors: [{ messageId: "listener", line: 6, column: 32, message: LISTENER }],
+  },
+  {
+    name: "listener removal: a project method named off that is no emitter's is still judged (it may call the callback)",
+    code: `declare function save(id: string): Promise<void>;\nexport class Scheduler {\n  off(reason: string, onStop: () => void): void {\n    console.log(reason);\n    onStop();\n  }\n}\nexport function stop(scheduler: Scheduler) {\n  scheduler.off("shutdown", async () => { await save("state"); });\n}`,
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 9,
+        column: 29,
+        message: VOID_ARGUMENT("off"),
+        fixes: [
+          [
+            WRAP,
+            `declare function save(id: string): Promise<void>;\nexport class Scheduler {\n  off(reason: string, onStop: () => void): void {\n    console.log(reason);\n    onStop();\n  }\n}\nexport function stop(scheduler: Scheduler) {\n  scheduler.off("shutdown", () => { void (async () => { await save("state"); })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const validMore: ValidCase[] = [
@@ -3316,6 +3340,20 @@ const validMore: ValidCase[] = [
   {
     name: "finally: an async callback to a promise's own finally written as an element (pre-ES5 style)",
     code: lines(D, "declare function release(): Promise<void>;", "export function run() {", '  return save("x")["finally"](async () => release());', "}"),
+  },
+  // Listener removals (a false alarm seen while reading the mutants of lines 750-1040), session 4.
+  {
+    name: "listener removal: off and removeListener of Node's EventEmitter never call the async listener",
+    code: `declare function save(id: string): Promise<void>;\nimport { EventEmitter } from "node:events";\nexport function unwire(bus: EventEmitter, onJob: (id: string) => Promise<void>) {\n  bus.off("job", onJob);\n  bus.removeListener("job", onJob);\n}`,
+  },
+  {
+    name: "listener removal: the DOM's removeEventListener never calls the async listener",
+    code: `declare function save(id: string): Promise<void>;\nconst onMessage = async () => { await save("m"); };\nexport function unwire(target: EventTarget) {\n  target.removeEventListener("message", onMessage);\n}`,
+    compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] },
+  },
+  {
+    name: "listener removal: an EventEmitter subclass's removeListener in a close method",
+    code: `declare function save(id: string): Promise<void>;\nimport { EventEmitter } from "node:events";\nexport class Channel extends EventEmitter {\n  private readonly onData = async (chunk: string) => { await save(chunk); };\n  close(): void {\n    this.removeListener("data", this.onData);\n  }\n}`,
   },
 ];
 

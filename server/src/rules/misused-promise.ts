@@ -69,6 +69,8 @@ const PREDICATE_METHODS = new Set(["filter", "some", "every", "find", "findIndex
 const ARRAY_HOLDERS = new Set(["Array", "ReadonlyArray", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "Set", "ReadonlySet", "Map", "ReadonlyMap"]);
 /** Listener registrations, matched by declaration: EventEmitter in @types/node, EventTarget in lib.dom. */
 const LISTENER_METHODS = new Set(["on", "once", "addListener", "prependListener", "prependOnceListener", "addEventListener"]);
+/** Listener removals of the same emitters: the listener is never called there. */
+const LISTENER_REMOVAL_METHODS = new Set(["off", "removeListener", "removeEventListener"]);
 const TIMER_FUNCTIONS = new Set(["setTimeout", "setInterval", "setImmediate", "queueMicrotask", "nextTick"]);
 
 // ---------------------------------------------------------------------------------------------
@@ -142,6 +144,9 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "",
         "Not reported, deliberately:",
         "",
+        "- An async listener handed to `off`, `removeListener` or `removeEventListener` of Node's",
+        "  `events` or the DOM's `EventTarget`: removing a listener never calls it (the `on(...)` that",
+        "  registered it is where the finding is).",
         "- An async callback where any overload of the callee accepts a function returning a promise",
         "  (or any thenable) in that position. Test frameworks declare a done-callback form next to an",
         "  async one (mocha's `it`, `test`, `before`, `beforeEach`, `after`; jasmine's union",
@@ -737,6 +742,9 @@ class MisuseChecker {
     // `promise.finally(async () => ...)` waits for the callback's promise and passes its rejection on
     // (also written `promise["finally"](...)`, as code from before ES5 made `finally` a valid property name).
     if ((method === "finally" || isElementNamed(callee, "finally")) && ts.isCallExpression(call) && this.isLibPromiseFinally(call)) return;
+    // `off`/`removeListener`/`removeEventListener` of an emitter never call the listener they are
+    // given: nothing is dropped there (the registration, `on(...)`, is where the finding is).
+    if (method !== undefined && LISTENER_REMOVAL_METHODS.has(method) && this.isKnownListenerApi(call)) return;
     // Well-known places that ignore a callback's result are worth a type question for any callback.
     const known = method !== undefined && (FOR_EACH_METHODS.has(method) || LISTENER_METHODS.has(method) || TIMER_FUNCTIONS.has(method));
     for (const argument of args) {
