@@ -3513,6 +3513,51 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  // An async function adopts the promise it returns: `return p` inside a `try` catches nothing (engine/rejection.ts), session 4.
+  {
+    name: "self-handled? no: `return fetchUser(id)` inside the try hands the rejection to the caller (no await, nothing caught)",
+    code: `declare function fetchUser(id: string): Promise<string>;\nasync function loadUser(id: string) {\n  try {\n    return fetchUser(id);\n  } catch (error) {\n    console.error(error);\n    return undefined;\n  }\n}\nexport function warm(id: string) {\n  loadUser(id);\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 11,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function fetchUser(id: string): Promise<string>;\nasync function loadUser(id: string) {\n  try {\n    return fetchUser(id);\n  } catch (error) {\n    console.error(error);\n    return undefined;\n  }\n}\nexport function warm(id: string) {\n  loadUser(id)${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function fetchUser(id: string): Promise<string>;\nasync function loadUser(id: string) {\n  try {\n    return fetchUser(id);\n  } catch (error) {\n    console.error(error);\n    return undefined;\n  }\n}\nexport function warm(id: string) {\n  void loadUser(id);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "self-handled? no: an async function that returns a stored promise rejects when it does",
+    code: `declare const pending: Promise<void>;\nasync function settle() {\n  try {\n    console.log("settling");\n  } catch (error) {\n    console.error(error);\n  }\n  return pending;\n}\nexport function start() {\n  settle();\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 11,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare const pending: Promise<void>;\nasync function settle() {\n  try {\n    console.log("settling");\n  } catch (error) {\n    console.error(error);\n  }\n  return pending;\n}\nexport function start() {\n  settle()${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare const pending: Promise<void>;\nasync function settle() {\n  try {\n    console.log("settling");\n  } catch (error) {\n    console.error(error);\n  }\n  return pending;\n}\nexport function start() {\n  void settle();\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -5166,6 +5211,19 @@ const valid: ValidCase[] = [
   {
     name: "self-handled: `const { a, b } = this` with a default that cannot throw before the try",
     code: `${F}\nexport class Reporter {\n  endpoint = "/report";\n  label?: string;\n  send() {\n    this.report();\n  }\n  private async report() {\n    const { endpoint, label = "default" } = this;\n    try {\n      await post(endpoint, { label });\n    } catch (error) {\n      console.warn(error);\n    }\n  }\n}`,
+  },
+  // An async function adopts the promise it returns: `return p` inside a `try` catches nothing (engine/rejection.ts), session 4.
+  {
+    name: "self-handled: `return await fetchUser(id)` inside the try, whose catch handles the rejection",
+    code: `declare function fetchUser(id: string): Promise<string>;\nasync function loadUser(id: string) {\n  try {\n    return await fetchUser(id);\n  } catch (error) {\n    console.error(error);\n    return undefined;\n  }\n}\nexport function warm(id: string) {\n  loadUser(id);\n}`,
+  },
+  {
+    name: "self-handled: an async function returning a value of a type parameter (taken as a value, not a promise)",
+    code: `async function settleWith<T>(value: T): Promise<T> {\n  try {\n    console.log("settled");\n  } catch (error) {\n    console.error(error);\n  }\n  return value;\n}\nexport function start() {\n  settleWith(1);\n}`,
+  },
+  {
+    name: "self-handled: an async function returning a cached string after a handled await",
+    code: `declare function fetchUser(id: string): Promise<string>;\nconst cache = new Map<string, string>();\nasync function loadUser(id: string) {\n  try {\n    cache.set(id, await fetchUser(id));\n  } catch (error) {\n    console.error(error);\n  }\n  return cache.get(id) ?? null;\n}\nexport function warm(id: string) {\n  loadUser(id);\n}`,
   },
 ];
 

@@ -3032,6 +3032,25 @@ const invalidMore: InvalidCase[] = [
       },
     ],
   },
+  // An async function adopts the promise it returns: `return p` inside a `try` catches nothing (engine/rejection.ts), session 4.
+  {
+    name: "listener: `return save(id)` inside the try of an async listener is not caught there: reported",
+    code: `declare function save(id: string): Promise<void>;\nimport { EventEmitter } from "node:events";\nexport function wire(bus: EventEmitter) {\n  bus.on("job", async (id: string) => {\n    try {\n      return save(id);\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}`,
+    errors: [
+      {
+        messageId: "listener",
+        line: 4,
+        column: 17,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `declare function save(id: string): Promise<void>;\nimport { EventEmitter } from "node:events";\nexport function wire(bus: EventEmitter) {\n  bus.on("job", (id: string) => { void (async () => {\n    try {\n      return save(id);\n    } catch (error) {\n      console.error(error);\n    }\n  })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const validMore: ValidCase[] = [
@@ -3354,6 +3373,15 @@ const validMore: ValidCase[] = [
   {
     name: "listener removal: an EventEmitter subclass's removeListener in a close method",
     code: `declare function save(id: string): Promise<void>;\nimport { EventEmitter } from "node:events";\nexport class Channel extends EventEmitter {\n  private readonly onData = async (chunk: string) => { await save(chunk); };\n  close(): void {\n    this.removeListener("data", this.onData);\n  }\n}`,
+  },
+  // An async function adopts the promise it returns: `return p` inside a `try` catches nothing (engine/rejection.ts), session 4.
+  {
+    name: "listener: `return await save(id)` inside the try of an async listener is caught there",
+    code: `declare function save(id: string): Promise<void>;\nimport { EventEmitter } from "node:events";\nexport function wire(bus: EventEmitter) {\n  bus.on("job", async (id: string) => {\n    try {\n      return await save(id);\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}`,
+  },
+  {
+    name: "listener: an async listener returning a count after its handled await",
+    code: `declare function save(id: string): Promise<void>;\nimport { EventEmitter } from "node:events";\nlet saved = 0;\nexport function wire(bus: EventEmitter) {\n  bus.on("job", async (id: string) => {\n    try {\n      await save(id);\n      saved++;\n    } catch (error) {\n      console.error(error);\n    }\n    return saved;\n  });\n}`,
   },
 ];
 

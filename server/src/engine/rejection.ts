@@ -176,8 +176,13 @@ export class RejectionFacts {
     return this.fact(this.handler ? this.handlerRejectMemo : this.rejectMemo, fn, () => {
       const body = fn.body;
       if (!body || fn.asteriskToken || !fn.parameters.every((parameter) => this.parameterSafe(parameter))) return false;
-      if (isAsyncFunction(fn)) return ts.isBlock(body) ? this.statementsSafe(body.statements) : this.expressionSafe(body);
       const returned = ts.isBlock(body) ? returnedExpressions(body) : [body];
+      if (isAsyncFunction(fn)) {
+        // An async function adopts what it returns: `return pending` (or `return load()` inside a
+        // `try`, which catches nothing without `await`) rejects it when that promise rejects.
+        const returnsSafe = returned.every((expr) => expr === undefined || this.returnedValueSafe(expr));
+        return returnsSafe && (ts.isBlock(body) ? this.statementsSafe(body.statements) : this.expressionSafe(body));
+      }
       return returned.length > 0 && returned.every((expr) => expr !== undefined && this.settledPromise(expr));
     });
   }
@@ -1061,6 +1066,15 @@ export class RejectionFacts {
       return parameter !== undefined && unset.has(parameter);
     };
     return constructionKeepsGate(gate, absentParameters(gate.owner, created.arguments ?? [], forwarded, this.types), this.types);
+  }
+
+  /**
+   * What an async function returns does not make it reject: not known to be a promise (or
+   * thenable: a value typed `any` or by a type parameter is taken as a value, as the rules never
+   * report on "may"), or a promise that cannot reject.
+   */
+  private returnedValueSafe(expression: ts.Expression): boolean {
+    return this.types.promiseStatus(expression, { thenables: true }) !== "always" || this.settledPromise(expression) || this.neverRejects(expression);
   }
 
   /** A returned promise that cannot reject: `x.catch(handler)`, `x.then(f, handler)`, a call that cannot reject. */
