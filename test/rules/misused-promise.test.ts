@@ -2883,6 +2883,16 @@ const invalidMore: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "conditions: a negated promise compared with === in an if",
+    code: `declare function open(): Promise<string>;\nexport function changed(wasIdle: boolean) {\n  const opening = open();\n  if (wasIdle === !opening) return false;\n  return true;\n}`,
+    errors: [{ messageId: "conditional", line: 4, column: 20, message: CONDITION }],
+  },
+  {
+    name: "conditions: a stored promise on the left of || inside ?? in an if: reported once",
+    code: `export function busy(job: { pending: Promise<void>; cached?: boolean }, fallback: boolean) {\n  if ((job.pending || job.cached) ?? fallback) return true;\n  return false;\n}`,
+    errors: [{ messageId: "conditionalStored", line: 2, column: 8, message: STORED_CONDITION("job.pending") }],
+  },
   // Mutation survivors of misused-promise.ts lines 1-520 (bench/mutation/misused-promise.md), session 4.
   {
     name: "catalogue: async predicates passed to every and findIndex",
@@ -3415,6 +3425,14 @@ const validMore: ValidCase[] = [
   {
     name: "forEach: a sync callback whose body is one try/catch whose catch logs",
     code: `${D}\nexport function parseAll() {\n  ids.forEach((id) => {\n    try {\n      JSON.parse(id);\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}`,
+  },
+  {
+    name: "conditions: a negated awaited promise compared with === in an if",
+    code: `declare function open(): Promise<string>;\nexport async function changed(wasIdle: boolean) {\n  const opening = open();\n  if (wasIdle === !(await opening)) return false;\n  return true;\n}`,
+  },
+  {
+    name: "conditions: an awaited promise on the left of || inside ?? in an if",
+    code: `export async function busy(job: { pending: Promise<boolean>; cached?: boolean }, fallback: boolean) {\n  if (((await job.pending) || job.cached) ?? fallback) return true;\n  return false;\n}`,
   },
   // Mutation survivors of misused-promise.ts lines 1-520 (bench/mutation/misused-promise.md), session 4.
   {
