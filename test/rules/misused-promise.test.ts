@@ -2705,6 +2705,408 @@ const invalidMore: InvalidCase[] = [
     code: `${D}\nexport const p = new globalThis.Promise<void>(async (resolve) => {\n  await save("x");\n  resolve();\n});`,
     errors: [{ messageId: "asyncExecutor", line: 2, column: 47, message: "Async function used as a Promise executor: any error thrown in it, before or after its first \`await\`, rejects the promise the async function returns (which nothing handles) instead of this one, so this promise never settles and the error becomes an unhandled rejection. Make the executor synchronous, or drop \`new Promise\` and write an async function." }],
   },
+  // Mutation survivors of lines 1041-1544, session 4
+  {
+    name: "using: a value that is one of two locks, one of whose async [Symbol.dispose] awaits a release",
+    code: 'declare function release(name: string): Promise<void>;\nexport function withLock(log: string[], shared: boolean) {\n  using lock = shared\n    ? {\n        name: "jobs",\n        async [Symbol.dispose]() {\n          await release("jobs");\n        },\n      }\n    : {\n        async [Symbol.dispose]() {\n          log.push("local lock dropped");\n        },\n      };\n  log.push("locked");\n  return lock;\n}',
+    ...DISPOSABLE,
+    errors: [
+      {
+        messageId: "voidReturnDispose",
+        line: 3,
+        column: 16,
+        message: "`using` calls the `[Symbol.dispose]()` of this value when the block ends and ignores what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and a rejection becomes an unhandled rejection, which ends the Node.js process. Declare the variable with `await using` and give the value a `[Symbol.asyncDispose]` method, or make `[Symbol.dispose]` synchronous.",
+      },
+    ],
+  },
+  {
+    name: "using: an object literal whose [Symbol.dispose] is an async arrow that awaits a release",
+    code: 'declare function release(name: string): Promise<void>;\nexport function withLock(log: string[]) {\n  using lock = {\n    [Symbol.dispose]: async () => {\n      await release("jobs");\n    },\n  };\n  log.push("locked");\n  return lock;\n}',
+    ...DISPOSABLE,
+    errors: [
+      {
+        messageId: "voidReturnDispose",
+        line: 3,
+        column: 16,
+        message: "`using` calls the `[Symbol.dispose]()` of this value when the block ends and ignores what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and a rejection becomes an unhandled rejection, which ends the Node.js process. Declare the variable with `await using` and give the value a `[Symbol.asyncDispose]` method, or make `[Symbol.dispose]` synchronous.",
+      },
+    ],
+  },
+  {
+    name: "conditions: a stored promise on the left of || and a promise-returning call on its right",
+    code: `${D}\nexport async function canEdit(job: { pending: Promise<void>; owner: string }) {\n  if (job.pending || isAdmin(job.owner)) return true;\n  return false;\n}`,
+    errors: [
+      {
+        messageId: "conditionalStored",
+        line: 3,
+        column: 7,
+        message: STORED_CONDITION("job.pending"),
+      },
+      {
+        messageId: "conditional",
+        line: 3,
+        column: 22,
+        message: CONDITION,
+        fixes: [
+          [
+            AWAIT,
+            `${D}\nexport async function canEdit(job: { pending: Promise<void>; owner: string }) {\n  if (job.pending || await isAdmin(job.owner)) return true;\n  return false;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "logical values: a promise on the left of a parenthesized || inside another ||: reported once",
+    code: `${D}\ndeclare function open(): Promise<string>;\nexport function connection(cached: string | undefined) {\n  const opening = open();\n  return (opening || cached) || "offline";\n}`,
+    errors: [{ messageId: "conditional", line: 5, column: 11, message: CONDITION }],
+  },
+  {
+    name: "logical values: a promise on the left of && inside a string concatenation",
+    code: `${D}\ndeclare function open(): Promise<string>;\nexport function describe() {\n  const opening = open();\n  return "state: " + (opening && "opening");\n}`,
+    errors: [{ messageId: "conditional", line: 5, column: 23, message: CONDITION }],
+  },
+  {
+    name: "logical values: a promise on the left of || under !: reported once",
+    code: `${D}\ndeclare function open(): Promise<string>;\nexport function idle(force: boolean) {\n  const opening = open();\n  return !(opening || force);\n}`,
+    errors: [{ messageId: "conditional", line: 5, column: 12, message: CONDITION }],
+  },
+  {
+    name: "logical values: a negated promise on the left of ||: reported once",
+    code: `${D}\ndeclare function open(): Promise<string>;\nexport function idle(force: boolean) {\n  const opening = open();\n  return !opening || force;\n}`,
+    errors: [{ messageId: "conditional", line: 5, column: 11, message: CONDITION }],
+  },
+  {
+    name: "spreads: a promise-returning call on the right of || and of ??",
+    code: `declare function loadDefaults(): Promise<{ retries: number }>;\nexport async function settings(overrides?: { retries: number }, local?: { retries: number }) {\n  const merged = { ...(overrides || loadDefaults()) };\n  const fallback = { ...(local ?? loadDefaults()) };\n  return [merged, fallback];\n}`,
+    errors: [
+      {
+        messageId: "spread",
+        line: 3,
+        column: 37,
+        message: SPREAD,
+        fixes: [
+          [
+            AWAIT,
+            `declare function loadDefaults(): Promise<{ retries: number }>;\nexport async function settings(overrides?: { retries: number }, local?: { retries: number }) {\n  const merged = { ...(overrides || await loadDefaults()) };\n  const fallback = { ...(local ?? loadDefaults()) };\n  return [merged, fallback];\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "spread",
+        line: 4,
+        column: 35,
+        message: SPREAD,
+        fixes: [
+          [
+            AWAIT,
+            `declare function loadDefaults(): Promise<{ retries: number }>;\nexport async function settings(overrides?: { retries: number }, local?: { retries: number }) {\n  const merged = { ...(overrides || loadDefaults()) };\n  const fallback = { ...(local ?? await loadDefaults()) };\n  return [merged, fallback];\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "wrap fix: an async arrow whose expression body is an object literal keeps its parentheses",
+    code: `${D}\ndeclare function onIdle(callback: () => void): void;\nonIdle(async () => ({ saved: await save("x") }));`,
+    fileName: "script.cts",
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 3,
+        column: 8,
+        message: VOID_ARGUMENT("onIdle"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\ndeclare function onIdle(callback: () => void): void;\nonIdle(() => { void (async () => ({ saved: await save("x") }))().catch(${H}); });`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "forEach fixes: a forEach behind && in a statement gets no loop fix",
+    code: `${D}\nexport async function sync(ready: boolean) {\n  ready && ids.forEach(async (id) => {\n    await save(id);\n  });\n}`,
+    errors: [{ messageId: "forEach", line: 3, column: 24, message: FOR_EACH }],
+  },
+  {
+    name: "forEach fixes: a forEach given a thisArg gets no fix",
+    code: `${D}\nexport class Sync {\n  prefix = "job-";\n  async run() {\n    ids.forEach(async function (this: Sync, id) {\n      await save(this.prefix + id);\n    }, this);\n  }\n}`,
+    errors: [{ messageId: "forEach", line: 5, column: 17, message: FOR_EACH }],
+  },
+  {
+    name: "forEach fixes: a callback with an index parameter gets only the Promise.all fix",
+    code: `${D}\nexport async function sync() {\n  ids.forEach(async (id, index) => {\n    await save(\`\${index}:\${id}\`);\n  });\n}`,
+    errors: [
+      {
+        messageId: "forEach",
+        line: 3,
+        column: 15,
+        message: FOR_EACH,
+        fixes: [
+          [ALL, `${D}\nexport async function sync() {\n  await Promise.all(ids.map(async (id, index) => {\n    await save(\`\${index}:\${id}\`);\n  }));\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "forEach fixes: a callback whose parameter has a type annotation gets only the Promise.all fix",
+    code: `${D}\nexport async function sync() {\n  ids.forEach(async (id: string) => {\n    await save(id);\n  });\n}`,
+    errors: [
+      {
+        messageId: "forEach",
+        line: 3,
+        column: 15,
+        message: FOR_EACH,
+        fixes: [
+          [ALL, `${D}\nexport async function sync() {\n  await Promise.all(ids.map(async (id: string) => {\n    await save(id);\n  }));\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "callback receivers: a spread argument before the callback: the parameter it lands in is not known",
+    code: `${D}\nasync function runSafely(label: string, task: () => void): Promise<void> {\n  try {\n    await task();\n  } catch (error) {\n    console.error(label, error);\n  }\n}\nconst labels = ["nightly"] as const;\nvoid runSafely(...labels, async () => {\n  await save("x");\n});`,
+    fileName: "script.cts",
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 10,
+        column: 27,
+        message: VOID_ARGUMENT("runSafely"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nasync function runSafely(label: string, task: () => void): Promise<void> {\n  try {\n    await task();\n  } catch (error) {\n    console.error(label, error);\n  }\n}\nconst labels = ["nightly"] as const;\nvoid runSafely(...labels, () => { void (async () => {\n  await save("x");\n})().catch(${H}); });`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "callback receivers: a rest parameter receives the callback",
+    code: `${D}\nfunction later(...tasks: (() => void)[]): void {\n  for (const task of tasks) setTimeout(task, 0);\n}\nlater(async () => {\n  await save("x");\n});`,
+    fileName: "script.cts",
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 5,
+        column: 7,
+        message: VOID_ARGUMENT("later"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nfunction later(...tasks: (() => void)[]): void {\n  for (const task of tasks) setTimeout(task, 0);\n}\nlater(() => { void (async () => {\n  await save("x");\n})().catch(${H}); });`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "callback receivers: a receiver that calls the callback once without awaiting it and once awaited in try/catch",
+    code: `${D}\nasync function runTwice(task: () => void): Promise<void> {\n  task();\n  try {\n    await task();\n  } catch (error) {\n    console.error(error);\n  }\n}\nvoid runTwice(async () => {\n  await save("x");\n});`,
+    fileName: "script.cts",
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 10,
+        column: 15,
+        message: VOID_ARGUMENT("runTwice"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nasync function runTwice(task: () => void): Promise<void> {\n  task();\n  try {\n    await task();\n  } catch (error) {\n    console.error(error);\n  }\n}\nvoid runTwice(() => { void (async () => {\n  await save("x");\n})().catch(${H}); });`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "callback receivers: a receiver that only checks the callback and never calls it",
+    code: `${D}\nconst tasks: (() => void)[] = [];\nfunction validate(task: () => void): void {\n  if (typeof task !== "function") throw new TypeError("task must be a function");\n}\nexport function register(task: () => void) {\n  validate(task);\n  tasks.push(task);\n}\nvalidate(async () => {\n  await save("x");\n});`,
+    fileName: "script.cts",
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 10,
+        column: 10,
+        message: VOID_ARGUMENT("validate"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nconst tasks: (() => void)[] = [];\nfunction validate(task: () => void): void {\n  if (typeof task !== "function") throw new TypeError("task must be a function");\n}\nexport function register(task: () => void) {\n  validate(task);\n  tasks.push(task);\n}\nvalidate(() => { void (async () => {\n  await save("x");\n})().catch(${H}); });`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "callback receivers: a wrapper that awaits the callback in the finally of a try/catch",
+    code: `${D}\nconst hooks: (() => Promise<void>)[] = [];\nfunction onCleanup(task: () => void): void {\n  hooks.push(async () => {\n    try {\n      console.log("cleaning up");\n    } catch (error) {\n      console.error(error);\n    } finally {\n      await task();\n    }\n  });\n}\nonCleanup(async () => save("final"));`,
+    fileName: "script.cts",
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 14,
+        column: 11,
+        message: VOID_ARGUMENT("onCleanup"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nconst hooks: (() => Promise<void>)[] = [];\nfunction onCleanup(task: () => void): void {\n  hooks.push(async () => {\n    try {\n      console.log("cleaning up");\n    } catch (error) {\n      console.error(error);\n    } finally {\n      await task();\n    }\n  });\n}\nonCleanup(() => { void (async () => save("final"))().catch(${H}); });`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "callback receivers: a receiver that awaits a wrapper the callback is given to (a library function)",
+    code: `${D}\ndeclare function withTimeout(fn: () => void, ms: number): () => Promise<void>;\nasync function runSafely(task: () => void): Promise<void> {\n  try {\n    await withTimeout(task, 1000)();\n  } catch (error) {\n    console.error(error);\n  }\n}\nvoid runSafely(async () => {\n  await save("x");\n});`,
+    fileName: "script.cts",
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 10,
+        column: 16,
+        message: VOID_ARGUMENT("runSafely"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\ndeclare function withTimeout(fn: () => void, ms: number): () => Promise<void>;\nasync function runSafely(task: () => void): Promise<void> {\n  try {\n    await withTimeout(task, 1000)();\n  } catch (error) {\n    console.error(error);\n  }\n}\nvoid runSafely(() => { void (async () => {\n  await save("x");\n})().catch(${H}); });`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "void-return arguments: a callee read from an array element is named 'the callee'",
+    code: `${D}\ndeclare const schedulers: ((callback: () => void) => void)[];\nschedulers[0](async () => {\n  await save("x");\n});`,
+    fileName: "script.cts",
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 3,
+        column: 15,
+        message: VOID_ARGUMENT("the callee"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\ndeclare const schedulers: ((callback: () => void) => void)[];\nschedulers[0](() => { void (async () => {\n  await save("x");\n})().catch(${H}); });`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "conditions: a negated promise inside && inside || in an if, and under ! in an if: reported once each",
+    code: `declare function open(): Promise<string>;\nexport function check(ready: boolean, force: boolean) {\n  const opening = open();\n  if ((ready && !opening) || force) return 1;\n  if (!(ready && !opening)) return 2;\n  return 0;\n}`,
+    errors: [{ messageId: "conditional", line: 4, column: 18, message: CONDITION }, { messageId: "conditional", line: 5, column: 19, message: CONDITION }],
+  },
+  {
+    name: "conditions: a negated promise in a for condition and in the condition of ? :",
+    code: `declare function open(): Promise<string>;\nexport function poll(ready: boolean) {\n  const opening = open();\n  for (let i = 0; ready && !opening && i < 3; i++) console.log(i);\n  return ready && !opening ? "idle" : "busy";\n}`,
+    errors: [{ messageId: "conditional", line: 4, column: 29, message: CONDITION }, { messageId: "conditional", line: 5, column: 20, message: CONDITION }],
+  },
+  {
+    name: "conditions: a negated promise in a branch of ? :",
+    code: `declare function open(): Promise<string>;\nexport function idle(ready: boolean) {\n  const opening = open();\n  return ready ? !opening : false;\n}`,
+    errors: [{ messageId: "conditional", line: 4, column: 19, message: CONDITION }],
+  },
+  {
+    name: "forEach: a callback that catches around its first save but not its second",
+    code: `${D}\nexport function sync() {\n  ids.forEach(async (id) => {\n    try {\n      await save(id);\n    } catch (error) {\n      console.error(error);\n    }\n    await save(\`\${id}.done\`);\n  });\n}`,
+    errors: [{ messageId: "forEach", line: 3, column: 15, message: FOR_EACH }],
+  },
+  {
+    name: "forEach: a callback whose whole body is one try/catch whose catch may itself fail",
+    code: `${D}\ndeclare function notify(error: unknown): Promise<void>;\nexport function sync() {\n  ids.forEach(async (id) => {\n    try {\n      await save(id);\n    } catch (error) {\n      await notify(error);\n    }\n  });\n}`,
+    errors: [{ messageId: "forEachCaught", line: 4, column: 15, message: FOR_EACH_CAUGHT }],
+  },
+  {
+    name: "forEach: a callback whose whole body is one try/finally",
+    code: `${D}\nlet running = 0;\nexport function sync() {\n  ids.forEach(async (id) => {\n    try {\n      running++;\n      await save(id);\n    } finally {\n      running--;\n    }\n  });\n}`,
+    errors: [{ messageId: "forEach", line: 4, column: 15, message: FOR_EACH }],
+  },
+  {
+    name: "sync callbacks: returning a chain whose catch has no handler",
+    code: `declare function flush(): Promise<void>;\ndeclare function onIdle(callback: () => void): void;\nonIdle(() => flush().catch());`,
+    fileName: "script.cts",
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 8, message: VOID_ARGUMENT("onIdle") }],
+  },
+  {
+    name: "sync callbacks: returning a chain with only finally, only a one-argument then, or a library call with two arguments",
+    code: `declare function flush(): Promise<void>;\ndeclare const queue: { add(name: string, payload: object): Promise<void> };\ndeclare function onIdle(callback: () => void): void;\nonIdle(() => flush().finally(() => console.log("flushed")));\nonIdle(() => flush().then(() => console.log("flushed")));\nonIdle(() => queue.add("flush", {}));`,
+    fileName: "script.cts",
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 4,
+        column: 8,
+        message: VOID_ARGUMENT("onIdle"),
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 5,
+        column: 8,
+        message: VOID_ARGUMENT("onIdle"),
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 6,
+        column: 8,
+        message: VOID_ARGUMENT("onIdle"),
+      },
+    ],
+  },
+  {
+    name: "forEach fixes: a nested function's return does not block the for...of fix",
+    code: `${D}\nexport async function sync(parts: Record<string, string[]>) {\n  ids.forEach(async (id) => {\n    await Promise.all((parts[id] ?? []).map((part) => {\n      return save(part);\n    }));\n  });\n}`,
+    errors: [
+      {
+        messageId: "forEach",
+        line: 3,
+        column: 15,
+        message: FOR_EACH,
+        fixes: [
+          [
+            FOR_OF,
+            `${D}\nexport async function sync(parts: Record<string, string[]>) {\n  for (const id of ids) {\n    await Promise.all((parts[id] ?? []).map((part) => {\n      return save(part);\n    }));\n  }\n}`,
+          ],
+          [
+            ALL,
+            `${D}\nexport async function sync(parts: Record<string, string[]>) {\n  await Promise.all(ids.map(async (id) => {\n    await Promise.all((parts[id] ?? []).map((part) => {\n      return save(part);\n    }));\n  }));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "wrap fix: a tab after async is removed with it",
+    code: `${D}\ndeclare function onIdle(callback: () => void): void;\nonIdle(async\t() => {\n  await save("x");\n});`,
+    fileName: "script.cts",
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 3,
+        column: 8,
+        message: VOID_ARGUMENT("onIdle"),
+        fixes: [
+          [WRAP, `${D}\ndeclare function onIdle(callback: () => void): void;\nonIdle(() => { void (async () => {\n  await save("x");\n})().catch(${H}); });`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "conditions: a negated promise compared with === in an if",
+    code: `declare function open(): Promise<string>;\nexport function changed(wasIdle: boolean) {\n  const opening = open();\n  if (wasIdle === !opening) return false;\n  return true;\n}`,
+    errors: [{ messageId: "conditional", line: 4, column: 20, message: CONDITION }],
+  },
+  {
+    name: "conditions: a stored promise on the left of || inside ?? in an if: reported once",
+    code: `export function busy(job: { pending: Promise<void>; cached?: boolean }, fallback: boolean) {\n  if ((job.pending || job.cached) ?? fallback) return true;\n  return false;\n}`,
+    errors: [{ messageId: "conditionalStored", line: 2, column: 8, message: STORED_CONDITION("job.pending") }],
+  },
   // Mutation survivors of misused-promise.ts lines 1-520 (bench/mutation/misused-promise.md), session 4.
   {
     name: "catalogue: async predicates passed to every and findIndex",
@@ -3260,6 +3662,150 @@ const validMore: ValidCase[] = [
   {
     name: "sync object methods: a method returning a promise that cannot reject, where the property returns void",
     code: 'interface Job { onTimeout(): void }\nasync function retry(id: string): Promise<void> {\n  try {\n    await fetch(id);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport const job: Job = {\n  onTimeout() {\n    return retry("job-1");\n  },\n};',
+  },
+  // Mutation survivors of lines 1041-1544, session 4
+  {
+    name: "using: a value whose [Symbol.dispose] returns a promise held in a plain let (nothing disposes it implicitly)",
+    code: 'declare class Connection {\n  [Symbol.dispose](): Promise<void>;\n  query(sql: string): string;\n}\ndeclare function connect(): Connection;\nexport function count() {\n  let connection = connect();\n  const rows = connection.query("select count(*) from jobs");\n  connection = connect();\n  return rows;\n}',
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: a variable typed with an interface whose [Symbol.dispose] returns a promise",
+    code: 'declare function release(name: string): Promise<void>;\ninterface AsyncLock {\n  [Symbol.dispose](): Promise<void>;\n}\nconst lock = {\n  async [Symbol.dispose]() {\n    await release("jobs");\n  },\n};\nexport const handle: AsyncLock = lock;',
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: an object literal whose [Symbol.dispose] is an async arrow that never suspends",
+    code: 'export function track(log: string[]) {\n  using scope = {\n    [Symbol.dispose]: async () => {\n      log.push("scope closed");\n    },\n  };\n  log.push("in scope");\n  return scope;\n}',
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: one of two locks, both of whose async [Symbol.dispose] never suspend",
+    code: 'export function withLock(log: string[], shared: boolean) {\n  using lock = shared\n    ? {\n        async [Symbol.dispose]() {\n          log.push("shared lock dropped");\n        },\n      }\n    : {\n        async [Symbol.dispose]() {\n          log.push("local lock dropped");\n        },\n      };\n  log.push("locked");\n  return lock;\n}',
+    ...DISPOSABLE,
+  },
+  {
+    name: "conditions: two promises compared by identity (is the load in flight still the current one?)",
+    code: `declare function fetchConfig(): Promise<string>;\nexport class Config {\n  private loading: Promise<string> | undefined;\n  reload() {\n    const loading = fetchConfig();\n    this.loading = loading;\n    void loading.finally(() => {\n      if (this.loading === loading) this.loading = undefined;\n    });\n    return loading;\n  }\n}`,
+  },
+  {
+    name: "conditions: an awaited promise on the right of ||",
+    code: `${D}\nexport async function canEdit(job: { done: boolean; owner: string }) {\n  if (job.done || (await isAdmin(job.owner))) return true;\n  return false;\n}`,
+  },
+  {
+    name: "a unary plus on a promise converts it to a number (NaN), it tests no truthiness: not this check's finding",
+    code: `declare function pendingCount(): Promise<number>;\nexport function report() {\n  if (+pendingCount()) console.log("work pending");\n  return +pendingCount();\n}`,
+  },
+  {
+    name: "logical values: an awaited promise on the left of a parenthesized || inside another ||",
+    code: `${D}\ndeclare function open(): Promise<string>;\nexport async function connection(cached: string | undefined) {\n  const opening = open();\n  return ((await opening) || cached) || "offline";\n}`,
+  },
+  {
+    name: "logical values: an awaited promise negated on the left of ||, and under ! with ||",
+    code: `${D}\ndeclare function open(): Promise<string>;\nexport async function idle(force: boolean) {\n  const opening = open();\n  const a = !(await opening) || force;\n  const b = !((await opening) || force);\n  return a && b;\n}`,
+  },
+  {
+    name: "spreads: an awaited call on the right of || and of ??",
+    code: `declare function loadDefaults(): Promise<{ retries: number }>;\nexport async function settings(overrides?: { retries: number }, local?: { retries: number }) {\n  const merged = { ...(overrides || (await loadDefaults())) };\n  const fallback = { ...(local ?? (await loadDefaults())) };\n  return [merged, fallback];\n}`,
+  },
+  {
+    name: "spreads: a plain object whose name holds a promise elsewhere in the project",
+    code: `declare function loadSettings(): Promise<{ retries: number }>;\nexport function pending() {\n  const settings = loadSettings();\n  return settings;\n}\nexport function merged(settings: { retries: number } | undefined, fallback: { retries: number }) {\n  return { ...(settings || fallback) };\n}`,
+  },
+  {
+    name: "forEach: a sync callback behind && and a sync callback given a thisArg",
+    code: `${D}\nexport class Sync {\n  seen: string[] = [];\n  run(ready: boolean) {\n    ready && ids.forEach((id) => console.log(id));\n    ids.forEach(function (this: Sync, id) {\n      this.seen.push(id);\n    }, this);\n  }\n}`,
+  },
+  {
+    name: "callback receivers: a spread argument after the callback does not move it",
+    code: `${D}\nasync function runSafely(task: () => void, ...labels: string[]): Promise<void> {\n  try {\n    await task();\n  } catch (error) {\n    console.error(labels.join(" "), error);\n  }\n}\nconst labels = ["nightly", "sync"];\nvoid runSafely(async () => {\n  await save("x");\n}, ...labels);`,
+    fileName: "script.cts",
+  },
+  {
+    name: "forEach: callbacks with an index parameter and with a typed parameter that only log",
+    code: `${D}\nexport function show() {\n  ids.forEach((id, index) => console.log(index, id));\n  ids.forEach((id: string) => console.log(id));\n}`,
+  },
+  {
+    name: "callback receivers: a receiver with an inner callback parameter of the same name",
+    code: `${D}\nasync function runAll(task: () => void, queued: { name: string }[]): Promise<void> {\n  const names = queued.map((task) => task.name);\n  try {\n    await task();\n  } catch (error) {\n    console.error(names, error);\n  }\n}\nvoid runAll(async () => {\n  await save("x");\n}, []);`,
+    fileName: "script.cts",
+  },
+  {
+    name: "callback receivers: a receiver that awaits the callback written with parentheses",
+    code: `${D}\nasync function runSafely(task: () => void): Promise<void> {\n  try {\n    await (task)();\n    await (task());\n  } catch (error) {\n    console.error(error);\n  }\n}\nvoid runSafely(async () => {\n  await save("x");\n});`,
+    fileName: "script.cts",
+  },
+  {
+    name: "callback receivers: a receiver that awaits the callback through .apply inside try/catch",
+    code: `${D}\nasync function runSafely(task: (...args: string[]) => void, args: string[]): Promise<void> {\n  try {\n    await task.apply(undefined, args);\n  } catch (error) {\n    console.error(error);\n  }\n}\nvoid runSafely(async (id: string) => {\n  await save(id);\n}, ["x"]);`,
+    fileName: "script.cts",
+  },
+  {
+    name: "callback receivers: a catch that hands a function that throws to a reporter (the throw is not in the catch)",
+    code: `${D}\ndeclare function report(error: unknown, rethrow: () => never): void;\nconst hooks: (() => Promise<void>)[] = [];\nfunction onCleanup(task: () => void): void {\n  hooks.push(async () => {\n    try {\n      await task();\n    } catch (error) {\n      report(error, () => {\n        throw error;\n      });\n    }\n  });\n}\nonCleanup(async () => save("final"));`,
+    fileName: "script.cts",
+  },
+  {
+    name: "callback receivers: a class whose constructor hands the listener to a wrapper that awaits it in try/catch",
+    code: `${D}\nfunction guarded(fn: () => void): () => Promise<void> {\n  return async () => {\n    try {\n      await fn();\n    } catch (error) {\n      console.error(error);\n    }\n  };\n}\nexport class Subscription {\n  readonly name = "saved";\n  readonly run: () => Promise<void>;\n  constructor(listener: () => void);\n  constructor(listener: () => void, label?: string) {\n    this.run = guarded(listener);\n    console.log(label);\n  }\n}\nexport const subscription = new Subscription(async () => {\n  await save("x");\n});`,
+  },
+  {
+    name: "conditions: an awaited promise negated inside && inside || in an if, under ! and in a for condition",
+    code: `declare function open(): Promise<string>;\nexport async function check(ready: boolean, force: boolean) {\n  const opening = open();\n  if ((ready && !(await opening)) || force) return 1;\n  if (!(ready && !(await opening))) return 2;\n  for (let i = 0; ready && !(await opening) && i < 3; i++) console.log(i);\n  return ready ? !(await opening) : false;\n}`,
+  },
+  {
+    name: "forEach: a sync callback with a try/catch and a trailing statement, and one with a try/finally",
+    code: `${D}\nlet running = 0;\nexport function sync() {\n  ids.forEach((id) => {\n    try {\n      JSON.parse(id);\n    } catch (error) {\n      console.error(error);\n    }\n    console.log(id);\n  });\n  ids.forEach((id) => {\n    running++;\n    try {\n      console.log(id);\n    } finally {\n      running--;\n    }\n  });\n}`,
+  },
+  {
+    name: "sync callbacks: returning a chain whose then has a rejection handler",
+    code: `declare function flush(): Promise<void>;\ndeclare function onIdle(callback: () => void): void;\nonIdle(() => flush().then(() => console.log("flushed"), (error) => console.error(error)));`,
+    fileName: "script.cts",
+  },
+  {
+    name: "sync callbacks: returning a caught chain with a finally after it",
+    code: `declare function flush(): Promise<void>;\ndeclare function onIdle(callback: () => void): void;\nonIdle(() => flush().catch((error) => console.error(error)).finally(() => console.log("flushed")));`,
+    fileName: "script.cts",
+  },
+  {
+    name: "sync callbacks: a block body whose only promise return is in a nested function",
+    code: `${D}\ndeclare function onIdle(callback: () => void): void;\nonIdle(() => {\n  const flush = () => {\n    return save("x");\n  };\n  class Job {\n    run() {\n      return flush();\n    }\n  }\n  setTimeout(() => void new Job().run().catch((error) => console.error(error)), 0);\n});`,
+    fileName: "script.cts",
+  },
+  {
+    name: "void-return arguments: a sync callback given to a callee read from an array element",
+    code: `${D}\ndeclare const schedulers: ((callback: () => void) => void)[];\nschedulers[0](() => {\n  void save("x").catch((error) => console.error(error));\n});`,
+    fileName: "script.cts",
+  },
+  {
+    name: "callback receivers: a rest parameter receiver given a sync callback",
+    code: `${D}\nfunction later(...tasks: (() => void)[]): void {\n  for (const task of tasks) setTimeout(task, 0);\n}\nlater(() => console.log("later"));`,
+    fileName: "script.cts",
+  },
+  {
+    name: "forEach: a sync callback with a nested function that returns",
+    code: `${D}\nexport function show(parts: Record<string, string[]>) {\n  ids.forEach((id) => {\n    console.log((parts[id] ?? []).map((part) => {\n      return part.trim();\n    }));\n  });\n}`,
+  },
+  {
+    name: "conditions: a negated awaited promise in a branch of ? :",
+    code: `declare function open(): Promise<string>;\nexport async function idle(ready: boolean) {\n  const opening = open();\n  return ready ? !(await opening) : false;\n}`,
+  },
+  {
+    name: "callback receivers: a receiver that awaits the callback in the try of a try/catch/finally",
+    code: `${D}\nconst hooks: (() => Promise<void>)[] = [];\nfunction onCleanup(task: () => void): void {\n  hooks.push(async () => {\n    try {\n      await task();\n    } catch (error) {\n      console.error(error);\n    } finally {\n      console.log("cleaned up");\n    }\n  });\n}\nonCleanup(async () => save("final"));`,
+    fileName: "script.cts",
+  },
+  {
+    name: "forEach: a sync callback whose body is one try/catch whose catch logs",
+    code: `${D}\nexport function parseAll() {\n  ids.forEach((id) => {\n    try {\n      JSON.parse(id);\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}`,
+  },
+  {
+    name: "conditions: a negated awaited promise compared with === in an if",
+    code: `declare function open(): Promise<string>;\nexport async function changed(wasIdle: boolean) {\n  const opening = open();\n  if (wasIdle === !(await opening)) return false;\n  return true;\n}`,
+  },
+  {
+    name: "conditions: an awaited promise on the left of || inside ?? in an if",
+    code: `export async function busy(job: { pending: Promise<boolean>; cached?: boolean }, fallback: boolean) {\n  if (((await job.pending) || job.cached) ?? fallback) return true;\n  return false;\n}`,
   },
   // Mutation survivors of misused-promise.ts lines 1-520 (bench/mutation/misused-promise.md), session 4.
   {
