@@ -1051,6 +1051,17 @@ const invalid: InvalidCase[] = [
     code: `export class Service {\n  private started = false;\n  async start(ready: Promise<void>) {\n    if (!this.started) {\n      await ready;\n      this.started = true;\n    }\n  }\n}`,
     errors: [{ messageId: "duplicateInit", line: 6, column: 7, message: duplicateInit("this.started") }],
   },
+  // Mutation survivors of shared-state-across-await.ts lines 1-600 (the release methods), session 4.
+  {
+    name: "??= of resources released by destroy, release, terminate and [Symbol.dispose]",
+    code: `interface Socket { destroy(): void }\ninterface PoolClient { release(): void }\ninterface Worker { terminate(): Promise<number> }\ninterface Lock { [Symbol.dispose](): void }\ndeclare function connectSocket(): Promise<Socket>;\ndeclare function checkout(): Promise<PoolClient>;\ndeclare function spawnWorker(): Promise<Worker>;\ndeclare function acquire(): Promise<Lock>;\nlet socket: Socket | undefined;\nlet client: PoolClient | undefined;\nlet worker: Worker | undefined;\nlet lock: Lock | undefined;\nexport async function getSocket() {\n  socket ??= await connectSocket();\n  return socket;\n}\nexport async function getClient() {\n  client ??= await checkout();\n  return client;\n}\nexport async function getWorker() {\n  worker ??= await spawnWorker();\n  return worker;\n}\nexport async function getLock() {\n  lock ??= await acquire();\n  return lock;\n}`,
+    errors: [
+      { messageId: "duplicateResource", message: duplicateResource("socket", "destroy"), severity: "warning", line: 14, column: 3, fixes: [] },
+      { messageId: "duplicateResource", message: duplicateResource("client", "release"), severity: "warning", line: 18, column: 3, fixes: [] },
+      { messageId: "duplicateResource", message: duplicateResource("worker", "terminate"), severity: "warning", line: 22, column: 3, fixes: [] },
+      { messageId: "duplicateResource", message: duplicateResource("lock", "[Symbol.dispose]"), severity: "warning", line: 26, column: 3, fixes: [] },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -1220,6 +1231,15 @@ const valid: ValidCase[] = [
   {
     name: "duplicate work: the world's key reserved before the worlds are created",
     code: `interface Session { id(): string; send(method: string, params: object): Promise<unknown> }\nexport class FrameManager {\n  #isolatedWorlds = new Set<string>();\n  async createIsolatedWorld(session: Session, name: string) {\n    const key = \`\${session.id()}:\${name}\`;\n    if (this.#isolatedWorlds.has(key)) return;\n    this.#isolatedWorlds.add(key);\n    await session.send("Page.addScriptToEvaluateOnNewDocument", { worldName: name });\n  }\n}`,
+  },
+  // Mutation survivors of shared-state-across-await.ts lines 1-600 (the release methods), session 4.
+  {
+    name: "??= of the in-flight promise of resources released by destroy, release, terminate and [Symbol.dispose]",
+    code: `interface Socket { destroy(): void }\ninterface PoolClient { release(): void }\ninterface Worker { terminate(): Promise<number> }\ninterface Lock { [Symbol.dispose](): void }\ndeclare function connectSocket(): Promise<Socket>;\ndeclare function checkout(): Promise<PoolClient>;\ndeclare function spawnWorker(): Promise<Worker>;\ndeclare function acquire(): Promise<Lock>;\nlet socket: Promise<Socket> | undefined;\nlet client: Promise<PoolClient> | undefined;\nlet worker: Promise<Worker> | undefined;\nlet lock: Promise<Lock> | undefined;\nexport function getSocket() {\n  socket ??= connectSocket();\n  return socket;\n}\nexport function getClient() {\n  client ??= checkout();\n  return client;\n}\nexport function getWorker() {\n  worker ??= spawnWorker();\n  return worker;\n}\nexport function getLock() {\n  lock ??= acquire();\n  return lock;\n}`,
+  },
+  {
+    name: "??= of resources created synchronously (no await between the check and the store)",
+    code: `interface Socket { destroy(): void }\ninterface PoolClient { release(): void }\ninterface Worker { terminate(): Promise<number> }\ninterface Lock { [Symbol.dispose](): void }\ndeclare function connectSocketSync(): Socket;\ndeclare function acquireSync(): Lock;\nlet socket: Socket | undefined;\nlet lock: Lock | undefined;\nexport async function getSocket() {\n  socket ??= connectSocketSync();\n  await Promise.resolve();\n  return socket;\n}\nexport async function getLock() {\n  lock ??= acquireSync();\n  await Promise.resolve();\n  return lock;\n}`,
   },
 ];
 
