@@ -3453,6 +3453,37 @@ const invalidMore: InvalidCase[] = [
       },
     ],
   },
+  // Logical assignments store their right side like `=` (a miss the mutants of lines 1041-end showed, #65), session 4.
+  {
+    name: "logical assignments: async handlers stored with ??= and ||= into properties typed to return void",
+    code: `declare function save(id: string): Promise<void>;\ninterface Transport { onclose?: () => void; onerror?: (error: Error) => void }\nexport function wire(transport: Transport) {\n  transport.onclose ??= async () => { await save("closed"); };\n  transport.onerror ||= async (error) => { await save(error.message); };\n}`,
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 4,
+        column: 25,
+        message: VOID_ASSIGNMENT("onclose"),
+        fixes: [
+          [
+            WRAP,
+            `declare function save(id: string): Promise<void>;\ninterface Transport { onclose?: () => void; onerror?: (error: Error) => void }\nexport function wire(transport: Transport) {\n  transport.onclose ??= () => { void (async () => { await save("closed"); })().catch(${H}); };\n  transport.onerror ||= async (error) => { await save(error.message); };\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "voidReturnProperty",
+        line: 5,
+        column: 25,
+        message: VOID_ASSIGNMENT("onerror"),
+        fixes: [
+          [
+            WRAP,
+            `declare function save(id: string): Promise<void>;\ninterface Transport { onclose?: () => void; onerror?: (error: Error) => void }\nexport function wire(transport: Transport) {\n  transport.onclose ??= async () => { await save("closed"); };\n  transport.onerror ||= (error) => { void (async () => { await save(error.message); })().catch(${H}); };\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const validMore: ValidCase[] = [
@@ -3928,6 +3959,15 @@ const validMore: ValidCase[] = [
   {
     name: "listener: an async listener returning a count after its handled await",
     code: `declare function save(id: string): Promise<void>;\nimport { EventEmitter } from "node:events";\nlet saved = 0;\nexport function wire(bus: EventEmitter) {\n  bus.on("job", async (id: string) => {\n    try {\n      await save(id);\n      saved++;\n    } catch (error) {\n      console.error(error);\n    }\n    return saved;\n  });\n}`,
+  },
+  // Logical assignments store their right side like `=` (a miss the mutants of lines 1041-end showed, #65), session 4.
+  {
+    name: "logical assignments: a property typed to take a promise, and a sync handler that handles its own",
+    code: `declare function save(id: string): Promise<void>;\ninterface Transport { onclose?: () => Promise<void> | void; onerror?: (error: Error) => void }\nexport function wire(transport: Transport) {\n  transport.onclose ??= async () => { await save("closed"); };\n  transport.onerror ||= (error) => { void save(error.message).catch(console.error); };\n}`,
+  },
+  {
+    name: "logical assignments: ??= of a promise (not a function) into a variable",
+    code: `declare function save(id: string): Promise<void>;\nlet pending: Promise<void> | undefined;\nexport function start() {\n  pending ??= save("x");\n  return pending;\n}`,
   },
 ];
 

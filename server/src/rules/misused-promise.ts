@@ -69,6 +69,13 @@ const PREDICATE_METHODS = new Set(["filter", "some", "every", "find", "findIndex
 const ARRAY_HOLDERS = new Set(["Array", "ReadonlyArray", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "Set", "ReadonlySet", "Map", "ReadonlyMap"]);
 /** Listener registrations, matched by declaration: EventEmitter in @types/node, EventTarget in lib.dom. */
 const LISTENER_METHODS = new Set(["on", "once", "addListener", "prependListener", "prependOnceListener", "addEventListener"]);
+/** Assignments that store their right side as it is. */
+const ASSIGNMENT_OPERATORS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.EqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+]);
 /** Listener removals of the same emitters: the listener is never called there. */
 const LISTENER_REMOVAL_METHODS = new Set(["off", "removeListener", "removeEventListener"]);
 const TIMER_FUNCTIONS = new Set(["setTimeout", "setInterval", "setImmediate", "queueMicrotask", "nextTick"]);
@@ -138,7 +145,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "typed to return `void` (so `Array#map`, `.then` and `Promise.all` are fine), and a value only",
         "when its type is a promise (values typed `any` or `unknown` are never reported). A method",
         "handed on with `.bind(this)` counts as the method itself, in every place: an argument",
-        "(`emitter.on(\"job\", this.onJob.bind(this))`), an assignment to a property or variable typed",
+        "(`emitter.on(\"job\", this.onJob.bind(this))`), an assignment (`=`, `??=`, `||=`, `&&=`) to a property or variable typed",
         "to return `void` (`transport.onmessage = this.onMessage.bind(this)`), or the callee of a",
         "sync arrow's body (`() => this.flush.bind(this)()`).",
         "",
@@ -412,7 +419,7 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
       ],
       optionsDoc: {
         checksVoidReturn:
-          "`true` (default): report promise-returning functions passed as arguments or JSX attributes, or assigned to object properties, typed variables or (with `=`) properties and variables, whose expected type returns `void`; async class methods and fields (and interface members) that override or implement a member returning `void`; and a sync `using` of a value whose `[Symbol.dispose]()` returns a promise.",
+          "`true` (default): report promise-returning functions passed as arguments or JSX attributes, or assigned to object properties, typed variables or (with `=`, `??=`, `||=` or `&&=`) properties and variables, whose expected type returns `void`; async class methods and fields (and interface members) that override or implement a member returning `void`; and a sync `using` of a value whose `[Symbol.dispose]()` returns a promise.",
         checksConditionals: "`true` (default): report promises in `if`, `while`, `do`, `for`, `? :`, `!` and `&&`/`||` operands of a condition, and left operands of `&&`/`||` elsewhere.",
         checksPredicates: "`true` (default): report async predicates (and sync ones that return a promise) passed to `filter`, `some`, `every`, `find`, `findIndex`, `findLast`, `findLastIndex`.",
         checksSpreads: "`true` (default): report `{ ...promise }`.",
@@ -1087,7 +1094,8 @@ class MisuseChecker {
 
   /** `transport.onmessage = this.onMessage.bind(this)`, `handler = async () => ...`: the target's declared type decides. */
   checkAssignment(assignment: ts.BinaryExpression): void {
-    if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    // `=`, and the logical assignments (`??=`, `||=`, `&&=`), which store the right side the same way when they store it.
+    if (!ASSIGNMENT_OPERATORS.has(assignment.operatorToken.kind)) return;
     const target = skipParens(assignment.left);
     if (!ts.isIdentifier(target) && !ts.isPropertyAccessExpression(target)) return;
     const value = assignment.right;
