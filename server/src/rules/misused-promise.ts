@@ -6,7 +6,7 @@
  * executors), then the fixes.
  */
 import * as ts from "typescript";
-import { awaitAllowedAt, enclosingFunction, isAsyncFunction, isFunctionExpressionLike, needsParensAsUnaryOperand } from "../engine/astUtils";
+import { awaitAllowedAt, enclosingFunction, isAsyncFunction, isFunctionExpressionLike, isLogicalAssignmentOperator, needsParensAsUnaryOperand } from "../engine/astUtils";
 import type { PromiseQuery, Tri, TypeOracle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import { rejectionFacts } from "../engine/rejection";
@@ -69,13 +69,6 @@ const PREDICATE_METHODS = new Set(["filter", "some", "every", "find", "findIndex
 const ARRAY_HOLDERS = new Set(["Array", "ReadonlyArray", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "Set", "ReadonlySet", "Map", "ReadonlyMap"]);
 /** Listener registrations, matched by declaration: EventEmitter in @types/node, EventTarget in lib.dom. */
 const LISTENER_METHODS = new Set(["on", "once", "addListener", "prependListener", "prependOnceListener", "addEventListener"]);
-/** Assignments that store their right side as it is. */
-const ASSIGNMENT_OPERATORS = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.EqualsToken,
-  ts.SyntaxKind.QuestionQuestionEqualsToken,
-  ts.SyntaxKind.BarBarEqualsToken,
-  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
-]);
 /** Listener removals of the same emitters: the listener is never called there. */
 const LISTENER_REMOVAL_METHODS = new Set(["off", "removeListener", "removeEventListener"]);
 const TIMER_FUNCTIONS = new Set(["setTimeout", "setInterval", "setImmediate", "queueMicrotask", "nextTick"]);
@@ -1095,7 +1088,8 @@ class MisuseChecker {
   /** `transport.onmessage = this.onMessage.bind(this)`, `handler = async () => ...`: the target's declared type decides. */
   checkAssignment(assignment: ts.BinaryExpression): void {
     // `=`, and the logical assignments (`??=`, `||=`, `&&=`), which store the right side the same way when they store it.
-    if (!ASSIGNMENT_OPERATORS.has(assignment.operatorToken.kind)) return;
+    const operator = assignment.operatorToken.kind;
+    if (operator !== ts.SyntaxKind.EqualsToken && !isLogicalAssignmentOperator(operator)) return;
     const target = skipParens(assignment.left);
     if (!ts.isIdentifier(target) && !ts.isPropertyAccessExpression(target)) return;
     const value = assignment.right;

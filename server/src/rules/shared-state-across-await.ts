@@ -11,7 +11,7 @@
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
-import { isAncestorOrSelf, isAssignment, isAssignmentOperator, isAsyncFunction } from "../engine/astUtils";
+import { isAncestorOrSelf, isAssignment, isAssignmentOperator, isAsyncFunction, isLogicalAssignmentOperator } from "../engine/astUtils";
 import type { TypeOracle } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
@@ -618,11 +618,6 @@ interface Slot {
 function sameSlot(a: Slot, b: Slot): boolean {
   return a.key === b.key && a.entry === b.entry;
 }
-const LOGICAL_ASSIGNMENTS = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.BarBarEqualsToken,
-  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
-  ts.SyntaxKind.QuestionQuestionEqualsToken,
-]);
 
 
 /**
@@ -821,7 +816,7 @@ class Analyzer {
           state.report(node, "checkThenAct", { target: target.key }, node.left, firstAwait);
           return;
         }
-        if (LOGICAL_ASSIGNMENTS.has(operator)) {
+        if (isLogicalAssignmentOperator(operator)) {
           if (this.storesMemoizedResult(state, node, firstAwait)) return;
           const method = this.releaseMethodOf(node.right);
           if (method) state.report(node, "duplicateResource", { target: target.key, method }, node.left, firstAwait);
@@ -971,7 +966,7 @@ class Analyzer {
     let value: ts.Expression | undefined;
     if (isAssignment(write)) {
       const operator = write.operatorToken.kind;
-      if (operator === ts.SyntaxKind.EqualsToken || LOGICAL_ASSIGNMENTS.has(operator)) value = write.right;
+      if (operator === ts.SyntaxKind.EqualsToken || isLogicalAssignmentOperator(operator)) value = write.right;
     } else if (collectionCall(this.context.types, write, new Set(["set"]))) {
       value = (write as ts.CallExpression).arguments[1];
     }
