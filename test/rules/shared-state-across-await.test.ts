@@ -1243,7 +1243,30 @@ const valid: ValidCase[] = [
   },
 ];
 
+// Cases from the mutation run of lines 601-800 (bench/mutation/shared-state-across-await-lines-601-800.md).
+const invalid601: InvalidCase[] = [
+  // (601-800 must-flag cases go here)
+];
+const valid601: ValidCase[] = [
+  // (601-800 must-not-flag cases go here)
+];
+
+// Cases from the mutation run of lines 801-1200 (bench/mutation/shared-state-across-await-lines-801-1200.md).
+const invalid801: InvalidCase[] = [
+  // (801-1200 must-flag cases go here)
+];
+const valid801: ValidCase[] = [
+  // (801-1200 must-not-flag cases go here)
+];
+
+// Cases from the mutation runs of lines 1201-end.
+const invalid1201: InvalidCase[] = [
+  // (1201-end must-flag cases go here)
+];
+const valid1201: ValidCase[] = [
+  // (1201-end must-not-flag cases go here)
+];
 
 describe(RULE, () => {
-  runRuleTable(RULE, { valid, invalid });
+  runRuleTable(RULE, { valid: [...valid, ...valid601, ...valid801, ...valid1201], invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201] });
 });
