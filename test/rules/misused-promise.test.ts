@@ -3484,9 +3484,86 @@ const invalidMore: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "callback receivers: mutual recursion where one receiver also hands the callback to setTimeout (every call reported, whichever is decided first)",
+    code: `${D}\nfunction schedule(task: () => void, attempts: number): void {\n  void attempt(task, attempts);\n  setTimeout(task, 1000);\n}\nasync function attempt(task: () => void, attempts: number): Promise<void> {\n  try {\n    await task();\n  } catch (error) {\n    console.error(error);\n    if (attempts > 0) schedule(task, attempts - 1);\n  }\n}\nfunction attemptSoon(task: () => void): void {\n  void attempt(task, 3);\n}\nschedule(async () => {\n  await save("x");\n}, 3);\nattemptSoon(async () => {\n  await save("y");\n});\nvoid attempt(async () => {\n  await save("z");\n}, 3);`,
+    fileName: "script.cts",
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 17,
+        column: 10,
+        message: VOID_ARGUMENT("schedule"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nfunction schedule(task: () => void, attempts: number): void {\n  void attempt(task, attempts);\n  setTimeout(task, 1000);\n}\nasync function attempt(task: () => void, attempts: number): Promise<void> {\n  try {\n    await task();\n  } catch (error) {\n    console.error(error);\n    if (attempts > 0) schedule(task, attempts - 1);\n  }\n}\nfunction attemptSoon(task: () => void): void {\n  void attempt(task, 3);\n}\nschedule(() => { void (async () => {\n  await save("x");\n})().catch(${H}); }, 3);\nattemptSoon(async () => {\n  await save("y");\n});\nvoid attempt(async () => {\n  await save("z");\n}, 3);`,
+          ],
+        ],
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 20,
+        column: 13,
+        message: VOID_ARGUMENT("attemptSoon"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nfunction schedule(task: () => void, attempts: number): void {\n  void attempt(task, attempts);\n  setTimeout(task, 1000);\n}\nasync function attempt(task: () => void, attempts: number): Promise<void> {\n  try {\n    await task();\n  } catch (error) {\n    console.error(error);\n    if (attempts > 0) schedule(task, attempts - 1);\n  }\n}\nfunction attemptSoon(task: () => void): void {\n  void attempt(task, 3);\n}\nschedule(async () => {\n  await save("x");\n}, 3);\nattemptSoon(() => { void (async () => {\n  await save("y");\n})().catch(${H}); });\nvoid attempt(async () => {\n  await save("z");\n}, 3);`,
+          ],
+        ],
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 23,
+        column: 14,
+        message: VOID_ARGUMENT("attempt"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nfunction schedule(task: () => void, attempts: number): void {\n  void attempt(task, attempts);\n  setTimeout(task, 1000);\n}\nasync function attempt(task: () => void, attempts: number): Promise<void> {\n  try {\n    await task();\n  } catch (error) {\n    console.error(error);\n    if (attempts > 0) schedule(task, attempts - 1);\n  }\n}\nfunction attemptSoon(task: () => void): void {\n  void attempt(task, 3);\n}\nschedule(async () => {\n  await save("x");\n}, 3);\nattemptSoon(async () => {\n  await save("y");\n});\nvoid attempt(() => { void (async () => {\n  await save("z");\n})().catch(${H}); }, 3);`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "callback receivers: a recursive retry that also calls the callback without awaiting it",
+    code: `${D}\nasync function retry(task: () => void, attempts: number): Promise<void> {\n  if (attempts === 0) {\n    task();\n    return;\n  }\n  try {\n    await task();\n  } catch {\n    await retry(task, attempts - 1);\n  }\n}\nvoid retry(async () => {\n  await save("x");\n}, 3);`,
+    fileName: "script.cts",
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 13,
+        column: 12,
+        message: VOID_ARGUMENT("retry"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nasync function retry(task: () => void, attempts: number): Promise<void> {\n  if (attempts === 0) {\n    task();\n    return;\n  }\n  try {\n    await task();\n  } catch {\n    await retry(task, attempts - 1);\n  }\n}\nvoid retry(() => { void (async () => {\n  await save("x");\n})().catch(${H}); }, 3);`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const validMore: ValidCase[] = [
+  {
+    name: "callback receivers: a recursive retry that awaits the callback in try/catch and hands it to itself",
+    code: `${D}\nasync function retry(task: () => void, attempts: number): Promise<void> {\n  try {\n    await task();\n  } catch (error) {\n    if (attempts === 0) {\n      console.error(error);\n      return;\n    }\n    await retry(task, attempts - 1);\n  }\n}\nvoid retry(async () => {\n  await save("x");\n}, 3);`,
+    fileName: "script.cts",
+  },
+  {
+    name: "callback receivers: a retrying method of a class that hands the callback back to itself through this",
+    code: `${D}\nexport class Jobs {\n  async run(task: () => void, attempts = 3): Promise<void> {\n    try {\n      await task();\n    } catch (error) {\n      console.error(error);\n      if (attempts > 1) await this.run(task, attempts - 1);\n    }\n  }\n  start() {\n    void this.run(async () => {\n      await save("x");\n    });\n  }\n}`,
+    fileName: "script.cts",
+  },
+  {
+    name: "callback receivers: two receivers handing the callback to each other, each awaiting it in try/catch",
+    code: `${D}\nasync function first(task: () => void, attempts: number): Promise<void> {\n  try {\n    await task();\n  } catch (error) {\n    console.error(error);\n    if (attempts > 0) await second(task, attempts - 1);\n  }\n}\nasync function second(task: () => void, attempts: number): Promise<void> {\n  try {\n    await task();\n  } catch (error) {\n    console.error(error);\n    if (attempts > 0) await first(task, attempts - 1);\n  }\n}\nvoid first(async () => {\n  await save("x");\n}, 3);\nvoid second(async () => {\n  await save("y");\n}, 3);`,
+    fileName: "script.cts",
+  },
   {
     name: "async executor: a project class named Promise whose executor may return a promise",
     code: `${D}\nclass Promise<T> {\n  constructor(readonly run: (resolve: (value: T) => void) => unknown) {}\n}\nexport const p = new Promise<void>(async (resolve) => {\n  await save("x");\n  resolve();\n});`,

@@ -1326,14 +1326,17 @@ const RECEIVER_KEY = {};
  * must be a call whose result is awaited inside a `try` whose `catch` does not rethrow, awaited in
  * the receiving function itself (the rejection then rejects that function's own promise, which
  * its caller holds); or a hand-over to another project function that handles it (up to
- * `RECEIVER_DEPTH` functions deep; a cycle answers no). Tests of the parameter (`typeof`,
+ * `RECEIVER_DEPTH` functions deep; a cycle adds no use: the other uses decide). Tests of the parameter (`typeof`,
  * comparisons, `if`) are neutral; any other use (stored, returned, called without handling)
  * answers no. Declarations without a body (libraries) answer no, so they are judged by their types
  * as before. One instance per program; answers are memoized per function, parameter and depth.
  */
 class CallbackReceivers {
   private readonly answers = new Map<string, boolean>();
-  private readonly visiting = new Set<string>();
+  /** The (function, parameter) pairs being decided, with their place on the stack of questions. */
+  private readonly visiting = new Map<string, number>();
+  /** The lowest stack place the question being decided took as handled (a cycle); none: Infinity. */
+  private lowestAssumed = Infinity;
   private readonly ids = new Map<ts.Node, number>();
 
   constructor(private readonly types: TypeOracle) {}
@@ -1366,11 +1369,24 @@ class CallbackReceivers {
     const key = `${id}:${index}:${depth}`;
     const known = this.answers.get(key);
     if (known !== undefined) return known;
-    if (this.visiting.has(`${id}:${index}`)) return false;
-    this.visiting.add(`${id}:${index}`);
+    // A cycle (a recursive retry hands the callback to itself) adds no use of its own: every other
+    // use decides. So the pair in progress is taken as handled, and an answer that took an outer
+    // pair in progress as handled is not kept: it holds only if that pair's answer is yes.
+    const pair = `${id}:${index}`;
+    const inProgress = this.visiting.get(pair);
+    if (inProgress !== undefined) {
+      this.lowestAssumed = Math.min(this.lowestAssumed, inProgress);
+      return true;
+    }
+    const place = this.visiting.size;
+    this.visiting.set(pair, place);
+    const outer = this.lowestAssumed;
+    this.lowestAssumed = Infinity;
     const answer = this.computeParameterHandled(fn, index, depth);
-    this.visiting.delete(`${id}:${index}`);
-    this.answers.set(key, answer);
+    this.visiting.delete(pair);
+    const assumed = this.lowestAssumed;
+    this.lowestAssumed = Math.min(outer, assumed < place ? assumed : Infinity);
+    if (!answer || assumed >= place) this.answers.set(key, answer);
     return answer;
   }
 
