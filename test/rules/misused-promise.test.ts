@@ -2650,6 +2650,32 @@ const invalidMore: InvalidCase[] = [
     ...DISPOSABLE,
   },
   {
+    name: "await using: an object literal with only an async [Symbol.dispose] that awaits a release (await using falls back to it and drops its promise)",
+    code: 'declare function release(name: string): Promise<void>;\nexport async function withLock() {\n  await using lock = {\n    async [Symbol.dispose]() {\n      await release("jobs");\n    },\n  };\n  console.log("locked", lock);\n}',
+    ...DISPOSABLE,
+    errors: [
+      {
+        messageId: "voidReturnAsyncDispose",
+        line: 3,
+        column: 22,
+        message: "This value has no `[Symbol.asyncDispose]()`, so `await using` calls its `[Symbol.dispose]()` when the block ends and does not wait for what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and a rejection becomes an unhandled rejection, which ends the Node.js process. Give the value a `[Symbol.asyncDispose]` method (`await using` awaits that one), or make `[Symbol.dispose]` synchronous.",
+      },
+    ],
+  },
+  {
+    name: "await using: a class declared with a [Symbol.dispose] returning a promise and no [Symbol.asyncDispose]",
+    code: 'declare class Connection {\n  [Symbol.dispose](): Promise<void>;\n  query(sql: string): Promise<number>;\n}\ndeclare function connect(): Promise<Connection>;\nexport async function count() {\n  await using connection = await connect();\n  return connection.query("select count(*) from jobs");\n}',
+    ...DISPOSABLE,
+    errors: [
+      {
+        messageId: "voidReturnAsyncDispose",
+        line: 7,
+        column: 28,
+        message: "This value has no `[Symbol.asyncDispose]()`, so `await using` calls its `[Symbol.dispose]()` when the block ends and does not wait for what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and a rejection becomes an unhandled rejection, which ends the Node.js process. Give the value a `[Symbol.asyncDispose]` method (`await using` awaits that one), or make `[Symbol.dispose]` synchronous.",
+      },
+    ],
+  },
+  {
     name: "using: a value of a class whose [Symbol.dispose] is declared to return a promise",
     code: 'declare class Connection {\n  [Symbol.dispose](): Promise<void>;\n  query(sql: string): string;\n}\ndeclare function connect(): Connection;\nexport function count() {\n  using connection = connect();\n  return connection.query("select count(*) from jobs");\n}',
     errors: [
@@ -3712,6 +3738,21 @@ const validMore: ValidCase[] = [
   {
     name: "using: await using with an async [Symbol.asyncDispose]",
     code: 'declare function release(name: string): Promise<void>;\nexport async function withLock() {\n  await using lock = {\n    async [Symbol.asyncDispose]() {\n      await release("jobs");\n    },\n  };\n  console.log("locked", lock);\n}',
+    ...DISPOSABLE,
+  },
+  {
+    name: "await using: a value with both an async [Symbol.asyncDispose] and an async [Symbol.dispose] (await using calls and awaits the async one)",
+    code: 'declare function release(name: string): Promise<void>;\nexport async function withLock() {\n  await using lock = {\n    async [Symbol.asyncDispose]() {\n      await release("jobs");\n    },\n    async [Symbol.dispose]() {\n      await release("jobs");\n    },\n  };\n  console.log("locked", lock);\n}',
+    ...DISPOSABLE,
+  },
+  {
+    name: "await using: a class whose [Symbol.dispose] is synchronous",
+    code: 'declare class Connection {\n  [Symbol.dispose](): void;\n  query(sql: string): Promise<number>;\n}\ndeclare function connect(): Promise<Connection>;\nexport async function count() {\n  await using connection = await connect();\n  return connection.query("select count(*) from jobs");\n}',
+    ...DISPOSABLE,
+  },
+  {
+    name: "await using: an async [Symbol.dispose] of the project that never suspends",
+    code: 'export async function track(log: string[]) {\n  await using scope = {\n    async [Symbol.dispose]() {\n      log.push("scope closed");\n    },\n  };\n  log.push("in scope");\n  return scope;\n}',
     ...DISPOSABLE,
   },
   {

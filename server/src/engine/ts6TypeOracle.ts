@@ -925,8 +925,8 @@ export class Ts6TypeOracle implements TypeOracle {
    * // using lock = { async [Symbol.dispose]() { await release(); } };
    * disposeReturnsPromise(theObjectLiteral) // { status: "always", declarations: [theMethod] }
    */
-  disposeReturnsPromise(expr: ts.Expression, query: PromiseQuery): { status: Tri; declarations: readonly ts.Declaration[] } {
-    return this.disposeStatus(this.checker.getTypeAtLocation(expr), (returned) => this.typeStatus(returned, query));
+  disposeReturnsPromise(expr: ts.Expression, query: PromiseQuery, awaitUsing = false): { status: Tri; declarations: readonly ts.Declaration[] } {
+    return this.disposeStatus(this.checker.getTypeAtLocation(expr), (returned) => this.typeStatus(returned, query), awaitUsing);
   }
 
   /**
@@ -938,17 +938,16 @@ export class Ts6TypeOracle implements TypeOracle {
     return status === "always";
   }
 
-  private disposeStatus(type: ts.Type, returns: (returned: ts.Type) => Tri): { status: Tri; declarations: readonly ts.Declaration[] } {
+  private disposeStatus(type: ts.Type, returns: (returned: ts.Type) => Tri, awaitUsing = false): { status: Tri; declarations: readonly ts.Declaration[] } {
     if (type.flags & UNKNOWNISH) return { status: "may", declarations: [] };
     const parts = type.isUnion() ? type.types : [type];
     const statuses: Tri[] = [];
     const declarations: ts.Declaration[] = [];
     for (const part of parts) {
       if (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) continue;
-      const member = this.checker
-        .getApparentType(part)
-        .getProperties()
-        .find((property) => property.escapedName.toString().startsWith("__@dispose@") && this.isLibDisposeKey(property));
+      const properties = this.checker.getApparentType(part).getProperties();
+      if (awaitUsing && properties.some((property) => property.escapedName.toString().startsWith("__@asyncDispose@") && this.isLibDisposeKey(property))) continue;
+      const member = properties.find((property) => property.escapedName.toString().startsWith("__@dispose@") && this.isLibDisposeKey(property));
       if (!member) continue;
       const signatures = this.callSignaturesOf(this.checker.getTypeOfSymbol(member));
       if (signatures.length === 0) continue;
@@ -958,7 +957,7 @@ export class Ts6TypeOracle implements TypeOracle {
     return { status: combine(statuses), declarations };
   }
 
-  /** Is a property keyed by the default lib's `Symbol.dispose` (read from its declarations' computed names)? */
+  /** Is a property keyed by a symbol of the default lib (`Symbol.dispose`, `Symbol.asyncDispose`; read from its declarations' computed names)? */
   private isLibDisposeKey(property: ts.Symbol): boolean {
     const names = (property.declarations ?? []).map((declaration) => ts.getNameOfDeclaration(declaration));
     return names.length > 0 && names.every((name) => {

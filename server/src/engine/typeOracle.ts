@@ -271,12 +271,14 @@ export interface TypeOracle {
    * calling it return a promise (`always` when some part's member returns one on every signature),
    * and the declarations of the member (for the rule to read bodies). Only the default lib's
    * `Symbol.dispose` counts (a property keyed by another symbol called `dispose` does not).
+   * `awaitUsing`: the parts `await using` disposes through `[Symbol.dispose]` only, those without a
+   * lib `[Symbol.asyncDispose]` member (`await using` calls that one when it is there).
    *
    * @example
    * // using lock = { async [Symbol.dispose]() { await release(); } };
    * disposeReturnsPromise(theObjectLiteral) // { status: "always", declarations: [theMethod] }
    */
-  disposeReturnsPromise(expr: ts.Expression, query: PromiseQuery): { status: Tri; declarations: readonly ts.Declaration[] };
+  disposeReturnsPromise(expr: ts.Expression, query: PromiseQuery, awaitUsing?: boolean): { status: Tri; declarations: readonly ts.Declaration[] };
 
   /**
    * Does the type written in `typeNode` have a `[Symbol.dispose]` member every call signature of

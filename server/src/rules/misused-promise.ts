@@ -45,6 +45,8 @@ const messages = {
     "Promise-returning function returned where the return type expects a function returning `void`: whoever calls the returned function ignores its promise, so a rejection is unhandled. Handle errors inside, or change the return type to return a promise.",
   voidReturnDispose:
     "`using` calls the `[Symbol.dispose]()` of this value when the block ends and ignores what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and {{rejection}}. Declare the variable with `await using` and give the value a `[Symbol.asyncDispose]` method, or make `[Symbol.dispose]` synchronous.",
+  voidReturnAsyncDispose:
+    "This value has no `[Symbol.asyncDispose]()`, so `await using` calls its `[Symbol.dispose]()` when the block ends and does not wait for what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and {{rejection}}. Give the value a `[Symbol.asyncDispose]` method (`await using` awaits that one), or make `[Symbol.dispose]` synchronous.",
   voidReturnInheritedMethod:
     "Promise-returning method `{{name}}` overrides or implements `{{base}}.{{name}}`, which returns `void`: code that calls it through `{{base}}` ignores the promise, so a rejection is unhandled and nothing waits for the work to finish. Handle errors inside the method, or change `{{base}}.{{name}}` to return a promise.",
   conditional:
@@ -280,7 +282,9 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "- A sync `using` of a value whose `[Symbol.dispose]` is an async method of the project that",
         "  never suspends (it has finished when it returns). One that waits is reported even when it",
         "  cannot reject: the code after the block runs before the clean-up is done, as with",
-        "  `forEach`. `await using` is not checked.",
+        "  `forEach`. The same for an `await using` of a value without `[Symbol.asyncDispose]`.",
+        "- An `await using` of a value with a `[Symbol.asyncDispose]` method: that is the one it",
+        "  calls and awaits, whatever its `[Symbol.dispose]` returns.",
         "- A promise that syntax does not show (a limit of cost): outside the places that always",
         "  matter (`forEach`, listeners, timers, predicates), a function value that is not async is",
         "  asked for its type only when its own name, or a name it calls or returns, is one the project",
@@ -499,7 +503,11 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "- `using` (`checksVoidReturn`): a sync `using` of a value whose `[Symbol.dispose]()` returns",
         "  a promise, and a variable written as `Disposable` initialized with such a value, are",
         "  reported with their own message (`voidReturnDispose`) where `no-misused-promises` says",
-        "  `voidReturnVariable`; only the default lib's `Symbol.dispose` counts.",
+        "  `voidReturnVariable`; only the default lib's `Symbol.dispose` counts. An `await using` of a",
+        "  value with no `[Symbol.asyncDispose]` falls back to `[Symbol.dispose]()` and does not await",
+        "  its result either (the proposal's `GetDisposeMethod`, TypeScript's `__disposeResources`):",
+        "  reported when that returns a promise (`voidReturnAsyncDispose`); `no-misused-promises`",
+        "  does not check `await using`.",
         "- Object literals: shorthand properties naming a promise-returning function (`{ onExit }`),",
         "  and literals whose contextual type is a union with `undefined` (`Hooks | undefined`) or a",
         "  `Record`'s string index, are checked like other properties, as in `no-misused-promises`.",
@@ -1051,25 +1059,28 @@ class MisuseChecker {
    * `[Symbol.dispose]` returning `void` (`const d: Disposable = lock`), initialized with such a
    * value. A dispose method of the project that never suspends loses nothing (the same exception
    * as for `forEach`: only order and completion matter here, so a method that cannot reject but
-   * waits is still reported). `await using` is not checked.
+   * waits is still reported). `await using` calls `[Symbol.dispose]` in the same way, without
+   * awaiting its result, when the value has no `[Symbol.asyncDispose]`: checked on those values.
    */
   checkDisposal(declaration: ts.VariableDeclaration): void {
     const list = declaration.parent;
     const value = declaration.initializer;
     if (!value || !ts.isVariableDeclarationList(list)) return;
     const { types } = this.context;
-    // `await using` is `Using | Const` in the flags.
-    const syncUsing = (list.flags & ts.NodeFlags.Using) !== 0 && (list.flags & ts.NodeFlags.Const) === 0;
-    if (!syncUsing) {
+    // `await using` is `Using | Const` in the flags (`AwaitUsing`).
+    const usingFlags: number = list.flags & ts.NodeFlags.AwaitUsing;
+    const syncUsing = usingFlags === (ts.NodeFlags.Using as number);
+    const awaitUsing = usingFlags === (ts.NodeFlags.AwaitUsing as number);
+    if (!syncUsing && !awaitUsing) {
       const initializer = skipParens(value);
       if (!declaration.type || !(ts.isIdentifier(initializer) || ts.isObjectLiteralExpression(initializer) || ts.isPropertyAccessExpression(initializer))) return;
       if (!types.disposeReturnsVoid(declaration.type)) return;
     }
-    const { status, declarations } = types.disposeReturnsPromise(value, this.query);
+    const { status, declarations } = types.disposeReturnsPromise(value, this.query, awaitUsing);
     if (status !== "always" || this.disposalNeverSuspends(declarations)) return;
     this.context.report({
       node: value,
-      messageId: "voidReturnDispose",
+      messageId: awaitUsing ? "voidReturnAsyncDispose" : "voidReturnDispose",
       data: { rejection: types.programRunsOnNode() ? REJECTION_ON_NODE : REJECTION_ELSEWHERE },
     });
   }

@@ -1094,13 +1094,13 @@ export class Ts7PromiseFacts {
    * declarations (nodes of the program's trees: the rule reads their bodies)? As
    * `TypeOracle.disposeReturnsPromise` (the steps of `disposeReturnsVoid`, on the value's type).
    */
-  disposeReturnsPromise(expr: ts.Expression, query: PromiseQuery): { status: Tri; declarations: readonly ts.Declaration[] } {
+  disposeReturnsPromise(expr: ts.Expression, query: PromiseQuery, awaitUsing = false): { status: Tri; declarations: readonly ts.Declaration[] } {
     return this.guard({ status: "may", declarations: [] }, () => {
       const { TypeFlags } = this.flags;
       const { checker } = this.project;
       const type = this.typeOf(expr);
       if (!type || type.flags & (TypeFlags.Any | TypeFlags.Unknown)) return { status: "may", declarations: [] };
-      const members = this.disposeMembersOf(type);
+      const members = this.disposeMembersOf(type, awaitUsing);
       return {
         status: combine(members.map(({ signatures }) => combineAll(signatures.map((signature) => this.typeStatus(checker.getReturnTypeOfSignature(signature), query))))),
         declarations: members.flatMap(({ member }) => member.declarations.map((handle) => this.programDeclaration(handle) as ts.Declaration)),
@@ -1110,16 +1110,19 @@ export class Ts7PromiseFacts {
 
   /**
    * The lib's `[Symbol.dispose]` member of each part of `type` (null and undefined left out) that
-   * has one with call signatures, and those signatures.
+   * has one with call signatures, and those signatures. `awaitUsing`: parts with a lib
+   * `[Symbol.asyncDispose]` member left out too (`await using` calls that one instead).
    */
-  private disposeMembersOf(type: Type7): { member: Symbol7; signatures: readonly Signature7[] }[] {
+  private disposeMembersOf(type: Type7, awaitUsing = false): { member: Symbol7; signatures: readonly Signature7[] }[] {
     const { TypeFlags } = this.flags;
     const { checker } = this.project;
     const found: { member: Symbol7; signatures: readonly Signature7[] }[] = [];
     for (const part of type.isUnionType() ? type.getTypes() : [type]) {
       if (part.flags & (TypeFlags.Undefined | TypeFlags.Null)) continue;
       const apparent = checker.getApparentType(part);
-      const member = apparent && checker.getPropertiesOfType(apparent).find((property) => property.name.startsWith("__@dispose@") && this.isLibDisposeKey(property));
+      const properties = apparent ? checker.getPropertiesOfType(apparent) : [];
+      if (awaitUsing && properties.some((property) => property.name.startsWith("__@asyncDispose@") && this.isLibDisposeKey(property))) continue;
+      const member = properties.find((property) => property.name.startsWith("__@dispose@") && this.isLibDisposeKey(property));
       const memberType = member && checker.getTypeOfSymbol(member);
       if (!member || !memberType) continue;
       const signatures = this.callSignaturesOf(memberType.isUnionType() ? memberType.getTypes() : [memberType]);

@@ -283,8 +283,8 @@ export class Ts7TypeOracle implements TypeOracle {
     return this.ts7("declarationReturnsPromise", () => this.facts.declarationReturnsPromise(fn, query), (ts6) => ts6.declarationReturnsPromise(fn, query));
   }
 
-  disposeReturnsPromise(expr: ts.Expression, query: PromiseQuery): { status: Tri; declarations: readonly ts.Declaration[] } {
-    return this.ts7("disposeReturnsPromise", () => this.facts.disposeReturnsPromise(expr, query), (ts6) => ts6.disposeReturnsPromise(expr, query));
+  disposeReturnsPromise(expr: ts.Expression, query: PromiseQuery, awaitUsing = false): { status: Tri; declarations: readonly ts.Declaration[] } {
+    return this.ts7("disposeReturnsPromise", () => this.facts.disposeReturnsPromise(expr, query, awaitUsing), (ts6) => ts6.disposeReturnsPromise(expr, query, awaitUsing));
   }
 
   disposeReturnsVoid(typeNode: ts.TypeNode): boolean {
