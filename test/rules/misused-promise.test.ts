@@ -3572,9 +3572,41 @@ const invalidMore: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "conditions and spreads through wrappers: a promise behind !, as and new",
+    code: `declare function fetchDefaults(): unknown;\nexport class Client {\n  private ready?: Promise<void>;\n  connect(open: () => Promise<void>) {\n    this.ready = open();\n  }\n  send(message: string) {\n    if (this.ready!) console.log("sending", message);\n  }\n  settings(overrides: object) {\n    return { ...(fetchDefaults() as Promise<{ retries: number }>), ...overrides };\n  }\n  check() {\n    return new Promise<boolean>((resolve) => resolve(true)) ? "ok" : "never";\n  }\n}`,
+    errors: [
+      {
+        messageId: "conditional",
+        line: 8,
+        column: 9,
+        message: CONDITION,
+      },
+      {
+        messageId: "spread",
+        line: 11,
+        column: 17,
+        message: SPREAD,
+      },
+      {
+        messageId: "conditional",
+        line: 14,
+        column: 12,
+        message: CONDITION,
+      },
+    ],
+  },
 ];
 
 const validMore: ValidCase[] = [
+  {
+    name: "conditions and spreads through wrappers: values asserted or checked to types that are not promises",
+    code: `interface Options { retries: number }\ndeclare const raw: unknown;\ndeclare const pending: Promise<void> | undefined;\nexport function settings(input: unknown, overrides: object) {\n  if (input as boolean) console.log("on");\n  if ((pending satisfies Promise<void> | undefined)) console.log("in flight");\n  return { ...(raw as Options), ...overrides };\n}`,
+  },
+  {
+    name: "conditions through wrappers: a non-null assertion on a timer and a new AbortController",
+    code: `export class Poller {\n  private timer?: ReturnType<typeof setInterval>;\n  start(tick: () => void) {\n    if (this.timer!) clearInterval(this.timer);\n    this.timer = setInterval(tick, 1000);\n    return new AbortController() ? "started" : "never";\n  }\n}`,
+  },
   {
     name: "callback receivers: a recursive retry that awaits the callback in try/catch and hands it to itself",
     code: `${D}\nasync function retry(task: () => void, attempts: number): Promise<void> {\n  try {\n    await task();\n  } catch (error) {\n    if (attempts === 0) {\n      console.error(error);\n      return;\n    }\n    await retry(task, attempts - 1);\n  }\n}\nvoid retry(async () => {\n  await save("x");\n}, 3);`,
