@@ -3596,9 +3596,56 @@ const invalidMore: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "conditions through assignments and commas: a loop that stores the next job's promise and tests it",
+    code: `interface Job { id: string }\ndeclare function nextJob(): Promise<Job | undefined>;\ndeclare function run(job: Job): void;\nexport async function drain() {\n  let job: Promise<Job | undefined>;\n  while ((job = nextJob())) {\n    run((await job)!);\n  }\n}`,
+    errors: [{ messageId: "conditional", line: 6, column: 17, message: CONDITION }],
+  },
+  {
+    name: "conditions and spreads through assignments and commas: a comma's value, a spread of an assignment, ??= of an unset promise",
+    code: `interface Options { retries: number }\ndeclare function isEnabled(flag: string): Promise<boolean>;\ndeclare function loadDefaults(): Promise<Options>;\nlet defaults: Promise<Options> | undefined;\nexport async function configure(overrides: Partial<Options>) {\n  if ((console.log("checking"), isEnabled("retries"))) console.log("on");\n  const first = { ...(defaults = loadDefaults()), ...overrides };\n  const again = { ...(defaults ??= loadDefaults()), ...overrides };\n  return [first, again];\n}`,
+    errors: [
+      {
+        messageId: "conditional",
+        line: 6,
+        column: 33,
+        message: CONDITION,
+        fixes: [
+          [
+            AWAIT,
+            `interface Options { retries: number }\ndeclare function isEnabled(flag: string): Promise<boolean>;\ndeclare function loadDefaults(): Promise<Options>;\nlet defaults: Promise<Options> | undefined;\nexport async function configure(overrides: Partial<Options>) {\n  if ((console.log("checking"), await isEnabled("retries"))) console.log("on");\n  const first = { ...(defaults = loadDefaults()), ...overrides };\n  const again = { ...(defaults ??= loadDefaults()), ...overrides };\n  return [first, again];\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "spread",
+        line: 7,
+        column: 34,
+        message: SPREAD,
+      },
+      {
+        messageId: "spread",
+        line: 8,
+        column: 36,
+        message: SPREAD,
+      },
+    ],
+  },
 ];
 
 const validMore: ValidCase[] = [
+  {
+    name: "conditions through assignments: a loop that stores what a sync queue gives",
+    code: `interface Job { id: string }\ndeclare const queue: Job[];\ndeclare function run(job: Job): Promise<void>;\nexport async function drain() {\n  let job: Job | undefined;\n  while ((job = queue.shift())) {\n    await run(job);\n  }\n}`,
+  },
+  {
+    name: "conditions through assignments: an awaited value stored and tested, a comma whose value is a count",
+    code: `declare function loadCount(): Promise<number>;\ndeclare function isEnabled(flag: string): Promise<boolean>;\nexport async function report() {\n  let count: number;\n  if ((count = await loadCount())) console.log(count);\n  if ((console.log("checking"), await isEnabled("report"))) console.log("on");\n}`,
+  },
+  {
+    name: "spreads through assignments: ??= and ||= of stored objects, && = of an optional one",
+    code: `interface Options { retries: number }\ndeclare function defaultsSync(): Options;\nlet cached: Options | undefined;\nlet fallback: Options | null = null;\nexport function configure(overrides: Partial<Options>, extra?: Options) {\n  const a = { ...(cached ??= defaultsSync()), ...overrides };\n  const b = { ...(fallback ||= defaultsSync()), ...overrides };\n  const c = { ...(extra &&= { ...extra, retries: 1 }) };\n  return [a, b, c];\n}`,
+  },
   {
     name: "conditions and spreads through wrappers: values asserted or checked to types that are not promises",
     code: `interface Options { retries: number }\ndeclare const raw: unknown;\ndeclare const pending: Promise<void> | undefined;\nexport function settings(input: unknown, overrides: object) {\n  if (input as boolean) console.log("on");\n  if ((pending satisfies Promise<void> | undefined)) console.log("in flight");\n  return { ...(raw as Options), ...overrides };\n}`,

@@ -468,8 +468,10 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "- In a condition, both operands of `??` are checked, as those of `&&` and `||` (as in",
         "  `no-misused-promises`); outside a condition, the left operands of `&&` and `||` are checked",
         "  (`return warm || connect()` always gives `warm`), as in `no-misused-promises`, and `??` is not.",
+        "  The value an assignment or a comma gives is tested too (`while ((job = nextJob()))`), with no",
+        "  fix inside an assignment (`await` there would change what is stored).",
         "- A spread is reported at the operand that is always a promise (a branch of `? :`, the right",
-        "  of `&&`, either side of `||` / `??`). `no-misused-promises` reports the whole spread when any",
+        "  of `&&`, either side of `||` / `??`, the value of an assignment or a comma). `no-misused-promises` reports the whole spread when any",
         "  part of its type may be a promise (`{ ...maybeLoaded }` with `Promise<T> | undefined`); we",
         "  do not, since such a value is usually spread after a presence check elsewhere.",
         "- An async callback to `Promise#finally` is not reported (its parameter is typed `() => void`,",
@@ -1151,20 +1153,24 @@ class MisuseChecker {
     if (condition) this.checkConditionExpression(condition);
   }
 
-  private checkConditionExpression(expression: ts.Expression): void {
+  /** `offerFixes`: false for the operands of an assignment (`await` there would change what is stored, or not parse). */
+  private checkConditionExpression(expression: ts.Expression, offerFixes = true): void {
     const node = skipParens(expression);
     if (ts.isBinaryExpression(node)) {
       const operator = node.operatorToken.kind;
       // In a condition, every operand may become the tested value: also both sides of `??`
       // (a left operand that is always a promise is never nullish, so the whole is always truthy).
       if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
-        this.checkConditionExpression(node.left);
-        this.checkConditionExpression(node.right);
+        this.checkConditionExpression(node.left, offerFixes);
+        this.checkConditionExpression(node.right, offerFixes);
+      } else {
+        // The value an assignment or a comma gives (`while ((job = nextJob()))`).
+        for (const operand of assignedOperands(node)) this.checkConditionExpression(operand, offerFixes && node.operatorToken.kind === ts.SyntaxKind.CommaToken);
       }
       return;
     }
     if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
-      this.checkConditionExpression(node.operand);
+      this.checkConditionExpression(node.operand, offerFixes);
       return;
     }
     if (!this.mayHoldPromise(node)) return;
@@ -1177,7 +1183,7 @@ class MisuseChecker {
       return;
     }
     // `if (await p)` on a `Promise<void>` tests nothing (and does not compile): no fix then.
-    this.context.report({ node, messageId: "conditional", fixes: this.context.types.resolvesToNothing(node) ? [] : this.awaitFixes(node) });
+    this.context.report({ node, messageId: "conditional", fixes: !offerFixes || this.context.types.resolvesToNothing(node) ? [] : this.awaitFixes(node) });
   }
 
   /**
@@ -1214,28 +1220,31 @@ class MisuseChecker {
 
   /**
    * The value spread may come from one of several operands: both branches of `? :`, the right of
-   * `&&` (a falsy left spreads nothing), both sides of `||` and `??`. Each operand that is always a
-   * promise is reported where it is written.
+   * `&&` (a falsy left spreads nothing), both sides of `||` and `??`, the value an assignment or a
+   * comma gives. Each operand that is always a promise is reported where it is written (without
+   * a fix in an assignment: `await` there would change what is stored, or not parse).
    */
-  private checkSpreadValue(expression: ts.Expression): void {
+  private checkSpreadValue(expression: ts.Expression, offerFixes = true): void {
     const value = skipParens(expression);
     if (ts.isConditionalExpression(value)) {
-      this.checkSpreadValue(value.whenTrue);
-      this.checkSpreadValue(value.whenFalse);
+      this.checkSpreadValue(value.whenTrue, offerFixes);
+      this.checkSpreadValue(value.whenFalse, offerFixes);
       return;
     }
     if (ts.isBinaryExpression(value)) {
       const operator = value.operatorToken.kind;
-      if (operator === ts.SyntaxKind.AmpersandAmpersandToken) this.checkSpreadValue(value.right);
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken) this.checkSpreadValue(value.right, offerFixes);
       else if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
-        this.checkSpreadValue(value.left);
-        this.checkSpreadValue(value.right);
+        this.checkSpreadValue(value.left, offerFixes);
+        this.checkSpreadValue(value.right, offerFixes);
+      } else {
+        for (const operand of assignedOperands(value)) this.checkSpreadValue(operand, offerFixes && value.operatorToken.kind === ts.SyntaxKind.CommaToken);
       }
       return;
     }
     if (!this.mayHoldPromise(value)) return;
     if (this.context.types.everyPartIsPromise(value, this.query) !== "always") return;
-    this.context.report({ node: expression, messageId: "spread", fixes: this.awaitFixes(expression) });
+    this.context.report({ node: expression, messageId: "spread", fixes: offerFixes ? this.awaitFixes(expression) : [] });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1455,6 +1464,18 @@ class CallbackReceivers {
     const parent = node.parent;
     return ts.isAwaitExpression(parent) && (insideCatchingTry(parent) || enclosingFunction(parent) === fn);
   }
+}
+
+/**
+ * The operands whose value a binary expression gives, other than the logical operators: the
+ * stored value of `=` and `&&=` (the right; `&&=` keeps a falsy left, never a promise), both sides
+ * of `??=` and `||=` (the left when it is kept), the right of a comma. None for other operators.
+ */
+function assignedOperands(node: ts.BinaryExpression): readonly ts.Expression[] {
+  const operator = node.operatorToken.kind;
+  if (operator === ts.SyntaxKind.EqualsToken || operator === ts.SyntaxKind.AmpersandAmpersandEqualsToken || operator === ts.SyntaxKind.CommaToken) return [node.right];
+  if (operator === ts.SyntaxKind.QuestionQuestionEqualsToken || operator === ts.SyntaxKind.BarBarEqualsToken) return [node.left, node.right];
+  return [];
 }
 
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
