@@ -2689,6 +2689,25 @@ const invalidMore: InvalidCase[] = [
     ...DISPOSABLE,
   },
   {
+    name: "using: variables typed Disposable initialized with a call and an awaited call whose [Symbol.dispose] is async",
+    code: 'declare function release(name: string): Promise<void>;\ninterface Lock { name: string; [Symbol.dispose](): Promise<void> }\ndeclare function openLock(name: string): Lock;\ndeclare function acquire(name: string): Promise<Lock>;\nexport async function hold(): Promise<Disposable[]> {\n  const jobs: Disposable = openLock("jobs");\n  const mail: Disposable = await acquire("mail");\n  await release("none");\n  return [jobs, mail];\n}',
+    ...DISPOSABLE,
+    errors: [
+      {
+        messageId: "voidReturnDispose",
+        line: 6,
+        column: 28,
+        message: "`using` calls the `[Symbol.dispose]()` of this value when the block ends and ignores what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and a rejection becomes an unhandled rejection, which ends the Node.js process. Declare the variable with `await using` and give the value a `[Symbol.asyncDispose]` method, or make `[Symbol.dispose]` synchronous.",
+      },
+      {
+        messageId: "voidReturnDispose",
+        line: 7,
+        column: 28,
+        message: "`using` calls the `[Symbol.dispose]()` of this value when the block ends and ignores what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and a rejection becomes an unhandled rejection, which ends the Node.js process. Declare the variable with `await using` and give the value a `[Symbol.asyncDispose]` method, or make `[Symbol.dispose]` synchronous.",
+      },
+    ],
+  },
+  {
     name: "using: a variable typed Disposable initialized with an object whose [Symbol.dispose] is async",
     code: 'declare function release(name: string): Promise<void>;\nconst lock = {\n  async [Symbol.dispose]() {\n    await release("jobs");\n  },\n};\nexport const handle: Disposable = lock;',
     errors: [
@@ -3852,6 +3871,16 @@ const validMore: ValidCase[] = [
   {
     name: "using: a variable typed AsyncDisposable initialized with an object whose [Symbol.asyncDispose] is async",
     code: 'declare function release(name: string): Promise<void>;\nexport const handle: AsyncDisposable = {\n  async [Symbol.asyncDispose]() {\n    await release("jobs");\n  },\n};',
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: variables typed Disposable initialized with a call and new of values whose [Symbol.dispose] is synchronous",
+    code: 'interface Lock { name: string; [Symbol.dispose](): void }\ndeclare function openLock(name: string): Lock;\ndeclare class Scope { [Symbol.dispose](): void }\nexport function hold(): Disposable[] {\n  const jobs: Disposable = openLock("jobs");\n  const scope: Disposable = new Scope();\n  return [jobs, scope];\n}',
+    ...DISPOSABLE,
+  },
+  {
+    name: "using: variables typed AsyncDisposable initialized with a call whose [Symbol.asyncDispose] is async, and a typed number from a call",
+    code: 'interface Lock { [Symbol.asyncDispose](): Promise<void> }\ndeclare function openLock(name: string): Lock;\ndeclare function count(): number;\nexport function hold(): [AsyncDisposable, number] {\n  const jobs: AsyncDisposable = openLock("jobs");\n  const total: number = count();\n  return [jobs, total];\n}',
     ...DISPOSABLE,
   },
   {

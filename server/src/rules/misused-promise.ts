@@ -1080,7 +1080,7 @@ class MisuseChecker {
     const awaitUsing = usingFlags === (ts.NodeFlags.AwaitUsing as number);
     if (!syncUsing && !awaitUsing) {
       const initializer = skipParens(value);
-      if (!declaration.type || !(ts.isIdentifier(initializer) || ts.isObjectLiteralExpression(initializer) || ts.isPropertyAccessExpression(initializer))) return;
+      if (!declaration.type || !isDisposableValueKind(initializer)) return;
       if (!types.disposeReturnsVoid(declaration.type)) return;
     }
     const { status, declarations } = types.disposeReturnsPromise(value, this.query, awaitUsing);
@@ -1464,6 +1464,22 @@ class CallbackReceivers {
     const parent = node.parent;
     return ts.isAwaitExpression(parent) && (insideCatchingTry(parent) || enclosingFunction(parent) === fn);
   }
+}
+
+/**
+ * Can this initializer be an object with a `[Symbol.dispose]` (a reference, an object literal, a
+ * call, `new` or `await`)? Literals, arrays, functions and operators cannot, or are not worth the
+ * type question.
+ */
+function isDisposableValueKind(node: ts.Expression): boolean {
+  return (
+    ts.isIdentifier(node) ||
+    ts.isObjectLiteralExpression(node) ||
+    ts.isPropertyAccessExpression(node) ||
+    ts.isCallExpression(node) ||
+    ts.isNewExpression(node) ||
+    ts.isAwaitExpression(node)
+  );
 }
 
 /**
