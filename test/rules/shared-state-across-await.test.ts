@@ -1356,6 +1356,49 @@ const invalid801: InvalidCase[] = [
     code: `export class Channels {\n  private readonly members = new Map<string, Set<string>>();\n  private connecting: Promise<void> | undefined;\n  constructor(private readonly connect: () => Promise<void>) {}\n  async join(channel: string, user: string) {\n    if (!this.members.has(channel)) {\n      await (this.connecting ??= this.connect());\n      this.members.set(channel, new Set<string>());\n    }\n    this.members.get(channel)?.add(user);\n  }\n}`,
     errors: [{ messageId: "duplicateInitCollection", line: 8, column: 7, message: duplicateInitCollection("this.members", "channel") }],
   },
+  // The hoist fix (the mutant of the operator test in hoistFix was right).
+  {
+    name: "a compound update of a sum holding an await: the hoist keeps the other operand in place",
+    code: `declare function uploadChunk(chunk: Uint8Array): Promise<number>;\nexport class Upload {\n  private sent = 0;\n  async send(chunk: Uint8Array, overhead: number) {\n    this.sent += overhead + await uploadChunk(chunk);\n  }\n}`,
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 5,
+        column: 5,
+        message: lostUpdate("this.sent"),
+        fixes: [
+          [
+            HOIST,
+            `declare function uploadChunk(chunk: Uint8Array): Promise<number>;\nexport class Upload {\n  private sent = 0;\n  async send(chunk: Uint8Array, overhead: number) {\n    const awaited = await uploadChunk(chunk);\n    this.sent += overhead + awaited;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "defaults through ??, || and && with an await on the right: no hoist is offered (the await runs on one path only)",
+    code: `declare function fetchLimit(): Promise<number>;\ndeclare function fetchRegion(): Promise<string>;\ndeclare function checkLicense(): Promise<boolean>;\nlet limit: number | undefined;\nlet region = "";\nlet enabled = true;\nexport async function configure() {\n  limit = limit ?? await fetchLimit();\n  region = region || await fetchRegion();\n  enabled = enabled && await checkLicense();\n}`,
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 8,
+        column: 3,
+        message: lostUpdate("limit"),
+      },
+      {
+        messageId: "readModifyWrite",
+        line: 9,
+        column: 3,
+        message: lostUpdate("region"),
+      },
+      {
+        messageId: "readModifyWrite",
+        line: 10,
+        column: 3,
+        message: lostUpdate("enabled"),
+      },
+    ],
+  },
 ];
 const valid801: ValidCase[] = [
   // (801-1200 must-not-flag cases go here)
@@ -1406,6 +1449,15 @@ const valid801: ValidCase[] = [
   {
     name: "a map entry set to null after awaiting the memoized connection",
     code: `export class Channels {\n  private readonly lastMessage = new Map<string, string | null>();\n  private connecting: Promise<void> | undefined;\n  constructor(private readonly connect: () => Promise<void>) {}\n  async register(channel: string) {\n    if (!this.lastMessage.has(channel)) {\n      await (this.connecting ??= this.connect());\n      this.lastMessage.set(channel, null);\n    }\n  }\n}`,
+  },
+  // The hoist fix (the mutant of the operator test in hoistFix was right).
+  {
+    name: "the awaited part of a sum read into a const before the compound update",
+    code: `declare function uploadChunk(chunk: Uint8Array): Promise<number>;\nexport class Upload {\n  private sent = 0;\n  async send(chunk: Uint8Array, overhead: number) {\n    const written = await uploadChunk(chunk);\n    this.sent += overhead + written;\n  }\n}`,
+  },
+  {
+    name: "defaults through ?? and || with an await on the right, kept in locals",
+    code: `declare function fetchLimit(): Promise<number>;\ndeclare function fetchRegion(): Promise<string>;\nlet limit: number | undefined;\nlet region = "";\nexport async function describeLimits() {\n  const effectiveLimit = limit ?? await fetchLimit();\n  const effectiveRegion = region || await fetchRegion();\n  return \`\${effectiveRegion}: \${effectiveLimit}\`;\n}`,
   },
 ];
 
