@@ -1254,9 +1254,211 @@ const valid601: ValidCase[] = [
 // Cases from the mutation run of lines 801-1200 (bench/mutation/shared-state-across-await-lines-801-1200.md).
 const invalid801: InvalidCase[] = [
   // (801-1200 must-flag cases go here)
+  {
+    name: "a read-modify-write through awaited calls whose names are 60 and 61 characters long (quoted, and not)",
+    code: `interface Balance { cents: number }\ninterface Ledger {\n  reconcileEscrowBalanceUpstream(balance: Balance): Promise<Balance>;\n  reconcilePendingBalanceUpstream(balance: Balance): Promise<Balance>;\n}\nexport class Account {\n  private escrow: Balance = { cents: 0 };\n  private pending: Balance = { cents: 0 };\n  constructor(private readonly replication: { remoteLedger: Ledger }) {}\n  async reconcile() {\n    this.escrow = await this.replication.remoteLedger.reconcileEscrowBalanceUpstream(this.escrow);\n    this.pending = await this.replication.remoteLedger.reconcilePendingBalanceUpstream(this.pending);\n  }\n}`,
+    errors: [
+      {
+        messageId: "readModifyWriteCall",
+        line: 11,
+        column: 5,
+        message: readModifyWriteCall("this.escrow", "this.replication.remoteLedger.reconcileEscrowBalanceUpstream"),
+      },
+      {
+        messageId: "readModifyWrite",
+        line: 12,
+        column: 5,
+        message: lostUpdate("this.pending"),
+      },
+    ],
+  },
+  {
+    name: "duplicate work after awaited calls whose names are 60 and 61 characters long (quoted, and not)",
+    code: `interface ListenClient {\n  subscribeToNotificationChannels(names: string[]): Promise<void>;\n  subscribeAllNotificationChannels(): Promise<void>;\n}\nexport class Notifier {\n  private subscribed = false;\n  private subscribedAll = false;\n  constructor(private readonly connection: { listenClient: ListenClient }) {}\n  async subscribe(names: string[]) {\n    if (!this.subscribed) {\n      await this.connection.listenClient.subscribeToNotificationChannels(names);\n      this.subscribed = true;\n    }\n  }\n  async subscribeAll() {\n    if (!this.subscribedAll) {\n      await this.connection.listenClient.subscribeAllNotificationChannels();\n      this.subscribedAll = true;\n    }\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateWork",
+        line: 12,
+        column: 7,
+        message: duplicateWork("this.subscribed", "this.connection.listenClient.subscribeToNotificationChannels", "true"),
+      },
+      {
+        messageId: "duplicateInit",
+        line: 18,
+        column: 7,
+        message: duplicateInit("this.subscribedAll"),
+      },
+    ],
+  },
+  {
+    name: "initialization in the then branch of an if with an else branch",
+    code: `interface Client { query(sql: string): Promise<unknown> }\ndeclare function connect(): Promise<Client>;\nexport class Pool {\n  private client: Client | undefined;\n  private reused = 0;\n  async getClient() {\n    if (!this.client) {\n      this.client = await connect();\n    } else {\n      this.reused++;\n    }\n    return this.client;\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 8,
+        column: 7,
+        message: duplicateInit("this.client"),
+        fixes: [
+          [
+            MEMO,
+            `interface Client { query(sql: string): Promise<unknown> }\ndeclare function connect(): Promise<Client>;\nexport class Pool {\n  private client: Client | undefined;\n  private clientPending?: Promise<Client>;\n  private reused = 0;\n  async getClient() {\n    if (!this.client) {\n      this.client = await (this.clientPending ??= connect().finally(() => { this.clientPending = undefined; }));\n    } else {\n      this.reused++;\n    }\n    return this.client;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a compound write after a check, from a const holding the memoized promise's result",
+    code: `export class Layout {\n  private offset = 0;\n  private headerSize: Promise<number> | undefined;\n  constructor(private readonly measureHeader: () => Promise<number>) {}\n  async place() {\n    if (this.offset === 0) {\n      const size = await (this.headerSize ??= this.measureHeader());\n      this.offset += size;\n    }\n    return this.offset;\n  }\n}`,
+    errors: [{ messageId: "checkThenAct", line: 8, column: 7, message: checkThenAct("this.offset") }],
+  },
+  {
+    name: "a let holding the memoized result, reassigned with the call's own overrides before it is stored",
+    code: `interface Config { retries: number; region: string }\nexport class Client {\n  private config: Config | undefined;\n  private loading: Promise<Config> | undefined;\n  constructor(private readonly fetchConfig: () => Promise<Config>) {}\n  async configure(overrides?: Partial<Config>) {\n    if (!this.config) {\n      let config = await (this.loading ??= this.fetchConfig());\n      if (overrides) config = { ...config, ...overrides };\n      this.config = config;\n    }\n    return this.config;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 10, column: 7, message: duplicateInit("this.config") }],
+  },
+  {
+    name: "the memoized result stored after another await each call repeats",
+    code: `interface Schema { version: number }\nexport class Catalog {\n  private schema: Schema | undefined;\n  private schemaPromise: Promise<Schema> | undefined;\n  constructor(private readonly db: { migrate(): Promise<void>; loadSchema(): Promise<Schema> }) {}\n  async getSchema() {\n    if (!this.schema) {\n      await this.db.migrate();\n      this.schema = await (this.schemaPromise ??= this.db.loadSchema());\n    }\n    return this.schema;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 9, column: 7, message: duplicateInit("this.schema") }],
+  },
+  {
+    name: "a resource awaited from a new Promise: the memoized new expression is parenthesized",
+    code: `interface Socket { write(data: string): void; end(): void }\ndeclare const server: { once(event: "connection", listener: (socket: Socket) => void): void };\nexport class Bridge {\n  private peer: Socket | undefined;\n  async send(data: string) {\n    if (!this.peer) {\n      this.peer = await new Promise<Socket>((resolve) => server.once("connection", resolve));\n    }\n    this.peer.write(data);\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateResource",
+        line: 7,
+        column: 7,
+        message: duplicateResource("this.peer", "end"),
+        fixes: [
+          [
+            MEMO,
+            `interface Socket { write(data: string): void; end(): void }\ndeclare const server: { once(event: "connection", listener: (socket: Socket) => void): void };\nexport class Bridge {\n  private peer: Socket | undefined;\n  private peerPending?: Promise<Socket>;\n  async send(data: string) {\n    if (!this.peer) {\n      this.peer = await (this.peerPending ??= (new Promise<Socket>((resolve) => server.once("connection", resolve))).finally(() => { this.peerPending = undefined; }));\n    }\n    this.peer.write(data);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a cache stampede on a WeakMap: no in-flight Map is offered",
+    code: `interface Request { url: string }\ninterface Session { user: string }\ndeclare function loadSession(request: Request): Promise<Session>;\nexport class Sessions {\n  private readonly byRequest: WeakMap<Request, Session> = new WeakMap();\n  async get(request: Request) {\n    if (!this.byRequest.has(request)) {\n      this.byRequest.set(request, await loadSession(request));\n    }\n    return this.byRequest.get(request);\n  }\n}`,
+    errors: [{ messageId: "duplicateInitCollection", line: 8, column: 7, message: duplicateInitCollection("this.byRequest", "request") }],
+  },
+  {
+    name: "a compound update as the body of an if without braces: no hoist is offered",
+    code: `declare function measureResponse(): Promise<number>;\nexport class Metrics {\n  private bytes = 0;\n  constructor(private readonly enabled: boolean) {}\n  async record() {\n    if (this.enabled) this.bytes += await measureResponse();\n  }\n}`,
+    errors: [{ messageId: "readModifyWrite", line: 6, column: 23, message: lostUpdate("this.bytes") }],
+  },
+  {
+    name: "a map entry initialized with a fresh value after awaiting the memoized connection",
+    code: `export class Channels {\n  private readonly members = new Map<string, Set<string>>();\n  private connecting: Promise<void> | undefined;\n  constructor(private readonly connect: () => Promise<void>) {}\n  async join(channel: string, user: string) {\n    if (!this.members.has(channel)) {\n      await (this.connecting ??= this.connect());\n      this.members.set(channel, new Set<string>());\n    }\n    this.members.get(channel)?.add(user);\n  }\n}`,
+    errors: [{ messageId: "duplicateInitCollection", line: 8, column: 7, message: duplicateInitCollection("this.members", "channel") }],
+  },
+  // The hoist fix (the mutant of the operator test in hoistFix was right).
+  {
+    name: "a compound update of a sum holding an await: the hoist keeps the other operand in place",
+    code: `declare function uploadChunk(chunk: Uint8Array): Promise<number>;\nexport class Upload {\n  private sent = 0;\n  async send(chunk: Uint8Array, overhead: number) {\n    this.sent += overhead + await uploadChunk(chunk);\n  }\n}`,
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 5,
+        column: 5,
+        message: lostUpdate("this.sent"),
+        fixes: [
+          [
+            HOIST,
+            `declare function uploadChunk(chunk: Uint8Array): Promise<number>;\nexport class Upload {\n  private sent = 0;\n  async send(chunk: Uint8Array, overhead: number) {\n    const awaited = await uploadChunk(chunk);\n    this.sent += overhead + awaited;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "defaults through ??, || and && with an await on the right: no hoist is offered (the await runs on one path only)",
+    code: `declare function fetchLimit(): Promise<number>;\ndeclare function fetchRegion(): Promise<string>;\ndeclare function checkLicense(): Promise<boolean>;\nlet limit: number | undefined;\nlet region = "";\nlet enabled = true;\nexport async function configure() {\n  limit = limit ?? await fetchLimit();\n  region = region || await fetchRegion();\n  enabled = enabled && await checkLicense();\n}`,
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 8,
+        column: 3,
+        message: lostUpdate("limit"),
+      },
+      {
+        messageId: "readModifyWrite",
+        line: 9,
+        column: 3,
+        message: lostUpdate("region"),
+      },
+      {
+        messageId: "readModifyWrite",
+        line: 10,
+        column: 3,
+        message: lostUpdate("enabled"),
+      },
+    ],
+  },
 ];
 const valid801: ValidCase[] = [
   // (801-1200 must-not-flag cases go here)
+  {
+    name: "a read-modify-write through an awaited call with a long name inside a critical section",
+    code: `interface Balance { cents: number }\ninterface Ledger { reconcilePendingBalanceUpstream(balance: Balance): Promise<Balance> }\ndeclare const mutex: { runExclusive<T>(fn: () => Promise<T>): Promise<T> };\nexport class Account {\n  private pending: Balance = { cents: 0 };\n  constructor(private readonly replication: { remoteLedger: Ledger }) {}\n  reconcile() {\n    return mutex.runExclusive(async () => {\n      this.pending = await this.replication.remoteLedger.reconcilePendingBalanceUpstream(this.pending);\n    });\n  }\n}`,
+  },
+  {
+    name: "duplicate work: the flag set after awaiting the memoized subscription with a long name",
+    code: `interface ListenClient { subscribeAllNotificationChannels(): Promise<void> }\nexport class Notifier {\n  private subscribedAll = false;\n  private subscribing: Promise<void> | undefined;\n  constructor(private readonly connection: { listenClient: ListenClient }) {}\n  async subscribeAll() {\n    if (!this.subscribedAll) {\n      await (this.subscribing ??= this.connection.listenClient.subscribeAllNotificationChannels());\n      this.subscribedAll = true;\n    }\n  }\n}`,
+  },
+  {
+    name: "the in-flight connection stored in the then branch of an if with an else branch",
+    code: `interface Client { query(sql: string): Promise<unknown> }\ndeclare function connect(): Promise<Client>;\nexport class Pool {\n  private connecting: Promise<Client> | undefined;\n  private reused = 0;\n  async getClient() {\n    if (!this.connecting) {\n      this.connecting = connect();\n    } else {\n      this.reused++;\n    }\n    return await this.connecting;\n  }\n}`,
+  },
+  {
+    name: "a plain write after a check, from a const holding the memoized promise's result",
+    code: `export class Layout {\n  private offset = 0;\n  private headerSize: Promise<number> | undefined;\n  constructor(private readonly measureHeader: () => Promise<number>) {}\n  async place() {\n    if (this.offset === 0) {\n      const size = await (this.headerSize ??= this.measureHeader());\n      this.offset = size;\n    }\n    return this.offset;\n  }\n}`,
+  },
+  {
+    name: "a const holding the memoized result, stored after the check",
+    code: `interface Config { retries: number; region: string }\nexport class Client {\n  private config: Config | undefined;\n  private loading: Promise<Config> | undefined;\n  constructor(private readonly fetchConfig: () => Promise<Config>) {}\n  async configure() {\n    if (!this.config) {\n      const config = await (this.loading ??= this.fetchConfig());\n      this.config = config;\n    }\n    return this.config;\n  }\n}`,
+  },
+  {
+    name: "the memoized result stored, the migration inside the memoized promise",
+    code: `interface Schema { version: number }\nexport class Catalog {\n  private schema: Schema | undefined;\n  private schemaPromise: Promise<Schema> | undefined;\n  constructor(private readonly db: { migrate(): Promise<void>; loadSchema(): Promise<Schema> }) {}\n  async getSchema() {\n    if (!this.schema) {\n      this.schema = await (this.schemaPromise ??= this.db.migrate().then(() => this.db.loadSchema()));\n    }\n    return this.schema;\n  }\n}`,
+  },
+  {
+    name: "a resource awaited from a memoized new Promise",
+    code: `interface Socket { write(data: string): void; end(): void }\ndeclare const server: { once(event: "connection", listener: (socket: Socket) => void): void };\nexport class Bridge {\n  private peer: Socket | undefined;\n  private peerPending: Promise<Socket> | undefined;\n  async send(data: string) {\n    if (!this.peer) {\n      this.peer = await (this.peerPending ??= new Promise<Socket>((resolve) => server.once("connection", resolve)));\n    }\n    this.peer.write(data);\n  }\n}`,
+  },
+  {
+    name: "the in-flight session cached per request in a WeakMap",
+    code: `interface Request { url: string }\ninterface Session { user: string }\ndeclare function loadSession(request: Request): Promise<Session>;\nexport class Sessions {\n  private readonly pending = new WeakMap<Request, Promise<Session>>();\n  async get(request: Request) {\n    let session = this.pending.get(request);\n    if (!session) {\n      session = loadSession(request);\n      this.pending.set(request, session);\n    }\n    return await session;\n  }\n}`,
+  },
+  {
+    name: "the awaited size read into a const before the compound update",
+    code: `declare function measureResponse(): Promise<number>;\nexport class Metrics {\n  private bytes = 0;\n  constructor(private readonly enabled: boolean) {}\n  async record() {\n    if (this.enabled) {\n      const size = await measureResponse();\n      this.bytes += size;\n    }\n  }\n}`,
+  },
+  {
+    name: "a map entry set to true after awaiting the memoized connection",
+    code: `export class Channels {\n  private readonly joined = new Map<string, boolean>();\n  private connecting: Promise<void> | undefined;\n  constructor(private readonly connect: () => Promise<void>) {}\n  async join(channel: string) {\n    if (!this.joined.has(channel)) {\n      await (this.connecting ??= this.connect());\n      this.joined.set(channel, true);\n    }\n  }\n}`,
+  },
+  {
+    name: "a map entry set to false after awaiting the memoized connection",
+    code: `export class Channels {\n  private readonly muted = new Map<string, boolean>();\n  private connecting: Promise<void> | undefined;\n  constructor(private readonly connect: () => Promise<void>) {}\n  async register(channel: string) {\n    if (!this.muted.has(channel)) {\n      await (this.connecting ??= this.connect());\n      this.muted.set(channel, false);\n    }\n  }\n}`,
+  },
+  {
+    name: "a map entry set to null after awaiting the memoized connection",
+    code: `export class Channels {\n  private readonly lastMessage = new Map<string, string | null>();\n  private connecting: Promise<void> | undefined;\n  constructor(private readonly connect: () => Promise<void>) {}\n  async register(channel: string) {\n    if (!this.lastMessage.has(channel)) {\n      await (this.connecting ??= this.connect());\n      this.lastMessage.set(channel, null);\n    }\n  }\n}`,
+  },
+  // The hoist fix (the mutant of the operator test in hoistFix was right).
+  {
+    name: "the awaited part of a sum read into a const before the compound update",
+    code: `declare function uploadChunk(chunk: Uint8Array): Promise<number>;\nexport class Upload {\n  private sent = 0;\n  async send(chunk: Uint8Array, overhead: number) {\n    const written = await uploadChunk(chunk);\n    this.sent += overhead + written;\n  }\n}`,
+  },
+  {
+    name: "defaults through ?? and || with an await on the right, kept in locals",
+    code: `declare function fetchLimit(): Promise<number>;\ndeclare function fetchRegion(): Promise<string>;\nlet limit: number | undefined;\nlet region = "";\nexport async function describeLimits() {\n  const effectiveLimit = limit ?? await fetchLimit();\n  const effectiveRegion = region || await fetchRegion();\n  return \`\${effectiveRegion}: \${effectiveLimit}\`;\n}`,
+  },
 ];
 
 // Cases from the mutation runs of lines 1201-end.

@@ -522,9 +522,11 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
       fixesDoc: [
         "Fixes are **suggestions** (they change when things happen):",
         "",
-        "- `x += await f()` and `x = x + await f()` as statements: **Await first, then update**",
+        "- `x += await f()`, `x += n + await f()` and `x = x + await f()` as statements: **Await first, then update**",
         "  (`const awaited = await f(); x += awaited;`), so the read happens after the `await`. Not offered",
-        "  when the read is an input of the awaited call (`x = await next(x)`): serializing is a design choice.",
+        "  when the read is an input of the awaited call (`x = await next(x)`): serializing is a design choice;",
+        "  nor when the `await` is the right operand of `&&`, `||` or `??` (`x = x || await f()`): it runs only",
+        "  when the left operand does not decide, and hoisting it would run it on every call.",
         "- Lazy initialization of a field or module variable with a written type",
         "  (`if (!this.conn) { this.conn = await connect(); }`): **Memoize the in-flight promise**:",
         "  adds `private connPending?: Promise<Connection>;` and writes",
@@ -1026,7 +1028,11 @@ class Analyzer {
   // -------------------------------------------------------------------------------------------
   // Fixes
 
-  /** `x += await f();` → `const awaited = await f(); x += awaited;` (statements only). */
+  /**
+   * `x += await f();` → `const awaited = await f(); x += awaited;`, also `x = x + await f()` and
+   * `x += n + await f()` (statements only). Not when the `await` is the right operand of `&&`,
+   * `||` or `??`: it runs only on one path there, and hoisting it would run it on every call.
+   */
   private hoistFix(state: FunctionState, assignment: ts.BinaryExpression): Fix[] {
     const statement = assignment.parent;
     if (!ts.isExpressionStatement(statement) || !(ts.isBlock(statement.parent) || ts.isSourceFile(statement.parent))) return [];
@@ -1034,7 +1040,7 @@ class Analyzer {
     let awaitNode: ts.AwaitExpression | undefined;
     if (ts.isAwaitExpression(right) && assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) {
       awaitNode = right;
-    } else if (ts.isBinaryExpression(right) && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    } else if (ts.isBinaryExpression(right) && !isShortCircuitOperator(right.operatorToken.kind)) {
       const operand = skipOuter(right.right);
       if (ts.isAwaitExpression(operand) && isSideEffectFree(right.left) && !containsSuspension(right.left)) awaitNode = operand;
     }
@@ -1192,6 +1198,11 @@ function isConstantValue(node: ts.Expression): boolean {
     ts.isStringLiteral(value) ||
     ts.isNoSubstitutionTemplateLiteral(value)
   );
+}
+
+/** `&&`, `||`, `??`: the right operand runs only on some paths. */
+function isShortCircuitOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
 }
 
 function isClearingValue(node: ts.Expression): boolean {
