@@ -3592,6 +3592,24 @@ const invalidMore: InvalidCase[] = [
     ],
   },
   {
+    name: "conditions: a tagged template of a query builder that returns a promise",
+    code: `interface Row { id: number }\ninterface Sql {\n  (strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]>;\n}\ndeclare const sql: Sql;\nexport async function exists(id: number) {\n  if (sql\`select 1 from jobs where id = \${id}\`) return true;\n  return false;\n}`,
+    errors: [
+      {
+        messageId: "conditional",
+        line: 7,
+        column: 7,
+        message: CONDITION,
+        fixes: [
+          [
+            AWAIT,
+            `interface Row { id: number }\ninterface Sql {\n  (strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]>;\n}\ndeclare const sql: Sql;\nexport async function exists(id: number) {\n  if (await sql\`select 1 from jobs where id = \${id}\`) return true;\n  return false;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
     name: "conditions and spreads through wrappers: a promise behind !, as and new",
     code: `declare function fetchDefaults(): unknown;\nexport class Client {\n  private ready?: Promise<void>;\n  connect(open: () => Promise<void>) {\n    this.ready = open();\n  }\n  send(message: string) {\n    if (this.ready!) console.log("sending", message);\n  }\n  settings(overrides: object) {\n    return { ...(fetchDefaults() as Promise<{ retries: number }>), ...overrides };\n  }\n  check() {\n    return new Promise<boolean>((resolve) => resolve(true)) ? "ok" : "never";\n  }\n}`,
     errors: [
@@ -3664,6 +3682,10 @@ const validMore: ValidCase[] = [
   {
     name: "spreads through assignments: ??= and ||= of stored objects, && = of an optional one",
     code: `interface Options { retries: number }\ndeclare function defaultsSync(): Options;\nlet cached: Options | undefined;\nlet fallback: Options | null = null;\nexport function configure(overrides: Partial<Options>, extra?: Options) {\n  const a = { ...(cached ??= defaultsSync()), ...overrides };\n  const b = { ...(fallback ||= defaultsSync()), ...overrides };\n  const c = { ...(extra &&= { ...extra, retries: 1 }) };\n  return [a, b, c];\n}`,
+  },
+  {
+    name: "conditions: tagged templates that give strings, and an awaited query",
+    code: `interface Row { id: number }\ninterface Sql {\n  (strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]>;\n}\ndeclare const sql: Sql;\ndeclare function trim(strings: TemplateStringsArray, ...values: unknown[]): string;\nexport async function exists(id: number, name: string) {\n  if (trim\`  \${name}  \`) console.log(name);\n  if (String.raw\`\${name}\`) console.log(name);\n  if ((await sql\`select 1 from jobs where id = \${id}\`).length > 0) return true;\n  return false;\n}`,
   },
   {
     name: "conditions and spreads through wrappers: values asserted or checked to types that are not promises",

@@ -782,12 +782,13 @@ class MisuseChecker {
    * Cheap syntactic gate for values: a call of a promise-returning function, or a reference to a
    * name that can hold a promise (see `TypeOracle.promiseNames`), seen through `!`, `satisfies`
    * and parentheses (they keep the value's type); a type assertion (`x as Promise<T>`, whose
-   * written type decides) and a `new` expression (`new Promise(...)`) are always asked. Nothing
-   * else is worth a type query.
+   * written type decides), a `new` expression (`new Promise(...)`) and a tagged template (a query
+   * builder's ``sql`...` `` is often a promise) are always asked. Nothing else is worth a type
+   * query: literals, functions, `await`, `typeof`, `void` and arithmetic never give a promise.
    */
   private mayHoldPromise(node: ts.Expression): boolean {
     if (ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node)) return this.mayHoldPromise(node.expression);
-    if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNewExpression(node)) return true;
+    if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node)) return true;
     const names = this.context.types.promiseNames();
     if (ts.isCallExpression(node)) return names.functions.has(lastName(node.expression) ?? "");
     if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) return names.values.has(lastName(node) ?? "");
