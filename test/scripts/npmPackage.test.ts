@@ -15,6 +15,7 @@ import { describe, it } from "node:test";
 const REPO = path.resolve(__dirname, "..", "..");
 
 interface Manifest {
+  scripts: Record<string, string>;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
   files: string[];
@@ -69,6 +70,10 @@ describe("the npm package", () => {
       assert.equal(entry.optional, true, binary);
       assert.equal(entry.dev, undefined, `${binary} is a runtime package`);
     }
+  });
+
+  it("builds the bundles it ships before it is packed (npm pack, npm publish, a git install)", () => {
+    assert.equal(manifest.scripts.prepack, manifest.scripts.build, "prepack runs the build, so dist/ is never stale or missing in the tarball");
   });
 
   it("carries the CLI, the language server, the schema and the rule docs, and nothing else", () => {
