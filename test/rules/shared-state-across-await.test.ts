@@ -1461,14 +1461,33 @@ const valid801: ValidCase[] = [
   },
 ];
 
-// Cases from the mutation runs of lines 1201-end.
+// Cases from the mutation run of lines 1201-1850, first part (lines 1201-1500).
 const invalid1201: InvalidCase[] = [
-  // (1201-end must-flag cases go here)
+  // (1201-1500 must-flag cases go here)
 ];
 const valid1201: ValidCase[] = [
-  // (1201-end must-not-flag cases go here)
+  // (1201-1500 must-not-flag cases go here)
+];
+
+// Cases from the mutation run of lines 1201-1850, second part (lines 1501-1850).
+const invalid1501: InvalidCase[] = [
+  // (1501-1850 must-flag cases go here)
+];
+const valid1501: ValidCase[] = [
+  // (1501-1850 must-not-flag cases go here)
+];
+
+// Cases from the mutation run of lines 1851-end.
+const invalid1851: InvalidCase[] = [
+  // (1851-end must-flag cases go here)
+];
+const valid1851: ValidCase[] = [
+  // (1851-end must-not-flag cases go here)
 ];
 
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...valid601, ...valid801, ...valid1201], invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201] });
+  runRuleTable(RULE, {
+    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851],
+    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851],
+  });
 });
