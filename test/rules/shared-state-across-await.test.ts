@@ -1461,20 +1461,20 @@ const valid801: ValidCase[] = [
   },
 ];
 
-// Cases from the mutation run of lines 1201-1850, first part (lines 1201-1500).
+// Cases from the mutation run of lines 1201-1850, first part (lines 1201-1650).
 const invalid1201: InvalidCase[] = [
-  // (1201-1500 must-flag cases go here)
+  // (1201-1650 must-flag cases go here)
 ];
 const valid1201: ValidCase[] = [
-  // (1201-1500 must-not-flag cases go here)
+  // (1201-1650 must-not-flag cases go here)
 ];
 
-// Cases from the mutation run of lines 1201-1850, second part (lines 1501-1850).
+// Cases from the mutation run of lines 1201-1850, second part (lines 1651-1850).
 const invalid1501: InvalidCase[] = [
-  // (1501-1850 must-flag cases go here)
+  // (1651-1850 must-flag cases go here)
 ];
 const valid1501: ValidCase[] = [
-  // (1501-1850 must-not-flag cases go here)
+  // (1651-1850 must-not-flag cases go here)
 ];
 
 // Cases from the mutation run of lines 1851-end.
