@@ -95,6 +95,8 @@ const isNonThrowingLibName = picomatch([
 const isNodeAssertion = (ref: DeclarationRef): boolean =>
   ref.module !== undefined && /^(?:node:)?assert(?:\/strict)?$/.test(ref.module) &&
   /^assert(?:\.strict)?(?:\.(?:ok|equal|notEqual|strictEqual|notStrictEqual|deepEqual|notDeepEqual|deepStrictEqual|notDeepStrictEqual|match|doesNotMatch))?$/.test(ref.qualifiedName);
+/** The listener methods of an emitter (`isNodeListenerRegistration`, `untypedListenerRegistration`). */
+const LISTENER_METHODS = new Set(["on", "once", "off", "addListener", "removeListener", "prependListener", "prependOnceListener"]);
 /**
  * Registering or removing an event listener on one of Node's event emitters (`socket.on("close",
  * onClose)`, `stream.off(...)`, `once`, `addListener`, `removeListener`, `prependListener`,
@@ -105,7 +107,7 @@ const isNodeAssertion = (ref: DeclarationRef): boolean =>
  * of that event: rare, and not followed.)
  */
 const isNodeListenerRegistration = (ref: DeclarationRef): boolean =>
-  /[\\/]node_modules[\\/]@types[\\/]node[\\/]/.test(ref.fileName) && /(?:^|\.)(?:on|once|off|addListener|removeListener|prependListener|prependOnceListener)$/.test(ref.qualifiedName);
+  /[\\/]node_modules[\\/]@types[\\/]node[\\/]/.test(ref.fileName) && LISTENER_METHODS.has(ref.qualifiedName.slice(ref.qualifiedName.lastIndexOf(".") + 1));
 const isNonThrowingCall = (ref: DeclarationRef): boolean =>
   isNodeConsoleCall(ref) || isNodeTimerCall(ref) || isNodeAssertion(ref) || isNodeListenerRegistration(ref) || (ref.isDefaultLib && isNonThrowingLibName(ref.qualifiedName));
 const isProcessExit = (ref: DeclarationRef): boolean =>
@@ -719,7 +721,15 @@ export class RejectionFacts {
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       if (ts.isElementAccessExpression(node) && !this.expressionSafe(node.argumentExpression)) return false;
       const object = skipParens(node.expression);
-      const objectSafe = this.handler || node.questionDotToken !== undefined || object.kind === ts.SyntaxKind.ThisKeyword || this.types.nullishStatus(object) === "never" || this.initializedModuleObject(object);
+      // A value typed `any` (untyped JavaScript) is read as a typed one that cannot be nullish is:
+      // the TypeError of a read through `null` is a programming error, as a failed assertion is.
+      const objectSafe =
+        this.handler ||
+        node.questionDotToken !== undefined ||
+        object.kind === ts.SyntaxKind.ThisKeyword ||
+        this.types.nullishStatus(object) === "never" ||
+        this.initializedModuleObject(object) ||
+        this.types.isUntyped(object);
       return objectSafe && this.expressionSafe(object);
     }
     if (ts.isPrefixUnaryExpression(node)) return this.expressionSafe(node.operand);
@@ -775,6 +785,22 @@ export class RejectionFacts {
     return call.arguments.every((argument) => this.expressionSafe(ts.isSpreadElement(argument) ? argument.expression : argument));
   }
 
+  /**
+   * `h2stream.on("close", onDrain)` on an untyped receiver (JavaScript without types): the shape of
+   * an emitter's listener registration (`on`, `once`, `off`, `addListener`, `removeListener`,
+   * `prependListener`, `prependOnceListener`; an event named by a string literal; a function
+   * written there or named), read as `isNodeListenerRegistration` reads the typed ones. Any other
+   * call on an untyped value may throw.
+   */
+  private untypedListenerRegistration(call: ts.CallExpression): boolean {
+    const callee = skipParens(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !LISTENER_METHODS.has(callee.name.text) || call.arguments.length !== 2) return false;
+    const [event, listener] = call.arguments.map(skipParens);
+    if (!event || !listener || !ts.isStringLiteralLike(event)) return false;
+    if (!(ts.isIdentifier(listener) || ts.isPropertyAccessExpression(listener) || ts.isArrowFunction(listener) || ts.isFunctionExpression(listener))) return false;
+    return this.types.isUntyped(callee.expression);
+  }
+
   /** Evaluating the call does not throw synchronously. */
   private callSafe(call: ts.CallExpression): boolean {
     const iife = calledOnTheSpot(call);
@@ -783,6 +809,7 @@ export class RejectionFacts {
     const target = this.types.calleeTarget(call);
     if (target && (isNonThrowingCall(target.ref) || isProcessExit(target.ref))) return true;
     if (target && this.isResolverCall(target.declarations)) return true;
+    if (!target && this.untypedListenerRegistration(call)) return true;
     const fn = this.types.projectFunctionOf(call);
     if (fn) return this.cannotThrow(fn);
     // Error-handling code: a call not followed into a project body (a library logger, an
