@@ -289,10 +289,12 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  it likes; `other.#ensureListening()`, `this[\"ensureListening\"]()`);",
         "- the locals of a function that runs a closure one call at a time: a `let` flag or a",
         "  `new Set()` of the function that declares `const onDone = async () => ...` and only ever calls",
-        "  it as `await onDone(...)` in its own body (a stream loop), or passes it, in an awaited or",
-        "  returned call, to a project function that only calls that parameter as `await onEvent(...)`.",
-        "  The same closure run under `Promise.all`, or started without `await`, is still reported, and",
-        "  so is module or `this` state it touches (the owner itself can run concurrently).",
+        "  it as `await onDone(...)` in its own body (a stream loop), or passes it, in an awaited (or, as",
+        "  its one use, returned) call, to a project function that only calls that parameter as",
+        "  `await onEvent(...)`; uses of both kinds in turn (`await consume(events, onEvent); await",
+        "  onEvent(last);`) too. The same closure run under `Promise.all`, started without `await`, or",
+        "  also handed to a listener, is still reported, and so is module or `this` state it touches (the",
+        "  owner itself can run concurrently).",
         "",
         "Known false alarms, by design. Whether two calls of a method can overlap on one instance is",
         "decided only where every caller is visible: a private method (`private`, `#name`) whose",
@@ -724,10 +726,11 @@ class Analyzer {
   /**
    * The function whose locals `fn` closes over, when that function runs `fn` one call at a time:
    * `const onDone = async () => ...` (or a nested function declaration) only ever called as
-   * `await onDone(...)` in the declaring function's own body; or a callback (inline, or a `const`
-   * used once) passed, in an awaited or returned call, to a project function that only ever calls
-   * that parameter as `await param(...)` in its own body. Runs of `fn` then never overlap within
-   * one run of the owner, so the owner's locals are not shared between them.
+   * `await onDone(...)` in the declaring function's own body, or passed, in an awaited call, to a
+   * project function that only ever calls that parameter as `await param(...)` in its own body
+   * (each use one of these); or a callback (inline, or a `const` used once) passed that way in an
+   * awaited or returned call. Runs of `fn` then never overlap within one run of the owner, so the
+   * owner's locals are not shared between them.
    */
   private serializedOwner(fn: ts.FunctionLikeDeclaration): ts.FunctionLikeDeclaration | undefined {
     const owner = enclosingFunction(fn);
@@ -738,9 +741,11 @@ class Analyzer {
     else if (ts.isVariableDeclaration(parent) && parent.initializer === fn && ts.isIdentifier(parent.name) && isConstDeclaration(parent)) name = parent.name;
     else if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) return this.isSerializedArgument(fn, owner) ? owner : undefined;
     if (!name) return undefined;
+    // Each use runs to its end before the owner goes on (`await onDone()`, `await consume(events, onDone)`),
+    // so uses in turn (`await consume(events, onEvent); await onEvent(last);`) never overlap.
     const references = this.referencesOf(name, owner);
-    if (references.length > 0 && references.every((reference) => isAwaitedCall(reference, owner))) return owner;
-    return references.length === 1 && this.isSerializedArgument(references[0], owner) ? owner : undefined;
+    const inTurn = (reference: ts.Identifier) => isAwaitedCall(reference, owner) || this.isSerializedArgument(reference, owner, references.length === 1);
+    return references.length > 0 && references.every(inTurn) ? owner : undefined;
   }
 
   /** Every identifier inside `root` that refers to the variable `name` declares, except the declaration's own name. */
@@ -756,14 +761,18 @@ class Analyzer {
     return references;
   }
 
-  /** `await consume(stream, callback)` (or `return consume(...)`) where `consume` only awaits its callback parameter, one call at a time. */
-  private isSerializedArgument(callback: ts.Expression, owner: ts.FunctionLikeDeclaration): boolean {
+  /**
+   * `await consume(stream, callback)` (or `return consume(...)`) where `consume` only awaits its
+   * callback parameter, one call at a time. `returned: false` when the callback has other uses: a
+   * `finally` after `return consume(...)` runs while the returned consumer still calls it.
+   */
+  private isSerializedArgument(callback: ts.Expression, owner: ts.FunctionLikeDeclaration, returned = true): boolean {
     const call = callback.parent;
     if (!ts.isCallExpression(call) || !call.arguments.includes(callback)) return false;
     let outer: ts.Node = call;
     while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
     const consumer = outer.parent;
-    if (!(ts.isAwaitExpression(consumer) || ts.isReturnStatement(consumer)) || enclosingFunction(consumer) !== owner) return false;
+    if (!(ts.isAwaitExpression(consumer) || (returned && ts.isReturnStatement(consumer))) || enclosingFunction(consumer) !== owner) return false;
     const target = this.context.types.calleeTarget(call)?.declarations.find(
       (declaration): declaration is ts.FunctionLikeDeclaration => ts.isFunctionLike(declaration) && (declaration as ts.FunctionLikeDeclaration).body !== undefined,
     );
