@@ -1384,6 +1384,20 @@ const invalid601: InvalidCase[] = [
       message: duplicateInit("this.current"),
     },
   ] },
+  { name: "serialized callers: a private method started by a field initializer and again by an arrow field", code: `interface Conn { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Conn>;\nexport class Store {\n  private conn: Conn | undefined;\n  private ready = this.init();\n  private readonly onReconnect = () => {\n    this.ready = this.init();\n  };\n  private async init() {\n    if (!this.conn) {\n      this.conn = await connect();\n    }\n  }\n  async query(sql: string) {\n    await this.ready;\n    await this.conn?.query(sql);\n  }\n}`, errors: [
+    {
+      messageId: "duplicateInit",
+      line: 11,
+      column: 7,
+      message: duplicateInit("this.conn"),
+      fixes: [
+        [
+          MEMO,
+          `interface Conn { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Conn>;\nexport class Store {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private ready = this.init();\n  private readonly onReconnect = () => {\n    this.ready = this.init();\n  };\n  private async init() {\n    if (!this.conn) {\n      this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n    }\n  }\n  async query(sql: string) {\n    await this.ready;\n    await this.conn?.query(sql);\n  }\n}`,
+        ],
+      ],
+    },
+  ] },
 ];
 const valid601: ValidCase[] = [
   // (601-800 must-not-flag cases go here)
@@ -1402,6 +1416,9 @@ const valid601: ValidCase[] = [
   { name: "closures: a consumer that awaits its callback on both paths", code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) {\n    if (event.type === "ping") await onEvent({ ...event, type: "pong" });\n    else await onEvent(event);\n  }\n}\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  let flushed = false;\n  await consume(events, async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  });\n}` },
   { name: "locations: the in-flight promise stored under a key with spaces and optional chaining", code: `interface Request { tenant?: { id: string } }\ndeclare function loadPlan(tenant: string): Promise<string>;\nconst DEFAULT_TENANT = "public";\nconst plans = new Map<string, Promise<string>>();\nexport async function planFor(req: Request) {\n  if (!plans.has(req.tenant?.id ?? DEFAULT_TENANT)) {\n    plans.set(req.tenant?.id ?? DEFAULT_TENANT, loadPlan(req.tenant?.id ?? DEFAULT_TENANT));\n  }\n  return await plans.get(req.tenant?.id ?? DEFAULT_TENANT);\n}` },
   { name: "memoized promises: an entry checked and stored under the same normalized key", code: `interface User { id: string; name: string }\ndeclare function fetchUser(id: string): Promise<User>;\nexport class Users {\n  private loading = new Map<string, Promise<User>>();\n  private current: User | undefined;\n  async load(id: string) {\n    if (this.current) return this.current;\n    const key = id.trim().toLowerCase();\n    if (!this.loading.get(key)) this.loading.set(key, fetchUser(key));\n    const pending = this.loading.get(key)!;\n    this.current = await pending;\n    return this.current;\n  }\n}` },
+  { name: "serialized callers: a private method started once by a field initializer", code: `interface Conn { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Conn>;\nexport class Store {\n  private conn: Conn | undefined;\n  private readonly ready = this.init();\n  private async init() {\n    if (!this.conn) {\n      this.conn = await connect();\n    }\n  }\n  async query(sql: string) {\n    await this.ready;\n    await this.conn?.query(sql);\n  }\n}` },
+  { name: "serialized callers: a private static method started once by a static block", code: `interface Conn { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  static conn: Conn | undefined;\n  static {\n    void this.open();\n  }\n  private static async open() {\n    if (!this.conn) {\n      this.conn = await connect();\n    }\n  }\n}` },
+  { name: "serialized callers: a static block and a static method both memoize the private method's promise in one field", code: `interface Conn { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  static conn: Conn | undefined;\n  static connecting: Promise<void> | undefined;\n  static {\n    this.connecting ??= this.open().catch(() => {\n      this.connecting = undefined;\n    });\n  }\n  static ready() {\n    this.connecting ??= this.open().catch(() => {\n      this.connecting = undefined;\n    });\n    return this.connecting;\n  }\n  private static async open() {\n    if (!this.conn) this.conn = await connect();\n  }\n}` },
 ];
 
 // Cases from the mutation run of lines 801-1200 (bench/mutation/shared-state-across-await-lines-801-1200.md).

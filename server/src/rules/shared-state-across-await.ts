@@ -278,7 +278,8 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  (`this.connecting ??= this._connect().finally(...)`, or `this.lock = this._connect()` after",
         "  `if (this.lock) return await this.lock;`); chain it onto one",
         "  field's promise and store the chain there (`this.queue = this.queue.then(() => this.write(line))`,",
-        "  a serial queue); start it once from the constructor (outside loops); or await it where they",
+        "  a serial queue); start it once from the constructor, a field initializer",
+        "  (`private readonly ready = this.#init()`) or a static block (outside loops); or await it where they",
         "  call it, all in one method of the class that itself never runs concurrently by these rules",
         "  (up to three callers up): `await this.#ensureListening()` in each iteration of a private",
         "  `#work()` loop that the constructor starts once, or that `start()` memoizes",
@@ -786,10 +787,12 @@ class Analyzer {
   /**
    * `this.f ??= p` or `this.f = p` where the function holding it sets `this.f` only while it is
    * unset (`if (this.f) return this.f;` before it) or clears it: one promise in flight at a time.
+   * A store in no function (a field initializer, a static block) runs once per instance or class.
    */
   private isMemoizingStore(store: ts.BinaryExpression): boolean {
     const owner = enclosingFunction(store);
-    if (!owner?.body) return false;
+    if (!owner) return true;
+    if (!owner.body) return false;
     const state = new FunctionState(owner, this.context, Number.POSITIVE_INFINITY);
     const field = state.locationOf(store.left);
     return field !== undefined && state.slotIsMemoized({ key: field.key });
@@ -1220,7 +1223,8 @@ function isClearingValue(node: ts.Expression): boolean {
  *   memoize it;
  * - chains it onto one field's promise and stores the chain there
  *   (`this.queue = this.queue.then(() => this._flush())`): each run starts after the previous one;
- * - sits in the constructor, outside loops and nested functions, once: it runs once per instance;
+ * - sits in the constructor, a field initializer or a static block, outside loops and nested
+ *   functions, once: it runs once per instance (or class);
  * - is awaited where it is called (`await this.#ensureListening()`), every call in one and the
  *   same method of the class that never runs concurrently with itself either (by these same
  *   rules, at most `SERIALIZED_CALLER_DEPTH` callers up, cycle-safe): a private `#poll()` loop
@@ -1342,10 +1346,13 @@ function chainedOnto(call: ts.CallExpression): string | undefined {
 
 const PROMISE_CHAIN = new Set(["then", "catch", "finally"]);
 
-/** A call in a constructor's own body, outside loops and nested functions. */
+/**
+ * A call in a constructor's own body, a field initializer or a static block, outside loops and
+ * nested functions: it runs once per instance (or, static, once per class).
+ */
 function runsOncePerInstance(call: ts.Node): boolean {
   for (let node = call.parent; node; node = node.parent) {
-    if (ts.isConstructorDeclaration(node)) return true;
+    if (ts.isConstructorDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isClassStaticBlockDeclaration(node)) return true;
     if (ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isIterationStatement(node, false)) return false;
   }
   return false;
