@@ -1398,6 +1398,14 @@ const invalid601: InvalidCase[] = [
       ],
     },
   ] },
+  { name: "closures: an arrow consumer in a const that starts each call without await", code: `${EV}const consume = async (events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) => {\n  for await (const event of events) void onEvent(event);\n};\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  let flushed = false;\n  await consume(events, async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  });\n}`, errors: [
+    {
+      messageId: "duplicateWork",
+      line: 11,
+      column: 5,
+      message: duplicateWork("flushed", "flush", "true"),
+    },
+  ] },
 ];
 const valid601: ValidCase[] = [
   // (601-800 must-not-flag cases go here)
@@ -1419,6 +1427,8 @@ const valid601: ValidCase[] = [
   { name: "serialized callers: a private method started once by a field initializer", code: `interface Conn { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Conn>;\nexport class Store {\n  private conn: Conn | undefined;\n  private readonly ready = this.init();\n  private async init() {\n    if (!this.conn) {\n      this.conn = await connect();\n    }\n  }\n  async query(sql: string) {\n    await this.ready;\n    await this.conn?.query(sql);\n  }\n}` },
   { name: "serialized callers: a private static method started once by a static block", code: `interface Conn { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  static conn: Conn | undefined;\n  static {\n    void this.open();\n  }\n  private static async open() {\n    if (!this.conn) {\n      this.conn = await connect();\n    }\n  }\n}` },
   { name: "serialized callers: a static block and a static method both memoize the private method's promise in one field", code: `interface Conn { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  static conn: Conn | undefined;\n  static connecting: Promise<void> | undefined;\n  static {\n    this.connecting ??= this.open().catch(() => {\n      this.connecting = undefined;\n    });\n  }\n  static ready() {\n    this.connecting ??= this.open().catch(() => {\n      this.connecting = undefined;\n    });\n    return this.connecting;\n  }\n  private static async open() {\n    if (!this.conn) this.conn = await connect();\n  }\n}` },
+  { name: "closures: an arrow consumer in a const awaits each call in turn", code: `${EV}const consume = async (events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) => {\n  for await (const event of events) await onEvent(event);\n};\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  let flushed = false;\n  await consume(events, async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  });\n}` },
+  { name: "closures: an arrow consumer in a class field awaits each call in turn", code: `${EV}export class Worker {\n  private readonly consume = async (events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) => {\n    for await (const event of events) await onEvent(event);\n  };\n  async run(events: AsyncIterable<StreamEvent>) {\n    let flushed = false;\n    await this.consume(events, async () => {\n      if (flushed) return;\n      await flush();\n      flushed = true;\n    });\n  }\n}` },
 ];
 
 // Cases from the mutation run of lines 801-1200 (bench/mutation/shared-state-across-await-lines-801-1200.md).

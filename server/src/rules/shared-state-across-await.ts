@@ -291,11 +291,11 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "- the locals of a function that runs a closure one call at a time: a `let` flag or a",
         "  `new Set()` of the function that declares `const onDone = async () => ...` and only ever calls",
         "  it as `await onDone(...)` in its own body (a stream loop), or passes it, in an awaited (or, as",
-        "  its one use, returned) call, to a project function that only calls that parameter as",
-        "  `await onEvent(...)`; uses of both kinds in turn (`await consume(events, onEvent); await",
-        "  onEvent(last);`) too. The same closure run under `Promise.all`, started without `await`, or",
-        "  also handed to a listener, is still reported, and so is module or `this` state it touches (the",
-        "  owner itself can run concurrently).",
+        "  its one use, returned) call, to a project function (declared, or an arrow in a `const` or a",
+        "  field) that only calls that parameter as `await onEvent(...)`; uses of both kinds in turn",
+        "  (`await consume(events, onEvent); await onEvent(last);`) too. The same closure run under",
+        "  `Promise.all`, started without `await`, or also handed to a listener, is still reported, and",
+        "  so is module or `this` state it touches (the owner itself can run concurrently).",
         "",
         "Known false alarms, by design. Whether two calls of a method can overlap on one instance is",
         "decided only where every caller is visible: a private method (`private`, `#name`) whose",
@@ -774,10 +774,9 @@ class Analyzer {
     while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
     const consumer = outer.parent;
     if (!(ts.isAwaitExpression(consumer) || (returned && ts.isReturnStatement(consumer))) || enclosingFunction(consumer) !== owner) return false;
-    const target = this.context.types.calleeTarget(call)?.declarations.find(
-      (declaration): declaration is ts.FunctionLikeDeclaration => ts.isFunctionLike(declaration) && (declaration as ts.FunctionLikeDeclaration).body !== undefined,
-    );
-    if (!target || !this.context.types.isProjectSourceFile(target.getSourceFile())) return false;
+    // A project function with a body: a declaration (overloads aside), or an arrow or function in a `const` or field.
+    const target = this.context.types.projectFunctionOf(call);
+    if (!target) return false;
     const parameter = target.parameters[call.arguments.indexOf(callback)];
     if (!parameter || parameter.dotDotDotToken || !ts.isIdentifier(parameter.name)) return false;
     const references = this.referencesOf(parameter.name, target);
