@@ -1246,9 +1246,190 @@ const valid: ValidCase[] = [
 // Cases from the mutation run of lines 601-800 (bench/mutation/shared-state-across-await-lines-601-800.md).
 const invalid601: InvalidCase[] = [
   // (601-800 must-flag cases go here)
+  { name: "collections: a topic list checked with indexOf and filled with push or unshift after the await", code: `declare function subscribe(topic: string): Promise<void>;\nexport class Hub {\n  private topics: string[] = [];\n  async join(topic: string) {\n    if (this.topics.indexOf(topic) === -1) {\n      await subscribe(topic);\n      this.topics.push(topic);\n    }\n  }\n  async joinFirst(topic: string) {\n    if (this.topics.indexOf(topic) === -1) {\n      await subscribe(topic);\n      this.topics.unshift(topic);\n    }\n  }\n}`, errors: [
+    {
+      messageId: "checkThenActCollection",
+      line: 7,
+      column: 7,
+      message: checkThenActCollection("this.topics", "topic"),
+    },
+    {
+      messageId: "checkThenActCollection",
+      line: 13,
+      column: 7,
+      message: checkThenActCollection("this.topics", "topic"),
+    },
+  ] },
+  { name: "locations: a collection key with spaces and optional chaining is named in its normalized form", code: `interface Request { tenant?: { id: string } }\ndeclare function loadPlan(tenant: string): Promise<string>;\nconst DEFAULT_TENANT = "public";\nconst plans = new Map<string, string>();\nexport async function planFor(req: Request) {\n  if (!plans.has(req.tenant?.id ?? DEFAULT_TENANT)) {\n    plans.set(req.tenant?.id ?? DEFAULT_TENANT, await loadPlan(req.tenant?.id ?? DEFAULT_TENANT));\n  }\n  return plans.get(req.tenant?.id ?? DEFAULT_TENANT);\n}`, errors: [
+    {
+      messageId: "duplicateInitCollection",
+      line: 7,
+      column: 5,
+      message: duplicateInitCollection("plans", "req.tenant.id??DEFAULT_TENANT"),
+      fixes: [
+        [
+          "Cache the in-flight promise",
+          `interface Request { tenant?: { id: string } }\ndeclare function loadPlan(tenant: string): Promise<string>;\nconst DEFAULT_TENANT = "public";\nconst plans = new Map<string, string>();\nconst plansPending = new Map<string, Promise<string>>();\nexport async function planFor(req: Request) {\n  if (!plans.has(req.tenant?.id ?? DEFAULT_TENANT)) {\n    let pending = plansPending.get(req.tenant?.id ?? DEFAULT_TENANT);\n    if (!pending) {\n      pending = loadPlan(req.tenant?.id ?? DEFAULT_TENANT);\n      plansPending.set(req.tenant?.id ?? DEFAULT_TENANT, pending);\n    }\n    plans.set(req.tenant?.id ?? DEFAULT_TENANT, await pending);\n  }\n  return plans.get(req.tenant?.id ?? DEFAULT_TENANT);\n}`,
+        ],
+      ],
+    },
+  ] },
+  { name: "branch-aware: a field read only in the condition of a conditional whose branch awaits (this.conn = !this.conn ? await connect() : this.conn)", code: `interface Conn { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn: Conn | undefined;\n  async connection() {\n    this.conn = !this.conn ? await connect() : this.conn;\n    return this.conn;\n  }\n}`, errors: [
+    {
+      messageId: "readModifyWrite",
+      line: 6,
+      column: 5,
+      message: lostUpdate("this.conn"),
+    },
+  ] },
+  { name: "for await is a suspension point: a snapshot written back after a for await loop", code: `let received = 0;\nexport async function drain(chunks: AsyncIterable<Uint8Array>) {\n  const before = received;\n  let bytes = 0;\n  for await (const chunk of chunks) bytes += chunk.length;\n  received = before + bytes;\n}`, errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 6,
+      column: 3,
+      message: staleSnapshot("received", "before"),
+    },
+  ] },
+  { name: "closures: a closure awaited in a stream loop and also started by an abort listener", code: `${EV}export async function run(events: AsyncIterable<StreamEvent>, signal: AbortSignal) {\n  let flushed = false;\n  const finish = async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  };\n  signal.addEventListener("abort", () => void finish());\n  for await (const event of events) if (event.type === "done") await finish();\n}`, errors: [
+    {
+      messageId: "duplicateWork",
+      line: 8,
+      column: 5,
+      message: duplicateWork("flushed", "flush", "true"),
+    },
+  ] },
+  { name: "closures: a closure its owner never calls: no awaited call shows it runs one call at a time", code: `${EV}export async function run(events: AsyncIterable<StreamEvent>) {\n  let flushed = false;\n  const finish = async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  };\n  for await (const event of events) console.log(event.id);\n}`, errors: [
+    {
+      messageId: "duplicateWork",
+      line: 8,
+      column: 5,
+      message: duplicateWork("flushed", "flush", "true"),
+    },
+  ] },
+  { name: "closures: a const callback passed to an awaiting consumer and also started by an abort listener", code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) await onEvent(event);\n}\nexport async function run(events: AsyncIterable<StreamEvent>, signal: AbortSignal) {\n  let flushed = false;\n  const onEvent = async (event: StreamEvent) => {\n    if (flushed || event.type !== "done") return;\n    await flush();\n    flushed = true;\n  };\n  await consume(events, onEvent);\n  signal.addEventListener("abort", () => void onEvent({ type: "done", id: "abort" }));\n}`, errors: [
+    {
+      messageId: "duplicateWork",
+      line: 11,
+      column: 5,
+      message: duplicateWork("flushed", "flush", "true"),
+    },
+  ] },
+  { name: "closures: a callback returned to a consumer and used again in a finally (which runs while the consumer still calls it)", code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) await onEvent(event);\n}\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  let flushed = false;\n  const onEvent = async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  };\n  try {\n    return consume(events, onEvent);\n  } finally {\n    await onEvent();\n  }\n}`, errors: [
+    {
+      messageId: "duplicateWork",
+      line: 11,
+      column: 5,
+      message: duplicateWork("flushed", "flush", "true"),
+    },
+  ] },
+  { name: "closures: consumers started without await, one per stream, share the owner's flag", code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) await onEvent(event);\n}\nexport function run(streams: AsyncIterable<StreamEvent>[]) {\n  let flushed = false;\n  for (const events of streams) {\n    void consume(events, async () => {\n      if (flushed) return;\n      await flush();\n      flushed = true;\n    });\n  }\n}`, errors: [
+    {
+      messageId: "duplicateWork",
+      line: 12,
+      column: 7,
+      message: duplicateWork("flushed", "flush", "true"),
+    },
+  ] },
+  { name: "closures: a const callback awaited by its consumer inside a listener the owner registers", code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) await onEvent(event);\n}\ninterface Feed { on(event: "batch", listener: (events: AsyncIterable<StreamEvent>) => void): void }\nexport function watch(feed: Feed) {\n  let flushed = false;\n  const onEvent = async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  };\n  feed.on("batch", async (events) => {\n    await consume(events, onEvent);\n  });\n}`, errors: [
+    {
+      messageId: "duplicateWork",
+      line: 12,
+      column: 5,
+      message: duplicateWork("flushed", "flush", "true"),
+    },
+  ] },
+  { name: "closures: a callback handed to a method known only by its declaration (it may run it concurrently)", code: `${EV}interface EventSource { forEach(fn: (event: StreamEvent) => Promise<void>, options?: { concurrency?: number }): Promise<void> }\nexport async function run(source: EventSource) {\n  let flushed = false;\n  await source.forEach(async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  }, { concurrency: 4 });\n}`, errors: [
+    {
+      messageId: "duplicateWork",
+      line: 9,
+      column: 5,
+      message: duplicateWork("flushed", "flush", "true"),
+    },
+  ] },
+  { name: "closures: a callback handed to a rest parameter", code: `${EV}async function parallel(...tasks: (() => Promise<void>)[]) {\n  await Promise.all(tasks.map((task) => task()));\n}\nexport async function run() {\n  let flushed = false;\n  await parallel(\n    async () => {\n      if (flushed) return;\n      await flush();\n      flushed = true;\n    },\n    () => flush(),\n  );\n}`, errors: [
+    {
+      messageId: "duplicateWork",
+      line: 12,
+      column: 7,
+      message: duplicateWork("flushed", "flush", "true"),
+    },
+  ] },
+  { name: "closures (JavaScript): consumers forwarding their arguments with apply: a callback beyond the parameters, a parameter never named", code: `async function flush() {}\nasync function drainAll(events, onEvent) {\n  await Promise.all(events.map((event) => onEvent(event)));\n}\nfunction consume(events) {\n  return drainAll.apply(null, arguments);\n}\nfunction consumeEach(events, onEvent) {\n  return drainAll.apply(null, arguments);\n}\nexport async function run(events) {\n  let flushed = false;\n  await consume(events, async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  });\n}\nexport async function runEach(events) {\n  let flushed = false;\n  await consumeEach(events, async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  });\n}`, fileName: "file.js", errors: [
+    {
+      messageId: "duplicateWork",
+      line: 16,
+      column: 5,
+      message: duplicateWork("flushed", "flush", "true"),
+    },
+    {
+      messageId: "duplicateWork",
+      line: 24,
+      column: 5,
+      message: duplicateWork("flushed", "flush", "true"),
+    },
+  ] },
+  { name: "closures: a consumer that awaits its callback on one path and starts it without await on another", code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) {\n    if (event.type === "ping") void onEvent(event);\n    else await onEvent(event);\n  }\n}\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  let flushed = false;\n  await consume(events, async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  });\n}`, errors: [
+    {
+      messageId: "duplicateWork",
+      line: 14,
+      column: 5,
+      message: duplicateWork("flushed", "flush", "true"),
+    },
+  ] },
+  { name: "memoized promises: an entry checked under one key and stored under another memoizes nothing", code: `interface User { id: string; name: string }\ndeclare function fetchUser(id: string): Promise<User>;\nexport class Users {\n  private loading = new Map<string, Promise<User>>();\n  private current: User | undefined;\n  async load(id: string) {\n    if (this.current) return this.current;\n    const key = id.trim().toLowerCase();\n    if (!this.loading.get(id)) this.loading.set(key, fetchUser(key));\n    const pending = this.loading.get(key)!;\n    this.current = await pending;\n    return this.current;\n  }\n}`, errors: [
+    {
+      messageId: "duplicateInit",
+      line: 11,
+      column: 5,
+      message: duplicateInit("this.current"),
+    },
+  ] },
+  { name: "serialized callers: a private method started by a field initializer and again by an arrow field", code: `interface Conn { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Conn>;\nexport class Store {\n  private conn: Conn | undefined;\n  private ready = this.init();\n  private readonly onReconnect = () => {\n    this.ready = this.init();\n  };\n  private async init() {\n    if (!this.conn) {\n      this.conn = await connect();\n    }\n  }\n  async query(sql: string) {\n    await this.ready;\n    await this.conn?.query(sql);\n  }\n}`, errors: [
+    {
+      messageId: "duplicateInit",
+      line: 11,
+      column: 7,
+      message: duplicateInit("this.conn"),
+      fixes: [
+        [
+          MEMO,
+          `interface Conn { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Conn>;\nexport class Store {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private ready = this.init();\n  private readonly onReconnect = () => {\n    this.ready = this.init();\n  };\n  private async init() {\n    if (!this.conn) {\n      this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n    }\n  }\n  async query(sql: string) {\n    await this.ready;\n    await this.conn?.query(sql);\n  }\n}`,
+        ],
+      ],
+    },
+  ] },
+  { name: "closures: an arrow consumer in a const that starts each call without await", code: `${EV}const consume = async (events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) => {\n  for await (const event of events) void onEvent(event);\n};\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  let flushed = false;\n  await consume(events, async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  });\n}`, errors: [
+    {
+      messageId: "duplicateWork",
+      line: 11,
+      column: 5,
+      message: duplicateWork("flushed", "flush", "true"),
+    },
+  ] },
 ];
 const valid601: ValidCase[] = [
   // (601-800 must-not-flag cases go here)
+  { name: "collections: an awaited entry of a promise map deleted after the await; every caller marks the same id", code: `declare function run(id: string): Promise<void>;\nexport class Jobs {\n  private pending = new Map<string, Promise<void>>();\n  private done = new Set<string>();\n  start(id: string) {\n    this.pending.set(id, run(id));\n  }\n  async finish(id: string) {\n    if (this.done.has(id)) return;\n    await this.pending.get(id);\n    this.pending.delete(id);\n    this.done.add(id);\n  }\n}` },
+  { name: "collections: a signal's get() and set() (no key) are not collection calls", code: `interface Signal<T> { get(): T; set(value: T): void }\ndeclare function fetchRows(): Promise<string[]>;\nexport class Table {\n  constructor(private readonly loading: Signal<boolean>, private readonly rows: Signal<string[]>) {}\n  async refresh() {\n    if (this.loading.get()) return;\n    this.loading.set(true);\n    this.rows.set(await fetchRows());\n    this.loading.set(false);\n  }\n}` },
+  { name: "options: criticalSections **.runExclusive matches a lock chosen by a dot-file path", code: `interface Mutex { runExclusive<T>(fn: () => Promise<T>): Promise<T> }\ndeclare function lockFor(path: string): Mutex;\ndeclare function readConfig(path: string): Promise<string>;\nlet config = "";\nexport async function reload() {\n  await lockFor("~/.apprc").runExclusive(async () => {\n    config = config + await readConfig("~/.apprc");\n  });\n}`, options: {criticalSections: ["**.runExclusive"]} },
+  { name: "options: lockAcquisitions **.acquire matches a lock chosen by a dot-file path", code: `interface Lock { release(): void }\ninterface Mutex { acquire(): Promise<Lock> }\ndeclare function lockFor(path: string): Mutex;\ndeclare function readConfig(path: string): Promise<string>;\nlet config = "";\nexport async function reload() {\n  const lock = await lockFor("~/.apprc").acquire();\n  try {\n    config = config + await readConfig("~/.apprc");\n  } finally {\n    lock.release();\n  }\n}`, options: {lockAcquisitions: ["**.acquire"]} },
+  { name: "for-of without await is no suspension point: a snapshot written back after a plain loop, before the await", code: `declare function save(total: number): Promise<void>;\nlet received = 0;\nexport async function count(chunks: Uint8Array[]) {\n  const before = received;\n  let bytes = 0;\n  for (const chunk of chunks) bytes += chunk.length;\n  received = before + bytes;\n  await save(received);\n}` },
+  { name: "for await: the shared total read again after the loop", code: `let received = 0;\nexport async function drain(chunks: AsyncIterable<Uint8Array>) {\n  let bytes = 0;\n  for await (const chunk of chunks) bytes += chunk.length;\n  received = received + bytes;\n}` },
+  { name: "closures: a closure awaited in turn, and a method of the same name on another object", code: `${EV}interface Storage { save(): Promise<void> }\nexport async function run(events: AsyncIterable<StreamEvent>, storage: Storage) {\n  let saved = 0;\n  const save = async (event: StreamEvent) => {\n    const before = saved;\n    await flush();\n    saved = before + 1;\n    console.log(event.id);\n  };\n  for await (const event of events) await save(event);\n  await storage.save();\n}` },
+  { name: "closures: an awaited consumer call in parentheses", code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) await onEvent(event);\n}\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  let flushed = false;\n  await (consume(events, async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  }));\n}` },
+  { name: "closures: an overloaded project consumer (its implementation is read)", code: `${EV}function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>): Promise<void>;\nfunction consume(events: StreamEvent[], onEvent: (event: StreamEvent) => Promise<void>): Promise<void>;\nasync function consume(events: AsyncIterable<StreamEvent> | StreamEvent[], onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) await onEvent(event);\n}\nexport async function run(events: StreamEvent[]) {\n  let flushed = false;\n  await consume(events, async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  });\n}` },
+  { name: "closures: consumers awaited one stream after another share the owner's flag in turn", code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) await onEvent(event);\n}\nexport async function run(streams: AsyncIterable<StreamEvent>[]) {\n  let flushed = false;\n  for (const events of streams) {\n    await consume(events, async () => {\n      if (flushed) return;\n      await flush();\n      flushed = true;\n    });\n  }\n}` },
+  { name: "closures: a const callback run by an awaiting consumer, then awaited once more", code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) await onEvent(event);\n}\nexport async function sync(events: AsyncIterable<StreamEvent>) {\n  let flushed = 0;\n  const onEvent = async (event: StreamEvent) => {\n    const before = flushed;\n    await flush();\n    flushed = before + 1;\n    console.log(event.id);\n  };\n  await consume(events, onEvent);\n  await onEvent({ type: "end", id: "" });\n  return flushed;\n}` },
+  { name: "closures: a const callback run by an awaiting consumer, then awaited in a finally", code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) await onEvent(event);\n}\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  let flushed = false;\n  const onEvent = async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  };\n  try {\n    await consume(events, onEvent);\n  } finally {\n    await onEvent();\n  }\n}` },
+  { name: "closures: a consumer that awaits its callback on both paths", code: `${EV}async function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) {\n    if (event.type === "ping") await onEvent({ ...event, type: "pong" });\n    else await onEvent(event);\n  }\n}\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  let flushed = false;\n  await consume(events, async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  });\n}` },
+  { name: "locations: the in-flight promise stored under a key with spaces and optional chaining", code: `interface Request { tenant?: { id: string } }\ndeclare function loadPlan(tenant: string): Promise<string>;\nconst DEFAULT_TENANT = "public";\nconst plans = new Map<string, Promise<string>>();\nexport async function planFor(req: Request) {\n  if (!plans.has(req.tenant?.id ?? DEFAULT_TENANT)) {\n    plans.set(req.tenant?.id ?? DEFAULT_TENANT, loadPlan(req.tenant?.id ?? DEFAULT_TENANT));\n  }\n  return await plans.get(req.tenant?.id ?? DEFAULT_TENANT);\n}` },
+  { name: "memoized promises: an entry checked and stored under the same normalized key", code: `interface User { id: string; name: string }\ndeclare function fetchUser(id: string): Promise<User>;\nexport class Users {\n  private loading = new Map<string, Promise<User>>();\n  private current: User | undefined;\n  async load(id: string) {\n    if (this.current) return this.current;\n    const key = id.trim().toLowerCase();\n    if (!this.loading.get(key)) this.loading.set(key, fetchUser(key));\n    const pending = this.loading.get(key)!;\n    this.current = await pending;\n    return this.current;\n  }\n}` },
+  { name: "serialized callers: a private method started once by a field initializer", code: `interface Conn { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Conn>;\nexport class Store {\n  private conn: Conn | undefined;\n  private readonly ready = this.init();\n  private async init() {\n    if (!this.conn) {\n      this.conn = await connect();\n    }\n  }\n  async query(sql: string) {\n    await this.ready;\n    await this.conn?.query(sql);\n  }\n}` },
+  { name: "serialized callers: a private static method started once by a static block", code: `interface Conn { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  static conn: Conn | undefined;\n  static {\n    void this.open();\n  }\n  private static async open() {\n    if (!this.conn) {\n      this.conn = await connect();\n    }\n  }\n}` },
+  { name: "serialized callers: a static block and a static method both memoize the private method's promise in one field", code: `interface Conn { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  static conn: Conn | undefined;\n  static connecting: Promise<void> | undefined;\n  static {\n    this.connecting ??= this.open().catch(() => {\n      this.connecting = undefined;\n    });\n  }\n  static ready() {\n    this.connecting ??= this.open().catch(() => {\n      this.connecting = undefined;\n    });\n    return this.connecting;\n  }\n  private static async open() {\n    if (!this.conn) this.conn = await connect();\n  }\n}` },
+  { name: "closures: an arrow consumer in a const awaits each call in turn", code: `${EV}const consume = async (events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) => {\n  for await (const event of events) await onEvent(event);\n};\nexport async function run(events: AsyncIterable<StreamEvent>) {\n  let flushed = false;\n  await consume(events, async () => {\n    if (flushed) return;\n    await flush();\n    flushed = true;\n  });\n}` },
+  { name: "closures: an arrow consumer in a class field awaits each call in turn", code: `${EV}export class Worker {\n  private readonly consume = async (events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) => {\n    for await (const event of events) await onEvent(event);\n  };\n  async run(events: AsyncIterable<StreamEvent>) {\n    let flushed = false;\n    await this.consume(events, async () => {\n      if (flushed) return;\n      await flush();\n      flushed = true;\n    });\n  }\n}` },
+  { name: "a JavaScript function that forgot async (its await is a SyntaxError when run) is not analyzed", code: `let total = 0;\nasync function price() {\n  return 1;\n}\nexport function add() {\n  total = total + await price();\n}`, fileName: "file.js" },
 ];
 
 // Cases from the mutation run of lines 801-1200 (bench/mutation/shared-state-across-await-lines-801-1200.md).

@@ -278,7 +278,8 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  (`this.connecting ??= this._connect().finally(...)`, or `this.lock = this._connect()` after",
         "  `if (this.lock) return await this.lock;`); chain it onto one",
         "  field's promise and store the chain there (`this.queue = this.queue.then(() => this.write(line))`,",
-        "  a serial queue); start it once from the constructor (outside loops); or await it where they",
+        "  a serial queue); start it once from the constructor, a field initializer",
+        "  (`private readonly ready = this.#init()`) or a static block (outside loops); or await it where they",
         "  call it, all in one method of the class that itself never runs concurrently by these rules",
         "  (up to three callers up): `await this.#ensureListening()` in each iteration of a private",
         "  `#work()` loop that the constructor starts once, or that `start()` memoizes",
@@ -289,9 +290,11 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  it likes; `other.#ensureListening()`, `this[\"ensureListening\"]()`);",
         "- the locals of a function that runs a closure one call at a time: a `let` flag or a",
         "  `new Set()` of the function that declares `const onDone = async () => ...` and only ever calls",
-        "  it as `await onDone(...)` in its own body (a stream loop), or passes it, in an awaited or",
-        "  returned call, to a project function that only calls that parameter as `await onEvent(...)`.",
-        "  The same closure run under `Promise.all`, or started without `await`, is still reported, and",
+        "  it as `await onDone(...)` in its own body (a stream loop), or passes it, in an awaited (or, as",
+        "  its one use, returned) call, to a project function (declared, or an arrow in a `const` or a",
+        "  field) that only calls that parameter as `await onEvent(...)`; uses of both kinds in turn",
+        "  (`await consume(events, onEvent); await onEvent(last);`) too. The same closure run under",
+        "  `Promise.all`, started without `await`, or also handed to a listener, is still reported, and",
         "  so is module or `this` state it touches (the owner itself can run concurrently).",
         "",
         "Known false alarms, by design. Whether two calls of a method can overlap on one instance is",
@@ -726,10 +729,11 @@ class Analyzer {
   /**
    * The function whose locals `fn` closes over, when that function runs `fn` one call at a time:
    * `const onDone = async () => ...` (or a nested function declaration) only ever called as
-   * `await onDone(...)` in the declaring function's own body; or a callback (inline, or a `const`
-   * used once) passed, in an awaited or returned call, to a project function that only ever calls
-   * that parameter as `await param(...)` in its own body. Runs of `fn` then never overlap within
-   * one run of the owner, so the owner's locals are not shared between them.
+   * `await onDone(...)` in the declaring function's own body, or passed, in an awaited call, to a
+   * project function that only ever calls that parameter as `await param(...)` in its own body
+   * (each use one of these); or a callback (inline, or a `const` used once) passed that way in an
+   * awaited or returned call. Runs of `fn` then never overlap within one run of the owner, so the
+   * owner's locals are not shared between them.
    */
   private serializedOwner(fn: ts.FunctionLikeDeclaration): ts.FunctionLikeDeclaration | undefined {
     const owner = enclosingFunction(fn);
@@ -740,9 +744,11 @@ class Analyzer {
     else if (ts.isVariableDeclaration(parent) && parent.initializer === fn && ts.isIdentifier(parent.name) && isConstDeclaration(parent)) name = parent.name;
     else if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) return this.isSerializedArgument(fn, owner) ? owner : undefined;
     if (!name) return undefined;
+    // Each use runs to its end before the owner goes on (`await onDone()`, `await consume(events, onDone)`),
+    // so uses in turn (`await consume(events, onEvent); await onEvent(last);`) never overlap.
     const references = this.referencesOf(name, owner);
-    if (references.length > 0 && references.every((reference) => isAwaitedCall(reference, owner))) return owner;
-    return references.length === 1 && this.isSerializedArgument(references[0], owner) ? owner : undefined;
+    const inTurn = (reference: ts.Identifier) => isAwaitedCall(reference, owner) || this.isSerializedArgument(reference, owner, references.length === 1);
+    return references.length > 0 && references.every(inTurn) ? owner : undefined;
   }
 
   /** Every identifier inside `root` that refers to the variable `name` declares, except the declaration's own name. */
@@ -758,18 +764,21 @@ class Analyzer {
     return references;
   }
 
-  /** `await consume(stream, callback)` (or `return consume(...)`) where `consume` only awaits its callback parameter, one call at a time. */
-  private isSerializedArgument(callback: ts.Expression, owner: ts.FunctionLikeDeclaration): boolean {
+  /**
+   * `await consume(stream, callback)` (or `return consume(...)`) where `consume` only awaits its
+   * callback parameter, one call at a time. `returned: false` when the callback has other uses: a
+   * `finally` after `return consume(...)` runs while the returned consumer still calls it.
+   */
+  private isSerializedArgument(callback: ts.Expression, owner: ts.FunctionLikeDeclaration, returned = true): boolean {
     const call = callback.parent;
     if (!ts.isCallExpression(call) || !call.arguments.includes(callback)) return false;
     let outer: ts.Node = call;
     while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
     const consumer = outer.parent;
-    if (!(ts.isAwaitExpression(consumer) || ts.isReturnStatement(consumer)) || enclosingFunction(consumer) !== owner) return false;
-    const target = this.context.types.calleeTarget(call)?.declarations.find(
-      (declaration): declaration is ts.FunctionLikeDeclaration => ts.isFunctionLike(declaration) && (declaration as ts.FunctionLikeDeclaration).body !== undefined,
-    );
-    if (!target || !this.context.types.isProjectSourceFile(target.getSourceFile())) return false;
+    if (!(ts.isAwaitExpression(consumer) || (returned && ts.isReturnStatement(consumer))) || enclosingFunction(consumer) !== owner) return false;
+    // A project function with a body: a declaration (overloads aside), or an arrow or function in a `const` or field.
+    const target = this.context.types.projectFunctionOf(call);
+    if (!target) return false;
     const parameter = target.parameters[call.arguments.indexOf(callback)];
     if (!parameter || parameter.dotDotDotToken || !ts.isIdentifier(parameter.name)) return false;
     const references = this.referencesOf(parameter.name, target);
@@ -779,10 +788,12 @@ class Analyzer {
   /**
    * `this.f ??= p` or `this.f = p` where the function holding it sets `this.f` only while it is
    * unset (`if (this.f) return this.f;` before it) or clears it: one promise in flight at a time.
+   * A store in no function (a field initializer, a static block) runs once per instance or class.
    */
   private isMemoizingStore(store: ts.BinaryExpression): boolean {
     const owner = enclosingFunction(store);
-    if (!owner?.body) return false;
+    if (!owner) return true;
+    if (!owner.body) return false;
     const state = new FunctionState(owner, this.context, Number.POSITIVE_INFINITY);
     const field = state.locationOf(store.left);
     return field !== undefined && state.slotIsMemoized({ key: field.key });
@@ -1222,7 +1233,8 @@ function isClearingValue(node: ts.Expression): boolean {
  *   memoize it;
  * - chains it onto one field's promise and stores the chain there
  *   (`this.queue = this.queue.then(() => this._flush())`): each run starts after the previous one;
- * - sits in the constructor, outside loops and nested functions, once: it runs once per instance;
+ * - sits in the constructor, a field initializer or a static block, outside loops and nested
+ *   functions, once: it runs once per instance (or class);
  * - is awaited where it is called (`await this.#ensureListening()`), every call in one and the
  *   same method of the class that never runs concurrently with itself either (by these same
  *   rules, at most `SERIALIZED_CALLER_DEPTH` callers up, cycle-safe): a private `#poll()` loop
@@ -1344,10 +1356,13 @@ function chainedOnto(call: ts.CallExpression): string | undefined {
 
 const PROMISE_CHAIN = new Set(["then", "catch", "finally"]);
 
-/** A call in a constructor's own body, outside loops and nested functions. */
+/**
+ * A call in a constructor's own body, a field initializer or a static block, outside loops and
+ * nested functions: it runs once per instance (or, static, once per class).
+ */
 function runsOncePerInstance(call: ts.Node): boolean {
   for (let node = call.parent; node; node = node.parent) {
-    if (ts.isConstructorDeclaration(node)) return true;
+    if (ts.isConstructorDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isClassStaticBlockDeclaration(node)) return true;
     if (ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isIterationStatement(node, false)) return false;
   }
   return false;
