@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import * as ts from "typescript";
-import { declaresNameAgain, isAncestorOrSelf, isUndefinedOrNullLiteral, isValueReference, stripNodePrefix } from "../../server/src/engine/astUtils";
+import { argumentParameters, declaresNameAgain, isAncestorOrSelf, isUndefinedOrNullLiteral, isValueReference, stripNodePrefix } from "../../server/src/engine/astUtils";
 
 function identifiersNamed(code: string, name: string, kind = ts.ScriptKind.TS): ts.Identifier[] {
   const sourceFile = ts.createSourceFile(kind === ts.ScriptKind.TSX ? "x.tsx" : "x.ts", code, ts.ScriptTarget.Latest, true, kind);
@@ -82,5 +82,17 @@ describe("small helpers", () => {
     const call = inner.parent;
     const sibling = inner.getSourceFile().statements[1];
     assert.deepEqual([isAncestorOrSelf(inner, inner), isAncestorOrSelf(call, inner), isAncestorOrSelf(inner.getSourceFile(), inner), isAncestorOrSelf(sibling, inner), isAncestorOrSelf(inner, call)], [true, true, true, false, false]);
+  });
+
+  it("argumentParameters: the parameters the arguments fill, a `this` parameter left out", () => {
+    const names = (code: string) => {
+      const sourceFile = ts.createSourceFile("x.ts", code, ts.ScriptTarget.Latest, true);
+      const fn = sourceFile.statements[0] as ts.FunctionDeclaration;
+      return argumentParameters(fn).map((parameter) => parameter.name.getText(sourceFile));
+    };
+    assert.deepEqual(names("function onEvent(this: Emitter, name: string, done: () => void) {}"), ["name", "done"]);
+    assert.deepEqual(names("function onEvent(name: string, done: () => void) {}"), ["name", "done"]);
+    assert.deepEqual(names("function onEvent(self: Emitter, name: string) {}"), ["self", "name"]);
+    assert.deepEqual(names("function onEvent(this: Emitter) {}"), []);
   });
 });

@@ -3672,6 +3672,11 @@ const invalidMore: InvalidCase[] = [
 
 const validMore: ValidCase[] = [
   {
+    name: "callback receivers: a receiver declaring a this parameter (this: void) awaits the callback in try/catch (the first argument fills the parameter after this)",
+    code: `${D}\nasync function runSafely(this: void, task: () => void, label: string): Promise<void> {\n  try {\n    await task();\n  } catch (error) {\n    console.error(label, error);\n  }\n}\nexport function start() {\n  void runSafely(async () => {\n    await save("x");\n  }, "nightly");\n}`,
+    fileName: "script.cts",
+  },
+  {
     name: "conditions through assignments: a loop that stores what a sync queue gives",
     code: `interface Job { id: string }\ndeclare const queue: Job[];\ndeclare function run(job: Job): Promise<void>;\nexport async function drain() {\n  let job: Job | undefined;\n  while ((job = queue.shift())) {\n    await run(job);\n  }\n}`,
   },

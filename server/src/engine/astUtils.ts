@@ -97,6 +97,15 @@ export function needsParensAsMemberObject(expr: ts.Expression): boolean {
   }
 }
 
+/**
+ * The parameters a call's arguments fill, in order: all of them but TypeScript's `this` parameter
+ * (`function onEvent(this: Emitter, name: string)` takes `name` from the first argument).
+ */
+export function argumentParameters(fn: ts.SignatureDeclaration): readonly ts.ParameterDeclaration[] {
+  const [first] = fn.parameters;
+  return first && ts.isIdentifier(first.name) && first.name.text === "this" ? fn.parameters.slice(1) : fn.parameters;
+}
+
 /** True when inserting `(` at the start of `statement` could glue it to the previous line (ASI hazard). */
 export function startsAfterUnterminatedStatement(statement: ts.Statement, sourceFile: ts.SourceFile): boolean {
   const parent = statement.parent;

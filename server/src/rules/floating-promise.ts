@@ -21,6 +21,7 @@ import {
   needsParensAsUnaryOperand,
   startsAfterUnterminatedStatement,
   stripNodePrefix,
+  argumentParameters,
 } from "../engine/astUtils";
 import { NEVER_REJECTING_LIBRARY_CALLS, rejectionFacts, type RejectionFacts } from "../engine/rejection";
 import { firstByPosition, followValue, varScopeOf } from "../engine/valueFlow";
@@ -1131,7 +1132,8 @@ function memberName(node: ts.PropertyAccessExpression | ts.ElementAccessExpressi
 function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, query: PromiseQuery): number[] {
   const body = fn.body;
   if (!body || !ts.isBlock(body) || isAsyncFunction(fn) || fn.asteriskToken) return [];
-  const parameters = fn.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? types.variableOf(parameter.name) : undefined));
+  // Indexed as the arguments are (a `this` parameter takes none).
+  const parameters = argumentParameters(fn).map((parameter) => (ts.isIdentifier(parameter.name) ? types.variableOf(parameter.name) : undefined));
   const parameterIndex = (expr: ts.Expression): number => {
     const value = skipParens(expr);
     if (!ts.isIdentifier(value)) return -1;
@@ -1284,12 +1286,13 @@ function shuffleOfArguments(
   body: ts.Block,
   parameterIndex: (expr: ts.Expression) => number,
 ): { sources: Set<number>[]; assignments: Set<ts.Node> } {
-  let sources = fn.parameters.map((_, index) => new Set([index]));
+  const parameters = argumentParameters(fn);
+  let sources = parameters.map((_, index) => new Set([index]));
   const assignments = new Set<ts.Node>();
   // A rest parameter holds many arguments: it takes no part in a shuffle.
   const shuffled = (expr: ts.Expression): number => {
     const index = parameterIndex(expr);
-    return index >= 0 && fn.parameters[index]?.dotDotDotToken === undefined ? index : -1;
+    return index >= 0 && parameters[index]?.dotDotDotToken === undefined ? index : -1;
   };
   // The statement's `a = b;` assignments to parameters, in order; undefined for any other statement.
   const writes = (statement: ts.Statement | undefined): ts.BinaryExpression[] | undefined => {

@@ -6,7 +6,7 @@
  * executors), then the fixes.
  */
 import * as ts from "typescript";
-import { awaitAllowedAt, enclosingFunction, isAsyncFunction, isFunctionExpressionLike, isLogicalAssignmentOperator, needsParensAsUnaryOperand } from "../engine/astUtils";
+import { argumentParameters, awaitAllowedAt, enclosingFunction, isAsyncFunction, isFunctionExpressionLike, isLogicalAssignmentOperator, needsParensAsUnaryOperand } from "../engine/astUtils";
 import type { PromiseQuery, Tri, TypeOracle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import { rejectionFacts } from "../engine/rejection";
@@ -1417,7 +1417,7 @@ class CallbackReceivers {
   }
 
   private computeParameterHandled(fn: ts.FunctionLikeDeclaration, index: number, depth: number): boolean {
-    const parameter = fn.parameters[index] as ts.ParameterDeclaration | undefined;
+    const parameter = argumentParameters(fn)[index] as ts.ParameterDeclaration | undefined;
     if (!parameter || parameter.dotDotDotToken || !ts.isIdentifier(parameter.name) || !fn.body) return false;
     const handle = this.types.variableOf(parameter.name);
     const name = parameter.name.text;

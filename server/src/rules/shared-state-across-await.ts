@@ -11,7 +11,7 @@
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
-import { isAncestorOrSelf, isAssignment, isAssignmentOperator, isAsyncFunction, isLogicalAssignmentOperator } from "../engine/astUtils";
+import { argumentParameters, isAncestorOrSelf, isAssignment, isAssignmentOperator, isAsyncFunction, isLogicalAssignmentOperator } from "../engine/astUtils";
 import type { TypeOracle } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
@@ -779,7 +779,7 @@ class Analyzer {
     // A project function with a body: a declaration (overloads aside), or an arrow or function in a `const` or field.
     const target = this.context.types.projectFunctionOf(call);
     if (!target) return false;
-    const parameter = target.parameters[call.arguments.indexOf(callback)];
+    const parameter = argumentParameters(target)[call.arguments.indexOf(callback)];
     if (!parameter || parameter.dotDotDotToken || !ts.isIdentifier(parameter.name)) return false;
     const references = this.referencesOf(parameter.name, target);
     return references.length > 0 && references.every((reference) => isAwaitedCall(reference, target));
@@ -1998,8 +1998,9 @@ class FunctionState {
     if (!ts.isMethodDeclaration(fn) || !fn.body || !ts.isClassLike(fn.parent)) return false;
     if (!(ts.isPrivateIdentifier(fn.name) || (ts.isIdentifier(fn.name) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Private) !== 0))) return false;
     const variable = this.context.types.variableOf(local);
-    const index = fn.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && this.context.types.variableOf(parameter.name) === variable);
-    const parameter = fn.parameters[index];
+    const parameters = argumentParameters(fn);
+    const index = parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && this.context.types.variableOf(parameter.name) === variable);
+    const parameter = parameters[index];
     if (!parameter || parameter.initializer || parameter.dotDotDotToken || this.assigns(fn.body, local)) return false;
     let updated = false;
     forEachInFunction(fn.body, (node) => {
