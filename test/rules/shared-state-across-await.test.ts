@@ -1062,6 +1062,24 @@ const invalid: InvalidCase[] = [
       { messageId: "duplicateResource", message: duplicateResource("lock", "[Symbol.dispose]"), severity: "warning", line: 26, column: 3, fixes: [] },
     ],
   },
+  {
+    name: "a callee with a slash in its text that is no lock (a job queue's add): still reported",
+    code: `declare const queue: { add(name: string, fn: () => Promise<void>): void };\ndeclare function readConfig(path: string): Promise<string>;\nlet config = "";\nexport function schedule() {\n  queue.add("config/app", async () => {\n    config = config + await readConfig("app.rc");\n  });\n}`,
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 6,
+        column: 5,
+        message: lostUpdate("config"),
+        fixes: [
+          [
+            HOIST,
+            `declare const queue: { add(name: string, fn: () => Promise<void>): void };\ndeclare function readConfig(path: string): Promise<string>;\nlet config = "";\nexport function schedule() {\n  queue.add("config/app", async () => {\n    const awaited = await readConfig("app.rc");\n    config = config + awaited;\n  });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -1240,6 +1258,14 @@ const valid: ValidCase[] = [
   {
     name: "??= of resources created synchronously (no await between the check and the store)",
     code: `interface Socket { destroy(): void }\ninterface PoolClient { release(): void }\ninterface Worker { terminate(): Promise<number> }\ninterface Lock { [Symbol.dispose](): void }\ndeclare function connectSocketSync(): Socket;\ndeclare function acquireSync(): Lock;\nlet socket: Socket | undefined;\nlet lock: Lock | undefined;\nexport async function getSocket() {\n  socket ??= connectSocketSync();\n  await Promise.resolve();\n  return socket;\n}\nexport async function getLock() {\n  lock ??= acquireSync();\n  await Promise.resolve();\n  return lock;\n}`,
+  },
+  {
+    name: "default lock patterns match a lock chosen by a name holding a slash (runExclusive, acquire)",
+    code: `interface Lock { release(): void }\ninterface Mutex { runExclusive<T>(fn: () => Promise<T>): Promise<T>; acquire(): Promise<Lock> }\ndeclare function lockFor(name: string): Mutex;\ndeclare const locks: Map<string, Mutex>;\ndeclare function readConfig(path: string): Promise<string>;\nlet config = "";\nlet daily = 0;\nexport async function reload() {\n  await lockFor("config/app").runExclusive(async () => {\n    config = config + await readConfig("app.rc");\n  });\n}\nexport async function count() {\n  const lock = await locks.get("jobs/daily")!.acquire();\n  try {\n    daily = daily + Number(await readConfig("daily"));\n  } finally {\n    lock.release();\n  }\n}`,
+  },
+  {
+    name: "default lock patterns: a lock chosen by a computed path (a division in the callee's text)",
+    code: `interface Mutex { runExclusive<T>(fn: () => Promise<T>): Promise<T> }\ndeclare const shards: Mutex[];\ndeclare function readConfig(path: string): Promise<string>;\nlet config = "";\nexport async function reload(id: number) {\n  await shards[Math.floor(id / 16)].runExclusive(async () => {\n    config = config + await readConfig("app.rc");\n  });\n}`,
   },
 ];
 

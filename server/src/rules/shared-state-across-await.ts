@@ -516,9 +516,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
       ],
       optionsDoc: {
         criticalSections:
-          "Callee patterns whose async callback runs exclusively, matched against the callee's text with `*` wildcards. Default: `*.runExclusive`, `*.locks.request`, `locks.request`, `*.acquire`, `*.withLock`, `*.exclusive`, `*.synchronized` (async-mutex, Web Locks, async-lock and similar). Add your own serializing queue, e.g. `serialQueue.add`.",
+          "Callee patterns whose async callback runs exclusively, matched against the callee's text with `*` wildcards (`*` matches any characters, a `/` in a string argument included: `*.runExclusive` matches `lockFor(\"jobs/daily\").runExclusive`). Default: `*.runExclusive`, `*.locks.request`, `locks.request`, `*.acquire`, `*.withLock`, `*.exclusive`, `*.synchronized` (async-mutex, Web Locks, async-lock and similar). Add your own serializing queue, e.g. `serialQueue.add`.",
         lockAcquisitions:
-          "Awaited calls after which the rest of the function holds a lock (`const release = await mutex.acquire()`). Default: `*.acquire`, `*.lock`, `*.acquireLock`.",
+          "Awaited calls after which the rest of the function holds a lock (`const release = await mutex.acquire()`), patterns as for `criticalSections`. Default: `*.acquire`, `*.lock`, `*.acquireLock`.",
         checkParameters:
           "`false` (default): properties of parameters are the caller's per-call state and are not reported. `true`: report when the same property of a parameter is read before and written after an `await` (`ctx.count = ctx.count + await f()`), for code that shares such objects between concurrent calls. Off by default because on the benchmark corpora every such finding was a per-request object with no second writer (mongodb's `authContext.credentials`, openai's run ledger). Writes that do not depend on an earlier read (Koa's `ctx.body = await render()`) are never reported.",
       },
@@ -647,6 +647,18 @@ function collectionCallShape(node: ts.Node, methods: ReadonlySet<string>): { col
   return { collection: callee.expression, key: normalize(first.getText()), method: callee.name.text };
 }
 
+/**
+ * A matcher of callee texts (`lockFor("jobs/daily").runExclusive`) by glob patterns
+ * (`*.runExclusive`). The text is code, not a path: a `/` in it (a string argument, a division)
+ * separates nothing, so `*` matches across it as across any other character (both sides have
+ * their `/` replaced by a character a callee text never holds before picomatch sees them).
+ */
+function calleeMatcher(patterns: readonly string[]): (text: string) => boolean {
+  const noSlash = (text: string): string => text.replace(/\//g, "\u2044");
+  const matches = picomatch(patterns.map(noSlash), { dot: true });
+  return (text) => matches(noSlash(text));
+}
+
 function normalize(text: string): string {
   return text.replace(/\s+/g, "").replace(/\?\./g, ".");
 }
@@ -704,8 +716,8 @@ class Analyzer {
   private readonly lockAcquisition: (text: string) => boolean;
 
   constructor(private readonly context: RuleContext<SharedStateOptions>) {
-    this.criticalSection = picomatch(context.options.criticalSections, { dot: true });
-    this.lockAcquisition = picomatch(context.options.lockAcquisitions, { dot: true });
+    this.criticalSection = calleeMatcher(context.options.criticalSections);
+    this.lockAcquisition = calleeMatcher(context.options.lockAcquisitions);
   }
 
   analyzeFunction(fn: ts.FunctionLikeDeclaration): void {
