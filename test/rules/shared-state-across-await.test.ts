@@ -1080,6 +1080,36 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "check-then-act lazy initialization from an asserted lookup and a cast, with the memoize fix keeping the ! and the as",
+    code: `${CONN}\ndeclare const pools: Map<string, Promise<Conn>>;\nexport class Db {\n  private conn: Conn | undefined;\n  private replica: Conn | undefined;\n  async get(name: string) {\n    if (!this.conn) {\n      this.conn = await pools.get(name)!;\n    }\n    return this.conn;\n  }\n  async read(open: () => unknown) {\n    if (!this.replica) {\n      this.replica = await (open() as Promise<Conn>);\n    }\n    return this.replica;\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 8,
+        column: 7,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\ndeclare const pools: Map<string, Promise<Conn>>;\nexport class Db {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private replica: Conn | undefined;\n  async get(name: string) {\n    if (!this.conn) {\n      this.conn = await (this.connPending ??= pools.get(name)!.finally(() => { this.connPending = undefined; }));\n    }\n    return this.conn;\n  }\n  async read(open: () => unknown) {\n    if (!this.replica) {\n      this.replica = await (open() as Promise<Conn>);\n    }\n    return this.replica;\n  }\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "duplicateInit",
+        line: 14,
+        column: 7,
+        message: duplicateInit("this.replica"),
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\ndeclare const pools: Map<string, Promise<Conn>>;\nexport class Db {\n  private conn: Conn | undefined;\n  private replica: Conn | undefined;\n  private replicaPending?: Promise<Conn>;\n  async get(name: string) {\n    if (!this.conn) {\n      this.conn = await pools.get(name)!;\n    }\n    return this.conn;\n  }\n  async read(open: () => unknown) {\n    if (!this.replica) {\n      this.replica = await (this.replicaPending ??= (open() as Promise<Conn>).finally(() => { this.replicaPending = undefined; }));\n    }\n    return this.replica;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [

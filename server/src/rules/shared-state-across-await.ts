@@ -1176,8 +1176,11 @@ class Analyzer {
     const modifiers = isField ? (ts.isPrivateIdentifier(declaration.name) ? "" : "private ") : "let ";
     const declarationText = isField ? `${modifiers}${pendingName}?: Promise<${valueType}>;` : `${modifiers}${pendingName}: Promise<${valueType}> | undefined;`;
     const target = key.startsWith("this.") ? `this.${pendingName}` : pendingName;
-    const inner = sourceFile.text.slice(work.getStart(sourceFile), work.getEnd());
-    const started = ts.isNewExpression(work) ? `(${inner})` : inner;
+    // The awaited expression as written, its `!` and `as` kept (`await pending.get(key)!`: the
+    // `.finally` goes on the asserted value); parenthesized unless `.finally` can follow it as is.
+    const awaited = right.expression;
+    const text = sourceFile.text.slice(awaited.getStart(sourceFile), awaited.getEnd());
+    const started = ts.isCallExpression(awaited) || ts.isNonNullExpression(awaited) || ts.isParenthesizedExpression(awaited) ? text : `(${text})`;
     return [
       {
         kind: "suggestion",
