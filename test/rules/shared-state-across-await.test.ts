@@ -1110,6 +1110,18 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "a collection key read through await is quoted with its spaces (await this.session.roomId())",
+    code: `declare function subscribe(room: string): Promise<void>;\nexport class Rooms {\n  private joined = new Set<string>();\n  constructor(private session: { roomId(): Promise<string> }) {}\n  async join() {\n    if (!this.joined.has(await this.session.roomId())) {\n      await subscribe("lobby");\n      this.joined.add(await this.session.roomId());\n    }\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateWorkCollection",
+        line: 8,
+        column: 7,
+        message: duplicateWorkCollection("this.joined", "await this.session.roomId()", "subscribe"),
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [

@@ -659,8 +659,12 @@ function calleeMatcher(patterns: readonly string[]): (text: string) => boolean {
   return (text) => matches(noSlash(text));
 }
 
+/**
+ * The text of an expression as a key and for messages: whitespace dropped, except one space where
+ * it separates two words (`await this.session.roomId()`, `new Key(id)`), and `?.` read as `.`.
+ */
 function normalize(text: string): string {
-  return text.replace(/\s+/g, "").replace(/\?\./g, ".");
+  return text.replace(/\s+/g, (space: string, at: number) => (/[\w$]/.test(text[at - 1] ?? "") && /[\w$]/.test(text[at + space.length] ?? "") ? " " : "")).replace(/\?\./g, ".");
 }
 
 function skipOuter(node: ts.Expression): ts.Expression {
