@@ -1122,6 +1122,11 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "the memoized result through a let that a nested function writes again: the stored value may be another one",
+    code: `${RAW}\n  async get(fallback: () => Promise<Raw>) {\n    if (!this.raw) {\n      let raw = await (this.rawPromise ??= this.load());\n      const retry = async () => { raw = await fallback(); };\n      if (raw.n < 0) await retry();\n      this.raw = raw;\n    }\n    return this.raw;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 11, column: 7, message: duplicateInit("this.raw") }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -1309,6 +1314,8 @@ const valid: ValidCase[] = [
     name: "default lock patterns: a lock chosen by a computed path (a division in the callee's text)",
     code: `interface Mutex { runExclusive<T>(fn: () => Promise<T>): Promise<T> }\ndeclare const shards: Mutex[];\ndeclare function readConfig(path: string): Promise<string>;\nlet config = "";\nexport async function reload(id: number) {\n  await shards[Math.floor(id / 16)].runExclusive(async () => {\n    config = config + await readConfig("app.rc");\n  });\n}`,
   },
+  { name: "the memoized result through a let that nothing writes again", code: `${RAW}\n  async get() {\n    if (!this.raw) {\n      this.rawPromise ??= this.load();\n      let raw = await this.rawPromise;\n      this.raw = raw;\n      console.log(raw.n);\n    }\n    return this.raw;\n  }\n}` },
+  { name: "the memoized result through a var read in a nested function", code: `${RAW}\n  async get() {\n    if (!this.raw) {\n      var raw = await (this.rawPromise ??= this.load());\n      this.raw = raw;\n      setTimeout(() => console.log(raw.n), 0);\n    }\n    return this.raw;\n  }\n}` },
 ];
 
 // Cases from the mutation run of lines 601-800 (bench/mutation/shared-state-across-await-lines-601-800.md).

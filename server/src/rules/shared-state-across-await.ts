@@ -11,7 +11,7 @@
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
-import { argumentParameters, isAncestorOrSelf, isAssignment, isAssignmentOperator, isAsyncFunction, isLogicalAssignmentOperator } from "../engine/astUtils";
+import { argumentParameters, isAncestorOrSelf, isAssignment, isAssignmentOperator, isAssignmentTarget, isAsyncFunction, isLogicalAssignmentOperator, walkTree } from "../engine/astUtils";
 import type { TypeOracle } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
@@ -1002,10 +1002,11 @@ class Analyzer {
     if (!value) return false;
     let awaited = skipOuter(value);
     if (ts.isIdentifier(awaited)) {
-      // `const raw = await this.rawPromise; this.raw = raw;`
+      // `const raw = await this.rawPromise; this.raw = raw;` (or a `let` never written again)
       const declaration = this.context.types.variableDeclarationOf(awaited);
       const list = declaration?.parent;
-      if (!declaration?.initializer || !list || !ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return false;
+      if (!declaration?.initializer || !list || !ts.isVariableDeclarationList(list)) return false;
+      if ((list.flags & ts.NodeFlags.Const) === 0 && !neverWrittenAgain(this.context.types, declaration)) return false;
       awaited = skipOuter(declaration.initializer);
     }
     return ts.isAwaitExpression(awaited) && awaited === suspension && state.isMemoizedPromise(awaited.expression);
@@ -2523,6 +2524,31 @@ function insideLoop(node: ts.Node, fn: ts.Node): boolean {
     if (ts.isIterationStatement(current, false)) return true;
   }
   return false;
+}
+
+/**
+ * A `let` or `var` that nothing writes after its initializer, nested functions included (`=`, a
+ * compound assignment, `++`/`--`, a destructuring or `for ... of` target): it holds its first
+ * value, as a `const` does.
+ */
+function neverWrittenAgain(types: TypeOracle, declaration: ts.VariableDeclaration): boolean {
+  if (!ts.isIdentifier(declaration.name)) return false;
+  const name = declaration.name;
+  const variable = types.variableOf(name);
+  // A `let`: the block, function body or file holding the statement; a `var`: its whole function.
+  let scope = declaration.parent.parent.parent as ts.Node | undefined;
+  if ((declaration.parent.flags & ts.NodeFlags.BlockScoped) === 0) while (scope && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  if (!variable || !scope) return false;
+  let written = false;
+  walkTree(scope, (node) => {
+    if (written) return false;
+    if (!ts.isIdentifier(node) || node === name || node.text !== name.text || types.variableOf(node) !== variable) return true;
+    const parent = node.parent;
+    const counted = (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken);
+    if (isAssignmentTarget(node) || counted) written = true;
+    return true;
+  });
+  return !written;
 }
 
 function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
