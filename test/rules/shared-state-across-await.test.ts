@@ -1728,9 +1728,296 @@ const valid1201: ValidCase[] = [
 // Cases from the mutation run of lines 1201-1850, second part (lines 1651-1850).
 const invalid1501: InvalidCase[] = [
   // (1651-1850 must-flag cases go here)
+  {
+    name: "a read-modify-write whose read is also the awaited call's input: the first read is reported, with the hoist",
+    code: `declare function interestOn(balance: number): Promise<number>;\nexport class Account {\n  private balance = 0;\n  async accrue() {\n    this.balance = this.balance + await interestOn(this.balance);\n  }\n}`,
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 5,
+        column: 5,
+        message: lostUpdate("this.balance"),
+        fixes: [
+          [
+            HOIST,
+            `declare function interestOn(balance: number): Promise<number>;\nexport class Account {\n  private balance = 0;\n  async accrue() {\n    const awaited = await interestOn(this.balance);\n    this.balance = this.balance + awaited;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a field holding a value or its promise, resolved in place (`this.config = await this.config`)",
+    code: `interface Config { retries: number }\nexport class Settings {\n  private config: Config | Promise<Config>;\n  constructor(private readonly load: () => Promise<Config>) {\n    this.config = load();\n  }\n  async get() {\n    this.config = await this.config;\n    return this.config;\n  }\n  reload() {\n    this.config = this.load();\n  }\n}`,
+    errors: [{ messageId: "readModifyWrite", line: 8, column: 5, message: lostUpdate("this.config") }],
+  },
+  {
+    name: "a snapshot through a shared cursor used as an element key, advanced after an await",
+    code: `interface Page { rows: string[]; next: string }\ndeclare function render(page: Page): Promise<void>;\nconst pages: Record<string, Page> = {};\nlet cursor = "start";\nexport async function showNext() {\n  const page = pages[cursor];\n  await render(page);\n  cursor = page.next;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 8, column: 3, message: staleSnapshot("cursor", "page") }],
+  },
+  {
+    name: "a snapshot computed by a call from a shared field, written back after an await",
+    code: `declare function seek(position: number): Promise<void>;\ndeclare function advance(position: number): number;\nexport class Player {\n  private position = 0;\n  async step() {\n    const next = advance(this.position);\n    await seek(next);\n    this.position = next;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 8, column: 5, message: staleSnapshot("this.position", "next") }],
+  },
+  {
+    name: "a snapshot read inside a call's argument expression, written back after an await",
+    code: `declare function save(count: number): Promise<void>;\nconst LIMIT = 10;\nexport class Counter {\n  private count = 0;\n  async increment() {\n    const next = Math.min(this.count + 1, LIMIT);\n    await save(next);\n    this.count = next;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 8, column: 5, message: staleSnapshot("this.count", "next") }],
+  },
+  {
+    name: "a snapshot written back in both branches of an if: the first write is reported",
+    code: `declare function vote(up: boolean): Promise<boolean>;\nexport class Poll {\n  private score = 0;\n  async cast(up: boolean) {\n    const score = this.score;\n    const accepted = await vote(up);\n    if (accepted) this.score = score + 1;\n    else this.score = score - 1;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 7, column: 19, message: staleSnapshot("this.score", "score") }],
+  },
+  {
+    name: "a snapshot written back after a write whose value holds the await",
+    code: `declare function fetchVersion(): Promise<number>;\nexport class Replica {\n  private version = 0;\n  async sync() {\n    const known = this.version;\n    this.version = await fetchVersion();\n    if (this.version < known) this.version = known;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 7, column: 31, message: staleSnapshot("this.version", "known") }],
+  },
+  {
+    name: "a snapshot written back after a loop that reassigns another local",
+    code: `declare function trySave(count: number): Promise<boolean>;\nexport class Counter {\n  private count = 0;\n  async increment() {\n    const before = this.count;\n    let attempts = 0;\n    while (!(await trySave(before + 1))) attempts = attempts + 1;\n    this.count = before + 1;\n    return attempts;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 8, column: 5, message: staleSnapshot("this.count", "before") }],
+  },
+  {
+    name: "a decrement after an await, under a truthiness check of the same field",
+    code: `declare function spend(): Promise<void>;\nexport class Wallet {\n  private credits = 3;\n  async use() {\n    if (this.credits) {\n      await spend();\n      this.credits--;\n    }\n  }\n}`,
+    errors: [{ messageId: "checkThenAct", line: 7, column: 7, message: checkThenAct("this.credits") }],
+  },
+  {
+    name: "a connection initialized under a check joined with ||",
+    code: `interface Client { closed: boolean; query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Client>;\nexport class Db {\n  private client: Client | undefined;\n  async query(sql: string) {\n    if (!this.client || this.client.closed) {\n      this.client = await connect();\n    }\n    await this.client.query(sql);\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 7,
+        column: 7,
+        message: duplicateInit("this.client"),
+        fixes: [
+          [
+            MEMO,
+            `interface Client { closed: boolean; query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Client>;\nexport class Db {\n  private client: Client | undefined;\n  private clientPending?: Promise<Client>;\n  async query(sql: string) {\n    if (!this.client || this.client.closed) {\n      this.client = await (this.clientPending ??= connect().finally(() => { this.clientPending = undefined; }));\n    }\n    await this.client.query(sql);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a connection initialized after a `!== undefined` guard that returns it",
+    code: `interface Client { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Client>;\nexport class Db {\n  private client: Client | undefined;\n  async getClient() {\n    if (this.client !== undefined) return this.client;\n    this.client = await connect();\n    return this.client;\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 7,
+        column: 5,
+        message: duplicateInit("this.client"),
+        fixes: [
+          [
+            MEMO,
+            `interface Client { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Client>;\nexport class Db {\n  private client: Client | undefined;\n  private clientPending?: Promise<Client>;\n  async getClient() {\n    if (this.client !== undefined) return this.client;\n    this.client = await (this.clientPending ??= connect().finally(() => { this.clientPending = undefined; }));\n    return this.client;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a connection initialized after a `!= null` guard that returns it",
+    code: `interface Client { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Client>;\nexport class Db {\n  private client: Client | null = null;\n  async getClient() {\n    if (this.client != null) return this.client;\n    this.client = await connect();\n    return this.client;\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 7,
+        column: 5,
+        message: duplicateInit("this.client"),
+        fixes: [
+          [
+            MEMO,
+            `interface Client { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Client>;\nexport class Db {\n  private client: Client | null = null;\n  private clientPending?: Promise<Client>;\n  async getClient() {\n    if (this.client != null) return this.client;\n    this.client = await (this.clientPending ??= connect().finally(() => { this.clientPending = undefined; }));\n    return this.client;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a socket initialized under a `== null` check",
+    code: `interface Socket { send(data: string): void }\ndeclare function open(url: string): Promise<Socket>;\nexport class Channel {\n  private socket: Socket | null = null;\n  constructor(private readonly url: string) {}\n  async send(data: string) {\n    if (this.socket == null) {\n      this.socket = await open(this.url);\n    }\n    this.socket.send(data);\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 8,
+        column: 7,
+        message: duplicateInit("this.socket"),
+        fixes: [
+          [
+            MEMO,
+            `interface Socket { send(data: string): void }\ndeclare function open(url: string): Promise<Socket>;\nexport class Channel {\n  private socket: Socket | null = null;\n  private socketPending?: Promise<Socket>;\n  constructor(private readonly url: string) {}\n  async send(data: string) {\n    if (this.socket == null) {\n      this.socket = await (this.socketPending ??= open(this.url).finally(() => { this.socketPending = undefined; }));\n    }\n    this.socket.send(data);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "sockets initialized under yoda checks (`undefined === x`, and a guard `undefined !== x`)",
+    code: `interface Socket { send(data: string): void }\ndeclare function open(url: string): Promise<Socket>;\nexport class Channel {\n  private socket: Socket | undefined;\n  private backup: Socket | undefined;\n  constructor(private readonly url: string) {}\n  async send(data: string) {\n    if (undefined === this.socket) {\n      this.socket = await open(this.url);\n    }\n    this.socket.send(data);\n  }\n  async sendBackup(data: string) {\n    if (undefined !== this.backup) return this.backup.send(data);\n    this.backup = await open(this.url);\n    this.backup.send(data);\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 9,
+        column: 7,
+        message: duplicateInit("this.socket"),
+        fixes: [
+          [
+            MEMO,
+            `interface Socket { send(data: string): void }\ndeclare function open(url: string): Promise<Socket>;\nexport class Channel {\n  private socket: Socket | undefined;\n  private socketPending?: Promise<Socket>;\n  private backup: Socket | undefined;\n  constructor(private readonly url: string) {}\n  async send(data: string) {\n    if (undefined === this.socket) {\n      this.socket = await (this.socketPending ??= open(this.url).finally(() => { this.socketPending = undefined; }));\n    }\n    this.socket.send(data);\n  }\n  async sendBackup(data: string) {\n    if (undefined !== this.backup) return this.backup.send(data);\n    this.backup = await open(this.url);\n    this.backup.send(data);\n  }\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "duplicateInit",
+        line: 15,
+        column: 5,
+        message: duplicateInit("this.backup"),
+        fixes: [
+          [
+            MEMO,
+            `interface Socket { send(data: string): void }\ndeclare function open(url: string): Promise<Socket>;\nexport class Channel {\n  private socket: Socket | undefined;\n  private backup: Socket | undefined;\n  private backupPending?: Promise<Socket>;\n  constructor(private readonly url: string) {}\n  async send(data: string) {\n    if (undefined === this.socket) {\n      this.socket = await open(this.url);\n    }\n    this.socket.send(data);\n  }\n  async sendBackup(data: string) {\n    if (undefined !== this.backup) return this.backup.send(data);\n    this.backup = await (this.backupPending ??= open(this.url).finally(() => { this.backupPending = undefined; }));\n    this.backup.send(data);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a key rotated only while it is the caller's current one: a comparison, not a presence check",
+    code: `declare function generateKey(): Promise<string>;\nexport class Keyring {\n  private key = "";\n  async rotate(current: string) {\n    if (current === this.key) {\n      this.key = await generateKey();\n    }\n    return this.key;\n  }\n}`,
+    errors: [{ messageId: "checkThenAct", line: 6, column: 7, message: checkThenAct("this.key") }],
+  },
+  {
+    name: "a map entry compared with a value, then set after an await: a comparison, not a presence check",
+    code: `interface Entry { status: "fresh" | "stale"; value: string }\ndeclare function refresh(id: string): Promise<Entry>;\nexport class Registry {\n  private readonly status = new Map<string, string>();\n  private readonly entries = new Map<string, Entry>();\n  async get(id: string) {\n    if (this.status.get(id) === "stale") {\n      this.status.set(id, (await refresh(id)).status);\n    }\n    return this.entries.get(id);\n  }\n}`,
+    errors: [{ messageId: "checkThenActCollection", line: 8, column: 7, message: checkThenActCollection("this.status", "id") }],
+  },
+  {
+    name: "a compound update after a presence check is not an initialization",
+    code: `declare function openBatch(): Promise<void>;\nexport class Batcher {\n  private pending = 0;\n  async add() {\n    if (!this.pending) {\n      await openBatch();\n      this.pending += 1;\n    }\n  }\n}`,
+    errors: [{ messageId: "checkThenAct", line: 7, column: 7, message: checkThenAct("this.pending") }],
+  },
+  {
+    name: "a lazily loaded list merged with the list read again after the await is not an initialization",
+    code: `interface Message { id: string }\ndeclare function fetchMessages(): Promise<Message[]>;\nexport class Inbox {\n  private messages: Message[] | undefined;\n  async load() {\n    if (!this.messages) {\n      const fetched = await fetchMessages();\n      this.messages = [...fetched, ...(this.messages ?? [])];\n    }\n    return this.messages;\n  }\n}`,
+    errors: [{ messageId: "checkThenAct", line: 8, column: 7, message: checkThenAct("this.messages") }],
+  },
+  {
+    name: "a map entry set from another entry of the same map after a has check is not an initialization",
+    code: `declare function measure(id: string, parentSize: number | undefined): Promise<number>;\nexport class Layout {\n  private readonly sizes = new Map<string, number>();\n  async sizeOf(id: string, parentId: string) {\n    if (!this.sizes.has(id)) {\n      this.sizes.set(id, await measure(id, this.sizes.get(parentId)));\n    }\n    return this.sizes.get(id);\n  }\n}`,
+    errors: [{ messageId: "checkThenActCollection", line: 6, column: 7, message: checkThenActCollection("this.sizes", "id") }],
+  },
+  {
+    name: "a map entry set from an entry of another map after a has check is an initialization",
+    code: `declare function measure(id: string, fallback: number | undefined): Promise<number>;\nexport class Layout {\n  private readonly sizes = new Map<string, number>();\n  private readonly defaults = new Map<string, number>();\n  async sizeOf(id: string, kind: string) {\n    if (!this.sizes.has(id)) {\n      this.sizes.set(id, await measure(id, this.defaults.get(kind)));\n    }\n    return this.sizes.get(id);\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 7,
+        column: 7,
+        message: duplicateInitCollection("this.sizes", "id"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function measure(id: string, fallback: number | undefined): Promise<number>;\nexport class Layout {\n  private readonly sizes = new Map<string, number>();\n  private readonly sizesPending = new Map<string, Promise<number>>();\n  private readonly defaults = new Map<string, number>();\n  async sizeOf(id: string, kind: string) {\n    if (!this.sizes.has(id)) {\n      let pending = this.sizesPending.get(id);\n      if (!pending) {\n        pending = measure(id, this.defaults.get(kind));\n        this.sizesPending.set(id, pending);\n      }\n      this.sizes.set(id, await pending);\n    }\n    return this.sizes.get(id);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const valid1501: ValidCase[] = [
   // (1651-1850 must-not-flag cases go here)
+  {
+    name: "a field assigned the awaited subscription whose callback reads the field later",
+    code: `interface Subscription { refresh(): void; cancel(): void }\ndeclare const bus: { subscribe(listener: () => void): Promise<Subscription> };\nexport class Feed {\n  private subscription: Subscription | undefined;\n  async start() {\n    this.subscription = await bus.subscribe(() => this.subscription?.refresh());\n  }\n}`,
+  },
+  {
+    name: "a map entry updated from the awaited delta and the entry read after the await",
+    code: `declare function fetchDelta(key: string): Promise<number>;\nconst counts = new Map<string, number>();\nexport async function bump(key: string) {\n  counts.set(key, (await fetchDelta(key)) + (counts.get(key) ?? 0));\n}`,
+  },
+  {
+    name: "a map entry set from another key's entry and an awaited value",
+    code: `declare function fetchSales(month: string): Promise<number>;\nconst totals = new Map<string, number>();\nexport async function addMonth(month: string, previousMonth: string) {\n  totals.set(month, (totals.get(previousMonth) ?? 0) + await fetchSales(month));\n}`,
+  },
+  {
+    name: "a field holding a value or its promise, awaited into a const and stored back after another await",
+    code: `interface Config { retries: number }\ndeclare function audit(config: Config): Promise<void>;\nexport class Settings {\n  private config: Config | Promise<Config>;\n  constructor(load: () => Promise<Config>) {\n    this.config = load();\n  }\n  async get() {\n    const config = await this.config;\n    await audit(config);\n    this.config = config;\n    return config;\n  }\n}`,
+  },
+  {
+    name: "a snapshot and its write-back inside a for await loop, with no await between them",
+    code: `interface Event { type: string }\nexport class Tracker {\n  private seen = 0;\n  async consume(stream: AsyncIterable<Event>) {\n    for await (const event of stream) {\n      const seen = this.seen;\n      this.seen = seen + 1;\n      console.log(event.type, seen);\n    }\n  }\n}`,
+  },
+  {
+    name: "a status saved, set, and restored after an await (the field written before the await)",
+    code: `declare function save(): Promise<void>;\nexport class Editor {\n  private status = "idle";\n  async save() {\n    const previous = this.status;\n    this.status = "saving";\n    await save();\n    this.status = previous;\n  }\n}`,
+  },
+  {
+    name: "a token copied into a let that is refreshed before it is stored back",
+    code: `declare function refresh(): Promise<string>;\ndeclare function isExpired(token: string): boolean;\nexport class Api {\n  private token = "";\n  async authorize() {\n    let token = this.token;\n    if (isExpired(token)) token = await refresh();\n    this.token = token;\n    return token;\n  }\n}`,
+  },
+  {
+    name: "a counter incremented after an await, the snapshot only returned",
+    code: `declare function flush(): Promise<void>;\nexport class Batch {\n  private processed = 0;\n  async run() {\n    const before = this.processed;\n    await flush();\n    this.processed++;\n    return before;\n  }\n}`,
+  },
+  {
+    name: "a field set from the same-named property of the awaited response",
+    code: `interface Changes { version: number; items: string[] }\ndeclare function fetchChanges(since: number): Promise<Changes>;\nexport class Replica {\n  private version = 0;\n  async sync() {\n    const version = this.version;\n    const response = await fetchChanges(version);\n    this.version = response.version;\n    return response.items;\n  }\n}`,
+  },
+  {
+    name: "a child marked visited after a guard on its parent's entry",
+    code: `declare function render(id: string): Promise<void>;\nexport class Tree {\n  private readonly visited = new Set<string>();\n  async visit(id: string, parentId: string) {\n    if (!this.visited.has(parentId)) return;\n    await render(id);\n    this.visited.add(id);\n  }\n}`,
+  },
+  {
+    name: "a result stored in another map than the one the guard checks",
+    code: `declare function run(id: string): Promise<string>;\nexport class Jobs {\n  private readonly pending = new Set<string>();\n  private readonly results = new Map<string, string>();\n  async finish(id: string) {\n    if (!this.pending.has(id)) return;\n    const result = await run(id);\n    this.results.set(id, result);\n  }\n}`,
+  },
+  {
+    name: "a module total updated from a parameter's same-named property",
+    code: `interface Order { id: string; total: number }\ndeclare function save(amount: number): Promise<void>;\nlet total = 0;\nexport async function record(order: Order) {\n  const amount = order.total;\n  await save(amount);\n  total = total + amount;\n}`,
+  },
+  {
+    name: "an object replaced from its fresh value after an await, a property snapshot only appended",
+    code: `interface Tabs { active: string; history: string[] }\ndeclare function save(tab: string): Promise<void>;\nexport class Browser {\n  private tabs: Tabs = { active: "", history: [] };\n  async archive() {\n    const active = this.tabs.active;\n    await save(active);\n    this.tabs = { ...this.tabs, history: [...this.tabs.history, active] };\n  }\n}`,
+  },
+  {
+    name: "a queue replaced from its fresh value after an await, the first job's snapshot only removed",
+    code: `declare function process(job: string): Promise<void>;\ndeclare function without(jobs: string[], job: string): string[];\nexport class Worker {\n  private queue: string[] = [];\n  async runFirst() {\n    const first = this.queue[0];\n    await process(first);\n    this.queue = without(this.queue, first);\n  }\n}`,
+  },
+  {
+    name: "a shared cursor advanced before the await",
+    code: `interface Page { rows: string[]; next: string }\ndeclare function render(page: Page): Promise<void>;\nconst pages: Record<string, Page> = {};\nlet cursor = "start";\nexport async function showNext() {\n  const page = pages[cursor];\n  cursor = page.next;\n  await render(page);\n}`,
+  },
+  {
+    name: "a field advanced before the await",
+    code: `declare function seek(position: number): Promise<void>;\ndeclare function advance(position: number): number;\nexport class Player {\n  private position = 0;\n  async step() {\n    const next = advance(this.position);\n    this.position = next;\n    await seek(next);\n  }\n}`,
+  },
+  {
+    name: "a clamped counter updated before the await",
+    code: `declare function save(count: number): Promise<void>;\nconst LIMIT = 10;\nexport class Counter {\n  private count = 0;\n  async increment() {\n    this.count = Math.min(this.count + 1, LIMIT);\n    await save(this.count);\n  }\n}`,
+  },
+  {
+    name: "a credit taken before the await",
+    code: `declare function spend(): Promise<void>;\nexport class Wallet {\n  private credits = 3;\n  async use() {\n    if (this.credits) {\n      this.credits--;\n      await spend();\n    }\n  }\n}`,
+  },
+  {
+    name: "the in-flight connection stored after a `!== undefined` guard",
+    code: `interface Client { query(sql: string): Promise<void> }\ndeclare function connect(): Promise<Client>;\nexport class Db {\n  private client: Client | undefined;\n  private connecting: Promise<Client> | undefined;\n  async getClient() {\n    if (this.client !== undefined) return this.client;\n    this.client = await (this.connecting ??= connect());\n    return this.client;\n  }\n}`,
+  },
+  {
+    name: "a stale entry marked refreshing before the await",
+    code: `interface Entry { status: "fresh" | "stale"; value: string }\ndeclare function refresh(id: string): Promise<Entry>;\nexport class Registry {\n  private readonly status = new Map<string, string>();\n  private readonly entries = new Map<string, Entry>();\n  async get(id: string) {\n    if (this.status.get(id) === "stale") {\n      this.status.set(id, "refreshing");\n      const entry = await refresh(id);\n      this.entries.set(id, entry);\n    }\n    return this.entries.get(id);\n  }\n}`,
+  },
+  {
+    name: "a lazily loaded list stored from the memoized promise",
+    code: `interface Message { id: string }\ndeclare function fetchMessages(): Promise<Message[]>;\nexport class Inbox {\n  private messages: Message[] | undefined;\n  private loading: Promise<Message[]> | undefined;\n  async load() {\n    if (!this.messages) {\n      const fetched = await (this.loading ??= fetchMessages());\n      this.messages = fetched;\n    }\n    return this.messages;\n  }\n}`,
+  },
 ];
 
 // Cases from the mutation run of lines 1851-end.
