@@ -4221,10 +4221,32 @@ const validMore: ValidCase[] = [
 
 // Cases for the mutants left after the first review of each line range (bench/mutation/misused-promise*.md, "Left").
 const invalidLeft: InvalidCase[] = [
-  // (must-flag cases for the mutants left go here)
+  // #591 of lines 1041-end (the mutant was right): a `.bind` of any target is a bound function, also of an element or a call.
+  {
+    name: "bind: a handler read from a table by key, and one made by a factory, bound and given to a listener and a timer",
+    code: lines(D, 'import { EventEmitter } from "node:events";', "declare function retrying(name: string): (this: Worker) => Promise<void>;", "export class Worker {", "  private readonly handlers = {", "    async created(id: string) { await save(id); },", "    async deleted(id: string) { await save(id); },", "  };", "  listen(bus: EventEmitter, kind: \"created\" | \"deleted\") {", "    bus.on(kind, this.handlers[kind].bind(this));", '    setInterval(retrying("flush").bind(this), 1000);', "  }", "}"),
+    errors: [
+      {
+        messageId: "listener",
+        line: 10,
+        column: 18,
+        message: LISTENER,
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 11,
+        column: 17,
+        message: VOID_ARGUMENT("setInterval"),
+      },
+    ],
+  },
 ];
 const validLeft: ValidCase[] = [
-  // (must-not-flag cases for the mutants left go here)
+  // Twins of the #591 case: sync handlers, bound the same ways.
+  {
+    name: "bind: sync handlers read from a table by key, and one made by a factory, bound and given to a listener and a timer",
+    code: lines(D, 'import { EventEmitter } from "node:events";', "declare function logging(name: string): (this: Worker) => void;", "export class Worker {", "  private readonly handlers = {", "    created(id: string) { void save(id).catch(console.error); },", "    deleted(id: string) { void save(id).catch(console.error); },", "  };", "  listen(bus: EventEmitter, kind: \"created\" | \"deleted\") {", "    bus.on(kind, this.handlers[kind].bind(this));", '    setInterval(logging("flush").bind(this), 1000);', "  }", "}"),
+  },
 ];
 
 describe(RULE, () => {

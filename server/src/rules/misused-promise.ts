@@ -1535,11 +1535,12 @@ function implementationOf(declaration: ts.Declaration): ts.FunctionLikeDeclarati
   return undefined;
 }
 
-/** `f.bind(...)` / `this.f.bind(...)`, by syntax. */
+/**
+ * `f.bind(...)`, `this.f.bind(...)`, `this.handlers[kind].bind(this)`, by syntax: a `.bind` call
+ * of any target (whether it is the lib's `Function#bind` is asked by `isLibBind`).
+ */
 function isBindCall(node: ts.Node): node is ts.CallExpression & { expression: ts.PropertyAccessExpression } {
-  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== "bind") return false;
-  const target = skipParens(node.expression.expression);
-  return ts.isIdentifier(target) || ts.isPropertyAccessExpression(target);
+  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "bind";
 }
 
 /** The last name in `a.b.c` / `c`; for `a.b.bind(x)`, that of `a.b`. */
