@@ -4240,12 +4240,57 @@ const invalidLeft: InvalidCase[] = [
       },
     ],
   },
+  // #377, #378, #380, #383 of lines 1041-end: a method called on a union of classes has one implementation per class.
+  {
+    name: "callback receivers: a method called on a union of two queues, only one of which awaits the callback in try/catch",
+    code: lines(D, "export class MemoryQueue {", "  run(task: () => void): void {", "    task();", "  }", "}", "export class RetryQueue {", "  async run(task: () => void): Promise<void> {", "    try {", "      await task();", "    } catch (error) {", "      console.error(error);", "    }", "  }", "}", "export function start(queue: MemoryQueue | RetryQueue) {", "  queue.run(async () => {", '    await save("x");', "  });", "}"),
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 17,
+        column: 13,
+        message: VOID_ARGUMENT("run"),
+        fixes: [
+          [
+            WRAP,
+            lines(
+              D,
+              "export class MemoryQueue {",
+              "  run(task: () => void): void {",
+              "    task();",
+              "  }",
+              "}",
+              "export class RetryQueue {",
+              "  async run(task: () => void): Promise<void> {",
+              "    try {",
+              "      await task();",
+              "    } catch (error) {",
+              "      console.error(error);",
+              "    }",
+              "  }",
+              "}",
+              "export function start(queue: MemoryQueue | RetryQueue) {",
+              "  queue.run(() => { void (async () => {",
+              '    await save("x");',
+              "  })().catch((error) => { console.error(error); }); });",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const validLeft: ValidCase[] = [
   // Twins of the #591 case: sync handlers, bound the same ways.
   {
     name: "bind: sync handlers read from a table by key, and one made by a factory, bound and given to a listener and a timer",
     code: lines(D, 'import { EventEmitter } from "node:events";', "declare function logging(name: string): (this: Worker) => void;", "export class Worker {", "  private readonly handlers = {", "    created(id: string) { void save(id).catch(console.error); },", "    deleted(id: string) { void save(id).catch(console.error); },", "  };", "  listen(bus: EventEmitter, kind: \"created\" | \"deleted\") {", "    bus.on(kind, this.handlers[kind].bind(this));", '    setInterval(logging("flush").bind(this), 1000);', "  }", "}"),
+  },
+  // Twin of the union case (before, any second implementation answered no: a false alarm).
+  {
+    name: "callback receivers: a method called on a union of two queues, both of which await the callback in try/catch",
+    code: lines(D, "export class MemoryQueue {", "  async run(task: () => void): Promise<void> {", "    try {", "      await task();", "    } catch (error) {", "      console.error(error);", "    }", "  }", "}", "export class RetryQueue {", "  async run(task: () => void, attempts = 3): Promise<void> {", "    for (let attempt = 1; attempt <= attempts; attempt++) {", "      try {", "        await task();", "        return;", "      } catch (error) {", "        console.error(error);", "      }", "    }", "  }", "}", "export function start(queue: MemoryQueue | RetryQueue) {", "  queue.run(async () => {", '    await save("x");', "  });", "}"),
   },
 ];
 
