@@ -4224,12 +4224,155 @@ const validMore: ValidCase[] = [
   },
 ];
 
+/** A package's lock (shipped as TypeScript source in the "left" cases): an async `[Symbol.dispose]` that never suspends. */
+const LOCKKIT = lines("export class Lock {", "  constructor(readonly name: string) {}", "  async [Symbol.dispose](): Promise<void> {", "    console.log(`released ${this.name}`);", "  }", "}", "export function acquire(name: string): Lock {", "  return new Lock(name);", "}");
+/** A package's retry (the same): awaits the callback in try/catch, though its parameter is typed `() => void`. */
+const GRACEFUL = lines("export async function retry(task: () => void): Promise<void> {", "  try {", "    await task();", "  } catch (error) {", "    console.error(error);", "  }", "}");
+
 // Cases for the mutants left after the first review of each line range (bench/mutation/misused-promise*.md, "Left").
 const invalidLeft: InvalidCase[] = [
-  // (must-flag cases for the mutants left go here)
+  // #591 of lines 1041-end (the mutant was right): a `.bind` of any target is a bound function, also of an element or a call.
+  {
+    name: "bind: a handler read from a table by key, and one made by a factory, bound and given to a listener and a timer",
+    code: lines(D, 'import { EventEmitter } from "node:events";', "declare function retrying(name: string): (this: Worker) => Promise<void>;", "export class Worker {", "  private readonly handlers = {", "    async created(id: string) { await save(id); },", "    async deleted(id: string) { await save(id); },", "  };", "  listen(bus: EventEmitter, kind: \"created\" | \"deleted\") {", "    bus.on(kind, this.handlers[kind].bind(this));", '    setInterval(retrying("flush").bind(this), 1000);', "  }", "}"),
+    errors: [
+      {
+        messageId: "listener",
+        line: 10,
+        column: 18,
+        message: LISTENER,
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 11,
+        column: 17,
+        message: VOID_ARGUMENT("setInterval"),
+      },
+    ],
+  },
+  // #377, #378, #380, #383 of lines 1041-end: a method called on a union of classes has one implementation per class.
+  {
+    name: "callback receivers: a method called on a union of two queues, only one of which awaits the callback in try/catch",
+    code: lines(D, "export class MemoryQueue {", "  run(task: () => void): void {", "    task();", "  }", "}", "export class RetryQueue {", "  async run(task: () => void): Promise<void> {", "    try {", "      await task();", "    } catch (error) {", "      console.error(error);", "    }", "  }", "}", "export function start(queue: MemoryQueue | RetryQueue) {", "  queue.run(async () => {", '    await save("x");', "  });", "}"),
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 17,
+        column: 13,
+        message: VOID_ARGUMENT("run"),
+        fixes: [
+          [
+            WRAP,
+            lines(
+              D,
+              "export class MemoryQueue {",
+              "  run(task: () => void): void {",
+              "    task();",
+              "  }",
+              "}",
+              "export class RetryQueue {",
+              "  async run(task: () => void): Promise<void> {",
+              "    try {",
+              "      await task();",
+              "    } catch (error) {",
+              "      console.error(error);",
+              "    }",
+              "  }",
+              "}",
+              "export function start(queue: MemoryQueue | RetryQueue) {",
+              "  queue.run(() => { void (async () => {",
+              '    await save("x");',
+              "  })().catch((error) => { console.error(error); }); });",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  // #692 of lines 1041-end: a step other than then/finally after the catch may reject (a timeout).
+  {
+    name: "sync callbacks: returning a caught chain with a timeout step after the catch (a Bluebird-like promise)",
+    code: lines('import { EventEmitter } from "node:events";', "interface Bluebird<T> extends Promise<T> {", "  catch<U = never>(handler: (error: unknown) => U | PromiseLike<U>): Bluebird<T | U>;", "  timeout(ms: number): Bluebird<T>;", "}", "declare function fetchJob(id: string): Bluebird<string>;", "export function wire(bus: EventEmitter) {", '  bus.on("job", (id: string) => fetchJob(id).catch((error) => console.error(error)).timeout(5000));', "}"),
+    errors: [{ messageId: "listener", line: 8, column: 17, message: LISTENER }],
+  },
+  // #42, #43 of lines 1041-end: a package's declarations are not the project's, even as TypeScript source with a body.
+  {
+    name: "using: a lock from a package shipped as TypeScript source: its async [Symbol.dispose] is not read",
+    code: lines('import { acquire } from "lockkit";', "export function work() {", '  using lock = acquire("jobs");', "  console.log(lock.name);", "}"),
+    extraFiles: { "node_modules/lockkit/package.json": '{ "name": "lockkit", "version": "1.0.0", "types": "index.ts" }', "node_modules/lockkit/index.ts": LOCKKIT },
+    ...DISPOSABLE,
+    errors: [
+      {
+        messageId: "voidReturnDispose",
+        line: 3,
+        column: 16,
+        message: "`using` calls the `[Symbol.dispose]()` of this value when the block ends and ignores what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and a rejection becomes an unhandled rejection, which ends the Node.js process. Declare the variable with `await using` and give the value a `[Symbol.asyncDispose]` method, or make `[Symbol.dispose]` synchronous.",
+      },
+    ],
+  },
+  // #370 of lines 1041-end: a receiver in a package is judged by its type, its body is not read.
+  {
+    name: "callback receivers: a package's function (shipped as TypeScript source) that awaits the callback in try/catch is judged by its type",
+    code: lines(D, 'import { retry } from "graceful";', "export function start() {", "  void retry(async () => {", '    await save("x");', "  });", "}"),
+    extraFiles: { "node_modules/graceful/package.json": '{ "name": "graceful", "version": "1.0.0", "types": "index.ts" }', "node_modules/graceful/index.ts": GRACEFUL },
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 4,
+        column: 14,
+        message: VOID_ARGUMENT("retry"),
+        fixes: [
+          [
+            WRAP,
+            lines(
+              D,
+              'import { retry } from "graceful";',
+              "export function start() {",
+              "  void retry(() => { void (async () => {",
+              '    await save("x");',
+              "  })().catch((error) => { console.error(error); }); });",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const validLeft: ValidCase[] = [
-  // (must-not-flag cases for the mutants left go here)
+  // Twins of the #591 case: sync handlers, bound the same ways.
+  {
+    name: "bind: sync handlers read from a table by key, and one made by a factory, bound and given to a listener and a timer",
+    code: lines(D, 'import { EventEmitter } from "node:events";', "declare function logging(name: string): (this: Worker) => void;", "export class Worker {", "  private readonly handlers = {", "    created(id: string) { void save(id).catch(console.error); },", "    deleted(id: string) { void save(id).catch(console.error); },", "  };", "  listen(bus: EventEmitter, kind: \"created\" | \"deleted\") {", "    bus.on(kind, this.handlers[kind].bind(this));", '    setInterval(logging("flush").bind(this), 1000);', "  }", "}"),
+  },
+  // Twin of the union case (before, any second implementation answered no: a false alarm).
+  {
+    name: "callback receivers: a method called on a union of two queues, both of which await the callback in try/catch",
+    code: lines(D, "export class MemoryQueue {", "  async run(task: () => void): Promise<void> {", "    try {", "      await task();", "    } catch (error) {", "      console.error(error);", "    }", "  }", "}", "export class RetryQueue {", "  async run(task: () => void, attempts = 3): Promise<void> {", "    for (let attempt = 1; attempt <= attempts; attempt++) {", "      try {", "        await task();", "        return;", "      } catch (error) {", "        console.error(error);", "      }", "    }", "  }", "}", "export function start(queue: MemoryQueue | RetryQueue) {", "  queue.run(async () => {", '    await save("x");', "  });", "}"),
+  },
+  // #682, #686, #688 of lines 1041-end: only chainHasRejectionHandler clears this one (the step after the handler may fail).
+  {
+    name: "sync callbacks: returning a chain whose then has a rejection handler, with a later step",
+    code: lines(D, 'import { EventEmitter } from "node:events";', "declare function audit(id: string, error: unknown): Promise<void>;", "export function wire(bus: EventEmitter) {", '  bus.on("job", (id: string) => save(id).then(() => console.log("saved"), (error) => audit(id, error)).then(() => bus.emit("done", id)));', "}"),
+  },
+  // #706, #707 of lines 1041-end: the returns of a nested function are not the callback's.
+  {
+    name: "sync callbacks: a chain caught by an error event returned, and a nested helper returning an uncaught promise",
+    code: lines(D, 'import { EventEmitter } from "node:events";', "export function wire(bus: EventEmitter) {", '  bus.on("job", (id: string) => {', "    const write = () => {", "      return save(id);", "    };", "    return write().catch((error) => {", '      bus.emit("error", error);', "    });", "  });", "}"),
+  },
+  // #645, #740 of lines 750-1040: the name gate also for class fields without heritage clauses and for methods without a written type.
+  {
+    name: "a known miss, as documented: a class field and methods whose promise is only inferred",
+    code: lines("declare const api: { reload(): Promise<void> };", "function refresh() {", "  return api.reload();", "}", "interface Hooks {", "  onClose(): void;", "}", "export class Poller {", "  onTick: () => void = refresh;", "}", "export const hooks: Hooks = {", "  onClose() {", "    return refresh();", "  },", "};", "export class Service implements Hooks {", "  onClose() {", "    return refresh();", "  }", "}"),
+  },
+  // Twin of the package cases: the same lock and retry in the project are read.
+  {
+    name: "using and callback receivers: the same lock and retry as project modules are read (never suspends; awaits in try/catch)",
+    code: lines(D, 'import { acquire } from "./lockkit";', 'import { retry } from "./graceful";', "export function work() {", '  using lock = acquire("jobs");', "  void retry(async () => {", '    await save(lock.name);', "  });", "}"),
+    extraFiles: { "lockkit.ts": LOCKKIT, "graceful.ts": GRACEFUL },
+    ...DISPOSABLE,
+  },
 ];
 
 describe(RULE, () => {

@@ -185,7 +185,9 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  bus that stores `async (...a) => { try { await listener(...a); } catch (e) { log(e); } }`),",
         "  a call awaited directly in that async function (the rejection then rejects its own promise,",
         "  which the caller holds and `floating-promise` checks), or a hand-over to another project",
-        "  function that does one of these (followed up to 3 functions deep). Calling the callback",
+        "  function that does one of these (followed up to 3 functions deep). A method called on a",
+        "  union of project classes (`queue: MemoryQueue | RetryQueue`) may run any of their",
+        "  implementations, so each must handle it. Calling the callback",
         "  without `await`, even inside `try`/`catch`, or awaiting it in a nested function without a",
         "  `catch`, or storing it anywhere else is still reported.",
         "- An async callback whose promise cannot reject, where the only loss is the rejection: a",
@@ -1377,15 +1379,17 @@ class CallbackReceivers {
     if (call.arguments.slice(0, index + 1).some((argument) => ts.isSpreadElement(argument))) return false;
     const target = this.types.calleeTarget(call);
     if (!target) return false;
-    let receiver: ts.FunctionLikeDeclaration | undefined;
+    // Several implementations (a method called on a union of project classes, `queue: MemoryQueue |
+    // RetryQueue`): any of them may run, so every one must handle the callback.
+    const receivers = new Set<ts.FunctionLikeDeclaration>();
     for (const declaration of target.declarations) {
       if (!this.types.isProjectSourceFile(declaration.getSourceFile())) return false;
       const implementation = implementationOf(declaration);
       if (implementation === "overload") continue;
-      if (!implementation || (receiver && receiver !== implementation)) return false;
-      receiver = implementation;
+      if (!implementation) return false;
+      receivers.add(implementation);
     }
-    return receiver !== undefined && this.parameterHandled(receiver, index, depth);
+    return receivers.size > 0 && [...receivers].every((receiver) => this.parameterHandled(receiver, index, depth));
   }
 
   private parameterHandled(fn: ts.FunctionLikeDeclaration, index: number, depth: number): boolean {
@@ -1535,11 +1539,12 @@ function implementationOf(declaration: ts.Declaration): ts.FunctionLikeDeclarati
   return undefined;
 }
 
-/** `f.bind(...)` / `this.f.bind(...)`, by syntax. */
+/**
+ * `f.bind(...)`, `this.f.bind(...)`, `this.handlers[kind].bind(this)`, by syntax: a `.bind` call
+ * of any target (whether it is the lib's `Function#bind` is asked by `isLibBind`).
+ */
 function isBindCall(node: ts.Node): node is ts.CallExpression & { expression: ts.PropertyAccessExpression } {
-  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== "bind") return false;
-  const target = skipParens(node.expression.expression);
-  return ts.isIdentifier(target) || ts.isPropertyAccessExpression(target);
+  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "bind";
 }
 
 /** The last name in `a.b.c` / `c`; for `a.b.bind(x)`, that of `a.b`. */
