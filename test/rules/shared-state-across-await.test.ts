@@ -1464,9 +1464,160 @@ const valid801: ValidCase[] = [
 // Cases from the mutation run of lines 1201-1850, first part (lines 1201-1650).
 const invalid1201: InvalidCase[] = [
   // (1201-1650 must-flag cases go here)
+  {
+    name: "serialized callers: a public init memoized by its only caller in the class can still be called from outside",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<void> | undefined;\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  async init() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 9,
+        column: 21,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private ready: Promise<void> | undefined;\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  async init() {\n    if (!this.conn) this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "serialized callers: a private method also called as this[\"name\"]() from a public method",
+    code: "interface Socket { connect(): Promise<void>; send(data: string): Promise<void> }\nexport class Channel {\n  private connected = false;\n  private connecting: Promise<void> | undefined;\n  constructor(private readonly socket: Socket) {}\n  async send(data: string) {\n    await (this.connecting ??= this.connect());\n    await this.socket.send(data);\n  }\n  async resume() {\n    await this[\"connect\"]();\n  }\n  private async connect() {\n    if (!this.connected) {\n      await this.socket.connect();\n      this.connected = true;\n    }\n  }\n}",
+    errors: [{ messageId: "duplicateWork", line: 16, column: 7, message: duplicateWork("this.connected", "this.socket.connect", "true") }],
+  },
+  {
+    name: "serialized callers: a private method handed to an emitter with its receiver runs at each event",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\ninterface Events { on(event: string, listener: () => void, context: unknown): void }\nexport class Client {\n  private conn: Conn | undefined;\n  constructor(events: Events) {\n    events.on(\"reconnect\", this.reconnect, this);\n  }\n  private async reconnect() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 9,
+        column: 21,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\ninterface Events { on(event: string, listener: () => void, context: unknown): void }\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  constructor(events: Events) {\n    events.on("reconnect", this.reconnect, this);\n  }\n  private async reconnect() {\n    if (!this.conn) this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "serialized callers: a private init memoized in two different fields (two runs can overlap)",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<void> | undefined;\n  private reconnecting: Promise<void> | undefined;\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  reconnect() {\n    return (this.reconnecting ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 13,
+        column: 21,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private ready: Promise<void> | undefined;\n  private reconnecting: Promise<void> | undefined;\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  reconnect() {\n    return (this.reconnecting ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "serialized callers: a private write chained on two different queues (one run per queue at once)",
+    code: "declare function appendLine(line: string): Promise<number>;\nexport class Log {\n  private queue: Promise<void> = Promise.resolve();\n  private retries: Promise<void> = Promise.resolve();\n  private size = 0;\n  append(line: string) {\n    this.queue = this.queue.then(() => this.write(line));\n  }\n  retry(line: string) {\n    this.retries = this.retries.then(() => this.write(line));\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}",
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 13,
+        column: 5,
+        message: lostUpdate("this.size"),
+        fixes: [
+          [
+            HOIST,
+            `declare function appendLine(line: string): Promise<number>;\nexport class Log {\n  private queue: Promise<void> = Promise.resolve();\n  private retries: Promise<void> = Promise.resolve();\n  private size = 0;\n  append(line: string) {\n    this.queue = this.queue.then(() => this.write(line));\n  }\n  retry(line: string) {\n    this.retries = this.retries.then(() => this.write(line));\n  }\n  private async write(line: string) {\n    const awaited = await appendLine(line);\n    this.size = this.size + awaited;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "serialized callers: a private preload started twice by the constructor (both runs overlap)",
+    code: "interface Db { load(table: string): Promise<void> }\ndeclare function openDb(): Promise<Db>;\nexport class Store {\n  private db: Db | undefined;\n  constructor() {\n    void this.preload(\"users\");\n    void this.preload(\"groups\");\n  }\n  private async preload(table: string) {\n    if (!this.db) this.db = await openDb();\n    await this.db.load(table);\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 10,
+        column: 19,
+        message: duplicateInit("this.db"),
+        fixes: [
+          [
+            MEMO,
+            `interface Db { load(table: string): Promise<void> }\ndeclare function openDb(): Promise<Db>;\nexport class Store {\n  private db: Db | undefined;\n  private dbPending?: Promise<Db>;\n  constructor() {\n    void this.preload("users");\n    void this.preload("groups");\n  }\n  private async preload(table: string) {\n    if (!this.db) this.db = await (this.dbPending ??= openDb().finally(() => { this.dbPending = undefined; }));\n    await this.db.load(table);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "serialized callers: awaited by two loops, each started once from the constructor (the loops overlap)",
+    code: "interface ListenClient { query(sql: string): Promise<void> }\ninterface Connection { getListenClient(): Promise<ListenClient> }\ndeclare function claimJob(queue: string): Promise<string | undefined>;\ndeclare function sleep(ms: number): Promise<void>;\nexport class Backend {\n  #listening = false;\n  #closed = false;\n  constructor(private readonly connection: Connection, private readonly queue: string) {\n    void this.#work();\n    void this.#watch();\n  }\n  async #ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.#listening) {\n      await client.query(\"LISTEN jobs\");\n      this.#listening = true;\n    }\n  }\n  async #work() {\n    while (!this.#closed) {\n      await this.#ensureListening();\n      if (!(await claimJob(this.queue))) await sleep(1000);\n    }\n  }\n  async #watch() {\n    while (!this.#closed) {\n      await this.#ensureListening();\n      await sleep(5000);\n    }\n  }\n}",
+    errors: [{ messageId: "duplicateWork", line: 16, column: 7, message: duplicateWork("this.#listening", "client.query", "true") }],
+  },
+  {
+    name: "serialized callers: four levels down from a loop the constructor starts once (past the depth followed)",
+    code: "interface ListenClient { query(sql: string): Promise<void> }\ninterface Connection { getListenClient(): Promise<ListenClient> }\ndeclare function claimJob(queue: string): Promise<string | undefined>;\ndeclare function sleep(ms: number): Promise<void>;\nexport class Backend {\n  #listening = false;\n  #closed = false;\n  constructor(private readonly connection: Connection, private readonly queue: string) {\n    void this.#main();\n  }\n  async #ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.#listening) {\n      await client.query(\"LISTEN jobs\");\n      this.#listening = true;\n    }\n  }\n  async #step() {\n    await this.#ensureListening();\n  }\n  async #tick() {\n    await this.#step();\n    const job = await claimJob(this.queue);\n    if (!job) await sleep(1000);\n  }\n  async #run() {\n    while (!this.#closed) await this.#tick();\n  }\n  async #main() {\n    await this.#run();\n  }\n}",
+    errors: [{ messageId: "duplicateWork", line: 15, column: 7, message: duplicateWork("this.#listening", "client.query", "true") }],
+  },
+  {
+    name: "serialized callers: started without await in each iteration of a loop the constructor starts once",
+    code: "interface ListenClient { query(sql: string): Promise<void> }\ninterface Connection { getListenClient(): Promise<ListenClient> }\ndeclare function claimJob(queue: string): Promise<string | undefined>;\ndeclare function sleep(ms: number): Promise<void>;\nexport class Backend {\n  #listening = false;\n  #closed = false;\n  constructor(private readonly connection: Connection, private readonly queue: string) {\n    void this.#work();\n  }\n  async #ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.#listening) {\n      await client.query(\"LISTEN jobs\");\n      this.#listening = true;\n    }\n  }\n  async #work() {\n    while (!this.#closed) {\n      void this.#ensureListening();\n      if (!(await claimJob(this.queue))) await sleep(1000);\n    }\n  }\n}",
+    errors: [{ messageId: "duplicateWork", line: 15, column: 7, message: duplicateWork("this.#listening", "client.query", "true") }],
+  },
+  {
+    name: "serialized callers: memoized per queue name, so runs for two queues overlap",
+    code: "interface ListenClient { query(sql: string): Promise<void> }\ninterface Connection { getListenClient(): Promise<ListenClient> }\ndeclare function claimJob(queue: string): Promise<string | undefined>;\ndeclare function sleep(ms: number): Promise<void>;\nexport class Backend {\n  #listening = false;\n  #closed = false;\n  constructor(private readonly connection: Connection, private readonly queue: string) {\n    \n  }\n  async #ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.#listening) {\n      await client.query(\"LISTEN jobs\");\n      this.#listening = true;\n    }\n  }\n  readonly #listeningFor: Record<string, Promise<void> | undefined> = {};\n  listen(queue: string) {\n    return (this.#listeningFor[queue] ??= this.#ensureListening());\n  }\n}",
+    errors: [{ messageId: "duplicateWork", line: 15, column: 7, message: duplicateWork("this.#listening", "client.query", "true") }],
+  },
 ];
 const valid1201: ValidCase[] = [
   // (1201-1650 must-not-flag cases go here)
+  {
+    name: "serialized callers: a private init memoized by its only caller",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<void> | undefined;\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",
+  },
+  {
+    name: "serialized callers: another instance's private field read in the class of a loop started once",
+    code: "interface ListenClient { query(sql: string): Promise<void> }\ninterface Connection { getListenClient(): Promise<ListenClient> }\ndeclare function claimJob(queue: string): Promise<string | undefined>;\ndeclare function sleep(ms: number): Promise<void>;\nexport class Backend {\n  #listening = false;\n  #closed = false;\n  readonly #id: string;\n  constructor(private readonly connection: Connection, private readonly queue: string) {\n    this.#id = queue;\n    void this.#work();\n  }\n  equals(other: Backend) {\n    return this.#id === other.#id;\n  }\n  async #ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.#listening) {\n      await client.query(\"LISTEN jobs\");\n      this.#listening = true;\n    }\n  }\n  async #work() {\n    while (!this.#closed) {\n      await this.#ensureListening();\n      if (!(await claimJob(this.queue))) await sleep(1000);\n    }\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private connect memoized by its only caller, the socket's own connect awaited inside",
+    code: "interface Socket { connect(): Promise<void>; send(data: string, headers: Record<string, string>): Promise<void> }\nexport class Channel {\n  private connected = false;\n  private connecting: Promise<void> | undefined;\n  constructor(private readonly socket: Socket, private readonly headers: Record<string, string>) {}\n  async send(data: string) {\n    await (this.connecting ??= this.connect());\n    await this.socket.send(data, { \"content-type\": this.headers[\"content-type\"] ?? \"text/plain\" });\n  }\n  private async connect() {\n    if (!this.connected) {\n      await this.socket.connect();\n      this.connected = true;\n    }\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private method started once from the constructor, an emitter told to call a closure",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\ninterface Events { on(event: string, listener: () => void, context: unknown): void }\nexport class Client {\n  private conn: Conn | undefined;\n  private lost = 0;\n  constructor(events: Events) {\n    void this.reconnect();\n    events.on(\"reconnect\", () => this.lost++, this);\n  }\n  private async reconnect() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private init memoized in one field by two methods",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<void> | undefined;\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  reconnect() {\n    return (this.ready ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private write chained on one queue by two methods",
+    code: "declare function appendLine(line: string): Promise<number>;\nexport class Log {\n  private queue: Promise<void> = Promise.resolve();\n  private size = 0;\n  append(line: string) {\n    this.queue = this.queue.then(() => this.write(line));\n  }\n  retry(line: string) {\n    this.queue = this.queue.then(() => this.write(line));\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private preload started once by the constructor",
+    code: "interface Db { load(table: string): Promise<void> }\ndeclare function openDb(): Promise<Db>;\nexport class Store {\n  private db: Db | undefined;\n  constructor(private readonly tables: string[]) {\n    void this.preload();\n  }\n  private async preload() {\n    if (!this.db) this.db = await openDb();\n    for (const table of this.tables) await this.db.load(table);\n  }\n}",
+  },
+  {
+    name: "serialized callers: awaited by one loop the constructor starts once, the other loop only sleeps",
+    code: "interface ListenClient { query(sql: string): Promise<void> }\ninterface Connection { getListenClient(): Promise<ListenClient> }\ndeclare function claimJob(queue: string): Promise<string | undefined>;\ndeclare function sleep(ms: number): Promise<void>;\nexport class Backend {\n  #listening = false;\n  #closed = false;\n  constructor(private readonly connection: Connection, private readonly queue: string) {\n    void this.#work();\n    void this.#watch();\n  }\n  async #ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.#listening) {\n      await client.query(\"LISTEN jobs\");\n      this.#listening = true;\n    }\n  }\n  async #work() {\n    while (!this.#closed) {\n      await this.#ensureListening();\n      if (!(await claimJob(this.queue))) await sleep(1000);\n    }\n  }\n  async #watch() {\n    while (!this.#closed) await sleep(5000);\n  }\n}",
+  },
+  {
+    name: "serialized callers: the parenthesized call awaited by a loop started once",
+    code: "interface ListenClient { query(sql: string): Promise<void> }\ninterface Connection { getListenClient(): Promise<ListenClient> }\ndeclare function claimJob(queue: string): Promise<string | undefined>;\ndeclare function sleep(ms: number): Promise<void>;\nexport class Backend {\n  #listening = false;\n  #closed = false;\n  constructor(private readonly connection: Connection, private readonly queue: string) {\n    void this.#work();\n  }\n  async #ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.#listening) {\n      await client.query(\"LISTEN jobs\");\n      this.#listening = true;\n    }\n  }\n  async #work() {\n    while (!this.#closed) {\n      await (this.#ensureListening());\n      if (!(await claimJob(this.queue))) await sleep(1000);\n    }\n  }\n}",
+  },
 ];
 
 // Cases from the mutation run of lines 1201-1850, second part (lines 1651-1850).
