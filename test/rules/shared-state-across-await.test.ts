@@ -1579,6 +1579,82 @@ const invalid1201: InvalidCase[] = [
     code: "interface ListenClient { query(sql: string): Promise<void> }\ninterface Connection { getListenClient(): Promise<ListenClient> }\ndeclare function claimJob(queue: string): Promise<string | undefined>;\ndeclare function sleep(ms: number): Promise<void>;\nexport class Backend {\n  #listening = false;\n  #closed = false;\n  constructor(private readonly connection: Connection, private readonly queue: string) {\n    \n  }\n  async #ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.#listening) {\n      await client.query(\"LISTEN jobs\");\n      this.#listening = true;\n    }\n  }\n  readonly #listeningFor: Record<string, Promise<void> | undefined> = {};\n  listen(queue: string) {\n    return (this.#listeningFor[queue] ??= this.#ensureListening());\n  }\n}",
     errors: [{ messageId: "duplicateWork", line: 15, column: 7, message: duplicateWork("this.#listening", "client.query", "true") }],
   },
+  {
+    name: "a connection checked against void 0, then created after an await",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (this.conn === void 0) {\n      this.conn = await connect();\n    }\n    return this.conn;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 6,
+        column: 7,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (this.conn === void 0) {\n      this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n    }\n    return this.conn;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "serialized callers: a private reconnect started from a handler the constructor registers (runs at each event)",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\ninterface Events { on(event: string, listener: () => void): void }\nexport class Client {\n  private conn: Conn | undefined;\n  constructor(events: Events) {\n    events.on(\"reconnect\", () => void this.reconnect());\n  }\n  private async reconnect() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 9,
+        column: 21,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\ninterface Events { on(event: string, listener: () => void): void }\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  constructor(events: Events) {\n    events.on("reconnect", () => void this.reconnect());\n  }\n  private async reconnect() {\n    if (!this.conn) this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a compare-and-set whose bump is skipped by a return in braces after the write",
+    code: "interface Doc { text: string }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (this.version !== version) return;\n    this.doc = merge(draft, saved);\n    if (!saved.text) {\n      return;\n    }\n    this.version++;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.doc", "draft") }],
+  },
+  {
+    name: "a busy flag whose guard only warns: a second call runs on",
+    code: "declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  async drain() {\n    if (this.busy) {\n      console.warn(\"drain already running\");\n    }\n    this.busy = true;\n    const done = this.uploads;\n    await upload(this.queue.splice(0));\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 5, message: staleSnapshot("this.uploads", "done") }],
+  },
+  {
+    name: "a busy flag per name is no lock for a counter shared by all names",
+    code: "declare function sync(name: string): Promise<void>;\nexport class Syncer {\n  private readonly syncing: Record<string, boolean> = {};\n  private synced = 0;\n  async run(name: string) {\n    if (this.syncing[name]) return;\n    this.syncing[name] = true;\n    const done = this.synced;\n    await sync(name);\n    this.synced = done + 1;\n    this.syncing[name] = false;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 10, column: 5, message: staleSnapshot("this.synced", "done") }],
+  },
+  {
+    name: "a busy flag whose guard exits only when not forced: a forced call runs on",
+    code: "declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  async drain(force: boolean) {\n    if (this.busy && !force) return;\n    this.busy = true;\n    const done = this.uploads;\n    await upload(this.queue.splice(0));\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 11, column: 5, message: staleSnapshot("this.uploads", "done") }],
+  },
+  {
+    name: "a busy flag set after awaiting readiness: the count read before the await is stale",
+    code: "declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  constructor(private readonly ready: Promise<void>) {}\n  async drain() {\n    const done = this.uploads;\n    await this.ready;\n    if (this.busy) return;\n    this.busy = true;\n    await upload(this.queue.splice(0));\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 5, message: staleSnapshot("this.uploads", "done") }],
+  },
+  {
+    name: "a busy flag checked before an await and set after it: both calls pass the check",
+    code: "declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  constructor(private readonly ready: Promise<void>) {}\n  async drain() {\n    await this.ready;\n    if (this.busy) return;\n    await this.ready;\n    this.busy = true;\n    const done = this.uploads;\n    await upload(this.queue.splice(0));\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 14, column: 5, message: staleSnapshot("this.uploads", "done") }],
+  },
+  {
+    name: "a cache checked again after connecting, then filled by a for await loop",
+    code: "interface Conn { list(): AsyncIterable<string> }\ndeclare function open(): Promise<Conn>;\nexport class Index {\n  private entries: string[] | undefined;\n  async list() {\n    if (!this.entries) {\n      const conn = await open();\n      if (this.entries) return this.entries;\n      const entries: string[] = [];\n      for await (const entry of conn.list()) entries.push(entry);\n      this.entries = entries;\n    }\n    return this.entries;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 11, column: 7, message: duplicateInit("this.entries") }],
+  },
+  {
+    name: "a cache checked again after connecting, then filled from an awaited query",
+    code: "interface Conn { list(): Promise<string[]> }\ndeclare function open(): Promise<Conn>;\nexport class Index {\n  private entries: string[] | undefined;\n  async list() {\n    if (!this.entries) {\n      const conn = await open();\n      if (this.entries) return this.entries;\n      const entries = await conn.list();\n      this.entries = entries;\n    }\n    return this.entries;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 10, column: 7, message: duplicateInit("this.entries") }],
+  },
 ];
 const valid1201: ValidCase[] = [
   // (1201-1650 must-not-flag cases go here)
@@ -1617,6 +1693,42 @@ const valid1201: ValidCase[] = [
   {
     name: "serialized callers: the parenthesized call awaited by a loop started once",
     code: "interface ListenClient { query(sql: string): Promise<void> }\ninterface Connection { getListenClient(): Promise<ListenClient> }\ndeclare function claimJob(queue: string): Promise<string | undefined>;\ndeclare function sleep(ms: number): Promise<void>;\nexport class Backend {\n  #listening = false;\n  #closed = false;\n  constructor(private readonly connection: Connection, private readonly queue: string) {\n    void this.#work();\n  }\n  async #ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.#listening) {\n      await client.query(\"LISTEN jobs\");\n      this.#listening = true;\n    }\n  }\n  async #work() {\n    while (!this.#closed) {\n      await (this.#ensureListening());\n      if (!(await claimJob(this.queue))) await sleep(1000);\n    }\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private init memoized in a field of a per-instance state object",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private readonly state: { ready?: Promise<void> } = {};\n  whenReady() {\n    return (this.state.ready ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private write chained on a queue, the callback's body parenthesized",
+    code: "declare function appendLine(line: string): Promise<number>;\nexport class Log {\n  private queue: Promise<void> = Promise.resolve();\n  private size = 0;\n  append(line: string) {\n    this.queue = this.queue.then(() => (this.write(line)));\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private write chained on a queue, the callback logs before it returns the run",
+    code: "declare function appendLine(line: string): Promise<number>;\nexport class Log {\n  private queue: Promise<void> = Promise.resolve();\n  private size = 0;\n  append(line: string) {\n    this.queue = this.queue.then(() => {\n      console.debug(\"append\", line);\n      return this.write(line);\n    });\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}",
+  },
+  {
+    name: "a compare-and-set: the version bumped after an event about the write",
+    code: "interface Doc { text: string }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  constructor(private readonly onChange: (doc: Doc) => void) {}\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (this.version !== version) return;\n    this.doc = merge(draft, saved);\n    this.onChange(this.doc);\n    this.version++;\n  }\n}",
+  },
+  {
+    name: "a busy flag checked and set after a for await loop",
+    code: "declare function readDir(dir: string): AsyncIterable<string>;\ndeclare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  async drain(dir: string) {\n    const files: string[] = [];\n    for await (const file of readDir(dir)) files.push(file);\n    if (this.busy) return;\n    this.busy = true;\n    const done = this.uploads;\n    await upload(files);\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private write chained on a queue, the callback returns early when closed",
+    code: "declare function appendLine(line: string): Promise<number>;\nexport class Log {\n  private queue: Promise<void> = Promise.resolve();\n  private size = 0;\n  private closed = false;\n  append(line: string) {\n    this.queue = this.queue.then(() => {\n      if (this.closed) return;\n      return this.write(line);\n    });\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}",
+  },
+  {
+    name: "a busy flag or a closed flag: the guard exits whenever the flag is set",
+    code: "declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private closed = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  async drain() {\n    if (this.busy || this.closed) return;\n    this.busy = true;\n    const done = this.uploads;\n    await upload(this.queue.splice(0));\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}",
+  },
+  {
+    name: "a busy flag checked and set after awaiting readiness",
+    code: "declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  constructor(private readonly ready: Promise<void>) {}\n  async drain() {\n    await this.ready;\n    if (this.busy) return;\n    this.busy = true;\n    try {\n      const done = this.uploads;\n      await upload(this.queue.splice(0));\n      this.uploads = done + 1;\n    } finally {\n      this.busy = false;\n    }\n  }\n}",
+  },
+  {
+    name: "a cache checked again after the last await before it is filled",
+    code: "interface Conn { list(): Promise<string[]> }\ndeclare function open(): Promise<Conn>;\nexport class Index {\n  private entries: string[] | undefined;\n  async list() {\n    if (!this.entries) {\n      const conn = await open();\n      const entries = await conn.list();\n      if (this.entries) return this.entries;\n      this.entries = entries;\n    }\n    return this.entries;\n  }\n}",
   },
 ];
 

@@ -231,9 +231,11 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  busy = true; await work(); busy = false` is a correct guard);",
         "- code inside common critical sections (`mutex.runExclusive(async () => ...)`, after",
         "  `await mutex.acquire()`, `navigator.locks.request(name, async () => ...)`, after a busy flag",
-        "  checked and set to `true` before any `await`: `if (this.busy) return; this.busy = true;`; a flag",
-        "  set to a value that may be false, `this.busy = this.queue.length > 0`, lets a second call",
-        "  through and is no lock); extend the list with `criticalSections` and `lockAcquisitions`;",
+        "  checked and set to `true` with no `await` between: `if (this.busy) return; this.busy = true;`,",
+        "  also after a first `await this.ready;`; a flag set to a value that may be false,",
+        "  `this.busy = this.queue.length > 0`, lets a second call through and is no lock, and so does a",
+        "  guard that exits only when another condition holds too, `if (this.busy && !force) return;`);",
+        "  extend the list with `criticalSections` and `lockAcquisitions`;",
         "- a guard that throws (`if (!this.socket) throw ...`): it asserts a precondition;",
         "- a write made only after checking the state again after the `await` (`const conn = await",
         "  connect(); if (!this.conn) this.conn = conn; else conn.close();`): the first result is kept",
@@ -276,9 +278,11 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "- a private method whose calls in its class all do one and the same of: memoize the returned",
         "  promise in one field that the caller sets only while it is unset",
         "  (`this.connecting ??= this._connect().finally(...)`, or `this.lock = this._connect()` after",
-        "  `if (this.lock) return await this.lock;`); chain it onto one",
+        "  `if (this.lock) return await this.lock;`; also a field of a per-instance object,",
+        "  `this.state.ready ??= this.init()`, but not a keyed entry, `this.ready[name] ??= ...`, one",
+        "  run per key); chain it onto one",
         "  field's promise and store the chain there (`this.queue = this.queue.then(() => this.write(line))`,",
-        "  a serial queue); start it once from the constructor (outside loops); or await it where they",
+        "  or a callback that does other work before `return this.write(line)`, a serial queue); start it once from the constructor (outside loops); or await it where they",
         "  call it, all in one method of the class that itself never runs concurrently by these rules",
         "  (up to three callers up): `await this.#ensureListening()` in each iteration of a private",
         "  `#work()` loop that the constructor starts once, or that `start()` memoizes",
@@ -1307,12 +1311,14 @@ function promiseChainEnd(promise: ts.Expression): ts.Expression {
   return end;
 }
 
-/** `this.f = value` or `this.f ??= value`: the field's text. */
+/** `this.f = value` or `this.f ??= value` (also `this.state.f`): the field's text. Not `this.f[key]`: one run per key. */
 function storedIn(value: ts.Expression): string | undefined {
   const parent = value.parent;
   if (!isAssignment(parent) || parent.right !== value) return undefined;
   const field = skipOuter(parent.left);
-  return ts.isPropertyAccessExpression(field) && field.expression.kind === ts.SyntaxKind.ThisKeyword ? normalize(field.getText()) : undefined;
+  let root: ts.Expression = field;
+  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+  return field !== root && root.kind === ts.SyntaxKind.ThisKeyword ? normalize(field.getText()) : undefined;
 }
 
 /**
@@ -1323,8 +1329,9 @@ function chainedOnto(call: ts.CallExpression): string | undefined {
   let callback: ts.Node = call;
   while (ts.isParenthesizedExpression(callback.parent)) callback = callback.parent;
   if (ts.isReturnStatement(callback.parent)) {
+    // `() => { log(); return this.m(); }`: the chain waits for the returned run, whatever ran before it.
     const block = callback.parent.parent;
-    if (!ts.isBlock(block) || block.statements.length !== 1) return undefined;
+    if (!ts.isBlock(block)) return undefined;
     callback = block.parent;
   } else {
     callback = callback.parent;
@@ -1373,20 +1380,23 @@ function exits(statement: ts.Statement, orThrows = true): boolean {
 }
 
 /**
- * A busy flag used as a lock: `if (this.busy) return; this.busy = true;` before any suspension.
- * Returns where the lock is held from (the guard's start), or +∞.
+ * A busy flag used as a lock: `if (this.busy) return; this.busy = true;` with no suspension
+ * between the check and the set (before the first suspension, or after one: `await this.ready;`
+ * first does not matter, the check and the set still run as one step). The guard exits whenever
+ * the flag is set: `||` of flags, not `&&` (`if (this.busy && !force) return;` lets a forced call
+ * through). Returns where the lock is held from (the guard's start), or +∞.
  */
 function busyFlagLockStart(body: ts.ConciseBody): number {
   if (!ts.isBlock(body)) return Number.POSITIVE_INFINITY;
   const statements = body.statements;
   for (let index = 0; index < statements.length; index++) {
     const guard = statements[index];
-    if (containsSuspension(guard)) break;
+    if (containsSuspension(guard)) continue;
     if (!ts.isIfStatement(guard) || guard.elseStatement || !exits(guard.thenStatement)) continue;
     const tested = new Set<string>();
     const collect = (expression: ts.Expression): void => {
       const node = skipOuter(expression);
-      if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) {
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
         collect(node.left);
         collect(node.right);
       } else if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
