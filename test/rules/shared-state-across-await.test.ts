@@ -1655,6 +1655,189 @@ const invalid1201: InvalidCase[] = [
     code: "interface Conn { list(): Promise<string[]> }\ndeclare function open(): Promise<Conn>;\nexport class Index {\n  private entries: string[] | undefined;\n  async list() {\n    if (!this.entries) {\n      const conn = await open();\n      if (this.entries) return this.entries;\n      const entries = await conn.list();\n      this.entries = entries;\n    }\n    return this.entries;\n  }\n}",
     errors: [{ messageId: "duplicateInit", line: 10, column: 7, message: duplicateInit("this.entries") }],
   },
+  {
+    name: "read-modify-writes of a sum with an await on the right: a hoist only when the other operands are side-effect free",
+    code: "declare function fetchPoints(): Promise<number>;\nexport class Player {\n  private score = 0;\n  private level = 0;\n  private streak = 0;\n  private rank = 0;\n  constructor(private readonly bonus: number) {}\n  private multiplier() { return 2; }\n  private decay(value: number) { return value * 0.9; }\n  private streakBonus() { return 1; }\n  async addPoints() {\n    this.score = this.score + this.bonus + (await fetchPoints());\n  }\n  async levelUp() {\n    this.level = this.level + this.streakBonus() + (await fetchPoints());\n  }\n  async extendStreak() {\n    this.streak = this.multiplier() * this.streak + (await fetchPoints());\n  }\n  async rerank() {\n    this.rank = this.decay(this.rank) + (await fetchPoints());\n  }\n}",
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 12,
+        column: 5,
+        message: lostUpdate("this.score"),
+        fixes: [
+          [
+            HOIST,
+            `declare function fetchPoints(): Promise<number>;\nexport class Player {\n  private score = 0;\n  private level = 0;\n  private streak = 0;\n  private rank = 0;\n  constructor(private readonly bonus: number) {}\n  private multiplier() { return 2; }\n  private decay(value: number) { return value * 0.9; }\n  private streakBonus() { return 1; }\n  async addPoints() {\n    const awaited = await fetchPoints();\n    this.score = this.score + this.bonus + awaited;\n  }\n  async levelUp() {\n    this.level = this.level + this.streakBonus() + (await fetchPoints());\n  }\n  async extendStreak() {\n    this.streak = this.multiplier() * this.streak + (await fetchPoints());\n  }\n  async rerank() {\n    this.rank = this.decay(this.rank) + (await fetchPoints());\n  }\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "readModifyWrite",
+        line: 15,
+        column: 5,
+        message: lostUpdate("this.level"),
+      },
+      {
+        messageId: "readModifyWrite",
+        line: 18,
+        column: 5,
+        message: lostUpdate("this.streak"),
+      },
+      {
+        messageId: "readModifyWrite",
+        line: 21,
+        column: 5,
+        message: lostUpdate("this.rank"),
+      },
+    ],
+  },
+  {
+    name: "a connection field typed with null: the memoized promise's type leaves the null out",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | null = null;\n  async get() {\n    if (!this.conn) this.conn = await connect();\n    return this.conn;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 5,
+        column: 21,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\nexport class Client {\n  private conn: Conn | null = null;\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (!this.conn) this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n    return this.conn;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a theme field typed as a union of string literals: the memoized promise keeps them",
+    code: "declare function fetchTheme(): Promise<\"light\" | \"dark\">;\nexport class Settings {\n  private theme: \"light\" | \"dark\" | undefined;\n  async getTheme() {\n    if (!this.theme) this.theme = await fetchTheme();\n    return this.theme;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 5,
+        column: 22,
+        message: duplicateInit("this.theme"),
+        fixes: [
+          [
+            MEMO,
+            `declare function fetchTheme(): Promise<"light" | "dark">;\nexport class Settings {\n  private theme: "light" | "dark" | undefined;\n  private themePending?: Promise<"light" | "dark">;\n  async getTheme() {\n    if (!this.theme) this.theme = await (this.themePending ??= fetchTheme().finally(() => { this.themePending = undefined; }));\n    return this.theme;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a lazy client and an unrelated counter update in one method: two findings",
+    code: "interface Conn { count(): Promise<number> } declare function connect(): Promise<Conn>;\ndeclare function fetchDelta(): Promise<number>;\nexport class Stats {\n  private conn: Conn | undefined;\n  private total = 0;\n  async refresh() {\n    if (!this.conn) {\n      this.conn = await connect();\n    }\n    this.total = this.total + (await fetchDelta());\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 8,
+        column: 7,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `interface Conn { count(): Promise<number> } declare function connect(): Promise<Conn>;\ndeclare function fetchDelta(): Promise<number>;\nexport class Stats {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private total = 0;\n  async refresh() {\n    if (!this.conn) {\n      this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n    }\n    this.total = this.total + (await fetchDelta());\n  }\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "readModifyWrite",
+        line: 10,
+        column: 5,
+        message: lostUpdate("this.total"),
+        fixes: [
+          [
+            HOIST,
+            `interface Conn { count(): Promise<number> } declare function connect(): Promise<Conn>;\ndeclare function fetchDelta(): Promise<number>;\nexport class Stats {\n  private conn: Conn | undefined;\n  private total = 0;\n  async refresh() {\n    if (!this.conn) {\n      this.conn = await connect();\n    }\n    const awaited = await fetchDelta();\n    this.total = this.total + awaited;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a counter updated after a second await inside the checked block: its own finding",
+    code: "interface Conn { count(): Promise<number> } declare function connect(): Promise<Conn>;\nexport class Stats {\n  private conn: Conn | undefined;\n  private rows = 0;\n  async refresh() {\n    if (!this.conn) {\n      this.conn = await connect();\n      this.rows = this.rows + (await this.conn.count());\n    }\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 7,
+        column: 7,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `interface Conn { count(): Promise<number> } declare function connect(): Promise<Conn>;\nexport class Stats {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private rows = 0;\n  async refresh() {\n    if (!this.conn) {\n      this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n      this.rows = this.rows + (await this.conn.count());\n    }\n  }\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "readModifyWrite",
+        line: 8,
+        column: 7,
+        message: lostUpdate("this.rows"),
+        fixes: [
+          [
+            HOIST,
+            `interface Conn { count(): Promise<number> } declare function connect(): Promise<Conn>;\nexport class Stats {\n  private conn: Conn | undefined;\n  private rows = 0;\n  async refresh() {\n    if (!this.conn) {\n      this.conn = await connect();\n      const awaited = await this.conn.count();\n      this.rows = this.rows + awaited;\n    }\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a closure's alias of the shared stats, the closure awaited per item",
+    code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private readonly stats = { bytes: 0 };\n  async uploadAll(items: string[]) {\n    const stats = this.stats;\n    const step = async (item: string) => {\n      stats.bytes = stats.bytes + (await upload(item));\n    };\n    for (const item of items) await step(item);\n  }\n}",
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 7,
+        column: 7,
+        message: lostUpdate("stats.bytes"),
+        fixes: [
+          [
+            HOIST,
+            `declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private readonly stats = { bytes: 0 };\n  async uploadAll(items: string[]) {\n    const stats = this.stats;\n    const step = async (item: string) => {\n      const awaited = await upload(item);\n      stats.bytes = stats.bytes + awaited;\n    };\n    for (const item of items) await step(item);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a closure's alias of the shared seen set, the closure awaited per event",
+    code: "interface StreamEvent { type: string; id: string }\ndeclare function flush(): Promise<void>;\nexport class Relay {\n  private readonly seen = new Set<string>();\n  async run(events: AsyncIterable<StreamEvent>) {\n    const seen = this.seen;\n    const handle = async (event: StreamEvent) => {\n      if (seen.has(event.id)) return;\n      await flush();\n      seen.add(event.id);\n    };\n    for await (const event of events) await handle(event);\n  }\n}",
+    errors: [{ messageId: "duplicateWorkCollection", line: 10, column: 7, message: duplicateWorkCollection("seen", "event.id", "flush") }],
+  },
+  {
+    name: "a total updated from prices awaited in a nested callback: the outer await is the suspension",
+    code: "declare function price(item: string): Promise<number>;\nexport class Cart {\n  private total = 0;\n  async add(items: string[]) {\n    this.total = this.total + (await Promise.all(\n      items.map(async (item) => await price(item)),\n    )).reduce((sum, value) => sum + value, 0);\n  }\n}",
+    errors: [{ messageId: "readModifyWrite", line: 5, column: 5, message: lostUpdate("this.total"), related: [5, 5] }],
+  },
+  {
+    name: "a context's state filled by a closure over the middleware's parameter",
+    code: "interface Ctx { state: { user?: string } }\ndeclare function loadUser(): Promise<string>;\nexport function auth(ctx: Ctx) {\n  return async () => {\n    if (!ctx.state.user) ctx.state.user = await loadUser();\n  };\n}",
+    errors: [{ messageId: "duplicateInit", line: 5, column: 26, message: duplicateInit("ctx.state.user") }],
+  },
+  {
+    name: "a row's total through a local const alias of the row",
+    code: "declare function price(id: string): Promise<number>;\nexport class Sheet {\n  private rows: { id: string; total: number }[] = [];\n  async reprice(index: number) {\n    const row = this.rows[index];\n    row.total = row.total + (await price(row.id));\n  }\n}",
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 6,
+        column: 5,
+        message: lostUpdate("this.rows[index].total"),
+        fixes: [
+          [
+            HOIST,
+            `declare function price(id: string): Promise<number>;\nexport class Sheet {\n  private rows: { id: string; total: number }[] = [];\n  async reprice(index: number) {\n    const row = this.rows[index];\n    const awaited = await price(row.id);\n    row.total = row.total + awaited;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const valid1201: ValidCase[] = [
   // (1201-1650 must-not-flag cases go here)
@@ -1729,6 +1912,58 @@ const valid1201: ValidCase[] = [
   {
     name: "a cache checked again after the last await before it is filled",
     code: "interface Conn { list(): Promise<string[]> }\ndeclare function open(): Promise<Conn>;\nexport class Index {\n  private entries: string[] | undefined;\n  async list() {\n    if (!this.entries) {\n      const conn = await open();\n      const entries = await conn.list();\n      if (this.entries) return this.entries;\n      this.entries = entries;\n    }\n    return this.entries;\n  }\n}",
+  },
+  {
+    name: "the points awaited into a const before the score update",
+    code: "declare function fetchPoints(): Promise<number>;\nexport class Player {\n  private score = 0;\n  constructor(private readonly bonus: number) {}\n  async addPoints() {\n    const points = await fetchPoints();\n    this.score = this.score + this.bonus + points;\n  }\n}",
+  },
+  {
+    name: "a connection field typed with null, filled from the memoized promise",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | null = null;\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (!this.conn) this.conn = await (this.connPending ??= connect());\n    return this.conn;\n  }\n}",
+  },
+  {
+    name: "a counter updated after a second await, the client memoized",
+    code: "interface Conn { count(): Promise<number> } declare function connect(): Promise<Conn>;\nexport class Stats {\n  private connecting: Promise<Conn> | undefined;\n  private rows = 0;\n  async refresh() {\n    const conn = await (this.connecting ??= connect());\n    const rows = await conn.count();\n    this.rows += rows;\n  }\n}",
+  },
+  {
+    name: "a closure's own counters object, the closure awaited per item",
+    code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  async uploadAll(items: string[]) {\n    const stats = { bytes: 0 };\n    const step = async (item: string) => {\n      stats.bytes = stats.bytes + (await upload(item));\n    };\n    for (const item of items) await step(item);\n    return stats.bytes;\n  }\n}",
+  },
+  {
+    name: "a closure's own list of sizes, the closure awaited per item",
+    code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  async uploadAll(items: string[]) {\n    const sizes = [0];\n    const step = async (item: string) => {\n      sizes[0] = sizes[0] + (await upload(item));\n    };\n    for (const item of items) await step(item);\n    return sizes[0];\n  }\n}",
+  },
+  {
+    name: "a row's total through a local alias, the price awaited first",
+    code: "declare function price(id: string): Promise<number>;\nexport class Sheet {\n  private rows: { id: string; total: number }[] = [];\n  async reprice(index: number) {\n    const row = this.rows[index];\n    const amount = await price(row.id);\n    row.total = row.total + amount;\n  }\n}",
+  },
+  {
+    name: "a copy of a row updated after an await",
+    code: "declare function price(id: string): Promise<number>;\nexport class Sheet {\n  private rows: { id: string; total: number }[] = [];\n  async preview(index: number) {\n    const row = { ...this.rows[index] };\n    row.total = row.total + (await price(row.id));\n    return row;\n  }\n}",
+  },
+  {
+    name: "a context's state filled by a closure, the user memoized on the context",
+    code: "interface Ctx { state: { user?: string; loading?: Promise<string> } }\ndeclare function loadUser(): Promise<string>;\nexport function auth(ctx: Ctx) {\n  return async () => {\n    ctx.state.user ??= await (ctx.state.loading ??= loadUser());\n  };\n}",
+  },
+  {
+    name: "a theme field typed as a union of string literals, filled from the memoized promise",
+    code: "declare function fetchTheme(): Promise<\"light\" | \"dark\">;\nexport class Settings {\n  private theme: \"light\" | \"dark\" | undefined;\n  private themePending?: Promise<\"light\" | \"dark\">;\n  async getTheme() {\n    if (!this.theme) this.theme = await (this.themePending ??= fetchTheme());\n    return this.theme;\n  }\n}",
+  },
+  {
+    name: "a connection field typed with null, set only if still unset after the await",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | null = null;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (!this.conn) this.conn = conn;\n    }\n    return this.conn;\n  }\n}",
+  },
+  {
+    name: "the shared stats updated once after a closure awaited per item",
+    code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private readonly stats = { bytes: 0 };\n  async uploadAll(items: string[]) {\n    const stats = this.stats;\n    let bytes = 0;\n    const step = async (item: string) => {\n      bytes = bytes + (await upload(item));\n    };\n    for (const item of items) await step(item);\n    stats.bytes += bytes;\n  }\n}",
+  },
+  {
+    name: "prices awaited in a nested callback, summed into a const before the total is updated",
+    code: "declare function price(item: string): Promise<number>;\nexport class Cart {\n  private total = 0;\n  async add(items: string[]) {\n    const prices = await Promise.all(items.map(async (item) => await price(item)));\n    this.total += prices.reduce((sum, value) => sum + value, 0);\n  }\n}",
+  },
+  {
+    name: "a lazy client memoized and a counter updated from a const",
+    code: "interface Conn { count(): Promise<number> } declare function connect(): Promise<Conn>;\ndeclare function fetchDelta(): Promise<number>;\nexport class Stats {\n  private connecting: Promise<Conn> | undefined;\n  private total = 0;\n  async refresh() {\n    await (this.connecting ??= connect());\n    const delta = await fetchDelta();\n    this.total += delta;\n  }\n}",
   },
 ];
 

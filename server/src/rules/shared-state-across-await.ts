@@ -209,7 +209,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "Shared means reachable by concurrent calls: module-level and outer-scope variables, instance",
         "and static fields through `this`, properties of module-level objects, and collections held",
         "by those, also when reached through a local `const` alias (`const options = this.options;`",
-        "`options.retries = options.retries + await f()`). Locals of the same call and objects created",
+        "`options.retries = options.retries + await f()`, also `const row = this.rows[index];`). Locals of the same call and objects created",
         "in it (including copies such as `{ ...this.options }`) are not shared, and neither, by",
         "default, is a parameter's object (Koa's `ctx`): with `checkParameters` on, it is reported when",
         "the same property is read before and written after the `await`. A check of a parameter's",
@@ -1581,12 +1581,12 @@ class FunctionState {
 
   private readonly aliasing = new Set<ts.Node>();
 
-  /** For `const local = <shared object path>`: that path's key. */
+  /** For `const local = <shared object path>` (`this.options`, `this.rows[index]`): that path's key. */
   private aliasOf(identifier: ts.Identifier): string | undefined {
     const declaration = this.context.types.variableDeclarationOf(identifier);
     const initializer = declaration?.initializer && skipOuter(declaration.initializer);
     if (!declaration || !initializer || this.aliasing.has(declaration)) return undefined;
-    if (!(ts.isPropertyAccessExpression(initializer) || ts.isIdentifier(initializer))) return undefined;
+    if (!(ts.isPropertyAccessExpression(initializer) || ts.isElementAccessExpression(initializer) || ts.isIdentifier(initializer))) return undefined;
     this.aliasing.add(declaration);
     try {
       return this.collectionOf(initializer)?.key;
