@@ -1838,6 +1838,11 @@ const invalid1201: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "a connection checked again before a second await, its reconnect handler registered first",
+    code: "interface Conn { on(event: string, listener: () => Promise<void>): void; ready(): Promise<void> }\ndeclare function connect(): Promise<Conn>;\ndeclare function resubscribe(): Promise<void>;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (!this.conn) {\n        conn.on(\"reconnect\", async () => await resubscribe());\n        await conn.ready();\n        this.conn = conn;\n      }\n    }\n    return this.conn;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 12, column: 9, message: duplicateInit("this.conn") }],
+  },
 ];
 const valid1201: ValidCase[] = [
   // (1201-1650 must-not-flag cases go here)
@@ -1964,6 +1969,14 @@ const valid1201: ValidCase[] = [
   {
     name: "a lazy client memoized and a counter updated from a const",
     code: "interface Conn { count(): Promise<number> } declare function connect(): Promise<Conn>;\ndeclare function fetchDelta(): Promise<number>;\nexport class Stats {\n  private connecting: Promise<Conn> | undefined;\n  private total = 0;\n  async refresh() {\n    await (this.connecting ??= connect());\n    const delta = await fetchDelta();\n    this.total += delta;\n  }\n}",
+  },
+  {
+    name: "a connection kept only if still unset after the await, its reconnect handler registered first",
+    code: "interface Conn { on(event: string, listener: () => Promise<void>): void }\ndeclare function connect(): Promise<Conn>;\ndeclare function resubscribe(): Promise<void>;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (!this.conn) {\n        conn.on(\"reconnect\", async () => await resubscribe());\n        this.conn = conn;\n      }\n    }\n    return this.conn;\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private write chained on a queue held in a per-instance state object",
+    code: "declare function appendLine(line: string): Promise<number>;\nexport class Log {\n  private readonly state = { queue: Promise.resolve(), size: 0 };\n  append(line: string) {\n    this.state.queue = this.state.queue.then(() => this.write(line));\n  }\n  private async write(line: string) {\n    this.state.size = this.state.size + (await appendLine(line));\n  }\n}",
   },
 ];
 

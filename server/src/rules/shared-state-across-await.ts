@@ -282,7 +282,8 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  `this.state.ready ??= this.init()`, but not a keyed entry, `this.ready[name] ??= ...`, one",
         "  run per key); chain it onto one",
         "  field's promise and store the chain there (`this.queue = this.queue.then(() => this.write(line))`,",
-        "  or a callback that does other work before `return this.write(line)`, a serial queue); start it once from the constructor (outside loops); or await it where they",
+        "  or a callback that does other work before `return this.write(line)`, also on a field of a",
+        "  per-instance object, `this.state.queue`: a serial queue); start it once from the constructor (outside loops); or await it where they",
         "  call it, all in one method of the class that itself never runs concurrently by these rules",
         "  (up to three callers up): `await this.#ensureListening()` in each iteration of a private",
         "  `#work()` loop that the constructor starts once, or that `start()` memoizes",
@@ -1344,7 +1345,10 @@ function chainedOnto(call: ts.CallExpression): string | undefined {
   while (ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression) && PROMISE_CHAIN.has(receiver.expression.name.text)) {
     receiver = skipOuter(receiver.expression.expression);
   }
-  if (!ts.isPropertyAccessExpression(receiver) || receiver.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  // A field: `this.queue`, or one of a per-instance object, `this.state.queue` (as `storedIn`).
+  let root: ts.Expression = receiver;
+  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+  if (root === receiver || root.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
   const field = normalize(receiver.getText());
   return storedIn(promiseChainEnd(link)) === field ? field : undefined;
 }
