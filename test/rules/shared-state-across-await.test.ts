@@ -1843,6 +1843,11 @@ const invalid1201: InvalidCase[] = [
     code: "interface Conn { on(event: string, listener: () => Promise<void>): void; ready(): Promise<void> }\ndeclare function connect(): Promise<Conn>;\ndeclare function resubscribe(): Promise<void>;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (!this.conn) {\n        conn.on(\"reconnect\", async () => await resubscribe());\n        await conn.ready();\n        this.conn = conn;\n      }\n    }\n    return this.conn;\n  }\n}",
     errors: [{ messageId: "duplicateInit", line: 12, column: 9, message: duplicateInit("this.conn") }],
   },
+  {
+    name: "a Map subclass filled after an await",
+    code: "declare function load(key: string): Promise<string>;\nexport class Cache extends Map<string, string> {\n  async fill(key: string) {\n    if (!this.has(key)) this.set(key, await load(key));\n  }\n}",
+    errors: [{ messageId: "duplicateInitCollection", line: 4, column: 25, message: duplicateInitCollection("this", "key") }],
+  },
 ];
 const valid1201: ValidCase[] = [
   // (1201-1650 must-not-flag cases go here)
@@ -1977,6 +1982,18 @@ const valid1201: ValidCase[] = [
   {
     name: "serialized callers: a private write chained on a queue held in a per-instance state object",
     code: "declare function appendLine(line: string): Promise<number>;\nexport class Log {\n  private readonly state = { queue: Promise.resolve(), size: 0 };\n  append(line: string) {\n    this.state.queue = this.state.queue.then(() => this.write(line));\n  }\n  private async write(line: string) {\n    this.state.size = this.state.size + (await appendLine(line));\n  }\n}",
+  },
+  {
+    name: "a Map subclass of in-flight promises",
+    code: "declare function load(key: string): Promise<string>;\nexport class Cache extends Map<string, Promise<string>> {\n  async fill(key: string) {\n    let pending = this.get(key);\n    if (!pending) {\n      pending = load(key);\n      this.set(key, pending);\n    }\n    return await pending;\n  }\n}",
+  },
+  {
+    name: "a Set subclass marking a key before the await",
+    code: "declare function load(key: string): Promise<string>;\nexport class Seen extends Set<string> {\n  async visit(key: string) {\n    if (this.has(key)) return;\n    this.add(key);\n    await load(key);\n  }\n}",
+  },
+  {
+    name: "a class with its own has and set, a project store that persists",
+    code: "declare function writeFile(path: string, text: string): Promise<void>;\ndeclare function fetchDefault(key: string): Promise<string>;\nexport class Settings {\n  private values: Record<string, string> = {};\n  has(key: string) {\n    return key in this.values;\n  }\n  set(key: string, value: string) {\n    this.values[key] = value;\n    void writeFile(\"settings.json\", JSON.stringify(this.values));\n  }\n  async ensure(key: string) {\n    if (!this.has(key)) this.set(key, await fetchDefault(key));\n  }\n}",
   },
 ];
 

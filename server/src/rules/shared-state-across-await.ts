@@ -208,7 +208,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "",
         "Shared means reachable by concurrent calls: module-level and outer-scope variables, instance",
         "and static fields through `this`, properties of module-level objects, and collections held",
-        "by those, also when reached through a local `const` alias (`const options = this.options;`",
+        "by those (and the instance itself in a class that extends `Map` or `Set`), also when reached through a local `const` alias (`const options = this.options;`",
         "`options.retries = options.retries + await f()`, also `const row = this.rows[index];`). Locals of the same call and objects created",
         "in it (including copies such as `{ ...this.options }`) are not shared, and neither, by",
         "default, is a parameter's object (Koa's `ctx`): with `checkParameters` on, it is reported when",
@@ -1608,9 +1608,13 @@ class FunctionState {
     return scope !== undefined && scope.scope === "inside" && scope.isParameter;
   }
 
-  /** A shared collection: like `locationOf`, but a `const` binding's object is still mutable. */
+  /**
+   * A shared collection: like `locationOf`, but a `const` binding's object is still mutable; also
+   * `this` itself, in a class that extends `Map` or `Set` (`this.has(key)`, `this.set(key, ...)`).
+   */
   collectionOf(expression: ts.Expression): Location | undefined {
     const node = skipOuter(expression);
+    if (node.kind === ts.SyntaxKind.ThisKeyword) return { key: "this" };
     if (ts.isIdentifier(node)) {
       const scope = this.scopeOf(node);
       return scope && scope.scope === "outside" && !this.isLocalOfSerializedOwner(node, true) ? { key: node.text } : undefined;
