@@ -1720,9 +1720,537 @@ const valid801: ValidCase[] = [
 // Cases from the mutation run of lines 1201-1850, first part (lines 1201-1650).
 const invalid1201: InvalidCase[] = [
   // (1201-1650 must-flag cases go here)
+  {
+    name: "serialized callers: a public init memoized by its only caller in the class can still be called from outside",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<void> | undefined;\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  async init() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 9,
+        column: 21,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private ready: Promise<void> | undefined;\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  async init() {\n    if (!this.conn) this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "serialized callers: a private method also called as this[\"name\"]() from a public method",
+    code: "interface Socket { connect(): Promise<void>; send(data: string): Promise<void> }\nexport class Channel {\n  private connected = false;\n  private connecting: Promise<void> | undefined;\n  constructor(private readonly socket: Socket) {}\n  async send(data: string) {\n    await (this.connecting ??= this.connect());\n    await this.socket.send(data);\n  }\n  async resume() {\n    await this[\"connect\"]();\n  }\n  private async connect() {\n    if (!this.connected) {\n      await this.socket.connect();\n      this.connected = true;\n    }\n  }\n}",
+    errors: [{ messageId: "duplicateWork", line: 16, column: 7, message: duplicateWork("this.connected", "this.socket.connect", "true") }],
+  },
+  {
+    name: "serialized callers: a private method handed to an emitter with its receiver runs at each event",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\ninterface Events { on(event: string, listener: () => void, context: unknown): void }\nexport class Client {\n  private conn: Conn | undefined;\n  constructor(events: Events) {\n    events.on(\"reconnect\", this.reconnect, this);\n  }\n  private async reconnect() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 9,
+        column: 21,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\ninterface Events { on(event: string, listener: () => void, context: unknown): void }\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  constructor(events: Events) {\n    events.on("reconnect", this.reconnect, this);\n  }\n  private async reconnect() {\n    if (!this.conn) this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "serialized callers: a private init memoized in two different fields (two runs can overlap)",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<void> | undefined;\n  private reconnecting: Promise<void> | undefined;\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  reconnect() {\n    return (this.reconnecting ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 13,
+        column: 21,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private ready: Promise<void> | undefined;\n  private reconnecting: Promise<void> | undefined;\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  reconnect() {\n    return (this.reconnecting ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "serialized callers: a private write chained on two different queues (one run per queue at once)",
+    code: "declare function appendLine(line: string): Promise<number>;\nexport class Log {\n  private queue: Promise<void> = Promise.resolve();\n  private retries: Promise<void> = Promise.resolve();\n  private size = 0;\n  append(line: string) {\n    this.queue = this.queue.then(() => this.write(line));\n  }\n  retry(line: string) {\n    this.retries = this.retries.then(() => this.write(line));\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}",
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 13,
+        column: 5,
+        message: lostUpdate("this.size"),
+        fixes: [
+          [
+            HOIST,
+            `declare function appendLine(line: string): Promise<number>;\nexport class Log {\n  private queue: Promise<void> = Promise.resolve();\n  private retries: Promise<void> = Promise.resolve();\n  private size = 0;\n  append(line: string) {\n    this.queue = this.queue.then(() => this.write(line));\n  }\n  retry(line: string) {\n    this.retries = this.retries.then(() => this.write(line));\n  }\n  private async write(line: string) {\n    const awaited = await appendLine(line);\n    this.size = this.size + awaited;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "serialized callers: a private preload started twice by the constructor (both runs overlap)",
+    code: "interface Db { load(table: string): Promise<void> }\ndeclare function openDb(): Promise<Db>;\nexport class Store {\n  private db: Db | undefined;\n  constructor() {\n    void this.preload(\"users\");\n    void this.preload(\"groups\");\n  }\n  private async preload(table: string) {\n    if (!this.db) this.db = await openDb();\n    await this.db.load(table);\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 10,
+        column: 19,
+        message: duplicateInit("this.db"),
+        fixes: [
+          [
+            MEMO,
+            `interface Db { load(table: string): Promise<void> }\ndeclare function openDb(): Promise<Db>;\nexport class Store {\n  private db: Db | undefined;\n  private dbPending?: Promise<Db>;\n  constructor() {\n    void this.preload("users");\n    void this.preload("groups");\n  }\n  private async preload(table: string) {\n    if (!this.db) this.db = await (this.dbPending ??= openDb().finally(() => { this.dbPending = undefined; }));\n    await this.db.load(table);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "serialized callers: awaited by two loops, each started once from the constructor (the loops overlap)",
+    code: "interface ListenClient { query(sql: string): Promise<void> }\ninterface Connection { getListenClient(): Promise<ListenClient> }\ndeclare function claimJob(queue: string): Promise<string | undefined>;\ndeclare function sleep(ms: number): Promise<void>;\nexport class Backend {\n  #listening = false;\n  #closed = false;\n  constructor(private readonly connection: Connection, private readonly queue: string) {\n    void this.#work();\n    void this.#watch();\n  }\n  async #ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.#listening) {\n      await client.query(\"LISTEN jobs\");\n      this.#listening = true;\n    }\n  }\n  async #work() {\n    while (!this.#closed) {\n      await this.#ensureListening();\n      if (!(await claimJob(this.queue))) await sleep(1000);\n    }\n  }\n  async #watch() {\n    while (!this.#closed) {\n      await this.#ensureListening();\n      await sleep(5000);\n    }\n  }\n}",
+    errors: [{ messageId: "duplicateWork", line: 16, column: 7, message: duplicateWork("this.#listening", "client.query", "true") }],
+  },
+  {
+    name: "serialized callers: four levels down from a loop the constructor starts once (past the depth followed)",
+    code: "interface ListenClient { query(sql: string): Promise<void> }\ninterface Connection { getListenClient(): Promise<ListenClient> }\ndeclare function claimJob(queue: string): Promise<string | undefined>;\ndeclare function sleep(ms: number): Promise<void>;\nexport class Backend {\n  #listening = false;\n  #closed = false;\n  constructor(private readonly connection: Connection, private readonly queue: string) {\n    void this.#main();\n  }\n  async #ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.#listening) {\n      await client.query(\"LISTEN jobs\");\n      this.#listening = true;\n    }\n  }\n  async #step() {\n    await this.#ensureListening();\n  }\n  async #tick() {\n    await this.#step();\n    const job = await claimJob(this.queue);\n    if (!job) await sleep(1000);\n  }\n  async #run() {\n    while (!this.#closed) await this.#tick();\n  }\n  async #main() {\n    await this.#run();\n  }\n}",
+    errors: [{ messageId: "duplicateWork", line: 15, column: 7, message: duplicateWork("this.#listening", "client.query", "true") }],
+  },
+  {
+    name: "serialized callers: started without await in each iteration of a loop the constructor starts once",
+    code: "interface ListenClient { query(sql: string): Promise<void> }\ninterface Connection { getListenClient(): Promise<ListenClient> }\ndeclare function claimJob(queue: string): Promise<string | undefined>;\ndeclare function sleep(ms: number): Promise<void>;\nexport class Backend {\n  #listening = false;\n  #closed = false;\n  constructor(private readonly connection: Connection, private readonly queue: string) {\n    void this.#work();\n  }\n  async #ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.#listening) {\n      await client.query(\"LISTEN jobs\");\n      this.#listening = true;\n    }\n  }\n  async #work() {\n    while (!this.#closed) {\n      void this.#ensureListening();\n      if (!(await claimJob(this.queue))) await sleep(1000);\n    }\n  }\n}",
+    errors: [{ messageId: "duplicateWork", line: 15, column: 7, message: duplicateWork("this.#listening", "client.query", "true") }],
+  },
+  {
+    name: "serialized callers: memoized per queue name, so runs for two queues overlap",
+    code: "interface ListenClient { query(sql: string): Promise<void> }\ninterface Connection { getListenClient(): Promise<ListenClient> }\ndeclare function claimJob(queue: string): Promise<string | undefined>;\ndeclare function sleep(ms: number): Promise<void>;\nexport class Backend {\n  #listening = false;\n  #closed = false;\n  constructor(private readonly connection: Connection, private readonly queue: string) {\n    \n  }\n  async #ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.#listening) {\n      await client.query(\"LISTEN jobs\");\n      this.#listening = true;\n    }\n  }\n  readonly #listeningFor: Record<string, Promise<void> | undefined> = {};\n  listen(queue: string) {\n    return (this.#listeningFor[queue] ??= this.#ensureListening());\n  }\n}",
+    errors: [{ messageId: "duplicateWork", line: 15, column: 7, message: duplicateWork("this.#listening", "client.query", "true") }],
+  },
+  {
+    name: "a connection checked against void 0, then created after an await",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (this.conn === void 0) {\n      this.conn = await connect();\n    }\n    return this.conn;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 6,
+        column: 7,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (this.conn === void 0) {\n      this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n    }\n    return this.conn;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "serialized callers: a private reconnect started from a handler the constructor registers (runs at each event)",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\ninterface Events { on(event: string, listener: () => void): void }\nexport class Client {\n  private conn: Conn | undefined;\n  constructor(events: Events) {\n    events.on(\"reconnect\", () => void this.reconnect());\n  }\n  private async reconnect() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 9,
+        column: 21,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\ninterface Events { on(event: string, listener: () => void): void }\nexport class Client {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  constructor(events: Events) {\n    events.on("reconnect", () => void this.reconnect());\n  }\n  private async reconnect() {\n    if (!this.conn) this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a compare-and-set whose bump is skipped by a return in braces after the write",
+    code: "interface Doc { text: string }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (this.version !== version) return;\n    this.doc = merge(draft, saved);\n    if (!saved.text) {\n      return;\n    }\n    this.version++;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.doc", "draft") }],
+  },
+  {
+    name: "a busy flag whose guard only warns: a second call runs on",
+    code: "declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  async drain() {\n    if (this.busy) {\n      console.warn(\"drain already running\");\n    }\n    this.busy = true;\n    const done = this.uploads;\n    await upload(this.queue.splice(0));\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 5, message: staleSnapshot("this.uploads", "done") }],
+  },
+  {
+    name: "a busy flag per name is no lock for a counter shared by all names",
+    code: "declare function sync(name: string): Promise<void>;\nexport class Syncer {\n  private readonly syncing: Record<string, boolean> = {};\n  private synced = 0;\n  async run(name: string) {\n    if (this.syncing[name]) return;\n    this.syncing[name] = true;\n    const done = this.synced;\n    await sync(name);\n    this.synced = done + 1;\n    this.syncing[name] = false;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 10, column: 5, message: staleSnapshot("this.synced", "done") }],
+  },
+  {
+    name: "a busy flag whose guard exits only when not forced: a forced call runs on",
+    code: "declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  async drain(force: boolean) {\n    if (this.busy && !force) return;\n    this.busy = true;\n    const done = this.uploads;\n    await upload(this.queue.splice(0));\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 11, column: 5, message: staleSnapshot("this.uploads", "done") }],
+  },
+  {
+    name: "a busy flag set after awaiting readiness: the count read before the await is stale",
+    code: "declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  constructor(private readonly ready: Promise<void>) {}\n  async drain() {\n    const done = this.uploads;\n    await this.ready;\n    if (this.busy) return;\n    this.busy = true;\n    await upload(this.queue.splice(0));\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 5, message: staleSnapshot("this.uploads", "done") }],
+  },
+  {
+    name: "a busy flag checked before an await and set after it: both calls pass the check",
+    code: "declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  constructor(private readonly ready: Promise<void>) {}\n  async drain() {\n    await this.ready;\n    if (this.busy) return;\n    await this.ready;\n    this.busy = true;\n    const done = this.uploads;\n    await upload(this.queue.splice(0));\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 14, column: 5, message: staleSnapshot("this.uploads", "done") }],
+  },
+  {
+    name: "a cache checked again after connecting, then filled by a for await loop",
+    code: "interface Conn { list(): AsyncIterable<string> }\ndeclare function open(): Promise<Conn>;\nexport class Index {\n  private entries: string[] | undefined;\n  async list() {\n    if (!this.entries) {\n      const conn = await open();\n      if (this.entries) return this.entries;\n      const entries: string[] = [];\n      for await (const entry of conn.list()) entries.push(entry);\n      this.entries = entries;\n    }\n    return this.entries;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 11, column: 7, message: duplicateInit("this.entries") }],
+  },
+  {
+    name: "a cache checked again after connecting, then filled from an awaited query",
+    code: "interface Conn { list(): Promise<string[]> }\ndeclare function open(): Promise<Conn>;\nexport class Index {\n  private entries: string[] | undefined;\n  async list() {\n    if (!this.entries) {\n      const conn = await open();\n      if (this.entries) return this.entries;\n      const entries = await conn.list();\n      this.entries = entries;\n    }\n    return this.entries;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 10, column: 7, message: duplicateInit("this.entries") }],
+  },
+  {
+    name: "read-modify-writes of a sum with an await on the right: a hoist only when the other operands are side-effect free",
+    code: "declare function fetchPoints(): Promise<number>;\nexport class Player {\n  private score = 0;\n  private level = 0;\n  private streak = 0;\n  private rank = 0;\n  constructor(private readonly bonus: number) {}\n  private multiplier() { return 2; }\n  private decay(value: number) { return value * 0.9; }\n  private streakBonus() { return 1; }\n  async addPoints() {\n    this.score = this.score + this.bonus + (await fetchPoints());\n  }\n  async levelUp() {\n    this.level = this.level + this.streakBonus() + (await fetchPoints());\n  }\n  async extendStreak() {\n    this.streak = this.multiplier() * this.streak + (await fetchPoints());\n  }\n  async rerank() {\n    this.rank = this.decay(this.rank) + (await fetchPoints());\n  }\n}",
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 12,
+        column: 5,
+        message: lostUpdate("this.score"),
+        fixes: [
+          [
+            HOIST,
+            `declare function fetchPoints(): Promise<number>;\nexport class Player {\n  private score = 0;\n  private level = 0;\n  private streak = 0;\n  private rank = 0;\n  constructor(private readonly bonus: number) {}\n  private multiplier() { return 2; }\n  private decay(value: number) { return value * 0.9; }\n  private streakBonus() { return 1; }\n  async addPoints() {\n    const awaited = await fetchPoints();\n    this.score = this.score + this.bonus + awaited;\n  }\n  async levelUp() {\n    this.level = this.level + this.streakBonus() + (await fetchPoints());\n  }\n  async extendStreak() {\n    this.streak = this.multiplier() * this.streak + (await fetchPoints());\n  }\n  async rerank() {\n    this.rank = this.decay(this.rank) + (await fetchPoints());\n  }\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "readModifyWrite",
+        line: 15,
+        column: 5,
+        message: lostUpdate("this.level"),
+      },
+      {
+        messageId: "readModifyWrite",
+        line: 18,
+        column: 5,
+        message: lostUpdate("this.streak"),
+      },
+      {
+        messageId: "readModifyWrite",
+        line: 21,
+        column: 5,
+        message: lostUpdate("this.rank"),
+      },
+    ],
+  },
+  {
+    name: "a connection field typed with null: the memoized promise's type leaves the null out",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | null = null;\n  async get() {\n    if (!this.conn) this.conn = await connect();\n    return this.conn;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 5,
+        column: 21,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\nexport class Client {\n  private conn: Conn | null = null;\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (!this.conn) this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n    return this.conn;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a theme field typed as a union of string literals: the memoized promise keeps them",
+    code: "declare function fetchTheme(): Promise<\"light\" | \"dark\">;\nexport class Settings {\n  private theme: \"light\" | \"dark\" | undefined;\n  async getTheme() {\n    if (!this.theme) this.theme = await fetchTheme();\n    return this.theme;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 5,
+        column: 22,
+        message: duplicateInit("this.theme"),
+        fixes: [
+          [
+            MEMO,
+            `declare function fetchTheme(): Promise<"light" | "dark">;\nexport class Settings {\n  private theme: "light" | "dark" | undefined;\n  private themePending?: Promise<"light" | "dark">;\n  async getTheme() {\n    if (!this.theme) this.theme = await (this.themePending ??= fetchTheme().finally(() => { this.themePending = undefined; }));\n    return this.theme;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a lazy client and an unrelated counter update in one method: two findings",
+    code: "interface Conn { count(): Promise<number> } declare function connect(): Promise<Conn>;\ndeclare function fetchDelta(): Promise<number>;\nexport class Stats {\n  private conn: Conn | undefined;\n  private total = 0;\n  async refresh() {\n    if (!this.conn) {\n      this.conn = await connect();\n    }\n    this.total = this.total + (await fetchDelta());\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 8,
+        column: 7,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `interface Conn { count(): Promise<number> } declare function connect(): Promise<Conn>;\ndeclare function fetchDelta(): Promise<number>;\nexport class Stats {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private total = 0;\n  async refresh() {\n    if (!this.conn) {\n      this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n    }\n    this.total = this.total + (await fetchDelta());\n  }\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "readModifyWrite",
+        line: 10,
+        column: 5,
+        message: lostUpdate("this.total"),
+        fixes: [
+          [
+            HOIST,
+            `interface Conn { count(): Promise<number> } declare function connect(): Promise<Conn>;\ndeclare function fetchDelta(): Promise<number>;\nexport class Stats {\n  private conn: Conn | undefined;\n  private total = 0;\n  async refresh() {\n    if (!this.conn) {\n      this.conn = await connect();\n    }\n    const awaited = await fetchDelta();\n    this.total = this.total + awaited;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a counter updated after a second await inside the checked block: its own finding",
+    code: "interface Conn { count(): Promise<number> } declare function connect(): Promise<Conn>;\nexport class Stats {\n  private conn: Conn | undefined;\n  private rows = 0;\n  async refresh() {\n    if (!this.conn) {\n      this.conn = await connect();\n      this.rows = this.rows + (await this.conn.count());\n    }\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 7,
+        column: 7,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `interface Conn { count(): Promise<number> } declare function connect(): Promise<Conn>;\nexport class Stats {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private rows = 0;\n  async refresh() {\n    if (!this.conn) {\n      this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }));\n      this.rows = this.rows + (await this.conn.count());\n    }\n  }\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "readModifyWrite",
+        line: 8,
+        column: 7,
+        message: lostUpdate("this.rows"),
+        fixes: [
+          [
+            HOIST,
+            `interface Conn { count(): Promise<number> } declare function connect(): Promise<Conn>;\nexport class Stats {\n  private conn: Conn | undefined;\n  private rows = 0;\n  async refresh() {\n    if (!this.conn) {\n      this.conn = await connect();\n      const awaited = await this.conn.count();\n      this.rows = this.rows + awaited;\n    }\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a closure's alias of the shared stats, the closure awaited per item",
+    code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private readonly stats = { bytes: 0 };\n  async uploadAll(items: string[]) {\n    const stats = this.stats;\n    const step = async (item: string) => {\n      stats.bytes = stats.bytes + (await upload(item));\n    };\n    for (const item of items) await step(item);\n  }\n}",
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 7,
+        column: 7,
+        message: lostUpdate("stats.bytes"),
+        fixes: [
+          [
+            HOIST,
+            `declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private readonly stats = { bytes: 0 };\n  async uploadAll(items: string[]) {\n    const stats = this.stats;\n    const step = async (item: string) => {\n      const awaited = await upload(item);\n      stats.bytes = stats.bytes + awaited;\n    };\n    for (const item of items) await step(item);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a closure's alias of the shared seen set, the closure awaited per event",
+    code: "interface StreamEvent { type: string; id: string }\ndeclare function flush(): Promise<void>;\nexport class Relay {\n  private readonly seen = new Set<string>();\n  async run(events: AsyncIterable<StreamEvent>) {\n    const seen = this.seen;\n    const handle = async (event: StreamEvent) => {\n      if (seen.has(event.id)) return;\n      await flush();\n      seen.add(event.id);\n    };\n    for await (const event of events) await handle(event);\n  }\n}",
+    errors: [{ messageId: "duplicateWorkCollection", line: 10, column: 7, message: duplicateWorkCollection("seen", "event.id", "flush") }],
+  },
+  {
+    name: "a total updated from prices awaited in a nested callback: the outer await is the suspension",
+    code: "declare function price(item: string): Promise<number>;\nexport class Cart {\n  private total = 0;\n  async add(items: string[]) {\n    this.total = this.total + (await Promise.all(\n      items.map(async (item) => await price(item)),\n    )).reduce((sum, value) => sum + value, 0);\n  }\n}",
+    errors: [{ messageId: "readModifyWrite", line: 5, column: 5, message: lostUpdate("this.total"), related: [5, 5] }],
+  },
+  {
+    name: "a context's state filled by a closure over the middleware's parameter",
+    code: "interface Ctx { state: { user?: string } }\ndeclare function loadUser(): Promise<string>;\nexport function auth(ctx: Ctx) {\n  return async () => {\n    if (!ctx.state.user) ctx.state.user = await loadUser();\n  };\n}",
+    errors: [{ messageId: "duplicateInit", line: 5, column: 26, message: duplicateInit("ctx.state.user") }],
+  },
+  {
+    name: "a row's total through a local const alias of the row",
+    code: "declare function price(id: string): Promise<number>;\nexport class Sheet {\n  private rows: { id: string; total: number }[] = [];\n  async reprice(index: number) {\n    const row = this.rows[index];\n    row.total = row.total + (await price(row.id));\n  }\n}",
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 6,
+        column: 5,
+        message: lostUpdate("this.rows[index].total"),
+        fixes: [
+          [
+            HOIST,
+            `declare function price(id: string): Promise<number>;\nexport class Sheet {\n  private rows: { id: string; total: number }[] = [];\n  async reprice(index: number) {\n    const row = this.rows[index];\n    const awaited = await price(row.id);\n    row.total = row.total + awaited;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a connection checked again before a second await, its reconnect handler registered first",
+    code: "interface Conn { on(event: string, listener: () => Promise<void>): void; ready(): Promise<void> }\ndeclare function connect(): Promise<Conn>;\ndeclare function resubscribe(): Promise<void>;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (!this.conn) {\n        conn.on(\"reconnect\", async () => await resubscribe());\n        await conn.ready();\n        this.conn = conn;\n      }\n    }\n    return this.conn;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 12, column: 9, message: duplicateInit("this.conn") }],
+  },
+  {
+    name: "a Map subclass filled after an await",
+    code: "declare function load(key: string): Promise<string>;\nexport class Cache extends Map<string, string> {\n  async fill(key: string) {\n    if (!this.has(key)) this.set(key, await load(key));\n  }\n}",
+    errors: [{ messageId: "duplicateInitCollection", line: 4, column: 25, message: duplicateInitCollection("this", "key") }],
+  },
 ];
 const valid1201: ValidCase[] = [
   // (1201-1650 must-not-flag cases go here)
+  {
+    name: "serialized callers: a private init memoized by its only caller",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<void> | undefined;\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",
+  },
+  {
+    name: "serialized callers: another instance's private field read in the class of a loop started once",
+    code: "interface ListenClient { query(sql: string): Promise<void> }\ninterface Connection { getListenClient(): Promise<ListenClient> }\ndeclare function claimJob(queue: string): Promise<string | undefined>;\ndeclare function sleep(ms: number): Promise<void>;\nexport class Backend {\n  #listening = false;\n  #closed = false;\n  readonly #id: string;\n  constructor(private readonly connection: Connection, private readonly queue: string) {\n    this.#id = queue;\n    void this.#work();\n  }\n  equals(other: Backend) {\n    return this.#id === other.#id;\n  }\n  async #ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.#listening) {\n      await client.query(\"LISTEN jobs\");\n      this.#listening = true;\n    }\n  }\n  async #work() {\n    while (!this.#closed) {\n      await this.#ensureListening();\n      if (!(await claimJob(this.queue))) await sleep(1000);\n    }\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private connect memoized by its only caller, the socket's own connect awaited inside",
+    code: "interface Socket { connect(): Promise<void>; send(data: string, headers: Record<string, string>): Promise<void> }\nexport class Channel {\n  private connected = false;\n  private connecting: Promise<void> | undefined;\n  constructor(private readonly socket: Socket, private readonly headers: Record<string, string>) {}\n  async send(data: string) {\n    await (this.connecting ??= this.connect());\n    await this.socket.send(data, { \"content-type\": this.headers[\"content-type\"] ?? \"text/plain\" });\n  }\n  private async connect() {\n    if (!this.connected) {\n      await this.socket.connect();\n      this.connected = true;\n    }\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private method started once from the constructor, an emitter told to call a closure",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\ninterface Events { on(event: string, listener: () => void, context: unknown): void }\nexport class Client {\n  private conn: Conn | undefined;\n  private lost = 0;\n  constructor(events: Events) {\n    void this.reconnect();\n    events.on(\"reconnect\", () => this.lost++, this);\n  }\n  private async reconnect() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private init memoized in one field by two methods",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<void> | undefined;\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  reconnect() {\n    return (this.ready ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private write chained on one queue by two methods",
+    code: "declare function appendLine(line: string): Promise<number>;\nexport class Log {\n  private queue: Promise<void> = Promise.resolve();\n  private size = 0;\n  append(line: string) {\n    this.queue = this.queue.then(() => this.write(line));\n  }\n  retry(line: string) {\n    this.queue = this.queue.then(() => this.write(line));\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private preload started once by the constructor",
+    code: "interface Db { load(table: string): Promise<void> }\ndeclare function openDb(): Promise<Db>;\nexport class Store {\n  private db: Db | undefined;\n  constructor(private readonly tables: string[]) {\n    void this.preload();\n  }\n  private async preload() {\n    if (!this.db) this.db = await openDb();\n    for (const table of this.tables) await this.db.load(table);\n  }\n}",
+  },
+  {
+    name: "serialized callers: awaited by one loop the constructor starts once, the other loop only sleeps",
+    code: "interface ListenClient { query(sql: string): Promise<void> }\ninterface Connection { getListenClient(): Promise<ListenClient> }\ndeclare function claimJob(queue: string): Promise<string | undefined>;\ndeclare function sleep(ms: number): Promise<void>;\nexport class Backend {\n  #listening = false;\n  #closed = false;\n  constructor(private readonly connection: Connection, private readonly queue: string) {\n    void this.#work();\n    void this.#watch();\n  }\n  async #ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.#listening) {\n      await client.query(\"LISTEN jobs\");\n      this.#listening = true;\n    }\n  }\n  async #work() {\n    while (!this.#closed) {\n      await this.#ensureListening();\n      if (!(await claimJob(this.queue))) await sleep(1000);\n    }\n  }\n  async #watch() {\n    while (!this.#closed) await sleep(5000);\n  }\n}",
+  },
+  {
+    name: "serialized callers: the parenthesized call awaited by a loop started once",
+    code: "interface ListenClient { query(sql: string): Promise<void> }\ninterface Connection { getListenClient(): Promise<ListenClient> }\ndeclare function claimJob(queue: string): Promise<string | undefined>;\ndeclare function sleep(ms: number): Promise<void>;\nexport class Backend {\n  #listening = false;\n  #closed = false;\n  constructor(private readonly connection: Connection, private readonly queue: string) {\n    void this.#work();\n  }\n  async #ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.#listening) {\n      await client.query(\"LISTEN jobs\");\n      this.#listening = true;\n    }\n  }\n  async #work() {\n    while (!this.#closed) {\n      await (this.#ensureListening());\n      if (!(await claimJob(this.queue))) await sleep(1000);\n    }\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private init memoized in a field of a per-instance state object",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private readonly state: { ready?: Promise<void> } = {};\n  whenReady() {\n    return (this.state.ready ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private write chained on a queue, the callback's body parenthesized",
+    code: "declare function appendLine(line: string): Promise<number>;\nexport class Log {\n  private queue: Promise<void> = Promise.resolve();\n  private size = 0;\n  append(line: string) {\n    this.queue = this.queue.then(() => (this.write(line)));\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private write chained on a queue, the callback logs before it returns the run",
+    code: "declare function appendLine(line: string): Promise<number>;\nexport class Log {\n  private queue: Promise<void> = Promise.resolve();\n  private size = 0;\n  append(line: string) {\n    this.queue = this.queue.then(() => {\n      console.debug(\"append\", line);\n      return this.write(line);\n    });\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}",
+  },
+  {
+    name: "a compare-and-set: the version bumped after an event about the write",
+    code: "interface Doc { text: string }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  constructor(private readonly onChange: (doc: Doc) => void) {}\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (this.version !== version) return;\n    this.doc = merge(draft, saved);\n    this.onChange(this.doc);\n    this.version++;\n  }\n}",
+  },
+  {
+    name: "a busy flag checked and set after a for await loop",
+    code: "declare function readDir(dir: string): AsyncIterable<string>;\ndeclare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  async drain(dir: string) {\n    const files: string[] = [];\n    for await (const file of readDir(dir)) files.push(file);\n    if (this.busy) return;\n    this.busy = true;\n    const done = this.uploads;\n    await upload(files);\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private write chained on a queue, the callback returns early when closed",
+    code: "declare function appendLine(line: string): Promise<number>;\nexport class Log {\n  private queue: Promise<void> = Promise.resolve();\n  private size = 0;\n  private closed = false;\n  append(line: string) {\n    this.queue = this.queue.then(() => {\n      if (this.closed) return;\n      return this.write(line);\n    });\n  }\n  private async write(line: string) {\n    this.size = this.size + (await appendLine(line));\n  }\n}",
+  },
+  {
+    name: "a busy flag or a closed flag: the guard exits whenever the flag is set",
+    code: "declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private closed = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  async drain() {\n    if (this.busy || this.closed) return;\n    this.busy = true;\n    const done = this.uploads;\n    await upload(this.queue.splice(0));\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}",
+  },
+  {
+    name: "a busy flag checked and set after awaiting readiness",
+    code: "declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  constructor(private readonly ready: Promise<void>) {}\n  async drain() {\n    await this.ready;\n    if (this.busy) return;\n    this.busy = true;\n    try {\n      const done = this.uploads;\n      await upload(this.queue.splice(0));\n      this.uploads = done + 1;\n    } finally {\n      this.busy = false;\n    }\n  }\n}",
+  },
+  {
+    name: "a cache checked again after the last await before it is filled",
+    code: "interface Conn { list(): Promise<string[]> }\ndeclare function open(): Promise<Conn>;\nexport class Index {\n  private entries: string[] | undefined;\n  async list() {\n    if (!this.entries) {\n      const conn = await open();\n      const entries = await conn.list();\n      if (this.entries) return this.entries;\n      this.entries = entries;\n    }\n    return this.entries;\n  }\n}",
+  },
+  {
+    name: "the points awaited into a const before the score update",
+    code: "declare function fetchPoints(): Promise<number>;\nexport class Player {\n  private score = 0;\n  constructor(private readonly bonus: number) {}\n  async addPoints() {\n    const points = await fetchPoints();\n    this.score = this.score + this.bonus + points;\n  }\n}",
+  },
+  {
+    name: "a connection field typed with null, filled from the memoized promise",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | null = null;\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (!this.conn) this.conn = await (this.connPending ??= connect());\n    return this.conn;\n  }\n}",
+  },
+  {
+    name: "a counter updated after a second await, the client memoized",
+    code: "interface Conn { count(): Promise<number> } declare function connect(): Promise<Conn>;\nexport class Stats {\n  private connecting: Promise<Conn> | undefined;\n  private rows = 0;\n  async refresh() {\n    const conn = await (this.connecting ??= connect());\n    const rows = await conn.count();\n    this.rows += rows;\n  }\n}",
+  },
+  {
+    name: "a closure's own counters object, the closure awaited per item",
+    code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  async uploadAll(items: string[]) {\n    const stats = { bytes: 0 };\n    const step = async (item: string) => {\n      stats.bytes = stats.bytes + (await upload(item));\n    };\n    for (const item of items) await step(item);\n    return stats.bytes;\n  }\n}",
+  },
+  {
+    name: "a closure's own list of sizes, the closure awaited per item",
+    code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  async uploadAll(items: string[]) {\n    const sizes = [0];\n    const step = async (item: string) => {\n      sizes[0] = sizes[0] + (await upload(item));\n    };\n    for (const item of items) await step(item);\n    return sizes[0];\n  }\n}",
+  },
+  {
+    name: "a row's total through a local alias, the price awaited first",
+    code: "declare function price(id: string): Promise<number>;\nexport class Sheet {\n  private rows: { id: string; total: number }[] = [];\n  async reprice(index: number) {\n    const row = this.rows[index];\n    const amount = await price(row.id);\n    row.total = row.total + amount;\n  }\n}",
+  },
+  {
+    name: "a copy of a row updated after an await",
+    code: "declare function price(id: string): Promise<number>;\nexport class Sheet {\n  private rows: { id: string; total: number }[] = [];\n  async preview(index: number) {\n    const row = { ...this.rows[index] };\n    row.total = row.total + (await price(row.id));\n    return row;\n  }\n}",
+  },
+  {
+    name: "a context's state filled by a closure, the user memoized on the context",
+    code: "interface Ctx { state: { user?: string; loading?: Promise<string> } }\ndeclare function loadUser(): Promise<string>;\nexport function auth(ctx: Ctx) {\n  return async () => {\n    ctx.state.user ??= await (ctx.state.loading ??= loadUser());\n  };\n}",
+  },
+  {
+    name: "a theme field typed as a union of string literals, filled from the memoized promise",
+    code: "declare function fetchTheme(): Promise<\"light\" | \"dark\">;\nexport class Settings {\n  private theme: \"light\" | \"dark\" | undefined;\n  private themePending?: Promise<\"light\" | \"dark\">;\n  async getTheme() {\n    if (!this.theme) this.theme = await (this.themePending ??= fetchTheme());\n    return this.theme;\n  }\n}",
+  },
+  {
+    name: "a connection field typed with null, set only if still unset after the await",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | null = null;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (!this.conn) this.conn = conn;\n    }\n    return this.conn;\n  }\n}",
+  },
+  {
+    name: "the shared stats updated once after a closure awaited per item",
+    code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private readonly stats = { bytes: 0 };\n  async uploadAll(items: string[]) {\n    const stats = this.stats;\n    let bytes = 0;\n    const step = async (item: string) => {\n      bytes = bytes + (await upload(item));\n    };\n    for (const item of items) await step(item);\n    stats.bytes += bytes;\n  }\n}",
+  },
+  {
+    name: "prices awaited in a nested callback, summed into a const before the total is updated",
+    code: "declare function price(item: string): Promise<number>;\nexport class Cart {\n  private total = 0;\n  async add(items: string[]) {\n    const prices = await Promise.all(items.map(async (item) => await price(item)));\n    this.total += prices.reduce((sum, value) => sum + value, 0);\n  }\n}",
+  },
+  {
+    name: "a lazy client memoized and a counter updated from a const",
+    code: "interface Conn { count(): Promise<number> } declare function connect(): Promise<Conn>;\ndeclare function fetchDelta(): Promise<number>;\nexport class Stats {\n  private connecting: Promise<Conn> | undefined;\n  private total = 0;\n  async refresh() {\n    await (this.connecting ??= connect());\n    const delta = await fetchDelta();\n    this.total += delta;\n  }\n}",
+  },
+  {
+    name: "a connection kept only if still unset after the await, its reconnect handler registered first",
+    code: "interface Conn { on(event: string, listener: () => Promise<void>): void }\ndeclare function connect(): Promise<Conn>;\ndeclare function resubscribe(): Promise<void>;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (!this.conn) {\n        conn.on(\"reconnect\", async () => await resubscribe());\n        this.conn = conn;\n      }\n    }\n    return this.conn;\n  }\n}",
+  },
+  {
+    name: "serialized callers: a private write chained on a queue held in a per-instance state object",
+    code: "declare function appendLine(line: string): Promise<number>;\nexport class Log {\n  private readonly state = { queue: Promise.resolve(), size: 0 };\n  append(line: string) {\n    this.state.queue = this.state.queue.then(() => this.write(line));\n  }\n  private async write(line: string) {\n    this.state.size = this.state.size + (await appendLine(line));\n  }\n}",
+  },
+  {
+    name: "a Map subclass of in-flight promises",
+    code: "declare function load(key: string): Promise<string>;\nexport class Cache extends Map<string, Promise<string>> {\n  async fill(key: string) {\n    let pending = this.get(key);\n    if (!pending) {\n      pending = load(key);\n      this.set(key, pending);\n    }\n    return await pending;\n  }\n}",
+  },
+  {
+    name: "a Set subclass marking a key before the await",
+    code: "declare function load(key: string): Promise<string>;\nexport class Seen extends Set<string> {\n  async visit(key: string) {\n    if (this.has(key)) return;\n    this.add(key);\n    await load(key);\n  }\n}",
+  },
+  {
+    name: "a class with its own has and set, a project store that persists",
+    code: "declare function writeFile(path: string, text: string): Promise<void>;\ndeclare function fetchDefault(key: string): Promise<string>;\nexport class Settings {\n  private values: Record<string, string> = {};\n  has(key: string) {\n    return key in this.values;\n  }\n  set(key: string, value: string) {\n    this.values[key] = value;\n    void writeFile(\"settings.json\", JSON.stringify(this.values));\n  }\n  async ensure(key: string) {\n    if (!this.has(key)) this.set(key, await fetchDefault(key));\n  }\n}",
+  },
 ];
 
 // Cases from the mutation run of lines 1201-1850, second part (lines 1651-1850).

@@ -208,8 +208,8 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "",
         "Shared means reachable by concurrent calls: module-level and outer-scope variables, instance",
         "and static fields through `this`, properties of module-level objects, and collections held",
-        "by those, also when reached through a local `const` alias (`const options = this.options;`",
-        "`options.retries = options.retries + await f()`). Locals of the same call and objects created",
+        "by those (and the instance itself in a class that extends `Map` or `Set`), also when reached through a local `const` alias (`const options = this.options;`",
+        "`options.retries = options.retries + await f()`, also `const row = this.rows[index];`). Locals of the same call and objects created",
         "in it (including copies such as `{ ...this.options }`) are not shared, and neither, by",
         "default, is a parameter's object (Koa's `ctx`): with `checkParameters` on, it is reported when",
         "the same property is read before and written after the `await`. A check of a parameter's",
@@ -231,9 +231,11 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  busy = true; await work(); busy = false` is a correct guard);",
         "- code inside common critical sections (`mutex.runExclusive(async () => ...)`, after",
         "  `await mutex.acquire()`, `navigator.locks.request(name, async () => ...)`, after a busy flag",
-        "  checked and set to `true` before any `await`: `if (this.busy) return; this.busy = true;`; a flag",
-        "  set to a value that may be false, `this.busy = this.queue.length > 0`, lets a second call",
-        "  through and is no lock); extend the list with `criticalSections` and `lockAcquisitions`;",
+        "  checked and set to `true` with no `await` between: `if (this.busy) return; this.busy = true;`,",
+        "  also after a first `await this.ready;`; a flag set to a value that may be false,",
+        "  `this.busy = this.queue.length > 0`, lets a second call through and is no lock, and so does a",
+        "  guard that exits only when another condition holds too, `if (this.busy && !force) return;`);",
+        "  extend the list with `criticalSections` and `lockAcquisitions`;",
         "- a guard that throws (`if (!this.socket) throw ...`): it asserts a precondition;",
         "- a write made only after checking the state again after the `await` (`const conn = await",
         "  connect(); if (!this.conn) this.conn = conn; else conn.close();`): the first result is kept",
@@ -276,10 +278,14 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "- a private method whose calls in its class all do one and the same of: memoize the returned",
         "  promise in one field that the caller sets only while it is unset",
         "  (`this.connecting ??= this._connect().finally(...)`, or `this.lock = this._connect()` after",
-        "  `if (this.lock) return await this.lock;`); chain it onto one",
+        "  `if (this.lock) return await this.lock;`; also a field of a per-instance object,",
+        "  `this.state.ready ??= this.init()`, but not a keyed entry, `this.ready[name] ??= ...`, one",
+        "  run per key); chain it onto one",
         "  field's promise and store the chain there (`this.queue = this.queue.then(() => this.write(line))`,",
-        "  a serial queue); start it once from the constructor, a field initializer",
-        "  (`private readonly ready = this.#init()`) or a static block (outside loops); or await it where they",
+        "  or a callback that does other work before `return this.write(line)`, also on a field of a",
+        "  per-instance object, `this.state.queue`: a serial queue); start it once from the constructor,",
+        "  a field initializer (`private readonly ready = this.#init()`) or a static block (outside",
+        "  loops); or await it where they",
         "  call it, all in one method of the class that itself never runs concurrently by these rules",
         "  (up to three callers up): `await this.#ensureListening()` in each iteration of a private",
         "  `#work()` loop that the constructor starts once, or that `start()` memoizes",
@@ -1339,12 +1345,14 @@ function promiseChainEnd(promise: ts.Expression): ts.Expression {
   return end;
 }
 
-/** `this.f = value` or `this.f ??= value`: the field's text. */
+/** `this.f = value` or `this.f ??= value` (also `this.state.f`): the field's text. Not `this.f[key]`: one run per key. */
 function storedIn(value: ts.Expression): string | undefined {
   const parent = value.parent;
   if (!isAssignment(parent) || parent.right !== value) return undefined;
   const field = skipOuter(parent.left);
-  return ts.isPropertyAccessExpression(field) && field.expression.kind === ts.SyntaxKind.ThisKeyword ? normalize(field.getText()) : undefined;
+  let root: ts.Expression = field;
+  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+  return field !== root && root.kind === ts.SyntaxKind.ThisKeyword ? normalize(field.getText()) : undefined;
 }
 
 /**
@@ -1355,8 +1363,9 @@ function chainedOnto(call: ts.CallExpression): string | undefined {
   let callback: ts.Node = call;
   while (ts.isParenthesizedExpression(callback.parent)) callback = callback.parent;
   if (ts.isReturnStatement(callback.parent)) {
+    // `() => { log(); return this.m(); }`: the chain waits for the returned run, whatever ran before it.
     const block = callback.parent.parent;
-    if (!ts.isBlock(block) || block.statements.length !== 1) return undefined;
+    if (!ts.isBlock(block)) return undefined;
     callback = block.parent;
   } else {
     callback = callback.parent;
@@ -1369,7 +1378,10 @@ function chainedOnto(call: ts.CallExpression): string | undefined {
   while (ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression) && PROMISE_CHAIN.has(receiver.expression.name.text)) {
     receiver = skipOuter(receiver.expression.expression);
   }
-  if (!ts.isPropertyAccessExpression(receiver) || receiver.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  // A field: `this.queue`, or one of a per-instance object, `this.state.queue` (as `storedIn`).
+  let root: ts.Expression = receiver;
+  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+  if (root === receiver || root.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
   const field = normalize(receiver.getText());
   return storedIn(promiseChainEnd(link)) === field ? field : undefined;
 }
@@ -1408,20 +1420,23 @@ function exits(statement: ts.Statement, orThrows = true): boolean {
 }
 
 /**
- * A busy flag used as a lock: `if (this.busy) return; this.busy = true;` before any suspension.
- * Returns where the lock is held from (the guard's start), or +∞.
+ * A busy flag used as a lock: `if (this.busy) return; this.busy = true;` with no suspension
+ * between the check and the set (before the first suspension, or after one: `await this.ready;`
+ * first does not matter, the check and the set still run as one step). The guard exits whenever
+ * the flag is set: `||` of flags, not `&&` (`if (this.busy && !force) return;` lets a forced call
+ * through). Returns where the lock is held from (the guard's start), or +∞.
  */
 function busyFlagLockStart(body: ts.ConciseBody): number {
   if (!ts.isBlock(body)) return Number.POSITIVE_INFINITY;
   const statements = body.statements;
   for (let index = 0; index < statements.length; index++) {
     const guard = statements[index];
-    if (containsSuspension(guard)) break;
+    if (containsSuspension(guard)) continue;
     if (!ts.isIfStatement(guard) || guard.elseStatement || !exits(guard.thenStatement)) continue;
     const tested = new Set<string>();
     const collect = (expression: ts.Expression): void => {
       const node = skipOuter(expression);
-      if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) {
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
         collect(node.left);
         collect(node.right);
       } else if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
@@ -1606,12 +1621,12 @@ class FunctionState {
 
   private readonly aliasing = new Set<ts.Node>();
 
-  /** For `const local = <shared object path>`: that path's key. */
+  /** For `const local = <shared object path>` (`this.options`, `this.rows[index]`): that path's key. */
   private aliasOf(identifier: ts.Identifier): string | undefined {
     const declaration = this.context.types.variableDeclarationOf(identifier);
     const initializer = declaration?.initializer && skipOuter(declaration.initializer);
     if (!declaration || !initializer || this.aliasing.has(declaration)) return undefined;
-    if (!(ts.isPropertyAccessExpression(initializer) || ts.isIdentifier(initializer))) return undefined;
+    if (!(ts.isPropertyAccessExpression(initializer) || ts.isElementAccessExpression(initializer) || ts.isIdentifier(initializer))) return undefined;
     this.aliasing.add(declaration);
     try {
       return this.collectionOf(initializer)?.key;
@@ -1629,9 +1644,13 @@ class FunctionState {
     return scope !== undefined && scope.scope === "inside" && scope.isParameter;
   }
 
-  /** A shared collection: like `locationOf`, but a `const` binding's object is still mutable. */
+  /**
+   * A shared collection: like `locationOf`, but a `const` binding's object is still mutable; also
+   * `this` itself, in a class that extends `Map` or `Set` (`this.has(key)`, `this.set(key, ...)`).
+   */
   collectionOf(expression: ts.Expression): Location | undefined {
     const node = skipOuter(expression);
+    if (node.kind === ts.SyntaxKind.ThisKeyword) return { key: "this" };
     if (ts.isIdentifier(node)) {
       const scope = this.scopeOf(node);
       return scope && scope.scope === "outside" && !this.isLocalOfSerializedOwner(node, true) ? { key: node.text } : undefined;
