@@ -1127,6 +1127,16 @@ const invalid: InvalidCase[] = [
     code: `${RAW}\n  async get(fallback: () => Promise<Raw>) {\n    if (!this.raw) {\n      let raw = await (this.rawPromise ??= this.load());\n      const retry = async () => { raw = await fallback(); };\n      if (raw.n < 0) await retry();\n      this.raw = raw;\n    }\n    return this.raw;\n  }\n}`,
     errors: [{ messageId: "duplicateInit", line: 11, column: 7, message: duplicateInit("this.raw") }],
   },
+  {
+    name: "streams: a Readable's read() that pushes and then awaits again in a loop (the stream may call it again meanwhile)",
+    code: `import { Readable } from "node:stream";\ndeclare function fetchPage(page: number): Promise<string[]>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      for (let i = 0; i < 2; i++) {\n        const current = page;\n        const rows = await fetchPage(current);\n        readable.push(rows);\n        page = current + 1;\n      }\n    },\n  });\n  return readable;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 9, message: staleSnapshot("page", "current") }],
+  },
+  {
+    name: "streams: a Writable's write() that calls back before it awaits (the next write may run meanwhile)",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\nexport function eagerWriter() {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    async write(chunk: string, _encoding, callback) {\n      const count = sent;\n      callback();\n      await send(chunk);\n      sent = count + 1;\n    },\n  });\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 11, column: 7, message: staleSnapshot("sent", "count") }],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -1316,6 +1326,18 @@ const valid: ValidCase[] = [
   },
   { name: "the memoized result through a let that nothing writes again", code: `${RAW}\n  async get() {\n    if (!this.raw) {\n      this.rawPromise ??= this.load();\n      let raw = await this.rawPromise;\n      this.raw = raw;\n      console.log(raw.n);\n    }\n    return this.raw;\n  }\n}` },
   { name: "the memoized result through a var read in a nested function", code: `${RAW}\n  async get() {\n    if (!this.raw) {\n      var raw = await (this.rawPromise ??= this.load());\n      this.raw = raw;\n      setTimeout(() => console.log(raw.n), 0);\n    }\n    return this.raw;\n  }\n}` },
+  {
+    name: "streams: the async read() of a Readable built from options, every push followed only by a return (bullmq's scanStream)",
+    code: `import { Readable } from "node:stream";\ndeclare function scan(cursor: string): Promise<[string, string[]]>;\nexport function scanStream() {\n  let cursor = "0";\n  let started = false;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      if (started && cursor === "0") {\n        readable.push(null);\n        return;\n      }\n      started = true;\n      try {\n        while (true) {\n          const [nextCursor, keys] = await scan(cursor);\n          cursor = nextCursor;\n          if (keys.length > 0) {\n            readable.push(keys);\n            if (cursor === "0") readable.push(null);\n            return;\n          }\n          if (cursor === "0") {\n            readable.push(null);\n            return;\n          }\n        }\n      } catch (err) {\n        readable.destroy(err as Error);\n      }\n    },\n  });\n  return readable;\n}`,
+  },
+  {
+    name: "streams: the async write() of a Writable built from options, the callback called last",
+    code: `import { Writable } from "node:stream";\ndeclare function send(batch: string[]): Promise<void>;\nexport function batchWriter() {\n  let pending: string[] = [];\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    async write(chunk: string, _encoding, callback) {\n      pending.push(chunk);\n      if (pending.length < 10) return callback();\n      const batch = pending;\n      try {\n        await send(batch);\n        sent = sent + batch.length;\n        pending = pending === batch ? [] : pending;\n        callback();\n      } catch (err) {\n        callback(err as Error);\n      }\n    },\n  });\n}`,
+  },
+  {
+    name: "streams: the async transform() of a Transform built from options, the callback called in each exit",
+    code: `import { Transform } from "node:stream";\ndeclare function enrich(row: string): Promise<string>;\nexport function enricher() {\n  let seen = 0;\n  return new Transform({\n    objectMode: true,\n    async transform(row: string, _encoding, done) {\n      const count = seen;\n      try {\n        const rich = await enrich(row);\n        seen = count + 1;\n        done(null, rich);\n      } catch (err) {\n        done(err as Error);\n      }\n    },\n  });\n}`,
+  },
 ];
 
 // Cases from the mutation run of lines 601-800 (bench/mutation/shared-state-across-await-lines-601-800.md).

@@ -236,6 +236,10 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  `this.busy = this.queue.length > 0`, lets a second call through and is no lock, and so does a",
         "  guard that exits only when another condition holds too, `if (this.busy && !force) return;`);",
         "  extend the list with `criticalSections` and `lockAcquisitions`;",
+        "- the async `read` of a Node stream built from options (`new Readable({ async read() {...} })`),",
+        "  and its `write`, `writev`, `final`, `transform` and `flush`: the stream calls it again only after",
+        "  it hands back (`push(...)`, or its callback), so it is reported only when something can still",
+        "  suspend after a hand-back (a loop that pushes and awaits again, a callback called first);",
         "- a guard that throws (`if (!this.socket) throw ...`): it asserts a precondition;",
         "- a write made only after checking the state again after the `await` (`const conn = await",
         "  connect(); if (!this.conn) this.conn = conn; else conn.close();`): the first result is kept",
@@ -740,7 +744,7 @@ class Analyzer {
       if (isSuspension(node)) suspends = true;
       return !suspends;
     });
-    if (!suspends || this.isCriticalSectionCallback(fn) || isSerializedByCallers(fn, (store) => this.isMemoizingStore(store))) return;
+    if (!suspends || this.isCriticalSectionCallback(fn) || isSerializedByCallers(fn, (store) => this.isMemoizingStore(store)) || this.isSerializedStreamMethod(fn)) return;
     const state = new FunctionState(fn, this.context, this.lockStart(fn), this.serializedOwner(fn));
     this.detectReadModifyWrite(state);
     this.detectSnapshots(state);
@@ -819,6 +823,46 @@ class Analyzer {
     const state = new FunctionState(owner, this.context, Number.POSITIVE_INFINITY);
     const field = state.locationOf(store.left);
     return field !== undefined && state.slotIsMemoized({ key: field.key });
+  }
+
+  /**
+   * The async `read` of a Node stream built from options (`new Readable({ async read() {...} })`),
+   * or its `write`/`writev`/`final`/`transform`/`flush`: the stream does not call it again until it
+   * hands back (`push(...)` for `read`, its callback for the others), so runs are serialized when
+   * nothing suspends after any hand-back until the method returns (bullmq's `scanStream`). The
+   * stream class is Node's (`@types/node`'s `stream` module); a hand-back inside a nested function,
+   * a callback used any other way, or no hand-back in sight is not judged.
+   */
+  private isSerializedStreamMethod(fn: ts.FunctionLikeDeclaration): boolean {
+    const member = ts.isMethodDeclaration(fn) ? fn : ts.isPropertyAssignment(fn.parent) ? fn.parent : undefined;
+    const name = member && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+    const options = member?.parent;
+    const created = options?.parent;
+    if (!name || !STREAM_HAND_BACK.has(name) || !options || !ts.isObjectLiteralExpression(options) || !created || !ts.isNewExpression(created) || created.arguments?.[0] !== options) return false;
+    const ref = this.context.types.calleeTarget(created)?.ref;
+    if (!ref?.module || !/^(?:node:)?stream$/.test(ref.module) || !STREAM_CLASSES.has(ref.qualifiedName.slice(ref.qualifiedName.lastIndexOf(".") + 1))) return false;
+    const body = fn.body;
+    if (!body || !ts.isBlock(body)) return false;
+    // The hand-backs: `x.push(...)` for `read`, calls of the last parameter for the others.
+    const last = name === "read" ? undefined : fn.parameters[fn.parameters.length - 1]?.name;
+    if (name !== "read" && (!last || !ts.isIdentifier(last))) return false;
+    const callback = last && ts.isIdentifier(last) ? last : undefined;
+    const handBacks: ts.CallExpression[] = [];
+    let judged = true;
+    walkTree(body, (node) => {
+      if (!judged) return false;
+      const nested = ts.isFunctionLike(node);
+      if (callback && ts.isIdentifier(node) && node.text === callback.text) {
+        const call = node.parent;
+        if (nested || !ts.isCallExpression(call) || call.expression !== node || enclosingFunction(node) !== fn) judged = false;
+        else handBacks.push(call);
+      } else if (!callback && ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "push") {
+        if (enclosingFunction(node) !== fn) judged = false;
+        else handBacks.push(node);
+      }
+      return true;
+    });
+    return judged && handBacks.length > 0 && handBacks.every((call) => nothingSuspendsAfter(call, body));
   }
 
   private isCriticalSectionCallback(fn: ts.FunctionLikeDeclaration): boolean {
@@ -1455,6 +1499,46 @@ function busyFlagLockStart(body: ts.ConciseBody): number {
     }
   }
   return Number.POSITIVE_INFINITY;
+}
+
+/** The methods of stream options Node calls one at a time, until they hand back (`isSerializedStreamMethod`). */
+const STREAM_HAND_BACK = new Set(["read", "write", "writev", "final", "transform", "flush"]);
+const STREAM_CLASSES = new Set(["Readable", "Writable", "Duplex", "Transform", "PassThrough"]);
+
+/**
+ * After `call` nothing suspends until `body` (a function's body) returns: no suspension later in
+ * its statement, none in the statements after it up to a `return` or `throw` at any level out,
+ * none in the `finally` blocks passed, and no loop around it (a loop may come back to one).
+ */
+function nothingSuspendsAfter(call: ts.CallExpression, body: ts.Block): boolean {
+  let statement: ts.Node = call;
+  while (!isStatementNode(statement)) statement = statement.parent;
+  let suspendsLater = false;
+  walkTree(statement, (node) => {
+    if (ts.isFunctionLike(node)) return false;
+    if (isSuspension(node) && (node.getEnd() > call.getEnd() || isAncestorOrSelf(node, call)) && !isAncestorOrSelf(call, node)) suspendsLater = true;
+    return !suspendsLater;
+  });
+  if (suspendsLater) return false;
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  for (let node: ts.Node = statement; node !== body; node = node.parent) {
+    const parent = node.parent;
+    if (ts.isBlock(parent)) {
+      for (const next of parent.statements.slice(parent.statements.indexOf(node as ts.Statement) + 1)) {
+        if (containsSuspension(next)) return false;
+        if (ts.isReturnStatement(next) || ts.isThrowStatement(next)) return true;
+      }
+    } else if (ts.isTryStatement(parent)) {
+      if (parent.finallyBlock && node !== parent.finallyBlock && containsSuspension(parent.finallyBlock)) return false;
+    } else if (!ts.isIfStatement(parent) && !ts.isCatchClause(parent) && !ts.isLabeledStatement(parent)) {
+      return false; // a loop, a switch, or anything else
+    }
+  }
+  return true;
+}
+
+function isStatementNode(node: ts.Node): boolean {
+  return ts.isExpressionStatement(node) || ts.isReturnStatement(node) || ts.isIfStatement(node) || ts.isVariableStatement(node) || ts.isThrowStatement(node) || ts.isBlock(node);
 }
 
 function containsSuspension(node: ts.Node): boolean {
