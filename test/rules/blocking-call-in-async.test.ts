@@ -4843,6 +4843,15 @@ const valid: ValidCase[] = [
 ];
 
 
+/** better-sqlite3's shape, for the `blockingCalls` cases of lines 471-940. */
+const SQLITE_DTS = lines(
+  'declare module "better-sqlite3" {',
+  "  interface Statement { get(...params: unknown[]): unknown; all(...params: unknown[]): unknown[]; run(...params: unknown[]): { changes: number }; }",
+  "  class Database { constructor(filename: string); prepare(sql: string): Statement; exec(sql: string): this; }",
+  "  export = Database;",
+  "}",
+);
+
 // Cases from the mutation runs (bench/mutation/blocking-call-in-async*.md), one pair per line range.
 const invalid1: InvalidCase[] = [
   // (lines 1-470 must-flag cases go here)
@@ -4852,9 +4861,189 @@ const valid1: ValidCase[] = [
 ];
 const invalid471: InvalidCase[] = [
   // (lines 471-940 must-flag cases go here)
+  {
+    name: "blockingCalls: a statement run in a synchronous helper async code calls (plain names, no replacement given)",
+    code: lines(
+      'import Database from "better-sqlite3";',
+      'const db = new Database("app.db");',
+      'const insertVisit = db.prepare("insert into visits (path) values (?)");',
+      "function recordVisit(path: string) {",
+      "  insertVisit.run(path);",
+      "}",
+      "export async function handle(path: string) {",
+      "  recordVisit(path);",
+      "  return { ok: true };",
+      "}",
+    ),
+    extraFiles: { "sqlite.d.ts": SQLITE_DTS },
+    options: { blockingCalls: [{ module: "better-sqlite3", name: ["Statement.get", "Statement.run"] }] },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 5,
+        column: 3,
+        message: "`recordVisit` calls `Statement.run` here, which runs, and async code runs it: it is reached from async function `handle`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use an asynchronous alternative here and make the functions between here and the async code async, or call `recordVisit` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "blockingCalls: a statement read in a synchronous helper async code calls (names in braces)",
+    code: lines(
+      'import Database from "better-sqlite3";',
+      'const db = new Database("app.db");',
+      'const findUser = db.prepare("select * from users where id = ?");',
+      "function userById(id: string) {",
+      "  return findUser.get(id);",
+      "}",
+      "export async function getUser(id: string) {",
+      "  return userById(id);",
+      "}",
+    ),
+    extraFiles: { "sqlite.d.ts": SQLITE_DTS },
+    options: { blockingCalls: [{ module: "better-sqlite3", name: "Statement.{get,all,run}", replacement: "a query on a worker thread" }] },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 5,
+        column: 10,
+        message: "`userById` calls `Statement.get` here, which runs, and async code runs it: it is reached from async function `getUser`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use a query on a worker thread here and make the functions between here and the async code async, or call `userById` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "blockingCalls: a statement read in a synchronous helper, one name in braces and one plain",
+    code: lines(
+      'import Database from "better-sqlite3";',
+      'const db = new Database("app.db");',
+      'const findUser = db.prepare("select * from users where id = ?");',
+      "function userById(id: string) {",
+      "  return findUser.get(id);",
+      "}",
+      "export async function getUser(id: string) {",
+      "  return userById(id);",
+      "}",
+    ),
+    extraFiles: { "sqlite.d.ts": SQLITE_DTS },
+    options: { blockingCalls: [{ module: "better-sqlite3", name: ["Database.exec", "Statement.{get,all}"] }] },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 5,
+        column: 10,
+        message: "`userById` calls `Statement.get` here, which runs, and async code runs it: it is reached from async function `getUser`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use an asynchronous alternative here and make the functions between here and the async code async, or call `userById` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "blockingCalls: a pattern whose braces hold dots, a statement run with false as its last parameter",
+    code: lines(
+      'import Database from "better-sqlite3";',
+      'const db = new Database("app.db");',
+      'const insertUser = db.prepare("insert into users (id, name, admin) values (?, ?, ?)");',
+      "export async function createUser(id: string, name: string) {",
+      "  insertUser.run(id, name, false);",
+      "  return { id };",
+      "}",
+    ),
+    extraFiles: { "sqlite.d.ts": SQLITE_DTS },
+    options: { blockingCalls: [{ module: "better-sqlite3", name: "{Statement.run,Database.exec}" }] },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 3,
+        message: "`Statement.run` blocks the event loop inside async function `createUser`: while it runs, no other request, timer or callback on this process runs. Use an asynchronous alternative instead.",
+      },
+    ],
+  },
+  {
+    name: "allow: an entry with a file and a function covers that function only in those files",
+    code: lines(FS, "export async function main() {", '  return fs.readFileSync("config.json", "utf8");', "}"),
+    fileName: "src/server.ts",
+    options: { allow: [{ file: "**/scripts/**", function: "main" }], lowerStartup: false },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        message: BLOCKS_ON_FS("readFileSync", "async function `main`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(FS, 'import { readFile } from "node:fs/promises";', "export async function main() {", '  return await readFile("config.json", "utf8");', "}"),
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const valid471: ValidCase[] = [
   // (lines 471-940 must-not-flag cases go here)
+  {
+    name: "blockingCalls: a project class with the same name is not the listed module's",
+    code: lines(
+      "class Statement {",
+      "  constructor(private readonly sql: string) {}",
+      "  run(...params: unknown[]) { return { sql: this.sql, params }; }",
+      "}",
+      'const insertVisit = new Statement("insert into visits (path) values (?)");',
+      "export async function handle(path: string) {",
+      "  return insertVisit.run(path);",
+      "}",
+    ),
+    options: { blockingCalls: [{ module: "better-sqlite3", name: "Statement.{get,all,run}" }] },
+  },
+  {
+    name: "blockingCalls: another module's Statement with the same name is not the listed module's",
+    code: lines(
+      'import { Database } from "sqlite-async";',
+      "declare const db: Database;",
+      'const insertVisit = db.prepare("insert into visits (path) values (?)");',
+      "export async function handle(path: string) {",
+      "  return insertVisit.run(path);",
+      "}",
+    ),
+    extraFiles: {
+      "sqlite-async.d.ts": lines(
+        'declare module "sqlite-async" {',
+        "  interface Statement { run(...params: unknown[]): Promise<void>; }",
+        "  class Database { prepare(sql: string): Statement; }",
+        "}",
+      ),
+    },
+    options: { blockingCalls: [{ module: "better-sqlite3", name: "Statement.{get,all,run}" }] },
+  },
+  {
+    name: "blockingCalls: a statement run at module level, outside async code",
+    code: lines(
+      'import Database from "better-sqlite3";',
+      'const db = new Database("app.db");',
+      'db.prepare("create table if not exists visits (path text)").run();',
+      "export async function handle(path: string) {",
+      "  return { path };",
+      "}",
+    ),
+    extraFiles: { "sqlite.d.ts": SQLITE_DTS },
+    options: { blockingCalls: [{ module: "better-sqlite3", name: "{Statement.run,Database.exec}" }] },
+  },
+  {
+    name: "allow: a file glob covers files under a dot directory",
+    code: lines(FS, "export async function release() {", '  return fs.readFileSync("package.json", "utf8");', "}"),
+    fileName: ".github/scripts/release.ts",
+    options: { allow: [{ file: "**/scripts/**" }] },
+  },
+  {
+    name: "allow: code one entry of several covers (by file, not by function)",
+    code: lines(FS, "export async function build() {", '  return fs.readFileSync("package.json", "utf8");', "}"),
+    fileName: "scripts/build.ts",
+    options: { allow: [{ function: "main" }, { file: "**/scripts/**" }] },
+  },
+  {
+    name: "allow: an entry with a file and a function, the function in those files",
+    code: lines(FS, "export async function main() {", '  return fs.readFileSync("config.json", "utf8");', "}"),
+    fileName: "scripts/main.ts",
+    options: { allow: [{ file: "**/scripts/**", function: "main" }], lowerStartup: false },
+  },
 ];
 const invalid941: InvalidCase[] = [
   // (lines 941-end must-flag cases go here)
