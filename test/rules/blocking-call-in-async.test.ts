@@ -4852,6 +4852,14 @@ const SQLITE_DTS = lines(
   "}",
 );
 
+/** fs-extra's shape, for the `blockingCalls` cases of lines 471-940. */
+const FS_EXTRA_DTS = lines(
+  'declare module "fs-extra" {',
+  "  export function readJsonSync(file: string): unknown;",
+  "  export function readJson(file: string): Promise<unknown>;",
+  "}",
+);
+
 // Cases from the mutation runs (bench/mutation/blocking-call-in-async*.md), one pair per line range.
 const invalid1: InvalidCase[] = [
   // (lines 1-470 must-flag cases go here)
@@ -4976,6 +4984,78 @@ const invalid471: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "blockingCalls: every function of a module whose name ends in Sync (a pattern starting with a wildcard)",
+    code: lines('import { readJsonSync } from "fs-extra";', "export async function loadManifest(dir: string) {", '  return readJsonSync(`${dir}/manifest.json`);', "}"),
+    extraFiles: { "fs-extra.d.ts": FS_EXTRA_DTS },
+    options: { blockingCalls: [{ module: "fs-extra", name: "*Sync", replacement: "the promise API of fs-extra" }] },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        message: "`readJsonSync` blocks the event loop inside async function `loadManifest`: while it runs, no other request, timer or callback on this process runs. Use the promise API of fs-extra instead.",
+      },
+    ],
+  },
+  {
+    name: "allow: async callbacks of map at the top level are in no function allow names",
+    code: lines(
+      FS,
+      'const files = ["a.json", "b.json"];',
+      "void Promise.all(",
+      "  files.map(async (file) => {",
+      '    const text = fs.readFileSync(file, "utf8");',
+      "    return JSON.parse(text) as unknown;",
+      "  }),",
+      ");",
+    ),
+    options: { allow: [{ function: "main" }] },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 18,
+        message: BLOCKS_ON_FS("readFileSync", "an async arrow function passed to `map`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              'const files = ["a.json", "b.json"];',
+              "void Promise.all(",
+              "  files.map(async (file) => {",
+              '    const text = await readFile(file, "utf8");',
+              "    return JSON.parse(text) as unknown;",
+              "  }),",
+              ");",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "transitive: a project wrapper named like the API it wraps, called from async code",
+    code: lines(
+      'import * as cp from "node:child_process";',
+      "function execSync(command: string) {",
+      '  return cp.execSync(command, { encoding: "utf8", stdio: "pipe" }).trim();',
+      "}",
+      "export async function currentBranch() {",
+      '  return execSync("git rev-parse --abbrev-ref HEAD");',
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 10,
+        message: "`execSync` calls `execSync` here, which waits for the child process to exit, and async code runs it: it is reached from async function `currentBranch`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) here and make the functions between here and the async code async, or call `execSync` only outside async code.",
+      },
+    ],
+  },
 ];
 const valid471: ValidCase[] = [
   // (lines 471-940 must-not-flag cases go here)
@@ -5043,6 +5123,40 @@ const valid471: ValidCase[] = [
     code: lines(FS, "export async function main() {", '  return fs.readFileSync("config.json", "utf8");', "}"),
     fileName: "scripts/main.ts",
     options: { allow: [{ file: "**/scripts/**", function: "main" }], lowerStartup: false },
+  },
+  {
+    name: "blockingCalls: the promise function of a module whose Sync functions are listed",
+    code: lines('import { readJson } from "fs-extra";', "export async function loadManifest(dir: string) {", '  return await readJson(`${dir}/manifest.json`);', "}"),
+    extraFiles: { "fs-extra.d.ts": FS_EXTRA_DTS },
+    options: { blockingCalls: [{ module: "fs-extra", name: "*Sync", replacement: "the promise API of fs-extra" }] },
+  },
+  {
+    name: "allow: async callbacks of map inside a function allow names",
+    code: lines(
+      FS,
+      "export function main(files: string[]) {",
+      "  return Promise.all(",
+      "    files.map(async (file) => {",
+      '      const text = fs.readFileSync(file, "utf8");',
+      "      return JSON.parse(text) as unknown;",
+      "    }),",
+      "  );",
+      "}",
+    ),
+    options: { allow: [{ function: "main" }] },
+  },
+  {
+    name: "transitive off: a project wrapper named like the API it wraps is not followed",
+    code: lines(
+      'import * as cp from "node:child_process";',
+      "function execSync(command: string) {",
+      '  return cp.execSync(command, { encoding: "utf8", stdio: "pipe" }).trim();',
+      "}",
+      "export async function currentBranch() {",
+      '  return execSync("git rev-parse --abbrev-ref HEAD");',
+      "}",
+    ),
+    options: { transitive: false },
   },
 ];
 const invalid941: InvalidCase[] = [
