@@ -5056,6 +5056,61 @@ const invalid471: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "allow: loaders keyed by file extension, one extension's loader not listed",
+    code: lines(
+      FS,
+      "export const loaders = {",
+      '  ".json": async (path: string) => JSON.parse(fs.readFileSync(path, "utf8")) as unknown,',
+      '  ".txt": async (path: string) => fs.readFileSync(path, "utf8"),',
+      "};",
+    ),
+    options: { allow: [{ function: "*.json" }] },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 35,
+        message: BLOCKS_ON_FS("readFileSync", "async arrow function `.txt`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export const loaders = {",
+              '  ".json": async (path: string) => JSON.parse(fs.readFileSync(path, "utf8")) as unknown,',
+              '  ".txt": async (path: string) => await readFile(path, "utf8"),',
+              "};",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "blockingCalls: every method of an interface, one called by a key starting with a dot",
+    code: lines('import { loaders } from "file-loaders";', "export async function loadConfig(path: string) {", '  return loaders[".json"](path);', "}"),
+    extraFiles: {
+      "file-loaders.d.ts": lines(
+        'declare module "file-loaders" {',
+        "  /** Synchronous loaders keyed by file extension. */",
+        '  export interface Loaders { ".json"(path: string): unknown; ".yaml"(path: string): unknown; }',
+        "  export const loaders: Loaders;",
+        "  export function loadAsync(path: string): Promise<unknown>;",
+        "}",
+      ),
+    },
+    options: { blockingCalls: [{ module: "file-loaders", name: "Loaders.*" }] },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        message: "`Loaders..json` blocks the event loop inside async function `loadConfig`: while it runs, no other request, timer or callback on this process runs. Use an asynchronous alternative instead.",
+      },
+    ],
+  },
 ];
 const valid471: ValidCase[] = [
   // (lines 471-940 must-not-flag cases go here)
@@ -5157,6 +5212,26 @@ const valid471: ValidCase[] = [
       "}",
     ),
     options: { transitive: false },
+  },
+  {
+    name: "allow: a function glob matches a name starting with a dot (a loader keyed by file extension)",
+    code: lines(FS, "export const loaders = {", '  ".json": async (path: string) => JSON.parse(fs.readFileSync(path, "utf8")) as unknown,', "};"),
+    options: { allow: [{ function: "*.json" }] },
+  },
+  {
+    name: "blockingCalls: every method of an interface listed, the module's promise function awaited",
+    code: lines('import { loadAsync } from "file-loaders";', "export async function loadConfig(path: string) {", "  return await loadAsync(path);", "}"),
+    extraFiles: {
+      "file-loaders.d.ts": lines(
+        'declare module "file-loaders" {',
+        "  /** Synchronous loaders keyed by file extension. */",
+        '  export interface Loaders { ".json"(path: string): unknown; ".yaml"(path: string): unknown; }',
+        "  export const loaders: Loaders;",
+        "  export function loadAsync(path: string): Promise<unknown>;",
+        "}",
+      ),
+    },
+    options: { blockingCalls: [{ module: "file-loaders", name: "Loaders.*" }] },
   },
 ];
 const invalid941: InvalidCase[] = [
