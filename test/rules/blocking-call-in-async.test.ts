@@ -5111,6 +5111,40 @@ const invalid471: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "blockingCalls: a name pattern ending in a wildcard, the call in a synchronous helper async code calls",
+    code: lines(
+      'import { Db } from "sqlite-sync";',
+      'const db = new Db("app.db");',
+      "function userById(id: string) {",
+      '  return db.queryOne("select * from users where id = ?", id);',
+      "}",
+      "export async function getUser(id: string) {",
+      "  return userById(id);",
+      "}",
+    ),
+    extraFiles: {
+      "sqlite-sync.d.ts": lines(
+        'declare module "sqlite-sync" {',
+        "  export class Db {",
+        "    constructor(filename: string);",
+        "    queryOne(sql: string, ...params: unknown[]): unknown;",
+        "    queryAll(sql: string, ...params: unknown[]): unknown[];",
+        "    close(): void;",
+        "  }",
+        "}",
+      ),
+    },
+    options: { blockingCalls: [{ module: "sqlite-sync", name: "Db.query*" }] },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 4,
+        column: 10,
+        message: "`userById` calls `Db.queryOne` here, which runs, and async code runs it: it is reached from async function `getUser`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use an asynchronous alternative here and make the functions between here and the async code async, or call `userById` only outside async code.",
+      },
+    ],
+  },
 ];
 const valid471: ValidCase[] = [
   // (lines 471-940 must-not-flag cases go here)
@@ -5232,6 +5266,49 @@ const valid471: ValidCase[] = [
       ),
     },
     options: { blockingCalls: [{ module: "file-loaders", name: "Loaders.*" }] },
+  },
+  {
+    name: "blockingCalls: a name pattern ending in a wildcard, another method of the class",
+    code: lines(
+      'import { Db } from "sqlite-sync";',
+      'const db = new Db("app.db");',
+      "function shutdown() {",
+      "  db.close();",
+      "}",
+      "export async function stop() {",
+      "  shutdown();",
+      "}",
+    ),
+    extraFiles: {
+      "sqlite-sync.d.ts": lines(
+        'declare module "sqlite-sync" {',
+        "  export class Db {",
+        "    constructor(filename: string);",
+        "    queryOne(sql: string, ...params: unknown[]): unknown;",
+        "    queryAll(sql: string, ...params: unknown[]): unknown[];",
+        "    close(): void;",
+        "  }",
+        "}",
+      ),
+    },
+    options: { blockingCalls: [{ module: "sqlite-sync", name: "Db.query*" }] },
+  },
+  {
+    name: "transitive off: a project function named like another file's renamed import is not followed",
+    code: lines(
+      FS,
+      "export function read(path: string) {",
+      '  return fs.readFileSync(path, "utf8");',
+      "}",
+      "export async function loadPage(name: string) {",
+      "  return read(`pages/${name}.html`);",
+      "}",
+    ),
+    fileName: "src/files.ts",
+    extraFiles: {
+      "src/config.ts": lines('import { readFileSync as read } from "node:fs";', 'export const config = JSON.parse(read("config.json", "utf8")) as unknown;'),
+    },
+    options: { transitive: false },
   },
 ];
 const invalid941: InvalidCase[] = [
