@@ -4843,6 +4843,23 @@ const valid: ValidCase[] = [
 ];
 
 
+/** better-sqlite3's shape, for the `blockingCalls` cases of lines 471-940. */
+const SQLITE_DTS = lines(
+  'declare module "better-sqlite3" {',
+  "  interface Statement { get(...params: unknown[]): unknown; all(...params: unknown[]): unknown[]; run(...params: unknown[]): { changes: number }; }",
+  "  class Database { constructor(filename: string); prepare(sql: string): Statement; exec(sql: string): this; }",
+  "  export = Database;",
+  "}",
+);
+
+/** fs-extra's shape, for the `blockingCalls` cases of lines 471-940. */
+const FS_EXTRA_DTS = lines(
+  'declare module "fs-extra" {',
+  "  export function readJsonSync(file: string): unknown;",
+  "  export function readJson(file: string): Promise<unknown>;",
+  "}",
+);
+
 // Cases from the mutation runs (bench/mutation/blocking-call-in-async*.md), one pair per line range.
 const invalid1: InvalidCase[] = [
   // (lines 1-470 must-flag cases go here)
@@ -4852,9 +4869,447 @@ const valid1: ValidCase[] = [
 ];
 const invalid471: InvalidCase[] = [
   // (lines 471-940 must-flag cases go here)
+  {
+    name: "blockingCalls: a statement run in a synchronous helper async code calls (plain names, no replacement given)",
+    code: lines(
+      'import Database from "better-sqlite3";',
+      'const db = new Database("app.db");',
+      'const insertVisit = db.prepare("insert into visits (path) values (?)");',
+      "function recordVisit(path: string) {",
+      "  insertVisit.run(path);",
+      "}",
+      "export async function handle(path: string) {",
+      "  recordVisit(path);",
+      "  return { ok: true };",
+      "}",
+    ),
+    extraFiles: { "sqlite.d.ts": SQLITE_DTS },
+    options: { blockingCalls: [{ module: "better-sqlite3", name: ["Statement.get", "Statement.run"] }] },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 5,
+        column: 3,
+        message: "`recordVisit` calls `Statement.run` here, which runs, and async code runs it: it is reached from async function `handle`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use an asynchronous alternative here and make the functions between here and the async code async, or call `recordVisit` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "blockingCalls: a statement read in a synchronous helper async code calls (names in braces)",
+    code: lines(
+      'import Database from "better-sqlite3";',
+      'const db = new Database("app.db");',
+      'const findUser = db.prepare("select * from users where id = ?");',
+      "function userById(id: string) {",
+      "  return findUser.get(id);",
+      "}",
+      "export async function getUser(id: string) {",
+      "  return userById(id);",
+      "}",
+    ),
+    extraFiles: { "sqlite.d.ts": SQLITE_DTS },
+    options: { blockingCalls: [{ module: "better-sqlite3", name: "Statement.{get,all,run}", replacement: "a query on a worker thread" }] },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 5,
+        column: 10,
+        message: "`userById` calls `Statement.get` here, which runs, and async code runs it: it is reached from async function `getUser`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use a query on a worker thread here and make the functions between here and the async code async, or call `userById` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "blockingCalls: a statement read in a synchronous helper, one name in braces and one plain",
+    code: lines(
+      'import Database from "better-sqlite3";',
+      'const db = new Database("app.db");',
+      'const findUser = db.prepare("select * from users where id = ?");',
+      "function userById(id: string) {",
+      "  return findUser.get(id);",
+      "}",
+      "export async function getUser(id: string) {",
+      "  return userById(id);",
+      "}",
+    ),
+    extraFiles: { "sqlite.d.ts": SQLITE_DTS },
+    options: { blockingCalls: [{ module: "better-sqlite3", name: ["Database.exec", "Statement.{get,all}"] }] },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 5,
+        column: 10,
+        message: "`userById` calls `Statement.get` here, which runs, and async code runs it: it is reached from async function `getUser`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use an asynchronous alternative here and make the functions between here and the async code async, or call `userById` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "blockingCalls: a pattern whose braces hold dots, a statement run with false as its last parameter",
+    code: lines(
+      'import Database from "better-sqlite3";',
+      'const db = new Database("app.db");',
+      'const insertUser = db.prepare("insert into users (id, name, admin) values (?, ?, ?)");',
+      "export async function createUser(id: string, name: string) {",
+      "  insertUser.run(id, name, false);",
+      "  return { id };",
+      "}",
+    ),
+    extraFiles: { "sqlite.d.ts": SQLITE_DTS },
+    options: { blockingCalls: [{ module: "better-sqlite3", name: "{Statement.run,Database.exec}" }] },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 3,
+        message: "`Statement.run` blocks the event loop inside async function `createUser`: while it runs, no other request, timer or callback on this process runs. Use an asynchronous alternative instead.",
+      },
+    ],
+  },
+  {
+    name: "allow: an entry with a file and a function covers that function only in those files",
+    code: lines(FS, "export async function main() {", '  return fs.readFileSync("config.json", "utf8");', "}"),
+    fileName: "src/server.ts",
+    options: { allow: [{ file: "**/scripts/**", function: "main" }], lowerStartup: false },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        message: BLOCKS_ON_FS("readFileSync", "async function `main`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(FS, 'import { readFile } from "node:fs/promises";', "export async function main() {", '  return await readFile("config.json", "utf8");', "}"),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "blockingCalls: every function of a module whose name ends in Sync (a pattern starting with a wildcard)",
+    code: lines('import { readJsonSync } from "fs-extra";', "export async function loadManifest(dir: string) {", '  return readJsonSync(`${dir}/manifest.json`);', "}"),
+    extraFiles: { "fs-extra.d.ts": FS_EXTRA_DTS },
+    options: { blockingCalls: [{ module: "fs-extra", name: "*Sync", replacement: "the promise API of fs-extra" }] },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        message: "`readJsonSync` blocks the event loop inside async function `loadManifest`: while it runs, no other request, timer or callback on this process runs. Use the promise API of fs-extra instead.",
+      },
+    ],
+  },
+  {
+    name: "allow: async callbacks of map at the top level are in no function allow names",
+    code: lines(
+      FS,
+      'const files = ["a.json", "b.json"];',
+      "void Promise.all(",
+      "  files.map(async (file) => {",
+      '    const text = fs.readFileSync(file, "utf8");',
+      "    return JSON.parse(text) as unknown;",
+      "  }),",
+      ");",
+    ),
+    options: { allow: [{ function: "main" }] },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 18,
+        message: BLOCKS_ON_FS("readFileSync", "an async arrow function passed to `map`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              'const files = ["a.json", "b.json"];',
+              "void Promise.all(",
+              "  files.map(async (file) => {",
+              '    const text = await readFile(file, "utf8");',
+              "    return JSON.parse(text) as unknown;",
+              "  }),",
+              ");",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "transitive: a project wrapper named like the API it wraps, called from async code",
+    code: lines(
+      'import * as cp from "node:child_process";',
+      "function execSync(command: string) {",
+      '  return cp.execSync(command, { encoding: "utf8", stdio: "pipe" }).trim();',
+      "}",
+      "export async function currentBranch() {",
+      '  return execSync("git rev-parse --abbrev-ref HEAD");',
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 10,
+        message: "`execSync` calls `execSync` here, which waits for the child process to exit, and async code runs it: it is reached from async function `currentBranch`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) here and make the functions between here and the async code async, or call `execSync` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "allow: loaders keyed by file extension, one extension's loader not listed",
+    code: lines(
+      FS,
+      "export const loaders = {",
+      '  ".json": async (path: string) => JSON.parse(fs.readFileSync(path, "utf8")) as unknown,',
+      '  ".txt": async (path: string) => fs.readFileSync(path, "utf8"),',
+      "};",
+    ),
+    options: { allow: [{ function: "*.json" }] },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 35,
+        message: BLOCKS_ON_FS("readFileSync", "async arrow function `.txt`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export const loaders = {",
+              '  ".json": async (path: string) => JSON.parse(fs.readFileSync(path, "utf8")) as unknown,',
+              '  ".txt": async (path: string) => await readFile(path, "utf8"),',
+              "};",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "blockingCalls: every method of an interface, one called by a key starting with a dot",
+    code: lines('import { loaders } from "file-loaders";', "export async function loadConfig(path: string) {", '  return loaders[".json"](path);', "}"),
+    extraFiles: {
+      "file-loaders.d.ts": lines(
+        'declare module "file-loaders" {',
+        "  /** Synchronous loaders keyed by file extension. */",
+        '  export interface Loaders { ".json"(path: string): unknown; ".yaml"(path: string): unknown; }',
+        "  export const loaders: Loaders;",
+        "  export function loadAsync(path: string): Promise<unknown>;",
+        "}",
+      ),
+    },
+    options: { blockingCalls: [{ module: "file-loaders", name: "Loaders.*" }] },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        message: "`Loaders..json` blocks the event loop inside async function `loadConfig`: while it runs, no other request, timer or callback on this process runs. Use an asynchronous alternative instead.",
+      },
+    ],
+  },
+  {
+    name: "blockingCalls: a name pattern ending in a wildcard, the call in a synchronous helper async code calls",
+    code: lines(
+      'import { Db } from "sqlite-sync";',
+      'const db = new Db("app.db");',
+      "function userById(id: string) {",
+      '  return db.queryOne("select * from users where id = ?", id);',
+      "}",
+      "export async function getUser(id: string) {",
+      "  return userById(id);",
+      "}",
+    ),
+    extraFiles: {
+      "sqlite-sync.d.ts": lines(
+        'declare module "sqlite-sync" {',
+        "  export class Db {",
+        "    constructor(filename: string);",
+        "    queryOne(sql: string, ...params: unknown[]): unknown;",
+        "    queryAll(sql: string, ...params: unknown[]): unknown[];",
+        "    close(): void;",
+        "  }",
+        "}",
+      ),
+    },
+    options: { blockingCalls: [{ module: "sqlite-sync", name: "Db.query*" }] },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 4,
+        column: 10,
+        message: "`userById` calls `Db.queryOne` here, which runs, and async code runs it: it is reached from async function `getUser`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use an asynchronous alternative here and make the functions between here and the async code async, or call `userById` only outside async code.",
+      },
+    ],
+  },
 ];
 const valid471: ValidCase[] = [
   // (lines 471-940 must-not-flag cases go here)
+  {
+    name: "blockingCalls: a project class with the same name is not the listed module's",
+    code: lines(
+      "class Statement {",
+      "  constructor(private readonly sql: string) {}",
+      "  run(...params: unknown[]) { return { sql: this.sql, params }; }",
+      "}",
+      'const insertVisit = new Statement("insert into visits (path) values (?)");',
+      "export async function handle(path: string) {",
+      "  return insertVisit.run(path);",
+      "}",
+    ),
+    options: { blockingCalls: [{ module: "better-sqlite3", name: "Statement.{get,all,run}" }] },
+  },
+  {
+    name: "blockingCalls: another module's Statement with the same name is not the listed module's",
+    code: lines(
+      'import { Database } from "sqlite-async";',
+      "declare const db: Database;",
+      'const insertVisit = db.prepare("insert into visits (path) values (?)");',
+      "export async function handle(path: string) {",
+      "  return insertVisit.run(path);",
+      "}",
+    ),
+    extraFiles: {
+      "sqlite-async.d.ts": lines(
+        'declare module "sqlite-async" {',
+        "  interface Statement { run(...params: unknown[]): Promise<void>; }",
+        "  class Database { prepare(sql: string): Statement; }",
+        "}",
+      ),
+    },
+    options: { blockingCalls: [{ module: "better-sqlite3", name: "Statement.{get,all,run}" }] },
+  },
+  {
+    name: "blockingCalls: a statement run at module level, outside async code",
+    code: lines(
+      'import Database from "better-sqlite3";',
+      'const db = new Database("app.db");',
+      'db.prepare("create table if not exists visits (path text)").run();',
+      "export async function handle(path: string) {",
+      "  return { path };",
+      "}",
+    ),
+    extraFiles: { "sqlite.d.ts": SQLITE_DTS },
+    options: { blockingCalls: [{ module: "better-sqlite3", name: "{Statement.run,Database.exec}" }] },
+  },
+  {
+    name: "allow: a file glob covers files under a dot directory",
+    code: lines(FS, "export async function release() {", '  return fs.readFileSync("package.json", "utf8");', "}"),
+    fileName: ".github/scripts/release.ts",
+    options: { allow: [{ file: "**/scripts/**" }] },
+  },
+  {
+    name: "allow: code one entry of several covers (by file, not by function)",
+    code: lines(FS, "export async function build() {", '  return fs.readFileSync("package.json", "utf8");', "}"),
+    fileName: "scripts/build.ts",
+    options: { allow: [{ function: "main" }, { file: "**/scripts/**" }] },
+  },
+  {
+    name: "allow: an entry with a file and a function, the function in those files",
+    code: lines(FS, "export async function main() {", '  return fs.readFileSync("config.json", "utf8");', "}"),
+    fileName: "scripts/main.ts",
+    options: { allow: [{ file: "**/scripts/**", function: "main" }], lowerStartup: false },
+  },
+  {
+    name: "blockingCalls: the promise function of a module whose Sync functions are listed",
+    code: lines('import { readJson } from "fs-extra";', "export async function loadManifest(dir: string) {", '  return await readJson(`${dir}/manifest.json`);', "}"),
+    extraFiles: { "fs-extra.d.ts": FS_EXTRA_DTS },
+    options: { blockingCalls: [{ module: "fs-extra", name: "*Sync", replacement: "the promise API of fs-extra" }] },
+  },
+  {
+    name: "allow: async callbacks of map inside a function allow names",
+    code: lines(
+      FS,
+      "export function main(files: string[]) {",
+      "  return Promise.all(",
+      "    files.map(async (file) => {",
+      '      const text = fs.readFileSync(file, "utf8");',
+      "      return JSON.parse(text) as unknown;",
+      "    }),",
+      "  );",
+      "}",
+    ),
+    options: { allow: [{ function: "main" }] },
+  },
+  {
+    name: "transitive off: a project wrapper named like the API it wraps is not followed",
+    code: lines(
+      'import * as cp from "node:child_process";',
+      "function execSync(command: string) {",
+      '  return cp.execSync(command, { encoding: "utf8", stdio: "pipe" }).trim();',
+      "}",
+      "export async function currentBranch() {",
+      '  return execSync("git rev-parse --abbrev-ref HEAD");',
+      "}",
+    ),
+    options: { transitive: false },
+  },
+  {
+    name: "allow: a function glob matches a name starting with a dot (a loader keyed by file extension)",
+    code: lines(FS, "export const loaders = {", '  ".json": async (path: string) => JSON.parse(fs.readFileSync(path, "utf8")) as unknown,', "};"),
+    options: { allow: [{ function: "*.json" }] },
+  },
+  {
+    name: "blockingCalls: every method of an interface listed, the module's promise function awaited",
+    code: lines('import { loadAsync } from "file-loaders";', "export async function loadConfig(path: string) {", "  return await loadAsync(path);", "}"),
+    extraFiles: {
+      "file-loaders.d.ts": lines(
+        'declare module "file-loaders" {',
+        "  /** Synchronous loaders keyed by file extension. */",
+        '  export interface Loaders { ".json"(path: string): unknown; ".yaml"(path: string): unknown; }',
+        "  export const loaders: Loaders;",
+        "  export function loadAsync(path: string): Promise<unknown>;",
+        "}",
+      ),
+    },
+    options: { blockingCalls: [{ module: "file-loaders", name: "Loaders.*" }] },
+  },
+  {
+    name: "blockingCalls: a name pattern ending in a wildcard, another method of the class",
+    code: lines(
+      'import { Db } from "sqlite-sync";',
+      'const db = new Db("app.db");',
+      "function shutdown() {",
+      "  db.close();",
+      "}",
+      "export async function stop() {",
+      "  shutdown();",
+      "}",
+    ),
+    extraFiles: {
+      "sqlite-sync.d.ts": lines(
+        'declare module "sqlite-sync" {',
+        "  export class Db {",
+        "    constructor(filename: string);",
+        "    queryOne(sql: string, ...params: unknown[]): unknown;",
+        "    queryAll(sql: string, ...params: unknown[]): unknown[];",
+        "    close(): void;",
+        "  }",
+        "}",
+      ),
+    },
+    options: { blockingCalls: [{ module: "sqlite-sync", name: "Db.query*" }] },
+  },
+  {
+    name: "transitive off: a project function named like another file's renamed import is not followed",
+    code: lines(
+      FS,
+      "export function read(path: string) {",
+      '  return fs.readFileSync(path, "utf8");',
+      "}",
+      "export async function loadPage(name: string) {",
+      "  return read(`pages/${name}.html`);",
+      "}",
+    ),
+    fileName: "src/files.ts",
+    extraFiles: {
+      "src/config.ts": lines('import { readFileSync as read } from "node:fs";', 'export const config = JSON.parse(read("config.json", "utf8")) as unknown;'),
+    },
+    options: { transitive: false },
+  },
 ];
 const invalid941: InvalidCase[] = [
   // (lines 941-end must-flag cases go here)
