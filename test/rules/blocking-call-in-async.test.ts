@@ -4863,9 +4863,76 @@ const FS_EXTRA_DTS = lines(
 // Cases from the mutation runs (bench/mutation/blocking-call-in-async*.md), one pair per line range.
 const invalid1: InvalidCase[] = [
   // (lines 1-470 must-flag cases go here)
+  {
+    name: "allow by function: an async IIFE in another function, and a timer callback inside the allowed one, are still reported",
+    code: lines(FS, "export function main() {", "  setTimeout(async () => {", '    fs.readFileSync("late");', "  }, 10);", "}", "export function serve() {", "  void (async () => {", '    fs.readFileSync("config");', "  })();", "}"),
+    options: { allow: [{ function: "main" }] },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 5,
+        message: BLOCKS_ON_FS("readFileSync", "an async arrow function passed to `setTimeout`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export function main() {",
+              "  setTimeout(async () => {",
+              '    await readFile("late");',
+              "  }, 10);",
+              "}",
+              "export function serve() {",
+              "  void (async () => {",
+              '    fs.readFileSync("config");',
+              "  })();",
+              "}",
+            ),
+          ],
+        ],
+      },
+      {
+        messageId: "blockingCall",
+        line: 9,
+        column: 5,
+        message: BLOCKS_ON_FS("readFileSync", "an async arrow function", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export function main() {",
+              "  setTimeout(async () => {",
+              '    fs.readFileSync("late");',
+              "  }, 10);",
+              "}",
+              "export function serve() {",
+              "  void (async () => {",
+              '    await readFile("config");',
+              "  })();",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const valid1: ValidCase[] = [
   // (lines 1-470 must-not-flag cases go here)
+  {
+    name: "allow by function covers an async IIFE it starts (its code runs from there)",
+    code: lines(FS, "export function main() {", "  void (async () => {", '    const config = fs.readFileSync("config.json", "utf8");', "    await Promise.resolve(config);", "  })();", "}"),
+    options: { allow: [{ function: "main" }] },
+  },
+  {
+    name: "allow by function covers a function expression called on the spot inside an async IIFE",
+    code: lines(FS, "export async function main() {", "  await (async function load() {", '    fs.readFileSync("a");', "  })();", "}"),
+    options: { allow: [{ function: "main" }] },
+  },
 ];
 const invalid471: InvalidCase[] = [
   // (lines 471-940 must-flag cases go here)

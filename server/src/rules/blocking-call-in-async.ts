@@ -391,7 +391,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "",
         "`function` matches functions and methods by name (`start` matches `Service.start`; write",
         "`Service.start` for that one only). The entry covers the code that runs inside those functions,",
-        "including the callbacks they run right away (`map`, `new Promise`) and project helpers that only",
+        "including the callbacks they run right away (`map`, `new Promise`, an async IIFE) and project helpers that only",
         "they reach. It does not cover what they install to run later: a request handler, event listener",
         "or timer callback defined inside `start()` is still checked, and a helper that both `start()` and",
         "a request handler call is still reported, counting only the handler.",
@@ -710,7 +710,7 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         lowerStartup:
           "`true` (default): report blocking calls that only start-up code runs one level lower (start-up code: what `startupFunctions` names, what only an entry script's top level runs, the folder of a command-line program the package.json `bin` names, and the files only such programs reach in the module graph). `false`: report them at the rule's severity, under the usual messages.",
         allow:
-          'Code where blocking is accepted, e.g. one-shot command-line commands and start-up: `[{ "file": "**/src/bin/**" }, { "function": ["main", "Server.start"] }]`. `file` is a glob on the absolute path; `function` matches the name (`name` or `Class.name`) of the function the code runs in, or of a function it runs inside of through callbacks that run right away (`map`, `forEach`, `new Promise`, … by the shape of the call); a function defined inside that runs later (a request handler, a timer callback, a nested function) is not covered. Blocking calls in allowed code are neither reported nor followed through the functions that contain them, and calls from allowed async code do not count as callers of a helper that blocks: a helper whose every async caller is allowed is not reported. An entry naming the helper that makes the blocking call (or its file) accepts it for all of its callers.',
+          'Code where blocking is accepted, e.g. one-shot command-line commands and start-up: `[{ "file": "**/src/bin/**" }, { "function": ["main", "Server.start"] }]`. `file` is a glob on the absolute path; `function` matches the name (`name` or `Class.name`) of the function the code runs in, or of a function it runs inside of through callbacks that run right away (`map`, `forEach`, `new Promise`, … by the shape of the call, or a function called where it is written: `void (async () => { ... })()`); a function defined inside that runs later (a request handler, a timer callback, a nested function) is not covered. Blocking calls in allowed code are neither reported nor followed through the functions that contain them, and calls from allowed async code do not count as callers of a helper that blocks: a helper whose every async caller is allowed is not reported. An entry naming the helper that makes the blocking call (or its file) accepts it for all of its callers.',
         transitive:
           "`true` (default): report calls from async code to project functions that block, directly or through other project functions. `false`: only calls to the catalogue itself.",
         maxDepth: "How many project functions deep a chain is followed (1–10, default 5).",
@@ -869,8 +869,10 @@ function compileSettings(options: BlockingCallInAsyncOptions): Settings {
 /**
  * Whether code runs inside what `entries` name: a file glob, function name globs, or both. The
  * function is the one the code runs in, or one it runs inside of through callbacks that run
- * right away; a function defined inside that runs later (a request handler, a timer callback) is
- * its own code, or `allow: start` would hide the handlers a server's `start()` installs.
+ * right away (an array method's callback, a `new Promise` executor, a function called where it is
+ * written: `void (async () => { ... })()`); a function defined inside that runs later (a request
+ * handler, a timer callback) is its own code, or `allow: start` would hide the handlers a server's
+ * `start()` installs.
  */
 function codeMatcher(entries: readonly AllowEntry[]): (node: ts.Node) => boolean {
   const list = (name: string | string[]) => (Array.isArray(name) ? name : [name]);
@@ -889,11 +891,18 @@ function codeMatcher(entries: readonly AllowEntry[]): (node: ts.Node) => boolean
         if (!ts.isFunctionLike(current)) continue;
         const name = functionName(current);
         if (name !== undefined && (fn(name) || fn(qualifiedFunctionName(current, name)))) return true;
-        if (!immediateShapeCallOf(current)) return false;
+        if (!immediateShapeCallOf(current) && !calledOnTheSpot(current)) return false;
       }
       return false;
     });
   };
+}
+
+/** `(async () => { ... })()`, `(function () { ... })()`: the function is called where it is written. */
+function calledOnTheSpot(fn: ts.Node): boolean {
+  let node = fn;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  return ts.isCallExpression(node.parent) && node.parent.expression === node;
 }
 
 // ---------------------------------------------------------------------------------------------
