@@ -5313,9 +5313,87 @@ const valid471: ValidCase[] = [
 ];
 const invalid941: InvalidCase[] = [
   // (lines 941-end must-flag cases go here)
+  {
+    name: "busy-wait on process.hrtime() with a start time",
+    code: lines("export async function pause(seconds: number) {", "  const start = process.hrtime();", "  while (process.hrtime(start)[0] < seconds) {}", "}"),
+    errors: [
+      {
+        messageId: "busyWait",
+        line: 3,
+        column: 3,
+        message: "This loop waits for the clock by spinning inside async function `pause`: it keeps the thread busy until the time is up, and meanwhile no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` instead.",
+      },
+    ],
+  },
+  {
+    name: "busy-wait on process.hrtime.bigint()",
+    code: lines("export async function pause(ms: number) {", "  const end = process.hrtime.bigint() + BigInt(ms) * 1_000_000n;", "  while (process.hrtime.bigint() < end) { /* spin */ }", "}"),
+    errors: [
+      {
+        messageId: "busyWait",
+        line: 3,
+        column: 3,
+        message: "This loop waits for the clock by spinning inside async function `pause`: it keeps the thread busy until the time is up, and meanwhile no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` instead.",
+      },
+    ],
+  },
 ];
 const valid941: ValidCase[] = [
   // (lines 941-end must-not-flag cases go here)
+  {
+    name: "a loop up to now that makes a Date of each timestamp is not a busy-wait",
+    code: lines(
+      "const DAY = 24 * 60 * 60 * 1000;",
+      "export async function daysSince(from: number) {",
+      "  const days: Date[] = [];",
+      "  for (let t = from; t < Date.now(); t += DAY) days[days.length] = new Date(t);",
+      "  return days;",
+      "}",
+    ),
+  },
+  {
+    name: "a loop up to now that makes an empty bucket per hour is not a busy-wait",
+    code: lines(
+      "const HOUR = 60 * 60 * 1000;",
+      "export async function hourlyBuckets(from: number) {",
+      "  const buckets: Map<string, number>[] = [];",
+      "  for (let t = from; t < Date.now(); t += HOUR) buckets[buckets.length] = new Map<string, number>();",
+      "  return buckets;",
+      "}",
+    ),
+  },
+  {
+    name: "a loop whose condition reads the clock only in a callback is not a busy-wait",
+    code: lines(
+      "export async function countLive(entries: { expires: number }[]) {",
+      "  let live = 0;",
+      "  for (let i = 0; i < entries.filter((entry) => entry.expires > Date.now()).length; i++) live++;",
+      "  return live;",
+      "}",
+    ),
+  },
+  {
+    name: "a loop on the clock that awaits a pending flush each turn is not a busy-wait",
+    code: lines(
+      "export async function waitForFlush(state: { flushing: Promise<void> | undefined }, ms: number) {",
+      "  const end = Date.now() + ms;",
+      "  while (state.flushing && Date.now() < end) await state.flushing;",
+      "}",
+    ),
+  },
+  {
+    name: "a loop on the clock that reads a stream with for await is not a busy-wait",
+    code: lines(
+      "export async function readFor(stream: AsyncIterable<Uint8Array>, ms: number) {",
+      "  const end = Date.now() + ms;",
+      "  let size = 0;",
+      "  while (Date.now() < end) {",
+      "    for await (const chunk of stream) size += chunk.length;",
+      "  }",
+      "  return size;",
+      "}",
+    ),
+  },
 ];
 
 describe(RULE, () => {
