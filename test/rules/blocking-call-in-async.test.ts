@@ -5337,6 +5337,26 @@ const invalid941: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "start-up: a pid file removed through .call in stop()",
+    code: lines(
+      FS,
+      "export class Worker {",
+      "  constructor(private readonly pidFile: string) {}",
+      "  async stop() {",
+      "    fs.unlinkSync.call(fs, this.pidFile);",
+      "  }",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingAtStartup",
+        line: 5,
+        column: 5,
+        message: "`unlinkSync` blocks the event loop inside async method `Worker.stop`, which runs only while the program starts or stops (the `startupFunctions` option names it): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await unlink(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
+      },
+    ],
+  },
 ];
 const valid941: ValidCase[] = [
   // (lines 941-end must-not-flag cases go here)
