@@ -5357,6 +5357,108 @@ const invalid941: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "messages: an async generator method",
+    code: lines(FS, "export class LogFile {", "  constructor(private readonly path: string) {}", "  async *entries() {", '    yield* fs.readFileSync(this.path, "utf8").split("\\n");', "  }", "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 12,
+        message: BLOCKS_ON_FS("readFileSync", "async generator method `LogFile.entries`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export class LogFile {",
+              "  constructor(private readonly path: string) {}",
+              "  async *entries() {",
+              '    yield* (await readFile(this.path, "utf8")).split("\\n");',
+              "  }",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "messages: an async generator method named by a symbol",
+    code: lines(FS, "export class LogFile {", "  constructor(private readonly path: string) {}", "  async *[Symbol.asyncIterator]() {", '    yield* fs.readFileSync(this.path, "utf8").split("\\n");', "  }", "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 12,
+        message: BLOCKS_ON_FS("readFileSync", "an async generator method", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export class LogFile {",
+              "  constructor(private readonly path: string) {}",
+              "  async *[Symbol.asyncIterator]() {",
+              '    yield* (await readFile(this.path, "utf8")).split("\\n");',
+              "  }",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "messages: an anonymous async generator exported as default",
+    code: lines(FS, "export default async function* (path: string) {", '  yield* fs.readFileSync(path, "utf8").split("\\n");', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        message: BLOCKS_ON_FS("readFileSync", "an async generator", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export default async function* (path: string) {",
+              '  yield* (await readFile(path, "utf8")).split("\\n");',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "messages: an anonymous async function exported as default",
+    code: lines(FS, "export default async function (path: string) {", '  return JSON.parse(fs.readFileSync(path, "utf8")) as unknown;', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 21,
+        message: BLOCKS_ON_FS("readFileSync", "an async function", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export default async function (path: string) {",
+              '  return JSON.parse(await readFile(path, "utf8")) as unknown;',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const valid941: ValidCase[] = [
   // (lines 941-end must-not-flag cases go here)
@@ -5411,6 +5513,26 @@ const valid941: ValidCase[] = [
       "    for await (const chunk of stream) size += chunk.length;",
       "  }",
       "  return size;",
+      "}",
+    ),
+  },
+  {
+    name: "an async generator method that reads with the promise API",
+    code: lines('import { readFile } from "node:fs/promises";', "export class LogFile {", "  constructor(private readonly path: string) {}", "  async *entries() {", '    yield* (await readFile(this.path, "utf8")).split("\\n");', "  }", "}"),
+  },
+  {
+    name: "an anonymous async function exported as default that reads with the promise API",
+    code: lines('import { readFile } from "node:fs/promises";', "export default async function (path: string) {", '  return JSON.parse(await readFile(path, "utf8")) as unknown;', "}"),
+  },
+  {
+    name: "start-up: a pid file removed through .call of the promise API in stop()",
+    code: lines(
+      FS,
+      "export class Worker {",
+      "  constructor(private readonly pidFile: string) {}",
+      "  async stop() {",
+      "    await fs.promises.unlink.call(fs.promises, this.pidFile);",
+      "  }",
       "}",
     ),
   },
