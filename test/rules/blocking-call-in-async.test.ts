@@ -5459,6 +5459,71 @@ const invalid941: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "a synchronous XMLHttpRequest in a helper async code calls",
+    code: lines(
+      "function loadConfig(url: string): unknown {",
+      "  const xhr = new XMLHttpRequest();",
+      '  xhr.open("GET", url, false);',
+      "  xhr.send();",
+      "  return JSON.parse(xhr.responseText);",
+      "}",
+      "export async function init() {",
+      '  return loadConfig("/config.json");',
+      "}",
+    ),
+    compilerOptions: DOM,
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 3,
+        related: [8],
+        message: "`loadConfig` sends a synchronous `XMLHttpRequest` here, and async code runs it: it is reached from async function `init`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await fetch(...)` here and make the functions between here and the async code async, or call `loadConfig` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "execSync with stdio inherited: no fix, the promisified exec has no stdio",
+    code: lines('import { execSync } from "node:child_process";', "export async function build(cwd: string) {", '  execSync("npm run build", { cwd, stdio: "inherit" });', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        fixes: [],
+        message: "`execSync` blocks the event loop inside async function `build`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+      },
+    ],
+  },
+  {
+    name: "a blocking read in semicolon-less code, added to a running total",
+    code: lines(FS, "export async function totalSize(paths: string[]) {", "  let bytes = 0", "  for (const path of paths) {", "    bytes += fs.readFileSync(path).length", "  }", "  return bytes", "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 14,
+        message: BLOCKS_ON_FS("readFileSync", "async function `totalSize`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export async function totalSize(paths: string[]) {",
+              "  let bytes = 0",
+              "  for (const path of paths) {",
+              "    bytes += (await readFile(path)).length",
+              "  }",
+              "  return bytes",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const valid941: ValidCase[] = [
   // (lines 941-end must-not-flag cases go here)
@@ -5535,6 +5600,25 @@ const valid941: ValidCase[] = [
       "  }",
       "}",
     ),
+  },
+  {
+    name: "fs.promises.open with a mode is not an XMLHttpRequest",
+    code: lines(FS, "export async function firstLine(path: string) {", '  const handle = await fs.promises.open(path, "r");', "  try {", '    for await (const line of handle.readLines()) return line;', '    return "";', "  } finally {", "    await handle.close();", "  }", "}"),
+  },
+  {
+    name: "a synchronous XMLHttpRequest in a helper only synchronous code calls",
+    code: lines(
+      "function loadConfig(url: string): unknown {",
+      "  const xhr = new XMLHttpRequest();",
+      '  xhr.open("GET", url, false);',
+      "  xhr.send();",
+      "  return JSON.parse(xhr.responseText);",
+      "}",
+      "export function init() {",
+      '  return loadConfig("/config.json");',
+      "}",
+    ),
+    compilerOptions: DOM,
   },
 ];
 
