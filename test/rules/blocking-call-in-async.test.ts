@@ -5524,6 +5524,54 @@ const invalid941: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "execSync with the command only: the fix runs the promisified exec",
+    code: lines('import { execSync } from "node:child_process";', "export async function fetchAll() {", '  execSync("git fetch --all");', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        message: "`execSync` blocks the event loop inside async function `fetchAll`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+        fixes: [
+          [
+            EXEC,
+            lines(
+              'import { execSync, exec } from "node:child_process";',
+              'import { promisify } from "node:util";',
+              "export async function fetchAll() {",
+              '  await promisify(exec)("git fetch --all");',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a read asserted non-null: the fix adds parentheses",
+    code: lines(FS, "export async function version(path: string) {", '  return fs.readFileSync(path, "utf8")!.trim();', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        message: BLOCKS_ON_FS("readFileSync", "async function `version`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export async function version(path: string) {",
+              '  return (await readFile(path, "utf8"))!.trim();',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const valid941: ValidCase[] = [
   // (lines 941-end must-not-flag cases go here)
@@ -5619,6 +5667,14 @@ const valid941: ValidCase[] = [
       "}",
     ),
     compilerOptions: DOM,
+  },
+  {
+    name: "execSync with the command only in a synchronous release script",
+    code: lines('import { execSync } from "node:child_process";', "export function fetchAll() {", '  execSync("git fetch --all");', "}"),
+  },
+  {
+    name: "a read asserted non-null in a synchronous function",
+    code: lines(FS, "export function version(path: string) {", '  return fs.readFileSync(path, "utf8")!.trim();', "}"),
   },
 ];
 
