@@ -5572,6 +5572,55 @@ const invalid941: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "a helper reached from two unnamed async route handlers",
+    code: lines(
+      FS,
+      "type Handler = (path: string) => Promise<unknown>;",
+      "const routes = new Map<string, Handler>();",
+      "const router = { get(path: string, handler: Handler) { routes.set(path, handler); } };",
+      "function readConfig(): unknown {",
+      '  return JSON.parse(fs.readFileSync("config.json", "utf8"));',
+      "}",
+      'router.get("/config", async () => readConfig());',
+      'router.get("/health", async () => ({ ok: true, config: readConfig() }));',
+    ),
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 6,
+        column: 21,
+        related: [8, 9],
+        message: "`readConfig` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from 2 async functions, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readConfig` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "a helper reached from one named and two unnamed async functions",
+    code: lines(
+      FS,
+      "type Handler = (path: string) => Promise<unknown>;",
+      "const routes = new Map<string, Handler>();",
+      "const router = { get(path: string, handler: Handler) { routes.set(path, handler); } };",
+      "function readConfig(): unknown {",
+      '  return JSON.parse(fs.readFileSync("config.json", "utf8"));',
+      "}",
+      'router.get("/config", async () => readConfig());',
+      'router.get("/health", async () => ({ ok: true, config: readConfig() }));',
+      "export async function reload() {",
+      "  return readConfig();",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 6,
+        column: 21,
+        related: [8, 9, 11],
+        message: "`readConfig` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from 3 async functions (`reload`, …), and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readConfig` only outside async code.",
+      },
+    ],
+  },
 ];
 const valid941: ValidCase[] = [
   // (lines 941-end must-not-flag cases go here)
@@ -5675,6 +5724,31 @@ const valid941: ValidCase[] = [
   {
     name: "a read asserted non-null in a synchronous function",
     code: lines(FS, "export function version(path: string) {", '  return fs.readFileSync(path, "utf8")!.trim();', "}"),
+  },
+  {
+    name: "a helper that reads the config only synchronous route setup calls",
+    code: lines(
+      FS,
+      "type Handler = (path: string) => Promise<unknown>;",
+      "const routes = new Map<string, Handler>();",
+      "const router = { get(path: string, handler: Handler) { routes.set(path, handler); } };",
+      "function readConfig(): unknown {",
+      '  return JSON.parse(fs.readFileSync("config.json", "utf8"));',
+      "}",
+      "const config = readConfig();",
+      'router.get("/config", async () => config);',
+    ),
+  },
+  {
+    name: "unnamed async route handlers that read the config with the promise API",
+    code: lines(
+      'import { readFile } from "node:fs/promises";',
+      "type Handler = (path: string) => Promise<unknown>;",
+      "const routes = new Map<string, Handler>();",
+      "const router = { get(path: string, handler: Handler) { routes.set(path, handler); } };",
+      'router.get("/config", async () => JSON.parse(await readFile("config.json", "utf8")) as unknown);',
+      'router.get("/health", async () => ({ ok: true, config: JSON.parse(await readFile("config.json", "utf8")) as unknown }));',
+    ),
   },
 ];
 
