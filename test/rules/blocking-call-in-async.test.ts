@@ -5380,9 +5380,443 @@ const valid471: ValidCase[] = [
 ];
 const invalid941: InvalidCase[] = [
   // (lines 941-end must-flag cases go here)
+  {
+    name: "busy-wait on process.hrtime() with a start time",
+    code: lines("export async function pause(seconds: number) {", "  const start = process.hrtime();", "  while (process.hrtime(start)[0] < seconds) {}", "}"),
+    errors: [
+      {
+        messageId: "busyWait",
+        line: 3,
+        column: 3,
+        message: "This loop waits for the clock by spinning inside async function `pause`: it keeps the thread busy until the time is up, and meanwhile no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` instead.",
+      },
+    ],
+  },
+  {
+    name: "busy-wait on process.hrtime.bigint()",
+    code: lines("export async function pause(ms: number) {", "  const end = process.hrtime.bigint() + BigInt(ms) * 1_000_000n;", "  while (process.hrtime.bigint() < end) { /* spin */ }", "}"),
+    errors: [
+      {
+        messageId: "busyWait",
+        line: 3,
+        column: 3,
+        message: "This loop waits for the clock by spinning inside async function `pause`: it keeps the thread busy until the time is up, and meanwhile no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` instead.",
+      },
+    ],
+  },
+  {
+    name: "start-up: a pid file removed through .call in stop()",
+    code: lines(
+      FS,
+      "export class Worker {",
+      "  constructor(private readonly pidFile: string) {}",
+      "  async stop() {",
+      "    fs.unlinkSync.call(fs, this.pidFile);",
+      "  }",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingAtStartup",
+        line: 5,
+        column: 5,
+        message: "`unlinkSync` blocks the event loop inside async method `Worker.stop`, which runs only while the program starts or stops (the `startupFunctions` option names it): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await unlink(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
+      },
+    ],
+  },
+  {
+    name: "messages: an async generator method",
+    code: lines(FS, "export class LogFile {", "  constructor(private readonly path: string) {}", "  async *entries() {", '    yield* fs.readFileSync(this.path, "utf8").split("\\n");', "  }", "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 12,
+        message: BLOCKS_ON_FS("readFileSync", "async generator method `LogFile.entries`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export class LogFile {",
+              "  constructor(private readonly path: string) {}",
+              "  async *entries() {",
+              '    yield* (await readFile(this.path, "utf8")).split("\\n");',
+              "  }",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "messages: an async generator method named by a symbol",
+    code: lines(FS, "export class LogFile {", "  constructor(private readonly path: string) {}", "  async *[Symbol.asyncIterator]() {", '    yield* fs.readFileSync(this.path, "utf8").split("\\n");', "  }", "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 12,
+        message: BLOCKS_ON_FS("readFileSync", "an async generator method", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export class LogFile {",
+              "  constructor(private readonly path: string) {}",
+              "  async *[Symbol.asyncIterator]() {",
+              '    yield* (await readFile(this.path, "utf8")).split("\\n");',
+              "  }",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "messages: an anonymous async generator exported as default",
+    code: lines(FS, "export default async function* (path: string) {", '  yield* fs.readFileSync(path, "utf8").split("\\n");', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        message: BLOCKS_ON_FS("readFileSync", "an async generator", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export default async function* (path: string) {",
+              '  yield* (await readFile(path, "utf8")).split("\\n");',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "messages: an anonymous async function exported as default",
+    code: lines(FS, "export default async function (path: string) {", '  return JSON.parse(fs.readFileSync(path, "utf8")) as unknown;', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 21,
+        message: BLOCKS_ON_FS("readFileSync", "an async function", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export default async function (path: string) {",
+              '  return JSON.parse(await readFile(path, "utf8")) as unknown;',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a synchronous XMLHttpRequest in a helper async code calls",
+    code: lines(
+      "function loadConfig(url: string): unknown {",
+      "  const xhr = new XMLHttpRequest();",
+      '  xhr.open("GET", url, false);',
+      "  xhr.send();",
+      "  return JSON.parse(xhr.responseText);",
+      "}",
+      "export async function init() {",
+      '  return loadConfig("/config.json");',
+      "}",
+    ),
+    compilerOptions: DOM,
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 3,
+        related: [8],
+        message: "`loadConfig` sends a synchronous `XMLHttpRequest` here, and async code runs it: it is reached from async function `init`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await fetch(...)` here and make the functions between here and the async code async, or call `loadConfig` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "execSync with stdio inherited: no fix, the promisified exec has no stdio",
+    code: lines('import { execSync } from "node:child_process";', "export async function build(cwd: string) {", '  execSync("npm run build", { cwd, stdio: "inherit" });', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        fixes: [],
+        message: "`execSync` blocks the event loop inside async function `build`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+      },
+    ],
+  },
+  {
+    name: "a blocking read in semicolon-less code, added to a running total",
+    code: lines(FS, "export async function totalSize(paths: string[]) {", "  let bytes = 0", "  for (const path of paths) {", "    bytes += fs.readFileSync(path).length", "  }", "  return bytes", "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 14,
+        message: BLOCKS_ON_FS("readFileSync", "async function `totalSize`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export async function totalSize(paths: string[]) {",
+              "  let bytes = 0",
+              "  for (const path of paths) {",
+              "    bytes += (await readFile(path)).length",
+              "  }",
+              "  return bytes",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "execSync with the command only: the fix runs the promisified exec",
+    code: lines('import { execSync } from "node:child_process";', "export async function fetchAll() {", '  execSync("git fetch --all");', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        message: "`execSync` blocks the event loop inside async function `fetchAll`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+        fixes: [
+          [
+            EXEC,
+            lines(
+              'import { execSync, exec } from "node:child_process";',
+              'import { promisify } from "node:util";',
+              "export async function fetchAll() {",
+              '  await promisify(exec)("git fetch --all");',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a read asserted non-null: the fix adds parentheses",
+    code: lines(FS, "export async function version(path: string) {", '  return fs.readFileSync(path, "utf8")!.trim();', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 10,
+        message: BLOCKS_ON_FS("readFileSync", "async function `version`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export async function version(path: string) {",
+              '  return (await readFile(path, "utf8"))!.trim();',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a helper reached from two unnamed async route handlers",
+    code: lines(
+      FS,
+      "type Handler = (path: string) => Promise<unknown>;",
+      "const routes = new Map<string, Handler>();",
+      "const router = { get(path: string, handler: Handler) { routes.set(path, handler); } };",
+      "function readConfig(): unknown {",
+      '  return JSON.parse(fs.readFileSync("config.json", "utf8"));',
+      "}",
+      'router.get("/config", async () => readConfig());',
+      'router.get("/health", async () => ({ ok: true, config: readConfig() }));',
+    ),
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 6,
+        column: 21,
+        related: [8, 9],
+        message: "`readConfig` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from 2 async functions, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readConfig` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "a helper reached from one named and two unnamed async functions",
+    code: lines(
+      FS,
+      "type Handler = (path: string) => Promise<unknown>;",
+      "const routes = new Map<string, Handler>();",
+      "const router = { get(path: string, handler: Handler) { routes.set(path, handler); } };",
+      "function readConfig(): unknown {",
+      '  return JSON.parse(fs.readFileSync("config.json", "utf8"));',
+      "}",
+      'router.get("/config", async () => readConfig());',
+      'router.get("/health", async () => ({ ok: true, config: readConfig() }));',
+      "export async function reload() {",
+      "  return readConfig();",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 6,
+        column: 21,
+        related: [8, 9, 11],
+        message: "`readConfig` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from 3 async functions (`reload`, …), and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readConfig` only outside async code.",
+      },
+    ],
+  },
 ];
 const valid941: ValidCase[] = [
   // (lines 941-end must-not-flag cases go here)
+  {
+    name: "a loop up to now that makes a Date of each timestamp is not a busy-wait",
+    code: lines(
+      "const DAY = 24 * 60 * 60 * 1000;",
+      "export async function daysSince(from: number) {",
+      "  const days: Date[] = [];",
+      "  for (let t = from; t < Date.now(); t += DAY) days[days.length] = new Date(t);",
+      "  return days;",
+      "}",
+    ),
+  },
+  {
+    name: "a loop up to now that makes an empty bucket per hour is not a busy-wait",
+    code: lines(
+      "const HOUR = 60 * 60 * 1000;",
+      "export async function hourlyBuckets(from: number) {",
+      "  const buckets: Map<string, number>[] = [];",
+      "  for (let t = from; t < Date.now(); t += HOUR) buckets[buckets.length] = new Map<string, number>();",
+      "  return buckets;",
+      "}",
+    ),
+  },
+  {
+    name: "a loop whose condition reads the clock only in a callback is not a busy-wait",
+    code: lines(
+      "export async function countLive(entries: { expires: number }[]) {",
+      "  let live = 0;",
+      "  for (let i = 0; i < entries.filter((entry) => entry.expires > Date.now()).length; i++) live++;",
+      "  return live;",
+      "}",
+    ),
+  },
+  {
+    name: "a loop on the clock that awaits a pending flush each turn is not a busy-wait",
+    code: lines(
+      "export async function waitForFlush(state: { flushing: Promise<void> | undefined }, ms: number) {",
+      "  const end = Date.now() + ms;",
+      "  while (state.flushing && Date.now() < end) await state.flushing;",
+      "}",
+    ),
+  },
+  {
+    name: "a loop on the clock that reads a stream with for await is not a busy-wait",
+    code: lines(
+      "export async function readFor(stream: AsyncIterable<Uint8Array>, ms: number) {",
+      "  const end = Date.now() + ms;",
+      "  let size = 0;",
+      "  while (Date.now() < end) {",
+      "    for await (const chunk of stream) size += chunk.length;",
+      "  }",
+      "  return size;",
+      "}",
+    ),
+  },
+  {
+    name: "an async generator method that reads with the promise API",
+    code: lines('import { readFile } from "node:fs/promises";', "export class LogFile {", "  constructor(private readonly path: string) {}", "  async *entries() {", '    yield* (await readFile(this.path, "utf8")).split("\\n");', "  }", "}"),
+  },
+  {
+    name: "an anonymous async function exported as default that reads with the promise API",
+    code: lines('import { readFile } from "node:fs/promises";', "export default async function (path: string) {", '  return JSON.parse(await readFile(path, "utf8")) as unknown;', "}"),
+  },
+  {
+    name: "start-up: a pid file removed through .call of the promise API in stop()",
+    code: lines(
+      FS,
+      "export class Worker {",
+      "  constructor(private readonly pidFile: string) {}",
+      "  async stop() {",
+      "    await fs.promises.unlink.call(fs.promises, this.pidFile);",
+      "  }",
+      "}",
+    ),
+  },
+  {
+    name: "fs.promises.open with a mode is not an XMLHttpRequest",
+    code: lines(FS, "export async function firstLine(path: string) {", '  const handle = await fs.promises.open(path, "r");', "  try {", '    for await (const line of handle.readLines()) return line;', '    return "";', "  } finally {", "    await handle.close();", "  }", "}"),
+  },
+  {
+    name: "a synchronous XMLHttpRequest in a helper only synchronous code calls",
+    code: lines(
+      "function loadConfig(url: string): unknown {",
+      "  const xhr = new XMLHttpRequest();",
+      '  xhr.open("GET", url, false);',
+      "  xhr.send();",
+      "  return JSON.parse(xhr.responseText);",
+      "}",
+      "export function init() {",
+      '  return loadConfig("/config.json");',
+      "}",
+    ),
+    compilerOptions: DOM,
+  },
+  {
+    name: "execSync with the command only in a synchronous release script",
+    code: lines('import { execSync } from "node:child_process";', "export function fetchAll() {", '  execSync("git fetch --all");', "}"),
+  },
+  {
+    name: "a read asserted non-null in a synchronous function",
+    code: lines(FS, "export function version(path: string) {", '  return fs.readFileSync(path, "utf8")!.trim();', "}"),
+  },
+  {
+    name: "a helper that reads the config only synchronous route setup calls",
+    code: lines(
+      FS,
+      "type Handler = (path: string) => Promise<unknown>;",
+      "const routes = new Map<string, Handler>();",
+      "const router = { get(path: string, handler: Handler) { routes.set(path, handler); } };",
+      "function readConfig(): unknown {",
+      '  return JSON.parse(fs.readFileSync("config.json", "utf8"));',
+      "}",
+      "const config = readConfig();",
+      'router.get("/config", async () => config);',
+    ),
+  },
+  {
+    name: "unnamed async route handlers that read the config with the promise API",
+    code: lines(
+      'import { readFile } from "node:fs/promises";',
+      "type Handler = (path: string) => Promise<unknown>;",
+      "const routes = new Map<string, Handler>();",
+      "const router = { get(path: string, handler: Handler) { routes.set(path, handler); } };",
+      'router.get("/config", async () => JSON.parse(await readFile("config.json", "utf8")) as unknown);',
+      'router.get("/health", async () => ({ ok: true, config: JSON.parse(await readFile("config.json", "utf8")) as unknown }));',
+    ),
+  },
 ];
 
 describe(RULE, () => {
