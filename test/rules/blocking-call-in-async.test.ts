@@ -5692,6 +5692,10 @@ const invalid941: InvalidCase[] = [
 const valid941: ValidCase[] = [
   // (lines 941-end must-not-flag cases go here)
   {
+    name: "a polling loop that reads the clock and awaits a timer in every turn is no busy-wait",
+    code: lines("export async function waitForFlag(isSet: () => boolean): Promise<boolean> {", "  const deadline = Date.now() + 5000;", "  while (!isSet() && Date.now() < deadline) {", "    await new Promise((resolve) => setTimeout(resolve, 50));", "  }", "  return isSet();", "}"),
+  },
+  {
     name: "a loop up to now that makes a Date of each timestamp is not a busy-wait",
     code: lines(
       "const DAY = 24 * 60 * 60 * 1000;",
