@@ -856,7 +856,7 @@ function compileSettings(options: BlockingCallInAsyncOptions): Settings {
       if (builtin) return builtin;
       const entry = user.find((candidate) => candidate.matches(ref));
       if (!entry) return undefined;
-      return { name: ref.qualifiedName, cost: "work", activity: "runs", replacement: entry.replacement };
+      return { name: ref.qualifiedName, cost: "work", activity: "blocks until its work is done", replacement: entry.replacement };
     },
     userName,
     seedText,
