@@ -891,7 +891,7 @@ function codeMatcher(entries: readonly AllowEntry[]): (node: ts.Node) => boolean
         if (!ts.isFunctionLike(current)) continue;
         const name = functionName(current);
         if (name !== undefined && (fn(name) || fn(qualifiedFunctionName(current, name)))) return true;
-        if (!immediateShapeCallOf(current) && !calledOnTheSpot(current)) return false;
+        if (!immediateShapeCallOf(current) && !isCalledWhereWritten(current)) return false;
       }
       return false;
     });
@@ -899,7 +899,7 @@ function codeMatcher(entries: readonly AllowEntry[]): (node: ts.Node) => boolean
 }
 
 /** `(async () => { ... })()`, `(function () { ... })()`: the function is called where it is written. */
-function calledOnTheSpot(fn: ts.Node): boolean {
+function isCalledWhereWritten(fn: ts.Node): boolean {
   let node = fn;
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   return ts.isCallExpression(node.parent) && node.parent.expression === node;

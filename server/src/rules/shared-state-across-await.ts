@@ -843,10 +843,13 @@ class Analyzer {
     if (!ref?.module || !/^(?:node:)?stream$/.test(ref.module) || !STREAM_CLASSES.has(ref.qualifiedName.slice(ref.qualifiedName.lastIndexOf(".") + 1))) return false;
     const body = fn.body;
     if (!body || !ts.isBlock(body)) return false;
-    // The hand-backs: `x.push(...)` for `read`, calls of the last parameter for the others.
-    const last = name === "read" ? undefined : fn.parameters[fn.parameters.length - 1]?.name;
-    if (name !== "read" && (!last || !ts.isIdentifier(last))) return false;
-    const callback = last && ts.isIdentifier(last) ? last : undefined;
+    // The hand-backs: `x.push(...)` for `read`, calls of the last parameter (the callback) for the others.
+    let callback: ts.Identifier | undefined;
+    if (name !== "read") {
+      const last = fn.parameters[fn.parameters.length - 1]?.name;
+      if (!last || !ts.isIdentifier(last)) return false;
+      callback = last;
+    }
     const handBacks: ts.CallExpression[] = [];
     let judged = true;
     walkTree(body, (node) => {
@@ -1394,9 +1397,14 @@ function storedIn(value: ts.Expression): string | undefined {
   const parent = value.parent;
   if (!isAssignment(parent) || parent.right !== value) return undefined;
   const field = skipOuter(parent.left);
-  let root: ts.Expression = field;
+  return isInstanceField(field) ? normalize(field.getText()) : undefined;
+}
+
+/** `this.f`, or a field of a per-instance object, `this.state.f` (a chain of names from `this`; not `this.f[key]`). */
+function isInstanceField(node: ts.Expression): boolean {
+  let root: ts.Expression = node;
   while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
-  return field !== root && root.kind === ts.SyntaxKind.ThisKeyword ? normalize(field.getText()) : undefined;
+  return root !== node && root.kind === ts.SyntaxKind.ThisKeyword;
 }
 
 /**
@@ -1423,9 +1431,7 @@ function chainedOnto(call: ts.CallExpression): string | undefined {
     receiver = skipOuter(receiver.expression.expression);
   }
   // A field: `this.queue`, or one of a per-instance object, `this.state.queue` (as `storedIn`).
-  let root: ts.Expression = receiver;
-  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
-  if (root === receiver || root.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  if (!isInstanceField(receiver)) return undefined;
   const field = normalize(receiver.getText());
   return storedIn(promiseChainEnd(link)) === field ? field : undefined;
 }
