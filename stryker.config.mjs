@@ -10,6 +10,7 @@
  * the clear-text table on stdout.
  * `MUTATE_TESTS=test/a.test.ts,test/b.test.ts` overrides the test files.
  */
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 
 /** The value of `--mutate`/`-m` on the command line (Stryker reads it too; we need it for the test files). */
@@ -63,13 +64,21 @@ const testFiles = process.env.MUTATE_TESTS
 const pickedRules = picked?.split(",").map((file) => /server\/src\/rules\/([\w-]+)\.ts(?::[\d:-]+)?$/.exec(file)?.[1]);
 if (pickedRules && pickedRules.every((id) => id !== undefined)) process.env.CONCURRENCY_LINT_DOCS_RULES = pickedRules.join(",");
 
-/** Reports of a picked run are named after its files (`valueFlow`, `parse-error+lines`), so runs do not overwrite each other. */
-const reportName = picked
-  ? picked
-      .split(",")
-      .map((file) => file.replace(/^.*\//, "").replace(/\.ts(:.*)?$/, "$1").replace(/:/g, "_"))
-      .join("+")
-  : "all";
+/**
+ * Reports of a picked run are named after its files (`valueFlow`, `parse-error+lines`), so runs do not
+ * overwrite each other. A long pick (many line ranges of one file, e.g. the lines changed since its last
+ * run) is named after its first file and a hash of the pick: file names have a length limit.
+ */
+const joinedName = picked
+  ?.split(",")
+  .map((file) => file.replace(/^.*\//, "").replace(/\.ts(:.*)?$/, "$1").replace(/:/g, "_"))
+  .join("+");
+const reportName =
+  joinedName === undefined
+    ? "all"
+    : joinedName.length <= 100
+      ? joinedName
+      : `${joinedName.replace(/[_+].*$/, "")}_${createHash("sha1").update(picked ?? "").digest("hex").slice(0, 8)}`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
