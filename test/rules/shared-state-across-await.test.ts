@@ -2578,9 +2578,64 @@ const valid1851: ValidCase[] = [
   // (1851-end must-not-flag cases go here)
 ];
 
+// An async function run where it is written whose promise is memoized (seen on sequelize's
+// ConnectionManager#getConnection, unseen code): one run in flight at a time.
+const invalidMemoRun: InvalidCase[] = [
+  {
+    name: "memoized run: an async IIFE stored without a guard starts a run per call",
+    code: `declare function readSettings(): Promise<string>;\nexport class Settings {\n  private text: string | undefined;\n  private loading: Promise<void> | undefined;\n  load() {\n    this.loading = (async () => {\n      if (this.text === undefined) {\n        this.text = await readSettings();\n      }\n    })();\n    return this.loading;\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 8,
+        column: 9,
+        message: duplicateInit("this.text"),
+        fixes: [
+          [
+            MEMO,
+            `declare function readSettings(): Promise<string>;\nexport class Settings {\n  private text: string | undefined;\n  private textPending?: Promise<string>;\n  private loading: Promise<void> | undefined;\n  load() {\n    this.loading = (async () => {\n      if (this.text === undefined) {\n        this.text = await (this.textPending ??= readSettings().finally(() => { this.textPending = undefined; }));\n      }\n    })();\n    return this.loading;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "memoized run: an async IIFE whose promise is dropped starts a run per call",
+    code: `declare function readSettings(): Promise<string>;\nexport class Settings {\n  private text: string | undefined;\n  refresh() {\n    void (async () => {\n      if (this.text === undefined) {\n        this.text = await readSettings();\n      }\n    })();\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 7,
+        column: 9,
+        message: duplicateInit("this.text"),
+        fixes: [
+          [
+            MEMO,
+            `declare function readSettings(): Promise<string>;\nexport class Settings {\n  private text: string | undefined;\n  private textPending?: Promise<string>;\n  refresh() {\n    void (async () => {\n      if (this.text === undefined) {\n        this.text = await (this.textPending ??= readSettings().finally(() => { this.textPending = undefined; }));\n      }\n    })();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+];
+const validMemoRun: ValidCase[] = [
+  {
+    name: "memoized run: a version probe in an async IIFE stored in a field set only while it is unset",
+    code: `interface Conn { id: number }\ninterface Options { databaseVersion: string | 0 }\ndeclare function parse(version: string): string | null;\nexport class ConnectionManager {\n  private versionPromise: Promise<void> | null = null;\n  constructor(private readonly options: Options, private readonly defaultVersion: string) {}\n  private async connect(): Promise<Conn> { return { id: 1 }; }\n  private async disconnect(conn: Conn): Promise<void> { void conn; }\n  private async databaseVersion(conn: Conn): Promise<string> { return String(conn.id); }\n  async getConnection() {\n    if (this.options.databaseVersion === 0) {\n      if (!this.versionPromise) {\n        this.versionPromise = (async () => {\n          try {\n            const connection = await this.connect();\n            if (this.options.databaseVersion === 0) {\n              const version = await this.databaseVersion(connection);\n              this.options.databaseVersion = parse(version) ? version : this.defaultVersion;\n            }\n            this.versionPromise = null;\n            return await this.disconnect(connection);\n          } catch (err) {\n            this.versionPromise = null;\n            throw err;\n          }\n        })();\n      }\n      await this.versionPromise;\n    }\n    return this.connect();\n  }\n}`,
+  },
+  {
+    name: "memoized run: an async IIFE memoized with ??= and cleared by .finally",
+    code: `declare function readSettings(): Promise<string>;\nexport class Settings {\n  private text: string | undefined;\n  private loading: Promise<void> | undefined;\n  load() {\n    this.loading ??= (async () => {\n      if (this.text === undefined) {\n        this.text = await readSettings();\n      }\n    })().finally(() => {\n      this.loading = undefined;\n    });\n    return this.loading;\n  }\n}`,
+  },
+  {
+    name: "memoized run: a module-level migration run memoized in a let, returned early while it runs",
+    code: `declare function migrate(): Promise<void>;\nlet schemaReady = false;\nlet migrating: Promise<void> | undefined;\nexport function ensureSchema(): Promise<void> {\n  if (migrating) return migrating;\n  migrating = (async function run() {\n    if (!schemaReady) {\n      await migrate();\n      schemaReady = true;\n    }\n  })();\n  return migrating;\n}`,
+  },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851],
-    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851],
+    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun],
+    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun],
   });
 });

@@ -126,6 +126,13 @@ export function isFunctionExpressionLike(node: ts.Node): node is ts.ArrowFunctio
   return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
 }
 
+/** For a function called where it is written (`(async () => { ... })()`, `(function () { ... })()`): that call. */
+export function callWhereWritten(fn: ts.Node): ts.CallExpression | undefined {
+  let node = fn;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  return ts.isCallExpression(node.parent) && node.parent.expression === node ? node.parent : undefined;
+}
+
 /**
  * Whether the two sides of an equality are equal where the comparison evaluates to `outcome`:
  * `outcome` for `===`/`==`, its opposite for `!==`/`!=`, undefined for any other operator.

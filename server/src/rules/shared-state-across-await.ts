@@ -11,7 +11,7 @@
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
-import { argumentParameters, isAncestorOrSelf, isAssignment, isAssignmentOperator, isAssignmentTarget, isAsyncFunction, isLogicalAssignmentOperator, walkTree } from "../engine/astUtils";
+import { argumentParameters, callWhereWritten, isAncestorOrSelf, isAssignment, isAssignmentOperator, isAssignmentTarget, isAsyncFunction, isLogicalAssignmentOperator, walkTree } from "../engine/astUtils";
 import type { TypeOracle } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
@@ -298,6 +298,10 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  overlap and is reported, and so is a method referred to other than by a call on `this`",
         "  (`emitter.on(\"reconnect\", this.#ensureListening.bind(this))`: the emitter calls it whenever",
         "  it likes; `other.#ensureListening()`, `this[\"ensureListening\"]()`);",
+        "- the body of a function run where it is written whose promise is memoized the same way",
+        "  (`if (!this.versionPromise) this.versionPromise = (async () => { ... })();`,",
+        "  `migrating ??= (async () => { ... })().finally(...)`): one run is in flight at a time. The same",
+        "  run stored without that guard, or not stored, starts again with each call and is reported;",
         "- the locals of a function that runs a closure one call at a time: a `let` flag or a",
         "  `new Set()` of the function that declares `const onDone = async () => ...` and only ever calls",
         "  it as `await onDone(...)` in its own body (a stream loop), or passes it, in an awaited (or, as",
@@ -744,7 +748,7 @@ class Analyzer {
       if (isSuspension(node)) suspends = true;
       return !suspends;
     });
-    if (!suspends || this.isCriticalSectionCallback(fn) || isSerializedByCallers(fn, (store) => this.isMemoizingStore(store)) || this.isSerializedStreamMethod(fn)) return;
+    if (!suspends || this.isCriticalSectionCallback(fn) || isSerializedByCallers(fn, (store) => this.isMemoizingStore(store)) || this.isMemoizedRun(fn) || this.isSerializedStreamMethod(fn)) return;
     const state = new FunctionState(fn, this.context, this.lockStart(fn), this.serializedOwner(fn));
     this.detectReadModifyWrite(state);
     this.detectSnapshots(state);
@@ -823,6 +827,23 @@ class Analyzer {
     const state = new FunctionState(owner, this.context, Number.POSITIVE_INFINITY);
     const field = state.locationOf(store.left);
     return field !== undefined && state.slotIsMemoized({ key: field.key });
+  }
+
+  /**
+   * A function run where it is written whose promise (or its `.then`/`.catch`/`.finally` chain) is
+   * stored in a memoizing store: `if (!this.loading) this.loading = (async () => { ... })();`,
+   * `migrating ??= (async () => { ... })()`. Like a private method its callers memoize, one run
+   * is in flight at a time (seen on sequelize's `getConnection`, whose version probe checks and
+   * sets `options.databaseVersion` inside such a run).
+   */
+  private isMemoizedRun(fn: ts.FunctionLikeDeclaration): boolean {
+    const call = callWhereWritten(fn);
+    if (!call) return false;
+    const end = promiseChainEnd(call);
+    let outer: ts.Node = end;
+    while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+    const store = outer.parent;
+    return isAssignment(store) && store.right === outer && (store.operatorToken.kind === ts.SyntaxKind.EqualsToken || isLogicalAssignmentOperator(store.operatorToken.kind)) && this.isMemoizingStore(store);
   }
 
   /**
