@@ -358,6 +358,33 @@ export const REVIEW_CORPORA = [
     },
     lintFiles: ['lib/**/*.js'],
     jsSourceType: 'commonjs',
+  },  // The fourth batch of unseen code (2026-12-07), reviewed the same way.
+  {
+    name: 'discordjs',
+    spec: 'discord.js@14.28.1',
+    description: 'discord.js: CommonJS JavaScript, a gateway client, REST managers, collectors and caches (src/)',
+    dependencies: {
+      '@discordjs/builders': '1.15.0',
+      '@discordjs/collection': '1.5.3',
+      '@discordjs/formatters': '0.6.2',
+      '@discordjs/rest': '2.6.3',
+      '@discordjs/util': '1.2.0',
+      '@discordjs/ws': '1.2.3',
+      '@sapphire/snowflake': '3.5.5',
+      'discord-api-types': '0.38.58',
+      'fast-deep-equal': '3.1.3',
+      'lodash.snakecase': '4.1.1',
+      'magic-bytes.js': '1.13.1',
+      'tslib': '2.9.1',
+      'undici': '6.29.1',
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['src/**/*.js'],
+    },
+    lintFiles: ['src/**/*.js'],
+    jsSourceType: 'commonjs',
   },
 ];
 
