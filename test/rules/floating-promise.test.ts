@@ -5355,8 +5355,47 @@ const valid: ValidCase[] = [
 ];
 
 
+
+// What a handler returns (see misused-promise's table): a sync `.catch` handler's returned promise
+// is adopted by the chain; a project function called from a catch block for its value hands its
+// promise on (discord.js ShardClientUtil: `respond` runs `this.send(m).catch(...)`).
+const invalidHandlerReturns: InvalidCase[] = [
+  {
+    name: "handler returns: a dropped delivery whose .catch handler returns a retry that can reject",
+    code: 'declare function post(message: object): Promise<void>;\nexport class Relay {\n  async deliver(message: object) {\n    await post(message).catch(() => this.retry(message));\n  }\n  async retry(message: object): Promise<void> {\n    await post(message);\n  }\n}\nexport function onRaw(relay: Relay, message: object) {\n  relay.deliver(message);\n}',
+    errors: [
+      {
+        messageId: "floating",
+        line: 11,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function post(message: object): Promise<void>;\nexport class Relay {\n  async deliver(message: object) {\n    await post(message).catch(() => this.retry(message));\n  }\n  async retry(message: object): Promise<void> {\n    await post(message);\n  }\n}\nexport function onRaw(relay: Relay, message: object) {\n  relay.deliver(message)${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function post(message: object): Promise<void>;\nexport class Relay {\n  async deliver(message: object) {\n    await post(message).catch(() => this.retry(message));\n  }\n  async retry(message: object): Promise<void> {\n    await post(message);\n  }\n}\nexport function onRaw(relay: Relay, message: object) {\n  void relay.deliver(message);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+];
+const validHandlerReturns: ValidCase[] = [
+  {
+    name: "handler returns: a dropped message handler whose catch responds through a helper that handles the send's rejection",
+    code: "import { EventEmitter } from \"node:events\";\ninterface Channel { post(message: object, done: (err: Error | null) => void): void }\nfunction plainError(err: any) {\n  return { name: err.name, message: err.message, stack: err.stack };\n}\nexport class ShardClient {\n  constructor(private readonly client: EventEmitter & { evaluate(script: string): Promise<unknown> }, private readonly channel: Channel) {\n    process.on(\"message\", this.handleMessage.bind(this));\n  }\n  send(message: object): Promise<void> {\n    return new Promise((resolve, reject) => {\n      this.channel.post(message, (err) => {\n        if (err) reject(err);\n        else resolve();\n      });\n    });\n  }\n  async handleMessage(message: any) {\n    if (!message) return;\n    try {\n      this.respond({ result: await this.client.evaluate(message.script) });\n    } catch (err) {\n      this.respond({ error: plainError(err) });\n    }\n  }\n  respond(message: object) {\n    this.send(message).catch((err: Error) => {\n      this.client.emit(\"error\", err);\n    });\n  }\n}\nexport function onRaw(shard: ShardClient, message: any) {\n  shard.handleMessage(message);\n}",
+  },
+  {
+    name: "handler returns: a dropped delivery whose .catch handler returns a plain value",
+    code: 'declare function post(message: object): Promise<void>;\nexport class Relay {\n  failed: object[] = [];\n  async deliver(message: object) {\n    const delivered = await post(message).then(() => true, () => false);\n    if (!delivered) this.failed.push(message);\n  }\n}\nexport function onRaw(relay: Relay, message: object) {\n  relay.deliver(message);\n}',
+  },
+];
+
 describe(RULE, () => {
-  runRuleTable(RULE, { valid, invalid });
+  runRuleTable(RULE, { valid: [...valid, ...validHandlerReturns], invalid: [...invalid, ...invalidHandlerReturns] });
 
   it("says Node.js exits where the program is typed for Node.js, and not in code typed for the DOM only", () => {
     const code = `${D}\nexport function onClick() {\n  save();\n}`;

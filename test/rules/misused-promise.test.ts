@@ -4375,8 +4375,99 @@ const validLeft: ValidCase[] = [
   },
 ];
 
+// What a handler returns: the chain adopts it, so a sync `.catch`/`.then` handler returning a
+// promise that can reject makes the chain reject; a project function called for its value hands
+// its promise to its caller (discord.js ShardClientUtil#_respond: `this.send(m).catch(...)`, where
+// `send` returns `new Promise(...)` that can reject, called from a catch block).
+const RELAY = 'import { EventEmitter } from "node:events";\ndeclare function post(message: object): Promise<void>;\ndeclare function log(error: unknown): void;\n';
+const SHARD = [
+  'import { EventEmitter } from "node:events";',
+  "interface Channel { post(message: object, done: (err: Error | null) => void): void }",
+  "function plainError(err: any) {",
+  "  return { name: err.name, message: err.message, stack: err.stack };",
+  "}",
+  "export class ShardClient {",
+  "  constructor(private readonly client: EventEmitter & { evaluate(script: string): Promise<unknown> }, private readonly channel: Channel) {",
+  '    process.on("message", this.handleMessage.bind(this));',
+  "  }",
+  "  send(message: object): Promise<void> {",
+  "    return new Promise((resolve, reject) => {",
+  "      this.channel.post(message, (err) => {",
+  "        if (err) reject(err);",
+  "        else resolve();",
+  "      });",
+  "    });",
+  "  }",
+  "  async handleMessage(message: any) {",
+  "    if (!message) return;",
+  "    try {",
+  "      this.respond({ result: await this.client.evaluate(message.script) });",
+  "    } catch (err) {",
+  "      this.respond({ error: plainError(err) });",
+  "    }",
+  "  }",
+  "  respond(message: object) {",
+  "    this.send(message).catch((err: Error) => {",
+  '      this.client.emit("error", err);',
+  "    });",
+  "  }",
+  "}",
+].join("\n");
+const invalidHandlerReturns: InvalidCase[] = [
+  {
+    name: "handler returns: an async listener awaits a chain whose .catch handler returns a retry that can reject",
+    code: `${RELAY}export class Relay {\n  constructor(events: EventEmitter) {\n    events.on("message", async (message: object) => {\n      await post(message).catch(() => this.retry(message));\n    });\n  }\n  async retry(message: object): Promise<void> {\n    await post(message);\n  }\n}`,
+    errors: [
+      {
+        messageId: "listener",
+        line: 6,
+        column: 26,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `${RELAY}export class Relay {\n  constructor(events: EventEmitter) {\n    events.on("message", (message: object) => { void (async () => {\n      await post(message).catch(() => this.retry(message));\n    })().catch(${H}); });\n  }\n  async retry(message: object): Promise<void> {\n    await post(message);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "handler returns: an async listener awaits a chain whose .then handler returns a retry that can reject",
+    code: `${RELAY}export class Relay {\n  constructor(events: EventEmitter) {\n    events.on("message", async (message: object) => {\n      await post(message).then(() => this.confirm(message), (error) => log(error));\n    });\n  }\n  async confirm(message: object): Promise<void> {\n    await post({ ack: message });\n  }\n}`,
+    errors: [
+      {
+        messageId: "listener",
+        line: 6,
+        column: 26,
+        message: LISTENER,
+        fixes: [
+          [
+            WRAP,
+            `${RELAY}export class Relay {\n  constructor(events: EventEmitter) {\n    events.on("message", (message: object) => { void (async () => {\n      await post(message).then(() => this.confirm(message), (error) => log(error));\n    })().catch(${H}); });\n  }\n  async confirm(message: object): Promise<void> {\n    await post({ ack: message });\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+];
+const validHandlerReturns: ValidCase[] = [
+  {
+    name: "handler returns: a bound async message handler whose catch responds through a helper that handles the send's rejection",
+    code: SHARD,
+  },
+  {
+    name: "handler returns: an async listener awaits a chain whose .catch handler returns a fallback that cannot reject",
+    code: `${RELAY}export class Relay {\n  constructor(events: EventEmitter) {\n    events.on("message", async (message: object) => {\n      await post(message).catch(() => this.fallback(message));\n    });\n  }\n  async fallback(message: object): Promise<void> {\n    try {\n      await post({ dead: message });\n    } catch (error) {\n      log(error);\n    }\n  }\n}`,
+  },
+  {
+    name: "handler returns: an async listener awaits a chain whose .catch handler returns a plain value",
+    code: `${RELAY}export class Relay {\n  constructor(events: EventEmitter) {\n    events.on("message", async (message: object) => {\n      const delivered = await post(message).then(() => true, () => false);\n      if (!delivered) log(message);\n    });\n  }\n}`,
+  },
+];
+
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...validMore, ...validLeft], invalid: [...invalid, ...invalidMore, ...invalidLeft] });
+  runRuleTable(RULE, { valid: [...valid, ...validMore, ...validLeft, ...validHandlerReturns], invalid: [...invalid, ...invalidMore, ...invalidLeft, ...invalidHandlerReturns] });
 
   describe("rendered messages", () => {
     const messagesOf = (code: string, run = {}) => lintCode(RULE, code, { fileName: "script.cts", ...run }).findings.map((finding) => finding.message);

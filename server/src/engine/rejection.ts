@@ -635,10 +635,11 @@ export class RejectionFacts {
       );
     }
     if (ts.isReturnStatement(statement)) {
-      const value = statement.expression;
-      if (!value || !this.expressionSafe(value)) return !value;
-      // Error-handling code may call anything, but a promise it returns must not reject.
-      return !this.handler || this.types.promiseStatus(value, { thenables: true }) === "never" || this.settledPromise(value) || this.neverRejects(value);
+      // Returning a promise that rejects is not a throw. Where the promise a body returns is
+      // adopted (an async function, a `.catch`/`.then` handler), the caller of this asks about the
+      // returned values itself (`returnedValueSafe`); a project function called for its value
+      // (`this.send(m).catch(...)`) hands its promise to the code that called it, which judges it.
+      return !statement.expression || this.expressionSafe(statement.expression);
     }
     if (ts.isIfStatement(statement)) {
       const flag = this.assumedGateFlag(statement.expression);
@@ -847,11 +848,18 @@ export class RejectionFacts {
     const handlers = name === "catch" ? call.arguments.slice(0, 1) : call.arguments.slice(0, 2);
     if (handlers.length !== (name === "catch" ? 1 : 2)) return false;
     // `.then(f, h)`: `f` throwing rejects the result; `h`, like a `catch` block, is error-handling code.
+    // Either way the chain adopts what the handler returns, so a returned promise must not reject.
     return handlers.every((handler, index) => {
       const fn = skipParens(handler);
       const isRejectionHandler = name === "catch" || index === 1;
-      return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && this.inMode(isRejectionHandler, () => (isAsyncFunction(fn) ? this.cannotReject(fn) : this.cannotThrow(fn)));
+      return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && this.inMode(isRejectionHandler, () => (isAsyncFunction(fn) ? this.cannotReject(fn) : this.cannotThrow(fn) && this.returnsCannotReject(fn)));
     });
+  }
+
+  /** Every value a sync function returns (its expression body, or each `return`) is not a promise that can reject. */
+  private returnsCannotReject(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+    const returned = ts.isBlock(fn.body) ? returnedExpressions(fn.body) : [fn.body];
+    return returned.every((expr) => expr === undefined || this.returnedValueSafe(expr));
   }
 
   /**
