@@ -4517,6 +4517,55 @@ const invalidLeft: InvalidCase[] = [
       },
     ],
   },
+  // #258, #259, #260 of lines 1041-end (equivalent until the promise gate admitted `as`): `await` before an `as` expression needs parentheses.
+  {
+    name: "spreads: the await fix parenthesizes a promise behind as (a config loader typed unknown)",
+    code: lines("declare function fetchDefaults(): unknown;", "export async function settings(overrides: object) {", "  return { ...fetchDefaults() as Promise<{ retries: number }>, ...overrides };", "}"),
+    errors: [
+      {
+        messageId: "spread",
+        line: 3,
+        column: 15,
+        message: SPREAD,
+        fixes: [
+          [
+            AWAIT,
+            lines(
+              "declare function fetchDefaults(): unknown;",
+              "export async function settings(overrides: object) {",
+              "  return { ...await (fetchDefaults() as Promise<{ retries: number }>), ...overrides };",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  // #34, #64, #102 of lines 521-749 (argued equivalent: the `?? ""` default is a name only a project function named by the empty string has; the route table has one): a bind of an element, an arrow calling one, a block body returning one.
+  {
+    name: "void-return arguments: a route of a table whose index route is the empty path, handed on bound, through an arrow and through a block body",
+    code: lines(ROUTES, "declare function onPopState(handler: () => void): void;", "export function start(path: keyof typeof routes) {", "  onPopState(routes[path].bind(null));", "  onPopState(() => routes[path]());", "  onPopState(() => {", "    console.log(`navigating to ${path}`);", "    return routes[path]();", "  });", "}"),
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 11,
+        column: 14,
+        message: VOID_ARGUMENT("onPopState"),
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 12,
+        column: 14,
+        message: VOID_ARGUMENT("onPopState"),
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 13,
+        column: 14,
+        message: VOID_ARGUMENT("onPopState"),
+      },
+    ],
+  },
 ];
 const validLeft: ValidCase[] = [
   // Twins of the #591 case: sync handlers, bound the same ways.
@@ -4593,6 +4642,16 @@ const validLeft: ValidCase[] = [
   {
     name: "callback receivers: a unary plus reads the callback without calling it (+task is NaN)",
     code: lines(D, "export async function runOnce(task: () => void): Promise<void> {", '  console.debug("task", +task);', "  try {", "    await task();", "  } catch (error) {", "    console.error(error);", "  }", "}", "void runOnce(async () => {", '  await save("x");', "});"),
+  },
+  // Twin of the #258-#260 case: the promise behind `as` awaited.
+  {
+    name: "spreads: a promise behind as, awaited in parentheses",
+    code: lines("declare function fetchDefaults(): unknown;", "export async function settings(overrides: object) {", "  return { ...(await (fetchDefaults() as Promise<{ retries: number }>)), ...overrides };", "}"),
+  },
+  // Twins of the #34, #64, #102 case: the same routes handed to a parameter typed to return a promise, and a sync handler that handles it.
+  {
+    name: "void-return arguments: a route of a table whose index route is the empty path, handed where a promise is awaited, or handled in a sync handler",
+    code: lines(ROUTES, "declare function onPopState(handler: () => void): void;", "declare function onNavigate(handler: () => Promise<boolean>): void;", "export function start(path: keyof typeof routes) {", "  onNavigate(routes[path].bind(null));", "  onNavigate(() => routes[path]());", "  onPopState(() => {", "    routes[path]().catch((error) => console.error(error));", "  });", "}"),
   },
 ];
 
