@@ -4229,6 +4229,14 @@ const LOCKKIT = lines("export class Lock {", "  constructor(readonly name: strin
 /** A package's retry (the same): awaits the callback in try/catch, though its parameter is typed `() => void`. */
 const GRACEFUL = lines("export async function retry(task: () => void): Promise<void> {", "  try {", "    await task();", "  } catch (error) {", "    console.error(error);", "  }", "}");
 
+/** A route table whose index route is the empty path: the project then has a promise function named by the empty string. */
+const ROUTES = lines("declare function render(view: string): Promise<boolean>;", "const routes = {", '  "": async () => render("home"),', '  about: async () => render("about"),', "};", "const router = {", '  resolve: (path: string) => (path in routes ? routes[path as keyof typeof routes] : routes[""]),', "};");
+/** Subscription classes named after the registration they stand for, in a namespace named like an emitter. */
+const CHANNEL_EVENTS = lines("export namespace ChannelEventEmitter {", "  export class once {", "    constructor(readonly event: string, readonly listener: () => void) {}", "  }", "}");
+/** A JavaScript bus whose methods are typed by a JSDoc `@callback` through `Record`: the checker gives `bus.on` neither a signature declaration (a JSDoc signature) nor a property declaration (a mapped type's property). */
+const JSDOC_BUS = lines('import { save } from "./store";', "/**", " * @callback Subscribe", " * @param {string} event", " * @param {() => void} listener", " * @returns {void}", " */", '/** @type {Record<"on" | "once", Subscribe>} */', "export const bus = {", "  on(event, listener) { console.log(event, listener); },", "  once(event, listener) { console.log(event, listener); },", "};");
+const JSDOC_JS = { fileName: "bus.js", extraFiles: { "store.d.ts": "export declare function save(id: string): Promise<void>;" }, compilerOptions: { ...TEST_COMPILER_OPTIONS, allowJs: true, checkJs: true } };
+
 // Cases for the mutants left after the first review of each line range (bench/mutation/misused-promise*.md, "Left").
 const invalidLeft: InvalidCase[] = [
   // #591 of lines 1041-end (the mutant was right): a `.bind` of any target is a bound function, also of an element or a call.
@@ -4339,6 +4347,225 @@ const invalidLeft: InvalidCase[] = [
       },
     ],
   },
+  // #187, #630 of lines 1041-end: a unary plus converts the result of || to a number; the promise on its left is still tested.
+  {
+    name: "logical values: a promise on the left of || under a unary plus, also in an if (a setting read without await)",
+    code: lines("declare function readSetting(key: string): Promise<string | undefined>;", 'export const port = +(readSetting("port") || "8080");', 'if (+(readSetting("verbose") || "0")) console.log("verbose");'),
+    errors: [
+      {
+        messageId: "conditional",
+        line: 2,
+        column: 23,
+        message: CONDITION,
+      },
+      {
+        messageId: "conditional",
+        line: 3,
+        column: 7,
+        message: CONDITION,
+      },
+    ],
+  },
+  // #648 of lines 1041-end: a for loop's incrementor is no condition; the || there is checked as a value.
+  {
+    name: "logical values: a promise on the left of || in a for loop's incrementor (the counter never moves)",
+    code: lines("interface Client {", "  isBusy(): Promise<boolean>;", "  send(job: string): Promise<void>;", "}", "export async function sendAll(client: Client, jobs: string[]) {", "  for (let i = 0; i < jobs.length; client.isBusy() || i++) {", "    await client.send(jobs[i]);", "  }", "}"),
+    errors: [
+      {
+        messageId: "conditional",
+        line: 6,
+        column: 36,
+        message: CONDITION,
+        fixes: [
+          [
+            AWAIT,
+            lines(
+              "interface Client {",
+              "  isBusy(): Promise<boolean>;",
+              "  send(job: string): Promise<void>;",
+              "}",
+              "export async function sendAll(client: Client, jobs: string[]) {",
+              "  for (let i = 0; i < jobs.length; await client.isBusy() || i++) {",
+              "    await client.send(jobs[i]);",
+              "  }",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  // #334 of lines 750-1040 and #587 of lines 1041-end: a call of an element or of a call has no name; with a promise function named "" in the project, it passes the name gate.
+  {
+    name: "conditions: a route table whose index route is the empty path, called by key and through a resolver, without await",
+    code: lines(ROUTES, "export function navigate(path: keyof typeof routes) {", "  if (!routes[path]()) console.warn(`no page for ${path}`);", "}", "export function navigateTo(path: string) {", '  return router.resolve(path)() || render("not-found");', "}"),
+    errors: [
+      {
+        messageId: "conditional",
+        line: 10,
+        column: 8,
+        message: CONDITION,
+      },
+      {
+        messageId: "conditional",
+        line: 13,
+        column: 10,
+        message: CONDITION,
+      },
+    ],
+  },
+  // #473, #474 of lines 750-1040: a `new` is no listener registration, whatever the constructor is named.
+  {
+    name: "listener api: a constructor named like a listener method, in a namespace named like an emitter, gets the general message",
+    code: lines(D, CHANNEL_EVENTS, 'export const subscription = new ChannelEventEmitter.once("ready", async () => {', '  await save("x");', "});"),
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 7,
+        column: 67,
+        message: VOID_ARGUMENT("once"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nexport namespace ChannelEventEmitter {\n  export class once {\n    constructor(readonly event: string, readonly listener: () => void) {}\n  }\n}\nexport const subscription = new ChannelEventEmitter.once("ready", () => { void (async () => {\n  await save("x");\n})().catch(${H}); });`,
+          ],
+        ],
+      },
+    ],
+  },
+  // #478 of lines 750-1040: a callee without any declaration is not a known listener API.
+  {
+    name: "listener api: a JavaScript bus typed by a JSDoc callback through Record (no declaration for its on) gets the general message",
+    code: lines(JSDOC_BUS, 'bus.on("job", async () => {', '  await save("x");', "});"),
+    ...JSDOC_JS,
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 13,
+        column: 15,
+        message: VOID_ARGUMENT("on"),
+        fixes: [
+          [
+            WRAP,
+            `import { save } from "./store";\n/**\n * @callback Subscribe\n * @param {string} event\n * @param {() => void} listener\n * @returns {void}\n */\n/** @type {Record<"on" | "once", Subscribe>} */\nexport const bus = {\n  on(event, listener) { console.log(event, listener); },\n  once(event, listener) { console.log(event, listener); },\n};\nbus.on("job", () => { void (async () => {\n  await save("x");\n})().catch(${H}); });`,
+          ],
+        ],
+      },
+    ],
+  },
+  // #495 of lines 1041-end: `task.call` handed on is Function#call, not a call of the task; a receiver that never calls the callback does not handle it.
+  {
+    name: "callback receivers: a receiver that never calls the callback, only hands its call method to an awaited call",
+    code: lines(D, "declare const tracer: { measure(name: string, fn: Function): Promise<number> };", "export async function timed(task: () => void): Promise<void> {", "  try {", '    await tracer.measure("task", task.call);', "  } catch (error) {", "    console.error(error);", "  }", "}", "void timed(async () => {", '  await save("x");', "});"),
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 10,
+        column: 12,
+        message: VOID_ARGUMENT("timed"),
+        fixes: [
+          [
+            WRAP,
+            lines(
+              D,
+              "declare const tracer: { measure(name: string, fn: Function): Promise<number> };",
+              "export async function timed(task: () => void): Promise<void> {",
+              "  try {",
+              '    await tracer.measure("task", task.call);',
+              "  } catch (error) {",
+              "    console.error(error);",
+              "  }",
+              "}",
+              "void timed(() => { void (async () => {",
+              '  await save("x");',
+              "})().catch((error) => { console.error(error); }); });",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  // Twin of the reads that never call the callback: a bound copy may call it later.
+  {
+    name: "callback receivers: a receiver that queues a bound copy of the callback besides awaiting it in try/catch",
+    code: lines(D, "export async function runLater(task: () => void, queue: Array<() => void>): Promise<void> {", "  queue.push(task.bind(undefined));", "  try {", "    await task();", "  } catch (error) {", "    console.error(error);", "  }", "}", "void runLater(async () => {", '  await save("x");', "}, []);"),
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 10,
+        column: 15,
+        message: VOID_ARGUMENT("runLater"),
+        fixes: [
+          [
+            WRAP,
+            lines(
+              D,
+              "export async function runLater(task: () => void, queue: Array<() => void>): Promise<void> {",
+              "  queue.push(task.bind(undefined));",
+              "  try {",
+              "    await task();",
+              "  } catch (error) {",
+              "    console.error(error);",
+              "  }",
+              "}",
+              "void runLater(() => { void (async () => {",
+              '  await save("x");',
+              "})().catch((error) => { console.error(error); }); }, []);",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  // #258, #259, #260 of lines 1041-end (equivalent until the promise gate admitted `as`): `await` before an `as` expression needs parentheses.
+  {
+    name: "spreads: the await fix parenthesizes a promise behind as (a config loader typed unknown)",
+    code: lines("declare function fetchDefaults(): unknown;", "export async function settings(overrides: object) {", "  return { ...fetchDefaults() as Promise<{ retries: number }>, ...overrides };", "}"),
+    errors: [
+      {
+        messageId: "spread",
+        line: 3,
+        column: 15,
+        message: SPREAD,
+        fixes: [
+          [
+            AWAIT,
+            lines(
+              "declare function fetchDefaults(): unknown;",
+              "export async function settings(overrides: object) {",
+              "  return { ...await (fetchDefaults() as Promise<{ retries: number }>), ...overrides };",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  // #34, #64, #102 of lines 521-749 (argued equivalent: the `?? ""` default is a name only a project function named by the empty string has; the route table has one): a bind of an element, an arrow calling one, a block body returning one.
+  {
+    name: "void-return arguments: a route of a table whose index route is the empty path, handed on bound, through an arrow and through a block body",
+    code: lines(ROUTES, "declare function onPopState(handler: () => void): void;", "export function start(path: keyof typeof routes) {", "  onPopState(routes[path].bind(null));", "  onPopState(() => routes[path]());", "  onPopState(() => {", "    console.log(`navigating to ${path}`);", "    return routes[path]();", "  });", "}"),
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 11,
+        column: 14,
+        message: VOID_ARGUMENT("onPopState"),
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 12,
+        column: 14,
+        message: VOID_ARGUMENT("onPopState"),
+      },
+      {
+        messageId: "voidReturnArgument",
+        line: 13,
+        column: 14,
+        message: VOID_ARGUMENT("onPopState"),
+      },
+    ],
+  },
 ];
 const validLeft: ValidCase[] = [
   // Twins of the #591 case: sync handlers, bound the same ways.
@@ -4372,6 +4599,59 @@ const validLeft: ValidCase[] = [
     code: lines(D, 'import { acquire } from "./lockkit";', 'import { retry } from "./graceful";', "export function work() {", '  using lock = acquire("jobs");', "  void retry(async () => {", '    await save(lock.name);', "  });", "}"),
     extraFiles: { "lockkit.ts": LOCKKIT, "graceful.ts": GRACEFUL },
     ...DISPOSABLE,
+  },
+  // Twins of the cases for #187, #630, #648, #334, #587: the same code with the promise awaited.
+  {
+    name: "logical values: an awaited setting on the left of || under a unary plus, also in an if",
+    code: lines("declare function readSetting(key: string): Promise<string | undefined>;", "export async function configure() {", '  const port = +((await readSetting("port")) || "8080");', '  if (+((await readSetting("verbose")) || "0")) console.log("verbose on", port);', "}"),
+  },
+  {
+    name: "logical values: an awaited promise on the left of || in a for loop's incrementor",
+    code: lines("interface Client {", "  isBusy(): Promise<boolean>;", "  send(job: string): Promise<void>;", "}", "export async function sendAll(client: Client, jobs: string[]) {", "  for (let i = 0; i < jobs.length; (await client.isBusy()) || i++) {", "    await client.send(jobs[i]);", "  }", "}"),
+  },
+  {
+    name: "conditions: a route table whose index route is the empty path, called by key and through a resolver, awaited",
+    code: lines(ROUTES, "export async function navigate(path: keyof typeof routes) {", "  if (!(await routes[path]())) console.warn(`no page for ${path}`);", "}", "export async function navigateTo(path: string) {", '  return (await router.resolve(path)()) || render("not-found");', "}"),
+  },
+  // Twins of the #473/#474 and #478 cases: sync listeners that handle the promise.
+  {
+    name: "listener api: a constructor named like a listener method given a sync listener that handles the promise",
+    code: lines(D, CHANNEL_EVENTS, 'export const subscription = new ChannelEventEmitter.once("ready", () => {', '  save("x").catch((error) => console.error(error));', "});"),
+  },
+  {
+    name: "listener api: a JavaScript bus typed by a JSDoc callback through Record given a sync listener that handles the promise",
+    code: lines(JSDOC_BUS, 'bus.on("job", () => {', '  save("x").catch((error) => console.error(error));', "});"),
+    ...JSDOC_JS,
+  },
+  // Twin of the #495 case: the callback called through its call method, awaited in try/catch.
+  {
+    name: "callback receivers: a receiver that awaits the callback through its call method in try/catch",
+    code: lines(D, "export async function timed(task: () => void): Promise<void> {", "  const started = Date.now();", "  try {", "    await task.call(undefined);", "  } catch (error) {", "    console.error(error);", "  } finally {", "    console.log(`took ${Date.now() - started} ms`);", "  }", "}", "void timed(async () => {", '  await save("x");', "});"),
+  },
+  // #487 of lines 1041-end (and the reads that never call the callback): a retry that names the failed task by its name or its source.
+  {
+    name: "callback receivers: a retry that awaits the callback in try/catch and names it by task.name or task.toString() when it fails",
+    code: lines(D, "export async function retry(task: () => void, attempts = 3): Promise<void> {", "  for (let attempt = 1; attempt <= attempts; attempt++) {", "    try {", "      await task();", "      return;", "    } catch (error) {", "      console.error(`attempt ${attempt} of ${task.name || task.toString()} failed`, error);", "    }", "  }", "}", "void retry(async () => {", '  await save("x");', "});"),
+  },
+  // The reads that never call the callback: its arity and name (before, any property read answered "unhandled": a false alarm).
+  {
+    name: "callback receivers: a receiver that checks the callback's arity and names it in the error before awaiting it in try/catch",
+    code: lines(D, "export async function runExclusive(task: () => void): Promise<void> {", "  if (task.length > 0) throw new TypeError(`${task.name} must take no arguments`);", "  try {", "    await task();", "  } catch (error) {", "    console.error(error);", "  }", "}", "void runExclusive(async () => {", '  await save("x");', "});"),
+  },
+  // #462 of lines 1041-end (the mutant was right): no prefix operator calls the callback, `+task` too.
+  {
+    name: "callback receivers: a unary plus reads the callback without calling it (+task is NaN)",
+    code: lines(D, "export async function runOnce(task: () => void): Promise<void> {", '  console.debug("task", +task);', "  try {", "    await task();", "  } catch (error) {", "    console.error(error);", "  }", "}", "void runOnce(async () => {", '  await save("x");', "});"),
+  },
+  // Twin of the #258-#260 case: the promise behind `as` awaited.
+  {
+    name: "spreads: a promise behind as, awaited in parentheses",
+    code: lines("declare function fetchDefaults(): unknown;", "export async function settings(overrides: object) {", "  return { ...(await (fetchDefaults() as Promise<{ retries: number }>)), ...overrides };", "}"),
+  },
+  // Twins of the #34, #64, #102 case: the same routes handed to a parameter typed to return a promise, and a sync handler that handles it.
+  {
+    name: "void-return arguments: a route of a table whose index route is the empty path, handed where a promise is awaited, or handled in a sync handler",
+    code: lines(ROUTES, "declare function onPopState(handler: () => void): void;", "declare function onNavigate(handler: () => Promise<boolean>): void;", "export function start(path: keyof typeof routes) {", "  onNavigate(routes[path].bind(null));", "  onNavigate(() => routes[path]());", "  onPopState(() => {", "    routes[path]().catch((error) => console.error(error));", "  });", "}"),
   },
 ];
 

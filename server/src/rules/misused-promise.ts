@@ -187,9 +187,12 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  which the caller holds and `floating-promise` checks), or a hand-over to another project",
         "  function that does one of these (followed up to 3 functions deep). A method called on a",
         "  union of project classes (`queue: MemoryQueue | RetryQueue`) may run any of their",
-        "  implementations, so each must handle it. Calling the callback",
+        "  implementations, so each must handle it. Uses that never call the callback do not count:",
+        "  tests (`typeof task`, `!task`, comparisons, `if (task)`), a prefix operator (`+task`), and",
+        "  reads that give no function (`task.name`, `task.length`, `task.toString()`), as in a retry",
+        "  that names the failed task. Calling the callback",
         "  without `await`, even inside `try`/`catch`, or awaiting it in a nested function without a",
-        "  `catch`, or storing it anywhere else is still reported.",
+        "  `catch`, or storing it anywhere else (also a bound copy, `task.bind(this)`) is still reported.",
         "- An async callback whose promise cannot reject, where the only loss is the rejection: a",
         "  listener, a timer, a property, variable or JSX attribute typed to return `void` (option",
         "  `checkSelfHandled`). Every path of its body runs inside a `try` whose `catch` cannot throw",
@@ -1356,8 +1359,9 @@ const RECEIVER_KEY = {};
  * must be a call whose result is awaited inside a `try` whose `catch` does not rethrow, awaited in
  * the receiving function itself (the rejection then rejects that function's own promise, which
  * its caller holds); or a hand-over to another project function that handles it (up to
- * `RECEIVER_DEPTH` functions deep; a cycle adds no use: the other uses decide). Tests of the parameter (`typeof`,
- * comparisons, `if`) are neutral; any other use (stored, returned, called without handling)
+ * `RECEIVER_DEPTH` functions deep; a cycle adds no use: the other uses decide). Uses that never
+ * call it are neutral: tests (`typeof`, `!`, comparisons, `if`), prefix operators, and reads that
+ * give no function (`task.name`, `task.toString()`); any other use (stored, returned, called without handling)
  * answers no. Declarations without a body (libraries) answer no, so they are judged by their types
  * as before. One instance per program; answers are memoized per function, parameter and depth.
  */
@@ -1448,7 +1452,8 @@ class CallbackReceivers {
     let use: ts.Node = reference;
     while (ts.isParenthesizedExpression(use.parent)) use = use.parent;
     const parent = use.parent;
-    if (ts.isTypeOfExpression(parent) || (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken)) return "neutral";
+    // No prefix operator calls its operand (`!task`, `+task`; `++`/`--` need a number).
+    if (ts.isTypeOfExpression(parent) || ts.isPrefixUnaryExpression(parent)) return "neutral";
     if (ts.isBinaryExpression(parent) && EQUALITY.has(parent.operatorToken.kind)) return "neutral";
     if (ts.isIfStatement(parent) && parent.expression === use) return "neutral";
     let call: ts.CallExpression | undefined;
@@ -1457,11 +1462,25 @@ class CallbackReceivers {
       call = parent.parent;
     }
     if (call) return this.resultHandled(call, fn) ? "handled" : "unhandled";
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === use && this.readsWithoutCalling(parent)) return "neutral";
     if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments) {
       const index = parent.arguments.indexOf(use as ts.Expression);
       if (index >= 0) return this.calleeHandles(parent, index, depth + 1) ? "handled" : "unhandled";
     }
     return "unhandled";
+  }
+
+  /**
+   * A property of the callback that gives no function (`task.name`, `task.length`), or a default
+   * lib method of it whose result is no function (`task.toString()`): a read that never calls the
+   * callback. `call`, `apply` and `bind` give functions that may call it later, so they are not.
+   */
+  private readsWithoutCalling(access: ts.PropertyAccessExpression): boolean {
+    const call = access.parent;
+    if (ts.isCallExpression(call) && call.expression === access) {
+      return this.types.calleeDeclaration(call)?.isDefaultLib === true && this.types.functionStatus(call) === "never";
+    }
+    return this.types.functionStatus(access) === "never";
   }
 
   /** Is the promise a call of the callback returns awaited in a catching `try`, or in the receiver itself? */
