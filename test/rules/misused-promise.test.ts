@@ -4731,6 +4731,52 @@ const invalidHandlerReturns: InvalidCase[] = [
     ],
   },
 ];
+// Function-style JavaScript classes (bull's Queue, unseen code): `const Queue = function Queue() {...}`
+// with `Queue.prototype.close = function () {...}`; a property the constructor does not assign
+// starts absent, as in an ES class.
+const QUEUE_JS = [
+  'const { EventEmitter } = require("events");',
+  "const Queue = function Queue(name) {",
+  "  EventEmitter.call(this);",
+  "  this.name = name;",
+  "};",
+  "Queue.prototype.isReady = function () {",
+  "  return Promise.resolve(this);",
+  "};",
+  "Queue.prototype.disconnect = async function () {};",
+  "Queue.prototype.close = function () {",
+  "  if (this.closing) {",
+  "    return this.closing;",
+  "  }",
+  "  return (this.closing = this.isReady().then(() => this.disconnect()));",
+  "};",
+].join("\n");
+const invalidFunctionStyle: InvalidCase[] = [
+  {
+    name: "function-style class: a promise the constructor function stores is always there",
+    code: 'function Client(url) {\n  this.url = url;\n  this.ready = this.connect();\n}\nClient.prototype.connect = async function () {};\nClient.prototype.query = function (sql) {\n  if (!this.ready) throw new Error("not connected");\n  return this.ready.then(() => sql);\n};\nmodule.exports = Client;',
+    errors: [{ messageId: "conditionalStored", line: 7, column: 8, message: STORED_CONDITION("this.ready") }],
+    ts7: { reason: "TypeScript 7 does not type JavaScript constructor functions and their prototype assignments (a documented TypeScript 7 change), so `this.ready` is unknown there", errors: [] },
+    ...LOOSE_JS,
+  },
+];
+const validFunctionStyle: ValidCase[] = [
+  {
+    name: "function-style class: close() memoizes this.closing, which the constructor does not assign (bull's Queue)",
+    code: `${QUEUE_JS}\nQueue.prototype.add = function (data) {\n  if (this.closing) return Promise.reject(new Error("closing"));\n  return this.isReady().then(() => data);\n};\nmodule.exports = Queue;`,
+    ...LOOSE_JS,
+  },
+  {
+    name: "function-style class: a function declaration whose constructor sets the promise to null",
+    code: 'function Pool(size) {\n  this.size = size;\n  this.draining = null;\n}\nPool.prototype.release = async function () {};\nPool.prototype.drain = function () {\n  if (!this.draining) this.draining = this.release();\n  return this.draining;\n};\nmodule.exports = Pool;',
+    ...LOOSE_JS,
+  },
+  {
+    name: "function-style class: a base constructor of the same file that does not assign the property",
+    code: 'function Resource(name) {\n  this.name = name;\n}\nfunction Channel(name) {\n  Resource.call(this, name);\n}\nChannel.prototype.open = async function () {};\nChannel.prototype.ensureOpen = function () {\n  if (!this.opening) this.opening = this.open();\n  return this.opening;\n};\nmodule.exports = Channel;',
+    ...LOOSE_JS,
+  },
+];
 const validHandlerReturns: ValidCase[] = [
   {
     name: "handler returns: a bound async message handler whose catch responds through a helper that handles the send's rejection",
@@ -4747,7 +4793,7 @@ const validHandlerReturns: ValidCase[] = [
 ];
 
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...validMore, ...validLeft, ...validHandlerReturns], invalid: [...invalid, ...invalidMore, ...invalidLeft, ...invalidHandlerReturns] });
+  runRuleTable(RULE, { valid: [...valid, ...validMore, ...validLeft, ...validHandlerReturns, ...validFunctionStyle], invalid: [...invalid, ...invalidMore, ...invalidLeft, ...invalidHandlerReturns, ...invalidFunctionStyle] });
 
   describe("rendered messages", () => {
     const messagesOf = (code: string, run = {}) => lintCode(RULE, code, { fileName: "script.cts", ...run }).findings.map((finding) => finding.message);

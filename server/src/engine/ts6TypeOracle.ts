@@ -651,8 +651,9 @@ export class Ts6TypeOracle implements TypeOracle {
    * A JavaScript property created by `this.x = ...` assignments in a class's methods (no field
    * declaration): absent until assigned, unless the constructor assigns it a value first (see
    * `constructorStartsAbsent`). (An assignment to a property a base class declares is not a
-   * declaration: the base's decides.) Not for `this` of a function-style constructor, an object
-   * literal or a static method: false (unknown), as before.
+   * declaration: the base's decides.) A function-style class (`F.prototype.m = function () {...}`)
+   * is read the same way from its constructor function. Not for `this` of an object literal or a
+   * static method: false (unknown).
    *
    * @example
    * // class Worker { constructor() { this.running = null; } close() { if (!this.closing) this.closing = this.stop(); } }
@@ -2361,6 +2362,8 @@ type ThisPropertyAssignment = ts.BinaryExpression & { left: ts.PropertyAccessExp
  * `void 0` or a value that `valueMayBeAbsent` says may be absent. Both type oracles ask this.
  */
 export function thisPropertyStartsAbsent(declarations: readonly ts.Node[], name: string, valueMayBeAbsent: (value: ts.Expression) => boolean): boolean {
+  const first = declarations[0] && thisPropertyAssignment(declarations[0]);
+  if (first && !thisContainer(first)) return functionStylePropertyStartsAbsent(declarations, name, valueMayBeAbsent);
   let owner: ts.ClassLikeDeclaration | undefined;
   for (const declaration of declarations) {
     const assignment = thisPropertyAssignment(declaration);
@@ -2370,6 +2373,96 @@ export function thisPropertyStartsAbsent(declarations: readonly ts.Node[], name:
     owner = method.parent;
   }
   return owner !== undefined && constructorStartsAbsent(owner, name, valueMayBeAbsent) !== false;
+}
+
+/**
+ * `thisPropertyStartsAbsent` for a function-style JavaScript class (`function Queue() { ... }` or
+ * `const Queue = function () { ... }`, with methods `Queue.prototype.close = function () { ... }`):
+ * every assignment is in that constructor function or in a function assigned to one of its
+ * prototype's properties, and the constructor's first top-level `this.x = value` (if any) stores
+ * `null`, `undefined`, `void 0` or a value `valueMayBeAbsent` accepts. The constructor is found by
+ * name among its file's top-level statements. A base constructor it calls (`Base.call(this)`) that
+ * is such a function of the same file must not assign the property first either.
+ *
+ * @example
+ * // const Queue = function Queue(name) { EventEmitter.call(this); this.name = name; };
+ * // Queue.prototype.close = function () { if (this.closing) return this.closing; return (this.closing = this.drain()); };
+ * functionStylePropertyStartsAbsent(closing) // true: only assigned in close()
+ */
+function functionStylePropertyStartsAbsent(declarations: readonly ts.Node[], name: string, valueMayBeAbsent: (value: ts.Expression) => boolean): boolean {
+  let className: string | undefined;
+  for (const declaration of declarations) {
+    const assignment = thisPropertyAssignment(declaration);
+    const owner = assignment && functionStyleClassOf(assignment);
+    if (!owner || (className !== undefined && owner !== className)) return false;
+    className = owner;
+  }
+  const sourceFile = declarations[0]?.getSourceFile();
+  if (className === undefined || !sourceFile) return false;
+  const visited = new Set<string>();
+  const startsAbsent = (constructorName: string): boolean => {
+    if (visited.has(constructorName)) return true;
+    visited.add(constructorName);
+    const constructor = functionStyleConstructor(sourceFile, constructorName);
+    if (!constructor?.body || !ts.isBlock(constructor.body)) return constructorName !== className;
+    for (const statement of constructor.body.statements) {
+      if (!ts.isExpressionStatement(statement)) continue;
+      const assignment = thisPropertyAssignment(statement.expression);
+      if (assignment?.left.name.text === name) return isNullish(assignment.right) || valueMayBeAbsent(assignment.right);
+      const base = baseConstructorCall(statement.expression);
+      if (base !== undefined && !startsAbsent(base)) return false;
+    }
+    return true;
+  };
+  return startsAbsent(className);
+}
+
+/**
+ * The name of the function-style class whose instance `this` is in a `this.x = ...` assignment:
+ * `F` when it sits (arrow functions see through) in `function F() {...}`, in `const F = function
+ * () {...}`, or in a function assigned to `F.prototype.m`. Undefined anywhere else (a class, an
+ * object literal's method, `F.create = function () {...}`, a nested callback with its own `this`).
+ */
+function functionStyleClassOf(assignment: ts.Node): string | undefined {
+  let current = assignment.parent;
+  while (!ts.isSourceFile(current) && (!ts.isFunctionLike(current) || ts.isArrowFunction(current))) {
+    if (ts.isClassLike(current) || ts.isClassStaticBlockDeclaration(current)) return undefined;
+    current = current.parent;
+  }
+  if (ts.isFunctionDeclaration(current)) return current.name?.text;
+  if (!ts.isFunctionExpression(current)) return undefined;
+  let outer: ts.Node = current;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  const parent = outer.parent;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === outer && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (!ts.isBinaryExpression(parent) || parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken || parent.right !== outer) return undefined;
+  const target = parent.left;
+  if (!ts.isPropertyAccessExpression(target) || !ts.isPropertyAccessExpression(target.expression) || target.expression.name.text !== "prototype") return undefined;
+  const owner = target.expression.expression;
+  return ts.isIdentifier(owner) ? owner.text : undefined;
+}
+
+/** A top-level `function name() {...}` or `const name = function () {...}` of the file. */
+function functionStyleConstructor(sourceFile: ts.SourceFile, name: string): ts.FunctionLikeDeclaration | undefined {
+  for (const statement of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name?.text === name && statement.body) return statement;
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const initializer = declaration.initializer && skipParens(declaration.initializer);
+      if (ts.isIdentifier(declaration.name) && declaration.name.text === name && initializer && ts.isFunctionExpression(initializer)) return initializer;
+    }
+  }
+  return undefined;
+}
+
+/** `Base.call(this, ...)` or `Base.apply(this, ...)`: `Base`. */
+function baseConstructorCall(expression: ts.Expression): string | undefined {
+  const call = skipParens(expression);
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return undefined;
+  const method = call.expression.name.text;
+  const base = call.expression.expression;
+  if ((method !== "call" && method !== "apply") || !ts.isIdentifier(base) || call.arguments[0]?.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  return base.text;
 }
 
 /**
