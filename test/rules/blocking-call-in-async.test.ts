@@ -5378,6 +5378,23 @@ const valid471: ValidCase[] = [
     options: { transitive: false },
   },
 ];
+const LEGACY_DB_DTS = 'declare module "legacy-db" { export function query(sql: string, params: unknown[], cached: boolean): unknown[]; }';
+const NATIVE_BRIDGE_DTS = 'declare module "native-bridge" { export function call(method: string, ...args: unknown[]): unknown; }';
+/** A client whose `open(host, port, tls)` reads a certificate: called with `false` third, it is no XMLHttpRequest. */
+const POOL_OPEN = (caller: string) =>
+  lines(
+    FS,
+    "export class Pool {",
+    '  private ca = "";',
+    "  open(host: string, port: number, tls: boolean) {",
+    '    if (tls) this.ca = fs.readFileSync("/etc/ssl/ca.pem", "utf8");',
+    "    return `${host}:${port}`;",
+    "  }",
+    "}",
+    caller,
+    '  return pool.open("db.local", 5432, false);',
+    "}",
+  );
 const invalid941: InvalidCase[] = [
   // (lines 941-end must-flag cases go here)
   {
@@ -5688,6 +5705,256 @@ const invalid941: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "a busy-wait that keeps a status callback up to date in each turn",
+    code: lines(
+      "export async function pause(ms: number, log: (status: () => string) => void) {",
+      "  const until = Date.now() + ms;",
+      '  let status = () => "";',
+      "  while (Date.now() < until) {",
+      "    status = () => `waiting ${String(until - Date.now())} ms`;",
+      "  }",
+      "  log(status);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "busyWait",
+        line: 4,
+        column: 3,
+        message: "This loop waits for the clock by spinning inside async function `pause`: it keeps the thread busy until the time is up, and meanwhile no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` instead.",
+      },
+    ],
+  },
+  {
+    name: "execSync in a file that takes promisify from bluebird: no fix, the name is taken",
+    code: lines(
+      'import { execSync } from "node:child_process";',
+      'import { promisify } from "bluebird";',
+      'import { readFile as readFileCallback } from "node:fs";',
+      "const readChangelog = promisify(readFileCallback);",
+      "export async function release(version: string) {",
+      "  execSync(`git tag v${version}`);",
+      '  return readChangelog("CHANGELOG.md");',
+      "}",
+    ),
+    extraFiles: { "bluebird.d.ts": 'declare module "bluebird" { export function promisify(fn: (...args: any[]) => void): (...args: any[]) => Promise<unknown>; }' },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 6,
+        column: 3,
+        message: "`execSync` blocks the event loop inside async function `release`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+      },
+    ],
+  },
+  {
+    name: "execSync in a file that also matches with RegExp exec: no fix, the name is taken",
+    code: lines(
+      'import { execSync } from "node:child_process";',
+      "const TAG = /^v\\d+\\.\\d+\\.\\d+$/;",
+      "export async function pushTag(tag: string) {",
+      "  if (!TAG.exec(tag)) throw new Error(`not a release tag: ${tag}`);",
+      "  execSync(`git push origin ${tag}`);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 3,
+        message: "`execSync` blocks the event loop inside async function `pushTag`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+      },
+    ],
+  },
+  {
+    name: "a blocking read used as a key: the fix needs no parentheses",
+    code: lines(
+      FS,
+      'const labels: Record<string, string> = { stable: "Stable", beta: "Beta" };',
+      "export async function channelLabel(path: string) {",
+      '  return labels[fs.readFileSync(path, "utf8")];',
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 17,
+        message: BLOCKS_ON_FS("readFileSync", "async function `channelLabel`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              'const labels: Record<string, string> = { stable: "Stable", beta: "Beta" };',
+              "export async function channelLabel(path: string) {",
+              '  return labels[await readFile(path, "utf8")];',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a blocking read in semicolon-less code, appended to a string",
+    code: lines(FS, "export async function banner(path: string) {", '  let text = "version "', '  text += fs.readFileSync(path, "utf8").trim()', "  return text", "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 11,
+        message: BLOCKS_ON_FS("readFileSync", "async function `banner`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export async function banner(path: string) {",
+              '  let text = "version "',
+              '  text += (await readFile(path, "utf8")).trim()',
+              "  return text",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a helper that appends to a log through .apply, reached from an async handler",
+    code: lines(
+      FS,
+      "function appendLog(...args: Parameters<typeof fs.appendFileSync>) {",
+      "  fs.appendFileSync.apply(fs, args);",
+      "}",
+      "export async function handle(request: { url: string }) {",
+      '  appendLog("access.log", `${request.url}\\n`);',
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 3,
+        related: [6],
+        message: "`appendLog` calls `appendFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `handle`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await appendFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `appendLog` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "a helper that runs an extra blocking API with false as third argument, reached from async code",
+    code: lines(
+      'import * as db from "legacy-db";',
+      "function findUser(id: number) {",
+      '  return db.query("select * from users where id = ?", [id], false);',
+      "}",
+      "export async function getUser(id: number) {",
+      "  return findUser(id);",
+      "}",
+    ),
+    extraFiles: { "db.d.ts": LEGACY_DB_DTS },
+    options: { blockingCalls: [{ module: "legacy-db", name: "query", replacement: "`await pool.query(...)`" }] },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 10,
+        related: [6],
+        message: "`findUser` calls `query` here, which blocks until its work is done, and async code runs it: it is reached from async function `getUser`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await pool.query(...)` here and make the functions between here and the async code async, or call `findUser` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "a helper that runs an extra blocking API named call, reached from async code",
+    code: lines(
+      'import * as bridge from "native-bridge";',
+      "function resize(image: Uint8Array, width: number) {",
+      '  return bridge.call("resize", image, width);',
+      "}",
+      "export async function thumbnail(image: Uint8Array) {",
+      "  return resize(image, 128);",
+      "}",
+    ),
+    extraFiles: { "bridge.d.ts": NATIVE_BRIDGE_DTS },
+    options: { blockingCalls: [{ module: "native-bridge", name: "call", replacement: "`await bridge.callAsync(...)`" }] },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 10,
+        related: [6],
+        message: "`resize` calls `call` here, which blocks until its work is done, and async code runs it: it is reached from async function `thumbnail`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await bridge.callAsync(...)` here and make the functions between here and the async code async, or call `resize` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "execSync with its options in a variable: no fix, they may not carry over",
+    code: lines(
+      'import { execSync } from "node:child_process";',
+      "export async function install(cwd: string) {",
+      '  const options = { cwd, stdio: "inherit" as const };',
+      '  execSync("npm ci", options);',
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 3,
+        message: "`execSync` blocks the event loop inside async function `install`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+      },
+    ],
+  },
+  {
+    name: "JavaScript: execSync given a callback as if it were exec: no fix",
+    code: lines(
+      'const { execSync } = require("child_process");',
+      "async function install(dir) {",
+      '  execSync("npm install", { cwd: dir }, (error) => {',
+      "    if (error) console.error(error);",
+      "  });",
+      "}",
+      "module.exports = { install };",
+    ),
+    fileName: "install.js",
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        message: "`execSync` blocks the event loop inside async function `install`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+      },
+    ],
+  },
+  {
+    name: "a renamed readFileSync run through .call in a map callback",
+    code: lines('import { readFileSync as readNow } from "node:fs";', "export async function loadAll(paths: string[]) {", '  return paths.map((p) => readNow.call(undefined, p, "utf8"));', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 27,
+        message: BLOCKS_ON_FS("readFileSync", "the `map` callback in async function `loadAll`", "readFile"),
+      },
+    ],
+  },
+  {
+    name: "a pool method named open that reads a certificate, called with false from async code",
+    code: POOL_OPEN("export async function connect(pool: Pool) {"),
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 5,
+        column: 24,
+        related: [10],
+        message: "`Pool.open` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `connect`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `Pool.open` only outside async code.",
+      },
+    ],
+  },
 ];
 const valid941: ValidCase[] = [
   // (lines 941-end must-not-flag cases go here)
@@ -5819,6 +6086,140 @@ const valid941: ValidCase[] = [
       "const router = { get(path: string, handler: Handler) { routes.set(path, handler); } };",
       'router.get("/config", async () => JSON.parse(await readFile("config.json", "utf8")) as unknown);',
       'router.get("/health", async () => ({ ok: true, config: JSON.parse(await readFile("config.json", "utf8")) as unknown }));',
+    ),
+  },
+  {
+    name: "a polling loop that keeps a status callback up to date and awaits a timer in each turn",
+    code: lines(
+      'import { setTimeout as sleep } from "node:timers/promises";',
+      "export async function pause(ms: number, log: (status: () => string) => void) {",
+      "  const until = Date.now() + ms;",
+      '  let status = () => "";',
+      "  while (Date.now() < until) {",
+      "    status = () => `waiting ${String(until - Date.now())} ms`;",
+      "    await sleep(10);",
+      "  }",
+      "  log(status);",
+      "}",
+    ),
+  },
+  {
+    name: "git run through bluebird's promisified exec",
+    code: lines(
+      'import { exec } from "node:child_process";',
+      'import { promisify } from "bluebird";',
+      "const run = promisify(exec);",
+      "export async function release(version: string) {",
+      "  await run(`git tag v${version}`);",
+      "}",
+    ),
+    extraFiles: { "bluebird.d.ts": 'declare module "bluebird" { export function promisify(fn: (...args: any[]) => void): (...args: any[]) => Promise<unknown>; }' },
+  },
+  {
+    name: "execSync in a synchronous release script that also matches with RegExp exec",
+    code: lines(
+      'import { execSync } from "node:child_process";',
+      "const TAG = /^v\\d+\\.\\d+\\.\\d+$/;",
+      "export function pushTag(tag: string) {",
+      "  if (!TAG.exec(tag)) throw new Error(`not a release tag: ${tag}`);",
+      "  execSync(`git push origin ${tag}`);",
+      "}",
+    ),
+  },
+  {
+    name: "a read with the promise API used as a key",
+    code: lines(
+      'import { readFile } from "node:fs/promises";',
+      'const labels: Record<string, string> = { stable: "Stable", beta: "Beta" };',
+      "export async function channelLabel(path: string) {",
+      '  return labels[await readFile(path, "utf8")];',
+      "}",
+    ),
+  },
+  {
+    name: "semicolon-less code that appends a read with the promise API to a string",
+    code: lines('import { readFile } from "node:fs/promises"', "export async function banner(path: string) {", '  let text = "version "', '  text += (await readFile(path, "utf8")).trim()', "  return text", "}"),
+  },
+  {
+    name: "a helper that appends to a log through .apply, called only when the process exits",
+    code: lines(
+      FS,
+      "function appendLog(...args: Parameters<typeof fs.appendFileSync>) {",
+      "  fs.appendFileSync.apply(fs, args);",
+      "}",
+      'process.on("exit", (code) => appendLog("exit.log", `exited with ${code}\\n`));',
+    ),
+  },
+  {
+    name: "a helper that runs an extra blocking API with false as third argument, called only from a synchronous script",
+    code: lines(
+      'import * as db from "legacy-db";',
+      "function findUser(id: number) {",
+      '  return db.query("select * from users where id = ?", [id], false);',
+      "}",
+      "export function printUser(id: number) {",
+      "  console.log(findUser(id));",
+      "}",
+    ),
+    extraFiles: { "db.d.ts": LEGACY_DB_DTS },
+    options: { blockingCalls: [{ module: "legacy-db", name: "query", replacement: "`await pool.query(...)`" }] },
+  },
+  {
+    name: "a helper that runs an extra blocking API named call, called only from a synchronous script",
+    code: lines(
+      'import * as bridge from "native-bridge";',
+      "function resize(image: Uint8Array, width: number) {",
+      '  return bridge.call("resize", image, width);',
+      "}",
+      "export function thumbnailNow(image: Uint8Array) {",
+      "  return resize(image, 128);",
+      "}",
+    ),
+    extraFiles: { "bridge.d.ts": NATIVE_BRIDGE_DTS },
+    options: { blockingCalls: [{ module: "native-bridge", name: "call", replacement: "`await bridge.callAsync(...)`" }] },
+  },
+  {
+    name: "execSync with its options in a variable, in a synchronous install script",
+    code: lines(
+      'import { execSync } from "node:child_process";',
+      "export function install(cwd: string) {",
+      '  const options = { cwd, stdio: "inherit" as const };',
+      '  execSync("npm ci", options);',
+      "}",
+    ),
+  },
+  {
+    name: "JavaScript: execSync given a callback, in a synchronous function",
+    code: lines(
+      'const { execSync } = require("child_process");',
+      "function install(dir) {",
+      '  execSync("npm install", { cwd: dir }, (error) => {',
+      "    if (error) console.error(error);",
+      "  });",
+      "}",
+      "module.exports = { install };",
+    ),
+    fileName: "install.js",
+  },
+  {
+    name: "a renamed readFile of the promise API run through .call in a map callback",
+    code: lines('import { readFile as readLater } from "node:fs/promises";', "export async function loadAll(paths: string[]) {", '  return Promise.all(paths.map((p) => readLater.call(undefined, p, "utf8")));', "}"),
+  },
+  {
+    name: "a pool method named open that reads a certificate, called with false only from synchronous setup",
+    code: POOL_OPEN("export function connectNow(pool: Pool) {"),
+  },
+  {
+    name: "a pool method named open that does not block, called with false from async code",
+    code: lines(
+      "export class Pool {",
+      "  open(host: string, port: number, tls: boolean) {",
+      "    return `${tls ? \"tls\" : \"tcp\"}://${host}:${port}`;",
+      "  }",
+      "}",
+      "export async function connect(pool: Pool) {",
+      '  return pool.open("db.local", 5432, false);',
+      "}",
     ),
   },
 ];
