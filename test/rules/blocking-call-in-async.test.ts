@@ -6224,6 +6224,55 @@ const valid941: ValidCase[] = [
   },
 ];
 
+/**
+ * Lints `root` in a program whose only root file is `root`: the other files are in it only because
+ * `root` imports them (as files outside a tsconfig's `include`), so blocking calls there are
+ * reported at each async caller, with the chain (`reportChain`).
+ */
+function lintImportedOnly(files: Record<string, string>, root: string, options: Record<string, unknown> = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "blocking-"));
+  try {
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    const program = ts.createProgram({ rootNames: [path.join(dir, root)], options: TEST_COMPILER_OPTIONS });
+    program.getTypeChecker();
+    const sourceFile = program.getSourceFile(path.join(dir, root));
+    assert.ok(sourceFile, root);
+    return lintSourceFile(sourceFile, new ProgramTypes(program), configFor(RULE, { options }), allRules).findings.map((finding) => ({
+      at: `${finding.messageId}@${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
+      message: finding.message,
+      related: finding.related.map((related) => `${path.basename(related.fileName)}:${related.range.start.line + 1}: ${related.message}`),
+    }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const SETTINGS_FILE = lines(
+  FS,
+  "function readSettingsFile(path: string) {",
+  '  return fs.readFileSync(path, "utf8");',
+  "}",
+  "export function getSettings() {",
+  '  return JSON.parse(readSettingsFile("settings.json")) as { dbUrl: string };',
+  "}",
+);
+const LIST_USERS = lines('import { getSettings } from "./settings";', "export async function listUsers() {", "  return getSettings().dbUrl;", "}");
+const MIGRATION = lines(
+  FS,
+  "export class Migration {",
+  "  constructor(private readonly file: string) {}",
+  "  apply(target: { exec(sql: string): unknown }) {",
+  '    return target.exec(fs.readFileSync(this.file, "utf8"));',
+  "  }",
+  "}",
+);
+const MIGRATE = lines(
+  'import { Migration } from "./migration";',
+  "export async function migrate(db: { exec(sql: string): unknown }, files: string[]) {",
+  "  for (const file of files) new Migration(file).apply(db);",
+  "}",
+);
+
 describe(RULE, () => {
   runRuleTable(RULE, { valid: [...valid, ...valid1, ...valid471, ...valid941], invalid: [...invalid, ...invalid1, ...invalid471, ...invalid941] });
 
@@ -6473,4 +6522,108 @@ describe(RULE, () => {
       "`query` blocks the event loop inside async function `f`: while it blocks until its work is done, no other request, timer or callback on this process runs. Use `await pool.query(...)` instead.",
     );
   });
+  it("names each step of a chain into a file the program only imports, in the message and the related messages", () => {
+    assert.deepEqual(lintImportedOnly({ "settings.ts": SETTINGS_FILE, "users.ts": LIST_USERS }, "users.ts"), [
+      {
+        at: "blockingChain@3:10",
+        message:
+          "`getSettings` blocks the event loop inside async function `listUsers`: it calls `readSettingsFile` → `readFileSync`, which waits for the file system; until that returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` at the end of that chain and make the functions on it async, or call `getSettings` outside async code.",
+        related: ["settings.ts:6: `getSettings` calls `readSettingsFile` here.", "settings.ts:3: `readSettingsFile` calls `readFileSync` here, which waits for the file system."],
+      },
+    ]);
+  });
+
+  it("reports a new of a class whose constructor blocks, in a file the program only imports, at the async caller", () => {
+    const config = lines(
+      FS,
+      "export class Config {",
+      "  readonly values: Record<string, string>;",
+      "  constructor(path: string) {",
+      '    this.values = JSON.parse(fs.readFileSync(path, "utf8")) as Record<string, string>;',
+      "  }",
+      "}",
+    );
+    const handler = lines('import { Config } from "./config";', "export async function handle(name: string) {", '  return new Config("app.json").values[name];', "}");
+    assert.deepEqual(lintImportedOnly({ "config.ts": config, "handler.ts": handler }, "handler.ts"), [
+      {
+        at: "blockingChain@3:10",
+        message:
+          "`new Config` blocks the event loop inside async function `handle`: it calls `readFileSync`, which waits for the file system; until that returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` at the end of that chain and make the functions on it async, or call `new Config` outside async code.",
+        related: ["config.ts:5: `new Config` calls `readFileSync` here, which waits for the file system."],
+      },
+    ]);
+  });
+
+  it("with transitive off, follows no chain into a file the program only imports", () => {
+    // A project function named like a catalogue API (`...Sync`) passes the name filter of direct calls.
+    const settings = lines(
+      'import { readFileSync } from "node:fs";',
+      "export function readSettingsSync(): { dbUrl: string } {",
+      '  return JSON.parse(readFileSync("settings.json", "utf8")) as { dbUrl: string };',
+      "}",
+    );
+    const users = lines('import { readSettingsSync } from "./settings";', "export async function getUser(id: string) {", "  return { id, db: readSettingsSync().dbUrl };", "}");
+    const files = { "settings.ts": settings, "users.ts": users };
+    assert.deepEqual(lintImportedOnly(files, "users.ts").map((finding) => finding.at), ["blockingChain@3:20"]);
+    assert.deepEqual(lintImportedOnly(files, "users.ts", { transitive: false }), []);
+  });
+
+  it("follows a project method named apply into a file the program only imports, whatever names the call shows", () => {
+    const expected = [
+      {
+        at: "blockingChain@3:29",
+        message:
+          "`Migration.apply` blocks the event loop inside async function `migrate`: it calls `readFileSync`, which waits for the file system; until that returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` at the end of that chain and make the functions on it async, or call `Migration.apply` outside async code.",
+        related: ["migration.ts:5: `Migration.apply` calls `readFileSync` here, which waits for the file system."],
+      },
+    ];
+    const files = { "migration.ts": MIGRATION, "migrate.ts": MIGRATE };
+    // No name at the call is a catalogue name: not `Function.prototype.apply`, so followed as a project method.
+    assert.deepEqual(lintImportedOnly(files, "migrate.ts"), expected);
+    // `Statement.*` lets every name through (`db` too); the invoker is still not the lib's `apply`.
+    assert.deepEqual(lintImportedOnly(files, "migrate.ts", { blockingCalls: [{ module: "better-sqlite3", name: "Statement.*" }] }), expected);
+  });
+
+  it("follows a project method named open called with false into a file the program only imports: it is no XMLHttpRequest", () => {
+    const pool = POOL_OPEN("export function connectNow(pool: Pool) {");
+    const connect = lines('import { Pool } from "./pool";', "export async function connect(pool: Pool) {", '  return pool.open("db.local", 5432, false);', "}");
+    assert.deepEqual(
+      lintImportedOnly({ "pool.ts": pool, "connect.ts": connect }, "connect.ts").map((finding) => [finding.at, ...finding.related]),
+      [["blockingChain@3:10", "pool.ts:5: `Pool.open` calls `readFileSync` here, which waits for the file system."]],
+    );
+  });
+
+  it("says in the related message that a helper spins, and marks the busy-wait from while to the end of its condition", () => {
+    const code = lines("function sleepSync(ms: number) {", "  const end = Date.now() + ms;", "  while (Date.now() < end) {}", "}", "export async function retry() {", "  sleepSync(50);", "}");
+    const [finding, ...rest] = lintCode(RULE, code).findings;
+    assert.deepEqual(rest, []);
+    assert.deepEqual(finding?.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 25 } });
+    assert.deepEqual(finding.related.map((related) => related.message), ["Called here from async function `retry`: `sleepSync` → a busy-wait loop."]);
+  });
+
+  it("says in the related message that a helper sends a synchronous XMLHttpRequest", () => {
+    const code = lines(
+      "function loadConfig(url: string): unknown {",
+      "  const xhr = new XMLHttpRequest();",
+      '  xhr.open("GET", url, false);',
+      "  xhr.send();",
+      "  return JSON.parse(xhr.responseText);",
+      "}",
+      "export async function init() {",
+      '  return loadConfig("/config.json");',
+      "}",
+    );
+    const [finding] = lintCode(RULE, code, { compilerOptions: DOM }).findings;
+    assert.deepEqual(finding?.related.map((related) => related.message), ["Called here from async function `init`: `loadConfig` → a synchronous `XMLHttpRequest`."]);
+  });
+
+  it("a fix that needs no parentheses is two edits: the import and the callee", () => {
+    const code = lines(FS, "export async function save(path: string, text: string) {", "  fs.writeFileSync(path, text);", "}");
+    const [finding] = lintCode(RULE, code).findings;
+    assert.deepEqual(
+      finding?.fixes.map((fix) => fix.edits.map((edit) => [code.slice(edit.start, edit.end), edit.newText])),
+      [[["", '\nimport { writeFile } from "node:fs/promises";'], ["fs.writeFileSync", "await writeFile"]]],
+    );
+  });
+
 });
