@@ -5395,6 +5395,29 @@ const POOL_OPEN = (caller: string) =>
     '  return pool.open("db.local", 5432, false);',
     "}",
   );
+/** A project module that hands out `fs` functions under names of its own. */
+const FS_COPIES = lines(FS, "export const exists = fs.existsSync;", "export const readText = fs.promises.readFile;");
+/**
+ * A shutdown whose steps are kept in lists, each list run by a step of the list before it, the
+ * first by `stop()`; `levels` lists deep. `unlink` is the innermost step's call.
+ */
+const NESTED_STOP_STEPS = (levels: number, unlink: string) => {
+  const names = ["phases", "flushers", "closers", "cleaners"].slice(0, levels);
+  const open = names.map((list, depth) => `${"  ".repeat(depth + 2)}this.${list}.push(async () => {`);
+  const close = names.map((list, depth) => [`${"  ".repeat(depth + 2)}});`, `${"  ".repeat(depth + 2)}for (const step of this.${list}) await step();`]).reverse();
+  return lines(
+    FS,
+    "export class Shutdown {",
+    ...names.map((list) => `  private readonly ${list}: Array<() => Promise<void>> = [];`),
+    "  constructor(private readonly pidFile: string) {}",
+    "  async stop() {",
+    ...open,
+    `${"  ".repeat(levels + 2)}${unlink}`,
+    ...close.flat(),
+    "  }",
+    "}",
+  );
+};
 const invalid941: InvalidCase[] = [
   // (lines 941-end must-flag cases go here)
   {
@@ -5955,6 +5978,65 @@ const invalid941: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "start-up: a pid file removed by a step three lists deep inside stop()",
+    code: NESTED_STOP_STEPS(3, "fs.unlinkSync(this.pidFile);"),
+    errors: [
+      {
+        messageId: "blockingAtStartup",
+        line: 11,
+        column: 11,
+        message: "`unlinkSync` blocks the event loop inside an async arrow function passed to `push`, which runs only while the program starts or stops (it is kept in `closers`, and only start-up code calls what is kept there): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await unlink(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
+        fixes: [
+          [
+            "Use `await unlink(...)` from `node:fs/promises`",
+            `${FS}\nimport { unlink } from "node:fs/promises";\nexport class Shutdown {\n  private readonly phases: Array<() => Promise<void>> = [];\n  private readonly flushers: Array<() => Promise<void>> = [];\n  private readonly closers: Array<() => Promise<void>> = [];\n  constructor(private readonly pidFile: string) {}\n  async stop() {\n    this.phases.push(async () => {\n      this.flushers.push(async () => {\n        this.closers.push(async () => {\n          await unlink(this.pidFile);\n        });\n        for (const step of this.closers) await step();\n      });\n      for (const step of this.flushers) await step();\n    });\n    for (const step of this.phases) await step();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "not start-up: a pid file removed by a step four lists deep inside stop(), past the bound on lists",
+    code: NESTED_STOP_STEPS(4, "fs.unlinkSync(this.pidFile);"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 13,
+        column: 13,
+        message: BLOCKS_ON_FS("unlinkSync", "an async arrow function passed to `push`", "unlink"),
+        fixes: [
+          [
+            "Use `await unlink(...)` from `node:fs/promises`",
+            `${FS}\nimport { unlink } from "node:fs/promises";\nexport class Shutdown {\n  private readonly phases: Array<() => Promise<void>> = [];\n  private readonly flushers: Array<() => Promise<void>> = [];\n  private readonly closers: Array<() => Promise<void>> = [];\n  private readonly cleaners: Array<() => Promise<void>> = [];\n  constructor(private readonly pidFile: string) {}\n  async stop() {\n    this.phases.push(async () => {\n      this.flushers.push(async () => {\n        this.closers.push(async () => {\n          this.cleaners.push(async () => {\n            await unlink(this.pidFile);\n          });\n          for (const step of this.cleaners) await step();\n        });\n        for (const step of this.closers) await step();\n      });\n      for (const step of this.flushers) await step();\n    });\n    for (const step of this.phases) await step();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a metadata check through a copy another file exports, in a helper async code calls",
+    code: lines(
+      'import { exists } from "./utils";',
+      "function hasConfig(dir: string) {",
+      "  return exists(`${dir}/app.json`);",
+      "}",
+      "export async function load(dir: string) {",
+      "  return hasConfig(dir) ? dir : undefined;",
+      "}",
+    ),
+    fileName: "service.ts",
+    extraFiles: { "utils.ts": FS_COPIES },
+    errors: [
+      {
+        messageId: "blockingMetadataSink",
+        line: 3,
+        column: 10,
+        related: [6],
+        message: "`hasConfig` calls `existsSync` here, one file-system metadata call, and async code runs it: it is reached from async function `load`, and each of those calls is a related location. That is cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use `await access(...)` from `node:fs/promises` (it rejects when the path is missing) here and make the functions between here and the async code async, or call `hasConfig` only outside async code.",
+      },
+    ],
+  },
 ];
 const valid941: ValidCase[] = [
   // (lines 941-end must-not-flag cases go here)
@@ -6221,6 +6303,42 @@ const valid941: ValidCase[] = [
       '  return pool.open("db.local", 5432, false);',
       "}",
     ),
+  },
+  {
+    name: "a pid file removed with the promise API by a step four lists deep inside stop()",
+    code: NESTED_STOP_STEPS(4, "await fs.promises.unlink(this.pidFile);"),
+  },
+  {
+    name: "a pid file removed with the promise API by a step three lists deep inside stop()",
+    code: NESTED_STOP_STEPS(3, "await fs.promises.unlink(this.pidFile);"),
+  },
+  {
+    name: "a metadata check through a copy another file exports, in a helper only synchronous code calls",
+    code: lines(
+      'import { exists } from "./utils";',
+      "function hasConfig(dir: string) {",
+      "  return exists(`${dir}/app.json`);",
+      "}",
+      "export function loadNow(dir: string) {",
+      "  return hasConfig(dir) ? dir : undefined;",
+      "}",
+    ),
+    fileName: "service.ts",
+    extraFiles: { "utils.ts": FS_COPIES },
+  },
+  {
+    name: "a read through a copy of the promise API another file exports, in a helper async code awaits",
+    code: lines(
+      'import { readText } from "./utils";',
+      "function readConfig(dir: string) {",
+      "  return readText(`${dir}/app.json`, \"utf8\");",
+      "}",
+      "export async function load(dir: string) {",
+      "  return JSON.parse(await readConfig(dir)) as unknown;",
+      "}",
+    ),
+    fileName: "service.ts",
+    extraFiles: { "utils.ts": FS_COPIES },
   },
 ];
 
