@@ -7,7 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { lintSourceFile, ProgramTypes } from "../../server/src/engine/linter";
 import { allRules } from "../../server/src/rules";
-import { configFor, createVirtualProgram, lintCode, TEST_COMPILER_OPTIONS, typeErrors } from "../helpers/ruleTester";
+import { configFor, createVirtualProgram, lintCode, positionOf, TEST_COMPILER_OPTIONS, typeErrors } from "../helpers/ruleTester";
 
 
 const RULE = "blocking-call-in-async";
@@ -6741,6 +6741,15 @@ describe(RULE, () => {
     assert.deepEqual(
       finding?.fixes.map((fix) => fix.edits.map((edit) => [code.slice(edit.start, edit.end), edit.newText])),
       [[["", '\nimport { writeFile } from "node:fs/promises";'], ["fs.writeFileSync", "await writeFile"]]],
+    );
+  });
+
+  it("reports a catalogue API run through .call once, even with a blockingCalls entry naming the invoker itself", () => {
+    const code = lines(FS, "export async function clear(path: string) {", "  fs.unlinkSync.call(fs, path);", "}");
+    const { findings } = lintCode(RULE, code, { options: { blockingCalls: [{ module: "typescript", name: "CallableFunction.call" }] } });
+    assert.deepEqual(
+      findings.map((finding) => `${finding.messageId}@${positionOf(finding).line}:${positionOf(finding).column} ${finding.message.slice(0, finding.message.indexOf(" "))}`),
+      ["blockingCall@3:3 `unlinkSync`"],
     );
   });
 
