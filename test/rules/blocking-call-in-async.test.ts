@@ -7,7 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { lintSourceFile, ProgramTypes } from "../../server/src/engine/linter";
 import { allRules } from "../../server/src/rules";
-import { configFor, createVirtualProgram, lintCode, TEST_COMPILER_OPTIONS, typeErrors } from "../helpers/ruleTester";
+import { configFor, createVirtualProgram, lintCode, positionOf, TEST_COMPILER_OPTIONS, typeErrors } from "../helpers/ruleTester";
 
 
 const RULE = "blocking-call-in-async";
@@ -5378,6 +5378,46 @@ const valid471: ValidCase[] = [
     options: { transitive: false },
   },
 ];
+const LEGACY_DB_DTS = 'declare module "legacy-db" { export function query(sql: string, params: unknown[], cached: boolean): unknown[]; }';
+const NATIVE_BRIDGE_DTS = 'declare module "native-bridge" { export function call(method: string, ...args: unknown[]): unknown; }';
+/** A client whose `open(host, port, tls)` reads a certificate: called with `false` third, it is no XMLHttpRequest. */
+const POOL_OPEN = (caller: string) =>
+  lines(
+    FS,
+    "export class Pool {",
+    '  private ca = "";',
+    "  open(host: string, port: number, tls: boolean) {",
+    '    if (tls) this.ca = fs.readFileSync("/etc/ssl/ca.pem", "utf8");',
+    "    return `${host}:${port}`;",
+    "  }",
+    "}",
+    caller,
+    '  return pool.open("db.local", 5432, false);',
+    "}",
+  );
+/** A project module that hands out `fs` functions under names of its own. */
+const FS_COPIES = lines(FS, "export const exists = fs.existsSync;", "export const readText = fs.promises.readFile;");
+/**
+ * A shutdown whose steps are kept in lists, each list run by a step of the list before it, the
+ * first by `stop()`; `levels` lists deep. `unlink` is the innermost step's call.
+ */
+const NESTED_STOP_STEPS = (levels: number, unlink: string) => {
+  const names = ["phases", "flushers", "closers", "cleaners"].slice(0, levels);
+  const open = names.map((list, depth) => `${"  ".repeat(depth + 2)}this.${list}.push(async () => {`);
+  const close = names.map((list, depth) => [`${"  ".repeat(depth + 2)}});`, `${"  ".repeat(depth + 2)}for (const step of this.${list}) await step();`]).reverse();
+  return lines(
+    FS,
+    "export class Shutdown {",
+    ...names.map((list) => `  private readonly ${list}: Array<() => Promise<void>> = [];`),
+    "  constructor(private readonly pidFile: string) {}",
+    "  async stop() {",
+    ...open,
+    `${"  ".repeat(levels + 2)}${unlink}`,
+    ...close.flat(),
+    "  }",
+    "}",
+  );
+};
 const invalid941: InvalidCase[] = [
   // (lines 941-end must-flag cases go here)
   {
@@ -5688,6 +5728,315 @@ const invalid941: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "a busy-wait that keeps a status callback up to date in each turn",
+    code: lines(
+      "export async function pause(ms: number, log: (status: () => string) => void) {",
+      "  const until = Date.now() + ms;",
+      '  let status = () => "";',
+      "  while (Date.now() < until) {",
+      "    status = () => `waiting ${String(until - Date.now())} ms`;",
+      "  }",
+      "  log(status);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "busyWait",
+        line: 4,
+        column: 3,
+        message: "This loop waits for the clock by spinning inside async function `pause`: it keeps the thread busy until the time is up, and meanwhile no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` instead.",
+      },
+    ],
+  },
+  {
+    name: "execSync in a file that takes promisify from bluebird: no fix, the name is taken",
+    code: lines(
+      'import { execSync } from "node:child_process";',
+      'import { promisify } from "bluebird";',
+      'import { readFile as readFileCallback } from "node:fs";',
+      "const readChangelog = promisify(readFileCallback);",
+      "export async function release(version: string) {",
+      "  execSync(`git tag v${version}`);",
+      '  return readChangelog("CHANGELOG.md");',
+      "}",
+    ),
+    extraFiles: { "bluebird.d.ts": 'declare module "bluebird" { export function promisify(fn: (...args: any[]) => void): (...args: any[]) => Promise<unknown>; }' },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 6,
+        column: 3,
+        message: "`execSync` blocks the event loop inside async function `release`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+      },
+    ],
+  },
+  {
+    name: "execSync in a file that also matches with RegExp exec: no fix, the name is taken",
+    code: lines(
+      'import { execSync } from "node:child_process";',
+      "const TAG = /^v\\d+\\.\\d+\\.\\d+$/;",
+      "export async function pushTag(tag: string) {",
+      "  if (!TAG.exec(tag)) throw new Error(`not a release tag: ${tag}`);",
+      "  execSync(`git push origin ${tag}`);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 5,
+        column: 3,
+        message: "`execSync` blocks the event loop inside async function `pushTag`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+      },
+    ],
+  },
+  {
+    name: "a blocking read used as a key: the fix needs no parentheses",
+    code: lines(
+      FS,
+      'const labels: Record<string, string> = { stable: "Stable", beta: "Beta" };',
+      "export async function channelLabel(path: string) {",
+      '  return labels[fs.readFileSync(path, "utf8")];',
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 17,
+        message: BLOCKS_ON_FS("readFileSync", "async function `channelLabel`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              'const labels: Record<string, string> = { stable: "Stable", beta: "Beta" };',
+              "export async function channelLabel(path: string) {",
+              '  return labels[await readFile(path, "utf8")];',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a blocking read in semicolon-less code, appended to a string",
+    code: lines(FS, "export async function banner(path: string) {", '  let text = "version "', '  text += fs.readFileSync(path, "utf8").trim()', "  return text", "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 11,
+        message: BLOCKS_ON_FS("readFileSync", "async function `banner`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export async function banner(path: string) {",
+              '  let text = "version "',
+              '  text += (await readFile(path, "utf8")).trim()',
+              "  return text",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a helper that appends to a log through .apply, reached from an async handler",
+    code: lines(
+      FS,
+      "function appendLog(...args: Parameters<typeof fs.appendFileSync>) {",
+      "  fs.appendFileSync.apply(fs, args);",
+      "}",
+      "export async function handle(request: { url: string }) {",
+      '  appendLog("access.log", `${request.url}\\n`);',
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 3,
+        related: [6],
+        message: "`appendLog` calls `appendFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `handle`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await appendFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `appendLog` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "a helper that runs an extra blocking API with false as third argument, reached from async code",
+    code: lines(
+      'import * as db from "legacy-db";',
+      "function findUser(id: number) {",
+      '  return db.query("select * from users where id = ?", [id], false);',
+      "}",
+      "export async function getUser(id: number) {",
+      "  return findUser(id);",
+      "}",
+    ),
+    extraFiles: { "db.d.ts": LEGACY_DB_DTS },
+    options: { blockingCalls: [{ module: "legacy-db", name: "query", replacement: "`await pool.query(...)`" }] },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 10,
+        related: [6],
+        message: "`findUser` calls `query` here, which blocks until its work is done, and async code runs it: it is reached from async function `getUser`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await pool.query(...)` here and make the functions between here and the async code async, or call `findUser` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "a helper that runs an extra blocking API named call, reached from async code",
+    code: lines(
+      'import * as bridge from "native-bridge";',
+      "function resize(image: Uint8Array, width: number) {",
+      '  return bridge.call("resize", image, width);',
+      "}",
+      "export async function thumbnail(image: Uint8Array) {",
+      "  return resize(image, 128);",
+      "}",
+    ),
+    extraFiles: { "bridge.d.ts": NATIVE_BRIDGE_DTS },
+    options: { blockingCalls: [{ module: "native-bridge", name: "call", replacement: "`await bridge.callAsync(...)`" }] },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 10,
+        related: [6],
+        message: "`resize` calls `call` here, which blocks until its work is done, and async code runs it: it is reached from async function `thumbnail`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await bridge.callAsync(...)` here and make the functions between here and the async code async, or call `resize` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "execSync with its options in a variable: no fix, they may not carry over",
+    code: lines(
+      'import { execSync } from "node:child_process";',
+      "export async function install(cwd: string) {",
+      '  const options = { cwd, stdio: "inherit" as const };',
+      '  execSync("npm ci", options);',
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 3,
+        message: "`execSync` blocks the event loop inside async function `install`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+      },
+    ],
+  },
+  {
+    name: "JavaScript: execSync given a callback as if it were exec: no fix",
+    code: lines(
+      'const { execSync } = require("child_process");',
+      "async function install(dir) {",
+      '  execSync("npm install", { cwd: dir }, (error) => {',
+      "    if (error) console.error(error);",
+      "  });",
+      "}",
+      "module.exports = { install };",
+    ),
+    fileName: "install.js",
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        message: "`execSync` blocks the event loop inside async function `install`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+      },
+    ],
+  },
+  {
+    name: "a renamed readFileSync run through .call in a map callback",
+    code: lines('import { readFileSync as readNow } from "node:fs";', "export async function loadAll(paths: string[]) {", '  return paths.map((p) => readNow.call(undefined, p, "utf8"));', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 27,
+        message: BLOCKS_ON_FS("readFileSync", "the `map` callback in async function `loadAll`", "readFile"),
+      },
+    ],
+  },
+  {
+    name: "a pool method named open that reads a certificate, called with false from async code",
+    code: POOL_OPEN("export async function connect(pool: Pool) {"),
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 5,
+        column: 24,
+        related: [10],
+        message: "`Pool.open` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `connect`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `Pool.open` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "start-up: a pid file removed by a step three lists deep inside stop()",
+    code: NESTED_STOP_STEPS(3, "fs.unlinkSync(this.pidFile);"),
+    errors: [
+      {
+        messageId: "blockingAtStartup",
+        line: 11,
+        column: 11,
+        message: "`unlinkSync` blocks the event loop inside an async arrow function passed to `push`, which runs only while the program starts or stops (it is kept in `closers`, and only start-up code calls what is kept there): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await unlink(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
+        fixes: [
+          [
+            "Use `await unlink(...)` from `node:fs/promises`",
+            `${FS}\nimport { unlink } from "node:fs/promises";\nexport class Shutdown {\n  private readonly phases: Array<() => Promise<void>> = [];\n  private readonly flushers: Array<() => Promise<void>> = [];\n  private readonly closers: Array<() => Promise<void>> = [];\n  constructor(private readonly pidFile: string) {}\n  async stop() {\n    this.phases.push(async () => {\n      this.flushers.push(async () => {\n        this.closers.push(async () => {\n          await unlink(this.pidFile);\n        });\n        for (const step of this.closers) await step();\n      });\n      for (const step of this.flushers) await step();\n    });\n    for (const step of this.phases) await step();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "not start-up: a pid file removed by a step four lists deep inside stop(), past the bound on lists",
+    code: NESTED_STOP_STEPS(4, "fs.unlinkSync(this.pidFile);"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 13,
+        column: 13,
+        message: BLOCKS_ON_FS("unlinkSync", "an async arrow function passed to `push`", "unlink"),
+        fixes: [
+          [
+            "Use `await unlink(...)` from `node:fs/promises`",
+            `${FS}\nimport { unlink } from "node:fs/promises";\nexport class Shutdown {\n  private readonly phases: Array<() => Promise<void>> = [];\n  private readonly flushers: Array<() => Promise<void>> = [];\n  private readonly closers: Array<() => Promise<void>> = [];\n  private readonly cleaners: Array<() => Promise<void>> = [];\n  constructor(private readonly pidFile: string) {}\n  async stop() {\n    this.phases.push(async () => {\n      this.flushers.push(async () => {\n        this.closers.push(async () => {\n          this.cleaners.push(async () => {\n            await unlink(this.pidFile);\n          });\n          for (const step of this.cleaners) await step();\n        });\n        for (const step of this.closers) await step();\n      });\n      for (const step of this.flushers) await step();\n    });\n    for (const step of this.phases) await step();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a metadata check through a copy another file exports, in a helper async code calls",
+    code: lines(
+      'import { exists } from "./utils";',
+      "function hasConfig(dir: string) {",
+      "  return exists(`${dir}/app.json`);",
+      "}",
+      "export async function load(dir: string) {",
+      "  return hasConfig(dir) ? dir : undefined;",
+      "}",
+    ),
+    fileName: "service.ts",
+    extraFiles: { "utils.ts": FS_COPIES },
+    errors: [
+      {
+        messageId: "blockingMetadataSink",
+        line: 3,
+        column: 10,
+        related: [6],
+        message: "`hasConfig` calls `existsSync` here, one file-system metadata call, and async code runs it: it is reached from async function `load`, and each of those calls is a related location. That is cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use `await access(...)` from `node:fs/promises` (it rejects when the path is missing) here and make the functions between here and the async code async, or call `hasConfig` only outside async code.",
+      },
+    ],
+  },
 ];
 const valid941: ValidCase[] = [
   // (lines 941-end must-not-flag cases go here)
@@ -5821,7 +6170,226 @@ const valid941: ValidCase[] = [
       'router.get("/health", async () => ({ ok: true, config: JSON.parse(await readFile("config.json", "utf8")) as unknown }));',
     ),
   },
+  {
+    name: "a polling loop that keeps a status callback up to date and awaits a timer in each turn",
+    code: lines(
+      'import { setTimeout as sleep } from "node:timers/promises";',
+      "export async function pause(ms: number, log: (status: () => string) => void) {",
+      "  const until = Date.now() + ms;",
+      '  let status = () => "";',
+      "  while (Date.now() < until) {",
+      "    status = () => `waiting ${String(until - Date.now())} ms`;",
+      "    await sleep(10);",
+      "  }",
+      "  log(status);",
+      "}",
+    ),
+  },
+  {
+    name: "git run through bluebird's promisified exec",
+    code: lines(
+      'import { exec } from "node:child_process";',
+      'import { promisify } from "bluebird";',
+      "const run = promisify(exec);",
+      "export async function release(version: string) {",
+      "  await run(`git tag v${version}`);",
+      "}",
+    ),
+    extraFiles: { "bluebird.d.ts": 'declare module "bluebird" { export function promisify(fn: (...args: any[]) => void): (...args: any[]) => Promise<unknown>; }' },
+  },
+  {
+    name: "execSync in a synchronous release script that also matches with RegExp exec",
+    code: lines(
+      'import { execSync } from "node:child_process";',
+      "const TAG = /^v\\d+\\.\\d+\\.\\d+$/;",
+      "export function pushTag(tag: string) {",
+      "  if (!TAG.exec(tag)) throw new Error(`not a release tag: ${tag}`);",
+      "  execSync(`git push origin ${tag}`);",
+      "}",
+    ),
+  },
+  {
+    name: "a read with the promise API used as a key",
+    code: lines(
+      'import { readFile } from "node:fs/promises";',
+      'const labels: Record<string, string> = { stable: "Stable", beta: "Beta" };',
+      "export async function channelLabel(path: string) {",
+      '  return labels[await readFile(path, "utf8")];',
+      "}",
+    ),
+  },
+  {
+    name: "semicolon-less code that appends a read with the promise API to a string",
+    code: lines('import { readFile } from "node:fs/promises"', "export async function banner(path: string) {", '  let text = "version "', '  text += (await readFile(path, "utf8")).trim()', "  return text", "}"),
+  },
+  {
+    name: "a helper that appends to a log through .apply, called only when the process exits",
+    code: lines(
+      FS,
+      "function appendLog(...args: Parameters<typeof fs.appendFileSync>) {",
+      "  fs.appendFileSync.apply(fs, args);",
+      "}",
+      'process.on("exit", (code) => appendLog("exit.log", `exited with ${code}\\n`));',
+    ),
+  },
+  {
+    name: "a helper that runs an extra blocking API with false as third argument, called only from a synchronous script",
+    code: lines(
+      'import * as db from "legacy-db";',
+      "function findUser(id: number) {",
+      '  return db.query("select * from users where id = ?", [id], false);',
+      "}",
+      "export function printUser(id: number) {",
+      "  console.log(findUser(id));",
+      "}",
+    ),
+    extraFiles: { "db.d.ts": LEGACY_DB_DTS },
+    options: { blockingCalls: [{ module: "legacy-db", name: "query", replacement: "`await pool.query(...)`" }] },
+  },
+  {
+    name: "a helper that runs an extra blocking API named call, called only from a synchronous script",
+    code: lines(
+      'import * as bridge from "native-bridge";',
+      "function resize(image: Uint8Array, width: number) {",
+      '  return bridge.call("resize", image, width);',
+      "}",
+      "export function thumbnailNow(image: Uint8Array) {",
+      "  return resize(image, 128);",
+      "}",
+    ),
+    extraFiles: { "bridge.d.ts": NATIVE_BRIDGE_DTS },
+    options: { blockingCalls: [{ module: "native-bridge", name: "call", replacement: "`await bridge.callAsync(...)`" }] },
+  },
+  {
+    name: "execSync with its options in a variable, in a synchronous install script",
+    code: lines(
+      'import { execSync } from "node:child_process";',
+      "export function install(cwd: string) {",
+      '  const options = { cwd, stdio: "inherit" as const };',
+      '  execSync("npm ci", options);',
+      "}",
+    ),
+  },
+  {
+    name: "JavaScript: execSync given a callback, in a synchronous function",
+    code: lines(
+      'const { execSync } = require("child_process");',
+      "function install(dir) {",
+      '  execSync("npm install", { cwd: dir }, (error) => {',
+      "    if (error) console.error(error);",
+      "  });",
+      "}",
+      "module.exports = { install };",
+    ),
+    fileName: "install.js",
+  },
+  {
+    name: "a renamed readFile of the promise API run through .call in a map callback",
+    code: lines('import { readFile as readLater } from "node:fs/promises";', "export async function loadAll(paths: string[]) {", '  return Promise.all(paths.map((p) => readLater.call(undefined, p, "utf8")));', "}"),
+  },
+  {
+    name: "a pool method named open that reads a certificate, called with false only from synchronous setup",
+    code: POOL_OPEN("export function connectNow(pool: Pool) {"),
+  },
+  {
+    name: "a pool method named open that does not block, called with false from async code",
+    code: lines(
+      "export class Pool {",
+      "  open(host: string, port: number, tls: boolean) {",
+      "    return `${tls ? \"tls\" : \"tcp\"}://${host}:${port}`;",
+      "  }",
+      "}",
+      "export async function connect(pool: Pool) {",
+      '  return pool.open("db.local", 5432, false);',
+      "}",
+    ),
+  },
+  {
+    name: "a pid file removed with the promise API by a step four lists deep inside stop()",
+    code: NESTED_STOP_STEPS(4, "await fs.promises.unlink(this.pidFile);"),
+  },
+  {
+    name: "a pid file removed with the promise API by a step three lists deep inside stop()",
+    code: NESTED_STOP_STEPS(3, "await fs.promises.unlink(this.pidFile);"),
+  },
+  {
+    name: "a metadata check through a copy another file exports, in a helper only synchronous code calls",
+    code: lines(
+      'import { exists } from "./utils";',
+      "function hasConfig(dir: string) {",
+      "  return exists(`${dir}/app.json`);",
+      "}",
+      "export function loadNow(dir: string) {",
+      "  return hasConfig(dir) ? dir : undefined;",
+      "}",
+    ),
+    fileName: "service.ts",
+    extraFiles: { "utils.ts": FS_COPIES },
+  },
+  {
+    name: "a read through a copy of the promise API another file exports, in a helper async code awaits",
+    code: lines(
+      'import { readText } from "./utils";',
+      "function readConfig(dir: string) {",
+      "  return readText(`${dir}/app.json`, \"utf8\");",
+      "}",
+      "export async function load(dir: string) {",
+      "  return JSON.parse(await readConfig(dir)) as unknown;",
+      "}",
+    ),
+    fileName: "service.ts",
+    extraFiles: { "utils.ts": FS_COPIES },
+  },
 ];
+
+/**
+ * Lints `root` in a program whose only root file is `root`: the other files are in it only because
+ * `root` imports them (as files outside a tsconfig's `include`), so blocking calls there are
+ * reported at each async caller, with the chain (`reportChain`).
+ */
+function lintImportedOnly(files: Record<string, string>, root: string, options: Record<string, unknown> = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "blocking-"));
+  try {
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    const program = ts.createProgram({ rootNames: [path.join(dir, root)], options: TEST_COMPILER_OPTIONS });
+    program.getTypeChecker();
+    const sourceFile = program.getSourceFile(path.join(dir, root));
+    assert.ok(sourceFile, root);
+    return lintSourceFile(sourceFile, new ProgramTypes(program), configFor(RULE, { options }), allRules).findings.map((finding) => ({
+      at: `${finding.messageId}@${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
+      message: finding.message,
+      related: finding.related.map((related) => `${path.basename(related.fileName)}:${related.range.start.line + 1}: ${related.message}`),
+    }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const SETTINGS_FILE = lines(
+  FS,
+  "function readSettingsFile(path: string) {",
+  '  return fs.readFileSync(path, "utf8");',
+  "}",
+  "export function getSettings() {",
+  '  return JSON.parse(readSettingsFile("settings.json")) as { dbUrl: string };',
+  "}",
+);
+const LIST_USERS = lines('import { getSettings } from "./settings";', "export async function listUsers() {", "  return getSettings().dbUrl;", "}");
+const MIGRATION = lines(
+  FS,
+  "export class Migration {",
+  "  constructor(private readonly file: string) {}",
+  "  apply(target: { exec(sql: string): unknown }) {",
+  '    return target.exec(fs.readFileSync(this.file, "utf8"));',
+  "  }",
+  "}",
+);
+const MIGRATE = lines(
+  'import { Migration } from "./migration";',
+  "export async function migrate(db: { exec(sql: string): unknown }, files: string[]) {",
+  "  for (const file of files) new Migration(file).apply(db);",
+  "}",
+);
 
 describe(RULE, () => {
   runRuleTable(RULE, { valid: [...valid, ...valid1, ...valid471, ...valid941], invalid: [...invalid, ...invalid1, ...invalid471, ...invalid941] });
@@ -6072,4 +6640,117 @@ describe(RULE, () => {
       "`query` blocks the event loop inside async function `f`: while it blocks until its work is done, no other request, timer or callback on this process runs. Use `await pool.query(...)` instead.",
     );
   });
+  it("names each step of a chain into a file the program only imports, in the message and the related messages", () => {
+    assert.deepEqual(lintImportedOnly({ "settings.ts": SETTINGS_FILE, "users.ts": LIST_USERS }, "users.ts"), [
+      {
+        at: "blockingChain@3:10",
+        message:
+          "`getSettings` blocks the event loop inside async function `listUsers`: it calls `readSettingsFile` → `readFileSync`, which waits for the file system; until that returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` at the end of that chain and make the functions on it async, or call `getSettings` outside async code.",
+        related: ["settings.ts:6: `getSettings` calls `readSettingsFile` here.", "settings.ts:3: `readSettingsFile` calls `readFileSync` here, which waits for the file system."],
+      },
+    ]);
+  });
+
+  it("reports a new of a class whose constructor blocks, in a file the program only imports, at the async caller", () => {
+    const config = lines(
+      FS,
+      "export class Config {",
+      "  readonly values: Record<string, string>;",
+      "  constructor(path: string) {",
+      '    this.values = JSON.parse(fs.readFileSync(path, "utf8")) as Record<string, string>;',
+      "  }",
+      "}",
+    );
+    const handler = lines('import { Config } from "./config";', "export async function handle(name: string) {", '  return new Config("app.json").values[name];', "}");
+    assert.deepEqual(lintImportedOnly({ "config.ts": config, "handler.ts": handler }, "handler.ts"), [
+      {
+        at: "blockingChain@3:10",
+        message:
+          "`new Config` blocks the event loop inside async function `handle`: it calls `readFileSync`, which waits for the file system; until that returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` at the end of that chain and make the functions on it async, or call `new Config` outside async code.",
+        related: ["config.ts:5: `new Config` calls `readFileSync` here, which waits for the file system."],
+      },
+    ]);
+  });
+
+  it("with transitive off, follows no chain into a file the program only imports", () => {
+    // A project function named like a catalogue API (`...Sync`) passes the name filter of direct calls.
+    const settings = lines(
+      'import { readFileSync } from "node:fs";',
+      "export function readSettingsSync(): { dbUrl: string } {",
+      '  return JSON.parse(readFileSync("settings.json", "utf8")) as { dbUrl: string };',
+      "}",
+    );
+    const users = lines('import { readSettingsSync } from "./settings";', "export async function getUser(id: string) {", "  return { id, db: readSettingsSync().dbUrl };", "}");
+    const files = { "settings.ts": settings, "users.ts": users };
+    assert.deepEqual(lintImportedOnly(files, "users.ts").map((finding) => finding.at), ["blockingChain@3:20"]);
+    assert.deepEqual(lintImportedOnly(files, "users.ts", { transitive: false }), []);
+  });
+
+  it("follows a project method named apply into a file the program only imports, whatever names the call shows", () => {
+    const expected = [
+      {
+        at: "blockingChain@3:29",
+        message:
+          "`Migration.apply` blocks the event loop inside async function `migrate`: it calls `readFileSync`, which waits for the file system; until that returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` at the end of that chain and make the functions on it async, or call `Migration.apply` outside async code.",
+        related: ["migration.ts:5: `Migration.apply` calls `readFileSync` here, which waits for the file system."],
+      },
+    ];
+    const files = { "migration.ts": MIGRATION, "migrate.ts": MIGRATE };
+    // No name at the call is a catalogue name: not `Function.prototype.apply`, so followed as a project method.
+    assert.deepEqual(lintImportedOnly(files, "migrate.ts"), expected);
+    // `Statement.*` lets every name through (`db` too); the invoker is still not the lib's `apply`.
+    assert.deepEqual(lintImportedOnly(files, "migrate.ts", { blockingCalls: [{ module: "better-sqlite3", name: "Statement.*" }] }), expected);
+  });
+
+  it("follows a project method named open called with false into a file the program only imports: it is no XMLHttpRequest", () => {
+    const pool = POOL_OPEN("export function connectNow(pool: Pool) {");
+    const connect = lines('import { Pool } from "./pool";', "export async function connect(pool: Pool) {", '  return pool.open("db.local", 5432, false);', "}");
+    assert.deepEqual(
+      lintImportedOnly({ "pool.ts": pool, "connect.ts": connect }, "connect.ts").map((finding) => [finding.at, ...finding.related]),
+      [["blockingChain@3:10", "pool.ts:5: `Pool.open` calls `readFileSync` here, which waits for the file system."]],
+    );
+  });
+
+  it("says in the related message that a helper spins, and marks the busy-wait from while to the end of its condition", () => {
+    const code = lines("function sleepSync(ms: number) {", "  const end = Date.now() + ms;", "  while (Date.now() < end) {}", "}", "export async function retry() {", "  sleepSync(50);", "}");
+    const [finding, ...rest] = lintCode(RULE, code).findings;
+    assert.deepEqual(rest, []);
+    assert.deepEqual(finding?.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 25 } });
+    assert.deepEqual(finding.related.map((related) => related.message), ["Called here from async function `retry`: `sleepSync` → a busy-wait loop."]);
+  });
+
+  it("says in the related message that a helper sends a synchronous XMLHttpRequest", () => {
+    const code = lines(
+      "function loadConfig(url: string): unknown {",
+      "  const xhr = new XMLHttpRequest();",
+      '  xhr.open("GET", url, false);',
+      "  xhr.send();",
+      "  return JSON.parse(xhr.responseText);",
+      "}",
+      "export async function init() {",
+      '  return loadConfig("/config.json");',
+      "}",
+    );
+    const [finding] = lintCode(RULE, code, { compilerOptions: DOM }).findings;
+    assert.deepEqual(finding?.related.map((related) => related.message), ["Called here from async function `init`: `loadConfig` → a synchronous `XMLHttpRequest`."]);
+  });
+
+  it("a fix that needs no parentheses is two edits: the import and the callee", () => {
+    const code = lines(FS, "export async function save(path: string, text: string) {", "  fs.writeFileSync(path, text);", "}");
+    const [finding] = lintCode(RULE, code).findings;
+    assert.deepEqual(
+      finding?.fixes.map((fix) => fix.edits.map((edit) => [code.slice(edit.start, edit.end), edit.newText])),
+      [[["", '\nimport { writeFile } from "node:fs/promises";'], ["fs.writeFileSync", "await writeFile"]]],
+    );
+  });
+
+  it("reports a catalogue API run through .call once, even with a blockingCalls entry naming the invoker itself", () => {
+    const code = lines(FS, "export async function clear(path: string) {", "  fs.unlinkSync.call(fs, path);", "}");
+    const { findings } = lintCode(RULE, code, { options: { blockingCalls: [{ module: "typescript", name: "CallableFunction.call" }] } });
+    assert.deepEqual(
+      findings.map((finding) => `${finding.messageId}@${positionOf(finding).line}:${positionOf(finding).column} ${finding.message.slice(0, finding.message.indexOf(" "))}`),
+      ["blockingCall@3:3 `unlinkSync`"],
+    );
+  });
+
 });

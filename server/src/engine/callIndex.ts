@@ -511,10 +511,18 @@ export class CallIndex<S> {
     const { config } = this;
     // Seeds: calls of the seed APIs (under any local name) and seed loops, in synchronous functions.
     const seedFiles = files.filter((file) => config.seedText(file.text));
-    let frontier = this.scanRound(seedFiles, config.seedName, true, (candidate) => {
+    const seedOf = (candidate: SeedCandidate) => {
       const seed = config.seedOf(candidate);
       return seed === undefined ? undefined : { seed };
-    });
+    };
+    let frontier = this.scanRound(seedFiles, config.seedName, true, seedOf);
+    // A seed API copied under another name in one file (`export const exists = fs.existsSync`) and
+    // called by that name in others: one more pass over the files that spell a name found so.
+    const copies = new Set(this.names);
+    if (copies.size > 0) {
+      const pattern = new RegExp(`(?:^|[^\\w$])(?:${[...copies].map(escapeRegExp).join("|")})(?![\\w$])`);
+      frontier = [...frontier, ...this.scanRound(files.filter((file) => pattern.test(file.text)), (name) => copies.has(name), true, seedOf)];
+    }
     if (!config.transitive) return;
     for (let depth = 2; depth <= config.maxDepth && frontier.length > 0 && this.work < config.workLimit; depth++) {
       const wanted = new Set(frontier.map((blocking) => blocking.name));

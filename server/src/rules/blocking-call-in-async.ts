@@ -925,7 +925,8 @@ class BlockingChecker {
   checkCall(call: ts.CallExpression): void {
     const name = calleeName(call.expression);
     if (name === undefined) return;
-    if (name === "open" && isSyncXhrShape(call)) {
+    // A project method named `open` called with `false` third (`pool.open(host, port, false)`) is no XHR.
+    if (name === "open" && isSyncXhrShape(call) && isSyncXhr(call, this.context.types)) {
       this.checkXhr(call);
       return;
     }
@@ -957,7 +958,8 @@ class BlockingChecker {
    * rewrite would have to undo the invocation). True when reported.
    */
   private checkIndirectCall(call: ts.CallExpression): boolean {
-    if (!indirectCalleeNames(call).some((name) => isBuiltinCandidateName(name) || this.settings.userName(name))) return false;
+    // A local name for a catalogue API (`readFileSync as readNow`) is in the index's names, as for a direct call.
+    if (!indirectCalleeNames(call).some((name) => isBuiltinCandidateName(name) || this.settings.userName(name) || this.index.names.has(name))) return false;
     const where = asyncContextOf(call);
     if (!where || this.settings.allowed(call)) return false;
     const target = this.context.types.indirectCalleeTarget(call);
@@ -1066,8 +1068,7 @@ class BlockingChecker {
 
   private checkXhr(call: ts.CallExpression): void {
     const where = asyncContextOf(call);
-    if (!where || this.settings.allowed(call)) return;
-    if (!isSyncXhr(call, this.context.types) || !this.index.callbacksRunNow(where.callbacks)) return;
+    if (!where || this.settings.allowed(call) || !this.index.callbacksRunNow(where.callbacks)) return;
     this.context.report({ node: call, messageId: "syncXhr", data: { context: describeContext(where) } });
   }
 
@@ -1324,7 +1325,7 @@ function indexConfig(settings: Settings, types: TypeOracle): CallIndexConfig<See
       (name === "open" && isSyncXhrShape(call)) || ((name === "call" || name === "apply") && indirectCalleeNames(call).some(isName)),
     isSeedLoop: isBusyWait,
     seedOf: (candidate) => seedOf(candidate, settings, types),
-    isSeedShape: (call, name) => name === "open" && isSyncXhrShape(call),
+    isSeedShape: (call, name) => name === "open" && isSyncXhrShape(call) && isSyncXhr(call, types),
     isSeedDeclaration: (ref) => settings.classify(ref) !== undefined,
     isWeak: isWeakSeed,
     excluded: settings.allowed,
