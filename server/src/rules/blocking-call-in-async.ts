@@ -9,7 +9,7 @@
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
-import { awaitAllowedAt, startsAfterUnterminatedStatement, stripNodePrefix } from "../engine/astUtils";
+import { awaitAllowedAt, callWhereWritten, startsAfterUnterminatedStatement, stripNodePrefix } from "../engine/astUtils";
 import type { DeclarationRef, TypeOracle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
@@ -891,18 +891,11 @@ function codeMatcher(entries: readonly AllowEntry[]): (node: ts.Node) => boolean
         if (!ts.isFunctionLike(current)) continue;
         const name = functionName(current);
         if (name !== undefined && (fn(name) || fn(qualifiedFunctionName(current, name)))) return true;
-        if (!immediateShapeCallOf(current) && !isCalledWhereWritten(current)) return false;
+        if (!immediateShapeCallOf(current) && !callWhereWritten(current)) return false;
       }
       return false;
     });
   };
-}
-
-/** `(async () => { ... })()`, `(function () { ... })()`: the function is called where it is written. */
-function isCalledWhereWritten(fn: ts.Node): boolean {
-  let node = fn;
-  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
-  return ts.isCallExpression(node.parent) && node.parent.expression === node;
 }
 
 // ---------------------------------------------------------------------------------------------
