@@ -5385,6 +5385,10 @@ const invalidHandlerReturns: InvalidCase[] = [
 ];
 const validHandlerReturns: ValidCase[] = [
   {
+    name: "combinations: a dropped Promise.all over sends that each catch their errors (Apollo Server's usage reporting)",
+    code: 'declare function send(id: string): Promise<void>;\ndeclare function log(message: string): void;\nconst reports = new Map<string, string>();\nfunction sendOne(id: string): Promise<void> {\n  return send(id).catch((err: Error) => {\n    log(err.message);\n  });\n}\nasync function sendAll(): Promise<void> {\n  await Promise.all([...reports.keys()].map((id) => sendOne(id)));\n}\nexport function stop() {\n  sendAll();\n}',
+  },
+  {
     name: "handler returns: a dropped message handler whose catch responds through a helper that handles the send's rejection",
     code: "import { EventEmitter } from \"node:events\";\ninterface Channel { post(message: object, done: (err: Error | null) => void): void }\nfunction plainError(err: any) {\n  return { name: err.name, message: err.message, stack: err.stack };\n}\nexport class ShardClient {\n  constructor(private readonly client: EventEmitter & { evaluate(script: string): Promise<unknown> }, private readonly channel: Channel) {\n    process.on(\"message\", this.handleMessage.bind(this));\n  }\n  send(message: object): Promise<void> {\n    return new Promise((resolve, reject) => {\n      this.channel.post(message, (err) => {\n        if (err) reject(err);\n        else resolve();\n      });\n    });\n  }\n  async handleMessage(message: any) {\n    if (!message) return;\n    try {\n      this.respond({ result: await this.client.evaluate(message.script) });\n    } catch (err) {\n      this.respond({ error: plainError(err) });\n    }\n  }\n  respond(message: object) {\n    this.send(message).catch((err: Error) => {\n      this.client.emit(\"error\", err);\n    });\n  }\n}\nexport function onRaw(shard: ShardClient, message: any) {\n  shard.handleMessage(message);\n}",
   },

@@ -4777,6 +4777,27 @@ const validFunctionStyle: ValidCase[] = [
     ...LOOSE_JS,
   },
 ];
+// Promise.all / Promise.allSettled over promises that cannot reject (Apollo Server's usage
+// reporting: `setInterval(() => sendAllReportsAndReportErrors(), ms)`, which awaits
+// `Promise.all([...ids.keys()].map((id) => sendReportAndReportErrors(id)))`, each a `.catch`-ed send).
+const REPORTS = 'declare function send(id: string): Promise<void>;\ndeclare function log(message: string): void;\nconst reports = new Map<string, string>();\nasync function sendOne(id: string): Promise<void> {\n  return send(id).catch((err: Error) => {\n    log(err.message);\n  });\n}\n';
+const invalidCombinations: InvalidCase[] = [
+  {
+    name: "combinations: Promise.all over sends that can reject, started by an interval",
+    code: `${REPORTS}async function sendAll(): Promise<void> {\n  await Promise.all([...reports.keys()].map((id) => send(id)));\n}\nexport function start(ms: number) {\n  return setInterval(() => sendAll(), ms);\n}`,
+    errors: [{ messageId: "voidReturnArgument", line: 13, column: 22, message: VOID_ARGUMENT("setInterval") }],
+  },
+];
+const validCombinations: ValidCase[] = [
+  {
+    name: "combinations: Promise.all over sends that each catch their errors, started by an interval",
+    code: `${REPORTS}async function sendAll(): Promise<void> {\n  await Promise.all([...reports.keys()].map((id) => sendOne(id)));\n}\nexport function start(ms: number) {\n  return setInterval(() => sendAll(), ms);\n}`,
+  },
+  {
+    name: "combinations: Promise.allSettled over sends that can reject, started by an interval",
+    code: `${REPORTS}async function sendAll(): Promise<void> {\n  await Promise.allSettled([...reports.values()].map(async (id) => send(id)));\n}\nexport function start(ms: number) {\n  return setInterval(() => sendAll(), ms);\n}`,
+  },
+];
 const validHandlerReturns: ValidCase[] = [
   {
     name: "handler returns: a bound async message handler whose catch responds through a helper that handles the send's rejection",
@@ -4793,7 +4814,7 @@ const validHandlerReturns: ValidCase[] = [
 ];
 
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...validMore, ...validLeft, ...validHandlerReturns, ...validFunctionStyle], invalid: [...invalid, ...invalidMore, ...invalidLeft, ...invalidHandlerReturns, ...invalidFunctionStyle] });
+  runRuleTable(RULE, { valid: [...valid, ...validMore, ...validLeft, ...validHandlerReturns, ...validFunctionStyle, ...validCombinations], invalid: [...invalid, ...invalidMore, ...invalidLeft, ...invalidHandlerReturns, ...invalidFunctionStyle, ...invalidCombinations] });
 
   describe("rendered messages", () => {
     const messagesOf = (code: string, run = {}) => lintCode(RULE, code, { fileName: "script.cts", ...run }).findings.map((finding) => finding.message);

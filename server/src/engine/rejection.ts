@@ -80,6 +80,7 @@ const isNonThrowingLibName = picomatch([
   "ArrayConstructor.isArray",
   "{Array,ReadonlyArray}.{push,pop,shift,unshift,splice,includes,indexOf,lastIndexOf,slice,at}",
   "{Map,ReadonlyMap,WeakMap}.{get,set,has,delete,clear}",
+  "{Map,ReadonlyMap,Set,ReadonlySet}.{keys,values,entries}",
   "{Set,ReadonlySet,WeakSet}.{add,has,delete,clear}",
   "String.{trim,toLowerCase,toUpperCase,includes,startsWith,endsWith,slice,indexOf}",
 ]);
@@ -420,8 +421,45 @@ export class RejectionFacts {
       const fn = skipParens(onFulfilled);
       return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (isAsyncFunction(fn) ? this.cannotReject(fn) : this.cannotThrow(fn)) && this.neverRejects(callee.expression);
     }
-    if (ts.isCallExpression(node) && this.isNeverRejectingLibraryPromise(node)) return true;
+    if (ts.isCallExpression(node) && (this.isNeverRejectingLibraryPromise(node) || this.combinationNeverRejects(node))) return true;
     return ts.isCallExpression(node) && this.settledPromise(node);
+  }
+
+  /**
+   * `Promise.all(...)` or `Promise.allSettled(...)` of the lib, over an array literal or over
+   * `xs.map(fn)` of an array, evaluated without throwing. `allSettled` never rejects; `all` rejects
+   * only with an element's rejection, so it never rejects when no element can: each element of the
+   * literal a value or a promise that cannot reject, or `fn` (an arrow or function expression) an
+   * async function that cannot reject, or a sync one that cannot throw and returns no promise that
+   * can reject.
+   *
+   * @example
+   * // const sendOne = (id) => send(id).catch((err) => log(err));
+   * // Promise.all(ids.map((id) => sendOne(id)))        → true
+   * // Promise.all(ids.map((id) => send(id)))           → false (send may reject)
+   * // Promise.allSettled(ids.map(async (id) => send(id))) → true
+   */
+  private combinationNeverRejects(call: ts.CallExpression): boolean {
+    const ref = this.types.calleeTarget(call)?.ref;
+    if (!ref?.isDefaultLib || (ref.qualifiedName !== "PromiseConstructor.all" && ref.qualifiedName !== "PromiseConstructor.allSettled")) return false;
+    const settles = ref.qualifiedName === "PromiseConstructor.allSettled";
+    const argument = call.arguments.length === 1 && call.arguments[0] ? skipParens(call.arguments[0]) : undefined;
+    if (!argument) return false;
+    if (ts.isArrayLiteralExpression(argument)) {
+      return argument.elements.every((element) =>
+        ts.isSpreadElement(element)
+          ? settles && this.expressionSafe(element.expression)
+          : this.expressionSafe(element) && (settles || this.types.promiseStatus(element, { thenables: true }) === "never" || this.neverRejects(element)),
+      );
+    }
+    if (!ts.isCallExpression(argument) || argument.arguments.length !== 1 || !argument.arguments[0]) return false;
+    const mapRef = this.types.calleeTarget(argument)?.ref;
+    if (!mapRef?.isDefaultLib || !/^(?:Readonly)?Array\.map$/.test(mapRef.qualifiedName)) return false;
+    const fn = skipParens(argument.arguments[0]);
+    const receiver = skipParens(argument.expression);
+    if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.asteriskToken || !ts.isPropertyAccessExpression(receiver) || !this.expressionSafe(receiver.expression)) return false;
+    if (isAsyncFunction(fn)) return settles || this.cannotReject(fn);
+    return this.cannotThrow(fn) && (settles || this.returnsCannotReject(fn));
   }
 
   /**
@@ -806,6 +844,10 @@ export class RejectionFacts {
   private callSafe(call: ts.CallExpression): boolean {
     const iife = calledOnTheSpot(call);
     if (iife) return call.arguments.every((argument) => this.expressionSafe(ts.isSpreadElement(argument) ? argument.expression : argument)) && this.cannotThrow(iife);
+    // `send(id).catch(h)`: attaching handlers does not throw, and a call typed to return a promise
+    // reports its failure through the promise, which the handler takes (as `awaitSafe` reads
+    // `await send(id).catch(h)`).
+    if (isHandlerCall(call) && this.handledPromiseCallSafe(call)) return true;
     if (!this.calleeAndArgumentsSafe(call)) return false;
     const target = this.types.calleeTarget(call);
     if (target && (isNonThrowingCall(target.ref) || isProcessExit(target.ref))) return true;
@@ -817,6 +859,17 @@ export class RejectionFacts {
     // emitter, a callback) is taken not to throw, except `emit("error", ...)`, which rethrows
     // when nobody listens.
     return this.handler && !(target && isErrorEmit(call, target.ref));
+  }
+
+  /** `x.catch(h)` / `x.then(f, h)` whose `x` is a promise-returning call with a callee and arguments that evaluate without throwing. */
+  private handledPromiseCallSafe(call: ts.CallExpression): boolean {
+    const receiver = skipParens((skipParens(call.expression) as ts.PropertyAccessExpression).expression);
+    return (
+      ts.isCallExpression(receiver) &&
+      call.arguments.every((argument) => !ts.isSpreadElement(argument) && this.expressionSafe(argument)) &&
+      this.calleeAndArgumentsSafe(receiver) &&
+      this.types.promiseStatus(receiver, { thenables: false }) === "always"
+    );
   }
 
   /**
@@ -836,7 +889,7 @@ export class RejectionFacts {
       if (this.expressionSafe(receiver) || this.awaitSafe(receiver)) return true;
       return ts.isCallExpression(receiver) && this.calleeAndArgumentsSafe(receiver) && this.types.promiseStatus(receiver, { thenables: false }) === "always";
     }
-    if (this.isNeverRejectingLibraryPromise(operand)) return true;
+    if (this.isNeverRejectingLibraryPromise(operand) || this.combinationNeverRejects(operand)) return true;
     if (!this.callSafe(operand)) return false;
     const fn = this.types.projectFunctionOf(operand);
     return fn !== undefined && this.cannotReject(fn);
