@@ -1,6 +1,7 @@
-import { describe } from "node:test";
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
 import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleTable";
-import { TEST_COMPILER_OPTIONS } from "../helpers/ruleTester";
+import { lintCode, TEST_COMPILER_OPTIONS } from "../helpers/ruleTester";
 
 const RULE = "shared-state-across-await";
 /** Line 1 of most cases. */
@@ -2126,6 +2127,35 @@ const invalid1201: InvalidCase[] = [
     code: "declare function load(key: string): Promise<string>;\nexport class Cache extends Map<string, string> {\n  async fill(key: string) {\n    if (!this.has(key)) this.set(key, await load(key));\n  }\n}",
     errors: [{ messageId: "duplicateInitCollection", line: 4, column: 25, message: duplicateInitCollection("this", "key") }],
   },
+  {
+    name: "a busy flag checked before the pending files are listed and set after: both calls pass the check",
+    code: "declare function listPending(): Promise<string[]>;\ndeclare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  async drain() {\n    if (this.busy) return;\n    const files = await listPending();\n    this.busy = true;\n    const done = this.uploads;\n    await upload(files);\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateWork",
+        line: 9,
+        column: 5,
+        message: duplicateWork("this.busy", "listPending", "true"),
+      },
+      {
+        messageId: "staleSnapshot",
+        line: 12,
+        column: 5,
+        message: staleSnapshot("this.uploads", "done"),
+      },
+    ],
+  },
+  {
+    name: "a connection checked again before a for await over its backlog, then stored",
+    code: "interface Conn { backlog(): AsyncIterable<string>; close(): void }\ndeclare function connect(): Promise<Conn>;\ndeclare function replay(message: string): void;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (this.conn) {\n        conn.close();\n        return this.conn;\n      }\n      for await (const message of conn.backlog()) replay(message);\n      this.conn = conn;\n    }\n    return this.conn;\n  }\n}",
+    // Related: the first check and its await (the recheck does not hold past the loop).
+    errors: [{ messageId: "duplicateResource", line: 14, column: 7, related: [7, 8], message: duplicateResource("this.conn", "close") }],
+  },
+  {
+    name: "a compare-and-set whose conflict branch writes and returns before the bump",
+    code: "interface Doc { text: string; conflict: boolean }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\", conflict: false };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (this.version !== version) return;\n    if (saved.conflict) {\n      this.doc = merge(draft, saved);\n      return;\n    }\n    this.doc = saved;\n    this.version++;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 7, message: staleSnapshot("this.doc", "draft") }],
+  },
 ];
 const valid1201: ValidCase[] = [
   // (1201-1650 must-not-flag cases go here)
@@ -2272,6 +2302,22 @@ const valid1201: ValidCase[] = [
   {
     name: "a class with its own has and set, a project store that persists",
     code: "declare function writeFile(path: string, text: string): Promise<void>;\ndeclare function fetchDefault(key: string): Promise<string>;\nexport class Settings {\n  private values: Record<string, string> = {};\n  has(key: string) {\n    return key in this.values;\n  }\n  set(key: string, value: string) {\n    this.values[key] = value;\n    void writeFile(\"settings.json\", JSON.stringify(this.values));\n  }\n  async ensure(key: string) {\n    if (!this.has(key)) this.set(key, await fetchDefault(key));\n  }\n}",
+  },
+  {
+    name: "a busy flag checked and set before the pending files are listed",
+    code: "declare function listPending(): Promise<string[]>;\ndeclare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  async drain() {\n    if (this.busy) return;\n    this.busy = true;\n    const files = await listPending();\n    const done = this.uploads;\n    await upload(files);\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}",
+  },
+  {
+    name: "a connection checked again after a for await over its backlog, then stored",
+    code: "interface Conn { backlog(): AsyncIterable<string>; close(): void }\ndeclare function connect(): Promise<Conn>;\ndeclare function replay(message: string): void;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      for await (const message of conn.backlog()) replay(message);\n      if (this.conn) {\n        conn.close();\n        return this.conn;\n      }\n      this.conn = conn;\n    }\n    return this.conn;\n  }\n}",
+  },
+  {
+    name: "a compare-and-set whose conflict branch bumps the version before it returns",
+    code: "interface Doc { text: string; conflict: boolean }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\", conflict: false };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (this.version !== version) return;\n    if (saved.conflict) {\n      this.doc = merge(draft, saved);\n      this.version++;\n      return;\n    }\n    this.doc = saved;\n    this.version++;\n  }\n}",
+  },
+  {
+    name: "a close that does nothing in an empty if block when already closed",
+    code: "interface Socket { end(): Promise<void> }\nexport class Channel {\n  private state: \"open\" | \"closed\" = \"open\";\n  constructor(private readonly socket: Socket) {}\n  async close() {\n    if (this.state === \"closed\") {\n      // already closed: nothing to release\n    } else {\n      this.state = \"closed\";\n      await this.socket.end();\n    }\n  }\n}",
   },
 ];
 
@@ -2582,5 +2628,21 @@ describe(RULE, () => {
   runRuleTable(RULE, {
     valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851],
     invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851],
+  });
+
+  // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).
+  it("related locations: the read, the await, and the other writes of the same race say what they are", () => {
+    const code = `interface Raw { connected: boolean }\ndeclare function create(): Promise<Raw>;\nexport class Adapter {\n  private raw: Raw | undefined;\n  private rawReady = false;\n  async ensure() {\n    if (this.rawReady) return;\n    if (!this.raw) {\n      this.raw = await create();\n      this.rawReady = true;\n    }\n  }\n}`;
+    const findings = lintCode(RULE, code).findings;
+    assert.deepEqual(
+      findings.map((finding) => finding.related.map((related) => [related.range.start.line + 1, related.message])),
+      [
+        [
+          [8, "The value is read here, before the `await`."],
+          [9, "Other calls can run here, while this one waits."],
+          [10, "`this.rawReady` is also written here, after the same `await` and check: the same race, reported once."],
+        ],
+      ],
+    );
   });
 });
