@@ -2325,6 +2325,21 @@ const valid1201: ValidCase[] = [
 const invalid1501: InvalidCase[] = [
   // (1651-1850 must-flag cases go here)
   {
+    name: "a pending count reset after a flush under a `> 0` check: the increments made during the flush are lost",
+    code: "declare function send(count: number): Promise<void>;\nexport class Batcher {\n  private pending = 0;\n  add() {\n    this.pending++;\n  }\n  async flush() {\n    if (this.pending > 0) {\n      await send(this.pending);\n      this.pending = 0;\n    }\n  }\n}",
+    errors: [{ messageId: "checkThenAct", line: 10, column: 7, message: checkThenAct("this.pending") }],
+  },
+  {
+    name: "a member pushed after an await under a `~indexOf` check: both calls push",
+    code: "declare function announce(id: string): Promise<void>;\nexport class Room {\n  private members: string[] = [];\n  async join(id: string) {\n    if (~this.members.indexOf(id)) return;\n    await announce(id);\n    this.members.push(id);\n  }\n}",
+    errors: [{ messageId: "checkThenActCollection", line: 7, column: 5, message: checkThenActCollection("this.members", "id") }],
+  },
+  {
+    name: "a reconnect counted after the backoff under a `>=` limit check: calls pass the limit together",
+    code: "declare function delay(ms: number): Promise<void>;\nconst MAX_RECONNECTS = 5;\nexport class Reconnector {\n  private attempts = 0;\n  async reconnect() {\n    if (this.attempts >= MAX_RECONNECTS) return;\n    await delay(1000 * 2 ** this.attempts);\n    this.attempts++;\n  }\n}",
+    errors: [{ messageId: "checkThenAct", line: 8, column: 5, message: checkThenAct("this.attempts") }],
+  },
+  {
     name: "a read-modify-write whose read is also the awaited call's input: the first read is reported, with the hoist",
     code: `declare function interestOn(balance: number): Promise<number>;\nexport class Account {\n  private balance = 0;\n  async accrue() {\n    this.balance = this.balance + await interestOn(this.balance);\n  }\n}`,
     errors: [
@@ -2530,6 +2545,26 @@ const invalid1501: InvalidCase[] = [
 ];
 const valid1501: ValidCase[] = [
   // (1651-1850 must-not-flag cases go here)
+  {
+    name: "a pending count taken and reset before the flush under a `> 0` check",
+    code: "declare function send(count: number): Promise<void>;\nexport class Batcher {\n  private pending = 0;\n  add() {\n    this.pending++;\n  }\n  async flush() {\n    if (this.pending > 0) {\n      const count = this.pending;\n      this.pending = 0;\n      await send(count);\n    }\n  }\n}",
+  },
+  {
+    name: "a member pushed before the await under a `~indexOf` check",
+    code: "declare function announce(id: string): Promise<void>;\nexport class Room {\n  private members: string[] = [];\n  async join(id: string) {\n    if (~this.members.indexOf(id)) return;\n    this.members.push(id);\n    await announce(id);\n  }\n}",
+  },
+  {
+    name: "a reconnect counted before the backoff under a `>=` limit check",
+    code: "declare function delay(ms: number): Promise<void>;\nconst MAX_RECONNECTS = 5;\nexport class Reconnector {\n  private attempts = 0;\n  async reconnect() {\n    if (this.attempts >= MAX_RECONNECTS) return;\n    this.attempts++;\n    await delay(1000 * 2 ** this.attempts);\n  }\n}",
+  },
+  {
+    name: "a version moved forward only if still newer after the await (a `>=` check again)",
+    code: "interface Snapshot { version: number; data: string }\ndeclare function fetchSnapshot(): Promise<Snapshot>;\nexport class Replica {\n  private version = 0;\n  private data = \"\";\n  async sync(target: number) {\n    if (this.version >= target) return;\n    const snapshot = await fetchSnapshot();\n    if (this.version >= snapshot.version) return;\n    this.version = snapshot.version;\n    this.data = snapshot.data;\n  }\n}",
+  },
+  {
+    name: "a handler registered under an `in` check before the await",
+    code: "type Handler = (payload: string) => void;\ndeclare function subscribe(topic: string): Promise<void>;\nexport class Bus {\n  private handlers: Record<string, Handler> = {};\n  async on(topic: string, handler: Handler) {\n    if (topic in this.handlers) return;\n    this.handlers = { ...this.handlers, [topic]: handler };\n    await subscribe(topic);\n  }\n}",
+  },
   {
     name: "a field assigned the awaited subscription whose callback reads the field later",
     code: `interface Subscription { refresh(): void; cancel(): void }\ndeclare const bus: { subscribe(listener: () => void): Promise<Subscription> };\nexport class Feed {\n  private subscription: Subscription | undefined;\n  async start() {\n    this.subscription = await bus.subscribe(() => this.subscription?.refresh());\n  }\n}`,

@@ -144,7 +144,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  the awaited call (`this.state = await reduce(this.state, action)`, `total = await add(total, x)`):",
         "  that read cannot move after the `await`, so the message asks to serialize the updates;",
         "- **stale snapshot**: `const v = this.count; await save(); this.count = v + 1`;",
-        "- **check-then-act**: a condition compares the state with a value (`if (this.state === \"idle\")`),",
+        "- **check-then-act**: a condition compares the state with a value (`if (this.state === \"idle\")`,",
+        "  `if (this.pending > 0)`, `if (this.attempts >= MAX)`, `if (~this.members.indexOf(id))`, also through",
+        "  `instanceof`, `in` or arithmetic; not a condition that assigns it, `(this.job = next()) !== undefined`),",
         "  finds it present (`if (this.conn) { await this.conn.end(); this.conn = await connect(); }`), or",
         "  the write depends on it (`retries++`, `jobs.push(job)` after `jobs.includes(job)`), and the",
         "  write after the `await` acts on a check that no longer holds.",
@@ -1820,7 +1822,11 @@ class FunctionState {
     return found;
   }
 
-  /** `C.get(K)` (or `has`) of the given collection and key evaluated before `suspension`. */
+  /**
+   * `C.get(K)` (or `has`) of the given collection and key inside `node` (a `set`'s value),
+   * evaluated before `suspension`, which lies inside `node`. `node` itself is never that read: a
+   * call ends with its `)`, after any suspension inside it.
+   */
   collectionReadBefore(node: ts.Node, collection: string, key: string, suspension: ts.Node): ts.Node | undefined {
     let found: ts.Node | undefined;
     const end = suspension.getEnd();
@@ -1830,8 +1836,6 @@ class FunctionState {
       if (read && read.key === key && normalize(read.collection.getText()) === collection && !inOtherBranches(current, suspension)) found = current;
       return !found;
     });
-    const direct = collectionCall(this.context.types, node, COLLECTION_READS);
-    if (!found && direct && direct.key === key && normalize(direct.collection.getText()) === collection && node.getEnd() <= end) found = node;
     return found;
   }
 
@@ -1919,7 +1923,11 @@ class FunctionState {
     // `negated`: the condition holds when the value is absent (`!x`, `x === undefined`).
     const visit = (expression: ts.Expression, presence: boolean, negated = false): void => {
       const node = skipOuter(expression);
-      if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return visit(node.operand, presence, !negated);
+      if (ts.isPrefixUnaryExpression(node)) {
+        if (node.operator === ts.SyntaxKind.ExclamationToken) return visit(node.operand, presence, !negated);
+        // `~list.indexOf(id)` (0 only for -1), `-x`, `++this.attempts`: the operand's value is tested.
+        return visit(node.operand, false, negated);
+      }
       if (ts.isBinaryExpression(node)) {
         const operator = node.operatorToken.kind;
         if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
@@ -1927,17 +1935,20 @@ class FunctionState {
           visit(node.right, presence, negated);
           return;
         }
-        if (
+        // A condition that assigns (`(this.job = next()) !== undefined`) tests the value it stores.
+        if (isAssignmentOperator(operator) || operator === ts.SyntaxKind.CommaToken) return;
+        // Any other operator compares or computes with its operands' values (`===`, `<`, `>=`,
+        // `instanceof`, `in`, `??`, `+`): each is tested, for presence only in `== null`,
+        // `=== undefined` and the like.
+        const equality =
           operator === ts.SyntaxKind.EqualsEqualsEqualsToken ||
           operator === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
           operator === ts.SyntaxKind.EqualsEqualsToken ||
-          operator === ts.SyntaxKind.ExclamationEqualsToken
-        ) {
-          const nullish = isClearingValue(node.left) || isClearingValue(node.right);
-          const equal = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
-          visit(node.left, presence && nullish, equal !== negated);
-          visit(node.right, presence && nullish, equal !== negated);
-        }
+          operator === ts.SyntaxKind.ExclamationEqualsToken;
+        const nullish = equality && (isClearingValue(node.left) || isClearingValue(node.right));
+        const equal = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+        visit(node.left, presence && nullish, equal !== negated);
+        visit(node.right, presence && nullish, equal !== negated);
         return;
       }
       const read = collectionCall(this.context.types, node, COLLECTION_READS);
