@@ -2156,9 +2156,35 @@ const invalid1201: InvalidCase[] = [
     code: "interface Doc { text: string; conflict: boolean }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\", conflict: false };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (this.version !== version) return;\n    if (saved.conflict) {\n      this.doc = merge(draft, saved);\n      return;\n    }\n    this.doc = saved;\n    this.version++;\n  }\n}",
     errors: [{ messageId: "staleSnapshot", line: 13, column: 7, message: staleSnapshot("this.doc", "draft") }],
   },
+  {
+    name: "a let alias of the shared stats, never assigned again, updated after an await",
+    code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private stats = { bytes: 0, files: 0 };\n  async send(item: string) {\n    let stats = this.stats;\n    stats.bytes = stats.bytes + await upload(item);\n    stats.files++;\n  }\n}",
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 6,
+        column: 5,
+        message: lostUpdate("this.stats.bytes"),
+        fixes: [
+          [
+            HOIST,
+            `declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private stats = { bytes: 0, files: 0 };\n  async send(item: string) {\n    let stats = this.stats;\n    const awaited = await upload(item);\n    stats.bytes = stats.bytes + awaited;\n    stats.files++;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const valid1201: ValidCase[] = [
   // (1201-1650 must-not-flag cases go here)
+  {
+    name: "a let alias of the shared stats replaced on a dry run, updated after an await (may be another object)",
+    code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private stats = { bytes: 0, files: 0 };\n  async send(item: string, dryRun: boolean) {\n    let stats = this.stats;\n    if (dryRun) stats = { bytes: 0, files: 0 };\n    stats.bytes = stats.bytes + await upload(item);\n    return stats;\n  }\n}",
+  },
+  {
+    name: "a let alias of the shared stats updated after the upload is awaited",
+    code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private stats = { bytes: 0, files: 0 };\n  async send(item: string) {\n    let stats = this.stats;\n    const bytes = await upload(item);\n    stats.bytes = stats.bytes + bytes;\n    stats.files++;\n  }\n}",
+  },
   {
     name: "serialized callers: a private init memoized by its only caller",
     code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<void> | undefined;\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",

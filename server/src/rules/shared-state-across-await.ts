@@ -211,7 +211,8 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "Shared means reachable by concurrent calls: module-level and outer-scope variables, instance",
         "and static fields through `this`, properties of module-level objects, and collections held",
         "by those (and the instance itself in a class that extends `Map` or `Set`), also when reached through a local `const` alias (`const options = this.options;`",
-        "`options.retries = options.retries + await f()`, also `const row = this.rows[index];`). Locals of the same call and objects created",
+        "`options.retries = options.retries + await f()`, also `const row = this.rows[index];`), or a `let` alias never assigned",
+        "again (one that is, `if (dryRun) stats = { bytes: 0 };`, may hold another object, and is not followed). Locals of the same call and objects created",
         "in it (including copies such as `{ ...this.options }`) are not shared, and neither, by",
         "default, is a parameter's object (Koa's `ctx`): with `checkParameters` on, it is reported when",
         "the same property is read before and written after the `await`. A check of a parameter's",
@@ -1700,18 +1701,36 @@ class FunctionState {
       if (!scope) return undefined;
       if (scope.scope === "outside") return this.isLocalOfSerializedOwner(root, true) ? undefined : { key };
       if (scope.isParameter && this.context.options.checkParameters) return { key };
-      if (scope.isConst) {
-        // A local alias of shared state (`const options = this.options; options.ca = ...`) writes
-        // the shared object: the location is the aliased path.
-        const aliased = this.aliasOf(root);
-        if (aliased) return { key: aliased + key.slice(root.text.length) };
-      }
+      // A local alias of shared state (`const options = this.options; options.ca = ...`, or a
+      // `let` never assigned again) writes the shared object: the location is the aliased path.
+      const aliased = this.aliasOf(root);
+      if (aliased && (scope.isConst || !this.isReassigned(root))) return { key: aliased + key.slice(root.text.length) };
       return undefined;
     }
     return undefined;
   }
 
   private readonly aliasing = new Set<ts.Node>();
+
+  /**
+   * Whether a variable of this function is assigned anywhere in it after its declaration
+   * (`x = ...`, `[x] = ...`, `for (x of ...)`, `x++`), nested functions included: a `let` that is
+   * may hold another object than its initializer's.
+   */
+  private isReassigned(identifier: ts.Identifier): boolean {
+    const variable = this.context.types.variableOf(identifier);
+    if (!variable) return true;
+    let assigned = false;
+    walkTree(this.fn, (node) => {
+      if (assigned) return false;
+      if (!ts.isIdentifier(node) || node.text !== identifier.text) return true;
+      const parent = node.parent;
+      const counted = (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken);
+      if ((counted || isAssignmentTarget(node)) && this.context.types.variableOf(node) === variable) assigned = true;
+      return !assigned;
+    });
+    return assigned;
+  }
 
   /** For `const local = <shared object path>` (`this.options`, `this.rows[index]`): that path's key. */
   private aliasOf(identifier: ts.Identifier): string | undefined {
