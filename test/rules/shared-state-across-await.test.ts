@@ -2351,6 +2351,16 @@ const valid1201: ValidCase[] = [
 const invalid1501: InvalidCase[] = [
   // (1651-1850 must-flag cases go here)
   {
+    name: "a list copied with slice, extended and stored back after an await: concurrent adds are lost",
+    code: "declare function save(items: string[]): Promise<void>;\nexport class Playlist {\n  private items: string[] = [];\n  async add(item: string) {\n    const copy = this.items.slice();\n    copy.push(item);\n    await save(copy);\n    this.items = copy;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 8, column: 5, message: staleSnapshot("this.items", "copy") }],
+  },
+  {
+    name: "a shared state machine's handler called into a const, the next handler stored after the await",
+    code: "type Handler = (event: string) => Promise<Handler>;\ndeclare const idle: Handler;\nlet handle: Handler = idle;\nexport async function dispatch(event: string) {\n  const next = handle(event);\n  handle = await next;\n}",
+    errors: [{ messageId: "staleSnapshot", line: 6, column: 3, message: staleSnapshot("handle", "next") }],
+  },
+  {
     name: "a pending count reset after a flush under a `> 0` check: the increments made during the flush are lost",
     code: "declare function send(count: number): Promise<void>;\nexport class Batcher {\n  private pending = 0;\n  add() {\n    this.pending++;\n  }\n  async flush() {\n    if (this.pending > 0) {\n      await send(this.pending);\n      this.pending = 0;\n    }\n  }\n}",
     errors: [{ messageId: "checkThenAct", line: 10, column: 7, message: checkThenAct("this.pending") }],
@@ -2571,6 +2581,18 @@ const invalid1501: InvalidCase[] = [
 ];
 const valid1501: ValidCase[] = [
   // (1651-1850 must-not-flag cases go here)
+  {
+    name: "a list copied with slice and saved, the item appended to the list read after the await",
+    code: "declare function save(items: string[]): Promise<void>;\nexport class Playlist {\n  private items: string[] = [];\n  async add(item: string) {\n    const copy = this.items.slice();\n    copy.push(item);\n    await save(copy);\n    this.items = [...this.items, item];\n  }\n}",
+  },
+  {
+    name: "a list copied with slice, extended and stored back before the await",
+    code: "declare function save(items: string[]): Promise<void>;\nexport class Playlist {\n  private items: string[] = [];\n  async add(item: string) {\n    const copy = this.items.slice();\n    copy.push(item);\n    this.items = copy;\n    await save(copy);\n  }\n}",
+  },
+  {
+    name: "a shared state machine's handler called and replaced before the event is logged",
+    code: "type Handler = (event: string) => Handler;\ndeclare const idle: Handler;\ndeclare function log(event: string): Promise<void>;\nlet handle: Handler = idle;\nexport async function dispatch(event: string) {\n  const next = handle(event);\n  handle = next;\n  await log(event);\n}",
+  },
   {
     name: "a pending count taken and reset before the flush under a `> 0` check",
     code: "declare function send(count: number): Promise<void>;\nexport class Batcher {\n  private pending = 0;\n  add() {\n    this.pending++;\n  }\n  async flush() {\n    if (this.pending > 0) {\n      const count = this.pending;\n      this.pending = 0;\n      await send(count);\n    }\n  }\n}",

@@ -143,7 +143,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  `map.set(k, (map.get(k) ?? 0) + await f())`; and, with its own message, a read that is an input of",
         "  the awaited call (`this.state = await reduce(this.state, action)`, `total = await add(total, x)`):",
         "  that read cannot move after the `await`, so the message asks to serialize the updates;",
-        "- **stale snapshot**: `const v = this.count; await save(); this.count = v + 1`;",
+        "- **stale snapshot**: `const v = this.count; await save(); this.count = v + 1`, also a copy made by",
+        "  a method of the state (`const copy = this.items.slice(); ...; await save(copy); this.items = copy`) or",
+        "  a call of a shared function value (`const next = handle(event); handle = await next`);",
         "- **check-then-act**: a condition compares the state with a value (`if (this.state === \"idle\")`,",
         "  `if (this.pending > 0)`, `if (this.attempts >= MAX)`, `if (~this.members.indexOf(id))`, also through",
         "  `instanceof`, `in` or arithmetic; not a condition that assigns it, `(this.job = next()) !== undefined`),",
@@ -1864,10 +1866,13 @@ class FunctionState {
     const value = skipOuter(node as ts.Expression);
     const consider = (current: ts.Node) => {
       if (ts.isIdentifier(current) || ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
-        // Only the outermost access: `this.a.b` is one read of `this.a.b`.
+        // Only the outermost access: `this.a.b` is one read of `this.a.b`; but a method's receiver
+        // is read whole (`this.items.slice()` copies `this.items`), and a variable called is read
+        // (`handle(event)`, a shared state machine's current handler), not the method itself.
         const parent = current.parent;
-        if ((ts.isPropertyAccessExpression(parent) && parent.expression === current) || (ts.isElementAccessExpression(parent) && parent.expression === current)) return;
-        if (ts.isCallExpression(parent) && parent.expression === current) return;
+        const isReceiver = ts.isPropertyAccessExpression(parent) && parent.expression === current && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
+        if (((ts.isPropertyAccessExpression(parent) && parent.expression === current) || (ts.isElementAccessExpression(parent) && parent.expression === current)) && !isReceiver) return;
+        if (ts.isCallExpression(parent) && parent.expression === current && !ts.isIdentifier(current)) return;
         if (ts.isPropertyAccessExpression(parent) && parent.name === current) return;
         const location = this.locationOf(current);
         if (location) reads.push({ node: current, key: location.key });
