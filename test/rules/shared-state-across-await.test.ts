@@ -2351,6 +2351,11 @@ const valid1201: ValidCase[] = [
 const invalid1501: InvalidCase[] = [
   // (1651-1850 must-flag cases go here)
   {
+    name: "a snapshot in one case of a switch, a same-named local reassigned in an earlier case",
+    code: "type Action = { type: \"set\"; value: string } | { type: \"increment\" };\ndeclare function persist(count: number): Promise<void>;\nexport class Counter {\n  private count = 0;\n  async apply(action: Action) {\n    switch (action.type) {\n      case \"set\": {\n        let next = Number(action.value);\n        if (Number.isNaN(next)) next = 0;\n        this.count = next;\n        break;\n      }\n      case \"increment\": {\n        const next = this.count + 1;\n        await persist(next);\n        this.count = next;\n        break;\n      }\n    }\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 16, column: 9, message: staleSnapshot("this.count", "next") }],
+  },
+  {
     name: "a list copied with slice, extended and stored back after an await: concurrent adds are lost",
     code: "declare function save(items: string[]): Promise<void>;\nexport class Playlist {\n  private items: string[] = [];\n  async add(item: string) {\n    const copy = this.items.slice();\n    copy.push(item);\n    await save(copy);\n    this.items = copy;\n  }\n}",
     errors: [{ messageId: "staleSnapshot", line: 8, column: 5, message: staleSnapshot("this.items", "copy") }],
@@ -2581,6 +2586,10 @@ const invalid1501: InvalidCase[] = [
 ];
 const valid1501: ValidCase[] = [
   // (1651-1850 must-not-flag cases go here)
+  {
+    name: "a snapshot in one case of a switch stored before the await, a same-named local reassigned in an earlier case",
+    code: "type Action = { type: \"set\"; value: string } | { type: \"increment\" };\ndeclare function persist(count: number): Promise<void>;\nexport class Counter {\n  private count = 0;\n  async apply(action: Action) {\n    switch (action.type) {\n      case \"set\": {\n        let next = Number(action.value);\n        if (Number.isNaN(next)) next = 0;\n        this.count = next;\n        break;\n      }\n      case \"increment\": {\n        const next = this.count + 1;\n        this.count = next;\n        await persist(next);\n        break;\n      }\n    }\n  }\n}",
+  },
   {
     name: "a list copied with slice and saved, the item appended to the list read after the await",
     code: "declare function save(items: string[]): Promise<void>;\nexport class Playlist {\n  private items: string[] = [];\n  async add(item: string) {\n    const copy = this.items.slice();\n    copy.push(item);\n    await save(copy);\n    this.items = [...this.items, item];\n  }\n}",
