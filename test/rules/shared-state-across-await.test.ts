@@ -1534,6 +1534,11 @@ const valid601: ValidCase[] = [
 const invalid801: InvalidCase[] = [
   // (801-1200 must-flag cases go here)
   {
+    name: "a room marked joined with its id awaited again in the add (no other await between the check and the add)",
+    code: "export class Rooms {\n  private joined = new Set<string>();\n  constructor(private session: { roomId(): Promise<string> }) {}\n  async markJoined() {\n    if (!this.joined.has(await this.session.roomId())) this.joined.add(await this.session.roomId());\n  }\n}",
+    errors: [{ messageId: "duplicateInitCollection", line: 5, column: 56, message: duplicateInitCollection("this.joined", "await this.session.roomId()") }],
+  },
+  {
     name: "a read-modify-write through awaited calls whose names are 60 and 61 characters long (quoted, and not)",
     code: `interface Balance { cents: number }\ninterface Ledger {\n  reconcileEscrowBalanceUpstream(balance: Balance): Promise<Balance>;\n  reconcilePendingBalanceUpstream(balance: Balance): Promise<Balance>;\n}\nexport class Account {\n  private escrow: Balance = { cents: 0 };\n  private pending: Balance = { cents: 0 };\n  constructor(private readonly replication: { remoteLedger: Ledger }) {}\n  async reconcile() {\n    this.escrow = await this.replication.remoteLedger.reconcileEscrowBalanceUpstream(this.escrow);\n    this.pending = await this.replication.remoteLedger.reconcilePendingBalanceUpstream(this.pending);\n  }\n}`,
     errors: [
@@ -1681,6 +1686,10 @@ const invalid801: InvalidCase[] = [
 ];
 const valid801: ValidCase[] = [
   // (801-1200 must-not-flag cases go here)
+  {
+    name: "a room marked joined with its id awaited once before the check",
+    code: "export class Rooms {\n  private joined = new Set<string>();\n  constructor(private session: { roomId(): Promise<string> }) {}\n  async markJoined() {\n    const room = await this.session.roomId();\n    if (!this.joined.has(room)) this.joined.add(room);\n  }\n}",
+  },
   {
     name: "a read-modify-write through an awaited call with a long name inside a critical section",
     code: `interface Balance { cents: number }\ninterface Ledger { reconcilePendingBalanceUpstream(balance: Balance): Promise<Balance> }\ndeclare const mutex: { runExclusive<T>(fn: () => Promise<T>): Promise<T> };\nexport class Account {\n  private pending: Balance = { cents: 0 };\n  constructor(private readonly replication: { remoteLedger: Ledger }) {}\n  reconcile() {\n    return mutex.runExclusive(async () => {\n      this.pending = await this.replication.remoteLedger.reconcilePendingBalanceUpstream(this.pending);\n    });\n  }\n}`,
