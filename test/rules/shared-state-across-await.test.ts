@@ -2183,9 +2183,27 @@ const invalid1201: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "a token cache keyed by a template literal, filled after an await",
+    code: "interface Token { value: string }\ndeclare function fetchToken(user: string, scope: string): Promise<Token>;\nexport class Tokens {\n  private cache: Record<string, Token> = {};\n  async get(user: string, scope: string) {\n    if (!this.cache[`${user}:${scope}`]) this.cache[`${user}:${scope}`] = await fetchToken(user, scope);\n    return this.cache[`${user}:${scope}`];\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 6, column: 42, message: duplicateInit("this.cache[`${user}:${scope}`]") }],
+  },
+  {
+    name: "an unread count keyed by a template literal, updated with an awaited count",
+    code: "declare function countNew(user: string, room: string): Promise<number>;\nexport class Inbox {\n  private unread: Record<string, number> = {};\n  async poll(user: string, room: string) {\n    this.unread[`${user}:${room}`] = (this.unread[`${user}:${room}`] ?? 0) + await countNew(user, room);\n  }\n}",
+    errors: [{ messageId: "readModifyWrite", line: 5, column: 5, message: lostUpdate("this.unread[`${user}:${room}`]") }],
+  },
 ];
 const valid1201: ValidCase[] = [
   // (1201-1650 must-not-flag cases go here)
+  {
+    name: "a token cache keyed by a template literal, filled from the in-flight promise kept per key",
+    code: "interface Token { value: string }\ndeclare function fetchToken(user: string, scope: string): Promise<Token>;\nexport class Tokens {\n  private cache: Record<string, Token> = {};\n  private pending: Record<string, Promise<Token>> = {};\n  async get(user: string, scope: string) {\n    if (!this.cache[`${user}:${scope}`]) {\n      this.cache[`${user}:${scope}`] = await (this.pending[`${user}:${scope}`] ??= fetchToken(user, scope));\n    }\n    return this.cache[`${user}:${scope}`];\n  }\n  async refresh(user: string, scope: string) {\n    const token = await fetchToken(user, scope);\n    this.cache[`${user}:${scope}`] = token;\n    return token;\n  }\n}",
+  },
+  {
+    name: "an unread count keyed by a template literal, updated after the count is awaited",
+    code: "declare function countNew(user: string, room: string): Promise<number>;\nexport class Inbox {\n  private unread: Record<string, number> = {};\n  async poll(user: string, room: string) {\n    const count = await countNew(user, room);\n    this.unread[`${user}:${room}`] = (this.unread[`${user}:${room}`] ?? 0) + count;\n  }\n}",
+  },
   {
     name: "a let alias of the shared stats replaced on a dry run, updated after an await (may be another object)",
     code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private stats = { bytes: 0, files: 0 };\n  async send(item: string, dryRun: boolean) {\n    let stats = this.stats;\n    if (dryRun) stats = { bytes: 0, files: 0 };\n    stats.bytes = stats.bytes + await upload(item);\n    return stats;\n  }\n}",

@@ -211,7 +211,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "covers the rest: after it, a constant written after the shared `await` is not reported).",
         "",
         "Shared means reachable by concurrent calls: module-level and outer-scope variables, instance",
-        "and static fields through `this`, properties of module-level objects, and collections held",
+        "and static fields through `this`, properties of module-level objects (an entry too, when its key",
+        "names it alike at each evaluation: a name, a literal, `req.id`, a template of those, ``this.cache[`${user}:${scope}`]``;",
+        "not a key that calls, `this.slots[next()]`, which may name another entry each time), and collections held",
         "by those (and the instance itself in a class that extends `Map` or `Set`), also when reached through a local `const` alias (`const options = this.options;`",
         "`options.retries = options.retries + await f()`, also `const row = this.rows[index];`), or a `let` alias never assigned",
         "again (one that is, `if (dryRun) stats = { bytes: 0 };`, may hold another object, and is not followed). Locals of the same call and objects created",
@@ -2699,7 +2701,13 @@ function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
   return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
+/**
+ * A key that names one entry the same way at each evaluation: a name, a literal, `req.id`, or a
+ * template built from such keys (`${user}:${scope}`). Not a call (`this.slots[next()]`) or other
+ * expression: those stay untracked.
+ */
 function isSimpleKey(node: ts.Expression): boolean {
-  return ts.isIdentifier(node) || ts.isStringLiteral(node) || ts.isNumericLiteral(node) || ts.isPropertyAccessExpression(node);
+  if (ts.isTemplateExpression(node)) return node.templateSpans.every((span) => isSimpleKey(span.expression));
+  return ts.isIdentifier(node) || ts.isStringLiteral(node) || ts.isNumericLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isPropertyAccessExpression(node);
 }
 
