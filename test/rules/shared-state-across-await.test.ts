@@ -2614,6 +2614,10 @@ const invalid1501: InvalidCase[] = [
 const valid1501: ValidCase[] = [
   // (1651-1850 must-not-flag cases go here)
   {
+    name: "an unread count keyed by the room awaited on both sides: the count is read after the last await",
+    code: "export class Inbox {\n  private unread: Record<string, number> = {};\n  constructor(private session: { room(): Promise<{ id: string }> }) {}\n  async bump() {\n    this.unread[(await this.session.room()).id] = (this.unread[(await this.session.room()).id] ?? 0) + 1;\n  }\n}",
+  },
+  {
     name: "a snapshot in one case of a switch stored before the await, a same-named local reassigned in an earlier case",
     code: "type Action = { type: \"set\"; value: string } | { type: \"increment\" };\ndeclare function persist(count: number): Promise<void>;\nexport class Counter {\n  private count = 0;\n  async apply(action: Action) {\n    switch (action.type) {\n      case \"set\": {\n        let next = Number(action.value);\n        if (Number.isNaN(next)) next = 0;\n        this.count = next;\n        break;\n      }\n      case \"increment\": {\n        const next = this.count + 1;\n        this.count = next;\n        await persist(next);\n        break;\n      }\n    }\n  }\n}",
   },
