@@ -2378,6 +2378,11 @@ const valid1201: ValidCase[] = [
 const invalid1501: InvalidCase[] = [
   // (1651-1850 must-flag cases go here)
   {
+    name: "an id marked in a Map of void after an await under a has check: duplicate work, like add",
+    code: "declare function announce(id: string): Promise<void>;\nexport class Presence {\n  private readonly announced = new Map<string, void>();\n  async join(id: string) {\n    if (!this.announced.has(id)) {\n      await announce(id);\n      this.announced.set(id);\n    }\n  }\n}",
+    errors: [{ messageId: "duplicateWorkCollection", line: 7, column: 7, message: duplicateWorkCollection("this.announced", "id", "announce") }],
+  },
+  {
     name: "a snapshot in one case of a switch, a same-named local reassigned in an earlier case",
     code: "type Action = { type: \"set\"; value: string } | { type: \"increment\" };\ndeclare function persist(count: number): Promise<void>;\nexport class Counter {\n  private count = 0;\n  async apply(action: Action) {\n    switch (action.type) {\n      case \"set\": {\n        let next = Number(action.value);\n        if (Number.isNaN(next)) next = 0;\n        this.count = next;\n        break;\n      }\n      case \"increment\": {\n        const next = this.count + 1;\n        await persist(next);\n        this.count = next;\n        break;\n      }\n    }\n  }\n}",
     errors: [{ messageId: "staleSnapshot", line: 16, column: 9, message: staleSnapshot("this.count", "next") }],
@@ -2613,6 +2618,14 @@ const invalid1501: InvalidCase[] = [
 ];
 const valid1501: ValidCase[] = [
   // (1651-1850 must-not-flag cases go here)
+  {
+    name: "an id marked in a Map of void before the await under a has check",
+    code: "declare function announce(id: string): Promise<void>;\nexport class Presence {\n  private readonly announced = new Map<string, void>();\n  async join(id: string) {\n    if (!this.announced.has(id)) {\n      this.announced.set(id);\n      await announce(id);\n    }\n  }\n}",
+  },
+  {
+    name: "an id marked in a Map of void after awaiting the memoized connection",
+    code: "interface Conn { publish(id: string): Promise<void> }\ndeclare function connect(): Promise<Conn>;\nexport class Presence {\n  private readonly announced = new Map<string, void>();\n  private connecting: Promise<Conn> | undefined;\n  async join(id: string) {\n    if (!this.announced.has(id)) {\n      await (this.connecting ??= connect());\n      this.announced.set(id);\n    }\n  }\n}",
+  },
   {
     name: "an unread count keyed by the room awaited on both sides: the count is read after the last await",
     code: "export class Inbox {\n  private unread: Record<string, number> = {};\n  constructor(private session: { room(): Promise<{ id: string }> }) {}\n  async bump() {\n    this.unread[(await this.session.room()).id] = (this.unread[(await this.session.room()).id] ?? 0) + 1;\n  }\n}",

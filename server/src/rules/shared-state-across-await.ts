@@ -158,7 +158,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "the state absent (`if (!this.conn)`, `if (conn === undefined)`, `if (!cache.has(k))`, a guard",
         "flag, `if (this.conn) return this.conn;`) followed, after an `await`, by a write of a fresh",
         "value that does not read the checked state",
-        "(`this.conn = await connect()`, `cache.set(k, await load(k))`, `initialized = true`,",
+        "(`this.conn = await connect()`, `cache.set(k, await load(k))`, `initialized = true`, `seen.set(id)` on a `Map<string, void>`,",
         "`this.conn ??= await connect()`). Concurrent calls all find the state unset and all do the",
         "work; the last result wins. That is duplicate work, not a wrong value, and the fix is the",
         "same memoization either way. To see these at the lost updates' level, raise the rule to `error`.",
@@ -1091,7 +1091,8 @@ class Analyzer {
     const call = collectionCall(this.context.types, write, new Set(["add", "set"]));
     if (!call) return false;
     const value = (write as ts.CallExpression).arguments[1];
-    return call.method === "add" || (value !== undefined && isConstantValue(value));
+    // `seen.set(id)` (a `Map<string, void>`) stores `undefined`, like `add(id)`.
+    return call.method === "add" || value === undefined || isConstantValue(value);
   }
 
   /**
@@ -1995,7 +1996,7 @@ class FunctionState {
 
   /**
    * Whether a write after a presence check stores a fresh value every call computes on its own:
-   * `this.x = await load()`, `initialized = true`, `cache.set(k, await fetch(k))`, `seen.add(id)`
+   * `this.x = await load()`, `initialized = true`, `cache.set(k, await fetch(k))`, `seen.add(id)`, `seen.set(id)`
    * (not `++`, `+=`, `push`, or a value that reads the checked location again).
    */
   isFreshInitialization(write: ts.Node, check: Check): boolean {
@@ -2007,7 +2008,6 @@ class FunctionState {
       const call = collectionCall(this.context.types, write, new Set(["set", "add"]));
       if (!call) return false;
       value = call.method === "set" ? (write as ts.CallExpression).arguments[1] : undefined;
-      if (call.method === "set" && !value) return false;
     }
     if (!value) return true;
     let reads = false;
