@@ -2197,6 +2197,10 @@ const invalid1201: InvalidCase[] = [
 const valid1201: ValidCase[] = [
   // (1201-1650 must-not-flag cases go here)
   {
+    name: "a token keyed by a template literal, revoked and then cleared after the await",
+    code: "interface Token { value: string }\ndeclare function revokeToken(token: Token): Promise<void>;\nexport class Tokens {\n  private cache: Record<string, Token | undefined> = {};\n  async revoke(user: string, scope: string) {\n    const token = this.cache[`${user}:${scope}`];\n    if (token) {\n      await revokeToken(token);\n      this.cache[`${user}:${scope}`] = undefined;\n    }\n  }\n}",
+  },
+  {
     name: "a token cache keyed by a template literal, filled from the in-flight promise kept per key",
     code: "interface Token { value: string }\ndeclare function fetchToken(user: string, scope: string): Promise<Token>;\nexport class Tokens {\n  private cache: Record<string, Token> = {};\n  private pending: Record<string, Promise<Token>> = {};\n  async get(user: string, scope: string) {\n    if (!this.cache[`${user}:${scope}`]) {\n      this.cache[`${user}:${scope}`] = await (this.pending[`${user}:${scope}`] ??= fetchToken(user, scope));\n    }\n    return this.cache[`${user}:${scope}`];\n  }\n  async refresh(user: string, scope: string) {\n    const token = await fetchToken(user, scope);\n    this.cache[`${user}:${scope}`] = token;\n    return token;\n  }\n}",
   },
