@@ -1,6 +1,7 @@
-import { describe } from "node:test";
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
 import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleTable";
-import { TEST_COMPILER_OPTIONS } from "../helpers/ruleTester";
+import { lintCode, TEST_COMPILER_OPTIONS } from "../helpers/ruleTester";
 
 const RULE = "shared-state-across-await";
 /** Line 1 of most cases. */
@@ -1533,6 +1534,11 @@ const valid601: ValidCase[] = [
 const invalid801: InvalidCase[] = [
   // (801-1200 must-flag cases go here)
   {
+    name: "a room marked joined with its id awaited again in the add (no other await between the check and the add)",
+    code: "export class Rooms {\n  private joined = new Set<string>();\n  constructor(private session: { roomId(): Promise<string> }) {}\n  async markJoined() {\n    if (!this.joined.has(await this.session.roomId())) this.joined.add(await this.session.roomId());\n  }\n}",
+    errors: [{ messageId: "duplicateInitCollection", line: 5, column: 56, message: duplicateInitCollection("this.joined", "await this.session.roomId()") }],
+  },
+  {
     name: "a read-modify-write through awaited calls whose names are 60 and 61 characters long (quoted, and not)",
     code: `interface Balance { cents: number }\ninterface Ledger {\n  reconcileEscrowBalanceUpstream(balance: Balance): Promise<Balance>;\n  reconcilePendingBalanceUpstream(balance: Balance): Promise<Balance>;\n}\nexport class Account {\n  private escrow: Balance = { cents: 0 };\n  private pending: Balance = { cents: 0 };\n  constructor(private readonly replication: { remoteLedger: Ledger }) {}\n  async reconcile() {\n    this.escrow = await this.replication.remoteLedger.reconcileEscrowBalanceUpstream(this.escrow);\n    this.pending = await this.replication.remoteLedger.reconcilePendingBalanceUpstream(this.pending);\n  }\n}`,
     errors: [
@@ -1680,6 +1686,10 @@ const invalid801: InvalidCase[] = [
 ];
 const valid801: ValidCase[] = [
   // (801-1200 must-not-flag cases go here)
+  {
+    name: "a room marked joined with its id awaited once before the check",
+    code: "export class Rooms {\n  private joined = new Set<string>();\n  constructor(private session: { roomId(): Promise<string> }) {}\n  async markJoined() {\n    const room = await this.session.roomId();\n    if (!this.joined.has(room)) this.joined.add(room);\n  }\n}",
+  },
   {
     name: "a read-modify-write through an awaited call with a long name inside a critical section",
     code: `interface Balance { cents: number }\ninterface Ledger { reconcilePendingBalanceUpstream(balance: Balance): Promise<Balance> }\ndeclare const mutex: { runExclusive<T>(fn: () => Promise<T>): Promise<T> };\nexport class Account {\n  private pending: Balance = { cents: 0 };\n  constructor(private readonly replication: { remoteLedger: Ledger }) {}\n  reconcile() {\n    return mutex.runExclusive(async () => {\n      this.pending = await this.replication.remoteLedger.reconcilePendingBalanceUpstream(this.pending);\n    });\n  }\n}`,
@@ -2126,9 +2136,86 @@ const invalid1201: InvalidCase[] = [
     code: "declare function load(key: string): Promise<string>;\nexport class Cache extends Map<string, string> {\n  async fill(key: string) {\n    if (!this.has(key)) this.set(key, await load(key));\n  }\n}",
     errors: [{ messageId: "duplicateInitCollection", line: 4, column: 25, message: duplicateInitCollection("this", "key") }],
   },
+  {
+    name: "a busy flag checked before the pending files are listed and set after: both calls pass the check",
+    code: "declare function listPending(): Promise<string[]>;\ndeclare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  async drain() {\n    if (this.busy) return;\n    const files = await listPending();\n    this.busy = true;\n    const done = this.uploads;\n    await upload(files);\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateWork",
+        line: 9,
+        column: 5,
+        message: duplicateWork("this.busy", "listPending", "true"),
+      },
+      {
+        messageId: "staleSnapshot",
+        line: 12,
+        column: 5,
+        message: staleSnapshot("this.uploads", "done"),
+      },
+    ],
+  },
+  {
+    name: "a connection checked again before a for await over its backlog, then stored",
+    code: "interface Conn { backlog(): AsyncIterable<string>; close(): void }\ndeclare function connect(): Promise<Conn>;\ndeclare function replay(message: string): void;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (this.conn) {\n        conn.close();\n        return this.conn;\n      }\n      for await (const message of conn.backlog()) replay(message);\n      this.conn = conn;\n    }\n    return this.conn;\n  }\n}",
+    // Related: the first check and its await (the recheck does not hold past the loop).
+    errors: [{ messageId: "duplicateResource", line: 14, column: 7, related: [7, 8], message: duplicateResource("this.conn", "close") }],
+  },
+  {
+    name: "a compare-and-set whose conflict branch writes and returns before the bump",
+    code: "interface Doc { text: string; conflict: boolean }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\", conflict: false };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (this.version !== version) return;\n    if (saved.conflict) {\n      this.doc = merge(draft, saved);\n      return;\n    }\n    this.doc = saved;\n    this.version++;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 7, message: staleSnapshot("this.doc", "draft") }],
+  },
+  {
+    name: "a let alias of the shared stats, never assigned again, updated after an await",
+    code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private stats = { bytes: 0, files: 0 };\n  async send(item: string) {\n    let stats = this.stats;\n    stats.bytes = stats.bytes + await upload(item);\n    stats.files++;\n  }\n}",
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 6,
+        column: 5,
+        message: lostUpdate("this.stats.bytes"),
+        fixes: [
+          [
+            HOIST,
+            `declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private stats = { bytes: 0, files: 0 };\n  async send(item: string) {\n    let stats = this.stats;\n    const awaited = await upload(item);\n    stats.bytes = stats.bytes + awaited;\n    stats.files++;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a token cache keyed by a template literal, filled after an await",
+    code: "interface Token { value: string }\ndeclare function fetchToken(user: string, scope: string): Promise<Token>;\nexport class Tokens {\n  private cache: Record<string, Token> = {};\n  async get(user: string, scope: string) {\n    if (!this.cache[`${user}:${scope}`]) this.cache[`${user}:${scope}`] = await fetchToken(user, scope);\n    return this.cache[`${user}:${scope}`];\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 6, column: 42, message: duplicateInit("this.cache[`${user}:${scope}`]") }],
+  },
+  {
+    name: "an unread count keyed by a template literal, updated with an awaited count",
+    code: "declare function countNew(user: string, room: string): Promise<number>;\nexport class Inbox {\n  private unread: Record<string, number> = {};\n  async poll(user: string, room: string) {\n    this.unread[`${user}:${room}`] = (this.unread[`${user}:${room}`] ?? 0) + await countNew(user, room);\n  }\n}",
+    errors: [{ messageId: "readModifyWrite", line: 5, column: 5, message: lostUpdate("this.unread[`${user}:${room}`]") }],
+  },
 ];
 const valid1201: ValidCase[] = [
   // (1201-1650 must-not-flag cases go here)
+  {
+    name: "a token keyed by a template literal, revoked and then cleared after the await",
+    code: "interface Token { value: string }\ndeclare function revokeToken(token: Token): Promise<void>;\nexport class Tokens {\n  private cache: Record<string, Token | undefined> = {};\n  async revoke(user: string, scope: string) {\n    const token = this.cache[`${user}:${scope}`];\n    if (token) {\n      await revokeToken(token);\n      this.cache[`${user}:${scope}`] = undefined;\n    }\n  }\n}",
+  },
+  {
+    name: "a token cache keyed by a template literal, filled from the in-flight promise kept per key",
+    code: "interface Token { value: string }\ndeclare function fetchToken(user: string, scope: string): Promise<Token>;\nexport class Tokens {\n  private cache: Record<string, Token> = {};\n  private pending: Record<string, Promise<Token>> = {};\n  async get(user: string, scope: string) {\n    if (!this.cache[`${user}:${scope}`]) {\n      this.cache[`${user}:${scope}`] = await (this.pending[`${user}:${scope}`] ??= fetchToken(user, scope));\n    }\n    return this.cache[`${user}:${scope}`];\n  }\n  async refresh(user: string, scope: string) {\n    const token = await fetchToken(user, scope);\n    this.cache[`${user}:${scope}`] = token;\n    return token;\n  }\n}",
+  },
+  {
+    name: "an unread count keyed by a template literal, updated after the count is awaited",
+    code: "declare function countNew(user: string, room: string): Promise<number>;\nexport class Inbox {\n  private unread: Record<string, number> = {};\n  async poll(user: string, room: string) {\n    const count = await countNew(user, room);\n    this.unread[`${user}:${room}`] = (this.unread[`${user}:${room}`] ?? 0) + count;\n  }\n}",
+  },
+  {
+    name: "a let alias of the shared stats replaced on a dry run, updated after an await (may be another object)",
+    code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private stats = { bytes: 0, files: 0 };\n  async send(item: string, dryRun: boolean) {\n    let stats = this.stats;\n    if (dryRun) stats = { bytes: 0, files: 0 };\n    stats.bytes = stats.bytes + await upload(item);\n    return stats;\n  }\n}",
+  },
+  {
+    name: "a let alias of the shared stats updated after the upload is awaited",
+    code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private stats = { bytes: 0, files: 0 };\n  async send(item: string) {\n    let stats = this.stats;\n    const bytes = await upload(item);\n    stats.bytes = stats.bytes + bytes;\n    stats.files++;\n  }\n}",
+  },
   {
     name: "serialized callers: a private init memoized by its only caller",
     code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private ready: Promise<void> | undefined;\n  whenReady() {\n    return (this.ready ??= this.init());\n  }\n  private async init() {\n    if (!this.conn) this.conn = await connect();\n  }\n}",
@@ -2273,11 +2360,62 @@ const valid1201: ValidCase[] = [
     name: "a class with its own has and set, a project store that persists",
     code: "declare function writeFile(path: string, text: string): Promise<void>;\ndeclare function fetchDefault(key: string): Promise<string>;\nexport class Settings {\n  private values: Record<string, string> = {};\n  has(key: string) {\n    return key in this.values;\n  }\n  set(key: string, value: string) {\n    this.values[key] = value;\n    void writeFile(\"settings.json\", JSON.stringify(this.values));\n  }\n  async ensure(key: string) {\n    if (!this.has(key)) this.set(key, await fetchDefault(key));\n  }\n}",
   },
+  {
+    name: "a busy flag checked and set before the pending files are listed",
+    code: "declare function listPending(): Promise<string[]>;\ndeclare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  async drain() {\n    if (this.busy) return;\n    this.busy = true;\n    const files = await listPending();\n    const done = this.uploads;\n    await upload(files);\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}",
+  },
+  {
+    name: "a connection checked again after a for await over its backlog, then stored",
+    code: "interface Conn { backlog(): AsyncIterable<string>; close(): void }\ndeclare function connect(): Promise<Conn>;\ndeclare function replay(message: string): void;\nexport class Client {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      for await (const message of conn.backlog()) replay(message);\n      if (this.conn) {\n        conn.close();\n        return this.conn;\n      }\n      this.conn = conn;\n    }\n    return this.conn;\n  }\n}",
+  },
+  {
+    name: "a compare-and-set whose conflict branch bumps the version before it returns",
+    code: "interface Doc { text: string; conflict: boolean }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\", conflict: false };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (this.version !== version) return;\n    if (saved.conflict) {\n      this.doc = merge(draft, saved);\n      this.version++;\n      return;\n    }\n    this.doc = saved;\n    this.version++;\n  }\n}",
+  },
+  {
+    name: "a close that does nothing in an empty if block when already closed",
+    code: "interface Socket { end(): Promise<void> }\nexport class Channel {\n  private state: \"open\" | \"closed\" = \"open\";\n  constructor(private readonly socket: Socket) {}\n  async close() {\n    if (this.state === \"closed\") {\n      // already closed: nothing to release\n    } else {\n      this.state = \"closed\";\n      await this.socket.end();\n    }\n  }\n}",
+  },
 ];
 
 // Cases from the mutation run of lines 1201-1850, second part (lines 1651-1850).
 const invalid1501: InvalidCase[] = [
   // (1651-1850 must-flag cases go here)
+  {
+    name: "an id marked in a Map of void after an await under a has check: duplicate work, like add",
+    code: "declare function announce(id: string): Promise<void>;\nexport class Presence {\n  private readonly announced = new Map<string, void>();\n  async join(id: string) {\n    if (!this.announced.has(id)) {\n      await announce(id);\n      this.announced.set(id);\n    }\n  }\n}",
+    errors: [{ messageId: "duplicateWorkCollection", line: 7, column: 7, message: duplicateWorkCollection("this.announced", "id", "announce") }],
+  },
+  {
+    name: "a snapshot in one case of a switch, a same-named local reassigned in an earlier case",
+    code: "type Action = { type: \"set\"; value: string } | { type: \"increment\" };\ndeclare function persist(count: number): Promise<void>;\nexport class Counter {\n  private count = 0;\n  async apply(action: Action) {\n    switch (action.type) {\n      case \"set\": {\n        let next = Number(action.value);\n        if (Number.isNaN(next)) next = 0;\n        this.count = next;\n        break;\n      }\n      case \"increment\": {\n        const next = this.count + 1;\n        await persist(next);\n        this.count = next;\n        break;\n      }\n    }\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 16, column: 9, message: staleSnapshot("this.count", "next") }],
+  },
+  {
+    name: "a list copied with slice, extended and stored back after an await: concurrent adds are lost",
+    code: "declare function save(items: string[]): Promise<void>;\nexport class Playlist {\n  private items: string[] = [];\n  async add(item: string) {\n    const copy = this.items.slice();\n    copy.push(item);\n    await save(copy);\n    this.items = copy;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 8, column: 5, message: staleSnapshot("this.items", "copy") }],
+  },
+  {
+    name: "a shared state machine's handler called into a const, the next handler stored after the await",
+    code: "type Handler = (event: string) => Promise<Handler>;\ndeclare const idle: Handler;\nlet handle: Handler = idle;\nexport async function dispatch(event: string) {\n  const next = handle(event);\n  handle = await next;\n}",
+    errors: [{ messageId: "staleSnapshot", line: 6, column: 3, message: staleSnapshot("handle", "next") }],
+  },
+  {
+    name: "a pending count reset after a flush under a `> 0` check: the increments made during the flush are lost",
+    code: "declare function send(count: number): Promise<void>;\nexport class Batcher {\n  private pending = 0;\n  add() {\n    this.pending++;\n  }\n  async flush() {\n    if (this.pending > 0) {\n      await send(this.pending);\n      this.pending = 0;\n    }\n  }\n}",
+    errors: [{ messageId: "checkThenAct", line: 10, column: 7, message: checkThenAct("this.pending") }],
+  },
+  {
+    name: "a member pushed after an await under a `~indexOf` check: both calls push",
+    code: "declare function announce(id: string): Promise<void>;\nexport class Room {\n  private members: string[] = [];\n  async join(id: string) {\n    if (~this.members.indexOf(id)) return;\n    await announce(id);\n    this.members.push(id);\n  }\n}",
+    errors: [{ messageId: "checkThenActCollection", line: 7, column: 5, message: checkThenActCollection("this.members", "id") }],
+  },
+  {
+    name: "a reconnect counted after the backoff under a `>=` limit check: calls pass the limit together",
+    code: "declare function delay(ms: number): Promise<void>;\nconst MAX_RECONNECTS = 5;\nexport class Reconnector {\n  private attempts = 0;\n  async reconnect() {\n    if (this.attempts >= MAX_RECONNECTS) return;\n    await delay(1000 * 2 ** this.attempts);\n    this.attempts++;\n  }\n}",
+    errors: [{ messageId: "checkThenAct", line: 8, column: 5, message: checkThenAct("this.attempts") }],
+  },
   {
     name: "a read-modify-write whose read is also the awaited call's input: the first read is reported, with the hoist",
     code: `declare function interestOn(balance: number): Promise<number>;\nexport class Account {\n  private balance = 0;\n  async accrue() {\n    this.balance = this.balance + await interestOn(this.balance);\n  }\n}`,
@@ -2485,6 +2623,54 @@ const invalid1501: InvalidCase[] = [
 const valid1501: ValidCase[] = [
   // (1651-1850 must-not-flag cases go here)
   {
+    name: "an id marked in a Map of void before the await under a has check",
+    code: "declare function announce(id: string): Promise<void>;\nexport class Presence {\n  private readonly announced = new Map<string, void>();\n  async join(id: string) {\n    if (!this.announced.has(id)) {\n      this.announced.set(id);\n      await announce(id);\n    }\n  }\n}",
+  },
+  {
+    name: "an id marked in a Map of void after awaiting the memoized connection",
+    code: "interface Conn { publish(id: string): Promise<void> }\ndeclare function connect(): Promise<Conn>;\nexport class Presence {\n  private readonly announced = new Map<string, void>();\n  private connecting: Promise<Conn> | undefined;\n  async join(id: string) {\n    if (!this.announced.has(id)) {\n      await (this.connecting ??= connect());\n      this.announced.set(id);\n    }\n  }\n}",
+  },
+  {
+    name: "an unread count keyed by the room awaited on both sides: the count is read after the last await",
+    code: "export class Inbox {\n  private unread: Record<string, number> = {};\n  constructor(private session: { room(): Promise<{ id: string }> }) {}\n  async bump() {\n    this.unread[(await this.session.room()).id] = (this.unread[(await this.session.room()).id] ?? 0) + 1;\n  }\n}",
+  },
+  {
+    name: "a snapshot in one case of a switch stored before the await, a same-named local reassigned in an earlier case",
+    code: "type Action = { type: \"set\"; value: string } | { type: \"increment\" };\ndeclare function persist(count: number): Promise<void>;\nexport class Counter {\n  private count = 0;\n  async apply(action: Action) {\n    switch (action.type) {\n      case \"set\": {\n        let next = Number(action.value);\n        if (Number.isNaN(next)) next = 0;\n        this.count = next;\n        break;\n      }\n      case \"increment\": {\n        const next = this.count + 1;\n        this.count = next;\n        await persist(next);\n        break;\n      }\n    }\n  }\n}",
+  },
+  {
+    name: "a list copied with slice and saved, the item appended to the list read after the await",
+    code: "declare function save(items: string[]): Promise<void>;\nexport class Playlist {\n  private items: string[] = [];\n  async add(item: string) {\n    const copy = this.items.slice();\n    copy.push(item);\n    await save(copy);\n    this.items = [...this.items, item];\n  }\n}",
+  },
+  {
+    name: "a list copied with slice, extended and stored back before the await",
+    code: "declare function save(items: string[]): Promise<void>;\nexport class Playlist {\n  private items: string[] = [];\n  async add(item: string) {\n    const copy = this.items.slice();\n    copy.push(item);\n    this.items = copy;\n    await save(copy);\n  }\n}",
+  },
+  {
+    name: "a shared state machine's handler called and replaced before the event is logged",
+    code: "type Handler = (event: string) => Handler;\ndeclare const idle: Handler;\ndeclare function log(event: string): Promise<void>;\nlet handle: Handler = idle;\nexport async function dispatch(event: string) {\n  const next = handle(event);\n  handle = next;\n  await log(event);\n}",
+  },
+  {
+    name: "a pending count taken and reset before the flush under a `> 0` check",
+    code: "declare function send(count: number): Promise<void>;\nexport class Batcher {\n  private pending = 0;\n  add() {\n    this.pending++;\n  }\n  async flush() {\n    if (this.pending > 0) {\n      const count = this.pending;\n      this.pending = 0;\n      await send(count);\n    }\n  }\n}",
+  },
+  {
+    name: "a member pushed before the await under a `~indexOf` check",
+    code: "declare function announce(id: string): Promise<void>;\nexport class Room {\n  private members: string[] = [];\n  async join(id: string) {\n    if (~this.members.indexOf(id)) return;\n    this.members.push(id);\n    await announce(id);\n  }\n}",
+  },
+  {
+    name: "a reconnect counted before the backoff under a `>=` limit check",
+    code: "declare function delay(ms: number): Promise<void>;\nconst MAX_RECONNECTS = 5;\nexport class Reconnector {\n  private attempts = 0;\n  async reconnect() {\n    if (this.attempts >= MAX_RECONNECTS) return;\n    this.attempts++;\n    await delay(1000 * 2 ** this.attempts);\n  }\n}",
+  },
+  {
+    name: "a version moved forward only if still newer after the await (a `>=` check again)",
+    code: "interface Snapshot { version: number; data: string }\ndeclare function fetchSnapshot(): Promise<Snapshot>;\nexport class Replica {\n  private version = 0;\n  private data = \"\";\n  async sync(target: number) {\n    if (this.version >= target) return;\n    const snapshot = await fetchSnapshot();\n    if (this.version >= snapshot.version) return;\n    this.version = snapshot.version;\n    this.data = snapshot.data;\n  }\n}",
+  },
+  {
+    name: "a handler registered under an `in` check before the await",
+    code: "type Handler = (payload: string) => void;\ndeclare function subscribe(topic: string): Promise<void>;\nexport class Bus {\n  private handlers: Record<string, Handler> = {};\n  async on(topic: string, handler: Handler) {\n    if (topic in this.handlers) return;\n    this.handlers = { ...this.handlers, [topic]: handler };\n    await subscribe(topic);\n  }\n}",
+  },
+  {
     name: "a field assigned the awaited subscription whose callback reads the field later",
     code: `interface Subscription { refresh(): void; cancel(): void }\ndeclare const bus: { subscribe(listener: () => void): Promise<Subscription> };\nexport class Feed {\n  private subscription: Subscription | undefined;\n  async start() {\n    this.subscription = await bus.subscribe(() => this.subscription?.refresh());\n  }\n}`,
   },
@@ -2637,5 +2823,21 @@ describe(RULE, () => {
   runRuleTable(RULE, {
     valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun],
     invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun],
+  });
+
+  // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).
+  it("related locations: the read, the await, and the other writes of the same race say what they are", () => {
+    const code = `interface Raw { connected: boolean }\ndeclare function create(): Promise<Raw>;\nexport class Adapter {\n  private raw: Raw | undefined;\n  private rawReady = false;\n  async ensure() {\n    if (this.rawReady) return;\n    if (!this.raw) {\n      this.raw = await create();\n      this.rawReady = true;\n    }\n  }\n}`;
+    const findings = lintCode(RULE, code).findings;
+    assert.deepEqual(
+      findings.map((finding) => finding.related.map((related) => [related.range.start.line + 1, related.message])),
+      [
+        [
+          [8, "The value is read here, before the `await`."],
+          [9, "Other calls can run here, while this one waits."],
+          [10, "`this.rawReady` is also written here, after the same `await` and check: the same race, reported once."],
+        ],
+      ],
+    );
   });
 });

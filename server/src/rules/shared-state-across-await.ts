@@ -143,8 +143,12 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  `map.set(k, (map.get(k) ?? 0) + await f())`; and, with its own message, a read that is an input of",
         "  the awaited call (`this.state = await reduce(this.state, action)`, `total = await add(total, x)`):",
         "  that read cannot move after the `await`, so the message asks to serialize the updates;",
-        "- **stale snapshot**: `const v = this.count; await save(); this.count = v + 1`;",
-        "- **check-then-act**: a condition compares the state with a value (`if (this.state === \"idle\")`),",
+        "- **stale snapshot**: `const v = this.count; await save(); this.count = v + 1`, also a copy made by",
+        "  a method of the state (`const copy = this.items.slice(); ...; await save(copy); this.items = copy`) or",
+        "  a call of a shared function value (`const next = handle(event); handle = await next`);",
+        "- **check-then-act**: a condition compares the state with a value (`if (this.state === \"idle\")`,",
+        "  `if (this.pending > 0)`, `if (this.attempts >= MAX)`, `if (~this.members.indexOf(id))`, also through",
+        "  `instanceof`, `in` or arithmetic; not a condition that assigns it, `(this.job = next()) !== undefined`),",
         "  finds it present (`if (this.conn) { await this.conn.end(); this.conn = await connect(); }`), or",
         "  the write depends on it (`retries++`, `jobs.push(job)` after `jobs.includes(job)`), and the",
         "  write after the `await` acts on a check that no longer holds.",
@@ -154,7 +158,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "the state absent (`if (!this.conn)`, `if (conn === undefined)`, `if (!cache.has(k))`, a guard",
         "flag, `if (this.conn) return this.conn;`) followed, after an `await`, by a write of a fresh",
         "value that does not read the checked state",
-        "(`this.conn = await connect()`, `cache.set(k, await load(k))`, `initialized = true`,",
+        "(`this.conn = await connect()`, `cache.set(k, await load(k))`, `initialized = true`, `seen.set(id)` on a `Map<string, void>`,",
         "`this.conn ??= await connect()`). Concurrent calls all find the state unset and all do the",
         "work; the last result wins. That is duplicate work, not a wrong value, and the fix is the",
         "same memoization either way. To see these at the lost updates' level, raise the rule to `error`.",
@@ -207,9 +211,12 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "covers the rest: after it, a constant written after the shared `await` is not reported).",
         "",
         "Shared means reachable by concurrent calls: module-level and outer-scope variables, instance",
-        "and static fields through `this`, properties of module-level objects, and collections held",
+        "and static fields through `this`, properties of module-level objects (an entry too, when its key",
+        "names it alike at each evaluation: a name, a literal, `req.id`, a template of those, ``this.cache[`${user}:${scope}`]``;",
+        "not a key that calls, `this.slots[next()]`, which may name another entry each time), and collections held",
         "by those (and the instance itself in a class that extends `Map` or `Set`), also when reached through a local `const` alias (`const options = this.options;`",
-        "`options.retries = options.retries + await f()`, also `const row = this.rows[index];`). Locals of the same call and objects created",
+        "`options.retries = options.retries + await f()`, also `const row = this.rows[index];`), or a `let` alias never assigned",
+        "again (one that is, `if (dryRun) stats = { bytes: 0 };`, may hold another object, and is not followed). Locals of the same call and objects created",
         "in it (including copies such as `{ ...this.options }`) are not shared, and neither, by",
         "default, is a parameter's object (Koa's `ctx`): with `checkParameters` on, it is reported when",
         "the same property is read before and written after the `await`. A check of a parameter's",
@@ -1105,7 +1112,8 @@ class Analyzer {
     const call = collectionCall(this.context.types, write, new Set(["add", "set"]));
     if (!call) return false;
     const value = (write as ts.CallExpression).arguments[1];
-    return call.method === "add" || (value !== undefined && isConstantValue(value));
+    // `seen.set(id)` (a `Map<string, void>`) stores `undefined`, like `add(id)`.
+    return call.method === "add" || value === undefined || isConstantValue(value);
   }
 
   /**
@@ -1719,18 +1727,36 @@ class FunctionState {
       if (!scope) return undefined;
       if (scope.scope === "outside") return this.isLocalOfSerializedOwner(root, true) ? undefined : { key };
       if (scope.isParameter && this.context.options.checkParameters) return { key };
-      if (scope.isConst) {
-        // A local alias of shared state (`const options = this.options; options.ca = ...`) writes
-        // the shared object: the location is the aliased path.
-        const aliased = this.aliasOf(root);
-        if (aliased) return { key: aliased + key.slice(root.text.length) };
-      }
+      // A local alias of shared state (`const options = this.options; options.ca = ...`, or a
+      // `let` never assigned again) writes the shared object: the location is the aliased path.
+      const aliased = this.aliasOf(root);
+      if (aliased && (scope.isConst || !this.isReassigned(root))) return { key: aliased + key.slice(root.text.length) };
       return undefined;
     }
     return undefined;
   }
 
   private readonly aliasing = new Set<ts.Node>();
+
+  /**
+   * Whether a variable of this function is assigned anywhere in it after its declaration
+   * (`x = ...`, `[x] = ...`, `for (x of ...)`, `x++`), nested functions included: a `let` that is
+   * may hold another object than its initializer's.
+   */
+  private isReassigned(identifier: ts.Identifier): boolean {
+    const variable = this.context.types.variableOf(identifier);
+    if (!variable) return true;
+    let assigned = false;
+    walkTree(this.fn, (node) => {
+      if (assigned) return false;
+      if (!ts.isIdentifier(node) || node.text !== identifier.text) return true;
+      const parent = node.parent;
+      const counted = (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken);
+      if ((counted || isAssignmentTarget(node)) && this.context.types.variableOf(node) === variable) assigned = true;
+      return !assigned;
+    });
+    return assigned;
+  }
 
   /** For `const local = <shared object path>` (`this.options`, `this.rows[index]`): that path's key. */
   private aliasOf(identifier: ts.Identifier): string | undefined {
@@ -1841,7 +1867,11 @@ class FunctionState {
     return found;
   }
 
-  /** `C.get(K)` (or `has`) of the given collection and key evaluated before `suspension`. */
+  /**
+   * `C.get(K)` (or `has`) of the given collection and key inside `node` (a `set`'s value),
+   * evaluated before `suspension`, which lies inside `node`. `node` itself is never that read: a
+   * call ends with its `)`, after any suspension inside it.
+   */
   collectionReadBefore(node: ts.Node, collection: string, key: string, suspension: ts.Node): ts.Node | undefined {
     let found: ts.Node | undefined;
     const end = suspension.getEnd();
@@ -1851,8 +1881,6 @@ class FunctionState {
       if (read && read.key === key && normalize(read.collection.getText()) === collection && !inOtherBranches(current, suspension)) found = current;
       return !found;
     });
-    const direct = collectionCall(this.context.types, node, COLLECTION_READS);
-    if (!found && direct && direct.key === key && normalize(direct.collection.getText()) === collection && node.getEnd() <= end) found = node;
     return found;
   }
 
@@ -1862,10 +1890,13 @@ class FunctionState {
     const value = skipOuter(node as ts.Expression);
     const consider = (current: ts.Node) => {
       if (ts.isIdentifier(current) || ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
-        // Only the outermost access: `this.a.b` is one read of `this.a.b`.
+        // Only the outermost access: `this.a.b` is one read of `this.a.b`; but a method's receiver
+        // is read whole (`this.items.slice()` copies `this.items`), and a variable called is read
+        // (`handle(event)`, a shared state machine's current handler), not the method itself.
         const parent = current.parent;
-        if ((ts.isPropertyAccessExpression(parent) && parent.expression === current) || (ts.isElementAccessExpression(parent) && parent.expression === current)) return;
-        if (ts.isCallExpression(parent) && parent.expression === current) return;
+        const isReceiver = ts.isPropertyAccessExpression(parent) && parent.expression === current && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
+        if (((ts.isPropertyAccessExpression(parent) && parent.expression === current) || (ts.isElementAccessExpression(parent) && parent.expression === current)) && !isReceiver) return;
+        if (ts.isCallExpression(parent) && parent.expression === current && !ts.isIdentifier(current)) return;
         if (ts.isPropertyAccessExpression(parent) && parent.name === current) return;
         const location = this.locationOf(current);
         if (location) reads.push({ node: current, key: location.key });
@@ -1940,7 +1971,11 @@ class FunctionState {
     // `negated`: the condition holds when the value is absent (`!x`, `x === undefined`).
     const visit = (expression: ts.Expression, presence: boolean, negated = false): void => {
       const node = skipOuter(expression);
-      if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return visit(node.operand, presence, !negated);
+      if (ts.isPrefixUnaryExpression(node)) {
+        if (node.operator === ts.SyntaxKind.ExclamationToken) return visit(node.operand, presence, !negated);
+        // `~list.indexOf(id)` (0 only for -1), `-x`, `++this.attempts`: the operand's value is tested.
+        return visit(node.operand, false, negated);
+      }
       if (ts.isBinaryExpression(node)) {
         const operator = node.operatorToken.kind;
         if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
@@ -1948,17 +1983,20 @@ class FunctionState {
           visit(node.right, presence, negated);
           return;
         }
-        if (
+        // A condition that assigns (`(this.job = next()) !== undefined`) tests the value it stores.
+        if (isAssignmentOperator(operator) || operator === ts.SyntaxKind.CommaToken) return;
+        // Any other operator compares or computes with its operands' values (`===`, `<`, `>=`,
+        // `instanceof`, `in`, `??`, `+`): each is tested, for presence only in `== null`,
+        // `=== undefined` and the like.
+        const equality =
           operator === ts.SyntaxKind.EqualsEqualsEqualsToken ||
           operator === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
           operator === ts.SyntaxKind.EqualsEqualsToken ||
-          operator === ts.SyntaxKind.ExclamationEqualsToken
-        ) {
-          const nullish = isClearingValue(node.left) || isClearingValue(node.right);
-          const equal = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
-          visit(node.left, presence && nullish, equal !== negated);
-          visit(node.right, presence && nullish, equal !== negated);
-        }
+          operator === ts.SyntaxKind.ExclamationEqualsToken;
+        const nullish = equality && (isClearingValue(node.left) || isClearingValue(node.right));
+        const equal = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+        visit(node.left, presence && nullish, equal !== negated);
+        visit(node.right, presence && nullish, equal !== negated);
         return;
       }
       const read = collectionCall(this.context.types, node, COLLECTION_READS);
@@ -1979,7 +2017,7 @@ class FunctionState {
 
   /**
    * Whether a write after a presence check stores a fresh value every call computes on its own:
-   * `this.x = await load()`, `initialized = true`, `cache.set(k, await fetch(k))`, `seen.add(id)`
+   * `this.x = await load()`, `initialized = true`, `cache.set(k, await fetch(k))`, `seen.add(id)`, `seen.set(id)`
    * (not `++`, `+=`, `push`, or a value that reads the checked location again).
    */
   isFreshInitialization(write: ts.Node, check: Check): boolean {
@@ -1991,7 +2029,6 @@ class FunctionState {
       const call = collectionCall(this.context.types, write, new Set(["set", "add"]));
       if (!call) return false;
       value = call.method === "set" ? (write as ts.CallExpression).arguments[1] : undefined;
-      if (call.method === "set" && !value) return false;
     }
     if (!value) return true;
     let reads = false;
@@ -2685,7 +2722,13 @@ function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
   return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
+/**
+ * A key that names one entry the same way at each evaluation: a name, a literal, `req.id`, or a
+ * template built from such keys (`${user}:${scope}`). Not a call (`this.slots[next()]`) or other
+ * expression: those stay untracked.
+ */
 function isSimpleKey(node: ts.Expression): boolean {
-  return ts.isIdentifier(node) || ts.isStringLiteral(node) || ts.isNumericLiteral(node) || ts.isPropertyAccessExpression(node);
+  if (ts.isTemplateExpression(node)) return node.templateSpans.every((span) => isSimpleKey(span.expression));
+  return ts.isIdentifier(node) || ts.isStringLiteral(node) || ts.isNumericLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isPropertyAccessExpression(node);
 }
 
