@@ -5192,6 +5192,28 @@ const invalid1: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "text pre-filter: a helper that spins until a flag is set or a deadline passes (the condition calls before it reads the clock)",
+    code: lines(
+      "function waitFor(ready: () => boolean, ms: number) {",
+      "  const deadline = Date.now() + ms;",
+      "  while (!ready() && Date.now() < deadline) {}",
+      "  return ready();",
+      "}",
+      "export async function acquire(lock: { held(): boolean }) {",
+      "  return waitFor(() => !lock.held(), 1000);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 3,
+        related: [7],
+        message: "`waitFor` spins on the clock here, and async code runs it: it is reached from async function `acquire`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` here and make the functions between here and the async code async, or call `waitFor` only outside async code.",
+      },
+    ],
+  },
 ];
 const valid1: ValidCase[] = [
   // (lines 1-470 must-not-flag cases go here)
@@ -5316,6 +5338,32 @@ const valid1: ValidCase[] = [
       "}",
       "export function scheduleRotation(uid: number, gid: number) {",
       "  return setInterval(() => rotateLogs(uid, gid), 86_400_000);",
+      "}",
+    ),
+  },
+  {
+    name: "text pre-filter: an async helper that waits for a flag or a deadline, sleeping between checks",
+    code: lines(
+      'import { setTimeout } from "node:timers/promises";',
+      "async function waitFor(ready: () => boolean, ms: number) {",
+      "  const deadline = Date.now() + ms;",
+      "  while (!ready() && Date.now() < deadline) await setTimeout(10);",
+      "  return ready();",
+      "}",
+      "export async function acquire(lock: { held(): boolean }) {",
+      "  return waitFor(() => !lock.held(), 1000);",
+      "}",
+    ),
+  },
+  {
+    name: "text pre-filter: a helper that runs queued work until a deadline (work each step, not a spin)",
+    code: lines(
+      "function drain(queue: (() => void)[], budgetMs: number) {",
+      "  const deadline = Date.now() + budgetMs;",
+      "  while (queue.length > 0 && Date.now() < deadline) queue.shift()?.();",
+      "}",
+      "export async function tick(queue: (() => void)[]) {",
+      "  drain(queue, 5);",
       "}",
     ),
   },
