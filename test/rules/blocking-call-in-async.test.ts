@@ -5368,9 +5368,9 @@ const valid1: ValidCase[] = [
     ),
   },
 ];
-// One-line summaries (`meta.summaries`, for output that gives a finding one line): the table
-// checks messages only. Lines 1-470 of the rule (bench/mutation/blocking-call-in-async-lines-1-470.md).
-describe(`${RULE}: one-line summaries`, () => {
+// What the table cannot see, for lines 1-470 of the rule (bench/mutation/blocking-call-in-async-lines-1-470.md):
+// the one-line summaries (`meta.summaries`, the table checks messages only) and the work limit.
+describe(`${RULE}: summaries and work limit`, () => {
   it("gives helper, start-up and XMLHttpRequest findings a one-line summary", () => {
     const summaries = (code: string, run: Parameters<typeof lintCode>[2] = {}) =>
       lintCode(RULE, code, run).findings.map((finding) => `${finding.messageId}: ${finding.summary ?? ""}`);
@@ -5427,6 +5427,28 @@ describe(`${RULE}: one-line summaries`, () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("finds a blocking helper after ten thousand other calls in its file: the work limit counts only calls named like a blocking API", () => {
+    // A generated route table: 10,001 calls in a synchronous function before the helper's
+    // readFileSync. WORK_LIMIT is 10,000 resolved call sites per program.
+    const routes = Array.from({ length: 10_001 }, (_, i) => `  router.get("/page/${i}", render);`);
+    const code = lines(
+      'import { readFileSync } from "node:fs";',
+      "interface Router { get(path: string, handler: () => string): void }",
+      "declare function render(): string;",
+      "export function registerRoutes(router: Router) {",
+      ...routes,
+      "}",
+      "export function loadTemplate(name: string) {",
+      "  return readFileSync(`templates/${name}.html`, \"utf8\");",
+      "}",
+      "export async function handle(name: string) {",
+      "  return loadTemplate(name).length;",
+      "}",
+    );
+    const findings = lintCode(RULE, code).findings.map((finding) => `${finding.messageId}@${finding.range.start.line + 1}`);
+    assert.deepEqual(findings, [`blockingSink@${routes.length + 7}`]);
   });
 });
 const invalid471: InvalidCase[] = [
