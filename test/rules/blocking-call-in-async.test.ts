@@ -4920,6 +4920,300 @@ const invalid1: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "text pre-filter: a busy-wait helper in a file with no Sync name, found by its loop header",
+    code: lines(
+      "const RETRY_DELAYS = [50, 100, 200];",
+      "function pause(ms: number) {",
+      "  const end = Date.now() + ms;",
+      "  while (Date.now() < end) {}",
+      "}",
+      "export async function send(post: () => Promise<boolean>) {",
+      "  for (const delay of RETRY_DELAYS) {",
+      "    if (await post()) return true;",
+      "    pause(delay);",
+      "  }",
+      "  return false;",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 4,
+        column: 3,
+        related: [9],
+        message: "`pause` spins on the clock here, and async code runs it: it is reached from async function `send`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` here and make the functions between here and the async code async, or call `pause` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "text pre-filter: a busy-wait helper written with no space after while",
+    code: lines(
+      "function pause(ms: number) {",
+      "  var end = Date.now() + ms;",
+      "  while(Date.now() < end);",
+      "}",
+      "export async function poll(check: () => Promise<boolean>) {",
+      "  while (!(await check())) pause(25);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 3,
+        related: [6],
+        message: "`pause` spins on the clock here, and async code runs it: it is reached from async function `poll`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` here and make the functions between here and the async code async, or call `pause` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "text pre-filter: a helper that spins on new Date()",
+    code: lines(
+      "function waitUntil(deadline: number) {",
+      "  while (new Date().getTime() < deadline) { /* spin */ }",
+      "}",
+      "export async function throttle(lastRun: number, gapMs: number) {",
+      "  waitUntil(lastRun + gapMs);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 2,
+        column: 3,
+        related: [5],
+        message: "`waitUntil` spins on the clock here, and async code runs it: it is reached from async function `throttle`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` here and make the functions between here and the async code async, or call `waitUntil` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "text pre-filter: a helper that spins on new Date() written with two spaces",
+    code: lines(
+      "function waitUntil(deadline: number) {",
+      "  while (new  Date().getTime() < deadline) { /* spin */ }",
+      "}",
+      "export async function throttle(lastRun: number, gapMs: number) {",
+      "  waitUntil(lastRun + gapMs);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 2,
+        column: 3,
+        related: [5],
+        message: "`waitUntil` spins on the clock here, and async code runs it: it is reached from async function `throttle`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` here and make the functions between here and the async code async, or call `waitUntil` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "text pre-filter: a helper that spins on performance.now () with a space before the parentheses",
+    code: lines(
+      "function spin(ms: number) {",
+      "  const start = performance.now ();",
+      "  while (performance.now () - start < ms) {}",
+      "}",
+      "export async function step() {",
+      "  spin(16);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 3,
+        related: [6],
+        message: "`spin` spins on the clock here, and async code runs it: it is reached from async function `step`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` here and make the functions between here and the async code async, or call `spin` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "text pre-filter: a helper that opens a synchronous XMLHttpRequest",
+    code: lines(
+      "function fetchText(url: string) {",
+      "  const xhr = new XMLHttpRequest();",
+      '  xhr.open("GET", url, false);',
+      "  xhr.send();",
+      "  return xhr.responseText;",
+      "}",
+      "export async function loadConfig() {",
+      '  return JSON.parse(fetchText("/config.json")) as unknown;',
+      "}",
+    ),
+    compilerOptions: DOM,
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 3,
+        related: [8],
+        message: "`fetchText` sends a synchronous `XMLHttpRequest` here, and async code runs it: it is reached from async function `loadConfig`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await fetch(...)` here and make the functions between here and the async code async, or call `fetchText` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "text pre-filter: a helper that opens a synchronous XMLHttpRequest, a space before the parentheses",
+    code: lines(
+      "function fetchText(url: string) {",
+      "  const xhr = new XMLHttpRequest();",
+      '  xhr.open ("GET", url, false);',
+      "  xhr.send();",
+      "  return xhr.responseText;",
+      "}",
+      "export async function loadConfig() {",
+      '  return JSON.parse(fetchText("/config.json")) as unknown;',
+      "}",
+    ),
+    compilerOptions: DOM,
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 3,
+        related: [8],
+        message: "`fetchText` sends a synchronous `XMLHttpRequest` here, and async code runs it: it is reached from async function `loadConfig`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await fetch(...)` here and make the functions between here and the async code async, or call `fetchText` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "execSync options exec takes too (env, timeout): the promisified exec",
+    code: lines(
+      'import { execSync } from "node:child_process";',
+      "export async function runTests(dir: string) {",
+      '  execSync("npm test", { cwd: dir, env: { ...process.env, CI: "true" }, timeout: 120_000 });',
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        message: "`execSync` blocks the event loop inside async function `runTests`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+        fixes: [
+          [
+            EXEC,
+            lines(
+              'import { execSync, exec } from "node:child_process";',
+              'import { promisify } from "node:util";',
+              "export async function runTests(dir: string) {",
+              '  await promisify(exec)("npm test", { cwd: dir, env: { ...process.env, CI: "true" }, timeout: 120_000 });',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "execSync options exec takes too (maxBuffer, encoding): the promisified exec",
+    code: lines(
+      'import { execSync } from "node:child_process";',
+      "export async function bundle(dir: string) {",
+      '  execSync("git bundle create repo.bundle --all", { cwd: dir, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" });',
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        message: "`execSync` blocks the event loop inside async function `bundle`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+        fixes: [
+          [
+            EXEC,
+            lines(
+              'import { execSync, exec } from "node:child_process";',
+              'import { promisify } from "node:util";',
+              "export async function bundle(dir: string) {",
+              '  await promisify(exec)("git bundle create repo.bundle --all", { cwd: dir, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" });',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "execSync options exec takes too (killSignal, windowsHide): the promisified exec",
+    code: lines(
+      'import { execSync } from "node:child_process";',
+      "export async function teardown() {",
+      '  execSync("docker compose down", { killSignal: "SIGKILL", windowsHide: true });',
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        message: "`execSync` blocks the event loop inside async function `teardown`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+        fixes: [
+          [
+            EXEC,
+            lines(
+              'import { execSync, exec } from "node:child_process";',
+              'import { promisify } from "node:util";',
+              "export async function teardown() {",
+              '  await promisify(exec)("docker compose down", { killSignal: "SIGKILL", windowsHide: true });',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "execSync options exec takes too (uid, gid, shell): the promisified exec",
+    code: lines(
+      'import { execSync } from "node:child_process";',
+      "export async function migrate(uid: number, gid: number) {",
+      '  execSync("./migrate.sh", { uid, gid, shell: "/bin/bash" });',
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        message: "`execSync` blocks the event loop inside async function `migrate`: while it waits for the child process to exit, no other request, timer or callback on this process runs. Use `await promisify(exec)(...)` (`exec` from `node:child_process`, `promisify` from `node:util`) instead.",
+        fixes: [
+          [
+            EXEC,
+            lines(
+              'import { execSync, exec } from "node:child_process";',
+              'import { promisify } from "node:util";',
+              "export async function migrate(uid: number, gid: number) {",
+              '  await promisify(exec)("./migrate.sh", { uid, gid, shell: "/bin/bash" });',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "text pre-filter: a helper that spins until a flag is set or a deadline passes (the condition calls before it reads the clock)",
+    code: lines(
+      "function waitFor(ready: () => boolean, ms: number) {",
+      "  const deadline = Date.now() + ms;",
+      "  while (!ready() && Date.now() < deadline) {}",
+      "  return ready();",
+      "}",
+      "export async function acquire(lock: { held(): boolean }) {",
+      "  return waitFor(() => !lock.held(), 1000);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 3,
+        related: [7],
+        message: "`waitFor` spins on the clock here, and async code runs it: it is reached from async function `acquire`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await setTimeout(ms)` from `node:timers/promises` here and make the functions between here and the async code async, or call `waitFor` only outside async code.",
+      },
+    ],
+  },
 ];
 const valid1: ValidCase[] = [
   // (lines 1-470 must-not-flag cases go here)
@@ -4933,7 +5227,230 @@ const valid1: ValidCase[] = [
     code: lines(FS, "export async function main() {", "  await (async function load() {", '    fs.readFileSync("a");', "  })();", "}"),
     options: { allow: [{ function: "main" }] },
   },
+  {
+    name: "text pre-filter: a helper whose loop reads the clock and does work each step",
+    code: lines(
+      "const DAY = 86_400_000;",
+      "function daysSince(from: number) {",
+      "  const days: string[] = [];",
+      "  for (let t = from; t < Date.now(); t += DAY) days.push(new Date(t).toISOString().slice(0, 10));",
+      "  return days;",
+      "}",
+      "export async function report(from: number) {",
+      "  return daysSince(from).length;",
+      "}",
+    ),
+  },
+  {
+    name: "text pre-filter: a busy-wait helper only a timer callback runs",
+    code: lines(
+      "function pause(ms: number) {",
+      "  var end = Date.now() + ms;",
+      "  while(Date.now() < end);",
+      "}",
+      "export function startHeartbeat() {",
+      "  return setInterval(() => pause(5), 1000);",
+      "}",
+    ),
+  },
+  {
+    name: "text pre-filter: a busy-wait helper only module code runs (a script's top level)",
+    code: lines(
+      "function waitUntil(deadline: number) {",
+      "  while (new  Date().getTime() < deadline) { /* spin */ }",
+      "}",
+      "waitUntil(Date.now() + 100);",
+      "export const ready = true;",
+    ),
+  },
+  {
+    name: "text pre-filter: a busy-wait helper async code runs inside a function allow names",
+    code: lines(
+      "function spin(ms: number) {",
+      "  const start = performance.now ();",
+      "  while (performance.now () - start < ms) {}",
+      "}",
+      "export async function calibrate() {",
+      "  spin(16);",
+      "}",
+    ),
+    options: { allow: [{ function: "calibrate" }] },
+  },
+  {
+    name: "text pre-filter: a helper that opens an asynchronous XMLHttpRequest",
+    code: lines(
+      "function request(url: string) {",
+      "  const xhr = new XMLHttpRequest();",
+      '  xhr.open ("GET", url, true);',
+      "  xhr.send();",
+      "  return xhr;",
+      "}",
+      "export async function load() {",
+      '  return request("/config.json").status;',
+      "}",
+    ),
+    compilerOptions: DOM,
+  },
+  {
+    name: "text pre-filter: a project class's open(..., false) in a helper is not XMLHttpRequest",
+    code: lines(
+      "class Valve {",
+      "  open(line: string, reason: string, locked: boolean) {",
+      "    return `${line}:${reason}:${locked}`;",
+      "  }",
+      "}",
+      "function service(valve: Valve) {",
+      '  return valve.open ("main", "maintenance", false);',
+      "}",
+      "export async function maintain(valve: Valve) {",
+      "  return service(valve);",
+      "}",
+    ),
+  },
+  {
+    name: "text pre-filter: an async helper that waits for the clock with await in its loop",
+    code: lines(
+      'import { setTimeout } from "node:timers/promises";',
+      "async function waitUntil(deadline: number) {",
+      "  while (new  Date().getTime() < deadline) await setTimeout(10);",
+      "}",
+      "export async function throttle(lastRun: number, gapMs: number) {",
+      "  await waitUntil(lastRun + gapMs);",
+      "}",
+    ),
+  },
+  {
+    name: "execSync options exec takes too (env, timeout) in a synchronous build script",
+    code: lines(
+      'import { execSync } from "node:child_process";',
+      "function runTests(dir: string) {",
+      '  execSync("npm test", { cwd: dir, env: { ...process.env, CI: "true" }, timeout: 120_000 });',
+      "}",
+      'runTests("packages/core");',
+    ),
+  },
+  {
+    name: "execSync options exec takes too (uid, gid, shell) in a synchronous function a timer runs",
+    code: lines(
+      'import { execSync } from "node:child_process";',
+      "function rotateLogs(uid: number, gid: number) {",
+      '  execSync("./rotate-logs.sh", { uid, gid, shell: "/bin/bash", killSignal: "SIGKILL" });',
+      "}",
+      "export function scheduleRotation(uid: number, gid: number) {",
+      "  return setInterval(() => rotateLogs(uid, gid), 86_400_000);",
+      "}",
+    ),
+  },
+  {
+    name: "text pre-filter: an async helper that waits for a flag or a deadline, sleeping between checks",
+    code: lines(
+      'import { setTimeout } from "node:timers/promises";',
+      "async function waitFor(ready: () => boolean, ms: number) {",
+      "  const deadline = Date.now() + ms;",
+      "  while (!ready() && Date.now() < deadline) await setTimeout(10);",
+      "  return ready();",
+      "}",
+      "export async function acquire(lock: { held(): boolean }) {",
+      "  return waitFor(() => !lock.held(), 1000);",
+      "}",
+    ),
+  },
+  {
+    name: "text pre-filter: a helper that runs queued work until a deadline (work each step, not a spin)",
+    code: lines(
+      "function drain(queue: (() => void)[], budgetMs: number) {",
+      "  const deadline = Date.now() + budgetMs;",
+      "  while (queue.length > 0 && Date.now() < deadline) queue.shift()?.();",
+      "}",
+      "export async function tick(queue: (() => void)[]) {",
+      "  drain(queue, 5);",
+      "}",
+    ),
+  },
 ];
+// What the table cannot see, for lines 1-470 of the rule (bench/mutation/blocking-call-in-async-lines-1-470.md):
+// the one-line summaries (`meta.summaries`, the table checks messages only) and the work limit.
+describe(`${RULE}: summaries and work limit`, () => {
+  it("gives helper, start-up and XMLHttpRequest findings a one-line summary", () => {
+    const summaries = (code: string, run: Parameters<typeof lintCode>[2] = {}) =>
+      lintCode(RULE, code, run).findings.map((finding) => `${finding.messageId}: ${finding.summary ?? ""}`);
+    assert.deepEqual(
+      summaries(lines("function pause(ms: number) {", "  const end = Date.now() + ms;", "  while (Date.now() < end) {}", "}", "export async function retry() {", "  pause(50);", "}")),
+      ["blockingSink: `pause` spins on the clock here, and async code runs it"],
+    );
+    assert.deepEqual(
+      summaries(lines("export async function get(url: string) {", "  const xhr = new XMLHttpRequest();", '  xhr.open("GET", url, false);', "  xhr.send();", "  return xhr.responseText;", "}"), { compilerOptions: DOM }),
+      ["syncXhr: Synchronous `XMLHttpRequest` blocks the thread inside async function `get`"],
+    );
+    assert.deepEqual(
+      summaries(lines(FS, "export async function main() {", '  return fs.readFileSync("config.json", "utf8");', "}")),
+      ["blockingAtStartup: `readFileSync` blocks the event loop inside async function `main`, start-up code that runs once"],
+    );
+    assert.deepEqual(
+      summaries(SETTINGS, { fileName: "settings.ts", extraFiles: { "server.ts": lines('import { getSettings } from "./settings";', "export class Server {", "  async start() {", "    return getSettings().dbUrl;", "  }", "}") } }),
+      ["blockingAtStartupSink: `getSettings` calls `readFileSync` here, which waits for the file system, and only start-up code runs it"],
+    );
+  });
+
+  it("gives the findings at each async caller of a file the program only imports a one-line summary", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "blocking-"));
+    try {
+      fs.writeFileSync(path.join(dir, "settings.ts"), SETTINGS);
+      fs.writeFileSync(path.join(dir, "lock.ts"), lines(FS, "export function hasLockfile(dir: string) {", "  return fs.existsSync(`${dir}/lockfile`);", "}"));
+      fs.writeFileSync(
+        path.join(dir, "server.ts"),
+        lines(
+          'import { getSettings } from "./settings";',
+          'import { hasLockfile } from "./lock";',
+          "export class Server {",
+          "  async start() {",
+          "    return getSettings().dbUrl;",
+          "  }",
+          "  async handle(dir: string) {",
+          "    return hasLockfile(dir);",
+          "  }",
+          "}",
+        ),
+      );
+      const program = ts.createProgram({ rootNames: [path.join(dir, "server.ts")], options: TEST_COMPILER_OPTIONS });
+      program.getTypeChecker();
+      const sourceFile = program.getSourceFile(path.join(dir, "server.ts"));
+      assert.ok(sourceFile);
+      const findings = lintSourceFile(sourceFile, new ProgramTypes(program), configFor(RULE, {}), allRules).findings;
+      assert.deepEqual(
+        findings.map((finding) => `${finding.messageId}: ${finding.summary ?? ""}`),
+        [
+          "blockingAtStartupChain: `getSettings` blocks the event loop inside async method `Server.start`, start-up code that runs once",
+          "blockingMetadataChain: `hasLockfile` makes one file-system metadata call inside async method `Server.handle`",
+        ],
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("finds a blocking helper after ten thousand other calls in its file: the work limit counts only calls named like a blocking API", () => {
+    // A generated route table: 10,001 calls in a synchronous function before the helper's
+    // readFileSync. WORK_LIMIT is 10,000 resolved call sites per program.
+    const routes = Array.from({ length: 10_001 }, (_, i) => `  router.get("/page/${i}", render);`);
+    const code = lines(
+      'import { readFileSync } from "node:fs";',
+      "interface Router { get(path: string, handler: () => string): void }",
+      "declare function render(): string;",
+      "export function registerRoutes(router: Router) {",
+      ...routes,
+      "}",
+      "export function loadTemplate(name: string) {",
+      "  return readFileSync(`templates/${name}.html`, \"utf8\");",
+      "}",
+      "export async function handle(name: string) {",
+      "  return loadTemplate(name).length;",
+      "}",
+    );
+    const findings = lintCode(RULE, code).findings.map((finding) => `${finding.messageId}@${finding.range.start.line + 1}`);
+    assert.deepEqual(findings, [`blockingSink@${routes.length + 7}`]);
+  });
+});
 const invalid471: InvalidCase[] = [
   // (lines 471-940 must-flag cases go here)
   {

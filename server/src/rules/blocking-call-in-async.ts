@@ -114,8 +114,13 @@ function isBuiltinCandidateName(name: string): boolean {
   return name.endsWith("Sync") || name === "wait" || name === "native";
 }
 
-/** Files that may contain a seed: a catalogue call, a loop header that reads the clock, an XHR `open(`. */
-const SEED_TEXT = /Sync\b|Atomics\b|\b(?:while|for)\s*\([^)]*(?:\.now\s*\(|hrtime|new\s+Date\b)|\.open\s*\(/;
+/**
+ * Files that may contain a seed: a catalogue call, a loop header that reads the clock, an XHR `open(`.
+ * The header is read up to the next brace, not the next `)`: a condition may call something before
+ * it reads the clock (`while (!ready() && Date.now() < deadline) {}`). A match past the header only
+ * costs a scan of the file.
+ */
+const SEED_TEXT = /Sync\b|Atomics\b|\b(?:while|for)\s*\([^{}]*?(?:\.now\s*\(|hrtime|new\s+Date\b)|\.open\s*\(/;
 
 /** `a`, `b` and `c`, each as code. */
 function listed(names: readonly string[]): string {
