@@ -5361,6 +5361,28 @@ const valid: ValidCase[] = [
 // promise on (discord.js ShardClientUtil: `respond` runs `this.send(m).catch(...)`).
 const invalidHandlerReturns: InvalidCase[] = [
   {
+    name: "removal: a promise read from an array without removing it is still dropped",
+    code: 'declare function write(line: string): Promise<void>;\nexport function start(lines: string[]) {\n  const pending = lines.map((line) => write(line));\n  pending.at(0)?.then(() => undefined);\n}',
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 4,
+        column: 3,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [
+            RESOLVE,
+            `declare function write(line: string): Promise<void>;\nexport function start(lines: string[]) {\n  const pending = lines.map((line) => write(line));\n  Promise.resolve(pending.at(0)?.then(() => undefined))${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function write(line: string): Promise<void>;\nexport function start(lines: string[]) {\n  const pending = lines.map((line) => write(line));\n  void pending.at(0)?.then(() => undefined);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
     name: "handler returns: a dropped delivery whose .catch handler returns a retry that can reject",
     code: 'declare function post(message: object): Promise<void>;\nexport class Relay {\n  async deliver(message: object) {\n    await post(message).catch(() => this.retry(message));\n  }\n  async retry(message: object): Promise<void> {\n    await post(message);\n  }\n}\nexport function onRaw(relay: Relay, message: object) {\n  relay.deliver(message);\n}',
     errors: [
@@ -5384,6 +5406,14 @@ const invalidHandlerReturns: InvalidCase[] = [
   },
 ];
 const validHandlerReturns: ValidCase[] = [
+  {
+    name: "removal: a heartbeat shifts its own promise off the queue the next heartbeat awaits (Apollo Server's subscription callback)",
+    code: 'declare function check(url: string): Promise<boolean>;\nexport class Heartbeats {\n  private readonly queue: Promise<void>[] = [];\n  async beat(url: string): Promise<void> {\n    let done!: () => void;\n    const mine = new Promise<void>((resolve) => {\n      done = resolve;\n    });\n    this.queue.push(mine);\n    if (this.queue.length > 1) await this.queue[this.queue.length - 2];\n    try {\n      await check(url);\n    } finally {\n      this.queue.shift();\n      done();\n    }\n  }\n}',
+  },
+  {
+    name: "removal: pop() and splice() of a list of pending writes",
+    code: 'declare function write(line: string): Promise<void>;\nexport async function flush(lines: string[]) {\n  const pending = lines.map((line) => write(line));\n  await Promise.all(pending);\n  pending.pop();\n  pending.splice(0, 1);\n}',
+  },
   {
     name: "combinations: a dropped Promise.all over sends that each catch their errors (Apollo Server's usage reporting)",
     code: 'declare function send(id: string): Promise<void>;\ndeclare function log(message: string): void;\nconst reports = new Map<string, string>();\nfunction sendOne(id: string): Promise<void> {\n  return send(id).catch((err: Error) => {\n    log(err.message);\n  });\n}\nasync function sendAll(): Promise<void> {\n  await Promise.all([...reports.keys()].map((id) => sendOne(id)));\n}\nexport function stop() {\n  sendAll();\n}',

@@ -215,6 +215,10 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "with it off, `void` marks nothing and the local is checked as usual. A `void` on some other",
         "promise does not mark the local.",
         "",
+        "Removing a promise from an array as a statement of its own (`queue.shift();`, `pop()`,",
+        "`splice(...)`) is not reported: the promise was made and stored earlier, and that store handed",
+        "it on to whoever reads the array (a queue of in-flight heartbeats, each awaiting the one before).",
+        "",
         "A `let` assigned again with `=` (`pending = save()`) is followed across the assignment: one made",
         "while the promise in it is still pending drops that promise there (reported, with the assignment",
         "as the place), and from there on the new value is followed as the declaration's was (a promise",
@@ -706,7 +710,7 @@ class FloatingChecker {
     const problem = this.unhandled(statement.expression);
     if (!problem) return;
     if (problem.messageId !== "catchNonFunction" && isEntryCall(statement)) return;
-    if (this.isDeliberateRejection(statement.expression)) return;
+    if (this.isDeliberateRejection(statement.expression) || this.isRemovalFromArray(statement.expression)) return;
     this.context.report({
       node: statement.expression,
       messageId: problem.messageId,
@@ -727,6 +731,19 @@ class FloatingChecker {
     if (!ts.isCallExpression(node)) return false;
     const declaration = this.context.types.calleeDeclaration(node);
     return declaration !== undefined && declaration.isDefaultLib && declaration.qualifiedName === "PromiseConstructor.reject";
+  }
+
+  /**
+   * `queue.shift();`, `pop()` or `splice(...)` of the lib's arrays as a statement of its own: it
+   * removes a promise that was made and stored earlier (the code that stored it handed it on there,
+   * and whoever reads the array awaits it); dropping the removed reference creates no promise.
+   * Asked only of a statement found floating.
+   */
+  private isRemovalFromArray(expression: ts.Expression): boolean {
+    const node = skipParens(expression);
+    if (!ts.isCallExpression(node)) return false;
+    const declaration = this.context.types.calleeDeclaration(node);
+    return declaration !== undefined && declaration.isDefaultLib && /^Array\.(?:shift|pop|splice)$/.test(declaration.qualifiedName);
   }
 
   /**
