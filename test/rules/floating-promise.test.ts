@@ -5359,7 +5359,31 @@ const valid: ValidCase[] = [
 // What a handler returns (see misused-promise's table): a sync `.catch` handler's returned promise
 // is adopted by the chain; a project function called from a catch block for its value hands its
 // promise on (discord.js ShardClientUtil: `respond` runs `this.send(m).catch(...)`).
+const LOGGER_FILES = { "logger.d.ts": "export interface Logger {\n  debug(message?: any, ...rest: any[]): void;\n  info(message?: any, ...rest: any[]): void;\n  warn(message?: any, ...rest: any[]): void;\n  error(message?: any, ...rest: any[]): void;\n}\nexport interface Metrics {\n  increment(name: string): void;\n}\n" };
 const invalidHandlerReturns: InvalidCase[] = [
+  {
+    name: "logging: a package's other call before the try may still throw",
+    code: 'import type { Logger, Metrics } from "./logger";\ndeclare function next(): Promise<string>;\nexport class Consumer {\n  constructor(private readonly logger: Logger, private readonly metrics: Metrics) {}\n  async consume() {\n    this.metrics.increment("consume");\n    try {\n      await next();\n    } catch (e) {\n      this.logger.error(String(e));\n    }\n  }\n  start() {\n    this.consume();\n  }\n}',
+    extraFiles: LOGGER_FILES,
+    errors: [
+      {
+        messageId: "floating",
+        line: 14,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `import type { Logger, Metrics } from "./logger";\ndeclare function next(): Promise<string>;\nexport class Consumer {\n  constructor(private readonly logger: Logger, private readonly metrics: Metrics) {}\n  async consume() {\n    this.metrics.increment("consume");\n    try {\n      await next();\n    } catch (e) {\n      this.logger.error(String(e));\n    }\n  }\n  start() {\n    this.consume()${H};\n  }\n}`,
+          ],
+          [
+            VOID,
+            `import type { Logger, Metrics } from "./logger";\ndeclare function next(): Promise<string>;\nexport class Consumer {\n  constructor(private readonly logger: Logger, private readonly metrics: Metrics) {}\n  async consume() {\n    this.metrics.increment("consume");\n    try {\n      await next();\n    } catch (e) {\n      this.logger.error(String(e));\n    }\n  }\n  start() {\n    void this.consume();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
   {
     name: "removal: a promise read from an array without removing it is still dropped",
     code: 'declare function write(line: string): Promise<void>;\nexport function start(lines: string[]) {\n  const pending = lines.map((line) => write(line));\n  pending.at(0)?.then(() => undefined);\n}',
@@ -5406,6 +5430,16 @@ const invalidHandlerReturns: InvalidCase[] = [
   },
 ];
 const validHandlerReturns: ValidCase[] = [
+  {
+    name: "logging: a dropped consumer that logs through a package's Logger before its self-handled try (Apollo Server's subscriptions)",
+    code: 'import type { Logger } from "./logger";\ndeclare function next(): Promise<string>;\nexport class Consumer {\n  constructor(private readonly logger?: Logger) {}\n  async consume() {\n    this.logger?.debug("listening");\n    try {\n      await next();\n    } catch (e) {\n      this.logger?.error(String(e));\n    }\n  }\n  start() {\n    this.consume();\n  }\n}',
+    extraFiles: LOGGER_FILES,
+  },
+  {
+    name: "logging: a dropped flush that logs with info and warn before its self-handled try",
+    code: 'import type { Logger } from "./logger";\ndeclare const logger: Logger;\ndeclare function upload(): Promise<void>;\nasync function flush(count: number) {\n  logger.info("flushing", count);\n  if (count > 100) logger.warn("large batch");\n  try {\n    await upload();\n  } catch (error) {\n    logger.error(error);\n  }\n}\nexport function onTimer() {\n  flush(3);\n}',
+    extraFiles: LOGGER_FILES,
+  },
   {
     name: "removal: a heartbeat shifts its own promise off the queue the next heartbeat awaits (Apollo Server's subscription callback)",
     code: 'declare function check(url: string): Promise<boolean>;\nexport class Heartbeats {\n  private readonly queue: Promise<void>[] = [];\n  async beat(url: string): Promise<void> {\n    let done!: () => void;\n    const mine = new Promise<void>((resolve) => {\n      done = resolve;\n    });\n    this.queue.push(mine);\n    if (this.queue.length > 1) await this.queue[this.queue.length - 2];\n    try {\n      await check(url);\n    } finally {\n      this.queue.shift();\n      done();\n    }\n  }\n}',

@@ -109,8 +109,17 @@ const LISTENER_METHODS = new Set(["on", "once", "off", "addListener", "removeLis
  */
 const isNodeListenerRegistration = (ref: DeclarationRef): boolean =>
   /[\\/]node_modules[\\/]@types[\\/]node[\\/]/.test(ref.fileName) && LISTENER_METHODS.has(ref.qualifiedName.slice(ref.qualifiedName.lastIndexOf(".") + 1));
+/**
+ * A logging method (`trace`, `debug`, `info`, `warn`, `error`, `fatal`, `log`, ...) of a type whose
+ * name ends in `Logger`, declared by a package (a declaration file): Apollo's `Logger`, winston's,
+ * pino's, bunyan's. Logging APIs report nothing through exceptions; a logger that throws is a bug
+ * in the logger, as a failed assertion is in the code (`this.logger?.debug("listening", id)`
+ * before a self-handled `try`). A project's own logger class is followed into its body instead.
+ */
+const isLibraryLoggerCall = (ref: DeclarationRef): boolean =>
+  /\.d\.[cm]?ts$/.test(ref.fileName) && /(?:^|\.)\w*Logger\.(?:trace|debug|verbose|silly|info|notice|warn|warning|error|fatal|log)$/.test(ref.qualifiedName);
 const isNonThrowingCall = (ref: DeclarationRef): boolean =>
-  isNodeConsoleCall(ref) || isNodeTimerCall(ref) || isNodeAssertion(ref) || isNodeListenerRegistration(ref) || (ref.isDefaultLib && isNonThrowingLibName(ref.qualifiedName));
+  isNodeConsoleCall(ref) || isNodeTimerCall(ref) || isNodeAssertion(ref) || isNodeListenerRegistration(ref) || isLibraryLoggerCall(ref) || (ref.isDefaultLib && isNonThrowingLibName(ref.qualifiedName));
 const isProcessExit = (ref: DeclarationRef): boolean =>
   ref.module !== undefined && /^(?:node:)?process$/.test(ref.module) && (ref.qualifiedName === "global.NodeJS.Process.exit" || ref.qualifiedName === "global.NodeJS.Process.abort");
 
