@@ -2764,6 +2764,27 @@ const valid1851: ValidCase[] = [
   // (1851-end must-not-flag cases go here)
 ];
 
+// Cases from the mutation run of lines 2007-end and of the lines changed in 1-2006 since their
+// runs (sixth session; report shared-state-across-await_e7c44ced), one pair per record.
+const invalidDelta: InvalidCase[] = [
+  // (changed lines in 1-2006: must-flag cases go here)
+];
+const validDelta: ValidCase[] = [
+  // (changed lines in 1-2006: must-not-flag cases go here)
+];
+const invalid2300: InvalidCase[] = [
+  // (lines 2300-2479: must-flag cases go here)
+];
+const valid2300: ValidCase[] = [
+  // (lines 2300-2479: must-not-flag cases go here)
+];
+const invalid2480: InvalidCase[] = [
+  // (lines 2480-end: must-flag cases go here)
+];
+const valid2480: ValidCase[] = [
+  // (lines 2480-end: must-not-flag cases go here)
+];
+
 // An async function run where it is written whose promise is memoized (seen on sequelize's
 // ConnectionManager#getConnection, unseen code): one run in flight at a time.
 const invalidMemoRun: InvalidCase[] = [
@@ -2821,8 +2842,8 @@ const validMemoRun: ValidCase[] = [
 
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun],
-    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun],
+    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480],
+    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).
