@@ -2768,9 +2768,70 @@ const valid1851: ValidCase[] = [
 // runs (sixth session; report shared-state-across-await_e7c44ced), one pair per record.
 const invalidDelta: InvalidCase[] = [
   // (changed lines in 1-2006: must-flag cases go here)
+  {
+    name: "delta streams: a read() that waits for the drain in the statement of its push, before the write",
+    code: `import { Readable } from "node:stream";\ndeclare function fetchPage(page: number): Promise<string[]>;\ndeclare function pause(ms: number): Promise<void>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      const rows = await fetchPage(current);\n      if (!readable.push(rows)) await pause(50);\n      page = current + 1;\n    },\n  });\n  return readable;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 7, message: staleSnapshot("page", "current") }],
+  },
+  {
+    name: "delta streams: a read() whose last push is followed by an await before the write (the stream may call it again meanwhile)",
+    code: `import { Readable } from "node:stream";\ndeclare function fetchPage(page: number): Promise<string[]>;\ndeclare function throttle(): Promise<void>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      const rows = await fetchPage(current);\n      if (rows.length === 0) {\n        readable.push(null);\n        return;\n      }\n      readable.push(rows);\n      await throttle();\n      page = current + 1;\n    },\n  });\n  return readable;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 17, column: 7, message: staleSnapshot("page", "current") }],
+  },
+  {
+    name: "delta streams: a read() with no push in sight (a helper pushes the page) is judged like any async function",
+    code: `import { Readable } from "node:stream";\ndeclare function pump(target: Readable, page: number): Promise<void>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      await pump(readable, current);\n      page = current + 1;\n      console.debug("page read", current);\n    },\n  });\n  return readable;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 10, column: 7, message: staleSnapshot("page", "current") }],
+  },
+  {
+    name: "delta streams: a read() that pushes in a callback and awaits after it",
+    code: `import { Readable } from "node:stream";\ndeclare function fetchPage(page: number): Promise<string[]>;\ndeclare function checkpoint(page: number): Promise<void>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      const rows = await fetchPage(current);\n      if (rows.length === 0) {\n        readable.push(null);\n        return;\n      }\n      rows.forEach((row) => readable.push(row));\n      await checkpoint(current);\n      page = current + 1;\n    },\n  });\n  return readable;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 17, column: 7, message: staleSnapshot("page", "current") }],
+  },
+  {
+    name: "delta streams: a write() that calls back in its try while its finally awaits",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\ndeclare function release(): Promise<void>;\nexport function writer() {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    async write(chunk: string, _encoding, callback) {\n      const count = sent;\n      try {\n        await send(chunk);\n        sent = count + 1;\n        callback();\n      } finally {\n        await release();\n      }\n    },\n  });\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 9, message: staleSnapshot("sent", "count") }],
+  },
+  {
+    name: "delta streams: a write() that hands its callback to an emitter before it awaits",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\nimport { EventEmitter } from "node:events";\nexport function writer(buffer: EventEmitter) {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    async write(chunk: string, _encoding, callback) {\n      if (chunk.length === 0) return callback();\n      const count = sent;\n      buffer.once("flushed", callback);\n      await send(chunk);\n      sent = count + 1;\n    },\n  });\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 7, message: staleSnapshot("sent", "count") }],
+  },
+  {
+    name: "delta streams: an async final() with no callback parameter",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\nexport function writer() {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    write(_chunk: string, _encoding, callback) {\n      callback();\n    },\n    async final() {\n      const count = sent;\n      await send("end");\n      sent = count + 1;\n    },\n  });\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 7, message: staleSnapshot("sent", "count") }],
+  },
+  {
+    name: "delta streams: destroy() is not a method the stream calls one at a time",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\nlet closed = 0;\nexport function writer() {\n  return new Writable({\n    objectMode: true,\n    write(_chunk: string, _encoding, callback) {\n      callback();\n    },\n    async destroy(error, callback) {\n      const count = closed;\n      await send("closing");\n      closed = count + 1;\n      callback(error);\n    },\n  });\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 7, message: staleSnapshot("closed", "count") }],
+  },
+  {
+    name: "delta streams: a read() option of the project's own source class (not a Node stream)",
+    code: `declare function fetchPage(page: number): Promise<string[]>;\nclass Source {\n  constructor(readonly options: { read(): Promise<void> }) {}\n  push(rows: string[]): void { void rows; }\n}\nexport function pages() {\n  let page = 0;\n  const source = new Source({\n    async read() {\n      const current = page;\n      const rows = await fetchPage(current);\n      page = current + 1;\n      source.push(rows);\n    },\n  });\n  return source;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 7, message: staleSnapshot("page", "current") }],
+  },
 ];
 const validDelta: ValidCase[] = [
   // (changed lines in 1-2006: must-not-flag cases go here)
+  {
+    name: "delta streams: a Duplex's writev() and final(), each calling back last",
+    code: `import { Duplex } from "node:stream";\ndeclare function sendAll(chunks: string[]): Promise<void>;\nexport function channel() {\n  let sent = 0;\n  return new Duplex({\n    objectMode: true,\n    read() {},\n    async writev(chunks: Array<{ chunk: string }>, callback) {\n      const count = sent;\n      await sendAll(chunks.map((entry) => entry.chunk));\n      sent = count + chunks.length;\n      callback();\n    },\n    async final(callback) {\n      const count = sent;\n      await sendAll(["end"]);\n      sent = count + 1;\n      callback();\n    },\n  });\n}`,
+  },
+  {
+    name: "delta streams: a PassThrough's flush() calling back last",
+    code: `import { PassThrough } from "node:stream";\ndeclare function trailer(count: number): Promise<string>;\nexport function withTrailer() {\n  let written = 0;\n  return new PassThrough({\n    async flush(callback) {\n      const count = written;\n      const text = await trailer(count);\n      written = count + 1;\n      callback(null, text);\n    },\n  });\n}`,
+  },
+  {
+    name: "delta streams: a read() whose push statement awaits before the push",
+    code: `import { Readable } from "node:stream";\ninterface Cursor { next(): Promise<string[]>; exhausted(): Promise<boolean> }\ndeclare function openCursor(page: number): Cursor;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      const cursor = openCursor(current);\n      const rows = await cursor.next();\n      page = current + 1;\n      (await cursor.exhausted()) ? readable.push(null) : readable.push(rows);\n    },\n  });\n  return readable;\n}`,
+  },
+  {
+    name: "delta streams: a write() that calls back last in its finally, after awaiting the release",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\ndeclare function release(): Promise<void>;\nexport function writer() {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    async write(chunk: string, _encoding, callback) {\n      const count = sent;\n      try {\n        await send(chunk);\n        sent = count + 1;\n      } finally {\n        await release();\n        callback();\n      }\n    },\n  });\n}`,
+  },
 ];
 const invalid2300: InvalidCase[] = [
   // (lines 2300-2479: must-flag cases go here)
