@@ -2817,6 +2817,26 @@ const invalidDelta: InvalidCase[] = [
 const validDelta: ValidCase[] = [
   // (changed lines in 1-2006: must-not-flag cases go here)
   {
+    name: "delta closures: an inline callback returned to a project consumer that awaits it one event at a time",
+    code: `interface StreamEvent { type: string; id: string }\ndeclare function flush(): Promise<void>;\nasync function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) await onEvent(event);\n}\nexport function run(events: AsyncIterable<StreamEvent>) {\n  let flushed = 0;\n  return consume(events, async () => {\n    const count = flushed;\n    await flush();\n    flushed = count + 1;\n  });\n}`,
+  },
+  {
+    name: "delta streams: a Transform's transform() calling back last in each branch",
+    code: `import { Transform } from "node:stream";\ndeclare function enrich(row: string): Promise<string>;\nexport function enricher() {\n  let seen = 0;\n  return new Transform({\n    objectMode: true,\n    async transform(row: string, _encoding, done) {\n      const count = seen;\n      if (row.length === 0) {\n        done();\n        return;\n      }\n      try {\n        const rich = await enrich(row);\n        seen = count + 1;\n        done(null, rich);\n      } catch (err) {\n        done(err as Error);\n      }\n    },\n  });\n}`,
+  },
+  {
+    name: "delta streams: a Writable's write given as an arrow property, calling back last",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\nexport function writer() {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    write: async (chunk: string, _encoding, callback) => {\n      const count = sent;\n      await send(chunk);\n      sent = count + 1;\n      callback();\n    },\n  });\n}`,
+  },
+  {
+    name: "delta streams: a Readable imported from \"stream\" whose read() pushes last",
+    code: `import { Readable } from "stream";\ndeclare function fetchPage(page: number): Promise<string[]>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      const rows = await fetchPage(current);\n      page = current + 1;\n      readable.push(rows.length > 0 ? rows : null);\n    },\n  });\n  return readable;\n}`,
+  },
+  {
+    name: "delta streams: a write() whose catch calls back with the error and returns",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\nexport function writer() {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    async write(chunk: string, _encoding, callback) {\n      const count = sent;\n      try {\n        await send(chunk);\n      } catch (err) {\n        callback(err as Error);\n        return;\n      }\n      sent = count + 1;\n      callback();\n    },\n  });\n}`,
+  },
+  {
     name: "delta streams: a Duplex's writev() and final(), each calling back last",
     code: `import { Duplex } from "node:stream";\ndeclare function sendAll(chunks: string[]): Promise<void>;\nexport function channel() {\n  let sent = 0;\n  return new Duplex({\n    objectMode: true,\n    read() {},\n    async writev(chunks: Array<{ chunk: string }>, callback) {\n      const count = sent;\n      await sendAll(chunks.map((entry) => entry.chunk));\n      sent = count + chunks.length;\n      callback();\n    },\n    async final(callback) {\n      const count = sent;\n      await sendAll(["end"]);\n      sent = count + 1;\n      callback();\n    },\n  });\n}`,
   },
