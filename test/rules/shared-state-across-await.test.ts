@@ -2769,6 +2769,16 @@ const valid1851: ValidCase[] = [
 const invalidDelta: InvalidCase[] = [
   // (changed lines in 1-2006: must-flag cases go here)
   {
+    name: "delta chains: a write chained on a queue of the channel passed in (each caller may pass its own) is not serialized",
+    code: `declare function appendLine(line: string): Promise<number>;\ninterface Channel { queue: Promise<void> }\nexport class Log {\n  private size = 0;\n  append(channel: Channel, line: string) {\n    channel.queue = channel.queue.then(() => this.write(line));\n    return channel.queue;\n  }\n  private async write(line: string) {\n    const size = this.size;\n    await appendLine(line);\n    this.size = size + 1;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.size", "size") }],
+  },
+  {
+    name: "delta busy guards: a guard that awaits in its own condition is no lock (a second call passes it meanwhile)",
+    code: `declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  constructor(private readonly gate: { paused(): Promise<boolean>; ready: Promise<void> }) {}\n  async drain() {\n    if (this.busy || (await this.gate.paused())) return;\n    this.busy = true;\n    const done = this.uploads;\n    await upload(this.queue.splice(0));\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.uploads", "done") }],
+  },
+  {
     name: "delta streams: a read() that waits for the drain in the statement of its push, before the write",
     code: `import { Readable } from "node:stream";\ndeclare function fetchPage(page: number): Promise<string[]>;\ndeclare function pause(ms: number): Promise<void>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      const rows = await fetchPage(current);\n      if (!readable.push(rows)) await pause(50);\n      page = current + 1;\n    },\n  });\n  return readable;\n}`,
     errors: [{ messageId: "staleSnapshot", line: 12, column: 7, message: staleSnapshot("page", "current") }],
@@ -2816,6 +2826,14 @@ const invalidDelta: InvalidCase[] = [
 ];
 const validDelta: ValidCase[] = [
   // (changed lines in 1-2006: must-not-flag cases go here)
+  {
+    name: "delta chains: a write chained on a queue of the instance's own channel object (this.channel.queue)",
+    code: `declare function appendLine(line: string): Promise<number>;\ninterface Channel { queue: Promise<void> }\nexport class Log {\n  private size = 0;\n  private readonly channel: Channel = { queue: Promise.resolve() };\n  append(line: string) {\n    this.channel.queue = this.channel.queue.then(() => this.write(line));\n    return this.channel.queue;\n  }\n  private async write(line: string) {\n    const size = this.size;\n    await appendLine(line);\n    this.size = size + 1;\n  }\n}`,
+  },
+  {
+    name: "delta busy guards: a busy flag checked and set after awaiting readiness, before the next await",
+    code: `declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  constructor(private readonly gate: { paused(): Promise<boolean>; ready: Promise<void> }) {}\n  async drain() {\n    await this.gate.ready;\n    if (this.busy) return;\n    this.busy = true;\n    const done = this.uploads;\n    await upload(this.queue.splice(0));\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}`,
+  },
   {
     name: "delta closures: an inline callback returned to a project consumer that awaits it one event at a time",
     code: `interface StreamEvent { type: string; id: string }\ndeclare function flush(): Promise<void>;\nasync function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) await onEvent(event);\n}\nexport function run(events: AsyncIterable<StreamEvent>) {\n  let flushed = 0;\n  return consume(events, async () => {\n    const count = flushed;\n    await flush();\n    flushed = count + 1;\n  });\n}`,
