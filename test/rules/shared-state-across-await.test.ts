@@ -2769,6 +2769,25 @@ const valid1851: ValidCase[] = [
 const invalidDelta: InvalidCase[] = [
   // (changed lines in 1-2006: must-flag cases go here)
   {
+    name: "delta options: a lock of another key family is not the critical section listed with a slash (jobs/* does not match jobsArchive)",
+    code: `interface Mutex { runExclusive<T>(fn: () => Promise<T>): Promise<T> }\ndeclare const locks: Map<string, Mutex>;\ndeclare function countJobs(): Promise<number>;\nlet total = 0;\nexport async function recount() {\n  await locks.get("jobsArchive")?.runExclusive(async () => {\n    total = total + await countJobs();\n  });\n}`,
+    options: { criticalSections: ["*jobs/*.runExclusive"] },
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 7,
+        column: 5,
+        message: lostUpdate("total"),
+        fixes: [
+          [
+            HOIST,
+            `interface Mutex { runExclusive<T>(fn: () => Promise<T>): Promise<T> }\ndeclare const locks: Map<string, Mutex>;\ndeclare function countJobs(): Promise<number>;\nlet total = 0;\nexport async function recount() {\n  await locks.get("jobsArchive")?.runExclusive(async () => {\n    const awaited = await countJobs();\n    total = total + awaited;\n  });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
     name: "delta chains: a write chained on a queue of the channel passed in (each caller may pass its own) is not serialized",
     code: `declare function appendLine(line: string): Promise<number>;\ninterface Channel { queue: Promise<void> }\nexport class Log {\n  private size = 0;\n  append(channel: Channel, line: string) {\n    channel.queue = channel.queue.then(() => this.write(line));\n    return channel.queue;\n  }\n  private async write(line: string) {\n    const size = this.size;\n    await appendLine(line);\n    this.size = size + 1;\n  }\n}`,
     errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.size", "size") }],
@@ -2826,6 +2845,15 @@ const invalidDelta: InvalidCase[] = [
 ];
 const validDelta: ValidCase[] = [
   // (changed lines in 1-2006: must-not-flag cases go here)
+  {
+    name: "delta options: a critical section listed with a slash in its lock key (jobs/* matches jobs/daily)",
+    code: `interface Mutex { runExclusive<T>(fn: () => Promise<T>): Promise<T> }\ndeclare const locks: Map<string, Mutex>;\ndeclare function countJobs(): Promise<number>;\nlet total = 0;\nexport async function recount() {\n  await locks.get("jobs/daily")?.runExclusive(async () => {\n    total = total + await countJobs();\n  });\n}`,
+    options: { criticalSections: ["*jobs/*.runExclusive"] },
+  },
+  {
+    name: "delta streams: a read() whose push statement registers an async listener (its await runs later, outside this run)",
+    code: `import { Readable } from "node:stream";\ndeclare function fetchPage(page: number): Promise<string[]>;\ndeclare function recordBackpressure(page: number): Promise<void>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      const rows = await fetchPage(current);\n      page = current + 1;\n      if (!readable.push(rows)) readable.once("pause", async () => { await recordBackpressure(current); });\n    },\n  });\n  return readable;\n}`,
+  },
   {
     name: "delta chains: a write chained on a queue of the instance's own channel object (this.channel.queue)",
     code: `declare function appendLine(line: string): Promise<number>;\ninterface Channel { queue: Promise<void> }\nexport class Log {\n  private size = 0;\n  private readonly channel: Channel = { queue: Promise.resolve() };\n  append(line: string) {\n    this.channel.queue = this.channel.queue.then(() => this.write(line));\n    return this.channel.queue;\n  }\n  private async write(line: string) {\n    const size = this.size;\n    await appendLine(line);\n    this.size = size + 1;\n  }\n}`,
