@@ -2769,6 +2769,11 @@ const valid1851: ValidCase[] = [
 const invalidDelta: InvalidCase[] = [
   // (changed lines in 1-2006: must-flag cases go here)
   {
+    name: "delta streams: an expression-bodied write() that calls back before its update is not judged",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<number>;\nexport function writer() {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    write: async (chunk: string, _encoding, callback) => void (callback(), (sent += await send(chunk))),\n  });\n}`,
+    errors: [{ messageId: "readModifyWrite", line: 7, column: 77, message: lostUpdate("sent") }],
+  },
+  {
     name: "delta options: a lock of another key family is not the critical section listed with a slash (jobs/* does not match jobsArchive)",
     code: `interface Mutex { runExclusive<T>(fn: () => Promise<T>): Promise<T> }\ndeclare const locks: Map<string, Mutex>;\ndeclare function countJobs(): Promise<number>;\nlet total = 0;\nexport async function recount() {\n  await locks.get("jobsArchive")?.runExclusive(async () => {\n    total = total + await countJobs();\n  });\n}`,
     options: { criticalSections: ["*jobs/*.runExclusive"] },
