@@ -2768,9 +2768,141 @@ const valid1851: ValidCase[] = [
 // runs (sixth session; report shared-state-across-await_e7c44ced), one pair per record.
 const invalidDelta: InvalidCase[] = [
   // (changed lines in 1-2006: must-flag cases go here)
+  {
+    name: "delta streams: an expression-bodied write() that calls back before its update is not judged",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<number>;\nexport function writer() {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    write: async (chunk: string, _encoding, callback) => void (callback(), (sent += await send(chunk))),\n  });\n}`,
+    errors: [{ messageId: "readModifyWrite", line: 7, column: 77, message: lostUpdate("sent") }],
+  },
+  {
+    name: "delta options: a lock of another key family is not the critical section listed with a slash (jobs/* does not match jobsArchive)",
+    code: `interface Mutex { runExclusive<T>(fn: () => Promise<T>): Promise<T> }\ndeclare const locks: Map<string, Mutex>;\ndeclare function countJobs(): Promise<number>;\nlet total = 0;\nexport async function recount() {\n  await locks.get("jobsArchive")?.runExclusive(async () => {\n    total = total + await countJobs();\n  });\n}`,
+    options: { criticalSections: ["*jobs/*.runExclusive"] },
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 7,
+        column: 5,
+        message: lostUpdate("total"),
+        fixes: [
+          [
+            HOIST,
+            `interface Mutex { runExclusive<T>(fn: () => Promise<T>): Promise<T> }\ndeclare const locks: Map<string, Mutex>;\ndeclare function countJobs(): Promise<number>;\nlet total = 0;\nexport async function recount() {\n  await locks.get("jobsArchive")?.runExclusive(async () => {\n    const awaited = await countJobs();\n    total = total + awaited;\n  });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "delta chains: a write chained on a queue of the channel passed in (each caller may pass its own) is not serialized",
+    code: `declare function appendLine(line: string): Promise<number>;\ninterface Channel { queue: Promise<void> }\nexport class Log {\n  private size = 0;\n  append(channel: Channel, line: string) {\n    channel.queue = channel.queue.then(() => this.write(line));\n    return channel.queue;\n  }\n  private async write(line: string) {\n    const size = this.size;\n    await appendLine(line);\n    this.size = size + 1;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.size", "size") }],
+  },
+  {
+    name: "delta busy guards: a guard that awaits in its own condition is no lock (a second call passes it meanwhile)",
+    code: `declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  constructor(private readonly gate: { paused(): Promise<boolean>; ready: Promise<void> }) {}\n  async drain() {\n    if (this.busy || (await this.gate.paused())) return;\n    this.busy = true;\n    const done = this.uploads;\n    await upload(this.queue.splice(0));\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.uploads", "done") }],
+  },
+  {
+    name: "delta streams: a read() that waits for the drain in the statement of its push, before the write",
+    code: `import { Readable } from "node:stream";\ndeclare function fetchPage(page: number): Promise<string[]>;\ndeclare function pause(ms: number): Promise<void>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      const rows = await fetchPage(current);\n      if (!readable.push(rows)) await pause(50);\n      page = current + 1;\n    },\n  });\n  return readable;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 7, message: staleSnapshot("page", "current") }],
+  },
+  {
+    name: "delta streams: a read() whose last push is followed by an await before the write (the stream may call it again meanwhile)",
+    code: `import { Readable } from "node:stream";\ndeclare function fetchPage(page: number): Promise<string[]>;\ndeclare function throttle(): Promise<void>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      const rows = await fetchPage(current);\n      if (rows.length === 0) {\n        readable.push(null);\n        return;\n      }\n      readable.push(rows);\n      await throttle();\n      page = current + 1;\n    },\n  });\n  return readable;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 17, column: 7, message: staleSnapshot("page", "current") }],
+  },
+  {
+    name: "delta streams: a read() with no push in sight (a helper pushes the page) is judged like any async function",
+    code: `import { Readable } from "node:stream";\ndeclare function pump(target: Readable, page: number): Promise<void>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      await pump(readable, current);\n      page = current + 1;\n      console.debug("page read", current);\n    },\n  });\n  return readable;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 10, column: 7, message: staleSnapshot("page", "current") }],
+  },
+  {
+    name: "delta streams: a read() that pushes in a callback and awaits after it",
+    code: `import { Readable } from "node:stream";\ndeclare function fetchPage(page: number): Promise<string[]>;\ndeclare function checkpoint(page: number): Promise<void>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      const rows = await fetchPage(current);\n      if (rows.length === 0) {\n        readable.push(null);\n        return;\n      }\n      rows.forEach((row) => readable.push(row));\n      await checkpoint(current);\n      page = current + 1;\n    },\n  });\n  return readable;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 17, column: 7, message: staleSnapshot("page", "current") }],
+  },
+  {
+    name: "delta streams: a write() that calls back in its try while its finally awaits",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\ndeclare function release(): Promise<void>;\nexport function writer() {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    async write(chunk: string, _encoding, callback) {\n      const count = sent;\n      try {\n        await send(chunk);\n        sent = count + 1;\n        callback();\n      } finally {\n        await release();\n      }\n    },\n  });\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 9, message: staleSnapshot("sent", "count") }],
+  },
+  {
+    name: "delta streams: a write() that hands its callback to an emitter before it awaits",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\nimport { EventEmitter } from "node:events";\nexport function writer(buffer: EventEmitter) {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    async write(chunk: string, _encoding, callback) {\n      if (chunk.length === 0) return callback();\n      const count = sent;\n      buffer.once("flushed", callback);\n      await send(chunk);\n      sent = count + 1;\n    },\n  });\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 7, message: staleSnapshot("sent", "count") }],
+  },
+  {
+    name: "delta streams: an async final() with no callback parameter",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\nexport function writer() {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    write(_chunk: string, _encoding, callback) {\n      callback();\n    },\n    async final() {\n      const count = sent;\n      await send("end");\n      sent = count + 1;\n    },\n  });\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 7, message: staleSnapshot("sent", "count") }],
+  },
+  {
+    name: "delta streams: destroy() is not a method the stream calls one at a time",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\nlet closed = 0;\nexport function writer() {\n  return new Writable({\n    objectMode: true,\n    write(_chunk: string, _encoding, callback) {\n      callback();\n    },\n    async destroy(error, callback) {\n      const count = closed;\n      await send("closing");\n      closed = count + 1;\n      callback(error);\n    },\n  });\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 7, message: staleSnapshot("closed", "count") }],
+  },
+  {
+    name: "delta streams: a read() option of the project's own source class (not a Node stream)",
+    code: `declare function fetchPage(page: number): Promise<string[]>;\nclass Source {\n  constructor(readonly options: { read(): Promise<void> }) {}\n  push(rows: string[]): void { void rows; }\n}\nexport function pages() {\n  let page = 0;\n  const source = new Source({\n    async read() {\n      const current = page;\n      const rows = await fetchPage(current);\n      page = current + 1;\n      source.push(rows);\n    },\n  });\n  return source;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 7, message: staleSnapshot("page", "current") }],
+  },
 ];
 const validDelta: ValidCase[] = [
   // (changed lines in 1-2006: must-not-flag cases go here)
+  {
+    name: "delta options: a critical section listed with a slash in its lock key (jobs/* matches jobs/daily)",
+    code: `interface Mutex { runExclusive<T>(fn: () => Promise<T>): Promise<T> }\ndeclare const locks: Map<string, Mutex>;\ndeclare function countJobs(): Promise<number>;\nlet total = 0;\nexport async function recount() {\n  await locks.get("jobs/daily")?.runExclusive(async () => {\n    total = total + await countJobs();\n  });\n}`,
+    options: { criticalSections: ["*jobs/*.runExclusive"] },
+  },
+  {
+    name: "delta streams: a read() whose push statement registers an async listener (its await runs later, outside this run)",
+    code: `import { Readable } from "node:stream";\ndeclare function fetchPage(page: number): Promise<string[]>;\ndeclare function recordBackpressure(page: number): Promise<void>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      const rows = await fetchPage(current);\n      page = current + 1;\n      if (!readable.push(rows)) readable.once("pause", async () => { await recordBackpressure(current); });\n    },\n  });\n  return readable;\n}`,
+  },
+  {
+    name: "delta chains: a write chained on a queue of the instance's own channel object (this.channel.queue)",
+    code: `declare function appendLine(line: string): Promise<number>;\ninterface Channel { queue: Promise<void> }\nexport class Log {\n  private size = 0;\n  private readonly channel: Channel = { queue: Promise.resolve() };\n  append(line: string) {\n    this.channel.queue = this.channel.queue.then(() => this.write(line));\n    return this.channel.queue;\n  }\n  private async write(line: string) {\n    const size = this.size;\n    await appendLine(line);\n    this.size = size + 1;\n  }\n}`,
+  },
+  {
+    name: "delta busy guards: a busy flag checked and set after awaiting readiness, before the next await",
+    code: `declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  constructor(private readonly gate: { paused(): Promise<boolean>; ready: Promise<void> }) {}\n  async drain() {\n    await this.gate.ready;\n    if (this.busy) return;\n    this.busy = true;\n    const done = this.uploads;\n    await upload(this.queue.splice(0));\n    this.uploads = done + 1;\n    this.busy = false;\n  }\n}`,
+  },
+  {
+    name: "delta closures: an inline callback returned to a project consumer that awaits it one event at a time",
+    code: `interface StreamEvent { type: string; id: string }\ndeclare function flush(): Promise<void>;\nasync function consume(events: AsyncIterable<StreamEvent>, onEvent: (event: StreamEvent) => Promise<void>) {\n  for await (const event of events) await onEvent(event);\n}\nexport function run(events: AsyncIterable<StreamEvent>) {\n  let flushed = 0;\n  return consume(events, async () => {\n    const count = flushed;\n    await flush();\n    flushed = count + 1;\n  });\n}`,
+  },
+  {
+    name: "delta streams: a Transform's transform() calling back last in each branch",
+    code: `import { Transform } from "node:stream";\ndeclare function enrich(row: string): Promise<string>;\nexport function enricher() {\n  let seen = 0;\n  return new Transform({\n    objectMode: true,\n    async transform(row: string, _encoding, done) {\n      const count = seen;\n      if (row.length === 0) {\n        done();\n        return;\n      }\n      try {\n        const rich = await enrich(row);\n        seen = count + 1;\n        done(null, rich);\n      } catch (err) {\n        done(err as Error);\n      }\n    },\n  });\n}`,
+  },
+  {
+    name: "delta streams: a Writable's write given as an arrow property, calling back last",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\nexport function writer() {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    write: async (chunk: string, _encoding, callback) => {\n      const count = sent;\n      await send(chunk);\n      sent = count + 1;\n      callback();\n    },\n  });\n}`,
+  },
+  {
+    name: "delta streams: a Readable imported from \"stream\" whose read() pushes last",
+    code: `import { Readable } from "stream";\ndeclare function fetchPage(page: number): Promise<string[]>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      const rows = await fetchPage(current);\n      page = current + 1;\n      readable.push(rows.length > 0 ? rows : null);\n    },\n  });\n  return readable;\n}`,
+  },
+  {
+    name: "delta streams: a write() whose catch calls back with the error and returns",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\nexport function writer() {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    async write(chunk: string, _encoding, callback) {\n      const count = sent;\n      try {\n        await send(chunk);\n      } catch (err) {\n        callback(err as Error);\n        return;\n      }\n      sent = count + 1;\n      callback();\n    },\n  });\n}`,
+  },
+  {
+    name: "delta streams: a Duplex's writev() and final(), each calling back last",
+    code: `import { Duplex } from "node:stream";\ndeclare function sendAll(chunks: string[]): Promise<void>;\nexport function channel() {\n  let sent = 0;\n  return new Duplex({\n    objectMode: true,\n    read() {},\n    async writev(chunks: Array<{ chunk: string }>, callback) {\n      const count = sent;\n      await sendAll(chunks.map((entry) => entry.chunk));\n      sent = count + chunks.length;\n      callback();\n    },\n    async final(callback) {\n      const count = sent;\n      await sendAll(["end"]);\n      sent = count + 1;\n      callback();\n    },\n  });\n}`,
+  },
+  {
+    name: "delta streams: a PassThrough's flush() calling back last",
+    code: `import { PassThrough } from "node:stream";\ndeclare function trailer(count: number): Promise<string>;\nexport function withTrailer() {\n  let written = 0;\n  return new PassThrough({\n    async flush(callback) {\n      const count = written;\n      const text = await trailer(count);\n      written = count + 1;\n      callback(null, text);\n    },\n  });\n}`,
+  },
+  {
+    name: "delta streams: a read() whose push statement awaits before the push",
+    code: `import { Readable } from "node:stream";\ninterface Cursor { next(): Promise<string[]>; exhausted(): Promise<boolean> }\ndeclare function openCursor(page: number): Cursor;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      const cursor = openCursor(current);\n      const rows = await cursor.next();\n      page = current + 1;\n      (await cursor.exhausted()) ? readable.push(null) : readable.push(rows);\n    },\n  });\n  return readable;\n}`,
+  },
+  {
+    name: "delta streams: a write() that calls back last in its finally, after awaiting the release",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\ndeclare function release(): Promise<void>;\nexport function writer() {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    async write(chunk: string, _encoding, callback) {\n      const count = sent;\n      try {\n        await send(chunk);\n        sent = count + 1;\n      } finally {\n        await release();\n        callback();\n      }\n    },\n  });\n}`,
+  },
 ];
 const invalid2300: InvalidCase[] = [
   // (lines 2300-2479: must-flag cases go here)
