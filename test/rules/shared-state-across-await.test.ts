@@ -2759,9 +2759,29 @@ const valid1501: ValidCase[] = [
 // Cases from the mutation run of lines 1851-end.
 const invalid1851: InvalidCase[] = [
   // (1851-end must-flag cases go here)
+  {
+    name: "a generation doubled (0 stays 0): not a fresh token, the rows written back stale",
+    code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen: number = 0;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen = this.gen * 2;\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "a generation set from another field plus one: concurrent calls claim the same value",
+    code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen: number = 0;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen = this.base + 1;\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "a controller reused through ??= is not a fresh token: the rows written back stale",
+    code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private controller: AbortController | undefined;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.controller ??= new AbortController();\n    const generation = this.controller;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.controller) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
 ];
 const valid1851: ValidCase[] = [
   // (1851-end must-not-flag cases go here)
+  { name: "a generation bumped with this.gen = this.gen + 1, then read into the token, before the await", code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen: number = 0;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen = this.gen + 1;\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
+  { name: "a countdown generation lowered with -= 1, then read into the token, before the await", code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen: number = 0;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen -= 1;\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
+  { name: "a countdown generation lowered with this.gen = this.gen - 1, then read into the token", code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen: number = 0;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen = this.gen - 1;\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
+  { name: "a countdown generation claimed with --this.gen before the await", code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen: number = 0;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    const generation = --this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
+  { name: "a load token stored as a new object, then read into the token, before the await", code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private loadToken: object = {};\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.loadToken = {};\n    const generation = this.loadToken;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.loadToken) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
 ];
 
 // Cases from the mutation run of lines 2007-end and of the lines changed in 1-2006 since their
