@@ -2760,6 +2760,51 @@ const valid1501: ValidCase[] = [
 const invalid1851: InvalidCase[] = [
   // (1851-end must-flag cases go here)
   {
+    name: "a module function's generation parameter: only a private method's callers are followed",
+    code: `declare function seek(position: number): Promise<void>;\nlet generation = 0;\nlet position = 0;\nexport function play() {\n  const claimed = ++generation;\n  void playNext(claimed);\n}\nasync function playNext(claimed: number) {\n  const at = position;\n  await seek(at);\n  if (claimed !== generation) return;\n  position = at + 1;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 3, message: staleSnapshot("position", "at") }],
+  },
+  {
+    name: "playNext's generation defaults to the current one: a call without it is not claimed",
+    code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n  }\n  private async playNext(generation = this.generation) {\n    const position = this.position;\n    await seek(position);\n    if (generation !== this.generation) return;\n    this.position = position + 1;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 14, column: 5, message: staleSnapshot("this.position", "position") }],
+  },
+  {
+    name: "playNext bumps its own generation parameter after the write: later checks compare a value no caller claimed",
+    code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n  }\n  private async playNext(generation: number) {\n    const position = this.position;\n    await seek(position);\n    if (generation !== this.generation) return;\n    this.position = position + 1;\n    this.generation = ++generation;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 14, column: 5, message: staleSnapshot("this.position", "position") }],
+  },
+  {
+    name: "playNext called on another player with this player's generation",
+    code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n  }\n  follow(leader: Player) {\n    const generation = ++this.generation;\n    void leader.playNext(generation);\n  }\n${PLAY_NEXT}`,
+    errors: [{ messageId: "staleSnapshot", line: 18, column: 5, message: staleSnapshot("this.position", "position") }],
+  },
+  {
+    name: "playNext called from a timer callback with its enclosing function's generation",
+    code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    setTimeout(() => void this.playNext(generation), 0);\n  }\n${PLAY_NEXT}`,
+    errors: [{ messageId: "staleSnapshot", line: 14, column: 5, message: staleSnapshot("this.position", "position") }],
+  },
+  {
+    name: "a controller stored as the current one only after playNext was started with it",
+    code: `${PLAYER}  play() {\n    const controller = new AbortController();\n    void this.playNext(controller);\n    this.controller = controller;\n  }\n  private async playNext(controller: AbortController) {\n    const position = this.position;\n    await seek(position);\n    if (controller !== this.controller) return;\n    this.position = position + 1;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 15, column: 5, message: staleSnapshot("this.position", "position") }],
+  },
+  {
+    name: "a private playNext no method of the class calls: its generation is claimed by nobody",
+    code: `${PLAYER}${PLAY_NEXT}`,
+    errors: [{ messageId: "staleSnapshot", line: 10, column: 5, message: staleSnapshot("this.position", "position") }],
+  },
+  {
+    name: "playFrom called with a spread before the generation: its position is not known",
+    code: `${PLAYER}  play(from: number) {\n    const generation = ++this.generation;\n    const at: [number] = [from];\n    void this.playFrom(...at, generation);\n  }\n  private async playFrom(from: number, generation: number) {\n    const position = this.position;\n    await seek(from);\n    if (generation !== this.generation) return;\n    this.position = position + from;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 15, column: 5, message: staleSnapshot("this.position", "position") }],
+  },
+  {
+    name: "a generation compared with what a function returns, not with the field it claimed",
+    code: `declare function fetchRows(): Promise<string[]>;\ndeclare function latestGeneration(): number;\nexport class Grid {\n  private gen = 0;\n  private rows: string[] = [];\n  async reload() {\n    const generation = ++this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== latestGeneration()) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 11, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
     name: "a generation doubled (0 stays 0): not a fresh token, the rows written back stale",
     code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen: number = 0;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen = this.gen * 2;\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
     errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.rows", "previous") }],
@@ -2777,6 +2822,9 @@ const invalid1851: InvalidCase[] = [
 ];
 const valid1851: ValidCase[] = [
   // (1851-end must-not-flag cases go here)
+  { name: "playNext counts its hops in a local, the generation parameter untouched", code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n  }\n  private async playNext(generation: number) {\n    let hops = 0;\n    const position = this.position;\n    await seek(position);\n    if (generation !== this.generation) return;\n    hops++;\n    this.position = position + hops;\n  }\n}` },
+  { name: "playNext started through this[\"playNext\"], the class also keying a record by string", code: `${PLAYER}  private startedAt: Record<string, number> = {};\n  play() {\n    const generation = ++this.generation;\n    this.startedAt["play"] = Date.now();\n    void this["playNext"](generation);\n  }\n${PLAY_NEXT}` },
+  { name: "playFrom called with its claimed generation first and a spread of positions after it", code: `${PLAYER}  play(queue: number[]) {\n    const generation = ++this.generation;\n    void this.playFrom(generation, ...queue);\n  }\n  private async playFrom(generation: number, ...positions: number[]) {\n    const position = this.position;\n    await seek(positions[0] ?? position);\n    if (generation !== this.generation) return;\n    this.position = position + positions.length;\n  }\n}` },
   { name: "a generation bumped with this.gen = this.gen + 1, then read into the token, before the await", code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen: number = 0;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen = this.gen + 1;\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
   { name: "a countdown generation lowered with -= 1, then read into the token, before the await", code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen: number = 0;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen -= 1;\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
   { name: "a countdown generation lowered with this.gen = this.gen - 1, then read into the token", code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen: number = 0;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen = this.gen - 1;\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
