@@ -2760,6 +2760,11 @@ const valid1501: ValidCase[] = [
 const invalid1851: InvalidCase[] = [
   // (1851-end must-flag cases go here)
   {
+    name: "a generation read after a trace, never bumped: not a claim",
+    code: `declare function fetchRows(): Promise<string[]>;\ndeclare function trace(name: string): void;\nexport class Grid {\n  private gen = 0;\n  private rows: string[] = [];\n  async reload() {\n    trace(\"reload\");\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
     name: "a module function's generation parameter: only a private method's callers are followed",
     code: `declare function seek(position: number): Promise<void>;\nlet generation = 0;\nlet position = 0;\nexport function play() {\n  const claimed = ++generation;\n  void playNext(claimed);\n}\nasync function playNext(claimed: number) {\n  const at = position;\n  await seek(at);\n  if (claimed !== generation) return;\n  position = at + 1;\n}`,
     errors: [{ messageId: "staleSnapshot", line: 12, column: 3, message: staleSnapshot("position", "at") }],
@@ -2822,6 +2827,11 @@ const invalid1851: InvalidCase[] = [
 ];
 const valid1851: ValidCase[] = [
   // (1851-end must-not-flag cases go here)
+  { name: "the generation bumped, the rows read, then the generation read into the token, before the await", code: `declare function fetchRows(): Promise<string[]>;\ndeclare function trace(name: string): void;\nexport class Grid {\n  private gen = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen++;\n    const previous = this.rows;\n    const generation = this.gen;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
+  { name: "the generation bumped, traced, then read into the token, before the await", code: `declare function fetchRows(): Promise<string[]>;\ndeclare function trace(name: string): void;\nexport class Grid {\n  private gen = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen++;\n    trace(\"reload\");\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
+  { name: "a module function's position advanced before the await", code: `declare function seek(position: number): Promise<void>;\nlet position = 0;\nexport async function playNext() {\n  const at = position;\n  position = at + 1;\n  await seek(at);\n}` },
+  { name: "playNext started from a timer callback that claims the generation itself", code: `${PLAYER}  play() {\n    setTimeout(() => {\n      const generation = ++this.generation;\n      void this.playNext(generation);\n    }, 0);\n  }\n${PLAY_NEXT}` },
+  { name: "a controller stored as the current one before playNext is started with it", code: `${PLAYER}  play() {\n    const controller = new AbortController();\n    this.controller = controller;\n    void this.playNext(controller);\n  }\n  private async playNext(controller: AbortController) {\n    const position = this.position;\n    await seek(position);\n    if (controller !== this.controller) return;\n    this.position = position + 1;\n  }\n}` },
   { name: "playNext counts its hops in a local, the generation parameter untouched", code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n  }\n  private async playNext(generation: number) {\n    let hops = 0;\n    const position = this.position;\n    await seek(position);\n    if (generation !== this.generation) return;\n    hops++;\n    this.position = position + hops;\n  }\n}` },
   { name: "playNext started through this[\"playNext\"], the class also keying a record by string", code: `${PLAYER}  private startedAt: Record<string, number> = {};\n  play() {\n    const generation = ++this.generation;\n    this.startedAt["play"] = Date.now();\n    void this["playNext"](generation);\n  }\n${PLAY_NEXT}` },
   { name: "playFrom called with its claimed generation first and a spread of positions after it", code: `${PLAYER}  play(queue: number[]) {\n    const generation = ++this.generation;\n    void this.playFrom(generation, ...queue);\n  }\n  private async playFrom(generation: number, ...positions: number[]) {\n    const position = this.position;\n    await seek(positions[0] ?? position);\n    if (generation !== this.generation) return;\n    this.position = position + positions.length;\n  }\n}` },
