@@ -2760,6 +2760,11 @@ const valid1501: ValidCase[] = [
 const invalid1851: InvalidCase[] = [
   // (1851-end must-flag cases go here)
   {
+    name: "a connection stored after rechecking another field, not the connection",
+    code: `${CONN}\nexport class Pool {\n  private conn: Conn | undefined;\n  private closed = false;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (!this.closed) this.conn = conn;\n    }\n    return this.conn;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 8, column: 25, message: duplicateInit("this.conn") }],
+  },
+  {
     name: "a generation read after a trace, never bumped: not a claim",
     code: `declare function fetchRows(): Promise<string[]>;\ndeclare function trace(name: string): void;\nexport class Grid {\n  private gen = 0;\n  private rows: string[] = [];\n  async reload() {\n    trace(\"reload\");\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
     errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.rows", "previous") }],
@@ -2827,6 +2832,7 @@ const invalid1851: InvalidCase[] = [
 ];
 const valid1851: ValidCase[] = [
   // (1851-end must-not-flag cases go here)
+  { name: "a connection stored only if still unset and the pool still open after the await", code: `${CONN}\nexport class Pool {\n  private conn: Conn | undefined;\n  private closed = false;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (!this.conn && !this.closed) this.conn = conn;\n    }\n    return this.conn;\n  }\n}` },
   { name: "the generation bumped, the rows read, then the generation read into the token, before the await", code: `declare function fetchRows(): Promise<string[]>;\ndeclare function trace(name: string): void;\nexport class Grid {\n  private gen = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen++;\n    const previous = this.rows;\n    const generation = this.gen;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
   { name: "the generation bumped, traced, then read into the token, before the await", code: `declare function fetchRows(): Promise<string[]>;\ndeclare function trace(name: string): void;\nexport class Grid {\n  private gen = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen++;\n    trace(\"reload\");\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
   { name: "a module function's position advanced before the await", code: `declare function seek(position: number): Promise<void>;\nlet position = 0;\nexport async function playNext() {\n  const at = position;\n  position = at + 1;\n  await seek(at);\n}` },
