@@ -2760,6 +2760,24 @@ const valid1501: ValidCase[] = [
 const invalid1851: InvalidCase[] = [
   // (1851-end must-flag cases go here)
   {
+    name: "a connection initialized after a presence check, written without semicolons",
+    code: `${CONN}\nexport class Pool {\n  private conn: Conn | undefined\n  async get() {\n    if (!this.conn) {\n      this.conn = await connect()\n    }\n    return this.conn\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 6,
+        column: 7,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\nexport class Pool {\n  private conn: Conn | undefined\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (!this.conn) {\n      this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }))\n    }\n    return this.conn\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
     name: "a token claimed from another counter (++this.loads), compared with the generation",
     code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen = 0;\n  private loads = 0;\n  private rows: string[] = [];\n  async reload() {\n    const generation = ++this.loads;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
     errors: [{ messageId: "staleSnapshot", line: 11, column: 5, message: staleSnapshot("this.rows", "previous") }],
