@@ -2760,6 +2760,24 @@ const valid1501: ValidCase[] = [
 const invalid1851: InvalidCase[] = [
   // (1851-end must-flag cases go here)
   {
+    name: "a compare-and-set that awaits a notification before its bump: another call passes the check meanwhile",
+    code: `interface Doc { text: string }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\ndeclare function notify(doc: Doc): Promise<void>;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (this.version !== version) return;\n    this.doc = merge(draft, saved);\n    await notify(this.doc);\n    this.version++;\n  }\n}`,
+    errors: [
+      {
+        messageId: "staleSnapshot",
+        line: 13,
+        column: 5,
+        message: staleSnapshot("this.doc", "draft"),
+      },
+      {
+        messageId: "checkThenAct",
+        line: 15,
+        column: 5,
+        message: checkThenAct("this.version"),
+      },
+    ],
+  },
+  {
     name: "a connection initialized after a presence check, written without semicolons",
     code: `${CONN}\nexport class Pool {\n  private conn: Conn | undefined\n  async get() {\n    if (!this.conn) {\n      this.conn = await connect()\n    }\n    return this.conn\n  }\n}`,
     errors: [
@@ -2875,6 +2893,7 @@ const invalid1851: InvalidCase[] = [
 ];
 const valid1851: ValidCase[] = [
   // (1851-end must-not-flag cases go here)
+  { name: "a compare-and-set that notifies after its bump", code: `interface Doc { text: string }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\ndeclare function notify(doc: Doc): Promise<void>;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (this.version !== version) return;\n    this.doc = merge(draft, saved);\n    this.version++;\n    await notify(this.doc);\n  }\n}` },
   { name: "a compare-and-set that returns early on an empty save between the check and the write", code: `interface Doc { text: string }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (this.version !== version) return;\n    if (!saved.text) return;\n    this.doc = merge(draft, saved);\n    this.version++;\n  }\n}` },
   { name: "a token claimed with ++this.gen, the load count bumped too, before the await", code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen = 0;\n  private loads = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.loads++;\n    const generation = ++this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
   { name: "a token claimed inline with (this.gen += 1) before the await", code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen = 0;\n  private loads = 0;\n  private rows: string[] = [];\n  async reload() {\n    const generation = (this.gen += 1);\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
