@@ -2759,9 +2759,161 @@ const valid1501: ValidCase[] = [
 // Cases from the mutation run of lines 1851-end.
 const invalid1851: InvalidCase[] = [
   // (1851-end must-flag cases go here)
+  {
+    name: "a compare-and-set that awaits a notification before its bump: another call passes the check meanwhile",
+    code: `interface Doc { text: string }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\ndeclare function notify(doc: Doc): Promise<void>;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (this.version !== version) return;\n    this.doc = merge(draft, saved);\n    await notify(this.doc);\n    this.version++;\n  }\n}`,
+    errors: [
+      {
+        messageId: "staleSnapshot",
+        line: 13,
+        column: 5,
+        message: staleSnapshot("this.doc", "draft"),
+      },
+      {
+        messageId: "checkThenAct",
+        line: 15,
+        column: 5,
+        message: checkThenAct("this.version"),
+      },
+    ],
+  },
+  {
+    name: "a connection initialized after a presence check, written without semicolons",
+    code: `${CONN}\nexport class Pool {\n  private conn: Conn | undefined\n  async get() {\n    if (!this.conn) {\n      this.conn = await connect()\n    }\n    return this.conn\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 6,
+        column: 7,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `${CONN}\nexport class Pool {\n  private conn: Conn | undefined\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (!this.conn) {\n      this.conn = await (this.connPending ??= connect().finally(() => { this.connPending = undefined; }))\n    }\n    return this.conn\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a token claimed from another counter (++this.loads), compared with the generation",
+    code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen = 0;\n  private loads = 0;\n  private rows: string[] = [];\n  async reload() {\n    const generation = ++this.loads;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 11, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "a token taken with this.gen++ holds the value before the bump: not a claim",
+    code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen = 0;\n  private loads = 0;\n  private rows: string[] = [];\n  async reload() {\n    const generation = this.gen++;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 11, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "a fresh controller kept only in the last-controller field, compared with the current one",
+    code: `declare function fetchRows(signal: AbortSignal): Promise<string[]>;\ndeclare const sharedController: AbortController;\nexport class Grid {\n  private controller: AbortController | undefined;\n  private lastController: AbortController | undefined;\n  private rows: string[] = [];\n  async reload() {\n    const controller = new AbortController();\n    this.lastController = controller;\n    const previous = this.rows;\n    const rows = await fetchRows(controller.signal);\n    if (controller !== this.controller) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "a fresh controller made, but the field set to a shared one",
+    code: `declare function fetchRows(signal: AbortSignal): Promise<string[]>;\ndeclare const sharedController: AbortController;\nexport class Grid {\n  private controller: AbortController | undefined;\n  private lastController: AbortController | undefined;\n  private rows: string[] = [];\n  async reload() {\n    const controller = new AbortController();\n    this.controller = sharedController;\n    const previous = this.rows;\n    const rows = await fetchRows(controller.signal);\n    if (controller !== this.controller) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "a fresh controller stored only if none is current (??=): an older call's controller may stay",
+    code: `declare function fetchRows(signal: AbortSignal): Promise<string[]>;\ndeclare const sharedController: AbortController;\nexport class Grid {\n  private controller: AbortController | undefined;\n  private lastController: AbortController | undefined;\n  private rows: string[] = [];\n  async reload() {\n    const controller = new AbortController();\n    this.controller ??= controller;\n    const previous = this.rows;\n    const rows = await fetchRows(controller.signal);\n    if (controller !== this.controller) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "a connection stored after rechecking another field, not the connection",
+    code: `${CONN}\nexport class Pool {\n  private conn: Conn | undefined;\n  private closed = false;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (!this.closed) this.conn = conn;\n    }\n    return this.conn;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 8, column: 25, message: duplicateInit("this.conn") }],
+  },
+  {
+    name: "a generation read after a trace, never bumped: not a claim",
+    code: `declare function fetchRows(): Promise<string[]>;\ndeclare function trace(name: string): void;\nexport class Grid {\n  private gen = 0;\n  private rows: string[] = [];\n  async reload() {\n    trace(\"reload\");\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "a module function's generation parameter: only a private method's callers are followed",
+    code: `declare function seek(position: number): Promise<void>;\nlet generation = 0;\nlet position = 0;\nexport function play() {\n  const claimed = ++generation;\n  void playNext(claimed);\n}\nasync function playNext(claimed: number) {\n  const at = position;\n  await seek(at);\n  if (claimed !== generation) return;\n  position = at + 1;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 3, message: staleSnapshot("position", "at") }],
+  },
+  {
+    name: "playNext's generation defaults to the current one: a call without it is not claimed",
+    code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n  }\n  private async playNext(generation = this.generation) {\n    const position = this.position;\n    await seek(position);\n    if (generation !== this.generation) return;\n    this.position = position + 1;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 14, column: 5, message: staleSnapshot("this.position", "position") }],
+  },
+  {
+    name: "playNext bumps its own generation parameter after the write: later checks compare a value no caller claimed",
+    code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n  }\n  private async playNext(generation: number) {\n    const position = this.position;\n    await seek(position);\n    if (generation !== this.generation) return;\n    this.position = position + 1;\n    this.generation = ++generation;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 14, column: 5, message: staleSnapshot("this.position", "position") }],
+  },
+  {
+    name: "playNext called on another player with this player's generation",
+    code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n  }\n  follow(leader: Player) {\n    const generation = ++this.generation;\n    void leader.playNext(generation);\n  }\n${PLAY_NEXT}`,
+    errors: [{ messageId: "staleSnapshot", line: 18, column: 5, message: staleSnapshot("this.position", "position") }],
+  },
+  {
+    name: "playNext called from a timer callback with its enclosing function's generation",
+    code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    setTimeout(() => void this.playNext(generation), 0);\n  }\n${PLAY_NEXT}`,
+    errors: [{ messageId: "staleSnapshot", line: 14, column: 5, message: staleSnapshot("this.position", "position") }],
+  },
+  {
+    name: "a controller stored as the current one only after playNext was started with it",
+    code: `${PLAYER}  play() {\n    const controller = new AbortController();\n    void this.playNext(controller);\n    this.controller = controller;\n  }\n  private async playNext(controller: AbortController) {\n    const position = this.position;\n    await seek(position);\n    if (controller !== this.controller) return;\n    this.position = position + 1;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 15, column: 5, message: staleSnapshot("this.position", "position") }],
+  },
+  {
+    name: "a private playNext no method of the class calls: its generation is claimed by nobody",
+    code: `${PLAYER}${PLAY_NEXT}`,
+    errors: [{ messageId: "staleSnapshot", line: 10, column: 5, message: staleSnapshot("this.position", "position") }],
+  },
+  {
+    name: "playFrom called with a spread before the generation: its position is not known",
+    code: `${PLAYER}  play(from: number) {\n    const generation = ++this.generation;\n    const at: [number] = [from];\n    void this.playFrom(...at, generation);\n  }\n  private async playFrom(from: number, generation: number) {\n    const position = this.position;\n    await seek(from);\n    if (generation !== this.generation) return;\n    this.position = position + from;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 15, column: 5, message: staleSnapshot("this.position", "position") }],
+  },
+  {
+    name: "a generation compared with what a function returns, not with the field it claimed",
+    code: `declare function fetchRows(): Promise<string[]>;\ndeclare function latestGeneration(): number;\nexport class Grid {\n  private gen = 0;\n  private rows: string[] = [];\n  async reload() {\n    const generation = ++this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== latestGeneration()) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 11, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "a generation doubled (0 stays 0): not a fresh token, the rows written back stale",
+    code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen: number = 0;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen = this.gen * 2;\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "a generation set from another field plus one: concurrent calls claim the same value",
+    code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen: number = 0;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen = this.base + 1;\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "a controller reused through ??= is not a fresh token: the rows written back stale",
+    code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private controller: AbortController | undefined;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.controller ??= new AbortController();\n    const generation = this.controller;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.controller) return;\n    this.rows = previous.concat(rows);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
 ];
 const valid1851: ValidCase[] = [
   // (1851-end must-not-flag cases go here)
+  { name: "a compare-and-set that notifies after its bump", code: `interface Doc { text: string }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\ndeclare function notify(doc: Doc): Promise<void>;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (this.version !== version) return;\n    this.doc = merge(draft, saved);\n    this.version++;\n    await notify(this.doc);\n  }\n}` },
+  { name: "a compare-and-set that returns early on an empty save between the check and the write", code: `interface Doc { text: string }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (this.version !== version) return;\n    if (!saved.text) return;\n    this.doc = merge(draft, saved);\n    this.version++;\n  }\n}` },
+  { name: "a token claimed with ++this.gen, the load count bumped too, before the await", code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen = 0;\n  private loads = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.loads++;\n    const generation = ++this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
+  { name: "a token claimed inline with (this.gen += 1) before the await", code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen = 0;\n  private loads = 0;\n  private rows: string[] = [];\n  async reload() {\n    const generation = (this.gen += 1);\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
+  { name: "a fresh controller stored as the last and the current one before the await", code: `declare function fetchRows(signal: AbortSignal): Promise<string[]>;\ndeclare const sharedController: AbortController;\nexport class Grid {\n  private controller: AbortController | undefined;\n  private lastController: AbortController | undefined;\n  private rows: string[] = [];\n  async reload() {\n    const controller = new AbortController();\n    this.lastController = controller;\n    this.controller = controller;\n    const previous = this.rows;\n    const rows = await fetchRows(controller.signal);\n    if (controller !== this.controller) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
+  { name: "a fresh controller stored as the current one after aborting the old one", code: `declare function fetchRows(signal: AbortSignal): Promise<string[]>;\ndeclare const sharedController: AbortController;\nexport class Grid {\n  private controller: AbortController | undefined;\n  private lastController: AbortController | undefined;\n  private rows: string[] = [];\n  async reload() {\n    const controller = new AbortController();\n    this.controller?.abort();\n    this.controller = controller;\n    const previous = this.rows;\n    const rows = await fetchRows(controller.signal);\n    if (controller !== this.controller) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
+  { name: "a fresh controller stored as the current one, the rows read before it", code: `declare function fetchRows(signal: AbortSignal): Promise<string[]>;\ndeclare const sharedController: AbortController;\nexport class Grid {\n  private controller: AbortController | undefined;\n  private lastController: AbortController | undefined;\n  private rows: string[] = [];\n  async reload() {\n    const previous = this.rows;\n    const controller = new AbortController();\n    this.controller = controller;\n    const rows = await fetchRows(controller.signal);\n    if (controller !== this.controller) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
+  { name: "a connection stored only if still unset and the pool still open after the await", code: `${CONN}\nexport class Pool {\n  private conn: Conn | undefined;\n  private closed = false;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (!this.conn && !this.closed) this.conn = conn;\n    }\n    return this.conn;\n  }\n}` },
+  { name: "the generation bumped, the rows read, then the generation read into the token, before the await", code: `declare function fetchRows(): Promise<string[]>;\ndeclare function trace(name: string): void;\nexport class Grid {\n  private gen = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen++;\n    const previous = this.rows;\n    const generation = this.gen;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
+  { name: "the generation bumped, traced, then read into the token, before the await", code: `declare function fetchRows(): Promise<string[]>;\ndeclare function trace(name: string): void;\nexport class Grid {\n  private gen = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen++;\n    trace(\"reload\");\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
+  { name: "a module function's position advanced before the await", code: `declare function seek(position: number): Promise<void>;\nlet position = 0;\nexport async function playNext() {\n  const at = position;\n  position = at + 1;\n  await seek(at);\n}` },
+  { name: "playNext started from a timer callback that claims the generation itself", code: `${PLAYER}  play() {\n    setTimeout(() => {\n      const generation = ++this.generation;\n      void this.playNext(generation);\n    }, 0);\n  }\n${PLAY_NEXT}` },
+  { name: "a controller stored as the current one before playNext is started with it", code: `${PLAYER}  play() {\n    const controller = new AbortController();\n    this.controller = controller;\n    void this.playNext(controller);\n  }\n  private async playNext(controller: AbortController) {\n    const position = this.position;\n    await seek(position);\n    if (controller !== this.controller) return;\n    this.position = position + 1;\n  }\n}` },
+  { name: "playNext counts its hops in a local, the generation parameter untouched", code: `${PLAYER}  play() {\n    const generation = ++this.generation;\n    void this.playNext(generation);\n  }\n  private async playNext(generation: number) {\n    let hops = 0;\n    const position = this.position;\n    await seek(position);\n    if (generation !== this.generation) return;\n    hops++;\n    this.position = position + hops;\n  }\n}` },
+  { name: "playNext started through this[\"playNext\"], the class also keying a record by string", code: `${PLAYER}  private startedAt: Record<string, number> = {};\n  play() {\n    const generation = ++this.generation;\n    this.startedAt["play"] = Date.now();\n    void this["playNext"](generation);\n  }\n${PLAY_NEXT}` },
+  { name: "playFrom called with its claimed generation first and a spread of positions after it", code: `${PLAYER}  play(queue: number[]) {\n    const generation = ++this.generation;\n    void this.playFrom(generation, ...queue);\n  }\n  private async playFrom(generation: number, ...positions: number[]) {\n    const position = this.position;\n    await seek(positions[0] ?? position);\n    if (generation !== this.generation) return;\n    this.position = position + positions.length;\n  }\n}` },
+  { name: "a generation bumped with this.gen = this.gen + 1, then read into the token, before the await", code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen: number = 0;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen = this.gen + 1;\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
+  { name: "a countdown generation lowered with -= 1, then read into the token, before the await", code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen: number = 0;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen -= 1;\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
+  { name: "a countdown generation lowered with this.gen = this.gen - 1, then read into the token", code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen: number = 0;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen = this.gen - 1;\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
+  { name: "a countdown generation claimed with --this.gen before the await", code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen: number = 0;\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    const generation = --this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
+  { name: "a load token stored as a new object, then read into the token, before the await", code: `declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private loadToken: object = {};\n  private base = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.loadToken = {};\n    const generation = this.loadToken;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.loadToken) return;\n    this.rows = previous.concat(rows);\n  }\n}` },
 ];
 
 // Cases from the mutation run of lines 2007-end and of the lines changed in 1-2006 since their
