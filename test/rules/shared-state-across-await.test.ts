@@ -2883,6 +2883,42 @@ const invalid2300: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "a per-key in-flight entry checked under the raw id and stored under the normalized key",
+    code: "declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Map<string, Promise<string>>();\n  private failed = new Set<string>();\n  async name(id: string) {\n    const key = id.toLowerCase();\n    if (!this.names.has(key)) {\n      if (!this.inflight.has(id)) this.inflight.set(key, fetchUser(key));\n      this.names.set(key, await this.inflight.get(key)!);\n    }\n    return this.names.get(key);\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 10,
+        column: 7,
+        message: duplicateInitCollection("this.names", "key"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private readonly namesPending = new Map<string, Promise<string>>();\n  private inflight = new Map<string, Promise<string>>();\n  private failed = new Set<string>();\n  async name(id: string) {\n    const key = id.toLowerCase();\n    if (!this.names.has(key)) {\n      if (!this.inflight.has(id)) this.inflight.set(key, fetchUser(key));\n      let pending = this.namesPending.get(key);\n      if (!pending) {\n        pending = this.inflight.get(key)!;\n        this.namesPending.set(key, pending);\n      }\n      this.names.set(key, await pending);\n    }\n    return this.names.get(key);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a per-key in-flight entry started under a has check of another collection",
+    code: "declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Map<string, Promise<string>>();\n  private failed = new Set<string>();\n  async name(id: string) {\n    if (!this.names.has(id)) {\n      if (!this.failed.has(id)) this.inflight.set(id, fetchUser(id));\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 9,
+        column: 7,
+        message: duplicateInitCollection("this.names", "id"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private readonly namesPending = new Map<string, Promise<string>>();\n  private inflight = new Map<string, Promise<string>>();\n  private failed = new Set<string>();\n  async name(id: string) {\n    if (!this.names.has(id)) {\n      if (!this.failed.has(id)) this.inflight.set(id, fetchUser(id));\n      let pending = this.namesPending.get(id);\n      if (!pending) {\n        pending = this.inflight.get(id)!;\n        this.namesPending.set(id, pending);\n      }\n      this.names.set(id, await pending);\n    }\n    return this.names.get(id);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const valid2300: ValidCase[] = [
   { name: "a connection awaited from a promise memoized with ||=", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) this.connection = await (this.connecting ||= connect());\n    return this.connection;\n  }\n}" },
@@ -2898,6 +2934,8 @@ const valid2300: ValidCase[] = [
   { name: "a connection awaited from an async method that configures first, then returns the promise after an early-return guard", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private async configure() {}\n  private async open(): Promise<Conn> {\n    await this.configure();\n    if (this.connecting) return this.connecting;\n    this.connecting = connect();\n    return this.connecting;\n  }\n  async get() {\n    if (!this.connection) this.connection = await this.open();\n    return this.connection;\n  }\n}" },
   { name: "a connection started per host from a host list awaited before the early-return guard", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private async hosts(): Promise<string[]> { return []; }\n  private async open(): Promise<Conn> {\n    const hosts = await this.hosts();\n    if (this.connecting) return this.connecting;\n    for (const host of hosts) {\n      this.connecting = connect(host);\n      return this.connecting;\n    }\n    throw new Error(\"no hosts\");\n  }\n  async get() {\n    if (!this.connection) this.connection = await this.open();\n    return this.connection;\n  }\n}" },
   { name: "a promise copied into a let that is not reassigned, started only if the copy is unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private closed = false;\n  async get() {\n    let pending = this.connecting;\n    if (this.closed) throw new Error(\"closed\");\n    if (!pending) this.connecting = connect();\n    if (!this.connection) this.connection = await this.connecting;\n    return this.connection;\n  }\n}" },
+  { name: "a per-key in-flight entry checked and stored under the same normalized key", code: "declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Map<string, Promise<string>>();\n  private failed = new Set<string>();\n  async name(id: string) {\n    const key = id.toLowerCase();\n    if (!this.names.has(key)) {\n      if (!this.inflight.has(key)) this.inflight.set(key, fetchUser(key));\n      this.names.set(key, await this.inflight.get(key)!);\n    }\n    return this.names.get(key);\n  }\n}" },
+  { name: "a per-key in-flight entry memoized with has/set after a check of the failed ids", code: "declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Map<string, Promise<string>>();\n  private failed = new Set<string>();\n  async name(id: string) {\n    if (this.failed.has(id)) throw new Error(\"unavailable\");\n    if (!this.names.has(id)) {\n      if (!this.inflight.has(id)) this.inflight.set(id, fetchUser(id));\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}" },
 ];
 const invalid2480: InvalidCase[] = [
   // (lines 2480-end: must-flag cases go here)
