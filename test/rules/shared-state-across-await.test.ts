@@ -2919,6 +2919,11 @@ const invalid2300: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "a promise started when a parameter holding the caller's promise is unset",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get(reuse?: Promise<Conn>) {\n    if (!this.connection) {\n      if (!reuse) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 9, column: 7, message: duplicateInit("this.connection") }],
+  },
 ];
 const valid2300: ValidCase[] = [
   { name: "a connection awaited from a promise memoized with ||=", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) this.connection = await (this.connecting ||= connect());\n    return this.connection;\n  }\n}" },
@@ -2936,6 +2941,7 @@ const valid2300: ValidCase[] = [
   { name: "a promise copied into a let that is not reassigned, started only if the copy is unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private closed = false;\n  async get() {\n    let pending = this.connecting;\n    if (this.closed) throw new Error(\"closed\");\n    if (!pending) this.connecting = connect();\n    if (!this.connection) this.connection = await this.connecting;\n    return this.connection;\n  }\n}" },
   { name: "a per-key in-flight entry checked and stored under the same normalized key", code: "declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Map<string, Promise<string>>();\n  private failed = new Set<string>();\n  async name(id: string) {\n    const key = id.toLowerCase();\n    if (!this.names.has(key)) {\n      if (!this.inflight.has(key)) this.inflight.set(key, fetchUser(key));\n      this.names.set(key, await this.inflight.get(key)!);\n    }\n    return this.names.get(key);\n  }\n}" },
   { name: "a per-key in-flight entry memoized with has/set after a check of the failed ids", code: "declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Map<string, Promise<string>>();\n  private failed = new Set<string>();\n  async name(id: string) {\n    if (this.failed.has(id)) throw new Error(\"unavailable\");\n    if (!this.names.has(id)) {\n      if (!this.inflight.has(id)) this.inflight.set(id, fetchUser(id));\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}" },
+  { name: "a promise started from the caller's promise or a new connection when unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get(reuse?: Promise<Conn>) {\n    if (!this.connection) {\n      if (!this.connecting) this.connecting = reuse ?? connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}" },
 ];
 const invalid2480: InvalidCase[] = [
   // (lines 2480-end: must-flag cases go here)
