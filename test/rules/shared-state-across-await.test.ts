@@ -3057,10 +3057,175 @@ const validDelta: ValidCase[] = [
   },
 ];
 const invalid2300: InvalidCase[] = [
-  // (lines 2300-2479: must-flag cases go here)
+  {
+    name: "methods that call each other for a retry are no memoized promise (and the analysis ends)",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private attempts = 0;\n  private ensure(): Promise<Conn> {\n    if (this.attempts < 3) return this.retry();\n    return connect();\n  }\n  private retry(): Promise<Conn> {\n    this.attempts++;\n    return this.ensure();\n  }\n  async get() {\n    if (!this.connection) this.connection = await this.ensure();\n    return this.connection;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 16,
+        column: 27,
+        message: duplicateInit("this.connection"),
+        fixes: [
+          [
+            MEMO,
+            `interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connectionPending?: Promise<Conn>;\n  private connecting: Promise<Conn> | undefined;\n  private attempts = 0;\n  private ensure(): Promise<Conn> {\n    if (this.attempts < 3) return this.retry();\n    return connect();\n  }\n  private retry(): Promise<Conn> {\n    this.attempts++;\n    return this.ensure();\n  }\n  async get() {\n    if (!this.connection) this.connection = await (this.connectionPending ??= this.ensure().finally(() => { this.connectionPending = undefined; }));\n    return this.connection;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a method that memoizes only while open: one of its returns starts a new connection",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private closed = false;\n  private ensure(): Promise<Conn> {\n    if (this.closed) return connect();\n    return (this.connecting ??= connect());\n  }\n  async get() {\n    if (!this.connection) this.connection = await this.ensure();\n    return this.connection;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 12,
+        column: 27,
+        message: duplicateInit("this.connection"),
+        fixes: [
+          [
+            MEMO,
+            `interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connectionPending?: Promise<Conn>;\n  private connecting: Promise<Conn> | undefined;\n  private closed = false;\n  private ensure(): Promise<Conn> {\n    if (this.closed) return connect();\n    return (this.connecting ??= connect());\n  }\n  async get() {\n    if (!this.connection) this.connection = await (this.connectionPending ??= this.ensure().finally(() => { this.connectionPending = undefined; }));\n    return this.connection;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a promise read from one field and stored in another is not memoized",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private pending: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) this.connection = await (this.connecting ?? (this.pending = connect()));\n    return this.connection;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 8, column: 27, message: duplicateInit("this.connection") }],
+  },
+  {
+    name: "a promise restarted when it is the failed one: a comparison, not an absence check",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private failed: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) {\n      if (this.connecting === this.failed) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 10, column: 7, message: duplicateInit("this.connection") }],
+  },
+  {
+    name: "a promise restarted while under a retry limit: not an absence check",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private retries = 0;\n  async get() {\n    if (!this.connection) {\n      if (this.retries < 3) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 10, column: 7, message: duplicateInit("this.connection") }],
+  },
+  {
+    name: "a promise chained with a retry when it is set: a presence check guards no memo",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) {\n      if (this.connecting) this.connecting = this.connecting.catch(() => connect());\n      this.connecting ??= connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 10, column: 7, message: duplicateInit("this.connection") }],
+  },
+  {
+    name: "a promise started when unset and chained with a retry in the else branch",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) {\n      if (!this.connecting) this.connecting = connect();\n      else this.connecting = this.connecting.catch(() => connect());\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 10, column: 7, message: duplicateInit("this.connection") }],
+  },
+  {
+    name: "a promise started when a method says the client is closed: no check of the promise",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private isOpen() { return this.connection !== undefined; }\n  async get() {\n    if (!this.connection) {\n      if (!this.isOpen()) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 10, column: 7, message: duplicateInit("this.connection") }],
+  },
+  {
+    name: "a promise started when a copy of another field is unset",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private lastError: Error | undefined;\n  async get() {\n    if (!this.connection) {\n      const lastError = this.lastError;\n      if (!lastError) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 11, column: 7, message: duplicateInit("this.connection") }],
+  },
+  {
+    name: "a promise copied into a const before an await, started if the stale copy is unset",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private async configure() {}\n  async get() {\n    const pending = this.connecting;\n    await this.configure();\n    if (!pending) this.connecting = connect();\n    if (!this.connection) this.connection = await this.connecting;\n    return this.connection;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 11, column: 27, message: duplicateInit("this.connection") }],
+  },
+  {
+    name: "a promise copied into a let that is cleared when closed, then started if unset",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private closed = false;\n  async get() {\n    let pending = this.connecting;\n    if (this.closed) pending = undefined;\n    if (!pending) this.connecting = connect();\n    if (!this.connection) this.connection = await this.connecting;\n    return this.connection;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 11, column: 27, message: duplicateInit("this.connection") }],
+  },
+  {
+    name: "a promise replaced after an await on every call",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private async configure() {}\n  async get() {\n    await this.configure();\n    this.connecting = connect();\n    if (!this.connection) this.connection = await this.connecting;\n    return this.connection;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 10, column: 27, message: duplicateInit("this.connection") }],
+  },
+  {
+    name: "a connection started per host from a host list awaited after the early-return guard",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private async hosts(): Promise<string[]> { return []; }\n  private async open(): Promise<Conn> {\n    if (this.connecting) return this.connecting;\n    for (const host of await this.hosts()) {\n      this.connecting = connect(host);\n      return this.connecting;\n    }\n    throw new Error(\"no hosts\");\n  }\n  async get() {\n    if (!this.connection) this.connection = await this.open();\n    return this.connection;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 10,
+        column: 7,
+        message: duplicateInit("this.connecting"),
+      },
+      {
+        messageId: "duplicateInit",
+        line: 16,
+        column: 27,
+        message: duplicateInit("this.connection"),
+        fixes: [
+          [
+            MEMO,
+            `interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connectionPending?: Promise<Conn>;\n  private connecting: Promise<Conn> | undefined;\n  private async hosts(): Promise<string[]> { return []; }\n  private async open(): Promise<Conn> {\n    if (this.connecting) return this.connecting;\n    for (const host of await this.hosts()) {\n      this.connecting = connect(host);\n      return this.connecting;\n    }\n    throw new Error("no hosts");\n  }\n  async get() {\n    if (!this.connection) this.connection = await (this.connectionPending ??= this.open().finally(() => { this.connectionPending = undefined; }));\n    return this.connection;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a per-key in-flight entry checked under the raw id and stored under the normalized key",
+    code: "declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Map<string, Promise<string>>();\n  private failed = new Set<string>();\n  async name(id: string) {\n    const key = id.toLowerCase();\n    if (!this.names.has(key)) {\n      if (!this.inflight.has(id)) this.inflight.set(key, fetchUser(key));\n      this.names.set(key, await this.inflight.get(key)!);\n    }\n    return this.names.get(key);\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 10,
+        column: 7,
+        message: duplicateInitCollection("this.names", "key"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private readonly namesPending = new Map<string, Promise<string>>();\n  private inflight = new Map<string, Promise<string>>();\n  private failed = new Set<string>();\n  async name(id: string) {\n    const key = id.toLowerCase();\n    if (!this.names.has(key)) {\n      if (!this.inflight.has(id)) this.inflight.set(key, fetchUser(key));\n      let pending = this.namesPending.get(key);\n      if (!pending) {\n        pending = this.inflight.get(key)!;\n        this.namesPending.set(key, pending);\n      }\n      this.names.set(key, await pending);\n    }\n    return this.names.get(key);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a per-key in-flight entry started under a has check of another collection",
+    code: "declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Map<string, Promise<string>>();\n  private failed = new Set<string>();\n  async name(id: string) {\n    if (!this.names.has(id)) {\n      if (!this.failed.has(id)) this.inflight.set(id, fetchUser(id));\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 9,
+        column: 7,
+        message: duplicateInitCollection("this.names", "id"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private readonly namesPending = new Map<string, Promise<string>>();\n  private inflight = new Map<string, Promise<string>>();\n  private failed = new Set<string>();\n  async name(id: string) {\n    if (!this.names.has(id)) {\n      if (!this.failed.has(id)) this.inflight.set(id, fetchUser(id));\n      let pending = this.namesPending.get(id);\n      if (!pending) {\n        pending = this.inflight.get(id)!;\n        this.namesPending.set(id, pending);\n      }\n      this.names.set(id, await pending);\n    }\n    return this.names.get(id);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a promise started when a parameter holding the caller's promise is unset",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get(reuse?: Promise<Conn>) {\n    if (!this.connection) {\n      if (!reuse) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 9, column: 7, message: duplicateInit("this.connection") }],
+  },
 ];
 const valid2300: ValidCase[] = [
-  // (lines 2300-2479: must-not-flag cases go here)
+  { name: "a connection awaited from a promise memoized with ||=", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) this.connection = await (this.connecting ||= connect());\n    return this.connection;\n  }\n}" },
+  { name: "a connection awaited from a promise memoized with ?? and an assignment", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) this.connection = await (this.connecting ?? (this.connecting = connect()));\n    return this.connection;\n  }\n}" },
+  { name: "a connection awaited from a promise memoized with || and an assignment", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) this.connection = await (this.connecting || (this.connecting = connect()));\n    return this.connection;\n  }\n}" },
+  { name: "a connection awaited from a promise started under an === undefined check", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) {\n      if (this.connecting === undefined) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}" },
+  { name: "a connection awaited from a promise started under an == null check", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) {\n      if (this.connecting == null) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}" },
+  { name: "a connection awaited from a method that returns the promise after a !== undefined guard", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private ensureConnecting(): Promise<Conn> {\n    if (this.connecting !== undefined) return this.connecting;\n    this.connecting = connect();\n    return this.connecting;\n  }\n  async get() {\n    if (!this.connection) this.connection = await this.ensureConnecting();\n    return this.connection;\n  }\n}" },
+  { name: "a connection awaited from a method that returns the promise after a != null guard", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private ensureConnecting(): Promise<Conn> {\n    if (this.connecting != null) return this.connecting;\n    this.connecting = connect();\n    return this.connecting;\n  }\n  async get() {\n    if (!this.connection) this.connection = await this.ensureConnecting();\n    return this.connection;\n  }\n}" },
+  { name: "a promise copied into a const after an await, started only if the copy is unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private async configure() {}\n  async get() {\n    await this.configure();\n    const pending = this.connecting;\n    if (!pending) this.connecting = connect();\n    if (!this.connection) this.connection = await this.connecting;\n    return this.connection;\n  }\n}" },
+  { name: "a promise copied into a const, another variable set before the unset copy starts it", code: "let lastAttempt = 0;\ninterface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    const pending = this.connecting;\n    lastAttempt = Date.now();\n    if (!pending) this.connecting = connect();\n    if (!this.connection) this.connection = await this.connecting;\n    return this.connection;\n  }\n}" },
+  { name: "a per-key in-flight map memoized with has/set, another key prefetched without a check", code: "declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Map<string, Promise<string>>();\n  async name(id: string, next?: string) {\n    if (!this.names.has(id)) {\n      if (!this.inflight.has(id)) this.inflight.set(id, fetchUser(id));\n      if (next) this.inflight.set(next, fetchUser(next));\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}" },
+  { name: "a connection awaited from an async method that configures first, then returns the promise after an early-return guard", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private async configure() {}\n  private async open(): Promise<Conn> {\n    await this.configure();\n    if (this.connecting) return this.connecting;\n    this.connecting = connect();\n    return this.connecting;\n  }\n  async get() {\n    if (!this.connection) this.connection = await this.open();\n    return this.connection;\n  }\n}" },
+  { name: "a connection started per host from a host list awaited before the early-return guard", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private async hosts(): Promise<string[]> { return []; }\n  private async open(): Promise<Conn> {\n    const hosts = await this.hosts();\n    if (this.connecting) return this.connecting;\n    for (const host of hosts) {\n      this.connecting = connect(host);\n      return this.connecting;\n    }\n    throw new Error(\"no hosts\");\n  }\n  async get() {\n    if (!this.connection) this.connection = await this.open();\n    return this.connection;\n  }\n}" },
+  { name: "a promise copied into a let that is not reassigned, started only if the copy is unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private closed = false;\n  async get() {\n    let pending = this.connecting;\n    if (this.closed) throw new Error(\"closed\");\n    if (!pending) this.connecting = connect();\n    if (!this.connection) this.connection = await this.connecting;\n    return this.connection;\n  }\n}" },
+  { name: "a per-key in-flight entry checked and stored under the same normalized key", code: "declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Map<string, Promise<string>>();\n  private failed = new Set<string>();\n  async name(id: string) {\n    const key = id.toLowerCase();\n    if (!this.names.has(key)) {\n      if (!this.inflight.has(key)) this.inflight.set(key, fetchUser(key));\n      this.names.set(key, await this.inflight.get(key)!);\n    }\n    return this.names.get(key);\n  }\n}" },
+  { name: "a per-key in-flight entry memoized with has/set after a check of the failed ids", code: "declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Map<string, Promise<string>>();\n  private failed = new Set<string>();\n  async name(id: string) {\n    if (this.failed.has(id)) throw new Error(\"unavailable\");\n    if (!this.names.has(id)) {\n      if (!this.inflight.has(id)) this.inflight.set(id, fetchUser(id));\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}" },
+  { name: "a promise started from the caller's promise or a new connection when unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get(reuse?: Promise<Conn>) {\n    if (!this.connection) {\n      if (!this.connecting) this.connecting = reuse ?? connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}" },
 ];
 const invalid2480: InvalidCase[] = [
   // (lines 2480-end: must-flag cases go here)

@@ -279,7 +279,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  this.rawPromise;`, `this.conn = await (this.connecting ??= this.connect());`, the in-flight map",
         "  of the cache fix): every concurrent call awaits the same promise, so the work runs once and",
         "  every call writes the same value. The promise counts as memoized when this function only sets",
-        "  it while it is unset (`??=`, `||=`, `if (!p) p = ...`, after `if (p) return p;`) or clears it,",
+        "  it while it is unset (`??=`, `||=`, `p ?? (p = ...)`, `if (!p) p = ...`, after `if (p) return p;`) or clears it,",
         "  and when it comes from a getter, a method or a project function whose every `return` is such a",
         "  promise (one call deep). A value built from it (`new Pool(await this.connecting)`) is still",
         "  reported: each call builds its own. A constant written after a check when every `await` since",
@@ -2410,6 +2410,15 @@ class FunctionState {
     return location && { key: location.key };
   }
 
+  /** Whether `write` is the `S = E` of `S ?? (S = E)` or `S || (S = E)` on the slot. */
+  private isShortCircuitMemo(write: ts.Node, slot: Slot): boolean {
+    let outer = write.parent;
+    while (ts.isParenthesizedExpression(outer) || ts.isNonNullExpression(outer) || ts.isAsExpression(outer)) outer = outer.parent;
+    if (!ts.isBinaryExpression(outer) || skipOuter(outer.right) !== write) return false;
+    const memoized = this.memoAssignmentSlot(outer);
+    return memoized !== undefined && sameSlot(memoized, slot);
+  }
+
   /** Whether `node` writes the slot: an assignment or update of the location, `C.set(K, ...)` of the entry. */
   private slotWrite(node: ts.Node, slot: Slot): ts.Expression | "other" | undefined {
     if (slot.entry === undefined) {
@@ -2435,6 +2444,8 @@ class FunctionState {
       if (value === undefined) return true;
       sets = true;
       if (isAssignment(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken || node.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken)) return true;
+      // `S ?? (S = E)`, `S || (S = E)`: the assignment runs only while S is unset, like `S ??= E`.
+      if (this.isShortCircuitMemo(node, slot)) return true;
       // Clearing (a reset after a failure) lets the next call start over; it never races a set.
       if (value !== "other" && isClearingValue(value)) return true;
       if (ts.isCallExpression(node) && collectionCall(this.context.types, node, new Set(["delete"]))) return true;
