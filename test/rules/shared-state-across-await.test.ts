@@ -2780,9 +2780,61 @@ const valid2300: ValidCase[] = [
 ];
 const invalid2480: InvalidCase[] = [
   // (lines 2480-end: must-flag cases go here)
+  {
+    name: "tokens: a page appended only when the generation has moved on (inverted check around the write)",
+    code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (generation !== this.loadGeneration) {\n      this.rows = [...previous, ...rows];\n    }\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 11, column: 7, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "tokens: a load that returns when it is the latest and appends when superseded (inverted exit)",
+    code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (generation === this.loadGeneration) return;\n    this.rows = [...previous, ...rows];\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 11, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "never written again: the memoized count through a let incremented before it is stored (count++)",
+    code: `export class Report {\n  private rowCount: number | undefined;\n  private rowCountPromise: Promise<number> | undefined;\n  private async countRows(): Promise<number> { return 1; }\n  async rows() {\n    if (this.rowCount === undefined) {\n      let count = await (this.rowCountPromise ??= this.countRows());\n      count++;\n      this.rowCount = count;\n    }\n    return this.rowCount;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 9, column: 7, message: duplicateInit("this.rowCount") }],
+  },
+  {
+    name: "never written again: the memoized count through a let decremented before it is stored (count--)",
+    code: `export class Report {\n  private rowCount: number | undefined;\n  private rowCountPromise: Promise<number> | undefined;\n  private async countRows(): Promise<number> { return 1; }\n  async rows() {\n    if (this.rowCount === undefined) {\n      let count = await (this.rowCountPromise ??= this.countRows());\n      count--;\n      this.rowCount = count;\n    }\n    return this.rowCount;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 9, column: 7, message: duplicateInit("this.rowCount") }],
+  },
+  {
+    name: "tokens: a token derived from the page (String(page)) is no claim: two loads of one page both pass",
+    code: `declare function fetchPage(page: number): Promise<string[]>;\nlet requestCounter = 0;\nexport class List {\n  private activeRequest: unknown;\n  private rows: string[] = [];\n  async more(page: number) {\n    const token = String(page);\n    this.activeRequest = token;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (token !== this.activeRequest) return;\n    this.rows = [...previous, ...rows];\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "hoist fix: the name awaited and awaited2 are taken, the hoisted value is awaited3",
+    code: `declare function fetchDelta(id: string): Promise<number>;\nexport class Meter {\n  private total = 0;\n  async add(ids: string[]) {\n    const awaited = ids.length;\n    const awaited2 = awaited * 2;\n    console.log(awaited, awaited2);\n    this.total = this.total + await fetchDelta(ids[0]);\n  }\n}`,
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 8,
+        column: 5,
+        message: lostUpdate("this.total"),
+        fixes: [
+          [
+            HOIST,
+            `declare function fetchDelta(id: string): Promise<number>;\nexport class Meter {\n  private total = 0;\n  async add(ids: string[]) {\n    const awaited = ids.length;\n    const awaited2 = awaited * 2;\n    console.log(awaited, awaited2);\n    const awaited3 = await fetchDelta(ids[0]);\n    this.total = this.total + awaited3;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const valid2480: ValidCase[] = [
   // (lines 2480-end: must-not-flag cases go here)
+  { name: "tokens: a page appended inside a loose-equality generation check (==)", code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (generation == this.loadGeneration) {\n      this.rows = [...previous, ...rows];\n    }\n  }\n}` },
+  { name: "tokens: a superseded load returns on a loose-inequality generation check (!=)", code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (generation != this.loadGeneration) return;\n    this.rows = [...previous, ...rows];\n  }\n}` },
+  { name: "tokens: a superseded load returns on a negated generation check, !(a === b)", code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (!(generation === this.loadGeneration)) return;\n    this.rows = [...previous, ...rows];\n  }\n}` },
+  { name: "tokens: a page appended inside a generation check and-ed with an open flag (token first)", code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (generation === this.loadGeneration && !this.closed) {\n      this.rows = [...previous, ...rows];\n    }\n  }\n}` },
+  { name: "tokens: a page appended inside an open flag and-ed with a generation check (token second)", code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (!this.closed && generation === this.loadGeneration) {\n      this.rows = [...previous, ...rows];\n    }\n  }\n}` },
+  { name: "tokens: a superseded or closed load returns (token check first in the ||)", code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (generation !== this.loadGeneration || this.closed) return;\n    this.rows = [...previous, ...rows];\n  }\n}` },
+  { name: "never written again: the memoized count through a let tested with ! before it is stored", code: `export class Report {\n  private rowCount: number | undefined;\n  private rowCountPromise: Promise<number> | undefined;\n  private async countRows(): Promise<number> { return 1; }\n  async rows() {\n    if (this.rowCount === undefined) {\n      let count = await (this.rowCountPromise ??= this.countRows());\n      if (!count) console.warn(\"empty report\");\n      this.rowCount = count;\n    }\n    return this.rowCount;\n  }\n}` },
+  { name: "never written again: the memoized count through a let, a callback's same-named parameter reassigned", code: `export class Report {\n  private rowCount: number | undefined;\n  private rowCountPromise: Promise<number> | undefined;\n  private async countRows(): Promise<number> { return 1; }\n  async rows() {\n    if (this.rowCount === undefined) {\n      let count = await (this.rowCountPromise ??= this.countRows());\n      const labels = [\" a \", \"b \"].map((count) => {\n        count = count.trim();\n        return count;\n      });\n      console.log(labels);\n      this.rowCount = count;\n    }\n    return this.rowCount;\n  }\n}` },
+  { name: "tokens: a request number from a module counter (++counter) stored as the current request", code: `declare function fetchPage(page: number): Promise<string[]>;\nlet requestCounter = 0;\nexport class List {\n  private activeRequest: unknown;\n  private rows: string[] = [];\n  async more(page: number) {\n    const token = ++requestCounter;\n    this.activeRequest = token;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (token !== this.activeRequest) return;\n    this.rows = [...previous, ...rows];\n  }\n}` },
 ];
 
 // An async function run where it is written whose promise is memoized (seen on sequelize's
