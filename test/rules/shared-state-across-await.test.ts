@@ -2823,6 +2823,114 @@ const invalid2480: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "memoized local: a promise started under if (!pending) but never stored in the in-flight map",
+    code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 11,
+        column: 5,
+        message: duplicateInitCollection("cache", "k"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n    }\n    let pending2 = cachePending.get(k);\n    if (!pending2) {\n      pending2 = pending;\n      cachePending.set(k, pending2);\n    }\n    cache.set(k, await pending2);\n  }\n  return cache.get(k);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "memoized local: the stored in-flight promise replaced by a new load when a refresh is asked for",
+    code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string, refresh: boolean) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      inflight.set(k, pending);\n    }\n    if (refresh) pending = load(k);\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 13,
+        column: 5,
+        message: duplicateInitCollection("cache", "k"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string, refresh: boolean) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      inflight.set(k, pending);\n    }\n    if (refresh) pending = load(k);\n    let pending2 = cachePending.get(k);\n    if (!pending2) {\n      pending2 = pending;\n      cachePending.set(k, pending2);\n    }\n    cache.set(k, await pending2);\n  }\n  return cache.get(k);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "memoized local: a new load started and stored in the else branch, when one is in flight",
+    code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      inflight.set(k, pending);\n    } else {\n      pending = load(k);\n      inflight.set(k, pending);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 15,
+        column: 5,
+        message: duplicateInitCollection("cache", "k"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      inflight.set(k, pending);\n    } else {\n      pending = load(k);\n      inflight.set(k, pending);\n    }\n    let pending2 = cachePending.get(k);\n    if (!pending2) {\n      pending2 = pending;\n      cachePending.set(k, pending2);\n    }\n    cache.set(k, await pending2);\n  }\n  return cache.get(k);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "memoized local: the in-flight map written on every call, not only while unset",
+    code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) pending = load(k);\n    inflight.set(k, pending);\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 10,
+        column: 5,
+        message: duplicateInitCollection("cache", "k"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) pending = load(k);\n    inflight.set(k, pending);\n    let pending2 = cachePending.get(k);\n    if (!pending2) {\n      pending2 = pending;\n      cachePending.set(k, pending2);\n    }\n    cache.set(k, await pending2);\n  }\n  return cache.get(k);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "memoized local: the in-flight map given another started promise than the one awaited",
+    code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      const started = load(k);\n      pending = load(k);\n      inflight.set(k, started);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 13,
+        column: 5,
+        message: duplicateInitCollection("cache", "k"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      const started = load(k);\n      pending = load(k);\n      inflight.set(k, started);\n    }\n    let pending2 = cachePending.get(k);\n    if (!pending2) {\n      pending2 = pending;\n      cachePending.set(k, pending2);\n    }\n    cache.set(k, await pending2);\n  }\n  return cache.get(k);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "memoized local: an await between the start and the store in the in-flight map",
+    code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      await warmUp();\n      inflight.set(k, pending);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 13,
+        column: 5,
+        message: duplicateInitCollection("cache", "k"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      await warmUp();\n      inflight.set(k, pending);\n    }\n    let pending2 = cachePending.get(k);\n    if (!pending2) {\n      pending2 = pending;\n      cachePending.set(k, pending2);\n    }\n    cache.set(k, await pending2);\n  }\n  return cache.get(k);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const valid2480: ValidCase[] = [
   // (lines 2480-end: must-not-flag cases go here)
@@ -2835,6 +2943,11 @@ const valid2480: ValidCase[] = [
   { name: "never written again: the memoized count through a let tested with ! before it is stored", code: `export class Report {\n  private rowCount: number | undefined;\n  private rowCountPromise: Promise<number> | undefined;\n  private async countRows(): Promise<number> { return 1; }\n  async rows() {\n    if (this.rowCount === undefined) {\n      let count = await (this.rowCountPromise ??= this.countRows());\n      if (!count) console.warn(\"empty report\");\n      this.rowCount = count;\n    }\n    return this.rowCount;\n  }\n}` },
   { name: "never written again: the memoized count through a let, a callback's same-named parameter reassigned", code: `export class Report {\n  private rowCount: number | undefined;\n  private rowCountPromise: Promise<number> | undefined;\n  private async countRows(): Promise<number> { return 1; }\n  async rows() {\n    if (this.rowCount === undefined) {\n      let count = await (this.rowCountPromise ??= this.countRows());\n      const labels = [\" a \", \"b \"].map((count) => {\n        count = count.trim();\n        return count;\n      });\n      console.log(labels);\n      this.rowCount = count;\n    }\n    return this.rowCount;\n  }\n}` },
   { name: "tokens: a request number from a module counter (++counter) stored as the current request", code: `declare function fetchPage(page: number): Promise<string[]>;\nlet requestCounter = 0;\nexport class List {\n  private activeRequest: unknown;\n  private rows: string[] = [];\n  async more(page: number) {\n    const token = ++requestCounter;\n    this.activeRequest = token;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (token !== this.activeRequest) return;\n    this.rows = [...previous, ...rows];\n  }\n}` },
+  { name: "memoized local: the in-flight map filled under if (!pending), another local assigned in the same branch", code: `declare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  let source = \"cache\";\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      inflight.set(k, pending);\n      source = \"network\";\n    }\n    cache.set(k, await pending);\n  }\n  console.debug(k, source);\n  return cache.get(k);\n}` },
+  { name: "memoized local: the in-flight map filled under if (!pending), a log line between the start and the store", code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      console.debug(\"cache miss\", k);\n      inflight.set(k, pending);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}` },
+  { name: "memoized local: a const holding the ??= memoized connection, awaited for the client and then the ready flag", code: `interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private ready = false;\n  async open() {\n    if (!this.conn) {\n      const pending = (this.connecting ??= connect());\n      this.conn = await pending;\n      this.ready = true;\n    }\n    return this.conn;\n  }\n}` },
+  { name: "memoized local: a field's in-flight promise copied into a let, started and stored when unset", code: `interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async open() {\n    if (!this.conn) {\n      let connecting = this.connecting;\n      if (!connecting) {\n        connecting = connect();\n        this.connecting = connecting;\n      }\n      this.conn = await connecting;\n    }\n    return this.conn;\n  }\n}` },
+  { name: "memoized local: the in-flight map checked with === undefined before the start", code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (pending === undefined) {\n      pending = load(k);\n      inflight.set(k, pending);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}` },
 ];
 
 // An async function run where it is written whose promise is memoized (seen on sequelize's
