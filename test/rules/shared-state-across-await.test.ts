@@ -2931,6 +2931,21 @@ const invalid2480: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "tokens: a let token refreshed from the field after the await proves nothing",
+    code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private rows: string[] = [];\n  async more(page: number) {\n    let generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    generation = this.loadGeneration;\n    if (generation !== this.loadGeneration) return;\n    this.rows = [...previous, ...rows];\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 11, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "serialized callback: passed to a library mapper that may run it concurrently",
+    code: `declare function save(id: string): Promise<void>;\ndeclare function pMap<T>(items: T[], run: (item: T) => Promise<void>, options: { concurrency: number }): Promise<void>;\nexport async function syncAll(ids: string[]) {\n  let done = 0;\n  const onDone = async (id: string) => {\n    const before = done;\n    await save(id);\n    done = before + 1;\n  };\n  await pMap(ids, onDone, { concurrency: 4 });\n  return done;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 8, column: 5, message: staleSnapshot("done", "before") }],
+  },
+  {
+    name: "serialized callback: awaited inside a forEach callback, so the runs overlap",
+    code: `declare function save(id: string): Promise<void>;\nexport async function syncAll(ids: string[]) {\n  let done = 0;\n  const onDone = async (id: string) => {\n    const before = done;\n    await save(id);\n    done = before + 1;\n  };\n  ids.forEach(async (id) => {\n    await onDone(id);\n  });\n  return done;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 7, column: 5, message: staleSnapshot("done", "before") }],
+  },
 ];
 const valid2480: ValidCase[] = [
   // (lines 2480-end: must-not-flag cases go here)
@@ -2948,6 +2963,9 @@ const valid2480: ValidCase[] = [
   { name: "memoized local: a const holding the ??= memoized connection, awaited for the client and then the ready flag", code: `interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private ready = false;\n  async open() {\n    if (!this.conn) {\n      const pending = (this.connecting ??= connect());\n      this.conn = await pending;\n      this.ready = true;\n    }\n    return this.conn;\n  }\n}` },
   { name: "memoized local: a field's in-flight promise copied into a let, started and stored when unset", code: `interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async open() {\n    if (!this.conn) {\n      let connecting = this.connecting;\n      if (!connecting) {\n        connecting = connect();\n        this.connecting = connecting;\n      }\n      this.conn = await connecting;\n    }\n    return this.conn;\n  }\n}` },
   { name: "memoized local: the in-flight map checked with === undefined before the start", code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (pending === undefined) {\n      pending = load(k);\n      inflight.set(k, pending);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}` },
+  { name: "tokens: a const token checked, the field read again for logging after the check", code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (generation !== this.loadGeneration) return;\n    const current = this.loadGeneration;\n    this.rows = [...previous, ...rows];\n    console.debug(\"generation\", current);\n  }\n}` },
+  { name: "serialized callback: awaited one call at a time in a for...of loop", code: `declare function save(id: string): Promise<void>;\nexport async function syncAll(ids: string[]) {\n  let done = 0;\n  const onDone = async (id: string) => {\n    const before = done;\n    await save(id);\n    done = before + 1;\n  };\n  for (const id of ids) await onDone(id);\n  return done;\n}` },
+  { name: "serialized callback: awaited for the first id, then for the rest in turn", code: `declare function save(id: string): Promise<void>;\nexport async function syncAll(ids: string[]) {\n  let done = 0;\n  const onDone = async (id: string) => {\n    const before = done;\n    await save(id);\n    done = before + 1;\n  };\n  const [first, ...rest] = ids;\n  if (first !== undefined) await onDone(first);\n  for (const id of rest) {\n    await onDone(id);\n  }\n  return done;\n}` },
 ];
 
 // An async function run where it is written whose promise is memoized (seen on sequelize's
