@@ -3229,9 +3229,192 @@ const valid2300: ValidCase[] = [
 ];
 const invalid2480: InvalidCase[] = [
   // (lines 2480-end: must-flag cases go here)
+  {
+    name: "tokens: a page appended only when the generation has moved on (inverted check around the write)",
+    code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (generation !== this.loadGeneration) {\n      this.rows = [...previous, ...rows];\n    }\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 11, column: 7, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "tokens: a load that returns when it is the latest and appends when superseded (inverted exit)",
+    code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (generation === this.loadGeneration) return;\n    this.rows = [...previous, ...rows];\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 11, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "never written again: the memoized count through a let incremented before it is stored (count++)",
+    code: `export class Report {\n  private rowCount: number | undefined;\n  private rowCountPromise: Promise<number> | undefined;\n  private async countRows(): Promise<number> { return 1; }\n  async rows() {\n    if (this.rowCount === undefined) {\n      let count = await (this.rowCountPromise ??= this.countRows());\n      count++;\n      this.rowCount = count;\n    }\n    return this.rowCount;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 9, column: 7, message: duplicateInit("this.rowCount") }],
+  },
+  {
+    name: "never written again: the memoized count through a let decremented before it is stored (count--)",
+    code: `export class Report {\n  private rowCount: number | undefined;\n  private rowCountPromise: Promise<number> | undefined;\n  private async countRows(): Promise<number> { return 1; }\n  async rows() {\n    if (this.rowCount === undefined) {\n      let count = await (this.rowCountPromise ??= this.countRows());\n      count--;\n      this.rowCount = count;\n    }\n    return this.rowCount;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 9, column: 7, message: duplicateInit("this.rowCount") }],
+  },
+  {
+    name: "tokens: a token derived from the page (String(page)) is no claim: two loads of one page both pass",
+    code: `declare function fetchPage(page: number): Promise<string[]>;\nlet requestCounter = 0;\nexport class List {\n  private activeRequest: unknown;\n  private rows: string[] = [];\n  async more(page: number) {\n    const token = String(page);\n    this.activeRequest = token;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (token !== this.activeRequest) return;\n    this.rows = [...previous, ...rows];\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "hoist fix: the name awaited and awaited2 are taken, the hoisted value is awaited3",
+    code: `declare function fetchDelta(id: string): Promise<number>;\nexport class Meter {\n  private total = 0;\n  async add(ids: string[]) {\n    const awaited = ids.length;\n    const awaited2 = awaited * 2;\n    console.log(awaited, awaited2);\n    this.total = this.total + await fetchDelta(ids[0]);\n  }\n}`,
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 8,
+        column: 5,
+        message: lostUpdate("this.total"),
+        fixes: [
+          [
+            HOIST,
+            `declare function fetchDelta(id: string): Promise<number>;\nexport class Meter {\n  private total = 0;\n  async add(ids: string[]) {\n    const awaited = ids.length;\n    const awaited2 = awaited * 2;\n    console.log(awaited, awaited2);\n    const awaited3 = await fetchDelta(ids[0]);\n    this.total = this.total + awaited3;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "memoized local: a promise started under if (!pending) but never stored in the in-flight map",
+    code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 11,
+        column: 5,
+        message: duplicateInitCollection("cache", "k"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n    }\n    let pending2 = cachePending.get(k);\n    if (!pending2) {\n      pending2 = pending;\n      cachePending.set(k, pending2);\n    }\n    cache.set(k, await pending2);\n  }\n  return cache.get(k);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "memoized local: the stored in-flight promise replaced by a new load when a refresh is asked for",
+    code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string, refresh: boolean) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      inflight.set(k, pending);\n    }\n    if (refresh) pending = load(k);\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 13,
+        column: 5,
+        message: duplicateInitCollection("cache", "k"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string, refresh: boolean) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      inflight.set(k, pending);\n    }\n    if (refresh) pending = load(k);\n    let pending2 = cachePending.get(k);\n    if (!pending2) {\n      pending2 = pending;\n      cachePending.set(k, pending2);\n    }\n    cache.set(k, await pending2);\n  }\n  return cache.get(k);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "memoized local: a new load started and stored in the else branch, when one is in flight",
+    code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      inflight.set(k, pending);\n    } else {\n      pending = load(k);\n      inflight.set(k, pending);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 15,
+        column: 5,
+        message: duplicateInitCollection("cache", "k"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      inflight.set(k, pending);\n    } else {\n      pending = load(k);\n      inflight.set(k, pending);\n    }\n    let pending2 = cachePending.get(k);\n    if (!pending2) {\n      pending2 = pending;\n      cachePending.set(k, pending2);\n    }\n    cache.set(k, await pending2);\n  }\n  return cache.get(k);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "memoized local: the in-flight map written on every call, not only while unset",
+    code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) pending = load(k);\n    inflight.set(k, pending);\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 10,
+        column: 5,
+        message: duplicateInitCollection("cache", "k"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) pending = load(k);\n    inflight.set(k, pending);\n    let pending2 = cachePending.get(k);\n    if (!pending2) {\n      pending2 = pending;\n      cachePending.set(k, pending2);\n    }\n    cache.set(k, await pending2);\n  }\n  return cache.get(k);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "memoized local: the in-flight map given another started promise than the one awaited",
+    code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      const started = load(k);\n      pending = load(k);\n      inflight.set(k, started);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 13,
+        column: 5,
+        message: duplicateInitCollection("cache", "k"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      const started = load(k);\n      pending = load(k);\n      inflight.set(k, started);\n    }\n    let pending2 = cachePending.get(k);\n    if (!pending2) {\n      pending2 = pending;\n      cachePending.set(k, pending2);\n    }\n    cache.set(k, await pending2);\n  }\n  return cache.get(k);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "memoized local: an await between the start and the store in the in-flight map",
+    code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      await warmUp();\n      inflight.set(k, pending);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 13,
+        column: 5,
+        message: duplicateInitCollection("cache", "k"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      await warmUp();\n      inflight.set(k, pending);\n    }\n    let pending2 = cachePending.get(k);\n    if (!pending2) {\n      pending2 = pending;\n      cachePending.set(k, pending2);\n    }\n    cache.set(k, await pending2);\n  }\n  return cache.get(k);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "tokens: a let token refreshed from the field after the await proves nothing",
+    code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private rows: string[] = [];\n  async more(page: number) {\n    let generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    generation = this.loadGeneration;\n    if (generation !== this.loadGeneration) return;\n    this.rows = [...previous, ...rows];\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 11, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "serialized callback: passed to a library mapper that may run it concurrently",
+    code: `declare function save(id: string): Promise<void>;\ndeclare function pMap<T>(items: T[], run: (item: T) => Promise<void>, options: { concurrency: number }): Promise<void>;\nexport async function syncAll(ids: string[]) {\n  let done = 0;\n  const onDone = async (id: string) => {\n    const before = done;\n    await save(id);\n    done = before + 1;\n  };\n  await pMap(ids, onDone, { concurrency: 4 });\n  return done;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 8, column: 5, message: staleSnapshot("done", "before") }],
+  },
+  {
+    name: "serialized callback: awaited inside a forEach callback, so the runs overlap",
+    code: `declare function save(id: string): Promise<void>;\nexport async function syncAll(ids: string[]) {\n  let done = 0;\n  const onDone = async (id: string) => {\n    const before = done;\n    await save(id);\n    done = before + 1;\n  };\n  ids.forEach(async (id) => {\n    await onDone(id);\n  });\n  return done;\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 7, column: 5, message: staleSnapshot("done", "before") }],
+  },
 ];
 const valid2480: ValidCase[] = [
   // (lines 2480-end: must-not-flag cases go here)
+  { name: "tokens: a page appended inside a loose-equality generation check (==)", code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (generation == this.loadGeneration) {\n      this.rows = [...previous, ...rows];\n    }\n  }\n}` },
+  { name: "tokens: a superseded load returns on a loose-inequality generation check (!=)", code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (generation != this.loadGeneration) return;\n    this.rows = [...previous, ...rows];\n  }\n}` },
+  { name: "tokens: a superseded load returns on a negated generation check, !(a === b)", code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (!(generation === this.loadGeneration)) return;\n    this.rows = [...previous, ...rows];\n  }\n}` },
+  { name: "tokens: a page appended inside a generation check and-ed with an open flag (token first)", code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (generation === this.loadGeneration && !this.closed) {\n      this.rows = [...previous, ...rows];\n    }\n  }\n}` },
+  { name: "tokens: a page appended inside an open flag and-ed with a generation check (token second)", code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (!this.closed && generation === this.loadGeneration) {\n      this.rows = [...previous, ...rows];\n    }\n  }\n}` },
+  { name: "tokens: a superseded or closed load returns (token check first in the ||)", code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (generation !== this.loadGeneration || this.closed) return;\n    this.rows = [...previous, ...rows];\n  }\n}` },
+  { name: "never written again: the memoized count through a let tested with ! before it is stored", code: `export class Report {\n  private rowCount: number | undefined;\n  private rowCountPromise: Promise<number> | undefined;\n  private async countRows(): Promise<number> { return 1; }\n  async rows() {\n    if (this.rowCount === undefined) {\n      let count = await (this.rowCountPromise ??= this.countRows());\n      if (!count) console.warn(\"empty report\");\n      this.rowCount = count;\n    }\n    return this.rowCount;\n  }\n}` },
+  { name: "never written again: the memoized count through a let, a callback's same-named parameter reassigned", code: `export class Report {\n  private rowCount: number | undefined;\n  private rowCountPromise: Promise<number> | undefined;\n  private async countRows(): Promise<number> { return 1; }\n  async rows() {\n    if (this.rowCount === undefined) {\n      let count = await (this.rowCountPromise ??= this.countRows());\n      const labels = [\" a \", \"b \"].map((count) => {\n        count = count.trim();\n        return count;\n      });\n      console.log(labels);\n      this.rowCount = count;\n    }\n    return this.rowCount;\n  }\n}` },
+  { name: "tokens: a request number from a module counter (++counter) stored as the current request", code: `declare function fetchPage(page: number): Promise<string[]>;\nlet requestCounter = 0;\nexport class List {\n  private activeRequest: unknown;\n  private rows: string[] = [];\n  async more(page: number) {\n    const token = ++requestCounter;\n    this.activeRequest = token;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (token !== this.activeRequest) return;\n    this.rows = [...previous, ...rows];\n  }\n}` },
+  { name: "memoized local: the in-flight map filled under if (!pending), another local assigned in the same branch", code: `declare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  let source = \"cache\";\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      inflight.set(k, pending);\n      source = \"network\";\n    }\n    cache.set(k, await pending);\n  }\n  console.debug(k, source);\n  return cache.get(k);\n}` },
+  { name: "memoized local: the in-flight map filled under if (!pending), a log line between the start and the store", code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      console.debug(\"cache miss\", k);\n      inflight.set(k, pending);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}` },
+  { name: "memoized local: a const holding the ??= memoized connection, awaited for the client and then the ready flag", code: `interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private ready = false;\n  async open() {\n    if (!this.conn) {\n      const pending = (this.connecting ??= connect());\n      this.conn = await pending;\n      this.ready = true;\n    }\n    return this.conn;\n  }\n}` },
+  { name: "memoized local: a field's in-flight promise copied into a let, started and stored when unset", code: `interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async open() {\n    if (!this.conn) {\n      let connecting = this.connecting;\n      if (!connecting) {\n        connecting = connect();\n        this.connecting = connecting;\n      }\n      this.conn = await connecting;\n    }\n    return this.conn;\n  }\n}` },
+  { name: "memoized local: the in-flight map checked with === undefined before the start", code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (pending === undefined) {\n      pending = load(k);\n      inflight.set(k, pending);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}` },
+  { name: "tokens: a const token checked, the field read again for logging after the check", code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (generation !== this.loadGeneration) return;\n    const current = this.loadGeneration;\n    this.rows = [...previous, ...rows];\n    console.debug(\"generation\", current);\n  }\n}` },
+  { name: "serialized callback: awaited one call at a time in a for...of loop", code: `declare function save(id: string): Promise<void>;\nexport async function syncAll(ids: string[]) {\n  let done = 0;\n  const onDone = async (id: string) => {\n    const before = done;\n    await save(id);\n    done = before + 1;\n  };\n  for (const id of ids) await onDone(id);\n  return done;\n}` },
+  { name: "serialized callback: awaited for the first id, then for the rest in turn", code: `declare function save(id: string): Promise<void>;\nexport async function syncAll(ids: string[]) {\n  let done = 0;\n  const onDone = async (id: string) => {\n    const before = done;\n    await save(id);\n    done = before + 1;\n  };\n  const [first, ...rest] = ids;\n  if (first !== undefined) await onDone(first);\n  for (const id of rest) {\n    await onDone(id);\n  }\n  return done;\n}` },
 ];
 
 // An async function run where it is written whose promise is memoized (seen on sequelize's
