@@ -3228,6 +3228,42 @@ const valid2300: ValidCase[] = [
   { name: "a promise started from the caller's promise or a new connection when unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get(reuse?: Promise<Conn>) {\n    if (!this.connection) {\n      if (!this.connecting) this.connecting = reuse ?? connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}" },
 ];
 const invalid2480: InvalidCase[] = [
+  {
+    name: "fixes: the in-flight map fix picks a free name when the module already has one called cachePending",
+    code: `${D}\ndeclare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nconst cachePending = new Set<string>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    cache.set(k, await load(k));\n  }\n  return cache.get(k);\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 7,
+        column: 5,
+        message: duplicateInitCollection("cache", "k"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `${D}\ndeclare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nconst cachePending2 = new Map<string, Promise<string>>();\nconst cachePending = new Set<string>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = cachePending2.get(k);\n    if (!pending) {\n      pending = load(k);\n      cachePending2.set(k, pending);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "fixes: the memoize fix picks a free name when the class already has one called connPending",
+    code: `interface Conn { q(): void }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn?: Conn;\n  private connPending = 0;\n  async get() {\n    if (!this.conn) {\n      this.conn = await connect();\n    }\n    return this.conn;\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 8,
+        column: 7,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `interface Conn { q(): void }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn?: Conn;\n  private connPending2?: Promise<Conn>;\n  private connPending = 0;\n  async get() {\n    if (!this.conn) {\n      this.conn = await (this.connPending2 ??= connect().finally(() => { this.connPending2 = undefined; }));\n    }\n    return this.conn;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
   // (lines 2480-end: must-flag cases go here)
   {
     name: "tokens: a page appended only when the generation has moved on (inverted check around the write)",

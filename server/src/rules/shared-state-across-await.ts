@@ -1200,7 +1200,7 @@ class Analyzer {
     const isField = ts.isPropertyDeclaration(declaration);
     const anchor = isField ? declaration : declaration.parent.parent;
     const anchorIndent = /[ \t]*$/.exec(sourceFile.text.slice(0, anchor.getStart(sourceFile)))?.[0] ?? "";
-    const pendingMap = `${declaration.name.text}Pending`;
+    const pendingMap = nameFreeIn(sourceFile.text, `${declaration.name.text}Pending`);
     const pendingRef = isField ? `this.${pendingMap}` : pendingMap;
     const local = state.freshName("pending");
     const indent = /[ \t]*$/.exec(sourceFile.text.slice(0, statement.getStart(sourceFile)))?.[0] ?? "";
@@ -1254,7 +1254,7 @@ class Analyzer {
     const valueType = stripNullish(written, sourceFile);
     if (!valueType) return [];
     const baseName = (declaration.name as ts.Identifier | ts.PrivateIdentifier).text;
-    const pendingName = `${baseName}Pending`;
+    const pendingName = nameFreeIn(sourceFile.text, `${baseName}Pending`);
     const edit = (from: number, to: number, newText: string): TextEdit => ({ fileName: sourceFile.fileName, start: from, end: to, newText });
     const isField = ts.isPropertyDeclaration(declaration);
     const anchor = isField ? declaration : declaration.parent.parent; // the variable statement
@@ -2637,6 +2637,18 @@ class FunctionState {
     for (let index = 2; new RegExp(`\\b${name}\\b`).test(text); index++) name = `${base}${index}`;
     return name;
   }
+}
+
+/**
+ * `base`, or `base2`, `base3`, ... : the first that appears nowhere in `text` as a name (a field or
+ * variable the fix declares must not collide with one the file already has: `cachePending` taken
+ * gives `cachePending2`). `#x` and `x` are different names.
+ */
+function nameFreeIn(text: string, base: string): string {
+  const taken = (name: string) => new RegExp(`(?<![\\w$#])${name.replace(/[$#]/g, "\\$&")}(?![\\w$])`).test(text);
+  let name = base;
+  for (let index = 2; taken(name); index++) name = `${base}${index}`;
+  return name;
 }
 
 /**
