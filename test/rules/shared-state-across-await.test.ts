@@ -3433,6 +3433,14 @@ const invalid2480: InvalidCase[] = [
   },
 ];
 const valid2480: ValidCase[] = [
+  {
+    name: "fixes: a class whose connPending already memoizes the connection is not reported",
+    code: `interface Conn { q(): void }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn?: Conn;\n  private connPending?: Promise<Conn>;\n  async get() {\n    if (!this.conn) {\n      this.conn = await (this.connPending ??= connect());\n    }\n    return this.conn;\n  }\n}`,
+  },
+  {
+    name: "fixes: a module whose cachePending map already holds the in-flight loads is not reported",
+    code: `${D}\ndeclare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = cachePending.get(k);\n    if (!pending) {\n      pending = load(k);\n      cachePending.set(k, pending);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}`,
+  },
   // (lines 2480-end: must-not-flag cases go here)
   { name: "tokens: a page appended inside a loose-equality generation check (==)", code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (generation == this.loadGeneration) {\n      this.rows = [...previous, ...rows];\n    }\n  }\n}` },
   { name: "tokens: a superseded load returns on a loose-inequality generation check (!=)", code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private closed = false;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (generation != this.loadGeneration) return;\n    this.rows = [...previous, ...rows];\n  }\n}` },
