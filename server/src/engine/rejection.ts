@@ -870,15 +870,15 @@ export class RejectionFacts {
     return this.handler && !(target && isErrorEmit(call, target.ref));
   }
 
-  /** `x.catch(h)` / `x.then(f, h)` whose `x` is a promise-returning call with a callee and arguments that evaluate without throwing. */
+  /** `x.catch(h)` / `x.then(f, h)` whose `x` reports its failure through its promise (`reportsThroughPromise`). */
   private handledPromiseCallSafe(call: ts.CallExpression): boolean {
     const receiver = skipParens((skipParens(call.expression) as ts.PropertyAccessExpression).expression);
-    return (
-      ts.isCallExpression(receiver) &&
-      call.arguments.every((argument) => !ts.isSpreadElement(argument) && this.expressionSafe(argument)) &&
-      this.calleeAndArgumentsSafe(receiver) &&
-      this.types.promiseStatus(receiver, { thenables: false }) === "always"
-    );
+    return call.arguments.every((argument) => !ts.isSpreadElement(argument) && this.expressionSafe(argument)) && this.reportsThroughPromise(receiver);
+  }
+
+  /** A call typed to return a promise whose callee and arguments evaluate without throwing: promise-returning APIs report failure through the promise. */
+  private reportsThroughPromise(receiver: ts.Expression): boolean {
+    return ts.isCallExpression(receiver) && this.calleeAndArgumentsSafe(receiver) && this.types.promiseStatus(receiver, { thenables: false }) === "always";
   }
 
   /**
@@ -896,7 +896,7 @@ export class RejectionFacts {
       if (!this.handlersSafe(operand)) return false;
       const receiver = skipParens((callee as ts.PropertyAccessExpression).expression);
       if (this.expressionSafe(receiver) || this.awaitSafe(receiver)) return true;
-      return ts.isCallExpression(receiver) && this.calleeAndArgumentsSafe(receiver) && this.types.promiseStatus(receiver, { thenables: false }) === "always";
+      return this.reportsThroughPromise(receiver);
     }
     if (this.isNeverRejectingLibraryPromise(operand) || this.combinationNeverRejects(operand)) return true;
     if (!this.callSafe(operand)) return false;
