@@ -479,6 +479,36 @@ export const REVIEW_CORPORA = [
     lintFiles: ['src/**/*.ts'],
     jsSourceType: 'module',
   },
+  // The fifth batch of unseen code (2026-12-07, seventh session), reviewed the same way: every
+  // finding classified before any rule changed for it.
+  {
+    name: 'kafkajs',
+    spec: 'kafkajs@2.2.4',
+    description: 'KafkaJS: CommonJS JavaScript, a Kafka client: consumer groups, fetch managers, retries, locks and request queues (src/)',
+    dependencies: {
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['src/**/*.js'],
+    },
+    lintFiles: ['src/**/*.js'],
+    jsSourceType: 'commonjs',
+  },
+  {
+    name: 'amqplib',
+    spec: 'amqplib@2.3.1',
+    description: 'amqplib: CommonJS JavaScript, an AMQP 0-9-1 (RabbitMQ) client: connections, channels, heartbeats, recovery, promise and callback APIs (lib/)',
+    dependencies: {
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['lib/**/*.js', 'channel_api.js', 'callback_api.js'],
+    },
+    lintFiles: ['lib/**/*.js', 'channel_api.js', 'callback_api.js'],
+    jsSourceType: 'commonjs',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
