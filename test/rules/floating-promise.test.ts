@@ -1289,7 +1289,7 @@ const invalid: InvalidCase[] = [
   },
   {
     name: "callback-style API: the promise does not depend on the callback",
-    code: `function query(sql, callback) {\n  if (sql.length > 100) {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  callback(null, []);\n}\nexport function list() {\n  query("select 1", (error, rows) => console.log(error, rows));\n}`,
+    code: `function query(sql, callback) {\n  if (sql.length > 100) {\n    return new Promise((resolve, reject) => setTimeout(() => reject(new Error("slow query")), 10));\n  }\n  callback(null, []);\n}\nexport function list() {\n  query("select 1", (error, rows) => console.log(error, rows));\n}`,
     fileName: "db.js",
     errors: [
       {
@@ -1300,11 +1300,11 @@ const invalid: InvalidCase[] = [
         fixes: [
           [
             RESOLVE,
-            `function query(sql, callback) {\n  if (sql.length > 100) {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  callback(null, []);\n}\nexport function list() {\n  Promise.resolve(query("select 1", (error, rows) => console.log(error, rows)))${H};\n}`,
+            `function query(sql, callback) {\n  if (sql.length > 100) {\n    return new Promise((resolve, reject) => setTimeout(() => reject(new Error("slow query")), 10));\n  }\n  callback(null, []);\n}\nexport function list() {\n  Promise.resolve(query("select 1", (error, rows) => console.log(error, rows)))${H};\n}`,
           ],
           [
             VOID,
-            `function query(sql, callback) {\n  if (sql.length > 100) {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  callback(null, []);\n}\nexport function list() {\n  void query("select 1", (error, rows) => console.log(error, rows));\n}`,
+            `function query(sql, callback) {\n  if (sql.length > 100) {\n    return new Promise((resolve, reject) => setTimeout(() => reject(new Error("slow query")), 10));\n  }\n  callback(null, []);\n}\nexport function list() {\n  void query("select 1", (error, rows) => console.log(error, rows));\n}`,
           ],
         ],
       },
@@ -3318,7 +3318,7 @@ const invalid: InvalidCase[] = [
   },
   {
     name: "callback-style API: `typeof callback < \"function\"` compares, it does not test the type: the promise comes back with the callback too",
-    code: `function flush(callback) {\n  if (typeof callback < "function") {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  setTimeout(() => callback(null), 10);\n}\nexport function stop() {\n  flush(() => console.log("flushed"));\n}`,
+    code: `function flush(callback) {\n  if (typeof callback < "function") {\n    return new Promise((resolve, reject) => setTimeout(() => reject(new Error("slow query")), 10));\n  }\n  setTimeout(() => callback(null), 10);\n}\nexport function stop() {\n  flush(() => console.log("flushed"));\n}`,
     fileName: "flush.js",
     errors: [
       {
@@ -3329,11 +3329,11 @@ const invalid: InvalidCase[] = [
         fixes: [
           [
             RESOLVE,
-            `function flush(callback) {\n  if (typeof callback < "function") {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  setTimeout(() => callback(null), 10);\n}\nexport function stop() {\n  Promise.resolve(flush(() => console.log("flushed")))${H};\n}`,
+            `function flush(callback) {\n  if (typeof callback < "function") {\n    return new Promise((resolve, reject) => setTimeout(() => reject(new Error("slow query")), 10));\n  }\n  setTimeout(() => callback(null), 10);\n}\nexport function stop() {\n  Promise.resolve(flush(() => console.log("flushed")))${H};\n}`,
           ],
           [
             VOID,
-            `function flush(callback) {\n  if (typeof callback < "function") {\n    return new Promise((resolve) => setTimeout(resolve, 10));\n  }\n  setTimeout(() => callback(null), 10);\n}\nexport function stop() {\n  void flush(() => console.log("flushed"));\n}`,
+            `function flush(callback) {\n  if (typeof callback < "function") {\n    return new Promise((resolve, reject) => setTimeout(() => reject(new Error("slow query")), 10));\n  }\n  setTimeout(() => callback(null), 10);\n}\nexport function stop() {\n  void flush(() => console.log("flushed"));\n}`,
           ],
         ],
       },
@@ -5360,6 +5360,65 @@ const valid: ValidCase[] = [
 // is adopted by the chain; a project function called from a catch block for its value hands its
 // promise on (discord.js ShardClientUtil: `respond` runs `this.send(m).catch(...)`).
 const LOGGER_FILES = { "logger.d.ts": "export interface Logger {\n  debug(message?: any, ...rest: any[]): void;\n  info(message?: any, ...rest: any[]): void;\n  warn(message?: any, ...rest: any[]): void;\n  error(message?: any, ...rest: any[]): void;\n}\nexport interface Metrics {\n  increment(name: string): void;\n}\n" };
+/** Lines 1-4 of the sleep cases: a project sleep whose promise only resolves (KafkaJS's `utils/sleep.js`). */
+const SLEEP_FILES = { "sleep.ts": "export const sleep = (ms: number) =>\n  new Promise<void>((resolve) => {\n    setTimeout(resolve, ms);\n  });\n" };
+const invalidSleep: InvalidCase[] = [
+  {
+    name: "sleep: a sleep whose executor can reject makes the dropped poll unhandled",
+    code: 'declare function ready(): Promise<boolean>;\nconst sleep = (ms: number) =>\n  new Promise<void>((resolve, reject) => {\n    if (ms < 0) reject(new RangeError("negative delay"));\n    setTimeout(resolve, ms);\n  });\nexport function waitForReady(delay: number) {\n  const check = async () => {\n    await sleep(delay);\n    try {\n      if (await ready()) return;\n    } catch {\n      return;\n    }\n  };\n  check();\n}',
+    errors: [
+      {
+        messageId: "floating",
+        line: 16,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function ready(): Promise<boolean>;\nconst sleep = (ms: number) =>\n  new Promise<void>((resolve, reject) => {\n    if (ms < 0) reject(new RangeError("negative delay"));\n    setTimeout(resolve, ms);\n  });\nexport function waitForReady(delay: number) {\n  const check = async () => {\n    await sleep(delay);\n    try {\n      if (await ready()) return;\n    } catch {\n      return;\n    }\n  };\n  check()${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function ready(): Promise<boolean>;\nconst sleep = (ms: number) =>\n  new Promise<void>((resolve, reject) => {\n    if (ms < 0) reject(new RangeError("negative delay"));\n    setTimeout(resolve, ms);\n  });\nexport function waitForReady(delay: number) {\n  const check = async () => {\n    await sleep(delay);\n    try {\n      if (await ready()) return;\n    } catch {\n      return;\n    }\n  };\n  void check();\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "sleep: a sync function that returns a library's promise does not make the poll self-handled",
+    code: 'declare function delay(ms: number): Promise<void>;\ndeclare function ready(): Promise<boolean>;\nconst sleep = (ms: number) => delay(ms);\nexport function waitForReady(ms: number) {\n  const check = async () => {\n    await sleep(ms);\n    try {\n      await ready();\n    } catch {\n      return;\n    }\n  };\n  check();\n}',
+    errors: [
+      {
+        messageId: "floating",
+        line: 13,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function delay(ms: number): Promise<void>;\ndeclare function ready(): Promise<boolean>;\nconst sleep = (ms: number) => delay(ms);\nexport function waitForReady(ms: number) {\n  const check = async () => {\n    await sleep(ms);\n    try {\n      await ready();\n    } catch {\n      return;\n    }\n  };\n  check()${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function delay(ms: number): Promise<void>;\ndeclare function ready(): Promise<boolean>;\nconst sleep = (ms: number) => delay(ms);\nexport function waitForReady(ms: number) {\n  const check = async () => {\n    await sleep(ms);\n    try {\n      await ready();\n    } catch {\n      return;\n    }\n  };\n  void check();\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+];
+const validSleep: ValidCase[] = [
+  {
+    name: "sleep: a dropped poll that awaits a project sleep (a new Promise that only resolves) before its self-handled try (KafkaJS's waitFor)",
+    code: 'import { sleep } from "./sleep";\ndeclare function ready(): Promise<boolean>;\nexport function waitFor(delay: number) {\n  let fulfilled = false;\n  const checkCondition = async (resolve: () => void, reject: (e: unknown) => void) => {\n    if (fulfilled) return;\n    await sleep(delay);\n    try {\n      if (await ready()) {\n        fulfilled = true;\n        return resolve();\n      }\n      checkCondition(resolve, reject);\n    } catch (e) {\n      fulfilled = true;\n      reject(e);\n    }\n  };\n  return new Promise<void>((resolve, reject) => {\n    checkCondition(resolve, reject);\n  });\n}',
+    extraFiles: SLEEP_FILES,
+  },
+  {
+    name: "sleep: a sleep written as a function declaration with a block body",
+    code: 'declare function flush(): Promise<void>;\nfunction sleep(ms: number): Promise<void> {\n  return new Promise((resolve) => setTimeout(resolve, ms));\n}\nasync function flushLater() {\n  await sleep(100);\n  try {\n    await flush();\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onChange() {\n  flushLater();\n}',
+  },
+];
 const invalidHandlerReturns: InvalidCase[] = [
   {
     name: "logging: a package's other call before the try may still throw",
@@ -5463,7 +5522,7 @@ const validHandlerReturns: ValidCase[] = [
 ];
 
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...validHandlerReturns], invalid: [...invalid, ...invalidHandlerReturns] });
+  runRuleTable(RULE, { valid: [...valid, ...validHandlerReturns, ...validSleep], invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep] });
 
   it("says Node.js exits where the program is typed for Node.js, and not in code typed for the DOM only", () => {
     const code = `${D}\nexport function onClick() {\n  save();\n}`;

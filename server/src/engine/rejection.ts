@@ -183,7 +183,7 @@ export class RejectionFacts {
   /** The gate flags `if (this.flag)` was assumed false on (only with `gateOwner`). */
   private readonly assumedFlags = new Set<string>();
 
-  /** Calling `fn` yields a promise that never rejects (async, or returning `x.catch(handler)`). */
+  /** Calling `fn` yields a promise that never rejects (async, or returning `x.catch(handler)` or a promise that never rejects). */
   cannotReject(fn: ts.FunctionLikeDeclaration): boolean {
     return this.fact(this.handler ? this.handlerRejectMemo : this.rejectMemo, fn, () => {
       const body = fn.body;
@@ -195,7 +195,9 @@ export class RejectionFacts {
         const returnsSafe = returned.every((expr) => expr === undefined || this.returnedValueSafe(expr));
         return returnsSafe && (ts.isBlock(body) ? this.statementsSafe(body.statements) : this.expressionSafe(body));
       }
-      return returned.length > 0 && returned.every((expr) => expr !== undefined && this.settledPromise(expr));
+      // A sync function's returned promise: `x.catch(handler)`, a call that cannot reject, or one
+      // that never rejects (`(ms) => new Promise((resolve) => setTimeout(resolve, ms))`, a sleep).
+      return returned.length > 0 && returned.every((expr) => expr !== undefined && (this.settledPromise(expr) || this.neverRejects(expr)));
     });
   }
 

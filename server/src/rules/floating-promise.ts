@@ -248,7 +248,7 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "A call of a project function whose promise cannot reject is not reported (option",
         "`checkSelfHandled`): every path of its body runs inside a `try` whose `catch` does not rethrow,",
         "or its `try` ends in `finally { process.exit() }`, or it only awaits such functions, or (not",
-        "async) it returns `promise.catch(handler)`; an async IIFE of that shape too. This is the idiom of a",
+        "async) it returns `promise.catch(handler)` or a promise that never rejects (`sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))`); an async IIFE of that shape too. This is the idiom of a",
         "deliberate, self-handled fire-and-forget. An async function that returns a promise without",
         "awaiting it (`try { return load(); } catch ...`, `return pending`) adopts that promise: a `try`",
         "catches nothing there, so it is not self-handled unless the returned promise cannot reject",
