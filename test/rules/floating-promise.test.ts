@@ -5407,6 +5407,28 @@ const invalidSleep: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "chains: a dropped refresh whose await's .catch handler is a parameter (unknown code)",
+    code: 'declare function fetchAll(): Promise<void>;\nasync function refresh(report: (error: unknown) => void) {\n  await fetchAll().then(() => undefined).catch(report);\n}\nexport function onTick(report: (error: unknown) => void) {\n  refresh(report);\n}',
+    errors: [
+      {
+        messageId: "floating",
+        line: 6,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function fetchAll(): Promise<void>;\nasync function refresh(report: (error: unknown) => void) {\n  await fetchAll().then(() => undefined).catch(report);\n}\nexport function onTick(report: (error: unknown) => void) {\n  refresh(report)${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function fetchAll(): Promise<void>;\nasync function refresh(report: (error: unknown) => void) {\n  await fetchAll().then(() => undefined).catch(report);\n}\nexport function onTick(report: (error: unknown) => void) {\n  void refresh(report);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const validSleep: ValidCase[] = [
   {
@@ -5417,6 +5439,10 @@ const validSleep: ValidCase[] = [
   {
     name: "sleep: a sleep written as a function declaration with a block body",
     code: 'declare function flush(): Promise<void>;\nfunction sleep(ms: number): Promise<void> {\n  return new Promise((resolve) => setTimeout(resolve, ms));\n}\nasync function flushLater() {\n  await sleep(100);\n  try {\n    await flush();\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport function onChange() {\n  flushLater();\n}',
+  },
+  {
+    name: "chains: a dropped refresh that awaits a chain ending in .catch(logError), a project function that only logs",
+    code: 'declare function fetchAll(): Promise<string[]>;\ndeclare function apply(rows: string[]): void;\nfunction logError(error: unknown) {\n  console.error("refresh failed", error);\n}\nasync function refresh() {\n  await fetchAll().then(apply).catch(logError);\n}\nexport function onTick() {\n  refresh();\n}',
   },
 ];
 const invalidHandlerReturns: InvalidCase[] = [

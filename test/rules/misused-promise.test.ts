@@ -4788,6 +4788,82 @@ const invalidCombinations: InvalidCase[] = [
     errors: [{ messageId: "voidReturnArgument", line: 13, column: 22, message: VOID_ARGUMENT("setInterval") }],
   },
 ];
+/** Lines 1-2 of the chain cases: a consumer whose listeners are typed to return void (as KafkaJS's typings declare them). */
+const CONSUMER = "interface Consumer { on(event: string, listener: () => void): void; stop(): Promise<void> }\ndeclare const consumer: Consumer;\n";
+const invalidChains: InvalidCase[] = [
+  {
+    name: "chains: a listener whose chain ends in then(resolve), with no handler",
+    code: `${CONSUMER}export function stopOnFetch() {\n  return new Promise<void>((resolve) => {\n    consumer.on("fetch", async () => consumer.stop().then(resolve));\n  });\n}`,
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 5,
+        column: 26,
+        message: VOID_ARGUMENT("on"),
+        fixes: [
+          [
+            WRAP,
+            `${CONSUMER}export function stopOnFetch() {\n  return new Promise<void>((resolve) => {\n    consumer.on("fetch", () => { void (async () => consumer.stop().then(resolve))().catch(${H}); });\n  });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "chains: a .catch handler named by a project function that rethrows",
+    code: `${CONSUMER}function logError(error: unknown) {\n  console.error(error);\n  throw error;\n}\nexport function stopOnFetch() {\n  consumer.on("fetch", async () => consumer.stop().catch(logError));\n}`,
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 8,
+        column: 24,
+        message: VOID_ARGUMENT("on"),
+        fixes: [
+          [
+            WRAP,
+            `${CONSUMER}function logError(error: unknown) {\n  console.error(error);\n  throw error;\n}\nexport function stopOnFetch() {\n  consumer.on("fetch", () => { void (async () => consumer.stop().catch(logError))().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "chains: a method passed unbound as the .catch handler is not followed (its this is undefined)",
+    code: `${CONSUMER}export class Admin {\n  private errors = 0;\n  onError(error: unknown) {\n    this.errors++;\n    console.error(error);\n  }\n  watch() {\n    consumer.on("fetch", async () => consumer.stop().catch(this.onError));\n  }\n}`,
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 10,
+        column: 26,
+        message: VOID_ARGUMENT("on"),
+        fixes: [
+          [
+            WRAP,
+            `${CONSUMER}export class Admin {\n  private errors = 0;\n  onError(error: unknown) {\n    this.errors++;\n    console.error(error);\n  }\n  watch() {\n    consumer.on("fetch", () => { void (async () => consumer.stop().catch(this.onError))().catch(${H}); });\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+];
+const validChains: ValidCase[] = [
+  {
+    name: "chains: a listener that only returns consumer.stop().then(resolve).catch(reject) inside the executor (KafkaJS's admin resetOffsets)",
+    code: `${CONSUMER}export function stopOnFetch() {\n  return new Promise<void>((resolve, reject) => {\n    consumer.on("fetch", async () =>\n      consumer\n        .stop()\n        .then(resolve)\n        .catch(reject),\n    );\n  });\n}`,
+  },
+  {
+    name: "chains: a .catch handler named by a project function that only logs",
+    code: `${CONSUMER}function logError(error: unknown) {\n  console.error("stop failed", error);\n}\nexport function stopOnFetch() {\n  consumer.on("fetch", async () => consumer.stop().catch(logError));\n}`,
+  },
+  {
+    name: "chains: a .catch handler named by a const arrow, after a finally link",
+    code: `${CONSUMER}declare function release(): void;\nconst report = (error: unknown) => console.warn(error);\nexport function stopOnFetch() {\n  consumer.on("fetch", async () => consumer.stop().finally(release).catch(report));\n}`,
+  },
+  {
+    name: "chains: then(resolve, reject) of the executor's own resolving functions",
+    code: `${CONSUMER}export function stopOnFetch() {\n  return new Promise<void>((resolve, reject) => {\n    consumer.on("fetch", async () => consumer.stop().then(resolve, reject));\n  });\n}`,
+  },
+];
 const validCombinations: ValidCase[] = [
   {
     name: "combinations: Promise.all over sends that each catch their errors, started by an interval",
@@ -4814,7 +4890,7 @@ const validHandlerReturns: ValidCase[] = [
 ];
 
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...validMore, ...validLeft, ...validHandlerReturns, ...validFunctionStyle, ...validCombinations], invalid: [...invalid, ...invalidMore, ...invalidLeft, ...invalidHandlerReturns, ...invalidFunctionStyle, ...invalidCombinations] });
+  runRuleTable(RULE, { valid: [...valid, ...validMore, ...validLeft, ...validHandlerReturns, ...validFunctionStyle, ...validCombinations, ...validChains], invalid: [...invalid, ...invalidMore, ...invalidLeft, ...invalidHandlerReturns, ...invalidFunctionStyle, ...invalidCombinations, ...invalidChains] });
 
   describe("rendered messages", () => {
     const messagesOf = (code: string, run = {}) => lintCode(RULE, code, { fileName: "script.cts", ...run }).findings.map((finding) => finding.message);

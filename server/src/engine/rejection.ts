@@ -880,7 +880,17 @@ export class RejectionFacts {
 
   /** A call typed to return a promise whose callee and arguments evaluate without throwing: promise-returning APIs report failure through the promise. */
   private reportsThroughPromise(receiver: ts.Expression): boolean {
-    return ts.isCallExpression(receiver) && this.calleeAndArgumentsSafe(receiver) && this.types.promiseStatus(receiver, { thenables: false }) === "always";
+    if (!ts.isCallExpression(receiver) || this.types.promiseStatus(receiver, { thenables: false }) !== "always") return false;
+    if (this.calleeAndArgumentsSafe(receiver)) return true;
+    // A link of a chain (`consumer.stop().then(resolve)`): `then`, `catch` and `finally` pass the
+    // failure of the promise they are called on into their own, as a promise-returning call does.
+    const callee = skipParens(receiver.expression);
+    return (
+      ts.isPropertyAccessExpression(callee) &&
+      (isHandlerCall(receiver) || callee.name.text === "finally") &&
+      receiver.arguments.every((argument) => !ts.isSpreadElement(argument) && this.expressionSafe(argument)) &&
+      this.reportsThroughPromise(skipParens(callee.expression))
+    );
   }
 
   /**
@@ -914,15 +924,37 @@ export class RejectionFacts {
     // `.then(f, h)`: `f` throwing rejects the result; `h`, like a `catch` block, is error-handling code.
     // Either way the chain adopts what the handler returns, so a returned promise must not reject.
     return handlers.every((handler, index) => {
-      const fn = skipParens(handler);
       const isRejectionHandler = name === "catch" || index === 1;
-      return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && this.inMode(isRejectionHandler, () => (isAsyncFunction(fn) ? this.cannotReject(fn) : this.cannotThrow(fn) && this.returnsCannotReject(fn)));
+      return this.handlerFunctions(handler)?.every((fn) => this.inMode(isRejectionHandler, () => (isAsyncFunction(fn) ? this.cannotReject(fn) : this.cannotThrow(fn) && this.returnsCannotReject(fn)))) ?? false;
     });
   }
 
+  /**
+   * The functions a handler argument runs: a function expression written there, or a name of
+   * project functions that need no `this` (a `const` arrow, a function that does not read `this`:
+   * `.catch(logError)`). A promise's own resolving function (`.catch(reject)` inside an executor)
+   * runs no project code and never throws: an empty list. Undefined for anything else (a method
+   * passed unbound, a library function, a parameter).
+   */
+  private handlerFunctions(handler: ts.Expression): readonly ts.FunctionLikeDeclaration[] | undefined {
+    const node = skipParens(handler);
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return [node];
+    if (!ts.isIdentifier(node)) return undefined;
+    const parameter = this.types.parameterDeclarationOf(node);
+    if (parameter) return isExecutorResolver(parameter, this.types) ? [] : undefined;
+    const variable = this.types.variableDeclarationOf(node);
+    if (variable && this.isResolverCall([variable])) return [];
+    const functions = this.types.projectImplementationsOfValue(node);
+    const needsNoThis = (fn: ts.FunctionLikeDeclaration): boolean =>
+      fn.body !== undefined && (ts.isArrowFunction(fn) || ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && !readsThis(fn.body)));
+    return functions?.every(needsNoThis) ? functions : undefined;
+  }
+
   /** Every value a sync function returns (its expression body, or each `return`) is not a promise that can reject. */
-  private returnsCannotReject(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
-    const returned = ts.isBlock(fn.body) ? returnedExpressions(fn.body) : [fn.body];
+  private returnsCannotReject(fn: ts.FunctionLikeDeclaration): boolean {
+    const body = fn.body;
+    if (!body) return false;
+    const returned = ts.isBlock(body) ? returnedExpressions(body) : [body];
     return returned.every((expr) => expr === undefined || this.returnedValueSafe(expr));
   }
 
@@ -1188,6 +1220,13 @@ export class RejectionFacts {
   }
 }
 
+
+/** `this` in `node`, outside nested functions other than arrow functions (which share it). */
+function readsThis(node: ts.Node): boolean {
+  if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if ((ts.isFunctionLike(node) && !ts.isArrowFunction(node)) || ts.isClassLike(node)) return false;
+  return ts.forEachChild(node, readsThis) ?? false;
+}
 
 /** An `await` (or `for await`) in `node`, outside nested functions. */
 function containsAwait(node: ts.Node): boolean {
