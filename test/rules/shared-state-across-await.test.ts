@@ -3516,10 +3516,54 @@ const validMemoRun: ValidCase[] = [
   },
 ];
 
+/** Lines 1-10: a "single flight" wrapper (KafkaJS's `sharedPromiseTo`): one call of `asyncFunction` in flight at a time. */
+const SHARED_PROMISE_TO =
+  "declare function heartbeat(memberId: string): Promise<void>;\n" +
+  "function sharedPromiseTo<T>(asyncFunction: (...args: any[]) => Promise<T>): (...args: any[]) => Promise<T> {\n" +
+  "  let promise: Promise<T> | null = null;\n" +
+  "  return (...args) => {\n" +
+  "    if (promise == null) {\n" +
+  "      promise = asyncFunction(...args).finally(() => (promise = null));\n" +
+  "    }\n" +
+  "    return promise;\n" +
+  "  };\n" +
+  "}\n";
+const invalidSingleFlight: InvalidCase[] = [
+  {
+    name: "single flight: a wrapper made inside the method gives every call its own store",
+    code: `${SHARED_PROMISE_TO}export class ConsumerGroup {\n  private lastRequest = Date.now();\n  constructor(private readonly memberId: string) {}\n  async heartbeat(interval: number) {\n    const run = sharedPromiseTo(async () => {\n      if (Date.now() >= this.lastRequest + interval) {\n        await heartbeat(this.memberId);\n        this.lastRequest = Date.now();\n      }\n    });\n    await run();\n  }\n}`,
+    errors: [{ messageId: "checkThenAct", line: 18, column: 9, message: checkThenAct("this.lastRequest") }],
+  },
+  {
+    name: "single flight: a wrapper that only passes the call through (a logging wrapper) serializes nothing",
+    code: `declare function heartbeat(memberId: string): Promise<void>;\nfunction logged<T>(fn: (...args: any[]) => Promise<T>): (...args: any[]) => Promise<T> {\n  return (...args) => {\n    console.debug("calling", fn.name);\n    return fn(...args);\n  };\n}\nexport class ConsumerGroup {\n  private lastRequest = Date.now();\n  private readonly beat: (interval: number) => Promise<void>;\n  constructor(private readonly memberId: string) {\n    this.beat = logged(async (interval: number) => {\n      if (Date.now() >= this.lastRequest + interval) {\n        await heartbeat(this.memberId);\n        this.lastRequest = Date.now();\n      }\n    });\n  }\n}`,
+    errors: [{ messageId: "checkThenAct", line: 15, column: 9, message: checkThenAct("this.lastRequest") }],
+  },
+  {
+    name: "single flight: a wrapper that stores every call's promise without checking the store first",
+    code: `declare function heartbeat(memberId: string): Promise<void>;\nfunction latest<T>(fn: (...args: any[]) => Promise<T>): (...args: any[]) => Promise<T> {\n  let last: Promise<T> | undefined;\n  return (...args) => {\n    last = fn(...args);\n    return last;\n  };\n}\nexport class ConsumerGroup {\n  private lastRequest = Date.now();\n  private readonly beat: (interval: number) => Promise<void>;\n  constructor(private readonly memberId: string) {\n    this.beat = latest(async (interval: number) => {\n      if (Date.now() >= this.lastRequest + interval) {\n        await heartbeat(this.memberId);\n        this.lastRequest = Date.now();\n      }\n    });\n  }\n}`,
+    errors: [{ messageId: "checkThenAct", line: 16, column: 9, message: checkThenAct("this.lastRequest") }],
+  },
+];
+const validSingleFlight: ValidCase[] = [
+  {
+    name: "single flight: a heartbeat wrapped once in the constructor by sharedPromiseTo (KafkaJS's ConsumerGroup)",
+    code: `${SHARED_PROMISE_TO}export class ConsumerGroup {\n  private lastRequest = Date.now();\n  private readonly sharedHeartbeat: (options: { interval: number }) => Promise<void>;\n  constructor(private readonly memberId: string) {\n    this.sharedHeartbeat = sharedPromiseTo(async ({ interval }: { interval: number }) => {\n      const now = Date.now();\n      if (now >= this.lastRequest + interval) {\n        await heartbeat(this.memberId);\n        this.lastRequest = Date.now();\n      }\n    });\n  }\n  async heartbeat(options: { interval: number }) {\n    await this.sharedHeartbeat(options);\n  }\n}`,
+  },
+  {
+    name: "single flight: a token refresh wrapped once at the top level of the module",
+    code: `declare function fetchToken(): Promise<string>;\nfunction singleFlight<T>(fn: () => Promise<T>): () => Promise<T> {\n  let inFlight: Promise<T> | undefined;\n  return () => {\n    if (!inFlight) inFlight = fn().finally(() => {\n      inFlight = undefined;\n    });\n    return inFlight;\n  };\n}\nlet token: string | undefined;\nexport const refreshToken = singleFlight(async () => {\n  if (!token) {\n    const fresh = await fetchToken();\n    token = fresh;\n  }\n  return token;\n});`,
+  },
+  {
+    name: "single flight: a wrapper written with ??= in a field initializer",
+    code: `declare function heartbeat(memberId: string): Promise<void>;\nconst once = <T,>(fn: () => Promise<T>) => {\n  let pending: Promise<T> | undefined;\n  return () => (pending ??= fn().finally(() => {\n    pending = undefined;\n  }));\n};\nexport class Session {\n  private lastBeat = 0;\n  constructor(private readonly memberId: string) {}\n  readonly beat = once(async () => {\n    if (Date.now() - this.lastBeat > 3000) {\n      await heartbeat(this.memberId);\n      this.lastBeat = Date.now();\n    }\n  });\n}`,
+  },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480],
-    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480],
+    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight],
+    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).

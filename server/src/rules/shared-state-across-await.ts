@@ -309,6 +309,13 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  (`if (!this.versionPromise) this.versionPromise = (async () => { ... })();`,",
         "  `migrating ??= (async () => { ... })().finally(...)`): one run is in flight at a time. The same",
         "  run stored without that guard, or not stored, starts again with each call and is reported;",
+        "- the body of a function handed to a project \"single flight\" wrapper made once (in a",
+        "  constructor, a field initializer or at the top level of a module) that only ever calls it to",
+        "  memoize its promise the same way: `this.heartbeat = sharedPromiseTo(async () => { ... })`",
+        "  where `sharedPromiseTo(fn)` returns `(...args) => { if (promise == null) promise =",
+        "  fn(...args).finally(() => (promise = null)); return promise; }` (KafkaJS). A wrapper made",
+        "  inside a method (one store per call), one that only passes the call through, or one that",
+        "  stores without checking is reported;",
         "- the locals of a function that runs a closure one call at a time: a `let` flag or a",
         "  `new Set()` of the function that declares `const onDone = async () => ...` and only ever calls",
         "  it as `await onDone(...)` in its own body (a stream loop), or passes it, in an awaited (or, as",
@@ -755,7 +762,7 @@ class Analyzer {
       if (isSuspension(node)) suspends = true;
       return !suspends;
     });
-    if (!suspends || this.isCriticalSectionCallback(fn) || isSerializedByCallers(fn, (store) => this.isMemoizingStore(store)) || this.isMemoizedRun(fn) || this.isSerializedStreamMethod(fn)) return;
+    if (!suspends || this.isCriticalSectionCallback(fn) || isSerializedByCallers(fn, (store) => this.isMemoizingStore(store)) || this.isMemoizedRun(fn) || this.isSingleFlightArgument(fn) || this.isSerializedStreamMethod(fn)) return;
     const state = new FunctionState(fn, this.context, this.lockStart(fn), this.serializedOwner(fn));
     this.detectReadModifyWrite(state);
     this.detectSnapshots(state);
@@ -845,12 +852,46 @@ class Analyzer {
    */
   private isMemoizedRun(fn: ts.FunctionLikeDeclaration): boolean {
     const call = callWhereWritten(fn);
-    if (!call) return false;
+    return call !== undefined && this.isMemoizedCall(call);
+  }
+
+  /** The promise of `call` (or its `.then`/`.catch`/`.finally` chain) is assigned to a memoizing store. */
+  private isMemoizedCall(call: ts.CallExpression): boolean {
     const end = promiseChainEnd(call);
     let outer: ts.Node = end;
     while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
     const store = outer.parent;
     return isAssignment(store) && store.right === outer && (store.operatorToken.kind === ts.SyntaxKind.EqualsToken || isLogicalAssignmentOperator(store.operatorToken.kind)) && this.isMemoizingStore(store);
+  }
+
+  /**
+   * A function handed to a project "single flight" wrapper made once (in a constructor, a field
+   * initializer or at the top level of a module): `this.heartbeat = sharedPromiseTo(async () =>
+   * {...})`, where the wrapper only ever calls its parameter to store the promise in a memoizing
+   * store (`if (promise == null) promise = fn(...args).finally(() => (promise = null)); return
+   * promise;`, KafkaJS's `sharedPromiseTo`). Like a memoized run, one call is in flight at a time.
+   * A wrapper made per call (inside a method) gives each call its own store, and is not taken.
+   */
+  private isSingleFlightArgument(fn: ts.FunctionLikeDeclaration): boolean {
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+    let outer: ts.Node = fn;
+    while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+    const call = outer.parent;
+    if (!ts.isCallExpression(call) || call.expression === outer) return false;
+    const index = call.arguments.indexOf(outer as ts.Expression);
+    if (index < 0 || call.arguments.slice(0, index).some(ts.isSpreadElement) || !(runsOncePerInstance(call) || runsOnceAtTopLevel(call))) return false;
+    const wrapper = this.context.types.projectFunctionOf(call);
+    const parameter = wrapper?.parameters[index];
+    if (!wrapper?.body || !parameter || !ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return false;
+    const references = this.referencesOf(parameter.name, wrapper.body);
+    return (
+      references.length > 0 &&
+      references.every((reference) => {
+        let callee: ts.Node = reference;
+        while (ts.isParenthesizedExpression(callee.parent)) callee = callee.parent;
+        return ts.isCallExpression(callee.parent) && callee.parent.expression === callee && this.isMemoizedCall(callee.parent);
+      })
+    );
   }
 
   /**
@@ -1474,6 +1515,15 @@ const PROMISE_CHAIN = new Set(["then", "catch", "finally"]);
 function runsOncePerInstance(call: ts.Node): boolean {
   for (let node = call.parent; node; node = node.parent) {
     if (ts.isConstructorDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isClassStaticBlockDeclaration(node)) return true;
+    if (ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isIterationStatement(node, false)) return false;
+  }
+  return false;
+}
+
+/** `call` sits at the top level of a module, outside loops and functions: it runs once. */
+function runsOnceAtTopLevel(call: ts.Node): boolean {
+  for (let node = call.parent; node; node = node.parent) {
+    if (ts.isSourceFile(node)) return true;
     if (ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isIterationStatement(node, false)) return false;
   }
   return false;
