@@ -3557,13 +3557,94 @@ const validSingleFlight: ValidCase[] = [
   {
     name: "single flight: a wrapper written with ??= in a field initializer",
     code: `declare function heartbeat(memberId: string): Promise<void>;\nconst once = <T,>(fn: () => Promise<T>) => {\n  let pending: Promise<T> | undefined;\n  return () => (pending ??= fn().finally(() => {\n    pending = undefined;\n  }));\n};\nexport class Session {\n  private lastBeat = 0;\n  constructor(private readonly memberId: string) {}\n  readonly beat = once(async () => {\n    if (Date.now() - this.lastBeat > 3000) {\n      await heartbeat(this.memberId);\n      this.lastBeat = Date.now();\n    }\n  });\n}`,
+// `const self = this` followed as `this` (aliasOf); stream callbacks handed on or called in a nested
+// function (isSerializedStreamMethod); key texts differing in whitespace (normalize); the stream
+// packages judged like Node's (STREAM_MODULES). From the record's "right" and "Left" mutants.
+const invalidSelf: InvalidCase[] = [
+  {
+    name: "self alias: a count read through const self = this before the await and written through it after",
+    code: `declare function upload(item: string, bucket: string): Promise<void>;\nexport class Sync {\n  private synced = 0;\n  constructor(private readonly bucket: string) {}\n  async push(items: string[]) {\n    const self = this;\n    const synced = self.synced;\n    await Promise.all(items.map(function (item) { return upload(item, self.bucket); }));\n    self.synced = synced + items.length;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 9, column: 5, message: staleSnapshot("this.synced", "synced") }],
+  },
+  {
+    name: "self alias: the client checked through self before the connect and set through it after",
+    code: `interface Client { query(sql: string): Promise<string[]> }\ndeclare function connect(url: string): Promise<Client>;\nexport class Db {\n  private client: Client | undefined;\n  constructor(private readonly url: string) {}\n  async rows(sql: string) {\n    const self = this;\n    if (!self.client) {\n      self.client = await connect(self.url);\n    }\n    return self.client.query(sql);\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 9,
+        column: 7,
+        message: duplicateInit("this.client"),
+        fixes: [
+          [
+            MEMO,
+            `interface Client { query(sql: string): Promise<string[]> }\ndeclare function connect(url: string): Promise<Client>;\nexport class Db {\n  private client: Client | undefined;\n  private clientPending?: Promise<Client>;\n  constructor(private readonly url: string) {}\n  async rows(sql: string) {\n    const self = this;\n    if (!self.client) {\n      self.client = await (self.clientPending ??= connect(self.url).finally(() => { self.clientPending = undefined; }));\n    }\n    return self.client.query(sql);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "self alias: a total read as this.total and written through self after the await",
+    code: `declare function price(sku: string): Promise<number>;\nexport class Cart {\n  private total = 0;\n  async add(sku: string) {\n    const self = this;\n    const before = this.total;\n    const amount = await price(sku);\n    self.total = before + amount;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 8, column: 5, message: staleSnapshot("this.total", "before") }],
+  },
+  {
+    name: "self alias: a Map field filled through self after the await, the in-flight map kept through self too",
+    code: `interface Profile { name: string }\ndeclare function fetchProfile(id: string): Promise<Profile>;\nexport class Profiles {\n  private cache: Map<string, Profile> = new Map();\n  async get(id: string) {\n    const self = this;\n    if (!self.cache.has(id)) {\n      self.cache.set(id, await fetchProfile(id));\n    }\n    return self.cache.get(id);\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 8,
+        column: 7,
+        message: duplicateInitCollection("this.cache", "id"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `interface Profile { name: string }\ndeclare function fetchProfile(id: string): Promise<Profile>;\nexport class Profiles {\n  private cache: Map<string, Profile> = new Map();\n  private readonly cachePending = new Map<string, Promise<Profile>>();\n  async get(id: string) {\n    const self = this;\n    if (!self.cache.has(id)) {\n      let pending = self.cachePending.get(id);\n      if (!pending) {\n        pending = fetchProfile(id);\n        self.cachePending.set(id, pending);\n      }\n      self.cache.set(id, await pending);\n    }\n    return self.cache.get(id);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "self alias: the connection set from a getter that connects anew on each read, awaited through self",
+    code: `${CONN}\nexport class Client {\n  private connection: Conn | undefined;\n  private get connecting() {\n    return connect();\n  }\n  async get() {\n    const self = this;\n    if (!self.connection) self.connection = await self.connecting;\n    return self.connection;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 9, column: 27, message: duplicateInit("this.connection") }],
+  },
+  {
+    name: "self alias: a connection set through the method's self in an event handler function (self.conn there, no fix: this is not self)",
+    code: `import { EventEmitter } from "node:events";\n${CONN}\nexport class Pool {\n  private conn: Conn | undefined;\n  watch(events: EventEmitter) {\n    const self = this;\n    events.on("ready", async function () {\n      if (!self.conn) self.conn = await connect();\n    });\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 8, column: 23, message: duplicateInit("self.conn") }],
+  },
+];
+const validSelf: ValidCase[] = [
+  {
+    name: "self alias: the count read through const self = this after the await",
+    code: `declare function upload(item: string, bucket: string): Promise<void>;\nexport class Sync {\n  private synced = 0;\n  constructor(private readonly bucket: string) {}\n  async push(items: string[]) {\n    const self = this;\n    await Promise.all(items.map(function (item) { return upload(item, self.bucket); }));\n    const synced = self.synced;\n    self.synced = synced + items.length;\n  }\n}`,
+  },
+  {
+    name: "self alias: a let starting as this, replaced by a fork before each attempt (may be another object)",
+    code: `declare function deliver(message: string): Promise<boolean>;\nexport class Sender {\n  sent = 0;\n  fork(): Sender { return new Sender(); }\n  async sendWithRetry(message: string) {\n    let sender: Sender = this;\n    for (let attempt = 0; attempt < 3; attempt++) {\n      sender = sender.fork();\n      const sent = sender.sent;\n      if (await deliver(message)) {\n        sender.sent = sent + 1;\n        return sender;\n      }\n    }\n    return undefined;\n  }\n}`,
+  },
+  {
+    name: "self alias: a page appended through self only when the generation read through it still holds",
+    code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private rows: string[] = [];\n  async more(page: number) {\n    const self = this;\n    const generation = ++self.loadGeneration;\n    const previous = self.rows;\n    const rows = await fetchPage(page);\n    if (generation !== self.loadGeneration) return;\n    self.rows = [...previous, ...rows];\n  }\n}`,
+  },
+  {
+    name: "self alias: a busy flag checked and set through self before the first await",
+    code: `declare function upload(files: string[]): Promise<void>;\nexport class Uploader {\n  private busy = false;\n  private uploads = 0;\n  private queue: string[] = [];\n  async drain() {\n    const self = this;\n    if (self.busy) return;\n    self.busy = true;\n    const done = self.uploads;\n    await upload(self.queue.splice(0));\n    self.uploads = done + 1;\n    self.busy = false;\n  }\n}`,
+  },
+  {
+    name: "self alias: the connection set from a getter's memoized promise, read through self",
+    code: `${CONN}\nexport class Client {\n  private connection: Conn | undefined;\n  private _connecting: Promise<Conn> | undefined;\n  private get connecting() {\n    return (this._connecting ??= connect());\n  }\n  async get() {\n    const self = this;\n    if (!self.connection) self.connection = await self.connecting;\n    return self.connection;\n  }\n}`,
   },
 ];
 
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight],
-    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight],
+    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf],
+    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).

@@ -215,7 +215,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "names it alike at each evaluation: a name, a literal, `req.id`, a template of those, ``this.cache[`${user}:${scope}`]``;",
         "not a key that calls, `this.slots[next()]`, which may name another entry each time), and collections held",
         "by those (and the instance itself in a class that extends `Map` or `Set`), also when reached through a local `const` alias (`const options = this.options;`",
-        "`options.retries = options.retries + await f()`, also `const row = this.rows[index];`), or a `let` alias never assigned",
+        "`options.retries = options.retries + await f()`, also `const row = this.rows[index];`, and `const self = this;`, whose `self.count` is `this.count`), or a `let` alias never assigned",
         "again (one that is, `if (dryRun) stats = { bytes: 0 };`, may hold another object, and is not followed). Locals of the same call and objects created",
         "in it (including copies such as `{ ...this.options }`) are not shared, and neither, by",
         "default, is a parameter's object (Koa's `ctx`): with `checkParameters` on, it is reported when",
@@ -1242,7 +1242,7 @@ class Analyzer {
     const anchor = isField ? declaration : declaration.parent.parent;
     const anchorIndent = /[ \t]*$/.exec(sourceFile.text.slice(0, anchor.getStart(sourceFile)))?.[0] ?? "";
     const pendingMap = nameFreeIn(sourceFile.text, `${declaration.name.text}Pending`);
-    const pendingRef = isField ? `this.${pendingMap}` : pendingMap;
+    const pendingRef = isField ? `${(skipOuter(callee.expression) as ts.PropertyAccessExpression).expression.getText()}.${pendingMap}` : pendingMap;
     const local = state.freshName("pending");
     const indent = /[ \t]*$/.exec(sourceFile.text.slice(0, statement.getStart(sourceFile)))?.[0] ?? "";
     const key = text(keyArgument);
@@ -1303,7 +1303,8 @@ class Analyzer {
     // `#handle` is private by its name: `#handlePending` takes no modifier.
     const modifiers = isField ? (ts.isPrivateIdentifier(declaration.name) ? "" : "private ") : "let ";
     const declarationText = isField ? `${modifiers}${pendingName}?: Promise<${valueType}>;` : `${modifiers}${pendingName}: Promise<${valueType}> | undefined;`;
-    const target = key.startsWith("this.") ? `this.${pendingName}` : pendingName;
+    // A field through the receiver the write names it with (`this`, or `self` for `const self = this`).
+    const target = key.startsWith("this.") ? `${(skipOuter(write.left) as ts.PropertyAccessExpression).expression.getText()}.${pendingName}` : pendingName;
     // The awaited expression as written, its `!` and `as` kept (`await pending.get(key)!`: the
     // `.finally` goes on the asserted value); parenthesized unless `.finally` can follow it as is.
     const awaited = right.expression;
@@ -1808,11 +1809,15 @@ class FunctionState {
     return assigned;
   }
 
-  /** For `const local = <shared object path>` (`this.options`, `this.rows[index]`): that path's key. */
+  /**
+   * For `const local = <shared object path>` (`this.options`, `this.rows[index]`): that path's key.
+   * Also `const self = this`: `this`, so `self.count` is the field `this.count`.
+   */
   private aliasOf(identifier: ts.Identifier): string | undefined {
     const declaration = this.context.types.variableDeclarationOf(identifier);
     const initializer = declaration?.initializer && skipOuter(declaration.initializer);
     if (!declaration || !initializer || this.aliasing.has(declaration)) return undefined;
+    if (initializer.kind === ts.SyntaxKind.ThisKeyword) return "this";
     if (!(ts.isPropertyAccessExpression(initializer) || ts.isElementAccessExpression(initializer) || ts.isIdentifier(initializer))) return undefined;
     this.aliasing.add(declaration);
     try {
@@ -1820,6 +1825,15 @@ class FunctionState {
     } finally {
       this.aliasing.delete(declaration);
     }
+  }
+
+  /** `this`, or a local alias of it (`const self = this`, or a `let` never assigned again): `self.conn` is the field `this.conn`. */
+  isThis(expression: ts.Expression): boolean {
+    const node = skipOuter(expression);
+    if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
+    if (!ts.isIdentifier(node)) return false;
+    const scope = this.scopeOf(node);
+    return scope?.scope === "inside" && this.aliasOf(node) === "this" && (scope.isConst || !this.isReassigned(node));
   }
 
   /** Whether an access path starts at a parameter of this function (`ctx.state.x`). */
@@ -2387,7 +2401,7 @@ class FunctionState {
   /** The written declaration (field or module variable) an assignment target refers to. */
   declarationOf(target: ts.Expression): (ts.PropertyDeclaration | ts.VariableDeclaration) & { type?: ts.TypeNode } | undefined {
     const node = skipOuter(target);
-    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    if (ts.isPropertyAccessExpression(node) && this.isThis(node.expression)) {
       const cls = this.enclosingClass();
       const member = cls?.members.find((candidate) => ts.isPropertyDeclaration(candidate) && (ts.isIdentifier(candidate.name) || ts.isPrivateIdentifier(candidate.name)) && candidate.name.text === node.name.text);
       return member && ts.isPropertyDeclaration(member) ? member : undefined;
@@ -2652,7 +2666,7 @@ class FunctionState {
   /** A getter of the enclosing class (`this.connecting`) or a project function or method called without a wait. */
   private memoCallee(node: ts.Expression): { state: FunctionState; returns: ts.Expression[] } | undefined {
     let target: ts.FunctionLikeDeclaration | undefined;
-    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    if (ts.isPropertyAccessExpression(node) && this.isThis(node.expression)) {
       const getter = this.enclosingClass()?.members.find(
         (member): member is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(member) && member.name.getText() === node.name.text,
       );
