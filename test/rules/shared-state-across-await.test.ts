@@ -3557,6 +3557,15 @@ const validSingleFlight: ValidCase[] = [
   {
     name: "single flight: a wrapper written with ??= in a field initializer",
     code: `declare function heartbeat(memberId: string): Promise<void>;\nconst once = <T,>(fn: () => Promise<T>) => {\n  let pending: Promise<T> | undefined;\n  return () => (pending ??= fn().finally(() => {\n    pending = undefined;\n  }));\n};\nexport class Session {\n  private lastBeat = 0;\n  constructor(private readonly memberId: string) {}\n  readonly beat = once(async () => {\n    if (Date.now() - this.lastBeat > 3000) {\n      await heartbeat(this.memberId);\n      this.lastBeat = Date.now();\n    }\n  });\n}`,
+  },
+];
+
+/** `streamx`'s Readable (its `read(cb)` is called again once it calls back) and `readable-stream`'s (Node's, from npm). */
+const STREAMX =
+  'declare module "streamx" {\n  export class Readable<T = any> {\n    constructor(options?: { read?(this: Readable<T>, cb: (error?: Error | null) => void): void });\n    push(data: T | null): boolean;\n  }\n}';
+const READABLE_STREAM =
+  'declare module "readable-stream" {\n  import * as stream from "node:stream";\n  export class Readable extends stream.Readable {\n    constructor(options?: stream.ReadableOptions);\n  }\n}';
+
 // `const self = this` followed as `this` (aliasOf); stream callbacks handed on or called in a nested
 // function (isSerializedStreamMethod); key texts differing in whitespace (normalize); the stream
 // packages judged like Node's (STREAM_MODULES). From the record's "right" and "Left" mutants.
@@ -3617,6 +3626,27 @@ const invalidSelf: InvalidCase[] = [
     code: `import { EventEmitter } from "node:events";\n${CONN}\nexport class Pool {\n  private conn: Conn | undefined;\n  watch(events: EventEmitter) {\n    const self = this;\n    events.on("ready", async function () {\n      if (!self.conn) self.conn = await connect();\n    });\n  }\n}`,
     errors: [{ messageId: "duplicateInit", line: 8, column: 23, message: duplicateInit("self.conn") }],
   },
+  {
+    name: "stream hand-back: a write() that acks with process.nextTick(callback) before it sends",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\nexport function writer() {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    async write(chunk: string, _encoding, callback) {\n      const count = sent;\n      process.nextTick(callback);\n      await send(chunk);\n      sent = count + 1;\n    },\n  });\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 11, column: 7, message: staleSnapshot("sent", "count") }],
+  },
+  {
+    name: "stream hand-back: a write() that calls back from fs.write's callback, then awaits the index update",
+    code: `import * as fs from "node:fs";\nimport { Writable } from "node:stream";\ndeclare function compress(chunk: Buffer): Promise<Buffer>;\ndeclare function updateIndex(offset: number): Promise<void>;\nexport function segmentWriter(fd: number) {\n  let position = 0;\n  return new Writable({\n    async write(chunk: Buffer, _encoding, callback) {\n      const offset = position;\n      const data = await compress(chunk);\n      fs.write(fd, data, 0, data.length, offset, (error) => {\n        callback(error);\n      });\n      await updateIndex(offset);\n      position = offset + data.length;\n    },\n  });\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 15, column: 7, message: staleSnapshot("position", "offset") }],
+  },
+  {
+    name: "stream hand-back: a write() whose hoisted done() helper calls back before the send",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\nexport function writer() {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    async write(chunk: string, _encoding, callback) {\n      const count = sent;\n      done();\n      await send(chunk);\n      sent = count + 1;\n      function done() {\n        callback();\n      }\n    },\n  });\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 11, column: 7, message: staleSnapshot("sent", "count") }],
+  },
+  {
+    name: "stream packages: a streamx read(cb) that calls back before it fetches (streamx reads again once called back)",
+    code: `import { Readable } from "streamx";\ndeclare function fetchPage(page: number): Promise<string[]>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    async read(cb) {\n      const current = page;\n      cb(null);\n      const rows = await fetchPage(current);\n      page = current + 1;\n      readable.push(rows);\n    },\n  });\n  return readable;\n}`,
+    extraFiles: { "streamx.d.ts": STREAMX },
+    errors: [{ messageId: "staleSnapshot", line: 10, column: 7, message: staleSnapshot("page", "current") }],
+  },
 ];
 const validSelf: ValidCase[] = [
   {
@@ -3638,6 +3668,27 @@ const validSelf: ValidCase[] = [
   {
     name: "self alias: the connection set from a getter's memoized promise, read through self",
     code: `${CONN}\nexport class Client {\n  private connection: Conn | undefined;\n  private _connecting: Promise<Conn> | undefined;\n  private get connecting() {\n    return (this._connecting ??= connect());\n  }\n  async get() {\n    const self = this;\n    if (!self.connection) self.connection = await self.connecting;\n    return self.connection;\n  }\n}`,
+  },
+  {
+    name: "stream hand-back: a write() that calls back with process.nextTick(callback) as its last statement",
+    code: `import { Writable } from "node:stream";\ndeclare function send(chunk: string): Promise<void>;\nexport function writer() {\n  let sent = 0;\n  return new Writable({\n    objectMode: true,\n    async write(chunk: string, _encoding, callback) {\n      const count = sent;\n      await send(chunk);\n      sent = count + 1;\n      process.nextTick(callback);\n    },\n  });\n}`,
+  },
+  {
+    name: "stream hand-back: a write() that calls back at once or hands its callback to the socket's drain event, last",
+    code: `import type { Socket } from "node:net";\nimport { Writable } from "node:stream";\ndeclare function frame(chunk: Buffer): Promise<Buffer>;\nexport function forward(socket: Socket) {\n  let forwarded = 0;\n  return new Writable({\n    async write(chunk: Buffer, _encoding, callback) {\n      const count = forwarded;\n      const framed = await frame(chunk);\n      forwarded = count + 1;\n      if (socket.write(framed)) callback();\n      else socket.once("drain", callback);\n    },\n  });\n}`,
+  },
+  {
+    name: "stream hand-back: a read() that pushes each row in a forEach callback as its last statement",
+    code: `import { Readable } from "node:stream";\ndeclare function fetchPage(page: number): Promise<string[]>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      const rows = await fetchPage(current);\n      page = current + 1;\n      if (rows.length === 0) {\n        readable.push(null);\n        return;\n      }\n      rows.forEach((row) => readable.push(row));\n    },\n  });\n  return readable;\n}`,
+  },
+  {
+    name: "stream hand-back: a write() that calls back from fs.write's callback as its last statement",
+    code: `import * as fs from "node:fs";\nimport { Writable } from "node:stream";\ndeclare function compress(chunk: Buffer): Promise<Buffer>;\nexport function segmentWriter(fd: number) {\n  let position = 0;\n  return new Writable({\n    async write(chunk: Buffer, _encoding, callback) {\n      const offset = position;\n      const data = await compress(chunk);\n      position = offset + data.length;\n      fs.write(fd, data, 0, data.length, offset, (error) => {\n        callback(error);\n      });\n    },\n  });\n}`,
+  },
+  {
+    name: "stream packages: a readable-stream Readable whose read() pushes last (Node's streams from npm)",
+    code: `import { Readable } from "readable-stream";\ndeclare function fetchPage(page: number): Promise<string[]>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      const rows = await fetchPage(current);\n      page = current + 1;\n      readable.push(rows.length > 0 ? rows : null);\n    },\n  });\n  return readable;\n}`,
+    extraFiles: { "readable-stream.d.ts": READABLE_STREAM },
   },
 ];
 

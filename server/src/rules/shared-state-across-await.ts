@@ -243,10 +243,16 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  `this.busy = this.queue.length > 0`, lets a second call through and is no lock, and so does a",
         "  guard that exits only when another condition holds too, `if (this.busy && !force) return;`);",
         "  extend the list with `criticalSections` and `lockAcquisitions`;",
-        "- the async `read` of a Node stream built from options (`new Readable({ async read() {...} })`),",
-        "  and its `write`, `writev`, `final`, `transform` and `flush`: the stream calls it again only after",
-        "  it hands back (`push(...)`, or its callback), so it is reported only when something can still",
-        "  suspend after a hand-back (a loop that pushes and awaits again, a callback called first);",
+        "- the async `read` of a Node stream built from options (`new Readable({ async read() {...} })`,",
+        "  also `readable-stream`'s classes, Node's streams on npm; not `streamx`, whose `read(cb)` runs",
+        "  again once it calls back), and its `write`, `writev`, `final`, `transform` and `flush`: the",
+        "  stream calls it again only after it hands back (`push(...)`, or its callback), so it is reported",
+        "  only when something can still suspend after a hand-back (a loop that pushes and awaits again, a",
+        "  callback called first). A callback handed on (`process.nextTick(callback)`,",
+        "  `socket.once(\"drain\", callback)`) or called in a function written in the method",
+        "  (`rows.forEach((row) => readable.push(row))`, `fs.write(..., (error) => callback(error))`) hands",
+        "  back where that call or function is written: it runs then or later, when nothing suspends any",
+        "  more;",
         "- a guard that throws (`if (!this.socket) throw ...`): it asserts a precondition;",
         "- a write made only after checking the state again after the `await` (`const conn = await",
         "  connect(); if (!this.conn) this.conn = conn; else conn.close();`): the first result is kept",
@@ -899,8 +905,9 @@ class Analyzer {
    * or its `write`/`writev`/`final`/`transform`/`flush`: the stream does not call it again until it
    * hands back (`push(...)` for `read`, its callback for the others), so runs are serialized when
    * nothing suspends after any hand-back until the method returns (bullmq's `scanStream`). The
-   * stream class is Node's (`@types/node`'s `stream` module); a hand-back inside a nested function,
-   * a callback used any other way, or no hand-back in sight is not judged.
+   * stream class is Node's (`@types/node`'s `stream` module, or `readable-stream`); a hand-back in
+   * a function nested in the method counts where that function is written; a callback used other
+   * than called or passed on, or no hand-back in sight, is not judged.
    */
   private isSerializedStreamMethod(fn: ts.FunctionLikeDeclaration): boolean {
     const member = ts.isMethodDeclaration(fn) ? fn : ts.isPropertyAssignment(fn.parent) ? fn.parent : undefined;
@@ -909,32 +916,38 @@ class Analyzer {
     const created = options?.parent;
     if (!name || !STREAM_HAND_BACK.has(name) || !options || !ts.isObjectLiteralExpression(options) || !created || !ts.isNewExpression(created) || created.arguments?.[0] !== options) return false;
     const ref = this.context.types.calleeTarget(created)?.ref;
-    if (!ref?.module || !/^(?:node:)?stream$/.test(ref.module) || !STREAM_CLASSES.has(ref.qualifiedName.slice(ref.qualifiedName.lastIndexOf(".") + 1))) return false;
+    if (!ref?.module || !STREAM_MODULES.has(ref.module) || !STREAM_CLASSES.has(ref.qualifiedName.slice(ref.qualifiedName.lastIndexOf(".") + 1))) return false;
     const body = fn.body;
     if (!body || !ts.isBlock(body)) return false;
-    // The hand-backs: `x.push(...)` for `read`, calls of the last parameter (the callback) for the others.
+    // The hand-backs: `x.push(...)` for `read`, calls of the last parameter (the callback) for the
+    // others, or the callback handed on as an argument (`process.nextTick(callback)`,
+    // `once("drain", callback)`): called then or later, it is called where nothing suspends any more.
+    // A nested function's parameter or variable of the same name is not called here: its
+    // declaration is a use other than a call, so the method is not judged.
     let callback: ts.Identifier | undefined;
     if (name !== "read") {
       const last = fn.parameters[fn.parameters.length - 1]?.name;
       if (!last || !ts.isIdentifier(last)) return false;
       callback = last;
     }
-    const handBacks: ts.CallExpression[] = [];
+    const handBacks: ts.Node[] = [];
     let judged = true;
     walkTree(body, (node) => {
       if (!judged) return false;
-      const nested = ts.isFunctionLike(node);
       if (callback && ts.isIdentifier(node) && node.text === callback.text) {
         const call = node.parent;
-        if (nested || !ts.isCallExpression(call) || call.expression !== node || enclosingFunction(node) !== fn) judged = false;
-        else handBacks.push(call);
+        const handed = ts.isCallExpression(call) && (call.expression === node || call.arguments.includes(node));
+        const point = handed ? handBackPoint(call, fn) : undefined;
+        if (!point) judged = false;
+        else handBacks.push(point);
       } else if (!callback && ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "push") {
-        if (enclosingFunction(node) !== fn) judged = false;
-        else handBacks.push(node);
+        const point = handBackPoint(node, fn);
+        if (!point) judged = false;
+        else handBacks.push(point);
       }
       return true;
     });
-    return judged && handBacks.length > 0 && handBacks.every((call) => nothingSuspendsAfter(call, body));
+    return judged && handBacks.length > 0 && handBacks.every((point) => nothingSuspendsAfter(point, body));
   }
 
   private isCriticalSectionCallback(fn: ts.FunctionLikeDeclaration): boolean {
@@ -1590,13 +1603,35 @@ function busyFlagLockStart(body: ts.ConciseBody): number {
 /** The methods of stream options Node calls one at a time, until they hand back (`isSerializedStreamMethod`). */
 const STREAM_HAND_BACK = new Set(["read", "write", "writev", "final", "transform", "flush"]);
 const STREAM_CLASSES = new Set(["Readable", "Writable", "Duplex", "Transform", "PassThrough"]);
+/**
+ * Node's stream module, and `readable-stream`, its copy published on npm (the same classes and
+ * hand-backs). Not other stream packages: `streamx`'s `read(cb)` is called again once it calls
+ * back, pushed or not.
+ */
+const STREAM_MODULES = new Set(["stream", "node:stream", "readable-stream"]);
 
 /**
- * After `call` nothing suspends until `body` (a function's body) returns: no suspension later in
- * its statement, none in the statements after it up to a `return` or `throw` at any level out,
- * none in the `finally` blocks passed, and no loop around it (a loop may come back to one).
+ * Where a stream method's hand-back `call` happens for `nothingSuspendsAfter`: the call itself, or,
+ * inside a function nested in `fn` (`rows.forEach((row) => readable.push(row))`, `once("drain",
+ * () => callback())`), that function as written in `fn`'s body: it runs then or later, never
+ * before. Undefined for a function declaration, which can run before it is written (hoisted).
  */
-function nothingSuspendsAfter(call: ts.CallExpression, body: ts.Block): boolean {
+function handBackPoint(call: ts.CallExpression, fn: ts.FunctionLikeDeclaration): ts.Node | undefined {
+  let point: ts.Node = call;
+  for (let nested = enclosingFunction(call); nested && nested !== fn; nested = enclosingFunction(nested)) {
+    if (ts.isFunctionDeclaration(nested)) return undefined;
+    point = nested;
+  }
+  return point;
+}
+
+/**
+ * After `call` (a call, or a function that calls back) nothing suspends until `body` (a function's
+ * body) returns: no suspension later in its statement, none in the statements after it up to a
+ * `return` or `throw` at any level out, none in the `finally` blocks passed, and no loop around it
+ * (a loop may come back to one).
+ */
+function nothingSuspendsAfter(call: ts.Node, body: ts.Block): boolean {
   let statement: ts.Node = call;
   while (!isStatementNode(statement)) statement = statement.parent;
   let suspendsLater = false;
