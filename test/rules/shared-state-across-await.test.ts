@@ -3647,6 +3647,24 @@ const invalidSelf: InvalidCase[] = [
     extraFiles: { "streamx.d.ts": STREAMX },
     errors: [{ messageId: "staleSnapshot", line: 10, column: 7, message: staleSnapshot("page", "current") }],
   },
+  {
+    name: "key text: a thumbnail cache checked for a key broken over two lines and filled for it on one",
+    code: `declare function render(source: string): Promise<Uint8Array>;\nconst thumbnails = new Map<string, Uint8Array>();\nexport async function thumbnail(source: string | URL) {\n  if (\n    !thumbnails.has(source instanceof\n      URL ? source.href : source)\n  ) {\n    thumbnails.set(source instanceof URL ? source.href : source, await render(String(source)));\n  }\n  return thumbnails.get(String(source));\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 8,
+        column: 5,
+        message: duplicateInitCollection("thumbnails", "source instanceof URL?source.href:source"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function render(source: string): Promise<Uint8Array>;\nconst thumbnails = new Map<string, Uint8Array>();\nconst thumbnailsPending = new Map<string, Promise<Uint8Array>>();\nexport async function thumbnail(source: string | URL) {\n  if (\n    !thumbnails.has(source instanceof\n      URL ? source.href : source)\n  ) {\n    let pending = thumbnailsPending.get(source instanceof URL ? source.href : source);\n    if (!pending) {\n      pending = render(String(source));\n      thumbnailsPending.set(source instanceof URL ? source.href : source, pending);\n    }\n    thumbnails.set(source instanceof URL ? source.href : source, await pending);\n  }\n  return thumbnails.get(String(source));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const validSelf: ValidCase[] = [
   {
@@ -3689,6 +3707,10 @@ const validSelf: ValidCase[] = [
     name: "stream packages: a readable-stream Readable whose read() pushes last (Node's streams from npm)",
     code: `import { Readable } from "readable-stream";\ndeclare function fetchPage(page: number): Promise<string[]>;\nexport function pages() {\n  let page = 0;\n  const readable = new Readable({\n    objectMode: true,\n    async read() {\n      const current = page;\n      const rows = await fetchPage(current);\n      page = current + 1;\n      readable.push(rows.length > 0 ? rows : null);\n    },\n  });\n  return readable;\n}`,
     extraFiles: { "readable-stream.d.ts": READABLE_STREAM },
+  },
+  {
+    name: "key text: a thumbnail cache checked for a key on one line, then again after the render with the key broken over two",
+    code: `declare function render(source: string): Promise<Uint8Array>;\nconst thumbnails = new Map<string, Uint8Array>();\nexport async function thumbnail(source: string | URL) {\n  if (!thumbnails.has(source instanceof URL ? source.href : source)) {\n    const image = await render(String(source));\n    if (\n      !thumbnails.has(source instanceof\n        URL ? source.href : source)\n    ) {\n      thumbnails.set(source instanceof URL ? source.href : source, image);\n    }\n  }\n  return thumbnails.get(String(source));\n}`,
   },
 ];
 
