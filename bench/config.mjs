@@ -509,6 +509,46 @@ export const REVIEW_CORPORA = [
     lintFiles: ['lib/**/*.js', 'channel_api.js', 'callback_api.js'],
     jsSourceType: 'commonjs',
   },
+  {
+    name: 'ioredis',
+    spec: 'ioredis@6.1.0',
+    description: 'ioredis: the Redis client, compiled CommonJS JavaScript (built/, with .d.ts beside): connections, reconnects, pipelines, cluster slots and auto-pipelining',
+    dependencies: {
+      '@ioredis/commands': '2.4.0',
+      'debug': '4.4.3',
+      'denque': '2.1.0',
+      'redis-errors': '1.2.0',
+      'standard-as-callback': '2.1.0',
+      '@types/debug': '4.1.13',
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['built/**/*.js'],
+    },
+    lintFiles: ['built/**/*.js'],
+    jsSourceType: 'commonjs',
+  },
+  {
+    name: 'agenda',
+    spec: 'agenda@6.2.6',
+    description: 'Agenda: a job scheduler, compiled ES-module JavaScript (dist/, with .d.ts beside): job processing loops, locks, notification channels',
+    dependencies: {
+      'cron-parser': '5.10.7',
+      'date.js': '0.3.3',
+      'debug': '4.4.3',
+      'human-interval': '2.0.1',
+      'luxon': '3.7.2',
+      '@types/debug': '4.1.13',
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['dist/**/*.js'],
+    },
+    lintFiles: ['dist/**/*.js'],
+    jsSourceType: 'module',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
