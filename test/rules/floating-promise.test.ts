@@ -5360,6 +5360,10 @@ const valid: ValidCase[] = [
 // is adopted by the chain; a project function called from a catch block for its value hands its
 // promise on (discord.js ShardClientUtil: `respond` runs `this.send(m).catch(...)`).
 const LOGGER_FILES = { "logger.d.ts": "export interface Logger {\n  debug(message?: any, ...rest: any[]): void;\n  info(message?: any, ...rest: any[]): void;\n  warn(message?: any, ...rest: any[]): void;\n  error(message?: any, ...rest: any[]): void;\n}\nexport interface Metrics {\n  increment(name: string): void;\n}\n" };
+/** standard-as-callback's declaration (ioredis, BullMQ): hands the promise's outcome to the callback, returns the promise. */
+const AS_CALLBACK_FILES = {
+  "standard-as-callback.d.ts": 'declare module "standard-as-callback" {\n  type CallbackFunction<T> = (err?: Error | null, reply?: T) => void;\n  export default function asCallback<T>(promise: Promise<T>, nodeback: CallbackFunction<T>, options?: { spread: boolean }): Promise<T>;\n}\n',
+};
 /** Lines 1-4 of the sleep cases: a project sleep whose promise only resolves (KafkaJS's `utils/sleep.js`). */
 const SLEEP_FILES = { "sleep.ts": "export const sleep = (ms: number) =>\n  new Promise<void>((resolve) => {\n    setTimeout(resolve, ms);\n  });\n" };
 const invalidSleep: InvalidCase[] = [
@@ -5429,6 +5433,74 @@ const invalidSleep: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "held promises: asCallback of a fresh promise with a callback that may be missing drops it (JavaScript)",
+    code: 'const standard_as_callback_1 = require("standard-as-callback");\nfunction connect() {\n  return new Promise((resolve, reject) => setTimeout(() => reject(new Error("timeout")), 10));\n}\nfunction start(callback) {\n  (0, standard_as_callback_1.default)(connect(), callback);\n}\nmodule.exports = start;',
+    fileName: "start.js",
+    extraFiles: AS_CALLBACK_FILES,
+    errors: [
+      {
+        messageId: "floating",
+        line: 6,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `const standard_as_callback_1 = require("standard-as-callback");\nfunction connect() {\n  return new Promise((resolve, reject) => setTimeout(() => reject(new Error("timeout")), 10));\n}\nfunction start(callback) {\n  (0, standard_as_callback_1.default)(connect(), callback)${H};\n}\nmodule.exports = start;`,
+          ],
+          [
+            VOID,
+            `const standard_as_callback_1 = require("standard-as-callback");\nfunction connect() {\n  return new Promise((resolve, reject) => setTimeout(() => reject(new Error("timeout")), 10));\n}\nfunction start(callback) {\n  void (0, standard_as_callback_1.default)(connect(), callback);\n}\nmodule.exports = start;`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "held promises: an async function that returns the held promise makes a new one",
+    code: 'export class Command {\n  readonly promise: Promise<string>;\n  constructor(run: () => Promise<string>) {\n    this.promise = run();\n  }\n  async settled() {\n    return this.promise;\n  }\n  finish() {\n    this.settled();\n  }\n}',
+    errors: [
+      {
+        messageId: "floating",
+        line: 10,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `export class Command {\n  readonly promise: Promise<string>;\n  constructor(run: () => Promise<string>) {\n    this.promise = run();\n  }\n  async settled() {\n    return this.promise;\n  }\n  finish() {\n    this.settled()${H};\n  }\n}`,
+          ],
+          [
+            VOID,
+            `export class Command {\n  readonly promise: Promise<string>;\n  constructor(run: () => Promise<string>) {\n    this.promise = run();\n  }\n  async settled() {\n    return this.promise;\n  }\n  finish() {\n    void this.settled();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "held promises: a function that returns a held promise on one path and a fresh one on another",
+    code: 'declare function send(name: string): Promise<string>;\nexport class Command {\n  promise: Promise<string> | undefined;\n  constructor(readonly name: string) {}\n  start() {\n    if (this.promise) return this.promise;\n    return send(this.name);\n  }\n  retry() {\n    this.start();\n  }\n}',
+    errors: [
+      {
+        messageId: "floating",
+        line: 10,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function send(name: string): Promise<string>;\nexport class Command {\n  promise: Promise<string> | undefined;\n  constructor(readonly name: string) {}\n  start() {\n    if (this.promise) return this.promise;\n    return send(this.name);\n  }\n  retry() {\n    this.start()${H};\n  }\n}`,
+          ],
+          [
+            VOID,
+            `declare function send(name: string): Promise<string>;\nexport class Command {\n  promise: Promise<string> | undefined;\n  constructor(readonly name: string) {}\n  start() {\n    if (this.promise) return this.promise;\n    return send(this.name);\n  }\n  retry() {\n    void this.start();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const validSleep: ValidCase[] = [
   {
@@ -5443,6 +5515,25 @@ const validSleep: ValidCase[] = [
   {
     name: "chains: a dropped refresh that awaits a chain ending in .catch(logError), a project function that only logs",
     code: 'declare function fetchAll(): Promise<string[]>;\ndeclare function apply(rows: string[]): void;\nfunction logError(error: unknown) {\n  console.error("refresh failed", error);\n}\nasync function refresh() {\n  await fetchAll().then(apply).catch(logError);\n}\nexport function onTick() {\n  refresh();\n}',
+  },
+  {
+    name: "held promises: ioredis's Pipeline: asCallback(this.promise, callback) through a compiled require, the promise exec() returns",
+    code: 'const standard_as_callback_1 = require("standard-as-callback");\nclass Pipeline {\n  constructor() {\n    this.promise = new Promise((resolve, reject) => {\n      this.resolve = resolve;\n      this.reject = reject;\n    });\n  }\n  exec(callback) {\n    (0, standard_as_callback_1.default)(this.promise, callback);\n    return this.promise;\n  }\n}\nmodule.exports = Pipeline;',
+    fileName: "pipeline.js",
+    extraFiles: AS_CALLBACK_FILES,
+  },
+  {
+    name: "held promises: asCallback of a fresh connect() with a callback function that takes the error",
+    code: 'import asCallback from "standard-as-callback";\ndeclare function connect(): Promise<string>;\nexport function start(onError: (error: Error) => void) {\n  asCallback(connect(), (error, stream) => {\n    if (error) onError(error);\n    else console.log(stream);\n  });\n}',
+    extraFiles: AS_CALLBACK_FILES,
+  },
+  {
+    name: "held promises: a local function that sends and returns the pipeline's own promise (ioredis's execPipeline)",
+    code: 'export class Pipeline {\n  readonly promise: Promise<unknown[]>;\n  private resolve!: (values: unknown[]) => void;\n  private queue: string[] = [];\n  constructor() {\n    this.promise = new Promise((resolve) => {\n      this.resolve = resolve;\n    });\n  }\n  exec(): Promise<unknown[]> {\n    const _this = this;\n    function execPipeline() {\n      _this.queue.length = 0;\n      _this.resolve([]);\n      return _this.promise;\n    }\n    execPipeline();\n    return this.promise;\n  }\n}',
+  },
+  {
+    name: "held promises: a method that returns a promise its object holds",
+    code: 'export class Job {\n  readonly finished: Promise<void>;\n  constructor(run: () => Promise<void>) {\n    this.finished = run();\n  }\n  whenFinished() {\n    return this.finished;\n  }\n  log() {\n    this.whenFinished();\n  }\n}',
   },
 ];
 const invalidHandlerReturns: InvalidCase[] = [

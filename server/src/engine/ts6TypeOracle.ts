@@ -10,7 +10,7 @@ import * as ts from "typescript";
 import { equalWhen, walkTree } from "./astUtils";
 import { type CommandLineFolder, commandLineFolders, type LintProgram, type ReadFile } from "./project";
 import { type CommandLineOnlyFile, commandLineOnlyFiles } from "./moduleGraph";
-import { type DeclarationRef, type PromiseQuery, skipParens, type Tri, type TypeOracle, type VariableHandle } from "./typeOracle";
+import { type DeclarationRef, type PromiseQuery, skipIndirectCallee, skipParens, type Tri, type TypeOracle, type VariableHandle } from "./typeOracle";
 
 /** The default lib's members that run the function they are called on. */
 const INVOKERS: ReadonlySet<string> = new Set(["Function.call", "Function.apply", "CallableFunction.call", "CallableFunction.apply"]);
@@ -2103,7 +2103,7 @@ export class Ts6TypeOracle implements TypeOracle {
   }
 
   private followCallee(expr: ts.Expression, depth: number): ts.Symbol | undefined {
-    let node = skipParens(expr);
+    let node = skipIndirectCallee(expr);
     while (ts.isNonNullExpression(node)) node = skipParens(node.expression);
     let name: ts.Node;
     if (ts.isIdentifier(node)) name = node;

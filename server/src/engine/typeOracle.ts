@@ -653,6 +653,16 @@ export function skipParens(expr: ts.Expression): ts.Expression {
 }
 
 /** The value behind parentheses and type-only wrappers: `as`, `satisfies`, `!` and `<T>`. */
+/**
+ * The function of an indirect call `(0, f)(...)`, as TypeScript and Babel emit a call of an imported
+ * function in CommonJS (`(0, fs_1.readFileSync)(p)`, `(0, standard_as_callback_1.default)(promise,
+ * callback)`): `f`. Any other expression is returned without its parentheses.
+ */
+export function skipIndirectCallee(expression: ts.Expression): ts.Expression {
+  const node = skipParens(expression);
+  return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.CommaToken && ts.isNumericLiteral(skipParens(node.left)) ? skipParens(node.right) : node;
+}
+
 export function skipExpressionWrappers(expression: ts.Expression): ts.Expression {
   let node = skipParens(expression);
   while (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node)) {

@@ -335,6 +335,15 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "body with a `throw` (`if (!method) throw new Error(...)`: outside the caller's `try`, as a",
         "rejection nobody handles).",
         "",
+        "A call that makes no promise is not reported: a sync project function whose every `return` is",
+        "a read of a promise something already holds (`return this.promise;`, `return _this.promise;`",
+        "in ioredis's `execPipeline`; an async one wraps it in a new promise and is reported), and a",
+        "callback adapter, which returns the promise it is given (`CALLBACK_ADAPTERS`: today",
+        "`standard-as-callback`'s `asCallback(promise, callback)`): not reported when a callback",
+        "function is given (the rejection goes to it) or when the promise is such a held read",
+        "(`asCallback(this.promise, callback)`). Compiled CommonJS calls (`(0, module_1.fn)(...)`) are",
+        "resolved as direct calls.",
+        "",
         "A promise that never rejects is not reported either (same option): `new Promise((resolve) =>",
         "...)` whose executor takes only `resolve` and cannot throw (by the analysis above; calling",
         "`resolve` with a value that is not a promise (every call of it in the executor, nested",
@@ -694,6 +703,54 @@ export function compileSpecifiers(specifiers: readonly DeclarationSpecifier[]): 
 }
 
 
+/**
+ * Library functions that adapt a promise to a Node-style callback and return the same promise:
+ * when a callback function is given, the rejection goes to it; either way the promise returned is
+ * the argument, so whether it is dropped is a question about the argument (`asCallback(this.promise,
+ * callback)` returns a promise the object holds).
+ */
+export const CALLBACK_ADAPTERS: readonly { module: string; names: readonly string[]; promiseArgument: number; callbackArgument: number; why: string }[] = [
+  {
+    // standard-as-callback (ioredis, BullMQ): `asCallback(promise, nodeback, options?)` attaches
+    // `promise.then(fulfilled, rejected)` calling the nodeback when it is a function, and returns `promise`.
+    module: "standard-as-callback",
+    names: ["default", "asCallback"],
+    promiseArgument: 0,
+    callbackArgument: 1,
+    why: "hands the promise's outcome to the callback when one is given, and returns the promise it was given",
+  },
+];
+
+/**
+ * A read of a promise something already holds: a property of `this` or of a name (`this.promise`,
+ * `_this.promise`, `command.promise`, `this.state.ready`), never a call's or `new`'s result.
+ */
+function isHeldRead(expression: ts.Expression): boolean {
+  let node = skipParens(expression);
+  if (!ts.isPropertyAccessExpression(node)) return false;
+  while (ts.isPropertyAccessExpression(node)) node = skipParens(node.expression);
+  return ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword;
+}
+
+/**
+ * A sync project function whose every return is a held read (`isHeldRead`): `resolve(value) {
+ * ...; return this.promise; }` (ioredis's `Command`), `function execPipeline() { ...; return
+ * _this.promise; }`. An async one wraps what it returns in a new promise, and is not taken.
+ */
+function returnsHeldPromise(fn: ts.FunctionLikeDeclaration): boolean {
+  const body = fn.body;
+  if (!body || fn.asteriskToken || isAsyncFunction(fn)) return false;
+  if (!ts.isBlock(body)) return isHeldRead(body);
+  const returned: (ts.Expression | undefined)[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node)) returned.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return returned.length > 0 && returned.every((expression) => expression !== undefined && isHeldRead(expression));
+}
+
 const LOGICAL_OPERATORS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.AmpersandAmpersandToken,
   ts.SyntaxKind.BarBarToken,
@@ -833,6 +890,15 @@ class FloatingChecker {
       }
       const fn = this.context.types.projectFunctionOf(node);
       if (fn && this.selfHandled(fn)) return undefined;
+      // A function that only returns a promise something already holds (`return this.promise;`)
+      // makes none: dropping the reference loses nothing that its holder does not still have.
+      if (fn && returnsHeldPromise(fn)) return undefined;
+      const adapter = this.callbackAdapter(node);
+      if (adapter) {
+        const { promise, callback } = adapter;
+        if (callback !== undefined && this.context.types.functionStatus(callback) === "always") return undefined; // the callback takes the rejection
+        if (promise !== undefined && isHeldRead(promise)) return undefined; // the promise it returns is the one it was given
+      }
       if (!this.context.options.checkSelfHandled && this.facts().callNeverSuspends(node)) return undefined;
       if (fn && this.callbackGiven(node, fn)) return undefined;
       if (!fn && this.neverRejects(node)) return undefined; // a library promise that never rejects (`worker.terminate()`)
@@ -876,6 +942,16 @@ class FloatingChecker {
   private readonly callbackMemo = new Map<ts.Node, number[]>();
 
   /** The call passes a function where the callee returns a promise only without one. */
+  /** A call of an entry of `CALLBACK_ADAPTERS` (`asCallback(this.promise, callback)`): its promise and callback arguments. */
+  private callbackAdapter(call: ts.CallExpression): { promise: ts.Expression | undefined; callback: ts.Expression | undefined } | undefined {
+    const ref = this.context.types.calleeTarget(call)?.ref;
+    const entry = ref && CALLBACK_ADAPTERS.find((adapter) => adapter.module === ref.module && adapter.names.includes(ref.qualifiedName));
+    if (!entry) return undefined;
+    const spread = call.arguments.findIndex((argument) => ts.isSpreadElement(argument));
+    const argument = (index: number): ts.Expression | undefined => (spread >= 0 && spread <= index ? undefined : call.arguments[index]);
+    return { promise: argument(entry.promiseArgument), callback: argument(entry.callbackArgument) };
+  }
+
   private callbackGiven(call: ts.CallExpression, fn: ts.FunctionLikeDeclaration): boolean {
     let indices = this.callbackMemo.get(fn);
     if (!indices) {

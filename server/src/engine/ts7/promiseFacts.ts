@@ -15,7 +15,7 @@
  */
 import * as ts from "typescript";
 import { BUILTIN_COLLECTIONS, constructorStartsAbsent, packageNameOf, isAmbient, isNullish, soleReturnedExpression, thisPropertyAssignment, thisPropertyStartsAbsent, variableStartsUnassigned } from "../ts6TypeOracle";
-import { type DeclarationRef, skipParens, type PromiseQuery, type Tri, type VariableHandle } from "../typeOracle";
+import { type DeclarationRef, skipIndirectCallee, skipParens, type PromiseQuery, type Tri, type VariableHandle } from "../typeOracle";
 import * as path from "node:path";
 import { CancelledError } from "../runner";
 import { ast7, sync7, type NodeHandle7, type Node7, type Project7, type Signature7, type Symbol7, type TupleType7, type Type7, type TypeNode7, type TypeReference7 } from "./api";
@@ -48,7 +48,7 @@ function nameOf(node: ts.Expression): ts.Identifier | undefined {
 
 /** A callee `Ts6TypeOracle.followCallee` resolves by its name: `f`, `a.f`, `a["f"]` (parentheses and `!` skipped). */
 function isFollowedName(callee: ts.Expression): boolean {
-  let node = skipParens(callee);
+  let node = skipIndirectCallee(callee);
   while (ts.isNonNullExpression(node)) node = skipParens(node.expression);
   return ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression));
 }
@@ -546,7 +546,7 @@ export class Ts7PromiseFacts {
    * (a default lib file) has no initializer to follow: ambient declarations hold none but literals.
    */
   private followCallee(expr: ts.Expression, depth: number): Symbol7 | undefined {
-    let node = skipParens(expr);
+    let node = skipIndirectCallee(expr);
     while (ts.isNonNullExpression(node)) node = skipParens(node.expression);
     let name: ts.Node;
     if (ts.isIdentifier(node)) name = node;
