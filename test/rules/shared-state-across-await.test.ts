@@ -3461,6 +3461,32 @@ const valid2480: ValidCase[] = [
   { name: "serialized callback: awaited for the first id, then for the rest in turn", code: `declare function save(id: string): Promise<void>;\nexport async function syncAll(ids: string[]) {\n  let done = 0;\n  const onDone = async (id: string) => {\n    const before = done;\n    await save(id);\n    done = before + 1;\n  };\n  const [first, ...rest] = ids;\n  if (first !== undefined) await onDone(first);\n  for (const id of rest) {\n    await onDone(id);\n  }\n  return done;\n}` },
 ];
 
+// The left mutants of lines 601-1850 and 2480-end, second look.
+const invalidLeftB: InvalidCase[] = [
+  {
+    name: "memoized local: a refresh that starts a new load through a chained assignment (this.lastLoad = pending = load(k)) and never stores it",
+    code: `declare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport class Loader {\n  private lastLoad: Promise<string> | undefined;\n  async get(k: string, refresh: boolean) {\n    if (!cache.has(k) || refresh) {\n      let pending = inflight.get(k);\n      if (!pending) {\n        pending = load(k);\n        inflight.set(k, pending);\n      } else if (refresh) {\n        this.lastLoad = pending = load(k);\n      }\n      cache.set(k, await pending);\n    }\n    return cache.get(k);\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 15,
+        column: 7,
+        message: duplicateInitCollection("cache", "k"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nconst inflight = new Map<string, Promise<string>>();\nexport class Loader {\n  private lastLoad: Promise<string> | undefined;\n  async get(k: string, refresh: boolean) {\n    if (!cache.has(k) || refresh) {\n      let pending = inflight.get(k);\n      if (!pending) {\n        pending = load(k);\n        inflight.set(k, pending);\n      } else if (refresh) {\n        this.lastLoad = pending = load(k);\n      }\n      let pending2 = cachePending.get(k);\n      if (!pending2) {\n        pending2 = pending;\n        cachePending.set(k, pending2);\n      }\n      cache.set(k, await pending2);\n    }\n    return cache.get(k);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+];
+const validLeftB: ValidCase[] = [
+  { name: "memoized local: the load started through a chained assignment (this.lastLoad = pending = load(k)) and stored in the in-flight map", code: `declare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport class Loader {\n  private lastLoad: Promise<string> | undefined;\n  async get(k: string) {\n    if (!cache.has(k)) {\n      let pending = inflight.get(k);\n      if (!pending) {\n        this.lastLoad = pending = load(k);\n        inflight.set(k, pending);\n      }\n      cache.set(k, await pending);\n    }\n    return cache.get(k);\n  }\n}` },
+  { name: "memoized local: the load assigned inside its own cleanup chain (pending = (pending = load(k)).finally(...)) and stored", code: `declare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = (pending = load(k)).finally(() => inflight.delete(k));\n      inflight.set(k, pending);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}` },
+];
+
 // An async function run where it is written whose promise is memoized (seen on sequelize's
 // ConnectionManager#getConnection, unseen code): one run in flight at a time.
 const invalidMemoRun: InvalidCase[] = [
@@ -3716,8 +3742,8 @@ const validSelf: ValidCase[] = [
 
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf],
-    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf],
+    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB],
+    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).

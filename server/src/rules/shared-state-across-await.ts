@@ -287,7 +287,10 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  every call writes the same value. The promise counts as memoized when this function only sets",
         "  it while it is unset (`??=`, `||=`, `p ?? (p = ...)`, `if (!p) p = ...`, after `if (p) return p;`) or clears it,",
         "  and when it comes from a getter, a method or a project function whose every `return` is such a",
-        "  promise (one call deep). A value built from it (`new Pool(await this.connecting)`) is still",
+        "  promise (one call deep). A local copied from such a slot counts when every assignment of it",
+        "  starts the work under `if (!p)` and stores it in the slot before any `await` (`let p =",
+        "  inflight.get(k); if (!p) { p = load(k); inflight.set(k, p); }`, also through a chained",
+        "  assignment, `this.last = p = load(k);`). A value built from it (`new Pool(await this.connecting)`) is still",
         "  reported: each call builds its own. A constant written after a check when every `await` since",
         "  the check awaits such a promise (`this.rawReady = true`, `seen.add(id)`) is not reported either:",
         "  every call that passed the check writes the same value. One other `await` between them is work",
@@ -2666,19 +2669,24 @@ class FunctionState {
       if (!memoized || !isAssignment(node)) return memoized;
       const target = skipOuter(node.left);
       if (!ts.isIdentifier(target) || this.context.types.variableOf(target) !== variable) return true;
-      // `p = load();` inside `if (!p)`, then stored in the slot before any suspension.
-      const guard = node.parent.parent?.parent;
-      const block = node.parent.parent;
+      // `p = load();` (or `this.last = p = load();`) inside `if (!p)`, then stored in the slot
+      // before any suspension.
+      let outer: ts.Expression = node;
+      while (ts.isParenthesizedExpression(outer.parent) || (isAssignment(outer.parent) && outer.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && outer.parent.right === outer)) outer = outer.parent;
+      const guard = outer.parent.parent?.parent;
+      const block = outer.parent.parent;
       const stored =
-        ts.isExpressionStatement(node.parent) &&
+        ts.isExpressionStatement(outer.parent) &&
         ts.isBlock(block) &&
         guard !== undefined &&
         ts.isIfStatement(guard) &&
         guard.thenStatement === block &&
         this.testsSlot(guard.expression, slot, "absent", guard) &&
-        this.storesLocal(block.statements.slice(block.statements.indexOf(node.parent) + 1), slot, variable);
+        this.storesLocal(block.statements.slice(block.statements.indexOf(outer.parent) + 1), slot, variable);
       if (!stored) memoized = false;
-      return true;
+      // Not into its value: an assignment of the local there (`p = (p = load()).finally(...)`) is
+      // overwritten by this one.
+      return false;
     });
     return memoized;
   }
