@@ -3481,10 +3481,53 @@ const invalidLeftB: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "memoized local: a fallback chained onto the load after it is stored in the in-flight map (the awaited promise is not the stored one)",
+    code: `declare function fetchPrimary(k: string): Promise<string>;\ndeclare function fetchFallback(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = fetchPrimary(k);\n      inflight.set(k, pending);\n      pending = pending.catch(() => fetchFallback(k));\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}`,
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 13,
+        column: 5,
+        message: duplicateInitCollection("cache", "k"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function fetchPrimary(k: string): Promise<string>;\ndeclare function fetchFallback(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nconst cachePending = new Map<string, Promise<string>>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = fetchPrimary(k);\n      inflight.set(k, pending);\n      pending = pending.catch(() => fetchFallback(k));\n    }\n    let pending2 = cachePending.get(k);\n    if (!pending2) {\n      pending2 = pending;\n      cachePending.set(k, pending2);\n    }\n    cache.set(k, await pending2);\n  }\n  return cache.get(k);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "memoized local: a load started before a shared warm-up and stored after it, with a re-check: the calls that wait there each start one",
+    code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst ready = new Set<string>();\nconst inflight = new Map<string, Promise<string>>();\nlet warming: Promise<void> | undefined;\nexport async function prepare(k: string) {\n  if (!ready.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      await (warming ??= warmUp());\n      if (inflight.has(k)) return;\n      inflight.set(k, pending);\n    }\n    await pending;\n    ready.add(k);\n  }\n}`,
+    errors: [{ messageId: "duplicateInitCollection", line: 16, column: 5, message: duplicateInitCollection("ready", "k") }],
+  },
+  {
+    name: "tokens: a load that returns when it is the latest, its check coerced with unary plus (inverted exit)",
+    code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private loadGeneration = 0;\n  private rows: string[] = [];\n  async more(page: number) {\n    const generation = ++this.loadGeneration;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (+(generation === this.loadGeneration)) return;\n    this.rows = [...previous, ...rows];\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 10, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "tokens: a token derived from the page (-page) is no claim: two loads of one page both pass",
+    code: `declare function fetchPage(page: number): Promise<string[]>;\nexport class List {\n  private activeRequest: unknown;\n  private rows: string[] = [];\n  async more(page: number) {\n    const token = -page;\n    this.activeRequest = token;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (token !== this.activeRequest) return;\n    this.rows = [...previous, ...rows];\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 11, column: 5, message: staleSnapshot("this.rows", "previous") }],
+  },
+  {
+    name: "never written again: the memoized count in a var declared in a try, reassigned in the catch",
+    code: `export class Report {\n  private rowCount: number | undefined;\n  private rowCountPromise: Promise<number> | undefined;\n  private async countRows(): Promise<number> { return 1; }\n  async rows() {\n    if (this.rowCount === undefined) {\n      try {\n        var count = await (this.rowCountPromise ??= this.countRows());\n      } catch {\n        count = 0;\n      }\n      this.rowCount = count;\n    }\n    return this.rowCount;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 12, column: 7, message: duplicateInit("this.rowCount") }],
+  },
 ];
 const validLeftB: ValidCase[] = [
+  { name: "memoized local: a const holding the ??= memoized connection, awaited under two separate checks", code: `interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private announced = false;\n  private connecting: Promise<Conn> | undefined;\n  async open() {\n    const connecting = (this.connecting ??= connect());\n    if (!this.conn) {\n      this.conn = await connecting;\n    }\n    if (!this.announced) {\n      await connecting;\n      this.announced = true;\n    }\n    return this.conn;\n  }\n}` },
   { name: "memoized local: the load started through a chained assignment (this.lastLoad = pending = load(k)) and stored in the in-flight map", code: `declare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport class Loader {\n  private lastLoad: Promise<string> | undefined;\n  async get(k: string) {\n    if (!cache.has(k)) {\n      let pending = inflight.get(k);\n      if (!pending) {\n        this.lastLoad = pending = load(k);\n        inflight.set(k, pending);\n      }\n      cache.set(k, await pending);\n    }\n    return cache.get(k);\n  }\n}` },
   { name: "memoized local: the load assigned inside its own cleanup chain (pending = (pending = load(k)).finally(...)) and stored", code: `declare function load(k: string): Promise<string>;\nconst cache = new Map<string, string>();\nconst inflight = new Map<string, Promise<string>>();\nexport async function get(k: string) {\n  if (!cache.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = (pending = load(k)).finally(() => inflight.delete(k));\n      inflight.set(k, pending);\n    }\n    cache.set(k, await pending);\n  }\n  return cache.get(k);\n}` },
+  { name: "memoized local: a load started and stored before a shared warm-up", code: `declare function load(k: string): Promise<string>;\ndeclare function warmUp(): Promise<void>;\nconst ready = new Set<string>();\nconst inflight = new Map<string, Promise<string>>();\nlet warming: Promise<void> | undefined;\nexport async function prepare(k: string) {\n  if (!ready.has(k)) {\n    let pending = inflight.get(k);\n    if (!pending) {\n      pending = load(k);\n      inflight.set(k, pending);\n      await (warming ??= warmUp());\n    }\n    await pending;\n    ready.add(k);\n  }\n}` },
+  { name: "tokens: a request id from a decrementing temporary-id counter (--nextTempId) stored as the current request", code: `declare function fetchPage(page: number): Promise<string[]>;\nlet nextTempId = 0;\nexport class List {\n  private activeRequest: unknown;\n  private rows: string[] = [];\n  async more(page: number) {\n    const token = --nextTempId;\n    this.activeRequest = token;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (token !== this.activeRequest) return;\n    this.rows = [...previous, ...rows];\n  }\n}` },
+  { name: "serialized callback: awaited one call at a time, the call in parentheses (await (onDone(id)))", code: `declare function save(id: string): Promise<void>;\nexport async function syncAll(ids: string[]) {\n  let done = 0;\n  const onDone = async (id: string) => {\n    const before = done;\n    await save(id);\n    done = before + 1;\n  };\n  for (const id of ids) await (onDone(id));\n  return done;\n}` },
+  { name: "never written again: the memoized count in a var that nothing writes again", code: `export class Report {\n  private rowCount: number | undefined;\n  private rowCountPromise: Promise<number> | undefined;\n  private async countRows(): Promise<number> { return 1; }\n  async rows() {\n    if (this.rowCount === undefined) {\n      var count = await (this.rowCountPromise ??= this.countRows());\n      this.rowCount = count;\n    }\n    return this.rowCount;\n  }\n}` },
 ];
 
 // An async function run where it is written whose promise is memoized (seen on sequelize's
