@@ -3519,6 +3519,42 @@ const invalidLeftB: InvalidCase[] = [
     code: `export class Report {\n  private rowCount: number | undefined;\n  private rowCountPromise: Promise<number> | undefined;\n  private async countRows(): Promise<number> { return 1; }\n  async rows() {\n    if (this.rowCount === undefined) {\n      try {\n        var count = await (this.rowCountPromise ??= this.countRows());\n      } catch {\n        count = 0;\n      }\n      this.rowCount = count;\n    }\n    return this.rowCount;\n  }\n}`,
     errors: [{ messageId: "duplicateInit", line: 12, column: 7, message: duplicateInit("this.rowCount") }],
   },
+  {
+    name: "serialized callers: a worker class expression calls the client's private refresh through a captured client (its this.refresh() is its own)",
+    code: `declare function fetchToken(): Promise<string>;\nexport class Client {\n  private token: string | undefined;\n  private async refresh() {\n    if (this.token === undefined) {\n      this.token = await fetchToken();\n    }\n  }\n  createWorker() {\n    const client = this;\n    return class Worker {\n      constructor() {\n        void this.start();\n      }\n      private async refresh() {\n        await client.refresh();\n      }\n      private async start() {\n        await this.refresh();\n      }\n    };\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 6,
+        column: 7,
+        message: duplicateInit("this.token"),
+        fixes: [
+          [
+            MEMO,
+            `declare function fetchToken(): Promise<string>;\nexport class Client {\n  private token: string | undefined;\n  private tokenPending?: Promise<string>;\n  private async refresh() {\n    if (this.token === undefined) {\n      this.token = await (this.tokenPending ??= fetchToken().finally(() => { this.tokenPending = undefined; }));\n    }\n  }\n  createWorker() {\n    const client = this;\n    return class Worker {\n      constructor() {\n        void this.start();\n      }\n      private async refresh() {\n        await client.refresh();\n      }\n      private async start() {\n        await this.refresh();\n      }\n    };\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "serialized callers: a private async generator advanced on every call (this.pages().next()) runs once per call",
+    code: `declare function fetchCursor(): Promise<string>;\ndeclare function fetchPage(cursor: string): Promise<string[]>;\nexport class Feed {\n  private cursor: string | undefined;\n  private async *pages() {\n    if (this.cursor === undefined) {\n      this.cursor = await fetchCursor();\n    }\n    yield await fetchPage(this.cursor);\n  }\n  firstPage() {\n    return this.pages().next();\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 7,
+        column: 7,
+        message: duplicateInit("this.cursor"),
+        fixes: [
+          [
+            MEMO,
+            `declare function fetchCursor(): Promise<string>;\ndeclare function fetchPage(cursor: string): Promise<string[]>;\nexport class Feed {\n  private cursor: string | undefined;\n  private cursorPending?: Promise<string>;\n  private async *pages() {\n    if (this.cursor === undefined) {\n      this.cursor = await (this.cursorPending ??= fetchCursor().finally(() => { this.cursorPending = undefined; }));\n    }\n    yield await fetchPage(this.cursor);\n  }\n  firstPage() {\n    return this.pages().next();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const validLeftB: ValidCase[] = [
   { name: "memoized local: a const holding the ??= memoized connection, awaited under two separate checks", code: `interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private announced = false;\n  private connecting: Promise<Conn> | undefined;\n  async open() {\n    const connecting = (this.connecting ??= connect());\n    if (!this.conn) {\n      this.conn = await connecting;\n    }\n    if (!this.announced) {\n      await connecting;\n      this.announced = true;\n    }\n    return this.conn;\n  }\n}` },
@@ -3528,6 +3564,8 @@ const validLeftB: ValidCase[] = [
   { name: "tokens: a request id from a decrementing temporary-id counter (--nextTempId) stored as the current request", code: `declare function fetchPage(page: number): Promise<string[]>;\nlet nextTempId = 0;\nexport class List {\n  private activeRequest: unknown;\n  private rows: string[] = [];\n  async more(page: number) {\n    const token = --nextTempId;\n    this.activeRequest = token;\n    const previous = this.rows;\n    const rows = await fetchPage(page);\n    if (token !== this.activeRequest) return;\n    this.rows = [...previous, ...rows];\n  }\n}` },
   { name: "serialized callback: awaited one call at a time, the call in parentheses (await (onDone(id)))", code: `declare function save(id: string): Promise<void>;\nexport async function syncAll(ids: string[]) {\n  let done = 0;\n  const onDone = async (id: string) => {\n    const before = done;\n    await save(id);\n    done = before + 1;\n  };\n  for (const id of ids) await (onDone(id));\n  return done;\n}` },
   { name: "never written again: the memoized count in a var that nothing writes again", code: `export class Report {\n  private rowCount: number | undefined;\n  private rowCountPromise: Promise<number> | undefined;\n  private async countRows(): Promise<number> { return 1; }\n  async rows() {\n    if (this.rowCount === undefined) {\n      var count = await (this.rowCountPromise ??= this.countRows());\n      this.rowCount = count;\n    }\n    return this.rowCount;\n  }\n}` },
+  { name: "serialized callers: a private async generator whose first step is memoized (this.first ??= this.pages().next())", code: `declare function fetchCursor(): Promise<string>;\ndeclare function fetchPage(cursor: string): Promise<string[]>;\nexport class Feed {\n  private cursor: string | undefined;\n  private first: Promise<IteratorResult<string[]>> | undefined;\n  private async *pages() {\n    if (this.cursor === undefined) {\n      this.cursor = await fetchCursor();\n    }\n    yield await fetchPage(this.cursor);\n  }\n  firstPage() {\n    return (this.first ??= this.pages().next());\n  }\n}` },
+  { name: "serialized callers: a memoized private refresh, and a nested poller class with a refresh of its own awaited in a public method", code: `declare function fetchToken(): Promise<string>;\ndeclare function poll(): Promise<void>;\nexport class Client {\n  private token: string | undefined;\n  private refreshing: Promise<void> | undefined;\n  private async refresh() {\n    if (this.token === undefined) {\n      this.token = await fetchToken();\n    }\n  }\n  ready() {\n    return (this.refreshing ??= this.refresh());\n  }\n  createPoller() {\n    return class Poller {\n      private async refresh() {\n        await poll();\n      }\n      async tick() {\n        await this.refresh();\n      }\n    };\n  }\n}` },
 ];
 
 // An async function run where it is written whose promise is memoized (seen on sequelize's

@@ -297,7 +297,8 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  each call does again (`await client.query(\"LISTEN ...\")`), and is reported;",
         "- a private method whose calls in its class all do one and the same of: memoize the returned",
         "  promise in one field that the caller sets only while it is unset",
-        "  (`this.connecting ??= this._connect().finally(...)`, or `this.lock = this._connect()` after",
+        "  (`this.connecting ??= this._connect().finally(...)`, an async generator's first step",
+        "  `this.first ??= this.#pages().next()`, or `this.lock = this._connect()` after",
         "  `if (this.lock) return await this.lock;`; also a field of a per-instance object,",
         "  `this.state.ready ??= this.init()`, but not a keyed entry, `this.ready[name] ??= ...`, one",
         "  run per key); chain it onto one",
@@ -313,7 +314,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  (started from the constructor and memoized elsewhere, awaited in two different loops) can",
         "  overlap and is reported, and so is a method referred to other than by a call on `this`",
         "  (`emitter.on(\"reconnect\", this.#ensureListening.bind(this))`: the emitter calls it whenever",
-        "  it likes; `other.#ensureListening()`, `this[\"ensureListening\"]()`);",
+        "  it likes; `other.#ensureListening()`, `this[\"ensureListening\"]()`). In a class nested in",
+        "  it (a class expression a method returns), `this.refresh()` calls the nested class's own",
+        "  method, not this one;",
         "- the body of a function run where it is written whose promise is memoized the same way",
         "  (`if (!this.versionPromise) this.versionPromise = (async () => { ... })();`,",
         "  `migrating ??= (async () => { ... })().finally(...)`): one run is in flight at a time. The same",
@@ -1389,7 +1392,8 @@ function isClearingValue(node: ts.Expression): boolean {
  * A private method that never runs concurrently with itself, because every call in its class
  * does one and the same of:
  * - stores the returned promise in one field that its caller sets only while it is unset
- *   (`this.connecting ??= this._connect()`, also through `.then`/`.catch`/`.finally`): its callers
+ *   (`this.connecting ??= this._connect()`, also through `.then`/`.catch`/`.finally`, or a
+ *   generator's `this.first ??= this.#pages().next()`): its callers
  *   memoize it;
  * - chains it onto one field's promise and stores the chain there
  *   (`this.queue = this.queue.then(() => this._flush())`): each run starts after the previous one;
@@ -1421,7 +1425,7 @@ function isSerializedByCallers(
     const ways = new Set<string>();
     let calls = 0;
     let serialized = true;
-    const visit = (node: ts.Node): void => {
+    const visit = (node: ts.Node, nested: boolean): void => {
       if (!serialized) return;
       // `other.#m()` (another instance, maybe this one) or `this["m"]()`: a call not seen below.
       const elsewhere =
@@ -1431,7 +1435,8 @@ function isSerializedByCallers(
         serialized = false;
         return;
       }
-      if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && node.name.getText() === name) {
+      // In a class nested in the owner, `this` is that class's instance: `this.m()` there is its own.
+      if (!nested && ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && node.name.getText() === name) {
         const call = node.parent;
         if (!ts.isCallExpression(call) || call.expression !== node) {
           // `this.m.bind(this)`, `this.m` handed on: called whenever the receiver likes.
@@ -1449,9 +1454,10 @@ function isSerializedByCallers(
         else if (caller && depth < SERIALIZED_CALLER_DEPTH && isSerializedByCallers(caller, isMemoizingStore, depth + 1, visiting)) ways.add(`awaited in the method at ${caller.getStart()}`);
         else serialized = false;
       }
-      ts.forEachChild(node, visit);
+      const inNested = nested || (ts.isClassLike(node) && node !== owner);
+      ts.forEachChild(node, (child) => visit(child, inNested));
     };
-    visit(owner);
+    visit(owner, false);
     return serialized && calls > 0 && ways.size === 1;
   } finally {
     visiting.delete(fn);
@@ -1470,10 +1476,15 @@ function awaitingMethod(call: ts.CallExpression, owner: ts.ClassLikeDeclaration)
   return caller && ts.isMethodDeclaration(caller) && caller.parent === owner ? caller : undefined;
 }
 
-/** The end of `p.then(...).catch(...).finally(...)` chained onto `promise`: still the same run's promise. */
+/**
+ * The end of the method calls chained onto `promise`, a run's result: `p.then(...).catch(...)`
+ * (an async function's promise has no other methods), or an async generator's `g.next()`: still
+ * the one run's value (a generator made and advanced there is held by nothing else, so it runs
+ * no further).
+ */
 function promiseChainEnd(promise: ts.Expression): ts.Expression {
   let end = promise;
-  while (ts.isPropertyAccessExpression(end.parent) && PROMISE_CHAIN.has(end.parent.name.text) && ts.isCallExpression(end.parent.parent) && end.parent.parent.expression === end.parent) {
+  while (ts.isPropertyAccessExpression(end.parent) && ts.isCallExpression(end.parent.parent) && end.parent.parent.expression === end.parent) {
     end = end.parent.parent;
   }
   return end;
