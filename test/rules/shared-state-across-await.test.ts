@@ -3520,6 +3520,26 @@ const invalidLeftB: InvalidCase[] = [
     errors: [{ messageId: "duplicateInit", line: 12, column: 7, message: duplicateInit("this.rowCount") }],
   },
   {
+    name: "duplicate init: a one-time step recorded in a field typed null | undefined (null: done) gets no memoize fix, there is no value type to declare the promise with",
+    code: `declare function runMigrations(): Promise<null>;\nexport class Store {\n  private migrated: null | undefined;\n  async ready() {\n    if (this.migrated === undefined) {\n      this.migrated = await runMigrations();\n    }\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 6, column: 7, message: duplicateInit("this.migrated") }],
+  },
+  {
+    name: "busy flag: set with ??= after the check, which leaves a flag reset to false unset: no lock",
+    code: `declare function sync(): Promise<void>;\nexport class Syncer {\n  private busy = false;\n  private synced = 0;\n  async run() {\n    if (this.busy) return;\n    this.busy ??= true;\n    const before = this.synced;\n    await sync();\n    this.synced = before + 1;\n    this.busy = false;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 10, column: 5, message: staleSnapshot("this.synced", "before") }],
+  },
+  {
+    name: "collections: a member added to a Set subclass with a role read from the set after an await (the role argument is not the entry)",
+    code: `declare function announce(id: string): Promise<void>;\nclass Members extends Set<string> {\n  readonly roles = new Map<string, "owner" | "member">();\n  add(id: string, role: "owner" | "member" = "member") {\n    this.roles.set(id, role);\n    return super.add(id);\n  }\n}\nexport class Room {\n  private members = new Members();\n  constructor(private readonly ownerId: string) {}\n  async join(id: string) {\n    if (!this.members.has(id)) {\n      await announce(id);\n      this.members.add(id, this.members.has(this.ownerId) ? "member" : "owner");\n    }\n  }\n}`,
+    errors: [{ messageId: "duplicateWorkCollection", line: 15, column: 7, message: duplicateWorkCollection("this.members", "id", "announce") }],
+  },
+  {
+    name: "collections: an Array subclass with add, checked with the indexOf truthiness slip (a value test, not presence)",
+    code: `declare function announce(id: string): Promise<void>;\nclass IdList extends Array<string> {\n  add(id: string) {\n    if (!this.includes(id)) this.push(id);\n    return this;\n  }\n}\nexport class Room {\n  private ids = new IdList();\n  async join(id: string) {\n    if (!this.ids.indexOf(id)) {\n      await announce(id);\n      this.ids.add(id);\n    }\n  }\n}`,
+    errors: [{ messageId: "checkThenActCollection", line: 13, column: 7, message: checkThenActCollection("this.ids", "id") }],
+  },
+  {
     name: "serialized callers: a worker class expression calls the client's private refresh through a captured client (its this.refresh() is its own)",
     code: `declare function fetchToken(): Promise<string>;\nexport class Client {\n  private token: string | undefined;\n  private async refresh() {\n    if (this.token === undefined) {\n      this.token = await fetchToken();\n    }\n  }\n  createWorker() {\n    const client = this;\n    return class Worker {\n      constructor() {\n        void this.start();\n      }\n      private async refresh() {\n        await client.refresh();\n      }\n      private async start() {\n        await this.refresh();\n      }\n    };\n  }\n}`,
     errors: [
@@ -3566,6 +3586,8 @@ const validLeftB: ValidCase[] = [
   { name: "never written again: the memoized count in a var that nothing writes again", code: `export class Report {\n  private rowCount: number | undefined;\n  private rowCountPromise: Promise<number> | undefined;\n  private async countRows(): Promise<number> { return 1; }\n  async rows() {\n    if (this.rowCount === undefined) {\n      var count = await (this.rowCountPromise ??= this.countRows());\n      this.rowCount = count;\n    }\n    return this.rowCount;\n  }\n}` },
   { name: "serialized callers: a private async generator whose first step is memoized (this.first ??= this.pages().next())", code: `declare function fetchCursor(): Promise<string>;\ndeclare function fetchPage(cursor: string): Promise<string[]>;\nexport class Feed {\n  private cursor: string | undefined;\n  private first: Promise<IteratorResult<string[]>> | undefined;\n  private async *pages() {\n    if (this.cursor === undefined) {\n      this.cursor = await fetchCursor();\n    }\n    yield await fetchPage(this.cursor);\n  }\n  firstPage() {\n    return (this.first ??= this.pages().next());\n  }\n}` },
   { name: "serialized callers: a memoized private refresh, and a nested poller class with a refresh of its own awaited in a public method", code: `declare function fetchToken(): Promise<string>;\ndeclare function poll(): Promise<void>;\nexport class Client {\n  private token: string | undefined;\n  private refreshing: Promise<void> | undefined;\n  private async refresh() {\n    if (this.token === undefined) {\n      this.token = await fetchToken();\n    }\n  }\n  ready() {\n    return (this.refreshing ??= this.refresh());\n  }\n  createPoller() {\n    return class Poller {\n      private async refresh() {\n        await poll();\n      }\n      async tick() {\n        await this.refresh();\n      }\n    };\n  }\n}` },
+  { name: "collections: a member added to a Set subclass with its role before the await", code: `declare function announce(id: string): Promise<void>;\nclass Members extends Set<string> {\n  readonly roles = new Map<string, "owner" | "member">();\n  add(id: string, role: "owner" | "member" = "member") {\n    this.roles.set(id, role);\n    return super.add(id);\n  }\n}\nexport class Room {\n  private members = new Members();\n  constructor(private readonly ownerId: string) {}\n  async join(id: string) {\n    if (!this.members.has(id)) {\n      this.members.add(id, this.members.has(this.ownerId) ? "member" : "owner");\n      await announce(id);\n    }\n  }\n}` },
+  { name: "collections: an Array subclass with add, checked with indexOf(...) === -1 and filled before the await", code: `declare function announce(id: string): Promise<void>;\nclass IdList extends Array<string> {\n  add(id: string) {\n    if (!this.includes(id)) this.push(id);\n    return this;\n  }\n}\nexport class Room {\n  private ids = new IdList();\n  async join(id: string) {\n    if (this.ids.indexOf(id) === -1) {\n      this.ids.add(id);\n      await announce(id);\n    }\n  }\n}` },
 ];
 
 // An async function run where it is written whose promise is memoized (seen on sequelize's
