@@ -3575,6 +3575,16 @@ const invalidLeftB: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "locations: a tile cache keyed by arithmetic on the coordinates (y * this.width + x), filled after an await",
+    code: `declare function loadTile(x: number, y: number): Promise<string>;\nexport class TileLayer {\n  private tiles: Record<number, string> = {};\n  constructor(private readonly width: number) {}\n  async tile(x: number, y: number) {\n    if (!this.tiles[y * this.width + x]) {\n      this.tiles[y * this.width + x] = await loadTile(x, y);\n    }\n    return this.tiles[y * this.width + x];\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 7, column: 7, message: duplicateInit("this.tiles[y*this.width+x]") }],
+  },
+  {
+    name: "locations: an hourly count keyed by arithmetic (day * 24 + hour), updated with an awaited count",
+    code: `declare function countEvents(day: number, hour: number): Promise<number>;\nexport class Stats {\n  private counts: number[] = [];\n  async add(day: number, hour: number) {\n    this.counts[day * 24 + hour] = (this.counts[day * 24 + hour] ?? 0) + await countEvents(day, hour);\n  }\n}`,
+    errors: [{ messageId: "readModifyWrite", line: 5, column: 5, message: lostUpdate("this.counts[day*24+hour]") }],
+  },
 ];
 const validLeftB: ValidCase[] = [
   { name: "memoized local: a const holding the ??= memoized connection, awaited under two separate checks", code: `interface Conn { id: number }\ndeclare function connect(): Promise<Conn>;\nexport class Client {\n  private conn: Conn | undefined;\n  private announced = false;\n  private connecting: Promise<Conn> | undefined;\n  async open() {\n    const connecting = (this.connecting ??= connect());\n    if (!this.conn) {\n      this.conn = await connecting;\n    }\n    if (!this.announced) {\n      await connecting;\n      this.announced = true;\n    }\n    return this.conn;\n  }\n}` },
@@ -3588,6 +3598,8 @@ const validLeftB: ValidCase[] = [
   { name: "serialized callers: a memoized private refresh, and a nested poller class with a refresh of its own awaited in a public method", code: `declare function fetchToken(): Promise<string>;\ndeclare function poll(): Promise<void>;\nexport class Client {\n  private token: string | undefined;\n  private refreshing: Promise<void> | undefined;\n  private async refresh() {\n    if (this.token === undefined) {\n      this.token = await fetchToken();\n    }\n  }\n  ready() {\n    return (this.refreshing ??= this.refresh());\n  }\n  createPoller() {\n    return class Poller {\n      private async refresh() {\n        await poll();\n      }\n      async tick() {\n        await this.refresh();\n      }\n    };\n  }\n}` },
   { name: "collections: a member added to a Set subclass with its role before the await", code: `declare function announce(id: string): Promise<void>;\nclass Members extends Set<string> {\n  readonly roles = new Map<string, "owner" | "member">();\n  add(id: string, role: "owner" | "member" = "member") {\n    this.roles.set(id, role);\n    return super.add(id);\n  }\n}\nexport class Room {\n  private members = new Members();\n  constructor(private readonly ownerId: string) {}\n  async join(id: string) {\n    if (!this.members.has(id)) {\n      this.members.add(id, this.members.has(this.ownerId) ? "member" : "owner");\n      await announce(id);\n    }\n  }\n}` },
   { name: "collections: an Array subclass with add, checked with indexOf(...) === -1 and filled before the await", code: `declare function announce(id: string): Promise<void>;\nclass IdList extends Array<string> {\n  add(id: string) {\n    if (!this.includes(id)) this.push(id);\n    return this;\n  }\n}\nexport class Room {\n  private ids = new IdList();\n  async join(id: string) {\n    if (this.ids.indexOf(id) === -1) {\n      this.ids.add(id);\n      await announce(id);\n    }\n  }\n}` },
+  { name: "locations: a tile cache keyed by arithmetic on the coordinates, filled from the in-flight promise kept per tile", code: `declare function loadTile(x: number, y: number): Promise<string>;\nexport class TileLayer {\n  private loading: Record<number, Promise<string>> = {};\n  constructor(private readonly width: number) {}\n  tile(x: number, y: number) {\n    return (this.loading[y * this.width + x] ??= loadTile(x, y));\n  }\n}` },
+  { name: "locations: an hourly count keyed by arithmetic, updated after the count is awaited", code: `declare function countEvents(day: number, hour: number): Promise<number>;\nexport class Stats {\n  private counts: number[] = [];\n  async add(day: number, hour: number) {\n    const added = await countEvents(day, hour);\n    this.counts[day * 24 + hour] = (this.counts[day * 24 + hour] ?? 0) + added;\n  }\n}` },
 ];
 
 // An async function run where it is written whose promise is memoized (seen on sequelize's

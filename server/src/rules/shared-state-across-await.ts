@@ -212,7 +212,8 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "",
         "Shared means reachable by concurrent calls: module-level and outer-scope variables, instance",
         "and static fields through `this`, properties of module-level objects (an entry too, when its key",
-        "names it alike at each evaluation: a name, a literal, `req.id`, a template of those, ``this.cache[`${user}:${scope}`]``;",
+        "names it alike at each evaluation: a name, a literal, `req.id`, a template of those, ``this.cache[`${user}:${scope}`]``,",
+        "or arithmetic on those, `this.tiles[y * this.width + x]`;",
         "not a key that calls, `this.slots[next()]`, which may name another entry each time), and collections held",
         "by those (and the instance itself in a class that extends `Map` or `Set`), also when reached through a local `const` alias (`const options = this.options;`",
         "`options.retries = options.retries + await f()`, also `const row = this.rows[index];`, and `const self = this;`, whose `self.count` is `this.count`), or a `let` alias never assigned",
@@ -2863,13 +2864,24 @@ function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
   return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
+/** The operators of an arithmetic key (`isSimpleKey`). */
+const KEY_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.PlusToken,
+  ts.SyntaxKind.MinusToken,
+  ts.SyntaxKind.AsteriskToken,
+  ts.SyntaxKind.SlashToken,
+  ts.SyntaxKind.PercentToken,
+]);
+
 /**
- * A key that names one entry the same way at each evaluation: a name, a literal, `req.id`, or a
- * template built from such keys (`${user}:${scope}`). Not a call (`this.slots[next()]`) or other
- * expression: those stay untracked.
+ * A key that names one entry the same way at each evaluation: a name, a literal, `req.id`, a
+ * template built from such keys (`${user}:${scope}`), or arithmetic on them (`y * this.width + x`,
+ * `prefix + id`). Not a call (`this.slots[next()]`), an update (`i++`) or other expression: those
+ * stay untracked.
  */
 function isSimpleKey(node: ts.Expression): boolean {
   if (ts.isTemplateExpression(node)) return node.templateSpans.every((span) => isSimpleKey(span.expression));
+  if (ts.isParenthesizedExpression(node)) return isSimpleKey(node.expression);
+  if (ts.isBinaryExpression(node)) return KEY_OPERATORS.has(node.operatorToken.kind) && isSimpleKey(node.left) && isSimpleKey(node.right);
   return ts.isIdentifier(node) || ts.isStringLiteral(node) || ts.isNumericLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isPropertyAccessExpression(node);
 }
-
