@@ -6859,6 +6859,377 @@ const valid941: ValidCase[] = [
   },
 ];
 
+/** A settings reader its module exports as default; importers name it as they like. */
+const DEFAULT_SETTINGS = lines(
+  FS,
+  "export default function readSettings(): { dbUrl: string } {",
+  '  return JSON.parse(fs.readFileSync("settings.json", "utf8")) as { dbUrl: string };',
+  "}",
+);
+/** A config class its module exports as default, whose constructor reads the file. */
+const DEFAULT_CONFIG = lines(
+  FS,
+  "export default class Config {",
+  "  readonly values: Record<string, string>;",
+  "  constructor(path: string) {",
+  '    this.values = JSON.parse(fs.readFileSync(path, "utf8")) as Record<string, string>;',
+  "  }",
+  "}",
+);
+/** `existsSync` copied once per file, three files deep. */
+const EXISTS_COPIES = {
+  "fsUtils.ts": lines(FS, "export const fileExists = fs.existsSync;"),
+  "paths.ts": lines('import { fileExists } from "./fsUtils";', "export const pathExists = fileExists;"),
+};
+
+/** A chain of five plugin-loading functions (the default maxDepth), the last one exported. */
+const PLUGIN_CHAIN = lines(
+  FS,
+  'function readManifest(dir: string) { return fs.readFileSync(`${dir}/plugins.json`, "utf8"); }',
+  "function loadManifest(dir: string) { return JSON.parse(readManifest(dir)) as string[]; }",
+  "function resolvePlugins(dir: string) { return loadManifest(dir).map((name) => `${dir}/${name}`); }",
+  "function loadPlugins(dir: string) { return resolvePlugins(dir).map((file) => ({ file })); }",
+  "export function initPlugins(dir: string) { return loadPlugins(dir).length; }",
+);
+
+const invalidLeft: InvalidCase[] = [
+  // (default imports under another name, copies at any depth)
+  {
+    name: "a settings reader exported as default, imported under another name by an async handler",
+    code: DEFAULT_SETTINGS,
+    fileName: "settings.ts",
+    extraFiles: { "users.ts": lines('import loadSettings from "./settings";', "export async function getUser(id: string) {", "  return { id, db: loadSettings().dbUrl };", "}") },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 21,
+        related: [3],
+        message: "`readSettings` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `getUser`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readSettings` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "a config class exported as default, created under another name in an async handler",
+    code: DEFAULT_CONFIG,
+    fileName: "config.ts",
+    extraFiles: { "handler.ts": lines('import AppConfig from "./config";', "export async function handle(name: string) {", '  return new AppConfig("app.json").values[name];', "}") },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 5,
+        column: 30,
+        related: [3],
+        message: "`new Config` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `handle`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `new Config` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "a helper that calls a default-imported settings reader under another name, reached from async code",
+    code: DEFAULT_SETTINGS,
+    fileName: "settings.ts",
+    extraFiles: {
+      "db.ts": lines('import loadSettings from "./settings";', "export function databaseUrl() {", "  return loadSettings().dbUrl;", "}"),
+      "users.ts": lines('import { databaseUrl } from "./db";', "export async function getUser(id: string) {", "  return { id, db: databaseUrl() };", "}"),
+    },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 21,
+        related: [3],
+        message: "`readSettings` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `getUser`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readSettings` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "a settings arrow function exported as default by name, re-exported under a name by an index file",
+    code: lines(
+      FS,
+      "const readSettings = (): { dbUrl: string } => JSON.parse(fs.readFileSync(\"settings.json\", \"utf8\")) as { dbUrl: string };",
+      "export default readSettings;",
+    ),
+    fileName: "config/settings.ts",
+    extraFiles: {
+      "config/index.ts": 'export { default as loadSettings } from "./settings";',
+      "users.ts": lines('import { loadSettings } from "./config";', "export async function getUser(id: string) {", "  return { id, db: loadSettings().dbUrl };", "}"),
+    },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 2,
+        column: 58,
+        related: [3],
+        message: "`readSettings` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `getUser`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readSettings` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "a metadata check through a copy of a copy of existsSync, in a helper async code calls",
+    code: lines(
+      'import { pathExists } from "./paths";',
+      "const hasFile = pathExists;",
+      "function hasConfig(dir: string) {",
+      "  return hasFile(`${dir}/app.json`);",
+      "}",
+      "export async function load(dir: string) {",
+      "  return hasConfig(dir) ? dir : undefined;",
+      "}",
+    ),
+    fileName: "service.ts",
+    extraFiles: EXISTS_COPIES,
+    errors: [
+      {
+        messageId: "blockingMetadataSink",
+        line: 4,
+        column: 10,
+        related: [7],
+        message: "`hasConfig` calls `existsSync` here, one file-system metadata call, and async code runs it: it is reached from async function `load`, and each of those calls is a related location. That is cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use `await access(...)` from `node:fs/promises` (it rejects when the path is missing) here and make the functions between here and the async code async, or call `hasConfig` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "a copy of a copy of existsSync run through .call in a helper async code calls",
+    code: lines(
+      FS,
+      "const exists = fs.existsSync;",
+      "const fileExists = exists;",
+      "const check = fileExists;",
+      "function hasLock(dir: string) {",
+      "  return check.call(undefined, `${dir}/.lock`);",
+      "}",
+      "export async function acquire(dir: string) {",
+      "  if (hasLock(dir)) throw new Error(`${dir} is locked`);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingMetadataSink",
+        line: 6,
+        column: 10,
+        related: [9],
+        message: "`hasLock` calls `existsSync` here, one file-system metadata call, and async code runs it: it is reached from async function `acquire`, and each of those calls is a related location. That is cheap on a local disk, but on a network drive it stalls until the server answers, and meanwhile no other request, timer or callback on this process runs. Use `await access(...)` from `node:fs/promises` (it rejects when the path is missing) here and make the functions between here and the async code async, or call `hasLock` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "the last function of a chain as deep as maxDepth, imported under another name by an async handler",
+    code: PLUGIN_CHAIN,
+    fileName: "plugins.ts",
+    extraFiles: { "server.ts": lines('import { initPlugins as setUpPlugins } from "./plugins";', "export async function listPlugins(dir: string) {", "  return setUpPlugins(dir);", "}") },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 2,
+        column: 45,
+        related: [3],
+        message: "`readManifest` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `listPlugins`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readManifest` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "a helper that calls a settings reader an index file re-exports under another name, reached from async code",
+    code: lines(FS, "export function readSettings(): { dbUrl: string } {", '  return JSON.parse(fs.readFileSync("settings.json", "utf8")) as { dbUrl: string };', "}"),
+    fileName: "config/settings.ts",
+    extraFiles: {
+      "config/index.ts": 'export { readSettings as loadSettings } from "./settings";',
+      "db.ts": lines('import { loadSettings } from "./config";', "export function databaseUrl() {", "  return loadSettings().dbUrl;", "}"),
+      "users.ts": lines('import { databaseUrl } from "./db";', "export async function getUser(id: string) {", "  return { id, db: databaseUrl() };", "}"),
+    },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 21,
+        related: [3],
+        message: "`readSettings` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `getUser`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readSettings` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "a settings reader an index file passes on as its own default, imported under another name by an async handler",
+    code: DEFAULT_SETTINGS,
+    fileName: "config/settings.ts",
+    extraFiles: {
+      "config/index.ts": 'export { default } from "./settings";',
+      "users.ts": lines('import loadSettings from "./config";', "export async function getUser(id: string) {", "  return { id, db: loadSettings().dbUrl };", "}"),
+    },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 21,
+        related: [3],
+        message: "`readSettings` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `getUser`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `readSettings` only outside async code.",
+      },
+    ],
+  },
+];
+const validLeft: ValidCase[] = [
+  // (default imports under another name, copies at any depth)
+  {
+    name: "a settings reader exported as default, imported under another name by a synchronous start-up script",
+    code: DEFAULT_SETTINGS,
+    fileName: "settings.ts",
+    extraFiles: { "users.ts": lines('import loadSettings from "./settings";', "export function defaultUser(id: string) {", "  return { id, db: loadSettings().dbUrl };", "}") },
+  },
+  {
+    name: "an async settings reader exported as default, imported under another name and awaited",
+    code: lines(
+      'import { readFile } from "node:fs/promises";',
+      "export default async function readSettings(): Promise<{ dbUrl: string }> {",
+      '  return JSON.parse(await readFile("settings.json", "utf8")) as { dbUrl: string };',
+      "}",
+    ),
+    fileName: "settings.ts",
+    extraFiles: { "users.ts": lines('import loadSettings from "./settings";', "export async function getUser(id: string) {", "  return { id, db: (await loadSettings()).dbUrl };", "}") },
+  },
+  {
+    name: "a default export that does not block, from a module whose other export reads synchronously",
+    code: lines(
+      FS,
+      'import * as path from "node:path";',
+      "export function readSettingsSync(dir: string): { dbUrl: string } {",
+      '  return JSON.parse(fs.readFileSync(path.join(dir, "settings.json"), "utf8")) as { dbUrl: string };',
+      "}",
+      "export default function settingsPath(dir: string) {",
+      '  return path.join(dir, "settings.json");',
+      "}",
+    ),
+    fileName: "settings.ts",
+    extraFiles: {
+      "users.ts": lines('import pathOf from "./settings";', "export async function describeSettings(dir: string) {", "  return `settings at ${pathOf(dir)}`;", "}"),
+      "cli.ts": lines('import { readSettingsSync } from "./settings";', "export function printSettings(dir: string) {", "  console.log(readSettingsSync(dir).dbUrl);", "}"),
+    },
+  },
+  {
+    name: "a config class exported as default whose constructor does not block, created under another name in async code",
+    code: lines(
+      FS,
+      "export default class Config {",
+      "  constructor(readonly values: Record<string, string>) {}",
+      "  static fromFile(path: string) {",
+      '    return new Config(JSON.parse(fs.readFileSync(path, "utf8")) as Record<string, string>);',
+      "  }",
+      "}",
+    ),
+    fileName: "config.ts",
+    extraFiles: { "handler.ts": lines('import AppConfig from "./config";', "export async function handle(values: Record<string, string>, name: string) {", "  return new AppConfig(values).values[name];", "}") },
+  },
+  {
+    name: "a metadata check through a copy of a copy of existsSync, in a helper only synchronous code calls",
+    code: lines(
+      'import { pathExists } from "./paths";',
+      "const hasFile = pathExists;",
+      "function hasConfig(dir: string) {",
+      "  return hasFile(`${dir}/app.json`);",
+      "}",
+      "export function loadNow(dir: string) {",
+      "  return hasConfig(dir) ? dir : undefined;",
+      "}",
+    ),
+    fileName: "service.ts",
+    extraFiles: EXISTS_COPIES,
+  },
+  {
+    name: "a copy of a copy of the promise API's access, awaited in a helper async code calls",
+    code: lines(
+      'import { access } from "node:fs/promises";',
+      "const canAccess = access;",
+      "const checkAccess = canAccess;",
+      "const probe = checkAccess;",
+      "function probeConfig(dir: string) {",
+      "  return probe(`${dir}/app.json`);",
+      "}",
+      "export async function load(dir: string) {",
+      "  await probeConfig(dir);",
+      "  return dir;",
+      "}",
+    ),
+  },
+  {
+    name: "a copy of an existsSync copy that tests may replace (let), in a helper async code calls",
+    code: lines(
+      FS,
+      "const exists = fs.existsSync;",
+      "export let fileExists: (path: string) => boolean = exists;",
+      "export function stubFileExists(stub: (path: string) => boolean) {",
+      "  fileExists = stub;",
+      "}",
+      "const check = fileExists;",
+      "function hasLock(dir: string) {",
+      "  return check(`${dir}/.lock`);",
+      "}",
+      "export async function acquire(dir: string) {",
+      "  if (hasLock(dir)) throw new Error(`${dir} is locked`);",
+      "}",
+    ),
+  },
+  {
+    name: "a chain one function deeper than maxDepth, its last function imported under another name by an async handler",
+    code: lines(PLUGIN_CHAIN, "export function countPlugins(dir: string) { return initPlugins(dir); }"),
+    fileName: "plugins.ts",
+    extraFiles: { "server.ts": lines('import { countPlugins as pluginCount } from "./plugins";', "export async function listPlugins(dir: string) {", "  return pluginCount(dir);", "}") },
+  },
+  {
+    name: "a helper that calls a settings reader an index file re-exports under another name, reached only from a synchronous script",
+    code: lines(FS, "export function readSettings(): { dbUrl: string } {", '  return JSON.parse(fs.readFileSync("settings.json", "utf8")) as { dbUrl: string };', "}"),
+    fileName: "config/settings.ts",
+    extraFiles: {
+      "config/index.ts": 'export { readSettings as loadSettings } from "./settings";',
+      "db.ts": lines('import { loadSettings } from "./config";', "export function databaseUrl() {", "  return loadSettings().dbUrl;", "}"),
+      "migrate.ts": lines('import { databaseUrl } from "./db";', "export function printTarget() {", "  console.log(databaseUrl());", "}"),
+    },
+  },
+  {
+    name: "an index file passes on a default that does not block, from a module whose other export reads synchronously",
+    code: lines(
+      FS,
+      "export function readSettingsSync(): { dbUrl: string } {",
+      '  return JSON.parse(fs.readFileSync("settings.json", "utf8")) as { dbUrl: string };',
+      "}",
+      "export default function settingsFile() {",
+      '  return "settings.json";',
+      "}",
+    ),
+    fileName: "config/settings.ts",
+    extraFiles: {
+      "config/index.ts": 'export { default, readSettingsSync } from "./settings";',
+      "users.ts": lines('import fileOf from "./config";', "export async function describeSettings() {", "  return `settings in ${fileOf()}`;", "}"),
+      "cli.ts": lines('import { readSettingsSync } from "./config";', "export function printSettings() {", "  console.log(readSettingsSync().dbUrl);", "}"),
+    },
+  },
+];
+
+describe(`${RULE}: default imports into files the program only imports`, () => {
+  const chainAt = (findings: ReturnType<typeof lintImportedOnly>) => findings.map((finding) => [finding.at, ...finding.related]);
+
+  it("follows a default import under another name into a file the program only imports: a call and a new", () => {
+    const users = lines('import loadSettings from "./settings";', "export async function getUser(id: string) {", "  return { id, db: loadSettings().dbUrl };", "}");
+    assert.deepEqual(chainAt(lintImportedOnly({ "settings.ts": DEFAULT_SETTINGS, "users.ts": users }, "users.ts")), [
+      ["blockingChain@3:20", "settings.ts:3: `readSettings` calls `readFileSync` here, which waits for the file system."],
+    ]);
+    const handler = lines('import AppConfig from "./config";', "export async function handle(name: string) {", '  return new AppConfig("app.json").values[name];', "}");
+    assert.deepEqual(chainAt(lintImportedOnly({ "config.ts": DEFAULT_CONFIG, "handler.ts": handler }, "handler.ts")), [
+      ["blockingChain@3:10", "config.ts:5: `new Config` calls `readFileSync` here, which waits for the file system."],
+    ]);
+  });
+
+  it("does not follow a default import of a module whose default export does not block, in a file the program only imports", () => {
+    const settings = lines(
+      FS,
+      "export function readSettingsSync(): { dbUrl: string } {",
+      '  return JSON.parse(fs.readFileSync("settings.json", "utf8")) as { dbUrl: string };',
+      "}",
+      "export default function settingsFile() {",
+      '  return "settings.json";',
+      "}",
+    );
+    const users = lines('import fileOf from "./settings";', "export async function describeSettings() {", "  return `settings in ${fileOf()}`;", "}");
+    assert.deepEqual(lintImportedOnly({ "settings.ts": settings, "users.ts": users }, "users.ts"), []);
+  });
+});
+
 /**
  * Lints `root` in a program whose only root file is `root`: the other files are in it only because
  * `root` imports them (as files outside a tsconfig's `include`), so blocking calls there are
@@ -6909,7 +7280,7 @@ const MIGRATE = lines(
 );
 
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...valid1, ...valid471, ...valid941], invalid: [...invalid, ...invalid1, ...invalid471, ...invalid941] });
+  runRuleTable(RULE, { valid: [...valid, ...valid1, ...valid471, ...valid941, ...validLeft], invalid: [...invalid, ...invalid1, ...invalid471, ...invalid941, ...invalidLeft] });
 
   it("inputs of the fix cases type-check, so the fix outputs are checked too", () => {
     for (const testCase of invalid) {

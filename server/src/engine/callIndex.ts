@@ -7,8 +7,11 @@
  * Seeds are found inside synchronous named functions of the project's own source files. Each round
  * then looks, by name, for calls of the functions found in the previous round, resolves only
  * those, and adds the synchronous function each sits in. Text searches pick the files; only call
- * sites whose name matches are resolved. Cycles end because a function is added once; `maxDepth`
- * rounds and `workLimit` resolutions bound the rest.
+ * sites whose name matches are resolved. The names are the functions' own and every local name
+ * found for them (renamed imports and re-exports, `const` copies and destructuring, and default
+ * imports, whose modules are resolved): each round searches again for the local names it finds,
+ * until none is new. Cycles end because a function is added once; `maxDepth` rounds and
+ * `workLimit` resolutions bound the rest.
  *
  * Also here: where code runs (the function a node runs in, through callbacks that run right away),
  * the names functions are called by, and which functions only a program's entry script runs.
@@ -221,7 +224,7 @@ export function sinkOf<S>(fn: ReachingFunction<S>): ReachingFunction<S> {
 }
 
 export class CallIndex<S> {
-  /** Call-site names that may reach a seed: renamed seed APIs and the project functions found. */
+  /** Call-site names that may reach a seed: local names of seed APIs, and the project functions found and their local names. */
   readonly names = new Set<string>();
   private readonly functions = new Map<ts.Node, ReachingFunction<S>>();
   private readonly runsNow = new Map<ts.Node, boolean>();
@@ -515,21 +518,15 @@ export class CallIndex<S> {
       const seed = config.seedOf(candidate);
       return seed === undefined ? undefined : { seed };
     };
-    let frontier = this.scanRound(seedFiles, config.seedName, true, seedOf);
-    // A seed API copied under another name in one file (`export const exists = fs.existsSync`) and
-    // called by that name in others: one more pass over the files that spell a name found so.
-    const copies = new Set(this.names);
-    if (copies.size > 0) {
-      const pattern = new RegExp(`(?:^|[^\\w$])(?:${[...copies].map(escapeRegExp).join("|")})(?![\\w$])`);
-      frontier = [...frontier, ...this.scanRound(files.filter((file) => pattern.test(file.text)), (name) => copies.has(name), true, seedOf)];
-    }
+    let frontier = this.scanWithLocalNames(seedFiles, config.seedName, true, seedOf);
     if (!config.transitive) return;
     for (let depth = 2; depth <= config.maxDepth && frontier.length > 0 && this.work < config.workLimit; depth++) {
+      // The names the functions found are called by: their own, and the local names of default imports of them.
       const wanted = new Set(frontier.map((blocking) => blocking.name));
+      for (const name of this.defaultImportNames(this.defaultExportFiles(frontier))) wanted.add(name);
       for (const name of wanted) this.names.add(name);
-      const pattern = new RegExp(`(?:^|[^\\w$])(?:${[...wanted].map(escapeRegExp).join("|")})(?![\\w$])`);
-      frontier = this.scanRound(
-        files.filter((file) => pattern.test(file.text)),
+      frontier = this.scanWithLocalNames(
+        files.filter(spelling(wanted)),
         (name) => wanted.has(name),
         false,
         (candidate) => {
@@ -539,7 +536,115 @@ export class CallIndex<S> {
         },
       );
     }
-    for (const blocking of frontier) this.names.add(blocking.name);
+    if (frontier.length === 0) return;
+    // The last functions found (`maxDepth` deep, or the work limit reached) are searched no further,
+    // but async code may call them: their names and local names are recorded, nothing resolved.
+    const last = new Set(frontier.map((blocking) => blocking.name));
+    for (const name of this.defaultImportNames(this.defaultExportFiles(frontier))) last.add(name);
+    for (const name of last) this.names.add(name);
+    if (this.work < config.workLimit) this.scanWithLocalNames(files.filter(spelling(last)), (name) => last.has(name), false, () => undefined);
+  }
+
+  /**
+   * `scanRound` over `files`, then over the project files that spell a local name found for what
+   * it looked for (a renamed import or re-export, a copy, destructuring, the default import of a
+   * module that exports it as default), with those names; again until no new name is found, so a
+   * copy of a copy in another file is followed at any depth (`const c = b` of `const b = a` of
+   * `const a = fs.existsSync`). Only names found so are searched again: a round without copies
+   * costs one pass.
+   */
+  private scanWithLocalNames(
+    files: readonly ts.SourceFile[],
+    isName: NameMatcher,
+    seeding: boolean,
+    blockerOf: (candidate: SeedCandidate) => { next?: ReachingFunction<S>; seed: S } | undefined,
+  ): ReachingFunction<S>[] {
+    const added: ReachingFunction<S>[] = [];
+    const chased = new Set<string>();
+    let pass = { files, isName };
+    for (;;) {
+      const found = this.scanRound(pass.files, pass.isName, seeding, blockerOf);
+      added.push(...found.added);
+      const fresh = new Set<string>();
+      for (const name of [...found.renames, ...this.defaultImportNames(found.defaultFiles)]) {
+        if (name === "default" || chased.has(name) || isName(name)) continue;
+        chased.add(name);
+        fresh.add(name);
+        this.names.add(name);
+      }
+      if (fresh.size === 0 || this.work >= this.config.workLimit) return added;
+      pass = { files: this.types.projectSourceFiles().filter(spelling(fresh)), isName: (name) => fresh.has(name) };
+    }
+  }
+
+  /** The files that export one of `functions` as their default (`export default function`, `export default name`, `export { name as default }`, `export =`). */
+  private defaultExportFiles(functions: readonly ReachingFunction<S>[]): Set<ts.SourceFile> {
+    const files = new Set<ts.SourceFile>();
+    for (const { fn, name } of functions) {
+      const file = fn.getSourceFile();
+      if (files.has(file)) continue;
+      const declaration = ts.isConstructorDeclaration(fn) ? fn.parent : fn;
+      const own = ts.canHaveModifiers(declaration) && ts.getModifiers(declaration)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+      if (own || file.statements.some((statement) => exportsAsDefault(statement, name))) files.add(file);
+    }
+    return files;
+  }
+
+  /**
+   * The local names the project's files give the default export of `modules` (resolved: the
+   * importing file does not spell the exported function's name): `import load from "./settings"`,
+   * `import { default as load }`, `import load = require(...)`, `export { default as load } from`.
+   * A module that passes a default on as its own (`export { default } from "./settings"`, or
+   * `export default load` of such an import) counts as one of `modules`. Only import and export
+   * statements at the top level are read, and only their specifiers resolved.
+   */
+  private defaultImportNames(modules: ReadonlySet<ts.SourceFile>): Set<string> {
+    const names = new Set<string>();
+    if (modules.size === 0) return names;
+    const targets = new Set(modules);
+    const files = this.types.projectSourceFiles();
+    for (let grown = true; grown; ) {
+      grown = false;
+      for (const file of files) {
+        const local = new Set<string>();
+        let passesOn = false;
+        for (const statement of file.statements) {
+          if (ts.isImportDeclaration(statement)) {
+            const clause = statement.importClause;
+            if (!clause || clause.isTypeOnly || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+            const elements = clause.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements.filter((element) => !element.isTypeOnly && (element.propertyName ?? element.name).text === "default") : [];
+            if (!clause.name && elements.length === 0) continue;
+            if (!this.isTarget(statement.moduleSpecifier, targets)) continue;
+            if (clause.name) local.add(clause.name.text);
+            for (const element of elements) local.add(element.name.text);
+          } else if (ts.isImportEqualsDeclaration(statement)) {
+            const reference = statement.moduleReference;
+            if (!statement.isTypeOnly && ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression) && this.isTarget(reference.expression, targets)) local.add(statement.name.text);
+          } else if (ts.isExportDeclaration(statement)) {
+            const clause = statement.exportClause;
+            if (statement.isTypeOnly || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier) || !clause || !ts.isNamedExports(clause)) continue;
+            const elements = clause.elements.filter((element) => !element.isTypeOnly && (element.propertyName ?? element.name).text === "default");
+            if (elements.length === 0 || !this.isTarget(statement.moduleSpecifier, targets)) continue;
+            for (const element of elements) {
+              if (element.name.text === "default") passesOn = true;
+              else names.add(element.name.text);
+            }
+          }
+        }
+        for (const name of local) names.add(name);
+        if (!passesOn && local.size > 0) passesOn = file.statements.some((statement) => [...local].some((name) => exportsAsDefault(statement, name)));
+        if (passesOn && !targets.has(file)) {
+          targets.add(file);
+          grown = true;
+        }
+      }
+    }
+    return names;
+  }
+
+  private isTarget(specifier: ts.StringLiteral, targets: ReadonlySet<ts.SourceFile>): boolean {
+    const file = this.types.projectModuleOf(specifier);
+    return file !== undefined && targets.has(file);
   }
 
   /**
@@ -562,8 +667,11 @@ export class CallIndex<S> {
     isName: NameMatcher,
     seeding: boolean,
     blockerOf: (candidate: SeedCandidate) => { next?: ReachingFunction<S>; seed: S } | undefined,
-  ): ReachingFunction<S>[] {
+  ): { added: ReachingFunction<S>[]; renames: Set<string>; defaultFiles: Set<ts.SourceFile> } {
     const added: ReachingFunction<S>[] = [];
+    const allRenames = new Set<string>();
+    const defaultFiles = new Set<ts.SourceFile>();
+    const result = { added, renames: allRenames, defaultFiles };
     for (const file of files) {
       const renames = new Set<string>();
       const candidates: SeedCandidate[] = [];
@@ -579,7 +687,12 @@ export class CallIndex<S> {
         ts.forEachChild(node, visit);
       };
       visit(file);
-      for (const rename of renames) this.names.add(rename);
+      for (const rename of renames) {
+        this.names.add(rename);
+        allRenames.add(rename);
+      }
+      // `export default exists` / `export { exists as default }`: other files' default imports are local names too.
+      if (renames.has("default")) defaultFiles.add(file);
       for (const candidate of candidates) {
         const { node, name } = candidate;
         if (
@@ -596,7 +709,7 @@ export class CallIndex<S> {
         // A function found for a metadata call is still searched for work that blocks longer.
         const known = this.functions.get(owner.fn);
         if ((known && !this.endsWeak(known)) || this.config.excluded(node)) continue;
-        if (++this.work > this.config.workLimit) return added;
+        if (++this.work > this.config.workLimit) return result;
         const found = blockerOf(candidate);
         if (!found || !this.callbacksRunNow(where.callbacks)) continue;
         const depth = found.next ? found.next.depth + 1 : 1;
@@ -617,7 +730,7 @@ export class CallIndex<S> {
         added.push(blocking);
       }
     }
-    return added;
+    return result;
   }
 
 }
@@ -681,6 +794,12 @@ function renamedFrom(node: ts.Node, isName: NameMatcher): string | undefined {
     const key = node.propertyName;
     return (ts.isIdentifier(key) || ts.isStringLiteral(key)) && isName(key.text) ? node.name.text : undefined;
   }
+  if (ts.isExportAssignment(node)) {
+    // `export default exists` (or `export =`): "default" stands for the local names of default imports.
+    const source = skipParens(node.expression);
+    const name = ts.isIdentifier(source) || ts.isPropertyAccessExpression(source) ? calleeName(source) : undefined;
+    return name !== undefined && isName(name) ? "default" : undefined;
+  }
   if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
     const source = skipParens(node.initializer);
     const name = ts.isIdentifier(source) || ts.isPropertyAccessExpression(source) ? calleeName(source) : undefined;
@@ -711,6 +830,22 @@ function implementationOf(declaration: ts.Declaration): ts.Node | "overload" | u
     return ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? value : undefined;
   }
   return undefined;
+}
+
+/** Whether a top-level statement exports `name` as the module's default: `export default name`, `export = name`, `export { name as default }`. */
+function exportsAsDefault(statement: ts.Statement, name: string): boolean {
+  if (ts.isExportAssignment(statement)) {
+    const value = skipParens(statement.expression);
+    return ts.isIdentifier(value) && value.text === name;
+  }
+  if (!ts.isExportDeclaration(statement) || statement.moduleSpecifier || statement.isTypeOnly || !statement.exportClause || !ts.isNamedExports(statement.exportClause)) return false;
+  return statement.exportClause.elements.some((element) => element.name.text === "default" && (element.propertyName ?? element.name).text === name);
+}
+
+/** A test of a file's text: does it spell one of `names` as a word? */
+function spelling(names: ReadonlySet<string>): (file: ts.SourceFile) => boolean {
+  const pattern = new RegExp(`(?:^|[^\\w$])(?:${[...names].map(escapeRegExp).join("|")})(?![\\w$])`);
+  return (file) => pattern.test(file.text);
 }
 
 function compareText(a: string, b: string): number {

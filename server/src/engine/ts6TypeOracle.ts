@@ -1356,6 +1356,27 @@ export class Ts6TypeOracle implements TypeOracle {
     );
   }
 
+  private projectModules: { byName: ReadonlyMap<string, ts.SourceFile>; resolved: Map<string, ts.SourceFile | undefined> } | undefined;
+
+  projectModuleOf(specifier: ts.StringLiteralLike): ts.SourceFile | undefined {
+    const text = specifier.text;
+    const options = this.program.getCompilerOptions();
+    if (!text.startsWith(".") && !text.startsWith("/") && options.paths === undefined && options.baseUrl === undefined) return undefined;
+    const from = specifier.getSourceFile().fileName;
+    this.projectModules ??= { byName: new Map(this.projectSourceFiles().map((file) => [file.fileName.replace(/\\/g, "/"), file])), resolved: new Map() };
+    const { byName, resolved } = this.projectModules;
+    // Relative names resolve the same from every file of a folder.
+    const key = `${from.slice(0, from.lastIndexOf("/") + 1)}\0${text}`;
+    if (resolved.has(key)) return resolved.get(key);
+    const found = ts.resolveModuleName(text, from, options, {
+      fileExists: (fileName) => byName.has(fileName.replace(/\\/g, "/")),
+      readFile: () => undefined,
+    }).resolvedModule;
+    const file = found && byName.get(found.resolvedFileName.replace(/\\/g, "/"));
+    resolved.set(key, file);
+    return file;
+  }
+
   /**
    * What the callee of a call or `new` names, found through its symbol: imports, re-exports,
    * `const` copies (`const read = fs.readFileSync`) and destructuring (`const { readFileSync } =

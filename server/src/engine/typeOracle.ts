@@ -428,6 +428,14 @@ export interface TypeOracle {
   isProjectSourceFile(sourceFile: ts.SourceFile): boolean;
 
   /**
+   * The project source file a module specifier names (`"./settings"` of an import, an export
+   * `from` or an `import x = require(...)`): the compiler's module resolution, asked only about the
+   * project's source files. Undefined for a package, a name nothing maps to a project file, and a
+   * bare name when the compiler options have neither `paths` nor `baseUrl`. No type checker.
+   */
+  projectModuleOf(specifier: ts.StringLiteralLike): ts.SourceFile | undefined;
+
+  /**
    * What the callee of a call or `new` names, found through its symbol: imports, re-exports,
    * `const` copies (`const read = fs.readFileSync`) and destructuring (`const { readFileSync } =
    * fs`, `require("fs")` in JavaScript) are followed. Unlike `calleeDeclaration` it picks no

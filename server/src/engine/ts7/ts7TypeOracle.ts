@@ -347,6 +347,10 @@ export class Ts7TypeOracle implements TypeOracle {
     return this.viaProgram("isProjectSourceFile", (ts6) => ts6.isProjectSourceFile(sourceFile));
   }
 
+  projectModuleOf(specifier: ts.StringLiteralLike): ts.SourceFile | undefined {
+    return this.viaProgram("projectModuleOf", (ts6) => ts6.projectModuleOf(specifier));
+  }
+
   calleeTarget(call: ts.CallExpression | ts.NewExpression): { ref: DeclarationRef; declarations: readonly ts.Declaration[] } | undefined {
     return this.ts7("calleeTarget", () => this.facts.calleeTarget(call), (ts6) => ts6.calleeTarget(call));
   }
