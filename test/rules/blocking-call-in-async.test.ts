@@ -5,7 +5,7 @@ import { runRuleTable, type InvalidCase, type ValidCase } from "../helpers/ruleT
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { lintSourceFile, ProgramTypes } from "../../server/src/engine/linter";
+import { lintProgram, lintSourceFile, ProgramTypes } from "../../server/src/engine/linter";
 import { allRules } from "../../server/src/rules";
 import { configFor, createVirtualProgram, lintCode, positionOf, TEST_COMPILER_OPTIONS, typeErrors } from "../helpers/ruleTester";
 
@@ -7201,7 +7201,7 @@ const validLeft: ValidCase[] = [
   },
 ];
 
-describe(`${RULE}: default imports into files the program only imports`, () => {
+describe(`${RULE}: default imports, and option sets sharing a program`, () => {
   const chainAt = (findings: ReturnType<typeof lintImportedOnly>) => findings.map((finding) => [finding.at, ...finding.related]);
 
   it("follows a default import under another name into a file the program only imports: a call and a new", () => {
@@ -7227,6 +7227,22 @@ describe(`${RULE}: default imports into files the program only imports`, () => {
     );
     const users = lines('import fileOf from "./settings";', "export async function describeSettings() {", "  return `settings in ${fileOf()}`;", "}");
     assert.deepEqual(lintImportedOnly({ "settings.ts": settings, "users.ts": users }, "users.ts"), []);
+  });
+
+  it("builds one call index per option set: two configurations linting one program each get their own findings", () => {
+    // A service reads its templates synchronously in a helper; a legacy folder's configuration ignores readFileSync.
+    const service = lines(FS, "function readTemplate(name: string) {", '  return fs.readFileSync(`templates/${name}.html`, "utf8");', "}", "export async function render(name: string) {", "  return readTemplate(name);", "}");
+    const legacy = lines(FS, "function readPage(name: string) {", '  return fs.readFileSync(`pages/${name}.html`, "utf8");', "}", "export async function page(name: string) {", "  return readPage(name);", "}");
+    const ignoring = configFor(RULE, { options: { ignoreCalls: [{ module: "fs", name: "readFileSync" }] } });
+    const lintInOrder = (order: string[]) => {
+      const { program } = createVirtualProgram({ "service.ts": service, "legacy/page.ts": legacy }, "service.ts");
+      const files = order.map((name) => program.getSourceFiles().find((file) => file.fileName.endsWith(`/${name}`))?.fileName ?? name);
+      const results = lintProgram({ program, files, rules: allRules, configFor: (fileName) => (fileName.includes("/legacy/") ? ignoring : configFor(RULE, {})) });
+      return Object.fromEntries(results.map((result) => [path.basename(result.fileName), result.findings.map((finding) => `${finding.messageId}@${finding.range.start.line + 1}`)]));
+    };
+    const expected = { "service.ts": ["blockingSink@3"], "page.ts": [] };
+    assert.deepEqual(lintInOrder(["service.ts", "legacy/page.ts"]), expected);
+    assert.deepEqual(lintInOrder(["legacy/page.ts", "service.ts"]), expected);
   });
 });
 
