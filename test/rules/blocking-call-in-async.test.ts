@@ -7064,6 +7064,94 @@ const invalidLeft: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "not start-up: an entry script's default-exported function imported under another name by a request handler",
+    code: lines("#!/usr/bin/env node", FS, "export default async function readVersion() {", '  return fs.readFileSync("VERSION", "utf8");', "}", "void readVersion();"),
+    fileName: "bin/cli.ts",
+    extraFiles: { "routes.ts": lines('import version from "./bin/cli";', "export async function handleVersion() {", "  return { version: await version() };", "}") },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 10,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readFileSync", "async function `readVersion`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              "#!/usr/bin/env node",
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export default async function readVersion() {",
+              '  return await readFile("VERSION", "utf8");',
+              "}",
+              "void readVersion();",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "not start-up: an entry script's function exported as default by name, imported under another name by a request handler",
+    code: lines("#!/usr/bin/env node", FS, "async function readVersion() {", '  return fs.readFileSync("VERSION", "utf8");', "}", "void readVersion();", "export default readVersion;"),
+    fileName: "bin/cli.ts",
+    extraFiles: { "routes.ts": lines('import { default as version } from "./bin/cli";', "export async function handleVersion() {", "  return { version: await version() };", "}") },
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 10,
+        severity: "warning",
+        message: BLOCKS_ON_FS("readFileSync", "async function `readVersion`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              "#!/usr/bin/env node",
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "async function readVersion() {",
+              '  return await readFile("VERSION", "utf8");',
+              "}",
+              "void readVersion();",
+              "export default readVersion;",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "start-up: an entry script's default-exported function that only its top level runs, another file importing a type from it",
+    code: lines("#!/usr/bin/env node", FS, "export interface Version { text: string }", "export default async function readVersion(): Promise<Version> {", '  return { text: fs.readFileSync("VERSION", "utf8") };', "}", "void readVersion();"),
+    fileName: "bin/cli.ts",
+    extraFiles: { "routes.ts": lines('import type { Version } from "./bin/cli";', "export function show(version: Version) {", "  return version.text;", "}") },
+    errors: [
+      {
+        messageId: "blockingAtStartup",
+        line: 5,
+        column: 18,
+        message: "`readFileSync` blocks the event loop inside async function `readVersion`, which runs only once, as the program starts (only the top level of the entry script `cli.ts` runs it): it is paid once, not per request, but while it waits for the file system, whatever already runs on this process (a timer, a connection opened earlier) waits. Use `await readFile(...)` from `node:fs/promises` instead, or accept it here with an `allow` entry.",
+        fixes: [
+          [
+            READ_FILE,
+            lines(
+              "#!/usr/bin/env node",
+              FS,
+              'import { readFile } from "node:fs/promises";',
+              "export interface Version { text: string }",
+              "export default async function readVersion(): Promise<Version> {",
+              '  return { text: await readFile("VERSION", "utf8") };',
+              "}",
+              "void readVersion();",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const validLeft: ValidCase[] = [
   // (default imports under another name, copies at any depth)
@@ -7198,6 +7286,18 @@ const validLeft: ValidCase[] = [
       "users.ts": lines('import fileOf from "./config";', "export async function describeSettings() {", "  return `settings in ${fileOf()}`;", "}"),
       "cli.ts": lines('import { readSettingsSync } from "./config";', "export function printSettings() {", "  console.log(readSettingsSync().dbUrl);", "}"),
     },
+  },
+  {
+    name: "an entry script's default-exported function that reads with the promise API, imported under another name by a request handler",
+    code: lines("#!/usr/bin/env node", 'import { readFile } from "node:fs/promises";', "export default async function readVersion() {", '  return readFile("VERSION", "utf8");', "}", "void readVersion();"),
+    fileName: "bin/cli.ts",
+    extraFiles: { "routes.ts": lines('import version from "./bin/cli";', "export async function handleVersion() {", "  return { version: await version() };", "}") },
+  },
+  {
+    name: "an entry script's default-exported function that reads synchronously, imported under another name by synchronous code only",
+    code: lines("#!/usr/bin/env node", FS, "export default function readVersion() {", '  return fs.readFileSync("VERSION", "utf8");', "}", "console.log(readVersion());"),
+    fileName: "bin/cli.ts",
+    extraFiles: { "banner.ts": lines('import version from "./bin/cli";', "export function banner() {", "  return `tool ${version()}`;", "}") },
   },
 ];
 

@@ -279,6 +279,8 @@ export class CallIndex<S> {
       if (ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const) declaration = fn.parent;
     }
     if (!declaration || (isExported(declaration) && !isEntryScript(fn.getSourceFile()))) return undefined;
+    // References are searched by name, and a default import names the function as it likes (`import version from "./bin/cli"`).
+    if (declaration.name && ts.isIdentifier(declaration.name) && this.defaultImportedUnderOtherName(declaration, declaration.name.text)) return undefined;
     const references = this.types.projectReferencesOf(declaration, this.config.referenceLimit);
     if (!references || references.length === 0) return undefined;
     let entry: ts.SourceFile | undefined;
@@ -293,6 +295,14 @@ export class CallIndex<S> {
       entry ??= script;
     }
     return entry;
+  }
+
+  /** Whether `declaration` is its module's default export and some project file imports that under another name. */
+  private defaultImportedUnderOtherName(declaration: ts.FunctionDeclaration | ts.VariableDeclaration, name: string): boolean {
+    const file = declaration.getSourceFile();
+    const own = ts.isFunctionDeclaration(declaration) && ts.getModifiers(declaration)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+    if (!own && !file.statements.some((statement) => exportsAsDefault(statement, name))) return false;
+    return [...this.defaultImportNames(new Set([file]))].some((local) => local !== name);
   }
 
   /** The function a call runs in, through callbacks confirmed to run right away; "top level" for module code. */
