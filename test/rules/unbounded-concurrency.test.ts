@@ -3600,8 +3600,31 @@ const valid: ValidCase[] = [
   },
 ];
 
+/** Cases added for the mutants of the delta run (bench/mutation/unbounded-concurrency-delta.md). */
+const invalidDelta: InvalidCase[] = [
+  {
+    name: "a counted loop written recipients.length !== i (the length first)",
+    code: lines(D, "export async function notify(recipients: string[]) {", "  const pending: Promise<void>[] = [];", "  for (let i = 0; recipients.length !== i; i++) pending.push(sendMail(recipients[i]));", "  await Promise.all(pending);", "}"),
+    errors: [
+      {
+        messageId: "unboundedLoop",
+        line: 4,
+        column: 62,
+        message: "This loop starts a promise for every item of `recipients` and collects them for `Promise.all`: all of them run at once, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Await them in batches of a constant size, or run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`).",
+      },
+    ],
+  },
+];
+
+const validDelta: ValidCase[] = [
+  {
+    name: "a warm-up count set to 0 (warming disabled): slice(0, WARMUP_USERS) is empty",
+    code: lines(D, "const WARMUP_USERS = 0;", "export async function warm(userIds: string[]) {", "  await Promise.all(userIds.slice(0, WARMUP_USERS).map((id) => fetchUser(id)));", "}"),
+  },
+];
+
 describe(RULE, () => {
-  runRuleTable(RULE, { valid, invalid });
+  runRuleTable(RULE, { valid: [...valid, ...validDelta], invalid: [...invalid, ...invalidDelta] });
 
   it("findings carry the rule's one-line summaries (the CLI's stylish output)", () => {
     const map = lintCode(RULE, lines(D, "export async function loadUsers(userIds: string[]) {", "  return Promise.all(userIds.map((id) => fetchUser(id)));", "}"));
