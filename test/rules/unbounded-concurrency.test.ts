@@ -3614,12 +3614,73 @@ const invalidDelta: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "a typed array made of the caller's ports spread (Uint16Array.of(...ports)): as open as the list",
+    code: lines(
+      "declare function probe(port: number): Promise<boolean>;",
+      "export async function probeAll(ports: number[]) {",
+      "  const pending: Promise<boolean>[] = [];",
+      "  for (const port of Uint16Array.of(...ports)) pending.push(probe(port));",
+      "  return Promise.all(pending);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "unboundedLoop",
+        line: 4,
+        column: 61,
+        message: "This loop starts a promise for every item of `Uint16Array.of(...ports)` and collects them for `Promise.all`: all of them run at once, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Await them in batches of a constant size, or run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`).",
+      },
+    ],
+  },
+  {
+    name: "a typed array of more constants than maxConstantLength (Float64Array.of with 17 weights)",
+    code: lines(
+      "declare function calibrate(weight: number): Promise<number>;",
+      "export async function calibrateAll() {",
+      "  const pending: Promise<number>[] = [];",
+      "  for (const weight of Float64Array.of(0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5, 6, 6.5, 7, 7.5, 8, 8.5)) pending.push(calibrate(weight));",
+      "  return Promise.all(pending);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "unboundedLoop",
+        line: 4,
+        column: 123,
+        message: "This loop starts a promise for every item of the collection and collects them for `Promise.all`: all of them run at once, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Await them in batches of a constant size, or run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`).",
+      },
+    ],
+  },
 ];
 
 const validDelta: ValidCase[] = [
   {
     name: "a warm-up count set to 0 (warming disabled): slice(0, WARMUP_USERS) is empty",
     code: lines(D, "const WARMUP_USERS = 0;", "export async function warm(userIds: string[]) {", "  await Promise.all(userIds.slice(0, WARMUP_USERS).map((id) => fetchUser(id)));", "}"),
+  },
+  {
+    name: "a typed array of three well-known ports (Uint16Array.of(80, 443, 8080)) has its length",
+    code: lines(
+      "declare function probe(port: number): Promise<boolean>;",
+      "export async function probeWebPorts() {",
+      "  const pending: Promise<boolean>[] = [];",
+      "  for (const port of Uint16Array.of(80, 443, 8080)) pending.push(probe(port));",
+      "  return Promise.all(pending);",
+      "}",
+    ),
+  },
+  {
+    name: "a typed array of a constant list spread and one more port (Uint16Array.of(...WEB_PORTS, 9090))",
+    code: lines(
+      "declare function probe(port: number): Promise<boolean>;",
+      "const WEB_PORTS = [80, 443, 8080] as const;",
+      "export async function probeWithMetrics() {",
+      "  const pending: Promise<boolean>[] = [];",
+      "  for (const port of Uint16Array.of(...WEB_PORTS, 9090)) pending.push(probe(port));",
+      "  return Promise.all(pending);",
+      "}",
+    ),
   },
 ];
 

@@ -140,8 +140,8 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "",
         "### What it deliberately does not report",
         "",
-        "- **Constant-length inputs**: array literals and `Array.of(primary, secondary)` (their items",
-        "  counted; a spread adds the items of a constant-length list, and any other spread keeps the",
+        "- **Constant-length inputs**: array literals and `Array.of(primary, secondary)` (a typed",
+        "  array's `Uint16Array.of(80, 443)` too; their items counted; a spread adds the items of a constant-length list, and any other spread keeps the",
         "  list open), tuple types (`[User, User]`, `as const` arrays), `Array.from({ length: 3 }, ...)`",
         "  and `Object.keys(x)` of an object type without an index signature (its property count), up",
         "  to `maxConstantLength` items (16).",
@@ -569,9 +569,9 @@ class UnboundedChecker {
   }
 
   /**
-   * The items written one by one, of an array literal or of `Array.of(a, b)`: one each, and a spread
-   * adds the size of what it spreads when that is constant or capped; any other spread makes the
-   * list as open (or unknown) as it is.
+   * The items written one by one, of an array literal or of `Array.of(a, b)` (a typed array's
+   * `Uint16Array.of(a, b)` too): one each, and a spread adds the size of what it spreads when that
+   * is constant or capped; any other spread makes the list as open (or unknown) as it is.
    */
   private listSize(elements: readonly ts.Expression[], depth: number): Size {
     let length = 0;
@@ -615,8 +615,8 @@ class UnboundedChecker {
     }
     // `Array.from(list)`, a typed array's `Uint8Array.from(list)`, ES2025's `Iterator.from(list)`: as many items as `list`.
     if (name === "from" && args.length >= 1) return this.sizeOf(args[0], depth + 1);
-    // `Array.of(primary, secondary)`: its arguments, as a literal's elements.
-    if (owner === "ArrayConstructor" && name === "of") return this.listSize(args, depth);
+    // `Array.of(primary, secondary)`, a typed array's `Uint16Array.of(80, 443)`: its arguments, as a literal's elements.
+    if (name === "of") return this.listSize(args, depth);
     if (name === "slice" && this.isConstantSlice(args)) return CAPPED;
     if (name === "splice" && args.length >= 2 && this.constant(args[1]) !== undefined) return CAPPED;
     if (SAME_OR_SMALLER.has(name)) {
