@@ -3600,6 +3600,18 @@ const valid: ValidCase[] = [
   },
 ];
 
+const RUNTIME = {
+  "runtime.ts": lines(
+    "export interface Runtime {",
+    "  /** Runs the work in one of the host's slots, when the host limits concurrency. */",
+    "  withSlot?<T>(work: () => Promise<T>): Promise<T>;",
+    "  /** Runs the work after the host's start-up, when the host has one. */",
+    "  afterStart?<T>(work: () => Promise<T>): Promise<T>;",
+    "}",
+  ),
+};
+const WITH_RUNTIME_SLOT = { extraFiles: RUNTIME, options: { limiterFunctions: [{ file: "**/runtime.ts", name: "Runtime.withSlot" }] } };
+
 /** Cases added for the mutants of the delta run (bench/mutation/unbounded-concurrency-delta.md). */
 const invalidDelta: InvalidCase[] = [
   {
@@ -3652,9 +3664,81 @@ const invalidDelta: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "an optional hook of the runtime not in limiterFunctions, called with !: reported",
+    ...WITH_RUNTIME_SLOT,
+    code: lines('import type { Runtime } from "./runtime";', D, "export async function loadUsers(runtime: Runtime, userIds: string[]) {", "  return Promise.all(userIds.map((id) => runtime.afterStart!(() => fetchUser(id))));", "}"),
+    errors: [
+      {
+        messageId: "unboundedMap",
+        line: 4,
+        column: 30,
+        message: "`Promise.all` starts the work for every item of `userIds` at once: nothing limits how many run together, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`, or a worker-pool helper), or cap the input with a constant.",
+        fixes: [
+          [
+            POOL,
+            lines(
+              'import type { Runtime } from "./runtime";',
+              D,
+              "export async function loadUsers(runtime: Runtime, userIds: string[]) {",
+              "  return mapWithConcurrency(userIds, 8, (id) => runtime.afterStart!(() => fetchUser(id)));",
+              "}",
+              "",
+              "/**",
+              " * Calls `fn` on every item, with at most `concurrency` calls in flight at once. Resolves to the",
+              " * results in input order; rejects with the first error, like `Promise.all`, and starts no",
+              " * further item after it.",
+              " */",
+              "async function mapWithConcurrency<T, R>(",
+              "  items: Iterable<T> | ArrayLike<T>,",
+              "  concurrency: number,",
+              "  fn: (item: T, index: number) => R | PromiseLike<R>,",
+              "): Promise<R[]> {",
+              "  const list = Array.from(items);",
+              "  const results = new Array<R>(list.length);",
+              "  let next = 0;",
+              "  let failed = false;",
+              "  const worker = async (): Promise<void> => {",
+              "    while (!failed && next < list.length) {",
+              "      const index = next++;",
+              "      try {",
+              "        results[index] = await fn(list[index], index);",
+              "      } catch (error) {",
+              "        failed = true;",
+              "        throw error;",
+              "      }",
+              "    }",
+              "  };",
+              "  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency || 1, list.length)) }, worker));",
+              "  return results;",
+              "}",
+              "",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const validDelta: ValidCase[] = [
+  {
+    name: "a limiterFunctions method that is optional, called with a non-null assertion (runtime.withSlot!(...))",
+    ...WITH_RUNTIME_SLOT,
+    code: lines('import type { Runtime } from "./runtime";', D, "export async function loadUsers(runtime: Runtime, userIds: string[]) {", "  return Promise.all(userIds.map((id) => runtime.withSlot!(() => fetchUser(id))));", "}"),
+  },
+  {
+    name: "a limiterFunctions method destructured from the runtime, called with a non-null assertion",
+    ...WITH_RUNTIME_SLOT,
+    code: lines(
+      'import type { Runtime } from "./runtime";',
+      D,
+      "export async function loadUsers(runtime: Runtime, userIds: string[]) {",
+      "  const { withSlot } = runtime;",
+      "  return Promise.all(userIds.map((id) => withSlot!(() => fetchUser(id))));",
+      "}",
+    ),
+  },
   {
     name: "a warm-up count set to 0 (warming disabled): slice(0, WARMUP_USERS) is empty",
     code: lines(D, "const WARMUP_USERS = 0;", "export async function warm(userIds: string[]) {", "  await Promise.all(userIds.slice(0, WARMUP_USERS).map((id) => fetchUser(id)));", "}"),

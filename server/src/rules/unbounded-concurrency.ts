@@ -173,7 +173,8 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "  `p-queue`, `bottleneck`, `async-sema` and `async-mutex` are built in, by declaration), a",
         "  method on one (`queue.add(...)`, `await semaphore.acquire()`), a method on an instance of a",
         "  class the project wrote with `acquire` and `release` (or `lock` and `unlock`) methods, a",
-        "  function in `limiterFunctions`, or a function it received from a call given a number",
+        "  function in `limiterFunctions` (an optional one called as `runtime.withSlot!(...)` too),",
+        "  or a function it received from a call given a number",
         "  (`const limit = createLimiter(4)`, `new Queue({ concurrency: 4 })`) together with a",
         "  function argument.",
         "- **Bounded APIs** are no fan-out to begin with: `pMap(items, fn, { concurrency: 4 })`,",
@@ -692,10 +693,10 @@ class UnboundedChecker {
   private isLimiterCall(call: ts.CallExpression): boolean {
     const types = this.context.types;
     const callee = skipParens(call.expression);
-    if (ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
-      const target = types.calleeTarget(call);
-      if (target && this.limiterFunction(target.ref)) return true;
-    }
+    // `withSlot(...)`, `pool.withSlot(...)`, `pool["withSlot"](...)`, `runtime.withSlot!(...)`: the
+    // callee's declaration, whatever the syntax (`calleeTarget` names what it can).
+    const target = types.calleeTarget(call);
+    if (target && this.limiterFunction(target.ref)) return true;
     // A callee whose type is a limiter, however it is reached: a name, a property, a record's
     // entry (`limiters[host](() => ...)`), a lookup (`limiters.get(host)!(() => ...)`).
     if (types.typeDeclarations(callee).some(this.limiterType)) return true;
