@@ -3719,9 +3719,154 @@ const invalidDelta: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "a counted loop whose index is a field of a progress object (progress.queued !== recipients.length)",
+    code: lines(
+      D,
+      "export async function notify(recipients: string[], progress: { queued: number }) {",
+      "  const pending: Promise<void>[] = [];",
+      "  for (progress.queued = 0; progress.queued !== recipients.length; progress.queued++) pending.push(sendMail(recipients[progress.queued]));",
+      "  await Promise.all(pending);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "unboundedLoop",
+        line: 4,
+        column: 100,
+        message: "This loop starts a promise for every item of `recipients` and collects them for `Promise.all`: all of them run at once, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Await them in batches of a constant size, or run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`).",
+      },
+    ],
+  },
+  {
+    name: "a counted loop whose index is a field of a progress object set by the loop and stepped in the body, the length first",
+    code: lines(
+      D,
+      "export async function notify(recipients: string[], progress: { queued: number }) {",
+      "  const pending: Promise<void>[] = [];",
+      "  for (progress.queued = 0; recipients.length !== progress.queued; ) pending.push(sendMail(recipients[progress.queued++]));",
+      "  await Promise.all(pending);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "unboundedLoop",
+        line: 4,
+        column: 83,
+        message: "This loop starts a promise for every item of `recipients` and collects them for `Promise.all`: all of them run at once, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Await them in batches of a constant size, or run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`).",
+      },
+    ],
+  },
+  {
+    name: "a counted loop whose index is declared before it and stepped by the loop (for (; i !== recipients.length; i += 1))",
+    code: lines(
+      D,
+      "export async function notify(recipients: string[], from: number) {",
+      "  const pending: Promise<void>[] = [];",
+      "  let i = from;",
+      "  for (; i !== recipients.length; i += 1) pending.push(sendMail(recipients[i]));",
+      "  await Promise.all(pending);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "unboundedLoop",
+        line: 5,
+        column: 56,
+        message: "This loop starts a promise for every item of `recipients` and collects them for `Promise.all`: all of them run at once, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Await them in batches of a constant size, or run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`).",
+      },
+    ],
+  },
+  {
+    name: "a counted loop that steps its index in the body (for (let i = 0; i !== recipients.length; ) ... recipients[i++])",
+    code: lines(
+      D,
+      "export async function notify(recipients: string[]) {",
+      "  const pending: Promise<void>[] = [];",
+      "  for (let i = 0; i !== recipients.length; ) pending.push(sendMail(recipients[i++]));",
+      "  await Promise.all(pending);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "unboundedLoop",
+        line: 4,
+        column: 59,
+        message: "This loop starts a promise for every item of `recipients` and collects them for `Promise.all`: all of them run at once, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Await them in batches of a constant size, or run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`).",
+      },
+    ],
+  },
+  {
+    name: "a counted loop resuming from a saved cursor (for (; cursor.next !== recipients.length; cursor.next++))",
+    code: lines(
+      D,
+      "export async function resend(recipients: string[], cursor: { next: number }) {",
+      "  const pending: Promise<void>[] = [];",
+      "  for (; cursor.next !== recipients.length; cursor.next++) pending.push(sendMail(recipients[cursor.next]));",
+      "  await Promise.all(pending);",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "unboundedLoop",
+        line: 4,
+        column: 73,
+        message: "This loop starts a promise for every item of `recipients` and collects them for `Promise.all`: all of them run at once, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Await them in batches of a constant size, or run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`).",
+      },
+    ],
+  },
 ];
 
 const validDelta: ValidCase[] = [
+  {
+    name: "Array.from over a typed array of three channels (Uint8Array.of(1, 2, 3)): a constant fan-out",
+    code: lines(
+      "declare function resetChannel(channel: number): Promise<void>;",
+      "export async function resetAll() {",
+      "  await Promise.all(Array.from(Uint8Array.of(1, 2, 3), (channel) => resetChannel(channel)));",
+      "}",
+    ),
+  },
+  {
+    name: "workers started counting down from a constant (for (let left = WORKERS; left !== 0; left--))",
+    code: lines(
+      "declare function worker(id: number): Promise<void>;",
+      "const WORKERS = 4;",
+      "export async function start() {",
+      "  const workers: Promise<void>[] = [];",
+      "  for (let left = WORKERS; left !== 0; left--) workers.push(worker(left));",
+      "  await Promise.all(workers);",
+      "}",
+    ),
+  },
+  {
+    name: "a pool topped up until it holds limit downloads (inFlight.length !== limit, counting next): no loop over inFlight",
+    code: lines(
+      "declare function download(url: string): Promise<void>;",
+      "let inFlight: Promise<void>[] = [];",
+      "export async function topUp(queue: string[], limit: number) {",
+      "  for (let next = 0; inFlight.length !== limit; next++) inFlight.push(download(queue[next]));",
+      "  await Promise.race(inFlight);",
+      "}",
+      "export function reset() {",
+      "  inFlight = [];",
+      "}",
+    ),
+  },
+  {
+    name: "a pool topped up, the limit first (limit !== inFlight.length, counting next): no loop over inFlight",
+    code: lines(
+      "declare function download(url: string): Promise<void>;",
+      "let inFlight: Promise<void>[] = [];",
+      "export async function topUp(queue: string[], limit: number) {",
+      "  for (let next = 0; limit !== inFlight.length; next++) inFlight.push(download(queue[next]));",
+      "  await Promise.race(inFlight);",
+      "}",
+      "export function reset() {",
+      "  inFlight = [];",
+      "}",
+    ),
+  },
   {
     name: "a limiterFunctions method that is optional, called with a non-null assertion (runtime.withSlot!(...))",
     ...WITH_RUNTIME_SLOT,

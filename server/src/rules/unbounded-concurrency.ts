@@ -121,8 +121,11 @@ export const unboundedConcurrency: RuleModule<UnboundedConcurrencyOptions> = {
         "  result is an array of promises, directly or through a `const` holding it (`const pending =",
         "  ids.map(load); await Promise.all(pending);`). Reported at `map` (or `from`).",
         "- A loop (`for...of`, a counted `for` up to `items.length` (`i < items.length`, `i !== items.length`",
-        "  or `items.length > i`), or `items.forEach`; not `for...in` or `while`) that pushes a promise per",
-        "  item onto an array declared outside it (a module-level one too; or any collection with a `push`:",
+        "  or `items.length > i`; of `!==`/`!=` the side that is not the loop's index, a name its",
+        "  initializer declares or sets or its incrementor steps, so",
+        "  `for (let next = 0; running.length !== limit; next++)` fills a pool and is no loop over",
+        "  `running`), or `items.forEach`; not `for...in` or `while`) that pushes a promise per item onto",
+        "  an array declared outside it (a module-level one too; or any collection with a `push`:",
         "  the promise it is given has started either way), with no `await` in the loop, when the function",
         "  holding the loop then passes that array to one of those four. Reported at the pushed promise.",
         "",
@@ -907,12 +910,13 @@ function enclosingLoop(node: ts.Node): Loop | undefined {
 
 /**
  * `for (let i = 0; i < items.length; i++)` (or `i <= `, `i !== `, `i != `, and the same written the
- * other way round, `items.length > i`): the collection `items`; `i < 4`: a constant bound.
+ * other way round, `items.length > i`, `items.length !== i`): the collection `items`; `i < 4`: a
+ * constant bound.
  */
 function countedBound(loop: ts.ForStatement): { collection?: ts.Expression; bound?: Size } {
   const condition = loop.condition && skipExpressionWrappers(loop.condition);
   if (!condition || !ts.isBinaryExpression(condition)) return { bound: UNKNOWN };
-  const limit = countedLimit(condition);
+  const limit = countedLimit(condition, loopIndexes(loop));
   if (!limit) return { bound: UNKNOWN };
   if (ts.isPropertyAccessExpression(limit) && limit.name.text === "length") return { collection: limit.expression };
   if (ts.isNumericLiteral(limit)) return { bound: { kind: "constant", length: Number(limit.text) } };
@@ -922,17 +926,55 @@ function countedBound(loop: ts.ForStatement): { collection?: ts.Expression; boun
 const UP_TO = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken]);
 const DOWN_TO = new Set([ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken]);
 const NOT_EQUAL = new Set([ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+const STEP = new Set([ts.SyntaxKind.PlusPlusToken, ts.SyntaxKind.MinusMinusToken]);
 
-/** The side a counted loop's index runs up to: the right of `i < n`/`i !== n`, the left of `n > i`. */
-function countedLimit(condition: ts.BinaryExpression): ts.Expression | undefined {
+/**
+ * The side a counted loop's index runs up to: the right of `i < n`, the left of `n > i`; of `i !== n`
+ * (or `n !== i`) the side that is not one of the loop's `indexes`, when the other is.
+ */
+function countedLimit(condition: ts.BinaryExpression, indexes: readonly ts.Expression[]): ts.Expression | undefined {
   const operator = condition.operatorToken.kind;
   const right = skipExpressionWrappers(condition.right);
   const left = skipExpressionWrappers(condition.left);
   if (UP_TO.has(operator)) return right;
   if (DOWN_TO.has(operator)) return left;
   if (!NOT_EQUAL.has(operator)) return undefined;
-  // `i !== items.length` / `items.length !== i`: the side that is not the index.
-  return ts.isIdentifier(left) && !ts.isIdentifier(right) ? right : ts.isIdentifier(right) && !ts.isIdentifier(left) ? left : undefined;
+  // `i !== items.length` / `items.length !== i`: the side that is not the index. In
+  // `for (let next = 0; running.length !== limit; next++)` neither side is: no collection, no bound.
+  const isIndex = (side: ts.Expression) => indexes.some((index) => sameReference(index, side));
+  return isIndex(left) && !isIndex(right) ? right : isIndex(right) && !isIndex(left) ? left : undefined;
+}
+
+/**
+ * What a counted loop counts with: the names its initializer declares or sets (`let i = 0`,
+ * `state.sent = 0`) and what its incrementor steps or sets (`i++`, `state.sent += 1`, `i++, j--`).
+ */
+function loopIndexes(loop: ts.ForStatement): ts.Expression[] {
+  const indexes: ts.Expression[] = [];
+  const initializer = loop.initializer;
+  if (initializer && ts.isVariableDeclarationList(initializer)) {
+    for (const declaration of initializer.declarations) if (ts.isIdentifier(declaration.name)) indexes.push(declaration.name);
+  } else if (initializer) {
+    collectUpdated(initializer, indexes);
+  }
+  if (loop.incrementor) collectUpdated(loop.incrementor, indexes);
+  return indexes;
+}
+
+/** What an expression assigns or steps, through commas: `i = 0`, `i++`, `--i`, `i += 2`. */
+function collectUpdated(expression: ts.Expression, into: ts.Expression[]): void {
+  const node = skipExpressionWrappers(expression);
+  if (ts.isBinaryExpression(node)) {
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.CommaToken) {
+      collectUpdated(node.left, into);
+      collectUpdated(node.right, into);
+    } else if (operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment) {
+      into.push(node.left);
+    }
+  } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && STEP.has(node.operator)) {
+    into.push(node.operand);
+  }
 }
 
 /** The direct child of `ancestor` on the way down to `node`. */
