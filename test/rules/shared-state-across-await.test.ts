@@ -3854,11 +3854,103 @@ const validSelf: ValidCase[] = [
     code: `declare function render(source: string): Promise<Uint8Array>;\nconst thumbnails = new Map<string, Uint8Array>();\nexport async function thumbnail(source: string | URL) {\n  if (!thumbnails.has(source instanceof URL ? source.href : source)) {\n    const image = await render(String(source));\n    if (\n      !thumbnails.has(source instanceof\n        URL ? source.href : source)\n    ) {\n      thumbnails.set(source instanceof URL ? source.href : source, image);\n    }\n  }\n  return thumbnails.get(String(source));\n}`,
   },
 ];
+const invalidLeftA: InvalidCase[] = [
+  {
+    name: "an in-flight promise stored with &&= (a slip for ??=): the field stays unset, every call connects",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) {\n      let pending = this.connecting;\n      if (!pending) {\n        pending = connect();\n        this.connecting &&= pending;\n      }\n      this.connection = await pending;\n    }\n    return this.connection;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 13,
+        column: 7,
+        message: duplicateInit("this.connection"),
+      },
+    ],
+  },
+  {
+    name: "an in-flight promise stored with ??= after an await: another call may have stored its own meanwhile",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private async configure() {}\n  async get() {\n    let pending = this.connecting;\n    if (!pending) {\n      await this.configure();\n      pending = connect();\n      this.connecting ??= pending;\n    }\n    if (!this.connection) this.connection = await pending;\n    return this.connection;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 14,
+        column: 27,
+        message: duplicateInit("this.connection"),
+      },
+    ],
+  },
+  {
+    name: "a promise copied in the outer block before an await, started in the inner block if the stale copy is unset",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private async configure() {}\n  async get() {\n    const pending = this.connecting;\n    await this.configure();\n    if (!this.connection) {\n      if (!pending) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 12,
+        column: 7,
+        message: duplicateInit("this.connection"),
+      },
+    ],
+  },
+  {
+    name: "a promise copied in the outer block, started in a loop if the copy is unset: later rounds start it again",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private hosts: string[] = [];\n  async get() {\n    const pending = this.connecting;\n    for (const host of this.hosts) {\n      if (!pending) this.connecting = connect(host);\n    }\n    if (!this.connection) this.connection = await this.connecting;\n    return this.connection;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 12,
+        column: 27,
+        message: duplicateInit("this.connection"),
+      },
+    ],
+  },
+  {
+    name: "a promise copied before an awaited if test, started inside it if the stale copy is unset",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private async ready(): Promise<boolean> { return true; }\n  async get() {\n    const pending = this.connecting;\n    if (await this.ready()) {\n      if (!pending) this.connecting = connect();\n      if (!this.connection) this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 11,
+        column: 29,
+        message: duplicateInit("this.connection"),
+      },
+    ],
+  },
+  {
+    name: "a per-key in-flight entry started by a Map subclass's add without a has check",
+    code: "declare function fetchUser(id: string): Promise<string>;\nclass InflightUsers extends Map<string, Promise<string>> {\n  add(id: string) {\n    return this.set(id, fetchUser(id));\n  }\n}\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new InflightUsers();\n  async name(id: string) {\n    if (!this.names.has(id)) {\n      this.inflight.add(id);\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 13,
+        column: 7,
+        message: duplicateInitCollection("this.names", "id"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function fetchUser(id: string): Promise<string>;\nclass InflightUsers extends Map<string, Promise<string>> {\n  add(id: string) {\n    return this.set(id, fetchUser(id));\n  }\n}\nexport class Users {\n  private names = new Map<string, string>();\n  private readonly namesPending = new Map<string, Promise<string>>();\n  private inflight = new InflightUsers();\n  async name(id: string) {\n    if (!this.names.has(id)) {\n      this.inflight.add(id);\n      let pending = this.namesPending.get(id);\n      if (!pending) {\n        pending = this.inflight.get(id)!;\n        this.namesPending.set(id, pending);\n      }\n      this.names.set(id, await pending);\n    }\n    return this.names.get(id);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+];
+const validLeftA: ValidCase[] = [
+  { name: "a promise copied into a let in the outer block, never reassigned, started in the inner block if the copy is unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    let pending = this.connecting;\n    if (!this.connection) {\n      if (!pending) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}" },
+  { name: "an in-flight promise stored with = after its copy was found unset (the shape the ??= and &&= cases vary)", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) {\n      let pending = this.connecting;\n      if (!pending) {\n        pending = connect();\n        this.connecting = pending;\n      }\n      this.connection = await pending;\n    }\n    return this.connection;\n  }\n}" },
+  { name: "an in-flight promise stored with ??= after its copy was found unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) {\n      let pending = this.connecting;\n      if (!pending) {\n        pending = connect();\n        this.connecting ??= pending;\n      }\n      this.connection = await pending;\n    }\n    return this.connection;\n  }\n}" },
+  { name: "an in-flight promise stored with ||= after its copy was found unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) {\n      let pending = this.connecting;\n      if (!pending) {\n        pending = connect();\n        this.connecting ||= pending;\n      }\n      this.connection = await pending;\n    }\n    return this.connection;\n  }\n}" },
+  { name: "a promise copied in the outer block, started in the inner block if the copy is unset, nothing awaited between", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    const pending = this.connecting;\n    if (!this.connection) {\n      if (!pending) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}" },
+  { name: "a promise copied in the outer block, a counter bumped and a line logged before the inner block starts it if unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private attempts = 0;\n  async get() {\n    const pending = this.connecting;\n    this.attempts++;\n    if (!this.connection) {\n      console.debug(\"connecting\", this.attempts);\n      if (!pending) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}" },
+  { name: "a promise copied before a try block, started inside it if the copy is unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    const pending = this.connecting;\n    try {\n      if (!this.connection) {\n        if (!pending) this.connecting = connect();\n        this.connection = await this.connecting;\n      }\n    } catch (error) {\n      this.connecting = undefined;\n      throw error;\n    }\n    return this.connection;\n  }\n}" },
+  { name: "a promise copied before an if/else, started in the else branch if the copy is unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private closed = false;\n  async get() {\n    const pending = this.connecting;\n    if (this.closed) {\n      throw new Error(\"closed\");\n    } else if (!pending) {\n      this.connecting = connect();\n    }\n    if (!this.connection) this.connection = await this.connecting;\n    return this.connection;\n  }\n}" },
+  { name: "a per-key in-flight entry started by a Map subclass's add under a has check", code: "declare function fetchUser(id: string): Promise<string>;\nclass InflightUsers extends Map<string, Promise<string>> {\n  add(id: string) {\n    return this.set(id, fetchUser(id));\n  }\n}\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new InflightUsers();\n  async name(id: string) {\n    if (!this.names.has(id)) {\n      if (!this.inflight.has(id)) this.inflight.add(id);\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}" },
+  { name: "a per-key in-flight entry started by a Map subclass's set with a default value under a has check", code: "declare function fetchUser(id: string): Promise<string>;\nclass InflightUsers extends Map<string, Promise<string>> {\n  set(id: string, pending: Promise<string> = fetchUser(id)) {\n    return super.set(id, pending);\n  }\n}\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new InflightUsers();\n  async name(id: string) {\n    if (!this.names.has(id)) {\n      if (!this.inflight.has(id)) this.inflight.set(id);\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}" },
+];
 
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB],
-    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB],
+    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA],
+    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).

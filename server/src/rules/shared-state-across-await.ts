@@ -286,12 +286,16 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  this.rawPromise;`, `this.conn = await (this.connecting ??= this.connect());`, the in-flight map",
         "  of the cache fix): every concurrent call awaits the same promise, so the work runs once and",
         "  every call writes the same value. The promise counts as memoized when this function only sets",
-        "  it while it is unset (`??=`, `||=`, `p ?? (p = ...)`, `if (!p) p = ...`, after `if (p) return p;`) or clears it,",
-        "  and when it comes from a getter, a method or a project function whose every `return` is such a",
-        "  promise (one call deep). A local copied from such a slot counts when every assignment of it",
-        "  starts the work under `if (!p)` and stores it in the slot before any `await` (`let p =",
-        "  inflight.get(k); if (!p) { p = load(k); inflight.set(k, p); }`, also through a chained",
-        "  assignment, `this.last = p = load(k);`). A value built from it (`new Pool(await this.connecting)`) is still",
+        "  it while it is unset (`??=`, `||=`, `p ?? (p = ...)`, `if (!p) p = ...`, after `if (p) return p;`,",
+        "  also tested through a copy with nothing awaited since, in the same block or one around it:",
+        "  `const pending = this.p; if (!this.conn) { if (!pending) this.p = ...; }`) or clears it. A",
+        "  write the rule cannot read (`inflight.add(id)` on a `Map` subclass) counts like a set: made only",
+        "  while the promise is unset, it runs once. A local copied from such a slot counts when every",
+        "  assignment of it starts the work under `if (!p)` and stores it in the slot before any `await`",
+        "  (`let p = inflight.get(k); if (!p) { p = load(k); inflight.set(k, p); }`, also through a chained",
+        "  assignment, `this.last = p = load(k);`, or `this.p ??= p`). It also counts when it comes from a",
+        "  getter, a method or a project function whose every `return` is such a promise (one call deep).",
+        "  A value built from it (`new Pool(await this.connecting)`) is still",
         "  reported: each call builds its own. A constant written after a check when every `await` since",
         "  the check awaits such a promise (`this.rawReady = true`, `seen.add(id)`) is not reported either:",
         "  every call that passed the check writes the same value. One other `await` between them is work",
@@ -2563,7 +2567,8 @@ class FunctionState {
       // Clearing (a reset after a failure) lets the next call start over; it never races a set.
       if (value !== "other" && isClearingValue(value)) return true;
       if (ts.isCallExpression(node) && collectionCall(this.context.types, node, new Set(["delete"]))) return true;
-      if (value === "other" || !this.isGuardedByAbsence(node, slot)) memoized = false;
+      // Any other write (`S = E`, a `set` with no value, a `Map` subclass's own `add(K)`) only while S is unset.
+      if (!this.isGuardedByAbsence(node, slot)) memoized = false;
       return true;
     });
     return memoized && (sets || slot.entry === undefined);
@@ -2626,17 +2631,32 @@ class FunctionState {
     return ts.isIdentifier(node) && this.isFreshCopy(node, slot, guard);
   }
 
-  /** `const v = S;` (or `let`) declared in the block of `guard`, with no suspension or reassignment of `v` before it. */
+  /**
+   * `const v = S;` (or `let`) declared before `guard` in its block or in a block around it (through
+   * blocks, `if` branches and `try` blocks: no loop or function between), with no suspension or
+   * reassignment of `v` in what runs from the copy to the guard's test.
+   */
   private isFreshCopy(identifier: ts.Identifier, slot: Slot, guard: ts.IfStatement): boolean {
     const declaration = this.context.types.variableDeclarationOf(identifier);
     const statement = declaration?.parent.parent;
-    if (!declaration?.initializer || !statement || !ts.isVariableStatement(statement) || statement.parent !== guard.parent) return false;
+    const container = statement?.parent;
+    if (!declaration?.initializer || !statement || !ts.isVariableStatement(statement) || !container || !(ts.isBlock(container) || ts.isSourceFile(container) || ts.isCaseOrDefaultClause(container))) return false;
     const read = this.slotRead(declaration.initializer);
     if (!read || !sameSlot(read, slot) || containsSuspension(declaration.initializer)) return false;
-    const block = guard.parent as ts.Block;
-    const between = block.statements.slice(block.statements.indexOf(statement) + 1, block.statements.indexOf(guard));
-    if (block.statements.indexOf(statement) >= block.statements.indexOf(guard) || between.some(containsSuspension) || containsSuspension(guard.expression)) return false;
-    return !between.some((node) => this.assigns(node, identifier));
+    // What runs between: the guard's test, at each level up the statements before and the `if` tests around, then the copy's block after it.
+    const between: ts.Node[] = [guard.expression];
+    let child: ts.Node = guard;
+    for (let node = guard.parent; node !== container; child = node, node = node.parent) {
+      if (ts.isBlock(node)) between.push(...node.statements.slice(0, node.statements.indexOf(child as ts.Statement)));
+      else if (ts.isIfStatement(node) && child !== node.expression) between.push(node.expression);
+      else if (!(ts.isTryStatement(node) && child === node.tryBlock)) return false;
+    }
+    const statements = container.statements;
+    const at = statements.indexOf(statement);
+    const until = statements.indexOf(child as ts.Statement);
+    if (at >= until) return false;
+    between.push(...statements.slice(at + 1, until));
+    return !between.some(containsSuspension) && !between.some((node) => this.assigns(node, identifier));
   }
 
   /** Whether `root` assigns the variable `identifier` refers to. */
@@ -2703,11 +2723,21 @@ class FunctionState {
     return memoized;
   }
 
-  /** `S = v` or `C.set(K, v)` among `statements`, before any suspension. */
+  /** `S = v` or `C.set(K, v)` among `statements`, before any suspension; or `S ??= v` (`||=`) while S is unset. */
   private storesLocal(statements: readonly ts.Statement[], slot: Slot, variable: ReturnType<RuleContext<SharedStateOptions>["types"]["variableOf"]>): boolean {
     for (const statement of statements) {
       if (ts.isExpressionStatement(statement)) {
-        const value = this.slotWrite(statement.expression, slot);
+        const expression = statement.expression;
+        let value = this.slotWrite(expression, slot);
+        // `S ??= v` where the guard found S unset and nothing suspended since: it stores v, as `S = v` does.
+        if (
+          value === "other" &&
+          isAssignment(expression) &&
+          (expression.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken || expression.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken) &&
+          this.isGuardedByAbsence(expression, slot)
+        ) {
+          value = expression.right;
+        }
         if (value !== undefined && value !== "other") {
           const stored = skipOuter(value);
           if (ts.isIdentifier(stored) && this.context.types.variableOf(stored) === variable) return true;
