@@ -3856,6 +3856,85 @@ const validSelf: ValidCase[] = [
 ];
 const invalidLeftA: InvalidCase[] = [
   {
+    name: "a connection stored twice in one chained assignment (a slip): one race, the inner write related",
+    code: "interface Conn { q(): void } declare function connect(): Promise<Conn>;\nexport class Pool {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      this.conn = this.conn = await connect();\n    }\n    return this.conn;\n  }\n}",
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 6,
+        column: 7,
+        message: lostUpdate("this.conn"),
+        related: [6, 6, 6],
+        fixes: [
+          [
+            HOIST,
+            `${CONN}\nexport class Pool {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const awaited = await connect();\n      this.conn = this.conn = awaited;\n    }\n    return this.conn;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "playFrom handed to a scheduler with the claimed generation beside it: a callback, not a claimed call",
+    code: "declare function seek(position: number): Promise<void>;\nexport class Player {\n  private generation = 0;\n  private position = 0;\n  private later(step: (from: number, generation: number) => Promise<void>, generation: number) {\n    setTimeout(() => void step.call(this, this.position, generation), 100);\n  }\n  start() {\n    const generation = ++this.generation;\n    this.later(this.playFrom, generation);\n  }\n  private async playFrom(from: number, generation: number) {\n    const position = this.position;\n    await seek(from);\n    if (generation !== this.generation) return;\n    this.position = position + 1;\n  }\n}",
+    errors: [
+      {
+        messageId: "staleSnapshot",
+        line: 16,
+        column: 5,
+        message: staleSnapshot("this.position", "position"),
+      },
+    ],
+  },
+  {
+    name: "a flag toggled and compared after the await is no token: a third toggle brings the value back",
+    code: "declare function fetchDetails(): Promise<string[]>;\nexport class Panel {\n  private expanded = false;\n  private rows: string[] = [];\n  async toggle() {\n    const expanded = !this.expanded;\n    this.expanded = expanded;\n    const previous = this.rows;\n    const rows = await fetchDetails();\n    if (expanded !== this.expanded) return;\n    this.rows = previous.concat(rows);\n  }\n}",
+    errors: [
+      {
+        messageId: "staleSnapshot",
+        line: 11,
+        column: 5,
+        message: staleSnapshot("this.rows", "previous"),
+      },
+    ],
+  },
+  {
+    name: "a token read from another counter after the generation is bumped, compared with the generation",
+    code: "declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen = 0;\n  private shownGen = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen++;\n    const generation = this.shownGen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}",
+    errors: [
+      {
+        messageId: "staleSnapshot",
+        line: 12,
+        column: 5,
+        message: staleSnapshot("this.rows", "previous"),
+      },
+    ],
+  },
+  {
+    name: "a pending connection restarted with && and an assignment: concurrent restarts connect twice",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get(restart = false) {\n    if (restart) this.connecting && (this.connecting = connect());\n    if (!this.connection) {\n      if (!this.connecting) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 10,
+        column: 7,
+        message: duplicateInit("this.connection"),
+      },
+    ],
+  },
+  {
+    name: "a promise awaited from || around a &&= (a slip): the &&= stores nothing, no memo",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) this.connection = await (this.connecting || (this.connecting &&= connect()));\n    return this.connection;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 7,
+        column: 27,
+        message: duplicateInit("this.connection"),
+      },
+    ],
+  },
+  {
     name: "an in-flight promise stored with &&= (a slip for ??=): the field stays unset, every call connects",
     code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) {\n      let pending = this.connecting;\n      if (!pending) {\n        pending = connect();\n        this.connecting &&= pending;\n      }\n      this.connection = await pending;\n    }\n    return this.connection;\n  }\n}",
     errors: [
@@ -3916,6 +3995,48 @@ const invalidLeftA: InvalidCase[] = [
     ],
   },
   {
+    name: "a promise copied into a var only after the check that starts it (hoisted: the check sees undefined)",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!pending) this.connecting = connect();\n    var pending = this.connecting;\n    if (!this.connection) this.connection = await this.connecting;\n    return this.connection;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 9,
+        column: 27,
+        message: duplicateInit("this.connection"),
+      },
+    ],
+  },
+  {
+    name: "a per-key in-flight entry started when +has() is truthy: a number, not an absence check",
+    code: "declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Map<string, Promise<string>>();\n  async name(id: string) {\n    if (!this.names.has(id)) {\n      if (+this.inflight.has(id)) this.inflight.set(id, fetchUser(id));\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 8,
+        column: 7,
+        message: duplicateInitCollection("this.names", "id"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function fetchUser(id: string): Promise<string>;\nexport class Users {\n  private names = new Map<string, string>();\n  private readonly namesPending = new Map<string, Promise<string>>();\n  private inflight = new Map<string, Promise<string>>();\n  async name(id: string) {\n    if (!this.names.has(id)) {\n      if (+this.inflight.has(id)) this.inflight.set(id, fetchUser(id));\n      let pending = this.namesPending.get(id);\n      if (!pending) {\n        pending = this.inflight.get(id)!;\n        this.namesPending.set(id, pending);\n      }\n      this.names.set(id, await pending);\n    }\n    return this.names.get(id);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a promise started when (connecting && null) is falsy, which is always: not an absence check",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) {\n      if (!(this.connecting && null)) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 9,
+        column: 7,
+        message: duplicateInit("this.connection"),
+      },
+    ],
+  },
+  {
     name: "a per-key in-flight entry started by a Map subclass's add without a has check",
     code: "declare function fetchUser(id: string): Promise<string>;\nclass InflightUsers extends Map<string, Promise<string>> {\n  add(id: string) {\n    return this.set(id, fetchUser(id));\n  }\n}\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new InflightUsers();\n  async name(id: string) {\n    if (!this.names.has(id)) {\n      this.inflight.add(id);\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}",
     errors: [
@@ -3933,16 +4054,109 @@ const invalidLeftA: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "a promise memoized with ??= whose right side awaits, then assigns the field itself: concurrent calls each store their own",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private async configure() {}\n  private async open(): Promise<Conn> {\n    return (this.connecting ??= (await this.configure(), this.connecting = connect()));\n  }\n  async get() {\n    if (!this.connection) this.connection = await this.open();\n    return this.connection;\n  }\n}",
+    errors: [
+      {
+        messageId: "lazyInit",
+        line: 8,
+        column: 13,
+        message: "`this.connecting ??= await ...` checks `this.connecting` before the `await` and assigns it after. Calls that arrive while the first one waits also see it unset, so the initializer runs once per call and the last result wins: duplicate work, but no lost update. Store the in-flight promise instead (`this.connectingPending ??= init()`, then await it), so concurrent calls share one run.",
+      },
+      {
+        messageId: "duplicateInit",
+        line: 11,
+        column: 27,
+        message: duplicateInit("this.connection"),
+        fixes: [
+          [
+            MEMO,
+            `interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connectionPending?: Promise<Conn>;\n  private connecting: Promise<Conn> | undefined;\n  private async configure() {}\n  private async open(): Promise<Conn> {\n    return (this.connecting ??= (await this.configure(), this.connecting = connect()));\n  }\n  async get() {\n    if (!this.connection) this.connection = await (this.connectionPending ??= this.open().finally(() => { this.connectionPending = undefined; }));\n    return this.connection;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a promise started when unset whose initializer awaits, then assigns the field itself: concurrent calls each store their own",
+    code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private async configure() {}\n  private async open(): Promise<Conn> {\n    if (!this.connecting) this.connecting = (await this.configure(), this.connecting = connect());\n    return this.connecting;\n  }\n  async get() {\n    if (!this.connection) this.connection = await this.open();\n    return this.connection;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 8,
+        column: 70,
+        message: duplicateInit("this.connecting"),
+      },
+      {
+        messageId: "duplicateInit",
+        line: 12,
+        column: 27,
+        message: duplicateInit("this.connection"),
+        fixes: [
+          [
+            MEMO,
+            `interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connectionPending?: Promise<Conn>;\n  private connecting: Promise<Conn> | undefined;\n  private async configure() {}\n  private async open(): Promise<Conn> {\n    if (!this.connecting) this.connecting = (await this.configure(), this.connecting = connect());\n    return this.connecting;\n  }\n  async get() {\n    if (!this.connection) this.connection = await (this.connectionPending ??= this.open().finally(() => { this.connectionPending = undefined; }));\n    return this.connection;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a Map subclass whose delete takes a reason: a set of the same entry passed as the reason is still an unguarded write",
+    code: "declare function fetchUser(id: string): Promise<string>;\nclass Inflight extends Map<string, Promise<string>> {\n  delete(id: string, reason?: unknown): boolean {\n    console.debug(\"dropped\", id, reason);\n    return super.delete(id);\n  }\n}\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Inflight();\n  async name(id: string, retry = false) {\n    if (retry) this.inflight.delete(id, this.inflight.set(id, fetchUser(id)));\n    if (!this.names.has(id)) {\n      if (!this.inflight.has(id)) this.inflight.set(id, fetchUser(id));\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 15,
+        column: 7,
+        message: duplicateInitCollection("this.names", "id"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function fetchUser(id: string): Promise<string>;\nclass Inflight extends Map<string, Promise<string>> {\n  delete(id: string, reason?: unknown): boolean {\n    console.debug("dropped", id, reason);\n    return super.delete(id);\n  }\n}\nexport class Users {\n  private names = new Map<string, string>();\n  private readonly namesPending = new Map<string, Promise<string>>();\n  private inflight = new Inflight();\n  async name(id: string, retry = false) {\n    if (retry) this.inflight.delete(id, this.inflight.set(id, fetchUser(id)));\n    if (!this.names.has(id)) {\n      if (!this.inflight.has(id)) this.inflight.set(id, fetchUser(id));\n      let pending = this.namesPending.get(id);\n      if (!pending) {\n        pending = this.inflight.get(id)!;\n        this.namesPending.set(id, pending);\n      }\n      this.names.set(id, await pending);\n    }\n    return this.names.get(id);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "a Map subclass whose set takes a reason: a set of the same entry passed as the reason of a clearing set is still an unguarded write",
+    code: "declare function fetchUser(id: string): Promise<string>;\nclass Inflight extends Map<string, Promise<string> | undefined> {\n  set(id: string, pending: Promise<string> | undefined, reason?: unknown): this {\n    if (pending !== undefined) return super.set(id, pending);\n    console.debug(\"dropped\", id, reason);\n    super.delete(id);\n    return this;\n  }\n}\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Inflight();\n  async name(id: string, retry = false) {\n    if (retry) this.inflight.set(id, undefined, this.inflight.set(id, fetchUser(id)));\n    if (!this.names.has(id)) {\n      if (!this.inflight.has(id)) this.inflight.set(id, fetchUser(id));\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInitCollection",
+        line: 17,
+        column: 7,
+        message: duplicateInitCollection("this.names", "id"),
+        fixes: [
+          [
+            "Cache the in-flight promise",
+            `declare function fetchUser(id: string): Promise<string>;\nclass Inflight extends Map<string, Promise<string> | undefined> {\n  set(id: string, pending: Promise<string> | undefined, reason?: unknown): this {\n    if (pending !== undefined) return super.set(id, pending);\n    console.debug("dropped", id, reason);\n    super.delete(id);\n    return this;\n  }\n}\nexport class Users {\n  private names = new Map<string, string>();\n  private readonly namesPending = new Map<string, Promise<string>>();\n  private inflight = new Inflight();\n  async name(id: string, retry = false) {\n    if (retry) this.inflight.set(id, undefined, this.inflight.set(id, fetchUser(id)));\n    if (!this.names.has(id)) {\n      if (!this.inflight.has(id)) this.inflight.set(id, fetchUser(id));\n      let pending = this.namesPending.get(id);\n      if (!pending) {\n        pending = this.inflight.get(id)!;\n        this.namesPending.set(id, pending);\n      }\n      this.names.set(id, await pending);\n    }\n    return this.names.get(id);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const validLeftA: ValidCase[] = [
+  { name: "a Map subclass whose delete takes a reason: the entry dropped on retry, then started under a has check", code: "declare function fetchUser(id: string): Promise<string>;\nclass Inflight extends Map<string, Promise<string>> {\n  delete(id: string, reason?: unknown): boolean {\n    console.debug(\"dropped\", id, reason);\n    return super.delete(id);\n  }\n}\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Inflight();\n  async name(id: string, retry = false) {\n    if (retry) this.inflight.delete(id, \"retry\");\n    if (!this.names.has(id)) {\n      if (!this.inflight.has(id)) this.inflight.set(id, fetchUser(id));\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}" },
+  { name: "a Map subclass whose set takes a reason: the entry cleared on retry, then started under a has check", code: "declare function fetchUser(id: string): Promise<string>;\nclass Inflight extends Map<string, Promise<string> | undefined> {\n  set(id: string, pending: Promise<string> | undefined, reason?: unknown): this {\n    if (pending !== undefined) return super.set(id, pending);\n    console.debug(\"dropped\", id, reason);\n    super.delete(id);\n    return this;\n  }\n}\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new Inflight();\n  async name(id: string, retry = false) {\n    if (retry) this.inflight.set(id, undefined, \"retry\");\n    if (!this.names.has(id)) {\n      if (!this.inflight.has(id)) this.inflight.set(id, fetchUser(id));\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}" },
   { name: "a promise copied into a let in the outer block, never reassigned, started in the inner block if the copy is unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    let pending = this.connecting;\n    if (!this.connection) {\n      if (!pending) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}" },
+  { name: "a promise memoized with ??= in an async method that configures first, nothing awaited inside the ??=", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private async configure() {}\n  private async open(): Promise<Conn> {\n    await this.configure();\n    return (this.connecting ??= connect());\n  }\n  async get() {\n    if (!this.connection) this.connection = await this.open();\n    return this.connection;\n  }\n}" },
   { name: "an in-flight promise stored with = after its copy was found unset (the shape the ??= and &&= cases vary)", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) {\n      let pending = this.connecting;\n      if (!pending) {\n        pending = connect();\n        this.connecting = pending;\n      }\n      this.connection = await pending;\n    }\n    return this.connection;\n  }\n}" },
+  { name: "a controller stored as the current one before playNext starts with it, and stored again when play is deferred", code: "declare function seek(position: number): Promise<void>;\nexport class Player {\n  private generation = 0;\n  private position = 0;\n  private controller: AbortController | undefined;\n  start(autoplay: boolean) {\n    const controller = new AbortController();\n    if (autoplay) {\n      this.controller = controller;\n      void this.playNext(controller);\n      return;\n    }\n    this.controller = controller;\n  }\n  private async playNext(controller: AbortController) {\n    const position = this.position;\n    await seek(position);\n    if (controller !== this.controller) return;\n    this.position = position + 1;\n  }\n}" },
+  { name: "playFrom started directly with the claimed generation and the current position", code: "declare function seek(position: number): Promise<void>;\nexport class Player {\n  private generation = 0;\n  private position = 0;\n  start() {\n    const generation = ++this.generation;\n    void this.playFrom(this.position, generation);\n  }\n  private async playFrom(from: number, generation: number) {\n    const position = this.position;\n    await seek(from);\n    if (generation !== this.generation) return;\n    this.position = position + 1;\n  }\n}" },
+  { name: "a flag toggled, the generation claimed before the await and compared after it", code: "declare function fetchDetails(): Promise<string[]>;\nexport class Panel {\n  private expanded = false;\n  private generation = 0;\n  private rows: string[] = [];\n  async toggle() {\n    this.expanded = !this.expanded;\n    const generation = ++this.generation;\n    const previous = this.rows;\n    const rows = await fetchDetails();\n    if (generation !== this.generation) return;\n    this.rows = previous.concat(rows);\n  }\n}" },
+  { name: "the generation bumped, then read into the token from the same counter", code: "declare function fetchRows(): Promise<string[]>;\nexport class Grid {\n  private gen = 0;\n  private shownGen = 0;\n  private rows: string[] = [];\n  async reload() {\n    this.gen++;\n    const generation = this.gen;\n    const previous = this.rows;\n    const rows = await fetchRows();\n    if (generation !== this.gen) return;\n    this.rows = previous.concat(rows);\n  }\n}" },
+  { name: "a restart clears the pending connection, which is then started only if unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get(restart = false) {\n    if (restart) this.connecting = undefined;\n    if (!this.connection) {\n      if (!this.connecting) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}" },
   { name: "an in-flight promise stored with ??= after its copy was found unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) {\n      let pending = this.connecting;\n      if (!pending) {\n        pending = connect();\n        this.connecting ??= pending;\n      }\n      this.connection = await pending;\n    }\n    return this.connection;\n  }\n}" },
   { name: "an in-flight promise stored with ||= after its copy was found unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.connection) {\n      let pending = this.connecting;\n      if (!pending) {\n        pending = connect();\n        this.connecting ||= pending;\n      }\n      this.connection = await pending;\n    }\n    return this.connection;\n  }\n}" },
   { name: "a promise copied in the outer block, started in the inner block if the copy is unset, nothing awaited between", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    const pending = this.connecting;\n    if (!this.connection) {\n      if (!pending) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}" },
   { name: "a promise copied in the outer block, a counter bumped and a line logged before the inner block starts it if unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private attempts = 0;\n  async get() {\n    const pending = this.connecting;\n    this.attempts++;\n    if (!this.connection) {\n      console.debug(\"connecting\", this.attempts);\n      if (!pending) this.connecting = connect();\n      this.connection = await this.connecting;\n    }\n    return this.connection;\n  }\n}" },
   { name: "a promise copied before a try block, started inside it if the copy is unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    const pending = this.connecting;\n    try {\n      if (!this.connection) {\n        if (!pending) this.connecting = connect();\n        this.connection = await this.connecting;\n      }\n    } catch (error) {\n      this.connecting = undefined;\n      throw error;\n    }\n    return this.connection;\n  }\n}" },
   { name: "a promise copied before an if/else, started in the else branch if the copy is unset", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private closed = false;\n  async get() {\n    const pending = this.connecting;\n    if (this.closed) {\n      throw new Error(\"closed\");\n    } else if (!pending) {\n      this.connecting = connect();\n    }\n    if (!this.connection) this.connection = await this.connecting;\n    return this.connection;\n  }\n}" },
+  { name: "a promise copied into a var before the check that starts it", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get() {\n    var pending = this.connecting;\n    if (!pending) this.connecting = connect();\n    if (!this.connection) this.connection = await this.connecting;\n    return this.connection;\n  }\n}" },
   { name: "a per-key in-flight entry started by a Map subclass's add under a has check", code: "declare function fetchUser(id: string): Promise<string>;\nclass InflightUsers extends Map<string, Promise<string>> {\n  add(id: string) {\n    return this.set(id, fetchUser(id));\n  }\n}\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new InflightUsers();\n  async name(id: string) {\n    if (!this.names.has(id)) {\n      if (!this.inflight.has(id)) this.inflight.add(id);\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}" },
   { name: "a per-key in-flight entry started by a Map subclass's set with a default value under a has check", code: "declare function fetchUser(id: string): Promise<string>;\nclass InflightUsers extends Map<string, Promise<string>> {\n  set(id: string, pending: Promise<string> = fetchUser(id)) {\n    return super.set(id, pending);\n  }\n}\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new InflightUsers();\n  async name(id: string) {\n    if (!this.names.has(id)) {\n      if (!this.inflight.has(id)) this.inflight.set(id);\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}" },
 ];
