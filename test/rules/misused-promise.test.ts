@@ -4889,8 +4889,116 @@ const validHandlerReturns: ValidCase[] = [
   },
 ];
 
+/** A package shipped as TypeScript source whose flush catches its own errors (judged by its type: a package's body is not read). */
+const QUIET_FLUSH = lines("declare function flush(): Promise<void>;", "export async function flushQuietly(): Promise<void> {", "  try {", "    await flush();", "  } catch (error) {", "    console.error(error);", "  }", "}");
+const QUIET_FLUSH_PACKAGE = { "node_modules/quiet-flush/package.json": '{ "name": "quiet-flush", "version": "1.0.0", "types": "index.ts" }', "node_modules/quiet-flush/index.ts": QUIET_FLUSH };
+/** The mutation run over the lines changed since commit 0cd101f (bench/mutation/misused-promise-delta.md). */
+const invalidDelta: InvalidCase[] = [
+  // #47: a sync relay returning a package function's promise; the package's body is not read, even as TypeScript source.
+  {
+    name: "delta: a timer callback returning a package's flush (shipped as TypeScript source) is judged by its type",
+    code: lines('import { flushQuietly } from "quiet-flush";', "export function start() {", "  setInterval(() => flushQuietly(), 60_000);", "}"),
+    extraFiles: QUIET_FLUSH_PACKAGE,
+    errors: [{ messageId: "voidReturnArgument", line: 3, column: 15, message: VOID_ARGUMENT("setInterval") }],
+  },
+  // #53: only the default lib's Promise#finally awaits its callback; a project method named finally is judged like any other.
+  {
+    name: "delta: an async cleanup given to a project transaction's finally, which only stores it",
+    code: lines(D, "export class Transaction {", "  private readonly cleanups: (() => void)[] = [];", "  finally(cleanup: () => void): this {", "    this.cleanups.push(cleanup);", "    return this;", "  }", "}", "export function begin(tx: Transaction) {", "  tx.finally(async () => {", '    await save("tx");', "  });", "}"),
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 10,
+        column: 14,
+        message: VOID_ARGUMENT("finally"),
+        fixes: [
+          [
+            WRAP,
+            lines(
+              D,
+              "export class Transaction {",
+              "  private readonly cleanups: (() => void)[] = [];",
+              "  finally(cleanup: () => void): this {",
+              "    this.cleanups.push(cleanup);",
+              "    return this;",
+              "  }",
+              "}",
+              "export function begin(tx: Transaction) {",
+              "  tx.finally(() => { void (async () => {",
+              '    await save("tx");',
+              "  })().catch((error) => { console.error(error); }); });",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  // #122: a comma's value in a spread keeps the await fix (only an assignment's operands lose it).
+  {
+    name: "delta: a spread of a comma whose value is the defaults' promise",
+    code: lines("interface Options { retries: number }", "declare function loadDefaults(): Promise<Options>;", "export async function configure(overrides: Partial<Options>) {", '  return { ...(console.debug("loading defaults"), loadDefaults()), ...overrides };', "}"),
+    errors: [
+      {
+        messageId: "spread",
+        line: 4,
+        column: 51,
+        message: SPREAD,
+        fixes: [
+          [
+            AWAIT,
+            lines(
+              "interface Options { retries: number }",
+              "declare function loadDefaults(): Promise<Options>;",
+              "export async function configure(overrides: Partial<Options>) {",
+              '  return { ...(console.debug("loading defaults"), await loadDefaults()), ...overrides };',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  // #214: the value of &&= is its right side.
+  {
+    name: "delta: a condition storing a renewed session's promise with &&=",
+    code: lines("interface Session { id: string }", "declare function renew(session: Promise<Session>): Promise<Session>;", "let session: Promise<Session> | undefined;", "export function touch() {", '  if ((session &&= renew(session))) console.log("renewing");', "}"),
+    errors: [{ messageId: "conditional", line: 5, column: 20, message: CONDITION }],
+  },
+  // #224: the value of ||= may be its right side.
+  {
+    name: "delta: a spread of the defaults' promise stored with ||=",
+    code: lines("interface Options { retries: number }", "declare function loadDefaults(): Promise<Options>;", "let defaults: Promise<Options> | undefined;", "export function configure(overrides: Partial<Options>) {", "  return { ...(defaults ||= loadDefaults()), ...overrides };", "}"),
+    errors: [{ messageId: "spread", line: 5, column: 29, message: SPREAD }],
+  },
+];
+const validDelta: ValidCase[] = [
+  {
+    name: "delta: a timer callback returning the project's own flush that catches its errors",
+    code: lines('import { flushQuietly } from "./quiet";', "export function start() {", "  setInterval(() => flushQuietly(), 60_000);", "}"),
+    extraFiles: { "quiet.ts": QUIET_FLUSH },
+  },
+  {
+    name: "delta: an async cleanup given to a project transaction's finally, which awaits it in try/catch",
+    code: lines(D, "declare function log(error: unknown): void;", "export class Transaction {", "  async finally(cleanup: () => void): Promise<void> {", "    try {", "      await cleanup();", "    } catch (error) {", "      log(error);", "    }", "  }", "}", "export function begin(tx: Transaction) {", "  void tx.finally(async () => {", '    await save("tx");', "  });", "}"),
+  },
+  {
+    name: "delta: a spread of a comma whose value is a sync object",
+    code: lines("interface Options { retries: number }", "declare function defaultsSync(): Options;", "export function configure(overrides: Partial<Options>) {", '  return { ...(console.debug("loading defaults"), defaultsSync()), ...overrides };', "}"),
+  },
+  {
+    name: "delta: a condition storing the awaited renewed session with &&=",
+    code: lines("interface Session { id: string }", "declare function renew(session: Session): Promise<Session>;", "let session: Session | undefined;", "export async function touch() {", '  if ((session &&= await renew(session))) console.log("renewed", session.id);', "}"),
+  },
+  // #177: a property of the callback handed to a project function is a read, not a call.
+  {
+    name: "delta: a job runner that counts the task by its name with a project function, then awaits it in try/catch",
+    code: lines(D, "declare const metrics: { increment(name: string): void };", "declare function log(error: unknown): void;", "async function runJob(task: () => void): Promise<void> {", "  metrics.increment(task.name);", "  try {", "    await task();", "  } catch (error) {", "    log(error);", "  }", "}", "export function start() {", '  void runJob(async () => save("nightly"));', "}"),
+  },
+];
+
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...validMore, ...validLeft, ...validHandlerReturns, ...validFunctionStyle, ...validCombinations, ...validChains], invalid: [...invalid, ...invalidMore, ...invalidLeft, ...invalidHandlerReturns, ...invalidFunctionStyle, ...invalidCombinations, ...invalidChains] });
+  runRuleTable(RULE, { valid: [...valid, ...validMore, ...validLeft, ...validHandlerReturns, ...validFunctionStyle, ...validCombinations, ...validChains, ...validDelta], invalid: [...invalid, ...invalidMore, ...invalidLeft, ...invalidHandlerReturns, ...invalidFunctionStyle, ...invalidCombinations, ...invalidChains, ...invalidDelta] });
 
   describe("rendered messages", () => {
     const messagesOf = (code: string, run = {}) => lintCode(RULE, code, { fileName: "script.cts", ...run }).findings.map((finding) => finding.message);
