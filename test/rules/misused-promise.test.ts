@@ -4892,6 +4892,8 @@ const validHandlerReturns: ValidCase[] = [
 /** A package shipped as TypeScript source whose flush catches its own errors (judged by its type: a package's body is not read). */
 const QUIET_FLUSH = lines("declare function flush(): Promise<void>;", "export async function flushQuietly(): Promise<void> {", "  try {", "    await flush();", "  } catch (error) {", "    console.error(error);", "  }", "}");
 const QUIET_FLUSH_PACKAGE = { "node_modules/quiet-flush/package.json": '{ "name": "quiet-flush", "version": "1.0.0", "types": "index.ts" }', "node_modules/quiet-flush/index.ts": QUIET_FLUSH };
+/** A lock whose `[Symbol.dispose]` returns a promise, and one whose dispose is sync (the `Disposable` cases of the delta run). */
+const LOCKS = lines("declare class Lock { [Symbol.dispose](): Promise<void> }", "declare class SyncLock { [Symbol.dispose](): void }", "declare function acquire(name: string): Lock;", "declare function acquireSync(name: string): SyncLock;");
 /** The mutation run over the lines changed since commit 0cd101f (bench/mutation/misused-promise-delta.md). */
 const invalidDelta: InvalidCase[] = [
   // #47: a sync relay returning a package function's promise; the package's body is not read, even as TypeScript source.
@@ -4971,8 +4973,45 @@ const invalidDelta: InvalidCase[] = [
     code: lines("interface Options { retries: number }", "declare function loadDefaults(): Promise<Options>;", "let defaults: Promise<Options> | undefined;", "export function configure(overrides: Partial<Options>) {", "  return { ...(defaults ||= loadDefaults()), ...overrides };", "}"),
     errors: [{ messageId: "spread", line: 5, column: 29, message: SPREAD }],
   },
+  // #195 (the mutant was right): a Disposable variable initialized through ??, a conditional, an element or ! is checked.
+  {
+    name: "delta: a lock written as Disposable, the shared one or a new one (??)",
+    code: lines(LOCKS, "declare const shared: Lock | undefined;", "export function work() {", '  const lock: Disposable = shared ?? acquire("jobs");', "  return lock;", "}"),
+    ...DISPOSABLE,
+    errors: [
+      {
+        messageId: "voidReturnDispose",
+        line: 7,
+        column: 28,
+        message: "`using` calls the `[Symbol.dispose]()` of this value when the block ends and ignores what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and a rejection becomes an unhandled rejection, which ends the Node.js process. Declare the variable with `await using` and give the value a `[Symbol.asyncDispose]` method, or make `[Symbol.dispose]` synchronous.",
+      },
+    ],
+  },
+  {
+    name: "delta: a lock written as Disposable, taken from a map (!) or a table by name",
+    code: lines(LOCKS, "export class Locks {", "  private readonly held = new Map<string, Lock>();", "  private readonly byName: Record<string, Lock> = {};", "  hold(name: string, cached: boolean): Disposable {", "    const lock: Disposable = cached ? this.held.get(name)! : this.byName[name];", "    return lock;", "  }", "}"),
+    ...DISPOSABLE,
+    errors: [
+      {
+        messageId: "voidReturnDispose",
+        line: 9,
+        column: 30,
+        message: "`using` calls the `[Symbol.dispose]()` of this value when the block ends and ignores what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and a rejection becomes an unhandled rejection, which ends the Node.js process. Declare the variable with `await using` and give the value a `[Symbol.asyncDispose]` method, or make `[Symbol.dispose]` synchronous.",
+      },
+    ],
+  },
 ];
 const validDelta: ValidCase[] = [
+  {
+    name: "delta: a sync lock written as Disposable, the shared one or a new one (??)",
+    code: lines(LOCKS, "declare const shared: SyncLock | undefined;", "export function work() {", '  const lock: Disposable = shared ?? acquireSync("jobs");', "  return lock;", "}"),
+    ...DISPOSABLE,
+  },
+  {
+    name: "delta: a sync lock written as Disposable, taken from a map (!) or a table by name",
+    code: lines(LOCKS, "export class Locks {", "  private readonly held = new Map<string, SyncLock>();", "  private readonly byName: Record<string, SyncLock> = {};", "  hold(name: string, cached: boolean): Disposable {", "    const lock: Disposable = cached ? this.held.get(name)! : this.byName[name];", "    return lock;", "  }", "}"),
+    ...DISPOSABLE,
+  },
   {
     name: "delta: a timer callback returning the project's own flush that catches its errors",
     code: lines('import { flushQuietly } from "./quiet";', "export function start() {", "  setInterval(() => flushQuietly(), 60_000);", "}"),

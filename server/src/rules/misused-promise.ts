@@ -517,7 +517,8 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  one whose returned chain already has a rejection handler, or whose returned calls reach",
         "  only project functions that lose nothing, is not reported (see \"Not reported\").",
         "- `using` (`checksVoidReturn`): a sync `using` of a value whose `[Symbol.dispose]()` returns",
-        "  a promise, and a variable written as `Disposable` initialized with such a value, are",
+        "  a promise, and a variable written as `Disposable` initialized with such a value (also through",
+        "  `??`, `||`, a conditional or `!`: `const lock: Disposable = shared ?? acquire()`), are",
         "  reported with their own message (`voidReturnDispose`) where `no-misused-promises` says",
         "  `voidReturnVariable`; only the default lib's `Symbol.dispose` counts. An `await using` of a",
         "  value with no `[Symbol.asyncDispose]` falls back to `[Symbol.dispose]()` and does not await",
@@ -1500,15 +1501,29 @@ class CallbackReceivers {
 }
 
 /**
- * Can this initializer be an object with a `[Symbol.dispose]` (a reference, an object literal, a
- * call, `new` or `await`)? Literals, arrays, functions and operators cannot, or are not worth the
- * type question.
+ * Can this initializer be an object with a `[Symbol.dispose]` (a reference, an element, an object
+ * literal, a call, `new` or `await`)? Seen through `!`, `as`, `satisfies` and parentheses (they keep
+ * the value), a conditional's branches, `??`, `||` and `&&` (`shared ?? acquire("jobs")`) and the
+ * value of an assignment or a comma. Literals, arrays, functions and other operators cannot, or
+ * are not worth the type question.
  */
 function isDisposableValueKind(node: ts.Expression): boolean {
+  if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) {
+    return isDisposableValueKind(node.expression);
+  }
+  if (ts.isConditionalExpression(node)) return isDisposableValueKind(node.whenTrue) || isDisposableValueKind(node.whenFalse);
+  if (ts.isBinaryExpression(node)) {
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.AmpersandAmpersandToken) {
+      return isDisposableValueKind(node.left) || isDisposableValueKind(node.right);
+    }
+    return assignedOperands(node).some(isDisposableValueKind);
+  }
   return (
     ts.isIdentifier(node) ||
     ts.isObjectLiteralExpression(node) ||
     ts.isPropertyAccessExpression(node) ||
+    ts.isElementAccessExpression(node) ||
     ts.isCallExpression(node) ||
     ts.isNewExpression(node) ||
     ts.isAwaitExpression(node)
