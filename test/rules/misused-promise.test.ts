@@ -4894,6 +4894,8 @@ const QUIET_FLUSH = lines("declare function flush(): Promise<void>;", "export as
 const QUIET_FLUSH_PACKAGE = { "node_modules/quiet-flush/package.json": '{ "name": "quiet-flush", "version": "1.0.0", "types": "index.ts" }', "node_modules/quiet-flush/index.ts": QUIET_FLUSH };
 /** A lock whose `[Symbol.dispose]` returns a promise, and one whose dispose is sync (the `Disposable` cases of the delta run). */
 const LOCKS = lines("declare class Lock { [Symbol.dispose](): Promise<void> }", "declare class SyncLock { [Symbol.dispose](): void }", "declare function acquire(name: string): Lock;", "declare function acquireSync(name: string): SyncLock;");
+/** Two receivers handing the callback to each other, each awaiting it in try/catch, and a wrapper of one (the memo cases of the delta run). */
+const MUTUAL = lines(D, "async function first(task: () => void, attempts: number): Promise<void> {", "  try {", "    await task();", "  } catch (error) {", "    console.error(error);", "    if (attempts > 0) await second(task, attempts - 1);", "  }", "}", "async function second(task: () => void, attempts: number): Promise<void> {", "  try {", "    await task();", "  } catch (error) {", "    console.error(error);", "    if (attempts > 0) await first(task, attempts - 1);", "  }", "}", "function secondLater(task: () => void): void {", "  void second(task, 3);", "}");
 /** The mutation run over the lines changed since commit 0cd101f (bench/mutation/misused-promise-delta.md). */
 const invalidDelta: InvalidCase[] = [
   // #47: a sync relay returning a package function's promise; the package's body is not read, even as TypeScript source.
@@ -5000,8 +5002,33 @@ const invalidDelta: InvalidCase[] = [
       },
     ],
   },
+  // #155 (the mutant was right): an answer that met the depth bound is not kept for a later question.
+  {
+    name: "delta: a wrapper of mutually recursive receivers is followed three functions deep only; a direct call asked after it is not reported",
+    code: lines(MUTUAL, "secondLater(async () => {", '  await save("x");', "});", "void first(async () => {", '  await save("y");', "}, 3);"),
+    fileName: "script.cts",
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 21,
+        column: 13,
+        message: VOID_ARGUMENT("secondLater"),
+        fixes: [
+          [
+            WRAP,
+            `${D}\nasync function first(task: () => void, attempts: number): Promise<void> {\n  try {\n    await task();\n  } catch (error) {\n    console.error(error);\n    if (attempts > 0) await second(task, attempts - 1);\n  }\n}\nasync function second(task: () => void, attempts: number): Promise<void> {\n  try {\n    await task();\n  } catch (error) {\n    console.error(error);\n    if (attempts > 0) await first(task, attempts - 1);\n  }\n}\nfunction secondLater(task: () => void): void {\n  void second(task, 3);\n}\nsecondLater(() => { void (async () => {\n  await save("x");\n})().catch(${H}); });\nvoid first(async () => {\n  await save("y");\n}, 3);`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const validDelta: ValidCase[] = [
+  {
+    name: "delta: a direct call of mutually recursive receivers, asked after a wrapper's question about a callback that never suspends",
+    code: lines(MUTUAL, "let started = 0;", "secondLater(async () => {", "  started++;", "});", "void first(async () => {", '  await save("y");', "}, 3);"),
+    fileName: "script.cts",
+  },
   {
     name: "delta: a sync lock written as Disposable, the shared one or a new one (??)",
     code: lines(LOCKS, "declare const shared: SyncLock | undefined;", "export function work() {", '  const lock: Disposable = shared ?? acquireSync("jobs");', "  return lock;", "}"),

@@ -188,8 +188,9 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  bus that stores `async (...a) => { try { await listener(...a); } catch (e) { log(e); } }`),",
         "  a call awaited directly in that async function (the rejection then rejects its own promise,",
         "  which the caller holds and `floating-promise` checks), or a hand-over to another project",
-        "  function that does one of these (followed up to 3 functions deep). A method called on a",
-        "  union of project classes (`queue: MemoryQueue | RetryQueue`) may run any of their",
+        "  function that does one of these (followed up to 3 functions deep from each call, whatever",
+        "  was asked before it). A method called on a union of project classes (`queue: MemoryQueue |",
+        "  RetryQueue`) may run any of their",
         "  implementations, so each must handle it. Uses that never call the callback do not count:",
         "  tests (`typeof task`, `!task`, comparisons, `if (task)`), a prefix operator (`+task`), and",
         "  reads that give no function (`task.name`, `task.length`, `task.toString()`), as in a retry",
@@ -1379,17 +1380,24 @@ class CallbackReceivers {
   private readonly visiting = new Map<string, number>();
   /** The lowest stack place the question being decided took as handled (a cycle); none: Infinity. */
   private lowestAssumed = Infinity;
+  /** Whether the question being decided met the depth bound (`RECEIVER_DEPTH`) somewhere below it. */
+  private cutOff = false;
   private readonly ids = new Map<ts.Node, number>();
 
   constructor(private readonly types: TypeOracle) {}
 
   /** Does the callee of `call` handle the promise of its argument at `index`? */
   handles(call: ts.CallExpression | ts.NewExpression, index: number): boolean {
+    this.cutOff = false;
     return this.calleeHandles(call, index, 0);
   }
 
   private calleeHandles(call: ts.CallExpression | ts.NewExpression, index: number, depth: number): boolean {
-    if (depth >= RECEIVER_DEPTH || !call.arguments) return false;
+    if (depth >= RECEIVER_DEPTH) {
+      this.cutOff = true;
+      return false;
+    }
+    if (!call.arguments) return false;
     if (call.arguments.slice(0, index + 1).some((argument) => ts.isSpreadElement(argument))) return false;
     const target = this.types.calleeTarget(call);
     if (!target) return false;
@@ -1415,7 +1423,9 @@ class CallbackReceivers {
     if (known !== undefined) return known;
     // A cycle (a recursive retry hands the callback to itself) adds no use of its own: every other
     // use decides. So the pair in progress is taken as handled, and an answer that took an outer
-    // pair in progress as handled is not kept: it holds only if that pair's answer is yes.
+    // pair in progress as handled is not kept: it holds only if that pair's answer is yes. Nor is
+    // an answer that met the depth bound: asked with an outer pair in progress, the same pair may
+    // be taken as handled before the bound (a wrapper's question must not decide a later one).
     const pair = `${id}:${index}`;
     const inProgress = this.visiting.get(pair);
     if (inProgress !== undefined) {
@@ -1425,12 +1435,16 @@ class CallbackReceivers {
     const place = this.visiting.size;
     this.visiting.set(pair, place);
     const outer = this.lowestAssumed;
+    const outerCutOff = this.cutOff;
     this.lowestAssumed = Infinity;
+    this.cutOff = false;
     const answer = this.computeParameterHandled(fn, index, depth);
     this.visiting.delete(pair);
     const assumed = this.lowestAssumed;
+    const cutOff = this.cutOff;
     this.lowestAssumed = Math.min(outer, assumed < place ? assumed : Infinity);
-    if (!answer || assumed >= place) this.answers.set(key, answer);
+    this.cutOff = outerCutOff || cutOff;
+    if (!cutOff && (!answer || assumed >= place)) this.answers.set(key, answer);
     return answer;
   }
 
