@@ -4896,6 +4896,10 @@ const QUIET_FLUSH_PACKAGE = { "node_modules/quiet-flush/package.json": '{ "name"
 const LOCKS = lines("declare class Lock { [Symbol.dispose](): Promise<void> }", "declare class SyncLock { [Symbol.dispose](): void }", "declare function acquire(name: string): Lock;", "declare function acquireSync(name: string): SyncLock;");
 /** Two receivers handing the callback to each other, each awaiting it in try/catch, and a wrapper of one (the memo cases of the delta run). */
 const MUTUAL = lines(D, "async function first(task: () => void, attempts: number): Promise<void> {", "  try {", "    await task();", "  } catch (error) {", "    console.error(error);", "    if (attempts > 0) await second(task, attempts - 1);", "  }", "}", "async function second(task: () => void, attempts: number): Promise<void> {", "  try {", "    await task();", "  } catch (error) {", "    console.error(error);", "    if (attempts > 0) await first(task, attempts - 1);", "  }", "}", "function secondLater(task: () => void): void {", "  void second(task, 3);", "}");
+/** A debounced function (as lodash's DebouncedFunc): flush() runs a pending call now; the receiver's parameter is typed to return void (the #183/#190 cases of the delta run). */
+const DEBOUNCED = lines("interface Debounced<R> {", "  (): R;", "  cancel(): void;", "  flush(): R;", "}", "interface Flushable { (): void; cancel(): void; flush(): void }", "declare function log(error: unknown): void;");
+/** An autosave that awaits the saver in try/catch and, on exit, uses it as `onExit` says. */
+const autosave = (onExit: string) => lines("async function autosave(save: Flushable): Promise<void> {", `  process.once("beforeExit", ${onExit});`, "  try {", "    await save();", "  } catch (error) {", "    log(error);", "  }", "}");
 /** The mutation run over the lines changed since commit 0cd101f (bench/mutation/misused-promise-delta.md). */
 const invalidDelta: InvalidCase[] = [
   // #47: a sync relay returning a package function's promise; the package's body is not read, even as TypeScript source.
@@ -5022,8 +5026,27 @@ const invalidDelta: InvalidCase[] = [
       },
     ],
   },
+  // #183, #190: a method of the callback declared outside the default lib, or a function-valued property handed on, may call it.
+  {
+    name: "delta: an autosave that flushes the debounced async save on exit (flush() runs it and drops its promise)",
+    code: lines(DEBOUNCED, "declare const draftSaver: Debounced<Promise<void>>;", autosave("() => save.flush()"), "export function start() {", "  void autosave(draftSaver);", "}"),
+    errors: [{ messageId: "voidReturnArgument", line: 18, column: 17, message: VOID_ARGUMENT("autosave") }],
+  },
+  {
+    name: "delta: an autosave that hands the debounced async save's flush to process.once",
+    code: lines(DEBOUNCED, "declare const draftSaver: Debounced<Promise<void>>;", autosave("save.flush"), "export function start() {", "  void autosave(draftSaver);", "}"),
+    errors: [{ messageId: "voidReturnArgument", line: 18, column: 17, message: VOID_ARGUMENT("autosave") }],
+  },
 ];
 const validDelta: ValidCase[] = [
+  {
+    name: "delta: an autosave that flushes a debounced sync save on exit",
+    code: lines(DEBOUNCED, "declare const draftSaver: Debounced<void>;", autosave("() => save.flush()"), "export function start() {", "  void autosave(draftSaver);", "}"),
+  },
+  {
+    name: "delta: an autosave that hands a debounced sync save's flush to process.once",
+    code: lines(DEBOUNCED, "declare const draftSaver: Debounced<void>;", autosave("save.flush"), "export function start() {", "  void autosave(draftSaver);", "}"),
+  },
   {
     name: "delta: a direct call of mutually recursive receivers, asked after a wrapper's question about a callback that never suspends",
     code: lines(MUTUAL, "let started = 0;", "secondLater(async () => {", "  started++;", "});", "void first(async () => {", '  await save("y");', "}, 3);"),
