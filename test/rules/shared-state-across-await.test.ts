@@ -4161,10 +4161,56 @@ const validLeftA: ValidCase[] = [
   { name: "a per-key in-flight entry started by a Map subclass's set with a default value under a has check", code: "declare function fetchUser(id: string): Promise<string>;\nclass InflightUsers extends Map<string, Promise<string>> {\n  set(id: string, pending: Promise<string> = fetchUser(id)) {\n    return super.set(id, pending);\n  }\n}\nexport class Users {\n  private names = new Map<string, string>();\n  private inflight = new InflightUsers();\n  async name(id: string) {\n    if (!this.names.has(id)) {\n      if (!this.inflight.has(id)) this.inflight.set(id);\n      this.names.set(id, await this.inflight.get(id)!);\n    }\n    return this.names.get(id);\n  }\n}" },
 ];
 
+const invalidRerunA: InvalidCase[] = [
+  {
+    name: "rerun A: a let alias of possibly unset stats, checked with !stats, updated after an await",
+    code: "interface Stats { bytes: number; files: number }\ndeclare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private stats: Stats | undefined;\n  async send(item: string) {\n    let stats = this.stats;\n    if (!stats) return;\n    stats.bytes = stats.bytes + await upload(item);\n    stats.files++;\n  }\n}",
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 8,
+        column: 5,
+        message: lostUpdate("this.stats.bytes"),
+        fixes: [
+          [
+            HOIST,
+            `interface Stats { bytes: number; files: number }\ndeclare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private stats: Stats | undefined;\n  async send(item: string) {\n    let stats = this.stats;\n    if (!stats) return;\n    const awaited = await upload(item);\n    stats.bytes = stats.bytes + awaited;\n    stats.files++;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "rerun A: a let alias of the shared stats updated after an await, a same-named let in a callback reassigned",
+    code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private stats = { bytes: 0, files: 0 };\n  async send(items: string[]) {\n    let stats = this.stats;\n    stats.bytes = stats.bytes + await upload(items.join(\"\\n\"));\n    return items.map((item) => {\n      let stats = item.length;\n      if (stats > 100) stats = 100;\n      return stats;\n    });\n  }\n}",
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 6,
+        column: 5,
+        message: lostUpdate("this.stats.bytes"),
+        fixes: [
+          [
+            HOIST,
+            `declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private stats = { bytes: 0, files: 0 };\n  async send(items: string[]) {\n    let stats = this.stats;\n    const awaited = await upload(items.join("\\n"));\n    stats.bytes = stats.bytes + awaited;\n    return items.map((item) => {\n      let stats = item.length;\n      if (stats > 100) stats = 100;\n      return stats;\n    });\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "rerun A: the host picked by the shared cursor, the cursor advanced after the probe is awaited",
+    code: "declare function probe(host: string): Promise<number>;\nexport class Client {\n  private hosts: string[] = [];\n  private cursor = 0;\n  async next() {\n    const host = this.hosts[this.cursor];\n    await probe(host);\n    this.cursor = host ? this.cursor + 1 : 0;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 8, column: 5, message: staleSnapshot("this.cursor", "host") }],
+  },
+];
+const validRerunA: ValidCase[] = [
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA],
-    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA],
+    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA],
+    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).
