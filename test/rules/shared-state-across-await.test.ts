@@ -4203,8 +4203,16 @@ const invalidRerunA: InvalidCase[] = [
     code: "declare function probe(host: string): Promise<number>;\nexport class Client {\n  private hosts: string[] = [];\n  private cursor = 0;\n  async next() {\n    const host = this.hosts[this.cursor];\n    await probe(host);\n    this.cursor = host ? this.cursor + 1 : 0;\n  }\n}",
     errors: [{ messageId: "staleSnapshot", line: 8, column: 5, message: staleSnapshot("this.cursor", "host") }],
   },
+  {
+    name: "rerun A: a user fetched under a has check of its id, rechecked after the await under its alias",
+    code: "interface User { id: string; name: string }\ndeclare function fetchUser(id: string): Promise<User>;\nexport class Users {\n  private byId = new Map<string, User>();\n  async load(id: string, alias: string) {\n    if (!this.byId.has(id)) {\n      const user = await fetchUser(id);\n      if (!this.byId.has(alias)) this.byId.set(id, user);\n    }\n  }\n}",
+    errors: [{ messageId: "duplicateInitCollection", line: 8, column: 34, message: duplicateInitCollection("this.byId", "id") }],
+  },
 ];
 const validRerunA: ValidCase[] = [
+  { name: "rerun A: the host picked by the shared cursor, the cursor advanced from its current value after the probe", code: "declare function probe(host: string): Promise<number>;\nexport class Client {\n  private hosts: string[] = [];\n  private cursor = 0;\n  async next() {\n    const host = this.hosts[this.cursor];\n    await probe(host);\n    this.cursor = (this.cursor + 1) % this.hosts.length;\n  }\n}" },
+  { name: "rerun A: a let alias of possibly unset stats, checked with !stats, updated with the awaited bytes", code: "interface Stats { bytes: number; files: number }\ndeclare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private stats: Stats | undefined;\n  async send(item: string) {\n    let stats = this.stats;\n    if (!stats) return;\n    const bytes = await upload(item);\n    stats.bytes += bytes;\n    stats.files++;\n  }\n}" },
+  { name: "rerun A: a user fetched under a has check of its id, rechecked with the same id after the await", code: "interface User { id: string; name: string }\ndeclare function fetchUser(id: string): Promise<User>;\nexport class Users {\n  private byId = new Map<string, User>();\n  async load(id: string) {\n    if (!this.byId.has(id)) {\n      const user = await fetchUser(id);\n      if (!this.byId.has(id)) this.byId.set(id, user);\n    }\n    return this.byId.get(id);\n  }\n}" },
 ];
 
 describe(RULE, () => {
