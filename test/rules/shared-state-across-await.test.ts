@@ -4215,10 +4215,64 @@ const validRerunA: ValidCase[] = [
   { name: "rerun A: a user fetched under a has check of its id, rechecked with the same id after the await", code: "interface User { id: string; name: string }\ndeclare function fetchUser(id: string): Promise<User>;\nexport class Users {\n  private byId = new Map<string, User>();\n  async load(id: string) {\n    if (!this.byId.has(id)) {\n      const user = await fetchUser(id);\n      if (!this.byId.has(id)) this.byId.set(id, user);\n    }\n    return this.byId.get(id);\n  }\n}" },
 ];
 
+const invalidRerunC: InvalidCase[] = [
+  {
+    name: "rerunC: the memoize fix picks a free name when the class already has a private #connPending",
+    code: `interface Conn { q(): void }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  #conn?: Conn;\n  #connPending = 0;\n  async get() {\n    if (!this.#conn) {\n      this.#conn = await connect();\n    }\n    return this.#conn;\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 8,
+        column: 7,
+        message: duplicateInit("this.#conn"),
+        fixes: [
+          [
+            MEMO,
+            `interface Conn { q(): void }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  #conn?: Conn;\n  #connPending2?: Promise<Conn>;\n  #connPending = 0;\n  async get() {\n    if (!this.#conn) {\n      this.#conn = await (this.#connPending2 ??= connect().finally(() => { this.#connPending2 = undefined; }));\n    }\n    return this.#conn;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "rerunC: the memoize fix picks connPending3 when the class already has connPending and connPending2",
+    code: `interface Conn { q(): void }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn?: Conn;\n  private connPending = 0;\n  private connPending2 = 0;\n  async get() {\n    if (!this.conn) {\n      this.conn = await connect();\n    }\n    return this.conn;\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 9,
+        column: 7,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `interface Conn { q(): void }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn?: Conn;\n  private connPending3?: Promise<Conn>;\n  private connPending = 0;\n  private connPending2 = 0;\n  async get() {\n    if (!this.conn) {\n      this.conn = await (this.connPending3 ??= connect().finally(() => { this.connPending3 = undefined; }));\n    }\n    return this.conn;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "rerunC: a version bumped, flushed, then read before the save: the bump before the check is no compare-and-set",
+    code: "interface Doc { text: string }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  async persist() {\n    this.version++;\n    await this.flushPending();\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (this.version !== version) return;\n    this.doc = merge(draft, saved);\n  }\n  private async flushPending() {}\n}",
+    errors: [{ messageId: "staleSnapshot", line: 14, column: 5, message: staleSnapshot("this.doc", "draft") }],
+  },
+  {
+    name: "rerunC: a compare-and-set whose bump follows a retry loop: a later attempt awaits before the bump",
+    code: "interface Doc { text: string }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  async persist(retries: number) {\n    const version = this.version;\n    const draft = this.doc;\n    for (let attempt = 0; attempt < retries; attempt++) {\n      const saved = await save(draft);\n      if (this.version !== version) return;\n      this.doc = merge(draft, saved);\n    }\n    this.version++;\n  }\n}",
+    errors: [{ messageId: "staleSnapshot", line: 13, column: 7, message: staleSnapshot("this.doc", "draft") }],
+  },
+];
+
+const validRerunC: ValidCase[] = [
+  { name: "rerunC: a token cache keyed by a template with a call in it is not tracked", code: "interface Token { value: string }\ndeclare function fetchToken(user: string, scope: string): Promise<Token>;\ndeclare function currentRegion(): string;\nexport class Tokens {\n  private cache: Record<string, Token> = {};\n  async get(user: string, scope: string) {\n    if (!this.cache[`${user}:${currentRegion()}`]) this.cache[`${user}:${currentRegion()}`] = await fetchToken(user, scope);\n    return this.cache[`${user}:${currentRegion()}`];\n  }\n}" },
+  { name: "rerunC: a token cache keyed by a call is not tracked", code: "interface Token { value: string }\ndeclare function fetchToken(user: string, scope: string): Promise<Token>;\ndeclare function cacheKey(user: string, scope: string): string;\nexport class Tokens {\n  private cache: Record<string, Token> = {};\n  async get(user: string, scope: string) {\n    if (!this.cache[cacheKey(user, scope)]) this.cache[cacheKey(user, scope)] = await fetchToken(user, scope);\n    return this.cache[cacheKey(user, scope)];\n  }\n}" },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA],
-    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA],
+    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC],
+    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).
