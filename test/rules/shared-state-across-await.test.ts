@@ -4269,10 +4269,43 @@ const validRerunC: ValidCase[] = [
   { name: "rerunC: a token cache keyed by a call is not tracked", code: "interface Token { value: string }\ndeclare function fetchToken(user: string, scope: string): Promise<Token>;\ndeclare function cacheKey(user: string, scope: string): string;\nexport class Tokens {\n  private cache: Record<string, Token> = {};\n  async get(user: string, scope: string) {\n    if (!this.cache[cacheKey(user, scope)]) this.cache[cacheKey(user, scope)] = await fetchToken(user, scope);\n    return this.cache[cacheKey(user, scope)];\n  }\n}" },
 ];
 
+const invalidRerunB: InvalidCase[] = [
+  { name: "rerun B: an await in the recheck's condition, before the write, still races", code: "interface Conn { isHealthy(): Promise<boolean> }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (!this.conn && (await conn.isHealthy())) {\n        this.conn = conn;\n      }\n    }\n    return this.conn;\n  }\n}", errors: [
+    {
+      messageId: "duplicateInit",
+      line: 9,
+      column: 9,
+      message: duplicateInit("this.conn"),
+    },
+  ] },
+  { name: "rerun B: a caller's base version compared with the version bumped after the guard does not guard", code: "declare function fetchValues(): Promise<Record<string, string>>;\nexport class Settings {\n  private version = 0;\n  private values: Record<string, string> | undefined;\n  async apply(update: { baseVersion: number }) {\n    const base = update.baseVersion;\n    if (!this.values) {\n      const values = await fetchValues();\n      if (base !== this.version) return;\n      this.version++;\n      this.values = values;\n    }\n    return this.values;\n  }\n}", errors: [
+    {
+      messageId: "duplicateInit",
+      line: 11,
+      column: 7,
+      message: duplicateInit("this.values"),
+    },
+  ] },
+  { name: "rerun B: a generation claimed after an await in the check's own condition does not guard", code: "interface Conn { close(): void }\ndeclare function connect(): Promise<Conn>;\ndeclare function online(): Promise<boolean>;\nexport class Db {\n  private conn: Conn | undefined;\n  private generation = 0;\n  async get() {\n    if (!this.conn && (await online())) {\n      const generation = ++this.generation;\n      const conn = await connect();\n      if (generation !== this.generation) return undefined;\n      this.conn = conn;\n    }\n    return this.conn;\n  }\n}", errors: [
+    {
+      messageId: "duplicateResource",
+      line: 12,
+      column: 7,
+      message: duplicateResource("this.conn", "close"),
+    },
+  ] },
+];
+
+const validRerunB: ValidCase[] = [
+  { name: "rerun B: a generation claimed before the check whose condition awaits guards the write", code: "interface Conn { close(): void }\ndeclare function connect(): Promise<Conn>;\ndeclare function online(): Promise<boolean>;\nexport class Db {\n  private conn: Conn | undefined;\n  private generation = 0;\n  async get() {\n    const generation = ++this.generation;\n    if (!this.conn && (await online())) {\n      const conn = await connect();\n      if (generation !== this.generation) return undefined;\n      this.conn = conn;\n    }\n    return this.conn;\n  }\n}" },
+  { name: "rerun B: a recheck as the first statement of a try block after the await", code: "interface Conn { close(): void }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      try {\n        if (this.conn) {\n          conn.close();\n          return this.conn;\n        }\n        this.conn = conn;\n      } finally {\n        console.debug(\"connected\");\n      }\n    }\n    return this.conn;\n  }\n}" },
+  { name: "rerun B: a generation token checked with !== and the write in the else branch", code: `${PLAYER}  async skip() {\n    const generation = ++this.generation;\n    const position = this.position;\n    await seek(position + 1);\n    if (generation !== this.generation) {\n      console.debug(\"superseded\");\n    } else {\n      this.position = position + 1;\n    }\n  }\n}` },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC],
-    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC],
+    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB],
+    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).
