@@ -254,3 +254,15 @@ export function isValueReference(node: ts.Identifier): boolean {
   if (ts.isTypeReferenceNode(parent) || ts.isTypeQueryNode(parent)) return false;
   return true;
 }
+
+/** The expressions of the `return` statements of a function body (undefined for a bare `return`). */
+export function returnedExpressions(body: ts.Block): (ts.Expression | undefined)[] {
+  const found: (ts.Expression | undefined)[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node)) found.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}

@@ -40,7 +40,7 @@
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
-import { isAncestorOrSelf, isAsyncFunction, walkTree } from "./astUtils";
+import { isAncestorOrSelf, isAsyncFunction, returnedExpressions, walkTree } from "./astUtils";
 import type { DeclarationRef, TypeOracle } from "./typeOracle";
 import { skipExpressionWrappers, skipParens } from "./typeOracle";
 
@@ -1233,18 +1233,6 @@ function containsAwait(node: ts.Node): boolean {
   if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
   if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) return true;
   return ts.forEachChild(node, containsAwait) ?? false;
-}
-
-/** The expressions of the `return` statements of a function body (undefined for a bare `return`). */
-function returnedExpressions(body: ts.Block): (ts.Expression | undefined)[] {
-  const found: (ts.Expression | undefined)[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isReturnStatement(node)) found.push(node.expression);
-    ts.forEachChild(node, visit);
-  };
-  visit(body);
-  return found;
 }
 
 /** `x.catch(...)` or `x.then(...)`, by syntax. */

@@ -19,6 +19,7 @@ import {
   isValueReference,
   needsParensAsMemberObject,
   needsParensAsUnaryOperand,
+  returnedExpressions,
   startsAfterUnterminatedStatement,
   stripNodePrefix,
   argumentParameters,
@@ -741,13 +742,7 @@ function returnsHeldPromise(fn: ts.FunctionLikeDeclaration): boolean {
   const body = fn.body;
   if (!body || fn.asteriskToken || isAsyncFunction(fn)) return false;
   if (!ts.isBlock(body)) return isHeldRead(body);
-  const returned: (ts.Expression | undefined)[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isReturnStatement(node)) returned.push(node.expression);
-    ts.forEachChild(node, visit);
-  };
-  visit(body);
+  const returned = returnedExpressions(body);
   return returned.length > 0 && returned.every((expression) => expression !== undefined && isHeldRead(expression));
 }
 
