@@ -4302,10 +4302,69 @@ const validRerunB: ValidCase[] = [
   { name: "rerun B: a generation token checked with !== and the write in the else branch", code: `${PLAYER}  async skip() {\n    const generation = ++this.generation;\n    const position = this.position;\n    await seek(position + 1);\n    if (generation !== this.generation) {\n      console.debug(\"superseded\");\n    } else {\n      this.position = position + 1;\n    }\n  }\n}` },
 ];
 
+const invalidLeftC: InvalidCase[] = [
+  { name: "leftC: a run stored with += (a slip for =) keeps a string, not its promise: every call starts the run, whose check-then-act is reported", code: "interface Conn { q(): void }\ndeclare function connect(): Promise<Conn>;\nlet client: Conn | undefined;\nlet initializing: any;\nexport function init() {\n  // `+=` where `=` was meant: the store keeps a string, not the run's promise, so every call starts a run.\n  if (!initializing) initializing += (async () => {\n    if (!client) client = await connect();\n  })();\n  return initializing;\n}", errors: [
+    {
+      messageId: "duplicateInit",
+      line: 8,
+      column: 18,
+      message: duplicateInit("client"),
+      fixes: [
+        [
+          MEMO,
+          `interface Conn { q(): void }\ndeclare function connect(): Promise<Conn>;\nlet client: Conn | undefined;\nlet clientPending: Promise<Conn> | undefined;\nlet initializing: any;\nexport function init() {\n  // \`+=\` where \`=\` was meant: the store keeps a string, not the run's promise, so every call starts a run.\n  if (!initializing) initializing += (async () => {\n    if (!client) client = await (clientPending ??= connect().finally(() => { clientPending = undefined; }));\n  })();\n  return initializing;\n}`,
+        ],
+      ],
+    },
+  ] },
+  { name: "leftC: serialized callers: a private sync whose then is handed on unbound to Promise.resolve, the store cleared once that settles (the runs overlap)", code: "declare function flush(): Promise<void>;\nexport class Syncer {\n  private synced = 0;\n  private current: Promise<unknown> | undefined;\n  private async sync() {\n    const before = this.synced;\n    await flush();\n    this.synced = before + 1;\n  }\n  run() {\n    // The run's then handed on unbound (a slip for a call of it): Promise.resolve settles at once, and the finally clears the store while the run goes on.\n    this.current ??= Promise.resolve(this.sync().then).finally(() => {\n      this.current = undefined;\n    });\n    return this.current;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 8,
+      column: 5,
+      message: staleSnapshot("this.synced", "before"),
+    },
+  ] },
+  { name: "leftC: a promise memoized with ?? and an assignment whose right side awaits, then assigns the field itself: concurrent calls each store their own", code: "interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private async configure() {}\n  private async open(): Promise<Conn> {\n    // The field assigned again inside the memo's own value, after an await there: a call that arrives during it still finds the field unset.\n    return this.connecting ?? (this.connecting = (await this.configure(), this.connecting = connect()));\n  }\n  async get() {\n    if (!this.connection) this.connection = await this.open();\n    return this.connection;\n  }\n}", errors: [
+    {
+      messageId: "duplicateInit",
+      line: 12,
+      column: 27,
+      message: duplicateInit("this.connection"),
+      fixes: [
+        [
+          MEMO,
+          `interface Conn { q(): void }\ndeclare function connect(host?: string): Promise<Conn>;\nexport class Client {\n  private connection: Conn | undefined;\n  private connectionPending?: Promise<Conn>;\n  private connecting: Promise<Conn> | undefined;\n  private async configure() {}\n  private async open(): Promise<Conn> {\n    // The field assigned again inside the memo's own value, after an await there: a call that arrives during it still finds the field unset.\n    return this.connecting ?? (this.connecting = (await this.configure(), this.connecting = connect()));\n  }\n  async get() {\n    if (!this.connection) this.connection = await (this.connectionPending ??= this.open().finally(() => { this.connectionPending = undefined; }));\n    return this.connection;\n  }\n}`,
+        ],
+      ],
+    },
+  ] },
+  { name: "leftC: new posts prepended to the shown ones: the fetch's input (the newest id) is no copy, the list's lost update is the one reported", code: "interface Post { id: string }\ndeclare function fetchNewer(sinceId: string): Promise<{ posts: Post[] }>;\ndeclare function animateIn(posts: Post[]): Promise<void>;\nexport class Timeline {\n  private newestId = \"\";\n  private posts: Post[] = [];\n  async refresh() {\n    const posts = [...(await fetchNewer(this.newestId)).posts, ...this.posts];\n    await animateIn(posts);\n    this.posts = posts;\n    this.newestId = posts[0]?.id ?? \"\";\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 10,
+      column: 5,
+      message: staleSnapshot("this.posts", "posts"),
+    },
+  ] },
+];
+const validLeftC: ValidCase[] = [
+  { name: "leftC: single flight: a token refresh wrapped once at the top level of the module, the callback in parentheses", code: "declare function fetchToken(): Promise<string>;\nfunction singleFlight<T>(fn: () => Promise<T>): () => Promise<T> {\n  let inFlight: Promise<T> | undefined;\n  return () => {\n    if (!inFlight) inFlight = fn().finally(() => {\n      inFlight = undefined;\n    });\n    return inFlight;\n  };\n}\nlet token: string | undefined;\n// The callback in parentheses of its own (left from an IIFE it once was): still the wrapper's argument.\nexport const refreshToken = singleFlight((async () => {\n  if (!token) {\n    const fresh = await fetchToken();\n    token = fresh;\n  }\n  return token;\n}));" },
+  { name: "leftC: an untyped let alias of the shared stats counted up on a dry run (stats++), updated after an await (may be another value)", code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private stats: any = { bytes: 0, files: 0 };\n  async send(item: string, dryRun: boolean) {\n    let stats = this.stats;\n    // Untyped (ported from JavaScript): on a dry run stats++ turns the local into a number, no longer the shared object.\n    if (dryRun) stats++;\n    stats.bytes = stats.bytes + await upload(item);\n    return stats;\n  }\n}" },
+  { name: "leftC: an untyped let alias of the shared stats counted down on a dry run (stats--), updated after an await (may be another value)", code: "declare function upload(item: string): Promise<number>;\nexport class Uploader {\n  private stats: any = { bytes: 0, files: 0 };\n  async send(item: string, dryRun: boolean) {\n    let stats = this.stats;\n    // Untyped (ported from JavaScript): on a dry run stats-- turns the local into a number, no longer the shared object.\n    if (dryRun) stats--;\n    stats.bytes = stats.bytes + await upload(item);\n    return stats;\n  }\n}" },
+  { name: "leftC: a state machine's handler called through its entry, the table rebuilt after the await only if the entry is unchanged (a compare-and-set)", code: "type Handler = (event: string) => Handler;\ndeclare function persist(event: string): Promise<void>;\nexport class Machine {\n  private handlers: Readonly<Record<string, Handler>> = {};\n  async dispatch(kind: string, event: string) {\n    const current = this.handlers[kind];\n    const next = this.handlers[kind](event);\n    await persist(event);\n    if (this.handlers[kind] !== current) return;\n    this.handlers = { ...this.handlers, [kind]: next };\n  }\n}" },
+  { name: "leftC: a state machine's handler called into a const, stored after the await only if the handler is unchanged (a compare-and-set)", code: "type Handler = (event: string) => Handler;\ndeclare function idle(event: string): Handler;\ndeclare function persist(event: string): Promise<void>;\nexport class Machine {\n  private handler: Handler = idle;\n  async dispatch(event: string) {\n    const current = this.handler;\n    const next = this.handler(event);\n    await persist(event);\n    if (this.handler !== current) return;\n    this.handler = next;\n  }\n}" },
+  { name: "leftC: a memoized connection under a condition that counts the lookup first with a comma, the count reset after the await", code: "interface Conn { q(): void }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private lookups = 0;\n  async get() {\n    // The lookup counted inside the condition with a comma (as a minifier writes it): its value is discarded, so it is no check.\n    if ((++this.lookups, !this.conn)) {\n      this.conn = await (this.connecting ??= connect());\n      this.lookups = 0;\n    }\n    return this.conn;\n  }\n}" },
+  { name: "leftC: a connection found by a for await loop, rechecked by an if that starts where the loop ends (no space between)", code: "interface Conn { close(): void }\ndeclare function candidates(): AsyncIterable<Conn>;\nexport class Pool {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      let found: Conn | undefined;\n      // No space after the loop (as a minifier leaves it): the recheck starts where the for await ends.\n      for await (const candidate of candidates()) found = candidate;if (!this.conn) this.conn = found;\n    }\n    return this.conn;\n  }\n}" },
+  { name: "leftC: a connection found by a for await loop, a recheck that returns starting where the loop ends (no space between)", code: "interface Conn { close(): void }\ndeclare function candidates(): AsyncIterable<Conn>;\nexport class Pool {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      let found: Conn | undefined;\n      // No space after the loop (as a minifier leaves it): the recheck starts where the for await ends.\n      for await (const candidate of candidates()) found = candidate;if (this.conn) return this.conn;\n      this.conn = found;\n    }\n    return this.conn;\n  }\n}" },
+  { name: "leftC: a generation token checked by an if that starts where a for await loop ends (no space between)", code: "declare function seekSteps(position: number): AsyncIterable<number>;\nexport class Player {\n  private generation = 0;\n  private position = 0;\n  async skip() {\n    const generation = ++this.generation;\n    const position = this.position;\n    let reached = position;\n    // No space after the loop (as a minifier leaves it): the token check starts where the for await ends.\n    for await (const step of seekSteps(position + 1)) reached = step;if (generation === this.generation) this.position = position + 1;\n    return reached;\n  }\n}" },
+  { name: "leftC: a compare-and-set whose bump is followed by an await with no space between", code: "interface Doc { text: string }\ndeclare function save(doc: Doc): Promise<Doc>;\ndeclare function merge(local: Doc, saved: Doc): Doc;\ndeclare function notify(doc: Doc): Promise<void>;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (this.version !== version) return;\n    this.doc = merge(draft, saved);\n    // No space after the bump (as a minifier leaves it): the await starts where the bump's statement ends.\n    this.version++;await notify(this.doc);\n  }\n}" },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB],
-    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB],
+    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC],
+    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).
