@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { blockingApiOf, catalogueTable, metadataCallNames } from "../../server/src/engine/catalogues/blockingApis";
+import { AWAITED_CALLBACK_SLOT_MEMBERS, awaitedCallbackSlotOf } from "../../server/src/engine/catalogues/awaitedCallbackSlots";
 
 const ref = (module: string | undefined, qualifiedName: string, isDefaultLib = false) => ({ module, qualifiedName, isDefaultLib, fileName: "x.d.ts" });
 
@@ -60,5 +61,17 @@ describe("the blocking-API catalogue", () => {
       table[5],
       "| `crypto` | `pbkdf2Sync`, `scryptSync`, `generateKeyPairSync`, `generateKeySync`, `generatePrimeSync`, `checkPrimeSync`, `randomFillSync` | runs a CPU-heavy computation on the main thread | the callback form, which runs on the libuv thread pool: `await promisify(pbkdf2)(...)`, … |",
     );
+  });
+});
+
+describe("the awaited callback slots catalogue", () => {
+  it("matches a slot by its module and owner.member only", () => {
+    assert.equal(awaitedCallbackSlotOf(ref("pg", "PoolConfig.onConnect"))?.member, "onConnect");
+    assert.equal(awaitedCallbackSlotOf(ref(undefined, "PoolConfig.onConnect")), undefined, "a project's own PoolConfig");
+    assert.equal(awaitedCallbackSlotOf(ref("mysql-lite", "PoolConfig.onConnect")), undefined, "another package");
+    assert.equal(awaitedCallbackSlotOf(ref("pg", "PoolConfig.log")), undefined, "another member of the same owner");
+    assert.equal(awaitedCallbackSlotOf(ref("pg", "ClientConfig.onConnect")), undefined, "another owner in the same package");
+    assert.equal(awaitedCallbackSlotOf(ref("pg", "legacy.PoolConfig.onConnect")), undefined, "a namespace's PoolConfig");
+    assert.deepEqual([...AWAITED_CALLBACK_SLOT_MEMBERS], ["onConnect"]);
   });
 });

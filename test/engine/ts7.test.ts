@@ -661,3 +661,85 @@ describe("the ts7 engine names the release method TypeScript 6 names", () => {
     }
   });
 });
+
+describe("the ts7 engine names the slot a value is stored into as TypeScript 6 does", () => {
+  it("slotDeclarations on pg's PoolConfig.onConnect (from node_modules/@types/pg) in every shape, a project's own onConnect, a union of both, and no contextual type", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "ts7-slots-")).replace(/\\/g, "/");
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(`${root}/${file}`), { recursive: true });
+      fs.writeFileSync(`${root}/${file}`, text);
+    };
+    write("tsconfig.json", JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2023"], types: [], noEmit: true }, include: ["src"] }));
+    write("node_modules/@types/pg/package.json", '{ "name": "@types/pg", "version": "8.23.1", "types": "index.d.ts" }');
+    write(
+      "node_modules/@types/pg/index.d.ts",
+      [
+        "export interface ClientBase { query(text: string): Promise<unknown> }",
+        "export interface PoolConfig { max?: number | undefined; log?: ((...messages: any[]) => void) | undefined; onConnect?: ((client: ClientBase) => void) | undefined }",
+        "export declare class Pool { constructor(config?: PoolConfig); end(): Promise<void> }",
+      ].join("\n"),
+    );
+    write(
+      "src/slots.ts",
+      [
+        'import { type ClientBase, type PoolConfig, Pool } from "pg";',
+        "interface CacheConfig { url: string; onConnect?: (client: { ping(): Promise<void> }) => void }",
+        "interface AppPoolConfig extends PoolConfig { tenant: string }",
+        "declare function open(config: PoolConfig | CacheConfig): void;",
+        'const onConnect = async (client: ClientBase) => { await client.query("SET a"); };',
+        'export const a = new Pool({ max: 1, onConnect: async (client) => { await client.query("SET b"); } });',
+        "export const b = new Pool({ onConnect });",
+        'export const c = new Pool({ async onConnect(client) { await client.query("SET c"); } });',
+        'const config: AppPoolConfig = { tenant: "t", onConnect, log: () => {} };',
+        "config.onConnect = async () => {};",
+        "open({ onConnect: async () => {} });",
+        "export class Hooks implements PoolConfig { max = 2; async onConnect(client: ClientBase) { await client.query(\"SET d\"); } }",
+        "export const loose = { onConnect: async () => {} };",
+        "new Pool(config).end().catch(() => {});",
+      ].join("\n"),
+    );
+    const config = `${root}/tsconfig.json`;
+    const parsed = ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+    const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+    const engine = openTs7Engine(program, config);
+    try {
+      const oracle7 = new ProgramTypes(program, undefined, engine.factory).get();
+      const oracle6 = new ProgramTypes(program).get();
+      const sourceFile = program.getSourceFile(`${root}/src/slots.ts`)!;
+      type Slot = ts.ObjectLiteralElementLike | ts.ClassElement | ts.PropertyAccessExpression;
+      const slots = nodesOf(
+        sourceFile,
+        (node): node is Slot =>
+          ((ts.isObjectLiteralElementLike(node) || ts.isClassElement(node)) && !ts.isConstructorDeclaration(node)) ||
+          (ts.isPropertyAccessExpression(node) && ts.isBinaryExpression(node.parent) && node.parent.left === node),
+      );
+      const describe = (refs: ReturnType<typeof oracle6.slotDeclarations>) => (refs ? refs.map((ref) => `${ref.module ?? "(project)"} ${ref.qualifiedName}`).join(", ") : "none");
+      ts7Stats.delete("slotDeclarations");
+      const rows = slots.map((slot) => {
+        const six = describe(oracle6.slotDeclarations(slot));
+        const seven = describe(oracle7.slotDeclarations(slot));
+        return `${sourceFile.getLineAndCharacterOfPosition(slot.getStart()).line + 1} ${slot.getText().split(/[:(=]/)[0].trim()}: ${six}${seven === six ? "" : ` but ts7 ${seven}`}`;
+      });
+      assert.deepEqual(rows, [
+        "6 max: pg PoolConfig.max",
+        "6 onConnect: pg PoolConfig.onConnect",
+        "7 onConnect: pg PoolConfig.onConnect",
+        "8 async onConnect: pg PoolConfig.onConnect",
+        "9 tenant: (project) AppPoolConfig.tenant",
+        "9 onConnect: pg PoolConfig.onConnect",
+        "9 log: pg PoolConfig.log",
+        "10 config.onConnect: pg PoolConfig.onConnect",
+        // A union's parts in the compilers' own orders (they differ), sorted by place.
+        "11 onConnect: pg PoolConfig.onConnect, (project) CacheConfig.onConnect",
+        "12 max: pg PoolConfig.max",
+        "12 async onConnect: pg PoolConfig.onConnect",
+        "13 onConnect: none",
+      ]);
+      const count = ts7Stats.get("slotDeclarations");
+      assert.deepEqual(count && { ts7: count.ts7, ts6: count.ts6, failed: count.failed }, { ts7: rows.length, ts6: 0, failed: 0 }, "TypeScript 7 answers every one itself");
+    } finally {
+      engine.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -5086,8 +5086,342 @@ const validDelta: ValidCase[] = [
   },
 ];
 
+/** Shaped like @types/pg 8.23.1: `PoolConfig.onConnect` is typed to return `void`, though pg-pool awaits it. */
+const PG_TYPES = lines(
+  'import { EventEmitter } from "node:events";',
+  "export interface ClientConfig { connectionString?: string | undefined; user?: string | undefined; database?: string | undefined }",
+  "export interface QueryResult<R = any> { rows: R[]; rowCount: number | null }",
+  "export class ClientBase extends EventEmitter {",
+  "  query<R = any>(text: string, values?: unknown[]): Promise<QueryResult<R>>;",
+  "}",
+  "export class Client extends ClientBase { constructor(config?: string | ClientConfig); connect(): Promise<void> }",
+  "export interface PoolClient extends ClientBase { release(err?: Error | boolean): void }",
+  "export interface PoolConfig extends ClientConfig {",
+  "  max?: number | undefined;",
+  "  idleTimeoutMillis?: number | undefined | null;",
+  "  log?: ((...messages: any[]) => void) | undefined;",
+  "  onConnect?: ((client: ClientBase) => void) | undefined;",
+  "}",
+  "export class Pool extends EventEmitter {",
+  "  constructor(config?: PoolConfig);",
+  "  connect(): Promise<PoolClient>;",
+  "  query<R = any>(text: string, values?: unknown[]): Promise<QueryResult<R>>;",
+  "  end(): Promise<void>;",
+  '  on(event: "error", listener: (err: Error, client: PoolClient) => void): this;',
+  '  on(event: "connect" | "acquire" | "remove", listener: (client: PoolClient) => void): this;',
+  "}",
+);
+const PG = { extraFiles: { "node_modules/@types/pg/package.json": '{ "name": "@types/pg", "version": "8.23.1", "types": "index.d.ts" }', "node_modules/@types/pg/index.d.ts": PG_TYPES } };
+/** The same slot declared by an ambient module, as a project without @types/pg might write it. */
+const PG_AMBIENT = {
+  extraFiles: {
+    "pg.d.ts": lines('declare module "pg" {', "  export interface ClientBase { query(text: string, values?: unknown[]): Promise<{ rows: any[] }> }", "  export interface PoolConfig { max?: number; onConnect?: ((client: ClientBase) => void) | undefined }", "  export class Pool { constructor(config?: PoolConfig); end(): Promise<void> }", "}"),
+  },
+};
+
+const invalidAwaitedSlot: InvalidCase[] = [
+  {
+    name: "awaitedSlot: a project's own PoolConfig with an onConnect typed to return void (not pg's)",
+    code: lines(
+      "interface Connection { query(sql: string): Promise<void> }",
+      "export interface PoolConfig { size: number; onConnect?: (connection: Connection) => void }",
+      "declare function createPool(config: PoolConfig): { close(): void };",
+      "export const pool = createPool({",
+      "  size: 4,",
+      "  onConnect: async (connection) => {",
+      '    await connection.query("SET search_path TO app");',
+      "  },",
+      "});",
+    ),
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 6,
+        column: 14,
+        message: VOID_ASSIGNMENT("onConnect"),
+        fixes: [
+          [
+            WRAP,
+            lines(
+              "interface Connection { query(sql: string): Promise<void> }",
+              "export interface PoolConfig { size: number; onConnect?: (connection: Connection) => void }",
+              "declare function createPool(config: PoolConfig): { close(): void };",
+              "export const pool = createPool({",
+              "  size: 4,",
+              "  onConnect: (connection) => { void (async () => {",
+              '    await connection.query("SET search_path TO app");',
+              "  })().catch((error) => { console.error(error); }); },",
+              "});",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "awaitedSlot: another package's PoolConfig.onConnect (not pg) is judged by its type",
+    code: lines('import { createPool } from "mysql-lite";', "export const pool = createPool({", "  host: \"db\",", "  onConnect: async (connection) => {", '    await connection.query("SET time_zone = \'+00:00\'");', "  },", "});"),
+    extraFiles: {
+      "node_modules/mysql-lite/package.json": '{ "name": "mysql-lite", "version": "1.0.0", "types": "index.d.ts" }',
+      "node_modules/mysql-lite/index.d.ts": lines("export interface Connection { query(sql: string): Promise<void> }", "export interface PoolConfig { host: string; onConnect?: (connection: Connection) => void }", "export declare function createPool(config: PoolConfig): { end(): Promise<void> };"),
+    },
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 4,
+        column: 14,
+        message: VOID_ASSIGNMENT("onConnect"),
+        fixes: [
+          [
+            WRAP,
+            lines(
+              'import { createPool } from "mysql-lite";',
+              "export const pool = createPool({",
+              '  host: "db",',
+              "  onConnect: (connection) => { void (async () => {",
+              "    await connection.query(\"SET time_zone = '+00:00'\");",
+              "  })().catch((error) => { console.error(error); }); },",
+              "});",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "awaitedSlot: pg's connect event listener is not awaited by the pool",
+    code: lines('import { Pool } from "pg";', "export const pool = new Pool({ max: 10 });", 'pool.on("connect", async (client) => {', '  await client.query("SET search_path TO app");', "});"),
+    ...PG,
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 3,
+        column: 20,
+        message: VOID_ARGUMENT("on"),
+        fixes: [
+          [
+            WRAP,
+            lines(
+              'import { Pool } from "pg";',
+              "export const pool = new Pool({ max: 10 });",
+              'pool.on("connect", (client) => { void (async () => {',
+              '  await client.query("SET search_path TO app");',
+              "})().catch((error) => { console.error(error); }); });",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "awaitedSlot: pg's log option is called without waiting (an async logger)",
+    code: lines('import { Pool } from "pg";', "declare const audit: { write(line: string): Promise<void> };", "export const pool = new Pool({", "  max: 10,", "  log: async (...messages) => {", '    await audit.write(messages.join(" "));', "  },", "});"),
+    ...PG,
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 5,
+        column: 8,
+        message: VOID_ASSIGNMENT("log"),
+        fixes: [
+          [
+            WRAP,
+            lines(
+              'import { Pool } from "pg";',
+              "declare const audit: { write(line: string): Promise<void> };",
+              "export const pool = new Pool({",
+              "  max: 10,",
+              "  log: (...messages) => { void (async () => {",
+              '    await audit.write(messages.join(" "));',
+              "  })().catch((error) => { console.error(error); }); },",
+              "});",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "awaitedSlot: an options union with a project type's onConnect is not only pg's slot",
+    code: lines(
+      'import { type PoolConfig, Pool } from "pg";',
+      "interface CacheConfig { url: string; onConnect?: (client: { ping(): Promise<void> }) => void }",
+      "declare function open(config: PoolConfig | CacheConfig): void;",
+      "open({",
+      '  url: "redis://cache",',
+      "  onConnect: async (client) => {",
+      "    console.log(client);",
+      "    await new Pool().end();",
+      "  },",
+      "});",
+    ),
+    ...PG,
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 6,
+        column: 14,
+        message: VOID_ASSIGNMENT("onConnect"),
+        fixes: [
+          [
+            WRAP,
+            lines(
+              'import { type PoolConfig, Pool } from "pg";',
+              "interface CacheConfig { url: string; onConnect?: (client: { ping(): Promise<void> }) => void }",
+              "declare function open(config: PoolConfig | CacheConfig): void;",
+              "open({",
+              '  url: "redis://cache",',
+              "  onConnect: (client) => { void (async () => {",
+              "    console.log(client);",
+              "    await new Pool().end();",
+              "  })().catch((error) => { console.error(error); }); },",
+              "});",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "awaitedSlot: an assignment to a project's hooks object's onConnect",
+    code: lines(
+      "interface Socket { send(data: string): Promise<void> }",
+      "interface Hooks { onConnect?: (socket: Socket) => void }",
+      "export class Server {",
+      "  readonly hooks: Hooks = {};",
+      "  greet() {",
+      "    this.hooks.onConnect = async (socket) => {",
+      '      await socket.send("hello");',
+      "    };",
+      "  }",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 6,
+        column: 28,
+        message: VOID_ASSIGNMENT("onConnect"),
+        fixes: [
+          [
+            WRAP,
+            lines(
+              "interface Socket { send(data: string): Promise<void> }",
+              "interface Hooks { onConnect?: (socket: Socket) => void }",
+              "export class Server {",
+              "  readonly hooks: Hooks = {};",
+              "  greet() {",
+              "    this.hooks.onConnect = (socket) => { void (async () => {",
+              '      await socket.send("hello");',
+              "    })().catch((error) => { console.error(error); }); };",
+              "  }",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "awaitedSlot: a class field implementing pg's PoolConfig but written with its own void type is judged by that type",
+    code: lines('import { type ClientBase, type PoolConfig } from "pg";', "export class TenantHooks implements PoolConfig {", "  onConnect: (client: ClientBase) => void = async (client) => {", '    await client.query("SET app.tenant = \'acme\'");', "  };", "}"),
+    ...PG,
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 3,
+        column: 45,
+        message: VOID_ASSIGNMENT("onConnect"),
+        fixes: [
+          [
+            WRAP,
+            lines(
+              'import { type ClientBase, type PoolConfig } from "pg";',
+              "export class TenantHooks implements PoolConfig {",
+              "  onConnect: (client: ClientBase) => void = (client) => { void (async () => {",
+              "    await client.query(\"SET app.tenant = 'acme'\");",
+              "  })().catch((error) => { console.error(error); }); };",
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+];
+
+const validAwaitedSlot: ValidCase[] = [
+  {
+    name: "awaitedSlot: pg-boss's pool, session statements run by an async onConnect (pg-pool awaits the hook)",
+    code: lines(
+      'import * as pg from "pg";',
+      "export class Db {",
+      "  pool?: pg.Pool;",
+      "  constructor(",
+      "    private readonly config: pg.PoolConfig,",
+      "    private readonly sessionStatements: string[],",
+      "  ) {}",
+      "  open() {",
+      "    this.pool = new pg.Pool({",
+      "      ...this.config,",
+      "      onConnect: async (client) => {",
+      "        for (const statement of this.sessionStatements) await client.query(statement);",
+      "      },",
+      "    });",
+      "  }",
+      "}",
+    ),
+    ...PG,
+  },
+  {
+    name: "awaitedSlot: pg's onConnect as a shorthand property",
+    code: lines('import { type ClientBase, Pool } from "pg";', "const onConnect = async (client: ClientBase) => {", '  await client.query("SET statement_timeout = 5000");', "};", "export const pool = new Pool({ connectionString: process.env.DATABASE_URL, onConnect });"),
+    ...PG,
+  },
+  {
+    name: "awaitedSlot: pg's onConnect as a method of the options",
+    code: lines('import { Pool } from "pg";', "export const pool = new Pool({", "  max: 20,", "  async onConnect(client) {", '    await client.query("SET search_path TO tenant, public");', "  },", "});"),
+    ...PG,
+  },
+  {
+    name: "awaitedSlot: pg's onConnect in a config typed PoolConfig, then handed to the pool",
+    code: lines('import { type PoolConfig, Pool } from "pg";', "const config: PoolConfig = {", "  max: 5,", "  onConnect: async (client) => {", '    await client.query("SET application_name = \'worker\'");', "  },", "};", "export const pool = new Pool(config);"),
+    ...PG,
+  },
+  {
+    name: "awaitedSlot: pg's onConnect assigned to a PoolConfig after it was built",
+    code: lines('import { type PoolConfig, Pool } from "pg";', "export function createPool(schema: string): Pool {", "  const config: PoolConfig = { max: 5 };", "  config.onConnect = async (client) => {", "    await client.query(`SET search_path TO ${schema}`);", "  };", "  return new Pool(config);", "}"),
+    ...PG,
+  },
+  {
+    name: "awaitedSlot: pg's onConnect of an application config interface that extends PoolConfig",
+    code: lines('import { type PoolConfig, Pool } from "pg";', "interface AppPoolConfig extends PoolConfig { tenant: string }", "export function connect(tenant: string): Pool {", "  const config: AppPoolConfig = {", "    tenant,", "    onConnect: async (client) => {", "      await client.query(`SET app.tenant = '${tenant}'`);", "    },", "  };", "  return new Pool(config);", "}"),
+    ...PG,
+  },
+  {
+    name: "awaitedSlot: a class implementing pg's PoolConfig with an async onConnect",
+    code: lines('import { type ClientBase, type PoolConfig, Pool } from "pg";', "class TenantPoolConfig implements PoolConfig {", "  max = 10;", "  constructor(private readonly tenant: string) {}", "  async onConnect(client: ClientBase) {", "    await client.query(`SET app.tenant = '${this.tenant}'`);", "  }", "}", 'export const pool = new Pool(new TenantPoolConfig("acme"));'),
+    ...PG,
+  },
+  {
+    name: "awaitedSlot: pg's onConnect set with ??= on a PoolConfig the caller may have filled",
+    code: lines('import { type PoolConfig, Pool } from "pg";', "export function createPool(config: PoolConfig, schema: string): Pool {", "  config.onConnect ??= async (client) => {", "    await client.query(`SET search_path TO ${schema}`);", "  };", "  return new Pool(config);", "}"),
+    ...PG,
+  },
+  {
+    name: "awaitedSlot: a class implementing pg's PoolConfig with an async arrow field onConnect",
+    code: lines('import { type ClientBase, type PoolConfig, Pool } from "pg";', "class ReadOnlyPoolConfig implements PoolConfig {", "  max = 4;", "  onConnect = async (client: ClientBase) => {", '    await client.query("SET default_transaction_read_only = on");', "  };", "}", "export const replica = new Pool(new ReadOnlyPoolConfig());"),
+    ...PG,
+  },
+  {
+    name: "awaitedSlot: pg's onConnect declared by an ambient module \"pg\"",
+    code: lines('import { Pool } from "pg";', "export const pool = new Pool({", "  max: 4,", "  onConnect: async (client) => {", '    await client.query("SET TIME ZONE \'UTC\'");', "  },", "});"),
+    ...PG_AMBIENT,
+  },
+];
+
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...validMore, ...validLeft, ...validHandlerReturns, ...validFunctionStyle, ...validCombinations, ...validChains, ...validDelta], invalid: [...invalid, ...invalidMore, ...invalidLeft, ...invalidHandlerReturns, ...invalidFunctionStyle, ...invalidCombinations, ...invalidChains, ...invalidDelta] });
+  runRuleTable(RULE, { valid: [...valid, ...validMore, ...validLeft, ...validHandlerReturns, ...validFunctionStyle, ...validCombinations, ...validChains, ...validDelta, ...validAwaitedSlot], invalid: [...invalid, ...invalidMore, ...invalidLeft, ...invalidHandlerReturns, ...invalidFunctionStyle, ...invalidCombinations, ...invalidChains, ...invalidDelta, ...invalidAwaitedSlot] });
 
   describe("rendered messages", () => {
     const messagesOf = (code: string, run = {}) => lintCode(RULE, code, { fileName: "script.cts", ...run }).findings.map((finding) => finding.message);

@@ -10,7 +10,7 @@ import * as ts from "typescript";
 import { equalWhen, walkTree } from "./astUtils";
 import { type CommandLineFolder, commandLineFolders, type LintProgram, type ReadFile } from "./project";
 import { type CommandLineOnlyFile, commandLineOnlyFiles } from "./moduleGraph";
-import { type DeclarationRef, type PromiseQuery, skipIndirectCallee, skipParens, type Tri, type TypeOracle, type VariableHandle } from "./typeOracle";
+import { byDeclarationPlace, type DeclarationRef, type PromiseQuery, skipIndirectCallee, skipParens, type Tri, type TypeOracle, type VariableHandle } from "./typeOracle";
 
 /** The default lib's members that run the function they are called on. */
 const INVOKERS: ReadonlySet<string> = new Set(["Function.call", "Function.apply", "CallableFunction.call", "CallableFunction.apply"]);
@@ -836,6 +836,49 @@ export class Ts6TypeOracle implements TypeOracle {
     const signatures = this.callSignaturesOf(memberType);
     if (signatures.length === 0) return "never";
     return signatures.every((signature) => this.checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Void) ? "always" : "never";
+  }
+
+  /**
+   * Which declaration is the slot a value is stored into: the property of an object literal's
+   * contextual type, of an assignment target's object, or of a class's heritage types. See
+   * `TypeOracle.slotDeclarations`.
+   */
+  slotDeclarations(member: ts.ObjectLiteralElementLike | ts.ClassElement | ts.PropertyAccessExpression): DeclarationRef[] | undefined {
+    const nameNode = member.name;
+    const name = nameNode && (ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode) || ts.isPrivateIdentifier(nameNode)) ? nameNode.text : undefined;
+    if (name === undefined) return undefined;
+    const owner = member.parent;
+    if (ts.isPropertyAccessExpression(member)) return this.propertyDeclarationsOf(this.checker.getTypeAtLocation(member.expression), name);
+    if (ts.isObjectLiteralExpression(owner)) {
+      const contextual = this.checker.getContextualType(owner);
+      return contextual ? this.propertyDeclarationsOf(contextual, name) : undefined;
+    }
+    if (!ts.isClassLike(owner) || !owner.heritageClauses) return undefined;
+    const refs: DeclarationRef[] = [];
+    for (const clause of owner.heritageClauses) {
+      for (const heritage of clause.types) {
+        const baseType = this.checker.getTypeAtLocation(heritage);
+        if (baseType.flags & UNKNOWNISH) continue;
+        const property = this.checker.getApparentType(baseType).getProperty(name);
+        for (const declaration of property?.declarations ?? []) refs.push(this.describeDeclaration(declaration));
+      }
+    }
+    return refs.length > 0 ? refs.sort(byDeclarationPlace) : undefined;
+  }
+
+  /** The declarations of property `name` in every part of `type` (nullish parts left out), or undefined when a part has none or is unknown. */
+  private propertyDeclarationsOf(type: ts.Type, name: string): DeclarationRef[] | undefined {
+    if (type.flags & UNKNOWNISH) return undefined;
+    const nonNullable = this.checker.getNonNullableType(type);
+    if (nonNullable.flags & ts.TypeFlags.Never) return undefined;
+    const refs: DeclarationRef[] = [];
+    for (const part of nonNullable.isUnion() ? nonNullable.types : [nonNullable]) {
+      if (part.flags & UNKNOWNISH) return undefined;
+      const declarations = this.checker.getApparentType(part).getProperty(name)?.declarations;
+      if (!declarations || declarations.length === 0) return undefined;
+      for (const declaration of declarations) refs.push(this.describeDeclaration(declaration));
+    }
+    return refs.sort(byDeclarationPlace);
   }
 
   /**

@@ -229,6 +229,28 @@ export interface TypeOracle {
   expectsVoidFunctionForMember(member: ts.MethodDeclaration | ts.ShorthandPropertyAssignment): Tri;
 
   /**
+   * Which declaration is the slot a value is stored into? For catalogues of library members whose
+   * written types say less than their library does (misused-promise's `AWAITED_CALLBACK_SLOTS`:
+   * pg's `PoolConfig.onConnect` is typed to return `void`, and pg-pool awaits it). By where the
+   * value is written:
+   * - a member of an object literal (`onConnect: async (client) => ...`, `{ onConnect }`,
+   *   `async onConnect(client) {}`): the property of that name of the literal's contextual type;
+   * - an assignment's target (`config.onConnect = ...`): the property of that name of the object's type;
+   * - a class member (`class Hooks implements PoolConfig { async onConnect(client) {} }`): the
+   *   property of that name of each `extends`/`implements` type that has one.
+   * `undefined` and `null` parts of the type are left out; every other union part must have the
+   * property, and each part's declarations of it are given (an intersection's: each of its parts
+   * that declares it). Undefined when the name is computed, the type is missing, `any` or
+   * `unknown`, or a part has no such property. Sorted (`byDeclarationPlace`): the order of a
+   * union's parts is the compiler's own, and differs between TypeScript 6 and 7.
+   *
+   * @example
+   * // @types/pg: export interface PoolConfig { onConnect?: ((client: ClientBase) => void) | undefined }
+   * new Pool({ onConnect: async (client) => { ... } }); // the property: [{ module: "pg", qualifiedName: "PoolConfig.onConnect", ... }]
+   */
+  slotDeclarations(member: ts.ObjectLiteralElementLike | ts.ClassElement | ts.PropertyAccessExpression): DeclarationRef[] | undefined;
+
+  /**
    * For a class method that overrides or implements a member of a heritage clause (`extends Base`,
    * `implements Listener`): the name of the first base type whose property of the same name is a
    * method every call signature of which returns exactly `void` (not `Promise<void>`, not `void |
@@ -654,6 +676,14 @@ export interface TypeOracle {
 }
 
 /** `(((x)))` → `x`. */
+/** An order of declarations that no compiler's order of union parts decides: file name, dotted name, module. */
+export function byDeclarationPlace(a: DeclarationRef, b: DeclarationRef): number {
+  const key = (ref: DeclarationRef) => [ref.fileName, ref.qualifiedName, ref.module ?? ""];
+  const [x, y] = [key(a), key(b)];
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  return 0;
+}
+
 export function skipParens(expr: ts.Expression): ts.Expression {
   let current = expr;
   while (ts.isParenthesizedExpression(current)) current = current.expression;

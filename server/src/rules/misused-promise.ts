@@ -10,6 +10,7 @@ import { argumentParameters, awaitAllowedAt, enclosingFunction, isAsyncFunction,
 import type { PromiseQuery, Tri, TypeOracle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import { rejectionFacts } from "../engine/rejection";
+import { AWAITED_CALLBACK_SLOT_MEMBERS, AWAITED_CALLBACK_SLOTS, awaitedCallbackSlotOf } from "../engine/catalogues/awaitedCallbackSlots";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
 // ---------------------------------------------------------------------------------------------
@@ -160,6 +161,17 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  although typed `() => void`, `Promise.prototype.finally` waits for the promise the callback",
         "  returns and rejects with its error, so nothing is lost. A `finally` method of another type",
         "  is judged by its parameter type like any callee.",
+        "- A function stored into a library callback slot that is typed to return `void` but whose",
+        "  library awaits the promise the function returns and handles its rejection. The slot is",
+        "  matched by its declaration (the package and the interface member the type checker finds",
+        "  for it), never by the name written, from a small catalogue (`AWAITED_CALLBACK_SLOTS`):",
+        ...AWAITED_CALLBACK_SLOTS.map((slot) => `  \`${slot.owner}.${slot.member}\` of \`${slot.module}\`: ${slot.why} (${slot.since}).`),
+        "  An object literal's property, shorthand property or method (`new Pool({ onConnect: async",
+        "  (client) => { await client.query(\"SET search_path TO app\"); } })`), an assignment to that",
+        "  property (`config.onConnect = ...`), and a class member implementing it count. The same",
+        "  name anywhere else is still reported: a project's own `PoolConfig`, another package's",
+        "  `onConnect`, a listener (`pool.on(\"connect\", async (client) => ...)`, which pg does not",
+        "  await), or a slot whose type is a union with another type's `onConnect`.",
         "- A condition on a value the code declares as possibly absent, read from the declaration",
         "  rather than the type: an optional property or parameter (`closing?: Promise<void>`), a",
         "  written type naming `undefined`, `null` or `void` (also through a type alias), an",
@@ -552,15 +564,26 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
     }
     if (options.checksVoidReturn) {
       visitor[ts.SyntaxKind.JsxAttribute] = (node) => checker.checkJsxAttribute(node as ts.JsxAttribute);
-      visitor[ts.SyntaxKind.PropertyAssignment] = (node) => checker.checkProperty(node as ts.PropertyAssignment);
-      visitor[ts.SyntaxKind.MethodDeclaration] = (node) => checker.checkObjectMethod(node as ts.MethodDeclaration);
+      // A slot the library awaits although its type returns `void` (`AWAITED_CALLBACK_SLOTS`) is checked nowhere.
+      visitor[ts.SyntaxKind.PropertyAssignment] = (node) => {
+        if (!checker.fillsAwaitedSlot(node as ts.PropertyAssignment)) checker.checkProperty(node as ts.PropertyAssignment);
+      };
+      visitor[ts.SyntaxKind.MethodDeclaration] = (node) => {
+        if (!checker.fillsAwaitedSlot(node as ts.MethodDeclaration)) checker.checkObjectMethod(node as ts.MethodDeclaration);
+      };
       visitor[ts.SyntaxKind.VariableDeclaration] = (node) => {
         checker.checkVariable(node as ts.VariableDeclaration);
         checker.checkDisposal(node as ts.VariableDeclaration);
       };
-      visitor[ts.SyntaxKind.BinaryExpression] = (node) => checker.checkAssignment(node as ts.BinaryExpression);
-      visitor[ts.SyntaxKind.ShorthandPropertyAssignment] = (node) => checker.checkShorthandProperty(node as ts.ShorthandPropertyAssignment);
-      visitor[ts.SyntaxKind.PropertyDeclaration] = (node) => checker.checkClassProperty(node as ts.PropertyDeclaration);
+      visitor[ts.SyntaxKind.BinaryExpression] = (node) => {
+        if (!checker.fillsAwaitedSlot(node as ts.BinaryExpression)) checker.checkAssignment(node as ts.BinaryExpression);
+      };
+      visitor[ts.SyntaxKind.ShorthandPropertyAssignment] = (node) => {
+        if (!checker.fillsAwaitedSlot(node as ts.ShorthandPropertyAssignment)) checker.checkShorthandProperty(node as ts.ShorthandPropertyAssignment);
+      };
+      visitor[ts.SyntaxKind.PropertyDeclaration] = (node) => {
+        if (!checker.fillsAwaitedSlot(node as ts.PropertyDeclaration)) checker.checkClassProperty(node as ts.PropertyDeclaration);
+      };
       visitor[ts.SyntaxKind.MethodSignature] = (node) => checker.checkInheritedSignature(node as ts.MethodSignature);
       visitor[ts.SyntaxKind.PropertySignature] = (node) => checker.checkInheritedSignature(node as ts.PropertySignature);
       visitor[ts.SyntaxKind.ReturnStatement] = (node) => checker.checkReturn(node as ts.ReturnStatement);
@@ -599,6 +622,35 @@ class MisuseChecker {
 
   constructor(private readonly context: RuleContext<MisusedPromiseOptions>) {
     this.query = { thenables: context.options.checkThenables };
+  }
+
+  /**
+   * Does this member or assignment store a function into a library callback slot whose type
+   * returns `void` but whose library awaits the promise returned and handles its rejection
+   * (`AWAITED_CALLBACK_SLOTS`: pg's `PoolConfig.onConnect`, awaited by pg-pool)? An object
+   * literal's member (`onConnect: async (client) => ...`, `{ onConnect }`, `async onConnect(client)
+   * {}`), an assignment to a property (`config.onConnect = ...`), or a class member without a
+   * written type of its own that implements or overrides one. The name is matched first (syntax);
+   * then the oracle names the slot's declarations (`TypeOracle.slotDeclarations`), and every one
+   * must be a record's: a project's own `PoolConfig`, another package's `onConnect`, or a union
+   * with another type's `onConnect` is still checked.
+   */
+  fillsAwaitedSlot(node: ts.PropertyAssignment | ts.ShorthandPropertyAssignment | ts.MethodDeclaration | ts.PropertyDeclaration | ts.BinaryExpression): boolean {
+    let slot: ts.ObjectLiteralElementLike | ts.ClassElement | ts.PropertyAccessExpression;
+    if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      if (operator !== ts.SyntaxKind.EqualsToken && !isLogicalAssignmentOperator(operator)) return false;
+      const target = skipParens(node.left);
+      if (!ts.isPropertyAccessExpression(target)) return false;
+      slot = target;
+    } else {
+      if (ts.isPropertyDeclaration(node) && node.type) return false;
+      slot = node;
+    }
+    const name = slot.name;
+    if (!name || !(ts.isIdentifier(name) || ts.isStringLiteral(name)) || !AWAITED_CALLBACK_SLOT_MEMBERS.has(name.text)) return false;
+    const declarations = this.context.types.slotDeclarations(slot);
+    return declarations !== undefined && declarations.length > 0 && declarations.every((ref) => awaitedCallbackSlotOf(ref) !== undefined);
   }
 
   /**

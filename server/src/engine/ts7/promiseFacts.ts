@@ -15,7 +15,7 @@
  */
 import * as ts from "typescript";
 import { BUILTIN_COLLECTIONS, constructorStartsAbsent, packageNameOf, isAmbient, isNullish, soleReturnedExpression, thisPropertyAssignment, thisPropertyStartsAbsent, variableStartsUnassigned } from "../ts6TypeOracle";
-import { type DeclarationRef, skipIndirectCallee, skipParens, type PromiseQuery, type Tri, type VariableHandle } from "../typeOracle";
+import { byDeclarationPlace, type DeclarationRef, skipIndirectCallee, skipParens, type PromiseQuery, type Tri, type VariableHandle } from "../typeOracle";
 import * as path from "node:path";
 import { CancelledError } from "../runner";
 import { ast7, sync7, type NodeHandle7, type Node7, type Project7, type Signature7, type Symbol7, type TupleType7, type Type7, type TypeNode7, type TypeReference7 } from "./api";
@@ -919,6 +919,56 @@ export class Ts7PromiseFacts {
       if (signatures.length === 0) return "never";
       return signatures.every((signature) => (checker.getReturnTypeOfSignature(signature)?.flags ?? 0) & TypeFlags.Void) ? "always" : "never";
     });
+  }
+
+  /**
+   * Which declaration is the slot a value is stored into: the property of an object literal's
+   * contextual type, of an assignment target's object, or of a class's heritage types. As
+   * `TypeOracle.slotDeclarations` (`Ts6TypeOracle.slotDeclarations`' steps).
+   */
+  slotDeclarations(member: ts.ObjectLiteralElementLike | ts.ClassElement | ts.PropertyAccessExpression): DeclarationRef[] | undefined {
+    return this.guard(undefined, () => {
+      const nameNode = member.name;
+      const name = nameNode && (ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode) || ts.isPrivateIdentifier(nameNode)) ? nameNode.text : undefined;
+      if (name === undefined) return undefined;
+      const { TypeFlags } = this.flags;
+      const { checker } = this.project;
+      const owner = member.parent;
+      if (ts.isPropertyAccessExpression(member)) return this.propertyDeclarationsOf(this.typeOf(member.expression), name);
+      if (ts.isObjectLiteralExpression(owner)) {
+        return this.propertyDeclarationsOf(checker.getContextualType(this.sharedNode7(owner) as Parameters<typeof checker.getContextualType>[0]), name);
+      }
+      if (!ts.isClassLike(owner) || !owner.heritageClauses) return undefined;
+      const refs: DeclarationRef[] = [];
+      for (const clause of owner.heritageClauses) {
+        for (const heritage of clause.types) {
+          const baseType = this.typeOf(heritage);
+          if (!baseType || baseType.flags & (TypeFlags.Any | TypeFlags.Unknown)) continue;
+          const apparent = checker.getApparentType(baseType);
+          const property = apparent && checker.getPropertyOfType(apparent, name);
+          for (const handle of property?.declarations ?? []) refs.push(this.describe(handle));
+        }
+      }
+      return refs.length > 0 ? refs.sort(byDeclarationPlace) : undefined;
+    });
+  }
+
+  /** The declarations of property `name` in every part of `type` (nullish parts left out). As `Ts6TypeOracle`'s. */
+  private propertyDeclarationsOf(type: Type7 | undefined, name: string): DeclarationRef[] | undefined {
+    const { TypeFlags } = this.flags;
+    const { checker } = this.project;
+    if (!type || type.flags & (TypeFlags.Any | TypeFlags.Unknown)) return undefined;
+    const nonNullable = checker.getNonNullableType(type);
+    if (!nonNullable || nonNullable.flags & TypeFlags.Never) return undefined;
+    const refs: DeclarationRef[] = [];
+    for (const part of nonNullable.isUnionType() ? nonNullable.getTypes() : [nonNullable]) {
+      if (part.flags & (TypeFlags.Any | TypeFlags.Unknown)) return undefined;
+      const apparent = checker.getApparentType(part);
+      const declarations = apparent && checker.getPropertyOfType(apparent, name)?.declarations;
+      if (!declarations || declarations.length === 0) return undefined;
+      for (const handle of declarations) refs.push(this.describe(handle));
+    }
+    return refs.sort(byDeclarationPlace);
   }
 
   // --- declarations ---

@@ -267,6 +267,10 @@ export class Ts7TypeOracle implements TypeOracle {
     return this.ts7("expectsVoidFunctionForMember", () => this.facts.expectsVoidFunctionForMember(member), (ts6) => ts6.expectsVoidFunctionForMember(member));
   }
 
+  slotDeclarations(member: ts.ObjectLiteralElementLike | ts.ClassElement | ts.PropertyAccessExpression): DeclarationRef[] | undefined {
+    return this.ts7("slotDeclarations", () => this.facts.slotDeclarations(member), (ts6) => ts6.slotDeclarations(member));
+  }
+
   voidReturningBaseOf(member: ts.MethodDeclaration | ts.PropertyDeclaration | ts.MethodSignature | ts.PropertySignature): string | undefined {
     return this.ts7("voidReturningBaseOf", () => this.facts.voidReturningBaseOf(member), (ts6) => ts6.voidReturningBaseOf(member));
   }
