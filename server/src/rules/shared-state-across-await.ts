@@ -242,7 +242,17 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  checked and set to `true` with no `await` between: `if (this.busy) return; this.busy = true;`,",
         "  also after a first `await this.ready;`; a flag set to a value that may be false,",
         "  `this.busy = this.queue.length > 0`, lets a second call through and is no lock, and so does a",
-        "  guard that exits only when another condition holds too, `if (this.busy && !force) return;`);",
+        "  guard that exits only when another condition holds too, `if (this.busy && !force) return;`;",
+        "  also a busy flag taken by a helper called as a statement, `this.#enter(\"tick\"); try { ... }",
+        "  finally { this.#busy = null; }`: a private method (`#enter`, `private enter`) or a module",
+        "  function not exported, neither async, that throws while the flag is set and then sets it to",
+        "  `true` or a name (`if (this.#busy) throw new Error(...); this.#busy = method;`), with the",
+        "  flag cleared in the `finally` of a `try` written after the call (directly, or by a helper such",
+        "  as `this.#leave()`). A helper whose guard returns hands back to a caller that runs on without",
+        "  the flag, and so does an async one, whose throw only rejects the promise the caller drops;",
+        "  one whose guard only logs stops nothing, a helper a subclass may override",
+        "  (`protected begin()`) may not be the one that runs, and a call inside the `try` lets a call",
+        "  the helper turns away clear the running call's flag: none of them is a lock);",
         "  extend the list with `criticalSections` and `lockAcquisitions`;",
         "- the async `read` of a Node stream built from options (`new Readable({ async read() {...} })`,",
         "  also `readable-stream`'s classes, Node's streams on npm; not `streamx`, whose `read(cb)` runs",
@@ -969,13 +979,110 @@ class Analyzer {
 
   /** The position after which the function holds a lock (`await mutex.acquire()`), if any. */
   private lockStart(fn: ts.FunctionLikeDeclaration): number {
-    let start = busyFlagLockStart(fn.body!);
+    let start = Math.min(busyFlagLockStart(fn.body!), this.busyFlagHelperLockStart(fn));
     forEachInFunction(fn.body!, (node) => {
       if (ts.isAwaitExpression(node) && ts.isCallExpression(node.expression) && this.lockAcquisition(normalize(node.expression.expression.getText()))) {
         start = Math.min(start, node.getEnd());
       }
     });
     return start;
+  }
+
+  /**
+   * A busy flag taken by a helper (`busyFlagHelperGuard`), called as a statement of `fn`'s own
+   * body that does not suspend (`this.#enter("tick");`, `this.enter();`, `enter();`), and cleared
+   * in the `finally` of a `try` written after that call (`this.#busy = null`, or a call to a
+   * helper that clears it, `this.#leave()`): `async tick() { this.#enter("tick"); try { ... }
+   * finally { this.#busy = null; } }`. As with the inline guard, the check and the set run as one
+   * step, so only one call at a time gets past the helper; reads before the call are not covered.
+   * Returns where the lock is held from (the call's start), or +∞.
+   */
+  private busyFlagHelperLockStart(fn: ts.FunctionLikeDeclaration): number {
+    const body = fn.body;
+    if (!body || !ts.isBlock(body)) return Number.POSITIVE_INFINITY;
+    const statements = body.statements;
+    for (let index = 0; index < statements.length; index++) {
+      const statement = statements[index];
+      if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression) || containsSuspension(statement)) continue;
+      const call = statement.expression;
+      const helper = this.busyFlagHelper(fn, call);
+      const flag = helper && busyFlagHelperGuard(helper, call);
+      if (!flag) continue;
+      const released = statements.slice(index + 1).some((later) => ts.isTryStatement(later) && later.finallyBlock !== undefined && this.clearsFlag(fn, later.finallyBlock, flag));
+      if (released) return statement.getStart();
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * The function `call` (a statement of `fn`'s body) runs, when it is one no other code can
+   * replace and that runs to its end before the call returns: a private method of `fn`'s class
+   * (`this.#enter()`, `this.enter()` of a `private enter()`, static when `fn` is) or a function
+   * declared at the top of `fn`'s module and not exported (`enter()`), neither async nor a
+   * generator.
+   */
+  private busyFlagHelper(fn: ts.FunctionLikeDeclaration, call: ts.CallExpression): BusyFlagHelper | undefined {
+    if (call.questionDotToken) return undefined;
+    const callee = call.expression;
+    let helper: ts.FunctionLikeDeclaration | undefined;
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && !callee.questionDotToken) {
+      if (!ts.isMethodDeclaration(fn) || !ts.isClassLike(fn.parent)) return undefined;
+      const isStatic = (member: ts.ClassElement): boolean => (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static) !== 0;
+      helper = fn.parent.members.find(
+        (member): member is ts.MethodDeclaration =>
+          ts.isMethodDeclaration(member) &&
+          member.body !== undefined &&
+          member.name.getText() === callee.name.getText() &&
+          (ts.isPrivateIdentifier(member.name) || (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Private) !== 0) &&
+          isStatic(member) === isStatic(fn),
+      );
+    } else if (ts.isIdentifier(callee)) {
+      const variable = this.context.types.variableOf(callee);
+      helper = fn.getSourceFile().statements.find(
+        (statement): statement is ts.FunctionDeclaration =>
+          ts.isFunctionDeclaration(statement) &&
+          statement.body !== undefined &&
+          statement.name !== undefined &&
+          statement.name.text === callee.text &&
+          (ts.getCombinedModifierFlags(statement) & ts.ModifierFlags.Export) === 0 &&
+          variable !== undefined &&
+          this.context.types.variableOf(statement.name) === variable,
+      );
+    }
+    if (!helper?.body || !ts.isBlock(helper.body) || isAsyncFunction(helper) || helper.asteriskToken) return undefined;
+    return { fn: helper, body: helper.body, method: ts.isMethodDeclaration(helper) };
+  }
+
+  /**
+   * `finally` clears `flag`: one of its statements sets it to `null`, `undefined`, `false`, `0` or
+   * `""`, or calls a helper (`busyFlagHelper`) whose body does, with no `return` before it.
+   */
+  private clearsFlag(fn: ts.FunctionLikeDeclaration, block: ts.Block, flag: BusyFlag): boolean {
+    const clears = (statements: readonly ts.Statement[], viaThis: boolean, throughHelpers: boolean): boolean => {
+      for (const statement of statements) {
+        if (ts.isExpressionStatement(statement) && isAssignment(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+          const { left, right } = statement.expression;
+          if (isFalsyConstant(right) && this.namesFlag(left, flag, viaThis)) return true;
+        }
+        if (throughHelpers && ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)) {
+          const helper = this.busyFlagHelper(fn, statement.expression);
+          if (helper && clears(helper.body.statements, helper.method, false)) return true;
+        }
+        if (mayReturn(statement)) return false;
+      }
+      return false;
+    };
+    return clears(block.statements, true, true);
+  }
+
+  /**
+   * `target` is `flag`: the same variable, or, for a flag on `this` set in a method, the same
+   * property of `this` written where `this` is the same instance (`viaThis`).
+   */
+  private namesFlag(target: ts.Expression, flag: BusyFlag, viaThis: boolean): boolean {
+    const node = skipOuter(target);
+    if (ts.isIdentifier(flag.node)) return ts.isIdentifier(node) && this.context.types.variableOf(node) === this.context.types.variableOf(flag.node);
+    return flag.method && viaThis && normalize(node.getText()) === normalize(flag.node.getText());
   }
 
   // A. `x += await f()`, `x = x + await f()`, `x ??= await f()`, `m.set(k, m.get(k) + await f())`
@@ -1595,17 +1702,7 @@ function busyFlagLockStart(body: ts.ConciseBody): number {
     const guard = statements[index];
     if (containsSuspension(guard)) continue;
     if (!ts.isIfStatement(guard) || guard.elseStatement || !exits(guard.thenStatement)) continue;
-    const tested = new Set<string>();
-    const collect = (expression: ts.Expression): void => {
-      const node = skipOuter(expression);
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
-        collect(node.left);
-        collect(node.right);
-      } else if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
-        tested.add(normalize(node.getText()));
-      }
-    };
-    collect(guard.expression);
+    const tested = flagsTested(guard.expression);
     for (let next = index + 1; next < statements.length; next++) {
       const statement = statements[next];
       if (containsSuspension(statement)) break;
@@ -1617,6 +1714,135 @@ function busyFlagLockStart(body: ts.ConciseBody): number {
     }
   }
   return Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The flags a guard's condition exits on, each alone: `this.busy`, `this.busy || this.closed`
+ * (not `this.busy && !force`, which lets a forced call through).
+ */
+function flagsTested(condition: ts.Expression): Set<string> {
+  const tested = new Set<string>();
+  const collect = (expression: ts.Expression): void => {
+    const node = skipOuter(expression);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
+      collect(node.left);
+      collect(node.right);
+    } else if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
+      tested.add(normalize(node.getText()));
+    }
+  };
+  collect(condition);
+  return tested;
+}
+
+/** A function that may take a busy flag for its caller (`Analyzer.busyFlagHelper`). */
+interface BusyFlagHelper {
+  fn: ts.FunctionLikeDeclaration;
+  body: ts.Block;
+  /** A method of the caller's class, called on `this`: its `this` is the caller's. */
+  method: boolean;
+}
+
+/** The flag a helper takes: where the helper sets it. */
+interface BusyFlag {
+  node: ts.Expression;
+  method: boolean;
+}
+
+/**
+ * The flag `helper`, run by `call`, takes as a lock for its caller: a guard that throws whenever
+ * the flag is set, then the flag set to a value that is never false, with no `return` before the
+ * set (which would hand back to the caller without the flag):
+ * `#enter(method) { if (this.#busy) throw new Error(...); this.#busy = method; }` called as
+ * `this.#enter("tick")`. A guard that returns does not stop the caller, and one that only logs
+ * stops nothing. The value is `true`, a string or number literal that is not empty or zero, or
+ * a parameter the helper never assigns, given such a literal by `call` (or by its default). The
+ * flag is a variable, or a property of `this` in a method.
+ */
+function busyFlagHelperGuard(helper: BusyFlagHelper, call: ts.CallExpression): BusyFlag | undefined {
+  const statements = helper.body.statements;
+  for (let index = 0; index < statements.length; index++) {
+    const guard = statements[index];
+    if (mayReturn(guard)) return undefined;
+    if (!ts.isIfStatement(guard) || guard.elseStatement || !alwaysThrows(guard.thenStatement)) continue;
+    const tested = flagsTested(guard.expression);
+    for (const statement of statements.slice(index + 1)) {
+      if (ts.isExpressionStatement(statement) && isAssignment(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const { left, right } = statement.expression;
+        const flag = skipOuter(left);
+        const named = ts.isIdentifier(flag) || (helper.method && ts.isPropertyAccessExpression(flag) && rootOf(flag).kind === ts.SyntaxKind.ThisKeyword);
+        if (named && tested.has(normalize(flag.getText())) && isTruthyArgument(right, helper.fn, call)) return { node: flag, method: helper.method };
+      }
+      if (mayReturn(statement)) break;
+    }
+  }
+  return undefined;
+}
+
+function rootOf(access: ts.PropertyAccessExpression): ts.Expression {
+  let node: ts.Expression = access;
+  while (ts.isPropertyAccessExpression(node)) node = skipOuter(node.expression);
+  return node;
+}
+
+/** `statement` throws and cannot return: `throw ...`, or a block with no `return` that ends in one. */
+function alwaysThrows(statement: ts.Statement): boolean {
+  if (ts.isThrowStatement(statement)) return true;
+  if (!ts.isBlock(statement) || mayReturn(statement)) return false;
+  const last = statement.statements[statement.statements.length - 1];
+  return last !== undefined && alwaysThrows(last);
+}
+
+/** A `return` sits anywhere in `statement` (outside nested functions). */
+function mayReturn(statement: ts.Statement): boolean {
+  let found = ts.isReturnStatement(statement);
+  forEachInFunction(statement, (node) => {
+    if (ts.isReturnStatement(node)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+function isTruthyConstant(value: ts.Expression): boolean {
+  const node = skipOuter(value);
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (ts.isStringLiteralLike(node)) return node.text !== "";
+  if (ts.isNumericLiteral(node)) return Number(node.text) !== 0;
+  return false;
+}
+
+function isFalsyConstant(value: ts.Expression): boolean {
+  const node = skipOuter(value);
+  if (node.kind === ts.SyntaxKind.NullKeyword || node.kind === ts.SyntaxKind.FalseKeyword) return true;
+  if (ts.isIdentifier(node)) return node.text === "undefined";
+  if (ts.isVoidExpression(node)) return ts.isLiteralExpression(skipOuter(node.expression));
+  if (ts.isStringLiteralLike(node)) return node.text === "";
+  if (ts.isNumericLiteral(node)) return Number(node.text) === 0;
+  return false;
+}
+
+/**
+ * `value`, set in `helper` run by `call`, is never false: a truthy constant, or a parameter of
+ * `helper` never assigned in it, which `call` gives a truthy constant (or leaves to a truthy default).
+ */
+function isTruthyArgument(value: ts.Expression, helper: ts.FunctionLikeDeclaration, call: ts.CallExpression): boolean {
+  if (isTruthyConstant(value)) return true;
+  const node = skipOuter(value);
+  if (!ts.isIdentifier(node)) return false;
+  const index = helper.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === node.text);
+  const parameter = helper.parameters[index];
+  if (!parameter || parameter.dotDotDotToken || call.arguments.slice(0, index + 1).some(ts.isSpreadElement)) return false;
+  let assigned = false;
+  forEachInFunction(helper.body!, (child) => {
+    let target: ts.Expression | undefined;
+    if (isAssignment(child)) target = child.left;
+    else if (ts.isPostfixUnaryExpression(child) || (ts.isPrefixUnaryExpression(child) && (child.operator === ts.SyntaxKind.PlusPlusToken || child.operator === ts.SyntaxKind.MinusMinusToken))) target = child.operand;
+    if (target && ts.isIdentifier(skipOuter(target)) && (skipOuter(target) as ts.Identifier).text === node.text) assigned = true;
+    return !assigned;
+  });
+  if (assigned) return false;
+  const argument = call.arguments[index] ?? parameter.initializer;
+  return argument !== undefined && isTruthyConstant(argument);
 }
 
 /** The methods of stream options Node calls one at a time, until they hand back (`isSerializedStreamMethod`). */
