@@ -4453,12 +4453,42 @@ const invalidReentry: InvalidCase[] = [
       message: staleSnapshot("this.exported", "before"),
     },
   ] },
+const invalidRight3: InvalidCase[] = [
+  {
+    name: "right3: a row picked under a `!~` check of the -1 sentinel index, stored after the await",
+    code: "declare function pickRow(): Promise<number>;\nexport class Table {\n  private selected: number = -1;\n  async ensureSelection() {\n    if (!~this.selected) {\n      this.selected = await pickRow();\n    }\n    return this.selected;\n  }\n}",
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 6,
+        column: 7,
+        message: duplicateInit("this.selected"),
+        fixes: [
+          [
+            MEMO,
+            `declare function pickRow(): Promise<number>;\nexport class Table {\n  private selected: number = -1;\n  private selectedPending?: Promise<number>;\n  async ensureSelection() {\n    if (!~this.selected) {\n      this.selected = await (this.selectedPending ??= pickRow().finally(() => { this.selectedPending = undefined; }));\n    }\n    return this.selected;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "right3: the selected row returned when `~` finds it set, picked after the await",
+    code: "declare function pickRow(): Promise<number>;\nexport class Table {\n  private selected = -1;\n  async ensureSelection() {\n    if (~this.selected) return this.selected;\n    this.selected = await pickRow();\n    return this.selected;\n  }\n}",
+    errors: [{ messageId: "duplicateInit", line: 6, column: 5, message: duplicateInit("this.selected") }],
+  },
+];
+
+const validRight3: ValidCase[] = [
+  { name: "right3: the -1 sentinel row picked through a memoized in-flight promise", code: "declare function pickRow(): Promise<number>;\nexport class Table {\n  private selected: number = -1;\n  private selectedPending?: Promise<number>;\n  async ensureSelection() {\n    if (!~this.selected) {\n      this.selected = await (this.selectedPending ??= pickRow().finally(() => { this.selectedPending = undefined; }));\n    }\n    return this.selected;\n  }\n}" },
+  { name: "right3: the -1 sentinel checked again with `!~` after the row is picked", code: "declare function pickRow(): Promise<number>;\nexport class Table {\n  private selected = -1;\n  async ensureSelection() {\n    if (!~this.selected) {\n      const row = await pickRow();\n      if (!~this.selected) this.selected = row;\n    }\n    return this.selected;\n  }\n}" },
+  { name: "right3: the first row selected under a `!~` check before it is highlighted", code: "declare function highlight(row: number): Promise<void>;\nexport class Table {\n  private selected = -1;\n  async selectFirst() {\n    if (!~this.selected) {\n      this.selected = 0;\n      await highlight(0);\n    }\n  }\n}" },
 ];
 
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry],
-    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry],
+    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3],
+    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).

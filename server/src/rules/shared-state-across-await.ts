@@ -156,8 +156,8 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "Duplicate initialization, one level below the rule's severity (`info` when the rule is at",
         "`warning`, `warning` when it is at `error`; `off` turns both off): a presence check that found",
         "the state absent (`if (!this.conn)`, `if (conn === undefined)`, `if (!cache.has(k))`, a guard",
-        "flag, `if (this.conn) return this.conn;`) followed, after an `await`, by a write of a fresh",
-        "value that does not read the checked state",
+        "flag, `if (this.conn) return this.conn;`, an index's -1 sentinel tested with `~`, `if (!~this.selected)`)",
+        "followed, after an `await`, by a write of a fresh value that does not read the checked state",
         "(`this.conn = await connect()`, `cache.set(k, await load(k))`, `initialized = true`, `seen.set(id)` on a `Map<string, void>`,",
         "`this.conn ??= await connect()`). Concurrent calls all find the state unset and all do the",
         "work; the last result wins. That is duplicate work, not a wrong value, and the fix is the",
@@ -2317,7 +2317,11 @@ class FunctionState {
       const node = skipOuter(expression);
       if (ts.isPrefixUnaryExpression(node)) {
         if (node.operator === ts.SyntaxKind.ExclamationToken) return visit(node.operand, presence, !negated);
-        // `~list.indexOf(id)` (0 only for -1), `-x`, `++this.attempts`: the operand's value is tested.
+        // `~x` is 0 only for -1: `!~this.selected` tests an index for its -1 sentinel, the idiom's
+        // "unset", as `!this.conn` tests for undefined. (`~list.indexOf(id)` stays a comparison:
+        // `indexOf` is no presence test, see below.)
+        if (node.operator === ts.SyntaxKind.TildeToken) return visit(node.operand, presence, negated);
+        // `-x`, `+x` (`+"0"` is 0), `++this.attempts`: the operand's value is tested.
         return visit(node.operand, false, negated);
       }
       if (ts.isBinaryExpression(node)) {
