@@ -4477,11 +4477,17 @@ const invalidRight3: InvalidCase[] = [
     code: "declare function pickRow(): Promise<number>;\nexport class Table {\n  private selected = -1;\n  async ensureSelection() {\n    if (~this.selected) return this.selected;\n    this.selected = await pickRow();\n    return this.selected;\n  }\n}",
     errors: [{ messageId: "duplicateInit", line: 6, column: 5, message: duplicateInit("this.selected") }],
   },
+  {
+    name: "right3: credits counted down with `!--`, granted again after the await: the grant overwrites the calls' decrements made meanwhile",
+    code: "declare function grantCredits(): Promise<number>;\ndeclare function transmit(frame: string): void;\nexport class Sender {\n  private credits = 10;\n  async send(frame: string) {\n    transmit(frame);\n    if (!--this.credits) {\n      this.credits = await grantCredits();\n    }\n  }\n}",
+    errors: [{ messageId: "checkThenAct", line: 8, column: 7, message: checkThenAct("this.credits") }],
+  },
 ];
 
 const validRight3: ValidCase[] = [
   { name: "right3: the -1 sentinel row picked through a memoized in-flight promise", code: "declare function pickRow(): Promise<number>;\nexport class Table {\n  private selected: number = -1;\n  private selectedPending?: Promise<number>;\n  async ensureSelection() {\n    if (!~this.selected) {\n      this.selected = await (this.selectedPending ??= pickRow().finally(() => { this.selectedPending = undefined; }));\n    }\n    return this.selected;\n  }\n}" },
   { name: "right3: the -1 sentinel checked again with `!~` after the row is picked", code: "declare function pickRow(): Promise<number>;\nexport class Table {\n  private selected = -1;\n  async ensureSelection() {\n    if (!~this.selected) {\n      const row = await pickRow();\n      if (!~this.selected) this.selected = row;\n    }\n    return this.selected;\n  }\n}" },
+  { name: "right3: credits counted down with `!--`, reset before the window update is awaited", code: "declare function sendWindowUpdate(credits: number): Promise<void>;\ndeclare function transmit(frame: string): void;\nexport class Sender {\n  private credits = 10;\n  async send(frame: string) {\n    transmit(frame);\n    if (!--this.credits) {\n      this.credits = 10;\n      await sendWindowUpdate(10);\n    }\n  }\n}" },
   { name: "right3: the first row selected under a `!~` check before it is highlighted", code: "declare function highlight(row: number): Promise<void>;\nexport class Table {\n  private selected = -1;\n  async selectFirst() {\n    if (!~this.selected) {\n      this.selected = 0;\n      await highlight(0);\n    }\n  }\n}" },
 ];
 
