@@ -145,7 +145,12 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  that read cannot move after the `await`, so the message asks to serialize the updates;",
         "- **stale snapshot**: `const v = this.count; await save(); this.count = v + 1`, also a copy made by",
         "  a method of the state (`const copy = this.items.slice(); ...; await save(copy); this.items = copy`) or",
-        "  a call of a shared function value (`const next = handle(event); handle = await next`);",
+        "  a call of a shared function value (`const next = handle(event); handle = await next`), or a copy",
+        "  of a part of an object that the write replaces whole (`const host = this.options.host; const port =",
+        "  await probe(host); this.options = { host, port }`, `this.state = { ...this.state, items: [...items,",
+        "  ...next] }`); not a write of another part (`this.options.port = port`), a replacement that only",
+        "  passes the part to a call (`this.user = await fetchUser(id)`: found again by its identity), or one",
+        "  that reads the object again and puts the part back as it was (`{ ...this.options, host, port }`);",
         "- **check-then-act**: a condition compares the state with a value (`if (this.state === \"idle\")`,",
         "  `if (this.pending > 0)`, `if (this.attempts >= MAX)`, `if (~this.members.indexOf(id))`, also through",
         "  `instanceof`, `in` or arithmetic; not a condition that assigns it, `(this.job = next()) !== undefined`),",
@@ -739,6 +744,31 @@ function forEachInFunction(root: ts.Node, visit: (node: ts.Node) => boolean | vo
 }
 
 /**
+ * How a use of a local inside a written `value` reaches the value: "argument" when it goes into
+ * a call or `new` (what is stored is the call's result), "copied" when it is stored as it is (an
+ * object literal's property, an array element, a branch of a conditional), "computed" otherwise
+ * (an operand, a spread, a method's receiver, a template).
+ */
+function partUse(use: ts.Node, value: ts.Node): "argument" | "copied" | "computed" {
+  let copied = true;
+  for (let child = use, node = use.parent; child !== value && node; child = node, node = node.parent) {
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments?.includes(child as ts.Expression)) return "argument";
+    const stored =
+      ts.isParenthesizedExpression(node) ||
+      ts.isAsExpression(node) ||
+      ts.isSatisfiesExpression(node) ||
+      ts.isNonNullExpression(node) ||
+      (ts.isConditionalExpression(node) && child !== node.condition) ||
+      (ts.isPropertyAssignment(node) && child === node.initializer) ||
+      ts.isShorthandPropertyAssignment(node) ||
+      ts.isObjectLiteralExpression(node) ||
+      ts.isArrayLiteralExpression(node);
+    if (!stored) copied = false;
+  }
+  return copied ? "copied" : "computed";
+}
+
+/**
  * Whether `a` and `b` sit in the two branches of one conditional expression (`c ? a : b`): no
  * run evaluates both, so a read in one does not precede a suspension in the other.
  */
@@ -1161,6 +1191,17 @@ class Analyzer {
         if (write) {
           state.report(write.node, "staleSnapshot", { target: read.key, local: local.text }, read.node, write.suspension);
           return;
+        }
+      }
+      // A copy of a part (`const host = this.options.host`) is a copy of the whole object when the
+      // whole is replaced from it after the `await` (`this.options = { host, port }`).
+      for (const read of reads) {
+        for (const whole of state.enclosingLocations(read.node)) {
+          const write = state.findWriteUsing({ node: read.node, key: whole.key }, local, variable, true);
+          if (write) {
+            state.report(write.node, "staleSnapshot", { target: whole.key, local: local.text }, read.node, write.suspension);
+            return;
+          }
         }
       }
     });
@@ -2256,8 +2297,26 @@ class FunctionState {
     return reads;
   }
 
-  /** After `read`: an await, then a write to `read.key` whose value uses `local`; no own write between. */
-  findWriteUsing(read: Read, local: ts.Identifier, variable: object): { node: ts.Node; suspension: ts.Node } | undefined {
+  /**
+   * The shared objects a read of a part of them lies in, innermost first: `this.options` for
+   * `this.options.host`, `this.config.server` and `this.config` for `this.config.server.host`.
+   */
+  enclosingLocations(read: ts.Node): Location[] {
+    const found: Location[] = [];
+    for (let node = skipOuter(read as ts.Expression); ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node); ) {
+      node = skipOuter(node.expression);
+      const location = this.locationOf(node);
+      if (location) found.push(location);
+    }
+    return found;
+  }
+
+  /**
+   * After `read`: an await, then a write to `read.key` whose value uses `local`; no own write between.
+   * `part`: `local` holds a part of `read.key` (`const host = this.options.host`), and only a
+   * replacement of the whole (`this.options = ...`) that stores that stale part counts (see `storesPart`).
+   */
+  findWriteUsing(read: Read, local: ts.Identifier, variable: object, part = false): { node: ts.Node; suspension: ts.Node } | undefined {
     let suspension: ts.Node | undefined;
     let result: { node: ts.Node; suspension: ts.Node } | undefined;
     let ownWriteBeforeSuspension = false;
@@ -2274,7 +2333,8 @@ class FunctionState {
           ownWriteBeforeSuspension = true;
           return false;
         }
-        if (this.valueUses(node, local, variable) && !this.isTokenValidated(node, read.node, waited)) result = { node, suspension: waited };
+        const uses = part ? this.storesPart(node, read.key, local, variable) : this.valueUses(node, local, variable);
+        if (uses && !this.isTokenValidated(node, read.node, waited)) result = { node, suspension: waited };
         return true;
       }
       // The local itself reassigned: the copy is no longer the snapshot.
@@ -2291,6 +2351,37 @@ class FunctionState {
       return this.locationOf(node.operand)?.key;
     }
     return undefined;
+  }
+
+  /**
+   * Whether `write` replaces the object `whole` (`whole = value`) with a value built from `local`,
+   * a copy of one of its parts read before the `await`: `this.options = { host, port }`, or
+   * computed from it, `this.state = { ...this.state, items: [...items, ...more] }`. Not when the
+   * part only goes into a call (`this.user = await fetchUser(id)`: an object found again by its
+   * identity, the same one for every call), nor when a value that reads `whole` again only copies
+   * the part back as it was (`this.options = { ...this.options, host, port }`: the fields this call
+   * did not change are current, and a part kept as it was is mostly one that never changes, a
+   * host or an id).
+   */
+  private storesPart(write: ts.Node, whole: string, local: ts.Identifier, variable: object): boolean {
+    if (!isAssignment(write) || write.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+    const value = write.right;
+    let copied = false;
+    let computed = false;
+    let readsAgain = false;
+    const consider = (node: ts.Node) => {
+      if ((ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && this.locationOf(node)?.key === whole) readsAgain = true;
+      if (!ts.isIdentifier(node) || node.text !== local.text || this.context.types.variableOf(node) !== variable) return;
+      const use = partUse(node, value);
+      if (use === "copied") copied = true;
+      else if (use === "computed") computed = true;
+    };
+    consider(value);
+    forEachInFunction(value, (node) => {
+      consider(node);
+      return true;
+    });
+    return computed || (copied && !readsAgain);
   }
 
   private valueUses(write: ts.Node, local: ts.Identifier, variable: object): boolean {
