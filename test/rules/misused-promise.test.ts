@@ -5133,6 +5133,26 @@ const invalidAwaitedSlot: InvalidCase[] = [
       "  },",
       "});",
     ),
+const CLIENT = lines("declare function report(error: Error): Promise<void>;", "interface ClientOptions { onError?: (error: Error) => void }");
+const client = (field: string, fallback: string[]) =>
+  lines(CLIENT, "export class Client {", `  private readonly onError: ${field};`, "  constructor(options: ClientOptions) {", ...fallback, "  }", "}");
+const server = (wrapper: string[]) =>
+  lines(
+    "declare function flushLogs(): Promise<void>;",
+    "interface ServerOptions { onError?: (error: Error) => void }",
+    "export class Server {",
+    "  private readonly onError?: (error: Error) => void;",
+    "  constructor(options: ServerOptions) {",
+    "    const report = options.onError;",
+    ...wrapper,
+    "  }",
+    "}",
+  );
+const invalidLeft8: InvalidCase[] = [
+  // The record's miss (misused-promise-delta.md, #99): an async default behind ?? stored in a void callback field.
+  {
+    name: "left8: a client's error handler, the caller's or an async default (??), stored in a field typed to return void",
+    code: client("(error: Error) => void", ["    this.onError = options.onError ?? (async (error) => {", "      await report(error);", "    });"]),
     errors: [
       {
         messageId: "voidReturnProperty",
@@ -5153,6 +5173,12 @@ const invalidAwaitedSlot: InvalidCase[] = [
               "  })().catch((error) => { console.error(error); }); },",
               "});",
             ),
+        column: 39,
+        message: VOID_ASSIGNMENT("onError"),
+        fixes: [
+          [
+            WRAP,
+            `declare function report(error: Error): Promise<void>;\ninterface ClientOptions { onError?: (error: Error) => void }\nexport class Client {\n  private readonly onError: (error: Error) => void;\n  constructor(options: ClientOptions) {\n    this.onError = options.onError ?? ((error) => { void (async () => {\n      await report(error);\n    })().catch(${H}); });\n  }\n}`,
           ],
         ],
       },
@@ -5171,6 +5197,41 @@ const invalidAwaitedSlot: InvalidCase[] = [
         line: 4,
         column: 14,
         message: VOID_ASSIGNMENT("onConnect"),
+    name: "left8: a runner's timeout hook, the caller's or the project's async notifier (||), stored in a field typed to return void",
+    code: lines(
+      "interface Job { id: string }",
+      "interface RunnerOptions { onTimeout?: (job: Job) => void }",
+      "declare function requeue(job: Job): Promise<void>;",
+      "async function notifyTimeout(job: Job): Promise<void> {",
+      "  await requeue(job);",
+      "}",
+      "export class Runner {",
+      "  onTimeout: (job: Job) => void;",
+      "  constructor(options: RunnerOptions) {",
+      "    this.onTimeout = options.onTimeout || notifyTimeout;",
+      "  }",
+      "}",
+    ),
+    errors: [{ messageId: "voidReturnProperty", line: 10, column: 43, message: VOID_ASSIGNMENT("onTimeout") }],
+  },
+  {
+    name: "left8: a message handler typed to return void, async only when verbose (a conditional)",
+    code: lines(
+      "interface Message { id: string }",
+      "declare function audit(message: Message): Promise<void>;",
+      "declare const verbose: boolean;",
+      "export const onMessage: (message: Message) => void = verbose",
+      "  ? async (message) => {",
+      "      await audit(message);",
+      "    }",
+      "  : (message) => console.log(message.id);",
+    ),
+    errors: [
+      {
+        messageId: "voidReturnVariable",
+        line: 5,
+        column: 5,
+        message: "Promise-returning function assigned to `onMessage`, whose type returns `void`: callers ignore the promise, so a rejection is unhandled. Handle errors inside, or change the type to return a promise.",
         fixes: [
           [
             WRAP,
@@ -5182,6 +5243,14 @@ const invalidAwaitedSlot: InvalidCase[] = [
               "    await connection.query(\"SET time_zone = '+00:00'\");",
               "  })().catch((error) => { console.error(error); }); },",
               "});",
+              "interface Message { id: string }",
+              "declare function audit(message: Message): Promise<void>;",
+              "declare const verbose: boolean;",
+              "export const onMessage: (message: Message) => void = verbose",
+              "  ? (message) => { void (async () => {",
+              "      await audit(message);",
+              "    })().catch((error) => { console.error(error); }); }",
+              "  : (message) => console.log(message.id);",
             ),
           ],
         ],
@@ -5217,12 +5286,27 @@ const invalidAwaitedSlot: InvalidCase[] = [
     name: "awaitedSlot: pg's log option is called without waiting (an async logger)",
     code: lines('import { Pool } from "pg";', "declare const audit: { write(line: string): Promise<void> };", "export const pool = new Pool({", "  max: 10,", "  log: async (...messages) => {", '    await audit.write(messages.join(" "));', "  },", "});"),
     ...PG,
+    name: "left8: hooks built from overrides, the error hook defaulting to an async reporter (?? in an object literal)",
+    code: lines(
+      "declare function report(error: Error): Promise<void>;",
+      "interface Hooks { onError: (error: Error) => void; onClose: () => void }",
+      "export function createHooks(overrides: Partial<Hooks>): Hooks {",
+      "  return {",
+      "    onError: overrides.onError ?? (async (error) => {",
+      "      await report(error);",
+      "    }),",
+      "    onClose: overrides.onClose ?? (() => {}),",
+      "  };",
+      "}",
+    ),
     errors: [
       {
         messageId: "voidReturnProperty",
         line: 5,
         column: 8,
         message: VOID_ASSIGNMENT("log"),
+        column: 35,
+        message: VOID_ASSIGNMENT("onError"),
         fixes: [
           [
             WRAP,
@@ -5235,6 +5319,16 @@ const invalidAwaitedSlot: InvalidCase[] = [
               '    await audit.write(messages.join(" "));',
               "  })().catch((error) => { console.error(error); }); },",
               "});",
+              "declare function report(error: Error): Promise<void>;",
+              "interface Hooks { onError: (error: Error) => void; onClose: () => void }",
+              "export function createHooks(overrides: Partial<Hooks>): Hooks {",
+              "  return {",
+              "    onError: overrides.onError ?? ((error) => { void (async () => {",
+              "      await report(error);",
+              "    })().catch((error) => { console.error(error); }); }),",
+              "    onClose: overrides.onClose ?? (() => {}),",
+              "  };",
+              "}",
             ),
           ],
         ],
@@ -5294,6 +5388,16 @@ const invalidAwaitedSlot: InvalidCase[] = [
       '      await socket.send("hello");',
       "    };",
       "  }",
+    name: "left8: an error handler read from loose settings, the async default asserted to the handler type (as)",
+    code: lines(
+      "type ErrorHandler = (error: Error) => void;",
+      "declare function report(error: Error): Promise<void>;",
+      "declare const settings: { onError?: unknown };",
+      "export let handleError: ErrorHandler = (error) => console.error(error);",
+      "export function configure() {",
+      "  handleError = (settings.onError ?? (async (error: Error) => {",
+      "    await report(error);",
+      "  })) as ErrorHandler;",
       "}",
     ),
     errors: [
@@ -5302,6 +5406,10 @@ const invalidAwaitedSlot: InvalidCase[] = [
         line: 6,
         column: 28,
         message: VOID_ASSIGNMENT("onConnect"),
+        messageId: "voidReturnVariable",
+        line: 6,
+        column: 38,
+        message: "Promise-returning function assigned to `handleError`, whose type returns `void`: callers ignore the promise, so a rejection is unhandled. Handle errors inside, or change the type to return a promise.",
         fixes: [
           [
             WRAP,
@@ -5315,6 +5423,14 @@ const invalidAwaitedSlot: InvalidCase[] = [
               '      await socket.send("hello");',
               "    })().catch((error) => { console.error(error); }); };",
               "  }",
+              "type ErrorHandler = (error: Error) => void;",
+              "declare function report(error: Error): Promise<void>;",
+              "declare const settings: { onError?: unknown };",
+              "export let handleError: ErrorHandler = (error) => console.error(error);",
+              "export function configure() {",
+              "  handleError = (settings.onError ?? ((error: Error) => { void (async () => {",
+              "    await report(error);",
+              "  })().catch((error) => { console.error(error); }); })) as ErrorHandler;",
               "}",
             ),
           ],
@@ -5343,6 +5459,18 @@ const invalidAwaitedSlot: InvalidCase[] = [
               "  })().catch((error) => { console.error(error); }); };",
               "}",
             ),
+    name: "left8: a server's error hook wrapping the caller's only when one is given (&&), async",
+    code: server(["    this.onError = report && (async (error) => {", "      await flushLogs();", "      report(error);", "    });"]),
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 7,
+        column: 30,
+        message: VOID_ASSIGNMENT("onError"),
+        fixes: [
+          [
+            WRAP,
+            `declare function flushLogs(): Promise<void>;\ninterface ServerOptions { onError?: (error: Error) => void }\nexport class Server {\n  private readonly onError?: (error: Error) => void;\n  constructor(options: ServerOptions) {\n    const report = options.onError;\n    this.onError = report && ((error) => { void (async () => {\n      await flushLogs();\n      report(error);\n    })().catch(${H}); });\n  }\n}`,
           ],
         ],
       },
@@ -5367,6 +5495,27 @@ const validAwaitedSlot: ValidCase[] = [
       "      onConnect: async (client) => {",
       "        for (const statement of this.sessionStatements) await client.query(statement);",
       "      },",
+];
+
+const validLeft8: ValidCase[] = [
+  {
+    name: "left8: a server's error hook wrapping the caller's only when one is given (&&), sync",
+    code: server(["    this.onError = report && ((error) => {", "      console.error(error.message);", "      report(error);", "    });"]),
+  },
+  {
+    name: "left8: a client's error handler, the caller's or a sync default that logs (??)",
+    code: client("(error: Error) => void", ["    this.onError = options.onError ?? ((error) => {", "      console.error(error);", "    });"]),
+  },
+  {
+    name: "left8: a client's error handler stored in a field typed to return a promise, with an async default (??)",
+    code: lines(
+      "declare function report(error: Error): Promise<void>;",
+      "interface ClientOptions { onError?: (error: Error) => Promise<void> }",
+      "export class Client {",
+      "  private readonly onError: (error: Error) => Promise<void>;",
+      "  constructor(options: ClientOptions) {",
+      "    this.onError = options.onError ?? (async (error) => {",
+      "      await report(error);",
       "    });",
       "  }",
       "}",
@@ -5417,6 +5566,79 @@ const validAwaitedSlot: ValidCase[] = [
     name: "awaitedSlot: pg's onConnect declared by an ambient module \"pg\"",
     code: lines('import { Pool } from "pg";', "export const pool = new Pool({", "  max: 4,", "  onConnect: async (client) => {", '    await client.query("SET TIME ZONE \'UTC\'");', "  },", "});"),
     ...PG_AMBIENT,
+  },
+  {
+    name: "left8: a shutdown hook typed () => Promise<void>, the caller's or an async no-op (??)",
+    code: lines("interface Hooks { shutdown?: () => Promise<void> }", "export function start(hooks: Hooks) {", "  let shutdown: () => Promise<void>;", "  shutdown = hooks.shutdown ?? (async () => {});", "  return shutdown;", "}"),
+  },
+  {
+    name: "left8: a hook typed to return void or a promise, with an async default (??)",
+    code: lines(
+      "declare function report(error: Error): Promise<void>;",
+      "type ErrorHook = (error: Error) => void | Promise<void>;",
+      "interface ClientOptions { onError?: ErrorHook }",
+      "export class Client {",
+      "  private readonly onError: ErrorHook;",
+      "  constructor(options: ClientOptions) {",
+      "    this.onError = options.onError ?? (async (error) => {",
+      "      await report(error);",
+      "    });",
+      "  }",
+      "}",
+    ),
+  },
+  {
+    name: "left8: a client's error handler with an async default that catches its own failure (??)",
+    code: client("(error: Error) => void", [
+      "    this.onError = options.onError ?? (async (error) => {",
+      "      try {",
+      "        await report(error);",
+      "      } catch (failure) {",
+      "        console.error(failure);",
+      "      }",
+      "    });",
+    ]),
+  },
+  {
+    name: "left8: a runner's timeout hook, the caller's or the project's sync notifier (||)",
+    code: lines(
+      "interface Job { id: string }",
+      "interface RunnerOptions { onTimeout?: (job: Job) => void }",
+      "function notifyTimeout(job: Job): void {",
+      "  console.warn(`job ${job.id} timed out`);",
+      "}",
+      "export class Runner {",
+      "  onTimeout: (job: Job) => void;",
+      "  constructor(options: RunnerOptions) {",
+      "    this.onTimeout = options.onTimeout || notifyTimeout;",
+      "  }",
+      "}",
+    ),
+  },
+  {
+    name: "left8: a message handler typed to return a promise, async only when verbose (a conditional)",
+    code: lines(
+      "interface Message { id: string }",
+      "declare function audit(message: Message): Promise<void>;",
+      "declare const verbose: boolean;",
+      "export const onMessage: (message: Message) => Promise<void> = verbose",
+      "  ? async (message) => {",
+      "      await audit(message);",
+      "    }",
+      "  : async (message) => console.log(message.id);",
+    ),
+  },
+  {
+    name: "left8: hooks built from overrides, every default sync (?? in an object literal)",
+    code: lines(
+      "interface Hooks { onError: (error: Error) => void; onClose: () => void }",
+      "export function createHooks(overrides: Partial<Hooks>): Hooks {",
+      "  return {",
+      "    onError: overrides.onError ?? ((error) => console.error(error)),",
+      "    onClose: overrides.onClose ?? (() => {}),",
+      "  };",
+      "}",
+    ),
   },
 ];
 

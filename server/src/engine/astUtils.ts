@@ -157,6 +157,28 @@ export function isLogicalAssignmentOperator(kind: ts.SyntaxKind): boolean {
   return kind === ts.SyntaxKind.AmpersandAmpersandEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken;
 }
 
+/**
+ * The operands whose value an expression may give, each as written (with its own parentheses):
+ * seen through parentheses, `as`, `satisfies`, `!` and `<T>` (they keep the value), a conditional's
+ * branches, both sides of `??` and `||`, and the right of `&&` (its left is kept only when falsy,
+ * never a function or an object) and of a comma. Anything else is its own operand:
+ * `options.onError ?? (async (error) => { ... })` gives `options.onError` and `(async (error) => { ... })`.
+ */
+export function valueOperands(expression: ts.Expression): ts.Expression[] {
+  let node = expression;
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node)) {
+    return valueOperands(node.expression);
+  }
+  if (ts.isConditionalExpression(node)) return [...valueOperands(node.whenTrue), ...valueOperands(node.whenFalse)];
+  if (ts.isBinaryExpression(node)) {
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) return [...valueOperands(node.left), ...valueOperands(node.right)];
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.CommaToken) return valueOperands(node.right);
+  }
+  return [expression];
+}
+
 export function isAssignment(node: ts.Node): node is ts.BinaryExpression {
   return ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind);
 }

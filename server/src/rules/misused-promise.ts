@@ -6,7 +6,7 @@
  * executors), then the fixes.
  */
 import * as ts from "typescript";
-import { argumentParameters, awaitAllowedAt, enclosingFunction, isAsyncFunction, isFunctionExpressionLike, isLogicalAssignmentOperator, needsParensAsUnaryOperand } from "../engine/astUtils";
+import { argumentParameters, awaitAllowedAt, enclosingFunction, isAsyncFunction, isFunctionExpressionLike, isLogicalAssignmentOperator, needsParensAsUnaryOperand, valueOperands } from "../engine/astUtils";
 import type { PromiseQuery, Tri, TypeOracle } from "../engine/typeOracle";
 import { skipParens } from "../engine/typeOracle";
 import { rejectionFacts } from "../engine/rejection";
@@ -501,6 +501,11 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  of `&&`, either side of `||` / `??`, the value of an assignment or a comma). `no-misused-promises` reports the whole spread when any",
         "  part of its type may be a promise (`{ ...maybeLoaded }` with `Promise<T> | undefined`); we",
         "  do not, since such a value is usually spread after a presence check elsewhere.",
+        "- A function stored where its type returns `void` (an assignment, a typed variable, an object",
+        "  literal's property) is checked through what keeps or picks the value: `??`, `||`, the right",
+        "  of `&&`, a conditional's branches, `as`, `satisfies` and `!`. A default handler",
+        "  (`this.onError = options.onError ?? (async (error) => { ... })`) is reported at the async",
+        "  function, with the same wrap fix; a sync fallback (`?? (() => {})`) is not.",
         "- An async callback to `Promise#finally` is not reported (its parameter is typed `() => void`,",
         "  so `no-misused-promises` reports it, yet `finally` awaits the callback's promise).",
         "- Arguments matched to a rest parameter are checked from its first element on, also for a",
@@ -1007,15 +1012,28 @@ class MisuseChecker {
 
   checkProperty(property: ts.PropertyAssignment): void {
     if (!ts.isObjectLiteralExpression(property.parent)) return;
-    const value = property.initializer;
-    if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always" || this.dropsNothing(skipParens(value))) return;
-    this.context.report({
-      node: value,
-      messageId: "voidReturnProperty",
-      data: { name: property.name.getText(this.context.sourceFile) },
-      fixes: this.wrapFixes(skipParens(value)),
-    });
+    for (const fn of this.storedPromiseFunctions(property.initializer)) {
+      this.context.report({
+        node: fn,
+        messageId: "voidReturnProperty",
+        data: { name: property.name.getText(this.context.sourceFile) },
+        fixes: this.wrapFixes(skipParens(fn)),
+      });
+    }
+  }
+
+  /**
+   * The promise-returning functions a stored value may be, where the place it is stored (a typed
+   * variable, a property, an assignment's target: the contextual type of the whole value) expects a
+   * function returning `void`. Each function is seen through what keeps or picks the value
+   * (`valueOperands`: `??`, `||`, a conditional, parentheses, `as`, `satisfies`, `!`), so a default
+   * written `options.onError ?? (async (error) => { ... })` is checked like the bare arrow. Those
+   * that lose nothing (`dropsNothing`) are left out.
+   */
+  private storedPromiseFunctions(stored: ts.Expression): ts.Expression[] {
+    const functions = valueOperands(stored).filter((operand) => this.isCandidate(operand) && this.returnsPromise(operand) === "always");
+    if (functions.length === 0 || this.context.types.expectsVoidFunction(stored) !== "always") return [];
+    return functions.filter((fn) => !this.dropsNothing(skipParens(fn)));
   }
 
   /**
@@ -1118,15 +1136,14 @@ class MisuseChecker {
 
   checkVariable(declaration: ts.VariableDeclaration): void {
     if (!declaration.type || !declaration.initializer) return;
-    const value = declaration.initializer;
-    if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always" || this.dropsNothing(skipParens(value))) return;
-    this.context.report({
-      node: value,
-      messageId: "voidReturnVariable",
-      data: { name: declaration.name.getText(this.context.sourceFile) },
-      fixes: this.wrapFixes(skipParens(value)),
-    });
+    for (const fn of this.storedPromiseFunctions(declaration.initializer)) {
+      this.context.report({
+        node: fn,
+        messageId: "voidReturnVariable",
+        data: { name: declaration.name.getText(this.context.sourceFile) },
+        fixes: this.wrapFixes(skipParens(fn)),
+      });
+    }
   }
 
   /**
@@ -1172,22 +1189,24 @@ class MisuseChecker {
     });
   }
 
-  /** `transport.onmessage = this.onMessage.bind(this)`, `handler = async () => ...`: the target's declared type decides. */
+  /**
+   * `transport.onmessage = this.onMessage.bind(this)`, `handler = async () => ...`,
+   * `this.onError = options.onError ?? (async (error) => ...)`: the target's declared type decides.
+   */
   checkAssignment(assignment: ts.BinaryExpression): void {
     // `=`, and the logical assignments (`??=`, `||=`, `&&=`), which store the right side the same way when they store it.
     const operator = assignment.operatorToken.kind;
     if (operator !== ts.SyntaxKind.EqualsToken && !isLogicalAssignmentOperator(operator)) return;
     const target = skipParens(assignment.left);
     if (!ts.isIdentifier(target) && !ts.isPropertyAccessExpression(target)) return;
-    const value = assignment.right;
-    if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always" || this.dropsNothing(skipParens(value))) return;
-    this.context.report({
-      node: value,
-      messageId: ts.isIdentifier(target) ? "voidReturnVariable" : "voidReturnProperty",
-      data: { name: ts.isIdentifier(target) ? target.text : target.name.text },
-      fixes: this.wrapFixes(skipParens(value)),
-    });
+    for (const fn of this.storedPromiseFunctions(assignment.right)) {
+      this.context.report({
+        node: fn,
+        messageId: ts.isIdentifier(target) ? "voidReturnVariable" : "voidReturnProperty",
+        data: { name: ts.isIdentifier(target) ? target.text : target.name.text },
+        fixes: this.wrapFixes(skipParens(fn)),
+      });
+    }
   }
 
   /**
@@ -1568,32 +1587,25 @@ class CallbackReceivers {
 
 /**
  * Can this initializer be an object with a `[Symbol.dispose]` (a reference, an element, an object
- * literal, a call, `new` or `await`)? Seen through `!`, `as`, `satisfies` and parentheses (they keep
- * the value), a conditional's branches, `??`, `||` and `&&` (`shared ?? acquire("jobs")`) and the
- * value of an assignment or a comma. Literals, arrays, functions and other operators cannot, or
- * are not worth the type question.
+ * literal, a call, `new` or `await`)? Seen through what keeps or picks the value (`valueOperands`:
+ * parentheses, `!`, `as`, `satisfies`, a conditional's branches, `??`, `||`, the right of `&&`:
+ * `shared ?? acquire("jobs")`) and the value of an assignment. Literals, arrays, functions and
+ * other operators cannot, or are not worth the type question.
  */
 function isDisposableValueKind(node: ts.Expression): boolean {
-  if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) {
-    return isDisposableValueKind(node.expression);
-  }
-  if (ts.isConditionalExpression(node)) return isDisposableValueKind(node.whenTrue) || isDisposableValueKind(node.whenFalse);
-  if (ts.isBinaryExpression(node)) {
-    const operator = node.operatorToken.kind;
-    if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.AmpersandAmpersandToken) {
-      return isDisposableValueKind(node.left) || isDisposableValueKind(node.right);
-    }
-    return assignedOperands(node).some(isDisposableValueKind);
-  }
-  return (
-    ts.isIdentifier(node) ||
-    ts.isObjectLiteralExpression(node) ||
-    ts.isPropertyAccessExpression(node) ||
-    ts.isElementAccessExpression(node) ||
-    ts.isCallExpression(node) ||
-    ts.isNewExpression(node) ||
-    ts.isAwaitExpression(node)
-  );
+  return valueOperands(node).some((operand) => {
+    const value = skipParens(operand);
+    if (ts.isBinaryExpression(value)) return assignedOperands(value).some(isDisposableValueKind);
+    return (
+      ts.isIdentifier(value) ||
+      ts.isObjectLiteralExpression(value) ||
+      ts.isPropertyAccessExpression(value) ||
+      ts.isElementAccessExpression(value) ||
+      ts.isCallExpression(value) ||
+      ts.isNewExpression(value) ||
+      ts.isAwaitExpression(value)
+    );
+  });
 }
 
 /**
