@@ -3913,8 +3913,26 @@ const validDelta: ValidCase[] = [
   },
 ];
 
+// #148 of the delta record (`!NOT_EQUAL.has(operator)` -> false: any operator read like `!==`): a bit
+// loop tested with `&` would be read as counting up to its mask, 255 audits, not the 8 it starts.
+const validLeft8: ValidCase[] = [
+  {
+    name: "left8: an audit per permission bit, the loop tested with a mask (permission & 0xff): no count up to 255",
+    code: lines(
+      "declare function auditPermission(userId: string, permission: number): Promise<void>;",
+      "export async function auditPermissions(userId: string, granted: number) {",
+      "  const audits: Promise<void>[] = [];",
+      "  for (let permission = 1; permission & 0xff; permission <<= 1) {",
+      "    if (granted & permission) audits.push(auditPermission(userId, permission));",
+      "  }",
+      "  await Promise.all(audits);",
+      "}",
+    ),
+  },
+];
+
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...validDelta], invalid: [...invalid, ...invalidDelta] });
+  runRuleTable(RULE, { valid: [...valid, ...validDelta, ...validLeft8], invalid: [...invalid, ...invalidDelta] });
 
   it("findings carry the rule's one-line summaries (the CLI's stylish output)", () => {
     const map = lintCode(RULE, lines(D, "export async function loadUsers(userIds: string[]) {", "  return Promise.all(userIds.map((id) => fetchUser(id)));", "}"));
