@@ -5148,6 +5148,17 @@ const server = (wrapper: string[]) =>
     "  }",
     "}",
   );
+const REPORT_JOB = lines("declare function fetchReport(id: string): Promise<string>;", "declare function release(id: string): Promise<void>;");
+const TRANSACTION = lines(
+  "declare function release(id: string): Promise<void>;",
+  "export class Transaction {",
+  "  private readonly cleanups: (() => void)[] = [];",
+  "  finally(cleanup: () => void): this {",
+  "    this.cleanups.push(cleanup);",
+  "    return this;",
+  "  }",
+  "}",
+);
 const invalidLeft8: InvalidCase[] = [
   // The record's miss (misused-promise-delta.md, #99): an async default behind ?? stored in a void callback field.
   {
@@ -5476,6 +5487,43 @@ const invalidLeft8: InvalidCase[] = [
       },
     ],
   },
+  // #54 / #237 of the delta record: the finally exemption holds for the default lib's Promise#finally whatever the callee is called.
+  {
+    name: "left8: an async release given to a project transaction's finally through a key typed \"finally\" (it only stores it)",
+    code: lines(TRANSACTION, 'const CLEANUP = "finally" as const;', "export function begin(tx: Transaction, id: string) {", "  tx[CLEANUP](async () => {", "    await release(id);", "  });", "}"),
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 11,
+        column: 15,
+        message: VOID_ARGUMENT("the callee"),
+        fixes: [
+          [
+            WRAP,
+            `declare function release(id: string): Promise<void>;\nexport class Transaction {\n  private readonly cleanups: (() => void)[] = [];\n  finally(cleanup: () => void): this {\n    this.cleanups.push(cleanup);\n    return this;\n  }\n}\nconst CLEANUP = "finally" as const;\nexport function begin(tx: Transaction, id: string) {\n  tx[CLEANUP](() => { void (async () => {\n    await release(id);\n  })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "left8: an async release given to a project transaction's finally, bound (tx.finally.bind(tx))",
+    code: lines(TRANSACTION, "export function begin(tx: Transaction, id: string) {", "  const settle = tx.finally.bind(tx);", "  settle(async () => {", "    await release(id);", "  });", "}"),
+    errors: [
+      {
+        messageId: "voidReturnArgument",
+        line: 11,
+        column: 10,
+        message: VOID_ARGUMENT("settle"),
+        fixes: [
+          [
+            WRAP,
+            `declare function release(id: string): Promise<void>;\nexport class Transaction {\n  private readonly cleanups: (() => void)[] = [];\n  finally(cleanup: () => void): this {\n    this.cleanups.push(cleanup);\n    return this;\n  }\n}\nexport function begin(tx: Transaction, id: string) {\n  const settle = tx.finally.bind(tx);\n  settle(() => { void (async () => {\n    await release(id);\n  })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const validAwaitedSlot: ValidCase[] = [
@@ -5498,6 +5546,22 @@ const validAwaitedSlot: ValidCase[] = [
 ];
 
 const validLeft8: ValidCase[] = [
+  {
+    name: "left8: an async release given to a promise's own finally through a key typed \"finally\" (finally awaits it)",
+    code: lines(REPORT_JOB, 'const CLEANUP = "finally" as const;', "export function load(id: string) {", "  return fetchReport(id)[CLEANUP](async () => {", "    await release(id);", "  });", "}"),
+  },
+  {
+    name: "left8: an async release given to a promise's own finally, bound (job.finally.bind(job))",
+    code: lines(REPORT_JOB, "export function load(id: string) {", "  const job = fetchReport(id);", "  const settle = job.finally.bind(job);", "  return settle(async () => {", "    await release(id);", "  });", "}"),
+  },
+  {
+    name: "left8: an async release spread into a promise's own finally from a one-element tuple",
+    code: lines(REPORT_JOB, "export function load(id: string) {", "  const cleanup: [() => Promise<void>] = [async () => release(id)];", "  return fetchReport(id).finally(...cleanup);", "}"),
+  },
+  {
+    name: "left8: an async release given to a promise's own finally under a non-null assertion (finally!)",
+    code: lines(REPORT_JOB, "export function load(id: string) {", "  return fetchReport(id).finally!(async () => {", "    await release(id);", "  });", "}"),
+  },
   {
     name: "left8: a server's error hook wrapping the caller's only when one is given (&&), sync",
     code: server(["    this.onError = report && ((error) => {", "      console.error(error.message);", "      report(error);", "    });"]),

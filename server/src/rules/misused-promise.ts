@@ -507,7 +507,10 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  (`this.onError = options.onError ?? (async (error) => { ... })`) is reported at the async",
         "  function, with the same wrap fix; a sync fallback (`?? (() => {})`) is not.",
         "- An async callback to `Promise#finally` is not reported (its parameter is typed `() => void`,",
-        "  so `no-misused-promises` reports it, yet `finally` awaits the callback's promise).",
+        "  so `no-misused-promises` reports it, yet `finally` awaits the callback's promise), however",
+        "  the call is written: `promise[\"finally\"](...)`, `promise[key](...)` with a key typed",
+        "  `\"finally\"`, a bound `job.finally.bind(job)`. The default lib's method decides; a project",
+        "  method named `finally` is judged like any other.",
         "- Arguments matched to a rest parameter are checked from its first element on, also for a",
         "  tuple-typed rest (`...cbs: [() => void, number?]`); where the rest is a generic or variadic",
         "  tuple the contextual type of the argument decides.",
@@ -822,9 +825,6 @@ class MisuseChecker {
     }
 
     if (!options.checksVoidReturn) return;
-    // `promise.finally(async () => ...)` waits for the callback's promise and passes its rejection on
-    // (also written `promise["finally"](...)`, as code from before ES5 made `finally` a valid property name).
-    if ((method === "finally" || isElementNamed(callee, "finally")) && ts.isCallExpression(call) && this.isLibPromiseFinally(call)) return;
     // `off`/`removeListener`/`removeEventListener` of an emitter never call the listener they are
     // given: nothing is dropped there (the registration, `on(...)`, is where the finding is).
     if (method !== undefined && LISTENER_REMOVAL_METHODS.has(method) && this.isKnownListenerApi(call)) return;
@@ -833,7 +833,7 @@ class MisuseChecker {
     for (const argument of args) {
       if (ts.isSpreadElement(argument)) {
         // `onExit(...hooks)`: the spread's element type is the callback's type.
-        if (types.spreadFillsVoidPositions(argument, this.query) === "always") {
+        if (types.spreadFillsVoidPositions(argument, this.query) === "always" && !this.callsLibPromiseFinally(call)) {
           this.context.report({ node: argument.expression, messageId: "voidReturnArgument", data: { callee: calleeName(call), rejection: types.programRunsOnNode() ? REJECTION_ON_NODE : REJECTION_ELSEWHERE } });
         }
         continue;
@@ -847,6 +847,7 @@ class MisuseChecker {
       if (types.expectsVoidFunction(argument) !== "always") continue;
       if (this.receivers().handles(call, args.indexOf(argument))) continue;
       if (this.neverSuspends(value) || (!this.isForEach(call, method) && (this.selfHandled(value) || this.onlyDelays(value) || this.syncReturnsLoseNothing(value)))) continue;
+      if (this.callsLibPromiseFinally(call)) continue;
       this.reportVoidArgument(call, argument, method);
     }
   }
@@ -889,6 +890,17 @@ class MisuseChecker {
   private isLibPromiseFinally(call: ts.CallExpression): boolean {
     const declaration = this.context.types.calleeDeclaration(call);
     return declaration !== undefined && declaration.isDefaultLib && declaration.qualifiedName === "Promise.finally";
+  }
+
+  /**
+   * `promise.finally(async () => ...)` waits for the callback's promise and passes its rejection on.
+   * Asked only of a call about to be reported, so the callee's name does not matter: also
+   * `promise["finally"](...)` (code from before ES5 made `finally` a valid property name),
+   * `promise[key](...)` with a key typed `"finally"`, `promise.finally!(...)` and a bound
+   * `job.finally.bind(job)`.
+   */
+  private callsLibPromiseFinally(call: ts.CallExpression | ts.NewExpression): boolean {
+    return ts.isCallExpression(call) && this.isLibPromiseFinally(call);
   }
 
   private isLibArrayMethod(call: ts.CallExpression): boolean {
@@ -1675,11 +1687,6 @@ function lastName(node: ts.Expression): string | undefined {
   if (ts.isIdentifier(value)) return value.text;
   if (ts.isPropertyAccessExpression(value)) return value.name.text;
   return undefined;
-}
-
-/** `x["name"]` (or with a no-substitution template), by syntax. */
-function isElementNamed(node: ts.Expression, name: string): boolean {
-  return ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && node.argumentExpression.text === name;
 }
 
 function calleeName(call: ts.CallExpression | ts.NewExpression): string {
