@@ -5159,6 +5159,22 @@ const TRANSACTION = lines(
   "  }",
   "}",
 );
+const fallback = (field: string) =>
+  lines(
+    "declare function report(error: Error): Promise<void>;",
+    "interface ClientOptions { onError?: (error: Error) => void }",
+    "export class Client {",
+    "  private readonly onError: (error: Error) => void;",
+    `  private readonly fallback?: ${field};`,
+    "  constructor(options: ClientOptions) {",
+    "    this.onError = options.onError ?? this.fallback!;",
+    "  }",
+    "}",
+  );
+const legacy = (handler: string[]) =>
+  lines("declare function report(error: Error): Promise<void>;", "type ErrorHandler = (error: Error) => void;", "export class Client {", "  onError: ErrorHandler;", "  constructor() {", ...handler, "  }", "}");
+const HANDLER = lines("declare function report(error: Error): Promise<void>;", "declare function debug(message: string): void;", "type ErrorHandler = (error: Error) => void;", "interface ClientOptions { onError?: ErrorHandler }");
+const handlerClient = (assignment: string[]) => lines(HANDLER, "export class Client {", "  onError: ErrorHandler;", "  constructor(options: ClientOptions) {", ...assignment, "  }", "}");
 const invalidLeft8: InvalidCase[] = [
   // The record's miss (misused-promise-delta.md, #99): an async default behind ?? stored in a void callback field.
   {
@@ -5487,6 +5503,65 @@ const invalidLeft8: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "left8: a client's error handler, the caller's or an optional async fallback field asserted present (?? and !)",
+    code: fallback("(error: Error) => Promise<void>"),
+    errors: [{ messageId: "voidReturnProperty", line: 7, column: 39, message: VOID_ASSIGNMENT("onError") }],
+  },
+  {
+    name: "left8: an async error handler written with an old-style type assertion (<ErrorHandler>)",
+    code: legacy(["    this.onError = <ErrorHandler>(async (error: Error) => {", "      await report(error);", "    });"]),
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 6,
+        column: 34,
+        message: VOID_ASSIGNMENT("onError"),
+        fixes: [
+          [
+            WRAP,
+            `declare function report(error: Error): Promise<void>;\ntype ErrorHandler = (error: Error) => void;\nexport class Client {\n  onError: ErrorHandler;\n  constructor() {\n    this.onError = <ErrorHandler>((error: Error) => { void (async () => {\n      await report(error);\n    })().catch(${H}); });\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "left8: an async default checked against the handler type with satisfies (??)",
+    code: handlerClient(["    this.onError = options.onError ?? ((async (error) => {", "      await report(error);", "    }) satisfies ErrorHandler);"]),
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 8,
+        column: 40,
+        message: VOID_ASSIGNMENT("onError"),
+        fixes: [
+          [
+            WRAP,
+            `declare function report(error: Error): Promise<void>;\ndeclare function debug(message: string): void;\ntype ErrorHandler = (error: Error) => void;\ninterface ClientOptions { onError?: ErrorHandler }\nexport class Client {\n  onError: ErrorHandler;\n  constructor(options: ClientOptions) {\n    this.onError = options.onError ?? (((error) => { void (async () => {\n      await report(error);\n    })().catch(${H}); }) satisfies ErrorHandler);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "left8: an async default after a debug line, the value of a comma",
+    code: handlerClient(['    this.onError = (debug("using the default error handler"), async (error) => {', "      await report(error);", "    });"]),
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 8,
+        column: 63,
+        message: VOID_ASSIGNMENT("onError"),
+        fixes: [
+          [
+            WRAP,
+            `declare function report(error: Error): Promise<void>;\ndeclare function debug(message: string): void;\ntype ErrorHandler = (error: Error) => void;\ninterface ClientOptions { onError?: ErrorHandler }\nexport class Client {\n  onError: ErrorHandler;\n  constructor(options: ClientOptions) {\n    this.onError = (debug("using the default error handler"), (error) => { void (async () => {\n      await report(error);\n    })().catch(${H}); });\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
   // #54 / #237 of the delta record: the finally exemption holds for the default lib's Promise#finally whatever the callee is called.
   {
     name: "left8: an async release given to a project transaction's finally through a key typed \"finally\" (it only stores it)",
@@ -5546,6 +5621,37 @@ const validAwaitedSlot: ValidCase[] = [
 ];
 
 const validLeft8: ValidCase[] = [
+  {
+    name: "left8: a sync default checked against the handler type with satisfies (??)",
+    code: handlerClient(["    this.onError = options.onError ?? (((error) => {", "      console.error(error);", "    }) satisfies ErrorHandler);"]),
+  },
+  {
+    name: "left8: a sync default after a debug line, the value of a comma",
+    code: handlerClient(['    this.onError = (debug("using the default error handler"), (error) => {', "      console.error(error);", "    });"]),
+  },
+  {
+    name: "left8: an error hook set only when an async reporter is configured (the reporter is the guard of &&, not stored)",
+    code: lines(
+      HANDLER,
+      "export class Client {",
+      "  private readonly onError?: ErrorHandler;",
+      "  private readonly reportError?: (error: Error) => Promise<void> = report;",
+      "  constructor() {",
+      "    this.onError = this.reportError && ((error) => {",
+      "      void this.reportError?.(error).catch(console.error);",
+      "    });",
+      "  }",
+      "}",
+    ),
+  },
+  {
+    name: "left8: a client's error handler, the caller's or an optional sync fallback field asserted present (?? and !)",
+    code: fallback("(error: Error) => void"),
+  },
+  {
+    name: "left8: a sync error handler written with an old-style type assertion (<ErrorHandler>)",
+    code: legacy(["    this.onError = <ErrorHandler>((error: Error) => {", "      void report(error).catch(console.error);", "    });"]),
+  },
   {
     name: "left8: an async release given to a promise's own finally through a key typed \"finally\" (finally awaits it)",
     code: lines(REPORT_JOB, 'const CLEANUP = "finally" as const;', "export function load(id: string) {", "  return fetchReport(id)[CLEANUP](async () => {", "    await release(id);", "  });", "}"),
