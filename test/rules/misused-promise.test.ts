@@ -5175,6 +5175,7 @@ const legacy = (handler: string[]) =>
   lines("declare function report(error: Error): Promise<void>;", "type ErrorHandler = (error: Error) => void;", "export class Client {", "  onError: ErrorHandler;", "  constructor() {", ...handler, "  }", "}");
 const HANDLER = lines("declare function report(error: Error): Promise<void>;", "declare function debug(message: string): void;", "type ErrorHandler = (error: Error) => void;", "interface ClientOptions { onError?: ErrorHandler }");
 const handlerClient = (assignment: string[]) => lines(HANDLER, "export class Client {", "  onError: ErrorHandler;", "  constructor(options: ClientOptions) {", ...assignment, "  }", "}");
+const DEFAULTS = lines("declare function report(error: Error): Promise<void>;", "type ErrorHandler = (error: Error) => void;", "declare const defaults: { onError?: ErrorHandler };");
 const invalidLeft8: InvalidCase[] = [
   // The record's miss (misused-promise-delta.md, #99): an async default behind ?? stored in a void callback field.
   {
@@ -5562,6 +5563,78 @@ const invalidLeft8: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "left8: a typed class field initialized with the configured handler or an async default (??)",
+    code: lines(DEFAULTS, "export class Client {", "  onError: ErrorHandler = defaults.onError ?? (async (error) => {", "    await report(error);", "  });", "}"),
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 5,
+        column: 47,
+        message: VOID_ASSIGNMENT("onError"),
+        fixes: [
+          [
+            WRAP,
+            `declare function report(error: Error): Promise<void>;\ntype ErrorHandler = (error: Error) => void;\ndeclare const defaults: { onError?: ErrorHandler };\nexport class Client {\n  onError: ErrorHandler = defaults.onError ?? ((error) => { void (async () => {\n    await report(error);\n  })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "left8: a function returning the error handler type gives the configured one or an async default (??)",
+    code: lines(DEFAULTS, "export function errorHandler(): ErrorHandler {", "  return defaults.onError ?? (async (error) => {", "    await report(error);", "  });", "}"),
+    errors: [
+      {
+        messageId: "voidReturnReturnValue",
+        line: 5,
+        column: 30,
+        message: VOID_RETURN,
+        fixes: [
+          [
+            WRAP,
+            `declare function report(error: Error): Promise<void>;\ntype ErrorHandler = (error: Error) => void;\ndeclare const defaults: { onError?: ErrorHandler };\nexport function errorHandler(): ErrorHandler {\n  return defaults.onError ?? ((error) => { void (async () => {\n    await report(error);\n  })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "left8: an arrow returning a cleanup typed () => void, async only when subscribed (a conditional)",
+    code: lines(
+      "declare function unsubscribe(topic: string): Promise<void>;",
+      "type Cleanup = () => void;",
+      "export const watch = (topic: string, subscribed: boolean): Cleanup =>",
+      "  subscribed",
+      "    ? async () => {",
+      "        await unsubscribe(topic);",
+      "      }",
+      "    : () => {};",
+    ),
+    errors: [
+      {
+        messageId: "voidReturnReturnValue",
+        line: 5,
+        column: 7,
+        message: VOID_RETURN,
+        fixes: [
+          [
+            WRAP,
+            lines(
+              "declare function unsubscribe(topic: string): Promise<void>;",
+              "type Cleanup = () => void;",
+              "export const watch = (topic: string, subscribed: boolean): Cleanup =>",
+              "  subscribed",
+              "    ? () => { void (async () => {",
+              "        await unsubscribe(topic);",
+              "      })().catch((error) => { console.error(error); }); }",
+              "    : () => {};",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
   // #54 / #237 of the delta record: the finally exemption holds for the default lib's Promise#finally whatever the callee is called.
   {
     name: "left8: an async release given to a project transaction's finally through a key typed \"finally\" (it only stores it)",
@@ -5621,6 +5694,44 @@ const validAwaitedSlot: ValidCase[] = [
 ];
 
 const validLeft8: ValidCase[] = [
+  {
+    name: "left8: a typed class field initialized with the configured handler or a sync default (??)",
+    code: lines(DEFAULTS, "export class Client {", "  onError: ErrorHandler = defaults.onError ?? ((error) => {", "    console.error(error);", "  });", "}"),
+  },
+  {
+    name: "left8: an untyped class field initialized with the configured handler or an async default (its type is the value's)",
+    code: lines(DEFAULTS, "export class Client {", "  onError = defaults.onError ?? (async (error: Error) => {", "    await report(error);", "  });", "}"),
+  },
+  {
+    name: "left8: a class field typed to return a promise, initialized with the configured handler or an async default (??)",
+    code: lines(
+      "declare function report(error: Error): Promise<void>;",
+      "type AsyncErrorHandler = (error: Error) => Promise<void>;",
+      "declare const defaults: { onError?: AsyncErrorHandler };",
+      "export class Client {",
+      "  onError: AsyncErrorHandler = defaults.onError ?? (async (error) => {",
+      "    await report(error);",
+      "  });",
+      "}",
+    ),
+  },
+  {
+    name: "left8: a function returning the error handler type gives the configured one or a sync default (??)",
+    code: lines(DEFAULTS, "export function errorHandler(): ErrorHandler {", "  return defaults.onError ?? ((error) => {", "    console.error(error);", "  });", "}"),
+  },
+  {
+    name: "left8: an arrow returning a cleanup typed () => Promise<void>, async only when subscribed (a conditional)",
+    code: lines(
+      "declare function unsubscribe(topic: string): Promise<void>;",
+      "type Cleanup = () => Promise<void>;",
+      "export const watch = (topic: string, subscribed: boolean): Cleanup =>",
+      "  subscribed",
+      "    ? async () => {",
+      "        await unsubscribe(topic);",
+      "      }",
+      "    : async () => {};",
+    ),
+  },
   {
     name: "left8: a sync default checked against the handler type with satisfies (??)",
     code: handlerClient(["    this.onError = options.onError ?? (((error) => {", "      console.error(error);", "    }) satisfies ErrorHandler);"]),

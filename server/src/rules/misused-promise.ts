@@ -501,11 +501,12 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  of `&&`, either side of `||` / `??`, the value of an assignment or a comma). `no-misused-promises` reports the whole spread when any",
         "  part of its type may be a promise (`{ ...maybeLoaded }` with `Promise<T> | undefined`); we",
         "  do not, since such a value is usually spread after a presence check elsewhere.",
-        "- A function stored where its type returns `void` (an assignment, a typed variable, an object",
-        "  literal's property) is checked through what keeps or picks the value: `??`, `||`, the right",
-        "  of `&&`, a conditional's branches, `as`, `satisfies` and `!`. A default handler",
-        "  (`this.onError = options.onError ?? (async (error) => { ... })`) is reported at the async",
-        "  function, with the same wrap fix; a sync fallback (`?? (() => {})`) is not.",
+        "- A function stored where its type returns `void` (an assignment, a typed variable or class",
+        "  field, an object literal's property, a return value) is checked through what keeps or picks",
+        "  the value: `??`, `||`, the right of `&&`, a conditional's branches, `as`, `satisfies` and `!`.",
+        "  A default handler (`this.onError = options.onError ?? (async (error) => { ... })`) is",
+        "  reported at the async function, with the same wrap fix; a sync fallback (`?? (() => {})`) is",
+        "  not. An argument is checked as written (`setTimeout(onTimeout ?? (async () => ...))` is not).",
         "- An async callback to `Promise#finally` is not reported (its parameter is typed `() => void`,",
         "  so `no-misused-promises` reports it, yet `finally` awaits the callback's promise), however",
         "  the call is written: `promise[\"finally\"](...)`, `promise[key](...)` with a key typed",
@@ -1036,8 +1037,8 @@ class MisuseChecker {
 
   /**
    * The promise-returning functions a stored value may be, where the place it is stored (a typed
-   * variable, a property, an assignment's target: the contextual type of the whole value) expects a
-   * function returning `void`. Each function is seen through what keeps or picks the value
+   * variable or class field, a property, an assignment's target, a return value: the contextual type
+   * of the whole value) expects a function returning `void`. Each function is seen through what keeps or picks the value
    * (`valueOperands`: `??`, `||`, a conditional, parentheses, `as`, `satisfies`, `!`), so a default
    * written `options.onError ?? (async (error) => { ... })` is checked like the bare arrow. Those
    * that lose nothing (`dropsNothing`) are left out.
@@ -1093,7 +1094,16 @@ class MisuseChecker {
     const { types, sourceFile } = this.context;
     const value = property.initializer;
     if (value) {
-      if (!this.isCandidate(value) || this.returnsPromise(value, owner.heritageClauses !== undefined) !== "always") return;
+      if (!this.isCandidate(value)) {
+        // A value that picks or wraps a function (`handler: Handler = defaults.onError ?? (async (e) => ...)`):
+        // each function it may be, against the field's written type.
+        if (!property.type) return;
+        for (const fn of this.storedPromiseFunctions(value)) {
+          this.context.report({ node: fn, messageId: "voidReturnProperty", data: { name: property.name.getText(sourceFile) }, fixes: this.wrapFixes(skipParens(fn)) });
+        }
+        return;
+      }
+      if (this.returnsPromise(value, owner.heritageClauses !== undefined) !== "always") return;
       const fn = skipParens(value);
       if (property.type && types.expectsVoidFunction(value) === "always") {
         if (this.dropsNothing(fn)) return;
@@ -1235,9 +1245,9 @@ class MisuseChecker {
   }
 
   private checkReturnedValue(value: ts.Expression): void {
-    if (!this.isCandidate(value) || this.returnsPromise(value) !== "always") return;
-    if (this.context.types.expectsVoidFunction(value) !== "always" || this.dropsNothing(skipParens(value))) return;
-    this.context.report({ node: value, messageId: "voidReturnReturnValue", fixes: this.wrapFixes(skipParens(value)) });
+    for (const fn of this.storedPromiseFunctions(value)) {
+      this.context.report({ node: fn, messageId: "voidReturnReturnValue", fixes: this.wrapFixes(skipParens(fn)) });
+    }
   }
 
   checkCondition(node: ts.Node): void {
