@@ -5638,8 +5638,143 @@ const validHandlerReturns: ValidCase[] = [
   },
 ];
 
+/** graphile-worker's deferred.d.ts: a promise carrying its own resolving functions (`Object.assign(new Promise(...), { resolve, reject })`). */
+const GRAPHILE_FILES = {
+  "deferred.d.ts": "export interface Deferred<T = void> extends Promise<T> {\n  resolve: (result?: T | PromiseLike<T>) => void;\n  reject: (error: Error) => void;\n}\nexport default function defer<T = void>(): Deferred<T>;\n",
+};
+/** Lines 1-20 of the graphile release cases: a worker whose release() ends with `return Promise.resolve(promise)`. */
+const GRAPHILE_RELEASE = (handled: string) =>
+  [
+    'import deferred from "./deferred";',
+    "declare function stopHooks(): Promise<void>;",
+    "export function makeNewWorker(onStop: (error?: unknown) => void) {",
+    "  const workerDeferred = deferred();",
+    "  const promise = workerDeferred.finally(() => stopHooks());",
+    handled,
+    "  let active = true;",
+    "  const release = (force = false) => {",
+    "    if (active) {",
+    "      active = false;",
+    "      workerDeferred.resolve();",
+    "    } else if (force) {",
+    "      workerDeferred.resolve();",
+    "    }",
+    "    return Promise.resolve(promise);",
+    "  };",
+    "  const onFatalError = (error: Error) => {",
+    "    workerDeferred.reject(error);",
+    "    release();",
+    "  };",
+  ].join("\n");
+const invalidGraphile: InvalidCase[] = [
+  {
+    name: "graphile: release() returns Promise.resolve(promise) of a captured promise that nothing handles or stores (only .finally(...), which rejects too)",
+    code: `${GRAPHILE_RELEASE("  promise.finally(() => onStop());")}\n  return { release, onFatalError };\n}`,
+    extraFiles: GRAPHILE_FILES,
+    errors: [
+      {
+        messageId: "finallyWithoutHandler",
+        line: 6,
+        column: 3,
+        message: FINALLY_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `import deferred from "./deferred";\ndeclare function stopHooks(): Promise<void>;\nexport function makeNewWorker(onStop: (error?: unknown) => void) {\n  const workerDeferred = deferred();\n  const promise = workerDeferred.finally(() => stopHooks());\n  promise.finally(() => onStop())${H};\n  let active = true;\n  const release = (force = false) => {\n    if (active) {\n      active = false;\n      workerDeferred.resolve();\n    } else if (force) {\n      workerDeferred.resolve();\n    }\n    return Promise.resolve(promise);\n  };\n  const onFatalError = (error: Error) => {\n    workerDeferred.reject(error);\n    release();\n  };\n  return { release, onFatalError };\n}`,
+          ],
+          [
+            VOID,
+            `import deferred from "./deferred";\ndeclare function stopHooks(): Promise<void>;\nexport function makeNewWorker(onStop: (error?: unknown) => void) {\n  const workerDeferred = deferred();\n  const promise = workerDeferred.finally(() => stopHooks());\n  void promise.finally(() => onStop());\n  let active = true;\n  const release = (force = false) => {\n    if (active) {\n      active = false;\n      workerDeferred.resolve();\n    } else if (force) {\n      workerDeferred.resolve();\n    }\n    return Promise.resolve(promise);\n  };\n  const onFatalError = (error: Error) => {\n    workerDeferred.reject(error);\n    release();\n  };\n  return { release, onFatalError };\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "floating",
+        line: 19,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `import deferred from "./deferred";\ndeclare function stopHooks(): Promise<void>;\nexport function makeNewWorker(onStop: (error?: unknown) => void) {\n  const workerDeferred = deferred();\n  const promise = workerDeferred.finally(() => stopHooks());\n  promise.finally(() => onStop());\n  let active = true;\n  const release = (force = false) => {\n    if (active) {\n      active = false;\n      workerDeferred.resolve();\n    } else if (force) {\n      workerDeferred.resolve();\n    }\n    return Promise.resolve(promise);\n  };\n  const onFatalError = (error: Error) => {\n    workerDeferred.reject(error);\n    release()${H};\n  };\n  return { release, onFatalError };\n}`,
+          ],
+          [
+            VOID,
+            `import deferred from "./deferred";\ndeclare function stopHooks(): Promise<void>;\nexport function makeNewWorker(onStop: (error?: unknown) => void) {\n  const workerDeferred = deferred();\n  const promise = workerDeferred.finally(() => stopHooks());\n  promise.finally(() => onStop());\n  let active = true;\n  const release = (force = false) => {\n    if (active) {\n      active = false;\n      workerDeferred.resolve();\n    } else if (force) {\n      workerDeferred.resolve();\n    }\n    return Promise.resolve(promise);\n  };\n  const onFatalError = (error: Error) => {\n    workerDeferred.reject(error);\n    void release();\n  };\n  return { release, onFatalError };\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "graphile: Promise.resolve of a held thenable (a query builder) makes a new promise that adopts its rejection",
+    code: 'declare class Query<T> {\n  then<R>(onFulfilled: (value: T) => R, onRejected?: (error: unknown) => R): Promise<R>;\n}\nexport class Report {\n  constructor(private readonly query: Query<string[]>) {}\n  load() {\n    console.log("loading report");\n    return Promise.resolve(this.query);\n  }\n  refresh() {\n    this.load();\n  }\n}',
+    errors: [
+      {
+        messageId: "floating",
+        line: 11,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare class Query<T> {\n  then<R>(onFulfilled: (value: T) => R, onRejected?: (error: unknown) => R): Promise<R>;\n}\nexport class Report {\n  constructor(private readonly query: Query<string[]>) {}\n  load() {\n    console.log("loading report");\n    return Promise.resolve(this.query);\n  }\n  refresh() {\n    this.load()${H};\n  }\n}`,
+          ],
+          [
+            VOID,
+            `declare class Query<T> {\n  then<R>(onFulfilled: (value: T) => R, onRejected?: (error: unknown) => R): Promise<R>;\n}\nexport class Report {\n  constructor(private readonly query: Query<string[]>) {}\n  load() {\n    console.log("loading report");\n    return Promise.resolve(this.query);\n  }\n  refresh() {\n    void this.load();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "graphile: release() returns Promise.resolve(workerDeferred): a Deferred is typed as an interface extending Promise, not known to be a native one",
+    code: 'import deferred from "./deferred";\nexport function makeNewWorker(onError: (error: unknown) => void) {\n  const workerDeferred = deferred();\n  workerDeferred.catch(onError);\n  const release = () => {\n    workerDeferred.resolve();\n    return Promise.resolve(workerDeferred);\n  };\n  const onFatalError = (error: Error) => {\n    workerDeferred.reject(error);\n    release();\n  };\n  return { release, onFatalError };\n}',
+    extraFiles: GRAPHILE_FILES,
+    errors: [
+      {
+        messageId: "floating",
+        line: 11,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `import deferred from "./deferred";\nexport function makeNewWorker(onError: (error: unknown) => void) {\n  const workerDeferred = deferred();\n  workerDeferred.catch(onError);\n  const release = () => {\n    workerDeferred.resolve();\n    return Promise.resolve(workerDeferred);\n  };\n  const onFatalError = (error: Error) => {\n    workerDeferred.reject(error);\n    release()${H};\n  };\n  return { release, onFatalError };\n}`,
+          ],
+          [
+            VOID,
+            `import deferred from "./deferred";\nexport function makeNewWorker(onError: (error: unknown) => void) {\n  const workerDeferred = deferred();\n  workerDeferred.catch(onError);\n  const release = () => {\n    workerDeferred.resolve();\n    return Promise.resolve(workerDeferred);\n  };\n  const onFatalError = (error: Error) => {\n    workerDeferred.reject(error);\n    void release();\n  };\n  return { release, onFatalError };\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+];
+const validGraphile: ValidCase[] = [
+  {
+    name: "graphile: release() returns Promise.resolve(promise), the worker's const promise that has a rejection handler and is stored on the worker (graphile-worker's worker.js)",
+    code: `${GRAPHILE_RELEASE("  promise.then(\n    () => onStop(),\n    (error) => onStop(error),\n  );")}\n  return { release, promise, onFatalError };\n}`,
+    extraFiles: GRAPHILE_FILES,
+  },
+  {
+    name: "graphile: release() returns Promise.resolve(promise) of a captured promise that is only stored on the returned worker",
+    code: `${GRAPHILE_RELEASE("  console.log(\"worker created\");")}\n  return { release, promise, onFatalError };\n}`,
+    extraFiles: GRAPHILE_FILES,
+  },
+  {
+    name: "graphile: stop() returns Promise.resolve(this.finished), a promise field of its own",
+    code: 'export class Runner {\n  private stopping = false;\n  constructor(private readonly finished: Promise<void>) {}\n  stop() {\n    this.stopping = true;\n    return Promise.resolve(this.finished);\n  }\n  onSignal() {\n    console.log("stopping");\n    this.stop();\n  }\n}',
+  },
+  {
+    name: "graphile: an expression-bodied release returns Promise.resolve(done) of a captured promise given a .catch handler",
+    code: 'declare function runWorker(): Promise<void>;\nexport function startWorker(log: (error: unknown) => void) {\n  const done = runWorker();\n  done.catch((error) => log(error));\n  const release = () => Promise.resolve(done);\n  process.once("SIGTERM", () => {\n    release();\n  });\n}',
+  },
+];
+
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...validHandlerReturns, ...validSleep], invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep] });
+  runRuleTable(RULE, { valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile], invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile] });
 
   it("says Node.js exits where the program is typed for Node.js, and not in code typed for the DOM only", () => {
     const code = `${D}\nexport function onClick() {\n  save();\n}`;

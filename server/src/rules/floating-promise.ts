@@ -338,7 +338,13 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "",
         "A call that makes no promise is not reported: a sync project function whose every `return` is",
         "a read of a promise something already holds (`return this.promise;`, `return _this.promise;`",
-        "in ioredis's `execPipeline`; an async one wraps it in a new promise and is reported), and a",
+        "in ioredis's `execPipeline`; an async one wraps it in a new promise and is reported), or a",
+        "`const` of an enclosing scope holding a promise that the scope gives a rejection handler",
+        "(`promise.then(onStop, onError)`, `.catch(h)`), stores (`{ release, promise }`) or returns (a",
+        "captured promise nothing else handles, stores or returns stays reported), or either wrapped in",
+        "`Promise.resolve(...)` of the global `Promise` when its type is the built-in `Promise`, which",
+        "`Promise.resolve` hands back unchanged (graphile-worker's `release = () => { ...; return",
+        "Promise.resolve(promise); }`; of a thenable or a subclass it makes a new promise, reported), and a",
         "callback adapter, which returns the promise it is given (`CALLBACK_ADAPTERS`: today",
         "`standard-as-callback`'s `asCallback(promise, callback)`): not reported when a callback",
         "function is given (the rejection goes to it) or when the promise is such a held read",
@@ -736,14 +742,76 @@ function isHeldRead(expression: ts.Expression): boolean {
 /**
  * A sync project function whose every return is a held read (`isHeldRead`): `resolve(value) {
  * ...; return this.promise; }` (ioredis's `Command`), `function execPipeline() { ...; return
- * _this.promise; }`. An async one wraps what it returns in a new promise, and is not taken.
+ * _this.promise; }`, or a held `const` of an enclosing scope (`heldCapturedConst`), or either
+ * wrapped in `Promise.resolve(...)` of the global `Promise` where the held value's type is the
+ * built-in `Promise`: `Promise.resolve(x)` returns `x` itself when it is a native promise
+ * (graphile-worker's `release = () => { ...; return Promise.resolve(promise); }`). Of any other
+ * type (a thenable, a subclass) it makes a new promise that adopts the value's rejection, and is
+ * not taken. An async one wraps what it returns in a new promise, and is not taken.
  */
-function returnsHeldPromise(fn: ts.FunctionLikeDeclaration): boolean {
+function returnsHeldPromise(fn: ts.FunctionLikeDeclaration, types: TypeOracle): boolean {
   const body = fn.body;
   if (!body || fn.asteriskToken || isAsyncFunction(fn)) return false;
-  if (!ts.isBlock(body)) return isHeldRead(body);
-  const returned = returnedExpressions(body);
-  return returned.length > 0 && returned.every((expression) => expression !== undefined && isHeldRead(expression));
+  const returned = ts.isBlock(body) ? returnedExpressions(body) : [body];
+  return returned.length > 0 && returned.every((expression) => expression !== undefined && returnsHeld(expression, fn, types));
+}
+
+/** `expression`, returned by `fn`, is a promise something else already holds (`returnsHeldPromise`). */
+function returnsHeld(expression: ts.Expression, fn: ts.FunctionLikeDeclaration, types: TypeOracle): boolean {
+  const node = skipParens(expression);
+  const held = (value: ts.Expression): boolean => isHeldRead(value) || heldCapturedConst(value, fn, types);
+  if (held(node)) return true;
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1) return false;
+  const callee = skipParens(node.expression);
+  const argument = node.arguments[0];
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "resolve" || ts.isSpreadElement(argument) || !types.isGlobalPromiseConstructor(callee.expression)) return false;
+  return held(skipParens(argument)) && isBuiltinPromise(argument, types);
+}
+
+/** The value's type is the built-in `Promise` (by its declaration in TypeScript's lib files), with no other part. */
+function isBuiltinPromise(expression: ts.Expression, types: TypeOracle): boolean {
+  const refs = types.typeDeclarations(expression);
+  return refs.length > 0 && refs.every((ref) => ref.isDefaultLib && ref.qualifiedName === "Promise");
+}
+
+/**
+ * A `const` declared outside `fn` (a local of an enclosing function, or of the module) that holds a
+ * promise which its scope, outside `fn`, hands a rejection handler (`promise.then(onStop, onError)`,
+ * `promise.catch(h)`), stores (`{ release, promise }`, `worker.done = promise`) or returns: the
+ * promise is held and handled there, so a function returning it makes no new one (graphile-worker's
+ * `const promise = workerDeferred.finally(...); promise.then(..., (error) => ...);`). A captured
+ * promise that nothing outside `fn` handles, stores or returns (`promise.finally(...)` only) is not
+ * held: dropping the function's result drops its only reference.
+ */
+function heldCapturedConst(expression: ts.Expression, fn: ts.FunctionLikeDeclaration, types: TypeOracle): boolean {
+  if (!ts.isIdentifier(expression)) return false;
+  const scope = types.variableScope(expression, fn);
+  const declaration = types.variableDeclarationOf(expression);
+  const list = declaration?.parent;
+  if (scope?.scope !== "outside" || !scope.isConst || !declaration?.initializer || !ts.isIdentifier(declaration.name) || !list || !ts.isVariableDeclarationList(list)) return false;
+  if (types.promiseStatus(expression, { thenables: false }) !== "always") return false;
+  const name = declaration.name;
+  const handle = types.variableOf(name);
+  const region = list.parent.parent;
+  const visit = (node: ts.Node): boolean => {
+    if (node === fn) return false;
+    if (ts.isIdentifier(node) && node !== name && node.text === name.text && types.variableOf(node) === handle && handsOn(node)) return true;
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return handle !== undefined && visit(region);
+}
+
+/** The reference `name` of a promise is given a rejection handler, stored in an object or a property, or returned. */
+function handsOn(name: ts.Identifier): boolean {
+  const parent = name.parent;
+  if (ts.isShorthandPropertyAssignment(parent) || ts.isReturnStatement(parent)) return true;
+  if (ts.isPropertyAssignment(parent)) return parent.initializer === name;
+  if (ts.isBinaryExpression(parent)) return parent.right === name && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isPropertyAccessExpression(parent.left) || ts.isElementAccessExpression(parent.left));
+  if (!ts.isPropertyAccessExpression(parent) || parent.expression !== name || !ts.isCallExpression(parent.parent) || parent.parent.expression !== parent) return false;
+  const handlerIndex = parent.name.text === "catch" ? 0 : parent.name.text === "then" ? 1 : -1;
+  const handler = handlerIndex < 0 ? undefined : parent.parent.arguments[handlerIndex];
+  const spread = parent.parent.arguments.slice(0, handlerIndex + 1).some((argument) => ts.isSpreadElement(argument));
+  return handler !== undefined && !spread && !isUndefinedOrNullLiteral(handler);
 }
 
 const LOGICAL_OPERATORS = new Set<ts.SyntaxKind>([
@@ -887,7 +955,7 @@ class FloatingChecker {
       if (fn && this.selfHandled(fn)) return undefined;
       // A function that only returns a promise something already holds (`return this.promise;`)
       // makes none: dropping the reference loses nothing that its holder does not still have.
-      if (fn && returnsHeldPromise(fn)) return undefined;
+      if (fn && returnsHeldPromise(fn, this.context.types)) return undefined;
       const adapter = this.callbackAdapter(node);
       if (adapter) {
         const { promise, callback } = adapter;
