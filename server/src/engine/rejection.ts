@@ -5,12 +5,14 @@
  *
  * An async function rejects when something throws outside a `try` whose `catch` swallows it.
  * "Cannot throw" is decided from syntax and the project's own declarations: literals, names,
- * `this`, property reads (and object destructuring) of values that cannot be nullish, operators,
- * assignments, function expressions, calls in the catalogue below (console, timers, `Math`,
- * collection basics, Node's assertions and listener registration, ending the process) and of
- * project functions that cannot throw themselves (an async project function's call never throws:
- * it returns its promise), a promise's own `resolve`/`reject` (an executor's parameters, or a local
- * or field set only from them), `new Promise((resolve) => ...)` whose executor cannot throw, `new`
+ * `this`, property reads (and object destructuring) of values that cannot be nullish or are typed
+ * `any` (untyped JavaScript), operators, assignments, function expressions, calls in the catalogue
+ * below (console, timers, `Math`, collection basics, Node's assertions and listener registration,
+ * ending the process) and of project functions that cannot throw themselves (an async project
+ * function's call never throws: it returns its promise), a promise's own `resolve`/`reject` (an
+ * executor's parameters, a local or field set only from them, or the bodiless `resolve`/`reject`
+ * members of a value typed as a promise: a deferred), `Promise.resolve(x)`/`Promise.reject(e)` of
+ * the global `Promise`, `new Promise((resolve) => ...)` whose executor cannot throw, `new`
  * of a project class that extends nothing and whose construction cannot throw, and `await` of what
  * cannot reject (a project call, `x.catch(handler)`, a promise that never rejects, a library call in
  * `NEVER_REJECTING_LIBRARY_CALLS`). Anything else (a library call, other `new`, `throw`) may throw.
@@ -96,6 +98,8 @@ const isNonThrowingLibName = picomatch([
 const isNodeAssertion = (ref: DeclarationRef): boolean =>
   ref.module !== undefined && /^(?:node:)?assert(?:\/strict)?$/.test(ref.module) &&
   /^assert(?:\.strict)?(?:\.(?:ok|equal|notEqual|strictEqual|notStrictEqual|deepEqual|notDeepEqual|deepStrictEqual|notDeepStrictEqual|match|doesNotMatch))?$/.test(ref.qualifiedName);
+/** The members by which a deferred (a promise carrying its resolving functions) is settled (`isDeferredSettlerCall`). */
+const DEFERRED_SETTLERS = new Set(["resolve", "reject"]);
 /** The listener methods of an emitter (`isNodeListenerRegistration`, `untypedListenerRegistration`). */
 const LISTENER_METHODS = new Set(["on", "once", "off", "addListener", "removeListener", "prependListener", "prependOnceListener"]);
 /**
@@ -723,15 +727,17 @@ export class RejectionFacts {
 
   /**
    * Destructuring `value` with `pattern` does not throw: an object pattern (`const { socket, abort }
-   * = this`) of a value that cannot be `null` or `undefined` (or any value in error-handling code,
-   * where property reads are taken not to throw), with plain names, defaults that cannot throw, no
+   * = this`) of a value that cannot be `null` or `undefined` or is typed `any` (as `expressionSafe`
+   * reads a property through one: graphile-worker's `const { events, logger } = ctx` of an untyped
+   * parameter), or of any value in error-handling code (where property reads are taken not to
+   * throw), with plain names, defaults that cannot throw, no
    * computed keys and no nested patterns (a nested value may be `undefined`). An array pattern runs
    * an iterator and is not judged.
    */
   private objectPatternSafe(pattern: ts.BindingName, value: ts.Expression): boolean {
     if (!ts.isObjectBindingPattern(pattern)) return false;
     const object = skipParens(value);
-    if (!this.handler && object.kind !== ts.SyntaxKind.ThisKeyword && this.types.nullishStatus(object) !== "never") return false;
+    if (!this.handler && object.kind !== ts.SyntaxKind.ThisKeyword && this.types.nullishStatus(object) !== "never" && !this.types.isUntyped(object)) return false;
     return pattern.elements.every(
       (element) =>
         ts.isIdentifier(element.name) &&
@@ -861,8 +867,8 @@ export class RejectionFacts {
     if (isHandlerCall(call) && this.handledPromiseCallSafe(call)) return true;
     if (!this.calleeAndArgumentsSafe(call)) return false;
     const target = this.types.calleeTarget(call);
-    if (target && (isNonThrowingCall(target.ref) || isProcessExit(target.ref))) return true;
-    if (target && this.isResolverCall(target.declarations)) return true;
+    if (target && (isNonThrowingCall(target.ref) || isProcessExit(target.ref) || this.isGlobalPromiseSettle(call, target.ref))) return true;
+    if (target && (this.isResolverCall(target.declarations) || this.isDeferredSettlerCall(call, target.declarations))) return true;
     if (!target && this.untypedListenerRegistration(call)) return true;
     const fn = this.types.projectFunctionOf(call);
     if (fn) return this.cannotThrow(fn);
@@ -990,6 +996,38 @@ export class RejectionFacts {
       const parameter = ts.isIdentifier(node) ? this.types.parameterDeclarationOf(node) : undefined;
       return parameter !== undefined && isExecutorResolver(parameter, this.types);
     });
+  }
+
+  /**
+   * `Promise.resolve(value)` / `Promise.reject(error)` called on the global `Promise`
+   * (`TypeOracle.isGlobalPromiseConstructor`): they return a promise and do not throw (a value whose
+   * `then` throws rejects that promise instead; what the promise does is the question of whoever
+   * holds it: graphile-worker's `release()` ends with `return Promise.resolve(promise);`). Called
+   * detached from the constructor (`const resolve = Promise.resolve; resolve(x)`) they throw, and
+   * are not taken.
+   */
+  private isGlobalPromiseSettle(call: ts.CallExpression, ref: DeclarationRef): boolean {
+    const callee = skipParens(call.expression);
+    return ref.isDefaultLib && (ref.qualifiedName === "PromiseConstructor.resolve" || ref.qualifiedName === "PromiseConstructor.reject") &&
+      ts.isPropertyAccessExpression(callee) && this.types.isGlobalPromiseConstructor(callee.expression);
+  }
+
+  /**
+   * `workerDeferred.resolve()` / `.reject(error)` on a deferred: a value whose type is a promise
+   * (an interface or class extending the lib's `Promise`, as graphile-worker's `interface
+   * Deferred<T> extends Promise<T> { resolve: (result?: T) => void; reject: (error: Error) => void }`
+   * over `Object.assign(new Promise(...), { resolve, reject })`) carrying its own resolving
+   * functions as `resolve` / `reject` members. Only where there is no body to follow: every
+   * declaration of the member is a signature (a property or method of an interface or type
+   * literal) or lies in a declaration file; the call returns no promise or thenable. Resolving
+   * functions never throw (`isResolverCall`); a member of that name on a value that is no promise
+   * (`tracker.resolve(id)`) is unknown code and stays a call that may throw.
+   */
+  private isDeferredSettlerCall(call: ts.CallExpression, declarations: readonly ts.Declaration[]): boolean {
+    const callee = skipParens(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !DEFERRED_SETTLERS.has(callee.name.text) || declarations.length === 0) return false;
+    const bodiless = declarations.every((declaration) => ts.isPropertySignature(declaration) || ts.isMethodSignature(declaration) || declaration.getSourceFile().isDeclarationFile);
+    return bodiless && this.types.promiseStatus(callee.expression, { thenables: false }) === "always" && this.types.promiseStatus(call, { thenables: true }) === "never";
   }
 
   /**
