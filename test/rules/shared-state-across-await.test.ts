@@ -4516,10 +4516,62 @@ const validRight3: ValidCase[] = [
   { name: "right3: the first row selected under a `!~` check before it is highlighted", code: "declare function highlight(row: number): Promise<void>;\nexport class Table {\n  private selected = -1;\n  async selectFirst() {\n    if (!~this.selected) {\n      this.selected = 0;\n      await highlight(0);\n    }\n  }\n}" },
 ];
 
+const DB_CLOSED = "interface Conn { query(sql: string): Promise<unknown> }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private closed = false;\n";
+
+const invalidRight2: InvalidCase[] = [
+  {
+    name: "right2: a connection method with an early bare return beside a fresh connect() starts the work in each call",
+    code: `${DB_CLOSED}  private connection() {\n    if (this.closed) return;\n    return connect();\n  }\n  async get() {\n    if (!this.conn) this.conn = await this.connection();\n    return this.conn;\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 12,
+        column: 21,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `interface Conn { query(sql: string): Promise<unknown> }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private connecting: Promise<Conn> | undefined;\n  private closed = false;\n  private connection() {\n    if (this.closed) return;\n    return connect();\n  }\n  async get() {\n    if (!this.conn) this.conn = await (this.connPending ??= this.connection()?.finally(() => { this.connPending = undefined; }));\n    return this.conn;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "right2: a connection method with an early bare return, one memoized return and one fresh one",
+    code: `${DB_CLOSED}  private connection(fresh: boolean) {\n    if (this.closed) return;\n    if (fresh) return connect();\n    return (this.connecting ??= connect());\n  }\n  async get(fresh = false) {\n    if (!this.conn) this.conn = await this.connection(fresh);\n    return this.conn;\n  }\n}`,
+    errors: [
+      {
+        messageId: "duplicateInit",
+        line: 13,
+        column: 21,
+        message: duplicateInit("this.conn"),
+        fixes: [
+          [
+            MEMO,
+            `interface Conn { query(sql: string): Promise<unknown> }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn: Conn | undefined;\n  private connPending?: Promise<Conn>;\n  private connecting: Promise<Conn> | undefined;\n  private closed = false;\n  private connection(fresh: boolean) {\n    if (this.closed) return;\n    if (fresh) return connect();\n    return (this.connecting ??= connect());\n  }\n  async get(fresh = false) {\n    if (!this.conn) this.conn = await (this.connPending ??= this.connection(fresh)?.finally(() => { this.connPending = undefined; }));\n    return this.conn;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+];
+
+const validRight2: ValidCase[] = [
+  {
+    name: "right2: a connection method that returns early when closed and otherwise the memoized connect",
+    code: `${DB_CLOSED}  private connection() {\n    if (this.closed) return;\n    return (this.connecting ??= connect());\n  }\n  async get() {\n    if (!this.conn) this.conn = await this.connection();\n    return this.conn;\n  }\n}`,
+  },
+  {
+    name: "right2: a module function that returns undefined when disposed and otherwise the memoized connect",
+    code: "interface Conn { query(sql: string): Promise<unknown> }\ndeclare function connect(): Promise<Conn>;\nlet disposed = false;\nlet connecting: Promise<Conn> | undefined;\nlet conn: Conn | undefined;\nfunction connection(): Promise<Conn> | undefined {\n  if (disposed) return undefined;\n  if (!connecting) connecting = connect();\n  return connecting;\n}\nexport async function query(sql: string) {\n  if (!conn) conn = await connection();\n  return conn?.query(sql);\n}\nexport function dispose() {\n  disposed = true;\n}",
+  },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3],
-    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3],
+    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3, ...validRight2],
+    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3, ...invalidRight2],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).

@@ -309,7 +309,8 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  assignment of it starts the work under `if (!p)` and stores it in the slot before any `await`",
         "  (`let p = inflight.get(k); if (!p) { p = load(k); inflight.set(k, p); }`, also through a chained",
         "  assignment, `this.last = p = load(k);`, or `this.p ??= p`). It also counts when it comes from a",
-        "  getter, a method or a project function whose every `return` is such a promise (one call deep).",
+        "  getter, a method or a project function whose every `return` is such a promise (one call deep;",
+        "  an early `return;`, `return undefined` or `return null` starts nothing and is allowed beside them).",
         "  A value built from it (`new Pool(await this.connecting)`) is still",
         "  reported: each call builds its own. A constant written after a check when every `await` since",
         "  the check awaits such a promise (`this.rawReady = true`, `seen.add(id)`) is not reported either:",
@@ -597,7 +598,8 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  so concurrent callers share one connection attempt, and the memo is cleared when the attempt",
         "  settles: a rejected attempt is retried by the next call, and a value the guard later rejects",
         "  (a closed connection) is fetched again. Offered only when the awaited expression is the work",
-        "  itself (a call or `new`), not a promise started earlier.",
+        "  itself (a call or `new`), not a promise started earlier. A call that may give `undefined`",
+        "  (a method that returns early when closed) keeps doing so: `?.finally(...)`.",
         "",
         "- A cache of values (`if (!cache.has(k)) { cache.set(k, await load(k)); }`) on a `Map` with written",
         "  type arguments: **Cache the in-flight promise** in a map beside it, so concurrent misses share",
@@ -1482,13 +1484,15 @@ class Analyzer {
     const awaited = right.expression;
     const text = sourceFile.text.slice(awaited.getStart(sourceFile), awaited.getEnd());
     const started = ts.isCallExpression(awaited) || ts.isNonNullExpression(awaited) || ts.isParenthesizedExpression(awaited) ? text : `(${text})`;
+    // A call that may give `undefined` (`if (this.closed) return;` in the callee) keeps it: `?.finally`.
+    const then = this.context.types.nullishStatus(awaited) === "never" ? ".finally" : "?.finally";
     return [
       {
         kind: "suggestion",
         title: "Memoize the in-flight promise",
         edits: [
           edit(anchor.getEnd(), anchor.getEnd(), `\n${indent}${declarationText}`),
-          edit(right.getStart(sourceFile), right.getEnd(), `await (${target} ??= ${started}.finally(() => { ${target} = undefined; }))`),
+          edit(right.getStart(sourceFile), right.getEnd(), `await (${target} ??= ${started}${then}(() => { ${target} = undefined; }))`),
         ],
       },
     ];
@@ -2808,7 +2812,8 @@ class FunctionState {
    * because the promise is memoized: `this.p ??= load()` (or `||=`, `this.p ?? (this.p = load())`);
    * a shared slot (`this.p`, `pending.get(k)`) that this function sets only while it is unset
    * (`if (!this.p) this.p = load();`); a local holding such a slot's value; or a getter, a method
-   * or a project function whose every return is one of those (one call level deep).
+   * or a project function whose every return is one of those (one call level deep; a bare
+   * `return;` beside them gives every call the same `undefined`).
    */
   isMemoizedPromise(expression: ts.Expression, depth = 0): boolean {
     const node = skipOuter(expression);
@@ -3088,16 +3093,14 @@ class FunctionState {
       return undefined;
     }
     if (!target.body) return { state: this, returns: [] };
+    // A bare `return;` (or `return undefined;`, `return null;`) gives every call the same value and
+    // starts nothing: `if (this.closed) return;` before `return (this.connecting ??= connect());`.
     const returns: ts.Expression[] = [];
-    let bare = false;
     forEachInFunction(target.body, (current) => {
-      if (ts.isReturnStatement(current)) {
-        if (current.expression) returns.push(current.expression);
-        else bare = true;
-      }
+      if (ts.isReturnStatement(current) && current.expression && !isClearingValue(current.expression)) returns.push(current.expression);
       return true;
     });
-    return { state: new FunctionState(target, this.context, Number.POSITIVE_INFINITY), returns: bare ? [] : returns };
+    return { state: new FunctionState(target, this.context, Number.POSITIVE_INFINITY), returns };
   }
 
   /** A name not used anywhere in the function. */
