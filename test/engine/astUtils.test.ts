@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import * as ts from "typescript";
-import { argumentParameters, declaresNameAgain, isAncestorOrSelf, isUndefinedOrNullLiteral, isValueReference, stripNodePrefix } from "../../server/src/engine/astUtils";
+import { argumentParameters, declaresNameAgain, isAncestorOrSelf, isUndefinedOrNullLiteral, isValueReference, jumpsOutOf, stripNodePrefix } from "../../server/src/engine/astUtils";
 
 function identifiersNamed(code: string, name: string, kind = ts.ScriptKind.TS): ts.Identifier[] {
   const sourceFile = ts.createSourceFile(kind === ts.ScriptKind.TSX ? "x.tsx" : "x.ts", code, ts.ScriptTarget.Latest, true, kind);
@@ -59,6 +59,28 @@ describe("declaresNameAgain: where `p` names another variable inside the local's
       const block = declared.parent.parent.parent.parent;
       assert.ok(ts.isBlock(block));
       assert.equal(declaresNameAgain(block, declared), expected);
+    });
+  }
+});
+
+describe("jumpsOutOf: a `break` or `continue` that leaves the statement (the second one in the loop body)", () => {
+  const cases: { statement: string; expected: boolean }[] = [
+    { statement: "if (done) break;", expected: true },
+    { statement: "if (skip) continue;", expected: true },
+    { statement: "if (stop) break outer;", expected: true },
+    { statement: "for (const l of listeners) { if (!l) continue; l(); }", expected: false },
+    { statement: "for (const l of listeners) { if (!l) break; l(); }", expected: false },
+    { statement: "switch (kind) { case 1: log(); break; default: }", expected: false },
+    { statement: "switch (kind) { case 1: continue; default: }", expected: true },
+    { statement: "inner: { if (done) break inner; log(); }", expected: false },
+    { statement: "listeners.forEach(() => { for (;;) break; });", expected: false },
+    { statement: "log();", expected: false },
+  ];
+  for (const { statement, expected } of cases) {
+    it(statement, () => {
+      const sourceFile = ts.createSourceFile("x.ts", `outer: for (const x of xs) { write(x); ${statement} }`, ts.ScriptTarget.Latest, true);
+      const loop = (sourceFile.statements[0] as ts.LabeledStatement).statement as ts.ForOfStatement;
+      assert.equal(jumpsOutOf((loop.statement as ts.Block).statements[1]), expected);
     });
   }
 });

@@ -4518,7 +4518,24 @@ const validRight3: ValidCase[] = [
 
 const DB_CLOSED = "interface Conn { query(sql: string): Promise<unknown> }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  private closed = false;\n";
 
+const EDITOR = "interface Doc { text: string }\ninterface Saved { ok: boolean; conflict: boolean; partial: boolean; text: string; changes: Saved[] }\ndeclare function save(doc: Doc): Promise<Saved>;\ndeclare function merge(local: Doc, saved: Saved): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  private async flush() {}\n  private emit(event: string) { console.debug(event); }\n";
+
 const invalidRight2: InvalidCase[] = [
+  {
+    name: "right2: a compare-and-set in a nested block with an await before the bump after the block",
+    code: `${EDITOR}  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (saved.ok) {\n      if (this.version !== version) return;\n      this.doc = merge(draft, saved);\n    }\n    await this.flush();\n    this.version++;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 16, column: 7, message: staleSnapshot("this.doc", "draft") }],
+  },
+  {
+    name: "right2: a compare-and-set in a try block whose catch returns before the bump after the try",
+    code: `${EDITOR}  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    try {\n      const saved = await save(draft);\n      if (this.version !== version) return;\n      this.doc = merge(draft, saved);\n      this.emit(\"saved\");\n    } catch (error) {\n      console.error(error);\n      return;\n    }\n    this.version++;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 16, column: 7, message: staleSnapshot("this.doc", "draft") }],
+  },
+  {
+    name: "right2: a compare-and-set in a nested block that may return after the write, before the bump",
+    code: `${EDITOR}  async persist(final: boolean) {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (saved.ok) {\n      if (this.version !== version) return;\n      this.doc = merge(draft, saved);\n      if (final) return;\n    }\n    this.version++;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 16, column: 7, message: staleSnapshot("this.doc", "draft") }],
+  },
   {
     name: "right2: a connection method with an early bare return beside a fresh connect() starts the work in each call",
     code: `${DB_CLOSED}  private connection() {\n    if (this.closed) return;\n    return connect();\n  }\n  async get() {\n    if (!this.conn) this.conn = await this.connection();\n    return this.conn;\n  }\n}`,
@@ -4555,9 +4572,30 @@ const invalidRight2: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "right2: a compare-and-set per change in a loop whose continue skips the bump",
+    code: `${EDITOR}  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    for (const change of saved.changes) {\n      if (this.version !== version) return;\n      this.doc = merge(draft, change);\n      if (change.partial) continue;\n      this.version++;\n    }\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 16, column: 7, message: staleSnapshot("this.doc", "draft") }],
+  },
 ];
 
 const validRight2: ValidCase[] = [
+  {
+    name: "right2: a compare-and-set that notifies listeners in a loop with continue, then bumps",
+    code: `${EDITOR}  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (saved.ok) {\n      if (this.version !== version) return;\n      this.doc = merge(draft, saved);\n      for (const listener of this.listeners) {\n        if (!listener.active) continue;\n        listener.changed(this.doc);\n      }\n    }\n    this.version++;\n  }\n  private listeners: { active: boolean; changed(doc: Doc): void }[] = [];\n}`,
+  },
+  {
+    name: "right2: a compare-and-set in a nested block, the bump after the block with nothing awaited between",
+    code: `${EDITOR}  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (saved.ok) {\n      if (this.version !== version) return;\n      this.doc = merge(draft, saved);\n    }\n    this.version++;\n  }\n}`,
+  },
+  {
+    name: "right2: a compare-and-set in an else branch, the other branch returns, the bump after the if",
+    code: `${EDITOR}  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (saved.conflict) {\n      console.warn(\"conflict, keeping the local draft\");\n      return;\n    } else {\n      if (this.version !== version) return;\n      this.doc = merge(draft, saved);\n    }\n    this.version++;\n  }\n}`,
+  },
+  {
+    name: "right2: a compare-and-set in a try block whose catch logs, the bump after the try",
+    code: `${EDITOR}  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    try {\n      const saved = await save(draft);\n      if (this.version !== version) return;\n      this.doc = merge(draft, saved);\n      this.emit(\"saved\");\n    } catch (error) {\n      console.error(error);\n    }\n    this.version++;\n  }\n}`,
+  },
   {
     name: "right2: a connection method that returns early when closed and otherwise the memoized connect",
     code: `${DB_CLOSED}  private connection() {\n    if (this.closed) return;\n    return (this.connecting ??= connect());\n  }\n  async get() {\n    if (!this.conn) this.conn = await this.connection();\n    return this.conn;\n  }\n}`,

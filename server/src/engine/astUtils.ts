@@ -288,3 +288,31 @@ export function returnedExpressions(body: ts.Block): (ts.Expression | undefined)
   visit(body);
   return found;
 }
+
+/**
+ * Whether a `break` or `continue` in `statement` (outside nested functions) jumps to a point
+ * outside it: it ends or continues a loop, a `switch` or a labeled statement around `statement`.
+ * One that ends a loop or `switch` inside `statement`, or `statement` itself, does not.
+ */
+export function jumpsOutOf(statement: ts.Statement): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isBreakOrContinueStatement(node) && !jumpTargetWithin(node, statement)) found = true;
+    ts.forEachChild(node, visit);
+  };
+  visit(statement);
+  return found;
+}
+
+/** Whether the loop, `switch` or labeled statement that `jump` ends or continues is `root` or inside it. */
+function jumpTargetWithin(jump: ts.BreakOrContinueStatement, root: ts.Node): boolean {
+  for (let node: ts.Node = jump.parent; ; node = node.parent) {
+    const label = jump.label?.text;
+    const isTarget = label !== undefined
+      ? ts.isLabeledStatement(node) && node.label.text === label
+      : ts.isIterationStatement(node, false) || (ts.isBreakStatement(jump) && ts.isSwitchStatement(node));
+    if (isTarget) return true;
+    if (node === root) return false;
+  }
+}

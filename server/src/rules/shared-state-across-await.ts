@@ -11,7 +11,7 @@
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
-import { argumentParameters, callWhereWritten, isAncestorOrSelf, isAssignment, isAssignmentOperator, isAssignmentTarget, isAsyncFunction, isLogicalAssignmentOperator, walkTree } from "../engine/astUtils";
+import { argumentParameters, callWhereWritten, isAncestorOrSelf, isAssignment, isAssignmentOperator, isAssignmentTarget, isAsyncFunction, isLogicalAssignmentOperator, jumpsOutOf, walkTree } from "../engine/astUtils";
 import type { TypeOracle } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
@@ -288,7 +288,10 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  lets two runs share a token, and is still reported. Of the calls whose claim-to-write windows overlap, only the",
         "  latest passes its check, so nothing it read is overwritten in between. Also a compare-and-set:",
         "  `const version = this.version` before the `await`, then `if (this.version !== version) return;`",
-        "  and the field bumped (`this.version++`) before the next `await`: the first call to get there",
+        "  and the field bumped (`this.version++`) before the next `await`, in the check's block or one",
+        "  around it (`if (saved.ok) { if (this.version !== version) return; this.doc = ...; } this.version++;`),",
+        "  with no `return`, `throw`, `break` or `continue` between the write and the bump and no loop around",
+        "  the check that awaits again (a retry loop): the first call to get there",
         "  bumps it and every other one fails the check. The token must be claimed (or read) before the",
         "  stale read, or after it with no `await` between. Still reported: a version read but never",
         "  bumped (two calls both pass the check), an abort check (`if (signal.aborted) return`: nothing",
@@ -1714,6 +1717,11 @@ function runsOnceAtTopLevel(call: ts.Node): boolean {
   return false;
 }
 
+/** Whether control may leave `statement` before its end: a `return`, a `throw`, a `break` or `continue` out of it. */
+function mayLeave(statement: ts.Statement): boolean {
+  return mayExit(statement) || jumpsOutOf(statement);
+}
+
 /** Whether a `return` or `throw` sits anywhere in `statement` (outside nested functions). */
 function mayExit(statement: ts.Statement): boolean {
   let found = ts.isReturnStatement(statement) || ts.isThrowStatement(statement);
@@ -2564,7 +2572,7 @@ class FunctionState {
     const after = suspension.getEnd();
     const validates = (condition: ts.Expression, when: boolean, guard: ts.IfStatement) =>
       !this.suspendsWithin(guard.getStart(), write.getEnd()) &&
-      tokenPairs(condition, when).some(([local, field]) => this.isClaimedToken(local, field, raceStart, suspension, guard, write));
+      tokenPairs(condition, when).some(([local, field]) => this.isClaimedToken(local, field, raceStart, suspension, condition, write));
     for (let child: ts.Node = write, node = write.parent; node && node !== this.fn; child = node, node = node.parent) {
       if (node.getEnd() <= after || ts.isFunctionLike(node)) return false;
       if (ts.isIfStatement(node) && node.getStart() >= after && child !== node.expression) {
@@ -2595,7 +2603,7 @@ class FunctionState {
    * between: a token taken after another call could already have written leaves that write unseen.
    * - or a parameter that every caller claimed before the call (`isClaimedParameter`).
    */
-  private isClaimedToken(local: ts.Identifier, field: ts.Expression, raceStart: ts.Node, suspension: ts.Node, guard: ts.IfStatement, write: ts.Node): boolean {
+  private isClaimedToken(local: ts.Identifier, field: ts.Expression, raceStart: ts.Node, suspension: ts.Node, condition: ts.Expression, write: ts.Node): boolean {
     const key = this.locationOf(field)?.key;
     if (!key) return false;
     // A parameter claimed by every caller, before the call: claimed before this function's stale read.
@@ -2603,7 +2611,7 @@ class FunctionState {
     const declaration = this.context.types.variableDeclarationOf(local);
     if (!declaration?.initializer || !isConstDeclaration(declaration) || !isAncestorOrSelf(this.fn.body!, declaration)) return false;
     const claims = this.claimsOf(declaration, key);
-    if (claims.length === 0 && this.locationOf(skipOuter(declaration.initializer))?.key === key && this.bumpsAfter(guard, write, key)) {
+    if (claims.length === 0 && this.locationOf(skipOuter(declaration.initializer))?.key === key && this.bumpsAfter(condition, write, key)) {
       // A compare-and-set: the field bumped after the guard, before any suspension, on the write's path.
       claims.push(declaration);
     }
@@ -2718,23 +2726,38 @@ class FunctionState {
   }
 
   /**
-   * A statement of a block around `write`, after the guard's condition with no suspension since,
-   * that bumps the field `key` (`this.version++`), and no `return` or `throw` between the write and it.
+   * A statement that bumps the field `key` (`this.version++`) on the write's path, after the guard's
+   * `condition` with no suspension since: in a block around the write, up to the function body
+   * (`if (saved.ok) { if (this.version !== version) return; this.doc = merge(draft, saved); }
+   * this.version++;`), with nothing between the write and it that may leave (`return`, `throw`, a
+   * `break` or `continue` out of it). Not past a loop that suspends (a retry loop awaits again
+   * before the bump) or a `switch`, nor when the write is in an `if`'s condition whose branch may
+   * leave, or in a `try` whose `catch` or `finally` may.
    */
-  private bumpsAfter(guard: ts.IfStatement, write: ts.Node, key: string): boolean {
-    const from = guard.expression.getEnd();
-    for (let node: ts.Node = write.parent; node !== this.fn; node = node.parent) {
-      if (ts.isBlock(node) || ts.isSourceFile(node)) {
+  private bumpsAfter(condition: ts.Expression, write: ts.Node, key: string): boolean {
+    const from = condition.getEnd();
+    for (let child: ts.Node = write, node = write.parent; node !== this.fn; child = node, node = node.parent) {
+      if ((ts.isIterationStatement(node, false) && containsSuspension(node)) || ts.isCaseBlock(node) || this.leavesAfter(node, child)) return false;
+      if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
         for (const statement of node.statements) {
           if (statement.getStart() < from) continue;
           if (this.suspendsWithin(from, statement.getEnd())) return false;
           if (ts.isExpressionStatement(statement) && this.isFreshTokenWrite(statement.expression, key)) return true;
-          if (statement.getStart() >= write.getEnd() && mayExit(statement)) return false;
+          if (statement.getStart() >= write.getEnd() && mayLeave(statement)) return false;
         }
       }
-      if (node === guard.parent) break;
     }
     return false;
+  }
+
+  /** Whether `node` runs something that may leave it after its part `child` ran: an `if`'s branches after its condition, a `try`'s `catch` or `finally`. */
+  private leavesAfter(node: ts.Node, child: ts.Node): boolean {
+    const after =
+      ts.isIfStatement(node) && child === node.expression ? [node.thenStatement, node.elseStatement]
+      : ts.isTryStatement(node) && child === node.tryBlock ? [node.catchClause?.block, node.finallyBlock]
+      : ts.isTryStatement(node) && child === node.catchClause ? [node.finallyBlock]
+      : [];
+    return after.some((statement) => statement !== undefined && mayLeave(statement));
   }
 
   /** `++F`, `F++`, `F += n`, `F = F + 1`, `F = <fresh value>`, for the location `key`. */
