@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import * as ts from "typescript";
-import { argumentParameters, declaresNameAgain, isAncestorOrSelf, isUndefinedOrNullLiteral, isValueReference, jumpsOutOf, stripNodePrefix } from "../../server/src/engine/astUtils";
+import { argumentParameters, declaresNameAgain, isAncestorOrSelf, isUndefinedOrNullLiteral, isValueReference, jumpsOutOf, knownOperands, shortCircuitGuard, stripNodePrefix } from "../../server/src/engine/astUtils";
 
 function identifiersNamed(code: string, name: string, kind = ts.ScriptKind.TS): ts.Identifier[] {
   const sourceFile = ts.createSourceFile(kind === ts.ScriptKind.TSX ? "x.tsx" : "x.ts", code, ts.ScriptTarget.Latest, true, kind);
@@ -83,6 +83,26 @@ describe("jumpsOutOf: a `break` or `continue` that leaves the statement (the sec
       assert.equal(jumpsOutOf((loop.statement as ts.Block).statements[1]), expected);
     });
   }
+});
+
+describe("knownOperands and shortCircuitGuard: what the left operand proves where the right one runs", () => {
+  const expressionOf = (code: string) => (ts.createSourceFile("x.ts", `${code};`, ts.ScriptTarget.Latest, true).statements[0] as ts.ExpressionStatement).expression;
+  const known = (code: string, when: boolean) => knownOperands(expressionOf(code), when).map((operand) => `${operand.operand.getText()}:${operand.when}`);
+  it("knownOperands: through `!`, parentheses, `&&` when true and `||` when false", () => {
+    assert.deepEqual(known("!this.conn && (ready)", true), ["this.conn:false", "ready:true"]);
+    assert.deepEqual(known("!this.conn && ready", false), []);
+    assert.deepEqual(known("a || !(b && c)", false), ["a:false", "b:true", "c:true"]);
+    assert.deepEqual(known("a || b", true), []);
+    assert.deepEqual(known("a === b", false), ["a === b:false"]);
+  });
+  it("shortCircuitGuard: the right operand of `&&` (left true) and `||` (left false) only", () => {
+    const guard = (code: string, right: boolean) => {
+      const node = expressionOf(code) as ts.BinaryExpression;
+      const found = shortCircuitGuard(node, right ? node.right : node.left);
+      return found && `${found.condition.getText()}:${found.when}`;
+    };
+    assert.deepEqual([guard("a && (b = 1)", true), guard("a || (b = 1)", true), guard("(b = 1) && a", false), guard("a ?? (b = 1)", true)], ["a:true", "a:false", undefined, undefined]);
+  });
 });
 
 describe("small helpers", () => {

@@ -4520,6 +4520,8 @@ const DB_CLOSED = "interface Conn { query(sql: string): Promise<unknown> }\ndecl
 
 const EDITOR = "interface Doc { text: string }\ninterface Saved { ok: boolean; conflict: boolean; partial: boolean; text: string; changes: Saved[] }\ndeclare function save(doc: Doc): Promise<Saved>;\ndeclare function merge(local: Doc, saved: Saved): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  private async flush() {}\n  private emit(event: string) { console.debug(event); }\n";
 
+const DB_RECHECK = "interface Conn { close(): void; ping(): Promise<boolean> }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n";
+
 const invalidRight2: InvalidCase[] = [
   {
     name: "right2: a compare-and-set in a nested block with an await before the bump after the block",
@@ -4577,9 +4579,36 @@ const invalidRight2: InvalidCase[] = [
     code: `${EDITOR}  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    for (const change of saved.changes) {\n      if (this.version !== version) return;\n      this.doc = merge(draft, change);\n      if (change.partial) continue;\n      this.version++;\n    }\n  }\n}`,
     errors: [{ messageId: "staleSnapshot", line: 16, column: 7, message: staleSnapshot("this.doc", "draft") }],
   },
+  {
+    name: "right2: a write in the right operand of || whose left finds the connection set replaces it",
+    code: `${DB_RECHECK}      if (!this.conn || (this.conn = conn)) console.debug("connected");\n    }\n    return this.conn;\n  }\n}`,
+    errors: [{ messageId: "duplicateResource", line: 8, column: 26, message: duplicateResource("this.conn", "close") }],
+  },
+  {
+    name: "right2: an await between the recheck and the write in a && chain",
+    code: `${DB_RECHECK}      if (!this.conn && (await conn.ping()) && (this.conn = conn)) console.debug("connected");\n    }\n    return this.conn;\n  }\n}`,
+    errors: [{ messageId: "duplicateResource", line: 8, column: 49, message: duplicateResource("this.conn", "close") }],
+  },
+  {
+    name: "right2: a write in the left operand of &&, before the recheck in its right operand",
+    code: `${DB_RECHECK}      if ((this.conn = conn) && !this.conn) console.debug("replaced");\n    }\n    return this.conn;\n  }\n}`,
+    errors: [{ messageId: "duplicateResource", line: 8, column: 12, message: duplicateResource("this.conn", "close") }],
+  },
 ];
 
 const validRight2: ValidCase[] = [
+  {
+    name: "right2: a write in the right operand of && whose left operand rechecks the connection",
+    code: `${DB_RECHECK}      if (!this.conn && (this.conn = conn)) console.debug("connected");\n    }\n    return this.conn;\n  }\n}`,
+  },
+  {
+    name: "right2: settings kept with this.settings || (this.settings = settings) after the await",
+    code: "interface Settings { theme: string }\ndeclare function fetchSettings(): Promise<Settings>;\nexport class Store {\n  private settings: Settings | undefined;\n  async load() {\n    if (!this.settings) {\n      const settings = await fetchSettings();\n      return this.settings || (this.settings = settings);\n    }\n    return this.settings;\n  }\n}",
+  },
+  {
+    name: "right2: a row cached with cache.has(id) || cache.set(id, row) after the await",
+    code: "interface Row { id: string }\ndeclare function fetchRow(id: string): Promise<Row>;\nconst cache = new Map<string, Row>();\nexport async function getRow(id: string) {\n  if (!cache.has(id)) {\n    const row = await fetchRow(id);\n    cache.has(id) || cache.set(id, row);\n  }\n  return cache.get(id);\n}",
+  },
   {
     name: "right2: a compare-and-set that notifies listeners in a loop with continue, then bumps",
     code: `${EDITOR}  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    const saved = await save(draft);\n    if (saved.ok) {\n      if (this.version !== version) return;\n      this.doc = merge(draft, saved);\n      for (const listener of this.listeners) {\n        if (!listener.active) continue;\n        listener.changed(this.doc);\n      }\n    }\n    this.version++;\n  }\n  private listeners: { active: boolean; changed(doc: Doc): void }[] = [];\n}`,

@@ -316,3 +316,31 @@ function jumpTargetWithin(jump: ts.BreakOrContinueStatement, root: ts.Node): boo
     if (node === root) return false;
   }
 }
+
+/**
+ * When `child` is the right operand of `node`, `a && b` or `a || b` (through parentheses): the left
+ * operand and the truth value it had for the right one to run (`true` after `&&`, `false` after `||`).
+ */
+export function shortCircuitGuard(node: ts.Node, child: ts.Node): { condition: ts.Expression; when: boolean } | undefined {
+  if (!ts.isBinaryExpression(node) || node.right !== child) return undefined;
+  if (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return { condition: node.left, when: true };
+  if (node.operatorToken.kind === ts.SyntaxKind.BarBarToken) return { condition: node.left, when: false };
+  return undefined;
+}
+
+/**
+ * The operands whose truth value is known when `condition` evaluates to `when`, each with that value:
+ * through parentheses, `!`, `&&` (when true) and `||` (when false). `!this.conn && ready` true gives
+ * `this.conn` false and `ready` true; `a && b` false proves nothing about either.
+ */
+export function knownOperands(condition: ts.Expression, when: boolean): { operand: ts.Expression; when: boolean }[] {
+  let node = condition;
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return knownOperands(node.operand, !when);
+  if (ts.isBinaryExpression(node)) {
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return when ? [...knownOperands(node.left, true), ...knownOperands(node.right, true)] : [];
+    if (operator === ts.SyntaxKind.BarBarToken) return when ? [] : [...knownOperands(node.left, false), ...knownOperands(node.right, false)];
+  }
+  return [{ operand: node, when }];
+}

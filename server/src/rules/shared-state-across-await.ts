@@ -11,7 +11,7 @@
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
-import { argumentParameters, callWhereWritten, isAncestorOrSelf, isAssignment, isAssignmentOperator, isAssignmentTarget, isAsyncFunction, isLogicalAssignmentOperator, jumpsOutOf, walkTree } from "../engine/astUtils";
+import { argumentParameters, callWhereWritten, isAncestorOrSelf, isAssignment, isAssignmentOperator, isAssignmentTarget, isAsyncFunction, isLogicalAssignmentOperator, jumpsOutOf, knownOperands, shortCircuitGuard, walkTree } from "../engine/astUtils";
 import type { TypeOracle } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
@@ -271,7 +271,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  more;",
         "- a guard that throws (`if (!this.socket) throw ...`): it asserts a precondition;",
         "- a write made only after checking the state again after the `await` (`const conn = await",
-        "  connect(); if (!this.conn) this.conn = conn; else conn.close();`): the first result is kept",
+        "  connect(); if (!this.conn) this.conn = conn; else conn.close();`, also as the right operand of",
+        "  `&&` or `||` whose left operand finds it unset: `!this.conn && (this.conn = conn)`, `this.conn ||",
+        "  (this.conn = conn)`, nothing awaited between): the first result is kept",
         "  and nothing is overwritten; and clearing the checked state after the `await`",
         "  (`this.conn = undefined`, `sockets.delete(id)`), which resets it rather than acting on the check;",
         "- a write made only after checking, after the last `await`, that this call still holds a token it",
@@ -2532,15 +2534,22 @@ class FunctionState {
 
   /**
    * Whether `write` runs only after a fresh check of the same state, made after `suspension` with
-   * no suspension since: inside `if (!this.conn) this.conn = conn;`, or after
-   * `if (conn) { created.close(); return conn; }`. The first result wins; nothing is overwritten.
+   * no suspension since: inside `if (!this.conn) this.conn = conn;`, after
+   * `if (conn) { created.close(); return conn; }`, or as the right operand of a `&&` or `||` whose
+   * left operand finds the state unset (`!this.conn && (this.conn = conn)`, `this.conn || (this.conn
+   * = conn)`). The first result wins; nothing is overwritten.
    */
   private isRechecked(write: ts.Node, check: Check, suspension: ts.Node): boolean {
     const after = suspension.getEnd();
-    const checksSame = (condition: ts.Expression) =>
-      this.checksIn(condition).some((fresh) => fresh.key === check.key && fresh.collectionKey === check.collectionKey);
+    const same = (fresh: Check) => fresh.key === check.key && fresh.collectionKey === check.collectionKey;
+    const checksSame = (condition: ts.Expression) => this.checksIn(condition).some(same);
+    // The left operand evaluated to `when` proves the state unset.
+    const findsUnset = (condition: ts.Expression, when: boolean) =>
+      knownOperands(condition, when).some((known) => this.checksIn(known.operand).some((fresh) => same(fresh) && fresh.absentWhenTrue === known.when));
     for (let child: ts.Node = write, node = write.parent; node && node !== this.fn; child = node, node = node.parent) {
       if (node.getEnd() <= after || ts.isFunctionLike(node)) return false;
+      const guard = shortCircuitGuard(node, child);
+      if (guard && node.getStart() >= after && findsUnset(guard.condition, guard.when)) return !this.suspendsWithin(node.getStart(), write.getEnd());
       if (ts.isIfStatement(node) && node.getStart() >= after && child !== node.expression && checksSame(node.expression)) {
         const again = this.firstSuspension(node);
         return !again || again.getStart() > write.getEnd();
