@@ -4594,9 +4594,31 @@ const invalidRight2: InvalidCase[] = [
     code: `${DB_RECHECK}      if ((this.conn = conn) && !this.conn) console.debug("replaced");\n    }\n    return this.conn;\n  }\n}`,
     errors: [{ messageId: "duplicateResource", line: 8, column: 12, message: duplicateResource("this.conn", "close") }],
   },
+  {
+    name: "right2: a write in the right operand of || after a token check in the wrong sense (=== where !== exits)",
+    code: `${PLAYER}  async skip(end: number) {\n    const generation = ++this.generation;\n    const position = this.position;\n    await seek(position + 1);\n    if (generation === this.generation || (this.position = position + 1) >= end) return;\n    console.debug("playing", this.position);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 10, column: 44, message: staleSnapshot("this.position", "position") }],
+  },
+  {
+    name: "right2: a compare-and-set write in the right operand of || whose if returns before the bump",
+    code: `${PLAYER}  async skip(end: number) {\n    const generation = this.generation;\n    const position = this.position;\n    await seek(position + 1);\n    if (generation !== this.generation || (this.position = position + 1) >= end) return;\n    this.generation++;\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 10, column: 44, message: staleSnapshot("this.position", "position") }],
+  },
 ];
 
 const validRight2: ValidCase[] = [
+  {
+    name: "right2: a write in the right operand of || after the generation check (!==) that returns",
+    code: `${PLAYER}  async skip(end: number) {\n    const generation = ++this.generation;\n    const position = this.position;\n    await seek(position + 1);\n    if (generation !== this.generation || (this.position = position + 1) >= end) return;\n    console.debug("playing", this.position);\n  }\n}`,
+  },
+  {
+    name: "right2: a write in the right operand of && after the generation check (===)",
+    code: `${PLAYER}  async next() {\n    const generation = ++this.generation;\n    const position = this.position;\n    await seek(position + 1);\n    generation === this.generation && (this.position = position + 1);\n  }\n}`,
+  },
+  {
+    name: "right2: a compare-and-set write in the right operand of &&, the generation bumped after it",
+    code: `${PLAYER}  async next() {\n    const generation = this.generation;\n    const position = this.position;\n    await seek(position + 1);\n    generation === this.generation && (this.position = position + 1);\n    this.generation++;\n  }\n}`,
+  },
   {
     name: "right2: a write in the right operand of && whose left operand rechecks the connection",
     code: `${DB_RECHECK}      if (!this.conn && (this.conn = conn)) console.debug("connected");\n    }\n    return this.conn;\n  }\n}`,

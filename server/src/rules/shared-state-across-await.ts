@@ -279,7 +279,8 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "- a write made only after checking, after the last `await`, that this call still holds a token it",
         "  claimed before the `await` (`const generation = ++this.gen; const prev = this.checker; await",
         "  trace(); if (this.closing || generation !== this.gen) return; this.checker = next(prev);`, or",
-        "  `if (token !== this.currentToken) throw ...`, or the write inside `if (generation === this.gen)`).",
+        "  `if (token !== this.currentToken) throw ...`, or the write inside `if (generation === this.gen)`,",
+        "  or as the right operand of `generation === this.gen && ...` or `generation !== this.gen || ...`).",
         "  Claiming means storing a value no other call holds: `++this.gen`, `this.gen += 1`, `this.gen++;",
         "  const generation = this.gen;`, or a `new AbortController()`, `{}`, `Symbol()` or `++counter` kept",
         "  in a `const` and assigned to the field; or a parameter of a private method (`private` or `#name`)",
@@ -2573,13 +2574,14 @@ class FunctionState {
    * Whether `write` runs only after a token check made after `suspension`, with no suspension
    * since, that proves no other claimant of the token ran between `raceStart` (the stale read or
    * the check) and the write: `if (token !== this.f) return;` (or `throw`, or a `||` of such exits,
-   * or `if (token === this.f) { ... }` around the write), where the `const` `token` was claimed
+   * or `if (token === this.f) { ... }` around the write, or the write as the right operand of
+   * `token === this.f && ...` or `token !== this.f || ...`), where the `const` `token` was claimed
    * before the `await` (see `isClaimedToken`). Every concurrent claimant stores a value no other
    * call holds, so of the calls whose claim-to-write windows overlap, only the latest passes.
    */
   isTokenValidated(write: ts.Node, raceStart: ts.Node, suspension: ts.Node): boolean {
     const after = suspension.getEnd();
-    const validates = (condition: ts.Expression, when: boolean, guard: ts.IfStatement) =>
+    const validates = (condition: ts.Expression, when: boolean, guard: ts.Node) =>
       !this.suspendsWithin(guard.getStart(), write.getEnd()) &&
       tokenPairs(condition, when).some(([local, field]) => this.isClaimedToken(local, field, raceStart, suspension, condition, write));
     for (let child: ts.Node = write, node = write.parent; node && node !== this.fn; child = node, node = node.parent) {
@@ -2587,6 +2589,8 @@ class FunctionState {
       if (ts.isIfStatement(node) && node.getStart() >= after && child !== node.expression) {
         if (validates(node.expression, child === node.thenStatement, node)) return true;
       }
+      const guard = shortCircuitGuard(node, child);
+      if (guard && node.getStart() >= after && validates(guard.condition, guard.when, node)) return true;
       if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
         const statements = node.statements;
         for (let index = statements.indexOf(child as ts.Statement) - 1; index >= 0 && statements[index].getStart() >= after; index--) {
