@@ -4604,6 +4604,11 @@ const invalidRight2: InvalidCase[] = [
     code: `${PLAYER}  async skip(end: number) {\n    const generation = this.generation;\n    const position = this.position;\n    await seek(position + 1);\n    if (generation !== this.generation || (this.position = position + 1) >= end) return;\n    this.generation++;\n  }\n}`,
     errors: [{ messageId: "staleSnapshot", line: 10, column: 44, message: staleSnapshot("this.position", "position") }],
   },
+  {
+    name: "right2: a write in the left operand of ||, before the generation check in its right operand",
+    code: `${PLAYER}  async skip(end: number) {\n    const generation = ++this.generation;\n    const position = this.position;\n    await seek(position + 1);\n    if ((this.position = position + 1) >= end || generation !== this.generation) return;\n    console.debug("playing", this.position);\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 10, column: 10, message: staleSnapshot("this.position", "position") }],
+  },
 ];
 
 const validRight2: ValidCase[] = [
