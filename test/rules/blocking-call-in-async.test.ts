@@ -7301,6 +7301,63 @@ const validLeft: ValidCase[] = [
   },
 ];
 
+// Cases for the survivors of a Stryker run over the lines changed since 2af5c81 (bench/mutation/blocking-call-in-async-delta.md).
+/** A pool whose `open(host, port, tls)` reads a certificate (so `open` names a project function that blocks), opened by start-up code. */
+const DELTA8_POOL = lines(
+  FS,
+  "export class Pool {",
+  '  private ca = "";',
+  "  open(host: string, port: number, tls: boolean) {",
+  '    if (tls) this.ca = fs.readFileSync("/etc/ssl/ca.pem", "utf8");',
+  "    return `${host}:${port}`;",
+  "  }",
+  "}",
+  "export function connectAtBoot(pool: Pool) {",
+  '  return pool.open("db.local", 5432, true);',
+  "}",
+);
+const invalidDelta8: InvalidCase[] = [
+  {
+    name: "delta8: a synchronous XMLHttpRequest in a program whose own Pool.open blocks is reported once, as the XMLHttpRequest",
+    code: lines(
+      DELTA8_POOL,
+      "export async function fetchStatus(url: string) {",
+      "  const xhr = new XMLHttpRequest();",
+      '  xhr.open("GET", url, false);',
+      "  xhr.send();",
+      "  return xhr.status;",
+      "}",
+    ),
+    compilerOptions: DOM,
+    errors: [
+      {
+        messageId: "syncXhr",
+        line: 14,
+        column: 3,
+        message: "Synchronous `XMLHttpRequest` (`open(..., false)`) inside async function `fetchStatus` blocks the thread until the response arrives: meanwhile no other event, timer or callback on this page or worker runs. Use `await fetch(...)`, or pass `true` and wait for the `load` event.",
+        fixes: [],
+      },
+    ],
+  },
+];
+const validDelta8: ValidCase[] = [
+  {
+    name: "delta8: an asynchronous XMLHttpRequest in a program whose own Pool.open blocks (only start-up code opens the pool)",
+    code: lines(
+      DELTA8_POOL,
+      "export async function fetchStatus(url: string) {",
+      "  const xhr = new XMLHttpRequest();",
+      '  xhr.open("GET", url, true);',
+      '  const loaded = new Promise((resolve) => xhr.addEventListener("load", resolve));',
+      "  xhr.send();",
+      "  await loaded;",
+      "  return xhr.status;",
+      "}",
+    ),
+    compilerOptions: DOM,
+  },
+];
+
 describe(`${RULE}: default imports, and option sets sharing a program`, () => {
   const chainAt = (findings: ReturnType<typeof lintImportedOnly>) => findings.map((finding) => [finding.at, ...finding.related]);
 
@@ -7396,7 +7453,7 @@ const MIGRATE = lines(
 );
 
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...valid1, ...valid471, ...valid941, ...validLeft], invalid: [...invalid, ...invalid1, ...invalid471, ...invalid941, ...invalidLeft] });
+  runRuleTable(RULE, { valid: [...valid, ...valid1, ...valid471, ...valid941, ...validLeft, ...validDelta8], invalid: [...invalid, ...invalid1, ...invalid471, ...invalid941, ...invalidLeft, ...invalidDelta8] });
 
   it("inputs of the fix cases type-check, so the fix outputs are checked too", () => {
     for (const testCase of invalid) {
