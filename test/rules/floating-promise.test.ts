@@ -5834,6 +5834,17 @@ const invalidGraphile: InvalidCase[] = [
       {
         messageId: "floating",
         line: 44,
+];
+
+const invalidDeltaB: InvalidCase[] = [
+  {
+    name: "deltaB: callback-style API, a callback passed in the slot a shuffle statement overwrites (`done = callback`) is no callback",
+    code: "// `callback` is the old name of the first parameter; the body reads `done`\nexport function whenReady(callback, done) {\n  done = callback;\n  if (typeof done !== \"function\") {\n    return new Promise((resolve) => whenReady(() => resolve()));\n  }\n  setImmediate(() => done());\n}\nexport function start() {\n  whenReady(undefined, () => console.log(\"ready\"));\n}",
+    fileName: "ready.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 10,
         column: 3,
         message: FLOATING,
         fixes: [
@@ -5844,6 +5855,12 @@ const invalidGraphile: InvalidCase[] = [
           [
             VOID,
             `import * as assert from "node:assert";\nimport deferred from "./deferred";\ninterface Job { id: string; task: string }\ndeclare function getJob(workerId: string): Promise<Job | null>;\ndeclare function runTask(job: Job): Promise<void>;\ndeclare function startHooks(workerId: string): Promise<void>;\ndeclare function reportMetrics(job: Job): void;\ndeclare const tracker: { resolve(id: string): void };\nexport function makeNewWorker(workerId: string, continuous: boolean, pollInterval: number) {\n  const workerDeferred = deferred();\n  let active = true;\n  let activeJob: Job | null = null;\n  const doNext = async (): Promise<void> => {\n    assert.ok(active, "doNext called when active was false");\n    await startHooks(workerId);\n    try {\n      activeJob = await getJob(workerId);\n    } catch (error) {\n      workerDeferred.reject(error as Error);\n      return;\n    }\n    if (!activeJob) {\n      if (continuous && active) {\n        setTimeout(() => doNext(), pollInterval);\n      } else {\n        workerDeferred.resolve();\n      }\n      return;\n    }\n    const job = activeJob;\n    try {\n      await runTask(job);\n    } catch (error) {\n      console.error(\`Failed task \${job.id}\`, error);\n    } finally {\n      activeJob = null;\n    }\n    if (active) {\n      doNext();\n    } else {\n      workerDeferred.resolve();\n    }\n  };\n  void doNext();\n  return { workerDeferred, stop: () => { active = false; } };\n}`,
+            RESOLVE,
+            `// \`callback\` is the old name of the first parameter; the body reads \`done\`\nexport function whenReady(callback, done) {\n  done = callback;\n  if (typeof done !== "function") {\n    return new Promise((resolve) => whenReady(() => resolve()));\n  }\n  setImmediate(() => done());\n}\nexport function start() {\n  Promise.resolve(whenReady(undefined, () => console.log("ready")))${H};\n}`,
+          ],
+          [
+            VOID,
+            `// \`callback\` is the old name of the first parameter; the body reads \`done\`\nexport function whenReady(callback, done) {\n  done = callback;\n  if (typeof done !== "function") {\n    return new Promise((resolve) => whenReady(() => resolve()));\n  }\n  setImmediate(() => done());\n}\nexport function start() {\n  void whenReady(undefined, () => console.log("ready"));\n}`,
           ],
         ],
       },
@@ -5877,6 +5894,13 @@ const invalidGraphile: InvalidCase[] = [
       {
         messageId: "floating",
         line: 44,
+    name: "deltaB: callback-style API, a write to the first parameter (the callback) that is no shuffle makes its conditions unreliable: the call stays reported",
+    code: "export function drain(callback, options) {\n  if (options && options.promise) callback = undefined;\n  if (typeof callback !== \"function\") {\n    return new Promise((resolve, reject) => drain((error) => (error ? reject(error) : resolve()), { promise: false }));\n  }\n  setImmediate(() => callback(null));\n}\nexport function stop() {\n  drain(() => console.log(\"drained\"), { promise: true });\n}",
+    fileName: "drain.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 9,
         column: 3,
         message: FLOATING,
         fixes: [
@@ -5887,6 +5911,12 @@ const invalidGraphile: InvalidCase[] = [
           [
             VOID,
             `import * as assert from "node:assert";\nimport deferred from "./deferred";\ninterface Job { id: string; task: string }\ndeclare function getJob(workerId: string): Promise<Job | null>;\ndeclare function runTask(job: Job): Promise<void>;\ndeclare function startHooks(workerId: string): Promise<void>;\ndeclare function reportMetrics(job: Job): void;\ndeclare const tracker: { resolve(id: string): void };\nexport function makeNewWorker(workerId: string, continuous: boolean, pollInterval: number) {\n  const workerDeferred = deferred();\n  let active = true;\n  let activeJob: Job | null = null;\n  const doNext = async (): Promise<void> => {\n    assert.ok(active, "doNext called when active was false");\n    try {\n      activeJob = await getJob(workerId);\n    } catch (error) {\n      workerDeferred.reject(error as Error);\n      return;\n    }\n    if (!activeJob) {\n      if (continuous && active) {\n        setTimeout(() => doNext(), pollInterval);\n      } else {\n        workerDeferred.resolve();\n      }\n      return;\n    }\n    const job = activeJob;\n    try {\n      await runTask(job);\n    } catch (error) {\n      console.error(\`Failed task \${job.id}\`, error);\n    } finally {\n      activeJob = null;\n    }\n    reportMetrics(job);\n    if (active) {\n      doNext();\n    } else {\n      workerDeferred.resolve();\n    }\n  };\n  void doNext();\n  return { workerDeferred, stop: () => { active = false; } };\n}`,
+            RESOLVE,
+            `export function drain(callback, options) {\n  if (options && options.promise) callback = undefined;\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => drain((error) => (error ? reject(error) : resolve()), { promise: false }));\n  }\n  setImmediate(() => callback(null));\n}\nexport function stop() {\n  Promise.resolve(drain(() => console.log("drained"), { promise: true }))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function drain(callback, options) {\n  if (options && options.promise) callback = undefined;\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => drain((error) => (error ? reject(error) : resolve()), { promise: false }));\n  }\n  setImmediate(() => callback(null));\n}\nexport function stop() {\n  void drain(() => console.log("drained"), { promise: true });\n}`,
           ],
         ],
       },
@@ -5914,12 +5944,53 @@ const invalidGraphile: InvalidCase[] = [
           [
             VOID,
             `import * as assert from "node:assert";\nimport deferred from "./deferred";\ninterface Job { id: string; task: string }\ndeclare function getJob(workerId: string): Promise<Job | null>;\ndeclare function runTask(job: Job): Promise<void>;\ndeclare function startHooks(workerId: string): Promise<void>;\ndeclare function reportMetrics(job: Job): void;\ndeclare const tracker: { resolve(id: string): void };\nexport function makeNewWorker(workerId: string, continuous: boolean, pollInterval: number) {\n  const workerDeferred = deferred();\n  let active = true;\n  let activeJob: Job | null = null;\n  const doNext = async (): Promise<void> => {\n    assert.ok(active, "doNext called when active was false");\n    try {\n      activeJob = await getJob(workerId);\n    } catch (error) {\n      workerDeferred.reject(error as Error);\n      return;\n    }\n    if (!activeJob) {\n      if (continuous && active) {\n        setTimeout(() => doNext(), pollInterval);\n      } else {\n        workerDeferred.resolve();\n      }\n      return;\n    }\n    const job = activeJob;\n    try {\n      await runTask(job);\n    } catch (error) {\n      console.error(\`Failed task \${job.id}\`, error);\n    } finally {\n      activeJob = null;\n    }\n    tracker.resolve(job.id);\n    if (active) {\n      void doNext();\n    } else {\n      workerDeferred.resolve();\n    }\n  };\n  doNext();\n  return { workerDeferred, stop: () => { active = false; } };\n}`,
+    name: "deltaB: callback-style API, a parenthesized write to the tested callback (`(callback) = undefined`) is a write too",
+    code: "export function drain(options, callback) {\n  // unusual on purpose: the parentheses around the assigned name are what this case is about\n  if (options.promise) (callback) = undefined;\n  if (typeof callback !== \"function\") {\n    return new Promise((resolve, reject) => drain({ promise: false }, (error) => (error ? reject(error) : resolve())));\n  }\n  setImmediate(() => callback(null));\n}\nexport function stop() {\n  drain({ promise: true }, () => console.log(\"drained\"));\n}",
+    fileName: "drain.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 10,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `export function drain(options, callback) {\n  // unusual on purpose: the parentheses around the assigned name are what this case is about\n  if (options.promise) (callback) = undefined;\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => drain({ promise: false }, (error) => (error ? reject(error) : resolve())));\n  }\n  setImmediate(() => callback(null));\n}\nexport function stop() {\n  Promise.resolve(drain({ promise: true }, () => console.log("drained")))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function drain(options, callback) {\n  // unusual on purpose: the parentheses around the assigned name are what this case is about\n  if (options.promise) (callback) = undefined;\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => drain({ promise: false }, (error) => (error ? reject(error) : resolve())));\n  }\n  setImmediate(() => callback(null));\n}\nexport function stop() {\n  void drain({ promise: true }, () => console.log("drained"));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaB: callback-style API, `++` and `--` of a tested parameter are writes: a function passed there turns into NaN and the promise path runs",
+    code: "// unusual on purpose: a function passed where a count goes; `count--` / `count++` make it NaN,\n// so the `!count` test no longer says what the argument was\nexport function countdown(count, callback) {\n  count--;\n  if (!count) return Promise.resolve();\n  setTimeout(() => countdown(count, callback), 10);\n}\nexport function countup(count, callback) {\n  count++;\n  if (!count) return Promise.resolve();\n  setTimeout(() => countup(count, callback), 10);\n}\nexport function run() {\n  countdown(() => console.log(\"done\"));\n  countup(() => console.log(\"done\"));\n}",
+    fileName: "count.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 14,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `// unusual on purpose: a function passed where a count goes; \`count--\` / \`count++\` make it NaN,\n// so the \`!count\` test no longer says what the argument was\nexport function countdown(count, callback) {\n  count--;\n  if (!count) return Promise.resolve();\n  setTimeout(() => countdown(count, callback), 10);\n}\nexport function countup(count, callback) {\n  count++;\n  if (!count) return Promise.resolve();\n  setTimeout(() => countup(count, callback), 10);\n}\nexport function run() {\n  Promise.resolve(countdown(() => console.log("done")))${H};\n  countup(() => console.log("done"));\n}`,
+          ],
+          [
+            VOID,
+            `// unusual on purpose: a function passed where a count goes; \`count--\` / \`count++\` make it NaN,\n// so the \`!count\` test no longer says what the argument was\nexport function countdown(count, callback) {\n  count--;\n  if (!count) return Promise.resolve();\n  setTimeout(() => countdown(count, callback), 10);\n}\nexport function countup(count, callback) {\n  count++;\n  if (!count) return Promise.resolve();\n  setTimeout(() => countup(count, callback), 10);\n}\nexport function run() {\n  void countdown(() => console.log("done"));\n  countup(() => console.log("done"));\n}`,
           ],
         ],
       },
       {
         messageId: "floating",
         line: 44,
+        line: 15,
         column: 3,
         message: FLOATING,
         fixes: [
@@ -5930,6 +6001,58 @@ const invalidGraphile: InvalidCase[] = [
           [
             VOID,
             `import * as assert from "node:assert";\nimport deferred from "./deferred";\ninterface Job { id: string; task: string }\ndeclare function getJob(workerId: string): Promise<Job | null>;\ndeclare function runTask(job: Job): Promise<void>;\ndeclare function startHooks(workerId: string): Promise<void>;\ndeclare function reportMetrics(job: Job): void;\ndeclare const tracker: { resolve(id: string): void };\nexport function makeNewWorker(workerId: string, continuous: boolean, pollInterval: number) {\n  const workerDeferred = deferred();\n  let active = true;\n  let activeJob: Job | null = null;\n  const doNext = async (): Promise<void> => {\n    assert.ok(active, "doNext called when active was false");\n    try {\n      activeJob = await getJob(workerId);\n    } catch (error) {\n      workerDeferred.reject(error as Error);\n      return;\n    }\n    if (!activeJob) {\n      if (continuous && active) {\n        setTimeout(() => doNext(), pollInterval);\n      } else {\n        workerDeferred.resolve();\n      }\n      return;\n    }\n    const job = activeJob;\n    try {\n      await runTask(job);\n    } catch (error) {\n      console.error(\`Failed task \${job.id}\`, error);\n    } finally {\n      activeJob = null;\n    }\n    tracker.resolve(job.id);\n    if (active) {\n      doNext();\n    } else {\n      workerDeferred.resolve();\n    }\n  };\n  void doNext();\n  return { workerDeferred, stop: () => { active = false; } };\n}`,
+            RESOLVE,
+            `// unusual on purpose: a function passed where a count goes; \`count--\` / \`count++\` make it NaN,\n// so the \`!count\` test no longer says what the argument was\nexport function countdown(count, callback) {\n  count--;\n  if (!count) return Promise.resolve();\n  setTimeout(() => countdown(count, callback), 10);\n}\nexport function countup(count, callback) {\n  count++;\n  if (!count) return Promise.resolve();\n  setTimeout(() => countup(count, callback), 10);\n}\nexport function run() {\n  countdown(() => console.log("done"));\n  Promise.resolve(countup(() => console.log("done")))${H};\n}`,
+          ],
+          [
+            VOID,
+            `// unusual on purpose: a function passed where a count goes; \`count--\` / \`count++\` make it NaN,\n// so the \`!count\` test no longer says what the argument was\nexport function countdown(count, callback) {\n  count--;\n  if (!count) return Promise.resolve();\n  setTimeout(() => countdown(count, callback), 10);\n}\nexport function countup(count, callback) {\n  count++;\n  if (!count) return Promise.resolve();\n  setTimeout(() => countup(count, callback), 10);\n}\nexport function run() {\n  countdown(() => console.log("done"));\n  void countup(() => console.log("done"));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaB: callback-style API, a task function passed first to a runner with an options shuffle is no callback: `schedule(task, options)` returns the promise",
+    code: "export function schedule(task, options, callback) {\n  if (typeof options === \"function\") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== \"function\") {\n    return new Promise((resolve, reject) => schedule(task, options, (error, result) => (error ? reject(error) : resolve(result))));\n  }\n  setTimeout(() => callback(null, task()), options.delay || 0);\n}\nexport function nightly() {\n  schedule(() => console.log(\"cleanup\"), { delay: 1000 });\n}",
+    fileName: "schedule.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 12,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `export function schedule(task, options, callback) {\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => schedule(task, options, (error, result) => (error ? reject(error) : resolve(result))));\n  }\n  setTimeout(() => callback(null, task()), options.delay || 0);\n}\nexport function nightly() {\n  Promise.resolve(schedule(() => console.log("cleanup"), { delay: 1000 }))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function schedule(task, options, callback) {\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => schedule(task, options, (error, result) => (error ? reject(error) : resolve(result))));\n  }\n  setTimeout(() => callback(null, task()), options.delay || 0);\n}\nexport function nightly() {\n  void schedule(() => console.log("cleanup"), { delay: 1000 });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaB: callback-style API, a rest parameter takes no part in a shuffle: `callback = rest` holds an array, not the function after it",
+    code: "// unusual on purpose: the shuffle reads the rest parameter, which holds every later argument as an array\nexport function run(callback, ...rest) {\n  if (typeof callback !== \"function\") callback = rest;\n  if (typeof callback !== \"function\") {\n    return new Promise((resolve) => run(() => resolve()));\n  }\n  setImmediate(() => callback());\n}\nexport function start() {\n  run(undefined, () => console.log(\"started\"));\n}",
+    fileName: "run.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 10,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `// unusual on purpose: the shuffle reads the rest parameter, which holds every later argument as an array\nexport function run(callback, ...rest) {\n  if (typeof callback !== "function") callback = rest;\n  if (typeof callback !== "function") {\n    return new Promise((resolve) => run(() => resolve()));\n  }\n  setImmediate(() => callback());\n}\nexport function start() {\n  Promise.resolve(run(undefined, () => console.log("started")))${H};\n}`,
+          ],
+          [
+            VOID,
+            `// unusual on purpose: the shuffle reads the rest parameter, which holds every later argument as an array\nexport function run(callback, ...rest) {\n  if (typeof callback !== "function") callback = rest;\n  if (typeof callback !== "function") {\n    return new Promise((resolve) => run(() => resolve()));\n  }\n  setImmediate(() => callback());\n}\nexport function start() {\n  void run(undefined, () => console.log("started"));\n}`,
           ],
         ],
       },
@@ -5978,6 +6101,18 @@ const validGraphile: ValidCase[] = [
   {
     name: "graphile: an expression-bodied release returns Promise.resolve(done) of a captured promise given a .catch handler",
     code: 'declare function runWorker(): Promise<void>;\nexport function startWorker(log: (error: unknown) => void) {\n  const done = runWorker();\n  done.catch((error) => log(error));\n  const release = () => Promise.resolve(done);\n  process.once("SIGTERM", () => {\n    release();\n  });\n}',
+];
+
+const validDeltaB: ValidCase[] = [
+  {
+    name: "deltaB: callback-style API, a one-line shuffle step without braces (`if (typeof options === \"function\") callback = options;`)",
+    code: "export function readConfig(path, options, callback) {\n  if (typeof options === \"function\") callback = options;\n  if (typeof callback !== \"function\") {\n    return new Promise((resolve, reject) => readConfig(path, {}, (error, config) => (error ? reject(error) : resolve(config))));\n  }\n  setImmediate(() => callback(null, { path }));\n}\nexport function load() {\n  readConfig(\"app.json\", (error, config) => console.log(error, config));\n}",
+    fileName: "config.js",
+  },
+  {
+    name: "deltaB: callback-style API, a parameter-to-parameter assignment as a statement of its own is a shuffle step (`done = callback`)",
+    code: "// `callback` is the old name of the first parameter; the body reads `done`\nexport function whenReady(callback, done) {\n  done = callback;\n  if (typeof done !== \"function\") {\n    return new Promise((resolve) => whenReady(() => resolve()));\n  }\n  setImmediate(() => done());\n}\nexport function start() {\n  whenReady(() => console.log(\"ready\"));\n}",
+    fileName: "ready.js",
   },
 ];
 
