@@ -5838,6 +5838,32 @@ const invalidGraphile: InvalidCase[] = [
 
 const invalidDeltaB: InvalidCase[] = [
   {
+    name: "deltaB: an instantiation expression of a promise (`ready<string>;`) drops the promise as `ready;` does",
+    code: "// unusual on purpose: a promise that is also a generic function; `ready<string>` is the value of `ready`\ndeclare const ready: Promise<void> & (<T>(value: T) => T);\nexport async function boot() {\n  ready<string>;\n}",
+    errors: [
+      {
+        messageId: "floating",
+        line: 4,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            AWAIT,
+            `// unusual on purpose: a promise that is also a generic function; \`ready<string>\` is the value of \`ready\`\ndeclare const ready: Promise<void> & (<T>(value: T) => T);\nexport async function boot() {\n  await ready<string>;\n}`,
+          ],
+          [
+            CATCH,
+            `// unusual on purpose: a promise that is also a generic function; \`ready<string>\` is the value of \`ready\`\ndeclare const ready: Promise<void> & (<T>(value: T) => T);\nexport async function boot() {\n  (ready<string>)${H};\n}`,
+          ],
+          [
+            VOID,
+            `// unusual on purpose: a promise that is also a generic function; \`ready<string>\` is the value of \`ready\`\ndeclare const ready: Promise<void> & (<T>(value: T) => T);\nexport async function boot() {\n  void ready<string>;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
     name: "deltaB: callback-style API, a callback passed in the slot a shuffle statement overwrites (`done = callback`) is no callback",
     code: "// `callback` is the old name of the first parameter; the body reads `done`\nexport function whenReady(callback, done) {\n  done = callback;\n  if (typeof done !== \"function\") {\n    return new Promise((resolve) => whenReady(() => resolve()));\n  }\n  setImmediate(() => done());\n}\nexport function start() {\n  whenReady(undefined, () => console.log(\"ready\"));\n}",
     fileName: "ready.js",
@@ -6104,6 +6130,11 @@ const validGraphile: ValidCase[] = [
 ];
 
 const validDeltaB: ValidCase[] = [
+  {
+    name: "deltaB: callback-style API, a parameter assigned a new value (`url = String(url);`) before the options shuffle is a step: the shuffle is still read",
+    code: "import * as http from \"node:http\";\nexport function get(url, options, callback) {\n  url = String(url);\n  if (typeof options === \"function\") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== \"function\") {\n    return new Promise((resolve, reject) => get(url, options, (error, response) => (error ? reject(error) : resolve(response))));\n  }\n  http.get(url, options, (response) => callback(null, response)).on(\"error\", callback);\n}\nexport function ping() {\n  get(\"http://localhost/health\", (error, response) => console.log(error, response?.statusCode));\n}",
+    fileName: "client.js",
+  },
   {
     name: "deltaB: callback-style API, a one-line shuffle step without braces (`if (typeof options === \"function\") callback = options;`)",
     code: "export function readConfig(path, options, callback) {\n  if (typeof options === \"function\") callback = options;\n  if (typeof callback !== \"function\") {\n    return new Promise((resolve, reject) => readConfig(path, {}, (error, config) => (error ? reject(error) : resolve(config))));\n  }\n  setImmediate(() => callback(null, { path }));\n}\nexport function load() {\n  readConfig(\"app.json\", (error, config) => console.log(error, config));\n}",

@@ -918,7 +918,14 @@ class FloatingChecker {
       return undefined;
     }
     if (ts.isArrayLiteralExpression(node)) return this.arrayProblem(node);
-    if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node)) {
+    // Type-only wrappers; `ready<string>` (an instantiation expression) is the value of `ready`.
+    if (
+      ts.isAsExpression(node) ||
+      ts.isSatisfiesExpression(node) ||
+      ts.isNonNullExpression(node) ||
+      ts.isTypeAssertionExpression(node) ||
+      ts.isExpressionWithTypeArguments(node)
+    ) {
       return this.unhandled(node.expression);
     }
 
@@ -1444,8 +1451,9 @@ function isParameterWrite(identifier: ts.Identifier, shuffleAssignments: Readonl
  * first statements of the body: each step is an `if` testing `typeof p === "function"` (or `!==`)
  * of a parameter, with no other condition (or, guarded, `!t && typeof p === "function"` whose
  * true branch assigns `t = p`: {@link guardedFunctionTest}), whose branches only assign parameters
- * (`a = b`, `a = anything`), or such a statement of assignments from parameters with no `if`; variable statements
- * may sit between the steps. The first other statement ends it.
+ * (`a = b`, `a = anything`), or such an assignment as a statement of its own with no `if`
+ * (`done = callback;`, `url = String(url);`); variable statements may sit between the steps. The
+ * first other statement ends it.
  *
  * `sources[p]` holds the argument positions any of which, when given a function, make parameter
  * `p` a function after the steps: an argument counts when every branch that can run with that
@@ -1511,8 +1519,9 @@ function shuffleOfArguments(
         ];
       }
     } else if (ts.isExpressionStatement(statement)) {
+      // `callback = done;`, or `url = String(url);` (the parameter then holds no argument).
       const list = writes(statement);
-      if (list?.every((assignment) => shuffled(assignment.right) >= 0)) branches = [{ list }];
+      if (list) branches = [{ list }];
     }
     if (!branches) break;
     const before = sources;
