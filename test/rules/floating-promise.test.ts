@@ -5838,6 +5838,52 @@ const invalidGraphile: InvalidCase[] = [
 
 const invalidDeltaB: InvalidCase[] = [
   {
+    name: "deltaB: callback-style API, a non-function callback cleared in a shuffle step (`callback = undefined`) holds no argument: a function passed after it is no callback",
+    code: "export function connect(callback, onError) {\n  if (typeof callback !== \"function\") callback = undefined;\n  if (!callback) {\n    return new Promise((resolve, reject) => connect((error) => (error ? reject(error) : resolve()), onError));\n  }\n  setImmediate(() => callback(null));\n}\nexport function start() {\n  connect(undefined, (error) => console.error(error));\n}",
+    fileName: "connect.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 9,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `export function connect(callback, onError) {\n  if (typeof callback !== "function") callback = undefined;\n  if (!callback) {\n    return new Promise((resolve, reject) => connect((error) => (error ? reject(error) : resolve()), onError));\n  }\n  setImmediate(() => callback(null));\n}\nexport function start() {\n  Promise.resolve(connect(undefined, (error) => console.error(error)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function connect(callback, onError) {\n  if (typeof callback !== "function") callback = undefined;\n  if (!callback) {\n    return new Promise((resolve, reject) => connect((error) => (error ? reject(error) : resolve()), onError));\n  }\n  setImmediate(() => callback(null));\n}\nexport function start() {\n  void connect(undefined, (error) => console.error(error));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaB: callback-style API, a compound assignment in a shuffle branch (`callback &&= options`) is no move: the shuffle is not read",
+    code: "export function flush(options, callback) {\n  if (typeof options === \"function\") {\n    // unusual on purpose: `&&=` keeps a missing callback missing, unlike `callback = options`\n    callback &&= options;\n    options = {};\n  }\n  if (typeof callback !== \"function\") {\n    return new Promise((resolve, reject) => flush(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setImmediate(() => callback(null));\n}\nexport function stop() {\n  flush(() => console.log(\"flushed\"));\n}",
+    fileName: "flush.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 13,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `export function flush(options, callback) {\n  if (typeof options === "function") {\n    // unusual on purpose: \`&&=\` keeps a missing callback missing, unlike \`callback = options\`\n    callback &&= options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => flush(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setImmediate(() => callback(null));\n}\nexport function stop() {\n  Promise.resolve(flush(() => console.log("flushed")))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function flush(options, callback) {\n  if (typeof options === "function") {\n    // unusual on purpose: \`&&=\` keeps a missing callback missing, unlike \`callback = options\`\n    callback &&= options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => flush(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setImmediate(() => callback(null));\n}\nexport function stop() {\n  void flush(() => console.log("flushed"));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
     name: "deltaB: an instantiation expression of a promise (`ready<string>;`) drops the promise as `ready;` does",
     code: "// unusual on purpose: a promise that is also a generic function; `ready<string>` is the value of `ready`\ndeclare const ready: Promise<void> & (<T>(value: T) => T);\nexport async function boot() {\n  ready<string>;\n}",
     errors: [
