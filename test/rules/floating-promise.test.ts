@@ -6177,6 +6177,16 @@ const validGraphile: ValidCase[] = [
 
 const validDeltaB: ValidCase[] = [
   {
+    name: "deltaB: callback-style API, an assignment to a local inside the options shuffle (`defaults = true`) changes no parameter: the shuffle is still read",
+    code: "import * as http from \"node:http\";\nexport function request(url, options, callback) {\n  let defaults = false;\n  if (typeof options === \"function\") {\n    callback = options;\n    options = {};\n    defaults = true;\n  }\n  if (typeof callback !== \"function\") {\n    return new Promise((resolve, reject) => request(url, options, (error, response) => (error ? reject(error) : resolve(response))));\n  }\n  if (defaults) console.log(\"GET\", url);\n  http.get(url, options, (response) => callback(null, response)).on(\"error\", callback);\n}\nexport function ping() {\n  request(\"http://localhost/health\", (error, response) => console.log(error, response?.statusCode));\n}",
+    fileName: "request.js",
+  },
+  {
+    name: "deltaB: callback-style API, a guarded step that wraps the function it moves (`callback = once(options)`) is still a step: a given callback stays",
+    code: "function once(fn) {\n  let called = false;\n  return (...args) => {\n    if (!called) {\n      called = true;\n      fn(...args);\n    }\n  };\n}\nexport function ping(options, callback) {\n  if (!callback && typeof options === \"function\") {\n    callback = once(options);\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n}\nexport function check() {\n  ping({ timeout: 100 }, (error) => console.log(\"ping\", error));\n}",
+    fileName: "ping.js",
+  },
+  {
     name: "deltaB: callback-style API, a parameter assigned a new value (`url = String(url);`) before the options shuffle is a step: the shuffle is still read",
     code: "import * as http from \"node:http\";\nexport function get(url, options, callback) {\n  url = String(url);\n  if (typeof options === \"function\") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== \"function\") {\n    return new Promise((resolve, reject) => get(url, options, (error, response) => (error ? reject(error) : resolve(response))));\n  }\n  http.get(url, options, (response) => callback(null, response)).on(\"error\", callback);\n}\nexport function ping() {\n  get(\"http://localhost/health\", (error, response) => console.log(error, response?.statusCode));\n}",
     fileName: "client.js",

@@ -396,7 +396,9 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "the callback, so `conn.query(sql, (error, rows) => ...)` is not reported, nor is `request((error,",
         "response) => ...)` after `if (typeof options === \"function\") { callback = options; options = {}; }`,",
         "while `conn.query(sql)` still is. A shuffle step is an `if` testing `typeof p === \"function\"` (or",
-        "`!==`) whose branches only assign parameters, or an assignment from another parameter, before",
+        "`!==`) whose branches only assign parameters (an assignment to a local or a property changes none",
+        "and is passed over), or a parameter's assignment as a statement of its own (`url = String(url);`:",
+        "the parameter then holds no argument), before",
         "any statement other than a variable declaration; mysql's `ping(options, callback)` guard, `if",
         "(!callback && typeof options === \"function\") { callback = options; options = {}; }`, counts too (it",
         "runs only without a callback, so `conn.ping(cb)` and `conn.ping(options, cb)` pass one). Such steps come",
@@ -1449,9 +1451,10 @@ function isParameterWrite(identifier: ts.Identifier, shuffleAssignments: Readonl
  * (`if (typeof values === "function") { callback = values; values = undefined; }`, or
  * `if (typeof options === "function") { callback = options; options = {}; }`). It is read from the
  * first statements of the body: each step is an `if` testing `typeof p === "function"` (or `!==`)
- * of a parameter, with no other condition (or, guarded, `!t && typeof p === "function"` whose
- * true branch assigns `t = p`: {@link guardedFunctionTest}), whose branches only assign parameters
- * (`a = b`, `a = anything`), or such an assignment as a statement of its own with no `if`
+ * of a parameter, with no other condition (or, guarded, `!t && typeof p === "function"`, whose
+ * true branch runs only without `t`, mostly to assign `t = p`: {@link guardedFunctionTest}), whose branches only assign parameters
+ * (`a = b`, `a = anything`; an assignment to a local or a property, `this.options = {}`, changes
+ * no parameter and is passed over), or such an assignment as a statement of its own with no `if`
  * (`done = callback;`, `url = String(url);`); variable statements may sit between the steps. The
  * first other statement ends it.
  *
@@ -1483,7 +1486,14 @@ function shuffleOfArguments(
     for (const item of ts.isBlock(statement) ? statement.statements : [statement]) {
       if (!ts.isExpressionStatement(item)) return undefined;
       const expression = skipParens(item.expression);
-      if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken || shuffled(expression.left) < 0) return undefined;
+      if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+      const target = skipParens(expression.left);
+      if (shuffled(target) < 0) {
+        // `defaults = true;`, `this.options = {};`: no parameter changes. A rest parameter, a
+        // destructuring or an element (`arguments[1]`) may: that ends the shuffle.
+        if (parameterIndex(target) >= 0 || !(ts.isIdentifier(target) || ts.isPropertyAccessExpression(target))) return undefined;
+        continue;
+      }
       list.push(expression);
     }
     return list;
@@ -1510,9 +1520,10 @@ function shuffleOfArguments(
           { list: functionList, isFunction: test.index },
           { list: otherList, notFunction: test.index },
         ];
-      } else if (guarded && whenTrue && whenFalse && whenTrue.some((assignment) => shuffled(assignment.left) === guarded.target && shuffled(assignment.right) === guarded.index)) {
+      } else if (guarded && whenTrue && whenFalse) {
         // `if (!callback && typeof options === "function") { callback = options; ... }`: the step
-        // runs only without a callback; otherwise the callback (truthy) stays where it is.
+        // runs only without a callback; otherwise the callback (truthy) stays where it is. What
+        // the step assigns is read as written (`callback = once(options)` holds no argument).
         branches = [
           { list: whenTrue, isFunction: guarded.index, notFunction: guarded.target },
           { list: whenFalse, targetTruthy: { tested: guarded.index, target: guarded.target } },
