@@ -5834,6 +5834,39 @@ const invalidGraphile: InvalidCase[] = [
       {
         messageId: "floating",
         line: 44,
+/** mysql's `Connection.prototype.ping(options, callback)` with the guard of its shuffle step written as `guard`, called by `check` as `call`. */
+const pingWith = (guard: string, call: string): string =>
+  [
+    "export function Connection(config) {",
+    "  this.config = config;",
+    "}",
+    "Connection.prototype.ping = function ping(options, callback) {",
+    `  if (${guard}) {`,
+    "    callback = options;",
+    "    options = {};",
+    "  }",
+    "  if (!callback) {",
+    "    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));",
+    "  }",
+    "  setTimeout(() => callback(null), options.timeout || 0);",
+    "};",
+    "/** @param {Connection} connection */",
+    "export function check(connection) {",
+    `  ${call};`,
+    "}",
+  ].join("\n");
+const PING_TS7 = { reason: "TypeScript 7 does not type JavaScript constructor functions and their prototype assignments (a documented TypeScript 7 change), so the method and its promise are unknown there", errors: [] };
+const invalidDeltaC: InvalidCase[] = [
+  {
+    name: "deltaC: a `ping` guard that tests the callback with `!==` by mistake (`callback !== undefined && ...`) never runs for `ping(callback)`: the promise floats",
+    // The guard is a bug (`!==` for `===`): an inequality on the callback is no "no callback" test.
+    ts7: PING_TS7,
+    code: pingWith('callback !== undefined && typeof options === "function"', 'connection.ping((error) => console.log("ping", error))'),
+    fileName: "connection.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 16,
         column: 3,
         message: FLOATING,
         fixes: [
@@ -5844,6 +5877,12 @@ const invalidGraphile: InvalidCase[] = [
           [
             VOID,
             `import * as assert from "node:assert";\nimport deferred from "./deferred";\ninterface Job { id: string; task: string }\ndeclare function getJob(workerId: string): Promise<Job | null>;\ndeclare function runTask(job: Job): Promise<void>;\ndeclare function startHooks(workerId: string): Promise<void>;\ndeclare function reportMetrics(job: Job): void;\ndeclare const tracker: { resolve(id: string): void };\nexport function makeNewWorker(workerId: string, continuous: boolean, pollInterval: number) {\n  const workerDeferred = deferred();\n  let active = true;\n  let activeJob: Job | null = null;\n  const doNext = async (): Promise<void> => {\n    assert.ok(active, "doNext called when active was false");\n    await startHooks(workerId);\n    try {\n      activeJob = await getJob(workerId);\n    } catch (error) {\n      workerDeferred.reject(error as Error);\n      return;\n    }\n    if (!activeJob) {\n      if (continuous && active) {\n        setTimeout(() => doNext(), pollInterval);\n      } else {\n        workerDeferred.resolve();\n      }\n      return;\n    }\n    const job = activeJob;\n    try {\n      await runTask(job);\n    } catch (error) {\n      console.error(\`Failed task \${job.id}\`, error);\n    } finally {\n      activeJob = null;\n    }\n    if (active) {\n      doNext();\n    } else {\n      workerDeferred.resolve();\n    }\n  };\n  void doNext();\n  return { workerDeferred, stop: () => { active = false; } };\n}`,
+            RESOLVE,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback !== undefined && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  Promise.resolve(connection.ping((error) => console.log("ping", error)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback !== undefined && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  void connection.ping((error) => console.log("ping", error));\n}`,
           ],
         ],
       },
@@ -5877,6 +5916,15 @@ const invalidGraphile: InvalidCase[] = [
       {
         messageId: "floating",
         line: 44,
+    name: "deltaC: a `ping` guard with `typeof callback === \"function\"` by mistake never runs for `ping(callback)`: the promise floats",
+    // The guard is a bug (`===` for `!==`): a test that the callback IS a function is no "no callback" test.
+    ts7: PING_TS7,
+    code: pingWith('typeof options === "function" && typeof callback === "function"', 'connection.ping((error) => console.log("ping", error))'),
+    fileName: "connection.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 16,
         column: 3,
         message: FLOATING,
         fixes: [
@@ -5887,6 +5935,12 @@ const invalidGraphile: InvalidCase[] = [
           [
             VOID,
             `import * as assert from "node:assert";\nimport deferred from "./deferred";\ninterface Job { id: string; task: string }\ndeclare function getJob(workerId: string): Promise<Job | null>;\ndeclare function runTask(job: Job): Promise<void>;\ndeclare function startHooks(workerId: string): Promise<void>;\ndeclare function reportMetrics(job: Job): void;\ndeclare const tracker: { resolve(id: string): void };\nexport function makeNewWorker(workerId: string, continuous: boolean, pollInterval: number) {\n  const workerDeferred = deferred();\n  let active = true;\n  let activeJob: Job | null = null;\n  const doNext = async (): Promise<void> => {\n    assert.ok(active, "doNext called when active was false");\n    try {\n      activeJob = await getJob(workerId);\n    } catch (error) {\n      workerDeferred.reject(error as Error);\n      return;\n    }\n    if (!activeJob) {\n      if (continuous && active) {\n        setTimeout(() => doNext(), pollInterval);\n      } else {\n        workerDeferred.resolve();\n      }\n      return;\n    }\n    const job = activeJob;\n    try {\n      await runTask(job);\n    } catch (error) {\n      console.error(\`Failed task \${job.id}\`, error);\n    } finally {\n      activeJob = null;\n    }\n    reportMetrics(job);\n    if (active) {\n      doNext();\n    } else {\n      workerDeferred.resolve();\n    }\n  };\n  void doNext();\n  return { workerDeferred, stop: () => { active = false; } };\n}`,
+            RESOLVE,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (typeof options === "function" && typeof callback === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  Promise.resolve(connection.ping((error) => console.log("ping", error)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (typeof options === "function" && typeof callback === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  void connection.ping((error) => console.log("ping", error));\n}`,
           ],
         ],
       },
@@ -5920,6 +5974,15 @@ const invalidGraphile: InvalidCase[] = [
       {
         messageId: "floating",
         line: 44,
+    name: "deltaC: a `ping` guard comparing the callback with the string \"undefined\" (a `typeof` left out) never runs: the promise floats",
+    // The guard is a bug (`callback === "undefined"` without `typeof`): only null, undefined and void are nullish.
+    ts7: PING_TS7,
+    code: pingWith('callback === "undefined" && typeof options === "function"', 'connection.ping((error) => console.log("ping", error))'),
+    fileName: "connection.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 16,
         column: 3,
         message: FLOATING,
         fixes: [
@@ -5930,6 +5993,12 @@ const invalidGraphile: InvalidCase[] = [
           [
             VOID,
             `import * as assert from "node:assert";\nimport deferred from "./deferred";\ninterface Job { id: string; task: string }\ndeclare function getJob(workerId: string): Promise<Job | null>;\ndeclare function runTask(job: Job): Promise<void>;\ndeclare function startHooks(workerId: string): Promise<void>;\ndeclare function reportMetrics(job: Job): void;\ndeclare const tracker: { resolve(id: string): void };\nexport function makeNewWorker(workerId: string, continuous: boolean, pollInterval: number) {\n  const workerDeferred = deferred();\n  let active = true;\n  let activeJob: Job | null = null;\n  const doNext = async (): Promise<void> => {\n    assert.ok(active, "doNext called when active was false");\n    try {\n      activeJob = await getJob(workerId);\n    } catch (error) {\n      workerDeferred.reject(error as Error);\n      return;\n    }\n    if (!activeJob) {\n      if (continuous && active) {\n        setTimeout(() => doNext(), pollInterval);\n      } else {\n        workerDeferred.resolve();\n      }\n      return;\n    }\n    const job = activeJob;\n    try {\n      await runTask(job);\n    } catch (error) {\n      console.error(\`Failed task \${job.id}\`, error);\n    } finally {\n      activeJob = null;\n    }\n    tracker.resolve(job.id);\n    if (active) {\n      doNext();\n    } else {\n      workerDeferred.resolve();\n    }\n  };\n  void doNext();\n  return { workerDeferred, stop: () => { active = false; } };\n}`,
+            RESOLVE,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback === "undefined" && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  Promise.resolve(connection.ping((error) => console.log("ping", error)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback === "undefined" && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  void connection.ping((error) => console.log("ping", error));\n}`,
           ],
         ],
       },
@@ -6234,6 +6303,53 @@ const validDeltaB: ValidCase[] = [
     name: "deltaB: callback-style API, a parameter-to-parameter assignment as a statement of its own is a shuffle step (`done = callback`)",
     code: "// `callback` is the old name of the first parameter; the body reads `done`\nexport function whenReady(callback, done) {\n  done = callback;\n  if (typeof done !== \"function\") {\n    return new Promise((resolve) => whenReady(() => resolve()));\n  }\n  setImmediate(() => done());\n}\nexport function start() {\n  whenReady(() => console.log(\"ready\"));\n}",
     fileName: "ready.js",
+];
+
+const validDeltaC: ValidCase[] = [
+  {
+    name: "deltaC: the `ping` guard written `undefined === callback && ...` (the nullish value on the left), called with the callback only",
+    code: pingWith('undefined === callback && typeof options === "function"', 'connection.ping((error) => console.log("ping", error))'),
+    fileName: "connection.js",
+  },
+  {
+    name: "deltaC: a callback-first `schedule(callback, options)` whose guard moves a function given second into the first parameter",
+    // Unusual order (the callback first, as in `setTimeout`): the guard's target is parameter 0.
+    code: [
+      "export function schedule(callback, options) {",
+      '  if (callback == null && typeof options === "function") {',
+      "    callback = options;",
+      "    options = {};",
+      "  }",
+      "  if (!callback) {",
+      "    return new Promise((resolve) => schedule(resolve, options));",
+      "  }",
+      "  setTimeout(() => callback(null), options.delay || 0);",
+      "}",
+      "export function tick() {",
+      '  schedule(null, () => console.log("tick"));',
+      "}",
+    ].join("\n"),
+    fileName: "schedule.js",
+  },
+  {
+    name: "deltaC: a first statement testing `typeof this.config.normalize === \"function\"` (no parameter) is no shuffle step; the callback passed second is seen",
+    code: [
+      "export function Connection(config) {",
+      "  this.config = config;",
+      "}",
+      "Connection.prototype.ping = function ping(options, callback) {",
+      '  if (typeof this.config.normalize === "function") options = this.config.normalize(options);',
+      "  if (!callback) {",
+      "    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));",
+      "  }",
+      "  setTimeout(() => callback(null), options.timeout || 0);",
+      "};",
+      "/** @param {Connection} connection */",
+      "export function check(connection) {",
+      '  connection.ping({ timeout: 1000 }, (error) => console.log("ping", error));',
+      "}",
+    ].join("\n"),
+    fileName: "connection.js",
   },
 ];
 
