@@ -5855,8 +5855,50 @@ const pingWith = (guard: string, call: string): string =>
     `  ${call};`,
     "}",
   ].join("\n");
+/** A request-style `get(options, callback)` whose shuffle first turns a URL string into options. */
+const getWithUrlStep = (call: string): string =>
+  [
+    'import * as https from "node:https";',
+    "export function get(options, callback) {",
+    '  if (typeof options === "string") options = { url: options };',
+    '  if (typeof options === "function") {',
+    "    callback = options;",
+    "    options = {};",
+    "  }",
+    '  if (typeof callback !== "function") {',
+    "    return new Promise((resolve, reject) => get(options, (error, status) => (error ? reject(error) : resolve(status))));",
+    "  }",
+    '  https.get(options.url || "https://example.com/health", (response) => callback(null, response.statusCode));',
+    "}",
+    "export function check() {",
+    `  ${call};`,
+    "}",
+  ].join("\n");
 const PING_TS7 = { reason: "TypeScript 7 does not type JavaScript constructor functions and their prototype assignments (a documented TypeScript 7 change), so the method and its promise are unknown there", errors: [] };
 const invalidDeltaC: InvalidCase[] = [
+  {
+    name: "deltaC: after a shuffle step on `typeof options === \"string\"`, a call without a callback still floats",
+    code: getWithUrlStep('get("https://example.com/health")'),
+    fileName: "client.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 14,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `import * as https from "node:https";\nexport function get(options, callback) {\n  if (typeof options === "string") options = { url: options };\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => get(options, (error, status) => (error ? reject(error) : resolve(status))));\n  }\n  https.get(options.url || "https://example.com/health", (response) => callback(null, response.statusCode));\n}\nexport function check() {\n  Promise.resolve(get("https://example.com/health"))${H};\n}`,
+          ],
+          [
+            VOID,
+            `import * as https from "node:https";\nexport function get(options, callback) {\n  if (typeof options === "string") options = { url: options };\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => get(options, (error, status) => (error ? reject(error) : resolve(status))));\n  }\n  https.get(options.url || "https://example.com/health", (response) => callback(null, response.statusCode));\n}\nexport function check() {\n  void get("https://example.com/health");\n}`,
+          ],
+        ],
+      },
+    ],
+  },
   {
     name: "deltaC: a `ping` guard that tests the callback with `!==` by mistake (`callback !== undefined && ...`) never runs for `ping(callback)`: the promise floats",
     // The guard is a bug (`!==` for `===`): an inequality on the callback is no "no callback" test.
@@ -6306,6 +6348,24 @@ const validDeltaB: ValidCase[] = [
 ];
 
 const validDeltaC: ValidCase[] = [
+  {
+    name: "deltaC: a shuffle step on `typeof options === \"string\"` (a URL for options) before the function step: the callback passed second is seen",
+    code: getWithUrlStep('get("https://example.com/health", (error, status) => console.log(error, status))'),
+    fileName: "client.js",
+  },
+  {
+    name: "deltaC: a shuffle step on `typeof options === \"string\"` before the function step: a callback passed in the options' place is seen",
+    code: getWithUrlStep("get((error, status) => console.log(error, status))"),
+    fileName: "client.js",
+  },
+  {
+    name: "deltaC: a shuffle step on `typeof options !== \"object\"` (its branches swapped) before the function step: the callback passed second is seen",
+    code: getWithUrlStep('get({ url: "https://example.com/health" }, (error, status) => console.log(error, status))').replace(
+      'if (typeof options === "string") options = { url: options };',
+      'if (typeof options !== "object") options = { url: String(options) };',
+    ),
+    fileName: "client.js",
+  },
   {
     name: "deltaC: the `ping` guard written `undefined === callback && ...` (the nullish value on the left), called with the callback only",
     code: pingWith('undefined === callback && typeof options === "function"', 'connection.ping((error) => console.log("ping", error))'),

@@ -399,6 +399,8 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "`!==`) whose branches only assign parameters (an assignment to a local or a property changes none",
         "and is passed over), or a parameter's assignment as a statement of its own (`url = String(url);`:",
         "the parameter then holds no argument), before",
+        "`!==`), or of another type (`if (typeof options === \"string\") options = { url: options };`), whose",
+        "branches only assign parameters, or an assignment from another parameter, before",
         "any statement other than a variable declaration; mysql's `ping(options, callback)` guard, `if",
         "(!callback && typeof options === \"function\") { callback = options; options = {}; }`, counts too (it",
         "runs only without a callback, so `conn.ping(cb)` and `conn.ping(options, cb)` pass one). Such steps come",
@@ -1457,6 +1459,11 @@ function isParameterWrite(identifier: ts.Identifier, shuffleAssignments: Readonl
  * no parameter and is passed over), or such an assignment as a statement of its own with no `if`
  * (`done = callback;`, `url = String(url);`); variable statements may sit between the steps. The
  * first other statement ends it.
+ * of a parameter, with no other condition (or, guarded, `!t && typeof p === "function"` whose
+ * true branch assigns `t = p`: {@link guardedFunctionTest}; or of another type, `typeof options ===
+ * "string"`, where the parameter is no function), whose branches only assign parameters
+ * (`a = b`, `a = anything`), or such a statement of assignments from parameters with no `if`; variable statements
+ * may sit between the steps. The first other statement ends it.
  *
  * `sources[p]` holds the argument positions any of which, when given a function, make parameter
  * `p` a function after the steps: an argument counts when every branch that can run with that
@@ -1514,6 +1521,8 @@ function shuffleOfArguments(
       const whenTrue = writes(statement.thenStatement);
       const whenFalse = writes(statement.elseStatement);
       const guarded = test ? undefined : guardedFunctionTest(statement.expression, shuffled);
+      // `if (typeof options === "string") options = { url: options };`: a test of another type.
+      const typed = test || guarded ? undefined : typeofTest(statement.expression, shuffled);
       if (test && whenTrue && whenFalse) {
         const [functionList, otherList] = test.functionWhen ? [whenTrue, whenFalse] : [whenFalse, whenTrue];
         branches = [
@@ -1528,6 +1537,10 @@ function shuffleOfArguments(
           { list: whenTrue, isFunction: guarded.index, notFunction: guarded.target },
           { list: whenFalse, targetTruthy: { tested: guarded.index, target: guarded.target } },
         ];
+      } else if (typed && whenTrue && whenFalse) {
+        // Where the parameter has the other type it is no function; elsewhere nothing is known.
+        const [typedList, otherList] = typed.typeWhen ? [whenTrue, whenFalse] : [whenFalse, whenTrue];
+        branches = [{ list: typedList, notFunction: typed.index }, { list: otherList }];
       }
     } else if (ts.isExpressionStatement(statement)) {
       // `callback = done;`, or `url = String(url);` (the parameter then holds no argument).
@@ -1601,6 +1614,12 @@ function notFunctionTarget(condition: ts.Expression, parameterIndex: (expr: ts.E
 
 /** `typeof p === "function"` (`==`, `!==`, `!=`, either side) of a parameter: which, and the outcome where it is a function. */
 function typeofFunctionTest(condition: ts.Expression, parameterIndex: (expr: ts.Expression) => number): { index: number; functionWhen: boolean } | undefined {
+  const test = typeofTest(condition, parameterIndex);
+  return test?.type === "function" ? { index: test.index, functionWhen: test.typeWhen } : undefined;
+}
+
+/** `typeof p === "string"` (any type name; `==`, `!==`, `!=`, either side) of a parameter: which, the type name, and the outcome where `p` has that type. */
+function typeofTest(condition: ts.Expression, parameterIndex: (expr: ts.Expression) => number): { index: number; type: string; typeWhen: boolean } | undefined {
   const node = skipParens(condition);
   if (!ts.isBinaryExpression(node)) return undefined;
   const equal = equalWhen(node.operatorToken.kind, true);
@@ -1608,9 +1627,9 @@ function typeofFunctionTest(condition: ts.Expression, parameterIndex: (expr: ts.
   for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
     const value = skipParens(side);
     const otherValue = skipParens(other);
-    if (!ts.isTypeOfExpression(value) || !ts.isStringLiteral(otherValue) || otherValue.text !== "function") continue;
+    if (!ts.isTypeOfExpression(value) || !ts.isStringLiteral(otherValue)) continue;
     const index = parameterIndex(value.expression);
-    return index >= 0 ? { index, functionWhen: equal } : undefined;
+    return index >= 0 ? { index, type: otherValue.text, typeWhen: equal } : undefined;
   }
   return undefined;
 }
