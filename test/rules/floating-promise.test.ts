@@ -6349,6 +6349,15 @@ const validDeltaB: ValidCase[] = [
 
 const validDeltaC: ValidCase[] = [
   {
+    name: "deltaC: reassigned locals: a `??=` write to the local is not followed (the local is not analysed, as with a `for...of` target)",
+    code: `${D}\nexport async function sync(dryRun: boolean) {\n  let pending = maybe();\n  if (dryRun) return;\n  await pending;\n  pending ??= save();\n  await pending;\n}`,
+  },
+  {
+    name: "deltaC: reassigned locals: a parenthesized `(task) = ...` write is no plain assignment: not followed (the local is not analysed)",
+    // Unusual but valid: a parenthesized assignment target is a write the flow analysis does not follow.
+    code: `${D}\nexport async function sync(dryRun: boolean) {\n  let task = save();\n  if (dryRun) return;\n  await task;\n  (task) = save();\n  await task;\n}`,
+  },
+  {
     name: "deltaC: a shuffle step on `typeof options === \"string\"` (a URL for options) before the function step: the callback passed second is seen",
     code: getWithUrlStep('get("https://example.com/health", (error, status) => console.log(error, status))'),
     fileName: "client.js",
