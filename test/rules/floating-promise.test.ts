@@ -5877,6 +5877,31 @@ const getWithUrlStep = (call: string): string =>
 const PING_TS7 = { reason: "TypeScript 7 does not type JavaScript constructor functions and their prototype assignments (a documented TypeScript 7 change), so the method and its promise are unknown there", errors: [] };
 const invalidDeltaC: InvalidCase[] = [
   {
+    name: "deltaC: a `ping` guard comparing the callback with a sentinel the caller never passes (`callback === NO_CALLBACK`) never runs for `ping(callback)`: the promise floats",
+    // Unusual (a sentinel that no default parameter sets): only null, undefined and void are nullish, not any name.
+    ts7: PING_TS7,
+    code: `const NO_CALLBACK = Symbol("no callback");\n${pingWith('callback === NO_CALLBACK && typeof options === "function"', 'connection.ping((error) => console.log("ping", error))')}`,
+    fileName: "connection.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 17,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `const NO_CALLBACK = Symbol("no callback");\nexport function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback === NO_CALLBACK && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  Promise.resolve(connection.ping((error) => console.log("ping", error)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `const NO_CALLBACK = Symbol("no callback");\nexport function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback === NO_CALLBACK && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  void connection.ping((error) => console.log("ping", error));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
     name: "deltaC: after a shuffle step on `typeof options === \"string\"`, a call without a callback still floats",
     code: getWithUrlStep('get("https://example.com/health")'),
     fileName: "client.js",
