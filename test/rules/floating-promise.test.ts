@@ -5877,6 +5877,71 @@ const getWithUrlStep = (call: string): string =>
 const PING_TS7 = { reason: "TypeScript 7 does not type JavaScript constructor functions and their prototype assignments (a documented TypeScript 7 change), so the method and its promise are unknown there", errors: [] };
 const invalidDeltaC: InvalidCase[] = [
   {
+    name: "deltaC: a `ping` guard with `-callback` (a typo for `!callback`) never runs for `ping(callback)`: the promise floats",
+    // Unusual (a typo): only `!` makes a "no callback" test; `-undefined` is NaN, so the step never runs.
+    ts7: PING_TS7,
+    code: pingWith('-callback && typeof options === "function"', 'connection.ping((error) => console.log("ping", error))'),
+    fileName: "connection.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 16,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (-callback && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  Promise.resolve(connection.ping((error) => console.log("ping", error)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (-callback && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  void connection.ping((error) => console.log("ping", error));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaC: a guard joined with `||` is no guarded step: `ping(options, undefined, fallback)` ends with the options object in `callback`, and the promise floats",
+    // Unusual: with `||` the step also runs without a function in `options`; only `&&` guards a step.
+    code: [
+      "export function ping(options, callback, fallback) {",
+      '  if (!callback || typeof options === "function") {',
+      "    callback = options;",
+      "    options = {};",
+      "  } else {",
+      "    callback = fallback;",
+      "  }",
+      "  if (!callback) {",
+      "    return new Promise((resolve, reject) => ping(options, (error) => (error ? reject(error) : resolve())));",
+      "  }",
+      "  setTimeout(() => callback(null), options.timeout || 0);",
+      "}",
+      "export function check() {",
+      '  ping({ timeout: 1000 }, undefined, (error) => console.log("ping", error));',
+      "}",
+    ].join("\n"),
+    fileName: "ping.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 14,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `export function ping(options, callback, fallback) {\n  if (!callback || typeof options === "function") {\n    callback = options;\n    options = {};\n  } else {\n    callback = fallback;\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n}\nexport function check() {\n  Promise.resolve(ping({ timeout: 1000 }, undefined, (error) => console.log("ping", error)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function ping(options, callback, fallback) {\n  if (!callback || typeof options === "function") {\n    callback = options;\n    options = {};\n  } else {\n    callback = fallback;\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n}\nexport function check() {\n  void ping({ timeout: 1000 }, undefined, (error) => console.log("ping", error));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
     name: "deltaC: a `ping` guard comparing the callback with a sentinel the caller never passes (`callback === NO_CALLBACK`) never runs for `ping(callback)`: the promise floats",
     // Unusual (a sentinel that no default parameter sets): only null, undefined and void are nullish, not any name.
     ts7: PING_TS7,
