@@ -5834,171 +5834,6 @@ const invalidGraphile: InvalidCase[] = [
       {
         messageId: "floating",
         line: 44,
-/** mysql's `Connection.prototype.ping(options, callback)` with the guard of its shuffle step written as `guard`, called by `check` as `call`. */
-const pingWith = (guard: string, call: string): string =>
-  [
-    "export function Connection(config) {",
-    "  this.config = config;",
-    "}",
-    "Connection.prototype.ping = function ping(options, callback) {",
-    `  if (${guard}) {`,
-    "    callback = options;",
-    "    options = {};",
-    "  }",
-    "  if (!callback) {",
-    "    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));",
-    "  }",
-    "  setTimeout(() => callback(null), options.timeout || 0);",
-    "};",
-    "/** @param {Connection} connection */",
-    "export function check(connection) {",
-    `  ${call};`,
-    "}",
-  ].join("\n");
-/** A request-style `get(options, callback)` whose shuffle first turns a URL string into options. */
-const getWithUrlStep = (call: string): string =>
-  [
-    'import * as https from "node:https";',
-    "export function get(options, callback) {",
-    '  if (typeof options === "string") options = { url: options };',
-    '  if (typeof options === "function") {',
-    "    callback = options;",
-    "    options = {};",
-    "  }",
-    '  if (typeof callback !== "function") {',
-    "    return new Promise((resolve, reject) => get(options, (error, status) => (error ? reject(error) : resolve(status))));",
-    "  }",
-    '  https.get(options.url || "https://example.com/health", (response) => callback(null, response.statusCode));',
-    "}",
-    "export function check() {",
-    `  ${call};`,
-    "}",
-  ].join("\n");
-const PING_TS7 = { reason: "TypeScript 7 does not type JavaScript constructor functions and their prototype assignments (a documented TypeScript 7 change), so the method and its promise are unknown there", errors: [] };
-const invalidDeltaC: InvalidCase[] = [
-  {
-    name: "deltaC: a `ping` guard with `-callback` (a typo for `!callback`) never runs for `ping(callback)`: the promise floats",
-    // Unusual (a typo): only `!` makes a "no callback" test; `-undefined` is NaN, so the step never runs.
-    ts7: PING_TS7,
-    code: pingWith('-callback && typeof options === "function"', 'connection.ping((error) => console.log("ping", error))'),
-    fileName: "connection.js",
-    errors: [
-      {
-        messageId: "floating",
-        line: 16,
-        column: 3,
-        message: FLOATING,
-        fixes: [
-          [
-            RESOLVE,
-            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (-callback && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  Promise.resolve(connection.ping((error) => console.log("ping", error)))${H};\n}`,
-          ],
-          [
-            VOID,
-            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (-callback && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  void connection.ping((error) => console.log("ping", error));\n}`,
-          ],
-        ],
-      },
-    ],
-  },
-  {
-    name: "deltaC: a guard joined with `||` is no guarded step: `ping(options, undefined, fallback)` ends with the options object in `callback`, and the promise floats",
-    // Unusual: with `||` the step also runs without a function in `options`; only `&&` guards a step.
-    code: [
-      "export function ping(options, callback, fallback) {",
-      '  if (!callback || typeof options === "function") {',
-      "    callback = options;",
-      "    options = {};",
-      "  } else {",
-      "    callback = fallback;",
-      "  }",
-      "  if (!callback) {",
-      "    return new Promise((resolve, reject) => ping(options, (error) => (error ? reject(error) : resolve())));",
-      "  }",
-      "  setTimeout(() => callback(null), options.timeout || 0);",
-      "}",
-      "export function check() {",
-      '  ping({ timeout: 1000 }, undefined, (error) => console.log("ping", error));',
-      "}",
-    ].join("\n"),
-    fileName: "ping.js",
-    errors: [
-      {
-        messageId: "floating",
-        line: 14,
-        column: 3,
-        message: FLOATING,
-        fixes: [
-          [
-            RESOLVE,
-            `export function ping(options, callback, fallback) {\n  if (!callback || typeof options === "function") {\n    callback = options;\n    options = {};\n  } else {\n    callback = fallback;\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n}\nexport function check() {\n  Promise.resolve(ping({ timeout: 1000 }, undefined, (error) => console.log("ping", error)))${H};\n}`,
-          ],
-          [
-            VOID,
-            `export function ping(options, callback, fallback) {\n  if (!callback || typeof options === "function") {\n    callback = options;\n    options = {};\n  } else {\n    callback = fallback;\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n}\nexport function check() {\n  void ping({ timeout: 1000 }, undefined, (error) => console.log("ping", error));\n}`,
-          ],
-        ],
-      },
-    ],
-  },
-  {
-    name: "deltaC: a `ping` guard comparing the callback with a sentinel the caller never passes (`callback === NO_CALLBACK`) never runs for `ping(callback)`: the promise floats",
-    // Unusual (a sentinel that no default parameter sets): only null, undefined and void are nullish, not any name.
-    ts7: PING_TS7,
-    code: `const NO_CALLBACK = Symbol("no callback");\n${pingWith('callback === NO_CALLBACK && typeof options === "function"', 'connection.ping((error) => console.log("ping", error))')}`,
-    fileName: "connection.js",
-    errors: [
-      {
-        messageId: "floating",
-        line: 17,
-        column: 3,
-        message: FLOATING,
-        fixes: [
-          [
-            RESOLVE,
-            `const NO_CALLBACK = Symbol("no callback");\nexport function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback === NO_CALLBACK && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  Promise.resolve(connection.ping((error) => console.log("ping", error)))${H};\n}`,
-          ],
-          [
-            VOID,
-            `const NO_CALLBACK = Symbol("no callback");\nexport function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback === NO_CALLBACK && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  void connection.ping((error) => console.log("ping", error));\n}`,
-          ],
-        ],
-      },
-    ],
-  },
-  {
-    name: "deltaC: after a shuffle step on `typeof options === \"string\"`, a call without a callback still floats",
-    code: getWithUrlStep('get("https://example.com/health")'),
-    fileName: "client.js",
-    errors: [
-      {
-        messageId: "floating",
-        line: 14,
-        column: 3,
-        message: FLOATING,
-        fixes: [
-          [
-            RESOLVE,
-            `import * as https from "node:https";\nexport function get(options, callback) {\n  if (typeof options === "string") options = { url: options };\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => get(options, (error, status) => (error ? reject(error) : resolve(status))));\n  }\n  https.get(options.url || "https://example.com/health", (response) => callback(null, response.statusCode));\n}\nexport function check() {\n  Promise.resolve(get("https://example.com/health"))${H};\n}`,
-          ],
-          [
-            VOID,
-            `import * as https from "node:https";\nexport function get(options, callback) {\n  if (typeof options === "string") options = { url: options };\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => get(options, (error, status) => (error ? reject(error) : resolve(status))));\n  }\n  https.get(options.url || "https://example.com/health", (response) => callback(null, response.statusCode));\n}\nexport function check() {\n  void get("https://example.com/health");\n}`,
-          ],
-        ],
-      },
-    ],
-  },
-  {
-    name: "deltaC: a `ping` guard that tests the callback with `!==` by mistake (`callback !== undefined && ...`) never runs for `ping(callback)`: the promise floats",
-    // The guard is a bug (`!==` for `===`): an inequality on the callback is no "no callback" test.
-    ts7: PING_TS7,
-    code: pingWith('callback !== undefined && typeof options === "function"', 'connection.ping((error) => console.log("ping", error))'),
-    fileName: "connection.js",
-    errors: [
-      {
-        messageId: "floating",
-        line: 16,
         column: 3,
         message: FLOATING,
         fixes: [
@@ -6009,12 +5844,6 @@ const invalidDeltaC: InvalidCase[] = [
           [
             VOID,
             `import * as assert from "node:assert";\nimport deferred from "./deferred";\ninterface Job { id: string; task: string }\ndeclare function getJob(workerId: string): Promise<Job | null>;\ndeclare function runTask(job: Job): Promise<void>;\ndeclare function startHooks(workerId: string): Promise<void>;\ndeclare function reportMetrics(job: Job): void;\ndeclare const tracker: { resolve(id: string): void };\nexport function makeNewWorker(workerId: string, continuous: boolean, pollInterval: number) {\n  const workerDeferred = deferred();\n  let active = true;\n  let activeJob: Job | null = null;\n  const doNext = async (): Promise<void> => {\n    assert.ok(active, "doNext called when active was false");\n    await startHooks(workerId);\n    try {\n      activeJob = await getJob(workerId);\n    } catch (error) {\n      workerDeferred.reject(error as Error);\n      return;\n    }\n    if (!activeJob) {\n      if (continuous && active) {\n        setTimeout(() => doNext(), pollInterval);\n      } else {\n        workerDeferred.resolve();\n      }\n      return;\n    }\n    const job = activeJob;\n    try {\n      await runTask(job);\n    } catch (error) {\n      console.error(\`Failed task \${job.id}\`, error);\n    } finally {\n      activeJob = null;\n    }\n    if (active) {\n      doNext();\n    } else {\n      workerDeferred.resolve();\n    }\n  };\n  void doNext();\n  return { workerDeferred, stop: () => { active = false; } };\n}`,
-            RESOLVE,
-            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback !== undefined && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  Promise.resolve(connection.ping((error) => console.log("ping", error)))${H};\n}`,
-          ],
-          [
-            VOID,
-            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback !== undefined && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  void connection.ping((error) => console.log("ping", error));\n}`,
           ],
         ],
       },
@@ -6048,15 +5877,6 @@ const invalidDeltaC: InvalidCase[] = [
       {
         messageId: "floating",
         line: 44,
-    name: "deltaC: a `ping` guard with `typeof callback === \"function\"` by mistake never runs for `ping(callback)`: the promise floats",
-    // The guard is a bug (`===` for `!==`): a test that the callback IS a function is no "no callback" test.
-    ts7: PING_TS7,
-    code: pingWith('typeof options === "function" && typeof callback === "function"', 'connection.ping((error) => console.log("ping", error))'),
-    fileName: "connection.js",
-    errors: [
-      {
-        messageId: "floating",
-        line: 16,
         column: 3,
         message: FLOATING,
         fixes: [
@@ -6067,12 +5887,6 @@ const invalidDeltaC: InvalidCase[] = [
           [
             VOID,
             `import * as assert from "node:assert";\nimport deferred from "./deferred";\ninterface Job { id: string; task: string }\ndeclare function getJob(workerId: string): Promise<Job | null>;\ndeclare function runTask(job: Job): Promise<void>;\ndeclare function startHooks(workerId: string): Promise<void>;\ndeclare function reportMetrics(job: Job): void;\ndeclare const tracker: { resolve(id: string): void };\nexport function makeNewWorker(workerId: string, continuous: boolean, pollInterval: number) {\n  const workerDeferred = deferred();\n  let active = true;\n  let activeJob: Job | null = null;\n  const doNext = async (): Promise<void> => {\n    assert.ok(active, "doNext called when active was false");\n    try {\n      activeJob = await getJob(workerId);\n    } catch (error) {\n      workerDeferred.reject(error as Error);\n      return;\n    }\n    if (!activeJob) {\n      if (continuous && active) {\n        setTimeout(() => doNext(), pollInterval);\n      } else {\n        workerDeferred.resolve();\n      }\n      return;\n    }\n    const job = activeJob;\n    try {\n      await runTask(job);\n    } catch (error) {\n      console.error(\`Failed task \${job.id}\`, error);\n    } finally {\n      activeJob = null;\n    }\n    reportMetrics(job);\n    if (active) {\n      doNext();\n    } else {\n      workerDeferred.resolve();\n    }\n  };\n  void doNext();\n  return { workerDeferred, stop: () => { active = false; } };\n}`,
-            RESOLVE,
-            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (typeof options === "function" && typeof callback === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  Promise.resolve(connection.ping((error) => console.log("ping", error)))${H};\n}`,
-          ],
-          [
-            VOID,
-            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (typeof options === "function" && typeof callback === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  void connection.ping((error) => console.log("ping", error));\n}`,
           ],
         ],
       },
@@ -6106,15 +5920,6 @@ const invalidDeltaC: InvalidCase[] = [
       {
         messageId: "floating",
         line: 44,
-    name: "deltaC: a `ping` guard comparing the callback with the string \"undefined\" (a `typeof` left out) never runs: the promise floats",
-    // The guard is a bug (`callback === "undefined"` without `typeof`): only null, undefined and void are nullish.
-    ts7: PING_TS7,
-    code: pingWith('callback === "undefined" && typeof options === "function"', 'connection.ping((error) => console.log("ping", error))'),
-    fileName: "connection.js",
-    errors: [
-      {
-        messageId: "floating",
-        line: 16,
         column: 3,
         message: FLOATING,
         fixes: [
@@ -6125,12 +5930,6 @@ const invalidDeltaC: InvalidCase[] = [
           [
             VOID,
             `import * as assert from "node:assert";\nimport deferred from "./deferred";\ninterface Job { id: string; task: string }\ndeclare function getJob(workerId: string): Promise<Job | null>;\ndeclare function runTask(job: Job): Promise<void>;\ndeclare function startHooks(workerId: string): Promise<void>;\ndeclare function reportMetrics(job: Job): void;\ndeclare const tracker: { resolve(id: string): void };\nexport function makeNewWorker(workerId: string, continuous: boolean, pollInterval: number) {\n  const workerDeferred = deferred();\n  let active = true;\n  let activeJob: Job | null = null;\n  const doNext = async (): Promise<void> => {\n    assert.ok(active, "doNext called when active was false");\n    try {\n      activeJob = await getJob(workerId);\n    } catch (error) {\n      workerDeferred.reject(error as Error);\n      return;\n    }\n    if (!activeJob) {\n      if (continuous && active) {\n        setTimeout(() => doNext(), pollInterval);\n      } else {\n        workerDeferred.resolve();\n      }\n      return;\n    }\n    const job = activeJob;\n    try {\n      await runTask(job);\n    } catch (error) {\n      console.error(\`Failed task \${job.id}\`, error);\n    } finally {\n      activeJob = null;\n    }\n    tracker.resolve(job.id);\n    if (active) {\n      doNext();\n    } else {\n      workerDeferred.resolve();\n    }\n  };\n  void doNext();\n  return { workerDeferred, stop: () => { active = false; } };\n}`,
-            RESOLVE,
-            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback === "undefined" && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  Promise.resolve(connection.ping((error) => console.log("ping", error)))${H};\n}`,
-          ],
-          [
-            VOID,
-            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback === "undefined" && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  void connection.ping((error) => console.log("ping", error));\n}`,
           ],
         ],
       },
@@ -6435,8 +6234,240 @@ const validDeltaB: ValidCase[] = [
     name: "deltaB: callback-style API, a parameter-to-parameter assignment as a statement of its own is a shuffle step (`done = callback`)",
     code: "// `callback` is the old name of the first parameter; the body reads `done`\nexport function whenReady(callback, done) {\n  done = callback;\n  if (typeof done !== \"function\") {\n    return new Promise((resolve) => whenReady(() => resolve()));\n  }\n  setImmediate(() => done());\n}\nexport function start() {\n  whenReady(() => console.log(\"ready\"));\n}",
     fileName: "ready.js",
+  },
 ];
 
+/** mysql's `Connection.prototype.ping(options, callback)` with the guard of its shuffle step written as `guard`, called by `check` as `call`. */
+const pingWith = (guard: string, call: string): string =>
+  [
+    "export function Connection(config) {",
+    "  this.config = config;",
+    "}",
+    "Connection.prototype.ping = function ping(options, callback) {",
+    `  if (${guard}) {`,
+    "    callback = options;",
+    "    options = {};",
+    "  }",
+    "  if (!callback) {",
+    "    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));",
+    "  }",
+    "  setTimeout(() => callback(null), options.timeout || 0);",
+    "};",
+    "/** @param {Connection} connection */",
+    "export function check(connection) {",
+    `  ${call};`,
+    "}",
+  ].join("\n");
+/** A request-style `get(options, callback)` whose shuffle first turns a URL string into options. */
+const getWithUrlStep = (call: string): string =>
+  [
+    'import * as https from "node:https";',
+    "export function get(options, callback) {",
+    '  if (typeof options === "string") options = { url: options };',
+    '  if (typeof options === "function") {',
+    "    callback = options;",
+    "    options = {};",
+    "  }",
+    '  if (typeof callback !== "function") {',
+    "    return new Promise((resolve, reject) => get(options, (error, status) => (error ? reject(error) : resolve(status))));",
+    "  }",
+    '  https.get(options.url || "https://example.com/health", (response) => callback(null, response.statusCode));',
+    "}",
+    "export function check() {",
+    `  ${call};`,
+    "}",
+  ].join("\n");
+const PING_TS7 = { reason: "TypeScript 7 does not type JavaScript constructor functions and their prototype assignments (a documented TypeScript 7 change), so the method and its promise are unknown there", errors: [] };
+const invalidDeltaC: InvalidCase[] = [
+  {
+    name: "deltaC: a `ping` guard with `-callback` (a typo for `!callback`) never runs for `ping(callback)`: the promise floats",
+    // Unusual (a typo): only `!` makes a "no callback" test; `-undefined` is NaN, so the step never runs.
+    ts7: PING_TS7,
+    code: pingWith('-callback && typeof options === "function"', 'connection.ping((error) => console.log("ping", error))'),
+    fileName: "connection.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 16,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (-callback && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  Promise.resolve(connection.ping((error) => console.log("ping", error)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (-callback && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  void connection.ping((error) => console.log("ping", error));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaC: a guard joined with `||` is no guarded step: `ping(options, undefined, fallback)` ends with the options object in `callback`, and the promise floats",
+    // Unusual: with `||` the step also runs without a function in `options`; only `&&` guards a step.
+    code: [
+      "export function ping(options, callback, fallback) {",
+      '  if (!callback || typeof options === "function") {',
+      "    callback = options;",
+      "    options = {};",
+      "  } else {",
+      "    callback = fallback;",
+      "  }",
+      "  if (!callback) {",
+      "    return new Promise((resolve, reject) => ping(options, (error) => (error ? reject(error) : resolve())));",
+      "  }",
+      "  setTimeout(() => callback(null), options.timeout || 0);",
+      "}",
+      "export function check() {",
+      '  ping({ timeout: 1000 }, undefined, (error) => console.log("ping", error));',
+      "}",
+    ].join("\n"),
+    fileName: "ping.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 14,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `export function ping(options, callback, fallback) {\n  if (!callback || typeof options === "function") {\n    callback = options;\n    options = {};\n  } else {\n    callback = fallback;\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n}\nexport function check() {\n  Promise.resolve(ping({ timeout: 1000 }, undefined, (error) => console.log("ping", error)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function ping(options, callback, fallback) {\n  if (!callback || typeof options === "function") {\n    callback = options;\n    options = {};\n  } else {\n    callback = fallback;\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n}\nexport function check() {\n  void ping({ timeout: 1000 }, undefined, (error) => console.log("ping", error));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaC: a `ping` guard comparing the callback with a sentinel the caller never passes (`callback === NO_CALLBACK`) never runs for `ping(callback)`: the promise floats",
+    // Unusual (a sentinel that no default parameter sets): only null, undefined and void are nullish, not any name.
+    ts7: PING_TS7,
+    code: `const NO_CALLBACK = Symbol("no callback");\n${pingWith('callback === NO_CALLBACK && typeof options === "function"', 'connection.ping((error) => console.log("ping", error))')}`,
+    fileName: "connection.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 17,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `const NO_CALLBACK = Symbol("no callback");\nexport function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback === NO_CALLBACK && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  Promise.resolve(connection.ping((error) => console.log("ping", error)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `const NO_CALLBACK = Symbol("no callback");\nexport function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback === NO_CALLBACK && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  void connection.ping((error) => console.log("ping", error));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaC: after a shuffle step on `typeof options === \"string\"`, a call without a callback still floats",
+    code: getWithUrlStep('get("https://example.com/health")'),
+    fileName: "client.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 14,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `import * as https from "node:https";\nexport function get(options, callback) {\n  if (typeof options === "string") options = { url: options };\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => get(options, (error, status) => (error ? reject(error) : resolve(status))));\n  }\n  https.get(options.url || "https://example.com/health", (response) => callback(null, response.statusCode));\n}\nexport function check() {\n  Promise.resolve(get("https://example.com/health"))${H};\n}`,
+          ],
+          [
+            VOID,
+            `import * as https from "node:https";\nexport function get(options, callback) {\n  if (typeof options === "string") options = { url: options };\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => get(options, (error, status) => (error ? reject(error) : resolve(status))));\n  }\n  https.get(options.url || "https://example.com/health", (response) => callback(null, response.statusCode));\n}\nexport function check() {\n  void get("https://example.com/health");\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaC: a `ping` guard that tests the callback with `!==` by mistake (`callback !== undefined && ...`) never runs for `ping(callback)`: the promise floats",
+    // The guard is a bug (`!==` for `===`): an inequality on the callback is no "no callback" test.
+    ts7: PING_TS7,
+    code: pingWith('callback !== undefined && typeof options === "function"', 'connection.ping((error) => console.log("ping", error))'),
+    fileName: "connection.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 16,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback !== undefined && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  Promise.resolve(connection.ping((error) => console.log("ping", error)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback !== undefined && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  void connection.ping((error) => console.log("ping", error));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaC: a `ping` guard with `typeof callback === \"function\"` by mistake never runs for `ping(callback)`: the promise floats",
+    // The guard is a bug (`===` for `!==`): a test that the callback IS a function is no "no callback" test.
+    ts7: PING_TS7,
+    code: pingWith('typeof options === "function" && typeof callback === "function"', 'connection.ping((error) => console.log("ping", error))'),
+    fileName: "connection.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 16,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (typeof options === "function" && typeof callback === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  Promise.resolve(connection.ping((error) => console.log("ping", error)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (typeof options === "function" && typeof callback === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  void connection.ping((error) => console.log("ping", error));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaC: a `ping` guard comparing the callback with the string \"undefined\" (a `typeof` left out) never runs: the promise floats",
+    // The guard is a bug (`callback === "undefined"` without `typeof`): only null, undefined and void are nullish.
+    ts7: PING_TS7,
+    code: pingWith('callback === "undefined" && typeof options === "function"', 'connection.ping((error) => console.log("ping", error))'),
+    fileName: "connection.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 16,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback === "undefined" && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  Promise.resolve(connection.ping((error) => console.log("ping", error)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (callback === "undefined" && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  void connection.ping((error) => console.log("ping", error));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+];
 const validDeltaC: ValidCase[] = [
   {
     name: "deltaC: reassigned locals: a `??=` write to the local is not followed (the local is not analysed, as with a `for...of` target)",
@@ -6513,7 +6544,7 @@ const validDeltaC: ValidCase[] = [
 ];
 
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB], invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB] });
+  runRuleTable(RULE, { valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC], invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC] });
 
   it("says Node.js exits where the program is typed for Node.js, and not in code typed for the DOM only", () => {
     const code = `${D}\nexport function onClick() {\n  save();\n}`;
