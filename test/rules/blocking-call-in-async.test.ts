@@ -7358,6 +7358,203 @@ const validDelta8: ValidCase[] = [
   },
 ];
 
+// --- compiled CommonJS: `(0, fs_1.readFileSync)(...)`, as tsc emits a call of an imported function -----
+const COMPILED = lines('"use strict";', 'Object.defineProperty(exports, "__esModule", { value: true });');
+const COMPILED_SETTINGS = lines(
+  COMPILED,
+  "exports.getSettings = getSettings;",
+  'const fs_1 = require("fs");',
+  "function getSettings() {",
+  '    return JSON.parse((0, fs_1.readFileSync)("settings.json", "utf8"));',
+  "}",
+);
+const invalidCompiled: InvalidCase[] = [
+  {
+    name: "compiled: tsc's CommonJS call of an imported readFileSync in an async function",
+    code: lines(
+      COMPILED,
+      "exports.loadTemplate = loadTemplate;",
+      'const fs_1 = require("fs");',
+      'const path_1 = require("path");',
+      "async function loadTemplate(name) {",
+      '    return (0, fs_1.readFileSync)((0, path_1.join)(__dirname, "templates", name), "utf8");',
+      "}",
+    ),
+    fileName: "templates.js",
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 7,
+        column: 12,
+        message: BLOCKS_ON_FS("readFileSync", "async function `loadTemplate`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.loadTemplate = loadTemplate;\nconst fs_1 = require("fs");\nconst path_1 = require("path");\nconst { readFile } = require("node:fs/promises");\nasync function loadTemplate(name) {\n    return await readFile((0, path_1.join)(__dirname, "templates", name), "utf8");\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "compiled: a literal path gets the fix, as `await readFile(...)` over the whole indirect callee",
+    code: lines(
+      COMPILED,
+      "exports.readManifest = readManifest;",
+      'const fs_1 = require("fs");',
+      "async function readManifest() {",
+      '    const text = (0, fs_1.readFileSync)("manifest.json", "utf8");',
+      "    return JSON.parse(text);",
+      "}",
+    ),
+    fileName: "manifest.js",
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 6,
+        column: 18,
+        message: BLOCKS_ON_FS("readFileSync", "async function `readManifest`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.readManifest = readManifest;\nconst fs_1 = require("fs");\nconst { readFile } = require("node:fs/promises");\nasync function readManifest() {\n    const text = await readFile("manifest.json", "utf8");\n    return JSON.parse(text);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "compiled: the TypeScript form, a namespace import called through (0, fs_1.writeFileSync)",
+    code: lines(
+      'import * as fs_1 from "fs";',
+      "export async function saveReport(report: object) {",
+      '  (0, fs_1.writeFileSync)("report.json", JSON.stringify(report));',
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 3,
+        column: 3,
+        message: BLOCKS_ON_FS("writeFileSync", "async function `saveReport`", "writeFile"),
+        fixes: [
+          [
+            WRITE_FILE,
+            lines(
+              'import * as fs_1 from "fs";',
+              'import { writeFile } from "node:fs/promises";',
+              "export async function saveReport(report: object) {",
+              '  await writeFile("report.json", JSON.stringify(report));',
+              "}",
+            ),
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "compiled: a project function that blocks, called as (0, settings_1.getSettings)() from an async function",
+    code: COMPILED_SETTINGS,
+    fileName: "settings.js",
+    extraFiles: {
+      "server.js": lines(COMPILED, "exports.handle = handle;", 'const settings_1 = require("./settings");', "async function handle(req) {", "    const settings = (0, settings_1.getSettings)();", "    return settings[req.key];", "}"),
+    },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 6,
+        column: 23,
+        related: [6],
+        message: "`getSettings` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `handle`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `getSettings` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "compiled: a class whose constructor blocks through (0, fs_1.readFileSync), built with new in async code",
+    code: lines(
+      'import * as fs_1 from "fs";',
+      "export class CertStore {",
+      "  readonly cert: string;",
+      "  constructor(path: string) {",
+      '    this.cert = (0, fs_1.readFileSync)(path, "utf8");',
+      "  }",
+      "}",
+    ),
+    fileName: "certs.ts",
+    extraFiles: {
+      "server.ts": lines('import * as certs_1 from "./certs";', "export async function connect(path: string) {", "  const store = new certs_1.CertStore(path);", "  return store.cert;", "}"),
+    },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 5,
+        column: 17,
+        related: [3],
+        message: "`new CertStore` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `connect`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `new CertStore` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "compiled: readFileSync through (0, fs_1.readFileSync).call(fs_1, ...) in an async function",
+    code: lines(
+      'import * as fs_1 from "fs";',
+      "export async function readLock(path: string) {",
+      '  return (0, fs_1.readFileSync).call(fs_1, path, "utf8");',
+      "}",
+    ),
+    errors: [{ messageId: "blockingCall", line: 3, column: 10, message: BLOCKS_ON_FS("readFileSync", "async function `readLock`", "readFile") }],
+  },
+];
+const validCompiled: ValidCase[] = [
+  {
+    name: "compiled: (0, fs_1.readFile)(p, cb) with a callback does not block",
+    code: lines(
+      COMPILED,
+      "exports.load = load;",
+      'const fs_1 = require("fs");',
+      "async function load(p) {",
+      '    return new Promise((resolve, reject) => (0, fs_1.readFile)(p, "utf8", (err, data) => (err ? reject(err) : resolve(data))));',
+      "}",
+    ),
+    fileName: "load.js",
+  },
+  {
+    name: "compiled: (0, promises_1.readFile)(p) from fs/promises does not block",
+    code: lines(COMPILED, "exports.load = load;", 'const promises_1 = require("fs/promises");', "async function load(p) {", '    return (0, promises_1.readFile)(p, "utf8");', "}"),
+    fileName: "load.js",
+  },
+  {
+    name: "compiled: a project function named readFileSync that reads an in-memory map does not block",
+    code: lines(COMPILED, "exports.load = load;", 'const cache_1 = require("./cache");', "async function load(p) {", "    return (0, cache_1.readFileSync)(p);", "}"),
+    fileName: "load.js",
+    extraFiles: {
+      "cache.js": lines(COMPILED, "exports.readFileSync = readFileSync;", "const files = new Map();", "function readFileSync(p) {", "    return files.get(p);", "}"),
+    },
+  },
+  {
+    name: "compiled: (0, fs_1.readFileSync) outside async code",
+    code: lines(COMPILED, "exports.load = load;", 'const fs_1 = require("fs");', "function load(p) {", '    return (0, fs_1.readFileSync)(p, "utf8");', "}"),
+    fileName: "load.js",
+  },
+  {
+    name: "compiled: a blocking project function called as (0, settings_1.getSettings)() only from synchronous code",
+    code: COMPILED_SETTINGS,
+    fileName: "settings.js",
+    extraFiles: {
+      "server.js": lines(COMPILED, "exports.handle = handle;", 'const settings_1 = require("./settings");', "function handle(req) {", "    return (0, settings_1.getSettings)()[req.key];", "}"),
+    },
+  },
+  {
+    name: "compiled: (0, fs_1.readFileSync) in a callback that runs later (setTimeout), not in the async function",
+    code: lines(
+      'import * as fs_1 from "fs";',
+      "export async function scheduleReload(path: string, apply: (text: string) => void) {",
+      '  setTimeout(() => apply((0, fs_1.readFileSync)(path, "utf8")), 1000);',
+      "}",
+    ),
+  },
+];
+
 describe(`${RULE}: default imports, and option sets sharing a program`, () => {
   const chainAt = (findings: ReturnType<typeof lintImportedOnly>) => findings.map((finding) => [finding.at, ...finding.related]);
 
@@ -7453,7 +7650,7 @@ const MIGRATE = lines(
 );
 
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...valid1, ...valid471, ...valid941, ...validLeft, ...validDelta8], invalid: [...invalid, ...invalid1, ...invalid471, ...invalid941, ...invalidLeft, ...invalidDelta8] });
+  runRuleTable(RULE, { valid: [...valid, ...valid1, ...valid471, ...valid941, ...validLeft, ...validDelta8, ...validCompiled], invalid: [...invalid, ...invalid1, ...invalid471, ...invalid941, ...invalidLeft, ...invalidDelta8, ...invalidCompiled] });
 
   it("inputs of the fix cases type-check, so the fix outputs are checked too", () => {
     for (const testCase of invalid) {

@@ -19,7 +19,7 @@
 import * as ts from "typescript";
 import { isAncestorOrSelf, isAsyncFunction } from "./astUtils";
 import type { DeclarationRef, TypeOracle } from "./typeOracle";
-import { skipParens } from "./typeOracle";
+import { skipIndirectCallee, skipParens } from "./typeOracle";
 
 export type NameMatcher = (name: string) => boolean;
 
@@ -129,7 +129,6 @@ export function qualifiedFunctionName(fn: ts.SignatureDeclaration, name: string)
   return owner && ts.isClassLike(owner) && owner.name ? `${owner.name.text}.${name}` : name;
 }
 
-/** The name at a call site: `f`, `obj.f`, `obj["f"]`, `this.#f`. */
 /**
  * The names of what a `.call`/`.apply` call may run (syntax only; `TypeOracle.indirectCalleeTarget`
  * decides): `f` in `f.call(...)`, `f.apply(...)` and `Reflect.apply(f, ...)`.
@@ -144,8 +143,13 @@ export function indirectCalleeNames(call: ts.CallExpression): string[] {
   return names.filter((name) => name !== undefined);
 }
 
+/**
+ * The name at a call site: `f`, `obj.f`, `obj["f"]`, `this.#f`, also through the indirect-call
+ * wrapper compilers emit for an imported function in CommonJS (`(0, fs_1.readFileSync)(p)` names
+ * `readFileSync`).
+ */
 export function calleeName(expression: ts.Expression): string | undefined {
-  let node = skipParens(expression);
+  let node = skipIndirectCallee(expression);
   while (ts.isNonNullExpression(node)) node = skipParens(node.expression);
   if (ts.isIdentifier(node)) return node.text;
   if (ts.isPropertyAccessExpression(node)) return node.name.text;

@@ -11,7 +11,7 @@ import * as ts from "typescript";
 import picomatch from "picomatch";
 import { awaitAllowedAt, callWhereWritten, startsAfterUnterminatedStatement, stripNodePrefix } from "../engine/astUtils";
 import type { DeclarationRef, TypeOracle } from "../engine/typeOracle";
-import { skipParens } from "../engine/typeOracle";
+import { skipIndirectCallee, skipParens } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 import { ImportPlanner } from "../engine/imports";
 import {
@@ -241,7 +241,9 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "that resolve by declaration to a blocking API, however they are imported (`import * as fs`,",
         '`import { readFileSync as read }`, `const { readFileSync } = fs`, `require("fs")` in JavaScript,',
         "re-exports, `const` copies such as `const exists = fs.existsSync` and copies of those, in any",
-        "file, up to four copies deep), and the same APIs run through the standard invokers:",
+        "file, up to four copies deep; compiled CommonJS calls `(0, fs_1.readFileSync)(p)`, as TypeScript",
+        "and Babel emit a call of an imported function, are the same call), and the same APIs run through",
+        "the standard invokers:",
         "`fs.readFileSync.call(fs, p)`, `readFileSync.apply(null, [p])`,",
         "`Reflect.apply(readFileSync, undefined, [p])` (the invoker is matched by its declaration in the",
         "lib, so a project's own `call` or `apply` method is not one; these get no fix, which would have to",
@@ -280,7 +282,8 @@ export const blockingCallInAsync: RuleModule<BlockingCallInAsyncOptions> = {
         "function's own name, a renamed import or re-export of it, a default import of it under any name",
         "(`import loadSettings from \"./settings\"` of `export default function readSettings`, and `new` of a",
         "class exported as default), or a `const` copy of any of these (copies of copies too, up to four",
-        "deep); functions passed by reference (`paths.map(load)`), getters and setters, and calls on",
+        "deep), also in compiled CommonJS (`(0, settings_1.getSettings)()`); functions passed by",
+        "reference (`paths.map(load)`), getters and setters, and calls on",
         "`any`-typed values are not followed.",
         "",
         "Node's APIs are recognised by their declarations in `@types/node`: without those types (a",
@@ -1140,7 +1143,7 @@ class BlockingChecker {
         break;
       }
       case "atomics": {
-        const target = skipParens(call.expression);
+        const target = skipIndirectCallee(call.expression);
         if (!ts.isPropertyAccessExpression(target) || !types.hasProperty(target.expression, "waitAsync")) return [];
         callee = `${target.expression.getText(sourceFile)}.waitAsync`;
         suffix = ".value";
