@@ -3931,8 +3931,82 @@ const validLeft8: ValidCase[] = [
   },
 ];
 
+// Eighth session: the survivors of the delta run over the lines changed since commit b332bf9
+// (report `unbounded-concurrency_72a60ce9`, record `bench/mutation/unbounded-concurrency-delta.md`).
+const invalidDelta9: InvalidCase[] = [
+  {
+    name: "delta9: a counted loop with two indexes (i and attempt) written i !== recipients.length",
+    code: lines(D, "export async function notify(recipients: string[]) {", "  const pending: Promise<void>[] = [];", "  for (let i = 0, attempt = 0; i !== recipients.length; i++, attempt++) pending.push(sendMail(recipients[i]));", "  await Promise.all(pending);", "}"),
+    errors: [
+      {
+        messageId: "unboundedLoop",
+        line: 4,
+        column: 86,
+        message: "This loop starts a promise for every item of `recipients` and collects them for `Promise.all`: all of them run at once, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Await them in batches of a constant size, or run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`).",
+      },
+    ],
+  },
+  {
+    name: "delta9: a counted loop whose indexes are set and stepped through commas (i = 0, sent = 0; ...; i++, sent++)",
+    code: lines(D, "export async function notify(recipients: string[]) {", "  const pending: Promise<void>[] = [];", "  let i: number, sent: number;", "  for (i = 0, sent = 0; i !== recipients.length; i++, sent++) pending.push(sendMail(recipients[i]));", "  await Promise.all(pending);", "  return sent;", "}"),
+    errors: [
+      {
+        messageId: "unboundedLoop",
+        line: 5,
+        column: 76,
+        message: "This loop starts a promise for every item of `recipients` and collects them for `Promise.all`: all of them run at once, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Await them in batches of a constant size, or run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`).",
+      },
+    ],
+  },
+  {
+    name: "delta9: a counted loop whose incrementor also reads the limit in a || (no index of its own)",
+    code: lines(D, "export async function notify(recipients: string[]) {", "  const pending: Promise<void>[] = [];", "  // The incrementor's second part only reads recipients.length (a || is no assignment): the limit stays the collection.", "  for (let i = 0; i !== recipients.length; i++, recipients.length || console.debug(\"no recipients\")) pending.push(sendMail(recipients[i]));", "  await Promise.all(pending);", "}"),
+    errors: [
+      {
+        messageId: "unboundedLoop",
+        line: 5,
+        column: 115,
+        message: "This loop starts a promise for every item of `recipients` and collects them for `Promise.all`: all of them run at once, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Await them in batches of a constant size, or run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`).",
+      },
+    ],
+  },
+  {
+    name: "delta9: a counted loop whose incrementor also tests the limit with in (no index of its own)",
+    code: lines(D, "export async function notify(recipients: string[], seen: Record<number, true>) {", "  const pending: Promise<void>[] = [];", "  // The incrementor's second part is an `in` test of recipients.length (a keyword operator, no assignment): the limit stays the collection.", "  for (let i = 0; i !== recipients.length; i++, recipients.length in seen) pending.push(sendMail(recipients[i]));", "  await Promise.all(pending);", "}"),
+    errors: [
+      {
+        messageId: "unboundedLoop",
+        line: 5,
+        column: 89,
+        message: "This loop starts a promise for every item of `recipients` and collects them for `Promise.all`: all of them run at once, so a large input opens as many requests, sockets or file handles as it has items, which can exhaust a connection pool, hit a rate limit or run out of memory. Await them in batches of a constant size, or run the items through a pool with a fixed concurrency (a limiter such as `p-limit` or `p-map`).",
+      },
+    ],
+  },
+];
+
+const validDelta9: ValidCase[] = [
+  {
+    name: "delta9: a loop whose limit is itself updated by ^= in the incrementor: both sides count, no collection bound",
+    // The limit side is updated with `^=` (the last assignment operator) each step, so it is one of the
+    // loop's counters, not a collection's size: the loop is not read as one over `recipients`.
+    code: lines(D, "export async function notify(recipients: string[]) {", "  const pending: Promise<void>[] = [];", "  for (let i = 0; i !== recipients.length; i++, recipients.length ^= 0) pending.push(sendMail(recipients[i]));", "  await Promise.all(pending);", "}"),
+  },
+  {
+    name: "delta9: two indexes walking towards each other until they meet (i !== j): no collection bound",
+    code: lines(D, "export async function pairUp(users: string[]) {", "  const pending: Promise<void>[] = [];", "  for (let i = 0, j = users.length - 1; i !== j && i < j; i++, j--) pending.push(sendMail(users[i] + users[j]));", "  await Promise.all(pending);", "}"),
+  },
+  {
+    name: "delta9: a loop counting pool workers up to a constant with two indexes",
+    code: lines("declare function worker(id: number): Promise<void>;", "const WORKERS = 4;", "export async function start() {", "  const workers: Promise<void>[] = [];", "  for (let i = 0, started = 0; i !== WORKERS; i++, started++) workers.push(worker(i));", "  await Promise.all(workers);", "}"),
+  },
+  {
+    name: "delta9: indexes set through commas, counted up to a constant",
+    code: lines("declare function worker(id: number): Promise<void>;", "const WORKERS = 4;", "export async function start() {", "  const workers: Promise<void>[] = [];", "  let i: number, started: number;", "  for (i = 0, started = 0; i !== WORKERS; i++, started++) workers.push(worker(i));", "  await Promise.all(workers);", "  return started;", "}"),
+  },
+];
+
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...validDelta, ...validLeft8], invalid: [...invalid, ...invalidDelta] });
+  runRuleTable(RULE, { valid: [...valid, ...validDelta, ...validLeft8, ...validDelta9], invalid: [...invalid, ...invalidDelta, ...invalidDelta9] });
 
   it("findings carry the rule's one-line summaries (the CLI's stylish output)", () => {
     const map = lintCode(RULE, lines(D, "export async function loadUsers(userIds: string[]) {", "  return Promise.all(userIds.map((id) => fetchUser(id)));", "}"));
