@@ -6543,8 +6543,181 @@ const validDeltaC: ValidCase[] = [
   },
 ];
 
+// The Stryker delta run over lines 717-1047 of 6c3310e (bench/mutation/floating-promise-delta-lines-717-1047.md):
+// held reads, the callback adapter's name, module and spread handling, and what an assignment to a local stores.
+const invalidDeltaA: InvalidCase[] = [
+  {
+    name: "deltaA: held promises: a sync function that returns its own local's promise holds none: a dropped call of it is reported",
+    code: "declare function fetchConfig(): Promise<string>;\nfunction reloadConfig() {\n  const loading = fetchConfig();\n  return loading;\n}\nexport function onChange() {\n  reloadConfig();\n}",
+    errors: [
+      {
+        messageId: "floating",
+        line: 7,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function fetchConfig(): Promise<string>;\nfunction reloadConfig() {\n  const loading = fetchConfig();\n  return loading;\n}\nexport function onChange() {\n  reloadConfig()${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function fetchConfig(): Promise<string>;\nfunction reloadConfig() {\n  const loading = fetchConfig();\n  return loading;\n}\nexport function onChange() {\n  void reloadConfig();\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaA: held promises: a promise read off a call's result (createPool(url).ready) belongs to a new object, not a held one",
+    code: "interface Pool {\n  ready: Promise<void>;\n}\ndeclare function createPool(url: string): Pool;\nfunction connect(url: string) {\n  return createPool(url).ready;\n}\nexport function start(url: string) {\n  connect(url);\n}",
+    errors: [
+      {
+        messageId: "floating",
+        line: 9,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `interface Pool {\n  ready: Promise<void>;\n}\ndeclare function createPool(url: string): Pool;\nfunction connect(url: string) {\n  return createPool(url).ready;\n}\nexport function start(url: string) {\n  connect(url)${H};\n}`,
+          ],
+          [
+            VOID,
+            `interface Pool {\n  ready: Promise<void>;\n}\ndeclare function createPool(url: string): Pool;\nfunction connect(url: string) {\n  return createPool(url).ready;\n}\nexport function start(url: string) {\n  void connect(url);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaA: held promises: a base method typed Promise that only throws returns nothing held; the subclass's async override runs",
+    code: "declare function readFile(path: string): Promise<string>;\nexport class Store {\n  data = \"\";\n  load(): Promise<void> {\n    throw new Error(\"not implemented\");\n  }\n  start() {\n    this.load();\n  }\n}\nexport class FileStore extends Store {\n  constructor(private readonly path: string) {\n    super();\n  }\n  override async load() {\n    this.data = await readFile(this.path);\n  }\n}",
+    errors: [
+      {
+        messageId: "floating",
+        line: 8,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function readFile(path: string): Promise<string>;\nexport class Store {\n  data = "";\n  load(): Promise<void> {\n    throw new Error("not implemented");\n  }\n  start() {\n    this.load()${H};\n  }\n}\nexport class FileStore extends Store {\n  constructor(private readonly path: string) {\n    super();\n  }\n  override async load() {\n    this.data = await readFile(this.path);\n  }\n}`,
+          ],
+          [
+            VOID,
+            `declare function readFile(path: string): Promise<string>;\nexport class Store {\n  data = "";\n  load(): Promise<void> {\n    throw new Error("not implemented");\n  }\n  start() {\n    void this.load();\n  }\n}\nexport class FileStore extends Store {\n  constructor(private readonly path: string) {\n    super();\n  }\n  override async load() {\n    this.data = await readFile(this.path);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaA: held promises: a project's own helper named asCallback is no callback adapter (only standard-as-callback's is)",
+    code: "declare function load(id: string): Promise<string>;\nfunction asCallback<T>(promise: Promise<T>, done: (value: T) => void): Promise<T> {\n  void promise.then(done);\n  return promise;\n}\nexport function show(id: string, render: (page: string) => void) {\n  asCallback(load(id), render);\n}",
+    errors: [
+      {
+        messageId: "floating",
+        line: 7,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function load(id: string): Promise<string>;\nfunction asCallback<T>(promise: Promise<T>, done: (value: T) => void): Promise<T> {\n  void promise.then(done);\n  return promise;\n}\nexport function show(id: string, render: (page: string) => void) {\n  asCallback(load(id), render)${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function load(id: string): Promise<string>;\nfunction asCallback<T>(promise: Promise<T>, done: (value: T) => void): Promise<T> {\n  void promise.then(done);\n  return promise;\n}\nexport function show(id: string, render: (page: string) => void) {\n  void asCallback(load(id), render);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaA: held promises: asCallback(...args, callback) in JavaScript: the spread fills an unknown count of positions, the function may not be the callback",
+    code: "const standard_as_callback_1 = require(\"standard-as-callback\");\nfunction start(args) {\n  (0, standard_as_callback_1.default)(...args, (error) => {\n    if (error) console.error(error);\n  });\n}\nmodule.exports = start;",
+    fileName: "start.js",
+    extraFiles: AS_CALLBACK_FILES,
+    errors: [
+      {
+        messageId: "floating",
+        line: 3,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `const standard_as_callback_1 = require("standard-as-callback");\nfunction start(args) {\n  (0, standard_as_callback_1.default)(...args, (error) => {\n    if (error) console.error(error);\n  })${H};\n}\nmodule.exports = start;`,
+          ],
+          [
+            VOID,
+            `const standard_as_callback_1 = require("standard-as-callback");\nfunction start(args) {\n  void (0, standard_as_callback_1.default)(...args, (error) => {\n    if (error) console.error(error);\n  });\n}\nmodule.exports = start;`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaA: held promises: asCallback(connect(), ...callbacks) in JavaScript: an empty list of callbacks leaves the rejection to no one",
+    code: "const standard_as_callback_1 = require(\"standard-as-callback\");\nfunction connect() {\n  return new Promise((resolve, reject) => setTimeout(() => reject(new Error(\"timeout\")), 10));\n}\n/** @param {((error: Error | null) => void)[]} callbacks */\nfunction start(callbacks) {\n  (0, standard_as_callback_1.default)(connect(), ...callbacks);\n}\nmodule.exports = start;",
+    fileName: "start.js",
+    extraFiles: AS_CALLBACK_FILES,
+    errors: [
+      {
+        messageId: "floating",
+        line: 7,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `const standard_as_callback_1 = require("standard-as-callback");\nfunction connect() {\n  return new Promise((resolve, reject) => setTimeout(() => reject(new Error("timeout")), 10));\n}\n/** @param {((error: Error | null) => void)[]} callbacks */\nfunction start(callbacks) {\n  (0, standard_as_callback_1.default)(connect(), ...callbacks)${H};\n}\nmodule.exports = start;`,
+          ],
+          [
+            VOID,
+            `const standard_as_callback_1 = require("standard-as-callback");\nfunction connect() {\n  return new Promise((resolve, reject) => setTimeout(() => reject(new Error("timeout")), 10));\n}\n/** @param {((error: Error | null) => void)[]} callbacks */\nfunction start(callbacks) {\n  void (0, standard_as_callback_1.default)(connect(), ...callbacks);\n}\nmodule.exports = start;`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaA: locals: a promise dropped by an early return, its variable cleared with null after the await",
+    code: "declare function upload(part: string): Promise<void>;\nexport async function sendFirst(parts: string[], cancelled: () => boolean) {\n  let current: Promise<void> | null = upload(parts[0]);\n  if (cancelled()) return;\n  await current;\n  current = null;\n}",
+    errors: [{ messageId: "localDropped", line: 3, column: 7, message: DROPPED("current", "the function returns") }],
+  },
+];
+const validDeltaA: ValidCase[] = [
+  {
+    name: "deltaA: held promises: standard-as-callback typed as a CommonJS exports object whose default member is the adapter",
+    // Unusual typing (an `export =` object with a `default` method): the only declaration the adapter's name "default" matches.
+    code: "import standardAsCallback = require(\"standard-as-callback\");\ndeclare function connect(): Promise<string>;\nexport function start(onError: (error: Error) => void) {\n  standardAsCallback.default(connect(), (error) => {\n    if (error) onError(error);\n  });\n}",
+    extraFiles: {
+      "standard-as-callback.d.ts": "declare module \"standard-as-callback\" {\n  const exported: {\n    default<T>(promise: Promise<T>, nodeback: (err?: Error | null, reply?: T) => void): Promise<T>;\n  };\n  export = exported;\n}\n",
+    },
+  },
+  {
+    name: "deltaA: held promises: asCallback(this.promise, ...args) in JavaScript: the spread after it leaves the held promise the first argument",
+    code: "const standard_as_callback_1 = require(\"standard-as-callback\");\nclass Pipeline {\n  constructor() {\n    this.promise = new Promise((resolve, reject) => {\n      this.resolve = resolve;\n      this.reject = reject;\n    });\n  }\n  exec(...args) {\n    (0, standard_as_callback_1.default)(this.promise, ...args);\n    return this.promise;\n  }\n}\nmodule.exports = Pipeline;",
+    fileName: "pipeline.js",
+    extraFiles: AS_CALLBACK_FILES,
+  },
+  {
+    name: "deltaA: locals: a local cleared with null after its promise was awaited",
+    code: "declare function upload(part: string): Promise<void>;\nexport async function sendFirst(parts: string[], log: (message: string) => void) {\n  let current: Promise<void> | null = upload(parts[0]);\n  await current;\n  current = null;\n  log(\"sent\");\n}",
+  },
+  {
+    name: "deltaA: locals: an any-typed value assigned over the pending promise (the same request, from an untyped Map) ends the analysis",
+    code: "declare function send(part: string): Promise<void>;\nconst inflight = new Map();\nfunction upload(part: string): Promise<void> {\n  const request = send(part);\n  inflight.set(part, request);\n  return request;\n}\nexport async function save(part: string, again: boolean) {\n  let request = upload(part);\n  // upload put the same request in the map\n  if (again) request = inflight.get(part);\n  await request;\n}",
+  },
+];
+
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC], invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC] });
+  runRuleTable(RULE, {
+    valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC, ...validDeltaA],
+    invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC, ...invalidDeltaA],
+  });
 
   it("says Node.js exits where the program is typed for Node.js, and not in code typed for the DOM only", () => {
     const code = `${D}\nexport function onClick() {\n  save();\n}`;
