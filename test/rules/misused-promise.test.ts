@@ -5987,8 +5987,89 @@ const validLeft8: ValidCase[] = [
   },
 ];
 
+/** Cases of the second delta run (report misused-promise_093fc622). */
+const invalidDelta2: InvalidCase[] = [
+  // #193 / #197 / #198 (the mutant was right): the initializer of a Disposable-typed variable is no longer gated by its syntax; `this` was missed.
+  {
+    name: "delta2: a report writer that hands itself out as a Disposable while its dispose is async (this)",
+    code: lines(
+      "declare function flushToDisk(path: string): Promise<void>;",
+      "export class ReportWriter {",
+      "  constructor(private readonly path: string) {}",
+      "  async [Symbol.dispose]() {",
+      "    await flushToDisk(this.path);",
+      "  }",
+      "  register(resources: Disposable[]) {",
+      "    const resource: Disposable = this;",
+      "    resources.push(resource);",
+      "  }",
+      "}",
+    ),
+    ...DISPOSABLE,
+    errors: [
+      {
+        messageId: "voidReturnDispose",
+        line: 8,
+        column: 34,
+        message: "`using` calls the `[Symbol.dispose]()` of this value when the block ends and ignores what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and a rejection becomes an unhandled rejection, which ends the Node.js process. Declare the variable with `await using` and give the value a `[Symbol.asyncDispose]` method, or make `[Symbol.dispose]` synchronous.",
+      },
+    ],
+  },
+  {
+    name: "delta2: a nested scope that falls back to itself as the Disposable (parent ?? this)",
+    code: lines(
+      "declare function closeAll(names: string[]): Promise<void>;",
+      "export class Scope {",
+      "  private readonly names: string[] = [];",
+      "  constructor(private readonly parent?: Scope) {}",
+      "  async [Symbol.dispose]() {",
+      "    await closeAll(this.names);",
+      "  }",
+      "  owner(): Disposable {",
+      "    const owner: Disposable = this.parent ?? this;",
+      "    return owner;",
+      "  }",
+      "}",
+    ),
+    ...DISPOSABLE,
+    errors: [
+      {
+        messageId: "voidReturnDispose",
+        line: 9,
+        column: 31,
+        message: "`using` calls the `[Symbol.dispose]()` of this value when the block ends and ignores what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and a rejection becomes an unhandled rejection, which ends the Node.js process. Declare the variable with `await using` and give the value a `[Symbol.asyncDispose]` method, or make `[Symbol.dispose]` synchronous.",
+      },
+    ],
+  },
+];
+
+const validDelta2: ValidCase[] = [
+  {
+    name: "delta2: a report writer that hands itself out as a Disposable, its dispose synchronous (this)",
+    code: lines(
+      "declare function closeSync(path: string): void;",
+      "export class ReportWriter {",
+      "  constructor(private readonly path: string) {}",
+      "  [Symbol.dispose]() {",
+      "    closeSync(this.path);",
+      "  }",
+      "  register(resources: Disposable[]) {",
+      "    const resource: Disposable = this;",
+      "    resources.push(resource);",
+      "  }",
+      "}",
+    ),
+    ...DISPOSABLE,
+  },
+  {
+    name: "delta2: typed variables with literal, array and function initializers (no dispose to ask about)",
+    code: lines("export function defaults(): [number, string, string[], () => void] {", "  const retries: number = 3;", '  const label: string = `jobs-${retries}`;', "  const queues: string[] = [];", "  const onIdle: () => void = () => {};", "  return [retries, label, queues, onIdle];", "}"),
+    ...DISPOSABLE,
+  },
+];
+
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...validMore, ...validLeft, ...validHandlerReturns, ...validFunctionStyle, ...validCombinations, ...validChains, ...validDelta, ...validAwaitedSlot, ...validLeft8], invalid: [...invalid, ...invalidMore, ...invalidLeft, ...invalidHandlerReturns, ...invalidFunctionStyle, ...invalidCombinations, ...invalidChains, ...invalidDelta, ...invalidAwaitedSlot, ...invalidLeft8] });
+  runRuleTable(RULE, { valid: [...valid, ...validMore, ...validLeft, ...validHandlerReturns, ...validFunctionStyle, ...validCombinations, ...validChains, ...validDelta, ...validAwaitedSlot, ...validLeft8, ...validDelta2], invalid: [...invalid, ...invalidMore, ...invalidLeft, ...invalidHandlerReturns, ...invalidFunctionStyle, ...invalidCombinations, ...invalidChains, ...invalidDelta, ...invalidAwaitedSlot, ...invalidLeft8, ...invalidDelta2] });
 
   describe("rendered messages", () => {
     const messagesOf = (code: string, run = {}) => lintCode(RULE, code, { fileName: "script.cts", ...run }).findings.map((finding) => finding.message);

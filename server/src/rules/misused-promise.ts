@@ -1186,11 +1186,8 @@ class MisuseChecker {
     const usingFlags: number = list.flags & ts.NodeFlags.AwaitUsing;
     const syncUsing = usingFlags === (ts.NodeFlags.Using as number);
     const awaitUsing = usingFlags === (ts.NodeFlags.AwaitUsing as number);
-    if (!syncUsing && !awaitUsing) {
-      const initializer = skipParens(value);
-      if (!declaration.type || !isDisposableValueKind(initializer)) return;
-      if (!types.disposeReturnsVoid(declaration.type)) return;
-    }
+    // Any initializer: the value's type decides (a syntactic gate missed `this`, `yield` and tagged templates).
+    if (!syncUsing && !awaitUsing && (!declaration.type || !types.disposeReturnsVoid(declaration.type))) return;
     const { status, declarations } = types.disposeReturnsPromise(value, this.query, awaitUsing);
     if (status !== "always" || this.disposalNeverSuspends(declarations)) return;
     this.context.report({
@@ -1605,29 +1602,6 @@ class CallbackReceivers {
     const parent = node.parent;
     return ts.isAwaitExpression(parent) && (insideCatchingTry(parent) || enclosingFunction(parent) === fn);
   }
-}
-
-/**
- * Can this initializer be an object with a `[Symbol.dispose]` (a reference, an element, an object
- * literal, a call, `new` or `await`)? Seen through what keeps or picks the value (`valueOperands`:
- * parentheses, `!`, `as`, `satisfies`, a conditional's branches, `??`, `||`, the right of `&&`:
- * `shared ?? acquire("jobs")`) and the value of an assignment. Literals, arrays, functions and
- * other operators cannot, or are not worth the type question.
- */
-function isDisposableValueKind(node: ts.Expression): boolean {
-  return valueOperands(node).some((operand) => {
-    const value = skipParens(operand);
-    if (ts.isBinaryExpression(value)) return assignedOperands(value).some(isDisposableValueKind);
-    return (
-      ts.isIdentifier(value) ||
-      ts.isObjectLiteralExpression(value) ||
-      ts.isPropertyAccessExpression(value) ||
-      ts.isElementAccessExpression(value) ||
-      ts.isCallExpression(value) ||
-      ts.isNewExpression(value) ||
-      ts.isAwaitExpression(value)
-    );
-  });
 }
 
 /**
