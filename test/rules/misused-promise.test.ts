@@ -5987,6 +5987,9 @@ const validLeft8: ValidCase[] = [
   },
 ];
 
+/** A JavaScript client (checkJs) whose error handlers are typed by JSDoc only (the #142 cases of the second delta run). */
+const JSDOC_CLIENT = { fileName: "client.js", extraFiles: { "report.d.ts": "export declare function report(error: Error): Promise<void>;" }, compilerOptions: { ...TEST_COMPILER_OPTIONS, allowJs: true, checkJs: true } };
+const ERROR_HANDLER = lines('import { report } from "./report";', "/** @typedef {(error: Error) => void} ErrorHandler */", "/** @type {{ onError?: ErrorHandler }} */", "const defaults = {};");
 /** Cases of the second delta run (report misused-promise_093fc622). */
 const invalidDelta2: InvalidCase[] = [
   // #193 / #197 / #198 (the mutant was right): the initializer of a Disposable-typed variable is no longer gated by its syntax; `this` was missed.
@@ -6041,6 +6044,64 @@ const invalidDelta2: InvalidCase[] = [
       },
     ],
   },
+  // #142 (the mutant was right): in a JavaScript file a JSDoc @type is the written type of a field or variable.
+  {
+    name: "delta2: a JavaScript client's error handler field typed by JSDoc, async (field)",
+    code: lines(ERROR_HANDLER, "export class Client {", "  /** @type {ErrorHandler} */", "  onError = async (error) => {", "    await report(error);", "  };", "}"),
+    ...JSDOC_CLIENT,
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 7,
+        column: 13,
+        message: VOID_ASSIGNMENT("onError"),
+        fixes: [
+          [
+            WRAP,
+            `import { report } from "./report";\n/** @typedef {(error: Error) => void} ErrorHandler */\n/** @type {{ onError?: ErrorHandler }} */\nconst defaults = {};\nexport class Client {\n  /** @type {ErrorHandler} */\n  onError = (error) => { void (async () => {\n    await report(error);\n  })().catch(${H}); };\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "delta2: a JavaScript client's error handler field typed by JSDoc, the default's or an async one (??)",
+    code: lines(ERROR_HANDLER, "export class Client {", "  /** @type {ErrorHandler} */", "  onError = defaults.onError ?? (async (error) => {", "    await report(error);", "  });", "}"),
+    ...JSDOC_CLIENT,
+    errors: [
+      {
+        messageId: "voidReturnProperty",
+        line: 7,
+        column: 33,
+        message: VOID_ASSIGNMENT("onError"),
+        fixes: [
+          [
+            WRAP,
+            `import { report } from "./report";\n/** @typedef {(error: Error) => void} ErrorHandler */\n/** @type {{ onError?: ErrorHandler }} */\nconst defaults = {};\nexport class Client {\n  /** @type {ErrorHandler} */\n  onError = defaults.onError ?? ((error) => { void (async () => {\n    await report(error);\n  })().catch(${H}); });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "delta2: a JavaScript error handler variable typed by JSDoc, async",
+    code: lines(ERROR_HANDLER, "/** @type {ErrorHandler} */", "export const onError = async (error) => {", "  await report(error);", "};", "export const handlers = [onError, defaults];"),
+    ...JSDOC_CLIENT,
+    errors: [
+      {
+        messageId: "voidReturnVariable",
+        line: 6,
+        column: 24,
+        message: "Promise-returning function assigned to `onError`, whose type returns `void`: callers ignore the promise, so a rejection is unhandled. Handle errors inside, or change the type to return a promise.",
+        fixes: [
+          [
+            WRAP,
+            `import { report } from "./report";\n/** @typedef {(error: Error) => void} ErrorHandler */\n/** @type {{ onError?: ErrorHandler }} */\nconst defaults = {};\n/** @type {ErrorHandler} */\nexport const onError = (error) => { void (async () => {\n  await report(error);\n})().catch(${H}); };\nexport const handlers = [onError, defaults];`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const validDelta2: ValidCase[] = [
@@ -6065,6 +6126,20 @@ const validDelta2: ValidCase[] = [
     name: "delta2: typed variables with literal, array and function initializers (no dispose to ask about)",
     code: lines("export function defaults(): [number, string, string[], () => void] {", "  const retries: number = 3;", '  const label: string = `jobs-${retries}`;', "  const queues: string[] = [];", "  const onIdle: () => void = () => {};", "  return [retries, label, queues, onIdle];", "}"),
     ...DISPOSABLE,
+  },
+  {
+    name: "delta2: a JavaScript client's error handler field typed by JSDoc, sync, reporting in the background",
+    code: lines(ERROR_HANDLER, "export class Client {", "  /** @type {ErrorHandler} */", "  onError = defaults.onError ?? ((error) => {", "    report(error).catch((failure) => console.error(failure));", "  });", "}"),
+    ...JSDOC_CLIENT,
+  },
+  {
+    name: "delta2: a JavaScript client's error handler field typed by JSDoc to return a promise",
+    code: lines('import { report } from "./report";', "export class Client {", "  /** @type {(error: Error) => Promise<void>} */", "  onError = async (error) => {", "    await report(error);", "  };", "}"),
+    ...JSDOC_CLIENT,
+  },
+  {
+    name: "delta2: a JSDoc @type in a TypeScript file types nothing (an untyped field holding an async handler)",
+    code: lines("declare function report(error: Error): Promise<void>;", "type ErrorHandler = (error: Error) => void;", "export class Client {", "  /** @type {ErrorHandler} */", "  onError = async (error: Error) => {", "    await report(error);", "  };", "}"),
   },
 ];
 

@@ -653,7 +653,7 @@ class MisuseChecker {
       if (!ts.isPropertyAccessExpression(target)) return false;
       slot = target;
     } else {
-      if (ts.isPropertyDeclaration(node) && node.type) return false;
+      if (ts.isPropertyDeclaration(node) && writtenTypeOf(node)) return false;
       slot = node;
     }
     const name = slot.name;
@@ -1093,11 +1093,12 @@ class MisuseChecker {
     if (!ts.isClassLike(owner) || property.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) return;
     const { types, sourceFile } = this.context;
     const value = property.initializer;
+    const written = writtenTypeOf(property);
     if (value) {
       if (!this.isCandidate(value)) {
         // A value that picks or wraps a function (`handler: Handler = defaults.onError ?? (async (e) => ...)`):
         // each function it may be, against the field's written type.
-        if (!property.type) return;
+        if (!written) return;
         for (const fn of this.storedPromiseFunctions(value)) {
           this.context.report({ node: fn, messageId: "voidReturnProperty", data: { name: property.name.getText(sourceFile) }, fixes: this.wrapFixes(skipParens(fn)) });
         }
@@ -1105,7 +1106,7 @@ class MisuseChecker {
       }
       if (this.returnsPromise(value, owner.heritageClauses !== undefined) !== "always") return;
       const fn = skipParens(value);
-      if (property.type && types.expectsVoidFunction(value) === "always") {
+      if (written && types.expectsVoidFunction(value) === "always") {
         if (this.dropsNothing(fn)) return;
         this.context.report({ node: value, messageId: "voidReturnProperty", data: { name: property.name.getText(sourceFile) }, fixes: this.wrapFixes(fn) });
         return;
@@ -1157,7 +1158,7 @@ class MisuseChecker {
   }
 
   checkVariable(declaration: ts.VariableDeclaration): void {
-    if (!declaration.type || !declaration.initializer) return;
+    if (!writtenTypeOf(declaration) || !declaration.initializer) return;
     for (const fn of this.storedPromiseFunctions(declaration.initializer)) {
       this.context.report({
         node: fn,
@@ -1602,6 +1603,16 @@ class CallbackReceivers {
     const parent = node.parent;
     return ts.isAwaitExpression(parent) && (insideCatchingTry(parent) || enclosingFunction(parent) === fn);
   }
+}
+
+/**
+ * The type written for a variable or class field: its annotation, or in a JavaScript file its JSDoc
+ * `@type` (the checker reads it there as the annotation, and gives the initializer its contextual
+ * type from it). A JSDoc `@type` in a TypeScript file types nothing and is not one.
+ */
+function writtenTypeOf(node: ts.VariableDeclaration | ts.PropertyDeclaration): ts.TypeNode | undefined {
+  if (node.type) return node.type;
+  return node.getSourceFile().flags & ts.NodeFlags.JavaScriptFile ? ts.getJSDocType(node) : undefined;
 }
 
 /**
