@@ -5989,6 +5989,12 @@ const validLeft8: ValidCase[] = [
 
 /** A JavaScript client (checkJs) whose error handlers are typed by JSDoc only (the #142 cases of the second delta run). */
 const JSDOC_CLIENT = { fileName: "client.js", extraFiles: { "report.d.ts": "export declare function report(error: Error): Promise<void>;" }, compilerOptions: { ...TEST_COMPILER_OPTIONS, allowJs: true, checkJs: true } };
+/** A JavaScript module (checkJs) taking locks from a declaration file, one with an async dispose, one with a sync one. */
+const JSDOC_LOCKS = {
+  fileName: "locks-user.js",
+  extraFiles: { "locks.d.ts": "export declare function openLock(name: string): { [Symbol.dispose](): Promise<void> };\nexport declare function openSyncLock(name: string): { [Symbol.dispose](): void };" },
+  compilerOptions: { ...TEST_COMPILER_OPTIONS, lib: ["lib.esnext.d.ts"], allowJs: true, checkJs: true },
+};
 const ERROR_HANDLER = lines('import { report } from "./report";', "/** @typedef {(error: Error) => void} ErrorHandler */", "/** @type {{ onError?: ErrorHandler }} */", "const defaults = {};");
 /** Cases of the second delta run (report misused-promise_093fc622). */
 const invalidDelta2: InvalidCase[] = [
@@ -6084,6 +6090,19 @@ const invalidDelta2: InvalidCase[] = [
     ],
   },
   {
+    name: "delta2: a JavaScript lock variable typed by JSDoc as Disposable, its dispose async",
+    code: lines('import { openLock } from "./locks";', "export function hold() {", "  /** @type {Disposable} */", '  const held = openLock("jobs");', "  return held;", "}"),
+    ...JSDOC_LOCKS,
+    errors: [
+      {
+        messageId: "voidReturnDispose",
+        line: 4,
+        column: 16,
+        message: "`using` calls the `[Symbol.dispose]()` of this value when the block ends and ignores what it returns, but it returns a promise: the code after the block runs before the clean-up has finished, and a rejection becomes an unhandled rejection, which ends the Node.js process. Declare the variable with `await using` and give the value a `[Symbol.asyncDispose]` method, or make `[Symbol.dispose]` synchronous.",
+      },
+    ],
+  },
+  {
     name: "delta2: a JavaScript error handler variable typed by JSDoc, async",
     code: lines(ERROR_HANDLER, "/** @type {ErrorHandler} */", "export const onError = async (error) => {", "  await report(error);", "};", "export const handlers = [onError, defaults];"),
     ...JSDOC_CLIENT,
@@ -6136,6 +6155,11 @@ const validDelta2: ValidCase[] = [
     name: "delta2: a JavaScript client's error handler field typed by JSDoc to return a promise",
     code: lines('import { report } from "./report";', "export class Client {", "  /** @type {(error: Error) => Promise<void>} */", "  onError = async (error) => {", "    await report(error);", "  };", "}"),
     ...JSDOC_CLIENT,
+  },
+  {
+    name: "delta2: a JavaScript lock variable typed by JSDoc as Disposable, its dispose synchronous",
+    code: lines('import { openSyncLock } from "./locks";', "export function hold() {", "  /** @type {Disposable} */", '  const held = openSyncLock("jobs");', "  return held;", "}"),
+    ...JSDOC_LOCKS,
   },
   {
     name: "delta2: a JSDoc @type in a TypeScript file types nothing (an untyped field holding an async handler)",

@@ -1171,9 +1171,9 @@ class MisuseChecker {
 
   /**
    * `using lock = acquire()` where the value's `[Symbol.dispose]()` returns a promise: `using` calls
-   * it at the end of the block and drops the promise. Also a variable whose written type has a
-   * `[Symbol.dispose]` returning `void` (`const d: Disposable = lock`), initialized with such a
-   * value. A dispose method of the project that never suspends loses nothing (the same exception
+   * it at the end of the block and drops the promise. Also a variable whose written type
+   * (`writtenTypeOf`) has a `[Symbol.dispose]` returning `void` (`const d: Disposable = lock`),
+   * initialized with such a value. A dispose method of the project that never suspends loses nothing (the same exception
    * as for `forEach`: only order and completion matter here, so a method that cannot reject but
    * waits is still reported). `await using` calls `[Symbol.dispose]` in the same way, without
    * awaiting its result, when the value has no `[Symbol.asyncDispose]`: checked on those values.
@@ -1188,7 +1188,10 @@ class MisuseChecker {
     const syncUsing = usingFlags === (ts.NodeFlags.Using as number);
     const awaitUsing = usingFlags === (ts.NodeFlags.AwaitUsing as number);
     // Any initializer: the value's type decides (a syntactic gate missed `this`, `yield` and tagged templates).
-    if (!syncUsing && !awaitUsing && (!declaration.type || !types.disposeReturnsVoid(declaration.type))) return;
+    if (!syncUsing && !awaitUsing) {
+      const written = writtenTypeOf(declaration);
+      if (!written || !types.disposeReturnsVoid(written)) return;
+    }
     const { status, declarations } = types.disposeReturnsPromise(value, this.query, awaitUsing);
     if (status !== "always" || this.disposalNeverSuspends(declarations)) return;
     this.context.report({
