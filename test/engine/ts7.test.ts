@@ -21,6 +21,12 @@ const CONFIG = `${ROOT}/tsconfig.json`;
 const SERVICE = `${ROOT}/src/service.ts`;
 const LEGACY = `${ROOT}/src/legacy.js`;
 
+/** The program of a tsconfig, as the CLI builds it. */
+function programOf(config: string): ts.Program {
+  const parsed = ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+  return ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+}
+
 function nodesOf<T extends ts.Node>(sourceFile: ts.SourceFile, test: (node: ts.Node) => node is T): T[] {
   const found: T[] = [];
   const visit = (node: ts.Node) => {
@@ -438,8 +444,7 @@ describe("the ts7 engine", () => {
   });
 
   it("Ts7TypeOracle: ported methods answer on TypeScript 7, the others on TypeScript 6's oracle of the same program, each answer counted", () => {
-    const parsed = ts.getParsedCommandLineOfConfigFile(CONFIG, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
-    const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+    const program = programOf(CONFIG);
     const engine = openTs7Engine(program, CONFIG);
     try {
       const types = new ProgramTypes(program, undefined, engine.factory);
@@ -629,8 +634,7 @@ describe("the ts7 engine names the release method TypeScript 6 names", () => {
   it("releaseMethod on disposables.ts: one method, several (the first in TypeScript 6's order: plain names as written, then computed ones; asked of TypeScript 6 across declarations), optional, a union, an iterator", () => {
     const root = path.resolve(__dirname, "..", "fixtures", "ts7", "disposables").replace(/\\/g, "/");
     const config = `${root}/tsconfig.json`;
-    const parsed = ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
-    const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+    const program = programOf(config);
     const engine = openTs7Engine(program, config);
     try {
       const oracle7 = new ProgramTypes(program, undefined, engine.factory).get();
@@ -699,8 +703,7 @@ describe("the ts7 engine names the slot a value is stored into as TypeScript 6 d
       ].join("\n"),
     );
     const config = `${root}/tsconfig.json`;
-    const parsed = ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
-    const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+    const program = programOf(config);
     const engine = openTs7Engine(program, config);
     try {
       const oracle7 = new ProgramTypes(program, undefined, engine.factory).get();
