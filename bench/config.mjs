@@ -656,6 +656,113 @@ export const REVIEW_CORPORA = [
     lintFiles: ['lib/**/*.js', 'index.js'],
     jsSourceType: 'commonjs',
   },
+  // The seventh batch of unseen code (2026-12-08, ninth session), reviewed the same way: every
+  // finding classified before any rule changed for it.
+  {
+    name: 'redis',
+    spec: '@redis/client@6.4.0',
+    description: 'node-redis: the Redis client, compiled CommonJS JavaScript (dist/, with .d.ts beside): command queues, reconnect, pub/sub, pools, sentinel and cluster',
+    dependencies: {
+      '@opentelemetry/api': '1.10.0',
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['dist/**/*.js'],
+    },
+    lintFiles: ['dist/**/*.js'],
+    jsSourceType: 'commonjs',
+  },
+  {
+    name: 'tedious',
+    spec: 'tedious@20.4.0',
+    description: 'tedious: the SQL Server (TDS) driver, compiled CommonJS JavaScript (lib/, with .d.ts beside): connections, login and token streams, bulk load, Azure auth',
+    dependencies: {
+      '@azure/core-auth': '1.11.0',
+      '@azure/identity': '4.14.1',
+      '@azure/keyvault-keys': '4.10.2',
+      '@js-joda/core': '6.3.2',
+      'bl': '6.1.6',
+      'iconv-lite': '0.7.3',
+      'js-md4': '0.3.2',
+      'native-duplexpair': '1.0.0',
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['lib/**/*.js'],
+    },
+    lintFiles: ['lib/**/*.js'],
+    jsSourceType: 'commonjs',
+  },
+  {
+    name: 'basicftp',
+    spec: 'basic-ftp@6.2.6',
+    description: 'basic-ftp: an FTP/FTPS client, compiled CommonJS JavaScript (dist/, with .d.ts beside): a task queue over one control connection, transfers, directory walks',
+    dependencies: {
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['dist/**/*.js'],
+    },
+    lintFiles: ['dist/**/*.js'],
+    jsSourceType: 'commonjs',
+  },
+  {
+    name: 'grammy',
+    spec: 'grammy@1.46.0',
+    description: 'grammY: a Telegram bot framework, compiled CommonJS JavaScript (out/, with .d.ts beside): long polling, middleware chains, webhooks, API calls',
+    dependencies: {
+      '@grammyjs/types': '5.0.0',
+      'abort-controller': '3.0.0',
+      'debug': '4.4.3',
+      'node-fetch': '2.7.0',
+      '@types/debug': '4.1.13',
+      '@types/node-fetch': '2.6.8',
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['out/**/*.js'],
+    },
+    lintFiles: ['out/**/*.js'],
+    jsSourceType: 'commonjs',
+  },
+  {
+    name: 'cassandra',
+    spec: 'cassandra-driver@4.10.0',
+    description: 'the DataStax Cassandra driver, CommonJS JavaScript (lib/, index.js): connection pools, host discovery, request execution and retries, paging',
+    dependencies: {
+      'adm-zip': '0.6.1',
+      'long': '5.2.5',
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['lib/**/*.js', 'index.js'],
+    },
+    lintFiles: ['lib/**/*.js', 'index.js'],
+    jsSourceType: 'commonjs',
+  },
+  {
+    name: 'sftp',
+    spec: 'ssh2-sftp-client@12.1.1',
+    description: 'ssh2-sftp-client: a promise SFTP client over ssh2, CommonJS JavaScript (src/): connect and end, transfers, recursive upload and download',
+    dependencies: {
+      'concat-stream': '2.0.0',
+      'ssh2': '1.16.0',
+      '@types/ssh2': '1.15.6',
+      '@types/concat-stream': '2.0.3',
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['src/**/*.js'],
+    },
+    lintFiles: ['src/**/*.js'],
+    jsSourceType: 'commonjs',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
