@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import * as ts from "typescript";
-import { argumentParameters, declaresNameAgain, isAncestorOrSelf, isUndefinedOrNullLiteral, isValueReference, jumpsOutOf, knownOperands, shortCircuitGuard, stripNodePrefix } from "../../server/src/engine/astUtils";
+import { argumentParameters, declaresNameAgain, isAncestorOrSelf, isUndefinedOrNullLiteral, isValueReference, jumpsOutOf, knownOperands, loweredLogicalAssignment, shortCircuitGuard, stripNodePrefix } from "../../server/src/engine/astUtils";
 
 function identifiersNamed(code: string, name: string, kind = ts.ScriptKind.TS): ts.Identifier[] {
   const sourceFile = ts.createSourceFile(kind === ts.ScriptKind.TSX ? "x.tsx" : "x.ts", code, ts.ScriptTarget.Latest, true, kind);
@@ -137,4 +137,34 @@ describe("small helpers", () => {
     assert.deepEqual(names("function onEvent(self: Emitter, name: string) {}"), ["self", "name"]);
     assert.deepEqual(names("function onEvent(this: Emitter) {}"), []);
   });
+});
+
+describe("loweredLogicalAssignment: `??=`, `||=` and `&&=` written out", () => {
+  const statementExpression = (code: string): ts.Expression => {
+    const sourceFile = ts.createSourceFile("x.js", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+    const statement = sourceFile.statements[sourceFile.statements.length - 1];
+    assert.ok(statement && ts.isExpressionStatement(statement));
+    return statement.expression;
+  };
+  const cases: { code: string; expected: [string, string, string] | undefined }[] = [
+    { code: "var _a; (_a = this.mePromise) !== null && _a !== void 0 ? _a : (this.mePromise = load());", expected: ["this.mePromise", "load()", "??="] },
+    { code: "var _b; (_b = cache.entry) === null || _b === void 0 ? (cache.entry = open()) : _b;", expected: ["cache.entry", "open()", "??="] },
+    { code: "this.ready != null ? this.ready : this.ready = connect();", expected: ["this.ready", "connect()", "??="] },
+    { code: "this.ready || (this.ready = connect());", expected: ["this.ready", "connect()", "||="] },
+    { code: "ready ?? (ready = connect());", expected: ["ready", "connect()", "??="] },
+    { code: "this.ready && (this.ready = this.ready.then(next));", expected: ["this.ready", "this.ready.then(next)", "&&="] },
+    { code: "this.ready || (other.ready = connect());", expected: undefined },
+    { code: "this.ready || (this.ready += 1);", expected: undefined },
+    { code: "this.get().ready || (this.get().ready = connect());", expected: undefined },
+    { code: "var _a; (_a = this.a) !== null && _a !== void 0 ? _a : (this.b = load());", expected: undefined },
+    { code: "var _a; (_a = this.a) !== null && _a !== void 0 ? _b : (this.a = load());", expected: undefined },
+    { code: "ok ? this.ready : (this.ready = connect());", expected: ["this.ready", "connect()", "??="] },
+    { code: "this.ready ? other : (this.ready = connect());", expected: undefined },
+  ];
+  for (const { code, expected } of cases) {
+    it(code, () => {
+      const found = loweredLogicalAssignment(statementExpression(code));
+      assert.deepEqual(found && [found.target.getText(), found.value.getText(), ts.tokenToString(found.operator)], expected);
+    });
+  }
 });

@@ -6713,10 +6713,123 @@ const validDeltaA: ValidCase[] = [
   },
 ];
 
+/** The seventh batch of unseen code (node-redis, grammY, the Cassandra driver): F16-F18. */
+const invalidBatch7: InvalidCase[] = [
+  {
+    name: "batch7: `Promise.allSettled(list).then(f)` where `f` may throw: the chain can reject",
+    code: `declare function report(results: PromiseSettledResult<void>[]): void;\nexport function closeAll(clients: { close(): Promise<void> }[]) {\n  const closing = clients.map((client) => client.close());\n  Promise.allSettled(closing).then((results) => report(results));\n}`,
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 4,
+        column: 3,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `declare function report(results: PromiseSettledResult<void>[]): void;\nexport function closeAll(clients: { close(): Promise<void> }[]) {\n  const closing = clients.map((client) => client.close());\n  Promise.allSettled(closing).then((results) => report(results))${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function report(results: PromiseSettledResult<void>[]): void;\nexport function closeAll(clients: { close(): Promise<void> }[]) {\n  const closing = clients.map((client) => client.close());\n  void Promise.allSettled(closing).then((results) => report(results));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "batch7: `Promise.allSettled` of a value that may not be iterable rejects with a TypeError",
+    code: `export function closeAll(closing: any, done: () => void) {\n  Promise.allSettled(closing).then(() => done());\n}`,
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 2,
+        column: 3,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [CATCH, `export function closeAll(closing: any, done: () => void) {\n  Promise.allSettled(closing).then(() => done())${H};\n}`],
+          [VOID, `export function closeAll(closing: any, done: () => void) {\n  void Promise.allSettled(closing).then(() => done());\n}`],
+        ],
+      },
+    ],
+  },
+  {
+    name: "batch7: compiled `this.pending ?? this.connect()`: the call's promise is stored nowhere",
+    code: `export class Client {\n  pending: Promise<void> | undefined;\n  async connect(): Promise<void> {}\n  ready() {\n    var _a;\n    (_a = this.pending) !== null && _a !== void 0 ? _a : this.connect();\n  }\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 6,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `export class Client {\n  pending: Promise<void> | undefined;\n  async connect(): Promise<void> {}\n  ready() {\n    var _a;\n    ((_a = this.pending) !== null && _a !== void 0 ? _a : this.connect())${H};\n  }\n}`,
+          ],
+          [
+            VOID,
+            `export class Client {\n  pending: Promise<void> | undefined;\n  async connect(): Promise<void> {}\n  ready() {\n    var _a;\n    void ((_a = this.pending) !== null && _a !== void 0 ? _a : this.connect());\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "batch7: a loader with an early bare return that otherwise returns a new read, not a held one",
+    code: `declare const storage: { read(key: string): Promise<string> };\nexport class Session {\n  key: string | undefined;\n  load() {\n    if (this.key === undefined) return;\n    return storage.read(this.key);\n  }\n  touch() {\n    this.load();\n  }\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 9,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `declare const storage: { read(key: string): Promise<string> };\nexport class Session {\n  key: string | undefined;\n  load() {\n    if (this.key === undefined) return;\n    return storage.read(this.key);\n  }\n  touch() {\n    Promise.resolve(this.load())${H};\n  }\n}`,
+          ],
+          [
+            VOID,
+            `declare const storage: { read(key: string): Promise<string> };\nexport class Session {\n  key: string | undefined;\n  load() {\n    if (this.key === undefined) return;\n    return storage.read(this.key);\n  }\n  touch() {\n    void this.load();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+];
+
+const validBatch7: ValidCase[] = [
+  {
+    name: "batch7: `Promise.allSettled` of a list built by pushes, then a callback that only sets flags and resolves (node-redis sentinel close)",
+    code: `export class Sentinel {\n  #escalate: (() => void) | undefined;\n  async close(clients: { isOpen: boolean; close(): Promise<void>; destroy(): void }[]) {\n    const closing: Promise<void>[] = [];\n    for (const client of clients) {\n      if (client.isOpen) closing.push(client.close());\n    }\n    await new Promise<void>((resolve) => {\n      let settled = false;\n      this.#escalate = () => {\n        if (settled) return;\n        settled = true;\n        for (const client of clients) client.destroy();\n        resolve();\n      };\n      Promise.allSettled(closing).then(() => {\n        if (settled) return;\n        settled = true;\n        this.#escalate = undefined;\n        resolve();\n      });\n    });\n  }\n}`,
+  },
+  {
+    name: "batch7: `Promise.allSettled` of a Set of promises, then a callback that cannot throw",
+    code: `export function drain(pending: Set<Promise<void>>, state: { drained: boolean }) {\n  Promise.allSettled(pending).then(() => {\n    state.drained = true;\n  });\n}`,
+  },
+  {
+    name: "batch7: TypeScript's lowered `this.mePromise ??= withRetries(...)` stores the promise (grammY `Bot.init`)",
+    code: `declare function getMe(): Promise<{ username: string }>;\nexport class Bot {\n  mePromise: Promise<{ username: string }> | undefined;\n  me: { username: string } | undefined;\n  async init() {\n    var _a;\n    (_a = this.mePromise) !== null && _a !== void 0 ? _a : (this.mePromise = getMe());\n    try {\n      this.me = await this.mePromise;\n    } finally {\n      this.mePromise = undefined;\n    }\n  }\n}`,
+  },
+  {
+    name: "batch7: `this.ready || (this.ready = connect())` is `this.ready ||= connect()` written out",
+    code: `declare function connect(): Promise<void>;\nexport class Pool {\n  ready: Promise<void> | undefined;\n  async query(sql: string) {\n    this.ready || (this.ready = connect());\n    await this.ready;\n    return sql;\n  }\n}`,
+  },
+  {
+    name: "batch7: esbuild's lowered `??=` (`L != null ? L : L = R`)",
+    code: `declare function connect(): Promise<void>;\nexport class Pool {\n  ready: Promise<void> | undefined;\n  async query(sql: string) {\n    this.ready != null ? this.ready : this.ready = connect();\n    await this.ready;\n    return sql;\n  }\n}`,
+  },
+  {
+    name: "batch7: a memoizing loader with an early bare return: its promise is the held one (grammY `PropertySession.load`)",
+    code: `declare const storage: { read(key: string): Promise<string | undefined> };\nexport class PropertySession {\n  key: string | undefined;\n  promise: Promise<string | undefined> | undefined;\n  value: string | undefined;\n  load() {\n    if (this.key === undefined) return;\n    if (this.promise === undefined) {\n      this.promise = storage.read(this.key).then((value) => (this.value = value));\n    }\n    return this.promise;\n  }\n  get current() {\n    this.load();\n    return this.promise;\n  }\n  async finish() {\n    await this.load();\n  }\n}`,
+  },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC, ...validDeltaA],
-    invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC, ...invalidDeltaA],
+    valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC, ...validDeltaA, ...validBatch7],
+    invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC, ...invalidDeltaA, ...invalidBatch7],
   });
 
   it("says Node.js exits where the program is typed for Node.js, and not in code typed for the DOM only", () => {

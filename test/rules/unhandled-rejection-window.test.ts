@@ -516,7 +516,7 @@ const invalid: InvalidCase[] = [
   },
   {
     name: "JavaScript with JSDoc types",
-    code: `/** @returns {Promise<number>} */\nasync function f() { return 1; }\nasync function g() { return ""; }\nexport async function page() {\n  const a = f();\n  const b = await g();\n  return [await a, b];\n}`,
+    code: `/** @returns {Promise<number>} */\nasync function f() { return JSON.parse(await g()); }\nasync function g() { return ""; }\nexport async function page() {\n  const a = f();\n  const b = await g();\n  return [await a, b];\n}`,
     fileName: "file.mjs",
     errors: [
       {
@@ -525,8 +525,8 @@ const invalid: InvalidCase[] = [
         column: 9,
         message: WINDOW("a", 6),
         fixes: [
-          [ALL("a", "b"), `/** @returns {Promise<number>} */\nasync function f() { return 1; }\nasync function g() { return ""; }\nexport async function page() {\n  const [a, b] = await Promise.all([f(), g()]);\n  return [a, b];\n}`],
-          [CATCH("a"), `/** @returns {Promise<number>} */\nasync function f() { return 1; }\nasync function g() { return ""; }\nexport async function page() {\n  const a = f();\n  ${H("a")}\n  const b = await g();\n  return [await a, b];\n}`],
+          [ALL("a", "b"), `/** @returns {Promise<number>} */\nasync function f() { return JSON.parse(await g()); }\nasync function g() { return ""; }\nexport async function page() {\n  const [a, b] = await Promise.all([f(), g()]);\n  return [a, b];\n}`],
+          [CATCH("a"), `/** @returns {Promise<number>} */\nasync function f() { return JSON.parse(await g()); }\nasync function g() { return ""; }\nexport async function page() {\n  const a = f();\n  ${H("a")}\n  const b = await g();\n  return [await a, b];\n}`],
         ],
       },
     ],
@@ -1421,6 +1421,46 @@ const invalid: InvalidCase[] = [
     ],
     options: { checkThrows: false },
   },
+  {
+    name: "`.catch(() => {})` then a callback that may throw: the chain can still reject (the result may be undefined)",
+    code: `import * as dns from "node:dns";\nexport async function resolveAll(name: string) {\n  const ipv4 = dns.promises.resolve4(name).catch(() => {}).then((r) => r.map((a) => a.trim()));\n  const ipv6 = await dns.promises.resolve6(name).catch(() => []);\n  return [...(await ipv4), ...ipv6];\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 3,
+        column: 9,
+        message: WINDOW("ipv4", 4),
+        fixes: [
+          [
+            ALL("ipv4", "ipv6"),
+            `import * as dns from "node:dns";\nexport async function resolveAll(name: string) {\n  const [ipv4, ipv6] = await Promise.all([dns.promises.resolve4(name).catch(() => {}).then((r) => r.map((a) => a.trim())), dns.promises.resolve6(name).catch(() => [])]);\n  return [...(ipv4), ...ipv6];\n}`,
+          ],
+          [
+            CATCH("ipv4"),
+            `import * as dns from "node:dns";\nexport async function resolveAll(name: string) {\n  const ipv4 = dns.promises.resolve4(name).catch(() => {}).then((r) => r.map((a) => a.trim()));\n  ipv4.catch(() => undefined);${NOTE}\n  const ipv6 = await dns.promises.resolve6(name).catch(() => []);\n  return [...(await ipv4), ...ipv6];\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "`Promise.allSettled` of a list, then a callback that may throw",
+    code: `${D}\ndeclare function report(results: PromiseSettledResult<void>[]): void;\nexport async function closeAll(clients: { close(): Promise<void> }[]) {\n  const closing = clients.map((client) => client.close());\n  const done = Promise.allSettled(closing).then((results) => report(results));\n  await g();\n  await done;\n}`,
+    errors: [
+      {
+        messageId: "window",
+        line: 5,
+        column: 9,
+        message: WINDOW("done", 6),
+        fixes: [
+          [
+            CATCH("done"),
+            `${D}\ndeclare function report(results: PromiseSettledResult<void>[]): void;\nexport async function closeAll(clients: { close(): Promise<void> }[]) {\n  const closing = clients.map((client) => client.close());\n  const done = Promise.allSettled(closing).then((results) => report(results));\n  done.catch(() => undefined);${NOTE}\n  await g();\n  await done;\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidCase[] = [
@@ -1514,6 +1554,9 @@ const valid: ValidCase[] = [
   { name: "a `for...of` that assigns it is a reassignment", code: `${D}\ndeclare const retries: Promise<number>[];\nasync function runAll() {\n  let attempt = f();\n  await g();\n  for (attempt of retries) console.log(await attempt);\n}` },
   { name: "a logical assignment (`&&=`) is a reassignment", code: `${D}\nasync function warm(force: boolean) {\n  let ready = f();\n  await g();\n  if (force) ready &&= f();\n  return await ready;\n}` },
   { name: "`.finally()` before the other await handles it", code: `${D}\nasync function timed() {\n  const p = f();\n  track(p.finally(() => console.log("done")));\n  await g();\n  return await p;\n}` },
+  { name: "`.catch(() => {})` then a callback that cannot throw: the chain cannot reject (Cassandra driver's `_resolveAll`)", code: `import * as dns from "node:dns";\nconst emptyArray: readonly string[] = Object.freeze([]);\nexport async function resolveAll(name: string) {\n  const ipv4 = dns.promises.resolve4(name).catch(() => {}).then((r) => r || emptyArray);\n  const ipv6 = dns.promises.resolve6(name).catch(() => {}).then((r) => r || emptyArray);\n  const addresses = [...(await ipv4)];\n  return [...addresses, ...(await ipv6)];\n}` },
+  { name: "`Promise.allSettled` of a list built by pushes, then a callback that cannot throw", code: `${D}\nexport async function closeAll(clients: { close(): Promise<void> }[]) {\n  const closing: Promise<void>[] = [];\n  for (const client of clients) closing.push(client.close());\n  let drained = false;\n  const done = Promise.allSettled(closing).then(() => { drained = true; });\n  await g();\n  await done;\n  return drained;\n}` },
+  { name: "a project async function that cannot reject has no window (as floating-promise sees it by default)", code: `${D}\nasync function defaults() { return { retries: 3 }; }\nexport async function configure() {\n  const base = defaults();\n  const name = await g();\n  return { ...(await base), name };\n}` },
 ];
 
 

@@ -1,5 +1,6 @@
 /** Syntax helpers shared by rules. Pure syntax: no type questions here (those live in typeOracle.ts). */
 import * as ts from "typescript";
+import { skipParens } from "./typeOracle";
 
 /**
  * Calls `enter` for `root` and every node below it, parents before children, children in source
@@ -177,6 +178,64 @@ export function valueOperands(expression: ts.Expression): ts.Expression[] {
     if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.CommaToken) return valueOperands(node.right);
   }
   return [expression];
+}
+
+/**
+ * A logical assignment written out, the way compilers lower `??=`, `||=` and `&&=` for older
+ * targets and people write them by hand: `L || (L = R)`, `L ?? (L = R)`, `L && (L = R)`, and the
+ * conditional forms `(_a = L) !== null && _a !== void 0 ? _a : (L = R)` (TypeScript and Babel for
+ * `L ??= R`) and `L != null ? L : (L = R)` (esbuild), either branch first. `L` is a name or a property chain on `this`
+ * or a name (no call, no computed key), the same on both sides; in the conditional form the kept
+ * branch is `L` or a temporary the condition assigns from `L`. The value is `L`'s own value or
+ * `R`, stored in `L`: the same as the `operator` form. Undefined for anything else.
+ *
+ * @example
+ * // (_a = this.mePromise) !== null && _a !== void 0 ? _a : (this.mePromise = withRetries(...))
+ * //   → { target: this.mePromise (the written one), value: withRetries(...), operator: ??= }
+ * // this.ready || (this.ready = connect())   → { target: this.ready, value: connect(), operator: ||= }
+ * // this.ready || (other.ready = connect())  → undefined (another reference)
+ */
+export function loweredLogicalAssignment(expression: ts.Expression): { target: ts.Expression; value: ts.Expression; operator: ts.SyntaxKind } | undefined {
+  const node = skipParens(expression);
+  const store = (written: ts.Expression, kept: ts.Expression): { target: ts.Expression; value: ts.Expression } | undefined => {
+    const assignment = skipParens(written);
+    if (!ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+    return sameReference(assignment.left, kept) ? { target: assignment.left, value: assignment.right } : undefined;
+  };
+  if (ts.isBinaryExpression(node)) {
+    const operator = LOWERED_OPERATORS.get(node.operatorToken.kind);
+    const found = operator === undefined ? undefined : store(node.right, skipParens(node.left));
+    return found && operator !== undefined ? { ...found, operator } : undefined;
+  }
+  if (!ts.isConditionalExpression(node)) return undefined;
+  const branches = (written: ts.Expression, keptBranch: ts.Expression): { target: ts.Expression; value: ts.Expression } | undefined => {
+    const kept = skipParens(keptBranch);
+    const found = store(written, kept);
+    if (found || !ts.isIdentifier(kept)) return found;
+    // `(_a = L) !== null && _a !== void 0 ? _a : (L = R)`: the kept branch is the temporary.
+    let first: ts.Expression = skipParens(node.condition);
+    while (ts.isBinaryExpression(first) && first.operatorToken.kind !== ts.SyntaxKind.EqualsToken) first = skipParens(first.left);
+    if (!ts.isBinaryExpression(first) || !ts.isIdentifier(first.left) || first.left.text !== kept.text) return undefined;
+    return store(written, skipParens(first.right));
+  };
+  const found = branches(node.whenFalse, node.whenTrue) ?? branches(node.whenTrue, node.whenFalse);
+  return found && { ...found, operator: ts.SyntaxKind.QuestionQuestionEqualsToken };
+}
+
+const LOWERED_OPERATORS = new Map<ts.SyntaxKind, ts.SyntaxKind>([
+  [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.BarBarEqualsToken],
+  [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.QuestionQuestionEqualsToken],
+  [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken],
+]);
+
+/** `a` and `b` name the same place: the same name, or the same property chain on `this` or a name. */
+function sameReference(a: ts.Expression, b: ts.Expression): boolean {
+  const left = skipParens(a);
+  const right = skipParens(b);
+  if (ts.isIdentifier(left)) return ts.isIdentifier(right) && left.text === right.text;
+  if (left.kind === ts.SyntaxKind.ThisKeyword) return right.kind === ts.SyntaxKind.ThisKeyword;
+  if (!ts.isPropertyAccessExpression(left) || !ts.isPropertyAccessExpression(right) || left.questionDotToken || right.questionDotToken) return false;
+  return left.name.text === right.name.text && sameReference(left.expression, right.expression);
 }
 
 export function isAssignment(node: ts.Node): node is ts.BinaryExpression {

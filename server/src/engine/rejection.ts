@@ -442,7 +442,8 @@ export class RejectionFacts {
 
   /**
    * `Promise.all(...)` or `Promise.allSettled(...)` of the lib, over an array literal or over
-   * `xs.map(fn)` of an array, evaluated without throwing. `allSettled` never rejects; `all` rejects
+   * `xs.map(fn)` of an array (`allSettled` over any array, `Set` or `Map` value too), evaluated
+   * without throwing. `allSettled` never rejects; `all` rejects
    * only with an element's rejection, so it never rejects when no element can: each element of the
    * literal a value or a promise that cannot reject, or `fn` (an arrow or function expression) an
    * async function that cannot reject, or a sync one that cannot throw and returns no promise that
@@ -453,6 +454,7 @@ export class RejectionFacts {
    * // Promise.all(ids.map((id) => sendOne(id)))        → true
    * // Promise.all(ids.map((id) => send(id)))           → false (send may reject)
    * // Promise.allSettled(ids.map(async (id) => send(id))) → true
+   * // Promise.allSettled(closing)                      → true (closing: an array, Set or Map)
    */
   private combinationNeverRejects(call: ts.CallExpression): boolean {
     const ref = this.types.calleeTarget(call)?.ref;
@@ -460,6 +462,9 @@ export class RejectionFacts {
     const settles = ref.qualifiedName === "PromiseConstructor.allSettled";
     const argument = call.arguments.length === 1 && call.arguments[0] ? skipParens(call.arguments[0]) : undefined;
     if (!argument) return false;
+    // `allSettled` of an array, `Set` or `Map` of the lib: iterating it cannot throw, and no element's
+    // rejection passes through (`Promise.allSettled(closing).then(...)` over a list built by pushes).
+    if (settles && !ts.isArrayLiteralExpression(argument) && this.expressionSafe(argument) && this.types.collectionStatus(argument) === "always") return true;
     if (ts.isArrayLiteralExpression(argument)) {
       return argument.elements.every((element) =>
         ts.isSpreadElement(element)

@@ -17,6 +17,7 @@ import {
   isAssignmentTarget,
   isUndefinedOrNullLiteral,
   isValueReference,
+  loweredLogicalAssignment,
   needsParensAsMemberObject,
   needsParensAsUnaryOperand,
   returnedExpressions,
@@ -184,7 +185,11 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "(`items.map(async ...)`, also typed by a type parameter's constraint, `<T extends Promise<number>[]>`,",
         "or read through an optional chain, `batches?.[0]`, or the result of an `await`: `await listJobs();`",
         "where `listJobs()` resolves to `Promise<void>[]`), `.then()` without a rejection handler, `.finally()` with no handler",
-        "upstream, `.catch()` given a non-function, and async IIFEs.",
+        "upstream, `.catch()` given a non-function, and async IIFEs. A logical assignment written out,",
+        "as people write it and compilers lower `??=` and `||=` for older targets (`this.ready || (this.ready =",
+        "connect())`, TypeScript's `(_a = this.mePromise) !== null && _a !== void 0 ? _a : (this.mePromise =",
+        "getMe())`, esbuild's `x != null ? x : x = load()`), stores the promise like `??=` itself and is not",
+        "reported (grammY's `Bot.init`).",
         "",
         "Beyond statements, it follows a promise stored in a local variable (`const p = save()`): if",
         "on some path through the function the variable is never awaited, returned, passed to a call,",
@@ -347,7 +352,8 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "",
         "A call that makes no promise is not reported: a sync project function whose every `return` is",
         "a read of a promise something already holds (`return this.promise;`, `return _this.promise;`",
-        "in ioredis's `execPipeline`; an async one wraps it in a new promise and is reported), or a",
+        "in ioredis's `execPipeline`; an async one wraps it in a new promise and is reported; a bare",
+        "`return;` gives no promise and is passed over, as in grammY's memoizing `load()`), or a",
         "`const` of an enclosing scope holding a promise that the scope gives a rejection handler",
         "(`promise.then(onStop, onError)`, `.catch(h)`), stores (`{ release, promise }`) or returns (a",
         "captured promise nothing else handles, stores or returns stays reported), or either wrapped in",
@@ -366,6 +372,10 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "functions included), and timers count as not throwing), a `const` initialized from one, a field that every assignment in its class and its",
         "subclasses sets to one (axios's `this.promise = new Promise(function (resolve) { resolvePromise = resolve; })`),",
         "and `.then(f)` on one where `f` cannot throw (`this.promise.then((c) => { this.reason = c; })`).",
+        "`Promise.allSettled(...)` of the global `Promise` is one when its argument is an array literal,",
+        "`xs.map(...)` or any array, `Set` or `Map` value (iterating it cannot throw): node-redis's",
+        "`Promise.allSettled(gracefulClosePromises).then(() => { settled = true; resolve(); })`; of a",
+        "value typed `any` it may reject with a `TypeError`, and is reported.",
         "Awaiting one counts as not throwing. A `resolve` handed out and later called with a promise",
         "that rejects is not followed; an executor taking `reject`, a field also assigned from",
         "anything else, or a `let` stays reported. So does, deliberately, `.then(f)` on such a promise",
@@ -753,7 +763,8 @@ function isHeldRead(expression: ts.Expression): boolean {
 }
 
 /**
- * A sync project function whose every return is a held read (`isHeldRead`): `resolve(value) {
+ * A sync project function whose every return is a held read (`isHeldRead`) or a bare `return;`, with
+ * at least one held read: `resolve(value) {
  * ...; return this.promise; }` (ioredis's `Command`), `function execPipeline() { ...; return
  * _this.promise; }`, or a held `const` of an enclosing scope (`heldCapturedConst`), or either
  * wrapped in `Promise.resolve(...)` of the global `Promise` where the held value's type is the
@@ -766,7 +777,8 @@ function returnsHeldPromise(fn: ts.FunctionLikeDeclaration, types: TypeOracle): 
   const body = fn.body;
   if (!body || fn.asteriskToken || isAsyncFunction(fn)) return false;
   const returned = ts.isBlock(body) ? returnedExpressions(body) : [body];
-  return returned.length > 0 && returned.every((expression) => expression !== undefined && returnsHeld(expression, fn, types));
+  // A bare `return;` gives no promise (grammY's `load() { if (this.key === undefined) return; ...; return this.promise; }`).
+  return returned.some((expression) => expression !== undefined) && returned.every((expression) => expression === undefined || returnsHeld(expression, fn, types));
 }
 
 /** `expression`, returned by `fn`, is a promise something else already holds (`returnsHeldPromise`). */
@@ -891,6 +903,8 @@ class FloatingChecker {
    */
   private unhandled(expression: ts.Expression): Problem | undefined {
     const node = skipParens(expression);
+    // `this.ready || (this.ready = connect())`, compiled `??=`: stored like `this.ready ||= connect()`.
+    if (loweredLogicalAssignment(node)) return undefined;
     if (ts.isBinaryExpression(node)) {
       const operator = node.operatorToken.kind;
       if (operator === ts.SyntaxKind.CommaToken || LOGICAL_OPERATORS.has(operator)) {

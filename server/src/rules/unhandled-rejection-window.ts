@@ -9,6 +9,7 @@
 import * as ts from "typescript";
 import { declaresNameAgain, isAssignmentTarget, isAsyncFunction, isUndefinedOrNullLiteral, isValueReference } from "../engine/astUtils";
 import { positionOf } from "../engine/lines";
+import { rejectionFacts } from "../engine/rejection";
 import { firstByPosition, followValue, type UseEffect } from "../engine/valueFlow";
 import type { PromiseQuery, VariableHandle } from "../engine/typeOracle";
 import { skipExpressionWrappers, skipParens } from "../engine/typeOracle";
@@ -120,7 +121,11 @@ export const unhandledRejectionWindow: RuleModule<UnhandledRejectionWindowOption
         "  `Promise.allSettled(...)`, `Promise.resolve(value)` of a value not known to be a promise,",
         "  and `new Promise((resolve) => ...)` whose executor takes no `reject` parameter.",
         "  `Promise.resolve(load())` adopts the promise `load()` returns and rejects with it: it is",
-        "  followed like `load()` itself.",
+        "  followed like `load()` itself. Beyond these forms, a promise the engine's rejection facts",
+        "  show cannot reject is skipped, as `floating-promise` skips it by default: `.then(f)` where",
+        "  `f` cannot throw on a handled or settled promise (the Cassandra driver's",
+        "  `resolve6(name).catch(() => {}).then((r) => r || emptyArray)`), `Promise.allSettled(list)`",
+        "  of an array, `Set` or `Map`, and a call of a project async function that cannot reject.",
         "- `Promise` means the global constructor of the default lib (also `globalThis.Promise` or a",
         "  `const` copy), decided from its declaration, not its name: a project's own `class Promise`",
         "  (or one imported from a library) gets none of these exceptions; its values are judged by their",
@@ -397,9 +402,16 @@ class WindowChecker {
    * project's own `class Promise` is not one), `Promise.allSettled(...)`, `Promise.resolve(v)` of a
    * value that is not known to be a promise or thenable (`Promise.resolve(load())` adopts the
    * promise `load()` returns, and rejects with it), and `new Promise((resolve) => ...)` whose
-   * executor takes no `reject` parameter.
+   * executor takes no `reject` parameter. Beyond these forms, whatever the engine's rejection facts
+   * (`RejectionFacts.neverRejects`) show cannot reject: `.then(f)` on a handled or settled promise
+   * with an `f` that cannot throw (`resolve6(name).catch(() => {}).then((r) => r || [])`).
    */
   private cannotRejectUnhandled(call: ts.CallExpression | ts.NewExpression): boolean {
+    if (this.cannotRejectByForm(call)) return true;
+    return rejectionFacts(this.context.types).neverRejects(call);
+  }
+
+  private cannotRejectByForm(call: ts.CallExpression | ts.NewExpression): boolean {
     const callee = skipParens(call.expression);
     const args = call.arguments ?? [];
     if (ts.isNewExpression(call)) {
