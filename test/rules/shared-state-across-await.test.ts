@@ -4662,10 +4662,97 @@ const validRight2: ValidCase[] = [
   },
 ];
 
+const invalidDelta8B: InvalidCase[] = [
+  { name: "delta8B: a helper that returns (in a block) when closed, before its busy check: calls to a closed runner run on together", code: "interface Job { id: string; attempts: number }\ndeclare function claim(limit: number): Promise<Job[]>;\ndeclare function execute(job: Job): Promise<void>;\nexport class JobRunner {\n  #running = false;\n  #closed = false;\n  #completed = 0;\n  async runOnce(): Promise<number> {\n    this.#enter();\n    try {\n      const done = this.#completed;\n      const jobs = await claim(10);\n      for (const job of jobs) await execute(job);\n      this.#completed = done + jobs.length;\n      return jobs.length;\n    } finally {\n      this.#running = false;\n    }\n  }\n  #enter(): void {\n    if (this.#closed) {\n      console.warn(\"JobRunner is closed, nothing to run\");\n      return;\n    }\n    if (this.#running) throw new Error(\"JobRunner: a run is already in progress\");\n    this.#running = true;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 14,
+      column: 7,
+      message: staleSnapshot("this.#completed", "done"),
+    },
+  ] },
+  { name: "delta8B: a helper setting a false flag with ??= never takes it (false is not nullish)", code: "interface Job { id: string; attempts: number }\ndeclare function claim(limit: number): Promise<Job[]>;\ndeclare function execute(job: Job): Promise<void>;\nexport class JobRunner {\n  #running = false;\n  #closed = false;\n  #completed = 0;\n  async runOnce(): Promise<number> {\n    this.#enter();\n    try {\n      const done = this.#completed;\n      const jobs = await claim(10);\n      for (const job of jobs) await execute(job);\n      this.#completed = done + jobs.length;\n      return jobs.length;\n    } finally {\n      this.#running = false;\n    }\n  }\n  #enter(): void {\n    if (this.#running) throw new Error(\"JobRunner: a run is already in progress\");\n    this.#running ??= true;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 14,
+      column: 7,
+      message: staleSnapshot("this.#completed", "done"),
+    },
+  ] },
+  { name: "delta8B: a helper taking a flag on the job it is given: runs of different jobs overlap on the runner's count", code: "interface Job { id: string; running: boolean }\ndeclare function execute(job: Job): Promise<number>;\nexport class JobRunner {\n  #processed = 0;\n  async run(job: Job): Promise<void> {\n    this.#enter(job);\n    try {\n      const processed = this.#processed;\n      const items = await execute(job);\n      this.#processed = processed + items;\n    } finally {\n      job.running = false;\n    }\n  }\n  #enter(job: Job): void {\n    if (job.running) throw new Error(`JobRunner: job ${job.id} is already running`);\n    job.running = true;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 10,
+      column: 7,
+      message: staleSnapshot("this.#processed", "processed"),
+    },
+  ] },
+  { name: "delta8B: a helper that checks only the closed flag, then sets the running flag it never checks", code: "interface Job { id: string; attempts: number }\ndeclare function claim(limit: number): Promise<Job[]>;\ndeclare function execute(job: Job): Promise<void>;\nexport class JobRunner {\n  #running = false;\n  #closed = false;\n  #completed = 0;\n  async runOnce(): Promise<number> {\n    this.#enter();\n    try {\n      const done = this.#completed;\n      const jobs = await claim(10);\n      for (const job of jobs) await execute(job);\n      this.#completed = done + jobs.length;\n      return jobs.length;\n    } finally {\n      this.#running = false;\n    }\n  }\n  #enter(): void {\n    if (this.#closed) throw new Error(\"JobRunner is closed\");\n    this.#running = true;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 14,
+      column: 7,
+      message: staleSnapshot("this.#completed", "done"),
+    },
+  ] },
+  { name: "delta8B: a helper that returns when paused before setting the flag: calls to a paused runner run on together", code: "interface Job { id: string; attempts: number }\ndeclare function claim(limit: number): Promise<Job[]>;\ndeclare function execute(job: Job): Promise<void>;\nexport class JobRunner {\n  #running = false;\n  #paused = false;\n  #completed = 0;\n  async runOnce(): Promise<number> {\n    this.#enter();\n    try {\n      const done = this.#completed;\n      const jobs = await claim(10);\n      for (const job of jobs) await execute(job);\n      this.#completed = done + jobs.length;\n      return jobs.length;\n    } finally {\n      this.#running = false;\n    }\n  }\n  #enter(): void {\n    if (this.#running) throw new Error(\"JobRunner: a run is already in progress\");\n    if (this.#paused) return;\n    this.#running = true;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 14,
+      column: 7,
+      message: staleSnapshot("this.#completed", "done"),
+    },
+  ] },
+  { name: "delta8B: a helper whose busy check is a block that only logs lets a second run through", code: "interface Job { id: string; attempts: number }\ndeclare function claim(limit: number): Promise<Job[]>;\ndeclare function execute(job: Job): Promise<void>;\nexport class JobRunner {\n  #running = false;\n  #closed = false;\n  #completed = 0;\n  async runOnce(): Promise<number> {\n    this.#enter();\n    try {\n      const done = this.#completed;\n      const jobs = await claim(10);\n      for (const job of jobs) await execute(job);\n      this.#completed = done + jobs.length;\n      return jobs.length;\n    } finally {\n      this.#running = false;\n    }\n  }\n  #enter(): void {\n    if (this.#running) {\n      console.warn(\"JobRunner: a run is already in progress\");\n    }\n    this.#running = true;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 14,
+      column: 7,
+      message: staleSnapshot("this.#completed", "done"),
+    },
+  ] },
+  { name: "delta8B: a helper whose busy check is an empty block (a TODO) lets a second run through", code: "interface Job { id: string; attempts: number }\ndeclare function claim(limit: number): Promise<Job[]>;\ndeclare function execute(job: Job): Promise<void>;\nexport class JobRunner {\n  #running = false;\n  #closed = false;\n  #completed = 0;\n  async runOnce(): Promise<number> {\n    this.#enter();\n    try {\n      const done = this.#completed;\n      const jobs = await claim(10);\n      for (const job of jobs) await execute(job);\n      this.#completed = done + jobs.length;\n      return jobs.length;\n    } finally {\n      this.#running = false;\n    }\n  }\n  #enter(): void {\n    if (this.#running) {\n      // TODO: turn away a second run\n    }\n    this.#running = true;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 14,
+      column: 7,
+      message: staleSnapshot("this.#completed", "done"),
+    },
+  ] },
+  { name: "delta8B: a helper setting the flag to a parameter whose default is the empty string, called without it", code: "declare function pushTime(now: number): Promise<void>;\nexport class TestClock {\n  #busy: string | null = null;\n  #now = 0;\n  async advance(ms: number): Promise<void> {\n    this.#enter();\n    try {\n      const now = this.#now;\n      await pushTime(now + ms);\n      this.#now = now + ms;\n    } finally {\n      this.#busy = null;\n    }\n  }\n  #enter(method = \"\"): void {\n    if (this.#busy) throw new Error(`TestClock: ${method}() called while ${this.#busy} is in progress`);\n    this.#busy = method;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 10,
+      column: 7,
+      message: staleSnapshot("this.#now", "now"),
+    },
+  ] },
+  { name: "delta8B: a helper taking the bus for channel 0, which its truthiness check does not see as taken", code: "declare function readRegister(channel: number, register: number): Promise<number>;\nexport class SensorBus {\n  #activeChannel: number | undefined;\n  #reads = 0;\n  async readTemperature(): Promise<number> {\n    this.#acquire(0);\n    try {\n      const reads = this.#reads;\n      const value = await readRegister(0, 0x05);\n      this.#reads = reads + 1;\n      return value;\n    } finally {\n      this.#activeChannel = undefined;\n    }\n  }\n  #acquire(channel: number): void {\n    if (this.#activeChannel) throw new Error(`SensorBus: channel ${this.#activeChannel} holds the bus`);\n    this.#activeChannel = channel;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 10,
+      column: 7,
+      message: staleSnapshot("this.#reads", "reads"),
+    },
+  ] },
+];
+
+const validDelta8B: ValidCase[] = [
+  { name: "delta8B: a helper that sets the flag, then records the start time", code: "interface Job { id: string; attempts: number }\ndeclare function claim(limit: number): Promise<Job[]>;\ndeclare function execute(job: Job): Promise<void>;\nexport class JobRunner {\n  #running = false;\n  #closed = false;\n  #startedAt = 0;\n  #completed = 0;\n  async runOnce(): Promise<number> {\n    this.#enter();\n    try {\n      const done = this.#completed;\n      const jobs = await claim(10);\n      for (const job of jobs) await execute(job);\n      this.#completed = done + jobs.length;\n      console.debug(`run took ${Date.now() - this.#startedAt} ms`);\n      return jobs.length;\n    } finally {\n      this.#running = false;\n    }\n  }\n  #enter(): void {\n    if (this.#running) throw new Error(\"JobRunner: a run is already in progress\");\n    this.#running = true;\n    this.#startedAt = Date.now();\n  }\n}" },
+  { name: "delta8B: a helper that records the start time, then sets the flag", code: "interface Job { id: string; attempts: number }\ndeclare function claim(limit: number): Promise<Job[]>;\ndeclare function execute(job: Job): Promise<void>;\nexport class JobRunner {\n  #running = false;\n  #closed = false;\n  #startedAt = 0;\n  #completed = 0;\n  async runOnce(): Promise<number> {\n    this.#enter();\n    try {\n      const done = this.#completed;\n      const jobs = await claim(10);\n      for (const job of jobs) await execute(job);\n      this.#completed = done + jobs.length;\n      console.debug(`run took ${Date.now() - this.#startedAt} ms`);\n      return jobs.length;\n    } finally {\n      this.#running = false;\n    }\n  }\n  #enter(): void {\n    if (this.#running) throw new Error(\"JobRunner: a run is already in progress\");\n    this.#startedAt = Date.now();\n    this.#running = true;\n  }\n}" },
+  { name: "delta8B: a numeric state flag set to 1 by the helper and back to 0 in finally", code: "declare function transfer(bytes: Uint8Array): Promise<number>;\nexport class SpiBus {\n  #state = 0; // 0: idle, 1: transferring\n  #sent = 0;\n  async send(bytes: Uint8Array): Promise<void> {\n    this.#begin();\n    try {\n      const sent = this.#sent;\n      const written = await transfer(bytes);\n      this.#sent = sent + written;\n    } finally {\n      this.#state = 0;\n    }\n  }\n  #begin(): void {\n    if (this.#state) throw new Error(\"SpiBus: a transfer is already in progress\");\n    this.#state = 1;\n  }\n}" },
+  { name: "delta8B: a phase string set by the helper and cleared to the empty string in finally", code: "declare function runStep(step: string): Promise<void>;\nexport class Migrator {\n  #phase = \"\";\n  #applied = 0;\n  async apply(step: string): Promise<void> {\n    this.#enter(step, \"apply\");\n    try {\n      const applied = this.#applied;\n      await runStep(step);\n      this.#applied = applied + 1;\n    } finally {\n      this.#phase = \"\";\n    }\n  }\n  #enter(step: string, phase: string): void {\n    if (this.#phase) throw new Error(`Migrator: cannot ${phase} ${step} while a ${this.#phase} runs`);\n    this.#phase = phase;\n  }\n}" },
+  { name: "delta8B: a helper whose guard block logs, then throws", code: "interface Job { id: string; attempts: number }\ndeclare function claim(limit: number): Promise<Job[]>;\ndeclare function execute(job: Job): Promise<void>;\nexport class JobRunner {\n  #running = false;\n  #closed = false;\n  #startedAt = 0;\n  #completed = 0;\n  async runOnce(): Promise<number> {\n    this.#enter();\n    try {\n      const done = this.#completed;\n      const jobs = await claim(10);\n      for (const job of jobs) await execute(job);\n      this.#completed = done + jobs.length;\n      console.debug(`run took ${Date.now() - this.#startedAt} ms`);\n      return jobs.length;\n    } finally {\n      this.#running = false;\n    }\n  }\n  #enter(): void {\n    if (this.#closed || this.#running) {\n      console.warn(\"JobRunner: turning away a run\");\n      throw new Error(this.#closed ? \"JobRunner is closed\" : \"JobRunner: a run is already in progress\");\n    }\n    this.#running = true;\n  }\n}" },
+  { name: "delta8B: a helper that prunes its backlog with a filter callback that returns, before its busy check", code: "interface Job { id: string; attempts: number; abandoned: boolean }\ndeclare function claim(limit: number): Promise<Job[]>;\ndeclare function execute(job: Job): Promise<void>;\nexport class JobRunner {\n  #running = false;\n  #backlog: Job[] = [];\n  #completed = 0;\n  async runOnce(): Promise<number> {\n    this.#enter();\n    try {\n      const done = this.#completed;\n      const jobs = [...this.#backlog, ...(await claim(10))];\n      this.#backlog = [];\n      for (const job of jobs) await execute(job);\n      this.#completed = done + jobs.length;\n      return jobs.length;\n    } finally {\n      this.#running = false;\n    }\n  }\n  #enter(): void {\n    this.#backlog = this.#backlog.filter((job) => {\n      if (job.abandoned) return false;\n      return job.attempts < 3;\n    });\n    if (this.#running) throw new Error(\"JobRunner: a run is already in progress\");\n    this.#running = true;\n  }\n}" },
+  { name: "delta8B: a flag kept in a state object on this, taken by a private begin()", code: "interface SyncState { running: boolean; synced: number }\ndeclare function pullChanges(since: number): Promise<number>;\nexport class SyncClient {\n  private readonly state: SyncState = { running: false, synced: 0 };\n  async sync(): Promise<void> {\n    this.begin();\n    try {\n      const synced = this.state.synced;\n      const pulled = await pullChanges(synced);\n      this.state.synced = synced + pulled;\n    } finally {\n      this.state.running = false;\n    }\n  }\n  private begin(): void {\n    if (this.state.running) throw new Error(\"SyncClient: a sync is already running\");\n    this.state.running = true;\n  }\n}" },
+  { name: "delta8B: a helper that returns when the runner is not paused, after setting the flag", code: "interface Job { id: string; attempts: number }\ndeclare function claim(limit: number): Promise<Job[]>;\ndeclare function execute(job: Job): Promise<void>;\nexport class JobRunner {\n  #running = false;\n  #paused = false;\n  #completed = 0;\n  async runOnce(): Promise<number> {\n    this.#enter();\n    try {\n      const done = this.#completed;\n      const jobs = this.#paused ? [] : await claim(10);\n      for (const job of jobs) await execute(job);\n      this.#completed = done + jobs.length;\n      return jobs.length;\n    } finally {\n      this.#running = false;\n    }\n  }\n  #enter(): void {\n    if (this.#running) throw new Error(\"JobRunner: a run is already in progress\");\n    this.#running = true;\n    if (!this.#paused) return;\n    console.debug(\"JobRunner: paused, this run claims nothing\");\n  }\n}" },
+  { name: "delta8B: a helper taking the bus for channel 1", code: "declare function readRegister(channel: number, register: number): Promise<number>;\nexport class SensorBus {\n  #activeChannel: number | undefined;\n  #reads = 0;\n  async readTemperature(): Promise<number> {\n    this.#acquire(1);\n    try {\n      const reads = this.#reads;\n      const value = await readRegister(1, 0x05);\n      this.#reads = reads + 1;\n      return value;\n    } finally {\n      this.#activeChannel = undefined;\n    }\n  }\n  #acquire(channel: number): void {\n    if (this.#activeChannel) throw new Error(`SensorBus: channel ${this.#activeChannel} holds the bus`);\n    this.#activeChannel = channel;\n  }\n}" },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3, ...validRight2],
-    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3, ...invalidRight2],
+    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3, ...validRight2, ...validDelta8B],
+    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3, ...invalidRight2, ...invalidDelta8B],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).
