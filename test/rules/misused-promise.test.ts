@@ -6165,6 +6165,17 @@ const validDelta2: ValidCase[] = [
     name: "delta2: a JSDoc @type in a TypeScript file types nothing (an untyped field holding an async handler)",
     code: lines("declare function report(error: Error): Promise<void>;", "type ErrorHandler = (error: Error) => void;", "export class Client {", "  /** @type {ErrorHandler} */", "  onError = async (error: Error) => {", "    await report(error);", "  };", "}"),
   },
+  {
+    name: "delta3: an untyped class field that falls back to an async handler: no written type, no void slot (its type is the union)",
+    code: lines(
+      "declare function report(error: Error): Promise<void>;",
+      "interface Options { onError?: (error: Error) => void }",
+      "export class Uploader {",
+      "  handle = this.options.onError ?? (async (error: Error) => { await report(error); });",
+      "  constructor(private readonly options: Options) {}",
+      "}",
+    ),
+  },
 ];
 
 describe(RULE, () => {
