@@ -4749,10 +4749,30 @@ const validDelta8B: ValidCase[] = [
   { name: "delta8B: a helper taking the bus for channel 1", code: "declare function readRegister(channel: number, register: number): Promise<number>;\nexport class SensorBus {\n  #activeChannel: number | undefined;\n  #reads = 0;\n  async readTemperature(): Promise<number> {\n    this.#acquire(1);\n    try {\n      const reads = this.#reads;\n      const value = await readRegister(1, 0x05);\n      this.#reads = reads + 1;\n      return value;\n    } finally {\n      this.#activeChannel = undefined;\n    }\n  }\n  #acquire(channel: number): void {\n    if (this.#activeChannel) throw new Error(`SensorBus: channel ${this.#activeChannel} holds the bus`);\n    this.#activeChannel = channel;\n  }\n}" },
 ];
 
+/** The seventh batch of unseen code (the Cassandra driver): N18. */
+const invalidBatch7: InvalidCase[] = [
+  {
+    name: "batch7: a read before the busy-flag guard with an await between them is stale when the guard is passed",
+    code: `declare function fromEvent(emitter: object, name: string): Promise<void>;\nexport class Client {\n  connected = false;\n  connecting = false;\n  constructor(private readonly control: { init(): Promise<void>; ready: Promise<void> }) {}\n  async connect() {\n    if (this.connected) return;\n    await this.control.ready;\n    if (this.connecting) return fromEvent(this, "connected");\n    this.connecting = true;\n    try {\n      await this.control.init();\n      this.connected = true;\n    } finally {\n      this.connecting = false;\n    }\n  }\n}`,
+    errors: [{ messageId: "duplicateWork", line: 13, column: 7, message: duplicateWork("this.connected", "this.control.init", "true") }],
+  },
+];
+
+const validBatch7: ValidCase[] = [
+  {
+    name: "batch7: a read just before the busy-flag guard runs in one step with it (Cassandra driver's `_connect`)",
+    code: `declare function fromEvent(emitter: object, name: string): Promise<void>;\nexport class Client {\n  connected = false;\n  connecting = false;\n  constructor(private readonly control: { init(): Promise<void>; reset(): Promise<void> }) {}\n  async connect() {\n    if (this.connected) {\n      return;\n    }\n    if (this.connecting) {\n      return fromEvent(this, "connected");\n    }\n    this.connecting = true;\n    try {\n      await this.control.init();\n    } catch (err) {\n      await this.control.reset();\n      this.connected = false;\n      this.connecting = false;\n      throw err;\n    }\n    this.connected = true;\n    this.connecting = false;\n  }\n}`,
+  },
+  {
+    name: "batch7: a log line and a read before the guard, no await between them",
+    code: `export class Loader {\n  loaded = false;\n  #busy = false;\n  constructor(private readonly source: { read(): Promise<string> }, private readonly log: (line: string) => void) {}\n  async load() {\n    this.log("load requested");\n    if (this.loaded) return;\n    if (this.#busy) return;\n    this.#busy = true;\n    try {\n      await this.source.read();\n      this.loaded = true;\n    } finally {\n      this.#busy = false;\n    }\n  }\n}`,
+  },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3, ...validRight2, ...validDelta8B],
-    invalid: [...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3, ...invalidRight2, ...invalidDelta8B],
+    valid: [...validBatch7, ...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3, ...validRight2, ...validDelta8B],
+    invalid: [...invalidBatch7, ...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3, ...invalidRight2, ...invalidDelta8B],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).

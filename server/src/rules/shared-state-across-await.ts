@@ -257,7 +257,10 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  the flag, and so does an async one, whose throw only rejects the promise the caller drops;",
         "  one whose guard only logs stops nothing, a helper a subclass may override",
         "  (`protected begin()`) may not be the one that runs, and a call inside the `try` lets a call",
-        "  the helper turns away clear the running call's flag: none of them is a lock);",
+        "  the helper turns away clear the running call's flag: none of them is a lock); a read in the",
+        "  statements just before the guard, with no `await` between them and it, runs in the same step",
+        "  as the check and the set and is inside the lock too (the Cassandra driver's `_connect`:",
+        "  `if (this.connected) return; if (this.connecting) return fromEvent(...); this.connecting = true;`);",
         "  extend the list with `criticalSections` and `lockAcquisitions`;",
         "- the async `read` of a Node stream built from options (`new Readable({ async read() {...} })`,",
         "  also `readable-stream`'s classes, Node's streams on npm; not `streamx`, whose `read(cb)` runs",
@@ -1017,7 +1020,7 @@ class Analyzer {
 
   /** The position after which the function holds a lock (`await mutex.acquire()`), if any. */
   private lockStart(fn: ts.FunctionLikeDeclaration): number {
-    let start = Math.min(busyFlagLockStart(fn.body!), this.busyFlagHelperLockStart(fn));
+    let start = sameStepStart(fn.body!, Math.min(busyFlagLockStart(fn.body!), this.busyFlagHelperLockStart(fn)));
     forEachInFunction(fn.body!, (node) => {
       if (ts.isAwaitExpression(node) && ts.isCallExpression(node.expression) && this.lockAcquisition(normalize(node.expression.expression.getText()))) {
         start = Math.min(start, node.getEnd());
@@ -1770,6 +1773,22 @@ function busyFlagLockStart(body: ts.ConciseBody): number {
     }
   }
   return Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Where the synchronous step that takes a busy flag at `position` starts: the first of the body's
+ * statements before the guard (a statement of the body itself) that no suspension separates from it. A read there runs in one
+ * step with the check and the set, so no other call can pass the guard between them (the
+ * Cassandra driver's `_connect`: `if (this.connected) return;` just before `if (this.connecting)
+ * return fromEvent(...); this.connecting = true;`). +∞ (no lock) stays +∞.
+ */
+function sameStepStart(body: ts.ConciseBody, position: number): number {
+  if (!ts.isBlock(body) || position === Number.POSITIVE_INFINITY) return position;
+  const statements = body.statements;
+  let index = statements.findIndex((statement) => statement.getStart() === position);
+  if (index < 0) return position; // a guard nested deeper: its own block may suspend before it
+  while (index > 0 && !containsSuspension(statements[index - 1])) index--;
+  return statements[index].getStart();
 }
 
 /**
