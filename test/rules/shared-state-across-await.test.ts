@@ -4737,6 +4737,41 @@ const invalidDelta8B: InvalidCase[] = [
   ] },
 ];
 
+const invalidDelta8A: InvalidCase[] = [
+  { name: "delta8A: the cursor read before the page loads decides whether the page is appended or replaces the items", code: "interface FeedState { cursor: string | undefined; items: string[] }\ndeclare function fetchPage(cursor: string | undefined): Promise<{ items: string[]; next?: string }>;\nexport class Feed {\n  private state: FeedState = { cursor: undefined, items: [] };\n  async loadMore() {\n    const cursor = this.state.cursor;\n    const page = await fetchPage(cursor);\n    this.state = { ...this.state, items: cursor ? [...this.state.items, ...page.items] : page.items, cursor: page.next };\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 8,
+      column: 5,
+      message: staleSnapshot("this.state", "cursor"),
+    },
+  ] },
+  { name: "delta8A: a transfer that takes the target account's flag: this account's balance is not under it", code: "declare function audit(from: string, to: string, amount: number): Promise<void>;\nexport class Account {\n  #busy = false;\n  #balance = 0;\n  constructor(readonly id: string) {}\n  async transferTo(target: Account, amount: number): Promise<void> {\n    target.#enter();\n    try {\n      const balance = this.#balance;\n      await audit(this.id, target.id, amount);\n      this.#balance = balance - amount;\n      target.#balance = target.#balance + amount;\n    } finally {\n      target.#leave();\n    }\n  }\n  #enter(): void {\n    if (this.#busy) throw new Error(`Account ${this.id} is busy`);\n    this.#busy = true;\n  }\n  #leave(): void {\n    this.#busy = false;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 11,
+      column: 7,
+      message: staleSnapshot("this.#balance", "balance"),
+    },
+  ] },
+  { name: "delta8A: a finally that only logs through a helper, the flag cleared after the try: no release in finally", code: "declare function send(lines: string[]): Promise<void>;\nexport class LogExporter {\n  #flushing = false;\n  #exported = 0;\n  #buffer: string[] = [];\n  async flush(): Promise<void> {\n    this.#enter();\n    try {\n      const before = this.#exported;\n      const lines = this.#buffer.splice(0);\n      await send(lines);\n      this.#exported = before + lines.length;\n    } finally {\n      this.#log(\"flush done\");\n    }\n    this.#flushing = false;\n  }\n  #enter(): void {\n    if (this.#flushing) throw new Error(\"LogExporter: flush() is already running\");\n    this.#flushing = true;\n  }\n  #log(message: string): void {\n    console.debug(`LogExporter: ${message}`);\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 12,
+      column: 7,
+      message: staleSnapshot("this.#exported", "before"),
+    },
+  ] },
+  { name: "delta8A: a module sync whose finally clears another variable than the flag beginSync() takes", code: "declare function listChanges(since: number): Promise<{ version: number; changes: string[] }>;\ndeclare function apply(changes: string[]): Promise<void>;\nlet syncing = false;\nlet pending = 0;\nlet lastVersion = 0;\nlet applied = 0;\nfunction beginSync(): void {\n  if (syncing) throw new Error(\"sync already in progress\");\n  syncing = true;\n}\nexport async function syncAll(): Promise<void> {\n  beginSync();\n  try {\n    const before = applied;\n    const { version, changes } = await listChanges(lastVersion);\n    await apply(changes);\n    lastVersion = version;\n    applied = before + changes.length;\n  } finally {\n    pending = 0;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 18,
+      column: 5,
+      message: staleSnapshot("applied", "before"),
+    },
+  ] },
+];
+
 const validDelta8B: ValidCase[] = [
   { name: "delta8B: a helper that sets the flag, then records the start time", code: "interface Job { id: string; attempts: number }\ndeclare function claim(limit: number): Promise<Job[]>;\ndeclare function execute(job: Job): Promise<void>;\nexport class JobRunner {\n  #running = false;\n  #closed = false;\n  #startedAt = 0;\n  #completed = 0;\n  async runOnce(): Promise<number> {\n    this.#enter();\n    try {\n      const done = this.#completed;\n      const jobs = await claim(10);\n      for (const job of jobs) await execute(job);\n      this.#completed = done + jobs.length;\n      console.debug(`run took ${Date.now() - this.#startedAt} ms`);\n      return jobs.length;\n    } finally {\n      this.#running = false;\n    }\n  }\n  #enter(): void {\n    if (this.#running) throw new Error(\"JobRunner: a run is already in progress\");\n    this.#running = true;\n    this.#startedAt = Date.now();\n  }\n}" },
   { name: "delta8B: a helper that records the start time, then sets the flag", code: "interface Job { id: string; attempts: number }\ndeclare function claim(limit: number): Promise<Job[]>;\ndeclare function execute(job: Job): Promise<void>;\nexport class JobRunner {\n  #running = false;\n  #closed = false;\n  #startedAt = 0;\n  #completed = 0;\n  async runOnce(): Promise<number> {\n    this.#enter();\n    try {\n      const done = this.#completed;\n      const jobs = await claim(10);\n      for (const job of jobs) await execute(job);\n      this.#completed = done + jobs.length;\n      console.debug(`run took ${Date.now() - this.#startedAt} ms`);\n      return jobs.length;\n    } finally {\n      this.#running = false;\n    }\n  }\n  #enter(): void {\n    if (this.#running) throw new Error(\"JobRunner: a run is already in progress\");\n    this.#startedAt = Date.now();\n    this.#running = true;\n  }\n}" },
@@ -4769,10 +4804,19 @@ const validBatch7: ValidCase[] = [
   },
 ];
 
+const validDelta8A: ValidCase[] = [
+  { name: "delta8A: the host put back with a type assertion into the options' current value, the port beside it", code: "interface Options { host?: string; port: number }\ndeclare function probe(host: string): Promise<number>;\nexport class Client {\n  private options: Options = { host: \"localhost\", port: 0 };\n  async connect() {\n    const host = this.options.host;\n    const port = await probe(host ?? \"localhost\");\n    this.options = { ...this.options, host: host as string, port };\n  }\n}" },
+  { name: "delta8A: the host kept by a conditional's branch (localhost when the probe finds no port), put back into the options' current value", code: "interface Options { host: string; port: number }\ndeclare function probe(host: string): Promise<number>;\nexport class Client {\n  private options: Options = { host: \"localhost\", port: 0 };\n  async connect() {\n    const host = this.options.host;\n    const port = await probe(host);\n    this.options = { ...this.options, host: port > 0 ? host : \"localhost\", port };\n  }\n}" },
+  { name: "delta8A: a flush whose #enter is its first statement and that returns the count after the try", code: "declare function send(lines: string[]): Promise<void>;\nexport class LogExporter {\n  #flushing = false;\n  #exported = 0;\n  #buffer: string[] = [];\n  async flush(): Promise<number> {\n    this.#enter();\n    try {\n      const before = this.#exported;\n      const lines = this.#buffer.splice(0);\n      await send(lines);\n      this.#exported = before + lines.length;\n    } finally {\n      this.#flushing = false;\n    }\n    return this.#exported;\n  }\n  #enter(): void {\n    if (this.#flushing) throw new Error(\"LogExporter: flush() is already running\");\n    this.#flushing = true;\n  }\n}" },
+  { name: "delta8A: a private begin() with overload signatures: its implementation takes the flag", code: "declare function send(lines: string[]): Promise<void>;\nexport class LogExporter {\n  private busy: string | null = null;\n  private exported = 0;\n  private buffer: string[] = [];\n  async flush(): Promise<void> {\n    this.begin(\"flush\");\n    try {\n      const before = this.exported;\n      const lines = this.buffer.splice(0);\n      await send(lines);\n      this.exported = before + lines.length;\n    } finally {\n      this.busy = null;\n    }\n  }\n  private begin(): void;\n  private begin(operation: string): void;\n  private begin(operation = \"export\"): void {\n    if (this.busy) throw new Error(`LogExporter: ${operation}() while ${this.busy} runs`);\n    this.busy = operation;\n  }\n}" },
+  { name: "delta8A: a module beginSync() with overload signatures: its implementation takes the flag", code: "declare function listChanges(since: number): Promise<{ version: number; changes: string[] }>;\ndeclare function apply(changes: string[]): Promise<void>;\nlet syncing: string | undefined;\nlet lastVersion = 0;\nlet applied = 0;\nfunction beginSync(): void;\nfunction beginSync(reason: string): void;\nfunction beginSync(reason = \"sync\"): void {\n  if (syncing) throw new Error(`${reason}: ${syncing} already in progress`);\n  syncing = reason;\n}\nexport async function syncAll(): Promise<void> {\n  beginSync(\"syncAll\");\n  try {\n    const before = applied;\n    const { version, changes } = await listChanges(lastVersion);\n    await apply(changes);\n    lastVersion = version;\n    applied = before + changes.length;\n  } finally {\n    syncing = undefined;\n  }\n}" },
+  { name: "delta8A: a finally that clears its timer before the flag still releases it", code: "declare function send(lines: string[]): Promise<void>;\nexport class LogExporter {\n  #flushing = false;\n  #exported = 0;\n  #buffer: string[] = [];\n  #timer: ReturnType<typeof setTimeout> | undefined;\n  async flush(): Promise<void> {\n    this.#enter();\n    try {\n      const before = this.#exported;\n      const lines = this.#buffer.splice(0);\n      await send(lines);\n      this.#exported = before + lines.length;\n    } finally {\n      clearTimeout(this.#timer);\n      this.#flushing = false;\n    }\n  }\n  #enter(): void {\n    if (this.#flushing) throw new Error(\"LogExporter: flush() is already running\");\n    this.#flushing = true;\n  }\n}" },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...validBatch7, ...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3, ...validRight2, ...validDelta8B],
-    invalid: [...invalidBatch7, ...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3, ...invalidRight2, ...invalidDelta8B],
+    valid: [...validBatch7, ...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3, ...validRight2, ...validDelta8B, ...validDelta8A],
+    invalid: [...invalidBatch7, ...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3, ...invalidRight2, ...invalidDelta8B, ...invalidDelta8A],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).
