@@ -250,7 +250,7 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  guard that exits only when another condition holds too, `if (this.busy && !force) return;`;",
         "  also a busy flag taken by a helper called as a statement, `this.#enter(\"tick\"); try { ... }",
         "  finally { this.#busy = null; }`: a private method (`#enter`, `private enter`) or a module",
-        "  function not exported, neither async, that throws while the flag is set and then sets it to",
+        "  function (exported too), neither async, that throws while the flag is set and then sets it to",
         "  `true` or a name (`if (this.#busy) throw new Error(...); this.#busy = method;`), with the",
         "  flag cleared in the `finally` of a `try` written after the call (directly, or by a helper such",
         "  as `this.#leave()`). A helper whose guard returns hands back to a caller that runs on without",
@@ -1059,8 +1059,8 @@ class Analyzer {
    * The function `call` (a statement of `fn`'s body) runs, when it is one no other code can
    * replace and that runs to its end before the call returns: a private method of `fn`'s class
    * (`this.#enter()`, `this.enter()` of a `private enter()`, static when `fn` is) or a function
-   * declared at the top of `fn`'s module and not exported (`enter()`), neither async nor a
-   * generator.
+   * declared at the top of `fn`'s module (`enter()`, exported or not: the module's own call names
+   * its local binding, which no importer can reassign), neither async nor a generator.
    */
   private busyFlagHelper(fn: ts.FunctionLikeDeclaration, call: ts.CallExpression): BusyFlagHelper | undefined {
     if (call.questionDotToken) return undefined;
@@ -1085,7 +1085,6 @@ class Analyzer {
           statement.body !== undefined &&
           statement.name !== undefined &&
           statement.name.text === callee.text &&
-          (ts.getCombinedModifierFlags(statement) & ts.ModifierFlags.Export) === 0 &&
           variable !== undefined &&
           this.context.types.variableOf(statement.name) === variable,
       );
