@@ -253,8 +253,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  function (exported too), neither async, that throws while the flag is set and then sets it to",
         "  `true` or a name (`if (this.#busy) throw new Error(...); this.#busy = method;`), with the",
         "  flag cleared in the `finally` of a `try` written after the call (directly, or by a helper such",
-        "  as `this.#leave()`). A helper whose guard returns hands back to a caller that runs on without",
-        "  the flag, and so does an async one, whose throw only rejects the promise the caller drops;",
+        "  as `this.#leave()`, itself or through a helper it calls). A helper whose guard returns hands",
+        "  back to a caller that runs on without the flag, and so does an async one, whose throw only",
+        "  rejects the promise the caller drops;",
         "  one whose guard only logs stops nothing, a helper a subclass may override",
         "  (`protected begin()`) may not be the one that runs, and a call inside the `try` lets a call",
         "  the helper turns away clear the running call's flag: none of them is a lock); a read in the",
@@ -1095,24 +1096,30 @@ class Analyzer {
 
   /**
    * `finally` clears `flag`: one of its statements sets it to `null`, `undefined`, `false`, `0` or
-   * `""`, or calls a helper (`busyFlagHelper`) whose body does, with no `return` before it.
+   * `""`, or calls a helper (`busyFlagHelper`) whose body does, itself or through a helper it calls
+   * the same way (`#leave()` calling `#reset()`), with no `return` before it. Each helper is read
+   * once: what it clears does not depend on who calls it, and helpers that call each other end.
    */
   private clearsFlag(fn: ts.FunctionLikeDeclaration, block: ts.Block, flag: BusyFlag): boolean {
-    const clears = (statements: readonly ts.Statement[], viaThis: boolean, throughHelpers: boolean): boolean => {
+    const read = new Set<ts.FunctionLikeDeclaration>();
+    const clears = (statements: readonly ts.Statement[], viaThis: boolean): boolean => {
       for (const statement of statements) {
         if (ts.isExpressionStatement(statement) && isAssignment(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
           const { left, right } = statement.expression;
           if (isFalsyConstant(right) && this.namesFlag(left, flag, viaThis)) return true;
         }
-        if (throughHelpers && ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)) {
+        if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)) {
           const helper = this.busyFlagHelper(fn, statement.expression);
-          if (helper && clears(helper.body.statements, helper.method, false)) return true;
+          if (helper && !read.has(helper.fn)) {
+            read.add(helper.fn);
+            if (clears(helper.body.statements, helper.method)) return true;
+          }
         }
         if (mayReturn(statement)) return false;
       }
       return false;
     };
-    return clears(block.statements, true, true);
+    return clears(block.statements, true);
   }
 
   /**
