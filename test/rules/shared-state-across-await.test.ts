@@ -4823,10 +4823,55 @@ const validDelta8A: ValidCase[] = [
   { name: "delta8A: a finally that calls #finish(), which releases the flag through #release() (close() calls #finish() too)", code: "declare function fetchLinks(url: string): Promise<string[]>;\nexport class Crawler {\n  #crawling = false;\n  #visited = 0;\n  #lastCrawl = 0;\n  #frontier: string[] = [];\n  async crawlNext(): Promise<void> {\n    this.#enter();\n    try {\n      const visited = this.#visited;\n      const url = this.#frontier.shift();\n      if (url === undefined) return;\n      const links = await fetchLinks(url);\n      this.#frontier.push(...links);\n      this.#visited = visited + 1;\n    } finally {\n      this.#finish();\n    }\n  }\n  close(): void {\n    this.#frontier = [];\n    this.#finish();\n  }\n  #enter(): void {\n    if (this.#crawling) throw new Error(\"Crawler: crawlNext() is already running\");\n    this.#crawling = true;\n  }\n  #finish(): void {\n    this.#release();\n    this.#lastCrawl = Date.now();\n  }\n  #release(): void {\n    this.#crawling = false;\n  }\n}" },
 ];
 
+const invalidDelta8C: InvalidCase[] = [
+  { name: "delta8C: a helper taking the job's id as its busy flag (an id may be empty) is no lock", code: "interface Job { id: string; payload: string }\ndeclare function deliver(job: Job): Promise<void>;\nexport class Dispatcher {\n  #running: string | undefined;\n  #delivered = 0;\n  async dispatch(job: Job): Promise<void> {\n    this.#enter(job);\n    try {\n      const delivered = this.#delivered;\n      await deliver(job);\n      this.#delivered = delivered + 1;\n    } finally {\n      this.#running = undefined;\n    }\n  }\n  #enter(job: Job): void {\n    if (this.#running) throw new Error(`Dispatcher: cannot deliver ${job.id} while ${this.#running} runs`);\n    this.#running = job.id;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 11,
+      column: 7,
+      message: staleSnapshot("this.#delivered", "delivered"),
+    },
+  ] },
+  { name: "delta8C: a helper destructuring the job takes its id, a local and no parameter, as the flag: no lock", code: "interface Job { id: string; payload: string }\ndeclare function deliver(job: Job): Promise<void>;\nexport class Dispatcher {\n  #running: string | undefined;\n  #delivered = 0;\n  async dispatch(job: Job): Promise<void> {\n    this.#enter(job);\n    try {\n      const delivered = this.#delivered;\n      await deliver(job);\n      this.#delivered = delivered + 1;\n    } finally {\n      this.#running = undefined;\n    }\n  }\n  #enter({ id }: Job): void {\n    if (this.#running) throw new Error(`Dispatcher: cannot deliver ${id} while ${this.#running} runs`);\n    this.#running = id;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 11,
+      column: 7,
+      message: staleSnapshot("this.#delivered", "delivered"),
+    },
+  ] },
+  { name: "delta8C: a helper that replaces its task name by an optional label before setting the flag is no lock", code: "declare function pushChanges(): Promise<number>;\nexport class Syncer {\n  #running: string | undefined;\n  #label: string | undefined;\n  #synced = 0;\n  async sync(): Promise<void> {\n    this.#enter(\"sync\", this.#label);\n    try {\n      const synced = this.#synced;\n      const pushed = await pushChanges();\n      this.#synced = synced + pushed;\n    } finally {\n      this.#running = undefined;\n    }\n  }\n  #enter(task: string, label?: string): void {\n    if (this.#running) throw new Error(`Syncer: ${task} called while ${this.#running} runs`);\n    task = label ?? task;\n    this.#running = task;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 11,
+      column: 7,
+      message: staleSnapshot("this.#synced", "synced"),
+    },
+  ] },
+  { name: "delta8C: a helper whose optional task name the caller leaves out sets the flag to undefined: no lock", code: "declare function pushChanges(): Promise<number>;\nexport class Syncer {\n  #running: string | undefined;\n  #synced = 0;\n  async sync(): Promise<void> {\n    this.#enter();\n    try {\n      const synced = this.#synced;\n      const pushed = await pushChanges();\n      this.#synced = synced + pushed;\n    } finally {\n      this.#running = undefined;\n    }\n  }\n  #enter(task?: string): void {\n    if (this.#running) throw new Error(`Syncer: ${task ?? \"a task\"} called while ${this.#running} runs`);\n    this.#running = task;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 10,
+      column: 7,
+      message: staleSnapshot("this.#synced", "synced"),
+    },
+  ] },
+];
+
+const validDelta8C: ValidCase[] = [
+  { name: "delta8C: a helper called with the method name first, then a spread of the topics, takes the flag", code: "declare function publishTo(topic: string, message: string): Promise<void>;\nexport class Broadcaster {\n  #busy: string | null = null;\n  #published = 0;\n  async publish(message: string, ...topics: string[]): Promise<void> {\n    this.#enter(\"publish\", ...topics);\n    try {\n      const published = this.#published;\n      for (const topic of topics) await publishTo(topic, message);\n      this.#published = published + topics.length;\n    } finally {\n      this.#busy = null;\n    }\n  }\n  #enter(method: string, ...topics: string[]): void {\n    if (this.#busy) throw new Error(`Broadcaster: ${method}(${topics.join(\", \")}) called while a ${this.#busy} is in progress`);\n    this.#busy = method;\n  }\n}" },
+  { name: "delta8C: a helper called with the method name first, a spread and one more argument after it, takes the flag", code: "declare function deliver(to: string, message: string): Promise<void>;\nexport class Mailer {\n  #busy: string | null = null;\n  #sent = 0;\n  async send(message: string, ...recipients: string[]): Promise<void> {\n    this.#enter(\"send\", ...recipients, message);\n    try {\n      const sent = this.#sent;\n      for (const to of recipients) await deliver(to, message);\n      this.#sent = sent + recipients.length;\n    } finally {\n      this.#busy = null;\n    }\n  }\n  #enter(method: string, ...args: string[]): void {\n    if (this.#busy) throw new Error(`Mailer: ${method}(${args.join(\", \")}) called while a ${this.#busy} is in progress`);\n    this.#busy = method;\n  }\n}" },
+  { name: "delta8C: a helper that first rejects an empty task name (!task), then takes the flag set to it", code: "declare function pushChanges(): Promise<number>;\nexport class Syncer {\n  #running: string | undefined;\n  #synced = 0;\n  async sync(): Promise<void> {\n    this.#enter(\"sync\");\n    try {\n      const synced = this.#synced;\n      const pushed = await pushChanges();\n      this.#synced = synced + pushed;\n    } finally {\n      this.#running = undefined;\n    }\n  }\n  #enter(task: string): void {\n    if (!task) throw new TypeError(\"Syncer: a task name is required\");\n    if (this.#running) throw new Error(`Syncer: ${task} called while ${this.#running} runs`);\n    this.#running = task;\n  }\n}" },
+  { name: "delta8C: a module function taking a module variable as the flag, set to its reason parameter, called with a literal", code: "declare function pushChanges(): Promise<number>;\nlet syncing: string | undefined;\nlet synced = 0;\nfunction enter(reason: string): void {\n  if (syncing) throw new Error(`sync(${reason}) called while a ${syncing} sync runs`);\n  syncing = reason;\n}\nexport async function sync(): Promise<void> {\n  enter(\"manual\");\n  try {\n    const count = synced;\n    const pushed = await pushChanges();\n    synced = count + pushed;\n  } finally {\n    syncing = undefined;\n  }\n}" },
+  { name: "delta8C: a part copied in an if block, and a new local of the same name stored after the block", code: "interface Options { host: string; port: number }\ndeclare function resolve(name: string): Promise<string>;\ndeclare function drain(host: string): Promise<void>;\nexport class Pool {\n  private options: Options = { host: \"localhost\", port: 5432 };\n  async failover(name: string): Promise<void> {\n    if (name === this.options.host) {\n      const host = this.options.host;\n      await drain(host);\n    }\n    const host = await resolve(name);\n    this.options = { host, port: 5432 };\n  }\n}" },
+  { name: "delta8C: a connection stored in the right operand of && after rechecking it and a closed flag", code: "interface Conn { close(): void; ping(): Promise<boolean> }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn: Conn | undefined;\n  private closed = false;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (!this.closed && !this.conn && (this.conn = conn)) console.debug(\"connected\");\n    }\n    return this.conn;\n  }\n}" },
+  { name: "delta8C: a compare-and-set in a catch block whose guard returns, the version bumped after the try", code: "interface Doc { text: string }\ninterface Saved { ok: boolean; text: string }\ndeclare function save(doc: Doc): Promise<Saved>;\ndeclare function fetchLatest(): Promise<Saved>;\ndeclare function merge(local: Doc, saved: Saved): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    try {\n      await save(draft);\n    } catch {\n      const latest = await fetchLatest();\n      if (this.version !== version) return;\n      this.doc = merge(draft, latest);\n    }\n    this.version++;\n  }\n}" },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...validBatch7, ...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3, ...validRight2, ...validDelta8B, ...validDelta8A],
-    invalid: [...invalidBatch7, ...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3, ...invalidRight2, ...invalidDelta8B, ...invalidDelta8A],
+    valid: [...validBatch7, ...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3, ...validRight2, ...validDelta8B, ...validDelta8A, ...validDelta8C],
+    invalid: [...invalidBatch7, ...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3, ...invalidRight2, ...invalidDelta8B, ...invalidDelta8A, ...invalidDelta8C],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).
