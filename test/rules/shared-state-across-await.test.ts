@@ -4856,6 +4856,22 @@ const invalidDelta8C: InvalidCase[] = [
       message: staleSnapshot("this.#synced", "synced"),
     },
   ] },
+  { name: "delta8C: a stale length decides a separator appended with +=, as in this.text = this.text + ...", code: "declare function persist(line: string): Promise<void>;\nexport class Transcript {\n  private text = \"\";\n  async append(line: string): Promise<void> {\n    const length = this.text.length;\n    await persist(line);\n    this.text += length > 0 ? `\\n${line}` : line;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 7,
+      column: 5,
+      message: staleSnapshot("this.text", "length"),
+    },
+  ] },
+  { name: "delta8C: a session cleared during the await is brought back with ??= holding the user copied before it", code: "interface Session { user: string; startedAt: number }\ndeclare function audit(user: string): Promise<void>;\nexport class Auth {\n  private session: Session | undefined;\n  async touch(): Promise<void> {\n    if (!this.session) return;\n    const user = this.session.user;\n    await audit(user);\n    this.session ??= { user, startedAt: Date.now() };\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 9,
+      column: 5,
+      message: staleSnapshot("this.session", "user"),
+    },
+  ] },
 ];
 
 const validDelta8C: ValidCase[] = [
@@ -4866,6 +4882,7 @@ const validDelta8C: ValidCase[] = [
   { name: "delta8C: a part copied in an if block, and a new local of the same name stored after the block", code: "interface Options { host: string; port: number }\ndeclare function resolve(name: string): Promise<string>;\ndeclare function drain(host: string): Promise<void>;\nexport class Pool {\n  private options: Options = { host: \"localhost\", port: 5432 };\n  async failover(name: string): Promise<void> {\n    if (name === this.options.host) {\n      const host = this.options.host;\n      await drain(host);\n    }\n    const host = await resolve(name);\n    this.options = { host, port: 5432 };\n  }\n}" },
   { name: "delta8C: a connection stored in the right operand of && after rechecking it and a closed flag", code: "interface Conn { close(): void; ping(): Promise<boolean> }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn: Conn | undefined;\n  private closed = false;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (!this.closed && !this.conn && (this.conn = conn)) console.debug(\"connected\");\n    }\n    return this.conn;\n  }\n}" },
   { name: "delta8C: a compare-and-set in a catch block whose guard returns, the version bumped after the try", code: "interface Doc { text: string }\ninterface Saved { ok: boolean; text: string }\ndeclare function save(doc: Doc): Promise<Saved>;\ndeclare function fetchLatest(): Promise<Saved>;\ndeclare function merge(local: Doc, saved: Saved): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    try {\n      await save(draft);\n    } catch {\n      const latest = await fetchLatest();\n      if (this.version !== version) return;\n      this.doc = merge(draft, latest);\n    }\n    this.version++;\n  }\n}" },
+  { name: "delta8C: a line appended with += after the await, the length read before it only logged", code: "declare function persist(line: string): Promise<void>;\nexport class Transcript {\n  private text = \"\";\n  async append(line: string): Promise<void> {\n    const offset = this.text.length;\n    await persist(line);\n    this.text += `${line}\\n`;\n    console.debug(`appended at ${offset}`);\n  }\n}" },
 ];
 
 describe(RULE, () => {

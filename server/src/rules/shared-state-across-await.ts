@@ -148,7 +148,9 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  a call of a shared function value (`const next = handle(event); handle = await next`), or a copy",
         "  of a part of an object that the write replaces whole (`const host = this.options.host; const port =",
         "  await probe(host); this.options = { host, port }`, `this.state = { ...this.state, items: [...items,",
-        "  ...next] }`); not a write of another part (`this.options.port = port`), a replacement that only",
+        "  ...next] }`) or adds to (`const length = this.text.length; await persist(line); this.text +=",
+        "  length > 0 ? \"\\n\" + line : line`, as `this.text = this.text + ...`; `??=`, `||=` alike); not a",
+        "  write of another part (`this.options.port = port`), a replacement that only",
         "  passes the part to a call (`this.user = await fetchUser(id)`: found again by its identity), or one",
         "  that reads the object again and puts the part back as it was (`{ ...this.options, host, port }`);",
         "- **check-then-act**: a condition compares the state with a value (`if (this.state === \"idle\")`,",
@@ -2401,10 +2403,12 @@ class FunctionState {
    * identity, the same one for every call), nor when a value that reads `whole` again only copies
    * the part back as it was (`this.options = { ...this.options, host, port }`: the fields this call
    * did not change are current, and a part kept as it was is mostly one that never changes, a
-   * host or an id).
+   * host or an id). A compound write (`this.text += length > 0 ? "\n" + line : line`, `??=`, `||=`)
+   * is `whole = whole + value`: the part is an operand there, computed with the current whole.
    */
   private storesPart(write: ts.Node, whole: string, local: ts.Identifier, variable: object): boolean {
-    if (!isAssignment(write) || write.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+    if (!isAssignment(write)) return false;
+    const compound = write.operatorToken.kind !== ts.SyntaxKind.EqualsToken;
     const value = write.right;
     let copied = false;
     let computed = false;
@@ -2413,8 +2417,8 @@ class FunctionState {
       if ((ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && this.locationOf(node)?.key === whole) readsAgain = true;
       if (!ts.isIdentifier(node) || node.text !== local.text || this.context.types.variableOf(node) !== variable) return;
       const use = partUse(node, value);
-      if (use === "copied") copied = true;
-      else if (use === "computed") computed = true;
+      if (use === "computed" || (use === "copied" && compound)) computed = true;
+      else if (use === "copied") copied = true;
     };
     consider(value);
     forEachInFunction(value, (node) => {
