@@ -4872,6 +4872,14 @@ const invalidDelta8C: InvalidCase[] = [
       message: staleSnapshot("this.session", "user"),
     },
   ] },
+  { name: "delta8C: a compare-and-set in a catch block, its bump after the try skipped by a finally that returns when closed", code: "interface Doc { text: string }\ninterface Saved { ok: boolean; text: string }\ndeclare function save(doc: Doc): Promise<Saved>;\ndeclare function fetchLatest(): Promise<Saved>;\ndeclare function merge(local: Doc, saved: Saved): Doc;\nexport class Editor {\n  private version = 0;\n  private closed = false;\n  private doc: Doc = { text: \"\" };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    try {\n      await save(draft);\n    } catch {\n      const latest = await fetchLatest();\n      if (this.version !== version) return;\n      this.doc = merge(draft, latest);\n    } finally {\n      if (this.closed) return;\n    }\n    this.version++;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 18,
+      column: 7,
+      message: staleSnapshot("this.doc", "draft"),
+    },
+  ] },
 ];
 
 const validDelta8C: ValidCase[] = [
@@ -4883,6 +4891,9 @@ const validDelta8C: ValidCase[] = [
   { name: "delta8C: a connection stored in the right operand of && after rechecking it and a closed flag", code: "interface Conn { close(): void; ping(): Promise<boolean> }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn: Conn | undefined;\n  private closed = false;\n  async get() {\n    if (!this.conn) {\n      const conn = await connect();\n      if (!this.closed && !this.conn && (this.conn = conn)) console.debug(\"connected\");\n    }\n    return this.conn;\n  }\n}" },
   { name: "delta8C: a compare-and-set in a catch block whose guard returns, the version bumped after the try", code: "interface Doc { text: string }\ninterface Saved { ok: boolean; text: string }\ndeclare function save(doc: Doc): Promise<Saved>;\ndeclare function fetchLatest(): Promise<Saved>;\ndeclare function merge(local: Doc, saved: Saved): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    try {\n      await save(draft);\n    } catch {\n      const latest = await fetchLatest();\n      if (this.version !== version) return;\n      this.doc = merge(draft, latest);\n    }\n    this.version++;\n  }\n}" },
   { name: "delta8C: a line appended with += after the await, the length read before it only logged", code: "declare function persist(line: string): Promise<void>;\nexport class Transcript {\n  private text = \"\";\n  async append(line: string): Promise<void> {\n    const offset = this.text.length;\n    await persist(line);\n    this.text += `${line}\\n`;\n    console.debug(`appended at ${offset}`);\n  }\n}" },
+  { name: "delta8C: a connection found by a for await loop, kept with || right where the loop ends (no space between)", code: "interface Conn { close(): void }\ndeclare function candidates(): AsyncIterable<Conn>;\nexport class Pool {\n  private conn: Conn | undefined;\n  async get() {\n    if (!this.conn) {\n      let found: Conn | undefined;\n      // No space after the loop (as a minifier leaves it): the recheck starts where the for await ends.\n      for await (const candidate of candidates()) found = candidate;this.conn || (this.conn = found);\n    }\n    return this.conn;\n  }\n}" },
+  { name: "delta8C: a generation token checked with && right where a for await loop ends (no space between)", code: "declare function seekSteps(position: number): AsyncIterable<number>;\nexport class Player {\n  private generation = 0;\n  private position = 0;\n  async skip() {\n    const generation = ++this.generation;\n    const position = this.position;\n    let reached = position;\n    // No space after the loop (as a minifier leaves it): the token check starts where the for await ends.\n    for await (const step of seekSteps(position + 1)) reached = step;generation === this.generation && (this.position = position + 1);\n    return reached;\n  }\n}" },
+  { name: "delta8C: a compare-and-set in a finally block whose guard returns, the version bumped after the try", code: "interface Doc { text: string }\ninterface Saved { ok: boolean; text: string }\ndeclare function save(doc: Doc): Promise<Saved>;\ndeclare function merge(local: Doc, saved: Saved): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    let saved: Saved | undefined;\n    try {\n      saved = await save(draft);\n    } finally {\n      if (this.version !== version) return;\n      this.doc = saved ? merge(draft, saved) : draft;\n    }\n    this.version++;\n  }\n}" },
 ];
 
 describe(RULE, () => {
