@@ -4799,6 +4799,11 @@ const invalidBatch7: InvalidCase[] = [
     code: `declare function fromEvent(emitter: object, name: string): Promise<void>;\nexport class Client {\n  connected = false;\n  connecting = false;\n  constructor(private readonly control: { init(): Promise<void>; ready: Promise<void> }) {}\n  async connect() {\n    if (this.connected) return;\n    await this.control.ready;\n    if (this.connecting) return fromEvent(this, "connected");\n    this.connecting = true;\n    try {\n      await this.control.init();\n      this.connected = true;\n    } finally {\n      this.connecting = false;\n    }\n  }\n}`,
     errors: [{ messageId: "duplicateWork", line: 13, column: 7, message: duplicateWork("this.connected", "this.control.init", "true") }],
   },
+  {
+    name: "batch7: the awaited init fetches without memoizing: every concurrent first update repeats it",
+    code: `declare function getMe(): Promise<{ username: string }>;\nexport class Bot {\n  me: { username: string } | undefined;\n  async init() {\n    if (!this.me) {\n      const me = await getMe();\n      if (this.me === undefined) this.me = me;\n    }\n  }\n}\nexport function webhookCallback(bot: Bot) {\n  let initialized = false;\n  return async (update: string) => {\n    if (!initialized) {\n      await bot.init();\n      initialized = true;\n    }\n    return update;\n  };\n}`,
+    errors: [{ messageId: "duplicateWork", line: 16, column: 7, message: duplicateWork("initialized", "bot.init", "true") }],
+  },
 ];
 
 const validBatch7: ValidCase[] = [
@@ -4809,6 +4814,14 @@ const validBatch7: ValidCase[] = [
   {
     name: "batch7: a log line and a read before the guard, no await between them",
     code: `export class Loader {\n  loaded = false;\n  #busy = false;\n  constructor(private readonly source: { read(): Promise<string> }, private readonly log: (line: string) => void) {}\n  async load() {\n    this.log("load requested");\n    if (this.loaded) return;\n    if (this.#busy) return;\n    this.#busy = true;\n    try {\n      await this.source.read();\n      this.loaded = true;\n    } finally {\n      this.#busy = false;\n    }\n  }\n}`,
+  },
+  {
+    name: "batch7: the awaited init is itself a single flight (TypeScript's lowered `??=`, grammY's `Bot.init`): no call repeats its work",
+    code: `declare function getMe(): Promise<{ username: string }>;\nexport class Bot {\n  mePromise: Promise<{ username: string }> | undefined;\n  me: { username: string } | undefined;\n  async init() {\n    if (!this.me) {\n      var _a;\n      (_a = this.mePromise) !== null && _a !== void 0 ? _a : (this.mePromise = getMe());\n      let me;\n      try {\n        me = await this.mePromise;\n      } finally {\n        this.mePromise = undefined;\n      }\n      if (this.me === undefined) this.me = me;\n    }\n  }\n}\nexport function webhookCallback(bot: Bot) {\n  let initialized = false;\n  return async (update: string) => {\n    if (!initialized) {\n      await bot.init();\n      initialized = true;\n    }\n    return update;\n  };\n}`,
+  },
+  {
+    name: "batch7: the awaited init is itself a single flight written with `??=`",
+    code: `declare function getMe(): Promise<{ username: string }>;\nexport class Bot {\n  mePromise: Promise<{ username: string }> | undefined;\n  me: { username: string } | undefined;\n  async init() {\n    if (!this.me) {\n      this.mePromise ??= getMe();\n      let me;\n      try {\n        me = await this.mePromise;\n      } finally {\n        this.mePromise = undefined;\n      }\n      if (this.me === undefined) this.me = me;\n    }\n  }\n}\nexport function webhookCallback(bot: Bot) {\n  let initialized = false;\n  return async (update: string) => {\n    if (!initialized) {\n      await bot.init();\n      initialized = true;\n    }\n    return update;\n  };\n}`,
   },
 ];
 

@@ -11,7 +11,7 @@
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
-import { argumentParameters, callWhereWritten, isAncestorOrSelf, isAssignment, isAssignmentOperator, isAssignmentTarget, isAsyncFunction, isLogicalAssignmentOperator, jumpsOutOf, knownOperands, shortCircuitGuard, walkTree } from "../engine/astUtils";
+import { argumentParameters, callWhereWritten, isAncestorOrSelf, isAssignment, isAssignmentOperator, isAssignmentTarget, isAsyncFunction, isLogicalAssignmentOperator, jumpsOutOf, knownOperands, loweredLogicalAssignment, shortCircuitGuard, walkTree } from "../engine/astUtils";
 import type { TypeOracle } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
@@ -322,7 +322,11 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  (`let p = inflight.get(k); if (!p) { p = load(k); inflight.set(k, p); }`, also through a chained",
         "  assignment, `this.last = p = load(k);`, or `this.p ??= p`). It also counts when it comes from a",
         "  getter, a method or a project function whose every `return` is such a promise (one call deep;",
-        "  an early `return;`, `return undefined` or `return null` starts nothing and is allowed beside them).",
+        "  an early `return;`, `return undefined` or `return null` starts nothing and is allowed beside them),",
+        "  or from a project async function that returns nothing and awaits only such promises (grammY's",
+        "  `Bot.init()`: `this.mePromise ??= getMe(); try { me = await this.mePromise; } finally { ... }`:",
+        "  every concurrent call waits for its one run). `??=` as compilers lower it (`(_a = this.p) !==",
+        "  null && _a !== void 0 ? _a : (this.p = load())`) sets the promise only while it is unset too.",
         "  A value built from it (`new Pool(await this.connecting)`) is still",
         "  reported: each call builds its own. A constant written after a check when every `await` since",
         "  the check awaits such a promise (`this.rawReady = true`, `seen.add(id)`) is not reported either:",
@@ -2878,7 +2882,8 @@ class FunctionState {
    * a shared slot (`this.p`, `pending.get(k)`) that this function sets only while it is unset
    * (`if (!this.p) this.p = load();`); a local holding such a slot's value; or a getter, a method
    * or a project function whose every return is one of those (one call level deep; a bare
-   * `return;` beside them gives every call the same `undefined`).
+   * `return;` beside them gives every call the same `undefined`), or a project async function
+   * returning nothing that awaits only such promises (`awaitsOnlyMemoized`).
    */
   isMemoizedPromise(expression: ts.Expression, depth = 0): boolean {
     const node = skipOuter(expression);
@@ -2887,15 +2892,39 @@ class FunctionState {
     const entry = collectionCall(this.context.types, node, ENTRY_READS) && this.slotRead(node);
     if (entry) return this.slotIsMemoized(entry);
     const callee = this.memoCallee(node);
-    if (callee) return depth === 0 && callee.returns.length > 0 && callee.returns.every((value) => callee.state.isMemoizedPromise(value, depth + 1));
+    if (callee) {
+      if (depth > 0) return false;
+      if (callee.returns.length > 0) return callee.returns.every((value) => callee.state.isMemoizedPromise(value, depth + 1));
+      return callee.state !== this && callee.state.awaitsOnlyMemoized(); // `this`: a callee not resolved to a project function
+    }
     const slot = this.slotRead(node);
     if (slot) return this.slotIsMemoized(slot);
     if (ts.isIdentifier(node)) return this.localIsMemoized(node, depth);
     return false;
   }
 
-  /** `S ??= E`, `S ||= E`, `S ?? (S = E)`, `S || (S = E)`: the slot S. */
+  /**
+   * An async function returning nothing that waits only for memoized promises (at least one): every
+   * concurrent call of it waits for the same single run (grammY's `Bot.init()`: `this.mePromise ??=
+   * getMe(); try { me = await this.mePromise; } finally { this.mePromise = undefined; }`), so a
+   * caller's `if (!ready) { await bot.init(); ready = true; }` repeats no work.
+   */
+  awaitsOnlyMemoized(): boolean {
+    const body = this.fn.body;
+    if (!body || !isAsyncFunction(this.fn) || this.fn.asteriskToken) return false;
+    const suspensions = this.suspensionsWithin(body.getStart(), body.getEnd());
+    return suspensions.length > 0 && suspensions.every((node) => ts.isAwaitExpression(node) && this.isMemoizedPromise(node.expression, 1));
+  }
+
+  /**
+   * `S ??= E`, `S ||= E`, `S ?? (S = E)`, `S || (S = E)`, and `??=` as compilers lower it
+   * (`(_a = S) !== null && _a !== void 0 ? _a : (S = E)`, `loweredLogicalAssignment`): the slot S.
+   */
   private memoAssignmentSlot(node: ts.Expression): Slot | undefined {
+    if (ts.isConditionalExpression(node)) {
+      const lowered = loweredLogicalAssignment(node);
+      return lowered && this.slotRead(lowered.target);
+    }
     if (!ts.isBinaryExpression(node)) return undefined;
     const operator = node.operatorToken.kind;
     if (operator === ts.SyntaxKind.QuestionQuestionEqualsToken || operator === ts.SyntaxKind.BarBarEqualsToken) return this.slotRead(node.left);
@@ -2919,10 +2948,15 @@ class FunctionState {
     return location && { key: location.key };
   }
 
-  /** Whether `write` is the `S = E` of `S ?? (S = E)` or `S || (S = E)` on the slot. */
+  /** Whether `write` is the `S = E` of `S ?? (S = E)`, `S || (S = E)` or a lowered `S ??= E` on the slot. */
   private isShortCircuitMemo(write: ts.Node, slot: Slot): boolean {
     let outer = write.parent;
     while (ts.isParenthesizedExpression(outer) || ts.isNonNullExpression(outer) || ts.isAsExpression(outer)) outer = outer.parent;
+    if (ts.isConditionalExpression(outer)) {
+      const lowered = loweredLogicalAssignment(outer);
+      const memoized = lowered && isAssignment(write) && lowered.target === write.left ? this.slotRead(lowered.target) : undefined;
+      return memoized !== undefined && sameSlot(memoized, slot);
+    }
     if (!ts.isBinaryExpression(outer) || skipOuter(outer.right) !== write) return false;
     const memoized = this.memoAssignmentSlot(outer);
     return memoized !== undefined && sameSlot(memoized, slot);
