@@ -1789,18 +1789,19 @@ function busyFlagLockStart(body: ts.ConciseBody): number {
 
 /**
  * Where the synchronous step that takes a busy flag at `position` starts: the first of the body's
- * statements before the guard (a statement of the body itself) that no suspension separates from it. A read there runs in one
- * step with the check and the set, so no other call can pass the guard between them (the
+ * statements before the guard (a statement of the body itself) that no suspension separates from
+ * it. A read there runs in one step with the check and the set, so no other call can pass the
+ * guard between them (the
  * Cassandra driver's `_connect`: `if (this.connected) return;` just before `if (this.connecting)
  * return fromEvent(...); this.connecting = true;`). +∞ (no lock) stays +∞.
  */
 function sameStepStart(body: ts.ConciseBody, position: number): number {
-  if (!ts.isBlock(body) || position === Number.POSITIVE_INFINITY) return position;
+  if (!ts.isBlock(body)) return position;
   const statements = body.statements;
+  // Both kinds of guard are statements of the body; no statement starts at +∞ (no lock: -1).
   let index = statements.findIndex((statement) => statement.getStart() === position);
-  if (index < 0) return position; // a guard nested deeper: its own block may suspend before it
   while (index > 0 && !containsSuspension(statements[index - 1])) index--;
-  return statements[index].getStart();
+  return statements[index]?.getStart() ?? position;
 }
 
 /**
@@ -2379,7 +2380,7 @@ class FunctionState {
           ownWriteBeforeSuspension = true;
           return false;
         }
-        const uses = part ? this.storesPart(node, read.key, local, variable) : this.valueUses(node, local, variable);
+        const uses = part ? isAssignment(node) && this.storesPart(node, read.key, local, variable) : this.valueUses(node, local, variable);
         if (uses && !this.isTokenValidated(node, read.node, waited)) result = { node, suspension: waited };
         return true;
       }
@@ -2408,11 +2409,10 @@ class FunctionState {
    * the part back as it was (`this.options = { ...this.options, host, port }`: the fields this call
    * did not change are current, and a part kept as it was is mostly one that never changes, a
    * host or an id). A compound write (`this.text += length > 0 ? "\n" + line : line`, `??=`, `||=`)
-   * is `whole = whole + value`: the part is an operand there, computed with the current whole.
+   * stores its value the same way (`this.session ??= { user, ... }` puts back a stale `user`).
+   * An update (`this.count++`) stores no part.
    */
-  private storesPart(write: ts.Node, whole: string, local: ts.Identifier, variable: object): boolean {
-    if (!isAssignment(write)) return false;
-    const compound = write.operatorToken.kind !== ts.SyntaxKind.EqualsToken;
+  private storesPart(write: ts.BinaryExpression, whole: string, local: ts.Identifier, variable: object): boolean {
     const value = write.right;
     let copied = false;
     let computed = false;
@@ -2421,7 +2421,7 @@ class FunctionState {
       if ((ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && this.locationOf(node)?.key === whole) readsAgain = true;
       if (!ts.isIdentifier(node) || node.text !== local.text || this.context.types.variableOf(node) !== variable) return;
       const use = partUse(node, value);
-      if (use === "computed" || (use === "copied" && compound)) computed = true;
+      if (use === "computed") computed = true;
       else if (use === "copied") copied = true;
     };
     consider(value);
