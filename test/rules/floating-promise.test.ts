@@ -6826,10 +6826,69 @@ const validBatch7: ValidCase[] = [
   },
 ];
 
+const invalidDeltaE: InvalidCase[] = [
+  {
+    name: "deltaE: a stop() returning the worker's captured promise that the worker only passes to a trace call (no handler, no store): dropping stop()'s result drops an unhandled promise",
+    code: 'declare function runWorker(): Promise<void>;\ndeclare function trace(label: string, value: unknown): void;\nexport function startWorker() {\n  const done = runWorker();\n  trace("worker started", done);\n  const stop = () => {\n    console.log("stopping worker");\n    return done;\n  };\n  process.once("SIGTERM", () => {\n    stop();\n  });\n}',
+    errors: [
+      {
+        messageId: "floating",
+        line: 11,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function runWorker(): Promise<void>;\ndeclare function trace(label: string, value: unknown): void;\nexport function startWorker() {\n  const done = runWorker();\n  trace("worker started", done);\n  const stop = () => {\n    console.log("stopping worker");\n    return done;\n  };\n  process.once("SIGTERM", () => {\n    stop()${H};\n  });\n}`,
+          ],
+          [
+            VOID,
+            `declare function runWorker(): Promise<void>;\ndeclare function trace(label: string, value: unknown): void;\nexport function startWorker() {\n  const done = runWorker();\n  trace("worker started", done);\n  const stop = () => {\n    console.log("stopping worker");\n    return done;\n  };\n  process.once("SIGTERM", () => {\n    void stop();\n  });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaE: callback-style API, after a shuffle step on `typeof options === \"string\"` a task function passed first is still no callback: `schedule(task, \"nightly\")` returns the promise",
+    code: "export function schedule(task, options, callback) {\n  if (typeof options === \"string\") options = { name: options };\n  if (typeof options === \"function\") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== \"function\") {\n    return new Promise((resolve, reject) => schedule(task, options, (error, result) => (error ? reject(error) : resolve(result))));\n  }\n  setTimeout(() => callback(null, task()), options.delay || 0);\n}\nexport function nightly() {\n  schedule(() => console.log(\"cleanup\"), \"nightly\");\n}",
+    fileName: "schedule.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 13,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `export function schedule(task, options, callback) {\n  if (typeof options === "string") options = { name: options };\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => schedule(task, options, (error, result) => (error ? reject(error) : resolve(result))));\n  }\n  setTimeout(() => callback(null, task()), options.delay || 0);\n}\nexport function nightly() {\n  Promise.resolve(schedule(() => console.log("cleanup"), "nightly"))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function schedule(task, options, callback) {\n  if (typeof options === "string") options = { name: options };\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => schedule(task, options, (error, result) => (error ? reject(error) : resolve(result))));\n  }\n  setTimeout(() => callback(null, task()), options.delay || 0);\n}\nexport function nightly() {\n  void schedule(() => console.log("cleanup"), "nightly");\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+];
+const validDeltaE: ValidCase[] = [
+  {
+    name: "deltaE: a stop() returning the worker's captured promise that the worker gives a rejection handler with `.then(onStop, onError)` (nothing else holds it)",
+    code: 'declare function runWorker(): Promise<void>;\nexport function startWorker(onStop: (error?: unknown) => void) {\n  const done = runWorker();\n  done.then(\n    () => onStop(),\n    (error) => onStop(error),\n  );\n  const stop = () => {\n    console.log("stopping worker");\n    return done;\n  };\n  process.once("SIGTERM", () => {\n    stop();\n  });\n}',
+  },
+  {
+    name: "deltaE: callback-style API, after a shuffle step on `typeof options === \"string\"` a callback passed last to a runner is seen: `schedule(task, \"nightly\", callback)`",
+    code: "export function schedule(task, options, callback) {\n  if (typeof options === \"string\") options = { name: options };\n  if (typeof options === \"function\") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== \"function\") {\n    return new Promise((resolve, reject) => schedule(task, options, (error, result) => (error ? reject(error) : resolve(result))));\n  }\n  setTimeout(() => callback(null, task()), options.delay || 0);\n}\nexport function nightly() {\n  schedule(() => console.log(\"cleanup\"), \"nightly\", (error) => console.log(\"done\", error));\n}",
+    fileName: "schedule.js",
+  },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC, ...validDeltaA, ...validBatch7],
-    invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC, ...invalidDeltaA, ...invalidBatch7],
+    valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC, ...validDeltaA, ...validBatch7, ...validDeltaE],
+    invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC, ...invalidDeltaA, ...invalidBatch7, ...invalidDeltaE],
   });
 
   it("says Node.js exits where the program is typed for Node.js, and not in code typed for the DOM only", () => {
