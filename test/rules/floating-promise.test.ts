@@ -6872,6 +6872,29 @@ const invalidDeltaE: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "deltaE: callback-style API, a computed property write before the options shuffle (`this[kLastHost] = hostname`) changes no parameter: a call without a callback still floats",
+    code: "const kLastHost = Symbol(\"lastHost\");\nexport class Resolver {\n  lookup(hostname, options, callback) {\n    this[kLastHost] = hostname;\n    if (typeof options === \"function\") {\n      callback = options;\n      options = {};\n    }\n    if (typeof callback !== \"function\") {\n      return new Promise((resolve, reject) => this.lookup(hostname, options, (error, address) => (error ? reject(error) : resolve(address))));\n    }\n    setImmediate(() => callback(null, options.family === 6 ? \"::1\" : \"127.0.0.1\"));\n  }\n}\nexport function warmUp() {\n  const resolver = new Resolver();\n  resolver.lookup(\"db.internal\");\n}",
+    fileName: "resolver.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 17,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `const kLastHost = Symbol("lastHost");\nexport class Resolver {\n  lookup(hostname, options, callback) {\n    this[kLastHost] = hostname;\n    if (typeof options === "function") {\n      callback = options;\n      options = {};\n    }\n    if (typeof callback !== "function") {\n      return new Promise((resolve, reject) => this.lookup(hostname, options, (error, address) => (error ? reject(error) : resolve(address))));\n    }\n    setImmediate(() => callback(null, options.family === 6 ? "::1" : "127.0.0.1"));\n  }\n}\nexport function warmUp() {\n  const resolver = new Resolver();\n  Promise.resolve(resolver.lookup("db.internal"))${H};\n}`,
+          ],
+          [
+            VOID,
+            `const kLastHost = Symbol("lastHost");\nexport class Resolver {\n  lookup(hostname, options, callback) {\n    this[kLastHost] = hostname;\n    if (typeof options === "function") {\n      callback = options;\n      options = {};\n    }\n    if (typeof callback !== "function") {\n      return new Promise((resolve, reject) => this.lookup(hostname, options, (error, address) => (error ? reject(error) : resolve(address))));\n    }\n    setImmediate(() => callback(null, options.family === 6 ? "::1" : "127.0.0.1"));\n  }\n}\nexport function warmUp() {\n  const resolver = new Resolver();\n  void resolver.lookup("db.internal");\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const validDeltaE: ValidCase[] = [
   {
@@ -6882,6 +6905,16 @@ const validDeltaE: ValidCase[] = [
     name: "deltaE: callback-style API, after a shuffle step on `typeof options === \"string\"` a callback passed last to a runner is seen: `schedule(task, \"nightly\", callback)`",
     code: "export function schedule(task, options, callback) {\n  if (typeof options === \"string\") options = { name: options };\n  if (typeof options === \"function\") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== \"function\") {\n    return new Promise((resolve, reject) => schedule(task, options, (error, result) => (error ? reject(error) : resolve(result))));\n  }\n  setTimeout(() => callback(null, task()), options.delay || 0);\n}\nexport function nightly() {\n  schedule(() => console.log(\"cleanup\"), \"nightly\", (error) => console.log(\"done\", error));\n}",
     fileName: "schedule.js",
+  },
+  {
+    name: "deltaE: callback-style API, a computed property write before the options shuffle (`this[kLastHost] = hostname`) changes no parameter and is passed over: the callback passed in the options' place is seen",
+    code: "const kLastHost = Symbol(\"lastHost\");\nexport class Resolver {\n  lookup(hostname, options, callback) {\n    this[kLastHost] = hostname;\n    if (typeof options === \"function\") {\n      callback = options;\n      options = {};\n    }\n    if (typeof callback !== \"function\") {\n      return new Promise((resolve, reject) => this.lookup(hostname, options, (error, address) => (error ? reject(error) : resolve(address))));\n    }\n    setImmediate(() => callback(null, options.family === 6 ? \"::1\" : \"127.0.0.1\"));\n  }\n}\nexport function warmUp() {\n  const resolver = new Resolver();\n  resolver.lookup(\"db.internal\", (error, address) => console.log(error, address));\n}",
+    fileName: "resolver.js",
+  },
+  {
+    name: "deltaE: callback-style API, a computed property write inside a shuffle step (`this[kLastHost] = hostname`) changes no parameter: the step is still read, the callback passed last is seen",
+    code: "const kLastHost = Symbol(\"lastHost\");\nexport class Resolver {\n  lookup(hostname, options, callback) {\n    if (typeof options === \"function\") {\n      callback = options;\n      options = {};\n      this[kLastHost] = hostname;\n    }\n    if (typeof callback !== \"function\") {\n      return new Promise((resolve, reject) => this.lookup(hostname, options, (error, address) => (error ? reject(error) : resolve(address))));\n    }\n    setImmediate(() => callback(null, options.family === 6 ? \"::1\" : \"127.0.0.1\"));\n  }\n}\nexport function warmUp() {\n  const resolver = new Resolver();\n  resolver.lookup(\"db.internal\", { family: 6 }, (error, address) => console.log(error, address));\n}",
+    fileName: "resolver.js",
   },
 ];
 

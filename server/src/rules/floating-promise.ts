@@ -406,8 +406,9 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "the callback, so `conn.query(sql, (error, rows) => ...)` is not reported, nor is `request((error,",
         "response) => ...)` after `if (typeof options === \"function\") { callback = options; options = {}; }`,",
         "while `conn.query(sql)` still is. A shuffle step is an `if` testing `typeof p === \"function\"` (or",
-        "`!==`) whose branches only assign parameters (an assignment to a local or a property changes none",
-        "and is passed over), or a parameter's assignment as a statement of its own (`url = String(url);`:",
+        "`!==`) whose branches only assign parameters (an assignment to a local or a property, also a",
+        "computed one such as `this[kLastHost] = hostname`, changes none and is passed over; an element of",
+        "`arguments` ends the shuffle), or a parameter's assignment as a statement of its own (`url = String(url);`:",
         "the parameter then holds no argument), before",
         "`!==`), or of another type (`if (typeof options === \"string\") options = { url: options };`), whose",
         "branches only assign parameters, or an assignment from another parameter, before",
@@ -1453,6 +1454,13 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
   return [...given].sort((a, b) => a - b);
 }
 
+/** An element of an object other than `arguments` (`this[kLastHost]`, `pending[id]`): writing it changes no parameter. */
+function isElementOfObject(target: ts.Expression): boolean {
+  if (!ts.isElementAccessExpression(target)) return false;
+  const object = skipParens(target.expression);
+  return !(ts.isIdentifier(object) && object.text === "arguments");
+}
+
 /** The identifier (through parentheses) is assigned, or incremented or decremented, other than by one of the shuffle's `a = b`. */
 function isParameterWrite(identifier: ts.Identifier, shuffleAssignments: ReadonlySet<ts.Node>): boolean {
   let node: ts.Node = identifier;
@@ -1469,8 +1477,9 @@ function isParameterWrite(identifier: ts.Identifier, shuffleAssignments: Readonl
  * first statements of the body: each step is an `if` testing `typeof p === "function"` (or `!==`)
  * of a parameter, with no other condition (or, guarded, `!t && typeof p === "function"`, whose
  * true branch runs only without `t`, mostly to assign `t = p`: {@link guardedFunctionTest}), whose branches only assign parameters
- * (`a = b`, `a = anything`; an assignment to a local or a property, `this.options = {}`, changes
- * no parameter and is passed over), or such an assignment as a statement of its own with no `if`
+ * (`a = b`, `a = anything`; an assignment to a local or a property, `this.options = {}` or
+ * `this[kLastHost] = hostname` (an element of anything but `arguments`), changes no parameter and
+ * is passed over), or such an assignment as a statement of its own with no `if`
  * (`done = callback;`, `url = String(url);`); variable statements may sit between the steps. The
  * first other statement ends it.
  * of a parameter, with no other condition (or, guarded, `!t && typeof p === "function"` whose
@@ -1510,9 +1519,10 @@ function shuffleOfArguments(
       if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
       const target = skipParens(expression.left);
       if (shuffled(target) < 0) {
-        // `defaults = true;`, `this.options = {};`: no parameter changes. A rest parameter, a
-        // destructuring or an element (`arguments[1]`) may: that ends the shuffle.
-        if (parameterIndex(target) >= 0 || !(ts.isIdentifier(target) || ts.isPropertyAccessExpression(target))) return undefined;
+        // `defaults = true;`, `this.options = {};`, `this[kLastHost] = hostname;`: no parameter
+        // changes. A rest parameter, a destructuring or an element of `arguments` (`arguments[1]`,
+        // the parameter itself in sloppy mode) may: that ends the shuffle.
+        if (parameterIndex(target) >= 0 || !(ts.isIdentifier(target) || ts.isPropertyAccessExpression(target) || isElementOfObject(target))) return undefined;
         continue;
       }
       list.push(expression);
