@@ -6895,6 +6895,29 @@ const invalidDeltaE: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "deltaE: callback-style API, a destructuring write before the options shuffle (`[url, options] = [String(url), { ...defaults, ...options }]`) may change the parameters: the shuffle is not read, and a function passed in the options' place (merged into an object there) stays reported",
+    code: "const defaults = { timeout: 5000 };\nexport function get(url, options, callback) {\n  [url, options] = [String(url), { ...defaults, ...options }];\n  if (typeof options === \"function\") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== \"function\") {\n    return new Promise((resolve, reject) => get(url, options, (error, body) => (error ? reject(error) : resolve(body))));\n  }\n  setTimeout(() => callback(null, url), options.timeout);\n}\nexport function ping() {\n  get(\"http://localhost/health\", (error, body) => console.log(error, body));\n}",
+    fileName: "client.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 14,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `const defaults = { timeout: 5000 };\nexport function get(url, options, callback) {\n  [url, options] = [String(url), { ...defaults, ...options }];\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => get(url, options, (error, body) => (error ? reject(error) : resolve(body))));\n  }\n  setTimeout(() => callback(null, url), options.timeout);\n}\nexport function ping() {\n  Promise.resolve(get("http://localhost/health", (error, body) => console.log(error, body)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `const defaults = { timeout: 5000 };\nexport function get(url, options, callback) {\n  [url, options] = [String(url), { ...defaults, ...options }];\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => get(url, options, (error, body) => (error ? reject(error) : resolve(body))));\n  }\n  setTimeout(() => callback(null, url), options.timeout);\n}\nexport function ping() {\n  void get("http://localhost/health", (error, body) => console.log(error, body));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 const validDeltaE: ValidCase[] = [
   {
