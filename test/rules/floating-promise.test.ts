@@ -6941,10 +6941,264 @@ const validDeltaE: ValidCase[] = [
   },
 ];
 
+const invalidDeltaD: InvalidCase[] = [
+  {
+    name: "deltaD: a sync ready() returns timed(this.connecting): an async helper given the held promise makes a new one",
+    code: "declare function connect(): Promise<void>;\nasync function timed<T>(promise: Promise<T>): Promise<T> {\n  const start = Date.now();\n  try {\n    return await promise;\n  } finally {\n    console.log(\"connected after\", Date.now() - start, \"ms\");\n  }\n}\nexport class Pool {\n  private readonly connecting = connect();\n  ready() {\n    return timed(this.connecting);\n  }\n  warm() {\n    this.ready();\n  }\n}",
+    errors: [
+      {
+        messageId: "floating",
+        line: 16,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function connect(): Promise<void>;\nasync function timed<T>(promise: Promise<T>): Promise<T> {\n  const start = Date.now();\n  try {\n    return await promise;\n  } finally {\n    console.log("connected after", Date.now() - start, "ms");\n  }\n}\nexport class Pool {\n  private readonly connecting = connect();\n  ready() {\n    return timed(this.connecting);\n  }\n  warm() {\n    this.ready()${H};\n  }\n}`,
+          ],
+          [
+            VOID,
+            `declare function connect(): Promise<void>;\nasync function timed<T>(promise: Promise<T>): Promise<T> {\n  const start = Date.now();\n  try {\n    return await promise;\n  } finally {\n    console.log("connected after", Date.now() - start, "ms");\n  }\n}\nexport class Pool {\n  private readonly connecting = connect();\n  ready() {\n    return timed(this.connecting);\n  }\n  warm() {\n    void this.ready();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaD: JavaScript: Promise.resolve of an untyped field (any) is not known to be a native promise that Promise.resolve hands back",
+    code: "export class Pool {\n  constructor(client) {\n    this.client = client;\n  }\n  ready() {\n    console.log(\"waiting for the client\");\n    return Promise.resolve(this.client.connecting);\n  }\n  warm() {\n    this.ready();\n  }\n}",
+    fileName: "pool.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 10,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `export class Pool {\n  constructor(client) {\n    this.client = client;\n  }\n  ready() {\n    console.log("waiting for the client");\n    return Promise.resolve(this.client.connecting);\n  }\n  warm() {\n    this.ready()${H};\n  }\n}`,
+          ],
+          [
+            VOID,
+            `export class Pool {\n  constructor(client) {\n    this.client = client;\n  }\n  ready() {\n    console.log("waiting for the client");\n    return Promise.resolve(this.client.connecting);\n  }\n  warm() {\n    void this.ready();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaD: Promise.resolve of a field typed Promise | QueryBuilder: for the thenable part it makes a new promise",
+    code: "declare class QueryBuilder<T> {\n  then<R1 = T, R2 = never>(onFulfilled?: (value: T) => R1 | PromiseLike<R1>, onRejected?: (reason: unknown) => R2 | PromiseLike<R2>): Promise<R1 | R2>;\n}\ninterface Row { id: string }\nexport class Report {\n  constructor(private readonly rows: Promise<Row[]> | QueryBuilder<Row[]>) {}\n  load() {\n    console.log(\"loading report\");\n    return Promise.resolve(this.rows);\n  }\n  refresh() {\n    this.load();\n  }\n}",
+    errors: [
+      {
+        messageId: "floating",
+        line: 12,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare class QueryBuilder<T> {\n  then<R1 = T, R2 = never>(onFulfilled?: (value: T) => R1 | PromiseLike<R1>, onRejected?: (reason: unknown) => R2 | PromiseLike<R2>): Promise<R1 | R2>;\n}\ninterface Row { id: string }\nexport class Report {\n  constructor(private readonly rows: Promise<Row[]> | QueryBuilder<Row[]>) {}\n  load() {\n    console.log("loading report");\n    return Promise.resolve(this.rows);\n  }\n  refresh() {\n    this.load()${H};\n  }\n}`,
+          ],
+          [
+            VOID,
+            `declare class QueryBuilder<T> {\n  then<R1 = T, R2 = never>(onFulfilled?: (value: T) => R1 | PromiseLike<R1>, onRejected?: (reason: unknown) => R2 | PromiseLike<R2>): Promise<R1 | R2>;\n}\ninterface Row { id: string }\nexport class Report {\n  constructor(private readonly rows: Promise<Row[]> | QueryBuilder<Row[]>) {}\n  load() {\n    console.log("loading report");\n    return Promise.resolve(this.rows);\n  }\n  refresh() {\n    void this.load();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaD: Promise.resolve of a PromiseLike field makes a new promise (a lib type, but not Promise)",
+    code: "export class Session {\n  constructor(private readonly ready: PromiseLike<void>) {}\n  whenReady() {\n    console.log(\"waiting for the session\");\n    return Promise.resolve(this.ready);\n  }\n  open() {\n    this.whenReady();\n  }\n}",
+    errors: [
+      {
+        messageId: "floating",
+        line: 8,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `export class Session {\n  constructor(private readonly ready: PromiseLike<void>) {}\n  whenReady() {\n    console.log("waiting for the session");\n    return Promise.resolve(this.ready);\n  }\n  open() {\n    this.whenReady()${H};\n  }\n}`,
+          ],
+          [
+            VOID,
+            `export class Session {\n  constructor(private readonly ready: PromiseLike<void>) {}\n  whenReady() {\n    console.log("waiting for the session");\n    return Promise.resolve(this.ready);\n  }\n  open() {\n    void this.whenReady();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaD: checkThenables: reload() returns a captured query builder (a thenable, no promise) that the scope hands a rejection handler",
+    code: "declare class QueryBuilder<T> {\n  where(column: string, value: unknown): QueryBuilder<T>;\n  then<R1 = T, R2 = never>(onFulfilled?: (value: T) => R1 | PromiseLike<R1>, onRejected?: (reason: unknown) => R2 | PromiseLike<R2>): Promise<R1 | R2>;\n}\ninterface User { id: string; active: boolean }\ndeclare function users(): QueryBuilder<User[]>;\nexport function watchUsers(onUsers: (users: User[]) => void, onError: (error: unknown) => void) {\n  const query = users().where(\"active\", true);\n  query.then(onUsers, onError);\n  const reload = () => {\n    console.log(\"reloading users\");\n    return query;\n  };\n  setInterval(() => {\n    reload();\n  }, 60_000);\n}",
+    options: { checkThenables: true },
+    errors: [
+      {
+        messageId: "floating",
+        line: 15,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `declare class QueryBuilder<T> {\n  where(column: string, value: unknown): QueryBuilder<T>;\n  then<R1 = T, R2 = never>(onFulfilled?: (value: T) => R1 | PromiseLike<R1>, onRejected?: (reason: unknown) => R2 | PromiseLike<R2>): Promise<R1 | R2>;\n}\ninterface User { id: string; active: boolean }\ndeclare function users(): QueryBuilder<User[]>;\nexport function watchUsers(onUsers: (users: User[]) => void, onError: (error: unknown) => void) {\n  const query = users().where("active", true);\n  query.then(onUsers, onError);\n  const reload = () => {\n    console.log("reloading users");\n    return query;\n  };\n  setInterval(() => {\n    Promise.resolve(reload())${H};\n  }, 60_000);\n}`,
+          ],
+          [
+            VOID,
+            `declare class QueryBuilder<T> {\n  where(column: string, value: unknown): QueryBuilder<T>;\n  then<R1 = T, R2 = never>(onFulfilled?: (value: T) => R1 | PromiseLike<R1>, onRejected?: (reason: unknown) => R2 | PromiseLike<R2>): Promise<R1 | R2>;\n}\ninterface User { id: string; active: boolean }\ndeclare function users(): QueryBuilder<User[]>;\nexport function watchUsers(onUsers: (users: User[]) => void, onError: (error: unknown) => void) {\n  const query = users().where("active", true);\n  query.then(onUsers, onError);\n  const reload = () => {\n    console.log("reloading users");\n    return query;\n  };\n  setInterval(() => {\n    void reload();\n  }, 60_000);\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaD: release() ends with `return done;` of a captured promise that only release itself returns (the scope calls only .finally)",
+    code: "declare function runWorker(): Promise<void>;\nexport function startWorker(onStop: () => void) {\n  const done = runWorker();\n  done.finally(() => onStop());\n  const release = () => {\n    console.log(\"releasing worker\");\n    return done;\n  };\n  process.once(\"SIGTERM\", () => {\n    release();\n  });\n}",
+    errors: [
+      {
+        messageId: "finallyWithoutHandler",
+        line: 4,
+        column: 3,
+        message: FINALLY_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `declare function runWorker(): Promise<void>;\nexport function startWorker(onStop: () => void) {\n  const done = runWorker();\n  done.finally(() => onStop())${H};\n  const release = () => {\n    console.log("releasing worker");\n    return done;\n  };\n  process.once("SIGTERM", () => {\n    release();\n  });\n}`,
+          ],
+          [
+            VOID,
+            `declare function runWorker(): Promise<void>;\nexport function startWorker(onStop: () => void) {\n  const done = runWorker();\n  void done.finally(() => onStop());\n  const release = () => {\n    console.log("releasing worker");\n    return done;\n  };\n  process.once("SIGTERM", () => {\n    release();\n  });\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "floating",
+        line: 10,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function runWorker(): Promise<void>;\nexport function startWorker(onStop: () => void) {\n  const done = runWorker();\n  done.finally(() => onStop());\n  const release = () => {\n    console.log("releasing worker");\n    return done;\n  };\n  process.once("SIGTERM", () => {\n    release()${H};\n  });\n}`,
+          ],
+          [
+            VOID,
+            `declare function runWorker(): Promise<void>;\nexport function startWorker(onStop: () => void) {\n  const done = runWorker();\n  done.finally(() => onStop());\n  const release = () => {\n    console.log("releasing worker");\n    return done;\n  };\n  process.once("SIGTERM", () => {\n    void release();\n  });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaD: whenReady() returns a module const; the `ready` another function stores is its own const of the same name",
+    code: "declare function connect(): Promise<void>;\ndeclare function probe(): Promise<boolean>;\nconst ready = connect();\nexport function whenReady() {\n  console.log(\"waiting for the connection\");\n  return ready;\n}\nexport function ping() {\n  const ready = probe();\n  return { ready };\n}\nexport function onStart() {\n  whenReady();\n}",
+    errors: [
+      {
+        messageId: "floating",
+        line: 13,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function connect(): Promise<void>;\ndeclare function probe(): Promise<boolean>;\nconst ready = connect();\nexport function whenReady() {\n  console.log("waiting for the connection");\n  return ready;\n}\nexport function ping() {\n  const ready = probe();\n  return { ready };\n}\nexport function onStart() {\n  whenReady()${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function connect(): Promise<void>;\ndeclare function probe(): Promise<boolean>;\nconst ready = connect();\nexport function whenReady() {\n  console.log("waiting for the connection");\n  return ready;\n}\nexport function ping() {\n  const ready = probe();\n  return { ready };\n}\nexport function onStart() {\n  void whenReady();\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "deltaD: a captured promise that the scope only compares (`this.current === done`) and hands .finally is not held",
+    code: "declare function runWorker(): Promise<void>;\nexport class Supervisor {\n  private current: Promise<void> | undefined;\n  promote(next: Promise<void>) {\n    this.current = next;\n  }\n  start() {\n    const done = runWorker();\n    done.finally(() => {\n      if (this.current === done) this.current = undefined;\n    });\n    const release = () => {\n      console.log(\"releasing worker\");\n      return done;\n    };\n    process.once(\"SIGTERM\", () => {\n      release();\n    });\n  }\n}",
+    errors: [
+      {
+        messageId: "finallyWithoutHandler",
+        line: 9,
+        column: 5,
+        message: FINALLY_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `declare function runWorker(): Promise<void>;\nexport class Supervisor {\n  private current: Promise<void> | undefined;\n  promote(next: Promise<void>) {\n    this.current = next;\n  }\n  start() {\n    const done = runWorker();\n    done.finally(() => {\n      if (this.current === done) this.current = undefined;\n    })${H};\n    const release = () => {\n      console.log("releasing worker");\n      return done;\n    };\n    process.once("SIGTERM", () => {\n      release();\n    });\n  }\n}`,
+          ],
+          [
+            VOID,
+            `declare function runWorker(): Promise<void>;\nexport class Supervisor {\n  private current: Promise<void> | undefined;\n  promote(next: Promise<void>) {\n    this.current = next;\n  }\n  start() {\n    const done = runWorker();\n    void done.finally(() => {\n      if (this.current === done) this.current = undefined;\n    });\n    const release = () => {\n      console.log("releasing worker");\n      return done;\n    };\n    process.once("SIGTERM", () => {\n      release();\n    });\n  }\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "floating",
+        line: 17,
+        column: 7,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function runWorker(): Promise<void>;\nexport class Supervisor {\n  private current: Promise<void> | undefined;\n  promote(next: Promise<void>) {\n    this.current = next;\n  }\n  start() {\n    const done = runWorker();\n    done.finally(() => {\n      if (this.current === done) this.current = undefined;\n    });\n    const release = () => {\n      console.log("releasing worker");\n      return done;\n    };\n    process.once("SIGTERM", () => {\n      release()${H};\n    });\n  }\n}`,
+          ],
+          [
+            VOID,
+            `declare function runWorker(): Promise<void>;\nexport class Supervisor {\n  private current: Promise<void> | undefined;\n  promote(next: Promise<void>) {\n    this.current = next;\n  }\n  start() {\n    const done = runWorker();\n    done.finally(() => {\n      if (this.current === done) this.current = undefined;\n    });\n    const release = () => {\n      console.log("releasing worker");\n      return done;\n    };\n    process.once("SIGTERM", () => {\n      void release();\n    });\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+];
+
+const validDeltaD: ValidCase[] = [
+  {
+    name: "deltaD: release() returns a captured promise that the scope returns under another key (`{ release, finished: done }`)",
+    code: "declare function runWorker(): Promise<void>;\nexport function startWorker() {\n  const done = runWorker();\n  const release = () => {\n    console.log(\"releasing worker\");\n    return done;\n  };\n  process.once(\"SIGTERM\", () => {\n    release();\n  });\n  return { release, finished: done };\n}",
+  },
+  {
+    name: "deltaD: release() returns a captured promise that the scope stores on a property (`worker.finished = done`)",
+    code: "declare function runWorker(): Promise<void>;\nexport function startWorker(worker: { finished?: Promise<void> }) {\n  const done = runWorker();\n  worker.finished = done;\n  const release = () => {\n    console.log(\"releasing worker\");\n    return done;\n  };\n  process.once(\"SIGTERM\", () => {\n    release();\n  });\n}",
+  },
+  {
+    name: "deltaD: release() returns a captured promise that the scope stores in a record (`running[id] = done`)",
+    code: "declare function runWorker(id: string): Promise<void>;\nconst running: Record<string, Promise<void>> = {};\nexport function startWorker(id: string) {\n  const done = runWorker(id);\n  running[id] = done;\n  const release = () => {\n    console.log(\"releasing worker\", id);\n    return done;\n  };\n  process.once(\"SIGTERM\", () => {\n    release();\n  });\n}",
+  },
+  {
+    name: "deltaD: Promise.resolve of an optional promise field (`Promise<Connection> | undefined`) hands it back",
+    code: "interface Connection { query(sql: string): Promise<unknown[]> }\nexport class Pool {\n  private connecting?: Promise<Connection>;\n  open(connect: () => Promise<Connection>) {\n    this.connecting = connect();\n  }\n  ready() {\n    console.log(\"waiting for a connection\");\n    return Promise.resolve(this.connecting);\n  }\n  warm() {\n    this.ready();\n  }\n}",
+  },
+  {
+    name: "deltaD: JavaScript: Promise.resolve of a field the constructor sets to a promise hands it back",
+    code: "export class Pool {\n  constructor(connect) {\n    this.connecting = Promise.resolve(connect());\n  }\n  ready() {\n    console.log(\"waiting for the client\");\n    return Promise.resolve(this.connecting);\n  }\n  warm() {\n    this.ready();\n  }\n}",
+    fileName: "pool.js",
+  },
+  {
+    name: "deltaD: a block-bodied release() returns a captured promise given a .catch handler",
+    code: "declare function runWorker(): Promise<void>;\nexport function startWorker(log: (error: unknown) => void) {\n  const done = runWorker();\n  done.catch((error) => log(error));\n  const release = () => {\n    console.log(\"releasing worker\");\n    return done;\n  };\n  process.once(\"SIGTERM\", () => {\n    release();\n  });\n}",
+  },
+  {
+    name: "deltaD: whenReady() returns a module const that another function also returns in an object",
+    code: "declare function connect(): Promise<void>;\nconst ready = connect();\nexport function whenReady() {\n  console.log(\"waiting for the connection\");\n  return ready;\n}\nexport function status() {\n  return { ready };\n}\nexport function onStart() {\n  whenReady();\n}",
+  },
+  {
+    name: "deltaD: release() returns a captured promise that the scope stores on `this` and hands both handlers",
+    code: "declare function runWorker(): Promise<void>;\nexport class Supervisor {\n  private current: Promise<void> | undefined;\n  start() {\n    const done = runWorker();\n    this.current = done;\n    done.then(\n      () => console.log(\"worker finished\"),\n      (error) => console.error(\"worker failed\", error),\n    );\n    const release = () => {\n      console.log(\"releasing worker\");\n      return done;\n    };\n    process.once(\"SIGTERM\", () => {\n      release();\n    });\n  }\n}",
+  },
+  {
+    name: "deltaD: checkThenables: reload() returns a captured promise made by a query builder's then, given a rejection handler",
+    code: "declare class QueryBuilder<T> {\n  where(column: string, value: unknown): QueryBuilder<T>;\n  then<R1 = T, R2 = never>(onFulfilled?: (value: T) => R1 | PromiseLike<R1>, onRejected?: (reason: unknown) => R2 | PromiseLike<R2>): Promise<R1 | R2>;\n}\ninterface User { id: string; active: boolean }\ndeclare function users(): QueryBuilder<User[]>;\nexport function watchUsers(onUsers: (users: User[]) => void, onError: (error: unknown) => void) {\n  const loaded = users().where(\"active\", true).then((rows) => rows);\n  loaded.then(onUsers, onError);\n  const reload = () => {\n    console.log(\"reloading users\");\n    return loaded;\n  };\n  setInterval(() => {\n    reload();\n  }, 60_000);\n}",
+    options: { checkThenables: true },
+  },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC, ...validDeltaA, ...validBatch7, ...validDeltaE],
-    invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC, ...invalidDeltaA, ...invalidBatch7, ...invalidDeltaE],
+    valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC, ...validDeltaA, ...validBatch7, ...validDeltaE, ...validDeltaD],
+    invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC, ...invalidDeltaA, ...invalidBatch7, ...invalidDeltaE, ...invalidDeltaD],
   });
 
   it("says Node.js exits where the program is typed for Node.js, and not in code typed for the DOM only", () => {
