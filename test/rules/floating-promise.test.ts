@@ -7193,6 +7193,14 @@ const validDeltaD: ValidCase[] = [
     code: "declare class QueryBuilder<T> {\n  where(column: string, value: unknown): QueryBuilder<T>;\n  then<R1 = T, R2 = never>(onFulfilled?: (value: T) => R1 | PromiseLike<R1>, onRejected?: (reason: unknown) => R2 | PromiseLike<R2>): Promise<R1 | R2>;\n}\ninterface User { id: string; active: boolean }\ndeclare function users(): QueryBuilder<User[]>;\nexport function watchUsers(onUsers: (users: User[]) => void, onError: (error: unknown) => void) {\n  const loaded = users().where(\"active\", true).then((rows) => rows);\n  loaded.then(onUsers, onError);\n  const reload = () => {\n    console.log(\"reloading users\");\n    return loaded;\n  };\n  setInterval(() => {\n    reload();\n  }, 60_000);\n}",
     options: { checkThenables: true },
   },
+  {
+    name: "deltaD: release() returns a captured promise that the scope stores in a module variable (`lastRun = done`) other code reads",
+    code: "declare function runWorker(): Promise<void>;\nlet lastRun: Promise<void> | undefined;\nexport function startWorker() {\n  const done = runWorker();\n  lastRun = done;\n  const release = () => {\n    console.log(\"releasing worker\");\n    return done;\n  };\n  process.once(\"SIGTERM\", () => {\n    release();\n  });\n}\nexport function lastRunOf() {\n  return lastRun;\n}",
+  },
+  {
+    name: "deltaD: release() returns a captured promise that the scope stores in its own `let`, which the returned getter reads",
+    code: "declare function runWorker(): Promise<void>;\nexport function startWorker() {\n  let current: Promise<void> | undefined;\n  const done = runWorker();\n  current = done;\n  const release = () => {\n    console.log(\"releasing worker\");\n    return done;\n  };\n  process.once(\"SIGTERM\", () => {\n    release();\n  });\n  return { release, running: () => current };\n}",
+  },
 ];
 
 describe(RULE, () => {

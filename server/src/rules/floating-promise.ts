@@ -355,7 +355,8 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "in ioredis's `execPipeline`; an async one wraps it in a new promise and is reported; a bare",
         "`return;` gives no promise and is passed over, as in grammY's memoizing `load()`), or a",
         "`const` of an enclosing scope holding a promise that the scope gives a rejection handler",
-        "(`promise.then(onStop, onError)`, `.catch(h)`), stores (`{ release, promise }`) or returns (a",
+        "(`promise.then(onStop, onError)`, `.catch(h)`), stores (`{ release, promise }`,",
+        "`worker.done = promise`, `lastRun = promise`) or returns (a",
         "captured promise nothing else handles, stores or returns stays reported), or either wrapped in",
         "`Promise.resolve(...)` of the global `Promise` when its type is the built-in `Promise`, which",
         "`Promise.resolve` hands back unchanged (graphile-worker's `release = () => { ...; return",
@@ -803,8 +804,9 @@ function isBuiltinPromise(expression: ts.Expression, types: TypeOracle): boolean
 /**
  * A `const` declared outside `fn` (a local of an enclosing function, or of the module) that holds a
  * promise which its scope, outside `fn`, hands a rejection handler (`promise.then(onStop, onError)`,
- * `promise.catch(h)`), stores (`{ release, promise }`, `worker.done = promise`) or returns: the
- * promise is held and handled there, so a function returning it makes no new one (graphile-worker's
+ * `promise.catch(h)`), stores (`{ release, promise }`, `worker.done = promise`, `lastRun = promise`
+ * in a variable other code reads) or returns: the promise is held and handled there, so a function
+ * returning it makes no new one (graphile-worker's
  * `const promise = workerDeferred.finally(...); promise.then(..., (error) => ...);`). A captured
  * promise that nothing outside `fn` handles, stores or returns (`promise.finally(...)` only) is not
  * held: dropping the function's result drops its only reference.
@@ -827,12 +829,16 @@ function heldCapturedConst(expression: ts.Expression, fn: ts.FunctionLikeDeclara
   return handle !== undefined && visit(region);
 }
 
-/** The reference `name` of a promise is given a rejection handler, stored in an object or a property, or returned. */
+/** The reference `name` of a promise is given a rejection handler, stored in an object, a property or a variable, or returned. */
 function handsOn(name: ts.Identifier): boolean {
   const parent = name.parent;
   if (ts.isShorthandPropertyAssignment(parent) || ts.isReturnStatement(parent)) return true;
   if (ts.isPropertyAssignment(parent)) return parent.initializer === name;
-  if (ts.isBinaryExpression(parent)) return parent.right === name && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isPropertyAccessExpression(parent.left) || ts.isElementAccessExpression(parent.left));
+  // `worker.done = promise`, `workers[id] = promise`, `lastRun = promise`: each store keeps the promise where other code reads it.
+  if (ts.isBinaryExpression(parent)) {
+    const target = parent.left;
+    return parent.right === name && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target) || ts.isIdentifier(target));
+  }
   if (!ts.isPropertyAccessExpression(parent) || parent.expression !== name || !ts.isCallExpression(parent.parent) || parent.parent.expression !== parent) return false;
   const handlerIndex = parent.name.text === "catch" ? 0 : parent.name.text === "then" ? 1 : -1;
   const handler = handlerIndex < 0 ? undefined : parent.parent.arguments[handlerIndex];
