@@ -7203,10 +7203,43 @@ const validDeltaD: ValidCase[] = [
   },
 ];
 
+/** Left mutants the lead settled (ninth session). */
+const invalidLeftL: InvalidCase[] = [
+  {
+    name: "leftL: `return Promise.reject(this.ready)` is a new, rejected promise, not the held one (unusual: a held promise as the rejection reason; #61 of the delta2 run)",
+    code: `export class Pool {\n  ready: Promise<void> = Promise.resolve();\n  fail() {\n    return Promise.reject(this.ready);\n  }\n  close() {\n    this.fail();\n  }\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 7,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `export class Pool {\n  ready: Promise<void> = Promise.resolve();\n  fail() {\n    return Promise.reject(this.ready);\n  }\n  close() {\n    this.fail()${H};\n  }\n}`,
+          ],
+          [
+            VOID,
+            `export class Pool {\n  ready: Promise<void> = Promise.resolve();\n  fail() {\n    return Promise.reject(this.ready);\n  }\n  close() {\n    void this.fail();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+];
+
+const validLeftL: ValidCase[] = [
+  {
+    name: "leftL: `return Promise.resolve(this.ready)` hands back the held built-in promise",
+    code: `export class Pool {\n  ready: Promise<void> = Promise.resolve();\n  whenReady() {\n    return Promise.resolve(this.ready);\n  }\n  warm() {\n    this.whenReady();\n  }\n}`,
+  },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC, ...validDeltaA, ...validBatch7, ...validDeltaE, ...validDeltaD],
-    invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC, ...invalidDeltaA, ...invalidBatch7, ...invalidDeltaE, ...invalidDeltaD],
+    valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC, ...validDeltaA, ...validBatch7, ...validDeltaE, ...validDeltaD, ...validLeftL],
+    invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC, ...invalidDeltaA, ...invalidBatch7, ...invalidDeltaE, ...invalidDeltaD, ...invalidLeftL],
   });
 
   it("says Node.js exits where the program is typed for Node.js, and not in code typed for the DOM only", () => {
