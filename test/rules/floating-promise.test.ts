@@ -7227,12 +7227,108 @@ const invalidLeftL: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "leftL: `Promise.allSettled` of an untyped value may reject (a value that is not iterable), even with a callback that cannot throw",
+    code: `export function drain(pending: any, state: { drained: boolean }) {\n  Promise.allSettled(pending).then(() => {\n    state.drained = true;\n  });\n}`,
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 2,
+        column: 3,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `export function drain(pending: any, state: { drained: boolean }) {\n  Promise.allSettled(pending).then(() => {\n    state.drained = true;\n  })${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function drain(pending: any, state: { drained: boolean }) {\n  void Promise.allSettled(pending).then(() => {\n    state.drained = true;\n  });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "leftL: `Promise.all` of a list of promises rejects with the first rejection: `.then(f)` on it is not handled",
+    code: `export function closeAll(clients: { close(): Promise<void> }[], state: { closed: boolean }) {\n  const closing = clients.map((client) => client.close());\n  Promise.all(closing).then(() => {\n    state.closed = true;\n  });\n}`,
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 3,
+        column: 3,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `export function closeAll(clients: { close(): Promise<void> }[], state: { closed: boolean }) {\n  const closing = clients.map((client) => client.close());\n  Promise.all(closing).then(() => {\n    state.closed = true;\n  })${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function closeAll(clients: { close(): Promise<void> }[], state: { closed: boolean }) {\n  const closing = clients.map((client) => client.close());\n  void Promise.all(closing).then(() => {\n    state.closed = true;\n  });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "leftL: an async function awaiting `Promise.allSettled(collect())` rejects when collecting throws",
+    code: `declare function collectClosing(): Promise<void>[];\nasync function closeAll() {\n  await Promise.allSettled(collectClosing());\n}\nexport function shutdown() {\n  closeAll();\n}`,
+    errors: [
+      {
+        messageId: "floating",
+        line: 6,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function collectClosing(): Promise<void>[];\nasync function closeAll() {\n  await Promise.allSettled(collectClosing());\n}\nexport function shutdown() {\n  closeAll()${H};\n}`,
+          ],
+          [
+            VOID,
+            `declare function collectClosing(): Promise<void>[];\nasync function closeAll() {\n  await Promise.allSettled(collectClosing());\n}\nexport function shutdown() {\n  void closeAll();\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "leftL: `Promise.all` of a literal of promises it was given rejects when one does",
+    code: `export function whenBoth(config: Promise<void>, schema: Promise<void>, state: { ready: boolean }) {\n  Promise.all([config, schema]).then(() => {\n    state.ready = true;\n  });\n}`,
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 2,
+        column: 3,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `export function whenBoth(config: Promise<void>, schema: Promise<void>, state: { ready: boolean }) {\n  Promise.all([config, schema]).then(() => {\n    state.ready = true;\n  })${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function whenBoth(config: Promise<void>, schema: Promise<void>, state: { ready: boolean }) {\n  void Promise.all([config, schema]).then(() => {\n    state.ready = true;\n  });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const validLeftL: ValidCase[] = [
   {
     name: "leftL: `return Promise.resolve(this.ready)` hands back the held built-in promise",
     code: `export class Pool {\n  ready: Promise<void> = Promise.resolve();\n  whenReady() {\n    return Promise.resolve(this.ready);\n  }\n  warm() {\n    this.whenReady();\n  }\n}`,
+  },
+  {
+    name: "leftL: an async function awaiting `Promise.allSettled` of a list it holds cannot reject",
+    code: `async function closeAll(closing: Promise<void>[]) {\n  await Promise.allSettled(closing);\n}\nexport function shutdown(closing: Promise<void>[]) {\n  closeAll(closing);\n}`,
+  },
+  {
+    name: "leftL: `Promise.allSettled` of a `Map`'s entries list held in a const, then a callback that cannot throw",
+    code: `export function drain(pending: Map<string, Promise<void>>, state: { drained: boolean }) {\n  const all = [...pending.values()];\n  Promise.allSettled(all).then(() => {\n    state.drained = true;\n  });\n}`,
   },
 ];
 

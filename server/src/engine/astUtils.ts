@@ -204,8 +204,9 @@ export function loweredLogicalAssignment(expression: ts.Expression): { target: t
   };
   if (ts.isBinaryExpression(node)) {
     const operator = LOWERED_OPERATORS.get(node.operatorToken.kind);
-    const found = operator === undefined ? undefined : store(node.right, skipParens(node.left));
-    return found && operator !== undefined ? { ...found, operator } : undefined;
+    if (operator === undefined) return undefined;
+    const found = store(node.right, skipParens(node.left));
+    return found && { ...found, operator };
   }
   if (!ts.isConditionalExpression(node)) return undefined;
   const branches = (written: ts.Expression, keptBranch: ts.Expression): { target: ts.Expression; value: ts.Expression } | undefined => {
