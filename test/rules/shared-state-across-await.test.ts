@@ -4909,10 +4909,58 @@ const validDelta8C: ValidCase[] = [
   { name: "delta8C: a compare-and-set in a finally block whose guard returns, the version bumped after the try", code: "interface Doc { text: string }\ninterface Saved { ok: boolean; text: string }\ndeclare function save(doc: Doc): Promise<Saved>;\ndeclare function merge(local: Doc, saved: Saved): Doc;\nexport class Editor {\n  private version = 0;\n  private doc: Doc = { text: \"\" };\n  async persist() {\n    const version = this.version;\n    const draft = this.doc;\n    let saved: Saved | undefined;\n    try {\n      saved = await save(draft);\n    } finally {\n      if (this.version !== version) return;\n      this.doc = saved ? merge(draft, saved) : draft;\n    }\n    this.version++;\n  }\n}" },
 ];
 
+const invalidLeftD: InvalidCase[] = [
+  { name: "leftD: a reload that clears the flag in a finally ahead of #enter (unusual: a try before the helper call) and releases it again before its await: no lock", code: "declare function drain(): Promise<void>;\ndeclare function loadConfig(): Promise<string>;\nexport class Server {\n  #busy: string | null = null;\n  #reloads = 0;\n  #config = \"\";\n  async reload(): Promise<void> {\n    try {\n      await drain();\n    } finally {\n      this.#busy = null;\n    }\n    this.#enter(\"reload\");\n    const reloads = this.#reloads;\n    this.#busy = null;\n    this.#config = await loadConfig();\n    this.#reloads = reloads + 1;\n  }\n  #enter(method: string): void {\n    if (this.#busy) throw new Error(`Server: ${method}() while ${this.#busy} runs`);\n    this.#busy = method;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 17,
+      column: 5,
+      message: staleSnapshot("this.#reloads", "reloads"),
+    },
+  ] },
+  { name: "leftD: a syncWith() whose beginSync parameter (unusual: it shadows the module's guard function) is called, not the guard: no lock", code: "declare function listChanges(since: number): Promise<{ version: number; changes: string[] }>;\nlet syncing = false;\nlet lastVersion = 0;\nlet applied = 0;\nfunction beginSync(): void {\n  if (syncing) throw new Error(\"sync already in progress\");\n  syncing = true;\n}\nexport async function syncWith(beginSync: () => void): Promise<void> {\n  beginSync();\n  try {\n    const before = applied;\n    const { version, changes } = await listChanges(lastVersion);\n    lastVersion = version;\n    applied = before + changes.length;\n  } finally {\n    syncing = false;\n  }\n}\nexport function startSync(): void {\n  beginSync();\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 15,
+      column: 5,
+      message: staleSnapshot("applied", "before"),
+    },
+  ] },
+  { name: "leftD: a helper that counts its depth down with --depth (unusual: a prefix decrement of the flag's parameter) sets the flag to 0: no lock", code: "declare function flushQueue(): Promise<number>;\nexport class Flusher {\n  #depth = 0;\n  #flushed = 0;\n  async flush(): Promise<void> {\n    this.#enter();\n    try {\n      const flushed = this.#flushed;\n      const count = await flushQueue();\n      this.#flushed = flushed + count;\n    } finally {\n      this.#depth = 0;\n    }\n  }\n  #enter(depth = 1): void {\n    if (this.#depth) throw new Error(\"Flusher: flush() is already running\");\n    --depth;\n    this.#depth = depth;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 10,
+      column: 7,
+      message: staleSnapshot("this.#flushed", "flushed"),
+    },
+  ] },
+  { name: "leftD: a helper that increments its any-typed task name with ++task (unusual: ++ on a string gives NaN) before setting the flag: no lock", code: "declare function pushChanges(): Promise<number>;\nexport class Syncer {\n  #running: any;\n  #synced = 0;\n  async sync(): Promise<void> {\n    this.#enter(\"sync\");\n    try {\n      const synced = this.#synced;\n      const pushed = await pushChanges();\n      this.#synced = synced + pushed;\n    } finally {\n      this.#running = undefined;\n    }\n  }\n  #enter(task: any): void {\n    if (this.#running) throw new Error(\"Syncer: a sync is already running\");\n    ++task;\n    this.#running = task;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 10,
+      column: 7,
+      message: staleSnapshot("this.#synced", "synced"),
+    },
+  ] },
+  { name: "leftD: a helper that writes the flag before its guard (unusual: #settle() clears it again before the check, nothing sets it after): no lock", code: "interface Job { id: string }\ndeclare function claim(limit: number): Promise<Job[]>;\nexport class JobRunner {\n  #running: string | undefined;\n  #completed = 0;\n  async runOnce(): Promise<number> {\n    this.#enter(\"runOnce\");\n    try {\n      const done = this.#completed;\n      const jobs = await claim(10);\n      this.#completed = done + jobs.length;\n      return jobs.length;\n    } finally {\n      this.#running = undefined;\n    }\n  }\n  #enter(method: string): void {\n    this.#running = method;\n    this.#settle();\n    if (this.#running) throw new Error(`JobRunner: ${method}() while a run is settling`);\n  }\n  #settle(): void {\n    this.#running = undefined;\n  }\n}", errors: [
+    {
+      messageId: "staleSnapshot",
+      line: 11,
+      column: 7,
+      message: staleSnapshot("this.#completed", "done"),
+    },
+  ] },
+];
+
+const validLeftD: ValidCase[] = [
+  { name: "leftD: a class with a static private enter() (unusual: the same name as the instance guard) declared first: the instance enter() takes the flag", code: "declare function send(lines: string[]): Promise<void>;\nexport class LogExporter {\n  private static exporters = 0;\n  private busy = false;\n  private exported = 0;\n  private buffer: string[] = [];\n  private static enter(): void {\n    LogExporter.exporters++;\n  }\n  async flush(): Promise<void> {\n    this.enter();\n    try {\n      const before = this.exported;\n      const lines = this.buffer.splice(0);\n      await send(lines);\n      this.exported = before + lines.length;\n    } finally {\n      this.busy = false;\n    }\n  }\n  private enter(): void {\n    if (this.busy) throw new Error(\"LogExporter: flush() is already running\");\n    this.busy = true;\n  }\n}" },
+  { name: "leftD: a connection stored after a recheck of it or a pending connect in one operand ((this.conn ?? this.connecting) === undefined)", code: "interface Conn { close(): void }\ndeclare function connect(): Promise<Conn>;\nexport class Db {\n  private conn: Conn | undefined;\n  private connecting: Promise<Conn> | undefined;\n  async get(): Promise<Conn | undefined> {\n    if (!this.conn) {\n      const conn = await connect();\n      if ((this.conn ?? this.connecting) === undefined && (this.conn = conn)) return conn;\n      conn.close();\n    }\n    return this.conn;\n  }\n}" },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...validBatch7, ...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3, ...validRight2, ...validDelta8B, ...validDelta8A, ...validDelta8C],
-    invalid: [...invalidBatch7, ...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3, ...invalidRight2, ...invalidDelta8B, ...invalidDelta8A, ...invalidDelta8C],
+    valid: [...validBatch7, ...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3, ...validRight2, ...validDelta8B, ...validDelta8A, ...validDelta8C, ...validLeftD],
+    invalid: [...invalidBatch7, ...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3, ...invalidRight2, ...invalidDelta8B, ...invalidDelta8A, ...invalidDelta8C, ...invalidLeftD],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).
