@@ -254,8 +254,12 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  finally { this.#busy = null; }`: a private method (`#enter`, `private enter`) or a module",
         "  function (exported too), neither async, that throws while the flag is set and then sets it to",
         "  `true` or a name (`if (this.#busy) throw new Error(...); this.#busy = method;`), with the",
-        "  flag cleared in the `finally` of a `try` written after the call (directly, or by a helper such",
-        "  as `this.#leave()`, itself or through a helper it calls). A helper whose guard returns hands",
+        "  flag written in the `finally` of a `try` written after the call (directly, or by a helper such",
+        "  as `this.#leave()`, itself or through a helper it calls; the helpers may be called optionally,",
+        "  `this.#enter?.()`). The value written does not matter, nor a `return` before the write",
+        "  (`if (!this.#busy) return;`): a flag left set keeps every later call out at the guard, so",
+        "  the `try` runs alone either way; a `finally` that does not write the flag is no release.",
+        "  A helper whose guard returns hands",
         "  back to a caller that runs on without the flag, and so does an async one, whose throw only",
         "  rejects the promise the caller drops;",
         "  one whose guard only logs stops nothing, a helper a subclass may override",
@@ -1038,9 +1042,9 @@ class Analyzer {
 
   /**
    * A busy flag taken by a helper (`busyFlagHelperGuard`), called as a statement of `fn`'s own
-   * body that does not suspend (`this.#enter("tick");`, `this.enter();`, `enter();`), and cleared
+   * body that does not suspend (`this.#enter("tick");`, `this.enter();`, `enter();`), and written
    * in the `finally` of a `try` written after that call (`this.#busy = null`, or a call to a
-   * helper that clears it, `this.#leave()`): `async tick() { this.#enter("tick"); try { ... }
+   * helper that writes it, `this.#leave()`; `clearsFlag`): `async tick() { this.#enter("tick"); try { ... }
    * finally { this.#busy = null; } }`. As with the inline guard, the check and the set run as one
    * step, so only one call at a time gets past the helper; reads before the call are not covered.
    * Returns where the lock is held from (the call's start), or +∞.
@@ -1067,13 +1071,13 @@ class Analyzer {
    * replace and that runs to its end before the call returns: a private method of `fn`'s class
    * (`this.#enter()`, `this.enter()` of a `private enter()`, static when `fn` is) or a function
    * declared at the top of `fn`'s module (`enter()`, exported or not: the module's own call names
-   * its local binding, which no importer can reassign), neither async nor a generator.
+   * its local binding, which no importer can reassign), neither async nor a generator. An optional
+   * call (`this.#enter?.()`, `enter?.()`) runs it too: a declared method or function is always there.
    */
   private busyFlagHelper(fn: ts.FunctionLikeDeclaration, call: ts.CallExpression): BusyFlagHelper | undefined {
-    if (call.questionDotToken) return undefined;
     const callee = call.expression;
     let helper: ts.FunctionLikeDeclaration | undefined;
-    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && !callee.questionDotToken) {
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
       if (!ts.isMethodDeclaration(fn) || !ts.isClassLike(fn.parent)) return undefined;
       const isStatic = (member: ts.ClassElement): boolean => (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static) !== 0;
       helper = fn.parent.members.find(
@@ -1101,27 +1105,30 @@ class Analyzer {
   }
 
   /**
-   * `finally` clears `flag`: one of its statements sets it to `null`, `undefined`, `false`, `0` or
-   * `""`, or calls a helper (`busyFlagHelper`) whose body does, itself or through a helper it calls
-   * the same way (`#leave()` calling `#reset()`), with no `return` before it. Each helper is read
-   * once: what it clears does not depend on who calls it, and helpers that call each other end.
+   * `finally` releases `flag`: one of its statements writes it (`this.#busy = null`, `this.#depth
+   * -= 1`, `this.#depth--`), or calls a helper (`busyFlagHelper`) whose body does, itself or
+   * through a helper it calls the same way (`#leave()` calling `#reset()`). The value written does
+   * not matter, nor a `return` before the write (`#leave() { if (!this.#busy) return; this.#busy =
+   * false; }`): a value that leaves the flag set, or a path that does not write it, keeps every
+   * later call out at the helper's guard, so the `try` runs alone either way. A `finally` that never
+   * writes the flag is still no release: the flag is then not taken as a lock. Each helper is read
+   * once: what it writes does not depend on who calls it, and helpers that call each other end.
    */
   private clearsFlag(fn: ts.FunctionLikeDeclaration, block: ts.Block, flag: BusyFlag): boolean {
     const read = new Set<ts.FunctionLikeDeclaration>();
     const clears = (statements: readonly ts.Statement[], viaThis: boolean): boolean => {
       for (const statement of statements) {
-        if (ts.isExpressionStatement(statement) && isAssignment(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-          const { left, right } = statement.expression;
-          if (isFalsyConstant(right) && this.namesFlag(left, flag, viaThis)) return true;
-        }
-        if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)) {
-          const helper = this.busyFlagHelper(fn, statement.expression);
+        if (!ts.isExpressionStatement(statement)) continue;
+        const expression = skipOuter(statement.expression);
+        if (isAssignment(expression) && this.namesFlag(expression.left, flag, viaThis)) return true;
+        if (isIncrementOrDecrement(expression) && this.namesFlag(expression.operand, flag, viaThis)) return true;
+        if (ts.isCallExpression(expression)) {
+          const helper = this.busyFlagHelper(fn, expression);
           if (helper && !read.has(helper.fn)) {
             read.add(helper.fn);
             if (clears(helper.body.statements, helper.method)) return true;
           }
         }
-        if (mayReturn(statement)) return false;
       }
       return false;
     };
@@ -1899,14 +1906,9 @@ function isTruthyConstant(value: ts.Expression): boolean {
   return false;
 }
 
-function isFalsyConstant(value: ts.Expression): boolean {
-  const node = skipOuter(value);
-  if (node.kind === ts.SyntaxKind.NullKeyword || node.kind === ts.SyntaxKind.FalseKeyword) return true;
-  if (ts.isIdentifier(node)) return node.text === "undefined";
-  if (ts.isVoidExpression(node)) return ts.isLiteralExpression(skipOuter(node.expression));
-  if (ts.isStringLiteralLike(node)) return node.text === "";
-  if (ts.isNumericLiteral(node)) return Number(node.text) === 0;
-  return false;
+/** `x++`, `x--`, `++x`, `--x`. */
+function isIncrementOrDecrement(node: ts.Expression): node is ts.PrefixUnaryExpression | ts.PostfixUnaryExpression {
+  return (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken);
 }
 
 /**
