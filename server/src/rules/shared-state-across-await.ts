@@ -1119,7 +1119,7 @@ class Analyzer {
     const clears = (statements: readonly ts.Statement[], viaThis: boolean): boolean => {
       for (const statement of statements) {
         if (!ts.isExpressionStatement(statement)) continue;
-        const expression = skipOuter(statement.expression);
+        const expression = statement.expression;
         if (isAssignment(expression) && this.namesFlag(expression.left, flag, viaThis)) return true;
         if (isIncrementOrDecrement(expression) && this.namesFlag(expression.operand, flag, viaThis)) return true;
         if (ts.isCallExpression(expression)) {
@@ -1906,9 +1906,9 @@ function isTruthyConstant(value: ts.Expression): boolean {
   return false;
 }
 
-/** `x++`, `x--`, `++x`, `--x`. */
+/** `x++`, `x--` (every postfix operator), `++x`, `--x`. */
 function isIncrementOrDecrement(node: ts.Expression): node is ts.PrefixUnaryExpression | ts.PostfixUnaryExpression {
-  return (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken);
+  return ts.isPostfixUnaryExpression(node) || (ts.isPrefixUnaryExpression(node) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken));
 }
 
 /**
