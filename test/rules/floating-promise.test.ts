@@ -7332,10 +7332,79 @@ const validLeftL: ValidCase[] = [
   },
 ];
 
+const invalidLeftF: InvalidCase[] = [
+  {
+    name: "leftF: a `ping` guard testing the same parameter twice (`!options && typeof options === \"function\"`, a typo) never runs: `ping(callback)` leaves `callback` empty and the promise floats",
+    ts7: PING_TS7,
+    code: pingWith('!options && typeof options === "function"', 'connection.ping((error) => console.log("ping", error))'),
+    fileName: "connection.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 16,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (!options && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  Promise.resolve(connection.ping((error) => console.log("ping", error)))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function Connection(config) {\n  this.config = config;\n}\nConnection.prototype.ping = function ping(options, callback) {\n  if (!options && typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => this.ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n};\n/** @param {Connection} connection */\nexport function check(connection) {\n  void connection.ping((error) => console.log("ping", error));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "leftF: a step in a bare block (`{ done = callback; }`) moves the first argument into `done`: a function passed second is no callback",
+    code: WHEN_READY_IN_BLOCK('whenReady(undefined, () => console.log("ready"))'),
+    fileName: "ready.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 13,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `// unusual on purpose: the first step sits in a bare block\nexport function whenReady(callback, done) {\n  {\n    // \`callback\` is the old name of the first parameter; the body reads \`done\`\n    done = callback;\n  }\n  if (typeof done !== "function") {\n    return new Promise((resolve) => whenReady(() => resolve()));\n  }\n  setImmediate(() => done());\n}\nexport function start() {\n  Promise.resolve(whenReady(undefined, () => console.log("ready")))${H};\n}`,
+          ],
+          [
+            VOID,
+            `// unusual on purpose: the first step sits in a bare block\nexport function whenReady(callback, done) {\n  {\n    // \`callback\` is the old name of the first parameter; the body reads \`done\`\n    done = callback;\n  }\n  if (typeof done !== "function") {\n    return new Promise((resolve) => whenReady(() => resolve()));\n  }\n  setImmediate(() => done());\n}\nexport function start() {\n  void whenReady(undefined, () => console.log("ready"));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+];
+
+const validLeftF: ValidCase[] = [
+  {
+    name: "leftF: a `ping` guard testing the same parameter twice (`!options && typeof options === \"function\"`, a typo for `!callback`) never runs: a callback passed second stays, no promise",
+    // Unusual (a typo): the guard is never true, so the step's assignments never run and `callback` keeps the caller's function.
+    code: pingWith('!options && typeof options === "function"', 'connection.ping({ timeout: 100 }, (error) => console.log("ping", error))'),
+    fileName: "connection.js",
+  },
+  {
+    name: "leftF: a guard testing the same parameter twice never runs, whatever its branch assigns (`callback = once(options)`): a callback passed second stays, no promise",
+    code: "function once(fn) {\n  let called = false;\n  return (...args) => {\n    if (!called) {\n      called = true;\n      fn(...args);\n    }\n  };\n}\n// unusual on purpose: `!options` is a typo for `!callback`, so the step never runs\nexport function ping(options, callback) {\n  if (!options && typeof options === \"function\") {\n    callback = once(options);\n    options = {};\n  }\n  if (!callback) {\n    return new Promise((resolve, reject) => ping(options, (error) => (error ? reject(error) : resolve())));\n  }\n  setTimeout(() => callback(null), options.timeout || 0);\n}\nexport function check() {\n  ping({ timeout: 100 }, (error) => console.log(\"ping\", error));\n}",
+    fileName: "ping.js",
+  },
+  {
+    name: "leftF: a shuffle step in a bare block (`{ done = callback; }`) is read like one in the body: the callback passed first is seen",
+    code: WHEN_READY_IN_BLOCK('whenReady(() => console.log("ready"))'),
+    fileName: "ready.js",
+  },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC, ...validDeltaA, ...validBatch7, ...validDeltaE, ...validDeltaD, ...validLeftL],
-    invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC, ...invalidDeltaA, ...invalidBatch7, ...invalidDeltaE, ...invalidDeltaD, ...invalidLeftL],
+    valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC, ...validDeltaA, ...validBatch7, ...validDeltaE, ...validDeltaD, ...validLeftL, ...validLeftF],
+    invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC, ...invalidDeltaA, ...invalidBatch7, ...invalidDeltaE, ...invalidDeltaD, ...invalidLeftL, ...invalidLeftF],
   });
 
   it("says Node.js exits where the program is typed for Node.js, and not in code typed for the DOM only", () => {

@@ -415,7 +415,9 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "branches only assign parameters, or an assignment from another parameter, before",
         "any statement other than a variable declaration; mysql's `ping(options, callback)` guard, `if",
         "(!callback && typeof options === \"function\") { callback = options; options = {}; }`, counts too (it",
-        "runs only without a callback, so `conn.ping(cb)` and `conn.ping(options, cb)` pass one). Such steps come",
+        "runs only without a callback, so `conn.ping(cb)` and `conn.ping(options, cb)` pass one; a guard that",
+        "tests one parameter twice, `!options && typeof options === \"function\"`, is never true, and only",
+        "its other branch runs). The statements of a bare block (`{ done = callback; }`) count as the body's. Such steps come",
         "first. Any other write to a parameter that the conditions test (`callback = once(callback)`, a shuffle",
         "decided by `arguments.length`, one after the first other statement or in a closure, a destructuring",
         "write such as `[callback, options] = [options, {}]` or `({ callback } = options)`) is not",
@@ -1486,8 +1488,8 @@ function isParameterWrite(identifier: ts.Identifier, shuffleAssignments: Readonl
  * (`a = b`, `a = anything`; an assignment to a local or a property, `this.options = {}` or
  * `this[kLastHost] = hostname` (an element of anything but `arguments`), changes no parameter and
  * is passed over), or such an assignment as a statement of its own with no `if`
- * (`done = callback;`, `url = String(url);`); variable statements may sit between the steps. The
- * first other statement ends it.
+ * (`done = callback;`, `url = String(url);`); variable statements may sit between the steps, and a
+ * bare block's statements count as the body's. The first other statement ends it.
  * of a parameter, with no other condition (or, guarded, `!t && typeof p === "function"` whose
  * true branch assigns `t = p`: {@link guardedFunctionTest}; or of another type, `typeof options ===
  * "string"`, where the parameter is no function), whose branches only assign parameters
@@ -1543,7 +1545,9 @@ function shuffleOfArguments(
     /** A guarded step's other branch: where the tested parameter is a function, the guard's target is truthy. */
     targetTruthy?: { tested: number; target: number };
   }
-  for (const statement of body.statements) {
+  // A bare block's statements run in order as the body's do (`{ done = callback; }`).
+  const inOrder = (statements: readonly ts.Statement[]): ts.Statement[] => statements.flatMap((statement) => (ts.isBlock(statement) ? inOrder(statement.statements) : [statement]));
+  for (const statement of inOrder(body.statements)) {
     if (ts.isVariableStatement(statement)) continue;
     let branches: Branch[] | undefined;
     if (ts.isIfStatement(statement)) {
@@ -1559,6 +1563,12 @@ function shuffleOfArguments(
           { list: functionList, isFunction: test.index },
           { list: otherList, notFunction: test.index },
         ];
+      } else if (guarded && whenTrue && whenFalse && guarded.target === guarded.index) {
+        // `!options && typeof options === "function"` (a typo for `!callback`) is never true: a
+        // falsy value is no function. Only the other branch runs; what the first assigns never
+        // happens, so it is no write that makes the conditions unreliable either.
+        for (const assignment of whenTrue) assignments.add(assignment);
+        branches = [{ list: whenFalse }];
       } else if (guarded && whenTrue && whenFalse) {
         // `if (!callback && typeof options === "function") { callback = options; ... }`: the step
         // runs only without a callback; otherwise the callback (truthy) stays where it is. What
@@ -1612,7 +1622,8 @@ function shuffleOfArguments(
  * The guarded step of mysql's `ping(options, callback)`: `!callback && typeof options ===
  * "function"` (either order): `typeof p === "function"` of one parameter and, with `&&`, a test
  * that another parameter, the target, is no function (`!t`, `typeof t !== "function"`, `t ==
- * null`, `t === undefined`). Which parameter is tested, and the target.
+ * null`, `t === undefined`). Which parameter is tested, and the target (the tested one itself
+ * where the guard tests one parameter twice, `!options && typeof options === "function"`, which is never true).
  */
 function guardedFunctionTest(condition: ts.Expression, parameterIndex: (expr: ts.Expression) => number): { index: number; target: number } | undefined {
   const node = skipParens(condition);
@@ -1621,7 +1632,7 @@ function guardedFunctionTest(condition: ts.Expression, parameterIndex: (expr: ts
     const test = typeofFunctionTest(side, parameterIndex);
     if (!test?.functionWhen) continue;
     const target = notFunctionTarget(other, parameterIndex);
-    return target >= 0 && target !== test.index ? { index: test.index, target } : undefined;
+    return target >= 0 ? { index: test.index, target } : undefined;
   }
   return undefined;
 }
