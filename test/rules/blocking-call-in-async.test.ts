@@ -7649,8 +7649,82 @@ const MIGRATE = lines(
   "}",
 );
 
+/** A TypeScript import-equals alias of a module member: `import read = fs.readFileSync;`. */
+const FS_ALIAS = (member: string) => lines(FS, `import read = ${member};`);
+/** A settings reader that blocks, and a request handler that calls it through an import-equals alias (`import load = settings.getSettings`). */
+const ALIAS_SETTINGS = lines(FS, "export function getSettings() {", '  return JSON.parse(fs.readFileSync("settings.json", "utf8")) as { dbUrl: string };', "}");
+const ALIAS_CALLER = (caller: string) => lines('import * as settings from "./settings";', "import load = settings.getSettings;", caller, "  return load().dbUrl;", "}");
+const invalidLeftB2: InvalidCase[] = [
+  {
+    name: "leftB2: a project function that blocks, called from async code through an import-equals alias (`import load = settings.getSettings`)",
+    code: ALIAS_SETTINGS,
+    fileName: "settings.ts",
+    extraFiles: { "handler.ts": ALIAS_CALLER("export async function databaseUrl() {") },
+    errors: [
+      {
+        messageId: "blockingSink",
+        line: 3,
+        column: 21,
+        message: "`getSettings` calls `readFileSync` here, which waits for the file system, and async code runs it: it is reached from async function `databaseUrl`, and each of those calls is a related location. Until it returns, no other request, timer or callback on this process runs. Use `await readFile(...)` from `node:fs/promises` here and make the functions between here and the async code async, or call `getSettings` only outside async code.",
+      },
+    ],
+  },
+  {
+    name: "leftB2: readFileSync through an import-equals alias (`import read = fs.readFileSync`) in an async function",
+    code: lines(FS_ALIAS("fs.readFileSync"), "export async function loadTemplate(name: string) {", '  return read(`templates/${name}.html`, "utf8");', "}"),
+    errors: [
+      {
+        messageId: "blockingCall",
+        line: 4,
+        column: 10,
+        message: BLOCKS_ON_FS("readFileSync", "async function `loadTemplate`", "readFile"),
+        fixes: [
+          [
+            READ_FILE,
+            `${FS}\nimport { readFile } from "node:fs/promises";\nimport read = fs.readFileSync;\nexport async function loadTemplate(name: string) {\n  return await readFile(\`templates/\${name}.html\`, "utf8");\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "leftB2: readFileSync through an import-equals alias run with .call in an async function",
+    code: lines(FS_ALIAS("fs.readFileSync"), "export async function loadTemplate(name: string) {", '  return read.call(fs, `templates/${name}.html`, "utf8");', "}"),
+    errors: [{ messageId: "blockingCall", line: 4, column: 10, message: BLOCKS_ON_FS("readFileSync", "async function `loadTemplate`", "readFile") }],
+  },
+  {
+    name: "leftB2: readFileSync through an import-equals alias run with Reflect.apply in an async function",
+    code: lines(FS_ALIAS("fs.readFileSync"), "export async function loadTemplate(name: string) {", '  return Reflect.apply(read, fs, [`templates/${name}.html`, "utf8"]);', "}"),
+    errors: [{ messageId: "blockingCall", line: 4, column: 10, message: BLOCKS_ON_FS("readFileSync", "async function `loadTemplate`", "readFile") }],
+  },
+];
+const validLeftB2: ValidCase[] = [
+  {
+    name: "leftB2: a project function that blocks, called through an import-equals alias only from synchronous start-up code",
+    code: ALIAS_SETTINGS,
+    fileName: "settings.ts",
+    extraFiles: { "handler.ts": ALIAS_CALLER("export function databaseUrlAtStartup() {") },
+  },
+  {
+    name: "leftB2: an import-equals alias of the promise API (`import read = fs.promises.readFile`) awaited in an async function",
+    code: lines(FS_ALIAS("fs.promises.readFile"), "export async function loadTemplate(name: string) {", '  return read(`templates/${name}.html`, "utf8");', "}"),
+  },
+  {
+    name: "leftB2: an import-equals alias of the promise API run with Reflect.apply in an async function",
+    code: lines(FS_ALIAS("fs.promises.readFile"), "export async function loadTemplate(name: string) {", '  return Reflect.apply(read, fs.promises, [`templates/${name}.html`, "utf8"]);', "}"),
+  },
+  {
+    name: "leftB2: an import-equals alias of readFileSync used only in synchronous code no async code calls",
+    code: lines(FS_ALIAS("fs.readFileSync"), "export function loadTemplateSync(name: string) {", '  return read.call(fs, `templates/${name}.html`, "utf8");', "}"),
+  },
+  {
+    name: "leftB2: an import-equals alias of readFileSync used at the top level of the module (start-up code)",
+    code: lines(FS_ALIAS("fs.readFileSync"), 'export const layout = read("templates/layout.html", "utf8");', "export async function render(body: string) {", '  return layout.replace("{{body}}", body);', "}"),
+  },
+];
+
 describe(RULE, () => {
-  runRuleTable(RULE, { valid: [...valid, ...valid1, ...valid471, ...valid941, ...validLeft, ...validDelta8, ...validCompiled], invalid: [...invalid, ...invalid1, ...invalid471, ...invalid941, ...invalidLeft, ...invalidDelta8, ...invalidCompiled] });
+  runRuleTable(RULE, { valid: [...valid, ...valid1, ...valid471, ...valid941, ...validLeft, ...validDelta8, ...validCompiled, ...validLeftB2], invalid: [...invalid, ...invalid1, ...invalid471, ...invalid941, ...invalidLeft, ...invalidDelta8, ...invalidCompiled, ...invalidLeftB2] });
 
   it("inputs of the fix cases type-check, so the fix outputs are checked too", () => {
     for (const testCase of invalid) {

@@ -799,7 +799,7 @@ function blockingOwner(fn: ts.SignatureDeclaration): { fn: ts.SignatureDeclarati
   return name === undefined ? undefined : { fn, name };
 }
 
-/** The local name a declaration gives to something named `isName` (a renamed import, re-export, destructuring or copy). */
+/** The local name a declaration gives to something named `isName` (a renamed import, re-export, destructuring, copy or import-equals alias). */
 function renamedFrom(node: ts.Node, isName: NameMatcher): string | undefined {
   if ((ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) && node.propertyName && ts.isIdentifier(node.propertyName)) {
     return isName(node.propertyName.text) && !node.isTypeOnly ? node.name.text : undefined;
@@ -813,6 +813,12 @@ function renamedFrom(node: ts.Node, isName: NameMatcher): string | undefined {
     const source = skipParens(node.expression);
     const name = ts.isIdentifier(source) || ts.isPropertyAccessExpression(source) ? calleeName(source) : undefined;
     return name !== undefined && isName(name) ? "default" : undefined;
+  }
+  if (ts.isImportEqualsDeclaration(node) && !node.isTypeOnly && !ts.isExternalModuleReference(node.moduleReference)) {
+    // `import read = fs.readFileSync;`: TypeScript's alias of a module member, a copy like `const read = fs.readFileSync`.
+    const reference = node.moduleReference;
+    const name = ts.isIdentifier(reference) ? reference.text : reference.right.text;
+    return name !== node.name.text && isName(name) ? node.name.text : undefined;
   }
   if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
     const source = skipParens(node.initializer);
