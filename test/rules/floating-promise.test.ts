@@ -7332,7 +7332,66 @@ const validLeftL: ValidCase[] = [
   },
 ];
 
+const WHEN_READY_IN_BLOCK = (call: string): string =>
+  [
+    "// unusual on purpose: the first step sits in a bare block",
+    "export function whenReady(callback, done) {",
+    "  {",
+    "    // `callback` is the old name of the first parameter; the body reads `done`",
+    "    done = callback;",
+    "  }",
+    '  if (typeof done !== "function") {',
+    "    return new Promise((resolve) => whenReady(() => resolve()));",
+    "  }",
+    "  setImmediate(() => done());",
+    "}",
+    "export function start() {",
+    `  ${call};`,
+    "}",
+  ].join("\n");
+/** A guarded step whose else branch moves another parameter (not the guard's target) into the tested one. */
+const RUN_JOB = (call: string): string =>
+  [
+    "// unusual on purpose: without a callback a job function is the callback; otherwise the fallback is the job",
+    "export function runJob(job, callback, fallback) {",
+    '  if (!callback && typeof job === "function") {',
+    "    callback = job;",
+    "  } else {",
+    "    job = fallback;",
+    "  }",
+    '  if (typeof job !== "function") {',
+    "    return Promise.resolve();",
+    "  }",
+    "  setImmediate(() => job(callback));",
+    "}",
+    "export function start() {",
+    `  ${call};`,
+    "}",
+  ].join("\n");
 const invalidLeftF: InvalidCase[] = [
+  {
+    name: "leftF: a guarded step's else branch that moves another parameter into the tested one (`job = fallback`): a job function passed with a callback is replaced, and the promise floats",
+    code: RUN_JOB('runJob(() => console.log("job"), () => console.log("done"))'),
+    fileName: "jobs.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 14,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `// unusual on purpose: without a callback a job function is the callback; otherwise the fallback is the job\nexport function runJob(job, callback, fallback) {\n  if (!callback && typeof job === "function") {\n    callback = job;\n  } else {\n    job = fallback;\n  }\n  if (typeof job !== "function") {\n    return Promise.resolve();\n  }\n  setImmediate(() => job(callback));\n}\nexport function start() {\n  Promise.resolve(runJob(() => console.log("job"), () => console.log("done")))${H};\n}`,
+          ],
+          [
+            VOID,
+            `// unusual on purpose: without a callback a job function is the callback; otherwise the fallback is the job\nexport function runJob(job, callback, fallback) {\n  if (!callback && typeof job === "function") {\n    callback = job;\n  } else {\n    job = fallback;\n  }\n  if (typeof job !== "function") {\n    return Promise.resolve();\n  }\n  setImmediate(() => job(callback));\n}\nexport function start() {\n  void runJob(() => console.log("job"), () => console.log("done"));\n}`,
+          ],
+        ],
+      },
+    ],
+  },
   {
     name: "leftF: a `ping` guard testing the same parameter twice (`!options && typeof options === \"function\"`, a typo) never runs: `ping(callback)` leaves `callback` empty and the promise floats",
     ts7: PING_TS7,
@@ -7381,8 +7440,12 @@ const invalidLeftF: InvalidCase[] = [
     ],
   },
 ];
-
 const validLeftF: ValidCase[] = [
+  {
+    name: "leftF: a guarded step's else branch that moves another parameter into the tested one (`job = fallback`): a fallback function passed third is the job, no promise",
+    code: RUN_JOB('runJob(() => console.log("job"), () => console.log("done"), () => console.log("fallback"))'),
+    fileName: "jobs.js",
+  },
   {
     name: "leftF: a `ping` guard testing the same parameter twice (`!options && typeof options === \"function\"`, a typo for `!callback`) never runs: a callback passed second stays, no promise",
     // Unusual (a typo): the guard is never true, so the step's assignments never run and `callback` keeps the caller's function.
