@@ -407,13 +407,12 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "the callback, so `conn.query(sql, (error, rows) => ...)` is not reported, nor is `request((error,",
         "response) => ...)` after `if (typeof options === \"function\") { callback = options; options = {}; }`,",
         "while `conn.query(sql)` still is. A shuffle step is an `if` testing `typeof p === \"function\"` (or",
-        "`!==`) whose branches only assign parameters (an assignment to a local or a property, also a",
-        "computed one such as `this[kLastHost] = hostname`, changes none and is passed over; an element of",
-        "`arguments` ends the shuffle), or a parameter's assignment as a statement of its own (`url = String(url);`:",
-        "the parameter then holds no argument), before",
-        "`!==`), or of another type (`if (typeof options === \"string\") options = { url: options };`), whose",
-        "branches only assign parameters, or an assignment from another parameter, before",
-        "any statement other than a variable declaration; mysql's `ping(options, callback)` guard, `if",
+        "`!==`), or a parameter's other type (`if (typeof options === \"string\") options = { url: options };`),",
+        "whose branches only assign parameters (an assignment to a local or a property, also a computed one",
+        "such as `this[kLastHost] = hostname`, changes none and is passed over; a destructuring, a write to a",
+        "rest parameter or to an element of `arguments` ends the shuffle), or a parameter's assignment as a",
+        "statement of its own (`done = callback;`, or `url = String(url);`: the parameter then holds no",
+        "argument), before any statement other than a variable declaration; mysql's `ping(options, callback)` guard, `if",
         "(!callback && typeof options === \"function\") { callback = options; options = {}; }`, counts too (it",
         "runs only without a callback, so `conn.ping(cb)` and `conn.ping(options, cb)` pass one; a guard that",
         "tests one parameter twice, `!options && typeof options === \"function\"`, is never true, and only",
@@ -1481,20 +1480,22 @@ function isParameterWrite(identifier: ts.Identifier, shuffleAssignments: Readonl
 /**
  * The shuffle of optional arguments that callback-style APIs run before anything else
  * (`if (typeof values === "function") { callback = values; values = undefined; }`, or
- * `if (typeof options === "function") { callback = options; options = {}; }`). It is read from the
- * first statements of the body: each step is an `if` testing `typeof p === "function"` (or `!==`)
- * of a parameter, with no other condition (or, guarded, `!t && typeof p === "function"`, whose
- * true branch runs only without `t`, mostly to assign `t = p`: {@link guardedFunctionTest}), whose branches only assign parameters
- * (`a = b`, `a = anything`; an assignment to a local or a property, `this.options = {}` or
- * `this[kLastHost] = hostname` (an element of anything but `arguments`), changes no parameter and
- * is passed over), or such an assignment as a statement of its own with no `if`
- * (`done = callback;`, `url = String(url);`); variable statements may sit between the steps, and a
- * bare block's statements count as the body's. The first other statement ends it.
- * of a parameter, with no other condition (or, guarded, `!t && typeof p === "function"` whose
- * true branch assigns `t = p`: {@link guardedFunctionTest}; or of another type, `typeof options ===
- * "string"`, where the parameter is no function), whose branches only assign parameters
- * (`a = b`, `a = anything`), or such a statement of assignments from parameters with no `if`; variable statements
- * may sit between the steps. The first other statement ends it.
+ * `if (typeof options === "function") { callback = options; options = {}; }`), read from the first
+ * statements of the body. A step is one of:
+ * - an `if` whose condition is `typeof p === "function"` (`==`, `!==`, `!=`, either side) of a
+ *   parameter and nothing else; or, guarded, `!t && typeof p === "function"`, whose true branch
+ *   runs only without `t`, mostly to assign `t = p` ({@link guardedFunctionTest}); or a test of
+ *   another type, `typeof options === "string"`, where the parameter is no function;
+ * - an assignment as a statement of its own, with no `if` (`done = callback;`, `url = String(url);`).
+ * An `if`'s branches (the `else` may be missing) may hold only `a = b;` statements, either one or a
+ * block of them. An assignment to a parameter (`a = b`, `a = anything`) is a move of the step; one to a
+ * local or a property (`this.options = {}`, or `this[kLastHost] = hostname`: an element of anything
+ * but `arguments`) changes no parameter and is passed over; one to a rest parameter, a destructuring
+ * or an element of `arguments` (`arguments[1]`, the parameter itself in sloppy mode) may change the
+ * parameters and ends the shuffle, as does any other statement. Variable statements may sit between
+ * the steps, and the statements of a bare block (`{ done = callback; }`) count as the body's. A
+ * guard that tests one parameter twice (`!options && typeof options === "function"`) is never
+ * true: only its other branch runs, and its true branch's assignments are no writes.
  *
  * `sources[p]` holds the argument positions any of which, when given a function, make parameter
  * `p` a function after the steps: an argument counts when every branch that can run with that
