@@ -7464,10 +7464,144 @@ const validLeftF: ValidCase[] = [
   },
 ];
 
+const invalidLeftE: InvalidCase[] = [
+  {
+    name: "leftE: a startup check that reads the worker's promise's `.catch` without calling it (`isFunction(done.catch)`, unusual: a typed promise needs no duck-typing check) gives it no handler: stop() returning that promise, dropped, drops an unhandled promise",
+    code: "declare function runWorker(): Promise<void>;\ndeclare function isFunction(value: unknown): boolean;\nexport function startWorker() {\n  const done = runWorker();\n  if (!isFunction(done.catch)) throw new TypeError(\"runWorker() must return a promise\");\n  const stop = () => {\n    console.log(\"stopping worker\");\n    return done;\n  };\n  process.once(\"SIGTERM\", () => {\n    stop();\n  });\n}",
+    errors: [
+      {
+        messageId: "floating",
+        line: 11,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function runWorker(): Promise<void>;\ndeclare function isFunction(value: unknown): boolean;\nexport function startWorker() {\n  const done = runWorker();\n  if (!isFunction(done.catch)) throw new TypeError("runWorker() must return a promise");\n  const stop = () => {\n    console.log("stopping worker");\n    return done;\n  };\n  process.once("SIGTERM", () => {\n    stop()${H};\n  });\n}`,
+          ],
+          [
+            VOID,
+            `declare function runWorker(): Promise<void>;\ndeclare function isFunction(value: unknown): boolean;\nexport function startWorker() {\n  const done = runWorker();\n  if (!isFunction(done.catch)) throw new TypeError("runWorker() must return a promise");\n  const stop = () => {\n    console.log("stopping worker");\n    return done;\n  };\n  process.once("SIGTERM", () => {\n    void stop();\n  });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "leftE: a two-argument method of a promise subtype (an execa-style subprocess, `child.on(\"spawn\", listener)`; the built-in `Promise` has none) gives it no rejection handler: stop() returning the subprocess, dropped, drops an unhandled promise",
+    code: "interface Subprocess extends Promise<{ exitCode: number }> {\n  on(event: \"spawn\" | \"exit\", listener: () => void): void;\n  kill(): boolean;\n}\ndeclare function execa(file: string, args: string[]): Subprocess;\nexport function startWorker() {\n  const child = execa(\"node\", [\"worker.js\"]);\n  child.on(\"spawn\", () => console.log(\"worker started\"));\n  const stop = () => {\n    child.kill();\n    return child;\n  };\n  process.once(\"SIGTERM\", () => {\n    stop();\n  });\n}",
+    errors: [
+      {
+        messageId: "floating",
+        line: 14,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `interface Subprocess extends Promise<{ exitCode: number }> {\n  on(event: "spawn" | "exit", listener: () => void): void;\n  kill(): boolean;\n}\ndeclare function execa(file: string, args: string[]): Subprocess;\nexport function startWorker() {\n  const child = execa("node", ["worker.js"]);\n  child.on("spawn", () => console.log("worker started"));\n  const stop = () => {\n    child.kill();\n    return child;\n  };\n  process.once("SIGTERM", () => {\n    stop()${H};\n  });\n}`,
+          ],
+          [
+            VOID,
+            `interface Subprocess extends Promise<{ exitCode: number }> {\n  on(event: "spawn" | "exit", listener: () => void): void;\n  kill(): boolean;\n}\ndeclare function execa(file: string, args: string[]): Subprocess;\nexport function startWorker() {\n  const child = execa("node", ["worker.js"]);\n  child.on("spawn", () => console.log("worker started"));\n  const stop = () => {\n    child.kill();\n    return child;\n  };\n  process.once("SIGTERM", () => {\n    void stop();\n  });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "leftE: a rejection handler spread from an optional tuple (`done.then(onStop, ...onError)`, unusual: handlers are passed by name) may be missing: it does not hold the worker's promise, so stop() returning it is reported like the `.then` call itself",
+    code: "declare function runWorker(): Promise<void>;\nexport function startWorker(onStop: () => void, ...onError: [onError?: (error: unknown) => void]) {\n  const done = runWorker();\n  done.then(onStop, ...onError);\n  const stop = () => {\n    console.log(\"stopping worker\");\n    return done;\n  };\n  process.once(\"SIGTERM\", () => {\n    stop();\n  });\n}",
+    errors: [
+      {
+        messageId: "thenWithoutHandler",
+        line: 4,
+        column: 3,
+        message: THEN_WITHOUT_HANDLER,
+        fixes: [
+          [
+            CATCH,
+            `declare function runWorker(): Promise<void>;\nexport function startWorker(onStop: () => void, ...onError: [onError?: (error: unknown) => void]) {\n  const done = runWorker();\n  done.then(onStop, ...onError)${H};\n  const stop = () => {\n    console.log("stopping worker");\n    return done;\n  };\n  process.once("SIGTERM", () => {\n    stop();\n  });\n}`,
+          ],
+          [
+            VOID,
+            `declare function runWorker(): Promise<void>;\nexport function startWorker(onStop: () => void, ...onError: [onError?: (error: unknown) => void]) {\n  const done = runWorker();\n  void done.then(onStop, ...onError);\n  const stop = () => {\n    console.log("stopping worker");\n    return done;\n  };\n  process.once("SIGTERM", () => {\n    stop();\n  });\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "floating",
+        line: 10,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function runWorker(): Promise<void>;\nexport function startWorker(onStop: () => void, ...onError: [onError?: (error: unknown) => void]) {\n  const done = runWorker();\n  done.then(onStop, ...onError);\n  const stop = () => {\n    console.log("stopping worker");\n    return done;\n  };\n  process.once("SIGTERM", () => {\n    stop()${H};\n  });\n}`,
+          ],
+          [
+            VOID,
+            `declare function runWorker(): Promise<void>;\nexport function startWorker(onStop: () => void, ...onError: [onError?: (error: unknown) => void]) {\n  const done = runWorker();\n  done.then(onStop, ...onError);\n  const stop = () => {\n    console.log("stopping worker");\n    return done;\n  };\n  process.once("SIGTERM", () => {\n    void stop();\n  });\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "leftE: callback-style API, a rest parameter reassigned before the options shuffle (`tags = tags.filter(Boolean)`) changes no parameter a step moves: a call without a callback still floats",
+    code: "export function publish(topic, options, callback, ...tags) {\n  tags = tags.filter(Boolean);\n  if (typeof options === \"function\") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== \"function\") {\n    return new Promise((resolve, reject) => publish(topic, options, (error, id) => (error ? reject(error) : resolve(id)), ...tags));\n  }\n  setImmediate(() => callback(null, `${topic}:${tags.join(\",\")}`));\n}\nexport function announce() {\n  publish(\"deploys\");\n}",
+    fileName: "publish.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 13,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `export function publish(topic, options, callback, ...tags) {\n  tags = tags.filter(Boolean);\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => publish(topic, options, (error, id) => (error ? reject(error) : resolve(id)), ...tags));\n  }\n  setImmediate(() => callback(null, \`\${topic}:\${tags.join(",")}\`));\n}\nexport function announce() {\n  Promise.resolve(publish("deploys"))${H};\n}`,
+          ],
+          [
+            VOID,
+            `export function publish(topic, options, callback, ...tags) {\n  tags = tags.filter(Boolean);\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => publish(topic, options, (error, id) => (error ? reject(error) : resolve(id)), ...tags));\n  }\n  setImmediate(() => callback(null, \`\${topic}:\${tags.join(",")}\`));\n}\nexport function announce() {\n  void publish("deploys");\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+];
+
+const validLeftE: ValidCase[] = [
+  {
+    name: "leftE: the same startup check on `done.catch` (`isFunction(done.catch)`) followed by `done.catch(onError)`: the worker handles its promise, so stop() returning it makes no new one",
+    code: "declare function runWorker(): Promise<void>;\ndeclare function isFunction(value: unknown): boolean;\nexport function startWorker(onError: (error: unknown) => void) {\n  const done = runWorker();\n  if (!isFunction(done.catch)) throw new TypeError(\"runWorker() must return a promise\");\n  done.catch(onError);\n  const stop = () => {\n    console.log(\"stopping worker\");\n    return done;\n  };\n  process.once(\"SIGTERM\", () => {\n    stop();\n  });\n}",
+  },
+  {
+    name: "leftE: a promise subtype with a two-argument method (an execa-style subprocess, `child.on(\"spawn\", listener)`) that the worker also gives `child.catch(...)`: the subprocess is handled, stop() returning it is not reported",
+    code: "interface Subprocess extends Promise<{ exitCode: number }> {\n  on(event: \"spawn\" | \"exit\", listener: () => void): void;\n  kill(): boolean;\n}\ndeclare function execa(file: string, args: string[]): Subprocess;\nexport function startWorker() {\n  const child = execa(\"node\", [\"worker.js\"]);\n  child.on(\"spawn\", () => console.log(\"worker started\"));\n  child.catch((error) => console.error(\"worker failed\", error));\n  const stop = () => {\n    child.kill();\n    return child;\n  };\n  process.once(\"SIGTERM\", () => {\n    stop();\n  });\n}",
+  },
+  {
+    name: "leftE: a spread after the rejection handler (`done.catch(onError, ...extra)`, unusual: `catch` takes one argument) leaves the handler in its place: the worker's promise is handled, stop() returning it is not reported",
+    code: "async function runWorker() {\n  await new Promise((resolve) => setTimeout(resolve, 1000));\n}\nexport function startWorker(onError, ...extra) {\n  const done = runWorker();\n  done.catch(onError, ...extra);\n  const stop = () => {\n    console.log(\"stopping worker\");\n    return done;\n  };\n  process.once(\"SIGTERM\", () => {\n    stop();\n  });\n}",
+    fileName: "worker.js",
+  },
+  {
+    name: "leftE: callback-style API, a rest parameter reassigned before the options shuffle (`tags = tags.filter(Boolean)`) is passed over like a local: the shuffle is read, the callback passed in the options' place is seen",
+    code: "export function publish(topic, options, callback, ...tags) {\n  tags = tags.filter(Boolean);\n  if (typeof options === \"function\") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== \"function\") {\n    return new Promise((resolve, reject) => publish(topic, options, (error, id) => (error ? reject(error) : resolve(id)), ...tags));\n  }\n  setImmediate(() => callback(null, `${topic}:${tags.join(\",\")}`));\n}\nexport function announce() {\n  publish(\"deploys\", (error, id) => console.log(error, id));\n}",
+    fileName: "publish.js",
+  },
+  {
+    name: "leftE: callback-style API, a rest parameter reassigned before the options shuffle (`tags = tags.filter(Boolean)`) is passed over like a local: the step's `callback = options` is no other write, and the callback passed in its own place is seen",
+    code: "export function publish(topic, options, callback, ...tags) {\n  tags = tags.filter(Boolean);\n  if (typeof options === \"function\") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== \"function\") {\n    return new Promise((resolve, reject) => publish(topic, options, (error, id) => (error ? reject(error) : resolve(id)), ...tags));\n  }\n  setImmediate(() => callback(null, `${topic}:${tags.join(\",\")}`));\n}\nexport function announce() {\n  publish(\"deploys\", { retain: true }, (error, id) => console.log(error, id));\n}",
+    fileName: "publish.js",
+  },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC, ...validDeltaA, ...validBatch7, ...validDeltaE, ...validDeltaD, ...validLeftL, ...validLeftF],
-    invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC, ...invalidDeltaA, ...invalidBatch7, ...invalidDeltaE, ...invalidDeltaD, ...invalidLeftL, ...invalidLeftF],
+    valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC, ...validDeltaA, ...validBatch7, ...validDeltaE, ...validDeltaD, ...validLeftL, ...validLeftF, ...validLeftE],
+    invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC, ...invalidDeltaA, ...invalidBatch7, ...invalidDeltaE, ...invalidDeltaD, ...invalidLeftL, ...invalidLeftF, ...invalidLeftE],
   });
 
   it("says Node.js exits where the program is typed for Node.js, and not in code typed for the DOM only", () => {
