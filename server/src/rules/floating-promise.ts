@@ -409,14 +409,15 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "while `conn.query(sql)` still is. A shuffle step is an `if` testing `typeof p === \"function\"` (or",
         "`!==`), or a parameter's other type (`if (typeof options === \"string\") options = { url: options };`),",
         "whose branches only assign parameters (an assignment to a local or a property, also a computed one",
-        "such as `this[kLastHost] = hostname`, changes none and is passed over; a destructuring, a write to a",
-        "rest parameter or to an element of `arguments` ends the shuffle), or a parameter's assignment as a",
-        "statement of its own (`done = callback;`, or `url = String(url);`: the parameter then holds no",
-        "argument), before any statement other than a variable declaration; mysql's `ping(options, callback)` guard, `if",
-        "(!callback && typeof options === \"function\") { callback = options; options = {}; }`, counts too (it",
-        "runs only without a callback, so `conn.ping(cb)` and `conn.ping(options, cb)` pass one; a guard that",
-        "tests one parameter twice, `!options && typeof options === \"function\"`, is never true, and only",
-        "its other branch runs). The statements of a bare block (`{ done = callback; }`) count as the body's. Such steps come",
+        "such as `this[kLastHost] = hostname`, changes none and is passed over, as is one to a rest parameter,",
+        "which no step moves; a destructuring or a write to an element of `arguments` ends the shuffle), or",
+        "a parameter's assignment as a statement of its own (`done = callback;`, or `url = String(url);`: the",
+        "parameter then holds no argument), before any statement other than a variable declaration; mysql's",
+        "`ping(options, callback)` guard, `if (!callback && typeof options === \"function\") { callback =",
+        "options; options = {}; }`, counts too (it runs only without a callback, so `conn.ping(cb)` and",
+        "`conn.ping(options, cb)` pass one; a guard that tests one parameter twice, `!options && typeof",
+        "options === \"function\"`, is never true, and only its other branch runs). The statements of a",
+        "bare block (`{ done = callback; }`) count as the body's. Such steps come",
         "first. Any other write to a parameter that the conditions test (`callback = once(callback)`, a shuffle",
         "decided by `arguments.length`, one after the first other statement or in a closure, a destructuring",
         "write such as `[callback, options] = [options, {}]` or `({ callback } = options)`) is not",
@@ -1489,9 +1490,10 @@ function isParameterWrite(identifier: ts.Identifier, shuffleAssignments: Readonl
  * - an assignment as a statement of its own, with no `if` (`done = callback;`, `url = String(url);`).
  * An `if`'s branches (the `else` may be missing) may hold only `a = b;` statements, either one or a
  * block of them. An assignment to a parameter (`a = b`, `a = anything`) is a move of the step; one to a
- * local or a property (`this.options = {}`, or `this[kLastHost] = hostname`: an element of anything
- * but `arguments`) changes no parameter and is passed over; one to a rest parameter, a destructuring
- * or an element of `arguments` (`arguments[1]`, the parameter itself in sloppy mode) may change the
+ * local, a property (`this.options = {}`, or `this[kLastHost] = hostname`: an element of anything
+ * but `arguments`) or a rest parameter (which no step moves; it stays counted as written) changes
+ * no parameter a step moves and is passed over; a destructuring (`[url, options] = ...`) or one to
+ * an element of `arguments` (`arguments[1]`, the parameter itself in sloppy mode) may change the
  * parameters and ends the shuffle, as does any other statement. Variable statements may sit between
  * the steps, and the statements of a bare block (`{ done = callback; }`) count as the body's. A
  * guard that tests one parameter twice (`!options && typeof options === "function"`) is never
@@ -1513,7 +1515,8 @@ function shuffleOfArguments(
   const parameters = argumentParameters(fn);
   let sources = parameters.map((_, index) => new Set([index]));
   const assignments = new Set<ts.Node>();
-  // A rest parameter holds many arguments: it takes no part in a shuffle.
+  // A rest parameter holds many arguments: it takes no part in a shuffle (a write to it changes no
+  // other parameter: with a rest parameter, `arguments` is never mapped to the parameters).
   const shuffled = (expr: ts.Expression): number => {
     const index = parameterIndex(expr);
     return index >= 0 && parameters[index]?.dotDotDotToken === undefined ? index : -1;
@@ -1528,10 +1531,11 @@ function shuffleOfArguments(
       if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
       const target = skipParens(expression.left);
       if (shuffled(target) < 0) {
-        // `defaults = true;`, `this.options = {};`, `this[kLastHost] = hostname;`: no parameter
-        // changes. A rest parameter, a destructuring or an element of `arguments` (`arguments[1]`,
-        // the parameter itself in sloppy mode) may: that ends the shuffle.
-        if (parameterIndex(target) >= 0 || !(ts.isIdentifier(target) || ts.isPropertyAccessExpression(target) || isElementOfObject(target))) return undefined;
+        // `defaults = true;`, `this.options = {};`, `this[kLastHost] = hostname;`, `tags =
+        // tags.filter(Boolean);` (a rest parameter, which no step moves): no parameter a step moves
+        // changes. A destructuring or an element of `arguments` (`arguments[1]`, the parameter
+        // itself in sloppy mode) may: that ends the shuffle.
+        if (!(ts.isIdentifier(target) || ts.isPropertyAccessExpression(target) || isElementOfObject(target))) return undefined;
         continue;
       }
       list.push(expression);
