@@ -161,7 +161,9 @@ describe("loweredLogicalAssignment: `??=`, `||=` and `&&=` written out", () => {
     { code: "this.get().ready || (this.get().ready = connect());", expected: undefined },
     { code: "var _a; (_a = this.a) !== null && _a !== void 0 ? _a : (this.b = load());", expected: undefined },
     { code: "var _a; (_a = this.a) !== null && _a !== void 0 ? _b : (this.a = load());", expected: undefined },
-    { code: "ok ? this.ready : (this.ready = connect());", expected: ["this.ready", "connect()", "??="] },
+    { code: "ok ? this.ready : (this.ready = connect());", expected: undefined },
+    { code: "!this.ready ? (this.ready = connect()) : this.ready;", expected: ["this.ready", "connect()", "??="] },
+    { code: "this.ready === undefined ? (this.ready = connect()) : this.ready;", expected: ["this.ready", "connect()", "??="] },
     { code: "this.ready ? other : (this.ready = connect());", expected: undefined },
   ];
   for (const { code, expected } of cases) {

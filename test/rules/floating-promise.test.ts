@@ -7315,6 +7315,51 @@ const invalidLeftL: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "leftL: a write to an element of `arguments` ends the options shuffle: in sloppy mode it rewrites the parameter (`arguments[1] = Object.assign({...}, arguments[1])` turns a callback into options)",
+    code: `function request(url, options, callback) {\n  arguments[1] = Object.assign({ retries: 2 }, arguments[1]);\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve) => request(url, options, (error, body) => resolve(body)));\n  }\n  setImmediate(() => callback(null, url));\n}\nfunction ping() {\n  request("/health", (error) => console.log(error));\n}\nmodule.exports = { request, ping };`,
+    fileName: "request.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 13,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `function request(url, options, callback) {\n  arguments[1] = Object.assign({ retries: 2 }, arguments[1]);\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve) => request(url, options, (error, body) => resolve(body)));\n  }\n  setImmediate(() => callback(null, url));\n}\nfunction ping() {\n  Promise.resolve(request("/health", (error) => console.log(error)))${H};\n}\nmodule.exports = { request, ping };`,
+          ],
+          [
+            VOID,
+            `function request(url, options, callback) {\n  arguments[1] = Object.assign({ retries: 2 }, arguments[1]);\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve) => request(url, options, (error, body) => resolve(body)));\n  }\n  setImmediate(() => callback(null, url));\n}\nfunction ping() {\n  void request("/health", (error) => console.log(error));\n}\nmodule.exports = { request, ping };`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "leftL: a captured promise whose scope only destructures a method off it (`({ finally: settle } = done)`) is not held (unusual: a promise's method taken by destructuring)",
+    code: "declare function runWorker(): Promise<void>;\nexport class Supervisor {\n  start() {\n    const done = runWorker();\n    let settle: Promise<void>[\"finally\"];\n    ({ finally: settle } = done);\n    const release = () => {\n      console.log(\"releasing worker\");\n      return done;\n    };\n    process.once(\"SIGTERM\", () => {\n      release();\n    });\n    return settle;\n  }\n}",
+    errors: [
+      {
+        messageId: "floating",
+        line: 12,
+        column: 7,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function runWorker(): Promise<void>;\nexport class Supervisor {\n  start() {\n    const done = runWorker();\n    let settle: Promise<void>["finally"];\n    ({ finally: settle } = done);\n    const release = () => {\n      console.log("releasing worker");\n      return done;\n    };\n    process.once("SIGTERM", () => {\n      release()${H};\n    });\n    return settle;\n  }\n}`,
+          ],
+          [
+            VOID,
+            `declare function runWorker(): Promise<void>;\nexport class Supervisor {\n  start() {\n    const done = runWorker();\n    let settle: Promise<void>["finally"];\n    ({ finally: settle } = done);\n    const release = () => {\n      console.log("releasing worker");\n      return done;\n    };\n    process.once("SIGTERM", () => {\n      void release();\n    });\n    return settle;\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const validLeftL: ValidCase[] = [
@@ -7329,6 +7374,11 @@ const validLeftL: ValidCase[] = [
   {
     name: "leftL: `Promise.allSettled` of a `Map`'s entries list held in a const, then a callback that cannot throw",
     code: `export function drain(pending: Map<string, Promise<void>>, state: { drained: boolean }) {\n  const all = [...pending.values()];\n  Promise.allSettled(all).then(() => {\n    state.drained = true;\n  });\n}`,
+  },
+  {
+    name: "leftL: a write to an element of a named object (`lastSeen[url] = Date.now()`) before the options shuffle changes no parameter",
+    code: `const lastSeen = {};\nfunction request(url, options, callback) {\n  lastSeen[url] = Date.now();\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve) => request(url, options, (error, body) => resolve(body)));\n  }\n  setImmediate(() => callback(null, url));\n}\nfunction ping() {\n  request("/health", (error) => console.log(error));\n}\nmodule.exports = { request, ping };`,
+    fileName: "request.js",
   },
 ];
 

@@ -4982,10 +4982,44 @@ const validLeftD: ValidCase[] = [
   { name: "leftD: a finally that clears its timer under an if, then releases the flag", code: "declare function send(lines: string[]): Promise<void>;\nexport class LogExporter {\n  #flushing = false;\n  #exported = 0;\n  #buffer: string[] = [];\n  #timer: ReturnType<typeof setTimeout> | undefined;\n  async flush(): Promise<void> {\n    this.#enter();\n    try {\n      const before = this.#exported;\n      const lines = this.#buffer.splice(0);\n      await send(lines);\n      this.#exported = before + lines.length;\n    } finally {\n      if (this.#timer !== undefined) clearTimeout(this.#timer);\n      this.#flushing = false;\n    }\n  }\n  #enter(): void {\n    if (this.#flushing) throw new Error(\"LogExporter: flush() is already running\");\n    this.#flushing = true;\n  }\n}" },
 ];
 
+/** The ninth session's last delta run (lines changed since 62651e7): its survivors. */
+const invalidDelta10: InvalidCase[] = [
+  {
+    name: "delta10: an awaited init that is not async (a sync method awaited) is no shared run: every first update calls it",
+    code: `declare function getMe(): Promise<{ username: string }>;\ndeclare function loadPlugins(): Promise<void>;\nexport class Bot {\n  mePromise: Promise<{ username: string }> | undefined;\n  me: { username: string } | undefined;\n  init() {\n    this.me ??= { username: \"bot\" };\n  }\n}\nexport function webhookCallback(bot: Bot) {\n  let initialized = false;\n  return async (update: string) => {\n    if (!initialized) {\n      await bot.init();\n      initialized = true;\n    }\n    return update;\n  };\n}`,
+    errors: [{ messageId: "duplicateWork", line: 15, column: 7, message: duplicateWork("initialized", "bot.init", "true") }],
+  },
+  {
+    name: "delta10: an init that awaits a memoized promise and then other work: every first update repeats the other work",
+    code: `declare function getMe(): Promise<{ username: string }>;\ndeclare function loadPlugins(): Promise<void>;\nexport class Bot {\n  mePromise: Promise<{ username: string }> | undefined;\n  me: { username: string } | undefined;\n  async init() {\n    this.mePromise ??= getMe();\n    this.me = await this.mePromise;\n    await loadPlugins();\n  }\n}\nexport function webhookCallback(bot: Bot) {\n  let initialized = false;\n  return async (update: string) => {\n    if (!initialized) {\n      await bot.init();\n      initialized = true;\n    }\n    return update;\n  };\n}`,
+    errors: [{ messageId: "duplicateWork", line: 17, column: 7, message: duplicateWork("initialized", "bot.init", "true") }],
+  },
+  {
+    name: "delta10: a promise slot set under an unrelated condition (`fresh ? (this.connecting = connect()) : this.connecting`) is not memoized",
+    code: `interface Conn { query(sql: string): Promise<unknown> }\ndeclare function connect(): Promise<Conn>;\nexport class Pool {\n  conn: Conn | undefined;\n  connecting: Promise<Conn> | undefined;\n  async get(fresh: boolean) {\n    if (!this.conn) {\n      fresh ? (this.connecting = connect()) : this.connecting;\n      this.conn = await this.connecting;\n    }\n    return this.conn;\n  }\n}`,
+    errors: [{ messageId: "duplicateInit", line: 9, column: 7, message: duplicateInit("this.conn") }],
+  },
+];
+
+const validDelta10: ValidCase[] = [
+  {
+    name: "delta10: the connection awaited through TypeScript's lowered `??=` is one shared run",
+    code: `interface Conn { query(sql: string): Promise<unknown> }\ndeclare function connect(): Promise<Conn>;\nexport class Pool {\n  conn: Conn | undefined;\n  connecting: Promise<Conn> | undefined;\n  async get() {\n    var _a;\n    if (!this.conn) {\n      this.conn = await ((_a = this.connecting) !== null && _a !== void 0 ? _a : (this.connecting = connect()));\n    }\n    return this.conn;\n  }\n}`,
+  },
+  {
+    name: "delta10: the connection awaited through `??=` is one shared run",
+    code: `interface Conn { query(sql: string): Promise<unknown> }\ndeclare function connect(): Promise<Conn>;\nexport class Pool {\n  conn: Conn | undefined;\n  connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.conn) {\n      this.conn = await (this.connecting ??= connect());\n    }\n    return this.conn;\n  }\n}`,
+  },
+  {
+    name: "delta10: a promise slot set while it is unset, written `!this.connecting ? (this.connecting = connect()) : this.connecting`",
+    code: `interface Conn { query(sql: string): Promise<unknown> }\ndeclare function connect(): Promise<Conn>;\nexport class Pool {\n  conn: Conn | undefined;\n  connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.conn) {\n      !this.connecting ? (this.connecting = connect()) : this.connecting;\n      this.conn = await this.connecting;\n    }\n    return this.conn;\n  }\n}`,
+  },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...validBatch7, ...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3, ...validRight2, ...validDelta8B, ...validDelta8A, ...validDelta8C, ...validLeftD],
-    invalid: [...invalidBatch7, ...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3, ...invalidRight2, ...invalidDelta8B, ...invalidDelta8A, ...invalidDelta8C, ...invalidLeftD],
+    valid: [...validBatch7, ...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3, ...validRight2, ...validDelta8B, ...validDelta8A, ...validDelta8C, ...validLeftD, ...validDelta10],
+    invalid: [...invalidBatch7, ...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3, ...invalidRight2, ...invalidDelta8B, ...invalidDelta8A, ...invalidDelta8C, ...invalidLeftD, ...invalidDelta10],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).

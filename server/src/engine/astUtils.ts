@@ -184,7 +184,8 @@ export function valueOperands(expression: ts.Expression): ts.Expression[] {
  * A logical assignment written out, the way compilers lower `??=`, `||=` and `&&=` for older
  * targets and people write them by hand: `L || (L = R)`, `L ?? (L = R)`, `L && (L = R)`, and the
  * conditional forms `(_a = L) !== null && _a !== void 0 ? _a : (L = R)` (TypeScript and Babel for
- * `L ??= R`) and `L != null ? L : (L = R)` (esbuild), either branch first. `L` is a name or a property chain on `this`
+ * `L ??= R`) and `L != null ? L : (L = R)` (esbuild), either branch first, the condition testing
+ * `L` (its first operand is `L`, `!L` or `(_a = L)`). `L` is a name or a property chain on `this`
  * or a name (no call, no computed key), the same on both sides; in the conditional form the kept
  * branch is `L` or a temporary the condition assigns from `L`. The value is `L`'s own value or
  * `R`, stored in `L`: the same as the `operator` form. Undefined for anything else.
@@ -209,15 +210,19 @@ export function loweredLogicalAssignment(expression: ts.Expression): { target: t
     return found && { ...found, operator };
   }
   if (!ts.isConditionalExpression(node)) return undefined;
+  // The condition tests the kept value: its first operand is `L` (`L != null ? L : ...`) or assigns
+  // the temporary from `L` (`(_a = L) !== null && ...`); `ready ? this.p : (this.p = load())` tests
+  // something else, and sets `this.p` whatever it holds.
+  let first: ts.Expression = skipParens(node.condition);
+  while (ts.isBinaryExpression(first) && first.operatorToken.kind !== ts.SyntaxKind.EqualsToken) first = skipParens(first.left);
+  while (ts.isPrefixUnaryExpression(first) && first.operator === ts.SyntaxKind.ExclamationToken) first = skipParens(first.operand);
+  const tested = first;
   const branches = (written: ts.Expression, keptBranch: ts.Expression): { target: ts.Expression; value: ts.Expression } | undefined => {
     const kept = skipParens(keptBranch);
-    const found = store(written, kept);
-    if (found || !ts.isIdentifier(kept)) return found;
+    if (sameReference(tested, kept)) return store(written, kept);
     // `(_a = L) !== null && _a !== void 0 ? _a : (L = R)`: the kept branch is the temporary.
-    let first: ts.Expression = skipParens(node.condition);
-    while (ts.isBinaryExpression(first) && first.operatorToken.kind !== ts.SyntaxKind.EqualsToken) first = skipParens(first.left);
-    if (!ts.isBinaryExpression(first) || !ts.isIdentifier(first.left) || first.left.text !== kept.text) return undefined;
-    return store(written, skipParens(first.right));
+    if (!ts.isIdentifier(kept) || !ts.isBinaryExpression(tested) || !ts.isIdentifier(tested.left) || tested.left.text !== kept.text) return undefined;
+    return store(written, skipParens(tested.right));
   };
   const found = branches(node.whenFalse, node.whenTrue) ?? branches(node.whenTrue, node.whenFalse);
   return found && { ...found, operator: ts.SyntaxKind.QuestionQuestionEqualsToken };

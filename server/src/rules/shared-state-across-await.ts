@@ -2897,7 +2897,7 @@ class FunctionState {
     if (callee) {
       if (depth > 0) return false;
       if (callee.returns.length > 0) return callee.returns.every((value) => callee.state.isMemoizedPromise(value, depth + 1));
-      return callee.state !== this && callee.state.awaitsOnlyMemoized(); // `this`: a callee not resolved to a project function
+      return callee.state.awaitsOnlyMemoized();
     }
     const slot = this.slotRead(node);
     if (slot) return this.slotIsMemoized(slot);
@@ -2955,8 +2955,9 @@ class FunctionState {
     let outer = write.parent;
     while (ts.isParenthesizedExpression(outer) || ts.isNonNullExpression(outer) || ts.isAsExpression(outer)) outer = outer.parent;
     if (ts.isConditionalExpression(outer)) {
+      // A branch of a lowered `S ??= E` that writes is its `S = E` (the other branch only reads).
       const lowered = loweredLogicalAssignment(outer);
-      const memoized = lowered && isAssignment(write) && lowered.target === write.left ? this.slotRead(lowered.target) : undefined;
+      const memoized = lowered && this.slotRead(lowered.target);
       return memoized !== undefined && sameSlot(memoized, slot);
     }
     if (!ts.isBinaryExpression(outer) || skipOuter(outer.right) !== write) return false;
@@ -3175,7 +3176,10 @@ class FunctionState {
     return false;
   }
 
-  /** A getter of the enclosing class (`this.connecting`) or a project function or method called without a wait. */
+  /**
+   * A getter of the enclosing class (`this.connecting`) or a project function or method called
+   * without a wait, with its body; undefined for anything else (a library call, a callee not known).
+   */
   private memoCallee(node: ts.Expression): { state: FunctionState; returns: ts.Expression[] } | undefined {
     let target: ts.FunctionLikeDeclaration | undefined;
     if (ts.isPropertyAccessExpression(node) && this.isThis(node.expression)) {
@@ -3188,12 +3192,12 @@ class FunctionState {
       const declaration = this.context.types.calleeTarget(node)?.declarations.find(
         (candidate) => (ts.isFunctionDeclaration(candidate) || ts.isMethodDeclaration(candidate)) && candidate.body !== undefined,
       ) as ts.FunctionDeclaration | ts.MethodDeclaration | undefined;
-      if (!declaration || !this.context.types.isProjectSourceFile(declaration.getSourceFile())) return { state: this, returns: [] };
+      if (!declaration || !this.context.types.isProjectSourceFile(declaration.getSourceFile())) return undefined;
       target = declaration;
     } else {
       return undefined;
     }
-    if (!target.body) return { state: this, returns: [] };
+    if (!target.body) return undefined;
     // A bare `return;` (or `return undefined;`, `return null;`) gives every call the same value and
     // starts nothing: `if (this.closed) return;` before `return (this.connecting ??= connect());`.
     const returns: ts.Expression[] = [];
