@@ -7721,6 +7721,12 @@ const validLeftB2: ValidCase[] = [
     name: "leftB2: an import-equals alias of readFileSync used at the top level of the module (start-up code)",
     code: lines(FS_ALIAS("fs.readFileSync"), 'export const layout = read("templates/layout.html", "utf8");', "export async function render(body: string) {", '  return layout.replace("{{body}}", body);', "}"),
   },
+  {
+    name: "leftB2: a catalogue API renamed in a project declaration file is not followed (a documented limitation: local names come from source files, not from `.d.ts` files)",
+    code: lines('import { readText } from "./io";', "export async function load(path: string) {", '  const direct = readText(path, "utf8");', '  const invoked = readText.call(undefined, path, "utf8");', "  return direct + invoked;", "}"),
+    fileName: "loader.ts",
+    extraFiles: { "io.d.ts": 'export { readFileSync as readText } from "fs";' },
+  },
 ];
 
 describe(RULE, () => {
