@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import * as ts from "typescript";
-import { argumentParameters, declaresNameAgain, isAncestorOrSelf, isUndefinedOrNullLiteral, isValueReference, jumpsOutOf, knownOperands, loweredLogicalAssignment, shortCircuitGuard, stripNodePrefix } from "../../server/src/engine/astUtils";
+import { argumentParameters, declaresNameAgain, isAncestorOrSelf, isIncrementOrDecrement, isUndefinedOrNullLiteral, isValueReference, jumpsOutOf, knownOperands, loweredLogicalAssignment, shortCircuitGuard, stripNodePrefix } from "../../server/src/engine/astUtils";
 
 function identifiersNamed(code: string, name: string, kind = ts.ScriptKind.TS): ts.Identifier[] {
   const sourceFile = ts.createSourceFile(kind === ts.ScriptKind.TSX ? "x.tsx" : "x.ts", code, ts.ScriptTarget.Latest, true, kind);
@@ -170,6 +170,27 @@ describe("loweredLogicalAssignment: `??=`, `||=` and `&&=` written out", () => {
     it(code, () => {
       const found = loweredLogicalAssignment(statementExpression(code));
       assert.deepEqual(found && [found.target.getText(), found.value.getText(), ts.tokenToString(found.operator)], expected);
+    });
+  }
+});
+
+describe("isIncrementOrDecrement: an update of its operand", () => {
+  const cases: [string, boolean][] = [
+    ["x++;", true],
+    ["x--;", true],
+    ["++x;", true],
+    ["--x;", true],
+    ["!x;", false],
+    ["-x;", false],
+    ["+x;", false],
+    ["~x;", false],
+    ["x += 1;", false],
+  ];
+  for (const [code, expected] of cases) {
+    it(code, () => {
+      const statement = ts.createSourceFile("x.ts", code, ts.ScriptTarget.Latest, true).statements[0];
+      assert.ok(statement && ts.isExpressionStatement(statement));
+      assert.equal(isIncrementOrDecrement(statement.expression), expected);
     });
   }
 });

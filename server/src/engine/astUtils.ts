@@ -244,6 +244,11 @@ function sameReference(a: ts.Expression, b: ts.Expression): boolean {
   return left.name.text === right.name.text && sameReference(left.expression, right.expression);
 }
 
+/** `x++`, `x--`, `++x`, `--x`: an update of its operand (every postfix operator is one; `!x`, `-x` are not). */
+export function isIncrementOrDecrement(node: ts.Node): node is ts.PrefixUnaryExpression | ts.PostfixUnaryExpression {
+  return ts.isPostfixUnaryExpression(node) || (ts.isPrefixUnaryExpression(node) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken));
+}
+
 export function isAssignment(node: ts.Node): node is ts.BinaryExpression {
   return ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind);
 }

@@ -12,6 +12,7 @@ import {
   declaresNameAgain,
   equalWhen,
   isFunctionExpressionLike,
+  isIncrementOrDecrement,
   isAsyncFunction,
   isAssignmentOperator,
   isAssignmentTarget,
@@ -1474,7 +1475,7 @@ function isParameterWrite(identifier: ts.Identifier, shuffleAssignments: Readonl
   let node: ts.Node = identifier;
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   const parent = node.parent;
-  if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) return true;
+  if (isIncrementOrDecrement(parent)) return true;
   return isAssignmentTarget(node) && !shuffleAssignments.has(parent);
 }
 

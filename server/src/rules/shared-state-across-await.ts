@@ -11,7 +11,7 @@
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
-import { argumentParameters, callWhereWritten, isAncestorOrSelf, isAssignment, isAssignmentOperator, isAssignmentTarget, isAsyncFunction, isLogicalAssignmentOperator, jumpsOutOf, knownOperands, loweredLogicalAssignment, shortCircuitGuard, walkTree } from "../engine/astUtils";
+import { argumentParameters, callWhereWritten, isAncestorOrSelf, isAssignment, isAssignmentOperator, isAssignmentTarget, isAsyncFunction, isIncrementOrDecrement, isLogicalAssignmentOperator, jumpsOutOf, knownOperands, loweredLogicalAssignment, shortCircuitGuard, walkTree } from "../engine/astUtils";
 import type { TypeOracle } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
@@ -1906,11 +1906,6 @@ function isTruthyConstant(value: ts.Expression): boolean {
   return false;
 }
 
-/** `x++`, `x--` (every postfix operator), `++x`, `--x`. */
-function isIncrementOrDecrement(node: ts.Expression): node is ts.PrefixUnaryExpression | ts.PostfixUnaryExpression {
-  return ts.isPostfixUnaryExpression(node) || (ts.isPrefixUnaryExpression(node) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken));
-}
-
 /**
  * `value`, set in `helper` run by `call`, is never false: a truthy constant, or a parameter of
  * `helper` never assigned in it, which `call` gives a truthy constant (or leaves to a truthy default).
@@ -1926,7 +1921,7 @@ function isTruthyArgument(value: ts.Expression, helper: ts.FunctionLikeDeclarati
   forEachInFunction(helper.body!, (child) => {
     let target: ts.Expression | undefined;
     if (isAssignment(child)) target = child.left;
-    else if (ts.isPostfixUnaryExpression(child) || (ts.isPrefixUnaryExpression(child) && (child.operator === ts.SyntaxKind.PlusPlusToken || child.operator === ts.SyntaxKind.MinusMinusToken))) target = child.operand;
+    else if (isIncrementOrDecrement(child)) target = child.operand;
     if (target && ts.isIdentifier(skipOuter(target)) && (skipOuter(target) as ts.Identifier).text === node.text) assigned = true;
     return !assigned;
   });
@@ -2172,7 +2167,7 @@ class FunctionState {
       if (assigned) return false;
       if (!ts.isIdentifier(node) || node.text !== identifier.text) return true;
       const parent = node.parent;
-      const counted = (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken);
+      const counted = isIncrementOrDecrement(parent);
       if ((counted || isAssignmentTarget(node)) && this.context.types.variableOf(node) === variable) assigned = true;
       return !assigned;
     });
@@ -2396,7 +2391,7 @@ class FunctionState {
   /** The key written by an assignment or a collection mutation. */
   private writtenKey(node: ts.Node): string | undefined {
     if (isAssignment(node)) return this.locationOf(node.left)?.key;
-    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+    if (isIncrementOrDecrement(node)) {
       return this.locationOf(node.operand)?.key;
     }
     return undefined;
@@ -2811,7 +2806,7 @@ class FunctionState {
   /** `++F`, `F++`, `F += n`, `F = F + 1`, `F = <fresh value>`, for the location `key`. */
   private isFreshTokenWrite(node: ts.Node, key: string): boolean {
     const expression = ts.isExpression(node) ? skipOuter(node) : node;
-    if ((ts.isPrefixUnaryExpression(expression) || ts.isPostfixUnaryExpression(expression)) && (expression.operator === ts.SyntaxKind.PlusPlusToken || expression.operator === ts.SyntaxKind.MinusMinusToken)) {
+    if (isIncrementOrDecrement(expression)) {
       // `const t = this.gen++` holds the value before the bump: never equal to the field.
       return this.locationOf(expression.operand)?.key === key && (ts.isPrefixUnaryExpression(expression) || ts.isExpressionStatement(node.parent));
     }
@@ -3312,7 +3307,7 @@ function neverWrittenAgain(types: TypeOracle, declaration: ts.VariableDeclaratio
     if (written) return false;
     if (!ts.isIdentifier(node) || node === name || node.text !== name.text || types.variableOf(node) !== variable) return true;
     const parent = node.parent;
-    const counted = (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken);
+    const counted = isIncrementOrDecrement(parent);
     if (isAssignmentTarget(node) || counted) written = true;
     return true;
   });
