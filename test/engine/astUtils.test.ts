@@ -164,6 +164,7 @@ describe("loweredLogicalAssignment: `??=`, `||=` and `&&=` written out", () => {
     { code: "ok ? this.ready : (this.ready = connect());", expected: undefined },
     { code: "!this.ready ? (this.ready = connect()) : this.ready;", expected: ["this.ready", "connect()", "??="] },
     { code: "this.ready === undefined ? (this.ready = connect()) : this.ready;", expected: ["this.ready", "connect()", "??="] },
+    { code: "~this.index ? this.index : (this.index = find());", expected: ["this.index", "find()", "??="] },
     { code: "this.ready ? other : (this.ready = connect());", expected: undefined },
   ];
   for (const { code, expected } of cases) {

@@ -185,7 +185,7 @@ export function valueOperands(expression: ts.Expression): ts.Expression[] {
  * targets and people write them by hand: `L || (L = R)`, `L ?? (L = R)`, `L && (L = R)`, and the
  * conditional forms `(_a = L) !== null && _a !== void 0 ? _a : (L = R)` (TypeScript and Babel for
  * `L ??= R`) and `L != null ? L : (L = R)` (esbuild), either branch first, the condition testing
- * `L` (its first operand is `L`, `!L` or `(_a = L)`). `L` is a name or a property chain on `this`
+ * `L` (its first operand is `L`, `!L`, `~L` or `(_a = L)`). `L` is a name or a property chain on `this`
  * or a name (no call, no computed key), the same on both sides; in the conditional form the kept
  * branch is `L` or a temporary the condition assigns from `L`. The value is `L`'s own value or
  * `R`, stored in `L`: the same as the `operator` form. Undefined for anything else.
@@ -215,7 +215,7 @@ export function loweredLogicalAssignment(expression: ts.Expression): { target: t
   // something else, and sets `this.p` whatever it holds.
   let first: ts.Expression = skipParens(node.condition);
   while (ts.isBinaryExpression(first) && first.operatorToken.kind !== ts.SyntaxKind.EqualsToken) first = skipParens(first.left);
-  while (ts.isPrefixUnaryExpression(first) && first.operator === ts.SyntaxKind.ExclamationToken) first = skipParens(first.operand);
+  while (ts.isPrefixUnaryExpression(first)) first = skipParens(first.operand); // `!L`, `~L` (a -1 sentinel) test `L` too
   const tested = first;
   const branches = (written: ts.Expression, keptBranch: ts.Expression): { target: ts.Expression; value: ts.Expression } | undefined => {
     const kept = skipParens(keptBranch);
