@@ -4999,6 +4999,11 @@ const invalidDelta10: InvalidCase[] = [
     code: `interface Conn { query(sql: string): Promise<unknown> }\ndeclare function connect(): Promise<Conn>;\nexport class Pool {\n  conn: Conn | undefined;\n  connecting: Promise<Conn> | undefined;\n  async get(fresh: boolean) {\n    if (!this.conn) {\n      fresh ? (this.connecting = connect()) : this.connecting;\n      this.conn = await this.connecting;\n    }\n    return this.conn;\n  }\n}`,
     errors: [{ messageId: "duplicateInit", line: 9, column: 7, message: duplicateInit("this.conn") }],
   },
+  {
+    name: "delta10: a part copied before the await and stored as the fallback of `??` into a new object (not reading the whole again) is stale",
+    code: `interface Options { host: string; port: number }\ndeclare function probe(host: string): Promise<number>;\nexport class Client {\n  constructor(private options: Options) {}\n  async refresh(override?: string) {\n    const host = this.options.host;\n    const port = await probe(host);\n    this.options = { host: override ?? host, port };\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 8, column: 5, message: staleSnapshot("this.options", "host") }],
+  },
 ];
 
 const validDelta10: ValidCase[] = [
@@ -5013,6 +5018,14 @@ const validDelta10: ValidCase[] = [
   {
     name: "delta10: a promise slot set while it is unset, written `!this.connecting ? (this.connecting = connect()) : this.connecting`",
     code: `interface Conn { query(sql: string): Promise<unknown> }\ndeclare function connect(): Promise<Conn>;\nexport class Pool {\n  conn: Conn | undefined;\n  connecting: Promise<Conn> | undefined;\n  async get() {\n    if (!this.conn) {\n      !this.connecting ? (this.connecting = connect()) : this.connecting;\n      this.conn = await this.connecting;\n    }\n    return this.conn;\n  }\n}`,
+  },
+  {
+    name: "delta10: a part put back as the fallback of `??` into the object read again (`{ ...this.options, host: override ?? host }`)",
+    code: `interface Options { host: string; port: number }\ndeclare function probe(host: string): Promise<number>;\nexport class Client {\n  constructor(private options: Options) {}\n  async refresh(override?: string) {\n    const host = this.options.host;\n    const port = await probe(host);\n    this.options = { ...this.options, host: override ?? host, port };\n  }\n}`,
+  },
+  {
+    name: "delta10: a part put back as the left operand of `||` into the object read again",
+    code: `interface Options { host: string; port: number }\ndeclare function probe(host: string): Promise<number>;\nexport class Client {\n  constructor(private options: Options) {}\n  async refresh() {\n    const host = this.options.host;\n    const port = await probe(host);\n    this.options = { ...this.options, host: host || "localhost", port };\n  }\n}`,
   },
 ];
 

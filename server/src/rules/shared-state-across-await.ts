@@ -152,7 +152,8 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  length > 0 ? \"\\n\" + line : line`, as `this.text = this.text + ...`; `??=`, `||=` alike); not a",
         "  write of another part (`this.options.port = port`), a replacement that only",
         "  passes the part to a call (`this.user = await fetchUser(id)`: found again by its identity), or one",
-        "  that reads the object again and puts the part back as it was (`{ ...this.options, host, port }`);",
+        "  that reads the object again and puts the part back as it was (`{ ...this.options, host, port }`,",
+        "  also as the fallback of `??` or `||`: `host: override ?? host`);",
         "- **check-then-act**: a condition compares the state with a value (`if (this.state === \"idle\")`,",
         "  `if (this.pending > 0)`, `if (this.attempts >= MAX)`, `if (~this.members.indexOf(id))`, also through",
         "  `instanceof`, `in` or arithmetic; not a condition that assigns it, `(this.job = next()) !== undefined`),",
@@ -768,7 +769,8 @@ function forEachInFunction(root: ts.Node, visit: (node: ts.Node) => boolean | vo
 /**
  * How a use of a local inside a written `value` reaches the value: "argument" when it goes into
  * a call or `new` (what is stored is the call's result), "copied" when it is stored as it is (an
- * object literal's property, an array element, a branch of a conditional), "computed" otherwise
+ * object literal's property, an array element, a branch of a conditional, an operand of `??` or
+ * `||`: `host: override ?? host` keeps the part when there is no override), "computed" otherwise
  * (an operand, a spread, a method's receiver, a template).
  */
 function partUse(use: ts.Node, value: ts.Node): "argument" | "copied" | "computed" {
@@ -781,6 +783,7 @@ function partUse(use: ts.Node, value: ts.Node): "argument" | "copied" | "compute
       ts.isSatisfiesExpression(node) ||
       ts.isNonNullExpression(node) ||
       (ts.isConditionalExpression(node) && child !== node.condition) ||
+      (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) ||
       (ts.isPropertyAssignment(node) && child === node.initializer) ||
       ts.isShorthandPropertyAssignment(node) ||
       ts.isObjectLiteralExpression(node) ||
