@@ -5004,6 +5004,11 @@ const invalidDelta10: InvalidCase[] = [
     code: `interface Options { host: string; port: number }\ndeclare function probe(host: string): Promise<number>;\nexport class Client {\n  constructor(private options: Options) {}\n  async refresh(override?: string) {\n    const host = this.options.host;\n    const port = await probe(host);\n    this.options = { host: override ?? host, port };\n  }\n}`,
     errors: [{ messageId: "staleSnapshot", line: 8, column: 5, message: staleSnapshot("this.options", "host") }],
   },
+  {
+    name: "delta10: a part copied before the await and computed into a field (`address: host + \":\" + port`) of the object read again is stale",
+    code: `interface Options { host: string; port: number; address: string }\ndeclare function probe(host: string): Promise<number>;\nexport class Client {\n  constructor(private options: Options) {}\n  async refresh() {\n    const host = this.options.host;\n    const port = await probe(host);\n    this.options = { ...this.options, address: host + ":" + port, port };\n  }\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 8, column: 5, message: staleSnapshot("this.options", "host") }],
+  },
 ];
 
 const validDelta10: ValidCase[] = [
