@@ -7360,6 +7360,28 @@ const invalidLeftL: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "leftL: a captured promise the scope only logs in an array (`console.log([done])`) is not held",
+    code: "declare function runWorker(): Promise<void>;\ndeclare function timeout(ms: number): Promise<never>;\nexport class Supervisor {\n  async start() {\n    const done = runWorker();\n    const release = () => {\n      console.log(\"releasing worker\");\n      return done;\n    };\n    process.once(\"SIGTERM\", () => {\n      release();\n    });\n    console.log([done]);\n  }\n}",
+    errors: [
+      {
+        messageId: "floating",
+        line: 11,
+        column: 7,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function runWorker(): Promise<void>;\ndeclare function timeout(ms: number): Promise<never>;\nexport class Supervisor {\n  async start() {\n    const done = runWorker();\n    const release = () => {\n      console.log("releasing worker");\n      return done;\n    };\n    process.once("SIGTERM", () => {\n      release()${H};\n    });\n    console.log([done]);\n  }\n}`,
+          ],
+          [
+            VOID,
+            `declare function runWorker(): Promise<void>;\ndeclare function timeout(ms: number): Promise<never>;\nexport class Supervisor {\n  async start() {\n    const done = runWorker();\n    const release = () => {\n      console.log("releasing worker");\n      return done;\n    };\n    process.once("SIGTERM", () => {\n      void release();\n    });\n    console.log([done]);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const validLeftL: ValidCase[] = [
@@ -7379,6 +7401,14 @@ const validLeftL: ValidCase[] = [
     name: "leftL: a write to an element of a named object (`lastSeen[url] = Date.now()`) before the options shuffle changes no parameter",
     code: `const lastSeen = {};\nfunction request(url, options, callback) {\n  lastSeen[url] = Date.now();\n  if (typeof options === "function") {\n    callback = options;\n    options = {};\n  }\n  if (typeof callback !== "function") {\n    return new Promise((resolve) => request(url, options, (error, body) => resolve(body)));\n  }\n  setImmediate(() => callback(null, url));\n}\nfunction ping() {\n  request("/health", (error) => console.log(error));\n}\nmodule.exports = { request, ping };`,
     fileName: "request.js",
+  },
+  {
+    name: "leftL: a captured promise the scope races against a timeout (`await Promise.race([done, timeout(5000)])`) is held: the race handles it",
+    code: "declare function runWorker(): Promise<void>;\ndeclare function timeout(ms: number): Promise<never>;\nexport class Supervisor {\n  async start() {\n    const done = runWorker();\n    const release = () => {\n      console.log(\"releasing worker\");\n      return done;\n    };\n    process.once(\"SIGTERM\", () => {\n      release();\n    });\n    await Promise.race([done, timeout(5000)]);\n  }\n}",
+  },
+  {
+    name: "leftL: a captured promise the scope returns in an array (`return [done, release]`) is held by the caller",
+    code: "declare function runWorker(): Promise<void>;\ndeclare function timeout(ms: number): Promise<never>;\nexport class Supervisor {\n  async start() {\n    const done = runWorker();\n    const release = () => {\n      console.log(\"releasing worker\");\n      return done;\n    };\n    process.once(\"SIGTERM\", () => {\n      release();\n    });\n    return [done, release] as const;\n  }\n}",
   },
 ];
 

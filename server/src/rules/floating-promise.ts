@@ -356,8 +356,9 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "in ioredis's `execPipeline`; an async one wraps it in a new promise and is reported; a bare",
         "`return;` gives no promise and is passed over, as in grammY's memoizing `load()`), or a",
         "`const` of an enclosing scope holding a promise that the scope gives a rejection handler",
-        "(`promise.then(onStop, onError)`, `.catch(h)`), stores (`{ release, promise }`,",
-        "`worker.done = promise`, `lastRun = promise`) or returns (a",
+        "(`promise.then(onStop, onError)`, `.catch(h)`, or `Promise.race([promise, timeout])` and the other",
+        "combinators of the global `Promise`), stores (`{ release, promise }`, `worker.done = promise`,",
+        "`lastRun = promise`) or returns (also in an array, `return [promise, release]`) (a",
         "captured promise nothing else handles, stores or returns stays reported), or either wrapped in",
         "`Promise.resolve(...)` of the global `Promise` when its type is the built-in `Promise`, which",
         "`Promise.resolve` hands back unchanged (graphile-worker's `release = () => { ...; return",
@@ -807,8 +808,10 @@ function isBuiltinPromise(expression: ts.Expression, types: TypeOracle): boolean
 /**
  * A `const` declared outside `fn` (a local of an enclosing function, or of the module) that holds a
  * promise which its scope, outside `fn`, hands a rejection handler (`promise.then(onStop, onError)`,
- * `promise.catch(h)`), stores (`{ release, promise }`, `worker.done = promise`, `lastRun = promise`
- * in a variable other code reads) or returns: the promise is held and handled there, so a function
+ * `promise.catch(h)`, or an element of `Promise.race([promise, timeout])` and the other combinators
+ * of the global `Promise`), stores (`{ release, promise }`, `worker.done = promise`, `lastRun =
+ * promise` in a variable other code reads) or returns (also in an array: `return [promise,
+ * release]`): the promise is held and handled there, so a function
  * returning it makes no new one (graphile-worker's
  * `const promise = workerDeferred.finally(...); promise.then(..., (error) => ...);`). A captured
  * promise that nothing outside `fn` handles, stores or returns (`promise.finally(...)` only) is not
@@ -826,15 +829,23 @@ function heldCapturedConst(expression: ts.Expression, fn: ts.FunctionLikeDeclara
   const region = list.parent.parent;
   const visit = (node: ts.Node): boolean => {
     if (node === fn) return false;
-    if (ts.isIdentifier(node) && node !== name && node.text === name.text && types.variableOf(node) === handle && handsOn(node)) return true;
+    if (ts.isIdentifier(node) && node !== name && node.text === name.text && types.variableOf(node) === handle && handsOn(node, types)) return true;
     return ts.forEachChild(node, visit) ?? false;
   };
   return handle !== undefined && visit(region);
 }
 
 /** The reference `name` of a promise is given a rejection handler, stored in an object, a property or a variable, or returned. */
-function handsOn(name: ts.Identifier): boolean {
+function handsOn(name: ts.Expression, types: TypeOracle): boolean {
   const parent = name.parent;
+  // An element of an array literal goes where the array goes (`return [promise, release]`); the
+  // lib's combinators (`Promise.race([promise, timeout])`, `all`, `allSettled`, `any`) give every
+  // element a rejection handler, and their own promise carries the rejection on.
+  if (ts.isArrayLiteralExpression(parent)) {
+    let outer: ts.Expression = parent;
+    while (ts.isParenthesizedExpression(outer.parent) || ts.isAsExpression(outer.parent) || ts.isSatisfiesExpression(outer.parent)) outer = outer.parent;
+    return handsOn(outer, types) || isCombinatorArgument(parent, types);
+  }
   if (ts.isShorthandPropertyAssignment(parent) || ts.isReturnStatement(parent)) return true;
   if (ts.isPropertyAssignment(parent)) return parent.initializer === name;
   // `worker.done = promise`, `workers[id] = promise`, `lastRun = promise`: each store keeps the promise where other code reads it.
@@ -848,6 +859,16 @@ function handsOn(name: ts.Identifier): boolean {
   const spread = parent.parent.arguments.slice(0, handlerIndex + 1).some((argument) => ts.isSpreadElement(argument));
   return handler !== undefined && !spread && !isUndefinedOrNullLiteral(handler);
 }
+
+/** `Promise.all(list)`, `race`, `allSettled` or `any` of the global `Promise`, with `list` its one argument. */
+function isCombinatorArgument(list: ts.ArrayLiteralExpression, types: TypeOracle): boolean {
+  const call = list.parent;
+  if (!ts.isCallExpression(call) || call.arguments.length !== 1 || call.arguments[0] !== list) return false;
+  const callee = skipParens(call.expression);
+  return ts.isPropertyAccessExpression(callee) && COMBINATORS.has(callee.name.text) && types.isGlobalPromiseConstructor(callee.expression);
+}
+
+const COMBINATORS = new Set(["all", "race", "allSettled", "any"]);
 
 const LOGICAL_OPERATORS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.AmpersandAmpersandToken,
