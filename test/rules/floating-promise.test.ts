@@ -7382,6 +7382,28 @@ const invalidLeftL: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "leftL: a captured promise the scope keeps only in a local array it counts is not held",
+    code: "declare function runWorker(): Promise<void>;\ndeclare function warmUp(): Promise<void>;\nexport class Supervisor {\n  async start() {\n    const done = runWorker();\n    const release = () => {\n      console.log(\"releasing worker\");\n      return done;\n    };\n    process.once(\"SIGTERM\", () => {\n      release();\n    });\n    const pending = [done];\n    console.log(pending.length);\n  }\n}",
+    errors: [
+      {
+        messageId: "floating",
+        line: 11,
+        column: 7,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `declare function runWorker(): Promise<void>;\ndeclare function warmUp(): Promise<void>;\nexport class Supervisor {\n  async start() {\n    const done = runWorker();\n    const release = () => {\n      console.log("releasing worker");\n      return done;\n    };\n    process.once("SIGTERM", () => {\n      release()${H};\n    });\n    const pending = [done];\n    console.log(pending.length);\n  }\n}`,
+          ],
+          [
+            VOID,
+            `declare function runWorker(): Promise<void>;\ndeclare function warmUp(): Promise<void>;\nexport class Supervisor {\n  async start() {\n    const done = runWorker();\n    const release = () => {\n      console.log("releasing worker");\n      return done;\n    };\n    process.once("SIGTERM", () => {\n      void release();\n    });\n    const pending = [done];\n    console.log(pending.length);\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const validLeftL: ValidCase[] = [
@@ -7409,6 +7431,18 @@ const validLeftL: ValidCase[] = [
   {
     name: "leftL: a captured promise the scope returns in an array (`return [done, release]`) is held by the caller",
     code: "declare function runWorker(): Promise<void>;\ndeclare function timeout(ms: number): Promise<never>;\nexport class Supervisor {\n  async start() {\n    const done = runWorker();\n    const release = () => {\n      console.log(\"releasing worker\");\n      return done;\n    };\n    process.once(\"SIGTERM\", () => {\n      release();\n    });\n    return [done, release] as const;\n  }\n}",
+  },
+  {
+    name: "leftL: a captured promise the scope hands to `Promise.all([done, warmUp()])` is held",
+    code: "declare function runWorker(): Promise<void>;\ndeclare function warmUp(): Promise<void>;\nexport class Supervisor {\n  async start() {\n    const done = runWorker();\n    const release = () => {\n      console.log(\"releasing worker\");\n      return done;\n    };\n    process.once(\"SIGTERM\", () => {\n      release();\n    });\n    await Promise.all([done, warmUp()]);\n  }\n}",
+  },
+  {
+    name: "leftL: a captured promise the scope hands to `Promise.allSettled([done, warmUp()])` is held",
+    code: "declare function runWorker(): Promise<void>;\ndeclare function warmUp(): Promise<void>;\nexport class Supervisor {\n  async start() {\n    const done = runWorker();\n    const release = () => {\n      console.log(\"releasing worker\");\n      return done;\n    };\n    process.once(\"SIGTERM\", () => {\n      release();\n    });\n    await Promise.allSettled([done, warmUp()]);\n  }\n}",
+  },
+  {
+    name: "leftL: a captured promise the scope hands to `Promise.any([done, warmUp()])` is held",
+    code: "declare function runWorker(): Promise<void>;\ndeclare function warmUp(): Promise<void>;\nexport class Supervisor {\n  async start() {\n    const done = runWorker();\n    const release = () => {\n      console.log(\"releasing worker\");\n      return done;\n    };\n    process.once(\"SIGTERM\", () => {\n      release();\n    });\n    await Promise.any([done, warmUp()]);\n  }\n}",
   },
 ];
 

@@ -860,10 +860,10 @@ function handsOn(name: ts.Expression, types: TypeOracle): boolean {
   return handler !== undefined && !spread && !isUndefinedOrNullLiteral(handler);
 }
 
-/** `Promise.all(list)`, `race`, `allSettled` or `any` of the global `Promise`, with `list` its one argument. */
+/** `Promise.all(list)`, `race`, `allSettled` or `any` of the global `Promise`, with `list` its first argument. */
 function isCombinatorArgument(list: ts.ArrayLiteralExpression, types: TypeOracle): boolean {
   const call = list.parent;
-  if (!ts.isCallExpression(call) || call.arguments.length !== 1 || call.arguments[0] !== list) return false;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== list) return false; // extra arguments are ignored
   const callee = skipParens(call.expression);
   return ts.isPropertyAccessExpression(callee) && COMBINATORS.has(callee.name.text) && types.isGlobalPromiseConstructor(callee.expression);
 }
