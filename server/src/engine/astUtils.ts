@@ -166,8 +166,7 @@ export function isLogicalAssignmentOperator(kind: ts.SyntaxKind): boolean {
  * `options.onError ?? (async (error) => { ... })` gives `options.onError` and `(async (error) => { ... })`.
  */
 export function valueOperands(expression: ts.Expression): ts.Expression[] {
-  let node = expression;
-  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  const node = skipParens(expression);
   if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node)) {
     return valueOperands(node.expression);
   }
@@ -404,8 +403,7 @@ export function shortCircuitGuard(node: ts.Node, child: ts.Node): { condition: t
  * `this.conn` false and `ready` true; `a && b` false proves nothing about either.
  */
 export function knownOperands(condition: ts.Expression, when: boolean): { operand: ts.Expression; when: boolean }[] {
-  let node = condition;
-  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  const node = skipParens(condition);
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return knownOperands(node.operand, !when);
   if (ts.isBinaryExpression(node)) {
     const operator = node.operatorToken.kind;

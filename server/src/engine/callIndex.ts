@@ -9,8 +9,8 @@
  * those, and adds the synchronous function each sits in. Text searches pick the files; only call
  * sites whose name matches are resolved. The names are the functions' own and every local name
  * found for them (renamed imports and re-exports, `const` copies, import-equals aliases
- * (`import read = fs.readFileSync`) and destructuring, and default imports, whose modules are resolved): each round searches again for the local names it finds,
- * until none is new. Cycles end because a function is added once; `maxDepth` rounds and
+ * (`import read = fs.readFileSync`) and destructuring, and default imports, whose modules are
+ * resolved): each round searches again for the local names it finds, until none is new. Cycles end because a function is added once; `maxDepth` rounds and
  * `workLimit` resolutions bound the rest.
  *
  * Also here: where code runs (the function a node runs in, through callbacks that run right away),
@@ -561,8 +561,8 @@ export class CallIndex<S> {
 
   /**
    * `scanRound` over `files`, then over the project files that spell a local name found for what
-   * it looked for (a renamed import or re-export, a copy or import-equals alias, destructuring, the default import of a
-   * module that exports it as default), with those names; again until no new name is found, so a
+   * it looked for (a renamed import or re-export, a copy or import-equals alias, destructuring, the
+   * default import of a module that exports it as default), with those names; again until no new name is found, so a
    * copy of a copy in another file is followed at any depth (`const c = b` of `const b = a` of
    * `const a = fs.existsSync`). Only names found so are searched again: a round without copies
    * costs one pass.

@@ -2952,13 +2952,8 @@ class FunctionState {
   private isShortCircuitMemo(write: ts.Node, slot: Slot): boolean {
     let outer = write.parent;
     while (ts.isParenthesizedExpression(outer) || ts.isNonNullExpression(outer) || ts.isAsExpression(outer)) outer = outer.parent;
-    if (ts.isConditionalExpression(outer)) {
-      // A branch of a lowered `S ??= E` that writes is its `S = E` (the other branch only reads).
-      const lowered = loweredLogicalAssignment(outer);
-      const memoized = lowered && this.slotRead(lowered.target);
-      return memoized !== undefined && sameSlot(memoized, slot);
-    }
-    if (!ts.isBinaryExpression(outer) || skipOuter(outer.right) !== write) return false;
+    // A branch of a lowered `S ??= E` that writes is its `S = E` (the other branch only reads).
+    if (!ts.isConditionalExpression(outer) && (!ts.isBinaryExpression(outer) || skipOuter(outer.right) !== write)) return false;
     const memoized = this.memoAssignmentSlot(outer);
     return memoized !== undefined && sameSlot(memoized, slot);
   }

@@ -329,7 +329,7 @@ class WindowChecker {
     if (!(ts.isBlock(container) || ts.isCaseClause(container) || ts.isDefaultClause(container) || ts.isSourceFile(container))) return;
     if (ts.isSourceFile(container) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return;
     const call = unwrapInitializer(initializer);
-    if (!call || this.cannotRejectUnhandled(call)) return;
+    if (!call || this.cannotRejectByForm(call)) return;
     const scope = scopeOf(statement, this.context.options.checkThrows, (sf) => this.context.types.supportsTopLevelAwait(sf));
     if (!scope || !(scope.async || scope.throws)) return;
     if (!this.keywordAhead(statement.getEnd(), container.getEnd(), scope)) return;
@@ -345,6 +345,8 @@ class WindowChecker {
     if (!byName && !declaresNameAgain(ts.isCaseClause(container) || ts.isDefaultClause(container) ? container.parent : container, name)) return;
 
     if (this.context.types.promiseStatus(initializer, this.query) !== "always") return;
+    // The rejection facts last of the gates: they may follow the callee's body (`cannotRejectUnhandled`).
+    if (rejectionFacts(this.context.types).neverRejects(call)) return;
     const variable = this.context.types.variableOf(name);
     if (!variable) return;
     const isTarget = (id: ts.Identifier) => id.text === text && id !== name && isValueReference(id) && this.context.types.variableOf(id) === variable;
@@ -402,15 +404,10 @@ class WindowChecker {
    * project's own `class Promise` is not one), `Promise.allSettled(...)`, `Promise.resolve(v)` of a
    * value that is not known to be a promise or thenable (`Promise.resolve(load())` adopts the
    * promise `load()` returns, and rejects with it), and `new Promise((resolve) => ...)` whose
-   * executor takes no `reject` parameter. Beyond these forms, whatever the engine's rejection facts
-   * (`RejectionFacts.neverRejects`) show cannot reject: `.then(f)` on a handled or settled promise
+   * executor takes no `reject` parameter. Beyond these forms (checked in `check`, after the cheap
+   * gates), whatever the engine's rejection facts (`RejectionFacts.neverRejects`) show cannot reject: `.then(f)` on a handled or settled promise
    * with an `f` that cannot throw (`resolve6(name).catch(() => {}).then((r) => r || [])`).
    */
-  private cannotRejectUnhandled(call: ts.CallExpression | ts.NewExpression): boolean {
-    if (this.cannotRejectByForm(call)) return true;
-    return rejectionFacts(this.context.types).neverRejects(call);
-  }
-
   private cannotRejectByForm(call: ts.CallExpression | ts.NewExpression): boolean {
     const callee = skipParens(call.expression);
     const args = call.arguments ?? [];
