@@ -1415,6 +1415,23 @@ export const SUITES = [
     },
     ratios: [],
   },
+  {
+    // The same states on the ts7 engine (`ours-all-ts7` with --cache): its cache records
+    // TypeScript 7's file system questions and builds no TypeScript 6 program.
+    id: 'warm7',
+    title: '`--cache` on the ts7 engine: warm runs against a cold one (concurrency-lint only)',
+    ours: 'ours-all-ts7',
+    tools: [],
+    warm: {
+      states: [
+        { id: 'cold', title: 'cold (empty cache)' },
+        { id: 'none', title: 'warm, no change', target: 0.15 },
+        { id: 'leaf', title: 'warm, one leaf file changed', target: 0.30 },
+        { id: 'wide', title: 'warm, the most imported file changed' },
+      ],
+    },
+    ratios: [],
+  },
 ];
 
 /** Load average (1/5/15 min) as printed in reports. */

@@ -466,7 +466,8 @@ function withCache(cmd, cacheDir) {
 }
 
 function warmSection(suite, p) {
-  const { ctx, warm } = p;
+  const { ctx } = p;
+  const warm = p.warm[suite.id];
   const out = [`#### ${suite.id} on ${ctx.name}`, '',
     `Leaf file: \`${warm.edits.leaf}\`; most imported file: \`${warm.edits.wide}\`. ${warm.findings} findings in every state.`, '',
     '| state | wall s, median (min–max) | CPU s (user+sys), median | peak RSS MiB, median | wall / cold wall | target | | CPU / cold CPU |',
@@ -484,7 +485,7 @@ function warmSection(suite, p) {
 }
 
 function suiteCorpusSection(suite, p, opts) {
-  if (suite.warm) return p.warm ? warmSection(suite, p) : [];
+  if (suite.warm) return p.warm?.[suite.id] ? warmSection(suite, p) : [];
   const { ctx, stats, results } = p;
   const tools = suite.tools.map((id) => TOOLS.find((t) => t.id === id));
   const out = [`#### ${suite.id} on ${ctx.name}`, ''];
@@ -620,10 +621,10 @@ async function main() {
     }
     const stats = Object.fromEntries(Object.entries(runs).map(([id, rs]) => [id, summarize(rs)]));
     const cmp = {};
-    let warm = null;
+    const warm = {};
     for (const suite of opts.suites) {
       if (suite.warm) {
-        warm = await warmSuite(suite, c, ctx, opts);
+        warm[suite.id] = await warmSuite(suite, c, ctx, opts);
         continue;
       }
       cmp[suite.id] = compareFindings(suite, ctx, results);

@@ -73,12 +73,13 @@ function findingsOf(dir: string, stdout: string): string[] {
  * finding came from the cache without building the program, else the reason it was built, with
  * the project's folder written as `<dir>`.
  */
-function lintWarm(dir: string): { findings: string[]; program: string } {
-  const outcome = runCli(dir, ["--format", "json", "--cache", "--debug"]);
+function lintWarm(dir: string, extra: string[] = []): { findings: string[]; program: string } {
+  const outcome = runCli(dir, ["--format", "json", "--cache", "--debug", ...extra]);
   const reason = /\] (.*)[:;] building the program$/m.exec(outcome.stderr);
   const noProgram = /unchanged \(\d+ answers checked\): \d+ file\(s\) from the cache without a program$/m.test(outcome.stderr);
   assert.ok(noProgram !== (reason !== null), outcome.stderr);
-  assert.equal(noProgram, !/\] program for /.test(outcome.stderr), outcome.stderr);
+  // TypeScript 6's program, or (on ts7) TypeScript 7's project opened without one.
+  assert.equal(noProgram, !/\] (program for |ts7 engine for .*: TypeScript 7 opened the project)/.test(outcome.stderr), outcome.stderr);
   return { findings: findingsOf(dir, outcome.stdout), program: noProgram ? "no program" : (reason?.[1] ?? "").split(dir).join("<dir>") };
 }
 
@@ -360,5 +361,89 @@ describe("CLI: --cache", () => {
     const dir = project();
     runCli(dir, ["--fix", "--cache"]);
     assert.equal(fs.existsSync(path.join(dir, "node_modules", ".cache")), false);
+  });
+});
+
+/**
+ * The same guarantees on the ts7 engine, which builds no TypeScript 6 program: TypeScript 7's
+ * compiler asks its file system questions (module resolution's probes included) through the
+ * recorder, so a change only it would see is found as well.
+ */
+describe("CLI: --cache on the ts7 engine", () => {
+  const TS7 = ["--engine", "ts7"];
+
+  it("a warm run without changes starts no compiler; a changed file is found and the project opened again", () => {
+    const dir = project();
+    assert.deepEqual(lintWarm(dir, TS7), { findings: ALL, program: "no recorded program inputs for <dir>/tsconfig.json (or its options, files or references changed)" });
+    assert.deepEqual(lintWarm(dir, TS7), { findings: ALL, program: "no program" });
+    edit(dir, "src/store.ts", "await Promise.resolve(value);", "await Promise.resolve(value); // saved");
+    assert.deepEqual(lintWarm(dir, TS7), { findings: ALL, program: "program inputs of <dir>/tsconfig.json changed: <dir>/src/store.ts changed" });
+    assert.deepEqual(lintWarm(dir, TS7), { findings: ALL, program: "no program" });
+  });
+
+  it("the cache is the engine's: a ts6 run after a ts7 run lints again, and each reuses its own", () => {
+    const dir = project();
+    assert.deepEqual(lint(dir, TS7), { findings: ALL, reused: 0, linted: 5, notes: [] });
+    assert.deepEqual(lint(dir, ["--engine", "ts6"]).linted, 5);
+    assert.deepEqual(lint(dir, ["--engine", "ts6"]).reused, 5);
+  });
+
+  it("an exported signature changes: the importing file's finding disappears and comes back", () => {
+    const dir = project();
+    lint(dir, TS7);
+    edit(dir, "src/store.ts", "export async function save(value: string): Promise<void> {\n  await Promise.resolve(value);", "export function save(value: string): void {\n  void value;");
+    const changed = lint(dir, TS7);
+    assert.deepEqual(changed.findings, ["src/config.ts 4:10 blocking-call-in-async", "src/notify.ts 4:3 floating-promise"]);
+    assert.deepEqual(changed.findings, uncached(dir, TS7));
+    edit(dir, "src/store.ts", "export function save(value: string): void {\n  void value;", "export async function save(value: string): Promise<void> {\n  await Promise.resolve(value);");
+    assert.deepEqual(lint(dir, TS7).findings, ALL);
+  });
+
+  it("a new declaration file shadows the JavaScript file an import resolved to: TypeScript 7's probe was recorded", () => {
+    const dir = copyFixture(undefined);
+    writeFiles(dir, {
+      "tsconfig.json": JSON.stringify({
+        compilerOptions: { strict: true, allowJs: true, target: "es2022", module: "es2022", moduleResolution: "bundler", types: [], noEmit: true },
+        include: ["src/notify.ts"],
+      }),
+      "src/mailer.js": "export function send(to) {\n  return to;\n}\n",
+      "src/notify.ts": 'import { send } from "./mailer";\n\nexport function notify(): void {\n  send("ops");\n}\n',
+    });
+    assert.deepEqual(lintWarm(dir, TS7).findings, []);
+    writeFiles(dir, { "src/mailer.d.ts": "export declare function send(to: string): Promise<void>;\n" });
+    const shadowed = lintWarm(dir, TS7);
+    assert.deepEqual(shadowed.findings, ["src/notify.ts 4:3 floating-promise"]);
+    assert.match(shadowed.program, /^program inputs of <dir>\/tsconfig.json changed: /);
+    assert.deepEqual(shadowed.findings, uncached(dir, TS7));
+    assert.deepEqual(lintWarm(dir, TS7).program, "no program");
+    fs.rmSync(path.join(dir, "src", "mailer.d.ts"));
+    assert.deepEqual(lintWarm(dir, TS7).findings, []);
+  });
+
+  it("a new @types package gives an untyped module its types, and a node_modules declaration changes", () => {
+    const dir = project();
+    writeFiles(dir, {
+      "src/log.ts": 'import { flush } from "logger";\n\nexport function done(): void {\n  flush();\n}\n',
+      "node_modules/logger/package.json": '{ "name": "logger", "version": "1.0.0", "main": "index.js" }\n',
+      "node_modules/logger/index.js": "exports.flush = () => Promise.resolve();\n",
+    });
+    assert.deepEqual(lintWarm(dir, TS7).findings, ALL);
+    writeFiles(dir, { "node_modules/@types/logger/index.d.ts": "export declare function flush(): Promise<void>;\n" });
+    const typed = lintWarm(dir, TS7);
+    assert.deepEqual(typed.findings, [...ALL.slice(0, 2), "src/log.ts 4:3 floating-promise", ALL[2]]);
+    assert.deepEqual(typed.findings, uncached(dir, TS7));
+    edit(dir, "node_modules/mailer/index.d.ts", "Promise<void>", "void");
+    const untyped = lintWarm(dir, TS7);
+    assert.deepEqual(untyped.findings, [...ALL.slice(0, 2), "src/log.ts 4:3 floating-promise"]);
+    assert.equal(untyped.program, "program inputs of <dir>/tsconfig.json changed: <dir>/node_modules/mailer/index.d.ts changed");
+  });
+
+  it("a blocking chain: the async caller's file changes, the blocking call's file does not", () => {
+    const dir = project();
+    lint(dir, TS7);
+    edit(dir, "src/server.ts", "export async function handle(): Promise<string> {", "export function handle(): string {");
+    assert.deepEqual(lint(dir, TS7).findings, ["src/handler.ts 4:3 floating-promise", "src/notify.ts 4:3 floating-promise"]);
+    edit(dir, "src/server.ts", "export function handle(): string {", "export async function handle(): Promise<string> {");
+    assert.deepEqual(lint(dir, TS7).findings, ALL);
   });
 });

@@ -95,18 +95,54 @@ describe("program inputs: record and replay", () => {
     });
   }
 
-  it("the engine's own reads are recorded; a question first asked after the key was made is flagged", () => {
+  it("the engine's own reads are recorded; a question first asked after the key was made is recorded, and the final key covers it", () => {
     const root = folder({ ...PROJECT, "package.json": '{ "bin": "cli.js" }\n' });
     const recorder = record(root);
     assert.equal(recorder.readFile(`${root}/package.json`), '{ "bin": "cli.js" }\n');
-    recorder.seal("spec");
+    const sealed = recorder.seal("spec");
     assert.equal(recorder.late, undefined);
+    assert.equal(recorder.key("spec"), sealed);
     recorder.readFile(`${root}/package.json`);
     assert.equal(recorder.late, undefined, "asked before: not late");
+    assert.equal(recorder.key("spec"), sealed);
     recorder.readFile(`${root}/other.json`);
     assert.equal(recorder.late, `readFile ${root}/other.json`);
+    assert.equal(recorder.changed, undefined);
+    assert.notEqual(recorder.key("spec"), sealed);
+    fs.writeFileSync(`${root}/other.json`, "{}\n");
+    assert.equal(difference(root, recorder), "<root>/other.json now exists");
+    fs.rmSync(`${root}/other.json`);
     fs.writeFileSync(`${root}/package.json`, "{}\n");
     assert.equal(difference(root, recorder), "<root>/package.json changed");
+  });
+
+  it("the key does not depend on the order of the questions (TypeScript 7 asks from several threads)", () => {
+    const questions = record(folder(PROJECT)).questions();
+    assert.ok(questions.length > 3);
+    assert.equal(inputsKey("spec", questions), inputsKey("spec", [...questions].reverse()));
+    assert.notEqual(inputsKey("spec", questions), inputsKey("spec", questions.slice(1)));
+  });
+
+  it("TypeScript 7's file system questions: each answer is the disk's, recorded, and replayed", () => {
+    const root = folder({ ...PROJECT, "lib/a.ts": "export {};\n" });
+    fs.symlinkSync(`${root}/lib`, `${root}/linked`);
+    fs.symlinkSync(`${root}/missing`, `${root}/dangling`);
+    const recorder = new InputRecorder();
+    const system = recorder.fileSystem7();
+    assert.equal(system.readFile(`${root}/main.ts`), PROJECT["main.ts"]);
+    assert.equal(system.readFile(`${root}/none.ts`), null, "a missing file is null: the compiler must not ask the disk itself");
+    assert.equal(system.fileExists?.(`${root}/mailer.js`), true);
+    assert.equal(system.directoryExists?.(`${root}/lib`), true);
+    assert.equal(system.realpath?.(`${root}/linked/a.ts`), `${root}/lib/a.ts`);
+    assert.deepEqual(system.getAccessibleEntries?.(root), { files: ["mailer.js", "main.ts"], directories: ["lib", "linked", "node_modules"] });
+    const kinds = recorder.questions().map(([kind]) => kind);
+    assert.deepEqual(kinds, ["readFile", "readFile", "fileExists", "directoryExists", "realpath", "getAccessibleEntries"]);
+    assert.equal(difference(root, recorder), "same");
+    fs.writeFileSync(`${root}/extra.ts`, "export {};\n");
+    assert.equal(difference(root, recorder), "the files or folders in <root> changed");
+    fs.rmSync(`${root}/extra.ts`);
+    fs.writeFileSync(`${root}/none.ts`, "export {};\n");
+    assert.equal(difference(root, recorder), "<root>/none.ts now exists", "the first question asked whose answer differs");
   });
 
   it("a file that changes while the program is created (asked twice, two answers) is flagged", () => {
@@ -115,7 +151,7 @@ describe("program inputs: record and replay", () => {
     recorder.readFile(`${root}/package.json`);
     fs.writeFileSync(`${root}/package.json`, '{ "bin": "cli.js" }\n');
     recorder.readFile(`${root}/package.json`);
-    assert.equal(recorder.late, `readFile ${root}/package.json (its answer changed during the run)`);
+    assert.equal(recorder.changed, `readFile ${root}/package.json`);
   });
 
   it("a replay keeps the texts of the files asked for", () => {

@@ -34,7 +34,7 @@ import type { ResolvedConfig } from "../engine/config";
 import type { FileLintResult } from "../engine/linter";
 import type { ProjectSpec } from "../engine/project";
 import type { Finding } from "../engine/types";
-import type { RecordedQuestion } from "./programInputs";
+import { KINDS, type RecordedQuestion } from "./programInputs";
 
 /**
  * The file's shape. Entries are keyed by absolute file name, then by project (its tsconfig, or ""
@@ -227,8 +227,6 @@ export function engineKey(toolVersion: string, codeFile: string): string {
   }
   return `${toolVersion}\0${code}`;
 }
-
-const KINDS = new Set(["fileExists", "directoryExists", "readFile", "getDirectories", "realpath", "readDirectory", "getEnvironmentVariable"]);
 
 function isProgramRecord(value: unknown): value is ProgramRecord {
   return (

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import type * as ts from "typescript";
-import { ConfigError, ConfigResolver, type EngineName, ENGINES, isFileIncluded, validateRuleOverride } from "../engine/config";
+import { ConfigError, ConfigResolver, type EngineName, ENGINES, isFileIncluded, type ResolvedConfig, validateRuleOverride } from "../engine/config";
 import { applyEdits, parsesCleanly, pickFixes } from "../engine/fixes";
 import { type FileLintResult, lintProgram } from "../engine/linter";
 import {
@@ -22,7 +22,7 @@ import {
   ProjectError,
   type ProjectSpec,
 } from "../engine/project";
-import { openTs7Engine, openTs7Project, ts7Unavailable, Ts7UnavailableError } from "../engine/ts7/engine";
+import { openTs7Project, ts7Unavailable, Ts7UnavailableError } from "../engine/ts7/engine";
 import { TS7_VERSION } from "../engine/ts7/api";
 import { formatTs7Stats, ts7StatsWanted } from "../engine/ts7/ts7TypeOracle";
 import type { Finding, InternalError, Severity } from "../engine/types";
@@ -531,51 +531,81 @@ function lintOnce(
   if (warm) return warm;
 
   // Files whose key is in the cache are not linted: when none is left, the type checker is
-  // never created.
+  // never created. On `ts7` no TypeScript 6 program is built: TypeScript 7's compiler asks its
+  // file system questions through the recorder, as TypeScript 6's host does.
   const recorder = new InputRecorder();
-  const program = new ProgramBuilder(spec, (host) => recorder.wrap(host)).build();
-  unread.push(...unreadFiles(program, spec, configs));
-  logProgram(program, name, log);
-  // The engine reads the nearest package.json while linting, when a rule asks: read it now, so
-  // that the key covers it whichever files are linted.
-  nearestPackageJson(program, recorder.readFile);
-  const programKey = recorder.seal(specKey);
-  const results: FileLintResult[] = [];
-  const toLint: string[] = [];
-  const keys = new Map<string, string>();
-  for (const file of spec.filesToLint) {
-    const sourceFile = program.getSourceFile(file);
-    const config = configs.configFor(file);
-    if (!sourceFile || !isFileIncluded(config, file)) {
-      progress.fileDone();
-      continue;
+  const builder = new ProgramBuilder(spec, (host) => recorder.wrap(host));
+  const ts7 = engineOf();
+  const opened = ts7 ? openTs7Project(builder, spec.filesToLint, new Map(), recorder.fileSystem7()) : undefined;
+  try {
+    const built = opened ? undefined : builder.build();
+    const program: LintProgram = opened ? opened.program : built!;
+    unread.push(...unreadFiles(program, spec, configs));
+    if (opened) log(`ts7 engine for ${name}: TypeScript 7 opened the project (${program.getSourceFileNames?.().length ?? 0} files); no TypeScript 6 program`);
+    else logProgram(program, name, log);
+    // The engine reads the nearest package.json while linting, when a rule asks: read it now, so
+    // that the key covers it whichever files are linted.
+    nearestPackageJson(program, recorder.readFile);
+    const lookupKey = recorder.seal(specKey);
+    const results: FileLintResult[] = [];
+    const toLint: string[] = [];
+    const configOf = new Map<string, ResolvedConfig>();
+    for (const file of spec.filesToLint) {
+      const sourceFile = program.getSourceFile(file);
+      const config = configs.configFor(file);
+      if (!sourceFile || !isFileIncluded(config, file)) {
+        progress.fileDone();
+        continue;
+      }
+      const findings = cache.get(sourceFile.fileName, project, cache.fileKey(lookupKey, sourceFile.fileName, config));
+      if (findings) {
+        results.push({ fileName: sourceFile.fileName, sourceText: sourceFile.text, findings, internalErrors: [] });
+        progress.fileDone();
+      } else {
+        toLint.push(file);
+        configOf.set(sourceFile.fileName, config);
+      }
     }
-    const key = cache.fileKey(programKey, sourceFile.fileName, config);
-    const findings = cache.get(sourceFile.fileName, project, key);
-    if (findings) {
-      results.push({ fileName: sourceFile.fileName, sourceText: sourceFile.text, findings, internalErrors: [] });
-      progress.fileDone();
+    const linted =
+      toLint.length === 0
+        ? []
+        : opened
+          ? lintProgram({
+              program,
+              files: toLint,
+              rules: allRules,
+              configFor: (fileName) => configs.configFor(fileName),
+              timings: ruleTimings,
+              onFileDone: () => progress.fileDone(),
+              readFile: recorder.readFile,
+              oracleFactory: opened.factory,
+            })
+          : lintFiles(built!, toLint, configs, progress, recorder.readFile);
+    results.push(...linted);
+    if (recorder.changed !== undefined) {
+      // The answers describe no one state of the disk: keeping these results could serve them after it changed.
+      log(`the program of ${name} got two answers to ${recorder.changed} (it changed during the run): nothing of this run is cached`);
+      cache.setProgram(project, undefined);
     } else {
-      toLint.push(file);
-      keys.set(sourceFile.fileName, key);
+      // Questions first asked while linting (TypeScript 6's program built for a question the ts7
+      // engine leaves to its checker) are part of the key the findings are stored under.
+      if (recorder.late !== undefined) log(`the program of ${name} asked ${recorder.late} (and maybe more) while linting: the findings are stored under a key that covers it`);
+      const programKey = recorder.key(specKey);
+      for (const result of linted) {
+        const config = configOf.get(result.fileName);
+        if (config) cache.set(result, project, cache.fileKey(programKey, result.fileName, config));
+      }
+      const names = program.getSourceFileNames?.() ?? program.getSourceFiles().map((sourceFile) => sourceFile.fileName);
+      cache.setProgram(project, { spec: specKey, key: programKey, sources: names.filter(isLintableFile), questions: recorder.questions() });
+    }
+    log(`linted ${toLint.length} file(s) of ${name}, ${spec.filesToLint.length - toLint.length} from the cache`);
+    return results;
+  } finally {
+    if (opened) {
+      log(`ts7 engine for ${name}: ${opened.failures()} question(s) TypeScript 7 failed (answered "don't know")`);
+      opened.close();
     }
   }
-  const linted = toLint.length > 0 ? lintFiles(program, toLint, configs, progress, recorder.readFile, engineOf()) : [];
-  results.push(...linted);
-  if (recorder.late !== undefined) {
-    // Not covered by the key: keeping these results could serve them after that answer changed.
-    log(`the program of ${name} asked ${recorder.late} after its key was made, or got two answers: nothing of this run is cached`);
-    cache.setProgram(project, undefined);
-  } else {
-    for (const result of linted) {
-      const key = keys.get(result.fileName);
-      if (key !== undefined) cache.set(result, project, key);
-    }
-    const sources = program.getSourceFiles().map((sourceFile) => sourceFile.fileName).filter(isLintableFile);
-    cache.setProgram(project, { spec: specKey, key: programKey, sources, questions: recorder.questions() });
-  }
-  log(`linted ${toLint.length} file(s) of ${name}, ${spec.filesToLint.length - toLint.length} from the cache`);
-  return results;
 }
 
 function logProgram(program: LintProgram, name: string, log: DebugLog): void {
@@ -657,8 +687,6 @@ function unreadFiles(program: LintProgram, spec: ProjectSpec, configs: ConfigRes
 /** Per-rule handler time, collected with --debug (like ESLint's TIMING). */
 let ruleTimings: Map<string, number> | undefined;
 
-/** TypeScript 7's version the `ts7` engine is pinned to (part of the cache key). */
-
 /** The `ts7` engine for a project (its tsconfig, and texts not on disk for `--fix`); undefined: `ts6`. */
 type LintEngine = { configFile: string; texts?: ReadonlyMap<string, string>; log: DebugLog } | undefined;
 
@@ -668,26 +696,16 @@ function lintFiles(
   configs: ConfigResolver,
   progress: Progress,
   readFile?: (fileName: string) => string | undefined,
-  engine?: LintEngine,
 ): FileLintResult[] {
-  const ts7 = engine && openTs7Engine(program, engine.configFile, engine.texts);
-  try {
-    return lintProgram({
-      readFile,
-      program,
-      files,
-      rules: allRules,
-      configFor: (fileName) => configs.configFor(fileName),
-      timings: ruleTimings,
-      onFileDone: () => progress.fileDone(),
-      oracleFactory: ts7?.factory,
-    });
-  } finally {
-    if (ts7 && engine) {
-      engine.log(`ts7 engine for ${engine.configFile}: ${ts7.failures()} question(s) TypeScript 7 failed (answered "don't know")`);
-      ts7.close();
-    }
-  }
+  return lintProgram({
+    readFile,
+    program,
+    files,
+    rules: allRules,
+    configFor: (fileName) => configs.configFor(fileName),
+    timings: ruleTimings,
+    onFileDone: () => progress.fileDone(),
+  });
 }
 
 /**

@@ -14,10 +14,20 @@
  * must be built. Texts are compared by hash, listings and the rest by value.
  */
 import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import * as ts from "typescript";
+import type { Ts7SessionOptions } from "../engine/ts7/session";
 
-/** A question: its kind, the path or name it is about, and the arguments of a listing. */
-type Kind = "fileExists" | "directoryExists" | "readFile" | "getDirectories" | "realpath" | "readDirectory" | "getEnvironmentVariable";
+/**
+ * A question: its kind, the path or name it is about, and the arguments of a listing.
+ * `getAccessibleEntries` is TypeScript 7's listing of a folder (the `ts7` engine's compiler asks
+ * its file system questions through `InputRecorder.fileSystem7`).
+ */
+export type Kind = "fileExists" | "directoryExists" | "readFile" | "getDirectories" | "realpath" | "readDirectory" | "getEnvironmentVariable" | "getAccessibleEntries";
+
+/** Every kind, for checking a stored recording. */
+export const KINDS: ReadonlySet<string> = new Set<Kind>(["fileExists", "directoryExists", "readFile", "getDirectories", "realpath", "readDirectory", "getEnvironmentVariable", "getAccessibleEntries"]);
 
 /** `[kind, subject, answer]`, as stored in the cache; a readFile answer is a hash, or null for a missing file. */
 export type RecordedQuestion = [kind: Kind, subject: string, answer: string | null];
@@ -52,23 +62,54 @@ function ask(host: Asker, kind: Kind, subject: string): string | null {
     }
     case "getEnvironmentVariable":
       return host.getEnvironmentVariable?.(subject) ?? null;
+    case "getAccessibleEntries":
+      return JSON.stringify(accessibleEntries(subject));
   }
 }
 
 /**
+ * A folder's files and folders, as TypeScript 7's own file system lists them: symbolic links
+ * followed (a dangling one is neither), names sorted; empty when the folder cannot be read.
+ */
+export function accessibleEntries(folder: string): { files: string[]; directories: string[] } {
+  const files: string[] = [];
+  const directories: string[] = [];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return { files, directories };
+  }
+  for (const entry of entries) {
+    let kind: { isFile(): boolean; isDirectory(): boolean } = entry;
+    if (entry.isSymbolicLink()) {
+      try {
+        kind = fs.statSync(path.join(folder, entry.name));
+      } catch {
+        continue;
+      }
+    }
+    if (kind.isFile()) files.push(entry.name);
+    else if (kind.isDirectory()) directories.push(entry.name);
+  }
+  return { files: files.sort(), directories: directories.sort() };
+}
+
+/**
  * Records the questions asked through a compiler host (`wrap`) and the engine's own reads
- * (`readFile`). After `seal()` the recording is the program's key; a question first asked later
- * (that key did not cover it), or one whose answer changed during the run, sets `late`, and the
- * caller keeps nothing of the run.
+ * (`readFile`). `seal()` gives the key of the questions asked so far, which cached findings are
+ * looked up by; questions first asked later (TypeScript 6's program built for a question the
+ * `ts7` engine leaves to its checker) are recorded too, and `key()` at the end covers them all:
+ * the run's findings are stored under it. A question asked twice with different answers (a file
+ * changed during the run) sets `changed`, and the caller keeps nothing of the run.
  */
 export class InputRecorder {
   private readonly answers = new Map<string, RecordedQuestion>();
   private sealed = false;
-  /**
-   * A question first asked after `seal()`, or asked twice with different answers (a file changed
-   * during the run), when there was one: the recording then does not cover the run.
-   */
+  /** The first question asked after `seal()`, if any (for `--debug`). */
   late: string | undefined;
+  /** A question asked twice with different answers, if any: the recording describes no one state of the disk. */
+  changed: string | undefined;
 
   /** Replaces the host's file system functions with recording ones (before anything captures them). */
   wrap(host: ts.CompilerHost): void {
@@ -121,6 +162,30 @@ export class InputRecorder {
     }
   }
 
+  /**
+   * The file system TypeScript 7's compiler asks through (the `ts7` engine), recording each
+   * question: every answer comes from here (never `undefined`, which would let the compiler ask
+   * the disk unseen), computed as `replay` computes it again.
+   */
+  fileSystem7(): NonNullable<Ts7SessionOptions["fs"]> {
+    const sys = ts.sys;
+    return {
+      readFile: (fileName) => this.read({ readFile: (name) => sys.readFile(name) }, fileName) ?? null,
+      fileExists: (fileName) => this.note("fileExists", fileName, sys.fileExists(fileName) ? "1" : "0") === "1",
+      directoryExists: (name) => this.note("directoryExists", name, sys.directoryExists(name) ? "1" : "0") === "1",
+      realpath: (name) => {
+        const real = sys.realpath ? sys.realpath(name) : name;
+        this.note("realpath", name, real);
+        return real;
+      },
+      getAccessibleEntries: (folder) => {
+        const entries = accessibleEntries(folder);
+        this.note("getAccessibleEntries", folder, JSON.stringify(entries));
+        return entries;
+      },
+    };
+  }
+
   /** A file the engine reads as data (a package.json), recorded like the host's reads. */
   readonly readFile = (fileName: string): string | undefined => this.read({ readFile: (name) => ts.sys.readFile(name) }, fileName);
 
@@ -138,14 +203,19 @@ export class InputRecorder {
       this.answers.set(key, [kind, subject, answer]);
     } else if (known[2] !== answer) {
       // Changed while the program was created: the recording describes no one state of the disk.
-      this.late ??= `${kind} ${subject} (its answer changed during the run)`;
+      this.changed ??= `${kind} ${subject}`;
     }
     return answer;
   }
 
-  /** Ends the part of the recording the key covers; returns the key's hash of it. */
+  /** The key of the questions asked so far (cached findings are looked up by it); later questions are still recorded. */
   seal(prefix: string): string {
     this.sealed = true;
+    return inputsKey(prefix, this.questions());
+  }
+
+  /** The key of every question asked (`seal`'s key when none came after it): the run's findings are stored under it. */
+  key(prefix: string): string {
     return inputsKey(prefix, this.questions());
   }
 
@@ -154,10 +224,14 @@ export class InputRecorder {
   }
 }
 
-/** The hash of a spec's prefix and a recording, in the order the questions were asked. */
+/**
+ * The hash of a spec's prefix and a recording, whatever the order the questions were asked in
+ * (TypeScript 7's compiler asks from several threads: the same questions, in another order).
+ */
 export function inputsKey(prefix: string, questions: readonly RecordedQuestion[]): string {
   const hash = createHash("sha256").update(prefix);
-  for (const [kind, subject, answer] of questions) hash.update(`${SEPARATOR}${kind}${SEPARATOR}${subject}${SEPARATOR}${answer ?? "\u0001"}`);
+  const lines = questions.map(([kind, subject, answer]) => `${SEPARATOR}${kind}${SEPARATOR}${subject}${SEPARATOR}${answer ?? "\u0001"}`);
+  for (const line of lines.sort()) hash.update(line);
   return hash.digest("hex");
 }
 
@@ -201,6 +275,8 @@ function describeDifference(kind: Kind, subject: string, was: string | null, now
       return `the real path of ${subject} changed (${was ?? "none"} -> ${now ?? "none"})`;
     case "readDirectory":
       return `the listing of ${(JSON.parse(subject) as string[])[0]} changed`;
+    case "getAccessibleEntries":
+      return `the files or folders in ${subject} changed`;
     case "getEnvironmentVariable":
       return `the environment variable ${subject} changed`;
   }

@@ -503,11 +503,17 @@ export class ProgramBuilder {
     return sourceFile;
   }
 
+  /** A compiler host for the project's options, prepared as `build`'s is (the `ts7` engine's view reads through it). */
+  createHost(): ts.CompilerHost {
+    const host = ts.createCompilerHost(this.spec.options, false);
+    this.prepareHost?.(host);
+    return host;
+  }
+
   build(overrides: ReadonlyMap<string, string> = new Map()): ts.Program {
     // No parent-setting walk: the binder sets parents, and every lint pass creates the checker
     // (which binds all files) before it walks a file.
-    const host = ts.createCompilerHost(this.spec.options, false);
-    this.prepareHost?.(host);
+    const host = this.createHost();
     const readFile = host.readFile.bind(host);
     host.readFile = (fileName) => overrides.get(normalizePath(fileName)) ?? readFile(fileName);
     host.getSourceFile = (fileName, languageVersionOrOptions, onError) => {

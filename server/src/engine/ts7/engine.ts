@@ -9,7 +9,7 @@ import type { OracleFactory } from "../linter";
 import type { ProgramBuilder } from "../project";
 import { sync7, TS7_VERSION, ts7Executable, ts7PlatformPackage, type Project7 } from "./api";
 import { Ts7ProgramView } from "./programView";
-import { Ts7Session } from "./session";
+import { Ts7Session, type Ts7SessionOptions } from "./session";
 import { Ts7TypeOracle } from "./ts7TypeOracle";
 
 /** The `ts7` engine cannot run here: the message says why and what to do (no stack trace). */
@@ -92,11 +92,18 @@ export function openTs7Engine(program: ts.Program, configFile: string, texts?: R
  * program, and TypeScript 6 parses only the files that are linted or asked about. TypeScript 6's
  * program is built (from the same trees) only if a question is left to TypeScript 6's checker.
  * `texts`: file texts not on disk (`--fix` passes), by normalized name, seen by both compilers.
+ * `fileSystem`: what TypeScript 7's compiler asks its file system questions through (the CLI
+ * cache records them, as `builder`'s host records TypeScript 6's); default: the disk.
  */
-export function openTs7Project(builder: ProgramBuilder, filesToLint: readonly string[], texts: ReadonlyMap<string, string> = new Map()): Ts7Engine & { program: Ts7ProgramView } {
+export function openTs7Project(
+  builder: ProgramBuilder,
+  filesToLint: readonly string[],
+  texts: ReadonlyMap<string, string> = new Map(),
+  fileSystem?: Ts7SessionOptions["fs"],
+): Ts7Engine & { program: Ts7ProgramView } {
   const configFile = builder.projectSpec.configFile;
   if (configFile === undefined) throw new Error("the ts7 engine opens a tsconfig.json");
-  const { session, project } = openSession(configFile, texts, undefined);
+  const { session, project } = openSession(configFile, texts, undefined, fileSystem);
   let program: Ts7ProgramView;
   try {
     program = new Ts7ProgramView(project, builder, texts, filesToLint);
@@ -109,12 +116,17 @@ export function openTs7Project(builder: ProgramBuilder, filesToLint: readonly st
   return { ...engineOf(session, project), program };
 }
 
-function openSession(configFile: string, texts: ReadonlyMap<string, string> | undefined, sourceFile6: ((fileName: string) => ts.SourceFile | undefined) | undefined): { session: Ts7Session; project: Project7 } {
+function openSession(
+  configFile: string,
+  texts: ReadonlyMap<string, string> | undefined,
+  sourceFile6: ((fileName: string) => ts.SourceFile | undefined) | undefined,
+  fileSystem?: Ts7SessionOptions["fs"],
+): { session: Ts7Session; project: Project7 } {
   const unavailable = ts7Unavailable("cli");
   if (unavailable) throw new Ts7UnavailableError(unavailable);
   let session: Ts7Session;
   try {
-    session = new Ts7Session({ cwd: path.dirname(configFile), configFiles: [configFile], sourceFile6 });
+    session = new Ts7Session({ cwd: path.dirname(configFile), configFiles: [configFile], sourceFile6, fs: fileSystem });
   } catch (error) {
     throw new Ts7UnavailableError(`the ts7 engine (experimental) could not start TypeScript 7's compiler: ${(error as Error).message.split("\n")[0]}`);
   }

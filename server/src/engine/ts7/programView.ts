@@ -63,7 +63,7 @@ export class Ts7ProgramView implements LintProgram {
     const options = spec.options;
     this.roots = new Set(spec.rootNames.map(normalizePath));
     this.toLint = new Set(filesToLint.map(normalizePath));
-    this.host = ts.createCompilerHost(options, false);
+    this.host = builder.createHost();
     this.packageJsonCache = ts.createModuleResolutionCache(this.host.getCurrentDirectory(), (name) => this.host.getCanonicalFileName(name), options).getPackageJsonInfoCache();
     const internals = ts as unknown as ParseInternals;
     this.createOptions = {
