@@ -1987,6 +1987,13 @@ export class Ts6TypeOracle implements TypeOracle {
     return declaration && ts.isPropertyDeclaration(declaration) && this.isProjectSourceFile(declaration.getSourceFile()) ? declaration : undefined;
   }
 
+  /** As `TypeOracle.memberDeclarationsOf`. */
+  memberDeclarationsOf(access: ts.PropertyAccessExpression): readonly ts.Node[] | undefined {
+    const declarations = this.declarationsAt(access.name, true);
+    if (!declarations || declarations.length === 0) return undefined;
+    return declarations.every((declaration) => this.isProjectSourceFile(declaration.getSourceFile())) ? declarations : undefined;
+  }
+
   /**
    * The value is typed `any` or `unknown` (untyped JavaScript, an index signature of `any`).
    *

@@ -607,6 +607,20 @@ export interface TypeOracle {
   fieldDeclarationOf(access: ts.PropertyAccessExpression): ts.PropertyDeclaration | undefined;
 
   /**
+   * Every declaration of the property a property access names, when there is one and all are in
+   * the project's source files (none in a declaration file), as the compiler gives them: class
+   * fields, interface and type members, object literal members, accessors, methods, and in
+   * JavaScript the `this.x = value` assignments that declare `x` (the assignment, or its left
+   * side). Undefined otherwise. For rules that read how a property was declared (with a written
+   * type or not, with what value).
+   *
+   * @example
+   * // class Route { build() { this.cycle = [setType]; } }   (JavaScript)
+   * // this.cycle.push(...) → [the assignment `this.cycle = [setType]`]
+   */
+  memberDeclarationsOf(access: ts.PropertyAccessExpression): readonly ts.Node[] | undefined;
+
+  /**
    * The value is typed `any` or `unknown` (untyped JavaScript, an index signature of `any`).
    *
    * @example

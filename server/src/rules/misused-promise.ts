@@ -161,6 +161,13 @@ export const misusedPromise: RuleModule<MisusedPromiseOptions> = {
         "  although typed `() => void`, `Promise.prototype.finally` waits for the promise the callback",
         "  returns and rejects with its error, so nothing is lost. A `finally` method of another type",
         "  is judged by its parameter type like any callee.",
+        "- An async function added with `push`, `unshift` or `splice` to an array whose element type",
+        "  nobody wrote: a variable, class field or JavaScript `this.x` property with no annotation",
+        "  (nor JSDoc `@type`) that holds an array literal, whose `() => void` element type the",
+        "  compiler only inferred from its first elements (hapi's `this._marshalCycle =",
+        "  [Headers.type]`, later given the async `Auth.response` and run by `await func(response)`",
+        "  for each element); an array written as `Array<() => void>` or `Listener[]` is still",
+        "  reported.",
         "- A function stored into a library callback slot that is typed to return `void` but whose",
         "  library awaits the promise the function returns and handles its rejection. The slot is",
         "  matched by its declaration (the package and the interface member the type checker finds",
@@ -849,6 +856,7 @@ class MisuseChecker {
       if (this.receivers().handles(call, args.indexOf(argument))) continue;
       if (this.neverSuspends(value) || (!this.isForEach(call, method) && (this.selfHandled(value) || this.onlyDelays(value) || this.syncReturnsLoseNothing(value)))) continue;
       if (this.callsLibPromiseFinally(call)) continue;
+      if (this.growsInferredArray(call, args.indexOf(argument))) continue;
       this.reportVoidArgument(call, argument, method);
     }
   }
@@ -902,6 +910,48 @@ class MisuseChecker {
    */
   private callsLibPromiseFinally(call: ts.CallExpression | ts.NewExpression): boolean {
     return ts.isCallExpression(call) && this.isLibPromiseFinally(call);
+  }
+
+  /**
+   * Does the argument at `index` add an element to an array whose element type nobody wrote
+   * (`steps.push(...)`, `this.cycle.unshift(...)`, the items of `splice`, the default lib's
+   * `Array` methods)? The receiver is a variable, a class field or, in JavaScript, a property
+   * declared by `this.x = ...` assignments, every declaration of which has no written type (no
+   * annotation, no JSDoc `@type` in JavaScript) and gets an array literal none of whose elements
+   * is a type assertion. Its element type is then only what the compiler inferred from the first
+   * elements (hapi's `this._marshalCycle = [Headers.type]`, a sync function): the `void` it
+   * expects is no contract, and the code that runs the array may await every element (hapi's
+   * `for (const func of route._marshalCycle) await func(response)`). Asked only of a call about
+   * to be reported.
+   */
+  private growsInferredArray(call: ts.CallExpression | ts.NewExpression, index: number): boolean {
+    if (!ts.isCallExpression(call)) return false;
+    const callee = skipParens(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const method = callee.name.text;
+    if (!(method === "push" || method === "unshift" || (method === "splice" && index >= 2))) return false;
+    const declaration = this.context.types.calleeDeclaration(call);
+    if (!declaration?.isDefaultLib || declaration.qualifiedName !== `Array.${method}`) return false;
+    const receiver = skipParens(callee.expression);
+    const { types } = this.context;
+    if (ts.isIdentifier(receiver)) {
+      const variable = types.variableDeclarationOf(receiver);
+      return variable !== undefined && ts.isIdentifier(variable.name) && !writtenTypeOf(variable) && isUntypedArrayLiteral(variable.initializer);
+    }
+    if (!ts.isPropertyAccessExpression(receiver)) return false;
+    const declarations = types.memberDeclarationsOf(receiver);
+    return (
+      declarations !== undefined &&
+      declarations.every((node) => {
+        if (ts.isPropertyDeclaration(node)) return !writtenTypeOf(node) && isUntypedArrayLiteral(node.initializer);
+        // In JavaScript, `this.x = value` (TypeScript 6 gives the assignment, TypeScript 7 may give its left side).
+        const assignment = ts.isPropertyAccessExpression(node) ? node.parent : node;
+        if (!ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+        const target = skipParens(assignment.left);
+        if (!ts.isPropertyAccessExpression(target) || target.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
+        return !ts.getJSDocType(assignment) && isUntypedArrayLiteral(assignment.right);
+      })
+    );
   }
 
   private isLibArrayMethod(call: ts.CallExpression): boolean {
@@ -1606,6 +1656,16 @@ class CallbackReceivers {
     const parent = node.parent;
     return ts.isAwaitExpression(parent) && (insideCatchingTry(parent) || enclosingFunction(parent) === fn);
   }
+}
+
+/** `[validate, authorize]`: an array literal, no element of which is a type assertion (`[validate as Step]` writes a type). */
+function isUntypedArrayLiteral(value: ts.Expression | undefined): boolean {
+  const node = value && skipParens(value);
+  return node !== undefined && ts.isArrayLiteralExpression(node) && node.elements.every((element) => !isTypeAssertion(skipParens(ts.isSpreadElement(element) ? element.expression : element)));
+}
+
+function isTypeAssertion(node: ts.Expression): boolean {
+  return ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node);
 }
 
 /**

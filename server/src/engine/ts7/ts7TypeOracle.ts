@@ -416,6 +416,10 @@ export class Ts7TypeOracle implements TypeOracle {
     return this.ts7("fieldDeclarationOf", () => this.facts6().fieldDeclarationOf(access), (ts6) => ts6.fieldDeclarationOf(access));
   }
 
+  memberDeclarationsOf(access: ts.PropertyAccessExpression): readonly ts.Node[] | undefined {
+    return this.ts7("memberDeclarationsOf", () => this.facts6().memberDeclarationsOf(access), (ts6) => ts6.memberDeclarationsOf(access));
+  }
+
   isUntyped(expr: ts.Expression): boolean {
     return this.ts7("isUntyped", () => this.facts.isUntyped(expr), (ts6) => ts6.isUntyped(expr));
   }
