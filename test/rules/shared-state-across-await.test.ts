@@ -5034,10 +5034,112 @@ const validDelta10: ValidCase[] = [
   },
 ];
 
+const n19Invalid: InvalidCase[] = [
+  {
+    name: "n19: an IIFE started in each iteration of a loop: the runs share the function's `let total`",
+    code: `declare function price(item: string): Promise<number>;\nexport function totalOf(items: string[], report: (total: number) => void) {\n  let total = 0;\n  for (const item of items) {\n    void (async () => {\n      total += await price(item);\n      report(total);\n    })();\n  }\n}`,
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 6,
+        column: 7,
+        message: lostUpdate("total"),
+        fixes: [
+          [
+            HOIST,
+            `declare function price(item: string): Promise<number>;\nexport function totalOf(items: string[], report: (total: number) => void) {\n  let total = 0;\n  for (const item of items) {\n    void (async () => {\n      const awaited = await price(item);\n      total += awaited;\n      report(total);\n    })();\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "n19: an IIFE a listener starts once per event still shares `this` state: the listener runs again meanwhile",
+    code: `import { EventEmitter } from "node:events";\ndeclare function measure(): Promise<number>;\nexport class Meter {\n  private total = 0;\n  watch(source: EventEmitter) {\n    source.on("tick", () => {\n      void (async () => {\n        this.total += await measure();\n      })();\n    });\n  }\n}`,
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 8,
+        column: 9,
+        message: lostUpdate("this.total"),
+        fixes: [
+          [
+            HOIST,
+            `import { EventEmitter } from "node:events";\ndeclare function measure(): Promise<number>;\nexport class Meter {\n  private total = 0;\n  watch(source: EventEmitter) {\n    source.on("tick", () => {\n      void (async () => {\n        const awaited = await measure();\n        this.total += awaited;\n      })();\n    });\n  }\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "n19: got's listener shape writing module state instead of its parameter: every response's run shares it",
+    code: `import { EventEmitter } from "node:events";\ninterface Response { statusCode: number; body: unknown }\ntype Hook = (response: Response) => Promise<Response>;\nlet lastResponse: Response | undefined;\nexport function track(request: EventEmitter, hooks: Hook[]) {\n  request.once("response", (response: Response) => {\n    void (async () => {\n      for (const hook of hooks) {\n        const snapshot = lastResponse ?? response;\n        lastResponse = await hook(snapshot);\n      }\n    })();\n  });\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 10, column: 9, message: staleSnapshot("lastResponse", "snapshot") }],
+  },
+  {
+    name: "n19: two IIFEs started side by side in one function share its `let synced`",
+    code: `declare function push(items: string[]): Promise<number>;\nexport function syncBoth(left: string[], right: string[], done: (count: number) => void) {\n  let synced = 0;\n  void (async () => {\n    synced = synced + (await push(left));\n    done(synced);\n  })();\n  void (async () => {\n    synced = synced + (await push(right));\n    done(synced);\n  })();\n}`,
+    errors: [
+      {
+        messageId: "readModifyWrite",
+        line: 5,
+        column: 5,
+        message: lostUpdate("synced"),
+        fixes: [
+          [
+            HOIST,
+            `declare function push(items: string[]): Promise<number>;\nexport function syncBoth(left: string[], right: string[], done: (count: number) => void) {\n  let synced = 0;\n  void (async () => {\n    const awaited = await push(left);\n    synced = synced + awaited;\n    done(synced);\n  })();\n  void (async () => {\n    synced = synced + (await push(right));\n    done(synced);\n  })();\n}`,
+          ],
+        ],
+      },
+      {
+        messageId: "readModifyWrite",
+        line: 9,
+        column: 5,
+        message: lostUpdate("synced"),
+        fixes: [
+          [
+            HOIST,
+            `declare function push(items: string[]): Promise<number>;\nexport function syncBoth(left: string[], right: string[], done: (count: number) => void) {\n  let synced = 0;\n  void (async () => {\n    synced = synced + (await push(left));\n    done(synced);\n  })();\n  void (async () => {\n    const awaited = await push(right);\n    synced = synced + awaited;\n    done(synced);\n  })();\n}`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "n19: a listener's parameter that another listener it registers also reassigns: the IIFE's write after the hook can undo that one",
+    code: `import { EventEmitter } from "node:events";\ninterface Response { url: string; statusCode: number }\ntype Hook = (response: Response) => Promise<Response>;\nexport function follow(request: EventEmitter, hooks: Hook[], done: (response: Response) => void) {\n  request.once("response", (response: Response) => {\n    request.once("redirect", (next: Response) => {\n      response = next;\n    });\n    void (async () => {\n      for (const hook of hooks) {\n        const snapshot = response;\n        response = await hook(snapshot);\n      }\n      done(response);\n    })();\n  });\n}`,
+    errors: [{ messageId: "staleSnapshot", line: 12, column: 9, message: staleSnapshot("response", "snapshot") }],
+  },
+];
+
+const n19Valid: ValidCase[] = [
+  {
+    name: "n19: got's response listener: the async IIFE it starts once per call reassigns the listener's `response` parameter after each hook",
+    code: `import { EventEmitter } from "node:events";\ninterface Options { hooks: { afterResponse: Hook[] }; trackStateMutations<T>(run: (changed: Set<string>) => Promise<T>): Promise<T> }\ninterface Response { statusCode: number; body: unknown; rawBody: Uint8Array; request: { options: Options } }\ntype Hook = (response: Response, retry: () => never) => Response | Promise<Response>;\ndeclare function parseBody(response: Response): unknown;\nexport function asPromise(request: EventEmitter & { options: Options }, setResponse: (response: Response) => void, fail: (error: unknown) => void) {\n  request.once("response", (response: Response) => {\n    void (async () => {\n      response.body = parseBody(response);\n      try {\n        for (const hook of request.options.hooks.afterResponse) {\n          const requestOptions = response.request.options;\n          const responseSnapshot = response;\n          response = await requestOptions.trackStateMutations(async (changedState) => hook(responseSnapshot, () => { throw new Error(String(changedState.size)); }));\n        }\n      } catch (error) {\n        fail(error);\n        return;\n      }\n      setResponse(response);\n    })();\n  });\n}`,
+  },
+  {
+    name: "n19: a request handler's IIFE awaits a fetch and reassigns the handler's `let result` (a `.catch` chained on it)",
+    code: `interface Report { id: string; rows: string[] }\ninterface Req { params: { id: string } }\ninterface Res { json(body: unknown): void; status(code: number): Res }\ndeclare const app: { get(path: string, handler: (req: Req, res: Res) => void): void };\ndeclare const cache: Map<string, Report>;\ndeclare function fetchReport(id: string): Promise<Report | undefined>;\napp.get("/reports/:id", (req, res) => {\n  let result = cache.get(req.params.id);\n  (async () => {\n    const cached = result;\n    result = (await fetchReport(req.params.id)) ?? cached;\n    if (result) cache.set(req.params.id, result);\n    res.json(result ?? null);\n  })().catch(() => res.status(500).json({ error: "report failed" }));\n});`,
+  },
+  {
+    name: "n19: an IIFE under `void` inside an `if` of a message handler sets the handler's own `let` flag after the send",
+    code: `interface Socket { send(data: string): Promise<void> }\ninterface Message { id: string; ack: boolean }\nexport function handleMessage(socket: Socket, message: Message, log: (line: string) => void) {\n  let acknowledged = false;\n  if (message.ack) {\n    void (async () => {\n      if (!acknowledged) {\n        await socket.send(JSON.stringify({ ack: message.id }));\n        acknowledged = true;\n      }\n      log(\`acknowledged \${message.id}: \${acknowledged}\`);\n    })();\n  }\n}`,
+  },
+  {
+    name: "n19: a parameter set in the handler before the IIFE starts, then reassigned from a copy inside it",
+    code: `interface Session { id: string; expires: number }\ndeclare function renew(session: Session): Promise<Session>;\ndeclare function store(session: Session): void;\nexport function onRequest(session: Session | undefined, fallback: Session) {\n  if (!session) session = fallback;\n  void (async () => {\n    const current = session;\n    session = await renew(current);\n    store(session);\n  })();\n}`,
+  },
+  {
+    name: "n19: a named async function expression run where it is written in a listener, that never calls itself",
+    code: `import { EventEmitter } from "node:events";\ninterface Job { id: string; attempts: number }\ndeclare function runJob(job: Job): Promise<Job>;\nexport function watch(queue: EventEmitter) {\n  queue.on("job", (job: Job) => {\n    void (async function process() {\n      const before = job;\n      job = await runJob(before);\n      queue.emit("done", job);\n    })();\n  });\n}`,
+  },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...validBatch7, ...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3, ...validRight2, ...validDelta8B, ...validDelta8A, ...validDelta8C, ...validLeftD, ...validDelta10],
-    invalid: [...invalidBatch7, ...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3, ...invalidRight2, ...invalidDelta8B, ...invalidDelta8A, ...invalidDelta8C, ...invalidLeftD, ...invalidDelta10],
+    valid: [...validBatch7, ...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3, ...validRight2, ...validDelta8B, ...validDelta8A, ...validDelta8C, ...validLeftD, ...validDelta10, ...n19Valid],
+    invalid: [...invalidBatch7, ...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3, ...invalidRight2, ...invalidDelta8B, ...invalidDelta8A, ...invalidDelta8C, ...invalidLeftD, ...invalidDelta10, ...n19Invalid],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).

@@ -377,7 +377,16 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  field) that only calls that parameter as `await onEvent(...)`; uses of both kinds in turn",
         "  (`await consume(events, onEvent); await onEvent(last);`) too. The same closure run under",
         "  `Promise.all`, started without `await`, or also handed to a listener, is still reported, and",
-        "  so is module or `this` state it touches (the owner itself can run concurrently).",
+        "  so is module or `this` state it touches (the owner itself can run concurrently);",
+        "- the locals (parameters included) of a function that runs an async function where it is",
+        "  written, once per run of its own: got's `request.once(\"response\", (response) => { void (async",
+        "  () => { ... const responseSnapshot = response; response = await hook(responseSnapshot); ...",
+        "  })(); })` (also as a statement, under `await`, or with `.catch(...)` chained on it). Each call",
+        "  of the listener has its own `response`, and only its one run writes it. A start in a loop of",
+        "  the owner (`for (const item of items) void (async () => { total += await price(item); })();`:",
+        "  the runs share `total`), a local that the owner's code after the start or another function",
+        "  also writes (a second run beside it, a listener it registers), a named function that calls",
+        "  itself, and module or `this` state the run touches are still reported.",
         "",
         "Known false alarms, by design. Whether two calls of a method can overlap on one instance is",
         "decided only where every caller is visible: a private method (`private`, `#name`) whose",
@@ -859,22 +868,45 @@ class Analyzer {
    * project function that only ever calls that parameter as `await param(...)` in its own body
    * (each use one of these); or a callback (inline, or a `const` used once) passed that way in an
    * awaited or returned call. Runs of `fn` then never overlap within one run of the owner, so the
-   * owner's locals are not shared between them.
+   * owner's locals are not shared between them. Or an async function run where it is written,
+   * once per run of the owner (`void (async () => { ... })()` in a listener): each run of the
+   * owner has its own locals, and only this one run of `fn` works on them (`startedAt`).
    */
-  private serializedOwner(fn: ts.FunctionLikeDeclaration): ts.FunctionLikeDeclaration | undefined {
+  private serializedOwner(fn: ts.FunctionLikeDeclaration): SerializedOwner | undefined {
     const owner = enclosingFunction(fn);
     if (!owner) return undefined;
     let name: ts.Identifier | undefined;
     const parent = fn.parent;
     if (ts.isFunctionDeclaration(fn)) name = fn.name;
     else if (ts.isVariableDeclaration(parent) && parent.initializer === fn && ts.isIdentifier(parent.name) && isConstDeclaration(parent)) name = parent.name;
-    else if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) return this.isSerializedArgument(fn, owner) ? owner : undefined;
+    else if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
+      const startedAt = this.startedOncePerRun(fn, owner);
+      if (startedAt) return { fn: owner, startedAt };
+      return this.isSerializedArgument(fn, owner) ? { fn: owner } : undefined;
+    }
     if (!name) return undefined;
     // Each use runs to its end before the owner goes on (`await onDone()`, `await consume(events, onDone)`),
     // so uses in turn (`await consume(events, onEvent); await onEvent(last);`) never overlap.
     const references = this.referencesOf(name, owner);
     const inTurn = (reference: ts.Identifier) => isAwaitedCall(reference, owner) || this.isSerializedArgument(reference, owner, references.length === 1);
-    return references.length > 0 && references.every(inTurn) ? owner : undefined;
+    return references.length > 0 && references.every(inTurn) ? { fn: owner } : undefined;
+  }
+
+  /**
+   * The call of an async arrow or function expression run where it is written, once per run of
+   * `owner`: `(async () => { ... })()` as a statement, under `void` or `await` (also with
+   * `.catch(...)` chained on it), not in a loop of `owner` (each iteration would start another run
+   * on the same locals), and, when named, never calling itself again.
+   */
+  private startedOncePerRun(fn: ts.ArrowFunction | ts.FunctionExpression, owner: ts.Node): ts.CallExpression | undefined {
+    if (!isAsyncFunction(fn) || fn.asteriskToken) return undefined;
+    const call = callWhereWritten(fn);
+    if (!call || insideLoop(call, owner)) return undefined;
+    if (ts.isFunctionExpression(fn) && fn.name && this.referencesOf(fn.name, fn).length > 0) return undefined;
+    let outer: ts.Node = promiseChainEnd(call);
+    while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+    const use = outer.parent;
+    return ts.isExpressionStatement(use) || ts.isVoidExpression(use) || ts.isAwaitExpression(use) ? call : undefined;
   }
 
   /** Every identifier inside `root` that refers to the variable `name` declares, except the declaration's own name. */
@@ -2037,6 +2069,15 @@ interface Check {
 }
 
 /** A finding recorded by a detector, reported by `FunctionState.flush`. */
+/**
+ * The function that runs an analyzed one a call at a time (`fn`); `startedAt` when it starts it
+ * where it is written, once per run of its own (`void (async () => { ... })()`).
+ */
+interface SerializedOwner {
+  readonly fn: ts.FunctionLikeDeclaration;
+  readonly startedAt?: ts.CallExpression;
+}
+
 interface Pending {
   write: ts.Node;
   messageId: keyof typeof messages;
@@ -2057,7 +2098,7 @@ class FunctionState {
     private readonly context: RuleContext<SharedStateOptions>,
     private readonly lockedFrom: number,
     /** A function that runs this one a call at a time: its locals are not shared between those calls. */
-    private readonly serializedOwner?: ts.FunctionLikeDeclaration,
+    private readonly serializedOwner?: SerializedOwner,
   ) {}
 
   private readonly pending: Pending[] = [];
@@ -2232,17 +2273,44 @@ class FunctionState {
    * `fresh`, only a `const` holding an object created there: `new Set()`, `{ ... }`, `[]`).
    */
   private isLocalOfSerializedOwner(identifier: ts.Identifier, fresh: boolean): boolean {
-    const owner = this.serializedOwner;
+    const owner = this.serializedOwner?.fn;
     if (!owner) return false;
-    const declaration = this.context.types.variableDeclarationOf(identifier);
+    const startedAt = this.serializedOwner?.startedAt;
+    // Run once per run of the owner, this function has the owner's parameters to itself too.
+    const declaration = this.context.types.variableDeclarationOf(identifier) ?? (startedAt ? this.context.types.parameterDeclarationOf(identifier) : undefined);
     if (!declaration || !isAncestorOrSelf(owner, declaration) || isAncestorOrSelf(this.fn, declaration)) return false;
+    if (startedAt && !this.onlyThisRunUses(identifier, owner, startedAt, fresh)) return false;
     if (!fresh) return true;
+    // A parameter's object is the caller's: only an object the owner creates is its own.
     const initializer = declaration.initializer && skipOuter(declaration.initializer);
     return (
+      ts.isVariableDeclaration(declaration) &&
       isConstDeclaration(declaration) &&
       initializer !== undefined &&
       (ts.isObjectLiteralExpression(initializer) || ts.isArrayLiteralExpression(initializer) || ts.isNewExpression(initializer))
     );
+  }
+
+  /**
+   * For a function run once per run of `owner` where it is written (at `startedAt`): nothing else
+   * in the owner writes the owner's variable while this run may wait, neither the owner's code
+   * after the start, nor another function (a second run started beside this one, a listener);
+   * writes in the owner's own body before the start are done by then. With `fresh` (its object's
+   * contents) nothing else uses it at all: whoever else holds the object can change it.
+   */
+  private onlyThisRunUses(identifier: ts.Identifier, owner: ts.Node, startedAt: ts.CallExpression, fresh: boolean): boolean {
+    const variable = this.context.types.variableOf(identifier);
+    if (!variable) return false;
+    let other = false;
+    walkTree(owner, (node) => {
+      if (other || node === this.fn) return false;
+      if (!ts.isIdentifier(node) || node.text !== identifier.text || this.context.types.variableOf(node) !== variable) return true;
+      if ((ts.isVariableDeclaration(node.parent) || ts.isParameter(node.parent)) && node.parent.name === node) return true;
+      const done = enclosingFunction(node) === owner && node.getEnd() <= startedAt.getStart();
+      if (fresh || (!done && (isIncrementOrDecrement(node.parent) || isAssignmentTarget(node)))) other = true;
+      return !other;
+    });
+    return !other;
   }
 
   private scopeOf(identifier: ts.Identifier) {
