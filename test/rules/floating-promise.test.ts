@@ -3106,10 +3106,10 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
-    name: "callback shapes: a destructuring write `({ callback } = options)` is not followed: the call stays reported",
+    name: "callback shapes: a destructuring write `({ callback } = options)` where no condition showed the callback missing (`if (options.callback)`) is not followed: the call stays reported",
     code: [
       "export function request(options, callback) {",
-      "  if (!callback) ({ callback } = options);",
+      "  if (options.callback) ({ callback } = options);",
       '  if (typeof callback !== "function") {',
       "    return new Promise((resolve, reject) => request(options, (error, body) => (error ? reject(error) : resolve(body))));",
       "  }",
@@ -3129,11 +3129,11 @@ const invalid: InvalidCase[] = [
         fixes: [
           [
             RESOLVE,
-            `export function request(options, callback) {\n  if (!callback) ({ callback } = options);\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => request(options, (error, body) => (error ? reject(error) : resolve(body))));\n  }\n  setImmediate(() => callback(null, options.url));\n}\nexport function load() {\n  Promise.resolve(request({ url: "/users" }, (error, body) => console.log(error, body)))${H};\n}`,
+            `export function request(options, callback) {\n  if (options.callback) ({ callback } = options);\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => request(options, (error, body) => (error ? reject(error) : resolve(body))));\n  }\n  setImmediate(() => callback(null, options.url));\n}\nexport function load() {\n  Promise.resolve(request({ url: "/users" }, (error, body) => console.log(error, body)))${H};\n}`,
           ],
           [
             VOID,
-            `export function request(options, callback) {\n  if (!callback) ({ callback } = options);\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => request(options, (error, body) => (error ? reject(error) : resolve(body))));\n  }\n  setImmediate(() => callback(null, options.url));\n}\nexport function load() {\n  void request({ url: "/users" }, (error, body) => console.log(error, body));\n}`,
+            `export function request(options, callback) {\n  if (options.callback) ({ callback } = options);\n  if (typeof callback !== "function") {\n    return new Promise((resolve, reject) => request(options, (error, body) => (error ? reject(error) : resolve(body))));\n  }\n  setImmediate(() => callback(null, options.url));\n}\nexport function load() {\n  void request({ url: "/users" }, (error, body) => console.log(error, body));\n}`,
           ],
         ],
       },
@@ -7712,10 +7712,364 @@ const validLeftE: ValidCase[] = [
   },
 ];
 
+/**
+ * hapi's `Server` (lib/server.js), reduced: `ext(events, method, options)` returns `team.work`, a
+ * promise, only when no method is given, through a local assigned in that branch; `dependency`
+ * registers its `after` callback with it. `test` is the condition of the branch that makes the
+ * promise, `body` the lines of `dependency` after its first, `more` lines before `return promise;`.
+ */
+const hapiServer = (body: string[], test = "!method", more: string[] = []): string =>
+  [
+    '"use strict";',
+    "class Team {",
+    "  constructor() {",
+    "    this.work = new Promise((resolve, reject) => {",
+    "      this._resolve = resolve;",
+    "      this._reject = reject;",
+    "    });",
+    "  }",
+    "  attend(note) {",
+    "    if (note instanceof Error) return this._reject(note);",
+    "    this._resolve(note);",
+    "  }",
+    "}",
+    "class Server {",
+    "  constructor() {",
+    "    this._exts = [];",
+    "    this._dependencies = [];",
+    "    this._handlers = {};",
+    "  }",
+    "  dependency(dependencies, after) {",
+    "    this._dependencies.push(dependencies);",
+    ...body.map((line) => `    ${line}`),
+    "  }",
+    "  ext(events, method, options) {",
+    "    let promise;",
+    '    if (typeof events === "string") {',
+    `      if (${test}) {`,
+    "        const team = new Team();",
+    "        method = (request, h) => {",
+    "          team.attend(request);",
+    "          return h.continue;",
+    "        };",
+    "        promise = team.work;",
+    "      }",
+    "      events = { type: events, method, options };",
+    "    }",
+    "    events = [].concat(events);",
+    "    for (const event of events) {",
+    "      this._exts.push(event);",
+    "    }",
+    ...more.map((line) => `    ${line}`),
+    "    return promise;",
+    "  }",
+    "}",
+    "module.exports = Server;",
+  ].join("\n");
+const HAPI_AFTER = ['if (after) {', '  this.ext("onPreStart", after, { after: Object.keys(dependencies) });', "}"];
+/** hapi's compiler options: plain JavaScript, not checked, not strict (the real pair and its first twin; the other cases keep the default, so TypeScript 7 types them too). */
+const HAPI_OPTIONS = { ...TEST_COMPILER_OPTIONS, strict: false };
+const HAPI_TS7 = {
+  reason: "TypeScript 7 types a JavaScript `let` without an initializer as `any` where `noImplicitAny` is off (hapi's `strict: false`), where TypeScript 6 follows what is assigned to it: `ext`'s return is unknown there",
+  errors: [],
+};
+/** A driver-style `query(sql, values, callback)` that makes its promise, and the callback that settles it, where none is given. */
+const driverQuery = (test: string, call: string): string =>
+  [
+    'const net = require("node:net");',
+    "class Connection {",
+    "  constructor(socket) {",
+    "    this.socket = socket;",
+    "    this.pending = [];",
+    "  }",
+    "  query(sql, values, callback) {",
+    "    let promise;",
+    '    if (typeof values === "function") {',
+    "      callback = values;",
+    "      values = [];",
+    "    }",
+    `    if (${test}) {`,
+    "      promise = new Promise((resolve, reject) => {",
+    "        callback = (error, rows) => (error ? reject(error) : resolve(rows));",
+    "      });",
+    "    }",
+    "    this.pending.push({ sql, values, callback });",
+    "    this.socket.write(sql);",
+    "    return promise;",
+    "  }",
+    "}",
+    "/** @param {Connection} connection */",
+    "function listUsers(connection) {",
+    `  ${call};`,
+    "}",
+    "module.exports = { Connection, listUsers, connect: () => new Connection(net.connect(5432)) };",
+  ].join("\n");
+const f19Invalid: InvalidCase[] = [
+  {
+    name: "f19: hapi's `server.ext(event)` without a method returns `team.work`, kept in a local until `return promise;`: dropped, it is reported",
+    code: hapiServer(['this.ext("onPreStart");']),
+    fileName: "server.js",
+    compilerOptions: HAPI_OPTIONS,
+    ts7: HAPI_TS7,
+    errors: [
+      {
+        messageId: "floating",
+        line: 22,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            CATCH,
+            `"use strict";\nclass Team {\n  constructor() {\n    this.work = new Promise((resolve, reject) => {\n      this._resolve = resolve;\n      this._reject = reject;\n    });\n  }\n  attend(note) {\n    if (note instanceof Error) return this._reject(note);\n    this._resolve(note);\n  }\n}\nclass Server {\n  constructor() {\n    this._exts = [];\n    this._dependencies = [];\n    this._handlers = {};\n  }\n  dependency(dependencies, after) {\n    this._dependencies.push(dependencies);\n    this.ext("onPreStart")${H};\n  }\n  ext(events, method, options) {\n    let promise;\n    if (typeof events === "string") {\n      if (!method) {\n        const team = new Team();\n        method = (request, h) => {\n          team.attend(request);\n          return h.continue;\n        };\n        promise = team.work;\n      }\n      events = { type: events, method, options };\n    }\n    events = [].concat(events);\n    for (const event of events) {\n      this._exts.push(event);\n    }\n    return promise;\n  }\n}\nmodule.exports = Server;`,
+          ],
+          [
+            VOID,
+            `"use strict";\nclass Team {\n  constructor() {\n    this.work = new Promise((resolve, reject) => {\n      this._resolve = resolve;\n      this._reject = reject;\n    });\n  }\n  attend(note) {\n    if (note instanceof Error) return this._reject(note);\n    this._resolve(note);\n  }\n}\nclass Server {\n  constructor() {\n    this._exts = [];\n    this._dependencies = [];\n    this._handlers = {};\n  }\n  dependency(dependencies, after) {\n    this._dependencies.push(dependencies);\n    void this.ext("onPreStart");\n  }\n  ext(events, method, options) {\n    let promise;\n    if (typeof events === "string") {\n      if (!method) {\n        const team = new Team();\n        method = (request, h) => {\n          team.attend(request);\n          return h.continue;\n        };\n        promise = team.work;\n      }\n      events = { type: events, method, options };\n    }\n    events = [].concat(events);\n    for (const event of events) {\n      this._exts.push(event);\n    }\n    return promise;\n  }\n}\nmodule.exports = Server;`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "f19: hapi's `server.ext(event, after)` with an untyped `after` that no condition tested: it may be missing, and the promise is dropped",
+    code: hapiServer(['this.ext("onPreStart", after, { after: Object.keys(dependencies) });']),
+    fileName: "server.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 22,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `"use strict";\nclass Team {\n  constructor() {\n    this.work = new Promise((resolve, reject) => {\n      this._resolve = resolve;\n      this._reject = reject;\n    });\n  }\n  attend(note) {\n    if (note instanceof Error) return this._reject(note);\n    this._resolve(note);\n  }\n}\nclass Server {\n  constructor() {\n    this._exts = [];\n    this._dependencies = [];\n    this._handlers = {};\n  }\n  dependency(dependencies, after) {\n    this._dependencies.push(dependencies);\n    Promise.resolve(this.ext("onPreStart", after, { after: Object.keys(dependencies) }))${H};\n  }\n  ext(events, method, options) {\n    let promise;\n    if (typeof events === "string") {\n      if (!method) {\n        const team = new Team();\n        method = (request, h) => {\n          team.attend(request);\n          return h.continue;\n        };\n        promise = team.work;\n      }\n      events = { type: events, method, options };\n    }\n    events = [].concat(events);\n    for (const event of events) {\n      this._exts.push(event);\n    }\n    return promise;\n  }\n}\nmodule.exports = Server;`,
+          ],
+          [
+            VOID,
+            `"use strict";\nclass Team {\n  constructor() {\n    this.work = new Promise((resolve, reject) => {\n      this._resolve = resolve;\n      this._reject = reject;\n    });\n  }\n  attend(note) {\n    if (note instanceof Error) return this._reject(note);\n    this._resolve(note);\n  }\n}\nclass Server {\n  constructor() {\n    this._exts = [];\n    this._dependencies = [];\n    this._handlers = {};\n  }\n  dependency(dependencies, after) {\n    this._dependencies.push(dependencies);\n    void this.ext("onPreStart", after, { after: Object.keys(dependencies) });\n  }\n  ext(events, method, options) {\n    let promise;\n    if (typeof events === "string") {\n      if (!method) {\n        const team = new Team();\n        method = (request, h) => {\n          team.attend(request);\n          return h.continue;\n        };\n        promise = team.work;\n      }\n      events = { type: events, method, options };\n    }\n    events = [].concat(events);\n    for (const event of events) {\n      this._exts.push(event);\n    }\n    return promise;\n  }\n}\nmodule.exports = Server;`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "f19: a callee that also assigns the returned local on a path no condition on the method decides (`if (this._started) promise = this.restart();`): a method given does not rule the promise out",
+    code: hapiServer(HAPI_AFTER, "!method", ["if (this._started) promise = this.restart();"]).replace(
+      "  ext(events, method, options) {",
+      '  async restart() {\n    await new Promise((resolve) => setTimeout(resolve, 10));\n    throw new Error("restart failed");\n  }\n  ext(events, method, options) {',
+    ),
+    fileName: "server.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 23,
+        column: 7,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `"use strict";\nclass Team {\n  constructor() {\n    this.work = new Promise((resolve, reject) => {\n      this._resolve = resolve;\n      this._reject = reject;\n    });\n  }\n  attend(note) {\n    if (note instanceof Error) return this._reject(note);\n    this._resolve(note);\n  }\n}\nclass Server {\n  constructor() {\n    this._exts = [];\n    this._dependencies = [];\n    this._handlers = {};\n  }\n  dependency(dependencies, after) {\n    this._dependencies.push(dependencies);\n    if (after) {\n      Promise.resolve(this.ext("onPreStart", after, { after: Object.keys(dependencies) }))${H};\n    }\n  }\n  async restart() {\n    await new Promise((resolve) => setTimeout(resolve, 10));\n    throw new Error("restart failed");\n  }\n  ext(events, method, options) {\n    let promise;\n    if (typeof events === "string") {\n      if (!method) {\n        const team = new Team();\n        method = (request, h) => {\n          team.attend(request);\n          return h.continue;\n        };\n        promise = team.work;\n      }\n      events = { type: events, method, options };\n    }\n    events = [].concat(events);\n    for (const event of events) {\n      this._exts.push(event);\n    }\n    if (this._started) promise = this.restart();\n    return promise;\n  }\n}\nmodule.exports = Server;`,
+          ],
+          [
+            VOID,
+            `"use strict";\nclass Team {\n  constructor() {\n    this.work = new Promise((resolve, reject) => {\n      this._resolve = resolve;\n      this._reject = reject;\n    });\n  }\n  attend(note) {\n    if (note instanceof Error) return this._reject(note);\n    this._resolve(note);\n  }\n}\nclass Server {\n  constructor() {\n    this._exts = [];\n    this._dependencies = [];\n    this._handlers = {};\n  }\n  dependency(dependencies, after) {\n    this._dependencies.push(dependencies);\n    if (after) {\n      void this.ext("onPreStart", after, { after: Object.keys(dependencies) });\n    }\n  }\n  async restart() {\n    await new Promise((resolve) => setTimeout(resolve, 10));\n    throw new Error("restart failed");\n  }\n  ext(events, method, options) {\n    let promise;\n    if (typeof events === "string") {\n      if (!method) {\n        const team = new Team();\n        method = (request, h) => {\n          team.attend(request);\n          return h.continue;\n        };\n        promise = team.work;\n      }\n      events = { type: events, method, options };\n    }\n    events = [].concat(events);\n    for (const event of events) {\n      this._exts.push(event);\n    }\n    if (this._started) promise = this.restart();\n    return promise;\n  }\n}\nmodule.exports = Server;`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "f19: a callee that tests `typeof method !== \"function\"`, not truthiness: an untyped `after` tested truthy may still be no function (a handler's name), so the promise may be made and is dropped",
+    code: hapiServer(HAPI_AFTER, 'typeof method !== "function"'),
+    fileName: "server.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 23,
+        column: 7,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `"use strict";\nclass Team {\n  constructor() {\n    this.work = new Promise((resolve, reject) => {\n      this._resolve = resolve;\n      this._reject = reject;\n    });\n  }\n  attend(note) {\n    if (note instanceof Error) return this._reject(note);\n    this._resolve(note);\n  }\n}\nclass Server {\n  constructor() {\n    this._exts = [];\n    this._dependencies = [];\n    this._handlers = {};\n  }\n  dependency(dependencies, after) {\n    this._dependencies.push(dependencies);\n    if (after) {\n      Promise.resolve(this.ext("onPreStart", after, { after: Object.keys(dependencies) }))${H};\n    }\n  }\n  ext(events, method, options) {\n    let promise;\n    if (typeof events === "string") {\n      if (typeof method !== "function") {\n        const team = new Team();\n        method = (request, h) => {\n          team.attend(request);\n          return h.continue;\n        };\n        promise = team.work;\n      }\n      events = { type: events, method, options };\n    }\n    events = [].concat(events);\n    for (const event of events) {\n      this._exts.push(event);\n    }\n    return promise;\n  }\n}\nmodule.exports = Server;`,
+          ],
+          [
+            VOID,
+            `"use strict";\nclass Team {\n  constructor() {\n    this.work = new Promise((resolve, reject) => {\n      this._resolve = resolve;\n      this._reject = reject;\n    });\n  }\n  attend(note) {\n    if (note instanceof Error) return this._reject(note);\n    this._resolve(note);\n  }\n}\nclass Server {\n  constructor() {\n    this._exts = [];\n    this._dependencies = [];\n    this._handlers = {};\n  }\n  dependency(dependencies, after) {\n    this._dependencies.push(dependencies);\n    if (after) {\n      void this.ext("onPreStart", after, { after: Object.keys(dependencies) });\n    }\n  }\n  ext(events, method, options) {\n    let promise;\n    if (typeof events === "string") {\n      if (typeof method !== "function") {\n        const team = new Team();\n        method = (request, h) => {\n          team.attend(request);\n          return h.continue;\n        };\n        promise = team.work;\n      }\n      events = { type: events, method, options };\n    }\n    events = [].concat(events);\n    for (const event of events) {\n      this._exts.push(event);\n    }\n    return promise;\n  }\n}\nmodule.exports = Server;`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "f19: `after` tested truthy, then replaced by a lookup that may miss (`after = this._handlers[after]`): the test no longer tells, the promise may be dropped",
+    code: hapiServer(["if (after) {", "  after = this._handlers[after];", '  this.ext("onPreStart", after, { after: Object.keys(dependencies) });', "}"]),
+    fileName: "server.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 24,
+        column: 7,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `"use strict";\nclass Team {\n  constructor() {\n    this.work = new Promise((resolve, reject) => {\n      this._resolve = resolve;\n      this._reject = reject;\n    });\n  }\n  attend(note) {\n    if (note instanceof Error) return this._reject(note);\n    this._resolve(note);\n  }\n}\nclass Server {\n  constructor() {\n    this._exts = [];\n    this._dependencies = [];\n    this._handlers = {};\n  }\n  dependency(dependencies, after) {\n    this._dependencies.push(dependencies);\n    if (after) {\n      after = this._handlers[after];\n      Promise.resolve(this.ext("onPreStart", after, { after: Object.keys(dependencies) }))${H};\n    }\n  }\n  ext(events, method, options) {\n    let promise;\n    if (typeof events === "string") {\n      if (!method) {\n        const team = new Team();\n        method = (request, h) => {\n          team.attend(request);\n          return h.continue;\n        };\n        promise = team.work;\n      }\n      events = { type: events, method, options };\n    }\n    events = [].concat(events);\n    for (const event of events) {\n      this._exts.push(event);\n    }\n    return promise;\n  }\n}\nmodule.exports = Server;`,
+          ],
+          [
+            VOID,
+            `"use strict";\nclass Team {\n  constructor() {\n    this.work = new Promise((resolve, reject) => {\n      this._resolve = resolve;\n      this._reject = reject;\n    });\n  }\n  attend(note) {\n    if (note instanceof Error) return this._reject(note);\n    this._resolve(note);\n  }\n}\nclass Server {\n  constructor() {\n    this._exts = [];\n    this._dependencies = [];\n    this._handlers = {};\n  }\n  dependency(dependencies, after) {\n    this._dependencies.push(dependencies);\n    if (after) {\n      after = this._handlers[after];\n      void this.ext("onPreStart", after, { after: Object.keys(dependencies) });\n    }\n  }\n  ext(events, method, options) {\n    let promise;\n    if (typeof events === "string") {\n      if (!method) {\n        const team = new Team();\n        method = (request, h) => {\n          team.attend(request);\n          return h.continue;\n        };\n        promise = team.work;\n      }\n      events = { type: events, method, options };\n    }\n    events = [].concat(events);\n    for (const event of events) {\n      this._exts.push(event);\n    }\n    return promise;\n  }\n}\nmodule.exports = Server;`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "f19: the method replaced before the test on every path (`method = this._bind(method)`, not only where it was missing): the test no longer says what the caller passed, the call stays reported",
+    code: hapiServer(HAPI_AFTER).replace("    let promise;\n", "    let promise;\n    method = this._bind(method);\n"),
+    fileName: "server.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 23,
+        column: 7,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `"use strict";\nclass Team {\n  constructor() {\n    this.work = new Promise((resolve, reject) => {\n      this._resolve = resolve;\n      this._reject = reject;\n    });\n  }\n  attend(note) {\n    if (note instanceof Error) return this._reject(note);\n    this._resolve(note);\n  }\n}\nclass Server {\n  constructor() {\n    this._exts = [];\n    this._dependencies = [];\n    this._handlers = {};\n  }\n  dependency(dependencies, after) {\n    this._dependencies.push(dependencies);\n    if (after) {\n      Promise.resolve(this.ext("onPreStart", after, { after: Object.keys(dependencies) }))${H};\n    }\n  }\n  ext(events, method, options) {\n    let promise;\n    method = this._bind(method);\n    if (typeof events === "string") {\n      if (!method) {\n        const team = new Team();\n        method = (request, h) => {\n          team.attend(request);\n          return h.continue;\n        };\n        promise = team.work;\n      }\n      events = { type: events, method, options };\n    }\n    events = [].concat(events);\n    for (const event of events) {\n      this._exts.push(event);\n    }\n    return promise;\n  }\n}\nmodule.exports = Server;`,
+          ],
+          [
+            VOID,
+            `"use strict";\nclass Team {\n  constructor() {\n    this.work = new Promise((resolve, reject) => {\n      this._resolve = resolve;\n      this._reject = reject;\n    });\n  }\n  attend(note) {\n    if (note instanceof Error) return this._reject(note);\n    this._resolve(note);\n  }\n}\nclass Server {\n  constructor() {\n    this._exts = [];\n    this._dependencies = [];\n    this._handlers = {};\n  }\n  dependency(dependencies, after) {\n    this._dependencies.push(dependencies);\n    if (after) {\n      void this.ext("onPreStart", after, { after: Object.keys(dependencies) });\n    }\n  }\n  ext(events, method, options) {\n    let promise;\n    method = this._bind(method);\n    if (typeof events === "string") {\n      if (!method) {\n        const team = new Team();\n        method = (request, h) => {\n          team.attend(request);\n          return h.continue;\n        };\n        promise = team.work;\n      }\n      events = { type: events, method, options };\n    }\n    events = [].concat(events);\n    for (const event of events) {\n      this._exts.push(event);\n    }\n    return promise;\n  }\n}\nmodule.exports = Server;`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "f19: a driver-style `query(sql)` without a callback returns the promise it keeps in a local: dropped, it is reported",
+    code: driverQuery("!callback", 'connection.query("SELECT * FROM users")'),
+    fileName: "connection.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 25,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `const net = require("node:net");\nclass Connection {\n  constructor(socket) {\n    this.socket = socket;\n    this.pending = [];\n  }\n  query(sql, values, callback) {\n    let promise;\n    if (typeof values === "function") {\n      callback = values;\n      values = [];\n    }\n    if (!callback) {\n      promise = new Promise((resolve, reject) => {\n        callback = (error, rows) => (error ? reject(error) : resolve(rows));\n      });\n    }\n    this.pending.push({ sql, values, callback });\n    this.socket.write(sql);\n    return promise;\n  }\n}\n/** @param {Connection} connection */\nfunction listUsers(connection) {\n  Promise.resolve(connection.query("SELECT * FROM users"))${H};\n}\nmodule.exports = { Connection, listUsers, connect: () => new Connection(net.connect(5432)) };`,
+          ],
+          [
+            VOID,
+            `const net = require("node:net");\nclass Connection {\n  constructor(socket) {\n    this.socket = socket;\n    this.pending = [];\n  }\n  query(sql, values, callback) {\n    let promise;\n    if (typeof values === "function") {\n      callback = values;\n      values = [];\n    }\n    if (!callback) {\n      promise = new Promise((resolve, reject) => {\n        callback = (error, rows) => (error ? reject(error) : resolve(rows));\n      });\n    }\n    this.pending.push({ sql, values, callback });\n    this.socket.write(sql);\n    return promise;\n  }\n}\n/** @param {Connection} connection */\nfunction listUsers(connection) {\n  void connection.query("SELECT * FROM users");\n}\nmodule.exports = { Connection, listUsers, connect: () => new Connection(net.connect(5432)) };`,
+          ],
+        ],
+      },
+    ],
+  },
+];
+
+const f19Valid: ValidCase[] = [
+  {
+    name: "f19: hapi's `dependency(dependencies, after)` passes `after` inside `if (after)` to `ext`, which makes its promise only where `!method`: nothing is returned, nothing dropped",
+    code: hapiServer(HAPI_AFTER),
+    fileName: "server.js",
+    compilerOptions: HAPI_OPTIONS,
+  },
+  {
+    name: "f19: hapi's `dependency` as `after && this.ext(\"onPreStart\", after, ...)`: the method is given, no promise",
+    code: hapiServer(['after && this.ext("onPreStart", after, { after: Object.keys(dependencies) });']),
+    fileName: "server.js",
+  },
+  {
+    name: "f19: a `const` handler read from the options and tested truthy (`if (onStart)`) is passed as the method: no promise",
+    code: hapiServer(["const onStart = dependencies.onStart;", "if (onStart) {", '  this.ext("onPreStart", onStart);', "}"]),
+    fileName: "server.js",
+  },
+  {
+    name: "f19: a callee that tests `typeof method !== \"function\"` given a function written at the call: no promise",
+    code: hapiServer(['this.ext("onPreStart", (request, h) => h.continue, { after: Object.keys(dependencies) });'], 'typeof method !== "function"'),
+    fileName: "server.js",
+  },
+  {
+    name: "f19: TypeScript, `ext(event, method?: Handler)` keeps `team.work` in a local only where no method is given: a call with an arrow returns nothing",
+    code: [
+      "interface Toolkit {",
+      "  readonly continue: symbol;",
+      "}",
+      "type Handler = (request: object, h: Toolkit) => symbol;",
+      "class Team {",
+      "  private resolve!: () => void;",
+      "  private reject!: (error: Error) => void;",
+      "  readonly work = new Promise<void>((resolve, reject) => {",
+      "    this.resolve = resolve;",
+      "    this.reject = reject;",
+      "  });",
+      "  attend(note?: Error) {",
+      "    if (note) this.reject(note);",
+      "    else this.resolve();",
+      "  }",
+      "}",
+      "export class Server {",
+      "  private readonly exts: { event: string; method: Handler }[] = [];",
+      "  ext(event: string, method?: Handler): Promise<void> | undefined {",
+      "    let promise: Promise<void> | undefined;",
+      "    if (!method) {",
+      "      const team = new Team();",
+      "      method = (request, h) => {",
+      "        team.attend();",
+      "        return h.continue;",
+      "      };",
+      "      promise = team.work;",
+      "    }",
+      "    this.exts.push({ event, method });",
+      "    return promise;",
+      "  }",
+      "}",
+      "export function registerLogging(server: Server) {",
+      '  server.ext("onRequest", (request, h) => {',
+      "    console.log(request);",
+      "    return h.continue;",
+      "  });",
+      "}",
+    ].join("\n"),
+  },
+  {
+    name: "f19: a driver-style `query(sql, callback)`: the promise and the callback that settles it are made only where no callback is given (`if (!callback)`), so a call with one returns nothing",
+    code: driverQuery("!callback", 'connection.query("SELECT * FROM users", (error, rows) => console.log(error, rows))'),
+    fileName: "connection.js",
+  },
+  {
+    name: "f19: the same driver testing `typeof callback !== \"function\"` before it makes the promise and its callback: a call with a function returns nothing",
+    code: driverQuery('typeof callback !== "function"', 'connection.query("SELECT * FROM users", [], (error, rows) => console.log(error, rows))'),
+    fileName: "connection.js",
+  },
+  {
+    name: "f19: a destructuring write where the callback was shown missing (`if (!callback) ({ callback } = options);`) never runs with a callback given: no promise",
+    code: [
+      "export function request(options, callback) {",
+      "  if (!callback) ({ callback } = options);",
+      '  if (typeof callback !== "function") {',
+      "    return new Promise((resolve, reject) => request(options, (error, body) => (error ? reject(error) : resolve(body))));",
+      "  }",
+      "  setImmediate(() => callback(null, options.url));",
+      "}",
+      "export function load() {",
+      '  request({ url: "/users" }, (error, body) => console.log(error, body));',
+      "}",
+    ].join("\n"),
+    fileName: "request.js",
+  },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC, ...validDeltaA, ...validBatch7, ...validDeltaE, ...validDeltaD, ...validLeftL, ...validLeftF, ...validLeftE],
-    invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC, ...invalidDeltaA, ...invalidBatch7, ...invalidDeltaE, ...invalidDeltaD, ...invalidLeftL, ...invalidLeftF, ...invalidLeftE],
+    valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC, ...validDeltaA, ...validBatch7, ...validDeltaE, ...validDeltaD, ...validLeftL, ...validLeftF, ...validLeftE, ...f19Valid],
+    invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC, ...invalidDeltaA, ...invalidBatch7, ...invalidDeltaE, ...invalidDeltaD, ...invalidLeftL, ...invalidLeftF, ...invalidLeftE, ...f19Invalid],
   });
 
   it("says Node.js exits where the program is typed for Node.js, and not in code typed for the DOM only", () => {

@@ -18,7 +18,10 @@ import {
   isAssignmentTarget,
   isUndefinedOrNullLiteral,
   isValueReference,
+  knownOperands,
   loweredLogicalAssignment,
+  shortCircuitGuard,
+  walkTree,
   needsParensAsMemberObject,
   needsParensAsUnaryOperand,
   returnedExpressions,
@@ -403,8 +406,17 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "read from the callee's body in the project: every `return` that may yield a promise must sit",
         "where a condition showed that parameter is not a function (`typeof cb !== \"function\"`, `!cb`,",
         "`cb === undefined`, `cb == null`, in an enclosing `if`, after a guard clause that always exits,",
-        "or in `return cb ? undefined : promise`). The shuffle of optional arguments at the top of the",
-        "body, as database drivers (mysql, mysql2, pg) write it, is followed: after `if (typeof values ===",
+        "or in `return cb ? undefined : promise`). A returned local counts by what was written to it:",
+        "`let promise; if (!method) { promise = team.work; ... } ... return promise;` yields a promise only",
+        "where `method` was shown missing, and `undefined` elsewhere (a `let` or `var` of the function,",
+        "written only by `promise = value` outside closures; hapi's `server.ext(event, method)`). Where the",
+        "condition tests the value's truthiness (`!cb`, `cb == null`, `cb === undefined`, not `typeof`), any",
+        "truthy argument skips it, also one whose type is unknown (`any` in JavaScript): a function written",
+        "at the call, or a parameter or `const` that no code writes and that an enclosing `if (after)`,",
+        "`after && ...` or `after ? ... : ...` tested truthy (`if (after) { this.ext(\"onPreStart\", after); }`);",
+        "an untyped argument with no such test, or one written after its test, stays reported. The",
+        "shuffle of optional arguments at the top of the body, as database drivers (mysql, mysql2, pg)",
+        "write it, is followed: after `if (typeof values ===",
         "\"function\") { callback = values; values = undefined; }` a function passed in `values`' place is",
         "the callback, so `conn.query(sql, (error, rows) => ...)` is not reported, nor is `request((error,",
         "response) => ...)` after `if (typeof options === \"function\") { callback = options; options = {}; }`,",
@@ -423,7 +435,12 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "first. Any other write to a parameter that the conditions test (`callback = once(callback)`, a shuffle",
         "decided by `arguments.length`, one after the first other statement or in a closure, a destructuring",
         "write such as `[callback, options] = [options, {}]` or `({ callback } = options)`) is not",
-        "followed and the call stays reported: the conditions may no longer say what the caller passed. A",
+        "followed and the call stays reported: the conditions may no longer say what the caller passed,",
+        "unless it sits in a branch where a condition on that parameter showed it missing (`if (!method) {",
+        "method = defaultHandler; }`, also in a closure written there, or `if (!callback) ({ callback } =",
+        "options);`): a caller's function skips the branch, so the write never runs and every test reads",
+        "what was passed (after one where only `typeof cb !== \"function\"` held, a test of truthiness no",
+        "longer does: a truthy non-function may have been replaced). A",
         "write to another parameter does not count (undici's `destroy(err, callback)` sets `if (!err) err =",
         "new ClientDestroyedError()` after its `callback === undefined` guard; `options = { url: options }`,",
         "`retries--`): what the conditions say about the callback stays true, so `this.destroy(err, (e) =>",
@@ -1067,7 +1084,7 @@ class FloatingChecker {
     return this.calleeFacts;
   }
 
-  private readonly callbackMemo = new Map<ts.Node, number[]>();
+  private readonly callbackMemo = new Map<ts.Node, { functions: number[]; truthy: number[] }>();
 
   /** The call passes a function where the callee returns a promise only without one. */
   /** A call of an entry of `CALLBACK_ADAPTERS` (`asCallback(this.promise, callback)`): its promise and callback arguments. */
@@ -1087,10 +1104,17 @@ class FloatingChecker {
       this.callbackMemo.set(fn, indices);
     }
     const spread = call.arguments.findIndex((argument) => ts.isSpreadElement(argument));
-    return indices.some((index) => {
-      const argument = call.arguments[index];
-      return argument !== undefined && (spread < 0 || spread > index) && this.context.types.functionStatus(argument) === "always";
-    });
+    const argument = (index: number): ts.Expression | undefined => (spread >= 0 && spread <= index ? undefined : call.arguments[index]);
+    const isFunction = (index: number): boolean => {
+      const given = argument(index);
+      return given !== undefined && this.context.types.functionStatus(given) === "always";
+    };
+    // Where the callee tests the callback's truthiness (`if (!method)`), any truthy argument skips that branch.
+    const isTruthy = (index: number): boolean => {
+      const given = argument(index);
+      return given !== undefined && knownTruthy(given, this.context.types);
+    };
+    return indices.functions.some(isFunction) || indices.truthy.some((index) => isFunction(index) || isTruthy(index));
   }
 
   private status(node: ts.Expression): Tri {
@@ -1347,60 +1371,170 @@ function memberName(node: ts.PropertyAccessExpression | ts.ElementAccessExpressi
 // `function request(options, callback) { if (typeof callback !== "function") return new Promise(...); ... }`.
 
 /**
- * The arguments (by position) whose being a function rules out every `return` that may yield a
- * promise: each such `return` sits on a path where a condition showed a parameter is not a
- * function (`typeof cb !== "function"`, `!cb`, `cb === undefined`, `cb == null`, an enclosing
- * `if` branch or an earlier guard clause that always exits). A return of the callback's own result
- * counts like any other: `return callback(error)` yields no promise where the callback's type says
- * so, and hands the callback's promise back where it may return one (`return step()` of an optional
- * `step: () => Promise<void>`). The parameters are read after the shuffle of
- * optional arguments at the top of the body (`shuffleOfArguments`), and the answer names the
- * arguments that make them functions; a condition on a parameter written any other way tells nothing
- * (a write to another parameter, `if (!err) err = new Error()`, does not matter). Empty when the
- * function is async or nothing is conditioned that way.
+ * What the conditions on the way to a point showed about the parameters there (by index): not a
+ * function (`typeof cb !== "function"`, `!cb`, `cb == null`), and among those, falsy (`!cb`, `cb ==
+ * null`, `cb === undefined`: a test of the value, which any truthy argument also fails).
  */
-function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, query: PromiseQuery): number[] {
+interface Shown {
+  notFunction: Set<number>;
+  falsy: Set<number>;
+}
+
+const NOTHING_SHOWN: Shown = { notFunction: new Set(), falsy: new Set() };
+
+function unionShown(a: Shown, b: Shown): Shown {
+  return { notFunction: new Set([...a.notFunction, ...b.notFunction]), falsy: new Set([...a.falsy, ...b.falsy]) };
+}
+
+function intersectShown(a: Shown, b: Shown): Shown {
+  return { notFunction: new Set([...a.notFunction].filter((index) => b.notFunction.has(index))), falsy: new Set([...a.falsy].filter((index) => b.falsy.has(index))) };
+}
+
+/**
+ * Which parameters `condition` shows are not functions (and which falsy) where it evaluates to
+ * `outcome`. `tested` gives the parameter a test of not being a function reads (-1: none, or one
+ * whose conditions tell nothing), `testedFalsy` the one a test of falsiness reads.
+ */
+function conditionShows(condition: ts.Expression, outcome: boolean, tested: (expr: ts.Expression) => number, testedFalsy: (expr: ts.Expression) => number): Shown {
+  const node = skipParens(condition);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return conditionShows(node.operand, !outcome, tested, testedFalsy);
+  // Falsy: no function. A parameter tested falsy shows both; where its falsiness tells nothing, only the first.
+  const falsyTest = (expr: ts.Expression): Shown => {
+    const index = tested(expr);
+    if (index < 0) return NOTHING_SHOWN;
+    return { notFunction: new Set([index]), falsy: testedFalsy(expr) === index ? new Set([index]) : new Set() };
+  };
+  if (tested(node) >= 0) return outcome ? NOTHING_SHOWN : falsyTest(node);
+  if (!ts.isBinaryExpression(node)) return NOTHING_SHOWN;
+  const operator = node.operatorToken.kind;
+  if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+    const left = conditionShows(node.left, outcome, tested, testedFalsy);
+    const right = conditionShows(node.right, outcome, tested, testedFalsy);
+    return (operator === ts.SyntaxKind.AmpersandAmpersandToken) === outcome ? unionShown(left, right) : intersectShown(left, right);
+  }
+  const equal = equalWhen(operator, outcome);
+  if (equal === undefined) return NOTHING_SHOWN;
+  for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
+    const value = skipParens(side);
+    const otherValue = skipParens(other);
+    if (ts.isTypeOfExpression(value) && ts.isStringLiteral(otherValue)) {
+      const typed = tested(value.expression);
+      if (typed < 0) continue;
+      // `typeof cb === "function"` is false, or `typeof cb` equals another type name.
+      return (otherValue.text === "function") !== equal ? { notFunction: new Set([typed]), falsy: new Set() } : NOTHING_SHOWN;
+    }
+    const nullish = otherValue.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(otherValue) && otherValue.text === "undefined") || ts.isVoidExpression(otherValue);
+    if (tested(value) >= 0 && nullish) return equal ? falsyTest(value) : NOTHING_SHOWN;
+  }
+  return NOTHING_SHOWN;
+}
+
+/**
+ * What the branches around `node`, up to `root`, show (an enclosing `if`'s branch, the right
+ * operand of `&&` or `||`, a branch of `?:`), through nested functions: one written in a branch
+ * is created only where the branch runs.
+ */
+function shownAround(node: ts.Node, root: ts.Node, shows: (condition: ts.Expression, outcome: boolean) => Shown): Shown {
+  let shown = NOTHING_SHOWN;
+  for (let child = node, parent = node.parent; child !== root && parent; child = parent, parent = parent.parent) {
+    const guard = branchGuard(parent, child);
+    if (guard) shown = unionShown(shown, shows(guard.condition, guard.when));
+  }
+  return shown;
+}
+
+/** The condition that decides whether `child` of `parent` runs, and its value where it does: an `if`'s branch, a branch of `?:`, the right operand of `&&` or `||`. */
+function branchGuard(parent: ts.Node, child: ts.Node): { condition: ts.Expression; when: boolean } | undefined {
+  if (ts.isIfStatement(parent)) return child === parent.expression ? undefined : { condition: parent.expression, when: child === parent.thenStatement };
+  if (ts.isConditionalExpression(parent)) return child === parent.condition ? undefined : { condition: parent.condition, when: child === parent.whenTrue };
+  return shortCircuitGuard(parent, child);
+}
+
+/**
+ * An argument that is truthy wherever the call runs, though its type may not say so (`any` in
+ * JavaScript): a function or class written there, or a parameter no code writes (nor any use of
+ * `arguments`, which may alias it) or a `const`, that an enclosing `if (after)`, `after && ...` or
+ * `after ? ... : ...` tested truthy (`if (after) { this.ext("onPreStart", after); }`).
+ */
+function knownTruthy(argument: ts.Expression, types: TypeOracle): boolean {
+  const value = skipParens(argument);
+  if (isFunctionExpressionLike(value) || ts.isClassExpression(value)) return true;
+  if (!ts.isIdentifier(value)) return false;
+  const variable = types.variableOf(value);
+  if (variable === undefined) return false;
+  const isVariable = (expr: ts.Expression): boolean => {
+    const node = skipParens(expr);
+    return ts.isIdentifier(node) && node.text === value.text && types.variableOf(node) === variable;
+  };
+  const testedTruthy = (condition: ts.Expression, when: boolean): boolean => knownOperands(condition, when).some((known) => known.when && isVariable(known.operand));
+  let truthy = false;
+  for (let child: ts.Node = value, parent = value.parent; parent; child = parent, parent = parent.parent) {
+    if (!truthy) {
+      const guard = branchGuard(parent, child);
+      truthy = guard !== undefined && testedTruthy(guard.condition, guard.when);
+    }
+    // The declaring scope: past it the variable is not known by that name.
+    if (ts.isFunctionLike(parent) && parent.parameters.some((parameter) => ts.isIdentifier(parameter.name) && types.variableOf(parameter.name) === variable)) {
+      return truthy && !writesVariable(parent, value.text, variable, types);
+    }
+    if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isModuleBlock(parent)) {
+      const constant = parent.statements.some(
+        (statement) =>
+          ts.isVariableStatement(statement) &&
+          (statement.declarationList.flags & ts.NodeFlags.Const) !== 0 &&
+          statement.declarationList.declarations.some((declaration) => ts.isIdentifier(declaration.name) && types.variableOf(declaration.name) === variable),
+      );
+      if (constant) return truthy;
+    }
+  }
+  return false;
+}
+
+/** Does code in `fn` write the parameter (`after = undefined`, `[after] = ...`, `after++`), or use `arguments`, which may change it? */
+function writesVariable(fn: ts.Node, name: string, variable: VariableHandle, types: TypeOracle): boolean {
+  let found = false;
+  walkTree(fn, (node) => {
+    if (found) return false;
+    if (!ts.isIdentifier(node) || !isValueReference(node) || (node.text !== name && node.text !== "arguments")) return undefined;
+    let target: ts.Node = node;
+    while (ts.isParenthesizedExpression(target.parent)) target = target.parent;
+    found = node.text === "arguments" || ((isIncrementOrDecrement(target.parent) || isAssignmentTarget(target)) && types.variableOf(node) === variable);
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * The arguments (by position) whose being a function rules out every `return` that may yield a
+ * promise (`functions`), and those whose being truthy does (`truthy`): each such `return` sits on
+ * a path where a condition showed a parameter is not a function (`typeof cb !== "function"`, `!cb`,
+ * `cb === undefined`, `cb == null`, an enclosing `if` branch or an earlier guard clause that always
+ * exits), or, for `truthy`, falsy (`!cb`, `cb == null`, `cb === undefined`, not a `typeof` test;
+ * and the parameter must hold its argument as given: no shuffle step moves it). A return of the callback's own result counts like any
+ * other: `return callback(error)` yields no promise where the callback's type says so, and hands
+ * the callback's promise back where it may return one (`return step()` of an optional `step: () =>
+ * Promise<void>`). A return of a local (`let promise; if (!callback) { promise = new Promise(...); }
+ * ... return promise;`) yields what was written to it, each value under what was shown where it was
+ * written, or `undefined` (`localValues`). The parameters are read after the shuffle of optional
+ * arguments at the top of the body (`shuffleOfArguments`), and the answer names the arguments that
+ * make them functions. A condition on a parameter written any other way tells nothing (a write to
+ * another parameter, `if (!err) err = new Error()`, does not matter), except a write in a branch
+ * where a condition showed the parameter falsy (`if (!method) { method = defaultHandler; }`) or not
+ * a function: it runs only without the caller's function, so with one every test still reads it
+ * (after a write where it was only shown not a function, a test of falsiness no longer tells what
+ * the caller passed). Empty when the function is async or nothing is conditioned that way.
+ */
+function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, query: PromiseQuery): { functions: number[]; truthy: number[] } {
   const body = fn.body;
-  if (!body || !ts.isBlock(body) || isAsyncFunction(fn) || fn.asteriskToken) return [];
+  if (!body || !ts.isBlock(body) || isAsyncFunction(fn) || fn.asteriskToken) return { functions: [], truthy: [] };
   // Indexed as the arguments are (a `this` parameter takes none).
-  const parameters = argumentParameters(fn).map((parameter) => (ts.isIdentifier(parameter.name) ? types.variableOf(parameter.name) : undefined));
+  const declared = argumentParameters(fn);
+  const parameters = declared.map((parameter) => (ts.isIdentifier(parameter.name) ? types.variableOf(parameter.name) : undefined));
   const parameterIndex = (expr: ts.Expression): number => {
     const value = skipParens(expr);
     if (!ts.isIdentifier(value)) return -1;
     const variable = types.variableOf(value);
     return variable === undefined ? -1 : parameters.indexOf(variable);
-  };
-
-  // Which parameters the condition shows are not functions where it evaluates to `outcome`.
-  const notFunctions = (condition: ts.Expression, outcome: boolean): Set<number> => {
-    const node = skipParens(condition);
-    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return notFunctions(node.operand, !outcome);
-    const index = testedIndex(node);
-    if (index >= 0) return outcome ? new Set() : new Set([index]); // falsy: no function
-    if (!ts.isBinaryExpression(node)) return new Set();
-    const operator = node.operatorToken.kind;
-    if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
-      const left = notFunctions(node.left, outcome);
-      const right = notFunctions(node.right, outcome);
-      const union = (operator === ts.SyntaxKind.AmpersandAmpersandToken) === outcome;
-      return union ? new Set([...left, ...right]) : new Set([...left].filter((item) => right.has(item)));
-    }
-    const equal = equalWhen(operator, outcome);
-    if (equal === undefined) return new Set();
-    for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
-      const value = skipParens(side);
-      const otherValue = skipParens(other);
-      if (ts.isTypeOfExpression(value) && ts.isStringLiteral(otherValue)) {
-        const typed = testedIndex(value.expression);
-        if (typed < 0) continue;
-        // `typeof cb === "function"` is false, or `typeof cb` equals another type name.
-        return (otherValue.text === "function") !== equal ? new Set([typed]) : new Set();
-      }
-      const index = testedIndex(value);
-      const nullish = otherValue.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(otherValue) && otherValue.text === "undefined") || ts.isVoidExpression(otherValue);
-      if (index >= 0 && nullish) return equal ? new Set([index]) : new Set();
-    }
-    return new Set();
   };
 
   // The shuffle of optional arguments at the top of the body, as database drivers write it
@@ -1412,12 +1546,22 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
   // `({ cb } = options)`, `retries++`, `for (cb of ...)`), even in a closure, makes the conditions
   // on that parameter unreliable: they tell nothing about it. A write to another parameter
   // (`if (!err) err = new DestroyedError()`) leaves what a condition says about the callback true.
+  // A write in a branch where a condition on the parameter itself showed it falsy (`if (!method) {
+  // method = defaultHandler; }`) runs only where the caller gave no function (nor any truthy
+  // value): with one, the branch never runs and every test reads what the caller passed. One
+  // where it was only shown not a function (`typeof cb !== "function"`) keeps that so for a
+  // function, not for any truthy value: there the parameter's tests of falsiness tell nothing.
   const written = new Set<number>();
+  const falsinessUnknown = new Set<number>();
+  const guardShows = (condition: ts.Expression, outcome: boolean): Shown => conditionShows(condition, outcome, parameterIndex, parameterIndex);
   const scan = (node: ts.Node): void => {
     if (ts.isIdentifier(node)) {
       if (isValueReference(node) && isParameterWrite(node, shuffle.assignments)) {
         const index = parameterIndex(node);
-        if (index >= 0) written.add(index);
+        if (index < 0) return;
+        const guard = shownAround(node, body, guardShows);
+        if (!guard.notFunction.has(index)) written.add(index);
+        else if (!guard.falsy.has(index)) falsinessUnknown.add(index);
       }
       return;
     }
@@ -1428,16 +1572,23 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
     const index = parameterIndex(expr);
     return written.has(index) ? -1 : index;
   };
+  const testedFalsy = (expr: ts.Expression): number => {
+    const index = testedIndex(expr);
+    return falsinessUnknown.has(index) ? -1 : index;
+  };
+  const shows = (condition: ts.Expression, outcome: boolean): Shown => conditionShows(condition, outcome, testedIndex, testedFalsy);
 
-  const returns: { expression: ts.Expression; notFunction: Set<number> }[] = [];
+  const returns: { expression: ts.Expression; shown: Shown }[] = [];
+  // What was shown where a local is written (`promise = team.work`, `let promise = undefined`).
+  const writes = new Map<ts.Node, Shown>();
   // `return callback ? undefined : promise`: each branch under what its condition shows.
-  const addReturn = (expression: ts.Expression, known: Set<number>): void => {
+  const addReturn = (expression: ts.Expression, known: Shown): void => {
     const value = skipParens(expression);
     if (ts.isConditionalExpression(value)) {
-      addReturn(value.whenTrue, new Set([...known, ...notFunctions(value.condition, true)]));
-      addReturn(value.whenFalse, new Set([...known, ...notFunctions(value.condition, false)]));
+      addReturn(value.whenTrue, unionShown(known, shows(value.condition, true)));
+      addReturn(value.whenFalse, unionShown(known, shows(value.condition, false)));
     } else {
-      returns.push({ expression, notFunction: known });
+      returns.push({ expression, shown: known });
     }
   };
   const alwaysExits = (statement: ts.Statement): boolean => {
@@ -1446,12 +1597,12 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
     if (ts.isIfStatement(statement)) return statement.elseStatement !== undefined && alwaysExits(statement.thenStatement) && alwaysExits(statement.elseStatement);
     return false;
   };
-  const walkList = (statements: readonly ts.Statement[], known: Set<number>): void => {
+  const walkList = (statements: readonly ts.Statement[], known: Shown): void => {
     let current = known;
     for (const statement of statements) {
       if (ts.isIfStatement(statement)) {
-        const whenTrue = new Set([...current, ...notFunctions(statement.expression, true)]);
-        const whenFalse = new Set([...current, ...notFunctions(statement.expression, false)]);
+        const whenTrue = unionShown(current, shows(statement.expression, true));
+        const whenFalse = unionShown(current, shows(statement.expression, false));
         walk(statement.thenStatement, whenTrue);
         if (statement.elseStatement) walk(statement.elseStatement, whenFalse);
         if (alwaysExits(statement.thenStatement)) current = whenFalse;
@@ -1462,7 +1613,7 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
     }
   };
   // Other statements add no knowledge; returns inside them (a loop, a `try`, a `catch`) keep what is known.
-  const walk = (node: ts.Node, known: Set<number>): void => {
+  const walk = (node: ts.Node, known: Shown): void => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     if (ts.isBlock(node)) return walkList(node.statements, known);
     if (ts.isIfStatement(node)) return walkList([node], known);
@@ -1470,18 +1621,89 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
       if (node.expression) addReturn(node.expression, known);
       return;
     }
+    if (ts.isVariableDeclaration(node) || (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)) writes.set(node, known);
     ts.forEachChild(node, (child) => walk(child, known));
   };
-  walkList(body.statements, new Set());
+  walkList(body.statements, NOTHING_SHOWN);
 
-  let candidates: Set<number> | undefined;
-  for (const { expression, notFunction } of returns) {
+  let candidates: Shown | undefined;
+  for (const { expression, shown } of returns) {
     if (types.promiseStatus(expression, query) === "never") continue;
-    candidates = new Set([...(candidates ?? notFunction)].filter((index) => notFunction.has(index)));
+    const value = skipParens(expression);
+    const values = (ts.isIdentifier(value) && localValues(fn, body, value, parameters, types, writes)) || [{ expression, shown: NOTHING_SHOWN }];
+    for (const yielded of values) {
+      if (yielded.expression !== expression && types.promiseStatus(yielded.expression, query) === "never") continue;
+      const known = unionShown(shown, yielded.shown);
+      candidates = candidates ? intersectShown(candidates, known) : known;
+    }
   }
   // The arguments that make a candidate a function once the shuffle has run.
-  const given = new Set([...(candidates ?? [])].flatMap((index) => [...shuffle.sources[index]]));
-  return [...given].sort((a, b) => a - b);
+  const functions = new Set([...(candidates?.notFunction ?? [])].flatMap((index) => [...shuffle.sources[index]]));
+  // A truthy argument: only where the parameter holds it as given (no step moves it; a rest parameter holds an array).
+  const moved = new Set([...shuffle.assignments].map((assignment) => (ts.isBinaryExpression(assignment) ? parameterIndex(assignment.left) : -1)));
+  const truthy = [...(candidates?.falsy ?? [])].filter((index) => !moved.has(index) && declared[index]?.dotDotDotToken === undefined);
+  return { functions: [...functions].sort((a, b) => a - b), truthy: truthy.sort((a, b) => a - b) };
+}
+
+/**
+ * The values a local of `fn` may hold where `identifier` reads it at a return, each with what was
+ * shown where it was written (`writes`, from the walk of the body), or undefined where they are
+ * not all known: a `let` or `var` of the body (not a parameter: `var cb` names it again) whose
+ * every write is `local = value` outside nested functions (no destructuring, `??=`, `++`, `for
+ * (local of ...)`, closure), each one the walk saw. Its initial value, without an initializer, is
+ * `undefined`: no promise. `let promise; if (!method) { promise = team.work; } ... return promise;`
+ * yields `team.work` only where `method` was shown falsy.
+ */
+function localValues(
+  fn: ts.FunctionLikeDeclaration,
+  body: ts.Block,
+  identifier: ts.Identifier,
+  parameters: readonly (VariableHandle | undefined)[],
+  types: TypeOracle,
+  writes: ReadonlyMap<ts.Node, Shown>,
+): { expression: ts.Expression; shown: Shown }[] | undefined {
+  const variable = types.variableOf(identifier);
+  if (variable === undefined || parameters.includes(variable)) return undefined;
+  const ownFunction = (node: ts.Node): boolean => {
+    for (let current = node.parent; current; current = current.parent) {
+      if (ts.isFunctionLike(current) || ts.isClassLike(current) || ts.isClassStaticBlockDeclaration(current)) return current === fn;
+    }
+    return false;
+  };
+  const values: { expression: ts.Expression; shown: Shown }[] = [];
+  let declaredHere = false;
+  let known = true;
+  walkTree(body, (node) => {
+    if (!known) return false;
+    if (!ts.isIdentifier(node) || node.text !== identifier.text || types.variableOf(node) !== variable) return;
+    const parent = node.parent;
+    let site: ts.Node | undefined;
+    let value: ts.Expression | undefined;
+    if (ts.isVariableDeclaration(parent) && parent.name === node) {
+      // `let promise;` (or `var`), as a statement of its own in this function.
+      known = ts.isVariableDeclarationList(parent.parent) && ts.isVariableStatement(parent.parent.parent) && ownFunction(parent);
+      declaredHere = true;
+      if (parent.initializer) [site, value] = [parent, parent.initializer];
+    } else if (!isValueReference(node)) {
+      known = false; // declared as something else (`function promise() {}`)
+    } else {
+      let target: ts.Node = node;
+      while (ts.isParenthesizedExpression(target.parent)) target = target.parent;
+      const write = isIncrementOrDecrement(target.parent) || isAssignmentTarget(target);
+      if (write) {
+        const assignment = target.parent;
+        known = ts.isBinaryExpression(assignment) && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken && assignment.left === target && ownFunction(assignment);
+        if (known) [site, value] = [assignment, (assignment as ts.BinaryExpression).right];
+      }
+    }
+    if (known && site && value) {
+      const shown = writes.get(site);
+      if (shown) values.push({ expression: value, shown });
+      else known = false; // a write the walk did not see (in an `if` condition, a `return`)
+    }
+    return undefined;
+  });
+  return known && declaredHere ? values : undefined;
 }
 
 /** An element of an object other than `arguments` (`this[kLastHost]`, `pending[id]`): writing it changes no parameter. */
