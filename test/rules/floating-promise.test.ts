@@ -7804,6 +7804,27 @@ const driverQuery = (test: string, call: string): string =>
     "}",
     "module.exports = { Connection, listUsers, connect: () => new Connection(net.connect(5432)) };",
   ].join("\n");
+/** A cache's `get(key, callback)` that drops a callback that is no function (after counting the call: no shuffle step), then makes its promise where none is left. */
+const cacheGet = (caller: string[]): string =>
+  [
+    "const stats = { gets: 0 };",
+    "function get(key, callback) {",
+    "  let promise;",
+    "  stats.gets++;",
+    '  if (typeof callback !== "function") {',
+    "    callback = undefined;",
+    "  }",
+    "  if (!callback) {",
+    "    promise = new Promise((resolve, reject) => {",
+    "      callback = (error, value) => (error ? reject(error) : resolve(value));",
+    "    });",
+    "  }",
+    "  setTimeout(() => callback(null, key), 10);",
+    "  return promise;",
+    "}",
+    ...caller,
+    "module.exports = { get, warm };",
+  ].join("\n");
 const f19Invalid: InvalidCase[] = [
   {
     name: "f19: hapi's `server.ext(event)` without a method returns `team.work`, kept in a local until `return promise;`: dropped, it is reported",
@@ -7971,9 +7992,37 @@ const f19Invalid: InvalidCase[] = [
       },
     ],
   },
+  {
+    name: "f19: a callee that replaces a callback that is no function (`if (typeof callback !== \"function\") callback = undefined;`) before its `!callback` test: an untyped `onReady` tested truthy may be such a value, so the promise may be made and is dropped",
+    code: cacheGet(["function warm(onReady) {", "  if (onReady) get(\"settings\", onReady);", "}"]),
+    fileName: "cache.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 17,
+        column: 16,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `const stats = { gets: 0 };\nfunction get(key, callback) {\n  let promise;\n  stats.gets++;\n  if (typeof callback !== "function") {\n    callback = undefined;\n  }\n  if (!callback) {\n    promise = new Promise((resolve, reject) => {\n      callback = (error, value) => (error ? reject(error) : resolve(value));\n    });\n  }\n  setTimeout(() => callback(null, key), 10);\n  return promise;\n}\nfunction warm(onReady) {\n  if (onReady) Promise.resolve(get("settings", onReady))${H};\n}\nmodule.exports = { get, warm };`,
+          ],
+          [
+            VOID,
+            `const stats = { gets: 0 };\nfunction get(key, callback) {\n  let promise;\n  stats.gets++;\n  if (typeof callback !== "function") {\n    callback = undefined;\n  }\n  if (!callback) {\n    promise = new Promise((resolve, reject) => {\n      callback = (error, value) => (error ? reject(error) : resolve(value));\n    });\n  }\n  setTimeout(() => callback(null, key), 10);\n  return promise;\n}\nfunction warm(onReady) {\n  if (onReady) void get("settings", onReady);\n}\nmodule.exports = { get, warm };`,
+          ],
+        ],
+      },
+    ],
+  },
 ];
 
 const f19Valid: ValidCase[] = [
+  {
+    name: "f19: the same cache `get` given a function written at the call: neither write runs, `!callback` reads it, no promise",
+    code: cacheGet(["function warm() {", '  get("settings", (error, value) => console.log(error, value));', "}"]),
+    fileName: "cache.js",
+  },
   {
     name: "f19: hapi's `dependency(dependencies, after)` passes `after` inside `if (after)` to `ext`, which makes its promise only where `!method`: nothing is returned, nothing dropped",
     code: hapiServer(HAPI_AFTER),
