@@ -5136,10 +5136,112 @@ const n19Valid: ValidCase[] = [
   },
 ];
 
+const n20Invalid: InvalidCase[] = [
+  {
+    name: "n20: the awaited `this.open()` sets `this.state` only after its first await: concurrent connects both dial",
+    code: `interface Socket { end(): void }\ndeclare function dial(url: string): Promise<Socket>;\nexport class Client {\n  private state: "idle" | "connecting" | "ready" = "idle";\n  private socket?: Socket;\n  constructor(private readonly url: string) {}\n  async connect(): Promise<void> {\n    if (this.state !== "idle") return;\n    await this.open();\n    this.state = "ready";\n  }\n  private async open(): Promise<void> {\n    this.socket = await dial(this.url);\n    this.state = "connecting";\n  }\n}`,
+    errors: [
+      {
+        messageId: "checkThenAct",
+        line: 10,
+        column: 5,
+        message: checkThenAct("this.state"),
+      },
+    ],
+  },
+  {
+    name: "n20: the awaited `this.open()` never writes `this.state`",
+    code: `interface Socket { end(): void }\ndeclare function dial(url: string): Promise<Socket>;\nexport class Client {\n  private state: "idle" | "ready" = "idle";\n  private socket?: Socket;\n  constructor(private readonly url: string) {}\n  async connect(): Promise<void> {\n    if (this.state !== "idle") return;\n    await this.open();\n    this.state = "ready";\n  }\n  private async open(): Promise<void> {\n    this.socket = await dial(this.url);\n  }\n}`,
+    errors: [
+      {
+        messageId: "checkThenAct",
+        line: 10,
+        column: 5,
+        message: checkThenAct("this.state"),
+      },
+    ],
+  },
+  {
+    name: "n20: hapi's shape without the guard around the call: `_initialize()` returns without a write when already initialized, and the caller still waits",
+    code: `declare function startCache(name: string): Promise<void>;\nexport class Core {\n  phase: "stopped" | "initializing" | "initialized" | "starting" | "started" = "stopped";\n  caches: string[] = [];\n  async _start(): Promise<void> {\n    if (this.phase === "started") {\n      return;\n    }\n    if (this.phase !== "stopped" && this.phase !== "initialized") {\n      throw new Error("Cannot start server while it is in " + this.phase + " phase");\n    }\n    await this._initialize();\n    this.phase = "starting";\n  }\n  async _initialize(): Promise<void> {\n    if (this.phase === "initialized") {\n      return;\n    }\n    this.phase = "initializing";\n    await Promise.all(this.caches.map((name) => startCache(name)));\n    this.phase = "initialized";\n  }\n}`,
+    errors: [
+      {
+        messageId: "checkThenAct",
+        line: 13,
+        column: 5,
+        message: checkThenAct("this.phase"),
+      },
+    ],
+  },
+  {
+    name: "n20: the awaited boot step sets the status on one branch only before its await",
+    code: `interface Plugin { name: string; register(): Promise<void> }\nexport class App {\n  private status: "created" | "booting" | "running" = "created";\n  private plugins: Plugin[] = [];\n  private verbose = false;\n  async start(): Promise<void> {\n    if (this.status === "running") return;\n    await this.boot();\n    this.status = "running";\n  }\n  private async boot(): Promise<void> {\n    if (this.verbose) {\n      this.status = "booting";\n    }\n    for (const plugin of this.plugins) await plugin.register();\n  }\n}`,
+    errors: [
+      {
+        messageId: "checkThenAct",
+        line: 9,
+        column: 5,
+        message: checkThenAct("this.status"),
+      },
+    ],
+  },
+  {
+    name: "n20: the awaited initialize() is another server's (`this.upstream.initialize()`): it sets that server's phase, not this one's",
+    code: `declare function loadRoutes(): Promise<string[]>;\nexport class HttpServer {\n  phase: "created" | "initializing" | "initialized" | "listening" = "created";\n  routes: string[] = [];\n  constructor(private readonly upstream: HttpServer) {}\n  async listen(): Promise<void> {\n    if (this.phase === "listening") return;\n    await this.upstream.initialize();\n    this.phase = "listening";\n  }\n  async initialize(): Promise<void> {\n    this.phase = "initializing";\n    this.routes = await loadRoutes();\n    this.phase = "initialized";\n  }\n}`,
+    errors: [
+      {
+        messageId: "checkThenAct",
+        line: 9,
+        column: 5,
+        message: checkThenAct("this.phase"),
+      },
+    ],
+  },
+  {
+    name: "n20: a subclass overrides the awaited `this.open()` with one that awaits before it writes `this.state`",
+    code: `interface Socket { end(): void }\ndeclare function dial(url: string): Promise<Socket>;\nexport class Client {\n  protected state: "idle" | "connecting" | "ready" = "idle";\n  protected socket?: Socket;\n  constructor(protected readonly url: string) {}\n  async connect(): Promise<void> {\n    if (this.state !== "idle") return;\n    await this.open();\n    this.state = "ready";\n  }\n  protected async open(): Promise<void> {\n    this.state = "connecting";\n    this.socket = await dial(this.url);\n  }\n}\nexport class TlsClient extends Client {\n  protected async open(): Promise<void> {\n    this.socket = await dial(this.url.replace("tcp:", "tls:"));\n    this.state = "connecting";\n  }\n}`,
+    errors: [
+      {
+        messageId: "checkThenAct",
+        line: 10,
+        column: 5,
+        message: checkThenAct("this.state"),
+      },
+    ],
+  },
+];
+
+const n20Valid: ValidCase[] = [
+  {
+    name: "n20: hapi's Core._start: the awaited `this._initialize()` sets `this.phase` before its first await, and its early return is excluded by the call's guard",
+    code: `declare function startCache(name: string): Promise<void>;\nexport class Core {\n  phase: "stopped" | "initializing" | "initialized" | "starting" | "started" | "invalid" = "stopped";\n  registring = 0;\n  caches = new Map<string, { name: string }>();\n  async _start(): Promise<void> {\n    if (this.phase === "initialized" || this.phase === "started") {\n      this._validateDeps();\n    }\n    if (this.phase === "started") {\n      return;\n    }\n    if (this.phase !== "stopped" && this.phase !== "initialized") {\n      throw new Error("Cannot start server while it is in " + this.phase + " phase");\n    }\n    if (this.phase !== "initialized") {\n      await this._initialize();\n    }\n    this.phase = "starting";\n  }\n  async _initialize(): Promise<void> {\n    if (this.registring) {\n      throw new Error("Cannot start server before plugins finished registration");\n    }\n    if (this.phase === "initialized") {\n      return;\n    }\n    if (this.phase !== "stopped") {\n      throw new Error("Cannot initialize server while it is in " + this.phase + " phase");\n    }\n    this._validateDeps();\n    this.phase = "initializing";\n    try {\n      const caches: Promise<void>[] = [];\n      this.caches.forEach((cache) => caches.push(startCache(cache.name)));\n      await Promise.all(caches);\n      this.phase = "initialized";\n    } catch (err) {\n      this.phase = "invalid";\n      throw err;\n    }\n  }\n  _validateDeps(): void {}\n}`,
+  },
+  {
+    name: "n20: a client's connect() awaits `this.open()`, which sets `this.state = \"connecting\"` before it awaits the socket",
+    code: `interface Socket { on(event: "close", listener: () => void): void; end(): void }\ndeclare function dial(url: string): Promise<Socket>;\nexport class Client {\n  private state: "idle" | "connecting" | "ready" | "closed" = "idle";\n  private socket?: Socket;\n  constructor(private readonly url: string) {}\n  async connect(): Promise<void> {\n    if (this.state === "ready") return;\n    if (this.state === "connecting") throw new Error("connect() is already in progress");\n    await this.open();\n    this.state = "ready";\n  }\n  private async open(): Promise<void> {\n    this.state = "connecting";\n    this.socket = await dial(this.url);\n    this.socket.on("close", () => {\n      this.state = "closed";\n    });\n  }\n}`,
+  },
+  {
+    name: "n20: the awaited boot step throws on some paths before it sets the status, and sets it on the others",
+    code: `interface Plugin { name: string; register(): Promise<void> }\nexport class App {\n  private status: "created" | "booting" | "running" = "created";\n  private plugins: Plugin[] = [];\n  private config?: { port: number };\n  async start(): Promise<void> {\n    if (this.status === "running") return;\n    await this.boot();\n    this.status = "running";\n  }\n  private async boot(): Promise<void> {\n    if (this.status === "booting") throw new Error("App is already booting");\n    if (!this.config) {\n      throw new Error("App.start() called before configure()");\n    }\n    this.status = "booting";\n    for (const plugin of this.plugins) await plugin.register();\n  }\n}`,
+  },
+  {
+    name: "n20: a server's listen() returns early when listening, then awaits `this.initialize()`, whose own early return on the same phase cannot run",
+    code: `interface Route { path: string }\ndeclare function loadRoutes(dir: string): Promise<Route[]>;\nexport class HttpServer {\n  private phase: "created" | "initializing" | "initialized" | "listening" = "created";\n  private routes: Route[] = [];\n  constructor(private readonly routesDir: string) {}\n  async listen(port: number): Promise<number> {\n    if (this.phase === "listening") return port;\n    await this.initialize();\n    this.phase = "listening";\n    return port;\n  }\n  async initialize(): Promise<void> {\n    if (this.phase === "listening") return;\n    this.phase = "initializing";\n    this.routes = await loadRoutes(this.routesDir);\n    this.phase = "initialized";\n  }\n}`,
+  },
+  {
+    name: "n20: close() awaits `this.release()` only while not disposed; release's `if (this.disposed) return;` cannot run there, and it marks the producer closing first",
+    code: `interface Transport { end(): Promise<void> }\nexport class Producer {\n  private status: "open" | "closing" | "closed" = "open";\n  private disposed = false;\n  constructor(private readonly transport: Transport) {}\n  async close(): Promise<void> {\n    if (this.status !== "open") return;\n    if (!this.disposed) await this.release();\n    this.status = "closed";\n  }\n  private async release(): Promise<void> {\n    if (this.disposed) return;\n    this.disposed = true;\n    this.status = "closing";\n    await this.transport.end();\n  }\n}`,
+  },
+  {
+    name: "n20: a pool's start() awaits `this.spawnWorkers()`, an arrow in a field that marks the pool starting before it awaits the first worker",
+    code: `interface Worker { id: number; ready: Promise<void> }\ndeclare function spawn(id: number): Worker;\nexport class WorkerPool {\n  private state: "idle" | "starting" | "running" = "idle";\n  private workers: Worker[] = [];\n  constructor(private readonly size: number) {}\n  async start(): Promise<void> {\n    if (this.state !== "idle") return;\n    await this.spawnWorkers();\n    this.state = "running";\n  }\n  private spawnWorkers = async (): Promise<void> => {\n    this.state = "starting";\n    for (let id = 0; id < this.size; id++) this.workers.push(spawn(id));\n    await Promise.all(this.workers.map((worker) => worker.ready));\n  };\n}`,
+  },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...validBatch7, ...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3, ...validRight2, ...validDelta8B, ...validDelta8A, ...validDelta8C, ...validLeftD, ...validDelta10, ...n19Valid],
-    invalid: [...invalidBatch7, ...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3, ...invalidRight2, ...invalidDelta8B, ...invalidDelta8A, ...invalidDelta8C, ...invalidLeftD, ...invalidDelta10, ...n19Invalid],
+    valid: [...validBatch7, ...valid, ...valid601, ...valid801, ...valid1201, ...valid1501, ...valid1851, ...validMemoRun, ...validDelta, ...valid2300, ...valid2480, ...validSingleFlight, ...validSelf, ...validLeftB, ...validLeftA, ...validRerunA, ...validRerunC, ...validRerunB, ...validLeftC, ...validReentry, ...validRight3, ...validRight2, ...validDelta8B, ...validDelta8A, ...validDelta8C, ...validLeftD, ...validDelta10, ...n19Valid, ...n20Valid],
+    invalid: [...invalidBatch7, ...invalid, ...invalid601, ...invalid801, ...invalid1201, ...invalid1501, ...invalid1851, ...invalidMemoRun, ...invalidDelta, ...invalid2300, ...invalid2480, ...invalidSingleFlight, ...invalidSelf, ...invalidLeftB, ...invalidLeftA, ...invalidRerunA, ...invalidRerunC, ...invalidRerunB, ...invalidLeftC, ...invalidReentry, ...invalidRight3, ...invalidRight2, ...invalidDelta8B, ...invalidDelta8A, ...invalidDelta8C, ...invalidLeftD, ...invalidDelta10, ...n19Invalid, ...n20Invalid],
   });
 
   // The table pins the related locations' lines; their texts are pinned here (mutants #419, #421, #424 of lines 1201-1650).

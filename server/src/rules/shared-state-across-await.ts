@@ -11,7 +11,7 @@
  */
 import * as ts from "typescript";
 import picomatch from "picomatch";
-import { argumentParameters, callWhereWritten, isAncestorOrSelf, isAssignment, isAssignmentOperator, isAssignmentTarget, isAsyncFunction, isIncrementOrDecrement, isLogicalAssignmentOperator, jumpsOutOf, knownOperands, loweredLogicalAssignment, shortCircuitGuard, walkTree } from "../engine/astUtils";
+import { argumentParameters, callWhereWritten, equalWhen, isAncestorOrSelf, isAssignment, isAssignmentOperator, isAssignmentTarget, isAsyncFunction, isIncrementOrDecrement, isLogicalAssignmentOperator, jumpsOutOf, knownOperands, loweredLogicalAssignment, shortCircuitGuard, walkTree } from "../engine/astUtils";
 import type { TypeOracle } from "../engine/typeOracle";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../engine/types";
 
@@ -245,6 +245,16 @@ export const sharedStateAcrossAwait: RuleModule<SharedStateOptions> = {
         "  `await` (`(cached ? total : await price()) + await tax()`), is still reported;",
         "- a location the function itself wrote between the read and the `await` (`if (busy) return;",
         "  busy = true; await work(); busy = false` is a correct guard);",
+        "- a location written, before the `await`, by the method the function awaits on `this`: hapi's",
+        "  `if (this.phase !== \"initialized\") await this._initialize(); this.phase = \"starting\"`, where",
+        "  every body `this._initialize()` may run (overrides included) is async and sets `this.phase`",
+        "  (not to `undefined` or `null`) before its first `await` on every path that goes on: another",
+        "  call already sees that value. Paths that throw first need no write; an early `return` without",
+        "  it counts only when the guard of the call rules it out (`if (this.phase === \"initialized\")",
+        "  return;` under `if (this.phase !== \"initialized\")`, with nothing run between). A write only",
+        "  after the callee's first `await` or on one branch, an early return the caller does not rule",
+        "  out, an `await` inside a `try`, or a call on another object (`this.upstream.initialize()`) is",
+        "  still reported;",
         "- code inside common critical sections (`mutex.runExclusive(async () => ...)`, after",
         "  `await mutex.acquire()`, `navigator.locks.request(name, async () => ...)`, after a busy flag",
         "  checked and set to `true` with no `await` between: `if (this.busy) return; this.busy = true;`,",
@@ -2624,6 +2634,12 @@ class FunctionState {
       const isWrite = writesChecked(node);
       ts.forEachChild(node, visit);
       if (result || ownWrite) return;
+      // `await this.m()` whose callee writes the location before it first suspends, on every path
+      // that goes on: a write of this function just before its `await` (`this.phase = "starting"`).
+      if (!suspension && check.collectionKey === undefined && ts.isAwaitExpression(node) && node.getStart() > check.node.getEnd() && this.calleeWritesFirst(node, check.key)) {
+        ownWrite = true;
+        return;
+      }
       if (isSuspension(node)) suspension ??= node;
       if (isWrite) {
         if (!suspension || suspension.getStart() < check.node.getEnd()) ownWrite = true;
@@ -2632,6 +2648,46 @@ class FunctionState {
     };
     for (const statement of guarded) visit(statement);
     return result;
+  }
+
+  private readonly calleeWrites = new Map<ts.Node, Map<string, boolean>>();
+
+  /**
+   * `await this.m(...)` (the receiver this function's `this`) where every body the call may run
+   * is an async method that writes `key` (a path on `this`) with a value that is not `undefined`
+   * or `null` before it first suspends, on every path that goes on to that suspension or returns
+   * (`calleeWritesBeforeSuspending`): by the time this function waits there, the location holds
+   * the callee's value, as after a write of its own just before the `await`. An early `return`
+   * without the write counts only when the guard of the call here rules it out (see
+   * `callGuardFacts`). Hapi's `if (this.phase !== "initialized") await this._initialize();`, whose
+   * `_initialize` sets `this.phase = "initializing"` before its first `await`.
+   */
+  private calleeWritesFirst(awaited: ts.AwaitExpression, key: string): boolean {
+    if (!key.startsWith("this.")) return false;
+    let byKey = this.calleeWrites.get(awaited);
+    if (!byKey) this.calleeWrites.set(awaited, (byKey = new Map<string, boolean>()));
+    let answer = byKey.get(key);
+    if (answer === undefined) {
+      answer = this.computeCalleeWritesFirst(awaited, key);
+      byKey.set(key, answer);
+    }
+    return answer;
+  }
+
+  private computeCalleeWritesFirst(awaited: ts.AwaitExpression, key: string): boolean {
+    const call = skipOuter(awaited.expression);
+    if (!ts.isCallExpression(call) || call.questionDotToken || !ts.isPropertyAccessExpression(call.expression)) return false;
+    if (skipOuter(call.expression.expression).kind !== ts.SyntaxKind.ThisKeyword) return false;
+    // In a `try` block a callee that throws before its write lets this function go on (to a
+    // `catch` or `finally`) with the location unwritten.
+    for (let child: ts.Node = awaited, node = awaited.parent; node && node !== this.fn; child = node, node = node.parent) {
+      if (ts.isTryStatement(node) && child === node.tryBlock) return false;
+    }
+    const bodies = this.context.types.projectImplementationsOf(call);
+    if (!bodies || bodies.length === 0) return false;
+    let facts: GuardFact[] | undefined;
+    const ruledOut = (guard: ts.Expression) => provesFalse(guard, (facts ??= callGuardFacts(call, this.fn)));
+    return bodies.every((body) => runsOnReceiver(body) && calleeWritesBeforeSuspending(body, key, ruledOut));
   }
 
   /**
@@ -3404,4 +3460,233 @@ function isSimpleKey(node: ts.Expression): boolean {
   if (ts.isParenthesizedExpression(node)) return isSimpleKey(node.expression);
   if (ts.isBinaryExpression(node)) return KEY_OPERATORS.has(node.operatorToken.kind) && isSimpleKey(node.left) && isSimpleKey(node.right);
   return ts.isIdentifier(node) || ts.isStringLiteral(node) || ts.isNumericLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isPropertyAccessExpression(node);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A callee's writes before its first suspension (`FunctionState.calleeWritesFirst`)
+
+/** An operand whose truth value is known where a call runs (`callGuardFacts`). */
+interface GuardFact {
+  operand: ts.Expression;
+  when: boolean;
+}
+
+/** `this.a.b` (property names only, through parentheses, `!` and `as`): `"this.a.b"`; else undefined. */
+function thisPathKey(expression: ts.Expression): string | undefined {
+  const names: string[] = [];
+  let root = skipOuter(expression);
+  while (ts.isPropertyAccessExpression(root)) {
+    names.unshift(root.name.text);
+    root = skipOuter(root.expression);
+  }
+  return names.length > 0 && root.kind === ts.SyntaxKind.ThisKeyword ? ["this", ...names].join(".") : undefined;
+}
+
+/** A property of `this` by any access (`this.a`, `this["a"]`, `(this as any).a[k]`). */
+function isThisRooted(expression: ts.Expression): boolean {
+  let root = skipOuter(expression);
+  if (!ts.isPropertyAccessExpression(root) && !ts.isElementAccessExpression(root)) return false;
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuter(root.expression);
+  return root.kind === ts.SyntaxKind.ThisKeyword;
+}
+
+/** A body that runs with the call's receiver as `this`: a method, a function expression, or an arrow in an instance field. */
+function runsOnReceiver(fn: ts.FunctionLikeDeclaration): boolean {
+  if (!isAsyncFunction(fn) || fn.asteriskToken || !fn.body || !ts.isBlock(fn.body)) return false;
+  if (ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) return true;
+  const field = fn.parent;
+  return ts.isArrowFunction(fn) && ts.isPropertyDeclaration(field) && field.initializer === fn && ts.isClassLike(field.parent) && !ts.getModifiers(field)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
+}
+
+/** Whether `node` may write `key` or a path it is part of (`this.state = ...` writes `this.state.phase`). */
+function writesPath(node: ts.Node, key: string): boolean {
+  const hits = (target: ts.Expression) => {
+    const written = thisPathKey(target);
+    // A computed key (`this[name] = ...`) may name any of them.
+    if (written === undefined) return isThisRooted(target);
+    return written === key || key.startsWith(`${written}.`);
+  };
+  const writes = (current: ts.Node) =>
+    (isAssignment(current) && hits(current.left)) ||
+    (isIncrementOrDecrement(current) && hits(current.operand)) ||
+    (ts.isDeleteExpression(current) && hits(current.expression));
+  let found = writes(node);
+  forEachInFunction(node, (child) => {
+    if (writes(child)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** `this.phase = "initializing";`: a statement that only stores a value that is not `undefined` or `null` in `key`. */
+function writesPlainly(statement: ts.Statement, key: string): boolean {
+  if (!ts.isExpressionStatement(statement)) return false;
+  const write = skipOuter(statement.expression);
+  return (
+    isAssignment(write) &&
+    write.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    thisPathKey(write.left) === key &&
+    !isClearingValue(write.right) &&
+    !writesPath(write.right, key)
+  );
+}
+
+/** Whether evaluating `node` runs no other code and changes nothing: no call, `new`, tagged template, write, `delete` or suspension. */
+function isPure(node: ts.Node): boolean {
+  const impure = (current: ts.Node) =>
+    ts.isCallExpression(current) ||
+    ts.isNewExpression(current) ||
+    ts.isTaggedTemplateExpression(current) ||
+    (ts.isBinaryExpression(current) && isAssignmentOperator(current.operatorToken.kind)) ||
+    isIncrementOrDecrement(current) ||
+    ts.isDeleteExpression(current) ||
+    isSuspension(current);
+  let found = impure(node);
+  forEachInFunction(node, (child) => {
+    if (impure(child)) found = true;
+    return !found;
+  });
+  return !found;
+}
+
+/**
+ * Whether async `fn` writes `key` (a path on `this`) before it first suspends, on every path that
+ * reaches that suspension or returns: its statements up to the one that suspends may throw
+ * (`if (this.registring) throw ...`), and may return early only under a guard `ruledOut` proves
+ * false, checked before anything ran that could change what it reads (`if (this.phase ===
+ * "initialized") return;` first, or after pure guards that throw); a write on some paths only, or
+ * one that a later statement undoes, is none. One level: the statements of its body, not of
+ * blocks in it.
+ */
+function calleeWritesBeforeSuspending(fn: ts.FunctionLikeDeclaration, key: string, ruledOut: (guard: ts.Expression) => boolean): boolean {
+  const body = fn.body;
+  if (!body || !ts.isBlock(body)) return false;
+  let written = false;
+  // Nothing has run yet that could change what a guard reads (parameter defaults run first).
+  let pristine = fn.parameters.every((parameter) => !parameter.initializer || isPure(parameter.initializer));
+  for (const statement of body.statements) {
+    if (containsSuspension(statement)) return written;
+    if (written) {
+      if (writesPath(statement, key) && !writesPlainly(statement, key)) return false;
+      if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+      continue;
+    }
+    if (writesPlainly(statement, key)) {
+      written = true;
+      continue;
+    }
+    if (ts.isThrowStatement(statement)) return true;
+    if (writesPath(statement, key)) return false;
+    if (ts.isIfStatement(statement) && !statement.elseStatement) {
+      const guard = statement.expression;
+      if (alwaysThrows(statement.thenStatement)) {
+        pristine &&= isPure(guard);
+        continue;
+      }
+      if (exits(statement.thenStatement, false)) {
+        if (pristine && isPure(guard) && ruledOut(guard)) continue;
+        return false;
+      }
+    }
+    if (mayReturn(statement)) return false;
+    pristine &&= isPure(statement);
+  }
+  return written;
+}
+
+/**
+ * The operands whose truth value is known where `call` (in `fn`'s own body) runs, from the `if`s
+ * around it, the `&&`/`||` it is the right operand of, and the `if (...) return;` (or `throw`)
+ * statements before it in its blocks, each only when nothing runs between the condition and the
+ * call that could change what it read: no call, write or suspension (the call's arguments
+ * included). Stops at a loop or any other statement (an earlier run of the loop could have).
+ */
+function callGuardFacts(call: ts.CallExpression, fn: ts.FunctionLikeDeclaration): GuardFact[] {
+  const facts: GuardFact[] = [];
+  const quietSince = (position: number) => {
+    let quiet = true;
+    forEachInFunction(fn.body!, (node) => {
+      if (!quiet || node.getEnd() <= position || node.getStart() >= call.getEnd()) return false;
+      const inside = node !== call && isAncestorOrSelf(call, node);
+      if (node.getStart() >= position && (node.getEnd() <= call.getStart() || inside) && !isPure(node)) quiet = false;
+      return quiet;
+    });
+    return quiet;
+  };
+  const add = (condition: ts.Expression, when: boolean) => {
+    if (quietSince(condition.getEnd())) facts.push(...knownOperands(condition, when));
+  };
+  for (let child: ts.Node = call, node = call.parent; node && node !== fn; child = node, node = node.parent) {
+    if (ts.isIfStatement(node)) {
+      if (child === node.thenStatement) add(node.expression, true);
+      else if (child === node.elseStatement) add(node.expression, false);
+      else break;
+    } else if (ts.isBlock(node)) {
+      for (const statement of node.statements.slice(0, node.statements.indexOf(child as ts.Statement))) {
+        if (ts.isIfStatement(statement) && !statement.elseStatement && exits(statement.thenStatement)) add(statement.expression, false);
+      }
+    } else if (ts.isBinaryExpression(node)) {
+      const guard = shortCircuitGuard(node, child);
+      if (!guard) break;
+      add(guard.condition, guard.when);
+    } else if (!(ts.isParenthesizedExpression(node) || ts.isAwaitExpression(node) || ts.isExpressionStatement(node))) {
+      break;
+    }
+  }
+  return facts;
+}
+
+/** `this.phase === "initialized"` (or `!==`, `==`, `!=`, the literal on either side): its parts. */
+function literalComparison(expression: ts.Expression): { key: string; literal: string; operator: ts.SyntaxKind; strict: boolean } | undefined {
+  if (!ts.isBinaryExpression(expression)) return undefined;
+  const operator = expression.operatorToken.kind;
+  const strict = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsEqualsToken;
+  if (!strict && operator !== ts.SyntaxKind.EqualsEqualsToken && operator !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
+  const literalText = (node: ts.Expression): string | undefined => {
+    const value = skipOuter(node);
+    if (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) return `string:${value.text}`;
+    if (ts.isNumericLiteral(value)) return `number:${Number(value.text)}`;
+    if (value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword) return value.getText();
+    return undefined;
+  };
+  for (const [path, other] of [[expression.left, expression.right], [expression.right, expression.left]]) {
+    const key = thisPathKey(path);
+    const literal = literalText(other);
+    if (key !== undefined && literal !== undefined) return { key, literal, operator, strict };
+  }
+  return undefined;
+}
+
+/** Whether `fact` gives `atom` (an operand with no `!`, `&&` or `||` at its top) the truth value `value`. */
+function factDecides(fact: GuardFact, atom: ts.Expression, value: boolean): boolean {
+  const known = skipOuter(fact.operand);
+  const truthiness = thisPathKey(atom);
+  if (truthiness !== undefined) return thisPathKey(known) === truthiness && fact.when === value;
+  const wanted = literalComparison(atom);
+  const given = literalComparison(known);
+  if (!wanted || !given || wanted.key !== given.key || wanted.literal !== given.literal || wanted.strict !== given.strict) return false;
+  // Whether the path equals the literal, then whether that makes `atom` `value`.
+  return equalWhen(given.operator, fact.when) === equalWhen(wanted.operator, value);
+}
+
+/** Whether `facts` prove that `condition` evaluates to `value` (through parentheses, `!`, `&&` and `||`). */
+function provesValue(condition: ts.Expression, value: boolean, facts: readonly GuardFact[]): boolean {
+  const node = skipOuter(condition);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return provesValue(node.operand, !value, facts);
+  if (ts.isBinaryExpression(node)) {
+    const operator = node.operatorToken.kind;
+    const and = operator === ts.SyntaxKind.AmpersandAmpersandToken;
+    if (and || operator === ts.SyntaxKind.BarBarToken) {
+      const left = provesValue(node.left, value, facts);
+      const right = provesValue(node.right, value, facts);
+      // `a && b` is true when both are, false when either is; `a || b` the other way round.
+      return and === value ? left && right : left || right;
+    }
+  }
+  return facts.some((fact) => factDecides(fact, node, value));
+}
+
+/** Whether `facts` prove `guard` false. */
+function provesFalse(guard: ts.Expression, facts: readonly GuardFact[]): boolean {
+  return provesValue(guard, false, facts);
 }
