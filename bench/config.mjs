@@ -869,6 +869,78 @@ export const REVIEW_CORPORA = [
     lintFiles: ['lib/**/*.js'],
     jsSourceType: 'commonjs',
   },
+  // Ninth batch (2026-12-08): four more packages the rules were never tuned on.
+  {
+    name: 'mssql',
+    spec: 'mssql@12.7.16',
+    description: 'mssql: a SQL Server client over tedious, CommonJS JavaScript (lib/, index.js): connection pools, requests, transactions, prepared statements, streaming',
+    dependencies: {
+      '@tediousjs/connection-string': '1.1.3',
+      'commander': '11.1.0',
+      'debug': '4.4.3',
+      'tarn': '3.1.2',
+      'tedious': '20.4.0',
+      '@types/debug': '4.1.13',
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['lib/**/*.js', 'index.js'],
+    },
+    lintFiles: ['lib/**/*.js', 'index.js'],
+    jsSourceType: 'commonjs',
+  },
+  {
+    name: 'socketio',
+    spec: 'socket.io@4.8.4',
+    description: 'Socket.IO server, compiled CommonJS JavaScript (dist/, with .d.ts beside): namespaces, sockets, broadcasting, acknowledgements with timeouts, adapters',
+    dependencies: {
+      'accepts': '1.3.8',
+      'cors': '2.8.6',
+      'debug': '4.4.3',
+      'engine.io': '6.6.13',
+      'socket.io-adapter': '2.5.9',
+      'socket.io-parser': '4.2.7',
+      '@types/cors': '2.8.19',
+      '@types/accepts': '1.3.7',
+      '@types/debug': '4.1.13',
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['dist/**/*.js'],
+    },
+    lintFiles: ['dist/**/*.js'],
+    jsSourceType: 'commonjs',
+  },
+  {
+    name: 'piscina',
+    spec: 'piscina@5.3.2',
+    description: 'Piscina: a worker thread pool, compiled CommonJS JavaScript (dist/, with .d.ts beside): task queues, abort signals, worker start-up and shutdown, histograms',
+    dependencies: {
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['dist/**/*.js'],
+    },
+    lintFiles: ['dist/**/*.js'],
+    jsSourceType: 'commonjs',
+  },
+  {
+    name: 'genericpool',
+    spec: 'generic-pool@3.9.0',
+    description: 'generic-pool: a resource pool, CommonJS JavaScript (lib/, index.js): acquire and release, eviction, draining, validation',
+    dependencies: {
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['lib/**/*.js', 'index.js'],
+    },
+    lintFiles: ['lib/**/*.js', 'index.js'],
+    jsSourceType: 'commonjs',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
