@@ -8115,10 +8115,270 @@ const f19Valid: ValidCase[] = [
   },
 ];
 
+/**
+ * mssql's `ConnectionPool` (lib/base/connection-pool.js), reduced: `connect(callback)` returns
+ * `this` when given a function and otherwise the promise `tracePromise` hands back; the
+ * constructor connects when it was given a callback. `body` is the constructor's last lines.
+ */
+const mssqlPool = (body: string[]): string =>
+  [
+    '"use strict";',
+    'const { EventEmitter } = require("node:events");',
+    'const dc = require("node:diagnostics_channel");',
+    'const connectChannel = dc.tracingChannel("mssql:connect");',
+    "/**",
+    " * @param {Function} fn The function to trace (must return a Promise)",
+    " * @param {Function} contextFactory Returns the context object",
+    " * @returns {Promise} The return value of fn",
+    " */",
+    "function tracePromise(fn, contextFactory) {",
+    "  if (connectChannel.hasSubscribers) {",
+    "    return connectChannel.tracePromise(fn, contextFactory());",
+    "  }",
+    "  return fn();",
+    "}",
+    "function traceCallback(fn, position, contextFactory, thisArg, args) {",
+    "  if (connectChannel.hasSubscribers) {",
+    "    return connectChannel.traceCallback(fn, position, contextFactory(), thisArg, ...args);",
+    "  }",
+    "  return fn.apply(thisArg, args);",
+    "}",
+    "class ConnectionPool extends EventEmitter {",
+    "  constructor(config, callback) {",
+    "    super();",
+    "    this._connected = false;",
+    "    this._connecting = false;",
+    '    if (typeof config === "string") {',
+    "      try {",
+    "        this.config = this.constructor.parseConnectionString(config);",
+    "      } catch (ex) {",
+    '        if (typeof callback === "function") {',
+    "          return setImmediate(callback, ex);",
+    "        }",
+    "        throw ex;",
+    "      }",
+    "    } else {",
+    "      this.config = config;",
+    "    }",
+    "    this.config.port = this.config.port || 1433;",
+    ...body.map((line) => `    ${line}`),
+    "  }",
+    "  connect(callback) {",
+    '    if (typeof callback === "function") {',
+    "      traceCallback(this._connect, 0, () => ({ server: this.config.server, port: this.config.port }), this, [callback]);",
+    "      return this;",
+    "    }",
+    "    return tracePromise(() => {",
+    "      return new Promise((resolve, reject) => {",
+    "        return this._connect((err) => {",
+    "          if (err) return reject(err);",
+    "          resolve(this);",
+    "        });",
+    "      });",
+    "    }, () => ({ server: this.config.server, port: this.config.port }));",
+    "  }",
+    "  _connect(callback) {",
+    "    this._connecting = true;",
+    "    setImmediate(() => {",
+    "      this._connecting = false;",
+    "      this._connected = true;",
+    "      callback(null);",
+    "    });",
+    "  }",
+    "}",
+    "module.exports = ConnectionPool;",
+  ].join("\n");
+const MSSQL_CONNECT = ['if (typeof callback === "function") {', "  this.connect(callback);", "}"];
+/** mssql's compiler options: plain JavaScript, not checked, not strict. */
+const MSSQL_OPTIONS = { ...TEST_COMPILER_OPTIONS, strict: false };
+/** The driver's `listUsers(connection, done)`: `lines` its body. */
+const listUsersWithDone = (test: string, lines: string[]): string =>
+  driverQuery(test, "CALL").replace("function listUsers(connection) {\n  CALL;\n}", ["function listUsers(connection, done) {", ...lines.map((line) => `  ${line}`), "}"].join("\n"));
+const f20Invalid: InvalidCase[] = [
+  {
+    name: "f20: mssql's `ConnectionPool` constructor calling `this.connect(callback)` with no test of the untyped callback: it may be missing, and `connect` then returns its promise, dropped",
+    code: mssqlPool(["this.connect(callback);"]),
+    fileName: "connection-pool.js",
+    compilerOptions: MSSQL_OPTIONS,
+    errors: [
+      {
+        messageId: "floating",
+        line: 40,
+        column: 5,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `"use strict";\nconst { EventEmitter } = require("node:events");\nconst dc = require("node:diagnostics_channel");\nconst connectChannel = dc.tracingChannel("mssql:connect");\n/**\n * @param {Function} fn The function to trace (must return a Promise)\n * @param {Function} contextFactory Returns the context object\n * @returns {Promise} The return value of fn\n */\nfunction tracePromise(fn, contextFactory) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.tracePromise(fn, contextFactory());\n  }\n  return fn();\n}\nfunction traceCallback(fn, position, contextFactory, thisArg, args) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.traceCallback(fn, position, contextFactory(), thisArg, ...args);\n  }\n  return fn.apply(thisArg, args);\n}\nclass ConnectionPool extends EventEmitter {\n  constructor(config, callback) {\n    super();\n    this._connected = false;\n    this._connecting = false;\n    if (typeof config === "string") {\n      try {\n        this.config = this.constructor.parseConnectionString(config);\n      } catch (ex) {\n        if (typeof callback === "function") {\n          return setImmediate(callback, ex);\n        }\n        throw ex;\n      }\n    } else {\n      this.config = config;\n    }\n    this.config.port = this.config.port || 1433;\n    Promise.resolve(this.connect(callback))${H};\n  }\n  connect(callback) {\n    if (typeof callback === "function") {\n      traceCallback(this._connect, 0, () => ({ server: this.config.server, port: this.config.port }), this, [callback]);\n      return this;\n    }\n    return tracePromise(() => {\n      return new Promise((resolve, reject) => {\n        return this._connect((err) => {\n          if (err) return reject(err);\n          resolve(this);\n        });\n      });\n    }, () => ({ server: this.config.server, port: this.config.port }));\n  }\n  _connect(callback) {\n    this._connecting = true;\n    setImmediate(() => {\n      this._connecting = false;\n      this._connected = true;\n      callback(null);\n    });\n  }\n}\nmodule.exports = ConnectionPool;`,
+          ],
+          [
+            VOID,
+            `"use strict";\nconst { EventEmitter } = require("node:events");\nconst dc = require("node:diagnostics_channel");\nconst connectChannel = dc.tracingChannel("mssql:connect");\n/**\n * @param {Function} fn The function to trace (must return a Promise)\n * @param {Function} contextFactory Returns the context object\n * @returns {Promise} The return value of fn\n */\nfunction tracePromise(fn, contextFactory) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.tracePromise(fn, contextFactory());\n  }\n  return fn();\n}\nfunction traceCallback(fn, position, contextFactory, thisArg, args) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.traceCallback(fn, position, contextFactory(), thisArg, ...args);\n  }\n  return fn.apply(thisArg, args);\n}\nclass ConnectionPool extends EventEmitter {\n  constructor(config, callback) {\n    super();\n    this._connected = false;\n    this._connecting = false;\n    if (typeof config === "string") {\n      try {\n        this.config = this.constructor.parseConnectionString(config);\n      } catch (ex) {\n        if (typeof callback === "function") {\n          return setImmediate(callback, ex);\n        }\n        throw ex;\n      }\n    } else {\n      this.config = config;\n    }\n    this.config.port = this.config.port || 1433;\n    void this.connect(callback);\n  }\n  connect(callback) {\n    if (typeof callback === "function") {\n      traceCallback(this._connect, 0, () => ({ server: this.config.server, port: this.config.port }), this, [callback]);\n      return this;\n    }\n    return tracePromise(() => {\n      return new Promise((resolve, reject) => {\n        return this._connect((err) => {\n          if (err) return reject(err);\n          resolve(this);\n        });\n      });\n    }, () => ({ server: this.config.server, port: this.config.port }));\n  }\n  _connect(callback) {\n    this._connecting = true;\n    setImmediate(() => {\n      this._connecting = false;\n      this._connected = true;\n      callback(null);\n    });\n  }\n}\nmodule.exports = ConnectionPool;`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "f20: `connect()` without a callback returns the promise: dropped, it is reported",
+    code: mssqlPool(['if (config.autoConnect) {', "  this.connect();", "}"]),
+    fileName: "connection-pool.js",
+    compilerOptions: MSSQL_OPTIONS,
+    errors: [
+      {
+        messageId: "floating",
+        line: 41,
+        column: 7,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `"use strict";\nconst { EventEmitter } = require("node:events");\nconst dc = require("node:diagnostics_channel");\nconst connectChannel = dc.tracingChannel("mssql:connect");\n/**\n * @param {Function} fn The function to trace (must return a Promise)\n * @param {Function} contextFactory Returns the context object\n * @returns {Promise} The return value of fn\n */\nfunction tracePromise(fn, contextFactory) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.tracePromise(fn, contextFactory());\n  }\n  return fn();\n}\nfunction traceCallback(fn, position, contextFactory, thisArg, args) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.traceCallback(fn, position, contextFactory(), thisArg, ...args);\n  }\n  return fn.apply(thisArg, args);\n}\nclass ConnectionPool extends EventEmitter {\n  constructor(config, callback) {\n    super();\n    this._connected = false;\n    this._connecting = false;\n    if (typeof config === "string") {\n      try {\n        this.config = this.constructor.parseConnectionString(config);\n      } catch (ex) {\n        if (typeof callback === "function") {\n          return setImmediate(callback, ex);\n        }\n        throw ex;\n      }\n    } else {\n      this.config = config;\n    }\n    this.config.port = this.config.port || 1433;\n    if (config.autoConnect) {\n      Promise.resolve(this.connect())${H};\n    }\n  }\n  connect(callback) {\n    if (typeof callback === "function") {\n      traceCallback(this._connect, 0, () => ({ server: this.config.server, port: this.config.port }), this, [callback]);\n      return this;\n    }\n    return tracePromise(() => {\n      return new Promise((resolve, reject) => {\n        return this._connect((err) => {\n          if (err) return reject(err);\n          resolve(this);\n        });\n      });\n    }, () => ({ server: this.config.server, port: this.config.port }));\n  }\n  _connect(callback) {\n    this._connecting = true;\n    setImmediate(() => {\n      this._connecting = false;\n      this._connected = true;\n      callback(null);\n    });\n  }\n}\nmodule.exports = ConnectionPool;`,
+          ],
+          [
+            VOID,
+            `"use strict";\nconst { EventEmitter } = require("node:events");\nconst dc = require("node:diagnostics_channel");\nconst connectChannel = dc.tracingChannel("mssql:connect");\n/**\n * @param {Function} fn The function to trace (must return a Promise)\n * @param {Function} contextFactory Returns the context object\n * @returns {Promise} The return value of fn\n */\nfunction tracePromise(fn, contextFactory) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.tracePromise(fn, contextFactory());\n  }\n  return fn();\n}\nfunction traceCallback(fn, position, contextFactory, thisArg, args) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.traceCallback(fn, position, contextFactory(), thisArg, ...args);\n  }\n  return fn.apply(thisArg, args);\n}\nclass ConnectionPool extends EventEmitter {\n  constructor(config, callback) {\n    super();\n    this._connected = false;\n    this._connecting = false;\n    if (typeof config === "string") {\n      try {\n        this.config = this.constructor.parseConnectionString(config);\n      } catch (ex) {\n        if (typeof callback === "function") {\n          return setImmediate(callback, ex);\n        }\n        throw ex;\n      }\n    } else {\n      this.config = config;\n    }\n    this.config.port = this.config.port || 1433;\n    if (config.autoConnect) {\n      void this.connect();\n    }\n  }\n  connect(callback) {\n    if (typeof callback === "function") {\n      traceCallback(this._connect, 0, () => ({ server: this.config.server, port: this.config.port }), this, [callback]);\n      return this;\n    }\n    return tracePromise(() => {\n      return new Promise((resolve, reject) => {\n        return this._connect((err) => {\n          if (err) return reject(err);\n          resolve(this);\n        });\n      });\n    }, () => ({ server: this.config.server, port: this.config.port }));\n  }\n  _connect(callback) {\n    this._connecting = true;\n    setImmediate(() => {\n      this._connecting = false;\n      this._connected = true;\n      callback(null);\n    });\n  }\n}\nmodule.exports = ConnectionPool;`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "f20: the guard tests another value (`typeof config.onConnect === \"function\"`), not the callback passed: `callback` may be missing, the promise dropped",
+    code: mssqlPool(['if (typeof config.onConnect === "function") {', "  this.connect(callback);", "}"]),
+    fileName: "connection-pool.js",
+    compilerOptions: MSSQL_OPTIONS,
+    errors: [
+      {
+        messageId: "floating",
+        line: 41,
+        column: 7,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `"use strict";\nconst { EventEmitter } = require("node:events");\nconst dc = require("node:diagnostics_channel");\nconst connectChannel = dc.tracingChannel("mssql:connect");\n/**\n * @param {Function} fn The function to trace (must return a Promise)\n * @param {Function} contextFactory Returns the context object\n * @returns {Promise} The return value of fn\n */\nfunction tracePromise(fn, contextFactory) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.tracePromise(fn, contextFactory());\n  }\n  return fn();\n}\nfunction traceCallback(fn, position, contextFactory, thisArg, args) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.traceCallback(fn, position, contextFactory(), thisArg, ...args);\n  }\n  return fn.apply(thisArg, args);\n}\nclass ConnectionPool extends EventEmitter {\n  constructor(config, callback) {\n    super();\n    this._connected = false;\n    this._connecting = false;\n    if (typeof config === "string") {\n      try {\n        this.config = this.constructor.parseConnectionString(config);\n      } catch (ex) {\n        if (typeof callback === "function") {\n          return setImmediate(callback, ex);\n        }\n        throw ex;\n      }\n    } else {\n      this.config = config;\n    }\n    this.config.port = this.config.port || 1433;\n    if (typeof config.onConnect === "function") {\n      Promise.resolve(this.connect(callback))${H};\n    }\n  }\n  connect(callback) {\n    if (typeof callback === "function") {\n      traceCallback(this._connect, 0, () => ({ server: this.config.server, port: this.config.port }), this, [callback]);\n      return this;\n    }\n    return tracePromise(() => {\n      return new Promise((resolve, reject) => {\n        return this._connect((err) => {\n          if (err) return reject(err);\n          resolve(this);\n        });\n      });\n    }, () => ({ server: this.config.server, port: this.config.port }));\n  }\n  _connect(callback) {\n    this._connecting = true;\n    setImmediate(() => {\n      this._connecting = false;\n      this._connected = true;\n      callback(null);\n    });\n  }\n}\nmodule.exports = ConnectionPool;`,
+          ],
+          [
+            VOID,
+            `"use strict";\nconst { EventEmitter } = require("node:events");\nconst dc = require("node:diagnostics_channel");\nconst connectChannel = dc.tracingChannel("mssql:connect");\n/**\n * @param {Function} fn The function to trace (must return a Promise)\n * @param {Function} contextFactory Returns the context object\n * @returns {Promise} The return value of fn\n */\nfunction tracePromise(fn, contextFactory) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.tracePromise(fn, contextFactory());\n  }\n  return fn();\n}\nfunction traceCallback(fn, position, contextFactory, thisArg, args) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.traceCallback(fn, position, contextFactory(), thisArg, ...args);\n  }\n  return fn.apply(thisArg, args);\n}\nclass ConnectionPool extends EventEmitter {\n  constructor(config, callback) {\n    super();\n    this._connected = false;\n    this._connecting = false;\n    if (typeof config === "string") {\n      try {\n        this.config = this.constructor.parseConnectionString(config);\n      } catch (ex) {\n        if (typeof callback === "function") {\n          return setImmediate(callback, ex);\n        }\n        throw ex;\n      }\n    } else {\n      this.config = config;\n    }\n    this.config.port = this.config.port || 1433;\n    if (typeof config.onConnect === "function") {\n      void this.connect(callback);\n    }\n  }\n  connect(callback) {\n    if (typeof callback === "function") {\n      traceCallback(this._connect, 0, () => ({ server: this.config.server, port: this.config.port }), this, [callback]);\n      return this;\n    }\n    return tracePromise(() => {\n      return new Promise((resolve, reject) => {\n        return this._connect((err) => {\n          if (err) return reject(err);\n          resolve(this);\n        });\n      });\n    }, () => ({ server: this.config.server, port: this.config.port }));\n  }\n  _connect(callback) {\n    this._connecting = true;\n    setImmediate(() => {\n      this._connecting = false;\n      this._connected = true;\n      callback(null);\n    });\n  }\n}\nmodule.exports = ConnectionPool;`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "f20: a guard `typeof callback === \"object\"` (a callback given as an options object) shows no function: the promise is made and dropped",
+    code: mssqlPool(['if (typeof callback === "object" && callback !== null) {', "  this.connect(callback);", "}"]),
+    fileName: "connection-pool.js",
+    compilerOptions: MSSQL_OPTIONS,
+    errors: [
+      {
+        messageId: "floating",
+        line: 41,
+        column: 7,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `"use strict";\nconst { EventEmitter } = require("node:events");\nconst dc = require("node:diagnostics_channel");\nconst connectChannel = dc.tracingChannel("mssql:connect");\n/**\n * @param {Function} fn The function to trace (must return a Promise)\n * @param {Function} contextFactory Returns the context object\n * @returns {Promise} The return value of fn\n */\nfunction tracePromise(fn, contextFactory) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.tracePromise(fn, contextFactory());\n  }\n  return fn();\n}\nfunction traceCallback(fn, position, contextFactory, thisArg, args) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.traceCallback(fn, position, contextFactory(), thisArg, ...args);\n  }\n  return fn.apply(thisArg, args);\n}\nclass ConnectionPool extends EventEmitter {\n  constructor(config, callback) {\n    super();\n    this._connected = false;\n    this._connecting = false;\n    if (typeof config === "string") {\n      try {\n        this.config = this.constructor.parseConnectionString(config);\n      } catch (ex) {\n        if (typeof callback === "function") {\n          return setImmediate(callback, ex);\n        }\n        throw ex;\n      }\n    } else {\n      this.config = config;\n    }\n    this.config.port = this.config.port || 1433;\n    if (typeof callback === "object" && callback !== null) {\n      Promise.resolve(this.connect(callback))${H};\n    }\n  }\n  connect(callback) {\n    if (typeof callback === "function") {\n      traceCallback(this._connect, 0, () => ({ server: this.config.server, port: this.config.port }), this, [callback]);\n      return this;\n    }\n    return tracePromise(() => {\n      return new Promise((resolve, reject) => {\n        return this._connect((err) => {\n          if (err) return reject(err);\n          resolve(this);\n        });\n      });\n    }, () => ({ server: this.config.server, port: this.config.port }));\n  }\n  _connect(callback) {\n    this._connecting = true;\n    setImmediate(() => {\n      this._connecting = false;\n      this._connected = true;\n      callback(null);\n    });\n  }\n}\nmodule.exports = ConnectionPool;`,
+          ],
+          [
+            VOID,
+            `"use strict";\nconst { EventEmitter } = require("node:events");\nconst dc = require("node:diagnostics_channel");\nconst connectChannel = dc.tracingChannel("mssql:connect");\n/**\n * @param {Function} fn The function to trace (must return a Promise)\n * @param {Function} contextFactory Returns the context object\n * @returns {Promise} The return value of fn\n */\nfunction tracePromise(fn, contextFactory) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.tracePromise(fn, contextFactory());\n  }\n  return fn();\n}\nfunction traceCallback(fn, position, contextFactory, thisArg, args) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.traceCallback(fn, position, contextFactory(), thisArg, ...args);\n  }\n  return fn.apply(thisArg, args);\n}\nclass ConnectionPool extends EventEmitter {\n  constructor(config, callback) {\n    super();\n    this._connected = false;\n    this._connecting = false;\n    if (typeof config === "string") {\n      try {\n        this.config = this.constructor.parseConnectionString(config);\n      } catch (ex) {\n        if (typeof callback === "function") {\n          return setImmediate(callback, ex);\n        }\n        throw ex;\n      }\n    } else {\n      this.config = config;\n    }\n    this.config.port = this.config.port || 1433;\n    if (typeof callback === "object" && callback !== null) {\n      void this.connect(callback);\n    }\n  }\n  connect(callback) {\n    if (typeof callback === "function") {\n      traceCallback(this._connect, 0, () => ({ server: this.config.server, port: this.config.port }), this, [callback]);\n      return this;\n    }\n    return tracePromise(() => {\n      return new Promise((resolve, reject) => {\n        return this._connect((err) => {\n          if (err) return reject(err);\n          resolve(this);\n        });\n      });\n    }, () => ({ server: this.config.server, port: this.config.port }));\n  }\n  _connect(callback) {\n    this._connecting = true;\n    setImmediate(() => {\n      this._connecting = false;\n      this._connected = true;\n      callback(null);\n    });\n  }\n}\nmodule.exports = ConnectionPool;`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "f20: the callback replaced between its test and the call (`callback = this._bindDomain(callback)`): the test no longer says what is passed, the call stays reported",
+    code: mssqlPool(['if (typeof callback === "function") {', "  callback = this._bindDomain(callback);", "  this.connect(callback);", "}"]),
+    fileName: "connection-pool.js",
+    compilerOptions: MSSQL_OPTIONS,
+    errors: [
+      {
+        messageId: "floating",
+        line: 42,
+        column: 7,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `"use strict";\nconst { EventEmitter } = require("node:events");\nconst dc = require("node:diagnostics_channel");\nconst connectChannel = dc.tracingChannel("mssql:connect");\n/**\n * @param {Function} fn The function to trace (must return a Promise)\n * @param {Function} contextFactory Returns the context object\n * @returns {Promise} The return value of fn\n */\nfunction tracePromise(fn, contextFactory) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.tracePromise(fn, contextFactory());\n  }\n  return fn();\n}\nfunction traceCallback(fn, position, contextFactory, thisArg, args) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.traceCallback(fn, position, contextFactory(), thisArg, ...args);\n  }\n  return fn.apply(thisArg, args);\n}\nclass ConnectionPool extends EventEmitter {\n  constructor(config, callback) {\n    super();\n    this._connected = false;\n    this._connecting = false;\n    if (typeof config === "string") {\n      try {\n        this.config = this.constructor.parseConnectionString(config);\n      } catch (ex) {\n        if (typeof callback === "function") {\n          return setImmediate(callback, ex);\n        }\n        throw ex;\n      }\n    } else {\n      this.config = config;\n    }\n    this.config.port = this.config.port || 1433;\n    if (typeof callback === "function") {\n      callback = this._bindDomain(callback);\n      Promise.resolve(this.connect(callback))${H};\n    }\n  }\n  connect(callback) {\n    if (typeof callback === "function") {\n      traceCallback(this._connect, 0, () => ({ server: this.config.server, port: this.config.port }), this, [callback]);\n      return this;\n    }\n    return tracePromise(() => {\n      return new Promise((resolve, reject) => {\n        return this._connect((err) => {\n          if (err) return reject(err);\n          resolve(this);\n        });\n      });\n    }, () => ({ server: this.config.server, port: this.config.port }));\n  }\n  _connect(callback) {\n    this._connecting = true;\n    setImmediate(() => {\n      this._connecting = false;\n      this._connected = true;\n      callback(null);\n    });\n  }\n}\nmodule.exports = ConnectionPool;`,
+          ],
+          [
+            VOID,
+            `"use strict";\nconst { EventEmitter } = require("node:events");\nconst dc = require("node:diagnostics_channel");\nconst connectChannel = dc.tracingChannel("mssql:connect");\n/**\n * @param {Function} fn The function to trace (must return a Promise)\n * @param {Function} contextFactory Returns the context object\n * @returns {Promise} The return value of fn\n */\nfunction tracePromise(fn, contextFactory) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.tracePromise(fn, contextFactory());\n  }\n  return fn();\n}\nfunction traceCallback(fn, position, contextFactory, thisArg, args) {\n  if (connectChannel.hasSubscribers) {\n    return connectChannel.traceCallback(fn, position, contextFactory(), thisArg, ...args);\n  }\n  return fn.apply(thisArg, args);\n}\nclass ConnectionPool extends EventEmitter {\n  constructor(config, callback) {\n    super();\n    this._connected = false;\n    this._connecting = false;\n    if (typeof config === "string") {\n      try {\n        this.config = this.constructor.parseConnectionString(config);\n      } catch (ex) {\n        if (typeof callback === "function") {\n          return setImmediate(callback, ex);\n        }\n        throw ex;\n      }\n    } else {\n      this.config = config;\n    }\n    this.config.port = this.config.port || 1433;\n    if (typeof callback === "function") {\n      callback = this._bindDomain(callback);\n      void this.connect(callback);\n    }\n  }\n  connect(callback) {\n    if (typeof callback === "function") {\n      traceCallback(this._connect, 0, () => ({ server: this.config.server, port: this.config.port }), this, [callback]);\n      return this;\n    }\n    return tracePromise(() => {\n      return new Promise((resolve, reject) => {\n        return this._connect((err) => {\n          if (err) return reject(err);\n          resolve(this);\n        });\n      });\n    }, () => ({ server: this.config.server, port: this.config.port }));\n  }\n  _connect(callback) {\n    this._connecting = true;\n    setImmediate(() => {\n      this._connecting = false;\n      this._connected = true;\n      callback(null);\n    });\n  }\n}\nmodule.exports = ConnectionPool;`,
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    name: "f20: a guard clause that only warns (`if (typeof done !== \"function\") console.warn(...)`) does not exit: `done` may be missing after it, the promise dropped",
+    code: listUsersWithDone('typeof callback !== "function"', ['if (typeof done !== "function") console.warn("listUsers: no callback");', 'connection.query("SELECT * FROM users", done);']),
+    fileName: "connection.js",
+    errors: [
+      {
+        messageId: "floating",
+        line: 26,
+        column: 3,
+        message: FLOATING,
+        fixes: [
+          [
+            RESOLVE,
+            `const net = require("node:net");\nclass Connection {\n  constructor(socket) {\n    this.socket = socket;\n    this.pending = [];\n  }\n  query(sql, values, callback) {\n    let promise;\n    if (typeof values === "function") {\n      callback = values;\n      values = [];\n    }\n    if (typeof callback !== "function") {\n      promise = new Promise((resolve, reject) => {\n        callback = (error, rows) => (error ? reject(error) : resolve(rows));\n      });\n    }\n    this.pending.push({ sql, values, callback });\n    this.socket.write(sql);\n    return promise;\n  }\n}\n/** @param {Connection} connection */\nfunction listUsers(connection, done) {\n  if (typeof done !== "function") console.warn("listUsers: no callback");\n  Promise.resolve(connection.query("SELECT * FROM users", done))${H};\n}\nmodule.exports = { Connection, listUsers, connect: () => new Connection(net.connect(5432)) };`,
+          ],
+          [
+            VOID,
+            `const net = require("node:net");\nclass Connection {\n  constructor(socket) {\n    this.socket = socket;\n    this.pending = [];\n  }\n  query(sql, values, callback) {\n    let promise;\n    if (typeof values === "function") {\n      callback = values;\n      values = [];\n    }\n    if (typeof callback !== "function") {\n      promise = new Promise((resolve, reject) => {\n        callback = (error, rows) => (error ? reject(error) : resolve(rows));\n      });\n    }\n    this.pending.push({ sql, values, callback });\n    this.socket.write(sql);\n    return promise;\n  }\n}\n/** @param {Connection} connection */\nfunction listUsers(connection, done) {\n  if (typeof done !== "function") console.warn("listUsers: no callback");\n  void connection.query("SELECT * FROM users", done);\n}\nmodule.exports = { Connection, listUsers, connect: () => new Connection(net.connect(5432)) };`,
+          ],
+        ],
+      },
+    ],
+  },
+];
+
+const f20Valid: ValidCase[] = [
+  {
+    name: "f20: mssql's `ConnectionPool` constructor calls `this.connect(callback)` inside `if (typeof callback === \"function\")`: `connect` returns `this` when given a function, no promise",
+    code: mssqlPool(MSSQL_CONNECT),
+    fileName: "connection-pool.js",
+    compilerOptions: MSSQL_OPTIONS,
+  },
+  {
+    name: "f20: the same test written `\"function\" === typeof callback`, with `&&` on another condition: no promise",
+    code: mssqlPool(['if (!this._connecting && "function" === typeof callback) {', "  this.connect(callback);", "}"]),
+    fileName: "connection-pool.js",
+    compilerOptions: MSSQL_OPTIONS,
+  },
+  {
+    name: "f20: `typeof done === \"function\" && connection.query(sql, done)`: the driver's shuffle makes `done` the callback, no promise",
+    code: listUsersWithDone('typeof callback !== "function"', ['typeof done === "function" && connection.query("SELECT * FROM users", done);']),
+    fileName: "connection.js",
+  },
+  {
+    name: "f20: a guard clause `if (typeof done !== \"function\") throw new TypeError(...)` before the call: past it `done` is a function, no promise",
+    code: listUsersWithDone('typeof callback !== "function"', ['if (typeof done !== "function") {', '  throw new TypeError("listUsers: done must be a function");', "}", 'connection.query("SELECT * FROM users", [], done);']),
+    fileName: "connection.js",
+  },
+  {
+    name: "f20: a `const` handler read from the options, a guard clause returning where it is no function, then a callee testing `!callback`: a function is truthy, no promise",
+    code: listUsersWithDone("!callback", ["const onRows = done || connection.onRows;", 'if (typeof onRows !== "function") return;', 'connection.query("SELECT * FROM users", onRows);']),
+    fileName: "connection.js",
+  },
+  {
+    name: "f20: `typeof done === \"function\" ? connection.query(sql, done) : console.log(...)`: the query runs only with a function, no promise",
+    code: listUsersWithDone('typeof callback !== "function"', ['typeof done === "function" ? connection.query("SELECT * FROM users", done) : console.log("listUsers: no callback");']),
+    fileName: "connection.js",
+  },
+];
+
 describe(RULE, () => {
   runRuleTable(RULE, {
-    valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC, ...validDeltaA, ...validBatch7, ...validDeltaE, ...validDeltaD, ...validLeftL, ...validLeftF, ...validLeftE, ...f19Valid],
-    invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC, ...invalidDeltaA, ...invalidBatch7, ...invalidDeltaE, ...invalidDeltaD, ...invalidLeftL, ...invalidLeftF, ...invalidLeftE, ...f19Invalid],
+    valid: [...valid, ...validHandlerReturns, ...validSleep, ...validGraphile, ...validDeltaB, ...validDeltaC, ...validDeltaA, ...validBatch7, ...validDeltaE, ...validDeltaD, ...validLeftL, ...validLeftF, ...validLeftE, ...f19Valid, ...f20Valid],
+    invalid: [...invalid, ...invalidHandlerReturns, ...invalidSleep, ...invalidGraphile, ...invalidDeltaB, ...invalidDeltaC, ...invalidDeltaA, ...invalidBatch7, ...invalidDeltaE, ...invalidDeltaD, ...invalidLeftL, ...invalidLeftF, ...invalidLeftE, ...f19Invalid, ...f20Invalid],
   });
 
   it("says Node.js exits where the program is typed for Node.js, and not in code typed for the DOM only", () => {

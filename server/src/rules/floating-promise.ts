@@ -413,8 +413,12 @@ export const floatingPromise: RuleModule<FloatingPromiseOptions> = {
         "condition tests the value's truthiness (`!cb`, `cb == null`, `cb === undefined`, not `typeof`), any",
         "truthy argument skips it, also one whose type is unknown (`any` in JavaScript): a function written",
         "at the call, or a parameter or `const` that no code writes and that an enclosing `if (after)`,",
-        "`after && ...` or `after ? ... : ...` tested truthy (`if (after) { this.ext(\"onPreStart\", after); }`);",
-        "an untyped argument with no such test, or one written after its test, stays reported. The",
+        "`after && ...` or `after ? ... : ...` tested truthy (`if (after) { this.ext(\"onPreStart\", after); }`).",
+        "Such a parameter or `const` tested `typeof callback === \"function\"` (by an enclosing `if`, `&&` or",
+        "`?:`, or by an earlier guard clause that always exits, `if (typeof done !== \"function\") throw ...;`)",
+        "counts as a function for every kind of condition (mssql's `if (typeof callback === \"function\") {",
+        "this.connect(callback); }`); an untyped argument with no such test, one tested `typeof callback ===",
+        "\"object\"`, or one written after its test, stays reported. The",
         "shuffle of optional arguments at the top of the body, as database drivers (mysql, mysql2, pg)",
         "write it, is followed: after `if (typeof values ===",
         "\"function\") { callback = values; values = undefined; }` a function passed in `values`' place is",
@@ -1105,16 +1109,14 @@ class FloatingChecker {
     }
     const spread = call.arguments.findIndex((argument) => ts.isSpreadElement(argument));
     const argument = (index: number): ts.Expression | undefined => (spread >= 0 && spread <= index ? undefined : call.arguments[index]);
-    const isFunction = (index: number): boolean => {
+    // Its type, or where that says nothing (`any` in JavaScript), the tests around the call (`if (typeof callback === "function")`).
+    const known = (index: number): ArgumentKnown => {
       const given = argument(index);
-      return given !== undefined && this.context.types.functionStatus(given) === "always";
+      if (given === undefined) return undefined;
+      return this.context.types.functionStatus(given) === "always" ? "function" : knownArgument(given, this.context.types);
     };
     // Where the callee tests the callback's truthiness (`if (!method)`), any truthy argument skips that branch.
-    const isTruthy = (index: number): boolean => {
-      const given = argument(index);
-      return given !== undefined && knownTruthy(given, this.context.types);
-    };
-    return indices.functions.some(isFunction) || indices.truthy.some((index) => isFunction(index) || isTruthy(index));
+    return indices.functions.some((index) => known(index) === "function") || indices.truthy.some((index) => known(index) !== undefined);
   }
 
   private status(node: ts.Expression): Tri {
@@ -1450,32 +1452,61 @@ function branchGuard(parent: ts.Node, child: ts.Node): { condition: ts.Expressio
   return shortCircuitGuard(parent, child);
 }
 
+/** What is known of an argument wherever the call runs: a function (so also truthy), only truthy, or nothing. */
+type ArgumentKnown = "function" | "truthy" | undefined;
+
 /**
- * An argument that is truthy wherever the call runs, though its type may not say so (`any` in
- * JavaScript): a function or class written there, or a parameter no code writes (nor any use of
- * `arguments`, which may alias it) or a `const`, that an enclosing `if (after)`, `after && ...` or
- * `after ? ... : ...` tested truthy (`if (after) { this.ext("onPreStart", after); }`).
+ * What is known of an argument wherever the call runs, though its type may not say so (`any` in
+ * JavaScript): a function or class written there is a function; so is a parameter no code writes
+ * (nor any use of `arguments`, which may alias it) or a `const` that a test showed one (`typeof
+ * callback === "function"`, also `"function" === typeof callback` or `!(typeof callback !==
+ * "function")`), and truthy where a test showed it truthy (`if (after)`). The test is an enclosing
+ * `if`, `&&`, `||` or `?:` (`if (typeof callback === "function") { this.connect(callback); }`,
+ * `after && this.ext("onPreStart", after)`), or a guard clause before the call in an enclosing
+ * block whose branch always exits (`if (typeof done !== "function") throw new TypeError(...);`),
+ * unless the code that holds the call is a function declaration of that block (hoisted, it may run
+ * before the guard).
  */
-function knownTruthy(argument: ts.Expression, types: TypeOracle): boolean {
+function knownArgument(argument: ts.Expression, types: TypeOracle): ArgumentKnown {
   const value = skipParens(argument);
-  if (isFunctionExpressionLike(value) || ts.isClassExpression(value)) return true;
-  if (!ts.isIdentifier(value)) return false;
+  if (isFunctionExpressionLike(value) || ts.isClassExpression(value)) return "function";
+  if (!ts.isIdentifier(value)) return undefined;
   const variable = types.variableOf(value);
-  if (variable === undefined) return false;
+  if (variable === undefined) return undefined;
   const isVariable = (expr: ts.Expression): boolean => {
     const node = skipParens(expr);
     return ts.isIdentifier(node) && node.text === value.text && types.variableOf(node) === variable;
   };
-  const testedTruthy = (condition: ts.Expression, when: boolean): boolean => knownOperands(condition, when).some((known) => known.when && isVariable(known.operand));
-  let truthy = false;
+  // `typeof callback === "function"` (either way round) that is `when`: is the variable a function?
+  const typeofFunction = (expr: ts.Expression, when: boolean): boolean => {
+    const node = skipParens(expr);
+    if (!ts.isBinaryExpression(node) || equalWhen(node.operatorToken.kind, when) !== true) return false;
+    return [[node.left, node.right] as const, [node.right, node.left] as const].some(([side, other]) => {
+      const typed = skipParens(side);
+      const name = skipParens(other);
+      return ts.isTypeOfExpression(typed) && isVariable(typed.expression) && ts.isStringLiteralLike(name) && name.text === "function";
+    });
+  };
+  let known: ArgumentKnown;
+  const learn = (condition: ts.Expression, when: boolean): void => {
+    for (const operand of knownOperands(condition, when)) {
+      if (typeofFunction(operand.operand, operand.when)) known = "function";
+      else if (operand.when && known === undefined && isVariable(operand.operand)) known = "truthy";
+    }
+  };
   for (let child: ts.Node = value, parent = value.parent; parent; child = parent, parent = parent.parent) {
-    if (!truthy) {
-      const guard = branchGuard(parent, child);
-      truthy = guard !== undefined && testedTruthy(guard.condition, guard.when);
+    const guard = branchGuard(parent, child);
+    if (guard) learn(guard.condition, guard.when);
+    // A guard clause before the statement that holds the call: past it, its condition is false.
+    if ((ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isCaseOrDefaultClause(parent)) && !ts.isFunctionDeclaration(child)) {
+      for (const statement of parent.statements) {
+        if (statement === child) break;
+        if (ts.isIfStatement(statement) && alwaysExits(statement.thenStatement)) learn(statement.expression, false);
+      }
     }
     // The declaring scope: past it the variable is not known by that name.
     if (ts.isFunctionLike(parent) && parent.parameters.some((parameter) => ts.isIdentifier(parameter.name) && types.variableOf(parameter.name) === variable)) {
-      return truthy && !writesVariable(parent, value.text, variable, types);
+      return writesVariable(parent, value.text, variable, types) ? undefined : known;
     }
     if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isModuleBlock(parent)) {
       const constant = parent.statements.some(
@@ -1484,9 +1515,17 @@ function knownTruthy(argument: ts.Expression, types: TypeOracle): boolean {
           (statement.declarationList.flags & ts.NodeFlags.Const) !== 0 &&
           statement.declarationList.declarations.some((declaration) => ts.isIdentifier(declaration.name) && types.variableOf(declaration.name) === variable),
       );
-      if (constant) return truthy;
+      if (constant) return known;
     }
   }
+  return undefined;
+}
+
+/** A statement that never completes normally: a `return`, a `throw`, a block ending in one, an `if` whose both branches always exit. */
+function alwaysExits(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  if (ts.isBlock(statement)) return statement.statements.length > 0 && alwaysExits(statement.statements[statement.statements.length - 1]);
+  if (ts.isIfStatement(statement)) return statement.elseStatement !== undefined && alwaysExits(statement.thenStatement) && alwaysExits(statement.elseStatement);
   return false;
 }
 
@@ -1590,12 +1629,6 @@ function callbackParameters(fn: ts.FunctionLikeDeclaration, types: TypeOracle, q
     } else {
       returns.push({ expression, shown: known });
     }
-  };
-  const alwaysExits = (statement: ts.Statement): boolean => {
-    if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
-    if (ts.isBlock(statement)) return statement.statements.length > 0 && alwaysExits(statement.statements[statement.statements.length - 1]);
-    if (ts.isIfStatement(statement)) return statement.elseStatement !== undefined && alwaysExits(statement.thenStatement) && alwaysExits(statement.elseStatement);
-    return false;
   };
   const walkList = (statements: readonly ts.Statement[], known: Shown): void => {
     let current = known;
