@@ -941,6 +941,72 @@ export const REVIEW_CORPORA = [
     lintFiles: ['lib/**/*.js', 'index.js'],
     jsSourceType: 'commonjs',
   },
+  // Tenth batch (2026-12-08).
+  {
+    name: 'dataloader',
+    spec: 'dataloader@2.2.3',
+    description: 'DataLoader: batching and caching of loads, CommonJS JavaScript (index.js, with .d.ts beside): batch scheduling, per-key promise cache',
+    dependencies: {
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['index.js'],
+    },
+    lintFiles: ['index.js'],
+    jsSourceType: 'commonjs',
+  },
+  {
+    name: 'tarn',
+    spec: 'tarn@3.1.2',
+    description: 'tarn: a resource pool (knex and mssql use it), compiled CommonJS JavaScript (dist/, with .d.ts beside): pending creates and acquires, timeouts, reaping, destroy',
+    dependencies: {
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['dist/**/*.js'],
+    },
+    lintFiles: ['dist/**/*.js'],
+    jsSourceType: 'commonjs',
+  },
+  {
+    name: 'umzug',
+    spec: 'umzug@3.8.3',
+    description: 'Umzug: a migration runner, compiled CommonJS JavaScript (lib/, with .d.ts beside): migrations up and down, storages, locking, a CLI',
+    dependencies: {
+      '@rushstack/ts-command-line': '4.19.1',
+      'emittery': '0.13.1',
+      'pony-cause': '2.1.6',
+      'tinyglobby': '0.2.17',
+      'type-fest': '4.41.0',
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['lib/**/*.js'],
+    },
+    lintFiles: ['lib/**/*.js'],
+    jsSourceType: 'commonjs',
+  },
+  {
+    name: 'objection',
+    spec: 'objection@3.1.5',
+    description: 'Objection.js: an ORM over knex, CommonJS JavaScript (lib/): queries and their operations, eager loading, relations, transactions',
+    dependencies: {
+      'ajv': '8.20.0',
+      'ajv-formats': '2.1.1',
+      'db-errors': '0.2.3',
+      'knex': '3.3.0',
+      '@types/node': '22.20.5',
+    },
+    tsconfig: {
+      compilerOptions: NODE_JS_OPTIONS,
+      include: ['lib/**/*.js'],
+    },
+    lintFiles: ['lib/**/*.js'],
+    jsSourceType: 'commonjs',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
