@@ -6,10 +6,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import type * as ts from "typescript";
 import { ConfigError, ConfigResolver, type EngineName, ENGINES, isFileIncluded, type ResolvedConfig, validateRuleOverride } from "../engine/config";
 import { applyEdits, parsesCleanly, pickFixes } from "../engine/fixes";
-import { type FileLintResult, lintProgram } from "../engine/linter";
+import { type FileLintResult, lintProgram, type OracleFactory } from "../engine/linter";
 import {
   describeCommandLineFolders,
   describeTypes,
@@ -538,8 +537,7 @@ function lintOnce(
   const ts7 = engineOf();
   const opened = ts7 ? openTs7Project(builder, spec.filesToLint, new Map(), recorder.fileSystem7()) : undefined;
   try {
-    const built = opened ? undefined : builder.build();
-    const program: LintProgram = opened ? opened.program : built!;
+    const program: LintProgram = opened ? opened.program : builder.build();
     unread.push(...unreadFiles(program, spec, configs));
     if (opened) log(`ts7 engine for ${name}: TypeScript 7 opened the project (${program.getSourceFileNames?.().length ?? 0} files); no TypeScript 6 program`);
     else logProgram(program, name, log);
@@ -566,21 +564,7 @@ function lintOnce(
         configOf.set(sourceFile.fileName, config);
       }
     }
-    const linted =
-      toLint.length === 0
-        ? []
-        : opened
-          ? lintProgram({
-              program,
-              files: toLint,
-              rules: allRules,
-              configFor: (fileName) => configs.configFor(fileName),
-              timings: ruleTimings,
-              onFileDone: () => progress.fileDone(),
-              readFile: recorder.readFile,
-              oracleFactory: opened.factory,
-            })
-          : lintFiles(built!, toLint, configs, progress, recorder.readFile);
+    const linted = toLint.length === 0 ? [] : lintFiles(program, toLint, configs, progress, recorder.readFile, opened?.factory);
     results.push(...linted);
     if (recorder.changed !== undefined) {
       // The answers describe no one state of the disk: keeping these results could serve them after it changed.
@@ -690,12 +674,14 @@ let ruleTimings: Map<string, number> | undefined;
 /** The `ts7` engine for a project (its tsconfig, and texts not on disk for `--fix`); undefined: `ts6`. */
 type LintEngine = { configFile: string; texts?: ReadonlyMap<string, string>; log: DebugLog } | undefined;
 
+/** Lints `files` of a program with every rule; `oracleFactory`: the ts7 engine's oracle (default: TypeScript 6's). */
 function lintFiles(
-  program: ts.Program,
+  program: LintProgram,
   files: readonly string[],
   configs: ConfigResolver,
   progress: Progress,
   readFile?: (fileName: string) => string | undefined,
+  oracleFactory?: OracleFactory,
 ): FileLintResult[] {
   return lintProgram({
     readFile,
@@ -705,6 +691,7 @@ function lintFiles(
     configFor: (fileName) => configs.configFor(fileName),
     timings: ruleTimings,
     onFileDone: () => progress.fileDone(),
+    oracleFactory,
   });
 }
 
@@ -732,15 +719,7 @@ function lintWithoutProgram(
     engine.log(`ts7 engine for ${name}: TypeScript 6 parsed the ${files} files to lint in ${(performance.now() - started).toFixed(0)} ms (of TypeScript 7's ${ts7.program.getSourceFileNames().length}; the others when asked)`);
     if (unread) unread.push(...unreadFiles(ts7.program, spec, configs));
     engine.log(() => `command-line program folders (start-up code) for ${name}: ${describeCommandLineFolders(ts7.program)}`);
-    return lintProgram({
-      program: ts7.program,
-      files: spec.filesToLint,
-      rules: allRules,
-      configFor: (fileName) => configs.configFor(fileName),
-      timings: ruleTimings,
-      onFileDone: () => progress.fileDone(),
-      oracleFactory: ts7.factory,
-    });
+    return lintFiles(ts7.program, spec.filesToLint, configs, progress, undefined, ts7.factory);
   } finally {
     const built = ts7.program.programBuiltMs;
     engine.log(`ts7 engine for ${name}: ${ts7.failures()} question(s) TypeScript 7 failed (answered "don't know"); TypeScript 6's program ${built === undefined ? "not built" : `built for a question left to its checker (${built.toFixed(0)} ms)`}`);

@@ -170,7 +170,7 @@ export class InputRecorder {
   fileSystem7(): NonNullable<Ts7SessionOptions["fs"]> {
     const sys = ts.sys;
     return {
-      readFile: (fileName) => this.read({ readFile: (name) => sys.readFile(name) }, fileName) ?? null,
+      readFile: (fileName) => this.readFile(fileName) ?? null,
       fileExists: (fileName) => this.note("fileExists", fileName, sys.fileExists(fileName) ? "1" : "0") === "1",
       directoryExists: (name) => this.note("directoryExists", name, sys.directoryExists(name) ? "1" : "0") === "1",
       realpath: (name) => {
